@@ -1,0 +1,119 @@
+"""Engine and session setup for SQLite and PostgreSQL.
+
+SQLite gets WAL (readers never wait for the writer), foreign keys and a busy timeout;
+write transactions start with ``BEGIN IMMEDIATE`` so two workstations sharing a file
+queue for the lock instead of failing half-way through. Nothing else here is
+SQLite-only: the same sessions run on PostgreSQL.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import DatabaseMissing, explain, is_environment_fault
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other engines and in-memory databases."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, see _on_begin
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            pass  # a read-only file keeps its journal mode; writes will say why they fail
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """One post's database: an engine plus short read and write sessions.
+
+    Services open a session per user action (``with db.write() as s:``); nothing keeps a
+    session open, and no session is shared with a serial thread.
+    """
+
+    def __init__(self, url: str, *, must_exist: bool = False, echo: bool = False) -> None:
+        self.url = url
+        path = sqlite_path(url)
+        if path is not None:
+            if must_exist and not path.exists():
+                raise DatabaseMissing(
+                    f"The database file {path} does not exist. "
+                    "Check the path, or create it with: ops-console --db URL db upgrade"
+                )
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+        kwargs: dict[str, object] = {"echo": echo}
+        if path is not None or url.startswith("sqlite"):
+            kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        else:
+            kwargs["pool_pre_ping"] = True
+        self.engine: Engine = create_engine(url, **kwargs)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        if self.is_sqlite:
+            _configure_sqlite(self.engine)
+        writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(writer, expire_on_commit=False)
+
+    @property
+    def display_name(self) -> str:
+        """What the status bar shows: a file name or a host, never a password."""
+        path = sqlite_path(self.url)
+        if path is not None:
+            return path.name
+        parsed = make_url(self.url)
+        if parsed.get_backend_name() == "sqlite":
+            return "in-memory"
+        return f"{parsed.database}@{parsed.host or 'localhost'}"
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries; errors from the environment become DatabaseUnavailable."""
+        try:
+            with self._read() as session:
+                yield session
+        except DatabaseError as exc:
+            if is_environment_fault(exc):
+                raise explain(exc) from exc
+            raise
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A short transaction: committed when the block ends, rolled back on any error."""
+        try:
+            with self._write.begin() as session:
+                yield session
+        except DatabaseError as exc:
+            if is_environment_fault(exc):
+                raise explain(exc) from exc
+            raise
+
+    def dispose(self) -> None:
+        """Close pooled connections (before a backup, at exit, in tests)."""
+        self.engine.dispose()

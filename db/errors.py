@@ -1,0 +1,65 @@
+"""Database faults the environment causes, turned into words an operator understands.
+
+These are "known errors" (qutebrowser's distinction): a locked, read-only, corrupt or
+missing database is not a bug in Ops Console, so the program says what happened and
+exits or retries instead of showing a traceback.
+"""
+from __future__ import annotations
+
+from sqlalchemy import exc as sa_exc
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be used right now; ``str()`` is a sentence for a person."""
+
+    exit_code = 3
+
+
+class DatabaseTooNew(DatabaseUnavailable):
+    """The schema was written by a newer Ops Console than this one."""
+
+    exit_code = 4
+
+
+class DatabaseMissing(DatabaseUnavailable):
+    """A database file named explicitly does not exist."""
+
+    exit_code = 5
+
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("database is locked", "The database is locked by another program. Close it or try again in a moment."),
+    ("readonly database", "The database file is read-only. Check its permissions or choose another file with --db."),
+    ("attempt to write a readonly", "The database file is read-only. Check its permissions or choose another file with --db."),
+    ("file is not a database", "The database file is damaged or is not an Ops Console database. Restore a backup (ops-console db backup makes one)."),
+    ("database disk image is malformed", "The database file is damaged. Restore a backup (ops-console db backup makes one)."),
+    ("unable to open database file", "The database file cannot be opened: its folder does not exist or is not accessible."),
+    ("disk is full", "The disk is full: nothing more can be stored until space is freed."),
+    ("connection refused", "The database server refuses connections. Is PostgreSQL running at that address?"),
+    ("could not connect", "The database server cannot be reached."),
+    ("password authentication failed", "The database server rejected the user name or password."),
+    ("does not exist", "The database named in the address does not exist on the server."),
+)
+
+
+def explain(exc: BaseException) -> DatabaseUnavailable:
+    """Translate a driver error into a DatabaseUnavailable with a clear sentence."""
+    if isinstance(exc, DatabaseUnavailable):
+        return exc
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    for needle, words in _PATTERNS:
+        if needle in text:
+            return DatabaseUnavailable(words)
+    first_line = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0:1]
+    return DatabaseUnavailable(f"The database reported an error: {first_line[0] if first_line else exc!r}")
+
+
+_OUR_BUGS = (sa_exc.IntegrityError, sa_exc.ProgrammingError, sa_exc.DataError, sa_exc.NotSupportedError)
+
+
+def is_environment_fault(exc: BaseException) -> bool:
+    """True when a database error comes from the surroundings (lock, file, server),
+    False when it points at our own code (constraint violated, bad SQL)."""
+    if isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, sa_exc.DatabaseError) and not isinstance(exc, _OUR_BUGS)

@@ -1,0 +1,65 @@
+"""The composition root: one post's database, event bus, shift and services, wired once.
+
+The GUI, the headless gateway, the CLI and the tests all open a post through here, so
+every entry point gets the same checks (schema upgraded, not too new) and services.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from ops_console.db import migrate
+from ops_console.db.engine import Database
+from ops_console.events import EventBus
+from ops_console.services.activity import ActivityService
+from ops_console.services.exercise import ExerciseService
+from ops_console.services.incidents import IncidentService
+from ops_console.services.operators import OperatorService
+from ops_console.services.tasks import TaskService
+from ops_console.shift import Shift
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Post:
+    """Everything a front end needs to run one post."""
+
+    db: Database
+    bus: EventBus
+    shift: Shift
+    operators: OperatorService
+    incidents: IncidentService
+    tasks: TaskService
+    activity: ActivityService
+    exercise: ExerciseService
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upgrade: bool = True) -> Post:
+    """Open (and by default upgrade) the database at ``url`` and build the services.
+
+    Raises DatabaseUnavailable (and its subclasses) with words for a person when the
+    database is missing, locked, damaged, unreachable or newer than this program.
+    """
+    db = Database(url, must_exist=must_exist)
+    try:
+        if upgrade:
+            migrate.upgrade(db)
+        else:
+            migrate.check_not_newer(db)
+    except Exception:
+        db.dispose()
+        raise
+    log.info("post opened on %s", db.display_name)
+    bus, shift = EventBus(), Shift(exercise=exercise)
+    return Post(
+        db=db, bus=bus, shift=shift,
+        operators=OperatorService(db, bus, shift),
+        incidents=IncidentService(db, bus, shift),
+        tasks=TaskService(db, bus, shift),
+        activity=ActivityService(db, bus, shift),
+        exercise=ExerciseService(db, bus, shift),
+    )

@@ -1,0 +1,110 @@
+"""The activity log (ICS-214 spirit): every audit entry plus lines typed by operators.
+
+Read in windows keyed on the entry id (newest first), never all at once, so a log of
+hundreds of thousands of entries scrolls as fast as a short one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+
+from ops_console.db.engine import Database
+from ops_console.db.models import AuditEntry
+from ops_console.domain import Permission
+from ops_console.errors import ValidationError
+from ops_console.events import Event, EventBus
+from ops_console.services import audit
+from ops_console.shift import Shift
+
+NOTE_ACTION = "log.note"
+MAX_NOTE_LENGTH = 4000
+
+
+@dataclass(frozen=True)
+class ActivityEntry:
+    id: int
+    at: datetime
+    operator: str
+    action: str
+    entity: str
+    entity_id: int | None
+    summary: str
+    exercise: bool
+
+    @property
+    def is_note(self) -> bool:
+        return self.action == NOTE_ACTION
+
+
+@dataclass(frozen=True)
+class ActivityFilter:
+    text: str = ""
+    operator: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+    notes_only: bool = False
+
+
+class ActivityService:
+    """Writes operator log lines and reads the log in windows."""
+
+    def __init__(self, db: Database, bus: EventBus, shift: Shift) -> None:
+        self._db, self._bus, self._shift = db, bus, shift
+
+    def add_note(self, text: str, entity: str = "log", entity_id: int | None = None) -> ActivityEntry:
+        """Record a free-text line in the log (who, when, what), optionally about a record."""
+        actor = self._shift.require(Permission.EDIT_RECORDS, "write in the activity log")
+        text = text.strip()
+        if not text:
+            raise ValidationError({"text": "Type something to log."})
+        if len(text) > MAX_NOTE_LENGTH:
+            raise ValidationError({"text": f"Keep a log line under {MAX_NOTE_LENGTH} characters."})
+        with self._db.write() as s:
+            row = audit.append(s, actor, NOTE_ACTION, entity, entity_id, text, exercise=self._shift.exercise)
+            entry = _entry(row)
+        self._bus.publish(Event("activity.added", entry.id))
+        return entry
+
+    def _query(self, flt: ActivityFilter) -> Select:  # type: ignore[type-arg]
+        query = select(AuditEntry).where(AuditEntry.exercise == self._shift.exercise)
+        if flt.text.strip():
+            query = query.where(AuditEntry.summary.ilike(f"%{flt.text.strip()}%"))
+        if flt.operator.strip():
+            query = query.where(AuditEntry.operator_name.ilike(f"%{flt.operator.strip()}%"))
+        if flt.since is not None:
+            query = query.where(AuditEntry.at >= flt.since)
+        if flt.until is not None:
+            query = query.where(AuditEntry.at <= flt.until)
+        if flt.notes_only:
+            query = query.where(AuditEntry.action == NOTE_ACTION)
+        return query
+
+    def page(self, flt: ActivityFilter = ActivityFilter(), *, before_id: int | None = None,
+             limit: int = 200) -> list[ActivityEntry]:
+        """Up to ``limit`` entries older than ``before_id`` (the newest when None), newest first."""
+        query = self._query(flt)
+        if before_id is not None:
+            query = query.where(AuditEntry.id < before_id)
+        with self._db.read() as s:
+            return [_entry(r) for r in s.scalars(query.order_by(AuditEntry.id.desc()).limit(limit))]
+
+    def newer_than(self, after_id: int, flt: ActivityFilter = ActivityFilter()) -> list[ActivityEntry]:
+        """Entries committed since ``after_id`` (by this or another workstation), newest first."""
+        query = self._query(flt).where(AuditEntry.id > after_id).order_by(AuditEntry.id.desc()).limit(5000)
+        with self._db.read() as s:
+            return [_entry(r) for r in s.scalars(query)]
+
+    def count(self, flt: ActivityFilter = ActivityFilter()) -> int:
+        with self._db.read() as s:
+            return s.scalar(select(func.count()).select_from(self._query(flt).subquery())) or 0
+
+    def operators(self) -> list[str]:
+        with self._db.read() as s:
+            return list(s.scalars(select(AuditEntry.operator_name).distinct().order_by(AuditEntry.operator_name)))
+
+
+def _entry(row: AuditEntry) -> ActivityEntry:
+    return ActivityEntry(row.id, row.at, row.operator_name, row.action, row.entity, row.entity_id,
+                         row.summary, row.exercise)

@@ -1,0 +1,128 @@
+"""Operators and sign-on: who may use this workstation, checked by PIN.
+
+Three wrong PINs lock that operator for a minute; every sign-on, failure and lock is
+an audit entry, because a shift change is part of the post's record.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ops_console.db.engine import Database
+from ops_console.db.models import Operator
+from ops_console.db.types import utc_now
+from ops_console.domain import Permission, Role
+from ops_console.errors import SignOnError, ValidationError
+from ops_console.events import Event, EventBus
+from ops_console.pins import check_pin, hash_pin
+from ops_console.services import audit
+from ops_console.services.audit import Actor
+from ops_console.shift import Shift
+
+MAX_FAILED_ATTEMPTS = 3
+LOCKOUT = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class OperatorView:
+    id: int
+    name: str
+    callsign: str
+    role: Role
+
+
+class OperatorService:
+    """Signs operators on and off and manages the roster."""
+
+    def __init__(self, db: Database, bus: EventBus, shift: Shift) -> None:
+        self._db, self._bus, self._shift = db, bus, shift
+
+    def list_active(self) -> list[OperatorView]:
+        with self._db.read() as s:
+            rows = s.scalars(select(Operator).where(Operator.active).order_by(Operator.name))
+            return [OperatorView(o.id, o.name, o.callsign, Role(o.role)) for o in rows]
+
+    def create(self, name: str, role: Role, pin: str, callsign: str = "", *, by: Actor | None = None) -> int:
+        """Add an operator; the first one may be created before anybody is signed on."""
+        problems = {}
+        if not name.strip():
+            problems["name"] = "A name is required."
+        if not (pin.isdigit() and 4 <= len(pin) <= 12):
+            problems["pin"] = "The PIN must be 4 to 12 digits."
+        if problems:
+            raise ValidationError(problems)
+        actor = by or self._shift.actor or audit.SYSTEM
+        if by is None and self._shift.actor is not None:
+            actor = self._shift.require(Permission.MANAGE_OPERATORS, "add operators")
+        with self._db.write() as s:
+            if s.scalar(select(Operator.id).where(Operator.name == name.strip())):
+                raise ValidationError({"name": f"An operator called {name.strip()} already exists."})
+            op = Operator(name=name.strip(), role=Role(role).value, pin_hash=hash_pin(pin), callsign=callsign)
+            s.add(op)
+            s.flush()
+            audit.append(s, actor, "operator.create", "operator", op.id,
+                         f"Operator {op.name} added as {op.role}", after={"name": op.name, "role": op.role})
+            return op.id
+
+    def sign_on(self, name: str, pin: str, now: datetime | None = None) -> Actor:
+        """Check the PIN and put the operator on shift, or raise SignOnError with words.
+
+        A wrong PIN is committed (counter, audit entry) before the error is raised, so
+        the lockout cannot be dodged by the error itself.
+        """
+        now = now or utc_now()
+        refusal: str | None = None
+        with self._db.write() as s:
+            op = s.scalar(select(Operator).where(Operator.name == name, Operator.active))
+            if op is None:
+                raise SignOnError(f"There is no active operator called {name!r}.")
+            if op.locked_until and op.locked_until > now:
+                wait = int((op.locked_until - now).total_seconds()) + 1
+                raise SignOnError(f"{op.name} is locked after {MAX_FAILED_ATTEMPTS} wrong PINs; try again in {wait} s.")
+            actor = Actor(op.id, op.name, op.role)
+            if check_pin(pin, op.pin_hash):
+                op.failed_attempts, op.locked_until = 0, None
+                audit.append(s, actor, "shift.sign_on", "operator", op.id,
+                             f"{op.name} signed on as {op.role}", exercise=self._shift.exercise)
+            else:
+                refusal = self._record_failure(s, op, actor, now)
+        if refusal:
+            raise SignOnError(refusal)
+        self._shift.actor = actor
+        self._bus.publish(Event("shift.changed", op.id, {"name": actor.name, "role": actor.role}))
+        return actor
+
+    @staticmethod
+    def _record_failure(s: Session, op: Operator, actor: Actor, now: datetime) -> str:
+        """Count a wrong PIN (locking at the limit) and return the words to show."""
+        op.failed_attempts += 1
+        if op.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            op.failed_attempts, op.locked_until = 0, now + LOCKOUT
+            audit.append(s, actor, "shift.locked", "operator", op.id,
+                         f"{op.name} locked for {int(LOCKOUT.total_seconds())} s after {MAX_FAILED_ATTEMPTS} wrong PINs")
+            return f"Wrong PIN. {op.name} is now locked for one minute."
+        left = MAX_FAILED_ATTEMPTS - op.failed_attempts
+        audit.append(s, actor, "shift.pin_failed", "operator", op.id, f"Wrong PIN for {op.name}")
+        return f"Wrong PIN. {left} attempt{'s' if left != 1 else ''} left before a one-minute lock."
+
+    def confirm_pin(self, pin: str) -> bool:
+        """Ask the operator on shift for their PIN again (before a safety-critical action)."""
+        actor = self._shift.actor
+        if actor is None or actor.operator_id is None:
+            return False
+        with self._db.read() as s:
+            op = s.get(Operator, actor.operator_id)
+            return op is not None and check_pin(pin, op.pin_hash)
+
+    def sign_off(self) -> None:
+        actor = self._shift.actor
+        if actor is None:
+            return
+        with self._db.write() as s:
+            audit.append(s, actor, "shift.sign_off", "operator", actor.operator_id,
+                         f"{actor.name} signed off", exercise=self._shift.exercise)
+        self._shift.actor = None
+        self._bus.publish(Event("shift.changed", None, {}))

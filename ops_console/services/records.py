@@ -1,0 +1,56 @@
+"""Helpers shared by the services that edit versioned records (incidents, tasks).
+
+A record opened in a dialog carries the version it was read at; saving checks that
+version first, so the later of two writers gets a ConflictError with both versions
+instead of overwriting silently. SQLAlchemy's ``version_id_col`` guards the remaining
+window between that check and the UPDATE.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from ops_console.errors import ConflictError
+
+
+def plain(value: Any) -> Any:
+    """A JSON-friendly copy of a column value (enums by value, times as ISO text)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def snapshot(record: object, fields: Iterable[str]) -> dict[str, Any]:
+    """The named fields of a record as plain values, for audit before/after and conflicts."""
+    return {name: plain(getattr(record, name)) for name in fields}
+
+
+def check_version(record: Any, entity: str, expected: int, mine: dict[str, Any], fields: Iterable[str]) -> None:
+    """Raise ConflictError when the stored version is not the one the editor started from."""
+    if record.version != expected:
+        theirs = snapshot(record, [*fields, "version"])
+        raise ConflictError(entity, record.id, {k: plain(v) for k, v in mine.items()}, theirs)
+
+
+def apply_changes(record: object, changes: dict[str, Any]) -> dict[str, Any]:
+    """Set the changed fields and return only those that really differ (for the audit)."""
+    changed = {}
+    for name, value in changes.items():
+        if getattr(record, name) != value:
+            setattr(record, name, value)
+            changed[name] = value
+    return changed
+
+
+def check_coordinates(lat: float | None, lon: float | None, problems: dict[str, str]) -> None:
+    """Both or neither, each within the globe."""
+    if (lat is None) != (lon is None):
+        problems["location"] = "Give both latitude and longitude, or neither."
+    if lat is not None and not -90 <= lat <= 90:
+        problems["lat"] = "Latitude must be between -90 and 90 degrees."
+    if lon is not None and not -180 <= lon <= 180:
+        problems["lon"] = "Longitude must be between -180 and 180 degrees."

@@ -1,0 +1,228 @@
+"""The task board: create, edit, move between columns and assign to teams.
+
+Moving a card is an edit like any other: it carries the version it was read at, so two
+workstations dragging the same card cannot overwrite each other silently.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields as dc_fields
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from ops_console.db.engine import Database
+from ops_console.db.models import Incident, Task, Team
+from ops_console.db.types import utc_now
+from ops_console.domain import Permission, Priority, TaskStatus
+from ops_console.errors import NotFound, ValidationError
+from ops_console.events import Event, EventBus
+from ops_console.services import audit
+from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
+from ops_console.shift import Shift
+
+EDITABLE = ("title", "details", "priority", "status", "team_id", "incident_id", "due_at",
+            "lat", "lon", "location_text")
+OPEN_STATUSES = (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class TaskDraft:
+    """What a person fills in on the task form."""
+
+    title: str
+    details: str = ""
+    priority: Priority = Priority.NORMAL
+    status: TaskStatus = TaskStatus.NEW
+    team_id: int | None = None
+    incident_id: int | None = None
+    due_at: datetime | None = None
+    lat: float | None = None
+    lon: float | None = None
+    location_text: str = ""
+
+    def validate(self) -> None:
+        problems: dict[str, str] = {}
+        if not self.title.strip():
+            problems["title"] = "A title is required."
+        elif len(self.title) > 200:
+            problems["title"] = "Keep the title under 200 characters."
+        check_coordinates(self.lat, self.lon, problems)
+        if problems:
+            raise ValidationError(problems)
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """A read-only copy of a task, with the names the board shows."""
+
+    id: int
+    title: str
+    details: str
+    priority: Priority
+    status: TaskStatus
+    team_id: int | None
+    team_name: str
+    incident_id: int | None
+    incident_title: str
+    due_at: datetime | None
+    lat: float | None
+    lon: float | None
+    location_text: str
+    exercise: bool
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    def is_overdue(self, now: datetime | None = None) -> bool:
+        return (self.due_at is not None and self.status in OPEN_STATUSES
+                and self.due_at < (now or utc_now()))
+
+    def draft(self) -> TaskDraft:
+        return TaskDraft(**{f.name: getattr(self, f.name) for f in dc_fields(TaskDraft)})
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    team_id: int | None = None
+    incident_id: int | None = None
+    min_priority: int = 1
+    text: str = ""
+    statuses: frozenset[TaskStatus] = field(default_factory=frozenset)  # empty: all
+
+
+@dataclass(frozen=True)
+class TeamView:
+    id: int
+    name: str
+    callsign: str
+    specialty: str
+    member_count: int
+
+
+def _view(row: Task, team: str | None, incident: str | None) -> TaskView:
+    return TaskView(
+        row.id, row.title, row.details, Priority(row.priority), TaskStatus(row.status), row.team_id,
+        team or "", row.incident_id, incident or "", row.due_at, row.lat, row.lon, row.location_text,
+        row.exercise, row.created_at, row.updated_at, row.version,
+    )
+
+
+def _columns(draft: TaskDraft) -> dict[str, object]:
+    values = {name: getattr(draft, name) for name in EDITABLE}
+    values["priority"], values["status"] = int(draft.priority), draft.status.value
+    values["title"] = draft.title.strip()
+    return values
+
+
+class TaskService:
+    """Use cases of the task board."""
+
+    def __init__(self, db: Database, bus: EventBus, shift: Shift) -> None:
+        self._db, self._bus, self._shift = db, bus, shift
+
+    def teams(self) -> list[TeamView]:
+        with self._db.read() as s:
+            return [TeamView(t.id, t.name, t.callsign, t.specialty, len(t.members))
+                    for t in s.scalars(select(Team).order_by(Team.name))]
+
+    def list(self, flt: TaskFilter = TaskFilter()) -> list[TaskView]:
+        query = (
+            select(Task, Team.name, Incident.title)
+            .outerjoin(Team, Task.team_id == Team.id)
+            .outerjoin(Incident, Task.incident_id == Incident.id)
+            .where(Task.exercise == self._shift.exercise)
+        )
+        if flt.team_id is not None:
+            query = query.where(Task.team_id == flt.team_id)
+        if flt.incident_id is not None:
+            query = query.where(Task.incident_id == flt.incident_id)
+        if flt.min_priority > 1:
+            query = query.where(Task.priority >= flt.min_priority)
+        if flt.statuses:
+            query = query.where(Task.status.in_([s.value for s in flt.statuses]))
+        if flt.text.strip():
+            like = f"%{flt.text.strip()}%"
+            query = query.where(or_(Task.title.ilike(like), Task.details.ilike(like)))
+        query = query.order_by(Task.priority.desc(), Task.due_at.is_(None), Task.due_at, Task.id)
+        with self._db.read() as s:
+            return [_view(row, team, inc) for row, team, inc in s.execute(query)]
+
+    def get(self, task_id: int) -> TaskView:
+        with self._db.read() as s:
+            return self._load_view(s, task_id)
+
+    def create(self, draft: TaskDraft) -> TaskView:
+        actor = self._shift.require(Permission.EDIT_RECORDS, "create tasks")
+        draft.validate()
+        with self._db.write() as s:
+            self._check_links(s, draft.team_id, draft.incident_id)
+            row = Task(**_columns(draft), exercise=self._shift.exercise)
+            if row.team_id is not None and row.status == TaskStatus.NEW.value:
+                row.status = TaskStatus.ASSIGNED.value
+            s.add(row)
+            s.flush()
+            audit.append(s, actor, "task.create", "task", row.id, f"Task #{row.id} created: {row.title}",
+                         after=snapshot(row, EDITABLE), exercise=row.exercise)
+            view = self._load_view(s, row.id)
+        self._bus.publish(Event("task.changed", view.id))
+        return view
+
+    def update(self, task_id: int, expected_version: int, draft: TaskDraft) -> TaskView:
+        actor = self._shift.require(Permission.EDIT_RECORDS, "edit tasks")
+        draft.validate()
+        return self._change(task_id, expected_version, _columns(draft), actor, "task.update", "edited")
+
+    def move(self, task_id: int, expected_version: int, status: TaskStatus) -> TaskView:
+        """Move a card to another column."""
+        actor = self._shift.require(Permission.EDIT_RECORDS, "move tasks")
+        return self._change(task_id, expected_version, {"status": TaskStatus(status).value}, actor,
+                            "task.move", f"moved to {TaskStatus(status).label}")
+
+    def assign(self, task_id: int, expected_version: int, team_id: int | None) -> TaskView:
+        """Give a task to a team; a new task moves to Assigned with it."""
+        actor = self._shift.require(Permission.EDIT_RECORDS, "assign tasks")
+        changes: dict[str, object] = {"team_id": team_id}
+        with self._db.read() as s:
+            current = self._load_view(s, task_id)
+        if team_id is not None and current.status == TaskStatus.NEW:
+            changes["status"] = TaskStatus.ASSIGNED.value
+        return self._change(task_id, expected_version, changes, actor, "task.assign", "assigned")
+
+    def _change(self, task_id: int, expected: int, changes: dict, actor: audit.Actor, action: str, verb: str) -> TaskView:  # type: ignore[type-arg]
+        with self._db.write() as s:
+            row = s.get(Task, task_id, with_for_update=True)
+            if row is None:
+                raise NotFound(f"Task {task_id} no longer exists.")
+            check_version(row, "task", expected, changes, EDITABLE)
+            self._check_links(s, changes.get("team_id"), changes.get("incident_id"))
+            before = snapshot(row, EDITABLE)
+            changed = apply_changes(row, changes)
+            if changed:
+                row.updated_at = utc_now()
+                s.flush()
+                audit.append(s, actor, action, "task", row.id, f"Task #{row.id} {verb}: {row.title}",
+                             before={k: before[k] for k in changed}, after=snapshot(row, changed),
+                             exercise=row.exercise)
+            view = self._load_view(s, row.id)
+        self._bus.publish(Event("task.changed", view.id))
+        return view
+
+    @staticmethod
+    def _check_links(s: Session, team_id: object, incident_id: object) -> None:
+        problems = {}
+        if team_id is not None and s.get(Team, team_id) is None:
+            problems["team_id"] = "That team no longer exists."
+        if incident_id is not None and s.get(Incident, incident_id) is None:
+            problems["incident_id"] = "That incident no longer exists."
+        if problems:
+            raise ValidationError(problems)
+
+    @staticmethod
+    def _load_view(s: Session, task_id: int) -> TaskView:
+        row = s.get(Task, task_id)
+        if row is None:
+            raise NotFound(f"Task {task_id} no longer exists.")
+        team = s.get(Team, row.team_id).name if row.team_id else None  # type: ignore[union-attr]
+        incident = s.get(Incident, row.incident_id).title if row.incident_id else None  # type: ignore[union-attr]
+        return _view(row, team, incident)
