@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -109,6 +109,17 @@ class Database:
         try:
             with self._write.begin() as session:
                 yield session
+        except DatabaseError as exc:
+            if is_environment_fault(exc):
+                raise explain(exc) from exc
+            raise
+
+    @contextmanager
+    def connect(self, *, begin: bool = False) -> Iterator[Connection]:
+        """A raw connection (for migrations and bulk work), with the same error words."""
+        try:
+            with (self.engine.begin() if begin else self.engine.connect()) as conn:
+                yield conn
         except DatabaseError as exc:
             if is_environment_fault(exc):
                 raise explain(exc) from exc

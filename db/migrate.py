@@ -34,7 +34,7 @@ def head_revision() -> str:
 
 def current_revision(db: Database) -> str | None:
     """The schema revision stored in the database, None for an empty database."""
-    with db.engine.connect() as conn:
+    with db.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -57,11 +57,11 @@ def check_not_newer(db: Database) -> None:
 def upgrade(db: Database, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (the newest by default)."""
     check_not_newer(db)
-    with db.engine.begin() as conn:
+    with db.connect(begin=True) as conn:
         command.upgrade(_config(conn), revision)
 
 
 def downgrade(db: Database, revision: str) -> None:
     """Step the schema back (for tests and for undoing a bad upgrade)."""
-    with db.engine.begin() as conn:
+    with db.connect(begin=True) as conn:
         command.downgrade(_config(conn), revision)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.posts import open_signed_on, sqlite_url
+from helpers.pg import scratch_database
+from helpers.posts import open_signed_on, pg_url, sqlite_url
 
 
 @pytest.fixture
@@ -33,3 +34,24 @@ def screenshot_dir() -> Path:
     path = Path(__file__).resolve().parent.parent / "build" / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def any_db_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """A fresh database on each engine: a SQLite file, and PostgreSQL when a server is given."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path / "post.sqlite")
+        return
+    server = pg_url()
+    if server is None:
+        pytest.skip("PostgreSQL tests need OPS_CONSOLE_TEST_PG (e.g. postgresql+psycopg://postgres@127.0.0.1/test)")
+    with scratch_database(server) as url:
+        yield url
+
+
+@pytest.fixture
+def any_post(any_db_url: str):
+    """Like ``post``, on every engine."""
+    p = open_signed_on(any_db_url)
+    yield p
+    p.close()

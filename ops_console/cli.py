@@ -1,0 +1,154 @@
+"""The ``ops-console`` command: the console itself, and its maintenance subcommands.
+
+Global options (--db, --demo, --exercise, --log-level) work before or after any
+subcommand. Known faults (a locked, missing, damaged or too-new database) end with a
+sentence on stderr and a distinct exit code, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ops_console import __version__
+from ops_console.config import default_db_url, demo_db_url, load_settings
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
+from ops_console.db.errors import explain, is_environment_fault
+from ops_console.errors import DatabaseUnavailable, OpsError
+from ops_console.logging_setup import setup_logging
+
+log = logging.getLogger("ops_console.cli")
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--db", metavar="URL", default=default,
+                        help="SQLAlchemy URL of the post's database (default: SQLite in the user data dir)")
+    parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="use the separate demo post (created and filled on first use)")
+    parser.add_argument("--exercise", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="run in exercise mode: records are marked as exercise, never mixed with live ones")
+    parser.add_argument("--log-level", default=argparse.SUPPRESS if suppress else "INFO",
+                        choices=["DEBUG", "INFO", "WARNING", "ERROR"], type=str.upper, help="how much to log")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ops-console",
+        description="Ops Console: the offline-first console of a community emergency command post.",
+        epilog="Without a command the console window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"ops-console {__version__}")
+    _global_options(parser, suppress=False)
+    parser.add_argument("--operator", metavar="NAME",
+                        help="sign on as NAME with the PIN from OPS_CONSOLE_PIN (kiosks, tests)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, suppress=True)
+
+    db = sub.add_parser("db", parents=[common], help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", parents=[common], help="create or upgrade the schema")
+    db_sub.add_parser("current", parents=[common], help="print the schema revision")
+    backup = db_sub.add_parser("backup", parents=[common], help="copy the SQLite database safely while it is in use")
+    backup.add_argument("path", type=Path, help="the backup file to create")
+
+    export = sub.add_parser("export", parents=[common], help="export records as CSV or JSON")
+    from ops_console.services.export import FORMATS, KINDS
+    export.add_argument("kind", choices=KINDS)
+    export.add_argument("--format", choices=FORMATS, default="csv")
+    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+
+    audit = sub.add_parser("audit", parents=[common], help="audit log checks")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    audit_sub.add_parser("verify", parents=[common], help="check the audit hash chain; prints OK or the first broken entry")
+    return parser
+
+
+def resolve_db_url(args: argparse.Namespace) -> tuple[str, bool]:
+    """The URL to open and whether the file must already exist (only when named explicitly)."""
+    if args.db:
+        return args.db, True
+    if args.demo:
+        return demo_db_url(), False
+    settings = load_settings()
+    for problem in settings.problems:
+        log.warning("%s", problem)
+    if settings.db_url:
+        return settings.db_url, True
+    return default_db_url(), False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    log_path = setup_logging(args.log_level)
+    try:
+        return _run(args, log_path)
+    except DatabaseUnavailable as exc:
+        log.error("%s", exc)
+        if args.command is None:
+            _show_startup_error(str(exc))
+        return exc.exit_code
+    except OpsError as exc:
+        log.error("%s", exc)
+        return EXIT_FAILED
+    except SQLAlchemyDatabaseError as exc:
+        if not is_environment_fault(exc):
+            raise
+        known = explain(exc)
+        log.error("%s", known)
+        if args.command is None:
+            _show_startup_error(str(known))
+        return known.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace, log_path: Path | None) -> int:
+    from ops_console import commands
+
+    url, must_exist = resolve_db_url(args)
+    if args.command == "db":
+        return commands.db_command(args, url, must_exist)
+    if args.command == "export":
+        return commands.export_command(args, url, must_exist)
+    if args.command == "audit":
+        return commands.audit_command(args, url, must_exist)
+    return _launch_gui(args, url, must_exist, log_path)
+
+
+def _launch_gui(args: argparse.Namespace, url: str, must_exist: bool, log_path: Path | None) -> int:
+    from ops_console.post import open_post
+
+    post = open_post(url, must_exist=must_exist, exercise=args.exercise)
+    if args.demo:
+        from ops_console.demo import build_demo_post, is_empty
+
+        if is_empty(post):
+            log.info("filling the demo post (first start)")
+            build_demo_post(post)
+    from ops_console.ui.app import run_gui
+
+    pin = os.environ.get("OPS_CONSOLE_PIN")
+    return run_gui(post, operator=args.operator, pin=pin, demo=args.demo, log_path=log_path)
+
+
+def _show_startup_error(message: str) -> None:
+    """Also show the reason in a window when the console was started from a desktop icon."""
+    if os.environ.get("OPS_CONSOLE_NO_DIALOGS"):
+        return
+    try:
+        from ops_console.ui.startup_error import show_startup_error
+    except ImportError:  # Qt cannot load here (no display libraries): stderr has said it
+        return
+    show_startup_error(message)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""The maintenance subcommands behind ``ops-console db|export|audit``.
+
+Each returns a process exit code and prints results on stdout, problems on stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ops_console.db import migrate
+from ops_console.db.backup import backup_sqlite
+from ops_console.db.engine import Database
+from ops_console.services import audit, export
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def db_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
+    if args.db_command == "upgrade":
+        db = Database(url)  # upgrade is how a new database file is created
+        before = migrate.current_revision(db)
+        migrate.upgrade(db)
+        print(f"schema {before or 'empty'} -> {migrate.current_revision(db)} on {db.display_name}")
+        return EXIT_OK
+    db = Database(url, must_exist=must_exist)
+    if args.db_command == "current":
+        current = migrate.current_revision(db)
+        head = migrate.head_revision()
+        note = "up to date" if current == head else f"this program knows {head}"
+        print(f"{current or 'empty'} ({note})")
+        return EXIT_OK
+    target = backup_sqlite(db, args.path)
+    print(f"backup written to {target}")
+    return EXIT_OK
+
+
+def _open_checked(url: str, must_exist: bool) -> Database:
+    db = Database(url, must_exist=must_exist)
+    migrate.check_not_newer(db)
+    if migrate.current_revision(db) is None:
+        migrate.upgrade(db)
+    return db
+
+
+def export_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
+    db = _open_checked(url, must_exist)
+    if args.demo:
+        _ensure_demo(url)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as out:
+            count = export.write(db, args.kind, args.format, out, exercise=args.exercise)
+        print(f"{count} {args.kind} written to {args.out}", file=sys.stderr)
+    else:
+        export.write(db, args.kind, args.format, sys.stdout, exercise=args.exercise)
+    return EXIT_OK
+
+
+def audit_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
+    db = _open_checked(url, must_exist)
+    result = audit.verify(db)
+    print(result)
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _ensure_demo(url: str) -> None:
+    """`--demo export …` on a machine that never opened the demo: fill it first."""
+    from ops_console.demo import build_demo_post, is_empty
+    from ops_console.post import open_post
+
+    post = open_post(url)
+    try:
+        if is_empty(post):
+            build_demo_post(post)
+    finally:
+        post.close()

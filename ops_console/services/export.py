@@ -1,0 +1,77 @@
+"""Export of the post's records as CSV or JSON, streamed in batches.
+
+Times are written in UTC (ISO 8601) so exports from workstations in different time
+zones agree; only records of the mode in force (live or exercise) are exported.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from typing import IO, Any
+
+from sqlalchemy import select
+
+from ops_console.db.engine import Database
+from ops_console.db.models import AuditEntry, Incident, Task, Team
+
+BATCH = 2000
+
+_COLUMNS: dict[str, tuple[type, tuple[str, ...]]] = {
+    "incidents": (Incident, ("id", "title", "kind", "severity", "status", "lat", "lon", "location_text",
+                             "reported_at", "reported_by", "notes", "resolution", "closed_at", "exercise",
+                             "created_at", "updated_at", "version")),
+    "tasks": (Task, ("id", "title", "details", "priority", "status", "team_id", "incident_id", "due_at",
+                     "lat", "lon", "location_text", "exercise", "created_at", "updated_at", "version")),
+    "audit": (AuditEntry, ("id", "at", "operator_name", "action", "entity", "entity_id", "summary",
+                           "before_json", "after_json", "exercise", "prev_hash", "hash")),
+    "teams": (Team, ("id", "name", "callsign", "specialty")),
+}
+KINDS = tuple(_COLUMNS)
+FORMATS = ("csv", "json")
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    return value
+
+
+def rows(db: Database, kind: str, *, exercise: bool = False) -> Iterator[dict[str, Any]]:
+    """The records of ``kind`` in id order as plain dicts, read a batch at a time."""
+    model, columns = _COLUMNS[kind]
+    last = 0
+    with db.read() as s:
+        while True:
+            query = select(model).where(model.id > last).order_by(model.id).limit(BATCH)  # type: ignore[attr-defined]
+            if hasattr(model, "exercise"):
+                query = query.where(model.exercise == exercise)  # type: ignore[attr-defined]
+            batch = s.scalars(query).all()
+            if not batch:
+                return
+            for record in batch:
+                yield {c: _value(getattr(record, c)) for c in columns}
+            last = batch[-1].id
+            s.expunge_all()
+
+
+def write(db: Database, kind: str, fmt: str, out: IO[str], *, exercise: bool = False) -> int:
+    """Write every record of ``kind`` to ``out``; returns how many were written."""
+    if kind not in _COLUMNS:
+        raise ValueError(f"unknown export kind {kind!r}; choose one of {', '.join(KINDS)}")
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=_COLUMNS[kind][1], lineterminator="\n")
+        writer.writeheader()
+        count = 0
+        for count, row in enumerate(rows(db, kind, exercise=exercise), start=1):
+            writer.writerow(row)
+        return count
+    if fmt == "json":
+        out.write("[")
+        count = 0
+        for count, row in enumerate(rows(db, kind, exercise=exercise), start=1):
+            out.write(("\n" if count == 1 else ",\n") + json.dumps(row, ensure_ascii=False))
+        out.write("\n]\n")
+        return count
+    raise ValueError(f"unknown format {fmt!r}; choose csv or json")
