@@ -114,6 +114,8 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     from ops_console import commands
 
     url, must_exist = resolve_db_url(args)
+    if args.demo and not args.db:
+        commands.ensure_demo(url)
     if args.command == "db":
         return commands.db_command(args, url, must_exist)
     if args.command == "export":
@@ -127,12 +129,6 @@ def _launch_gui(args: argparse.Namespace, url: str, must_exist: bool, log_path: 
     from ops_console.post import open_post
 
     post = open_post(url, must_exist=must_exist, exercise=args.exercise)
-    if args.demo:
-        from ops_console.demo import build_demo_post, is_empty
-
-        if is_empty(post):
-            log.info("filling the demo post (first start)")
-            build_demo_post(post)
     from ops_console.ui.app import run_gui
 
     pin = os.environ.get("OPS_CONSOLE_PIN")

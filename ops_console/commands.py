@@ -44,8 +44,6 @@ def _open_checked(url: str, must_exist: bool) -> Database:
 
 def export_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
     db = _open_checked(url, must_exist)
-    if args.demo:
-        _ensure_demo(url)
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="") as out:
             count = export.write(db, args.kind, args.format, out, exercise=args.exercise)
@@ -62,8 +60,8 @@ def audit_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
     return EXIT_OK if result.ok else EXIT_FAILED
 
 
-def _ensure_demo(url: str) -> None:
-    """`--demo export …` on a machine that never opened the demo: fill it first."""
+def ensure_demo(url: str) -> None:
+    """`--demo` on a machine that never opened the demo post: create and fill it first."""
     from ops_console.demo import build_demo_post, is_empty
     from ops_console.post import open_post
 
