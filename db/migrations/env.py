@@ -5,7 +5,7 @@ runs on SQLite and PostgreSQL alike.
 """
 from alembic import context
 
-from ops_console.db.models import Base
+from ops_console.db.schema import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -1,0 +1,9 @@
+"""Imports every model module so ``Base.metadata`` knows the whole schema.
+
+Alembic's env.py and anything that needs all tables (db copy, tests) import this
+module; each feature adds its own model module to the list below.
+"""
+from ops_console.db import models  # noqa: F401  (foundation tables)
+from ops_console.db.models import Base
+
+__all__ = ["Base"]
