@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("current", parents=[common], help="print the schema revision")
     backup = db_sub.add_parser("backup", parents=[common], help="copy the SQLite database safely while it is in use")
     backup.add_argument("path", type=Path, help="the backup file to create")
+    copy = db_sub.add_parser("copy", parents=[common], help="copy a whole post to another (empty) database")
+    copy.add_argument("source", metavar="SRC_URL")
+    copy.add_argument("target", metavar="DST_URL")
 
     export = sub.add_parser("export", parents=[common], help="export records as CSV or JSON")
     from ops_console.services.export import FORMATS, KINDS

@@ -22,6 +22,8 @@ def db_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
         migrate.upgrade(db)
         print(f"schema {before or 'empty'} -> {migrate.current_revision(db)} on {db.display_name}")
         return EXIT_OK
+    if args.db_command == "copy":
+        return _copy(args.source, args.target)
     db = Database(url, must_exist=must_exist)
     if args.db_command == "current":
         current = migrate.current_revision(db)
@@ -32,6 +34,16 @@ def db_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
     target = backup_sqlite(db, args.path)
     print(f"backup written to {target}")
     return EXIT_OK
+
+
+def _copy(source_url: str, target_url: str) -> int:
+    from ops_console.db.copy import copy_post
+
+    source, target = Database(source_url, must_exist=True), Database(target_url)
+    counts = copy_post(source, target, progress=lambda name, n: print(f"{name}: {n} rows", file=sys.stderr))
+    result = audit.verify(target)
+    print(f"copied {sum(counts.values())} rows; audit on the copy: {result}")
+    return EXIT_OK if result.ok else EXIT_FAILED
 
 
 def _open_checked(url: str, must_exist: bool) -> Database:

@@ -12,6 +12,7 @@ from ops_console.db import migrate
 from ops_console.db.engine import Database
 from ops_console.events import EventBus
 from ops_console.services.activity import ActivityService
+from ops_console.services.change_feed import ChangeFeed
 from ops_console.services.exercise import ExerciseService
 from ops_console.services.incidents import IncidentService
 from ops_console.services.operators import OperatorService
@@ -33,8 +34,10 @@ class Post:
     tasks: TaskService
     activity: ActivityService
     exercise: ExerciseService
+    feed: ChangeFeed
 
     def close(self) -> None:
+        self.feed.stop()
         self.db.dispose()
 
 
@@ -62,4 +65,5 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
         tasks=TaskService(db, bus, shift),
         activity=ActivityService(db, bus, shift),
         exercise=ExerciseService(db, bus, shift),
+        feed=ChangeFeed(db, bus),
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ops_console.db.engine import Database
@@ -22,6 +22,7 @@ from ops_console.db.models import AuditEntry, AuditHead
 from ops_console.db.types import utc_now
 
 GENESIS_HASH = "0" * 64
+NOTIFY_CHANNEL = "ops_console_changes"
 VERIFY_BATCH = 5000
 
 
@@ -88,6 +89,9 @@ def append(
     entry.hash = entry_hash(entry)
     session.add(entry)
     head.last_id, head.last_hash = entry.id, entry.hash
+    if session.get_bind().dialect.name == "postgresql":
+        # delivered at commit, so other workstations wake only for committed changes
+        session.execute(text("SELECT pg_notify(:channel, :id)"), {"channel": NOTIFY_CHANNEL, "id": str(entry.id)})
     return entry
 
 
