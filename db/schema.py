@@ -4,6 +4,7 @@ Alembic's env.py and anything that needs all tables (db copy, tests) import this
 module; each feature adds its own model module to the list below.
 """
 from ops_console.db import models  # noqa: F401  (foundation tables)
+from ops_console.db import radio_models  # noqa: F401  (radio traffic)
 from ops_console.db.models import Base
 
 __all__ = ["Base"]

@@ -1,0 +1,126 @@
+"""Radio traffic: every raw frame heard or sent, the messages made of them, the outbox,
+the nodes heard and what they reported (positions, sensor readings).
+
+Raw frames are written before anything is parsed, so a frame that cannot be understood
+is still kept (flagged) and nothing heard is ever lost.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, Float, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .models import Base
+from .types import UtcDateTime, utc_now
+
+# SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit id for
+# a table that grows by millions of rows.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class RawFrame(Base):
+    """One line/frame exactly as it crossed the serial port, with its radio metadata."""
+
+    __tablename__ = "radio_raw_frames"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    link: Mapped[str] = mapped_column(String(60))
+    direction: Mapped[str] = mapped_column(String(3))  # "in" or "out"
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    rssi: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    snr: Mapped[float | None] = mapped_column(Float, nullable=True)
+    status: Mapped[str] = mapped_column(String(12), default="new")  # new parsed invalid duplicate fragment
+    error: Mapped[str] = mapped_column(String(300), default="")
+    message_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    exercise: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RadioMessage(Base):
+    """A message received or sent (text, ICS-213, position, sensor, ack).
+
+    Outbound messages move queued → sent → acked or failed (or cancelled); the columns
+    for attempts and the next attempt survive a restart, so the outbox does too.
+    """
+
+    __tablename__ = "radio_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))
+    kind: Mapped[str] = mapped_column(String(12))
+    station: Mapped[str] = mapped_column(String(20))  # the originating station's call
+    number: Mapped[int] = mapped_column(Integer)  # message number per originating station
+    sender: Mapped[str] = mapped_column(String(40), default="")
+    recipient: Mapped[str] = mapped_column(String(40), default="")
+    node_addr: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    precedence: Mapped[str] = mapped_column(String(10), default="ROUTINE")
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(String(300), default="")
+    acked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    link: Mapped[str] = mapped_column(String(60), default="")
+    rssi: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    snr: Mapped[float | None] = mapped_column(Float, nullable=True)
+    raw_frame_id: Mapped[int | None] = mapped_column(BigId, nullable=True)
+    acknowledged_by: Mapped[str] = mapped_column(String(120), default="")  # operator who acknowledged an alert
+    linked_entity: Mapped[str] = mapped_column(String(40), default="")
+    linked_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    exercise: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (UniqueConstraint("direction", "station", "number", name="uq_radio_messages_origin"),)
+
+
+class RadioNode(Base):
+    """A radio heard on the air: its address, call, signal and last report."""
+
+    __tablename__ = "radio_nodes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    addr: Mapped[int] = mapped_column(Integer, unique=True)
+    callsign: Mapped[str] = mapped_column(String(40), default="")
+    last_heard: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    rssi: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    snr: Mapped[float | None] = mapped_column(Float, nullable=True)
+    battery: Mapped[float | None] = mapped_column(Float, nullable=True)
+    lat: Mapped[float | None] = mapped_column(Float, nullable=True)
+    lon: Mapped[float | None] = mapped_column(Float, nullable=True)
+    position_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class Position(Base):
+    """A position report (teams on the map, tracks)."""
+
+    __tablename__ = "radio_positions"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    node_addr: Mapped[int] = mapped_column(Integer)
+    callsign: Mapped[str] = mapped_column(String(40), default="")
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    battery: Mapped[float | None] = mapped_column(Float, nullable=True)
+    exercise: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_radio_positions_node_at", "node_addr", "at"),)
+
+
+class SensorReading(Base):
+    """A value a sensor node sent (river level, rain, temperature, …)."""
+
+    __tablename__ = "sensor_readings"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    sensor_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(40))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(16), default="")
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    node_addr: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    exercise: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_sensor_readings_sensor_at", "sensor_id", "at"),)
