@@ -58,3 +58,19 @@ def test_sqlite_runs_in_wal_with_foreign_keys(db_url):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
     db.dispose()
+
+
+def test_migrations_match_the_models(any_db_url):
+    """A model changed without a migration (or the reverse) shows up here, not in the field."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from ops_console.db.schema import Base
+
+    db = Database(any_db_url)
+    migrate.upgrade(db)
+    with db.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": False, "render_as_batch": True})
+        diff = compare_metadata(context, Base.metadata)
+    db.dispose()
+    assert diff == []
