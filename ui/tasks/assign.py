@@ -1,0 +1,47 @@
+"""The small "assign to team" dialog behind the A key and the card's context menu."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+
+from ops_console.services.tasks import TaskView, TeamView
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TaskBoard", text)
+
+
+class AssignDialog(QDialog):
+    """Pick a team (or none) for one task; the panel saves the choice on accept."""
+
+    def __init__(self, task: TaskView, teams: list[TeamView], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assignDialog")
+        self.task = task
+        self.setWindowTitle(tr("Assign task #%1").replace("%1", str(task.id)))
+        self.team = QComboBox(self)
+        self.team.setObjectName("assignTeam")
+        self.team.addItem(tr("No team"), None)
+        for t in teams:
+            label = f"{t.name} — {t.callsign}" if t.callsign else t.name
+            if t.specialty:
+                label += f" ({t.specialty})"
+            self.team.addItem(label, t.id)
+        self.team.setCurrentIndex(max(self.team.findData(task.team_id), 0))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        title = QLabel(task.title, self)
+        title.setWordWrap(True)
+        form.addRow(tr("Task:"), title)
+        form.addRow(tr("&Team:"), self.team)
+        form.addRow(buttons)
+        self.team.setFocus()
+
+    def team_id(self) -> int | None:
+        return self.team.currentData()
+
+    def choose(self, team_id: int | None) -> None:
+        """Select a team by id (keyboard users type; tests and callers use this)."""
+        self.team.setCurrentIndex(max(self.team.findData(team_id), 0))

@@ -1,0 +1,126 @@
+"""One kanban column: a header with counts over a list view that takes card drops.
+
+The view only decodes a drop and says which task landed here; saving the move (with
+its version check and conflict handling) stays in the panel, in one place for drag
+and keyboard alike.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout, QWidget
+
+from ops_console.domain import TaskStatus
+from ops_console.ui.tasks.delegate import TaskCardDelegate
+from ops_console.ui.tasks.model import TaskColumnModel, decode_drag
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("TaskBoard", text, None, n)
+
+
+def status_label(status: TaskStatus) -> str:
+    """The translated column title of a status."""
+    return {TaskStatus.NEW: tr("New"), TaskStatus.ASSIGNED: tr("Assigned"),
+            TaskStatus.IN_PROGRESS: tr("In progress"), TaskStatus.DONE: tr("Done"),
+            TaskStatus.CANCELLED: tr("Cancelled")}[TaskStatus(status)]
+
+
+# Cards are white on a grey column, so they read as cards and the columns as lanes.
+COLUMN_STYLE = """
+TaskColumn { background: #eceff1; border: 1px solid #cfd8dc; border-radius: 6px; }
+QLabel#taskColumnHeader { font-size: 11pt; padding: 2px 4px; }
+QListView { background: transparent; border: none; }
+QScrollBar:vertical { background: transparent; width: 10px; margin: 0; }
+QScrollBar::handle:vertical { background: #b0bec5; border-radius: 4px; min-height: 32px; }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }
+"""
+
+
+class TaskListView(QListView):
+    """The cards of a column; accepts task-card drags from any column."""
+
+    # a task card was dropped here: carries (task id, version it was dragged at)
+    card_dropped = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(TaskCardDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setUniformItemSizes(True)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if decode_drag(event.mimeData()) is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if decode_drag(event.mimeData()) is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Report the drop; the model is not touched here (the saved move updates it)."""
+        dragged = decode_drag(event.mimeData())
+        if dragged is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        self.card_dropped.emit(dragged.task_id, dragged.version)
+
+
+class TaskColumn(QFrame):
+    """Header (title, card count, overdue count) and the list of one status."""
+
+    # a card was dropped on this column: carries (task id, version, target status value)
+    card_dropped = Signal(int, int, str)
+
+    def __init__(self, status: TaskStatus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = status
+        self.setObjectName(f"taskColumn_{status.value}")
+        self.setStyleSheet(COLUMN_STYLE)
+        self.model = TaskColumnModel(status, self)
+        self.header = QLabel(self)
+        self.header.setObjectName("taskColumnHeader")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)  # "· 3 overdue" wraps in a narrow dock instead of widening it
+        self.view = TaskListView(self)
+        self.view.setObjectName(f"taskList_{status.value}")
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(status_label(status))
+        self.view.card_dropped.connect(lambda tid, ver: self.card_dropped.emit(tid, ver, self.status.value))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 6, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
+                       self.model.dataChanged):
+            signal.connect(self.update_header)
+        self.update_header()
+
+    def count(self) -> int:
+        return self.model.rowCount()
+
+    def update_header(self) -> None:
+        """Rewrite the header, so counts follow every insert, removal and overdue flip."""
+        overdue = self.model.overdue_count()
+        late = (f" <span style='color:#b71c1c'>· {tr('%n overdue', overdue)}</span>"
+                if overdue else "")
+        self.header.setText(f"<b>{status_label(self.status)}</b> "
+                            f"<span style='color:#546e7a'>({self.count()})</span>{late}")

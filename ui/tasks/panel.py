@@ -1,0 +1,302 @@
+"""The task board panel: filter bar, kanban columns, and the actions on the selected card.
+
+Every change goes through TaskService with the version the card was read at, so the
+panel never overwrites another workstation's edit: a ConflictError shows both versions
+and the card is refreshed from what is stored. Live updates replace one card at a time
+(``bridge.task_changed``), never the whole board.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from ops_console.domain import TaskStatus
+from ops_console.errors import ConflictError, NotFound, OpsError, ValidationError
+from ops_console.post import Post
+from ops_console.services.tasks import TaskDraft, TaskView
+from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.messages import show_conflict, show_error
+from ops_console.ui.tasks.assign import AssignDialog
+from ops_console.ui.tasks.column import TaskColumn, status_label
+from ops_console.ui.tasks.dialog import TaskDialog
+from ops_console.ui.tasks.filters import TaskFilterBar
+from ops_console.ui.tasks.model import matches
+
+BOARD_ORDER = (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.DONE, TaskStatus.CANCELLED)
+OVERDUE_CHECK_MS = 30_000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TaskBoard", text)
+
+
+class TaskBoardPanel(QWidget):
+    """Kanban board of the post's tasks, for the main window's task tab."""
+
+    # the selected card changed: carries the task id, or 0 when no card is selected
+    task_selected = Signal(int)
+
+    def __init__(self, post: Post, bridge: PostBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("taskBoardPanel")
+        self._post, self._bridge = post, bridge
+        self.last_message: QMessageBox | None = None  # the latest error/conflict box shown
+        self.filters = TaskFilterBar(self)
+        self.columns = {status: TaskColumn(status, self) for status in BOARD_ORDER}
+        self.columns[TaskStatus.CANCELLED].hide()
+        self._actions = self._make_actions()
+        for column in self.columns.values():
+            column.card_dropped.connect(lambda tid, ver, st: self.move_task(tid, ver, TaskStatus(st)))
+            column.view.doubleClicked.connect(lambda _i: self.edit_selected())
+            column.view.selectionModel().selectionChanged.connect(
+                lambda _s, _d, c=column: self._selection_moved(c))
+            column.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            column.view.addActions(self._actions)
+        self._build_layout()
+
+        self.overdue_timer = QTimer(self)
+        self.overdue_timer.setInterval(OVERDUE_CHECK_MS)
+        self.overdue_timer.timeout.connect(self.refresh_overdue)
+        self.overdue_timer.start()
+        self.filters.changed.connect(self.reload)
+        self.filters.show_cancelled_changed.connect(self.columns[TaskStatus.CANCELLED].setVisible)
+        bridge.task_changed.connect(self.refresh_task)
+        bridge.incident_changed.connect(self._incident_changed)
+        bridge.exercise_changed.connect(lambda _on: self.reload_all())
+        bridge.records_purged.connect(self.reload_all)
+        self.reload_all()
+
+    # -- layout and actions ---------------------------------------------------------------
+    def _make_actions(self) -> list[QAction]:
+        """Keyboard shortcuts that act on the selected card, live only while a column has focus."""
+        specs: list[tuple[str, list[QKeySequence], Callable[[], object]]] = [
+            (tr("Move to next column"), [QKeySequence("Ctrl+Right")], lambda: self.move_selected(1)),
+            (tr("Move to previous column"), [QKeySequence("Ctrl+Left")], lambda: self.move_selected(-1)),
+            (tr("Edit…"), [QKeySequence("Return"), QKeySequence("Enter"), QKeySequence("F2")], self.edit_selected),
+            (tr("Assign to team…"), [QKeySequence("A")], self.assign_selected),
+            (tr("Cancel task…"), [QKeySequence(QKeySequence.StandardKey.Delete)], self.cancel_selected),
+        ]
+        actions = []
+        for text, keys, slot in specs:
+            action = QAction(text, self)
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            actions.append(action)
+        return actions
+
+    def _build_layout(self) -> None:
+        new_button = QPushButton(tr("&New task…"), self)
+        new_button.setObjectName("newTaskButton")
+        new_button.clicked.connect(lambda: self.new_task())
+        hint = QLabel(tr("Drag cards between columns, or select one: Ctrl+←/→ move · Enter edit · "
+                         "A assign · Del cancel"), self)
+        hint.setStyleSheet("color: #546e7a;")
+        hint.setWordWrap(True)
+        self.filters.first_row.addWidget(new_button)
+        board = QHBoxLayout()
+        board.setSpacing(6)
+        for column in self.columns.values():
+            board.addWidget(column, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.filters)
+        layout.addLayout(board, 1)
+        layout.addWidget(hint)
+
+    # -- loading ----------------------------------------------------------------------------
+    def reload_all(self) -> None:
+        """Reload the pickers and every card (start-up, exercise switch, purge)."""
+        self.filters.set_teams(self._post.tasks.teams())
+        self.filters.set_incidents(self._post.incidents.list())
+        self.reload()
+
+    def reload(self) -> None:
+        """Reload every card for the current filter, keeping the selected card selected."""
+        selected = self.current_task()
+        views = self._post.tasks.list(self.filters.task_filter())
+        for status, column in self.columns.items():
+            column.model.set_tasks([v for v in views if v.status == status])
+        if selected is not None:
+            self.select_task(selected.id, focus=False)
+
+    def refresh_task(self, task_id: int) -> None:
+        """Fetch one task and put its card where it now belongs (or take it off the board)."""
+        try:
+            view = self._post.tasks.get(task_id)
+        except NotFound:
+            for column in self.columns.values():
+                column.model.remove(task_id)
+            return
+        self._place(view)
+
+    def _place(self, view: TaskView) -> None:
+        was_selected = (current := self.current_task()) is not None and current.id == view.id
+        had_focus = was_selected and any(c.view.hasFocus() for c in self.columns.values())
+        for status, column in self.columns.items():
+            if status != view.status:
+                column.model.remove(view.id)
+        target = self.columns[view.status].model
+        if view.exercise == self._post.shift.exercise and matches(view, self.filters.task_filter()):
+            target.put(view)
+            if was_selected:
+                self.select_task(view.id, focus=had_focus)
+        else:
+            target.remove(view.id)
+
+    def _incident_changed(self, incident_id: int) -> None:
+        """Keep the incident picker and the incident names on cards current."""
+        self.filters.set_incidents(self._post.incidents.list())
+        for column in self.columns.values():
+            for view in column.model.tasks():
+                if view.incident_id == incident_id:
+                    self.refresh_task(view.id)
+
+    def refresh_overdue(self, now: datetime | None = None) -> int:
+        """Re-check due times (every 30 s), so cards turn red without any write happening."""
+        return sum(column.model.refresh_overdue(now) for column in self.columns.values())
+
+    # -- selection --------------------------------------------------------------------------
+    def _selection_moved(self, column: TaskColumn) -> None:
+        """One selected card on the whole board: selecting in a column clears the others."""
+        if column.view.selectionModel().hasSelection():
+            for other in self.columns.values():
+                if other is not column:
+                    other.view.clearSelection()
+        task = self.current_task()
+        self.task_selected.emit(task.id if task else 0)
+
+    def current_task(self) -> TaskView | None:
+        """The selected card, from whichever column holds it."""
+        for column in self.columns.values():
+            rows = column.view.selectionModel().selectedRows()
+            if rows:
+                return column.model.view_at(rows[0].row())
+        return None
+
+    def select_task(self, task_id: int, *, focus: bool = True) -> bool:
+        """Select a card (and optionally focus its column); False when it is not shown."""
+        for column in self.columns.values():
+            row = column.model.row_of(task_id)
+            if row >= 0 and column.isVisibleTo(self):
+                index = column.model.index(row)
+                column.view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                column.view.scrollTo(index)
+                if focus:
+                    column.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+    # -- actions ----------------------------------------------------------------------------
+    def _attempt(self, task_id: int, change: Callable[[], TaskView]) -> TaskView | None:
+        """Run one service change; known errors become messages, a conflict refreshes the card."""
+        try:
+            view = change()
+        except ConflictError as exc:
+            self.last_message = show_conflict(self, exc)
+            self.refresh_task(task_id)
+            return None
+        except OpsError as exc:
+            self.last_message = show_error(self, exc)
+            self.refresh_task(task_id)
+            return None
+        self._place(view)
+        return view
+
+    def move_task(self, task_id: int, version: int, status: TaskStatus) -> TaskView | None:
+        """Move a card to ``status``, saving from ``version`` (what the drag or selection saw)."""
+        current = next((c.model.view_at(r) for c in self.columns.values()
+                        if (r := c.model.row_of(task_id)) >= 0), None)
+        if current is not None and current.status == status and current.version == version:
+            return current  # dropped back on its own column
+        return self._attempt(task_id, lambda: self._post.tasks.move(task_id, version, status))
+
+    def move_selected(self, step: int) -> None:
+        """Move the selected card one visible column right (+1) or left (-1)."""
+        task = self.current_task()
+        if task is None:
+            return
+        shown = [s for s in BOARD_ORDER if self.columns[s].isVisibleTo(self)]
+        if task.status not in shown:
+            return
+        target = shown.index(task.status) + step
+        if 0 <= target < len(shown):
+            moved = self.move_task(task.id, task.version, shown[target])
+            if moved is not None:
+                self.select_task(moved.id)
+
+    def edit_selected(self) -> None:
+        task = self.current_task()
+        if task is not None:
+            self._open_dialog(task=task)
+
+    def new_task(self, incident_id: int | None = None) -> None:
+        """Open the new-task dialog, prefilled with ``incident_id`` (a task for that incident)."""
+        self._open_dialog(incident_id=incident_id)
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the search field, with its text selected to type over."""
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    def _open_dialog(self, task: TaskView | None = None, incident_id: int | None = None) -> TaskDialog:
+        dialog = TaskDialog(lambda draft: self._save_draft(task, draft), self._post.tasks.teams(),
+                            self._post.incidents.list(), task, incident_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _save_draft(self, task: TaskView | None, draft: TaskDraft) -> bool:
+        """Create or update from the dialog; True closes it. ValidationError goes back to the form."""
+        try:
+            if task is None:
+                view = self._post.tasks.create(draft)
+            else:
+                view = self._post.tasks.update(task.id, task.version, draft)
+        except ValidationError:
+            raise
+        except ConflictError as exc:
+            # The form was opened on an older version: close it (the box lists what was typed)
+            # and show the stored card, so the next edit starts from what is really there.
+            self.last_message = show_conflict(self, exc)
+            self.refresh_task(exc.entity_id)
+            return True
+        except OpsError as exc:
+            self.last_message = show_error(self, exc)
+            return False
+        self._place(view)
+        self.select_task(view.id)
+        return True
+
+    def assign_selected(self) -> None:
+        """Ask which team, then save the assignment from the version that was selected."""
+        task = self.current_task()
+        if task is None:
+            return
+        dialog = AssignDialog(task, self._post.tasks.teams(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._attempt(
+            task.id, lambda: self._post.tasks.assign(task.id, task.version, dialog.team_id())))
+        dialog.open()
+
+    def cancel_selected(self) -> None:
+        """Confirm, then move the selected card to Cancelled."""
+        task = self.current_task()
+        if task is None or task.status == TaskStatus.CANCELLED:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Cancel task"),
+                          tr("Cancel task #%1 “%2”? It moves to the %3 column.")
+                          .replace("%1", str(task.id)).replace("%2", task.title)
+                          .replace("%3", status_label(TaskStatus.CANCELLED)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("cancelTaskConfirm")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self.move_task(task.id, task.version, TaskStatus.CANCELLED)
+                             if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes else None)
+        box.open()
