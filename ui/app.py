@@ -1,0 +1,100 @@
+"""The GUI entry point: application, translators, crash handler, sign-on, main window.
+
+``run_gui`` is what the CLI calls; ``create_application`` and ``build_main_window``
+are the pieces tests use without entering the event loop.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from ops_console.errors import SignOnError
+from ops_console.post import Post
+from ops_console.ui.common.i18n import install_translators
+from ops_console.ui.common.known_errors import KNOWN_ERRORS
+from ops_console.ui.common.theme import apply_theme
+from ops_console.ui.crash import install_crash_handler
+from ops_console.ui.main_window import MainWindow
+from ops_console.ui.signon import SignOnDialog
+
+log = logging.getLogger(__name__)
+ORGANIZATION, APPLICATION = "OpsConsole", "Ops Console"
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names for QSettings, the theme and any translations."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    apply_theme(app)
+    app._ops_translators = install_translators(app)  # type: ignore[attr-defined]  # kept alive with the app
+    return app
+
+
+def build_main_window(post: Post, *, settings: QSettings | None = None, log_path: Path | None = None,
+                      demo: bool = False) -> MainWindow:
+    """The main window for a post with an operator already signed on (tests call this)."""
+    return MainWindow(post, settings=settings, log_path=log_path, demo=demo)
+
+
+def _tell(words: str) -> None:
+    """A start-up refusal: on stderr always, and in a window unless dialogs are off."""
+    print(words, file=sys.stderr)
+    if not os.environ.get("OPS_CONSOLE_NO_DIALOGS"):
+        QMessageBox.critical(None, QCoreApplication.translate("Startup", "Ops Console cannot start"), words)
+
+
+def _sign_on(post: Post, operator: str | None, pin: str | None) -> bool:
+    """--operator with a PIN signs on directly; otherwise ask with the sign-on dialog."""
+    if operator:
+        if not pin:
+            _tell(QCoreApplication.translate("Startup", "--operator needs the PIN in the OPS_CONSOLE_PIN "
+                                             "environment variable."))
+            return False
+        try:
+            post.operators.sign_on(operator, pin)
+        except SignOnError as exc:
+            _tell(QCoreApplication.translate("Startup", "Cannot sign on: {reason}").replace("{reason}", str(exc)))
+            return False
+        return True
+    return SignOnDialog(post).exec() == QDialog.DialogCode.Accepted
+
+
+def run_gui(post_factory_or_post: Post | Callable[[], Post], *, operator: str | None = None, pin: str | None = None,
+            demo: bool = False, log_path: Path | None = None) -> int:
+    """Run the console until the window closes; returns the process exit code."""
+    app = create_application()
+    crash = install_crash_handler(log_path)
+    post: Post | None = None
+    try:
+        try:
+            post = post_factory_or_post() if callable(post_factory_or_post) else post_factory_or_post
+        except KNOWN_ERRORS as exc:
+            _tell(str(exc))
+            return getattr(exc, "exit_code", EXIT_FAILED)
+        if not _sign_on(post, operator, pin):
+            return EXIT_FAILED if operator else EXIT_OK
+        post.feed.start()  # other workstations' changes arrive as events from here on
+        window = build_main_window(post, log_path=log_path, demo=demo)
+        window.show()
+        code = app.exec()
+        try:
+            post.operators.sign_off()
+        except KNOWN_ERRORS as exc:
+            log.warning("could not record the sign-off: %s", exc)
+        return code
+    finally:
+        crash.uninstall()
+        if post is not None:
+            post.close()
