@@ -1,0 +1,156 @@
+"""The main window on a real post: docks, placeholders, status bar, exercise mode,
+roles, remembered layout, shortcuts and the start-up path."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMessageBox
+
+from helpers.posts import PIN, ROLE_NAMES
+from ops_console.domain import Role
+from ops_console.ui.app import build_main_window, run_gui
+
+DOCKS = {"dock_incidents", "dock_tasks", "dock_activity", "dock_map", "dock_radio", "dock_sirens", "dock_inventory"}
+
+
+def test_builds_with_every_dock_and_honest_placeholders(window):
+    names = {d.objectName() for d in window.findChildren(QDockWidget)}
+    assert names == DOCKS
+    for key in ("map", "radio", "sirens", "inventory"):
+        words = window.placeholders[key].text.text()
+        assert "being built" in words or "It is being built" in words
+    assert window.docks["tasks"].isAncestorOf(window.tasks) and type(window.tasks).__name__ == "TaskBoardPanel"
+    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.findChildren(type(window.find_action))}
+    assert shortcuts["newIncidentAction"] == "Ctrl+I" and shortcuts["newTaskAction"] == "Ctrl+T"
+    assert shortcuts["newNoteAction"] == "Ctrl+L" and shortcuts["findAction"] == "Ctrl+F"
+
+
+def test_status_bar_names_operator_and_database(window, post):
+    status = window.status
+    assert ROLE_NAMES[Role.SUPERVISOR] in status.operator_label.text() and "Supervisor" in status.operator_label.text()
+    assert post.db.display_name in status.database_label.text()
+    assert "UTC" in status.clock_label.text()
+    assert status.exercise_banner.isHidden()
+
+
+def test_supervisor_toggles_exercise_banner(window, post, qtbot, screenshot_dir):
+    window.show()
+    with qtbot.waitSignal(window.bridge.exercise_changed):
+        window.shift_actions.exercise_action.trigger()
+    assert post.shift.exercise
+    qtbot.waitUntil(lambda: window.status.exercise_banner.isVisible())
+    assert "EXERCISE" in window.status.exercise_banner.text()
+    window.status.grab().save(str(screenshot_dir / "status_bar_exercise.png"))
+    with qtbot.waitSignal(window.bridge.exercise_changed):
+        window.shift_actions.exercise_action.trigger()
+    qtbot.waitUntil(lambda: not window.status.exercise_banner.isVisible())
+
+
+def test_viewer_is_refused_exercise_and_cannot_edit(window, post, qtbot):
+    with qtbot.waitSignal(window.bridge.shift_changed):
+        post.operators.sign_on(ROLE_NAMES[Role.VIEWER], PIN)
+    assert "Viewer" in window.status.operator_label.text()
+    assert not window.new_incident_action.isEnabled() and not window.new_note_action.isEnabled()
+    assert not window.incidents.new_button.isEnabled() and not window.activity.note_edit.isEnabled()
+    window.shift_actions.exercise_action.trigger()
+    box = window.shift_actions.dialog
+    assert isinstance(box, QMessageBox) and "may not switch exercise mode" in box.text()
+    assert not post.shift.exercise and not window.shift_actions.exercise_action.isChecked()
+    assert not window.shift_actions.purge_action.isEnabled()
+
+
+def test_purge_asks_first(window, post, qtbot):
+    from ops_console.services.incidents import IncidentDraft
+
+    post.exercise.set_exercise(True)
+    post.incidents.create(IncidentDraft("Drill: smoke at the school"))
+    box = window.shift_actions.confirm_purge()
+    assert box.objectName() == "purgeConfirm" and post.incidents.list()
+    purge = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    with qtbot.waitSignal(window.bridge.records_purged):
+        purge.click()
+    assert post.incidents.list() == []
+
+
+def test_layout_is_saved_and_restored(post, qtbot, themed, layout_settings: QSettings):
+    first = build_main_window(post, settings=layout_settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.docks["map"].hide()
+    first.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, first.docks["activity"])
+    first.close()
+    assert layout_settings.value("main_window/state") is not None
+
+    second = build_main_window(post, settings=layout_settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.docks["map"].isHidden()
+    assert second.dockWidgetArea(second.docks["activity"]) == Qt.DockWidgetArea.TopDockWidgetArea
+    second.reset_layout()
+    assert not second.docks["map"].isHidden()
+    second.close()
+
+
+def test_ctrl_f_focuses_the_last_used_panels_search(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.activity.table.setFocus()
+    qtbot.waitUntil(lambda: window._last_panel is window.activity)
+    window.find_action.trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.activity.search_edit)
+    window.incidents.table.setFocus()
+    window.find_action.trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.incidents.search_edit)
+
+
+def test_new_task_for_incident_reaches_the_task_board(window, post, qtbot, monkeypatch):
+    asked: list[int | None] = []
+    monkeypatch.setattr(window.tasks, "new_task", asked.append)
+    from ops_console.services.incidents import IncidentDraft
+
+    incident = post.incidents.create(IncidentDraft("Tree on power line"))
+    qtbot.waitUntil(lambda: window.incidents.model.row_of(incident.id) >= 0)
+    window.incidents.select_incident(incident.id)
+    window.incidents.task_button.click()
+    assert asked == [incident.id]
+
+
+def test_main_window_screenshot_with_demo_post(post, qtbot, themed, layout_settings, screenshot_dir):
+    from ops_console.demo import build_demo_post
+
+    build_demo_post(post)
+    post.operators.sign_on("Chen Jing", PIN)
+    win = build_main_window(post, settings=layout_settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitUntil(lambda: win.activity.model.rowCount() > 0)
+    assert win.incidents.model.rowCount() > 5
+    win.grab().save(str(screenshot_dir / "main_window.png"))
+    win.close()
+
+
+def test_run_gui_refuses_a_wrong_pin(post, monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("OPS_CONSOLE_NO_DIALOGS", "1")
+    code = run_gui(post, operator=ROLE_NAMES[Role.RADIO], pin="0000", demo=False, log_path=tmp_path / "x.log")
+    assert code == 1
+    assert "Cannot sign on: Wrong PIN" in capsys.readouterr().err
+
+
+def test_about_box(window):
+    box = window.about()
+    assert "Ops Console" in box.text()
+    assert isinstance(box.findChild(QLabel), QLabel)
+
+
+def test_change_operator_from_the_menu_hands_over(window, post, qtbot):
+    window.change_operator_action.trigger()
+    dialog = window.shift_actions.dialog
+    assert dialog.objectName() == "signOnDialog" and dialog.isVisible()
+    dialog.operator_box.setCurrentIndex(dialog.operator_box.findData(ROLE_NAMES[Role.VIEWER]))
+    dialog.pin_edit.setText(PIN)
+    with qtbot.waitSignal(window.bridge.shift_changed):
+        dialog.sign_on_button.click()
+    qtbot.waitUntil(lambda: "Viewer Test" in window.status.operator_label.text())
+    assert not window.new_task_action.isEnabled()
+    assert [e.action for e in post.activity.page(limit=2)] == ["shift.sign_on", "shift.sign_off"]

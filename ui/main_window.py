@@ -1,0 +1,253 @@
+"""The main window: dockable panels whose layout is remembered, menus and status bar.
+
+It wires features together in one place (Spyder's rule): panels know the post and the
+bridge, never each other; "New task for this incident" is a signal routed here.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QMessageBox, QScrollArea, QWidget
+
+from ops_console.domain import Permission
+from ops_console.post import Post
+from ops_console.ui.activity import ActivityLogPanel
+from ops_console.ui.bridge import PostBridge
+from ops_console.ui.incidents import IncidentsPanel
+from ops_console.ui.placeholders import COMING_FEATURES, ComingSoonPanel
+from ops_console.ui.signon.shift_actions import ShiftActions
+from ops_console.ui.status_bar import PostStatusBar
+
+log = logging.getLogger(__name__)
+LAYOUT_VERSION = 1  # bump when dock names change, so an old saved state is ignored
+
+
+def _task_board(post: Post, bridge: PostBridge) -> QWidget:
+    """The colleague-owned task board; a clear placeholder only if its module is absent."""
+    try:
+        from ops_console.ui.tasks.panel import TaskBoardPanel
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("ops_console.ui.tasks"):
+            raise
+        log.warning("task board not available: %s", exc)
+        return ComingSoonPanel("tasks")
+    return TaskBoardPanel(post, bridge)
+
+
+def _scrollable(panel: QWidget, max_min_width: int = 640) -> QWidget:
+    """A panel that insists on more width than a 1366-px laptop can spare scrolls instead
+    of forcing the whole window wider than the screen."""
+    if panel.minimumSizeHint().width() <= max_min_width:
+        return panel
+    area = QScrollArea()
+    area.setObjectName("scroll_" + panel.objectName())
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(panel)
+    return area
+
+
+class MainWindow(QMainWindow):
+    """One post's console. Build it with ``build_main_window`` (ui/app.py) or directly."""
+
+    def __init__(self, post: Post, *, settings: QSettings | None = None, log_path: Path | None = None,
+                 demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.post, self.log_path, self.demo = post, log_path, demo
+        self.settings = settings or QSettings()
+        self.bridge = PostBridge(post.bus, self)
+        self.setWindowTitle(self.tr("Ops Console — demo post") if demo else self.tr("Ops Console"))
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+                            | QMainWindow.DockOption.AllowNestedDocks)
+
+        self.incidents = IncidentsPanel(post, self.bridge)
+        self.tasks = _task_board(post, self.bridge)
+        self.activity = ActivityLogPanel(post, self.bridge)
+        self.placeholders = {key: ComingSoonPanel(key) for key in COMING_FEATURES}
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock("incidents", self.tr("Incidents"), self.incidents, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("tasks", self.tr("Task board"), _scrollable(self.tasks), Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("activity", self.tr("Activity log"), self.activity, Qt.DockWidgetArea.LeftDockWidgetArea)
+        for key, (title, _words) in COMING_FEATURES.items():
+            self._dock(key, QApplication.translate("Placeholders", title), self.placeholders[key],
+                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.docks["incidents"], self.docks["activity"], Qt.Orientation.Vertical)
+        for key in ("map", "sirens", "inventory"):
+            self.tabifyDockWidget(self.docks["tasks"], self.docks[key])
+        self.tabifyDockWidget(self.docks["activity"], self.docks["radio"])
+        self.docks["tasks"].raise_()
+        self.docks["activity"].raise_()
+        self.resize(1400, 900)
+        self.resizeDocks([self.docks["incidents"], self.docks["tasks"]], [690, 710], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["incidents"], self.docks["activity"]], [480, 380], Qt.Orientation.Vertical)
+        self._default_state = self.saveState(LAYOUT_VERSION)
+
+        self.status = PostStatusBar(post, self.bridge, self, demo=demo)
+        self.setStatusBar(self.status)
+        self.shift_actions = ShiftActions(post, self)
+        self._build_menus()
+        self.incidents.new_task_requested.connect(self.new_task)
+        self.bridge.shift_changed.connect(self.update_actions)
+        self.bridge.exercise_changed.connect(self.update_actions)
+        self._last_panel: QWidget = self.incidents
+        self._shut_down = False
+        QApplication.instance().focusChanged.connect(self._remember_panel)  # type: ignore[union-attr]
+        self.update_actions()
+        self.restore_layout()
+
+    def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")  # saveState/restoreState match docks by this name
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.setObjectName(name)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.change_operator_action = self._action(self.tr("&Change operator…"), self.shift_actions.change_operator,
+                                                   "Ctrl+Shift+O", "changeOperatorAction")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quitAction")
+        file_menu.addActions([self.change_operator_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        records = bar.addMenu(self.tr("&Records"))
+        self.new_incident_action = self._action(self.tr("New &incident…"), self.new_incident, "Ctrl+I", "newIncidentAction")
+        self.new_task_action = self._action(self.tr("New &task…"), lambda: self.new_task(None), "Ctrl+T", "newTaskAction")
+        self.new_note_action = self._action(self.tr("New &log line"), self.new_note, "Ctrl+L", "newNoteAction")
+        self.find_action = self._action(self.tr("&Find in current panel"), self.find, QKeySequence.StandardKey.Find,
+                                        "findAction")
+        records.addActions([self.new_incident_action, self.new_task_action, self.new_note_action])
+        records.addSeparator()
+        records.addAction(self.find_action)
+
+        exercise = bar.addMenu(self.tr("E&xercise"))
+        exercise.addAction(self.shift_actions.exercise_action)
+        exercise.addAction(self.shift_actions.purge_action)
+
+        view = bar.addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(self._action(self.tr("&Reset layout"), self.reset_layout, None, "resetLayoutAction"))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Ops Console"), self.about, None, "aboutAction"))
+
+    # --- actions ----------------------------------------------------------------
+    @Slot()
+    def update_actions(self) -> None:
+        """Viewers (and a workstation with nobody signed on) cannot edit records."""
+        can_edit = self.post.shift.can(Permission.EDIT_RECORDS)
+        for action in (self.new_incident_action, self.new_task_action, self.new_note_action):
+            action.setEnabled(can_edit)
+        self.shift_actions.update()
+
+    @Slot()
+    def new_incident(self) -> None:
+        self.docks["incidents"].raise_()
+        self.incidents.new_incident()
+
+    @Slot()
+    def new_task(self, incident_id: int | None = None) -> None:
+        self.docks["tasks"].show()
+        self.docks["tasks"].raise_()
+        new_task = getattr(self.tasks, "new_task", None)
+        if new_task is not None:
+            new_task(incident_id)
+
+    @Slot()
+    def new_note(self) -> None:
+        self.docks["activity"].show()
+        self.docks["activity"].raise_()
+        self.activity.focus_note()
+
+    @Slot()
+    def find(self) -> None:
+        """Ctrl+F: the search field of the panel the operator last worked in."""
+        panel = self._last_panel
+        focus_search = getattr(panel, "focus_search", None)
+        if focus_search is None:
+            panel, focus_search = self.incidents, self.incidents.focus_search
+        dock = next((d for d in self.docks.values() if d.widget() is panel or d.isAncestorOf(panel)), None)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        focus_search()
+
+    @Slot(QWidget, QWidget)
+    def _remember_panel(self, _old: QWidget | None, now: QWidget | None) -> None:
+        panels = [self.incidents, self.tasks, self.activity]
+        while now is not None:
+            if now in panels:
+                self._last_panel = now
+                return
+            now = now.parentWidget()
+
+    @Slot()
+    def about(self) -> QMessageBox:
+        from ops_console import __version__
+
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Ops Console"),
+                          self.tr("Ops Console {version}\n\nThe offline-first console of a community emergency "
+                                  "command post. Everything is stored on this post's own database first."
+                                  ).replace("{version}", __version__), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("aboutBox")
+        box.open()
+        return box
+
+    # --- layout -----------------------------------------------------------------
+    def restore_layout(self) -> bool:
+        geometry = self.settings.value("main_window/geometry")
+        state = self.settings.value("main_window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            return self.restoreState(state, LAYOUT_VERSION)
+        return False
+
+    def save_layout(self) -> None:
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.settings.setValue("main_window/state", self.saveState(LAYOUT_VERSION))
+        self.settings.sync()
+
+    @Slot()
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        for dock in self.docks.values():
+            if not dock.isFloating():
+                dock.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.save_layout()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop timers and background reads and stop listening to the bus (once)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.activity.shutdown()
+        self.bridge.detach()
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.disconnect(self._remember_panel)  # type: ignore[attr-defined]
+

@@ -1,0 +1,4 @@
+"""Sign-on: who is at this workstation, checked by PIN."""
+from .dialog import SignOnDialog
+
+__all__ = ["SignOnDialog"]

@@ -1,0 +1,114 @@
+"""The sign-on dialog, used at start and for a shift handover ("Change operator").
+
+Every refusal the service words (wrong PIN, attempts left, locked) is shown inline
+under the PIN; the chosen operator stays selected so a mistyped PIN costs one retype.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from ops_console.errors import DatabaseUnavailable, SignOnError
+from ops_console.post import Post
+from ops_console.services.audit import Actor
+from ops_console.ui.common.messages import show_error
+
+
+class SignOnDialog(QDialog):
+    """Pick an operator, type the PIN, sign on through OperatorService.
+
+    ``hand_over=True`` (Change operator) signs the current operator off at the first
+    attempt, so the record shows who handed over to whom and nobody stays signed on
+    under someone else's name while the next operator types.
+    """
+
+    def __init__(self, post: Post, parent: QWidget | None = None, *, hand_over: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("signOnDialog")
+        self._post, self._hand_over = post, hand_over
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Change operator") if hand_over else self.tr("Sign on to Ops Console"))
+        self.setMinimumWidth(420)
+
+        heading = QLabel(self.tr("Who is at this workstation?"))
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        intro = QLabel(self.tr("Choose your name and type your PIN. Everything you do is recorded "
+                               "under your name in the activity log."))
+        intro.setWordWrap(True)
+
+        self.operator_box = QComboBox()
+        self.operator_box.setObjectName("operatorBox")
+        for op in post.operators.list_active():
+            label = f"{op.name} — {op.role.label}" + (f" ({op.callsign})" if op.callsign else "")
+            self.operator_box.addItem(label, op.name)
+        current = post.shift.actor
+        if current is not None:
+            index = self.operator_box.findData(current.name)
+            self.operator_box.setCurrentIndex(max(index, 0))
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setObjectName("pinEdit")
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setPlaceholderText(self.tr("4 to 12 digits"))
+        self.pin_edit.setMaxLength(12)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("signOnError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Operator:"), self.operator_box)
+        form.addRow(self.tr("&PIN:"), self.pin_edit)
+        form.addRow("", self.error_label)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.sign_on_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_on_button.setText(self.tr("Sign on"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("Cancel") if hand_over else self.tr("Quit"))
+        self.buttons.accepted.connect(self.try_sign_on)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        if self.operator_box.count() == 0:
+            self._show_problem(self.tr("No operators are set up on this post yet. Ask the post's "
+                                       "administrator, or start the console with --demo to try it."))
+            self.sign_on_button.setEnabled(False)
+        layout.addWidget(self.buttons)
+        self.pin_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def try_sign_on(self) -> None:
+        """Sign on with what was typed; stay open with the service's words when refused."""
+        name = self.operator_box.currentData()
+        if not name:
+            return
+        if self._hand_over and self._post.shift.actor is not None:
+            try:
+                self._post.operators.sign_off()
+            except DatabaseUnavailable as exc:
+                show_error(self, exc)
+                return
+        try:
+            self.actor = self._post.operators.sign_on(name, self.pin_edit.text())
+        except SignOnError as exc:
+            self._show_problem(str(exc))
+            self.pin_edit.clear()
+            self.pin_edit.setFocus()
+            return
+        except DatabaseUnavailable as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+    def _show_problem(self, words: str) -> None:
+        self.error_label.setText(words)
+        self.error_label.show()

@@ -1,0 +1,76 @@
+"""The status bar: who is on shift, which database, the time here and in UTC, and a red
+EXERCISE banner whenever drills are being recorded, so nobody mistakes one for the other.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from ops_console.events import Event
+from ops_console.post import Post
+from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.formatting import local
+
+
+class PostStatusBar(QStatusBar):
+    """Reads the shift and database name from the post; redraws on bridge signals."""
+
+    def __init__(self, post: Post, bridge: PostBridge, parent: QWidget | None = None, *, demo: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self._post = post
+        self.exercise_banner = QLabel(self.tr("EXERCISE — records are marked as a drill"))
+        self.exercise_banner.setObjectName("exerciseBanner")
+        self.operator_label = QLabel()
+        self.operator_label.setObjectName("operatorLabel")
+        self.database_label = QLabel()
+        self.database_label.setObjectName("databaseLabel")
+        name = post.db.display_name + (self.tr(" (demo post)") if demo else "")
+        self.database_label.setText(self.tr("Database: {name}").replace("{name}", name))
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("clockLabel")
+        self.addWidget(self.exercise_banner)
+        self.addWidget(self.operator_label)
+        self.addPermanentWidget(self.database_label)
+        self.addPermanentWidget(self.clock_label)
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self.tick)
+        self._clock.start()
+        bridge.shift_changed.connect(self.refresh)
+        bridge.exercise_changed.connect(self.refresh)
+        bridge.event_received.connect(self._on_event)
+        self.refresh()
+        self.tick()
+
+    @Slot()
+    def refresh(self) -> None:
+        actor = self._post.shift.actor
+        if actor is None:
+            self.operator_label.setText(self.tr("Nobody signed on — editing is locked"))
+        else:
+            role = actor.role.capitalize()
+            self.operator_label.setText(self.tr("Operator: {name} ({role})")
+                                        .replace("{name}", actor.name).replace("{role}", role))
+        self.exercise_banner.setVisible(self._post.shift.exercise)
+
+    @Slot()
+    def tick(self, now: datetime | None = None) -> None:
+        now = now or datetime.now(timezone.utc)
+        here = local(now)
+        self.clock_label.setText(self.tr("Local {local}   ·   UTC {utc}")
+                                 .replace("{local}", f"{here:%H:%M:%S}").replace("{utc}", f"{now:%H:%M:%S}"))
+        self.clock_label.setToolTip(self.tr("Local time zone: {zone}").replace("{zone}", here.tzname() or "?"))
+
+    @Slot(object)
+    def _on_event(self, event: Event) -> None:
+        """The change feed reports when the database stops (or starts) answering."""
+        if event.topic != "database.status":
+            return
+        if event.data.get("online"):
+            self.showMessage(self.tr("Database reachable again."), 10_000)
+        else:
+            self.showMessage(self.tr("Database unreachable: {words}").replace("{words}", str(event.data.get("words", ""))))
