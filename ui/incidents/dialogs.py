@@ -1,0 +1,210 @@
+"""Create, edit and close incidents.
+
+The dialog saves through the service itself and stays open on a ValidationError, with
+each problem written under its field, so nothing typed is lost. A ConflictError (someone
+saved first) closes it after show_conflict: the table then shows the stored version.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from ops_console.domain import IncidentKind, IncidentStatus, Severity
+from ops_console.errors import ConflictError, ValidationError
+from ops_console.post import Post
+from ops_console.services.incidents import IncidentDraft, IncidentView
+from ops_console.ui.common.known_errors import KNOWN_ERRORS
+from ops_console.ui.common.messages import show_conflict, show_error
+from ops_console.ui.common.theme import SEVERITY_COLOURS, swatch_icon
+
+
+def _problem_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName("problem")
+    label.setProperty("field", name)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class IncidentDialog(QDialog):
+    """The incident form; ``view`` None means a new report."""
+
+    # the incident was stored: carries the IncidentView the service returned
+    saved = Signal(object)
+    # a newer version was stored by someone else: carries the incident id
+    conflicted = Signal(int)
+
+    def __init__(self, post: Post, view: IncidentView | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("incidentDialog")
+        self._post, self.view = post, view
+        self.setWindowTitle(self.tr("Edit incident #{id}").replace("{id}", str(view.id)) if view
+                            else self.tr("Report a new incident"))
+        self.setMinimumWidth(520)
+        draft = view.draft() if view else IncidentDraft(title="")
+
+        self.title_edit = QLineEdit(draft.title)
+        self.title_edit.setPlaceholderText(self.tr("What is happening, in a few words"))
+        self.kind_box = QComboBox()
+        for kind in IncidentKind:
+            self.kind_box.addItem(self.tr(kind.label), kind.value)
+        self.kind_box.setCurrentIndex(list(IncidentKind).index(draft.kind))
+        self.severity_box = QComboBox()
+        for sev in Severity:
+            self.severity_box.addItem(swatch_icon(SEVERITY_COLOURS[sev][1]), self.tr(sev.label), int(sev))
+        self.severity_box.setCurrentIndex(list(Severity).index(draft.severity))
+        self.status_box = QComboBox()
+        for status in IncidentStatus:
+            if status != IncidentStatus.CLOSED or draft.status == IncidentStatus.CLOSED:
+                self.status_box.addItem(self.tr(status.label), status.value)
+        self.status_box.setCurrentIndex(max(self.status_box.findData(draft.status.value), 0))
+        self.location_edit = QLineEdit(draft.location_text)
+        self.location_edit.setPlaceholderText(self.tr("Street, landmark or grid reference"))
+        self.lat_edit = QLineEdit("" if draft.lat is None else f"{draft.lat:.6f}")
+        self.lat_edit.setPlaceholderText(self.tr("latitude, e.g. 47.376900"))
+        self.lon_edit = QLineEdit("" if draft.lon is None else f"{draft.lon:.6f}")
+        self.lon_edit.setPlaceholderText(self.tr("longitude, e.g. 8.541700"))
+        self.reported_at_edit = QDateTimeEdit()
+        self.reported_at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.reported_at_edit.setCalendarPopup(True)
+        reported = draft.reported_at or datetime.now(timezone.utc)
+        self.reported_at_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(reported.timestamp())))
+        self.reported_by_edit = QLineEdit(draft.reported_by)
+        self.reported_by_edit.setPlaceholderText(self.tr("Caller, team or radio callsign (blank: you)"))
+        self.notes_edit = QPlainTextEdit(draft.notes)
+        self.notes_edit.setPlaceholderText(self.tr("What was reported, who is affected, access, hazards"))
+        self.notes_edit.setMinimumHeight(90)
+
+        self.problems: dict[str, QLabel] = {}
+        form = QFormLayout()
+        coords = QHBoxLayout()
+        coords.addWidget(self.lat_edit)
+        coords.addWidget(self.lon_edit)
+        rows: list[tuple[str, str, object]] = [
+            ("title", self.tr("&Title:"), self.title_edit), ("kind", self.tr("&Kind:"), self.kind_box),
+            ("severity", self.tr("&Severity:"), self.severity_box), ("status", self.tr("St&atus:"), self.status_box),
+            ("location_text", self.tr("&Location:"), self.location_edit), ("lat", self.tr("Coordinates:"), coords),
+            ("reported_at", self.tr("&Reported at (local):"), self.reported_at_edit),
+            ("reported_by", self.tr("Reported &by:"), self.reported_by_edit), ("notes", self.tr("&Notes:"), self.notes_edit),
+        ]
+        for name, label, field in rows:
+            form.addRow(label, field)  # type: ignore[arg-type]
+            self.problems[name] = _problem_label(name)
+            form.addRow("", self.problems[name])
+        self.problems["lon"] = self.problems["lat"]
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.title_edit.setFocus()
+
+    def _number(self, edit: QLineEdit, name: str, problems: dict[str, str]) -> float | None:
+        text = edit.text().strip().replace(",", ".")
+        if not text:
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            problems[name] = self.tr("Type a number in degrees, like 47.3769, or leave it empty.")
+            return None
+
+    def draft(self) -> IncidentDraft:
+        """What the form says now; raises ValidationError for numbers that are not numbers."""
+        problems: dict[str, str] = {}
+        lat, lon = self._number(self.lat_edit, "lat", problems), self._number(self.lon_edit, "lon", problems)
+        if problems:
+            raise ValidationError(problems)
+        reported = datetime.fromtimestamp(self.reported_at_edit.dateTime().toSecsSinceEpoch(), timezone.utc)
+        return IncidentDraft(
+            title=self.title_edit.text(), kind=IncidentKind(self.kind_box.currentData()),
+            severity=Severity(int(self.severity_box.currentData())), status=IncidentStatus(self.status_box.currentData()), lat=lat, lon=lon, location_text=self.location_edit.text().strip(),
+            reported_at=reported, reported_by=self.reported_by_edit.text().strip(),
+            notes=self.notes_edit.toPlainText().strip(),
+        )
+
+    def save(self) -> None:
+        for label in self.problems.values():
+            label.hide()
+        try:
+            draft = self.draft()
+            if self.view is None:
+                stored = self._post.incidents.create(draft)
+            else:
+                stored = self._post.incidents.update(self.view.id, self.view.version, draft)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return
+        except ConflictError as exc:
+            show_conflict(self.parentWidget(), exc)
+            self.conflicted.emit(exc.entity_id)
+            self.reject()
+            return
+        except KNOWN_ERRORS as exc:
+            show_error(self, exc)
+            return
+        self.saved.emit(stored)
+        self.accept()
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Write each problem under its field; ones without a field go under the title."""
+        grouped: dict[QLabel, list[str]] = {}
+        for name, words in problems.items():
+            grouped.setdefault(self.problems.get(name, self.problems["title"]), []).append(words)
+        for label, lines in grouped.items():
+            label.setText("\n".join(lines))
+            label.show()
+
+
+class CloseIncidentDialog(QDialog):
+    """Close an incident with a resolution note (required by the service)."""
+
+    saved = Signal(object)
+    conflicted = Signal(int)
+
+    def __init__(self, post: Post, view: IncidentView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("closeIncidentDialog")
+        self._post, self.view = post, view
+        self.setWindowTitle(self.tr("Close incident #{id}").replace("{id}", str(view.id)))
+        self.setMinimumWidth(460)
+        heading = QLabel(self.tr("How was “{title}” resolved?").replace("{title}", view.title))
+        heading.setWordWrap(True)
+        self.resolution_edit = QPlainTextEdit()
+        self.resolution_edit.setPlaceholderText(self.tr("e.g. Pump team cleared the underpass; road reopened 14:20."))
+        self.problem = _problem_label("resolution")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close incident"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.resolution_edit)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            stored = self._post.incidents.close(self.view.id, self.view.version, self.resolution_edit.toPlainText())
+        except ValidationError as exc:
+            self.problem.setText("\n".join(exc.problems.values()))
+            self.problem.show()
+            return
+        except ConflictError as exc:
+            show_conflict(self.parentWidget(), exc)
+            self.conflicted.emit(exc.entity_id)
+            self.reject()
+            return
+        except KNOWN_ERRORS as exc:
+            show_error(self, exc)
+            return
+        self.saved.emit(stored)
+        self.accept()
