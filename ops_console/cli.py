@@ -18,6 +18,7 @@ from ops_console.config import default_db_url, demo_db_url, load_settings
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from ops_console.db.errors import explain, is_environment_fault
+from ops_console.domain import Role
 from ops_console.errors import DatabaseUnavailable, OpsError
 from ops_console.logging_setup import setup_logging
 
@@ -67,6 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("kind", choices=KINDS)
     export.add_argument("--format", choices=FORMATS, default="csv")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+
+    operator = sub.add_parser("operator", parents=[common], help="manage the post's operators")
+    operator_sub = operator.add_subparsers(dest="operator_command", metavar="ACTION", required=True)
+    add = operator_sub.add_parser("add", parents=[common],
+                                  help="add an operator (PIN from OPS_CONSOLE_PIN, or asked for)")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--callsign", default="")
+    operator_sub.add_parser("list", parents=[common], help="list active operators")
 
     audit = sub.add_parser("audit", parents=[common], help="audit log checks")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -123,6 +133,8 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
         return commands.db_command(args, url, must_exist)
     if args.command == "export":
         return commands.export_command(args, url, must_exist)
+    if args.command == "operator":
+        return commands.operator_command(args, url, must_exist)
     if args.command == "audit":
         return commands.audit_command(args, url, must_exist)
     return _launch_gui(args, url, must_exist, log_path)

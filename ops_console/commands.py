@@ -65,6 +65,34 @@ def export_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
     return EXIT_OK
 
 
+def operator_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
+    """Roster maintenance from the shell (trusted like any program that can open the file)."""
+    import getpass
+    import os
+
+    from ops_console.domain import Role
+    from ops_console.errors import ValidationError
+    from ops_console.post import open_post
+
+    post = open_post(url, must_exist=must_exist)
+    try:
+        if args.operator_command == "list":
+            for op in post.operators.list_active():
+                print(f"{op.name}\t{op.role.value}\t{op.callsign}")
+            return EXIT_OK
+        pin = os.environ.get("OPS_CONSOLE_PIN") or getpass.getpass(f"PIN for {args.name}: ")
+        try:
+            post.operators.create(args.name, Role(args.role), pin, args.callsign, by=audit.Actor(None, "command line", "admin"))
+        except ValidationError as exc:
+            for problem in exc.problems.values():
+                print(problem, file=sys.stderr)
+            return EXIT_FAILED
+        print(f"operator {args.name} added as {args.role}")
+        return EXIT_OK
+    finally:
+        post.close()
+
+
 def audit_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
     db = _open_checked(url, must_exist)
     result = audit.verify(db)

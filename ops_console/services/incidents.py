@@ -90,6 +90,8 @@ def _view(row: Incident) -> IncidentView:
 
 def _columns(draft: IncidentDraft) -> dict[str, object]:
     values = {name: getattr(draft, name) for name in EDITABLE}
+    if values["reported_at"] is None:  # an edit without a report time keeps the stored one
+        del values["reported_at"]
     values["kind"], values["status"] = draft.kind.value, draft.status.value
     values["severity"], values["title"] = int(draft.severity), draft.title.strip()
     return values

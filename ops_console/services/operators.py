@@ -15,7 +15,7 @@ from ops_console.db.engine import Database
 from ops_console.db.models import Operator
 from ops_console.db.types import utc_now
 from ops_console.domain import Permission, Role
-from ops_console.errors import SignOnError, ValidationError
+from ops_console.errors import PermissionDenied, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.pins import check_pin, hash_pin
 from ops_console.services import audit
@@ -34,6 +34,15 @@ class OperatorView:
     role: Role
 
 
+def _check_new_operator(name: str, pin: str) -> dict[str, str]:
+    problems = {}
+    if not name.strip():
+        problems["name"] = "A name is required."
+    if not (pin.isdigit() and 4 <= len(pin) <= 12):
+        problems["pin"] = "The PIN must be 4 to 12 digits."
+    return problems
+
+
 class OperatorService:
     """Signs operators on and off and manages the roster."""
 
@@ -46,17 +55,22 @@ class OperatorService:
             return [OperatorView(o.id, o.name, o.callsign, Role(o.role)) for o in rows]
 
     def create(self, name: str, role: Role, pin: str, callsign: str = "", *, by: Actor | None = None) -> int:
-        """Add an operator; the first one may be created before anybody is signed on."""
-        problems = {}
-        if not name.strip():
-            problems["name"] = "A name is required."
-        if not (pin.isdigit() and 4 <= len(pin) <= 12):
-            problems["pin"] = "The PIN must be 4 to 12 digits."
+        """Add an operator. Needs an admin on shift, or an explicit ``by`` (the command line,
+        which is trusted like any program with the database file), or an empty roster
+        (the very first operator, who must be an admin)."""
+        problems = _check_new_operator(name, pin)
         if problems:
             raise ValidationError(problems)
-        actor = by or self._shift.actor or audit.SYSTEM
-        if by is None and self._shift.actor is not None:
+        if by is not None:
+            actor = by
+        elif self._shift.actor is not None:
             actor = self._shift.require(Permission.MANAGE_OPERATORS, "add operators")
+        elif self.list_active():
+            raise PermissionDenied("Sign on as an administrator to add operators.")
+        elif Role(role) != Role.ADMIN:
+            raise ValidationError({"role": "The first operator of a new post must be an administrator."})
+        else:
+            actor = audit.SYSTEM
         with self._db.write() as s:
             if s.scalar(select(Operator.id).where(Operator.name == name.strip())):
                 raise ValidationError({"name": f"An operator called {name.strip()} already exists."})
@@ -85,6 +99,10 @@ class OperatorService:
             actor = Actor(op.id, op.name, op.role)
             if check_pin(pin, op.pin_hash):
                 op.failed_attempts, op.locked_until = 0, None
+                previous = self._shift.actor
+                if previous is not None and previous != actor:  # a handover: one transaction
+                    audit.append(s, previous, "shift.sign_off", "operator", previous.operator_id,
+                                 f"{previous.name} handed over to {op.name}", exercise=self._shift.exercise)
                 audit.append(s, actor, "shift.sign_on", "operator", op.id,
                              f"{op.name} signed on as {op.role}", exercise=self._shift.exercise)
             else:

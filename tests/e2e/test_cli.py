@@ -88,3 +88,13 @@ def test_database_from_a_newer_program(home):
 def test_logs_go_to_a_file(home):
     run_cli(home, "--demo", "--log-level", "debug", "audit", "verify")
     assert (home / "logs" / "ops-console.log").read_text(encoding="utf-8").strip()
+
+
+def test_operator_add_and_list(home):
+    url = f"sqlite:///{home / 'post.sqlite'}"
+    run_cli(home, "--db", url, "db", "upgrade")
+    added = run_cli(home, "--db", url, "operator", "add", "Mei Lin", "--role", "admin", env={"OPS_CONSOLE_PIN": "2468"})
+    assert added.returncode == 0, added.stderr
+    bad = run_cli(home, "--db", url, "operator", "add", "Bo", "--role", "radio", env={"OPS_CONSOLE_PIN": "12"})
+    assert bad.returncode == 1 and "4 to 12 digits" in bad.stderr
+    assert run_cli(home, "--db", url, "operator", "list").stdout.split("\t")[:2] == ["Mei Lin", "admin"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ops_console.domain import Role
 from ops_console.post import Post, open_post
+from ops_console.services.audit import SYSTEM
 
 PIN = "1234"
 ROLE_NAMES = {role: f"{role.value.capitalize()} Test" for role in Role}
@@ -25,6 +26,6 @@ def open_signed_on(url: str, role: Role = Role.SUPERVISOR, *, create_operators: 
     post = open_post(url)
     if create_operators and not post.operators.list_active():
         for r, name in ROLE_NAMES.items():
-            post.operators.create(name, r, PIN)
+            post.operators.create(name, r, PIN, by=SYSTEM)
     post.operators.sign_on(ROLE_NAMES[role], PIN)
     return post

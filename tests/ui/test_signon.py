@@ -65,3 +65,27 @@ def test_handover_signs_the_old_operator_off(post, qtbot):
     assert post.shift.actor.name == ROLE_NAMES[Role.LOGISTICS]
     actions = [e.action for e in post.activity.page(limit=3)]
     assert actions[:2] == ["shift.sign_on", "shift.sign_off"]
+
+
+def test_first_administrator_of_a_new_post(qtbot, tmp_path):
+    from ops_console.post import open_post
+    from ops_console.ui.signon.dialog import SignOnDialog
+    from ops_console.ui.signon.first_admin import FirstAdminDialog
+
+    post = open_post(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    dialog = SignOnDialog(post)
+    qtbot.addWidget(dialog)
+    assert not dialog.sign_on_button.isEnabled()
+    assert dialog.first_admin_button.text().startswith("Set up first administrator")
+    first = FirstAdminDialog(post)
+    qtbot.addWidget(first)
+    first.name_edit.setText("Mei Admin")
+    first.pin_edit.setText("2468")
+    first.pin_again.setText("2460")
+    first.create()
+    assert "differ" in first.problem.text() and post.operators.list_active() == []
+    first.pin_again.setText("2468")
+    first.create()
+    assert first.result() == first.DialogCode.Accepted
+    assert post.shift.actor.name == "Mei Admin" and post.shift.actor.role == "admin"
+    post.close()

@@ -59,3 +59,24 @@ def test_only_admins_add_operators(post):
 def test_confirm_pin_asks_the_operator_on_shift(post):
     assert post.operators.confirm_pin(PIN)
     assert not post.operators.confirm_pin("9999")
+
+
+def test_handover_is_recorded_in_one_step(post):
+    previous = post.shift.actor
+    post.operators.sign_on(ROLE_NAMES[Role.RADIO], PIN)
+    entries = post.activity.page(limit=2)
+    assert [e.action for e in entries] == ["shift.sign_on", "shift.sign_off"]
+    assert entries[1].operator == previous.name and "handed over" in entries[1].summary
+
+
+def test_nobody_may_add_operators_before_signing_on_except_the_first_admin(tmp_path):
+    from ops_console.errors import PermissionDenied
+    from ops_console.post import open_post
+
+    post = open_post(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    with pytest.raises(ValidationError, match="administrator"):
+        post.operators.create("First", Role.OPERATOR, "1111")
+    post.operators.create("First", Role.ADMIN, "1111")
+    with pytest.raises(PermissionDenied):
+        post.operators.create("Second", Role.ADMIN, "2222")
+    post.close()

@@ -20,9 +20,9 @@ from ops_console.ui.common.messages import show_error
 class SignOnDialog(QDialog):
     """Pick an operator, type the PIN, sign on through OperatorService.
 
-    ``hand_over=True`` (Change operator) signs the current operator off at the first
-    attempt, so the record shows who handed over to whom and nobody stays signed on
-    under someone else's name while the next operator types.
+    ``hand_over=True`` (Change operator): the current operator stays on shift until the
+    next one's PIN is accepted; the service then records the handover in one step, so
+    nobody is ever left signed on under someone else's name, nor is the post left empty.
     """
 
     def __init__(self, post: Post, parent: QWidget | None = None, *, hand_over: bool = False) -> None:
@@ -80,9 +80,12 @@ class SignOnDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         if self.operator_box.count() == 0:
-            self._show_problem(self.tr("No operators are set up on this post yet. Ask the post's "
+            self._show_problem(self.tr("No operators are set up on this post yet. Set up its first "
                                        "administrator, or start the console with --demo to try it."))
             self.sign_on_button.setEnabled(False)
+            self.first_admin_button = self.buttons.addButton(
+                self.tr("Set up first administrator…"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.first_admin_button.clicked.connect(self._set_up_first_admin)
         layout.addWidget(self.buttons)
         self.pin_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -91,13 +94,7 @@ class SignOnDialog(QDialog):
         name = self.operator_box.currentData()
         if not name:
             return
-        if self._hand_over and self._post.shift.actor is not None:
-            try:
-                self._post.operators.sign_off()
-            except DatabaseUnavailable as exc:
-                show_error(self, exc)
-                return
-        try:
+        try:  # on a handover the service signs the previous operator off in the same step
             self.actor = self._post.operators.sign_on(name, self.pin_edit.text())
         except SignOnError as exc:
             self._show_problem(str(exc))
@@ -108,6 +105,14 @@ class SignOnDialog(QDialog):
             show_error(self, exc)
             return
         self.accept()
+
+    def _set_up_first_admin(self) -> None:
+        from .first_admin import FirstAdminDialog
+
+        dialog = FirstAdminDialog(self._post, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.actor = dialog.actor
+            self.accept()
 
     def _show_problem(self, words: str) -> None:
         self.error_label.setText(words)
