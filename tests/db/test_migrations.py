@@ -74,3 +74,9 @@ def test_migrations_match_the_models(any_db_url):
         diff = compare_metadata(context, Base.metadata)
     db.dispose()
     assert diff == []
+
+
+def test_fast_head_lookup_agrees_with_alembic():
+    from ops_console.db.migrate import _config
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(_config()).get_current_head()
