@@ -1,0 +1,130 @@
+"""Pure, clock-driven helpers for received field payload: fragment reassembly and duplicates.
+
+Radios repeat: a terminal that misses our ack sends the same message again, and a
+fragment may be heard twice. Both classes take the clock as an argument (seconds, any
+monotonic origin) so tests and the replay of stored traffic are deterministic.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from ops_console.hardware.protocols.field_payload import Precedence, TextFragment, TextMessage
+
+
+@dataclass(frozen=True, slots=True)
+class Incomplete:
+    """A message evicted before all fragments arrived: what we had and what was missing."""
+
+    sender: str
+    number: int
+    total: int
+    missing: tuple[int, ...]
+
+
+@dataclass
+class _Partial:
+    recipient: str
+    precedence: Precedence
+    total: int
+    first_seen: float
+    parts: dict[int, bytes] = field(default_factory=dict)
+
+
+class Reassembler:
+    """Collect ``TextFragment``s into ``TextMessage``s, keyed by (sender, number).
+
+    Duplicate fragments are ignored (counted), fragments that contradict the first one
+    seen (a different total) are counted as conflicts and dropped, and partial messages
+    older than ``timeout`` are evicted and reported by ``evict``.
+    """
+
+    def __init__(self, timeout: float = 300.0, max_pending: int = 1024) -> None:
+        self.timeout = timeout
+        self.max_pending = max_pending
+        self._pending: OrderedDict[tuple[str, int], _Partial] = OrderedDict()
+        self._done: OrderedDict[tuple[str, int], float] = OrderedDict()
+        self.duplicates = 0
+        self.conflicts = 0
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+    def add(self, fragment: TextFragment, now: float) -> TextMessage | None:
+        """Add one fragment; return the message when it is complete, else None."""
+        key = (fragment.sender, fragment.number)
+        if key in self._done:
+            self.duplicates += 1
+            return None
+        partial = self._pending.get(key)
+        if partial is None:
+            partial = _Partial(fragment.recipient, fragment.precedence, fragment.total, now)
+            self._pending[key] = partial
+            self._bound(self._pending)
+        elif partial.total != fragment.total or partial.recipient != fragment.recipient:
+            self.conflicts += 1
+            return None
+        if fragment.index in partial.parts:
+            self.duplicates += 1
+            return None
+        partial.parts[fragment.index] = fragment.body
+        if len(partial.parts) < partial.total:
+            return None
+        return self._complete(key, partial, now)
+
+    def evict(self, now: float) -> list[Incomplete]:
+        """Drop partial messages older than the timeout; forget old completed keys."""
+        gone: list[Incomplete] = []
+        for key, partial in list(self._pending.items()):
+            if now - partial.first_seen >= self.timeout:
+                del self._pending[key]
+                missing = tuple(i for i in range(1, partial.total + 1) if i not in partial.parts)
+                gone.append(Incomplete(key[0], key[1], partial.total, missing))
+        for key, finished in list(self._done.items()):
+            if now - finished >= self.timeout:
+                del self._done[key]
+        return gone
+
+    def _complete(self, key: tuple[str, int], partial: _Partial, now: float) -> TextMessage:
+        del self._pending[key]
+        self._done[key] = now
+        self._bound(self._done)
+        body = b"".join(partial.parts[i] for i in range(1, partial.total + 1))
+        text = body.decode("utf-8", "replace")
+        return TextMessage(key[0], partial.recipient, key[1], partial.precedence, text)
+
+    def _bound(self, table: OrderedDict) -> None:
+        while len(table) > self.max_pending:
+            table.popitem(last=False)
+
+
+class DuplicateFilter:
+    """Say whether (sender, number) was already seen within ``window`` seconds.
+
+    Message numbers wrap at 65536, so memory is bounded by age and by ``max_entries``.
+    """
+
+    def __init__(self, window: float = 3600.0, max_entries: int = 65536) -> None:
+        self.window = window
+        self.max_entries = max_entries
+        self._seen: OrderedDict[tuple[str, int], float] = OrderedDict()
+        self.duplicates = 0
+
+    def is_duplicate(self, sender: str, number: int, now: float) -> bool:
+        """Record (sender, number) and return True when it was seen before in the window."""
+        self._expire(now)
+        key = (sender, number)
+        if key in self._seen:
+            self.duplicates += 1
+            return True
+        self._seen[key] = now
+        while len(self._seen) > self.max_entries:
+            self._seen.popitem(last=False)
+        return False
+
+    def _expire(self, now: float) -> None:
+        while self._seen:
+            key, first = next(iter(self._seen.items()))
+            if now - first < self.window:
+                return
+            del self._seen[key]

@@ -1,0 +1,285 @@
+"""REYAX RYLR896/RYLR998 AT command set: a pure line framer, a line parser and encoders.
+
+No I/O here on purpose: the link thread feeds bytes in, and everything that can go wrong
+with bytes from a wire (noise, overlong lines, bad UTF-8, lying length fields) is decided
+by small functions that are trivial to test and fuzz. See docs/protocols/reyax-at.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_PAYLOAD = 240
+"""Largest AT+SEND data field the RYLR896/RYLR998 accept (+ERR=13 beyond it)."""
+
+DEFAULT_MAX_LINE = 512
+"""Longest line the framer keeps: a +RCV of 240 data bytes is about 270 bytes."""
+
+ERROR_WORDS: dict[int, str] = {
+    1: "no CR LF at the end of the AT command",
+    2: "the command does not start with AT",
+    4: "unknown command",
+    5: "data length does not match the length field",
+    10: "TX over time",
+    12: "CRC error",
+    13: "TX data exceeds 240 bytes",
+    14: "failed to write flash memory",
+    15: "unknown failure",
+    17: "last TX was not completed",
+    18: "preamble value not allowed",
+    19: "RX failed, header error",
+    20: "smart receiving power saving time value not allowed",
+}
+
+BANDWIDTH_CODES: dict[int, int] = {
+    7800: 0, 10400: 1, 15600: 2, 20800: 3, 31250: 4,
+    41700: 5, 62500: 6, 125000: 7, 250000: 8, 500000: 9,
+}
+"""AT+PARAMETER bandwidth code for each bandwidth in Hz."""
+
+
+class CommandError(ValueError):
+    """An AT command we refuse to build; the message says why (shown to the operator)."""
+
+
+# -- framing -----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Overlong:
+    """A piece of a line longer than the framer allows; carries the raw bytes so none are lost."""
+
+    data: bytes
+    part: int
+
+
+class LineFramer:
+    """Split a byte stream into lines ending in LF (a CR before it is dropped).
+
+    Memory stays bounded: a line that grows past ``max_line`` bytes is handed out in
+    ``Overlong`` pieces of at most ``max_line`` bytes until its LF arrives.
+    """
+
+    def __init__(self, max_line: int = DEFAULT_MAX_LINE) -> None:
+        if max_line < 1:
+            raise ValueError("max_line must be positive")
+        self.max_line = max_line
+        self._buf = b""
+        self._overlong_part = 0
+
+    @property
+    def pending(self) -> bytes:
+        """Bytes of an unfinished line (useful to hand on when the link closes)."""
+        return self._buf
+
+    def feed(self, data: bytes) -> list[bytes | Overlong]:
+        """Add bytes; return complete lines (without CR LF) and Overlong pieces, in order."""
+        buf = self._buf + data if self._buf else bytes(data)
+        pieces = buf.split(b"\n")
+        self._buf = b""
+        out: list[bytes | Overlong] = []
+        for line in pieces[:-1]:
+            self._emit(line.removesuffix(b"\r"), out, ended=True)
+        self._emit(pieces[-1], out, ended=False)
+        return out
+
+    def _emit(self, line: bytes, out: list[bytes | Overlong], ended: bool) -> None:
+        limit = self.max_line
+        if self._overlong_part or len(line) > limit:
+            while len(line) > limit:
+                self._overlong_part += 1
+                out.append(Overlong(line[:limit], self._overlong_part))
+                line = line[limit:]
+            if ended:
+                if line:
+                    self._overlong_part += 1
+                    out.append(Overlong(line, self._overlong_part))
+                self._overlong_part = 0
+                return
+        if ended:
+            if line:
+                out.append(line)
+        else:
+            self._buf = line
+
+
+# -- responses ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    """``+RCV=<addr>,<len>,<data>,<rssi>,<snr>``: a frame heard over the air."""
+
+    address: int
+    length: int
+    data: bytes
+    rssi: int
+    snr: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ok:
+    """``+OK``: the last command succeeded."""
+
+
+@dataclass(frozen=True, slots=True)
+class Error:
+    """``+ERR=<code>``: the last command failed (or, unsolicited, a receive error)."""
+
+    code: int
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ready:
+    """``+READY``: the modem (re)booted and lost any volatile state."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """Any other ``+KEY=value`` or ``+KEY`` answer, e.g. ``+ADDRESS=5`` or ``+RESET``."""
+
+    key: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """A line that is not valid AT output; ``reason`` says what was wrong."""
+
+    raw: bytes
+    reason: str
+
+
+AtResponse = Received | Ok | Error | Ready | Reply | Unparsed
+
+OK = Ok()
+READY = Ready()
+_NOISE = bytes(range(0x00, 0x20)) + bytes(range(0x7F, 0x100))
+
+
+def error_words(code: int) -> str:
+    """Words for a +ERR code, so logs and the UI never show a bare number."""
+    return ERROR_WORDS.get(code, f"unknown error {code}")
+
+
+def parse_line(line: bytes) -> AtResponse:
+    """Parse one line (without CR LF). Never raises: bad input becomes ``Unparsed``.
+
+    Leading control/non-ASCII bytes (UART noise at power-up) are skipped; the caller
+    keeps the raw line anyway.
+    """
+    text = line.lstrip(_NOISE)
+    if text.startswith(b"+RCV="):
+        return _parse_rcv(line, text[5:])
+    if text == b"+OK":
+        return OK
+    if text == b"+READY":
+        return READY
+    if text.startswith(b"+ERR="):
+        code = text[5:]
+        if code.isdigit() and len(code) <= 6:
+            return Error(int(code), error_words(int(code)))
+        return Unparsed(line, "+ERR without a numeric code")
+    if text.startswith(b"+") and len(text) > 1:
+        return _parse_reply(line, text[1:])
+    if not text:
+        return Unparsed(line, "only noise bytes")
+    return Unparsed(line, "not an AT response")
+
+
+def _parse_reply(line: bytes, body: bytes) -> AtResponse:
+    key, _, value = body.partition(b"=")
+    if not key.isalnum() or not key.isascii():
+        return Unparsed(line, "malformed +KEY")
+    try:
+        return Reply(key.decode("ascii"), value.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Unparsed(line, "reply value is not valid UTF-8")
+
+
+def _parse_rcv(line: bytes, body: bytes) -> AtResponse:
+    addr, sep1, rest = body.partition(b",")
+    length, sep2, rest = rest.partition(b",")
+    if not (sep1 and sep2 and addr.isdigit() and length.isdigit()):
+        return Unparsed(line, "+RCV address or length is not a number")
+    if len(addr) > 5 or len(length) > 4:
+        return Unparsed(line, "+RCV address or length out of range")
+    n = int(length)
+    data, tail = rest[:n], rest[n:]
+    if len(data) < n:
+        return Unparsed(line, f"+RCV truncated: length field {n}, only {len(rest)} bytes follow")
+    fields = tail.split(b",")
+    if len(fields) != 3 or fields[0] != b"":
+        return Unparsed(line, f"+RCV length field {n} does not fit the line (wrong length, or RSSI/SNR missing)")
+    rssi, snr = _signed(fields[1]), _signed(fields[2])
+    if rssi is None or snr is None:
+        return Unparsed(line, "+RCV RSSI or SNR is not a number")
+    return Received(int(addr), n, data, rssi, snr)
+
+
+def _signed(field: bytes) -> int | None:
+    digits = field[1:] if field[:1] in (b"-", b"+") else field
+    if not digits.isdigit() or len(digits) > 6:
+        return None
+    return int(field)
+
+
+# -- encoders ----------------------------------------------------------------------------
+
+def encode_send(address: int, data: bytes, limit: int = MAX_PAYLOAD) -> bytes:
+    """``AT+SEND=<addr>,<len>,<data>``; refuses what the modem would reject or garble."""
+    _check_range("address", address, 0, 65535)
+    if not data:
+        raise CommandError("nothing to send: the data is empty")
+    if len(data) > limit:
+        raise CommandError(f"payload is {len(data)} bytes; the modem takes at most {limit} per frame")
+    if b"\r" in data or b"\n" in data:
+        raise CommandError("payload contains CR or LF, which would end the AT command early")
+    return b"AT+SEND=%d,%d,%s\r\n" % (address, len(data), data)
+
+
+def encode_probe() -> bytes:
+    """``AT``: the modem answers +OK when it is alive."""
+    return b"AT\r\n"
+
+
+def encode_address(address: int) -> bytes:
+    """``AT+ADDRESS=<0..65535>``: this modem's own address."""
+    _check_range("address", address, 0, 65535)
+    return b"AT+ADDRESS=%d\r\n" % address
+
+
+def encode_network_id(network_id: int) -> bytes:
+    """``AT+NETWORKID=<0..16 or 18>``: modems only hear others on the same network id."""
+    if network_id != 18:
+        _check_range("network id", network_id, 0, 16)
+    return b"AT+NETWORKID=%d\r\n" % network_id
+
+
+def encode_band(frequency_hz: int) -> bytes:
+    """``AT+BAND=<Hz>``: centre frequency (the SX127x family covers 137 MHz to 1020 MHz)."""
+    _check_range("frequency", frequency_hz, 137_000_000, 1_020_000_000)
+    return b"AT+BAND=%d\r\n" % frequency_hz
+
+
+def encode_parameter(spreading_factor: int, bandwidth_hz: int, coding_rate: int, preamble: int) -> bytes:
+    """``AT+PARAMETER=<SF>,<BW code>,<CR 1..4>,<preamble>``."""
+    _check_range("spreading factor", spreading_factor, 5, 12)
+    _check_range("coding rate", coding_rate, 1, 4)
+    _check_range("preamble", preamble, 4, 25)
+    if bandwidth_hz not in BANDWIDTH_CODES:
+        raise CommandError(f"bandwidth {bandwidth_hz} Hz is not one of {sorted(BANDWIDTH_CODES)}")
+    code = BANDWIDTH_CODES[bandwidth_hz]
+    return b"AT+PARAMETER=%d,%d,%d,%d\r\n" % (spreading_factor, code, coding_rate, preamble)
+
+
+def encode_cpin(password: str) -> bytes:
+    """``AT+CPIN=<8 hex digits>``: only modems with the same password hear each other."""
+    if len(password) != 8 or any(c not in "0123456789ABCDEFabcdef" for c in password):
+        raise CommandError("the network password must be 8 hexadecimal digits")
+    if int(password, 16) == 0:
+        raise CommandError("the network password must not be 00000000")
+    return b"AT+CPIN=%s\r\n" % password.upper().encode("ascii")
+
+
+def _check_range(what: str, value: int, low: int, high: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise CommandError(f"{what} {value!r} is outside {low}..{high}")
