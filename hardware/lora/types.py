@@ -1,0 +1,116 @@
+"""Value types the AT modem driver hands to the service layer (plain, frozen, thread-safe)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from ops_console.hardware.lora.airtime import Modulation
+from ops_console.hardware.protocols import reyax_at as at
+from ops_console.hardware.transport.link_state import LinkStats
+
+
+class ModemState(str, Enum):
+    """What the operator sees for a modem; the value is the word shown."""
+
+    STARTING = "starting"
+    LINK_DOWN = "link down"
+    CONFIGURING = "configuring"
+    READY = "ready"
+    NOT_RESPONDING = "not responding"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class RawFrame:
+    """One line heard from the modem, exactly as received, stored before anything else.
+
+    ``error`` is None for a well-formed ``+RCV`` (then address/data/rssi/snr are set), or
+    says why the line is not one (bad length field, overlong, noise, unsolicited +ERR).
+    All lines of one read chunk share ``received_at`` (UTC).
+    """
+
+    raw: bytes
+    received_at: datetime
+    link: str
+    address: int | None = None
+    data: bytes | None = None
+    rssi: int | None = None
+    snr: int | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True for a well-formed +RCV frame."""
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class ModemConfig:
+    """Settings applied after start, after every +READY and after every reconnect.
+
+    None means "leave the modem's own setting". Values are checked here, at
+    construction, so a bad config file fails at start-up and not at 3 a.m.
+    """
+
+    address: int | None = None
+    network_id: int | None = None
+    band_hz: int | None = None
+    modulation: Modulation | None = None
+    cpin: str | None = None
+
+    def __post_init__(self) -> None:
+        self.commands()
+
+    def commands(self) -> list[bytes]:
+        """The AT commands, probe first, in the order the modem should get them."""
+        cmds = [at.encode_probe()]
+        if self.address is not None:
+            cmds.append(at.encode_address(self.address))
+        if self.network_id is not None:
+            cmds.append(at.encode_network_id(self.network_id))
+        if self.band_hz is not None:
+            cmds.append(at.encode_band(self.band_hz))
+        if self.modulation is not None:
+            m = self.modulation
+            cmds.append(at.encode_parameter(m.spreading_factor, m.bandwidth_hz, m.coding_rate, m.preamble))
+        if self.cpin is not None:
+            cmds.append(at.encode_cpin(self.cpin))
+        return cmds
+
+
+class ModemError(Exception):
+    """A command that did not succeed; ``str()`` is a sentence for the operator.
+
+    ``kind`` is one of: rejected (we refused to send it), modem_error (+ERR), timeout
+    (no answer after retries), reboot (the modem kept rebooting), closed.
+    """
+
+    def __init__(self, reason: str, kind: str, code: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason, self.kind, self.code = reason, kind, code
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """What a successful ``send`` resolves to."""
+
+    address: int
+    length: int
+    attempts: int
+    airtime: float
+
+
+@dataclass(frozen=True)
+class ModemStats:
+    """Snapshot of a driver: state, counters by kind and its link's own snapshot."""
+
+    name: str
+    state: ModemState
+    detail: str
+    frames: int
+    sent: int
+    send_failures: int
+    errors: dict[str, int] = field(default_factory=dict)
+    last_error: str = ""
+    link: LinkStats | None = None
