@@ -1,0 +1,259 @@
+"""A simulated REYAX RYLR896 on a pseudo-terminal or a loopback TCP port.
+
+It answers the AT command set like the real modem (+OK, +ERR=n, +READY, queries),
+"hears" simulated field teams (texts, positions, sensor readings, the odd burst of noise
+or +ERR=12) and has those teams acknowledge what the console sends them. Tests drive it
+deterministically: a seeded RNG, ``inject_line``, ``set_silent``, ``emit_ready``,
+``reboot_on_next``, ``fail_next``, ``unplug``/``replug``; benchmarks use ``stream``.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from ops_console.hardware.protocols.reyax_at import MAX_PAYLOAD, LineFramer
+from ops_console.hardware.simulators.endpoints import PtyEndpoint, TcpEndpoint
+from ops_console.hardware.simulators.lora_teams import DEFAULT_TEAMS, FieldTeam, FieldTraffic
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {"ADDRESS": "0", "NETWORKID": "18", "BAND": "915000000", "PARAMETER": "9,7,1,12",
+            "CPIN": "No Password!", "VER": "RYLR896_SIM1.0", "UID": "000000000000000000000001",
+            "IPR": "115200", "MODE": "0", "CRFOP": "15"}
+_RANGES = {"ADDRESS": (0, 65535), "NETWORKID": (0, 18), "BAND": (137_000_000, 1_020_000_000),
+           "IPR": (300, 115200), "MODE": (0, 2), "CRFOP": (0, 15)}
+
+
+class SimulatedModem:
+    """One simulated modem; ``start()`` it, point a SerialLink at ``port_url``, ``stop()`` it."""
+
+    def __init__(self, *, transport: str = "pty", tcp_port: int = 0, seed: int = 0,
+                 teams: Sequence[FieldTeam] = DEFAULT_TEAMS, centre: tuple[float, float] = (47.3769, 8.5417),
+                 console_call: str = "OPS", interval: float | None = None,
+                 garbage_rate: float = 0.02, error_rate: float = 0.02,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        if transport not in ("pty", "tcp"):
+            raise ValueError("transport is 'pty' or 'tcp'")
+        self.endpoint = PtyEndpoint() if transport == "pty" else TcpEndpoint(tcp_port)
+        self.traffic = FieldTraffic(random.Random(seed), tuple(teams), centre, console_call,
+                                    garbage_rate, error_rate)
+        self.interval, self.clock = interval, clock
+        self.settings = dict(DEFAULTS)
+        self.silent = False
+        self.transmissions: list[tuple[int, bytes]] = []
+        self.commands: list[bytes] = []
+        self._framer = LineFramer()
+        self._cond = threading.Condition()
+        self._script: list[tuple[bytes, str]] = []
+        self._stop = threading.Event()
+        self._traffic_thread: threading.Thread | None = None
+
+    # -- life cycle ----------------------------------------------------------------------
+
+    @property
+    def port_url(self) -> str:
+        """What to give SerialLink: a device path (pty) or ``socket://127.0.0.1:PORT``."""
+        return self.endpoint.url
+
+    @property
+    def device_path(self) -> str | None:
+        """The stable device path of the pty (a symlink to the current /dev/pts/N), else None."""
+        return self.endpoint.device_path
+
+    def start(self) -> None:
+        """Open the port and, when an ``interval`` was given, start the scheduled traffic."""
+        self.endpoint.start(self._on_bytes)
+        if self.interval:
+            self._traffic_thread = threading.Thread(target=self._traffic_loop, name="sim-traffic", daemon=True)
+            self._traffic_thread.start()
+
+    def stop(self) -> None:
+        """Stop traffic and close the port."""
+        self._stop.set()
+        if self._traffic_thread is not None:
+            self._traffic_thread.join(5.0)
+        self.endpoint.stop()
+
+    def unplug(self) -> None:
+        """The port vanishes (the console sees an I/O error or a closed socket)."""
+        self.endpoint.unplug()
+
+    def replug(self) -> None:
+        """The port comes back at the same path / TCP port."""
+        self.endpoint.replug()
+
+    # -- test and benchmark hooks --------------------------------------------------------
+
+    def inject_line(self, line: bytes) -> bool:
+        """Emit ``line`` as if the modem printed it (CR LF added when missing)."""
+        return self.endpoint.write(line if line.endswith(b"\n") else line + b"\r\n")
+
+    def inject_bytes(self, data: bytes) -> bool:
+        """Emit raw bytes, e.g. noise or half a line."""
+        return self.endpoint.write(data)
+
+    def emit_traffic(self, events: int = 1) -> list[bytes]:
+        """Emit the next ``events`` traffic events now; returns the lines written."""
+        lines = [line for _ in range(events) for line in self.traffic.next_lines(datetime.now(UTC))]
+        self.endpoint.write(b"".join(lines))
+        return lines
+
+    def set_silent(self, silent: bool) -> None:
+        """A silent modem reads commands but never answers (hung firmware, wrong baud rate)."""
+        self.silent = silent
+
+    def emit_ready(self) -> None:
+        """The modem reboots: settings go back to defaults and it prints +READY."""
+        self.settings = dict(DEFAULTS)
+        self.endpoint.write(b"+READY\r\n")
+
+    def reboot_on_next(self, prefix: bytes = b"AT+SEND") -> None:
+        """The next command starting with ``prefix`` reboots the modem instead of answering."""
+        with self._cond:
+            self._script.append((prefix, "reboot"))
+
+    def fail_next(self, prefix: bytes, code: int) -> None:
+        """The next command starting with ``prefix`` gets ``+ERR=code``."""
+        with self._cond:
+            self._script.append((prefix, f"+ERR={code}"))
+
+    def wait_for_transmissions(self, count: int, timeout: float) -> bool:
+        """Block until the console made ``count`` successful AT+SENDs in total."""
+        with self._cond:
+            return self._cond.wait_for(lambda: len(self.transmissions) >= count, timeout)
+
+    def wait_for_commands(self, count: int, timeout: float) -> bool:
+        """Block until ``count`` command lines arrived (answered or not)."""
+        with self._cond:
+            return self._cond.wait_for(lambda: len(self.commands) >= count, timeout)
+
+    def stream(self, count: int, rate: float | None = None, batch: int = 500) -> int:
+        """Write ``count`` +RCV lines, ``rate`` per second or as fast as the port takes them."""
+        sent, start = 0, self.clock()
+        while sent < count and not self._stop.is_set():
+            size = min(batch, count - sent) if rate is None else min(max(1, int(rate / 100)), count - sent)
+            if not self.endpoint.write(b"".join(self.traffic.bulk(size, datetime.now(UTC)))):
+                break
+            sent += size
+            if rate is not None:
+                self._stop.wait(max(0.0, start + sent / rate - self.clock()))
+        return sent
+
+    # -- the modem -----------------------------------------------------------------------
+
+    def _traffic_loop(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.emit_traffic(1)
+
+    def _on_bytes(self, data: bytes) -> None:
+        for line in self._framer.feed(data):
+            if not isinstance(line, bytes):
+                self.endpoint.write(b"+ERR=1\r\n")
+                continue
+            with self._cond:
+                self.commands.append(line)
+                self._cond.notify_all()
+                scripted = self._scripted(line)
+            if self.silent:
+                continue
+            if scripted == "reboot":
+                self.emit_ready()
+            elif scripted:
+                self.endpoint.write(scripted.encode() + b"\r\n")
+            else:
+                self.endpoint.write(self._answer(line))
+
+    def _scripted(self, line: bytes) -> str | None:
+        for i, (prefix, action) in enumerate(self._script):
+            if line.startswith(prefix):
+                del self._script[i]
+                return action
+        return None
+
+    def _answer(self, line: bytes) -> bytes:
+        if not line.startswith(b"AT"):
+            return b"+ERR=2\r\n"
+        if line == b"AT":
+            return b"+OK\r\n"
+        if line.startswith(b"AT+SEND="):
+            return self._send(line[8:])
+        try:
+            text = line[3:].decode("ascii")
+        except UnicodeDecodeError:
+            return b"+ERR=4\r\n"
+        if line == b"AT+RESET":
+            self.settings = dict(DEFAULTS)
+            return b"+RESET\r\n+READY\r\n"
+        if text.endswith("?") and text[:-1] in self.settings:
+            return f"+{text[:-1]}={self.settings[text[:-1]]}\r\n".encode()
+        key, _, value = text.partition("=")
+        return self._set(key, value)
+
+    def _set(self, key: str, value: str) -> bytes:
+        if key in _RANGES:
+            low, high = _RANGES[key]
+            if not value.isdigit() or not low <= int(value) <= high:
+                return b"+ERR=4\r\n"
+        elif key == "PARAMETER":
+            parts = value.split(",")
+            if len(parts) != 4 or not all(p.isdigit() for p in parts):
+                return b"+ERR=4\r\n"
+            if not 4 <= int(parts[3]) <= 25:
+                return b"+ERR=18\r\n"
+        elif key == "CPIN":
+            if len(value) != 8 or any(c not in "0123456789ABCDEF" for c in value):
+                return b"+ERR=4\r\n"
+        else:
+            return b"+ERR=4\r\n"
+        self.settings[key] = value
+        return b"+OK\r\n"
+
+    def _send(self, body: bytes) -> bytes:
+        addr, _, rest = body.partition(b",")
+        length, _, data = rest.partition(b",")
+        if not (addr.isdigit() and length.isdigit()) or int(addr) > 65535:
+            return b"+ERR=4\r\n"
+        if int(length) > MAX_PAYLOAD:
+            return b"+ERR=13\r\n"
+        if len(data) != int(length):
+            return b"+ERR=5\r\n"
+        with self._cond:
+            self.transmissions.append((int(addr), data))
+            self._cond.notify_all()
+        acks = self.traffic.hear_from_console(int(addr), data, self.clock())
+        return b"+OK\r\n" + b"".join(acks)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``ops-console simulate lora``: serve a simulated modem until Ctrl+C."""
+    parser = argparse.ArgumentParser(prog="ops-console simulate lora", description=__doc__.split("\n")[0])
+    parser.add_argument("--tcp", type=int, metavar="PORT", help="serve on 127.0.0.1:PORT (0 = any) instead of a pty")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--interval", type=float, default=2.0, help="seconds between traffic events")
+    parser.add_argument("--rate", type=float, help="instead: stream +RCV frames at this many per second")
+    parser.add_argument("--count", type=int, default=10**9, help="with --rate: stop after this many frames")
+    parser.add_argument("--centre", default="47.3769,8.5417", help="LAT,LON the teams move around")
+    args = parser.parse_args(argv)
+    lat, lon = (float(v) for v in args.centre.split(","))
+    sim = SimulatedModem(transport="tcp" if args.tcp is not None else "pty", tcp_port=args.tcp or 0,
+                         seed=args.seed, centre=(lat, lon), interval=None if args.rate else args.interval)
+    sim.start()
+    print(f"LoRa modem simulator on {sim.port_url}  (Ctrl+C to stop)", flush=True)
+    try:
+        if args.rate:
+            sim.stream(args.count, None if args.rate <= 0 else args.rate)
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sim.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
