@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ops_console.domain import Role
-from ops_console.errors import OpsError, ValidationError
+from ops_console.errors import ValidationError
+from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.post import Post
 from ops_console.services.audit import Actor
 from ops_console.ui.common.messages import show_error
@@ -59,7 +60,7 @@ class FirstAdminDialog(QDialog):
         except ValidationError as exc:
             self.problem.setText("\n".join(exc.problems.values()))
             return
-        except OpsError as exc:
+        except KNOWN_ERRORS as exc:
             show_error(self, exc)
             return
         self.accept()

@@ -15,10 +15,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ops_console.domain import TaskStatus
-from ops_console.errors import ConflictError, NotFound, OpsError, ValidationError
+from ops_console.errors import ConflictError, NotFound, ValidationError
 from ops_console.post import Post
 from ops_console.services.tasks import TaskDraft, TaskView
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_conflict, show_error
 from ops_console.ui.tasks.assign import AssignDialog
 from ops_console.ui.tasks.column import TaskColumn, status_label
@@ -201,7 +202,7 @@ class TaskBoardPanel(QWidget):
             self.last_message = show_conflict(self, exc)
             self.refresh_task(task_id)
             return None
-        except OpsError as exc:
+        except KNOWN_ERRORS as exc:
             self.last_message = show_error(self, exc)
             self.refresh_task(task_id)
             return None
@@ -266,7 +267,7 @@ class TaskBoardPanel(QWidget):
             self.last_message = show_conflict(self, exc)
             self.refresh_task(exc.entity_id)
             return True
-        except OpsError as exc:
+        except KNOWN_ERRORS as exc:
             self.last_message = show_error(self, exc)
             return False
         self._place(view)
