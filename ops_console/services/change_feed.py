@@ -23,7 +23,7 @@ from ops_console.services.audit import NOTIFY_CHANNEL as CHANNEL
 
 log = logging.getLogger(__name__)
 
-POLL_SECONDS = 1.0
+POLL_SECONDS = 0.5
 BATCH = 1000
 
 
