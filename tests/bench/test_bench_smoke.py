@@ -15,7 +15,8 @@ RESULT = re.compile(r"^RESULT \S+ \S+=\S+ baseline=\S+ ratio=\S+ target=\S+ (PAS
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("script", sorted(BENCH_DIR.glob("*.py")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("script", sorted(p for p in BENCH_DIR.glob("*.py") if not p.name.startswith("_")),
+                         ids=lambda p: p.stem)
 def test_benchmark_smoke_run(script, tmp_path):
     result = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True, text=True,
                             timeout=300, cwd=tmp_path, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
