@@ -1,0 +1,226 @@
+"""Stock-count CSV in and levels/movements CSV out, as pure functions.
+
+``parse_stock_csv`` takes the raw bytes of a file and never raises: it returns the rows
+it could read and one problem per row it could not (or one for the whole file, when the
+encoding, the delimiter or the columns are wrong), in words a logistics officer can act
+on. Spreadsheets write many dialects, so it accepts UTF-8 (with or without BOM), UTF-16
+with a BOM, and comma, semicolon or tab delimiters, and several names for each column.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import IO
+
+from .views import MAX_QUANTITY, MovementView, StockLevel
+
+MAX_ROWS = 100_000
+COLUMNS = {  # canonical name: accepted header words (case-insensitive)
+    "item": ("item", "name", "item name", "barcode", "article"),
+    "location": ("location", "place", "depot", "site", "store"),
+    "quantity": ("quantity", "qty", "count", "counted", "amount", "on hand"),
+    "lot": ("lot", "batch", "lot number"),
+    "expiry": ("expiry", "expires", "expires on", "expiry date", "best before"),
+}
+REQUIRED = ("item", "location", "quantity")
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """One readable line of a stock count: ``line`` is the 1-based line in the file."""
+
+    line: int
+    item: str
+    location: str
+    quantity: int
+    lot: str = ""
+    expires_on: date | None = None
+
+
+@dataclass(frozen=True)
+class CsvProblem:
+    line: int  # 0: the whole file
+    message: str
+
+
+@dataclass(frozen=True)
+class ParsedCsv:
+    rows: tuple[CountRow, ...]
+    problems: tuple[CsvProblem, ...]
+    delimiter: str = ","
+
+    @property
+    def file_problem(self) -> str:
+        return next((p.message for p in self.problems if p.line == 0), "")
+
+
+def parse_quantity(text: str, *, allow_zero: bool = True) -> tuple[int | None, str]:
+    """A whole, non-negative number of units, or None and why not."""
+    raw = text.strip().replace("\u00a0", "").replace(" ", "").replace("_", "")
+    if not raw:
+        return None, "the quantity is empty"
+    if raw.startswith("-") and raw[1:].isdigit():
+        return None, f"the quantity {raw} is negative; count what is on the shelf (0 or more)"
+    if not raw.isascii() or not raw.isdigit():
+        return None, f"the quantity {text.strip()[:20]!r} is not a whole number"
+    if len(raw) > 9 or int(raw) > MAX_QUANTITY:
+        return None, f"the quantity {raw[:12]} is more than {MAX_QUANTITY:,}; check the number"
+    value = int(raw)
+    if value == 0 and not allow_zero:
+        return None, "the quantity must be more than zero"
+    return value, ""
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if not data.strip():
+        return "", "The file is empty."
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), ""
+        except UnicodeDecodeError:
+            return "", "The file claims to be UTF-16 but cannot be read as such. Save it as “CSV UTF-8” and import again."
+    if b"\x00" in data[:4096]:
+        return "", "This is not a text file (is it a spreadsheet, .xlsx?). Save it as “CSV UTF-8” and import again."
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as exc:
+        return "", (f"The file is not UTF-8 text (unreadable byte at position {exc.start}). "
+                    "Save it as “CSV UTF-8” (not ANSI or GBK) and import again.")
+
+
+def _header(cells: list[str]) -> tuple[dict[str, int], list[str]]:
+    found: dict[str, int] = {}
+    unknown = []
+    for index, cell in enumerate(cells):
+        word = " ".join(cell.strip().strip('"').casefold().replace("_", " ").split())
+        name = next((key for key, words in COLUMNS.items() if word in words), None)
+        if name and name not in found:
+            found[name] = index
+        elif word:
+            unknown.append(cell.strip())
+    return found, unknown
+
+
+def _parse_date(text: str) -> date | None:
+    for pattern in ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_stock_csv(data: bytes) -> ParsedCsv:
+    """Rows and problems from the bytes of a stock-count file; never raises."""
+    try:
+        return _parse(data)
+    except Exception as exc:  # a parser for files from anywhere: report, never crash
+        return ParsedCsv((), (CsvProblem(0, f"The file cannot be read as CSV ({type(exc).__name__})."),))
+
+
+def _parse(data: bytes) -> ParsedCsv:
+    text, problem = _decode(bytes(data))
+    if problem:
+        return ParsedCsv((), (CsvProblem(0, problem),))
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
+    except csv.Error as exc:
+        return ParsedCsv((), (CsvProblem(0, f"The file is not valid CSV: {exc}."),), delimiter)
+    numbered = [(n, r) for n, r in enumerate(records, start=1) if any(c.strip() for c in r)]
+    if not numbered:
+        return ParsedCsv((), (CsvProblem(0, "The file is empty."),), delimiter)
+    header_line, header = numbered[0]
+    columns, unknown = _header(header)
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        shown = ", ".join(repr(c.strip()[:30]) for c in header[:6])
+        hint = "" if len(header) > 1 else " Only one column was found: is the delimiter a comma, semicolon or tab?"
+        return ParsedCsv((), (CsvProblem(0, f"Columns missing: {', '.join(missing)}. The first line has {shown}. "
+                                            f"Expected a header like: item,location,quantity,lot,expiry.{hint}"),), delimiter)
+    body = numbered[1:]
+    if len(body) > MAX_ROWS:
+        return ParsedCsv((), (CsvProblem(0, f"The file has {len(body):,} rows; import at most {MAX_ROWS:,} at a time."),),
+                         delimiter)
+    rows: list[CountRow] = []
+    problems: list[CsvProblem] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for line, cells in body:
+        if len(cells) < len(header) and len(cells) <= max(columns.values()):
+            problems.append(CsvProblem(line, f"has {len(cells)} fields but the header has {len(header)}."))
+            continue
+        value = {key: cells[index].strip() if index < len(cells) else "" for key, index in columns.items()}
+        why = []
+        if not value["item"]:
+            why.append("the item is empty")
+        if not value["location"]:
+            why.append("the location is empty")
+        quantity, qty_problem = parse_quantity(value["quantity"])
+        if qty_problem:
+            why.append(qty_problem)
+        expires = None
+        if value.get("expiry"):
+            expires = _parse_date(value["expiry"])
+            if expires is None:
+                why.append(f"the expiry {value['expiry'][:20]!r} is not a date like 2025-06-30")
+        if len(value.get("lot", "")) > 60 or len(value["item"]) > 120 or len(value["location"]) > 120:
+            why.append("a field is too long")
+        key = (value["item"].casefold(), value["location"].casefold(), value.get("lot", "").casefold())
+        if not why and key in seen:
+            why.append(f"the same item, location and lot as line {seen[key]}")
+        if why:
+            problems.append(CsvProblem(line, sentence(why)))
+            continue
+        seen[key] = line
+        rows.append(CountRow(line, value["item"], value["location"], quantity, value.get("lot", ""), expires))  # type: ignore[arg-type]
+    if unknown:
+        problems.insert(0, CsvProblem(header_line, f"Ignored columns: {', '.join(u[:30] for u in unknown[:5])}."))
+    return ParsedCsv(tuple(rows), tuple(problems), delimiter)
+
+
+def sentence(parts: list[str]) -> str:
+    """Problems joined into one sentence; only the first letter is raised (names keep their case)."""
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
+def _iso(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else value
+
+
+def write_levels_csv(levels: Iterable[StockLevel], stream: IO[str]) -> int:
+    """The stock table as CSV (one row per item × location); returns the rows written."""
+    out = csv.writer(stream, lineterminator="\n")
+    out.writerow(["item", "category", "unit", "critical", "location", "location_kind", "quantity", "minimum",
+                  "target", "state", "earliest_expiry", "daily_use", "days_of_cover"])
+    n = 0
+    for lv in levels:
+        cover = lv.days_of_cover
+        out.writerow([lv.item_name, lv.category, lv.unit, int(lv.critical), lv.location_name, lv.location_kind.value,
+                      lv.quantity, lv.minimum, lv.target, lv.state.value, _iso(lv.earliest_expiry),
+                      f"{lv.daily_use:.2f}", "" if cover is None else f"{cover:.1f}"])
+        n += 1
+    return n
+
+
+def write_movements_csv(moves: Iterable[MovementView], stream: IO[str], *, header: bool = True) -> int:
+    """Ledger lines as CSV, times in UTC (ISO 8601) so workstations in any zone agree."""
+    out = csv.writer(stream, lineterminator="\n")
+    if header:
+        out.writerow(["id", "at_utc", "kind", "item", "quantity", "from", "to", "lot", "expires_on", "recipient",
+                      "request_id", "reason", "operator"])
+    n = 0
+    for m in moves:
+        out.writerow([m.id, _iso(m.at), m.kind.value, m.item_name, m.quantity, m.from_location, m.to_location, m.lot,
+                      _iso(m.expires_on), m.recipient, m.request_id or "", m.reason, m.operator_name])
+        n += 1
+    return n

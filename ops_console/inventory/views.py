@@ -1,0 +1,245 @@
+"""The inventory's vocabulary and the read-only values it hands to the UI.
+
+Plain enums and frozen values, so the panel never holds a live ORM row; ``StockLevel``
+is a NamedTuple rather than a dataclass because the whole table (100,000 cells on a big
+post) must be built in well under 100 ms, and a tuple is the cheapest immutable value.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import NamedTuple
+
+from ops_console.domain import Priority
+
+MAX_QUANTITY = 1_000_000  # per movement: more is a typing slip, not a delivery
+RATE_DAYS = 7  # "recent issue rate" window for days of cover
+EXPIRY_DAYS = 14  # expiry alerts this many days ahead by default
+
+
+class MovementKind(str, Enum):
+    """What a ledger line did; each kind fixes which side(s) it touches."""
+
+    RECEIVE = "receive"
+    ISSUE = "issue"
+    TRANSFER = "transfer"
+    RETURN = "return"
+    ADJUST = "adjust"
+    CONSUME = "consume"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class LocationKind(str, Enum):
+    DEPOT = "depot"
+    SHELTER = "shelter"
+    VEHICLE = "vehicle"
+    TEAM = "team"
+
+    @property
+    def label(self) -> str:
+        return {"team": "Team kit"}.get(self.value, self.value.capitalize())
+
+
+class RequestStatus(str, Enum):
+    """A field request's life: open ones are the first three."""
+
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    PARTLY_FULFILLED = "partly_fulfilled"
+    FULFILLED = "fulfilled"
+    DENIED = "denied"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+    @property
+    def is_open(self) -> bool:
+        return self in (RequestStatus.REQUESTED, RequestStatus.APPROVED, RequestStatus.PARTLY_FULFILLED)
+
+
+class LevelState(str, Enum):
+    """How a level stands against its thresholds, worst first (also the sort order)."""
+
+    OUT = "out"
+    LOW = "low"
+    BELOW_TARGET = "below_target"
+    OK = "ok"
+    NO_THRESHOLD = "no_threshold"
+
+    @property
+    def label(self) -> str:
+        return {"out": "Out of stock", "low": "Below minimum", "below_target": "Below target",
+                "ok": "OK", "no_threshold": "No threshold"}[self.value]
+
+
+def level_state(quantity: int, minimum: int, target: int) -> LevelState:
+    """Out, below minimum, below target or OK; an item nobody set a threshold for is
+    only flagged when it is out."""
+    if minimum <= 0 and target <= 0:
+        return LevelState.OUT if quantity <= 0 else LevelState.NO_THRESHOLD
+    if quantity <= 0:
+        return LevelState.OUT
+    if quantity < minimum:
+        return LevelState.LOW
+    if quantity < target:
+        return LevelState.BELOW_TARGET
+    return LevelState.OK
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: int
+    name: str
+    category: str
+    unit: str
+    critical: bool
+    barcode: str | None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class LocationView:
+    id: int
+    name: str
+    kind: LocationKind
+    team_id: int | None
+    lat: float | None
+    lon: float | None
+
+
+class StockLevel(NamedTuple):
+    """One cell of the stock table: an item at a location, summed over its lots."""
+
+    item_id: int
+    item_name: str
+    category: str
+    unit: str
+    critical: bool
+    location_id: int
+    location_name: str
+    location_kind: LocationKind
+    quantity: int
+    minimum: int
+    target: int
+    state: LevelState
+    earliest_expiry: date | None
+    daily_use: float  # recent outflow per day (issue, consume, transfer out)
+
+    @property
+    def days_of_cover(self) -> float | None:
+        """Days until it runs out at the recent rate; None when nothing was used lately."""
+        if self.daily_use <= 0:
+            return None
+        return max(self.quantity, 0) / self.daily_use
+
+
+@dataclass(frozen=True)
+class MovementDraft:
+    """What a person enters for one movement; the service checks and records it."""
+
+    kind: MovementKind
+    item_id: int
+    quantity: int
+    from_location_id: int | None = None
+    to_location_id: int | None = None
+    lot: str = ""
+    expires_on: date | None = None
+    reason: str = ""
+    team_id: int | None = None
+    incident_id: int | None = None
+    request_id: int | None = None
+
+
+@dataclass(frozen=True)
+class MovementView:
+    id: int
+    at: datetime
+    kind: MovementKind
+    item_id: int
+    item_name: str
+    quantity: int
+    from_location: str
+    to_location: str
+    lot: str
+    expires_on: date | None
+    reason: str
+    recipient: str  # the team or incident an issue went to / a return came from
+    request_id: int | None
+    operator_name: str
+
+
+@dataclass(frozen=True)
+class RequestDraft:
+    """A resource request as the field (or the radio operator) states it."""
+
+    requested_by: str
+    item_id: int
+    quantity: int
+    priority: Priority = Priority.NORMAL
+    needed_by: datetime | None = None
+    deliver_to_location_id: int | None = None
+    deliver_to_text: str = ""
+    team_id: int | None = None
+    incident_id: int | None = None
+    source_text: str = ""
+    source_message_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RequestView:
+    id: int
+    requested_by: str
+    item_id: int
+    item_name: str
+    unit: str
+    quantity: int
+    fulfilled: int
+    priority: Priority
+    status: RequestStatus
+    needed_by: datetime | None
+    deliver_to: str  # a location's name or the free text
+    deliver_to_location_id: int | None
+    team_id: int | None
+    incident_id: int | None
+    source_text: str
+    decision_reason: str
+    created_at: datetime
+    version: int
+
+    @property
+    def outstanding(self) -> int:
+        return max(self.quantity - self.fulfilled, 0)
+
+
+@dataclass(frozen=True)
+class StockAlert:
+    """A line for the post's alert list: ``kind`` is low_stock, out_of_stock, expiring or expired."""
+
+    kind: str
+    item_id: int
+    item_name: str
+    location_id: int
+    location_name: str
+    critical: bool
+    message: str
+    quantity: int = 0
+    minimum: int = 0
+    expires_on: date | None = None
+
+
+@dataclass(frozen=True)
+class LevelSeries:
+    """An item's level over time (step points) and the thresholds to draw with it."""
+
+    item_id: int
+    location_id: int | None  # None: all locations together
+    times: tuple[datetime, ...]
+    levels: tuple[int, ...]
+    minimum: int
+    target: int
