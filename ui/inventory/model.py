@@ -1,0 +1,192 @@
+"""Qt models of the inventory: the stock table (item × location) and the request queue.
+
+Level cells carry a word and a bar of marks as well as a colour (Okabe–Ito), so a
+colour-blind officer or a washed-out projector still reads "Below minimum" at a glance.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ops_console.domain import Priority
+from ops_console.inventory import LevelState, RequestStatus, RequestView, StockLevel
+from ops_console.ui.common.formatting import local_short
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# background tint and text colour per state (Okabe–Ito vermillion, orange, yellow, bluish green)
+STATE_COLOURS: dict[LevelState, tuple[str, str]] = {
+    LevelState.OUT: ("#f6cbb6", "#8a2c00"), LevelState.LOW: ("#fde0b0", "#8a5a00"),
+    LevelState.BELOW_TARGET: ("#fbf5c8", "#6b5f00"), LevelState.OK: ("#d4efe6", "#00664d"),
+    LevelState.NO_THRESHOLD: ("#ffffff", "#4a5563"),
+}
+STATE_MARKS = {LevelState.OUT: "✖", LevelState.LOW: "▼", LevelState.BELOW_TARGET: "▽", LevelState.OK: "✔",
+               LevelState.NO_THRESHOLD: "·"}
+PRIORITY_COLOURS = {Priority.URGENT: "#d55e00", Priority.HIGH: "#e69f00", Priority.NORMAL: "#0072b2", Priority.LOW: "#6e6e6e"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StockTableModel", text)
+
+
+STOCK_COLUMNS = ("item", "category", "location", "level", "quantity", "minimum", "target", "cover", "expiry")
+STOCK_HEADERS = {"item": QT_TRANSLATE_NOOP("StockTableModel", "Item"),
+                 "category": QT_TRANSLATE_NOOP("StockTableModel", "Category"),
+                 "location": QT_TRANSLATE_NOOP("StockTableModel", "Location"),
+                 "level": QT_TRANSLATE_NOOP("StockTableModel", "Level"),
+                 "quantity": QT_TRANSLATE_NOOP("StockTableModel", "On hand"),
+                 "minimum": QT_TRANSLATE_NOOP("StockTableModel", "Min"),
+                 "target": QT_TRANSLATE_NOOP("StockTableModel", "Target"),
+                 "cover": QT_TRANSLATE_NOOP("StockTableModel", "Days of cover"),
+                 "expiry": QT_TRANSLATE_NOOP("StockTableModel", "Earliest expiry")}
+STATE_WORDS = {s: s.label for s in LevelState}  # labels are marked in views; translated when shown
+
+
+def cover_text(level: StockLevel) -> str:
+    days = level.days_of_cover
+    if days is None:
+        return _tr("no recent use")
+    return _tr("< 1 day") if days < 1 else (f"{days:.0f} " + _tr("days") if days < 100 else "99+ " + _tr("days"))
+
+
+class StockTableModel(QAbstractTableModel):
+    """Rows of StockLevel; the panel's proxy filters and sorts on SORT_ROLE."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[StockLevel] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(STOCK_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(STOCK_HEADERS[STOCK_COLUMNS[section]])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        lv, column = self._rows[index.row()], STOCK_COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(lv, column)
+        if role == SORT_ROLE:
+            return self._sort_key(lv, column)
+        if role == Qt.ItemDataRole.BackgroundRole and column in ("level", "quantity"):
+            return QBrush(QColor(STATE_COLOURS[lv.state][0]))
+        if role == Qt.ItemDataRole.ForegroundRole and column in ("level", "quantity"):
+            return QBrush(QColor(STATE_COLOURS[lv.state][1]))
+        if role == Qt.ItemDataRole.FontRole and (column == "level" and lv.state in (LevelState.OUT, LevelState.LOW)
+                                                 or column == "item" and lv.critical):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("quantity", "minimum", "target", "cover"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("level", "cover"):
+            return _tr("Recent use: %1 %2 per day").replace("%1", f"{lv.daily_use:.1f}").replace("%2", lv.unit)
+        return None
+
+    @staticmethod
+    def _display(lv: StockLevel, column: str) -> str:
+        if column == "item":
+            return f"{lv.item_name}  ★" if lv.critical else lv.item_name
+        if column == "category":
+            return lv.category
+        if column == "location":
+            return lv.location_name
+        if column == "level":
+            return f"{STATE_MARKS[lv.state]} {_tr(STATE_WORDS[lv.state])}"
+        if column == "quantity":
+            return f"{lv.quantity:,} {lv.unit}"
+        if column == "minimum":
+            return f"{lv.minimum:,}" if lv.minimum else "—"
+        if column == "target":
+            return f"{lv.target:,}" if lv.target else "—"
+        if column == "cover":
+            return cover_text(lv)
+        return lv.earliest_expiry.isoformat() if lv.earliest_expiry else ""
+
+    @staticmethod
+    def _sort_key(lv: StockLevel, column: str) -> Any:
+        if column == "level":
+            return list(LevelState).index(lv.state)
+        if column in ("quantity", "minimum", "target"):
+            return getattr(lv, column)
+        if column == "cover":  # runs out first on top; unused stock last
+            days = lv.days_of_cover
+            return days if days is not None else 1e9
+        if column == "expiry":
+            return lv.earliest_expiry.isoformat() if lv.earliest_expiry else "9999"
+        return StockTableModel._display(lv, column).casefold()
+
+    def set_rows(self, rows: list[StockLevel]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def level_at(self, row: int) -> StockLevel:
+        return self._rows[row]
+
+    def levels(self) -> list[StockLevel]:
+        return list(self._rows)
+
+
+REQUEST_COLUMNS = (QT_TRANSLATE_NOOP("RequestQueueModel", "#"), QT_TRANSLATE_NOOP("RequestQueueModel", "Priority"),
+                   QT_TRANSLATE_NOOP("RequestQueueModel", "Asked"), QT_TRANSLATE_NOOP("RequestQueueModel", "Status"),
+                   QT_TRANSLATE_NOOP("RequestQueueModel", "Item"), QT_TRANSLATE_NOOP("RequestQueueModel", "Quantity"),
+                   QT_TRANSLATE_NOOP("RequestQueueModel", "Deliver to"), QT_TRANSLATE_NOOP("RequestQueueModel", "Needed by"),
+                   QT_TRANSLATE_NOOP("RequestQueueModel", "Requested by"))
+
+
+class RequestQueueModel(QAbstractTableModel):
+    """Requests in the service's queue order: most urgent, then oldest, on top."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RequestView] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(REQUEST_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("RequestQueueModel", REQUEST_COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r, column = self._rows[index.row()], index.column()
+        tr = lambda t: QCoreApplication.translate("RequestQueueModel", t)  # noqa: E731
+        if role == Qt.ItemDataRole.DisplayRole:
+            marks = "■" * int(r.priority) + "□" * (4 - int(r.priority))
+            values = (str(r.id), f"{marks} {tr(r.priority.label)}", local_short(r.created_at), tr(r.status.label),
+                      r.item_name, f"{r.fulfilled:,} / {r.quantity:,} {r.unit}" if r.fulfilled else f"{r.quantity:,} {r.unit}",
+                      r.deliver_to, local_short(r.needed_by), r.requested_by)
+            return values[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            return QBrush(QColor(PRIORITY_COLOURS[r.priority]))
+        if role == Qt.ItemDataRole.FontRole and column in (1, 3) and r.status.is_open:
+            font = QFont()
+            font.setBold(r.priority == Priority.URGENT or column == 3 and r.status == RequestStatus.REQUESTED)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.source_text or r.decision_reason or None
+        return None
+
+    def set_rows(self, rows: list[RequestView]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def request_at(self, row: int) -> RequestView:
+        return self._rows[row]
