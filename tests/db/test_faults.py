@@ -24,13 +24,14 @@ def test_damaged_file(tmp_path):
 
 def test_read_only_database_refuses_writes_cleanly(tmp_path):
     path = tmp_path / "post.sqlite"
-    open_signed_on(f"sqlite:///{path}").close()
+    writable = open_signed_on(f"sqlite:///{path}")
     post = open_post(f"sqlite:///file:{path}?mode=ro&uri=true", upgrade=False)
-    post.operators  # the read path works
-    post.shift.actor = open_post(f"sqlite:///{path}").operators.sign_on("Supervisor Test", "1234")
+    post.shift.actor = writable.shift.actor
+    assert post.incidents.list() == []  # reading still works
     with pytest.raises(DatabaseUnavailable, match="read-only"):
         post.incidents.create(IncidentDraft("Cannot be stored"))
     post.close()
+    writable.close()
 
 
 def test_locked_database_gives_words_and_writes_nothing(tmp_path, monkeypatch):
