@@ -1,0 +1,222 @@
+"""The siren controller's Modbus register profile: what each register means, in types.
+
+Pure: no I/O, no pymodbus. The driver (``ops_console.hardware.sirens``) moves registers over
+the wire, the simulator (``ops_console.hardware.simulators.siren_bus``) serves them, and both
+agree through this module. The profile is written up in docs/protocols/siren-controller-profile.md.
+
+Decoding never guesses: a register block that does not fit the profile raises
+``ProfileError`` with words, so a garbled reply can never read as "sounding".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum, IntFlag
+
+DEFAULT_BAUDRATE = 19_200
+DEFAULT_PARITY = "E"
+BITS_PER_CHAR = 11  # start + 8 data + parity + stop (8E1); 8N2 is also 11
+UNIT_MIN, UNIT_MAX = 1, 247
+ARMING_WINDOW_S = 60
+
+COMMAND_ADDRESS, COMMAND_COUNT = 0, 4  # holding registers 0-3, written together (0x10)
+STATUS_ADDRESS, STATUS_COUNT = 0, 9  # input registers 0-8
+LOW_BATTERY_CV = 2300  # 23.00 V on a 24 V battery: below this the low-battery bit is set
+
+
+class ProfileError(ValueError):
+    """Registers or arguments that do not fit the controller profile."""
+
+
+class Command(IntEnum):
+    """Holding register 0: what the console asks the controller to do."""
+
+    NONE = 0
+    ACTIVATE = 1
+    CANCEL = 2
+    SILENT_TEST = 3
+    GROWL_TEST = 4
+    ARM = 5
+    DISARM = 6
+
+
+class SirenState(IntEnum):
+    """Input register 0: what the controller says it is doing."""
+
+    IDLE = 0
+    SOUNDING = 1
+    TESTING = 2
+    FAULT = 3
+
+
+class FaultBit(IntFlag):
+    """Input register 6: one bit per condition a technician must look at."""
+
+    AMPLIFIER = 1 << 0
+    DRIVER = 1 << 1
+    ROTATOR = 1 << 2
+    DOOR_OPEN = 1 << 3
+    LOW_BATTERY = 1 << 4
+    CHARGER = 1 << 5
+    INTRUSION = 1 << 6
+    LOCAL_ACTIVATION = 1 << 7
+
+
+class ExceptionCode(IntEnum):
+    """Modbus exception codes a controller may answer with."""
+
+    ILLEGAL_FUNCTION = 0x01
+    ILLEGAL_ADDRESS = 0x02
+    ILLEGAL_VALUE = 0x03
+    DEVICE_FAILURE = 0x04
+    ACKNOWLEDGE = 0x05
+    BUSY = 0x06
+
+
+COMMAND_WORDS = {
+    Command.NONE: "no command", Command.ACTIVATE: "activate", Command.CANCEL: "cancel",
+    Command.SILENT_TEST: "silent test", Command.GROWL_TEST: "growl test",
+    Command.ARM: "arm", Command.DISARM: "disarm",
+}
+STATE_WORDS = {
+    SirenState.IDLE: "idle", SirenState.SOUNDING: "sounding",
+    SirenState.TESTING: "testing", SirenState.FAULT: "fault",
+}
+FAULT_WORDS = {
+    FaultBit.AMPLIFIER: "amplifier fault",
+    FaultBit.DRIVER: "driver or speaker fault",
+    FaultBit.ROTATOR: "rotator fault",
+    FaultBit.DOOR_OPEN: "cabinet door open",
+    FaultBit.LOW_BATTERY: "battery low",
+    FaultBit.CHARGER: "charger fault",
+    FaultBit.INTRUSION: "intrusion alarm",
+    FaultBit.LOCAL_ACTIVATION: "sounded without a command from the console (local activation)",
+}
+EXCEPTION_WORDS = {
+    ExceptionCode.ILLEGAL_FUNCTION: "the controller does not support this request (illegal function)",
+    ExceptionCode.ILLEGAL_ADDRESS: "the controller has no such register (illegal data address)",
+    ExceptionCode.ILLEGAL_VALUE: "the controller refused the values sent (illegal data value)",
+    ExceptionCode.DEVICE_FAILURE: "the controller reports an internal failure (device failure)",
+    ExceptionCode.ACKNOWLEDGE: "the controller accepted the request but is still working on it",
+    ExceptionCode.BUSY: "the controller is busy and refused the request (device busy)",
+}
+
+
+def exception_words(code: int) -> str:
+    """Words for an exception code; unknown codes are named, not hidden."""
+    try:
+        return EXCEPTION_WORDS[ExceptionCode(code)]
+    except ValueError:
+        return f"the controller answered with unknown exception code {code}"
+
+
+def fault_words(faults: FaultBit) -> tuple[str, ...]:
+    """One phrase per set fault bit, lowest bit first (the order of the register)."""
+    return tuple(words for bit, words in FAULT_WORDS.items() if faults & bit)
+
+
+def _int16(value: int) -> int:
+    """A register holds 0..65535; temperatures are two's complement."""
+    return value - 0x10000 if value & 0x8000 else value
+
+
+@dataclass(frozen=True)
+class SirenStatus:
+    """One controller's input registers, in units a person reads (V, °C, words)."""
+
+    unit: int
+    state: SirenState
+    pattern_id: int
+    seconds_remaining: int
+    last_seq: int
+    battery_v: float
+    mains_present: bool
+    faults: FaultBit
+    temperature_c: float
+    mains_v: int
+
+    @property
+    def sounding(self) -> bool:
+        """True only when the controller itself says it is sounding."""
+        return self.state is SirenState.SOUNDING
+
+    @property
+    def fault_words(self) -> tuple[str, ...]:
+        return fault_words(self.faults)
+
+    @property
+    def state_words(self) -> str:
+        return STATE_WORDS[self.state]
+
+    def summary(self) -> str:
+        """One line for a log or a status bar."""
+        parts = [f"unit {self.unit} {self.state_words}"]
+        if self.state in (SirenState.SOUNDING, SirenState.TESTING):
+            parts.append(f"pattern {self.pattern_id}, {self.seconds_remaining} s left")
+        parts.append(f"battery {self.battery_v:.2f} V")
+        parts.append("mains on" if self.mains_present else "on battery")
+        parts.extend(self.fault_words)
+        return ", ".join(parts)
+
+
+def decode_status(unit: int, registers: list[int] | tuple[int, ...]) -> SirenStatus:
+    """Decode input registers 0-8; ``ProfileError`` for anything the profile does not allow."""
+    if len(registers) != STATUS_COUNT:
+        raise ProfileError(f"expected {STATUS_COUNT} input registers, got {len(registers)}")
+    for index, value in enumerate(registers):
+        if not 0 <= value <= 0xFFFF:
+            raise ProfileError(f"input register {index} holds {value}, outside 0..65535")
+    state, pattern, remaining, seq, battery, mains, faults, temp, mains_v = registers
+    try:
+        siren_state = SirenState(state)
+    except ValueError:
+        raise ProfileError(f"state register holds {state}, which is no known state") from None
+    if mains not in (0, 1):
+        raise ProfileError(f"mains-present register holds {mains}, not 0 or 1")
+    if faults > 0xFF:
+        raise ProfileError(f"fault register holds 0x{faults:04x}: bits above bit 7 are undefined")
+    return SirenStatus(unit=unit, state=siren_state, pattern_id=pattern, seconds_remaining=remaining,
+                       last_seq=seq, battery_v=battery / 100, mains_present=bool(mains),
+                       faults=FaultBit(faults), temperature_c=_int16(temp) / 10, mains_v=mains_v)
+
+
+def encode_status(status: SirenStatus) -> list[int]:
+    """The inverse of ``decode_status`` (the simulator and tests use it)."""
+    return [int(status.state), status.pattern_id, status.seconds_remaining, status.last_seq,
+            round(status.battery_v * 100), int(status.mains_present), int(status.faults),
+            round(status.temperature_c * 10) & 0xFFFF, status.mains_v]
+
+
+def encode_command(command: Command | int, pattern_id: int, duration_s: int, seq: int) -> list[int]:
+    """Holding registers 0-3 for one command; written together in one 0x10 request."""
+    try:
+        command = Command(command)
+    except ValueError:
+        raise ProfileError(f"{command} is no known command") from None
+    for name, value in (("pattern id", pattern_id), ("duration", duration_s), ("sequence number", seq)):
+        if not 0 <= value <= 0xFFFF:
+            raise ProfileError(f"{name} {value} does not fit a register (0..65535)")
+    if seq == 0:
+        raise ProfileError("sequence number 0 is reserved: a controller starts with 0 as its last one")
+    return [int(command), pattern_id, duration_s, seq]
+
+
+def check_unit(unit: int) -> int:
+    """Unit ids on the bus are 1..247; 0 (broadcast) gets no reply, so it is never used."""
+    if not UNIT_MIN <= unit <= UNIT_MAX:
+        raise ProfileError(f"unit id {unit} is outside {UNIT_MIN}..{UNIT_MAX}")
+    return unit
+
+
+def next_seq(last: int) -> int:
+    """The sequence number after ``last``: 1..65535, wrapping past 0 (which is reserved)."""
+    return last % 0xFFFF + 1
+
+
+def char_time(baudrate: int) -> float:
+    """Seconds one character occupies the wire (11 bits)."""
+    return BITS_PER_CHAR / baudrate
+
+
+def frame_gap(baudrate: int) -> float:
+    """The silent interval that ends an RTU frame: 3.5 characters, 1.75 ms above 19,200 baud."""
+    return 3.5 * char_time(baudrate) if baudrate <= 19_200 else 0.00175
