@@ -1,0 +1,1 @@
+"""Built-in siren signal patterns (JSON), loaded by ``ops_console.siren_patterns``."""
