@@ -9,7 +9,8 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select
 
 from ops_console.db.engine import Database
-from ops_console.db.models import Incident, Task
+from ops_console.db.models import AuditEntry
+from ops_console.db.schema import Base
 from ops_console.domain import Permission
 from ops_console.events import Event, EventBus
 from ops_console.services import audit
@@ -32,17 +33,24 @@ class ExerciseService:
         self._bus.publish(Event("exercise.changed", None, {"exercise": on}))
 
     def purge(self) -> dict[str, int]:
-        """Delete every exercise incident and task; returns how many of each went."""
+        """Delete every exercise record, in every feature's tables; returns rows per table.
+
+        Any table with an ``exercise`` column takes part (incidents, tasks, stock movements,
+        radio traffic, …), children before parents; the audit log never does.
+        """
         actor = self._shift.require(Permission.PURGE_EXERCISE, "purge exercise records")
+        counts: dict[str, int] = {}
         with self._db.write() as s:
-            counts = {
-                "tasks": s.scalar(select(func.count()).select_from(Task).where(Task.exercise)) or 0,
-                "incidents": s.scalar(select(func.count()).select_from(Incident).where(Incident.exercise)) or 0,
-            }
-            s.execute(delete(Task).where(Task.exercise))
-            s.execute(delete(Incident).where(Incident.exercise))
-            audit.append(s, actor, "exercise.purge", "post", None,
-                         f"Exercise records purged: {counts['incidents']} incidents, {counts['tasks']} tasks",
+            for table in reversed(Base.metadata.sorted_tables):
+                if "exercise" not in table.c or table.name == AuditEntry.__tablename__:
+                    continue
+                where = table.c.exercise.is_(True)
+                found = s.scalar(select(func.count()).select_from(table).where(where)) or 0
+                if found:
+                    s.execute(delete(table).where(where))
+                    counts[table.name] = found
+            summary = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in sorted(counts.items())) or "nothing"
+            audit.append(s, actor, "exercise.purge", "post", None, f"Exercise records purged: {summary}",
                          after=counts)
         self._bus.publish(Event("exercise.purged", None, counts))
         return counts

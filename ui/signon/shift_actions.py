@@ -68,8 +68,10 @@ class ShiftActions(QObject):
             return
         status = getattr(self._window, "statusBar", None)
         if status is not None:
-            status().showMessage(self.tr("Purged {i} exercise incidents and {t} tasks.")
-                                 .replace("{i}", str(counts["incidents"])).replace("{t}", str(counts["tasks"])), 10_000)
+            status().showMessage(self.tr("Purged {n} exercise records ({i} incidents, {t} tasks).")
+                                 .replace("{n}", str(sum(counts.values())))
+                                 .replace("{i}", str(counts.get("incidents", 0)))
+                                 .replace("{t}", str(counts.get("tasks", 0))), 10_000)
 
     @Slot()
     def change_operator(self) -> SignOnDialog:
