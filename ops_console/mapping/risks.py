@@ -1,0 +1,232 @@
+"""The risk register: known hazards in the ward, their inspections and mitigation.
+
+A risk point is due for inspection ``inspect_every_days`` after its last one (or after
+it was reported, if never inspected); overdue points are what the panel highlights,
+because an unchecked old wall is exactly what fails in the next storm.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields as dc_fields
+from datetime import datetime, timedelta
+from enum import Enum
+
+from sqlalchemy import select
+
+from ops_console.db.engine import Database
+from ops_console.db.map_models import RiskInspection, RiskPoint
+from ops_console.db.types import utc_now
+from ops_console.domain import Permission
+from ops_console.errors import NotFound, ValidationError
+from ops_console.events import Event, EventBus
+from ops_console.services import audit
+from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
+from ops_console.shift import Shift
+
+CHANGED = "risk.changed"
+EDITABLE = ("name", "kind", "level", "lat", "lon", "notes", "inspect_every_days", "mitigation")
+
+
+class RiskKind(str, Enum):
+    FLOOD_PRONE_LANE = "flood_prone_lane"
+    OLD_BUILDING = "old_building"
+    SLOPE = "slope"
+    CHEMICAL_STORE = "chemical_store"
+    POWER_LINE = "power_line"
+    BLOCKED_DRAIN = "blocked_drain"
+    TREE = "tree"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class RiskLevel(int, Enum):
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    VERY_HIGH = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.replace("_", " ").capitalize()
+
+
+class Mitigation(str, Enum):
+    NONE = "none"
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class RiskDraft:
+    """What a person fills in for a risk point."""
+
+    name: str
+    kind: RiskKind
+    level: RiskLevel
+    lat: float
+    lon: float
+    notes: str = ""
+    inspect_every_days: int = 30
+    mitigation: Mitigation = Mitigation.NONE
+
+    def validate(self) -> None:
+        problems: dict[str, str] = {}
+        if not self.name.strip():
+            problems["name"] = "Give the risk point a name."
+        elif len(self.name) > 200:
+            problems["name"] = "Keep the name under 200 characters."
+        check_coordinates(self.lat, self.lon, problems)
+        if self.lat is None:
+            problems["location"] = "A risk point needs a location."
+        if not 1 <= self.inspect_every_days <= 3650:
+            problems["inspect_every_days"] = "Inspect between every day and every ten years."
+        if problems:
+            raise ValidationError(problems)
+
+
+@dataclass(frozen=True)
+class RiskView:
+    """A read-only risk point for the map, the register panel and exports."""
+
+    id: int
+    name: str
+    kind: RiskKind
+    level: RiskLevel
+    lat: float
+    lon: float
+    notes: str
+    reported_by: str
+    reported_at: datetime
+    inspect_every_days: int
+    last_inspected_at: datetime | None
+    mitigation: Mitigation
+    version: int
+
+    @property
+    def inspection_due(self) -> datetime:
+        return (self.last_inspected_at or self.reported_at) + timedelta(days=self.inspect_every_days)
+
+    def is_overdue(self, now: datetime | None = None) -> bool:
+        return self.mitigation != Mitigation.DONE and self.inspection_due < (now or utc_now())
+
+    def draft(self) -> RiskDraft:
+        return RiskDraft(**{f.name: getattr(self, f.name) for f in dc_fields(RiskDraft)})
+
+
+@dataclass(frozen=True)
+class InspectionView:
+    id: int
+    risk_id: int
+    at: datetime
+    inspector: str
+    finding: str
+    level: RiskLevel
+
+
+def _view(row: RiskPoint) -> RiskView:
+    return RiskView(row.id, row.name, RiskKind(row.kind), RiskLevel(row.level), row.lat, row.lon, row.notes,
+                    row.reported_by, row.reported_at, row.inspect_every_days, row.last_inspected_at,
+                    Mitigation(row.mitigation), row.version)
+
+
+def _columns(draft: RiskDraft) -> dict[str, object]:
+    return {"name": draft.name.strip(), "kind": draft.kind.value, "level": int(draft.level), "lat": draft.lat,
+            "lon": draft.lon, "notes": draft.notes, "inspect_every_days": draft.inspect_every_days,
+            "mitigation": draft.mitigation.value}
+
+
+class RiskService:
+    """Use cases of the risk register; every change audited in its own transaction."""
+
+    def __init__(self, db: Database, bus: EventBus, shift: Shift) -> None:
+        self._db, self._bus, self._shift = db, bus, shift
+
+    def list(self) -> list[RiskView]:
+        query = select(RiskPoint).where(RiskPoint.exercise == self._shift.exercise)
+        with self._db.read() as s:
+            return [_view(r) for r in s.scalars(query.order_by(RiskPoint.level.desc(), RiskPoint.name))]
+
+    def get(self, risk_id: int) -> RiskView:
+        with self._db.read() as s:
+            row = s.get(RiskPoint, risk_id)
+            if row is None:
+                raise NotFound(f"Risk point {risk_id} no longer exists.")
+            return _view(row)
+
+    def inspections(self, risk_id: int) -> list[InspectionView]:
+        query = select(RiskInspection).where(RiskInspection.risk_id == risk_id).order_by(RiskInspection.at.desc())
+        with self._db.read() as s:
+            return [InspectionView(r.id, r.risk_id, r.at, r.inspector, r.finding, RiskLevel(r.level))
+                    for r in s.scalars(query)]
+
+    def create(self, draft: RiskDraft, *, reported_at: datetime | None = None) -> RiskView:
+        actor = self._shift.require(Permission.EDIT_RECORDS, "add risk points")
+        draft.validate()
+        with self._db.write() as s:
+            row = RiskPoint(**_columns(draft), reported_by=actor.name, reported_at=reported_at or utc_now(),
+                            exercise=self._shift.exercise)
+            s.add(row)
+            s.flush()
+            audit.append(s, actor, "risk.create", "risk", row.id, f"Risk point #{row.id} added: {row.name}",
+                         after=snapshot(row, EDITABLE), exercise=row.exercise)
+            view = _view(row)
+        self._bus.publish(Event(CHANGED, view.id))
+        return view
+
+    def update(self, risk_id: int, expected_version: int, draft: RiskDraft) -> RiskView:
+        actor = self._shift.require(Permission.EDIT_RECORDS, "edit risk points")
+        draft.validate()
+        with self._db.write() as s:
+            row = self._locked(s, risk_id)
+            changes = _columns(draft)
+            check_version(row, "risk point", expected_version, changes, EDITABLE)
+            before = snapshot(row, EDITABLE)
+            changed = apply_changes(row, changes)
+            if changed:
+                row.updated_at = utc_now()
+                s.flush()
+                audit.append(s, actor, "risk.update", "risk", row.id, f"Risk point #{row.id} edited: {row.name}",
+                             before={k: before[k] for k in changed}, after=snapshot(row, changed),
+                             exercise=row.exercise)
+            view = _view(row)
+        self._bus.publish(Event(CHANGED, view.id))
+        return view
+
+    def log_inspection(self, risk_id: int, finding: str, level: RiskLevel,
+                       mitigation: Mitigation | None = None, *, at: datetime | None = None) -> RiskView:
+        """Record a visit: the finding, the level found, optionally the mitigation's new state."""
+        actor = self._shift.require(Permission.EDIT_RECORDS, "log inspections")
+        if not finding.strip():
+            raise ValidationError({"finding": "Say what the inspection found."})
+        at = at or utc_now()
+        if at > utc_now() + timedelta(minutes=5):
+            raise ValidationError({"at": "The inspection time is in the future."})
+        with self._db.write() as s:
+            row = self._locked(s, risk_id)
+            before = snapshot(row, ("level", "mitigation", "last_inspected_at"))
+            s.add(RiskInspection(risk_id=row.id, at=at, inspector=actor.name, finding=finding.strip(),
+                                 level=int(level)))
+            row.level, row.last_inspected_at, row.updated_at = int(level), at, utc_now()
+            if mitigation is not None:
+                row.mitigation = mitigation.value
+            s.flush()
+            audit.append(s, actor, "risk.inspect", "risk", row.id, f"Risk point #{row.id} inspected: {finding.strip()[:80]}",
+                         before=before, after=snapshot(row, ("level", "mitigation", "last_inspected_at")),
+                         exercise=row.exercise)
+            view = _view(row)
+        self._bus.publish(Event(CHANGED, view.id))
+        return view
+
+    @staticmethod
+    def _locked(s, risk_id: int) -> RiskPoint:  # type: ignore[no-untyped-def]
+        row = s.get(RiskPoint, risk_id, with_for_update=True)
+        if row is None:
+            raise NotFound(f"Risk point {risk_id} no longer exists.")
+        return row
