@@ -1,0 +1,206 @@
+"""Map rendering under load, and tile memory while panning.
+
+Figures:
+- frame time (ms) to render the map view at 1920x1080 into a QImage, with 20,000 markers
+  and 2,000 polygons on screen, over a sequence of pans and zooms (p50 and p99), against
+  Qt drawing the same number of plain ellipses (22,000 QGraphicsEllipseItems) in one
+  QGraphicsView in the same run (target: p99 <= 33 ms);
+- peak RSS growth (MB) while panning across 2,000 tiles of a generated MBTiles package,
+  against the RSS before panning (target: growth <= 160 MB; the tile cache is bounded
+  at 64 MB of decoded images).
+
+Run: python bench/map_render.py [--quick]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt  # noqa: E402
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView  # noqa: E402
+
+from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON  # noqa: E402
+from ops_console.mapping.geo import tile_range, to_mercator  # noqa: E402
+from ops_console.ui.map import symbols  # noqa: E402
+from ops_console.ui.map.canvas import MapCanvas  # noqa: E402
+from ops_console.ui.map.layers import Marker, Shape, ShapeLayer  # noqa: E402
+from ops_console.ui.map.record_layers import IncidentLayer  # noqa: E402
+from ops_console.ui.map.tiles import MBTilesSource, TileLayer  # noqa: E402
+from ops_console.ui.map.viewport import Viewport  # noqa: E402
+
+W, H = 1920, 1080
+MARKERS, POLYGONS = 20_000, 2_000
+KINDS = ("flooding", "fire", "medical", "power_outage", "road_blocked", "structural")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def scene_points(rng: random.Random, res: float) -> tuple[float, float, list[tuple[float, float]]]:
+    cx, cy = to_mercator(CENTRE_LAT, CENTRE_LON)
+    return cx, cy, [(cx + rng.uniform(-W / 2, W / 2) * res, cy + rng.uniform(-H / 2, H / 2) * res)
+                    for _ in range(MARKERS + POLYGONS)]
+
+
+def steps(frames: int) -> list[tuple[float, float, float]]:
+    """(dx px, dy px, zoom factor) per frame: pans round a small circle (the objects stay on
+    screen) with a zoom in and back out every few frames."""
+    import math
+    return [(40 * math.cos(i * 0.4), 40 * math.sin(i * 0.4), 1.0) if i % 4 else
+            (0.0, 0.0, 1.25 if (i // 4) % 2 else 0.8) for i in range(frames)]
+
+
+def bench_map(frames: int, res: float, points: list[tuple[float, float]], cx: float, cy: float) -> list[float]:
+    canvas = MapCanvas()
+    markers = IncidentLayer("incidents", "Incidents")
+    markers.set_markers(Marker(i, x, y, (KINDS[i % 6], i % 4 + 1), "") for i, (x, y) in enumerate(points[:MARKERS]))
+    shapes = ShapeLayer("areas", "Areas", (cx, cy))
+    items = []
+    for i, (x, y) in enumerate(points[MARKERS:]):
+        s = 12 * res
+        ring = [(x - s, y - s), (x + s, y - s * 0.6), (x + s * 0.7, y + s), (x - s * 0.8, y + s * 0.7)]
+        items.append(Shape(i, shapes.ring_path(ring), i % 3, "", polygon=shapes.ring_polygon(ring)))
+    shapes.set_shapes(items)
+    canvas.add_layer(shapes)
+    canvas.add_layer(markers)
+    canvas.vp = Viewport(cx, cy, res, W, H)
+    canvas.render_image(W, H)  # warm caches (dot groups, paths)
+    times = []
+    for dx, dy, zoom in steps(frames):
+        t = time.perf_counter()
+        canvas.vp = canvas.vp.panned(dx, dy).zoomed(zoom)
+        canvas.render_image(W, H)
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
+def bench_baseline(frames: int, res: float, points: list[tuple[float, float]], cx: float, cy: float) -> list[float]:
+    scene = QGraphicsScene()
+    pen, brush = QPen(QColor("white"), 1.5), QBrush(QColor("#e69f00"))
+    for x, y in points:
+        item = scene.addEllipse(QRectF(-5, -5, 10, 10), pen, brush)
+        item.setPos((x - cx) / res, (cy - y) / res)
+    view = QGraphicsView(scene)
+    view.resize(W, H)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setSceneRect(QRectF(-50 * W, -50 * H, 100 * W, 100 * H))
+    centre = QPointF(0, 0)
+    image = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+    times = []
+    for dx, dy, zoom in steps(frames):
+        t = time.perf_counter()
+        centre -= QPointF(dx, dy) / view.transform().m11()
+        view.scale(zoom, zoom)
+        view.centerOn(centre)
+        painter = QPainter(image)
+        view.render(painter, QRectF(0, 0, W, H), view.viewport().rect())
+        painter.end()
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
+def png(colour: QColor) -> bytes:
+    image = QImage(256, 256, QImage.Format.Format_RGB32)
+    image.fill(colour)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def bench_tiles(app: QApplication, tiles: int, folder: Path) -> tuple[float, float, float]:
+    """Pan row by row over ``tiles`` tiles of a generated package; RSS before, peak, cache peak."""
+    z = 17
+    cols = 50
+    rows = tiles // cols
+    mx, my = to_mercator(CENTRE_LAT, CENTRE_LON)
+    x0, y0, _, _ = tile_range(z, mx, my, mx, my)
+    path = folder / "pan.mbtiles"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
+    conn.executemany("INSERT INTO metadata VALUES (?, ?)", [("format", "png"), ("minzoom", str(z)), ("maxzoom", str(z))])
+    conn.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)")
+    palette = [png(QColor.fromHsv(h * 30, 90, 230)) for h in range(12)]
+    conn.executemany("INSERT INTO tiles VALUES (?,?,?,?)", [(z, x0 + c, (1 << z) - 1 - (y0 + r), palette[(c + r) % 12])
+                                                           for r in range(rows) for c in range(cols)])
+    conn.commit()
+    conn.close()
+    source = MBTilesSource(path, cache_bytes=64 * 1024 * 1024)
+    canvas = MapCanvas()
+    canvas.add_layer(TileLayer(source))
+    from ops_console.mapping.geo import resolution_for_zoom, tile_bounds
+    res = resolution_for_zoom(z)
+    before = peak = rss_mb()
+    for r in range(0, rows, 4):
+        for c in range(0, cols, 7):
+            bx0, _, bx1, by1 = tile_bounds(z, x0 + c, y0 + r)
+            canvas.vp = Viewport(bx0 + W / 2 * res, by1 - H / 2 * res, res, W, H)
+            canvas.render_image(W, H, hud=False)
+            deadline = time.perf_counter() + 2
+            while source._busy() and time.perf_counter() < deadline:
+                app.processEvents()
+                time.sleep(0.002)
+            app.processEvents()
+            peak = max(peak, rss_mb())
+    cache_peak = source.cache.peak_bytes / 2**20
+    source.close()
+    return before, peak, cache_peak
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def result(metric: str, value: float, unit: str, baseline: float, target: str, ok: bool) -> str:
+    ratio = value / baseline if baseline else 0.0
+    return (f"RESULT map_render {metric}={value:.1f}{unit} baseline={baseline:.1f}{unit} ratio={ratio:.2f} "
+            f"target={target} {'PASS' if ok else 'MISS'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run of a few seconds")
+    args = parser.parse_args()
+    frames, tiles = (12, 300) if args.quick else (80, 2000)
+    app = QApplication(sys.argv[:1])
+    rng = random.Random(5)
+    res = 1.2
+    cx, cy, points = scene_points(rng, res)
+    mine = bench_map(frames, res, points, cx, cy)
+    base = bench_baseline(frames, res, points, cx, cy)
+    with tempfile.TemporaryDirectory() as tmp:
+        before, peak, cache_peak = bench_tiles(app, tiles, Path(tmp))
+    print(f"map frames: p50={statistics.median(mine):.1f} ms p99={percentile(mine, 0.99):.1f} ms "
+          f"({MARKERS} markers + {POLYGONS} polygons, {W}x{H}, {frames} frames)")
+    print(f"baseline QGraphicsView with {MARKERS + POLYGONS} ellipse items: p50={statistics.median(base):.1f} ms "
+          f"p99={percentile(base, 0.99):.1f} ms")
+    print(f"tiles: {tiles} tiles panned, RSS before {before:.0f} MB, peak {peak:.0f} MB, "
+          f"decoded-tile cache peak {cache_peak:.0f} MiB (bound 64 MiB)")
+    p99, p50 = percentile(mine, 0.99), statistics.median(mine)
+    print(result("frame_p99", p99, "ms", percentile(base, 0.99), "<=33", p99 <= 33))
+    print(result("frame_p50", p50, "ms", statistics.median(base), "<=33", p50 <= 33))
+    growth = peak - before
+    print(f"RESULT map_render tile_pan_rss_growth={growth:.0f}MB baseline={before:.0f}MB ratio={peak / before:.2f} "
+          f"target=<=160 {'PASS' if growth <= 160 else 'MISS'}")
+    for cached in (symbols.incident_symbol, symbols.task_symbol, symbols.team_symbol, symbols.shelter_symbol,
+                   symbols.risk_symbol):
+        cached.cache_clear()
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
