@@ -2,11 +2,16 @@
 
 Drawn as steps, because a level does not slope between movements: it jumps when stock
 is received or issued. Times on the axis are local, as everywhere on screen.
+
+pyqtgraph costs about 0.9 s to import, so it is imported when the chart is first shown,
+not when the console starts (the inventory dock usually starts hidden behind a tab).
 """
 from __future__ import annotations
 
-import pyqtgraph as pg
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ops_console.inventory import LevelSeries
@@ -25,20 +30,46 @@ class LevelChart(QWidget):
         self.title = QLabel(_tr("Select a row to see its level over time"))
         self.title.setObjectName("chartTitle")
         self.title.setStyleSheet("font-weight: 600; padding: 2px 4px;")
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
-        self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.plot.setLabel("left", _tr("On hand"))
-        self.plot.addLegend(offset=(10, 10))
-        self.plot.setMouseEnabled(x=True, y=False)
+        self.plot: Any = None  # the pyqtgraph PlotWidget, made on first show
         self.series: LevelSeries | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.plot, 1)
+        self._pending: tuple[LevelSeries, str, str] | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.title)
+        self._layout.addStretch(1)
+
+    def _make_plot(self) -> Any:
+        import pyqtgraph as pg
+
+        plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.setLabel("left", _tr("On hand"))
+        plot.addLegend(offset=(10, 10))
+        plot.setMouseEnabled(x=True, y=False)
+        self._layout.takeAt(1)  # the stretch that held the place
+        self._layout.addWidget(plot, 1)
+        plot.show()  # a child added to a widget already on screen is hidden until shown
+        return plot
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._pending is not None:
+            self._draw(*self._pending)
 
     def show_series(self, series: LevelSeries, title: str, unit: str) -> None:
+        """Draw now if the chart is on screen, else when it is first shown."""
         self.series = series
         self.title.setText(title)
+        self._pending = (series, title, unit)
+        if self.isVisible():
+            self._draw(series, title, unit)
+
+    def _draw(self, series: LevelSeries, title: str, unit: str) -> None:
+        import pyqtgraph as pg
+
+        self._pending = None
+        if self.plot is None:
+            self.plot = self._make_plot()
         self.plot.clear()
         self.plot.setLabel("left", _tr("On hand") + f" ({unit})")
         if not series.times:
