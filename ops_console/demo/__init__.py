@@ -154,3 +154,13 @@ def _tasks(s, rng: random.Random, actors: list[Actor], teams: list[Team], incide
         if status != TaskStatus.NEW:
             history.append(_Pending(created + timedelta(minutes=5), actor, "task.move", "task", row.id,
                                     f"Task #{row.id} moved to {status.label}: {row.title}", {"status": status.value}))
+
+
+def build_full_demo(post: Post, *, now: datetime | None = None, seed: int = 7) -> None:
+    """The whole demo post: people and records, then every feature's demo data on top."""
+    from ops_console.inventory.demo import build_demo_inventory
+    from ops_console.mapping.demo import build_demo_map
+
+    build_demo_post(post, now=now, seed=seed)
+    build_demo_inventory(post, now=now, seed=seed)
+    build_demo_map(post, seed=seed)

@@ -1,6 +1,7 @@
 """The map's services in one bundle, built from a post's database, bus and shift.
 
-The main window (and the radio feature) construct this once: ``MapServices.for_post(post)``.
+The composition root builds this once (``post.map``); ``for_post`` serves code that holds
+only a post.
 """
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ class MapServices:
     zones: ZoneService
 
     @classmethod
+    def create(cls, db: Any, bus: Any, shift: Any) -> MapServices:
+        return cls(RiskService(db, bus, shift), ShelterService(db, bus, shift), ZoneService(db, bus, shift))
+
+    @classmethod
     def for_post(cls, post: Any) -> MapServices:
-        return cls(RiskService(post.db, post.bus, post.shift), ShelterService(post.db, post.bus, post.shift),
-                   ZoneService(post.db, post.bus, post.shift))
+        return cls.create(post.db, post.bus, post.shift)

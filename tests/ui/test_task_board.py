@@ -76,10 +76,10 @@ def drag_and_drop(target, mime) -> QDropEvent:
     """Deliver what Qt sends the target of a real drag: enter (which makes it the drop
     target), then the drop, both carrying ``mime``."""
     args = (Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(QPointF(20, 20), *args)
+    enter = QDragEnterEvent(QPoint(20, 20), *args)  # QPoint: accepted by every PySide6 6.x
     QApplication.sendEvent(target.viewport(), enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(20, 20), *args)
+    drop = QDropEvent(QPointF(20, 20), *args)  # QDropEvent takes QPointF everywhere
     QApplication.sendEvent(target.viewport(), drop)
     return drop
 

@@ -64,7 +64,7 @@ class IncidentsPanel(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.close_button = QPushButton(self.tr("Close…"))
         self.task_button = QPushButton(self.tr("New task for this incident"))
-        self.new_button.clicked.connect(self.new_incident)
+        self.new_button.clicked.connect(lambda: self.new_incident())
         self.edit_button.clicked.connect(self.edit_selected)
         self.close_button.clicked.connect(self.close_selected)
         self.task_button.clicked.connect(self._request_task)
@@ -155,8 +155,13 @@ class IncidentsPanel(QWidget):
 
     # --- actions ----------------------------------------------------------------
     @Slot()
-    def new_incident(self) -> IncidentDialog:
-        return self._open(IncidentDialog(self._post, None, self))
+    def new_incident(self, lat: float | None = None, lon: float | None = None) -> IncidentDialog:
+        """The new-incident form, at a spot on the map when one is given."""
+        dialog = IncidentDialog(self._post, None, self)
+        if lat is not None and lon is not None:
+            dialog.lat_edit.setText(f"{lat:.6f}")
+            dialog.lon_edit.setText(f"{lon:.6f}")
+        return self._open(dialog)
 
     @Slot()
     def edit_selected(self) -> IncidentDialog | None:

@@ -236,9 +236,14 @@ class TaskBoardPanel(QWidget):
         if task is not None:
             self._open_dialog(task=task)
 
-    def new_task(self, incident_id: int | None = None) -> None:
-        """Open the new-task dialog, prefilled with ``incident_id`` (a task for that incident)."""
-        self._open_dialog(incident_id=incident_id)
+    def new_task(self, incident_id: int | None = None, lat: float | None = None,
+                 lon: float | None = None) -> TaskDialog:
+        """Open the new-task dialog, prefilled with ``incident_id`` and/or a spot on the map."""
+        dialog = self._open_dialog(incident_id=incident_id)
+        if lat is not None and lon is not None:
+            dialog.lat.setText(f"{lat:.6f}")
+            dialog.lon.setText(f"{lon:.6f}")
+        return dialog
 
     def focus_search(self) -> None:
         """Put the keyboard in the search field, with its text selected to type over."""
