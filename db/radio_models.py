@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, Float, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, Float, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base
@@ -29,6 +29,9 @@ class RawFrame(Base):
     link: Mapped[str] = mapped_column(String(60))
     direction: Mapped[str] = mapped_column(String(3))  # "in" or "out"
     data: Mapped[bytes] = mapped_column(LargeBinary)
+    # the radio address heard from (None for lines that are not a valid +RCV); not indexed
+    # on purpose (ingest speed): the signal plot scans only the most recent rows
+    node_addr: Mapped[int | None] = mapped_column(Integer, nullable=True)
     rssi: Mapped[int | None] = mapped_column(Integer, nullable=True)
     snr: Mapped[float | None] = mapped_column(Float, nullable=True)
     status: Mapped[str] = mapped_column(String(12), default="new")  # new parsed invalid duplicate fragment
@@ -72,7 +75,11 @@ class RadioMessage(Base):
     linked_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     exercise: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    __table_args__ = (UniqueConstraint("direction", "station", "number", name="uq_radio_messages_origin"),)
+    # Not unique: message numbers wrap at 65536, so a number comes back within a long
+    # operation; duplicates are recognised by station, number *and* content instead.
+    # the alert banner asks "unacknowledged EMERGENCY/PRIORITY" every second: an index, not a scan
+    __table_args__ = (Index("ix_radio_messages_origin", "direction", "station", "number"),
+                      Index("ix_radio_messages_alerts", "precedence", "acknowledged_by", "direction"))
 
 
 class RadioNode(Base):

@@ -43,10 +43,11 @@ def upgrade() -> None:
     sa.Column('linked_entity', sa.String(length=40), nullable=False),
     sa.Column('linked_id', sa.Integer(), nullable=True),
     sa.Column('exercise', sa.Boolean(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_radio_messages')),
-    sa.UniqueConstraint('direction', 'station', 'number', name='uq_radio_messages_origin')
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_radio_messages'))
     )
     with op.batch_alter_table('radio_messages', schema=None) as batch_op:
+        batch_op.create_index('ix_radio_messages_origin', ['direction', 'station', 'number'], unique=False)
+        batch_op.create_index('ix_radio_messages_alerts', ['precedence', 'acknowledged_by', 'direction'], unique=False)
         batch_op.create_index(batch_op.f('ix_radio_messages_at'), ['at'], unique=False)
         batch_op.create_index(batch_op.f('ix_radio_messages_status'), ['status'], unique=False)
 
@@ -84,6 +85,7 @@ def upgrade() -> None:
     sa.Column('link', sa.String(length=60), nullable=False),
     sa.Column('direction', sa.String(length=3), nullable=False),
     sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.Column('node_addr', sa.Integer(), nullable=True),
     sa.Column('rssi', sa.Integer(), nullable=True),
     sa.Column('snr', sa.Float(), nullable=True),
     sa.Column('status', sa.String(length=12), nullable=False),
@@ -128,6 +130,8 @@ def downgrade() -> None:
     op.drop_table('radio_positions')
     op.drop_table('radio_nodes')
     with op.batch_alter_table('radio_messages', schema=None) as batch_op:
+        batch_op.drop_index('ix_radio_messages_alerts')
+        batch_op.drop_index('ix_radio_messages_origin')
         batch_op.drop_index(batch_op.f('ix_radio_messages_status'))
         batch_op.drop_index(batch_op.f('ix_radio_messages_at'))
 
