@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from ops_console.db import migrate
 from ops_console.db.engine import Database
 from ops_console.events import EventBus
+from ops_console.inventory import InventoryService
+from ops_console.mapping.services import MapServices
+from ops_console.radio.service import RadioService
 from ops_console.services.activity import ActivityService
 from ops_console.services.change_feed import ChangeFeed
 from ops_console.services.exercise import ExerciseService
@@ -35,8 +38,13 @@ class Post:
     activity: ActivityService
     exercise: ExerciseService
     feed: ChangeFeed
+    radio: RadioService
+    inventory: InventoryService
+    map: MapServices
 
     def close(self) -> None:
+        if self.radio.runtime is not None:
+            self.radio.runtime.stop()
         self.feed.stop()
         self.db.dispose()
 
@@ -58,12 +66,16 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
         raise
     log.info("post opened on %s", db.display_name)
     bus, shift = EventBus(), Shift(exercise=exercise)
+    incidents, tasks, activity = IncidentService(db, bus, shift), TaskService(db, bus, shift), ActivityService(db, bus, shift)
     return Post(
         db=db, bus=bus, shift=shift,
         operators=OperatorService(db, bus, shift),
-        incidents=IncidentService(db, bus, shift),
-        tasks=TaskService(db, bus, shift),
-        activity=ActivityService(db, bus, shift),
+        incidents=incidents,
+        tasks=tasks,
+        activity=activity,
         exercise=ExerciseService(db, bus, shift),
         feed=ChangeFeed(db, bus),
+        radio=RadioService(db, bus, shift, incidents=incidents, tasks=tasks, activity=activity),
+        inventory=InventoryService(db, bus, shift),
+        map=MapServices.create(db, bus, shift),
     )

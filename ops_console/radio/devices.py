@@ -1,0 +1,59 @@
+"""Which radio devices to open: from ``--device KIND:PORT[@BAUD]`` and TOML ``[[device]]``.
+
+Examples: ``lora:/dev/ttyUSB0@115200``, ``lora:socket://127.0.0.1:7001``, and in the
+config file ``[[device]] kind = "lora"  port = "/dev/ttyUSB0"  baud = 115200``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = ("lora",)
+_BAUD = re.compile(r"^(?P<port>.+?)@(?P<baud>\d{3,7})$")
+
+
+@dataclass(frozen=True)
+class DeviceSpec:
+    """One device: its kind (only ``lora`` here), the pyserial URL or path, and baud rate."""
+
+    kind: str
+    port: str
+    baud: int = 115200
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.name or self.port
+
+
+def parse_device(text: str) -> DeviceSpec:
+    """``KIND:PORT[@BAUD]`` → DeviceSpec; ValueError with a sentence when it is not that."""
+    kind, sep, rest = text.strip().partition(":")
+    if not sep or not rest:
+        raise ValueError(f"{text!r}: expected KIND:PORT[@BAUD], e.g. lora:/dev/ttyUSB0@115200")
+    kind = kind.lower()
+    if kind not in KINDS:
+        raise ValueError(f"{text!r}: unknown device kind {kind!r} (known: {', '.join(KINDS)})")
+    match = _BAUD.match(rest)
+    if match:
+        return DeviceSpec(kind, match["port"], int(match["baud"]))
+    return DeviceSpec(kind, rest)
+
+
+def devices_from_config(entries: list[dict[str, Any]]) -> tuple[list[DeviceSpec], list[str]]:
+    """DeviceSpecs from ``[[device]]`` tables, and a sentence for each entry that is not usable."""
+    specs, problems = [], []
+    for i, entry in enumerate(entries, 1):
+        kind, port = str(entry.get("kind", "")).lower(), entry.get("port")
+        if kind not in KINDS:
+            continue  # sirens and other kinds belong to other features
+        if not isinstance(port, str) or not port:
+            problems.append(f"[[device]] #{i}: a {kind} device needs port = \"...\"")
+            continue
+        baud = entry.get("baud", 115200)
+        if not isinstance(baud, int) or baud <= 0:
+            problems.append(f"[[device]] #{i}: baud must be a positive whole number")
+            continue
+        specs.append(DeviceSpec(kind, port, baud, str(entry.get("name", ""))))
+    return specs, problems

@@ -1,0 +1,131 @@
+"""RadioRuntime: the live part of the radio — links, modems, the outbox worker, a simulator.
+
+Built from DeviceSpecs; the same object runs inside the console window (started and
+stopped by the main window) and in the headless ``ops-console gateway``. With ``demo``
+it starts a SimulatedModem (pty, or loopback TCP where there is no pty) and connects to
+it through the real SerialLink and AtModem, so the demo exercises the real path.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+from ops_console.events import Event
+from ops_console.hardware.lora.airtime import DutyCycleBudget
+from ops_console.hardware.lora.at_modem import AtModem
+from ops_console.hardware.lora.types import ModemConfig, ModemState, ModemStats
+from ops_console.hardware.transport.serial_link import SerialLink
+from ops_console.radio.devices import DeviceSpec
+from ops_console.radio.service import RadioService
+from ops_console.radio.worker import OutboxWorker
+
+log = logging.getLogger(__name__)
+EVICT_INTERVAL = 30.0
+
+
+@dataclass(frozen=True)
+class LinkStatus:
+    """What the panel's link strip shows for one device."""
+
+    label: str
+    port: str
+    state: str
+    detail: str
+    frames: int
+    sent: int
+    errors: int
+    last_error: str
+    stored: int
+    invalid: int
+    backlog: int
+    waiting_for: str
+    next_slot_in: float | None
+
+
+class RadioRuntime:
+    """Starts and stops everything that talks to radios for one post."""
+
+    def __init__(self, radio: RadioService, devices: list[DeviceSpec], *, demo: bool = False,
+                 demo_interval: float = 3.0, modem_config: ModemConfig | None = None) -> None:
+        self.radio, self.devices, self.demo = radio, list(devices), demo
+        self.demo_interval = demo_interval
+        self.modem_config = modem_config or ModemConfig(address=1, network_id=6)
+        self.simulator = None
+        self.modems: list[AtModem] = []
+        self._labels: dict[str, str] = {}
+        self.worker = OutboxWorker(radio.outbox, lambda: self.modems)
+        radio.ingest.on_ack_needed = self.worker.queue_ack
+        self._stop = threading.Event()
+        self._evictor = threading.Thread(target=self._evict_loop, name="radio-evict", daemon=True)
+        self.started = False
+
+    def start(self) -> None:
+        """Open every device (each reconnects by itself) and start the worker."""
+        if self.demo:
+            from ops_console.demo.radio import DEMO_DUTY_CYCLE, DEMO_MODULATION, start_simulator
+
+            self.simulator = start_simulator(self.demo_interval)
+            # the simulated channel: the simulator's SF9 and a generous budget, so a demo of a
+            # few minutes shows the outbox moving (a real post keeps the legal 1 %)
+            self.modem_config = ModemConfig(address=1, network_id=6, modulation=DEMO_MODULATION)
+            self.radio.outbox.budget = DutyCycleBudget(DEMO_DUTY_CYCLE)
+            self.devices.append(DeviceSpec("lora", self.simulator.port_url, 115200, "demo-lora"))
+        self.radio.ingest.start()
+        for spec in self.devices:
+            self.modems.append(self._open(spec))
+        self.worker.start()
+        self._evictor.start()
+        self.radio.runtime = self
+        self.started = True
+        log.info("radio runtime started with %d device(s)", len(self.modems))
+
+    def _open(self, spec: DeviceSpec) -> AtModem:
+        name = spec.name or f"lora{len(self.modems) + 1}"
+        link = SerialLink(spec.port, name=name, baudrate=spec.baud)
+        modem = AtModem(link, self.modem_config, on_frames=self.radio.ingest.submit, on_state=self._on_state)
+        self._labels[name] = spec.label
+        modem.start()
+        return modem
+
+    def _on_state(self, state: ModemState, detail: str) -> None:
+        if state is ModemState.READY:
+            self.worker.wake()
+        self.radio.bus.publish(Event("radio.link", None, {"state": state.value, "detail": detail}))
+
+    def _evict_loop(self) -> None:
+        while not self._stop.wait(EVICT_INTERVAL):
+            self.radio.ingest.evict()
+
+    def stop(self) -> None:
+        """Stop the worker, close the modems and links, stop the simulator (idempotent)."""
+        if not self.started:
+            return
+        self.started = False
+        self._stop.set()
+        self.worker.stop()
+        for modem in self.modems:
+            modem.close()
+        self.radio.ingest.stop()
+        if self.simulator is not None:
+            self.simulator.stop()
+        if self.radio.runtime is self:
+            self.radio.runtime = None
+        log.info("radio runtime stopped")
+
+    def wait_ready(self, timeout: float) -> bool:
+        """For start-up code and tests: every modem configured and answering."""
+        return all(m.wait_for_state(ModemState.READY, timeout) for m in self.modems)
+
+    def status(self) -> list[LinkStatus]:
+        """A snapshot per device for the panel and the gateway's periodic log line."""
+        counts = self.radio.ingest.counts
+        out = []
+        for modem in self.modems:
+            st: ModemStats = modem.stats()
+            link = st.link
+            out.append(LinkStatus(self._labels.get(st.name, st.name), link.url if link else "", st.state.value,
+                                  st.detail, st.frames, st.sent, sum(st.errors.values()), st.last_error,
+                                  counts["frames"], counts["invalid"], self.radio.ingest.backlog,
+                                  self.worker.waiting_for, self.worker.next_slot_in))
+        return out

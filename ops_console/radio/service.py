@@ -1,0 +1,199 @@
+"""RadioService: the one door to radio traffic for the UI, the gateway and the tests.
+
+It owns the ingest (frames → rows), the outbox (operator actions), the queries the
+panel pages through, and the operator actions on received messages: acknowledge an
+alert, turn a message into an incident / task / log line linked back to it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Select, func, select, text
+
+from ops_console.db.engine import Database
+from ops_console.db.radio_models import Position, RadioMessage, RadioNode
+from ops_console.domain import IncidentKind, Permission
+from ops_console.errors import NotFound, ValidationError
+from ops_console.events import Event, EventBus
+from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
+from ops_console.radio.ingest import RadioIngest
+from ops_console.radio.outbox import Outbox
+from ops_console.radio.search import MessageSearch
+from ops_console.radio.views import MessageFilter, MessageView, NodeView, message_view, node_view
+from ops_console.services import audit
+from ops_console.shift import Shift
+
+if TYPE_CHECKING:
+    from ops_console.radio.devices import DeviceSpec
+    from ops_console.services.activity import ActivityService
+    from ops_console.services.incidents import IncidentService
+    from ops_console.services.tasks import TaskService
+
+LINK_TARGETS = ("incident", "task", "log")
+SIGNAL_WINDOW = 200_000
+"""The signal plot looks at the most recent raw frames only (bounded scan, no extra index)."""
+
+
+@dataclass
+class RadioSettings:
+    """Radio configuration: our call sign, the devices to open, the outbox policy."""
+
+    console_call: str = "OPS"
+    devices: list[DeviceSpec] = field(default_factory=list)
+    demo: bool = False
+    duty_cycle: float = 0.01
+    max_attempts: int = 3
+    ack_timeout: float = 30.0
+
+
+class RadioService:
+    """Use cases for the radio; Qt-free, safe to call from any thread."""
+
+    def __init__(self, db: Database, bus: EventBus, shift: Shift, *, incidents: IncidentService,
+                 tasks: TaskService, activity: ActivityService, settings: RadioSettings | None = None) -> None:
+        self.db, self.bus, self.shift = db, bus, shift
+        self.settings = settings or RadioSettings()
+        self._incidents, self._tasks, self._activity = incidents, tasks, activity
+        self.outbox = Outbox(db, bus, shift, console_call=self.settings.console_call, modulation=Modulation(),
+                             budget=DutyCycleBudget(self.settings.duty_cycle),
+                             max_attempts=self.settings.max_attempts, ack_timeout=self.settings.ack_timeout)
+        self.ingest = RadioIngest(db, bus, lambda: self.shift.exercise, console_call=self.settings.console_call)
+        self.search = MessageSearch(db)
+        self.runtime = None  # the RadioRuntime that feeds this service, when one runs (set by it)
+
+    # -- queries (the comms log pages through these) --------------------------------
+
+    def _query(self, flt: MessageFilter) -> Select:  # type: ignore[type-arg]
+        query = select(RadioMessage).where(RadioMessage.exercise == self.shift.exercise)
+        if flt.direction:
+            query = query.where(RadioMessage.direction == flt.direction)
+        if flt.precedences:
+            query = query.where(RadioMessage.precedence.in_(sorted(flt.precedences)))
+        if flt.alerts_only:
+            query = query.where(RadioMessage.direction == "in", RadioMessage.acknowledged_by == "",
+                                RadioMessage.precedence.in_(("EMERGENCY", "PRIORITY")))
+        if flt.text.strip():
+            query = query.where(self.search.condition(flt.text))
+        return query
+
+    def page(self, flt: MessageFilter = MessageFilter(), *, before_id: int | None = None,
+             limit: int = 200) -> list[MessageView]:
+        """Up to ``limit`` messages older than ``before_id``, newest first (keyset paging)."""
+        query = self._query(flt)
+        if before_id is not None:
+            query = query.where(RadioMessage.id < before_id)
+        with self.db.read() as s:
+            return [message_view(r) for r in s.scalars(query.order_by(RadioMessage.id.desc()).limit(limit))]
+
+    def newer_than(self, after_id: int, flt: MessageFilter = MessageFilter(), limit: int = 5000) -> list[MessageView]:
+        query = self._query(flt).where(RadioMessage.id > after_id).order_by(RadioMessage.id.desc()).limit(limit)
+        with self.db.read() as s:
+            return [message_view(r) for r in s.scalars(query)]
+
+    def get(self, message_id: int) -> MessageView:
+        with self.db.read() as s:
+            row = s.get(RadioMessage, message_id)
+            if row is None:
+                raise NotFound(f"Radio message {message_id} no longer exists.")
+            return message_view(row)
+
+    def outbox_list(self, limit: int = 500) -> list[MessageView]:
+        """Outbound messages, those still in play first, then the most recent."""
+        with self.db.read() as s:
+            # "+id": sort the (few) outbound rows found through ix_radio_messages_origin instead
+            # of walking the primary key backwards through every received message
+            rows = s.scalars(select(RadioMessage).where(RadioMessage.direction == "out",
+                                                        RadioMessage.exercise == self.shift.exercise)
+                             .order_by(text("+radio_messages.id DESC")).limit(limit))
+            return [message_view(r) for r in rows]
+
+    def unacknowledged_alerts(self) -> list[MessageView]:
+        """Newest first. No ORDER BY in SQL on purpose: SQLite would then walk the primary
+        key backwards through every message instead of using ix_radio_messages_alerts."""
+        with self.db.read() as s:
+            rows = s.scalars(self._query(MessageFilter(alerts_only=True)).limit(500)).all()
+            return sorted((message_view(r) for r in rows), key=lambda m: -m.id)[:50]
+
+    def nodes(self) -> list[NodeView]:
+        with self.db.read() as s:
+            return [node_view(r) for r in s.scalars(select(RadioNode).order_by(RadioNode.callsign, RadioNode.addr))]
+
+    def node_track(self, addr: int, limit: int = 500) -> list[tuple[datetime, float, float, float | None]]:
+        """Recent positions of a node (time, lat, lon, battery), oldest first."""
+        with self.db.read() as s:
+            rows = s.execute(select(Position.at, Position.lat, Position.lon, Position.battery)
+                             .where(Position.node_addr == addr).order_by(Position.id.desc()).limit(limit)).all()
+        return [tuple(r) for r in reversed(rows)]  # type: ignore[misc]
+
+    def signal_history(self, addr: int, limit: int = 500) -> list[tuple[datetime, int | None, float | None]]:
+        """RSSI/SNR of the frames heard from a node, oldest first (for the plot)."""
+        from ops_console.db.radio_models import RawFrame
+
+        with self.db.read() as s:
+            top = s.scalar(select(func.max(RawFrame.id))) or 0
+            rows = s.execute(select(RawFrame.received_at, RawFrame.rssi, RawFrame.snr)
+                             .where(RawFrame.id > top - SIGNAL_WINDOW, RawFrame.node_addr == addr,
+                                    RawFrame.rssi.is_not(None))
+                             .order_by(RawFrame.id.desc()).limit(limit)).all()
+        return [tuple(r) for r in reversed(rows)]  # type: ignore[misc]
+
+    def message_count(self) -> int:
+        with self.db.read() as s:
+            return s.scalar(select(func.count()).select_from(RadioMessage)) or 0
+
+    # -- operator actions on received messages --------------------------------------
+
+    def acknowledge_alert(self, message_id: int) -> MessageView:
+        """The operator has seen an EMERGENCY/PRIORITY message (audited, stops the alarm)."""
+        actor = self.shift.require(Permission.RADIO, "acknowledge radio alerts")
+        with self.db.write() as s:
+            row = s.get(RadioMessage, message_id, with_for_update=True)
+            if row is None:
+                raise NotFound(f"Radio message {message_id} no longer exists.")
+            if not row.acknowledged_by:
+                row.acknowledged_by = actor.name
+                audit.append(s, actor, "radio.alert_ack", "radio_message", row.id,
+                             f"{row.precedence} message #{row.number} from {row.station} acknowledged",
+                             exercise=row.exercise)
+            view = message_view(row)
+        self.bus.publish(Event("radio.message", view.id, {"acknowledged": True}))
+        return view
+
+    def create_from_message(self, message_id: int, target: str) -> tuple[str, int]:
+        """Turn a received message into an incident, a task or a log line, linked both ways."""
+        if target not in LINK_TARGETS:
+            raise ValidationError({"target": f"Unknown target {target!r}."})
+        self.shift.require(Permission.RADIO, "file radio messages")
+        msg = self.get(message_id)
+        if msg.linked_entity:
+            raise ValidationError({"target": f"Message #{msg.number} is already filed as {msg.linked_entity} "
+                                             f"#{msg.linked_id}."})
+        title = (msg.body.splitlines() or [""])[0][:120] or f"Radio message {msg.station}/{msg.number}"
+        note = f"Radio {msg.precedence} from {msg.station} #{msg.number}: {msg.body}"
+        if target == "incident":
+            from ops_console.services.incidents import IncidentDraft
+
+            entity_id = self._incidents.create(IncidentDraft(title=title, kind=IncidentKind.OTHER,
+                                                             reported_by=msg.station, notes=note)).id
+        elif target == "task":
+            from ops_console.services.tasks import TaskDraft
+
+            entity_id = self._tasks.create(TaskDraft(title=title, details=note)).id
+        else:
+            entity_id = self._activity.add_note(note, "radio_message", msg.id).id
+        self._link(message_id, target, entity_id)
+        return target, entity_id
+
+    def _link(self, message_id: int, entity: str, entity_id: int) -> None:
+        actor = self.shift.require(Permission.RADIO, "file radio messages")
+        with self.db.write() as s:
+            row = s.get(RadioMessage, message_id, with_for_update=True)
+            if row is None:
+                raise NotFound(f"Radio message {message_id} no longer exists.")
+            row.linked_entity, row.linked_id = entity, entity_id
+            audit.append(s, actor, "radio.link", "radio_message", row.id,
+                         f"Radio message #{row.number} from {row.station} filed as {entity} #{entity_id}",
+                         after={"entity": entity, "id": entity_id}, exercise=row.exercise)
+        self.bus.publish(Event("radio.message", message_id, {"linked": entity}))

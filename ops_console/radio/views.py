@@ -1,0 +1,98 @@
+"""Read-only views of radio records for tables, the compose box and the gateway log.
+
+Plain frozen dataclasses, never live ORM rows, so Qt models can hold them on any thread.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ops_console.db.radio_models import RadioMessage, RadioNode
+
+PRECEDENCE_RANK = {"EMERGENCY": 0, "PRIORITY": 1, "WELFARE": 2, "ROUTINE": 3}
+OUTBOX_STATES = ("queued", "sent", "acked", "failed", "cancelled")
+
+
+@dataclass(frozen=True)
+class MessageView:
+    """One line of the comms log (ICS-309 spirit): in or out, with delivery state."""
+
+    id: int
+    at: datetime
+    direction: str
+    kind: str
+    station: str
+    number: int
+    sender: str
+    recipient: str
+    precedence: str
+    subject: str
+    body: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str
+    acked_at: datetime | None
+    rssi: int | None
+    snr: float | None
+    acknowledged_by: str
+    linked_entity: str
+    linked_id: int | None
+    exercise: bool
+    node_addr: int | None = None
+
+    @property
+    def needs_attention(self) -> bool:
+        """An inbound EMERGENCY or PRIORITY message no operator has acknowledged yet."""
+        return (self.direction == "in" and self.precedence in ("EMERGENCY", "PRIORITY")
+                and not self.acknowledged_by)
+
+
+@dataclass(frozen=True)
+class NodeView:
+    """A radio heard on the air."""
+
+    addr: int
+    callsign: str
+    last_heard: datetime | None
+    rssi: int | None
+    snr: float | None
+    battery: float | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class ComposeCheck:
+    """The live answer for the compose box: how big, how many frames, how long on air."""
+
+    payload_bytes: int
+    frames: int
+    airtime: float
+    limit_frames: int
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+@dataclass(frozen=True)
+class MessageFilter:
+    """What the comms log shows: a direction, precedences, a text to find, alerts only."""
+
+    text: str = ""
+    direction: str = ""  # "", "in" or "out"
+    precedences: frozenset[str] = frozenset()
+    alerts_only: bool = False
+
+
+def message_view(row: RadioMessage) -> MessageView:
+    return MessageView(row.id, row.at, row.direction, row.kind, row.station, row.number, row.sender,
+                       row.recipient, row.precedence, row.subject, row.body, row.status, row.attempts,
+                       row.next_attempt_at, row.last_error, row.acked_at, row.rssi, row.snr,
+                       row.acknowledged_by, row.linked_entity, row.linked_id, row.exercise, row.node_addr)
+
+
+def node_view(row: RadioNode) -> NodeView:
+    return NodeView(row.addr, row.callsign, row.last_heard, row.rssi, row.snr, row.battery, row.lat, row.lon)
