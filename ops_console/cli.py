@@ -37,6 +37,10 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                         help="run in exercise mode: records are marked as exercise, never mixed with live ones")
     parser.add_argument("--log-level", default=argparse.SUPPRESS if suppress else "INFO",
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"], type=str.upper, help="how much to log")
+    parser.add_argument("--device", metavar="KIND:PORT[@BAUD]", action="append",
+                        default=argparse.SUPPRESS if suppress else None,
+                        help="a radio to open, e.g. lora:/dev/ttyUSB0@115200 or lora:socket://127.0.0.1:7001 "
+                             "(repeatable; adds to the config file's [[device]] entries)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", parents=[common], help="audit log checks")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     audit_sub.add_parser("verify", parents=[common], help="check the audit hash chain; prints OK or the first broken entry")
+
+    simulate = sub.add_parser("simulate", help="run a simulated device for tests and training")
+    simulate.add_argument("kind", choices=["lora"], help="lora: a REYAX RYLR896 with field teams")
+    simulate.add_argument("sim_args", nargs=argparse.REMAINDER, help="options of the simulator (--tcp PORT, --seed, ...)")
+    sub.add_parser("gateway", parents=[common], help="run the radio without a window: links, storage, outbox")
     return parser
 
 
@@ -126,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     from ops_console import commands
 
+    if args.command == "simulate":
+        return commands.simulate_command(args)
     url, must_exist = resolve_db_url(args)
     if args.demo and not args.db:
         commands.ensure_demo(url)
@@ -137,6 +148,8 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
         return commands.operator_command(args, url, must_exist)
     if args.command == "audit":
         return commands.audit_command(args, url, must_exist)
+    if args.command == "gateway":
+        return commands.gateway_command(args, url, must_exist)
     return _launch_gui(args, url, must_exist, log_path)
 
 
@@ -144,6 +157,9 @@ def _launch_gui(args: argparse.Namespace, url: str, must_exist: bool, log_path: 
     from ops_console.post import open_post
 
     post = open_post(url, must_exist=must_exist, exercise=args.exercise)
+    from ops_console.commands import radio_settings
+
+    radio_settings(post, args)
     from ops_console.ui.app import run_gui
 
     pin = os.environ.get("OPS_CONSOLE_PIN")

@@ -10,6 +10,7 @@ import sys
 from ops_console.db import migrate
 from ops_console.db.backup import backup_sqlite
 from ops_console.db.engine import Database
+from ops_console.errors import OpsError
 from ops_console.services import audit, export
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -109,5 +110,42 @@ def ensure_demo(url: str) -> None:
     try:
         if is_empty(post):
             build_demo_post(post)
+    finally:
+        post.close()
+
+
+def radio_settings(post, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
+    """Tell the post's radio which devices to open: the config file's, then ``--device`` flags."""
+    from ops_console.config import load_settings
+    from ops_console.radio.devices import devices_from_config, parse_device
+
+    specs, problems = devices_from_config(load_settings().devices)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    for text in getattr(args, "device", None) or []:
+        try:
+            specs.append(parse_device(text))
+        except ValueError as exc:
+            raise OpsError(f"--device {exc}") from exc
+    post.radio.settings.devices = specs
+    post.radio.settings.demo = bool(getattr(args, "demo", False))
+
+
+def simulate_command(args: argparse.Namespace) -> int:
+    """``ops-console simulate lora [options]``: prints its port, runs until Ctrl+C."""
+    from ops_console.hardware.simulators.lora_modem import main as simulate_lora
+
+    return simulate_lora(args.sim_args)
+
+
+def gateway_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
+    """``ops-console gateway``: the radio runtime without a window."""
+    from ops_console.post import open_post
+    from ops_console.radio.gateway import run_gateway
+
+    post = open_post(url, must_exist=must_exist, exercise=args.exercise)
+    try:
+        radio_settings(post, args)
+        return run_gateway(post, post.radio.settings.devices, demo=post.radio.settings.demo)
     finally:
         post.close()
