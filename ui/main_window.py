@@ -16,13 +16,15 @@ from ops_console.domain import Permission
 from ops_console.post import Post
 from ops_console.ui.activity import ActivityLogPanel
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.feature_docks import FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
 from ops_console.ui.placeholders import COMING_FEATURES, ComingSoonPanel
+from ops_console.ui.radio import RadioPanel
 from ops_console.ui.signon.shift_actions import ShiftActions
 from ops_console.ui.status_bar import PostStatusBar
 
 log = logging.getLogger(__name__)
-LAYOUT_VERSION = 1  # bump when dock names change, so an old saved state is ignored
+LAYOUT_VERSION = 2  # bump when dock names change, so an old saved state is ignored
 
 
 def _task_board(post: Post, bridge: PostBridge) -> QWidget:
@@ -67,18 +69,27 @@ class MainWindow(QMainWindow):
         self.incidents = IncidentsPanel(post, self.bridge)
         self.tasks = _task_board(post, self.bridge)
         self.activity = ActivityLogPanel(post, self.bridge)
-        self.placeholders = {key: ComingSoonPanel(key) for key in COMING_FEATURES}
+        self.radio = RadioPanel(post, self.bridge)
+        self.features = FeatureDocks(self)
+        # one dock per feature: the real panel where it exists, an honest placeholder elsewhere
+        self.feature_panels: dict[str, QWidget] = {"radio": self.radio, **self.features.panels()}
+        for key in COMING_FEATURES:
+            self.feature_panels.setdefault(key, ComingSoonPanel(key))
         self.docks: dict[str, QDockWidget] = {}
         self._dock("incidents", self.tr("Incidents"), self.incidents, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("tasks", self.tr("Task board"), _scrollable(self.tasks), Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("activity", self.tr("Activity log"), self.activity, Qt.DockWidgetArea.LeftDockWidgetArea)
         for key, (title, _words) in COMING_FEATURES.items():
-            self._dock(key, QApplication.translate("Placeholders", title), self.placeholders[key],
+            self._dock(key, QApplication.translate("Placeholders", title), self.feature_panels[key],
                        Qt.DockWidgetArea.RightDockWidgetArea)
+        for key, (title, widget) in self.features.extra_docks().items():
+            self._dock(key, title, widget, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.docks["incidents"], self.docks["activity"], Qt.Orientation.Vertical)
         for key in ("map", "sirens", "inventory"):
             self.tabifyDockWidget(self.docks["tasks"], self.docks[key])
         self.tabifyDockWidget(self.docks["activity"], self.docks["radio"])
+        for key in self.features.extra_docks():
+            self.tabifyDockWidget(self.docks["activity"], self.docks[key])
         self.docks["tasks"].raise_()
         self.docks["activity"].raise_()
         self.resize(1400, 900)
@@ -91,6 +102,7 @@ class MainWindow(QMainWindow):
         self.shift_actions = ShiftActions(post, self)
         self._build_menus()
         self.incidents.new_task_requested.connect(self.new_task)
+        self.features.connect()
         self.bridge.shift_changed.connect(self.update_actions)
         self.bridge.exercise_changed.connect(self.update_actions)
         self._last_panel: QWidget = self.incidents
@@ -98,6 +110,18 @@ class MainWindow(QMainWindow):
         QApplication.instance().focusChanged.connect(self._remember_panel)  # type: ignore[union-attr]
         self.update_actions()
         self.restore_layout()
+        self.radio_runtime = self._start_radio(demo)
+
+    def _start_radio(self, demo: bool):  # type: ignore[no-untyped-def]
+        """Open the configured radios (and the simulator in the demo); None when there are none."""
+        from ops_console.radio.runtime import RadioRuntime
+
+        settings = self.post.radio.settings
+        if not settings.devices and not (demo or settings.demo):
+            return None
+        runtime = RadioRuntime(self.post.radio, settings.devices, demo=demo or settings.demo)
+        runtime.start()
+        return runtime
 
     def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -194,7 +218,7 @@ class MainWindow(QMainWindow):
 
     @Slot(QWidget, QWidget)
     def _remember_panel(self, _old: QWidget | None, now: QWidget | None) -> None:
-        panels = [self.incidents, self.tasks, self.activity]
+        panels = [self.incidents, self.tasks, self.activity, self.radio, *self.features.panels().values()]
         while now is not None:
             if now in panels:
                 self._last_panel = now
@@ -246,6 +270,10 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.activity.shutdown()
+        self.radio.shutdown()
+        self.features.shutdown()
+        if self.radio_runtime is not None:
+            self.radio_runtime.stop()
         self.bridge.detach()
         app = QApplication.instance()
         if app is not None:

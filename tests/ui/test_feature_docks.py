@@ -1,0 +1,45 @@
+"""The map, risk register, shelters and inventory talk to the other panels."""
+import pytest
+
+from ops_console.mapping.geo import to_mercator
+from ops_console.services.incidents import IncidentDraft
+from ops_console.ui.incidents.dialogs import IncidentDialog
+from ops_console.ui.tasks.dialog import TaskDialog
+
+
+def _open_dialogs(window, kind):
+    return [w for w in window.findChildren(kind) if w.isVisible()]
+
+
+def test_right_click_on_the_map_opens_the_incident_form_at_that_spot(window, qtbot):
+    window.show()
+    window.features.map.create_incident_requested.emit(30.2601, 120.1702)
+    qtbot.waitUntil(lambda: bool(_open_dialogs(window, IncidentDialog)))
+    dialog = _open_dialogs(window, IncidentDialog)[0]
+    assert dialog.lat_edit.text() == "30.260100" and dialog.lon_edit.text() == "120.170200"
+    dialog.reject()
+
+
+def test_new_task_from_the_map_carries_the_spot(window, qtbot):
+    window.show()
+    window.features.map.create_task_requested.emit(30.25, 120.16)
+    qtbot.waitUntil(lambda: bool(_open_dialogs(window, TaskDialog)))
+    dialog = _open_dialogs(window, TaskDialog)[0]
+    assert (dialog.lat.text(), dialog.lon.text()) == ("30.250000", "120.160000")
+    dialog.reject()
+
+
+def test_clicking_an_incident_on_the_map_selects_it_and_selecting_a_row_centres_the_map(window, post, qtbot):
+    window.show()
+    incident = post.incidents.create(IncidentDraft("Tree down", lat=30.262, lon=120.171))
+    qtbot.waitUntil(lambda: window.incidents.model.row_of(incident.id) >= 0)
+    window.features.map.object_activated.emit("incident", incident.id)
+    assert window.incidents.selected().id == incident.id
+    vp = window.features.map.canvas.vp
+    assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.262, 120.171), abs=1.0)
+
+
+def test_risk_register_locate_centres_the_map(window):
+    window.features.risks.locate_requested.emit(30.255, 120.165)
+    vp = window.features.map.canvas.vp
+    assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.255, 120.165), abs=1.0)

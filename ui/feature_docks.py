@@ -1,0 +1,95 @@
+"""Wires the map, risk register, shelters and inventory into the main window.
+
+Kept out of main_window.py so that file stays about the window itself: this module
+builds each feature's widgets and connects them to the panels they talk to (a map
+right-click opens the incident or task form at that spot; picking a row centres the map).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
+
+from ops_console.ui.inventory.panel import InventoryPanel
+from ops_console.ui.map.panels import RiskRegisterPanel, ShelterPanel
+from ops_console.ui.map.widget import DEMO_BASEMAP, MapWidget
+
+if TYPE_CHECKING:
+    from ops_console.ui.main_window import MainWindow
+
+
+class FeatureDocks(QObject):
+    """Owns the feature widgets of one main window and the connections between them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        post, bridge = window.post, window.bridge
+        basemaps = [DEMO_BASEMAP] if window.demo else []
+        self.map = MapWidget(post, bridge, post.map, window.settings, basemaps=basemaps)
+        self.risks = RiskRegisterPanel(post.map, bridge)
+        self.shelters = ShelterPanel(post.map, bridge)
+        self.inventory = InventoryPanel(post, bridge, post.inventory)
+
+    def panels(self) -> dict[str, QWidget]:
+        """The widgets that take the place of the 'coming soon' placeholders, by dock key."""
+        return {"map": self.map, "inventory": self.inventory}
+
+    def extra_docks(self) -> dict[str, tuple[str, QWidget]]:
+        """Docks that did not exist as placeholders: key → (title, widget)."""
+        return {"risks": (self.tr("Risk register"), self.risks), "shelters": (self.tr("Shelters"), self.shelters)}
+
+    def connect(self) -> None:
+        window = self._window
+        self.map.create_incident_requested.connect(self._new_incident_at)
+        self.map.create_task_requested.connect(self._new_task_at)
+        self.map.object_activated.connect(self._show_object)
+        self.risks.locate_requested.connect(self._centre)
+        self.shelters.locate_requested.connect(self._centre)
+        window.incidents.table.selectionModel().selectionChanged.connect(self._incident_row_changed)
+        task_selected = getattr(window.tasks, "task_selected", None)
+        if task_selected is not None:
+            task_selected.connect(self._task_selected)
+
+    def shutdown(self) -> None:
+        self.map.close_map()
+        self.inventory.wait_idle()
+
+    @Slot(float, float)
+    def _centre(self, lat: float, lon: float) -> None:
+        self._window.docks["map"].raise_()
+        self.map.centre_on(lat, lon)
+
+    @Slot(float, float)
+    def _new_incident_at(self, lat: float, lon: float) -> None:
+        self._window.incidents.new_incident(lat, lon)
+
+    @Slot(float, float)
+    def _new_task_at(self, lat: float, lon: float) -> None:
+        self._window.tasks.new_task(lat=lat, lon=lon)
+
+    @Slot(str, int)
+    def _show_object(self, kind: str, object_id: int) -> None:
+        """Clicking a symbol on the map jumps to that record in its panel."""
+        docks, window = self._window.docks, self._window
+        if kind == "incident":
+            docks["incidents"].raise_()
+            window.incidents.select_incident(object_id)
+        elif kind == "task":
+            docks["tasks"].raise_()
+            window.tasks.select_task(object_id, focus=False)
+        elif kind in ("risk", "shelter"):
+            docks[f"{kind}s"].raise_()
+            (self.risks if kind == "risk" else self.shelters).select(kind, object_id)
+
+    def _incident_row_changed(self, *_: object) -> None:
+        view = self._window.incidents.selected()
+        if view is not None and view.lat is not None and view.lon is not None:
+            self.map.centre_on(view.lat, view.lon)
+
+    @Slot(int)
+    def _task_selected(self, task_id: int) -> None:
+        task = self._window.tasks.current_task()
+        if task is not None and task.lat is not None and task.lon is not None:
+            self.map.centre_on(task.lat, task.lon)

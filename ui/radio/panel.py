@@ -1,0 +1,276 @@
+"""The radio panel: link state, alerts, the comms log with search, compose, outbox and nodes.
+
+Thin: every action goes through RadioService (permissions, audit, size limits live
+there). Radio events arrive through the bridge on the GUI thread and are coalesced, so
+a channel delivering thousands of frames a second refreshes the tables a few times a
+second. pyqtgraph (~0.9 s to import) is loaded only when a node's signal is first shown.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from ops_console.events import Event
+from ops_console.hardware.protocols.field_payload import Precedence
+from ops_console.post import Post
+from ops_console.radio.views import MessageFilter
+from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.known_errors import KNOWN_ERRORS
+from ops_console.ui.common.messages import show_error
+from ops_console.ui.radio.compose import ComposeBox
+from ops_console.ui.radio.model import CommsLogModel
+from ops_console.ui.radio.status import AlertBanner, LinkStrip
+from ops_console.ui.radio.side import RadioSideTabs, make_table
+
+log = logging.getLogger(__name__)
+COALESCE_MS = 300
+POLL_MS = 1000
+
+
+class RadioPanel(QWidget):
+    """The Radio dock's content."""
+
+    def __init__(self, post: Post, bridge: PostBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("radioPanel")
+        self.post, self.bridge = post, bridge
+        self.model = CommsLogModel(post, self)
+        self.model.problem.connect(lambda exc: show_error(self, exc))
+        self.side = RadioSideTabs(post, self)
+        self.outbox_model, self.nodes_model = self.side.outbox_model, self.side.nodes_model
+        self.nodes_table, self.outbox_table = self.side.nodes_table, self.side.outbox_table
+        self.link_strip = LinkStrip(self)
+        self.alert = AlertBanner(self)
+        self.alert.acknowledge_requested.connect(self.acknowledge_alert)
+
+        self.search_edit = QLineEdit(objectName="radioSearch", clearButtonEnabled=True)
+        self.search_edit.setPlaceholderText(self.tr("Search messages, calls  (Ctrl+F)"))
+        self.direction_box = QComboBox(objectName="radioDirection")
+        for label, value in ((self.tr("In and out"), ""), (self.tr("Received"), "in"), (self.tr("Sent"), "out")):
+            self.direction_box.addItem(label, value)
+        self.precedence_box = QComboBox(objectName="radioPrecedenceFilter")
+        self.precedence_box.addItem(self.tr("All precedences"), frozenset())
+        self.precedence_box.addItem(self.tr("Emergency + priority"), frozenset({"EMERGENCY", "PRIORITY"}))
+        self.precedence_box.addItem(self.tr("Emergency"), frozenset({"EMERGENCY"}))
+        self.alerts_only = QCheckBox(self.tr("Unacknowledged alerts"))
+        self._filter_delay = QTimer(self, singleShot=True, interval=250)
+        self._filter_delay.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(self._filter_delay.start)
+        self.direction_box.currentIndexChanged.connect(self.apply_filter)
+        self.precedence_box.currentIndexChanged.connect(self.apply_filter)
+        self.alerts_only.toggled.connect(self.apply_filter)
+
+        self.table = make_table("radioLog", self.model)
+        for column, width in enumerate((82, 40, 80, 80, 52, 92)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(7, 84)
+        self.table.setColumnWidth(8, 78)
+        self.table.selectionModel().selectionChanged.connect(self.update_actions)
+
+        self.to_incident = QPushButton(self.tr("→ Incident"), objectName="radioToIncident")
+        self.to_task = QPushButton(self.tr("→ Task"), objectName="radioToTask")
+        self.to_log = QPushButton(self.tr("→ Log line"), objectName="radioToLog")
+        self.to_incident.clicked.connect(lambda: self.file_selected("incident"))
+        self.to_task.clicked.connect(lambda: self.file_selected("task"))
+        self.to_log.clicked.connect(lambda: self.file_selected("log"))
+        self.ics213_button = QPushButton(self.tr("ICS-213…"), objectName="radioIcs213")
+        self.ics213_button.setToolTip(self.tr("Write an ICS-213 General Message, or open the selected one to print "
+                                              "or answer it"))
+        self.ics213_button.clicked.connect(self.open_ics213)
+        self.compose = ComposeBox(post, self)
+        self.compose.send_requested.connect(self.send)
+
+        self._layout()
+
+        self._dirty: set[str] = set()  # event topics seen since the last refresh
+        self._changed: set[int] = set()  # messages whose row must be re-read
+        self._coalesce = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._coalesce.timeout.connect(self.refresh)
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self.poll)
+        bridge.event_received.connect(self.on_event)
+        bridge.exercise_changed.connect(self.reload)
+        bridge.shift_changed.connect(self.update_actions)
+        self._poll.start()
+        self.reload()
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.direction_box)
+        filters.addWidget(self.precedence_box)
+        filters.addWidget(self.alerts_only)
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel(self.tr("Selected message:")))
+        for button in (self.to_incident, self.to_task, self.to_log):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.ics213_button)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(filters)
+        lv.addWidget(self.table, 1)
+        lv.addLayout(actions)
+        rule = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
+        lv.addWidget(rule)
+        lv.addWidget(self.compose)
+
+        split = QSplitter(Qt.Orientation.Horizontal, objectName="radioSplit")
+        split.addWidget(left)
+        split.addWidget(self.side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([820, 520])
+        root = QVBoxLayout(self)
+        root.setContentsMargins(6, 6, 6, 6)
+        root.addWidget(self.link_strip)
+        root.addWidget(self.alert)
+        root.addWidget(split, 1)
+
+    # --- events ------------------------------------------------------------------
+    @Slot(object)
+    def on_event(self, event: Event) -> None:
+        if not event.topic.startswith("radio."):
+            return
+        self._dirty.add(event.topic)
+        if event.data.get("alert"):
+            self._dirty.add("alert")
+        if event.topic in ("radio.message", "radio.outbox") and event.entity_id is not None:
+            self._changed.add(event.entity_id)
+        if not self._coalesce.isActive():
+            self._coalesce.start()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Apply what the coalesced events said changed."""
+        dirty, self._dirty = self._dirty, set()
+        changed, self._changed = self._changed, set()
+        try:
+            self.model.fetch_newer()
+            for message_id in changed:
+                self.model.refresh_message(message_id)
+            if dirty & {"radio.outbox", "radio.message"}:
+                self.side.refresh_outbox()
+            if "radio.node" in dirty:
+                self._refresh_nodes()
+            if dirty & {"alert", "radio.message"}:
+                self.update_alert(beep="alert" in dirty)
+        except KNOWN_ERRORS as exc:
+            log.warning("radio panel: refresh failed: %s", exc)
+        self.update_actions()
+
+    @Slot()
+    def poll(self) -> None:
+        """Once a second: link counters, budget, and what other workstations wrote."""
+        runtime = self.post.radio.runtime
+        self.link_strip.show_status(runtime.status() if runtime is not None else [])
+        self.side.show_budget()
+        self._dirty |= {"radio.outbox", "radio.message"}
+        if not self._coalesce.isActive():
+            self._coalesce.start()
+
+    def _refresh_nodes(self) -> None:
+        self.compose.set_calls(self.side.refresh_nodes())
+
+    @Slot()
+    def reload(self) -> None:
+        self.model.reload(self._filter())
+        self.side.refresh_outbox()
+        self._refresh_nodes()
+        self.update_alert(beep=False)
+        self.update_actions()
+
+    def _filter(self) -> MessageFilter:
+        return MessageFilter(self.search_edit.text(), self.direction_box.currentData() or "",
+                             self.precedence_box.currentData() or frozenset(), self.alerts_only.isChecked())
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self.model.reload(self._filter())
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    # --- alerts ------------------------------------------------------------------
+    def update_alert(self, beep: bool) -> None:
+        alerts = self.post.radio.unacknowledged_alerts()
+        self.alert.show_alerts(alerts)
+        if alerts and beep:
+            QApplication.beep()
+
+    @Slot(int)
+    def acknowledge_alert(self, message_id: int) -> None:
+        try:
+            self.post.radio.acknowledge_alert(message_id)
+        except KNOWN_ERRORS as exc:
+            show_error(self, exc)
+            return
+        self.model.refresh_message(message_id)
+        self.update_alert(beep=False)
+
+    # --- actions -----------------------------------------------------------------
+    def _selected_message(self):  # type: ignore[no-untyped-def]
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.message_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def update_actions(self) -> None:
+        from ops_console.domain import Permission
+
+        msg = self._selected_message()
+        can = self.post.shift.can(Permission.RADIO)
+        fileable = can and msg is not None and msg.direction == "in" and not msg.linked_entity
+        for button in (self.to_incident, self.to_task, self.to_log):
+            button.setEnabled(fileable)
+        self.compose.setEnabled(can)
+        self.side.update_actions()
+
+    @Slot(str, str, object)
+    def send(self, recipient: str, text: str, precedence: Precedence) -> None:
+        try:
+            self.post.radio.outbox.compose(recipient, text, precedence)
+        except KNOWN_ERRORS as exc:
+            show_error(self, exc)
+            return
+        self.compose.clear()
+        if self.post.radio.runtime is not None:
+            self.post.radio.runtime.worker.wake()
+
+    def file_selected(self, target: str) -> tuple[str, int] | None:
+        """Turn the selected received message into an incident, task or log line (one action)."""
+        msg = self._selected_message()
+        if msg is None:
+            return None
+        try:
+            return self.post.radio.create_from_message(msg.id, target)
+        except KNOWN_ERRORS as exc:
+            show_error(self, exc)
+            return None
+
+    def open_ics213(self):  # type: ignore[no-untyped-def]
+        """The ICS-213 form: the selected message when it is one, else a new form."""
+        from ops_console.ui.radio.ics213_dialog import Ics213Dialog
+
+        msg = self._selected_message()
+        dialog = Ics213Dialog(self.post, msg if msg is not None and msg.kind == "ics213" else None, self)
+        dialog.open()
+        return dialog
+
+    @property
+    def plot(self):  # type: ignore[no-untyped-def]
+        """The node signal plot, once a node was chosen (None before)."""
+        return self.side.plot
+
+    def shutdown(self) -> None:
+        """Stop timers and listening (the main window calls this once, before closing)."""
+        self._poll.stop()
+        self._coalesce.stop()
+        self.bridge.event_received.disconnect(self.on_event)
+        self.model.wait_idle()

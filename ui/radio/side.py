@@ -1,0 +1,162 @@
+"""The radio panel's right-hand tabs: nodes heard (with the signal plot) and the outbox.
+
+Split from panel.py to keep each file about one thing; the panel tells these tabs when
+to refresh, and they call RadioService for cancel/resend themselves.
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from ops_console.domain import Permission
+from ops_console.post import Post
+from ops_console.radio.views import MessageView
+from ops_console.ui.common.known_errors import KNOWN_ERRORS
+from ops_console.ui.common.messages import show_error
+from ops_console.ui.radio.tables import NodesModel, OutboxModel
+
+
+def make_table(name: str, model: object) -> QTableView:
+    """A read-only, row-selecting table with fixed row heights (never measures 500k rows)."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class RadioSideTabs(QTabWidget):
+    """Nodes (+ RSSI/SNR plot, pyqtgraph loaded on first use) and Outbox (+ cancel/resend)."""
+
+    def __init__(self, post: Post, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("radioTabs")
+        self.post = post
+        self.outbox_model, self.nodes_model = OutboxModel(self), NodesModel(self)
+        self.plot = None
+        self.outbox_table = make_table("radioOutbox", self.outbox_model)
+        for column, width in enumerate((64, 70, 44, 70, 70, 40)):
+            self.outbox_table.setColumnWidth(column, width)
+        self.outbox_table.selectionModel().selectionChanged.connect(self.update_actions)
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="outboxCancel")
+        self.resend_button = QPushButton(self.tr("Resend"), objectName="outboxResend")
+        self.cancel_button.clicked.connect(lambda: self.outbox_action("cancel"))
+        self.resend_button.clicked.connect(lambda: self.outbox_action("resend"))
+        self.budget_label = QLabel(objectName="outboxBudget")
+        self.budget_label.setWordWrap(True)
+        self.nodes_table = make_table("radioNodes", self.nodes_model)
+        for column, width in enumerate((80, 50, 92, 76, 60, 70)):
+            self.nodes_table.setColumnWidth(column, width)
+        self.nodes_table.selectionModel().selectionChanged.connect(self.show_node_signal)
+        self.plot_holder = QVBoxLayout()
+        self.plot_hint = QLabel(self.tr("Choose a node to plot its RSSI and SNR."), objectName="plotHint")
+        self.plot_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.plot_holder.addWidget(self.plot_hint)
+
+        nodes = QWidget()
+        nv = QVBoxLayout(nodes)
+        nv.setContentsMargins(4, 4, 4, 4)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.nodes_table)
+        plot_box = QWidget()
+        plot_box.setLayout(self.plot_holder)
+        split.addWidget(plot_box)
+        split.setSizes([200, 220])
+        nv.addWidget(split)
+        outbox = QWidget()
+        ov = QVBoxLayout(outbox)
+        ov.setContentsMargins(4, 4, 4, 4)
+        ov.addWidget(self.outbox_table, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.resend_button)
+        buttons.addStretch(1)
+        ov.addLayout(buttons)
+        ov.addWidget(self.budget_label)
+        self.addTab(nodes, self.tr("Nodes"))
+        self.addTab(outbox, self.tr("Outbox"))
+        self.update_actions()
+
+    # --- refresh (called by the panel) --------------------------------------------
+    def refresh_outbox(self) -> None:
+        self.outbox_model.set_rows(self.post.radio.outbox_list())
+        self.update_actions()
+
+    def refresh_nodes(self) -> list[str]:
+        """Re-read the nodes (keeping the selection); returns their calls for the compose box."""
+        selected = self.selected_node()
+        nodes = self.post.radio.nodes()
+        self.nodes_model.set_rows(nodes)
+        for row, node in enumerate(nodes):
+            if node.addr == selected:
+                self.nodes_table.selectRow(row)
+                break
+        return [n.callsign for n in nodes]
+
+    def show_budget(self) -> None:
+        runtime = self.post.radio.runtime
+        worker = getattr(runtime, "worker", None)
+        budget = self.post.radio.outbox.budget
+        used = budget.used(time.monotonic())
+        text = self.tr("Airtime used this hour: {used} s of {budget} s").replace("{used}", f"{used:.1f}").replace(
+            "{budget}", f"{budget.budget:.0f}")
+        if worker is not None and worker.waiting_for == "budget" and worker.next_slot_in is not None:
+            text += self.tr(" — budget spent, next slot in {s} s").replace("{s}", f"{worker.next_slot_in:.0f}")
+        elif worker is not None and worker.waiting_for == "link":
+            text += self.tr(" — waiting for the radio link")
+        self.budget_label.setText(text)
+
+    # --- selection and actions ----------------------------------------------------
+    def selected_node(self) -> int | None:
+        rows = self.nodes_table.selectionModel().selectedRows()
+        return self.nodes_model.rows[rows[0].row()].addr if rows and rows[0].row() < len(self.nodes_model.rows) else None
+
+    def selected_outbox(self) -> MessageView | None:
+        rows = self.outbox_table.selectionModel().selectedRows()
+        return self.outbox_model.rows[rows[0].row()] if rows and rows[0].row() < len(self.outbox_model.rows) else None
+
+    @Slot()
+    def update_actions(self) -> None:
+        can = self.post.shift.can(Permission.RADIO)
+        out = self.selected_outbox()
+        self.cancel_button.setEnabled(can and out is not None and out.status in ("queued", "sent"))
+        self.resend_button.setEnabled(can and out is not None and out.status in ("failed", "cancelled", "sent"))
+
+    def outbox_action(self, action: str) -> None:
+        """Cancel or resend the selected outbound message (audited by the service)."""
+        msg = self.selected_outbox()
+        if msg is None:
+            return
+        try:
+            getattr(self.post.radio.outbox, action)(msg.id)
+        except KNOWN_ERRORS as exc:
+            show_error(self, exc)
+            return
+        if self.post.radio.runtime is not None:
+            self.post.radio.runtime.worker.wake()
+        self.refresh_outbox()
+
+    @Slot()
+    def show_node_signal(self) -> None:
+        """Plot RSSI and SNR of the chosen node (pyqtgraph is imported here, on first use)."""
+        addr = self.selected_node()
+        if addr is None:
+            return
+        from ops_console.ui.radio.signal_plot import SignalPlot
+
+        if self.plot is None:
+            self.plot = SignalPlot(self)
+            self.plot_hint.hide()
+            self.plot_holder.addWidget(self.plot)
+        self.plot.show_history(addr, self.post.radio.signal_history(addr))
