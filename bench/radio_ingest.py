@@ -1,0 +1,184 @@
+"""Received LoRa frames per second through the whole radio pipeline, against two ceilings.
+
+A simulated RYLR896 in a separate process (so generating traffic does not share our GIL)
+pre-builds N +RCV position lines and writes them to its pty as fast as the pty takes
+them. Three readers, in this process, measured in the same run:
+  - pipeline: SerialLink → AtModem → RadioIngest (raw rows + positions + nodes) → SQLite
+    commit, on a real post; frames/s until the last row is committed;
+  - transport ceiling: read the pty in chunks and split lines, store nothing;
+  - storage ceiling: the same lines into ONE SQLite table (sqlite3 executemany, one
+    commit per chunk, WAL, synchronous=NORMAL like the post).
+Then latency at 50 frames/s: from the chunk's arrival (RawFrame.received_at, the last
+byte read) to the commit of its rows, p99. And RSS at start and end of the big run.
+
+Targets: >= 50,000 frames/s, >= 25 % of the storage ceiling, p99 <= 50 ms.
+Run: python bench/radio_ingest.py [--quick]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import tty
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from helpers.posts import open_signed_on  # noqa: E402
+from ops_console.radio.devices import DeviceSpec  # noqa: E402
+from ops_console.radio.runtime import RadioRuntime  # noqa: E402
+
+CHILD = r"""
+import sys, time
+from datetime import UTC, datetime
+from ops_console.hardware.simulators import endpoints
+from ops_console.hardware.simulators.lora_modem import SimulatedModem
+endpoints.WRITE_TIMEOUT = 120.0  # wait for a reader that applies back-pressure instead of dropping lines
+count, rate = int(sys.argv[1]), float(sys.argv[2])
+sim = SimulatedModem(transport="pty", seed=5, garbage_rate=0.0, error_rate=0.0)
+sim.start()
+lines = b"".join(sim.traffic.bulk(count, datetime.now(UTC))) if rate <= 0 else b""
+print(sim.device_path or sim.port_url, flush=True)
+for command in sys.stdin:
+    if command.strip() == "go":
+        if rate > 0:
+            sim.stream(count, rate)
+        else:
+            view = memoryview(lines)
+            for start in range(0, len(view), 1 << 16):
+                sim.inject_bytes(bytes(view[start:start + (1 << 16)]))
+        print("done", flush=True)
+    elif command.strip() == "quit":
+        break
+sim.stop()
+"""
+
+
+class Feeder:
+    """The simulator process: ``go()`` makes it write its N lines (or stream at ``rate``)."""
+
+    def __init__(self, count: int, rate: float = 0.0) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-c", CHILD, str(count), str(rate)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True)
+        self.port = self.proc.stdout.readline().strip()  # type: ignore[union-attr]
+
+    def go(self) -> None:
+        self.proc.stdin.write("go\n")  # type: ignore[union-attr]
+        self.proc.stdin.flush()  # type: ignore[union-attr]
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.write("quit\n")  # type: ignore[union-attr]
+            self.proc.stdin.close()  # type: ignore[union-attr]
+        except OSError:
+            pass
+        self.proc.wait(10)
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def ceiling(count: int, store: Path | None) -> float:
+    """Transport (store None) or storage ceiling in lines/s."""
+    feeder = Feeder(count)
+    fd = os.open(feeder.port, os.O_RDWR | os.O_NOCTTY)
+    tty.setraw(fd)
+    conn = None
+    if store is not None:
+        conn = sqlite3.connect(store, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("CREATE TABLE frames (id INTEGER PRIMARY KEY, at TEXT, data BLOB)")
+    seen, tail = 0, b""
+    feeder.go()
+    start = time.perf_counter()
+    while seen < count:
+        chunk = os.read(fd, 1 << 16)
+        lines = (tail + chunk).split(b"\r\n")
+        tail = lines.pop()
+        seen += len(lines)
+        if conn is not None and lines:
+            now = datetime.now(UTC).isoformat()
+            conn.execute("BEGIN")
+            conn.executemany("INSERT INTO frames (at, data) VALUES (?, ?)", [(now, line) for line in lines])
+            conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    os.close(fd)
+    feeder.close()
+    return count / elapsed
+
+
+def pipeline(workdir: Path, count: int, rate: float = 0.0) -> tuple[float, list[float], float, float]:
+    """Frames/s, per-frame latencies (ms), RSS at start and end (MB)."""
+    post = open_signed_on(f"sqlite:///{workdir / f'post-{count}-{rate}.sqlite'}")
+    feeder = Feeder(count, rate)
+    runtime = RadioRuntime(post.radio, [DeviceSpec("lora", feeder.port, 115200, "bench")])
+    latencies: list[float] = []
+
+    def committed(frames):  # type: ignore[no-untyped-def]
+        if rate > 0:
+            done = datetime.now(UTC)
+            latencies.extend((done - f.received_at).total_seconds() * 1000 for f in frames)
+
+    post.radio.ingest.on_stored = committed
+    runtime.start()
+    assert runtime.wait_ready(10.0), runtime.status()
+    counts = post.radio.ingest.counts
+    rss_start = rss_mb()
+    feeder.go()
+    start = time.perf_counter()
+    deadline = start + max(60.0, count / 5000)
+    while counts["frames"] < count and time.perf_counter() < deadline:
+        time.sleep(0.005)
+    elapsed = time.perf_counter() - start
+    rss_end = rss_mb()
+    stored = counts["frames"]
+    if stored < count:
+        print(f"warning: only {stored} of {count} frames stored before the deadline", file=sys.stderr)
+    runtime.stop()
+    feeder.close()
+    post.close()
+    return stored / elapsed, latencies, rss_start, rss_end
+
+
+def result(metric: str, value: float, unit: str, baseline: float, op: str, target: float) -> str:
+    ratio = value / baseline if baseline else 0.0
+    ok = value >= target if op == ">=" else value <= target
+    return (f"RESULT radio_ingest {metric}={value:.1f}{unit} baseline={baseline:.1f}{unit} ratio={ratio:.2f} "
+            f"target={op}{target:g} {'PASS' if ok else 'MISS'}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run of a few seconds")
+    args = parser.parse_args()
+    count = 20_000 if args.quick else 1_000_000
+    latency_frames = 100 if args.quick else 1_000
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        transport = ceiling(count, None)
+        storage = ceiling(count, work / "ceiling.sqlite")
+        rate, _, rss_start, rss_end = pipeline(work, count)
+        _, latencies, _, _ = pipeline(work, latency_frames, rate=50.0)
+    latencies.sort()
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else float("inf")
+    p50 = latencies[len(latencies) // 2] if latencies else float("inf")
+    print(f"frames={count} transport_ceiling={transport:.0f}/s storage_ceiling={storage:.0f}/s pipeline={rate:.0f}/s")
+    print(f"latency at 50/s over {len(latencies)} frames: p50={p50:.1f} ms p99={p99:.1f} ms; "
+          f"RSS {rss_start:.0f} MB -> {rss_end:.0f} MB")
+    print(result("frames_per_s", rate, "", transport, ">=", 50_000))
+    print(result("share_of_storage_ceiling", 100 * rate / storage, "%", 100.0, ">=", 25))
+    print(result("latency_p99_at_50fps", p99, "ms", p50, "<=", 50))
+    print(result("rss_growth", rss_end - rss_start, "MB", rss_start, "<=", 100))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,65 @@
+"""Fixtures for the radio integration tests: a simulated RYLR896 on a real pty, and a
+RadioRuntime that reaches it through the real SerialLink and AtModem into a real post."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from ops_console.events import Event
+from ops_console.hardware.simulators.lora_modem import SimulatedModem
+from ops_console.post import Post
+from ops_console.radio.devices import DeviceSpec
+from ops_console.radio.runtime import RadioRuntime
+
+
+class Events:
+    """Records bus events; tests wait on them instead of sleeping."""
+
+    def __init__(self) -> None:
+        self.items: list[Event] = []
+        self._cond = threading.Condition()
+
+    def __call__(self, event: Event) -> None:
+        with self._cond:
+            self.items.append(event)
+            self._cond.notify_all()
+
+    def wait_for(self, predicate: Callable[[list[Event]], bool], timeout: float = 5.0) -> bool:
+        with self._cond:
+            return self._cond.wait_for(lambda: predicate(self.items), timeout)
+
+
+@pytest.fixture
+def radio_sim() -> Iterator[SimulatedModem]:
+    """A simulated modem on a pty, no scheduled traffic and no noise (tests inject it)."""
+    sim = SimulatedModem(transport="pty", seed=3, garbage_rate=0.0, error_rate=0.0)
+    sim.start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def events(post: Post) -> Events:
+    recorder = Events()
+    post.bus.subscribe(recorder)
+    return recorder
+
+
+@pytest.fixture
+def start_runtime() -> Iterator[Callable[..., RadioRuntime]]:
+    """``start_runtime(post, sim)``: a started runtime on the simulator's port, stopped after."""
+    made: list[RadioRuntime] = []
+
+    def make(post: Post, sim: SimulatedModem, *, wait: bool = True, **kw: object) -> RadioRuntime:
+        runtime = RadioRuntime(post.radio, [DeviceSpec("lora", sim.port_url, 115200, "lora-test")], **kw)
+        made.append(runtime)
+        runtime.start()
+        if wait:
+            assert runtime.wait_ready(5.0), runtime.status()
+        return runtime
+
+    yield make
+    for runtime in made:
+        runtime.stop()

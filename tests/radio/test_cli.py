@@ -1,0 +1,73 @@
+"""The radio's commands as a person runs them: ``simulate lora``, ``gateway`` with
+``--device`` against it (real subprocesses, real pty), stopped by SIGINT / SIGTERM."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from helpers.cli import run_cli
+
+
+def spawn(home: Path, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "OPS_CONSOLE_DATA_DIR": str(home / "data"), "OPS_CONSOLE_LOG_DIR": str(home / "logs"),
+           "OPS_CONSOLE_CONFIG": str(home / "config.toml"), "OPS_CONSOLE_NO_DIALOGS": "1", "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, "-m", "ops_console", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=env)
+
+
+def read_until(proc: subprocess.Popen[str], needle: str, timeout: float = 20.0) -> str:
+    seen, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()  # type: ignore[union-attr]
+        if not line:
+            break
+        seen.append(line)
+        if needle in line:
+            return line
+    raise AssertionError(f"{needle!r} not printed; got:\n{''.join(seen)}")
+
+
+def test_gateway_stores_what_the_simulator_sends_and_stops_cleanly(tmp_path: Path) -> None:
+    sim = spawn(tmp_path, "simulate", "lora", "--interval", "0.1", "--seed", "4")
+    try:
+        port = read_until(sim, "LoRa modem simulator on").split(" on ", 1)[1].split()[0]
+        url = f"sqlite:///{tmp_path / 'post.sqlite'}"
+        assert run_cli(tmp_path, "--db", url, "db", "upgrade").returncode == 0
+        gateway = spawn(tmp_path, "--db", url, "gateway", "--device", f"lora:{port}@115200")
+        read_until(gateway, "gateway running")
+        read_until(gateway, "ready (configured)")
+        engine = create_engine(url)
+        deadline = time.monotonic() + 15
+        stored = 0
+        while time.monotonic() < deadline and stored < 10:
+            time.sleep(0.2)
+            with engine.connect() as conn:
+                stored = conn.execute(text("SELECT count(*) FROM radio_raw_frames")).scalar_one()
+        engine.dispose()
+        assert stored >= 10
+        gateway.send_signal(signal.SIGTERM)
+        read_until(gateway, "gateway stopped")
+        assert gateway.wait(10) == 0
+    finally:
+        sim.send_signal(signal.SIGINT)
+        assert sim.wait(10) == 0
+
+
+def test_gateway_without_a_device_says_how_to_give_one(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'post.sqlite'}"
+    assert run_cli(tmp_path, "--db", url, "db", "upgrade").returncode == 0
+    result = run_cli(tmp_path, "--db", url, "gateway")
+    assert result.returncode == 2 and "--device lora:PORT" in result.stderr
+
+
+def test_a_bad_device_option_is_a_sentence(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'post.sqlite'}"
+    assert run_cli(tmp_path, "--db", url, "db", "upgrade").returncode == 0
+    result = run_cli(tmp_path, "--db", url, "gateway", "--device", "ttyUSB0")
+    assert result.returncode == 1 and "KIND:PORT" in result.stderr
