@@ -103,13 +103,13 @@ def audit_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
 
 def ensure_demo(url: str) -> None:
     """`--demo` on a machine that never opened the demo post: create and fill it first."""
-    from ops_console.demo import build_demo_post, is_empty
+    from ops_console.demo import build_full_demo, is_empty
     from ops_console.post import open_post
 
     post = open_post(url)
     try:
         if is_empty(post):
-            build_demo_post(post)
+            build_full_demo(post)
     finally:
         post.close()
 
