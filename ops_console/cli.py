@@ -89,7 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     simulate = sub.add_parser("simulate", help="run a simulated device for tests and training")
     simulate.add_argument("kind", choices=["lora"], help="lora: a REYAX RYLR896 with field teams")
     simulate.add_argument("sim_args", nargs=argparse.REMAINDER, help="options of the simulator (--tcp PORT, --seed, ...)")
-    sub.add_parser("gateway", parents=[common], help="run the radio without a window: links, storage, outbox")
+    gateway = sub.add_parser("gateway", parents=[common], help="run the radio without a window: links, storage, outbox")
+    gateway.add_argument("--spool", type=Path, metavar="FILE",
+                         help="where frames wait while the database is away (default: gateway-spool.sqlite "
+                              "in the user data dir)")
     return parser
 
 

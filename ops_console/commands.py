@@ -143,9 +143,17 @@ def gateway_command(args: argparse.Namespace, url: str, must_exist: bool) -> int
     from ops_console.post import open_post
     from ops_console.radio.gateway import run_gateway
 
+    from ops_console.config import data_dir
+    from ops_console.radio.spool import FrameSpool
+
     post = open_post(url, must_exist=must_exist, exercise=args.exercise)
+    spool = FrameSpool(args.spool or data_dir() / "gateway-spool.sqlite")
     try:
         radio_settings(post, args)
+        post.radio.ingest.use_spool(spool)
+        if len(spool):
+            print(f"{len(spool)} frames wait in the spool {spool.path}; forwarding them first", flush=True)
         return run_gateway(post, post.radio.settings.devices, demo=post.radio.settings.demo)
     finally:
         post.close()
+        spool.close()

@@ -33,6 +33,7 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.radio import ics213
 from ops_console.radio.bulk import BulkInsert, TimeFormat
 from ops_console.radio.classify import POSITION_COLUMNS, SENSOR_COLUMNS, Batch, Classifier
+from ops_console.radio.spool import FrameSpool
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 20_000
@@ -75,6 +76,20 @@ class RadioIngest:
         self._running = False
         self._thread: threading.Thread | None = None
         self._time = TimeFormat(db.is_sqlite)
+        self.spool: FrameSpool | None = None  # a gateway keeps frames here while the server is away
+        self._recovered = True
+
+    def use_spool(self, spool: FrameSpool) -> None:
+        """Keep frames in ``spool`` (a local file) instead of memory while the database is away,
+        after dropping what an interrupted forward had already stored."""
+        self.spool = spool
+        try:
+            spool.recover(self._already_stored, MAX_BATCH)
+        except SQLAlchemyError as exc:  # the server is away right now: recover on the next forward
+            log.info("radio spool: server not reachable at start (%s)", exc.__class__.__name__)
+            self._recovered = False
+        else:
+            self._recovered = True
 
     # -- the ingest thread -----------------------------------------------------------------
 
@@ -122,15 +137,26 @@ class RadioIngest:
     # -- one batch -------------------------------------------------------------------------
 
     def ingest(self, frames: list[RawFrame]) -> None:
-        """Store one batch (plus any backlog); publish events after the commit."""
+        """Store one batch (plus any backlog or spool first, in the order heard); publish
+        events after the commit."""
         with self._lock:
             if self._backlog:
                 frames, self._backlog = self._backlog + frames, []
+            spooled_through, new = 0, frames
             try:
+                if self.spool is not None and len(self.spool):
+                    if not self._recovered:
+                        self.spool.recover(self._already_stored, MAX_BATCH)
+                        self._recovered = True
+                    spooled_through, spooled = self.spool.head(MAX_BATCH)
+                    frames = spooled + new
                 events = self._store(frames)
             except SQLAlchemyError as exc:
-                self._keep(frames, exc)
+                self._keep(new, exc)
                 return
+            if spooled_through:
+                self.spool.drop_through(spooled_through)  # type: ignore[union-attr]
+                self.counts["forwarded"] += len(frames) - len(new)
         if self.on_stored is not None:
             self.on_stored(frames)
         for event in events:
@@ -263,12 +289,26 @@ class RadioIngest:
 
     def _keep(self, frames: list[RawFrame], exc: SQLAlchemyError) -> None:
         self.counts["db_errors"] += 1
+        if self.spool is not None:
+            self.spool.append(frames)
+            self.counts["spooled"] += len(frames)
+            log.error("radio: database unavailable, %d frames in the local spool %s: %s",
+                      len(self.spool), self.spool.path, exc.__class__.__name__)
+            return
         overflow = max(0, len(frames) - BACKLOG_LIMIT)
         if overflow:
             self.counts["lost"] += overflow
             log.error("radio: backlog full, %d frames could not be kept", overflow)
         self._backlog = frames[overflow:]
         log.error("radio: database unavailable, %d frames waiting in memory: %s", len(self._backlog), exc)
+
+    def _already_stored(self, frame: RawFrame) -> bool:
+        """Is this exact frame (link, time heard, bytes) on the server already?"""
+        with self._engine.connect() as conn:
+            found = conn.execute(select(_RAW.c.id).where(
+                _RAW.c.link == frame.link, _RAW.c.received_at == frame.received_at,
+                _RAW.c.data == frame.raw).limit(1)).first()
+        return found is not None
 
     @property
     def backlog(self) -> int:

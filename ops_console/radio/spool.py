@@ -1,0 +1,91 @@
+"""A gateway's local spool: frames heard while the post's database is unreachable.
+
+A relay-site gateway writes into the post's (shared) database. When that server is away
+(a cut cable, a reboot), every frame heard goes into a small SQLite file next to the
+gateway instead of memory, so nothing is lost even if the gateway itself restarts. When
+the server answers again the spool is forwarded first, in the order heard, a prefix at a
+time: each prefix is committed to the server and only then deleted here. If the gateway
+stops between those two steps, ``recover`` finds the prefix already on the server and
+drops it, so nothing is stored twice.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+from ops_console.hardware.lora.types import RawFrame
+
+log = logging.getLogger(__name__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS spool (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    received_at TEXT NOT NULL, link TEXT NOT NULL, raw BLOB NOT NULL,
+    address INTEGER, data BLOB, rssi INTEGER, snr INTEGER, error TEXT
+)"""
+
+
+class FrameSpool:
+    """Frames in the order heard, in a SQLite file of their own (no ORM, no server)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = FULL")  # a spool exists to survive power cuts
+        self._conn.execute(_SCHEMA)
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return self._conn.execute("SELECT count(*) FROM spool").fetchone()[0]
+
+    def append(self, frames: Iterable[RawFrame]) -> None:
+        rows = [(f.received_at.isoformat(), f.link, f.raw, f.address, f.data, f.rssi, f.snr, f.error)
+                for f in frames]
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany(
+                "INSERT INTO spool (received_at, link, raw, address, data, rssi, snr, error) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            self._conn.execute("COMMIT")
+
+    def head(self, limit: int) -> tuple[int, list[RawFrame]]:
+        """The oldest ``limit`` frames and the sequence number of the last of them (0: empty)."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT seq, received_at, link, raw, address, data, rssi, snr, error FROM spool "
+                "ORDER BY seq LIMIT ?", (limit,)).fetchall()
+        frames = [RawFrame(raw=r[3], received_at=datetime.fromisoformat(r[1]), link=r[2], address=r[4],
+                           data=r[5], rssi=r[6], snr=r[7], error=r[8]) for r in rows]
+        return (rows[-1][0] if rows else 0), frames
+
+    def drop_through(self, seq: int) -> None:
+        """Forget every frame up to ``seq`` (they are committed on the server)."""
+        with self._lock:
+            self._conn.execute("DELETE FROM spool WHERE seq <= ?", (seq,))
+
+    def recover(self, stored: Callable[[RawFrame], bool], limit: int) -> int:
+        """Drop the leading frames the server already has (a forward interrupted after its
+        commit); returns how many were dropped."""
+        last, frames = self.head(limit)
+        dropped = 0
+        for frame in frames:
+            if not stored(frame):
+                break
+            dropped += 1
+        if dropped:
+            with self._lock:
+                first = self._conn.execute("SELECT min(seq) FROM spool").fetchone()[0]
+            self.drop_through(first + dropped - 1)
+            log.warning("radio spool: %d frames were already on the server; not forwarded again", dropped)
+        return dropped
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

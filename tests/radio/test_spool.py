@@ -1,0 +1,78 @@
+"""A gateway keeps what it hears in a local spool while the database is away, and
+forwards it in order, without duplicates, when the database is back."""
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from ops_console.db.radio_models import RawFrame as RawRow
+from ops_console.hardware.lora.types import RawFrame
+from ops_console.hardware.protocols import field_payload as fp
+from ops_console.radio.spool import FrameSpool
+
+START = datetime(2026, 11, 29, 3, 0, tzinfo=UTC)
+
+
+def frame(n: int) -> RawFrame:
+    payload = fp.encode_text("CANAL-1", "OPS", n, fp.Precedence.ROUTINE, f"water level report {n}")[0]
+    raw = b"+RCV=11,%d,%s,-80,7" % (len(payload), payload)
+    return RawFrame(raw=raw, received_at=START + timedelta(seconds=n), link="lora", address=11,
+                    data=payload, rssi=-80, snr=7)
+
+
+def stored_raw(post) -> list[bytes]:
+    with post.db.read() as s:
+        return list(s.scalars(select(RawRow.data).order_by(RawRow.id)))
+
+
+def lock(db_url):
+    locker = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    return locker
+
+
+def test_frames_wait_in_the_spool_and_are_forwarded_in_order(post, db_url, tmp_path, monkeypatch):
+    monkeypatch.setattr("ops_console.db.engine.BUSY_TIMEOUT_MS", 100)
+    from ops_console.post import open_post
+
+    gateway = open_post(db_url)  # its engine has the short busy timeout
+    ingest = gateway.radio.ingest
+    spool = FrameSpool(tmp_path / "spool.sqlite")
+    ingest.use_spool(spool)
+    ingest.ingest([frame(1), frame(2)])
+    locker = lock(db_url)
+    try:
+        ingest.ingest([frame(3), frame(4)])
+        ingest.ingest([frame(5)])
+        assert len(spool) == 3 and ingest.counts["spooled"] == 3
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    ingest.ingest([frame(6)])
+    assert len(spool) == 0 and ingest.counts["forwarded"] == 3
+    assert stored_raw(gateway) == [frame(n).raw for n in range(1, 7)]
+    gateway.close()
+    spool.close()
+
+
+def test_a_forward_interrupted_after_its_commit_is_not_stored_twice(post, tmp_path):
+    spool = FrameSpool(tmp_path / "spool.sqlite")
+    spool.append([frame(1), frame(2), frame(3)])
+    post.radio.ingest.ingest([frame(1), frame(2)])  # committed, but the gateway died before the spool delete
+    post.radio.ingest.use_spool(spool)
+    assert len(spool) == 1
+    post.radio.ingest.ingest([frame(4)])
+    assert stored_raw(post) == [frame(n).raw for n in (1, 2, 3, 4)]
+    spool.close()
+
+
+def test_spool_survives_a_gateway_restart(tmp_path):
+    first = FrameSpool(tmp_path / "spool.sqlite")
+    first.append([frame(7), frame(8)])
+    first.close()
+    again = FrameSpool(tmp_path / "spool.sqlite")
+    last, frames = again.head(10)
+    assert [f.raw for f in frames] == [frame(7).raw, frame(8).raw] and frames[0].received_at == frame(7).received_at
+    again.drop_through(last)
+    assert len(again) == 0
+    again.close()
