@@ -7,6 +7,7 @@ from ops_console.db import models  # noqa: F401  (foundation tables)
 from ops_console.db import radio_models  # noqa: F401  (radio traffic)
 from ops_console.db import inventory_models  # noqa: F401  (stock, ledger, requests)
 from ops_console.db import map_models  # noqa: F401  (risk points, shelters, zones)
+from ops_console.db import siren_models  # noqa: F401  (sirens, commands, alarms, tests)
 from ops_console.db.models import Base
 
 __all__ = ["Base"]
