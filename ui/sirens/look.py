@@ -1,0 +1,44 @@
+"""Colours and words for siren states: colour is never the only cue (every cell has words)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ops_console.sirens.views import SirenView
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Sirens", text)
+
+
+# state → (background tint, strong colour)
+STATE_COLOURS = {
+    "sounding": ("#fbd3cf", "#c0171d"),
+    "testing": ("#d8ecf7", "#0072b2"),
+    "idle": ("#e3f3e8", "#1b7f3b"),
+    "fault": ("#fde9c8", "#b35c00"),
+    "unknown": ("#e6e6e6", "#555555"),
+}
+LIVE_RED, EXERCISE_BLUE, TEST_TEAL = "#b00020", "#3949ab", "#00796b"
+
+
+def state_label(view: SirenView) -> str:
+    if not view.comms_ok and view.last_heard_at is not None:
+        return _tr("UNKNOWN — no answer")
+    return {"sounding": _tr("SOUNDING"), "testing": _tr("Testing"), "idle": _tr("Idle"),
+            "fault": _tr("FAULT"), "unknown": _tr("Unknown")}.get(view.state, view.state)
+
+
+def state_key(view: SirenView) -> str:
+    if not view.comms_ok and view.last_heard_at is not None:
+        return "unknown"
+    return view.state if view.state in STATE_COLOURS else "unknown"
+
+
+def comms_label(view: SirenView) -> str:
+    if view.last_heard_at is None:
+        return _tr("not heard yet") if not view.missed_polls else _tr("NO ANSWER")
+    if view.missed_polls >= 3:
+        return _tr("COMMS FAULT")
+    if view.missed_polls:
+        return _tr("missed %1 poll(s)").replace("%1", str(view.missed_polls))
+    return _tr("OK")

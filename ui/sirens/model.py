@@ -1,0 +1,95 @@
+"""The sirens table: one row per siren, state in colour AND words."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ops_console.siren_patterns import PatternLibrary
+from ops_console.sirens.views import SirenView
+from ops_console.ui.common.formatting import local_short_seconds
+from ops_console.ui.sirens.look import STATE_COLOURS, comms_label, state_key, state_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SirenTableModel", text)
+
+
+COLUMNS = ("Siren", "State", "Pattern", "Remaining", "Battery", "Mains", "Faults", "Temp.", "Last heard", "Comms")
+
+
+class SirenTableModel(QAbstractTableModel):
+    def __init__(self, patterns: PatternLibrary, parent=None) -> None:
+        super().__init__(parent)
+        self._patterns = patterns
+        self.rows: list[SirenView] = []
+
+    def set_rows(self, rows: list[SirenView]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _tr(COLUMNS[section])
+        return None
+
+    def text(self, v: SirenView, col: int) -> str:
+        running = v.state in ("sounding", "testing") and v.comms_ok
+        if col == 0:
+            return f"{v.name}  ·  #{v.unit_id}"
+        if col == 1:
+            return state_label(v)
+        if col == 2:
+            p = self._patterns.get(v.pattern_id) if running else None
+            return p.name if p else (f"#{v.pattern_id}" if running else "—")
+        if col == 3:
+            if not running:
+                return "—"
+            m, s = divmod(v.seconds_remaining, 60)
+            return f"{m}:{s:02d}"
+        if col == 4:
+            return "—" if v.battery_v is None else f"{v.battery_v:.2f} V" + (" ⚠" if v.battery_v < 23.0 else "")
+        if col == 5:
+            return "—" if v.mains_present is None else (_tr("on mains") if v.mains_present else _tr("ON BATTERY"))
+        if col == 6:
+            return "; ".join(v.fault_words) or _tr("none")
+        if col == 7:
+            return "—" if v.temperature_c is None else f"{v.temperature_c:.1f} °C"
+        if col == 8:
+            return local_short_seconds(v.last_heard_at) if v.last_heard_at else "—"
+        return comms_label(v)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        v, col = self.rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.ToolTipRole and col == 9 and v.comms_detail:
+                return v.comms_detail
+            return self.text(v, col)
+        key = state_key(v)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if col == 6 and v.faults:
+                return QBrush(QColor("#fde9c8"))
+            if col == 9 and v.missed_polls >= 3:
+                return QBrush(QColor("#f9d6c4"))
+            if col in (1, 2, 3) or key == "sounding":
+                return QBrush(QColor(STATE_COLOURS[key][0]))
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and col in (1, 9):
+            if col == 9:
+                return QBrush(QColor("#b00020" if v.missed_polls >= 3 else "#1b7f3b"))
+            return QBrush(QColor(STATE_COLOURS[key][1]))
+        if role == Qt.ItemDataRole.FontRole and (col in (0, 1) or key == "sounding"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return v.id
+        return None

@@ -1,0 +1,252 @@
+"""The activation wizard: choose sirens, pattern and duration; read the summary; confirm.
+
+Step 1 picks what to sound; step 2 shows one sentence of what will happen, on a template
+whose colour and title say LIVE (red), EXERCISE (blue) or TEST (teal), and asks for the
+pattern's name typed out and the PIN. The dialog only collects; ``SirenService.activate``
+decides (its refusals are shown here in words and the dialog stays open).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout,
+    QWidget)
+
+from ops_console.errors import OpsError
+from ops_console.siren_patterns import SirenPattern
+from ops_console.sirens.service import SirenService, command_for
+from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED, TEST_TEAL
+from ops_console.ui.sirens.timeline import PatternTimeline
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ActivationDialog", text)
+
+
+class ActivationDialog(QDialog):
+    """Two steps, Back/Next/Activate; ``result_request`` holds the accepted request."""
+
+    def __init__(self, service: SirenService, parent: QWidget | None = None, *, preselect: list[int] | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.result_request = None
+        self.setWindowTitle(_tr("Activate sirens"))
+        self.setMinimumSize(720, 560)
+        self.back = QPushButton(_tr("< Back"))
+        self.next = QPushButton(_tr("Next >"))
+        self.go = QPushButton(_tr("Activate"))
+        self.cancel = QPushButton(_tr("Close"))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._confirm_page())
+        self.stack.insertWidget(0, self._choose_page(preselect or []))
+        self.go.setMinimumHeight(34)
+        self.back.clicked.connect(lambda: self._show(0))
+        self.next.clicked.connect(lambda: self._show(1))
+        self.go.clicked.connect(self._activate)
+        self.cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
+        for b in (self.back, self.next, self.go):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self._show(0)
+
+    # -- step 1 -----------------------------------------------------------------------------
+
+    def _choose_page(self, preselect: list[int]) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        box = QGroupBox(_tr("1. Which sirens"))
+        v = QVBoxLayout(box)
+        self.siren_list = QListWidget()
+        self.siren_list.setMinimumWidth(270)
+        for s in self.service.list_sirens():
+            item = QListWidgetItem(f"{s.name}  (#{s.unit_id}, {s.audible_radius_m:.0f} m)")
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if s.id in preselect else Qt.CheckState.Unchecked)
+            if not s.enabled:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.siren_list.addItem(item)
+        self.siren_list.itemChanged.connect(lambda _i: self._update())
+        quick = QHBoxLayout()
+        for label, state in ((_tr("All"), True), (_tr("None"), False)):
+            b = QPushButton(label)
+            b.clicked.connect(lambda _c=False, st=state: self._check_all(st))
+            quick.addWidget(b)
+        quick.addStretch(1)
+        v.addWidget(self.siren_list)
+        v.addLayout(quick)
+        grid.addWidget(box, 0, 0, 2, 1)
+
+        sound = QGroupBox(_tr("2. What sound, how long"))
+        form = QFormLayout(sound)
+        self.pattern_box = QComboBox()
+        for p in self.service.choosable_patterns():
+            self.pattern_box.addItem(f"{p.name}  ({p.total_s} s)", p.id)
+        self.pattern_box.currentIndexChanged.connect(self._pattern_changed)
+        self.timeline = PatternTimeline()
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #4a5563;")
+        self.duration = QSpinBox()
+        self.duration.setSuffix(" s")
+        self.duration.valueChanged.connect(lambda _v: self._update())
+        form.addRow(_tr("Pattern"), self.pattern_box)
+        form.addRow("", self.timeline)
+        form.addRow("", self.notes)
+        form.addRow(_tr("Duration"), self.duration)
+        grid.addWidget(sound, 0, 1)
+
+        mode = QGroupBox(_tr("3. Live or exercise"))
+        mv = QVBoxLayout(mode)
+        self.live_radio = QRadioButton(_tr("LIVE — the sirens will sound"))
+        self.exercise_radio = QRadioButton(_tr("EXERCISE — recorded, nothing is sent"))
+        self.live_radio.setStyleSheet(f"color: {LIVE_RED}; font-weight: 700;")
+        self.exercise_radio.setStyleSheet(f"color: {EXERCISE_BLUE}; font-weight: 700;")
+        group = QButtonGroup(self)
+        group.addButton(self.live_radio)
+        group.addButton(self.exercise_radio)
+        exercise = self.service.shift.exercise
+        self.exercise_radio.setChecked(exercise)
+        self.live_radio.setChecked(not exercise)
+        self.live_radio.setEnabled(not exercise)
+        self.live_radio.toggled.connect(lambda _on: self._update())
+        mv.addWidget(self.live_radio)
+        mv.addWidget(self.exercise_radio)
+        if exercise:
+            note = QLabel(_tr("The post is in EXERCISE mode: live sound is not possible (silent tests still run)."))
+            note.setWordWrap(True)
+            mv.addWidget(note)
+        grid.addWidget(mode, 1, 1)
+        mv.addStretch(1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self._pattern_changed()
+        return page
+
+    def _check_all(self, on: bool) -> None:
+        for i in range(self.siren_list.count()):
+            item = self.siren_list.item(i)
+            if item.flags() & Qt.ItemFlag.ItemIsEnabled:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def pattern(self) -> SirenPattern | None:
+        return self.service.patterns.get(self.pattern_box.currentData())
+
+    def _pattern_changed(self) -> None:
+        p = self.pattern()
+        if p is None:
+            return
+        self.duration.setRange(1, p.total_s)
+        self.duration.setValue(p.total_s)
+        self.notes.setText(p.notes)
+        self._update()
+
+    def chosen(self) -> list[tuple[int, str]]:
+        out = []
+        for i in range(self.siren_list.count()):
+            item = self.siren_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append((item.data(Qt.ItemDataRole.UserRole), item.text().split("  (")[0]))
+        return out
+
+    def mode(self) -> str:
+        p = self.pattern()
+        if p is not None and command_for(p) == "silent_test":
+            return "test"
+        return "live" if self.live_radio.isChecked() else "exercise"
+
+    # -- step 2 -----------------------------------------------------------------------------
+
+    def _confirm_page(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        self.banner = QLabel()
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setMinimumHeight(54)
+        self.frame = QFrame()
+        self.frame.setObjectName("summaryFrame")
+        fv = QVBoxLayout(self.frame)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_timeline = PatternTimeline()
+        fv.addWidget(self.summary)
+        fv.addWidget(self.summary_timeline)
+        fv.addStretch(1)
+        form = QFormLayout()
+        self.typed = QLineEdit()
+        self.typed.textChanged.connect(lambda _t: self._update())
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(12)
+        self.pin.textChanged.connect(lambda _t: self._update())
+        self.typed_label = QLabel()
+        self.typed_label.setWordWrap(True)
+        form.addRow(self.typed_label)
+        form.addRow(_tr("Pattern name"), self.typed)
+        form.addRow(_tr("Your PIN"), self.pin)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        v.addWidget(self.banner)
+        v.addWidget(self.frame, 1)
+        v.addLayout(form)
+        v.addWidget(self.problem)
+        return page
+
+    def _show(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self.problem.setText("")
+        self._update()
+
+    def _update(self) -> None:
+        p, chosen, step = self.pattern(), self.chosen(), self.stack.currentIndex()
+        self.back.setVisible(step == 1)
+        self.next.setVisible(step == 0)
+        self.go.setVisible(step == 1)
+        self.next.setEnabled(bool(chosen) and p is not None)
+        if p is None:
+            return
+        self.timeline.set_pattern(p, self.duration.value())
+        mode = self.mode()
+        colour, title, verb = {
+            "live": (LIVE_RED, _tr("LIVE ACTIVATION — SIRENS WILL SOUND"), _tr("will sound")),
+            "exercise": (EXERCISE_BLUE, _tr("EXERCISE — NOTHING WILL SOUND"), _tr("would sound (exercise only)")),
+            "test": (TEST_TEAL, _tr("SILENT TEST — NO SOUND"), _tr("will run a silent test")),
+        }[mode]
+        self.banner.setText(title)
+        self.banner.setStyleSheet(f"background: {colour}; color: white; font-size: 16pt; font-weight: 800; "
+                                  "border-radius: 4px; padding: 6px;")
+        self.frame.setStyleSheet(f"QFrame#summaryFrame {{ border: 3px solid {colour}; border-radius: 6px; "
+                                 f"background: {'#fff5f5' if mode == 'live' else '#f5f7ff' if mode == 'exercise' else '#f2fbf9'}; }}")
+        names = "".join(f"<li>{n}</li>" for _, n in chosen)
+        minutes, seconds = divmod(self.duration.value(), 60)
+        how_long = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+        self.summary.setText(
+            f"<p style='font-size:13pt'><b>{len(chosen)}</b> {_tr('siren(s)')} {verb}:</p><ul>{names}</ul>"
+            f"<p style='font-size:13pt'>{_tr('Sound')}: <b>{p.name}</b><br>{_tr('For')}: <b>{how_long}</b>"
+            f"<br>{_tr('Mode')}: <b style='color:{colour}'>{mode.upper()}</b></p>")
+        self.summary_timeline.set_pattern(p, self.duration.value())
+        self.typed_label.setText(_tr("To confirm, type the pattern name exactly:") + f"  <b>{p.name}</b>")
+        self.go.setText({"live": _tr("SOUND SIRENS"), "exercise": _tr("Record exercise activation"),
+                         "test": _tr("Run silent test")}[mode])
+        self.go.setStyleSheet(f"background: {colour}; color: white; font-weight: 700; padding: 4px 14px;")
+        self.go.setEnabled(self.typed.text().strip() == p.name and len(self.pin.text()) >= 4)
+
+    def _activate(self) -> None:
+        p = self.pattern()
+        try:
+            self.result_request = self.service.activate(
+                [sid for sid, _ in self.chosen()], p.id, self.duration.value(), live=self.mode() == "live",
+                pin=self.pin.text(), typed_confirmation=self.typed.text())
+        except OpsError as refused:
+            self.pin.clear()
+            self.problem.setText(str(refused))
+            return
+        self.accept()
