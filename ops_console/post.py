@@ -20,6 +20,7 @@ from ops_console.services.exercise import ExerciseService
 from ops_console.services.incidents import IncidentService
 from ops_console.services.operators import OperatorService
 from ops_console.services.tasks import TaskService
+from ops_console.sirens.service import SirenService
 from ops_console.shift import Shift
 
 log = logging.getLogger(__name__)
@@ -41,10 +42,13 @@ class Post:
     radio: RadioService
     inventory: InventoryService
     map: MapServices
+    sirens: SirenService
 
     def close(self) -> None:
         if self.radio.runtime is not None:
             self.radio.runtime.stop()
+        if self.sirens.runtime is not None:
+            self.sirens.runtime.stop()
         self.feed.stop()
         self.db.dispose()
 
@@ -67,9 +71,10 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
     log.info("post opened on %s", db.display_name)
     bus, shift = EventBus(), Shift(exercise=exercise)
     incidents, tasks, activity = IncidentService(db, bus, shift), TaskService(db, bus, shift), ActivityService(db, bus, shift)
+    operators = OperatorService(db, bus, shift)
     return Post(
         db=db, bus=bus, shift=shift,
-        operators=OperatorService(db, bus, shift),
+        operators=operators,
         incidents=incidents,
         tasks=tasks,
         activity=activity,
@@ -78,4 +83,5 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
         radio=RadioService(db, bus, shift, incidents=incidents, tasks=tasks, activity=activity),
         inventory=InventoryService(db, bus, shift),
         map=MapServices.create(db, bus, shift),
+        sirens=SirenService(db, bus, shift, operators),
     )

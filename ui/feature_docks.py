@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from ops_console.ui.inventory.panel import InventoryPanel
 from ops_console.ui.map.panels import RiskRegisterPanel, ShelterPanel
 from ops_console.ui.map.widget import DEMO_BASEMAP, MapWidget
+from ops_console.ui.sirens import SirenPanel
 
 if TYPE_CHECKING:
     from ops_console.ui.main_window import MainWindow
@@ -31,10 +32,12 @@ class FeatureDocks(QObject):
         self.risks = RiskRegisterPanel(post.map, bridge)
         self.shelters = ShelterPanel(post.map, bridge)
         self.inventory = InventoryPanel(post, bridge, post.inventory)
+        self.sirens = SirenPanel(post.sirens, bridge)
+        self.siren_bus = None  # the demo's simulated controllers, when running
 
     def panels(self) -> dict[str, QWidget]:
         """The widgets that take the place of the 'coming soon' placeholders, by dock key."""
-        return {"map": self.map, "inventory": self.inventory}
+        return {"map": self.map, "inventory": self.inventory, "sirens": self.sirens}
 
     def extra_docks(self) -> dict[str, tuple[str, QWidget]]:
         """Docks that did not exist as placeholders: key → (title, widget)."""
@@ -52,9 +55,26 @@ class FeatureDocks(QObject):
         if task_selected is not None:
             task_selected.connect(self._task_selected)
 
+    def start_sirens(self, demo: bool) -> None:
+        """Poll the siren controllers: the demo's simulated bus (real buses come from the
+        config file in a later release)."""
+        if not demo:
+            return
+        from ops_console.sirens.demo import start_demo_bus
+        from ops_console.sirens.runtime import SirenRuntime
+
+        self.siren_bus = start_demo_bus()
+        SirenRuntime(self._window.post.sirens, {"sirens": self.siren_bus.port_url}).start()
+
     def shutdown(self) -> None:
         self.map.close_map()
         self.inventory.wait_idle()
+        self.sirens.detach()
+        runtime = self._window.post.sirens.runtime
+        if runtime is not None:
+            runtime.stop()
+        if self.siren_bus is not None:
+            self.siren_bus.stop()
 
     @Slot(float, float)
     def _centre(self, lat: float, lon: float) -> None:

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.update_actions()
         self.restore_layout()
         self.radio_runtime = self._start_radio(demo)
+        self.features.start_sirens(demo)
 
     def _start_radio(self, demo: bool):  # type: ignore[no-untyped-def]
         """Open the configured radios (and the simulator in the demo); None when there are none."""

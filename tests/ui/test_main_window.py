@@ -11,7 +11,7 @@ from ops_console.ui.app import build_main_window, run_gui
 
 DOCKS = {"dock_incidents", "dock_tasks", "dock_activity", "dock_map", "dock_radio", "dock_sirens", "dock_inventory",
          "dock_risks", "dock_shelters"}
-REAL_PANELS = {"map": "MapWidget", "radio": "RadioPanel", "inventory": "InventoryPanel"}
+REAL_PANELS = {"map": "MapWidget", "radio": "RadioPanel", "inventory": "InventoryPanel", "sirens": "SirenPanel"}
 
 
 def test_builds_with_every_dock_and_honest_placeholders(window):
