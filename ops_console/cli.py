@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit_sub.add_parser("verify", parents=[common], help="check the audit hash chain; prints OK or the first broken entry")
 
     simulate = sub.add_parser("simulate", help="run a simulated device for tests and training")
-    simulate.add_argument("kind", choices=["lora"], help="lora: a REYAX RYLR896 with field teams")
+    simulate.add_argument("kind", choices=["lora", "sirens"],
+                          help="lora: a REYAX RYLR896 with field teams; sirens: an RS-485 bus of siren controllers")
     simulate.add_argument("sim_args", nargs=argparse.REMAINDER, help="options of the simulator (--tcp PORT, --seed, ...)")
     gateway = sub.add_parser("gateway", parents=[common], help="run the radio without a window: links, storage, outbox")
     gateway.add_argument("--spool", type=Path, metavar="FILE",

@@ -132,7 +132,11 @@ def radio_settings(post, args: argparse.Namespace) -> None:  # type: ignore[no-u
 
 
 def simulate_command(args: argparse.Namespace) -> int:
-    """``ops-console simulate lora [options]``: prints its port, runs until Ctrl+C."""
+    """``ops-console simulate lora|sirens [options]``: prints its port, runs until Ctrl+C."""
+    if args.kind == "sirens":
+        from ops_console.hardware.simulators.siren_bus import main as simulate_sirens
+
+        return simulate_sirens(args.sim_args)
     from ops_console.hardware.simulators.lora_modem import main as simulate_lora
 
     return simulate_lora(args.sim_args)

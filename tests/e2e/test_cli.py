@@ -98,3 +98,20 @@ def test_operator_add_and_list(home):
     bad = run_cli(home, "--db", url, "operator", "add", "Bo", "--role", "radio", env={"OPS_CONSOLE_PIN": "12"})
     assert bad.returncode == 1 and "4 to 12 digits" in bad.stderr
     assert run_cli(home, "--db", url, "operator", "list").stdout.split("\t")[:2] == ["Mei Lin", "admin"]
+
+
+def test_simulate_sirens_prints_its_port_and_stops_on_sigint(home):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    env = {**os.environ, "OPS_CONSOLE_DATA_DIR": str(home / "data"), "OPS_CONSOLE_LOG_DIR": str(home / "logs")}
+    proc = subprocess.Popen([sys.executable, "-m", "ops_console", "simulate", "sirens", "--transport", "tcp"],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        first = proc.stdout.readline()
+        assert "siren bus" in first and ("socket://" in first or "/dev/" in first or "/tmp" in first)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=20) == 0
