@@ -48,6 +48,8 @@ class Settings:
     log_level: str = "INFO"
     exercise: bool = False
     devices: list[dict[str, Any]] = field(default_factory=list)
+    siren_country: str | None = None  # e.g. "CN": the signal set operators choose from (None: all)
+    siren_buses: dict[str, str] = field(default_factory=dict)  # bus name → serial port or pyserial URL
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -68,5 +70,14 @@ def load_settings(path: Path | None = None) -> Settings:
         settings.log_level = settings.raw["log_level"]
     devices = settings.raw.get("device", [])
     settings.devices = [d for d in devices if isinstance(d, dict)] if isinstance(devices, list) else []
+    sirens = settings.raw.get("sirens", {})
+    if isinstance(sirens, dict) and isinstance(sirens.get("country"), str):
+        settings.siren_country = sirens["country"].upper()
+    buses = settings.raw.get("siren_bus", [])
+    for bus in buses if isinstance(buses, list) else []:
+        if isinstance(bus, dict) and isinstance(bus.get("port"), str):
+            settings.siren_buses[str(bus.get("name", "sirens"))] = bus["port"]
+        else:
+            settings.problems.append(f"Ignoring a [[siren_bus]] entry without a port in {path}")
     settings.db_url = os.environ.get("OPS_CONSOLE_DB") or settings.db_url
     return settings

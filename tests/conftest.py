@@ -14,6 +14,22 @@ from helpers.pg import scratch_database
 from helpers.posts import open_signed_on, pg_url, sqlite_url
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory):
+    """Tests never read or write the developer's own config, data or logs."""
+    home = tmp_path_factory.mktemp("user-dirs")
+    saved = {k: os.environ.get(k) for k in ("OPS_CONSOLE_CONFIG", "OPS_CONSOLE_DATA_DIR", "OPS_CONSOLE_LOG_DIR")}
+    os.environ["OPS_CONSOLE_CONFIG"] = str(home / "config.toml")
+    os.environ["OPS_CONSOLE_DATA_DIR"] = str(home / "data")
+    os.environ["OPS_CONSOLE_LOG_DIR"] = str(home / "logs")
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     """A fresh SQLite database file for one test."""

@@ -56,15 +56,22 @@ class FeatureDocks(QObject):
             task_selected.connect(self._task_selected)
 
     def start_sirens(self, demo: bool) -> None:
-        """Poll the siren controllers: the demo's simulated bus (real buses come from the
-        config file in a later release)."""
-        if not demo:
-            return
-        from ops_console.sirens.demo import start_demo_bus
+        """Poll the siren controllers: the buses in the config file (``[[siren_bus]]`` with
+        name and port), or in the demo six simulated controllers."""
+        from ops_console.config import load_settings
         from ops_console.sirens.runtime import SirenRuntime
 
-        self.siren_bus = start_demo_bus()
-        SirenRuntime(self._window.post.sirens, {"sirens": self.siren_bus.port_url}).start()
+        settings = load_settings()
+        service = self._window.post.sirens
+        service.country = settings.siren_country
+        buses = dict(settings.siren_buses)
+        if demo and not buses:
+            from ops_console.sirens.demo import start_demo_bus
+
+            self.siren_bus = start_demo_bus()
+            buses = {"sirens": self.siren_bus.port_url}
+        if buses:
+            SirenRuntime(service, buses).start()
 
     def shutdown(self) -> None:
         self.map.close_map()

@@ -21,7 +21,7 @@ from ops_console.db.engine import Database
 from ops_console.db.siren_models import (
     Siren, SirenAlarm, SirenCommand, SirenStatusSample, SirenTestResult, SirenTestSchedule)
 from ops_console.db.types import utc_now
-from ops_console.domain import Permission
+from ops_console.domain import Permission, Role
 from ops_console.errors import NotFound, OpsError, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.services import audit
@@ -93,6 +93,7 @@ class SirenService:
         self._db, self._bus, self._shift, self._operators = db, bus, shift, operators
         self.patterns = patterns if patterns is not None else load_library()
         self.runtime = None  # set by SirenRuntime when one runs in this process
+        self.country: str | None = None  # the signal set chosen in settings; None offers every set
 
     @property
     def db(self) -> Database:
@@ -136,6 +137,8 @@ class SirenService:
             return siren_view(siren)
 
     def choosable_patterns(self, country: str | None = None) -> list[SirenPattern]:
+        """The post's signal set (``country`` or the configured one) plus the common tests."""
+        country = country or self.country
         pats = self.patterns.for_country(country) if country else list(self.patterns.patterns.values())
         return sorted(pats, key=lambda p: (p.test, p.id))
 
@@ -173,6 +176,9 @@ class SirenService:
             raise self._refuse(actor, ids, f"duration {duration_s} s is outside 1..{pattern.total_s} s for "
                                            f"{pattern.name}", pattern=pattern_id)
         command = command_for(pattern)
+        if live and command in SOUND_COMMANDS and actor.role != Role.SUPERVISOR.value:
+            raise self._refuse(actor, ids, f"only a supervisor may sound sirens live; {actor.name} is "
+                                           f"{actor.role}", pattern=pattern_id)
         sends = command == "silent_test" or (live and not self._shift.exercise)
         if live and self._shift.exercise and command in SOUND_COMMANDS:
             raise self._refuse(actor, ids, "the post is in EXERCISE mode: no live sound command leaves the "

@@ -123,3 +123,19 @@ def test_status_history_is_bounded(post, sirens):
     assert sirens.prune_history(keep_per_siren=10) == 20
     history = sirens.history(1)
     assert len(history) == 10 and history[-1].battery_v == pytest.approx(27.0 - 29 / 1000)
+
+
+def test_only_a_supervisor_sounds_sirens_live_not_even_an_admin(post, sirens):
+    post.operators.sign_on(ROLE_NAMES[Role.ADMIN], PIN)
+    with pytest.raises(SirenRefused, match="only a supervisor may sound sirens live"):
+        sirens.activate([1], WARNING, 60, live=True, pin=PIN, typed_confirmation=name_of(sirens, WARNING))
+    assert actions(sirens)[-1] == "siren.refused" and sirens.list_commands() == []
+
+
+def test_the_configured_country_decides_the_signal_set(sirens):
+    sirens.country = "DE"
+    offered = {p.id for p in sirens.choosable_patterns()}
+    assert WARNING in offered and SILENT in offered
+    assert all(p.applies_to("DE") for p in sirens.choosable_patterns())
+    sirens.country = None
+    assert len(sirens.choosable_patterns()) > len(offered)
