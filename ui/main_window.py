@@ -80,10 +80,10 @@ class MainWindow(QMainWindow):
         self._dock("tasks", self.tr("Task board"), _scrollable(self.tasks), Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("activity", self.tr("Activity log"), self.activity, Qt.DockWidgetArea.LeftDockWidgetArea)
         for key, (title, _words) in COMING_FEATURES.items():
-            self._dock(key, QApplication.translate("Placeholders", title), self.feature_panels[key],
+            self._dock(key, QApplication.translate("Placeholders", title), _scrollable(self.feature_panels[key]),
                        Qt.DockWidgetArea.RightDockWidgetArea)
         for key, (title, widget) in self.features.extra_docks().items():
-            self._dock(key, title, widget, Qt.DockWidgetArea.LeftDockWidgetArea)
+            self._dock(key, title, _scrollable(widget), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.docks["incidents"], self.docks["activity"], Qt.Orientation.Vertical)
         for key in ("map", "sirens", "inventory"):
             self.tabifyDockWidget(self.docks["tasks"], self.docks[key])

@@ -158,3 +158,8 @@ def test_change_operator_from_the_menu_hands_over(window, post, qtbot):
     qtbot.waitUntil(lambda: "Viewer Test" in window.status.operator_label.text())
     assert not window.new_task_action.isEnabled()
     assert [e.action for e in post.activity.page(limit=2)] == ["shift.sign_on", "shift.sign_off"]
+
+
+def test_fits_a_1366_pixel_laptop_screen(window):
+    """Wide panels scroll inside their dock instead of pushing the window off the screen."""
+    assert window.minimumSizeHint().width() <= 1366
