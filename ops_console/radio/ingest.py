@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, func, insert, select, text, tuple_, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ops_console.db.engine import Database
@@ -229,31 +229,52 @@ class RadioIngest:
 
     def _insert_messages(self, conn: Connection, batch: Batch, first_id: int,
                          exercise: bool) -> list[tuple[int, bool]]:
-        stored: list[tuple[int, bool]] = []
+        """All texts of a batch in three statements (seen-before check, insert, link the raw
+        rows), not three per message: a day of traffic replayed must not crawl."""
+        if not batch.messages:
+            return []
+        seen = self._seen_before(conn, batch)
+        rows, raw_ids, fresh = [], [], []
         for index, msg, frame in batch.messages:
-            seen = conn.scalar(select(_MSG.c.id).where(
-                _MSG.c.direction == "in", _MSG.c.station == msg.sender, _MSG.c.number == msg.number,
-                _MSG.c.body == msg.text).limit(1))
             raw_id = first_id + index
-            if seen is not None:  # heard again after a restart: the first copy stands
-                conn.execute(update(_RAW).where(_RAW.c.id == raw_id).values(status="duplicate", message_id=seen))
+            earlier = seen.get((msg.sender, msg.number, msg.text))
+            if earlier is not None:  # heard again after a restart: the first copy stands
+                conn.execute(update(_RAW).where(_RAW.c.id == raw_id).values(status="duplicate", message_id=earlier))
                 self.counts["duplicate"] += 1
                 continue
             precedence = fp.Precedence(msg.precedence).name
             form = ics213.parse(msg.text)
-            message_id = conn.execute(insert(_MSG).returning(_MSG.c.id), {
+            rows.append({
                 "direction": "in", "kind": "ics213" if form else "text", "station": msg.sender, "number": msg.number,
                 "sender": msg.sender, "recipient": msg.recipient, "node_addr": frame.address,
-                "precedence": precedence, "subject": form.subject[:200] if form else "", "body": msg.text, "at": frame.received_at,
-                "status": "received", "attempts": 0, "last_error": "", "link": frame.link,
+                "precedence": precedence, "subject": form.subject[:200] if form else "", "body": msg.text,
+                "at": frame.received_at, "status": "received", "attempts": 0, "last_error": "", "link": frame.link,
                 "rssi": frame.rssi, "snr": frame.snr, "raw_frame_id": raw_id, "acknowledged_by": "",
-                "linked_entity": "", "exercise": exercise}).scalar_one()
-            conn.execute(update(_RAW).where(_RAW.c.id == raw_id).values(message_id=message_id))
-            self.counts["messages"] += 1
-            stored.append((message_id, precedence in ("EMERGENCY", "PRIORITY")))
+                "linked_entity": "", "exercise": exercise})
+            raw_ids.append(raw_id)
+            fresh.append((msg, frame, precedence))
+        if not rows:
+            return []
+        ids = conn.execute(insert(_MSG).returning(_MSG.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        conn.execute(update(_RAW).where(_RAW.c.id == bindparam("raw_id")).values(message_id=bindparam("message_id")),
+                     [{"raw_id": r, "message_id": m} for r, m in zip(raw_ids, ids)])
+        self.counts["messages"] += len(ids)
+        for (msg, frame, _precedence) in fresh:
             if self.on_ack_needed is not None and msg.recipient == self.console_call and frame.address is not None:
                 self.on_ack_needed(frame.address, msg.sender, msg.number)
-        return stored
+        return [(m, p in ("EMERGENCY", "PRIORITY")) for m, (_, _, p) in zip(ids, fresh)]
+
+    @staticmethod
+    def _seen_before(conn: Connection, batch: Batch) -> dict[tuple[str, int, str], int]:
+        """Texts of this batch already stored (same station, number and words) → their ids."""
+        pairs = list({(msg.sender, msg.number) for _, msg, _ in batch.messages})
+        found: dict[tuple[str, int, str], int] = {}
+        for i in range(0, len(pairs), 400):  # keep each IN list well under any bind limit
+            query = select(_MSG.c.station, _MSG.c.number, _MSG.c.body, _MSG.c.id).where(
+                _MSG.c.direction == "in", tuple_(_MSG.c.station, _MSG.c.number).in_(pairs[i:i + 400]))
+            for station, number, body, message_id in conn.execute(query):
+                found.setdefault((station, number, body), message_id)
+        return found
 
     def _match_acks(self, conn: Connection, acks: list[fp.Ack]) -> list[int]:
         acked = []
