@@ -50,6 +50,7 @@ class Settings:
     devices: list[dict[str, Any]] = field(default_factory=list)
     siren_country: str | None = None  # e.g. "CN": the signal set operators choose from (None: all)
     siren_buses: dict[str, str] = field(default_factory=dict)  # bus name → serial port or pyserial URL
+    siren_poll_s: float = 10.0  # how often each controller is polled while none sounds
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -73,6 +74,8 @@ def load_settings(path: Path | None = None) -> Settings:
     sirens = settings.raw.get("sirens", {})
     if isinstance(sirens, dict) and isinstance(sirens.get("country"), str):
         settings.siren_country = sirens["country"].upper()
+    if isinstance(sirens, dict) and isinstance(sirens.get("poll_interval_s"), (int, float)):
+        settings.siren_poll_s = max(1.0, float(sirens["poll_interval_s"]))
     buses = settings.raw.get("siren_bus", [])
     for bus in buses if isinstance(buses, list) else []:
         if isinstance(bus, dict) and isinstance(bus.get("port"), str):

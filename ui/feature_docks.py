@@ -71,7 +71,7 @@ class FeatureDocks(QObject):
             self.siren_bus = start_demo_bus()
             buses = {"sirens": self.siren_bus.port_url}
         if buses:
-            SirenRuntime(service, buses).start()
+            SirenRuntime(service, buses, poll_interval_s=settings.siren_poll_s).start()
 
     def shutdown(self) -> None:
         self.map.close_map()
