@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ops_console import __version__
 from ops_console.config import default_db_url, demo_db_url, load_settings
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from ops_console.db.errors import explain, is_environment_fault
@@ -100,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
 def resolve_db_url(args: argparse.Namespace) -> tuple[str, bool]:
     """The URL to open and whether the file must already exist (only when named explicitly)."""
     if args.db:
+        if make_url(args.db).password:
+            raise OpsError("Do not put the database password on the command line (it stays in the shell "
+                           "history): give it in PGPASSWORD, in ~/.pgpass, or in the config file.")
         return args.db, True
     if args.demo:
         return demo_db_url(), False

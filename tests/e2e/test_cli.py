@@ -115,3 +115,8 @@ def test_simulate_sirens_prints_its_port_and_stops_on_sigint(home):
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=20) == 0
+
+
+def test_a_password_on_the_command_line_is_refused(home):
+    result = run_cli(home, "--db", "postgresql+psycopg://ops:secret@127.0.0.1/post", "audit", "verify")
+    assert result.returncode == 1 and "PGPASSWORD" in result.stderr and "secret" not in result.stderr
