@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -20,6 +20,7 @@ from ops_console.post import Post
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.inventory.catalogue_dialogs import AddItemDialog, AddLocationDialog, RequestDialog
 from ops_console.ui.inventory.chart import LevelChart
 from ops_console.ui.inventory.dialogs import FulfilDialog, MovementDialog
 from ops_console.ui.inventory.files import ImportDialog, export_job, start_job
@@ -97,6 +98,13 @@ class InventoryPanel(QWidget):
             self.move_buttons[kind] = button
             actions.addWidget(button)
         actions.addStretch(1)
+        self.new_item_button = QPushButton(self.tr("New item…"))
+        self.new_location_button = QPushButton(self.tr("New location…"))
+        self.new_request_button = QPushButton(self.tr("New request…"))
+        for button, form in ((self.new_item_button, AddItemDialog), (self.new_location_button, AddLocationDialog),
+                             (self.new_request_button, RequestDialog)):
+            button.clicked.connect(lambda _=False, f=form: self.open_form(f))
+            actions.addWidget(button)
         self.import_button = QPushButton(self.tr("Import count…"))
         self.export_levels_button = QPushButton(self.tr("Export levels…"))
         self.export_moves_button = QPushButton(self.tr("Export movements…"))
@@ -203,6 +211,13 @@ class InventoryPanel(QWidget):
             box.blockSignals(False)
 
     @Slot()
+    def open_form(self, form: type) -> QDialog:
+        """One of the catalogue/request forms; the stock table and queue reload when it is saved."""
+        dialog = form(self.inventory, self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
     def reload(self) -> None:
         try:
             levels, requests, alerts = self.inventory.levels(), self.inventory.requests(), self.inventory.alerts()

@@ -1,0 +1,59 @@
+"""New items, locations and hand-recorded requests from the inventory panel's forms."""
+from __future__ import annotations
+
+import pytest
+
+from ops_console.ui.bridge import PostBridge
+from ops_console.ui.inventory import InventoryPanel
+from ops_console.ui.inventory.catalogue_dialogs import AddItemDialog, AddLocationDialog, RequestDialog
+
+
+@pytest.fixture
+def panel(qtbot, post, stores):
+    bridge = PostBridge(post.bus)
+    widget = InventoryPanel(post, bridge, stores.inv)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    widget.wait_idle()
+    bridge.detach()
+
+
+def test_new_item_keeps_what_was_typed_when_refused_then_saves(qtbot, panel, stores):
+    dialog = panel.open_form(AddItemDialog)
+    dialog.name.setText("Sandbags, filled")  # already in the catalogue
+    dialog.category.setCurrentText("Flood defence")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.problem.text() and dialog.name.text() == "Sandbags, filled"
+    dialog.name.setText("Head torch")
+    dialog.unit.setText("each")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert any(i.name == "Head torch" for i in stores.inv.items())
+
+
+def test_new_location_checks_its_coordinates(qtbot, panel, stores):
+    dialog = panel.open_form(AddLocationDialog)
+    dialog.name.setText("Van 2")
+    dialog.lat.setText("north")
+    dialog.accept()
+    assert dialog.isVisible() and "not a number" in dialog.problem.text()
+    dialog.lat.setText("30.2612")
+    dialog.lon.setText("120.1688")
+    dialog.accept()
+    assert any(loc.name == "Van 2" for loc in stores.inv.locations())
+
+
+def test_a_request_recorded_by_hand_joins_the_queue(qtbot, panel, stores):
+    dialog = panel.open_form(RequestDialog)
+    dialog.item.setCurrentIndex(dialog.item.findData(stores.sandbags.id))
+    dialog.quantity.setValue(40)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.problem.text()  # nobody named as asking
+    dialog.requested_by.setText("CANAL-1")
+    dialog.deliver_to.setText("Canal Road underpass")
+    dialog.accept()
+    assert not dialog.isVisible()
+    requests = stores.inv.requests()
+    assert [(r.requested_by, r.quantity) for r in requests] == [("CANAL-1", 40)]
+    qtbot.waitUntil(lambda: panel.requests_model.rowCount() == 1)
