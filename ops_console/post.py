@@ -72,6 +72,7 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
     bus, shift = EventBus(), Shift(exercise=exercise)
     incidents, tasks, activity = IncidentService(db, bus, shift), TaskService(db, bus, shift), ActivityService(db, bus, shift)
     operators = OperatorService(db, bus, shift)
+    inventory = InventoryService(db, bus, shift)
     return Post(
         db=db, bus=bus, shift=shift,
         operators=operators,
@@ -80,8 +81,8 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
         activity=activity,
         exercise=ExerciseService(db, bus, shift),
         feed=ChangeFeed(db, bus),
-        radio=RadioService(db, bus, shift, incidents=incidents, tasks=tasks, activity=activity),
-        inventory=InventoryService(db, bus, shift),
+        radio=RadioService(db, bus, shift, incidents=incidents, tasks=tasks, activity=activity, inventory=inventory),
+        inventory=inventory,
         map=MapServices.create(db, bus, shift),
         sirens=SirenService(db, bus, shift, operators),
     )

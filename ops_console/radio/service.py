@@ -2,13 +2,14 @@
 
 It owns the ingest (frames → rows), the outbox (operator actions), the queries the
 panel pages through, and the operator actions on received messages: acknowledge an
-alert, turn a message into an incident / task / log line linked back to it.
+alert, turn a message into an incident / task / log line / resource request linked back
+to it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select, text
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from ops_console.services.incidents import IncidentService
     from ops_console.services.tasks import TaskService
 
-LINK_TARGETS = ("incident", "task", "log")
+LINK_TARGETS = ("incident", "task", "log", "request")
 SIGNAL_WINDOW = 200_000
 """The signal plot looks at the most recent raw frames only (bounded scan, no extra index)."""
 
@@ -52,8 +53,10 @@ class RadioService:
     """Use cases for the radio; Qt-free, safe to call from any thread."""
 
     def __init__(self, db: Database, bus: EventBus, shift: Shift, *, incidents: IncidentService,
-                 tasks: TaskService, activity: ActivityService, settings: RadioSettings | None = None) -> None:
+                 tasks: TaskService, activity: ActivityService, settings: RadioSettings | None = None,
+                 inventory: Any = None) -> None:
         self.db, self.bus, self.shift = db, bus, shift
+        self._inventory = inventory  # InventoryService: a message can become a resource request
         self.settings = settings or RadioSettings()
         self._incidents, self._tasks, self._activity = incidents, tasks, activity
         self.outbox = Outbox(db, bus, shift, console_call=self.settings.console_call, modulation=Modulation(),
@@ -181,6 +184,10 @@ class RadioService:
             from ops_console.services.tasks import TaskDraft
 
             entity_id = self._tasks.create(TaskDraft(title=title, details=note)).id
+        elif target == "request":
+            if self._inventory is None:
+                raise ValidationError({"target": "The inventory is not available on this console."})
+            entity_id = self._inventory.request_from_message(msg.body, msg.station, message_id=msg.id).id
         else:
             entity_id = self._activity.add_note(note, "radio_message", msg.id).id
         self._link(message_id, target, entity_id)

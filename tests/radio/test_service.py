@@ -9,6 +9,7 @@ import pytest
 from ops_console.db.types import utc_now
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
+from ops_console.inventory.views import LocationKind
 from ops_console.radio.devices import DeviceSpec, devices_from_config, parse_device
 from ops_console.radio.views import MessageFilter
 
@@ -93,3 +94,16 @@ def test_devices_from_config() -> None:
     specs, problems = devices_from_config([{"kind": "lora", "port": "/dev/ttyUSB0", "baud": 57600, "name": "roof"},
                                            {"kind": "siren", "port": "/dev/ttyS1"}, {"kind": "lora"}])
     assert specs == [DeviceSpec("lora", "/dev/ttyUSB0", 57600, "roof")] and len(problems) == 1
+
+
+def test_a_received_message_becomes_a_resource_request_in_one_action(post) -> None:
+    inv = post.inventory
+    sandbags = inv.add_item("Sandbags", "Flood defence", "bag", critical=True)
+    inv.add_location("Stone Bridge", LocationKind.DEPOT)
+    text = "Need 20 sandbags at Stone Bridge, water rising"
+    post.radio.ingest.ingest([frame(11, fp.encode_text("CANAL-1", "OPS", 7, fp.Precedence.PRIORITY, text)[0])])
+    msg = post.radio.page(MessageFilter(text="sandbags"))[0]
+    kind, request_id = post.radio.create_from_message(msg.id, "request")
+    request = inv.get_request(request_id)
+    assert kind == "request" and request.item_id == sandbags.id and request.quantity == 20
+    assert post.radio.get(msg.id).linked_entity == "request"

@@ -75,6 +75,9 @@ class RadioPanel(QWidget):
         self.to_incident = QPushButton(self.tr("→ Incident"), objectName="radioToIncident")
         self.to_task = QPushButton(self.tr("→ Task"), objectName="radioToTask")
         self.to_log = QPushButton(self.tr("→ Log line"), objectName="radioToLog")
+        self.to_request = QPushButton(self.tr("→ Request"), objectName="radioToRequest")
+        self.to_request.setToolTip(self.tr("Record this message as a resource request (item, quantity, where)"))
+        self.to_request.clicked.connect(lambda: self.file_selected("request"))
         self.to_incident.clicked.connect(lambda: self.file_selected("incident"))
         self.to_task.clicked.connect(lambda: self.file_selected("task"))
         self.to_log.clicked.connect(lambda: self.file_selected("log"))
@@ -107,7 +110,7 @@ class RadioPanel(QWidget):
         filters.addWidget(self.alerts_only)
         actions = QHBoxLayout()
         actions.addWidget(QLabel(self.tr("Selected message:")))
-        for button in (self.to_incident, self.to_task, self.to_log):
+        for button in (self.to_incident, self.to_task, self.to_log, self.to_request):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.ics213_button)
@@ -227,7 +230,7 @@ class RadioPanel(QWidget):
         msg = self._selected_message()
         can = self.post.shift.can(Permission.RADIO)
         fileable = can and msg is not None and msg.direction == "in" and not msg.linked_entity
-        for button in (self.to_incident, self.to_task, self.to_log):
+        for button in (self.to_incident, self.to_task, self.to_log, self.to_request):
             button.setEnabled(fileable)
         self.compose.setEnabled(can)
         self.side.update_actions()
