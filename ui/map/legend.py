@@ -43,7 +43,7 @@ class LegendPanel(QWidget):
                 child.setIcon(0, QIcon(pixmap))
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 item.addChild(child)
-            item.setExpanded(layer.key in ("incidents", "shelters", "risks", "zones") and layer.visible)
+            item.setExpanded(layer.key in ("incidents", "shelters", "risks", "zones", "sirens", "teams", "sensors") and layer.visible)
             self._items[layer.key] = item
         self.tree.blockSignals(False)
 

@@ -32,7 +32,8 @@ from .dialogs import RiskDialog, ShelterDialog, ZoneDialog
 from .feed import RecordFeed
 from .layers import Hit
 from .legend import LegendPanel
-from .record_layers import IncidentLayer, RiskLayer, ShelterLayer, TaskLayer, TeamLayer, TeamPosition, ZoneLayer
+from .live_layers import LiveFeed, LiveTeamLayer, SensorLayer, SirenLayer
+from .record_layers import IncidentLayer, RiskLayer, ShelterLayer, TaskLayer, TeamPosition, ZoneLayer
 from .tiles import MBTilesSource, TileLayer, XYZSource
 from .viewport import Viewport
 
@@ -74,8 +75,10 @@ class MapWidget(QWidget):
             "risks": RiskLayer("risks", tr("Risk points")),
             "shelters": ShelterLayer("shelters", tr("Shelters")),
             "tasks": TaskLayer("tasks", tr("Tasks")),
+            "sirens": SirenLayer("sirens", tr("Sirens (audible area)")),
+            "sensors": SensorLayer("sensors", tr("Sensors (latest value)")),
             "incidents": IncidentLayer("incidents", tr("Incidents")),
-            "teams": TeamLayer("teams", tr("Teams (last position)"), visible=False),
+            "teams": LiveTeamLayer("teams", tr("Teams (last position)"), visible=False),
         }
         for layer in self.layers.values():
             layer.visible = self.settings.value(f"map/layer/{layer.key}", layer.visible, type=bool)
@@ -89,6 +92,9 @@ class MapWidget(QWidget):
                 self.canvas.status_text = str(exc)[:160]
         self.feed = RecordFeed(post, self.services, bridge, self.layers, self)
         self.feed.reload()
+        self.live = LiveFeed(post, bridge, self.layers["sirens"], self.layers["teams"],  # type: ignore[arg-type]
+                             self.layers["sensors"], self)
+        self.live.reload()  # on a worker thread; the layers fill when it answers
         self.legend.set_layers(self.canvas.layers)
         self.restore_view()
 
@@ -281,6 +287,7 @@ class MapWidget(QWidget):
         """Save the view and stop background work; the main window calls this when closing."""
         self.save_view()
         self.feed.detach()
+        self.live.detach()
         for layer in self.tile_layers:
             layer.source.close()
 
