@@ -51,6 +51,7 @@ class FeatureDocks(QObject):
         self.risks.locate_requested.connect(self._centre)
         self.shelters.locate_requested.connect(self._centre)
         window.incidents.table.selectionModel().selectionChanged.connect(self._incident_row_changed)
+        self.sirens.table.selectionModel().selectionChanged.connect(self._siren_selected)
         task_selected = getattr(window.tasks, "task_selected", None)
         if task_selected is not None:
             task_selected.connect(self._task_selected)
@@ -114,6 +115,12 @@ class FeatureDocks(QObject):
         view = self._window.incidents.selected()
         if view is not None and view.lat is not None and view.lon is not None:
             self.map.centre_on(view.lat, view.lon)
+
+    def _siren_selected(self, *_: object) -> None:
+        siren_id = self.sirens.selected_siren()
+        if siren_id is not None:
+            siren = self._window.post.sirens.get(siren_id)
+            self.map.centre_on(siren.lat, siren.lon)
 
     @Slot(int)
     def _task_selected(self, task_id: int) -> None:

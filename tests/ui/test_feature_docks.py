@@ -43,3 +43,15 @@ def test_risk_register_locate_centres_the_map(window):
     window.features.risks.locate_requested.emit(30.255, 120.165)
     vp = window.features.map.canvas.vp
     assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.255, 120.165), abs=1.0)
+
+
+def test_selecting_a_siren_centres_the_map(window, post, qtbot):
+    from ops_console.sirens.demo import build_demo_sirens
+
+    build_demo_sirens(post, post.sirens)
+    window.features.sirens.reload()
+    qtbot.waitUntil(lambda: window.features.sirens.table.model().rowCount() > 0)
+    window.features.sirens.table.selectRow(0)
+    siren = post.sirens.get(window.features.sirens.selected_siren())
+    vp = window.features.map.canvas.vp
+    assert (vp.cx, vp.cy) == pytest.approx(to_mercator(siren.lat, siren.lon), abs=1.0)
