@@ -71,6 +71,13 @@ def load_settings(path: Path | None = None) -> Settings:
         settings.log_level = settings.raw["log_level"]
     devices = settings.raw.get("device", [])
     settings.devices = [d for d in devices if isinstance(d, dict)] if isinstance(devices, list) else []
+    managed = path.parent / "devices.toml"  # written by the Devices dialog (ops_console.radio.device_store)
+    if managed.exists():
+        try:
+            extra = tomllib.loads(managed.read_text(encoding="utf-8")).get("device", [])
+            settings.devices += [d for d in extra if isinstance(d, dict)] if isinstance(extra, list) else []
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+            settings.problems.append(f"Ignoring the devices file {managed}: {exc}")
     sirens = settings.raw.get("sirens", {})
     if isinstance(sirens, dict) and isinstance(sirens.get("country"), str):
         settings.siren_country = sirens["country"].upper()

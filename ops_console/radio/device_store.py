@@ -1,0 +1,110 @@
+"""The radio devices an admin configured in the Devices dialog (Qt-free).
+
+They live in ``devices.toml`` beside ``config.toml`` (``config_file().parent``), as
+``[[device]]`` tables, so the dialog never rewrites the hand-edited config file.
+``load_settings`` reads both files; the devices of ``devices.toml`` come after those of
+``config.toml``. Only kind, port, baud and name are written, by a tiny formatter.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from ops_console.config import config_file
+from ops_console.domain import Permission
+from ops_console.errors import ValidationError
+from ops_console.radio.devices import KINDS, DeviceSpec, devices_from_config
+from ops_console.shift import Shift
+
+FILE_NAME = "devices.toml"
+
+
+def devices_file() -> Path:
+    return config_file().parent / FILE_NAME
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped."""
+    out = []
+    for ch in value:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def format_devices(specs: list[DeviceSpec]) -> str:
+    """``[[device]]`` tables for ``specs`` (what ``tomllib`` reads back to the same specs)."""
+    blocks = ["# Radio devices managed by the Devices dialog. Edit with care.\n"]
+    for spec in specs:
+        lines = ["[[device]]", f"kind = {_toml_string(spec.kind)}", f"port = {_toml_string(spec.port)}",
+                 f"baud = {int(spec.baud)}"]
+        if spec.name:
+            lines.append(f"name = {_toml_string(spec.name)}")
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+def load_devices(path: Path | None = None) -> list[DeviceSpec]:
+    """The stored devices (an absent or unreadable file: none)."""
+    path = path or devices_file()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []
+    entries = raw.get("device", [])
+    specs, _ = devices_from_config([e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else [])
+    return specs
+
+
+def save_devices(specs: list[DeviceSpec], path: Path | None = None) -> None:
+    """Write atomically (temp file + rename), so a crash never leaves half a file."""
+    path = path or devices_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(format_devices(specs), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+class DeviceStore:
+    """Add/remove configured devices; only an admin (MANAGE_OPERATORS) may change them."""
+
+    def __init__(self, shift: Shift, path: Path | None = None) -> None:
+        self.shift, self._path = shift, path
+
+    @property
+    def path(self) -> Path:
+        return self._path or devices_file()
+
+    def list(self) -> list[DeviceSpec]:
+        return load_devices(self.path)
+
+    def add(self, spec: DeviceSpec) -> DeviceSpec:
+        self.shift.require(Permission.MANAGE_OPERATORS, "add radio devices")
+        problems = {}
+        if spec.kind not in KINDS:
+            problems["kind"] = f"Unknown device kind {spec.kind!r}."
+        if not spec.port.strip():
+            problems["port"] = "A device needs a port (a path or a URL such as socket://host:port)."
+        if not isinstance(spec.baud, int) or spec.baud <= 0:
+            problems["baud"] = "The baud rate must be a positive whole number."
+        specs = self.list()
+        if any(s.port == spec.port.strip() for s in specs):
+            problems["port"] = f"{spec.port} is already configured."
+        if problems:
+            raise ValidationError(problems)
+        spec = DeviceSpec(spec.kind, spec.port.strip(), spec.baud, spec.name.strip())
+        save_devices(specs + [spec], self.path)
+        return spec
+
+    def remove(self, port: str) -> None:
+        self.shift.require(Permission.MANAGE_OPERATORS, "remove radio devices")
+        specs = self.list()
+        kept = [s for s in specs if s.port != port]
+        if len(kept) == len(specs):
+            raise ValidationError({"port": f"{port} is not configured."})
+        save_devices(kept, self.path)

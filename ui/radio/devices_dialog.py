@@ -1,0 +1,293 @@
+"""The Devices dialog: the machine's serial ports, the configured radio devices with their
+live state, and (admins only) add / remove; anyone may test a port.
+
+Persistence and the admin check are in DeviceStore (Qt-free); the dialog only asks.
+Test opens the port on a QThreadPool worker (short timeouts) and the result comes back
+through a queue that a QTimer polls on the GUI thread, so a dead port never freezes it.
+Changes to the configured list take effect when the radio runtime next starts.
+"""
+from __future__ import annotations
+
+import queue
+import time
+
+import serial
+from PySide6.QtCore import QRunnable, QThreadPool, QTimer, Slot
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ops_console.domain import Permission
+from ops_console.errors import OpsError
+from ops_console.post import Post
+from ops_console.radio.device_store import DeviceStore
+from ops_console.radio.devices import KINDS, DeviceSpec
+
+TEST_TIMEOUT = 1.0
+
+
+def list_ports() -> list[tuple[str, str, str]]:
+    """(device, description, hwid) of each serial port of this machine ([] when none, or on error)."""
+    try:
+        from serial.tools import list_ports as lp
+
+        return [(p.device, p.description or "", p.hwid or "") for p in sorted(lp.comports(), key=lambda p: p.device)]
+    except Exception:  # noqa: BLE001 - enumeration problems must not break the dialog
+        return []
+
+
+def probe(port: str, baud: int, timeout: float = TEST_TIMEOUT) -> tuple[bool, str]:
+    """Open ``port``, send ``AT``, wait up to ``timeout`` for ``+OK``: (answered, what happened)."""
+    try:
+        link = serial.serial_for_url(port, baudrate=baud, timeout=0.1, write_timeout=timeout)
+    except (serial.SerialException, OSError, ValueError) as exc:
+        return False, f"could not open: {exc}"
+    try:
+        link.reset_input_buffer()
+        link.write(b"AT\r\n")
+        seen = b""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            seen += link.read(64)
+            if b"+OK" in seen:
+                return True, "answered +OK"
+        return False, "no answer" + (f" (got {seen[:40]!r})" if seen.strip() else "")
+    except (serial.SerialException, OSError) as exc:
+        return False, f"error while talking to it: {exc}"
+    finally:
+        try:
+            link.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+class _Probe(QRunnable):
+    def __init__(self, port: str, baud: int, results: queue.Queue) -> None:
+        super().__init__()
+        self.port, self.baud, self.results = port, baud, results
+
+    def run(self) -> None:
+        self.results.put((self.port,) + probe(self.port, self.baud))
+
+
+class DevicesDialog(QDialog):
+    """``DevicesDialog(post, parent).open()``."""
+
+    def __init__(self, post: Post, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("devicesDialog")
+        self.setWindowTitle(self.tr("Radio devices"))
+        self.post = post
+        self.store = DeviceStore(post.shift)
+        self._results: queue.Queue = queue.Queue()
+        self._pool = QThreadPool(self)
+        self._testing = 0
+
+        self.ports_table = self._table("serialPorts", [self.tr("Device"), self.tr("Description"), self.tr("Hardware id")])
+        self.refresh_button = QPushButton(self.tr("Refresh"), objectName="refreshPorts")
+        self.refresh_button.clicked.connect(self.refresh_ports)
+        self.ports_table.itemSelectionChanged.connect(self._port_picked)
+        ports_box = QGroupBox(self.tr("Serial ports on this machine"))
+        pl = QVBoxLayout(ports_box)
+        pl.addWidget(self.ports_table)
+        self.no_ports = QLabel(self.tr("No serial ports found. You can still type a path or a URL such as "
+                                       "socket://127.0.0.1:7001."))
+        self.no_ports.setWordWrap(True)
+        pl.addWidget(self.no_ports)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.refresh_button)
+        pl.addLayout(row)
+
+        self.devices_table = self._table("configuredDevices", [
+            self.tr("Name"), self.tr("Kind"), self.tr("Port"), self.tr("Baud"), self.tr("State"),
+            self.tr("Heard"), self.tr("Sent"), self.tr("Errors"), self.tr("Last error")])
+        self.devices_table.itemSelectionChanged.connect(self.update_actions)
+        self.kind_box = QComboBox(objectName="deviceKind")
+        self.kind_box.addItems(list(KINDS))
+        self.port_box = QComboBox(objectName="devicePort", editable=True)
+        self.port_box.lineEdit().setPlaceholderText(self.tr("/dev/ttyUSB0 or socket://127.0.0.1:7001"))
+        self.baud_box = QSpinBox(objectName="deviceBaud", minimum=300, maximum=4_000_000, value=115200)
+        self.add_button = QPushButton(self.tr("Add"), objectName="addDevice")
+        self.remove_button = QPushButton(self.tr("Remove"), objectName="removeDevice")
+        self.test_button = QPushButton(self.tr("Test"), objectName="testDevice")
+        self.add_button.clicked.connect(self.add_device)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.test_button.clicked.connect(self.test_port)
+        self.result_label = QLabel(objectName="testResult")
+        self.result_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind_box)
+        form.addRow(self.tr("Port"), self.port_box)
+        form.addRow(self.tr("Baud"), self.baud_box)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.test_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        dev_box = QGroupBox(self.tr("Configured radio devices"))
+        dl = QVBoxLayout(dev_box)
+        dl.addWidget(self.devices_table)
+        dl.addLayout(form)
+        dl.addLayout(buttons)
+        dl.addWidget(self.result_label)
+        self.note = QLabel(self.tr("Saved in {path}. Added or removed devices are opened when the radio next "
+                                   "starts.").replace("{path}", str(self.store.path)))
+        self.note.setWordWrap(True)
+        dl.addWidget(self.note)
+
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(ports_box, 2)
+        layout.addWidget(dev_box, 3)
+        layout.addWidget(close)
+        self.resize(820, 620)
+
+        self._live = QTimer(self, interval=1000)
+        self._live.timeout.connect(self.refresh_devices)
+        self._live.start()
+        self._poll = QTimer(self, interval=50)
+        self._poll.timeout.connect(self._collect)
+        self.refresh_ports()
+        self.refresh_devices()
+        self.update_actions()
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        t = QTableWidget(0, len(headers), objectName=name)
+        t.setHorizontalHeaderLabels(headers)
+        t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        t.verticalHeader().hide()
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.horizontalHeader().setStretchLastSection(True)
+        return t
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+        selected = table.currentRow()
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = table.item(r, c)
+                if item is None:
+                    table.setItem(r, c, QTableWidgetItem(text))
+                elif item.text() != text:
+                    item.setText(text)
+        if 0 <= selected < len(rows) and table.currentRow() != selected:
+            table.selectRow(selected)
+
+    @Slot()
+    def refresh_ports(self) -> None:
+        ports = list_ports()
+        self._fill(self.ports_table, [list(p) for p in ports])
+        self.no_ports.setVisible(not ports)
+        typed = self.port_box.currentText()
+        self.port_box.clear()
+        self.port_box.addItems([p[0] for p in ports])
+        self.port_box.setEditText(typed)
+
+    def configured(self) -> list[DeviceSpec]:
+        return self.store.list()
+
+    @Slot()
+    def refresh_devices(self) -> None:
+        runtime = self.post.radio.runtime
+        live = {s.port: s for s in runtime.status()} if runtime is not None else {}
+        rows = []
+        for spec in self.configured():
+            s = live.get(spec.port)
+            if s is None:
+                state = self.tr("not running") if runtime is None else self.tr("not open (restart the radio)")
+                rows.append([spec.label, spec.kind, spec.port, str(spec.baud), state, "", "", "", ""])
+            else:
+                rows.append([spec.label, spec.kind, spec.port, str(spec.baud), s.state, str(s.frames), str(s.sent),
+                             str(s.errors), s.last_error])
+        stored = {spec.port for spec in self.configured()}
+        for port, s in live.items():  # opened from config.toml, --device or --demo: shown, not managed here
+            if port not in stored:
+                rows.append([s.label + self.tr(" (config file / command line)"), "lora", port, "", s.state,
+                             str(s.frames), str(s.sent), str(s.errors), s.last_error])
+        self._fill(self.devices_table, rows)
+
+    @Slot()
+    def _port_picked(self) -> None:
+        row = self.ports_table.currentRow()
+        if row >= 0 and self.ports_table.item(row, 0):
+            self.port_box.setEditText(self.ports_table.item(row, 0).text())
+
+    @Slot()
+    def update_actions(self) -> None:
+        admin = self.post.shift.can(Permission.MANAGE_OPERATORS)
+        tip = "" if admin else self.tr("Only an administrator may add or remove radio devices.")
+        self.add_button.setEnabled(admin)
+        self.remove_button.setEnabled(admin and self.devices_table.currentRow() >= 0)
+        for b in (self.add_button, self.remove_button):
+            b.setToolTip(tip)
+        self.test_button.setEnabled(self._testing == 0)
+
+    @Slot()
+    def add_device(self) -> None:
+        spec = DeviceSpec(self.kind_box.currentText(), self.port_box.currentText().strip(), self.baud_box.value())
+        try:
+            self.store.add(spec)
+        except OpsError as exc:
+            self.result_label.setText(str(exc))
+            return
+        self.result_label.setText(self.tr("Added {port}.").replace("{port}", spec.port.strip()))
+        self.refresh_devices()
+
+    @Slot()
+    def remove_selected(self) -> None:
+        row = self.devices_table.currentRow()
+        if row < 0:
+            return
+        port = self.devices_table.item(row, 2).text()
+        try:
+            self.store.remove(port)
+        except OpsError as exc:
+            self.result_label.setText(str(exc))
+            return
+        self.result_label.setText(self.tr("Removed {port}.").replace("{port}", port))
+        self.devices_table.clearSelection()
+        self.refresh_devices()
+        self.update_actions()
+
+    @Slot()
+    def test_port(self) -> None:
+        """Test the typed port, else the selected configured device."""
+        port, baud = self.port_box.currentText().strip(), self.baud_box.value()
+        row = self.devices_table.currentRow()
+        if not port and row >= 0:
+            baud_text = self.devices_table.item(row, 3).text()
+            port, baud = self.devices_table.item(row, 2).text(), int(baud_text) if baud_text else baud
+        if not port:
+            self.result_label.setText(self.tr("Type or pick a port to test."))
+            return
+        self._testing += 1
+        self.result_label.setText(self.tr("Testing {port}…").replace("{port}", port))
+        self._pool.start(_Probe(port, baud, self._results))
+        self._poll.start()
+        self.update_actions()
+
+    @Slot()
+    def _collect(self) -> None:
+        try:
+            port, ok, what = self._results.get_nowait()
+        except queue.Empty:
+            return
+        self._testing -= 1
+        if not self._testing:
+            self._poll.stop()
+        if ok:
+            text = self.tr("{port}: answered +OK").replace("{port}", port)
+        elif what.startswith("no answer"):
+            text = self.tr("{port}: no answer within a second").replace("{port}", port) + what[len("no answer"):]
+        else:
+            text = self.tr("{port}: {error}").replace("{port}", port).replace("{error}", what)
+        self.result_label.setText(text)
+        self.update_actions()
+
+    def done(self, result: int) -> None:
+        self._live.stop()
+        super().done(result)
