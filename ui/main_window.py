@@ -149,7 +149,8 @@ class MainWindow(QMainWindow):
         self.change_operator_action = self._action(self.tr("&Change operator…"), self.shift_actions.change_operator,
                                                    "Ctrl+Shift+O", "changeOperatorAction")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quitAction")
-        file_menu.addActions([self.change_operator_action])
+        self.devices_action = self._action(self.tr("Radio &devices…"), self.open_devices, None, "devicesAction")
+        file_menu.addActions([self.change_operator_action, self.devices_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -177,6 +178,15 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("&About Ops Console"), self.about, None, "aboutAction"))
 
     # --- actions ----------------------------------------------------------------
+    @Slot()
+    def open_devices(self) -> QWidget:
+        """The serial ports of this machine and the radios configured on it (add/remove: admins)."""
+        from ops_console.ui.radio.devices_dialog import DevicesDialog
+
+        dialog = DevicesDialog(self.post, self)
+        dialog.open()
+        return dialog
+
     @Slot()
     def update_actions(self) -> None:
         """Viewers (and a workstation with nobody signed on) cannot edit records."""

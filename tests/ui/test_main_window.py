@@ -163,3 +163,11 @@ def test_change_operator_from_the_menu_hands_over(window, post, qtbot):
 def test_fits_a_1366_pixel_laptop_screen(window):
     """Wide panels scroll inside their dock instead of pushing the window off the screen."""
     assert window.minimumSizeHint().width() <= 1366
+
+
+def test_radio_devices_dialog_opens_from_the_file_menu(window, qtbot):
+    window.show()
+    dialog = window.open_devices()
+    qtbot.waitUntil(dialog.isVisible)
+    assert window.devices_action.text().startswith("Radio")
+    dialog.close()
