@@ -1,13 +1,19 @@
 """Which radio devices to open: from ``--device KIND:PORT[@BAUD]`` and TOML ``[[device]]``.
 
 Examples: ``lora:/dev/ttyUSB0@115200``, ``lora:socket://127.0.0.1:7001``, and in the
-config file ``[[device]] kind = "lora"  port = "/dev/ttyUSB0"  baud = 115200``.
+config file ``[[device]] kind = "lora"  port = "/dev/ttyUSB0"  baud = 115200``, which may
+also set the modem: ``address``, ``network_id``, ``band_hz``, ``spreading_factor``,
+``bandwidth_hz``, ``coding_rate``, ``preamble`` and ``cpin`` (left as the modem has them
+when not given).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import Any
+
+from ops_console.hardware.lora.airtime import Modulation
+from ops_console.hardware.lora.types import ModemConfig
 
 KINDS = ("lora",)
 _BAUD = re.compile(r"^(?P<port>.+?)@(?P<baud>\d{3,7})$")
@@ -21,6 +27,7 @@ class DeviceSpec:
     port: str
     baud: int = 115200
     name: str = ""
+    modem: ModemConfig | None = None  # None: the console's defaults
 
     @property
     def label(self) -> str:
@@ -55,5 +62,26 @@ def devices_from_config(entries: list[dict[str, Any]]) -> tuple[list[DeviceSpec]
         if not isinstance(baud, int) or baud <= 0:
             problems.append(f"[[device]] #{i}: baud must be a positive whole number")
             continue
-        specs.append(DeviceSpec(kind, port, baud, str(entry.get("name", ""))))
+        try:
+            modem = modem_config(entry)
+        except (TypeError, ValueError) as exc:
+            problems.append(f"[[device]] #{i}: {exc}")
+            continue
+        specs.append(DeviceSpec(kind, port, baud, str(entry.get("name", "")), modem))
     return specs, problems
+
+
+_RADIO_KEYS = ("spreading_factor", "bandwidth_hz", "coding_rate", "preamble")
+
+
+def modem_config(entry: dict[str, Any]) -> ModemConfig | None:
+    """The modem settings a ``[[device]]`` table gives, or None when it gives none."""
+    given = {k: entry[k] for k in ("address", "network_id", "band_hz", "cpin", *_RADIO_KEYS) if k in entry}
+    if not given:
+        return None
+    modulation = None
+    if any(k in given for k in _RADIO_KEYS):
+        modulation = Modulation(**{k: int(given[k]) for k in _RADIO_KEYS if k in given})
+    return ModemConfig(address=given.get("address"), network_id=given.get("network_id"),
+                       band_hz=given.get("band_hz"), modulation=modulation,
+                       cpin=str(given["cpin"]) if "cpin" in given else None)

@@ -83,7 +83,8 @@ class RadioRuntime:
     def _open(self, spec: DeviceSpec) -> AtModem:
         name = spec.name or f"lora{len(self.modems) + 1}"
         link = SerialLink(spec.port, name=name, baudrate=spec.baud)
-        modem = AtModem(link, self.modem_config, on_frames=self.radio.ingest.submit, on_state=self._on_state)
+        modem = AtModem(link, spec.modem or self.modem_config, on_frames=self.radio.ingest.submit,
+                        on_state=self._on_state)
         self._labels[name] = spec.label
         modem.start()
         return modem

@@ -107,3 +107,15 @@ def test_a_received_message_becomes_a_resource_request_in_one_action(post) -> No
     request = inv.get_request(request_id)
     assert kind == "request" and request.item_id == sandbags.id and request.quantity == 20
     assert post.radio.get(msg.id).linked_entity == "request"
+
+
+def test_device_table_configures_the_modem() -> None:
+    specs, problems = devices_from_config([
+        {"kind": "lora", "port": "/dev/ttyUSB0", "address": 5, "network_id": 9, "band_hz": 868_100_000,
+         "spreading_factor": 10, "cpin": "ABCD1234"},
+        {"kind": "lora", "port": "/dev/ttyUSB1", "spreading_factor": 42},
+    ])
+    modem = specs[0].modem
+    assert (modem.address, modem.network_id, modem.band_hz, modem.cpin) == (5, 9, 868_100_000, "ABCD1234")
+    assert modem.modulation.spreading_factor == 10
+    assert len(specs) == 1 and "#2" in problems[0]
