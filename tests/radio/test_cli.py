@@ -21,16 +21,19 @@ def spawn(home: Path, *args: str) -> subprocess.Popen[str]:
                             stderr=subprocess.STDOUT, text=True, env=env)
 
 
-def read_until(proc: subprocess.Popen[str], needle: str, timeout: float = 20.0) -> str:
-    seen, deadline = [], time.monotonic() + timeout
+def read_until(proc: subprocess.Popen[str], *needles: str, timeout: float = 20.0) -> str:
+    """Read output until every needle was printed, in any order (log lines from the link
+    thread may come before or after the main thread's own lines); returns the last line."""
+    seen, missing, deadline = [], set(needles), time.monotonic() + timeout
     while time.monotonic() < deadline:
         line = proc.stdout.readline()  # type: ignore[union-attr]
         if not line:
             break
         seen.append(line)
-        if needle in line:
+        missing = {n for n in missing if n not in line}
+        if not missing:
             return line
-    raise AssertionError(f"{needle!r} not printed; got:\n{''.join(seen)}")
+    raise AssertionError(f"{sorted(missing)!r} not printed; got:\n{''.join(seen)}")
 
 
 def test_gateway_stores_what_the_simulator_sends_and_stops_cleanly(tmp_path: Path) -> None:
@@ -40,8 +43,7 @@ def test_gateway_stores_what_the_simulator_sends_and_stops_cleanly(tmp_path: Pat
         url = f"sqlite:///{tmp_path / 'post.sqlite'}"
         assert run_cli(tmp_path, "--db", url, "db", "upgrade").returncode == 0
         gateway = spawn(tmp_path, "--db", url, "gateway", "--device", f"lora:{port}@115200")
-        read_until(gateway, "gateway running")
-        read_until(gateway, "ready (configured)")
+        read_until(gateway, "gateway running", "ready (configured)")
         engine = create_engine(url)
         deadline = time.monotonic() + 15
         stored = 0
