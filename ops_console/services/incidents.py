@@ -13,7 +13,7 @@ from ops_console.domain import IncidentKind, IncidentStatus, Permission, Severit
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.services import audit
-from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
+from ops_console.services.records import apply_changes, check_coordinates, check_title, check_version, snapshot
 from ops_console.shift import Shift
 
 EDITABLE = ("title", "kind", "severity", "status", "lat", "lon", "location_text",
@@ -37,10 +37,7 @@ class IncidentDraft:
 
     def validate(self) -> None:
         problems: dict[str, str] = {}
-        if not self.title.strip():
-            problems["title"] = "A title is required."
-        elif len(self.title) > 200:
-            problems["title"] = "Keep the title under 200 characters."
+        check_title(self.title, problems)
         check_coordinates(self.lat, self.lon, problems)
         if self.reported_at and self.reported_at > utc_now() + timedelta(minutes=5):
             problems["reported_at"] = "The report time is in the future."

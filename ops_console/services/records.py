@@ -46,6 +46,14 @@ def apply_changes(record: object, changes: dict[str, Any]) -> dict[str, Any]:
     return changed
 
 
+def check_title(title: str, problems: dict[str, str], limit: int = 200) -> None:
+    """A title is required and fits the column."""
+    if not title.strip():
+        problems["title"] = "A title is required."
+    elif len(title) > limit:
+        problems["title"] = f"Keep the title under {limit} characters."
+
+
 def check_coordinates(lat: float | None, lon: float | None, problems: dict[str, str]) -> None:
     """Both or neither, each within the globe."""
     if (lat is None) != (lon is None):

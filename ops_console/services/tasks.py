@@ -18,7 +18,7 @@ from ops_console.domain import Permission, Priority, TaskStatus
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.services import audit
-from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
+from ops_console.services.records import apply_changes, check_coordinates, check_title, check_version, snapshot
 from ops_console.shift import Shift
 
 EDITABLE = ("title", "details", "priority", "status", "team_id", "incident_id", "due_at",
@@ -43,10 +43,7 @@ class TaskDraft:
 
     def validate(self) -> None:
         problems: dict[str, str] = {}
-        if not self.title.strip():
-            problems["title"] = "A title is required."
-        elif len(self.title) > 200:
-            problems["title"] = "Keep the title under 200 characters."
+        check_title(self.title, problems)
         check_coordinates(self.lat, self.lon, problems)
         if problems:
             raise ValidationError(problems)
