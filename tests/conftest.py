@@ -44,6 +44,20 @@ def post(db_url: str):
     p.close()
 
 
+@pytest.fixture
+def themed(qapp):
+    """The console's look for screenshots, undone afterwards so other panels' tests see plain Qt."""
+    from ops_console.ui.common.theme import apply_theme
+
+    style, palette, sheet, font = qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font()
+    apply_theme(qapp)
+    yield qapp
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
     """Where UI tests save PNGs of each panel for people (and the README tour) to look at."""

@@ -50,15 +50,3 @@ def any_stores(any_post) -> Stores:
     return stock(any_post)
 
 
-@pytest.fixture
-def themed(qapp):
-    """The console's look for the screenshot, undone afterwards (as tests/ui does)."""
-    from ops_console.ui.common.theme import apply_theme
-
-    style, palette, sheet, font = qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font()
-    apply_theme(qapp)
-    yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)

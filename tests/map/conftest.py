@@ -9,23 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
 
 from ops_console.demo import build_demo_post
 from ops_console.mapping.demo import build_demo_map
-from ops_console.ui.common.theme import apply_theme
-
-
-@pytest.fixture
-def themed(qapp: QApplication):
-    """The console's look for screenshots, undone afterwards for other tests."""
-    style, palette, sheet, font = qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font()
-    apply_theme(qapp)
-    yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
 
 
 @pytest.fixture

@@ -14,14 +14,11 @@ from ops_console.hardware.lora.airtime import DutyCycleBudget
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_teams import rcv_line
 from ops_console.ui.bridge import PostBridge
-from ops_console.ui.common.theme import apply_theme
 from ops_console.ui.radio import RadioPanel
 
 
 @pytest.fixture
-def panel(post, qtbot, qapp):
-    style, palette, sheet, font = qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font()
-    apply_theme(qapp)
+def panel(post, qtbot, themed):
     bridge = PostBridge(post.bus)
     widget = RadioPanel(post, bridge)
     qtbot.addWidget(widget)
@@ -30,10 +27,6 @@ def panel(post, qtbot, qapp):
     yield widget
     widget.shutdown()
     bridge.detach()
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
 
 
 def emergency(sim, number: int = 500) -> None:

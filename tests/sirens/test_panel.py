@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 import math
 
-import pytest
 from PySide6.QtCore import Qt
 
 from helpers.posts import PIN
@@ -15,22 +14,10 @@ from ops_console.hardware.protocols.siren_profile import SirenState
 from ops_console.hardware.simulators.siren_bus import Failure
 from ops_console.sirens.demo import vary_demo_fleet
 from ops_console.ui.bridge import PostBridge
-from ops_console.ui.common.theme import apply_theme
 from ops_console.ui.sirens import SirenPanel
 from ops_console.ui.sirens.wizard import ActivationDialog
 
 WARNING = 301
-
-
-@pytest.fixture
-def themed(qapp):
-    style, palette, sheet, font = qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font()
-    apply_theme(qapp)
-    yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
 
 
 def a_day_of_history(post, sim) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert, select
 
 from ops_console.db.models import AuditEntry, AuditHead
@@ -15,22 +14,9 @@ from ops_console.db.types import utc_now
 from ops_console.post import Post
 from ops_console.services.audit import entry_hash
 from ops_console.ui.app import build_main_window
-from ops_console.ui.common.theme import apply_theme
 
 ENTRY_FIELDS = ("id", "at", "operator_id", "operator_name", "action", "entity", "entity_id", "summary",
                 "before_json", "after_json", "exercise", "prev_hash", "hash")
-
-
-@pytest.fixture
-def themed(qapp: QApplication):
-    """The console's look for screenshots, undone afterwards for other panels' tests."""
-    style, palette, sheet, font = qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font()
-    apply_theme(qapp)
-    yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
 
 
 @pytest.fixture
