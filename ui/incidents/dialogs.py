@@ -6,6 +6,7 @@ saved first) closes it after show_conflict: the table then shows the stored vers
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QDateTime, Signal
@@ -134,25 +135,13 @@ class IncidentDialog(QDialog):
     def save(self) -> None:
         for label in self.problems.values():
             label.hide()
-        try:
+        def store() -> IncidentView:
             draft = self.draft()
             if self.view is None:
-                stored = self._post.incidents.create(draft)
-            else:
-                stored = self._post.incidents.update(self.view.id, self.view.version, draft)
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return
-        except ConflictError as exc:
-            show_conflict(self.parentWidget(), exc)
-            self.conflicted.emit(exc.entity_id)
-            self.reject()
-            return
-        except KNOWN_ERRORS as exc:
-            show_error(self, exc)
-            return
-        self.saved.emit(stored)
-        self.accept()
+                return self._post.incidents.create(draft)
+            return self._post.incidents.update(self.view.id, self.view.version, draft)
+
+        _save_or_explain(self, store, self.show_problems)
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Write each problem under its field; ones without a field go under the title."""
@@ -192,19 +181,32 @@ class CloseIncidentDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        try:
-            stored = self._post.incidents.close(self.view.id, self.view.version, self.resolution_edit.toPlainText())
-        except ValidationError as exc:
-            self.problem.setText("\n".join(exc.problems.values()))
+        def show_problems(problems: dict[str, str]) -> None:
+            self.problem.setText("\n".join(problems.values()))
             self.problem.show()
-            return
-        except ConflictError as exc:
-            show_conflict(self.parentWidget(), exc)
-            self.conflicted.emit(exc.entity_id)
-            self.reject()
-            return
-        except KNOWN_ERRORS as exc:
-            show_error(self, exc)
-            return
-        self.saved.emit(stored)
-        self.accept()
+
+        _save_or_explain(
+            self, lambda: self._post.incidents.close(self.view.id, self.view.version, self.resolution_edit.toPlainText()),
+            show_problems)
+
+
+def _save_or_explain(dialog: IncidentDialog | CloseIncidentDialog, store: Callable[[], IncidentView],
+                     show_problems: Callable[[dict[str, str]], None]) -> None:
+    """Run ``store``; on success emit ``saved`` and close. Invalid input stays in the form with
+    the problems shown; a conflict shows both versions and closes (the row is reloaded);
+    other known errors are shown and the form stays open with what was typed."""
+    try:
+        stored = store()
+    except ValidationError as exc:
+        show_problems(exc.problems)
+        return
+    except ConflictError as exc:
+        show_conflict(dialog.parentWidget(), exc)
+        dialog.conflicted.emit(exc.entity_id)
+        dialog.reject()
+        return
+    except KNOWN_ERRORS as exc:
+        show_error(dialog, exc)
+        return
+    dialog.saved.emit(stored)
+    dialog.accept()
