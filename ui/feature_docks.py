@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
+from ops_console.ui.alerts import AlertPanel
 from ops_console.ui.inventory.panel import InventoryPanel
 from ops_console.ui.map.panels import RiskRegisterPanel, ShelterPanel
 from ops_console.ui.map.widget import DEMO_BASEMAP, MapWidget
@@ -33,6 +34,7 @@ class FeatureDocks(QObject):
         self.shelters = ShelterPanel(post.map, bridge)
         self.inventory = InventoryPanel(post, bridge, post.inventory)
         self.sirens = SirenPanel(post.sirens, bridge)
+        self.alerts = AlertPanel(post, bridge)
         self.siren_bus = None  # the demo's simulated controllers, when running
 
     def panels(self) -> dict[str, QWidget]:
@@ -41,13 +43,17 @@ class FeatureDocks(QObject):
 
     def extra_docks(self) -> dict[str, tuple[str, QWidget]]:
         """Docks that did not exist as placeholders: key → (title, widget)."""
-        return {"risks": (self.tr("Risk register"), self.risks), "shelters": (self.tr("Shelters"), self.shelters)}
+        return {"alerts": (self.tr("Alerts"), self.alerts), "risks": (self.tr("Risk register"), self.risks),
+                "shelters": (self.tr("Shelters"), self.shelters)}
 
     def connect(self) -> None:
         window = self._window
         self.map.create_incident_requested.connect(self._new_incident_at)
         self.map.create_task_requested.connect(self._new_task_at)
         self.map.object_activated.connect(self._show_object)
+        self.alerts.open_requested.connect(self._show_object)
+        self.alerts.counts_changed.connect(window.status.show_alert_counts)
+        window.status.alerts_clicked.connect(self._raise_alerts)
         self.risks.locate_requested.connect(self._centre)
         self.shelters.locate_requested.connect(self._centre)
         window.incidents.table.selectionModel().selectionChanged.connect(self._incident_row_changed)
@@ -75,6 +81,7 @@ class FeatureDocks(QObject):
             SirenRuntime(service, buses, poll_interval_s=settings.siren_poll_s).start()
 
     def shutdown(self) -> None:
+        self.alerts.wait_idle()
         self.map.close_map()
         self.inventory.wait_idle()
         self.sirens.detach()
@@ -110,6 +117,20 @@ class FeatureDocks(QObject):
         elif kind in ("risk", "shelter"):
             docks[f"{kind}s"].raise_()
             (self.risks if kind == "risk" else self.shelters).select(kind, object_id)
+        elif kind == "radio_message":
+            docks["radio"].raise_()
+            window.radio.alerts_only.setChecked(True)  # the unacknowledged traffic, newest first
+        elif kind in ("siren", "siren_alarm"):
+            docks["sirens"].raise_()
+        elif kind == "stock":
+            docks["inventory"].raise_()
+
+    @Slot()
+    def _raise_alerts(self) -> None:
+        dock = self._window.docks["alerts"]
+        dock.show()
+        dock.raise_()
+        self.alerts.refresh()
 
     def _incident_row_changed(self, *_: object) -> None:
         view = self._window.incidents.selected()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QTimer, Slot
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from ops_console.events import Event
 from ops_console.post import Post
@@ -16,6 +16,9 @@ from ops_console.ui.common.formatting import local
 
 class PostStatusBar(QStatusBar):
     """Reads the shift and database name from the post; redraws on bridge signals."""
+
+    # the alert counter was clicked: show the alert list
+    alerts_clicked = Signal()
 
     def __init__(self, post: Post, bridge: PostBridge, parent: QWidget | None = None, *, demo: bool = False) -> None:
         super().__init__(parent)
@@ -31,7 +34,11 @@ class PostStatusBar(QStatusBar):
         self.database_label.setText(self.tr("Database: {name}").replace("{name}", name))
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clockLabel")
+        self.alert_button = QPushButton(objectName="alertCounter", flat=True, clicked=lambda: self.alerts_clicked.emit())
+        self.alert_button.setToolTip(self.tr("Open alerts of the post — click to show the list"))
+        self.alert_button.hide()
         self.addWidget(self.exercise_banner)
+        self.addWidget(self.alert_button)
         self.addWidget(self.operator_label)
         self.addPermanentWidget(self.database_label)
         self.addPermanentWidget(self.clock_label)
@@ -56,6 +63,15 @@ class PostStatusBar(QStatusBar):
             self.operator_label.setText(self.tr("Operator: {name} ({role})")
                                         .replace("{name}", actor.name).replace("{role}", role))
         self.exercise_banner.setVisible(self._post.shift.exercise)
+
+    @Slot(int, int)
+    def show_alert_counts(self, total: int, critical: int) -> None:
+        """A counter that stays in sight whichever dock is in front; red while any is critical."""
+        self.alert_button.setVisible(total > 0)
+        self.alert_button.setText(self.tr("⚠ {n} alert(s)").replace("{n}", str(total))
+                                  + (self.tr(", {c} critical").replace("{c}", str(critical)) if critical else ""))
+        colour = "#b00020" if critical else "#8a5a00"
+        self.alert_button.setStyleSheet(f"QPushButton#alertCounter {{ color: {colour}; font-weight: 700; }}")
 
     @Slot()
     def tick(self, now: datetime | None = None) -> None:

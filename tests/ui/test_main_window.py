@@ -10,7 +10,7 @@ from ops_console.domain import Role
 from ops_console.ui.app import build_main_window, run_gui
 
 DOCKS = {"dock_incidents", "dock_tasks", "dock_activity", "dock_map", "dock_radio", "dock_sirens", "dock_inventory",
-         "dock_risks", "dock_shelters"}
+         "dock_risks", "dock_shelters", "dock_alerts"}
 REAL_PANELS = {"map": "MapWidget", "radio": "RadioPanel", "inventory": "InventoryPanel", "sirens": "SirenPanel"}
 
 

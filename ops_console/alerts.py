@@ -1,0 +1,153 @@
+"""The post's alert list: one place that says what needs someone's attention now.
+
+Each feature already knows its own alarms (radio EMERGENCY/PRIORITY traffic, siren
+faults, low or expiring stock, overdue risk inspections, full shelters). Staff should
+not have to visit five panels to find them, so this module gathers them into one
+ranked list. It is Qt-free: the alert dock and the headless gateway's log can both use
+it. A source that cannot be read (a locked database, a bug) becomes an alert of its
+own instead of hiding the others.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+from ops_console.sirens.views import ALARM_WORDS
+
+if TYPE_CHECKING:
+    from ops_console.post import Post
+
+log = logging.getLogger(__name__)
+
+
+class Severity(IntEnum):
+    """Lower sorts first: what could cost lives before what costs time."""
+
+    CRITICAL = 0
+    WARNING = 1
+    NOTICE = 2
+
+    @property
+    def label(self) -> str:
+        return {Severity.CRITICAL: "Critical", Severity.WARNING: "Warning", Severity.NOTICE: "Notice"}[self]
+
+
+@dataclass(frozen=True)
+class PostAlert:
+    """One line of the alert list.
+
+    ``key`` is stable while the condition lasts, so a view can keep its selection and
+    tell new alerts from old ones. ``target`` names the record to jump to, as
+    (kind, id) with kind one of radio_message, siren, siren_alarm, stock, risk, shelter.
+    ``ack`` says which service acknowledges it (radio, sirens) — the others clear
+    themselves when the condition ends (stock received, inspection logged).
+    """
+
+    key: str
+    source: str
+    severity: Severity
+    title: str
+    detail: str
+    since: datetime | None
+    target: tuple[str, int] | None = None
+    ack: str = ""
+
+    @property
+    def needs_ack(self) -> bool:
+        return bool(self.ack)
+
+
+Source = Callable[["Post", datetime], Iterable[PostAlert]]
+
+
+def radio_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    for m in post.radio.unacknowledged_alerts():
+        severity = Severity.CRITICAL if m.precedence == "EMERGENCY" else Severity.WARNING
+        text = (m.subject or m.body).strip().replace("\n", " ")
+        yield PostAlert(f"radio:{m.id}", "radio", severity, f"{m.precedence} from {m.sender or m.station}",
+                        text[:200], m.at, ("radio_message", m.id), ack="radio")
+
+
+_SIREN_SEVERITY = {"uncommanded": Severity.CRITICAL, "no_confirmation": Severity.CRITICAL}
+
+
+def siren_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    for a in post.sirens.list_alarms(open_only=True):
+        kind = ALARM_WORDS.get(a.kind, a.kind).capitalize() + (" (exercise)" if a.exercise else "")
+        yield PostAlert(f"siren_alarm:{a.id}", "sirens", _SIREN_SEVERITY.get(a.kind, Severity.WARNING),
+                        a.words, kind, a.raised_at, ("siren_alarm", a.id), ack="sirens")
+
+
+def stock_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    for a in post.inventory.alerts(now=now):
+        serious = a.kind in ("out_of_stock", "expired") or (a.critical and a.kind == "low_stock")
+        title = f"{a.item_name} at {a.location_name}"
+        yield PostAlert(f"stock:{a.kind}:{a.item_id}:{a.location_id}", "inventory",
+                        Severity.CRITICAL if serious else Severity.WARNING, title, a.message, None,
+                        ("stock", a.item_id))
+
+
+def risk_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    for r in post.map.risks.list():
+        if r.is_overdue(now):
+            days = (now - r.inspection_due).days
+            yield PostAlert(f"risk:{r.id}", "risks", Severity.NOTICE, f"Inspection overdue: {r.name}",
+                            f"{r.kind.label}, level {r.level.label}; due {days} day(s) ago", r.inspection_due,
+                            ("risk", r.id))
+
+
+def shelter_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    for sh in post.map.shelters.list():
+        if sh.status.value == "full" or (sh.capacity and sh.occupancy >= sh.capacity):
+            yield PostAlert(f"shelter:{sh.id}", "shelters", Severity.NOTICE, f"Shelter full: {sh.name}",
+                            f"{sh.occupancy} of {sh.capacity} places taken", sh.updated_at, ("shelter", sh.id))
+
+
+SOURCES: dict[str, Source] = {
+    "radio": radio_alerts, "sirens": siren_alerts, "inventory": stock_alerts,
+    "risks": risk_alerts, "shelters": shelter_alerts,
+}
+
+
+def collect(post: Post, now: datetime | None = None, sources: dict[str, Source] | None = None) -> list[PostAlert]:
+    """Every open alert of the post, most serious and then oldest first."""
+    now = now or datetime.now(timezone.utc)
+    found: list[PostAlert] = []
+    for name, source in (sources or SOURCES).items():
+        try:
+            found.extend(source(post, now))
+        except Exception as exc:  # one broken source must not hide the others
+            log.warning("alert source %s failed: %s", name, exc, exc_info=not _known(exc))
+            found.append(PostAlert(f"unavailable:{name}", name, Severity.WARNING,
+                                   f"{name.capitalize()} alerts could not be read",
+                                   _words(exc), now))
+    return sorted(found, key=_rank)
+
+
+def acknowledge(post: Post, alert: PostAlert) -> None:
+    """Acknowledge through the owning service (which checks the operator's rights)."""
+    if alert.target is None or not alert.ack:
+        raise ValueError(f"{alert.title!r} clears itself when its cause is dealt with")
+    if alert.ack == "radio":
+        post.radio.acknowledge_alert(alert.target[1])
+    elif alert.ack == "sirens":
+        post.sirens.acknowledge(alert.target[1])
+
+
+def _rank(alert: PostAlert) -> tuple[int, float]:
+    since = alert.since.timestamp() if alert.since is not None else float("inf")
+    return (int(alert.severity), since)
+
+
+def _known(exc: Exception) -> bool:
+    from ops_console.errors import DatabaseUnavailable, OpsError
+
+    return isinstance(exc, (OpsError, DatabaseUnavailable))
+
+
+def _words(exc: Exception) -> str:
+    return str(exc) if _known(exc) else f"{type(exc).__name__}: {exc}"
