@@ -36,6 +36,7 @@ class FeatureDocks(QObject):
         self.sirens = SirenPanel(post.sirens, bridge)
         self.alerts = AlertPanel(post, bridge)
         self.siren_bus = None  # the demo's simulated controllers, when running
+        self._centred_node: int | None = None
 
     def panels(self) -> dict[str, QWidget]:
         """The widgets that take the place of the 'coming soon' placeholders, by dock key."""
@@ -58,6 +59,9 @@ class FeatureDocks(QObject):
         self.shelters.locate_requested.connect(self._centre)
         window.incidents.table.selectionModel().selectionChanged.connect(self._incident_row_changed)
         self.sirens.table.selectionModel().selectionChanged.connect(self._siren_selected)
+        nodes = window.radio.nodes_table
+        nodes.selectionModel().selectionChanged.connect(lambda *_: self._node_selected(again=False))
+        nodes.clicked.connect(lambda *_: self._node_selected(again=True))
         task_selected = getattr(window.tasks, "task_selected", None)
         if task_selected is not None:
             task_selected.connect(self._task_selected)
@@ -142,6 +146,19 @@ class FeatureDocks(QObject):
         if siren_id is not None:
             siren = self._window.post.sirens.get(siren_id)
             self.map.centre_on(siren.lat, siren.lon)
+
+    def _node_selected(self, *, again: bool) -> None:
+        """A radio node's last position. The nodes list re-selects its row after each refresh,
+        so only a different node (or a click) moves the map — not every refresh."""
+        radio = self._window.radio
+        rows = radio.nodes_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(radio.nodes_model.rows):
+            return
+        node = radio.nodes_model.rows[rows[0].row()]
+        if node.lat is None or node.lon is None or (node.addr == self._centred_node and not again):
+            return
+        self._centred_node = node.addr
+        self.map.centre_on(node.lat, node.lon)
 
     @Slot(int)
     def _task_selected(self, task_id: int) -> None:

@@ -55,3 +55,28 @@ def test_selecting_a_siren_centres_the_map(window, post, qtbot):
     siren = post.sirens.get(window.features.sirens.selected_siren())
     vp = window.features.map.canvas.vp
     assert (vp.cx, vp.cy) == pytest.approx(to_mercator(siren.lat, siren.lon), abs=1.0)
+
+
+def test_selecting_a_radio_node_centres_the_map_once_not_on_every_refresh(window, post, qtbot):
+    from datetime import UTC, datetime
+
+    from ops_console.hardware.lora.types import RawFrame
+    from ops_console.hardware.protocols import field_payload as fp
+
+    [data] = fp.encode_position("RESCUE1", 2, 30.2611, 120.1655, datetime.now(UTC), 77)
+    post.radio.ingest.ingest([RawFrame(b"+RCV=11", datetime.now(UTC), "lora-test", 11, data, -80, 5.0)])
+    radio = window.radio
+    radio.reload()
+    qtbot.waitUntil(lambda: len(radio.nodes_model.rows) == 1)
+    radio.nodes_table.selectRow(0)
+    vp = window.features.map.canvas.vp
+    assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.2611, 120.1655), abs=1.0)
+
+    window.features.map.centre_on(30.25, 120.16)  # the operator looks elsewhere …
+    radio.reload()  # … and the nodes list refreshes, re-selecting its row
+    qtbot.waitUntil(lambda: radio.side.selected_node() == 11)
+    vp = window.features.map.canvas.vp
+    assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.25, 120.16), abs=1.0)
+    radio.nodes_table.clicked.emit(radio.nodes_model.index(0, 0))  # a click on the row centres it again
+    vp = window.features.map.canvas.vp
+    assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.2611, 120.1655), abs=1.0)
