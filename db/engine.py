@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import DatabaseMissing, explain, is_environment_fault
+from .own_writes import OwnWrites
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -80,6 +81,8 @@ class Database:
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(writer, expire_on_commit=False)
+        self.own_writes = OwnWrites()  # audit ids committed here, for the change feed
+        self.own_writes.attach(self._write)
 
     @property
     def display_name(self) -> str:

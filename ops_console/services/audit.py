@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ops_console.db.engine import Database
 from ops_console.db.models import AuditEntry, AuditHead
+from ops_console.db.own_writes import note_audit_id
 from ops_console.db.types import utc_now
 
 GENESIS_HASH = "0" * 64
@@ -89,6 +90,7 @@ def append(
     entry.hash = entry_hash(entry)
     session.add(entry)
     head.last_id, head.last_hash = entry.id, entry.hash
+    note_audit_id(session, entry.id)
     if session.get_bind().dialect.name == "postgresql":
         # delivered at commit, so other workstations wake only for committed changes
         session.execute(text("SELECT pg_notify(:channel, :id)"), {"channel": NOTIFY_CHANNEL, "id": str(entry.id)})

@@ -27,16 +27,24 @@ POLL_SECONDS = 0.5
 BATCH = 1000
 
 
-def topics_for(entity: str) -> tuple[str, ...]:
-    """The events a remote audit entry becomes: its record's change, and a new log line."""
+# records whose services publish ``<entity>.changed`` themselves when they commit: for
+# this workstation's own entries the feed adds only the log line, not a second refresh
+PUBLISHED_LOCALLY = frozenset({"incident", "task", "risk", "shelter", "zone"})
+
+
+def topics_for(entity: str, *, own: bool = False) -> tuple[str, ...]:
+    """The events an audit entry becomes: its record's change, and a new log line."""
+    if own and entity in PUBLISHED_LOCALLY:
+        return ("activity.added",)
     return (f"{entity}.changed", "activity.added")
 
 
 class ChangeFeed:
     """Publishes ``<entity>.changed`` and ``activity.added`` for entries committed elsewhere.
 
-    Runs one daemon thread; ``stop()`` ends it. Events carry ``remote=True`` and the
-    audit id so listeners can tell them from the local service's own events.
+    Runs one daemon thread; ``stop()`` ends it. Events carry the audit id and
+    ``remote`` (False for entries this process committed) so listeners can tell them
+    from the local service's own events.
     """
 
     def __init__(self, db: Database, bus: EventBus, *, poll_seconds: float = POLL_SECONDS,
@@ -51,6 +59,7 @@ class ChangeFeed:
         self.online = True
 
     def start(self) -> None:
+        self._db.own_writes.tracking = True
         self.last_seen = self._newest_id()
         self._thread = threading.Thread(target=self._run, name="change-feed", daemon=True)
         self._thread.start()
@@ -59,6 +68,7 @@ class ChangeFeed:
             self._listener.start()
 
     def stop(self) -> None:
+        self._db.own_writes.tracking = False
         self._stop.set()
         self._wake.set()
         for thread in (self._thread, self._listener):
@@ -72,11 +82,15 @@ class ChangeFeed:
                 select(AuditEntry.id, AuditEntry.entity, AuditEntry.entity_id)
                 .where(AuditEntry.id > self.last_seen).order_by(AuditEntry.id).limit(BATCH)
             ).all()
+        own_writes = self._db.own_writes
         for audit_id, entity, entity_id in rows:
             self.last_seen = audit_id
-            for topic in topics_for(entity):
+            own = own_writes.take(audit_id)
+            for topic in topics_for(entity, own=own):
                 target = audit_id if topic == "activity.added" else entity_id
-                self._bus.publish(Event(topic, target, {"remote": True, "audit_id": audit_id}))
+                self._bus.publish(Event(topic, target, {"remote": not own, "audit_id": audit_id}))
+        if rows:
+            own_writes.forget_up_to(self.last_seen)
         return len(rows)
 
     def _newest_id(self) -> int:
