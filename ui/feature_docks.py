@@ -124,8 +124,14 @@ class FeatureDocks(QObject):
         elif kind == "radio_message":
             docks["radio"].raise_()
             window.radio.alerts_only.setChecked(True)  # the unacknowledged traffic, newest first
-        elif kind in ("siren", "siren_alarm"):
+        elif kind == "siren":
             docks["sirens"].raise_()
+            self.sirens.select_siren(object_id)
+        elif kind == "siren_alarm":
+            docks["sirens"].raise_()
+        elif kind == "radio_node":
+            docks["radio"].raise_()
+            self._select_node(object_id)
         elif kind == "stock":
             docks["inventory"].raise_()
 
@@ -146,6 +152,13 @@ class FeatureDocks(QObject):
         if siren_id is not None:
             siren = self._window.post.sirens.get(siren_id)
             self.map.centre_on(siren.lat, siren.lon)
+
+    def _select_node(self, addr: int) -> None:
+        radio = self._window.radio
+        for row, node in enumerate(radio.nodes_model.rows):
+            if node.addr == addr:
+                radio.nodes_table.selectRow(row)
+                return
 
     def _node_selected(self, *, again: bool) -> None:
         """A radio node's last position. The nodes list re-selects its row after each refresh,

@@ -80,3 +80,25 @@ def test_selecting_a_radio_node_centres_the_map_once_not_on_every_refresh(window
     radio.nodes_table.clicked.emit(radio.nodes_model.index(0, 0))  # a click on the row centres it again
     vp = window.features.map.canvas.vp
     assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.2611, 120.1655), abs=1.0)
+
+
+def test_clicking_a_siren_or_a_radio_node_on_the_map_selects_its_row(window, post, qtbot):
+    from datetime import UTC, datetime
+
+    from ops_console.hardware.lora.types import RawFrame
+    from ops_console.hardware.protocols import field_payload as fp
+    from ops_console.sirens.demo import build_demo_sirens
+
+    build_demo_sirens(post, post.sirens)
+    window.features.sirens.reload()
+    qtbot.waitUntil(lambda: window.features.sirens.model.rowCount() > 2)
+    wanted = window.features.sirens.model.rows[2].id
+    window.features.map.object_activated.emit("siren", wanted)
+    assert window.features.sirens.selected_siren() == wanted
+
+    [data] = fp.encode_position("RESCUE1", 2, 30.2611, 120.1655, datetime.now(UTC), 77)
+    post.radio.ingest.ingest([RawFrame(b"+RCV=11", datetime.now(UTC), "lora-test", 11, data, -80, 5.0)])
+    window.radio.reload()
+    qtbot.waitUntil(lambda: len(window.radio.nodes_model.rows) == 1)
+    window.features.map.object_activated.emit("radio_node", 11)
+    assert window.radio.side.selected_node() == 11

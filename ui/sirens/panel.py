@@ -213,6 +213,14 @@ class SirenPanel(QWidget):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.model.rows[rows[0].row()].id if rows and rows[0].row() < len(self.model.rows) else None
 
+    def select_siren(self, siren_id: int) -> bool:
+        """Select a siren's row (the map was clicked on it); False when it is not listed."""
+        for row, view in enumerate(self.model.rows):
+            if view.id == siren_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
     def show_selected(self) -> None:
         sid = self.selected_siren()
         if sid is None:
