@@ -1,25 +1,23 @@
 """The comms log (ICS-309 spirit) as a lazy, newest-first model that stays smooth at 500,000 messages.
 
-Like the activity log: older messages come in pages read on a worker thread (keyset
-paging on the id, so page 2,000 costs what page 1 does); newer ones are an indexed range
-read inserted at the top. Rows are frozen MessageViews, never ORM rows.
+Paging is NewestFirstModel's, shared with the activity log (older messages on a worker
+thread with keyset paging, newer ones inserted at the top); this module says how to read
+the log and how a message looks. Rows are frozen MessageViews, never ORM rows.
 """
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, QRunnable, Qt, QThreadPool, Signal, Slot)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ops_console.post import Post
 from ops_console.radio.views import MessageFilter, MessageView
 from ops_console.ui.common.formatting import local, local_seconds
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
+from ops_console.ui.common.newest_first import Index, NewestFirstModel
 
 log = logging.getLogger(__name__)
-Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 300
 NEWER_LIMIT = 5000
 
@@ -74,59 +72,22 @@ def cell_text(msg: MessageView, column: int) -> str:
     return state_label(msg.status)
 
 
-class _PageJob(QRunnable):
-    """Reads one page off the GUI thread."""
-
-    def __init__(self, model: CommsLogModel, generation: int, flt: MessageFilter, before_id: int | None) -> None:
-        super().__init__()
-        self._model, self._generation, self._flt, self._before = model, generation, flt, before_id
-        self._radio = model.post.radio
-
-    def run(self) -> None:
-        try:
-            rows = self._radio.page(self._flt, before_id=self._before, limit=PAGE_SIZE)
-            newest = None
-            if self._before is None:
-                top = self._radio.page(MessageFilter(), limit=1)
-                newest = max([m.id for m in rows[:1] + top] or [0])
-            self._model.page_loaded.emit(self._generation, rows, newest)
-        except Exception as exc:  # handed to the GUI thread: known errors shown, bugs re-raised there
-            self._model.page_failed.emit(self._generation, exc)
-
-
-class CommsLogModel(QAbstractTableModel):
+class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
     """MessageViews, newest first; holds only what was scrolled to."""
 
-    # a page read on the worker: generation, rows, newest id (first page) or None
-    page_loaded = Signal(int, object, object)
-    # a page read failed: generation, the exception
-    page_failed = Signal(int, object)
-    # a known error to show (database unavailable …): the exception
-    problem = Signal(object)
+    PAGE_SIZE = PAGE_SIZE
+    NEWER_LIMIT = NEWER_LIMIT
+    CONTEXT = "CommsLogModel"
+    COLUMNS = COLUMNS
 
-    def __init__(self, post: Post, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.post = post
-        self._rows: list[MessageView] = []
-        self._filter = MessageFilter()
-        self._generation = 0
-        self.loading = self.exhausted = False
-        self.top_id: int | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self.page_loaded.connect(self._on_page)
-        self.page_failed.connect(self._on_failure)
+    def no_filter(self) -> MessageFilter:
+        return MessageFilter()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+    def read_page(self, flt: MessageFilter, before_id: int | None, limit: int) -> list[MessageView]:
+        return self.post.radio.page(flt, before_id=before_id, limit=limit)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section])
-        return None
+    def read_newer(self, top_id: int, flt: MessageFilter, limit: int) -> list[MessageView]:
+        return self.post.radio.newer_than(top_id, flt, limit)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -151,70 +112,6 @@ class CommsLogModel(QAbstractTableModel):
             return font
         return None
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and not self.exhausted and not self.loading
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
-        if self.canFetchMore(parent):
-            self._start_page(self._rows[-1].id if self._rows else None)
-
-    def reload(self, flt: MessageFilter | None = None) -> None:
-        """Start again from the newest message (new filter, exercise switched)."""
-        if flt is not None:
-            self._filter = flt
-        self._generation += 1
-        self.beginResetModel()
-        self._rows, self.exhausted, self.top_id = [], False, None
-        self.endResetModel()
-        self._start_page(None)
-
-    def _start_page(self, before_id: int | None) -> None:
-        self.loading = True
-        self._pool.start(_PageJob(self, self._generation, self._filter, before_id))
-
-    @Slot(int, object, object)
-    def _on_page(self, generation: int, rows: list[MessageView], newest: int | None) -> None:
-        if generation != self._generation:
-            return
-        self.loading = False
-        self.exhausted = len(rows) < PAGE_SIZE
-        if newest is not None:
-            self.top_id = newest
-        if rows:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-
-    @Slot(int, object)
-    def _on_failure(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self.loading = False
-        if isinstance(exc, KNOWN_ERRORS):
-            self.problem.emit(exc)
-            return
-        raise exc
-
-    @Slot()
-    def fetch_newer(self) -> int:
-        """Insert messages committed since the newest known; refresh rows whose state changed."""
-        if self.top_id is None:
-            return 0
-        try:
-            newer = self.post.radio.newer_than(self.top_id, self._filter, NEWER_LIMIT)
-        except KNOWN_ERRORS as exc:
-            self.problem.emit(exc)
-            return 0
-        if len(newer) >= NEWER_LIMIT:
-            self.reload()
-            return len(newer)
-        if newer:
-            self.top_id = max(self.top_id, newer[0].id)
-            self.beginInsertRows(QModelIndex(), 0, len(newer) - 1)
-            self._rows[:0] = newer
-            self.endInsertRows()
-        return len(newer)
-
     def refresh_message(self, message_id: int) -> None:
         """A message changed state (acked, acknowledged, filed): re-read that one row if shown."""
         for row, msg in enumerate(self._rows[:2000]):  # changes concern recent messages
@@ -229,6 +126,3 @@ class CommsLogModel(QAbstractTableModel):
 
     def message_at(self, row: int) -> MessageView:
         return self._rows[row]
-
-    def wait_idle(self, msecs: int = 5000) -> bool:
-        return self._pool.waitForDone(msecs)

@@ -1,0 +1,167 @@
+"""A lazy, newest-first table model for logs that grow to hundreds of thousands of rows.
+
+The activity log and the radio comms log page the same way: older rows come in pages
+(canFetchMore/fetchMore) read on a worker thread with keyset paging on the id, so page
+2,000 costs what page 1 does and even a filter that scans the table never freezes the
+window; newer rows are an indexed range read inserted at the top. A generation counter
+drops pages that arrive for a filter no longer shown. Subclasses say how to read and
+how a row looks.
+"""
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRunnable, Qt,
+                            QThreadPool, Signal, Slot)
+
+from ops_console.ui.common.known_errors import KNOWN_ERRORS
+
+Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
+Filter = TypeVar("Filter")
+
+
+class _PageJob(QRunnable):
+    """Reads one page (and, for the first, the newest id of the whole log) off the GUI thread."""
+
+    def __init__(self, model: NewestFirstModel, generation: int, flt: Any, before_id: int | None) -> None:
+        super().__init__()
+        self._model, self._generation, self._flt, self._before = model, generation, flt, before_id
+
+    def run(self) -> None:
+        model = self._model
+        try:
+            rows = model.read_page(self._flt, self._before, model.PAGE_SIZE)
+            newest = None
+            if self._before is None:  # first page: remember where "newer" starts, whatever the filter
+                top = model.read_page(model.no_filter(), None, 1)
+                newest = max([r.id for r in rows[:1] + top] or [0])
+            model.page_loaded.emit(self._generation, rows, newest)
+        except Exception as exc:  # handed to the GUI thread: known errors shown, bugs to the crash hook
+            model.page_failed.emit(self._generation, exc)
+
+
+class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
+    """Rows (frozen views with an ``id``), newest first; holds only what was scrolled to."""
+
+    PAGE_SIZE = 200
+    NEWER_LIMIT = 5000  # a bigger burst of newer rows means reload instead of insert
+    CONTEXT = ""  # translation context of COLUMNS
+    COLUMNS: tuple[str, ...] = ()
+
+    # a page read on the worker: generation, rows, newest id (first page) or None
+    page_loaded = Signal(int, object, object)
+    # a page read failed: generation, the exception
+    page_failed = Signal(int, object)
+    # a known error the panel should show (database unavailable …): carries the exception
+    problem = Signal(object)
+
+    def __init__(self, post: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.post = post
+        self._rows: list[Row] = []
+        self._filter: Filter = self.no_filter()
+        self._generation = 0
+        self.loading = False
+        self.exhausted = False
+        self.top_id: int | None = None  # None until the first page arrived
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.page_loaded.connect(self._on_page)
+        self.page_failed.connect(self._on_failure)
+
+    # --- what subclasses provide ---------------------------------------------------
+    def no_filter(self) -> Filter:
+        raise NotImplementedError
+
+    def read_page(self, flt: Filter, before_id: int | None, limit: int) -> list[Row]:
+        """Called on the worker thread: rows older than ``before_id``, newest first."""
+        raise NotImplementedError
+
+    def read_newer(self, top_id: int, flt: Filter, limit: int) -> list[Row]:
+        """Called on the GUI thread (an indexed range read): rows newer than ``top_id``, newest first."""
+        raise NotImplementedError
+
+    # --- Qt interface -------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's names and signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section])
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and not self.exhausted and not self.loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if self.canFetchMore(parent):
+            self._start_page(self._rows[-1].id if self._rows else None)  # type: ignore[attr-defined]
+
+    # --- loading ------------------------------------------------------------------
+    def reload(self, flt: Filter | None = None) -> None:
+        """Start again from the newest row (a new filter, exercise switched, purge)."""
+        if flt is not None:
+            self._filter = flt
+        self._generation += 1
+        self.beginResetModel()
+        self._rows, self.exhausted, self.top_id = [], False, None
+        self.endResetModel()
+        self._start_page(None)
+
+    def _start_page(self, before_id: int | None) -> None:
+        self.loading = True
+        self._pool.start(_PageJob(self, self._generation, self._filter, before_id))
+
+    @Slot(int, object, object)
+    def _on_page(self, generation: int, rows: list[Row], newest: int | None) -> None:
+        if generation != self._generation:
+            return  # a page for a filter that is no longer shown
+        self.loading = False
+        self.exhausted = len(rows) < self.PAGE_SIZE
+        if newest is not None:
+            self.top_id = newest
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    @Slot(int, object)
+    def _on_failure(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        if isinstance(exc, KNOWN_ERRORS):
+            self.problem.emit(exc)
+            return
+        raise exc  # a bug: let the crash handler show it
+
+    @Slot()
+    def fetch_newer(self) -> int:
+        """Insert rows committed since the newest one known; returns how many came."""
+        if self.top_id is None:
+            return 0  # the first page is still loading and will include them
+        try:
+            newer = self.read_newer(self.top_id, self._filter, self.NEWER_LIMIT)
+        except KNOWN_ERRORS as exc:
+            self.problem.emit(exc)
+            return 0
+        if len(newer) >= self.NEWER_LIMIT:
+            self.reload()
+            return len(newer)
+        if newer:
+            self.top_id = max(self.top_id, newer[0].id)  # type: ignore[attr-defined]
+            self.beginInsertRows(QModelIndex(), 0, len(newer) - 1)
+            self._rows[:0] = newer
+            self.endInsertRows()
+        return len(newer)
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def wait_idle(self, msecs: int = 5000) -> bool:
+        """Let a running page read finish (before the database is closed)."""
+        return self._pool.waitForDone(msecs)
