@@ -10,6 +10,9 @@ Quantities are whole units (a pallet, a pack of 6 × 1.5 l): integer sums are ex
 every engine, where decimals would round differently on SQLite and PostgreSQL.
 Exercise movements are kept apart (``exercise``): in an exercise the picture is the
 live stock plus the drill's own movements, and the live stock never changes.
+``stock_daily_use`` rolls the ledger's outflow up per item × location × day, also in
+the movement's transaction, so "what runs out first" (the recent issue rate) never
+scans the ledger.
 """
 from __future__ import annotations
 
@@ -164,4 +167,29 @@ class StockBalance(Base):
 
     __table_args__ = (
         UniqueConstraint("item_id", "location_id", "lot", "exercise", name="uq_stock_balances_key"),
+        # a cell's stock summed from the index alone (low-stock alerts, one lookup per minimum)
+        Index("ix_stock_balances_cell", "item_id", "location_id", "exercise", "quantity"),
+        # lots that expire soon, without reading the lots that never do
+        Index("ix_stock_balances_expires_on", "expires_on"),
     )
+
+
+class StockDailyUse(Base):
+    """Units that left one item × location on one UTC day (issued, consumed, sent on).
+
+    A roll-up of the ledger, written in the movement's own transaction by an atomic
+    upsert, so the recent issue rate of every cell is a short range read by ``day``
+    instead of a scan over the newest ledger lines. ``exercise`` keeps a drill's
+    outflow apart, and lets the exercise purge remove it with the drill's movements.
+    """
+
+    __tablename__ = "stock_daily_use"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("stock_items.id"), primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"), primary_key=True)
+    exercise: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    quantity: Mapped[int] = mapped_column(Integer, default=0)
+
+    # SQLite: rows stored in key order (no rowid), so a range of days is one covering read
+    __table_args__ = {"sqlite_with_rowid": False}

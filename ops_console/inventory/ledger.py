@@ -1,5 +1,5 @@
-"""Writing the ledger: one movement, its balance rows and its audit entry, in the caller's
-transaction.
+"""Writing the ledger: one movement, its balance rows, its daily-use roll-up and its audit
+entry, in the caller's transaction.
 
 The balance rows an outflow draws on are locked first (``SELECT … FOR UPDATE`` on
 PostgreSQL; on SQLite the ``BEGIN IMMEDIATE`` write lock already serialises writers),
@@ -24,6 +24,7 @@ from ops_console.errors import OpsError, ValidationError
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 
+from . import usage
 from .views import MAX_QUANTITY, MovementDraft, MovementKind
 
 # which side(s) each kind touches: (takes from a location, puts into a location)
@@ -210,6 +211,7 @@ def record(s: Session, actor: Actor, draft: MovementDraft, *, exercise: bool, at
             incident_id=draft.incident_id, request_id=draft.request_id, operator_name=actor.name, exercise=exercise)
         s.add(move)
         s.flush()
+        usage.count(s, move)
         _audit(s, actor, move, names, exercise)
         written.append(move)
     return written

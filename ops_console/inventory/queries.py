@@ -1,22 +1,28 @@
-"""Reading the stock picture: levels, recent use, alerts and an item's level over time.
+"""Reading the stock picture: the levels table, alerts and an item's level over time.
 
-The whole-table read groups the small ``stock_balances`` table (one row per item ×
-location × lot), never the ledger, and joins names in Python from two small lookups:
-that is what keeps it under 100 ms with a million ledger lines. The ledger is read
-only for one item's history (an index on item_id, at) and for the recent outflow.
+The whole-table read (``level_table``) never touches the ledger: it sums the small
+``stock_balances`` table (one row per item × location × lot) and takes the recent use
+from the daily roll-up, as columns (see columns.py). Alerts read only the cells that
+have a minimum and the lots that carry an expiry date, so the post's alert list can
+ask every few seconds. The ledger itself is read only for one item's history, through
+its (item_id, at) index.
 """
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from ops_console.db.inventory_models import StockBalance, StockItem, StockLocation, StockMovement, StockThreshold
 
-from .views import LevelSeries, LocationKind, MovementKind, StockAlert, StockLevel, level_state
+from .views import LevelSeries, StockAlert, StockLevel
 
-OUTFLOW = (MovementKind.ISSUE.value, MovementKind.CONSUME.value, MovementKind.TRANSFER.value)
+if TYPE_CHECKING:
+    from .table import LevelTable
+
+ALERT_ORDER = {"out_of_stock": 0, "expired": 1, "low_stock": 2, "expiring": 3}
 
 
 def _mode(query: Select, column, exercise: bool) -> Select:  # type: ignore[no-untyped-def,type-arg]
@@ -24,90 +30,71 @@ def _mode(query: Select, column, exercise: bool) -> Select:  # type: ignore[no-u
     return query if exercise else query.where(column.is_(False))
 
 
-def daily_use(s: Session, now: datetime, days: int, exercise: bool) -> dict[tuple[int, int], float]:
-    """Units per day that left each item × location lately (issued, consumed, sent on)."""
-    query = (select(StockMovement.item_id, StockMovement.from_location_id, func.sum(StockMovement.quantity))
-             .where(StockMovement.at >= now - timedelta(days=days), StockMovement.kind.in_(OUTFLOW))
-             .group_by(StockMovement.item_id, StockMovement.from_location_id))
-    rows = s.execute(_mode(query, StockMovement.exercise, exercise)).all()
-    return {(item, loc): total / days for item, loc, total in rows if loc is not None}
+def level_table(s: Session, *, exercise: bool, now: datetime, rate_days: int | None) -> LevelTable:
+    """The whole table as columns, for the panel; the recent use over the ``rate_days``
+    days up to ``now`` when given."""
+    from .columns import read_table  # numpy loads with the first table, not with the console
+
+    return read_table(s, exercise=exercise, now=now, rate_days=rate_days)
 
 
 def levels(s: Session, *, exercise: bool, now: datetime, rate_days: int | None, location_id: int | None = None,
            category: str | None = None, critical_only: bool = False) -> list[StockLevel]:
-    """Every item × location that holds stock, held stock, or has a threshold; with the
-    recent daily use when ``rate_days`` is given (a scan of the recent ledger, so the
-    table can be shown first and the days of cover filled in after)."""
-    items = {row[0]: row for row in s.execute(
-        select(StockItem.id, StockItem.name, StockItem.category, StockItem.unit, StockItem.critical)
-        .where(StockItem.active.is_(True)))}
-    places = {row[0]: row for row in s.execute(
-        select(StockLocation.id, StockLocation.name, StockLocation.kind).where(StockLocation.active.is_(True)))}
-    # plain rows summed here rather than GROUP BY in SQL: the balance table is small, and
-    # grouping through its unique index costs a random table read per row on SQLite
-    balance_q = select(StockBalance.item_id, StockBalance.location_id, StockBalance.quantity, StockBalance.expires_on)
-    threshold_q = select(StockThreshold.item_id, StockThreshold.location_id, StockThreshold.minimum,
-                         StockThreshold.target)
-    if location_id is not None:
-        balance_q = balance_q.where(StockBalance.location_id == location_id)
-        threshold_q = threshold_q.where(StockThreshold.location_id == location_id)
-    cells: dict[tuple[int, int], list] = {}  # type: ignore[type-arg]
-    for i, loc, qty, expiry in s.execute(_mode(balance_q, StockBalance.exercise, exercise)):
-        cell = cells.get((i, loc))
-        if cell is None:
-            cells[(i, loc)] = [qty, expiry if qty > 0 else None, 0, 0]
-            continue
-        cell[0] += qty
-        if expiry is not None and qty > 0 and (cell[1] is None or expiry < cell[1]):
-            cell[1] = expiry
-    for i, loc, minimum, target in s.execute(threshold_q):
-        cell = cells.get((i, loc))
-        if cell is None:
-            cells[(i, loc)] = [0, None, minimum, target]
-        else:
-            cell[2], cell[3] = minimum, target
-    use = daily_use(s, now, rate_days, exercise) if rate_days else {}
-    kinds = {k.value: k for k in LocationKind}
+    """The table as plain values (CSV export, the demo, scripts), optionally filtered."""
+    table = level_table(s, exercise=exercise, now=now, rate_days=rate_days)
+    if location_id is not None or category or critical_only:
+        table = table.take(table.select(category or None, location_id, critical_only))
+    return table.levels()
+
+
+def alerts(s: Session, *, exercise: bool, today: date, days: int) -> list[StockAlert]:
+    """Low stock (below minimum, or out) and lots expiring within ``days``, critical items first."""
+    found = _low_stock(s, exercise) + _expiring(s, exercise, today, days)
+    found.sort(key=lambda a: (not a.critical, ALERT_ORDER[a.kind], a.item_name, a.location_name))
+    return found
+
+
+def _named(query: Select, item_column, place_column) -> Select:  # type: ignore[no-untyped-def,type-arg]
+    """Join the names an alert is worded with; inactive items and places raise none."""
+    return (query.add_columns(StockItem.name, StockItem.unit, StockItem.critical, StockLocation.name)
+            .join(StockItem, StockItem.id == item_column).join(StockLocation, StockLocation.id == place_column)
+            .where(StockItem.active.is_(True), StockLocation.active.is_(True)))
+
+
+def _low_stock(s: Session, exercise: bool) -> list[StockAlert]:
+    """Cells with a minimum whose stock is below it: each minimum's lots summed from
+    ``ix_stock_balances_cell`` alone, names joined for the few that are short."""
+    b, t = StockBalance, StockThreshold
+    held = func.coalesce(func.sum(b.quantity), 0)
+    lots_of_cell = and_(b.item_id == t.item_id, b.location_id == t.location_id, *([] if exercise else [b.exercise.is_(False)]))
+    cells = (select(t.item_id, t.location_id, t.minimum, held.label("held")).outerjoin(b, lots_of_cell)
+             .where(t.minimum > 0).group_by(t.id).having(held < t.minimum).subquery())
+    query = _named(select(cells), cells.c.item_id, cells.c.location_id)
     out = []
-    new, get_use = StockLevel._make, use.get
-    for (i, loc), (qty, expiry, minimum, target) in cells.items():
-        item, place = items.get(i), places.get(loc)
-        if item is None or place is None or (category and item[2] != category) or (critical_only and not item[4]):
-            continue
-        out.append(new((i, item[1], item[2], item[3], item[4], loc, place[1], kinds[place[2]], qty,
-                        minimum, target, level_state(qty, minimum, target), expiry, get_use((i, loc), 0.0))))
+    for item_id, place_id, minimum, qty, item, unit, critical, place in s.connection().execute(query):
+        kind, words = ("out_of_stock", "Out of") if qty <= 0 else ("low_stock", "Low on")
+        out.append(StockAlert(kind, item_id, item, place_id, place, critical,
+                              f"{words} {item} at {place}: {qty:,} {unit} (minimum {minimum:,})", qty, minimum))
     return out
 
 
-def alerts(all_levels: list[StockLevel], s: Session, *, exercise: bool, today: date, days: int) -> list[StockAlert]:
-    """Low stock (below minimum, or out) and lots expiring within ``days``, critical items first."""
-    found = []
-    for lv in all_levels:
-        if lv.minimum > 0 and lv.quantity < lv.minimum:
-            kind = "out_of_stock" if lv.quantity <= 0 else "low_stock"
-            words = "Out of" if lv.quantity <= 0 else "Low on"
-            found.append(StockAlert(kind, lv.item_id, lv.item_name, lv.location_id, lv.location_name, lv.critical,
-                                    f"{words} {lv.item_name} at {lv.location_name}: {lv.quantity:,} {lv.unit} "
-                                    f"(minimum {lv.minimum:,})", lv.quantity, lv.minimum))
-    names = {(lv.item_id, lv.location_id): lv for lv in all_levels}
-    query = _mode(select(StockBalance.item_id, StockBalance.location_id, StockBalance.lot, StockBalance.expires_on,
-                         func.sum(StockBalance.quantity))
-                  .where(and_(StockBalance.expires_on.is_not(None), StockBalance.expires_on <= today + timedelta(days=days)))
-                  .group_by(StockBalance.item_id, StockBalance.location_id, StockBalance.lot, StockBalance.expires_on),
-                  StockBalance.exercise, exercise)
-    for item_id, loc, lot, expires, qty in s.execute(query):
-        lv = names.get((item_id, loc))
-        if lv is None or qty <= 0:
-            continue
+def _expiring(s: Session, exercise: bool, today: date, days: int) -> list[StockAlert]:
+    """Lots that still hold stock and expire within ``days`` (or have expired)."""
+    b = StockBalance
+    lots = _mode(select(b.item_id, b.location_id, b.lot, b.expires_on, func.sum(b.quantity).label("held"))
+                 .where(b.expires_on.is_not(None), b.expires_on <= today + timedelta(days=days))
+                 .group_by(b.item_id, b.location_id, b.lot, b.expires_on), b.exercise, exercise).subquery()
+    minimum = select(StockThreshold.minimum).where(StockThreshold.item_id == lots.c.item_id,
+                                                   StockThreshold.location_id == lots.c.location_id).scalar_subquery()
+    query = _named(select(lots, func.coalesce(minimum, 0)).where(lots.c.held > 0), lots.c.item_id, lots.c.location_id)
+    out = []
+    for item_id, place_id, lot, expires, qty, low, item, unit, critical, place in s.connection().execute(query):
         expired = expires < today
-        lot_words = f" lot {lot}" if lot else ""
         when = f"expired on {expires.isoformat()}" if expired else f"expires on {expires.isoformat()}"
-        found.append(StockAlert("expired" if expired else "expiring", item_id, lv.item_name, loc, lv.location_name,
-                                lv.critical, f"{lv.item_name}{lot_words} at {lv.location_name}: {qty:,} {lv.unit} {when}",
-                                qty, lv.minimum, expires))
-    order = {"out_of_stock": 0, "expired": 1, "low_stock": 2, "expiring": 3}
-    found.sort(key=lambda a: (not a.critical, order[a.kind], a.item_name, a.location_name))
-    return found
+        lot_words = f" lot {lot}" if lot else ""
+        out.append(StockAlert("expired" if expired else "expiring", item_id, item, place_id, place, critical,
+                              f"{item}{lot_words} at {place}: {qty:,} {unit} {when}", qty, low, expires))
+    return out
 
 
 def history(s: Session, item_id: int, location_id: int | None, *, exercise: bool) -> tuple[list[datetime], list[int]]:

@@ -8,6 +8,7 @@ so the whole feature is one service on the Post (``post.inventory``).
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
@@ -29,6 +30,9 @@ from .requests import RequestDesk
 from .exchange import StockFiles
 from .views import (EXPIRY_DAYS, RATE_DAYS, ItemView, LevelSeries, LocationKind, LocationView, MovementDraft,
                     MovementKind, MovementView, StockAlert, StockLevel)
+
+if TYPE_CHECKING:
+    from .table import LevelTable
 
 CHANGED = "inventory.changed"  # data: item_id, location_ids, movement_ids
 CATALOGUE = "inventory.catalogue"  # an item, location or threshold was added or changed
@@ -208,18 +212,27 @@ class InventoryService(RequestDesk, StockFiles):
             return self._movement_views(s, list(s.scalars(query)))
 
     # --- the picture ----------------------------------------------------------------
+    def level_table(self, *, now: datetime | None = None, rate_days: int | None = RATE_DAYS) -> LevelTable:
+        """Every cell of the stock picture as columns (the panel's table: filter, sort and
+        label it without a Python object per cell); recent use over ``rate_days`` days."""
+        with self._db.read() as s:
+            return queries.level_table(s, exercise=self._shift.exercise, now=now or utc_now(), rate_days=rate_days)
+
     def levels(self, *, location_id: int | None = None, category: str | None = None, critical_only: bool = False,
                now: datetime | None = None, rate_days: int | None = RATE_DAYS) -> list[StockLevel]:
+        """The same picture as plain values, optionally filtered (exports, scripts, tests)."""
         with self._db.read() as s:
             return queries.levels(s, exercise=self._shift.exercise, now=now or utc_now(), rate_days=rate_days,
                                   location_id=location_id, category=category, critical_only=critical_only)
 
     def alerts(self, *, days: int = EXPIRY_DAYS, now: datetime | None = None) -> list[StockAlert]:
-        """Low-stock and expiring-within-``days`` alerts for the post's alert list."""
+        """Low-stock and expiring-within-``days`` alerts for the post's alert list.
+
+        Reads only cells with a minimum and lots with an expiry date (never the whole
+        table or the ledger), so it is cheap enough to call every few seconds."""
         now = now or utc_now()
         with self._db.read() as s:
-            all_levels = queries.levels(s, exercise=self._shift.exercise, now=now, rate_days=None)
-            return queries.alerts(all_levels, s, exercise=self._shift.exercise, today=now.astimezone().date(), days=days)
+            return queries.alerts(s, exercise=self._shift.exercise, today=now.astimezone().date(), days=days)
 
     def series(self, item_id: int, location_id: int | None = None) -> LevelSeries:
         """An item's level over time at one location (or all together), with its thresholds."""

@@ -1,8 +1,9 @@
 """The inventory's vocabulary and the read-only values it hands to the UI.
 
-Plain enums and frozen values, so the panel never holds a live ORM row; ``StockLevel``
-is a NamedTuple rather than a dataclass because the whole table (100,000 cells on a big
-post) must be built in well under 100 ms, and a tuple is the cheapest immutable value.
+Plain enums and frozen values, so the panel never holds a live ORM row. The whole
+stock table travels as columns (table.LevelTable, 100,000 cells on a big post);
+``StockLevel`` is one row of it as a value, a NamedTuple because exports build one per
+cell and a tuple is the cheapest immutable value.
 """
 from __future__ import annotations
 

@@ -1,10 +1,14 @@
 """Two stations issue the last units at the same moment: one gets a clear refusal, and
-stock never goes negative — on SQLite files and on PostgreSQL, with separate engines."""
+stock never goes negative — on SQLite files and on PostgreSQL, with separate engines.
+Both stations' issues are counted in the daily-use roll-up (neither upsert is lost)."""
 from __future__ import annotations
 
 import threading
 
+from sqlalchemy import func, select
+
 from helpers.posts import open_signed_on
+from ops_console.db.inventory_models import StockDailyUse
 from ops_console.inventory import InsufficientStock, InventoryService
 
 
@@ -57,3 +61,6 @@ def test_many_small_issues_from_two_stations_never_overdraw(any_db_url, any_stor
         p.close()
     left = next(lv for lv in stores.inv.levels() if lv.item_id == stores.water.id).quantity
     assert sum(issued) == 39 and left == 1
+    with stores.inv._db.read() as s:
+        counted = s.scalar(select(func.sum(StockDailyUse.quantity)).where(StockDailyUse.item_id == stores.water.id))
+    assert counted == 39

@@ -4,12 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from ops_console.inventory import LevelState, MovementKind
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.inventory import InventoryPanel
-from ops_console.ui.inventory.model import STOCK_COLUMNS, SORT_ROLE
+from ops_console.ui.inventory.model import STOCK_COLUMNS
 
 
 @pytest.fixture
@@ -60,15 +60,15 @@ def test_filters_and_what_runs_out_first(qtbot, panel, stores):
     with qtbot.waitSignal(panel.reloaded, timeout=3000):
         pass
     panel.critical_box.setChecked(True)
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     panel.critical_box.setChecked(False)
     panel.category_box.setCurrentIndex(panel.category_box.findData("Water & food"))
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     panel.category_box.setCurrentIndex(0)
     panel.sort_runs_out_first()
-    first = panel.proxy.index(0, STOCK_COLUMNS.index("item")).data()
+    first = panel.model.index(0, STOCK_COLUMNS.index("item")).data()
     assert first.startswith("Sandbags")  # 30 left at 10 a day: 3 days; water 33 at 1 a day
-    level = panel.proxy.index(0, STOCK_COLUMNS.index("level")).data()
+    level = panel.model.index(0, STOCK_COLUMNS.index("level")).data()
     assert level.split(" ", 1)[1] in {s.label for s in LevelState}  # a word, not only a colour
 
 
@@ -118,3 +118,39 @@ def test_screenshot_of_the_demo_stores(qtbot, post, screenshot_dir, themed):
     assert panel.grab().save(str(path))
     assert path.stat().st_size > 20_000
     bridge.detach()
+
+
+def test_sorting_by_a_header_and_reloading_keep_the_selected_cell(qtbot, panel, stores):
+    stores.inv.transfer(stores.water.id, stores.depot.id, stores.shelter.id, 10)
+    stores.inv.set_threshold(stores.sandbags.id, stores.shelter.id, 5, 10)  # a cell with no stock yet
+    with qtbot.waitSignal(panel.reloaded, timeout=3000):
+        pass
+    assert panel.model.rowCount() == 4
+    panel.table.selectRow(panel.model.row_of(stores.water.id, stores.shelter.id))
+    header = panel.table.horizontalHeader()
+    for column in ("quantity", "item", "location", "level", "cover", "expiry"):
+        x = header.sectionViewportPosition(STOCK_COLUMNS.index(column)) + 5
+        for _ in range(2):  # a click sorts ascending, the next descending
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+            shown = [panel.model.level_at(r).quantity for r in range(4)]
+            if column == "quantity":
+                assert shown == sorted(shown, reverse=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+            lv = panel.selected_level()
+            assert (lv.item_id, lv.location_id) == (stores.water.id, stores.shelter.id), column
+            assert panel.table.selectionModel().isRowSelected(panel.table.currentIndex().row())
+    with qtbot.waitSignal(panel.reloaded, timeout=3000):
+        stores.inv.issue(stores.water.id, stores.shelter.id, 4, team_id=stores.team_id)
+    assert panel.selected_level().quantity == 6  # the same cell, read again
+
+
+def test_the_table_sorts_by_quantity_both_ways_and_filters_by_location(qtbot, panel, stores):
+    stores.inv.transfer(stores.water.id, stores.depot.id, stores.shelter.id, 10)
+    with qtbot.waitSignal(panel.reloaded, timeout=3000):
+        pass
+    panel.table.sortByColumn(STOCK_COLUMNS.index("quantity"), Qt.SortOrder.AscendingOrder)
+    assert [panel.model.level_at(r).quantity for r in range(3)] == [10, 30, 100]
+    panel.table.sortByColumn(STOCK_COLUMNS.index("quantity"), Qt.SortOrder.DescendingOrder)
+    assert [panel.model.level_at(r).quantity for r in range(3)] == [100, 30, 10]
+    panel.location_box.setCurrentIndex(panel.location_box.findData(stores.depot.id))
+    assert [panel.model.level_at(r).quantity for r in range(panel.model.rowCount())] == [100, 30]
+    assert panel.model.row_of(stores.water.id, stores.shelter.id) == -1  # filtered out

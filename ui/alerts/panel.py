@@ -2,8 +2,8 @@
 
 Radio emergencies, siren faults, low or expiring stock, overdue risk inspections and
 full shelters each live in their own panel; a supervisor needs them in one place and
-in order of seriousness. The list is read on a worker thread (the stock alerts sum a
-large ledger) whenever a related event arrives, at most a few times a second, and
+in order of seriousness. The list is read on a worker thread (a shared database may be
+slow or locked) whenever a related event arrives, at most a few times a second, and
 every 30 s for time-based alerts (expiry, overdue inspections).
 """
 from __future__ import annotations

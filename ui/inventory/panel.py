@@ -1,56 +1,40 @@
 """The inventory panel: alerts on top, the stock table and its chart, the request queue.
 
-Thin by design: every number comes from InventoryService; the panel filters (through a
-proxy), sorts ("what runs out first" = fewest days of cover at the recent issue rate),
-opens the forms and reloads when any workstation records a change.
+Thin by design: every number comes from InventoryService. The panel composes three
+parts — the picture (stock_view: filters, table, chart), the queue (request_queue)
+and the actions that change stock (movement forms, catalogue forms, CSV files) — and
+reads everything again, off the GUI thread, when any workstation records a change.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from ops_console.domain import Permission
 from ops_console.events import Event
-from ops_console.inventory import InventoryService, MovementKind, RequestView, StockLevel
+from ops_console.inventory import InventoryService, MovementKind, RequestView, StockAlert, StockLevel
+from ops_console.inventory.table import LevelTable
 from ops_console.post import Post
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.inventory.catalogue_dialogs import AddItemDialog, AddLocationDialog, RequestDialog
-from ops_console.ui.inventory.chart import LevelChart
 from ops_console.ui.inventory.dialogs import FulfilDialog, MovementDialog
-from ops_console.ui.inventory.files import ImportDialog, export_job, start_job
-from ops_console.ui.inventory.model import SORT_ROLE, STOCK_COLUMNS, RequestQueueModel, StockTableModel
+from ops_console.ui.inventory.files import FileJob, ImportDialog, export_job, start_job
+from ops_console.ui.inventory.request_queue import RequestQueue
+from ops_console.ui.inventory.stock_view import StockView
 
-
-class StockFilter(QSortFilterProxyModel):
-    """Category, location and critical-only filters over the stock table."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.category: str | None = None
-        self.location_id: int | None = None
-        self.critical_only = False
-        self.setSortRole(SORT_ROLE)
-
-    def set(self, category: str | None, location_id: int | None, critical_only: bool) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+: invalidateFilter() is deprecated
-            self.beginFilterChange()
-            self.category, self.location_id, self.critical_only = category, location_id, critical_only
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.category, self.location_id, self.critical_only = category, location_id, critical_only
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt name)
-        lv: StockLevel = self.sourceModel().level_at(row)  # type: ignore[attr-defined]
-        return ((self.category is None or lv.category == self.category)
-                and (self.location_id is None or lv.location_id == self.location_id)
-                and (not self.critical_only or lv.critical))
+MOVEMENT_WORDS = ((MovementKind.RECEIVE, QT_TRANSLATE_NOOP("InventoryPanel", "Receive…")),
+                  (MovementKind.ISSUE, QT_TRANSLATE_NOOP("InventoryPanel", "Issue…")),
+                  (MovementKind.TRANSFER, QT_TRANSLATE_NOOP("InventoryPanel", "Transfer…")),
+                  (MovementKind.CONSUME, QT_TRANSLATE_NOOP("InventoryPanel", "Consume…")),
+                  (MovementKind.RETURN, QT_TRANSLATE_NOOP("InventoryPanel", "Return…")),
+                  (MovementKind.ADJUST, QT_TRANSLATE_NOOP("InventoryPanel", "Adjust…")))
+BANNER = {True: "background: #fde0b0; color: #5c3a00; padding: 6px 10px; font-weight: 600;",
+          False: "background: #d4efe6; color: #00503c; padding: 6px 10px; font-weight: 600;"}
 
 
 class InventoryPanel(QWidget):
@@ -67,33 +51,53 @@ class InventoryPanel(QWidget):
         self.setObjectName("inventoryPanel")
         self._post = post
         self.inventory = inventory or getattr(post, "inventory", None) or InventoryService(post.db, post.bus, post.shift)
-        self.pool = QThreadPool(self)
+        self.pool, self.reader = QThreadPool(self), QThreadPool(self)  # files; reloads (never behind an export)
         self.pool.setMaxThreadCount(1)
+        self.reader.setMaxThreadCount(1)
+        self._reading: FileJob | None = None
+        self._again = False
         self._jobs: list = []  # running file jobs, kept alive until they report  # type: ignore[type-arg]
-        self.model, self.requests_model = StockTableModel(self), RequestQueueModel(self)
-        self.proxy = StockFilter(self)
-        self.proxy.setSourceModel(self.model)
-
         self.alerts = QLabel()
         self.alerts.setObjectName("inventoryAlerts")
         self.alerts.setWordWrap(True)
-        self.category_box, self.location_box = QComboBox(), QComboBox()
-        self.category_box.setObjectName("categoryFilter")
-        self.location_box.setObjectName("locationFilter")
-        self.critical_box = QCheckBox(self.tr("Critical items only"))
-        self.runs_out_button = QPushButton(self.tr("What runs out first"))
-        self.runs_out_button.setToolTip(self.tr("Sort by days of cover at the last 7 days' use"))
-        for box in (self.category_box, self.location_box):
-            box.currentIndexChanged.connect(self._apply_filter)
-        self.critical_box.toggled.connect(self._apply_filter)
-        self.runs_out_button.clicked.connect(self.sort_runs_out_first)
+        self.stock = StockView(self.inventory, self)
+        self.queue = RequestQueue(self.inventory, self)
+        self.queue.changed.connect(self.reload)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.queue, self.tr("Requests"))
+        self._lay_out(self._actions())
 
-        self.move_buttons: dict[MovementKind, QPushButton] = {}
+        self._reload_soon = QTimer(self, singleShot=True, interval=150)
+        self._reload_soon.timeout.connect(self.reload)
+        bridge.event_received.connect(self._on_event)
+        bridge.exercise_changed.connect(self.reload)
+        bridge.shift_changed.connect(self._update_actions)
+        self._fill_filters()
+        self._first_picture()
+
+    def _first_picture(self) -> None:
+        """The first reading is waited for, so the panel never opens empty."""
+        try:
+            self._show(self._read())
+        except KNOWN_ERRORS as exc:
+            show_error(self, exc)
+
+    # the parts, under the names the rest of the console and the tests use
+    model = property(lambda self: self.stock.model)
+    table = property(lambda self: self.stock.table)
+    chart = property(lambda self: self.stock.chart)
+    chart_scope = property(lambda self: self.stock.chart_scope)
+    category_box = property(lambda self: self.stock.category_box)
+    location_box = property(lambda self: self.stock.location_box)
+    critical_box = property(lambda self: self.stock.critical_box)
+    requests_model = property(lambda self: self.queue.model)
+    request_table = property(lambda self: self.queue.table)
+
+    def _actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
-        for kind, words in ((MovementKind.RECEIVE, self.tr("Receive…")), (MovementKind.ISSUE, self.tr("Issue…")),
-                            (MovementKind.TRANSFER, self.tr("Transfer…")), (MovementKind.CONSUME, self.tr("Consume…")),
-                            (MovementKind.RETURN, self.tr("Return…")), (MovementKind.ADJUST, self.tr("Adjust…"))):
-            button = QPushButton(words)
+        self.move_buttons: dict[MovementKind, QPushButton] = {}
+        for kind, words in MOVEMENT_WORDS:
+            button = QPushButton(self.tr(words))
             button.clicked.connect(lambda _=False, k=kind: self.open_movement(k))
             self.move_buttons[kind] = button
             actions.addWidget(button)
@@ -113,130 +117,66 @@ class InventoryPanel(QWidget):
         self.export_moves_button.clicked.connect(lambda: self._choose_export("movements"))
         for button in (self.import_button, self.export_levels_button, self.export_moves_button):
             actions.addWidget(button)
+        return actions
 
-        self.table = self._table(self.proxy, "stockTable")
-        for column, width in {"item": 190, "category": 105, "location": 215, "level": 150, "quantity": 115,
-                              "minimum": 60, "target": 60, "cover": 100}.items():
-            self.table.setColumnWidth(STOCK_COLUMNS.index(column), width)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_chart())
-        self.chart = LevelChart()
-        self.chart_scope = QComboBox()
-        self.chart_scope.addItem(self.tr("This location"), "location")
-        self.chart_scope.addItem(self.tr("All locations"), "total")
-        self.chart_scope.currentIndexChanged.connect(lambda *_: self.show_chart())
-        chart_box = QWidget()
-        chart_layout = QVBoxLayout(chart_box)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_layout.addWidget(self.chart_scope)
-        chart_layout.addWidget(self.chart, 1)
-
-        self.request_table = self._table(self.requests_model, "requestQueue")
-        self.request_table.setSortingEnabled(False)
-        for column, width in enumerate((40, 110, 90, 110, 170, 110, 220, 90)):
-            self.request_table.setColumnWidth(column, width)
-        self.approve_button = QPushButton(self.tr("Approve"))
-        self.deny_button = QPushButton(self.tr("Deny…"))
-        self.fulfil_button = QPushButton(self.tr("Fulfil…"))
-        self.approve_button.clicked.connect(self.approve_selected)
-        self.deny_button.clicked.connect(self.deny_selected)
-        self.fulfil_button.clicked.connect(self.fulfil_selected)
-        self.request_table.selectionModel().selectionChanged.connect(self._update_actions)
-        queue = QWidget()
-        queue_layout = QVBoxLayout(queue)
-        queue_buttons = QHBoxLayout()
-        for button in (self.approve_button, self.deny_button, self.fulfil_button):
-            queue_buttons.addWidget(button)
-        queue_buttons.addStretch(1)
-        queue_layout.addLayout(queue_buttons)
-        queue_layout.addWidget(self.request_table, 1)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(queue, self.tr("Requests"))
-
-        filters = QHBoxLayout()
-        for widget in (QLabel(self.tr("Category")), self.category_box, QLabel(self.tr("Location")), self.location_box,
-                       self.critical_box):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.runs_out_button)
-        upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(self.table)
-        upper.addWidget(chart_box)
-        upper.setSizes([960, 420])
+    def _lay_out(self, actions: QHBoxLayout) -> None:
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(upper)
+        split.addWidget(self.stock)
         split.addWidget(self.tabs)
         split.setSizes([560, 240])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.alerts)
-        layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addWidget(split, 1)
 
-        self._reload_soon = QTimer(self, singleShot=True, interval=150)
-        self._reload_soon.timeout.connect(self.reload)
-        bridge.event_received.connect(self._on_event)
-        bridge.exercise_changed.connect(self.reload)
-        bridge.shift_changed.connect(self._update_actions)
-        self._fill_filters()
-        self.reload()
-
-    def _table(self, model, name: str) -> QTableView:  # type: ignore[no-untyped-def]
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSortingEnabled(True)
-        table.setAlternatingRowColors(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
-
     # --- data -----------------------------------------------------------------------
     def _fill_filters(self) -> None:
-        for box, first, values in ((self.category_box, self.tr("All categories"), [(c, c) for c in self.inventory.categories()]),
-                                   (self.location_box, self.tr("All locations"),
-                                    [(v.name, v.id) for v in self.inventory.locations()])):
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(first, None)
-            for text, data in values:
-                box.addItem(text, data)
-            box.setCurrentIndex(max(box.findData(current), 0))
-            box.blockSignals(False)
-
-    @Slot()
-    def open_form(self, form: type) -> QDialog:
-        """One of the catalogue/request forms; the stock table and queue reload when it is saved."""
-        dialog = form(self.inventory, self)
-        dialog.accepted.connect(self.reload)
-        dialog.open()
-        return dialog
+        self.stock.fill_filters(self.inventory.categories(), self.inventory.locations())
 
     def reload(self) -> None:
-        try:
-            levels, requests, alerts = self.inventory.levels(), self.inventory.requests(), self.inventory.alerts()
-        except KNOWN_ERRORS as exc:
-            show_error(self, exc)
+        """Read the table, the queue and the alerts again, on the reader thread (~80 ms
+        on a post with a million movements: too long to freeze the window for); a reload
+        asked for while one runs is done once more after it."""
+        if self._reading is not None and not self._reading.finished:
+            self._again = True
             return
-        self.model.set_rows(levels)
-        self.requests_model.set_rows(requests)
+        self._reading = start_job(self.reader, self._read, self._show, self._read_failed)
+
+    def _read(self) -> tuple[LevelTable, list[RequestView], list[StockAlert]]:
+        return self.inventory.level_table(), self.inventory.requests(), self.inventory.alerts()
+
+    @Slot(object)
+    def _show(self, picture: tuple[LevelTable, list[RequestView], list[StockAlert]]) -> None:
+        table, requests, alerts = picture
+        self.stock.show_table(table)
+        self.queue.set_requests(requests)
+        self._show_alerts(alerts, len(requests))
+        self._update_actions()
+        self.reloaded.emit()
+        self._read_again_if_asked()
+
+    @Slot(object)
+    def _read_failed(self, exc: Exception) -> None:
+        self._read_again_if_asked()
+        if not isinstance(exc, KNOWN_ERRORS):
+            raise exc
+        show_error(self, exc)
+
+    def _read_again_if_asked(self) -> None:
+        if self._again:
+            self._again = False
+            self.reload()
+
+    def _show_alerts(self, alerts: list[StockAlert], open_requests: int) -> None:
         low = sum(1 for a in alerts if a.kind in ("low_stock", "out_of_stock"))
         expiring = sum(1 for a in alerts if a.kind in ("expiring", "expired"))
         words = self.tr("⚠ %1 below minimum · %2 expiring or expired · %3 open requests").replace(
-            "%1", str(low)).replace("%2", str(expiring)).replace("%3", str(len(requests)))
+            "%1", str(low)).replace("%2", str(expiring)).replace("%3", str(open_requests))
         self.alerts.setText(words if alerts else self.tr("✔ All stock at or above minimum · %1 open requests")
-                            .replace("%1", str(len(requests))))
+                            .replace("%1", str(open_requests)))
         self.alerts.setToolTip("\n".join(a.message for a in alerts[:30]))
-        self.alerts.setStyleSheet("background: #fde0b0; color: #5c3a00; padding: 6px 10px; font-weight: 600;" if alerts
-                                  else "background: #d4efe6; color: #00503c; padding: 6px 10px; font-weight: 600;")
-        self._update_actions()
-        self.reloaded.emit()
+        self.alerts.setStyleSheet(BANNER[bool(alerts)])
 
     @Slot(object)
     def _on_event(self, event: Event) -> None:
@@ -246,32 +186,24 @@ class InventoryPanel(QWidget):
             self._reload_soon.start()
 
     @Slot()
-    def _apply_filter(self) -> None:
-        self.proxy.set(self.category_box.currentData(), self.location_box.currentData(), self.critical_box.isChecked())
-
-    @Slot()
     def sort_runs_out_first(self) -> None:
-        self.table.sortByColumn(STOCK_COLUMNS.index("cover"), Qt.SortOrder.AscendingOrder)
+        self.stock.sort_runs_out_first()
 
     def selected_level(self) -> StockLevel | None:
-        index = self.table.currentIndex()
-        return self.model.level_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
+        return self.stock.selected_level()
 
     def selected_request(self) -> RequestView | None:
-        rows = self.request_table.selectionModel().selectedRows()
-        return self.requests_model.request_at(rows[0].row()) if rows else None
-
-    @Slot()
-    def show_chart(self) -> None:
-        lv = self.selected_level()
-        if lv is None:
-            return
-        total = self.chart_scope.currentData() == "total"
-        series = self.inventory.series(lv.item_id, None if total else lv.location_id)
-        where = self.tr("all locations") if total else lv.location_name
-        self.chart.show_series(series, f"{lv.item_name} — {where}", lv.unit)
+        return self.queue.selected_request()
 
     # --- actions --------------------------------------------------------------------
+    @Slot()
+    def open_form(self, form: type) -> QDialog:
+        """One of the catalogue/request forms; the stock table and queue reload when it is saved."""
+        dialog = form(self.inventory, self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
     def open_movement(self, kind: MovementKind) -> MovementDialog:
         lv = self.selected_level()
         teams = [(t.id, t.name) for t in self._post.tasks.teams()]
@@ -281,6 +213,15 @@ class InventoryPanel(QWidget):
         dialog.recorded.connect(lambda _views: self.reload())
         dialog.open()
         return dialog
+
+    def approve_selected(self) -> None:
+        self.queue.approve_selected()
+
+    def deny_selected(self) -> None:
+        self.queue.deny_selected()
+
+    def fulfil_selected(self) -> FulfilDialog | None:
+        return self.queue.fulfil_selected()
 
     def import_file(self, path: Path) -> ImportDialog:
         dialog = ImportDialog(self.inventory, Path(path), self.pool, self)
@@ -317,50 +258,12 @@ class InventoryPanel(QWidget):
             self.export_to(Path(path), what)
 
     @Slot()
-    def approve_selected(self) -> None:
-        request = self.selected_request()
-        if request is not None:
-            self._decide(lambda: self.inventory.approve(request.id, request.version))
-
-    @Slot()
-    def deny_selected(self) -> None:
-        request = self.selected_request()
-        if request is None:
-            return
-        reason, ok = QInputDialog.getText(self, self.tr("Deny request #%1").replace("%1", str(request.id)),
-                                          self.tr("Reason (the field will be told):"))
-        if ok:
-            self._decide(lambda: self.inventory.deny(request.id, request.version, reason))
-
-    @Slot()
-    def fulfil_selected(self) -> FulfilDialog | None:
-        request = self.selected_request()
-        if request is None:
-            return None
-        dialog = FulfilDialog(self.inventory, request, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.recorded.connect(lambda _views: self.reload())
-        dialog.open()
-        return dialog
-
-    def _decide(self, action) -> None:  # type: ignore[no-untyped-def]
-        try:
-            action()
-        except KNOWN_ERRORS as exc:
-            show_error(self, exc)
-        self.reload()
-
-    @Slot()
     def _update_actions(self) -> None:
         can = self._post.shift.can(Permission.LOGISTICS)
         for button in (*self.move_buttons.values(), self.import_button):
             button.setEnabled(can)
-        request = self.selected_request()
-        self.approve_button.setEnabled(can and request is not None and request.status.value == "requested")
-        self.deny_button.setEnabled(can and request is not None and request.status.value in ("requested", "approved"))
-        self.fulfil_button.setEnabled(can and request is not None
-                                      and request.status.value in ("approved", "partly_fulfilled"))
+        self.queue.update_actions(can)
 
     def wait_idle(self, msecs: int = 5000) -> bool:
-        """Let a running import or export finish (before the database is closed)."""
-        return self.pool.waitForDone(msecs)
+        """Let a running import, export or reload finish (before the database is closed)."""
+        return self.pool.waitForDone(msecs) and self.reader.waitForDone(msecs)

@@ -1,0 +1,103 @@
+"""The request queue: field requests, most urgent first, with approve, deny and fulfil.
+
+Split from the panel because deciding on requests is its own job (often another
+person's than keeping the stores). Every decision goes through InventoryService;
+``changed`` tells the panel to read the picture again.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
+
+from ops_console.inventory import InventoryService, RequestView
+from ops_console.ui.common.known_errors import KNOWN_ERRORS
+from ops_console.ui.common.messages import show_error
+from ops_console.ui.inventory.dialogs import FulfilDialog
+from ops_console.ui.inventory.model import RequestQueueModel
+from ops_console.ui.inventory.stock_view import plain_table
+
+COLUMN_WIDTHS = (40, 110, 90, 110, 170, 110, 220, 90)
+
+
+class RequestQueue(QWidget):
+    """The queue table and its three decisions; buttons follow the operator's rights."""
+
+    # a request was decided or (partly) fulfilled
+    changed = Signal()
+
+    def __init__(self, inventory: InventoryService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.inventory = inventory
+        self.model = RequestQueueModel(self)
+        self.table = plain_table(self.model, "requestQueue")
+        self.table.setSortingEnabled(False)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.deny_button = QPushButton(self.tr("Deny…"))
+        self.fulfil_button = QPushButton(self.tr("Fulfil…"))
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.deny_button.clicked.connect(self.deny_selected)
+        self.fulfil_button.clicked.connect(self.fulfil_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
+        self._can = False
+        buttons = QHBoxLayout()
+        for button in (self.approve_button, self.deny_button, self.fulfil_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+    def set_requests(self, requests: list[RequestView]) -> None:
+        self.model.set_rows(requests)
+        self.update_actions()
+
+    def update_actions(self, can: bool | None = None) -> None:
+        """Enable what the selected request's state allows, if the operator may decide."""
+        self._can = self._can if can is None else can
+        request, can = self.selected_request(), self._can
+        state = request.status.value if request is not None else ""
+        self.approve_button.setEnabled(can and state == "requested")
+        self.deny_button.setEnabled(can and state in ("requested", "approved"))
+        self.fulfil_button.setEnabled(can and state in ("approved", "partly_fulfilled"))
+
+    def selected_request(self) -> RequestView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.request_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def approve_selected(self) -> None:
+        request = self.selected_request()
+        if request is not None:
+            self._decide(lambda: self.inventory.approve(request.id, request.version))
+
+    @Slot()
+    def deny_selected(self) -> None:
+        request = self.selected_request()
+        if request is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Deny request #%1").replace("%1", str(request.id)),
+                                          self.tr("Reason (the field will be told):"))
+        if ok:
+            self._decide(lambda: self.inventory.deny(request.id, request.version, reason))
+
+    @Slot()
+    def fulfil_selected(self) -> FulfilDialog | None:
+        request = self.selected_request()
+        if request is None:
+            return None
+        dialog = FulfilDialog(self.inventory, request, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.recorded.connect(lambda _views: self.changed.emit())
+        dialog.open()
+        return dialog
+
+    def _decide(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except KNOWN_ERRORS as exc:
+            show_error(self, exc)
+        self.changed.emit()

@@ -1,0 +1,131 @@
+"""The stock table with its filters and the selected cell's level chart.
+
+Split from the panel so the part that shows the picture (filter, sort, chart) is apart
+from the parts that change it (movements, files, requests). Filtering and sorting are
+the model's own (whole columns at once), so "what runs out first" over 100,000 cells
+takes milliseconds; the selected cell stays selected across a reload.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ops_console.inventory import InventoryService, LocationView, StockLevel
+from ops_console.inventory.table import LevelTable
+from ops_console.ui.inventory.chart import LevelChart
+from ops_console.ui.inventory.model import STOCK_COLUMNS, StockTableModel
+
+COLUMN_WIDTHS = {"item": 190, "category": 105, "location": 215, "level": 150, "quantity": 115, "minimum": 60,
+                 "target": 60, "cover": 100}
+
+
+def plain_table(model, name: str) -> QTableView:  # type: ignore[no-untyped-def]
+    """A read-only, row-selecting table, as both of the panel's tables are."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class StockView(QWidget):
+    """Filters over the stock table, the table, and the chart of the selected row."""
+
+    def __init__(self, inventory: InventoryService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.inventory = inventory
+        self.model = StockTableModel(self)
+        self.category_box, self.location_box = QComboBox(), QComboBox()
+        self.category_box.setObjectName("categoryFilter")
+        self.location_box.setObjectName("locationFilter")
+        self.critical_box = QCheckBox(self.tr("Critical items only"))
+        self.runs_out_button = QPushButton(self.tr("What runs out first"))
+        self.runs_out_button.setToolTip(self.tr("Sort by days of cover at the last 7 days' use"))
+        for box in (self.category_box, self.location_box):
+            box.currentIndexChanged.connect(self._apply_filter)
+        self.critical_box.toggled.connect(self._apply_filter)
+        self.runs_out_button.clicked.connect(self.sort_runs_out_first)
+        self.table = plain_table(self.model, "stockTable")
+        for column, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(STOCK_COLUMNS.index(column), width)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_chart())
+        self.chart = LevelChart()
+        self.chart_scope = QComboBox()
+        self.chart_scope.addItem(self.tr("This location"), "location")
+        self.chart_scope.addItem(self.tr("All locations"), "total")
+        self.chart_scope.currentIndexChanged.connect(lambda *_: self.show_chart())
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        filters = QHBoxLayout()
+        for widget in (QLabel(self.tr("Category")), self.category_box, QLabel(self.tr("Location")), self.location_box,
+                       self.critical_box):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.runs_out_button)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart_scope)
+        chart_layout.addWidget(self.chart, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(chart_box)
+        split.setSizes([960, 420])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+
+    def fill_filters(self, categories: list[str], locations: list[LocationView]) -> None:
+        """Offer the catalogue's categories and locations, keeping what was chosen."""
+        for box, first, values in ((self.category_box, self.tr("All categories"), [(c, c) for c in categories]),
+                                   (self.location_box, self.tr("All locations"), [(v.name, v.id) for v in locations])):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(first, None)
+            for text, data in values:
+                box.addItem(text, data)
+            box.setCurrentIndex(max(box.findData(current), 0))
+            box.blockSignals(False)
+
+    def show_table(self, table: LevelTable) -> None:
+        """Show a new reading; the cell that was selected is selected again if still shown."""
+        kept = self.selected_level()
+        self.model.set_table(table)
+        row = self.model.row_of(kept.item_id, kept.location_id) if kept else -1
+        if row >= 0:
+            self.table.selectRow(row)
+
+    @Slot()
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.category_box.currentData(), self.location_box.currentData(),
+                              self.critical_box.isChecked())
+
+    @Slot()
+    def sort_runs_out_first(self) -> None:
+        self.table.sortByColumn(STOCK_COLUMNS.index("cover"), Qt.SortOrder.AscendingOrder)
+
+    def selected_level(self) -> StockLevel | None:
+        index = self.table.currentIndex()
+        return self.model.level_at(index.row()) if index.isValid() else None
+
+    @Slot()
+    def show_chart(self) -> None:
+        lv = self.selected_level()
+        if lv is None:
+            return
+        total = self.chart_scope.currentData() == "total"
+        series = self.inventory.series(lv.item_id, None if total else lv.location_id)
+        where = self.tr("all locations") if total else lv.location_name
+        self.chart.show_series(series, f"{lv.item_name} — {where}", lv.unit)
