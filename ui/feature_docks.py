@@ -37,6 +37,7 @@ class FeatureDocks(QObject):
         self.alerts = AlertPanel(post, bridge)
         self.siren_bus = None  # the demo's simulated controllers, when running
         self._centred_node: int | None = None
+        self._centred_location: int | None = None
 
     def panels(self) -> dict[str, QWidget]:
         """The widgets that take the place of the 'coming soon' placeholders, by dock key."""
@@ -59,6 +60,9 @@ class FeatureDocks(QObject):
         self.shelters.locate_requested.connect(self._centre)
         window.incidents.table.selectionModel().selectionChanged.connect(self._incident_row_changed)
         self.sirens.table.selectionModel().selectionChanged.connect(self._siren_selected)
+        stock = self.inventory.table
+        stock.selectionModel().currentRowChanged.connect(lambda *_: self._stock_row_selected(again=False))
+        stock.clicked.connect(lambda *_: self._stock_row_selected(again=True))
         nodes = window.radio.nodes_table
         nodes.selectionModel().selectionChanged.connect(lambda *_: self._node_selected(again=False))
         nodes.clicked.connect(lambda *_: self._node_selected(again=True))
@@ -152,6 +156,18 @@ class FeatureDocks(QObject):
         if siren_id is not None:
             siren = self._window.post.sirens.get(siren_id)
             self.map.centre_on(siren.lat, siren.lon)
+
+    def _stock_row_selected(self, *, again: bool) -> None:
+        """A stock row centres the map on its depot, shelter, vehicle or team kit when that has
+        a position; the table keeps its selection through reloads, so only a different
+        location (or a click) moves the map."""
+        level = self.inventory.selected_level()
+        if level is None or (level.location_id == self._centred_location and not again):
+            return
+        place = next((p for p in self._window.post.inventory.locations() if p.id == level.location_id), None)
+        if place is not None and place.lat is not None and place.lon is not None:
+            self._centred_location = place.id
+            self.map.centre_on(place.lat, place.lon)
 
     def _select_node(self, addr: int) -> None:
         radio = self._window.radio

@@ -102,3 +102,24 @@ def test_clicking_a_siren_or_a_radio_node_on_the_map_selects_its_row(window, pos
     qtbot.waitUntil(lambda: len(window.radio.nodes_model.rows) == 1)
     window.features.map.object_activated.emit("radio_node", 11)
     assert window.radio.side.selected_node() == 11
+
+
+def test_selecting_a_stock_row_centres_the_map_on_its_location(window, post, qtbot):
+    from ops_console.inventory.views import LocationKind
+
+    depot = post.inventory.add_location("Depot East", LocationKind.DEPOT, lat=30.2655, lon=120.1777)
+    post.inventory.add_location("Van 2", LocationKind.VEHICLE)  # no position: the map stays put
+    item = post.inventory.add_item("Sandbags", "flood")
+    post.inventory.receive(item.id, depot.id, 200)
+    panel = window.features.inventory
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() >= 1, timeout=5000)
+    panel.table.selectRow(0)
+    vp = window.features.map.canvas.vp
+    assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.2655, 120.1777), abs=1.0)
+
+    window.features.map.centre_on(30.25, 120.16)
+    panel.reload()  # the table keeps the selection through a reload without moving the map
+    qtbot.waitUntil(lambda: panel.selected_level() is not None, timeout=5000)
+    vp = window.features.map.canvas.vp
+    assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.25, 120.16), abs=1.0)
