@@ -2,34 +2,31 @@
 into panning, zooming, clicks and drawing.
 
 A custom painter rather than a QGraphicsScene: the layers batch their own drawing
-(see layers.py), so the scene graph would only add per-item bookkeeping. Everything a
-frame needs is in ``render``, which also draws into a QImage for tests and benchmarks.
+(see layers.py), so the scene graph would only add per-item bookkeeping. Cacheable
+layers are kept as bitmaps that a pan scrolls (frame_cache.py); labels and overlays
+are drawn fresh over them each frame. Everything a frame needs is in ``render``, which
+also draws into a QImage for tests and benchmarks.
 """
 from __future__ import annotations
 
 import math
-from enum import Enum
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
-from ops_console.mapping.geo import format_distance, haversine_m, nice_distance, to_lat_lon, to_mercator
-from ops_console.mapping.grid import mgrs
+from ops_console.mapping.geo import haversine_m, to_lat_lon, to_mercator
 
 from .basemap import LAND
+from .frame_cache import FrameCache, layer_runs
 from .layers import Hit, Label, MapLayer, place_labels
-from .viewport import Viewport, zoom_label
+from .overlays import Tool, paint_hud, paint_selection, paint_tool
+from .viewport import Viewport
+
+__all__ = ["DRAG_THRESHOLD", "KEY_ZOOM", "MapCanvas", "Tool"]
 
 DRAG_THRESHOLD = 4
 KEY_ZOOM = math.sqrt(2)
-
-
-class Tool(Enum):
-    PAN = "pan"
-    MEASURE = "measure"
-    POLYGON = "polygon"
-    CIRCLE = "circle"
 
 
 class MapCanvas(QWidget):
@@ -68,6 +65,8 @@ class MapCanvas(QWidget):
         self._cursor: QPointF | None = None
         self.hud_font = QFont()
         self.hud_font.setPointSizeF(8.5)
+        self.frames = FrameCache()  # bitmaps of the cacheable layers, scrolled on a pan
+        self.frame_vp = self.vp  # the view the last frame was drawn for (snapped to whole pixels)
 
     # layers and view ------------------------------------------------------------------
     def add_layer(self, layer: MapLayer) -> MapLayer:
@@ -117,20 +116,32 @@ class MapCanvas(QWidget):
 
     # drawing ---------------------------------------------------------------------------
     def render(self, p: QPainter, hud: bool = True) -> None:  # type: ignore[override]
-        p.fillRect(QRectF(0, 0, self.vp.width, self.vp.height), QColor(LAND))
+        """One frame: background, layers (cached runs blitted, others painted), labels, overlays."""
+        items = layer_runs(self.layers)
+        dpr = p.device().devicePixelRatioF()
+        cached = any(isinstance(item, tuple) for item in items)
+        vp = self.frames.snap(self.vp, dpr) if cached else self.vp
+        self.frame_vp = vp
+        p.fillRect(QRectF(0, 0, vp.width, vp.height), QColor(LAND))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         labels: list[Label] = []
-        for layer in self.layers:
-            if layer.visible:
-                layer.labels = labels
-                layer.paint(p, self.vp)
-                layer.labels = None
+        for item in items:
+            if isinstance(item, tuple):
+                self.frames.draw(p, item, vp, dpr)
+                for layer in item:
+                    labels.extend(layer.labels_for(vp))
+            else:
+                item.labels = labels
+                item.paint(p, vp)
+                item.labels = None
+        self.frames.keep_only(items)
         place_labels(p, labels)
-        self._paint_selection(p)
-        self._paint_tool(p)
+        paint_selection(p, vp, self.selected)
+        measured = self.measured_m(include_cursor=True) if self.tool == Tool.MEASURE and self.points else 0.0
+        paint_tool(p, vp, self.tool, self.points, self._cursor, measured, self.hud_font)
         if hud:
-            self._paint_hud(p)
+            paint_hud(p, vp, self._cursor, self.hud_font, self.attribution, self.status_text)
 
     def render_image(self, width: int, height: int, hud: bool = True) -> QImage:
         """The map as it would be drawn at this size (tests, benchmarks, printing)."""
@@ -152,67 +163,10 @@ class MapCanvas(QWidget):
         self.vp = self.vp.resized(self.width(), self.height())
         super().resizeEvent(event)
 
-    def _paint_selection(self, p: QPainter) -> None:
-        if self.selected is None:
-            return
-        pt = self.vp.to_screen(self.selected.x, self.selected.y)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(QColor(255, 255, 255, 220), 6))
-        p.drawEllipse(pt, 17, 17)
-        p.setPen(QPen(QColor("#2b6cb0"), 3))
-        p.drawEllipse(pt, 17, 17)
-
-    def _paint_tool(self, p: QPainter) -> None:
-        if self.tool == Tool.PAN or not self.points:
-            return
-        pts = [self.vp.to_screen(x, y) for x, y in self.points]
-        if self._cursor is not None and self.tool in (Tool.MEASURE, Tool.POLYGON):
-            pts.append(self._cursor)
-        pen = QPen(QColor("#1d2733"), 2, Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        p.setBrush(QColor(43, 108, 176, 40) if self.tool != Tool.MEASURE else Qt.BrushStyle.NoBrush)
-        if self.tool == Tool.CIRCLE and len(pts) >= 1 and self._cursor is not None:
-            r = math.hypot(self._cursor.x() - pts[0].x(), self._cursor.y() - pts[0].y())
-            p.drawEllipse(pts[0], r, r)
-        elif self.tool == Tool.POLYGON:
-            p.drawPolygon(QPolygonF(pts))
-        else:
-            p.drawPolyline(QPolygonF(pts))
-            total = self.measured_m(include_cursor=True)
-            draw_box(p, pts[-1] + QPointF(10, -10), format_distance(total), self.hud_font)
-        p.setBrush(QColor("white"))
-        p.setPen(QPen(QColor("#1d2733"), 1.5))
-        for pt in pts[: len(self.points)]:
-            p.drawEllipse(pt, 3.5, 3.5)
-
     def measured_m(self, include_cursor: bool = False) -> float:
         pts = [self.vp.to_world(self._cursor.x(), self._cursor.y())] if include_cursor and self._cursor else []
         lat_lons = [_lat_lon(x, y) for x, y in self.points + pts]
         return sum(haversine_m(*a, *b) for a, b in zip(lat_lons, lat_lons[1:]))
-
-    def _paint_hud(self, p: QPainter) -> None:
-        p.setFont(self.hud_font)
-        w, h = self.vp.width, self.vp.height
-        # scale bar: a round ground distance that fits in ~120 px at the view's latitude
-        metres = nice_distance(120 * self.vp.ground_m_per_px())
-        length = metres / self.vp.ground_m_per_px() if metres else 0
-        base = QPointF(12, h - 34)
-        p.fillRect(QRectF(base.x() - 6, base.y() - 16, length + 70, 26), QColor(255, 255, 255, 200))
-        p.setPen(QPen(QColor("#1d2733"), 2))
-        p.drawPolyline(QPolygonF([base + QPointF(0, -6), base, base + QPointF(length, 0), base + QPointF(length, -6)]))
-        p.drawText(base + QPointF(length + 6, 4), format_distance(metres))
-        text = zoom_label(self.vp.res)
-        if self._cursor is not None:
-            lat, lon = self.vp.lat_lon_at(self._cursor.x(), self._cursor.y())
-            grid = mgrs(lat, lon) or "—"
-            text = f"{lat:.5f}, {lon:.5f}   MGRS {grid}   {text}"
-        draw_box(p, QPointF(12, h - 8), text, self.hud_font)
-        if self.attribution:
-            width = p.fontMetrics().horizontalAdvance(self.attribution)
-            draw_box(p, QPointF(w - width - 16, h - 8), self.attribution, self.hud_font, QColor("#4a5563"))
-        if self.status_text:
-            width = p.fontMetrics().horizontalAdvance(self.status_text)
-            draw_box(p, QPointF((w - width) / 2, 24), self.status_text, self.hud_font, QColor("white"), QColor("#b34700"))
 
     # input -----------------------------------------------------------------------------
     def mousePressEvent(self, e: QMouseEvent) -> None:
@@ -322,16 +276,3 @@ class MapCanvas(QWidget):
 
 def _lat_lon(x: float, y: float) -> tuple[float, float]:
     return to_lat_lon(x, y)
-
-
-def draw_box(p: QPainter, baseline: QPointF, text: str, font: QFont, colour: QColor | None = None,
-             background: QColor | None = None) -> None:
-    """Text on a rounded, slightly transparent panel (coordinates, attribution, status)."""
-    p.setFont(font)
-    m = p.fontMetrics()
-    rect = QRectF(baseline.x() - 5, baseline.y() - m.ascent() - 3, m.horizontalAdvance(text) + 10, m.height() + 5)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(background or QColor(255, 255, 255, 215))
-    p.drawRoundedRect(rect, 3, 3)
-    p.setPen(colour or QColor("#1d2733"))
-    p.drawText(baseline, text)

@@ -52,6 +52,12 @@ class Viewport:
         hw, hh = (self.width / 2 + margin_px) * self.res, (self.height / 2 + margin_px) * self.res
         return self.cx - hw, self.cy - hh, self.cx + hw, self.cy + hh
 
+    def area_rect(self, area: QRectF, margin_px: float = 0.0) -> tuple[float, float, float, float]:
+        """(min_x, min_y, max_x, max_y) in metres under a screen rectangle, plus a margin."""
+        x0, y1 = self.to_world(area.left() - margin_px, area.top() - margin_px)
+        x1, y0 = self.to_world(area.right() + margin_px, area.bottom() + margin_px)
+        return x0, y0, x1, y1
+
     def local_rect(self, ox: float, oy: float, margin_px: float = 0.0) -> QRectF:
         x0, y0, x1, y1 = self.world_rect(margin_px)
         return QRectF(x0 - ox, y0 - oy, x1 - x0, y1 - y0)
