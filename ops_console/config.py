@@ -14,6 +14,8 @@ from typing import Any
 
 import platformdirs
 
+from ops_console.mapping.basemap_config import BasemapSpec, parse_basemaps
+
 APP_NAME = "ops-console"
 APP_AUTHOR = "OpsConsole"
 log = logging.getLogger(__name__)
@@ -51,6 +53,7 @@ class Settings:
     siren_country: str | None = None  # e.g. "CN": the signal set operators choose from (None: all)
     siren_buses: dict[str, str] = field(default_factory=dict)  # bus name → serial port or pyserial URL
     siren_poll_s: float = 10.0  # how often each controller is polled while none sounds
+    basemaps: list[BasemapSpec] = field(default_factory=list)  # [[basemap]] tables in order, bottom first
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QWidget
 from ops_console.ui.alerts import AlertPanel
 from ops_console.ui.inventory.panel import InventoryPanel
 from ops_console.ui.map.panels import RiskRegisterPanel, ShelterPanel
-from ops_console.ui.map.widget import DEMO_BASEMAP, MapWidget
+from ops_console.ui.map.basemap_loading import configured_basemaps
+from ops_console.ui.map.widget import MapWidget
 from ops_console.ui.sirens import SirenPanel
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class FeatureDocks(QObject):
         super().__init__(window)
         self._window = window
         post, bridge = window.post, window.bridge
-        basemaps = [DEMO_BASEMAP] if window.demo else []
+        basemaps = configured_basemaps(window.demo)  # [[basemap]] tables; the demo ward with --demo and none
         self.map = MapWidget(post, bridge, post.map, window.settings, basemaps=basemaps)
         self.risks = RiskRegisterPanel(post.map, bridge)
         self.shelters = ShelterPanel(post.map, bridge)

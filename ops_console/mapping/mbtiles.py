@@ -14,13 +14,22 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ops_console.errors import OpsError
+
 log = logging.getLogger(__name__)
 
 RASTER_FORMATS = ("png", "jpg", "jpeg", "webp")
 
 
-class MBTilesError(Exception):
-    """The file cannot be used as a tile package; the message says why, for a person."""
+class TileArchiveError(OpsError):
+    """An offline tile file (MBTiles, PMTiles) cannot be used; the message says why, for a person.
+
+    One base so the map's tile worker and basemap loader handle every archive format alike.
+    """
+
+
+class MBTilesError(TileArchiveError):
+    """The file cannot be used as an MBTiles package."""
 
 
 @dataclass(frozen=True)

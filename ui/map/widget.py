@@ -9,38 +9,35 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
-from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON
 from ops_console.errors import OpsError
+from ops_console.mapping.basemap_config import BasemapSpec
 from ops_console.mapping.geo import parse_coordinates, to_lat_lon, to_mercator
-from ops_console.mapping.geojson import GeoJSONError, load_geojson_file
 from ops_console.mapping.services import MapServices
 from ops_console.mapping.zones import ZoneDraft
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.messages import show_error
 
 from .basemap import BasemapLayer
+from .basemap_loading import DEMO_BASEMAP, BasemapStack, geojson_spec  # noqa: F401 - DEMO_BASEMAP re-exported
 from .canvas import MapCanvas, Tool
 from .dialogs import RiskDialog, ShelterDialog, ZoneDialog
 from .feed import RecordFeed
 from .layers import Hit
 from .legend import LegendPanel
-from .live_layers import LiveFeed, LiveTeamLayer, SensorLayer, SirenLayer
+from .live_feed import LiveFeed
+from .live_layers import LiveTeamLayer, SensorLayer, SirenLayer
 from .record_layers import IncidentLayer, RiskLayer, ShelterLayer, TaskLayer, TeamPosition, ZoneLayer
-from .tiles import MBTilesSource, TileLayer, XYZSource
+from .tiles import MBTilesSource, PMTilesSource, TileLayer, XYZSource
 from .viewport import Viewport
 
 log = logging.getLogger(__name__)
-DEMO_BASEMAP = Path(str(resources.files("ops_console.resources.basemaps") / "willow_creek.geojson"))
-BASEMAP_MAX_BYTES = 20 * 1024 * 1024
-_LOADER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="basemap-load")
 
 
 def tr(text: str) -> str:
@@ -56,19 +53,17 @@ class MapWidget(QWidget):
     create_incident_requested = Signal(float, float)
     # "New task here…" was chosen: carries lat, lon
     create_task_requested = Signal(float, float)
-    # a GeoJSON layer finished loading in the background: carries its BasemapLayer, or None and the error text
+    # a basemap finished loading in the background: carries its layer, or None and the error text
     basemap_loaded = Signal(object, str)
 
     def __init__(self, post, bridge: PostBridge | None = None, services: MapServices | None = None,  # type: ignore[no-untyped-def]
-                 settings: QSettings | None = None, basemaps: Sequence[Path] = (), parent: QWidget | None = None) -> None:
+                 settings: QSettings | None = None, basemaps: Sequence[Path | BasemapSpec] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapPanel")
         self.post, self.services = post, services or MapServices.for_post(post)
         self.settings = settings if settings is not None else QSettings()
         self.canvas = MapCanvas()
         self.legend = LegendPanel()
-        self.tile_layers: list[TileLayer] = []
-        self._basemap_index = 0
         origin = to_mercator(CENTRE_LAT, CENTRE_LON)
         self.layers = {
             "zones": ZoneLayer("zones", tr("Zones"), origin),
@@ -84,12 +79,10 @@ class MapWidget(QWidget):
             layer.visible = self.settings.value(f"map/layer/{layer.key}", layer.visible, type=bool)
             self.canvas.add_layer(layer)
         self._build_ui()
-        for path in basemaps:
-            try:
-                self.add_geojson(path)
-            except GeoJSONError as exc:
-                log.warning("basemap %s not loaded: %s", path, exc)
-                self.canvas.status_text = str(exc)[:160]
+        self.basemaps = BasemapStack(self.canvas, self.legend, self.layers["zones"], self)
+        self.tile_layers = self.basemaps.tile_layers
+        self.basemaps.loaded.connect(self.basemap_loaded)
+        self.basemaps.load(basemaps)  # config files in order, off the GUI thread; failures shown, not raised
         self.feed = RecordFeed(post, self.services, bridge, self.layers, self)
         self.feed.reload()
         self.live = LiveFeed(post, bridge, self.layers["sirens"], self.layers["teams"],  # type: ignore[arg-type]
@@ -148,80 +141,32 @@ class MapWidget(QWidget):
         self.canvas.view_changed.connect(self.card.hide)
         self.legend.layer_toggled.connect(self.set_layer_visible)
 
-    # basemaps and tiles ----------------------------------------------------------------
+    # basemaps and tiles (stacked and loaded by basemap_loading.BasemapStack) ----------------
     def add_geojson(self, path: Path | str, title: str | None = None) -> BasemapLayer:
         """Load a GeoJSON basemap now (raises GeoJSONError); drawn under the records."""
-        parsed = load_geojson_file(path, max_bytes=BASEMAP_MAX_BYTES)
-        return self._insert_basemap(Path(path), parsed, title)
+        return self.basemaps.add_geojson(path, title)
 
     def open_geojson(self, path: Path | str) -> None:
-        """Parse a GeoJSON basemap on a worker thread; ``basemap_loaded`` says how it went.
+        """Parse a GeoJSON basemap on a worker thread; ``basemap_loaded`` says how it went."""
+        self.basemaps.open(geojson_spec(path))
 
-        The GUI thread polls the future (workers never emit Qt signals, see tiles.py).
-        """
-        future = _LOADER.submit(load_geojson_file, path, max_bytes=BASEMAP_MAX_BYTES)
-        timer = QTimer(self)
-        timer.setInterval(30)
-
-        def check() -> None:
-            if not future.done():
-                return
-            timer.stop()
-            timer.deleteLater()
-            try:
-                parsed = future.result()
-            except GeoJSONError as exc:
-                self.basemap_loaded.emit(None, str(exc))
-                return
-            self.basemap_loaded.emit(self._insert_basemap(Path(path), parsed, None), "")
-        timer.timeout.connect(check)
-        timer.start()
-
-    def _insert_basemap(self, path: Path, parsed, title: str | None) -> BasemapLayer:  # type: ignore[no-untyped-def]
-        attribution = tr("Demo basemap: fictional Willow Creek ward") if path == DEMO_BASEMAP else path.stem
-        layer = BasemapLayer(parsed, title or (tr("Streets and buildings") if path == DEMO_BASEMAP else path.stem),
-                             f"basemap{self._basemap_index}", attribution)
-        self._basemap_index += 1
-        self._insert_under_records(layer)
-        if layer.skipped:
-            self.canvas.status_text = tr("{n} map features skipped in {name} (see log)").format(n=layer.skipped, name=path.name)
-        return layer
+    def open_basemap(self, spec: BasemapSpec) -> None:
+        """Load a configured basemap after those pending, files off the GUI thread; failures are shown."""
+        self.basemaps.open(spec)
 
     def add_mbtiles(self, path: Path | str) -> TileLayer:
-        """Show an offline tile package under the vector layers (raises MBTilesError)."""
-        return self._add_tiles(MBTilesSource(path))
+        """Show an offline MBTiles package under the vector layers (raises MBTilesError)."""
+        return self.basemaps.add_tiles(MBTilesSource(path))
+
+    def add_pmtiles(self, path: Path | str) -> TileLayer:
+        """Show an offline PMTiles raster archive under the vector layers (raises PMTilesError)."""
+        return self.basemaps.add_tiles(PMTilesSource(path))
 
     def add_xyz(self, url_template: str, *, attribution: str = "", max_zoom: int = 19,
                 cache_dir: Path | str | None = None, timeout_ms: int = 8000) -> TileLayer:
         """Show an online tile server (with a disk cache and an offline state)."""
-        return self._add_tiles(XYZSource(url_template, attribution=attribution, max_zoom=max_zoom,
-                                         cache_dir=cache_dir, timeout_ms=timeout_ms))
-
-    def _add_tiles(self, source) -> TileLayer:  # type: ignore[no-untyped-def]
-        layer = TileLayer(source, f"tiles{len(self.tile_layers)}")
-        source.updated.connect(self.canvas.update)
-        source.state_changed.connect(self._source_state)
-        self.tile_layers.append(layer)
-        self.canvas.layers.insert(len(self.tile_layers) - 1, layer)
-        layer.on_change = self.canvas.update
-        self.canvas.attribution = " · ".join(l.attribution for l in self.tile_layers if l.attribution)
-        self.legend.set_layers(self.canvas.layers)
-        self.canvas.update()
-        return layer
-
-    def _insert_under_records(self, layer: BasemapLayer) -> None:
-        position = self.canvas.layers.index(self.layers["zones"])
-        layer.on_change = self.canvas.update
-        self.canvas.layers.insert(position, layer)
-        if layer.attribution and not self.canvas.attribution:
-            self.canvas.attribution = layer.attribution
-        self.legend.set_layers(self.canvas.layers)
-        self.canvas.update()
-
-    @Slot(str)
-    def _source_state(self, text: str) -> None:
-        self.canvas.status_text = text
-        self.canvas.update()
+        return self.basemaps.add_tiles(XYZSource(url_template, attribution=attribution, max_zoom=max_zoom,
+                                                 cache_dir=cache_dir, timeout_ms=timeout_ms))
 
     # public slots ------------------------------------------------------------------------
     @Slot(float, float)
@@ -288,8 +233,7 @@ class MapWidget(QWidget):
         self.save_view()
         self.feed.detach()
         self.live.detach()
-        for layer in self.tile_layers:
-            layer.source.close()
+        self.basemaps.close()
 
     # interaction ------------------------------------------------------------------------
     @Slot(object)

@@ -1,0 +1,143 @@
+"""The ``[[basemap]]`` tables of the config file: which maps this post has, checked.
+
+A post lists its maps in order, bottom first::
+
+    [[basemap]]
+    kind = "mbtiles"            # mbtiles | pmtiles | xyz | geojson
+    path = "maps/ward.mbtiles"  # relative paths are read from the config file's folder
+    title = "Ward (aerial)"
+
+A mistake is named with the table's number and the field, e.g. ``[[basemap]] #2: kind
+= "wms" is not one of …``. A table that cannot be used still becomes a ``BasemapSpec``
+with ``problem`` set: the map reports it in its status like a file that fails to load,
+so a typo is seen on the screen of the post, not only in a log nobody reads. Pure
+functions of the parsed TOML, so they are tested without Qt or files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+KINDS = ("mbtiles", "pmtiles", "xyz", "geojson")
+FILE_KINDS = ("mbtiles", "pmtiles", "geojson")
+FIELDS = ("kind", "path", "url", "title", "attribution", "max_zoom")
+MAX_ZOOM = 24
+
+
+@dataclass(frozen=True)
+class BasemapSpec:
+    """One map the post has; ``path`` for files, ``url`` (a {z}/{x}/{y} template) for ``xyz``."""
+
+    kind: str
+    title: str = ""  # '' : the name the file itself gives (archive metadata), else the file or host name
+    path: Path | None = None
+    url: str | None = None
+    attribution: str = ""
+    max_zoom: int | None = None  # tiles: the deepest zoom to request (None: what the file or server says)
+    problem: str = ""  # why this table cannot be used ('' when it can)
+    index: int = 0  # its number among the [[basemap]] tables, from 1
+
+    @property
+    def label(self) -> str:
+        """What to call this map in a message: its title, else its file or server."""
+        if self.title:
+            return self.title
+        if self.path is not None:
+            return self.path.stem
+        return urlsplit(self.url or "").hostname or f"basemap #{self.index}"
+
+
+def parse_basemaps(tables: object, base_dir: Path) -> tuple[list[BasemapSpec], list[str]]:
+    """Every ``[[basemap]]`` table as a spec, in order, and the sentences for what is wrong.
+
+    Unusable tables come back with ``problem`` set (and that sentence in the list too);
+    smaller slips (an unknown field) are only named in the list and the map still loads.
+    """
+    specs: list[BasemapSpec] = []
+    problems: list[str] = []
+    if not isinstance(tables, list):
+        fault = "write each map as [[basemap]] (two brackets): a post can have several"
+        return [_unusable("[basemap]", 1, fault, problems)], problems
+    for index, table in enumerate(tables, start=1):
+        specs.append(parse_basemap(table, index, base_dir, problems))
+    return specs, problems
+
+
+def parse_basemap(table: object, index: int, base_dir: Path, problems: list[str]) -> BasemapSpec:
+    """One table; sentences for anything wrong are appended to ``problems``."""
+    where = f"[[basemap]] #{index}"
+    if not isinstance(table, dict):
+        return _unusable(where, index, "must be a table with kind and path or url", problems)
+    problems.extend(f"{where}: unknown field {key!r} ignored (known: {', '.join(FIELDS)})"
+                    for key in table if key not in FIELDS)
+    kind = table.get("kind")
+    if kind not in KINDS:
+        return _unusable(where, index, f"kind = {kind!r} is not one of {', '.join(map(repr, KINDS))}", problems,
+                         title=_text(table.get("title")))
+    fault = _text_fault(table) or _zoom_fault(table.get("max_zoom"))
+    fault = fault or (_url_fault(table) if kind == "xyz" else _path_fault(table, kind))
+    if fault:
+        return _unusable(where, index, fault, problems, kind, _text(table.get("title")))
+    if kind == "geojson" and "max_zoom" in table:
+        problems.append(f"{where}: max_zoom is for tiles; a geojson map is drawn at every zoom (ignored)")
+    path = _resolve(table["path"], base_dir) if kind in FILE_KINDS else None
+    url = table["url"].strip() if kind == "xyz" else None
+    return BasemapSpec(kind, _text(table.get("title")), path, url,
+                       _text(table.get("attribution")), table.get("max_zoom") if kind != "geojson" else None,
+                       index=index)
+
+
+def _unusable(where: str, index: int, fault: str, problems: list[str], kind: str = "", title: str = "") -> BasemapSpec:
+    sentence = f"{where}: {fault}; this map is not loaded"
+    problems.append(sentence)
+    return BasemapSpec(kind, title, problem=sentence, index=index)
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _text_fault(table: dict) -> str:
+    for key in ("title", "attribution"):
+        if key in table and not isinstance(table[key], str):
+            return f"{key} = {table[key]!r} must be text in quotes"
+    return ""
+
+
+def _zoom_fault(value: object) -> str:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ZOOM):
+        return ""
+    return f"max_zoom = {value!r} must be a whole number from 0 to {MAX_ZOOM}"
+
+
+def _path_fault(table: dict, kind: str) -> str:
+    if "url" in table:
+        return f"url is for kind = \"xyz\"; kind = \"{kind}\" needs path = \"…\" to its file"
+    path = table.get("path")
+    if not isinstance(path, str) or not path.strip():
+        return f"kind = \"{kind}\" needs path = \"…\" (the file; relative to the config file's folder)"
+    return ""
+
+
+def _url_fault(table: dict) -> str:
+    if "path" in table:
+        return "path is for files; kind = \"xyz\" needs url = \"https://…/{z}/{x}/{y}.png\""
+    url = table.get("url")
+    if not isinstance(url, str) or not url.strip():
+        return "kind = \"xyz\" needs url = \"https://…/{z}/{x}/{y}.png\""
+    url = url.strip()
+    if urlsplit(url).scheme not in ("http", "https"):
+        return f"url = {url!r} must start with http:// or https://"
+    if not all(f"{{{part}}}" in url for part in "zxy"):
+        return f"url = {url!r} must contain {{z}}, {{x}} and {{y}}"
+    try:
+        url.format(z=0, x=0, y=0, s="a")
+    except (KeyError, IndexError, ValueError) as exc:
+        return f"url = {url!r} has a placeholder other than {{z}}, {{x}}, {{y}} or {{s}} ({exc})"
+    return ""
+
+
+def _resolve(text: str, base_dir: Path) -> Path:
+    path = Path(text.strip()).expanduser()
+    return path if path.is_absolute() else base_dir / path

@@ -1,0 +1,126 @@
+"""Online XYZ tile servers (``https://…/{z}/{x}/{y}.png``), never blocking the GUI.
+
+Requests go through Qt's asynchronous network stack and a size-bounded disk cache;
+decoding runs on a small thread pool. A server that stops answering puts the source in
+an "offline" state after a few failures or one timeout: requests pause, tiles come only
+from the disk cache, and a retry happens later, so a dead link never freezes the map.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Slot
+from PySide6.QtNetwork import QNetworkAccessManager, QNetworkDiskCache, QNetworkReply, QNetworkRequest
+
+from .tile_source import TileKey, TileSource, decode_tile
+
+log = logging.getLogger(__name__)
+_DECODERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="tile-decode")
+
+
+class XYZSource(TileSource):
+    """An online tile server (``https://…/{z}/{x}/{y}.png``) through a size-bounded disk cache."""
+
+    OFFLINE_RETRY_S = 30.0
+
+    def __init__(self, url_template: str, *, name: str = "Online map", attribution: str = "", max_zoom: int = 19,
+                 cache_dir: str | Path | None = None, disk_cache_mb: int = 200, timeout_ms: int = 8000,
+                 max_in_flight: int = 6, cache_bytes: int = 96 * 1024 * 1024) -> None:
+        super().__init__(name, 0, max_zoom, attribution, cache_bytes)
+        self.url_template, self.timeout_ms, self.max_in_flight = url_template, timeout_ms, max_in_flight
+        self.failures = 0
+        self._nam = QNetworkAccessManager(self)
+        if cache_dir is not None:
+            disk = QNetworkDiskCache(self)
+            disk.setCacheDirectory(str(cache_dir))
+            disk.setMaximumCacheSize(disk_cache_mb * 1024 * 1024)
+            self._nam.setCache(disk)
+        self._nam.finished.connect(self._finished)  # one connection; the key rides on the request
+        self._in_flight: dict[TileKey, QNetworkReply] = {}
+        self._pending: list[TileKey] = []
+        self._offline_until = 0.0
+        self._consecutive = 0
+        self._decoding = 0
+
+    @property
+    def offline(self) -> bool:
+        return time.monotonic() < self._offline_until
+
+    def url(self, key: TileKey) -> str:
+        z, x, y = key
+        return self.url_template.format(z=z, x=x, y=y, s="abc"[(x + y) % 3])
+
+    def request(self, keys: list[TileKey]) -> None:
+        self._pending = [k for k in keys if k not in self._missing and k not in self._in_flight
+                         and self.cache.get(k) is None]
+        self._pump()
+
+    def _pump(self) -> None:
+        while self._pending and len(self._in_flight) < self.max_in_flight:
+            key = self._pending.pop(0)
+            req = QNetworkRequest(QUrl(self.url(key)))
+            req.setTransferTimeout(self.timeout_ms)
+            req.setRawHeader(b"User-Agent", b"OpsConsole map (community emergency post)")
+            control = (QNetworkRequest.CacheLoadControl.AlwaysCache if self.offline
+                       else QNetworkRequest.CacheLoadControl.PreferCache)
+            req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, control)
+            req.setAttribute(QNetworkRequest.Attribute.User, list(key))
+            self._in_flight[key] = self._nam.get(req)
+
+    @Slot(QNetworkReply)
+    def _finished(self, reply: QNetworkReply) -> None:
+        key = tuple(reply.request().attribute(QNetworkRequest.Attribute.User) or ())
+        self._in_flight.pop(key, None)  # type: ignore[arg-type]
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        error = reply.error()
+        data = bytes(reply.readAll().data()) if error == QNetworkReply.NetworkError.NoError else b""
+        from_cache = bool(reply.attribute(QNetworkRequest.Attribute.SourceIsFromCacheAttribute))
+        reason = reply.errorString()
+        reply.deleteLater()
+        if error == QNetworkReply.NetworkError.NoError:
+            self._consecutive = 0
+            if not self.offline or from_cache:
+                self._set_state("" if not self.offline else self.state)
+            self._decoding += 1
+            self._start_polling()
+            _DECODERS.submit(self._decode_job, key, data)
+        elif status == 404 or error == QNetworkReply.NetworkError.ContentNotFoundError:
+            self._missing.add(key)  # the server has no tile here: not a fault
+        elif not self.offline:
+            self.failures += 1
+            self._consecutive += 1
+            log.warning("tile %s from %s failed: %s (HTTP %s)", key, self.name, reason, status)
+            timed_out = error in (QNetworkReply.NetworkError.OperationCanceledError,
+                                  QNetworkReply.NetworkError.TimeoutError)
+            if timed_out or self._consecutive >= 3 or status is None:
+                self._offline_until = time.monotonic() + self.OFFLINE_RETRY_S
+                why = "not answering" if timed_out else f"failing ({reason[:60]})"
+                self._set_state(f"Offline: {self.name} is {why}; showing saved tiles only, "
+                                f"retrying in {self.OFFLINE_RETRY_S:.0f} s")
+        self._pump()
+
+    def _decode_job(self, key: TileKey, data: bytes) -> None:
+        image = decode_tile(data)
+        if image is None:
+            self.bad_tiles += 1
+            log.warning("%s: tile %s is not an image (%d bytes); skipped", self.name, key, len(data))
+        self._deliver(key, image)
+
+    def _drain(self) -> None:
+        before = self._results.qsize()
+        self._decoding = max(0, self._decoding - before)
+        super()._drain()
+
+    def _busy(self) -> bool:
+        return self._decoding > 0
+
+    def close(self) -> None:
+        self._poll.stop()
+        self._nam.finished.disconnect(self._finished)
+        replies, self._in_flight, self._pending = list(self._in_flight.values()), {}, []
+        for reply in replies:
+            reply.abort()
+            reply.deleteLater()
