@@ -1,26 +1,34 @@
 """A GeoJSON basemap drawn with simple, quiet styles (the operational layers go on top).
 
-Features are grouped by style into one QPainterPath each, built once in metres around
-the layer's origin; a frame is then a dozen ``drawPath`` calls whatever the number of
-buildings. Street widths follow the zoom (a street is metres wide, not pixels) with a
-floor so they stay visible zoomed out; names are drawn along the streets when there is
-room to read them.
+The layer is *cacheable* (layer_base.py): the canvas keeps its geometry as a bitmap that a
+pan scrolls, so a pan frame draws only the strips that came into view. Features are
+built once in metres around the layer's origin, in groups by style and place
+(basemap_geometry.py); a strip draws only the groups within its reach, and lines, long
+edges and dashes are cut where the view has no say (polylines.py), so that a strip joins
+the picture a full render gives, pixel for pixel.
+
+Street widths follow the zoom (a street is metres wide, not pixels) with a floor so they
+stay visible zoomed out. Text stays out of the bitmap: street names, turned along their
+street, are drawn fresh each frame in ``overlay`` (right over the basemap and under the
+records, as before), and landmark names go through the canvas's label placement.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QPolygonF
 
 from ops_console.mapping.geo import to_mercator
 from ops_console.mapping.geojson import Feature, ParsedLayer
 
-from .layers import MapLayer, draw_label
+from .basemap_geometry import FeatureGroup, cell_of
+from .layers import Hit, Label, MapLayer, draw_label
 from .viewport import Viewport
 
 LAND = "#eeebe4"
+Box = tuple[float, float, float, float]  # min x, min y, max x, max y
 
 
 @dataclass(frozen=True)
@@ -59,20 +67,24 @@ class BasemapLayer(MapLayer):
     """A vector basemap from a parsed GeoJSON layer (the demo ward, or a council export)."""
 
     label_priority = 6
+    cacheable = True
+    has_overlay = True
 
     def __init__(self, parsed: ParsedLayer, title: str = "Basemap", key: str = "basemap",
                  attribution: str = "") -> None:
         super().__init__(key, title)
         self.attribution = attribution
         self.skipped = parsed.skipped
-        self._paths: dict[Style, QPainterPath] = {}
-        self._lines: list[tuple[str, list[tuple[float, float]], Style]] = []  # names along streets
+        self._cells: dict[Style, dict[tuple[int, int], FeatureGroup]] = {}
+        self._lines: list[tuple[str, list[tuple[float, float]], Style, Box]] = []  # names along streets
         self._points: list[tuple[str, float, float, str]] = []
         first = _first_position(parsed.features[0]) if parsed.features else None
         self.origin = to_mercator(first[1], first[0]) if first else (0.0, 0.0)
         self._bounds: list[float] = [math.inf, math.inf, -math.inf, -math.inf]
         for feature in parsed.features:
             self._add(feature)
+        # bottom to top; equal z keep the file's order (a stable sort, as before)
+        self._styles = sorted(((s, list(g.values())) for s, g in self._cells.items()), key=lambda sg: sg[0].z)
         self.font = QFont()
         self.font.setPointSizeF(8)
         self.place_font = QFont(self.font)
@@ -92,55 +104,71 @@ class BasemapLayer(MapLayer):
                 self._local(lon, lat)
                 self._points.append((f.name, x, y, str(f.properties.get("class", ""))))
             return
-        path = self._paths.setdefault(style, QPainterPath())
-        if f.kind == "line":
+        polygons = [QPolygonF([self._local(lon, lat) for lon, lat in ring])
+                    for part in f.parts for ring in (part if f.kind == "polygon" else [part])]
+        group = self._cells.setdefault(style, {}).setdefault(cell_of(polygons), FeatureGroup())
+        for polygon in polygons:
+            group.add(polygon, closed=f.kind == "polygon")  # a line stays an open polyline
+        if f.kind == "line" and f.name:
             for line in f.parts:
-                path.addPolygon(QPolygonF([self._local(lon, lat) for lon, lat in line]))  # open polyline
-                if f.name:
-                    self._lines.append((f.name, [to_mercator(lat, lon) for lon, lat in line], style))
-        else:
-            for polygon in f.parts:
-                for ring in polygon:
-                    path.addPolygon(QPolygonF([self._local(lon, lat) for lon, lat in ring]))
-                    path.closeSubpath()
+                pts = [to_mercator(lat, lon) for lon, lat in line]
+                xs, ys = [x for x, _ in pts], [y for _, y in pts]
+                self._lines.append((f.name, pts, style, (min(xs), min(ys), max(xs), max(ys))))
 
     def bounds(self) -> tuple[float, float, float, float] | None:
         return tuple(self._bounds) if math.isfinite(self._bounds[0]) else None  # type: ignore[return-value]
 
     def count(self) -> int:
-        return sum(1 for _ in self._paths) + len(self._points)
+        return len(self._styles) + len(self._points)
 
-    def paint(self, p: QPainter, vp: Viewport) -> None:
+    def draw(self, p: QPainter, vp: Viewport, area: QRectF) -> None:
+        """The groups within reach of ``area``: all street casings first, under every fill (clean
+        junctions); areas filled, then outlined, style by style."""
+        ox, oy = self.origin
+        x0, y0, x1, y1 = vp.area_rect(area)
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setTransform(vp.transform(*self.origin))
-        ordered = sorted(self._paths.items(), key=lambda kv: kv[0].z)
-        for casing_pass in (True, False):  # all casings under all road fills: clean junctions
-            for style, path in ordered:
-                if style.fill is not None:
-                    if casing_pass:
-                        continue
-                    p.setBrush(QBrush(QColor(style.fill)))
-                    p.setPen(_pen(style.stroke, style.width_px, style.dash) if style.stroke else Qt.PenStyle.NoPen)
-                    p.drawPath(path)
+        p.setTransform(vp.transform(ox, oy), True)  # combined: the painter may be offset into a bitmap
+        for casing_pass in (True, False):
+            for style, groups in self._styles:
+                if casing_pass and (style.fill is not None or not style.casing):
                     continue
-                width = max(style.width_px, style.width_m / vp.res)
+                width = style.width_px if style.fill is not None else max(style.width_px, style.width_m / vp.res)
+                m = ((width + 2) / 2 + 2) * vp.res  # half the widest pen (a casing), and antialiasing
+                rect = (x0 - ox - m, y0 - oy - m, x1 - ox + m, y1 - oy + m)
+                near = [g for g in groups if g.within(rect)]
+                if not near:
+                    continue
+                if style.fill is not None:
+                    outlines = [g.area_path(vp.res) for g in near]
+                    p.setPen(Qt.PenStyle.NoPen)
+                    p.setBrush(QBrush(QColor(style.fill)))
+                    for path in outlines:
+                        p.drawPath(path)
+                    if style.stroke is None:
+                        continue
+                if style.dash and not casing_pass:  # solid dashes at fixed places (polylines.py)
+                    pattern = [d * width * vp.res for d in style.dash]
+                    outlines = [g.dashes(pattern, rect) for g in near]
+                elif style.fill is None:
+                    outlines = [g.pieces(vp.res, rect) for g in near]
                 p.setBrush(Qt.BrushStyle.NoBrush)
-                if casing_pass and style.casing:
-                    p.setPen(_pen(style.casing, width + 2, ()))
-                    p.drawPath(path)
-                elif not casing_pass:
-                    p.setPen(_pen(style.stroke or "#888", width, style.dash))
+                p.setPen(_pen(style.casing, width + 2, ()) if casing_pass else _pen(style.stroke, width, ()))
+                for path in outlines:
                     p.drawPath(path)
         p.restore()
-        self._paint_labels(p, vp)
 
-    def _paint_labels(self, p: QPainter, vp: Viewport) -> None:
+    def overlay(self, p: QPainter, vp: Viewport) -> None:
+        """Street names along their streets where there is room, and landmark dots; fresh each frame."""
         if vp.res > 4.0:
             return
+        p.save()
         p.setFont(self.font)
         metrics = p.fontMetrics()
-        for name, pts, style in self._lines:
+        vx0, vy0, vx1, vy1 = vp.world_rect()
+        for name, pts, _style, (bx0, by0, bx1, by1) in self._lines:
+            if bx1 < vx0 or bx0 > vx1 or by1 < vy0 or by0 > vy1:
+                continue  # the label's anchor (a segment's middle) could not be in view
             screen = [vp.to_screen(x, y) for x, y in pts]
             a, b = max(zip(screen, screen[1:]), key=lambda s: (s[1] - s[0]).manhattanLength())
             length = math.hypot(b.x() - a.x(), b.y() - a.y())
@@ -155,24 +183,32 @@ class BasemapLayer(MapLayer):
             p.rotate(angle)
             draw_label(p, -text_w / 2, metrics.ascent() / 2 - 1, name, "#4a4036")
             p.restore()
-        if vp.res > 2.5:
-            return
-        for name, x, y, cls in self._points:
-            pt = vp.to_screen(x, y)
+        if vp.res <= 2.5:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor("#7d6b5d"))
-            p.drawEllipse(pt, 2.5, 2.5)
-            self.label(p, pt.x() + 5, pt.y() - 4, name, "#5d4e42", self.place_font)
+            for _name, x, y, _cls in self._points:
+                p.drawEllipse(vp.to_screen(x, y), 2.5, 2.5)
+        p.restore()
+
+    def labels_for(self, vp: Viewport) -> list[Label]:
+        """Landmark names, placed with every other label over all layers (closer than 2.5 m/px)."""
+        if vp.res > 2.5:
+            return []
+        labels = []
+        for name, x, y, _cls in self._points:
+            pt = vp.to_screen(x, y)
+            labels.append(Label(self.label_priority, pt.x() + 5, pt.y() - 4, name, "#5d4e42", self.place_font))
+        return labels
 
     def legend(self) -> list[tuple[QPixmap, str]]:
-        used = {s for s in self._paths}
+        used = {s for s, _ in self._styles}
         return [(_swatch(s), s.label) for s in sorted(used, key=lambda s: -s.z) if s.label]
 
-    def search(self, text: str):  # type: ignore[no-untyped-def]
-        from .layers import Hit
+    def search(self, text: str) -> list[Hit]:
         needle = text.casefold()
         hits = [Hit("place", 0, name, "Landmark", x, y) for name, x, y, _ in self._points if needle in name.casefold()]
-        for name, pts, _ in self._lines:
+        for name, pts, _, _ in self._lines:
             if needle in name.casefold():
                 x, y = pts[len(pts) // 2]
                 hits.append(Hit("place", 0, name, "Street", x, y))

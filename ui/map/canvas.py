@@ -116,7 +116,8 @@ class MapCanvas(QWidget):
 
     # drawing ---------------------------------------------------------------------------
     def render(self, p: QPainter, hud: bool = True) -> None:  # type: ignore[override]
-        """One frame: background, layers (cached runs blitted, others painted), labels, overlays."""
+        """One frame: background, layers (cached runs blitted, each with its last layer's overlay;
+        others painted), labels, then the selection, tool and HUD overlays."""
         items = layer_runs(self.layers)
         dpr = p.device().devicePixelRatioF()
         cached = any(isinstance(item, tuple) for item in items)
@@ -129,6 +130,7 @@ class MapCanvas(QWidget):
         for item in items:
             if isinstance(item, tuple):
                 self.frames.draw(p, item, vp, dpr)
+                item[-1].overlay(p, vp)  # e.g. street names: over the bitmap, under the layers above
                 for layer in item:
                     labels.extend(layer.labels_for(vp))
             else:

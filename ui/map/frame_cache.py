@@ -4,7 +4,9 @@ Consecutive visible cacheable layers (see layer_base.py) form a *run*; each run 
 as one transparent pixmap of the view. A pan frame then costs a scroll of that image,
 the strips that came into view, and a blit; a zoom, a resize or a change of any layer's
 data (its ``version``) draws the run in full. Layers that paint whole (tiles, which
-arrive asynchronously; the GeoJSON basemap) are drawn live between the runs.
+arrive asynchronously) are drawn live between the runs; a layer with an overlay (the
+basemap's street names) ends its run, so the canvas can draw the overlay between it
+and the layers above.
 
 A scrolled bitmap must show exactly what a full render would, so views of one zoom
 level are snapped to a common lattice of device pixels, anchored where that zoom level
@@ -32,12 +34,13 @@ EDGE_PX = 64  # the unpainted margin round each bitmap (logical pixels)
 
 
 def layer_runs(layers: list[MapLayer]) -> list[MapLayer | Run]:
-    """The visible layers bottom to top, consecutive cacheable ones grouped into runs."""
+    """The visible layers bottom to top, consecutive cacheable ones grouped into runs; only a
+    run's last layer can have an overlay."""
     items: list[MapLayer | Run] = []
     for layer in layers:
         if not layer.visible:
             continue
-        if layer.cacheable and items and isinstance(items[-1], tuple):
+        if layer.cacheable and items and isinstance(items[-1], tuple) and not items[-1][-1].has_overlay:
             items[-1] = items[-1] + (layer,)
         elif layer.cacheable:
             items.append((layer,))

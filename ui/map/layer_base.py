@@ -1,11 +1,14 @@
 """What every map layer shares: the layer protocol, hits, and collision-free labels.
 
-A layer either paints itself whole each frame (``paint``: tiles, the GeoJSON basemap),
-or is *cacheable*: it draws its geometry through ``draw`` and hands its labels back from
-``labels_for``. A cacheable layer's picture depends only on its data and the view, and
-every data change goes through ``changed()`` (which bumps ``version``), so the canvas may
-keep it as a bitmap and scroll that bitmap while the view pans (see frame_cache.py).
-Labels stay out of the bitmap: they are placed afresh each frame, over all layers.
+A layer either paints itself whole each frame (``paint``: tiles, which arrive
+asynchronously), or is *cacheable*: it draws its geometry through ``draw`` and hands its
+labels back from ``labels_for``. A cacheable layer's picture depends only on its data and
+the view, and every data change goes through ``changed()`` (which bumps ``version``), so
+the canvas may keep it as a bitmap and scroll that bitmap while the view pans (see
+frame_cache.py). Labels stay out of the bitmap: they are placed afresh each frame, over
+all layers. A cacheable layer whose text must stay *under* the layers above it (the
+basemap's street names, turned along their streets) sets ``has_overlay`` and draws that
+text in ``overlay``, also fresh each frame, right over its own bitmap.
 """
 from __future__ import annotations
 
@@ -77,6 +80,7 @@ class MapLayer:
     kind = ""  # the record kind for object_activated ("incident", "task", …); "" = not clickable
     label_priority = 5
     cacheable = False  # True: implements draw() and labels_for(); see the module docstring
+    has_overlay = False  # cacheable layers: True when overlay() draws something (ends the layer's bitmap)
 
     def __init__(self, key: str, title: str, visible: bool = True) -> None:
         self.key, self.title, self.visible = key, title, visible
@@ -98,10 +102,11 @@ class MapLayer:
             self.on_change()
 
     def paint(self, p: QPainter, vp: Viewport) -> None:
-        """The whole layer for one frame; a cacheable layer draws its geometry, then its labels."""
+        """The whole layer for one frame; a cacheable layer draws its geometry, overlay, then labels."""
         if not self.cacheable:
             raise NotImplementedError
         self.draw(p, vp, QRectF(0, 0, vp.width, vp.height))
+        self.overlay(p, vp)
         labels = self.labels_for(vp)
         if self.labels is not None:
             self.labels.extend(labels)
@@ -119,6 +124,11 @@ class MapLayer:
     def labels_for(self, vp: Viewport) -> list[Label]:
         """Cacheable layers: the labels this view shows (placed by the canvas every frame)."""
         return []
+
+    def overlay(self, p: QPainter, vp: Viewport) -> None:
+        """Cacheable layers with ``has_overlay``: what is drawn each frame straight over this layer's
+        geometry and under the layers above it (text that is not a placed label). The painter
+        has the canvas's own transform; restore any state changed."""
 
     def hit(self, vp: Viewport, pos: QPointF) -> Hit | None:
         return None
