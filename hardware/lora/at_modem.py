@@ -129,15 +129,10 @@ class AtModem:
     # -- link thread: bytes in -----------------------------------------------------------
 
     def _on_data(self, chunk: bytes) -> None:
-        now = datetime.now(UTC)
-        frames: list[RawFrame] = []
-        for item in self._inbound.feed(chunk, now):
-            if type(item) is RawFrame:
-                frames.append(item)
-            else:
-                self._route(item, now, frames)
+        flagged = self._inbound.flagged
+        frames = self._inbound.feed(chunk, datetime.now(UTC), self._route)
         if frames:
-            self._deliver(frames)
+            self._deliver(frames, len(frames) - (self._inbound.flagged - flagged))
 
     def _route(self, item: Response, now: datetime, frames: list[RawFrame]) -> None:
         """Give a command response to the waiting command, or hand it on as unsolicited."""
@@ -156,8 +151,7 @@ class AtModem:
         what = f"unsolicited +ERR={resp.code} ({resp.words})" if isinstance(resp, at.Error) else "unsolicited response"
         frames.append(self._inbound.bad(item.raw, what, "unsolicited", now))
 
-    def _deliver(self, frames: list[RawFrame]) -> None:
-        good = sum(1 for f in frames if f.error is None)
+    def _deliver(self, frames: list[RawFrame], good: int) -> None:
         self.status.count("frames", good)
         self.link.add_frames(good)
         if self.on_frames is not None:

@@ -7,7 +7,7 @@ monotonic origin) so tests and the replay of stored traffic are deterministic.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ops_console.hardware.protocols.field_payload import Precedence, TextFragment, TextMessage
 
@@ -71,6 +71,16 @@ class Reassembler:
         if len(partial.parts) < partial.total:
             return None
         return self._complete(key, partial, now)
+
+    def snapshot(self) -> object:
+        """A copy of the state, for ``restore`` when what was added since must be undone (the
+        batch it came in could not be stored and will be added again)."""
+        pending = OrderedDict((k, replace(p, parts=dict(p.parts))) for k, p in self._pending.items())
+        return pending, self._done.copy(), self.duplicates, self.conflicts
+
+    def restore(self, snapshot: object) -> None:
+        """Go back to a ``snapshot`` (each is restored at most once)."""
+        self._pending, self._done, self.duplicates, self.conflicts = snapshot  # type: ignore[misc]
 
     def evict(self, now: float) -> list[Incomplete]:
         """Drop partial messages older than the timeout; forget old completed keys."""

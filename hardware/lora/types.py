@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from typing import NamedTuple
 
 from ops_console.hardware.lora.airtime import Modulation
 from ops_console.hardware.protocols import reyax_at as at
@@ -21,13 +22,15 @@ class ModemState(str, Enum):
     CLOSED = "closed"
 
 
-@dataclass(frozen=True, slots=True)
-class RawFrame:
+class RawFrame(NamedTuple):
     """One line heard from the modem, exactly as received, stored before anything else.
 
     ``error`` is None for a well-formed ``+RCV`` (then address/data/rssi/snr are set), or
     says why the line is not one (bad length field, overlong, noise, unsolicited +ERR).
     All lines of one read chunk share ``received_at`` (UTC).
+
+    A NamedTuple, not a frozen dataclass: just as immutable, and made three times faster
+    (one is made per line heard, tens of thousands a second).
     """
 
     raw: bytes

@@ -6,6 +6,7 @@ by small functions that are trivial to test and fuzz. See docs/protocols/reyax-a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MAX_PAYLOAD = 240
@@ -73,11 +74,15 @@ class LineFramer:
     def feed(self, data: bytes) -> list[bytes | Overlong]:
         """Add bytes; return complete lines (without CR LF) and Overlong pieces, in order."""
         buf = self._buf + data if self._buf else bytes(data)
-        pieces = buf.split(b"\n")
+        # a CR right before LF is part of the line end (a lone CR elsewhere is kept)
+        pieces = buf.replace(b"\r\n", b"\n").split(b"\n")
+        if not self._overlong_part and max(map(len, pieces)) <= self.max_line:
+            self._buf = pieces.pop()  # the common case, in C: no line is too long
+            return list(filter(None, pieces))
         self._buf = b""
         out: list[bytes | Overlong] = []
         for line in pieces[:-1]:
-            self._emit(line.removesuffix(b"\r"), out, ended=True)
+            self._emit(line, out, ended=True)
         self._emit(pieces[-1], out, ended=False)
         return out
 
@@ -158,6 +163,13 @@ _NOISE = bytes(range(0x00, 0x20)) + bytes(range(0x7F, 0x100))
 def error_words(code: int) -> str:
     """Words for a +ERR code, so logs and the UI never show a bare number."""
     return ERROR_WORDS.get(code, f"unknown error {code}")
+
+
+RCV = re.compile(rb"\+RCV=(\d{1,5}),(\d{1,4}),(.*),([-+]?\d{1,6}),([-+]?\d{1,6})\Z", re.DOTALL)
+"""A whole +RCV line (no leading noise) in one match, for the bulk receive path: when group
+3 is as long as group 2 says, ``parse_line`` gives Received(groups) for the same line
+(greedy ``.*`` leaves exactly the last two comma fields to RSSI and SNR, as the length
+field does). Lines it does not match go through ``parse_line`` for their reason."""
 
 
 def parse_line(line: bytes) -> AtResponse:

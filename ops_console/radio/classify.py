@@ -4,117 +4,171 @@ Kept apart from storage so the hot path is plain Python on lists (and easy to te
 every frame gets a status for its raw row (parsed, fragment, duplicate, invalid) and
 an error reason when invalid; the good ones become position / sensor / message / ack
 records and a per-batch summary of each node heard (last values win).
+
+Positions and sensor readings, the bulk of what a post hears, take a fast path
+(``telemetry.position_row`` / ``sensor_row``: one regex, a tuple, no objects); whatever
+that does not accept goes through ``field_payload.decode``, which says why.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from ops_console.hardware.lora.reassembly import Reassembler
+from ops_console.hardware.lora.telemetry import PositionRow, SensorRow, position_row, sensor_row
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
+from ops_console.radio.repeats import RepeatFilter
 
-POSITION_COLUMNS = ("node_addr", "callsign", "lat", "lon", "at", "battery")
-SENSOR_COLUMNS = ("sensor_id", "kind", "value", "unit", "at", "node_addr")
-DEDUPE_ENTRIES = 65536
-"""Recent (station, number) → frame bytes kept to recognise a repeated report."""
+Report = PositionRow | SensorRow
+"""A decoded position (6 fields) or sensor reading (7 fields), see telemetry.py."""
 
 
 @dataclass
 class Batch:
-    """What one batch means; ``statuses``/``errors`` run parallel to the frames."""
+    """What one batch means. ``reports`` and ``statuses`` run parallel to ``frames``;
+    ``errors`` holds the reason (at most 300 characters) for each invalid frame's index;
+    ``positions`` and ``sensors`` are the indices of new reports (not repeats), whose rows
+    are in ``reports``: indices, not rows, so the hot loop makes no object per frame and
+    storage builds its columns in C."""
 
+    frames: Sequence[tuple]  # type: ignore[type-arg]
+    reports: list[Report | None]
     statuses: list[str] = field(default_factory=list)
-    errors: list[str | None] = field(default_factory=list)
-    # rows in the column order of POSITION_COLUMNS / SENSOR_COLUMNS (tuples: this is the hot path)
-    positions: list[tuple[Any, ...]] = field(default_factory=list)
-    sensors: list[tuple[Any, ...]] = field(default_factory=list)
+    errors: dict[int, str] = field(default_factory=dict)
+    positions: list[int] = field(default_factory=list)
+    sensors: list[int] = field(default_factory=list)
     messages: list[tuple[int, fp.TextMessage, RawFrame]] = field(default_factory=list)
     acks: list[fp.Ack] = field(default_factory=list)
     nodes: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
 class Classifier:
-    """Stateful across batches only for reassembly and duplicate recognition.
+    """Stateful across batches only for reassembly and repeat recognition (``repeats``)."""
 
-    A repeat is the same (station, number) with the *same bytes*: numbers wrap at 65536,
-    so a different payload under a number seen before is a new report, not a duplicate.
-    """
-
-    def __init__(self, reassembler: Reassembler) -> None:
+    def __init__(self, reassembler: Reassembler, repeats: RepeatFilter | None = None) -> None:
         self.reassembler = reassembler
-        # OrderedDict, not dict: evicting the oldest of a plain dict (del d[next(iter(d))]) scans the
-        # deleted slots at its front every time, which made long runs quadratic
-        self._seen: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self.repeats = repeats or RepeatFilter()
+        self._before: object | None = None  # the reassembler before this batch's first fragment
 
-    def classify(self, frames: list[RawFrame], now: float) -> Batch:
-        batch = Batch()
-        statuses, errors, decode = batch.statuses, batch.errors, fp.decode
-        heard: dict[int, tuple[RawFrame, str]] = {}  # address → last good frame and its call
-        where: dict[int, fp.PositionReport] = {}  # address → last new position
-        for index, frame in enumerate(frames):
-            if frame.error is not None:
-                statuses.append("invalid")
-                errors.append(frame.error)
-                continue
-            item = decode(frame.data)
-            kind = type(item)
-            if kind is fp.DecodeError:
-                statuses.append("invalid")
-                errors.append(item.reason)  # type: ignore[union-attr]
-                continue
-            errors.append(None)
-            heard[frame.address] = (frame, item.sender)  # type: ignore[index, union-attr]
-            if kind is fp.PositionReport:
-                if self._repeat(item.sender, item.number, frame.data):  # type: ignore[union-attr]
-                    statuses.append("duplicate")
+    def classify(self, frames: Sequence[tuple], now: float,  # type: ignore[type-arg]
+                 reports: Sequence[Report | None] | None = None) -> Batch:
+        """``frames`` are RawFrames or plain tuples in RawFrame's field order (the ingest queue);
+        ``reports`` is what ``decode_reports`` made of them, if it already ran (on the link
+        thread). The state this changes is undone by ``rollback`` until ``commit``."""
+        batch = Batch(frames, decode_reports(frames) if reports is None else list(reports))
+        rows, status, repeat = batch.reports, batch.statuses.append, self.repeats.repeat
+        positions, sensors = batch.positions.append, batch.sensors.append
+        heard: dict[int, int] = {}  # address → index of its last good frame
+        where: dict[int, int] = {}  # address → index of its last new position
+        calls: dict[int, str] = {}  # index → sender, for good frames that are not reports
+        for index, (frame, row) in enumerate(zip(frames, rows)):
+            if row is None:
+                row = self._general(batch, index, frame, now, calls)
+                if type(row) is str:
+                    if index in calls:  # understood (a text or an ack): the node was heard
+                        heard[frame[3]] = index
+                    status(row)
                     continue
-                batch.positions.append((frame.address, item.sender, item.lat, item.lon, item.time,  # type: ignore[union-attr]
-                                        item.battery))  # type: ignore[union-attr]
-                where[frame.address] = item  # type: ignore[index, assignment]
-                statuses.append("parsed")
-            elif kind is fp.SensorReading:
-                statuses.append(self._sensor(batch, frame, item))  # type: ignore[arg-type]
-            elif kind is fp.TextFragment:
-                statuses.append(self._fragment(batch, index, frame, item, now))  # type: ignore[arg-type]
+                rows[index] = row
+            address = frame[3]
+            heard[address] = index
+            if repeat(frame[4]):
+                status("duplicate")
+            elif len(row) == 6:  # a position (a sensor reading has 7 fields)
+                where[address] = index
+                positions(index)
+                status("parsed")
             else:
-                batch.acks.append(item)  # type: ignore[arg-type]
-                statuses.append("parsed")
-        for address, (frame, call) in heard.items():
-            node = batch.nodes[address] = {"addr": address, "callsign": call, "last_heard": frame.received_at,
-                                           "rssi": frame.rssi, "snr": frame.snr}
-            pos = where.get(address)
-            if pos is not None:
-                node.update(lat=pos.lat, lon=pos.lon, position_at=pos.time)
-                if pos.battery is not None:
-                    node["battery"] = float(pos.battery)
+                sensors(index)
+                status("parsed")
+        self._summarise(batch, heard, where, calls)
         return batch
 
-    def _repeat(self, sender: str, number: int, data: bytes) -> bool:
-        key = (sender, number)
-        seen = self._seen
-        old = seen.get(key)
-        if old == data:
-            return True
-        seen[key] = data
-        if old is not None:
-            seen.move_to_end(key)  # the order is age order
-        elif len(seen) > DEDUPE_ENTRIES:
-            seen.popitem(last=False)
-        return False
+    def commit(self) -> None:
+        """The batch is stored: keep what classifying it taught us."""
+        self.repeats.commit()
+        self._before = None
 
-    def _sensor(self, batch: Batch, frame: RawFrame, reading: fp.SensorReading) -> str:
-        if self._repeat(reading.sender, reading.number, frame.data):
-            return "duplicate"
-        batch.sensors.append((reading.sensor, reading.kind, reading.value, reading.unit[:16], reading.time,
-                              frame.address))
+    def rollback(self) -> None:
+        """The batch was not stored as classified (the database is away, or its meaning could
+        not be written): forget it, so that storing it again does not call it a repeat."""
+        self.repeats.rollback()
+        if self._before is not None:
+            self.reassembler.restore(self._before)
+            self._before = None
+
+    def _general(self, batch: Batch, index: int, frame: tuple, now: float,  # type: ignore[type-arg]
+                 calls: dict[int, str]) -> str | Report:
+        """A frame off the fast path (flagged lines, texts, acks, anything invalid): its
+        status, or the report to go on with (not reached while the fast path and decode
+        agree, which tests check; if they ever disagree, what decode accepts is stored)."""
+        _raw, _at, _link, _address, data, _rssi, _snr, error = frame
+        if error is not None:
+            batch.errors[index] = error[:300]
+            return "invalid"
+        item = fp.decode(data)
+        kind = type(item)
+        if kind is fp.DecodeError:
+            batch.errors[index] = item.reason[:300]  # type: ignore[union-attr]
+            return "invalid"
+        if kind is fp.PositionReport:
+            p: fp.PositionReport = item  # type: ignore[assignment]
+            return p.sender, p.number, p.lat, p.lon, _epoch(p.time), p.battery
+        if kind is fp.SensorReading:
+            r: fp.SensorReading = item  # type: ignore[assignment]
+            return r.sender, r.number, r.sensor, r.kind, r.value, r.unit, _epoch(r.time)
+        calls[index] = item.sender  # type: ignore[union-attr]
+        if kind is fp.TextFragment:
+            return self._fragment(batch, index, RawFrame._make(frame), item, now)  # type: ignore[arg-type]
+        batch.acks.append(item)  # type: ignore[arg-type]
         return "parsed"
 
     def _fragment(self, batch: Batch, index: int, frame: RawFrame, frag: fp.TextFragment, now: float) -> str:
+        if self._before is None:  # copied only when a batch has texts: they are few
+            self._before = self.reassembler.snapshot()
         before = self.reassembler.duplicates
         message = self.reassembler.add(frag, now)
         if message is None:
             return "duplicate" if self.reassembler.duplicates > before else "fragment"
         batch.messages.append((index, message, frame))
         return "parsed"
+
+    @staticmethod
+    def _summarise(batch: Batch, heard: dict[int, int], where: dict[int, int], calls: dict[int, str]) -> None:
+        """One node entry per address heard: the last frame's signal, the last new position."""
+        frames, rows = batch.frames, batch.reports
+        for address, index in heard.items():
+            _raw, received_at, _link, _address, _data, rssi, snr, _error = frames[index]
+            row = rows[index]
+            node = batch.nodes[address] = {"addr": address, "callsign": calls[index] if row is None else row[0],
+                                           "last_heard": received_at, "rssi": rssi, "snr": snr}
+            if address in where:
+                _sender, _number, lat, lon, epoch, battery = rows[where[address]]  # type: ignore[misc]
+                node.update(lat=lat, lon=lon, position_at=datetime.fromtimestamp(epoch, UTC))
+                if battery is not None:
+                    node["battery"] = float(battery)
+
+
+def decode_reports(frames: Iterable[tuple]) -> list[Report | None]:  # type: ignore[type-arg]
+    """Positions and sensor readings decoded to tuples, None for every other frame. Pure
+    and stateless, so the ingest runs it on the link's thread, beside the database work."""
+    out: list[Report | None] = []
+    add = out.append
+    for _raw, _at, _link, _address, data, _rssi, _snr, error in frames:
+        if error is None:
+            kind = data[:3]
+            if kind == b"P1|":
+                add(position_row(data))
+                continue
+            if kind == b"S1|":
+                add(sensor_row(data))
+                continue
+        add(None)
+    return out
+
+
+def _epoch(when: datetime) -> int:
+    return int(when.timestamp())

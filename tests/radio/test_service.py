@@ -60,11 +60,11 @@ def test_database_outage_keeps_frames_in_memory_and_stores_them_later(post, monk
     real = ingest._store
     calls = {"n": 0}
 
-    def failing(frames):  # type: ignore[no-untyped-def]
+    def failing(frames, *rest):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 1:
             raise OperationalError("INSERT", {}, Exception("database is locked"))
-        return real(frames)
+        return real(frames, *rest)
 
     monkeypatch.setattr(ingest, "_store", failing)
     now = datetime.now(UTC)

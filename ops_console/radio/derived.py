@@ -1,0 +1,159 @@
+"""What a classified batch means, written in the ingest's transaction after its raw rows.
+
+Positions and sensor readings go in as bulk inserts of tuples (they are most of the
+traffic); texts in three statements per batch; acks are matched to the outbox; each
+node heard gets one insert or update per batch. Returns the events to publish after
+the commit: one per new message and acked message, and one ``radio.node`` per batch
+(never one per frame: at tens of thousands of frames a second the GUI would drown).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from operator import itemgetter
+
+from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ops_console.db.radio_models import Position, RadioMessage, RadioNode, RawFrame as RawRow, SensorReading
+from ops_console.events import Event
+from ops_console.hardware.protocols import field_payload as fp
+from ops_console.radio import ics213
+from ops_console.radio.bulk import BulkInsert, TimeFormat
+from ops_console.radio.classify import Batch
+
+_UPSERTS = {"sqlite": sqlite_insert, "postgresql": pg_insert}
+AckNeeded = Callable[[int, str, int], None]
+"""(node address, team call, message number): a text to us that the team wants acked."""
+
+_RAW, _MSG, _NODE = RawRow.__table__, RadioMessage.__table__, RadioNode.__table__
+_POS_INSERT = BulkInsert(Position.__table__, ("node_addr", "callsign", "lat", "lon", "at", "battery", "exercise"))
+_SENS_INSERT = BulkInsert(SensorReading.__table__, ("sensor_id", "kind", "value", "unit", "at", "node_addr",
+                                                    "exercise"))
+
+
+class DerivedWriter:
+    """Writes a Batch's meaning; keeps only the set of node addresses already stored."""
+
+    def __init__(self, counts: Counter[str], times: TimeFormat) -> None:
+        self.counts, self.times = counts, times
+        self._known_nodes: set[int] | None = None
+
+    def write(self, conn: Connection, batch: Batch, first_id: int, exercise: bool, console_call: str,
+              ack_needed: AckNeeded | None) -> list[Event]:
+        """Everything but the raw rows (``first_id`` is the id of the batch's first raw row)."""
+        self._insert_reports(conn, batch, exercise)
+        message_ids = self._insert_messages(conn, batch, first_id, exercise, console_call, ack_needed)
+        acked = self._match_acks(conn, batch.acks, console_call)
+        self._update_nodes(conn, batch)
+        events = [Event("radio.message", message_id, {"direction": "in", "alert": alert})
+                  for message_id, alert in message_ids]
+        events += [Event("radio.outbox", message_id, {"status": "acked"}) for message_id in acked]
+        events.append(Event("radio.node", None, {"nodes": sorted(batch.nodes), "frames": len(batch.statuses),
+                                                 "positions": len(batch.positions)}))
+        return events
+
+    def _insert_reports(self, conn: Connection, batch: Batch, exercise: bool) -> None:
+        """New positions and sensor readings, column by column (see bulk.py)."""
+        stamp = self.times.stamps.__getitem__
+        if batch.positions:
+            rows = list(map(batch.reports.__getitem__, batch.positions))  # (sender, number, lat, lon, time, battery)
+            count = len(rows)
+            _POS_INSERT.columns(conn, count, [
+                [batch.frames[i][3] for i in batch.positions], map(itemgetter(0), rows), map(itemgetter(2), rows),
+                map(itemgetter(3), rows), map(stamp, map(itemgetter(4), rows)), map(itemgetter(5), rows),
+                [exercise] * count])
+        if batch.sensors:
+            rows = list(map(batch.reports.__getitem__, batch.sensors))  # (sender, number, sensor, kind, value, unit, time)
+            count = len(rows)
+            _SENS_INSERT.columns(conn, count, [
+                map(itemgetter(2), rows), map(itemgetter(3), rows), map(itemgetter(4), rows),
+                [r[5][:16] for r in rows], map(stamp, map(itemgetter(6), rows)),
+                [batch.frames[i][3] for i in batch.sensors], [exercise] * count])
+
+    def _insert_messages(self, conn: Connection, batch: Batch, first_id: int, exercise: bool, console_call: str,
+                         ack_needed: AckNeeded | None) -> list[tuple[int, bool]]:
+        """All texts of a batch in three statements (seen-before check, insert, link the raw
+        rows), not three per message: a day of traffic replayed must not crawl."""
+        if not batch.messages:
+            return []
+        seen = _seen_before(conn, batch)
+        rows, raw_ids, fresh = [], [], []
+        for index, msg, frame in batch.messages:
+            raw_id = first_id + index
+            earlier = seen.get((msg.sender, msg.number, msg.text))
+            if earlier is not None:  # heard again after a restart: the first copy stands
+                conn.execute(update(_RAW).where(_RAW.c.id == raw_id).values(status="duplicate", message_id=earlier))
+                self.counts["duplicate"] += 1
+                continue
+            precedence = fp.Precedence(msg.precedence).name
+            form = ics213.parse(msg.text)
+            rows.append({
+                "direction": "in", "kind": "ics213" if form else "text", "station": msg.sender, "number": msg.number,
+                "sender": msg.sender, "recipient": msg.recipient, "node_addr": frame.address,
+                "precedence": precedence, "subject": form.subject[:200] if form else "", "body": msg.text,
+                "at": frame.received_at, "status": "received", "attempts": 0, "last_error": "", "link": frame.link,
+                "rssi": frame.rssi, "snr": frame.snr, "raw_frame_id": raw_id, "acknowledged_by": "",
+                "linked_entity": "", "exercise": exercise})
+            raw_ids.append(raw_id)
+            fresh.append((msg, frame, precedence))
+        if not rows:
+            return []
+        ids = conn.execute(insert(_MSG).returning(_MSG.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        conn.execute(update(_RAW).where(_RAW.c.id == bindparam("raw_id")).values(message_id=bindparam("message_id")),
+                     [{"raw_id": r, "message_id": m} for r, m in zip(raw_ids, ids)])
+        self.counts["messages"] += len(ids)
+        for (msg, frame, _precedence) in fresh:
+            if ack_needed is not None and msg.recipient == console_call and frame.address is not None:
+                ack_needed(frame.address, msg.sender, msg.number)
+        return [(m, p in ("EMERGENCY", "PRIORITY")) for m, (_, _, p) in zip(ids, fresh)]
+
+    def _match_acks(self, conn: Connection, acks: list[fp.Ack], console_call: str) -> list[int]:
+        acked = []
+        for ack in acks:
+            if ack.recipient != console_call:
+                continue
+            ids = list(conn.scalars(select(_MSG.c.id).where(
+                _MSG.c.direction == "out", _MSG.c.station == console_call, _MSG.c.number == ack.number,
+                _MSG.c.recipient == ack.sender, _MSG.c.status.in_(("queued", "sent")))))
+            if ids:
+                conn.execute(update(_MSG).where(_MSG.c.id.in_(ids)).values(
+                    status="acked", acked_at=datetime.now(UTC), next_attempt_at=None))
+                acked.extend(ids)
+                self.counts["acks"] += 1
+        return acked
+
+    def _update_nodes(self, conn: Connection, batch: Batch) -> None:
+        """One statement per node heard: an update, or for an address not known here an
+        upsert (another workstation sharing the database may have stored it meanwhile)."""
+        if not batch.nodes:
+            return
+        if self._known_nodes is None:
+            self._known_nodes = set(conn.scalars(select(_NODE.c.addr)))
+        upsert = _UPSERTS[conn.dialect.name]
+        for address, node in batch.nodes.items():
+            values = {k: v for k, v in node.items() if k != "addr" and v is not None and v != ""}
+            if address in self._known_nodes:
+                conn.execute(update(_NODE).where(_NODE.c.addr == address).values(**values))
+                continue
+            conn.execute(upsert(_NODE).values(addr=address, **values)
+                         .on_conflict_do_update(index_elements=[_NODE.c.addr], set_=values))
+            self._known_nodes.add(address)
+
+    def forget_nodes(self) -> None:
+        """The transaction that inserted new nodes rolled back: ask the database again."""
+        self._known_nodes = None
+
+
+def _seen_before(conn: Connection, batch: Batch) -> dict[tuple[str, int, str], int]:
+    """Texts of this batch already stored (same station, number and words) → their ids."""
+    pairs = list({(msg.sender, msg.number) for _, msg, _ in batch.messages})
+    found: dict[tuple[str, int, str], int] = {}
+    for i in range(0, len(pairs), 400):  # keep each IN list well under any bind limit
+        query = select(_MSG.c.station, _MSG.c.number, _MSG.c.body, _MSG.c.id).where(
+            _MSG.c.direction == "in", tuple_(_MSG.c.station, _MSG.c.number).in_(pairs[i:i + 400]))
+        for station, number, body, message_id in conn.execute(query):
+            found.setdefault((station, number, body), message_id)
+    return found
