@@ -115,13 +115,18 @@ def ensure_demo(url: str) -> None:
 
 
 def radio_settings(post, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
-    """Tell the post's radio which devices to open: the config file's, then ``--device`` flags."""
+    """Tell the post's radio its call sign, tactical calls (``[radio]``) and which devices
+    to open: the config file's, then ``--device`` flags. Problems are printed, not fatal."""
     from ops_console.config import load_settings
     from ops_console.radio.devices import devices_from_config, parse_device
 
-    specs, problems = devices_from_config(load_settings().devices)
-    for problem in problems:
+    settings = load_settings()
+    specs, problems = devices_from_config(settings.devices)
+    radio_problems = [p for p in settings.problems if p.startswith("[radio")]
+    for problem in problems + radio_problems:
         print(problem, file=sys.stderr)
+    post.radio.configure(call_sign=settings.call_sign, tactical=settings.tactical)
+    post.radio.settings.problems = radio_problems
     for text in getattr(args, "device", None) or []:
         try:
             specs.append(parse_device(text))

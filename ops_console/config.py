@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,8 @@ class Settings:
     siren_buses: dict[str, str] = field(default_factory=dict)  # bus name → serial port or pyserial URL
     siren_poll_s: float = 10.0  # how often each controller is polled while none sounds
     basemaps: list[BasemapSpec] = field(default_factory=list)  # [[basemap]] tables in order, bottom first
+    call_sign: str | None = None  # [radio] call_sign: this post on the air (None: the default, "OPS")
+    tactical: dict[str, int] = field(default_factory=dict)  # [radio.tactical] tactical call → node address
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -92,5 +95,51 @@ def load_settings(path: Path | None = None) -> Settings:
             settings.siren_buses[str(bus.get("name", "sirens"))] = bus["port"]
         else:
             settings.problems.append(f"Ignoring a [[siren_bus]] entry without a port in {path}")
+    read_radio(settings, settings.raw.get("radio", {}))
+    settings.basemaps, problems = parse_basemaps(settings.raw.get("basemap", []), path.absolute().parent)
+    settings.problems += problems
     settings.db_url = os.environ.get("OPS_CONSOLE_DB") or settings.db_url
     return settings
+
+
+CALL_SIGN = re.compile(r"[A-Z0-9-]{1,9}\Z")
+"""A call on the air: letters, digits and '-', at most 9 (the field payload's limit)."""
+BROADCAST_CALL = "ALL"
+
+
+def call_sign_problem(value: object, key: str) -> str:
+    """Why ``value`` cannot be a call sign, naming the config ``key`` ('' when it can)."""
+    if not isinstance(value, str) or not CALL_SIGN.match(value.strip().upper()):
+        return (f"{key} = {value!r} is not a call sign: use 1-9 letters, digits or '-' (e.g. \"EOC-1\")")
+    if value.strip().upper() == BROADCAST_CALL:
+        return f"{key}: {BROADCAST_CALL} means every station and cannot be one station's call"
+    return ""
+
+
+def read_radio(settings: Settings, radio: object) -> None:
+    """``[radio] call_sign`` and ``[radio.tactical] CALL = address``; a bad value is named
+    in ``problems`` and left out, so the radio still starts with its defaults."""
+    if not isinstance(radio, dict):
+        settings.problems.append("[radio] must be a table, e.g. [radio] call_sign = \"EOC-1\"")
+        return
+    if "call_sign" in radio:
+        problem = call_sign_problem(radio["call_sign"], "[radio] call_sign")
+        if problem:
+            settings.problems.append(problem + "; the console keeps the call \"OPS\"")
+        else:
+            settings.call_sign = radio["call_sign"].strip().upper()
+    tactical = radio.get("tactical", {})
+    if not isinstance(tactical, dict):
+        settings.problems.append("[radio.tactical] must be a table of CALL = node address, e.g. SHELTER-B = 12")
+        return
+    for call, addr in tactical.items():
+        problem = call_sign_problem(call, "[radio.tactical] key")
+        if not problem and (not isinstance(addr, int) or isinstance(addr, bool) or not 1 <= addr <= 65535):
+            problem = f"[radio.tactical] {call} = {addr!r}: the node address must be a whole number 1-65535"
+        if problem:
+            settings.problems.append(problem + "; ignored")
+        else:
+            settings.tactical[call.strip().upper()] = addr
+    if settings.call_sign and settings.call_sign in settings.tactical:
+        settings.problems.append(f"[radio.tactical] {settings.call_sign} is this post's own call sign; ignored")
+        del settings.tactical[settings.call_sign]

@@ -32,13 +32,15 @@ def run_gateway(post: Post, devices: list[DeviceSpec], *, demo: bool = False,
     runtime = RadioRuntime(post.radio, devices, demo=demo)
     try:
         runtime.start()
+        log.info("gateway: on the air as %s", post.radio.outbox.console_call)
         for st in runtime.status():
             log.info("gateway: %s on %s", st.label, st.port)
         print("gateway running (Ctrl+C to stop)", flush=True)
         while not stop.wait(STATUS_EVERY):
             for st in runtime.status():
-                log.info("gateway: %s %s; frames %d, stored %d, invalid %d, sent %d, errors %d",
-                         st.label, st.state, st.frames, st.stored, st.invalid, st.sent, st.errors)
+                log.info("gateway: %s %s; frames %d, stored %d, invalid %d, sent %d, errors %d, "
+                         "airtime %.1f of %.0f s", st.label, st.state, st.frames, st.stored, st.invalid,
+                         st.sent, st.errors, st.airtime_used, st.airtime_budget)
     finally:
         runtime.stop()
         for sig, handler in previous.items():

@@ -40,6 +40,9 @@ class Outbox:
                  max_attempts: int = 3, ack_timeout: float = 30.0) -> None:
         self.db, self.bus, self.shift = db, bus, shift
         self.console_call, self.modulation = console_call, modulation
+        self.tactical: dict[str, int] = {}  # tactical call → node address, from [radio.tactical]
+        # the policy (fraction, window) and the size check; a running radio counts airtime in
+        # a copy per link (LinkRouter), since the duty cycle binds each transmitter
         self.budget = budget or DutyCycleBudget()
         self.max_attempts, self.ack_timeout = max_attempts, ack_timeout
 
@@ -64,12 +67,15 @@ class Outbox:
         return ComposeCheck(size, len(frames), airtime, MAX_FRAMES, problem)
 
     def compose(self, recipient: str, text: str, precedence: fp.Precedence = fp.Precedence.ROUTINE,
-                subject: str = "", kind: str = "text") -> MessageView:
-        """Store a message as ``queued`` (audited); the worker sends it when it may."""
+                subject: str = "", kind: str = "text", link: str = "") -> MessageView:
+        """Store a message as ``queued`` (audited); the worker sends it when it may, on
+        ``link`` when that names a READY radio with budget left, else on another."""
         actor = self.shift.require(Permission.RADIO, "send radio messages")
         call = recipient.strip().upper() or BROADCAST
         if not fp.CALL.match(call):
             raise ValidationError({"recipient": "A call sign is 1-9 of A-Z, 0-9, / and -."})
+        if len(link) > 60:
+            raise ValidationError({"link": "A link name is at most 60 characters."})
         check = self.check(call, text, precedence)
         if not check.ok:
             raise ValidationError({"text": check.problem})
@@ -77,37 +83,42 @@ class Outbox:
             last = s.scalar(select(RadioMessage.number).where(
                 RadioMessage.direction == "out", RadioMessage.station == self.console_call)
                 .order_by(RadioMessage.id.desc()).limit(1))
-            addr = s.scalar(select(RadioNode.addr).where(RadioNode.callsign == call).limit(1))
+            addr = self.tactical.get(call)  # the config file's word beats whatever a node said it was
+            if addr is None:
+                addr = s.scalar(select(RadioNode.addr).where(RadioNode.callsign == call).limit(1))
             row = RadioMessage(direction="out", kind=kind, station=self.console_call,
                                number=((last or 0) + 1) % 65536, sender=actor.name, recipient=call,
                                node_addr=addr if addr is not None else 0, precedence=fp.Precedence(precedence).name,
                                subject=subject, body=text.strip(), at=utc_now(), status="queued", attempts=0,
-                               last_error="", link="", acknowledged_by="", linked_entity="",
+                               last_error="", link=link.strip(), acknowledged_by="", linked_entity="",
                                exercise=self.shift.exercise)
             s.add(row)
             s.flush()
             audit.append(s, actor, "radio.compose", "radio_message", row.id,
                          f"Radio message #{row.number} to {call} queued ({row.precedence}): {row.body[:80]}",
-                         after={"recipient": call, "precedence": row.precedence, "frames": check.frames},
+                         after={"recipient": call, "precedence": row.precedence, "frames": check.frames,
+                                "link": row.link},
                          exercise=row.exercise)
             view = message_view(row)
         self.bus.publish(Event("radio.outbox", view.id, {"status": "queued"}))
         return view
 
-    def compose_ics213(self, recipient: str, form: Ics213,
-                       precedence: fp.Precedence = fp.Precedence.ROUTINE) -> MessageView:
+    def compose_ics213(self, recipient: str, form: Ics213, precedence: fp.Precedence = fp.Precedence.ROUTINE,
+                       link: str = "") -> MessageView:
         """Queue an ICS-213 General Message (split across as many frames as it needs)."""
         problems = form.problems()
         if problems:
             raise ValidationError(problems)
-        return self.compose(recipient, form.to_text(), precedence, subject=form.subject[:200], kind="ics213")
+        return self.compose(recipient, form.to_text(), precedence, subject=form.subject[:200], kind="ics213",
+                            link=link)
 
     def cancel(self, message_id: int) -> MessageView:
         """Stop trying to deliver a message that is queued or awaiting its ack."""
         return self._operator_change(message_id, ("queued", "sent"), "cancelled", "radio.cancel", "cancelled")
 
     def resend(self, message_id: int) -> MessageView:
-        """Queue a failed or cancelled message again with fresh attempts."""
+        """Queue a failed or cancelled message again with fresh attempts and a fresh choice
+        of link (the one that failed it is in the audit entry)."""
         return self._operator_change(message_id, ("failed", "cancelled", "sent"), "queued", "radio.resend",
                                      "queued again")
 
@@ -120,14 +131,14 @@ class Outbox:
                 raise NotFound(f"Outbound message {message_id} no longer exists.")
             if row.status not in allowed:
                 raise ValidationError({"status": f"Message #{row.number} is {row.status}; it cannot be {verb}."})
-            before = row.status
+            before = {"status": row.status, "link": row.link}
             row.status, row.next_attempt_at, row.last_error = status, None, ""
             if status == "queued":
-                row.attempts = 0
+                row.attempts, row.link = 0, ""
             s.flush()
             audit.append(s, actor, action, "radio_message", row.id,
                          f"Radio message #{row.number} to {row.recipient} {verb}",
-                         before={"status": before}, after={"status": status}, exercise=row.exercise)
+                         before=before, after={"status": status}, exercise=row.exercise)
             view = message_view(row)
         self.bus.publish(Event("radio.outbox", view.id, {"status": status}))
         return view
@@ -156,10 +167,20 @@ class Outbox:
         return fp.encode_text(self.console_call, msg.recipient, msg.number, fp.Precedence[msg.precedence], msg.body)
 
     def mark_sent(self, msg: MessageView, link: str) -> None:
-        """Transmitted: wait for the ack (backoff doubles per attempt), or done for broadcasts."""
+        """Transmitted on ``link``: wait for the ack (backoff doubles per attempt), or done for
+        broadcasts. The team's ack can beat this call (the modem prints it right after +OK);
+        then the message stays ``acked`` and only the attempt and the link are recorded."""
         attempts = msg.attempts + 1
         wait = None if msg.recipient == BROADCAST else utc_now() + self._backoff(attempts)
-        self._set(msg.id, status="sent", attempts=attempts, link=link, last_error="", next_attempt_at=wait)
+        with self.db.write() as s:
+            row = s.get(RadioMessage, msg.id, with_for_update=True)
+            if row is None or row.status not in ("queued", "sent", "acked"):
+                return  # cancelled meanwhile
+            row.attempts, row.link, row.last_error = attempts, link, ""
+            if row.status != "acked":
+                row.status, row.next_attempt_at = "sent", wait
+            status = row.status
+        self.bus.publish(Event("radio.outbox", msg.id, {"status": status}))
 
     def mark_attempt_failed(self, msg: MessageView, reason: str, *, count: bool = True) -> None:
         """A transmission (or its ack) did not happen: retry later, or give up after N attempts."""

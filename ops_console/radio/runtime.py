@@ -4,21 +4,27 @@ Built from DeviceSpecs; the same object runs inside the console window (started 
 stopped by the main window) and in the headless ``ops-console gateway``. With ``demo``
 it starts a SimulatedModem (pty, or loopback TCP where there is no pty) and connects to
 it through the real SerialLink and AtModem, so the demo exercises the real path.
+
+With several devices, each transmission goes through a READY link the LinkRouter picks
+(the one a message names or its destination was last heard on, else the first with
+budget left), and each link has its own duty-cycle budget.
 """
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 
 from ops_console.events import Event
 from ops_console.hardware.lora.airtime import DutyCycleBudget
 from ops_console.hardware.lora.at_modem import AtModem
-from ops_console.hardware.lora.types import ModemConfig, ModemState, ModemStats
+from ops_console.hardware.lora.types import ModemConfig, ModemState, ModemStats, RawFrame
 from ops_console.hardware.transport.serial_link import SerialLink
 from ops_console.radio.devices import DeviceSpec
+from ops_console.radio.dispatch import DispatchWorker
+from ops_console.radio.routing import LinkRouter
 from ops_console.radio.service import RadioService
-from ops_console.radio.worker import OutboxWorker
 
 log = logging.getLogger(__name__)
 EVICT_INTERVAL = 30.0
@@ -41,6 +47,9 @@ class LinkStatus:
     backlog: int
     waiting_for: str
     next_slot_in: float | None
+    name: str = ""  # the link's name: what a message's ``link`` and the comms log say
+    airtime_used: float = 0.0  # seconds on air in this link's budget window
+    airtime_budget: float = 0.0  # seconds this link may be on air per window
 
 
 class RadioRuntime:
@@ -54,7 +63,8 @@ class RadioRuntime:
         self.simulator = None
         self.modems: list[AtModem] = []
         self._labels: dict[str, str] = {}
-        self.worker = OutboxWorker(radio.outbox, lambda: self.modems)
+        self.router = LinkRouter(lambda: radio.outbox.budget, radio.last_heard_link)
+        self.worker = DispatchWorker(radio.outbox, lambda: self.modems, self.router)
         radio.ingest.on_ack_needed = self.worker.queue_ack
         self._stop = threading.Event()
         self._evictor = threading.Thread(target=self._evict_loop, name="radio-evict", daemon=True)
@@ -66,6 +76,7 @@ class RadioRuntime:
             from ops_console.demo.radio import DEMO_DUTY_CYCLE, DEMO_MODULATION, start_simulator
 
             self.simulator = start_simulator(self.demo_interval)
+            self.simulator.traffic.console_call = self.radio.outbox.console_call  # the teams know our call
             # the simulated channel: the simulator's SF9 and a generous budget, so a demo of a
             # few minutes shows the outbox moving (a real post keeps the legal 1 %)
             self.modem_config = ModemConfig(address=1, network_id=6, modulation=DEMO_MODULATION)
@@ -78,16 +89,30 @@ class RadioRuntime:
         self._evictor.start()
         self.radio.runtime = self
         self.started = True
-        log.info("radio runtime started with %d device(s)", len(self.modems))
+        log.info("radio runtime started with %d device(s), on the air as %s", len(self.modems),
+                 self.radio.outbox.console_call)
 
     def _open(self, spec: DeviceSpec) -> AtModem:
-        name = spec.name or f"lora{len(self.modems) + 1}"
+        name = self._unique(spec.name or f"lora{len(self.modems) + 1}")
         link = SerialLink(spec.port, name=name, baudrate=spec.baud)
-        modem = AtModem(link, spec.modem or self.modem_config, on_frames=self.radio.ingest.submit,
+        modem = AtModem(link, spec.modem or self.modem_config, on_frames=self._on_frames,
                         on_state=self._on_state)
         self._labels[name] = spec.label
         modem.start()
         return modem
+
+    def _unique(self, name: str) -> str:
+        """Link names key budgets and routing: two devices must not share one."""
+        taken, candidate, n = {m.link.name for m in self.modems}, name, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{name}-{n}"
+        return candidate
+
+    def _on_frames(self, frames: list[RawFrame]) -> None:
+        """On a link's reader thread: note where each address was heard, then store."""
+        self.router.note_heard(frames)
+        self.radio.ingest.submit(frames)
 
     def _on_state(self, state: ModemState, detail: str) -> None:
         if state is ModemState.READY:
@@ -120,13 +145,14 @@ class RadioRuntime:
 
     def status(self) -> list[LinkStatus]:
         """A snapshot per device for the panel and the gateway's periodic log line."""
-        counts = self.radio.ingest.counts
+        counts, now = self.radio.ingest.counts, time.monotonic()
         out = []
         for modem in self.modems:
             st: ModemStats = modem.stats()
             link = st.link
+            used, budget = self.router.usage(st.name, now)
             out.append(LinkStatus(self._labels.get(st.name, st.name), link.url if link else "", st.state.value,
                                   st.detail, st.frames, st.sent, sum(st.errors.values()), st.last_error,
                                   counts["frames"], counts["invalid"], self.radio.ingest.backlog,
-                                  self.worker.waiting_for, self.worker.next_slot_in))
+                                  self.worker.waiting_for, self.worker.next_slot_in, st.name, used, budget))
         return out

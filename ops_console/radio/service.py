@@ -7,6 +7,7 @@ to it.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, func, select, text
 
 from ops_console.db.engine import Database
-from ops_console.db.radio_models import Position, RadioMessage, RadioNode
+from ops_console.config import call_sign_problem
+from ops_console.db.radio_models import Position, RadioMessage, RadioNode, RawFrame
 from ops_console.domain import IncidentKind, Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
@@ -42,11 +44,26 @@ class RadioSettings:
     """Radio configuration: our call sign, the devices to open, the outbox policy."""
 
     console_call: str = "OPS"
+    tactical: dict[str, int] = field(default_factory=dict)  # tactical call → node address
+    problems: list[str] = field(default_factory=list)  # what was wrong in [radio] (the panel shows it)
     devices: list[DeviceSpec] = field(default_factory=list)
     demo: bool = False
     duty_cycle: float = 0.01
     max_attempts: int = 3
     ack_timeout: float = 30.0
+
+
+def _checked_call(value: object, key: str) -> str:
+    problem = call_sign_problem(value, key)
+    if problem:
+        raise ValidationError({key: problem})
+    return str(value).strip().upper()
+
+
+def _checked_address(call: str, addr: object) -> int:
+    if not isinstance(addr, int) or isinstance(addr, bool) or not 1 <= addr <= 65535:
+        raise ValidationError({"tactical": f"{call} = {addr!r}: a node address is a whole number 1-65535"})
+    return addr
 
 
 class RadioService:
@@ -65,6 +82,17 @@ class RadioService:
         self.ingest = RadioIngest(db, bus, lambda: self.shift.exercise, console_call=self.settings.console_call)
         self.search = MessageSearch(db)
         self.runtime = None  # the RadioRuntime that feeds this service, when one runs (set by it)
+
+    def configure(self, *, call_sign: str | None = None, tactical: Mapping[str, int] | None = None) -> None:
+        """Apply the ``[radio]`` settings. Call before the runtime starts: the call sign is
+        on every frame we send and decides which received messages and acks are ours."""
+        if call_sign is not None:
+            call = _checked_call(call_sign, "call_sign")
+            self.settings.console_call = self.outbox.console_call = self.ingest.console_call = call
+        if tactical is not None:
+            table = {_checked_call(call, "tactical"): _checked_address(call, addr) for call, addr in tactical.items()}
+            self.settings.tactical = table
+            self.outbox.tactical = dict(table)
 
     # -- queries (the comms log pages through these) --------------------------------
 
@@ -130,10 +158,17 @@ class RadioService:
                              .where(Position.node_addr == addr).order_by(Position.id.desc()).limit(limit)).all()
         return [tuple(r) for r in reversed(rows)]  # type: ignore[misc]
 
+    def last_heard_link(self, addr: int) -> str | None:
+        """The link that most recently heard ``addr`` (recent raw frames only, like the plot);
+        the router asks once per address it has not heard itself since it started."""
+        with self.db.read() as s:
+            top = s.scalar(select(func.max(RawFrame.id))) or 0
+            return s.scalar(select(RawFrame.link).where(RawFrame.id > top - SIGNAL_WINDOW, RawFrame.node_addr == addr,
+                                                        RawFrame.direction == "in")
+                            .order_by(RawFrame.id.desc()).limit(1))
+
     def signal_history(self, addr: int, limit: int = 500) -> list[tuple[datetime, int | None, float | None]]:
         """RSSI/SNR of the frames heard from a node, oldest first (for the plot)."""
-        from ops_console.db.radio_models import RawFrame
-
         with self.db.read() as s:
             top = s.scalar(select(func.max(RawFrame.id))) or 0
             rows = s.execute(select(RawFrame.received_at, RawFrame.rssi, RawFrame.snr)

@@ -40,6 +40,7 @@ class MessageView:
     linked_id: int | None
     exercise: bool
     node_addr: int | None = None
+    link: str = ""  # the radio it was heard on; outbound: the one named for it, then the one that sent it
 
     @property
     def needs_attention(self) -> bool:
@@ -91,7 +92,8 @@ def message_view(row: RadioMessage) -> MessageView:
     return MessageView(row.id, row.at, row.direction, row.kind, row.station, row.number, row.sender,
                        row.recipient, row.precedence, row.subject, row.body, row.status, row.attempts,
                        row.next_attempt_at, row.last_error, row.acked_at, row.rssi, row.snr,
-                       row.acknowledged_by, row.linked_entity, row.linked_id, row.exercise, row.node_addr)
+                       row.acknowledged_by, row.linked_entity, row.linked_id, row.exercise, row.node_addr,
+                       row.link or "")
 
 
 def node_view(row: RadioNode) -> NodeView:

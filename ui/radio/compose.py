@@ -2,6 +2,8 @@
 
 Enter sends, Ctrl+Enter (or Shift+Enter) inserts a new line. The counter asks the outbox
 service (the same check that guards queueing), so what it says is what will be enforced.
+It says which call sign the post transmits as (``[radio] call_sign``), and with more than
+one radio it lets the operator name the link ("Via"; the default lets the outbox choose).
 """
 from __future__ import annotations
 
@@ -47,6 +49,13 @@ class ComposeBox(QWidget):
         self.send_button.setObjectName("composeSend")
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.request_send)
+        self.via_box = QComboBox(objectName="composeVia")
+        self.via_box.setToolTip(self.tr("The radio to send on; if it is down or its airtime is spent, "
+                                        "another one sends the message"))
+        self.via_label = QLabel(self.tr("Via"))
+        self.from_label = QLabel(objectName="composeFrom")
+        self.set_links([])
+        self.show_call_sign()
         self.text_edit.textChanged.connect(self.update_counter)
         self.to_box.currentTextChanged.connect(self.update_counter)
         self.precedence_box.currentIndexChanged.connect(self.update_counter)
@@ -57,10 +66,13 @@ class ComposeBox(QWidget):
         grid.addWidget(self.to_box, 0, 1)
         grid.addWidget(QLabel(self.tr("Precedence")), 0, 2)
         grid.addWidget(self.precedence_box, 0, 3)
-        grid.addWidget(self.counter, 0, 4)
-        grid.setColumnStretch(4, 1)
-        grid.addWidget(self.text_edit, 1, 0, 1, 5)
-        grid.addWidget(self.send_button, 1, 5, Qt.AlignmentFlag.AlignBottom)
+        grid.addWidget(self.via_label, 0, 4)
+        grid.addWidget(self.via_box, 0, 5)
+        grid.addWidget(self.counter, 0, 6)
+        grid.setColumnStretch(6, 1)
+        grid.addWidget(self.from_label, 0, 7, Qt.AlignmentFlag.AlignCenter)
+        grid.addWidget(self.text_edit, 1, 0, 1, 7)
+        grid.addWidget(self.send_button, 1, 7, Qt.AlignmentFlag.AlignBottom)
         self.counter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.set_calls([])
@@ -74,6 +86,32 @@ class ComposeBox(QWidget):
         self.to_box.addItems([BROADCAST, *sorted(c for c in set(calls) if c)])
         self.to_box.setEditText(current or BROADCAST)
         self.to_box.blockSignals(False)
+
+    def set_links(self, names: list[str]) -> None:
+        """Offer the radios by name (shown only when there is a choice); keep the choice made."""
+        if self.via_box.count() and names == [self.via_box.itemData(i) for i in range(1, self.via_box.count())]:
+            return
+        current = self.via
+        self.via_box.clear()
+        self.via_box.addItem(self.tr("Any radio"), "")
+        for name in names:
+            self.via_box.addItem(name, name)
+        self.via_box.setCurrentIndex(max(0, self.via_box.findData(current)))
+        self.via_box.setVisible(len(names) > 1)
+        self.via_label.setVisible(len(names) > 1)
+
+    @property
+    def via(self) -> str:
+        """The link the operator named, '' to let the outbox choose."""
+        return self.via_box.currentData() or ""
+
+    def show_call_sign(self) -> None:
+        """Show "as EOC-1", the call every frame carries; red when [radio] in the config had a problem."""
+        radio = self._post.radio.settings
+        self.from_label.setText(self.tr("as {call}").replace("{call}", self._post.radio.outbox.console_call))
+        tip = self.tr("This post's call sign on the air ([radio] call_sign in the config file)")
+        self.from_label.setToolTip("\n".join([tip, *radio.problems]))
+        self.from_label.setStyleSheet("color: #b3261e; font-weight: bold;" if radio.problems else "color: #555;")
 
     @property
     def precedence(self) -> Precedence:

@@ -35,6 +35,13 @@ def form_html(form: Ics213, header: str) -> str:
             f"{tail}</table>")
 
 
+def sender_line(post: Post) -> str:
+    """ICS-213 'From' of a new form: the operator at this post's call sign ("Anna Muster, EOC-1"),
+    so the receiver knows whom to answer and on which call."""
+    call = post.radio.outbox.console_call
+    return f"{post.shift.actor.name}, {call}" if post.shift.actor else call
+
+
 def save_pdf(form: Ics213, header: str, path: str) -> None:
     writer = QPdfWriter(path)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -89,7 +96,7 @@ class Ics213Dialog(QDialog):
         if received is not None and message is not None:
             self._show(received, message)
         else:
-            self.sender.setText(post.shift.actor.name if post.shift.actor else "")
+            self.sender.setText(sender_line(post))
         self.resize(560, 560)
 
     def _show(self, form: Ics213, message: MessageView) -> None:

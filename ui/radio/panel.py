@@ -172,14 +172,16 @@ class RadioPanel(QWidget):
     def poll(self) -> None:
         """Once a second: link counters, budget, and what other workstations wrote."""
         runtime = self.post.radio.runtime
-        self.link_strip.show_status(runtime.status() if runtime is not None else [])
-        self.side.show_budget()
+        links = runtime.status() if runtime is not None else []
+        self.link_strip.show_status(links)
+        self.compose.set_links([s.name for s in links])
+        self.side.show_budget(links)
         self._dirty |= {"radio.outbox", "radio.message"}
         if not self._coalesce.isActive():
             self._coalesce.start()
 
     def _refresh_nodes(self) -> None:
-        self.compose.set_calls(self.side.refresh_nodes())
+        self.compose.set_calls(self.side.refresh_nodes() + list(self.post.radio.settings.tactical))
 
     @Slot()
     def reload(self) -> None:
@@ -238,7 +240,7 @@ class RadioPanel(QWidget):
     @Slot(str, str, object)
     def send(self, recipient: str, text: str, precedence: Precedence) -> None:
         try:
-            self.post.radio.outbox.compose(recipient, text, precedence)
+            self.post.radio.outbox.compose(recipient, text, precedence, link=self.compose.via)
         except KNOWN_ERRORS as exc:
             show_error(self, exc)
             return

@@ -6,6 +6,7 @@ to refresh, and they call RadioService for cancel/resend themselves.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from ops_console.domain import Permission
 from ops_console.post import Post
+from ops_console.radio.runtime import LinkStatus
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -104,13 +106,18 @@ class RadioSideTabs(QTabWidget):
                 break
         return [n.callsign for n in nodes]
 
-    def show_budget(self) -> None:
+    def show_budget(self, links: Sequence[LinkStatus] = ()) -> None:
+        """Airtime used per radio (each has its own duty-cycle budget), and why nothing goes out."""
         runtime = self.post.radio.runtime
         worker = getattr(runtime, "worker", None)
-        budget = self.post.radio.outbox.budget
-        used = budget.used(time.monotonic())
-        text = self.tr("Airtime used this hour: {used} s of {budget} s").replace("{used}", f"{used:.1f}").replace(
-            "{budget}", f"{budget.budget:.0f}")
+        if links:
+            used = [(s.name, s.airtime_used, s.airtime_budget) for s in links]
+        else:
+            budget = self.post.radio.outbox.budget
+            used = [("", budget.used(time.monotonic()), budget.budget)]
+        text = self.tr("Airtime used this hour: ") + " · ".join(
+            self.tr("{link}{used} s of {budget} s").replace("{link}", f"{name} " if len(used) > 1 else "").replace(
+                "{used}", f"{seconds:.1f}").replace("{budget}", f"{allowed:.0f}") for name, seconds, allowed in used)
         if worker is not None and worker.waiting_for == "budget" and worker.next_slot_in is not None:
             text += self.tr(" — budget spent, next slot in {s} s").replace("{s}", f"{worker.next_slot_in:.0f}")
         elif worker is not None and worker.waiting_for == "link":

@@ -70,8 +70,8 @@ class OutboxModel(_ListModel):
             return (local(msg.at).strftime("%H:%M:%S"), msg.recipient, str(msg.number),
                     msg.precedence[:1] + msg.precedence[1:].lower(), state_label(msg.status),
                     str(msg.attempts), msg.body.replace("\n", " "))[column]
-        if role == Qt.ItemDataRole.ToolTipRole and msg.last_error:
-            return _tr("Last problem: {error}").replace("{error}", msg.last_error)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tip(msg)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 4 and msg.status in STATE_COLOURS:
                 return QBrush(QColor(STATE_COLOURS[msg.status]))
@@ -99,6 +99,17 @@ class NodesModel(_ListModel):
         if role == Qt.ItemDataRole.ToolTipRole and node.last_heard is not None:
             return local(node.last_heard).strftime("%Y-%m-%d %H:%M:%S")
         return None
+
+
+def _tip(msg: MessageView) -> str | None:
+    """Which radio sent it (or is named for it) and the last problem, when there are."""
+    lines = []
+    if msg.link:
+        sent = msg.status in ("sent", "acked")
+        lines.append((_tr("Sent on {link}") if sent else _tr("Radio: {link}")).replace("{link}", msg.link))
+    if msg.last_error:
+        lines.append(_tr("Last problem: {error}").replace("{error}", msg.last_error))
+    return "\n".join(lines) or None
 
 
 def _ago(at: datetime | None) -> str:

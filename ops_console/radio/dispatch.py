@@ -1,0 +1,107 @@
+"""The outbox worker for a post with one radio or several: each transmission goes
+through a link the LinkRouter picks, and is counted against that link's budget.
+
+It keeps OutboxWorker's thread, wake-ups, ack queue and order (acks for what we heard
+first, then EMERGENCY … ROUTINE, oldest first) and replaces only the choice of modem:
+the base worker used the first READY modem and one budget for all. Which link sent a
+message is stored in its ``link`` column (the comms log and outbox show it).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from ops_console.db.types import utc_now
+from ops_console.hardware.lora.airtime import time_on_air
+from ops_console.hardware.lora.at_modem import AtModem
+from ops_console.hardware.lora.types import ModemError, ModemState
+from ops_console.radio.outbox import Outbox
+from ops_console.radio.routing import LinkRouter
+from ops_console.radio.views import MessageView
+from ops_console.radio.worker import IDLE_POLL, OutboxWorker
+
+log = logging.getLogger(__name__)
+
+
+def preferred_link(msg: MessageView, router: LinkRouter) -> str | None:
+    """Where a message should go first.
+
+    A first attempt goes on the link the message names (the operator chose it). A retry
+    goes where the node was last heard (it may have answered on the other radio since),
+    else on the link that sent it before; otherwise there is no preference.
+    """
+    if msg.link and msg.attempts == 0:
+        return msg.link
+    return router.heard_on(msg.node_addr) or msg.link or None
+
+
+class DispatchWorker(OutboxWorker):
+    """OutboxWorker choosing a READY link per transmission, with a budget per link."""
+
+    def __init__(self, outbox: Outbox, modems: Callable[[], list[AtModem]], router: LinkRouter, *,
+                 clock: Callable[[], float] = time.monotonic, send_timeout: float = 30.0) -> None:
+        super().__init__(outbox, modems, clock=clock, send_timeout=send_timeout)
+        self.router = router
+
+    def _step(self) -> float:
+        """Do one thing; return how long to sleep when nothing more can be done now."""
+        ready = [m for m in self.modems() if m.state is ModemState.READY]
+        if not ready:
+            self.waiting_for = "link"
+            return IDLE_POLL
+        if self._acks:
+            return self._send_ack(ready)
+        msg = self.outbox.next_due(utc_now())
+        if msg is None:
+            self.waiting_for, self.next_slot_in = "", None
+            wakeup = self.outbox.next_wakeup()
+            return IDLE_POLL if wakeup is None else max(0.05, min(IDLE_POLL, (wakeup - utc_now()).total_seconds()))
+        if msg.status == "sent" and msg.attempts >= self.outbox.max_attempts:
+            self.outbox.mark_attempt_failed(msg, f"no acknowledgement after {msg.attempts} attempts", count=False)
+            return 0.0
+        return self._send_message(ready, msg)
+
+    def _send_ack(self, ready: list[AtModem]) -> float:
+        """An ack goes back on the link that heard the message, if it can."""
+        address, frame = self._acks[0]
+        pick = self.router.choose(ready, [len(frame)], self.router.heard_on(address), self.clock())
+        if pick.modem is None:
+            return self._wait_for(pick.wait)
+        self._acks.popleft()
+        self._transmit(pick.modem, [(address, frame)])  # type: ignore[arg-type]
+        return 0.0
+
+    def _send_message(self, ready: list[AtModem], msg: MessageView) -> float:
+        frames = self.outbox.frames_for(msg)
+        pick = self.router.choose(ready, [len(f) for f in frames], preferred_link(msg, self.router), self.clock())
+        if pick.modem is None:
+            return self._wait_for(pick.wait)
+        modem: AtModem = pick.modem  # type: ignore[assignment]
+        error = self._transmit(modem, [(msg.node_addr or 0, f) for f in frames])
+        if error:
+            self.outbox.mark_attempt_failed(msg, f"{modem.link.name}: {error}")
+        else:
+            self.outbox.mark_sent(msg, modem.link.name)
+            log.info("radio: #%d to %s (%s) sent on %s", msg.number, msg.recipient, msg.precedence, modem.link.name)
+        return 0.0
+
+    def _wait_for(self, seconds: float) -> float:
+        """Every READY link's budget is spent: say when the first slot opens, sleep till then."""
+        self.waiting_for, self.next_slot_in = "budget", seconds
+        return min(IDLE_POLL * 5, max(0.05, seconds))
+
+    def _transmit(self, modem: AtModem, frames: list[tuple[int, bytes]]) -> str:
+        """Send frames in order on one modem, each counted against that link's budget;
+        '' when all went, else the reason (the rest are not sent)."""
+        self.waiting_for = ""
+        for address, frame in frames:
+            self.router.record(modem.link.name, time_on_air(len(frame), modem.modulation), self.clock())
+            try:
+                modem.send(address, frame).result(self.send_timeout)
+            except ModemError as exc:
+                return str(exc)
+            except FutureTimeout:
+                return f"no answer from the modem within {self.send_timeout:.0f} s"
+        return ""
