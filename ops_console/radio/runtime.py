@@ -22,9 +22,9 @@ from ops_console.hardware.lora.at_modem import AtModem
 from ops_console.hardware.lora.types import ModemConfig, ModemState, ModemStats, RawFrame
 from ops_console.hardware.transport.serial_link import SerialLink
 from ops_console.radio.devices import DeviceSpec
-from ops_console.radio.dispatch import DispatchWorker
 from ops_console.radio.routing import LinkRouter
 from ops_console.radio.service import RadioService
+from ops_console.radio.worker import OutboxWorker
 
 log = logging.getLogger(__name__)
 EVICT_INTERVAL = 30.0
@@ -64,7 +64,7 @@ class RadioRuntime:
         self.modems: list[AtModem] = []
         self._labels: dict[str, str] = {}
         self.router = LinkRouter(lambda: radio.outbox.budget, radio.last_heard_link)
-        self.worker = DispatchWorker(radio.outbox, lambda: self.modems, self.router)
+        self.worker = OutboxWorker(radio.outbox, lambda: self.modems, self.router)
         radio.ingest.on_ack_needed = self.worker.queue_ack
         self._stop = threading.Event()
         self._evictor = threading.Thread(target=self._evict_loop, name="radio-evict", daemon=True)

@@ -1,14 +1,16 @@
 """The outbox worker: one thread that transmits what the outbox holds, when it may.
 
-It sends only while a modem is READY and the duty-cycle budget has room; field acks for
-messages we received go first (they are short and stop the team repeating itself),
-then the outbox in precedence order. When the budget is spent it records when the
-next slot opens (``next_slot_in``) so the panel can say so, and sleeps until then.
+Each transmission goes through a READY link the LinkRouter picks (the one a message
+names, else where its destination was last heard, else the first with airtime left),
+counted against that link's own duty-cycle budget. Field acks for messages we received
+go first (they are short and stop the team repeating itself), then the outbox in
+precedence order. When every budget is spent it records when the next slot opens
+(``next_slot_in``) so the panel can say so, and sleeps until then. Which link sent a
+message is stored in its ``link`` column.
 """
 from __future__ import annotations
 
 import logging
-import math
 import threading
 import time
 from collections import deque
@@ -21,17 +23,31 @@ from ops_console.hardware.lora.at_modem import AtModem
 from ops_console.hardware.lora.types import ModemError, ModemState
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.radio.outbox import Outbox
+from ops_console.radio.routing import LinkRouter
+from ops_console.radio.views import MessageView
 
 log = logging.getLogger(__name__)
 IDLE_POLL = 1.0  # seconds: other workstations may queue messages too (shared PostgreSQL)
 
 
-class OutboxWorker:
-    """Drains acks and the outbox through the first READY modem ``modems()`` returns."""
+def preferred_link(msg: MessageView, router: LinkRouter) -> str | None:
+    """Where a message should go first.
 
-    def __init__(self, outbox: Outbox, modems: Callable[[], list[AtModem]], *,
+    A first attempt goes on the link the message names (the operator chose it). A retry
+    goes where the node was last heard (it may have answered on the other radio since),
+    else on the link that sent it before; otherwise there is no preference.
+    """
+    if msg.link and msg.attempts == 0:
+        return msg.link
+    return router.heard_on(msg.node_addr) or msg.link or None
+
+
+class OutboxWorker:
+    """Drains acks and the outbox through READY links, one budget per link."""
+
+    def __init__(self, outbox: Outbox, modems: Callable[[], list[AtModem]], router: LinkRouter, *,
                  clock: Callable[[], float] = time.monotonic, send_timeout: float = 30.0) -> None:
-        self.outbox, self.modems, self.clock = outbox, modems, clock
+        self.outbox, self.modems, self.clock, self.router = outbox, modems, clock, router
         self.send_timeout = send_timeout
         self.next_slot_in: float | None = None  # seconds until the budget allows the next message
         self.waiting_for = ""  # why nothing goes out right now ("", "link", "budget")
@@ -73,17 +89,12 @@ class OutboxWorker:
 
     def _step(self) -> float:
         """Do one thing; return how long to sleep when nothing more can be done now."""
-        modem = next((m for m in self.modems() if m.state is ModemState.READY), None)
-        if modem is None:
+        ready = [m for m in self.modems() if m.state is ModemState.READY]
+        if not ready:
             self.waiting_for = "link"
             return IDLE_POLL
         if self._acks:
-            address, frame = self._acks[0]
-            if self._fits(time_on_air(len(frame), modem.modulation)):
-                self._acks.popleft()
-                self._transmit(modem, [(address, frame)])
-                return 0.0
-            return self._budget_wait(time_on_air(len(frame), modem.modulation))
+            return self._send_ack(ready)
         msg = self.outbox.next_due(utc_now())
         if msg is None:
             self.waiting_for, self.next_slot_in = "", None
@@ -92,33 +103,43 @@ class OutboxWorker:
         if msg.status == "sent" and msg.attempts >= self.outbox.max_attempts:
             self.outbox.mark_attempt_failed(msg, f"no acknowledgement after {msg.attempts} attempts", count=False)
             return 0.0
-        frames = self.outbox.frames_for(msg)
-        airtime = sum(time_on_air(len(f), modem.modulation) for f in frames)
-        if not self._fits(airtime):
-            return self._budget_wait(airtime)
-        address = msg.node_addr or 0
-        error = self._transmit(modem, [(address, f) for f in frames])
-        if error:
-            self.outbox.mark_attempt_failed(msg, error)
-        else:
-            self.outbox.mark_sent(msg, modem.link.name)
+        return self._send_message(ready, msg)
+
+    def _send_ack(self, ready: list[AtModem]) -> float:
+        """An ack goes back on the link that heard the message, if it can."""
+        address, frame = self._acks[0]
+        pick = self.router.choose(ready, [len(frame)], self.router.heard_on(address), self.clock())
+        if pick.modem is None:
+            return self._wait_for(pick.wait)
+        self._acks.popleft()
+        self._transmit(pick.modem, [(address, frame)])  # type: ignore[arg-type]
         return 0.0
 
-    def _fits(self, airtime: float) -> bool:
-        return self.outbox.budget.may_send(airtime, self.clock())
+    def _send_message(self, ready: list[AtModem], msg: MessageView) -> float:
+        frames = self.outbox.frames_for(msg)
+        pick = self.router.choose(ready, [len(f) for f in frames], preferred_link(msg, self.router), self.clock())
+        if pick.modem is None:
+            return self._wait_for(pick.wait)
+        modem: AtModem = pick.modem  # type: ignore[assignment]
+        error = self._transmit(modem, [(msg.node_addr or 0, f) for f in frames])
+        if error:
+            self.outbox.mark_attempt_failed(msg, f"{modem.link.name}: {error}")
+        else:
+            self.outbox.mark_sent(msg, modem.link.name)
+            log.info("radio: #%d to %s (%s) sent on %s", msg.number, msg.recipient, msg.precedence, modem.link.name)
+        return 0.0
 
-    def _budget_wait(self, airtime: float) -> float:
-        now = self.clock()
-        slot = self.outbox.budget.next_slot(airtime, now)
-        self.waiting_for = "budget"
-        self.next_slot_in = math.inf if math.isinf(slot) else max(0.0, slot - now)
-        return min(IDLE_POLL * 5, max(0.05, self.next_slot_in))
+    def _wait_for(self, seconds: float) -> float:
+        """Every READY link's budget is spent: say when the first slot opens, sleep till then."""
+        self.waiting_for, self.next_slot_in = "budget", seconds
+        return min(IDLE_POLL * 5, max(0.05, seconds))
 
     def _transmit(self, modem: AtModem, frames: list[tuple[int, bytes]]) -> str:
-        """Send frames in order; '' when all went, else the reason (the rest are not sent)."""
+        """Send frames in order on one modem, each counted against that link's budget;
+        '' when all went, else the reason (the rest are not sent)."""
         self.waiting_for = ""
         for address, frame in frames:
-            self.outbox.budget.record(time_on_air(len(frame), modem.modulation), self.clock())
+            self.router.record(modem.link.name, time_on_air(len(frame), modem.modulation), self.clock())
             try:
                 modem.send(address, frame).result(self.send_timeout)
             except ModemError as exc:

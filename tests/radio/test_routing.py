@@ -20,7 +20,7 @@ from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.runtime import RadioRuntime
 
 
-def wait(predicate: Callable[[], bool], timeout: float = 8.0) -> bool:
+def wait(predicate: Callable[[], bool], timeout: float = 15.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -48,7 +48,7 @@ def two_radios(radio_sim: SimulatedModem, sim_b: SimulatedModem) -> Iterator[Cal
         runtime = RadioRuntime(post.radio, specs)
         made.append(runtime)
         runtime.start()
-        assert runtime.wait_ready(5.0), runtime.status()
+        assert runtime.wait_ready(10.0), runtime.status()
         return runtime
 
     yield make
@@ -70,7 +70,7 @@ def sent(post: Post, message_id: int) -> tuple[str, str]:
 def test_the_first_radio_sends_when_nothing_says_otherwise(post, radio_sim, sim_b, two_radios) -> None:
     two_radios(post)
     msg = post.radio.outbox.compose("ALL", "from the main radio")
-    assert radio_sim.wait_for_transmissions(1, 8.0)
+    assert radio_sim.wait_for_transmissions(1, 15.0)
     assert wait(lambda: sent(post, msg.id) == ("sent", "lora-a"))
     assert sim_b.transmissions == []
 
@@ -80,10 +80,10 @@ def test_an_unplugged_radio_leaves_the_sending_to_the_other(post, radio_sim, sim
     radio_sim.unplug()
     assert wait(lambda: runtime.modems[0].state is not ModemState.READY)
     msgs = [post.radio.outbox.compose("ALL", f"main radio down {i}") for i in range(2)]
-    assert sim_b.wait_for_transmissions(2, 8.0)
+    assert sim_b.wait_for_transmissions(2, 15.0)
     assert wait(lambda: all(sent(post, m.id) == ("sent", "lora-b") for m in msgs))
     assert radio_sim.transmissions == []
-    assert runtime.worker.waiting_for == ""
+    assert wait(lambda: runtime.worker.waiting_for == "")
 
 
 def test_a_spent_budget_hands_over_and_each_radio_keeps_its_own(post, radio_sim, sim_b, two_radios) -> None:
@@ -115,7 +115,7 @@ def test_the_ack_goes_back_on_the_radio_that_heard_the_message(post, radio_sim, 
     two_radios(post)
     [frame] = fp.encode_text("MEDIC2", "OPS", 7, fp.Precedence.ROUTINE, "Shelter B open")
     sim_b.inject_bytes(rcv_line(12, frame, -90, 1))
-    assert sim_b.wait_for_transmissions(1, 8.0)
+    assert sim_b.wait_for_transmissions(1, 15.0)
     [(addr, ack)] = sim_b.transmissions
     decoded = fp.decode(ack)
     assert addr == 12 and isinstance(decoded, fp.Ack) and decoded.number == 7
