@@ -1,61 +1,23 @@
 """CSV import (with a preview) and export, run on a worker thread so the window never freezes.
 
-A QRunnable does the file and database work and reports through a QObject's signals,
-which Qt queues onto the GUI thread; the dialog only shows what came back.
+The file and database work runs as a ui.common.jobs Job; the dialog only shows what came back.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ops_console.inventory import InventoryService
 from ops_console.inventory.exchange import ImportPreview
+from ops_console.ui.common.jobs import start_job
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("StockFiles", text)
-
-
-class JobSignals(QObject):
-    """What a file job reports: ``done`` carries its result, ``failed`` the exception."""
-
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class FileJob(QRunnable):
-    """Runs ``work()`` on the pool; never touches a widget."""
-
-    def __init__(self, work: Callable[[], Any]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = JobSignals()
-        self.finished = False
-        self.setAutoDelete(False)  # the caller keeps it (and its signals) until it reported
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as exc:  # handed to the GUI thread: known errors shown, bugs to the crash hook
-            self.finished = True
-            self.signals.failed.emit(exc)
-        else:
-            self.finished = True
-            self.signals.done.emit(result)
-
-
-def start_job(pool: QThreadPool, work: Callable[[], Any], done: Callable[[Any], None],
-              failed: Callable[[Exception], None]) -> FileJob:
-    job = FileJob(work)
-    job.signals.done.connect(done)
-    job.signals.failed.connect(failed)
-    pool.start(job)
-    return job
 
 
 def export_job(inventory: InventoryService, path: Path, what: str) -> Callable[[], int]:

@@ -23,7 +23,8 @@ from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.inventory.catalogue_dialogs import AddItemDialog, AddLocationDialog, RequestDialog
 from ops_console.ui.inventory.dialogs import FulfilDialog, MovementDialog
-from ops_console.ui.inventory.files import FileJob, ImportDialog, export_job, start_job
+from ops_console.ui.common.jobs import Job, start_job
+from ops_console.ui.inventory.files import ImportDialog, export_job
 from ops_console.ui.inventory.request_queue import RequestQueue
 from ops_console.ui.inventory.stock_view import StockView
 
@@ -54,7 +55,7 @@ class InventoryPanel(QWidget):
         self.pool, self.reader = QThreadPool(self), QThreadPool(self)  # files; reloads (never behind an export)
         self.pool.setMaxThreadCount(1)
         self.reader.setMaxThreadCount(1)
-        self._reading: FileJob | None = None
+        self._reading: Job | None = None
         self._again = False
         self._jobs: list = []  # running file jobs, kept alive until they report  # type: ignore[type-arg]
         self.alerts = QLabel()
