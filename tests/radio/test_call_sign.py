@@ -21,15 +21,7 @@ from ops_console.errors import ValidationError
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.hardware.simulators.lora_teams import rcv_line
-
-
-def wait(predicate, timeout: float = 8.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
+from helpers.waiting import wait
 
 
 @pytest.fixture

@@ -11,15 +11,7 @@ from sqlalchemy import func, select
 from ops_console.db.radio_models import Position
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_teams import rcv_line
-
-
-def wait(predicate, timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
+from helpers.waiting import wait
 
 
 def fast(runtime) -> None:

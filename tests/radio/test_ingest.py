@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from ops_console.db.radio_models import Position, RadioMessage, RadioNode, RawFrame, SensorReading
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_teams import rcv_line
+from helpers.waiting import wait as _wait
 
 
 def count(post, model, *where) -> int:
@@ -87,14 +88,3 @@ def test_repeat_after_restart_is_still_stored_once(post, radio_sim, start_runtim
     radio_sim.inject_bytes(b"".join(rcv_line(13, f, -80, 1) for f in text))
     assert _wait(lambda: count(post, RawFrame) == 2 * len(text))
     assert count(post, RadioMessage) == 1
-
-
-def _wait(predicate, timeout: float = 5.0) -> bool:
-    import time
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()

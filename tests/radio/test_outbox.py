@@ -2,7 +2,6 @@
 simulated team; precedence order, retries, failure, cancel/resend, restart, budget."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -12,15 +11,7 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.services import audit
 from helpers.posts import open_signed_on
 from ops_console.domain import Role
-
-
-def wait(predicate, timeout: float = 8.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
+from helpers.waiting import wait
 
 
 def status(post, message_id: int) -> str:

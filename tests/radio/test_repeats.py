@@ -3,7 +3,6 @@ across a database outage; the raw frames are always kept, flagged as duplicates.
 from __future__ import annotations
 
 import sqlite3
-import time
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
@@ -16,6 +15,7 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_teams import rcv_line
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.runtime import RadioRuntime
+from helpers.waiting import wait
 
 WHEN = datetime(2024, 5, 1, 12, 0, 5, tzinfo=UTC)
 
@@ -28,15 +28,6 @@ def count(post, model, *where) -> int:
 def statuses(post) -> list[str]:
     with post.db.read() as s:
         return list(s.scalars(select(RawRow.status).order_by(RawRow.id)))
-
-
-def wait(predicate, timeout: float = 8.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
 
 
 def reports() -> list[bytes]:

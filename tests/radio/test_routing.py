@@ -4,7 +4,6 @@ the main one is unplugged or its budget is spent, the one a team was last heard 
 one that heard a message for its ack — also after a restart — and the one a message names."""
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
@@ -18,15 +17,7 @@ from ops_console.hardware.simulators.lora_teams import rcv_line
 from ops_console.post import Post
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.runtime import RadioRuntime
-
-
-def wait(predicate: Callable[[], bool], timeout: float = 15.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
+from helpers.waiting import wait
 
 
 @pytest.fixture
