@@ -85,3 +85,16 @@ def any_post(any_db_url: str):
     p = open_signed_on(any_db_url)
     yield p
     p.close()
+
+
+@pytest.fixture
+def full_demo_post(tmp_path: Path):
+    """A post filled like ``--demo`` with every feature's data, the demo supervisor signed on."""
+    from ops_console.demo import build_full_demo
+    from ops_console.post import open_post
+
+    p = open_post(f"sqlite:///{tmp_path / 'demo.db'}")
+    build_full_demo(p)
+    p.operators.sign_on("Chen Jing", "1234")
+    yield p
+    p.close()

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON
-from ops_console.mapping.geo import to_mercator
 from ops_console.mapping.geojson import load_geojson_file
+from helpers.map_frames import CX, CY, H, W, drag, full_render
 from ops_console.ui.map import symbols
 from ops_console.ui.map.basemap import LAND, BasemapLayer
 from ops_console.ui.map.basemap_loading import DEMO_BASEMAP
@@ -21,8 +20,6 @@ from ops_console.ui.map.layers import Marker
 from ops_console.ui.map.record_layers import IncidentLayer
 from ops_console.ui.map.viewport import Viewport
 
-W, H = 640, 480
-CX, CY = to_mercator(CENTRE_LAT, CENTRE_LON)
 # Temple Road runs north-south 301 m west of the centre; its longest stretch, where its
 # name goes, has its middle 307 m north. Temple Square is on it, 12 m north.
 TEMPLE_ROAD = (CX - 301, CY + 307)
@@ -60,31 +57,10 @@ def assert_same_picture(shown: QImage, full: QImage) -> None:
     assert (diff > 0).sum() <= W * H // 10_000
 
 
-def full_render(canvas: MapCanvas) -> QImage:
-    """The last frame's view drawn from empty caches: what the map must look like."""
-    saved = canvas.vp
-    canvas.vp = canvas.frame_vp
-    canvas.frames.clear()
-    image = canvas.grab().toImage()
-    canvas.vp = saved
-    return image
-
-
 def incidents(*positions: tuple[float, float]) -> IncidentLayer:
     layer = IncidentLayer("incidents", "Incidents")
     layer.set_markers(Marker(i, x, y, ("road_blocked", 4), "") for i, (x, y) in enumerate(positions))
     return layer
-
-
-def drag(qtbot, canvas: MapCanvas, moves: list[tuple[int, int]]) -> list[QImage]:
-    """Drag the map like a person, grabbing the picture after every move (a frame each)."""
-    frames = []
-    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*moves[0]))
-    for pos in moves[1:]:
-        qtbot.mouseMove(canvas, QPoint(*pos))
-        frames.append(canvas.grab().toImage())
-    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*moves[-1]))
-    return frames
 
 
 def test_a_dragged_basemap_scrolls_its_bitmap_and_shows_what_a_full_render_shows(qtbot, canvas, ward):

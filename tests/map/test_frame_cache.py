@@ -7,13 +7,13 @@ import random
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from ops_console.db.types import utc_now
-from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON
-from ops_console.mapping.geo import to_mercator
 from ops_console.mapping.live import NodeTrack, SirenPoint
+from helpers.map_frames import CX, CY, H, W, drag, full_render
+from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON
 from ops_console.ui.map import symbols
 from ops_console.ui.map.canvas import MapCanvas
 from ops_console.ui.map.layers import MapLayer, Marker, Shape
@@ -21,25 +21,12 @@ from ops_console.ui.map.live_layers import LiveTeamLayer, SirenLayer
 from ops_console.ui.map.record_layers import IncidentLayer, ZoneLayer
 from ops_console.ui.map.viewport import Viewport
 
-W, H = 640, 480
-CX, CY = to_mercator(CENTRE_LAT, CENTRE_LON)
-
 
 def differing(a: QImage, b: QImage) -> int:
     """How many pixels differ (0 for identical pictures)."""
     if a == b:
         return 0
     return sum(a.pixel(x, y) != b.pixel(x, y) for y in range(a.height()) for x in range(a.width()))
-
-
-def full_render(canvas: MapCanvas) -> QImage:
-    """The last frame's view drawn from empty caches: what the map must look like."""
-    saved = canvas.vp
-    canvas.vp = canvas.frame_vp
-    canvas.frames.clear()
-    image = canvas.grab().toImage()
-    canvas.vp = saved
-    return image
 
 
 def zone_layer(rng: random.Random, count: int, largest_m: float = 30.0) -> ZoneLayer:
@@ -72,17 +59,6 @@ def canvas(qtbot):
     qtbot.waitExposed(canvas)
     canvas.set_view(Viewport(CX, CY, 1.0, W, H))
     return canvas
-
-
-def drag(qtbot, canvas: MapCanvas, moves: list[tuple[int, int]]) -> list[QImage]:
-    """Drag the map like a person, grabbing the picture after every move (a frame each)."""
-    frames = []
-    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*moves[0]))
-    for pos in moves[1:]:
-        qtbot.mouseMove(canvas, QPoint(*pos))
-        frames.append(canvas.grab().toImage())
-    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*moves[-1]))
-    return frames
 
 
 def test_a_dragged_map_scrolls_its_bitmap_and_shows_what_a_full_render_shows(qtbot, canvas):

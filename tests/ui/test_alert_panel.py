@@ -2,35 +2,18 @@
 record, acknowledges, and the status-bar counter keeps it in sight."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
-from sqlalchemy import select
 
+from helpers.alerts import hear_emergency, raise_siren_alarm
 from ops_console.alerts import Severity
-from ops_console.db.siren_models import Siren
-from ops_console.demo import build_full_demo
-from ops_console.hardware.lora.types import RawFrame
-from ops_console.hardware.protocols import field_payload as fp
-from ops_console.post import open_post
-from ops_console.sirens.records import SirenRecords
 from ops_console.ui.alerts import AlertPanel
 from ops_console.ui.bridge import PostBridge
 
 
 @pytest.fixture
-def demo_post(tmp_path):
-    post = open_post(f"sqlite:///{tmp_path / 'post.db'}")
-    build_full_demo(post)
-    post.operators.sign_on("Chen Jing", "1234")
-    yield post
-    post.close()
-
-
-@pytest.fixture
-def panel(demo_post, qtbot, themed):
-    bridge = PostBridge(demo_post.bus)
-    widget = AlertPanel(demo_post, bridge)
+def panel(full_demo_post, qtbot, themed):
+    bridge = PostBridge(full_demo_post.bus)
+    widget = AlertPanel(full_demo_post, bridge)
     qtbot.addWidget(widget)
     widget.resize(900, 420)
     qtbot.waitUntil(lambda: widget.model.rowCount() > 0, timeout=10_000)
@@ -39,16 +22,10 @@ def panel(demo_post, qtbot, themed):
     bridge.detach()
 
 
-def hear_emergency(post) -> None:
-    frames = fp.encode_text("RESCUE1", "OPS", 41, fp.Precedence.EMERGENCY, "Water over the footbridge, two cut off")
-    post.radio.ingest.ingest([RawFrame(b"+RCV=11,%d,%s,-80,5" % (len(f), f), datetime.now(UTC), "lora-test", 11, f,
-                                       -80, 5.0) for f in frames])
-
-
-def test_an_emergency_heard_on_the_radio_appears_on_top_within_a_second(panel, demo_post, qtbot) -> None:
+def test_an_emergency_heard_on_the_radio_appears_on_top_within_a_second(panel, full_demo_post, qtbot) -> None:
     before = panel.model.rowCount()
     with qtbot.waitSignal(panel.counts_changed, timeout=5000) as counted:
-        hear_emergency(demo_post)  # publishes radio.message → debounced re-read on the pool
+        hear_emergency(full_demo_post)  # publishes radio.message → debounced re-read on the pool
     total, critical = counted.args
     top = panel.model.alerts[0]
     assert total == before + 1 and critical >= 1
@@ -56,9 +33,9 @@ def test_an_emergency_heard_on_the_radio_appears_on_top_within_a_second(panel, d
     assert "EMERGENCY" in panel.model.index(0, 2).data() and "▲▲▲" in panel.model.index(0, 0).data()
 
 
-def test_acknowledge_removes_the_radio_alert_and_go_to_names_the_record(panel, demo_post, qtbot) -> None:
+def test_acknowledge_removes_the_radio_alert_and_go_to_names_the_record(panel, full_demo_post, qtbot) -> None:
     with qtbot.waitSignal(panel.refreshed, timeout=5000):
-        hear_emergency(demo_post)
+        hear_emergency(full_demo_post)
     panel.table.selectRow(0)
     alert = panel.selected()
     assert alert.source == "radio" and panel.ack_button.isEnabled()
@@ -67,7 +44,7 @@ def test_acknowledge_removes_the_radio_alert_and_go_to_names_the_record(panel, d
     assert opened.args == ["radio_message", alert.target[1]]
     panel.ack_button.click()
     qtbot.waitUntil(lambda: all(a.key != alert.key for a in panel.model.alerts), timeout=5000)
-    assert demo_post.radio.unacknowledged_alerts() == []
+    assert full_demo_post.radio.unacknowledged_alerts() == []
 
 
 def test_stock_alerts_cannot_be_acknowledged_only_dealt_with(panel) -> None:
@@ -76,12 +53,10 @@ def test_stock_alerts_cannot_be_acknowledged_only_dealt_with(panel) -> None:
     assert not panel.ack_button.isEnabled() and panel.open_button.isEnabled()
 
 
-def test_screenshot_of_the_alert_list(panel, demo_post, qtbot, screenshot_dir) -> None:
+def test_screenshot_of_the_alert_list(panel, full_demo_post, qtbot, screenshot_dir) -> None:
     with qtbot.waitSignal(panel.refreshed, timeout=5000):
-        hear_emergency(demo_post)
-        with demo_post.db.write() as s:
-            siren = s.scalars(select(Siren).limit(1)).one()
-            SirenRecords._alarm(s, siren, "comms_fault", f"{siren.name}: no answer from the controller")
+        hear_emergency(full_demo_post)
+        raise_siren_alarm(full_demo_post, "comms_fault", "no answer from the controller")
     qtbot.waitUntil(lambda: any(a.source == "sirens" for a in panel.model.alerts), timeout=5000)
     panel.show()
     panel.grab().save(str(screenshot_dir / "alerts.png"))

@@ -6,42 +6,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select
 
+from helpers.alerts import hear_emergency, raise_siren_alarm
 from ops_console import alerts
 from ops_console.alerts import PostAlert, Severity
 from ops_console.db.errors import DatabaseUnavailable
-from ops_console.db.siren_models import Siren
-from ops_console.demo import build_full_demo
-from ops_console.hardware.lora.types import RawFrame
-from ops_console.hardware.protocols import field_payload as fp
-from ops_console.post import open_post
-from ops_console.sirens.records import SirenRecords
 
 
-@pytest.fixture
-def demo_post(tmp_path):
-    post = open_post(f"sqlite:///{tmp_path / 'post.db'}")
-    build_full_demo(post)
-    post.operators.sign_on("Chen Jing", "1234")
-    yield post
-    post.close()
-
-
-def hear_emergency(post, text: str = "Water over the footbridge, two people cut off") -> None:
-    frames = fp.encode_text("RESCUE1", "OPS", 41, fp.Precedence.EMERGENCY, text)
-    post.radio.ingest.ingest([RawFrame(b"+RCV=11,%d,%s,-80,5" % (len(f), f), datetime.now(UTC), "lora-test", 11, f,
-                                       -80, 5.0) for f in frames])
-
-
-def raise_siren_alarm(post, kind: str = "uncommanded") -> None:
-    with post.db.write() as s:
-        siren = s.scalars(select(Siren).limit(1)).one()
-        SirenRecords._alarm(s, siren, kind, f"{siren.name}: sounding without a command")
-
-
-def test_the_demo_post_lists_stock_risk_and_shelter_alerts(demo_post) -> None:
-    found = alerts.collect(demo_post)
+def test_the_demo_post_lists_stock_risk_and_shelter_alerts(full_demo_post) -> None:
+    found = alerts.collect(full_demo_post)
     sources = {a.source for a in found}
     assert {"inventory", "risks"} <= sources
     stock = [a for a in found if a.source == "inventory"]
@@ -51,34 +24,34 @@ def test_the_demo_post_lists_stock_risk_and_shelter_alerts(demo_post) -> None:
     assert [int(a.severity) for a in found] == sorted(int(a.severity) for a in found)
 
 
-def test_radio_emergency_and_siren_alarm_rank_first_and_are_acknowledged_through_their_services(demo_post) -> None:
-    hear_emergency(demo_post)
-    raise_siren_alarm(demo_post)
-    found = alerts.collect(demo_post)
+def test_radio_emergency_and_siren_alarm_rank_first_and_are_acknowledged_through_their_services(full_demo_post) -> None:
+    hear_emergency(full_demo_post)
+    raise_siren_alarm(full_demo_post)
+    found = alerts.collect(full_demo_post)
     radio = next(a for a in found if a.source == "radio")
     siren = next(a for a in found if a.source == "sirens")
     assert radio.severity == siren.severity == Severity.CRITICAL
     assert {found[0].source, found[1].source} == {"radio", "sirens"}
     assert "footbridge" in radio.detail and radio.needs_ack and radio.target[0] == "radio_message"
 
-    alerts.acknowledge(demo_post, radio)
-    alerts.acknowledge(demo_post, siren)
-    after = {a.key for a in alerts.collect(demo_post)}
+    alerts.acknowledge(full_demo_post, radio)
+    alerts.acknowledge(full_demo_post, siren)
+    after = {a.key for a in alerts.collect(full_demo_post)}
     assert radio.key not in after and siren.key not in after
-    assert demo_post.radio.unacknowledged_alerts() == []
+    assert full_demo_post.radio.unacknowledged_alerts() == []
 
 
-def test_a_condition_cannot_be_acknowledged_away(demo_post) -> None:
-    stock = next(a for a in alerts.collect(demo_post) if a.source == "inventory")
+def test_a_condition_cannot_be_acknowledged_away(full_demo_post) -> None:
+    stock = next(a for a in alerts.collect(full_demo_post) if a.source == "inventory")
     with pytest.raises(ValueError, match="clears itself"):
-        alerts.acknowledge(demo_post, stock)
+        alerts.acknowledge(full_demo_post, stock)
 
 
-def test_a_source_that_cannot_be_read_becomes_an_alert_and_the_others_still_show(demo_post, caplog) -> None:
+def test_a_source_that_cannot_be_read_becomes_an_alert_and_the_others_still_show(full_demo_post, caplog) -> None:
     def locked(post, now):
         raise DatabaseUnavailable("The database is locked by another program.")
 
-    found = alerts.collect(demo_post, sources={**alerts.SOURCES, "inventory": locked})
+    found = alerts.collect(full_demo_post, sources={**alerts.SOURCES, "inventory": locked})
     broken = [a for a in found if a.key == "unavailable:inventory"]
     assert len(broken) == 1 and "locked" in broken[0].detail and broken[0].severity == Severity.WARNING
     assert any(a.source == "risks" for a in found)
