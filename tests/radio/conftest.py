@@ -63,3 +63,28 @@ def start_runtime() -> Iterator[Callable[..., RadioRuntime]]:
     yield make
     for runtime in made:
         runtime.stop()
+
+
+@pytest.fixture
+def sim_b() -> Iterator[SimulatedModem]:
+    """A second simulated modem, for posts with two radios."""
+    sim = SimulatedModem(transport="pty", seed=5, garbage_rate=0.0, error_rate=0.0)
+    sim.start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def panel(post: Post, qtbot, themed):  # type: ignore[no-untyped-def]
+    """The radio panel on the test post, shut down (and its bridge detached) afterwards."""
+    from ops_console.ui.bridge import PostBridge
+    from ops_console.ui.radio import RadioPanel
+
+    bridge = PostBridge(post.bus)
+    widget = RadioPanel(post, bridge)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    yield widget
+    widget.shutdown()
+    bridge.detach()

@@ -10,32 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ops_console.hardware.protocols import field_payload as fp
-from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.runtime import RadioRuntime
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.radio import RadioPanel
 from ops_console.ui.radio.ics213_dialog import Ics213Dialog
-
-
-@pytest.fixture
-def panel(post, qtbot):
-    bridge = PostBridge(post.bus)
-    widget = RadioPanel(post, bridge)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    yield widget
-    widget.shutdown()
-    bridge.detach()
-
-
-@pytest.fixture
-def sim_b() -> Iterator[SimulatedModem]:
-    sim = SimulatedModem(transport="pty", seed=5, garbage_rate=0.0, error_rate=0.0)
-    sim.start()
-    yield sim
-    sim.stop()
 
 
 @pytest.fixture

@@ -6,27 +6,12 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ops_console.hardware.lora.airtime import DutyCycleBudget
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_teams import rcv_line
-from ops_console.ui.bridge import PostBridge
-from ops_console.ui.radio import RadioPanel
-
-
-@pytest.fixture
-def panel(post, qtbot, themed):
-    bridge = PostBridge(post.bus)
-    widget = RadioPanel(post, bridge)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    yield widget
-    widget.shutdown()
-    bridge.detach()
 
 
 def emergency(sim, number: int = 500) -> None:

@@ -21,14 +21,6 @@ from helpers.waiting import wait
 
 
 @pytest.fixture
-def sim_b() -> Iterator[SimulatedModem]:
-    sim = SimulatedModem(transport="pty", seed=5, garbage_rate=0.0, error_rate=0.0)
-    sim.start()
-    yield sim
-    sim.stop()
-
-
-@pytest.fixture
 def two_radios(radio_sim: SimulatedModem, sim_b: SimulatedModem) -> Iterator[Callable[[Post], RadioRuntime]]:
     """``two_radios(post)``: a started runtime with radio "lora-a" (listed first) and "lora-b"."""
     made: list[RadioRuntime] = []
