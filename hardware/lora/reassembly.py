@@ -106,35 +106,3 @@ class Reassembler:
     def _bound(self, table: OrderedDict) -> None:
         while len(table) > self.max_pending:
             table.popitem(last=False)
-
-
-class DuplicateFilter:
-    """Say whether (sender, number) was already seen within ``window`` seconds.
-
-    Message numbers wrap at 65536, so memory is bounded by age and by ``max_entries``.
-    """
-
-    def __init__(self, window: float = 3600.0, max_entries: int = 65536) -> None:
-        self.window = window
-        self.max_entries = max_entries
-        self._seen: OrderedDict[tuple[str, int], float] = OrderedDict()
-        self.duplicates = 0
-
-    def is_duplicate(self, sender: str, number: int, now: float) -> bool:
-        """Record (sender, number) and return True when it was seen before in the window."""
-        self._expire(now)
-        key = (sender, number)
-        if key in self._seen:
-            self.duplicates += 1
-            return True
-        self._seen[key] = now
-        while len(self._seen) > self.max_entries:
-            self._seen.popitem(last=False)
-        return False
-
-    def _expire(self, now: float) -> None:
-        while self._seen:
-            key, first = next(iter(self._seen.items()))
-            if now - first < self.window:
-                return
-            del self._seen[key]

@@ -1,4 +1,4 @@
-"""Pure clock-driven helpers: Reassembler, DuplicateFilter, time on air, duty-cycle budget."""
+"""Pure clock-driven helpers: Reassembler, time on air, duty-cycle budget."""
 from __future__ import annotations
 
 import math
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation, time_on_air
-from ops_console.hardware.lora.reassembly import DuplicateFilter, Incomplete, Reassembler
+from ops_console.hardware.lora.reassembly import Incomplete, Reassembler
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.protocols.field_payload import Precedence
 
@@ -59,15 +59,6 @@ def test_fuzz_shuffled_fragments_with_repeats_reassemble(text: str, rnd: random.
     done = [m for m in (r.add(p, 0.0) for p in stream) if m is not None]
     assert [m.text for m in done] == [text]
     assert len(r) == 0
-
-
-def test_duplicate_filter_by_sender_and_number_with_window() -> None:
-    d = DuplicateFilter(window=100.0)
-    assert not d.is_duplicate("A", 1, now=0.0)
-    assert d.is_duplicate("A", 1, now=50.0)
-    assert not d.is_duplicate("B", 1, now=50.0)
-    assert not d.is_duplicate("A", 1, now=100.0)  # numbers wrap: old entries expire
-    assert d.duplicates == 1
 
 
 @pytest.mark.parametrize(("payload", "mod", "ms"), [
