@@ -7,7 +7,6 @@ Operator actions are audited in the same transaction; the worker's own transitio
 """
 from __future__ import annotations
 
-import math
 from datetime import datetime, timedelta
 
 from sqlalchemy import case, or_, select, update
@@ -199,8 +198,3 @@ class Outbox:
             s.execute(update(RadioMessage).where(RadioMessage.id == message_id,
                                                  RadioMessage.status.in_(("queued", "sent"))).values(**values))
         self.bus.publish(Event("radio.outbox", message_id, {"status": values.get("status")}))
-
-
-def seconds_until(moment: float) -> float:
-    """For "next slot in N s": never negative, infinite stays infinite."""
-    return math.inf if math.isinf(moment) else max(0.0, moment)

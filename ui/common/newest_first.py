@@ -159,9 +159,6 @@ class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
             self.endInsertRows()
         return len(newer)
 
-    def row_at(self, row: int) -> Row:
-        return self._rows[row]
-
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Let a running page read finish (before the database is closed)."""
         return self._pool.waitForDone(msecs)

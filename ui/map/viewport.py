@@ -58,10 +58,6 @@ class Viewport:
         x1, y0 = self.to_world(area.right() + margin_px, area.bottom() + margin_px)
         return x0, y0, x1, y1
 
-    def local_rect(self, ox: float, oy: float, margin_px: float = 0.0) -> QRectF:
-        x0, y0, x1, y1 = self.world_rect(margin_px)
-        return QRectF(x0 - ox, y0 - oy, x1 - x0, y1 - y0)
-
     def ground_m_per_px(self) -> float:
         """Ground metres per pixel at the view's centre (what the scale bar needs)."""
         return self.res * ground_scale(to_lat_lon(self.cx, self.cy)[0])
