@@ -1,17 +1,76 @@
 """Test configuration shared by every layer.
 
-Widget tests run on Qt's offscreen platform so the suite needs no display.
+Widget tests run on Qt's offscreen platform so the suite needs no display. Python's cyclic
+garbage collector runs only on the main (GUI) thread, as in the console (ui/qt.py), and a
+test that hangs ends the run with every thread's stack instead of eating CI's time.
 """
+import faulthandler
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from helpers.pg import scratch_database
 from helpers.posts import open_signed_on, pg_url, sqlite_url
+
+
+# pytest-timeout fails a test stuck in Python after `timeout` (pyproject, 300 s) with every
+# thread's stack. A thread deadlocked while holding the GIL (the freeze of ui/qt.py) never lets
+# that Python-level guard run; faulthandler's C thread does, so a test stuck this long writes
+# every thread's stack to HANG_REPORT and ends the process with a failure code.
+HANG_LIMIT_S = 420
+HANG_REPORT = Path(__file__).resolve().parent.parent / "build" / "hang-report.txt"
+_hang_file: IO[str] | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _hang_file
+    gc.disable()  # collected on the main thread only: after each test, and by the app's GUI timer
+    HANG_REPORT.parent.mkdir(parents=True, exist_ok=True)
+    _hang_file = open(HANG_REPORT, "w", encoding="utf-8")  # noqa: SIM115 - faulthandler writes to it
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """No hang: no report left behind."""
+    if _hang_file is not None:
+        faulthandler.cancel_dump_traceback_later()
+        _hang_file.close()
+        HANG_REPORT.unlink(missing_ok=True)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"hang guard: a test stuck {HANG_LIMIT_S} s writes all stacks to {HANG_REPORT} and stops the run"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    if _hang_file is not None:
+        _hang_file.seek(0)
+        _hang_file.truncate()
+        _hang_file.write(f"hung in {item.nodeid}\n")
+        _hang_file.flush()
+        faulthandler.dump_traceback_later(HANG_LIMIT_S, exit=True, file=_hang_file)
+    yield
+    faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_main_thread():
+    """Collect what the test left behind here, on the main thread, never on a worker's."""
+    from PySide6.QtWidgets import QApplication
+
+    from ops_console.ui.qt import collect_due, install_gui_thread_collector
+
+    app = QApplication.instance()
+    if app is not None:
+        install_gui_thread_collector(app)  # collects during qtbot waits too
+    yield
+    collect_due()
 
 
 @pytest.fixture(autouse=True, scope="session")

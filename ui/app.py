@@ -11,9 +11,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from ops_console.config import log_dir
 from ops_console.errors import SignOnError
 from ops_console.post import Post
 from ops_console.ui.common.i18n import install_translators
@@ -21,7 +22,9 @@ from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.theme import apply_theme
 from ops_console.ui.crash import install_crash_handler
 from ops_console.ui.main_window import MainWindow
+from ops_console.ui.qt import install_gui_thread_collector
 from ops_console.ui.signon import SignOnDialog
+from ops_console.ui.watchdog import FreezeWatchdog, unseen_freezes
 
 log = logging.getLogger(__name__)
 ORGANIZATION, APPLICATION = "OpsConsole", "Ops Console"
@@ -29,7 +32,7 @@ EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with names for QSettings, the theme and any translations."""
+    """The QApplication with names for QSettings, the theme, translations and GUI-thread GC."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -39,6 +42,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APPLICATION)
     apply_theme(app)
     app._ops_translators = install_translators(app)  # type: ignore[attr-defined]  # kept alive with the app
+    install_gui_thread_collector(app)  # see ui/qt.py: a collection on a worker thread can freeze the program
     return app
 
 
@@ -71,6 +75,21 @@ def _sign_on(post: Post, operator: str | None, pin: str | None) -> bool:
     return SignOnDialog(post).exec() == QDialog.DialogCode.Accepted
 
 
+def _start_watchdog(window: QWidget, log_path: Path | None) -> FreezeWatchdog:
+    """Leave evidence of any freeze from here on, and show the evidence an earlier run left."""
+    report_dir = log_path.parent if log_path is not None else log_dir()
+    earlier = unseen_freezes(report_dir)
+    watchdog = FreezeWatchdog(report_dir, parent=window)
+    watchdog.start()
+    if earlier and not os.environ.get("OPS_CONSOLE_NO_DIALOGS"):
+        words = "\n\n".join(report.sentence() for report in earlier[-3:])
+        QTimer.singleShot(0, window, lambda: QMessageBox.warning(
+            window, QCoreApplication.translate("Startup", "The console froze last time"), words))
+    for report in earlier:
+        log.warning("%s", report.sentence())
+    return watchdog
+
+
 def run_gui(post_factory_or_post: Post | Callable[[], Post], *, operator: str | None = None, pin: str | None = None,
             demo: bool = False, log_path: Path | None = None) -> int:
     """Run the console until the window closes; returns the process exit code."""
@@ -88,7 +107,9 @@ def run_gui(post_factory_or_post: Post | Callable[[], Post], *, operator: str | 
         post.feed.start()  # other workstations' changes arrive as events from here on
         window = build_main_window(post, log_path=log_path, demo=demo)
         window.show()
+        watchdog = _start_watchdog(window, log_path)
         code = app.exec()
+        watchdog.stop()
         try:
             post.operators.sign_off()
         except KNOWN_ERRORS as exc:

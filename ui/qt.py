@@ -1,0 +1,98 @@
+"""What is true of the Qt binding (PySide6) and of threads, written down once.
+
+**The version pin.** pyproject pins ``PySide6-Essentials>=6.6,<7,!=6.12.0``: 6.12.0 on
+Python 3.11 leaks references to None/True/False on every void call and signal emission
+until the interpreter aborts (tests/ui/test_qt_binding.py checks for it).
+
+**The threading rule.** Work leaves the GUI thread through one idiom,
+:func:`ops_console.ui.common.jobs.run_job`: the work is a callable that captures services
+and plain data, never a widget or another QObject; its result comes back to a callback on
+the GUI thread through a queued signal of a dispatcher that lives as long as the
+application. Threads other than the GUI thread may *emit* signals of such long-lived
+QObjects (the job dispatcher, the post bridge), which Qt queues onto the GUI thread; they
+never create, keep or free a QObject or widget (value types such as QImage are fine).
+
+**Garbage collection only on the GUI thread.** Qt objects sit in reference cycles (a
+widget, a lambda connected to its signal that captures the widget). If Python's cyclic
+collector runs on a worker thread - and it runs on whichever thread happens to allocate
+when a threshold is crossed, most often the busy radio ingest - it may destroy such a
+widget there. Destroying it takes Qt's connection mutex while holding the GIL; the GUI
+thread, holding that mutex in ``QHeaderView(...)`` or any connect, waits for the GIL: the
+whole program freezes (seen: the test suite hung in 1 of 2 runs). So the GUI process turns
+automatic collection off and collects from a GUI-thread timer (as pyqtgraph's
+``util.garbage_collector`` does). The earlier belief that "a cross-thread emit from a
+Python thread crashes this build" was this deadlock, not the emit. The headless gateway
+has no Qt objects and keeps Python's automatic collection.
+"""
+from __future__ import annotations
+
+import gc
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Slot
+
+log = logging.getLogger(__name__)
+
+GC_INTERVAL_MS = 500  # often enough that cyclic garbage never piles up, rare enough to cost nothing
+
+
+class GuiThreadCollector(QObject):
+    """Runs Python's cyclic collector from a GUI-thread timer, with the thresholds it had.
+
+    Collection follows the interpreter's own generational thresholds, so the cost of a tick is
+    what automatic collection would have cost - it only moves to the one thread where freeing
+    a Qt object is safe.
+    """
+
+    def __init__(self, interval_ms: int = GC_INTERVAL_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        self.collections = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        gc.disable()
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop the timer and give collection back to the interpreter (tests, shutdown)."""
+        self._timer.stop()
+        gc.enable()
+
+    @Slot()
+    def check(self) -> None:
+        if collect_due(self.thresholds):
+            self.collections += 1
+
+
+def collect_due(thresholds: tuple[int, int, int] | None = None) -> bool:
+    """Collect the generations whose thresholds were crossed, as automatic collection would.
+
+    Call only on the GUI thread. Returns whether anything was collected.
+    """
+    limits = thresholds or gc.get_threshold()
+    counts = gc.get_count()
+    if counts[0] <= limits[0]:
+        return False
+    generation = 0
+    if counts[1] > limits[1]:
+        generation = 2 if counts[2] > limits[2] else 1
+    gc.collect(generation)
+    return True
+
+
+def install_gui_thread_collector(app: QCoreApplication) -> GuiThreadCollector:
+    """Turn automatic collection off and collect on the GUI thread; idempotent per application."""
+    if QThread.currentThread() is not app.thread():
+        raise RuntimeError("the garbage collector must be installed from the GUI thread")
+    existing = getattr(app, "_ops_collector", None)
+    if isinstance(existing, GuiThreadCollector):
+        existing.start()
+        return existing
+    collector = GuiThreadCollector(parent=app)
+    app._ops_collector = collector  # type: ignore[attr-defined]  # lives as long as the app
+    collector.start()
+    log.debug("cyclic garbage collection moved to the GUI thread (thresholds %s)", collector.thresholds)
+    return collector
