@@ -5,6 +5,7 @@ it could read and one problem per row it could not (or one for the whole file, w
 encoding, the delimiter or the columns are wrong), in words a logistics officer can act
 on. Spreadsheets write many dialects, so it accepts UTF-8 (with or without BOM), UTF-16
 with a BOM, and comma, semicolon or tab delimiters, and several names for each column.
+Cells escaped against formulas (ops_console.csv_cells) are read back as they were.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO
+
+from ops_console import csv_cells
 
 from .views import MAX_QUANTITY, MovementView, StockLevel
 
@@ -129,7 +132,8 @@ def _parse(data: bytes) -> ParsedCsv:
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
+        records = [csv_cells.unescape_row(r)
+                   for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)]
     except csv.Error as exc:
         return ParsedCsv((), (CsvProblem(0, f"The file is not valid CSV: {exc}."),), delimiter)
     numbered = [(n, r) for n, r in enumerate(records, start=1) if any(c.strip() for c in r)]
@@ -199,7 +203,7 @@ def _iso(value: object) -> object:
 
 def write_levels_csv(levels: Iterable[StockLevel], stream: IO[str]) -> int:
     """The stock table as CSV (one row per item × location); returns the rows written."""
-    out = csv.writer(stream, lineterminator="\n")
+    out = csv_cells.writer(stream)
     out.writerow(["item", "category", "unit", "critical", "location", "location_kind", "quantity", "minimum",
                   "target", "state", "earliest_expiry", "daily_use", "days_of_cover"])
     n = 0
@@ -214,7 +218,7 @@ def write_levels_csv(levels: Iterable[StockLevel], stream: IO[str]) -> int:
 
 def write_movements_csv(moves: Iterable[MovementView], stream: IO[str], *, header: bool = True) -> int:
     """Ledger lines as CSV, times in UTC (ISO 8601) so workstations in any zone agree."""
-    out = csv.writer(stream, lineterminator="\n")
+    out = csv_cells.writer(stream)
     if header:
         out.writerow(["id", "at_utc", "kind", "item", "quantity", "from", "to", "lot", "expires_on", "recipient",
                       "request_id", "reason", "operator"])

@@ -1,11 +1,13 @@
 """Export of the post's records as CSV or JSON, streamed in batches.
 
+CSV cells that a spreadsheet would run as a formula are escaped (ops_console.csv_cells);
+JSON is written as stored, since no spreadsheet evaluates it.
+
 Times are written in UTC (ISO 8601) so exports from workstations in different time
 zones agree; only records of the mode in force (live or exercise) are exported.
 """
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from datetime import datetime
@@ -13,6 +15,7 @@ from typing import IO, Any
 
 from sqlalchemy import select
 
+from ops_console import csv_cells
 from ops_console.db.engine import Database
 from ops_console.db.models import AuditEntry, Incident, Task, Team
 
@@ -61,7 +64,7 @@ def write(db: Database, kind: str, fmt: str, out: IO[str], *, exercise: bool = F
     if kind not in _COLUMNS:
         raise ValueError(f"unknown export kind {kind!r}; choose one of {', '.join(KINDS)}")
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=_COLUMNS[kind][1], lineterminator="\n")
+        writer = csv_cells.dict_writer(out, _COLUMNS[kind][1])
         writer.writeheader()
         count = 0
         for count, row in enumerate(rows(db, kind, exercise=exercise), start=1):

@@ -1,8 +1,13 @@
 """Stock-count CSV: encodings, delimiters, columns and rows a person can fix; a fuzzed parser."""
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from hypothesis import given, settings, strategies as st
+
+from ops_console import csv_cells
 
 from ops_console.errors import ValidationError
 from ops_console.inventory.csv_io import ParsedCsv, parse_quantity, parse_stock_csv
@@ -71,3 +76,29 @@ def test_the_parser_never_raises(data):
     parsed = parse_stock_csv(raw)
     assert isinstance(parsed, ParsedCsv)
     assert all(r.quantity >= 0 for r in parsed.rows)
+
+
+def _dangerous(text: str) -> list[str]:
+    cells = [c for row in list(csv.reader(io.StringIO(text, newline="")))[1:] for c in row]
+    return [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))
+            and not csv_cells._PLAIN_NEGATIVE.match(c)]
+
+
+def test_stock_exports_escape_formulas_and_the_import_reads_them_back(stores):
+    inv = stores.inv
+    item = inv.add_item("=HYPERLINK(\"http://x\")", "@risk", "+unit")
+    inv.receive(item.id, stores.depot.id, 5, lot="-lot")
+    inv.adjust(item.id, stores.depot.id, -2, "=cmd|' /C calc'!A0", lot="-lot")
+    levels, moves = io.StringIO(newline=""), io.StringIO(newline="")
+    inv.export_levels_csv(levels)
+    inv.export_movements_csv(moves)
+    for text in (levels.getvalue(), moves.getvalue()):
+        assert not _dangerous(text), _dangerous(text)
+    assert "'=HYPERLINK(\"http://x\")" in levels.getvalue().replace('""', '"')
+    assert "'=cmd|' /C calc'!A0" in [c for row in csv.reader(io.StringIO(moves.getvalue(), newline="")) for c in row]
+    # the levels file, edited as a count, comes back with the item's real name
+    count = "item,location,quantity,lot\n'=HYPERLINK(\"http://x\"),Depot North Gate,9,'-lot\n"
+    parsed = parse_stock_csv(count.encode())
+    assert [(r.item, r.lot, r.quantity) for r in parsed.rows] == [("=HYPERLINK(\"http://x\")", "-lot", 9)]
+    preview = inv.preview_import(count.encode(), "count.csv")
+    assert [(ln.item_name, ln.delta) for ln in preview.lines] == [("=HYPERLINK(\"http://x\")", 6)]
