@@ -8,6 +8,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from ops_console.private_files import private_sqlite_file
+
 from .engine import Database, sqlite_path
 from .errors import DatabaseUnavailable
 
@@ -28,7 +30,7 @@ def backup_sqlite(db: Database, target: Path, pages_per_step: int = 1024) -> Pat
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=5)
         try:
-            dst = sqlite3.connect(target)
+            dst = sqlite3.connect(private_sqlite_file(target))  # a backup is as private as the post
             with dst:
                 src.backup(dst, pages=pages_per_step)
             dst.close()

@@ -17,6 +17,8 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from ops_console.private_files import private_dir, private_sqlite_file
+
 from .errors import DatabaseMissing, explain, is_environment_fault
 from .own_writes import OwnWrites
 
@@ -67,8 +69,11 @@ class Database:
                     f"The database file {path} does not exist. "
                     "Check the path, or create it with: ops-console --db URL db upgrade"
                 )
-            if not path.parent.exists():
-                path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                private_dir(path.parent)  # folders created here are the user's alone (0700)
+                private_sqlite_file(path)  # 0600 before SQLite opens it; its -wal/-shm follow
+            except OSError:
+                pass  # an unwritable place: SQLite's own open names the problem in words
         kwargs: dict[str, object] = {"echo": echo}
         if path is not None or url.startswith("sqlite"):
             kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}

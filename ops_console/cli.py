@@ -117,6 +117,7 @@ def resolve_db_url(args: argparse.Namespace) -> tuple[str, bool]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _private_own_dirs()
     log_path = setup_logging(args.log_level)
     try:
         return _run(args, log_path)
@@ -172,6 +173,20 @@ def _launch_gui(args: argparse.Namespace, url: str, must_exist: bool, log_path: 
 
     pin = os.environ.get("OPS_CONSOLE_PIN")
     return run_gui(post, operator=args.operator, pin=pin, demo=args.demo, log_path=log_path)
+
+
+def _private_own_dirs() -> None:
+    """The console's data and log folders are the user's alone (0700), also when an older
+    version created them world-readable."""
+    from ops_console.config import data_dir, log_dir
+    from ops_console.private_files import private_dir
+
+    for folder in (data_dir(), log_dir()):
+        try:
+            if folder.is_dir():
+                private_dir(folder, own=True)
+        except OSError as exc:
+            log.warning("cannot make %s private: %s", folder, exc)
 
 
 def _show_startup_error(message: str) -> None:

@@ -11,6 +11,7 @@ from ops_console.db import migrate
 from ops_console.db.backup import backup_sqlite
 from ops_console.db.engine import Database
 from ops_console.errors import OpsError
+from ops_console.private_files import open_private
 from ops_console.services import audit, export
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -58,7 +59,7 @@ def _open_checked(url: str, must_exist: bool) -> Database:
 def export_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
     db = _open_checked(url, must_exist)
     if args.out:
-        with open(args.out, "w", encoding="utf-8", newline="") as out:
+        with open_private(args.out, "w", encoding="utf-8", newline="") as out:
             count = export.write(db, args.kind, args.format, out, exercise=args.exercise)
         print(f"{count} {args.kind} written to {args.out}", file=sys.stderr)
     else:

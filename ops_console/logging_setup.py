@@ -11,9 +11,18 @@ import sys
 from pathlib import Path
 
 from ops_console.config import log_dir
+from ops_console.private_files import open_private, private_dir
 
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 MAX_BYTES, BACKUPS = 2_000_000, 5
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each log file, also the one started after a rotation, is created 0600: logs name
+    operators, stations and places."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        return open_private(self.baseFilename, "a", encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(level: str = "INFO", *, to_file: bool = True) -> Path | None:
@@ -32,8 +41,8 @@ def setup_logging(level: str = "INFO", *, to_file: bool = True) -> Path | None:
         return None
     path = log_dir() / "ops-console.log"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+        private_dir(path.parent, own=True)
+        handler = _PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError as exc:
         logging.getLogger(__name__).warning("cannot write the log file %s (%s); logging to stderr only", path, exc)
         return None

@@ -7,7 +7,6 @@ They live in ``devices.toml`` beside ``config.toml`` (``config_file().parent``),
 """
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from ops_console.config import config_file
 from ops_console.domain import Permission
 from ops_console.errors import ValidationError
 from ops_console.radio.devices import KINDS, DeviceSpec, devices_from_config
+from ops_console.private_files import private_dir, write_private
 from ops_console.shift import Shift
 
 FILE_NAME = "devices.toml"
@@ -64,10 +64,8 @@ def load_devices(path: Path | None = None) -> list[DeviceSpec]:
 def save_devices(specs: list[DeviceSpec], path: Path | None = None) -> None:
     """Write atomically (temp file + rename), so a crash never leaves half a file."""
     path = path or devices_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text(format_devices(specs), encoding="utf-8")
-    os.replace(tmp, path)
+    private_dir(path.parent)
+    write_private(path, format_devices(specs))
 
 
 class DeviceStore:

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ops_console.hardware.lora.types import RawFrame
+from ops_console.private_files import private_dir, private_sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,8 @@ class FrameSpool:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        private_dir(self.path.parent)  # frames name people and places: 0700/0600
+        self._conn = sqlite3.connect(private_sqlite_file(self.path), check_same_thread=False, isolation_level=None)
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = FULL")  # a spool exists to survive power cuts
         self._conn.execute(_SCHEMA)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
 
 from ops_console.inventory import InventoryService
 from ops_console.inventory.exchange import ImportPreview
+from ops_console.private_files import open_private
 from ops_console.ui.common.jobs import start_job
 
 
@@ -23,7 +24,7 @@ def tr(text: str) -> str:
 def export_job(inventory: InventoryService, path: Path, what: str) -> Callable[[], int]:
     """The work of an export: levels or movements into ``path`` (UTF-8 with BOM for spreadsheets)."""
     def work() -> int:
-        with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        with open_private(path, "w", encoding="utf-8-sig", newline="") as stream:
             if what == "levels":
                 return inventory.export_levels_csv(stream)
             return inventory.export_movements_csv(stream)
