@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QMessageBox, QScrollArea, QWidget
 
 from ops_console.domain import Permission
@@ -18,7 +18,9 @@ from ops_console.ui.activity import ActivityLogPanel
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.feature_docks import FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
+from ops_console.ui.common.drafts import keep_drafts, restore_drafts
 from ops_console.ui.placeholders import COMING_FEATURES, ComingSoonPanel
+from ops_console.ui.quit_guard import QuitGuard
 from ops_console.ui.radio import RadioPanel
 from ops_console.ui.signon.shift_actions import ShiftActions
 from ops_console.ui.status_bar import PostStatusBar
@@ -54,6 +56,8 @@ def _scrollable(panel: QWidget, max_min_width: int = 640) -> QWidget:
 
 class MainWindow(QMainWindow):
     """One post's console. Build it with ``build_main_window`` (ui/app.py) or directly."""
+
+    _maximise_first_show = False  # first start on a screen smaller than the default size
 
     def __init__(self, post: Post, *, settings: QSettings | None = None, log_path: Path | None = None,
                  demo: bool = False, parent: QWidget | None = None) -> None:
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
         self.status = PostStatusBar(post, self.bridge, self, demo=demo)
         self.setStatusBar(self.status)
         self.shift_actions = ShiftActions(post, self)
+        self.quit_guard = QuitGuard(post, self)
         self._build_menus()
         self.incidents.new_task_requested.connect(self.new_task)
         self.features.connect()
@@ -110,6 +115,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().focusChanged.connect(self._remember_panel)  # type: ignore[union-attr]
         self.update_actions()
         self.restore_layout()
+        restore_drafts(self, self.settings)
         self.radio_runtime = self._start_radio(demo)
         self.features.start_sirens(demo)
 
@@ -148,7 +154,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.change_operator_action = self._action(self.tr("&Change operator…"), self.shift_actions.change_operator,
                                                    "Ctrl+Shift+O", "changeOperatorAction")
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quitAction")
+        self.quit_action = self._action(self.tr("&Quit"), self.quit_guard.request_quit, QKeySequence.StandardKey.Quit, "quitAction")
         self.devices_action = self._action(self.tr("Radio &devices…"), self.open_devices, None, "devicesAction")
         file_menu.addActions([self.change_operator_action, self.devices_action])
         file_menu.addSeparator()
@@ -254,9 +260,26 @@ class MainWindow(QMainWindow):
         state = self.settings.value("main_window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        else:
+            self._first_start_geometry()
         if isinstance(state, QByteArray):
             return self.restoreState(state, LAYOUT_VERSION)
         return False
+
+    def _first_start_geometry(self) -> None:
+        """No saved geometry: on a screen smaller than the default window (a 1280x720 or
+        1366x768 laptop) open maximised — unless the caller chooses a size with resize()."""
+        screen = self.screen().availableGeometry()
+        if screen.width() < self.width() or screen.height() < self.height():
+            self._maximise_first_show = True
+            self.setAttribute(Qt.WidgetAttribute.WA_Resized, False)  # set again by any later resize()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        if self._maximise_first_show:
+            self._maximise_first_show = False
+            if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        super().showEvent(event)
 
     def save_layout(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
@@ -271,6 +294,13 @@ class MainWindow(QMainWindow):
                 dock.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        # the title bar's close button (a spontaneous event) asks like Ctrl+Q; a close
+        # from code (shutdown, tests) has already decided
+        if event.spontaneous() and not self._shut_down and self.quit_guard.should_ask():
+            event.ignore()
+            self.quit_guard.ask()
+            return
+        keep_drafts(self, self.settings)
         self.save_layout()
         self.shutdown()
         super().closeEvent(event)

@@ -19,7 +19,7 @@ from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.services import audit
-from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
+from ops_console.services.records import apply_changes, check_coordinates, check_time, check_version, snapshot
 from ops_console.shift import Shift
 
 CHANGED = "risk.changed"
@@ -206,8 +206,10 @@ class RiskService:
         if not finding.strip():
             raise ValidationError({"finding": "Say what the inspection found."})
         at = at or utc_now()
-        if at > utc_now() + timedelta(minutes=5):
-            raise ValidationError({"at": "The inspection time is in the future."})
+        problems: dict[str, str] = {}
+        check_time(at, problems, "at", "The inspection time")
+        if problems:
+            raise ValidationError(problems)
         with self._db.write() as s:
             row = self._locked(s, risk_id)
             before = snapshot(row, ("level", "mitigation", "last_inspected_at"))

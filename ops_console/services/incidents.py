@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields as dc_fields, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import or_, select
 
@@ -13,7 +13,7 @@ from ops_console.domain import IncidentKind, IncidentStatus, Permission, Severit
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.services import audit
-from ops_console.services.records import apply_changes, check_coordinates, check_title, check_version, snapshot
+from ops_console.services.records import apply_changes, check_coordinates, check_time, check_title, check_version, snapshot
 from ops_console.shift import Shift
 
 EDITABLE = ("title", "kind", "severity", "status", "lat", "lon", "location_text",
@@ -39,8 +39,7 @@ class IncidentDraft:
         problems: dict[str, str] = {}
         check_title(self.title, problems)
         check_coordinates(self.lat, self.lon, problems)
-        if self.reported_at and self.reported_at > utc_now() + timedelta(minutes=5):
-            problems["reported_at"] = "The report time is in the future."
+        check_time(self.reported_at, problems, "reported_at", "The report time")
         if problems:
             raise ValidationError(problems)
 

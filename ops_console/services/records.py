@@ -8,7 +8,7 @@ window between that check and the UPDATE.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import Any
 
@@ -62,3 +62,27 @@ def check_coordinates(lat: float | None, lon: float | None, problems: dict[str, 
         problems["lat"] = "Latitude must be between -90 and 90 degrees."
     if lon is not None and not -180 <= lon <= 180:
         problems["lon"] = "Longitude must be between -180 and 180 degrees."
+
+
+# One rule for every time a person types (report time, due time, inspection time): a
+# slip of the year (1850, 1999, 2062) is far more likely than a record that old or that
+# far ahead, so both directions are refused with the date written out to check.
+FUTURE_SLACK = timedelta(minutes=5)  # clocks of two workstations disagree a little
+FAR_BACK = timedelta(days=366)  # older than a year: a record of another emergency, or a typo
+FAR_AHEAD = timedelta(days=366)  # a due time may lie ahead, but not years ahead
+
+
+def check_time(at: datetime | None, problems: dict[str, str], name: str, what: str, *,
+               ahead: timedelta = FUTURE_SLACK, now: datetime | None = None) -> None:
+    """Refuse ``at`` (``what`` names it: "The report time") when it lies further back than
+    FAR_BACK or further ahead than ``ahead`` (a few minutes for things that happened,
+    FAR_AHEAD for things still to come)."""
+    if at is None:
+        return
+    now = now or datetime.now(timezone.utc)
+    shown = at.astimezone().strftime("%Y-%m-%d %H:%M")
+    if at > now + ahead:
+        problems[name] = (f"{what} is in the future ({shown})." if ahead <= FUTURE_SLACK
+                          else f"{what} is more than a year ahead ({shown}): check the year.")
+    elif at < now - FAR_BACK:
+        problems[name] = f"{what} is more than a year ago ({shown}): check the year."

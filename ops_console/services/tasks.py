@@ -18,7 +18,9 @@ from ops_console.domain import Permission, Priority, TaskStatus
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.services import audit
-from ops_console.services.records import apply_changes, check_coordinates, check_title, check_version, snapshot
+from ops_console.services.records import (
+    FAR_AHEAD, apply_changes, check_coordinates, check_time, check_title, check_version, snapshot,
+)
 from ops_console.shift import Shift
 
 EDITABLE = ("title", "details", "priority", "status", "team_id", "incident_id", "due_at",
@@ -45,6 +47,7 @@ class TaskDraft:
         problems: dict[str, str] = {}
         check_title(self.title, problems)
         check_coordinates(self.lat, self.lon, problems)
+        check_time(self.due_at, problems, "due_at", "The due time", ahead=FAR_AHEAD)
         if problems:
             raise ValidationError(problems)
 

@@ -51,7 +51,7 @@ def test_an_unknown_barcode_and_too_much_stock_are_shown_in_the_dialog(qtbot, pa
     dialog.quantity.setFocus()
     dialog.accept()
     assert dialog.isVisible() and "Only 40" in dialog.problem.text()
-    dialog.reject()
+    dialog.discard()
 
 
 def test_filters_and_what_runs_out_first(qtbot, panel, stores):

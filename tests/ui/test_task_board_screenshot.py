@@ -72,5 +72,5 @@ def test_screenshot_of_the_task_dialog_with_problems(qtbot, post, screenshot_dir
     dialog.accept()  # no title and half a position: problems show at the fields
     assert dialog.isVisible() and set(dialog.problems_shown()) == {"title", "location"}
     assert dialog.grab().save(str(screenshot_dir / "task_dialog.png"))
-    dialog.reject()
+    dialog.discard()
     bridge.detach()

@@ -15,13 +15,23 @@ def local_datetime(at: datetime | None) -> str:
     return "" if at is None else local(at).strftime("%Y-%m-%d %H:%M")
 
 
-def local_short(at: datetime | None) -> str:
+def _short(at: datetime | None, clock: str, now: datetime | None) -> str:
+    """Month-day and ``clock`` for narrow columns; the year in front when it is not this
+    year's, so a record from last December (or a mistyped 1999) never reads as this year's."""
+    if at is None:
+        return ""
+    shown = local(at)
+    this_year = local(now or datetime.now(timezone.utc)).year
+    return shown.strftime(("%m-%d " if shown.year == this_year else "%Y-%m-%d ") + clock)
+
+
+def local_short(at: datetime | None, now: datetime | None = None) -> str:
     """Month-day and time for narrow table columns (ISO order: never day/month confusion)."""
-    return "" if at is None else local(at).strftime("%m-%d %H:%M")
+    return _short(at, "%H:%M", now)
 
 
-def local_short_seconds(at: datetime | None) -> str:
-    return "" if at is None else local(at).strftime("%m-%d %H:%M:%S")
+def local_short_seconds(at: datetime | None, now: datetime | None = None) -> str:
+    return _short(at, "%H:%M:%S", now)
 
 
 def local_seconds(at: datetime | None) -> str:

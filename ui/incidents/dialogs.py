@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
@@ -19,6 +19,8 @@ from ops_console.domain import IncidentKind, IncidentStatus, Severity
 from ops_console.errors import ConflictError, ValidationError
 from ops_console.post import Post
 from ops_console.services.incidents import IncidentDraft, IncidentView
+from ops_console.ui.common.discard_guard import GuardedDialog
+from ops_console.ui.common.drafts import settings_of, take_draft
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_conflict, show_error
 from ops_console.ui.common.theme import SEVERITY_COLOURS, swatch_icon
@@ -33,8 +35,11 @@ def _problem_label(name: str) -> QLabel:
     return label
 
 
-class IncidentDialog(QDialog):
-    """The incident form; ``view`` None means a new report."""
+class IncidentDialog(GuardedDialog):
+    """The incident form; ``view`` None means a new report. A new report half-typed when
+    the window closed is kept as a draft and comes back the next time the form opens."""
+
+    DRAFT_KEY = "incident"
 
     # the incident was stored: carries the IncidentView the service returned
     saved = Signal(object)
@@ -103,10 +108,48 @@ class IncidentDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.draft_note = QLabel(self.tr("Restored what you were typing when the console closed."))
+        self.draft_note.setObjectName("draftRestored")
+        self.draft_note.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.draft_note)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.title_edit.setFocus()
+        kept = take_draft(settings_of(parent), self.DRAFT_KEY) if view is None and parent is not None else None
+        if kept:
+            self.mark_unchanged()  # the restored text counts as typed: Esc asks before losing it
+            self.restore_draft(kept)
+
+    def draft_fields(self) -> dict[str, str] | None:
+        """A new report with something typed, as plain strings; None for edits and blank forms."""
+        if self.view is not None or not self.has_typed_content():
+            return None
+        reported = datetime.fromtimestamp(self.reported_at_edit.dateTime().toSecsSinceEpoch(), timezone.utc)
+        return {"title": self.title_edit.text(), "kind": str(self.kind_box.currentData()),
+                "severity": str(self.severity_box.currentData()), "status": str(self.status_box.currentData()),
+                "location_text": self.location_edit.text(), "lat": self.lat_edit.text(), "lon": self.lon_edit.text(),
+                "reported_at": reported.isoformat(), "reported_by": self.reported_by_edit.text(),
+                "notes": self.notes_edit.toPlainText()}
+
+    def restore_draft(self, fields: dict[str, str]) -> None:
+        self.title_edit.setText(fields.get("title", ""))
+        for box, key in ((self.kind_box, "kind"), (self.status_box, "status")):
+            box.setCurrentIndex(max(box.findData(fields.get(key)), 0))
+        severity = fields.get("severity", "")
+        if severity.isdigit():
+            self.severity_box.setCurrentIndex(max(self.severity_box.findData(int(severity)), 0))
+        self.location_edit.setText(fields.get("location_text", ""))
+        self.lat_edit.setText(fields.get("lat", ""))
+        self.lon_edit.setText(fields.get("lon", ""))
+        try:
+            reported = datetime.fromisoformat(fields.get("reported_at", ""))
+            self.reported_at_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(reported.timestamp())))
+        except ValueError:
+            pass  # keep "now"
+        self.reported_by_edit.setText(fields.get("reported_by", ""))
+        self.notes_edit.setPlainText(fields.get("notes", ""))
+        self.draft_note.show()
 
     def _number(self, edit: QLineEdit, name: str, problems: dict[str, str]) -> float | None:
         text = edit.text().strip().replace(",", ".")
@@ -153,7 +196,7 @@ class IncidentDialog(QDialog):
             label.show()
 
 
-class CloseIncidentDialog(QDialog):
+class CloseIncidentDialog(GuardedDialog):
     """Close an incident with a resolution note (required by the service)."""
 
     saved = Signal(object)
@@ -203,7 +246,7 @@ def _save_or_explain(dialog: IncidentDialog | CloseIncidentDialog, store: Callab
     except ConflictError as exc:
         show_conflict(dialog.parentWidget(), exc)
         dialog.conflicted.emit(exc.entity_id)
-        dialog.reject()
+        dialog.discard()
         return
     except KNOWN_ERRORS as exc:
         show_error(dialog, exc)

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
     QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -19,10 +19,11 @@ from ops_console.domain import Priority
 from ops_console.errors import ValidationError
 from ops_console.inventory import InventoryService
 from ops_console.inventory.views import LocationKind, RequestDraft
+from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 
 
-class _Form(QDialog):
+class _Form(GuardedDialog):
     """A form whose OK runs ``save``; refusals are shown in a red line, the form stays open."""
 
     def __init__(self, title: str, parent: QWidget | None) -> None:

@@ -7,11 +7,12 @@ service reports are shown in the dialog, which stays open with everything typed.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
+from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from ops_console.errors import OpsError, ValidationError
 from ops_console.inventory import MAX_QUANTITY, InventoryService, MovementDraft, MovementKind, RequestView
+from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 
 SIDES = {MovementKind.RECEIVE: (False, True), MovementKind.ISSUE: (True, False), MovementKind.TRANSFER: (True, True),
@@ -26,7 +27,7 @@ def _problem_text(exc: Exception) -> str:
     return "\n".join(exc.problems.values()) if isinstance(exc, ValidationError) else str(exc)
 
 
-class MovementDialog(QDialog):
+class MovementDialog(GuardedDialog):
     """Record one movement; ``recorded`` fires with the MovementViews written."""
 
     # the movement was written: carries the list of MovementView
@@ -152,7 +153,7 @@ class MovementDialog(QDialog):
         self.problem.show()
 
 
-class FulfilDialog(QDialog):
+class FulfilDialog(GuardedDialog):
     """Deliver (part of) an approved request from a chosen location."""
 
     # the request was (partly) fulfilled: carries the list of MovementView

@@ -9,13 +9,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit,
                                QPlainTextEdit, QSpinBox, QWidget)
 
 from ops_console.errors import OpsError
 from ops_console.mapping.risks import Mitigation, RiskDraft, RiskKind, RiskLevel, RiskView
 from ops_console.mapping.shelters import ShelterDraft, ShelterStatus, ShelterView
 from ops_console.mapping.zones import ZoneDraft, ZoneKind
+from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.messages import show_error
 
 
@@ -46,7 +47,7 @@ def _coord(value: float, lo: float, hi: float) -> QDoubleSpinBox:
     return box
 
 
-class RecordDialog(QDialog):
+class RecordDialog(GuardedDialog):
     """A form whose OK calls ``save(draft)``; errors keep the dialog open."""
 
     def __init__(self, title: str, save: Callable[[Any], Any], parent: QWidget | None = None) -> None:

@@ -7,6 +7,7 @@ shelter head count is one action (type the number, press Enter).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
@@ -32,6 +33,13 @@ OVERDUE_BG = QColor("#fbe0e0")
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Map", text)
+
+
+
+def _day(at: datetime) -> str:
+    """Day and month; the year too when it is not this year's."""
+    shown = at.astimezone()
+    return shown.strftime("%d %b" if shown.year == datetime.now().year else "%d %b %Y")
 
 
 class RowsModel(QAbstractTableModel):
@@ -153,7 +161,7 @@ class RiskRegisterPanel(RecordPanel):
             (tr("Risk point"), lambda r: r.name), (tr("Kind"), lambda r: r.kind.label),
             (tr("Level"), lambda r: r.level.label), (tr("Mitigation"), lambda r: r.mitigation.label),
             (tr("Inspection due"), lambda r: (tr("OVERDUE ") if r.is_overdue() else "")
-             + r.inspection_due.astimezone().strftime("%d %b")),
+             + _day(r.inspection_due)),
         ]
         super().__init__(services, bridge, RowsModel(columns, lambda r: OVERDUE_BG if r.is_overdue() else None), parent)
         self.setObjectName("riskRegister")

@@ -32,7 +32,9 @@ def tr(text: str) -> str:
 
 
 def _local_time(at: datetime) -> str:
-    return at.astimezone().strftime("%d %b %H:%M")
+    """Day and time; the year too when it is not this year's."""
+    shown = at.astimezone()
+    return shown.strftime("%d %b %H:%M" if shown.year == datetime.now().year else "%d %b %Y %H:%M")
 
 
 class IncidentLayer(MarkerLayer):

@@ -140,6 +140,22 @@ class ComposeBox(QWidget):
     def clear(self) -> None:
         self.text_edit.clear()
 
+    # a message half-typed when the window closes is kept (ui/common/drafts.py)
+    DRAFT_KEY = "radio_message"
+
+    def draft_fields(self) -> dict[str, str] | None:
+        text = self.text_edit.toPlainText()
+        if not text.strip():
+            return None
+        return {"to": self.to_box.currentText(), "precedence": Precedence(self.precedence).name, "text": text}
+
+    def restore_draft(self, fields: dict[str, str]) -> None:
+        self.to_box.setEditText(fields.get("to", "") or BROADCAST)
+        wanted = Precedence.__members__.get(fields.get("precedence", ""), Precedence.ROUTINE)
+        self.precedence_box.setCurrentIndex(next((i for i in range(self.precedence_box.count())
+                                                  if Precedence(self.precedence_box.itemData(i)) is wanted), 0))
+        self.text_edit.setPlainText(fields.get("text", ""))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self.text_edit and event.type() == QEvent.Type.KeyPress:
             key = QKeyEvent(event) if not isinstance(event, QKeyEvent) else event

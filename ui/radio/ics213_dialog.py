@@ -17,6 +17,7 @@ from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.post import Post
 from ops_console.radio.ics213 import Ics213, parse
 from ops_console.radio.views import MessageView
+from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.formatting import local
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -51,7 +52,7 @@ def save_pdf(form: Ics213, header: str, path: str) -> None:
     doc.print_(writer)
 
 
-class Ics213Dialog(QDialog):
+class Ics213Dialog(GuardedDialog):
     """Compose (``message`` None) or view/print a received form (``message`` given)."""
 
     def __init__(self, post: Post, message: MessageView | None = None, parent: QWidget | None = None) -> None:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTimeEdit, QWidget)
+    QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTimeEdit, QWidget)
 
 from ops_console.errors import OpsError
 from ops_console.sirens.schedule import ORDINALS, WEEKDAYS
 from ops_console.sirens.service import SirenService
+from ops_console.ui.common.discard_guard import GuardedDialog
 
 
 def _tr(text: str) -> str:
@@ -23,7 +24,7 @@ def local_zone_name() -> str:
         return os.environ.get("TZ") or "UTC"
 
 
-class ScheduleDialog(QDialog):
+class ScheduleDialog(GuardedDialog):
     def __init__(self, service: SirenService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service

@@ -46,12 +46,15 @@ def priority_label(priority: Priority) -> str:
 
 
 def local_time_text(when: datetime, now: datetime | None = None) -> str:
-    """A stored UTC time as the operator's local clock time, with the day when not today."""
+    """A stored UTC time as the operator's local clock time, with the day when not today
+    and the year when not this year."""
     local = QDateTime.fromSecsSinceEpoch(int(when.timestamp())).toLocalTime()
     today = QDateTime.fromSecsSinceEpoch(int((now or datetime.now(timezone.utc)).timestamp())).toLocalTime()
     locale = QLocale()
     if local.date() == today.date():
         return locale.toString(local.time(), "HH:mm")
+    if local.date().year() != today.date().year():
+        return locale.toString(local, "d MMM yyyy HH:mm")
     return locale.toString(local, "ddd d MMM HH:mm")
 
 

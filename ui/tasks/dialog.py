@@ -11,13 +11,14 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ops_console.domain import IncidentStatus, Priority, TaskStatus
 from ops_console.errors import ValidationError
 from ops_console.services.incidents import IncidentView
 from ops_console.services.tasks import TaskDraft, TaskView, TeamView
+from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.tasks.column import status_label
 from ops_console.ui.tasks.delegate import priority_label
 
@@ -42,7 +43,7 @@ def _parse_coordinate(text: str, field: str, problems: dict[str, str]) -> float 
         return None
 
 
-class TaskDialog(QDialog):
+class TaskDialog(GuardedDialog):
     """Create a task (``task`` None) or edit one; saving goes through ``save``."""
 
     def __init__(self, save: SaveCallback, teams: list[TeamView], incidents: list[IncidentView],
