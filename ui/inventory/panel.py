@@ -21,6 +21,7 @@ from ops_console.post import Post
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.inventory.catalogue_dialogs import AddItemDialog, AddLocationDialog, RequestDialog
 from ops_console.ui.inventory.dialogs import FulfilDialog, MovementDialog
 from ops_console.ui.common.jobs import Job, start_job
@@ -94,8 +95,8 @@ class InventoryPanel(QWidget):
     requests_model = property(lambda self: self.queue.model)
     request_table = property(lambda self: self.queue.table)
 
-    def _actions(self) -> QHBoxLayout:
-        actions = QHBoxLayout()
+    def _actions(self) -> FlowLayout:
+        actions = FlowLayout()  # wraps at 1280x720 instead of pushing buttons out of sight
         self.move_buttons: dict[MovementKind, QPushButton] = {}
         for kind, words in MOVEMENT_WORDS:
             button = QPushButton(self.tr(words))
@@ -120,7 +121,7 @@ class InventoryPanel(QWidget):
             actions.addWidget(button)
         return actions
 
-    def _lay_out(self, actions: QHBoxLayout) -> None:
+    def _lay_out(self, actions: FlowLayout) -> None:
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.stock)
         split.addWidget(self.tabs)

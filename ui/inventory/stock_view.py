@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 
 from ops_console.inventory import InventoryService, LocationView, StockLevel
 from ops_console.inventory.table import LevelTable
+from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.inventory.chart import LevelChart
 from ops_console.ui.inventory.model import STOCK_COLUMNS, StockTableModel
 
@@ -66,10 +67,15 @@ class StockView(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        filters = QHBoxLayout()
-        for widget in (QLabel(self.tr("Category")), self.category_box, QLabel(self.tr("Location")), self.location_box,
-                       self.critical_box):
-            filters.addWidget(widget)
+        filters = FlowLayout()  # wraps on a narrow dock; a label stays with its box
+        for label, box in ((self.tr("Category"), self.category_box), (self.tr("Location"), self.location_box)):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(QLabel(label))
+            row.addWidget(box)
+            filters.addWidget(pair)
+        filters.addWidget(self.critical_box)
         filters.addStretch(1)
         filters.addWidget(self.runs_out_button)
         chart_box = QWidget()
