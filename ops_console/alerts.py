@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
+from ops_console.exercise_view import LIVE_MARK, marked_live
 from ops_console.sirens.views import ALARM_WORDS
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class PostAlert:
     since: datetime | None
     target: tuple[str, int] | None = None
     ack: str = ""
+    live: bool = False  # a live alert shown during an exercise: marked LIVE, ranked above the drill's
 
     @property
     def needs_ack(self) -> bool:
@@ -68,8 +70,9 @@ def radio_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     for m in post.radio.unacknowledged_alerts():
         severity = Severity.CRITICAL if m.precedence == "EMERGENCY" else Severity.WARNING
         text = (m.subject or m.body).strip().replace("\n", " ")
-        yield PostAlert(f"radio:{m.id}", "radio", severity, f"{m.precedence} from {m.sender or m.station}",
-                        text[:200], m.at, ("radio_message", m.id), ack="radio")
+        live = marked_live(m.exercise, post.shift.exercise)
+        yield PostAlert(f"radio:{m.id}", "radio", severity, _live(live) + f"{m.precedence} from {m.sender or m.station}",
+                        text[:200], m.at, ("radio_message", m.id), ack="radio", live=live)
 
 
 _SIREN_SEVERITY = {"uncommanded": Severity.CRITICAL, "no_confirmation": Severity.CRITICAL}
@@ -78,8 +81,9 @@ _SIREN_SEVERITY = {"uncommanded": Severity.CRITICAL, "no_confirmation": Severity
 def siren_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     for a in post.sirens.list_alarms(open_only=True):
         kind = ALARM_WORDS.get(a.kind, a.kind).capitalize() + (" (exercise)" if a.exercise else "")
+        live = marked_live(a.exercise, post.shift.exercise)
         yield PostAlert(f"siren_alarm:{a.id}", "sirens", _SIREN_SEVERITY.get(a.kind, Severity.WARNING),
-                        a.words, kind, a.raised_at, ("siren_alarm", a.id), ack="sirens")
+                        _live(live) + a.words, kind, a.raised_at, ("siren_alarm", a.id), ack="sirens", live=live)
 
 
 def stock_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
@@ -138,9 +142,15 @@ def acknowledge(post: Post, alert: PostAlert) -> None:
         post.sirens.acknowledge(alert.target[1])
 
 
-def _rank(alert: PostAlert) -> tuple[int, float]:
+def _live(live: bool) -> str:
+    """"LIVE — " before a live alert while the post is in exercise mode (exercise_view.py)."""
+    return f"{LIVE_MARK} — " if live else ""
+
+
+def _rank(alert: PostAlert) -> tuple[int, int, float]:
+    """During an exercise what is real comes first; then the most serious; then the oldest."""
     since = alert.since.timestamp() if alert.since is not None else float("inf")
-    return (int(alert.severity), since)
+    return (0 if alert.live else 1, int(alert.severity), since)
 
 
 def _known(exc: Exception) -> bool:

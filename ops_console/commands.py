@@ -135,6 +135,7 @@ def radio_settings(post, args: argparse.Namespace) -> None:  # type: ignore[no-u
             raise OpsError(f"--device {exc}") from exc
     post.radio.settings.devices = specs
     post.radio.settings.demo = bool(getattr(args, "demo", False))
+    post.radio.settings.demo_drill = settings.demo_drill
 
 
 def simulate_command(args: argparse.Namespace) -> int:

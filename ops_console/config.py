@@ -57,6 +57,7 @@ class Settings:
     basemaps: list[BasemapSpec] = field(default_factory=list)  # [[basemap]] tables in order, bottom first
     call_sign: str | None = None  # [radio] call_sign: this post on the air (None: the default, "OPS")
     tactical: dict[str, int] = field(default_factory=dict)  # [radio.tactical] tactical call → node address
+    demo_drill: bool = False  # [radio] demo_drill: the demo's simulated modem is a drill device (exercise traffic)
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -128,6 +129,11 @@ def read_radio(settings: Settings, radio: object) -> None:
             settings.problems.append(problem + "; the console keeps the call \"OPS\"")
         else:
             settings.call_sign = radio["call_sign"].strip().upper()
+    if "demo_drill" in radio:
+        if isinstance(radio["demo_drill"], bool):
+            settings.demo_drill = radio["demo_drill"]
+        else:
+            settings.problems.append(f"[radio] demo_drill = {radio['demo_drill']!r} must be true or false; ignored")
     tactical = radio.get("tactical", {})
     if not isinstance(tactical, dict):
         settings.problems.append("[radio.tactical] must be a table of CALL = node address, e.g. SHELTER-B = 12")

@@ -120,6 +120,32 @@ def escape(data: bytes) -> str:
     return "".join([_ESC[b] for b in data])
 
 
+# -- the exercise marker ------------------------------------------------------------------
+
+EXERCISE_WORDS = ("EXERCISE", "演习", "演练")
+"""A text whose first word is one of these is a drill message (see the spec, "Exercise marker")."""
+
+
+def exercise_marked(text: str) -> bool:
+    """Does this message text say it is a drill? Its first word (after any spaces or line
+    breaks, any case) is EXERCISE (or 演习 / 演练), as radio operators open drill traffic
+    ("EXERCISE EXERCISE EXERCISE ..."). ``EXERCISED`` or ``EXERCISES`` do not count: the
+    word must end there. Pure and total: any string in, a bool out, never an exception.
+    A console hearing such a text on a real radio stores it as exercise; any other text
+    heard on a real radio is live, whatever mode the console is in."""
+    start = text.lstrip()
+    for word in EXERCISE_WORDS:
+        head = start[:len(word)]
+        if not word.isascii():  # no spaces between words in Chinese: the word itself is enough
+            if head == word:
+                return True
+            continue
+        if head.isascii() and head.upper() == word:  # ASCII only: "exercıse" (dotless i) is not the word
+            after = start[len(word):len(word) + 1]
+            return not (after.isalnum() or after == "_")
+    return False
+
+
 # -- encoders ----------------------------------------------------------------------------
 
 def encode_text(sender: str, recipient: str, number: int, precedence: Precedence, text: str,

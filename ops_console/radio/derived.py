@@ -41,11 +41,13 @@ class DerivedWriter:
         self.counts, self.times = counts, times
         self._known_nodes: set[int] | None = None
 
-    def write(self, conn: Connection, batch: Batch, first_id: int, exercise: bool, console_call: str,
+    def write(self, conn: Connection, batch: Batch, first_id: int, drill: frozenset[str], console_call: str,
               ack_needed: AckNeeded | None) -> list[Event]:
-        """Everything but the raw rows (``first_id`` is the id of the batch's first raw row)."""
-        self._insert_reports(conn, batch, exercise)
-        message_ids = self._insert_messages(conn, batch, first_id, exercise, console_call, ack_needed)
+        """Everything but the raw rows (``first_id`` is the id of the batch's first raw row).
+        ``drill``: the links of drill devices; what they heard, and texts marked EXERCISE,
+        are exercise records, all else is live (the console's mode plays no part)."""
+        self._insert_reports(conn, batch, drill)
+        message_ids = self._insert_messages(conn, batch, first_id, drill, console_call, ack_needed)
         acked = self._match_acks(conn, batch.acks, console_call)
         self._update_nodes(conn, batch)
         events = [Event("radio.message", message_id, {"direction": "in", "alert": alert})
@@ -55,7 +57,7 @@ class DerivedWriter:
                                                  "positions": len(batch.positions)}))
         return events
 
-    def _insert_reports(self, conn: Connection, batch: Batch, exercise: bool) -> None:
+    def _insert_reports(self, conn: Connection, batch: Batch, drill: frozenset[str]) -> None:
         """New positions and sensor readings, column by column (see bulk.py)."""
         stamp = self.times.stamps.__getitem__
         if batch.positions:
@@ -64,16 +66,16 @@ class DerivedWriter:
             _POS_INSERT.columns(conn, count, [
                 [batch.frames[i][3] for i in batch.positions], map(itemgetter(0), rows), map(itemgetter(2), rows),
                 map(itemgetter(3), rows), map(stamp, map(itemgetter(4), rows)), map(itemgetter(5), rows),
-                [exercise] * count])
+                _drill_flags(batch, batch.positions, drill)])
         if batch.sensors:
             rows = list(map(batch.reports.__getitem__, batch.sensors))  # (sender, number, sensor, kind, value, unit, time)
             count = len(rows)
             _SENS_INSERT.columns(conn, count, [
                 map(itemgetter(2), rows), map(itemgetter(3), rows), map(itemgetter(4), rows),
                 [r[5][:16] for r in rows], map(stamp, map(itemgetter(6), rows)),
-                [batch.frames[i][3] for i in batch.sensors], [exercise] * count])
+                [batch.frames[i][3] for i in batch.sensors], _drill_flags(batch, batch.sensors, drill)])
 
-    def _insert_messages(self, conn: Connection, batch: Batch, first_id: int, exercise: bool, console_call: str,
+    def _insert_messages(self, conn: Connection, batch: Batch, first_id: int, drill: frozenset[str], console_call: str,
                          ack_needed: AckNeeded | None) -> list[tuple[int, bool]]:
         """All texts of a batch in three statements (seen-before check, insert, link the raw
         rows), not three per message: a day of traffic replayed must not crawl."""
@@ -96,7 +98,7 @@ class DerivedWriter:
                 "precedence": precedence, "subject": form.subject[:200] if form else "", "body": msg.text,
                 "at": frame.received_at, "status": "received", "attempts": 0, "last_error": "", "link": frame.link,
                 "rssi": frame.rssi, "snr": frame.snr, "raw_frame_id": raw_id, "acknowledged_by": "",
-                "linked_entity": "", "exercise": exercise})
+                "linked_entity": "", "exercise": frame.link in drill or fp.exercise_marked(msg.text)})
             raw_ids.append(raw_id)
             fresh.append((msg, frame, precedence))
         if not rows:
@@ -145,6 +147,14 @@ class DerivedWriter:
     def forget_nodes(self) -> None:
         """The transaction that inserted new nodes rolled back: ask the database again."""
         self._known_nodes = None
+
+
+def _drill_flags(batch: Batch, indices: list[int], drill: frozenset[str]) -> list[bool]:
+    """Per report: heard on a drill device's link (positions and sensors carry no marker)."""
+    if not drill:
+        return [False] * len(indices)
+    frames = batch.frames
+    return [frames[i][2] in drill for i in indices]
 
 
 def _seen_before(conn: Connection, batch: Batch) -> dict[tuple[str, int, str], int]:

@@ -45,6 +45,8 @@ def format_devices(specs: list[DeviceSpec]) -> str:
                  f"baud = {int(spec.baud)}"]
         if spec.name:
             lines.append(f"name = {_toml_string(spec.name)}")
+        if spec.drill:
+            lines.append("drill = true")
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
 
@@ -95,7 +97,7 @@ class DeviceStore:
             problems["port"] = f"{spec.port} is already configured."
         if problems:
             raise ValidationError(problems)
-        spec = DeviceSpec(spec.kind, spec.port.strip(), spec.baud, spec.name.strip())
+        spec = DeviceSpec(spec.kind, spec.port.strip(), spec.baud, spec.name.strip(), drill=spec.drill)
         save_devices(specs + [spec], self.path)
         return spec
 

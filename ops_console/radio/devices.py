@@ -4,7 +4,9 @@ Examples: ``lora:/dev/ttyUSB0@115200``, ``lora:socket://127.0.0.1:7001``, and in
 config file ``[[device]] kind = "lora"  port = "/dev/ttyUSB0"  baud = 115200``, which may
 also set the modem: ``address``, ``network_id``, ``band_hz``, ``spreading_factor``,
 ``bandwidth_hz``, ``coding_rate``, ``preamble`` and ``cpin`` (left as the modem has them
-when not given).
+when not given). ``drill = true`` marks a drill's simulated device: everything heard
+through it is stored as exercise (a real radio's traffic is live unless a message says
+EXERCISE, see docs/protocols/field-payload.md).
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ class DeviceSpec:
     baud: int = 115200
     name: str = ""
     modem: ModemConfig | None = None  # None: the console's defaults
+    drill: bool = False  # a drill's simulated device: all it hears is exercise (real radios: never)
 
     @property
     def label(self) -> str:
@@ -62,12 +65,16 @@ def devices_from_config(entries: list[dict[str, Any]]) -> tuple[list[DeviceSpec]
         if not isinstance(baud, int) or baud <= 0:
             problems.append(f"[[device]] #{i}: baud must be a positive whole number")
             continue
+        drill = entry.get("drill", False)
+        if not isinstance(drill, bool):
+            problems.append(f"[[device]] #{i}: drill must be true or false")
+            continue
         try:
             modem = modem_config(entry)
         except (TypeError, ValueError) as exc:
             problems.append(f"[[device]] #{i}: {exc}")
             continue
-        specs.append(DeviceSpec(kind, port, baud, str(entry.get("name", "")), modem))
+        specs.append(DeviceSpec(kind, port, baud, str(entry.get("name", "")), modem, drill))
     return specs, problems
 
 

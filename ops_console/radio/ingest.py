@@ -54,15 +54,21 @@ _RAW_INSERT = BulkInsert(_RAW, ("id", "received_at", "link", "direction", "data"
 
 
 class RadioIngest:
-    """Turns frame batches into rows. ``exercise()`` says whether the post is in exercise mode.
+    """Turns frame batches into rows.
+
+    What is exercise is decided by the source, never by the console's mode: frames heard
+    on a link named in ``drill_links`` (a drill's simulated device) are exercise, and so
+    is a text whose sender marked it EXERCISE (the field payload's exercise marker);
+    everything else heard on a radio is live, also while the console is in exercise mode.
 
     Thread-safe: a lock serialises batches from several links (one writer per database
     anyway), so the reassembly and duplicate state stays consistent.
     """
 
-    def __init__(self, db: Database, bus: EventBus, exercise: Callable[[], bool], *,
+    def __init__(self, db: Database, bus: EventBus, *,
                  console_call: str = "OPS", on_ack_needed: Callable[[int, str, int], None] | None = None) -> None:
-        self.db, self.bus, self.exercise = db, bus, exercise
+        self.db, self.bus = db, bus
+        self.drill_links: frozenset[str] = frozenset()  # names of links to a drill's simulated device
         self.console_call = console_call
         self.on_ack_needed = on_ack_needed
         self.classifier = Classifier(Reassembler(timeout=600.0))
@@ -162,18 +168,18 @@ class RadioIngest:
     # -- storage -------------------------------------------------------------------------
 
     def _store(self, frames: Frames, reports: Reports | None = None) -> list[Event]:
-        exercise = self.exercise()
+        drill = self.drill_links
         self._load_stored_reports()
         try:
             batch = self.classifier.classify(frames, time.monotonic(), reports)
         except Exception:  # noqa: BLE001 - a parser bug must not lose what was heard
             log.exception("radio: classifying a batch failed; storing it raw")
             self.classifier.rollback()
-            return self._store_raw_only(frames, "classification failed (see log)", exercise)
+            return self._store_raw_only(frames, "classification failed (see log)", drill)
         try:
             with self._engine.begin() as conn:
-                first = self._insert_raw(conn, frames, batch.statuses, batch.errors, exercise)
-                events = self.derived.write(conn, batch, first, exercise, self.console_call, self.on_ack_needed)
+                first = self._insert_raw(conn, frames, batch.statuses, batch.errors, drill)
+                events = self.derived.write(conn, batch, first, drill, self.console_call, self.on_ack_needed)
         except Exception as exc:  # noqa: BLE001 - a bug in storing the meaning must not lose the frames
             # not stored as classified: the same frames come again (backlog) or are stored raw
             self.classifier.rollback()
@@ -181,16 +187,16 @@ class RadioIngest:
             if isinstance(exc, SQLAlchemyError) and _unavailable(exc):
                 raise
             log.exception("radio: storing what a batch means failed; storing it raw")
-            return self._store_raw_only(frames, f"not stored: {exc.__class__.__name__}", exercise)
+            return self._store_raw_only(frames, f"not stored: {exc.__class__.__name__}", drill)
         self.classifier.commit()
         self._count(batch.statuses)
         return events
 
-    def _store_raw_only(self, frames: Frames, reason: str, exercise: bool) -> list[Event]:
+    def _store_raw_only(self, frames: Frames, reason: str, drill: frozenset[str]) -> list[Event]:
         self.counts["raw_only"] += len(frames)
         statuses = ["new"] * len(frames)
         with self._engine.begin() as conn:
-            self._insert_raw(conn, frames, statuses, dict.fromkeys(range(len(frames)), reason[:300]), exercise)
+            self._insert_raw(conn, frames, statuses, dict.fromkeys(range(len(frames)), reason[:300]), drill)
         self._count(statuses)
         return [Event("radio.frames", None, {"frames": len(frames), "nodes": [], "messages": []})]
 
@@ -215,8 +221,10 @@ class RadioIngest:
         self._reports_loaded = True
 
     def _insert_raw(self, conn: Connection, frames: Frames, statuses: list[str], errors: dict[int, str],
-                    exercise: bool) -> int:
-        """Raw rows with ids we assign (under the write lock), so derived rows can point at them."""
+                    drill: frozenset[str]) -> int:
+        """Raw rows with ids we assign (under the write lock), so derived rows can point at them.
+        A raw frame is exercise only when a drill device heard it: what a real radio heard is
+        never purged with a drill."""
         if self._pg:
             conn.execute(text("LOCK TABLE radio_raw_frames IN SHARE ROW EXCLUSIVE MODE"))
         first = (conn.scalar(select(func.max(_RAW.c.id))) or 0) + 1
@@ -225,7 +233,7 @@ class RadioIngest:
             range(first, first + count), self._time.many(list(map(itemgetter(1), frames))),
             map(itemgetter(2), frames), ["in"] * count, map(itemgetter(0), frames), map(itemgetter(3), frames),
             map(itemgetter(5), frames), map(itemgetter(6), frames), statuses,
-            map(errors.get, range(count), repeat("")), [exercise] * count])
+            map(errors.get, range(count), repeat("")), drill_flags(frames, drill)])
         return first
 
     def _keep(self, frames: Frames, exc: SQLAlchemyError) -> None:
@@ -255,6 +263,14 @@ class RadioIngest:
     def backlog(self) -> int:
         """Frames heard but not yet stored (the database was unavailable)."""
         return len(self._backlog)
+
+
+def drill_flags(frames: Sequence[tuple], drill: frozenset[str]) -> list[bool]:  # type: ignore[type-arg]
+    """Per frame: was it heard on a drill device's link? (All False, at once, on a post
+    without drill devices: the common case, on the hot path.)"""
+    if not drill:
+        return [False] * len(frames)
+    return [frame[2] in drill for frame in frames]
 
 
 def _unavailable(exc: SQLAlchemyError) -> bool:

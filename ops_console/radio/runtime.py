@@ -69,6 +69,7 @@ class RadioRuntime:
         self._stop = threading.Event()
         self._evictor = threading.Thread(target=self._evict_loop, name="radio-evict", daemon=True)
         self.started = False
+        self._drill_links: set[str] = set()
 
     def start(self) -> None:
         """Open every device (each reconnects by itself) and start the worker."""
@@ -81,7 +82,8 @@ class RadioRuntime:
             # few minutes shows the outbox moving (a real post keeps the legal 1 %)
             self.modem_config = ModemConfig(address=1, network_id=6, modulation=DEMO_MODULATION)
             self.radio.outbox.budget = DutyCycleBudget(DEMO_DUTY_CYCLE)
-            self.devices.append(DeviceSpec("lora", self.simulator.port_url, 115200, "demo-lora"))
+            self.devices.append(DeviceSpec("lora", self.simulator.port_url, 115200, "demo-lora",
+                                           drill=self.radio.settings.demo_drill))
         self.radio.ingest.start()
         for spec in self.devices:
             self.modems.append(self._open(spec))
@@ -98,6 +100,9 @@ class RadioRuntime:
         modem = AtModem(link, spec.modem or self.modem_config, on_frames=self._on_frames,
                         on_state=self._on_state)
         self._labels[name] = spec.label
+        if spec.drill:  # what this link hears is a drill's (the ingest decides per frame)
+            self._drill_links.add(name)
+            self.radio.ingest.drill_links = self.radio.ingest.drill_links | {name}
         modem.start()
         return modem
 
@@ -133,6 +138,7 @@ class RadioRuntime:
         for modem in self.modems:
             modem.close()
         self.radio.ingest.stop()
+        self.radio.ingest.drill_links = self.radio.ingest.drill_links - self._drill_links
         if self.simulator is not None:
             self.simulator.stop()
         if self.radio.runtime is self:

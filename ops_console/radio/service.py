@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, and_, func, select, text
 
 from ops_console.db.engine import Database
 from ops_console.config import call_sign_problem
@@ -20,6 +20,7 @@ from ops_console.db.radio_models import Position, RadioMessage, RadioNode, RawFr
 from ops_console.domain import IncidentKind, Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.exercise_view import in_view
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
 from ops_console.radio.ingest import RadioIngest
 from ops_console.radio.outbox import Outbox
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from ops_console.services.tasks import TaskService
 
 LINK_TARGETS = ("incident", "task", "log", "request")
+LIVE_IN_EXERCISE = ("EMERGENCY", "PRIORITY")
+"""Live traffic that the comms log and the alert list keep showing during an exercise."""
 SIGNAL_WINDOW = 200_000
 """The signal plot looks at the most recent raw frames only (bounded scan, no extra index)."""
 
@@ -48,6 +51,7 @@ class RadioSettings:
     problems: list[str] = field(default_factory=list)  # what was wrong in [radio] (the panel shows it)
     devices: list[DeviceSpec] = field(default_factory=list)
     demo: bool = False
+    demo_drill: bool = False  # the demo's simulated modem is a drill device: what it hears is exercise
     duty_cycle: float = 0.01
     max_attempts: int = 3
     ack_timeout: float = 30.0
@@ -79,7 +83,7 @@ class RadioService:
         self.outbox = Outbox(db, bus, shift, console_call=self.settings.console_call, modulation=Modulation(),
                              budget=DutyCycleBudget(self.settings.duty_cycle),
                              max_attempts=self.settings.max_attempts, ack_timeout=self.settings.ack_timeout)
-        self.ingest = RadioIngest(db, bus, lambda: self.shift.exercise, console_call=self.settings.console_call)
+        self.ingest = RadioIngest(db, bus, console_call=self.settings.console_call)
         self.search = MessageSearch(db)
         self.runtime = None  # the RadioRuntime that feeds this service, when one runs (set by it)
 
@@ -97,7 +101,9 @@ class RadioService:
     # -- queries (the comms log pages through these) --------------------------------
 
     def _query(self, flt: MessageFilter) -> Select:  # type: ignore[type-arg]
-        query = select(RadioMessage).where(RadioMessage.exercise == self.shift.exercise)
+        # exercise mode is a view: live EMERGENCY/PRIORITY traffic heard stays in sight (LIVE)
+        query = select(RadioMessage).where(in_view(RadioMessage.exercise, self.shift.exercise, and_(
+            RadioMessage.direction == "in", RadioMessage.precedence.in_(LIVE_IN_EXERCISE))))
         if flt.direction:
             query = query.where(RadioMessage.direction == flt.direction)
         if flt.precedences:

@@ -1,15 +1,21 @@
 """Exercise mode: a post can train on the live system without mixing drills and reality.
 
-Records created in exercise mode carry ``exercise = True``; lists show only the mode in
-force; a supervisor can purge the drill's incidents and tasks afterwards. Audit entries
-are never purged (the log is append-only): the purge itself is recorded.
+Records an operator creates in exercise mode carry ``exercise = True``; so does radio
+traffic from a drill's simulated device or marked EXERCISE by its sender (the source
+decides, radio/ingest.py; a real radio heard during a drill is live). Exercise mode is a
+view (exercise_view.py): the drill's records, with live emergencies, unacknowledged
+alerts and open live incidents on top. Switching it is audited in the same transaction.
+A supervisor can purge the drill's records afterwards; what a real radio heard (its raw
+frames) is never purged. Audit entries are never purged either (the log is append-only):
+the purge itself is recorded.
 """
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from ops_console.db.engine import Database
 from ops_console.db.models import AuditEntry
+from ops_console.db.radio_models import RadioMessage, RawFrame
 from ops_console.db.schema import Base
 from ops_console.domain import Permission
 from ops_console.events import Event, EventBus
@@ -41,6 +47,10 @@ class ExerciseService:
         actor = self._shift.require(Permission.PURGE_EXERCISE, "purge exercise records")
         counts: dict[str, int] = {}
         with self._db.write() as s:
+            # a drill message heard on a real radio goes; the raw frames heard stay, unlinked
+            s.execute(update(RawFrame).where(RawFrame.exercise.is_(False), RawFrame.message_id.in_(
+                select(RadioMessage.id).where(RadioMessage.exercise.is_(True)))).values(message_id=None)
+                      .execution_options(synchronize_session=False))
             for table in reversed(Base.metadata.sorted_tables):
                 if "exercise" not in table.c or table.name == AuditEntry.__tablename__:
                     continue

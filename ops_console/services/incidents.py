@@ -12,6 +12,7 @@ from ops_console.db.types import utc_now
 from ops_console.domain import IncidentKind, IncidentStatus, Permission, Severity
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.exercise_view import in_view
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_time, check_title, check_version, snapshot
 from ops_console.shift import Shift
@@ -100,7 +101,9 @@ class IncidentService:
         self._db, self._bus, self._shift = db, bus, shift
 
     def list(self, flt: IncidentFilter = IncidentFilter()) -> list[IncidentView]:
-        query = select(Incident).where(Incident.exercise == self._shift.exercise)
+        # exercise mode is a view: open live incidents stay in sight, on top of the drill's
+        query = select(Incident).where(in_view(Incident.exercise, self._shift.exercise,
+                                               Incident.status != IncidentStatus.CLOSED.value))
         if flt.statuses:
             query = query.where(Incident.status.in_([s.value for s in flt.statuses]))
         if flt.min_severity > 1:

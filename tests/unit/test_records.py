@@ -69,16 +69,21 @@ def test_viewer_cannot_change_anything(post):
 
 
 def test_exercise_records_are_kept_apart_and_purged(any_post):
-    any_post.incidents.create(IncidentDraft("Real flood"))
+    real = any_post.incidents.create(IncidentDraft("Real flood"))
+    done = any_post.incidents.create(IncidentDraft("Real fallen tree"))
+    any_post.incidents.close(done.id, done.version, "Cleared")
     any_post.exercise.set_exercise(True)
     drill = any_post.incidents.create(IncidentDraft("Drill: fire in block C"))
     any_post.tasks.create(TaskDraft("Drill task", incident_id=drill.id))
-    assert drill.exercise and [i.title for i in any_post.incidents.list()] == ["Drill: fire in block C"]
+    # exercise mode is a view: the drill's incidents, and the open live one stays in sight
+    assert drill.exercise and not real.exercise
+    assert {i.title for i in any_post.incidents.list()} == {"Drill: fire in block C", "Real flood"}
+    assert [t.title for t in any_post.tasks.list()] == ["Drill task"]
     any_post.exercise.set_exercise(False)
-    assert [i.title for i in any_post.incidents.list()] == ["Real flood"]
+    assert {i.title for i in any_post.incidents.list()} == {"Real flood", "Real fallen tree"}  # no drill in sight
     assert any_post.exercise.purge() == {"incidents": 1, "tasks": 1}  # nothing else was drilled
     any_post.exercise.set_exercise(True)
-    assert any_post.incidents.list() == [] and any_post.tasks.list() == []
+    assert [i.title for i in any_post.incidents.list()] == ["Real flood"] and any_post.tasks.list() == []
 
 
 def test_only_supervisors_switch_exercise_mode(post):

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.domain import IncidentStatus
+from ops_console.exercise_view import LIVE_MARK, marked_live, shown
 from ops_console.services.incidents import IncidentFilter, IncidentView
 from ops_console.ui.common.formatting import local_datetime, local_short
 from ops_console.ui.common.theme import SEVERITY_COLOURS, STATUS_COLOURS, severity_marks
@@ -19,6 +22,8 @@ from ops_console.ui.common.theme import SEVERITY_COLOURS, STATUS_COLOURS, severi
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+LIVE_ROLE = Qt.ItemDataRole.UserRole + 3  # True for a live incident shown during an exercise
+LIVE_BACKGROUND = "#fde7e4"
 OPEN_ONES = frozenset({IncidentStatus.OPEN, IncidentStatus.ACTIVE, IncidentStatus.MONITORING})
 
 
@@ -40,7 +45,7 @@ HEADERS = {"id": QT_TRANSLATE_NOOP("IncidentTableModel", "#"),
 
 def matches(view: IncidentView, flt: IncidentFilter, exercise: bool) -> bool:
     """The service's list() filter, for one row, so a live update can keep or drop it."""
-    if view.exercise != exercise:
+    if not shown(view.exercise, exercise, view.status != IncidentStatus.CLOSED):
         return False
     if flt.statuses and view.status not in flt.statuses:
         return False
@@ -56,6 +61,7 @@ class IncidentTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[IncidentView] = []
+        self.exercise_mode = False  # set by the panel: in exercise mode live rows are marked LIVE
 
     # --- Qt interface -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt name)
@@ -73,8 +79,16 @@ class IncidentTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         view, column = self._rows[index.row()], COLUMNS[index.column()]
+        live = marked_live(view.exercise, self.exercise_mode)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(view, column)
+            text = self._display(view, column)
+            return f"● {_tr(LIVE_MARK)} · {text}" if live and column == "title" else text
+        if role == LIVE_ROLE:
+            return live
+        if live and role == Qt.ItemDataRole.BackgroundRole and column != "severity":
+            return QBrush(QColor(LIVE_BACKGROUND))
+        if live and role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return _tr("LIVE incident — real, not part of the exercise: {title}").replace("{title}", view.title)
         if role == SORT_ROLE:
             return self._sort_key(view, column)
         if role == ID_ROLE:
@@ -88,7 +102,7 @@ class IncidentTableModel(QAbstractTableModel):
                 return QBrush(QColor("#6e6e6e"))
         if role == Qt.ItemDataRole.FontRole and column in ("status", "title") and view.status != IncidentStatus.CLOSED:
             font = QFont()
-            font.setBold(column == "status" or view.severity.value >= 4)
+            font.setBold(column == "status" or view.severity.value >= 4 or live)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "reported":
@@ -151,3 +165,15 @@ class IncidentTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self.endRemoveRows()
+
+
+class LiveFirstProxy(QSortFilterProxyModel):
+    """Sorts like its column says, but keeps LIVE rows above the exercise's whatever the
+    sort order: during a drill the real incidents stay on top, in sight."""
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 (Qt name)
+        left_live = bool(self.sourceModel().data(left, LIVE_ROLE))
+        right_live = bool(self.sourceModel().data(right, LIVE_ROLE))
+        if left_live != right_live:  # the view reverses the order when sorting descending
+            return left_live if self.sortOrder() == Qt.SortOrder.AscendingOrder else right_live
+        return super().lessThan(left, right)

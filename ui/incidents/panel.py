@@ -5,7 +5,7 @@ the changed row, checked against the same filter in ``matches``.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -19,11 +19,12 @@ from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.incidents.dialogs import CloseIncidentDialog, IncidentDialog
-from ops_console.ui.incidents.model import COLUMNS, OPEN_ONES, SORT_ROLE, IncidentTableModel, matches
+from ops_console.ui.incidents.model import COLUMNS, OPEN_ONES, SORT_ROLE, IncidentTableModel, LiveFirstProxy, matches
 
 
 class IncidentsPanel(QWidget):
-    """Lists the incidents of the current mode (live or exercise) and edits them."""
+    """Lists the incidents of the current mode and edits them: in exercise mode the drill's,
+    with the open live incidents on top, marked LIVE (exercise mode is a view)."""
 
     # "New task for this incident" was chosen: carries the incident id
     new_task_requested = Signal(int)
@@ -34,7 +35,7 @@ class IncidentsPanel(QWidget):
         self._post = post
         self.dialog: IncidentDialog | CloseIncidentDialog | None = None
         self.model = IncidentTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = LiveFirstProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
 
@@ -122,6 +123,7 @@ class IncidentsPanel(QWidget):
         except KNOWN_ERRORS as exc:
             show_error(self, exc)
             return
+        self.model.exercise_mode = self._post.shift.exercise
         self.model.set_rows(rows)
         self._update_actions()
 

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ops_console.exercise_view import LIVE_MARK, marked_live
 from ops_console.radio.views import MessageFilter, MessageView
 from ops_console.ui.common.formatting import local, local_seconds
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
@@ -94,6 +95,8 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
             return None
         msg, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == 6 and marked_live(msg.exercise, self.post.shift.exercise):  # live traffic during a drill
+                return f"[{_tr(LIVE_MARK)}] " + cell_text(msg, column)
             return cell_text(msg, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 2 and msg.direction == "out":
