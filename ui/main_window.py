@@ -16,6 +16,7 @@ from ops_console.domain import Permission
 from ops_console.post import Post
 from ops_console.ui.activity import ActivityLogPanel
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.exercise_bar import ExerciseBar
 from ops_console.ui.feature_docks import FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
 from ops_console.ui.common.drafts import keep_drafts, restore_drafts
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.shift_actions = ShiftActions(post, self)
         self.quit_guard = QuitGuard(post, self)
+        self.exercise_bar = ExerciseBar(post, self.bridge, self)  # title + red bar while drilling
+        self.exercise_bar.end_button.clicked.connect(self.shift_actions.ask_end_exercise)
         self._build_menus()
         self.incidents.new_task_requested.connect(self.new_task)
         self.features.connect()

@@ -24,7 +24,8 @@ class PostStatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("statusBar")
         self._post = post
-        self.exercise_banner = QLabel(self.tr("EXERCISE — records are marked as a drill"))
+        self.exercise_banner = QLabel(self.tr("EXERCISE"))  # the red bar across the window says the rest
+        self.exercise_banner.setToolTip(self.tr("Exercise mode: records made here are marked as a drill"))
         self.exercise_banner.setObjectName("exerciseBanner")
         self.operator_label = QLabel()
         self.operator_label.setObjectName("operatorLabel")

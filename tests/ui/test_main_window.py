@@ -36,16 +36,24 @@ def test_status_bar_names_operator_and_database(window, post):
     assert status.exercise_banner.isHidden()
 
 
+def _confirm(window) -> None:  # type: ignore[no-untyped-def]
+    box = window.shift_actions.dialog
+    assert isinstance(box, QMessageBox) and box.objectName() == "exerciseConfirm"
+    next(b for b in box.buttons() if b.objectName() == "confirmExercise").click()
+
+
 def test_supervisor_toggles_exercise_banner(window, post, qtbot, screenshot_dir):
     window.show()
+    window.shift_actions.exercise_action.trigger()
     with qtbot.waitSignal(window.bridge.exercise_changed):
-        window.shift_actions.exercise_action.trigger()
+        _confirm(window)
     assert post.shift.exercise
     qtbot.waitUntil(lambda: window.status.exercise_banner.isVisible())
     assert "EXERCISE" in window.status.exercise_banner.text()
     window.status.grab().save(str(screenshot_dir / "status_bar_exercise.png"))
+    window.shift_actions.exercise_action.trigger()
     with qtbot.waitSignal(window.bridge.exercise_changed):
-        window.shift_actions.exercise_action.trigger()
+        _confirm(window)
     qtbot.waitUntil(lambda: not window.status.exercise_banner.isVisible())
 
 

@@ -1,7 +1,7 @@
 """The shift's menu actions: change operator, exercise mode on/off, purge the drill.
 
 The services decide who may do what (PermissionDenied has the words); these actions
-only ask, confirm the destructive one, and show what the service said.
+only ask, confirm switching exercise mode and the purge, and show what the service said.
 """
 from __future__ import annotations
 
@@ -37,8 +37,51 @@ class ShiftActions(QObject):
         self.purge_action.setEnabled(self._post.shift.can(Permission.PURGE_EXERCISE))
 
     @Slot(bool)
-    def set_exercise(self, on: bool) -> None:
-        """Ask the service; a refusal (not a supervisor) is shown and the tick undone."""
+    def set_exercise(self, on: bool) -> QMessageBox | None:
+        """The menu's tick: nothing switches until the operator confirms (returned box, also
+        in ``dialog``); one not allowed to switch is told so at once, without a question."""
+        self.exercise_action.setChecked(self._post.shift.exercise)  # ticked only once switched
+        if on == self._post.shift.exercise:
+            return None
+        if not self._post.shift.can(Permission.TOGGLE_EXERCISE):
+            self.switch_exercise(on)  # the service words the refusal
+            return None
+        if on:
+            title, words, yes = (self.tr("Start exercise mode"), self.tr(
+                "Start an exercise on this console?\n\nIncidents, tasks and other records made here from now on are "
+                "marked as a drill. Traffic heard on real radios stays live unless it says EXERCISE; live "
+                "emergencies, unacknowledged alerts and open live incidents stay in sight, marked LIVE.\n\n"
+                "The switch is recorded in the activity log."), self.tr("Start exercise"))
+        else:
+            title, words, yes = (self.tr("End exercise mode"), self.tr(
+                "End the exercise and return to live work?\n\nThe drill's records are hidden, not deleted (Purge "
+                "exercise records removes them). The switch is recorded in the activity log."),
+                self.tr("End exercise"))
+        box = QMessageBox(QMessageBox.Icon.Question, title, words, QMessageBox.StandardButton.Cancel, self._window)
+        box.setObjectName("exerciseConfirm")
+        confirm = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        confirm.setObjectName("confirmExercise")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        confirm.clicked.connect(self.start_exercise if on else self.end_exercise)
+        box.open()
+        self.dialog = box
+        return box
+
+    @Slot()
+    def ask_end_exercise(self) -> QMessageBox | None:
+        """The exercise bar's "End exercise…" button: the same question as the menu's."""
+        return self.set_exercise(False)
+
+    @Slot()
+    def start_exercise(self) -> None:
+        self.switch_exercise(True)
+
+    @Slot()
+    def end_exercise(self) -> None:
+        self.switch_exercise(False)
+
+    def switch_exercise(self, on: bool) -> None:
+        """Ask the service (it audits the switch); a refusal is shown and the tick undone."""
         try:
             self._post.exercise.set_exercise(on)
         except KNOWN_ERRORS as exc:
@@ -48,8 +91,9 @@ class ShiftActions(QObject):
     @Slot()
     def confirm_purge(self) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Purge exercise records"),
-                          self.tr("Delete every incident and task recorded during exercises? Live records are "
-                                  "not touched, and the activity log keeps a record of the drill and of this purge."),
+                          self.tr("Delete every record of past exercises (incidents, tasks, drill radio traffic)? "
+                                  "Live records are not touched, nothing a real radio heard is deleted, and the "
+                                  "activity log keeps a record of the drill and of this purge."),
                           QMessageBox.StandardButton.Cancel, self._window)
         box.setObjectName("purgeConfirm")
         purge = box.addButton(self.tr("Purge exercise records"), QMessageBox.ButtonRole.DestructiveRole)
