@@ -56,7 +56,7 @@ class PostAlert:
     since: datetime | None
     target: tuple[str, int] | None = None
     ack: str = ""
-    live: bool = False  # a live alert shown during an exercise: marked LIVE, ranked above the drill's
+    live: bool = False  # a live alert shown during an exercise: marked LIVE, ranked above the drill's alike
 
     @property
     def needs_ack(self) -> bool:
@@ -99,16 +99,19 @@ def risk_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     for r in post.map.risks.list():
         if r.is_overdue(now):
             days = (now - r.inspection_due).days
-            yield PostAlert(f"risk:{r.id}", "risks", Severity.NOTICE, f"Inspection overdue: {r.name}",
+            live = marked_live(r.exercise, post.shift.exercise)
+            yield PostAlert(f"risk:{r.id}", "risks", Severity.NOTICE, _live(live) + f"Inspection overdue: {r.name}",
                             f"{r.kind.label}, level {r.level.label}; due {days} day(s) ago", r.inspection_due,
-                            ("risk", r.id))
+                            ("risk", r.id), live=live)
 
 
 def shelter_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     for sh in post.map.shelters.list():
         if sh.status.value == "full" or (sh.capacity and sh.occupancy >= sh.capacity):
-            yield PostAlert(f"shelter:{sh.id}", "shelters", Severity.NOTICE, f"Shelter full: {sh.name}",
-                            f"{sh.occupancy} of {sh.capacity} places taken", sh.updated_at, ("shelter", sh.id))
+            live = marked_live(sh.exercise, post.shift.exercise)
+            yield PostAlert(f"shelter:{sh.id}", "shelters", Severity.NOTICE, _live(live) + f"Shelter full: {sh.name}",
+                            f"{sh.occupancy} of {sh.capacity} places taken", sh.updated_at, ("shelter", sh.id),
+                            live=live)
 
 
 SOURCES: dict[str, Source] = {
@@ -148,9 +151,9 @@ def _live(live: bool) -> str:
 
 
 def _rank(alert: PostAlert) -> tuple[int, int, float]:
-    """During an exercise what is real comes first; then the most serious; then the oldest."""
+    """The most serious first; at one severity what is real before the drill's; then the oldest."""
     since = alert.since.timestamp() if alert.since is not None else float("inf")
-    return (0 if alert.live else 1, int(alert.severity), since)
+    return (int(alert.severity), 0 if alert.live else 1, since)
 
 
 def _known(exc: Exception) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields as dc_fields
 from datetime import datetime, timedelta
 from enum import Enum
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from ops_console.db.engine import Database
 from ops_console.db.map_models import RiskInspection, RiskPoint
@@ -18,6 +18,7 @@ from ops_console.db.types import utc_now
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.exercise_view import in_view
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_time, check_version, snapshot
 from ops_console.shift import Shift
@@ -108,6 +109,7 @@ class RiskView:
     last_inspected_at: datetime | None
     mitigation: Mitigation
     version: int
+    exercise: bool = False  # made in an exercise (in exercise mode the live ones are shown too, marked LIVE)
 
     @property
     def inspection_due(self) -> datetime:
@@ -133,7 +135,7 @@ class InspectionView:
 def _view(row: RiskPoint) -> RiskView:
     return RiskView(row.id, row.name, RiskKind(row.kind), RiskLevel(row.level), row.lat, row.lon, row.notes,
                     row.reported_by, row.reported_at, row.inspect_every_days, row.last_inspected_at,
-                    Mitigation(row.mitigation), row.version)
+                    Mitigation(row.mitigation), row.version, row.exercise)
 
 
 def _columns(draft: RiskDraft) -> dict[str, object]:
@@ -148,8 +150,13 @@ class RiskService:
     def __init__(self, db: Database, bus: EventBus, shift: Shift) -> None:
         self._db, self._bus, self._shift = db, bus, shift
 
+    @property
+    def exercise_mode(self) -> bool:
+        return self._shift.exercise
+
     def list(self) -> list[RiskView]:
-        query = select(RiskPoint).where(RiskPoint.exercise == self._shift.exercise)
+        """In exercise mode the drill's risk points and the real ones (exercise_view.py)."""
+        query = select(RiskPoint).where(in_view(RiskPoint.exercise, self._shift.exercise, true()))
         with self._db.read() as s:
             return [_view(r) for r in s.scalars(query.order_by(RiskPoint.level.desc(), RiskPoint.name))]
 

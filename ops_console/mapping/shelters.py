@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from ops_console.db.engine import Database
 from ops_console.db.map_models import Shelter
@@ -21,6 +21,7 @@ from ops_console.db.types import utc_now
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.exercise_view import in_view
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
 from ops_console.shift import Shift
@@ -76,6 +77,7 @@ class ShelterView:
     contact: str
     updated_at: datetime
     version: int
+    exercise: bool = False  # made in an exercise (in exercise mode the live ones are shown too, marked LIVE)
 
     @property
     def free(self) -> int:
@@ -94,7 +96,7 @@ def _check_occupancy(occupancy: int, problems: dict[str, str]) -> None:
 def _view(row: Shelter) -> ShelterView:
     facilities = tuple(f.strip() for f in row.facilities.split(",") if f.strip())
     return ShelterView(row.id, row.name, row.lat, row.lon, row.capacity, row.occupancy, ShelterStatus(row.status),
-                       facilities, row.contact, row.updated_at, row.version)
+                       facilities, row.contact, row.updated_at, row.version, row.exercise)
 
 
 def _status_for(status: str, occupancy: int, capacity: int) -> str:
@@ -111,8 +113,13 @@ class ShelterService:
     def __init__(self, db: Database, bus: EventBus, shift: Shift) -> None:
         self._db, self._bus, self._shift = db, bus, shift
 
+    @property
+    def exercise_mode(self) -> bool:
+        return self._shift.exercise
+
     def list(self) -> list[ShelterView]:
-        query = select(Shelter).where(Shelter.exercise == self._shift.exercise).order_by(Shelter.name)
+        """In exercise mode the drill's shelters and the real ones (exercise_view.py)."""
+        query = select(Shelter).where(in_view(Shelter.exercise, self._shift.exercise, true())).order_by(Shelter.name)
         with self._db.read() as s:
             return [_view(r) for r in s.scalars(query)]
 

@@ -17,6 +17,7 @@ from ops_console.db.types import utc_now
 from ops_console.domain import Permission, Priority, TaskStatus
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.exercise_view import in_view
 from ops_console.services import audit
 from ops_console.services.records import (
     FAR_AHEAD, apply_changes, check_coordinates, check_time, check_title, check_version, snapshot,
@@ -131,7 +132,8 @@ class TaskService:
             select(Task, Team.name, Incident.title)
             .outerjoin(Team, Task.team_id == Team.id)
             .outerjoin(Incident, Task.incident_id == Incident.id)
-            .where(Task.exercise == self._shift.exercise)
+            # exercise mode is a view: open live tasks (teams really out) stay on the board, marked LIVE
+            .where(in_view(Task.exercise, self._shift.exercise, Task.status.in_([s.value for s in OPEN_STATUSES])))
         )
         if flt.team_id is not None:
             query = query.where(Task.team_id == flt.team_id)

@@ -155,3 +155,26 @@ def test_a_live_emergency_stays_on_top_marked_live_in_exercise_mode(radio_window
     window.docks["alerts"].raise_()
     qtbot.waitUntil(window.exercise_bar.isVisible)
     window.grab().save(str(screenshot_dir / "exercise_live_emergency.png"))
+
+
+def test_live_tasks_and_shelters_are_marked_live_on_the_drills_board(window, post, qtbot) -> None:
+    from ops_console.domain import TaskStatus
+    from ops_console.mapping.shelters import ShelterDraft
+    from ops_console.services.tasks import TaskDraft
+    from ops_console.ui.tasks.model import LiveRole
+
+    task = post.tasks.create(TaskDraft("Sandbags to Mill Lane"))
+    hall = post.map.shelters.create(ShelterDraft("School hall", 30.26, 120.17, capacity=80, occupancy=12))
+    post.exercise.set_exercise(True)
+    drill = post.tasks.create(TaskDraft("Drill: search block C"))
+    new = window.tasks.columns[TaskStatus.NEW].model
+    qtbot.waitUntil(lambda: new.rowCount() == 2)
+    live_of = {new.index(r).data(): new.index(r).data(LiveRole) for r in range(new.rowCount())}
+    assert live_of == {task.title: True, drill.title: False}
+    shelters = window.features.shelters
+    qtbot.waitUntil(lambda: shelters.model.rowCount() == 1 and shelters.model.index(0, 0).data().startswith("●"))
+    assert shelters.model.index(0, 0).data() == f"● LIVE · {hall.name}"
+    post.exercise.set_exercise(False)
+    qtbot.waitUntil(lambda: new.rowCount() == 1)
+    assert new.index(0).data(LiveRole) is False
+    qtbot.waitUntil(lambda: shelters.model.index(0, 0).data() == hall.name)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from ops_console.db.types import utc_now
 from ops_console.errors import OpsError
 from ops_console.events import Event
+from ops_console.exercise_view import LIVE_MARK, marked_live
 from ops_console.mapping import risks as risk_mod
 from ops_console.mapping import shelters as shelter_mod
 from ops_console.mapping.services import MapServices
@@ -35,11 +36,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Map", text)
 
 
-
 def _day(at: datetime) -> str:
     """Day and month; the year too when it is not this year's."""
     shown = at.astimezone()
     return shown.strftime("%d %b" if shown.year == datetime.now().year else "%d %b %Y")
+
+
+def live_name(view: Any, exercise_mode: bool) -> str:
+    """A real risk point or shelter listed during an exercise says so (exercise_view.py)."""
+    return f"● {tr(LIVE_MARK)} · {view.name}" if marked_live(view.exercise, exercise_mode) else view.name
 
 
 class RowsModel(QAbstractTableModel):
@@ -125,7 +130,7 @@ class RecordPanel(QWidget):
 
     @Slot(object)
     def _event(self, event: Event) -> None:
-        if event.topic == self.topic:
+        if event.topic in (self.topic, "exercise.changed", "exercise.purged"):  # the view changed too
             self.reload()
 
     def current(self) -> Any:
@@ -158,7 +163,7 @@ class RiskRegisterPanel(RecordPanel):
 
     def __init__(self, services: MapServices, bridge: PostBridge | None = None, parent: QWidget | None = None) -> None:
         columns: list[Column] = [
-            (tr("Risk point"), lambda r: r.name), (tr("Kind"), lambda r: r.kind.label),
+            (tr("Risk point"), lambda r: live_name(r, services.risks.exercise_mode)), (tr("Kind"), lambda r: r.kind.label),
             (tr("Level"), lambda r: r.level.label), (tr("Mitigation"), lambda r: r.mitigation.label),
             (tr("Inspection due"), lambda r: (tr("OVERDUE ") if r.is_overdue() else "")
              + _day(r.inspection_due)),
@@ -202,7 +207,7 @@ class ShelterPanel(RecordPanel):
 
     def __init__(self, services: MapServices, bridge: PostBridge | None = None, parent: QWidget | None = None) -> None:
         columns: list[Column] = [
-            (tr("Shelter"), lambda s: s.name), (tr("Status"), lambda s: s.status.label),
+            (tr("Shelter"), lambda s: live_name(s, services.shelters.exercise_mode)), (tr("Status"), lambda s: s.status.label),
             (tr("People"), lambda s: f"{s.occupancy} / {s.capacity}"), (tr("Free"), lambda s: s.free),
             (tr("Facilities"), lambda s: ", ".join(s.facilities)),
         ]

@@ -14,8 +14,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ops_console.domain import Priority
+from ops_console.exercise_view import LIVE_MARK
 from ops_console.services.tasks import TaskView
-from ops_console.ui.tasks.model import OverdueRole, TaskRole
+from ops_console.ui.tasks.model import LiveRole, OverdueRole, TaskRole
 
 PRIORITY_COLOURS = {
     Priority.LOW: QColor("#607d8b"),
@@ -151,7 +152,10 @@ class TaskCardDelegate(QStyledItemDelegate):
         due = _fitting(QFontMetrics(due_font), due_rect.width(), _due_texts(view, look.overdue))
         self._text(painter, due_rect, due_font, OVERDUE_TEXT if look.overdue else MUTED_TEXT, due,
                    Qt.AlignmentFlag.AlignRight)
-        first, second = _two_lines(QFontMetrics(bold), view.title, text.width())
+        title = view.title
+        if index.data(LiveRole):  # a real task on the board during an exercise
+            title = f"● {tr(LIVE_MARK)} · {title}"
+        first, second = _two_lines(QFontMetrics(bold), title, text.width())
         self._text(painter, rows[1], bold, TITLE_TEXT, first)
         self._text(painter, rows[2], bold, TITLE_TEXT, second)
         team = view.team_name or tr("Unassigned")

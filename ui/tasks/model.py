@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from ops_console.domain import TaskStatus
+from ops_console.exercise_view import marked_live
 from ops_console.services.tasks import TaskFilter, TaskView
 
 # Carries {"id": task id, "version": version the card was read at} so a drop can be
@@ -24,6 +25,7 @@ TASK_MIME_TYPE = "application/x-ops-console-task"
 TaskRole = Qt.ItemDataRole.UserRole + 1  # the TaskView of the row
 OverdueRole = Qt.ItemDataRole.UserRole + 2  # bool: due time passed while still open
 TaskIdRole = Qt.ItemDataRole.UserRole + 3  # int: the task id
+LiveRole = Qt.ItemDataRole.UserRole + 4  # bool: a live task shown during an exercise (marked LIVE)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -84,6 +86,7 @@ class TaskColumnModel(QAbstractListModel):
         self.status = status
         self._views: list[TaskView] = []
         self._overdue: list[bool] = []
+        self.exercise_mode = False  # set by the board: in exercise mode live cards are marked LIVE
 
     # -- Qt model API -------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -103,6 +106,8 @@ class TaskColumnModel(QAbstractListModel):
             return self._overdue[index.row()]
         if role == TaskIdRole:
             return view.id
+        if role == LiveRole:
+            return marked_live(view.exercise, self.exercise_mode)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 from ops_console.domain import TaskStatus
 from ops_console.errors import ConflictError, NotFound, ValidationError
 from ops_console.post import Post
-from ops_console.services.tasks import TaskDraft, TaskView
+from ops_console.exercise_view import shown
+from ops_console.services.tasks import OPEN_STATUSES, TaskDraft, TaskView
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_conflict, show_error
@@ -121,6 +122,7 @@ class TaskBoardPanel(QWidget):
         selected = self.current_task()
         views = self._post.tasks.list(self.filters.task_filter())
         for status, column in self.columns.items():
+            column.model.exercise_mode = self._post.shift.exercise
             column.model.set_tasks([v for v in views if v.status == status])
         if selected is not None:
             self.select_task(selected.id, focus=False)
@@ -142,7 +144,8 @@ class TaskBoardPanel(QWidget):
             if status != view.status:
                 column.model.remove(view.id)
         target = self.columns[view.status].model
-        if view.exercise == self._post.shift.exercise and matches(view, self.filters.task_filter()):
+        if shown(view.exercise, self._post.shift.exercise, view.status in OPEN_STATUSES) \
+                and matches(view, self.filters.task_filter()):
             target.put(view)
             if was_selected:
                 self.select_task(view.id, focus=had_focus)
