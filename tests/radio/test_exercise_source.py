@@ -124,3 +124,13 @@ def test_drill_is_read_from_device_config() -> None:
     ])
     assert [(s.port, s.drill) for s in specs] == [("socket://127.0.0.1:7001", True), ("/dev/ttyUSB0", False)]
     assert problems == ["[[device]] #3: drill must be true or false"]
+
+
+def test_the_demo_modem_marked_as_a_drill_device_makes_exercise_traffic(post, radio_sim, start_runtime) -> None:
+    post.radio.settings.demo_drill = True  # [radio] demo_drill = true
+    start_runtime(post, radio_sim, demo=True, demo_interval=0.2)
+    assert post.radio.ingest.drill_links == {"demo-lora"}
+    hear_text(radio_sim, 11, "RESCUE1", 60, fp.Precedence.ROUTINE, "Radio check from the real radio")
+    assert wait(lambda: count(post, RawFrame, RawFrame.link == "demo-lora") >= 3
+                and count(post, RawFrame, RawFrame.link == "lora-test") >= 1)
+    assert {(r.link, r.exercise) for r in rows(post, RawFrame)} == {("demo-lora", True), ("lora-test", False)}

@@ -73,3 +73,10 @@ def test_our_own_call_is_not_a_tactical_call(tmp_path: Path) -> None:
 def test_a_misshapen_section_is_named(tmp_path: Path, text: str, words: str) -> None:
     settings = settings_from(tmp_path, text)
     assert settings.call_sign is None and settings.tactical == {} and words in settings.problems[0]
+
+
+def test_the_demo_modem_is_marked_a_drill_device_only_when_asked(tmp_path: Path) -> None:
+    assert not load_settings(tmp_path / "absent.toml").demo_drill
+    assert settings_from(tmp_path, "[radio]\ndemo_drill = true\n").demo_drill
+    bad = settings_from(tmp_path, '[radio]\ndemo_drill = "yes"\n')
+    assert not bad.demo_drill and bad.problems == ["[radio] demo_drill = 'yes' must be true or false; ignored"]
