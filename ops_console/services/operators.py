@@ -1,7 +1,9 @@
 """Operators and sign-on: who may use this workstation, checked by PIN.
 
-Three wrong PINs lock that operator for a minute; every sign-on, failure and lock is
-an audit entry, because a shift change is part of the post's record.
+Three wrong PINs lock that operator for a minute, whether typed at sign-on or when the
+PIN is asked again before a siren activation; an empty PIN is not an attempt. Every
+sign-on, failure and lock is an audit entry, because a shift change is part of the post's
+record.
 """
 from __future__ import annotations
 
@@ -87,6 +89,8 @@ class OperatorService:
         A wrong PIN is committed (counter, audit entry) before the error is raised, so
         the lockout cannot be dodged by the error itself.
         """
+        if not pin:  # a slip of the Enter key, not a guess: never counted
+            raise SignOnError("Type your PIN first (an empty PIN is not counted as an attempt).")
         now = now or utc_now()
         refusal: str | None = None
         with self._db.write() as s:
@@ -126,14 +130,42 @@ class OperatorService:
         audit.append(s, actor, "shift.pin_failed", "operator", op.id, f"Wrong PIN for {op.name}")
         return f"Wrong PIN. {left} attempt{'s' if left != 1 else ''} left before a one-minute lock."
 
-    def confirm_pin(self, pin: str) -> bool:
-        """Ask the operator on shift for their PIN again (before a safety-critical action)."""
+    def confirm_pin(self, pin: str, now: datetime | None = None) -> bool:
+        """Ask the operator on shift for their PIN again; False when it is not accepted
+        (a wrong PIN counts toward the lockout, as in ``check_pin_again``)."""
+        try:
+            self.check_pin_again(pin, now)
+        except SignOnError:
+            return False
+        return True
+
+    def check_pin_again(self, pin: str, now: datetime | None = None) -> None:
+        """The PIN asked again before a safety-critical action (a siren activation).
+
+        Limited like sign-on: a wrong PIN counts toward the same lockout, a locked operator
+        is refused until the lock runs out, and an empty PIN is not an attempt. Raises
+        SignOnError with the words to show.
+        """
         actor = self._shift.actor
         if actor is None or actor.operator_id is None:
-            return False
-        with self._db.read() as s:
+            raise SignOnError("Nobody is signed on at this workstation.")
+        if not pin:
+            raise SignOnError("Type your PIN (an empty PIN is not counted as an attempt).")
+        now = now or utc_now()
+        refusal: str | None = None
+        with self._db.write() as s:
             op = s.get(Operator, actor.operator_id)
-            return op is not None and check_pin(pin, op.pin_hash)
+            if op is None or not op.active:
+                raise SignOnError(f"{actor.name} is no longer an active operator.")
+            if op.locked_until and op.locked_until > now:
+                wait = int((op.locked_until - now).total_seconds()) + 1
+                raise SignOnError(f"{op.name} is locked after {MAX_FAILED_ATTEMPTS} wrong PINs; try again in {wait} s.")
+            if check_pin(pin, op.pin_hash):
+                op.failed_attempts = 0
+            else:
+                refusal = self._record_failure(s, op, actor, now)
+        if refusal:
+            raise SignOnError(refusal)
 
     def sign_off(self) -> None:
         actor = self._shift.actor

@@ -21,15 +21,16 @@ from ops_console.db.engine import Database
 from ops_console.db.siren_models import (
     Siren, SirenAlarm, SirenCommand, SirenStatusSample, SirenTestResult, SirenTestSchedule)
 from ops_console.db.types import utc_now
-from ops_console.domain import Permission, Role
-from ops_console.errors import NotFound, OpsError, ValidationError
+from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
+from ops_console.errors import NotFound, OpsError, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.services.operators import OperatorService
 from ops_console.shift import Shift
 from ops_console.siren_patterns import PatternLibrary, SirenPattern, load_library
-from ops_console.sirens import schedule as rules
+from ops_console.sirens import confirmation, schedule as rules
+from ops_console.sirens.sounding import SoundingSiren, sounding_now
 from ops_console.sirens.views import (
     STALE_AFTER,
     CONFIRMED, EXERCISE_ONLY, PENDING_STATES, REQUESTED, ActivationResult, AlarmView, CommandView,
@@ -37,7 +38,13 @@ from ops_console.sirens.views import (
 
 log = logging.getLogger(__name__)
 SOUND_COMMANDS = ("activate", "growl_test")
+CANCEL_PERMISSION = Permission.EDIT_RECORDS  # every role but viewer may stop the sirens
 RUNNING_SLACK = timedelta(seconds=5)
+
+
+def roles_that_may_cancel() -> tuple[Role, ...]:
+    """The roles allowed to cancel sirens, for a disabled control's "who can" words."""
+    return tuple(r for r in Role if CANCEL_PERMISSION in ROLE_PERMISSIONS[r])
 
 
 class SirenRefused(OpsError):
@@ -142,6 +149,10 @@ class SirenService:
         pats = self.patterns.for_country(country) if country else list(self.patterns.patterns.values())
         return sorted(pats, key=lambda p: (p.test, p.id))
 
+    def sounding_now(self) -> list[SoundingSiren]:
+        """Sirens sounding, testing or armed now (the siren strip's read; off the GUI thread)."""
+        return sounding_now(self._db, self.patterns)
+
     # -- activation -------------------------------------------------------------------------
 
     def _refuse(self, actor: Actor | None, siren_ids: list[int], words: str, **details: object) -> SirenRefused:
@@ -155,7 +166,8 @@ class SirenService:
     def activate(self, siren_ids: Iterable[int], pattern_id: int, duration_s: int, *, live: bool, pin: str,
                  typed_confirmation: str) -> ActivationResult:
         """The only way to start a siren sound (or test). Raises PermissionDenied, SirenRefused or
-        ValidationError with words; every refusal is in the audit log."""
+        ValidationError with words; every refusal is in the audit log. ``typed_confirmation`` is the
+        pattern's name, one language part of it, or its short code (see ``confirmation``)."""
         ids = sorted(set(int(i) for i in siren_ids))
         actor = self._shift.actor
         try:
@@ -167,11 +179,13 @@ class SirenService:
         pattern = self.patterns.get(pattern_id)
         if pattern is None:
             raise self._refuse(actor, ids, f"pattern {pattern_id} is not in the library", pattern=pattern_id)
-        if not self._operators.confirm_pin(pin):
-            raise self._refuse(actor, ids, "the PIN was wrong", pattern=pattern_id)
-        if typed_confirmation.strip() != pattern.name:
+        try:  # wrong PINs count toward the sign-on lockout: the PIN cannot be guessed here instead
+            self._operators.check_pin_again(pin)
+        except SignOnError as wrong:
+            raise self._refuse(actor, ids, f"the PIN was not accepted — {wrong}", pattern=pattern_id) from None
+        if not confirmation.matches(pattern, typed_confirmation):
             raise self._refuse(actor, ids, f"the confirmation typed does not match the pattern name "
-                                           f"“{pattern.name}”", pattern=pattern_id)
+                                           f"“{pattern.name}” (or its short code {pattern.key})", pattern=pattern_id)
         if not 1 <= duration_s <= pattern.total_s:
             raise self._refuse(actor, ids, f"duration {duration_s} s is outside 1..{pattern.total_s} s for "
                                            f"{pattern.name}", pattern=pattern_id)
@@ -241,7 +255,7 @@ class SirenService:
         return self.cancel(ids, reason="cancel all")
 
     def cancel(self, siren_ids: Iterable[int], *, reason: str = "cancel") -> str:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "cancel sirens")
+        actor = self._shift.require(CANCEL_PERMISSION, "cancel sirens")
         ids = sorted(set(siren_ids))
         request_id = uuid.uuid4().hex[:12]
         with self._db.write() as s:
@@ -367,4 +381,5 @@ class SirenService:
         return removed
 
 
-__all__ = ["SirenRefused", "SirenService", "busy_commands", "command_for"]
+__all__ = ["CANCEL_PERMISSION", "SirenRefused", "SirenService", "busy_commands", "command_for",
+           "roles_that_may_cancel"]

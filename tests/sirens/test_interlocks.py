@@ -39,10 +39,29 @@ def test_a_non_supervisor_is_refused_and_audited(any_post, any_sirens):
 
 
 def test_a_wrong_pin_is_refused_and_audited(sirens):
-    with pytest.raises(SirenRefused, match="PIN was wrong"):
+    with pytest.raises(SirenRefused, match="PIN was not accepted — Wrong PIN. 2 attempts left"):
         sirens.activate([1], WARNING, 60, live=True, pin="9999", typed_confirmation=name_of(sirens, WARNING))
-    assert actions(sirens)[-1] == "siren.refused"
+    assert actions(sirens)[-2:] == ["shift.pin_failed", "siren.refused"]
     assert sirens.list_commands() == []
+
+
+def test_wrong_pins_at_the_siren_door_lock_the_operator_like_sign_on(post, sirens):
+    for _ in range(2):
+        with pytest.raises(SirenRefused, match="attempts? left"):
+            sirens.activate([1], WARNING, 60, live=True, pin="9999", typed_confirmation="de.warnung")
+    with pytest.raises(SirenRefused, match="locked for one minute"):
+        sirens.activate([1], WARNING, 60, live=True, pin="9999", typed_confirmation="de.warnung")
+    with pytest.raises(SirenRefused, match="try again in"):  # the right PIN waits out the lock
+        sirens.activate([1], WARNING, 60, live=True, pin=PIN, typed_confirmation="de.warnung")
+    assert "shift.locked" in actions(sirens) and sirens.list_commands() == []
+
+
+def test_the_short_code_or_one_language_of_the_name_confirms(sirens):
+    assert sirens.activate([1], WARNING, 60, live=True, pin=PIN, typed_confirmation="DE.Warnung").live
+    sirens.cancel_all()
+    air_raid = 102  # 空袭警报 Air-raid warning
+    assert sirens.activate([2], air_raid, 30, live=True, pin=PIN, typed_confirmation="air-raid warning").live
+    assert sirens.activate([3], air_raid, 30, live=True, pin=PIN, typed_confirmation="空袭警报").live
 
 
 def test_a_wrong_typed_confirmation_is_refused(sirens):

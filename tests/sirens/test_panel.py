@@ -57,6 +57,8 @@ def test_panel_activates_through_the_wizard_and_cancels_all(post, sirens, sim, m
     wizard = panel.make_wizard()
     qtbot.addWidget(wizard)
     pick(wizard, [3], WARNING)
+    assert wizard.mode() == "" and not wizard.next.isEnabled()  # LIVE is never preselected
+    wizard.live_radio.setChecked(True)
     assert wizard.mode() == "live"
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
     assert not wizard.go.isEnabled()
@@ -88,6 +90,7 @@ def test_the_live_summary_differs_from_exercise(post, sirens, qtbot, themed, scr
     wizard.resize(760, 600)
     wizard.show()
     pick(wizard, [1, 2, 3, 4, 5, 6], WARNING)
+    wizard.live_radio.setChecked(True)
     wizard.duration.setValue(45)
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
     wizard.typed.setText(sirens.patterns.get(WARNING).name)
@@ -99,7 +102,8 @@ def test_the_live_summary_differs_from_exercise(post, sirens, qtbot, themed, scr
     assert "EXERCISE" in wizard.banner.text() and wizard.banner.styleSheet() != live_style
     wizard.pin.setText("9999")
     qtbot.mouseClick(wizard.go, Qt.MouseButton.LeftButton)
-    assert "PIN was wrong" in wizard.problem.text() and wizard.isVisible()
+    assert "PIN was not accepted" in wizard.problem.text() and "2 attempts left" in wizard.problem.text()
+    assert wizard.isVisible()
 
 
 def test_an_uncommanded_activation_is_cancelled_with_one_click_from_the_alarm_list(

@@ -1,0 +1,105 @@
+"""The typed confirmation of a siren activation: what counts as the pattern's name.
+
+Before a sound leaves the console the operator types which pattern it is. Names such as
+"空袭警报 Air-raid warning" carry two languages; an operator without a Chinese input
+method must still be able to confirm, so any one language part of the name, the whole
+name, or the pattern's short code (its key, e.g. ``cn.air_raid``) is accepted. Case,
+repeated spaces and full-width forms do not matter. One rule, used by the service door
+(which decides) and by the wizard (which says at once what differs). Qt-free.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from ops_console.siren_patterns import SirenPattern
+
+SHOWN = 10  # characters of each side quoted when saying where a typed name differs
+
+
+def _normal(text: str) -> str:
+    """Full-width → ASCII, case folded, runs of spaces as one: what an operator means."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _is_cjk(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F") and not ch.isspace()
+
+
+def name_parts(name: str) -> tuple[str, ...]:
+    """The language parts of a name: "预先警报 Pre-alert" → ("预先警报", "Pre-alert");
+    a name in one script is its own single part."""
+    wide = "".join(ch if _is_cjk(ch) else " " for ch in name).split()
+    narrow = "".join(" " if _is_cjk(ch) else ch for ch in name).split()
+    if not wide or not narrow:
+        return (name.strip(),)
+    return (" ".join(wide), " ".join(narrow))
+
+
+def name_for(pattern: SirenPattern, language: str = "en") -> str:
+    """The part of the name an operator whose UI speaks ``language`` (e.g. "zh_CN") reads."""
+    parts = name_parts(pattern.name)
+    if len(parts) == 1:
+        return parts[0]
+    return parts[0] if language.lower().startswith(("zh", "ja", "ko")) else parts[1]
+
+
+def accepted(pattern: SirenPattern) -> tuple[str, ...]:
+    """Every answer that confirms ``pattern``, as written (the whole name first)."""
+    answers = [pattern.name.strip(), *name_parts(pattern.name), pattern.key]
+    return tuple(dict.fromkeys(a for a in answers if a))
+
+
+def matches(pattern: SirenPattern, typed: str) -> bool:
+    """True when ``typed`` names ``pattern`` (the service's check, and the wizard's)."""
+    said = _normal(typed)
+    return bool(said) and any(said == _normal(a) for a in accepted(pattern))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What to tell the operator about what they typed so far."""
+
+    ok: bool
+    complete: bool  # False while the text is still the start of an answer (or empty)
+    words: str  # '' when there is nothing to say
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def judge(pattern: SirenPattern, typed: str, language: str = "en") -> Verdict:
+    """Says at once when the typed text cannot become the name, and which part differs."""
+    said = _normal(typed)
+    if not said:
+        return Verdict(False, False, "")
+    if matches(pattern, typed):
+        return Verdict(True, True, "")
+    answers = [name_for(pattern, language), *accepted(pattern)]
+    if any(_normal(a).startswith(said) for a in answers):
+        return Verdict(False, False, "")
+    best = max(dict.fromkeys(answers), key=lambda a: _common_prefix(said, _normal(a)))
+    want = _normal(best)
+    n = _common_prefix(said, want)
+    mine, theirs = _as_written(typed, said), _as_written(best, want)
+    if n == len(want):
+        return Verdict(False, True, f"“{mine}” has more than the name “{best}”: remove "
+                                    f"“{mine[n:n + SHOWN]}” at the end.")
+    where = "The first character" if n == 0 else f"After “{theirs[:n]}” the text"
+    return Verdict(False, True, f"Does not match “{best}”. {where} differs: you typed “{mine[n:n + SHOWN]}” "
+                                f"where “{theirs[n:n + SHOWN]}” is expected.")
+
+
+def _as_written(text: str, normal: str) -> str:
+    """``text`` with its own capitals, aligned with its normal form (the normal form itself
+    when folding changed the length, e.g. "ß" → "ss")."""
+    spaced = " ".join(unicodedata.normalize("NFKC", text).split())
+    return spaced if len(spaced) == len(normal) else normal
+
+__all__ = ["Verdict", "accepted", "judge", "matches", "name_for", "name_parts"]
