@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QWidget
 
 from ops_console.ui.alerts import AlertPanel
@@ -17,6 +17,7 @@ from ops_console.ui.map.panels import RiskRegisterPanel, ShelterPanel
 from ops_console.ui.map.basemap_loading import configured_basemaps
 from ops_console.ui.map.widget import MapWidget
 from ops_console.ui.sirens import SirenPanel
+from ops_console.ui.sirens.strip import SirenStrip
 
 if TYPE_CHECKING:
     from ops_console.ui.main_window import MainWindow
@@ -35,6 +36,8 @@ class FeatureDocks(QObject):
         self.shelters = ShelterPanel(post.map, bridge)
         self.inventory = InventoryPanel(post, bridge, post.inventory)
         self.sirens = SirenPanel(post.sirens, bridge)
+        self.siren_strip = SirenStrip(post.sirens, bridge, window)  # in sight whichever dock is in front
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.siren_strip)
         self.alerts = AlertPanel(post, bridge)
         self.siren_bus = None  # the demo's simulated controllers, when running
         self._centred_node: int | None = None
@@ -76,10 +79,11 @@ class FeatureDocks(QObject):
         name and port), or in the demo six simulated controllers."""
         from ops_console.config import load_settings
         from ops_console.sirens.runtime import SirenRuntime
+        from ops_console.sirens.signal_set import post_country
 
         settings = load_settings()
         service = self._window.post.sirens
-        service.country = settings.siren_country
+        service.country = post_country(settings.siren_country, service.patterns, demo=demo)
         buses = dict(settings.siren_buses)
         if demo and not buses:
             from ops_console.sirens.demo import start_demo_bus
@@ -94,6 +98,7 @@ class FeatureDocks(QObject):
         self.map.close_map()
         self.inventory.wait_idle()
         self.sirens.detach()
+        self.siren_strip.shutdown()
         runtime = self._window.post.sirens.runtime
         if runtime is not None:
             runtime.stop()

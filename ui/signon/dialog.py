@@ -1,12 +1,15 @@
 """The sign-on dialog, used at start and for a shift handover ("Change operator").
 
 Every refusal the service words (wrong PIN, attempts left, locked) is shown inline
-under the PIN; the chosen operator stays selected so a mistyped PIN costs one retype.
+under the PIN, whole: the dialog grows to fit the words rather than cut them. The chosen
+operator stays selected so a mistyped PIN costs one retype. An empty PIN is not sent (it
+is not an attempt; a hint says what is missing), and Enter in the name list moves on to
+the PIN instead of signing on with nothing typed.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -59,12 +62,15 @@ class SignOnDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("signOnError")
         self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020; font-weight: 600;")
         self.error_label.hide()
+        self.operator_box.installEventFilter(self)
+        self.operator_box.activated.connect(self._name_chosen)
 
         form = QFormLayout()
         form.addRow(self.tr("&Operator:"), self.operator_box)
         form.addRow(self.tr("&PIN:"), self.pin_edit)
-        form.addRow("", self.error_label)
+        form.addRow(self.error_label)  # the whole width: long words wrap, never cut
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.sign_on_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -94,6 +100,11 @@ class SignOnDialog(QDialog):
         name = self.operator_box.currentData()
         if not name:
             return
+        if not self.pin_edit.text():  # not an attempt: nothing is counted toward the lockout
+            self._show_problem(self.tr("Type your PIN first, then press Enter. An empty PIN is not counted "
+                                       "as an attempt."))
+            self.pin_edit.setFocus()
+            return
         try:  # on a handover the service signs the previous operator off in the same step
             self.actor = self._post.operators.sign_on(name, self.pin_edit.text())
         except SignOnError as exc:
@@ -114,6 +125,30 @@ class SignOnDialog(QDialog):
             self.actor = dialog.actor
             self.accept()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Enter on the closed name list means "this is me": go on to the PIN."""
+        if (watched is self.operator_box and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._name_chosen()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _name_chosen(self, *_index: object) -> None:
+        self.pin_edit.setFocus(Qt.FocusReason.TabFocusReason)
+        self.pin_edit.selectAll()
+
     def _show_problem(self, words: str) -> None:
         self.error_label.setText(words)
         self.error_label.show()
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        """Grow (never shrink) so the wrapped words are shown whole at the current width."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)

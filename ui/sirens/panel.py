@@ -11,7 +11,7 @@ from ops_console.domain import Permission
 from ops_console.errors import OpsError
 from ops_console.events import Event
 from ops_console.sirens.schedule import describe_rule
-from ops_console.sirens.service import SirenService
+from ops_console.sirens.service import CANCEL_PERMISSION, SirenService, roles_that_may_cancel
 from ops_console.sirens.views import ALARM_WORDS, UNCOMMANDED
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.formatting import local_short, local_short_seconds
@@ -148,19 +148,28 @@ class SirenPanel(QWidget):
                     self.table.selectionModel().select(
                         self.model.index(r, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                         | QItemSelectionModel.SelectionFlag.Rows)
-        sounding = [s for s in sirens if s.state in ("sounding", "testing") and s.comms_ok]
+        running = [s for s in sirens if s.state in ("sounding", "testing") and s.comms_ok]
+        testing = [s for s in running if s.state == "testing"]
         unknown = [s for s in sirens if not s.comms_ok]
         open_alarms = self.service.list_alarms(open_only=True)
         exercise = self.service.shift.exercise
         self.mode_badge.setText(_tr("EXERCISE") if exercise else _tr("LIVE"))
         self.mode_badge.setStyleSheet(f"background: {EXERCISE_BLUE if exercise else '#1b7f3b'}; color: white; "
                                       "font-weight: 800; padding: 6px 14px; border-radius: 4px;")
-        parts = [_tr("%1 of %2 sounding").replace("%1", str(len(sounding))).replace("%2", str(len(sirens)))]
+        # a test is counted as testing, never as sounding: a silent test makes no sound
+        parts = [_tr("%1 of %2 sounding").replace("%1", str(len(running) - len(testing)))
+                 .replace("%2", str(len(sirens)))]
+        if testing:
+            parts.append(_tr("%1 testing").replace("%1", str(len(testing))))
         if unknown:
             parts.append(_tr("%1 state unknown").replace("%1", str(len(unknown))))
         parts.append(_tr("%1 open alarm(s)").replace("%1", str(len(open_alarms))))
         self.summary.setText("   ·   ".join(parts))
-        self.cancel_all_button.setVisible(bool(sounding))
+        self.cancel_all_button.setVisible(bool(running))
+        may_cancel = self.service.shift.can(CANCEL_PERMISSION)
+        self.cancel_all_button.setEnabled(may_cancel)
+        self.cancel_all_button.setToolTip("" if may_cancel else _tr("Only these roles may cancel sirens: %1.").replace(
+            "%1", ", ".join(r.label for r in roles_that_may_cancel())))
         self.activate_button.setEnabled(self.service.shift.can(Permission.ACTIVATE_SIRENS))
         self.schedule_button.setEnabled(self.service.shift.can(Permission.ACTIVATE_SIRENS))
         self.tabs.setTabText(1, _tr("Alarms (%1)").replace("%1", str(len(open_alarms))) if open_alarms else _tr("Alarms"))

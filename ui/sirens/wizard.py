@@ -1,13 +1,16 @@
 """The activation wizard: choose sirens, pattern and duration; read the summary; confirm.
 
-Step 1 picks what to sound; step 2 shows one sentence of what will happen, on a template
-whose colour and title say LIVE (red), EXERCISE (blue) or TEST (teal), and asks for the
-pattern's name typed out and the PIN. The dialog only collects; ``SirenService.activate``
-decides (its refusals are shown here in words and the dialog stays open).
+Step 1 picks what to sound from the post's own signal set; nothing is preselected, so a
+LIVE public warning is always the operator's explicit choice. Step 2 shows one sentence of
+what will happen, on a template whose colour and title say LIVE (red), EXERCISE (blue) or
+TEST (teal), and asks for the pattern's name (in the operator's language, or its short
+code) and the PIN. A typed name that cannot match says at once what differs. The dialog
+only collects; ``SirenService.activate`` decides (its refusals, a wrong PIN counted toward
+the sign-on lockout among them, are shown here in words and the dialog stays open).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout,
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ops_console.errors import OpsError
 from ops_console.siren_patterns import SirenPattern
+from ops_console.sirens import confirmation, signal_set
 from ops_console.sirens.service import SirenService, command_for
 from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED, TEST_TEAL
 from ops_console.ui.sirens.timeline import PatternTimeline
@@ -22,6 +26,10 @@ from ops_console.ui.sirens.timeline import PatternTimeline
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ActivationDialog", text)
+
+
+def _live_words() -> str:
+    return _tr("LIVE — the sirens will sound")
 
 
 class ActivationDialog(QDialog):
@@ -88,7 +96,14 @@ class ActivationDialog(QDialog):
         self.pattern_box = QComboBox()
         for p in self.service.choosable_patterns():
             self.pattern_box.addItem(f"{p.name}  ({p.total_s} s)", p.id)
+        self.pattern_box.setPlaceholderText(_tr("Choose a pattern…"))
+        self.pattern_box.setCurrentIndex(-1)  # nothing preselected: a public warning is always a choice
         self.pattern_box.currentIndexChanged.connect(self._pattern_changed)
+        self.signal_set = QLabel(_tr("Signal set: %1").replace("%1", signal_set.describe(self.service.country)))
+        self.signal_set.setObjectName("signalSet")
+        self.signal_set.setToolTip(_tr("Only this post's own signals are offered (plus the common tests). "
+                                       "Change the set with [sirens] country in the config file."))
+        self.signal_set.setStyleSheet("color: #4a5563;")
         self.timeline = PatternTimeline()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
@@ -97,6 +112,7 @@ class ActivationDialog(QDialog):
         self.duration.setSuffix(" s")
         self.duration.valueChanged.connect(lambda _v: self._update())
         form.addRow(_tr("Pattern"), self.pattern_box)
+        form.addRow("", self.signal_set)
         form.addRow("", self.timeline)
         form.addRow("", self.notes)
         form.addRow(_tr("Duration"), self.duration)
@@ -104,7 +120,7 @@ class ActivationDialog(QDialog):
 
         mode = QGroupBox(_tr("3. Live or exercise"))
         mv = QVBoxLayout(mode)
-        self.live_radio = QRadioButton(_tr("LIVE — the sirens will sound"))
+        self.live_radio = QRadioButton(_live_words())
         self.exercise_radio = QRadioButton(_tr("EXERCISE — recorded, nothing is sent"))
         self.live_radio.setStyleSheet(f"color: {LIVE_RED}; font-weight: 700;")
         self.exercise_radio.setStyleSheet(f"color: {EXERCISE_BLUE}; font-weight: 700;")
@@ -112,12 +128,19 @@ class ActivationDialog(QDialog):
         group.addButton(self.live_radio)
         group.addButton(self.exercise_radio)
         exercise = self.service.shift.exercise
-        self.exercise_radio.setChecked(exercise)
-        self.live_radio.setChecked(not exercise)
+        self.exercise_radio.setChecked(exercise)  # LIVE is never preselected: the operator chooses it
         self.live_radio.setEnabled(not exercise)
-        self.live_radio.toggled.connect(lambda _on: self._update())
+        self.live_radio.toggled.connect(self._update)
+        self.exercise_radio.toggled.connect(self._update)
+        self.silent_note = QLabel(_tr("SILENT TEST — sent to the controllers; the rotator turns and nothing "
+                                      "is heard. Not an exercise and not a live sound."))
+        self.silent_note.setObjectName("silentNote")
+        self.silent_note.setWordWrap(True)
+        self.silent_note.setStyleSheet(f"color: {TEST_TEAL}; font-weight: 700;")
+        self.silent_note.hide()
         mv.addWidget(self.live_radio)
         mv.addWidget(self.exercise_radio)
+        mv.addWidget(self.silent_note)
         if exercise:
             note = QLabel(_tr("The post is in EXERCISE mode: live sound is not possible (silent tests still run)."))
             note.setWordWrap(True)
@@ -136,15 +159,24 @@ class ActivationDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def pattern(self) -> SirenPattern | None:
-        return self.service.patterns.get(self.pattern_box.currentData())
+        data = self.pattern_box.currentData()
+        return None if data is None else self.service.patterns.get(data)
 
     def _pattern_changed(self) -> None:
         p = self.pattern()
         if p is None:
+            self.duration.setEnabled(False)
+            self._update()
             return
+        self.duration.setEnabled(True)
         self.duration.setRange(1, p.total_s)
         self.duration.setValue(p.total_s)
         self.notes.setText(p.notes)
+        silent = command_for(p) == "silent_test"
+        self.live_radio.setVisible(not silent)  # a silent test never says "the sirens will sound"
+        self.exercise_radio.setVisible(not silent)
+        self.silent_note.setVisible(silent)
+        self.live_radio.setText(_tr("LIVE — a short, low test sound will be heard") if p.test else _live_words())
         self._update()
 
     def chosen(self) -> list[tuple[int, str]]:
@@ -156,10 +188,13 @@ class ActivationDialog(QDialog):
         return out
 
     def mode(self) -> str:
+        """test (a silent test), live, exercise, or '' while nothing is chosen."""
         p = self.pattern()
         if p is not None and command_for(p) == "silent_test":
             return "test"
-        return "live" if self.live_radio.isChecked() else "exercise"
+        if self.live_radio.isChecked():
+            return "live"
+        return "exercise" if self.exercise_radio.isChecked() else ""
 
     # -- step 2 -----------------------------------------------------------------------------
 
@@ -181,15 +216,20 @@ class ActivationDialog(QDialog):
         fv.addStretch(1)
         form = QFormLayout()
         self.typed = QLineEdit()
-        self.typed.textChanged.connect(lambda _t: self._update())
+        self.typed.setObjectName("typedName")
+        self.typed.textChanged.connect(self._update)
+        self.typed_problem = QLabel()
+        self.typed_problem.setObjectName("typedProblem")
+        self.typed_problem.setWordWrap(True)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(12)
-        self.pin.textChanged.connect(lambda _t: self._update())
+        self.pin.textChanged.connect(self._update)
         self.typed_label = QLabel()
         self.typed_label.setWordWrap(True)
         form.addRow(self.typed_label)
         form.addRow(_tr("Pattern name"), self.typed)
+        form.addRow("", self.typed_problem)
         form.addRow(_tr("Your PIN"), self.pin)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
@@ -205,16 +245,17 @@ class ActivationDialog(QDialog):
         self.problem.setText("")
         self._update()
 
-    def _update(self) -> None:
-        p, chosen, step = self.pattern(), self.chosen(), self.stack.currentIndex()
+    def _update(self, *_changed: object) -> None:
+        p, chosen, step, mode = self.pattern(), self.chosen(), self.stack.currentIndex(), self.mode()
         self.back.setVisible(step == 1)
         self.next.setVisible(step == 0)
         self.go.setVisible(step == 1)
-        self.next.setEnabled(bool(chosen) and p is not None)
-        if p is None:
+        self.next.setEnabled(bool(chosen) and p is not None and bool(mode))
+        self.next.setToolTip("" if self.next.isEnabled() else _tr("Choose the sirens, a pattern, and LIVE or "
+                                                                  "EXERCISE first."))
+        if p is None or not mode:
             return
         self.timeline.set_pattern(p, self.duration.value())
-        mode = self.mode()
         colour, title, verb = {
             "live": (LIVE_RED, _tr("LIVE ACTIVATION — SIRENS WILL SOUND"), _tr("will sound")),
             "exercise": (EXERCISE_BLUE, _tr("EXERCISE — NOTHING WILL SOUND"), _tr("would sound (exercise only)")),
@@ -233,11 +274,18 @@ class ActivationDialog(QDialog):
             f"<p style='font-size:13pt'>{_tr('Sound')}: <b>{p.name}</b><br>{_tr('For')}: <b>{how_long}</b>"
             f"<br>{_tr('Mode')}: <b style='color:{colour}'>{mode.upper()}</b></p>")
         self.summary_timeline.set_pattern(p, self.duration.value())
-        self.typed_label.setText(_tr("To confirm, type the pattern name exactly:") + f"  <b>{p.name}</b>")
+        shown = confirmation.name_for(p, QLocale().name())
+        self.typed_label.setText(_tr("To confirm, type the pattern's name %1 or its short code %2 "
+                                     "(capitals do not matter).").replace("%1", f"<b>{shown}</b>")
+                                 .replace("%2", f"<b>{p.key}</b>"))
+        verdict = confirmation.judge(p, self.typed.text(), QLocale().name())
+        self.typed_problem.setText(verdict.words)
+        self.typed_problem.setStyleSheet(f"color: {LIVE_RED}; font-weight: 600;")
+        self.typed_problem.setVisible(bool(verdict.words))
         self.go.setText({"live": _tr("SOUND SIRENS"), "exercise": _tr("Record exercise activation"),
                          "test": _tr("Run silent test")}[mode])
         self.go.setStyleSheet(f"background: {colour}; color: white; font-weight: 700; padding: 4px 14px;")
-        self.go.setEnabled(self.typed.text().strip() == p.name and len(self.pin.text()) >= 4)
+        self.go.setEnabled(verdict.ok and len(self.pin.text()) >= 4)
 
     def _activate(self) -> None:
         p = self.pattern()
