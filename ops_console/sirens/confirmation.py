@@ -36,12 +36,17 @@ def name_parts(name: str) -> tuple[str, ...]:
     return (" ".join(wide), " ".join(narrow))
 
 
-def name_for(pattern: SirenPattern, language: str = "en") -> str:
-    """The part of the name an operator whose UI speaks ``language`` (e.g. "zh_CN") reads."""
-    parts = name_parts(pattern.name)
+def local_name(name: str, language: str = "en") -> str:
+    """The part of a pattern's name an operator whose UI speaks ``language`` (e.g. "zh_CN") reads."""
+    parts = name_parts(name)
     if len(parts) == 1:
         return parts[0]
     return parts[0] if language.lower().startswith(("zh", "ja", "ko")) else parts[1]
+
+
+def name_for(pattern: SirenPattern, language: str = "en") -> str:
+    """``local_name`` of a pattern."""
+    return local_name(pattern.name, language)
 
 
 def accepted(pattern: SirenPattern) -> tuple[str, ...]:
@@ -102,4 +107,4 @@ def _as_written(text: str, normal: str) -> str:
     spaced = " ".join(unicodedata.normalize("NFKC", text).split())
     return spaced if len(spaced) == len(normal) else normal
 
-__all__ = ["Verdict", "accepted", "judge", "matches", "name_for", "name_parts"]
+__all__ = ["Verdict", "accepted", "judge", "local_name", "matches", "name_for", "name_parts"]

@@ -28,6 +28,35 @@ def any_sirens(any_post) -> SirenService:
 
 
 @pytest.fixture
+def siren_window(qtbot, tmp_path) -> Iterator[Callable[..., object]]:
+    """``siren_window(post)``: the real main window on ``post`` with the six demo sirens and
+    China's signal set, shown at 1280x720 with the Task board in front (Sirens behind it)."""
+    from PySide6.QtCore import QSettings
+
+    from ops_console.ui.app import build_main_window
+
+    built = []
+
+    def build(post):  # type: ignore[no-untyped-def]
+        build_demo_sirens(post, post.sirens)
+        settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+        win = build_main_window(post, settings=settings)
+        post.sirens.country = "CN"  # as the demo has it (the window set the configured one)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        win.resize(1280, 720)  # the smallest size posts use
+        win.docks["tasks"].show()
+        win.docks["tasks"].raise_()
+        built.append(win)
+        return win
+
+    yield build
+    for win in built:  # before the post closes (ask for the post before this fixture)
+        win.close()
+
+
+@pytest.fixture
 def sim() -> Iterator[SimulatedSirenBus]:
     bus = SimulatedSirenBus(range(1, 7), transport="pty")
     bus.start()

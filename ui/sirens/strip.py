@@ -15,10 +15,11 @@ import logging
 from datetime import datetime, timezone
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from ops_console.events import Event
+from ops_console.sirens.confirmation import local_name
 from ops_console.sirens.service import CANCEL_PERMISSION, SirenService, roles_that_may_cancel
 from ops_console.sirens.sounding import ARMED, TESTING, SoundingSiren
 from ops_console.ui.bridge import PostBridge
@@ -55,8 +56,9 @@ def kind_words(row: SoundingSiren) -> str:
 def group_lines(rows: list[SoundingSiren], now: datetime) -> list[str]:
     """One line per (what, pattern): "LIVE — SOUNDING: S3, S4 · Warnung · 0:52 left"."""
     groups: dict[tuple[str, str], list[SoundingSiren]] = {}
-    for row in rows:
-        groups.setdefault((kind_words(row), row.pattern_name), []).append(row)
+    language = QLocale().name()
+    for row in rows:  # the pattern in the operator's language ("Pre-alert", not "预先警报 Pre-alert")
+        groups.setdefault((kind_words(row), local_name(row.pattern_name, language)), []).append(row)
     lines = []
     for (kind, pattern), members in list(groups.items())[:MAX_GROUPS]:
         names = ", ".join(m.name for m in members[:MAX_NAMES])
@@ -99,7 +101,7 @@ class SirenStrip(QToolBar):
         self.lines.setTextFormat(Qt.TextFormat.RichText)
         self.lines.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.cancel_button = QPushButton(_tr("■  CANCEL ALL SIRENS"), objectName="sirenStripCancel")
-        self.cancel_button.setMinimumHeight(36)
+        self.cancel_button.setMinimumHeight(32)
         self.cancel_button.clicked.connect(self.confirm_cancel_all)
         self.addWidget(self.badge)
         self.addWidget(self.lines)

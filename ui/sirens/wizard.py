@@ -289,6 +289,8 @@ class ActivationDialog(QDialog):
 
     def _activate(self) -> None:
         p = self.pattern()
+        if p is None or not self.mode():
+            return
         try:
             self.result_request = self.service.activate(
                 [sid for sid, _ in self.chosen()], p.id, self.duration.value(), live=self.mode() == "live",
