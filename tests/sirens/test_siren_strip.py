@@ -110,3 +110,16 @@ def test_a_silent_test_is_called_a_test_never_live_or_sounding(post, siren_windo
     assert "LIVE" not in strip.badge.text()
     qtbot.waitUntil(lambda: "1 testing" in panel.summary.text(), timeout=3000)
     assert panel.summary.text().startswith("0 of 6 sounding")
+
+
+def test_a_live_siren_stays_in_sight_when_the_post_switches_to_exercise(post, siren_window, qtbot):
+    win = siren_window(post)
+    strip = win.features.siren_strip
+    post.sirens.activate([2, 3], PRE_ALERT, 60, live=True, pin=PIN, typed_confirmation="cn.pre_alert")
+    qtbot.waitUntil(strip.isVisible, timeout=5000)
+    post.exercise.set_exercise(True)
+    qtbot.waitUntil(lambda: win.exercise_bar.isVisible(), timeout=5000)
+    with qtbot.waitSignal(strip.refreshed, timeout=5000):
+        strip.refresh()
+    assert strip.isVisible() and "LIVE" in strip.lines.text()
+    assert _inside_window(win, strip.cancel_button) and strip.cancel_button.isEnabled()
