@@ -45,6 +45,7 @@ class ComposeBox(QWidget):
         self.text_edit.installEventFilter(self)
         self.counter = QLabel()
         self.counter.setObjectName("composeCounter")
+        self.counter.setWordWrap(True)  # a long problem wraps instead of widening the dock
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("composeSend")
         self.send_button.setDefault(True)

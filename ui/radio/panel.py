@@ -10,16 +10,18 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFrame, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from ops_console.events import Event
 from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.post import Post
 from ops_console.radio.views import MessageFilter
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.responsive_splitter import ResponsiveSplitter
 from ops_console.ui.radio.compose import ComposeBox
 from ops_console.ui.radio.model import CommsLogModel
 from ops_console.ui.radio.status import AlertBanner, LinkStrip
@@ -103,12 +105,15 @@ class RadioPanel(QWidget):
         self.reload()
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.search_edit, 1)
+        # rows that wrap and a log/nodes split that stacks when narrow: at 1280x720 the
+        # dock is ~610 px and every button must stay whole and in sight
+        filters = FlowLayout()
+        filters.addWidget(self.search_edit)
         filters.addWidget(self.direction_box)
         filters.addWidget(self.precedence_box)
         filters.addWidget(self.alerts_only)
-        actions = QHBoxLayout()
+        self.search_edit.setMinimumWidth(self.search_edit.sizeHint().width())
+        actions = FlowLayout()
         actions.addWidget(QLabel(self.tr("Selected message:")))
         for button in (self.to_incident, self.to_task, self.to_log, self.to_request):
             actions.addWidget(button)
@@ -124,17 +129,21 @@ class RadioPanel(QWidget):
         lv.addWidget(rule)
         lv.addWidget(self.compose)
 
-        split = QSplitter(Qt.Orientation.Horizontal, objectName="radioSplit")
+        split = ResponsiveSplitter(objectName="radioSplit")
         split.addWidget(left)
         split.addWidget(self.side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([820, 520])
+        # the link strip and the alert banner stay on top; the rest scrolls when the dock is low
+        body = QScrollArea(objectName="radioBody", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body.setWidget(split)
         root = QVBoxLayout(self)
         root.setContentsMargins(6, 6, 6, 6)
         root.addWidget(self.link_strip)
         root.addWidget(self.alert)
-        root.addWidget(split, 1)
+        root.addWidget(body, 1)
 
     # --- events ------------------------------------------------------------------
     @Slot(object)

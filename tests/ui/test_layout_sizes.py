@@ -1,0 +1,85 @@
+"""The real main window at the sizes posts use (1280x720 and 1366x768 laptops, 1920x1080):
+every dock in front in turn, no enabled button cut, outside the window or narrower than
+its text — with an EMERGENCY on the radio banner, so its Acknowledge button is checked too.
+First start (no saved geometry) opens maximised on a screen smaller than the default size."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtWidgets import QApplication
+
+from helpers.alerts import hear_emergency
+from helpers.clipping import clipped_buttons
+from ops_console.ui.app import build_main_window
+
+SIZES = [QSize(1280, 720), QSize(1366, 768), QSize(1920, 1080)]
+
+
+def _settle() -> None:
+    for _ in range(5):  # layouts settle over a few passes of the event loop (no sleeping)
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_every_dock_keeps_its_buttons_whole_and_in_sight(full_demo_post, qtbot, themed, layout_settings,
+                                                         screenshot_dir, size):
+    hear_emergency(full_demo_post)
+    window = build_main_window(full_demo_post, settings=layout_settings)
+    qtbot.addWidget(window)
+    window.resize(size)  # a size chosen by the caller: not maximised on the small test screen
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(size)  # again: before the first show the layout's minimum height is not yet known
+    qtbot.waitUntil(lambda: window.size() == size and not window.isMaximized())
+    assert window.minimumSizeHint().width() <= size.width() and window.minimumSizeHint().height() <= size.height()
+
+    problems: list[str] = []
+    texts: dict[str, set[str]] = {}
+    for key, dock in window.docks.items():
+        dock.show()
+        dock.raise_()
+        _settle()
+        found, checked = clipped_buttons(window, dock)
+        problems += [f"{key}: {p}" for p in found]
+        texts[key] = {b.text() for b in checked}
+    assert "Acknowledge" in texts["radio"], "the EMERGENCY banner's Acknowledge button was not on screen"
+    assert not problems, "\n".join(problems)
+
+    window.docks["radio"].raise_()
+    _settle()
+    window.grab().save(str(screenshot_dir / f"layout_{size.width()}x{size.height()}.png"))
+    window.close()
+
+
+def test_first_start_on_a_small_screen_opens_maximised(post, qtbot, themed, layout_settings: QSettings):
+    window = build_main_window(post, settings=layout_settings)  # nothing saved yet
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry().size()
+    assert screen.width() < 1400 or screen.height() < 900, "the test screen must be smaller than the default"
+    window.show()
+    qtbot.waitUntil(window.isMaximized)
+    window.close()
+
+    again = build_main_window(post, settings=layout_settings)  # the saved geometry wins from now on
+    qtbot.addWidget(again)
+    again.show()
+    again.showNormal()
+    again.resize(1300, 800)
+    qtbot.waitUntil(lambda: not again.isMaximized() and again.size() == QSize(1300, 800))
+    again.close()
+    third = build_main_window(post, settings=layout_settings)
+    qtbot.addWidget(third)
+    third.show()
+    _settle()
+    assert not third.isMaximized()  # (restoreGeometry fits the size to the small test screen)
+    third.close()
+
+
+def test_a_size_chosen_by_the_caller_is_kept(post, qtbot, themed, layout_settings: QSettings):
+    window = build_main_window(post, settings=layout_settings)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    _settle()
+    assert not window.isMaximized() and window.size() == QSize(1400, 900)
+    window.close()
