@@ -94,7 +94,7 @@ def test_panning_many_tiles_keeps_memory_bounded(qtbot, tmp_path, png_tile, writ
     tiles = {(Z, BASE_X + i, BASE_Y + j): tile for i in range(12) for j in range(12)}
     source = MBTilesSource(write_mbtiles(tmp_path / "many.mbtiles", tiles, META), cache_bytes=20 * 256 * 256 * 4)
     source.request(list(tiles))
-    qtbot.waitUntil(lambda: not source._wanted, timeout=10_000)
+    qtbot.waitUntil(lambda: not source.busy(), timeout=10_000)
     qtbot.wait(50)
     assert len(source.cache) <= 20 and source.cache.peak_bytes <= 20 * 256 * 256 * 4
     source.close()

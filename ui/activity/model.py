@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.services.activity import ActivityEntry, ActivityFilter
 from ops_console.ui.common.formatting import local_seconds, local_short_seconds
-from ops_console.ui.common.newest_first import Index, NewestFirstModel
+from ops_console.ui.common.newest_first import Index, NewestFirstModel, PagedService
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 200
@@ -67,8 +67,8 @@ class ActivityLogModel(NewestFirstModel[ActivityEntry, ActivityFilter]):
     def no_filter(self) -> ActivityFilter:
         return ActivityFilter()
 
-    def read_page(self, flt: ActivityFilter, before_id: int | None, limit: int) -> list[ActivityEntry]:
-        return self.post.activity.page(flt, before_id=before_id, limit=limit)
+    def paged_service(self) -> PagedService:
+        return self.post.activity
 
     def read_newer(self, top_id: int, flt: ActivityFilter, limit: int) -> list[ActivityEntry]:
         return self.post.activity.newer_than(top_id, flt)  # capped at NEWER_LIMIT by the service

@@ -9,8 +9,9 @@ every 30 s for time-based alerts (expiry, overdue inspections).
 from __future__ import annotations
 
 import logging
+from functools import partial
 
-from PySide6.QtCore import QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -18,7 +19,7 @@ from ops_console import alerts as post_alerts
 from ops_console.alerts import PostAlert, Severity
 from ops_console.events import Event
 from ops_console.ui.bridge import PostBridge
-from ops_console.ui.common.jobs import Job, start_job
+from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 
@@ -47,8 +48,7 @@ class AlertPanel(QWidget):
         self.setObjectName("alertPanel")
         self.post = post
         self.model = AlertModel()
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.pool = JobLane("alerts", parent=self)
         self._job: Job | None = None
         self._ack_job: Job | None = None
         self._again = False
@@ -92,7 +92,7 @@ class AlertPanel(QWidget):
         if self._job is not None and not self._job.finished:
             self._again = True
             return
-        self._job = start_job(self.pool, lambda: post_alerts.collect(self.post), self._show, self._failed)
+        self._job = start_job(self.pool, partial(post_alerts.collect, self.post), self._show, self._failed, owner=self)
 
     @Slot(object)
     def _on_event(self, event: Event) -> None:
@@ -151,8 +151,16 @@ class AlertPanel(QWidget):
         alert = self.selected()
         if alert is None or not alert.needs_ack:
             return
-        self._ack_job = start_job(self.pool, lambda: post_alerts.acknowledge(self.post, alert), lambda _r: self.refresh(),
-                  lambda exc: show_error(self, exc))
+        self._ack_job = start_job(self.pool, partial(post_alerts.acknowledge, self.post, alert), self._acknowledged,
+                                  self._ack_failed, owner=self)
+
+    @Slot(object)
+    def _acknowledged(self, _result: object) -> None:
+        self.refresh()
+
+    @Slot(object)
+    def _ack_failed(self, exc: Exception) -> None:
+        show_error(self, exc)
 
     def _update_buttons(self) -> None:
         alert = self.selected()

@@ -9,11 +9,12 @@ how a row looks.
 """
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from functools import partial
+from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRunnable, Qt,
-                            QThreadPool, Signal, Slot)
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 
+from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -21,24 +22,21 @@ Row = TypeVar("Row")
 Filter = TypeVar("Filter")
 
 
-class _PageJob(QRunnable):
-    """Reads one page (and, for the first, the newest id of the whole log) off the GUI thread."""
+class PagedService(Protocol):
+    """The service a log model pages through (ActivityService, RadioService): Qt-free, thread-safe."""
 
-    def __init__(self, model: NewestFirstModel, generation: int, flt: Any, before_id: int | None) -> None:
-        super().__init__()
-        self._model, self._generation, self._flt, self._before = model, generation, flt, before_id
+    def page(self, flt: Any, *, before_id: int | None, limit: int) -> list[Any]: ...
 
-    def run(self) -> None:
-        model = self._model
-        try:
-            rows = model.read_page(self._flt, self._before, model.PAGE_SIZE)
-            newest = None
-            if self._before is None:  # first page: remember where "newer" starts, whatever the filter
-                top = model.read_page(model.no_filter(), None, 1)
-                newest = max([r.id for r in rows[:1] + top] or [0])
-            model.page_loaded.emit(self._generation, rows, newest)
-        except Exception as exc:  # handed to the GUI thread: known errors shown, bugs to the crash hook
-            model.page_failed.emit(self._generation, exc)
+
+def read_page_job(service: PagedService, flt: Any, no_filter: Any, before_id: int | None,
+                  limit: int) -> tuple[list[Any], int | None]:
+    """Worker side: one page and, for the first, the newest id of the whole log (the service only)."""
+    rows = service.page(flt, before_id=before_id, limit=limit)
+    newest = None
+    if before_id is None:  # first page: remember where "newer" starts, whatever the filter
+        top = service.page(no_filter, before_id=None, limit=1)
+        newest = max([r.id for r in rows[:1] + top] or [0])
+    return rows, newest
 
 
 class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
@@ -49,10 +47,8 @@ class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
     CONTEXT = ""  # translation context of COLUMNS
     COLUMNS: tuple[str, ...] = ()
 
-    # a page read on the worker: generation, rows, newest id (first page) or None
-    page_loaded = Signal(int, object, object)
-    # a page read failed: generation, the exception
-    page_failed = Signal(int, object)
+    # a page arrived and was shown: its generation
+    page_loaded = Signal(int)
     # a known error the panel should show (database unavailable …): carries the exception
     problem = Signal(object)
 
@@ -65,17 +61,14 @@ class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
         self.loading = False
         self.exhausted = False
         self.top_id: int | None = None  # None until the first page arrived
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self.page_loaded.connect(self._on_page)
-        self.page_failed.connect(self._on_failure)
+        self._lane = JobLane("log-pages", parent=self)  # one thread: pages arrive in order
 
     # --- what subclasses provide ---------------------------------------------------
     def no_filter(self) -> Filter:
         raise NotImplementedError
 
-    def read_page(self, flt: Filter, before_id: int | None, limit: int) -> list[Row]:
-        """Called on the worker thread: rows older than ``before_id``, newest first."""
+    def paged_service(self) -> PagedService:
+        """The service whose ``page`` is read on the worker thread (never the model itself)."""
         raise NotImplementedError
 
     def read_newer(self, top_id: int, flt: Filter, limit: int) -> list[Row]:
@@ -114,10 +107,13 @@ class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
 
     def _start_page(self, before_id: int | None) -> None:
         self.loading = True
-        self._pool.start(_PageJob(self, self._generation, self._filter, before_id))
+        generation = self._generation
+        work = partial(read_page_job, self.paged_service(), self._filter, self.no_filter(), before_id, self.PAGE_SIZE)
+        start_job(self._lane, work, partial(self._on_page, generation), partial(self._on_failure, generation),
+                  owner=self)
 
-    @Slot(int, object, object)
-    def _on_page(self, generation: int, rows: list[Row], newest: int | None) -> None:
+    def _on_page(self, generation: int, page: tuple[list[Row], int | None]) -> None:
+        rows, newest = page
         if generation != self._generation:
             return  # a page for a filter that is no longer shown
         self.loading = False
@@ -128,8 +124,8 @@ class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
+        self.page_loaded.emit(generation)
 
-    @Slot(int, object)
     def _on_failure(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
@@ -161,4 +157,4 @@ class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
 
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Let a running page read finish (before the database is closed)."""
-        return self._pool.waitForDone(msecs)
+        return self._lane.waitForDone(msecs)

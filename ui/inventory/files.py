@@ -5,6 +5,7 @@ The file and database work runs as a ui.common.jobs Job; the dialog only shows w
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, Signal, Slot
@@ -68,8 +69,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(760, 560)
         source = path.name
-        self._jobs.append(start_job(pool, lambda: inventory.preview_import(path.read_bytes(), source),
-                                    self._show_preview, self._failed))
+        self._jobs.append(start_job(pool, partial(_preview, inventory, path), self._show_preview, self._failed,
+                                    owner=self))
 
     @Slot(object)
     def _show_preview(self, preview: ImportPreview) -> None:
@@ -100,7 +101,8 @@ class ImportDialog(QDialog):
             return
         self.apply_button.setEnabled(False)
         preview = self.preview
-        self._jobs.append(start_job(self._pool, lambda: self._inv.apply_import(preview), self._applied, self._failed))
+        self._jobs.append(start_job(self._pool, partial(self._inv.apply_import, preview), self._applied, self._failed,
+                                    owner=self))
 
     @Slot(object)
     def _applied(self, count: int) -> None:
@@ -116,3 +118,8 @@ class ImportDialog(QDialog):
             raise exc
         self.summary.setText(str(exc))
         show_error(self, exc)
+
+
+def _preview(inventory: InventoryService, path: Path) -> ImportPreview:
+    """Worker side of the import preview: the file and the service, never the dialog."""
+    return inventory.preview_import(path.read_bytes(), path.name)

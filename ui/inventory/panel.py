@@ -7,9 +7,11 @@ reads everything again, off the GUI thread, when any workstation records a chang
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -24,7 +26,7 @@ from ops_console.ui.common.messages import show_error
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.inventory.catalogue_dialogs import AddItemDialog, AddLocationDialog, RequestDialog
 from ops_console.ui.inventory.dialogs import FulfilDialog, MovementDialog
-from ops_console.ui.common.jobs import Job, start_job
+from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.inventory.files import ImportDialog, export_job
 from ops_console.ui.inventory.request_queue import RequestQueue
 from ops_console.ui.inventory.stock_view import StockView
@@ -53,9 +55,8 @@ class InventoryPanel(QWidget):
         self.setObjectName("inventoryPanel")
         self._post = post
         self.inventory = inventory or getattr(post, "inventory", None) or InventoryService(post.db, post.bus, post.shift)
-        self.pool, self.reader = QThreadPool(self), QThreadPool(self)  # files; reloads (never behind an export)
-        self.pool.setMaxThreadCount(1)
-        self.reader.setMaxThreadCount(1)
+        # files; reloads (never behind an export)
+        self.pool, self.reader = JobLane("inventory-files", parent=self), JobLane("inventory-read", parent=self)
         self._reading: Job | None = None
         self._again = False
         self._jobs: list = []  # running file jobs, kept alive until they report  # type: ignore[type-arg]
@@ -80,7 +81,7 @@ class InventoryPanel(QWidget):
     def _first_picture(self) -> None:
         """The first reading is waited for, so the panel never opens empty."""
         try:
-            self._show(self._read())
+            self._show(_read_picture(self.inventory))
         except KNOWN_ERRORS as exc:
             show_error(self, exc)
 
@@ -143,10 +144,8 @@ class InventoryPanel(QWidget):
         if self._reading is not None and not self._reading.finished:
             self._again = True
             return
-        self._reading = start_job(self.reader, self._read, self._show, self._read_failed)
-
-    def _read(self) -> tuple[LevelTable, list[RequestView], list[StockAlert]]:
-        return self.inventory.level_table(), self.inventory.requests(), self.inventory.alerts()
+        self._reading = start_job(self.reader, partial(_read_picture, self.inventory), self._show, self._read_failed,
+                                  owner=self)
 
     @Slot(object)
     def _show(self, picture: tuple[LevelTable, list[RequestView], list[StockAlert]]) -> None:
@@ -235,7 +234,8 @@ class InventoryPanel(QWidget):
     def export_to(self, path: Path, what: str) -> None:
         """Write levels or movements to ``path`` on the worker; ``exported`` says when done."""
         work = export_job(self.inventory, Path(path), what)
-        self._jobs.append(start_job(self.pool, lambda: (str(path), work()), self._export_done, self._job_failed))
+        self._jobs.append(start_job(self.pool, partial(_exported, str(path), work), self._export_done, self._job_failed,
+                                    owner=self))
 
     @Slot(object)
     def _export_done(self, result: tuple[str, int]) -> None:
@@ -269,3 +269,12 @@ class InventoryPanel(QWidget):
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Let a running import, export or reload finish (before the database is closed)."""
         return self.pool.waitForDone(msecs) and self.reader.waitForDone(msecs)
+
+
+def _read_picture(inventory: InventoryService) -> tuple[LevelTable, list[RequestView], list[StockAlert]]:
+    """Worker side of a reload: the service only, never the panel."""
+    return inventory.level_table(), inventory.requests(), inventory.alerts()
+
+
+def _exported(path: str, work: Callable[[], int]) -> tuple[str, int]:
+    return path, work()

@@ -1,6 +1,6 @@
 """Offline tile archives (MBTiles, PMTiles) as map tile sources.
 
-One worker thread per archive reads and decodes tiles, newest request first, so a slow
+Jobs on one lane per archive read and decode tiles, newest request first, so a slow
 USB stick never stalls the GUI; the reader is anything with ``info``, ``tile(z, x, y)``
 and ``close()``, so both formats share the same worker. Opening a reader can be done on
 another thread (the basemap loader does) and the open reader handed to ``ArchiveSource``.
@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import logging
 import threading
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtGui import QImage
+
 from ops_console.mapping.mbtiles import MBTilesReader, TileArchiveError
 from ops_console.mapping.pmtiles_reader import PMTilesReader
+
+from ops_console.ui.common.jobs import JobLane, start_job
 
 from .tile_source import TileKey, TileSource, decode_tile
 
@@ -35,68 +40,95 @@ class ArchiveReader(Protocol):
     def close(self) -> None: ...
 
 
+class Wishes:
+    """Tiles wanted, newest request first: what is in view now replaces older wishes.
+
+    Shared by the GUI thread (which replaces the wishes) and the reading job (which takes them).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._keys: list[TileKey] = []
+
+    def replace(self, keys: list[TileKey]) -> None:
+        with self._lock:
+            self._keys = list(reversed(keys))
+
+    def take(self, count: int) -> list[TileKey]:
+        with self._lock:
+            taken = self._keys[-count:][::-1]
+            del self._keys[-count:]
+            return taken
+
+    def __bool__(self) -> bool:
+        with self._lock:
+            return bool(self._keys)
+
+
+def read_tiles(reader: ArchiveReader, name: str, wishes: Wishes, count: int) -> list[tuple[TileKey, QImage | None]]:
+    """Job: the next ``count`` wished tiles, decoded (None: absent, unreadable or not an image: logged)."""
+    tiles: list[tuple[TileKey, QImage | None]] = []
+    for key in wishes.take(count):
+        try:
+            data = reader.tile(*key)
+        except TileArchiveError as exc:
+            log.warning("%s", exc)
+            tiles.append((key, None))
+            continue
+        image = decode_tile(data) if data else None
+        if data and image is None:
+            log.warning("%s: tile %s is not a PNG/JPEG/WebP image; skipped", name, key)
+        tiles.append((key, image if image is not None else (BAD_TILE if data else None)))
+    return tiles
+
+
+BAD_TILE = QImage()  # marks a tile that had bytes but no image: counted, then treated as missing
+
+
 class ArchiveSource(TileSource):
-    """An open tile archive, read and decoded by one worker thread, newest request first."""
+    """An open tile archive, read and decoded by jobs on its own one-thread lane, newest request first."""
+
+    BATCH = 8  # tiles per job: small enough that a new view's wishes are served soon
 
     def __init__(self, reader: ArchiveReader, cache_bytes: int = DEFAULT_CACHE_BYTES) -> None:
         self.reader = reader
         info = reader.info
         super().__init__(info.name, info.min_zoom, info.max_zoom, info.attribution, cache_bytes)
-        self._wanted: list[TileKey] = []
-        self._queued: set[TileKey] = set()
-        self._wake = threading.Condition()
-        self._stop = False
-        self._working = False
-        self._thread = threading.Thread(target=self._work, name=f"tiles-{reader.path.name}", daemon=True)
-        self._thread.start()
+        self._wishes = Wishes()
+        self._lane = JobLane(f"tiles-{reader.path.name}", parent=self)
+        self._reading = False
+        self._closed = False
 
     def request(self, keys: list[TileKey]) -> None:
         fresh = [k for k in keys if k not in self._missing and self.cache.get(k) is None]
-        with self._wake:
-            self._wanted = list(reversed(fresh))  # what is in view now replaces older wishes
-            self._queued = set(fresh)
-            self._wake.notify()
-        if fresh:
-            self._start_polling()
+        self._wishes.replace(fresh)
+        self._read_more()
 
-    def _busy(self) -> bool:
-        with self._wake:
-            return bool(self._wanted) or self._working
+    def busy(self) -> bool:
+        """Tiles are still being read (tests wait for this to end)."""
+        return self._reading or bool(self._wishes)
 
-    def _work(self) -> None:
-        while True:
-            with self._wake:
-                while not self._wanted and not self._stop:
-                    self._wake.wait()
-                if self._stop:
-                    return
-                key = self._wanted.pop()
-                self._working = True
-            image = self._read(key)
-            with self._wake:
-                self._deliver(key, image)
-                self._working = False
+    def _read_more(self) -> None:
+        if self._reading or self._closed or not self._wishes:
+            return
+        self._reading = True
+        start_job(self._lane, partial(read_tiles, self.reader, self.name, self._wishes, self.BATCH),
+                  self._tiles_read, self._read_failed, owner=self)
 
-    def _read(self, key: TileKey):  # type: ignore[no-untyped-def]
-        """The decoded tile, or None (absent, unreadable or not an image: counted and logged)."""
-        try:
-            data = self.reader.tile(*key)
-        except TileArchiveError as exc:
-            self.bad_tiles += 1
-            log.warning("%s", exc)
-            return None
-        image = decode_tile(data) if data else None
-        if data and image is None:
-            self.bad_tiles += 1
-            log.warning("%s: tile %s is not a PNG/JPEG/WebP image; skipped", self.name, key)
-        return image
+    def _tiles_read(self, tiles: list[tuple[TileKey, QImage | None]]) -> None:
+        self._reading = False
+        self.bad_tiles += sum(1 for _, image in tiles if image is BAD_TILE)
+        self._arrived([(key, None if image is BAD_TILE else image) for key, image in tiles])
+        self._read_more()
+
+    def _read_failed(self, exc: Exception) -> None:
+        self._reading = False
+        log.error("%s: reading tiles failed", self.name, exc_info=exc)
 
     def close(self) -> None:
-        self._poll.stop()
-        with self._wake:
-            self._stop = True
-            self._wake.notify()
-        self._thread.join(timeout=2)
+        self._closed = True
+        self._wishes.replace([])
+        self._lane.waitForDone(2000)
         self.reader.close()
 
 

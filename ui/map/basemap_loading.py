@@ -3,24 +3,23 @@
 A post lists its maps in the config file (``[[basemap]]``); the map stacks them in that
 order, first at the bottom, raster tiles under vector basemaps and both under the
 records. Parsing a GeoJSON file or opening a tile archive (a USB stick, a network share)
-runs on a worker thread; the GUI thread polls the futures in order, so a slow first map
+runs as a job on a one-thread lane, so maps open and report in order and a slow first map
 never lets a later one jump under it. A map that cannot be loaded is logged, named in the
 map's status line and kept in ``problems``; the others still load and the console never
-goes down for a bad file. Workers never emit Qt signals (see tile_source.py).
+goes down for a bad file.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import replace
-from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from ops_console.config import data_dir, load_settings
 from ops_console.errors import OpsError
@@ -28,6 +27,7 @@ from ops_console.mapping.basemap_config import BasemapSpec
 from ops_console.mapping.geojson import GeoJSONError, load_geojson_file
 from ops_console.mapping.mbtiles import MBTilesReader
 from ops_console.mapping.pmtiles_reader import PMTilesReader
+from ops_console.ui.common.jobs import JobLane, start_job
 
 from .basemap import BasemapLayer
 from .layers import MapLayer
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DEMO_BASEMAP = Path(str(resources.files("ops_console.resources.basemaps") / "willow_creek.geojson"))
 BASEMAP_MAX_BYTES = 20 * 1024 * 1024
-_LOADER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="basemap-load")
 _OPENERS = {"geojson": lambda p: load_geojson_file(p, max_bytes=BASEMAP_MAX_BYTES),
             "mbtiles": MBTilesReader, "pmtiles": PMTilesReader}
 
@@ -72,6 +71,8 @@ def geojson_spec(path: Path | str) -> BasemapSpec:
 
 def _open(spec: BasemapSpec) -> object:
     """Worker thread: parse or open the file (raises with words for a person)."""
+    if spec.problem:
+        raise OpsError(spec.problem)
     return _OPENERS[spec.kind](spec.path) if spec.kind in _OPENERS else None
 
 
@@ -88,16 +89,15 @@ class BasemapStack(QObject):
         self.tile_layers: list[TileLayer] = []
         self.problems: list[str] = []  # sentences for the maps that did not load, oldest first
         self._basemap_index = 0
-        self._queue: deque[tuple[BasemapSpec, Future]] = deque()
-        self._timer = QTimer(self)
-        self._timer.setInterval(30)
-        self._timer.timeout.connect(self._drain)
+        self._lane = JobLane("basemap-load", parent=self)  # one thread: maps open and stack in order
+        self._pending = 0
+        self._closed = False
 
     # loading -------------------------------------------------------------------------------
     def load(self, items: Sequence[Path | str | BasemapSpec]) -> None:
         """Bare paths (the bundled demo ward) load now, as before; specs in order, off the GUI thread."""
         for item in items:
-            if isinstance(item, BasemapSpec) or self._queue:
+            if isinstance(item, BasemapSpec) or self._pending:
                 self.open(item if isinstance(item, BasemapSpec) else geojson_spec(item))
                 continue
             try:
@@ -107,29 +107,32 @@ class BasemapStack(QObject):
 
     def open(self, spec: BasemapSpec) -> None:
         """Queue one basemap after those already pending; ``loaded`` says how it went."""
-        if spec.problem:
-            future: Future = Future()
-            future.set_exception(OpsError(spec.problem))
-        else:
-            future = _LOADER.submit(_open, spec)
-        self._queue.append((spec, future))
-        self._timer.start()
+        self._pending += 1
+        start_job(self._lane, partial(_open, spec), partial(self._opened, spec), partial(self._open_failed, spec),
+                  owner=self)
 
     @property
     def pending(self) -> int:
-        return len(self._queue)
+        return self._pending
 
-    @Slot()
-    def _drain(self) -> None:
-        while self._queue and self._queue[0][1].done():
-            spec, future = self._queue.popleft()
-            self._finish(spec, future)
-        if not self._queue:
-            self._timer.stop()
+    def _open_failed(self, spec: BasemapSpec, exc: Exception) -> None:
+        self._pending -= 1
+        if self._closed:
+            return
+        if isinstance(exc, (OpsError, GeoJSONError)):
+            self._fail(spec, str(exc))
+        else:  # a bug in a parser must not take the console down with it
+            log.error("basemap %s", spec.label, exc_info=exc)
+            self._fail(spec, f"{spec.label} could not be loaded ({type(exc).__name__}: {exc}).")
 
-    def _finish(self, spec: BasemapSpec, future: Future) -> None:
+    def _opened(self, spec: BasemapSpec, opened: object) -> None:
+        self._pending -= 1
+        if self._closed:  # a reader opened for a map that closed meanwhile: release its file
+            if hasattr(opened, "close"):
+                opened.close()
+            return
         try:
-            layer = self._build(spec, future.result())
+            layer = self._build(spec, opened)
         except (OpsError, GeoJSONError) as exc:
             self._fail(spec, str(exc))
         except Exception as exc:  # a bug in a parser must not take the console down with it
@@ -209,15 +212,7 @@ class BasemapStack(QObject):
 
     def close(self) -> None:
         """Stop loading and close every tile source (before the map closes)."""
-        self._timer.stop()
-        for _, future in self._queue:
-            future.add_done_callback(_close_unused)
-        self._queue.clear()
+        self._closed = True
         for layer in self.tile_layers:
             layer.source.close()
 
-
-def _close_unused(future: Future) -> None:
-    """A reader opened for a map that closed meanwhile: release its file."""
-    if not future.cancelled() and future.exception() is None and hasattr(future.result(), "close"):
-        future.result().close()

@@ -1,16 +1,14 @@
 """Keeps the live map layers (sirens, radio teams, sensors) in step with the database.
 
-``LiveFeed`` loads them on a worker thread; the worker only puts results on a queue,
-and a GUI-thread timer drains it into the layers (workers never touch Qt objects or
-emit signals). Bridge events ask for a reload: one siren if the event names it, the
+``LiveFeed`` loads them as jobs (ui/common/jobs.py): the worker reads the database with
+the post's services only, and the result is put into the layers on the GUI thread. Bridge events ask for a reload: one siren if the event names it, the
 radio layers at most once per ``debounce_ms``.
 """
 from __future__ import annotations
 
 import logging
-import queue
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -18,12 +16,12 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from ops_console.db.types import utc_now
 from ops_console.events import Event
 from ops_console.mapping import live
+from ops_console.ui.common.jobs import JobLane, start_job
 
 from .live_layers import LiveTeamLayer, SensorLayer, SirenLayer
 
 log = logging.getLogger(__name__)
 
-_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="map-live")
 
 
 class LiveFeed(QObject):
@@ -37,11 +35,8 @@ class LiveFeed(QObject):
         super().__init__(parent)
         self.post, self.bridge = post, bridge
         self.sirens, self.teams, self.sensors = sirens, teams, sensors
-        self._results: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self._lane = JobLane("map-live", parent=self)
         self._pending = 0
-        self._poll = QTimer(self)
-        self._poll.setInterval(40)
-        self._poll.timeout.connect(self._drain)
         self._radio_timer = QTimer(self)
         self._radio_timer.setSingleShot(True)
         self._radio_timer.setInterval(debounce_ms)
@@ -56,7 +51,6 @@ class LiveFeed(QObject):
             bridge.exercise_changed.connect(self.reload)
 
     def detach(self) -> None:
-        self._poll.stop()
         self._radio_timer.stop()
         self._stale_timer.stop()
         if self.bridge is not None:
@@ -68,31 +62,23 @@ class LiveFeed(QObject):
         return self._pending > 0
 
     # requests (GUI thread) --------------------------------------------------------------
-    def _submit(self, what: str, fn: Callable[[], Any]) -> None:
-        results = self._results
-
-        def work() -> None:  # worker thread: database only, then the queue
-            try:
-                results.put((what, fn()))
-            except Exception as exc:  # noqa: BLE001 - reported on the GUI thread
-                results.put(("error", f"{what}: {exc}"))
+    def _submit(self, what: str, work: Callable[[], Any]) -> None:
+        """``work`` reads with the post's services only (never this object or a layer)."""
         self._pending += 1
-        _WORKER.submit(work)
-        if not self._poll.isActive():
-            self._poll.start()
+        start_job(self._lane, work, partial(self._arrived, what), partial(self._load_failed, what), owner=self)
 
     @Slot()
     def reload(self, *_args: object) -> None:
-        self._submit("sirens", lambda: live.load_sirens(self.post))
+        self._submit("sirens", partial(live.load_sirens, self.post))
         self.reload_radio()
 
     @Slot()
     def reload_radio(self) -> None:
-        self._submit("tracks", lambda: live.load_tracks(self.post))
-        self._submit("sensors", lambda: live.load_sensors(self.post))
+        self._submit("tracks", partial(live.load_tracks, self.post))
+        self._submit("sensors", partial(live.load_sensors, self.post))
 
     def reload_siren(self, siren_id: int) -> None:
-        self._submit("siren", lambda: (siren_id, live.load_siren(self.post, siren_id)))
+        self._submit("siren", partial(_load_one_siren, self.post, siren_id))
 
     @Slot(object)
     def _event(self, event: Event) -> None:
@@ -101,39 +87,36 @@ class LiveFeed(QObject):
             if isinstance(siren_id, int):
                 self.reload_siren(siren_id)
             else:
-                self._submit("sirens", lambda: live.load_sirens(self.post))
+                self._submit("sirens", partial(live.load_sirens, self.post))
         elif event.topic in self.RADIO_TOPICS and not self._radio_timer.isActive():
             self._radio_timer.start()  # at most one reload per debounce interval
 
     # results (GUI thread) ---------------------------------------------------------------
-    @Slot()
-    def _drain(self) -> None:
-        while True:
-            try:
-                what, result = self._results.get_nowait()
-            except queue.Empty:
-                break
-            self._pending -= 1
-            if what == "error":
-                log.warning("live map layer load failed: %s", result)
-            elif what == "sirens":
-                self.sirens.set_sirens(result)
-            elif what == "siren":
-                siren_id, point = result
-                if point is None:
-                    self.sirens.remove_siren(siren_id)
-                else:
-                    self.sirens.put_siren(point)
-            elif what == "tracks":
-                self.teams.set_tracks(result)
-            elif what == "sensors":
-                self.sensors.set_sensors(result)
-        if self._pending <= 0:
-            self._pending = 0
-            self._poll.stop()
+    def _load_failed(self, what: str, exc: Exception) -> None:
+        self._pending = max(0, self._pending - 1)
+        log.warning("live map layer load failed: %s: %s", what, exc)
+
+    def _arrived(self, what: str, result: Any) -> None:
+        self._pending = max(0, self._pending - 1)
+        if what == "sirens":
+            self.sirens.set_sirens(result)
+        elif what == "siren":
+            siren_id, point = result
+            if point is None:
+                self.sirens.remove_siren(siren_id)
+            else:
+                self.sirens.put_siren(point)
+        elif what == "tracks":
+            self.teams.set_tracks(result)
+        elif what == "sensors":
+            self.sensors.set_sensors(result)
 
     @Slot()
     def _restale(self) -> None:
         now = utc_now()
         self.sensors.refresh_staleness(now)
         self.teams.refresh_staleness(now)
+
+
+def _load_one_siren(post: Any, siren_id: int) -> tuple[int, Any]:
+    return siren_id, live.load_siren(post, siren_id)

@@ -1,7 +1,7 @@
 """Online XYZ tile servers (``https://…/{z}/{x}/{y}.png``), never blocking the GUI.
 
 Requests go through Qt's asynchronous network stack and a size-bounded disk cache;
-decoding runs on a small thread pool. A server that stops answering puts the source in
+decoding runs as jobs on a two-thread lane. A server that stops answering puts the source in
 an "offline" state after a few failures or one timeout: requests pause, tiles come only
 from the disk cache, and a retry happens later, so a dead link never freezes the map.
 """
@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Slot
+from PySide6.QtGui import QImage
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkDiskCache, QNetworkReply, QNetworkRequest
+
+from ops_console.ui.common.jobs import JobLane, start_job
 
 from .tile_source import TileKey, TileSource, decode_tile
 
 log = logging.getLogger(__name__)
-_DECODERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="tile-decode")
 
 
 class XYZSource(TileSource):
@@ -43,7 +45,7 @@ class XYZSource(TileSource):
         self._pending: list[TileKey] = []
         self._offline_until = 0.0
         self._consecutive = 0
-        self._decoding = 0
+        self._decoders = JobLane("tile-decode", max_threads=2, parent=self)
 
     @property
     def offline(self) -> bool:
@@ -84,9 +86,7 @@ class XYZSource(TileSource):
             self._consecutive = 0
             if not self.offline or from_cache:
                 self._set_state("" if not self.offline else self.state)
-            self._decoding += 1
-            self._start_polling()
-            _DECODERS.submit(self._decode_job, key, data)
+            start_job(self._decoders, partial(_decode, self.name, key, data), self._decoded, owner=self)
         elif status == 404 or error == QNetworkReply.NetworkError.ContentNotFoundError:
             self._missing.add(key)  # the server has no tile here: not a fault
         elif not self.offline:
@@ -102,25 +102,22 @@ class XYZSource(TileSource):
                                 f"retrying in {self.OFFLINE_RETRY_S:.0f} s")
         self._pump()
 
-    def _decode_job(self, key: TileKey, data: bytes) -> None:
-        image = decode_tile(data)
-        if image is None:
+    def _decoded(self, tile: tuple[TileKey, QImage | None]) -> None:
+        if tile[1] is None:
             self.bad_tiles += 1
-            log.warning("%s: tile %s is not an image (%d bytes); skipped", self.name, key, len(data))
-        self._deliver(key, image)
-
-    def _drain(self) -> None:
-        before = self._results.qsize()
-        self._decoding = max(0, self._decoding - before)
-        super()._drain()
-
-    def _busy(self) -> bool:
-        return self._decoding > 0
+        self._arrived([tile])
 
     def close(self) -> None:
-        self._poll.stop()
         self._nam.finished.disconnect(self._finished)
         replies, self._in_flight, self._pending = list(self._in_flight.values()), {}, []
         for reply in replies:
             reply.abort()
             reply.deleteLater()
+
+
+def _decode(name: str, key: TileKey, data: bytes) -> tuple[TileKey, QImage | None]:
+    """Job: one downloaded tile's image (None for bytes that are not an image: logged)."""
+    image = decode_tile(data)
+    if image is None:
+        log.warning("%s: tile %s is not an image (%d bytes); skipped", name, key, len(data))
+    return key, image

@@ -1,17 +1,15 @@
 """What every tile source shares: the decoded-tile cache, decoding, and the hand-off to the GUI.
 
-Reading and decoding a tile happens on worker threads; the GUI thread only draws images
-that are ready. Decoded tiles live in a byte-bounded LRU cache, so panning across a city
-cannot grow memory without limit. Workers never emit Qt signals (a cross-thread emit from
-a Python thread crashes this PySide6 build): they put results in a queue that a GUI-thread
-timer drains while work is outstanding.
+Reading and decoding a tile happens in jobs (ui/common/jobs.py) that touch only bytes and
+QImage values; the GUI thread puts what comes back into the cache and draws images that
+are ready. Decoded tiles live in a byte-bounded LRU cache, so panning across a city cannot
+grow memory without limit.
 """
 from __future__ import annotations
 
-import queue
 from collections import OrderedDict
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from ops_console.mapping.mbtiles import sniff_format
@@ -69,12 +67,6 @@ class TileSource(QObject):
         self.bad_tiles = 0  # damaged or wrong-format tiles skipped
         self.state = ""
         self._missing: set[TileKey] = set()
-        # Workers never emit Qt signals (a cross-thread emit from a Python thread crashes this
-        # PySide6 build): they put results in a queue that a GUI-thread timer drains while busy.
-        self._results: queue.SimpleQueue[tuple[TileKey, QImage | None]] = queue.SimpleQueue()
-        self._poll = QTimer(self)
-        self._poll.setInterval(15)
-        self._poll.timeout.connect(self._drain)
 
     def image(self, key: TileKey) -> QImage | None:
         return self.cache.get(key)
@@ -90,25 +82,10 @@ class TileSource(QObject):
             self.state = text
             self.state_changed.emit(text)
 
-    def _deliver(self, key: TileKey, image: QImage | None) -> None:
-        """Hand a result from any thread to the GUI thread (picked up by ``_drain``)."""
-        self._results.put((key, image))
-
-    def _busy(self) -> bool:
-        return False
-
-    def _start_polling(self) -> None:
-        if not self._poll.isActive():
-            self._poll.start()
-
-    @Slot()
-    def _drain(self) -> None:
+    def _arrived(self, tiles: list[tuple[TileKey, QImage | None]]) -> None:
+        """GUI thread: decoded tiles into the cache (None: the source has no such tile)."""
         added = False
-        while True:
-            try:
-                key, image = self._results.get_nowait()
-            except queue.Empty:
-                break
+        for key, image in tiles:
             if image is None:
                 if len(self._missing) > 50_000:
                     self._missing.clear()
@@ -118,8 +95,6 @@ class TileSource(QObject):
                 added = True
         if added:
             self.updated.emit()
-        if not self._busy() and self._results.empty():
-            self._poll.stop()
 
     def close(self) -> None:
         """Stop background work (before the map closes)."""

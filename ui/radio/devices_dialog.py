@@ -2,73 +2,26 @@
 live state, and (admins only) add / remove; anyone may test a port.
 
 Persistence and the admin check are in DeviceStore (Qt-free); the dialog only asks.
-Test opens the port on a QThreadPool worker (short timeouts) and the result comes back
-through a queue that a QTimer polls on the GUI thread, so a dead port never freezes it.
+Test asks the hardware layer's probe on a job lane (short timeouts), so a dead port never
+freezes the window.
 Changes to the configured list take effect when the radio runtime next starts.
 """
 from __future__ import annotations
 
-import queue
-import time
+from functools import partial
 
-import serial
-from PySide6.QtCore import QRunnable, QThreadPool, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ops_console.domain import Permission
+from ops_console.hardware.lora.probe import list_ports, probe
 from ops_console.errors import OpsError
 from ops_console.post import Post
 from ops_console.radio.device_store import DeviceStore
 from ops_console.radio.devices import KINDS, DeviceSpec
-
-TEST_TIMEOUT = 1.0
-
-
-def list_ports() -> list[tuple[str, str, str]]:
-    """(device, description, hwid) of each serial port of this machine ([] when none, or on error)."""
-    try:
-        from serial.tools import list_ports as lp
-
-        return [(p.device, p.description or "", p.hwid or "") for p in sorted(lp.comports(), key=lambda p: p.device)]
-    except Exception:  # noqa: BLE001 - enumeration problems must not break the dialog
-        return []
-
-
-def probe(port: str, baud: int, timeout: float = TEST_TIMEOUT) -> tuple[bool, str]:
-    """Open ``port``, send ``AT``, wait up to ``timeout`` for ``+OK``: (answered, what happened)."""
-    try:
-        link = serial.serial_for_url(port, baudrate=baud, timeout=0.1, write_timeout=timeout)
-    except (serial.SerialException, OSError, ValueError) as exc:
-        return False, f"could not open: {exc}"
-    try:
-        link.reset_input_buffer()
-        link.write(b"AT\r\n")
-        seen = b""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            seen += link.read(64)
-            if b"+OK" in seen:
-                return True, "answered +OK"
-        return False, "no answer" + (f" (got {seen[:40]!r})" if seen.strip() else "")
-    except (serial.SerialException, OSError) as exc:
-        return False, f"error while talking to it: {exc}"
-    finally:
-        try:
-            link.close()
-        except Exception:  # noqa: BLE001
-            pass
-
-
-class _Probe(QRunnable):
-    def __init__(self, port: str, baud: int, results: queue.Queue) -> None:
-        super().__init__()
-        self.port, self.baud, self.results = port, baud, results
-
-    def run(self) -> None:
-        self.results.put((self.port,) + probe(self.port, self.baud))
-
+from ops_console.ui.common.jobs import JobLane, start_job
 
 class DevicesDialog(QDialog):
     """``DevicesDialog(post, parent).open()``."""
@@ -79,8 +32,7 @@ class DevicesDialog(QDialog):
         self.setWindowTitle(self.tr("Radio devices"))
         self.post = post
         self.store = DeviceStore(post.shift)
-        self._results: queue.Queue = queue.Queue()
-        self._pool = QThreadPool(self)
+        self._lane = JobLane("port-probe", max_threads=4, parent=self)
         self._testing = 0
 
         self.ports_table = self._table("serialPorts", [self.tr("Device"), self.tr("Description"), self.tr("Hardware id")])
@@ -146,8 +98,6 @@ class DevicesDialog(QDialog):
         self._live = QTimer(self, interval=1000)
         self._live.timeout.connect(self.refresh_devices)
         self._live.start()
-        self._poll = QTimer(self, interval=50)
-        self._poll.timeout.connect(self._collect)
         self.refresh_ports()
         self.refresh_devices()
         self.update_actions()
@@ -266,19 +216,16 @@ class DevicesDialog(QDialog):
             return
         self._testing += 1
         self.result_label.setText(self.tr("Testing {port}…").replace("{port}", port))
-        self._pool.start(_Probe(port, baud, self._results))
-        self._poll.start()
+        start_job(self._lane, partial(probe, port, baud), partial(self._probed, port), partial(self._probe_failed, port),
+                  owner=self)
         self.update_actions()
 
-    @Slot()
-    def _collect(self) -> None:
-        try:
-            port, ok, what = self._results.get_nowait()
-        except queue.Empty:
-            return
+    def _probe_failed(self, port: str, exc: Exception) -> None:
+        self._probed(port, (False, f"error while talking to it: {exc}"))
+
+    def _probed(self, port: str, answer: tuple[bool, str]) -> None:
+        ok, what = answer
         self._testing -= 1
-        if not self._testing:
-            self._poll.stop()
         if ok:
             text = self.tr("{port}: answered +OK").replace("{port}", port)
         elif what.startswith("no answer"):

@@ -16,7 +16,7 @@ from ops_console.exercise_view import LIVE_MARK, marked_live
 from ops_console.radio.views import MessageFilter, MessageView
 from ops_console.ui.common.formatting import local, local_seconds
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
-from ops_console.ui.common.newest_first import Index, NewestFirstModel
+from ops_console.ui.common.newest_first import Index, NewestFirstModel, PagedService
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 300
@@ -84,8 +84,8 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
     def no_filter(self) -> MessageFilter:
         return MessageFilter()
 
-    def read_page(self, flt: MessageFilter, before_id: int | None, limit: int) -> list[MessageView]:
-        return self.post.radio.page(flt, before_id=before_id, limit=limit)
+    def paged_service(self) -> PagedService:
+        return self.post.radio
 
     def read_newer(self, top_id: int, flt: MessageFilter, limit: int) -> list[MessageView]:
         return self.post.radio.newer_than(top_id, flt, limit)

@@ -1,0 +1,47 @@
+"""Asking a serial port whether a REYAX AT modem answers, and which serial ports exist.
+
+Used by the Devices dialog (on a worker thread: opening a dead port can take a second),
+kept here so the widget module holds no serial-protocol code.
+"""
+from __future__ import annotations
+
+import time
+
+import serial
+
+TEST_TIMEOUT = 1.0
+
+
+def list_ports() -> list[tuple[str, str, str]]:
+    """(device, description, hwid) of each serial port of this machine ([] when none, or on error)."""
+    try:
+        from serial.tools import list_ports as lp
+
+        return [(p.device, p.description or "", p.hwid or "") for p in sorted(lp.comports(), key=lambda p: p.device)]
+    except Exception:  # noqa: BLE001 - enumeration problems must not break the dialog
+        return []
+
+
+def probe(port: str, baud: int, timeout: float = TEST_TIMEOUT) -> tuple[bool, str]:
+    """Open ``port``, send ``AT``, wait up to ``timeout`` for ``+OK``: (answered, what happened)."""
+    try:
+        link = serial.serial_for_url(port, baudrate=baud, timeout=0.1, write_timeout=timeout)
+    except (serial.SerialException, OSError, ValueError) as exc:
+        return False, f"could not open: {exc}"
+    try:
+        link.reset_input_buffer()
+        link.write(b"AT\r\n")
+        seen = b""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            seen += link.read(64)
+            if b"+OK" in seen:
+                return True, "answered +OK"
+        return False, "no answer" + (f" (got {seen[:40]!r})" if seen.strip() else "")
+    except (serial.SerialException, OSError) as exc:
+        return False, f"error while talking to it: {exc}"
+    finally:
+        try:
+            link.close()
+        except Exception:  # noqa: BLE001
+            pass
