@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from sqlalchemy import exc as sa_exc
 
+from ops_console.known_error import OpsError
 
-class DatabaseUnavailable(Exception):
+
+class DatabaseUnavailable(OpsError):
     """The database cannot be used right now; ``str()`` is a sentence for a person."""
 
     exit_code = 3

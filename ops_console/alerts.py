@@ -157,9 +157,9 @@ def _rank(alert: PostAlert) -> tuple[int, int, float]:
 
 
 def _known(exc: Exception) -> bool:
-    from ops_console.errors import DatabaseUnavailable, OpsError
+    from ops_console.known_error import OpsError
 
-    return isinstance(exc, (OpsError, DatabaseUnavailable))
+    return isinstance(exc, OpsError)
 
 
 def _words(exc: Exception) -> str:

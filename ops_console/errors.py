@@ -8,15 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from ops_console.db.errors import DatabaseMissing, DatabaseTooNew, DatabaseUnavailable
+from ops_console.known_error import OpsError
 
 __all__ = [
     "OpsError", "ValidationError", "PermissionDenied", "NotFound", "ConflictError",
     "SignOnError", "DatabaseUnavailable", "DatabaseMissing", "DatabaseTooNew",
 ]
-
-
-class OpsError(Exception):
-    """Base of the errors a person is meant to read."""
 
 
 class ValidationError(OpsError):

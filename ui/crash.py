@@ -2,7 +2,7 @@
 
 Our own bugs are logged with their traceback and shown with the log file's path, so the
 operator can keep working and hand the file on. Errors the services raise on purpose
-(OpsError, DatabaseUnavailable) are not bugs: they get the ordinary message box. Hooks
+(OpsError, database faults included) are not bugs: they get the ordinary message box. Hooks
 may fire on any thread; the dialog is always shown on the GUI thread.
 """
 from __future__ import annotations

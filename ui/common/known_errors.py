@@ -1,8 +1,8 @@
 """The errors a person is meant to read (shown as messages), as opposed to bugs (crash dialog).
 
-DatabaseUnavailable comes from the db layer and is not an OpsError, so UI code that
-catches "what the services say on purpose" catches this tuple.
+One definition: every such error is an OpsError (ops_console/known_error.py), database
+faults included. The tuple form is kept for ``except KNOWN_ERRORS`` and ``isinstance``.
 """
-from ops_console.errors import DatabaseUnavailable, OpsError
+from ops_console.known_error import OpsError
 
-KNOWN_ERRORS: tuple[type[Exception], ...] = (OpsError, DatabaseUnavailable)
+KNOWN_ERRORS: tuple[type[Exception], ...] = (OpsError,)
