@@ -23,6 +23,7 @@ from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.siren_patterns import PatternLibrary
 from ops_console.sirens import schedule as rules
+from ops_console.sirens.interlock import busy_commands, lock_sirens
 from ops_console.sirens.views import (
     STALE_AFTER,
     COMMS_FAULT, COMMS_FAULT_AFTER, CONFIRMED, FAULT_BITS, NO_CONFIRMATION, NOT_STARTED, REFUSED, REQUESTED,
@@ -263,11 +264,17 @@ class SirenRecords:
                                  f"Scheduled test “{sched.name}” skipped: {why}")
                     continue
                 wanted = [int(x) for x in sched.siren_ids.split(",") if x]
-                q = select(Siren).where(Siren.enabled)
-                if wanted:
-                    q = q.where(Siren.id.in_(wanted))
                 request_id = f"test-{sched.id}-{now:%Y%m%d%H%M}"
-                for siren in s.scalars(q):
+                sirens = lock_sirens(s, wanted or None, enabled_only=True)  # the same door as an activation
+                busy = {b.siren_id: b for b in busy_commands(s, [x.id for x in sirens], now)}
+                for siren in sirens:
+                    if siren.id in busy:
+                        b = busy[siren.id]
+                        audit.append(s, RUNTIME, "siren.test.skipped", "siren", siren.id,
+                                     f"Scheduled test “{sched.name}” skipped on {siren.name}: it is being "
+                                     f"activated by {b.requested_by} (request {b.request_id}, {b.state})")
+                        continue
+                    siren.version += 1  # the per-siren lock's visible trace
                     s.add(SirenCommand(request_id=request_id, siren_id=siren.id, pattern_id=pattern.id,
                                        command="silent_test" if sched.kind == "silent" else "growl_test",
                                        duration_s=pattern.total_s, live=True, exercise=False,

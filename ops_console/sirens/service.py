@@ -12,10 +12,9 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, select
 
 from ops_console.db.engine import Database
 from ops_console.db.siren_models import (
@@ -30,16 +29,15 @@ from ops_console.services.operators import OperatorService
 from ops_console.shift import Shift
 from ops_console.siren_patterns import PatternLibrary, SirenPattern, load_library
 from ops_console.sirens import confirmation, schedule as rules
+from ops_console.sirens.interlock import busy_commands, lock_sirens
 from ops_console.sirens.sounding import SoundingSiren, sounding_now
 from ops_console.sirens.views import (
-    STALE_AFTER,
-    CONFIRMED, EXERCISE_ONLY, PENDING_STATES, REQUESTED, ActivationResult, AlarmView, CommandView,
+    EXERCISE_ONLY, REQUESTED, ActivationResult, AlarmView, CommandView,
     HistoryPoint, ScheduleView, SirenView, TestResultView)
 
 log = logging.getLogger(__name__)
 SOUND_COMMANDS = ("activate", "growl_test")
 CANCEL_PERMISSION = Permission.EDIT_RECORDS  # every role but viewer may stop the sirens
-RUNNING_SLACK = timedelta(seconds=5)
 
 
 def roles_that_may_cancel() -> tuple[Role, ...]:
@@ -70,26 +68,6 @@ def command_for(pattern: SirenPattern) -> str:
     if pattern.test:
         return "growl_test"
     return "activate"
-
-
-def busy_commands(s: Session, siren_ids: Iterable[int], now: datetime) -> list[SirenCommand]:
-    """Sound/test commands that are still in flight or still running on these sirens."""
-    ids = list(siren_ids)
-    rows = s.scalars(select(SirenCommand).where(
-        SirenCommand.siren_id.in_(ids), SirenCommand.command != "cancel", SirenCommand.exercise.is_(False),
-        SirenCommand.state.in_((*PENDING_STATES, CONFIRMED)))).all()
-    busy = []
-    for c in rows:
-        if c.state in PENDING_STATES:
-            if c.requested_at + STALE_AFTER > now:  # older ones are never sent (see SirenRecords.claim)
-                busy.append(c)
-        elif c.finished_at is not None and c.finished_at + timedelta(seconds=c.duration_s) + RUNNING_SLACK > now:
-            cancelled = s.scalar(select(func.count()).select_from(SirenCommand).where(
-                SirenCommand.siren_id == c.siren_id, SirenCommand.command == "cancel",
-                SirenCommand.requested_at >= c.requested_at))
-            if not cancelled:
-                busy.append(c)
-    return busy
 
 
 class SirenService:
@@ -205,7 +183,7 @@ class SirenService:
         exercise = not sends and command != "silent_test"
         refusal: str | None = None
         with self._db.write() as s:
-            sirens = s.scalars(select(Siren).where(Siren.id.in_(ids)).order_by(Siren.id).with_for_update()).all()
+            sirens = lock_sirens(s, ids)
             missing = set(ids) - {x.id for x in sirens}
             disabled = [x.name for x in sirens if not x.enabled]
             names = {x.id: x.name for x in sirens}

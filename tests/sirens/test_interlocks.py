@@ -158,3 +158,27 @@ def test_the_configured_country_decides_the_signal_set(sirens):
     assert all(p.applies_to("DE") for p in sirens.choosable_patterns())
     sirens.country = None
     assert len(sirens.choosable_patterns()) > len(offered)
+
+
+def test_a_scheduled_audible_test_goes_through_the_same_per_siren_lock(sirens):
+    """A schedule never starts a test on a siren an operator's activation is commanding."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from ops_console.db.models import AuditEntry
+    from ops_console.db.siren_models import SirenCommand, SirenTestSchedule
+    from ops_console.db.types import utc_now
+    from ops_console.sirens.records import SirenRecords
+
+    live = sirens.activate([1], 301, 60, live=True, pin=PIN, typed_confirmation=sirens.patterns.get(301).name)
+    sid = sirens.schedule_test("Monthly growl", kind="growl", nth=1, weekday=0, time_local="10:00",
+                               siren_ids=[1, 2])
+    with sirens.db.write() as s:
+        s.get(SirenTestSchedule, sid).next_due_at = utc_now() - timedelta(seconds=1)
+    assert SirenRecords(sirens.db, sirens.bus, sirens.patterns).run_due_tests(exercise=False) == [sid]
+    with sirens.db.read() as s:
+        tested = set(s.scalars(select(SirenCommand.siren_id).where(SirenCommand.schedule_id == sid)))
+        skipped = list(s.scalars(select(AuditEntry.summary).where(AuditEntry.action == "siren.test.skipped")))
+    assert tested == {2}
+    assert len(skipped) == 1 and live.request_id in skipped[0]
