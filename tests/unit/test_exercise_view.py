@@ -56,3 +56,30 @@ def test_a_live_incident_closed_is_history_not_part_of_the_drills_view(any_post)
     any_post.incidents.close(closed.id, closed.version, "Cleared")
     any_post.exercise.set_exercise(True)
     assert any_post.incidents.list() == []
+
+
+def test_the_purge_keeps_what_a_real_radio_heard_on_every_engine(any_post) -> None:
+    from sqlalchemy import func, select
+
+    from datetime import UTC, datetime
+
+    from ops_console.db.radio_models import RadioMessage, RawFrame
+    from ops_console.hardware.lora.types import RawFrame as Heard
+    from ops_console.hardware.protocols import field_payload as fp
+
+    def hear(number: int, text: str) -> None:  # through the real ingest, as a real radio's link hands it over
+        frames = fp.encode_text("RESCUE1", "OPS", number, fp.Precedence.EMERGENCY, text)
+        any_post.radio.ingest.ingest([Heard(b"+RCV=11,%d,%s,-80,5" % (len(f), f), datetime.now(UTC), "lora1", 11,
+                                            f, -80, 5) for f in frames])
+
+    any_post.exercise.set_exercise(True)
+    hear(7, "Water over the footbridge")  # a real radio, during the drill
+    hear(8, "EXERCISE EXERCISE EXERCISE casualty at the school")  # the same station, marked
+    with any_post.db.read() as s:
+        heard = s.scalar(select(func.count()).select_from(RawFrame))
+    assert any_post.exercise.purge() == {"radio_messages": 1}
+    with any_post.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(RawFrame)) == heard
+        assert [m.body for m in s.scalars(select(RadioMessage))] == ["Water over the footbridge"]
+        kept = set(s.scalars(select(RadioMessage.id)))
+        assert set(s.scalars(select(RawFrame.message_id).where(RawFrame.message_id.is_not(None)))) == kept
