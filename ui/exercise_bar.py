@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy, QToolBar, QWidget
 
+from ops_console.domain import Permission
 from ops_console.post import Post
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.theme import EXERCISE_RED
@@ -55,6 +56,7 @@ class ExerciseBar(QToolBar):
         window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
         bridge.exercise_changed.connect(self.refresh)
+        bridge.shift_changed.connect(self.refresh)
         self.refresh()
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt name)
@@ -65,5 +67,8 @@ class ExerciseBar(QToolBar):
     def refresh(self) -> None:
         exercise = self._post.shift.exercise
         self.setVisible(exercise)
+        allowed = self._post.shift.can(Permission.TOGGLE_EXERCISE)  # decided before the click, with the reason
+        self.end_button.setEnabled(allowed)
+        self.end_button.setToolTip("" if allowed else _tr("Only a supervisor can end the exercise."))
         self._window.setWindowTitle(_tr("EXERCISE — {title}").replace("{title}", self._base_title)
                                     if exercise else self._base_title)

@@ -99,6 +99,18 @@ def test_switching_asks_first_is_audited_and_the_whole_window_shows_it(window, p
     qtbot.waitUntil(lambda: not window.exercise_bar.isVisible())
 
 
+def test_only_who_may_end_the_exercise_gets_the_button(window, post, qtbot) -> None:
+    from helpers.posts import PIN, ROLE_NAMES
+    from ops_console.domain import Role
+
+    post.exercise.set_exercise(True)
+    assert window.exercise_bar.end_button.isEnabled()
+    with qtbot.waitSignal(window.bridge.shift_changed):
+        post.operators.sign_on(ROLE_NAMES[Role.OPERATOR], PIN)
+    button = window.exercise_bar.end_button
+    assert not button.isEnabled() and "supervisor" in button.toolTip()
+
+
 def test_a_saved_layout_cannot_show_or_hide_the_bar(window, post, qtbot) -> None:
     window.show()
     post.exercise.set_exercise(True)
