@@ -9,7 +9,7 @@ the commit: one per new message and acked message, and one ``radio.node`` per ba
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from operator import itemgetter
 
@@ -66,14 +66,14 @@ class DerivedWriter:
             _POS_INSERT.columns(conn, count, [
                 [batch.frames[i][3] for i in batch.positions], map(itemgetter(0), rows), map(itemgetter(2), rows),
                 map(itemgetter(3), rows), map(stamp, map(itemgetter(4), rows)), map(itemgetter(5), rows),
-                _drill_flags(batch, batch.positions, drill)])
+                drill_flags(batch.frames, drill, batch.positions)])
         if batch.sensors:
             rows = list(map(batch.reports.__getitem__, batch.sensors))  # (sender, number, sensor, kind, value, unit, time)
             count = len(rows)
             _SENS_INSERT.columns(conn, count, [
                 map(itemgetter(2), rows), map(itemgetter(3), rows), map(itemgetter(4), rows),
                 [r[5][:16] for r in rows], map(stamp, map(itemgetter(6), rows)),
-                [batch.frames[i][3] for i in batch.sensors], _drill_flags(batch, batch.sensors, drill)])
+                [batch.frames[i][3] for i in batch.sensors], drill_flags(batch.frames, drill, batch.sensors)])
 
     def _insert_messages(self, conn: Connection, batch: Batch, first_id: int, drill: frozenset[str], console_call: str,
                          ack_needed: AckNeeded | None) -> list[tuple[int, bool]]:
@@ -149,11 +149,15 @@ class DerivedWriter:
         self._known_nodes = None
 
 
-def _drill_flags(batch: Batch, indices: list[int], drill: frozenset[str]) -> list[bool]:
-    """Per report: heard on a drill device's link (positions and sensors carry no marker)."""
+def drill_flags(frames: Sequence[tuple], drill: frozenset[str],  # type: ignore[type-arg]
+                indices: Sequence[int] | None = None) -> list[bool]:
+    """Per frame (or per frame of ``indices``): heard on a drill device's link? The exercise
+    flag of raw frames, positions and sensor readings, which carry no marker of their own.
+    All False at once on a post without drill devices: the common case, on the hot path."""
+    if indices is None:
+        indices = range(len(frames))
     if not drill:
         return [False] * len(indices)
-    frames = batch.frames
     return [frames[i][2] in drill for i in indices]
 
 

@@ -36,7 +36,7 @@ from ops_console.hardware.lora.reassembly import Reassembler
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.radio.bulk import BulkInsert, TimeFormat
 from ops_console.radio.classify import Classifier, Report
-from ops_console.radio.derived import DerivedWriter
+from ops_console.radio.derived import DerivedWriter, drill_flags
 from ops_console.radio.handover import MAX_BATCH, Handover
 from ops_console.radio.spool import FrameSpool
 
@@ -263,14 +263,6 @@ class RadioIngest:
     def backlog(self) -> int:
         """Frames heard but not yet stored (the database was unavailable)."""
         return len(self._backlog)
-
-
-def drill_flags(frames: Sequence[tuple], drill: frozenset[str]) -> list[bool]:  # type: ignore[type-arg]
-    """Per frame: was it heard on a drill device's link? (All False, at once, on a post
-    without drill devices: the common case, on the hot path.)"""
-    if not drill:
-        return [False] * len(frames)
-    return [frame[2] in drill for frame in frames]
 
 
 def _unavailable(exc: SQLAlchemyError) -> bool:
