@@ -67,7 +67,8 @@ def test_panel_activates_through_the_wizard_and_cancels_all(post, sirens, sim, m
     assert not wizard.go.isEnabled()
     wizard.typed.setText(sirens.patterns.get(WARNING).name)
     assert wizard.go.isEnabled() and "LIVE" in wizard.banner.text()
-    qtbot.mouseClick(wizard.go, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(wizard.answered, timeout=10000):  # the service answers off the GUI thread
+        qtbot.mouseClick(wizard.go, Qt.MouseButton.LeftButton)
     assert wizard.result_request is not None and wizard.result_request.live
 
     qtbot.waitUntil(lambda: any(v.id == 3 and v.sounding for v in panel.model.rows), timeout=8000)
@@ -101,7 +102,8 @@ def test_the_live_summary_differs_from_exercise(post, sirens, qtbot, themed, scr
     wizard.exercise_radio.setChecked(True)
     assert "EXERCISE" in wizard.banner.text() and wizard.banner.styleSheet() != live_style
     wizard.pin.setText("9999")
-    qtbot.mouseClick(wizard.go, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(wizard.answered, timeout=10000):  # the service answers off the GUI thread
+        qtbot.mouseClick(wizard.go, Qt.MouseButton.LeftButton)
     assert "PIN was not accepted" in wizard.problem.text() and "2 attempts left" in wizard.problem.text()
     assert wizard.isVisible()
 

@@ -81,7 +81,8 @@ def test_a_typed_name_that_does_not_match_says_so_at_once_and_the_short_code_is_
     wizard.typed.clear()
     qtbot.keyClicks(wizard.typed, "CN.AIR_RAID")  # the short code, no input method needed
     assert not wizard.typed_problem.isVisible() and wizard.go.isEnabled()
-    qtbot.mouseClick(wizard.go, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(wizard.answered, timeout=10000):  # the service answers off the GUI thread
+        qtbot.mouseClick(wizard.go, Qt.MouseButton.LeftButton)
     assert wizard.result_request is not None and wizard.result_request.live
 
 
@@ -107,11 +108,13 @@ def test_wrong_pins_in_the_wizard_count_toward_the_sign_on_lockout(post, siren_w
     said = []
     for _ in range(3):
         wizard.pin.setText("9999")
-        qtbot.mouseClick(wizard.go, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(wizard.answered, timeout=10000):  # the service answers off the GUI thread
+            qtbot.mouseClick(wizard.go, Qt.MouseButton.LeftButton)
         said.append(wizard.problem.text())
     assert "2 attempts left" in said[0] and "1 attempt left" in said[1] and "locked for one minute" in said[2]
     wizard.pin.setText(PIN)  # the right PIN waits out the lock, here and at sign-on
-    qtbot.mouseClick(wizard.go, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(wizard.answered, timeout=10000):  # the service answers off the GUI thread
+        qtbot.mouseClick(wizard.go, Qt.MouseButton.LeftButton)
     assert "try again in" in wizard.problem.text() and wizard.result_request is None
     with pytest.raises(SignOnError, match="locked"):
         post.operators.sign_on(ROLE_NAMES[Role.SUPERVISOR], PIN)

@@ -10,16 +10,20 @@ the sign-on lockout among them, are shown here in words and the dialog stays ope
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout,
     QWidget)
 
-from ops_console.errors import OpsError
 from ops_console.siren_patterns import SirenPattern
 from ops_console.sirens import confirmation, signal_set
 from ops_console.sirens.service import SirenService, command_for
+from ops_console.sirens.views import ActivationResult
+from ops_console.ui.common.jobs import Job, start_job
+from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED, TEST_TEAL
 from ops_console.ui.sirens.timeline import PatternTimeline
 
@@ -35,10 +39,15 @@ def _live_words() -> str:
 class ActivationDialog(QDialog):
     """Two steps, Back/Next/Activate; ``result_request`` holds the accepted request."""
 
+    # the service answered Activate: carries the ActivationResult, or the refusal's words
+    answered = Signal(object)
+
     def __init__(self, service: SirenService, parent: QWidget | None = None, *, preselect: list[int] | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.result_request = None
+        self._pool = QThreadPool(self)
+        self._asking: Job | None = None  # the activation being checked by the service
         self.setWindowTitle(_tr("Activate sirens"))
         self.setMinimumSize(720, 560)
         self.back = QPushButton(_tr("< Back"))
@@ -285,18 +294,32 @@ class ActivationDialog(QDialog):
         self.go.setText({"live": _tr("SOUND SIRENS"), "exercise": _tr("Record exercise activation"),
                          "test": _tr("Run silent test")}[mode])
         self.go.setStyleSheet(f"background: {colour}; color: white; font-weight: 700; padding: 4px 14px;")
-        self.go.setEnabled(verdict.ok and len(self.pin.text()) >= 4)
+        self.go.setEnabled(verdict.ok and len(self.pin.text()) >= 4 and self._asking is None)
 
     def _activate(self) -> None:
+        """Ask the service door on the pool: the PIN's hash and the writes stay off the GUI thread."""
         p = self.pattern()
-        if p is None or not self.mode():
+        if p is None or not self.mode() or self._asking is not None:
             return
-        try:
-            self.result_request = self.service.activate(
-                [sid for sid, _ in self.chosen()], p.id, self.duration.value(), live=self.mode() == "live",
-                pin=self.pin.text(), typed_confirmation=self.typed.text())
-        except OpsError as refused:
-            self.pin.clear()
-            self.problem.setText(str(refused))
-            return
+        work = partial(self.service.activate, [sid for sid, _ in self.chosen()], p.id, self.duration.value(),
+                       live=self.mode() == "live", pin=self.pin.text(), typed_confirmation=self.typed.text())
+        self.problem.setText(_tr("Checking…"))
+        self._asking = start_job(self._pool, work, self._accepted, self._refused)
+        self._update()
+
+    @Slot(object)
+    def _accepted(self, result: ActivationResult) -> None:
+        self._asking = None
+        self.result_request = result
+        self.answered.emit(result)
         self.accept()
+
+    @Slot(object)
+    def _refused(self, exc: Exception) -> None:
+        self._asking = None
+        if not isinstance(exc, KNOWN_ERRORS):
+            raise exc  # a bug: the crash dialog, not a refusal
+        self.pin.clear()
+        self.problem.setText(str(exc))
+        self.answered.emit(str(exc))
+        self._update()
