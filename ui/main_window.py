@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
         self.post, self.log_path, self.demo = post, log_path, demo
         self.settings = settings or QSettings()
         self.bridge = PostBridge(post.bus, self)
-        self.setWindowTitle(self.tr("Ops Console — demo post") if demo else self.tr("Ops Console"))
+        # the platform appends the application name ("demo post — Ops Console"): not repeated here
+        self.setWindowTitle(self.tr("demo post") if demo else post.db.display_name)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
                             | QMainWindow.DockOption.AllowNestedDocks)
 
