@@ -39,14 +39,13 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView  # noq
 from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON  # noqa: E402
 from ops_console.mapping.geo import tile_range, to_mercator  # noqa: E402
 from ops_console.mapping.geojson import load_geojson_file  # noqa: E402
-from ops_console.ui.map import symbols  # noqa: E402
-from ops_console.ui.map.basemap import BasemapLayer  # noqa: E402
-from ops_console.ui.map.basemap_loading import DEMO_BASEMAP  # noqa: E402
-from ops_console.ui.map.canvas import MapCanvas  # noqa: E402
-from ops_console.ui.map.layers import Marker, Shape, ShapeLayer  # noqa: E402
-from ops_console.ui.map.record_layers import IncidentLayer  # noqa: E402
-from ops_console.ui.map.tiles import MBTilesSource, TileLayer  # noqa: E402
-from ops_console.ui.map.viewport import Viewport  # noqa: E402
+from ops_console.ui.mapping.basemap_loading import DEMO_BASEMAP  # noqa: E402
+from ops_console.ui.mapping.canvas import MapCanvas  # noqa: E402
+from ops_console.ui.mapping.layers import Marker, Shape, ShapeLayer, symbols  # noqa: E402
+from ops_console.ui.mapping.layers.basemap import BasemapLayer  # noqa: E402
+from ops_console.ui.mapping.layers.record_layers import IncidentLayer  # noqa: E402
+from ops_console.ui.mapping.tiles import MBTilesSource, TileLayer  # noqa: E402
+from ops_console.ui.mapping.viewport import Viewport  # noqa: E402
 
 W, H = 1920, 1080
 MARKERS, POLYGONS = 20_000, 2_000

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from ops_console.ui.alerts import AlertPanel
 from ops_console.ui.inventory.panel import InventoryPanel
-from ops_console.ui.map.panels import RiskRegisterPanel, ShelterPanel
-from ops_console.ui.map.basemap_loading import configured_basemaps
-from ops_console.ui.map.widget import MapWidget
+from ops_console.ui.mapping.basemap_loading import configured_basemaps
+from ops_console.ui.mapping.panels import RiskRegisterPanel, ShelterPanel
+from ops_console.ui.mapping.widget import MapWidget
 from ops_console.ui.sirens import SirenPanel
 from ops_console.ui.sirens.strip import SirenStrip
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage
 
 from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON
 from ops_console.mapping.geo import to_mercator
-from ops_console.ui.map.canvas import MapCanvas
+from ops_console.ui.mapping.canvas import MapCanvas
 
 W, H = 640, 480
 CX, CY = to_mercator(CENTRE_LAT, CENTRE_LON)

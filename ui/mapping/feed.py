@@ -1,0 +1,108 @@
+"""Keeps the record layers in step with the database: a full load at start, then one
+record at a time as the bridge reports changes (from this or another workstation)."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from ops_console.errors import NotFound, OpsError
+from ops_console.events import Event
+from ops_console.mapping import risks, shelters, zones
+from ops_console.mapping.services import MapServices
+from ops_console.ui.bridge import PostBridge
+
+from .layers.record_layers import IncidentLayer, RiskLayer, ShelterLayer, TaskLayer, TeamLayer, ZoneLayer
+
+log = logging.getLogger(__name__)
+
+
+class RecordFeed(QObject):
+    """Loads incidents, tasks, shelters, risk points and zones into their layers, live."""
+
+    def __init__(self, post, services: MapServices, bridge: PostBridge | None, layers: dict, parent: QObject | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.post, self.services, self.bridge = post, services, bridge
+        self.incidents: IncidentLayer = layers["incidents"]
+        self.tasks: TaskLayer = layers["tasks"]
+        self.teams: TeamLayer = layers["teams"]
+        self.shelters: ShelterLayer = layers["shelters"]
+        self.risks: RiskLayer = layers["risks"]
+        self.zones: ZoneLayer = layers["zones"]
+        if bridge is not None:
+            bridge.incident_changed.connect(self.incident_changed)
+            bridge.task_changed.connect(self.task_changed)
+            bridge.event_received.connect(self._event)
+            bridge.records_purged.connect(self.reload)
+            bridge.exercise_changed.connect(self.reload)
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setInterval(60_000)  # teams turn grey 15 min after their last report
+        self._stale_timer.timeout.connect(lambda: self.teams.refresh_staleness())
+        self._stale_timer.start()
+
+    def detach(self) -> None:
+        """The pair of the connections made in __init__."""
+        self._stale_timer.stop()
+        if self.bridge is not None:
+            self.bridge.incident_changed.disconnect(self.incident_changed)
+            self.bridge.task_changed.disconnect(self.task_changed)
+            self.bridge.event_received.disconnect(self._event)
+            self.bridge.records_purged.disconnect(self.reload)
+            self.bridge.exercise_changed.disconnect(self.reload)
+
+    @Slot()
+    def reload(self, *_args: object) -> None:
+        try:
+            self.incidents.set_markers([])
+            for v in self.post.incidents.list():
+                self.incidents.put_incident(v)
+            self.tasks.set_markers([])
+            for t in self.post.tasks.list():
+                self.tasks.put_task(t)
+            self.shelters.set_markers([])
+            for s in self.services.shelters.list():
+                self.shelters.put_shelter(s)
+            self.risks.set_markers([])
+            for r in self.services.risks.list():
+                self.risks.put_risk(r)
+            self.zones.set_shapes([])
+            for z in self.services.zones.list():
+                self.zones.put_zone(z)
+        except OpsError as exc:  # database gone: the status bar says so; the map keeps what it has
+            log.warning("map reload failed: %s", exc)
+
+    @Slot(int)
+    def incident_changed(self, incident_id: int) -> None:
+        try:
+            self.incidents.put_incident(self.post.incidents.get(incident_id))
+        except NotFound:
+            self.incidents.remove(incident_id)
+
+    @Slot(int)
+    def task_changed(self, task_id: int) -> None:
+        try:
+            self.tasks.put_task(self.post.tasks.get(task_id))
+        except NotFound:
+            self.tasks.remove(task_id)
+
+    @Slot(object)
+    def _event(self, event: Event) -> None:
+        if event.entity_id is None:
+            return
+        try:
+            if event.topic == risks.CHANGED:
+                self.risks.put_risk(self.services.risks.get(event.entity_id))
+            elif event.topic == shelters.CHANGED:
+                self.shelters.put_shelter(self.services.shelters.get(event.entity_id))
+            elif event.topic == zones.CHANGED:
+                zone_ids = {z.id for z in self.services.zones.list()}
+                if event.entity_id in zone_ids:
+                    self.zones.put_zone(self.services.zones.get(event.entity_id))
+                else:
+                    self.zones.remove(event.entity_id)
+        except NotFound:
+            for layer in (self.risks, self.shelters):
+                if event.topic.startswith(layer.kind):
+                    layer.remove(event.entity_id)
+        except OpsError as exc:
+            log.warning("map update for %s failed: %s", event.topic, exc)
