@@ -187,7 +187,7 @@ def bench_tiles(app: QApplication, tiles: int, folder: Path) -> tuple[float, flo
             canvas.vp = Viewport(bx0 + W / 2 * res, by1 - H / 2 * res, res, W, H)
             canvas.render_image(W, H, hud=False)
             deadline = time.perf_counter() + 2
-            while source._busy() and time.perf_counter() < deadline:
+            while source.busy() and time.perf_counter() < deadline:
                 app.processEvents()
                 time.sleep(0.002)
             app.processEvents()
