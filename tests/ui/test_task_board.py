@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from helpers.posts import PIN, ROLE_NAMES, open_signed_on
 from ops_console.db.models import Team
@@ -103,13 +103,19 @@ def test_cards_sit_in_their_columns_with_counts_and_cancelled_hidden(post, make_
     assert panel.columns[CANCELLED].isVisible()
 
 
-def test_keyboard_shortcuts_move_the_card_and_the_move_is_stored_and_audited(qtbot, post, make_panel):
+def test_keyboard_shortcuts_move_the_card_and_the_move_is_stored_and_audited(qtbot, post, make_panel, teams):
     task = add(post, "Sandbags to Mill Lane")
     panel = make_panel()
     view = focus_card(qtbot, panel, task.id)
 
     qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert post.tasks.get(task.id).status == ASSIGNED
+    assert post.tasks.get(task.id).status == NEW  # no team yet: the board asks which team first
+    asked = panel.assign_dialog
+    assert asked is not None and asked.isVisible()
+    assert not asked.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    asked.choose(teams["Canal Watch"])
+    asked.accept()
+    assert post.tasks.get(task.id).status == ASSIGNED and post.tasks.get(task.id).team_id == teams["Canal Watch"]
     assert ids(panel, ASSIGNED) == [task.id] and ids(panel, NEW) == []
     qtbot.waitUntil(panel.columns[ASSIGNED].view.hasFocus)  # the selection follows the card
 
@@ -119,7 +125,7 @@ def test_keyboard_shortcuts_move_the_card_and_the_move_is_stored_and_audited(qtb
     assert audit_summaries(post, task.id)[:3] == [
         f"Task #{task.id} moved to Assigned: Sandbags to Mill Lane",
         f"Task #{task.id} moved to In progress: Sandbags to Mill Lane",
-        f"Task #{task.id} moved to Assigned: Sandbags to Mill Lane",
+        f"Task #{task.id} assigned: Sandbags to Mill Lane",
     ]
 
 
@@ -240,8 +246,8 @@ def test_live_update_moves_only_the_changed_card(qtbot, post, make_panel):
     assert resets == []  # no full reload, just the one card each time
 
 
-def test_stale_move_shows_both_versions_and_overwrites_nothing(qtbot, post, db_url, make_panel):
-    task = add(post, "Close Bridge Road")
+def test_stale_move_shows_both_versions_and_overwrites_nothing(qtbot, post, db_url, make_panel, teams):
+    task = add(post, "Close Bridge Road", team_id=teams["Canal Watch"])  # has a team: Ctrl+→ just moves
     panel = make_panel()
     view = focus_card(qtbot, panel, task.id)
     other_workstation = open_signed_on(db_url, create_operators=False)  # its own bus: panel stays stale

@@ -5,7 +5,7 @@ the changed row, checked against the same filter in ``matches``.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -129,7 +129,10 @@ class IncidentsPanel(QWidget):
 
     @Slot(int)
     def on_incident_changed(self, incident_id: int) -> None:
-        """Fetch the one incident and insert, refresh or drop its row."""
+        """Fetch the one incident and insert, refresh or drop its row. When the selected
+        incident drops out (closed under "Open ones"), nothing stays selected: the selection
+        must not slide onto the next incident, where a second *Close…* would close the wrong one."""
+        chosen = self.selected()
         try:
             view = self._post.incidents.get(incident_id)
         except NotFound:
@@ -142,6 +145,9 @@ class IncidentsPanel(QWidget):
                 self.model.upsert(view)
             else:
                 self.model.remove(incident_id)
+        if chosen is not None and chosen.id == incident_id and self.model.row_of(incident_id) < 0:
+            self.table.clearSelection()
+            self.table.selectionModel().setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
         self._update_actions()
 
     def selected(self) -> IncidentView | None:

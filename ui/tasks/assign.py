@@ -14,7 +14,9 @@ def tr(text: str) -> str:
 class AssignDialog(QDialog):
     """Pick a team (or none) for one task; the panel saves the choice on accept."""
 
-    def __init__(self, task: TaskView, teams: list[TeamView], parent: QWidget | None = None) -> None:
+    def __init__(self, task: TaskView, teams: list[TeamView], parent: QWidget | None = None, *,
+                 needed: bool = False) -> None:
+        """``needed``: the task is being moved to Assigned, so "No team" cannot be the answer."""
         super().__init__(parent)
         self.setObjectName("assignDialog")
         self.task = task
@@ -36,6 +38,16 @@ class AssignDialog(QDialog):
         title.setWordWrap(True)
         form.addRow(tr("Task:"), title)
         form.addRow(tr("&Team:"), self.team)
+        if needed:
+            why = QLabel(tr("A task in Assigned needs a team: choose which team takes it."), self)
+            why.setObjectName("assignNeeded")
+            why.setWordWrap(True)
+            form.addRow(why)
+            ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+            ok.setText(tr("Assign"))
+            ok.setEnabled(self.team.currentData() is not None)
+            ok.setToolTip(tr("Choose a team first"))
+            self.team.currentIndexChanged.connect(lambda _i: ok.setEnabled(self.team.currentData() is not None))
         form.addRow(buttons)
         self.team.setFocus()
 

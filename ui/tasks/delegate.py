@@ -158,7 +158,7 @@ class TaskCardDelegate(QStyledItemDelegate):
         first, second = _two_lines(QFontMetrics(bold), title, text.width())
         self._text(painter, rows[1], bold, TITLE_TEXT, first)
         self._text(painter, rows[2], bold, TITLE_TEXT, second)
-        team = view.team_name or tr("Unassigned")
+        team = view.team_name or tr("No team")
         id_width = QFontMetrics(small).horizontalAdvance(f"#{view.id}") + PADDING
         self._text(painter, rows[3].adjusted(0, 0, -id_width, 0), base,
                    BODY_TEXT if view.team_name else MUTED_TEXT, tr("Team: %1").replace("%1", team))

@@ -8,6 +8,7 @@ Due times are entered in local time and handed on as UTC, as the post stores the
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
@@ -65,7 +66,7 @@ class TaskDialog(GuardedDialog):
         for s in TaskStatus:
             self.status.addItem(status_label(s), s.value)
         self.team = QComboBox(self)
-        self.team.addItem(tr("No team yet"), None)
+        self.team.addItem(tr("No team"), None)
         for t in teams:
             self.team.addItem(f"{t.name} ({t.callsign})" if t.callsign else t.name, t.id)
         self.incident = QComboBox(self)
@@ -85,7 +86,7 @@ class TaskDialog(GuardedDialog):
         self.lon.setPlaceholderText(tr("Longitude"))
         self._errors: dict[str, QLabel] = {}
         self._build_layout()
-        self._fill(task, incident_id)
+        self._fill(task, incident_id, {i.id: i for i in incidents})
 
     def _error_label(self, key: str) -> QLabel:
         label = QLabel(self)
@@ -137,8 +138,11 @@ class TaskDialog(GuardedDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
-    def _fill(self, task: TaskView | None, incident_id: int | None) -> None:
+    def _fill(self, task: TaskView | None, incident_id: int | None, incidents: dict[int, IncidentView]) -> None:
         draft = task.draft() if task else TaskDraft(title="", incident_id=incident_id)
+        incident = incidents.get(incident_id) if task is None and incident_id is not None else None
+        if incident is not None:  # a task for an incident goes where the incident is
+            draft = replace(draft, location_text=incident.location_text, lat=incident.lat, lon=incident.lon)
         self.title.setText(draft.title)
         self.details.setPlainText(draft.details)
         self.priority.setCurrentIndex(max(self.priority.findData(int(draft.priority)), 0))

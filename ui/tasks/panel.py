@@ -8,13 +8,14 @@ and the card is refreshed from what is stored. Live updates replace one card at 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from ops_console.domain import TaskStatus
+from ops_console.domain import Permission, TaskStatus
 from ops_console.errors import ConflictError, NotFound, ValidationError
 from ops_console.post import Post
 from ops_console.exercise_view import shown
@@ -47,6 +48,7 @@ class TaskBoardPanel(QWidget):
         self.setObjectName("taskBoardPanel")
         self._post, self._bridge = post, bridge
         self.last_message: QMessageBox | None = None  # the latest error/conflict box shown
+        self.assign_dialog: AssignDialog | None = None  # the latest "which team?" asked by a move to Assigned
         self.filters = TaskFilterBar(self)
         self.columns = {status: TaskColumn(status, self) for status in BOARD_ORDER}
         self.columns[TaskStatus.CANCELLED].hide()
@@ -213,12 +215,36 @@ class TaskBoardPanel(QWidget):
         return view
 
     def move_task(self, task_id: int, version: int, status: TaskStatus) -> TaskView | None:
-        """Move a card to ``status``, saving from ``version`` (what the drag or selection saw)."""
+        """Move a card to ``status``, saving from ``version`` (what the drag or selection saw).
+        A card without a team does not go to Assigned by itself: the team is asked for first
+        (``assign_dialog``), so the Assigned column never holds a task nobody was given."""
         current = next((c.model.view_at(r) for c in self.columns.values()
                         if (r := c.model.row_of(task_id)) >= 0), None)
         if current is not None and current.status == status and current.version == version:
             return current  # dropped back on its own column
+        if (status == TaskStatus.ASSIGNED and current is not None and current.team_id is None
+                and self._post.shift.can(Permission.EDIT_RECORDS)):  # (others are refused by the service)
+            self._ask_team_then_assign(current)
+            return None
         return self._attempt(task_id, lambda: self._post.tasks.move(task_id, version, status))
+
+    def _ask_team_then_assign(self, task: TaskView) -> AssignDialog:
+        dialog = AssignDialog(task, self._post.tasks.teams(), self, needed=True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(partial(self._assign_chosen, task, dialog))
+        self.assign_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _assign_chosen(self, task: TaskView, dialog: AssignDialog) -> None:
+        team_id = dialog.team_id()
+        if team_id is None:
+            return  # the dialog does not accept "No team" when a team is needed
+        view = self._attempt(task.id, lambda: self._post.tasks.assign(task.id, task.version, team_id))
+        if view is not None and view.status != TaskStatus.ASSIGNED:
+            view = self._attempt(task.id, lambda: self._post.tasks.move(view.id, view.version, TaskStatus.ASSIGNED))
+        if view is not None:
+            self.select_task(view.id)
 
     def move_selected(self, step: int) -> None:
         """Move the selected card one visible column right (+1) or left (-1)."""

@@ -72,7 +72,7 @@ class TaskLayer(MarkerLayer):
             self.remove(v.id)
             return
         x, y = to_mercator(v.lat, v.lon)
-        detail = f"{v.status.label} · {v.priority.label}\n{v.team_name or tr('No team yet')}\n{v.location_text}"
+        detail = f"{v.status.label} · {v.priority.label}\n{v.team_name or tr('No team')}\n{v.location_text}"
         self.put(Marker(v.id, x, y, int(v.priority), f"T{v.id} {v.title}", detail))
 
     def pixmap(self, style: Hashable) -> QPixmap:
