@@ -23,6 +23,7 @@ from ops_console.services.records import (
     FAR_AHEAD, apply_changes, check_coordinates, check_time, check_title, check_version, snapshot,
 )
 from ops_console.shift import Shift
+from ops_console.text_match import matches_words, query_words
 
 EDITABLE = ("title", "details", "priority", "status", "team_id", "incident_id", "due_at",
             "lat", "lon", "location_text")
@@ -143,12 +144,13 @@ class TaskService:
             query = query.where(Task.priority >= flt.min_priority)
         if flt.statuses:
             query = query.where(Task.status.in_([s.value for s in flt.statuses]))
-        if flt.text.strip():
-            like = f"%{flt.text.strip()}%"
+        for word in query_words(flt.text):  # coarse in SQL (substring), exact by words below
+            like = f"%{word}%"
             query = query.where(or_(Task.title.ilike(like), Task.details.ilike(like)))
         query = query.order_by(Task.priority.desc(), Task.due_at.is_(None), Task.due_at, Task.id)
         with self._db.read() as s:
-            return [_view(row, team, inc) for row, team, inc in s.execute(query)]
+            views = [_view(row, team, inc) for row, team, inc in s.execute(query)]
+        return [v for v in views if matches_words(flt.text, v.title, v.details)]
 
     def get(self, task_id: int) -> TaskView:
         with self._db.read() as s:

@@ -3,7 +3,7 @@ does not leave the next one selected; a task for an incident starts where the in
 one word for a task without a team."""
 from __future__ import annotations
 
-from ops_console.domain import IncidentStatus
+from ops_console.domain import IncidentStatus, TaskStatus
 from ops_console.services.incidents import IncidentDraft
 from ops_console.services.tasks import TaskDraft
 from ops_console.ui.tasks.assign import AssignDialog
@@ -48,3 +48,19 @@ def test_one_word_for_a_task_without_a_team(window, post, qtbot):
     assign = AssignDialog(post.tasks.get(task.id), post.tasks.teams(), window)
     assert assign.team.itemText(0) == "No team"
     assign.deleteLater()
+
+
+def test_task_search_finds_words_and_highlights_them(window, post, qtbot, screenshot_dir):
+    street = post.tasks.create(TaskDraft("Sandbags to Harbour Street"))
+    tree = post.tasks.create(TaskDraft("Tree across the footpath"))
+    board = window.tasks
+    board.reload()
+    window.show()
+    board.filters.search.setText("tree")
+    board.filters.flush()
+    new_column = board.columns[TaskStatus.NEW]
+    assert [v.id for v in new_column.model.tasks()] == [tree.id]  # not "Harbour Street"
+    delegate = new_column.view.itemDelegate()
+    assert delegate.highlights("Tree across the footpath") == [(0, 4)]
+    assert street.id not in [v.id for v in new_column.model.tasks()]
+    new_column.view.grab().save(str(screenshot_dir / "task_search_highlight.png"))

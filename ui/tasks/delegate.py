@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from ops_console.domain import Priority
 from ops_console.exercise_view import LIVE_MARK
 from ops_console.services.tasks import TaskView
+from ops_console.text_match import match_spans
 from ops_console.ui.tasks.model import LiveRole, OverdueRole, TaskRole
 
 PRIORITY_COLOURS = {
@@ -33,8 +34,8 @@ SELECTED_BORDER = QColor("#1565c0")
 MUTED_TEXT = QColor("#546e7a")
 TITLE_TEXT = QColor("#1a1a1a")
 BODY_TEXT = QColor("#263238")
+MATCH_BACKGROUND = QColor("#ffe066")  # a search match, like a highlighter pen
 MARGIN, PADDING, BAR_WIDTH, LINES = 5, 8, 6, 5
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("TaskBoard", text)
@@ -104,6 +105,8 @@ def card_look(view: TaskView, overdue: bool, selected: bool = False) -> CardLook
 class TaskCardDelegate(QStyledItemDelegate):
     """Draws one card per row of a TaskColumnModel."""
 
+    query = ""  # the board's search text: matched words are highlighted on the cards
+
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)
         bold = QFont(base)
@@ -156,6 +159,9 @@ class TaskCardDelegate(QStyledItemDelegate):
         if index.data(LiveRole):  # a real task on the board during an exercise
             title = f"● {tr(LIVE_MARK)} · {title}"
         first, second = _two_lines(QFontMetrics(bold), title, text.width())
+        if self.query:  # the words the search found, marked behind the text
+            self._highlight(painter, rows[1], bold, first)
+            self._highlight(painter, rows[2], bold, second)
         self._text(painter, rows[1], bold, TITLE_TEXT, first)
         self._text(painter, rows[2], bold, TITLE_TEXT, second)
         team = view.team_name or tr("No team")
@@ -167,6 +173,19 @@ class TaskCardDelegate(QStyledItemDelegate):
         self._text(painter, rows[4], small, MUTED_TEXT, tr("Incident: %1").replace("%1", incident))
         painter.restore()
         return None
+
+    def highlights(self, line: str) -> list[tuple[int, int]]:
+        """The spans of ``line`` that the current search matched (what paint marks)."""
+        return [span for word in self.query.split() for span in (match_spans(word, line) or [])]
+
+    def _highlight(self, painter: QPainter, row: QRect, font: QFont, line: str) -> None:
+        metrics = QFontMetrics(font)
+        elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, row.width())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(MATCH_BACKGROUND)
+        for start, end in self.highlights(elided):
+            left = row.left() + metrics.horizontalAdvance(elided[:start])
+            painter.drawRect(QRect(left, row.top() + 1, metrics.horizontalAdvance(elided[start:end]), row.height() - 2))
 
     @staticmethod
     def _pill(painter: QPainter, row: QRect, font: QFont, colour: QColor, text: str) -> int:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersiste
 from ops_console.domain import TaskStatus
 from ops_console.exercise_view import marked_live
 from ops_console.services.tasks import TaskFilter, TaskView
+from ops_console.text_match import matches_words
 
 # Carries {"id": task id, "version": version the card was read at} so a drop can be
 # saved with the right expected version even when dragged to another panel instance.
@@ -69,8 +70,7 @@ def matches(view: TaskView, flt: TaskFilter) -> bool:
         return False
     if flt.statuses and view.status not in flt.statuses:
         return False
-    text = flt.text.strip().casefold()
-    return not text or text in view.title.casefold() or text in view.details.casefold()
+    return matches_words(flt.text, view.title, view.details)
 
 
 def sort_key(view: TaskView) -> tuple[Any, ...]:

@@ -122,8 +122,10 @@ class TaskBoardPanel(QWidget):
     def reload(self) -> None:
         """Reload every card for the current filter, keeping the selected card selected."""
         selected = self.current_task()
-        views = self._post.tasks.list(self.filters.task_filter())
+        flt = self.filters.task_filter()
+        views = self._post.tasks.list(flt)
         for status, column in self.columns.items():
+            column.view.itemDelegate().query = flt.text  # the cards highlight what matched
             column.model.exercise_mode = self._post.shift.exercise
             column.model.set_tasks([v for v in views if v.status == status])
         if selected is not None:
