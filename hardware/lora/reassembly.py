@@ -72,6 +72,13 @@ class Reassembler:
             return None
         return self._complete(key, partial, now)
 
+    def forget(self, sender: str) -> None:
+        """``sender``'s counter was reset (a reboot): its numbers mean new messages now, so
+        drop what it had pending or completed under them."""
+        for table in (self._pending, self._done):
+            for key in [k for k in table if k[0] == sender]:
+                del table[key]
+
     def snapshot(self) -> object:
         """A copy of the state, for ``restore`` when what was added since must be undone (the
         batch it came in could not be stored and will be added again)."""

@@ -20,6 +20,8 @@ MAX_FRAME = 240
 """Largest frame the RYLR896/RYLR998 carry in one AT+SEND."""
 MAX_FRAGMENTS = 99
 VERSION = "1"
+NO_TRAILER = "no *CRC trailer"
+"""The reason ``decode`` gives for data that is not a frame at all (plain text, perhaps)."""
 
 
 class Precedence(str, Enum):
@@ -242,7 +244,7 @@ def _epoch(time: datetime) -> int:
 def decode(data: bytes) -> Decoded | DecodeError:
     """Decode one frame. Never raises: anything wrong comes back as ``DecodeError``."""
     if len(data) < 8 or data[-5:-4] != b"*":
-        return DecodeError("no *CRC trailer", data)
+        return DecodeError(NO_TRAILER, data)
     body, crc = data[:-5], data[-4:]
     if not all(c in b"0123456789ABCDEFabcdef" for c in crc):
         return DecodeError("CRC is not 4 hex digits", data)

@@ -20,7 +20,8 @@ from ops_console.hardware.lora.reassembly import Reassembler
 from ops_console.hardware.lora.telemetry import PositionRow, SensorRow, position_row, sensor_row
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
-from ops_console.radio.repeats import RepeatFilter
+from ops_console.hardware.protocols import plain_text
+from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, RepeatFilter
 
 Report = PositionRow | SensorRow
 """A decoded position (6 fields) or sensor reading (7 fields), see telemetry.py."""
@@ -41,6 +42,8 @@ class Batch:
     positions: list[int] = field(default_factory=list)
     sensors: list[int] = field(default_factory=list)
     messages: list[tuple[int, fp.TextMessage, RawFrame]] = field(default_factory=list)
+    plain: set[int] = field(default_factory=set)  # indices of messages that are plain text (no payload)
+    resets: dict[str, float] = field(default_factory=dict)  # station → when its counter was reset (epoch s)
     acks: list[fp.Ack] = field(default_factory=list)
     nodes: dict[int, dict[str, Any]] = field(default_factory=dict)
 
@@ -59,11 +62,12 @@ class Classifier:
         ``reports`` is what ``decode_reports`` made of them, if it already ran (on the link
         thread). The state this changes is undone by ``rollback`` until ``commit``."""
         batch = Batch(frames, decode_reports(frames) if reports is None else list(reports))
-        rows, status, repeat = batch.reports, batch.statuses.append, self.repeats.repeat
+        rows, status, repeat = batch.reports, batch.statuses.append, self.repeats.report
         positions, sensors = batch.positions.append, batch.sensors.append
         heard: dict[int, int] = {}  # address → index of its last good frame
         where: dict[int, int] = {}  # address → index of its last new position
         calls: dict[int, str] = {}  # index → sender, for good frames that are not reports
+        heard_at, when = None, 0.0  # the frames of one read chunk share their time: convert it once
         for index, (frame, row) in enumerate(zip(frames, rows)):
             if row is None:
                 row = self._general(batch, index, frame, now, calls)
@@ -75,7 +79,9 @@ class Classifier:
                 rows[index] = row
             address = frame[3]
             heard[address] = index
-            if repeat(frame[4]):
+            if frame[1] is not heard_at:
+                heard_at, when = frame[1], _seconds(frame[1])
+            if repeat(frame[4], row[0], row[1], when):
                 status("duplicate")
             elif len(row) == 6:  # a position (a sensor reading has 7 fields)
                 where[address] = index
@@ -85,6 +91,10 @@ class Classifier:
                 sensors(index)
                 status("parsed")
         self._summarise(batch, heard, where, calls)
+        for _index, message, _frame in batch.messages:
+            reset = self.repeats.reset_at(message.sender)
+            if reset is not None:
+                batch.resets[message.sender] = reset
         return batch
 
     def commit(self) -> None:
@@ -112,6 +122,9 @@ class Classifier:
         item = fp.decode(data)
         kind = type(item)
         if kind is fp.DecodeError:
+            plain = plain_text.decode(data) if item.reason == fp.NO_TRAILER else None  # type: ignore[union-attr]
+            if plain is not None:
+                return self._plain(batch, index, RawFrame._make(frame), plain.text, calls)
             batch.errors[index] = item.reason[:300]  # type: ignore[union-attr]
             return "invalid"
         if kind is fp.PositionReport:
@@ -122,13 +135,32 @@ class Classifier:
             return r.sender, r.number, r.sensor, r.kind, r.value, r.unit, _epoch(r.time)
         calls[index] = item.sender  # type: ignore[union-attr]
         if kind is fp.TextFragment:
+            if self.repeats.number(item.sender, item.number, _seconds(frame[1])):  # type: ignore[union-attr]
+                self._remember_reassembly()
+                self.reassembler.forget(item.sender)  # type: ignore[union-attr]
             return self._fragment(batch, index, RawFrame._make(frame), item, now)  # type: ignore[arg-type]
         batch.acks.append(item)  # type: ignore[arg-type]
         return "parsed"
 
-    def _fragment(self, batch: Batch, index: int, frame: RawFrame, frag: fp.TextFragment, now: float) -> str:
+    def _remember_reassembly(self) -> None:
         if self._before is None:  # copied only when a batch has texts: they are few
             self._before = self.reassembler.snapshot()
+
+    def _plain(self, batch: Batch, index: int, frame: RawFrame, text: str, calls: dict[int, str]) -> str:
+        """Words from a device that does not speak the field payload: a message with no
+        number and no ack, from the address heard (``plain_station``), unless the same
+        words came from there moments ago (a relay, a second radio of ours)."""
+        calls[index] = ""  # the node was heard; it has no call sign we know
+        station = plain_station(frame.address)
+        if self.repeats.repeat(("plain", frame.address, text), station, _seconds(frame.received_at),
+                               PLAIN_REPEAT_WINDOW_S):
+            return "duplicate"
+        batch.messages.append((index, fp.TextMessage(station, "", 0, fp.Precedence.ROUTINE, text), frame))
+        batch.plain.add(index)
+        return "plain"
+
+    def _fragment(self, batch: Batch, index: int, frame: RawFrame, frag: fp.TextFragment, now: float) -> str:
+        self._remember_reassembly()
         before = self.reassembler.duplicates
         message = self.reassembler.add(frag, now)
         if message is None:
@@ -168,6 +200,16 @@ def decode_reports(frames: Iterable[tuple]) -> list[Report | None]:  # type: ign
                 continue
         add(None)
     return out
+
+
+def plain_station(address: int | None) -> str:
+    """How a plain-text sender is named in the comms log: by the address it was heard from."""
+    return f"#{address}"
+
+
+def _seconds(when: datetime) -> float:
+    """Epoch seconds of a time heard (stored times are UTC; a naive one is read as UTC)."""
+    return (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).timestamp()
 
 
 def _epoch(when: datetime) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 
 from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
@@ -23,6 +23,8 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.radio import ics213
 from ops_console.radio.bulk import BulkInsert, TimeFormat
 from ops_console.radio.classify import Batch
+from ops_console.radio.distress import effective_precedence
+from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, REPEAT_WINDOW_S
 
 _UPSERTS = {"sqlite": sqlite_insert, "postgresql": pg_insert}
 AckNeeded = Callable[[int, str, int], None]
@@ -85,32 +87,35 @@ class DerivedWriter:
         rows, raw_ids, fresh = [], [], []
         for index, msg, frame in batch.messages:
             raw_id = first_id + index
-            earlier = seen.get((msg.sender, msg.number, msg.text))
-            if earlier is not None:  # heard again after a restart: the first copy stands
+            plain = index in batch.plain
+            earlier = _earlier_copy(seen.get((msg.sender, msg.number, msg.text)), frame.received_at,
+                                    PLAIN_REPEAT_WINDOW_S if plain else REPEAT_WINDOW_S, batch.resets.get(msg.sender))
+            if earlier is not None:  # heard again (after a restart, or by another workstation): the first stands
                 conn.execute(update(_RAW).where(_RAW.c.id == raw_id).values(status="duplicate", message_id=earlier))
                 self.counts["duplicate"] += 1
                 continue
-            precedence = fp.Precedence(msg.precedence).name
-            form = ics213.parse(msg.text)
+            precedence = effective_precedence(fp.Precedence(msg.precedence).name, msg.text)
+            form = None if plain else ics213.parse(msg.text)
+            kind = "plain" if plain else "ics213" if form else "text"
             rows.append({
-                "direction": "in", "kind": "ics213" if form else "text", "station": msg.sender, "number": msg.number,
+                "direction": "in", "kind": kind, "station": msg.sender, "number": msg.number,
                 "sender": msg.sender, "recipient": msg.recipient, "node_addr": frame.address,
                 "precedence": precedence, "subject": form.subject[:200] if form else "", "body": msg.text,
                 "at": frame.received_at, "status": "received", "attempts": 0, "last_error": "", "link": frame.link,
                 "rssi": frame.rssi, "snr": frame.snr, "raw_frame_id": raw_id, "acknowledged_by": "",
                 "linked_entity": "", "exercise": frame.link in drill or fp.exercise_marked(msg.text)})
             raw_ids.append(raw_id)
-            fresh.append((msg, frame, precedence))
+            fresh.append((msg, frame, precedence, plain))
         if not rows:
             return []
         ids = conn.execute(insert(_MSG).returning(_MSG.c.id, sort_by_parameter_order=True), rows).scalars().all()
         conn.execute(update(_RAW).where(_RAW.c.id == bindparam("raw_id")).values(message_id=bindparam("message_id")),
                      [{"raw_id": r, "message_id": m} for r, m in zip(raw_ids, ids)])
         self.counts["messages"] += len(ids)
-        for (msg, frame, _precedence) in fresh:
-            if ack_needed is not None and msg.recipient == console_call and frame.address is not None:
+        for (msg, frame, _precedence, plain) in fresh:
+            if ack_needed is not None and not plain and msg.recipient == console_call and frame.address is not None:
                 ack_needed(frame.address, msg.sender, msg.number)
-        return [(m, p in ("EMERGENCY", "PRIORITY")) for m, (_, _, p) in zip(ids, fresh)]
+        return [(m, p in ("EMERGENCY", "PRIORITY")) for m, (_, _, p, _) in zip(ids, fresh)]
 
     def _match_acks(self, conn: Connection, acks: list[fp.Ack], console_call: str) -> list[int]:
         acked = []
@@ -161,13 +166,30 @@ def drill_flags(frames: Sequence[tuple], drill: frozenset[str],  # type: ignore[
     return [frames[i][2] in drill for i in indices]
 
 
-def _seen_before(conn: Connection, batch: Batch) -> dict[tuple[str, int, str], int]:
-    """Texts of this batch already stored (same station, number and words) → their ids."""
+def _seen_before(conn: Connection, batch: Batch) -> dict[tuple[str, int, str], tuple[int, datetime]]:
+    """Texts of this batch stored within the repeat window (same station, number and
+    words) → the newest one's id and time heard."""
     pairs = list({(msg.sender, msg.number) for _, msg, _ in batch.messages})
-    found: dict[tuple[str, int, str], int] = {}
+    since = min(frame.received_at for _, _, frame in batch.messages) - timedelta(seconds=REPEAT_WINDOW_S)
+    found: dict[tuple[str, int, str], tuple[int, datetime]] = {}
     for i in range(0, len(pairs), 400):  # keep each IN list well under any bind limit
-        query = select(_MSG.c.station, _MSG.c.number, _MSG.c.body, _MSG.c.id).where(
-            _MSG.c.direction == "in", tuple_(_MSG.c.station, _MSG.c.number).in_(pairs[i:i + 400]))
-        for station, number, body, message_id in conn.execute(query):
-            found.setdefault((station, number, body), message_id)
+        query = select(_MSG.c.station, _MSG.c.number, _MSG.c.body, _MSG.c.id, _MSG.c.at).where(
+            _MSG.c.direction == "in", tuple_(_MSG.c.station, _MSG.c.number).in_(pairs[i:i + 400]),
+            _MSG.c.at >= since).order_by(_MSG.c.id)
+        for station, number, body, message_id, at in conn.execute(query):
+            found[(station, number, body)] = (message_id, at)
     return found
+
+
+def _earlier_copy(stored: tuple[int, datetime] | None, heard: datetime, window: float,
+                  reset: float | None) -> int | None:
+    """The id of a stored copy that makes this message a repeat: heard within ``window``
+    seconds, and not before its station's counter was reset."""
+    if stored is None:
+        return None
+    message_id, at = stored
+    at = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    heard = heard if heard.tzinfo is not None else heard.replace(tzinfo=UTC)
+    if abs((heard - at).total_seconds()) > window or (reset is not None and at.timestamp() < reset):
+        return None
+    return message_id

@@ -1,97 +1,190 @@
-"""Repeats of position and sensor reports, recognised across a restart of the console.
+"""Repeats of what was heard, recognised within a bounded time window, never forever.
 
 The payload spec (docs/protocols/field-payload.md) gives every report the sending
-station's number; a relay, or a terminal that repeats itself, sends the same (station,
-number) with the same bytes. Numbers wrap at 65536, so the same pair with *different*
-bytes is a new report. The frame's bytes hold the station, the number, the content and
-its CRC, so "the same bytes" is the whole test: this filter keeps the payloads of recent
-reports. Texts are checked against the messages table instead; positions and readings
-have no number column, so at start-up the filter re-reads the payloads of the reports
-already stored from the raw frames (the raw row keeps the +RCV line): a repeat heard
-after a restart is still flagged as a duplicate, with no schema change.
+station's number; a relay, the same frame heard on two of our radios, or a terminal
+retrying sends the same (station, number) with the same bytes. So a report whose bytes
+were heard **within the last REPEAT_WINDOW_S** is a repeat; the same bytes later are
+stored and shown again. Two things make "the same bytes" a new report:
+- time: a sensor without a clock, or a terminal that rebooted and counts from 0 again,
+  sends bytes heard before — after the window they are news again;
+- a counter reset: a station whose number goes back far (COUNTER_RESET_GAP) was
+  restarted, so nothing it sent before the reset is taken for a repeat of what it
+  sends now, even inside the window.
+Texts are matched in the reassembler and against the messages table (derived.py), with
+the same window and the resets known here; plain text (no number) with a shorter window.
+At start-up ``load`` re-reads what was heard within the window (the raw rows keep the
++RCV line), so a repeat heard just after a restart is still flagged, while traffic from
+before that is news again.
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, select
 
-from ops_console.db.radio_models import RawFrame as RawRow
+from ops_console.db.radio_models import RadioMessage, RawFrame as RawRow
 from ops_console.hardware.protocols import reyax_at as at
 
 log = logging.getLogger(__name__)
-DEDUPE_ENTRIES = 65536
-"""At least this many of the latest reports are known (at most twice as many): a repeat
-of an older one is stored again. The same bound before and after a restart."""
+
+REPEAT_WINDOW_S = 600.0
+"""Ten minutes. A copy comes back within seconds to a few minutes (a relay, two of our
+radios hearing one frame, a terminal's retries: 3 tries 30 s apart by default). Bytes
+heard again after that are more likely a new report that happens to match; showing a
+true repeat twice costs a glance, while swallowing a new EMERGENCY can cost a life."""
+PLAIN_REPEAT_WINDOW_S = 30.0
+"""Plain text has no number, so the same words later are a new call: a beacon sending
+"SOS" every minute must keep being heard. Only a copy within 30 s (a relay, a second
+radio of ours) is a repeat."""
+COUNTER_RESET_GAP = 16
+"""A station's number going back by at least this much (and by less than half the
+number range, which would be a wrap forward) means its counter was reset (a reboot).
+Smaller steps back are a relay or a retry of a recent number."""
+MAX_ENTRIES = 65536
+"""Memory bound in a flood: beyond this many entries within the window, the oldest are
+forgotten (a repeat of them is stored again: the safe side)."""
+_NUMBERS = 65536
 _PAGE = 8192
-_RAW = RawRow.__table__
+_RAW, _MSG = RawRow.__table__, RadioMessage.__table__
 _KINDS = (b"P1|", b"S1|")
 
 
 class RepeatFilter:
-    """Payloads of recent reports, in two generations of sets.
+    """What was heard recently (key → when, who) and each station's last number.
 
-    Sets, not an LRU dict: a lookup is a hash of bytes already hashed, and forgetting is
-    dropping the older generation when the newer one is full, so no per-report
-    bookkeeping. Transactional, like the batch it serves: what ``repeat`` learns waits in
-    ``_pending`` until ``commit``; ``rollback`` drops it, so a batch that could not be
-    stored is not taken for a repeat of itself when it is stored later.
+    Transactional, like the batch it serves: what ``report``/``repeat``/``number`` learn
+    waits in the pending dicts until ``commit``; ``rollback`` drops it, so a batch that
+    could not be stored is not taken for a repeat of itself when it is stored later.
+    Times are seconds since the epoch of when a frame was heard (the frame's own time,
+    so a replay and a restart see the same clock).
     """
 
-    def __init__(self, limit: int = DEDUPE_ENTRIES) -> None:
-        self.limit = limit
-        self._current: set[bytes] = set()
-        self._previous: set[bytes] = set()
-        self._pending: set[bytes] = set()
+    def __init__(self, window: float = REPEAT_WINDOW_S, limit: int = MAX_ENTRIES) -> None:
+        self.window, self.limit = window, limit
+        self._seen: dict[Hashable, tuple[float, str, int]] = {}  # key → (when, station, sequence)
+        self._last: dict[str, int] = {}  # station → its last number
+        self._reset: dict[str, tuple[int, float]] = {}  # station → (sequence, when) of its last counter reset
+        self._new_seen: dict[Hashable, tuple[float, str, int]] = {}
+        self._new_last: dict[str, int] = {}
+        self._new_reset: dict[str, tuple[int, float]] = {}
+        self._sequence = 0
+        self._newest = 0.0
+        self.resets = 0  # counter resets detected (committed or not), for the log and tests
 
     def __len__(self) -> int:
-        return len(self._current) + len(self._previous)
+        return len(self._seen)
 
-    def repeat(self, data: bytes) -> bool:
-        """True if this exact report was seen before; otherwise remember it and say False."""
-        if data in self._pending or data in self._current or data in self._previous:
-            return True
-        self._pending.add(data)
+    def report(self, key: Hashable, station: str, number: int, when: float) -> bool:
+        """A numbered report (its bytes as ``key``): True if it repeats one heard within the window."""
+        self.number(station, number, when)
+        return self.repeat(key, station, when)
+
+    def number(self, station: str, number: int, when: float) -> bool:
+        """Note that ``station`` used ``number``; True when that shows its counter was reset."""
+        last = self._new_last.get(station)
+        if last is None:
+            last = self._last.get(station)
+        if last is None:
+            self._new_last[station] = number
+            return False
+        back = (last - number) % _NUMBERS
+        if back == 0 or back >= _NUMBERS // 2:  # the same number again, or onwards (a wrap included)
+            self._new_last[station] = number
+            return False
+        if back < COUNTER_RESET_GAP:  # a recent number again: a relay or a retry
+            return False
+        self._sequence += 1
+        self._new_reset[station] = (self._sequence, when)
+        self._new_last[station] = number
+        self.resets += 1
+        log.info("radio: %s went back from number %d to %d: counter reset, earlier traffic is not a repeat",
+                 station, last, number)
+        return True
+
+    def repeat(self, key: Hashable, station: str, when: float, window: float | None = None) -> bool:
+        """True if ``key`` was heard within ``window`` (default: the filter's) since the
+        station's last counter reset; otherwise remember it and say False."""
+        earlier = self._new_seen.get(key) or self._seen.get(key)
+        if earlier is not None:
+            heard, who, sequence = earlier
+            reset = self._new_reset.get(who) or self._reset.get(who)
+            if abs(when - heard) <= (self.window if window is None else window) and (
+                    reset is None or sequence > reset[0]):
+                return True
+        self._sequence += 1
+        self._new_seen[key] = (when, station, self._sequence)
         return False
 
+    def reset_at(self, station: str) -> float | None:
+        """When ``station``'s counter was last seen reset (epoch seconds), or None."""
+        reset = self._new_reset.get(station) or self._reset.get(station)
+        return None if reset is None else reset[1]
+
     def commit(self) -> None:
-        """Keep what was learnt since the last commit (its batch is stored)."""
-        if self._pending:
-            self._current |= self._pending
-            self._pending = set()
-            if len(self._current) >= self.limit:
-                self._previous, self._current = self._current, set()
+        """Keep what was learnt since the last commit (its batch is stored); forget what
+        is older than the window."""
+        if self._new_seen:
+            for key, entry in self._new_seen.items():
+                self._seen.pop(key, None)  # re-inserted at the end: the dict stays in time order
+                self._seen[key] = entry
+                self._newest = max(self._newest, entry[0])
+            self._new_seen = {}
+        self._last.update(self._new_last)
+        self._reset.update(self._new_reset)
+        self._new_last, self._new_reset = {}, {}
+        self._forget_old()
 
     def rollback(self) -> None:
         """Forget what was learnt since the last commit (its batch was not stored)."""
-        self._pending = set()
+        self._new_seen, self._new_last, self._new_reset = {}, {}, {}
 
-    def load(self, conn: Connection, scan_limit: int | None = None) -> int:
-        """Remember the newest reports already stored (start-up); returns how many.
+    def _forget_old(self) -> None:
+        seen, horizon = self._seen, self._newest - max(self.window, PLAIN_REPEAT_WINDOW_S)
+        while seen:
+            oldest = next(iter(seen))
+            if seen[oldest][0] >= horizon and len(seen) <= self.limit:
+                break
+            del seen[oldest]
 
-        Reads raw rows newest first, a page at a time, until ``limit`` reports are found or
-        ``scan_limit`` rows (default four times ``limit``) were looked at, so a start on a
-        database with years of traffic stays well under a second.
+    def load(self, conn: Connection, now: datetime | None = None, scan_limit: int | None = None) -> int:
+        """Remember the reports heard within the window before ``now`` and each station's
+        last number (start-up); returns how many reports.
+
+        Reads raw rows newest first, a page at a time, until the window or ``scan_limit``
+        rows (default twice ``limit``) are behind, so a start on a database with years of
+        traffic stays well under a second.
         """
-        found = set()
-        for payload in _stored_payloads(conn, scan_limit or 4 * self.limit):
+        now = now or datetime.now(UTC)
+        horizon = now.timestamp() - self.window
+        reports: list[tuple[bytes, str, int, float]] = []
+        for payload, heard in _stored_payloads(conn, _utc(horizon), scan_limit or 2 * self.limit):
             if payload[:3] in _KINDS:
-                found.add(payload)
-                if len(found) >= self.limit:
-                    break
-        self._pending |= found
+                fields = payload.split(b"|", 3)
+                if len(fields) > 3 and fields[2].isdigit():
+                    reports.append((payload, fields[1].decode("ascii", "replace"), int(fields[2]), heard))
+        numbers = conn.execute(select(_MSG.c.station, _MSG.c.number, _MSG.c.at).where(
+            _MSG.c.direction == "in", _MSG.c.kind != "plain", _MSG.c.at >= _utc(horizon)).order_by(_MSG.c.id)).all()
+        merged = sorted([(r[3], r[1], r[2], r[0]) for r in reports]
+                        + [(_epoch(at_), station, number, None) for station, number, at_ in numbers],
+                        key=lambda item: item[0])
+        for when, station, number, payload in merged:
+            self.number(station, number, when)
+            if payload is not None:
+                self.repeat(payload, station, when)
         self.commit()
-        log.info("radio: %d stored position/sensor reports known for repeat detection", len(found))
-        return len(found)
+        log.info("radio: %d reports heard in the last %.0f s known for repeat detection", len(reports), self.window)
+        return len(reports)
 
 
-def _stored_payloads(conn: Connection, scan_limit: int) -> Iterator[bytes]:
-    """Payloads of received, understood frames, newest first (by id: the index is the key)."""
+def _stored_payloads(conn: Connection, since: datetime, scan_limit: int) -> Iterator[tuple[bytes, float]]:
+    """Payloads of received, understood frames heard since ``since``, newest first."""
     before, scanned = None, 0
     while scanned < scan_limit:
-        query = (select(_RAW.c.id, _RAW.c.data)
-                 .where(_RAW.c.direction == "in", _RAW.c.status.in_(("parsed", "duplicate")))
+        query = (select(_RAW.c.id, _RAW.c.data, _RAW.c.received_at)
+                 .where(_RAW.c.direction == "in", _RAW.c.status.in_(("parsed", "duplicate")),
+                        _RAW.c.received_at >= since)
                  .order_by(_RAW.c.id.desc()).limit(min(_PAGE, scan_limit - scanned)))
         if before is not None:
             query = query.where(_RAW.c.id < before)
@@ -100,7 +193,15 @@ def _stored_payloads(conn: Connection, scan_limit: int) -> Iterator[bytes]:
             return
         scanned += len(rows)
         before = rows[-1][0]
-        for _id, line in rows:
+        for _id, line, received_at in rows:
             heard = at.parse_line(bytes(line))
             if type(heard) is at.Received:
-                yield heard.data
+                yield heard.data, _epoch(received_at)
+
+
+def _utc(epoch: float) -> datetime:
+    return datetime.fromtimestamp(epoch, UTC)
+
+
+def _epoch(when: datetime) -> float:
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
