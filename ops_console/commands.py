@@ -128,6 +128,7 @@ def radio_settings(post, args: argparse.Namespace) -> None:  # type: ignore[no-u
         print(problem, file=sys.stderr)
     post.radio.configure(call_sign=settings.call_sign, tactical=settings.tactical)
     post.radio.settings.problems = radio_problems
+    post.radio.settings.operators_may_acknowledge = settings.operators_may_acknowledge
     for text in getattr(args, "device", None) or []:
         try:
             specs.append(parse_device(text))

@@ -58,6 +58,10 @@ class Settings:
     call_sign: str | None = None  # [radio] call_sign: this post on the air (None: the default, "OPS")
     tactical: dict[str, int] = field(default_factory=dict)  # [radio.tactical] tactical call → node address
     demo_drill: bool = False  # [radio] demo_drill: the demo's simulated modem is a drill device (exercise traffic)
+    # [alerts] operators_may_acknowledge: may the operator on shift (not only the radio operator)
+    # acknowledge EMERGENCY/PRIORITY traffic? Most posts: yes, so an emergency never waits for the
+    # one radio operator; a post that wants it kept to radio staff and supervisors sets false.
+    operators_may_acknowledge: bool = True
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -97,6 +101,7 @@ def load_settings(path: Path | None = None) -> Settings:
         else:
             settings.problems.append(f"Ignoring a [[siren_bus]] entry without a port in {path}")
     read_radio(settings, settings.raw.get("radio", {}))
+    read_alerts(settings, settings.raw.get("alerts", {}))
     settings.basemaps, problems = parse_basemaps(settings.raw.get("basemap", []), path.absolute().parent)
     settings.problems += problems
     settings.db_url = os.environ.get("OPS_CONSOLE_DB") or settings.db_url
@@ -115,6 +120,20 @@ def call_sign_problem(value: object, key: str) -> str:
     if value.strip().upper() == BROADCAST_CALL:
         return f"{key}: {BROADCAST_CALL} means every station and cannot be one station's call"
     return ""
+
+
+def read_alerts(settings: Settings, alerts: object) -> None:
+    """``[alerts] operators_may_acknowledge = true|false``; anything else is named in
+    ``problems`` and the default (true) kept."""
+    if not isinstance(alerts, dict):
+        settings.problems.append("[alerts] must be a table, e.g. [alerts] operators_may_acknowledge = true")
+        return
+    value = alerts.get("operators_may_acknowledge", True)
+    if isinstance(value, bool):
+        settings.operators_may_acknowledge = value
+    else:
+        settings.problems.append(f"[alerts] operators_may_acknowledge = {value!r} must be true or false; "
+                                 "operators may acknowledge")
 
 
 def read_radio(settings: Settings, radio: object) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QM
 from ops_console.domain import Permission
 from ops_console.post import Post
 from ops_console.ui.activity import ActivityLogPanel
+from ops_console.ui.alarm import EmergencyAlarm
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.exercise_bar import ExerciseBar
 from ops_console.ui.feature_docks import FeatureDocks
@@ -109,8 +110,12 @@ class MainWindow(QMainWindow):
         self.quit_guard = QuitGuard(post, self)
         self.exercise_bar = ExerciseBar(post, self.bridge, self)  # title + red bar while drilling
         self.exercise_bar.end_button.clicked.connect(self.shift_actions.ask_end_exercise)
+        self.alarm = EmergencyAlarm(self)  # the post-wide EMERGENCY bar above the docks, and its sound
+        self.radio.beeps = False  # the alarm gives the cue, once for the whole window
+        self.radio.remember_columns(self.settings)
         self._build_menus()
         self.incidents.new_task_requested.connect(self.new_task)
+        self.radio.filed.connect(self._filed_from_radio)
         self.features.connect()
         self.bridge.shift_changed.connect(self.update_actions)
         self.bridge.exercise_changed.connect(self.update_actions)
@@ -183,6 +188,7 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         view.addAction(self._action(self.tr("&Reset layout"), self.reset_layout, None, "resetLayoutAction"))
+        view.addAction(self.alarm.test_sound_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Ops Console"), self.about, None, "aboutAction"))
@@ -223,6 +229,21 @@ class MainWindow(QMainWindow):
         self.docks["activity"].show()
         self.docks["activity"].raise_()
         self.activity.focus_note()
+
+    @Slot(str, int)
+    def _filed_from_radio(self, target: str, entity_id: int) -> None:
+        """A radio message became an incident: show it, not left on a hidden tab."""
+        if target == "incident":
+            self.show_incident(entity_id)
+
+    def show_incident(self, incident_id: int) -> None:
+        """The Incidents dock in front with ``incident_id``'s row selected (read now, not
+        when the queued change event arrives)."""
+        dock = self.docks["incidents"]
+        dock.show()
+        dock.raise_()
+        self.incidents.on_incident_changed(incident_id)
+        self.incidents.select_incident(incident_id)
 
     @Slot()
     def find(self) -> None:
@@ -315,6 +336,7 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.activity.shutdown()
+        self.alarm.shutdown()
         self.radio.shutdown()
         self.features.shutdown()
         if self.radio_runtime is not None:

@@ -18,10 +18,11 @@ from ops_console.db.engine import Database
 from ops_console.config import call_sign_problem
 from ops_console.db.radio_models import Position, RadioMessage, RadioNode, RawFrame
 from ops_console.domain import IncidentKind, Permission
-from ops_console.errors import NotFound, ValidationError
+from ops_console.errors import NotFound, PermissionDenied, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
+from ops_console.radio import ack_rights
 from ops_console.radio.ingest import RadioIngest
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.search import MessageSearch
@@ -55,6 +56,7 @@ class RadioSettings:
     duty_cycle: float = 0.01
     max_attempts: int = 3
     ack_timeout: float = 30.0
+    operators_may_acknowledge: bool = True  # [alerts] operators_may_acknowledge (config.py, ack_rights.py)
 
 
 def _checked_call(value: object, key: str) -> str:
@@ -129,6 +131,12 @@ class RadioService:
         with self.db.read() as s:
             return [message_view(r) for r in s.scalars(query)]
 
+    def count_newer(self, after_id: int, flt: MessageFilter = MessageFilter(), limit: int = 10_000) -> int:
+        """How many messages newer than ``after_id`` the filter shows (the comms log's "N new"), up to ``limit``."""
+        ids = self._query(flt).where(RadioMessage.id > after_id).with_only_columns(RadioMessage.id).limit(limit)
+        with self.db.read() as s:
+            return s.scalar(select(func.count()).select_from(ids.subquery())) or 0
+
     def get(self, message_id: int) -> MessageView:
         with self.db.read() as s:
             row = s.get(RadioMessage, message_id)
@@ -189,9 +197,30 @@ class RadioService:
 
     # -- operator actions on received messages --------------------------------------
 
+    def may_acknowledge(self) -> bool:
+        """May the operator on shift acknowledge EMERGENCY/PRIORITY traffic (ack_rights.py)?"""
+        return ack_rights.may_acknowledge(self.shift.role, self.settings.operators_may_acknowledge)
+
+    def who_may_acknowledge(self) -> str:
+        """Who may, in words, for tooltips and the standing warning."""
+        return ack_rights.who_may_acknowledge(self.settings.operators_may_acknowledge)
+
+    def acknowledge_refusal(self) -> str:
+        """Why the operator on shift may not acknowledge ('' when they may): asked before the click."""
+        if self.may_acknowledge():
+            return ""
+        who = self.who_may_acknowledge()
+        if self.shift.actor is None:
+            return f"Sign on to acknowledge: {who} may."
+        return f"Only {who} may acknowledge radio alerts; {self.shift.actor.name} is signed on as {self.shift.actor.role}."
+
     def acknowledge_alert(self, message_id: int) -> MessageView:
         """The operator has seen an EMERGENCY/PRIORITY message (audited, stops the alarm)."""
-        actor = self.shift.require(Permission.RADIO, "acknowledge radio alerts")
+        refusal = self.acknowledge_refusal()
+        if refusal:
+            raise PermissionDenied(refusal)
+        actor = self.shift.actor
+        assert actor is not None
         with self.db.write() as s:
             row = s.get(RadioMessage, message_id, with_for_update=True)
             if row is None:
@@ -215,12 +244,10 @@ class RadioService:
             raise ValidationError({"target": f"Message #{msg.number} is already filed as {msg.linked_entity} "
                                              f"#{msg.linked_id}."})
         title = (msg.body.splitlines() or [""])[0][:120] or f"Radio message {msg.station}/{msg.number}"
-        note = f"Radio {msg.precedence} from {msg.station} #{msg.number}: {msg.body}"
+        number = "" if msg.kind == "plain" else f" #{msg.number}"
+        note = f"Radio {msg.precedence} from {msg.station}{number}: {msg.body}"
         if target == "incident":
-            from ops_console.services.incidents import IncidentDraft
-
-            entity_id = self._incidents.create(IncidentDraft(title=title, kind=IncidentKind.OTHER,
-                                                             reported_by=msg.station, notes=note)).id
+            entity_id = self._incidents.create(self.incident_draft(msg)).id
         elif target == "task":
             from ops_console.services.tasks import TaskDraft
 
@@ -233,6 +260,40 @@ class RadioService:
             entity_id = self._activity.add_note(note, "radio_message", msg.id).id
         self._link(message_id, target, entity_id)
         return target, entity_id
+
+    def incident_draft(self, msg: MessageView):  # type: ignore[no-untyped-def]
+        """What an incident made from ``msg`` says: its precedence as severity, the sender's
+        last known position as the location, the time heard as the report time, the text,
+        and the message it came from (radio message id, station, number)."""
+        from ops_console.domain import Severity
+        from ops_console.services.incidents import IncidentDraft
+
+        severity = {"EMERGENCY": Severity.CRITICAL, "PRIORITY": Severity.SERIOUS}.get(msg.precedence, Severity.MODERATE)
+        title = (msg.body.splitlines() or [""])[0][:120] or f"Radio message {msg.station}/{msg.number}"
+        number = "" if msg.kind == "plain" else f" #{msg.number}"
+        unverified = " (plain text, unverified)" if msg.kind == "plain" else ""
+        notes = (f"Radio {msg.precedence} from {msg.station}{number}{unverified}, heard {msg.at:%Y-%m-%d %H:%M:%S} UTC"
+                 f" [radio message {msg.id}]:\n{msg.body}")
+        place = self.last_position(msg)
+        lat = lon = None
+        where = ""
+        if place is not None:
+            lat, lon, at = place
+            where = f"Last position of {msg.station}, {at:%H:%M} UTC ({lat:.5f}, {lon:.5f})"
+        return IncidentDraft(title=title, kind=IncidentKind.OTHER, severity=severity, lat=lat, lon=lon,
+                             location_text=where, reported_at=msg.at, reported_by=msg.station, notes=notes)
+
+    def last_position(self, msg: MessageView) -> tuple[float, float, datetime] | None:
+        """The sender's last known position (lat, lon, when):
+        by its radio address, else by its call; None if it never sent one."""
+        with self.db.read() as s:
+            query = select(Position.lat, Position.lon, Position.at).order_by(Position.id.desc()).limit(1)
+            for where in ((Position.node_addr == msg.node_addr,) if msg.node_addr is not None else ()) + (
+                    Position.callsign == msg.station,):
+                row = s.execute(query.where(where)).first()
+                if row is not None:
+                    return float(row.lat), float(row.lon), row.at
+        return None
 
     def _link(self, message_id: int, entity: str, entity_id: int) -> None:
         actor = self.shift.require(Permission.RADIO, "file radio messages")

@@ -58,6 +58,7 @@ class AlertPanel(QWidget):
         self._periodic.start()
         if bridge is not None:
             bridge.event_received.connect(self._on_event)
+            bridge.shift_changed.connect(self._update_buttons)
         self.refresh()
 
     def _build(self) -> None:
@@ -164,7 +165,9 @@ class AlertPanel(QWidget):
 
     def _update_buttons(self) -> None:
         alert = self.selected()
-        self.ack_button.setEnabled(alert is not None and alert.needs_ack)
+        refusal = self.post.radio.acknowledge_refusal() if alert is not None and alert.ack == "radio" else ""
+        self.ack_button.setEnabled(alert is not None and alert.needs_ack and not refusal)
+        self.ack_button.setToolTip(refusal)
         self.open_button.setEnabled(alert is not None and alert.target is not None)
 
     def wait_idle(self) -> None:

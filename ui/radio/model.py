@@ -58,11 +58,13 @@ def cell_text(msg: MessageView, column: int) -> str:
     if column == 3:
         return msg.recipient
     if column == 4:
-        return str(msg.number)
+        return "" if msg.kind == "plain" else str(msg.number)
     if column == 5:
         return msg.precedence[:1] + msg.precedence[1:].lower()
     if column == 6:
         text = msg.body.replace("\n", " ⏎ ")
+        if msg.kind == "plain":
+            text = _tr("[plain text, unverified] ") + text
         if msg.exercise:
             text = _tr("[EXERCISE] ") + text
         if msg.linked_entity:
@@ -101,6 +103,9 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 2 and msg.direction == "out":
                 return _tr("Written by {name}").replace("{name}", msg.sender)
+            if msg.kind == "plain" and column in (2, 4, 6):
+                return _tr("Plain text from a radio that does not speak the field payload: no number, no "
+                           "checksum, no acknowledgement. The words may be garbled; confirm by voice if it matters.")
             return f"{local_seconds(msg.at)} — {msg.body}" if column in (0, 6) else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 5 and msg.precedence in PRECEDENCE_COLOURS:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFrame, QHeaderView, QLabel, QLineEdit, QPushButton,
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFrame, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from ops_console.events import Event
@@ -22,6 +22,7 @@ from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.common.responsive_splitter import ResponsiveSplitter
+from ops_console.ui.radio.columns import LogColumns
 from ops_console.ui.radio.compose import ComposeBox
 from ops_console.ui.radio.model import CommsLogModel
 from ops_console.ui.radio.status import AlertBanner, LinkStrip
@@ -35,10 +36,14 @@ POLL_MS = 1000
 class RadioPanel(QWidget):
     """The Radio dock's content."""
 
+    # a received message was filed: carries the target ("incident", "task", "log", "request") and its id
+    filed = Signal(str, int)
+
     def __init__(self, post: Post, bridge: PostBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("radioPanel")
         self.post, self.bridge = post, bridge
+        self.beeps = True  # the main window's alarm gives the cue instead (one per window)
         self.model = CommsLogModel(post, self)
         self.model.problem.connect(lambda exc: show_error(self, exc))
         self.side = RadioSideTabs(post, self)
@@ -66,13 +71,18 @@ class RadioPanel(QWidget):
         self.alerts_only.toggled.connect(self.apply_filter)
 
         self.table = make_table("radioLog", self.model)
-        for column, width in enumerate((82, 40, 80, 80, 52, 92)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(7, 84)
-        self.table.setColumnWidth(8, 78)
+        self.columns = LogColumns(self.table)
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
+        self.table.selectionModel().selectionChanged.connect(self._resume_if_free)
+        self.table.viewport().installEventFilter(self)
+        self._hovering = False  # the pointer is over the log: new rows wait (they would move the row under it)
+        self.new_button = QPushButton(objectName="radioNewMessages")
+        self.new_button.setToolTip(self.tr("New traffic waits while you point at or select a row, so the row "
+                                           "does not move under the pointer. Click to show it."))
+        self.new_button.setStyleSheet("#radioNewMessages { background: #1f4e6e; color: white; font-weight: bold; "
+                                      "border-radius: 9px; padding: 2px 12px; }")
+        self.new_button.clicked.connect(self.show_new)
+        self.new_button.hide()
 
         self.to_incident = QPushButton(self.tr("→ Incident"), objectName="radioToIncident")
         self.to_task = QPushButton(self.tr("→ Task"), objectName="radioToTask")
@@ -112,6 +122,7 @@ class RadioPanel(QWidget):
         filters.addWidget(self.direction_box)
         filters.addWidget(self.precedence_box)
         filters.addWidget(self.alerts_only)
+        filters.addWidget(self.new_button)
         self.search_edit.setMinimumWidth(self.search_edit.sizeHint().width())
         actions = FlowLayout()
         actions.addWidget(QLabel(self.tr("Selected message:")))
@@ -164,7 +175,7 @@ class RadioPanel(QWidget):
         dirty, self._dirty = self._dirty, set()
         changed, self._changed = self._changed, set()
         try:
-            self.model.fetch_newer()
+            self._take_newer()
             for message_id in changed:
                 self.model.refresh_message(message_id)
             if dirty & {"radio.outbox", "radio.message"}:
@@ -176,6 +187,60 @@ class RadioPanel(QWidget):
         except KNOWN_ERRORS as exc:
             log.warning("radio panel: refresh failed: %s", exc)
         self.update_actions()
+
+    # --- new traffic while the operator is choosing --------------------------------
+    def paused(self) -> bool:
+        """New rows wait while the pointer is over the log or a row is selected: inserting
+        at the top would move the row the operator is about to click."""
+        return self._hovering or self.table.selectionModel().hasSelection()
+
+    def _take_newer(self) -> None:
+        top = self.model.top_id
+        if top is None:
+            return
+        if not self.paused():
+            self.model.fetch_newer()
+            self.new_button.hide()
+            return
+        waiting = self.post.radio.count_newer(top, self._filter())
+        self.new_button.setText(self.tr("{n} new ↑").replace("{n}", str(waiting)))
+        self.new_button.setVisible(waiting > 0)
+
+    @Slot()
+    def show_new(self) -> int:
+        """Insert what waited (the operator asked); returns how many rows came."""
+        self.new_button.hide()
+        came = self.model.fetch_newer()
+        self.table.scrollToTop()
+        return came
+
+    @Slot()
+    def _resume_if_free(self) -> None:
+        if not self.paused() and self.new_button.isVisible():
+            self.show_new()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.table.viewport():
+            if event.type() == QEvent.Type.Enter:
+                self._hovering = True
+            elif event.type() == QEvent.Type.Leave:
+                self._hovering = False
+                self._resume_if_free()
+        return super().eventFilter(watched, event)
+
+    def show_message(self, message_id: int) -> bool:
+        """Insert what waited and select ``message_id``'s row (the alarm's "Show message")."""
+        self.show_new()
+        for row in range(min(self.model.rowCount(), 2000)):
+            if self.model.message_at(row).id == message_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        return False
+
+    def remember_columns(self, settings: QSettings) -> None:
+        """Keep the comms log's column widths and order in ``settings`` (restored now)."""
+        self.columns.remember(settings)
 
     @Slot()
     def poll(self) -> None:
@@ -216,7 +281,7 @@ class RadioPanel(QWidget):
     def update_alert(self, beep: bool) -> None:
         alerts = self.post.radio.unacknowledged_alerts()
         self.alert.show_alerts(alerts)
-        if alerts and beep:
+        if alerts and beep and self.beeps:
             QApplication.beep()
 
     @Slot(int)
@@ -244,6 +309,10 @@ class RadioPanel(QWidget):
         for button in (self.to_incident, self.to_task, self.to_log, self.to_request):
             button.setEnabled(fileable)
         self.compose.setEnabled(can)
+        refusal = self.post.radio.acknowledge_refusal()
+        self.alert.button.setEnabled(not refusal)
+        self.alert.button.setToolTip(refusal or self.tr("Acknowledge: stops the alarm at every workstation "
+                                                        "(recorded in the audit log)"))
         self.side.update_actions()
 
     @Slot(str, str, object)
@@ -263,10 +332,13 @@ class RadioPanel(QWidget):
         if msg is None:
             return None
         try:
-            return self.post.radio.create_from_message(msg.id, target)
+            filed = self.post.radio.create_from_message(msg.id, target)
         except KNOWN_ERRORS as exc:
             show_error(self, exc)
             return None
+        self.model.refresh_message(msg.id)
+        self.filed.emit(*filed)
+        return filed
 
     def open_ics213(self):  # type: ignore[no-untyped-def]
         """The ICS-213 form: the selected message when it is one, else a new form."""
