@@ -34,7 +34,7 @@ class AlarmBar(QWidget):
         self.text = QLabel(objectName="alarmText")
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # gives way to the buttons
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.sound_off = QLabel(self.tr("🔇 Sound off: no audio device"), objectName="alarmSoundOff")
+        self.sound_off = QLabel(self.tr("Sound off: no audio device"), objectName="alarmSoundOff")
         self.sound_off.setToolTip(self.tr("This workstation has no audio output: alarms here are visible only. "
                                           "Keep the window in sight or connect speakers."))
         self.show_button = QPushButton(self.tr("Show message"), objectName="alarmShow")
@@ -74,7 +74,10 @@ class AlarmBar(QWidget):
         self.message_id = first.id
         colour = EMERGENCY_RED if first.precedence == "EMERGENCY" else PRIORITY_AMBER
         self.alarm.setStyleSheet(f"#emergencyAlarm {{ background: {colour}; border-radius: 3px; }} "
-                                 "#emergencyAlarm QLabel { color: white; font-weight: bold; }")
+                                 "#emergencyAlarm QLabel { color: white; font-weight: bold; } "
+                                 f"#emergencyAlarm #alarmBadge {{ background: white; color: {colour}; border-radius: 8px; "
+                                 "padding: 1px 8px; } "
+                                 "#emergencyAlarm #alarmSoundOff { background: #5c1010; border-radius: 8px; padding: 1px 8px; }")
         self.badge.setText(first.precedence)
         more = self.tr("  (+{n} more)").replace("{n}", str(len(alerts) - 1)) if len(alerts) > 1 else ""
         plain = self.tr(" (plain text, unverified)") if first.kind == "plain" else ""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTableView
 from ops_console.ui.radio.model import COLUMNS
 
 MESSAGE = 6  # the model's Message column
-DEFAULT_WIDTHS = {0: 66, 1: 34, 2: 78, 3: 62, 4: 46, 5: 74, 7: 74, 8: 72}
+DEFAULT_WIDTHS = {0: 68, 1: 28, 2: 70, 3: 52, 4: 40, 5: 66, 7: 66, 8: 66}
 """Pixels for the columns other than the message, which stretches."""
 SETTINGS_KEY = "radio/comms_log_header"
 STATE_VERSION = 2  # bump when COLUMNS change, so an old saved state is ignored

@@ -74,7 +74,7 @@ class ComposeBox(QWidget):
         grid.addWidget(self.from_label, 0, 7, Qt.AlignmentFlag.AlignCenter)
         grid.addWidget(self.text_edit, 1, 0, 1, 7)
         grid.addWidget(self.send_button, 1, 7, Qt.AlignmentFlag.AlignBottom)
-        self.counter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.counter.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # a narrow dock elides it
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.set_calls([])
         self.update_counter()
@@ -128,6 +128,7 @@ class ComposeBox(QWidget):
         if typed and not check.ok:
             text = check.problem
         self.counter.setText(text)
+        self.counter.setToolTip(text)
         self.counter.setProperty("problem", typed and not check.ok)
         self.counter.setStyleSheet("color: #b3261e; font-weight: bold;" if typed and not check.ok else "color: #555;")
         self.send_button.setEnabled(typed and check.ok)

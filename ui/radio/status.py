@@ -6,7 +6,7 @@ shows; acknowledging is a service call (audited), the banner only asks for it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ops_console.radio.runtime import LinkStatus
 from ops_console.radio.views import MessageView
@@ -28,6 +28,8 @@ class LinkStrip(QFrame):
         self.pill.setMinimumWidth(120)
         self.counters = QLabel(objectName="linkCounters")
         self.counters.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counters.setWordWrap(True)
+        self.counters.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the dock
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.pill)
@@ -71,6 +73,7 @@ class AlertBanner(QFrame):
         self.setObjectName("radioAlert")
         self.text = QLabel(objectName="radioAlertText")
         self.text.setWordWrap(True)
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # the button stays in sight
         self.button = QPushButton(self.tr("Acknowledge"), objectName="radioAlertAck")
         self.button.clicked.connect(self._ack)
         layout = QHBoxLayout(self)
