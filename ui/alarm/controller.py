@@ -50,6 +50,7 @@ class EmergencyAlarm(QObject):
         self.toolbar.setFloatable(False)
         self.toolbar.toggleViewAction().setVisible(False)  # nobody hides the alarm from a menu
         self.toolbar.addWidget(self.bar)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # a line of its own, whatever other bars show
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.test_sound_action = QAction(self.tr("Test alarm &sound"), self)
         self.test_sound_action.setObjectName("testAlarmSoundAction")
