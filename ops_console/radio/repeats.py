@@ -43,8 +43,8 @@ COUNTER_RESET_GAP = 16
 number range, which would be a wrap forward) means its counter was reset (a reboot).
 Smaller steps back are a relay or a retry of a recent number."""
 MAX_ENTRIES = 65536
-"""Memory bound in a flood: beyond this many entries within the window, the oldest are
-forgotten (a repeat of them is stored again: the safe side)."""
+"""Memory bound in a flood: at most twice this many entries are kept; beyond it the oldest
+generation is forgotten (a repeat of those is stored again: the safe side)."""
 _NUMBERS = 65536
 _PAGE = 8192
 _RAW, _MSG = RawRow.__table__, RadioMessage.__table__
@@ -52,34 +52,57 @@ _KINDS = (b"P1|", b"S1|")
 
 
 class RepeatFilter:
-    """What was heard recently (key → when, who) and each station's last number.
+    """What was heard recently (key → when) and each station's last number.
 
-    Transactional, like the batch it serves: what ``report``/``repeat``/``number`` learn
-    waits in the pending dicts until ``commit``; ``rollback`` drops it, so a batch that
-    could not be stored is not taken for a repeat of itself when it is stored later.
-    Times are seconds since the epoch of when a frame was heard (the frame's own time,
-    so a replay and a restart see the same clock).
+    Keys are built from what was heard and always include the sending station (a report's
+    bytes, a text's station, number and words), so a station's counter reset is checked
+    against the station of the frame being classified. Transactional, like the batch it
+    serves: what ``report``/``repeat``/``number`` learn waits in the ``_new_*`` dicts until
+    ``commit``; ``rollback`` drops it, so a batch that could not be stored is not taken for
+    a repeat of itself when it is stored later. Times are seconds since the epoch of when a
+    frame was heard (the frame's own time, so a replay and a restart see the same clock).
+    Hot path: a position or reading costs a few dict lookups and no object.
     """
 
     def __init__(self, window: float = REPEAT_WINDOW_S, limit: int = MAX_ENTRIES) -> None:
         self.window, self.limit = window, limit
-        self._seen: dict[Hashable, tuple[float, str, int]] = {}  # key → (when, station, sequence)
+        # key → when heard, in two generations: forgetting is dropping the older one when the
+        # newer one spans the window or is full (deleting a dict's oldest keys one by one is
+        # slow in CPython); a lookup checks the time itself, so older entries never count
+        self._seen: dict[Hashable, float] = {}
+        self._older: dict[Hashable, float] = {}
+        self._started = 0.0  # when the newer generation began
         self._last: dict[str, int] = {}  # station → its last number
-        self._reset: dict[str, tuple[int, float]] = {}  # station → (sequence, when) of its last counter reset
-        self._new_seen: dict[Hashable, tuple[float, str, int]] = {}
+        self._reset: dict[str, float] = {}  # station → when its counter was last reset
+        self._new_seen: dict[Hashable, float] = {}
         self._new_last: dict[str, int] = {}
-        self._new_reset: dict[str, tuple[int, float]] = {}
-        self._sequence = 0
+        self._new_reset: dict[str, float] = {}
         self._newest = 0.0
         self.resets = 0  # counter resets detected (committed or not), for the log and tests
 
     def __len__(self) -> int:
-        return len(self._seen)
+        return len(self._seen) + len(self._older)
 
     def report(self, key: Hashable, station: str, number: int, when: float) -> bool:
         """A numbered report (its bytes as ``key``): True if it repeats one heard within the window."""
-        self.number(station, number, when)
-        return self.repeat(key, station, when)
+        last = self._new_last.get(station)
+        if last is None:
+            last = self._last.get(station)
+        onwards = (number - last) % _NUMBERS if last is not None else 1
+        if 0 < onwards <= _NUMBERS // 2:  # the usual case: the station's next number
+            self._new_last[station] = number
+        elif onwards:
+            self.number(station, number, when)
+        earlier = self._new_seen.get(key)
+        if earlier is None:
+            earlier = self._seen.get(key)
+            if earlier is None:
+                earlier = self._older.get(key)
+        if earlier is not None and -self.window <= when - earlier <= self.window and (
+                not (self._reset or self._new_reset) or self._after_reset(station, earlier)):
+            return True
+        self._new_seen[key] = when
+        return False
 
     def number(self, station: str, number: int, when: float) -> bool:
         """Note that ``station`` used ``number``; True when that shows its counter was reset."""
@@ -95,8 +118,7 @@ class RepeatFilter:
             return False
         if back < COUNTER_RESET_GAP:  # a recent number again: a relay or a retry
             return False
-        self._sequence += 1
-        self._new_reset[station] = (self._sequence, when)
+        self._new_reset[station] = when
         self._new_last[station] = number
         self.resets += 1
         log.info("radio: %s went back from number %d to %d: counter reset, earlier traffic is not a repeat",
@@ -104,36 +126,43 @@ class RepeatFilter:
         return True
 
     def repeat(self, key: Hashable, station: str, when: float, window: float | None = None) -> bool:
-        """True if ``key`` was heard within ``window`` (default: the filter's) since the
-        station's last counter reset; otherwise remember it and say False."""
-        earlier = self._new_seen.get(key) or self._seen.get(key)
-        if earlier is not None:
-            heard, who, sequence = earlier
-            reset = self._new_reset.get(who) or self._reset.get(who)
-            if abs(when - heard) <= (self.window if window is None else window) and (
-                    reset is None or sequence > reset[0]):
-                return True
-        self._sequence += 1
-        self._new_seen[key] = (when, station, self._sequence)
+        """True if ``key`` (which names ``station``) was heard within ``window`` (default:
+        the filter's) and after the station's last counter reset; otherwise remember it."""
+        window = self.window if window is None else window
+        earlier = self._new_seen.get(key)
+        if earlier is None:
+            earlier = self._seen.get(key)
+            if earlier is None:
+                earlier = self._older.get(key)
+        if earlier is not None and -window <= when - earlier <= window and self._after_reset(station, earlier):
+            return True
+        self._new_seen[key] = when
         return False
+
+    def _after_reset(self, station: str, heard: float) -> bool:
+        reset = self.reset_at(station)
+        return reset is None or heard >= reset
 
     def reset_at(self, station: str) -> float | None:
         """When ``station``'s counter was last seen reset (epoch seconds), or None."""
-        reset = self._new_reset.get(station) or self._reset.get(station)
-        return None if reset is None else reset[1]
+        reset = self._new_reset.get(station)
+        return self._reset.get(station) if reset is None else reset
 
     def commit(self) -> None:
         """Keep what was learnt since the last commit (its batch is stored); forget what
         is older than the window."""
         if self._new_seen:
-            for key, entry in self._new_seen.items():
-                self._seen.pop(key, None)  # re-inserted at the end: the dict stays in time order
-                self._seen[key] = entry
-                self._newest = max(self._newest, entry[0])
+            newest = max(self._new_seen.values())
+            if self._newest < newest:
+                self._newest = newest
+            self._seen.update(self._new_seen)
             self._new_seen = {}
-        self._last.update(self._new_last)
-        self._reset.update(self._new_reset)
-        self._new_last, self._new_reset = {}, {}
+        if self._new_last:
+            self._last.update(self._new_last)
+            self._new_last = {}
+        if self._new_reset:
+            self._reset.update(self._new_reset)
+            self._new_reset = {}
         self._forget_old()
 
     def rollback(self) -> None:
@@ -141,12 +170,12 @@ class RepeatFilter:
         self._new_seen, self._new_last, self._new_reset = {}, {}, {}
 
     def _forget_old(self) -> None:
-        seen, horizon = self._seen, self._newest - max(self.window, PLAIN_REPEAT_WINDOW_S)
-        while seen:
-            oldest = next(iter(seen))
-            if seen[oldest][0] >= horizon and len(seen) <= self.limit:
-                break
-            del seen[oldest]
+        """Start a new generation when the newer one spans the window or is full; the one
+        before it is dropped then (its entries are all at least a window old, or too many)."""
+        span = max(self.window, PLAIN_REPEAT_WINDOW_S)
+        if self._newest - self._started > span or len(self._seen) >= self.limit:
+            self._older, self._seen = self._seen, {}
+            self._started = self._newest
 
     def load(self, conn: Connection, now: datetime | None = None, scan_limit: int | None = None) -> int:
         """Remember the reports heard within the window before ``now`` and each station's

@@ -108,4 +108,4 @@ def test_the_filter_is_bounded_in_a_flood() -> None:
         if n % 100 == 0:
             f.commit()
     f.commit()
-    assert len(f) <= 1000
+    assert len(f) <= 2 * 1000  # two generations at most
