@@ -143,7 +143,7 @@ class EmergencyAlarm(QObject):
         warning = ""
         if refusal:
             warning = self.tr("Nobody signed on here may acknowledge EMERGENCY traffic: {who} may. Sign on as one "
-                              "of them (File ▸ Change operator).").replace("{who}", radio.who_may_acknowledge())
+                              "of them (File → Change operator…).").replace("{who}", radio.who_may_acknowledge())
         self.bar.show_rights(refusal, warning)
         self._update_visibility()
 
