@@ -156,8 +156,14 @@ class AuditEntry(Base):
     exercise: Mapped[bool] = mapped_column(Boolean, default=False)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # the record this change left behind (table, id, hash of its new state), so that a
+    # record edited later outside the program is found by ``audit verify``
+    record_table: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    record_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    record_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
-    __table_args__ = (Index("ix_audit_entries_entity", "entity", "entity_id"),)
+    __table_args__ = (Index("ix_audit_entries_entity", "entity", "entity_id"),
+                      Index("ix_audit_entries_record", "record_table", "record_id"))
 
 
 class AuditHead(Base):
@@ -173,3 +179,14 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     last_id: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
+    # which post this is: names the audit key kept outside the database (services/audit_anchor)
+    post_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class PostSetting(Base):
+    """One setting of the post itself (not of a workstation), e.g. the PIN length policy."""
+
+    __tablename__ = "post_settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

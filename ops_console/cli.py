@@ -76,12 +76,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     operator = sub.add_parser("operator", parents=[common], help="manage the post's operators")
     operator_sub = operator.add_subparsers(dest="operator_command", metavar="ACTION", required=True)
-    add = operator_sub.add_parser("add", parents=[common],
-                                  help="add an operator (PIN from OPS_CONSOLE_PIN, or asked for)")
+    add = operator_sub.add_parser(
+        "add", parents=[common],
+        help="add an operator; needs --as ADMIN (PIN from OPS_CONSOLE_PIN or asked for), except the very "
+             "first administrator of an empty post. The new PIN comes from OPS_CONSOLE_NEW_PIN or is asked for")
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--callsign", default="")
+    add.add_argument("--as", dest="as_name", metavar="NAME", help="the administrator who adds the operator")
     operator_sub.add_parser("list", parents=[common], help="list active operators")
+    policy = operator_sub.add_parser(
+        "pin-policy", parents=[common],
+        help="show the post's PIN lengths, or change them with --as ADMIN and --lead/--other DIGITS")
+    policy.add_argument("--lead", type=int, metavar="DIGITS", help="least digits for supervisors and admins")
+    policy.add_argument("--other", type=int, metavar="DIGITS", help="least digits for the other roles")
+    policy.add_argument("--as", dest="as_name", metavar="NAME", help="the administrator who changes it")
 
     audit = sub.add_parser("audit", parents=[common], help="audit log checks")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -98,12 +107,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def refuse_password(url: str, what: str = "--db") -> None:
+    """A database URL typed on the command line must not carry a password (shell history,
+    ``ps`` output); ``what`` names where it was typed."""
+    try:
+        parsed = make_url(url)
+    except Exception as exc:  # sqlalchemy raises ArgumentError with its own words
+        raise OpsError(f"{what}: {url!r} is not a database URL ({exc})") from exc
+    if parsed.password:
+        raise OpsError(f"Do not put the database password on the command line ({what}; it stays in the shell "
+                       "history): give it in PGPASSWORD, in ~/.pgpass, or in the config file.")
+
+
 def resolve_db_url(args: argparse.Namespace) -> tuple[str, bool]:
     """The URL to open and whether the file must already exist (only when named explicitly)."""
     if args.db:
-        if make_url(args.db).password:
-            raise OpsError("Do not put the database password on the command line (it stays in the shell "
-                           "history): give it in PGPASSWORD, in ~/.pgpass, or in the config file.")
+        refuse_password(args.db)
         return args.db, True
     if args.demo:
         return demo_db_url(), False
@@ -146,6 +165,9 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
 
     if args.command == "simulate":
         return commands.simulate_command(args)
+    if args.command == "db" and args.db_command == "copy":
+        refuse_password(args.source, "SRC_URL")
+        refuse_password(args.target, "DST_URL")
     url, must_exist = resolve_db_url(args)
     if args.demo and not args.db:
         commands.ensure_demo(url)

@@ -68,10 +68,9 @@ def export_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
 
 
 def operator_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
-    """Roster maintenance from the shell (trusted like any program that can open the file)."""
-    import getpass
-    import os
-
+    """Roster maintenance from the shell. A change needs an administrator's name and PIN
+    (``--as``), checked like a sign-on (wrong PINs count toward the lockout), except the
+    very first administrator of an empty post: a database file is no proof of a role."""
     from ops_console.domain import Role
     from ops_console.errors import ValidationError
     from ops_console.post import open_post
@@ -82,9 +81,18 @@ def operator_command(args: argparse.Namespace, url: str, must_exist: bool) -> in
             for op in post.operators.list_active():
                 print(f"{op.name}\t{op.role.value}\t{op.callsign}")
             return EXIT_OK
-        pin = os.environ.get("OPS_CONSOLE_PIN") or getpass.getpass(f"PIN for {args.name}: ")
+        if args.operator_command == "pin-policy":
+            return _pin_policy(post, args)
+        first = not post.operators.list_active()
+        if args.as_name:
+            sign_on_as(post, args.as_name)
+        elif not first:
+            print("Adding an operator needs an administrator: give --as NAME (the PIN comes from "
+                  "OPS_CONSOLE_PIN or is asked for).", file=sys.stderr)
+            return EXIT_FAILED
+        pin = new_pin(args.name, first_admin=first and not args.as_name)
         try:
-            post.operators.create(args.name, Role(args.role), pin, args.callsign, by=audit.Actor(None, "command line", "admin"))
+            post.operators.create(args.name, Role(args.role), pin, args.callsign)
         except ValidationError as exc:
             for problem in exc.problems.values():
                 print(problem, file=sys.stderr)
@@ -92,7 +100,53 @@ def operator_command(args: argparse.Namespace, url: str, must_exist: bool) -> in
         print(f"operator {args.name} added as {args.role}")
         return EXIT_OK
     finally:
+        if post.shift.actor is not None:
+            post.operators.sign_off()
         post.close()
+
+
+def sign_on_as(post, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Put ``name`` on shift for one command, PIN from OPS_CONSOLE_PIN or asked for.
+    Raises SignOnError (an OpsError: a sentence, exit 1) for a wrong PIN or a lock."""
+    import getpass
+    import os
+
+    pin = os.environ.get("OPS_CONSOLE_PIN") or getpass.getpass(f"PIN of {name}: ")
+    post.operators.sign_on(name, pin)
+
+
+def new_pin(name: str, *, first_admin: bool) -> str:
+    """The new operator's PIN: OPS_CONSOLE_NEW_PIN, for the first administrator also
+    OPS_CONSOLE_PIN (there is nobody to sign on as), or asked for twice."""
+    import getpass
+    import os
+
+    pin = os.environ.get("OPS_CONSOLE_NEW_PIN") or (os.environ.get("OPS_CONSOLE_PIN") if first_admin else None)
+    if pin:
+        return pin
+    pin = getpass.getpass(f"New PIN for {name}: ")
+    if getpass.getpass(f"New PIN for {name} again: ") != pin:
+        raise OpsError("The two PINs differ; nothing was changed.")
+    return pin
+
+
+def _pin_policy(post, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from ops_console.errors import ValidationError
+
+    policy = post.operators.pin_policy()
+    if args.lead is not None or args.other is not None:
+        if not args.as_name:
+            print("Changing the PIN policy needs an administrator: give --as NAME.", file=sys.stderr)
+            return EXIT_FAILED
+        sign_on_as(post, args.as_name)
+        try:
+            policy = post.operators.set_pin_policy(args.lead or policy.lead, args.other or policy.other)
+        except ValidationError as exc:
+            for problem in exc.problems.values():
+                print(problem, file=sys.stderr)
+            return EXIT_FAILED
+    print(f"supervisors and admins: {policy.lead}+ digits; other roles: {policy.other}+ digits")
+    return EXIT_OK
 
 
 def audit_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:

@@ -12,12 +12,13 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from ops_console.db.models import Incident, Operator, Task, Team, TeamMember
+from ops_console.db.models import Incident, Operator, PostSetting, Task, Team, TeamMember
 from ops_console.db.types import utc_now
 from ops_console.domain import IncidentStatus, Role, TaskStatus
 from ops_console.pins import hash_pin
 from ops_console.post import Post
 from ops_console.services import audit
+from ops_console.services.operators import POLICY_KEYS
 from ops_console.services.audit import Actor
 
 from .roster import INCIDENTS, OPERATORS, TASK_TEMPLATES, TEAMS, VOLUNTEERS
@@ -37,6 +38,9 @@ def build_demo_post(post: Post, *, now: datetime | None = None, seed: int = 7) -
     rng = random.Random(seed)
     history: list[_Pending] = []
     with post.db.write() as s:
+        # the demo's one PIN (README) is 4 digits for every role: this post's policy says so
+        for key, value in zip(POLICY_KEYS, (len(DEMO_PIN), len(DEMO_PIN))):
+            s.merge(PostSetting(key=key, value=str(value)))
         operators = _operators(s, now, history)
         supervisor = next(a for a in operators if a.role == Role.SUPERVISOR.value)
         teams = _teams(s, rng, supervisor, now, history)

@@ -1,9 +1,10 @@
 """Operators and sign-on: who may use this workstation, checked by PIN.
 
-Three wrong PINs lock that operator for a minute, whether typed at sign-on or when the
-PIN is asked again before a siren activation; an empty PIN is not an attempt. Every
-sign-on, failure and lock is an audit entry, because a shift change is part of the post's
-record.
+Three wrong PINs lock that operator for a minute, wherever the PIN was typed: at
+sign-on, when a siren asks for it again, or on the command line (``--as``); an empty PIN
+is not an attempt. Every sign-on, failure and lock is an audit entry, because a shift
+change is part of the post's record. PIN lengths follow the post's policy
+(ops_console.pins.PinPolicy).
 """
 from __future__ import annotations
 
@@ -14,18 +15,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ops_console.db.engine import Database
-from ops_console.db.models import Operator
+from ops_console.db.models import Operator, PostSetting
 from ops_console.db.types import utc_now
 from ops_console.domain import Permission, Role
 from ops_console.errors import PermissionDenied, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.pins import check_pin, hash_pin
+from ops_console.pins import MAX_DIGITS, PinPolicy, check_pin, hash_pin, needs_rehash
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.shift import Shift
 
 MAX_FAILED_ATTEMPTS = 3
 LOCKOUT = timedelta(minutes=1)
+POLICY_KEYS = ("pin_digits_lead", "pin_digits_other")
 
 
 @dataclass(frozen=True)
@@ -36,13 +38,32 @@ class OperatorView:
     role: Role
 
 
-def _check_new_operator(name: str, pin: str) -> dict[str, str]:
+def _check_new_operator(name: str, pin: str, role: Role, policy: PinPolicy) -> dict[str, str]:
     problems = {}
     if not name.strip():
         problems["name"] = "A name is required."
-    if not (pin.isdigit() and 4 <= len(pin) <= 12):
-        problems["pin"] = "The PIN must be 4 to 12 digits."
+    pin_problem = policy.problem(pin, Role(role).value)
+    if pin_problem:
+        problems["pin"] = pin_problem
     return problems
+
+
+def read_policy(s: Session) -> PinPolicy:
+    """The post's PIN policy from its settings (the defaults when none is stored)."""
+    stored = {row.key: row.value for row in s.scalars(select(PostSetting).where(PostSetting.key.in_(POLICY_KEYS)))}
+    defaults = PinPolicy()
+    try:
+        return PinPolicy(int(stored.get(POLICY_KEYS[0], defaults.lead)), int(stored.get(POLICY_KEYS[1], defaults.other)))
+    except ValueError:
+        return defaults
+
+
+def _locked(op: Operator, now: datetime) -> str:
+    """Why ``op`` may not type a PIN now ('' when they may)."""
+    if op.locked_until and op.locked_until > now:
+        wait = int((op.locked_until - now).total_seconds()) + 1
+        return f"{op.name} is locked after {MAX_FAILED_ATTEMPTS} wrong PINs; try again in {wait} s."
+    return ""
 
 
 class OperatorService:
@@ -57,12 +78,9 @@ class OperatorService:
             return [OperatorView(o.id, o.name, o.callsign, Role(o.role)) for o in rows]
 
     def create(self, name: str, role: Role, pin: str, callsign: str = "", *, by: Actor | None = None) -> int:
-        """Add an operator. Needs an admin on shift, or an explicit ``by`` (the command line,
-        which is trusted like any program with the database file), or an empty roster
-        (the very first operator, who must be an admin)."""
-        problems = _check_new_operator(name, pin)
-        if problems:
-            raise ValidationError(problems)
+        """Add an operator. Needs an admin on shift (the command line signs one on with
+        ``--as``), or an empty roster (the very first operator, who must be an admin).
+        ``by`` is for code that builds a post (the demo, test fixtures), never for a person."""
         if by is not None:
             actor = by
         elif self._shift.actor is not None:
@@ -73,15 +91,42 @@ class OperatorService:
             raise ValidationError({"role": "The first operator of a new post must be an administrator."})
         else:
             actor = audit.SYSTEM
+        problems = _check_new_operator(name, pin, role, self.pin_policy())
+        if problems:
+            raise ValidationError(problems)
+        pin_hash = hash_pin(pin)  # slow on purpose: before the transaction, not inside it
         with self._db.write() as s:
             if s.scalar(select(Operator.id).where(Operator.name == name.strip())):
                 raise ValidationError({"name": f"An operator called {name.strip()} already exists."})
-            op = Operator(name=name.strip(), role=Role(role).value, pin_hash=hash_pin(pin), callsign=callsign)
+            op = Operator(name=name.strip(), role=Role(role).value, pin_hash=pin_hash, callsign=callsign)
             s.add(op)
             s.flush()
             audit.append(s, actor, "operator.create", "operator", op.id,
                          f"Operator {op.name} added as {op.role}", after={"name": op.name, "role": op.role})
             return op.id
+
+    def pin_policy(self) -> PinPolicy:
+        with self._db.read() as s:
+            return read_policy(s)
+
+    def set_pin_policy(self, lead: int, other: int, *, by: Actor | None = None) -> PinPolicy:
+        """Change how many digits new PINs need (an administrator's decision, audited).
+        Existing PINs keep working; the policy applies when a PIN is set."""
+        actor = by or self._shift.require(Permission.MANAGE_OPERATORS, "change the PIN policy")
+        if not (4 <= other <= MAX_DIGITS and 4 <= lead <= MAX_DIGITS):
+            raise ValidationError({"pin": f"PIN lengths must be 4 to {MAX_DIGITS} digits."})
+        with self._db.write() as s:
+            before = read_policy(s)
+            for key, value in zip(POLICY_KEYS, (lead, other)):
+                row = s.get(PostSetting, key)
+                if row is None:
+                    s.add(PostSetting(key=key, value=str(value)))
+                else:
+                    row.value = str(value)
+            audit.append(s, actor, "post.pin_policy", "post", None,
+                         f"PIN policy: supervisors and admins {lead}+ digits, others {other}+",
+                         before={"lead": before.lead, "other": before.other}, after={"lead": lead, "other": other})
+        return PinPolicy(lead, other)
 
     def sign_on(self, name: str, pin: str, now: datetime | None = None) -> Actor:
         """Check the PIN and put the operator on shift, or raise SignOnError with words.
@@ -93,16 +138,26 @@ class OperatorService:
             raise SignOnError("Type your PIN first (an empty PIN is not counted as an attempt).")
         now = now or utc_now()
         refusal: str | None = None
-        with self._db.write() as s:
+        with self._db.read() as s:
             op = s.scalar(select(Operator).where(Operator.name == name, Operator.active))
             if op is None:
                 raise SignOnError(f"There is no active operator called {name!r}.")
-            if op.locked_until and op.locked_until > now:
-                wait = int((op.locked_until - now).total_seconds()) + 1
-                raise SignOnError(f"{op.name} is locked after {MAX_FAILED_ATTEMPTS} wrong PINs; try again in {wait} s.")
+            op_id, stored = op.id, op.pin_hash
+        # scrypt takes ~0.5 s at the strong cost: never while holding the write lock
+        right = check_pin(pin, stored)
+        renewed = hash_pin(pin) if right and needs_rehash(stored) else None
+        with self._db.write() as s:
+            op = s.get(Operator, op_id)
+            if op is None or not op.active:
+                raise SignOnError(f"There is no active operator called {name!r}.")
+            locked = _locked(op, now)
+            if locked:
+                raise SignOnError(locked)
             actor = Actor(op.id, op.name, op.role)
-            if check_pin(pin, op.pin_hash):
+            if right:
                 op.failed_attempts, op.locked_until = 0, None
+                if renewed and op.pin_hash == stored:  # made at an older, cheaper cost: renew it now
+                    op.pin_hash = renewed
                 previous = self._shift.actor
                 if previous is not None and previous != actor:  # a handover: one transaction
                     audit.append(s, previous, "shift.sign_off", "operator", previous.operator_id,
@@ -143,8 +198,8 @@ class OperatorService:
         """The PIN asked again before a safety-critical action (a siren activation).
 
         Limited like sign-on: a wrong PIN counts toward the same lockout, a locked operator
-        is refused until the lock runs out, and an empty PIN is not an attempt. Raises
-        SignOnError with the words to show.
+        is refused until the lock runs out (the PIN is not even tried), and an empty PIN
+        is not an attempt. Raises SignOnError with the words to show.
         """
         actor = self._shift.actor
         if actor is None or actor.operator_id is None:
@@ -152,15 +207,19 @@ class OperatorService:
         if not pin:
             raise SignOnError("Type your PIN (an empty PIN is not counted as an attempt).")
         now = now or utc_now()
+        with self._db.read() as s:
+            op = s.get(Operator, actor.operator_id)
+            stored = op.pin_hash if op is not None and op.active else None
+        right = stored is not None and check_pin(pin, stored)  # scrypt outside the write lock
         refusal: str | None = None
         with self._db.write() as s:
             op = s.get(Operator, actor.operator_id)
             if op is None or not op.active:
                 raise SignOnError(f"{actor.name} is no longer an active operator.")
-            if op.locked_until and op.locked_until > now:
-                wait = int((op.locked_until - now).total_seconds()) + 1
-                raise SignOnError(f"{op.name} is locked after {MAX_FAILED_ATTEMPTS} wrong PINs; try again in {wait} s.")
-            if check_pin(pin, op.pin_hash):
+            locked = _locked(op, now)
+            if locked:
+                raise SignOnError(locked)
+            if right:
                 op.failed_attempts = 0
             else:
                 refusal = self._record_failure(s, op, actor, now)

@@ -93,9 +93,10 @@ def test_logs_go_to_a_file(home):
 def test_operator_add_and_list(home):
     url = f"sqlite:///{home / 'post.sqlite'}"
     run_cli(home, "--db", url, "db", "upgrade")
-    added = run_cli(home, "--db", url, "operator", "add", "Mei Lin", "--role", "admin", env={"OPS_CONSOLE_PIN": "2468"})
+    added = run_cli(home, "--db", url, "operator", "add", "Mei Lin", "--role", "admin", env={"OPS_CONSOLE_PIN": "246813"})
     assert added.returncode == 0, added.stderr
-    bad = run_cli(home, "--db", url, "operator", "add", "Bo", "--role", "radio", env={"OPS_CONSOLE_PIN": "12"})
+    bad = run_cli(home, "--db", url, "operator", "add", "Bo", "--role", "radio", "--as", "Mei Lin",
+                  env={"OPS_CONSOLE_PIN": "246813", "OPS_CONSOLE_NEW_PIN": "12"})
     assert bad.returncode == 1 and "4 to 12 digits" in bad.stderr
     assert run_cli(home, "--db", url, "operator", "list").stdout.split("\t")[:2] == ["Mei Lin", "admin"]
 

@@ -1,14 +1,22 @@
-"""Open real posts on real database files for tests."""
+"""Open real posts on real database files for tests.
+
+Importing this module (conftest does) selects the cheap test cost for PIN hashes
+(``OPS_CONSOLE_PIN_COST=test``, also inherited by CLI subprocesses): the suite creates
+hundreds of operators, and at the strong default each hash takes about half a second.
+Tests that check the strong cost pass it explicitly (tests/security/test_pins.py).
+"""
 from __future__ import annotations
 
 import os
+
+os.environ.setdefault("OPS_CONSOLE_PIN_COST", "test")
 from pathlib import Path
 
 from ops_console.domain import Role
 from ops_console.post import Post, open_post
 from ops_console.services.audit import SYSTEM
 
-PIN = "1234"
+PIN = "123456"  # 6 digits: the policy for supervisors and admins
 ROLE_NAMES = {role: f"{role.value.capitalize()} Test" for role in Role}
 
 
@@ -22,7 +30,7 @@ def pg_url() -> str | None:
 
 
 def open_signed_on(url: str, role: Role = Role.SUPERVISOR, *, create_operators: bool = True) -> Post:
-    """A post on ``url`` with one operator per role (PIN 1234) and ``role`` signed on."""
+    """A post on ``url`` with one operator per role (PIN 123456) and ``role`` signed on."""
     post = open_post(url)
     if create_operators and not post.operators.list_active():
         for r, name in ROLE_NAMES.items():

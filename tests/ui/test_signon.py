@@ -86,6 +86,10 @@ def test_first_administrator_of_a_new_post(qtbot, tmp_path):
     assert "differ" in first.problem.text() and post.operators.list_active() == []
     first.pin_again.setText("2468")
     first.create()
+    assert "6 to 12 digits" in first.problem.text() and post.operators.list_active() == []
+    first.pin_edit.setText("246813")
+    first.pin_again.setText("246813")
+    first.create()
     assert first.result() == first.DialogCode.Accepted
     assert post.shift.actor.name == "Mei Admin" and post.shift.actor.role == "admin"
     post.close()

@@ -76,7 +76,9 @@ def test_nobody_may_add_operators_before_signing_on_except_the_first_admin(tmp_p
     post = open_post(f"sqlite:///{tmp_path / 'new.sqlite'}")
     with pytest.raises(ValidationError, match="administrator"):
         post.operators.create("First", Role.OPERATOR, "1111")
-    post.operators.create("First", Role.ADMIN, "1111")
+    with pytest.raises(ValidationError, match="6 to 12 digits"):
+        post.operators.create("First", Role.ADMIN, "1111")
+    post.operators.create("First", Role.ADMIN, "111111")
     with pytest.raises(PermissionDenied):
-        post.operators.create("Second", Role.ADMIN, "2222")
+        post.operators.create("Second", Role.ADMIN, "222222")
     post.close()

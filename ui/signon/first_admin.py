@@ -34,7 +34,7 @@ class FirstAdminDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Callsign:"), self.callsign_edit)
-        form.addRow(self.tr("&PIN (4–12 digits):"), self.pin_edit)
+        form.addRow(self.tr("&PIN (6–12 digits):"), self.pin_edit)
         form.addRow(self.tr("PIN &again:"), self.pin_again)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.create)
