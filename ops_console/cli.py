@@ -94,7 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", parents=[common], help="audit log checks")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    audit_sub.add_parser("verify", parents=[common], help="check the audit hash chain; prints OK or the first broken entry")
+    audit_sub.add_parser("verify", parents=[common],
+                         help="check the audit hash chain (keyed), this workstation's checkpoints and today's "
+                              "records; prints OK or the first break and the records changed outside the program")
+    audit_sub.add_parser("checkpoint", parents=[common],
+                         help="append the chain's length and head to the checkpoint file; prints a short code "
+                              "for the paper log")
 
     simulate = sub.add_parser("simulate", help="run a simulated device for tests and training")
     simulate.add_argument("kind", choices=["lora", "sirens"],

@@ -10,6 +10,7 @@ import sys
 from ops_console.db import migrate
 from ops_console.db.backup import backup_sqlite
 from ops_console.db.engine import Database
+from ops_console.db.integrity import check_at_open
 from ops_console.errors import OpsError
 from ops_console.private_files import open_private
 from ops_console.services import audit, export
@@ -50,6 +51,7 @@ def _copy(source_url: str, target_url: str) -> int:
 
 def _open_checked(url: str, must_exist: bool) -> Database:
     db = Database(url, must_exist=must_exist)
+    check_at_open(db)
     migrate.check_not_newer(db)
     if migrate.current_revision(db) is None:
         migrate.upgrade(db)
@@ -150,10 +152,27 @@ def _pin_policy(post, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
 
 
 def audit_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
-    db = _open_checked(url, must_exist)
-    result = audit.verify(db)
-    print(result)
-    return EXIT_OK if result.ok else EXIT_FAILED
+    """``audit verify`` and ``audit checkpoint``: both read a post and never create one."""
+    db = Database(url, must_exist=True)  # a check never creates the file it checks
+    try:
+        check_at_open(db)
+        migrate.check_not_newer(db)
+        if migrate.current_revision(db) is None:
+            print(f"{db.display_name} holds no Ops Console post: nothing to check.", file=sys.stderr)
+            return EXIT_FAILED
+        if migrate.current_revision(db) != migrate.head_revision():
+            migrate.upgrade(db)  # an older post: its schema first, as opening it would
+        if args.audit_command == "checkpoint":
+            post_id, point = audit.checkpoint(db)
+            print(f"audit checkpoint {point.code(post_id)}  (post {post_id}, {point.count} entries, {point.at})")
+            print("Write the code in the paper log; `audit verify` compares the log with every checkpoint.",
+                  file=sys.stderr)
+            return EXIT_OK
+        result = audit.verify(db)
+        print(result)
+        return EXIT_OK if result.ok else EXIT_FAILED
+    finally:
+        db.dispose()
 
 
 def ensure_demo(url: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from ops_console.db.integrity import check_at_open
 from ops_console.db import migrate
 from ops_console.db.engine import Database
 from ops_console.events import EventBus
@@ -50,7 +51,18 @@ class Post:
         if self.sirens.runtime is not None:
             self.sirens.runtime.stop()
         self.feed.stop()
+        self._checkpoint()
         self.db.dispose()
+
+    def _checkpoint(self) -> None:
+        """Leave the audit chain's length and head in this workstation's checkpoint file, so
+        a log rewritten or cut while the console was closed is found by ``audit verify``."""
+        from ops_console.services import audit
+
+        try:
+            audit.checkpoint(self.db)
+        except Exception as exc:  # closing must finish: a missing head or full disk is only logged
+            log.warning("no audit checkpoint written at close: %s", exc)
 
 
 def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upgrade: bool = True) -> Post:
@@ -61,6 +73,7 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
     """
     db = Database(url, must_exist=must_exist)
     try:
+        check_at_open(db)  # a damaged file or another program's database: words, no writes
         if upgrade:
             migrate.upgrade(db)
         else:

@@ -1,14 +1,23 @@
-"""The append-only audit log with a SHA-256 hash chain.
+"""The append-only audit log: a hash chain keyed with the post's audit key.
 
-Each entry's hash covers its own fields and the previous entry's hash, so changing or
-deleting any row breaks the chain at that row; the head row catches a deleted tail.
-Entries are written inside the caller's transaction, so a state change and its audit
-entry are committed together or not at all.
+Each entry's hash is an HMAC-SHA256, under a key the database does not hold
+(services/audit_anchor), of its own fields and the previous entry's hash, so changing or
+deleting any row breaks the chain at that row, and nobody without the key file can
+recompute it; the head row and the checkpoints kept outside the database catch a deleted
+tail or a wiped log. Entries written before the post had a key (older releases) are
+plain SHA-256 and are checked as such.
+
+An entry about a record (incident, task, radio message, siren command) also carries the
+hash of the record's new state, so ``verify`` finds a record edited in the database
+after its last audited change (records.py). Entries are written inside the caller's
+transaction, so a state change and its audit entry are committed together or not at all.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,10 +26,16 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from ops_console.db.engine import Database
+from ops_console.db.engine import Database, sqlite_path
 from ops_console.db.models import AuditEntry, AuditHead
 from ops_console.db.own_writes import note_audit_id
 from ops_console.db.types import utc_now
+from ops_console.errors import OpsError
+from ops_console.services import audit_anchor
+from ops_console.services.audit_anchor import PostKey
+from ops_console.services.audit_records import record_state
+
+log = logging.getLogger(__name__)
 
 GENESIS_HASH = "0" * 64
 NOTIFY_CHANNEL = "ops_console_changes"
@@ -44,14 +59,65 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
 
 
-def entry_hash(entry: AuditEntry) -> str:
-    """The SHA-256 of an entry's fields chained to the previous hash."""
+def entry_hash(entry: AuditEntry, key: bytes | None = None) -> str:
+    """The hash of an entry's fields chained to the previous hash: HMAC-SHA256 under the
+    post's key (which also covers the record fields), or plain SHA-256 without a key (the
+    entries older releases wrote)."""
     parts = [
         entry.prev_hash, str(entry.id), entry.at.isoformat(), str(entry.operator_id),
         entry.operator_name, entry.action, entry.entity, str(entry.entity_id),
         entry.summary, entry.before_json, entry.after_json, "1" if entry.exercise else "0",
     ]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    if key is None:
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    parts += [entry.record_table or "", str(entry.record_id), entry.record_hash or ""]
+    return hmac.new(key, "\x1f".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def database_name(db_or_url: Database | str) -> str:
+    """How a key file names the database it was made for: the SQLite file's absolute path,
+    or user@host:port/database for a server (never a password)."""
+    url = db_or_url if isinstance(db_or_url, str) else db_or_url.url
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path.expanduser().resolve())
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return f"{parsed.username or ''}@{parsed.host or 'localhost'}:{parsed.port or ''}/{parsed.database or ''}"
+
+
+class AuditKeyProblem(OpsError):
+    """The post's audit key cannot be used here; the words say what to do."""
+
+
+_warned_without_key: set[str] = set()
+
+
+def _post_key(session: Session, head: AuditHead) -> PostKey | None:
+    """The key this post's entries are written with; set the post up on its first entry.
+
+    A post whose head names no post id gets one now, with a new key file; the entries it
+    already has (an older release's) stay plain SHA-256. A workstation without the key
+    file of an existing post writes plain entries, logs why once, and ``verify`` on a
+    workstation with the key names those entries.
+    """
+    if head.post_id is None:
+        database = database_name(str(session.get_bind().engine.url.render_as_string(hide_password=True)))
+        earlier = audit_anchor.keys_for_database(database)
+        if earlier and head.last_id > 0:
+            raise AuditKeyProblem(
+                f"This database was set up as post {earlier[-1].post_id} on this workstation, but its audit "
+                "head no longer says so (edited outside the program?). Run `ops-console audit verify`.")
+        post_id = audit_anchor.new_post_id()
+        head.post_id = post_id
+        return audit_anchor.create_key(post_id, head.last_id, database)
+    key = audit_anchor.load_key(head.post_id)
+    if key is None and head.post_id not in _warned_without_key:
+        _warned_without_key.add(head.post_id)
+        log.warning("this workstation does not have the audit key of post %s (%s): entries are written unkeyed "
+                    "until the key file is copied here", head.post_id, audit_anchor.key_path(head.post_id))
+    return key
 
 
 def append(
@@ -66,13 +132,21 @@ def append(
     after: Any = None,
     exercise: bool = False,
     at: datetime | None = None,
+    record: Any = None,
 ) -> AuditEntry:
     """Add one audit entry to the caller's open transaction and advance the head.
+
+    ``record`` is the ORM row the change left behind when it is not the one ``entity``
+    and ``entity_id`` name (a siren command under entity "siren"); incidents, tasks and
+    radio messages are found from ``entity``. Its state is hashed after a flush, so
+    call this after changing the row.
 
     The head row is locked first (FOR UPDATE on PostgreSQL; SQLite's write lock is
     already held by BEGIN IMMEDIATE), so concurrent workstations append in turn.
     """
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    key = _post_key(session, head)
+    state = record_state(session, entity, entity_id, record)
     entry = AuditEntry(
         id=head.last_id + 1,
         at=at or utc_now(),
@@ -86,8 +160,11 @@ def append(
         after_json=canonical_json(after),
         exercise=exercise,
         prev_hash=head.last_hash,
+        record_table=state[0] if state else None,
+        record_id=state[1] if state else None,
+        record_hash=state[2] if state else None,
     )
-    entry.hash = entry_hash(entry)
+    entry.hash = entry_hash(entry, key.key if key else None)
     session.add(entry)
     head.last_id, head.last_hash = entry.id, entry.hash
     note_audit_id(session, entry.id)
@@ -99,17 +176,27 @@ def append(
 
 @dataclass(frozen=True)
 class VerifyResult:
-    """Outcome of a chain check: ok, how many entries were read, and the first break."""
+    """Outcome of a check: ok, how many entries were read, the first break, and what the
+    record and checkpoint checks found (``notes`` are facts, not failures)."""
 
     ok: bool
     checked: int
     broken_id: int | None = None
     reason: str = ""
+    edited_records: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         if self.ok:
-            return f"OK: {self.checked} audit entries, hash chain intact"
-        return f"BROKEN at entry {self.broken_id}: {self.reason}"
+            text = f"OK: {self.checked} audit entries, hash chain intact"
+        elif self.broken_id is not None:
+            text = f"BROKEN at entry {self.broken_id}: {self.reason}"
+        else:
+            text = f"BROKEN: {self.reason}"
+        if self.edited_records:
+            text += "\nrecords changed outside the program since their last audited change: " + \
+                    ", ".join(self.edited_records)
+        return "\n".join([text, *self.notes])
 
 
 def _entries(session: Session) -> Iterator[AuditEntry]:
@@ -125,21 +212,112 @@ def _entries(session: Session) -> Iterator[AuditEntry]:
         session.expunge_all()
 
 
-def verify(db: Database) -> VerifyResult:
-    """Walk the whole chain in id order and report the first entry that does not fit."""
-    prev_hash, expected_id, checked = GENESIS_HASH, 1, 0
+@dataclass
+class _Walk:
+    """What walking the chain gathers for the checks after it."""
+
+    prev_hash: str = GENESIS_HASH
+    checked: int = 0
+    hashes_at: dict[int, str] | None = None  # entry id -> hash, for the checkpoints' ids
+    states: dict[tuple[str, int], str] | None = None
+    mentioned: set[tuple[str, int]] | None = None
+
+
+def _walk(session: Session, key: PostKey | None, checkpoint_ids: set[int], *, key_missing: bool
+          ) -> tuple[_Walk, VerifyResult | None]:
+    from ops_console.services.audit_records import BY_ENTITY
+
+    walk = _Walk(hashes_at={}, states={}, mentioned=set())
+    expected_id = 1
+    for entry in _entries(session):
+        if entry.id != expected_id:
+            return walk, VerifyResult(False, walk.checked, expected_id, f"entry {expected_id} is missing")
+        if entry.prev_hash != walk.prev_hash:
+            return walk, VerifyResult(False, walk.checked, entry.id,
+                                      "does not follow the previous entry (an entry before it was changed or removed)")
+        keyed = key is not None and entry.id > key.legacy_until
+        if entry_hash(entry, key.key if keyed else None) != entry.hash:  # type: ignore[union-attr]
+            if keyed and entry_hash(entry) == entry.hash:
+                reason = ("it was written without the post's audit key (by a workstation without the key file, "
+                          "or recomputed by someone without it)")
+            elif key_missing:
+                reason = ("it is keyed and this workstation does not have the post's audit key to check it "
+                          "(copy the key file here)")
+            else:
+                reason = "its contents were changed after it was written (or its hash recomputed without the key)"
+            return walk, VerifyResult(False, walk.checked, entry.id, reason)
+        if entry.id in checkpoint_ids:
+            walk.hashes_at[entry.id] = entry.hash  # type: ignore[index]
+        if entry.record_table and entry.record_id is not None and entry.record_hash:
+            walk.states[(entry.record_table, entry.record_id)] = entry.record_hash  # type: ignore[index]
+        elif entry.entity in BY_ENTITY and entry.entity_id is not None:
+            walk.mentioned.add((BY_ENTITY[entry.entity], entry.entity_id))  # type: ignore[union-attr]
+        walk.prev_hash, expected_id, walk.checked = entry.hash, entry.id + 1, walk.checked + 1
+    return walk, None
+
+
+def verify(db: Database, *, records: bool = True) -> VerifyResult:
+    """Walk the whole chain in id order and report the first entry that does not fit; then
+    compare it with this workstation's checkpoints and today's records with their last
+    audited state."""
+    from ops_console.services.audit_records import check_records
+
     with db.read() as session:
-        for entry in _entries(session):
-            if entry.id != expected_id:
-                return VerifyResult(False, checked, expected_id, f"entry {expected_id} is missing")
-            if entry.prev_hash != prev_hash:
-                return VerifyResult(False, checked, entry.id, "does not follow the previous entry (an entry before it was changed or removed)")
-            if entry_hash(entry) != entry.hash:
-                return VerifyResult(False, checked, entry.id, "its contents were changed after it was written")
-            prev_hash, expected_id, checked = entry.hash, entry.id + 1, checked + 1
         head = session.get(AuditHead, 1)
-    if head is None:
-        return VerifyResult(False, checked, None, "the audit head row is missing")
-    if head.last_id != checked or head.last_hash != prev_hash:
-        return VerifyResult(False, checked, head.last_id, "entries at the end of the log were removed")
-    return VerifyResult(True, checked)
+        if head is None:
+            return VerifyResult(False, 0, None, "the audit head row is missing")
+        post_id = head.post_id
+        notes: list[str] = []
+        if post_id is None:
+            earlier = audit_anchor.keys_for_database(database_name(db))
+            if earlier:
+                return VerifyResult(False, 0, None, (
+                    f"this database was set up as post {earlier[-1].post_id} (key file {earlier[-1].path}), "
+                    "but its audit head names no post: the log was wiped or replaced"))
+            key, points = None, []
+        else:
+            key = audit_anchor.load_key(post_id)
+            if key is None:
+                notes.append(f"note: this workstation does not have the audit key of post {post_id} "
+                             f"({audit_anchor.key_path(post_id)}); keyed entries cannot be checked here")
+            points, problems = audit_anchor.read_checkpoints(post_id)
+            notes += [f"note: {p}" for p in problems]
+        walk, broken = _walk(session, key, {p.count for p in points}, key_missing=post_id is not None and key is None)
+        if broken is not None:
+            return VerifyResult(False, broken.checked, broken.broken_id, broken.reason, notes=tuple(notes))
+        if head.last_id != walk.checked or head.last_hash != walk.prev_hash:
+            return VerifyResult(False, walk.checked, head.last_id, "entries at the end of the log were removed",
+                                notes=tuple(notes))
+        for point in points:
+            if point.count > walk.checked:
+                return VerifyResult(False, walk.checked, None, (
+                    f"the log has {walk.checked} entries but the checkpoint of {point.at} counted {point.count}: "
+                    "entries were removed (the tail dropped or the log wiped), or an older backup was restored"), notes=tuple(notes))
+            if point.count and walk.hashes_at.get(point.count) != point.head_hash:  # type: ignore[union-attr]
+                return VerifyResult(False, walk.checked, point.count, (
+                    f"it differs from the checkpoint of {point.at}: the log was rewritten up to here"),
+                    notes=tuple(notes))
+        if points:
+            notes.append(f"checked against {len(points)} checkpoint(s), the last at entry {points[-1].count}")
+        edited: tuple[str, ...] = ()
+        if records:
+            found = check_records(session, walk.states or {}, walk.mentioned or set())
+            edited = tuple(found.edited)
+            notes.append(f"{found.checked} records match their last audited state")
+    if edited:
+        return VerifyResult(False, walk.checked, None, "records were changed outside the program",
+                            edited_records=edited, notes=tuple(notes))
+    return VerifyResult(True, walk.checked, notes=tuple(notes))
+
+
+def checkpoint(db: Database) -> tuple[str, "audit_anchor.Checkpoint"]:
+    """Append the chain's current length and head hash to this workstation's checkpoint
+    file for the post; returns the post id and the checkpoint (``.code()`` for paper)."""
+    with db.read() as session:
+        head = session.get(AuditHead, 1)
+        if head is None:
+            raise AuditKeyProblem("The audit head row is missing: this is not an Ops Console post.")
+        if head.post_id is None:
+            raise AuditKeyProblem("This post has no audit key yet (nothing has been audited since the upgrade).")
+        post_id, count, last_hash = head.post_id, head.last_id, head.last_hash
+    return post_id, audit_anchor.append_checkpoint(post_id, count, last_hash)

@@ -78,7 +78,7 @@ class SirenRecords:
                 audit.append(s, RUNTIME, "siren.command.sent", "siren", siren.id,
                              f"{cmd.command.replace('_', ' ')} sent to {siren.name} (unit {siren.unit_id}) "
                              f"for {cmd.requested_by} (request {cmd.request_id})",
-                             after={"command": cmd.id, "request": cmd.request_id})
+                             after={"command": cmd.id, "request": cmd.request_id}, record=cmd)
                 claimed.append(Claimed(cmd.id, cmd.request_id, siren.id, siren.name, siren.unit_id, cmd.command,
                                        cmd.pattern_id, cmd.duration_s, siren.last_seq, cmd.requested_by,
                                        cmd.schedule_id))
@@ -94,7 +94,7 @@ class SirenRecords:
         cmd.state, cmd.finished_at = TIMEOUT, now
         cmd.detail = f"not sent: requested {age} s ago, too old to send safely — request it again if still needed"
         audit.append(s, RUNTIME, "siren.command.timeout", "siren", siren.id, f"{siren.name}: {cmd.detail}",
-                     after={"command": cmd.id, "request": cmd.request_id})
+                     after={"command": cmd.id, "request": cmd.request_id}, record=cmd)
         return self._alarm(s, siren, NO_CONFIRMATION, f"{siren.name} (unit {siren.unit_id}): "
                                                       f"{cmd.command.replace('_', ' ')} {cmd.detail}")
 
@@ -107,7 +107,7 @@ class SirenRecords:
                 cmd.state, cmd.finished_at = UNCONFIRMED, utc_now()
                 cmd.detail = "the console stopped before the outcome was known — treat the siren's state as unknown"
                 audit.append(s, RUNTIME, "siren.command.unconfirmed", "siren", siren.id,
-                             f"{siren.name}: {cmd.detail}", after={"command": cmd.id})
+                             f"{siren.name}: {cmd.detail}", after={"command": cmd.id}, record=cmd)
         return len(rows)
 
     def finish(self, c: Claimed, outcome: CommandOutcome | None, attempts: int, *, state: str | None = None,
@@ -130,7 +130,7 @@ class SirenRecords:
                     siren.state = "unknown"
             audit.append(s, RUNTIME, f"siren.command.{state}", "siren", siren.id,
                          f"{siren.name}: {words}", after={"command": cmd.id, "request": cmd.request_id,
-                                                          "state": state, "attempts": attempts})
+                                                          "state": state, "attempts": attempts}, record=cmd)
             if state != CONFIRMED:
                 alarm_id = self._alarm(s, siren, NO_CONFIRMATION,
                                        f"{siren.name} (unit {siren.unit_id}): {c.command.replace('_', ' ')} "

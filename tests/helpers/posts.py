@@ -3,13 +3,23 @@
 Importing this module (conftest does) selects the cheap test cost for PIN hashes
 (``OPS_CONSOLE_PIN_COST=test``, also inherited by CLI subprocesses): the suite creates
 hundreds of operators, and at the strong default each hash takes about half a second.
-Tests that check the strong cost pass it explicitly (tests/security/test_pins.py).
+Tests that check the strong cost pass it explicitly (tests/security/test_roles_and_pins.py).
+
+It also gives the whole session one folder for audit keys and checkpoints
+(``OPS_CONSOLE_AUDIT_DIR``), as one workstation has: a CLI subprocess that gets its own
+config folder (helpers/cli.py) still finds the key of a post the test made in-process.
 """
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("OPS_CONSOLE_PIN_COST", "test")
+if "OPS_CONSOLE_AUDIT_DIR" not in os.environ:
+    os.environ["OPS_CONSOLE_AUDIT_DIR"] = tempfile.mkdtemp(prefix="ops-console-audit-keys-")
+    atexit.register(shutil.rmtree, os.environ["OPS_CONSOLE_AUDIT_DIR"], True)
 from pathlib import Path
 
 from ops_console.domain import Role
