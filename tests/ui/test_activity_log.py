@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 
 from helpers.posts import PIN, ROLE_NAMES
+from ops_console.demo import DEMO_PIN
 from ops_console.domain import Role
 from ops_console.services.incidents import IncidentDraft
 from ops_console.ui.activity import ActivityLogPanel
@@ -102,7 +103,7 @@ def test_activity_log_screenshot(post, qtbot, themed, screenshot_dir):
     from ops_console.demo import build_demo_post
 
     build_demo_post(post)
-    post.operators.sign_on("Wang Fang", PIN)
+    post.operators.sign_on("Wang Fang", DEMO_PIN)
     post.activity.add_note("Sandbags delivered to Canal Road; 40 left at the post")
     panel = _panel(post, qtbot)
     panel.resize(1100, 560)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMessageBox
 
 from helpers.posts import PIN, ROLE_NAMES
+from ops_console.demo import DEMO_PIN
 from ops_console.domain import Role
 from ops_console.ui.app import build_main_window, run_gui
 
@@ -131,7 +132,7 @@ def test_main_window_screenshot_with_demo_post(post, qtbot, themed, layout_setti
     from ops_console.demo import build_demo_post
 
     build_demo_post(post)
-    post.operators.sign_on("Chen Jing", PIN)
+    post.operators.sign_on("Chen Jing", DEMO_PIN)
     win = build_main_window(post, settings=layout_settings)
     qtbot.addWidget(win)
     win.resize(1400, 900)
