@@ -36,6 +36,9 @@ def db_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
         return EXIT_OK
     target = backup_sqlite(db, args.path)
     print(f"backup written to {target}")
+    key_copy = audit.backup_key(db, target)
+    if key_copy is not None:
+        print(f"the post's audit key copied to {key_copy} (keep it with the backup, apart from other people)")
     return EXIT_OK
 
 

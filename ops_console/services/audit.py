@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import json
 import logging
+from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,6 +32,7 @@ from ops_console.db.models import AuditEntry, AuditHead
 from ops_console.db.own_writes import note_audit_id
 from ops_console.db.types import utc_now
 from ops_console.errors import OpsError
+from ops_console.private_files import write_private
 from ops_console.services import audit_anchor
 from ops_console.services.audit_anchor import PostKey
 from ops_console.services.audit_records import record_state
@@ -321,3 +323,17 @@ def checkpoint(db: Database) -> tuple[str, "audit_anchor.Checkpoint"]:
             raise AuditKeyProblem("This post has no audit key yet (nothing has been audited since the upgrade).")
         post_id, count, last_hash = head.post_id, head.last_id, head.last_hash
     return post_id, audit_anchor.append_checkpoint(post_id, count, last_hash)
+
+
+def backup_key(db: Database, backup: Path) -> Path | None:
+    """Copy the post's audit key next to a backup (``<backup>.audit-key``, 0600), so the
+    backup can be verified and written to after a restore; None when this post has no key
+    here. To restore it, copy the file into the audit folder as ``<post id>.key``."""
+    with db.read() as session:
+        head = session.get(AuditHead, 1)
+        post_id = head.post_id if head is not None else None
+    if post_id is None or not audit_anchor.key_path(post_id).exists():
+        return None
+    target = backup.with_name(backup.name + ".audit-key")
+    write_private(target, audit_anchor.key_path(post_id).read_text(encoding="utf-8"))
+    return target

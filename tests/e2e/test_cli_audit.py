@@ -1,6 +1,7 @@
 """``ops-console audit verify|checkpoint`` as a person runs them: real processes, real files."""
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from helpers.cli import run_cli
@@ -70,3 +71,16 @@ def test_damage_in_the_middle_of_a_file_is_named_at_open(tmp_path):
         result = run_cli(tmp_path, "--db", f"sqlite:///{path}", *command)
         assert result.returncode == 3 and "damaged" in result.stderr, (command, result.stderr)
         assert "Traceback" not in result.stderr
+
+
+def test_a_backup_carries_the_audit_key_and_verifies(tmp_path):
+    assert run_cli(tmp_path, "--demo", "audit", "verify").returncode == 0
+    backup = tmp_path / "backup.sqlite"
+    result = run_cli(tmp_path, "--demo", "db", "backup", str(backup))
+    assert result.returncode == 0 and "audit key copied" in result.stdout, result.stderr
+    key_copy = tmp_path / "backup.sqlite.audit-key"
+    assert oct(key_copy.stat().st_mode & 0o777) == "0o600"
+    post_id = json.loads(key_copy.read_text())["post_id"]
+    assert post_id in key_copy.read_text()
+    verified = run_cli(tmp_path, "--db", f"sqlite:///{backup}", "audit", "verify")
+    assert verified.returncode == 0 and verified.stdout.startswith("OK")
