@@ -33,7 +33,8 @@ class ScryptCost:
 STRONG = ScryptCost(2**17, 8, 1)  # 128 MiB and ~0.4-0.6 s per hash here; see docs/security.md
 TEST = ScryptCost(2**10, 8, 1)  # only with OPS_CONSOLE_PIN_COST=test
 LEGACY = ScryptCost(2**14, 8, 1)  # what releases before 0.x stored
-MAX_N = 2**20  # a stored hash asking for more is refused, not computed (1 GiB of memory)
+MAX_N = 2**20  # a stored hash asking for more is refused, not computed
+MAX_MEMORY = 2**30  # nor one that needs more than 1 GiB (128·r·n bytes)
 COST_ENV = "OPS_CONSOLE_PIN_COST"
 
 MIN_DIGITS_LEAD = 6  # supervisors and administrators: they can sound sirens and add staff
@@ -58,7 +59,8 @@ def _parse(stored: str) -> tuple[ScryptCost, bytes, str] | None:
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
         cost = ScryptCost(int(n), int(r), int(p))
-        if scheme != "scrypt" or not (2 <= cost.n <= MAX_N and 1 <= cost.r <= 32 and 1 <= cost.p <= 4):
+        if scheme != "scrypt" or not (2 <= cost.n <= MAX_N and 1 <= cost.r <= 32 and 1 <= cost.p <= 4
+                                      and 128 * cost.r * cost.n <= MAX_MEMORY):
             return None
         return cost, bytes.fromhex(salt), digest
     except (ValueError, TypeError):

@@ -76,3 +76,16 @@ def test_every_record_export_escapes_formulas(post, kind):
         assert set(HOSTILE) <= restored
     if kind == "incidents":
         assert "-70.6" in body  # a plain negative number stays a number
+
+
+def test_the_command_line_export_escapes_formulas(post, tmp_path):
+    from helpers.cli import run_cli
+
+    _hostile_records(post)
+    url = post.db.url
+    for kind in ("incidents", "teams"):
+        result = run_cli(tmp_path, "--db", url, "export", kind)
+        assert result.returncode == 0, result.stderr
+        body = [cell for row in _cells(result.stdout)[1:] for cell in row]
+        assert len(body) > len(HOSTILE) and not _dangerous(body), _dangerous(body)
+        assert "'=cmd|' /C calc'!A0" in body

@@ -64,6 +64,7 @@ def test_an_old_hash_still_verifies_and_is_renewed_at_sign_on(post, monkeypatch)
 
 def test_a_stored_hash_asking_for_absurd_memory_is_refused_not_computed():
     assert not pins.check_pin("1", "scrypt$4294967296$8$1$00$00")
+    assert not pins.check_pin("1", "scrypt$1048576$32$1$00$00")  # 4 GiB
 
 
 def _again(post, pin: str) -> str:
