@@ -222,3 +222,14 @@ def test_the_comms_log_is_readable_and_keeps_still_while_choosing(window, post, 
         assert again.radio.table.columnWidth(2) == 133
     finally:
         again.close()
+
+
+def test_the_alarm_sound_can_be_tested_and_says_when_it_is_off(window, qtbot) -> None:
+    """View → Test alarm sound: the cue is given (counted) and the status bar says there is
+    no audio device here, so the post knows alarms on this workstation are visible only."""
+    [view] = [a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"]
+    [action] = [a for a in view.actions() if a.objectName() == "testAlarmSoundAction"]
+    before = window.alarm.sound.played
+    action.trigger()
+    assert window.alarm.sound.played == before + 1
+    assert "Sound off" in window.statusBar().currentMessage()
