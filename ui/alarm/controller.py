@@ -65,7 +65,7 @@ class EmergencyAlarm(QObject):
         self.bar.show_requested.connect(self.show_message)
         window.bridge.event_received.connect(self._on_event)
         window.bridge.shift_changed.connect(self.update_rights)
-        window.bridge.exercise_changed.connect(self.check)
+        window.bridge.exercise_changed.connect(self._view_changed)
         alert_panel = getattr(getattr(window, "features", None), "alerts", None)
         if alert_panel is not None:
             alert_panel.refreshed.connect(self._select_in_alert_list)
@@ -78,6 +78,13 @@ class EmergencyAlarm(QObject):
     def _on_event(self, event: Event) -> None:
         if event.topic == "radio.message" and not self._check.isActive():
             self._check.start()
+
+    @Slot()
+    def _view_changed(self) -> None:
+        """Exercise mode on or off shows other traffic: shown at once, like at start-up, but
+        not sounded as if it had just been heard."""
+        self._known = None
+        self.check()
 
     @Slot()
     def check(self) -> None:
