@@ -71,7 +71,9 @@ def radio_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
         severity = Severity.CRITICAL if m.precedence == "EMERGENCY" else Severity.WARNING
         text = (m.subject or m.body).strip().replace("\n", " ")
         live = marked_live(m.exercise, post.shift.exercise)
-        yield PostAlert(f"radio:{m.id}", "radio", severity, _live(live) + f"{m.precedence} from {m.sender or m.station}",
+        unverified = " (plain text, unverified)" if m.kind == "plain" else ""
+        yield PostAlert(f"radio:{m.id}", "radio", severity,
+                        _live(live) + f"{m.precedence} from {m.sender or m.station}{unverified}",
                         text[:200], m.at, ("radio_message", m.id), ack="radio", live=live)
 
 

@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 from sqlalchemy import select
 
 from helpers.waiting import wait
+from ops_console.alerts import collect
 from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
@@ -76,6 +77,8 @@ def test_plain_text_is_an_unverified_message_and_its_sender_a_node(post) -> None
     assert school.kind == bridge.kind == "plain" and school.number == 0 and school.precedence == "ROUTINE"
     assert bridge.precedence == "EMERGENCY" and bridge.needs_attention and bridge.body.startswith("紧急")
     assert [a.id for a in post.radio.unacknowledged_alerts()] == [bridge.id]
+    [alert] = [a for a in collect(post) if a.source == "radio"]
+    assert alert.title == "EMERGENCY from #78 (plain text, unverified)"
     assert {n.addr for n in post.radio.nodes()} == {77, 78}  # the broken payload is not a node heard
     rows = raw_rows(post)
     assert [r.status for r in rows] == ["plain", "plain", "invalid"] and rows[2].error == fp.NO_TRAILER
