@@ -34,7 +34,7 @@ class RawFrame(Base):
     node_addr: Mapped[int | None] = mapped_column(Integer, nullable=True)
     rssi: Mapped[int | None] = mapped_column(Integer, nullable=True)
     snr: Mapped[float | None] = mapped_column(Float, nullable=True)
-    status: Mapped[str] = mapped_column(String(12), default="new")  # new parsed invalid duplicate fragment
+    status: Mapped[str] = mapped_column(String(12), default="new")  # new parsed plain invalid duplicate fragment
     error: Mapped[str] = mapped_column(String(300), default="")
     message_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     exercise: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -51,7 +51,7 @@ class RadioMessage(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     direction: Mapped[str] = mapped_column(String(3))
-    kind: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[str] = mapped_column(String(12))  # text, ics213, plain (no field payload: unverified, number 0)
     station: Mapped[str] = mapped_column(String(20))  # the originating station's call
     number: Mapped[int] = mapped_column(Integer)  # message number per originating station
     sender: Mapped[str] = mapped_column(String(40), default="")

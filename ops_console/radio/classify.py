@@ -1,9 +1,11 @@
 """Classify a batch of RawFrames into the rows they mean, without touching the database.
 
 Kept apart from storage so the hot path is plain Python on lists (and easy to test):
-every frame gets a status for its raw row (parsed, fragment, duplicate, invalid) and
-an error reason when invalid; the good ones become position / sensor / message / ack
-records and a per-batch summary of each node heard (last values win).
+every frame gets a status for its raw row (parsed, plain, fragment, duplicate, invalid)
+and an error reason when invalid; the good ones become position / sensor / message / ack
+records and a per-batch summary of each node heard (last values win). Data that is no
+field payload frame at all but readable text (plain_text.py) becomes a message marked
+plain: a radio that does not speak our payload is still heard.
 
 Positions and sensor readings, the bulk of what a post hears, take a fast path
 (``telemetry.position_row`` / ``sensor_row``: one regex, a tuple, no objects); whatever
