@@ -45,7 +45,7 @@ class AlarmBar(QWidget):
         self.show_button.clicked.connect(self._show)
         self.ack_button.clicked.connect(self._ack)
         row = QHBoxLayout(self.alarm)
-        row.setContentsMargins(10, 4, 10, 4)
+        row.setContentsMargins(8, 2, 8, 2)
         row.addWidget(self.badge)
         row.addWidget(self.text, 1)
         row.addWidget(self.sound_off)

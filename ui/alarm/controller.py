@@ -49,6 +49,8 @@ class EmergencyAlarm(QObject):
         self.toolbar.setMovable(False)
         self.toolbar.setFloatable(False)
         self.toolbar.toggleViewAction().setVisible(False)  # nobody hides the alarm from a menu
+        self.toolbar.setStyleSheet("QToolBar#alarmToolBar { border: none; padding: 0px; spacing: 0px; }")
+        self.toolbar.layout().setContentsMargins(0, 0, 0, 0)  # every pixel of height goes to the docks at 720 px
         self.toolbar.addWidget(self.bar)
         window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # a line of its own, whatever other bars show
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
