@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from helpers.posts import PIN, ROLE_NAMES
+from ops_console.demo import DEMO_PIN
 from ops_console.domain import Role
 from ops_console.hardware.protocols.siren_profile import SirenState
 
@@ -32,7 +33,7 @@ def test_a_sounding_siren_is_in_sight_over_the_task_board_and_cancel_all_stops_i
         strip.refresh()
     assert not strip.showing and not strip.isVisible()  # nothing sounds: no strip
 
-    post.sirens.activate([3, 4], PRE_ALERT, 180, live=True, pin=PIN, typed_confirmation="cn.pre_alert")
+    post.sirens.activate([3, 4], PRE_ALERT, 180, live=True, pin=DEMO_PIN, typed_confirmation="cn.pre_alert")
     qtbot.waitUntil(lambda: sim.siren(3).state is SirenState.SOUNDING, timeout=8000)
     qtbot.waitUntil(lambda: any(r.phase == "sounding" for r in strip.rows), timeout=8000)
     # the Sirens panel is behind the Task board's tab (Qt parks hidden tabs off-screen) …
