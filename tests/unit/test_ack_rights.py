@@ -50,3 +50,17 @@ def test_the_service_says_why_before_and_refuses_after(post) -> None:
         post.radio.acknowledge_alert(alert.id)
     post.radio.settings.operators_may_acknowledge = True
     assert post.radio.acknowledge_alert(alert.id).acknowledged_by == ROLE_NAMES[Role.OPERATOR]
+
+
+def test_the_console_takes_the_setting_from_its_config_file(post, tmp_path: Path, monkeypatch) -> None:
+    """What the GUI and the gateway run at start (commands.radio_settings) applies [alerts]."""
+    import argparse
+
+    from ops_console.commands import radio_settings
+
+    path = tmp_path / "config.toml"
+    path.write_text("[alerts]\noperators_may_acknowledge = false\n", encoding="utf-8")
+    monkeypatch.setenv("OPS_CONSOLE_CONFIG", str(path))
+    radio_settings(post, argparse.Namespace())
+    post.operators.sign_on(ROLE_NAMES[Role.OPERATOR], PIN)
+    assert not post.radio.may_acknowledge() and post.radio.who_may_acknowledge().startswith("radio operators")
