@@ -233,3 +233,15 @@ def test_the_alarm_sound_can_be_tested_and_says_when_it_is_off(window, qtbot) ->
     action.trigger()
     assert window.alarm.sound.played == before + 1
     assert "Sound off" in window.statusBar().currentMessage()
+
+
+def test_the_alarm_sound_file_is_a_real_wav(tmp_path: Path) -> None:
+    """The file QtMultimedia plays where a Qt installation has it (made at run time)."""
+    import wave
+
+    from ops_console.ui.alarm.sound import write_alarm_wav
+
+    path = write_alarm_wav(tmp_path / "sounds" / "alarm.wav", seconds=0.5, rate=8000)
+    with wave.open(str(path)) as played:
+        assert (played.getnchannels(), played.getsampwidth(), played.getframerate()) == (1, 2, 8000)
+        assert played.getnframes() == 4000
