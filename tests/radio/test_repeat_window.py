@@ -109,3 +109,19 @@ def test_the_filter_is_bounded_in_a_flood() -> None:
             f.commit()
     f.commit()
     assert len(f) <= 2 * 1000  # two generations at most
+
+
+def test_the_demo_restarted_within_the_window_is_heard_from_its_first_message(db_url) -> None:
+    """The issue's case: console and simulated teams restart minutes apart; the teams count
+    from 1 again with the same words. The counter reset is seen against what was stored."""
+    earlier = datetime.now(UTC) - timedelta(minutes=4)
+    first = open_signed_on(db_url)
+    first.radio.ingest.ingest([heard(f, earlier) for n in range(1, 31) for f in text(n, f"Status {n}")])
+    first.close()
+    again = open_signed_on(db_url)
+    try:
+        now = datetime.now(UTC)
+        again.radio.ingest.ingest([heard(f, now) for n in (1, 2) for f in text(n, f"Status {n}")])
+        assert len(again.radio.page(limit=100)) == 32 and statuses(again)[-2:] == ["parsed", "parsed"]
+    finally:
+        again.close()
