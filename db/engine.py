@@ -4,12 +4,19 @@ SQLite gets WAL (readers never wait for the writer), foreign keys and a busy tim
 write transactions start with ``BEGIN IMMEDIATE`` so two workstations sharing a file
 queue for the lock instead of failing half-way through. Nothing else here is
 SQLite-only: the same sessions run on PostgreSQL.
+
+On PostgreSQL every operation has a bounded time (``PgTimeouts``): a connect timeout,
+TCP keepalives and a TCP user timeout (a cut cable is noticed by the kernel), server-side
+statement, lock and idle-in-transaction timeouts, and a deadline on our side for every
+answer (pg_bounded.py), so a server that stops answering fails within seconds like one
+that refuses, and the radio spools instead of hanging.
 """
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -23,6 +30,37 @@ from .errors import DatabaseMissing, explain, is_environment_fault
 from .own_writes import OwnWrites
 
 BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class PgTimeouts:
+    """Seconds; the server-side ones are shorter than ``answer`` so a slow statement on a
+    healthy server ends there, with its own error, before our deadline calls it gone."""
+
+    connect: int = 5
+    statement: float = 10.0
+    lock: float = 5.0
+    idle_in_transaction: float = 20.0
+    answer: float = 15.0
+    keepalive_idle: int = 10
+    keepalive_interval: int = 3
+    keepalive_count: int = 3
+
+    def connect_args(self) -> dict[str, object]:
+        """psycopg/libpq connection parameters."""
+        ms = lambda seconds: int(seconds * 1000)  # noqa: E731
+        return {
+            "connect_timeout": self.connect,
+            "keepalives": 1, "keepalives_idle": self.keepalive_idle,
+            "keepalives_interval": self.keepalive_interval, "keepalives_count": self.keepalive_count,
+            "tcp_user_timeout": ms(self.answer),  # unacknowledged data: the kernel gives up too
+            "options": f"-c statement_timeout={ms(self.statement)} -c lock_timeout={ms(self.lock)} "
+                       f"-c idle_in_transaction_session_timeout={ms(self.idle_in_transaction)}",
+        }
+
+
+PG_TIMEOUTS = PgTimeouts()
+"""What every PostgreSQL engine gets (tests shorten it)."""
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -51,6 +89,19 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _bound_pg(engine: Engine, timeouts: PgTimeouts) -> None:
+    """Every connection gets the timeouts, and an answer deadline on our side."""
+    from . import pg_bounded
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(_dialect, _record, cargs, cparams):  # type: ignore[no-untyped-def]
+        for key, value in timeouts.connect_args().items():
+            if key == "options" and cparams.get("options"):
+                value = f"{cparams['options']} {value}"
+            cparams.setdefault(key, value) if key != "options" else cparams.__setitem__(key, value)
+        return pg_bounded.connect(timeouts.answer, *cargs, **cparams)
 
 
 class Database:
@@ -83,6 +134,8 @@ class Database:
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
             _configure_sqlite(self.engine)
+        elif self.engine.dialect.driver == "psycopg":
+            _bound_pg(self.engine, PG_TIMEOUTS)
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(writer, expire_on_commit=False)

@@ -65,3 +65,35 @@ def is_environment_fault(exc: BaseException) -> bool:
     if isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated:
         return True
     return isinstance(exc, sa_exc.DatabaseError) and not isinstance(exc, _OUR_BUGS)
+
+
+DISK_FULL_MARGIN = 1 << 20
+"""Bytes free below which an I/O error on a file counts as a full disk: SQLite reports
+ENOSPC while growing its WAL or shared-memory file as a plain "disk I/O error"."""
+
+
+def is_disk_full(exc: BaseException, path: object = None) -> bool:
+    """True when ``exc`` means "no space left": ENOSPC, SQLite's SQLITE_FULL, or an I/O
+    error while the disk holding ``path`` has (almost) no room left."""
+    import errno
+    import shutil
+    from pathlib import Path
+
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:  # the driver error may be wrapped
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        text = str(exc).lower()
+        if "disk is full" in text or "no space left" in text or getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+            return True
+        if ("disk i/o error" in text or getattr(exc, "sqlite_errorname", "").startswith("SQLITE_IOERR")) and path:
+            try:
+                probe = Path(str(path))
+                while not probe.exists() and probe != probe.parent:
+                    probe = probe.parent
+                return shutil.disk_usage(probe).free < DISK_FULL_MARGIN
+            except OSError:
+                return False
+        exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return False

@@ -27,6 +27,20 @@ from ops_console.radio.distress import effective_precedence
 from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, REPEAT_WINDOW_S
 
 _UPSERTS = {"sqlite": sqlite_insert, "postgresql": pg_insert}
+_NUL = "\x00"
+NUL_SHOWN = "\u2400"  # ␀, SYMBOL FOR NULL: what a NUL byte in a text reads as
+
+
+def storable(text: str) -> str:
+    """Text any engine takes: PostgreSQL refuses NUL in text (and UTF-8 it cannot encode),
+    and one refused value used to cost a whole batch. The raw row keeps the exact bytes."""
+    if _NUL in text:
+        text = text.replace(_NUL, NUL_SHOWN)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: only from a decoder bug, but never fatal
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
 AckNeeded = Callable[[int, str, int], None]
 """(node address, team call, message number): a text to us that the team wants acked."""
 
@@ -74,7 +88,8 @@ class DerivedWriter:
             count = len(rows)
             _SENS_INSERT.columns(conn, count, [
                 map(itemgetter(2), rows), map(itemgetter(3), rows), map(itemgetter(4), rows),
-                [r[5][:16] for r in rows], map(stamp, map(itemgetter(6), rows)),
+                # calls and ids are [A-Za-z0-9_.-] (telemetry.py); only a unit may hold any byte
+                [storable(r[5])[:16] for r in rows], map(stamp, map(itemgetter(6), rows)),
                 [batch.frames[i][3] for i in batch.sensors], drill_flags(batch.frames, drill, batch.sensors)])
 
     def _insert_messages(self, conn: Connection, batch: Batch, first_id: int, drill: frozenset[str], console_call: str,
@@ -88,7 +103,8 @@ class DerivedWriter:
         for index, msg, frame in batch.messages:
             raw_id = first_id + index
             plain = index in batch.plain
-            earlier = _earlier_copy(seen.get((msg.sender, msg.number, msg.text)), frame.received_at,
+            body = storable(msg.text)  # what is stored, so a repeat is recognised against it
+            earlier = _earlier_copy(seen.get((storable(msg.sender), msg.number, body)), frame.received_at,
                                     PLAIN_REPEAT_WINDOW_S if plain else REPEAT_WINDOW_S, batch.resets.get(msg.sender))
             if earlier is not None:  # heard again (after a restart, or by another workstation): the first stands
                 conn.execute(update(_RAW).where(_RAW.c.id == raw_id).values(status="duplicate", message_id=earlier))
@@ -98,9 +114,9 @@ class DerivedWriter:
             form = None if plain else ics213.parse(msg.text)
             kind = "plain" if plain else "ics213" if form else "text"
             rows.append({
-                "direction": "in", "kind": kind, "station": msg.sender, "number": msg.number,
-                "sender": msg.sender, "recipient": msg.recipient, "node_addr": frame.address,
-                "precedence": precedence, "subject": form.subject[:200] if form else "", "body": msg.text,
+                "direction": "in", "kind": kind, "station": storable(msg.sender), "number": msg.number,
+                "sender": storable(msg.sender), "recipient": storable(msg.recipient), "node_addr": frame.address,
+                "precedence": precedence, "subject": storable(form.subject[:200]) if form else "", "body": body,
                 "at": frame.received_at, "status": "received", "attempts": 0, "last_error": "", "link": frame.link,
                 "rssi": frame.rssi, "snr": frame.snr, "raw_frame_id": raw_id, "acknowledged_by": "",
                 "linked_entity": "", "exercise": frame.link in drill or fp.exercise_marked(msg.text)})
@@ -141,7 +157,8 @@ class DerivedWriter:
             self._known_nodes = set(conn.scalars(select(_NODE.c.addr)))
         upsert = _UPSERTS[conn.dialect.name]
         for address, node in batch.nodes.items():
-            values = {k: v for k, v in node.items() if k != "addr" and v is not None and v != ""}
+            values = {k: storable(v) if type(v) is str else v for k, v in node.items()
+                      if k != "addr" and v is not None and v != ""}
             if address in self._known_nodes:
                 conn.execute(update(_NODE).where(_NODE.c.addr == address).values(**values))
                 continue
@@ -169,7 +186,7 @@ def drill_flags(frames: Sequence[tuple], drill: frozenset[str],  # type: ignore[
 def _seen_before(conn: Connection, batch: Batch) -> dict[tuple[str, int, str], tuple[int, datetime]]:
     """Texts of this batch stored within the repeat window (same station, number and
     words) → the newest one's id and time heard."""
-    pairs = list({(msg.sender, msg.number) for _, msg, _ in batch.messages})
+    pairs = list({(storable(msg.sender), msg.number) for _, msg, _ in batch.messages})
     since = min(frame.received_at for _, _, frame in batch.messages) - timedelta(seconds=REPEAT_WINDOW_S)
     found: dict[tuple[str, int, str], tuple[int, datetime]] = {}
     for i in range(0, len(pairs), 400):  # keep each IN list well under any bind limit

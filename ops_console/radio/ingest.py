@@ -8,9 +8,13 @@ Per batch, in ONE transaction: the raw lines go in first (``radio_raw_frames``, 
 inserts, bulk.py), then what they mean (derived.py: messages, positions,
 sensor readings, node updates, acks matched to the outbox). Parsing is pure and done
 before the transaction (classify.py). If the derived rows cannot be stored (a bug, a
-constraint), the raw rows are stored alone, flagged, in a second transaction; if the
-database is unavailable, the batch waits in a bounded in-memory backlog (or a gateway's
-spool file) and is retried with the next one. Nothing heard is dropped.
+constraint, a byte PostgreSQL refuses), the batch is split in halves and each stored on
+its own, down to single frames, which are stored raw and flagged: one bad frame never
+takes the others (an EMERGENCY among them still alarms). If the database is
+unavailable, the batch waits (holding.py: the gateway's spool file, else bounded memory)
+and is forwarded, oldest first, by the next batch or by a timer (``RETRY_INTERVAL``)
+when no traffic comes. A store that failed may have committed all the same (the answer
+to COMMIT was lost): before forwarding, the frames already on the server are dropped.
 
 Frames wait for the ingest thread in a Handover (handover.py), as plain tuples with
 their positions and readings already decoded; everything here unpacks frames, so
@@ -36,13 +40,24 @@ from ops_console.hardware.lora.reassembly import Reassembler
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.radio.bulk import BulkInsert, TimeFormat
 from ops_console.radio.classify import Classifier, Report
-from ops_console.radio.derived import DerivedWriter, drill_flags
+from ops_console.radio.derived import DerivedWriter, drill_flags, storable
 from ops_console.radio.handover import MAX_BATCH, Handover
+from ops_console.radio.holding import Holding
 from ops_console.radio.spool import FrameSpool
 
 log = logging.getLogger(__name__)
-BACKLOG_LIMIT = 200_000
-"""Frames kept in memory while the database is unavailable; beyond it the oldest go (and are counted)."""
+RETRY_INTERVAL = 2.0
+"""Seconds between tries to forward waiting frames when no traffic comes to trigger one."""
+SLOW_FAILURE = 1.0
+"""A failed store that took longer (a timeout, not a refusal) is not retried inline by the
+next batch: the timer probes the server first, outside the lock, so the ingest thread
+keeps spooling meanwhile."""
+FORWARD_CHUNKS = 5
+"""Batches forwarded per call on the ingest thread (the timer forwards the rest)."""
+
+
+class _BadBatch(Exception):
+    """Storing a batch failed for a reason of its own (not the database's availability)."""
 
 Frames = Sequence[tuple]  # type: ignore[type-arg]
 """RawFrames, or plain tuples in RawFrame's field order (what the queue holds)."""
@@ -74,7 +89,6 @@ class RadioIngest:
         self.classifier = Classifier(Reassembler(timeout=600.0))
         self.counts: Counter[str] = Counter()
         self._lock = threading.Lock()
-        self._backlog: list[tuple] = []  # type: ignore[type-arg]
         self._engine = db.engine.execution_options(sqlite_begin="IMMEDIATE") if db.is_sqlite else db.engine
         self._pg = not db.is_sqlite
         self.on_stored: Callable[[list[RawFrame]], None] | None = None  # after each commit (benchmarks)
@@ -82,45 +96,74 @@ class RadioIngest:
         self._thread: threading.Thread | None = None
         self._time = TimeFormat(db.is_sqlite)
         self.derived = DerivedWriter(self.counts, self._time)
-        self.spool: FrameSpool | None = None  # a gateway keeps frames here while the server is away
-        self._recovered = True
+        self.holding = Holding()  # frames waiting for the database (the spool file, else memory)
+        self.retry_interval = RETRY_INTERVAL
+        self.problem = ""  # why frames are not stored right now, for the status ("" when all is well)
+        self.before_first_store: Callable[[], None] | None = None  # e.g. the schema check, if deferred
+        self._suspect = True  # a store may have committed without our knowing: check before forwarding
+        self._slow = False  # the last failure was a timeout: only the timer (with a probe) retries
+        self._next_try = 0.0
         self._reports_loaded = False
+        self._timer: threading.Thread | None = None
+        self._timer_stop = threading.Event()
+
+    @property
+    def spool(self) -> FrameSpool | None:
+        return self.holding.spool
 
     def use_spool(self, spool: FrameSpool) -> None:
-        """Keep frames in ``spool`` (a local file) instead of memory while the database is away,
-        after dropping what an interrupted forward had already stored."""
-        self.spool = spool
-        try:
-            spool.recover(self._already_stored, MAX_BATCH)
-        except SQLAlchemyError as exc:  # the server is away right now: recover on the next forward
-            log.info("radio spool: server not reachable at start (%s)", exc.__class__.__name__)
-            self._recovered = False
-        else:
-            self._recovered = True
+        """Keep frames in ``spool`` (a local file) instead of memory while the database is
+        away. What an interrupted forward had already stored is dropped before the next one."""
+        with self._lock:
+            self.holding.spool = spool
+            self.holding.retry_spool()
+            self._suspect = True
 
     # -- the ingest thread -----------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the ingest thread (the runtime does; tests may call ``ingest`` directly)."""
+        """Start the ingest thread and the retry timer (the runtime does; tests may call
+        ``ingest`` directly)."""
         if self._thread is None:
             self._handover.open()
             self._thread = threading.Thread(target=self._drain, name="radio-ingest", daemon=True)
             self._thread.start()
+            self._timer_stop.clear()
+            self._timer = threading.Thread(target=self._retry_loop, name="radio-forward", daemon=True)
+            self._timer.start()
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Store what is still queued, then stop the thread."""
+    def stop(self, timeout: float = 40.0) -> None:
+        """Store or keep what is still queued, then stop the threads. ``timeout`` covers a
+        store that is waiting for a silent server (bounded by the engine's answer timeout)."""
         self._handover.close()
+        self._timer_stop.set()
         if self._thread is not None:
             self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.error("radio: the ingest did not finish within %.0f s", timeout)
             self._thread = None
+        if self._timer is not None:
+            self._timer.join(timeout)
+            self._timer = None
+        if self._lock.acquire(timeout=1.0):
+            try:
+                self.holding.retry_spool()  # what waits in memory goes to the file if it can
+            finally:
+                self._lock.release()
 
     def submit(self, frames: list[RawFrame]) -> None:
         """Link thread: hand a chunk's frames over (waits only if the ingest is far behind)."""
         self._handover.put(frames)
 
     def pending(self) -> int:
-        """Frames handed over but not yet committed (queued plus any backlog)."""
-        return len(self._handover) + len(self._backlog)
+        """Frames handed over but not yet committed (queued, in memory or in the spool)."""
+        return len(self._handover) + len(self.holding)
+
+    def whereabouts(self) -> dict[str, int]:
+        """Where the frames heard are: stored (this run), waiting in the spool file, only in
+        memory (lost if the process ends now), and lost (memory queue overflowed)."""
+        return {"stored": self.counts["frames"], "spool": self.holding.in_spool(),
+                "memory": len(self.holding.memory) + len(self._handover), "lost": self.holding.lost}
 
     def _drain(self) -> None:
         while (taken := self._handover.take()) is not None:
@@ -129,33 +172,150 @@ class RadioIngest:
             except Exception:  # noqa: BLE001 - keep the thread alive; ingest logged why
                 log.exception("radio: ingest of %d frames failed", len(taken[0]))
 
+    def _retry_loop(self) -> None:
+        while not self._timer_stop.wait(self.retry_interval):
+            try:
+                self.flush()
+            except Exception:  # noqa: BLE001 - the timer must outlive any one failure
+                log.exception("radio: forwarding waiting frames failed")
+
+    def flush(self) -> None:
+        """Forward what waits, if the server answers (the timer calls this; so may tests)."""
+        if not len(self.holding):
+            return
+        with self._lock:
+            self.holding.retry_spool()
+        if self._slow and not self._probe():
+            return
+        with self._lock:
+            stored, events = self._forward(limit=None)
+        self._publish(stored, events)
+
+    def _probe(self) -> bool:
+        """Outside the lock: does the server answer at all? (A black-holed server costs
+        this thread the answer timeout, not the ingest thread.)"""
+        try:
+            with self.db.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except SQLAlchemyError as exc:
+            self._set_problem(f"database unavailable: {_explain(exc)}")
+            return False
+        self._slow = False
+        return True
+
     # -- one batch -------------------------------------------------------------------------
 
     def ingest(self, frames: Frames, reports: Reports | None = None) -> None:
-        """Store one batch (plus any backlog or spool first, in the order heard); publish
+        """Store one batch, behind anything still waiting (in the order heard); publish
         events after the commit. ``reports``: ``decode_reports(frames)``, if already made."""
         with self._lock:
-            if self._backlog:
-                frames, self._backlog, reports = [*self._backlog, *frames], [], None
-            spooled_through, new = 0, frames
-            try:
-                if self.spool is not None and len(self.spool):
-                    if not self._recovered:
-                        self.spool.recover(self._already_stored, MAX_BATCH)
-                        self._recovered = True
-                    spooled_through, spooled = self.spool.head(MAX_BATCH)
-                    frames, reports = [*spooled, *new], None
-                events = self._store(frames, reports)
-            except SQLAlchemyError as exc:
-                self._keep(new, exc)
-                return
-            if spooled_through:
-                self.spool.drop_through(spooled_through)  # type: ignore[union-attr]
-                self.counts["forwarded"] += len(frames) - len(new)
+            if len(self.holding):
+                self._hold(frames)
+                stored, events = self._forward(limit=FORWARD_CHUNKS) if not self._slow else ([], [])
+            else:
+                stored, events = self._store_or_hold(frames, reports)
+        self._publish(stored, events)
+
+    def _publish(self, stored: list[Frames], events: list[Event]) -> None:
         if self.on_stored is not None:
-            self.on_stored([RawFrame._make(f) for f in frames])
+            for frames in stored:
+                self.on_stored([RawFrame._make(f) for f in frames])
         for event in events:
             self.bus.publish(event)
+
+    def _store_or_hold(self, frames: Frames, reports: Reports | None) -> tuple[list[Frames], list[Event]]:
+        started = time.monotonic()
+        try:
+            events = self._store(frames, reports)
+        except SQLAlchemyError as exc:
+            self._failed(exc, started)
+            self._hold(frames)
+            return [], []
+        self._set_problem("")
+        return [frames], events
+
+    def _forward(self, limit: int | None) -> tuple[list[Frames], list[Event]]:
+        """Under the lock: store waiting frames, oldest first, a batch at a time."""
+        stored: list[Frames] = []
+        events: list[Event] = []
+        done = 0
+        while len(self.holding) and (limit is None or done < limit):
+            started = time.monotonic()
+            try:
+                if self._suspect:
+                    _, head = self.holding.head(MAX_BATCH)
+                    already = self._stored_prefix(head)
+                    if already:
+                        self.holding.drop_first(already)
+                        self.counts["already_stored"] += already
+                        log.warning("radio: %d waiting frames were already on the server; not stored twice",
+                                    already)
+                    self._suspect = False
+                token, frames = self.holding.head(MAX_BATCH)
+                if not frames:
+                    break
+                events += self._store(frames)
+            except SQLAlchemyError as exc:
+                self._failed(exc, started)
+                break
+            stored.append(frames)
+            done += 1
+            self.counts["forwarded"] += len(frames)
+            try:
+                self.holding.drop(token)
+            except Exception as exc:  # noqa: BLE001 - e.g. a full disk refuses even the delete
+                log.error("radio: forwarded frames could not be removed from the spool (%s); "
+                          "they will be recognised as stored", exc)
+                self._suspect = True
+                break
+        if not len(self.holding):
+            self._set_problem("")
+            if done:
+                log.info("radio: every waiting frame is stored (%d forwarded so far)", self.counts["forwarded"])
+        return stored, events
+
+    def _hold(self, frames: Frames) -> None:
+        where = self.holding.keep(frames)
+        if where == "spool":
+            self.counts["spooled"] += len(frames)
+        elif where == "memory":
+            self.counts["held_in_memory"] += len(frames)
+        self.counts["lost"] = self.holding.lost
+        if self.holding.problem:
+            self._set_problem(self.holding.problem)
+
+    def _failed(self, exc: SQLAlchemyError, started: float) -> None:
+        """A store failed because the database is away: remember to check what it may have
+        committed, and back off if finding out took long."""
+        self.counts["db_errors"] += 1
+        self._suspect = True
+        if time.monotonic() - started > SLOW_FAILURE:
+            self._slow = True
+            self._next_try = time.monotonic() + self.retry_interval
+        if not self.holding.problem:
+            from ops_console.db.engine import sqlite_path
+            from ops_console.db.errors import is_disk_full
+
+            if is_disk_full(exc, sqlite_path(self.db.url)):
+                self._set_problem(f"disk full: the database {self.db.display_name} cannot grow")
+            else:
+                self._set_problem(f"database unavailable: {_explain(exc)}")
+
+    def _set_problem(self, problem: str) -> None:
+        """Say it once per change: in the log, and on the bus for the status line."""
+        if self.holding.problem and not problem:
+            problem = self.holding.problem  # memory still holds frames the spool refused
+        if problem == self.problem:
+            return
+        self.problem = problem
+        if problem:
+            log.error("radio: frames are not being stored: %s (%d waiting in the spool, %d in memory)", problem,
+                      self.holding.in_spool(), len(self.holding.memory))
+        else:
+            log.warning("radio: frames are stored again")
+        self.bus.publish(Event("radio.storage", None, {"problem": problem, "disk_full": problem.startswith("disk full"),
+                                                       "spooled": self.holding.in_spool(),
+                                                       "in_memory": len(self.holding.memory)}))
 
     def evict(self) -> None:
         """Drop text messages whose fragments never all arrived (their raw frames are kept)."""
@@ -167,30 +327,63 @@ class RadioIngest:
 
     # -- storage -------------------------------------------------------------------------
 
-    def _store(self, frames: Frames, reports: Reports | None = None) -> list[Event]:
+    def _store(self, frames: Frames, reports: Reports | None = None, _depth: int = 0) -> list[Event]:
+        """Store a batch; raises SQLAlchemyError only when the database is away. A batch
+        that fails for a reason of its own is stored in halves, down to single frames."""
         drill = self.drill_links
+        if self.before_first_store is not None:
+            self.before_first_store()  # raises like a store if the server is still away
+            self.before_first_store = None
         self._load_stored_reports()
         try:
+            return self._store_whole(frames, reports, drill)
+        except _BadBatch as bad:
+            if len(frames) == 1:
+                return self._store_single_raw(frames, str(bad), drill)
+            if _depth == 0:  # the outermost split: say it once
+                log.error("radio: a batch of %d frames could not be stored (%s); storing it in parts",
+                          len(frames), bad)
+            self.counts["split_batches"] += 1
+            half = len(frames) // 2
+            first, rest = (None, None) if reports is None else (reports[:half], reports[half:])
+            return self._store(frames[:half], first, _depth + 1) + self._store(frames[half:], rest, _depth + 1)
+
+    def _store_whole(self, frames: Frames, reports: Reports | None, drill: frozenset[str]) -> list[Event]:
+        try:
             batch = self.classifier.classify(frames, time.monotonic(), reports)
-        except Exception:  # noqa: BLE001 - a parser bug must not lose what was heard
-            log.exception("radio: classifying a batch failed; storing it raw")
+        except Exception as exc:  # noqa: BLE001 - a parser bug must not lose what was heard
+            log.exception("radio: classifying %d frames failed", len(frames))
             self.classifier.rollback()
-            return self._store_raw_only(frames, "classification failed (see log)", drill)
+            raise _BadBatch(f"classification failed: {exc.__class__.__name__}") from exc
         try:
             with self._engine.begin() as conn:
                 first = self._insert_raw(conn, frames, batch.statuses, batch.errors, drill)
                 events = self.derived.write(conn, batch, first, drill, self.console_call, self.on_ack_needed)
         except Exception as exc:  # noqa: BLE001 - a bug in storing the meaning must not lose the frames
-            # not stored as classified: the same frames come again (backlog) or are stored raw
+            # not stored as classified: the same frames come again (held) or are stored in parts
             self.classifier.rollback()
             self.derived.forget_nodes()
             if isinstance(exc, SQLAlchemyError) and _unavailable(exc):
                 raise
-            log.exception("radio: storing what a batch means failed; storing it raw")
-            return self._store_raw_only(frames, f"not stored: {exc.__class__.__name__}", drill)
+            if len(frames) == 1:
+                log.exception("radio: storing what a frame means failed; storing it raw")
+            raise _BadBatch(f"not stored: {exc.__class__.__name__}") from exc
         self.classifier.commit()
         self._count(batch.statuses)
         return events
+
+    def _store_single_raw(self, frames: Frames, reason: str, drill: frozenset[str]) -> list[Event]:
+        """The last resort for one frame: its raw row alone, flagged; if even that fails
+        for a reason of its own, the bytes go to the log (hex) and the frame is counted."""
+        try:
+            return self._store_raw_only(frames, reason, drill)
+        except SQLAlchemyError as exc:
+            if _unavailable(exc):
+                raise
+            self.counts["unstorable"] += 1
+            log.critical("radio: frame %s could not be stored at all (%s); its bytes: %s", frames[0][1],
+                         exc.__class__.__name__, bytes(frames[0][0]).hex())
+            return []
 
     def _store_raw_only(self, frames: Frames, reason: str, drill: frozenset[str]) -> list[Event]:
         self.counts["raw_only"] += len(frames)
@@ -233,39 +426,43 @@ class RadioIngest:
             range(first, first + count), self._time.many(list(map(itemgetter(1), frames))),
             map(itemgetter(2), frames), ["in"] * count, map(itemgetter(0), frames), map(itemgetter(3), frames),
             map(itemgetter(5), frames), map(itemgetter(6), frames), statuses,
-            map(errors.get, range(count), repeat("")), drill_flags(frames, drill)])
+            map(storable, map(errors.get, range(count), repeat(""))), drill_flags(frames, drill)])
         return first
 
-    def _keep(self, frames: Frames, exc: SQLAlchemyError) -> None:
-        self.counts["db_errors"] += 1
-        if self.spool is not None:
-            self.spool.append(map(RawFrame._make, frames))
-            self.counts["spooled"] += len(frames)
-            log.error("radio: database unavailable, %d frames in the local spool %s: %s",
-                      len(self.spool), self.spool.path, exc.__class__.__name__)
-            return
-        overflow = max(0, len(frames) - BACKLOG_LIMIT)
-        if overflow:
-            self.counts["lost"] += overflow
-            log.error("radio: backlog full, %d frames could not be kept", overflow)
-        self._backlog = list(frames[overflow:])
-        log.error("radio: database unavailable, %d frames waiting in memory: %s", len(self._backlog), exc)
-
-    def _already_stored(self, frame: RawFrame) -> bool:
-        """Is this exact frame (link, time heard, bytes) on the server already?"""
+    def _stored_prefix(self, frames: Sequence[tuple]) -> int:  # type: ignore[type-arg]
+        """How many of the first ``frames`` are on the server already (same link, time heard
+        and bytes), in one query over their time span; repeated lines are counted as often
+        as they were stored."""
+        if not frames:
+            return 0
+        times = [f[1] for f in frames]
         with self._engine.connect() as conn:
-            found = conn.execute(select(_RAW.c.id).where(
-                _RAW.c.link == frame.link, _RAW.c.received_at == frame.received_at,
-                _RAW.c.data == frame.raw).limit(1)).first()
-        return found is not None
+            rows = conn.execute(select(_RAW.c.link, _RAW.c.received_at, _RAW.c.data).where(
+                _RAW.c.direction == "in", _RAW.c.received_at >= min(times), _RAW.c.received_at <= max(times),
+                _RAW.c.link.in_(sorted({f[2] for f in frames})))).all()
+        stored = Counter((link, at, bytes(data)) for link, at, data in rows)
+        count = 0
+        for frame in frames:
+            key = (frame[2], frame[1], bytes(frame[0]))
+            if stored[key] <= 0:
+                break
+            stored[key] -= 1
+            count += 1
+        return count
 
     @property
     def backlog(self) -> int:
-        """Frames heard but not yet stored (the database was unavailable)."""
-        return len(self._backlog)
+        """Frames heard but only in memory (neither stored nor in a spool file)."""
+        return len(self.holding.memory)
 
 
 def _unavailable(exc: SQLAlchemyError) -> bool:
     from ops_console.db.errors import is_environment_fault
 
     return is_environment_fault(exc)
+
+
+def _explain(exc: BaseException) -> str:
+    from ops_console.db.errors import explain
+
+    return str(explain(exc))

@@ -21,6 +21,7 @@ from ops_console.hardware.lora.types import RawFrame
 from ops_console.private_files import private_dir, private_sqlite_file
 
 log = logging.getLogger(__name__)
+BUSY_TIMEOUT_MS = 5000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS spool (
@@ -37,6 +38,7 @@ class FrameSpool:
         self.path = Path(path)
         private_dir(self.path.parent)  # frames name people and places: 0700/0600
         self._conn = sqlite3.connect(private_sqlite_file(self.path), check_same_thread=False, isolation_level=None)
+        self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = FULL")  # a spool exists to survive power cuts
         self._conn.execute(_SCHEMA)
@@ -51,10 +53,15 @@ class FrameSpool:
                 for f in frames]
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.executemany(
-                "INSERT INTO spool (received_at, link, raw, address, data, rssi, snr, error) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            self._conn.execute("COMMIT")
+            try:
+                self._conn.executemany(
+                    "INSERT INTO spool (received_at, link, raw, address, data, rssi, snr, error) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
 
     def head(self, limit: int) -> tuple[int, list[RawFrame]]:
         """The oldest ``limit`` frames and the sequence number of the last of them (0: empty)."""
@@ -71,15 +78,12 @@ class FrameSpool:
         with self._lock:
             self._conn.execute("DELETE FROM spool WHERE seq <= ?", (seq,))
 
-    def recover(self, stored: Callable[[RawFrame], bool], limit: int) -> int:
-        """Drop the leading frames the server already has (a forward interrupted after its
-        commit); returns how many were dropped."""
+    def recover(self, stored_prefix: Callable[[list[RawFrame]], int], limit: int) -> int:
+        """Drop the leading frames the server already has (a forward or a store whose
+        commit happened but whose answer was lost); returns how many were dropped.
+        ``stored_prefix(frames)`` says how many of the first frames are stored."""
         last, frames = self.head(limit)
-        dropped = 0
-        for frame in frames:
-            if not stored(frame):
-                break
-            dropped += 1
+        dropped = stored_prefix(frames) if frames else 0
         if dropped:
             with self._lock:
                 first = self._conn.execute("SELECT min(seq) FROM spool").fetchone()[0]
