@@ -5,7 +5,9 @@ Each returns a process exit code and prints results on stdout, problems on stder
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
+from functools import partial
 
 from ops_console.db import migrate
 from ops_console.db.backup import backup_sqlite
@@ -227,15 +229,33 @@ def simulate_command(args: argparse.Namespace) -> int:
 
 
 def gateway_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
-    """``ops-console gateway``: the radio runtime without a window."""
+    """``ops-console gateway``: the radio runtime without a window. Starts even when the
+    database is away (a server down, a cable cut): it hears, spools and forwards later."""
+    from ops_console.config import data_dir, load_settings
+    from ops_console.db.errors import DatabaseMissing, DatabaseTooNew, DatabaseUnavailable, is_disk_full
     from ops_console.post import open_post
-    from ops_console.radio.gateway import run_gateway
-
-    from ops_console.config import data_dir
+    from ops_console.radio.gateway import EXIT_DISK_FULL, run_gateway
     from ops_console.radio.spool import FrameSpool
 
-    post = open_post(url, must_exist=must_exist, exercise=args.exercise)
-    spool = FrameSpool(args.spool or data_dir() / "gateway-spool.sqlite")
+    spool_path = args.spool or load_settings().spool or data_dir() / "gateway-spool.sqlite"
+    try:
+        spool = FrameSpool(spool_path)
+    except (OSError, sqlite3.Error) as exc:
+        full = is_disk_full(exc, spool_path)
+        print(f"{'Disk full: ' if full else ''}the spool {spool_path} cannot be opened: {exc}. "
+              "Free space or give another place with --spool (or [radio] spool in the config file).",
+              file=sys.stderr)
+        return EXIT_DISK_FULL if full else EXIT_FAILED
+    try:
+        post = open_post(url, must_exist=must_exist, exercise=args.exercise)
+    except (DatabaseTooNew, DatabaseMissing):
+        spool.close()
+        raise
+    except DatabaseUnavailable as exc:
+        print(f"The database is not reachable now ({exc}). The gateway starts anyway: what it hears waits "
+              f"in the spool {spool.path} and is stored when the database answers.", file=sys.stderr, flush=True)
+        post = open_post(url, must_exist=must_exist, exercise=args.exercise, connect=False)
+        post.radio.ingest.before_first_store = partial(_upgrade_when_back, post.db)
     try:
         radio_settings(post, args)
         post.radio.ingest.use_spool(spool)
@@ -245,3 +265,9 @@ def gateway_command(args: argparse.Namespace, url: str, must_exist: bool) -> int
     finally:
         post.close()
         spool.close()
+
+
+def _upgrade_when_back(db: Database) -> None:
+    """Before the first frame is stored by a gateway that started without its database:
+    the checks ``open_post`` would have made (schema created or upgraded, not too new)."""
+    migrate.upgrade(db)

@@ -62,6 +62,7 @@ class Settings:
     # acknowledge EMERGENCY/PRIORITY traffic? Most posts: yes, so an emergency never waits for the
     # one radio operator; a post that wants it kept to radio staff and supervisors sets false.
     operators_may_acknowledge: bool = True
+    spool: Path | None = None  # [radio] spool / OPS_CONSOLE_SPOOL: the gateway's spool file (another disk, say)
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -105,6 +106,8 @@ def load_settings(path: Path | None = None) -> Settings:
     settings.basemaps, problems = parse_basemaps(settings.raw.get("basemap", []), path.absolute().parent)
     settings.problems += problems
     settings.db_url = os.environ.get("OPS_CONSOLE_DB") or settings.db_url
+    if os.environ.get("OPS_CONSOLE_SPOOL"):
+        settings.spool = Path(os.environ["OPS_CONSOLE_SPOOL"]).expanduser()
     return settings
 
 
@@ -142,6 +145,10 @@ def read_radio(settings: Settings, radio: object) -> None:
     if not isinstance(radio, dict):
         settings.problems.append("[radio] must be a table, e.g. [radio] call_sign = \"EOC-1\"")
         return
+    if isinstance(radio.get("spool"), str) and radio["spool"].strip():
+        settings.spool = Path(radio["spool"]).expanduser()
+    elif "spool" in radio:
+        settings.problems.append("[radio] spool must be a file path, e.g. spool = \"/mnt/usb/gateway-spool.sqlite\"")
     if "call_sign" in radio:
         problem = call_sign_problem(radio["call_sign"], "[radio] call_sign")
         if problem:

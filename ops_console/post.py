@@ -67,19 +67,24 @@ class Post:
             log.warning("no audit checkpoint written at close: %s", exc)
 
 
-def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upgrade: bool = True) -> Post:
+def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upgrade: bool = True,
+              connect: bool = True) -> Post:
     """Open (and by default upgrade) the database at ``url`` and build the services.
+
+    ``connect=False`` builds everything without talking to the database (a gateway that
+    starts while the server is away); the caller checks the schema when it answers.
 
     Raises DatabaseUnavailable (and its subclasses) with words for a person when the
     database is missing, locked, damaged, unreachable or newer than this program.
     """
     db = Database(url, must_exist=must_exist)
     try:
-        check_at_open(db)  # a damaged file or another program's database: words, no writes
-        if upgrade:
-            migrate.upgrade(db)
-        else:
-            migrate.check_not_newer(db)
+        if connect:
+            check_at_open(db)  # a damaged file or another program's database: words, no writes
+            if upgrade:
+                migrate.upgrade(db)
+            else:
+                migrate.check_not_newer(db)
     except Exception:
         db.dispose()
         raise

@@ -5,10 +5,15 @@ The link moves bytes and knows nothing of their meaning. It opens anything pyser
 ``loop://``), reads in chunks (never byte by byte: the ingest target is tens of thousands
 of frames a second), writes from a queue, and when the port vanishes (USB unplugged,
 simulator stopped) it reconnects with exponential backoff without losing queued writes.
+
+A device path is opened exclusively (an advisory lock, pyserial's ``exclusive`` on POSIX):
+two programs reading one modem split its stream between them and each loses what the
+other read, so the second is refused and says the port is in use (``in_use``).
 """
 from __future__ import annotations
 
 import logging
+import os
 import select
 import threading
 from collections import deque
@@ -24,6 +29,12 @@ DataHandler = Callable[[bytes], None]
 StateHandler = Callable[[LinkState, str], None]
 _CHUNK = 65536
 _PORT_ERRORS = (serial.SerialException, OSError, ValueError, TypeError, AttributeError)
+IN_USE = "in use by another program (another gateway or console on this modem?)"
+
+
+def exclusive_for(url: str) -> bool | None:
+    """Lock device paths (POSIX); pyserial URLs (socket://, loop://) have no lock to take."""
+    return True if os.name == "posix" and "://" not in url else None
 
 
 class SerialLink:
@@ -62,6 +73,7 @@ class SerialLink:
         self._counts = dict.fromkeys(
             ("bytes_in", "bytes_out", "frames", "errors", "reconnects", "open_failures"), 0)
         self._threads: list[threading.Thread] = []
+        self.in_use = False  # the last open failed because another program holds the port
 
     # -- public API ----------------------------------------------------------------------
 
@@ -144,17 +156,22 @@ class SerialLink:
 
     def _open(self) -> serial.SerialBase | None:
         try:
-            port = serial.serial_for_url(self.url, do_not_open=True, baudrate=self.baudrate)
+            port = serial.serial_for_url(self.url, do_not_open=True, baudrate=self.baudrate,
+                                         exclusive=exclusive_for(self.url))
             drain = self.url.startswith("socket://")
             port.timeout = 0 if drain else self.read_timeout
             port.write_timeout = self.write_timeout
             port.open()
         except _PORT_ERRORS as exc:
             self._bump("open_failures")
+            self.in_use = "exclusively lock" in str(exc)
+            if self.in_use and self._counts["open_failures"] == 1:
+                log.error("link %s: %s is %s", self.name, self.url, IN_USE)
             log.debug("link %s: cannot open %s: %s", self.name, self.url, exc)
             state = LinkState.CONNECTING if self._state is LinkState.CONNECTING else LinkState.RECONNECTING
-            self._set_state(state, f"cannot open: {exc}")
+            self._set_state(state, f"{IN_USE}" if self.in_use else f"cannot open: {exc}")
             return None
+        self.in_use = False
         reconnect = self._state is not LinkState.CONNECTING
         with self._cond:
             self._port, self._writable, self._lost = port, True, ""

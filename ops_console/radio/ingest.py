@@ -34,6 +34,7 @@ from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ops_console.db.engine import Database
+from ops_console.db.errors import DatabaseUnavailable
 from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.events import Event, EventBus
 from ops_console.hardware.lora.reassembly import Reassembler
@@ -54,6 +55,10 @@ next batch: the timer probes the server first, outside the lock, so the ingest t
 keeps spooling meanwhile."""
 FORWARD_CHUNKS = 5
 """Batches forwarded per call on the ingest thread (the timer forwards the rest)."""
+
+
+_AWAY = (SQLAlchemyError, DatabaseUnavailable)
+"""What a store raises when the database cannot be used now (it is held and retried)."""
 
 
 class _BadBatch(Exception):
@@ -197,7 +202,7 @@ class RadioIngest:
         try:
             with self.db.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
-        except SQLAlchemyError as exc:
+        except _AWAY as exc:
             self._set_problem(f"database unavailable: {_explain(exc)}")
             return False
         self._slow = False
@@ -227,7 +232,7 @@ class RadioIngest:
         started = time.monotonic()
         try:
             events = self._store(frames, reports)
-        except SQLAlchemyError as exc:
+        except _AWAY as exc:
             self._failed(exc, started)
             self._hold(frames)
             return [], []
@@ -242,6 +247,7 @@ class RadioIngest:
         while len(self.holding) and (limit is None or done < limit):
             started = time.monotonic()
             try:
+                self._prepare()
                 if self._suspect:
                     _, head = self.holding.head(MAX_BATCH)
                     already = self._stored_prefix(head)
@@ -255,7 +261,7 @@ class RadioIngest:
                 if not frames:
                     break
                 events += self._store(frames)
-            except SQLAlchemyError as exc:
+            except _AWAY as exc:
                 self._failed(exc, started)
                 break
             stored.append(frames)
@@ -284,7 +290,7 @@ class RadioIngest:
         if self.holding.problem:
             self._set_problem(self.holding.problem)
 
-    def _failed(self, exc: SQLAlchemyError, started: float) -> None:
+    def _failed(self, exc: Exception, started: float) -> None:
         """A store failed because the database is away: remember to check what it may have
         committed, and back off if finding out took long."""
         self.counts["db_errors"] += 1
@@ -331,9 +337,7 @@ class RadioIngest:
         """Store a batch; raises SQLAlchemyError only when the database is away. A batch
         that fails for a reason of its own is stored in halves, down to single frames."""
         drill = self.drill_links
-        if self.before_first_store is not None:
-            self.before_first_store()  # raises like a store if the server is still away
-            self.before_first_store = None
+        self._prepare()
         self._load_stored_reports()
         try:
             return self._store_whole(frames, reports, drill)
@@ -347,6 +351,17 @@ class RadioIngest:
             half = len(frames) // 2
             first, rest = (None, None) if reports is None else (reports[:half], reports[half:])
             return self._store(frames[:half], first, _depth + 1) + self._store(frames[half:], rest, _depth + 1)
+
+    def _prepare(self) -> None:
+        """The checks deferred by a start without the database (schema created or upgraded)."""
+        if self.before_first_store is not None:
+            self.before_first_store()  # raises like a store if the server is still away
+            self.before_first_store = None
+
+    @property
+    def ready(self) -> bool:
+        """False until the deferred start-up checks ran (the outbox waits for them too)."""
+        return self.before_first_store is None
 
     def _store_whole(self, frames: Frames, reports: Reports | None, drill: frozenset[str]) -> list[Event]:
         try:

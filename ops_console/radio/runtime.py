@@ -66,6 +66,7 @@ class RadioRuntime:
         self.router = LinkRouter(lambda: radio.outbox.budget, radio.last_heard_link)
         self.worker = OutboxWorker(radio.outbox, lambda: self.modems, self.router)
         radio.ingest.on_ack_needed = self.worker.queue_ack
+        self.worker.gate = lambda: radio.ingest.ready  # the schema checks wait for the database
         self._stop = threading.Event()
         self._evictor = threading.Thread(target=self._evict_loop, name="radio-evict", daemon=True)
         self.started = False

@@ -42,6 +42,14 @@ def preferred_link(msg: MessageView, router: LinkRouter) -> str | None:
     return router.heard_on(msg.node_addr) or msg.link or None
 
 
+def _database_away(exc: BaseException) -> bool:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ops_console.db.errors import DatabaseUnavailable, is_environment_fault
+
+    return isinstance(exc, DatabaseUnavailable) or (isinstance(exc, SQLAlchemyError) and is_environment_fault(exc))
+
+
 class OutboxWorker:
     """Drains acks and the outbox through READY links, one budget per link."""
 
@@ -49,6 +57,7 @@ class OutboxWorker:
                  clock: Callable[[], float] = time.monotonic, send_timeout: float = 30.0) -> None:
         self.outbox, self.modems, self.clock, self.router = outbox, modems, clock, router
         self.send_timeout = send_timeout
+        self.gate: Callable[[], bool] | None = None  # False: not yet (a gateway started without its database)
         self.next_slot_in: float | None = None  # seconds until the budget allows the next message
         self.waiting_for = ""  # why nothing goes out right now ("", "link", "budget")
         self._acks: deque[tuple[int, bytes]] = deque(maxlen=256)
@@ -78,17 +87,26 @@ class OutboxWorker:
     # -- the thread ------------------------------------------------------------------
 
     def _run(self) -> None:
+        away = ""
         while not self._stop.is_set():
             try:
                 delay = self._step()
-            except Exception:  # noqa: BLE001 - the database may be away; try again shortly
-                log.exception("radio outbox: step failed")
+                away = ""
+            except Exception as exc:  # noqa: BLE001 - the database may be away; try again shortly
                 delay = 2.0
+                if not _database_away(exc):
+                    log.exception("radio outbox: step failed")
+                elif str(exc) != away:  # once per outage, not a traceback every 2 s
+                    away = str(exc)
+                    log.warning("radio outbox: waiting for the database (%s)", away.splitlines()[0] if away else exc)
             self._wake.wait(delay)
             self._wake.clear()
 
     def _step(self) -> float:
         """Do one thing; return how long to sleep when nothing more can be done now."""
+        if self.gate is not None and not self.gate():
+            self.waiting_for = "database"
+            return IDLE_POLL
         ready = [m for m in self.modems() if m.state is ModemState.READY]
         if not ready:
             self.waiting_for = "link"

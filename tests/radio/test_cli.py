@@ -12,28 +12,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from helpers.cli import run_cli
-
-
-def spawn(home: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "OPS_CONSOLE_DATA_DIR": str(home / "data"), "OPS_CONSOLE_LOG_DIR": str(home / "logs"),
-           "OPS_CONSOLE_CONFIG": str(home / "config.toml"), "OPS_CONSOLE_NO_DIALOGS": "1", "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, "-m", "ops_console", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=env)
-
-
-def read_until(proc: subprocess.Popen[str], *needles: str, timeout: float = 20.0) -> str:
-    """Read output until every needle was printed, in any order (log lines from the link
-    thread may come before or after the main thread's own lines); returns the last line."""
-    seen, missing, deadline = [], set(needles), time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()  # type: ignore[union-attr]
-        if not line:
-            break
-        seen.append(line)
-        missing = {n for n in missing if n not in line}
-        if not missing:
-            return line
-    raise AssertionError(f"{sorted(missing)!r} not printed; got:\n{''.join(seen)}")
+from helpers.processes import read_until, spawn
 
 
 def test_gateway_stores_what_the_simulator_sends_and_stops_cleanly(tmp_path: Path) -> None:
