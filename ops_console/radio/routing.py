@@ -17,10 +17,14 @@ import math
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation, time_on_air
 from ops_console.hardware.lora.types import RawFrame
+
+if TYPE_CHECKING:
+    from ops_console.radio.airtime_log import Sent
 
 
 class _Named(Protocol):
@@ -90,6 +94,18 @@ class LinkRouter:
     def record(self, link: str, airtime: float, now: float) -> None:
         with self._lock:
             self.budget(link).record(airtime, now)
+
+    def restore(self, sent: Iterable[Sent], modulation_of: Callable[[str], Modulation], now: float,
+                wall_now: datetime) -> float:
+        """Count transmissions of an earlier life (oldest first, UTC times) into the budgets,
+        at their age before ``now`` on this router's clock; returns the seconds of airtime."""
+        total = 0.0
+        with self._lock:
+            for item in sent:
+                airtime = time_on_air(item.size, modulation_of(item.link))
+                self.budget(item.link).record(airtime, now - max(0.0, (wall_now - item.at).total_seconds()))
+                total += airtime
+        return total
 
     def usage(self, link: str, now: float) -> tuple[float, float]:
         """(seconds used in the window, seconds allowed) for the panel and the gateway log."""

@@ -21,6 +21,8 @@ from ops_console.hardware.lora.airtime import DutyCycleBudget
 from ops_console.hardware.lora.at_modem import AtModem
 from ops_console.hardware.lora.types import ModemConfig, ModemState, ModemStats, RawFrame
 from ops_console.hardware.transport.serial_link import SerialLink
+from ops_console.db.types import utc_now
+from ops_console.radio.airtime_log import AirtimeLog
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.routing import LinkRouter
 from ops_console.radio.service import RadioService
@@ -67,6 +69,9 @@ class RadioRuntime:
         self.worker = OutboxWorker(radio.outbox, lambda: self.modems, self.router)
         radio.ingest.on_ack_needed = self.worker.queue_ack
         self.worker.gate = lambda: radio.ingest.ready  # the schema checks wait for the database
+        self.airtime = AirtimeLog(radio.db, lambda: radio.shift.exercise)
+        self.worker.airtime_log = self.airtime
+        self.worker.restore = self._restore_budgets
         self._stop = threading.Event()
         self._evictor = threading.Thread(target=self._evict_loop, name="radio-evict", daemon=True)
         self.started = False
@@ -124,6 +129,17 @@ class RadioRuntime:
         if state is ModemState.READY:
             self.worker.wake()
         self.radio.bus.publish(Event("radio.link", None, {"state": state.value, "detail": detail}))
+
+    def _restore_budgets(self) -> None:
+        """Each link's duty-cycle budget, rebuilt from what was sent in the last window
+        (airtime_log.py), before the first transmission of this life."""
+        window = self.radio.outbox.budget.window
+        sent = self.airtime.since(window)
+        modulations = {m.link.name: m.modulation for m in self.modems}
+        default = next(iter(modulations.values()), self.radio.outbox.modulation)
+        used = self.router.restore(sent, lambda link: modulations.get(link, default), time.monotonic(), utc_now())
+        log.info("radio: duty-cycle budgets restored: %d frames, %.1f s on air in the last %.0f s",
+                 len(sent), used, window)
 
     def _evict_loop(self) -> None:
         while not self._stop.wait(EVICT_INTERVAL):

@@ -22,6 +22,7 @@ from ops_console.hardware.lora.airtime import time_on_air
 from ops_console.hardware.lora.at_modem import AtModem
 from ops_console.hardware.lora.types import ModemError, ModemState
 from ops_console.hardware.protocols import field_payload as fp
+from ops_console.radio.airtime_log import AirtimeLog
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.routing import LinkRouter
 from ops_console.radio.views import MessageView
@@ -58,6 +59,8 @@ class OutboxWorker:
         self.outbox, self.modems, self.clock, self.router = outbox, modems, clock, router
         self.send_timeout = send_timeout
         self.gate: Callable[[], bool] | None = None  # False: not yet (a gateway started without its database)
+        self.restore: Callable[[], None] | None = None  # rebuild the budgets from the database, before any send
+        self.airtime_log: AirtimeLog | None = None  # where each frame sent is recorded
         self.next_slot_in: float | None = None  # seconds until the budget allows the next message
         self.waiting_for = ""  # why nothing goes out right now ("", "link", "budget")
         self._acks: deque[tuple[int, bytes]] = deque(maxlen=256)
@@ -108,6 +111,9 @@ class OutboxWorker:
             self.waiting_for = "database"
             return IDLE_POLL
         ready = [m for m in self.modems() if m.state is ModemState.READY]
+        if ready and self.restore is not None:
+            self.restore()  # raises while the database is away: nothing is sent on a guessed budget
+            self.restore = None
         if not ready:
             self.waiting_for = "link"
             return IDLE_POLL
@@ -164,4 +170,15 @@ class OutboxWorker:
                 return str(exc)
             except FutureTimeout:
                 return f"no answer from the modem within {self.send_timeout:.0f} s"
+            finally:
+                self._log_sent(modem.link.name, address, frame)  # on air or not: counted, like the budget
         return ""
+
+    def _log_sent(self, link: str, address: int, frame: bytes) -> None:
+        if self.airtime_log is None:
+            return
+        try:
+            self.airtime_log.record(link, address, frame)
+        except Exception as exc:  # noqa: BLE001 - the budget in memory still counts it
+            log.warning("radio: a frame sent on %s could not be recorded for the airtime budget (%s)", link,
+                        exc.__class__.__name__)
