@@ -16,8 +16,9 @@ def count(post, model, *where) -> int:
 
 
 def raw_rows(post):
+    """Frames heard (the acks the console sends are raw rows too, direction "out")."""
     with post.db.read() as s:
-        return list(s.scalars(select(RawFrame).order_by(RawFrame.id)))
+        return list(s.scalars(select(RawFrame).where(RawFrame.direction == "in").order_by(RawFrame.id)))
 
 
 def test_simulated_traffic_lands_in_every_table(post, radio_sim, start_runtime, events) -> None:
@@ -66,7 +67,7 @@ def test_repeated_frames_and_messages_are_stored_once(post, radio_sim, start_run
     assert len(text) > 1
     lines = [rcv_line(12, pos, -70, 3)] * 2 + [rcv_line(12, f, -70, 3) for f in text] * 2
     radio_sim.inject_bytes(b"".join(lines))
-    assert _wait(lambda: count(post, RawFrame) == len(lines))
+    assert _wait(lambda: count(post, RawFrame, RawFrame.direction == "in") == len(lines))
     assert count(post, Position) == 1
     assert count(post, RadioMessage, RadioMessage.direction == "in") == 1
     assert count(post, RawFrame, RawFrame.status == "duplicate") == 1 + len(text)
@@ -86,5 +87,5 @@ def test_repeat_after_restart_is_still_stored_once(post, radio_sim, start_runtim
     post.radio.ingest.classifier.reassembler = type(post.radio.ingest.classifier.reassembler)()  # a fresh process
     start_runtime(post, radio_sim)
     radio_sim.inject_bytes(b"".join(rcv_line(13, f, -80, 1) for f in text))
-    assert _wait(lambda: count(post, RawFrame) == 2 * len(text))
+    assert _wait(lambda: count(post, RawFrame, RawFrame.direction == "in") == 2 * len(text))
     assert count(post, RadioMessage) == 1
