@@ -38,8 +38,8 @@ class Sent:
 class AirtimeLog:
     """Stores transmissions and reads back those of the last window."""
 
-    def __init__(self, db: Database, exercise: Callable[[], bool] = lambda: False) -> None:
-        self.db, self.exercise = db, exercise
+    def __init__(self, db: Database, drill_links: Callable[[], frozenset[str]] = frozenset) -> None:
+        self.db, self.drill_links = db, drill_links  # a frame sent on a drill device's link is exercise
         self._engine = db.engine.execution_options(sqlite_begin="IMMEDIATE") if db.is_sqlite else db.engine
 
     def record(self, link: str, address: int, frame: bytes, at: datetime | None = None) -> None:
@@ -50,7 +50,7 @@ class AirtimeLog:
             next_id = (conn.scalar(select(func.max(_RAW.c.id))) or 0) + 1
             conn.execute(insert(_RAW).values(id=next_id, received_at=at or utc_now(), link=link, direction="out",
                                              data=bytes(frame), node_addr=address or None, status="sent", error="",
-                                             exercise=self.exercise()))
+                                             exercise=link in self.drill_links()))
 
     def since(self, window: float, now: datetime | None = None) -> list[Sent]:
         """Transmissions within the last ``window`` seconds, oldest first."""

@@ -89,7 +89,7 @@ class DerivedWriter:
             _SENS_INSERT.columns(conn, count, [
                 map(itemgetter(2), rows), map(itemgetter(3), rows), map(itemgetter(4), rows),
                 # calls and ids are [A-Za-z0-9_.-] (telemetry.py); only a unit may hold any byte
-                [storable(r[5])[:16] for r in rows], map(stamp, map(itemgetter(6), rows)),
+                [(r[5] if _NUL not in r[5] else storable(r[5]))[:16] for r in rows], map(stamp, map(itemgetter(6), rows)),
                 [batch.frames[i][3] for i in batch.sensors], drill_flags(batch.frames, drill, batch.sensors)])
 
     def _insert_messages(self, conn: Connection, batch: Batch, first_id: int, drill: frozenset[str], console_call: str,

@@ -437,11 +437,12 @@ class RadioIngest:
             conn.execute(text("LOCK TABLE radio_raw_frames IN SHARE ROW EXCLUSIVE MODE"))
         first = (conn.scalar(select(func.max(_RAW.c.id))) or 0) + 1
         count = len(frames)
+        errors = {index: storable(reason) for index, reason in errors.items()}  # the few invalid frames only
         _RAW_INSERT.columns(conn, count, [
             range(first, first + count), self._time.many(list(map(itemgetter(1), frames))),
             map(itemgetter(2), frames), ["in"] * count, map(itemgetter(0), frames), map(itemgetter(3), frames),
             map(itemgetter(5), frames), map(itemgetter(6), frames), statuses,
-            map(storable, map(errors.get, range(count), repeat(""))), drill_flags(frames, drill)])
+            map(errors.get, range(count), repeat("")), drill_flags(frames, drill)])
         return first
 
     def _stored_prefix(self, frames: Sequence[tuple]) -> int:  # type: ignore[type-arg]

@@ -69,7 +69,7 @@ class RadioRuntime:
         self.worker = OutboxWorker(radio.outbox, lambda: self.modems, self.router)
         radio.ingest.on_ack_needed = self.worker.queue_ack
         self.worker.gate = lambda: radio.ingest.ready  # the schema checks wait for the database
-        self.airtime = AirtimeLog(radio.db, lambda: radio.shift.exercise)
+        self.airtime = AirtimeLog(radio.db, lambda: radio.ingest.drill_links)
         self.worker.airtime_log = self.airtime
         self.worker.restore = self._restore_budgets
         self._stop = threading.Event()

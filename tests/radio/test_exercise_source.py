@@ -107,8 +107,11 @@ def test_a_drill_device_makes_exercise_traffic_whatever_the_mode(post, radio_sim
     assert [m.link for m in post.radio.page()] == ["field"]
     assert [a.title for a in alerts.collect(post) if a.source == "radio"] == ["EMERGENCY from TEAM1"]
 
+    # each text was acked on the link that heard it; what was sent is a raw row too (the
+    # airtime budget is rebuilt from them), exercise when sent on the drill device
+    assert wait(lambda: count(post, RawFrame, RawFrame.direction == "out") == 2)
     counts = post.exercise.purge()
-    assert counts == {"radio_messages": 1, "radio_positions": 1, "radio_raw_frames": 2}
+    assert counts == {"radio_messages": 1, "radio_positions": 1, "radio_raw_frames": 3}
     assert {r.link for r in rows(post, RawFrame)} == {"field"}
     runtime.stop()
     assert post.radio.ingest.drill_links == frozenset()  # a later runtime starts with none
