@@ -269,5 +269,8 @@ def gateway_command(args: argparse.Namespace, url: str, must_exist: bool) -> int
 
 def _upgrade_when_back(db: Database) -> None:
     """Before the first frame is stored by a gateway that started without its database:
-    the checks ``open_post`` would have made (schema created or upgraded, not too new)."""
+    the checks ``open_post`` would have made (a post's database, schema upgraded, not too new)."""
+    from ops_console.db.integrity import check_at_open
+
+    check_at_open(db)
     migrate.upgrade(db)
