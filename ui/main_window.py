@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.change_operator_action = self._action(self.tr("&Change operator…"), self.shift_actions.change_operator,
                                                    "Ctrl+Shift+O", "changeOperatorAction")
-        self.quit_action = self._action(self.tr("&Quit"), self.quit_guard.request_quit, QKeySequence.StandardKey.Quit, "quitAction")
+        self.quit_action = self._action(self.tr("&Quit"), self.quit_guard.request_quit, "Ctrl+Q", "quitAction")
         self.devices_action = self._action(self.tr("Radio &devices…"), self.open_devices, None, "devicesAction")
         file_menu.addActions([self.change_operator_action, self.devices_action])
         file_menu.addSeparator()
@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
         view.addAction(self.alarm.test_sound_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Guide and shortcuts"), self.guide, QKeySequence.StandardKey.HelpContents,
+                                         "guideAction"))
         help_menu.addAction(self._action(self.tr("&About Ops Console"), self.about, None, "aboutAction"))
 
     # --- actions ----------------------------------------------------------------
@@ -268,13 +270,24 @@ class MainWindow(QMainWindow):
             now = now.parentWidget()
 
     @Slot()
+    def guide(self) -> QWidget:
+        from ops_console.ui.help_dialog import HelpDialog
+
+        dialog = HelpDialog(self, self.post, self.log_path)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    @Slot()
     def about(self) -> QMessageBox:
         from ops_console import __version__
+        from ops_console.ui.help_dialog import locations_text
 
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Ops Console"),
                           self.tr("Ops Console {version}\n\nThe offline-first console of a community emergency "
                                   "command post. Everything is stored on this post's own database first."
-                                  ).replace("{version}", __version__), QMessageBox.StandardButton.Ok, self)
+                                  ).replace("{version}", __version__) + "\n\n" + locations_text(self.post, self.log_path),
+                          QMessageBox.StandardButton.Ok, self)
         box.setObjectName("aboutBox")
         box.open()
         return box

@@ -30,3 +30,30 @@ def test_every_menu_path_in_the_readme_exists(window):
         assert menu in menus, f"README names a menu {menu!r}; the menus are {sorted(menus)}"
         items = {_plain(a.text()) for a in menus[menu].actions()}
         assert _plain(item) in items, f"README says {menu} → {item}; {menu} holds {sorted(items)}"
+
+
+def test_help_has_a_guide_the_shortcuts_the_locations_and_the_version(post, qtbot, themed, layout_settings,
+                                                                      tmp_path, screenshot_dir):
+    from ops_console import __version__
+    from ops_console.db.engine import sqlite_path
+    from ops_console.ui.app import build_main_window
+
+    log_file = tmp_path / "logs" / "ops-console.log"
+    window = build_main_window(post, settings=layout_settings, log_path=log_file)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    guide = window.guide()
+    qtbot.waitUntil(guide.isVisible)
+    text = guide.page.toPlainText()
+    assert "Change operator" in text
+    for keys, what in (("Ctrl+I", "New incident"), ("Ctrl+T", "New task"), ("Ctrl+Q", "Quit")):
+        assert keys in text and what in text, (keys, what)
+    assert str(sqlite_path(post.db.url)) in text and str(log_file) in text
+    assert __version__ in text
+    guide.grab().save(str(screenshot_dir / "help_guide.png"))
+    guide.close()
+
+    about = window.about()
+    assert str(sqlite_path(post.db.url)) in about.text() and str(log_file) in about.text()
+    about.close()
+    window.close()
