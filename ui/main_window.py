@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QMessageBox, QScrollArea, QWidget
 
@@ -20,6 +20,7 @@ from ops_console.ui.bridge import PostBridge
 from ops_console.ui.exercise_bar import ExerciseBar
 from ops_console.ui.feature_docks import FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
+from ops_console.ui.common.dock_tabs import hide_stale_tab_bars
 from ops_console.ui.common.drafts import keep_drafts, restore_drafts
 from ops_console.ui.placeholders import COMING_FEATURES, ComingSoonPanel
 from ops_console.ui.quit_guard import QuitGuard
@@ -101,7 +102,8 @@ class MainWindow(QMainWindow):
         self.docks["activity"].raise_()
         self.resize(1400, 900)
         self.resizeDocks([self.docks["incidents"], self.docks["tasks"]], [690, 710], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["incidents"], self.docks["activity"]], [480, 380], Qt.Orientation.Vertical)
+        # halves: on a 720-px screen the radio dock below still shows its actions
+        self.resizeDocks([self.docks["incidents"], self.docks["activity"]], [430, 430], Qt.Orientation.Vertical)
         self._default_state = self.saveState(LAYOUT_VERSION)
 
         self.status = PostStatusBar(post, self.bridge, self, demo=demo)
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().focusChanged.connect(self._remember_panel)  # type: ignore[union-attr]
         self.update_actions()
         self.restore_layout()
+        hide_stale_tab_bars(self)
         restore_drafts(self, self.settings)
         self.radio_runtime = self._start_radio(demo)
         self.features.start_sirens(demo)
@@ -330,6 +333,11 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             if not dock.isFloating():
                 dock.show()
+        QTimer.singleShot(0, self._hide_stale_tabs)  # once the restored layout is in place
+
+    @Slot()
+    def _hide_stale_tabs(self) -> None:
+        hide_stale_tab_bars(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         # the title bar's close button (a spontaneous event) asks like Ctrl+Q; a close

@@ -83,3 +83,24 @@ def test_a_size_chosen_by_the_caller_is_kept(post, qtbot, themed, layout_setting
     _settle()
     assert not window.isMaximized() and window.size() == QSize(1400, 900)
     window.close()
+
+
+def test_no_stale_tab_bar_is_drawn_over_the_docks(full_demo_post, qtbot, themed, layout_settings):
+    from PySide6.QtWidgets import QTabBar
+
+    window = build_main_window(full_demo_post, settings=layout_settings)
+    qtbot.addWidget(window)
+    window.resize(QSize(1280, 720))
+    window.show()
+    qtbot.waitExposed(window)
+    for _ in range(2):  # as built, and after View → Reset layout
+        _settle()
+        shown = [b for b in window.findChildren(QTabBar) if b.parentWidget() is window and b.isVisible()]
+        firsts = [b.tabText(0) for b in shown]
+        assert len(firsts) == len(set(firsts)), f"two tab bars for one dock group: {firsts}"
+        bar = next(b for b in shown if "Radio" in [b.tabText(i) for i in range(b.count())])
+        bar.setCurrentIndex([bar.tabText(i) for i in range(bar.count())].index("Radio"))  # the kept bar works
+        _settle()
+        assert window.rect().contains(window.docks["radio"].geometry())
+        window.reset_layout()
+    window.close()
