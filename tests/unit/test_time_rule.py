@@ -51,3 +51,13 @@ def test_short_dates_carry_the_year_only_when_it_is_not_this_year():
     assert local_short(datetime(2026, 6, 1, 12, tzinfo=UTC), now).count("-") == 1
     assert local_short(datetime(1999, 6, 1, 12, tzinfo=UTC), now).startswith("1999-")
     assert local_short_seconds(datetime(2025, 6, 1, 12, tzinfo=UTC), now).startswith("2025-")
+
+
+def test_the_radio_log_clock_names_the_day_for_traffic_from_another_day():
+    from ops_console.ui.common.formatting import local_clock
+
+    now = datetime(2026, 6, 15, 12, 30, tzinfo=UTC)
+    earlier = datetime(2026, 6, 15, 12, 20, tzinfo=UTC)  # the same local day in every time zone
+    assert local_clock(earlier, now).count(":") == 2 and "-" not in local_clock(earlier, now)
+    assert "-" in local_clock(datetime(2026, 6, 10, 12, tzinfo=UTC), now)  # a day shown, not only a time
+    assert local_clock(datetime(2025, 6, 10, 12, tzinfo=UTC), now).startswith("2025-")

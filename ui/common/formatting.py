@@ -34,6 +34,17 @@ def local_short_seconds(at: datetime | None, now: datetime | None = None) -> str
     return _short(at, "%H:%M:%S", now)
 
 
+def local_clock(at: datetime | None, now: datetime | None = None) -> str:
+    """The clock time for today's rows (a radio log); the day too for another day, and the
+    year for another year, so traffic from before midnight never reads as tonight's."""
+    if at is None:
+        return ""
+    shown, today = local(at), local(now or datetime.now(timezone.utc))
+    if shown.date() == today.date():
+        return shown.strftime("%H:%M:%S")
+    return _short(at, "%H:%M:%S", now)
+
+
 def local_seconds(at: datetime | None) -> str:
     return "" if at is None else local(at).strftime("%Y-%m-%d %H:%M:%S")
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.exercise_view import LIVE_MARK, marked_live
 from ops_console.radio.views import MessageFilter, MessageView
-from ops_console.ui.common.formatting import local, local_seconds
+from ops_console.ui.common.formatting import local_clock, local_seconds
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.newest_first import Index, NewestFirstModel, PagedService
 
@@ -50,7 +50,7 @@ def state_label(status: str) -> str:
 def cell_text(msg: MessageView, column: int) -> str:
     """What a column shows for a message (also used by the outbox table and printing)."""
     if column == 0:
-        return local(msg.at).strftime("%H:%M:%S")
+        return local_clock(msg.at)
     if column == 1:
         return _tr("in") if msg.direction == "in" else _tr("out")
     if column == 2:

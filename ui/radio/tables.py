@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QBrush, QColor
 
 from ops_console.radio.views import MessageView, NodeView
-from ops_console.ui.common.formatting import local
+from ops_console.ui.common.formatting import local, local_clock
 from ops_console.ui.radio.model import PRECEDENCE_COLOURS, STATE_COLOURS, state_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,7 +67,7 @@ class OutboxModel(_ListModel):
         msg: MessageView = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (local(msg.at).strftime("%H:%M:%S"), msg.recipient, str(msg.number),
+            return (local_clock(msg.at), msg.recipient, str(msg.number),
                     msg.precedence[:1] + msg.precedence[1:].lower(), state_label(msg.status),
                     str(msg.attempts), msg.body.replace("\n", " "))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
