@@ -116,9 +116,17 @@ def shelter_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
                             live=live)
 
 
+def notice_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    """Background failures said on the notice board (ops_console/notices.py) in the last half hour."""
+    for n in post.notices.recent(now):
+        severity = Severity.WARNING if n.level == "problem" else Severity.NOTICE
+        title = f"{n.source.capitalize()}: problem" if n.source else "Problem"
+        yield PostAlert(f"notice:{n.at.timestamp()}:{n.source}", "notice", severity, title, n.text, n.at)
+
+
 SOURCES: dict[str, Source] = {
     "radio": radio_alerts, "sirens": siren_alerts, "inventory": stock_alerts,
-    "risks": risk_alerts, "shelters": shelter_alerts,
+    "risks": risk_alerts, "shelters": shelter_alerts, "notices": notice_alerts,
 }
 
 

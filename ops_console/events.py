@@ -11,15 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ops_console.topics import Topic
+
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Event:
-    """Something that has been committed: ``topic`` like ``task.changed``, the id of the
-    record, and optional details for listeners that want more than a refresh hint."""
+    """Something that has been committed: its topic (declared in ops_console/topics.py), the
+    id of the record, and optional details for listeners that want more than a refresh hint."""
 
-    topic: str
+    topic: Topic
     entity_id: int | None = None
     data: dict[str, Any] = field(default_factory=dict)
 

@@ -14,6 +14,7 @@ from ops_console.db.engine import Database
 from ops_console.events import EventBus
 from ops_console.inventory import InventoryService
 from ops_console.mapping.services import MapServices
+from ops_console.notices import Notices
 from ops_console.radio.service import RadioService
 from ops_console.services.activity import ActivityService
 from ops_console.services.change_feed import ChangeFeed
@@ -44,6 +45,7 @@ class Post:
     inventory: InventoryService
     map: MapServices
     sirens: SirenService
+    notices: Notices  # background failures in words: status bar and alert list
 
     def close(self) -> None:
         if self.radio.runtime is not None:
@@ -105,4 +107,5 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
         inventory=inventory,
         map=MapServices.create(db, bus, shift),
         sirens=SirenService(db, bus, shift, operators),
+        notices=Notices(bus),
     )

@@ -8,7 +8,6 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
-from ops_console.events import Event
 from ops_console.post import Post
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.formatting import local
@@ -50,7 +49,8 @@ class PostStatusBar(QStatusBar):
         self._clock.start()
         bridge.shift_changed.connect(self.refresh)
         bridge.exercise_changed.connect(self.refresh)
-        bridge.event_received.connect(self._on_event)
+        bridge.database_status.connect(self._database_status)
+        bridge.notice.connect(self._notice)
         self.refresh()
         self.tick()
 
@@ -82,12 +82,15 @@ class PostStatusBar(QStatusBar):
                                  .replace("{local}", f"{here:%H:%M:%S}").replace("{utc}", f"{now:%H:%M:%S}"))
         self.clock_label.setToolTip(self.tr("Local time zone: {zone}").replace("{zone}", here.tzname() or "?"))
 
-    @Slot(object)
-    def _on_event(self, event: Event) -> None:
+    @Slot(bool, str)
+    def _database_status(self, online: bool, words: str) -> None:
         """The change feed reports when the database stops (or starts) answering."""
-        if event.topic != "database.status":
-            return
-        if event.data.get("online"):
+        if online:
             self.showMessage(self.tr("Database reachable again."), 10_000)
         else:
-            self.showMessage(self.tr("Database unreachable: {words}").replace("{words}", str(event.data.get("words", ""))))
+            self.showMessage(self.tr("Database unreachable: {words}").replace("{words}", words))
+
+    @Slot(str, str)
+    def _notice(self, level: str, text: str) -> None:
+        """A background failure or notice in words (ops_console/notices.py): shown, not only logged."""
+        self.showMessage(text, 10_000 if level == "info" else 30_000)

@@ -21,6 +21,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event
 from ops_console.services import audit
 from ops_console.services.records import check_version
+from ops_console.topics import Topic
 
 from . import ledger
 from .message import parse_request_message
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from ops_console.events import EventBus
     from ops_console.shift import Shift
 
-REQUEST_CHANGED = "inventory.request"  # carries the request id
+REQUEST_CHANGED = Topic.INVENTORY_REQUEST  # carries the request id
 FIELDS = ("status", "fulfilled", "decision_reason", "quantity", "priority")
 
 

@@ -24,6 +24,7 @@ from ops_console.events import Event, EventBus
 from ops_console.services import audit
 from ops_console.services.records import check_coordinates
 from ops_console.shift import Shift
+from ops_console.topics import Topic
 
 from . import ledger, queries
 from .requests import RequestDesk
@@ -34,8 +35,8 @@ from .views import (EXPIRY_DAYS, RATE_DAYS, ItemView, LevelSeries, LocationKind,
 if TYPE_CHECKING:
     from .table import LevelTable
 
-CHANGED = "inventory.changed"  # data: item_id, location_ids, movement_ids
-CATALOGUE = "inventory.catalogue"  # an item, location or threshold was added or changed
+CHANGED = Topic.INVENTORY_CHANGED  # data: item_id, location_ids, movement_ids
+CATALOGUE = Topic.INVENTORY_CATALOGUE  # an item, location or threshold was added or changed
 
 
 def item_view(row: StockItem) -> ItemView:

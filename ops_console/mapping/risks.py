@@ -22,8 +22,9 @@ from ops_console.exercise_view import in_view
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_time, check_version, snapshot
 from ops_console.shift import Shift
+from ops_console.topics import Topic
 
-CHANGED = "risk.changed"
+CHANGED = Topic.RISK_CHANGED
 EDITABLE = ("name", "kind", "level", "lat", "lon", "notes", "inspect_every_days", "mitigation")
 
 

@@ -25,8 +25,9 @@ from ops_console.exercise_view import in_view
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
 from ops_console.shift import Shift
+from ops_console.topics import Topic
 
-CHANGED = "shelter.changed"
+CHANGED = Topic.SHELTER_CHANGED
 EDITABLE = ("name", "lat", "lon", "capacity", "occupancy", "status", "facilities", "contact")
 MAX_PEOPLE = 100_000
 

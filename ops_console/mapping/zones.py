@@ -22,8 +22,9 @@ from ops_console.events import Event, EventBus
 from ops_console.services import audit
 from ops_console.services.records import check_coordinates
 from ops_console.shift import Shift
+from ops_console.topics import Topic
 
-CHANGED = "zone.changed"
+CHANGED = Topic.ZONE_CHANGED
 MAX_VERTICES = 2000
 MAX_RADIUS_M = 50_000.0
 

@@ -25,6 +25,7 @@ from ops_console.radio.bulk import BulkInsert, TimeFormat
 from ops_console.radio.classify import Batch
 from ops_console.radio.distress import effective_precedence
 from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, REPEAT_WINDOW_S
+from ops_console.topics import Topic
 
 _UPSERTS = {"sqlite": sqlite_insert, "postgresql": pg_insert}
 _NUL = "\x00"
@@ -66,10 +67,10 @@ class DerivedWriter:
         message_ids = self._insert_messages(conn, batch, first_id, drill, console_call, ack_needed)
         acked = self._match_acks(conn, batch.acks, console_call)
         self._update_nodes(conn, batch)
-        events = [Event("radio.message", message_id, {"direction": "in", "alert": alert})
+        events = [Event(Topic.RADIO_MESSAGE, message_id, {"direction": "in", "alert": alert})
                   for message_id, alert in message_ids]
-        events += [Event("radio.outbox", message_id, {"status": "acked"}) for message_id in acked]
-        events.append(Event("radio.node", None, {"nodes": sorted(batch.nodes), "frames": len(batch.statuses),
+        events += [Event(Topic.RADIO_OUTBOX, message_id, {"status": "acked"}) for message_id in acked]
+        events.append(Event(Topic.RADIO_NODE, None, {"nodes": sorted(batch.nodes), "frames": len(batch.statuses),
                                                  "positions": len(batch.positions)}))
         return events
 

@@ -45,6 +45,7 @@ from ops_console.radio.derived import DerivedWriter, drill_flags, storable
 from ops_console.radio.handover import MAX_BATCH, Handover
 from ops_console.radio.holding import Holding
 from ops_console.radio.spool import FrameSpool
+from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
 RETRY_INTERVAL = 2.0
@@ -406,7 +407,7 @@ class RadioIngest:
         with self._engine.begin() as conn:
             self._insert_raw(conn, frames, statuses, dict.fromkeys(range(len(frames)), reason[:300]), drill)
         self._count(statuses)
-        return [Event("radio.frames", None, {"frames": len(frames), "nodes": [], "messages": []})]
+        return [Event(Topic.RADIO_FRAMES, None, {"frames": len(frames), "nodes": [], "messages": []})]
 
     def _count(self, statuses: list[str]) -> None:
         """After the commit, so a batch stored raw-only on a second try is counted once."""

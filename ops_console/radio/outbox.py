@@ -23,6 +23,7 @@ from ops_console.radio.ics213 import Ics213
 from ops_console.radio.views import ComposeCheck, MessageView, message_view
 from ops_console.services import audit
 from ops_console.shift import Shift
+from ops_console.topics import Topic
 
 BROADCAST = "ALL"
 MAX_FRAMES = 8
@@ -99,7 +100,7 @@ class Outbox:
                                 "link": row.link},
                          exercise=row.exercise)
             view = message_view(row)
-        self.bus.publish(Event("radio.outbox", view.id, {"status": "queued"}))
+        self.bus.publish(Event(Topic.RADIO_OUTBOX, view.id, {"status": "queued"}))
         return view
 
     def compose_ics213(self, recipient: str, form: Ics213, precedence: fp.Precedence = fp.Precedence.ROUTINE,
@@ -139,7 +140,7 @@ class Outbox:
                          f"Radio message #{row.number} to {row.recipient} {verb}",
                          before=before, after={"status": status}, exercise=row.exercise)
             view = message_view(row)
-        self.bus.publish(Event("radio.outbox", view.id, {"status": status}))
+        self.bus.publish(Event(Topic.RADIO_OUTBOX, view.id, {"status": status}))
         return view
 
     # -- worker side -----------------------------------------------------------------
@@ -179,7 +180,7 @@ class Outbox:
             if row.status != "acked":
                 row.status, row.next_attempt_at = "sent", wait
             status = row.status
-        self.bus.publish(Event("radio.outbox", msg.id, {"status": status}))
+        self.bus.publish(Event(Topic.RADIO_OUTBOX, msg.id, {"status": status}))
 
     def mark_attempt_failed(self, msg: MessageView, reason: str, *, count: bool = True) -> None:
         """A transmission (or its ack) did not happen: retry later, or give up after N attempts."""
@@ -197,4 +198,4 @@ class Outbox:
         with self.db.write() as s:
             s.execute(update(RadioMessage).where(RadioMessage.id == message_id,
                                                  RadioMessage.status.in_(("queued", "sent"))).values(**values))
-        self.bus.publish(Event("radio.outbox", message_id, {"status": values.get("status")}))
+        self.bus.publish(Event(Topic.RADIO_OUTBOX, message_id, {"status": values.get("status")}))

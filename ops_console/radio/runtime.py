@@ -27,6 +27,7 @@ from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.routing import LinkRouter
 from ops_console.radio.service import RadioService
 from ops_console.radio.worker import OutboxWorker
+from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
 EVICT_INTERVAL = 30.0
@@ -128,7 +129,7 @@ class RadioRuntime:
     def _on_state(self, state: ModemState, detail: str) -> None:
         if state is ModemState.READY:
             self.worker.wake()
-        self.radio.bus.publish(Event("radio.link", None, {"state": state.value, "detail": detail}))
+        self.radio.bus.publish(Event(Topic.RADIO_LINK, None, {"state": state.value, "detail": detail}))
 
     def _restore_budgets(self) -> None:
         """Each link's duty-cycle budget, rebuilt from what was sent in the last window

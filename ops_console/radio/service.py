@@ -29,6 +29,7 @@ from ops_console.radio.search import MessageSearch
 from ops_console.radio.views import MessageFilter, MessageView, NodeView, message_view, node_view
 from ops_console.services import audit
 from ops_console.shift import Shift
+from ops_console.topics import Topic
 
 if TYPE_CHECKING:
     from ops_console.radio.devices import DeviceSpec
@@ -231,7 +232,7 @@ class RadioService:
                              f"{row.precedence} message #{row.number} from {row.station} acknowledged",
                              exercise=row.exercise)
             view = message_view(row)
-        self.bus.publish(Event("radio.message", view.id, {"acknowledged": True}))
+        self.bus.publish(Event(Topic.RADIO_MESSAGE, view.id, {"acknowledged": True}))
         return view
 
     def create_from_message(self, message_id: int, target: str) -> tuple[str, int]:
@@ -302,7 +303,7 @@ class RadioService:
             if row is None:
                 raise NotFound(f"Radio message {message_id} no longer exists.")
             row.linked_entity, row.linked_id = entity, entity_id
-            audit.append(s, actor, "radio.link", "radio_message", row.id,
+            audit.append(s, actor, Topic.RADIO_LINK, "radio_message", row.id,
                          f"Radio message #{row.number} from {row.station} filed as {entity} #{entity_id}",
                          after={"entity": entity, "id": entity_id}, exercise=row.exercise)
-        self.bus.publish(Event("radio.message", message_id, {"linked": entity}))
+        self.bus.publish(Event(Topic.RADIO_MESSAGE, message_id, {"linked": entity}))

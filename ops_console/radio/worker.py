@@ -22,6 +22,7 @@ from ops_console.hardware.lora.airtime import time_on_air
 from ops_console.hardware.lora.at_modem import AtModem
 from ops_console.hardware.lora.types import ModemError, ModemState
 from ops_console.hardware.protocols import field_payload as fp
+from ops_console.notices import say
 from ops_console.radio.airtime_log import AirtimeLog
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.routing import LinkRouter
@@ -99,6 +100,8 @@ class OutboxWorker:
                 delay = 2.0
                 if not _database_away(exc):
                     log.exception("radio outbox: step failed")
+                    say(self.outbox.bus, "problem", "The radio outbox hit a problem and keeps trying; see the log.",
+                        source="radio")
                 elif str(exc) != away:  # once per outage, not a traceback every 2 s
                     away = str(exc)
                     log.warning("radio outbox: waiting for the database (%s)", away.splitlines()[0] if away else exc)

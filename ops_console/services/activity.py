@@ -17,6 +17,7 @@ from ops_console.errors import ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.services import audit
 from ops_console.shift import Shift
+from ops_console.topics import Topic
 
 NOTE_ACTION = "log.note"
 MAX_NOTE_LENGTH = 4000
@@ -64,7 +65,7 @@ class ActivityService:
         with self._db.write() as s:
             row = audit.append(s, actor, NOTE_ACTION, entity, entity_id, text, exercise=self._shift.exercise)
             entry = _entry(row)
-        self._bus.publish(Event("activity.added", entry.id))
+        self._bus.publish(Event(Topic.ACTIVITY_ADDED, entry.id))
         return entry
 
     def _query(self, flt: ActivityFilter) -> Select:  # type: ignore[type-arg]

@@ -19,7 +19,9 @@ from ops_console.db.engine import Database
 from ops_console.db.errors import DatabaseUnavailable
 from ops_console.db.models import AuditEntry
 from ops_console.events import Event, EventBus
+from ops_console.notices import say
 from ops_console.services.audit import NOTIFY_CHANNEL as CHANNEL
+from ops_console.topics import Topic, changed_topic
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +34,13 @@ BATCH = 1000
 PUBLISHED_LOCALLY = frozenset({"incident", "task", "risk", "shelter", "zone"})
 
 
-def topics_for(entity: str, *, own: bool = False) -> tuple[str, ...]:
-    """The events an audit entry becomes: its record's change, and a new log line."""
-    if own and entity in PUBLISHED_LOCALLY:
-        return ("activity.added",)
-    return (f"{entity}.changed", "activity.added")
+def topics_for(entity: str, *, own: bool = False) -> tuple[Topic, ...]:
+    """The events an audit entry becomes: its record's change (when that is a declared
+    topic, see ops_console/topics.py), and a new log line."""
+    changed = changed_topic(entity)
+    if (own and entity in PUBLISHED_LOCALLY) or changed is None:
+        return (Topic.ACTIVITY_ADDED,)
+    return (changed, Topic.ACTIVITY_ADDED)
 
 
 class ChangeFeed:
@@ -87,7 +91,7 @@ class ChangeFeed:
             self.last_seen = audit_id
             own = own_writes.take(audit_id)
             for topic in topics_for(entity, own=own):
-                target = audit_id if topic == "activity.added" else entity_id
+                target = audit_id if topic == Topic.ACTIVITY_ADDED else entity_id
                 self._bus.publish(Event(topic, target, {"remote": not own, "audit_id": audit_id}))
         if rows:
             own_writes.forget_up_to(self.last_seen)
@@ -110,6 +114,8 @@ class ChangeFeed:
                 self._set_online(False, str(exc))
             except Exception:  # a bug here must not kill live updates for the shift
                 log.exception("change feed poll failed")
+                say(self._bus, "problem", "Other workstations' changes could not be read; retrying. "
+                                          "See the log for details.", source="database")
             self._wake.wait(self._poll)
             self._wake.clear()
 
@@ -117,7 +123,7 @@ class ChangeFeed:
         if online != self.online:
             self.online = online
             log.warning("database %s%s", "reachable again" if online else "unreachable: ", words)
-            self._bus.publish(Event("database.status", None, {"online": online, "words": words}))
+            self._bus.publish(Event(Topic.DATABASE_STATUS, None, {"online": online, "words": words}))
             self._on_status(online, words)
 
     def _listen(self) -> None:

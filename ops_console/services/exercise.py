@@ -21,6 +21,7 @@ from ops_console.domain import Permission
 from ops_console.events import Event, EventBus
 from ops_console.services import audit
 from ops_console.shift import Shift
+from ops_console.topics import Topic
 
 
 class ExerciseService:
@@ -36,7 +37,7 @@ class ExerciseService:
             audit.append(s, actor, "exercise.start" if on else "exercise.end", "post", None,
                          f"{actor.name} {'started' if on else 'ended'} exercise mode", exercise=on)
         self._shift.exercise = on
-        self._bus.publish(Event("exercise.changed", None, {"exercise": on}))
+        self._bus.publish(Event(Topic.EXERCISE_CHANGED, None, {"exercise": on}))
 
     def purge(self) -> dict[str, int]:
         """Delete every exercise record, in every feature's tables; returns rows per table.
@@ -62,5 +63,5 @@ class ExerciseService:
             summary = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in sorted(counts.items())) or "nothing"
             audit.append(s, actor, "exercise.purge", "post", None, f"Exercise records purged: {summary}",
                          after=counts)
-        self._bus.publish(Event("exercise.purged", None, counts))
+        self._bus.publish(Event(Topic.EXERCISE_PURGED, None, counts))
         return counts

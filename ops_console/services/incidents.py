@@ -16,6 +16,7 @@ from ops_console.exercise_view import in_view
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_time, check_title, check_version, snapshot
 from ops_console.shift import Shift
+from ops_console.topics import Topic
 
 EDITABLE = ("title", "kind", "severity", "status", "lat", "lon", "location_text",
             "reported_at", "reported_by", "notes")
@@ -136,7 +137,7 @@ class IncidentService:
             audit.append(s, actor, "incident.create", "incident", row.id, f"Incident #{row.id} reported: {row.title}",
                          after=snapshot(row, EDITABLE), exercise=row.exercise)
             view = _view(row)
-        self._bus.publish(Event("incident.changed", view.id))
+        self._bus.publish(Event(Topic.INCIDENT_CHANGED, view.id))
         return view
 
     def update(self, incident_id: int, expected_version: int, draft: IncidentDraft) -> IncidentView:
@@ -167,5 +168,5 @@ class IncidentService:
                              before={k: before.get(k) for k in changed}, after=snapshot(row, changed),
                              exercise=row.exercise)
             view = _view(row)
-        self._bus.publish(Event("incident.changed", view.id))
+        self._bus.publish(Event(Topic.INCIDENT_CHANGED, view.id))
         return view

@@ -24,6 +24,7 @@ from ops_console.pins import MAX_DIGITS, PinPolicy, check_pin, hash_pin, needs_r
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.shift import Shift
+from ops_console.topics import Topic
 
 MAX_FAILED_ATTEMPTS = 3
 LOCKOUT = timedelta(minutes=1)
@@ -169,7 +170,7 @@ class OperatorService:
         if refusal:
             raise SignOnError(refusal)
         self._shift.actor = actor
-        self._bus.publish(Event("shift.changed", op.id, {"name": actor.name, "role": actor.role}))
+        self._bus.publish(Event(Topic.SHIFT_CHANGED, op.id, {"name": actor.name, "role": actor.role}))
         return actor
 
     @staticmethod
@@ -234,4 +235,4 @@ class OperatorService:
             audit.append(s, actor, "shift.sign_off", "operator", actor.operator_id,
                          f"{actor.name} signed off", exercise=self._shift.exercise)
         self._shift.actor = None
-        self._bus.publish(Event("shift.changed", None, {}))
+        self._bus.publish(Event(Topic.SHIFT_CHANGED, None, {}))

@@ -24,6 +24,7 @@ from ops_console.services.records import (
 )
 from ops_console.shift import Shift
 from ops_console.text_match import matches_words, query_words
+from ops_console.topics import Topic
 
 EDITABLE = ("title", "details", "priority", "status", "team_id", "incident_id", "due_at",
             "lat", "lon", "location_text")
@@ -169,7 +170,7 @@ class TaskService:
             audit.append(s, actor, "task.create", "task", row.id, f"Task #{row.id} created: {row.title}",
                          after=snapshot(row, EDITABLE), exercise=row.exercise)
             view = self._load_view(s, row.id)
-        self._bus.publish(Event("task.changed", view.id))
+        self._bus.publish(Event(Topic.TASK_CHANGED, view.id))
         return view
 
     def update(self, task_id: int, expected_version: int, draft: TaskDraft) -> TaskView:
@@ -209,7 +210,7 @@ class TaskService:
                              before={k: before[k] for k in changed}, after=snapshot(row, changed),
                              exercise=row.exercise)
             view = self._load_view(s, row.id)
-        self._bus.publish(Event("task.changed", view.id))
+        self._bus.publish(Event(Topic.TASK_CHANGED, view.id))
         return view
 
     @staticmethod

@@ -28,6 +28,7 @@ from ops_console.sirens.views import (
     STALE_AFTER,
     COMMS_FAULT, COMMS_FAULT_AFTER, CONFIRMED, FAULT_BITS, NO_CONFIRMATION, NOT_STARTED, REFUSED, REQUESTED,
     SENT, TIMEOUT, UNCOMMANDED, UNCONFIRMED)
+from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
 RUNTIME = Actor(None, "siren runtime", "admin")
@@ -83,9 +84,9 @@ class SirenRecords:
                                        cmd.pattern_id, cmd.duration_s, siren.last_seq, cmd.requested_by,
                                        cmd.schedule_id))
         for c in claimed:
-            self._bus.publish(Event("siren.command", c.id, {"state": SENT, "siren": c.siren_id}))
+            self._bus.publish(Event(Topic.SIREN_COMMAND, c.id, {"state": SENT, "siren": c.siren_id}))
         for alarm_id in stale:
-            self._bus.publish(Event("siren.alarm", alarm_id, {"kind": NO_CONFIRMATION}))
+            self._bus.publish(Event(Topic.SIREN_ALARM, alarm_id, {"kind": NO_CONFIRMATION}))
         return claimed
 
     def _drop_stale(self, s: Session, cmd: SirenCommand, siren: Siren, now: datetime) -> int:
@@ -142,10 +143,10 @@ class SirenRecords:
                                       passed=state == CONFIRMED and not (st and st.faults & ~FaultBit.LOW_BATTERY),
                                       outcome=words, battery_v=st.battery_v if st else None,
                                       faults=", ".join(st.fault_words) if st else ""))
-        self._bus.publish(Event("siren.command", c.id, {"state": state, "siren": c.siren_id}))
-        self._bus.publish(Event("siren.status", c.siren_id, {}))
+        self._bus.publish(Event(Topic.SIREN_COMMAND, c.id, {"state": state, "siren": c.siren_id}))
+        self._bus.publish(Event(Topic.SIREN_STATUS, c.siren_id, {}))
         if alarm_id is not None:
-            self._bus.publish(Event("siren.alarm", alarm_id, {"kind": NO_CONFIRMATION, "siren": c.siren_id}))
+            self._bus.publish(Event(Topic.SIREN_ALARM, alarm_id, {"kind": NO_CONFIRMATION, "siren": c.siren_id}))
         return state
 
     # -- polls ------------------------------------------------------------------------------
@@ -199,9 +200,9 @@ class SirenRecords:
                         s, siren, UNCOMMANDED, f"{siren.name} (unit {siren.unit_id}) is SOUNDING without a "
                         f"command from any console ({why}) — cancel it or send someone to the cabinet")))
         for unit in results:
-            self._bus.publish(Event("siren.status", ids[unit], {}))
+            self._bus.publish(Event(Topic.SIREN_STATUS, ids[unit], {}))
         for siren_id, kind, alarm_id in alarms:
-            self._bus.publish(Event("siren.alarm", alarm_id, {"kind": kind, "siren": siren_id}))
+            self._bus.publish(Event(Topic.SIREN_ALARM, alarm_id, {"kind": kind, "siren": siren_id}))
         return sounding
 
     @staticmethod
@@ -285,5 +286,5 @@ class SirenRecords:
                              f"next {sched.next_due_at:%Y-%m-%d %H:%M} UTC")
                 started.append(sched.id)
         for sid in started:
-            self._bus.publish(Event("siren.test", sid, {"started": True}))
+            self._bus.publish(Event(Topic.SIREN_TEST, sid, {"started": True}))
         return started

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from ops_console.errors import DatabaseUnavailable
 from ops_console.hardware.protocols.siren_profile import Command, next_seq
 from ops_console.hardware.sirens import CommandOutcome, Confirmation, SirenBus, SirenFault
+from ops_console.notices import say
 from ops_console.sirens.records import Claimed, SirenRecords
 from ops_console.sirens.service import SOUND_COMMANDS, SirenService
 from ops_console.sirens.views import CONFIRMED, TIMEOUT
@@ -112,8 +113,10 @@ class SirenRuntime:
                         self._tests_lock.release()
             except DatabaseUnavailable as exc:
                 log.error("sirens: database unavailable, retrying: %s", exc)
-            except Exception:  # a bug must not stop the sirens' cancel path for good
+            except Exception as exc:  # a bug must not stop the sirens' cancel path for good
                 log.exception("siren runtime turn failed on bus %s", name)
+                say(self.service.bus, "problem", f"Siren bus {name}: polling failed and is retried ({exc})",
+                    source="sirens")
             self._wake.wait(max(0.0, min(self.pickup_s, next_poll - time.monotonic())))
             self._wake.clear()
 

@@ -34,6 +34,7 @@ from ops_console.sirens.sounding import SoundingSiren, sounding_now
 from ops_console.sirens.views import (
     EXERCISE_ONLY, REQUESTED, ActivationResult, AlarmView, CommandView,
     HistoryPoint, ScheduleView, SirenView, TestResultView)
+from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
 SOUND_COMMANDS = ("activate", "growl_test")
@@ -107,7 +108,7 @@ class SirenService:
             audit.append(s, actor, "siren.add", "siren", siren.id, f"Siren {siren.name} added (unit {unit_id} "
                          f"on {bus_name})", after={"name": siren.name, "unit": unit_id, "bus": bus_name})
             sid = siren.id
-        self._bus.publish(Event("siren.status", sid, {}))
+        self._bus.publish(Event(Topic.SIREN_STATUS, sid, {}))
         return sid
 
     def list_sirens(self) -> list[SirenView]:
@@ -138,7 +139,7 @@ class SirenService:
             audit.append(s, actor or audit.SYSTEM, "siren.refused", "siren", siren_ids[0] if len(siren_ids) == 1 else None,
                          f"Siren activation refused: {words}", after={"sirens": siren_ids, **details},
                          exercise=self._shift.exercise)
-        self._bus.publish(Event("siren.command", None, {"refused": words}))
+        self._bus.publish(Event(Topic.SIREN_COMMAND, None, {"refused": words}))
         return SirenRefused(words)
 
     def activate(self, siren_ids: Iterable[int], pattern_id: int, duration_s: int, *, live: bool, pin: str,
@@ -218,7 +219,7 @@ class SirenService:
                 command_ids = tuple(r.id for r in rows)
         if refusal is not None:
             raise self._refuse(actor, ids, refusal, pattern=pattern.id)
-        self._bus.publish(Event("siren.command", None, {"request": request_id, "state": REQUESTED if sends
+        self._bus.publish(Event(Topic.SIREN_COMMAND, None, {"request": request_id, "state": REQUESTED if sends
                                                         else EXERCISE_ONLY, "sirens": ids}))
         if self.runtime is not None:
             self.runtime.wake()
@@ -252,7 +253,7 @@ class SirenService:
                          f"{reason.capitalize()}: {', '.join(names) or 'no sirens'} by {actor.name} "
                          f"(request {request_id})", after={"request": request_id, "sirens": ids},
                          exercise=self._shift.exercise)
-        self._bus.publish(Event("siren.command", None, {"request": request_id, "state": REQUESTED, "sirens": ids}))
+        self._bus.publish(Event(Topic.SIREN_COMMAND, None, {"request": request_id, "state": REQUESTED, "sirens": ids}))
         if self.runtime is not None:
             self.runtime.wake()
         return request_id
@@ -279,7 +280,7 @@ class SirenService:
             alarm.acknowledged_by, alarm.acknowledged_at = actor.name, utc_now()
             audit.append(s, actor, "siren.alarm.ack", "siren_alarm", alarm.id,
                          f"{actor.name} acknowledged: {alarm.words}", exercise=alarm.exercise)
-        self._bus.publish(Event("siren.alarm", alarm_id, {"acknowledged": True}))
+        self._bus.publish(Event(Topic.SIREN_ALARM, alarm_id, {"acknowledged": True}))
 
     # -- records ----------------------------------------------------------------------------
 
@@ -326,7 +327,7 @@ class SirenService:
                          f"{kind.capitalize()} test “{row.name}” scheduled: "
                          f"{rules.describe_rule(nth, weekday, time_local, tz)}", exercise=self._shift.exercise)
             sid = row.id
-        self._bus.publish(Event("siren.test", sid, {}))
+        self._bus.publish(Event(Topic.SIREN_TEST, sid, {}))
         return sid
 
     def list_schedules(self) -> list[ScheduleView]:

@@ -102,7 +102,7 @@ class ActivityLogPanel(QWidget):
 
         self._newer_soon = QTimer(self, singleShot=True, interval=0)  # many events, one read
         self._newer_soon.timeout.connect(self.model.fetch_newer)
-        bridge.event_received.connect(lambda _event: self._newer_soon.start())
+        bridge.event_received.connect(self._something_committed)
         bridge.exercise_changed.connect(self.apply_filter)
         bridge.records_purged.connect(self.model.fetch_newer)
         bridge.shift_changed.connect(self._update_actions)
@@ -113,6 +113,10 @@ class ActivityLogPanel(QWidget):
         self._refresh_operators()
         self._update_actions()
         self.apply_filter()
+
+    @Slot(object)
+    def _something_committed(self, _event: object) -> None:
+        self._newer_soon.start()  # many events, one read of the newer rows
 
     def current_filter(self, now: datetime | None = None) -> ActivityFilter:
         now = now or datetime.now(timezone.utc)

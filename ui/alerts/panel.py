@@ -22,13 +22,14 @@ from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
+from ops_console.topics import ALERT_TOPICS, topic_of
 
 from .model import AlertModel, tr
 
 log = logging.getLogger(__name__)
 
 # events after which the list may have changed
-TOPIC_PREFIXES = ("radio.message", "siren.alarm", "inventory.", "risk.", "shelter.", "exercise.", "shift.")
+
 DEBOUNCE_MS = 400
 PERIODIC_MS = 30_000
 
@@ -97,7 +98,7 @@ class AlertPanel(QWidget):
 
     @Slot(object)
     def _on_event(self, event: Event) -> None:
-        if event.topic.startswith(TOPIC_PREFIXES) and not self._debounce.isActive():
+        if topic_of(event.topic) in ALERT_TOPICS and not self._debounce.isActive():
             self._debounce.start()
 
     def _show(self, found: list[PostAlert]) -> None:

@@ -68,7 +68,6 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
         self.resize(760, 560)
-        source = path.name
         self._jobs.append(start_job(pool, partial(_preview, inventory, path), self._show_preview, self._failed,
                                     owner=self))
 

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QPushButton, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from ops_console.domain import Permission
@@ -30,6 +30,7 @@ from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.inventory.files import ImportDialog, export_job
 from ops_console.ui.inventory.request_queue import RequestQueue
 from ops_console.ui.inventory.stock_view import StockView
+from ops_console.topics import Feature, Topic
 
 MOVEMENT_WORDS = ((MovementKind.RECEIVE, QT_TRANSLATE_NOOP("InventoryPanel", "Receive…")),
                   (MovementKind.ISSUE, QT_TRANSLATE_NOOP("InventoryPanel", "Issue…")),
@@ -72,7 +73,8 @@ class InventoryPanel(QWidget):
 
         self._reload_soon = QTimer(self, singleShot=True, interval=150)
         self._reload_soon.timeout.connect(self.reload)
-        bridge.event_received.connect(self._on_event)
+        bridge.inventory_event.connect(self._on_event)
+        bridge.records_purged.connect(self.reload)
         bridge.exercise_changed.connect(self.reload)
         bridge.shift_changed.connect(self._update_actions)
         self._fill_filters()
@@ -181,8 +183,8 @@ class InventoryPanel(QWidget):
 
     @Slot(object)
     def _on_event(self, event: Event) -> None:
-        if event.topic.startswith("inventory.") or event.topic == "exercise.purged":
-            if event.topic == "inventory.catalogue":
+        if event.topic.feature is Feature.INVENTORY:
+            if event.topic == Topic.INVENTORY_CATALOGUE:
                 self._fill_filters()
             self._reload_soon.start()
 

@@ -32,7 +32,7 @@ class RecordFeed(QObject):
         if bridge is not None:
             bridge.incident_changed.connect(self.incident_changed)
             bridge.task_changed.connect(self.task_changed)
-            bridge.event_received.connect(self._event)
+            bridge.map_event.connect(self._event)
             bridge.records_purged.connect(self.reload)
             bridge.exercise_changed.connect(self.reload)
         self._stale_timer = QTimer(self)
@@ -46,7 +46,7 @@ class RecordFeed(QObject):
         if self.bridge is not None:
             self.bridge.incident_changed.disconnect(self.incident_changed)
             self.bridge.task_changed.disconnect(self.task_changed)
-            self.bridge.event_received.disconnect(self._event)
+            self.bridge.map_event.disconnect(self._event)
             self.bridge.records_purged.disconnect(self.reload)
             self.bridge.exercise_changed.disconnect(self.reload)
 
@@ -101,8 +101,8 @@ class RecordFeed(QObject):
                 else:
                     self.zones.remove(event.entity_id)
         except NotFound:
-            for layer in (self.risks, self.shelters):
-                if event.topic.startswith(layer.kind):
-                    layer.remove(event.entity_id)
+            layer = {risks.CHANGED: self.risks, shelters.CHANGED: self.shelters}.get(event.topic)
+            if layer is not None:
+                layer.remove(event.entity_id)
         except OpsError as exc:
             log.warning("map update for %s failed: %s", event.topic, exc)

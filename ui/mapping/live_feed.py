@@ -16,7 +16,9 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from ops_console.db.types import utc_now
 from ops_console.events import Event
 from ops_console.mapping import live
+from ops_console.notices import say
 from ops_console.ui.common.jobs import JobLane, start_job
+from ops_console.topics import Topic
 
 from .layers.live_layers import LiveTeamLayer, SensorLayer, SirenLayer
 
@@ -27,8 +29,8 @@ log = logging.getLogger(__name__)
 class LiveFeed(QObject):
     """Keeps the live layers in step; all database reads run on a worker thread."""
 
-    RADIO_TOPICS = ("radio.node", "radio.frames")
-    SIREN_TOPICS = ("siren.status", "siren.alarm")
+    RADIO_TOPICS = (Topic.RADIO_NODE, Topic.RADIO_FRAMES)
+    SIREN_TOPICS = (Topic.SIREN_STATUS, Topic.SIREN_ALARM)
 
     def __init__(self, post, bridge, sirens: SirenLayer, teams: LiveTeamLayer, sensors: SensorLayer,  # type: ignore[no-untyped-def]
                  parent: QObject | None = None, debounce_ms: int = 2000) -> None:
@@ -46,7 +48,8 @@ class LiveFeed(QObject):
         self._stale_timer.timeout.connect(self._restale)
         self._stale_timer.start()
         if bridge is not None:
-            bridge.event_received.connect(self._event)
+            bridge.radio_event.connect(self._event)
+            bridge.siren_event.connect(self._event)
             bridge.records_purged.connect(self.reload)
             bridge.exercise_changed.connect(self.reload)
 
@@ -54,7 +57,8 @@ class LiveFeed(QObject):
         self._radio_timer.stop()
         self._stale_timer.stop()
         if self.bridge is not None:
-            self.bridge.event_received.disconnect(self._event)
+            self.bridge.radio_event.disconnect(self._event)
+            self.bridge.siren_event.disconnect(self._event)
             self.bridge.records_purged.disconnect(self.reload)
             self.bridge.exercise_changed.disconnect(self.reload)
 
@@ -83,7 +87,7 @@ class LiveFeed(QObject):
     @Slot(object)
     def _event(self, event: Event) -> None:
         if event.topic in self.SIREN_TOPICS:
-            siren_id = event.entity_id if event.topic == "siren.status" else event.data.get("siren")
+            siren_id = event.entity_id if event.topic == Topic.SIREN_STATUS else event.data.get("siren")
             if isinstance(siren_id, int):
                 self.reload_siren(siren_id)
             else:
@@ -94,7 +98,7 @@ class LiveFeed(QObject):
     # results (GUI thread) ---------------------------------------------------------------
     def _load_failed(self, what: str, exc: Exception) -> None:
         self._pending = max(0, self._pending - 1)
-        log.warning("live map layer load failed: %s: %s", what, exc)
+        say(self.post.bus, "problem", f"The map's live {what} layer could not be read: {exc}", source="map")
 
     def _arrived(self, what: str, result: Any) -> None:
         self._pending = max(0, self._pending - 1)

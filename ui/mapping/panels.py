@@ -107,7 +107,9 @@ class RecordPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(self.buttons)
         if bridge is not None:
-            bridge.event_received.connect(self._event)
+            bridge.map_event.connect(self._event)
+            bridge.exercise_changed.connect(self._view_changed)
+            bridge.records_purged.connect(self._view_changed)
         self.reload()
 
     def load(self) -> list[Any]:
@@ -130,8 +132,13 @@ class RecordPanel(QWidget):
 
     @Slot(object)
     def _event(self, event: Event) -> None:
-        if event.topic in (self.topic, "exercise.changed", "exercise.purged"):  # the view changed too
+        if event.topic == self.topic:
             self.reload()
+
+    @Slot()
+    def _view_changed(self, *_args: object) -> None:
+        """Exercise switched or purged: the view changed too."""
+        self.reload()
 
     def current(self) -> Any:
         index = self.table.currentIndex()

@@ -27,6 +27,7 @@ from ops_console.ui.radio.compose import ComposeBox
 from ops_console.ui.radio.model import CommsLogModel
 from ops_console.ui.radio.status import AlertBanner, LinkStrip
 from ops_console.ui.radio.side import RadioSideTabs, make_table
+from ops_console.topics import Feature, Topic
 
 log = logging.getLogger(__name__)
 COALESCE_MS = 300
@@ -108,7 +109,7 @@ class RadioPanel(QWidget):
         self._coalesce.timeout.connect(self.refresh)
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self.poll)
-        bridge.event_received.connect(self.on_event)
+        bridge.radio_event.connect(self.on_event)
         bridge.exercise_changed.connect(self.reload)
         bridge.shift_changed.connect(self.update_actions)
         self._poll.start()
@@ -159,12 +160,12 @@ class RadioPanel(QWidget):
     # --- events ------------------------------------------------------------------
     @Slot(object)
     def on_event(self, event: Event) -> None:
-        if not event.topic.startswith("radio."):
+        if event.topic.feature is not Feature.RADIO:
             return
         self._dirty.add(event.topic)
         if event.data.get("alert"):
             self._dirty.add("alert")
-        if event.topic in ("radio.message", "radio.outbox") and event.entity_id is not None:
+        if event.topic in (Topic.RADIO_MESSAGE, Topic.RADIO_OUTBOX) and event.entity_id is not None:
             self._changed.add(event.entity_id)
         if not self._coalesce.isActive():
             self._coalesce.start()
@@ -178,11 +179,11 @@ class RadioPanel(QWidget):
             self._take_newer()
             for message_id in changed:
                 self.model.refresh_message(message_id)
-            if dirty & {"radio.outbox", "radio.message"}:
+            if dirty & {Topic.RADIO_OUTBOX, Topic.RADIO_MESSAGE}:
                 self.side.refresh_outbox()
-            if "radio.node" in dirty:
+            if Topic.RADIO_NODE in dirty:
                 self._refresh_nodes()
-            if dirty & {"alert", "radio.message"}:
+            if dirty & {"alert", Topic.RADIO_MESSAGE}:
                 self.update_alert(beep="alert" in dirty)
         except KNOWN_ERRORS as exc:
             log.warning("radio panel: refresh failed: %s", exc)
@@ -250,7 +251,7 @@ class RadioPanel(QWidget):
         self.link_strip.show_status(links)
         self.compose.set_links([s.name for s in links])
         self.side.show_budget(links)
-        self._dirty |= {"radio.outbox", "radio.message"}
+        self._dirty |= {Topic.RADIO_OUTBOX, Topic.RADIO_MESSAGE}
         if not self._coalesce.isActive():
             self._coalesce.start()
 
@@ -358,5 +359,5 @@ class RadioPanel(QWidget):
         """Stop timers and listening (the main window calls this once, before closing)."""
         self._poll.stop()
         self._coalesce.stop()
-        self.bridge.event_received.disconnect(self.on_event)
+        self.bridge.radio_event.disconnect(self.on_event)
         self.model.wait_idle()

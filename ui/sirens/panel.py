@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from ops_console.domain import Permission
 from ops_console.errors import OpsError
 from ops_console.events import Event
+from ops_console.topics import Feature
 from ops_console.sirens.schedule import describe_rule
 from ops_console.sirens.service import CANCEL_PERMISSION, SirenService, roles_that_may_cancel
 from ops_console.sirens.views import ALARM_WORDS, UNCOMMANDED
@@ -126,7 +127,7 @@ class SirenPanel(QWidget):
 
         self._coalesce = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._coalesce.timeout.connect(self.reload)
-        bridge.event_received.connect(self.on_event)
+        bridge.siren_event.connect(self.on_event)
         bridge.exercise_changed.connect(lambda _on: self.reload())
         bridge.shift_changed.connect(self.reload)
         self.reload()
@@ -135,7 +136,7 @@ class SirenPanel(QWidget):
 
     @Slot(object)
     def on_event(self, event: Event) -> None:
-        if event.topic.startswith("siren."):
+        if event.topic.feature is Feature.SIRENS:
             self._coalesce.start()
 
     def reload(self) -> None:
@@ -296,4 +297,4 @@ class SirenPanel(QWidget):
         self.reload()
 
     def detach(self) -> None:
-        self.bridge.event_received.disconnect(self.on_event)
+        self.bridge.siren_event.disconnect(self.on_event)

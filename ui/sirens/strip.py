@@ -114,7 +114,7 @@ class SirenStrip(QToolBar):
         self._periodic.start()
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._render)
-        bridge.event_received.connect(self._on_event)
+        bridge.siren_event.connect(self._on_event)
         bridge.shift_changed.connect(self.update_permission)
         self.update_permission()
         self._show_rows([])
@@ -136,7 +136,7 @@ class SirenStrip(QToolBar):
 
     @Slot(object)
     def _on_event(self, event: Event) -> None:
-        if event.topic.startswith("siren.") and not self._debounce.isActive():
+        if not self._debounce.isActive():
             self._debounce.start()
 
     @Slot()
