@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ops_console import __version__
-from ops_console.config import default_db_url, demo_db_url, load_settings
+from ops_console.config import Settings, default_db_url, demo_db_url, load_settings
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
@@ -124,14 +124,14 @@ def refuse_password(url: str, what: str = "--db") -> None:
                        "history): give it in PGPASSWORD, in ~/.pgpass, or in the config file.")
 
 
-def resolve_db_url(args: argparse.Namespace) -> tuple[str, bool]:
+def resolve_db_url(args: argparse.Namespace, settings: Settings | None = None) -> tuple[str, bool]:
     """The URL to open and whether the file must already exist (only when named explicitly)."""
     if args.db:
         refuse_password(args.db)
         return args.db, True
     if args.demo:
         return demo_db_url(), False
-    settings = load_settings()
+    settings = settings if settings is not None else load_settings()
     for problem in settings.problems:
         log.warning("%s", problem)
     if settings.db_url:
@@ -173,7 +173,8 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     if args.command == "db" and args.db_command == "copy":
         refuse_password(args.source, "SRC_URL")
         refuse_password(args.target, "DST_URL")
-    url, must_exist = resolve_db_url(args)
+    settings = load_settings()  # the one reading of the config file; open_post gets it
+    url, must_exist = resolve_db_url(args, settings)
     if args.demo and not args.db:
         commands.ensure_demo(url)
     if args.command == "db":
@@ -186,16 +187,15 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
         return commands.audit_command(args, url, must_exist)
     if args.command == "gateway":
         return commands.gateway_command(args, url, must_exist)
-    return _launch_gui(args, url, must_exist, log_path)
+    return _launch_gui(args, url, must_exist, log_path, settings)
 
 
-def _launch_gui(args: argparse.Namespace, url: str, must_exist: bool, log_path: Path | None) -> int:
+def _launch_gui(args: argparse.Namespace, url: str, must_exist: bool, log_path: Path | None,
+                settings: Settings) -> int:
     from ops_console.post import open_post
 
-    post = open_post(url, must_exist=must_exist, exercise=args.exercise)
-    from ops_console.commands import radio_settings
-
-    radio_settings(post, args)
+    post = open_post(url, must_exist=must_exist, exercise=args.exercise, settings=settings, demo=args.demo,
+                     devices=getattr(args, "device", None) or [])
     from ops_console.ui.app import run_gui
 
     pin = os.environ.get("OPS_CONSOLE_PIN")

@@ -194,27 +194,18 @@ def ensure_demo(url: str) -> None:
 
 
 def radio_settings(post, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
-    """Tell the post's radio its call sign, tactical calls (``[radio]``) and which devices
-    to open: the config file's, then ``--device`` flags. Problems are printed, not fatal."""
-    from ops_console.config import load_settings
-    from ops_console.radio.devices import devices_from_config, parse_device
+    """``--device`` flags and ``--demo`` on top of what the composition root configured from
+    the settings (call sign, tactical calls, the config file's devices). Problems are printed."""
+    from ops_console.radio.devices import parse_device
 
-    settings = load_settings()
-    specs, problems = devices_from_config(settings.devices)
-    radio_problems = [p for p in settings.problems if p.startswith("[radio")]
-    for problem in problems + radio_problems:
+    for problem in post.radio.settings.problems:
         print(problem, file=sys.stderr)
-    post.radio.configure(call_sign=settings.call_sign, tactical=settings.tactical)
-    post.radio.settings.problems = radio_problems
-    post.radio.settings.operators_may_acknowledge = settings.operators_may_acknowledge
     for text in getattr(args, "device", None) or []:
         try:
-            specs.append(parse_device(text))
+            post.radio.settings.devices.append(parse_device(text))
         except ValueError as exc:
             raise OpsError(f"--device {exc}") from exc
-    post.radio.settings.devices = specs
     post.radio.settings.demo = bool(getattr(args, "demo", False))
-    post.radio.settings.demo_drill = settings.demo_drill
 
 
 def simulate_command(args: argparse.Namespace) -> int:

@@ -1,20 +1,30 @@
-"""The composition root: one post's database, event bus, shift and services, wired once.
+"""The composition root: one post's database, event bus, shift, services and devices, wired once.
 
 The GUI, the headless gateway, the CLI and the tests all open a post through here, so
-every entry point gets the same checks (schema upgraded, not too new) and services.
+every entry point gets the same checks (schema upgraded, not too new) and services. The
+settings are read once, here (or handed in by the CLI, which read them once): services get
+what they need at construction, the radio and siren runtimes are planned from them
+(``Post.devices``), and the window and the gateway only start and stop those.
 """
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from ops_console.db.integrity import check_at_open
+from ops_console.config import Settings, load_settings
 from ops_console.db import migrate
 from ops_console.db.engine import Database
 from ops_console.events import EventBus
 from ops_console.inventory import InventoryService
+from ops_console.errors import OpsError
+from ops_console.mapping.basemap_config import BasemapSpec, configured_basemaps
 from ops_console.mapping.services import MapServices
 from ops_console.notices import Notices
+from ops_console.post_devices import PostDevices, SirenPlan
+from ops_console.radio.devices import devices_from_config, parse_device
 from ops_console.radio.service import RadioService
 from ops_console.services.activity import ActivityService
 from ops_console.services.change_feed import ChangeFeed
@@ -46,12 +56,15 @@ class Post:
     map: MapServices
     sirens: SirenService
     notices: Notices  # background failures in words: status bar and alert list
+    devices: PostDevices  # the radios and siren controllers the settings name (started by the window/gateway)
+    settings: Settings = field(default_factory=Settings)  # as read once by the composition root
+
+    def basemaps(self, demo: bool) -> list[Path | BasemapSpec]:
+        """The map's basemaps: the [[basemap]] tables, or the demo ward with ``demo`` and none."""
+        return configured_basemaps(self.settings, demo)
 
     def close(self) -> None:
-        if self.radio.runtime is not None:
-            self.radio.runtime.stop()
-        if self.sirens.runtime is not None:
-            self.sirens.runtime.stop()
+        self.devices.stop()
         self.feed.stop()
         self._checkpoint()
         self.db.dispose()
@@ -70,15 +83,20 @@ class Post:
 
 
 def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upgrade: bool = True,
-              connect: bool = True) -> Post:
-    """Open (and by default upgrade) the database at ``url`` and build the services.
+              connect: bool = True, settings: Settings | None = None, demo: bool = False,
+              devices: Sequence[str] = ()) -> Post:
+    """Open (and by default upgrade) the database at ``url`` and build the services and devices.
 
     ``connect=False`` builds everything without talking to the database (a gateway that
     starts while the server is away); the caller checks the schema when it answers.
+    ``settings`` are read from the config file when not given; ``devices`` are extra
+    ``--device`` texts; ``demo`` plans the demo's simulated radio and sirens.
 
     Raises DatabaseUnavailable (and its subclasses) with words for a person when the
-    database is missing, locked, damaged, unreachable or newer than this program.
+    database is missing, locked, damaged, unreachable or newer than this program, and
+    OpsError for a bad ``--device``.
     """
+    settings = settings if settings is not None else load_settings()
     db = Database(url, must_exist=must_exist)
     try:
         if connect:
@@ -95,6 +113,10 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
     incidents, tasks, activity = IncidentService(db, bus, shift), TaskService(db, bus, shift), ActivityService(db, bus, shift)
     operators = OperatorService(db, bus, shift)
     inventory = InventoryService(db, bus, shift)
+    radio = RadioService(db, bus, shift, incidents=incidents, tasks=tasks, activity=activity, inventory=inventory)
+    sirens = SirenService(db, bus, shift, operators)
+    _configure_radio(radio, settings, devices, demo)
+    _configure_sirens(sirens, settings, demo)
     return Post(
         db=db, bus=bus, shift=shift,
         operators=operators,
@@ -103,9 +125,37 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
         activity=activity,
         exercise=ExerciseService(db, bus, shift),
         feed=ChangeFeed(db, bus),
-        radio=RadioService(db, bus, shift, incidents=incidents, tasks=tasks, activity=activity, inventory=inventory),
+        radio=radio,
         inventory=inventory,
         map=MapServices.create(db, bus, shift),
-        sirens=SirenService(db, bus, shift, operators),
+        sirens=sirens,
         notices=Notices(bus),
+        devices=PostDevices(radio, sirens, SirenPlan(dict(settings.siren_buses), settings.siren_poll_s), demo=demo),
+        settings=settings,
     )
+
+
+def _configure_radio(radio: RadioService, settings: Settings, extra_devices: Sequence[str], demo: bool) -> None:
+    """The radio's call sign, tactical calls ([radio]) and devices: the config file's, then ``--device``."""
+    specs, problems = devices_from_config(settings.devices)
+    radio_problems = [p for p in settings.problems if p.startswith("[radio")]
+    for problem in problems + radio_problems:
+        log.warning("%s", problem)
+    radio.configure(call_sign=settings.call_sign, tactical=settings.tactical)
+    radio.settings.problems = radio_problems
+    for text in extra_devices:
+        try:
+            specs.append(parse_device(text))
+        except ValueError as exc:
+            raise OpsError(f"--device {exc}") from exc
+    radio.settings.devices = specs
+    radio.settings.demo = demo
+    radio.settings.demo_drill = settings.demo_drill
+    radio.settings.operators_may_acknowledge = settings.operators_may_acknowledge
+
+
+def _configure_sirens(sirens: SirenService, settings: Settings, demo: bool) -> None:
+    """The post's siren signal set: [sirens] country, else the demo's China, else the locale's."""
+    from ops_console.sirens.signal_set import post_country
+
+    sirens.country = post_country(settings.siren_country, sirens.patterns, demo=demo)

@@ -27,12 +27,11 @@ def what_would_stop(post: Post) -> list[str]:
     """One line per thing that stops or goes unseen when this console quits; [] when
     quitting loses nothing (then the window closes without asking)."""
     lines: list[str] = []
-    radio = post.radio.runtime
-    if radio is not None and getattr(radio, "started", False):
-        count = len(radio.modems)
+    if post.radio.radios_running:
+        count = len(post.radio.link_status())
         lines.append(f"Listening on {_plural(count, 'radio', 'radios')} stops: "
                      "traffic heard while the console is closed is not shown to anyone.")
-    sirens = post.sirens.runtime
+    sirens = post.devices.siren_runtime
     if sirens is not None and sirens.running:
         count = len(sirens.buses)
         lines.append(f"Watching {_plural(count, 'siren line', 'siren lines')} stops: "

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 
 from ops_console.ui.alerts import AlertPanel
 from ops_console.ui.inventory.panel import InventoryPanel
-from ops_console.ui.mapping.basemap_loading import configured_basemaps
 from ops_console.ui.mapping.panels import RiskRegisterPanel, ShelterPanel
 from ops_console.ui.mapping.widget import MapWidget
 from ops_console.ui.sirens import SirenPanel
@@ -30,7 +29,7 @@ class FeatureDocks(QObject):
         super().__init__(window)
         self._window = window
         post, bridge = window.post, window.bridge
-        basemaps = configured_basemaps(window.demo)  # [[basemap]] tables; the demo ward with --demo and none
+        basemaps = window.post.basemaps(window.demo)  # [[basemap]] tables; the demo ward with --demo and none
         self.map = MapWidget(post, bridge, post.map, window.settings, basemaps=basemaps)
         self.risks = RiskRegisterPanel(post.map, bridge)
         self.shelters = ShelterPanel(post.map, bridge)
@@ -39,7 +38,6 @@ class FeatureDocks(QObject):
         self.siren_strip = SirenStrip(post.sirens, bridge, window)  # in sight whichever dock is in front
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.siren_strip)
         self.alerts = AlertPanel(post, bridge)
-        self.siren_bus = None  # the demo's simulated controllers, when running
         self._centred_node: int | None = None
         self._centred_location: int | None = None
 
@@ -74,36 +72,12 @@ class FeatureDocks(QObject):
         if task_selected is not None:
             task_selected.connect(self._task_selected)
 
-    def start_sirens(self, demo: bool) -> None:
-        """Poll the siren controllers: the buses in the config file (``[[siren_bus]]`` with
-        name and port), or in the demo six simulated controllers."""
-        from ops_console.config import load_settings
-        from ops_console.sirens.runtime import SirenRuntime
-        from ops_console.sirens.signal_set import post_country
-
-        settings = load_settings()
-        service = self._window.post.sirens
-        service.country = post_country(settings.siren_country, service.patterns, demo=demo)
-        buses = dict(settings.siren_buses)
-        if demo and not buses:
-            from ops_console.sirens.demo import start_demo_bus
-
-            self.siren_bus = start_demo_bus()
-            buses = {"sirens": self.siren_bus.port_url}
-        if buses:
-            SirenRuntime(service, buses, poll_interval_s=settings.siren_poll_s).start()
-
     def shutdown(self) -> None:
         self.alerts.wait_idle()
         self.map.close_map()
         self.inventory.wait_idle()
         self.sirens.detach()
         self.siren_strip.shutdown()
-        runtime = self._window.post.sirens.runtime
-        if runtime is not None:
-            runtime.stop()
-        if self.siren_bus is not None:
-            self.siren_bus.stop()
 
     @Slot(float, float)
     def _centre(self, lat: float, lon: float) -> None:

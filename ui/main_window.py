@@ -128,19 +128,12 @@ class MainWindow(QMainWindow):
         self.restore_layout()
         hide_stale_tab_bars(self)
         restore_drafts(self, self.settings)
-        self.radio_runtime = self._start_radio(demo)
-        self.features.start_sirens(demo)
+        self.post.devices.start(demo=demo or None)  # built by the composition root; the window only starts them
 
-    def _start_radio(self, demo: bool):  # type: ignore[no-untyped-def]
-        """Open the configured radios (and the simulator in the demo); None when there are none."""
-        from ops_console.radio.runtime import RadioRuntime
-
-        settings = self.post.radio.settings
-        if not settings.devices and not (demo or settings.demo):
-            return None
-        runtime = RadioRuntime(self.post.radio, settings.devices, demo=demo or settings.demo)
-        runtime.start()
-        return runtime
+    @property
+    def radio_runtime(self):  # type: ignore[no-untyped-def]
+        """The running radios (tests wait for them to be ready), or None."""
+        return self.post.devices.radio_runtime
 
     def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -360,8 +353,7 @@ class MainWindow(QMainWindow):
         self.alarm.shutdown()
         self.radio.shutdown()
         self.features.shutdown()
-        if self.radio_runtime is not None:
-            self.radio_runtime.stop()
+        self.post.devices.stop()
         self.bridge.detach()
         app = QApplication.instance()
         if app is not None:

@@ -15,9 +15,18 @@ functions of the parsed TOML, so they are tested without Qt or files.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from ops_console.config import Settings
+
+log = logging.getLogger(__name__)
+DEMO_BASEMAP = Path(str(resources.files("ops_console.resources.basemaps") / "willow_creek.geojson"))
 
 KINDS = ("mbtiles", "pmtiles", "xyz", "geojson")
 FILE_KINDS = ("mbtiles", "pmtiles", "geojson")
@@ -141,3 +150,14 @@ def _url_fault(table: dict) -> str:
 def _resolve(text: str, base_dir: Path) -> Path:
     path = Path(text.strip()).expanduser()
     return path if path.is_absolute() else base_dir / path
+
+
+def configured_basemaps(settings: Settings, demo: bool) -> list[Path | BasemapSpec]:
+    """The settings' ``[[basemap]]`` tables in order; with ``demo`` and none, the demo ward."""
+    reported = {spec.problem for spec in settings.basemaps}  # the map reports these itself
+    for problem in settings.problems:
+        if "basemap" in problem and problem not in reported:
+            log.warning("%s", problem)
+    if settings.basemaps:
+        return list(settings.basemaps)
+    return [DEMO_BASEMAP] if demo else []

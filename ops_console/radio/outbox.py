@@ -7,6 +7,7 @@ Operator actions are audited in the same transaction; the worker's own transitio
 """
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
 
 from sqlalchemy import case, or_, select, update
@@ -37,8 +38,9 @@ class Outbox:
 
     def __init__(self, db: Database, bus: EventBus, shift: Shift, *, console_call: str = "OPS",
                  modulation: Modulation = Modulation(), budget: DutyCycleBudget | None = None,
-                 max_attempts: int = 3, ack_timeout: float = 30.0) -> None:
+                 max_attempts: int = 3, ack_timeout: float = 30.0, sender_waker: threading.Event | None = None) -> None:
         self.db, self.bus, self.shift = db, bus, shift
+        self._sender_waker = sender_waker or threading.Event()  # compose, cancel and resend wake the sender
         self.console_call, self.modulation = console_call, modulation
         self.tactical: dict[str, int] = {}  # tactical call → node address, from [radio.tactical]
         # the policy (fraction, window) and the size check; a running radio counts airtime in
@@ -101,6 +103,7 @@ class Outbox:
                          exercise=row.exercise)
             view = message_view(row)
         self.bus.publish(Event(Topic.RADIO_OUTBOX, view.id, {"status": "queued"}))
+        self._sender_waker.set()
         return view
 
     def compose_ics213(self, recipient: str, form: Ics213, precedence: fp.Precedence = fp.Precedence.ROUTINE,
@@ -141,6 +144,7 @@ class Outbox:
                          before=before, after={"status": status}, exercise=row.exercise)
             view = message_view(row)
         self.bus.publish(Event(Topic.RADIO_OUTBOX, view.id, {"status": status}))
+        self._sender_waker.set()
         return view
 
     # -- worker side -----------------------------------------------------------------

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
 
 from ops_console.events import Event
 from ops_console.hardware.lora.airtime import DutyCycleBudget
@@ -24,6 +23,7 @@ from ops_console.hardware.transport.serial_link import SerialLink
 from ops_console.db.types import utc_now
 from ops_console.radio.airtime_log import AirtimeLog
 from ops_console.radio.devices import DeviceSpec
+from ops_console.radio.links import LinkStatus  # noqa: F401 - re-exported for the gateway and tests
 from ops_console.radio.routing import LinkRouter
 from ops_console.radio.service import RadioService
 from ops_console.radio.worker import OutboxWorker
@@ -31,28 +31,6 @@ from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
 EVICT_INTERVAL = 30.0
-
-
-@dataclass(frozen=True)
-class LinkStatus:
-    """What the panel's link strip shows for one device."""
-
-    label: str
-    port: str
-    state: str
-    detail: str
-    frames: int
-    sent: int
-    errors: int
-    last_error: str
-    stored: int
-    invalid: int
-    backlog: int
-    waiting_for: str
-    next_slot_in: float | None
-    name: str = ""  # the link's name: what a message's ``link`` and the comms log say
-    airtime_used: float = 0.0  # seconds on air in this link's budget window
-    airtime_budget: float = 0.0  # seconds this link may be on air per window
 
 
 class RadioRuntime:
@@ -67,7 +45,8 @@ class RadioRuntime:
         self.modems: list[AtModem] = []
         self._labels: dict[str, str] = {}
         self.router = LinkRouter(lambda: radio.outbox.budget, radio.last_heard_link)
-        self.worker = OutboxWorker(radio.outbox, lambda: self.modems, self.router)
+        self.worker = OutboxWorker(radio.outbox, lambda: self.modems, self.router,
+                                   wake_event=radio.links.sender_waker)
         radio.ingest.on_ack_needed = self.worker.queue_ack
         self.worker.gate = lambda: radio.ingest.ready  # the schema checks wait for the database
         self.airtime = AirtimeLog(radio.db, lambda: radio.ingest.drill_links)
@@ -96,7 +75,7 @@ class RadioRuntime:
             self.modems.append(self._open(spec))
         self.worker.start()
         self._evictor.start()
-        self.radio.runtime = self
+        self.radio.links.plug(self.status)
         self.started = True
         log.info("radio runtime started with %d device(s), on the air as %s", len(self.modems),
                  self.radio.outbox.console_call)
@@ -159,8 +138,7 @@ class RadioRuntime:
         self.radio.ingest.drill_links = self.radio.ingest.drill_links - self._drill_links
         if self.simulator is not None:
             self.simulator.stop()
-        if self.radio.runtime is self:
-            self.radio.runtime = None
+        self.radio.links.unplug()
         log.info("radio runtime stopped")
 
     def wait_ready(self, timeout: float) -> bool:

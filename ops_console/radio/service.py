@@ -23,6 +23,7 @@ from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
 from ops_console.radio import ack_rights
+from ops_console.radio.links import LinkBoard, LinkStatus
 from ops_console.radio.ingest import RadioIngest
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.search import MessageSearch
@@ -78,17 +79,30 @@ class RadioService:
 
     def __init__(self, db: Database, bus: EventBus, shift: Shift, *, incidents: IncidentService,
                  tasks: TaskService, activity: ActivityService, settings: RadioSettings | None = None,
-                 inventory: Any = None) -> None:
+                 inventory: Any = None, links: LinkBoard | None = None) -> None:
         self.db, self.bus, self.shift = db, bus, shift
         self._inventory = inventory  # InventoryService: a message can become a resource request
         self.settings = settings or RadioSettings()
         self._incidents, self._tasks, self._activity = incidents, tasks, activity
+        self.links = links or LinkBoard()
         self.outbox = Outbox(db, bus, shift, console_call=self.settings.console_call, modulation=Modulation(),
                              budget=DutyCycleBudget(self.settings.duty_cycle),
-                             max_attempts=self.settings.max_attempts, ack_timeout=self.settings.ack_timeout)
+                             max_attempts=self.settings.max_attempts, ack_timeout=self.settings.ack_timeout,
+                             sender_waker=self.links.sender_waker)
         self.ingest = RadioIngest(db, bus, console_call=self.settings.console_call)
         self.search = MessageSearch(db)
-        self.runtime = None  # the RadioRuntime that feeds this service, when one runs (set by it)
+
+    def link_status(self) -> list[LinkStatus]:
+        """Each running radio's state and counters ([] when no radio runs in this process)."""
+        return self.links.status()
+
+    @property
+    def radios_running(self) -> bool:
+        return self.links.running
+
+    def wake_sender(self) -> None:
+        """Look at the outbox again now (compose, cancel and resend already do)."""
+        self.links.wake_sender()
 
     def configure(self, *, call_sign: str | None = None, tactical: Mapping[str, int] | None = None) -> None:
         """Apply the ``[radio]`` settings. Call before the runtime starts: the call sign is

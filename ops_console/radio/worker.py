@@ -56,7 +56,8 @@ class OutboxWorker:
     """Drains acks and the outbox through READY links, one budget per link."""
 
     def __init__(self, outbox: Outbox, modems: Callable[[], list[AtModem]], router: LinkRouter, *,
-                 clock: Callable[[], float] = time.monotonic, send_timeout: float = 30.0) -> None:
+                 clock: Callable[[], float] = time.monotonic, send_timeout: float = 30.0,
+                 wake_event: threading.Event | None = None) -> None:
         self.outbox, self.modems, self.clock, self.router = outbox, modems, clock, router
         self.send_timeout = send_timeout
         self.gate: Callable[[], bool] | None = None  # False: not yet (a gateway started without its database)
@@ -65,7 +66,7 @@ class OutboxWorker:
         self.next_slot_in: float | None = None  # seconds until the budget allows the next message
         self.waiting_for = ""  # why nothing goes out right now ("", "link", "budget")
         self._acks: deque[tuple[int, bytes]] = deque(maxlen=256)
-        self._wake = threading.Event()
+        self._wake = wake_event or threading.Event()  # the service's LinkBoard sets it after compose/resend
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="radio-outbox", daemon=True)
 

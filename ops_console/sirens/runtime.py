@@ -44,7 +44,7 @@ class SirenRuntime:
         options = dict(bus_options or {})
         self.buses = {name: bus_factory(port, name=name, **options) for name, port in ports.items()}
         self.polls = 0  # completed poll rounds, over all buses (tests wait on it)
-        self._wake = threading.Event()
+        self._wake = service.waker  # the service sets it after every request: send at once
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._tests_lock = threading.Lock()
@@ -56,7 +56,6 @@ class SirenRuntime:
         if self._threads:
             return
         self._stop.clear()
-        self.service.runtime = self
         for name in self.buses:
             self.records.abandon_in_flight(name)
         for name, bus in self.buses.items():
@@ -73,8 +72,6 @@ class SirenRuntime:
         self._threads.clear()
         for bus in self.buses.values():
             bus.close()
-        if self.service.runtime is self:
-            self.service.runtime = None
         log.info("siren runtime stopped")
 
     @property

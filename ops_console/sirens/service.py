@@ -10,6 +10,7 @@ always allowed for operators and above, in every mode.
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
@@ -75,10 +76,11 @@ class SirenService:
     """Sirens for one workstation: lists, activation with interlocks, cancel, alarms, tests."""
 
     def __init__(self, db: Database, bus: EventBus, shift: Shift, operators: OperatorService, *,
-                 patterns: PatternLibrary | None = None) -> None:
+                 patterns: PatternLibrary | None = None, waker: threading.Event | None = None) -> None:
         self._db, self._bus, self._shift, self._operators = db, bus, shift, operators
         self.patterns = patterns if patterns is not None else load_library()
-        self.runtime = None  # set by SirenRuntime when one runs in this process
+        # set after every request: the siren runtime (which waits on this same event) sends at once
+        self.waker = waker or threading.Event()
         self.country: str | None = None  # the signal set chosen in settings; None offers every set
 
     @property
@@ -221,8 +223,7 @@ class SirenService:
             raise self._refuse(actor, ids, refusal, pattern=pattern.id)
         self._bus.publish(Event(Topic.SIREN_COMMAND, None, {"request": request_id, "state": REQUESTED if sends
                                                         else EXERCISE_ONLY, "sirens": ids}))
-        if self.runtime is not None:
-            self.runtime.wake()
+        self.waker.set()
         return ActivationResult(request_id, command_ids, live and sends, sends)
 
     # -- cancel -----------------------------------------------------------------------------
@@ -254,8 +255,7 @@ class SirenService:
                          f"(request {request_id})", after={"request": request_id, "sirens": ids},
                          exercise=self._shift.exercise)
         self._bus.publish(Event(Topic.SIREN_COMMAND, None, {"request": request_id, "state": REQUESTED, "sirens": ids}))
-        if self.runtime is not None:
-            self.runtime.wake()
+        self.waker.set()
         return request_id
 
     # -- alarms -----------------------------------------------------------------------------

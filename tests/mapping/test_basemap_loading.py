@@ -11,7 +11,8 @@ from pmtiles.writer import write
 from PySide6.QtGui import QColor
 
 from ops_console.mapping.geo import tile_bounds
-from ops_console.ui.mapping.basemap_loading import DEMO_BASEMAP, configured_basemaps
+from ops_console.config import load_settings
+from ops_console.mapping.basemap_config import DEMO_BASEMAP, configured_basemaps
 from ops_console.ui.mapping.layers.basemap import BasemapLayer
 from ops_console.ui.mapping.viewport import Viewport
 from ops_console.ui.mapping.widget import MapWidget
@@ -46,7 +47,7 @@ def table(kind: str, where: str, extra: str = "") -> str:
 
 
 def loaded_widget(qtbot, post, map_settings, config: Path) -> tuple[MapWidget, list]:  # type: ignore[no-untyped-def]
-    specs = configured_basemaps(demo=False, config=config)
+    specs = configured_basemaps(load_settings(config), demo=False)
     widget = MapWidget(post, settings=map_settings, basemaps=specs)
     qtbot.addWidget(widget)
     # nothing was opened on the GUI thread: the layers come when the GUI polls the workers
@@ -114,10 +115,10 @@ def test_upper_maps_cover_lower_ones_where_both_have_tiles(qtbot, post, map_sett
 
 def test_the_demo_ward_is_used_only_with_demo_and_no_maps_configured(tmp_path):
     absent = tmp_path / "absent.toml"
-    assert configured_basemaps(demo=True, config=absent) == [DEMO_BASEMAP]
-    assert configured_basemaps(demo=False, config=absent) == []
+    assert configured_basemaps(load_settings(absent), demo=True) == [DEMO_BASEMAP]
+    assert configured_basemaps(load_settings(absent), demo=False) == []
     config = post_config(tmp_path, table("pmtiles", "maps/region.pmtiles"))
-    (spec,) = configured_basemaps(demo=True, config=config)
+    (spec,) = configured_basemaps(load_settings(config), demo=True)
     assert spec.kind == "pmtiles" and spec.path == tmp_path / "post" / "maps" / "region.pmtiles"
 
 
@@ -138,7 +139,7 @@ def test_open_geojson_reports_through_the_signal(qtbot, post, map_settings, tmp_
 def test_closing_while_maps_load_adds_nothing_afterwards(qtbot, post, map_settings, tmp_path, png_tile):
     config = post_config(tmp_path, table("pmtiles", "maps/ward.pmtiles") * 3)
     write_pmtiles(tmp_path / "post" / "maps" / "ward.pmtiles", {k: png_tile(c) for k, c in COLOURS.items()})
-    widget = MapWidget(post, settings=map_settings, basemaps=configured_basemaps(False, config))
+    widget = MapWidget(post, settings=map_settings, basemaps=configured_basemaps(load_settings(config), demo=False))
     qtbot.addWidget(widget)
     widget.close_map()
     qtbot.wait(200)

@@ -145,12 +145,12 @@ def test_live_state_from_running_runtime(qtbot, post, start_runtime) -> None:
     s.start()
     try:
         save_devices([DeviceSpec("lora", s.port_url, 115200, "lora-test")])
-        start_runtime(post, s)
+        runtime = start_runtime(post, s)
         dialog = DevicesDialog(post)
         qtbot.addWidget(dialog)
         qtbot.waitUntil(lambda: dialog.devices_table.item(0, 4).text() == "ready", timeout=5000)
     finally:
-        post.radio.runtime and post.radio.runtime.stop()
+        runtime.stop()
         s.stop()
 
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QWidget
 
 from ops_console.events import Event
+from ops_console.topics import Topic
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -65,7 +66,7 @@ class EmergencyAlarm(QObject):
         self._repeat = QTimer(self, interval=REPEAT_CUE_MS, timeout=self.sound.play)
         self.bar.acknowledge_requested.connect(self.acknowledge)
         self.bar.show_requested.connect(self.show_message)
-        window.bridge.event_received.connect(self._on_event)
+        window.bridge.radio_event.connect(self._on_event)
         window.bridge.shift_changed.connect(self.update_rights)
         window.bridge.exercise_changed.connect(self._view_changed)
         alert_panel = getattr(getattr(window, "features", None), "alerts", None)
@@ -78,7 +79,7 @@ class EmergencyAlarm(QObject):
     # --- reading ----------------------------------------------------------------------
     @Slot(object)
     def _on_event(self, event: Event) -> None:
-        if event.topic == "radio.message" and not self._check.isActive():
+        if event.topic == Topic.RADIO_MESSAGE and not self._check.isActive():
             self._check.start()
 
     @Slot()

@@ -15,15 +15,14 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from ops_console.config import data_dir, load_settings
+from ops_console.config import data_dir
 from ops_console.errors import OpsError
-from ops_console.mapping.basemap_config import BasemapSpec
+from ops_console.mapping.basemap_config import DEMO_BASEMAP, BasemapSpec
 from ops_console.mapping.geojson import GeoJSONError, load_geojson_file
 from ops_console.mapping.mbtiles import MBTilesReader
 from ops_console.mapping.pmtiles_reader import PMTilesReader
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
     from .legend import LegendPanel
 
 log = logging.getLogger(__name__)
-DEMO_BASEMAP = Path(str(resources.files("ops_console.resources.basemaps") / "willow_creek.geojson"))
 BASEMAP_MAX_BYTES = 20 * 1024 * 1024
 _OPENERS = {"geojson": lambda p: load_geojson_file(p, max_bytes=BASEMAP_MAX_BYTES),
             "mbtiles": MBTilesReader, "pmtiles": PMTilesReader}
@@ -46,18 +44,6 @@ _OPENERS = {"geojson": lambda p: load_geojson_file(p, max_bytes=BASEMAP_MAX_BYTE
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Map", text)
-
-
-def configured_basemaps(demo: bool, config: Path | None = None) -> list[Path | BasemapSpec]:
-    """The config file's ``[[basemap]]`` tables; with ``--demo`` and none, the demo ward."""
-    settings = load_settings(config)
-    reported = {spec.problem for spec in settings.basemaps}  # the map reports these itself
-    for problem in settings.problems:
-        if "basemap" in problem and problem not in reported:
-            log.warning("%s", problem)
-    if settings.basemaps:
-        return list(settings.basemaps)
-    return [DEMO_BASEMAP] if demo else []
 
 
 def geojson_spec(path: Path | str) -> BasemapSpec:

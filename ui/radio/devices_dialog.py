@@ -142,13 +142,13 @@ class DevicesDialog(QDialog):
 
     @Slot()
     def refresh_devices(self) -> None:
-        runtime = self.post.radio.runtime
-        live = {s.port: s for s in runtime.status()} if runtime is not None else {}
+        running = self.post.radio.radios_running
+        live = {s.port: s for s in self.post.radio.link_status()}
         rows = []
         for spec in self.configured():
             s = live.get(spec.port)
             if s is None:
-                state = self.tr("not running") if runtime is None else self.tr("not open (restart the radio)")
+                state = self.tr("not running") if not running else self.tr("not open (restart the radio)")
                 rows.append([spec.label, spec.kind, spec.port, str(spec.baud), state, "", "", "", ""])
             else:
                 rows.append([spec.label, spec.kind, spec.port, str(spec.baud), s.state, str(s.frames), str(s.sent),

@@ -129,8 +129,6 @@ class Ics213Dialog(GuardedDialog):
         except KNOWN_ERRORS as exc:
             show_error(self, exc)
             return None
-        if self.post.radio.runtime is not None:
-            self.post.radio.runtime.worker.wake()
         self.accept()
         return sent
 

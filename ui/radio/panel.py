@@ -246,8 +246,7 @@ class RadioPanel(QWidget):
     @Slot()
     def poll(self) -> None:
         """Once a second: link counters, budget, and what other workstations wrote."""
-        runtime = self.post.radio.runtime
-        links = runtime.status() if runtime is not None else []
+        links = self.post.radio.link_status()
         self.link_strip.show_status(links)
         self.compose.set_links([s.name for s in links])
         self.side.show_budget(links)
@@ -323,9 +322,7 @@ class RadioPanel(QWidget):
         except KNOWN_ERRORS as exc:
             show_error(self, exc)
             return
-        self.compose.clear()
-        if self.post.radio.runtime is not None:
-            self.post.radio.runtime.worker.wake()
+        self.compose.clear()  # the outbox wakes the sender itself
 
     def file_selected(self, target: str) -> tuple[str, int] | None:
         """Turn the selected received message into an incident, task or log line (one action)."""

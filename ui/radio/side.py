@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from ops_console.domain import Permission
 from ops_console.post import Post
-from ops_console.radio.runtime import LinkStatus
+from ops_console.radio.links import LinkStatus
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -108,8 +108,7 @@ class RadioSideTabs(QTabWidget):
 
     def show_budget(self, links: Sequence[LinkStatus] = ()) -> None:
         """Airtime used per radio (each has its own duty-cycle budget), and why nothing goes out."""
-        runtime = self.post.radio.runtime
-        worker = getattr(runtime, "worker", None)
+        sender = links[0] if links else None  # every link reports the one sender's state
         if links:
             used = [(s.name, s.airtime_used, s.airtime_budget) for s in links]
         else:
@@ -118,9 +117,9 @@ class RadioSideTabs(QTabWidget):
         text = self.tr("Airtime used this hour: ") + " · ".join(
             self.tr("{link}{used} s of {budget} s").replace("{link}", f"{name} " if len(used) > 1 else "").replace(
                 "{used}", f"{seconds:.1f}").replace("{budget}", f"{allowed:.0f}") for name, seconds, allowed in used)
-        if worker is not None and worker.waiting_for == "budget" and worker.next_slot_in is not None:
-            text += self.tr(" — budget spent, next slot in {s} s").replace("{s}", f"{worker.next_slot_in:.0f}")
-        elif worker is not None and worker.waiting_for == "link":
+        if sender is not None and sender.waiting_for == "budget" and sender.next_slot_in is not None:
+            text += self.tr(" — budget spent, next slot in {s} s").replace("{s}", f"{sender.next_slot_in:.0f}")
+        elif sender is not None and sender.waiting_for == "link":
             text += self.tr(" — waiting for the radio link")
         self.budget_label.setText(text)
 
@@ -150,8 +149,6 @@ class RadioSideTabs(QTabWidget):
         except KNOWN_ERRORS as exc:
             show_error(self, exc)
             return
-        if self.post.radio.runtime is not None:
-            self.post.radio.runtime.worker.wake()
         self.refresh_outbox()
 
     @Slot()

@@ -1,0 +1,94 @@
+"""The post's live devices - radios and siren controllers - as its settings describe them.
+
+Built by the composition root (``open_post``) from the settings it read once; the main
+window and the headless gateway only ``start()`` and ``stop()`` them. The runtimes reach
+their services through what the services were given at construction (the radio's
+LinkBoard, the sirens' waker), never by attaching themselves to a service.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ops_console.radio.runtime import RadioRuntime
+    from ops_console.radio.service import RadioService
+    from ops_console.sirens.runtime import SirenRuntime
+    from ops_console.sirens.service import SirenService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SirenPlan:
+    """Which siren buses to poll and how often ([[siren_bus]], [sirens] poll_interval_s)."""
+
+    buses: dict[str, str] = field(default_factory=dict)
+    poll_interval_s: float = 10.0
+
+
+class PostDevices:
+    """Starts and stops the radio and siren runtimes of one post (idempotent both ways)."""
+
+    def __init__(self, radio: RadioService, sirens: SirenService, siren_plan: SirenPlan, *, demo: bool) -> None:
+        self._radio, self._sirens, self.siren_plan, self.demo = radio, sirens, siren_plan, demo
+        self.radio_runtime: RadioRuntime | None = None
+        self.siren_runtime: SirenRuntime | None = None
+        self.demo_siren_bus: Any = None  # the demo's simulated controllers, when they run
+
+    def start(self, *, demo: bool | None = None) -> None:
+        """Open the configured radios and siren buses (the demo's simulators with ``demo``)."""
+        demo = self.demo if demo is None else demo
+        self.start_radio(demo=demo)
+        self.start_sirens(demo=demo)
+
+    def start_radio(self, *, demo: bool) -> RadioRuntime | None:
+        if self.radio_runtime is not None:
+            return self.radio_runtime
+        settings = self._radio.settings
+        if not settings.devices and not (demo or settings.demo):
+            return None
+        from ops_console.radio.runtime import RadioRuntime
+
+        self.radio_runtime = RadioRuntime(self._radio, settings.devices, demo=demo or settings.demo)
+        self.radio_runtime.start()
+        return self.radio_runtime
+
+    def start_sirens(self, *, demo: bool) -> SirenRuntime | None:
+        if self.siren_runtime is not None:
+            return self.siren_runtime
+        buses = dict(self.siren_plan.buses)
+        if demo and not buses:
+            from ops_console.sirens.demo import start_demo_bus
+
+            self.demo_siren_bus = start_demo_bus()
+            buses = {"sirens": self.demo_siren_bus.port_url}
+        if not buses:
+            return None
+        from ops_console.sirens.runtime import SirenRuntime
+
+        self.siren_runtime = SirenRuntime(self._sirens, buses, poll_interval_s=self.siren_plan.poll_interval_s)
+        self.siren_runtime.start()
+        return self.siren_runtime
+
+    @property
+    def watching(self) -> list[str]:
+        """What is running, in words (what quitting would stop)."""
+        out = []
+        if self.radio_runtime is not None:
+            out.append("radio")
+        if self.siren_runtime is not None:
+            out.append("sirens")
+        return out
+
+    def stop(self) -> None:
+        if self.radio_runtime is not None:
+            self.radio_runtime.stop()
+            self.radio_runtime = None
+        if self.siren_runtime is not None:
+            self.siren_runtime.stop()
+            self.siren_runtime = None
+        if self.demo_siren_bus is not None:
+            self.demo_siren_bus.stop()
+            self.demo_siren_bus = None
