@@ -192,4 +192,4 @@ class EmergencyAlarm(QObject):
         self._poll.stop()
         self._check.stop()
         self._repeat.stop()
-        self.window.bridge.event_received.disconnect(self._on_event)
+        self.window.bridge.radio_event.disconnect(self._on_event)
