@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ops_console.exercise_view import LIVE_MARK, marked_live
 from ops_console.sirens.views import ALARM_WORDS
+from ops_console.precedence import Precedence
 
 if TYPE_CHECKING:
     from ops_console.post import Post
@@ -68,7 +69,7 @@ Source = Callable[["Post", datetime], Iterable[PostAlert]]
 
 def radio_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     for m in post.radio.unacknowledged_alerts():
-        severity = Severity.CRITICAL if m.precedence == "EMERGENCY" else Severity.WARNING
+        severity = Severity.CRITICAL if m.precedence == Precedence.EMERGENCY else Severity.WARNING
         text = (m.subject or m.body).strip().replace("\n", " ")
         live = marked_live(m.exercise, post.shift.exercise)
         unverified = " (plain text, unverified)" if m.kind == "plain" else ""

@@ -26,6 +26,7 @@ from ops_console.radio.classify import Batch
 from ops_console.radio.distress import effective_precedence
 from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, REPEAT_WINDOW_S
 from ops_console.topics import Topic
+from ops_console.precedence import raises_alert
 
 _UPSERTS = {"sqlite": sqlite_insert, "postgresql": pg_insert}
 _NUL = "\x00"
@@ -132,7 +133,7 @@ class DerivedWriter:
         for (msg, frame, _precedence, plain) in fresh:
             if ack_needed is not None and not plain and msg.recipient == console_call and frame.address is not None:
                 ack_needed(frame.address, msg.sender, msg.number)
-        return [(m, p in ("EMERGENCY", "PRIORITY")) for m, (_, _, p, _) in zip(ids, fresh)]
+        return [(m, raises_alert(p)) for m, (_, _, p, _) in zip(ids, fresh)]
 
     def _match_acks(self, conn: Connection, acks: list[fp.Ack], console_call: str) -> list[int]:
         acked = []

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ops_console.precedence import Precedence
+
 DISTRESS_WORDS = ("EMERGENCY", "MAYDAY", "SOS", "紧急", "求救")
 """Words that, at the start of a message, mean someone needs help now."""
 
@@ -28,4 +30,4 @@ def distress_word(text: str) -> str | None:
 
 def effective_precedence(precedence: str, text: str) -> str:
     """``precedence`` as sent, raised to EMERGENCY when the text starts with a distress word."""
-    return "EMERGENCY" if distress_word(text) else precedence
+    return Precedence.EMERGENCY if distress_word(text) else precedence

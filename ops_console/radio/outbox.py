@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, or_, select, update
+from sqlalchemy import or_, select, update
 
 from ops_console.db.engine import Database
 from ops_console.db.radio_models import RadioMessage, RadioNode
@@ -25,12 +25,13 @@ from ops_console.radio.views import ComposeCheck, MessageView, message_view
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
+from ops_console.precedence import rank_sql
 
 BROADCAST = "ALL"
 MAX_FRAMES = 8
 """Longest message the outbox accepts: 8 frames is minutes of airtime at SF12 already."""
 
-_RANK = case({"EMERGENCY": 0, "PRIORITY": 1, "WELFARE": 2}, value=RadioMessage.precedence, else_=3)
+_RANK = rank_sql(RadioMessage.precedence)
 
 
 class Outbox:

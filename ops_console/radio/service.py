@@ -31,6 +31,7 @@ from ops_console.radio.views import MessageFilter, MessageView, NodeView, messag
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
+from ops_console.precedence import ALERTING, Precedence
 
 if TYPE_CHECKING:
     from ops_console.radio.devices import DeviceSpec
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from ops_console.services.tasks import TaskService
 
 LINK_TARGETS = ("incident", "task", "log", "request")
-LIVE_IN_EXERCISE = ("EMERGENCY", "PRIORITY")
 """Live traffic that the comms log and the alert list keep showing during an exercise."""
 SIGNAL_WINDOW = 200_000
 """The signal plot looks at the most recent raw frames only (bounded scan, no extra index)."""
@@ -120,14 +120,14 @@ class RadioService:
     def _query(self, flt: MessageFilter) -> Select:  # type: ignore[type-arg]
         # exercise mode is a view: live EMERGENCY/PRIORITY traffic heard stays in sight (LIVE)
         query = select(RadioMessage).where(in_view(RadioMessage.exercise, self.shift.exercise, and_(
-            RadioMessage.direction == "in", RadioMessage.precedence.in_(LIVE_IN_EXERCISE))))
+            RadioMessage.direction == "in", RadioMessage.precedence.in_(sorted(ALERTING)))))
         if flt.direction:
             query = query.where(RadioMessage.direction == flt.direction)
         if flt.precedences:
             query = query.where(RadioMessage.precedence.in_(sorted(flt.precedences)))
         if flt.alerts_only:
             query = query.where(RadioMessage.direction == "in", RadioMessage.acknowledged_by == "",
-                                RadioMessage.precedence.in_(("EMERGENCY", "PRIORITY")))
+                                RadioMessage.precedence.in_(sorted(ALERTING)))
         if flt.text.strip():
             query = query.where(self.search.condition(flt.text))
         return query
@@ -283,7 +283,7 @@ class RadioService:
         from ops_console.domain import Severity
         from ops_console.services.incidents import IncidentDraft
 
-        severity = {"EMERGENCY": Severity.CRITICAL, "PRIORITY": Severity.SERIOUS}.get(msg.precedence, Severity.MODERATE)
+        severity = {Precedence.EMERGENCY: Severity.CRITICAL, Precedence.PRIORITY: Severity.SERIOUS}.get(msg.precedence, Severity.MODERATE)
         title = (msg.body.splitlines() or [""])[0][:120] or f"Radio message {msg.station}/{msg.number}"
         number = "" if msg.kind == "plain" else f" #{msg.number}"
         unverified = " (plain text, unverified)" if msg.kind == "plain" else ""

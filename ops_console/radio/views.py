@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ops_console.db.radio_models import RadioMessage, RadioNode
+from ops_console.precedence import raises_alert
 
-PRECEDENCE_RANK = {"EMERGENCY": 0, "PRIORITY": 1, "WELFARE": 2, "ROUTINE": 3}
 OUTBOX_STATES = ("queued", "sent", "acked", "failed", "cancelled")
 
 
@@ -45,8 +45,7 @@ class MessageView:
     @property
     def needs_attention(self) -> bool:
         """An inbound EMERGENCY or PRIORITY message no operator has acknowledged yet."""
-        return (self.direction == "in" and self.precedence in ("EMERGENCY", "PRIORITY")
-                and not self.acknowledged_by)
+        return self.direction == "in" and raises_alert(self.precedence) and not self.acknowledged_by
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.formatting import local
+from ops_console.precedence import Precedence, rank_of
 
 EMERGENCY_RED, PRIORITY_AMBER, WARNING_AMBER = "#b3261e", "#b25e00", "#fff1c2"
 
@@ -70,9 +71,9 @@ class AlarmBar(QWidget):
             self.message_id = None
             self.alarm.hide()
             return
-        first = sorted(alerts, key=lambda m: (m.precedence != "EMERGENCY", m.id))[0]
+        first = sorted(alerts, key=lambda m: (rank_of(m.precedence), m.id))[0]
         self.message_id = first.id
-        colour = EMERGENCY_RED if first.precedence == "EMERGENCY" else PRIORITY_AMBER
+        colour = EMERGENCY_RED if first.precedence == Precedence.EMERGENCY else PRIORITY_AMBER
         self.alarm.setStyleSheet(f"#emergencyAlarm {{ background: {colour}; border-radius: 3px; }} "
                                  "#emergencyAlarm QLabel { color: white; font-weight: bold; } "
                                  f"#emergencyAlarm #alarmBadge {{ background: white; color: {colour}; border-radius: 8px; "

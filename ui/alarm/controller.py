@@ -23,6 +23,7 @@ from ops_console.topics import Topic
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
+from ops_console.precedence import rank_of
 
 from .bar import AlarmBar
 from .sound import AlarmSound, audio_present
@@ -108,7 +109,7 @@ class EmergencyAlarm(QObject):
         elif not self._repeat.isActive():
             self._repeat.start()
         if new and not first_read:  # what stood at start-up is shown, not sounded again
-            self.raise_alarm(sorted(new, key=lambda m: (m.precedence != "EMERGENCY", m.id))[0])
+            self.raise_alarm(sorted(new, key=lambda m: (rank_of(m.precedence), m.id))[0])
 
     def raise_alarm(self, alert: MessageView) -> None:
         """Sound, flash the taskbar, bring the alert list forward with ``alert`` selected."""

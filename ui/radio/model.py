@@ -17,6 +17,7 @@ from ops_console.radio.views import MessageFilter, MessageView
 from ops_console.ui.common.formatting import local_clock, local_seconds
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.newest_first import Index, NewestFirstModel, PagedService
+from ops_console.precedence import Precedence
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 300
@@ -39,7 +40,7 @@ STATE_LABELS = {
     "sent": QT_TRANSLATE_NOOP("CommsLogModel", "sent"), "acked": QT_TRANSLATE_NOOP("CommsLogModel", "acked"),
     "failed": QT_TRANSLATE_NOOP("CommsLogModel", "failed"), "cancelled": QT_TRANSLATE_NOOP("CommsLogModel", "cancelled"),
 }
-PRECEDENCE_COLOURS = {"EMERGENCY": "#b3261e", "PRIORITY": "#b25e00", "WELFARE": "#2f6f3e"}
+PRECEDENCE_COLOURS = {Precedence.EMERGENCY: "#b3261e", Precedence.PRIORITY: "#b25e00", Precedence.WELFARE: "#2f6f3e"}
 STATE_COLOURS = {"failed": "#b3261e", "acked": "#2f6f3e", "queued": "#6b6b6b", "cancelled": "#6b6b6b"}
 
 
@@ -113,8 +114,8 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
             if column == 8 and msg.status in STATE_COLOURS:
                 return QBrush(QColor(STATE_COLOURS[msg.status]))
         if role == Qt.ItemDataRole.BackgroundRole and msg.needs_attention:
-            return QBrush(QColor("#fde7e4" if msg.precedence == "EMERGENCY" else "#fff1dc"))
-        if role == Qt.ItemDataRole.FontRole and (msg.needs_attention or column == 5 and msg.precedence == "EMERGENCY"):
+            return QBrush(QColor("#fde7e4" if msg.precedence == Precedence.EMERGENCY else "#fff1dc"))
+        if role == Qt.ItemDataRole.FontRole and (msg.needs_attention or column == 5 and msg.precedence == Precedence.EMERGENCY):
             font = QFont()
             font.setBold(True)
             return font

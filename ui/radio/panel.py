@@ -28,6 +28,8 @@ from ops_console.ui.radio.model import CommsLogModel
 from ops_console.ui.radio.status import AlertBanner, LinkStrip
 from ops_console.ui.radio.side import RadioSideTabs, make_table
 from ops_console.topics import Feature, Topic
+from ops_console.precedence import ALERTING
+from ops_console.precedence import Precedence as Stored
 
 log = logging.getLogger(__name__)
 COALESCE_MS = 300
@@ -61,8 +63,8 @@ class RadioPanel(QWidget):
             self.direction_box.addItem(label, value)
         self.precedence_box = QComboBox(objectName="radioPrecedenceFilter")
         self.precedence_box.addItem(self.tr("All precedences"), frozenset())
-        self.precedence_box.addItem(self.tr("Emergency + priority"), frozenset({"EMERGENCY", "PRIORITY"}))
-        self.precedence_box.addItem(self.tr("Emergency"), frozenset({"EMERGENCY"}))
+        self.precedence_box.addItem(self.tr("Emergency + priority"), frozenset(ALERTING))
+        self.precedence_box.addItem(self.tr("Emergency"), frozenset({Stored.EMERGENCY}))
         self.alerts_only = QCheckBox(self.tr("Unacknowledged alerts"))
         self._filter_delay = QTimer(self, singleShot=True, interval=250)
         self._filter_delay.timeout.connect(self.apply_filter)

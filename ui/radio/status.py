@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 from ops_console.radio.runtime import LinkStatus
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.formatting import local
+from ops_console.precedence import Precedence, rank_of
 
 STATE_COLOURS = {"ready": "#2f6f3e", "configuring": "#b25e00", "starting": "#b25e00",
                  "not responding": "#b3261e", "link down": "#b3261e", "closed": "#6b6b6b"}
@@ -88,9 +89,9 @@ class AlertBanner(QFrame):
             self.message_id = None
             self.hide()
             return
-        first = sorted(alerts, key=lambda m: (m.precedence != "EMERGENCY", m.id))[0]
+        first = sorted(alerts, key=lambda m: (rank_of(m.precedence), m.id))[0]
         self.message_id = first.id
-        colour = "#b3261e" if first.precedence == "EMERGENCY" else "#b25e00"
+        colour = "#b3261e" if first.precedence == Precedence.EMERGENCY else "#b25e00"
         self.setStyleSheet(f"#radioAlert {{ background: {colour}; border-radius: 4px; }} "
                            "#radioAlert QLabel { color: white; font-weight: bold; }")
         more = self.tr(" (+{n} more)").replace("{n}", str(len(alerts) - 1)) if len(alerts) > 1 else ""
