@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ops_console.exercise_view import LIVE_MARK, marked_live
 from ops_console.sirens.views import ALARM_WORDS
 from ops_console.precedence import Precedence
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 
 if TYPE_CHECKING:
     from ops_console.post import Post
@@ -26,16 +27,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class Severity(IntEnum):
+class Severity(Labelled, IntEnum):
     """Lower sorts first: what could cost lives before what costs time."""
 
     CRITICAL = 0
     WARNING = 1
     NOTICE = 2
 
-    @property
-    def label(self) -> str:
-        return {Severity.CRITICAL: "Critical", Severity.WARNING: "Warning", Severity.NOTICE: "Notice"}[self]
+
+labels(Severity, CRITICAL=QT_TRANSLATE_NOOP("Labels", "Critical"), WARNING=QT_TRANSLATE_NOOP("Labels", "Warning"), NOTICE=QT_TRANSLATE_NOOP("Labels", "Notice"))
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ everywhere and the database stores stable string values.
 from __future__ import annotations
 
 from enum import Enum, IntEnum
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 
 
-class Role(str, Enum):
+class Role(Labelled, str, Enum):
     """What an operator may do; each role includes what the ones before it may do,
     except that radio and logistics are side by side above operator."""
 
@@ -19,9 +20,8 @@ class Role(str, Enum):
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
 
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
+
+labels(Role, VIEWER=QT_TRANSLATE_NOOP("Labels", "Viewer"), OPERATOR=QT_TRANSLATE_NOOP("Labels", "Operator"), RADIO=QT_TRANSLATE_NOOP("Labels", "Radio"), LOGISTICS=QT_TRANSLATE_NOOP("Labels", "Logistics"), SUPERVISOR=QT_TRANSLATE_NOOP("Labels", "Supervisor"), ADMIN=QT_TRANSLATE_NOOP("Labels", "Admin"))
 
 
 class Permission(str, Enum):
@@ -51,7 +51,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 
-class IncidentKind(str, Enum):
+class IncidentKind(Labelled, str, Enum):
     FLOODING = "flooding"
     FIRE = "fire"
     MEDICAL = "medical"
@@ -62,34 +62,31 @@ class IncidentKind(str, Enum):
     MISSING_PERSON = "missing_person"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+
+labels(IncidentKind, FLOODING=QT_TRANSLATE_NOOP("Labels", "Flooding"), FIRE=QT_TRANSLATE_NOOP("Labels", "Fire"), MEDICAL=QT_TRANSLATE_NOOP("Labels", "Medical"), POWER_OUTAGE=QT_TRANSLATE_NOOP("Labels", "Power outage"), ROAD_BLOCKED=QT_TRANSLATE_NOOP("Labels", "Road blocked"), STRUCTURAL=QT_TRANSLATE_NOOP("Labels", "Structural"), HAZMAT=QT_TRANSLATE_NOOP("Labels", "Hazmat"), MISSING_PERSON=QT_TRANSLATE_NOOP("Labels", "Missing person"), OTHER=QT_TRANSLATE_NOOP("Labels", "Other"))
 
 
-class Severity(IntEnum):
+class Severity(Labelled, IntEnum):
     MINOR = 1
     MODERATE = 2
     SERIOUS = 3
     CRITICAL = 4
 
-    @property
-    def label(self) -> str:
-        return self.name.capitalize()
+
+labels(Severity, MINOR=QT_TRANSLATE_NOOP("Labels", "Minor"), MODERATE=QT_TRANSLATE_NOOP("Labels", "Moderate"), SERIOUS=QT_TRANSLATE_NOOP("Labels", "Serious"), CRITICAL=QT_TRANSLATE_NOOP("Labels", "Critical"))
 
 
-class IncidentStatus(str, Enum):
+class IncidentStatus(Labelled, str, Enum):
     OPEN = "open"
     ACTIVE = "active"
     MONITORING = "monitoring"
     CLOSED = "closed"
 
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
+
+labels(IncidentStatus, OPEN=QT_TRANSLATE_NOOP("Labels", "Open"), ACTIVE=QT_TRANSLATE_NOOP("Labels", "Active"), MONITORING=QT_TRANSLATE_NOOP("Labels", "Monitoring"), CLOSED=QT_TRANSLATE_NOOP("Labels", "Closed"))
 
 
-class TaskStatus(str, Enum):
+class TaskStatus(Labelled, str, Enum):
     """Task board columns, in board order."""
 
     NEW = "new"
@@ -98,17 +95,15 @@ class TaskStatus(str, Enum):
     DONE = "done"
     CANCELLED = "cancelled"
 
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+
+labels(TaskStatus, NEW=QT_TRANSLATE_NOOP("Labels", "New"), ASSIGNED=QT_TRANSLATE_NOOP("Labels", "Assigned"), IN_PROGRESS=QT_TRANSLATE_NOOP("Labels", "In progress"), DONE=QT_TRANSLATE_NOOP("Labels", "Done"), CANCELLED=QT_TRANSLATE_NOOP("Labels", "Cancelled"))
 
 
-class Priority(IntEnum):
+class Priority(Labelled, IntEnum):
     LOW = 1
     NORMAL = 2
     HIGH = 3
     URGENT = 4
 
-    @property
-    def label(self) -> str:
-        return self.name.capitalize()
+
+labels(Priority, LOW=QT_TRANSLATE_NOOP("Labels", "Low"), NORMAL=QT_TRANSLATE_NOOP("Labels", "Normal"), HIGH=QT_TRANSLATE_NOOP("Labels", "High"), URGENT=QT_TRANSLATE_NOOP("Labels", "Urgent"))

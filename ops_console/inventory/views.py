@@ -13,13 +13,14 @@ from enum import Enum
 from typing import NamedTuple
 
 from ops_console.domain import Priority
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 
 MAX_QUANTITY = 1_000_000  # per movement: more is a typing slip, not a delivery
 RATE_DAYS = 7  # "recent issue rate" window for days of cover
 EXPIRY_DAYS = 14  # expiry alerts this many days ahead by default
 
 
-class MovementKind(str, Enum):
+class MovementKind(Labelled, str, Enum):
     """What a ledger line did; each kind fixes which side(s) it touches."""
 
     RECEIVE = "receive"
@@ -29,23 +30,21 @@ class MovementKind(str, Enum):
     ADJUST = "adjust"
     CONSUME = "consume"
 
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
+
+labels(MovementKind, RECEIVE=QT_TRANSLATE_NOOP("Labels", "Receive"), ISSUE=QT_TRANSLATE_NOOP("Labels", "Issue"), TRANSFER=QT_TRANSLATE_NOOP("Labels", "Transfer"), RETURN=QT_TRANSLATE_NOOP("Labels", "Return"), ADJUST=QT_TRANSLATE_NOOP("Labels", "Adjust"), CONSUME=QT_TRANSLATE_NOOP("Labels", "Consume"))
 
 
-class LocationKind(str, Enum):
+class LocationKind(Labelled, str, Enum):
     DEPOT = "depot"
     SHELTER = "shelter"
     VEHICLE = "vehicle"
     TEAM = "team"
 
-    @property
-    def label(self) -> str:
-        return {"team": "Team kit"}.get(self.value, self.value.capitalize())
+
+labels(LocationKind, DEPOT=QT_TRANSLATE_NOOP("Labels", "Depot"), SHELTER=QT_TRANSLATE_NOOP("Labels", "Shelter"), VEHICLE=QT_TRANSLATE_NOOP("Labels", "Vehicle"), TEAM=QT_TRANSLATE_NOOP("Labels", "Team kit"))
 
 
-class RequestStatus(str, Enum):
+class RequestStatus(Labelled, str, Enum):
     """A field request's life: open ones are the first three."""
 
     REQUESTED = "requested"
@@ -55,16 +54,16 @@ class RequestStatus(str, Enum):
     DENIED = "denied"
     CANCELLED = "cancelled"
 
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
     @property
     def is_open(self) -> bool:
         return self in (RequestStatus.REQUESTED, RequestStatus.APPROVED, RequestStatus.PARTLY_FULFILLED)
 
 
-class LevelState(str, Enum):
+labels(RequestStatus, REQUESTED=QT_TRANSLATE_NOOP("Labels", "Requested"), APPROVED=QT_TRANSLATE_NOOP("Labels", "Approved"), PARTLY_FULFILLED=QT_TRANSLATE_NOOP("Labels", "Partly fulfilled"), FULFILLED=QT_TRANSLATE_NOOP("Labels", "Fulfilled"), DENIED=QT_TRANSLATE_NOOP("Labels", "Denied"), CANCELLED=QT_TRANSLATE_NOOP("Labels", "Cancelled"))
+
+
+class LevelState(Labelled, str, Enum):
     """How a level stands against its thresholds, worst first (also the sort order)."""
 
     OUT = "out"
@@ -73,10 +72,8 @@ class LevelState(str, Enum):
     OK = "ok"
     NO_THRESHOLD = "no_threshold"
 
-    @property
-    def label(self) -> str:
-        return {"out": "Out of stock", "low": "Below minimum", "below_target": "Below target",
-                "ok": "OK", "no_threshold": "No threshold"}[self.value]
+
+labels(LevelState, OUT=QT_TRANSLATE_NOOP("Labels", "Out of stock"), LOW=QT_TRANSLATE_NOOP("Labels", "Below minimum"), BELOW_TARGET=QT_TRANSLATE_NOOP("Labels", "Below target"), OK=QT_TRANSLATE_NOOP("Labels", "OK"), NO_THRESHOLD=QT_TRANSLATE_NOOP("Labels", "No threshold"))
 
 
 def level_state(quantity: int, minimum: int, target: int) -> LevelState:

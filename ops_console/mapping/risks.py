@@ -23,12 +23,13 @@ from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_time, check_version, snapshot
 from ops_console.shift import Shift
 from ops_console.topics import Topic
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 
 CHANGED = Topic.RISK_CHANGED
 EDITABLE = ("name", "kind", "level", "lat", "lon", "notes", "inspect_every_days", "mitigation")
 
 
-class RiskKind(str, Enum):
+class RiskKind(Labelled, str, Enum):
     FLOOD_PRONE_LANE = "flood_prone_lane"
     OLD_BUILDING = "old_building"
     SLOPE = "slope"
@@ -38,31 +39,28 @@ class RiskKind(str, Enum):
     TREE = "tree"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+
+labels(RiskKind, FLOOD_PRONE_LANE=QT_TRANSLATE_NOOP("Labels", "Flood prone lane"), OLD_BUILDING=QT_TRANSLATE_NOOP("Labels", "Old building"), SLOPE=QT_TRANSLATE_NOOP("Labels", "Slope"), CHEMICAL_STORE=QT_TRANSLATE_NOOP("Labels", "Chemical store"), POWER_LINE=QT_TRANSLATE_NOOP("Labels", "Power line"), BLOCKED_DRAIN=QT_TRANSLATE_NOOP("Labels", "Blocked drain"), TREE=QT_TRANSLATE_NOOP("Labels", "Tree"), OTHER=QT_TRANSLATE_NOOP("Labels", "Other"))
 
 
-class RiskLevel(int, Enum):
+class RiskLevel(Labelled, int, Enum):
     LOW = 1
     MEDIUM = 2
     HIGH = 3
     VERY_HIGH = 4
 
-    @property
-    def label(self) -> str:
-        return self.name.replace("_", " ").capitalize()
+
+labels(RiskLevel, LOW=QT_TRANSLATE_NOOP("Labels", "Low"), MEDIUM=QT_TRANSLATE_NOOP("Labels", "Medium"), HIGH=QT_TRANSLATE_NOOP("Labels", "High"), VERY_HIGH=QT_TRANSLATE_NOOP("Labels", "Very high"))
 
 
-class Mitigation(str, Enum):
+class Mitigation(Labelled, str, Enum):
     NONE = "none"
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     DONE = "done"
 
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+
+labels(Mitigation, NONE=QT_TRANSLATE_NOOP("Labels", "None"), PLANNED=QT_TRANSLATE_NOOP("Labels", "Planned"), IN_PROGRESS=QT_TRANSLATE_NOOP("Labels", "In progress"), DONE=QT_TRANSLATE_NOOP("Labels", "Done"))
 
 
 @dataclass(frozen=True)

@@ -26,20 +26,20 @@ from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
 from ops_console.shift import Shift
 from ops_console.topics import Topic
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 
 CHANGED = Topic.SHELTER_CHANGED
 EDITABLE = ("name", "lat", "lon", "capacity", "occupancy", "status", "facilities", "contact")
 MAX_PEOPLE = 100_000
 
 
-class ShelterStatus(str, Enum):
+class ShelterStatus(Labelled, str, Enum):
     OPEN = "open"
     FULL = "full"
     CLOSED = "closed"
 
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
+
+labels(ShelterStatus, OPEN=QT_TRANSLATE_NOOP("Labels", "Open"), FULL=QT_TRANSLATE_NOOP("Labels", "Full"), CLOSED=QT_TRANSLATE_NOOP("Labels", "Closed"))
 
 
 @dataclass(frozen=True)

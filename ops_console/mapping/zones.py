@@ -23,19 +23,19 @@ from ops_console.services import audit
 from ops_console.services.records import check_coordinates
 from ops_console.shift import Shift
 from ops_console.topics import Topic
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 
 CHANGED = Topic.ZONE_CHANGED
 MAX_VERTICES = 2000
 MAX_RADIUS_M = 50_000.0
 
 
-class ZoneKind(str, Enum):
+class ZoneKind(Labelled, str, Enum):
     EVACUATION = "evacuation"
     WARNING = "warning"
 
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
+
+labels(ZoneKind, EVACUATION=QT_TRANSLATE_NOOP("Labels", "Evacuation"), WARNING=QT_TRANSLATE_NOOP("Labels", "Warning"))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ops_console import labels
+
 log = logging.getLogger(__name__)
 
 # resources/translations/ops_console_<locale>.qm, e.g. ops_console_zh_CN.qm
@@ -25,6 +27,7 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
     Returns the translators so the caller keeps them alive; missing files are normal
     (English needs none) and only logged at debug level.
     """
+    labels.set_translator(QCoreApplication.translate)  # enum words (ops_console/labels.py) follow the language
     locale = locale or QLocale.system()
     installed: list[QTranslator] = []
     sources = [

@@ -59,16 +59,16 @@ class IncidentDialog(GuardedDialog):
         self.title_edit.setPlaceholderText(self.tr("What is happening, in a few words"))
         self.kind_box = QComboBox()
         for kind in IncidentKind:
-            self.kind_box.addItem(self.tr(kind.label), kind.value)
+            self.kind_box.addItem(kind.label, kind.value)
         self.kind_box.setCurrentIndex(list(IncidentKind).index(draft.kind))
         self.severity_box = QComboBox()
         for sev in Severity:
-            self.severity_box.addItem(swatch_icon(SEVERITY_COLOURS[sev][1]), self.tr(sev.label), int(sev))
+            self.severity_box.addItem(swatch_icon(SEVERITY_COLOURS[sev][1]), sev.label, int(sev))
         self.severity_box.setCurrentIndex(list(Severity).index(draft.severity))
         self.status_box = QComboBox()
         for status in IncidentStatus:
             if status != IncidentStatus.CLOSED or draft.status == IncidentStatus.CLOSED:
-                self.status_box.addItem(self.tr(status.label), status.value)
+                self.status_box.addItem(status.label, status.value)
         self.status_box.setCurrentIndex(max(self.status_box.findData(draft.status.value), 0))
         self.location_edit = QLineEdit(draft.location_text)
         self.location_edit.setPlaceholderText(self.tr("Street, landmark or grid reference"))

@@ -119,11 +119,11 @@ class IncidentTableModel(QAbstractTableModel):
         if column == "reported":
             return local_short(view.reported_at)
         if column == "kind":
-            return _tr(view.kind.label)
+            return view.kind.label
         if column == "severity":
-            return f"{severity_marks(view.severity)}  {_tr(view.severity.label)}"
+            return f"{severity_marks(view.severity)}  {view.severity.label}"
         if column == "status":
-            return _tr(view.status.label)
+            return view.status.label
         if column == "title":
             return view.title
         if column == "location":

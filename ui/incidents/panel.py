@@ -44,12 +44,12 @@ class IncidentsPanel(QWidget):
         self.status_box.addItem(self.tr("Open ones (not closed)"), OPEN_ONES)
         self.status_box.addItem(self.tr("All statuses"), frozenset())
         for status in IncidentStatus:
-            self.status_box.addItem(self.tr(status.label), frozenset({status}))
+            self.status_box.addItem(status.label, frozenset({status}))
         self.severity_box = QComboBox()
         self.severity_box.setObjectName("severityFilter")
         self.severity_box.addItem(self.tr("Any severity"), 1)
         for sev in list(Severity)[1:]:
-            self.severity_box.addItem(self.tr("{level} or worse").replace("{level}", self.tr(sev.label)), int(sev))
+            self.severity_box.addItem(self.tr("{level} or worse").replace("{level}", sev.label), int(sev))
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("incidentSearch")
         self.search_edit.setPlaceholderText(self.tr("Search title, place, notes  (Ctrl+F)"))

@@ -1,0 +1,50 @@
+"""Words for the members of the post's enums: declared once per enum, marked for translation.
+
+Every enum a person reads (roles, incident kinds, severities, statuses, stock states …)
+mixes in ``Labelled`` and registers its words with ``labels(Enum, MEMBER=tr_noop("…"))``.
+``tr_noop`` is named ``QT_TRANSLATE_NOOP`` for pyside6-lupdate, which collects the words under
+the "Labels" context; ``label`` translates them through whatever translator the UI installs
+(ui/common/i18n.py), so the core stays Qt-free and every panel, export and report shows the
+same words.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import TypeVar
+
+CONTEXT = "Labels"
+E = TypeVar("E", bound=type[Enum])
+
+_tables: dict[type, dict[str, str]] = {}
+_translate: Callable[[str, str], str] = lambda _context, text: text
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks ``text`` for translation in ``context``; returns it unchanged."""
+    return text
+
+
+def set_translator(translate: Callable[[str, str], str]) -> None:
+    """The UI installs Qt's translate here; without it labels are the English words."""
+    global _translate
+    _translate = translate
+
+
+def labels(enum: E, **words: str) -> E:
+    """Register the words of ``enum``'s members (by member name); every member must have some."""
+    missing = [m.name for m in enum if m.name not in words]
+    if missing:
+        raise ValueError(f"{enum.__name__}: no words for {', '.join(missing)}")
+    _tables[enum] = words
+    return enum
+
+
+class Labelled:
+    """Mixin for an enum whose members have words for a person."""
+
+    name: str
+
+    @property
+    def label(self) -> str:
+        return _translate(CONTEXT, _tables[type(self)][self.name])
