@@ -42,11 +42,11 @@ class FeatureDocks(QObject):
         self._centred_location: int | None = None
 
     def panels(self) -> dict[str, QWidget]:
-        """The widgets that take the place of the 'coming soon' placeholders, by dock key."""
+        """The feature panels that have a dock of their own on the right, by dock key."""
         return {"map": self.map, "inventory": self.inventory, "sirens": self.sirens}
 
     def extra_docks(self) -> dict[str, tuple[str, QWidget]]:
-        """Docks that did not exist as placeholders: key → (title, widget)."""
+        """The docks tabbed with the activity log on the left: key → (title, widget)."""
         return {"alerts": (self.tr("Alerts"), self.alerts), "risks": (self.tr("Risk register"), self.risks),
                 "shelters": (self.tr("Shelters"), self.shelters)}
 

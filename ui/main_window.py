@@ -22,7 +22,7 @@ from ops_console.ui.feature_docks import FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
 from ops_console.ui.common.dock_tabs import hide_stale_tab_bars
 from ops_console.ui.common.drafts import keep_drafts, restore_drafts
-from ops_console.ui.placeholders import COMING_FEATURES, ComingSoonPanel
+from ops_console.ui.tasks.panel import TaskBoardPanel
 from ops_console.ui.quit_guard import QuitGuard
 from ops_console.ui.radio import RadioPanel
 from ops_console.ui.signon.shift_actions import ShiftActions
@@ -30,18 +30,6 @@ from ops_console.ui.status_bar import PostStatusBar
 
 log = logging.getLogger(__name__)
 LAYOUT_VERSION = 2  # bump when dock names change, so an old saved state is ignored
-
-
-def _task_board(post: Post, bridge: PostBridge) -> QWidget:
-    """The colleague-owned task board; a clear placeholder only if its module is absent."""
-    try:
-        from ops_console.ui.tasks.panel import TaskBoardPanel
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("ops_console.ui.tasks"):
-            raise
-        log.warning("task board not available: %s", exc)
-        return ComingSoonPanel("tasks")
-    return TaskBoardPanel(post, bridge)
 
 
 def _scrollable(panel: QWidget, max_min_width: int = 640) -> QWidget:
@@ -75,21 +63,19 @@ class MainWindow(QMainWindow):
                             | QMainWindow.DockOption.AllowNestedDocks)
 
         self.incidents = IncidentsPanel(post, self.bridge)
-        self.tasks = _task_board(post, self.bridge)
+        self.tasks = TaskBoardPanel(post, self.bridge)
         self.activity = ActivityLogPanel(post, self.bridge)
         self.radio = RadioPanel(post, self.bridge)
         self.features = FeatureDocks(self)
-        # one dock per feature: the real panel where it exists, an honest placeholder elsewhere
         self.feature_panels: dict[str, QWidget] = {"radio": self.radio, **self.features.panels()}
-        for key in COMING_FEATURES:
-            self.feature_panels.setdefault(key, ComingSoonPanel(key))
         self.docks: dict[str, QDockWidget] = {}
         self._dock("incidents", self.tr("Incidents"), self.incidents, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("tasks", self.tr("Task board"), _scrollable(self.tasks), Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("activity", self.tr("Activity log"), self.activity, Qt.DockWidgetArea.LeftDockWidgetArea)
-        for key, (title, _words) in COMING_FEATURES.items():
-            self._dock(key, QApplication.translate("Placeholders", title), _scrollable(self.feature_panels[key]),
-                       Qt.DockWidgetArea.RightDockWidgetArea)
+        feature_titles = {"map": self.tr("Map"), "radio": self.tr("Radio"), "sirens": self.tr("Sirens"),
+                          "inventory": self.tr("Inventory")}  # in the order saved layouts know
+        for key, title in feature_titles.items():
+            self._dock(key, title, _scrollable(self.feature_panels[key]), Qt.DockWidgetArea.RightDockWidgetArea)
         for key, (title, widget) in self.features.extra_docks().items():
             self._dock(key, title, _scrollable(widget), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.docks["incidents"], self.docks["activity"], Qt.Orientation.Vertical)
