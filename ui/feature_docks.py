@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QWidget
 
+from ops_console.inventory.views import StockLevel
+from ops_console.radio.views import NodeView
 from ops_console.ui.alerts import AlertPanel
 from ops_console.ui.inventory.panel import InventoryPanel
 from ops_console.ui.mapping.panels import RiskRegisterPanel, ShelterPanel
@@ -60,14 +62,10 @@ class FeatureDocks(QObject):
         window.status.alerts_clicked.connect(self._raise_alerts)
         self.risks.locate_requested.connect(self._centre)
         self.shelters.locate_requested.connect(self._centre)
-        window.incidents.table.selectionModel().selectionChanged.connect(self._incident_row_changed)
-        self.sirens.table.selectionModel().selectionChanged.connect(self._siren_selected)
-        stock = self.inventory.table
-        stock.selectionModel().currentRowChanged.connect(lambda *_: self._stock_row_selected(again=False))
-        stock.clicked.connect(lambda *_: self._stock_row_selected(again=True))
-        nodes = window.radio.nodes_table
-        nodes.selectionModel().selectionChanged.connect(lambda *_: self._node_selected(again=False))
-        nodes.clicked.connect(lambda *_: self._node_selected(again=True))
+        window.incidents.incident_selected.connect(self._incident_selected)
+        self.sirens.siren_selected.connect(self._siren_selected)
+        self.inventory.level_selected.connect(self._stock_level_selected)
+        window.radio.node_selected.connect(self._node_selected)
         task_selected = getattr(window.tasks, "task_selected", None)
         if task_selected is not None:
             task_selected.connect(self._task_selected)
@@ -107,7 +105,7 @@ class FeatureDocks(QObject):
             (self.risks if kind == "risk" else self.shelters).select(kind, object_id)
         elif kind == "radio_message":
             docks["radio"].raise_()
-            window.radio.alerts_only.setChecked(True)  # the unacknowledged traffic, newest first
+            window.radio.show_unacknowledged()
         elif kind == "siren":
             docks["sirens"].raise_()
             self.sirens.select_siren(object_id)
@@ -115,7 +113,7 @@ class FeatureDocks(QObject):
             docks["sirens"].raise_()
         elif kind == "radio_node":
             docks["radio"].raise_()
-            self._select_node(object_id)
+            window.radio.select_node(object_id)
         elif kind == "stock":
             docks["inventory"].raise_()
 
@@ -126,44 +124,33 @@ class FeatureDocks(QObject):
         dock.raise_()
         self.alerts.refresh()
 
-    def _incident_row_changed(self, *_: object) -> None:
-        view = self._window.incidents.selected()
-        if view is not None and view.lat is not None and view.lon is not None:
-            self.map.centre_on(view.lat, view.lon)
+    @Slot(object)
+    def _incident_selected(self, view: object) -> None:
+        lat, lon = getattr(view, "lat", None), getattr(view, "lon", None)
+        if lat is not None and lon is not None:
+            self.map.centre_on(lat, lon)
 
-    def _siren_selected(self, *_: object) -> None:
-        siren_id = self.sirens.selected_siren()
-        if siren_id is not None:
-            siren = self._window.post.sirens.get(siren_id)
-            self.map.centre_on(siren.lat, siren.lon)
+    @Slot(int)
+    def _siren_selected(self, siren_id: int) -> None:
+        siren = self._window.post.sirens.get(siren_id)
+        self.map.centre_on(siren.lat, siren.lon)
 
-    def _stock_row_selected(self, *, again: bool) -> None:
+    @Slot(object, bool)
+    def _stock_level_selected(self, level: StockLevel, again: bool) -> None:
         """A stock row centres the map on its depot, shelter, vehicle or team kit when that has
         a position; the table keeps its selection through reloads, so only a different
         location (or a click) moves the map."""
-        level = self.inventory.selected_level()
-        if level is None or (level.location_id == self._centred_location and not again):
+        if level.location_id == self._centred_location and not again:
             return
         place = next((p for p in self._window.post.inventory.locations() if p.id == level.location_id), None)
         if place is not None and place.lat is not None and place.lon is not None:
             self._centred_location = place.id
             self.map.centre_on(place.lat, place.lon)
 
-    def _select_node(self, addr: int) -> None:
-        radio = self._window.radio
-        for row, node in enumerate(radio.nodes_model.rows):
-            if node.addr == addr:
-                radio.nodes_table.selectRow(row)
-                return
-
-    def _node_selected(self, *, again: bool) -> None:
+    @Slot(object, bool)
+    def _node_selected(self, node: NodeView, again: bool) -> None:
         """A radio node's last position. The nodes list re-selects its row after each refresh,
         so only a different node (or a click) moves the map — not every refresh."""
-        radio = self._window.radio
-        rows = radio.nodes_table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(radio.nodes_model.rows):
-            return
-        node = radio.nodes_model.rows[rows[0].row()]
         if node.lat is None or node.lon is None or (node.addr == self._centred_node and not again):
             return
         self._centred_node = node.addr

@@ -28,6 +28,8 @@ class IncidentsPanel(QWidget):
 
     # "New task for this incident" was chosen: carries the incident id
     new_task_requested = Signal(int)
+    # the selected incident changed: carries its IncidentView, or None
+    incident_selected = Signal(object)
 
     def __init__(self, post: Post, bridge: PostBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +91,7 @@ class IncidentsPanel(QWidget):
             self.table.setColumnWidth(COLUMNS.index(column), width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         filters = QHBoxLayout()
         filters.addWidget(self.status_box)
@@ -149,6 +152,10 @@ class IncidentsPanel(QWidget):
             self.table.clearSelection()
             self.table.selectionModel().setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
         self._update_actions()
+
+    @Slot()
+    def _selection_changed(self, *_args: object) -> None:
+        self.incident_selected.emit(self.selected())
 
     def selected(self) -> IncidentView | None:
         rows = self.table.selectionModel().selectedRows()

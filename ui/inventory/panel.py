@@ -49,6 +49,8 @@ class InventoryPanel(QWidget):
     reloaded = Signal()
     # an export finished: carries the path and the rows written
     exported = Signal(str, int)
+    # a stock row was chosen: carries its StockLevel and whether it was a click (not a reload keeping it)
+    level_selected = Signal(object, bool)
 
     def __init__(self, post: Post, bridge: PostBridge, inventory: InventoryService | None = None,
                  parent: QWidget | None = None) -> None:
@@ -65,6 +67,8 @@ class InventoryPanel(QWidget):
         self.alerts.setObjectName("inventoryAlerts")
         self.alerts.setWordWrap(True)
         self.stock = StockView(self.inventory, self)
+        self.stock.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.stock.table.clicked.connect(self._row_clicked)
         self.queue = RequestQueue(self.inventory, self)
         self.queue.changed.connect(self.reload)
         self.tabs = QTabWidget()
@@ -191,6 +195,16 @@ class InventoryPanel(QWidget):
     @Slot()
     def sort_runs_out_first(self) -> None:
         self.stock.sort_runs_out_first()
+
+    def _current_row_changed(self, *_args: object) -> None:
+        level = self.selected_level()
+        if level is not None:
+            self.level_selected.emit(level, False)
+
+    def _row_clicked(self, *_args: object) -> None:
+        level = self.selected_level()
+        if level is not None:
+            self.level_selected.emit(level, True)
 
     def selected_level(self) -> StockLevel | None:
         return self.stock.selected_level()

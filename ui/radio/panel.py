@@ -41,6 +41,8 @@ class RadioPanel(QWidget):
 
     # a received message was filed: carries the target ("incident", "task", "log", "request") and its id
     filed = Signal(str, int)
+    # a radio node was chosen in the nodes list: carries its NodeView and whether it was a click
+    node_selected = Signal(object, bool)
 
     def __init__(self, post: Post, bridge: PostBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,8 @@ class RadioPanel(QWidget):
         self.side = RadioSideTabs(post, self)
         self.outbox_model, self.nodes_model = self.side.outbox_model, self.side.nodes_model
         self.nodes_table, self.outbox_table = self.side.nodes_table, self.side.outbox_table
+        self.nodes_table.selectionModel().selectionChanged.connect(self._node_selection_changed)
+        self.nodes_table.clicked.connect(self._node_clicked)
         self.link_strip = LinkStrip(self)
         self.alert = AlertBanner(self)
         self.alert.acknowledge_requested.connect(self.acknowledge_alert)
@@ -318,6 +322,35 @@ class RadioPanel(QWidget):
         self.side.update_actions()
 
     @Slot(str, str, object)
+    # the nodes list, for the rest of the console -----------------------------------------
+    def selected_node(self):  # type: ignore[no-untyped-def]
+        """The NodeView of the selected row, or None."""
+        rows = self.nodes_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.nodes_model.rows):
+            return None
+        return self.nodes_model.rows[rows[0].row()]
+
+    def select_node(self, addr: int) -> None:
+        """Select a node by its radio address (a click on the map)."""
+        for row, node in enumerate(self.nodes_model.rows):
+            if node.addr == addr:
+                self.nodes_table.selectRow(row)
+                return
+
+    def show_unacknowledged(self) -> None:
+        """Show the unacknowledged alerts, newest first (the alert list's "open")."""
+        self.alerts_only.setChecked(True)
+
+    def _node_selection_changed(self, *_args: object) -> None:
+        node = self.selected_node()
+        if node is not None:
+            self.node_selected.emit(node, False)
+
+    def _node_clicked(self, *_args: object) -> None:
+        node = self.selected_node()
+        if node is not None:
+            self.node_selected.emit(node, True)
+
     def send(self, recipient: str, text: str, precedence: Precedence) -> None:
         try:
             self.post.radio.outbox.compose(recipient, text, precedence, link=self.compose.via)

@@ -2,7 +2,7 @@
 scheduled tests and their report. Thin: it asks ``SirenService`` and renders views."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QTableView,
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -42,6 +42,11 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class SirenPanel(QWidget):
+    """Sirens: status, activation through the service door, CANCEL ALL, alarms, tests."""
+
+    # a siren was selected: carries its id
+    siren_selected = Signal(int)
+
     def __init__(self, service: SirenService, bridge: PostBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service, self.bridge = service, bridge
@@ -76,7 +81,7 @@ class SirenPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.chart = BatteryChart()
         status = QSplitter(Qt.Orientation.Vertical)
         status.addWidget(self.table)
@@ -218,6 +223,13 @@ class SirenPanel(QWidget):
                 self.report_table.setItem(r, c, item)
         self.schedule_table.resizeColumnsToContents()
         self.report_table.resizeColumnsToContents()
+
+    @Slot()
+    def _selection_changed(self, *_args: object) -> None:
+        self.show_selected()
+        siren_id = self.selected_siren()
+        if siren_id is not None:
+            self.siren_selected.emit(siren_id)
 
     def selected_siren(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
