@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from ops_console.db.models import AuditEntry, AuditHead, Task
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.demo import build_demo_post
 from ops_console.post import Post, open_post
 from ops_console.services.audit import canonical_json, entry_hash

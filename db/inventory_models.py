@@ -24,7 +24,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base
-from .types import UtcDateTime, utc_now
+from ops_console.clock import utc_now
+
+from .types import UtcDateTime
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets 64 bits for the ledger.
 BigId = BigInteger().with_variant(Integer(), "sqlite")

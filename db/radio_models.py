@@ -12,7 +12,9 @@ from sqlalchemy import BigInteger, Boolean, Float, Index, Integer, LargeBinary, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base
-from .types import UtcDateTime, utc_now
+from ops_console.clock import utc_now
+
+from .types import UtcDateTime
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit id for
 # a table that grows by millions of rows.

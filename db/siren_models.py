@@ -13,7 +13,9 @@ from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base
-from .types import UtcDateTime, utc_now
+from ops_console.clock import utc_now
+
+from .types import UtcDateTime
 
 
 class Siren(Base):

@@ -11,6 +11,8 @@ from datetime import datetime, timezone
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
 
+from ops_console.clock import utc_now  # noqa: F401 - the models' column defaults use it
+
 
 class UtcDateTime(TypeDecorator[datetime]):
     """A DateTime that refuses naive input and always returns aware UTC values."""
@@ -29,8 +31,3 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=timezone.utc)
-
-
-def utc_now() -> datetime:
-    """The current time in UTC, at microsecond precision both engines can store."""
-    return datetime.now(timezone.utc)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from ops_console.db.models import Incident, Operator, PostSetting, Task, Team, TeamMember
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import IncidentStatus, Role, TaskStatus
 from ops_console.pins import hash_pin
 from ops_console.post import Post

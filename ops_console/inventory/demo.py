@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ops_console.db.inventory_models import StockItem, StockLocation, StockThreshold
 from ops_console.db.models import Incident, Operator, Team
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.demo.neighbourhood import PLACES
 from ops_console.domain import Priority, Role
 from ops_console.events import EventBus

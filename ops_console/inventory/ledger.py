@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ops_console.db.inventory_models import StockBalance, StockItem, StockLocation, StockMovement
 from ops_console.db.models import Incident, Team
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.errors import OpsError, ValidationError
 from ops_console.services import audit
 from ops_console.services.audit import Actor

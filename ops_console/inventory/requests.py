@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ops_console.db.inventory_models import StockItem, StockLocation, StockRequest
 from ops_console.db.models import Incident, Team
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Permission, Priority
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ops_console.db.engine import Database
 from ops_console.db.inventory_models import StockItem, StockLocation, StockMovement, StockThreshold
 from ops_console.db.models import Team
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus

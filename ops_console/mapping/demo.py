@@ -14,7 +14,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from ops_console.db.models import Operator
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Role
 from ops_console.mapping.geo import offset
 from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON

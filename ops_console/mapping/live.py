@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from ops_console.db.models import Team
 from ops_console.db.radio_models import Position, RadioNode, SensorReading
 from ops_console.db.siren_models import Siren
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 
 TEAM_STALE_AFTER = timedelta(minutes=15)
 SENSOR_STALE_AFTER = timedelta(minutes=30)

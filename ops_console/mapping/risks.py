@@ -14,7 +14,7 @@ from sqlalchemy import select, true
 
 from ops_console.db.engine import Database
 from ops_console.db.map_models import RiskInspection, RiskPoint
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus

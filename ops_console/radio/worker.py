@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.hardware.lora.airtime import time_on_air
 from ops_console.hardware.lora.at_modem import AtModem
 from ops_console.hardware.lora.types import ModemError, ModemState

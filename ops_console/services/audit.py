@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from ops_console.db.engine import Database, sqlite_path
 from ops_console.db.models import AuditEntry, AuditHead
 from ops_console.db.own_writes import note_audit_id
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.errors import OpsError
 from ops_console.private_files import write_private
 from ops_console.services import audit_anchor

@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ops_console.config import config_file
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.private_files import open_private, private_dir, write_private
 
 KEY_ENV = "OPS_CONSOLE_AUDIT_DIR"  # another folder for keys and checkpoints (tests, a USB stick)

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 
 from ops_console.db.engine import Database
 from ops_console.db.models import Incident
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import IncidentKind, IncidentStatus, Permission, Severity
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus

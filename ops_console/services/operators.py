@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ops_console.db.engine import Database
 from ops_console.db.models import Operator, PostSetting
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Permission, Role
 from ops_console.errors import PermissionDenied, SignOnError, ValidationError
 from ops_console.events import Event, EventBus

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ops_console.db.engine import Database
 from ops_console.db.models import Incident, Task, Team
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Permission, Priority, TaskStatus
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus

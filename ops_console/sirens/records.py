@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ops_console.db.engine import Database
 from ops_console.db.siren_models import Siren, SirenAlarm, SirenCommand, SirenStatusSample, SirenTestResult, SirenTestSchedule
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.events import Event, EventBus
 from ops_console.hardware.protocols.siren_profile import FaultBit, SirenStatus, fault_words
 from ops_console.hardware.sirens import CommandOutcome, Confirmation, SirenFault

@@ -20,7 +20,7 @@ from sqlalchemy import delete, select
 from ops_console.db.engine import Database
 from ops_console.db.siren_models import (
     Siren, SirenAlarm, SirenCommand, SirenStatusSample, SirenTestResult, SirenTestSchedule)
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
 from ops_console.errors import NotFound, OpsError, SignOnError, ValidationError
 from ops_console.events import Event, EventBus

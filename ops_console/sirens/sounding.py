@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from ops_console.db.engine import Database
 from ops_console.db.siren_models import Siren, SirenCommand
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.siren_patterns import PatternLibrary
 from ops_console.sirens.views import COMMS_FAULT_AFTER, PENDING_STATES, STALE_AFTER
 

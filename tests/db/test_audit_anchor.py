@@ -17,7 +17,7 @@ from helpers.tamper import tampering
 from ops_console.db.models import AuditEntry, AuditHead, Incident, Task
 from ops_console.db.radio_models import RadioMessage
 from ops_console.db.siren_models import Siren, SirenCommand
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.services import audit, audit_anchor
 from ops_console.services.incidents import IncidentDraft
 from ops_console.services.tasks import TaskDraft

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from ops_console.db.inventory_models import StockBalance, StockMovement
 from ops_console.db.models import AuditEntry
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Role
 from ops_console.errors import PermissionDenied, ValidationError
 from ops_console.inventory import InsufficientStock, LevelState, MovementDraft, MovementKind

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from ops_console.db.inventory_models import StockBalance, StockDailyUse, StockMovement, StockThreshold
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.inventory import InsufficientStock, LevelState, MovementDraft, MovementKind
 from ops_console.inventory import usage
 from ops_console.inventory.table import states

@@ -11,7 +11,7 @@ from sqlalchemy import inspect, select
 from ops_console.db import migrate
 from ops_console.db.inventory_models import StockDailyUse
 from ops_console.db.schema import Base
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.inventory import MovementDraft, MovementKind
 from ops_console.services import audit
 

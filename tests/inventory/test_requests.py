@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Priority
 from ops_console.errors import ConflictError, ValidationError
 from ops_console.inventory import RequestDraft, RequestStatus

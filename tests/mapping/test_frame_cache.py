@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.mapping.live import NodeTrack, SirenPoint
 from helpers.map_frames import CX, CY, H, W, drag, full_render
 from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON

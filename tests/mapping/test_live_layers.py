@@ -9,7 +9,7 @@ from sqlalchemy import select
 from ops_console.db.models import Team
 from ops_console.db.radio_models import Position, RadioNode, SensorReading
 from ops_console.db.siren_models import Siren
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON
 from ops_console.events import Event
 from ops_console.ui.bridge import PostBridge

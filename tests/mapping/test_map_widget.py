@@ -15,7 +15,7 @@ from ops_console.ui.mapping.dialogs import ZoneDialog
 from ops_console.ui.mapping.layers.record_layers import TeamPosition
 from ops_console.ui.mapping.panels import RiskRegisterPanel, ShelterPanel
 from ops_console.ui.mapping.widget import DEMO_BASEMAP, MapWidget
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 
 
 @pytest.fixture

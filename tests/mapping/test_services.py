@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from ops_console.db.models import AuditEntry
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Role
 from ops_console.errors import ConflictError, PermissionDenied, ValidationError
 from ops_console.mapping.risks import Mitigation, RiskDraft, RiskKind, RiskLevel

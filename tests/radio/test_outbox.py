@@ -99,7 +99,7 @@ def test_no_ack_means_resent_then_failed(post, radio_sim, start_runtime) -> None
 def test_cancel_stops_delivery_and_is_audited(post) -> None:
     msg = post.radio.outbox.compose("RESCUE1", "never mind")
     assert post.radio.outbox.cancel(msg.id).status == "cancelled"
-    assert post.radio.outbox.next_due(__import__("ops_console.db.types", fromlist=["x"]).utc_now()) is None
+    assert post.radio.outbox.next_due(__import__("ops_console.clock", fromlist=["x"]).utc_now()) is None
     with pytest.raises(ValidationError):
         post.radio.outbox.cancel(msg.id)
     actions = [e.action for e in post.activity.page()]

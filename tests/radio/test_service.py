@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.inventory.views import LocationKind

@@ -135,7 +135,7 @@ def test_first_monday_rule():
 
 def test_status_history_is_bounded(post, sirens):
     from ops_console.db.siren_models import SirenStatusSample
-    from ops_console.db.types import utc_now
+    from ops_console.clock import utc_now
     with post.db.write() as s:
         s.add_all([SirenStatusSample(siren_id=1, at=utc_now(), state="idle", battery_v=27.0 - i / 1000,
                                      mains_present=True, temperature_c=20.0, faults=0) for i in range(30)])
@@ -168,7 +168,7 @@ def test_a_scheduled_audible_test_goes_through_the_same_per_siren_lock(sirens):
 
     from ops_console.db.models import AuditEntry
     from ops_console.db.siren_models import SirenCommand, SirenTestSchedule
-    from ops_console.db.types import utc_now
+    from ops_console.clock import utc_now
     from ops_console.sirens.records import SirenRecords
 
     live = sirens.activate([1], 301, 60, live=True, pin=PIN, typed_confirmation=sirens.patterns.get(301).name)

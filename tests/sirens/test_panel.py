@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from helpers.posts import PIN
 from ops_console.db.siren_models import SirenStatusSample
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.hardware.protocols.siren_profile import SirenState
 from ops_console.hardware.simulators.siren_bus import Failure
 from ops_console.sirens.demo import vary_demo_fleet

@@ -97,7 +97,7 @@ def test_a_scheduled_test_runs_when_due(post, sirens, sim, make_runtime, wait_fo
     from datetime import timedelta
 
     from ops_console.db.siren_models import SirenTestSchedule
-    from ops_console.db.types import utc_now
+    from ops_console.clock import utc_now
     sid = sirens.schedule_test("Monthly silent test", kind="silent", nth=1, weekday=0, time_local="10:00",
                                tz="Asia/Shanghai", siren_ids=[1, 2])
     with post.db.write() as s:  # make it due now

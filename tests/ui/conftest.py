@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from sqlalchemy import insert, select
 
 from ops_console.db.models import AuditEntry, AuditHead
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.post import Post
 from ops_console.services.audit import entry_hash
 from ops_console.ui.app import build_main_window

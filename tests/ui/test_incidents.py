@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QMessageBox
 
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import IncidentKind, IncidentStatus, Severity
 from ops_console.services.incidents import IncidentDraft
 from ops_console.ui.bridge import PostBridge

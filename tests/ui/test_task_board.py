@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from helpers.posts import PIN, ROLE_NAMES, open_signed_on
 from ops_console.db.models import Team
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Priority, Role, TaskStatus
 from ops_console.services.activity import ActivityFilter
 from ops_console.services.incidents import IncidentDraft

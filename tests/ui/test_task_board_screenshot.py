@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ops_console.db.models import Team
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Priority, TaskStatus
 from ops_console.services.incidents import IncidentDraft
 from ops_console.services.tasks import TaskDraft

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ops_console import alerts
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import TaskStatus
 from ops_console.exercise_view import marked_live, shown
 from ops_console.mapping.risks import RiskDraft, RiskKind, RiskLevel

@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 
 from helpers.posts import PIN, ROLE_NAMES
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Role
 from ops_console.errors import SignOnError, ValidationError
 from ops_console.pins import check_pin, hash_pin

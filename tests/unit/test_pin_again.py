@@ -6,7 +6,7 @@ import pytest
 
 from helpers.posts import PIN, ROLE_NAMES
 from ops_console.db.models import Operator
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import Role
 from ops_console.errors import SignOnError
 

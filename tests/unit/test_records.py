@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from helpers.posts import PIN, ROLE_NAMES
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import IncidentStatus, Priority, Role, Severity, TaskStatus
 from ops_console.errors import PermissionDenied, ValidationError
 from ops_console.services.activity import ActivityFilter

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.errors import ValidationError
 from ops_console.services.incidents import IncidentDraft
 from ops_console.services.tasks import TaskDraft

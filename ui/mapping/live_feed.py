@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.events import Event
 from ops_console.mapping import live
 from ops_console.notices import say

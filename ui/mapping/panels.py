@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox,
                                QTableView, QVBoxLayout, QWidget)
 
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.errors import OpsError
 from ops_console.events import Event
 from ops_console.exercise_view import LIVE_MARK, marked_live

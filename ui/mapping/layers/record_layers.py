@@ -12,7 +12,7 @@ from typing import Hashable
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPixmap
 
-from ops_console.db.types import utc_now
+from ops_console.clock import utc_now
 from ops_console.domain import IncidentKind, Priority, Severity
 from ops_console.mapping.geo import ground_scale, to_mercator
 from ops_console.mapping.risks import RiskLevel, RiskView
