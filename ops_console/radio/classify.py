@@ -19,14 +19,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ops_console.hardware.lora.reassembly import Reassembler
-from ops_console.hardware.lora.telemetry import PositionRow, SensorRow, position_row, sensor_row
+from ops_console.hardware.protocols.field_payload.fast import PositionRow, SensorRow, position_row, sensor_row
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.protocols import plain_text
 from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, RepeatFilter
 
 Report = PositionRow | SensorRow
-"""A decoded position (6 fields) or sensor reading (7 fields), see telemetry.py."""
+"""A decoded position (6 fields) or sensor reading (7 fields), see field_payload/fast.py."""
 
 
 @dataclass

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ops_console.hardware.lora.inbound import Inbound
-from ops_console.hardware.lora.telemetry import position_row, sensor_row
+from ops_console.hardware.protocols.field_payload.fast import position_row, sensor_row
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.protocols import reyax_at as at

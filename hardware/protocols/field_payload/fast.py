@@ -1,4 +1,6 @@
-"""Position and sensor frames decoded straight to plain tuples, for bulk ingest.
+"""The fast path of the field payload decoder: position and sensor frames straight to plain
+tuples, for bulk ingest. It lives beside the full decoder (this package's __init__) so the
+two readings of one protocol change together.
 
 ``field_payload.decode`` is the reference decoder: it checks one field at a time so it can
 say exactly what is wrong, and builds a frozen dataclass per frame, ~5 µs a frame: most
