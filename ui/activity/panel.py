@@ -83,7 +83,7 @@ class ActivityLogPanel(QWidget):
         self.count_label = QLabel()
         self.model.rowsInserted.connect(self._update_count)
         self.model.modelReset.connect(self._update_count)
-        self.model.page_loaded.connect(lambda *_: self._update_count())
+        self.model.page_loaded.connect(self._update_count)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 1)

@@ -227,7 +227,7 @@ class InventoryPanel(QWidget):
         dialog = MovementDialog(self.inventory, kind, self, item_id=lv.item_id if lv else None,
                                 location_id=lv.location_id if lv else None, teams=teams)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.recorded.connect(lambda _views: self.reload())
+        dialog.recorded.connect(self.reload)
         dialog.open()
         return dialog
 

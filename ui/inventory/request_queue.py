@@ -91,7 +91,7 @@ class RequestQueue(QWidget):
             return None
         dialog = FulfilDialog(self.inventory, request, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.recorded.connect(lambda _views: self.changed.emit())
+        dialog.recorded.connect(self.changed)
         dialog.open()
         return dialog
 

@@ -58,12 +58,12 @@ class StockView(QWidget):
         self.table = plain_table(self.model, "stockTable")
         for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(STOCK_COLUMNS.index(column), width)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_chart())
+        self.table.selectionModel().currentRowChanged.connect(self.show_chart)
         self.chart = LevelChart()
         self.chart_scope = QComboBox()
         self.chart_scope.addItem(self.tr("This location"), "location")
         self.chart_scope.addItem(self.tr("All locations"), "total")
-        self.chart_scope.currentIndexChanged.connect(lambda *_: self.show_chart())
+        self.chart_scope.currentIndexChanged.connect(self.show_chart)
         self._lay_out()
 
     def _lay_out(self) -> None:

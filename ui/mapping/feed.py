@@ -37,7 +37,7 @@ class RecordFeed(QObject):
             bridge.exercise_changed.connect(self.reload)
         self._stale_timer = QTimer(self)
         self._stale_timer.setInterval(60_000)  # teams turn grey 15 min after their last report
-        self._stale_timer.timeout.connect(lambda: self.teams.refresh_staleness())
+        self._stale_timer.timeout.connect(self.teams.refresh_staleness)
         self._stale_timer.start()
 
     def detach(self) -> None:

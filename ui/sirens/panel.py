@@ -133,7 +133,7 @@ class SirenPanel(QWidget):
         self._coalesce = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._coalesce.timeout.connect(self.reload)
         bridge.siren_event.connect(self.on_event)
-        bridge.exercise_changed.connect(lambda _on: self.reload())
+        bridge.exercise_changed.connect(self.reload)
         bridge.shift_changed.connect(self.reload)
         self.reload()
 

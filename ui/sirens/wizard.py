@@ -89,7 +89,7 @@ class ActivationDialog(QDialog):
             if not s.enabled:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.siren_list.addItem(item)
-        self.siren_list.itemChanged.connect(lambda _i: self._update())
+        self.siren_list.itemChanged.connect(self._update)
         quick = QHBoxLayout()
         for label, state in ((_tr("All"), True), (_tr("None"), False)):
             b = QPushButton(label)
@@ -119,7 +119,7 @@ class ActivationDialog(QDialog):
         self.notes.setStyleSheet("color: #4a5563;")
         self.duration = QSpinBox()
         self.duration.setSuffix(" s")
-        self.duration.valueChanged.connect(lambda _v: self._update())
+        self.duration.valueChanged.connect(self._update)
         form.addRow(_tr("Pattern"), self.pattern_box)
         form.addRow("", self.signal_set)
         form.addRow("", self.timeline)
