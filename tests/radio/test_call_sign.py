@@ -17,10 +17,12 @@ import pytest
 
 from helpers.cli import run_cli
 from ops_console.commands import radio_settings
+from ops_console.config import load_settings
 from ops_console.errors import ValidationError
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.hardware.simulators.lora_teams import rcv_line
+from ops_console.post import open_post
 from helpers.waiting import wait
 
 
@@ -89,24 +91,35 @@ def test_the_service_refuses_bad_values_and_keeps_its_own(post, kwargs, field) -
     assert post.radio.outbox.tactical == {}
 
 
-def test_radio_settings_read_the_config_file_and_print_problems(post, tmp_path, monkeypatch, capsys) -> None:
+def _post_with(db_url: str, config: Path):  # type: ignore[no-untyped-def]
+    """A post opened the way the CLI opens one: the settings read once, handed to open_post."""
+    return open_post(db_url, settings=load_settings(config))
+
+
+def test_radio_settings_read_the_config_file_and_print_problems(db_url, tmp_path, capsys) -> None:
     config = tmp_path / "config.toml"
     config.write_text('[radio]\ncall_sign = "eoc-1"\n\n[radio.tactical]\nSHELTER-B = 12\nDEPOT = 70000\n',
                       encoding="utf-8")
-    monkeypatch.setenv("OPS_CONSOLE_CONFIG", str(config))
-    radio_settings(post, argparse.Namespace(device=None, demo=False))
-    assert post.radio.outbox.console_call == "EOC-1" and post.radio.outbox.tactical == {"SHELTER-B": 12}
-    assert "[radio.tactical] DEPOT = 70000" in capsys.readouterr().err
-    assert post.radio.settings.problems and "DEPOT" in post.radio.settings.problems[0]
+    post = _post_with(db_url, config)
+    try:
+        radio_settings(post, argparse.Namespace(device=None, demo=False))
+        assert post.radio.outbox.console_call == "EOC-1" and post.radio.outbox.tactical == {"SHELTER-B": 12}
+        assert "[radio.tactical] DEPOT = 70000" in capsys.readouterr().err
+        assert post.radio.settings.problems and "DEPOT" in post.radio.settings.problems[0]
+    finally:
+        post.close()
 
 
-def test_a_bad_call_sign_is_named_and_the_default_stays(post, tmp_path, monkeypatch, capsys) -> None:
+def test_a_bad_call_sign_is_named_and_the_default_stays(db_url, tmp_path, capsys) -> None:
     config = tmp_path / "config.toml"
     config.write_text('[radio]\ncall_sign = "EOC 1"\n', encoding="utf-8")
-    monkeypatch.setenv("OPS_CONSOLE_CONFIG", str(config))
-    radio_settings(post, argparse.Namespace(device=None, demo=False))
-    err = capsys.readouterr().err
-    assert "[radio] call_sign = 'EOC 1' is not a call sign" in err and post.radio.outbox.console_call == "OPS"
+    post = _post_with(db_url, config)
+    try:
+        radio_settings(post, argparse.Namespace(device=None, demo=False))
+        err = capsys.readouterr().err
+        assert "[radio] call_sign = 'EOC 1' is not a call sign" in err and post.radio.outbox.console_call == "OPS"
+    finally:
+        post.close()
 
 
 def _spawn(home: Path, *args: str) -> subprocess.Popen[str]:
