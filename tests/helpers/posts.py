@@ -21,6 +21,7 @@ if "OPS_CONSOLE_AUDIT_DIR" not in os.environ:
     os.environ["OPS_CONSOLE_AUDIT_DIR"] = tempfile.mkdtemp(prefix="ops-console-audit-keys-")
     atexit.register(shutil.rmtree, os.environ["OPS_CONSOLE_AUDIT_DIR"], True)
 from pathlib import Path
+from typing import Any
 
 from ops_console.domain import Role
 from ops_console.post import Post, open_post
@@ -39,9 +40,11 @@ def pg_url() -> str | None:
     return os.environ.get("OPS_CONSOLE_TEST_PG") or None
 
 
-def open_signed_on(url: str, role: Role = Role.SUPERVISOR, *, create_operators: bool = True) -> Post:
-    """A post on ``url`` with one operator per role (PIN 123456) and ``role`` signed on."""
-    post = open_post(url)
+def open_signed_on(url: str, role: Role = Role.SUPERVISOR, *, create_operators: bool = True,
+                   **open_kw: Any) -> Post:
+    """A post on ``url`` with one operator per role (PIN 123456) and ``role`` signed on;
+    ``open_kw`` go to open_post (settings, demo, devices)."""
+    post = open_post(url, **open_kw)
     if create_operators and not post.operators.list_active():
         for r, name in ROLE_NAMES.items():
             post.operators.create(name, r, PIN, by=SYSTEM)

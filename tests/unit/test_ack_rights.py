@@ -52,15 +52,16 @@ def test_the_service_says_why_before_and_refuses_after(post) -> None:
     assert post.radio.acknowledge_alert(alert.id).acknowledged_by == ROLE_NAMES[Role.OPERATOR]
 
 
-def test_the_console_takes_the_setting_from_its_config_file(post, tmp_path: Path, monkeypatch) -> None:
-    """What the GUI and the gateway run at start (commands.radio_settings) applies [alerts]."""
-    import argparse
-
-    from ops_console.commands import radio_settings
+def test_the_console_takes_the_setting_from_its_config_file(db_url, tmp_path: Path) -> None:
+    """The composition root (open_post) applies [alerts] from the settings it read."""
+    from helpers.posts import open_signed_on
+    from ops_console.config import load_settings
 
     path = tmp_path / "config.toml"
     path.write_text("[alerts]\noperators_may_acknowledge = false\n", encoding="utf-8")
-    monkeypatch.setenv("OPS_CONSOLE_CONFIG", str(path))
-    radio_settings(post, argparse.Namespace())
-    post.operators.sign_on(ROLE_NAMES[Role.OPERATOR], PIN)
-    assert not post.radio.may_acknowledge() and post.radio.who_may_acknowledge().startswith("radio operators")
+    post = open_signed_on(db_url, settings=load_settings(path))
+    try:
+        post.operators.sign_on(ROLE_NAMES[Role.OPERATOR], PIN)
+        assert not post.radio.may_acknowledge() and post.radio.who_may_acknowledge().startswith("radio operators")
+    finally:
+        post.close()
