@@ -57,7 +57,7 @@ class InventoryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("inventoryPanel")
         self._post = post
-        self.inventory = inventory or getattr(post, "inventory", None) or InventoryService(post.db, post.bus, post.shift)
+        self.inventory = inventory or post.inventory  # built by the composition root, never here
         # files; reloads (never behind an export)
         self.pool, self.reader = JobLane("inventory-files", parent=self), JobLane("inventory-read", parent=self)
         self._reading: Job | None = None

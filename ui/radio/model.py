@@ -121,6 +121,14 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
             return font
         return None
 
+    def put_message(self, view: MessageView) -> None:
+        """A message read again elsewhere (the panel's refresh job): replace its row if shown."""
+        for row, msg in enumerate(self._rows[:2000]):
+            if msg.id == view.id:
+                self._rows[row] = view
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+                return
+
     def refresh_message(self, message_id: int) -> None:
         """A message changed state (acked, acknowledged, filed): re-read that one row if shown."""
         for row, msg in enumerate(self._rows[:2000]):  # changes concern recent messages

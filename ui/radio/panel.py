@@ -8,6 +8,7 @@ second. pyqtgraph (~0.9 s to import) is loaded only when a node's signal is firs
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFrame, QLabel, QLineEdit, QPushButton,
@@ -19,12 +20,14 @@ from ops_console.post import Post
 from ops_console.radio.views import MessageFilter
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.flow_layout import FlowLayout
+from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.common.responsive_splitter import ResponsiveSplitter
 from ops_console.ui.radio.columns import LogColumns
 from ops_console.ui.radio.compose import ComposeBox
 from ops_console.ui.radio.model import CommsLogModel
+from ops_console.ui.radio.picture import PictureRequest, RadioPicture, read_picture
 from ops_console.ui.radio.status import AlertBanner, LinkStrip
 from ops_console.ui.radio.side import RadioSideTabs, make_table
 from ops_console.topics import Feature, Topic
@@ -111,6 +114,8 @@ class RadioPanel(QWidget):
 
         self._dirty: set[str] = set()  # event topics seen since the last refresh
         self._changed: set[int] = set()  # messages whose row must be re-read
+        self._lane = JobLane("radio-panel", parent=self)
+        self._reading: Job | None = None
         self._coalesce = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._coalesce.timeout.connect(self.refresh)
         self._poll = QTimer(self, interval=POLL_MS)
@@ -178,22 +183,40 @@ class RadioPanel(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Apply what the coalesced events said changed."""
+        """Apply what the coalesced events said changed: the reads run as a job (radio_picture.py),
+        the rows change here; a refresh asked for while one reads runs once more after it."""
+        try:
+            self._take_newer()  # an indexed range read of the newest rows: cheap, and the model's own
+        except KNOWN_ERRORS as exc:
+            log.warning("radio panel: newer messages not read: %s", exc)
+        if self._reading is not None and not self._reading.finished:
+            if not self._coalesce.isActive():
+                self._coalesce.start()
+            return
         dirty, self._dirty = self._dirty, set()
         changed, self._changed = self._changed, set()
-        try:
-            self._take_newer()
-            for message_id in changed:
-                self.model.refresh_message(message_id)
-            if dirty & {Topic.RADIO_OUTBOX, Topic.RADIO_MESSAGE}:
-                self.side.refresh_outbox()
-            if Topic.RADIO_NODE in dirty:
-                self._refresh_nodes()
-            if dirty & {"alert", Topic.RADIO_MESSAGE}:
-                self.update_alert(beep="alert" in dirty)
-        except KNOWN_ERRORS as exc:
-            log.warning("radio panel: refresh failed: %s", exc)
+        wanted = PictureRequest(outbox=bool(dirty & {Topic.RADIO_OUTBOX, Topic.RADIO_MESSAGE}),
+                                nodes=Topic.RADIO_NODE in dirty,
+                                alerts=bool(dirty & {"alert", Topic.RADIO_MESSAGE}), beep="alert" in dirty,
+                                messages=tuple(sorted(changed)))
+        self._reading = start_job(self._lane, partial(read_picture, self.post.radio, wanted), self._show_picture,
+                                  self._picture_failed, owner=self)
+
+    def _show_picture(self, picture: RadioPicture) -> None:
+        for view in picture.messages:
+            self.model.put_message(view)
+        if picture.outbox is not None:
+            self.side.show_outbox(picture.outbox)
+        if picture.nodes is not None:
+            self.compose.set_calls(self.side.show_nodes(picture.nodes) + list(self.post.radio.settings.tactical))
+        if picture.alerts is not None:
+            self.show_alerts(picture.alerts, beep=picture.beep)
         self.update_actions()
+
+    def _picture_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, KNOWN_ERRORS):
+            raise exc
+        log.warning("radio panel: refresh failed: %s", exc)
 
     # --- new traffic while the operator is choosing --------------------------------
     def paused(self) -> bool:
@@ -285,7 +308,9 @@ class RadioPanel(QWidget):
 
     # --- alerts ------------------------------------------------------------------
     def update_alert(self, beep: bool) -> None:
-        alerts = self.post.radio.unacknowledged_alerts()
+        self.show_alerts(self.post.radio.unacknowledged_alerts(), beep=beep)
+
+    def show_alerts(self, alerts: list, *, beep: bool) -> None:  # type: ignore[type-arg]
         self.alert.show_alerts(alerts)
         if alerts and beep and self.beeps:
             QApplication.beep()

@@ -92,13 +92,19 @@ class RadioSideTabs(QTabWidget):
 
     # --- refresh (called by the panel) --------------------------------------------
     def refresh_outbox(self) -> None:
-        self.outbox_model.set_rows(self.post.radio.outbox_list())
+        self.show_outbox(self.post.radio.outbox_list())
+
+    def show_outbox(self, rows: list) -> None:  # type: ignore[type-arg]
+        self.outbox_model.set_rows(rows)
         self.update_actions()
 
     def refresh_nodes(self) -> list[str]:
         """Re-read the nodes (keeping the selection); returns their calls for the compose box."""
+        return self.show_nodes(self.post.radio.nodes())
+
+    def show_nodes(self, nodes: list) -> list[str]:  # type: ignore[type-arg]
+        """Show ``nodes`` (keeping the selection); returns their calls for the compose box."""
         selected = self.selected_node()
-        nodes = self.post.radio.nodes()
         self.nodes_model.set_rows(nodes)
         for row, node in enumerate(nodes):
             if node.addr == selected:
