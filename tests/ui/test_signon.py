@@ -34,6 +34,7 @@ def test_wrong_pin_says_so_and_keeps_the_choice(post, qtbot):
     _choose(dialog, Role.OPERATOR)
     dialog.pin_edit.setText("9999")
     dialog.sign_on_button.click()
+    qtbot.waitUntil(lambda: "Wrong PIN" in dialog.error_label.text(), timeout=10_000)
     assert "Wrong PIN" in dialog.error_label.text() and "2 attempts left" in dialog.error_label.text()
     assert not dialog.error_label.isHidden()
     assert dialog.operator_box.currentData() == ROLE_NAMES[Role.OPERATOR]
@@ -46,12 +47,14 @@ def test_lockout_words_after_three_wrong_pins(post, qtbot):
     dialog = SignOnDialog(post)
     qtbot.addWidget(dialog)
     _choose(dialog, Role.OPERATOR)
-    for _ in range(3):
+    for attempt in range(3):
         dialog.pin_edit.setText("0000")
         dialog.sign_on_button.click()
+        qtbot.waitUntil(lambda: dialog.sign_on_button.isEnabled() and dialog.pin_edit.text() == "", timeout=10_000)
     assert "locked for one minute" in dialog.error_label.text()
     dialog.pin_edit.setText(PIN)  # even the right PIN waits out the lock
     dialog.sign_on_button.click()
+    qtbot.waitUntil(lambda: "try again in" in dialog.error_label.text(), timeout=10_000)
     assert "locked" in dialog.error_label.text() and "try again in" in dialog.error_label.text()
     assert post.shift.actor is None
 
@@ -61,7 +64,8 @@ def test_handover_signs_the_old_operator_off(post, qtbot):
     qtbot.addWidget(dialog)
     _choose(dialog, Role.LOGISTICS)
     dialog.pin_edit.setText(PIN)
-    dialog.sign_on_button.click()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.sign_on_button.click()
     assert post.shift.actor.name == ROLE_NAMES[Role.LOGISTICS]
     actions = [e.action for e in post.activity.page(limit=3)]
     assert actions[:2] == ["shift.sign_on", "shift.sign_off"]

@@ -42,6 +42,7 @@ def test_a_long_refusal_is_shown_whole(post, qtbot, themed):
     for _ in range(4):  # three wrong PINs lock; the fourth try gets the longest words
         qtbot.keyClicks(dialog.pin_edit, "0000")
         qtbot.keyClick(dialog.pin_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.sign_on_button.isEnabled() and dialog.pin_edit.text() == "", timeout=10_000)
     words = dialog.error_label.text()
     assert "locked after 3 wrong PINs; try again in" in words
     assert dialog.error_label.heightForWidth(dialog.error_label.width()) > dialog.error_label.fontMetrics().height()

@@ -8,6 +8,8 @@ the PIN instead of signing on with nothing typed.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from ops_console.errors import DatabaseUnavailable, SignOnError
 from ops_console.post import Post
 from ops_console.services.audit import Actor
+from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.messages import show_error
 
 
@@ -73,6 +76,8 @@ class SignOnDialog(QDialog):
         form.addRow(self.error_label)  # the whole width: long words wrap, never cut
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self._lane = JobLane("sign-on", parent=self)
+        self._asking: Job | None = None
         self.sign_on_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.sign_on_button.setText(self.tr("Sign on"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
@@ -105,17 +110,29 @@ class SignOnDialog(QDialog):
                                        "as an attempt."))
             self.pin_edit.setFocus()
             return
-        try:  # on a handover the service signs the previous operator off in the same step
-            self.actor = self._post.operators.sign_on(name, self.pin_edit.text())
-        except SignOnError as exc:
+        if self._asking is not None and not self._asking.finished:
+            return  # one check at a time
+        # the PIN's hash takes most of a second (docs/security.md): checked on a worker, never here.
+        # On a handover the service signs the previous operator off in the same step.
+        self.sign_on_button.setEnabled(False)
+        self._asking = start_job(self._lane, partial(self._post.operators.sign_on, name, self.pin_edit.text()),
+                                 self._signed_on, self._refused, owner=self)
+
+    def _signed_on(self, actor: object) -> None:
+        self.sign_on_button.setEnabled(True)
+        self.actor = actor
+        self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        self.sign_on_button.setEnabled(True)
+        if isinstance(exc, SignOnError):
             self._show_problem(str(exc))
             self.pin_edit.clear()
             self.pin_edit.setFocus()
-            return
-        except DatabaseUnavailable as exc:
+        elif isinstance(exc, DatabaseUnavailable):
             show_error(self, exc)
-            return
-        self.accept()
+        else:
+            raise exc
 
     def _set_up_first_admin(self) -> None:
         from .first_admin import FirstAdminDialog
