@@ -44,7 +44,7 @@ def raises_alert(precedence: str | None) -> bool:
 def rank_of(precedence: str | None) -> int:
     """For a stored value; anything unknown ranks last."""
     try:
-        return Precedence(precedence).rank
+        return Precedence(precedence or "").rank
     except ValueError:
         return len(_RANKS)
 

@@ -57,7 +57,7 @@ class Inbound:
 
     def _slow(self, item: bytes | at.Overlong, now: datetime, route: Route, frames: list[RawFrame]) -> None:
         """Any line the fast match did not take: overlong, noisy, malformed, or a response."""
-        if type(item) is not bytes:
+        if not isinstance(item, bytes):
             reason = f"line longer than {self.framer.max_line} bytes (piece {item.part})"
             frames.append(self.bad(item.data, reason, "overlong", now))
             return

@@ -84,6 +84,8 @@ class _Endpoint:
 class PtyEndpoint(_Endpoint):
     """A pseudo-terminal: we hold the master, the console opens ``device_path``."""
 
+    device_path: str
+
     def __init__(self) -> None:
         super().__init__()
         self._dir = tempfile.mkdtemp(prefix="ops-console-sim-")
@@ -185,6 +187,7 @@ class TcpEndpoint(_Endpoint):
 
     def _serve(self) -> None:
         server = self._server
+        assert server is not None, "serving starts after the socket is bound"
         while True:
             client = self._client
             fds = [server.fileno()] + ([client.fileno()] if client else [])

@@ -77,7 +77,7 @@ class FieldTraffic:
 
     def bulk(self, count: int, now: datetime) -> list[bytes]:
         """``count`` well-formed +RCV lines (positions), e.g. for an ingest benchmark."""
-        lines = []
+        lines: list[bytes] = []
         for i in range(count):
             team = self.teams[i % len(self.teams)]
             lines.extend(self._heard(team, f) for f in self._position(team, now))

@@ -32,6 +32,8 @@ __all__ = ["Failure", "SimulatedSiren", "SimulatedSirenBus", "main"]
 class _SirenPty(PtyEndpoint):
     """The shared pty endpoint, under a name that says what is on the other end."""
 
+    device_path: str
+
     def __init__(self) -> None:
         super().__init__()
         self.device_path = os.path.join(os.path.dirname(self.device_path), "ttyRS485-sirens")

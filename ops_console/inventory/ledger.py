@@ -241,4 +241,4 @@ def _audit(s: Session, actor: Actor, move: StockMovement, names: _Names, exercis
 def adjustment(item_id: int, location_id: int, delta: int, reason: str, lot: str = "") -> MovementDraft:
     """An adjustment by a signed difference, as the one-sided draft the ledger stores."""
     side = {"from_location_id": location_id} if delta < 0 else {"to_location_id": location_id}
-    return replace(MovementDraft(MovementKind.ADJUST, item_id, abs(delta), lot=lot, reason=reason), **side)
+    return replace(MovementDraft(MovementKind.ADJUST, item_id, abs(delta), lot=lot, reason=reason), **side)  # type: ignore[arg-type]

@@ -252,9 +252,9 @@ class InventoryService(RequestDesk, StockFiles):
     def _movement_views(s: Session, ids: list[int]) -> list[MovementView]:
         if not ids:
             return []
-        items = dict(s.execute(select(StockItem.id, StockItem.name)).all())
-        places = dict(s.execute(select(StockLocation.id, StockLocation.name)).all())
-        teams = dict(s.execute(select(Team.id, Team.name)).all())
+        items: dict[int, str] = dict(s.execute(select(StockItem.id, StockItem.name)).tuples().all())
+        places: dict[int, str] = dict(s.execute(select(StockLocation.id, StockLocation.name)).tuples().all())
+        teams: dict[int, str] = dict(s.execute(select(Team.id, Team.name)).tuples().all())
         rows = s.scalars(select(StockMovement).where(StockMovement.id.in_(ids))).all()
         by_id = {r.id: r for r in rows}
         out = []
@@ -277,7 +277,6 @@ class InventoryService(RequestDesk, StockFiles):
         def __enter__(self) -> None:
             return None
 
-        def __exit__(self, kind, exc, tb) -> bool:  # type: ignore[no-untyped-def]
+        def __exit__(self, kind, exc, tb) -> None:  # type: ignore[no-untyped-def]
             if isinstance(exc, IntegrityError):
                 raise ValidationError({self.field: self.words}) from exc
-            return False

@@ -6,6 +6,7 @@ because an unchecked old wall is exactly what fails in the next storm.
 """
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, fields as dc_fields
 from datetime import datetime, timedelta
 from enum import Enum
@@ -166,7 +167,7 @@ class RiskService:
                 raise NotFound(f"Risk point {risk_id} no longer exists.")
             return _view(row)
 
-    def inspections(self, risk_id: int) -> list[InspectionView]:
+    def inspections(self, risk_id: int) -> builtins.list[InspectionView]:
         query = select(RiskInspection).where(RiskInspection.risk_id == risk_id).order_by(RiskInspection.at.desc())
         with self._db.read() as s:
             return [InspectionView(r.id, r.risk_id, r.at, r.inspector, r.finding, RiskLevel(r.level))

@@ -276,7 +276,7 @@ def verify(db: Database, *, records: bool = True) -> VerifyResult:
                 return VerifyResult(False, 0, None, (
                     f"this database was set up as post {earlier[-1].post_id} (key file {earlier[-1].path}), "
                     "but its audit head names no post: the log was wiped or replaced"))
-            key, points = None, []
+            key, points = None, list[Any]()
         else:
             key = audit_anchor.load_key(post_id)
             if key is None:

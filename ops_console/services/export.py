@@ -47,7 +47,7 @@ def rows(db: Database, kind: str, *, exercise: bool = False) -> Iterator[dict[st
     last = 0
     with db.read() as s:
         while True:
-            query = select(model).where(model.id > last).order_by(model.id).limit(BATCH)  # type: ignore[attr-defined]
+            query: Any = select(model).where(model.id > last).order_by(model.id).limit(BATCH)  # type: ignore[attr-defined]
             if hasattr(model, "exercise"):
                 query = query.where(model.exercise == exercise)  # type: ignore[attr-defined]
             batch = s.scalars(query).all()

@@ -114,7 +114,9 @@ class SirenRecords:
     def finish(self, c: Claimed, outcome: CommandOutcome | None, attempts: int, *, state: str | None = None,
                words: str = "") -> str:
         """Store how a command ended, with its audit entry; an alarm when it was not confirmed."""
-        state = state or RESULT_STATES[outcome.result]
+        if state is None:
+            assert outcome is not None, "a command ends with an outcome or a state"
+            state = RESULT_STATES[outcome.result]
         words = words or (outcome.words if outcome else "")
         alarm_id = None
         with self._db.write() as s:
