@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         records.addAction(self.find_action)
 
         exercise = bar.addMenu(self.tr("E&xercise"))
+        exercise.setToolTipsVisible(True)  # a disabled item says who may use it
         exercise.addAction(self.shift_actions.exercise_action)
         exercise.addAction(self.shift_actions.purge_action)
 

@@ -60,7 +60,9 @@ def test_viewer_is_refused_exercise_and_cannot_edit(window, post, qtbot):
     assert "Viewer" in window.status.operator_label.text()
     assert not window.new_incident_action.isEnabled() and not window.new_note_action.isEnabled()
     assert not window.incidents.new_button.isEnabled() and not window.activity.note_edit.isEnabled()
-    window.shift_actions.exercise_action.trigger()
+    action = window.shift_actions.exercise_action
+    assert not action.isEnabled() and "Only a supervisor" in action.toolTip()  # said before any click
+    window.shift_actions.set_exercise(True)  # a shortcut or script that still asks: the service refuses in words
     box = window.shift_actions.dialog
     assert isinstance(box, QMessageBox) and "may not switch exercise mode" in box.text()
     assert not post.shift.exercise and not window.shift_actions.exercise_action.isChecked()

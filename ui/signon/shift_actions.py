@@ -33,8 +33,16 @@ class ShiftActions(QObject):
         self.dialog: QWidget | None = None
 
     def update(self) -> None:
+        """Controls a role may not use are disabled with who can, before any click."""
         self.exercise_action.setChecked(self._post.shift.exercise)
-        self.purge_action.setEnabled(self._post.shift.can(Permission.PURGE_EXERCISE))
+        may_switch = self._post.shift.can(Permission.TOGGLE_EXERCISE)
+        self.exercise_action.setEnabled(may_switch)
+        self.exercise_action.setToolTip("" if may_switch else self.tr(
+            "Only a supervisor or an administrator may start or end exercise mode."))
+        may_purge = self._post.shift.can(Permission.PURGE_EXERCISE)
+        self.purge_action.setEnabled(may_purge)
+        self.purge_action.setToolTip("" if may_purge else self.tr(
+            "Only a supervisor or an administrator may purge exercise records."))
 
     @Slot(bool)
     def set_exercise(self, on: bool) -> QMessageBox | None:
