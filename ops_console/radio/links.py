@@ -33,6 +33,7 @@ class LinkStatus:
     name: str = ""  # the link's name: what a message's ``link`` and the comms log say
     airtime_used: float = 0.0  # seconds on air in this link's budget window
     airtime_budget: float = 0.0  # seconds this link may be on air per window
+    storage: str = ""  # why heard frames are not being stored now ("disk full: ...", "database unavailable: ...")
 
 
 class LinkBoard:

@@ -135,6 +135,10 @@ class RadioRuntime:
         for modem in self.modems:
             modem.close()
         self.radio.ingest.stop()
+        where = self.radio.ingest.whereabouts()
+        if where["memory"] or where["lost"]:  # a window closed while the database was away, say
+            log.critical("radio: stopped with %d frames only in memory (NOT saved) and %d lost; %d in the spool; "
+                         "%s", where["memory"], where["lost"], where["spool"], self.radio.ingest.problem)
         self.radio.ingest.drill_links = self.radio.ingest.drill_links - self._drill_links
         if self.simulator is not None:
             self.simulator.stop()
@@ -156,5 +160,6 @@ class RadioRuntime:
             out.append(LinkStatus(self._labels.get(st.name, st.name), link.url if link else "", st.state.value,
                                   st.detail, st.frames, st.sent, sum(st.errors.values()), st.last_error,
                                   counts["frames"], counts["invalid"], self.radio.ingest.backlog,
-                                  self.worker.waiting_for, self.worker.next_slot_in, st.name, used, budget))
+                                  self.worker.waiting_for, self.worker.next_slot_in, st.name, used, budget,
+                                  self.radio.ingest.problem))
         return out

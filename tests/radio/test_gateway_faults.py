@@ -178,3 +178,36 @@ def test_a_second_gateway_on_the_same_modem_is_refused(sim, tmp_path) -> None:
     finally:
         code, out = stop(first)
     assert code == 0, out
+
+
+def test_a_full_disk_under_the_database_is_named_and_nothing_is_lost(small_disk) -> None:
+    """The post's own SQLite file on the full disk (no spool: a console): the frames wait
+    in memory, the problem says "disk full", and they are stored once space returns."""
+    from datetime import UTC, datetime, timedelta
+
+    from helpers.posts import open_signed_on, sqlite_url
+    from ops_console.hardware.lora.types import RawFrame
+    from ops_console.hardware.protocols import field_payload as fp
+
+    def frames(first: int, count: int) -> list[RawFrame]:
+        when = datetime(2026, 12, 6, 3, 0, tzinfo=UTC)
+        out = []
+        for n in range(first, first + count):
+            data = fp.encode_position("SEARCH3", n % 65536, 47.0 + n / 1e5, 8.0, when + timedelta(seconds=n))[0]
+            out.append(RawFrame(b"+RCV=13,%d,%s,-80,7" % (len(data), data), when + timedelta(seconds=n), "lora", 13,
+                                data, -80, 7))
+        return out
+
+    post = open_signed_on(sqlite_url(small_disk / "post.sqlite"))
+    try:
+        ingest = post.radio.ingest
+        ingest.ingest(frames(0, 10))
+        ballast = fill(small_disk)
+        ingest.ingest(frames(10, 5000))
+        assert ingest.problem.startswith("disk full"), ingest.problem
+        assert ingest.backlog == 5000 and ingest.counts["frames"] == 10
+        os.remove(ballast)
+        ingest.flush()
+        assert ingest.backlog == 0 and ingest.counts["frames"] == 5010 and ingest.problem == ""
+    finally:
+        post.close()
