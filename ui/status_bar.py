@@ -73,6 +73,7 @@ class PostStatusBar(QStatusBar):
                                   + (self.tr(", {c} critical").replace("{c}", str(critical)) if critical else ""))
         colour = "#b00020" if critical else "#8a5a00"
         self.alert_button.setStyleSheet(f"QPushButton#alertCounter {{ color: {colour}; font-weight: 700; }}")
+        self.alert_button.setMinimumWidth(self.alert_button.sizeHint().width())  # the count is never cut
 
     @Slot()
     def tick(self, now: datetime | None = None) -> None:
