@@ -102,16 +102,13 @@ def test_operator_add_and_list(home):
 
 
 def test_simulate_sirens_prints_its_port_and_stops_on_sigint(home):
-    import os
     import signal
-    import subprocess
-    import sys
 
-    env = {**os.environ, "OPS_CONSOLE_DATA_DIR": str(home / "data"), "OPS_CONSOLE_LOG_DIR": str(home / "logs")}
-    proc = subprocess.Popen([sys.executable, "-m", "ops_console", "simulate", "sirens", "--transport", "tcp"],
-                            stdout=subprocess.PIPE, text=True, env=env)
+    from helpers.cli import read_until, spawn
+
+    proc = spawn(home, "simulate", "sirens", "--transport", "tcp")
     try:
-        first = proc.stdout.readline()
+        first = read_until(proc, "siren bus")
         assert "siren bus" in first and ("socket://" in first or "/dev/" in first or "/tmp" in first)
     finally:
         proc.send_signal(signal.SIGINT)

@@ -1,21 +1,51 @@
-"""Run the real ``ops-console`` command in a subprocess, with its own data and log dirs."""
+"""The real ``ops-console`` program in a subprocess, with its own data, log and config dirs:
+``run_cli`` for a command that ends, ``spawn`` + ``read_until`` for one that runs on (the
+gateway, a simulator) — qutebrowser's end2end testprocess idea, reduced to what we need.
+The one helper for starting the CLI in tests."""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 
-def run_cli(home: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    environment = {
+def cli_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment every CLI subprocess gets: private dirs under ``home``, no dialogs."""
+    return {
         **os.environ,
         "OPS_CONSOLE_DATA_DIR": str(home / "data"),
         "OPS_CONSOLE_LOG_DIR": str(home / "logs"),
         "OPS_CONSOLE_CONFIG": str(home / "config.toml"),
         "OPS_CONSOLE_NO_DIALOGS": "1",
         "QT_QPA_PLATFORM": "offscreen",
-        **(env or {}),
+        "PYTHONUNBUFFERED": "1",
+        **(extra or {}),
     }
+
+
+def run_cli(home: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "ops_console", *args], capture_output=True, text=True,
-                          env=environment, timeout=timeout)
+                          env=cli_env(home, env), timeout=timeout)
+
+
+def spawn(home: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """Start ``ops-console ARGS`` and keep it running; stdout and stderr in one text pipe."""
+    return subprocess.Popen([sys.executable, "-m", "ops_console", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=cli_env(home, env))
+
+
+def read_until(proc: subprocess.Popen[str], *needles: str, timeout: float = 20.0) -> str:
+    """Read output until every needle was printed, in any order (log lines from the link
+    thread may come before or after the main thread's own lines); returns the last line."""
+    seen, missing, deadline = [], set(needles), time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()  # type: ignore[union-attr]
+        if not line:
+            break
+        seen.append(line)
+        missing = {n for n in missing if n not in line}
+        if not missing:
+            return line
+    raise AssertionError(f"{sorted(missing)!r} not printed; got:\n{''.join(seen)}")

@@ -4,10 +4,7 @@ Real simulated modem on a pty, real SQLite, the real command for the gateway."""
 from __future__ import annotations
 
 import argparse
-import os
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -15,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.cli import run_cli
+from helpers.cli import read_until, run_cli, spawn
 from ops_console.commands import radio_settings
 from ops_console.config import load_settings
 from ops_console.errors import ValidationError
@@ -122,32 +119,13 @@ def test_a_bad_call_sign_is_named_and_the_default_stays(db_url, tmp_path, capsys
         post.close()
 
 
-def _spawn(home: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "OPS_CONSOLE_DATA_DIR": str(home / "data"), "OPS_CONSOLE_LOG_DIR": str(home / "logs"),
-           "OPS_CONSOLE_CONFIG": str(home / "config.toml"), "OPS_CONSOLE_NO_DIALOGS": "1", "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, "-m", "ops_console", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=env)
-
-
-def _read_until(proc: subprocess.Popen[str], *needles: str, timeout: float = 20.0) -> None:
-    """Until every needle was printed, in any order (the link thread's lines race the main one's)."""
-    seen, missing, deadline = [], set(needles), time.monotonic() + timeout
-    while missing and time.monotonic() < deadline:
-        line = proc.stdout.readline()  # type: ignore[union-attr]
-        if not line:
-            break
-        seen.append(line)
-        missing = {n for n in missing if n not in line}
-    assert not missing, f"{sorted(missing)!r} not printed; got:\n{''.join(seen)}"
-
-
 def test_the_gateway_goes_on_the_air_with_the_configured_call(tmp_path: Path, eoc_sim) -> None:
     (tmp_path / "config.toml").write_text('[radio]\ncall_sign = "EOC-1"\n', encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'post.sqlite'}"
     assert run_cli(tmp_path, "--db", url, "db", "upgrade").returncode == 0
-    gateway = _spawn(tmp_path, "--db", url, "gateway", "--device", f"lora:{eoc_sim.port_url}")
+    gateway = spawn(tmp_path, "--db", url, "gateway", "--device", f"lora:{eoc_sim.port_url}")
     try:
-        _read_until(gateway, "on the air as EOC-1", "ready (configured)")
+        read_until(gateway, "on the air as EOC-1", "ready (configured)")
         [frame] = fp.encode_text("MEDIC2", "EOC-1", 9, fp.Precedence.ROUTINE, "Shelter B open")
         eoc_sim.inject_bytes(rcv_line(12, frame, -80, 2))
         assert eoc_sim.wait_for_transmissions(1, 15.0)
