@@ -13,6 +13,7 @@ from ops_console.mapping.services import MapServices
 from ops_console.mapping.shelters import ShelterDraft, ShelterStatus
 from ops_console.mapping.zones import ZoneDraft, ZoneKind
 from helpers.posts import ROLE_NAMES, PIN
+from helpers.events import EventRecorder
 
 
 def actions(post):
@@ -21,8 +22,7 @@ def actions(post):
 
 
 def test_risk_point_inspection_and_overdue(any_post):
-    events = []
-    any_post.bus.subscribe(events.append)
+    events = EventRecorder(any_post.bus).items
     svc = MapServices.for_post(any_post)
     risk = svc.risks.create(RiskDraft("Old wall", RiskKind.OLD_BUILDING, RiskLevel.HIGH, 30.26, 120.17,
                                       inspect_every_days=7), reported_at=utc_now() - timedelta(days=10))

@@ -2,33 +2,19 @@
 RadioRuntime that reaches it through the real SerialLink and AtModem into a real post."""
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 
 import pytest
 
-from ops_console.events import Event
+from helpers.events import EventRecorder
+
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.post import Post
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.runtime import RadioRuntime
 
 
-class Events:
-    """Records bus events; tests wait on them instead of sleeping."""
-
-    def __init__(self) -> None:
-        self.items: list[Event] = []
-        self._cond = threading.Condition()
-
-    def __call__(self, event: Event) -> None:
-        with self._cond:
-            self.items.append(event)
-            self._cond.notify_all()
-
-    def wait_for(self, predicate: Callable[[list[Event]], bool], timeout: float = 5.0) -> bool:
-        with self._cond:
-            return self._cond.wait_for(lambda: predicate(self.items), timeout)
+Events = EventRecorder  # the radio tests' name for it
 
 
 @pytest.fixture

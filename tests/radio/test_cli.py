@@ -2,10 +2,7 @@
 ``--device`` against it (real subprocesses, real pty), stopped by SIGINT / SIGTERM."""
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 

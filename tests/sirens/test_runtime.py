@@ -6,6 +6,7 @@ import threading
 import pytest
 from sqlalchemy import select
 
+from helpers.events import EventRecorder
 from helpers.posts import PIN, open_signed_on
 from ops_console.db.models import AuditEntry
 from ops_console.hardware.protocols.siren_profile import Command, SirenState
@@ -45,8 +46,7 @@ def alarms(service, kind):
 
 
 def test_activation_is_confirmed_end_to_end_and_cancel_all_stops_it(post, sirens, sim, make_runtime, wait_for):
-    events = []
-    post.bus.subscribe(events.append)
+    events = EventRecorder(post.bus).items
     make_runtime(sirens)
     result = activate(sirens, [1, 2])
     assert wait_for(lambda: finished(sirens, result.request_id)) == {1: "confirmed", 2: "confirmed"}
@@ -198,8 +198,7 @@ def test_two_consoles_activating_at_once_send_exactly_one_activation(any_db_url,
 
 def test_an_uncommanded_activation_alarms_at_once_and_one_click_cancels_it(post, sirens, sim, make_runtime,
                                                                           wait_for):
-    events = []
-    post.bus.subscribe(events.append)
+    events = EventRecorder(post.bus).items
     make_runtime(sirens, poll_interval_s=0.2)
     sim.fail(4, Failure.LOCAL_ACTIVATION)
     with sim.lock:  # and one sounding with no bit set: still nobody here asked for it
