@@ -45,6 +45,7 @@ from ops_console.radio.derived import DerivedWriter, drill_flags, storable
 from ops_console.radio.handover import MAX_BATCH, Handover
 from ops_console.radio.holding import Holding
 from ops_console.radio.spool import FrameSpool
+from ops_console.notices import say
 from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
@@ -315,14 +316,12 @@ class RadioIngest:
         if problem == self.problem:
             return
         self.problem = problem
-        if problem:
-            log.error("radio: frames are not being stored: %s (%d waiting in the spool, %d in memory)", problem,
-                      self.holding.in_spool(), len(self.holding.memory))
+        if problem:  # a notice: the log, the status bar and the alert list (ops_console/notices.py)
+            shout = problem.upper() if problem.startswith("disk full") else problem  # DISK FULL: loud
+            say(self.bus, "problem", f"Radio frames are not being stored: {shout} ({self.holding.in_spool()} "
+                f"waiting in the spool, {len(self.holding.memory)} in memory)", source="radio storage")
         else:
-            log.warning("radio: frames are stored again")
-        self.bus.publish(Event("radio.storage", None, {"problem": problem, "disk_full": problem.startswith("disk full"),
-                                                       "spooled": self.holding.in_spool(),
-                                                       "in_memory": len(self.holding.memory)}))
+            say(self.bus, "info", "Radio frames are stored again.", source="radio storage")
 
     def evict(self) -> None:
         """Drop text messages whose fragments never all arrived (their raw frames are kept)."""
