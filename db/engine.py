@@ -53,7 +53,7 @@ class PgTimeouts:
             "connect_timeout": self.connect,
             "keepalives": 1, "keepalives_idle": self.keepalive_idle,
             "keepalives_interval": self.keepalive_interval, "keepalives_count": self.keepalive_count,
-            "tcp_user_timeout": ms(self.answer),  # unacknowledged data: the kernel gives up too
+            "tcp_user_timeout": ms(self.answer or 60),  # unacknowledged data: the kernel gives up too
             "options": f"-c statement_timeout={ms(self.statement)} -c lock_timeout={ms(self.lock)} "
                        f"-c idle_in_transaction_session_timeout={ms(self.idle_in_transaction)}",
         }
@@ -61,6 +61,11 @@ class PgTimeouts:
 
 PG_TIMEOUTS = PgTimeouts()
 """What every PostgreSQL engine gets (tests shorten it)."""
+
+MAINTENANCE = PgTimeouts(statement=0, idle_in_transaction=0, answer=0)
+"""For whole-table work from the command line (export, db copy, audit verify): no limit on
+a statement or an answer (0), since a long one is expected; the connect timeout and the
+keepalives stay, so a dead server is still noticed."""
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -111,7 +116,8 @@ class Database:
     session open, and no session is shared with a serial thread.
     """
 
-    def __init__(self, url: str, *, must_exist: bool = False, echo: bool = False) -> None:
+    def __init__(self, url: str, *, must_exist: bool = False, echo: bool = False,
+                 timeouts: PgTimeouts | None = None) -> None:
         self.url = url
         path = sqlite_path(url)
         if path is not None:
@@ -135,7 +141,7 @@ class Database:
         if self.is_sqlite:
             _configure_sqlite(self.engine)
         elif self.engine.dialect.driver == "psycopg":
-            _bound_pg(self.engine, PG_TIMEOUTS)
+            _bound_pg(self.engine, timeouts or PG_TIMEOUTS)
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(writer, expire_on_commit=False)

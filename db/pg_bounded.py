@@ -32,6 +32,8 @@ class AnswerBoundConnection(psycopg.Connection):  # type: ignore[type-arg]
     answer_timeout: float = ANSWER_TIMEOUT
 
     def wait(self, gen: Any, interval: float = 0.1, timeout: float | None = None) -> Any:  # noqa: D102
+        if self.answer_timeout <= 0:  # maintenance work: no deadline of ours
+            return super().wait(gen, interval=interval, timeout=timeout)
         limit = self.answer_timeout if timeout is None else min(timeout, self.answer_timeout)
         try:
             return super().wait(gen, interval=interval, timeout=limit)

@@ -11,7 +11,7 @@ from functools import partial
 
 from ops_console.db import migrate
 from ops_console.db.backup import backup_sqlite
-from ops_console.db.engine import Database
+from ops_console.db.engine import MAINTENANCE, Database
 from ops_console.db.integrity import check_at_open
 from ops_console.errors import OpsError
 from ops_console.private_files import open_private
@@ -47,7 +47,8 @@ def db_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
 def _copy(source_url: str, target_url: str) -> int:
     from ops_console.db.copy import copy_post
 
-    source, target = Database(source_url, must_exist=True), Database(target_url)
+    source = Database(source_url, must_exist=True, timeouts=MAINTENANCE)  # whole tables: no statement limit
+    target = Database(target_url, timeouts=MAINTENANCE)
     counts = copy_post(source, target, progress=lambda name, n: print(f"{name}: {n} rows", file=sys.stderr))
     result = audit.verify(target)
     print(f"copied {sum(counts.values())} rows; audit on the copy: {result}")
@@ -55,7 +56,7 @@ def _copy(source_url: str, target_url: str) -> int:
 
 
 def _open_checked(url: str, must_exist: bool) -> Database:
-    db = Database(url, must_exist=must_exist)
+    db = Database(url, must_exist=must_exist, timeouts=MAINTENANCE)  # whole tables: no statement limit
     check_at_open(db)
     migrate.check_not_newer(db)
     if migrate.current_revision(db) is None:

@@ -121,3 +121,19 @@ def _stores(post) -> bool:
     before = post.radio.ingest.counts["frames"]
     post.radio.ingest.ingest([frame(5000 + before)])
     return post.radio.ingest.counts["frames"] > before
+
+
+def test_every_connection_carries_the_server_side_bounds_and_maintenance_lifts_them(pg_post_and_proxy) -> None:
+    """What the server enforces for a workstation's connection; whole-table commands (export,
+    db copy, audit verify) run without a statement limit but keep the connect timeout."""
+    direct, _proxy, _url = pg_post_and_proxy
+    settings = ("statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout")
+    with direct.db.engine.connect() as conn:  # opened with SHORT (the fixture's timeouts)
+        shown = [conn.execute(text(f"SHOW {name}")).scalar() for name in settings]
+    assert shown == ["1500ms", "1s", "2s"]
+    maintenance = db_engine.Database(direct.db.url, timeouts=db_engine.MAINTENANCE)
+    try:
+        with maintenance.engine.connect() as conn:
+            assert [conn.execute(text(f"SHOW {name}")).scalar() for name in settings] == ["0", "5s", "0"]
+    finally:
+        maintenance.dispose()
