@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from ops_console.hardware.protocols.reyax_at import MAX_PAYLOAD, LineFramer
 from ops_console.hardware.simulators.endpoints import PtyEndpoint, TcpEndpoint
 from ops_console.hardware.simulators.lora_teams import DEFAULT_TEAMS, FieldTeam, FieldTraffic
+from ops_console.hardware.simulators.stopping import stop_on_signals
 
 log = logging.getLogger(__name__)
 
@@ -239,6 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=10**9, help="with --rate: stop after this many frames")
     parser.add_argument("--centre", default="47.3769,8.5417", help="LAT,LON the teams move around")
     args = parser.parse_args(argv)
+    stop_on_signals()
     lat, lon = (float(v) for v in args.centre.split(","))
     sim = SimulatedModem(transport="tcp" if args.tcp is not None else "pty", tcp_port=args.tcp or 0,
                          seed=args.seed, centre=(lat, lon), interval=None if args.rate else args.interval)

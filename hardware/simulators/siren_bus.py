@@ -25,6 +25,7 @@ from ops_console.hardware.protocols.siren_profile import DEFAULT_BAUDRATE, char_
 from ops_console.hardware.simulators.endpoints import PtyEndpoint, TcpEndpoint
 from ops_console.hardware.simulators.siren_controller import ONE_SHOT, Failure, SimulatedSiren
 from ops_console.hardware.sirens import rtu
+from ops_console.hardware.simulators.stopping import stop_on_signals
 
 __all__ = ["Failure", "SimulatedSiren", "SimulatedSirenBus", "main"]
 
@@ -219,6 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--units", type=int, default=6, help="controllers at unit ids 1..N (default 6)")
     parser.add_argument("--baud", type=int, default=DEFAULT_BAUDRATE)
     args = parser.parse_args(argv)
+    stop_on_signals()
     bus = SimulatedSirenBus(range(1, args.units + 1), transport=args.transport, tcp_port=args.tcp_port,
                             baudrate=args.baud)
     try:

@@ -107,3 +107,17 @@ def test_main_prints_the_port_and_stops_on_ctrl_c():
         assert proc.wait(10) == 0
     finally:
         proc.kill()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_it_stops_even_when_started_with_ctrl_c_ignored(stop):
+    """A background job of a non-interactive shell inherits SIGINT ignored; Ctrl+C still stops it."""
+    proc = subprocess.Popen([sys.executable, "-m", "ops_console.hardware.simulators.siren_bus"],
+                            stdout=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    try:
+        assert "6 controllers" in proc.stdout.readline()
+        proc.send_signal(stop)
+        assert proc.wait(10) == 0
+    finally:
+        proc.kill()
