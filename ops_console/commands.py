@@ -253,7 +253,7 @@ def gateway_command(args: argparse.Namespace, url: str, must_exist: bool) -> int
         post.radio.ingest.use_spool(spool)
         if len(spool):
             print(f"{len(spool)} frames wait in the spool {spool.path}; forwarding them first", flush=True)
-        return run_gateway(post, post.radio.settings.devices, demo=post.radio.settings.demo)
+        return run_gateway(post)
     finally:
         post.close()
         spool.close()

@@ -21,7 +21,6 @@ import time
 
 from ops_console.hardware.transport.serial_link import IN_USE
 from ops_console.post import Post
-from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.runtime import RadioRuntime
 
 log = logging.getLogger("ops_console.gateway")
@@ -30,20 +29,20 @@ PORT_CHECK = 3.0  # seconds to see whether each port opened or is held by anothe
 EXIT_OK, EXIT_DISK_FULL, EXIT_NOT_SAVED, EXIT_PORT_IN_USE = 0, 6, 7, 8
 
 
-def run_gateway(post: Post, devices: list[DeviceSpec], *, demo: bool = False,
-                stop: threading.Event | None = None) -> int:
-    """Run until SIGINT/SIGTERM (or ``stop`` is set); returns the exit code."""
-    if not devices and not demo:
+def run_gateway(post: Post, *, stop: threading.Event | None = None) -> int:
+    """Run the radios the composition root planned (``post.devices``) until SIGINT/SIGTERM
+    (or ``stop`` is set); returns the exit code."""
+    if not post.radio.settings.devices and not post.radio.settings.demo:
         print("No radio device configured: give --device lora:PORT[@BAUD] or a [[device]] in the "
               "config file (or --demo for the simulator).", file=sys.stderr)
         return 2
     _log_to_stdout()
     stop = stop or threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
-    runtime = RadioRuntime(post.radio, devices, demo=demo)
     code = EXIT_OK
+    runtime = post.devices.start_radio(demo=post.radio.settings.demo)
+    assert runtime is not None  # a device or the demo was checked above
     try:
-        runtime.start()
         busy = _ports_in_use(runtime)
         if busy:
             for port in busy:
