@@ -3,6 +3,7 @@
 pyproject.toml cannot discover sub-packages of remapped folders by itself, so this file
 lists them; everything else about the distribution lives in pyproject.toml.
 """
+
 from setuptools import find_packages, setup
 
 MAPPED_FOLDERS = {

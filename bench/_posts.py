@@ -1,4 +1,5 @@
 """Shared by the benchmarks: demo posts grown to the sizes a long incident reaches."""
+
 from __future__ import annotations
 
 import random
@@ -7,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from ops_console.db.models import AuditEntry, AuditHead, Task
 from ops_console.clock import utc_now
+from ops_console.db.models import AuditEntry, AuditHead, Task
 from ops_console.demo import build_demo_post
 from ops_console.post import Post, open_post
 from ops_console.services.audit import canonical_json, entry_hash
@@ -31,10 +32,18 @@ def _add_tasks(post: Post, total: int, rng: random.Random) -> None:
     with post.db.write() as s:
         have = len(s.scalars(select(Task.id)).all())
         rows = [
-            {"title": f"Welfare check, house {i}", "details": "", "priority": rng.randint(1, 4),
-             "status": rng.choice(["new", "assigned", "in_progress", "done", "cancelled"]),
-             "location_text": f"Lane {i % 40}", "exercise": False, "created_at": now, "updated_at": now,
-             "version": 1, "due_at": now + timedelta(minutes=rng.randint(-60, 600))}
+            {
+                "title": f"Welfare check, house {i}",
+                "details": "",
+                "priority": rng.randint(1, 4),
+                "status": rng.choice(["new", "assigned", "in_progress", "done", "cancelled"]),
+                "location_text": f"Lane {i % 40}",
+                "exercise": False,
+                "created_at": now,
+                "updated_at": now,
+                "version": 1,
+                "due_at": now + timedelta(minutes=rng.randint(-60, 600)),
+            }
             for i in range(have, total)
         ]
         if rows:
@@ -51,9 +60,18 @@ def _add_audit_entries(post: Post, total: int) -> None:
             rows = []
             for i in range(next_id, min(total, next_id + BATCH - 1) + 1):
                 entry = AuditEntry(
-                    id=i, at=start_time + timedelta(seconds=i), operator_id=None, operator_name="Wang Fang",
-                    action="log.note", entity="log", entity_id=None, summary=f"Routine radio check {i}",
-                    before_json=canonical_json(None), after_json=canonical_json(None), exercise=False, prev_hash=prev,
+                    id=i,
+                    at=start_time + timedelta(seconds=i),
+                    operator_id=None,
+                    operator_name="Wang Fang",
+                    action="log.note",
+                    entity="log",
+                    entity_id=None,
+                    summary=f"Routine radio check {i}",
+                    before_json=canonical_json(None),
+                    after_json=canonical_json(None),
+                    exercise=False,
+                    prev_hash=prev,
                 )
                 entry.hash = prev = entry_hash(entry)
                 rows.append({c.key: getattr(entry, c.key) for c in AuditEntry.__table__.columns})

@@ -11,6 +11,7 @@ stored) on PostgreSQL against SQLite in the same run (target: PostgreSQL >= 25 %
 
 Run: python bench/change_propagation.py [--quick]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,7 +59,9 @@ def measure(url: str, writes: int) -> tuple[list[float], list[float]]:
             entry = writer.activity.add_note(f"bench line {i}")
             sent[entry.id] = started
             commits.append((time.perf_counter() - started) * 1000)
-            time.sleep(max(0.0, next_at - time.perf_counter()))  # pacing the load generator, not waiting for a device
+            time.sleep(
+                max(0.0, next_at - time.perf_counter())
+            )  # pacing the load generator, not waiting for a device
         done.wait(5.0)
     finally:
         reader.close()
@@ -76,13 +79,19 @@ def report(engine: str, latencies: list[float], commits: list[float], writes: in
     lost = writes - len(latencies)
     p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
     floor = statistics.median(commits)
-    print(f"{engine}: {len(latencies)}/{writes} writes seen, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
-          f"commit median {floor:.2f} ms{'; LOST ' + str(lost) if lost else ''}")
+    print(
+        f"{engine}: {len(latencies)}/{writes} writes seen, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
+        f"commit median {floor:.2f} ms{'; LOST ' + str(lost) if lost else ''}"
+    )
     ok = p99 <= 2000 and lost == 0
-    print(f"RESULT change_propagation {engine}_p99={p99:.1f}ms baseline={floor:.2f}ms ratio={p99 / floor:.1f} "
-          f"target=<=2000ms {'PASS' if ok else 'MISS'}")
-    print(f"RESULT change_propagation {engine}_p50={p50:.1f}ms baseline={floor:.2f}ms ratio={p50 / floor:.1f} "
-          f"target=<=2000ms {'PASS' if p50 <= 2000 else 'MISS'}")
+    print(
+        f"RESULT change_propagation {engine}_p99={p99:.1f}ms baseline={floor:.2f}ms ratio={p99 / floor:.1f} "
+        f"target=<=2000ms {'PASS' if ok else 'MISS'}"
+    )
+    print(
+        f"RESULT change_propagation {engine}_p50={p50:.1f}ms baseline={floor:.2f}ms ratio={p50 / floor:.1f} "
+        f"target=<=2000ms {'PASS' if p50 <= 2000 else 'MISS'}"
+    )
 
 
 def ingest_rate(url: str, frames: int) -> float:
@@ -96,12 +105,23 @@ def ingest_rate(url: str, frames: int) -> float:
     now = datetime.now(UTC)
     batch = []
     for n in range(frames):
-        payload = fp.encode_text("CANAL-1", "OPS", n % 65_000 + 1, fp.Precedence.ROUTINE, f"level report {n}")[0]
-        batch.append(RawFrame(raw=b"+RCV=11,%d,%s,-80,7" % (len(payload), payload), received_at=now,
-                              link="bench", address=11, data=payload, rssi=-80, snr=7))
+        payload = fp.encode_text(
+            "CANAL-1", "OPS", n % 65_000 + 1, fp.Precedence.ROUTINE, f"level report {n}"
+        )[0]
+        batch.append(
+            RawFrame(
+                raw=b"+RCV=11,%d,%s,-80,7" % (len(payload), payload),
+                received_at=now,
+                link="bench",
+                address=11,
+                data=payload,
+                rssi=-80,
+                snr=7,
+            )
+        )
     started = time.perf_counter()
     for i in range(0, frames, 500):
-        post.radio.ingest.ingest(batch[i:i + 500])
+        post.radio.ingest.ingest(batch[i : i + 500])
     rate = frames / (time.perf_counter() - started)
     post.close()
     return rate
@@ -125,11 +145,17 @@ def main(argv: list[str] | None = None) -> None:
         with scratch_database(server) as url:
             pg_rate = ingest_rate(url, frames)
         ratio = pg_rate / sqlite_rate
-        print(f"radio ingest: PostgreSQL {pg_rate:,.0f} frames/s, SQLite {sqlite_rate:,.0f} frames/s ({frames} frames)")
-        print(f"RESULT change_propagation pg_ingest_frames_per_s={pg_rate:.0f}/s baseline={sqlite_rate:.0f}/s "
-              f"ratio={ratio:.2f} target=>=0.25 {'PASS' if ratio >= 0.25 else 'MISS'}")
+        print(
+            f"radio ingest: PostgreSQL {pg_rate:,.0f} frames/s, SQLite {sqlite_rate:,.0f} frames/s ({frames} frames)"
+        )
+        print(
+            f"RESULT change_propagation pg_ingest_frames_per_s={pg_rate:.0f}/s baseline={sqlite_rate:.0f}/s "
+            f"ratio={ratio:.2f} target=>=0.25 {'PASS' if ratio >= 0.25 else 'MISS'}"
+        )
     else:
-        print(f"radio ingest: SQLite {sqlite_rate:,.0f} frames/s; PostgreSQL skipped: set OPS_CONSOLE_TEST_PG")
+        print(
+            f"radio ingest: SQLite {sqlite_rate:,.0f} frames/s; PostgreSQL skipped: set OPS_CONSOLE_TEST_PG"
+        )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ yet committed or spooled: see docs/radio-durability.md for the bound.
 
 Run: python bench/faults.py [--quick]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,7 +47,9 @@ def stored(db: Path) -> tuple[int, int]:
     """(frames heard stored, distinct lines among them)"""
     conn = sqlite3.connect(db, timeout=30)
     try:
-        rows = conn.execute("SELECT count(*), count(DISTINCT data) FROM radio_raw_frames WHERE direction = 'in'")
+        rows = conn.execute(
+            "SELECT count(*), count(DISTINCT data) FROM radio_raw_frames WHERE direction = 'in'"
+        )
         return tuple(rows.fetchone())  # type: ignore[return-value]
     finally:
         conn.close()
@@ -80,10 +83,20 @@ def settle(db: Path, spool: Path, expected: int, timeout: float = 60.0) -> int:
 
 
 def audit_ok(home: Path, url: str) -> bool:
-    env = {**os.environ, "OPS_CONSOLE_DATA_DIR": str(home / "data"), "OPS_CONSOLE_LOG_DIR": str(home / "logs"),
-           "OPS_CONSOLE_CONFIG": str(home / "config.toml"), "OPS_CONSOLE_NO_DIALOGS": "1"}
-    result = subprocess.run([sys.executable, "-m", "ops_console", "--db", url, "audit", "verify"], env=env,
-                            capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "OPS_CONSOLE_DATA_DIR": str(home / "data"),
+        "OPS_CONSOLE_LOG_DIR": str(home / "logs"),
+        "OPS_CONSOLE_CONFIG": str(home / "config.toml"),
+        "OPS_CONSOLE_NO_DIALOGS": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "ops_console", "--db", url, "audit", "verify"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return result.returncode == 0
 
 
@@ -93,7 +106,7 @@ class Traffic:
     def __init__(self, sim: SimulatedModem, rate: float) -> None:
         self.sim, self.rate, self.sent = sim, rate, 0
 
-    def run(self, seconds: float, stop_when: "callable | None" = None) -> None:  # type: ignore[valid-type]
+    def run(self, seconds: float, stop_when: callable | None = None) -> None:  # type: ignore[valid-type]
         burst = max(1, int(self.rate / 20))  # a burst every 50 ms
         end = time.monotonic() + seconds
         while time.monotonic() < end:
@@ -118,8 +131,12 @@ class Traffic:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a smoke run of under a minute")
-    parser.add_argument("--rate", type=float, default=None, help="frames per second (default 1000; quick 200)")
-    parser.add_argument("--keep", action="store_true", help="keep the post, spool and logs (their folder is printed)")
+    parser.add_argument(
+        "--rate", type=float, default=None, help="frames per second (default 1000; quick 200)"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the post, spool and logs (their folder is printed)"
+    )
     parser.add_argument("--kills", type=int, default=None, help="kill -9 count (default 10; quick 2)")
     args = parser.parse_args()
     rate = args.rate or (200.0 if args.quick else 1000.0)
@@ -128,14 +145,31 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="ops-faults-"))
     db, spool = home / "post.sqlite", home / "spool.sqlite"
     url = f"sqlite:///{db}"
-    subprocess.run([sys.executable, "-m", "ops_console", "--db", url, "db", "upgrade"], check=True, capture_output=True,
-                   env={**os.environ, "OPS_CONSOLE_DATA_DIR": str(home / "data"),
-                        "OPS_CONSOLE_LOG_DIR": str(home / "logs"), "OPS_CONSOLE_CONFIG": str(home / "config.toml")})
+    subprocess.run(
+        [sys.executable, "-m", "ops_console", "--db", url, "db", "upgrade"],
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "OPS_CONSOLE_DATA_DIR": str(home / "data"),
+            "OPS_CONSOLE_LOG_DIR": str(home / "logs"),
+            "OPS_CONSOLE_CONFIG": str(home / "config.toml"),
+        },
+    )
     sim = SimulatedModem(transport="pty", seed=13, garbage_rate=0.0, error_rate=0.0)
     sim.start()
     traffic = Traffic(sim, rate)
-    gateway_args = ("--db", url, "--log-level", "WARNING", "gateway", "--device", f"lora:{sim.port_url}@115200",
-                    "--spool", str(spool))
+    gateway_args = (
+        "--db",
+        url,
+        "--log-level",
+        "WARNING",
+        "gateway",
+        "--device",
+        f"lora:{sim.port_url}@115200",
+        "--spool",
+        str(spool),
+    )
     losses: list[int] = []
     audits: list[bool] = []
     started = time.monotonic()
@@ -170,7 +204,7 @@ def main() -> int:
         locker.close()
         traffic.hostile(100, rng)
         traffic.run(2.0)
-        final = settle(db, spool, traffic.sent)
+        settle(db, spool, traffic.sent)
         audits.append(audit_ok(home, url))
         gateway.send_signal(signal.SIGTERM)
         out, _ = gateway.communicate(timeout=90)
@@ -181,20 +215,30 @@ def main() -> int:
     lost = traffic.sent - distinct
     elapsed = time.monotonic() - started
     lost_outside = max(0, lost - sum(losses))
-    print(f"sent {traffic.sent}, stored {count} ({distinct} distinct), spooled during the lock {held}, "
-          f"in the spool at the end {spooled(spool)}, lost {lost} (to kills: {losses}), duplicated {count - distinct}, "
-          f"SIGTERM exit {code}, audit OK after every step: {all(audits)}; {elapsed:.0f} s"
-          + (f"; data in {home}" if args.keep else ""))
+    print(
+        f"sent {traffic.sent}, stored {count} ({distinct} distinct), spooled during the lock {held}, "
+        f"in the spool at the end {spooled(spool)}, lost {lost} (to kills: {losses}), duplicated {count - distinct}, "
+        f"SIGTERM exit {code}, audit OK after every step: {all(audits)}; {elapsed:.0f} s"
+        + (f"; data in {home}" if args.keep else "")
+    )
     per_kill_ms = 1000 * max(losses, default=0) / rate
     if not args.keep:
         shutil.rmtree(home, ignore_errors=True)
-    print(f"RESULT faults lost_outside_kill_window={lost_outside} baseline=0 ratio=1.00 target=<=0 "
-          f"{'PASS' if lost_outside == 0 else 'MISS'}")
-    print(f"RESULT faults duplicates={count - distinct} baseline=0 ratio=1.00 target=<=0 "
-          f"{'PASS' if count == distinct else 'MISS'}")
-    print(f"RESULT faults max_loss_per_kill={per_kill_ms:.0f}ms baseline=50ms ratio={per_kill_ms / 50:.2f} "
-          f"target=<=50ms {'PASS' if per_kill_ms <= 50 else 'MISS'}")
-    print(f"RESULT faults audit_ok={int(all(audits))} baseline=1 ratio=1.00 target=>=1 {'PASS' if all(audits) else 'MISS'}")
+    print(
+        f"RESULT faults lost_outside_kill_window={lost_outside} baseline=0 ratio=1.00 target=<=0 "
+        f"{'PASS' if lost_outside == 0 else 'MISS'}"
+    )
+    print(
+        f"RESULT faults duplicates={count - distinct} baseline=0 ratio=1.00 target=<=0 "
+        f"{'PASS' if count == distinct else 'MISS'}"
+    )
+    print(
+        f"RESULT faults max_loss_per_kill={per_kill_ms:.0f}ms baseline=50ms ratio={per_kill_ms / 50:.2f} "
+        f"target=<=50ms {'PASS' if per_kill_ms <= 50 else 'MISS'}"
+    )
+    print(
+        f"RESULT faults audit_ok={int(all(audits))} baseline=1 ratio=1.00 target=>=1 {'PASS' if all(audits) else 'MISS'}"
+    )
     return 0
 
 

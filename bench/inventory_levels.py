@@ -15,6 +15,7 @@ the table and sorting it by days of cover.
 
 Run: python bench/inventory_levels.py [--quick]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -42,15 +43,23 @@ def _ts(at: datetime) -> str:
 
 
 def _catalogue(conn: sqlite3.Connection, items: int, locations: int, created: str) -> None:
-    conn.executemany("INSERT INTO stock_items (id, name, category, unit, critical, barcode, notes, active, created_at) "
-                     "VALUES (?, ?, ?, 'each', ?, NULL, '', 1, ?)",
-                     [(i, f"Item {i:05d}", f"Category {i % 12}", int(i % 9 == 0), created) for i in range(1, items + 1)])
-    conn.executemany("INSERT INTO stock_locations (id, name, kind, team_id, lat, lon, active, created_at) "
-                     "VALUES (?, ?, ?, NULL, NULL, NULL, 1, ?)",
-                     [(i, f"Location {i:03d}", ("depot", "shelter", "vehicle", "team")[i % 4], created)
-                      for i in range(1, locations + 1)])
-    conn.executemany("INSERT INTO stock_thresholds (item_id, location_id, minimum, target) VALUES (?, ?, ?, ?)",
-                     [(i, loc, 40, 120) for i in range(1, items + 1) for loc in range(1, locations + 1, 5)])
+    conn.executemany(
+        "INSERT INTO stock_items (id, name, category, unit, critical, barcode, notes, active, created_at) "
+        "VALUES (?, ?, ?, 'each', ?, NULL, '', 1, ?)",
+        [(i, f"Item {i:05d}", f"Category {i % 12}", int(i % 9 == 0), created) for i in range(1, items + 1)],
+    )
+    conn.executemany(
+        "INSERT INTO stock_locations (id, name, kind, team_id, lat, lon, active, created_at) "
+        "VALUES (?, ?, ?, NULL, NULL, NULL, 1, ?)",
+        [
+            (i, f"Location {i:03d}", ("depot", "shelter", "vehicle", "team")[i % 4], created)
+            for i in range(1, locations + 1)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO stock_thresholds (item_id, location_id, minimum, target) VALUES (?, ?, ?, ?)",
+        [(i, loc, 40, 120) for i in range(1, items + 1) for loc in range(1, locations + 1, 5)],
+    )
 
 
 def build(path: Path, movements: int, items: int, locations: int, seed: int = 11) -> None:
@@ -71,16 +80,26 @@ def build(path: Path, movements: int, items: int, locations: int, seed: int = 11
     balance: dict[tuple[int, int], list] = {}  # type: ignore[type-arg]  # [quantity, earliest expiry]
     rows = []
     step = (now - start) / movements
-    sql = ("INSERT INTO stock_movements (at, kind, item_id, from_location_id, to_location_id, quantity, lot, expires_on, "
-           "reason, team_id, incident_id, request_id, operator_name, exercise) "
-           "VALUES (?, ?, ?, ?, ?, ?, '', ?, '', NULL, NULL, NULL, 'bench', 0)")
+    sql = (
+        "INSERT INTO stock_movements (at, kind, item_id, from_location_id, to_location_id, quantity, lot, expires_on, "
+        "reason, team_id, incident_id, request_id, operator_name, exercise) "
+        "VALUES (?, ?, ?, ?, ?, ?, '', ?, '', NULL, NULL, NULL, 'bench', 0)"
+    )
     for n in range(movements):
         at = start + step * n
         item, loc = rng.randint(1, items), rng.randint(1, locations)
         have = balance.get((item, loc), [0, None])[0]
         kind = rng.choice(KINDS) if have > 20 else "receive"
-        qty = rng.randint(50, 200) if kind == "receive" else rng.randint(1, min(have, 20) if kind != "return" else 20)
-        expires = (at + timedelta(days=rng.randint(30, 400))).date() if kind == "receive" and item % PERISHABLE == 0 else None
+        qty = (
+            rng.randint(50, 200)
+            if kind == "receive"
+            else rng.randint(1, min(have, 20) if kind != "return" else 20)
+        )
+        expires = (
+            (at + timedelta(days=rng.randint(30, 400))).date()
+            if kind == "receive" and item % PERISHABLE == 0
+            else None
+        )
         source = target = None
         if kind in ("receive", "return"):
             target = loc
@@ -102,9 +121,11 @@ def build(path: Path, movements: int, items: int, locations: int, seed: int = 11
             conn.executemany(sql, rows)
             rows.clear()
     conn.executemany(sql, rows)
-    conn.executemany("INSERT INTO stock_balances (item_id, location_id, lot, exercise, quantity, expires_on, updated_at) "
-                     "VALUES (?, ?, '', 0, ?, ?, ?)",
-                     [(i, loc, q, e and e.isoformat(), _ts(now)) for (i, loc), (q, e) in balance.items()])
+    conn.executemany(
+        "INSERT INTO stock_balances (item_id, location_id, lot, exercise, quantity, expires_on, updated_at) "
+        "VALUES (?, ?, '', 0, ?, ?, ?)",
+        [(i, loc, q, e and e.isoformat(), _ts(now)) for (i, loc), (q, e) in balance.items()],
+    )
     conn.commit()
     conn.close()
     db = Database(f"sqlite:///{path}")
@@ -154,8 +175,10 @@ SELECT item_id, from_location_id, SUM(quantity) FROM stock_movements
 
 def result(metric: str, value: float, baseline: float, target: float) -> str:
     ratio = value / baseline if baseline else 0.0
-    return (f"RESULT inventory_levels {metric}={value:.1f}ms baseline={baseline:.1f}ms ratio={ratio:.2f} "
-            f"target=<={target:g} {'PASS' if value <= target else 'MISS'}")
+    return (
+        f"RESULT inventory_levels {metric}={value:.1f}ms baseline={baseline:.1f}ms ratio={ratio:.2f} "
+        f"target=<={target:g} {'PASS' if value <= target else 'MISS'}"
+    )
 
 
 def panel_ms(table, runs: int) -> float | None:  # type: ignore[no-untyped-def]
@@ -173,6 +196,7 @@ def panel_ms(table, runs: int) -> float | None:  # type: ignore[no-untyped-def]
         model.set_table(table)
         model.sort(STOCK_COLUMNS.index("cover"), Qt.SortOrder.AscendingOrder)
         model.data(model.index(0, 0))
+
     return timed(load_and_sort, runs)
 
 
@@ -211,17 +235,28 @@ def main(argv: list[str] | None = None) -> None:
         ledger_use_ms = timed(lambda: conn.execute(LEDGER_USE, (week,)).fetchall(), max(runs // 2, 1))
         ledger_alerts_ms = timed(lambda: conn.execute(LEDGER_LOW_STOCK).fetchall(), max(runs // 2, 1))
         ledger_history_ms = statistics.median(
-            timed(lambda i=i: _running(conn.execute(LEDGER_HISTORY, (i,)).fetchall()), 1) for i in sample)
+            timed(lambda i=i: _running(conn.execute(LEDGER_HISTORY, (i,)).fetchall()), 1) for i in sample
+        )
         conn.close()
-    print(f"levels table: {len(table):,} item × location cells with days of cover in {levels_ms:.1f} ms "
-          f"(without recent use: {bare_ms:.1f} ms; as StockLevel values: {values_ms:.1f} ms)")
-    print(f"  ledger SUM … GROUP BY: {ledger_levels_ms:.1f} ms, plus the week's use from the ledger: {ledger_use_ms:.1f} ms")
+    print(
+        f"levels table: {len(table):,} item × location cells with days of cover in {levels_ms:.1f} ms "
+        f"(without recent use: {bare_ms:.1f} ms; as StockLevel values: {values_ms:.1f} ms)"
+    )
+    print(
+        f"  ledger SUM … GROUP BY: {ledger_levels_ms:.1f} ms, plus the week's use from the ledger: {ledger_use_ms:.1f} ms"
+    )
     if model_ms is not None:
         print(f"  panel model: load the table and sort by what runs out first: {model_ms:.1f} ms")
-    print(f"one item's chart: {points:,} points in {history_ms:.1f} ms (ledger GROUP BY at: {ledger_history_ms:.1f} ms)")
-    kinds = {k: sum(1 for a in alerts if a.kind == k) for k in ("out_of_stock", "low_stock", "expired", "expiring")}
-    print(f"alerts: {len(alerts):,} ({', '.join(f'{n:,} {k}' for k, n in kinds.items())}) in {alerts_ms:.1f} ms "
-          f"(low stock from a ledger SUM … GROUP BY: {ledger_alerts_ms:.1f} ms)")
+    print(
+        f"one item's chart: {points:,} points in {history_ms:.1f} ms (ledger GROUP BY at: {ledger_history_ms:.1f} ms)"
+    )
+    kinds = {
+        k: sum(1 for a in alerts if a.kind == k) for k in ("out_of_stock", "low_stock", "expired", "expiring")
+    }
+    print(
+        f"alerts: {len(alerts):,} ({', '.join(f'{n:,} {k}' for k, n in kinds.items())}) in {alerts_ms:.1f} ms "
+        f"(low stock from a ledger SUM … GROUP BY: {ledger_alerts_ms:.1f} ms)"
+    )
     print(result("levels_ms", levels_ms, ledger_levels_ms + ledger_use_ms, 100))
     print(result("item_history_ms", history_ms, ledger_history_ms, 200))
     print(result("alerts_ms", alerts_ms, ledger_alerts_ms, 50))

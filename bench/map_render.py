@@ -18,6 +18,7 @@ Figures:
 
 Run: python bench/map_render.py [--quick]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF  # noqa: E402
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF  # noqa: E402
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView  # noqa: E402
 
 from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON  # noqa: E402
@@ -59,27 +60,41 @@ def rss_mb() -> float:
 
 def scene_points(rng: random.Random, res: float) -> tuple[float, float, list[tuple[float, float]]]:
     cx, cy = to_mercator(CENTRE_LAT, CENTRE_LON)
-    return cx, cy, [(cx + rng.uniform(-W / 2, W / 2) * res, cy + rng.uniform(-H / 2, H / 2) * res)
-                    for _ in range(MARKERS + POLYGONS)]
+    return (
+        cx,
+        cy,
+        [
+            (cx + rng.uniform(-W / 2, W / 2) * res, cy + rng.uniform(-H / 2, H / 2) * res)
+            for _ in range(MARKERS + POLYGONS)
+        ],
+    )
 
 
 def steps(frames: int) -> list[tuple[float, float, float]]:
     """(dx px, dy px, zoom factor) per frame: pans round a small circle (the objects stay on
     screen) with a zoom in and back out every few frames."""
     import math
-    return [(40 * math.cos(i * 0.4), 40 * math.sin(i * 0.4), 1.0) if i % 4 else
-            (0.0, 0.0, 1.25 if (i // 4) % 2 else 0.8) for i in range(frames)]
+
+    return [
+        (40 * math.cos(i * 0.4), 40 * math.sin(i * 0.4), 1.0)
+        if i % 4
+        else (0.0, 0.0, 1.25 if (i // 4) % 2 else 0.8)
+        for i in range(frames)
+    ]
 
 
-def bench_map(frames: int, res: float, points: list[tuple[float, float]], cx: float, cy: float,
-              basemap: bool = False) -> tuple[list[float], int, str]:
+def bench_map(
+    frames: int, res: float, points: list[tuple[float, float]], cx: float, cy: float, basemap: bool = False
+) -> tuple[list[float], int, str]:
     """Frame times, the pixels in which the last frame differs from a full render, and cache counts;
     with ``basemap``, the demo ward drawn under the records (the real app's bottom layer)."""
     canvas = MapCanvas()
     if basemap:
         canvas.add_layer(BasemapLayer(load_geojson_file(DEMO_BASEMAP)))
     markers = IncidentLayer("incidents", "Incidents")
-    markers.set_markers(Marker(i, x, y, (KINDS[i % 6], i % 4 + 1), "") for i, (x, y) in enumerate(points[:MARKERS]))
+    markers.set_markers(
+        Marker(i, x, y, (KINDS[i % 6], i % 4 + 1), "") for i, (x, y) in enumerate(points[:MARKERS])
+    )
     shapes = ShapeLayer("areas", "Areas", (cx, cy))
     items = []
     for i, (x, y) in enumerate(points[MARKERS:]):
@@ -98,8 +113,10 @@ def bench_map(frames: int, res: float, points: list[tuple[float, float]], cx: fl
         canvas.vp = canvas.vp.panned(dx, dy).zoomed(zoom)
         shown = canvas.render_image(W, H)
         times.append((time.perf_counter() - t) * 1000)
-    counts = (f"{canvas.frames.full_renders - full_before} full renders, "
-              f"{canvas.frames.scrolls - scrolls_before} scrolled frames")
+    counts = (
+        f"{canvas.frames.full_renders - full_before} full renders, "
+        f"{canvas.frames.scrolls - scrolls_before} scrolled frames"
+    )
     canvas.vp = canvas.frame_vp  # the view the last frame showed (snapped to whole pixels)
     canvas.frames.clear()
     return times, differing_pixels(shown, canvas.render_image(W, H)), counts
@@ -113,9 +130,9 @@ def differing_pixels(a: QImage, b: QImage) -> int:
     bits_a, bits_b = bytes(a.constBits()), bytes(b.constBits())
     count = 0
     for y in range(a.height()):
-        row_a, row_b = bits_a[y * stride:(y + 1) * stride], bits_b[y * stride:(y + 1) * stride]
+        row_a, row_b = bits_a[y * stride : (y + 1) * stride], bits_b[y * stride : (y + 1) * stride]
         if row_a != row_b:
-            count += sum(row_a[4 * x:4 * x + 4] != row_b[4 * x:4 * x + 4] for x in range(width))
+            count += sum(row_a[4 * x : 4 * x + 4] != row_b[4 * x : 4 * x + 4] for x in range(width))
     return count
 
 
@@ -123,7 +140,9 @@ def kinds(frames: int) -> list[str]:
     return ["zoom" if zoom != 1.0 else "pan" for _, _, zoom in steps(frames)]
 
 
-def bench_baseline(frames: int, res: float, points: list[tuple[float, float]], cx: float, cy: float) -> list[float]:
+def bench_baseline(
+    frames: int, res: float, points: list[tuple[float, float]], cx: float, cy: float
+) -> list[float]:
     scene = QGraphicsScene()
     pen, brush = QPen(QColor("white"), 1.5), QBrush(QColor("#e69f00"))
     for x, y in points:
@@ -168,17 +187,28 @@ def bench_tiles(app: QApplication, tiles: int, folder: Path) -> tuple[float, flo
     path = folder / "pan.mbtiles"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
-    conn.executemany("INSERT INTO metadata VALUES (?, ?)", [("format", "png"), ("minzoom", str(z)), ("maxzoom", str(z))])
-    conn.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)")
+    conn.executemany(
+        "INSERT INTO metadata VALUES (?, ?)", [("format", "png"), ("minzoom", str(z)), ("maxzoom", str(z))]
+    )
+    conn.execute(
+        "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)"
+    )
     palette = [png(QColor.fromHsv(h * 30, 90, 230)) for h in range(12)]
-    conn.executemany("INSERT INTO tiles VALUES (?,?,?,?)", [(z, x0 + c, (1 << z) - 1 - (y0 + r), palette[(c + r) % 12])
-                                                           for r in range(rows) for c in range(cols)])
+    conn.executemany(
+        "INSERT INTO tiles VALUES (?,?,?,?)",
+        [
+            (z, x0 + c, (1 << z) - 1 - (y0 + r), palette[(c + r) % 12])
+            for r in range(rows)
+            for c in range(cols)
+        ],
+    )
     conn.commit()
     conn.close()
     source = MBTilesSource(path, cache_bytes=64 * 1024 * 1024)
     canvas = MapCanvas()
     canvas.add_layer(TileLayer(source))
     from ops_console.mapping.geo import resolution_for_zoom, tile_bounds
+
     res = resolution_for_zoom(z)
     before = peak = rss_mb()
     for r in range(0, rows, 4):
@@ -208,8 +238,10 @@ def p50_p99(values: list[float]) -> tuple[float, float]:
 
 def result(metric: str, value: float, unit: str, baseline: float, target: str, ok: bool) -> str:
     ratio = value / baseline if baseline else 0.0
-    return (f"RESULT map_render {metric}={value:.1f}{unit} baseline={baseline:.1f}{unit} ratio={ratio:.2f} "
-            f"target={target} {'PASS' if ok else 'MISS'}")
+    return (
+        f"RESULT map_render {metric}={value:.1f}{unit} baseline={baseline:.1f}{unit} ratio={ratio:.2f} "
+        f"target={target} {'PASS' if ok else 'MISS'}"
+    )
 
 
 def main() -> None:
@@ -229,26 +261,44 @@ def main() -> None:
     kind = kinds(frames)
     lines = []
     for prefix, times, what, check, count in (
-            ("", mine, "", mismatch, counts),
-            ("basemap_", ward, " over the demo GeoJSON basemap", ward_mismatch, ward_counts)):
-        print(f"map frames ({MARKERS} markers + {POLYGONS} polygons{what}, {W}x{H}, {frames} frames; {count}):")
+        ("", mine, "", mismatch, counts),
+        ("basemap_", ward, " over the demo GeoJSON basemap", ward_mismatch, ward_counts),
+    ):
+        print(
+            f"map frames ({MARKERS} markers + {POLYGONS} polygons{what}, {W}x{H}, {frames} frames; {count}):"
+        )
         for name, which in (("frame", ("pan", "zoom")), ("pan_frame", ("pan",)), ("zoom_frame", ("zoom",))):
             m = [t for t, k in zip(times, kind) if k in which]
             b = [t for t, k in zip(base, kind) if k in which]
             (m50, m99), (b50, b99) = p50_p99(m), p50_p99(b)
-            print(f"  {name:10} map p50={m50:5.1f} ms p99={m99:5.1f} ms   QGraphicsView ({MARKERS + POLYGONS} "
-                  f"ellipse items) p50={b50:5.1f} ms p99={b99:5.1f} ms   ratio p50={m50 / b50:.2f} p99={m99 / b99:.2f}")
-            lines += [result(f"{prefix}{name}_p99", m99, "ms", b99, "<=33", m99 <= 33),
-                      result(f"{prefix}{name}_p50", m50, "ms", b50, "<=33", m50 <= 33)]
-        print(f"picture check: the last (scrolled) frame differs from a full render of its view in {check} pixels")
-    print(f"tiles: {tiles} tiles panned, RSS before {before:.0f} MB, peak {peak:.0f} MB, "
-          f"decoded-tile cache peak {cache_peak:.0f} MiB (bound 64 MiB)")
+            print(
+                f"  {name:10} map p50={m50:5.1f} ms p99={m99:5.1f} ms   QGraphicsView ({MARKERS + POLYGONS} "
+                f"ellipse items) p50={b50:5.1f} ms p99={b99:5.1f} ms   ratio p50={m50 / b50:.2f} p99={m99 / b99:.2f}"
+            )
+            lines += [
+                result(f"{prefix}{name}_p99", m99, "ms", b99, "<=33", m99 <= 33),
+                result(f"{prefix}{name}_p50", m50, "ms", b50, "<=33", m50 <= 33),
+            ]
+        print(
+            f"picture check: the last (scrolled) frame differs from a full render of its view in {check} pixels"
+        )
+    print(
+        f"tiles: {tiles} tiles panned, RSS before {before:.0f} MB, peak {peak:.0f} MB, "
+        f"decoded-tile cache peak {cache_peak:.0f} MiB (bound 64 MiB)"
+    )
     print("\n".join(lines))
     growth = peak - before
-    print(f"RESULT map_render tile_pan_rss_growth={growth:.0f}MB baseline={before:.0f}MB ratio={peak / before:.2f} "
-          f"target=<=160 {'PASS' if growth <= 160 else 'MISS'}")
-    for cached in (symbols.incident_symbol, symbols.task_symbol, symbols.team_symbol, symbols.shelter_symbol,
-                   symbols.risk_symbol):
+    print(
+        f"RESULT map_render tile_pan_rss_growth={growth:.0f}MB baseline={before:.0f}MB ratio={peak / before:.2f} "
+        f"target=<=160 {'PASS' if growth <= 160 else 'MISS'}"
+    )
+    for cached in (
+        symbols.incident_symbol,
+        symbols.task_symbol,
+        symbols.team_symbol,
+        symbols.shelter_symbol,
+        symbols.risk_symbol,
+    ):
         cached.cache_clear()
     sys.stdout.flush()
 

@@ -14,6 +14,7 @@ byte read) to the commit of its rows, p99. And RSS at start and end of the big r
 Targets: >= 50,000 frames/s, >= 25 % of the storage ceiling, p99 <= 50 ms.
 Run: python bench/radio_ingest.py [--quick]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,8 +64,12 @@ class Feeder:
     """The simulator process: ``go()`` makes it write its N lines (or stream at ``rate``)."""
 
     def __init__(self, count: int, rate: float = 0.0) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", CHILD, str(count), str(rate)], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(count), str(rate)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         self.port = self.proc.stdout.readline().strip()  # type: ignore[union-attr]
 
     def go(self) -> None:
@@ -151,8 +156,10 @@ def pipeline(workdir: Path, count: int, rate: float = 0.0) -> tuple[float, list[
 def result(metric: str, value: float, unit: str, baseline: float, op: str, target: float) -> str:
     ratio = value / baseline if baseline else 0.0
     ok = value >= target if op == ">=" else value <= target
-    return (f"RESULT radio_ingest {metric}={value:.1f}{unit} baseline={baseline:.1f}{unit} ratio={ratio:.2f} "
-            f"target={op}{target:g} {'PASS' if ok else 'MISS'}")
+    return (
+        f"RESULT radio_ingest {metric}={value:.1f}{unit} baseline={baseline:.1f}{unit} ratio={ratio:.2f} "
+        f"target={op}{target:g} {'PASS' if ok else 'MISS'}"
+    )
 
 
 def main() -> int:
@@ -170,9 +177,13 @@ def main() -> int:
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else float("inf")
     p50 = latencies[len(latencies) // 2] if latencies else float("inf")
-    print(f"frames={count} transport_ceiling={transport:.0f}/s storage_ceiling={storage:.0f}/s pipeline={rate:.0f}/s")
-    print(f"latency at 50/s over {len(latencies)} frames: p50={p50:.1f} ms p99={p99:.1f} ms; "
-          f"RSS {rss_start:.0f} MB -> {rss_end:.0f} MB")
+    print(
+        f"frames={count} transport_ceiling={transport:.0f}/s storage_ceiling={storage:.0f}/s pipeline={rate:.0f}/s"
+    )
+    print(
+        f"latency at 50/s over {len(latencies)} frames: p50={p50:.1f} ms p99={p99:.1f} ms; "
+        f"RSS {rss_start:.0f} MB -> {rss_end:.0f} MB"
+    )
     print(result("frames_per_s", rate, "", transport, ">=", 50_000))
     print(result("share_of_storage_ceiling", 100 * rate / storage, "%", 100.0, ">=", 25))
     print(result("latency_p99_at_50fps", p99, "ms", p50, "<=", 50))

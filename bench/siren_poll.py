@@ -12,6 +12,7 @@ request, so the wire, not the pty, sets the pace):
 
 Run: python bench/siren_poll.py [--quick]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,8 +70,10 @@ def percentile(values: list[float], pct: float) -> float:
 def result(metric: str, value_s: float, baseline_s: float, target: float) -> str:
     ratio = value_s / baseline_s
     verdict = "PASS" if ratio <= target else "MISS"
-    return (f"RESULT siren_poll {metric}={value_s * 1000:.1f}ms baseline={baseline_s * 1000:.1f}ms "
-            f"ratio={ratio:.2f} target=<={target} {verdict}")
+    return (
+        f"RESULT siren_poll {metric}={value_s * 1000:.1f}ms baseline={baseline_s * 1000:.1f}ms "
+        f"ratio={ratio:.2f} target=<={target} {verdict}"
+    )
 
 
 def main() -> None:
@@ -93,11 +96,15 @@ def main() -> None:
     confirm_min = wire_minimum_s(WRITE_REQUEST, WRITE_REPLY) + wire_minimum_s(POLL_REQUEST, POLL_REPLY)
     cycle = statistics.median(cycle_times)
     p50, p99 = percentile(latencies, 50), percentile(latencies, 99)
-    print(f"poll cycle, {len(UNITS)} controllers at {BAUD} baud: median {cycle * 1000:.1f} ms over "
-          f"{cycles} cycles (wire minimum {cycle_min * 1000:.1f} ms), {poll_failures} failed reads")
-    print(f"activate to confirmed: p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms over "
-          f"{len(latencies)} commands (wire minimum {confirm_min * 1000:.1f} ms), "
-          f"{command_failures} not confirmed")
+    print(
+        f"poll cycle, {len(UNITS)} controllers at {BAUD} baud: median {cycle * 1000:.1f} ms over "
+        f"{cycles} cycles (wire minimum {cycle_min * 1000:.1f} ms), {poll_failures} failed reads"
+    )
+    print(
+        f"activate to confirmed: p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms over "
+        f"{len(latencies)} commands (wire minimum {confirm_min * 1000:.1f} ms), "
+        f"{command_failures} not confirmed"
+    )
     print(result("cycle_ms", cycle, cycle_min, 1.5))
     print(result("confirm_p50_ms", p50, confirm_min, 1.5))
     print(result("confirm_p99_ms", p99, confirm_min, 2.5))

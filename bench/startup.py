@@ -9,6 +9,7 @@ Figures:
 
 Run: python bench/startup.py [--quick]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -93,7 +94,9 @@ def plain_page_ms(path: Path, pages: int) -> float:
     for _ in range(pages):
         started = time.perf_counter()
         sql = "SELECT * FROM audit_entries WHERE exercise = 0 {} ORDER BY id DESC LIMIT 200"
-        rows = conn.execute(sql.format("AND id < ?" if before else ""), (before,) if before else ()).fetchall()
+        rows = conn.execute(
+            sql.format("AND id < ?" if before else ""), (before,) if before else ()
+        ).fetchall()
         times.append((time.perf_counter() - started) * 1000)
         if len(rows) < 200:
             break
@@ -103,8 +106,10 @@ def plain_page_ms(path: Path, pages: int) -> float:
 
 
 def result(metric: str, value: float, unit: str, baseline: float, ratio: float, target: str, ok: bool) -> str:
-    return (f"RESULT startup {metric}={value:.3f}{unit} baseline={baseline:.3f}{unit} ratio={ratio:.2f} "
-            f"target={target} {'PASS' if ok else 'MISS'}")
+    return (
+        f"RESULT startup {metric}={value:.3f}{unit} baseline={baseline:.3f}{unit} ratio={ratio:.2f} "
+        f"target={target} {'PASS' if ok else 'MISS'}"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -129,13 +134,24 @@ def main(argv: list[str] | None = None) -> None:
     bare_s, console_s = statistics.median(bare), statistics.median(console)
     _, count, median_ms, worst_ms, rows = scroll[-1].split()
     print(f"start-up: console {console_s:.2f} s, bare QMainWindow {bare_s:.2f} s (median of {runs})")
-    print(f"activity log: {count} pages to {rows} rows, median {float(median_ms):.1f} ms, worst {float(worst_ms):.1f} ms; "
-          f"plain sqlite3 page {page_floor:.2f} ms")
+    print(
+        f"activity log: {count} pages to {rows} rows, median {float(median_ms):.1f} ms, worst {float(worst_ms):.1f} ms; "
+        f"plain sqlite3 page {page_floor:.2f} ms"
+    )
     ratio = console_s / bare_s
     print(result("seconds_to_window", console_s, "s", bare_s, ratio, "<=2.5", ratio <= 2.5))
     page = float(median_ms)
-    print(result("ms_per_log_page", page, "ms", page_floor, page / page_floor if page_floor else 0.0,
-                 "<100ms", float(worst_ms) < 100))
+    print(
+        result(
+            "ms_per_log_page",
+            page,
+            "ms",
+            page_floor,
+            page / page_floor if page_floor else 0.0,
+            "<100ms",
+            float(worst_ms) < 100,
+        )
+    )
 
 
 if __name__ == "__main__":

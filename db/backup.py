@@ -3,6 +3,7 @@
 SQLite's online backup API copies page by page under a read lock, so other
 workstations can go on writing; the copy is a complete database on its own.
 """
+
 from __future__ import annotations
 
 import sqlite3

@@ -3,6 +3,7 @@
 Every row of every table is copied with its id, so the audit hash chain (which covers
 ids) verifies on the copy. The target must be empty: copying never merges two posts.
 """
+
 from __future__ import annotations
 
 import logging
@@ -20,7 +21,9 @@ log = logging.getLogger(__name__)
 BATCH = 5000
 
 
-def copy_post(source: Database, target: Database, progress: Callable[[str, int], None] | None = None) -> dict[str, int]:
+def copy_post(
+    source: Database, target: Database, progress: Callable[[str, int], None] | None = None
+) -> dict[str, int]:
     """Copy every table from ``source`` to ``target``; returns rows copied per table."""
     migrate.check_not_newer(source)
     if migrate.current_revision(source) != migrate.head_revision():
@@ -28,7 +31,9 @@ def copy_post(source: Database, target: Database, progress: Callable[[str, int],
     migrate.upgrade(target)
     with target.read() as s:
         if s.scalar(select(func.count()).select_from(AuditEntry)):
-            raise DatabaseUnavailable("The target database already holds a post; copy into an empty database.")
+            raise DatabaseUnavailable(
+                "The target database already holds a post; copy into an empty database."
+            )
     tables = Base.metadata.sorted_tables
     counts: dict[str, int] = {}
     with source.connect() as src, target.connect(begin=True) as dst:
@@ -47,7 +52,9 @@ def copy_post(source: Database, target: Database, progress: Callable[[str, int],
 def _copy_table(src, dst, table: Table) -> int:  # type: ignore[no-untyped-def]
     order = list(table.primary_key.columns)
     copied = 0
-    result = src.execution_options(stream_results=True, yield_per=BATCH).execute(select(table).order_by(*order))
+    result = src.execution_options(stream_results=True, yield_per=BATCH).execute(
+        select(table).order_by(*order)
+    )
     for chunk in result.mappings().partitions(BATCH):
         dst.execute(table.insert(), [dict(row) for row in chunk])
         copied += len(chunk)
@@ -60,6 +67,12 @@ def _reset_sequences(dst, tables: list[Table]) -> None:  # type: ignore[no-untyp
         pk = list(table.primary_key.columns)
         if len(pk) != 1:
             continue
-        seq = dst.execute(text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": pk[0].name}).scalar()
+        seq = dst.execute(
+            text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": pk[0].name}
+        ).scalar()
         if seq:
-            dst.execute(text(f"SELECT setval('{seq}', COALESCE((SELECT MAX({pk[0].name}) FROM {table.name}), 0) + 1, false)"))
+            dst.execute(
+                text(
+                    f"SELECT setval('{seq}', COALESCE((SELECT MAX({pk[0].name}) FROM {table.name}), 0) + 1, false)"
+                )
+            )

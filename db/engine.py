@@ -11,6 +11,7 @@ statement, lock and idle-in-transaction timeouts, and a deadline on our side for
 answer (pg_bounded.py), so a server that stops answering fails within seconds like one
 that refuses, and the radio spools instead of hanging.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -20,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ops_console.private_files import private_dir, private_sqlite_file
@@ -51,11 +52,13 @@ class PgTimeouts:
         ms = lambda seconds: int(seconds * 1000)  # noqa: E731
         return {
             "connect_timeout": self.connect,
-            "keepalives": 1, "keepalives_idle": self.keepalive_idle,
-            "keepalives_interval": self.keepalive_interval, "keepalives_count": self.keepalive_count,
+            "keepalives": 1,
+            "keepalives_idle": self.keepalive_idle,
+            "keepalives_interval": self.keepalive_interval,
+            "keepalives_count": self.keepalive_count,
             "tcp_user_timeout": ms(self.answer or 60),  # unacknowledged data: the kernel gives up too
             "options": f"-c statement_timeout={ms(self.statement)} -c lock_timeout={ms(self.lock)} "
-                       f"-c idle_in_transaction_session_timeout={ms(self.idle_in_transaction)}",
+            f"-c idle_in_transaction_session_timeout={ms(self.idle_in_transaction)}",
         }
 
 
@@ -116,8 +119,9 @@ class Database:
     session open, and no session is shared with a serial thread.
     """
 
-    def __init__(self, url: str, *, must_exist: bool = False, echo: bool = False,
-                 timeouts: PgTimeouts | None = None) -> None:
+    def __init__(
+        self, url: str, *, must_exist: bool = False, echo: bool = False, timeouts: PgTimeouts | None = None
+    ) -> None:
         self.url = url
         path = sqlite_path(url)
         if path is not None:
@@ -185,7 +189,7 @@ class Database:
     def connect(self, *, begin: bool = False) -> Iterator[Connection]:
         """A raw connection (for migrations and bulk work), with the same error words."""
         try:
-            with (self.engine.begin() if begin else self.engine.connect()) as conn:
+            with self.engine.begin() if begin else self.engine.connect() as conn:
                 yield conn
         except DatabaseError as exc:
             if is_environment_fault(exc):

@@ -4,6 +4,7 @@ These are "known errors" (qutebrowser's distinction): a locked, read-only, corru
 missing database is not a bug in Ops Console, so the program says what happened and
 exits or retries instead of showing a traceback.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import exc as sa_exc
@@ -31,11 +32,26 @@ class DatabaseMissing(DatabaseUnavailable):
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("database is locked", "The database is locked by another program. Close it or try again in a moment."),
-    ("readonly database", "The database file is read-only. Check its permissions or choose another file with --db."),
-    ("attempt to write a readonly", "The database file is read-only. Check its permissions or choose another file with --db."),
-    ("file is not a database", "The database file is damaged or is not an Ops Console database. Restore a backup (ops-console db backup makes one)."),
-    ("database disk image is malformed", "The database file is damaged. Restore a backup (ops-console db backup makes one)."),
-    ("unable to open database file", "The database file cannot be opened: its folder does not exist or is not accessible."),
+    (
+        "readonly database",
+        "The database file is read-only. Check its permissions or choose another file with --db.",
+    ),
+    (
+        "attempt to write a readonly",
+        "The database file is read-only. Check its permissions or choose another file with --db.",
+    ),
+    (
+        "file is not a database",
+        "The database file is damaged or is not an Ops Console database. Restore a backup (ops-console db backup makes one).",
+    ),
+    (
+        "database disk image is malformed",
+        "The database file is damaged. Restore a backup (ops-console db backup makes one).",
+    ),
+    (
+        "unable to open database file",
+        "The database file cannot be opened: its folder does not exist or is not accessible.",
+    ),
     ("disk is full", "The disk is full: nothing more can be stored until space is freed."),
     ("connection refused", "The database server refuses connections. Is PostgreSQL running at that address?"),
     ("could not connect", "The database server cannot be reached."),
@@ -85,9 +101,15 @@ def is_disk_full(exc: BaseException, path: object = None) -> bool:
         if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
             return True
         text = str(exc).lower()
-        if "disk is full" in text or "no space left" in text or getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+        if (
+            "disk is full" in text
+            or "no space left" in text
+            or getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL"
+        ):
             return True
-        if ("disk i/o error" in text or getattr(exc, "sqlite_errorname", "").startswith("SQLITE_IOERR")) and path:
+        if (
+            "disk i/o error" in text or getattr(exc, "sqlite_errorname", "").startswith("SQLITE_IOERR")
+        ) and path:
             try:
                 probe = Path(str(path))
                 while not probe.exists() and probe != probe.parent:

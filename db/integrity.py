@@ -7,6 +7,7 @@
 * A database that holds tables but no Ops Console schema (another program's file given
   to ``--db`` by mistake) is refused instead of having the post's tables created in it.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import inspect, text
@@ -34,7 +35,8 @@ def quick_check(db: Database) -> None:
     if rows != ["ok"]:
         raise DatabaseDamaged(
             f"The database file {db.display_name} is damaged: {'; '.join(rows)}. "
-            "Restore a backup (ops-console db backup makes one); do not keep writing to this file.")
+            "Restore a backup (ops-console db backup makes one); do not keep writing to this file."
+        )
 
 
 def check_is_post(db: Database) -> None:
@@ -46,8 +48,10 @@ def check_is_post(db: Database) -> None:
         has_audit = "audit_head" in tables and conn.execute(text("SELECT count(*) FROM audit_head")).scalar()
     if not has_audit:
         shown = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
-        raise NotAPost(f"{db.display_name} is not an Ops Console database (it holds other tables: {shown}); "
-                       "nothing was written to it. Check the --db address.")
+        raise NotAPost(
+            f"{db.display_name} is not an Ops Console database (it holds other tables: {shown}); "
+            "nothing was written to it. Check the --db address."
+        )
 
 
 def check_at_open(db: Database) -> None:

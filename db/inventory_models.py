@@ -14,18 +14,28 @@ live stock plus the drill's own movements, and the live stock never changes.
 the movement's transaction, so "what runs out first" (the recent issue rate) never
 scans the ledger.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from sqlalchemy import (
-    BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+    BigInteger,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import Base
 from ops_console.clock import utc_now
 
+from .models import Base
 from .types import UtcDateTime
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets 64 bits for the ledger.

@@ -5,6 +5,7 @@ Each record is flagged ``exercise`` like incidents, so a drill's risk points and
 never mix with the live picture. Risk points and shelters are versioned (two stations
 editing one shelter's occupancy get a conflict, not a silent overwrite).
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -12,9 +13,9 @@ from datetime import datetime
 from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import Base
 from ops_console.clock import utc_now
 
+from .models import Base
 from .types import UtcDateTime
 
 

@@ -6,6 +6,7 @@ imported only when there is something to do: at an ordinary start the stored rev
 is compared with the newest one read straight from the revision files, which saves a
 quarter of a second of start-up.
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Every table the foundation needs lives here; later features (messages, devices, stock,
 sirens) add their own modules next to this one and their own Alembic revisions.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -164,8 +165,10 @@ class AuditEntry(Base):
     record_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     record_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
-    __table_args__ = (Index("ix_audit_entries_entity", "entity", "entity_id"),
-                      Index("ix_audit_entries_record", "record_table", "record_id"))
+    __table_args__ = (
+        Index("ix_audit_entries_entity", "entity", "entity_id"),
+        Index("ix_audit_entries_record", "record_table", "record_id"),
+    )
 
 
 class AuditHead(Base):

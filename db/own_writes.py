@@ -6,6 +6,7 @@ record's change, so the feed would make each panel refresh twice. Ids are noted 
 after the commit (a rolled-back id may be taken by another workstation) and only while
 someone is listening, so nothing grows without bound when no feed runs.
 """
+
 from __future__ import annotations
 
 import threading

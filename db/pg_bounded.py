@@ -15,6 +15,7 @@ server is cancelled there, with a proper error), ``lock_timeout`` and
 ``idle_in_transaction_session_timeout``, which ends a transaction whose client vanished,
 so it cannot hold a table lock against the other workstations for the whole outage.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -43,7 +44,8 @@ class AnswerBoundConnection(psycopg.Connection):  # type: ignore[type-arg]
             self.pgconn.finish()  # the protocol state is unknown: this connection is done
             raise psycopg.OperationalError(
                 f"no answer from the database server within {self.answer_timeout:g} s "
-                "(connection closed; the network or the server is down)") from None
+                "(connection closed; the network or the server is down)"
+            ) from None
 
 
 def connect(answer_timeout: float, *cargs: Any, **cparams: Any) -> AnswerBoundConnection:

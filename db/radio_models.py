@@ -4,6 +4,7 @@ the nodes heard and what they reported (positions, sensor readings).
 Raw frames are written before anything is parsed, so a frame that cannot be understood
 is still kept (flagged) and nothing heard is ever lost.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -11,9 +12,9 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Boolean, Float, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import Base
 from ops_console.clock import utc_now
 
+from .models import Base
 from .types import UtcDateTime
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit id for
@@ -36,7 +37,9 @@ class RawFrame(Base):
     node_addr: Mapped[int | None] = mapped_column(Integer, nullable=True)
     rssi: Mapped[int | None] = mapped_column(Integer, nullable=True)
     snr: Mapped[float | None] = mapped_column(Float, nullable=True)
-    status: Mapped[str] = mapped_column(String(12), default="new")  # new parsed plain invalid duplicate fragment
+    status: Mapped[str] = mapped_column(
+        String(12), default="new"
+    )  # new parsed plain invalid duplicate fragment
     error: Mapped[str] = mapped_column(String(300), default="")
     message_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     exercise: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -53,7 +56,9 @@ class RadioMessage(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     direction: Mapped[str] = mapped_column(String(3))
-    kind: Mapped[str] = mapped_column(String(12))  # text, ics213, plain (no field payload: unverified, number 0)
+    kind: Mapped[str] = mapped_column(
+        String(12)
+    )  # text, ics213, plain (no field payload: unverified, number 0)
     station: Mapped[str] = mapped_column(String(20))  # the originating station's call
     number: Mapped[int] = mapped_column(Integer)  # message number per originating station
     sender: Mapped[str] = mapped_column(String(40), default="")
@@ -72,7 +77,9 @@ class RadioMessage(Base):
     rssi: Mapped[int | None] = mapped_column(Integer, nullable=True)
     snr: Mapped[float | None] = mapped_column(Float, nullable=True)
     raw_frame_id: Mapped[int | None] = mapped_column(BigId, nullable=True)
-    acknowledged_by: Mapped[str] = mapped_column(String(120), default="")  # operator who acknowledged an alert
+    acknowledged_by: Mapped[str] = mapped_column(
+        String(120), default=""
+    )  # operator who acknowledged an alert
     linked_entity: Mapped[str] = mapped_column(String(40), default="")
     linked_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     exercise: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -80,8 +87,10 @@ class RadioMessage(Base):
     # Not unique: message numbers wrap at 65536, so a number comes back within a long
     # operation; duplicates are recognised by station, number *and* content instead.
     # the alert banner asks "unacknowledged EMERGENCY/PRIORITY" every second: an index, not a scan
-    __table_args__ = (Index("ix_radio_messages_origin", "direction", "station", "number"),
-                      Index("ix_radio_messages_alerts", "precedence", "acknowledged_by", "direction"))
+    __table_args__ = (
+        Index("ix_radio_messages_origin", "direction", "station", "number"),
+        Index("ix_radio_messages_alerts", "precedence", "acknowledged_by", "direction"),
+    )
 
 
 class RadioNode(Base):

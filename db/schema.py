@@ -3,11 +3,14 @@
 Alembic's env.py and anything that needs all tables (db copy, tests) import this
 module; each feature adds its own model module to the list below.
 """
-from ops_console.db import models  # noqa: F401  (foundation tables)
-from ops_console.db import radio_models  # noqa: F401  (radio traffic)
-from ops_console.db import inventory_models  # noqa: F401  (stock, ledger, requests)
-from ops_console.db import map_models  # noqa: F401  (risk points, shelters, zones)
-from ops_console.db import siren_models  # noqa: F401  (sirens, commands, alarms, tests)
+
+from ops_console.db import (
+    inventory_models,  # noqa: F401  (stock, ledger, requests)
+    map_models,  # noqa: F401  (risk points, shelters, zones)
+    models,  # noqa: F401  (foundation tables)
+    radio_models,  # noqa: F401  (radio traffic)
+    siren_models,  # noqa: F401  (sirens, commands, alarms, tests)
+)
 from ops_console.db.models import Base
 
 __all__ = ["Base"]

@@ -5,6 +5,7 @@ A command row is the console's record of intent and outcome; the ``sirens`` row 
 the last state read back from the controller (never inferred from a command). Commands
 and alarms carry ``exercise`` so a drill never mixes with the live record.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -12,9 +13,9 @@ from datetime import datetime
 from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import Base
 from ops_console.clock import utc_now
 
+from .models import Base
 from .types import UtcDateTime
 
 
@@ -97,8 +98,9 @@ class SirenAlarm(Base):
     __tablename__ = "siren_alarms"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    siren_id: Mapped[int | None] = mapped_column(ForeignKey("sirens.id", ondelete="CASCADE"), nullable=True,
-                                                 index=True)
+    siren_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sirens.id", ondelete="CASCADE"), nullable=True, index=True
+    )
     kind: Mapped[str] = mapped_column(String(24), index=True)
     words: Mapped[str] = mapped_column(Text)
     raised_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
@@ -133,7 +135,8 @@ class SirenTestResult(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     schedule_id: Mapped[int | None] = mapped_column(
-        ForeignKey("siren_test_schedules.id", ondelete="SET NULL"), nullable=True, index=True)
+        ForeignKey("siren_test_schedules.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     siren_id: Mapped[int] = mapped_column(ForeignKey("sirens.id", ondelete="CASCADE"))
     command_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     kind: Mapped[str] = mapped_column(String(10))

@@ -4,6 +4,7 @@ Times are stored as naive UTC on every engine and handed back timezone-aware, so
 SQLite (which has no time zones) and PostgreSQL behave the same and nothing downstream
 has to guess what a bare datetime means.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timezone

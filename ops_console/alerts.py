@@ -7,6 +7,7 @@ ranked list. It is Qt-free: the alert dock and the headless gateway's log can bo
 it. A source that cannot be read (a locked database, a bug) becomes an alert of its
 own instead of hiding the others.
 """
+
 from __future__ import annotations
 
 import logging
@@ -17,9 +18,9 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from ops_console.exercise_view import LIVE_MARK, marked_live
-from ops_console.sirens.views import ALARM_WORDS
-from ops_console.precedence import Precedence
 from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
+from ops_console.precedence import Precedence
+from ops_console.sirens.views import ALARM_WORDS
 
 if TYPE_CHECKING:
     from ops_console.post import Post
@@ -35,7 +36,12 @@ class Severity(Labelled, IntEnum):
     NOTICE = 2
 
 
-labels(Severity, CRITICAL=QT_TRANSLATE_NOOP("Labels", "Critical"), WARNING=QT_TRANSLATE_NOOP("Labels", "Warning"), NOTICE=QT_TRANSLATE_NOOP("Labels", "Notice"))
+labels(
+    Severity,
+    CRITICAL=QT_TRANSLATE_NOOP("Labels", "Critical"),
+    WARNING=QT_TRANSLATE_NOOP("Labels", "Warning"),
+    NOTICE=QT_TRANSLATE_NOOP("Labels", "Notice"),
+)
 
 
 @dataclass(frozen=True)
@@ -73,9 +79,17 @@ def radio_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
         text = (m.subject or m.body).strip().replace("\n", " ")
         live = marked_live(m.exercise, post.shift.exercise)
         unverified = " (plain text, unverified)" if m.kind == "plain" else ""
-        yield PostAlert(f"radio:{m.id}", "radio", severity,
-                        _live(live) + f"{m.precedence} from {m.sender or m.station}{unverified}",
-                        text[:200], m.at, ("radio_message", m.id), ack="radio", live=live)
+        yield PostAlert(
+            f"radio:{m.id}",
+            "radio",
+            severity,
+            _live(live) + f"{m.precedence} from {m.sender or m.station}{unverified}",
+            text[:200],
+            m.at,
+            ("radio_message", m.id),
+            ack="radio",
+            live=live,
+        )
 
 
 _SIREN_SEVERITY = {"uncommanded": Severity.CRITICAL, "no_confirmation": Severity.CRITICAL}
@@ -85,17 +99,32 @@ def siren_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     for a in post.sirens.list_alarms(open_only=True):
         kind = ALARM_WORDS.get(a.kind, a.kind).capitalize() + (" (exercise)" if a.exercise else "")
         live = marked_live(a.exercise, post.shift.exercise)
-        yield PostAlert(f"siren_alarm:{a.id}", "sirens", _SIREN_SEVERITY.get(a.kind, Severity.WARNING),
-                        _live(live) + a.words, kind, a.raised_at, ("siren_alarm", a.id), ack="sirens", live=live)
+        yield PostAlert(
+            f"siren_alarm:{a.id}",
+            "sirens",
+            _SIREN_SEVERITY.get(a.kind, Severity.WARNING),
+            _live(live) + a.words,
+            kind,
+            a.raised_at,
+            ("siren_alarm", a.id),
+            ack="sirens",
+            live=live,
+        )
 
 
 def stock_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     for a in post.inventory.alerts(now=now):
         serious = a.kind in ("out_of_stock", "expired") or (a.critical and a.kind == "low_stock")
         title = f"{a.item_name} at {a.location_name}"
-        yield PostAlert(f"stock:{a.kind}:{a.item_id}:{a.location_id}", "inventory",
-                        Severity.CRITICAL if serious else Severity.WARNING, title, a.message, None,
-                        ("stock", a.item_id))
+        yield PostAlert(
+            f"stock:{a.kind}:{a.item_id}:{a.location_id}",
+            "inventory",
+            Severity.CRITICAL if serious else Severity.WARNING,
+            title,
+            a.message,
+            None,
+            ("stock", a.item_id),
+        )
 
 
 def risk_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
@@ -103,18 +132,32 @@ def risk_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
         if r.is_overdue(now):
             days = (now - r.inspection_due).days
             live = marked_live(r.exercise, post.shift.exercise)
-            yield PostAlert(f"risk:{r.id}", "risks", Severity.NOTICE, _live(live) + f"Inspection overdue: {r.name}",
-                            f"{r.kind.label}, level {r.level.label}; due {days} day(s) ago", r.inspection_due,
-                            ("risk", r.id), live=live)
+            yield PostAlert(
+                f"risk:{r.id}",
+                "risks",
+                Severity.NOTICE,
+                _live(live) + f"Inspection overdue: {r.name}",
+                f"{r.kind.label}, level {r.level.label}; due {days} day(s) ago",
+                r.inspection_due,
+                ("risk", r.id),
+                live=live,
+            )
 
 
 def shelter_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     for sh in post.map.shelters.list():
         if sh.status.value == "full" or (sh.capacity and sh.occupancy >= sh.capacity):
             live = marked_live(sh.exercise, post.shift.exercise)
-            yield PostAlert(f"shelter:{sh.id}", "shelters", Severity.NOTICE, _live(live) + f"Shelter full: {sh.name}",
-                            f"{sh.occupancy} of {sh.capacity} places taken", sh.updated_at, ("shelter", sh.id),
-                            live=live)
+            yield PostAlert(
+                f"shelter:{sh.id}",
+                "shelters",
+                Severity.NOTICE,
+                _live(live) + f"Shelter full: {sh.name}",
+                f"{sh.occupancy} of {sh.capacity} places taken",
+                sh.updated_at,
+                ("shelter", sh.id),
+                live=live,
+            )
 
 
 def notice_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
@@ -126,12 +169,18 @@ def notice_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
 
 
 SOURCES: dict[str, Source] = {
-    "radio": radio_alerts, "sirens": siren_alerts, "inventory": stock_alerts,
-    "risks": risk_alerts, "shelters": shelter_alerts, "notices": notice_alerts,
+    "radio": radio_alerts,
+    "sirens": siren_alerts,
+    "inventory": stock_alerts,
+    "risks": risk_alerts,
+    "shelters": shelter_alerts,
+    "notices": notice_alerts,
 }
 
 
-def collect(post: Post, now: datetime | None = None, sources: dict[str, Source] | None = None) -> list[PostAlert]:
+def collect(
+    post: Post, now: datetime | None = None, sources: dict[str, Source] | None = None
+) -> list[PostAlert]:
     """Every open alert of the post, most serious and then oldest first."""
     now = now or datetime.now(timezone.utc)
     found: list[PostAlert] = []
@@ -140,9 +189,16 @@ def collect(post: Post, now: datetime | None = None, sources: dict[str, Source] 
             found.extend(source(post, now))
         except Exception as exc:  # one broken source must not hide the others
             log.warning("alert source %s failed: %s", name, exc, exc_info=not _known(exc))
-            found.append(PostAlert(f"unavailable:{name}", name, Severity.WARNING,
-                                   f"{name.capitalize()} alerts could not be read",
-                                   _words(exc), now))
+            found.append(
+                PostAlert(
+                    f"unavailable:{name}",
+                    name,
+                    Severity.WARNING,
+                    f"{name.capitalize()} alerts could not be read",
+                    _words(exc),
+                    now,
+                )
+            )
     return sorted(found, key=_rank)
 
 
@@ -157,7 +213,7 @@ def acknowledge(post: Post, alert: PostAlert) -> None:
 
 
 def _live(live: bool) -> str:
-    """"LIVE — " before a live alert while the post is in exercise mode (exercise_view.py)."""
+    """ "LIVE — " before a live alert while the post is in exercise mode (exercise_view.py)."""
     return f"{LIVE_MARK} — " if live else ""
 
 

@@ -4,6 +4,7 @@ Global options (--db, --demo, --exercise, --log-level) work before or after any
 subcommand. Known faults (a locked, missing, damaged or too-new database) end with a
 sentence on stderr and a distinct exit code, never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,11 +14,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ops_console import __version__
-from ops_console.config import Settings, default_db_url, demo_db_url, load_settings
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
+from ops_console import __version__
+from ops_console.config import Settings, default_db_url, demo_db_url, load_settings
 from ops_console.db.errors import explain, is_environment_fault
 from ops_console.domain import Role
 from ops_console.errors import DatabaseUnavailable, OpsError
@@ -30,18 +31,39 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--db", metavar="URL", default=default,
-                        help="SQLAlchemy URL of the post's database (default: SQLite in the user data dir)")
-    parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS if suppress else False,
-                        help="use the separate demo post (created and filled on first use)")
-    parser.add_argument("--exercise", action="store_true", default=argparse.SUPPRESS if suppress else False,
-                        help="run in exercise mode: records are marked as exercise, never mixed with live ones")
-    parser.add_argument("--log-level", default=argparse.SUPPRESS if suppress else "INFO",
-                        choices=["DEBUG", "INFO", "WARNING", "ERROR"], type=str.upper, help="how much to log")
-    parser.add_argument("--device", metavar="KIND:PORT[@BAUD]", action="append",
-                        default=argparse.SUPPRESS if suppress else None,
-                        help="a radio to open, e.g. lora:/dev/ttyUSB0@115200 or lora:socket://127.0.0.1:7001 "
-                             "(repeatable; adds to the config file's [[device]] entries)")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help="SQLAlchemy URL of the post's database (default: SQLite in the user data dir)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="use the separate demo post (created and filled on first use)",
+    )
+    parser.add_argument(
+        "--exercise",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="run in exercise mode: records are marked as exercise, never mixed with live ones",
+    )
+    parser.add_argument(
+        "--log-level",
+        default=argparse.SUPPRESS if suppress else "INFO",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        type=str.upper,
+        help="how much to log",
+    )
+    parser.add_argument(
+        "--device",
+        metavar="KIND:PORT[@BAUD]",
+        action="append",
+        default=argparse.SUPPRESS if suppress else None,
+        help="a radio to open, e.g. lora:/dev/ttyUSB0@115200 or lora:socket://127.0.0.1:7001 "
+        "(repeatable; adds to the config file's [[device]] entries)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,8 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ops-console {__version__}")
     _global_options(parser, suppress=False)
-    parser.add_argument("--operator", metavar="NAME",
-                        help="sign on as NAME with the PIN from OPS_CONSOLE_PIN (kiosks, tests)")
+    parser.add_argument(
+        "--operator", metavar="NAME", help="sign on as NAME with the PIN from OPS_CONSOLE_PIN (kiosks, tests)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, suppress=True)
@@ -62,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", parents=[common], help="create or upgrade the schema")
     db_sub.add_parser("current", parents=[common], help="print the schema revision")
-    backup = db_sub.add_parser("backup", parents=[common], help="copy the SQLite database safely while it is in use")
+    backup = db_sub.add_parser(
+        "backup", parents=[common], help="copy the SQLite database safely while it is in use"
+    )
     backup.add_argument("path", type=Path, help="the backup file to create")
     copy = db_sub.add_parser("copy", parents=[common], help="copy a whole post to another (empty) database")
     copy.add_argument("source", metavar="SRC_URL")
@@ -70,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", parents=[common], help="export records as CSV or JSON")
     from ops_console.services.export import FORMATS, KINDS
+
     export.add_argument("kind", choices=KINDS)
     export.add_argument("--format", choices=FORMATS, default="csv")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
@@ -77,38 +103,59 @@ def build_parser() -> argparse.ArgumentParser:
     operator = sub.add_parser("operator", parents=[common], help="manage the post's operators")
     operator_sub = operator.add_subparsers(dest="operator_command", metavar="ACTION", required=True)
     add = operator_sub.add_parser(
-        "add", parents=[common],
+        "add",
+        parents=[common],
         help="add an operator; needs --as ADMIN (PIN from OPS_CONSOLE_PIN or asked for), except the very "
-             "first administrator of an empty post. The new PIN comes from OPS_CONSOLE_NEW_PIN or is asked for")
+        "first administrator of an empty post. The new PIN comes from OPS_CONSOLE_NEW_PIN or is asked for",
+    )
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--callsign", default="")
     add.add_argument("--as", dest="as_name", metavar="NAME", help="the administrator who adds the operator")
     operator_sub.add_parser("list", parents=[common], help="list active operators")
     policy = operator_sub.add_parser(
-        "pin-policy", parents=[common],
-        help="show the post's PIN lengths, or change them with --as ADMIN and --lead/--other DIGITS")
+        "pin-policy",
+        parents=[common],
+        help="show the post's PIN lengths, or change them with --as ADMIN and --lead/--other DIGITS",
+    )
     policy.add_argument("--lead", type=int, metavar="DIGITS", help="least digits for supervisors and admins")
     policy.add_argument("--other", type=int, metavar="DIGITS", help="least digits for the other roles")
     policy.add_argument("--as", dest="as_name", metavar="NAME", help="the administrator who changes it")
 
     audit = sub.add_parser("audit", parents=[common], help="audit log checks")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    audit_sub.add_parser("verify", parents=[common],
-                         help="check the audit hash chain (keyed), this workstation's checkpoints and today's "
-                              "records; prints OK or the first break and the records changed outside the program")
-    audit_sub.add_parser("checkpoint", parents=[common],
-                         help="append the chain's length and head to the checkpoint file; prints a short code "
-                              "for the paper log")
+    audit_sub.add_parser(
+        "verify",
+        parents=[common],
+        help="check the audit hash chain (keyed), this workstation's checkpoints and today's "
+        "records; prints OK or the first break and the records changed outside the program",
+    )
+    audit_sub.add_parser(
+        "checkpoint",
+        parents=[common],
+        help="append the chain's length and head to the checkpoint file; prints a short code "
+        "for the paper log",
+    )
 
     simulate = sub.add_parser("simulate", help="run a simulated device for tests and training")
-    simulate.add_argument("kind", choices=["lora", "sirens"],
-                          help="lora: a REYAX RYLR896 with field teams; sirens: an RS-485 bus of siren controllers")
-    simulate.add_argument("sim_args", nargs=argparse.REMAINDER, help="options of the simulator (--tcp PORT, --seed, ...)")
-    gateway = sub.add_parser("gateway", parents=[common], help="run the radio without a window: links, storage, outbox")
-    gateway.add_argument("--spool", type=Path, metavar="FILE",
-                         help="where frames wait while the database is away (default: gateway-spool.sqlite "
-                              "in the user data dir)")
+    simulate.add_argument(
+        "kind",
+        choices=["lora", "sirens"],
+        help="lora: a REYAX RYLR896 with field teams; sirens: an RS-485 bus of siren controllers",
+    )
+    simulate.add_argument(
+        "sim_args", nargs=argparse.REMAINDER, help="options of the simulator (--tcp PORT, --seed, ...)"
+    )
+    gateway = sub.add_parser(
+        "gateway", parents=[common], help="run the radio without a window: links, storage, outbox"
+    )
+    gateway.add_argument(
+        "--spool",
+        type=Path,
+        metavar="FILE",
+        help="where frames wait while the database is away (default: gateway-spool.sqlite "
+        "in the user data dir)",
+    )
     return parser
 
 
@@ -120,8 +167,10 @@ def refuse_password(url: str, what: str = "--db") -> None:
     except Exception as exc:  # sqlalchemy raises ArgumentError with its own words
         raise OpsError(f"{what}: {url!r} is not a database URL ({exc})") from exc
     if parsed.password:
-        raise OpsError(f"Do not put the database password on the command line ({what}; it stays in the shell "
-                       "history): give it in PGPASSWORD, in ~/.pgpass, or in the config file.")
+        raise OpsError(
+            f"Do not put the database password on the command line ({what}; it stays in the shell "
+            "history): give it in PGPASSWORD, in ~/.pgpass, or in the config file."
+        )
 
 
 def resolve_db_url(args: argparse.Namespace, settings: Settings | None = None) -> tuple[str, bool]:
@@ -190,12 +239,19 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     return _launch_gui(args, url, must_exist, log_path, settings)
 
 
-def _launch_gui(args: argparse.Namespace, url: str, must_exist: bool, log_path: Path | None,
-                settings: Settings) -> int:
+def _launch_gui(
+    args: argparse.Namespace, url: str, must_exist: bool, log_path: Path | None, settings: Settings
+) -> int:
     from ops_console.post import open_post
 
-    post = open_post(url, must_exist=must_exist, exercise=args.exercise, settings=settings, demo=args.demo,
-                     devices=getattr(args, "device", None) or [])
+    post = open_post(
+        url,
+        must_exist=must_exist,
+        exercise=args.exercise,
+        settings=settings,
+        demo=args.demo,
+        devices=getattr(args, "device", None) or [],
+    )
     from ops_console.ui.app import run_gui
 
     pin = os.environ.get("OPS_CONSOLE_PIN")

@@ -3,6 +3,7 @@
 It lives in the core, below services, the db layer and the UI alike, so that a service
 or a widget asking "what time is it" never imports the database package for it.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timezone

@@ -2,6 +2,7 @@
 
 Each returns a process exit code and prints results on stdout, problems on stderr.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -95,8 +96,11 @@ def operator_command(args: argparse.Namespace, url: str, must_exist: bool) -> in
         if args.as_name:
             sign_on_as(post, args.as_name)
         elif not first:
-            print("Adding an operator needs an administrator: give --as NAME (the PIN comes from "
-                  "OPS_CONSOLE_PIN or is asked for).", file=sys.stderr)
+            print(
+                "Adding an operator needs an administrator: give --as NAME (the PIN comes from "
+                "OPS_CONSOLE_PIN or is asked for).",
+                file=sys.stderr,
+            )
             return EXIT_FAILED
         pin = new_pin(args.name, first_admin=first and not args.as_name)
         try:
@@ -129,7 +133,9 @@ def new_pin(name: str, *, first_admin: bool) -> str:
     import getpass
     import os
 
-    pin = os.environ.get("OPS_CONSOLE_NEW_PIN") or (os.environ.get("OPS_CONSOLE_PIN") if first_admin else None)
+    pin = os.environ.get("OPS_CONSOLE_NEW_PIN") or (
+        os.environ.get("OPS_CONSOLE_PIN") if first_admin else None
+    )
     if pin:
         return pin
     pin = getpass.getpass(f"New PIN for {name}: ")
@@ -170,9 +176,13 @@ def audit_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
             migrate.upgrade(db)  # an older post: its schema first, as opening it would
         if args.audit_command == "checkpoint":
             post_id, point = audit.checkpoint(db)
-            print(f"audit checkpoint {point.code(post_id)}  (post {post_id}, {point.count} entries, {point.at})")
-            print("Write the code in the paper log; `audit verify` compares the log with every checkpoint.",
-                  file=sys.stderr)
+            print(
+                f"audit checkpoint {point.code(post_id)}  (post {post_id}, {point.count} entries, {point.at})"
+            )
+            print(
+                "Write the code in the paper log; `audit verify` compares the log with every checkpoint.",
+                file=sys.stderr,
+            )
             return EXIT_OK
         result = audit.verify(db)
         print(result)
@@ -234,9 +244,11 @@ def gateway_command(args: argparse.Namespace, url: str, must_exist: bool) -> int
         spool = FrameSpool(spool_path)
     except (OSError, sqlite3.Error) as exc:
         full = is_disk_full(exc, spool_path)
-        print(f"{'Disk full: ' if full else ''}the spool {spool_path} cannot be opened: {exc}. "
-              "Free space or give another place with --spool (or [radio] spool in the config file).",
-              file=sys.stderr)
+        print(
+            f"{'Disk full: ' if full else ''}the spool {spool_path} cannot be opened: {exc}. "
+            "Free space or give another place with --spool (or [radio] spool in the config file).",
+            file=sys.stderr,
+        )
         return EXIT_DISK_FULL if full else EXIT_FAILED
     try:
         post = open_post(url, must_exist=must_exist, exercise=args.exercise)
@@ -244,8 +256,12 @@ def gateway_command(args: argparse.Namespace, url: str, must_exist: bool) -> int
         spool.close()
         raise
     except DatabaseUnavailable as exc:
-        print(f"The database is not reachable now ({exc}). The gateway starts anyway: what it hears waits "
-              f"in the spool {spool.path} and is stored when the database answers.", file=sys.stderr, flush=True)
+        print(
+            f"The database is not reachable now ({exc}). The gateway starts anyway: what it hears waits "
+            f"in the spool {spool.path} and is stored when the database answers.",
+            file=sys.stderr,
+            flush=True,
+        )
         post = open_post(url, must_exist=must_exist, exercise=args.exercise, connect=False)
         post.radio.ingest.before_first_store = partial(_upgrade_when_back, post.db)
     try:

@@ -3,6 +3,7 @@
 Defaults work with nothing set. A TOML file in the user config dir may override them,
 environment variables override the file, and command-line flags override everything.
 """
+
 from __future__ import annotations
 
 import logging
@@ -32,7 +33,11 @@ def log_dir() -> Path:
 
 def config_file() -> Path:
     override = os.environ.get("OPS_CONSOLE_CONFIG")
-    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / "config.toml"
+    return (
+        Path(override)
+        if override
+        else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / "config.toml"
+    )
 
 
 def default_db_url() -> str:
@@ -57,12 +62,16 @@ class Settings:
     basemaps: list[BasemapSpec] = field(default_factory=list)  # [[basemap]] tables in order, bottom first
     call_sign: str | None = None  # [radio] call_sign: this post on the air (None: the default, "OPS")
     tactical: dict[str, int] = field(default_factory=dict)  # [radio.tactical] tactical call → node address
-    demo_drill: bool = False  # [radio] demo_drill: the demo's simulated modem is a drill device (exercise traffic)
+    demo_drill: bool = (
+        False  # [radio] demo_drill: the demo's simulated modem is a drill device (exercise traffic)
+    )
     # [alerts] operators_may_acknowledge: may the operator on shift (not only the radio operator)
     # acknowledge EMERGENCY/PRIORITY traffic? Most posts: yes, so an emergency never waits for the
     # one radio operator; a post that wants it kept to radio staff and supervisors sets false.
     operators_may_acknowledge: bool = True
-    spool: Path | None = None  # [radio] spool / OPS_CONSOLE_SPOOL: the gateway's spool file (another disk, say)
+    spool: Path | None = (
+        None  # [radio] spool / OPS_CONSOLE_SPOOL: the gateway's spool file (another disk, say)
+    )
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -119,7 +128,7 @@ BROADCAST_CALL = "ALL"
 def call_sign_problem(value: object, key: str) -> str:
     """Why ``value`` cannot be a call sign, naming the config ``key`` ('' when it can)."""
     if not isinstance(value, str) or not CALL_SIGN.match(value.strip().upper()):
-        return (f"{key} = {value!r} is not a call sign: use 1-9 letters, digits or '-' (e.g. \"EOC-1\")")
+        return f"{key} = {value!r} is not a call sign: use 1-9 letters, digits or '-' (e.g. \"EOC-1\")"
     if value.strip().upper() == BROADCAST_CALL:
         return f"{key}: {BROADCAST_CALL} means every station and cannot be one station's call"
     return ""
@@ -135,34 +144,41 @@ def read_alerts(settings: Settings, alerts: object) -> None:
     if isinstance(value, bool):
         settings.operators_may_acknowledge = value
     else:
-        settings.problems.append(f"[alerts] operators_may_acknowledge = {value!r} must be true or false; "
-                                 "operators may acknowledge")
+        settings.problems.append(
+            f"[alerts] operators_may_acknowledge = {value!r} must be true or false; operators may acknowledge"
+        )
 
 
 def read_radio(settings: Settings, radio: object) -> None:
     """``[radio] call_sign`` and ``[radio.tactical] CALL = address``; a bad value is named
     in ``problems`` and left out, so the radio still starts with its defaults."""
     if not isinstance(radio, dict):
-        settings.problems.append("[radio] must be a table, e.g. [radio] call_sign = \"EOC-1\"")
+        settings.problems.append('[radio] must be a table, e.g. [radio] call_sign = "EOC-1"')
         return
     if isinstance(radio.get("spool"), str) and radio["spool"].strip():
         settings.spool = Path(radio["spool"]).expanduser()
     elif "spool" in radio:
-        settings.problems.append("[radio] spool must be a file path, e.g. spool = \"/mnt/usb/gateway-spool.sqlite\"")
+        settings.problems.append(
+            '[radio] spool must be a file path, e.g. spool = "/mnt/usb/gateway-spool.sqlite"'
+        )
     if "call_sign" in radio:
         problem = call_sign_problem(radio["call_sign"], "[radio] call_sign")
         if problem:
-            settings.problems.append(problem + "; the console keeps the call \"OPS\"")
+            settings.problems.append(problem + '; the console keeps the call "OPS"')
         else:
             settings.call_sign = radio["call_sign"].strip().upper()
     if "demo_drill" in radio:
         if isinstance(radio["demo_drill"], bool):
             settings.demo_drill = radio["demo_drill"]
         else:
-            settings.problems.append(f"[radio] demo_drill = {radio['demo_drill']!r} must be true or false; ignored")
+            settings.problems.append(
+                f"[radio] demo_drill = {radio['demo_drill']!r} must be true or false; ignored"
+            )
     tactical = radio.get("tactical", {})
     if not isinstance(tactical, dict):
-        settings.problems.append("[radio.tactical] must be a table of CALL = node address, e.g. SHELTER-B = 12")
+        settings.problems.append(
+            "[radio.tactical] must be a table of CALL = node address, e.g. SHELTER-B = 12"
+        )
         return
     for call, addr in tactical.items():
         problem = call_sign_problem(call, "[radio.tactical] key")
@@ -173,5 +189,7 @@ def read_radio(settings: Settings, radio: object) -> None:
         else:
             settings.tactical[call.strip().upper()] = addr
     if settings.call_sign and settings.call_sign in settings.tactical:
-        settings.problems.append(f"[radio.tactical] {settings.call_sign} is this post's own call sign; ignored")
+        settings.problems.append(
+            f"[radio.tactical] {settings.call_sign} is this post's own call sign; ignored"
+        )
         del settings.tactical[settings.call_sign]

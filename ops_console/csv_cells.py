@@ -12,6 +12,7 @@ it is. A spreadsheet reads it as a number and runs nothing, and longitudes, bala
 stock corrections stay numbers a person can sort and add. Anything more (``-2+3``,
 ``-A1``) is escaped.
 """
+
 from __future__ import annotations
 
 import csv

@@ -3,9 +3,11 @@
 Plain enums, shared by services, exports and the UI, so that a word means the same
 everywhere and the database stores stable string values.
 """
+
 from __future__ import annotations
 
 from enum import Enum, IntEnum
+
 from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 
 
@@ -21,7 +23,15 @@ class Role(Labelled, str, Enum):
     ADMIN = "admin"
 
 
-labels(Role, VIEWER=QT_TRANSLATE_NOOP("Labels", "Viewer"), OPERATOR=QT_TRANSLATE_NOOP("Labels", "Operator"), RADIO=QT_TRANSLATE_NOOP("Labels", "Radio"), LOGISTICS=QT_TRANSLATE_NOOP("Labels", "Logistics"), SUPERVISOR=QT_TRANSLATE_NOOP("Labels", "Supervisor"), ADMIN=QT_TRANSLATE_NOOP("Labels", "Admin"))
+labels(
+    Role,
+    VIEWER=QT_TRANSLATE_NOOP("Labels", "Viewer"),
+    OPERATOR=QT_TRANSLATE_NOOP("Labels", "Operator"),
+    RADIO=QT_TRANSLATE_NOOP("Labels", "Radio"),
+    LOGISTICS=QT_TRANSLATE_NOOP("Labels", "Logistics"),
+    SUPERVISOR=QT_TRANSLATE_NOOP("Labels", "Supervisor"),
+    ADMIN=QT_TRANSLATE_NOOP("Labels", "Admin"),
+)
 
 
 class Permission(str, Enum):
@@ -44,8 +54,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.LOGISTICS: frozenset(_EDIT | {Permission.LOGISTICS}),
     Role.SUPERVISOR: frozenset(
         _EDIT
-        | {Permission.RADIO, Permission.LOGISTICS, Permission.TOGGLE_EXERCISE,
-           Permission.PURGE_EXERCISE, Permission.ACTIVATE_SIRENS}
+        | {
+            Permission.RADIO,
+            Permission.LOGISTICS,
+            Permission.TOGGLE_EXERCISE,
+            Permission.PURGE_EXERCISE,
+            Permission.ACTIVATE_SIRENS,
+        }
     ),
     Role.ADMIN: frozenset(Permission),
 }
@@ -63,7 +78,18 @@ class IncidentKind(Labelled, str, Enum):
     OTHER = "other"
 
 
-labels(IncidentKind, FLOODING=QT_TRANSLATE_NOOP("Labels", "Flooding"), FIRE=QT_TRANSLATE_NOOP("Labels", "Fire"), MEDICAL=QT_TRANSLATE_NOOP("Labels", "Medical"), POWER_OUTAGE=QT_TRANSLATE_NOOP("Labels", "Power outage"), ROAD_BLOCKED=QT_TRANSLATE_NOOP("Labels", "Road blocked"), STRUCTURAL=QT_TRANSLATE_NOOP("Labels", "Structural"), HAZMAT=QT_TRANSLATE_NOOP("Labels", "Hazmat"), MISSING_PERSON=QT_TRANSLATE_NOOP("Labels", "Missing person"), OTHER=QT_TRANSLATE_NOOP("Labels", "Other"))
+labels(
+    IncidentKind,
+    FLOODING=QT_TRANSLATE_NOOP("Labels", "Flooding"),
+    FIRE=QT_TRANSLATE_NOOP("Labels", "Fire"),
+    MEDICAL=QT_TRANSLATE_NOOP("Labels", "Medical"),
+    POWER_OUTAGE=QT_TRANSLATE_NOOP("Labels", "Power outage"),
+    ROAD_BLOCKED=QT_TRANSLATE_NOOP("Labels", "Road blocked"),
+    STRUCTURAL=QT_TRANSLATE_NOOP("Labels", "Structural"),
+    HAZMAT=QT_TRANSLATE_NOOP("Labels", "Hazmat"),
+    MISSING_PERSON=QT_TRANSLATE_NOOP("Labels", "Missing person"),
+    OTHER=QT_TRANSLATE_NOOP("Labels", "Other"),
+)
 
 
 class Severity(Labelled, IntEnum):
@@ -73,7 +99,13 @@ class Severity(Labelled, IntEnum):
     CRITICAL = 4
 
 
-labels(Severity, MINOR=QT_TRANSLATE_NOOP("Labels", "Minor"), MODERATE=QT_TRANSLATE_NOOP("Labels", "Moderate"), SERIOUS=QT_TRANSLATE_NOOP("Labels", "Serious"), CRITICAL=QT_TRANSLATE_NOOP("Labels", "Critical"))
+labels(
+    Severity,
+    MINOR=QT_TRANSLATE_NOOP("Labels", "Minor"),
+    MODERATE=QT_TRANSLATE_NOOP("Labels", "Moderate"),
+    SERIOUS=QT_TRANSLATE_NOOP("Labels", "Serious"),
+    CRITICAL=QT_TRANSLATE_NOOP("Labels", "Critical"),
+)
 
 
 class IncidentStatus(Labelled, str, Enum):
@@ -83,7 +115,13 @@ class IncidentStatus(Labelled, str, Enum):
     CLOSED = "closed"
 
 
-labels(IncidentStatus, OPEN=QT_TRANSLATE_NOOP("Labels", "Open"), ACTIVE=QT_TRANSLATE_NOOP("Labels", "Active"), MONITORING=QT_TRANSLATE_NOOP("Labels", "Monitoring"), CLOSED=QT_TRANSLATE_NOOP("Labels", "Closed"))
+labels(
+    IncidentStatus,
+    OPEN=QT_TRANSLATE_NOOP("Labels", "Open"),
+    ACTIVE=QT_TRANSLATE_NOOP("Labels", "Active"),
+    MONITORING=QT_TRANSLATE_NOOP("Labels", "Monitoring"),
+    CLOSED=QT_TRANSLATE_NOOP("Labels", "Closed"),
+)
 
 
 class TaskStatus(Labelled, str, Enum):
@@ -96,7 +134,14 @@ class TaskStatus(Labelled, str, Enum):
     CANCELLED = "cancelled"
 
 
-labels(TaskStatus, NEW=QT_TRANSLATE_NOOP("Labels", "New"), ASSIGNED=QT_TRANSLATE_NOOP("Labels", "Assigned"), IN_PROGRESS=QT_TRANSLATE_NOOP("Labels", "In progress"), DONE=QT_TRANSLATE_NOOP("Labels", "Done"), CANCELLED=QT_TRANSLATE_NOOP("Labels", "Cancelled"))
+labels(
+    TaskStatus,
+    NEW=QT_TRANSLATE_NOOP("Labels", "New"),
+    ASSIGNED=QT_TRANSLATE_NOOP("Labels", "Assigned"),
+    IN_PROGRESS=QT_TRANSLATE_NOOP("Labels", "In progress"),
+    DONE=QT_TRANSLATE_NOOP("Labels", "Done"),
+    CANCELLED=QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+)
 
 
 class Priority(Labelled, IntEnum):
@@ -106,4 +151,10 @@ class Priority(Labelled, IntEnum):
     URGENT = 4
 
 
-labels(Priority, LOW=QT_TRANSLATE_NOOP("Labels", "Low"), NORMAL=QT_TRANSLATE_NOOP("Labels", "Normal"), HIGH=QT_TRANSLATE_NOOP("Labels", "High"), URGENT=QT_TRANSLATE_NOOP("Labels", "Urgent"))
+labels(
+    Priority,
+    LOW=QT_TRANSLATE_NOOP("Labels", "Low"),
+    NORMAL=QT_TRANSLATE_NOOP("Labels", "Normal"),
+    HIGH=QT_TRANSLATE_NOOP("Labels", "High"),
+    URGENT=QT_TRANSLATE_NOOP("Labels", "Urgent"),
+)

@@ -3,6 +3,7 @@
 The UI shows these as messages; anything else that escapes is a bug and goes to the
 crash dialog with the log's path.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,8 +12,15 @@ from ops_console.db.errors import DatabaseMissing, DatabaseTooNew, DatabaseUnava
 from ops_console.known_error import OpsError
 
 __all__ = [
-    "OpsError", "ValidationError", "PermissionDenied", "NotFound", "ConflictError",
-    "SignOnError", "DatabaseUnavailable", "DatabaseMissing", "DatabaseTooNew",
+    "OpsError",
+    "ValidationError",
+    "PermissionDenied",
+    "NotFound",
+    "ConflictError",
+    "SignOnError",
+    "DatabaseUnavailable",
+    "DatabaseMissing",
+    "DatabaseTooNew",
 ]
 
 

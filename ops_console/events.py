@@ -3,6 +3,7 @@
 Qt-free on purpose: services and the headless gateway use it directly; the UI bridge
 subscribes once and re-emits each event as a Qt signal on the GUI thread.
 """
+
 from __future__ import annotations
 
 import logging

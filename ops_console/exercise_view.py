@@ -12,6 +12,7 @@ row-by-row checks that live updates make:
 
 Sounding sirens and siren alarms are never filtered by mode at all.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,8 +23,9 @@ LIVE_MARK = "LIVE"
 """The word every list shows beside a live record while the console is in exercise mode."""
 
 
-def in_view(exercise_column: Any, exercise_mode: bool,
-            live_that_matters: ColumnElement[bool] | None = None) -> ColumnElement[bool]:
+def in_view(
+    exercise_column: Any, exercise_mode: bool, live_that_matters: ColumnElement[bool] | None = None
+) -> ColumnElement[bool]:
     """The SQL condition for a list: ``exercise_column`` is the table's exercise flag,
     ``live_that_matters`` which of its live rows must stay in sight during a drill."""
     if not exercise_mode:

@@ -5,6 +5,7 @@ It lives in a module of its own, below both the services and the db layer, so th
 database fault (DatabaseUnavailable) and a refused form (ValidationError) share one base
 and every front end catches "what is meant to be read" with one ``except OpsError``.
 """
+
 from __future__ import annotations
 
 

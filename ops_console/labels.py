@@ -7,6 +7,7 @@ the "Labels" context; ``label`` translates them through whatever translator the 
 (ui/common/i18n.py), so the core stays Qt-free and every panel, export and report shows the
 same words.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,7 +18,13 @@ CONTEXT = "Labels"
 E = TypeVar("E", bound=type[Enum])
 
 _tables: dict[type, dict[str, str]] = {}
-_translate: Callable[[str, str], str] = lambda _context, text: text
+
+
+def _untranslated(_context: str, text: str) -> str:
+    return text
+
+
+_translate: Callable[[str, str], str] = _untranslated
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for

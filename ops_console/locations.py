@@ -1,5 +1,6 @@
 """Where this console keeps its things, in words for Help and About: the database (a file's
 full path, or a server and database name — never a password) and the log file."""
+
 from __future__ import annotations
 
 from pathlib import Path

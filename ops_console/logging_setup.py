@@ -3,6 +3,7 @@
 The file is what the crash dialog points people at, so it is set up before anything
 else can fail; if the log dir is not writable the program still runs, logging to stderr.
 """
+
 from __future__ import annotations
 
 import logging
@@ -44,7 +45,9 @@ def setup_logging(level: str = "INFO", *, to_file: bool = True) -> Path | None:
         private_dir(path.parent, own=True)
         handler = _PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError as exc:
-        logging.getLogger(__name__).warning("cannot write the log file %s (%s); logging to stderr only", path, exc)
+        logging.getLogger(__name__).warning(
+            "cannot write the log file %s (%s); logging to stderr only", path, exc
+        )
         return None
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler._ops_console = True  # type: ignore[attr-defined]

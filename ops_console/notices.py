@@ -7,6 +7,7 @@ NOTICE event that the UI bridge turns into a status-bar message (as qutebrowser'
 ``message`` module does). Qt-free and thread-safe: any part with the post's bus may call
 ``say(bus, …)``; the post's ``Notices`` hears every NOTICE on that bus and keeps it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -41,7 +42,9 @@ def say(bus: EventBus, level: str, text: str, *, source: str = "") -> None:
     """Log ``text`` and publish it as a NOTICE: the status bar shows it, the alert list keeps it."""
     if level not in LEVELS:
         raise ValueError(f"notice level {level!r} is not one of {LEVELS}")
-    log.log(logging.INFO if level == "info" else logging.WARNING, "%s%s", f"{source}: " if source else "", text)
+    log.log(
+        logging.INFO if level == "info" else logging.WARNING, "%s%s", f"{source}: " if source else "", text
+    )
     bus.publish(Event(Topic.NOTICE, None, {"level": level, "text": text, "source": source}))
 
 
@@ -63,7 +66,9 @@ class Notices:
     def problem(self, text: str, *, source: str = "") -> None:
         self._say("problem", text, source)
 
-    def recent(self, now: datetime | None = None, *, levels: tuple[str, ...] = ("warning", "problem")) -> list[Notice]:
+    def recent(
+        self, now: datetime | None = None, *, levels: tuple[str, ...] = ("warning", "problem")
+    ) -> list[Notice]:
         """Notices of ``levels`` said within SHOWN_FOR, newest last."""
         since = (now or datetime.now(timezone.utc)) - SHOWN_FOR
         with self._lock:
@@ -76,7 +81,11 @@ class Notices:
         if event.topic != Topic.NOTICE:
             return
         data = event.data
-        notice = Notice(str(data.get("level", "warning")), str(data.get("text", "")), str(data.get("source", "")),
-                        datetime.now(timezone.utc))
+        notice = Notice(
+            str(data.get("level", "warning")),
+            str(data.get("text", "")),
+            str(data.get("source", "")),
+            datetime.now(timezone.utc),
+        )
         with self._lock:
             self._recent.append(notice)

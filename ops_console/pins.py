@@ -9,6 +9,7 @@ at the current cost (:func:`needs_rehash`).
 ``OPS_CONSOLE_PIN_COST=test`` selects a cheap cost for test suites only (hundreds of
 operators are created there); anything else, or nothing, is the strong default.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -59,8 +60,12 @@ def _parse(stored: str) -> tuple[ScryptCost, bytes, str] | None:
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
         cost = ScryptCost(int(n), int(r), int(p))
-        if scheme != "scrypt" or not (2 <= cost.n <= MAX_N and 1 <= cost.r <= 32 and 1 <= cost.p <= 4
-                                      and 128 * cost.r * cost.n <= MAX_MEMORY):
+        if scheme != "scrypt" or not (
+            2 <= cost.n <= MAX_N
+            and 1 <= cost.r <= 32
+            and 1 <= cost.p <= 4
+            and 128 * cost.r * cost.n <= MAX_MEMORY
+        ):
             return None
         return cost, bytes.fromhex(salt), digest
     except (ValueError, TypeError):
@@ -74,8 +79,9 @@ def check_pin(pin: str, stored: str) -> bool:
         return False
     cost, salt, digest = parsed
     try:
-        candidate = hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=cost.n, r=cost.r, p=cost.p,
-                                   maxmem=cost.memory)
+        candidate = hashlib.scrypt(
+            pin.encode("utf-8"), salt=salt, n=cost.n, r=cost.r, p=cost.p, maxmem=cost.memory
+        )
     except (ValueError, MemoryError):
         return False
     return hmac.compare_digest(candidate.hex(), digest)

@@ -6,6 +6,7 @@ settings are read once, here (or handed in by the CLI, which read them once): se
 what they need at construction, the radio and siren runtimes are planned from them
 (``Post.devices``), and the window and the gateway only start and stop those.
 """
+
 from __future__ import annotations
 
 import logging
@@ -13,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ops_console.db.integrity import check_at_open
 from ops_console.config import Settings, load_settings
 from ops_console.db import migrate
 from ops_console.db.engine import Database
+from ops_console.db.integrity import check_at_open
+from ops_console.errors import OpsError
 from ops_console.events import EventBus
 from ops_console.inventory import InventoryService
-from ops_console.errors import OpsError
 from ops_console.mapping.basemap_config import BasemapSpec, configured_basemaps
 from ops_console.mapping.services import MapServices
 from ops_console.notices import Notices
@@ -32,8 +33,8 @@ from ops_console.services.exercise import ExerciseService
 from ops_console.services.incidents import IncidentService
 from ops_console.services.operators import OperatorService
 from ops_console.services.tasks import TaskService
-from ops_console.sirens.service import SirenService
 from ops_console.shift import Shift
+from ops_console.sirens.service import SirenService
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +83,17 @@ class Post:
             log.warning("no audit checkpoint written at close: %s", exc)
 
 
-def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upgrade: bool = True,
-              connect: bool = True, settings: Settings | None = None, demo: bool = False,
-              devices: Sequence[str] = ()) -> Post:
+def open_post(
+    url: str,
+    *,
+    must_exist: bool = False,
+    exercise: bool = False,
+    upgrade: bool = True,
+    connect: bool = True,
+    settings: Settings | None = None,
+    demo: bool = False,
+    devices: Sequence[str] = (),
+) -> Post:
     """Open (and by default upgrade) the database at ``url`` and build the services and devices.
 
     ``connect=False`` builds everything without talking to the database (a gateway that
@@ -110,15 +119,23 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
         raise
     log.info("post opened on %s", db.display_name)
     bus, shift = EventBus(), Shift(exercise=exercise)
-    incidents, tasks, activity = IncidentService(db, bus, shift), TaskService(db, bus, shift), ActivityService(db, bus, shift)
+    incidents, tasks, activity = (
+        IncidentService(db, bus, shift),
+        TaskService(db, bus, shift),
+        ActivityService(db, bus, shift),
+    )
     operators = OperatorService(db, bus, shift)
     inventory = InventoryService(db, bus, shift)
-    radio = RadioService(db, bus, shift, incidents=incidents, tasks=tasks, activity=activity, inventory=inventory)
+    radio = RadioService(
+        db, bus, shift, incidents=incidents, tasks=tasks, activity=activity, inventory=inventory
+    )
     sirens = SirenService(db, bus, shift, operators)
     _configure_radio(radio, settings, devices, demo)
     _configure_sirens(sirens, settings, demo)
     return Post(
-        db=db, bus=bus, shift=shift,
+        db=db,
+        bus=bus,
+        shift=shift,
         operators=operators,
         incidents=incidents,
         tasks=tasks,
@@ -130,12 +147,16 @@ def open_post(url: str, *, must_exist: bool = False, exercise: bool = False, upg
         map=MapServices.create(db, bus, shift),
         sirens=sirens,
         notices=Notices(bus),
-        devices=PostDevices(radio, sirens, SirenPlan(dict(settings.siren_buses), settings.siren_poll_s), demo=demo),
+        devices=PostDevices(
+            radio, sirens, SirenPlan(dict(settings.siren_buses), settings.siren_poll_s), demo=demo
+        ),
         settings=settings,
     )
 
 
-def _configure_radio(radio: RadioService, settings: Settings, extra_devices: Sequence[str], demo: bool) -> None:
+def _configure_radio(
+    radio: RadioService, settings: Settings, extra_devices: Sequence[str], demo: bool
+) -> None:
     """The radio's call sign, tactical calls ([radio]) and devices: the config file's, then ``--device``."""
     specs, problems = devices_from_config(settings.devices)
     radio_problems = [p for p in settings.problems if p.startswith("[radio")]

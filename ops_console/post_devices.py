@@ -5,6 +5,7 @@ window and the headless gateway only ``start()`` and ``stop()`` them. The runtim
 their services through what the services were given at construction (the radio's
 LinkBoard, the sirens' waker), never by attaching themselves to a service.
 """
+
 from __future__ import annotations
 
 import logging
@@ -31,7 +32,9 @@ class SirenPlan:
 class PostDevices:
     """Starts and stops the radio and siren runtimes of one post (idempotent both ways)."""
 
-    def __init__(self, radio: RadioService, sirens: SirenService, siren_plan: SirenPlan, *, demo: bool) -> None:
+    def __init__(
+        self, radio: RadioService, sirens: SirenService, siren_plan: SirenPlan, *, demo: bool
+    ) -> None:
         self._radio, self._sirens, self.siren_plan, self.demo = radio, sirens, siren_plan, demo
         self.radio_runtime: RadioRuntime | None = None
         self.siren_runtime: SirenRuntime | None = None
@@ -68,7 +71,9 @@ class PostDevices:
             return None
         from ops_console.sirens.runtime import SirenRuntime
 
-        self.siren_runtime = SirenRuntime(self._sirens, buses, poll_interval_s=self.siren_plan.poll_interval_s)
+        self.siren_runtime = SirenRuntime(
+            self._sirens, buses, poll_interval_s=self.siren_plan.poll_interval_s
+        )
         self.siren_runtime.start()
         return self.siren_runtime
 

@@ -5,6 +5,7 @@ The wire letter (E/P/W/R) belongs to the field payload protocol
 writer, the queries, the views and the panels all ask this module which precedences
 raise an alert and in what order traffic goes out, so the rule cannot drift between them.
 """
+
 from __future__ import annotations
 
 from enum import StrEnum

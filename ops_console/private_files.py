@@ -9,6 +9,7 @@ given to ``mkdir``/``open`` is filtered by the umask.
 Folders the console did not create (a ``--db`` on a shared path, an export into the
 user's Documents) keep their mode; only the files in them are made private.
 """
+
 from __future__ import annotations
 
 import os

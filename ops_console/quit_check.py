@@ -5,6 +5,7 @@ siren controllers and works the outbox. Closing it by accident stops all that wi
 sound, so the window asks first and says exactly what will stop. Qt-free, so the rule
 is tested without a window and the headless gateway could use it too.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -29,25 +30,37 @@ def what_would_stop(post: Post) -> list[str]:
     lines: list[str] = []
     if post.radio.radios_running:
         count = len(post.radio.link_status())
-        lines.append(f"Listening on {_plural(count, 'radio', 'radios')} stops: "
-                     "traffic heard while the console is closed is not shown to anyone.")
+        lines.append(
+            f"Listening on {_plural(count, 'radio', 'radios')} stops: "
+            "traffic heard while the console is closed is not shown to anyone."
+        )
     sirens = post.devices.siren_runtime
     if sirens is not None and sirens.running:
         count = len(sirens.buses)
-        lines.append(f"Watching {_plural(count, 'siren line', 'siren lines')} stops: "
-                     "a siren fault or a siren sounding on its own is not noticed.")
+        lines.append(
+            f"Watching {_plural(count, 'siren line', 'siren lines')} stops: "
+            "a siren fault or a siren sounding on its own is not noticed."
+        )
     unacked = len(post.radio.unacknowledged_alerts()) + len(post.sirens.list_alarms(open_only=True))
     if unacked:
         lines.append(f"{_plural(unacked, 'alert is', 'alerts are')} not acknowledged.")
     waiting = _outbox_waiting(post)
     if waiting:
-        lines.append(f"{_plural(waiting, 'message waits', 'messages wait')} in the outbox "
-                     "and will not be sent until the console runs again.")
+        lines.append(
+            f"{_plural(waiting, 'message waits', 'messages wait')} in the outbox "
+            "and will not be sent until the console runs again."
+        )
     return lines
 
 
 def _outbox_waiting(post: Post) -> int:
     """Outbound messages not yet delivered, live and exercise alike (both stop)."""
     with post.db.read() as s:
-        return int(s.scalar(select(func.count()).select_from(RadioMessage).where(
-            RadioMessage.direction == "out", RadioMessage.status.in_(OUTBOX_WAITING))) or 0)
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(RadioMessage)
+                .where(RadioMessage.direction == "out", RadioMessage.status.in_(OUTBOX_WAITING))
+            )
+            or 0
+        )

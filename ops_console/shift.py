@@ -3,11 +3,12 @@
 Services read the actor from here for every audit entry and permission check; the UI
 changes it only through OperatorService (sign-on) and ShiftService (exercise toggle).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ops_console.domain import Permission, Role, ROLE_PERMISSIONS
+from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
 from ops_console.errors import PermissionDenied
 from ops_console.services.audit import Actor
 

@@ -6,6 +6,7 @@ its own files in a folder of its choosing. A malformed file is rejected as a who
 error that names the file and the field (``china.json: patterns[1].segments[0].on_s: ...``)
 and the rest still load, so one typo never takes the sirens away. Qt-free and DB-free.
 """
+
 from __future__ import annotations
 
 import json
@@ -85,6 +86,7 @@ def _cycle_s(segments: Iterable[Segment]) -> float:
 
 # -- checking one file's data ---------------------------------------------------------------
 
+
 class _Checker:
     """Walks parsed JSON, raising ``PatternError`` at the first field that is wrong."""
 
@@ -159,10 +161,19 @@ def _pattern(check: _Checker, item: object, path: str) -> SirenPattern:
     silent = "silent" in flags
     if silent != all(s.tone == "rotate" for s in segments):
         raise check.fail(f"{path}.flags", "a pattern is 'silent' exactly when all its tones are 'rotate'")
-    return SirenPattern(id=check.integer(raw["id"], f"{path}.id", 1, 0xFFFF), key=key,
-                        name=check.text(raw["name"], f"{path}.name"), countries=frozenset(countries),
-                        segments=segments, repeat=repeat, total_s=total, silent=silent,
-                        test="test" in flags, source=check.source, notes=str(raw.get("notes", "")))
+    return SirenPattern(
+        id=check.integer(raw["id"], f"{path}.id", 1, 0xFFFF),
+        key=key,
+        name=check.text(raw["name"], f"{path}.name"),
+        countries=frozenset(countries),
+        segments=segments,
+        repeat=repeat,
+        total_s=total,
+        silent=silent,
+        test="test" in flags,
+        source=check.source,
+        notes=str(raw.get("notes", "")),
+    )
 
 
 def _segments(check: _Checker, value: object, path: str) -> tuple[Segment, ...]:
@@ -175,8 +186,13 @@ def _segments(check: _Checker, value: object, path: str) -> tuple[Segment, ...]:
         tone = raw["tone"]
         if tone not in TONES:
             raise check.fail(f"{at}.tone", f"unknown tone {tone!r}; known: {sorted(TONES)}")
-        out.append(Segment(tone, check.number(raw["on_s"], f"{at}.on_s", positive=True),
-                           check.number(raw.get("off_s", 0), f"{at}.off_s", positive=False)))
+        out.append(
+            Segment(
+                tone,
+                check.number(raw["on_s"], f"{at}.on_s", positive=True),
+                check.number(raw.get("off_s", 0), f"{at}.off_s", positive=False),
+            )
+        )
     return tuple(out)
 
 
@@ -194,12 +210,15 @@ def _check_unique(check: _Checker, patterns: Iterable[SirenPattern], known: dict
         for name, tag in (("id", f"id:{p.id}"), ("key", f"key:{p.key}")):
             if tag in seen:
                 other = seen[tag]
-                raise check.fail(f"patterns[{i}].{name}", f"{getattr(p, name)!r} is already used by "
-                                                          f"{other.key!r} in {other.source}")
+                raise check.fail(
+                    f"patterns[{i}].{name}",
+                    f"{getattr(p, name)!r} is already used by {other.key!r} in {other.source}",
+                )
             seen[tag] = p
 
 
 # -- files and folders ------------------------------------------------------------------------
+
 
 def load_pattern_file(path: Path) -> list[SirenPattern]:
     """Read and check one file; ``PatternError`` names the file and what is wrong."""
@@ -210,8 +229,9 @@ def load_pattern_file(path: Path) -> list[SirenPattern]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise PatternError(Path(path).name, f"line {exc.lineno} column {exc.colno}",
-                           f"is not valid JSON: {exc.msg}") from None
+        raise PatternError(
+            Path(path).name, f"line {exc.lineno} column {exc.colno}", f"is not valid JSON: {exc.msg}"
+        ) from None
     return parse_patterns(data, Path(path).name)
 
 

@@ -6,6 +6,7 @@ Japanese are written without spaces, so a query word in those scripts matches an
 The spans found are returned so a view can highlight exactly what matched. Qt-free: the
 task service filters with it and the board paints with it — one rule.
 """
+
 from __future__ import annotations
 
 import re

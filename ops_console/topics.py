@@ -6,6 +6,7 @@ string or matches a prefix. The string values are stable: the change feed builds
 ``<entity>.changed`` from the audit table's entity names, and other workstations of the
 same post rely on them.
 """
+
 from __future__ import annotations
 
 from enum import StrEnum
@@ -53,7 +54,9 @@ class Topic(StrEnum):
     ZONE_CHANGED = "zone.changed"  # entity: zone id
 
     DATABASE_STATUS = "database.status"  # data: ok (bool), words
-    NOTICE = "notice"  # data: level ("info" | "warning" | "problem"), text, source: a background failure in words
+    NOTICE = (
+        "notice"  # data: level ("info" | "warning" | "problem"), text, source: a background failure in words
+    )
 
     @property
     def feature(self) -> Feature:
@@ -63,21 +66,36 @@ class Topic(StrEnum):
 _FEATURES: dict[Topic, Feature] = {
     **dict.fromkeys((Topic.INCIDENT_CHANGED, Topic.TASK_CHANGED, Topic.ACTIVITY_ADDED), Feature.RECORDS),
     **dict.fromkeys((Topic.SHIFT_CHANGED, Topic.EXERCISE_CHANGED, Topic.EXERCISE_PURGED), Feature.SHIFT),
-    **dict.fromkeys((Topic.RADIO_MESSAGE, Topic.RADIO_OUTBOX, Topic.RADIO_NODE, Topic.RADIO_LINK,
-                     Topic.RADIO_FRAMES), Feature.RADIO),
-    **dict.fromkeys((Topic.SIREN_STATUS, Topic.SIREN_ALARM, Topic.SIREN_COMMAND, Topic.SIREN_TEST), Feature.SIRENS),
-    **dict.fromkeys((Topic.INVENTORY_CHANGED, Topic.INVENTORY_REQUEST, Topic.INVENTORY_CATALOGUE),
-                    Feature.INVENTORY),
+    **dict.fromkeys(
+        (Topic.RADIO_MESSAGE, Topic.RADIO_OUTBOX, Topic.RADIO_NODE, Topic.RADIO_LINK, Topic.RADIO_FRAMES),
+        Feature.RADIO,
+    ),
+    **dict.fromkeys(
+        (Topic.SIREN_STATUS, Topic.SIREN_ALARM, Topic.SIREN_COMMAND, Topic.SIREN_TEST), Feature.SIRENS
+    ),
+    **dict.fromkeys(
+        (Topic.INVENTORY_CHANGED, Topic.INVENTORY_REQUEST, Topic.INVENTORY_CATALOGUE), Feature.INVENTORY
+    ),
     **dict.fromkeys((Topic.RISK_CHANGED, Topic.SHELTER_CHANGED, Topic.ZONE_CHANGED), Feature.MAP),
     **dict.fromkeys((Topic.DATABASE_STATUS, Topic.NOTICE), Feature.SYSTEM),
 }
 
 # Topics that change what the post-wide alert list shows.
-ALERT_TOPICS: frozenset[Topic] = frozenset({
-    Topic.RADIO_MESSAGE, Topic.SIREN_ALARM, Topic.INVENTORY_CHANGED, Topic.INVENTORY_REQUEST,
-    Topic.INVENTORY_CATALOGUE, Topic.RISK_CHANGED, Topic.SHELTER_CHANGED, Topic.EXERCISE_CHANGED,
-    Topic.EXERCISE_PURGED, Topic.SHIFT_CHANGED, Topic.NOTICE,
-})
+ALERT_TOPICS: frozenset[Topic] = frozenset(
+    {
+        Topic.RADIO_MESSAGE,
+        Topic.SIREN_ALARM,
+        Topic.INVENTORY_CHANGED,
+        Topic.INVENTORY_REQUEST,
+        Topic.INVENTORY_CATALOGUE,
+        Topic.RISK_CHANGED,
+        Topic.SHELTER_CHANGED,
+        Topic.EXERCISE_CHANGED,
+        Topic.EXERCISE_PURGED,
+        Topic.SHIFT_CHANGED,
+        Topic.NOTICE,
+    }
+)
 
 
 def changed_topic(entity: str) -> Topic | None:

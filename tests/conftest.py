@@ -4,6 +4,7 @@ Widget tests run on Qt's offscreen platform so the suite needs no display. Pytho
 garbage collector runs only on the main (GUI) thread, as in the console (ui/qt.py), and a
 test that hangs ends the run with every thread's stack instead of eating CI's time.
 """
+
 import faulthandler
 import gc
 import os
@@ -17,7 +18,6 @@ import pytest
 
 from helpers.pg import scratch_database
 from helpers.posts import open_signed_on, pg_url, sqlite_url
-
 
 # pytest-timeout fails a test stuck in Python after `timeout` (pyproject, 300 s) with every
 # thread's stack. A thread deadlocked while holding the GIL (the freeze of ui/qt.py) never lets
@@ -77,7 +77,9 @@ def _collect_on_main_thread():
 def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory):
     """Tests never read or write the developer's own config, data or logs."""
     home = tmp_path_factory.mktemp("user-dirs")
-    saved = {k: os.environ.get(k) for k in ("OPS_CONSOLE_CONFIG", "OPS_CONSOLE_DATA_DIR", "OPS_CONSOLE_LOG_DIR")}
+    saved = {
+        k: os.environ.get(k) for k in ("OPS_CONSOLE_CONFIG", "OPS_CONSOLE_DATA_DIR", "OPS_CONSOLE_LOG_DIR")
+    }
     os.environ["OPS_CONSOLE_CONFIG"] = str(home / "config.toml")
     os.environ["OPS_CONSOLE_DATA_DIR"] = str(home / "data")
     os.environ["OPS_CONSOLE_LOG_DIR"] = str(home / "logs")
@@ -133,7 +135,9 @@ def any_db_url(request: pytest.FixtureRequest, tmp_path: Path):
         return
     server = pg_url()
     if server is None:
-        pytest.skip("PostgreSQL tests need OPS_CONSOLE_TEST_PG (e.g. postgresql+psycopg://postgres@127.0.0.1/test)")
+        pytest.skip(
+            "PostgreSQL tests need OPS_CONSOLE_TEST_PG (e.g. postgresql+psycopg://postgres@127.0.0.1/test)"
+        )
     with scratch_database(server) as url:
         yield url
 

@@ -3,6 +3,7 @@
 ``run_gui`` is what the CLI calls; ``create_application`` and ``build_main_window``
 are the pieces tests use without entering the event loop.
 """
+
 from __future__ import annotations
 
 import logging
@@ -46,8 +47,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_main_window(post: Post, *, settings: QSettings | None = None, log_path: Path | None = None,
-                      demo: bool = False) -> MainWindow:
+def build_main_window(
+    post: Post, *, settings: QSettings | None = None, log_path: Path | None = None, demo: bool = False
+) -> MainWindow:
     """The main window for a post with an operator already signed on (tests call this)."""
     return MainWindow(post, settings=settings, log_path=log_path, demo=demo)
 
@@ -63,13 +65,20 @@ def _sign_on(post: Post, operator: str | None, pin: str | None) -> bool:
     """--operator with a PIN signs on directly; otherwise ask with the sign-on dialog."""
     if operator:
         if not pin:
-            _tell(QCoreApplication.translate("Startup", "--operator needs the PIN in the OPS_CONSOLE_PIN "
-                                             "environment variable."))
+            _tell(
+                QCoreApplication.translate(
+                    "Startup", "--operator needs the PIN in the OPS_CONSOLE_PIN environment variable."
+                )
+            )
             return False
         try:
             post.operators.sign_on(operator, pin)
         except SignOnError as exc:
-            _tell(QCoreApplication.translate("Startup", "Cannot sign on: {reason}").replace("{reason}", str(exc)))
+            _tell(
+                QCoreApplication.translate("Startup", "Cannot sign on: {reason}").replace(
+                    "{reason}", str(exc)
+                )
+            )
             return False
         return True
     return SignOnDialog(post).exec() == QDialog.DialogCode.Accepted
@@ -83,15 +92,26 @@ def _start_watchdog(window: QWidget, log_path: Path | None) -> FreezeWatchdog:
     watchdog.start()
     if earlier and not os.environ.get("OPS_CONSOLE_NO_DIALOGS"):
         words = "\n\n".join(report.sentence() for report in earlier[-3:])
-        QTimer.singleShot(0, window, lambda: QMessageBox.warning(
-            window, QCoreApplication.translate("Startup", "The console froze last time"), words))
+        QTimer.singleShot(
+            0,
+            window,
+            lambda: QMessageBox.warning(
+                window, QCoreApplication.translate("Startup", "The console froze last time"), words
+            ),
+        )
     for report in earlier:
         log.warning("%s", report.sentence())
     return watchdog
 
 
-def run_gui(post_factory_or_post: Post | Callable[[], Post], *, operator: str | None = None, pin: str | None = None,
-            demo: bool = False, log_path: Path | None = None) -> int:
+def run_gui(
+    post_factory_or_post: Post | Callable[[], Post],
+    *,
+    operator: str | None = None,
+    pin: str | None = None,
+    demo: bool = False,
+    log_path: Path | None = None,
+) -> int:
     """Run the console until the window closes; returns the process exit code."""
     app = create_application()
     crash = install_crash_handler(log_path)

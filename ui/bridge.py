@@ -5,6 +5,7 @@ a queued connection through this QObject delivers them on the GUI thread, where 
 models can update their rows safely. Topics are declared in ops_console/topics.py; a
 panel connects to its feature's signal instead of matching topic strings.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -49,8 +50,12 @@ class PostBridge(QObject):
         super().__init__(parent)
         self._bus = bus
         self._incoming.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
-        self._by_feature = {Feature.RADIO: self.radio_event, Feature.SIRENS: self.siren_event,
-                            Feature.INVENTORY: self.inventory_event, Feature.MAP: self.map_event}
+        self._by_feature = {
+            Feature.RADIO: self.radio_event,
+            Feature.SIRENS: self.siren_event,
+            Feature.INVENTORY: self.inventory_event,
+            Feature.MAP: self.map_event,
+        }
         bus.subscribe(self._on_event)
 
     def _on_event(self, event: Event) -> None:

@@ -5,6 +5,7 @@ operator can keep working and hand the file on. Errors the services raise on pur
 (OpsError, database faults included) are not bugs: they get the ordinary message box. Hooks
 may fire on any thread; the dialog is always shown on the GUI thread.
 """
+
 from __future__ import annotations
 
 import logging
@@ -86,22 +87,34 @@ class CrashHandler(QObject):
 
 def crash_dialog(parent: QWidget | None, exc: BaseException, log_path: Path | None) -> QMessageBox:
     """A non-modal box naming the log file; Quit ends the program, Close keeps working."""
-    where = str(log_path) if log_path else QApplication.translate(
-        "Crash", "the program's error output (no log file could be opened)")
+    where = (
+        str(log_path)
+        if log_path
+        else QApplication.translate("Crash", "the program's error output (no log file could be opened)")
+    )
     box = QMessageBox(parent)
     box.setObjectName("crashDialog")
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QApplication.translate("Crash", "Unexpected problem"))
-    box.setText(QApplication.translate(
-        "Crash", "Ops Console hit a problem it did not expect. Everything saved so far is safe "
-                 "in the database; the details are in {path}").replace("{path}", where))
-    box.setInformativeText(QApplication.translate(
-        "Crash", "You can keep working. If it happens again, restart the console and give the "
-                 "log file to whoever looks after this post."))
+    box.setText(
+        QApplication.translate(
+            "Crash",
+            "Ops Console hit a problem it did not expect. Everything saved so far is safe "
+            "in the database; the details are in {path}",
+        ).replace("{path}", where)
+    )
+    box.setInformativeText(
+        QApplication.translate(
+            "Crash",
+            "You can keep working. If it happens again, restart the console and give the "
+            "log file to whoever looks after this post.",
+        )
+    )
     box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     box.setStandardButtons(QMessageBox.StandardButton.Close)
-    quit_button = box.addButton(QApplication.translate("Crash", "Quit Ops Console"),
-                                QMessageBox.ButtonRole.DestructiveRole)
+    quit_button = box.addButton(
+        QApplication.translate("Crash", "Quit Ops Console"), QMessageBox.ButtonRole.DestructiveRole
+    )
     quit_button.clicked.connect(QApplication.quit)
     box.setDefaultButton(QMessageBox.StandardButton.Close)
     box.open()

@@ -6,6 +6,7 @@ bar right under the menus, across the full width, that says what the mode means 
 offers to end it. The bar is shown exactly while the shift is in exercise mode: a saved
 window layout cannot show or hide it.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
@@ -32,22 +33,34 @@ class ExerciseBar(QToolBar):
         self.setMovable(False)
         self.setFloatable(False)
         self.toggleViewAction().setVisible(False)  # not offered in the window's context menu
-        self.setStyleSheet(f"QToolBar#exerciseBar {{ background: {EXERCISE_RED}; border: none; padding: 4px; }}"
-                           "QToolBar#exerciseBar QLabel { color: white; font-weight: 700; font-size: 12pt; }"
-                           "QToolBar#exerciseBar QPushButton { font-weight: 600; padding: 3px 12px; }")
-        self.label = QLabel(_tr("EXERCISE — records made now are a drill · live emergencies, alerts and "
-                                "incidents stay on top, marked LIVE"))
+        self.setStyleSheet(
+            f"QToolBar#exerciseBar {{ background: {EXERCISE_RED}; border: none; padding: 4px; }}"
+            "QToolBar#exerciseBar QLabel { color: white; font-weight: 700; font-size: 12pt; }"
+            "QToolBar#exerciseBar QPushButton { font-weight: 600; padding: 3px 12px; }"
+        )
+        self.label = QLabel(
+            _tr(
+                "EXERCISE — records made now are a drill · live emergencies, alerts and "
+                "incidents stay on top, marked LIVE"
+            )
+        )
         self.label.setObjectName("exerciseBarText")
-        self.label.setToolTip(_tr("Exercise mode: incidents, tasks and other records made on this console are "
-                                  "marked as a drill. Traffic heard on real radios stays live unless it says "
-                                  "EXERCISE; live emergencies, unacknowledged alerts and open live incidents stay "
-                                  "in sight, marked LIVE."))
+        self.label.setToolTip(
+            _tr(
+                "Exercise mode: incidents, tasks and other records made on this console are "
+                "marked as a drill. Traffic heard on real radios stays live unless it says "
+                "EXERCISE; live emergencies, unacknowledged alerts and open live incidents stay "
+                "in sight, marked LIVE."
+            )
+        )
         # one line; on a narrow screen the words are cut, never the End button
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.end_button = QPushButton(_tr("End exercise…"))
         self.end_button.setObjectName("endExerciseButton")
         row = QWidget()
-        row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # the toolbar's full width
+        row.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
+        )  # the toolbar's full width
         layout = QHBoxLayout(row)
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addWidget(self.label, 1)
@@ -67,8 +80,11 @@ class ExerciseBar(QToolBar):
     def refresh(self) -> None:
         exercise = self._post.shift.exercise
         self.setVisible(exercise)
-        allowed = self._post.shift.can(Permission.TOGGLE_EXERCISE)  # decided before the click, with the reason
+        allowed = self._post.shift.can(
+            Permission.TOGGLE_EXERCISE
+        )  # decided before the click, with the reason
         self.end_button.setEnabled(allowed)
         self.end_button.setToolTip("" if allowed else _tr("Only a supervisor can end the exercise."))
-        self._window.setWindowTitle(_tr("EXERCISE — {title}").replace("{title}", self._base_title)
-                                    if exercise else self._base_title)
+        self._window.setWindowTitle(
+            _tr("EXERCISE — {title}").replace("{title}", self._base_title) if exercise else self._base_title
+        )

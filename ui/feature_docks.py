@@ -4,6 +4,7 @@ Kept out of main_window.py so that file stays about the window itself: this modu
 builds each feature's widgets and connects them to the panels they talk to (a map
 right-click opens the incident or task form at that spot; picking a row centres the map).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -49,8 +50,11 @@ class FeatureDocks(QObject):
 
     def extra_docks(self) -> dict[str, tuple[str, QWidget]]:
         """The docks tabbed with the activity log on the left: key → (title, widget)."""
-        return {"alerts": (self.tr("Alerts"), self.alerts), "risks": (self.tr("Risk register"), self.risks),
-                "shelters": (self.tr("Shelters"), self.shelters)}
+        return {
+            "alerts": (self.tr("Alerts"), self.alerts),
+            "risks": (self.tr("Risk register"), self.risks),
+            "shelters": (self.tr("Shelters"), self.shelters),
+        }
 
     def connect(self) -> None:
         window = self._window

@@ -4,6 +4,7 @@ log file and the database are, and the version.
 The shortcut list is read from the window's own actions, so it is never out of date; the
 guide is short on purpose (the README tour has the pictures).
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -46,14 +47,19 @@ def shortcuts(window: QMainWindow) -> list[tuple[str, str]]:
 
 def locations_text(post: Post, log_path: Path | None) -> str:
     """The two lines About and the guide both show."""
-    return (tr("Database: {db}").replace("{db}", database_location(post.db)) + "\n"
-            + tr("Log file: {log}").replace("{log}", log_location(log_path)))
+    return (
+        tr("Database: {db}").replace("{db}", database_location(post.db))
+        + "\n"
+        + tr("Log file: {log}").replace("{log}", log_location(log_path))
+    )
 
 
 class HelpDialog(QDialog):
     """The guide, the shortcuts, the locations and the version, in one scrollable page."""
 
-    def __init__(self, window: QMainWindow, post: Post, log_path: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, window: QMainWindow, post: Post, log_path: Path | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent or window)
         from ops_console import __version__
 
@@ -63,14 +69,17 @@ class HelpDialog(QDialog):
         self.page = QTextBrowser(self)
         self.page.setObjectName("helpPage")
         self.page.setOpenExternalLinks(False)
-        keys = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(what)}</td></tr>" for k, what in shortcuts(window))
+        keys = "".join(
+            f"<tr><td><b>{escape(k)}</b></td><td>{escape(what)}</td></tr>" for k, what in shortcuts(window)
+        )
         guide = "".join(f"<li>{escape(tr(line))}</li>" for line in GUIDE)
         where = "<br>".join(escape(line) for line in locations_text(post, log_path).splitlines())
         self.page.setHtml(
             f"<h3>{escape(tr('Using the console'))}</h3><ul>{guide}</ul>"
             f"<h3>{escape(tr('Keyboard shortcuts'))}</h3><table cellspacing='6'>{keys}</table>"
             f"<h3>{escape(tr('Where things are'))}</h3><p>{where}</p>"
-            f"<p>{escape(tr('Ops Console {version}').replace('{version}', __version__))}</p>")
+            f"<p>{escape(tr('Ops Console {version}').replace('{version}', __version__))}</p>"
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

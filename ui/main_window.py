@@ -3,6 +3,7 @@
 It wires features together in one place (Spyder's rule): panels know the post and the
 bridge, never each other; "New task for this incident" is a signal routed here.
 """
+
 from __future__ import annotations
 
 import logging
@@ -10,23 +11,31 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 
 from ops_console.domain import Permission
 from ops_console.post import Post
 from ops_console.ui.activity import ActivityLogPanel
 from ops_console.ui.alarm import EmergencyAlarm
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.dock_tabs import hide_stale_tab_bars
+from ops_console.ui.common.drafts import keep_drafts, restore_drafts
 from ops_console.ui.exercise_bar import ExerciseBar
 from ops_console.ui.feature_docks import FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
-from ops_console.ui.common.dock_tabs import hide_stale_tab_bars
-from ops_console.ui.common.drafts import keep_drafts, restore_drafts
-from ops_console.ui.tasks.panel import TaskBoardPanel
 from ops_console.ui.quit_guard import QuitGuard
 from ops_console.ui.radio import RadioPanel
 from ops_console.ui.signon.shift_actions import ShiftActions
 from ops_console.ui.status_bar import PostStatusBar
+from ops_console.ui.tasks.panel import TaskBoardPanel
 
 log = logging.getLogger(__name__)
 LAYOUT_VERSION = 2  # bump when dock names change, so an old saved state is ignored
@@ -50,8 +59,15 @@ class MainWindow(QMainWindow):
 
     _maximise_first_show = False  # first start on a screen smaller than the default size
 
-    def __init__(self, post: Post, *, settings: QSettings | None = None, log_path: Path | None = None,
-                 demo: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        post: Post,
+        *,
+        settings: QSettings | None = None,
+        log_path: Path | None = None,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.post, self.log_path, self.demo = post, log_path, demo
@@ -59,8 +75,11 @@ class MainWindow(QMainWindow):
         self.bridge = PostBridge(post.bus, self)
         # the platform appends the application name ("demo post — Ops Console"): not repeated here
         self.setWindowTitle(self.tr("demo post") if demo else post.db.display_name)
-        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
-                            | QMainWindow.DockOption.AllowNestedDocks)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
 
         self.incidents = IncidentsPanel(post, self.bridge)
         self.tasks = TaskBoardPanel(post, self.bridge)
@@ -70,12 +89,20 @@ class MainWindow(QMainWindow):
         self.feature_panels: dict[str, QWidget] = {"radio": self.radio, **self.features.panels()}
         self.docks: dict[str, QDockWidget] = {}
         self._dock("incidents", self.tr("Incidents"), self.incidents, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("tasks", self.tr("Task board"), _scrollable(self.tasks), Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock(
+            "tasks", self.tr("Task board"), _scrollable(self.tasks), Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self._dock("activity", self.tr("Activity log"), self.activity, Qt.DockWidgetArea.LeftDockWidgetArea)
-        feature_titles = {"map": self.tr("Map"), "radio": self.tr("Radio"), "sirens": self.tr("Sirens"),
-                          "inventory": self.tr("Inventory")}  # in the order saved layouts know
+        feature_titles = {
+            "map": self.tr("Map"),
+            "radio": self.tr("Radio"),
+            "sirens": self.tr("Sirens"),
+            "inventory": self.tr("Inventory"),
+        }  # in the order saved layouts know
         for key, title in feature_titles.items():
-            self._dock(key, title, _scrollable(self.feature_panels[key]), Qt.DockWidgetArea.RightDockWidgetArea)
+            self._dock(
+                key, title, _scrollable(self.feature_panels[key]), Qt.DockWidgetArea.RightDockWidgetArea
+            )
         for key, (title, widget) in self.features.extra_docks().items():
             self._dock(key, title, _scrollable(widget), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.docks["incidents"], self.docks["activity"], Qt.Orientation.Vertical)
@@ -87,9 +114,13 @@ class MainWindow(QMainWindow):
         self.docks["tasks"].raise_()
         self.docks["activity"].raise_()
         self.resize(1400, 900)
-        self.resizeDocks([self.docks["incidents"], self.docks["tasks"]], [690, 710], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.docks["incidents"], self.docks["tasks"]], [690, 710], Qt.Orientation.Horizontal
+        )
         # halves: on a 720-px screen the radio dock below still shows its actions
-        self.resizeDocks([self.docks["incidents"], self.docks["activity"]], [430, 430], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.docks["incidents"], self.docks["activity"]], [430, 430], Qt.Orientation.Vertical
+        )
         self._default_state = self.saveState(LAYOUT_VERSION)
 
         self.status = PostStatusBar(post, self.bridge, self, demo=demo)
@@ -114,7 +145,9 @@ class MainWindow(QMainWindow):
         self.restore_layout()
         hide_stale_tab_bars(self)
         restore_drafts(self, self.settings)
-        self.post.devices.start(demo=demo or None)  # built by the composition root; the window only starts them
+        self.post.devices.start(
+            demo=demo or None
+        )  # built by the composition root; the window only starts them
 
     @property
     def radio_runtime(self):  # type: ignore[no-untyped-def]
@@ -125,13 +158,18 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{key}")  # saveState/restoreState match docks by this name
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.addDockWidget(area, dock)
         self.docks[key] = dock
         return dock
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None, name: str = "") -> QAction:
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, name: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -143,20 +181,35 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.change_operator_action = self._action(self.tr("&Change operator…"), self.shift_actions.change_operator,
-                                                   "Ctrl+Shift+O", "changeOperatorAction")
-        self.quit_action = self._action(self.tr("&Quit"), self.quit_guard.request_quit, "Ctrl+Q", "quitAction")
-        self.devices_action = self._action(self.tr("Radio &devices…"), self.open_devices, None, "devicesAction")
+        self.change_operator_action = self._action(
+            self.tr("&Change operator…"),
+            self.shift_actions.change_operator,
+            "Ctrl+Shift+O",
+            "changeOperatorAction",
+        )
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.quit_guard.request_quit, "Ctrl+Q", "quitAction"
+        )
+        self.devices_action = self._action(
+            self.tr("Radio &devices…"), self.open_devices, None, "devicesAction"
+        )
         file_menu.addActions([self.change_operator_action, self.devices_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         records = bar.addMenu(self.tr("&Records"))
-        self.new_incident_action = self._action(self.tr("New &incident…"), self.new_incident, "Ctrl+I", "newIncidentAction")
-        self.new_task_action = self._action(self.tr("New &task…"), lambda: self.new_task(None), "Ctrl+T", "newTaskAction")
-        self.new_note_action = self._action(self.tr("New &log line"), self.new_note, "Ctrl+L", "newNoteAction")
-        self.find_action = self._action(self.tr("&Find in current panel"), self.find, QKeySequence.StandardKey.Find,
-                                        "findAction")
+        self.new_incident_action = self._action(
+            self.tr("New &incident…"), self.new_incident, "Ctrl+I", "newIncidentAction"
+        )
+        self.new_task_action = self._action(
+            self.tr("New &task…"), lambda: self.new_task(None), "Ctrl+T", "newTaskAction"
+        )
+        self.new_note_action = self._action(
+            self.tr("New &log line"), self.new_note, "Ctrl+L", "newNoteAction"
+        )
+        self.find_action = self._action(
+            self.tr("&Find in current panel"), self.find, QKeySequence.StandardKey.Find, "findAction"
+        )
         records.addActions([self.new_incident_action, self.new_task_action, self.new_note_action])
         records.addSeparator()
         records.addAction(self.find_action)
@@ -174,8 +227,14 @@ class MainWindow(QMainWindow):
         view.addAction(self.alarm.test_sound_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&Guide and shortcuts"), self.guide, QKeySequence.StandardKey.HelpContents,
-                                         "guideAction"))
+        help_menu.addAction(
+            self._action(
+                self.tr("&Guide and shortcuts"),
+                self.guide,
+                QKeySequence.StandardKey.HelpContents,
+                "guideAction",
+            )
+        )
         help_menu.addAction(self._action(self.tr("&About Ops Console"), self.about, None, "aboutAction"))
 
     # --- actions ----------------------------------------------------------------
@@ -266,11 +325,18 @@ class MainWindow(QMainWindow):
         from ops_console import __version__
         from ops_console.ui.help_dialog import locations_text
 
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Ops Console"),
-                          self.tr("Ops Console {version}\n\nThe offline-first console of a community emergency "
-                                  "command post. Everything is stored on this post's own database first."
-                                  ).replace("{version}", __version__) + "\n\n" + locations_text(self.post, self.log_path),
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("About Ops Console"),
+            self.tr(
+                "Ops Console {version}\n\nThe offline-first console of a community emergency "
+                "command post. Everything is stored on this post's own database first."
+            ).replace("{version}", __version__)
+            + "\n\n"
+            + locations_text(self.post, self.log_path),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setObjectName("aboutBox")
         box.open()
         return box
@@ -345,4 +411,3 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.disconnect(self._remember_panel)  # type: ignore[attr-defined]
-

@@ -24,6 +24,7 @@ automatic collection off and collects from a GUI-thread timer (as pyqtgraph's
 Python thread crashes this build" was this deadlock, not the emit. The headless gateway
 has no Qt objects and keeps Python's automatic collection.
 """
+
 from __future__ import annotations
 
 import gc

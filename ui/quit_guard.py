@@ -5,6 +5,7 @@ The rule of what stops lives in ``ops_console.quit_check``; this module only ask
 "Quit now" is there for every role — a supervisor who must quit can always do so at
 once — but nobody quits without having read the list.
 """
+
 from __future__ import annotations
 
 import logging
@@ -52,8 +53,13 @@ class QuitGuard(QObject):
             self.box.raise_()
             return self.box
         lines = self.stops()
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Quit Ops Console?"),
-                          self.tr("If this console quits now:"), QMessageBox.StandardButton.NoButton, self._window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Quit Ops Console?"),
+            self.tr("If this console quits now:"),
+            QMessageBox.StandardButton.NoButton,
+            self._window,
+        )
         box.setObjectName("quitConfirm")
         box.setInformativeText("\n".join(f"• {line}" for line in lines))
         self.quit_button = box.addButton(self.tr("Quit now"), QMessageBox.ButtonRole.DestructiveRole)

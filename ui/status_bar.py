@@ -1,6 +1,7 @@
 """The status bar: who is on shift, which database, the time here and in UTC, and a red
 EXERCISE banner whenever drills are being recorded, so nobody mistakes one for the other.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -19,7 +20,9 @@ class PostStatusBar(QStatusBar):
     # the alert counter was clicked: show the alert list
     alerts_clicked = Signal()
 
-    def __init__(self, post: Post, bridge: PostBridge, parent: QWidget | None = None, *, demo: bool = False) -> None:
+    def __init__(
+        self, post: Post, bridge: PostBridge, parent: QWidget | None = None, *, demo: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("statusBar")
         self._post = post
@@ -34,7 +37,9 @@ class PostStatusBar(QStatusBar):
         self.database_label.setText(self.tr("Database: {name}").replace("{name}", name))
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clockLabel")
-        self.alert_button = QPushButton(objectName="alertCounter", flat=True, clicked=lambda: self.alerts_clicked.emit())
+        self.alert_button = QPushButton(
+            objectName="alertCounter", flat=True, clicked=lambda: self.alerts_clicked.emit()
+        )
         self.alert_button.setToolTip(self.tr("Open alerts of the post — click to show the list"))
         self.alert_button.hide()
         self.addWidget(self.exercise_banner)
@@ -61,16 +66,19 @@ class PostStatusBar(QStatusBar):
             self.operator_label.setText(self.tr("Nobody signed on — editing is locked"))
         else:
             role = actor.role.capitalize()
-            self.operator_label.setText(self.tr("Operator: {name} ({role})")
-                                        .replace("{name}", actor.name).replace("{role}", role))
+            self.operator_label.setText(
+                self.tr("Operator: {name} ({role})").replace("{name}", actor.name).replace("{role}", role)
+            )
         self.exercise_banner.setVisible(self._post.shift.exercise)
 
     @Slot(int, int)
     def show_alert_counts(self, total: int, critical: int) -> None:
         """A counter that stays in sight whichever dock is in front; red while any is critical."""
         self.alert_button.setVisible(total > 0)
-        self.alert_button.setText(self.tr("⚠ {n} alert(s)").replace("{n}", str(total))
-                                  + (self.tr(", {c} critical").replace("{c}", str(critical)) if critical else ""))
+        self.alert_button.setText(
+            self.tr("⚠ {n} alert(s)").replace("{n}", str(total))
+            + (self.tr(", {c} critical").replace("{c}", str(critical)) if critical else "")
+        )
         colour = "#b00020" if critical else "#8a5a00"
         self.alert_button.setStyleSheet(f"QPushButton#alertCounter {{ color: {colour}; font-weight: 700; }}")
         self.alert_button.setMinimumWidth(self.alert_button.sizeHint().width())  # the count is never cut
@@ -79,9 +87,14 @@ class PostStatusBar(QStatusBar):
     def tick(self, now: datetime | None = None) -> None:
         now = now or datetime.now(timezone.utc)
         here = local(now)
-        self.clock_label.setText(self.tr("Local {local}   ·   UTC {utc}")
-                                 .replace("{local}", f"{here:%H:%M:%S}").replace("{utc}", f"{now:%H:%M:%S}"))
-        self.clock_label.setToolTip(self.tr("Local time zone: {zone}").replace("{zone}", here.tzname() or "?"))
+        self.clock_label.setText(
+            self.tr("Local {local}   ·   UTC {utc}")
+            .replace("{local}", f"{here:%H:%M:%S}")
+            .replace("{utc}", f"{now:%H:%M:%S}")
+        )
+        self.clock_label.setToolTip(
+            self.tr("Local time zone: {zone}").replace("{zone}", here.tzname() or "?")
+        )
 
     @Slot(bool, str)
     def _database_status(self, online: bool, words: str) -> None:

@@ -10,6 +10,7 @@ a console that never came back is shown on the next start.
 faulthandler has one such timer per process: pytest's per-test hang guard uses the same
 one, so the watchdog is started by the real program only (and by its own test).
 """
+
 from __future__ import annotations
 
 import faulthandler
@@ -38,16 +39,23 @@ class FreezeReport:
 
     def sentence(self) -> str:
         stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.when))
-        return (f"The console stopped responding at {stamp} (the window did not turn for "
-                f"{FREEZE_LIMIT_S:.0f} s or more). The state of every thread was saved in {self.path}; "
-                "please give this file to whoever looks after this post.")
+        return (
+            f"The console stopped responding at {stamp} (the window did not turn for "
+            f"{FREEZE_LIMIT_S:.0f} s or more). The state of every thread was saved in {self.path}; "
+            "please give this file to whoever looks after this post."
+        )
 
 
 class FreezeWatchdog(QObject):
     """Arms faulthandler from the GUI thread; a missed turn of the event loop leaves a report."""
 
-    def __init__(self, report_dir: Path, limit_s: float = FREEZE_LIMIT_S, tick_ms: int = 1000,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        report_dir: Path,
+        limit_s: float = FREEZE_LIMIT_S,
+        tick_ms: int = 1000,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.report_dir, self.limit_s = report_dir, limit_s
         self.freezes_seen = 0
@@ -92,8 +100,11 @@ class FreezeWatchdog(QObject):
         if size > self._written:
             self._written = size
             self.freezes_seen += 1
-            log.error("the window did not respond for %.0f s or more; every thread's stack is in %s",
-                      self.limit_s, self.report_path)
+            log.error(
+                "the window did not respond for %.0f s or more; every thread's stack is in %s",
+                self.limit_s,
+                self.report_path,
+            )
         self._arm()
 
 
@@ -106,8 +117,11 @@ def previous_freezes(report_dir: Path) -> list[FreezeReport]:
         else:
             stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(current.stat().st_mtime))
             current.rename(report_dir / f"{REPORT_PREFIX}{stamp}.txt")
-    reports = [FreezeReport(p, p.stat().st_mtime) for p in report_dir.glob(f"{REPORT_PREFIX}*.txt")
-               if p.name != CURRENT_REPORT]
+    reports = [
+        FreezeReport(p, p.stat().st_mtime)
+        for p in report_dir.glob(f"{REPORT_PREFIX}*.txt")
+        if p.name != CURRENT_REPORT
+    ]
     return sorted(reports, key=lambda r: r.when)
 
 

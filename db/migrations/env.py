@@ -3,6 +3,7 @@
 ``render_as_batch`` lets SQLite alter tables by copying them, so one set of revisions
 runs on SQLite and PostgreSQL alike.
 """
+
 from alembic import context
 
 from ops_console.db.schema import Base

@@ -4,6 +4,7 @@ Both are pure: the budget takes clock values, so the outbox can ask "may this fr
 now, and if not, when?" without a timer, and tests need no waiting. In the EU 868 MHz
 sub-bands the legal limit is typically 1 % per hour; that is the default.
 """
+
 from __future__ import annotations
 
 import math
@@ -26,7 +27,7 @@ class Modulation:
     @property
     def symbol_time(self) -> float:
         """Seconds per LoRa symbol: 2^SF / BW."""
-        return (2 ** self.spreading_factor) / self.bandwidth_hz
+        return (2**self.spreading_factor) / self.bandwidth_hz
 
 
 def low_data_rate_needed(mod: Modulation) -> bool:

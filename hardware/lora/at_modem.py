@@ -6,6 +6,7 @@ thread, strictly one outstanding at a time, each with a timeout and bounded retr
 A ``+READY`` (the modem rebooted) re-applies the configuration and retries the command
 it interrupted; a modem that stops answering is shown as such and probed until it is back.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,14 @@ from datetime import UTC, datetime
 from ops_console.hardware.lora.airtime import Modulation, time_on_air
 from ops_console.hardware.lora.inbound import Inbound, Response
 from ops_console.hardware.lora.status import ModemStatus
-from ops_console.hardware.lora.types import (ModemConfig, ModemError, ModemState, ModemStats,
-                                             RawFrame, SendResult)
+from ops_console.hardware.lora.types import (
+    ModemConfig,
+    ModemError,
+    ModemState,
+    ModemStats,
+    RawFrame,
+    SendResult,
+)
 from ops_console.hardware.protocols import reyax_at as at
 from ops_console.hardware.transport.link_state import LinkState
 from ops_console.hardware.transport.serial_link import SerialLink
@@ -52,12 +59,20 @@ class AtModem:
     Callback exceptions are logged and counted, never propagated.
     """
 
-    def __init__(self, link: SerialLink, config: ModemConfig | None = None, *,
-                 on_frame: Callable[[RawFrame], None] | None = None,
-                 on_frames: Callable[[list[RawFrame]], None] | None = None,
-                 on_state: Callable[[ModemState, str], None] | None = None,
-                 command_timeout: float = 1.0, retries: int = 2, max_reboots: int = 3,
-                 probe_interval: float = 2.0, max_line: int = at.DEFAULT_MAX_LINE) -> None:
+    def __init__(
+        self,
+        link: SerialLink,
+        config: ModemConfig | None = None,
+        *,
+        on_frame: Callable[[RawFrame], None] | None = None,
+        on_frames: Callable[[list[RawFrame]], None] | None = None,
+        on_state: Callable[[ModemState, str], None] | None = None,
+        command_timeout: float = 1.0,
+        retries: int = 2,
+        max_reboots: int = 3,
+        probe_interval: float = 2.0,
+        max_line: int = at.DEFAULT_MAX_LINE,
+    ) -> None:
         self.link, self.config = link, config or ModemConfig()
         self.on_frame, self.on_frames = on_frame, on_frames
         self.command_timeout, self.retries, self.max_reboots = command_timeout, retries, max_reboots
@@ -148,7 +163,11 @@ class AtModem:
         if isinstance(resp, at.Ready):
             self.status.note_error("reboot", "+READY: the modem rebooted; configuration will be re-applied")
             return
-        what = f"unsolicited +ERR={resp.code} ({resp.words})" if isinstance(resp, at.Error) else "unsolicited response"
+        what = (
+            f"unsolicited +ERR={resp.code} ({resp.words})"
+            if isinstance(resp, at.Error)
+            else "unsolicited response"
+        )
         frames.append(self._inbound.bad(item.raw, what, "unsolicited", now))
 
     def _deliver(self, frames: list[RawFrame], good: int) -> None:
@@ -184,8 +203,10 @@ class AtModem:
         silent = self.status.state is ModemState.NOT_RESPONDING
         with self._cond:
             if not self._needs_config or silent:
-                self._cond.wait_for(lambda: self._commands or self._wake or self._stop.is_set(),
-                                     self.probe_interval if silent else 0.25)
+                self._cond.wait_for(
+                    lambda: self._commands or self._wake or self._stop.is_set(),
+                    self.probe_interval if silent else 0.25,
+                )
             self._wake = False
             return self._commands.popleft() if self._commands else None
 
@@ -205,8 +226,9 @@ class AtModem:
         else:
             cmd.future.set_result(resp)
 
-    def _run_command(self, data: bytes, timeout: float,
-                     configuring: bool = False) -> tuple[at.AtResponse, int]:
+    def _run_command(
+        self, data: bytes, timeout: float, configuring: bool = False
+    ) -> tuple[at.AtResponse, int]:
         """Run one command to a final answer; returns (response, attempts) or raises ModemError."""
         name, attempts, reboots = _name(data), 0, 0
         while True:
@@ -225,7 +247,9 @@ class AtModem:
                 continue
             attempts += 1
             if resp is None:
-                self.status.note_error("timeout", f"no answer to {name} within {timeout:.1f} s (attempt {attempts})")
+                self.status.note_error(
+                    "timeout", f"no answer to {name} within {timeout:.1f} s (attempt {attempts})"
+                )
                 if attempts > self.retries:
                     return self._no_answer(name, attempts, configuring)
                 continue
@@ -285,7 +309,9 @@ class AtModem:
                 self.status.set(ModemState.NOT_RESPONDING, str(exc))
                 raise
             if not self._needs_config:
-                self.status.set(ModemState.READY, f"configured; rejected: {rejected}" if rejected else "configured")
+                self.status.set(
+                    ModemState.READY, f"configured; rejected: {rejected}" if rejected else "configured"
+                )
                 return
         raise ModemError("modem keeps rebooting during configuration", "reboot")
 

@@ -5,6 +5,7 @@ single-threaded piece without locks: it runs on the link's reader thread only. A
 well-formed ``+RCV`` line takes one regular-expression match straight to its RawFrame
 (``reyax_at.RCV``); every other line goes through ``parse_line``, which says what it is.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -34,8 +35,9 @@ class Inbound:
     ``flagged`` counts the RawFrames made for bad lines (so the driver need not look).
     """
 
-    def __init__(self, link_name: str, note_error: Callable[[str, str], None],
-                 max_line: int = at.DEFAULT_MAX_LINE) -> None:
+    def __init__(
+        self, link_name: str, note_error: Callable[[str, str], None], max_line: int = at.DEFAULT_MAX_LINE
+    ) -> None:
         self.link_name = link_name
         self.note_error = note_error
         self.framer = at.LineFramer(max_line)

@@ -3,6 +3,7 @@
 Used by the Devices dialog (on a worker thread: opening a dead port can take a second),
 kept here so the widget module holds no serial-protocol code.
 """
+
 from __future__ import annotations
 
 import time
@@ -17,7 +18,10 @@ def list_ports() -> list[tuple[str, str, str]]:
     try:
         from serial.tools import list_ports as lp
 
-        return [(p.device, p.description or "", p.hwid or "") for p in sorted(lp.comports(), key=lambda p: p.device)]
+        return [
+            (p.device, p.description or "", p.hwid or "")
+            for p in sorted(lp.comports(), key=lambda p: p.device)
+        ]
     except Exception:  # noqa: BLE001 - enumeration problems must not break the dialog
         return []
 

@@ -4,6 +4,7 @@ Radios repeat: a terminal that misses our ack sends the same message again, and 
 fragment may be heard twice. Both classes take the clock as an argument (seconds, any
 monotonic origin) so tests and the replay of stored traffic are deterministic.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict

@@ -3,6 +3,7 @@
 Everything that goes wrong is logged here and counted by kind, so the UI can show
 "not responding (modem did not answer AT after 3 attempts)" and "unparsed: 4".
 """
+
 from __future__ import annotations
 
 import logging
@@ -73,5 +74,14 @@ class ModemStatus:
         """Frozen copy for the UI."""
         with self._cond:
             c = self._counts
-            return ModemStats(self.name, self._state, self._detail, c["frames"], c["sent"],
-                              c["send_failures"], dict(self._errors), self._last_error, link)
+            return ModemStats(
+                self.name,
+                self._state,
+                self._detail,
+                c["frames"],
+                c["sent"],
+                c["send_failures"],
+                dict(self._errors),
+                self._last_error,
+                link,
+            )

@@ -1,4 +1,5 @@
 """Value types the AT modem driver hands to the service layer (plain, frozen, thread-safe)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

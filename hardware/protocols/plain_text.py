@@ -8,6 +8,7 @@ decides whether a payload is readable text and what it says; which words raise a
 alarm is ops_console.radio.distress's rule. A pure function that never raises, so it
 is easy to fuzz.
 """
+
 from __future__ import annotations
 
 import re

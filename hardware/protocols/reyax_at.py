@@ -4,6 +4,7 @@ No I/O here on purpose: the link thread feeds bytes in, and everything that can 
 with bytes from a wire (noise, overlong lines, bad UTF-8, lying length fields) is decided
 by small functions that are trivial to test and fuzz. See docs/protocols/reyax-at.md.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,16 @@ ERROR_WORDS: dict[int, str] = {
 }
 
 BANDWIDTH_CODES: dict[int, int] = {
-    7800: 0, 10400: 1, 15600: 2, 20800: 3, 31250: 4,
-    41700: 5, 62500: 6, 125000: 7, 250000: 8, 500000: 9,
+    7800: 0,
+    10400: 1,
+    15600: 2,
+    20800: 3,
+    31250: 4,
+    41700: 5,
+    62500: 6,
+    125000: 7,
+    250000: 8,
+    500000: 9,
 }
 """AT+PARAMETER bandwidth code for each bandwidth in Hz."""
 
@@ -43,6 +52,7 @@ class CommandError(ValueError):
 
 
 # -- framing -----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Overlong:
@@ -107,6 +117,7 @@ class LineFramer:
 
 
 # -- responses ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Received:
@@ -220,7 +231,9 @@ def _parse_rcv(line: bytes, body: bytes) -> AtResponse:
         return Unparsed(line, f"+RCV truncated: length field {n}, only {len(rest)} bytes follow")
     fields = tail.split(b",")
     if len(fields) != 3 or fields[0] != b"":
-        return Unparsed(line, f"+RCV length field {n} does not fit the line (wrong length, or RSSI/SNR missing)")
+        return Unparsed(
+            line, f"+RCV length field {n} does not fit the line (wrong length, or RSSI/SNR missing)"
+        )
     rssi, snr = _signed(fields[1]), _signed(fields[2])
     if rssi is None or snr is None:
         return Unparsed(line, "+RCV RSSI or SNR is not a number")
@@ -235,6 +248,7 @@ def _signed(field: bytes) -> int | None:
 
 
 # -- encoders ----------------------------------------------------------------------------
+
 
 def encode_send(address: int, data: bytes, limit: int = MAX_PAYLOAD) -> bytes:
     """``AT+SEND=<addr>,<len>,<data>``; refuses what the modem would reject or garble."""

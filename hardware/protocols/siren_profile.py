@@ -7,6 +7,7 @@ agree through this module. The profile is written up in docs/protocols/siren-con
 Decoding never guesses: a register block that does not fit the profile raises
 ``ProfileError`` with words, so a garbled reply can never read as "sounding".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -73,13 +74,19 @@ class ExceptionCode(IntEnum):
 
 
 COMMAND_WORDS = {
-    Command.NONE: "no command", Command.ACTIVATE: "activate", Command.CANCEL: "cancel",
-    Command.SILENT_TEST: "silent test", Command.GROWL_TEST: "growl test",
-    Command.ARM: "arm", Command.DISARM: "disarm",
+    Command.NONE: "no command",
+    Command.ACTIVATE: "activate",
+    Command.CANCEL: "cancel",
+    Command.SILENT_TEST: "silent test",
+    Command.GROWL_TEST: "growl test",
+    Command.ARM: "arm",
+    Command.DISARM: "disarm",
 }
 STATE_WORDS = {
-    SirenState.IDLE: "idle", SirenState.SOUNDING: "sounding",
-    SirenState.TESTING: "testing", SirenState.FAULT: "fault",
+    SirenState.IDLE: "idle",
+    SirenState.SOUNDING: "sounding",
+    SirenState.TESTING: "testing",
+    SirenState.FAULT: "fault",
 }
 FAULT_WORDS = {
     FaultBit.AMPLIFIER: "amplifier fault",
@@ -174,16 +181,33 @@ def decode_status(unit: int, registers: list[int] | tuple[int, ...]) -> SirenSta
         raise ProfileError(f"mains-present register holds {mains}, not 0 or 1")
     if faults > 0xFF:
         raise ProfileError(f"fault register holds 0x{faults:04x}: bits above bit 7 are undefined")
-    return SirenStatus(unit=unit, state=siren_state, pattern_id=pattern, seconds_remaining=remaining,
-                       last_seq=seq, battery_v=battery / 100, mains_present=bool(mains),
-                       faults=FaultBit(faults), temperature_c=_int16(temp) / 10, mains_v=mains_v)
+    return SirenStatus(
+        unit=unit,
+        state=siren_state,
+        pattern_id=pattern,
+        seconds_remaining=remaining,
+        last_seq=seq,
+        battery_v=battery / 100,
+        mains_present=bool(mains),
+        faults=FaultBit(faults),
+        temperature_c=_int16(temp) / 10,
+        mains_v=mains_v,
+    )
 
 
 def encode_status(status: SirenStatus) -> list[int]:
     """The inverse of ``decode_status`` (the simulator and tests use it)."""
-    return [int(status.state), status.pattern_id, status.seconds_remaining, status.last_seq,
-            round(status.battery_v * 100), int(status.mains_present), int(status.faults),
-            round(status.temperature_c * 10) & 0xFFFF, status.mains_v]
+    return [
+        int(status.state),
+        status.pattern_id,
+        status.seconds_remaining,
+        status.last_seq,
+        round(status.battery_v * 100),
+        int(status.mains_present),
+        int(status.faults),
+        round(status.temperature_c * 10) & 0xFFFF,
+        status.mains_v,
+    ]
 
 
 def encode_command(command: Command | int, pattern_id: int, duration_s: int, seq: int) -> list[int]:

@@ -5,6 +5,7 @@ wrote, let the simulator ``write`` back, and can be unplugged and replugged: the
 endpoint keeps a stable symlink (like socat's ``link=``) that points at a fresh pty after
 each replug; the TCP endpoint listens on the same port again.
 """
+
 from __future__ import annotations
 
 import logging
@@ -149,7 +150,7 @@ class PtyEndpoint(_Endpoint):
                     self.dropped_bytes += len(view)
                     return False
                 try:
-                    view = view[os.write(self._master, view):]
+                    view = view[os.write(self._master, view) :]
                 except BlockingIOError:
                     continue
             return True

@@ -6,6 +6,7 @@ or +ERR=12) and has those teams acknowledge what the console sends them. Tests d
 deterministically: a seeded RNG, ``inject_line``, ``set_silent``, ``emit_ready``,
 ``reboot_on_next``, ``fail_next``, ``unplug``/``replug``; benchmarks use ``stream``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,26 +24,51 @@ from ops_console.hardware.simulators.stopping import stop_on_signals
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {"ADDRESS": "0", "NETWORKID": "18", "BAND": "915000000", "PARAMETER": "9,7,1,12",
-            "CPIN": "No Password!", "VER": "RYLR896_SIM1.0", "UID": "000000000000000000000001",
-            "IPR": "115200", "MODE": "0", "CRFOP": "15"}
-_RANGES = {"ADDRESS": (0, 65535), "NETWORKID": (0, 18), "BAND": (137_000_000, 1_020_000_000),
-           "IPR": (300, 115200), "MODE": (0, 2), "CRFOP": (0, 15)}
+DEFAULTS = {
+    "ADDRESS": "0",
+    "NETWORKID": "18",
+    "BAND": "915000000",
+    "PARAMETER": "9,7,1,12",
+    "CPIN": "No Password!",
+    "VER": "RYLR896_SIM1.0",
+    "UID": "000000000000000000000001",
+    "IPR": "115200",
+    "MODE": "0",
+    "CRFOP": "15",
+}
+_RANGES = {
+    "ADDRESS": (0, 65535),
+    "NETWORKID": (0, 18),
+    "BAND": (137_000_000, 1_020_000_000),
+    "IPR": (300, 115200),
+    "MODE": (0, 2),
+    "CRFOP": (0, 15),
+}
 
 
 class SimulatedModem:
     """One simulated modem; ``start()`` it, point a SerialLink at ``port_url``, ``stop()`` it."""
 
-    def __init__(self, *, transport: str = "pty", tcp_port: int = 0, seed: int = 0,
-                 teams: Sequence[FieldTeam] = DEFAULT_TEAMS, centre: tuple[float, float] = (47.3769, 8.5417),
-                 console_call: str = "OPS", interval: float | None = None,
-                 garbage_rate: float = 0.02, error_rate: float = 0.02,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        *,
+        transport: str = "pty",
+        tcp_port: int = 0,
+        seed: int = 0,
+        teams: Sequence[FieldTeam] = DEFAULT_TEAMS,
+        centre: tuple[float, float] = (47.3769, 8.5417),
+        console_call: str = "OPS",
+        interval: float | None = None,
+        garbage_rate: float = 0.02,
+        error_rate: float = 0.02,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         if transport not in ("pty", "tcp"):
             raise ValueError("transport is 'pty' or 'tcp'")
         self.endpoint = PtyEndpoint() if transport == "pty" else TcpEndpoint(tcp_port)
-        self.traffic = FieldTraffic(random.Random(seed), tuple(teams), centre, console_call,
-                                    garbage_rate, error_rate)
+        self.traffic = FieldTraffic(
+            random.Random(seed), tuple(teams), centre, console_call, garbage_rate, error_rate
+        )
         self.interval, self.clock = interval, clock
         self.settings = dict(DEFAULTS)
         self.silent = False
@@ -70,7 +96,9 @@ class SimulatedModem:
         """Open the port and, when an ``interval`` was given, start the scheduled traffic."""
         self.endpoint.start(self._on_bytes)
         if self.interval:
-            self._traffic_thread = threading.Thread(target=self._traffic_loop, name="sim-traffic", daemon=True)
+            self._traffic_thread = threading.Thread(
+                target=self._traffic_loop, name="sim-traffic", daemon=True
+            )
             self._traffic_thread.start()
 
     def stop(self) -> None:
@@ -233,7 +261,9 @@ class SimulatedModem:
 def main(argv: Sequence[str] | None = None) -> int:
     """``ops-console simulate lora``: serve a simulated modem until Ctrl+C."""
     parser = argparse.ArgumentParser(prog="ops-console simulate lora", description=__doc__.split("\n")[0])
-    parser.add_argument("--tcp", type=int, metavar="PORT", help="serve on 127.0.0.1:PORT (0 = any) instead of a pty")
+    parser.add_argument(
+        "--tcp", type=int, metavar="PORT", help="serve on 127.0.0.1:PORT (0 = any) instead of a pty"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between traffic events")
     parser.add_argument("--rate", type=float, help="instead: stream +RCV frames at this many per second")
@@ -242,8 +272,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     stop_on_signals()
     lat, lon = (float(v) for v in args.centre.split(","))
-    sim = SimulatedModem(transport="tcp" if args.tcp is not None else "pty", tcp_port=args.tcp or 0,
-                         seed=args.seed, centre=(lat, lon), interval=None if args.rate else args.interval)
+    sim = SimulatedModem(
+        transport="tcp" if args.tcp is not None else "pty",
+        tcp_port=args.tcp or 0,
+        seed=args.seed,
+        centre=(lat, lon),
+        interval=None if args.rate else args.interval,
+    )
     sim.start()
     print(f"LoRa modem simulator on {sim.port_url}  (Ctrl+C to stop)", flush=True)
     try:

@@ -3,6 +3,7 @@
 Deterministic for a given seed: all randomness comes from one ``random.Random`` and all
 times from the clock values passed in, so a test can predict every frame.
 """
+
 from __future__ import annotations
 
 import random
@@ -23,7 +24,9 @@ class FieldTeam:
 
 
 DEFAULT_TEAMS = (
-    FieldTeam("RESCUE1", 11), FieldTeam("MEDIC2", 12), FieldTeam("SEARCH3", 13),
+    FieldTeam("RESCUE1", 11),
+    FieldTeam("MEDIC2", 12),
+    FieldTeam("SEARCH3", 13),
     FieldTeam("RG1", 21, "sensor"),
 )
 SAMPLE_TEXTS = (
@@ -46,14 +49,22 @@ def rcv_line(address: int, data: bytes, rssi: int, snr: int) -> bytes:
 class FieldTraffic:
     """Generate the traffic of several teams and answer what the console sends them."""
 
-    def __init__(self, rng: random.Random, teams: tuple[FieldTeam, ...] = DEFAULT_TEAMS,
-                 centre: tuple[float, float] = (47.3769, 8.5417), console_call: str = "OPS",
-                 garbage_rate: float = 0.02, error_rate: float = 0.02) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        teams: tuple[FieldTeam, ...] = DEFAULT_TEAMS,
+        centre: tuple[float, float] = (47.3769, 8.5417),
+        console_call: str = "OPS",
+        garbage_rate: float = 0.02,
+        error_rate: float = 0.02,
+    ) -> None:
         self.rng, self.teams, self.console_call = rng, teams, console_call
         self.garbage_rate, self.error_rate = garbage_rate, error_rate
         self._numbers = {t.call: 0 for t in teams}
-        self._where = {t.call: (centre[0] + rng.uniform(-0.01, 0.01), centre[1] + rng.uniform(-0.01, 0.01))
-                       for t in teams}
+        self._where = {
+            t.call: (centre[0] + rng.uniform(-0.01, 0.01), centre[1] + rng.uniform(-0.01, 0.01))
+            for t in teams
+        }
         self._battery = {t.call: rng.randint(60, 100) for t in teams}
         self._inbox = Reassembler(timeout=600.0)
         self._acked: set[tuple[str, int]] = set()
@@ -126,8 +137,9 @@ class FieldTraffic:
     def _sensor(self, team: FieldTeam, now: datetime) -> list[bytes]:
         kind, unit, mean, spread = self.rng.choice(SENSOR_KINDS)
         value = round(self.rng.gauss(mean, spread), 2)
-        return fp.encode_sensor(team.call, self._next_number(team), f"{team.call}-{kind[:4]}",
-                                kind, value, unit, now)
+        return fp.encode_sensor(
+            team.call, self._next_number(team), f"{team.call}-{kind[:4]}", kind, value, unit, now
+        )
 
     def _garbage(self) -> bytes:
         noise = bytes(self.rng.randrange(256) for _ in range(self.rng.randint(1, 24)))

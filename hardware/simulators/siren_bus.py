@@ -11,6 +11,7 @@ Usage: ``bus = SimulatedSirenBus(range(1, 7)); bus.start(); SirenBus(bus.port_ur
 ``bus.fail(3, Failure.SILENT)``, ``bus.heal(3)``, ``bus.unplug()``/``bus.replug()``.
 Run ``python -m ops_console.hardware.simulators.siren_bus`` for six sirens until Ctrl+C.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,8 @@ from collections.abc import Callable, Iterable, Sequence
 from ops_console.hardware.protocols.siren_profile import DEFAULT_BAUDRATE, char_time, frame_gap
 from ops_console.hardware.simulators.endpoints import PtyEndpoint, TcpEndpoint
 from ops_console.hardware.simulators.siren_controller import ONE_SHOT, Failure, SimulatedSiren
-from ops_console.hardware.sirens import rtu
 from ops_console.hardware.simulators.stopping import stop_on_signals
+from ops_console.hardware.sirens import rtu
 
 __all__ = ["Failure", "SimulatedSiren", "SimulatedSirenBus", "main"]
 
@@ -43,9 +44,16 @@ class _SirenPty(PtyEndpoint):
 class SimulatedSirenBus:
     """N controllers on one simulated line; ``start()`` it and point a ``SirenBus`` at ``port_url``."""
 
-    def __init__(self, units: Iterable[int] = range(1, 7), *, transport: str = "pty", tcp_port: int = 0,
-                 baudrate: int = DEFAULT_BAUDRATE, turnaround_s: float = 0.003,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        units: Iterable[int] = range(1, 7),
+        *,
+        transport: str = "pty",
+        tcp_port: int = 0,
+        baudrate: int = DEFAULT_BAUDRATE,
+        turnaround_s: float = 0.003,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         if transport not in ("pty", "tcp"):
             raise ValueError("transport is 'pty' or 'tcp'")
         self.endpoint = _SirenPty() if transport == "pty" else TcpEndpoint(tcp_port)
@@ -208,7 +216,7 @@ class SimulatedSirenBus:
         if Failure.CORRUPT_CRC in siren.failures:
             reply = reply[:-1] + bytes((reply[-1] ^ 0x5A,))
         if Failure.TRUNCATE in siren.failures:
-            reply = reply[:max(2, len(reply) - 4)]
+            reply = reply[: max(2, len(reply) - 4)]
         return reply
 
 
@@ -221,12 +229,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--baud", type=int, default=DEFAULT_BAUDRATE)
     args = parser.parse_args(argv)
     stop_on_signals()
-    bus = SimulatedSirenBus(range(1, args.units + 1), transport=args.transport, tcp_port=args.tcp_port,
-                            baudrate=args.baud)
+    bus = SimulatedSirenBus(
+        range(1, args.units + 1), transport=args.transport, tcp_port=args.tcp_port, baudrate=args.baud
+    )
     try:
         bus.start()
-        print(f"siren bus: {args.units} controllers (units 1-{args.units}) at {args.baud} baud 8E1 "
-              f"on {bus.port_url}", flush=True)
+        print(
+            f"siren bus: {args.units} controllers (units 1-{args.units}) at {args.baud} baud 8E1 "
+            f"on {bus.port_url}",
+            flush=True,
+        )
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

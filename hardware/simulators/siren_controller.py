@@ -10,6 +10,7 @@ Behavioural failures (amplifier, door open, refusing, accepting but never starti
 activation) live here; failures of the wire (silence, CRC, truncation, wrong unit) live in
 the bus (siren_bus.py), which is where they happen on a real line.
 """
+
 from __future__ import annotations
 
 import math
@@ -17,8 +18,15 @@ from collections.abc import Callable
 from enum import Enum
 
 from ops_console.hardware.protocols.siren_profile import (
-    ARMING_WINDOW_S, COMMAND_COUNT, LOW_BATTERY_CV, STATUS_COUNT, Command, ExceptionCode, FaultBit,
-    SirenState)
+    ARMING_WINDOW_S,
+    COMMAND_COUNT,
+    LOW_BATTERY_CV,
+    STATUS_COUNT,
+    Command,
+    ExceptionCode,
+    FaultBit,
+    SirenState,
+)
 from ops_console.hardware.sirens import rtu
 
 DRAIN_CV_PER_S = 0.5  # 5 mV per second of sounding: a 3-minute signal costs 0.9 V
@@ -105,9 +113,17 @@ class SimulatedSiren:
             state = SirenState.FAULT
         running = state in (SirenState.SOUNDING, SirenState.TESTING)
         remaining = math.ceil(self.ends_at - now) if running else 0
-        return [int(state), self.pattern_id if running else 0, remaining, self.last_seq,
-                max(0, round(self.battery_cv)), int(self.mains_present), int(self.faults()),
-                self.temperature_dc & 0xFFFF, self.mains_v if self.mains_present else 0]
+        return [
+            int(state),
+            self.pattern_id if running else 0,
+            remaining,
+            self.last_seq,
+            max(0, round(self.battery_cv)),
+            int(self.mains_present),
+            int(self.faults()),
+            self.temperature_dc & 0xFFFF,
+            self.mains_v if self.mains_present else 0,
+        ]
 
     def sound_locally(self, pattern_id: int = LOCAL_PATTERN, duration_s: int = LOCAL_DURATION_S) -> None:
         """Start sounding as if someone pressed the button in the cabinet (or a fault did)."""
@@ -135,8 +151,9 @@ class SimulatedSiren:
     def _read(self, request: rtu.Request, registers: list[int], size: int) -> bytes:
         if request.count < 1 or request.address + request.count > size:
             return rtu.exception_reply(self.unit, request.function, ExceptionCode.ILLEGAL_ADDRESS)
-        return rtu.read_reply(self.unit, request.function,
-                              registers[request.address:request.address + request.count])
+        return rtu.read_reply(
+            self.unit, request.function, registers[request.address : request.address + request.count]
+        )
 
     def command(self, values: list[int]) -> ExceptionCode | None:
         """Apply holding registers 0-3; an exception code when refused, else None."""
@@ -180,7 +197,9 @@ class SimulatedSiren:
             return ExceptionCode.BUSY
         return None
 
-    def _start_commanded(self, state: SirenState, command: Command, pattern: int, duration: int, seq: int) -> None:
+    def _start_commanded(
+        self, state: SirenState, command: Command, pattern: int, duration: int, seq: int
+    ) -> None:
         if Failure.NEVER_START in self.failures:
             return
         self.started.append((command, pattern, seq))

@@ -5,6 +5,7 @@ non-interactive shell, or by some service managers, inherits SIGINT *ignored*, a
 then never raises KeyboardInterrupt: the simulator would run on after Ctrl+C and leave its
 pty behind. So the handlers are installed explicitly.
 """
+
 from __future__ import annotations
 
 import signal

@@ -4,15 +4,37 @@ Public API: ``SirenBus`` (read_status, poll_all, issue_command, arm_and_activate
 ``CommandOutcome``/``Confirmation`` and the ``SirenFault`` family. Register meanings live in
 ``ops_console.hardware.protocols.siren_profile``.
 """
+
 from ops_console.hardware.protocols.siren_profile import Command, SirenState, SirenStatus, next_seq
 from ops_console.hardware.sirens.bus import SirenBus
 from ops_console.hardware.sirens.errors import (
-    BadRegisters, CrcError, ExceptionReply, GarbledReply, NoAnswer, PortUnplugged, SirenFault,
-    TruncatedReply, WrongUnit)
+    BadRegisters,
+    CrcError,
+    ExceptionReply,
+    GarbledReply,
+    NoAnswer,
+    PortUnplugged,
+    SirenFault,
+    TruncatedReply,
+    WrongUnit,
+)
 from ops_console.hardware.sirens.outcome import CommandOutcome, Confirmation
 
 __all__ = [
-    "BadRegisters", "Command", "CommandOutcome", "Confirmation", "CrcError", "ExceptionReply", "GarbledReply",
-    "NoAnswer", "PortUnplugged", "SirenBus", "SirenFault", "SirenState", "SirenStatus", "TruncatedReply",
-    "WrongUnit", "next_seq",
+    "BadRegisters",
+    "Command",
+    "CommandOutcome",
+    "Confirmation",
+    "CrcError",
+    "ExceptionReply",
+    "GarbledReply",
+    "NoAnswer",
+    "PortUnplugged",
+    "SirenBus",
+    "SirenFault",
+    "SirenState",
+    "SirenStatus",
+    "TruncatedReply",
+    "WrongUnit",
+    "next_seq",
 ]

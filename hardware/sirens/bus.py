@@ -8,6 +8,7 @@ number only when the controller still reports an older one.
 
 Qt-free and database-free: the service layer above adds cadence, alarms and audit.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,23 +20,45 @@ from pymodbus.exceptions import ConnectionException, ModbusException, ModbusIOEx
 from pymodbus.pdu import ModbusPDU
 
 from ops_console.hardware.protocols.siren_profile import (
-    COMMAND_ADDRESS, COMMAND_COUNT, DEFAULT_BAUDRATE, DEFAULT_PARITY, STATUS_ADDRESS, STATUS_COUNT,
-    Command, ExceptionCode, ProfileError, SirenStatus, check_unit, decode_status, encode_command,
-    next_seq)
+    COMMAND_ADDRESS,
+    COMMAND_COUNT,
+    DEFAULT_BAUDRATE,
+    DEFAULT_PARITY,
+    STATUS_ADDRESS,
+    STATUS_COUNT,
+    Command,
+    ExceptionCode,
+    ProfileError,
+    SirenStatus,
+    check_unit,
+    decode_status,
+    encode_command,
+    next_seq,
+)
 from ops_console.hardware.sirens import rtu
 from ops_console.hardware.sirens.client import HearingSerialClient
 from ops_console.hardware.sirens.errors import (
-    BadRegisters, CrcError, ExceptionReply, GarbledReply, NoAnswer, PortUnplugged, SirenFault,
-    TruncatedReply, WrongUnit)
+    BadRegisters,
+    CrcError,
+    ExceptionReply,
+    GarbledReply,
+    NoAnswer,
+    PortUnplugged,
+    SirenFault,
+    TruncatedReply,
+    WrongUnit,
+)
 from ops_console.hardware.sirens.outcome import CommandOutcome, Confirmation, describe, took_effect
 
 log = logging.getLogger(__name__)
 
 _RETRYABLE = (NoAnswer, CrcError, TruncatedReply, WrongUnit, GarbledReply)
 _REFUSAL_CONTEXT = {
-    (Command.ACTIVATE, ExceptionCode.ILLEGAL_VALUE):
-        "activation refused: the siren was not armed (or arming expired), or the pattern or "
-        "duration is not one it knows",
+    (
+        Command.ACTIVATE,
+        ExceptionCode.ILLEGAL_VALUE,
+    ): "activation refused: the siren was not armed (or arming expired), or the pattern or "
+    "duration is not one it knows",
     (Command.ACTIVATE, ExceptionCode.DEVICE_FAILURE): "activation refused: the siren cannot sound",
 }
 
@@ -43,9 +66,18 @@ _REFUSAL_CONTEXT = {
 class SirenBus:
     """Siren controllers on one serial port (a device path or a pyserial URL like socket://)."""
 
-    def __init__(self, port: str, baudrate: int = DEFAULT_BAUDRATE, parity: str = DEFAULT_PARITY,
-                 timeout: float = 0.25, *, read_attempts: int = 2, max_sends: int = 3,
-                 confirm_reads: int = 2, name: str = "sirens") -> None:
+    def __init__(
+        self,
+        port: str,
+        baudrate: int = DEFAULT_BAUDRATE,
+        parity: str = DEFAULT_PARITY,
+        timeout: float = 0.25,
+        *,
+        read_attempts: int = 2,
+        max_sends: int = 3,
+        confirm_reads: int = 2,
+        name: str = "sirens",
+    ) -> None:
         self.port = port
         self.timeout = timeout
         self.read_attempts = max(1, read_attempts)
@@ -90,8 +122,14 @@ class SirenBus:
         """Read with bounded retries: reading twice never harms a controller."""
         for attempt in range(1, self.read_attempts + 1):
             try:
-                reply = self._exchange(unit, rtu.READ_INPUT, STATUS_COUNT, lambda: self._client.read_input_registers(
-                    STATUS_ADDRESS, count=STATUS_COUNT, device_id=unit))
+                reply = self._exchange(
+                    unit,
+                    rtu.READ_INPUT,
+                    STATUS_COUNT,
+                    lambda: self._client.read_input_registers(
+                        STATUS_ADDRESS, count=STATUS_COUNT, device_id=unit
+                    ),
+                )
                 return self._decode(unit, reply)
             except _RETRYABLE:
                 if attempt == self.read_attempts:
@@ -107,8 +145,9 @@ class SirenBus:
 
     # -- commanding -------------------------------------------------------------------------
 
-    def issue_command(self, unit: int, command: Command, pattern_id: int = 0, duration_s: int = 0,
-                      *, seq: int) -> CommandOutcome:
+    def issue_command(
+        self, unit: int, command: Command, pattern_id: int = 0, duration_s: int = 0, *, seq: int
+    ) -> CommandOutcome:
         """Write one command once, read it back, resend the SAME ``seq`` only if not accepted.
 
         ``seq`` must differ from the controller's last accepted one (``next_seq(status.last_seq)``);
@@ -136,8 +175,13 @@ class SirenBus:
                     return self._outcome(unit, command, seq, Confirmation.UNCONFIRMED, sends, None, fault)
                 if status.last_seq == seq:
                     return self._confirm(unit, command, pattern_id, seq, sends, status)
-                log.warning("siren %s: %s (seq %s) not accepted (last %s), sending again",
-                            unit, command.name, seq, status.last_seq)
+                log.warning(
+                    "siren %s: %s (seq %s) not accepted (last %s), sending again",
+                    unit,
+                    command.name,
+                    seq,
+                    status.last_seq,
+                )
             return self._outcome(unit, command, seq, Confirmation.NOT_ACCEPTED, self.max_sends, status, None)
 
     def arm_and_activate(self, unit: int, pattern_id: int, duration_s: int, *, seq: int) -> CommandOutcome:
@@ -148,8 +192,9 @@ class SirenBus:
             return armed
         return self.issue_command(unit, Command.ACTIVATE, pattern_id, duration_s, seq=next_seq(seq))
 
-    def _confirm(self, unit: int, command: Command, pattern_id: int, seq: int, sends: int,
-                 status: SirenStatus) -> CommandOutcome:
+    def _confirm(
+        self, unit: int, command: Command, pattern_id: int, seq: int, sends: int, status: SirenStatus
+    ) -> CommandOutcome:
         """Accepted: does the state show it? A few more reads give a slow controller time."""
         for _ in range(self.confirm_reads):
             if took_effect(status, command, pattern_id):
@@ -158,18 +203,34 @@ class SirenBus:
                 status = self._read_status(unit)
             except SirenFault as fault:
                 return self._outcome(unit, command, seq, Confirmation.UNCONFIRMED, sends, None, fault)
-        result = Confirmation.CONFIRMED if took_effect(status, command, pattern_id) else Confirmation.NOT_STARTED
+        result = (
+            Confirmation.CONFIRMED if took_effect(status, command, pattern_id) else Confirmation.NOT_STARTED
+        )
         return self._outcome(unit, command, seq, result, sends, status, None)
 
     def _write_command(self, unit: int, registers: list[int]) -> None:
-        reply = self._exchange(unit, rtu.WRITE_MULTIPLE, COMMAND_COUNT, lambda: self._client.write_registers(
-            COMMAND_ADDRESS, registers, device_id=unit))
+        reply = self._exchange(
+            unit,
+            rtu.WRITE_MULTIPLE,
+            COMMAND_COUNT,
+            lambda: self._client.write_registers(COMMAND_ADDRESS, registers, device_id=unit),
+        )
         if (getattr(reply, "address", COMMAND_ADDRESS), getattr(reply, "count", COMMAND_COUNT)) != (
-                COMMAND_ADDRESS, COMMAND_COUNT):
+            COMMAND_ADDRESS,
+            COMMAND_COUNT,
+        ):
             raise self._count(GarbledReply(unit, "the write was echoed with another address or quantity"))
 
-    def _outcome(self, unit: int, command: Command, seq: int, result: Confirmation, sends: int,
-                 status: SirenStatus | None, fault: SirenFault | None) -> CommandOutcome:
+    def _outcome(
+        self,
+        unit: int,
+        command: Command,
+        seq: int,
+        result: Confirmation,
+        sends: int,
+        status: SirenStatus | None,
+        fault: SirenFault | None,
+    ) -> CommandOutcome:
         self.counters[f"command_{result.name.lower()}"] += 1
         words = describe(unit, command, seq, result, status, fault)
         (log.info if result is Confirmation.CONFIRMED else log.warning)("%s", words)

@@ -11,6 +11,7 @@ Two small departures from ``pymodbus.client.ModbusSerialClient`` (3.16), both ke
   CRC, cut short, wrong unit) it only says "no response"; the driver reads ``heard`` to
   tell the operator which of those it was.
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,8 +29,17 @@ class HearingSerialClient(ModbusSerialClient):
     def __init__(self, port: str, *, baudrate: int, parity: str, timeout: float, name: str) -> None:
         # retries=0: pymodbus resends the *request* on a read timeout, which for a write
         # would be a second activation; the driver decides when a resend is safe.
-        super().__init__(port, framer=FramerType.RTU, baudrate=baudrate, bytesize=8, parity=parity,
-                         stopbits=1, timeout=timeout, retries=0, name=name)
+        super().__init__(
+            port,
+            framer=FramerType.RTU,
+            baudrate=baudrate,
+            bytesize=8,
+            parity=parity,
+            stopbits=1,
+            timeout=timeout,
+            retries=0,
+            name=name,
+        )
         self.heard = bytearray()
         self.connect_error = ""
 
@@ -40,10 +50,16 @@ class HearingSerialClient(ModbusSerialClient):
         params = self.comm_params
         try:
             port = serial.serial_for_url(
-                params.host, do_not_open=True, timeout=params.timeout_connect,
-                write_timeout=params.timeout_connect, bytesize=params.bytesize,
-                stopbits=params.stopbits, baudrate=params.baudrate, parity=params.parity,
-                exclusive=True)
+                params.host,
+                do_not_open=True,
+                timeout=params.timeout_connect,
+                write_timeout=params.timeout_connect,
+                bytesize=params.bytesize,
+                stopbits=params.stopbits,
+                baudrate=params.baudrate,
+                parity=params.parity,
+                exclusive=True,
+            )
             port.inter_byte_timeout = self.inter_byte_timeout or None
             port.open()
         except Exception as exc:  # pyserial also raises termios.error and ValueError here

@@ -4,6 +4,7 @@ Each fault says which unit, what happened, and (where it helps) what to check. T
 layer shows ``fault.words`` as is; ``fault.kind`` is a stable short name for counters and logs.
 These are environment faults (a cable, a controller), never our own bugs.
 """
+
 from __future__ import annotations
 
 from ops_console.hardware.protocols.siren_profile import exception_words
@@ -27,8 +28,11 @@ class NoAnswer(SirenFault):
     kind = "no_answer"
 
     def __init__(self, unit: int, timeout: float) -> None:
-        super().__init__(unit, f"siren {unit} did not answer within {timeout * 1000:.0f} ms "
-                               "(check its power, its address and the RS-485 cable)")
+        super().__init__(
+            unit,
+            f"siren {unit} did not answer within {timeout * 1000:.0f} ms "
+            "(check its power, its address and the RS-485 cable)",
+        )
 
 
 class CrcError(SirenFault):
@@ -37,8 +41,11 @@ class CrcError(SirenFault):
     kind = "crc_error"
 
     def __init__(self, unit: int) -> None:
-        super().__init__(unit, f"siren {unit} answered with a corrupted reply (CRC error; "
-                               "check cable shielding and bus termination)")
+        super().__init__(
+            unit,
+            f"siren {unit} answered with a corrupted reply (CRC error; "
+            "check cable shielding and bus termination)",
+        )
 
 
 class TruncatedReply(SirenFault):
@@ -56,8 +63,9 @@ class WrongUnit(SirenFault):
     kind = "wrong_unit"
 
     def __init__(self, unit: int, replied: int) -> None:
-        super().__init__(unit, f"asked siren {unit} but unit {replied} answered "
-                               "(two controllers may share an address)")
+        super().__init__(
+            unit, f"asked siren {unit} but unit {replied} answered (two controllers may share an address)"
+        )
         self.replied = replied
 
 
@@ -98,5 +106,8 @@ class PortUnplugged(SirenFault):
 
     def __init__(self, unit: int | None, port: str, detail: str = "") -> None:
         extra = f" ({detail})" if detail else ""
-        super().__init__(unit, f"the siren bus port {port} is not available — unplugged or in use"
-                               f"{extra}; it will be reopened on the next request")
+        super().__init__(
+            unit,
+            f"the siren bus port {port} is not available — unplugged or in use"
+            f"{extra}; it will be reopened on the next request",
+        )

@@ -3,6 +3,7 @@
 A siren counts as sounding only when its own state register says so after the command:
 a write that was answered is not proof, and a write that went unanswered is not failure.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -66,8 +67,14 @@ def took_effect(status: SirenStatus, command: Command, pattern_id: int) -> bool:
     return command is not Command.ACTIVATE or status.pattern_id == pattern_id
 
 
-def describe(unit: int, command: Command, seq: int, result: Confirmation,
-             status: SirenStatus | None, fault: SirenFault | None) -> str:
+def describe(
+    unit: int,
+    command: Command,
+    seq: int,
+    result: Confirmation,
+    status: SirenStatus | None,
+    fault: SirenFault | None,
+) -> str:
     """The sentence an operator reads for an outcome."""
     what = f"siren {unit}: {COMMAND_WORDS[command]} (sequence {seq})"
     now = f"; it reports {status.summary()}" if status is not None else ""

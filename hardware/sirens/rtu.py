@@ -5,6 +5,7 @@ Pure functions shared by the simulator (which builds every byte it sends) and th
 nothing at all, a CRC error, a reply cut short, or a reply from another unit). pymodbus
 reports all of these as one "no response received"; an operator needs to know which.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ def crc_ok(frame: bytes) -> bool:
 
 
 # -- frames the simulator sends (and tests build) ----------------------------------------------
+
 
 def read_reply(unit: int, function: int, values: list[int]) -> bytes:
     """Reply to 0x03/0x04: byte count then the registers, big-endian."""
@@ -103,12 +105,13 @@ def parse_request(frame: bytes) -> Request | None:
         if len(body) < 5 or body[4] != len(body) - 5 or body[4] % 2:
             return None
         count = int.from_bytes(body[2:4], "big")
-        values = tuple(int.from_bytes(body[i:i + 2], "big") for i in range(5, len(body), 2))
+        values = tuple(int.from_bytes(body[i : i + 2], "big") for i in range(5, len(body), 2))
         return Request(unit, function, int.from_bytes(body[:2], "big"), count, values)
     return Request(unit, function)
 
 
 # -- what went wrong with a reply ----------------------------------------------------------------
+
 
 class ReplyProblem(Enum):
     NO_ANSWER = "no answer"
@@ -136,7 +139,9 @@ def diagnose_reply(heard: bytes, unit: int, function: int, count: int) -> tuple[
         if len(heard) >= 2 and _frame_with_valid_crc(heard):
             return ReplyProblem.WRONG_UNIT, heard[0]
         return ReplyProblem.GARBLED, None
-    want = 5 if len(heard) >= 2 and heard[1] == function | EXCEPTION_FLAG else expected_length(function, count)
+    want = (
+        5 if len(heard) >= 2 and heard[1] == function | EXCEPTION_FLAG else expected_length(function, count)
+    )
     if len(heard) < want:
         return ReplyProblem.TRUNCATED, None
     if not crc_ok(heard[:want]):

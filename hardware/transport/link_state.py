@@ -2,6 +2,7 @@
 
 Kept apart from the threads in serial_link.py so they are easy to read and to test.
 """
+
 from __future__ import annotations
 
 import threading

@@ -10,6 +10,7 @@ A device path is opened exclusively (an advisory lock, pyserial's ``exclusive`` 
 two programs reading one modem split its stream between them and each loses what the
 other read, so the second is refused and says the port is in use (``in_use``).
 """
+
 from __future__ import annotations
 
 import logging
@@ -48,11 +49,20 @@ class SerialLink:
     had FAILED is reported on the thread calling ``close()``.)
     """
 
-    def __init__(self, url: str, *, name: str | None = None, baudrate: int = 115200,
-                 on_data: DataHandler | None = None, on_state: StateHandler | None = None,
-                 read_timeout: float = 0.05, write_timeout: float = 5.0,
-                 backoff_initial: float = 0.2, backoff_cap: float = 5.0,
-                 max_attempts: int | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        name: str | None = None,
+        baudrate: int = 115200,
+        on_data: DataHandler | None = None,
+        on_state: StateHandler | None = None,
+        read_timeout: float = 0.05,
+        write_timeout: float = 5.0,
+        backoff_initial: float = 0.2,
+        backoff_cap: float = 5.0,
+        max_attempts: int | None = None,
+    ) -> None:
         self.url = url
         self.name = name or url
         self.baudrate = baudrate
@@ -71,7 +81,8 @@ class SerialLink:
         self._lost = ""
         self._state, self._detail = LinkState.CONNECTING, ""
         self._counts = dict.fromkeys(
-            ("bytes_in", "bytes_out", "frames", "errors", "reconnects", "open_failures"), 0)
+            ("bytes_in", "bytes_out", "frames", "errors", "reconnects", "open_failures"), 0
+        )
         self._threads: list[threading.Thread] = []
         self.in_use = False  # the last open failed because another program holds the port
 
@@ -103,9 +114,19 @@ class SerialLink:
         """A frozen snapshot of state and counters."""
         with self._cond:
             c = self._counts
-            return LinkStats(self.name, self.url, self._state, self._detail, c["bytes_in"],
-                             c["bytes_out"], c["frames"], c["errors"], c["reconnects"],
-                             c["open_failures"], len(self._queue))
+            return LinkStats(
+                self.name,
+                self.url,
+                self._state,
+                self._detail,
+                c["bytes_in"],
+                c["bytes_out"],
+                c["frames"],
+                c["errors"],
+                c["reconnects"],
+                c["open_failures"],
+                len(self._queue),
+            )
 
     def wait_for_state(self, state: LinkState, timeout: float) -> bool:
         """Block until the link is in ``state`` (or ``timeout``); for tests and start-up code."""
@@ -156,8 +177,9 @@ class SerialLink:
 
     def _open(self) -> serial.SerialBase | None:
         try:
-            port = serial.serial_for_url(self.url, do_not_open=True, baudrate=self.baudrate,
-                                         exclusive=exclusive_for(self.url))
+            port = serial.serial_for_url(
+                self.url, do_not_open=True, baudrate=self.baudrate, exclusive=exclusive_for(self.url)
+            )
             drain = self.url.startswith("socket://")
             port.timeout = 0 if drain else self.read_timeout
             port.write_timeout = self.write_timeout
@@ -235,6 +257,8 @@ class SerialLink:
                     return
                 ticket, port, gen = self._queue.popleft(), self._port, self._gen
             try:
+                if port is None:
+                    raise serial.SerialException("the port closed while a write waited")
                 port.write(ticket.data)
             except _PORT_ERRORS as exc:
                 with self._cond:

@@ -4,6 +4,7 @@ Willow Creek ward after a night of heavy rain: six volunteer teams, forty volunt
 twenty-five incidents and sixty tasks in every column, with an audit history behind
 them. Deterministic for a given seed and start time, so screenshots are repeatable.
 """
+
 from __future__ import annotations
 
 import random
@@ -12,17 +13,17 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from ops_console.db.models import Incident, Operator, PostSetting, Task, Team, TeamMember
 from ops_console.clock import utc_now
+from ops_console.db.models import Incident, Operator, PostSetting, Task, Team, TeamMember
 from ops_console.domain import IncidentStatus, Role, TaskStatus
 from ops_console.pins import hash_pin
 from ops_console.post import Post
 from ops_console.services import audit
-from ops_console.services.operators import POLICY_KEYS
 from ops_console.services.audit import Actor
+from ops_console.services.operators import POLICY_KEYS
 
-from .roster import INCIDENTS, OPERATORS, TASK_TEMPLATES, TEAMS, VOLUNTEERS
 from .neighbourhood import PLACES
+from .roster import INCIDENTS, OPERATORS, TASK_TEMPLATES, TEAMS, VOLUNTEERS
 
 DEMO_PIN = "1234"
 
@@ -47,8 +48,16 @@ def build_demo_post(post: Post, *, now: datetime | None = None, seed: int = 7) -
         incidents = _incidents(s, rng, operators, now, history)
         _tasks(s, rng, operators, teams, incidents, now, history)
         for entry in sorted(history, key=lambda e: e.at):
-            audit.append(s, entry.actor, entry.action, entry.entity, entry.entity_id, entry.summary,
-                         after=entry.after, at=entry.at)
+            audit.append(
+                s,
+                entry.actor,
+                entry.action,
+                entry.entity,
+                entry.entity_id,
+                entry.summary,
+                after=entry.after,
+                at=entry.at,
+            )
 
 
 @dataclass(frozen=True)
@@ -68,15 +77,29 @@ def _operators(s, now: datetime, history: list[_Pending]) -> list[Actor]:  # typ
     actors = []
     pin_hash = hash_pin(DEMO_PIN)  # one hash for all six: same PIN, and start-up stays quick
     for name, callsign, role in OPERATORS:
-        op = Operator(name=name, callsign=callsign, role=role.value, pin_hash=pin_hash,
-                      created_at=now - timedelta(days=30))
+        op = Operator(
+            name=name,
+            callsign=callsign,
+            role=role.value,
+            pin_hash=pin_hash,
+            created_at=now - timedelta(days=30),
+        )
         s.add(op)
         s.flush()
         actors.append(Actor(op.id, op.name, op.role))
     admin = next(a for a in actors if a.role == Role.ADMIN.value)
     for actor in actors:
-        history.append(_Pending(now - timedelta(days=30), admin, "operator.create", "operator", actor.operator_id,
-                                f"Operator {actor.name} added as {actor.role}", {"name": actor.name, "role": actor.role}))
+        history.append(
+            _Pending(
+                now - timedelta(days=30),
+                admin,
+                "operator.create",
+                "operator",
+                actor.operator_id,
+                f"Operator {actor.name} added as {actor.role}",
+                {"name": actor.name, "role": actor.role},
+            )
+        )
     return actors
 
 
@@ -86,18 +109,31 @@ def _teams(s, rng: random.Random, supervisor: Actor, now: datetime, history: lis
         team = Team(name=name, callsign=callsign, specialty=specialty)
         for i in range(size):
             person, skills = next(volunteers)
-            team.members.append(TeamMember(name=person, phone=f"138{rng.randrange(10**8):08d}",
-                                           skills=skills, is_leader=(i == 0)))
+            team.members.append(
+                TeamMember(
+                    name=person, phone=f"138{rng.randrange(10**8):08d}", skills=skills, is_leader=(i == 0)
+                )
+            )
         s.add(team)
         s.flush()
-        history.append(_Pending(now - timedelta(days=7), supervisor, "team.create", "team", team.id,
-                                f"Team {team.name} ({team.callsign}) formed with {size} volunteers",
-                                {"name": team.name, "members": size}))
+        history.append(
+            _Pending(
+                now - timedelta(days=7),
+                supervisor,
+                "team.create",
+                "team",
+                team.id,
+                f"Team {team.name} ({team.callsign}) formed with {size} volunteers",
+                {"name": team.name, "members": size},
+            )
+        )
         teams.append(team)
     return teams
 
 
-def _incidents(s, rng: random.Random, actors: list[Actor], now: datetime, history: list[_Pending]) -> list[Incident]:  # type: ignore[no-untyped-def]
+def _incidents(
+    s, rng: random.Random, actors: list[Actor], now: datetime, history: list[_Pending]
+) -> list[Incident]:  # type: ignore[no-untyped-def]
     rows = []
     reporters = [a for a in actors if a.role in ("operator", "radio", "supervisor")]
     for i, (title, kind, severity, status) in enumerate(INCIDENTS):
@@ -105,34 +141,69 @@ def _incidents(s, rng: random.Random, actors: list[Actor], now: datetime, histor
         reported = now - timedelta(minutes=30 + (len(INCIDENTS) - i) * 37 + rng.randint(0, 20))
         actor = reporters[i % len(reporters)]
         row = Incident(
-            title=title, kind=kind.value, severity=int(severity), status=status.value,
-            lat=place.lat + rng.uniform(-0.0004, 0.0004), lon=place.lon + rng.uniform(-0.0004, 0.0004),
-            location_text=place.name, reported_at=reported, reported_by=actor.name,
-            notes=f"Reported by radio from {place.name}.", created_at=reported, updated_at=reported,
+            title=title,
+            kind=kind.value,
+            severity=int(severity),
+            status=status.value,
+            lat=place.lat + rng.uniform(-0.0004, 0.0004),
+            lon=place.lon + rng.uniform(-0.0004, 0.0004),
+            location_text=place.name,
+            reported_at=reported,
+            reported_by=actor.name,
+            notes=f"Reported by radio from {place.name}.",
+            created_at=reported,
+            updated_at=reported,
         )
         if status == IncidentStatus.CLOSED:
             row.resolution = "Resolved on site; area checked and safe."
             row.closed_at = reported + (now - reported) / 2
         s.add(row)
         s.flush()
-        history.append(_Pending(reported, actor, "incident.create", "incident", row.id,
-                                f"Incident #{row.id} reported: {title}",
-                                {"title": title, "kind": kind.value, "severity": int(severity)}))
+        history.append(
+            _Pending(
+                reported,
+                actor,
+                "incident.create",
+                "incident",
+                row.id,
+                f"Incident #{row.id} reported: {title}",
+                {"title": title, "kind": kind.value, "severity": int(severity)},
+            )
+        )
         if row.closed_at:
-            history.append(_Pending(row.closed_at, actor, "incident.close", "incident", row.id,
-                                    f"Incident #{row.id} closed: {title}", {"status": "closed"}))
+            history.append(
+                _Pending(
+                    row.closed_at,
+                    actor,
+                    "incident.close",
+                    "incident",
+                    row.id,
+                    f"Incident #{row.id} closed: {title}",
+                    {"status": "closed"},
+                )
+            )
         rows.append(row)
     return rows
 
 
 _STATUS_CYCLE = (
-    [TaskStatus.NEW] * 12 + [TaskStatus.ASSIGNED] * 14 + [TaskStatus.IN_PROGRESS] * 16
-    + [TaskStatus.DONE] * 14 + [TaskStatus.CANCELLED] * 4
+    [TaskStatus.NEW] * 12
+    + [TaskStatus.ASSIGNED] * 14
+    + [TaskStatus.IN_PROGRESS] * 16
+    + [TaskStatus.DONE] * 14
+    + [TaskStatus.CANCELLED] * 4
 )
 
 
-def _tasks(s, rng: random.Random, actors: list[Actor], teams: list[Team], incidents: list[Incident],  # type: ignore[no-untyped-def]
-           now: datetime, history: list[_Pending]) -> None:
+def _tasks(
+    s,
+    rng: random.Random,
+    actors: list[Actor],
+    teams: list[Team],
+    incidents: list[Incident],  # type: ignore[no-untyped-def]
+    now: datetime,
+    history: list[_Pending],
+) -> None:
     creators = [a for a in actors if a.role in ("operator", "supervisor", "logistics")]
     open_incidents = [inc for inc in incidents if inc.status != IncidentStatus.CLOSED.value]
     for i, status in enumerate(_STATUS_CYCLE):
@@ -141,23 +212,52 @@ def _tasks(s, rng: random.Random, actors: list[Actor], teams: list[Team], incide
         place = incident.location_text if incident else PLACES[(i * 7) % len(PLACES)].name
         created = now - timedelta(minutes=20 + rng.randint(10, 600))
         overdue = status in (TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS) and i % 6 == 0
-        due = now - timedelta(minutes=rng.randint(10, 90)) if overdue else now + timedelta(minutes=rng.randint(30, 480))
+        due = (
+            now - timedelta(minutes=rng.randint(10, 90))
+            if overdue
+            else now + timedelta(minutes=rng.randint(30, 480))
+        )
         team = None if status == TaskStatus.NEW else teams[i % len(teams)]
         row = Task(
-            title=template.format(place=place), details=f"Requested for {place}.", priority=int(priority),
-            status=status.value, team_id=team.id if team else None, incident_id=incident.id if incident else None,
-            due_at=due if status != TaskStatus.DONE else None, location_text=place,
-            lat=incident.lat if incident else None, lon=incident.lon if incident else None,
-            created_at=created, updated_at=created + timedelta(minutes=5),
+            title=template.format(place=place),
+            details=f"Requested for {place}.",
+            priority=int(priority),
+            status=status.value,
+            team_id=team.id if team else None,
+            incident_id=incident.id if incident else None,
+            due_at=due if status != TaskStatus.DONE else None,
+            location_text=place,
+            lat=incident.lat if incident else None,
+            lon=incident.lon if incident else None,
+            created_at=created,
+            updated_at=created + timedelta(minutes=5),
         )
         s.add(row)
         s.flush()
         actor = creators[i % len(creators)]
-        history.append(_Pending(created, actor, "task.create", "task", row.id, f"Task #{row.id} created: {row.title}",
-                                {"title": row.title, "priority": row.priority}))
+        history.append(
+            _Pending(
+                created,
+                actor,
+                "task.create",
+                "task",
+                row.id,
+                f"Task #{row.id} created: {row.title}",
+                {"title": row.title, "priority": row.priority},
+            )
+        )
         if status != TaskStatus.NEW:
-            history.append(_Pending(created + timedelta(minutes=5), actor, "task.move", "task", row.id,
-                                    f"Task #{row.id} moved to {status.label}: {row.title}", {"status": status.value}))
+            history.append(
+                _Pending(
+                    created + timedelta(minutes=5),
+                    actor,
+                    "task.move",
+                    "task",
+                    row.id,
+                    f"Task #{row.id} moved to {status.label}: {row.title}",
+                    {"status": status.value},
+                )
+            )
 
 
 def build_full_demo(post: Post, *, now: datetime | None = None, seed: int = 7) -> None:

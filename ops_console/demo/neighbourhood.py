@@ -3,6 +3,7 @@
 Places have fixed coordinates around one centre so that incidents, tasks and (later)
 the map, sirens and shelters all line up. Nothing here is a real address.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

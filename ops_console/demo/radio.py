@@ -3,6 +3,7 @@
 A pty where the platform has one, else a loopback TCP port (``socket://``), so the
 demo shows live traffic, acks and the outbox working without any hardware.
 """
+
 from __future__ import annotations
 
 import logging
@@ -14,8 +15,11 @@ from ops_console.hardware.simulators.lora_teams import FieldTeam
 from .neighbourhood import CENTRE_LAT, CENTRE_LON
 
 DEMO_TEAMS = (  # the demo roster's team callsigns, plus the river-gauge sensor node
-    FieldTeam("CANAL-1", 11), FieldTeam("MED-2", 12), FieldTeam("FIRE-3", 13),
-    FieldTeam("CARE-5", 15), FieldTeam("RG1", 21, "sensor"),
+    FieldTeam("CANAL-1", 11),
+    FieldTeam("MED-2", 12),
+    FieldTeam("FIRE-3", 13),
+    FieldTeam("CARE-5", 15),
+    FieldTeam("RG1", 21, "sensor"),
 )
 
 DEMO_MODULATION = Modulation(spreading_factor=9, bandwidth_hz=125_000, coding_rate=1, preamble=12)

@@ -1,4 +1,5 @@
 """The demo post's people and events, as data: who is on the roster and what happened."""
+
 from __future__ import annotations
 
 from ops_console.domain import IncidentKind as K

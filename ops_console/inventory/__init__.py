@@ -4,15 +4,47 @@
 parts — CSV parsing and reading requests out of radio messages — live in ``csv_io``
 and ``message`` so they can be fuzzed without a database.
 """
+
 from .ledger import InsufficientStock
-from .service import CATALOGUE, CHANGED, InventoryService
 from .requests import REQUEST_CHANGED
-from .views import (EXPIRY_DAYS, MAX_QUANTITY, ItemView, LevelSeries, LevelState, LocationKind, LocationView,
-                    MovementDraft, MovementKind, MovementView, RequestDraft, RequestStatus, RequestView, StockAlert,
-                    StockLevel)
+from .service import CATALOGUE, CHANGED, InventoryService
+from .views import (
+    EXPIRY_DAYS,
+    MAX_QUANTITY,
+    ItemView,
+    LevelSeries,
+    LevelState,
+    LocationKind,
+    LocationView,
+    MovementDraft,
+    MovementKind,
+    MovementView,
+    RequestDraft,
+    RequestStatus,
+    RequestView,
+    StockAlert,
+    StockLevel,
+)
 
 __all__ = [
-    "InventoryService", "InsufficientStock", "CHANGED", "CATALOGUE", "REQUEST_CHANGED", "EXPIRY_DAYS", "MAX_QUANTITY",
-    "ItemView", "LevelSeries", "LevelState", "LocationKind", "LocationView", "MovementDraft", "MovementKind",
-    "MovementView", "RequestDraft", "RequestStatus", "RequestView", "StockAlert", "StockLevel",
+    "InventoryService",
+    "InsufficientStock",
+    "CHANGED",
+    "CATALOGUE",
+    "REQUEST_CHANGED",
+    "EXPIRY_DAYS",
+    "MAX_QUANTITY",
+    "ItemView",
+    "LevelSeries",
+    "LevelState",
+    "LocationKind",
+    "LocationView",
+    "MovementDraft",
+    "MovementKind",
+    "MovementView",
+    "RequestDraft",
+    "RequestStatus",
+    "RequestView",
+    "StockAlert",
+    "StockLevel",
 ]

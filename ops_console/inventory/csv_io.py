@@ -7,6 +7,7 @@ on. Spreadsheets write many dialects, so it accepts UTF-8 (with or without BOM),
 with a BOM, and comma, semicolon or tab delimiters, and several names for each column.
 Cells escaped against formulas (ops_console.csv_cells) are read back as they were.
 """
+
 from __future__ import annotations
 
 import csv
@@ -84,14 +85,22 @@ def _decode(data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), ""
         except UnicodeDecodeError:
-            return "", "The file claims to be UTF-16 but cannot be read as such. Save it as “CSV UTF-8” and import again."
+            return (
+                "",
+                "The file claims to be UTF-16 but cannot be read as such. Save it as “CSV UTF-8” and import again.",
+            )
     if b"\x00" in data[:4096]:
-        return "", "This is not a text file (is it a spreadsheet, .xlsx?). Save it as “CSV UTF-8” and import again."
+        return (
+            "",
+            "This is not a text file (is it a spreadsheet, .xlsx?). Save it as “CSV UTF-8” and import again.",
+        )
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as exc:
-        return "", (f"The file is not UTF-8 text (unreadable byte at position {exc.start}). "
-                    "Save it as “CSV UTF-8” (not ANSI or GBK) and import again.")
+        return "", (
+            f"The file is not UTF-8 text (unreadable byte at position {exc.start}). "
+            "Save it as “CSV UTF-8” (not ANSI or GBK) and import again."
+        )
 
 
 def _header(cells: list[str]) -> tuple[dict[str, int], list[str]]:
@@ -132,8 +141,10 @@ def _parse(data: bytes) -> ParsedCsv:
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     try:
-        records = [csv_cells.unescape_row(r)
-                   for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)]
+        records = [
+            csv_cells.unescape_row(r)
+            for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+        ]
     except csv.Error as exc:
         return ParsedCsv((), (CsvProblem(0, f"The file is not valid CSV: {exc}."),), delimiter)
     numbered = [(n, r) for n, r in enumerate(records, start=1) if any(c.strip() for c in r)]
@@ -144,13 +155,29 @@ def _parse(data: bytes) -> ParsedCsv:
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         shown = ", ".join(repr(c.strip()[:30]) for c in header[:6])
-        hint = "" if len(header) > 1 else " Only one column was found: is the delimiter a comma, semicolon or tab?"
-        return ParsedCsv((), (CsvProblem(0, f"Columns missing: {', '.join(missing)}. The first line has {shown}. "
-                                            f"Expected a header like: item,location,quantity,lot,expiry.{hint}"),), delimiter)
+        hint = (
+            ""
+            if len(header) > 1
+            else " Only one column was found: is the delimiter a comma, semicolon or tab?"
+        )
+        return ParsedCsv(
+            (),
+            (
+                CsvProblem(
+                    0,
+                    f"Columns missing: {', '.join(missing)}. The first line has {shown}. "
+                    f"Expected a header like: item,location,quantity,lot,expiry.{hint}",
+                ),
+            ),
+            delimiter,
+        )
     body = numbered[1:]
     if len(body) > MAX_ROWS:
-        return ParsedCsv((), (CsvProblem(0, f"The file has {len(body):,} rows; import at most {MAX_ROWS:,} at a time."),),
-                         delimiter)
+        return ParsedCsv(
+            (),
+            (CsvProblem(0, f"The file has {len(body):,} rows; import at most {MAX_ROWS:,} at a time."),),
+            delimiter,
+        )
     rows: list[CountRow] = []
     problems: list[CsvProblem] = []
     seen: dict[tuple[str, str, str], int] = {}
@@ -183,7 +210,9 @@ def _parse(data: bytes) -> ParsedCsv:
         seen[key] = line
         rows.append(CountRow(line, value["item"], value["location"], quantity, value.get("lot", ""), expires))  # type: ignore[arg-type]
     if unknown:
-        problems.insert(0, CsvProblem(header_line, f"Ignored columns: {', '.join(u[:30] for u in unknown[:5])}."))
+        problems.insert(
+            0, CsvProblem(header_line, f"Ignored columns: {', '.join(u[:30] for u in unknown[:5])}.")
+        )
     return ParsedCsv(tuple(rows), tuple(problems), delimiter)
 
 
@@ -204,14 +233,43 @@ def _iso(value: object) -> object:
 def write_levels_csv(levels: Iterable[StockLevel], stream: IO[str]) -> int:
     """The stock table as CSV (one row per item × location); returns the rows written."""
     out = csv_cells.writer(stream)
-    out.writerow(["item", "category", "unit", "critical", "location", "location_kind", "quantity", "minimum",
-                  "target", "state", "earliest_expiry", "daily_use", "days_of_cover"])
+    out.writerow(
+        [
+            "item",
+            "category",
+            "unit",
+            "critical",
+            "location",
+            "location_kind",
+            "quantity",
+            "minimum",
+            "target",
+            "state",
+            "earliest_expiry",
+            "daily_use",
+            "days_of_cover",
+        ]
+    )
     n = 0
     for lv in levels:
         cover = lv.days_of_cover
-        out.writerow([lv.item_name, lv.category, lv.unit, int(lv.critical), lv.location_name, lv.location_kind.value,
-                      lv.quantity, lv.minimum, lv.target, lv.state.value, _iso(lv.earliest_expiry),
-                      f"{lv.daily_use:.2f}", "" if cover is None else f"{cover:.1f}"])
+        out.writerow(
+            [
+                lv.item_name,
+                lv.category,
+                lv.unit,
+                int(lv.critical),
+                lv.location_name,
+                lv.location_kind.value,
+                lv.quantity,
+                lv.minimum,
+                lv.target,
+                lv.state.value,
+                _iso(lv.earliest_expiry),
+                f"{lv.daily_use:.2f}",
+                "" if cover is None else f"{cover:.1f}",
+            ]
+        )
         n += 1
     return n
 
@@ -220,11 +278,41 @@ def write_movements_csv(moves: Iterable[MovementView], stream: IO[str], *, heade
     """Ledger lines as CSV, times in UTC (ISO 8601) so workstations in any zone agree."""
     out = csv_cells.writer(stream)
     if header:
-        out.writerow(["id", "at_utc", "kind", "item", "quantity", "from", "to", "lot", "expires_on", "recipient",
-                      "request_id", "reason", "operator"])
+        out.writerow(
+            [
+                "id",
+                "at_utc",
+                "kind",
+                "item",
+                "quantity",
+                "from",
+                "to",
+                "lot",
+                "expires_on",
+                "recipient",
+                "request_id",
+                "reason",
+                "operator",
+            ]
+        )
     n = 0
     for m in moves:
-        out.writerow([m.id, _iso(m.at), m.kind.value, m.item_name, m.quantity, m.from_location, m.to_location, m.lot,
-                      _iso(m.expires_on), m.recipient, m.request_id or "", m.reason, m.operator_name])
+        out.writerow(
+            [
+                m.id,
+                _iso(m.at),
+                m.kind.value,
+                m.item_name,
+                m.quantity,
+                m.from_location,
+                m.to_location,
+                m.lot,
+                _iso(m.expires_on),
+                m.recipient,
+                m.request_id or "",
+                m.reason,
+                m.operator_name,
+            ]
+        )
         n += 1
     return n

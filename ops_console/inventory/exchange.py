@@ -6,6 +6,7 @@ one transaction, with differences computed again inside it: a movement recorded
 between preview and confirmation is respected, never overwritten. A count is never a
 level typed over the old one — the ledger gets the difference, with a reason.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -20,7 +21,7 @@ from ops_console.domain import Permission
 from ops_console.errors import ValidationError
 
 from . import ledger
-from .csv_io import CsvProblem, sentence, parse_stock_csv, write_levels_csv, write_movements_csv
+from .csv_io import CsvProblem, parse_stock_csv, sentence, write_levels_csv, write_movements_csv
 
 if TYPE_CHECKING:
     from ops_console.db.engine import Database
@@ -67,7 +68,8 @@ class ImportPreview:
 
 def _current(s: Session, item_id: int, location_id: int, lot: str, exercise: bool) -> int:
     query = select(func.coalesce(func.sum(StockBalance.quantity), 0)).where(
-        StockBalance.item_id == item_id, StockBalance.location_id == location_id)
+        StockBalance.item_id == item_id, StockBalance.location_id == location_id
+    )
     if lot:
         query = query.where(StockBalance.lot == lot)
     if not exercise:
@@ -93,7 +95,10 @@ class StockFiles:
                 items[row.name.casefold()] = row
                 if row.barcode:
                     items.setdefault(row.barcode.casefold(), row)
-            places = {r.name.casefold(): r for r in s.scalars(select(StockLocation).where(StockLocation.active.is_(True)))}
+            places = {
+                r.name.casefold(): r
+                for r in s.scalars(select(StockLocation).where(StockLocation.active.is_(True)))
+            }
             for row in parsed.rows:
                 item, place = items.get(row.item.casefold()), places.get(row.location.casefold())
                 why = []
@@ -104,9 +109,22 @@ class StockFiles:
                 if why:
                     problems.append(CsvProblem(row.line, sentence(why)))
                     continue
-                current = _current(s, item.id, place.id, row.lot, self._shift.exercise)  # type: ignore[union-attr]
-                lines.append(CountLine(row.line, item.id, item.name, item.unit, place.id, place.name,  # type: ignore[union-attr]
-                                       row.lot, row.expires_on, row.quantity, current))
+                assert item is not None and place is not None  # both found: ``why`` is empty
+                current = _current(s, item.id, place.id, row.lot, self._shift.exercise)
+                lines.append(
+                    CountLine(
+                        row.line,
+                        item.id,
+                        item.name,
+                        item.unit,
+                        place.id,
+                        place.name,  # type: ignore[union-attr]
+                        row.lot,
+                        row.expires_on,
+                        row.quantity,
+                        current,
+                    )
+                )
         problems.sort(key=lambda p: p.line)
         return ImportPreview(tuple(lines), tuple(problems), source)
 
@@ -121,7 +139,9 @@ class StockFiles:
         written, touched = [], set()
         with self._db.write() as s:
             for line in preview.lines:
-                delta = line.counted - _current(s, line.item_id, line.location_id, line.lot, self._shift.exercise)
+                delta = line.counted - _current(
+                    s, line.item_id, line.location_id, line.lot, self._shift.exercise
+                )
                 if not delta:
                     continue
                 why = f"{reason}{' (' + preview.source + ' line ' + str(line.line) + ')' if preview.source else ''}"
@@ -152,7 +172,12 @@ class StockFiles:
         write_movements_csv([], stream)  # the header, also for an empty ledger
         while True:
             with self._db.read() as s:
-                query = select(StockMovement.id).where(StockMovement.id > last).order_by(StockMovement.id).limit(EXPORT_BATCH)
+                query = (
+                    select(StockMovement.id)
+                    .where(StockMovement.id > last)
+                    .order_by(StockMovement.id)
+                    .limit(EXPORT_BATCH)
+                )
                 if not self._shift.exercise:
                     query = query.where(StockMovement.exercise.is_(False))
                 if item_id is not None:

@@ -7,6 +7,7 @@ then checked, then changed, so two stations issuing the last units cannot both p
 the check: the second waits for the first to commit and then sees what is left.
 Rows are locked in location order, so two opposite transfers cannot deadlock.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -17,9 +18,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from ops_console.clock import utc_now
 from ops_console.db.inventory_models import StockBalance, StockItem, StockLocation, StockMovement
 from ops_console.db.models import Incident, Team
-from ops_console.clock import utc_now
 from ops_console.errors import OpsError, ValidationError
 from ops_console.services import audit
 from ops_console.services.audit import Actor
@@ -29,12 +30,20 @@ from .views import MAX_QUANTITY, MovementDraft, MovementKind
 
 # which side(s) each kind touches: (takes from a location, puts into a location)
 SIDES: dict[MovementKind, tuple[bool, bool]] = {
-    MovementKind.RECEIVE: (False, True), MovementKind.ISSUE: (True, False),
-    MovementKind.TRANSFER: (True, True), MovementKind.RETURN: (False, True),
+    MovementKind.RECEIVE: (False, True),
+    MovementKind.ISSUE: (True, False),
+    MovementKind.TRANSFER: (True, True),
+    MovementKind.RETURN: (False, True),
     MovementKind.CONSUME: (True, False),
 }
-VERBS = {MovementKind.RECEIVE: "Received", MovementKind.ISSUE: "Issued", MovementKind.TRANSFER: "Transferred",
-         MovementKind.RETURN: "Returned", MovementKind.ADJUST: "Adjusted", MovementKind.CONSUME: "Consumed"}
+VERBS = {
+    MovementKind.RECEIVE: "Received",
+    MovementKind.ISSUE: "Issued",
+    MovementKind.TRANSFER: "Transferred",
+    MovementKind.RETURN: "Returned",
+    MovementKind.ADJUST: "Adjusted",
+    MovementKind.CONSUME: "Consumed",
+}
 
 
 class InsufficientStock(OpsError):
@@ -50,8 +59,10 @@ def check_quantity(value: object, problems: dict[str, str], field: str = "quanti
     if isinstance(value, bool) or not isinstance(value, int):
         problems[field] = "The quantity must be a whole number, e.g. 12."
     elif value <= 0:
-        problems[field] = ("The quantity must be more than zero; to take stock away, "
-                           "issue, consume or adjust it with a reason.")
+        problems[field] = (
+            "The quantity must be more than zero; to take stock away, "
+            "issue, consume or adjust it with a reason."
+        )
     elif value > MAX_QUANTITY:
         problems[field] = f"{value:,} is more than {MAX_QUANTITY:,} in one movement; check the number."
 
@@ -73,10 +84,17 @@ def validate(draft: MovementDraft) -> None:
         if puts and draft.to_location_id is None:
             problems["to_location_id"] = "Choose where the stock goes."
         if not takes and draft.from_location_id is not None or not puts and draft.to_location_id is not None:
-            problems["location"] = f"A {kind.value} has no {'source' if not takes else 'destination'} location."
+            problems["location"] = (
+                f"A {kind.value} has no {'source' if not takes else 'destination'} location."
+            )
     if kind == MovementKind.TRANSFER and draft.from_location_id == draft.to_location_id:
         problems["to_location_id"] = "A transfer needs two different locations."
-    if kind == MovementKind.ISSUE and draft.team_id is None and draft.incident_id is None and draft.request_id is None:
+    if (
+        kind == MovementKind.ISSUE
+        and draft.team_id is None
+        and draft.incident_id is None
+        and draft.request_id is None
+    ):
         problems["recipient"] = "Say which team or incident the stock is issued to."
     if len(draft.lot) > 60:
         problems["lot"] = "Keep the lot number under 60 characters."
@@ -100,7 +118,10 @@ def _load(s: Session, draft: MovementDraft) -> _Names:
     if item is None or not item.active:
         problems["item_id"] = "That item is not in the catalogue (any more)."
     places = []
-    for field, loc_id in (("from_location_id", draft.from_location_id), ("to_location_id", draft.to_location_id)):
+    for field, loc_id in (
+        ("from_location_id", draft.from_location_id),
+        ("to_location_id", draft.to_location_id),
+    ):
         loc = s.get(StockLocation, loc_id) if loc_id is not None else None
         if loc_id is not None and (loc is None or not loc.active):
             problems[field] = "That location does not exist (any more)."
@@ -125,28 +146,46 @@ def _load(s: Session, draft: MovementDraft) -> _Names:
 
 def _ensure_row(s: Session, item_id: int, location_id: int, lot: str, exercise: bool) -> None:
     """Create the balance row if it is missing, without racing another station's insert."""
-    values = {"item_id": item_id, "location_id": location_id, "lot": lot, "exercise": exercise,
-              "quantity": 0, "updated_at": utc_now()}
+    values = {
+        "item_id": item_id,
+        "location_id": location_id,
+        "lot": lot,
+        "exercise": exercise,
+        "quantity": 0,
+        "updated_at": utc_now(),
+    }
     insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
     s.execute(insert(StockBalance).values(values).on_conflict_do_nothing())
 
 
 def _locked_rows(s: Session, item_id: int, location_ids: list[int], exercise: bool) -> list[StockBalance]:
-    query = select(StockBalance).where(StockBalance.item_id == item_id, StockBalance.location_id.in_(location_ids))
+    query = select(StockBalance).where(
+        StockBalance.item_id == item_id, StockBalance.location_id.in_(location_ids)
+    )
     if not exercise:
         query = query.where(StockBalance.exercise.is_(False))
     rows = s.scalars(query.order_by(StockBalance.location_id, StockBalance.id).with_for_update()).all()
     return list(rows)
 
 
-def _row(s: Session, rows: list[StockBalance], item_id: int, location_id: int, lot: str, exercise: bool) -> StockBalance:
+def _row(
+    s: Session, rows: list[StockBalance], item_id: int, location_id: int, lot: str, exercise: bool
+) -> StockBalance:
     for row in rows:
         if row.location_id == location_id and row.lot == lot and row.exercise == exercise:
             return row
     _ensure_row(s, item_id, location_id, lot, exercise)
-    row = s.scalars(select(StockBalance).where(
-        StockBalance.item_id == item_id, StockBalance.location_id == location_id, StockBalance.lot == lot,
-        StockBalance.exercise == exercise).with_for_update().execution_options(populate_existing=True)).one()
+    row = s.scalars(
+        select(StockBalance)
+        .where(
+            StockBalance.item_id == item_id,
+            StockBalance.location_id == location_id,
+            StockBalance.lot == lot,
+            StockBalance.exercise == exercise,
+        )
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
     rows.append(row)
     return row
 
@@ -166,7 +205,9 @@ def _draw_plan(rows: list[StockBalance], location_id: int, lot: str) -> list[tup
     return lots
 
 
-def record(s: Session, actor: Actor, draft: MovementDraft, *, exercise: bool, at: datetime | None = None) -> list[StockMovement]:
+def record(
+    s: Session, actor: Actor, draft: MovementDraft, *, exercise: bool, at: datetime | None = None
+) -> list[StockMovement]:
     """Check, lock, write and audit one movement; an outflow without a lot draws the
     lots first-expiry-first and writes one ledger line per lot it touched."""
     validate(draft)
@@ -184,7 +225,9 @@ def record(s: Session, actor: Actor, draft: MovementDraft, *, exercise: bool, at
             lot_words = f" (lot {draft.lot})" if draft.lot else ""
             raise InsufficientStock(
                 f"Only {available:,} {names.item.unit} of {names.item.name} at {where}{lot_words}; "
-                f"cannot {kind.value} {draft.quantity:,}. Nothing was recorded.", available)
+                f"cannot {kind.value} {draft.quantity:,}. Nothing was recorded.",
+                available,
+            )
         parts, wanted = [], draft.quantity
         for lot, have, expires in plan:
             take = min(max(have, 0), wanted)
@@ -201,14 +244,28 @@ def record(s: Session, actor: Actor, draft: MovementDraft, *, exercise: bool, at
             row.updated_at = at
         if target is not None:
             row = _row(s, rows, draft.item_id, target, lot, exercise)
-            if expires is not None and (row.quantity <= 0 or row.expires_on is None or expires < row.expires_on):
+            if expires is not None and (
+                row.quantity <= 0 or row.expires_on is None or expires < row.expires_on
+            ):
                 row.expires_on = expires  # type: ignore[assignment]
             row.quantity += quantity
             row.updated_at = at
         move = StockMovement(
-            at=at, kind=kind.value, item_id=draft.item_id, from_location_id=source, to_location_id=target,
-            quantity=quantity, lot=lot, expires_on=expires, reason=draft.reason.strip(), team_id=draft.team_id,
-            incident_id=draft.incident_id, request_id=draft.request_id, operator_name=actor.name, exercise=exercise)
+            at=at,
+            kind=kind.value,
+            item_id=draft.item_id,
+            from_location_id=source,
+            to_location_id=target,
+            quantity=quantity,
+            lot=lot,
+            expires_on=expires,
+            reason=draft.reason.strip(),
+            team_id=draft.team_id,
+            incident_id=draft.incident_id,
+            request_id=draft.request_id,
+            operator_name=actor.name,
+            exercise=exercise,
+        )
         s.add(move)
         s.flush()
         usage.count(s, move)
@@ -231,11 +288,30 @@ def _audit(s: Session, actor: Actor, move: StockMovement, names: _Names, exercis
     if move.request_id:
         words.append(f"for request #{move.request_id}")
     summary = " ".join(words) + (f" — {move.reason}" if move.reason else "")
-    after = {"kind": move.kind, "item_id": move.item_id, "quantity": move.quantity, "from": move.from_location_id,
-             "to": move.to_location_id, "lot": move.lot, "expires_on": move.expires_on, "reason": move.reason,
-             "team_id": move.team_id, "incident_id": move.incident_id, "request_id": move.request_id}
-    audit.append(s, actor, f"stock.{kind.value}", "stock_movement", move.id, summary, after=after,
-                 exercise=exercise, at=move.at)
+    after = {
+        "kind": move.kind,
+        "item_id": move.item_id,
+        "quantity": move.quantity,
+        "from": move.from_location_id,
+        "to": move.to_location_id,
+        "lot": move.lot,
+        "expires_on": move.expires_on,
+        "reason": move.reason,
+        "team_id": move.team_id,
+        "incident_id": move.incident_id,
+        "request_id": move.request_id,
+    }
+    audit.append(
+        s,
+        actor,
+        f"stock.{kind.value}",
+        "stock_movement",
+        move.id,
+        summary,
+        after=after,
+        exercise=exercise,
+        at=move.at,
+    )
 
 
 def adjustment(item_id: int, location_id: int, delta: int, reason: str, lot: str = "") -> MovementDraft:

@@ -5,6 +5,7 @@ Field traffic is short and informal ("NEED 200 SANDBAGS AT CANAL RD UNDERPASS UR
 quantity, a priority, a place and a time — and says which parts it could not find, so
 the radio operator fills only those in instead of retyping the message.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 _QUANTITY = re.compile(r"(?<![\d:.])(\d{1,3}(?:,\d{3})+|\d+)(?![\d:])")
 _BY_TIME = re.compile(r"\bby\s+(\d{1,2})[:.h](\d{2})\b", re.I)
 _WITHIN = re.compile(r"\b(?:within|in)\s+(\d{1,3})\s*(min|minutes?|h|hrs?|hours?)\b", re.I)
-_PLACE = re.compile(r"\b(?:to|at|for)\s+([^,.;!\n]{3,80}?)(?=\s+(?:by|within|urgent|asap|immediately|please)\b|[,.;!\n]|$)", re.I)
+_PLACE = re.compile(
+    r"\b(?:to|at|for)\s+([^,.;!\n]{3,80}?)(?=\s+(?:by|within|urgent|asap|immediately|please)\b|[,.;!\n]|$)",
+    re.I,
+)
 _URGENT = ("urgent", "immediate", "immediately", "asap", "emergency", "flash", "critical")
 _HIGH = ("priority", "high", "soon", "quickly")
 _STOP = {"the", "and", "for", "with", "of", "pack", "box", "set", "kit"}
@@ -66,8 +70,9 @@ def _best(text_words: set[str], names: dict[int, str]) -> int | None:
     return scored[0][2] if scored[0][0] >= 0.5 else None
 
 
-def parse_request_message(text: str, items: dict[int, str], locations: dict[int, str], *,
-                          now: datetime) -> ParsedRequest:
+def parse_request_message(
+    text: str, items: dict[int, str], locations: dict[int, str], *, now: datetime
+) -> ParsedRequest:
     """Understand ``text`` against the catalogue; never raises on any input."""
     text = text if isinstance(text, str) else ""
     words = _words(text)
@@ -77,7 +82,7 @@ def parse_request_message(text: str, items: dict[int, str], locations: dict[int,
         missing["item_id"] = "Which item? The message names none from the catalogue clearly."
     quantity = None
     for match in _QUANTITY.finditer(text):
-        if _BY_TIME.search(text[max(0, match.start() - 4):match.end() + 3]):
+        if _BY_TIME.search(text[max(0, match.start() - 4) : match.end() + 3]):
             continue
         value = int(match.group(1).replace(",", ""))
         if 0 < value <= MAX_QUANTITY:
@@ -86,8 +91,13 @@ def parse_request_message(text: str, items: dict[int, str], locations: dict[int,
     if quantity is None:
         missing["quantity"] = "How many? The message gives no usable quantity."
     lowered = words
-    priority = (Priority.URGENT if any(w in lowered for w in _URGENT)
-                else Priority.HIGH if any(w in lowered for w in _HIGH) else Priority.NORMAL)
+    priority = (
+        Priority.URGENT
+        if any(w in lowered for w in _URGENT)
+        else Priority.HIGH
+        if any(w in lowered for w in _HIGH)
+        else Priority.NORMAL
+    )
     needed_by = None
     by = _BY_TIME.search(text)
     if by and int(by.group(1)) < 24 and int(by.group(2)) < 60:
@@ -97,7 +107,9 @@ def parse_request_message(text: str, items: dict[int, str], locations: dict[int,
     within = _WITHIN.search(text)
     if needed_by is None and within:
         amount = int(within.group(1))
-        needed_by = now + (timedelta(minutes=amount) if within.group(2).lower().startswith("m") else timedelta(hours=amount))
+        needed_by = now + (
+            timedelta(minutes=amount) if within.group(2).lower().startswith("m") else timedelta(hours=amount)
+        )
     location_id = _best(words, locations)
     place = _PLACE.search(text)
     deliver_text = place.group(1).strip() if place else ""

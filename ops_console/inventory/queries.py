@@ -7,6 +7,7 @@ have a minimum and the lots that carry an expiry date, so the post's alert list 
 ask every few seconds. The ledger itself is read only for one item's history, through
 its (item_id, at) index.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -15,7 +16,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
-from ops_console.db.inventory_models import StockBalance, StockItem, StockLocation, StockMovement, StockThreshold
+from ops_console.db.inventory_models import (
+    StockBalance,
+    StockItem,
+    StockLocation,
+    StockMovement,
+    StockThreshold,
+)
 
 from .views import LevelSeries, StockAlert, StockLevel
 
@@ -38,8 +45,16 @@ def level_table(s: Session, *, exercise: bool, now: datetime, rate_days: int | N
     return read_table(s, exercise=exercise, now=now, rate_days=rate_days)
 
 
-def levels(s: Session, *, exercise: bool, now: datetime, rate_days: int | None, location_id: int | None = None,
-           category: str | None = None, critical_only: bool = False) -> list[StockLevel]:
+def levels(
+    s: Session,
+    *,
+    exercise: bool,
+    now: datetime,
+    rate_days: int | None,
+    location_id: int | None = None,
+    category: str | None = None,
+    critical_only: bool = False,
+) -> list[StockLevel]:
     """The table as plain values (CSV export, the demo, scripts), optionally filtered."""
     table = level_table(s, exercise=exercise, now=now, rate_days=rate_days)
     if location_id is not None or category or critical_only:
@@ -56,9 +71,12 @@ def alerts(s: Session, *, exercise: bool, today: date, days: int) -> list[StockA
 
 def _named(query: Select, item_column, place_column) -> Select:  # type: ignore[no-untyped-def,type-arg]
     """Join the names an alert is worded with; inactive items and places raise none."""
-    return (query.add_columns(StockItem.name, StockItem.unit, StockItem.critical, StockLocation.name)
-            .join(StockItem, StockItem.id == item_column).join(StockLocation, StockLocation.id == place_column)
-            .where(StockItem.active.is_(True), StockLocation.active.is_(True)))
+    return (
+        query.add_columns(StockItem.name, StockItem.unit, StockItem.critical, StockLocation.name)
+        .join(StockItem, StockItem.id == item_column)
+        .join(StockLocation, StockLocation.id == place_column)
+        .where(StockItem.active.is_(True), StockLocation.active.is_(True))
+    )
 
 
 def _low_stock(s: Session, exercise: bool) -> list[StockAlert]:
@@ -66,42 +84,93 @@ def _low_stock(s: Session, exercise: bool) -> list[StockAlert]:
     ``ix_stock_balances_cell`` alone, names joined for the few that are short."""
     b, t = StockBalance, StockThreshold
     held = func.coalesce(func.sum(b.quantity), 0)
-    lots_of_cell = and_(b.item_id == t.item_id, b.location_id == t.location_id, *([] if exercise else [b.exercise.is_(False)]))
-    cells = (select(t.item_id, t.location_id, t.minimum, held.label("held")).outerjoin(b, lots_of_cell)
-             .where(t.minimum > 0).group_by(t.id).having(held < t.minimum).subquery())
+    lots_of_cell = and_(
+        b.item_id == t.item_id, b.location_id == t.location_id, *([] if exercise else [b.exercise.is_(False)])
+    )
+    cells = (
+        select(t.item_id, t.location_id, t.minimum, held.label("held"))
+        .outerjoin(b, lots_of_cell)
+        .where(t.minimum > 0)
+        .group_by(t.id)
+        .having(held < t.minimum)
+        .subquery()
+    )
     query = _named(select(cells), cells.c.item_id, cells.c.location_id)
     out = []
     for item_id, place_id, minimum, qty, item, unit, critical, place in s.connection().execute(query):
         kind, words = ("out_of_stock", "Out of") if qty <= 0 else ("low_stock", "Low on")
-        out.append(StockAlert(kind, item_id, item, place_id, place, critical,
-                              f"{words} {item} at {place}: {qty:,} {unit} (minimum {minimum:,})", qty, minimum))
+        out.append(
+            StockAlert(
+                kind,
+                item_id,
+                item,
+                place_id,
+                place,
+                critical,
+                f"{words} {item} at {place}: {qty:,} {unit} (minimum {minimum:,})",
+                qty,
+                minimum,
+            )
+        )
     return out
 
 
 def _expiring(s: Session, exercise: bool, today: date, days: int) -> list[StockAlert]:
     """Lots that still hold stock and expire within ``days`` (or have expired)."""
     b = StockBalance
-    lots = _mode(select(b.item_id, b.location_id, b.lot, b.expires_on, func.sum(b.quantity).label("held"))
-                 .where(b.expires_on.is_not(None), b.expires_on <= today + timedelta(days=days))
-                 .group_by(b.item_id, b.location_id, b.lot, b.expires_on), b.exercise, exercise).subquery()
-    minimum = select(StockThreshold.minimum).where(StockThreshold.item_id == lots.c.item_id,
-                                                   StockThreshold.location_id == lots.c.location_id).scalar_subquery()
-    query = _named(select(lots, func.coalesce(minimum, 0)).where(lots.c.held > 0), lots.c.item_id, lots.c.location_id)
+    lots = _mode(
+        select(b.item_id, b.location_id, b.lot, b.expires_on, func.sum(b.quantity).label("held"))
+        .where(b.expires_on.is_not(None), b.expires_on <= today + timedelta(days=days))
+        .group_by(b.item_id, b.location_id, b.lot, b.expires_on),
+        b.exercise,
+        exercise,
+    ).subquery()
+    minimum = (
+        select(StockThreshold.minimum)
+        .where(StockThreshold.item_id == lots.c.item_id, StockThreshold.location_id == lots.c.location_id)
+        .scalar_subquery()
+    )
+    query = _named(
+        select(lots, func.coalesce(minimum, 0)).where(lots.c.held > 0), lots.c.item_id, lots.c.location_id
+    )
     out = []
-    for item_id, place_id, lot, expires, qty, low, item, unit, critical, place in s.connection().execute(query):
+    for item_id, place_id, lot, expires, qty, low, item, unit, critical, place in s.connection().execute(
+        query
+    ):
         expired = expires < today
         when = f"expired on {expires.isoformat()}" if expired else f"expires on {expires.isoformat()}"
         lot_words = f" lot {lot}" if lot else ""
-        out.append(StockAlert("expired" if expired else "expiring", item_id, item, place_id, place, critical,
-                              f"{item}{lot_words} at {place}: {qty:,} {unit} {when}", qty, low, expires))
+        out.append(
+            StockAlert(
+                "expired" if expired else "expiring",
+                item_id,
+                item,
+                place_id,
+                place,
+                critical,
+                f"{item}{lot_words} at {place}: {qty:,} {unit} {when}",
+                qty,
+                low,
+                expires,
+            )
+        )
     return out
 
 
-def history(s: Session, item_id: int, location_id: int | None, *, exercise: bool) -> tuple[list[datetime], list[int]]:
+def history(
+    s: Session, item_id: int, location_id: int | None, *, exercise: bool
+) -> tuple[list[datetime], list[int]]:
     """The item's level after each ledger line, at one location or over all of them."""
-    query = _mode(select(StockMovement.at, StockMovement.from_location_id, StockMovement.to_location_id,
-                         StockMovement.quantity).where(StockMovement.item_id == item_id),
-                  StockMovement.exercise, exercise).order_by(StockMovement.at, StockMovement.id)
+    query = _mode(
+        select(
+            StockMovement.at,
+            StockMovement.from_location_id,
+            StockMovement.to_location_id,
+            StockMovement.quantity,
+        ).where(StockMovement.item_id == item_id),
+        StockMovement.exercise,
+        exercise,
+    ).order_by(StockMovement.at, StockMovement.id)
     times: list[datetime] = []
     values: list[int] = []
     level = 0
@@ -124,8 +193,9 @@ def history(s: Session, item_id: int, location_id: int | None, *, exercise: bool
 def series(s: Session, item_id: int, location_id: int | None, *, exercise: bool) -> LevelSeries:
     """History plus the threshold lines (summed over locations for the total)."""
     times, values = history(s, item_id, location_id, exercise=exercise)
-    query = select(func.coalesce(func.sum(StockThreshold.minimum), 0),
-                   func.coalesce(func.sum(StockThreshold.target), 0)).where(StockThreshold.item_id == item_id)
+    query = select(
+        func.coalesce(func.sum(StockThreshold.minimum), 0), func.coalesce(func.sum(StockThreshold.target), 0)
+    ).where(StockThreshold.item_id == item_id)
     if location_id is not None:
         query = query.where(StockThreshold.location_id == location_id)
     minimum, target = s.execute(query).one()

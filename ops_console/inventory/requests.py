@@ -5,6 +5,7 @@ Fulfilment is never a number typed into the request: it is an issue or a transfe
 the ledger that carries the request's id, written in the same transaction as the
 request's new state, so the two can never disagree.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -13,9 +14,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
+from ops_console.clock import utc_now
 from ops_console.db.inventory_models import StockItem, StockLocation, StockRequest
 from ops_console.db.models import Incident, Team
-from ops_console.clock import utc_now
 from ops_console.domain import Permission, Priority
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event
@@ -62,7 +63,9 @@ class RequestDesk:
         if open_only:
             query = query.where(StockRequest.status.in_([s.value for s in RequestStatus if s.is_open]))
         is_open = case((StockRequest.status.in_([s.value for s in RequestStatus if s.is_open]), 0), else_=1)
-        query = query.order_by(is_open, StockRequest.priority.desc(), StockRequest.created_at, StockRequest.id)
+        query = query.order_by(
+            is_open, StockRequest.priority.desc(), StockRequest.created_at, StockRequest.id
+        )
         with self._db.read() as s:
             return [_view(s, r) for r in s.scalars(query)]
 
@@ -80,40 +83,81 @@ class RequestDesk:
         with self._db.write() as s:
             _check_links(s, draft)
             row = StockRequest(
-                requested_by=draft.requested_by.strip(), item_id=draft.item_id, quantity=draft.quantity, fulfilled=0,
-                priority=int(draft.priority), status=RequestStatus.REQUESTED.value, needed_by=draft.needed_by,
-                deliver_to_location_id=draft.deliver_to_location_id, deliver_to_text=draft.deliver_to_text.strip(),
-                team_id=draft.team_id, incident_id=draft.incident_id, source_text=draft.source_text,
-                source_message_id=draft.source_message_id, exercise=self._shift.exercise, created_at=at, updated_at=at)
+                requested_by=draft.requested_by.strip(),
+                item_id=draft.item_id,
+                quantity=draft.quantity,
+                fulfilled=0,
+                priority=int(draft.priority),
+                status=RequestStatus.REQUESTED.value,
+                needed_by=draft.needed_by,
+                deliver_to_location_id=draft.deliver_to_location_id,
+                deliver_to_text=draft.deliver_to_text.strip(),
+                team_id=draft.team_id,
+                incident_id=draft.incident_id,
+                source_text=draft.source_text,
+                source_message_id=draft.source_message_id,
+                exercise=self._shift.exercise,
+                created_at=at,
+                updated_at=at,
+            )
             s.add(row)
             s.flush()
             view = _view(s, row)
-            audit.append(s, actor, "stock.request", "stock_request", row.id,
-                         f"Request #{row.id} from {view.requested_by}: {view.quantity:,} {view.unit} {view.item_name} "
-                         f"to {view.deliver_to} ({Priority(row.priority).label})",
-                         after={"item_id": row.item_id, "quantity": row.quantity, "priority": row.priority,
-                                "deliver_to": view.deliver_to, "needed_by": row.needed_by},
-                         exercise=row.exercise, at=at)
+            audit.append(
+                s,
+                actor,
+                "stock.request",
+                "stock_request",
+                row.id,
+                f"Request #{row.id} from {view.requested_by}: {view.quantity:,} {view.unit} {view.item_name} "
+                f"to {view.deliver_to} ({Priority(row.priority).label})",
+                after={
+                    "item_id": row.item_id,
+                    "quantity": row.quantity,
+                    "priority": row.priority,
+                    "deliver_to": view.deliver_to,
+                    "needed_by": row.needed_by,
+                },
+                exercise=row.exercise,
+                at=at,
+            )
         self._bus.publish(Event(REQUEST_CHANGED, view.id))
         return view
 
-    def request_from_message(self, text: str, sender: str, *, item_id: int | None = None,
-                             quantity: int | None = None, priority: Priority | None = None,
-                             deliver_to_location_id: int | None = None, deliver_to_text: str | None = None,
-                             incident_id: int | None = None, team_id: int | None = None,
-                             message_id: int | None = None, now: datetime | None = None) -> RequestView:
+    def request_from_message(
+        self,
+        text: str,
+        sender: str,
+        *,
+        item_id: int | None = None,
+        quantity: int | None = None,
+        priority: Priority | None = None,
+        deliver_to_location_id: int | None = None,
+        deliver_to_text: str | None = None,
+        incident_id: int | None = None,
+        team_id: int | None = None,
+        message_id: int | None = None,
+        now: datetime | None = None,
+    ) -> RequestView:
         """Turn a radio message into a request in one action; what the message does not say
         clearly can be given as arguments, otherwise ValidationError names what is missing."""
         now = now or utc_now()
         with self._db.read() as s:
-            items = dict(s.execute(select(StockItem.id, StockItem.name).where(StockItem.active.is_(True))).all())
-            places = dict(s.execute(select(StockLocation.id, StockLocation.name)
-                                    .where(StockLocation.active.is_(True))).all())
+            items = dict(
+                s.execute(select(StockItem.id, StockItem.name).where(StockItem.active.is_(True))).all()
+            )
+            places = dict(
+                s.execute(
+                    select(StockLocation.id, StockLocation.name).where(StockLocation.active.is_(True))
+                ).all()
+            )
         parsed = parse_request_message(text, items, places, now=now)
         missing = dict(parsed.missing)
         item_id = item_id if item_id is not None else parsed.item_id
         quantity = quantity if quantity is not None else parsed.quantity
-        location_id = deliver_to_location_id if deliver_to_location_id is not None else parsed.deliver_to_location_id
+        location_id = (
+            deliver_to_location_id if deliver_to_location_id is not None else parsed.deliver_to_location_id
+        )
         place_text = deliver_to_text if deliver_to_text is not None else parsed.deliver_to_text
         for key, given in (("item_id", item_id), ("quantity", quantity)):
             if given is not None:
@@ -122,8 +166,20 @@ class RequestDesk:
             missing.pop("deliver_to", None)
         if missing:
             raise ValidationError(missing)
-        draft = RequestDraft(sender, item_id, quantity, priority or parsed.priority, parsed.needed_by,  # type: ignore[arg-type]
-                             location_id, place_text or "", team_id, incident_id, text, message_id)
+        assert item_id is not None and quantity is not None  # checked above: missing would have said so
+        draft = RequestDraft(
+            sender,
+            item_id,
+            quantity,
+            priority or parsed.priority,
+            parsed.needed_by,  # type: ignore[arg-type]
+            location_id,
+            place_text or "",
+            team_id,
+            incident_id,
+            text,
+            message_id,
+        )
         return self.create_request(draft, at=now)
 
     def approve(self, request_id: int, expected_version: int, note: str = "") -> RequestView:
@@ -137,7 +193,9 @@ class RequestDesk:
     def cancel_request(self, request_id: int, expected_version: int, reason: str = "") -> RequestView:
         return self._decide(request_id, expected_version, RequestStatus.CANCELLED, reason, "cancel requests")
 
-    def fulfil(self, request_id: int, from_location_id: int, quantity: int, *, lot: str = "") -> list[MovementView]:
+    def fulfil(
+        self, request_id: int, from_location_id: int, quantity: int, *, lot: str = ""
+    ) -> list[MovementView]:
         """Deliver (part of) an approved request: a transfer to its stock location, or an
         issue to its team or incident, linked to the request, in one transaction."""
         actor = self._shift.require(Permission.LOGISTICS, "fulfil requests")
@@ -147,32 +205,60 @@ class RequestDesk:
                 raise NotFound(f"Request {request_id} no longer exists.")
             status = RequestStatus(row.status)
             if status not in (RequestStatus.APPROVED, RequestStatus.PARTLY_FULFILLED):
-                raise ValidationError({"status": f"Request #{row.id} is {status.label.lower()}; "
-                                                 "only an approved request can be fulfilled."})
+                raise ValidationError(
+                    {
+                        "status": f"Request #{row.id} is {status.label.lower()}; "
+                        "only an approved request can be fulfilled."
+                    }
+                )
             outstanding = row.quantity - row.fulfilled
             if isinstance(quantity, int) and not isinstance(quantity, bool) and quantity > outstanding:
-                raise ValidationError({"quantity": f"Only {outstanding:,} are still outstanding on request #{row.id}."})
-            to_location = row.deliver_to_location_id if row.deliver_to_location_id != from_location_id else None
+                raise ValidationError(
+                    {"quantity": f"Only {outstanding:,} are still outstanding on request #{row.id}."}
+                )
+            to_location = (
+                row.deliver_to_location_id if row.deliver_to_location_id != from_location_id else None
+            )
             kind = MovementKind.TRANSFER if to_location is not None else MovementKind.ISSUE
-            draft = MovementDraft(kind, row.item_id, quantity, from_location_id=from_location_id,
-                                  to_location_id=to_location, lot=lot, team_id=row.team_id,
-                                  incident_id=row.incident_id, request_id=row.id,
-                                  reason=f"Request #{row.id} from {row.requested_by}")
+            draft = MovementDraft(
+                kind,
+                row.item_id,
+                quantity,
+                from_location_id=from_location_id,
+                to_location_id=to_location,
+                lot=lot,
+                team_id=row.team_id,
+                incident_id=row.incident_id,
+                request_id=row.id,
+                reason=f"Request #{row.id} from {row.requested_by}",
+            )
             moves = ledger.record(s, actor, draft, exercise=row.exercise)
             before = {"status": row.status, "fulfilled": row.fulfilled}
             row.fulfilled += quantity
-            row.status = (RequestStatus.FULFILLED if row.fulfilled >= row.quantity else RequestStatus.PARTLY_FULFILLED).value
+            row.status = (
+                RequestStatus.FULFILLED if row.fulfilled >= row.quantity else RequestStatus.PARTLY_FULFILLED
+            ).value
             row.updated_at = utc_now()
             s.flush()
-            audit.append(s, actor, "stock.request_fulfil", "stock_request", row.id,
-                         f"Request #{row.id} {RequestStatus(row.status).label.lower()}: {row.fulfilled:,} of {row.quantity:,}",
-                         before=before, after={"status": row.status, "fulfilled": row.fulfilled}, exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                "stock.request_fulfil",
+                "stock_request",
+                row.id,
+                f"Request #{row.id} {RequestStatus(row.status).label.lower()}: {row.fulfilled:,} of {row.quantity:,}",
+                before=before,
+                after={"status": row.status, "fulfilled": row.fulfilled},
+                exercise=row.exercise,
+            )
             views = self._movement_views(s, [m.id for m in moves])  # type: ignore[attr-defined]
         self._publish_moves(draft.item_id, views)  # type: ignore[attr-defined]
         self._bus.publish(Event(REQUEST_CHANGED, request_id))
         return views
 
-    def _decide(self, request_id: int, expected: int, status: RequestStatus, reason: str, doing: str) -> RequestView:
+    def _decide(
+        self, request_id: int, expected: int, status: RequestStatus, reason: str, doing: str
+    ) -> RequestView:
         actor = self._shift.require(Permission.LOGISTICS, doing)
         with self._db.write() as s:
             row = s.get(StockRequest, request_id, with_for_update=True)
@@ -180,19 +266,36 @@ class RequestDesk:
                 raise NotFound(f"Request {request_id} no longer exists.")
             check_version(row, "request", expected, {"status": status.value}, FIELDS)
             current = RequestStatus(row.status)
-            allowed = {RequestStatus.APPROVED: {RequestStatus.REQUESTED},
-                       RequestStatus.DENIED: {RequestStatus.REQUESTED, RequestStatus.APPROVED},
-                       RequestStatus.CANCELLED: {RequestStatus.REQUESTED, RequestStatus.APPROVED,
-                                                 RequestStatus.PARTLY_FULFILLED}}[status]
+            allowed = {
+                RequestStatus.APPROVED: {RequestStatus.REQUESTED},
+                RequestStatus.DENIED: {RequestStatus.REQUESTED, RequestStatus.APPROVED},
+                RequestStatus.CANCELLED: {
+                    RequestStatus.REQUESTED,
+                    RequestStatus.APPROVED,
+                    RequestStatus.PARTLY_FULFILLED,
+                },
+            }[status]
             if current not in allowed:
-                raise ValidationError({"status": f"Request #{row.id} is {current.label.lower()} and cannot be "
-                                                 f"{status.label.lower()} now."})
+                raise ValidationError(
+                    {
+                        "status": f"Request #{row.id} is {current.label.lower()} and cannot be "
+                        f"{status.label.lower()} now."
+                    }
+                )
             row.status, row.decision_reason, row.updated_at = status.value, reason.strip(), utc_now()
             s.flush()
-            audit.append(s, actor, f"stock.request_{status.value}", "stock_request", row.id,
-                         f"Request #{row.id} {status.label.lower()}" + (f": {reason.strip()}" if reason.strip() else ""),
-                         before={"status": current.value}, after={"status": status.value, "reason": reason.strip()},
-                         exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                f"stock.request_{status.value}",
+                "stock_request",
+                row.id,
+                f"Request #{row.id} {status.label.lower()}"
+                + (f": {reason.strip()}" if reason.strip() else ""),
+                before={"status": current.value},
+                after={"status": status.value, "reason": reason.strip()},
+                exercise=row.exercise,
+            )
             view = _view(s, row)
         self._bus.publish(Event(REQUEST_CHANGED, request_id))
         return view
@@ -203,7 +306,10 @@ def _check_links(s: Session, draft: RequestDraft) -> None:
     item = s.get(StockItem, draft.item_id)
     if item is None or not item.active:
         problems["item_id"] = "That item is not in the catalogue."
-    if draft.deliver_to_location_id is not None and s.get(StockLocation, draft.deliver_to_location_id) is None:
+    if (
+        draft.deliver_to_location_id is not None
+        and s.get(StockLocation, draft.deliver_to_location_id) is None
+    ):
         problems["deliver_to"] = "That location no longer exists."
     if draft.team_id is not None and s.get(Team, draft.team_id) is None:
         problems["team_id"] = "That team no longer exists."
@@ -217,7 +323,23 @@ def _view(s: Session, row: StockRequest) -> RequestView:
     item = s.get(StockItem, row.item_id)
     place = s.get(StockLocation, row.deliver_to_location_id) if row.deliver_to_location_id else None
     deliver_to = place.name if place else row.deliver_to_text
-    return RequestView(row.id, row.requested_by, row.item_id, item.name if item else "?", item.unit if item else "",
-                       row.quantity, row.fulfilled, Priority(row.priority), RequestStatus(row.status), row.needed_by,
-                       deliver_to, row.deliver_to_location_id, row.team_id, row.incident_id, row.source_text,
-                       row.decision_reason, row.created_at, row.version)
+    return RequestView(
+        row.id,
+        row.requested_by,
+        row.item_id,
+        item.name if item else "?",
+        item.unit if item else "",
+        row.quantity,
+        row.fulfilled,
+        Priority(row.priority),
+        RequestStatus(row.status),
+        row.needed_by,
+        deliver_to,
+        row.deliver_to_location_id,
+        row.team_id,
+        row.incident_id,
+        row.source_text,
+        row.decision_reason,
+        row.created_at,
+        row.version,
+    )

@@ -5,6 +5,7 @@ same transaction and publishes an event after the commit; reads return frozen va
 Field requests and the stock-count import live in their own modules and are mixed in,
 so the whole feature is one service on the Post (``post.inventory``).
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -14,10 +15,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ops_console.clock import utc_now
 from ops_console.db.engine import Database
 from ops_console.db.inventory_models import StockItem, StockLocation, StockMovement, StockThreshold
 from ops_console.db.models import Team
-from ops_console.clock import utc_now
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
@@ -27,10 +28,21 @@ from ops_console.shift import Shift
 from ops_console.topics import Topic
 
 from . import ledger, queries
-from .requests import RequestDesk
 from .exchange import StockFiles
-from .views import (EXPIRY_DAYS, RATE_DAYS, ItemView, LevelSeries, LocationKind, LocationView, MovementDraft,
-                    MovementKind, MovementView, StockAlert, StockLevel)
+from .requests import RequestDesk
+from .views import (
+    EXPIRY_DAYS,
+    RATE_DAYS,
+    ItemView,
+    LevelSeries,
+    LocationKind,
+    LocationView,
+    MovementDraft,
+    MovementKind,
+    MovementView,
+    StockAlert,
+    StockLevel,
+)
 
 if TYPE_CHECKING:
     from .table import LevelTable
@@ -56,8 +68,14 @@ class InventoryService(RequestDesk, StockFiles):
     # --- catalogue ------------------------------------------------------------------
     def items(self) -> list[ItemView]:
         with self._db.read() as s:
-            return [item_view(r) for r in s.scalars(select(StockItem).where(StockItem.active.is_(True))
-                                                     .order_by(StockItem.category, StockItem.name))]
+            return [
+                item_view(r)
+                for r in s.scalars(
+                    select(StockItem)
+                    .where(StockItem.active.is_(True))
+                    .order_by(StockItem.category, StockItem.name)
+                )
+            ]
 
     def item_by_code(self, code: str) -> ItemView | None:
         """The item with this barcode, or else this exact name (what a scanner or a person typed)."""
@@ -65,8 +83,11 @@ class InventoryService(RequestDesk, StockFiles):
         if not code:
             return None
         with self._db.read() as s:
-            row = s.scalars(select(StockItem).where(StockItem.active.is_(True), or_(
-                StockItem.barcode == code, StockItem.name == code))).first()
+            row = s.scalars(
+                select(StockItem).where(
+                    StockItem.active.is_(True), or_(StockItem.barcode == code, StockItem.name == code)
+                )
+            ).first()
             return item_view(row) if row else None
 
     def locations(self) -> list[LocationView]:
@@ -77,11 +98,25 @@ class InventoryService(RequestDesk, StockFiles):
 
     def categories(self) -> list[str]:
         with self._db.read() as s:
-            return list(s.scalars(select(StockItem.category).where(StockItem.active.is_(True))
-                                  .distinct().order_by(StockItem.category)))
+            return list(
+                s.scalars(
+                    select(StockItem.category)
+                    .where(StockItem.active.is_(True))
+                    .distinct()
+                    .order_by(StockItem.category)
+                )
+            )
 
-    def add_item(self, name: str, category: str, unit: str = "each", *, critical: bool = False,
-                 barcode: str | None = None, notes: str = "") -> ItemView:
+    def add_item(
+        self,
+        name: str,
+        category: str,
+        unit: str = "each",
+        *,
+        critical: bool = False,
+        barcode: str | None = None,
+        notes: str = "",
+    ) -> ItemView:
         actor = self._shift.require(Permission.LOGISTICS, "add items to the inventory")
         problems = {}
         if not name.strip() or len(name) > 120:
@@ -94,21 +129,48 @@ class InventoryService(RequestDesk, StockFiles):
             problems["barcode"] = "A barcode has 1 to 64 characters."
         if problems:
             raise ValidationError(problems)
-        row = StockItem(name=name.strip(), category=category.strip(), unit=unit.strip(), critical=critical,
-                        barcode=barcode.strip() if barcode else None, notes=notes)
-        with self._unique("name", f"An item named {name.strip()!r} or with barcode {barcode!r} exists already."):
+        row = StockItem(
+            name=name.strip(),
+            category=category.strip(),
+            unit=unit.strip(),
+            critical=critical,
+            barcode=barcode.strip() if barcode else None,
+            notes=notes,
+        )
+        with self._unique(
+            "name", f"An item named {name.strip()!r} or with barcode {barcode!r} exists already."
+        ):
             with self._db.write() as s:
                 s.add(row)
                 s.flush()
-                audit.append(s, actor, "stock.item_add", "stock_item", row.id,
-                             f"Item added: {row.name} ({row.category}, {row.unit})",
-                             after={"name": row.name, "category": row.category, "unit": row.unit,
-                                    "critical": critical, "barcode": row.barcode}, exercise=self._shift.exercise)
+                audit.append(
+                    s,
+                    actor,
+                    "stock.item_add",
+                    "stock_item",
+                    row.id,
+                    f"Item added: {row.name} ({row.category}, {row.unit})",
+                    after={
+                        "name": row.name,
+                        "category": row.category,
+                        "unit": row.unit,
+                        "critical": critical,
+                        "barcode": row.barcode,
+                    },
+                    exercise=self._shift.exercise,
+                )
         self._bus.publish(Event(CATALOGUE, row.id, {"kind": "item"}))
         return item_view(row)
 
-    def add_location(self, name: str, kind: LocationKind, *, lat: float | None = None, lon: float | None = None,
-                     team_id: int | None = None) -> LocationView:
+    def add_location(
+        self,
+        name: str,
+        kind: LocationKind,
+        *,
+        lat: float | None = None,
+        lon: float | None = None,
+        team_id: int | None = None,
+    ) -> LocationView:
         actor = self._shift.require(Permission.LOGISTICS, "add stock locations")
         problems: dict[str, str] = {}
         if not name.strip() or len(name) > 120:
@@ -116,17 +178,25 @@ class InventoryService(RequestDesk, StockFiles):
         check_coordinates(lat, lon, problems)
         if problems:
             raise ValidationError(problems)
-        row = StockLocation(name=name.strip(), kind=LocationKind(kind).value, lat=lat, lon=lon, team_id=team_id)
+        row = StockLocation(
+            name=name.strip(), kind=LocationKind(kind).value, lat=lat, lon=lon, team_id=team_id
+        )
         with self._unique("name", f"A location named {name.strip()!r} exists already."):
             with self._db.write() as s:
                 if team_id is not None and s.get(Team, team_id) is None:
                     raise ValidationError({"team_id": "That team no longer exists."})
                 s.add(row)
                 s.flush()
-                audit.append(s, actor, "stock.location_add", "stock_location", row.id,
-                             f"Stock location added: {row.name} ({row.kind})",
-                             after={"name": row.name, "kind": row.kind, "lat": lat, "lon": lon, "team_id": team_id},
-                             exercise=self._shift.exercise)
+                audit.append(
+                    s,
+                    actor,
+                    "stock.location_add",
+                    "stock_location",
+                    row.id,
+                    f"Stock location added: {row.name} ({row.kind})",
+                    after={"name": row.name, "kind": row.kind, "lat": lat, "lon": lon, "team_id": team_id},
+                    exercise=self._shift.exercise,
+                )
         self._bus.publish(Event(CATALOGUE, row.id, {"kind": "location"}))
         return location_view(row)
 
@@ -145,19 +215,28 @@ class InventoryService(RequestDesk, StockFiles):
             item, place = s.get(StockItem, item_id), s.get(StockLocation, location_id)
             if item is None or place is None:
                 raise NotFound("That item or location no longer exists.")
-            row = s.scalars(select(StockThreshold).where(StockThreshold.item_id == item_id,
-                                                         StockThreshold.location_id == location_id)
-                            .with_for_update()).first()
+            row = s.scalars(
+                select(StockThreshold)
+                .where(StockThreshold.item_id == item_id, StockThreshold.location_id == location_id)
+                .with_for_update()
+            ).first()
             before = {"minimum": row.minimum, "target": row.target} if row else None
             if row is None:
                 row = StockThreshold(item_id=item_id, location_id=location_id)
                 s.add(row)
             row.minimum, row.target = minimum, target
             s.flush()
-            audit.append(s, actor, "stock.threshold", "stock_item", item_id,
-                         f"Thresholds for {item.name} at {place.name}: minimum {minimum:,}, target {target:,}",
-                         before=before, after={"minimum": minimum, "target": target, "location_id": location_id},
-                         exercise=self._shift.exercise)
+            audit.append(
+                s,
+                actor,
+                "stock.threshold",
+                "stock_item",
+                item_id,
+                f"Thresholds for {item.name} at {place.name}: minimum {minimum:,}, target {target:,}",
+                before=before,
+                after={"minimum": minimum, "target": target, "location_id": location_id},
+                exercise=self._shift.exercise,
+            )
         self._bus.publish(Event(CATALOGUE, item_id, {"kind": "threshold", "location_id": location_id}))
 
     # --- the ledger -----------------------------------------------------------------
@@ -170,31 +249,110 @@ class InventoryService(RequestDesk, StockFiles):
         self._publish_moves(draft.item_id, views)
         return views
 
-    def receive(self, item_id: int, location_id: int, quantity: int, *, lot: str = "",
-                expires_on: date | None = None, reason: str = "") -> list[MovementView]:
-        return self.record(MovementDraft(MovementKind.RECEIVE, item_id, quantity, to_location_id=location_id,
-                                         lot=lot, expires_on=expires_on, reason=reason))
+    def receive(
+        self,
+        item_id: int,
+        location_id: int,
+        quantity: int,
+        *,
+        lot: str = "",
+        expires_on: date | None = None,
+        reason: str = "",
+    ) -> list[MovementView]:
+        return self.record(
+            MovementDraft(
+                MovementKind.RECEIVE,
+                item_id,
+                quantity,
+                to_location_id=location_id,
+                lot=lot,
+                expires_on=expires_on,
+                reason=reason,
+            )
+        )
 
-    def issue(self, item_id: int, location_id: int, quantity: int, *, team_id: int | None = None,
-              incident_id: int | None = None, lot: str = "", reason: str = "") -> list[MovementView]:
-        return self.record(MovementDraft(MovementKind.ISSUE, item_id, quantity, from_location_id=location_id,
-                                         team_id=team_id, incident_id=incident_id, lot=lot, reason=reason))
+    def issue(
+        self,
+        item_id: int,
+        location_id: int,
+        quantity: int,
+        *,
+        team_id: int | None = None,
+        incident_id: int | None = None,
+        lot: str = "",
+        reason: str = "",
+    ) -> list[MovementView]:
+        return self.record(
+            MovementDraft(
+                MovementKind.ISSUE,
+                item_id,
+                quantity,
+                from_location_id=location_id,
+                team_id=team_id,
+                incident_id=incident_id,
+                lot=lot,
+                reason=reason,
+            )
+        )
 
-    def transfer(self, item_id: int, from_location_id: int, to_location_id: int, quantity: int, *,
-                 lot: str = "", reason: str = "") -> list[MovementView]:
-        return self.record(MovementDraft(MovementKind.TRANSFER, item_id, quantity, from_location_id=from_location_id,
-                                         to_location_id=to_location_id, lot=lot, reason=reason))
+    def transfer(
+        self,
+        item_id: int,
+        from_location_id: int,
+        to_location_id: int,
+        quantity: int,
+        *,
+        lot: str = "",
+        reason: str = "",
+    ) -> list[MovementView]:
+        return self.record(
+            MovementDraft(
+                MovementKind.TRANSFER,
+                item_id,
+                quantity,
+                from_location_id=from_location_id,
+                to_location_id=to_location_id,
+                lot=lot,
+                reason=reason,
+            )
+        )
 
-    def return_stock(self, item_id: int, location_id: int, quantity: int, *, team_id: int | None = None,
-                     incident_id: int | None = None, lot: str = "", reason: str = "") -> list[MovementView]:
-        return self.record(MovementDraft(MovementKind.RETURN, item_id, quantity, to_location_id=location_id,
-                                         team_id=team_id, incident_id=incident_id, lot=lot, reason=reason))
+    def return_stock(
+        self,
+        item_id: int,
+        location_id: int,
+        quantity: int,
+        *,
+        team_id: int | None = None,
+        incident_id: int | None = None,
+        lot: str = "",
+        reason: str = "",
+    ) -> list[MovementView]:
+        return self.record(
+            MovementDraft(
+                MovementKind.RETURN,
+                item_id,
+                quantity,
+                to_location_id=location_id,
+                team_id=team_id,
+                incident_id=incident_id,
+                lot=lot,
+                reason=reason,
+            )
+        )
 
-    def consume(self, item_id: int, location_id: int, quantity: int, *, lot: str = "", reason: str = "") -> list[MovementView]:
-        return self.record(MovementDraft(MovementKind.CONSUME, item_id, quantity, from_location_id=location_id,
-                                         lot=lot, reason=reason))
+    def consume(
+        self, item_id: int, location_id: int, quantity: int, *, lot: str = "", reason: str = ""
+    ) -> list[MovementView]:
+        return self.record(
+            MovementDraft(
+                MovementKind.CONSUME, item_id, quantity, from_location_id=location_id, lot=lot, reason=reason
+            )
+        )
 
-    def adjust(self, item_id: int, location_id: int, delta: int, reason: str, *, lot: str = "") -> list[MovementView]:
+    def adjust(
+        self, item_id: int, location_id: int, delta: int, reason: str, *, lot: str = ""
+    ) -> list[MovementView]:
         """Correct a level by a signed difference (a count, breakage); the reason is mandatory."""
         if isinstance(delta, int) and not isinstance(delta, bool) and delta == 0:
             raise ValidationError({"quantity": "An adjustment of zero changes nothing."})
@@ -205,7 +363,11 @@ class InventoryService(RequestDesk, StockFiles):
     def movements(self, *, item_id: int | None = None, limit: int = 500) -> list[MovementView]:
         """The newest ledger lines (of this mode), for the movements list."""
         with self._db.read() as s:
-            query = select(StockMovement.id).order_by(StockMovement.at.desc(), StockMovement.id.desc()).limit(limit)
+            query = (
+                select(StockMovement.id)
+                .order_by(StockMovement.at.desc(), StockMovement.id.desc())
+                .limit(limit)
+            )
             if not self._shift.exercise:
                 query = query.where(StockMovement.exercise.is_(False))
             if item_id is not None:
@@ -217,14 +379,30 @@ class InventoryService(RequestDesk, StockFiles):
         """Every cell of the stock picture as columns (the panel's table: filter, sort and
         label it without a Python object per cell); recent use over ``rate_days`` days."""
         with self._db.read() as s:
-            return queries.level_table(s, exercise=self._shift.exercise, now=now or utc_now(), rate_days=rate_days)
+            return queries.level_table(
+                s, exercise=self._shift.exercise, now=now or utc_now(), rate_days=rate_days
+            )
 
-    def levels(self, *, location_id: int | None = None, category: str | None = None, critical_only: bool = False,
-               now: datetime | None = None, rate_days: int | None = RATE_DAYS) -> list[StockLevel]:
+    def levels(
+        self,
+        *,
+        location_id: int | None = None,
+        category: str | None = None,
+        critical_only: bool = False,
+        now: datetime | None = None,
+        rate_days: int | None = RATE_DAYS,
+    ) -> list[StockLevel]:
         """The same picture as plain values, optionally filtered (exports, scripts, tests)."""
         with self._db.read() as s:
-            return queries.levels(s, exercise=self._shift.exercise, now=now or utc_now(), rate_days=rate_days,
-                                  location_id=location_id, category=category, critical_only=critical_only)
+            return queries.levels(
+                s,
+                exercise=self._shift.exercise,
+                now=now or utc_now(),
+                rate_days=rate_days,
+                location_id=location_id,
+                category=category,
+                critical_only=critical_only,
+            )
 
     def alerts(self, *, days: int = EXPIRY_DAYS, now: datetime | None = None) -> list[StockAlert]:
         """Low-stock and expiring-within-``days`` alerts for the post's alert list.
@@ -243,10 +421,15 @@ class InventoryService(RequestDesk, StockFiles):
     # --- helpers ---------------------------------------------------------------------
     def _publish_moves(self, item_id: int, views: list[MovementView]) -> None:
         with self._db.read() as s:
-            rows = s.execute(select(StockMovement.from_location_id, StockMovement.to_location_id)
-                             .where(StockMovement.id.in_([v.id for v in views]))).all()
+            rows = s.execute(
+                select(StockMovement.from_location_id, StockMovement.to_location_id).where(
+                    StockMovement.id.in_([v.id for v in views])
+                )
+            ).all()
         locations = sorted({loc for pair in rows for loc in pair if loc is not None})
-        self._bus.publish(Event(CHANGED, item_id, {"location_ids": locations, "movement_ids": [v.id for v in views]}))
+        self._bus.publish(
+            Event(CHANGED, item_id, {"location_ids": locations, "movement_ids": [v.id for v in views]})
+        )
 
     @staticmethod
     def _movement_views(s: Session, ids: list[int]) -> list[MovementView]:
@@ -260,12 +443,32 @@ class InventoryService(RequestDesk, StockFiles):
         out = []
         for mid in ids:
             r = by_id[mid]
-            recipient = ", ".join(x for x in (f"team {teams.get(r.team_id, '?')}" if r.team_id else "",
-                                              f"incident #{r.incident_id}" if r.incident_id else "") if x)
-            out.append(MovementView(r.id, r.at, MovementKind(r.kind), r.item_id, items.get(r.item_id, "?"), r.quantity,
-                                    places.get(r.from_location_id, "") if r.from_location_id else "",
-                                    places.get(r.to_location_id, "") if r.to_location_id else "",
-                                    r.lot, r.expires_on, r.reason, recipient, r.request_id, r.operator_name))
+            recipient = ", ".join(
+                x
+                for x in (
+                    f"team {teams.get(r.team_id, '?')}" if r.team_id else "",
+                    f"incident #{r.incident_id}" if r.incident_id else "",
+                )
+                if x
+            )
+            out.append(
+                MovementView(
+                    r.id,
+                    r.at,
+                    MovementKind(r.kind),
+                    r.item_id,
+                    items.get(r.item_id, "?"),
+                    r.quantity,
+                    places.get(r.from_location_id, "") if r.from_location_id else "",
+                    places.get(r.to_location_id, "") if r.to_location_id else "",
+                    r.lot,
+                    r.expires_on,
+                    r.reason,
+                    recipient,
+                    r.request_id,
+                    r.operator_name,
+                )
+            )
         return out
 
     class _unique:  # noqa: N801 (used as a context manager, reads like a clause)

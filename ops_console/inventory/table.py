@@ -6,6 +6,7 @@ read in a few milliseconds, and filtered and sorted ("what runs out first") in o
 vectorised step each. Only the rows on screen become words: ``level(i)`` builds the
 StockLevel of one row when the view asks for it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -60,27 +61,51 @@ class LevelTable:
     reload builds a new table.
     """
 
-    def __init__(self, columns: Mapping[str, np.ndarray], items: Mapping[int, ItemNames],
-                 places: Mapping[int, PlaceNames]) -> None:
+    def __init__(
+        self,
+        columns: Mapping[str, np.ndarray],
+        items: Mapping[int, ItemNames],
+        places: Mapping[int, PlaceNames],
+    ) -> None:
         self.item_id, self.location_id = columns["item_id"], columns["location_id"]
         self.quantity, self.minimum, self.target = columns["quantity"], columns["minimum"], columns["target"]
         self.expiry, self.daily_use = columns["expiry"], columns["daily_use"]
-        self.state = columns["state"] if "state" in columns else states(self.quantity, self.minimum, self.target)
+        self.state = (
+            columns["state"] if "state" in columns else states(self.quantity, self.minimum, self.target)
+        )
         self.items, self.places = items, places
 
     @classmethod
     def empty(cls) -> LevelTable:
         ints = np.zeros(0, np.int64)
-        return cls({"item_id": ints, "location_id": ints, "quantity": ints, "minimum": ints, "target": ints,
-                    "expiry": np.zeros(0, np.int32), "daily_use": np.zeros(0)}, {}, {})
+        return cls(
+            {
+                "item_id": ints,
+                "location_id": ints,
+                "quantity": ints,
+                "minimum": ints,
+                "target": ints,
+                "expiry": np.zeros(0, np.int32),
+                "daily_use": np.zeros(0),
+            },
+            {},
+            {},
+        )
 
     def __len__(self) -> int:
         return len(self.item_id)
 
     def columns(self) -> dict[str, np.ndarray]:
-        return {"item_id": self.item_id, "location_id": self.location_id, "quantity": self.quantity,
-                "minimum": self.minimum, "target": self.target, "state": self.state, "expiry": self.expiry,
-                "daily_use": self.daily_use}
+        return {
+            "item_id": self.item_id,
+            "location_id": self.location_id,
+            "quantity": self.quantity,
+            "minimum": self.minimum,
+            "target": self.target,
+            "state": self.state,
+            "expiry": self.expiry,
+            "daily_use": self.daily_use,
+        }
 
     def take(self, rows: np.ndarray) -> LevelTable:
         """The table of only these rows (in this order)."""
@@ -91,10 +116,22 @@ class LevelTable:
         """The StockLevel of one row: what the view shows, built only when it is shown."""
         item, place = self.items[int(self.item_id[row])], self.places[int(self.location_id[row])]
         expiry = int(self.expiry[row])
-        return StockLevel(int(self.item_id[row]), item.name, item.category, item.unit, item.critical,
-                          int(self.location_id[row]), place.name, place.kind, int(self.quantity[row]),
-                          int(self.minimum[row]), int(self.target[row]), STATES[self.state[row]],
-                          date.fromordinal(expiry) if expiry != NO_EXPIRY else None, float(self.daily_use[row]))
+        return StockLevel(
+            int(self.item_id[row]),
+            item.name,
+            item.category,
+            item.unit,
+            item.critical,
+            int(self.location_id[row]),
+            place.name,
+            place.kind,
+            int(self.quantity[row]),
+            int(self.minimum[row]),
+            int(self.target[row]),
+            STATES[self.state[row]],
+            date.fromordinal(expiry) if expiry != NO_EXPIRY else None,
+            float(self.daily_use[row]),
+        )
 
     def levels(self) -> list[StockLevel]:
         """Every row as a StockLevel (for CSV export and callers that want plain values)."""
@@ -102,8 +139,26 @@ class LevelTable:
         out = []
         for i, loc, qty, low, top, state, expiry, use in zip(*(c.tolist() for c in self.columns().values())):
             item, place = items[i], places[loc]
-            out.append(new((i, item.name, item.category, item.unit, item.critical, loc, place.name, place.kind, qty,
-                            low, top, STATES[state], date.fromordinal(expiry) if expiry != NO_EXPIRY else None, use)))
+            out.append(
+                new(
+                    (
+                        i,
+                        item.name,
+                        item.category,
+                        item.unit,
+                        item.critical,
+                        loc,
+                        place.name,
+                        place.kind,
+                        qty,
+                        low,
+                        top,
+                        STATES[state],
+                        date.fromordinal(expiry) if expiry != NO_EXPIRY else None,
+                        use,
+                    )
+                )
+            )
         return out
 
     def row_of(self, item_id: int, location_id: int) -> int | None:
@@ -111,8 +166,9 @@ class LevelTable:
         return int(found[0]) if len(found) else None
 
     # --- filtering and sorting, whole columns at a time --------------------------------
-    def select(self, category: str | None = None, location_id: int | None = None,
-               critical_only: bool = False) -> np.ndarray:
+    def select(
+        self, category: str | None = None, location_id: int | None = None, critical_only: bool = False
+    ) -> np.ndarray:
         """Row numbers that pass the panel's filters, in table order."""
         keep = np.ones(len(self), bool)
         if category is not None:

@@ -9,6 +9,7 @@ The rate then reads a week of that roll-up: a few thousand rows per day at most.
 The ledger stays the truth: ``rebuild`` recomputes the roll-up from it (the migration
 that introduced the table does the same), and the tests compare the two.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
@@ -33,13 +34,26 @@ def count(s: Session, move: StockMovement) -> None:
     count (neither overwrites the other) on SQLite and on PostgreSQL alike."""
     if move.kind not in OUTFLOW or move.from_location_id is None:
         return
-    values = {"day": move.at.astimezone(timezone.utc).date(), "item_id": move.item_id,
-              "location_id": move.from_location_id, "exercise": move.exercise, "quantity": move.quantity}
+    values = {
+        "day": move.at.astimezone(timezone.utc).date(),
+        "item_id": move.item_id,
+        "location_id": move.from_location_id,
+        "exercise": move.exercise,
+        "quantity": move.quantity,
+    }
     insert_ = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
     statement = insert_(StockDailyUse).values(values)
-    s.execute(statement.on_conflict_do_update(
-        index_elements=[StockDailyUse.day, StockDailyUse.item_id, StockDailyUse.location_id, StockDailyUse.exercise],
-        set_={"quantity": StockDailyUse.quantity + statement.excluded.quantity}))
+    s.execute(
+        statement.on_conflict_do_update(
+            index_elements=[
+                StockDailyUse.day,
+                StockDailyUse.item_id,
+                StockDailyUse.location_id,
+                StockDailyUse.exercise,
+            ],
+            set_={"quantity": StockDailyUse.quantity + statement.excluded.quantity},
+        )
+    )
 
 
 def window(now: datetime, days: int) -> tuple[date, date, float]:
@@ -61,11 +75,22 @@ def rebuild(s: Session) -> int:
 
     For a bulk-loaded ledger (the benchmark) and as a repair; ``count`` keeps it
     current otherwise."""
-    day = func.date(StockMovement.at) if s.get_bind().dialect.name == "sqlite" else cast(StockMovement.at, Date)
-    source = (select(day, StockMovement.item_id, StockMovement.from_location_id, StockMovement.exercise,
-                     func.sum(StockMovement.quantity))
-              .where(StockMovement.kind.in_(OUTFLOW), StockMovement.from_location_id.is_not(None))
-              .group_by(day, StockMovement.item_id, StockMovement.from_location_id, StockMovement.exercise))
+    day = (
+        func.date(StockMovement.at) if s.get_bind().dialect.name == "sqlite" else cast(StockMovement.at, Date)
+    )
+    source = (
+        select(
+            day,
+            StockMovement.item_id,
+            StockMovement.from_location_id,
+            StockMovement.exercise,
+            func.sum(StockMovement.quantity),
+        )
+        .where(StockMovement.kind.in_(OUTFLOW), StockMovement.from_location_id.is_not(None))
+        .group_by(day, StockMovement.item_id, StockMovement.from_location_id, StockMovement.exercise)
+    )
     s.execute(delete(StockDailyUse))
-    s.execute(insert(StockDailyUse).from_select(["day", "item_id", "location_id", "exercise", "quantity"], source))
+    s.execute(
+        insert(StockDailyUse).from_select(["day", "item_id", "location_id", "exercise", "quantity"], source)
+    )
     return s.scalar(select(func.count()).select_from(StockDailyUse)) or 0  # rowcount: -1 on psycopg here

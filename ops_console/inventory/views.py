@@ -5,6 +5,7 @@ stock table travels as columns (table.LevelTable, 100,000 cells on a big post);
 ``StockLevel`` is one row of it as a value, a NamedTuple because exports build one per
 cell and a tuple is the cheapest immutable value.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,7 +32,15 @@ class MovementKind(Labelled, str, Enum):
     CONSUME = "consume"
 
 
-labels(MovementKind, RECEIVE=QT_TRANSLATE_NOOP("Labels", "Receive"), ISSUE=QT_TRANSLATE_NOOP("Labels", "Issue"), TRANSFER=QT_TRANSLATE_NOOP("Labels", "Transfer"), RETURN=QT_TRANSLATE_NOOP("Labels", "Return"), ADJUST=QT_TRANSLATE_NOOP("Labels", "Adjust"), CONSUME=QT_TRANSLATE_NOOP("Labels", "Consume"))
+labels(
+    MovementKind,
+    RECEIVE=QT_TRANSLATE_NOOP("Labels", "Receive"),
+    ISSUE=QT_TRANSLATE_NOOP("Labels", "Issue"),
+    TRANSFER=QT_TRANSLATE_NOOP("Labels", "Transfer"),
+    RETURN=QT_TRANSLATE_NOOP("Labels", "Return"),
+    ADJUST=QT_TRANSLATE_NOOP("Labels", "Adjust"),
+    CONSUME=QT_TRANSLATE_NOOP("Labels", "Consume"),
+)
 
 
 class LocationKind(Labelled, str, Enum):
@@ -41,7 +50,13 @@ class LocationKind(Labelled, str, Enum):
     TEAM = "team"
 
 
-labels(LocationKind, DEPOT=QT_TRANSLATE_NOOP("Labels", "Depot"), SHELTER=QT_TRANSLATE_NOOP("Labels", "Shelter"), VEHICLE=QT_TRANSLATE_NOOP("Labels", "Vehicle"), TEAM=QT_TRANSLATE_NOOP("Labels", "Team kit"))
+labels(
+    LocationKind,
+    DEPOT=QT_TRANSLATE_NOOP("Labels", "Depot"),
+    SHELTER=QT_TRANSLATE_NOOP("Labels", "Shelter"),
+    VEHICLE=QT_TRANSLATE_NOOP("Labels", "Vehicle"),
+    TEAM=QT_TRANSLATE_NOOP("Labels", "Team kit"),
+)
 
 
 class RequestStatus(Labelled, str, Enum):
@@ -54,13 +69,20 @@ class RequestStatus(Labelled, str, Enum):
     DENIED = "denied"
     CANCELLED = "cancelled"
 
-
     @property
     def is_open(self) -> bool:
         return self in (RequestStatus.REQUESTED, RequestStatus.APPROVED, RequestStatus.PARTLY_FULFILLED)
 
 
-labels(RequestStatus, REQUESTED=QT_TRANSLATE_NOOP("Labels", "Requested"), APPROVED=QT_TRANSLATE_NOOP("Labels", "Approved"), PARTLY_FULFILLED=QT_TRANSLATE_NOOP("Labels", "Partly fulfilled"), FULFILLED=QT_TRANSLATE_NOOP("Labels", "Fulfilled"), DENIED=QT_TRANSLATE_NOOP("Labels", "Denied"), CANCELLED=QT_TRANSLATE_NOOP("Labels", "Cancelled"))
+labels(
+    RequestStatus,
+    REQUESTED=QT_TRANSLATE_NOOP("Labels", "Requested"),
+    APPROVED=QT_TRANSLATE_NOOP("Labels", "Approved"),
+    PARTLY_FULFILLED=QT_TRANSLATE_NOOP("Labels", "Partly fulfilled"),
+    FULFILLED=QT_TRANSLATE_NOOP("Labels", "Fulfilled"),
+    DENIED=QT_TRANSLATE_NOOP("Labels", "Denied"),
+    CANCELLED=QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+)
 
 
 class LevelState(Labelled, str, Enum):
@@ -73,7 +95,14 @@ class LevelState(Labelled, str, Enum):
     NO_THRESHOLD = "no_threshold"
 
 
-labels(LevelState, OUT=QT_TRANSLATE_NOOP("Labels", "Out of stock"), LOW=QT_TRANSLATE_NOOP("Labels", "Below minimum"), BELOW_TARGET=QT_TRANSLATE_NOOP("Labels", "Below target"), OK=QT_TRANSLATE_NOOP("Labels", "OK"), NO_THRESHOLD=QT_TRANSLATE_NOOP("Labels", "No threshold"))
+labels(
+    LevelState,
+    OUT=QT_TRANSLATE_NOOP("Labels", "Out of stock"),
+    LOW=QT_TRANSLATE_NOOP("Labels", "Below minimum"),
+    BELOW_TARGET=QT_TRANSLATE_NOOP("Labels", "Below target"),
+    OK=QT_TRANSLATE_NOOP("Labels", "OK"),
+    NO_THRESHOLD=QT_TRANSLATE_NOOP("Labels", "No threshold"),
+)
 
 
 def level_state(quantity: int, minimum: int, target: int) -> LevelState:

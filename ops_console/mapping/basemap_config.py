@@ -13,6 +13,7 @@ with ``problem`` set: the map reports it in its status like a file that fails to
 so a typo is seen on the screen of the post, not only in a log nobody reads. Pure
 functions of the parsed TOML, so they are tested without Qt or files.
 """
+
 from __future__ import annotations
 
 import logging
@@ -78,12 +79,20 @@ def parse_basemap(table: object, index: int, base_dir: Path, problems: list[str]
     where = f"[[basemap]] #{index}"
     if not isinstance(table, dict):
         return _unusable(where, index, "must be a table with kind and path or url", problems)
-    problems.extend(f"{where}: unknown field {key!r} ignored (known: {', '.join(FIELDS)})"
-                    for key in table if key not in FIELDS)
+    problems.extend(
+        f"{where}: unknown field {key!r} ignored (known: {', '.join(FIELDS)})"
+        for key in table
+        if key not in FIELDS
+    )
     kind = table.get("kind")
     if kind not in KINDS:
-        return _unusable(where, index, f"kind = {kind!r} is not one of {', '.join(map(repr, KINDS))}", problems,
-                         title=_text(table.get("title")))
+        return _unusable(
+            where,
+            index,
+            f"kind = {kind!r} is not one of {', '.join(map(repr, KINDS))}",
+            problems,
+            title=_text(table.get("title")),
+        )
     fault = _text_fault(table) or _zoom_fault(table.get("max_zoom"))
     fault = fault or (_url_fault(table) if kind == "xyz" else _path_fault(table, kind))
     if fault:
@@ -92,12 +101,20 @@ def parse_basemap(table: object, index: int, base_dir: Path, problems: list[str]
         problems.append(f"{where}: max_zoom is for tiles; a geojson map is drawn at every zoom (ignored)")
     path = _resolve(table["path"], base_dir) if kind in FILE_KINDS else None
     url = table["url"].strip() if kind == "xyz" else None
-    return BasemapSpec(kind, _text(table.get("title")), path, url,
-                       _text(table.get("attribution")), table.get("max_zoom") if kind != "geojson" else None,
-                       index=index)
+    return BasemapSpec(
+        kind,
+        _text(table.get("title")),
+        path,
+        url,
+        _text(table.get("attribution")),
+        table.get("max_zoom") if kind != "geojson" else None,
+        index=index,
+    )
 
 
-def _unusable(where: str, index: int, fault: str, problems: list[str], kind: str = "", title: str = "") -> BasemapSpec:
+def _unusable(
+    where: str, index: int, fault: str, problems: list[str], kind: str = "", title: str = ""
+) -> BasemapSpec:
     sentence = f"{where}: {fault}; this map is not loaded"
     problems.append(sentence)
     return BasemapSpec(kind, title, problem=sentence, index=index)
@@ -122,19 +139,19 @@ def _zoom_fault(value: object) -> str:
 
 def _path_fault(table: dict, kind: str) -> str:
     if "url" in table:
-        return f"url is for kind = \"xyz\"; kind = \"{kind}\" needs path = \"…\" to its file"
+        return f'url is for kind = "xyz"; kind = "{kind}" needs path = "…" to its file'
     path = table.get("path")
     if not isinstance(path, str) or not path.strip():
-        return f"kind = \"{kind}\" needs path = \"…\" (the file; relative to the config file's folder)"
+        return f'kind = "{kind}" needs path = "…" (the file; relative to the config file\'s folder)'
     return ""
 
 
 def _url_fault(table: dict) -> str:
     if "path" in table:
-        return "path is for files; kind = \"xyz\" needs url = \"https://…/{z}/{x}/{y}.png\""
+        return 'path is for files; kind = "xyz" needs url = "https://…/{z}/{x}/{y}.png"'
     url = table.get("url")
     if not isinstance(url, str) or not url.strip():
-        return "kind = \"xyz\" needs url = \"https://…/{z}/{x}/{y}.png\""
+        return 'kind = "xyz" needs url = "https://…/{z}/{x}/{y}.png"'
     url = url.strip()
     if urlsplit(url).scheme not in ("http", "https"):
         return f"url = {url!r} must start with http:// or https://"

@@ -8,6 +8,7 @@ generator that keeps them off streets, the river and the parks. The output is
 deterministic, committed as ``resources/basemaps/willow_creek.geojson``, and rebuilt
 with ``python -m ops_console.mapping.demo_basemap``.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,8 +43,16 @@ STREETS: tuple[tuple[str, str, tuple[Metres, ...]], ...] = (
     ("East Wharf Road", "residential", ((-860, 300), (-900, 900))),
 )
 RAILWAY: tuple[Metres, ...] = ((1400, -430), (-420, -310), (-1400, -250))
-RIVER: tuple[Metres, ...] = ((-380, -1500), (-520, -1000), (-470, -450), (-520, 0), (-500, 400),
-                             (-610, 800), (-600, 1200), (-680, 1500))
+RIVER: tuple[Metres, ...] = (
+    (-380, -1500),
+    (-520, -1000),
+    (-470, -450),
+    (-520, 0),
+    (-500, 400),
+    (-610, 800),
+    (-600, 1200),
+    (-680, 1500),
+)
 RIVER_WIDTH = 46.0
 PARKS: tuple[tuple[str, str, tuple[Metres, ...]], ...] = (
     ("Temple Square", "plaza", ((-30, -310), (-30, -210), (50, -210), (50, -310))),
@@ -57,9 +66,19 @@ PLANNED_ZONES: tuple[tuple[str, tuple[Metres, ...]], ...] = (
     ("Flood plan zone A (riverside west)", ((-300, -1250), (-330, -100), (-640, -100), (-640, -1250))),
     ("Flood plan zone B (riverside east)", ((-360, 120), (-380, 1250), (-760, 1250), (-700, 120))),
 )
-LANDMARK_KINDS = {"school": "school", "health": "health", "market": "market", "pumping": "utility",
-                  "substation": "utility", "bridge": "bridge", "day-care": "care", "car park": "parking",
-                  "temple": "civic", "granary": "housing", "bamboo": "housing"}
+LANDMARK_KINDS = {
+    "school": "school",
+    "health": "health",
+    "market": "market",
+    "pumping": "utility",
+    "substation": "utility",
+    "bridge": "bridge",
+    "day-care": "care",
+    "car park": "parking",
+    "temple": "civic",
+    "granary": "housing",
+    "bamboo": "housing",
+}
 
 
 def to_lon_lat(north: float, east: float) -> list[float]:
@@ -125,15 +144,21 @@ def _buildings(rng: random.Random) -> list[dict]:
             if math.hypot(n, e) > WARD_RADIUS - 40 or rng.random() < 0.16:
                 continue
             road, angle = min((_line_distance((n, e), s[2]) for s in STREETS), key=lambda t: t[0])
-            if road < 22 or _line_distance((n, e), RIVER)[0] < RIVER_WIDTH + 30 \
-                    or _line_distance((n, e), RAILWAY)[0] < 24 or any(_inside((n, e), p) for p in parks):
+            if (
+                road < 22
+                or _line_distance((n, e), RIVER)[0] < RIVER_WIDTH + 30
+                or _line_distance((n, e), RAILWAY)[0] < 24
+                or any(_inside((n, e), p) for p in parks)
+            ):
                 continue
             if road > 150 and rng.random() < 0.55:
                 continue  # fields and yards further from the streets
             w, d = rng.uniform(14, 30), rng.uniform(10, 20)
             ca, sa = math.cos(angle), math.sin(angle)
-            corners = [(n + x * sa + y * ca, e + x * ca - y * sa)
-                       for x, y in ((-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2))]
+            corners = [
+                (n + x * sa + y * ca, e + x * ca - y * sa)
+                for x, y in ((-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2))
+            ]
             out.append(_feature("buildings", _polygon(corners), **{"class": "building"}))
     return out
 
@@ -147,32 +172,63 @@ def build_basemap(seed: int = 7) -> dict:
     """The whole ward as one FeatureCollection; each feature says its ``layer``."""
     rng = random.Random(seed)
     features: list[dict] = []
-    ward = [(WARD_RADIUS * math.sin(a / 36 * 2 * math.pi) * (1 + 0.05 * math.sin(a)),
-             WARD_RADIUS * math.cos(a / 36 * 2 * math.pi)) for a in range(36)]
+    ward = [
+        (
+            WARD_RADIUS * math.sin(a / 36 * 2 * math.pi) * (1 + 0.05 * math.sin(a)),
+            WARD_RADIUS * math.cos(a / 36 * 2 * math.pi),
+        )
+        for a in range(36)
+    ]
     features.append(_feature("boundary", _polygon(ward), name="Willow Creek ward", **{"class": "ward"}))
     for name, ring in PLANNED_ZONES:
         features.append(_feature("planned_zones", _polygon(ring), name=name, **{"class": "evacuation"}))
     for name, kind, ring in PARKS:
         features.append(_feature("landuse", _polygon(ring), name=name, **{"class": kind}))
-    features.append(_feature("water", _polygon(_buffer(RIVER, RIVER_WIDTH / 2)), name="Willow Creek",
-                             **{"class": "river"}))
+    features.append(
+        _feature(
+            "water", _polygon(_buffer(RIVER, RIVER_WIDTH / 2)), name="Willow Creek", **{"class": "river"}
+        )
+    )
     features.extend(_buildings(rng))
-    features.append(_feature("railway", {"type": "LineString", "coordinates": [to_lon_lat(n, e) for n, e in RAILWAY]},
-                             name="Riverside freight line", **{"class": "rail"}))
+    features.append(
+        _feature(
+            "railway",
+            {"type": "LineString", "coordinates": [to_lon_lat(n, e) for n, e in RAILWAY]},
+            name="Riverside freight line",
+            **{"class": "rail"},
+        )
+    )
     for name, cls, points in STREETS:
-        features.append(_feature("streets", {"type": "LineString", "coordinates": [to_lon_lat(n, e) for n, e in points]},
-                                 name=name, **{"class": cls}))
+        features.append(
+            _feature(
+                "streets",
+                {"type": "LineString", "coordinates": [to_lon_lat(n, e) for n, e in points]},
+                name=name,
+                **{"class": cls},
+            )
+        )
     for place in PLACES:
-        features.append(_feature("landmarks", {"type": "Point", "coordinates": [place.lon, place.lat]},
-                                 name=place.name, **{"class": _landmark_kind(place.name)}))
-    return {"type": "FeatureCollection", "name": "Willow Creek ward (fictional demo)",
-            "attribution": "Demo basemap generated by Ops Console — fictional places", "features": features}
+        features.append(
+            _feature(
+                "landmarks",
+                {"type": "Point", "coordinates": [place.lon, place.lat]},
+                name=place.name,
+                **{"class": _landmark_kind(place.name)},
+            )
+        )
+    return {
+        "type": "FeatureCollection",
+        "name": "Willow Creek ward (fictional demo)",
+        "attribution": "Demo basemap generated by Ops Console — fictional places",
+        "features": features,
+    }
 
 
 def write_basemap(path: Path = OUTPUT, seed: int = 7) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(build_basemap(seed), separators=(",", ":"), ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(build_basemap(seed), separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return path
 
 

@@ -5,6 +5,7 @@ is cut in it. A Mercator metre is only a ground metre at the equator: on the gro
 is ``cos(lat)`` of that, so the scale bar and the measuring tool use ``ground_scale``
 and great-circle distances, which keeps them right at any latitude.
 """
+
 from __future__ import annotations
 
 import math
@@ -42,7 +43,7 @@ def ground_scale(lat: float) -> float:
 
 def resolution_for_zoom(zoom: float) -> float:
     """Mercator metres per pixel of a 256-pixel tile pyramid at ``zoom``."""
-    return 2 * HALF_WORLD / (TILE_SIZE * 2 ** zoom)
+    return 2 * HALF_WORLD / (TILE_SIZE * 2**zoom)
 
 
 def zoom_for_resolution(res: float) -> float:
@@ -51,7 +52,7 @@ def zoom_for_resolution(res: float) -> float:
 
 def tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
     """An XYZ tile's (min_x, min_y, max_x, max_y) in Mercator metres (y=0 is the north edge)."""
-    size = 2 * HALF_WORLD / 2 ** z
+    size = 2 * HALF_WORLD / 2**z
     min_x = -HALF_WORLD + x * size
     max_y = HALF_WORLD - y * size
     return min_x, max_y - size, min_x + size, max_y
@@ -59,14 +60,18 @@ def tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
 
 def tile_range(z: int, min_x: float, min_y: float, max_x: float, max_y: float) -> tuple[int, int, int, int]:
     """The XYZ tiles (x0, y0, x1, y1 inclusive) covering a Mercator rectangle at zoom ``z``."""
-    n = 2 ** z
+    n = 2**z
     size = 2 * HALF_WORLD / n
 
     def clip(v: float) -> int:
         return max(0, min(n - 1, int(math.floor(v))))
 
-    return (clip((min_x + HALF_WORLD) / size), clip((HALF_WORLD - max_y) / size),
-            clip((max_x + HALF_WORLD) / size), clip((HALF_WORLD - min_y) / size))
+    return (
+        clip((min_x + HALF_WORLD) / size),
+        clip((HALF_WORLD - max_y) / size),
+        clip((max_x + HALF_WORLD) / size),
+        clip((HALF_WORLD - min_y) / size),
+    )
 
 
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -79,8 +84,7 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def offset(lat: float, lon: float, north_m: float, east_m: float) -> tuple[float, float]:
     """A point ``north_m``/``east_m`` ground metres away (flat-earth: fine within a few km)."""
-    return (lat + north_m / 111_320.0,
-            lon + east_m / (111_320.0 * max(1e-6, math.cos(math.radians(lat)))))
+    return (lat + north_m / 111_320.0, lon + east_m / (111_320.0 * max(1e-6, math.cos(math.radians(lat)))))
 
 
 def nice_distance(metres: float) -> float:

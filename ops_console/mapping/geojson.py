@@ -7,6 +7,7 @@ feature with a bad geometry (wrong nesting, non-numbers, NaN, projected metres w
 degrees belong, an open or degenerate ring) is skipped, counted and described, and
 the rest of the layer still loads.
 """
+
 from __future__ import annotations
 
 import json
@@ -68,14 +69,20 @@ def _position(value: Any) -> Position:
     if not isinstance(value, (list, tuple)) or len(value) < 2:
         raise _Bad("a position must be [longitude, latitude]")
     lon, lat = value[0], value[1]
-    if isinstance(lon, bool) or isinstance(lat, bool) or not isinstance(lon, (int, float)) \
-            or not isinstance(lat, (int, float)):
+    if (
+        isinstance(lon, bool)
+        or isinstance(lat, bool)
+        or not isinstance(lon, (int, float))
+        or not isinstance(lat, (int, float))
+    ):
         raise _Bad("coordinates must be numbers")
     lon, lat = float(lon), float(lat)
     if not (math.isfinite(lon) and math.isfinite(lat)):
         raise _Bad("coordinates must be finite numbers")
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise _Bad(f"({lon:g}, {lat:g}) is outside the globe; GeoJSON needs WGS84 degrees, not projected metres")
+        raise _Bad(
+            f"({lon:g}, {lat:g}) is outside the globe; GeoJSON needs WGS84 degrees, not projected metres"
+        )
     return lon, lat
 
 
@@ -138,8 +145,10 @@ def parse_geojson(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> P
     """Parse GeoJSON text; raises GeoJSONError only when nothing in it can be used."""
     size = len(data.encode("utf-8") if isinstance(data, str) else data)
     if size > max_bytes:
-        raise GeoJSONError(f"The file is {size / 1e6:.1f} MB; layers over {max_bytes / 1e6:.1f} MB are refused "
-                           "so the map stays responsive. Split or simplify it first.")
+        raise GeoJSONError(
+            f"The file is {size / 1e6:.1f} MB; layers over {max_bytes / 1e6:.1f} MB are refused "
+            "so the map stays responsive. Split or simplify it first."
+        )
     try:
         doc = json.loads(data)
     except (ValueError, RecursionError) as exc:
@@ -153,8 +162,15 @@ def parse_geojson(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> P
             raise GeoJSONError("The FeatureCollection has no 'features' list.")
     elif kind == "Feature":
         features = [doc]
-    elif kind in ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
-                  "GeometryCollection"):
+    elif kind in (
+        "Point",
+        "MultiPoint",
+        "LineString",
+        "MultiLineString",
+        "Polygon",
+        "MultiPolygon",
+        "GeometryCollection",
+    ):
         features = [{"type": "Feature", "geometry": doc, "properties": {}}]
     else:
         raise GeoJSONError(f"This is JSON but not GeoJSON (type {str(kind)[:40]!r}).")
@@ -182,8 +198,10 @@ def load_geojson_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise GeoJSONError(f"{path.name} is {size / 1e6:.1f} MB; layers over {max_bytes / 1e6:.1f} MB are "
-                               "refused so the map stays responsive. Split or simplify it first.")
+            raise GeoJSONError(
+                f"{path.name} is {size / 1e6:.1f} MB; layers over {max_bytes / 1e6:.1f} MB are "
+                "refused so the map stays responsive. Split or simplify it first."
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise GeoJSONError(f"{path.name} cannot be read ({exc.strerror or exc}).") from exc

@@ -6,6 +6,7 @@ reference, and dropping digits from each half gives 10 m or 100 m references tha
 radio operator can read out. Polar areas (UPS) are not covered: the map shows degrees
 only there. The formulas are the standard transverse Mercator series (USGS PP 1395).
 """
+
 from __future__ import annotations
 
 import math
@@ -41,15 +42,27 @@ def to_utm(lat: float, lon: float) -> tuple[int, float, float]:
     sin, cos, tan = math.sin(phi), math.cos(phi), math.tan(phi)
     n = _A / math.sqrt(1 - _E2 * sin * sin)
     t, c, a = tan * tan, _EP2 * cos * cos, cos * lam
-    e4, e6 = _E2 * _E2, _E2 ** 3
-    m = _A * ((1 - _E2 / 4 - 3 * e4 / 64 - 5 * e6 / 256) * phi
-              - (3 * _E2 / 8 + 3 * e4 / 32 + 45 * e6 / 1024) * math.sin(2 * phi)
-              + (15 * e4 / 256 + 45 * e6 / 1024) * math.sin(4 * phi)
-              - (35 * e6 / 3072) * math.sin(6 * phi))
-    easting = _K0 * n * (a + (1 - t + c) * a ** 3 / 6
-                         + (5 - 18 * t + t * t + 72 * c - 58 * _EP2) * a ** 5 / 120) + 500_000
-    northing = _K0 * (m + n * tan * (a * a / 2 + (5 - t + 9 * c + 4 * c * c) * a ** 4 / 24
-                                     + (61 - 58 * t + t * t + 600 * c - 330 * _EP2) * a ** 6 / 720))
+    e4, e6 = _E2 * _E2, _E2**3
+    m = _A * (
+        (1 - _E2 / 4 - 3 * e4 / 64 - 5 * e6 / 256) * phi
+        - (3 * _E2 / 8 + 3 * e4 / 32 + 45 * e6 / 1024) * math.sin(2 * phi)
+        + (15 * e4 / 256 + 45 * e6 / 1024) * math.sin(4 * phi)
+        - (35 * e6 / 3072) * math.sin(6 * phi)
+    )
+    easting = (
+        _K0 * n * (a + (1 - t + c) * a**3 / 6 + (5 - 18 * t + t * t + 72 * c - 58 * _EP2) * a**5 / 120)
+        + 500_000
+    )
+    northing = _K0 * (
+        m
+        + n
+        * tan
+        * (
+            a * a / 2
+            + (5 - t + 9 * c + 4 * c * c) * a**4 / 24
+            + (61 - 58 * t + t * t + 600 * c - 330 * _EP2) * a**6 / 720
+        )
+    )
     if lat < 0:
         northing += 10_000_000
     return zone, easting, northing

@@ -4,6 +4,7 @@ position with a short track, and sensors with their latest value.
 Qt-free and read-only: each loader opens one ``post.db.read()`` session and returns
 frozen views, so the map can call them from a worker thread.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,10 +12,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
+from ops_console.clock import utc_now
 from ops_console.db.models import Team
 from ops_console.db.radio_models import Position, RadioNode, SensorReading
 from ops_console.db.siren_models import Siren
-from ops_console.clock import utc_now
 
 TEAM_STALE_AFTER = timedelta(minutes=15)
 SENSOR_STALE_AFTER = timedelta(minutes=30)
@@ -89,8 +90,18 @@ class SensorPoint:
 
 
 def _siren(s: Siren) -> SirenPoint:
-    return SirenPoint(s.id, s.name, s.lat, s.lon, s.audible_radius_m or 0.0, s.state or "unknown", s.faults or 0,
-                      s.last_heard_at, s.missed_polls or 0, bool(s.enabled))
+    return SirenPoint(
+        s.id,
+        s.name,
+        s.lat,
+        s.lon,
+        s.audible_radius_m or 0.0,
+        s.state or "unknown",
+        s.faults or 0,
+        s.last_heard_at,
+        s.missed_polls or 0,
+        bool(s.enabled),
+    )
 
 
 def load_sirens(post) -> list[SirenPoint]:  # type: ignore[no-untyped-def]
@@ -108,8 +119,11 @@ def load_tracks(post, points: int = TRACK_POINTS) -> list[NodeTrack]:  # type: i
     """Every radio node with a position (sensor stations excepted, unless their call is a team's):
     the newest of its node row and its position reports, and its last ``points`` reports."""
     with post.db.read() as s:
-        teams = {t.callsign.strip().casefold(): (t.id, t.name)
-                 for t in s.scalars(select(Team)).all() if t.callsign and t.callsign.strip()}
+        teams = {
+            t.callsign.strip().casefold(): (t.id, t.name)
+            for t in s.scalars(select(Team)).all()
+            if t.callsign and t.callsign.strip()
+        }
         nodes = {n.addr: n for n in s.scalars(select(RadioNode)).all()}
         addrs = set(s.scalars(select(Position.node_addr).distinct()).all())
         addrs |= {a for a, n in nodes.items() if n.lat is not None and n.lon is not None and n.position_at}
@@ -117,16 +131,25 @@ def load_tracks(post, points: int = TRACK_POINTS) -> list[NodeTrack]:  # type: i
         stations = set(s.scalars(select(SensorReading.node_addr).distinct()).all())
         out = []
         for addr in sorted(addrs):
-            rows = s.scalars(select(Position).where(Position.node_addr == addr)
-                             .order_by(Position.at.desc(), Position.id.desc()).limit(points)).all()
+            rows = s.scalars(
+                select(Position)
+                .where(Position.node_addr == addr)
+                .order_by(Position.at.desc(), Position.id.desc())
+                .limit(points)
+            ).all()
             node = nodes.get(addr)
             track = [(p.lat, p.lon) for p in reversed(rows)]
             lat = lon = at = None
             callsign = ""
             if rows:
                 lat, lon, at, callsign = rows[0].lat, rows[0].lon, rows[0].at, rows[0].callsign
-            if node is not None and node.lat is not None and node.lon is not None and node.position_at \
-                    and (at is None or node.position_at > at):
+            if (
+                node is not None
+                and node.lat is not None
+                and node.lon is not None
+                and node.position_at
+                and (at is None or node.position_at > at)
+            ):
                 lat, lon, at = node.lat, node.lon, node.position_at
                 track.append((lat, lon))
             if lat is None or lon is None or at is None:
@@ -142,11 +165,16 @@ def load_tracks(post, points: int = TRACK_POINTS) -> list[NodeTrack]:  # type: i
 def load_sensors(post) -> list[SensorPoint]:  # type: ignore[no-untyped-def]
     """The latest reading of every sensor whose node has a known position."""
     with post.db.read() as s:
-        newest = (select(SensorReading.sensor_id, func.max(SensorReading.at).label("at"))
-                  .group_by(SensorReading.sensor_id).subquery())
-        rows = s.scalars(select(SensorReading).join(
-            newest, (SensorReading.sensor_id == newest.c.sensor_id) & (SensorReading.at == newest.c.at))
-            .order_by(SensorReading.sensor_id, SensorReading.id.desc())).all()
+        newest = (
+            select(SensorReading.sensor_id, func.max(SensorReading.at).label("at"))
+            .group_by(SensorReading.sensor_id)
+            .subquery()
+        )
+        rows = s.scalars(
+            select(SensorReading)
+            .join(newest, (SensorReading.sensor_id == newest.c.sensor_id) & (SensorReading.at == newest.c.at))
+            .order_by(SensorReading.sensor_id, SensorReading.id.desc())
+        ).all()
         nodes = {n.addr: n for n in s.scalars(select(RadioNode)).all()}
         out, seen = [], set()
         for r in rows:
@@ -154,5 +182,7 @@ def load_sensors(post) -> list[SensorPoint]:  # type: ignore[no-untyped-def]
             if r.sensor_id in seen or node is None or node.lat is None or node.lon is None:
                 continue
             seen.add(r.sensor_id)
-            out.append(SensorPoint(r.sensor_id, r.kind, r.value, r.unit or "", r.at, r.node_addr, node.lat, node.lon))
+            out.append(
+                SensorPoint(r.sensor_id, r.kind, r.value, r.unit or "", r.at, r.node_addr, node.lat, node.lon)
+            )
         return out

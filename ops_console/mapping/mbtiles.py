@@ -6,6 +6,7 @@ An MBTiles file is a SQLite database with a ``metadata`` table (name/value) and 
 opening checks the file is really a tile package and says in words what is wrong;
 a single bad tile is counted and skipped by the caller instead of stopping the map.
 """
+
 from __future__ import annotations
 
 import logging
@@ -74,9 +75,13 @@ class MBTilesReader:
         if not self.path.is_file():
             raise MBTilesError(f"The tile package {self.path} does not exist.")
         try:
-            self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                                         check_same_thread=False)
-            tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
+            self._conn = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+            tables = {
+                r[0]
+                for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")
+            }
         except sqlite3.DatabaseError as exc:
             raise MBTilesError(f"{self.path.name} is not a readable tile package ({exc}).") from exc
         if "tiles" not in tables:
@@ -96,8 +101,10 @@ class MBTilesReader:
             log.warning("%s: no metadata table; guessing zooms and format from the tiles", self.path.name)
         fmt = meta.get("format", "").lower().strip() or self._guess_format()
         if fmt not in RASTER_FORMATS:
-            raise MBTilesError(f"{self.path.name} holds '{fmt or 'unknown'}' tiles; only PNG, JPEG and "
-                               "WebP raster tiles can be shown (vector .pbf packages are not supported).")
+            raise MBTilesError(
+                f"{self.path.name} holds '{fmt or 'unknown'}' tiles; only PNG, JPEG and "
+                "WebP raster tiles can be shown (vector .pbf packages are not supported)."
+            )
         zooms = self._zoom_range()
         try:
             min_zoom = int(meta.get("minzoom", zooms[0]))
@@ -106,10 +113,15 @@ class MBTilesReader:
             min_zoom, max_zoom = zooms
         bounds = _floats(meta.get("bounds", ""), 4) or (-180.0, -85.0511, 180.0, 85.0511)
         center = _floats(meta.get("center", ""), 3)
-        return MBTilesInfo(meta.get("name", self.path.stem), "jpg" if fmt == "jpeg" else fmt, min_zoom, max_zoom,
-                           bounds,  # type: ignore[arg-type]
-                           (center[0], center[1], int(center[2])) if center else None,
-                           meta.get("attribution", ""))
+        return MBTilesInfo(
+            meta.get("name", self.path.stem),
+            "jpg" if fmt == "jpeg" else fmt,
+            min_zoom,
+            max_zoom,
+            bounds,  # type: ignore[arg-type]
+            (center[0], center[1], int(center[2])) if center else None,
+            meta.get("attribution", ""),
+        )
 
     def _zoom_range(self) -> tuple[int, int]:
         try:
@@ -137,7 +149,8 @@ class MBTilesReader:
             with self._lock:
                 row = self._conn.execute(
                     "SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?",
-                    (z, x, tms_y)).fetchone()
+                    (z, x, tms_y),
+                ).fetchone()
         except sqlite3.DatabaseError as exc:
             raise MBTilesError(f"{self.path.name}: tile {z}/{x}/{y} unreadable ({exc}).") from exc
         return bytes(row[0]) if row and row[0] is not None else None

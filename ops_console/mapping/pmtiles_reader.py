@@ -12,6 +12,7 @@ inflate the same directory twenty times. The file is read with plain reads, not 
 package's ``MmapSource``: a memory-mapped file that shrinks or whose USB stick is pulled
 kills the process with SIGBUS, where a read only raises an error we can put into words.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -24,8 +25,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from pmtiles.tile import (Compression, Entry, MagicNumberNotFound, SpecVersionUnsupported, TileType,
-                          deserialize_directory, deserialize_header, find_tile, zxy_to_tileid)
+from pmtiles.tile import (
+    Compression,
+    Entry,
+    MagicNumberNotFound,
+    SpecVersionUnsupported,
+    TileType,
+    deserialize_directory,
+    deserialize_header,
+    find_tile,
+    zxy_to_tileid,
+)
 
 from .mbtiles import TileArchiveError
 
@@ -80,8 +90,10 @@ class PMTilesReader:
             self._file = open(self.path, "rb")  # noqa: SIM115 - closed in close()
             self.size = self.path.stat().st_size
             if self.size < HEADER_BYTES:
-                raise PMTilesError(f"{self.path.name} is only {self.size} bytes: too short for a PMTiles "
-                                   "archive (an unfinished copy?).")
+                raise PMTilesError(
+                    f"{self.path.name} is only {self.size} bytes: too short for a PMTiles "
+                    "archive (an unfinished copy?)."
+                )
         except OSError as exc:
             raise PMTilesError(f"{self.path.name} cannot be read ({exc.strerror or exc}).") from exc
         self.header = self._read_header(self._bytes(0, HEADER_BYTES))
@@ -93,8 +105,10 @@ class PMTilesReader:
     def _read_header(self, raw: bytes) -> dict:
         name = self.path.name
         if raw.startswith(b"SQLite format 3"):
-            raise PMTilesError(f"{name} is an SQLite file, not a PMTiles archive: is it an MBTiles package "
-                               "(kind = \"mbtiles\")?")
+            raise PMTilesError(
+                f"{name} is an SQLite file, not a PMTiles archive: is it an MBTiles package "
+                '(kind = "mbtiles")?'
+            )
         try:
             tile_type = TileType(raw[_TILE_TYPE])
         except ValueError:
@@ -104,10 +118,14 @@ class PMTilesReader:
         try:
             return dict(deserialize_header(raw))
         except MagicNumberNotFound:
-            raise PMTilesError(f"{name} is not a PMTiles archive (it does not start with 'PMTiles').") from None
+            raise PMTilesError(
+                f"{name} is not a PMTiles archive (it does not start with 'PMTiles')."
+            ) from None
         except SpecVersionUnsupported:
-            raise PMTilesError(f"{name} is a version {raw[7]} PMTiles archive; only version 3 can be read "
-                               "(convert it with 'pmtiles convert').") from None
+            raise PMTilesError(
+                f"{name} is a version {raw[7]} PMTiles archive; only version 3 can be read "
+                "(convert it with 'pmtiles convert')."
+            ) from None
         except ValueError as exc:
             raise PMTilesError(f"{name}: the PMTiles header is damaged ({exc}).") from exc
 
@@ -115,43 +133,70 @@ class PMTilesReader:
         """Words for archives that are sound but cannot be drawn here."""
         name = self.path.name
         if tile_type in (TileType.MVT, TileType.MLT):
-            raise PMTilesError(f"{name} holds vector tiles ({tile_type.name}); only PNG, JPEG and WebP raster "
-                               "archives can be shown (vector maps are not supported).")
+            raise PMTilesError(
+                f"{name} holds vector tiles ({tile_type.name}); only PNG, JPEG and WebP raster "
+                "archives can be shown (vector maps are not supported)."
+            )
         if tile_type not in RASTER_TYPES:
             what = tile_type.name if tile_type is not None else f"code {raw[_TILE_TYPE]}"
-            raise PMTilesError(f"{name} holds tiles of an unknown or unsupported type ({what}); only PNG, JPEG "
-                               "and WebP raster archives can be shown.")
+            raise PMTilesError(
+                f"{name} holds tiles of an unknown or unsupported type ({what}); only PNG, JPEG "
+                "and WebP raster archives can be shown."
+            )
         if raw[_INTERNAL_COMPRESSION] != Compression.GZIP.value:
-            raise PMTilesError(f"{name}: its directories are not gzip-compressed ({_compression(raw[97])}); "
-                               "only gzip archives can be read.")
-        if raw[_TILE_COMPRESSION] not in (Compression.NONE.value, Compression.UNKNOWN.value, Compression.GZIP.value):
-            raise PMTilesError(f"{name}: its tiles are compressed with {_compression(raw[98])}; only "
-                               "uncompressed or gzip tiles can be read.")
+            raise PMTilesError(
+                f"{name}: its directories are not gzip-compressed ({_compression(raw[97])}); "
+                "only gzip archives can be read."
+            )
+        if raw[_TILE_COMPRESSION] not in (
+            Compression.NONE.value,
+            Compression.UNKNOWN.value,
+            Compression.GZIP.value,
+        ):
+            raise PMTilesError(
+                f"{name}: its tiles are compressed with {_compression(raw[98])}; only "
+                "uncompressed or gzip tiles can be read."
+            )
 
     def _check_sections(self) -> None:
         """Every section the header names must lie inside the file (a truncated copy does not)."""
         h = self.header
         if h["root_length"] == 0:
             raise PMTilesError(f"{self.path.name} has no tile directory: it is empty or damaged.")
-        for what, offset, length in (("root directory", h["root_offset"], h["root_length"]),
-                                     ("metadata", h["metadata_offset"], h["metadata_length"]),
-                                     ("leaf directories", h["leaf_directory_offset"], h["leaf_directory_length"]),
-                                     ("tile data", h["tile_data_offset"], h["tile_data_length"])):
+        for what, offset, length in (
+            ("root directory", h["root_offset"], h["root_length"]),
+            ("metadata", h["metadata_offset"], h["metadata_length"]),
+            ("leaf directories", h["leaf_directory_offset"], h["leaf_directory_length"]),
+            ("tile data", h["tile_data_offset"], h["tile_data_length"]),
+        ):
             if offset + length > self.size:
-                raise PMTilesError(f"{self.path.name} ends early: its {what} should reach byte {offset + length} "
-                                   f"but the file has {self.size} bytes (an unfinished download or copy?).")
+                raise PMTilesError(
+                    f"{self.path.name} ends early: its {what} should reach byte {offset + length} "
+                    f"but the file has {self.size} bytes (an unfinished download or copy?)."
+                )
 
     def _read_info(self) -> PMTilesInfo:
         h, meta = self.header, self._metadata()
-        west, south, east, north = (h[k] / 1e7 for k in ("min_lon_e7", "min_lat_e7", "max_lon_e7", "max_lat_e7"))
-        bounds = (west, south, east, north) if west < east and south < north else (-180.0, -85.0511, 180.0, 85.0511)
+        west, south, east, north = (
+            h[k] / 1e7 for k in ("min_lon_e7", "min_lat_e7", "max_lon_e7", "max_lat_e7")
+        )
+        bounds = (
+            (west, south, east, north)
+            if west < east and south < north
+            else (-180.0, -85.0511, 180.0, 85.0511)
+        )
         center = (h["center_lon_e7"] / 1e7, h["center_lat_e7"] / 1e7, int(h["center_zoom"]))
         name, attribution = meta.get("name"), meta.get("attribution")
-        return PMTilesInfo(name if isinstance(name, str) and name else self.path.stem,
-                           RASTER_TYPES[h["tile_type"]], min(h["min_zoom"], h["max_zoom"]),
-                           max(h["min_zoom"], h["max_zoom"]), bounds, center,
-                           attribution if isinstance(attribution, str) else "",
-                           "gzip" if h["tile_compression"] == Compression.GZIP else "none")
+        return PMTilesInfo(
+            name if isinstance(name, str) and name else self.path.stem,
+            RASTER_TYPES[h["tile_type"]],
+            min(h["min_zoom"], h["max_zoom"]),
+            max(h["min_zoom"], h["max_zoom"]),
+            bounds,
+            center,
+            attribution if isinstance(attribution, str) else "",
+            "gzip" if h["tile_compression"] == Compression.GZIP else "none",
+        )
 
     def _metadata(self) -> dict:
         """The JSON metadata; a damaged block only costs the name and attribution, not the map."""
@@ -225,15 +270,19 @@ class PMTilesReader:
     def _tile_data(self, entry: Entry, key: tuple[int, int, int]) -> bytes:
         start = self.header["tile_data_offset"] + entry.offset
         if start + entry.length > self.size:
-            raise PMTilesError(f"{self.path.name}: tile {'/'.join(map(str, key))} lies past the end of the file "
-                               "(an unfinished copy?).")
+            raise PMTilesError(
+                f"{self.path.name}: tile {'/'.join(map(str, key))} lies past the end of the file "
+                "(an unfinished copy?)."
+            )
         data = self._bytes(start, entry.length)
         if self.info.tile_compression != "gzip":
             return data
         try:
             return gzip.decompress(data)
         except _DAMAGE as exc:
-            raise PMTilesError(f"{self.path.name}: tile {'/'.join(map(str, key))} is damaged ({exc}).") from exc
+            raise PMTilesError(
+                f"{self.path.name}: tile {'/'.join(map(str, key))} is damaged ({exc})."
+            ) from exc
 
     def close(self) -> None:
         with self._lock:

@@ -4,27 +4,29 @@ A risk point is due for inspection ``inspect_every_days`` after its last one (or
 it was reported, if never inspected); overdue points are what the panel highlights,
 because an unchecked old wall is exactly what fails in the next storm.
 """
+
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass, fields as dc_fields
+from dataclasses import dataclass
+from dataclasses import fields as dc_fields
 from datetime import datetime, timedelta
 from enum import Enum
 
 from sqlalchemy import select, true
 
+from ops_console.clock import utc_now
 from ops_console.db.engine import Database
 from ops_console.db.map_models import RiskInspection, RiskPoint
-from ops_console.clock import utc_now
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_time, check_version, snapshot
 from ops_console.shift import Shift
 from ops_console.topics import Topic
-from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 
 CHANGED = Topic.RISK_CHANGED
 EDITABLE = ("name", "kind", "level", "lat", "lon", "notes", "inspect_every_days", "mitigation")
@@ -41,7 +43,17 @@ class RiskKind(Labelled, str, Enum):
     OTHER = "other"
 
 
-labels(RiskKind, FLOOD_PRONE_LANE=QT_TRANSLATE_NOOP("Labels", "Flood prone lane"), OLD_BUILDING=QT_TRANSLATE_NOOP("Labels", "Old building"), SLOPE=QT_TRANSLATE_NOOP("Labels", "Slope"), CHEMICAL_STORE=QT_TRANSLATE_NOOP("Labels", "Chemical store"), POWER_LINE=QT_TRANSLATE_NOOP("Labels", "Power line"), BLOCKED_DRAIN=QT_TRANSLATE_NOOP("Labels", "Blocked drain"), TREE=QT_TRANSLATE_NOOP("Labels", "Tree"), OTHER=QT_TRANSLATE_NOOP("Labels", "Other"))
+labels(
+    RiskKind,
+    FLOOD_PRONE_LANE=QT_TRANSLATE_NOOP("Labels", "Flood prone lane"),
+    OLD_BUILDING=QT_TRANSLATE_NOOP("Labels", "Old building"),
+    SLOPE=QT_TRANSLATE_NOOP("Labels", "Slope"),
+    CHEMICAL_STORE=QT_TRANSLATE_NOOP("Labels", "Chemical store"),
+    POWER_LINE=QT_TRANSLATE_NOOP("Labels", "Power line"),
+    BLOCKED_DRAIN=QT_TRANSLATE_NOOP("Labels", "Blocked drain"),
+    TREE=QT_TRANSLATE_NOOP("Labels", "Tree"),
+    OTHER=QT_TRANSLATE_NOOP("Labels", "Other"),
+)
 
 
 class RiskLevel(Labelled, int, Enum):
@@ -51,7 +63,13 @@ class RiskLevel(Labelled, int, Enum):
     VERY_HIGH = 4
 
 
-labels(RiskLevel, LOW=QT_TRANSLATE_NOOP("Labels", "Low"), MEDIUM=QT_TRANSLATE_NOOP("Labels", "Medium"), HIGH=QT_TRANSLATE_NOOP("Labels", "High"), VERY_HIGH=QT_TRANSLATE_NOOP("Labels", "Very high"))
+labels(
+    RiskLevel,
+    LOW=QT_TRANSLATE_NOOP("Labels", "Low"),
+    MEDIUM=QT_TRANSLATE_NOOP("Labels", "Medium"),
+    HIGH=QT_TRANSLATE_NOOP("Labels", "High"),
+    VERY_HIGH=QT_TRANSLATE_NOOP("Labels", "Very high"),
+)
 
 
 class Mitigation(Labelled, str, Enum):
@@ -61,7 +79,13 @@ class Mitigation(Labelled, str, Enum):
     DONE = "done"
 
 
-labels(Mitigation, NONE=QT_TRANSLATE_NOOP("Labels", "None"), PLANNED=QT_TRANSLATE_NOOP("Labels", "Planned"), IN_PROGRESS=QT_TRANSLATE_NOOP("Labels", "In progress"), DONE=QT_TRANSLATE_NOOP("Labels", "Done"))
+labels(
+    Mitigation,
+    NONE=QT_TRANSLATE_NOOP("Labels", "None"),
+    PLANNED=QT_TRANSLATE_NOOP("Labels", "Planned"),
+    IN_PROGRESS=QT_TRANSLATE_NOOP("Labels", "In progress"),
+    DONE=QT_TRANSLATE_NOOP("Labels", "Done"),
+)
 
 
 @dataclass(frozen=True)
@@ -133,15 +157,35 @@ class InspectionView:
 
 
 def _view(row: RiskPoint) -> RiskView:
-    return RiskView(row.id, row.name, RiskKind(row.kind), RiskLevel(row.level), row.lat, row.lon, row.notes,
-                    row.reported_by, row.reported_at, row.inspect_every_days, row.last_inspected_at,
-                    Mitigation(row.mitigation), row.version, row.exercise)
+    return RiskView(
+        row.id,
+        row.name,
+        RiskKind(row.kind),
+        RiskLevel(row.level),
+        row.lat,
+        row.lon,
+        row.notes,
+        row.reported_by,
+        row.reported_at,
+        row.inspect_every_days,
+        row.last_inspected_at,
+        Mitigation(row.mitigation),
+        row.version,
+        row.exercise,
+    )
 
 
 def _columns(draft: RiskDraft) -> dict[str, object]:
-    return {"name": draft.name.strip(), "kind": draft.kind.value, "level": int(draft.level), "lat": draft.lat,
-            "lon": draft.lon, "notes": draft.notes, "inspect_every_days": draft.inspect_every_days,
-            "mitigation": draft.mitigation.value}
+    return {
+        "name": draft.name.strip(),
+        "kind": draft.kind.value,
+        "level": int(draft.level),
+        "lat": draft.lat,
+        "lon": draft.lon,
+        "notes": draft.notes,
+        "inspect_every_days": draft.inspect_every_days,
+        "mitigation": draft.mitigation.value,
+    }
 
 
 class RiskService:
@@ -168,21 +212,37 @@ class RiskService:
             return _view(row)
 
     def inspections(self, risk_id: int) -> builtins.list[InspectionView]:
-        query = select(RiskInspection).where(RiskInspection.risk_id == risk_id).order_by(RiskInspection.at.desc())
+        query = (
+            select(RiskInspection).where(RiskInspection.risk_id == risk_id).order_by(RiskInspection.at.desc())
+        )
         with self._db.read() as s:
-            return [InspectionView(r.id, r.risk_id, r.at, r.inspector, r.finding, RiskLevel(r.level))
-                    for r in s.scalars(query)]
+            return [
+                InspectionView(r.id, r.risk_id, r.at, r.inspector, r.finding, RiskLevel(r.level))
+                for r in s.scalars(query)
+            ]
 
     def create(self, draft: RiskDraft, *, reported_at: datetime | None = None) -> RiskView:
         actor = self._shift.require(Permission.EDIT_RECORDS, "add risk points")
         draft.validate()
         with self._db.write() as s:
-            row = RiskPoint(**_columns(draft), reported_by=actor.name, reported_at=reported_at or utc_now(),
-                            exercise=self._shift.exercise)
+            row = RiskPoint(
+                **_columns(draft),
+                reported_by=actor.name,
+                reported_at=reported_at or utc_now(),
+                exercise=self._shift.exercise,
+            )
             s.add(row)
             s.flush()
-            audit.append(s, actor, "risk.create", "risk", row.id, f"Risk point #{row.id} added: {row.name}",
-                         after=snapshot(row, EDITABLE), exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                "risk.create",
+                "risk",
+                row.id,
+                f"Risk point #{row.id} added: {row.name}",
+                after=snapshot(row, EDITABLE),
+                exercise=row.exercise,
+            )
             view = _view(row)
         self._bus.publish(Event(CHANGED, view.id))
         return view
@@ -199,15 +259,30 @@ class RiskService:
             if changed:
                 row.updated_at = utc_now()
                 s.flush()
-                audit.append(s, actor, "risk.update", "risk", row.id, f"Risk point #{row.id} edited: {row.name}",
-                             before={k: before[k] for k in changed}, after=snapshot(row, changed),
-                             exercise=row.exercise)
+                audit.append(
+                    s,
+                    actor,
+                    "risk.update",
+                    "risk",
+                    row.id,
+                    f"Risk point #{row.id} edited: {row.name}",
+                    before={k: before[k] for k in changed},
+                    after=snapshot(row, changed),
+                    exercise=row.exercise,
+                )
             view = _view(row)
         self._bus.publish(Event(CHANGED, view.id))
         return view
 
-    def log_inspection(self, risk_id: int, finding: str, level: RiskLevel,
-                       mitigation: Mitigation | None = None, *, at: datetime | None = None) -> RiskView:
+    def log_inspection(
+        self,
+        risk_id: int,
+        finding: str,
+        level: RiskLevel,
+        mitigation: Mitigation | None = None,
+        *,
+        at: datetime | None = None,
+    ) -> RiskView:
         """Record a visit: the finding, the level found, optionally the mitigation's new state."""
         actor = self._shift.require(Permission.EDIT_RECORDS, "log inspections")
         if not finding.strip():
@@ -220,15 +295,26 @@ class RiskService:
         with self._db.write() as s:
             row = self._locked(s, risk_id)
             before = snapshot(row, ("level", "mitigation", "last_inspected_at"))
-            s.add(RiskInspection(risk_id=row.id, at=at, inspector=actor.name, finding=finding.strip(),
-                                 level=int(level)))
+            s.add(
+                RiskInspection(
+                    risk_id=row.id, at=at, inspector=actor.name, finding=finding.strip(), level=int(level)
+                )
+            )
             row.level, row.last_inspected_at, row.updated_at = int(level), at, utc_now()
             if mitigation is not None:
                 row.mitigation = mitigation.value
             s.flush()
-            audit.append(s, actor, "risk.inspect", "risk", row.id, f"Risk point #{row.id} inspected: {finding.strip()[:80]}",
-                         before=before, after=snapshot(row, ("level", "mitigation", "last_inspected_at")),
-                         exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                "risk.inspect",
+                "risk",
+                row.id,
+                f"Risk point #{row.id} inspected: {finding.strip()[:80]}",
+                before=before,
+                after=snapshot(row, ("level", "mitigation", "last_inspected_at")),
+                exercise=row.exercise,
+            )
             view = _view(row)
         self._bus.publish(Event(CHANGED, view.id))
         return view

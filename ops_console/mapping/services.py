@@ -3,6 +3,7 @@
 The composition root builds this once (``post.map``); ``for_post`` serves code that holds
 only a post.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

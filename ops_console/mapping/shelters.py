@@ -7,6 +7,7 @@ report wins, because a count from the door is fresher than anything on screen). 
 way the status follows the numbers: an open shelter at capacity becomes full, a full
 one with room again reopens; a closed shelter stays closed until a person opens it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,18 +16,18 @@ from enum import Enum
 
 from sqlalchemy import select, true
 
+from ops_console.clock import utc_now
 from ops_console.db.engine import Database
 from ops_console.db.map_models import Shelter
-from ops_console.clock import utc_now
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
 from ops_console.shift import Shift
 from ops_console.topics import Topic
-from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 
 CHANGED = Topic.SHELTER_CHANGED
 EDITABLE = ("name", "lat", "lon", "capacity", "occupancy", "status", "facilities", "contact")
@@ -39,7 +40,12 @@ class ShelterStatus(Labelled, str, Enum):
     CLOSED = "closed"
 
 
-labels(ShelterStatus, OPEN=QT_TRANSLATE_NOOP("Labels", "Open"), FULL=QT_TRANSLATE_NOOP("Labels", "Full"), CLOSED=QT_TRANSLATE_NOOP("Labels", "Closed"))
+labels(
+    ShelterStatus,
+    OPEN=QT_TRANSLATE_NOOP("Labels", "Open"),
+    FULL=QT_TRANSLATE_NOOP("Labels", "Full"),
+    CLOSED=QT_TRANSLATE_NOOP("Labels", "Closed"),
+)
 
 
 @dataclass(frozen=True)
@@ -96,8 +102,20 @@ def _check_occupancy(occupancy: int, problems: dict[str, str]) -> None:
 
 def _view(row: Shelter) -> ShelterView:
     facilities = tuple(f.strip() for f in row.facilities.split(",") if f.strip())
-    return ShelterView(row.id, row.name, row.lat, row.lon, row.capacity, row.occupancy, ShelterStatus(row.status),
-                       facilities, row.contact, row.updated_at, row.version, row.exercise)
+    return ShelterView(
+        row.id,
+        row.name,
+        row.lat,
+        row.lon,
+        row.capacity,
+        row.occupancy,
+        ShelterStatus(row.status),
+        facilities,
+        row.contact,
+        row.updated_at,
+        row.version,
+        row.exercise,
+    )
 
 
 def _status_for(status: str, occupancy: int, capacity: int) -> str:
@@ -120,7 +138,11 @@ class ShelterService:
 
     def list(self) -> list[ShelterView]:
         """In exercise mode the drill's shelters and the real ones (exercise_view.py)."""
-        query = select(Shelter).where(in_view(Shelter.exercise, self._shift.exercise, true())).order_by(Shelter.name)
+        query = (
+            select(Shelter)
+            .where(in_view(Shelter.exercise, self._shift.exercise, true()))
+            .order_by(Shelter.name)
+        )
         with self._db.read() as s:
             return [_view(r) for r in s.scalars(query)]
 
@@ -135,14 +157,29 @@ class ShelterService:
         actor = self._shift.require(Permission.EDIT_RECORDS, "add shelters")
         draft.validate()
         with self._db.write() as s:
-            row = Shelter(name=draft.name.strip(), lat=draft.lat, lon=draft.lon, capacity=draft.capacity,
-                          occupancy=draft.occupancy, facilities=", ".join(draft.facilities), contact=draft.contact,
-                          status=_status_for(draft.status.value, draft.occupancy, draft.capacity),
-                          exercise=self._shift.exercise)
+            row = Shelter(
+                name=draft.name.strip(),
+                lat=draft.lat,
+                lon=draft.lon,
+                capacity=draft.capacity,
+                occupancy=draft.occupancy,
+                facilities=", ".join(draft.facilities),
+                contact=draft.contact,
+                status=_status_for(draft.status.value, draft.occupancy, draft.capacity),
+                exercise=self._shift.exercise,
+            )
             s.add(row)
             s.flush()
-            audit.append(s, actor, "shelter.create", "shelter", row.id, f"Shelter #{row.id} added: {row.name}",
-                         after=snapshot(row, EDITABLE), exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                "shelter.create",
+                "shelter",
+                row.id,
+                f"Shelter #{row.id} added: {row.name}",
+                after=snapshot(row, EDITABLE),
+                exercise=row.exercise,
+            )
             view = _view(row)
         self._bus.publish(Event(CHANGED, view.id))
         return view
@@ -150,32 +187,65 @@ class ShelterService:
     def update(self, shelter_id: int, expected_version: int, draft: ShelterDraft) -> ShelterView:
         actor = self._shift.require(Permission.EDIT_RECORDS, "edit shelters")
         draft.validate()
-        changes = {"name": draft.name.strip(), "lat": draft.lat, "lon": draft.lon, "capacity": draft.capacity,
-                   "occupancy": draft.occupancy, "facilities": ", ".join(draft.facilities), "contact": draft.contact,
-                   "status": _status_for(draft.status.value, draft.occupancy, draft.capacity)}
+        changes = {
+            "name": draft.name.strip(),
+            "lat": draft.lat,
+            "lon": draft.lon,
+            "capacity": draft.capacity,
+            "occupancy": draft.occupancy,
+            "facilities": ", ".join(draft.facilities),
+            "contact": draft.contact,
+            "status": _status_for(draft.status.value, draft.occupancy, draft.capacity),
+        }
         return self._change(shelter_id, expected_version, changes, actor, "shelter.update", "edited")
 
-    def set_occupancy(self, shelter_id: int, occupancy: int, expected_version: int | None = None) -> ShelterView:
+    def set_occupancy(
+        self, shelter_id: int, occupancy: int, expected_version: int | None = None
+    ) -> ShelterView:
         """The head count typed in the panel: one action, audited, status following the count."""
         actor = self._shift.require(Permission.EDIT_RECORDS, "update shelter occupancy")
         problems: dict[str, str] = {}
         _check_occupancy(occupancy, problems)
         if problems:
             raise ValidationError(problems)
-        return self._change(shelter_id, expected_version, {"occupancy": occupancy}, actor, "shelter.occupancy",
-                            f"now holds {occupancy}")
+        return self._change(
+            shelter_id,
+            expected_version,
+            {"occupancy": occupancy},
+            actor,
+            "shelter.occupancy",
+            f"now holds {occupancy}",
+        )
 
     def report_occupancy(self, shelter_id: int, occupancy: int) -> ShelterView:
         """A count relayed by radio from the shelter itself; newest report wins (no version check)."""
         return self.set_occupancy(shelter_id, occupancy, None)
 
-    def set_status(self, shelter_id: int, status: ShelterStatus, expected_version: int | None = None) -> ShelterView:
+    def set_status(
+        self, shelter_id: int, status: ShelterStatus, expected_version: int | None = None
+    ) -> ShelterView:
         actor = self._shift.require(Permission.EDIT_RECORDS, "open or close shelters")
-        return self._change(shelter_id, expected_version, {"status": status.value}, actor, "shelter.status",
-                            f"set {status.value}", follow=False)
+        return self._change(
+            shelter_id,
+            expected_version,
+            {"status": status.value},
+            actor,
+            "shelter.status",
+            f"set {status.value}",
+            follow=False,
+        )
 
-    def _change(self, shelter_id: int, expected: int | None, changes: dict, actor: audit.Actor,  # type: ignore[type-arg]
-                action: str, verb: str, *, follow: bool = True) -> ShelterView:
+    def _change(
+        self,
+        shelter_id: int,
+        expected: int | None,
+        changes: dict,
+        actor: audit.Actor,  # type: ignore[type-arg]
+        action: str,
+        verb: str,
+        *,
+        follow: bool = True,
+    ) -> ShelterView:
         with self._db.write() as s:
             row = s.get(Shelter, shelter_id, with_for_update=True)
             if row is None:
@@ -185,13 +255,23 @@ class ShelterService:
             before = snapshot(row, EDITABLE)
             changed = apply_changes(row, changes)
             if follow:
-                changed.update(apply_changes(row, {"status": _status_for(row.status, row.occupancy, row.capacity)}))
+                changed.update(
+                    apply_changes(row, {"status": _status_for(row.status, row.occupancy, row.capacity)})
+                )
             if changed:
                 row.updated_at = utc_now()
                 s.flush()
-                audit.append(s, actor, action, "shelter", row.id, f"Shelter #{row.id} {row.name} {verb}",
-                             before={k: before[k] for k in changed}, after=snapshot(row, changed),
-                             exercise=row.exercise)
+                audit.append(
+                    s,
+                    actor,
+                    action,
+                    "shelter",
+                    row.id,
+                    f"Shelter #{row.id} {row.name} {verb}",
+                    before={k: before[k] for k in changed},
+                    after=snapshot(row, changed),
+                    exercise=row.exercise,
+                )
             view = _view(row)
         self._bus.publish(Event(CHANGED, view.id))
         return view

@@ -5,6 +5,7 @@ and never edited in place: a changed boundary is a new zone and the old one is
 withdrawn, both audited, so the record shows exactly which area residents were told
 to leave and when.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,11 +20,11 @@ from ops_console.db.map_models import Zone
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 from ops_console.services import audit
 from ops_console.services.records import check_coordinates
 from ops_console.shift import Shift
 from ops_console.topics import Topic
-from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 
 CHANGED = Topic.ZONE_CHANGED
 MAX_VERTICES = 2000
@@ -35,7 +36,11 @@ class ZoneKind(Labelled, str, Enum):
     WARNING = "warning"
 
 
-labels(ZoneKind, EVACUATION=QT_TRANSLATE_NOOP("Labels", "Evacuation"), WARNING=QT_TRANSLATE_NOOP("Labels", "Warning"))
+labels(
+    ZoneKind,
+    EVACUATION=QT_TRANSLATE_NOOP("Labels", "Evacuation"),
+    WARNING=QT_TRANSLATE_NOOP("Labels", "Warning"),
+)
 
 
 @dataclass(frozen=True)
@@ -89,10 +94,21 @@ class ZoneView:
 def _view(row: Zone) -> ZoneView:
     geometry = json.loads(row.geometry)
     if row.shape == "circle":
-        return ZoneView(row.id, row.name, ZoneKind(row.kind), (), (geometry[1], geometry[0]), row.radius_m,
-                        row.notes, row.created_by, row.created_at)
+        return ZoneView(
+            row.id,
+            row.name,
+            ZoneKind(row.kind),
+            (),
+            (geometry[1], geometry[0]),
+            row.radius_m,
+            row.notes,
+            row.created_by,
+            row.created_at,
+        )
     ring = tuple((lat, lon) for lon, lat in geometry)
-    return ZoneView(row.id, row.name, ZoneKind(row.kind), ring, None, None, row.notes, row.created_by, row.created_at)
+    return ZoneView(
+        row.id, row.name, ZoneKind(row.kind), ring, None, None, row.notes, row.created_by, row.created_at
+    )
 
 
 def _geometry(draft: ZoneDraft) -> str:
@@ -111,7 +127,9 @@ class ZoneService:
         self._db, self._bus, self._shift = db, bus, shift
 
     def list(self) -> list[ZoneView]:
-        query = select(Zone).where(Zone.exercise == self._shift.exercise, Zone.active.is_(True)).order_by(Zone.id)
+        query = (
+            select(Zone).where(Zone.exercise == self._shift.exercise, Zone.active.is_(True)).order_by(Zone.id)
+        )
         with self._db.read() as s:
             return [_view(r) for r in s.scalars(query)]
 
@@ -126,15 +144,34 @@ class ZoneService:
         actor = self._shift.require(Permission.EDIT_RECORDS, "draw zones")
         draft.validate()
         with self._db.write() as s:
-            row = Zone(name=draft.name.strip(), kind=draft.kind.value, shape=draft.shape, geometry=_geometry(draft),
-                       radius_m=draft.radius_m, notes=draft.notes, created_by=actor.name,
-                       exercise=self._shift.exercise)
+            row = Zone(
+                name=draft.name.strip(),
+                kind=draft.kind.value,
+                shape=draft.shape,
+                geometry=_geometry(draft),
+                radius_m=draft.radius_m,
+                notes=draft.notes,
+                created_by=actor.name,
+                exercise=self._shift.exercise,
+            )
             s.add(row)
             s.flush()
-            audit.append(s, actor, "zone.create", "zone", row.id,
-                         f"{draft.kind.label} zone #{row.id} drawn: {row.name}",
-                         after={"name": row.name, "kind": row.kind, "shape": row.shape, "geometry": row.geometry,
-                                "radius_m": row.radius_m}, exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                "zone.create",
+                "zone",
+                row.id,
+                f"{draft.kind.label} zone #{row.id} drawn: {row.name}",
+                after={
+                    "name": row.name,
+                    "kind": row.kind,
+                    "shape": row.shape,
+                    "geometry": row.geometry,
+                    "radius_m": row.radius_m,
+                },
+                exercise=row.exercise,
+            )
             view = _view(row)
         self._bus.publish(Event(CHANGED, view.id))
         return view
@@ -147,6 +184,15 @@ class ZoneService:
             if row is None or not row.active:
                 raise NotFound(f"Zone {zone_id} is not on the map.")
             row.active = False
-            audit.append(s, actor, "zone.withdraw", "zone", row.id, f"Zone #{row.id} withdrawn: {row.name}",
-                         before={"active": True}, after={"active": False}, exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                "zone.withdraw",
+                "zone",
+                row.id,
+                f"Zone #{row.id} withdrawn: {row.name}",
+                before={"active": True},
+                after={"active": False},
+                exercise=row.exercise,
+            )
         self._bus.publish(Event(CHANGED, zone_id))

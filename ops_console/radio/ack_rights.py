@@ -7,6 +7,7 @@ says so (``[alerts] operators_may_acknowledge``, default true: an emergency must
 wait for the one radio operator). Viewers never may. The UI disables what a role cannot
 use and says who can, from ``who_may_acknowledge``; the service refuses with the same words.
 """
+
 from __future__ import annotations
 
 from ops_console.domain import Role
@@ -15,8 +16,13 @@ ALWAYS = frozenset({Role.RADIO, Role.SUPERVISOR, Role.ADMIN})
 """Roles that may acknowledge at every post."""
 BY_SETTING = frozenset({Role.OPERATOR, Role.LOGISTICS})
 """Roles that may acknowledge when the post lets operators do it."""
-_NAMES = {Role.OPERATOR: "operators", Role.RADIO: "radio operators", Role.LOGISTICS: "logistics staff",
-          Role.SUPERVISOR: "supervisors", Role.ADMIN: "administrators"}
+_NAMES = {
+    Role.OPERATOR: "operators",
+    Role.RADIO: "radio operators",
+    Role.LOGISTICS: "logistics staff",
+    Role.SUPERVISOR: "supervisors",
+    Role.ADMIN: "administrators",
+}
 
 
 def roles_that_may_acknowledge(operators_may: bool) -> frozenset[Role]:

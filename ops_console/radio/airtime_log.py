@@ -9,6 +9,7 @@ runtime rebuilds each link's budget from the rows of the last window.
 Raw-row ids are assigned under the table lock as the ingest does (max + 1; on PostgreSQL
 after ``LOCK TABLE``), so a sent row never collides with a batch of heard ones.
 """
+
 from __future__ import annotations
 
 import logging
@@ -48,15 +49,27 @@ class AirtimeLog:
             if not self.db.is_sqlite:
                 conn.execute(text("LOCK TABLE radio_raw_frames IN SHARE ROW EXCLUSIVE MODE"))
             next_id = (conn.scalar(select(func.max(_RAW.c.id))) or 0) + 1
-            conn.execute(insert(_RAW).values(id=next_id, received_at=at or utc_now(), link=link, direction="out",
-                                             data=bytes(frame), node_addr=address or None, status="sent", error="",
-                                             exercise=link in self.drill_links()))
+            conn.execute(
+                insert(_RAW).values(
+                    id=next_id,
+                    received_at=at or utc_now(),
+                    link=link,
+                    direction="out",
+                    data=bytes(frame),
+                    node_addr=address or None,
+                    status="sent",
+                    error="",
+                    exercise=link in self.drill_links(),
+                )
+            )
 
     def since(self, window: float, now: datetime | None = None) -> list[Sent]:
         """Transmissions within the last ``window`` seconds, oldest first."""
         cutoff = (now or utc_now()) - timedelta(seconds=window)
         with self.db.engine.connect() as conn:
-            rows = conn.execute(select(_RAW.c.link, _RAW.c.received_at, func.length(_RAW.c.data))
-                                .where(_RAW.c.direction == "out", _RAW.c.received_at >= cutoff)
-                                .order_by(_RAW.c.received_at)).all()
+            rows = conn.execute(
+                select(_RAW.c.link, _RAW.c.received_at, func.length(_RAW.c.data))
+                .where(_RAW.c.direction == "out", _RAW.c.received_at >= cutoff)
+                .order_by(_RAW.c.received_at)
+            ).all()
         return [Sent(link, at, size) for link, at, size in rows]

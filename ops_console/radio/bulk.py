@@ -17,6 +17,7 @@ SQLite's statement cache holds a few statements per table, not one per batch siz
 cost 200 MB). PostgreSQL gets psycopg's ``executemany`` (pipelined), which is already
 one round trip per batch.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -56,9 +57,11 @@ class BulkInsert:
         for j, column in enumerate(columns):
             flat[j::width] = column if isinstance(column, list | range) else list(column)
         if conn.dialect.paramstyle == "qmark":
-            self._sqlite(conn.connection.driver_connection, flat)
+            self._sqlite(conn.connection.driver_connection, flat)  # type: ignore[arg-type]  # open inside a transaction
         else:
-            conn.exec_driver_sql(self._pyformat, [tuple(flat[i:i + width]) for i in range(0, len(flat), width)])
+            conn.exec_driver_sql(
+                self._pyformat, [tuple(flat[i : i + width]) for i in range(0, len(flat), width)]
+            )
 
     def _sqlite(self, driver: sqlite3.Connection, flat: list[Any]) -> None:
         width = len(self.names)
@@ -68,7 +71,7 @@ class BulkInsert:
             while start < len(flat):
                 while start + rows * width > len(flat):  # the rest in halves: few distinct statements
                     rows //= 2
-                cursor.execute(self._sql(rows), flat[start:start + rows * width])
+                cursor.execute(self._sql(rows), flat[start : start + rows * width])
                 start += rows * width
         finally:
             cursor.close()

@@ -11,21 +11,22 @@ Positions and sensor readings, the bulk of what a post hears, take a fast path
 (``telemetry.position_row`` / ``sensor_row``: one regex, a tuple, no objects); whatever
 that does not accept goes through ``field_payload.decode``, which says why.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeAlias
 
 from ops_console.hardware.lora.reassembly import Reassembler
-from ops_console.hardware.protocols.field_payload.fast import PositionRow, SensorRow, position_row, sensor_row
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.protocols import plain_text
+from ops_console.hardware.protocols.field_payload.fast import PositionRow, SensorRow, position_row, sensor_row
 from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, RepeatFilter
 
-Report = PositionRow | SensorRow
+Report: TypeAlias = PositionRow | SensorRow
 """A decoded position (6 fields) or sensor reading (7 fields), see field_payload/fast.py."""
 
 
@@ -58,8 +59,12 @@ class Classifier:
         self.repeats = repeats or RepeatFilter()
         self._before: object | None = None  # the reassembler before this batch's first fragment
 
-    def classify(self, frames: Sequence[tuple], now: float,  # type: ignore[type-arg]
-                 reports: Sequence[Report | None] | None = None) -> Batch:
+    def classify(
+        self,
+        frames: Sequence[tuple],
+        now: float,  # type: ignore[type-arg]
+        reports: Sequence[Report | None] | None = None,
+    ) -> Batch:
         """``frames`` are RawFrames or plain tuples in RawFrame's field order (the ingest queue);
         ``reports`` is what ``decode_reports`` made of them, if it already ran (on the link
         thread). The state this changes is undone by ``rollback`` until ``commit``."""
@@ -83,7 +88,7 @@ class Classifier:
             heard[address] = index
             if frame[1] is not heard_at:
                 heard_at, when = frame[1], _seconds(frame[1])
-            if repeat(frame[4], row[0], row[1], when):
+            if repeat(frame[4], row[0], row[1], when):  # type: ignore[arg-type]  # a report here, not str
                 status("duplicate")
             elif len(row) == 6:  # a position (a sensor reading has 7 fields)
                 where[address] = index
@@ -112,8 +117,14 @@ class Classifier:
             self.reassembler.restore(self._before)
             self._before = None
 
-    def _general(self, batch: Batch, index: int, frame: tuple, now: float,  # type: ignore[type-arg]
-                 calls: dict[int, str]) -> str | Report:
+    def _general(
+        self,
+        batch: Batch,
+        index: int,
+        frame: tuple,
+        now: float,  # type: ignore[type-arg]
+        calls: dict[int, str],
+    ) -> str | Report:
         """A frame off the fast path (flagged lines, texts, acks, anything invalid): its
         status, or the report to go on with (not reached while the fast path and decode
         agree, which tests check; if they ever disagree, what decode accepts is stored)."""
@@ -154,8 +165,9 @@ class Classifier:
         words came from there moments ago (a relay, a second radio of ours)."""
         calls[index] = ""  # the node was heard; it has no call sign we know
         station = plain_station(frame.address)
-        if self.repeats.repeat(("plain", frame.address, text), station, _seconds(frame.received_at),
-                               PLAIN_REPEAT_WINDOW_S):
+        if self.repeats.repeat(
+            ("plain", frame.address, text), station, _seconds(frame.received_at), PLAIN_REPEAT_WINDOW_S
+        ):
             return "duplicate"
         batch.messages.append((index, fp.TextMessage(station, "", 0, fp.Precedence.ROUTINE, text), frame))
         batch.plain.add(index)
@@ -177,8 +189,13 @@ class Classifier:
         for address, index in heard.items():
             _raw, received_at, _link, _address, _data, rssi, snr, _error = frames[index]
             row = rows[index]
-            node = batch.nodes[address] = {"addr": address, "callsign": calls[index] if row is None else row[0],
-                                           "last_heard": received_at, "rssi": rssi, "snr": snr}
+            node = batch.nodes[address] = {
+                "addr": address,
+                "callsign": calls[index] if row is None else row[0],
+                "last_heard": received_at,
+                "rssi": rssi,
+                "snr": snr,
+            }
             if address in where:
                 _sender, _number, lat, lon, epoch, battery = rows[where[address]]  # type: ignore[misc]
                 node.update(lat=lat, lon=lon, position_at=datetime.fromtimestamp(epoch, UTC))

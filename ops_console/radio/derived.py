@@ -6,27 +6,30 @@ node heard gets one insert or update per batch. Returns the events to publish af
 the commit: one per new message and acked message, and one ``radio.node`` per batch
 (never one per frame: at tens of thousands of frames a second the GUI would drown).
 """
+
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ops_console.db.radio_models import Position, RadioMessage, RadioNode, RawFrame as RawRow, SensorReading
+from ops_console.db.radio_models import Position, RadioMessage, RadioNode, SensorReading
+from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.events import Event
 from ops_console.hardware.protocols import field_payload as fp
+from ops_console.precedence import raises_alert
 from ops_console.radio import ics213
 from ops_console.radio.bulk import BulkInsert, TimeFormat
 from ops_console.radio.classify import Batch
 from ops_console.radio.distress import effective_precedence
 from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, REPEAT_WINDOW_S
 from ops_console.topics import Topic
-from ops_console.precedence import raises_alert
 
 _UPSERTS = {"sqlite": sqlite_insert, "postgresql": pg_insert}
 _NUL = "\x00"
@@ -43,13 +46,18 @@ def storable(text: str) -> str:
     except UnicodeEncodeError:  # lone surrogates: only from a decoder bug, but never fatal
         text = text.encode("utf-8", "replace").decode("utf-8")
     return text
+
+
 AckNeeded = Callable[[int, str, int], None]
 """(node address, team call, message number): a text to us that the team wants acked."""
 
 _RAW, _MSG, _NODE = RawRow.__table__, RadioMessage.__table__, RadioNode.__table__
-_POS_INSERT = BulkInsert(Position.__table__, ("node_addr", "callsign", "lat", "lon", "at", "battery", "exercise"))
-_SENS_INSERT = BulkInsert(SensorReading.__table__, ("sensor_id", "kind", "value", "unit", "at", "node_addr",
-                                                    "exercise"))
+_POS_INSERT = BulkInsert(
+    Position.__table__, ("node_addr", "callsign", "lat", "lon", "at", "battery", "exercise")
+)
+_SENS_INSERT = BulkInsert(
+    SensorReading.__table__, ("sensor_id", "kind", "value", "unit", "at", "node_addr", "exercise")
+)
 
 
 class DerivedWriter:
@@ -59,8 +67,15 @@ class DerivedWriter:
         self.counts, self.times = counts, times
         self._known_nodes: set[int] | None = None
 
-    def write(self, conn: Connection, batch: Batch, first_id: int, drill: frozenset[str], console_call: str,
-              ack_needed: AckNeeded | None) -> list[Event]:
+    def write(
+        self,
+        conn: Connection,
+        batch: Batch,
+        first_id: int,
+        drill: frozenset[str],
+        console_call: str,
+        ack_needed: AckNeeded | None,
+    ) -> list[Event]:
         """Everything but the raw rows (``first_id`` is the id of the batch's first raw row).
         ``drill``: the links of drill devices; what they heard, and texts marked EXERCISE,
         are exercise records, all else is live (the console's mode plays no part)."""
@@ -68,34 +83,74 @@ class DerivedWriter:
         message_ids = self._insert_messages(conn, batch, first_id, drill, console_call, ack_needed)
         acked = self._match_acks(conn, batch.acks, console_call)
         self._update_nodes(conn, batch)
-        events = [Event(Topic.RADIO_MESSAGE, message_id, {"direction": "in", "alert": alert})
-                  for message_id, alert in message_ids]
+        events = [
+            Event(Topic.RADIO_MESSAGE, message_id, {"direction": "in", "alert": alert})
+            for message_id, alert in message_ids
+        ]
         events += [Event(Topic.RADIO_OUTBOX, message_id, {"status": "acked"}) for message_id in acked]
-        events.append(Event(Topic.RADIO_NODE, None, {"nodes": sorted(batch.nodes), "frames": len(batch.statuses),
-                                                 "positions": len(batch.positions)}))
+        events.append(
+            Event(
+                Topic.RADIO_NODE,
+                None,
+                {
+                    "nodes": sorted(batch.nodes),
+                    "frames": len(batch.statuses),
+                    "positions": len(batch.positions),
+                },
+            )
+        )
         return events
 
     def _insert_reports(self, conn: Connection, batch: Batch, drill: frozenset[str]) -> None:
         """New positions and sensor readings, column by column (see bulk.py)."""
         stamp = self.times.stamps.__getitem__
         if batch.positions:
-            rows = list(map(batch.reports.__getitem__, batch.positions))  # (sender, number, lat, lon, time, battery)
+            rows: list[Any] = list(
+                map(batch.reports.__getitem__, batch.positions)
+            )  # (sender, number, lat, lon, time, battery)
             count = len(rows)
-            _POS_INSERT.columns(conn, count, [
-                [batch.frames[i][3] for i in batch.positions], map(itemgetter(0), rows), map(itemgetter(2), rows),
-                map(itemgetter(3), rows), map(stamp, map(itemgetter(4), rows)), map(itemgetter(5), rows),
-                drill_flags(batch.frames, drill, batch.positions)])
+            _POS_INSERT.columns(
+                conn,
+                count,
+                [
+                    [batch.frames[i][3] for i in batch.positions],
+                    map(itemgetter(0), rows),
+                    map(itemgetter(2), rows),
+                    map(itemgetter(3), rows),
+                    map(stamp, map(itemgetter(4), rows)),
+                    map(itemgetter(5), rows),
+                    drill_flags(batch.frames, drill, batch.positions),
+                ],
+            )
         if batch.sensors:
-            rows = list(map(batch.reports.__getitem__, batch.sensors))  # (sender, number, sensor, kind, value, unit, time)
+            rows = list(  # type: ignore[assignment]  # the same column layout as positions
+                map(batch.reports.__getitem__, batch.sensors)
+            )  # (sender, number, sensor, kind, value, unit, time)
             count = len(rows)
-            _SENS_INSERT.columns(conn, count, [
-                map(itemgetter(2), rows), map(itemgetter(3), rows), map(itemgetter(4), rows),
-                # calls and ids are [A-Za-z0-9_.-] (telemetry.py); only a unit may hold any byte
-                [(r[5] if _NUL not in r[5] else storable(r[5]))[:16] for r in rows], map(stamp, map(itemgetter(6), rows)),
-                [batch.frames[i][3] for i in batch.sensors], drill_flags(batch.frames, drill, batch.sensors)])
+            _SENS_INSERT.columns(
+                conn,
+                count,
+                [
+                    map(itemgetter(2), rows),
+                    map(itemgetter(3), rows),
+                    map(itemgetter(4), rows),
+                    # calls and ids are [A-Za-z0-9_.-] (telemetry.py); only a unit may hold any byte
+                    [(r[5] if _NUL not in r[5] else storable(r[5]))[:16] for r in rows],
+                    map(stamp, map(itemgetter(6), rows)),
+                    [batch.frames[i][3] for i in batch.sensors],
+                    drill_flags(batch.frames, drill, batch.sensors),
+                ],
+            )
 
-    def _insert_messages(self, conn: Connection, batch: Batch, first_id: int, drill: frozenset[str], console_call: str,
-                         ack_needed: AckNeeded | None) -> list[tuple[int, bool]]:
+    def _insert_messages(
+        self,
+        conn: Connection,
+        batch: Batch,
+        first_id: int,
+        drill: frozenset[str],
+        console_call: str,
+        ack_needed: AckNeeded | None,
+    ) -> list[tuple[int, bool]]:
         """All texts of a batch in three statements (seen-before check, insert, link the raw
         rows), not three per message: a day of traffic replayed must not crawl."""
         if not batch.messages:
@@ -106,32 +161,69 @@ class DerivedWriter:
             raw_id = first_id + index
             plain = index in batch.plain
             body = storable(msg.text)  # what is stored, so a repeat is recognised against it
-            earlier = _earlier_copy(seen.get((storable(msg.sender), msg.number, body)), frame.received_at,
-                                    PLAIN_REPEAT_WINDOW_S if plain else REPEAT_WINDOW_S, batch.resets.get(msg.sender))
-            if earlier is not None:  # heard again (after a restart, or by another workstation): the first stands
-                conn.execute(update(_RAW).where(_RAW.c.id == raw_id).values(status="duplicate", message_id=earlier))
+            earlier = _earlier_copy(
+                seen.get((storable(msg.sender), msg.number, body)),
+                frame.received_at,
+                PLAIN_REPEAT_WINDOW_S if plain else REPEAT_WINDOW_S,
+                batch.resets.get(msg.sender),
+            )
+            if (
+                earlier is not None
+            ):  # heard again (after a restart, or by another workstation): the first stands
+                conn.execute(
+                    update(_RAW).where(_RAW.c.id == raw_id).values(status="duplicate", message_id=earlier)
+                )
                 self.counts["duplicate"] += 1
                 continue
             precedence = effective_precedence(fp.Precedence(msg.precedence).name, msg.text)
             form = None if plain else ics213.parse(msg.text)
             kind = "plain" if plain else "ics213" if form else "text"
-            rows.append({
-                "direction": "in", "kind": kind, "station": storable(msg.sender), "number": msg.number,
-                "sender": storable(msg.sender), "recipient": storable(msg.recipient), "node_addr": frame.address,
-                "precedence": precedence, "subject": storable(form.subject[:200]) if form else "", "body": body,
-                "at": frame.received_at, "status": "received", "attempts": 0, "last_error": "", "link": frame.link,
-                "rssi": frame.rssi, "snr": frame.snr, "raw_frame_id": raw_id, "acknowledged_by": "",
-                "linked_entity": "", "exercise": frame.link in drill or fp.exercise_marked(msg.text)})
+            rows.append(
+                {
+                    "direction": "in",
+                    "kind": kind,
+                    "station": storable(msg.sender),
+                    "number": msg.number,
+                    "sender": storable(msg.sender),
+                    "recipient": storable(msg.recipient),
+                    "node_addr": frame.address,
+                    "precedence": precedence,
+                    "subject": storable(form.subject[:200]) if form else "",
+                    "body": body,
+                    "at": frame.received_at,
+                    "status": "received",
+                    "attempts": 0,
+                    "last_error": "",
+                    "link": frame.link,
+                    "rssi": frame.rssi,
+                    "snr": frame.snr,
+                    "raw_frame_id": raw_id,
+                    "acknowledged_by": "",
+                    "linked_entity": "",
+                    "exercise": frame.link in drill or fp.exercise_marked(msg.text),
+                }
+            )
             raw_ids.append(raw_id)
             fresh.append((msg, frame, precedence, plain))
         if not rows:
             return []
-        ids = conn.execute(insert(_MSG).returning(_MSG.c.id, sort_by_parameter_order=True), rows).scalars().all()
-        conn.execute(update(_RAW).where(_RAW.c.id == bindparam("raw_id")).values(message_id=bindparam("message_id")),
-                     [{"raw_id": r, "message_id": m} for r, m in zip(raw_ids, ids)])
+        ids = (
+            conn.execute(insert(_MSG).returning(_MSG.c.id, sort_by_parameter_order=True), rows)
+            .scalars()
+            .all()
+        )
+        conn.execute(
+            update(_RAW).where(_RAW.c.id == bindparam("raw_id")).values(message_id=bindparam("message_id")),
+            [{"raw_id": r, "message_id": m} for r, m in zip(raw_ids, ids)],
+        )
         self.counts["messages"] += len(ids)
-        for (msg, frame, _precedence, plain) in fresh:
-            if ack_needed is not None and not plain and msg.recipient == console_call and frame.address is not None:
+        for msg, frame, _precedence, plain in fresh:
+            if (
+                ack_needed is not None
+                and not plain
+                and msg.recipient == console_call
+                and frame.address is not None
+            ):
                 ack_needed(frame.address, msg.sender, msg.number)
         return [(m, raises_alert(p)) for m, (_, _, p, _) in zip(ids, fresh)]
 
@@ -140,12 +232,23 @@ class DerivedWriter:
         for ack in acks:
             if ack.recipient != console_call:
                 continue
-            ids = list(conn.scalars(select(_MSG.c.id).where(
-                _MSG.c.direction == "out", _MSG.c.station == console_call, _MSG.c.number == ack.number,
-                _MSG.c.recipient == ack.sender, _MSG.c.status.in_(("queued", "sent")))))
+            ids = list(
+                conn.scalars(
+                    select(_MSG.c.id).where(
+                        _MSG.c.direction == "out",
+                        _MSG.c.station == console_call,
+                        _MSG.c.number == ack.number,
+                        _MSG.c.recipient == ack.sender,
+                        _MSG.c.status.in_(("queued", "sent")),
+                    )
+                )
+            )
             if ids:
-                conn.execute(update(_MSG).where(_MSG.c.id.in_(ids)).values(
-                    status="acked", acked_at=datetime.now(UTC), next_attempt_at=None))
+                conn.execute(
+                    update(_MSG)
+                    .where(_MSG.c.id.in_(ids))
+                    .values(status="acked", acked_at=datetime.now(UTC), next_attempt_at=None)
+                )
                 acked.extend(ids)
                 self.counts["acks"] += 1
         return acked
@@ -159,13 +262,19 @@ class DerivedWriter:
             self._known_nodes = set(conn.scalars(select(_NODE.c.addr)))
         upsert = _UPSERTS[conn.dialect.name]
         for address, node in batch.nodes.items():
-            values = {k: storable(v) if type(v) is str else v for k, v in node.items()
-                      if k != "addr" and v is not None and v != ""}
+            values = {
+                k: storable(v) if type(v) is str else v
+                for k, v in node.items()
+                if k != "addr" and v is not None and v != ""
+            }
             if address in self._known_nodes:
                 conn.execute(update(_NODE).where(_NODE.c.addr == address).values(**values))
                 continue
-            conn.execute(upsert(_NODE).values(addr=address, **values)
-                         .on_conflict_do_update(index_elements=[_NODE.c.addr], set_=values))
+            conn.execute(
+                upsert(_NODE)
+                .values(addr=address, **values)
+                .on_conflict_do_update(index_elements=[_NODE.c.addr], set_=values)  # type: ignore[attr-defined]
+            )
             self._known_nodes.add(address)
 
     def forget_nodes(self) -> None:
@@ -173,8 +282,11 @@ class DerivedWriter:
         self._known_nodes = None
 
 
-def drill_flags(frames: Sequence[tuple], drill: frozenset[str],  # type: ignore[type-arg]
-                indices: Sequence[int] | None = None) -> list[bool]:
+def drill_flags(
+    frames: Sequence[tuple],
+    drill: frozenset[str],  # type: ignore[type-arg]
+    indices: Sequence[int] | None = None,
+) -> list[bool]:
     """Per frame (or per frame of ``indices``): heard on a drill device's link? The exercise
     flag of raw frames, positions and sensor readings, which carry no marker of their own.
     All False at once on a post without drill devices: the common case, on the hot path."""
@@ -192,16 +304,23 @@ def _seen_before(conn: Connection, batch: Batch) -> dict[tuple[str, int, str], t
     since = min(frame.received_at for _, _, frame in batch.messages) - timedelta(seconds=REPEAT_WINDOW_S)
     found: dict[tuple[str, int, str], tuple[int, datetime]] = {}
     for i in range(0, len(pairs), 400):  # keep each IN list well under any bind limit
-        query = select(_MSG.c.station, _MSG.c.number, _MSG.c.body, _MSG.c.id, _MSG.c.at).where(
-            _MSG.c.direction == "in", tuple_(_MSG.c.station, _MSG.c.number).in_(pairs[i:i + 400]),
-            _MSG.c.at >= since).order_by(_MSG.c.id)
+        query = (
+            select(_MSG.c.station, _MSG.c.number, _MSG.c.body, _MSG.c.id, _MSG.c.at)
+            .where(
+                _MSG.c.direction == "in",
+                tuple_(_MSG.c.station, _MSG.c.number).in_(pairs[i : i + 400]),
+                _MSG.c.at >= since,
+            )
+            .order_by(_MSG.c.id)
+        )
         for station, number, body, message_id, at in conn.execute(query):
             found[(station, number, body)] = (message_id, at)
     return found
 
 
-def _earlier_copy(stored: tuple[int, datetime] | None, heard: datetime, window: float,
-                  reset: float | None) -> int | None:
+def _earlier_copy(
+    stored: tuple[int, datetime] | None, heard: datetime, window: float, reset: float | None
+) -> int | None:
     """The id of a stored copy that makes this message a repeat: heard within ``window``
     seconds, and not before its station's counter was reset."""
     if stored is None:

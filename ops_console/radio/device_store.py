@@ -5,6 +5,7 @@ They live in ``devices.toml`` beside ``config.toml`` (``config_file().parent``),
 ``load_settings`` reads both files; the devices of ``devices.toml`` come after those of
 ``config.toml``. Only kind, port, baud and name are written, by a tiny formatter.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -13,8 +14,8 @@ from pathlib import Path
 from ops_console.config import config_file
 from ops_console.domain import Permission
 from ops_console.errors import ValidationError
-from ops_console.radio.devices import KINDS, DeviceSpec, devices_from_config
 from ops_console.private_files import private_dir, write_private
+from ops_console.radio.devices import KINDS, DeviceSpec, devices_from_config
 from ops_console.shift import Shift
 
 FILE_NAME = "devices.toml"
@@ -41,8 +42,12 @@ def format_devices(specs: list[DeviceSpec]) -> str:
     """``[[device]]`` tables for ``specs`` (what ``tomllib`` reads back to the same specs)."""
     blocks = ["# Radio devices managed by the Devices dialog. Edit with care.\n"]
     for spec in specs:
-        lines = ["[[device]]", f"kind = {_toml_string(spec.kind)}", f"port = {_toml_string(spec.port)}",
-                 f"baud = {int(spec.baud)}"]
+        lines = [
+            "[[device]]",
+            f"kind = {_toml_string(spec.kind)}",
+            f"port = {_toml_string(spec.port)}",
+            f"baud = {int(spec.baud)}",
+        ]
         if spec.name:
             lines.append(f"name = {_toml_string(spec.name)}")
         if spec.drill:
@@ -59,7 +64,9 @@ def load_devices(path: Path | None = None) -> list[DeviceSpec]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return []
     entries = raw.get("device", [])
-    specs, _ = devices_from_config([e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else [])
+    specs, _ = devices_from_config(
+        [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+    )
     return specs
 
 

@@ -8,6 +8,7 @@ when not given). ``drill = true`` marks a drill's simulated device: everything h
 through it is stored as exercise (a real radio's traffic is live unless a message says
 EXERCISE, see docs/protocols/field-payload.md).
 """
+
 from __future__ import annotations
 
 import re
@@ -59,7 +60,7 @@ def devices_from_config(entries: list[dict[str, Any]]) -> tuple[list[DeviceSpec]
         if kind not in KINDS:
             continue  # sirens and other kinds belong to other features
         if not isinstance(port, str) or not port:
-            problems.append(f"[[device]] #{i}: a {kind} device needs port = \"...\"")
+            problems.append(f'[[device]] #{i}: a {kind} device needs port = "..."')
             continue
         baud = entry.get("baud", 115200)
         if not isinstance(baud, int) or baud <= 0:
@@ -89,6 +90,10 @@ def modem_config(entry: dict[str, Any]) -> ModemConfig | None:
     modulation = None
     if any(k in given for k in _RADIO_KEYS):
         modulation = Modulation(**{k: int(given[k]) for k in _RADIO_KEYS if k in given})
-    return ModemConfig(address=given.get("address"), network_id=given.get("network_id"),
-                       band_hz=given.get("band_hz"), modulation=modulation,
-                       cpin=str(given["cpin"]) if "cpin" in given else None)
+    return ModemConfig(
+        address=given.get("address"),
+        network_id=given.get("network_id"),
+        band_hz=given.get("band_hz"),
+        modulation=modulation,
+        cpin=str(given["cpin"]) if "cpin" in given else None,
+    )

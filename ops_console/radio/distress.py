@@ -5,6 +5,7 @@ frightened person types "MAYDAY" or "SOS" or "紧急" first. The rule lives here
 the ingest stores such a message as EMERGENCY, so the alert list, the alarm bar and the
 comms log all treat it alike (the precedence is the one column they already read).
 """
+
 from __future__ import annotations
 
 import re

@@ -11,6 +11,7 @@ frame it has read, says where they are, and exits non-zero if any could not be k
   7  frames were lost or only in memory at the end, for another reason (see the log)
   8  the radio port is in use by another program (a second gateway on the same modem)
 """
+
 from __future__ import annotations
 
 import logging
@@ -33,8 +34,11 @@ def run_gateway(post: Post, *, stop: threading.Event | None = None) -> int:
     """Run the radios the composition root planned (``post.devices``) until SIGINT/SIGTERM
     (or ``stop`` is set); returns the exit code."""
     if not post.radio.settings.devices and not post.radio.settings.demo:
-        print("No radio device configured: give --device lora:PORT[@BAUD] or a [[device]] in the "
-              "config file (or --demo for the simulator).", file=sys.stderr)
+        print(
+            "No radio device configured: give --device lora:PORT[@BAUD] or a [[device]] in the "
+            "config file (or --demo for the simulator).",
+            file=sys.stderr,
+        )
         return 2
     _log_to_stdout()
     stop = stop or threading.Event()
@@ -46,8 +50,12 @@ def run_gateway(post: Post, *, stop: threading.Event | None = None) -> int:
         busy = _ports_in_use(runtime)
         if busy:
             for port in busy:
-                print(f"The radio port {port} is {IN_USE}. Only one program may read a modem: "
-                      "stop the other one first.", file=sys.stderr, flush=True)
+                print(
+                    f"The radio port {port} is {IN_USE}. Only one program may read a modem: "
+                    "stop the other one first.",
+                    file=sys.stderr,
+                    flush=True,
+                )
             return EXIT_PORT_IN_USE
         log.info("gateway: on the air as %s", post.radio.outbox.console_call)
         for st in runtime.status():
@@ -70,8 +78,9 @@ def _ports_in_use(runtime: RadioRuntime) -> list[str]:
     deadline = time.monotonic() + PORT_CHECK
     while time.monotonic() < deadline:
         busy = [m.link.url for m in runtime.modems if m.link.in_use]
-        if busy or all(m.link.stats().open_failures == 0 and m.link.state.value != "connecting"
-                       for m in runtime.modems):
+        if busy or all(
+            m.link.stats().open_failures == 0 and m.link.state.value != "connecting" for m in runtime.modems
+        ):
             return busy
         time.sleep(0.05)
     return [m.link.url for m in runtime.modems if m.link.in_use]
@@ -80,13 +89,26 @@ def _ports_in_use(runtime: RadioRuntime) -> list[str]:
 def _log_status(runtime: RadioRuntime) -> None:
     ingest = runtime.radio.ingest
     for st in runtime.status():
-        log.info("gateway: %s %s; frames %d, stored %d, invalid %d, sent %d, errors %d, "
-                 "airtime %.1f of %.0f s", st.label, st.state, st.frames, st.stored, st.invalid,
-                 st.sent, st.errors, st.airtime_used, st.airtime_budget)
+        log.info(
+            "gateway: %s %s; frames %d, stored %d, invalid %d, sent %d, errors %d, airtime %.1f of %.0f s",
+            st.label,
+            st.state,
+            st.frames,
+            st.stored,
+            st.invalid,
+            st.sent,
+            st.errors,
+            st.airtime_used,
+            st.airtime_budget,
+        )
     if ingest.problem:
         where = ingest.whereabouts()
-        log.error("gateway: %s; %d frames in the spool, %d only in memory", ingest.problem.upper()
-                  if ingest.holding.disk_full else ingest.problem, where["spool"], where["memory"])
+        log.error(
+            "gateway: %s; %d frames in the spool, %d only in memory",
+            ingest.problem.upper() if ingest.holding.disk_full else ingest.problem,
+            where["spool"],
+            where["memory"],
+        )
 
 
 def _report(post: Post) -> int:
@@ -95,8 +117,10 @@ def _report(post: Post) -> int:
     ingest = post.radio.ingest
     where = ingest.whereabouts()
     spool = ingest.spool.path if ingest.spool is not None else None
-    line = (f"frames: {where['stored']} stored this run, {where['spool']} waiting in the spool"
-            f"{f' {spool}' if spool else ''}, {where['memory']} only in memory (NOT saved), {where['lost']} lost")
+    line = (
+        f"frames: {where['stored']} stored this run, {where['spool']} waiting in the spool"
+        f"{f' {spool}' if spool else ''}, {where['memory']} only in memory (NOT saved), {where['lost']} lost"
+    )
     if not where["memory"] and not where["lost"]:
         log.info("gateway: %s", line)
         print(line, flush=True)

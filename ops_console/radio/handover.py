@@ -11,6 +11,7 @@ while the ingest waits on the database:
   waiting here made every full collection walk them all (a fifth of the ingest's time
   at 80,000 frames/s). RawFrame's fields, in order, so ``RawFrame._make`` gives it back.
 """
+
 from __future__ import annotations
 
 import logging

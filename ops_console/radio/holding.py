@@ -10,6 +10,7 @@ forwards them in the order heard.
 A full disk is named as such (``problem`` starts with "disk full") so the log, the
 status and the gateway's exit code can say it; reading the radio never stops for it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -66,8 +67,12 @@ class Holding:
         if overflow > 0:
             del self.memory[:overflow]
             self.lost += overflow
-            log.critical("radio: %d frames LOST: the memory queue is full (%d frames) and %s", overflow,
-                         self.memory_limit, self.problem or "the database is away")
+            log.critical(
+                "radio: %d frames LOST: the memory queue is full (%d frames) and %s",
+                overflow,
+                self.memory_limit,
+                self.problem or "the database is away",
+            )
         return "memory"
 
     def _to_spool(self, frames: Frames) -> bool:
@@ -77,11 +82,18 @@ class Holding:
             self.spool.append(map(RawFrame._make, [*self.memory, *frames]))
         except (sqlite3.Error, OSError) as exc:
             full = is_disk_full(exc, self.spool.path)
-            problem = (f"disk full: the spool {self.spool.path} cannot grow" if full
-                       else f"spool {self.spool.path} cannot be written: {exc}")
+            problem = (
+                f"disk full: the spool {self.spool.path} cannot grow"
+                if full
+                else f"spool {self.spool.path} cannot be written: {exc}"
+            )
             if problem != self.problem:
-                log.critical("radio: %s; %d frames now wait in memory (at most %d)", problem,
-                             len(self.memory) + len(frames), self.memory_limit)
+                log.critical(
+                    "radio: %s; %d frames now wait in memory (at most %d)",
+                    problem,
+                    len(self.memory) + len(frames),
+                    self.memory_limit,
+                )
             self.problem = problem
             return False
         if self.problem:

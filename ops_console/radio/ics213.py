@@ -5,13 +5,20 @@ On the air it is plain text a field terminal can show as it is ("ICS-213", then
 split across frames like any long text. ``parse`` recognises it on the way in, so a
 received form is stored as kind ``ics213`` with its subject and can be printed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 HEADER = "ICS-213"
-_FIELDS = (("to", "To"), ("sender", "From"), ("subject", "Subject"), ("when", "Date/Time"),
-           ("approved_by", "Approved by"), ("reply", "Reply"))
+_FIELDS = (
+    ("to", "To"),
+    ("sender", "From"),
+    ("subject", "Subject"),
+    ("when", "Date/Time"),
+    ("approved_by", "Approved by"),
+    ("reply", "Reply"),
+)
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,11 @@ class Ics213:
     def problems(self) -> dict[str, str]:
         """Missing required fields, in words for the form."""
         need = {"to": "To", "sender": "From", "subject": "Subject", "message": "Message"}
-        return {k: f"{label} is required on an ICS-213." for k, label in need.items() if not getattr(self, k).strip()}
+        return {
+            k: f"{label} is required on an ICS-213."
+            for k, label in need.items()
+            if not getattr(self, k).strip()
+        }
 
 
 def parse(text: str) -> Ics213 | None:
@@ -51,12 +62,19 @@ def parse(text: str) -> Ics213 | None:
     labels = {label: attr for attr, label in _FIELDS}
     for i, line in enumerate(lines[1:], 1):
         if line.strip() == "Message:":
-            values["message"] = "\n".join(lines[i + 1:]).strip()
+            values["message"] = "\n".join(lines[i + 1 :]).strip()
             break
         label, sep, value = line.partition(":")
         if sep and label.strip() in labels:
             values[labels[label.strip()]] = value.strip()
     else:
         return None
-    return Ics213(values.get("to", ""), values.get("sender", ""), values.get("subject", ""), values.get("when", ""),
-                  values.get("message", ""), values.get("approved_by", ""), values.get("reply", ""))
+    return Ics213(
+        values.get("to", ""),
+        values.get("sender", ""),
+        values.get("subject", ""),
+        values.get("when", ""),
+        values.get("message", ""),
+        values.get("approved_by", ""),
+        values.get("reply", ""),
+    )

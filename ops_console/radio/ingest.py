@@ -20,6 +20,7 @@ Frames wait for the ingest thread in a Handover (handover.py), as plain tuples w
 their positions and readings already decoded; everything here unpacks frames, so
 RawFrames (tests, the spool) and those tuples both work.
 """
+
 from __future__ import annotations
 
 import logging
@@ -39,13 +40,13 @@ from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.events import Event, EventBus
 from ops_console.hardware.lora.reassembly import Reassembler
 from ops_console.hardware.lora.types import RawFrame
+from ops_console.notices import say
 from ops_console.radio.bulk import BulkInsert, TimeFormat
 from ops_console.radio.classify import Classifier, Report
 from ops_console.radio.derived import DerivedWriter, drill_flags, storable
 from ops_console.radio.handover import MAX_BATCH, Handover
 from ops_console.radio.holding import Holding
 from ops_console.radio.spool import FrameSpool
-from ops_console.notices import say
 from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
@@ -66,13 +67,28 @@ _AWAY = (SQLAlchemyError, DatabaseUnavailable)
 class _BadBatch(Exception):
     """Storing a batch failed for a reason of its own (not the database's availability)."""
 
+
 Frames = Sequence[tuple]  # type: ignore[type-arg]
 """RawFrames, or plain tuples in RawFrame's field order (what the queue holds)."""
 Reports = Sequence[Report | None]
 
 _RAW = RawRow.__table__
-_RAW_INSERT = BulkInsert(_RAW, ("id", "received_at", "link", "direction", "data", "node_addr", "rssi", "snr",
-                                "status", "error", "exercise"))  # the data column holds the whole line heard
+_RAW_INSERT = BulkInsert(
+    _RAW,
+    (
+        "id",
+        "received_at",
+        "link",
+        "direction",
+        "data",
+        "node_addr",
+        "rssi",
+        "snr",
+        "status",
+        "error",
+        "exercise",
+    ),
+)  # the data column holds the whole line heard
 
 
 class RadioIngest:
@@ -87,8 +103,14 @@ class RadioIngest:
     anyway), so the reassembly and duplicate state stays consistent.
     """
 
-    def __init__(self, db: Database, bus: EventBus, *,
-                 console_call: str = "OPS", on_ack_needed: Callable[[int, str, int], None] | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        bus: EventBus,
+        *,
+        console_call: str = "OPS",
+        on_ack_needed: Callable[[int, str, int], None] | None = None,
+    ) -> None:
         self.db, self.bus = db, bus
         self.drill_links: frozenset[str] = frozenset()  # names of links to a drill's simulated device
         self.console_call = console_call
@@ -169,8 +191,12 @@ class RadioIngest:
     def whereabouts(self) -> dict[str, int]:
         """Where the frames heard are: stored (this run), waiting in the spool file, only in
         memory (lost if the process ends now), and lost (memory queue overflowed)."""
-        return {"stored": self.counts["frames"], "spool": self.holding.in_spool(),
-                "memory": len(self.holding.memory) + len(self._handover), "lost": self.holding.lost}
+        return {
+            "stored": self.counts["frames"],
+            "spool": self.holding.in_spool(),
+            "memory": len(self.holding.memory) + len(self._handover),
+            "lost": self.holding.lost,
+        }
 
     def _drain(self) -> None:
         while (taken := self._handover.take()) is not None:
@@ -256,8 +282,9 @@ class RadioIngest:
                     if already:
                         self.holding.drop_first(already)
                         self.counts["already_stored"] += already
-                        log.warning("radio: %d waiting frames were already on the server; not stored twice",
-                                    already)
+                        log.warning(
+                            "radio: %d waiting frames were already on the server; not stored twice", already
+                        )
                     self._suspect = False
                 token, frames = self.holding.head(MAX_BATCH)
                 if not frames:
@@ -272,14 +299,19 @@ class RadioIngest:
             try:
                 self.holding.drop(token)
             except Exception as exc:  # noqa: BLE001 - e.g. a full disk refuses even the delete
-                log.error("radio: forwarded frames could not be removed from the spool (%s); "
-                          "they will be recognised as stored", exc)
+                log.error(
+                    "radio: forwarded frames could not be removed from the spool (%s); "
+                    "they will be recognised as stored",
+                    exc,
+                )
                 self._suspect = True
                 break
         if not len(self.holding):
             self._set_problem("")
             if done:
-                log.info("radio: every waiting frame is stored (%d forwarded so far)", self.counts["forwarded"])
+                log.info(
+                    "radio: every waiting frame is stored (%d forwarded so far)", self.counts["forwarded"]
+                )
         return stored, events
 
     def _hold(self, frames: Frames) -> None:
@@ -318,8 +350,13 @@ class RadioIngest:
         self.problem = problem
         if problem:  # a notice: the log, the status bar and the alert list (ops_console/notices.py)
             shout = problem.upper() if problem.startswith("disk full") else problem  # DISK FULL: loud
-            say(self.bus, "problem", f"Radio frames are not being stored: {shout} ({self.holding.in_spool()} "
-                f"waiting in the spool, {len(self.holding.memory)} in memory)", source="radio storage")
+            say(
+                self.bus,
+                "problem",
+                f"Radio frames are not being stored: {shout} ({self.holding.in_spool()} "
+                f"waiting in the spool, {len(self.holding.memory)} in memory)",
+                source="radio storage",
+            )
         else:
             say(self.bus, "info", "Radio frames are stored again.", source="radio storage")
 
@@ -328,8 +365,12 @@ class RadioIngest:
         with self._lock:
             for gone in self.classifier.reassembler.evict(time.monotonic()):
                 self.counts["incomplete"] += 1
-                log.warning("radio: message %s/%d incomplete after timeout, missing fragments %s",
-                            gone.sender, gone.number, gone.missing)
+                log.warning(
+                    "radio: message %s/%d incomplete after timeout, missing fragments %s",
+                    gone.sender,
+                    gone.number,
+                    gone.missing,
+                )
 
     # -- storage -------------------------------------------------------------------------
 
@@ -345,12 +386,17 @@ class RadioIngest:
             if len(frames) == 1:
                 return self._store_single_raw(frames, str(bad), drill)
             if _depth == 0:  # the outermost split: say it once
-                log.error("radio: a batch of %d frames could not be stored (%s); storing it in parts",
-                          len(frames), bad)
+                log.error(
+                    "radio: a batch of %d frames could not be stored (%s); storing it in parts",
+                    len(frames),
+                    bad,
+                )
             self.counts["split_batches"] += 1
             half = len(frames) // 2
             first, rest = (None, None) if reports is None else (reports[:half], reports[half:])
-            return self._store(frames[:half], first, _depth + 1) + self._store(frames[half:], rest, _depth + 1)
+            return self._store(frames[:half], first, _depth + 1) + self._store(
+                frames[half:], rest, _depth + 1
+            )
 
     def _prepare(self) -> None:
         """The checks deferred by a start without the database (schema created or upgraded)."""
@@ -396,8 +442,12 @@ class RadioIngest:
             if _unavailable(exc):
                 raise
             self.counts["unstorable"] += 1
-            log.critical("radio: frame %s could not be stored at all (%s); its bytes: %s", frames[0][1],
-                         exc.__class__.__name__, bytes(frames[0][0]).hex())
+            log.critical(
+                "radio: frame %s could not be stored at all (%s); its bytes: %s",
+                frames[0][1],
+                exc.__class__.__name__,
+                bytes(frames[0][0]).hex(),
+            )
             return []
 
     def _store_raw_only(self, frames: Frames, reason: str, drill: frozenset[str]) -> list[Event]:
@@ -425,11 +475,19 @@ class RadioIngest:
         except SQLAlchemyError as exc:
             if _unavailable(exc):
                 raise
-            log.exception("radio: reading stored reports failed; repeats from before the restart will be stored")
+            log.exception(
+                "radio: reading stored reports failed; repeats from before the restart will be stored"
+            )
         self._reports_loaded = True
 
-    def _insert_raw(self, conn: Connection, frames: Frames, statuses: list[str], errors: dict[int, str],
-                    drill: frozenset[str]) -> int:
+    def _insert_raw(
+        self,
+        conn: Connection,
+        frames: Frames,
+        statuses: list[str],
+        errors: dict[int, str],
+        drill: frozenset[str],
+    ) -> int:
         """Raw rows with ids we assign (under the write lock), so derived rows can point at them.
         A raw frame is exercise only when a drill device heard it: what a real radio heard is
         never purged with a drill."""
@@ -438,11 +496,23 @@ class RadioIngest:
         first = (conn.scalar(select(func.max(_RAW.c.id))) or 0) + 1
         count = len(frames)
         errors = {index: storable(reason) for index, reason in errors.items()}  # the few invalid frames only
-        _RAW_INSERT.columns(conn, count, [
-            range(first, first + count), self._time.many(list(map(itemgetter(1), frames))),
-            map(itemgetter(2), frames), ["in"] * count, map(itemgetter(0), frames), map(itemgetter(3), frames),
-            map(itemgetter(5), frames), map(itemgetter(6), frames), statuses,
-            map(errors.get, range(count), repeat("")), drill_flags(frames, drill)])
+        _RAW_INSERT.columns(
+            conn,
+            count,
+            [
+                range(first, first + count),
+                self._time.many(list(map(itemgetter(1), frames))),
+                map(itemgetter(2), frames),
+                ["in"] * count,
+                map(itemgetter(0), frames),
+                map(itemgetter(3), frames),
+                map(itemgetter(5), frames),
+                map(itemgetter(6), frames),
+                statuses,
+                map(errors.get, range(count), repeat("")),
+                drill_flags(frames, drill),
+            ],
+        )
         return first
 
     def _stored_prefix(self, frames: Sequence[tuple]) -> int:  # type: ignore[type-arg]
@@ -453,9 +523,14 @@ class RadioIngest:
             return 0
         times = [f[1] for f in frames]
         with self._engine.connect() as conn:
-            rows = conn.execute(select(_RAW.c.link, _RAW.c.received_at, _RAW.c.data).where(
-                _RAW.c.direction == "in", _RAW.c.received_at >= min(times), _RAW.c.received_at <= max(times),
-                _RAW.c.link.in_(sorted({f[2] for f in frames})))).all()
+            rows = conn.execute(
+                select(_RAW.c.link, _RAW.c.received_at, _RAW.c.data).where(
+                    _RAW.c.direction == "in",
+                    _RAW.c.received_at >= min(times),
+                    _RAW.c.received_at <= max(times),
+                    _RAW.c.link.in_(sorted({f[2] for f in frames})),
+                )
+            ).all()
         stored = Counter((link, at, bytes(data)) for link, at, data in rows)
         count = 0
         for frame in frames:

@@ -6,6 +6,7 @@ board's ``sender_waker``; the service wakes the sender after compose, cancel and
 and answers ``link_status()`` from the board. So neither the UI nor the service reaches
 into a runtime, and a runtime never attaches itself to a service.
 """
+
 from __future__ import annotations
 
 import threading
@@ -33,7 +34,9 @@ class LinkStatus:
     name: str = ""  # the link's name: what a message's ``link`` and the comms log say
     airtime_used: float = 0.0  # seconds on air in this link's budget window
     airtime_budget: float = 0.0  # seconds this link may be on air per window
-    storage: str = ""  # why heard frames are not being stored now ("disk full: ...", "database unavailable: ...")
+    storage: str = (
+        ""  # why heard frames are not being stored now ("disk full: ...", "database unavailable: ...")
+    )
 
 
 class LinkBoard:

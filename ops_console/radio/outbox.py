@@ -5,6 +5,7 @@ loses nothing: the worker simply picks up what is still queued or awaiting an ac
 Operator actions are audited in the same transaction; the worker's own transitions
 (sent, acked, failed) are system events, published but not audited.
 """
+
 from __future__ import annotations
 
 import threading
@@ -12,20 +13,20 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
 
+from ops_console.clock import utc_now
 from ops_console.db.engine import Database
 from ops_console.db.radio_models import RadioMessage, RadioNode
-from ops_console.clock import utc_now
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation, time_on_air
 from ops_console.hardware.protocols import field_payload as fp
+from ops_console.precedence import rank_sql
 from ops_console.radio.ics213 import Ics213
 from ops_console.radio.views import ComposeCheck, MessageView, message_view
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
-from ops_console.precedence import rank_sql
 
 BROADCAST = "ALL"
 MAX_FRAMES = 8
@@ -37,9 +38,19 @@ _RANK = rank_sql(RadioMessage.precedence)
 class Outbox:
     """Compose/cancel/resend for operators; ``next_due``/``mark_*`` for the worker."""
 
-    def __init__(self, db: Database, bus: EventBus, shift: Shift, *, console_call: str = "OPS",
-                 modulation: Modulation = Modulation(), budget: DutyCycleBudget | None = None,
-                 max_attempts: int = 3, ack_timeout: float = 30.0, sender_waker: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        bus: EventBus,
+        shift: Shift,
+        *,
+        console_call: str = "OPS",
+        modulation: Modulation = Modulation(),
+        budget: DutyCycleBudget | None = None,
+        max_attempts: int = 3,
+        ack_timeout: float = 30.0,
+        sender_waker: threading.Event | None = None,
+    ) -> None:
         self.db, self.bus, self.shift = db, bus, shift
         self._sender_waker = sender_waker or threading.Event()  # compose, cancel and resend wake the sender
         self.console_call, self.modulation = console_call, modulation
@@ -51,7 +62,9 @@ class Outbox:
 
     # -- operator actions ------------------------------------------------------------
 
-    def check(self, recipient: str, text: str, precedence: fp.Precedence = fp.Precedence.ROUTINE) -> ComposeCheck:
+    def check(
+        self, recipient: str, text: str, precedence: fp.Precedence = fp.Precedence.ROUTINE
+    ) -> ComposeCheck:
         """Size, frames and airtime of a draft, and why it cannot be sent if it cannot."""
         call = recipient.strip().upper() or BROADCAST
         body = text.strip()
@@ -64,13 +77,24 @@ class Outbox:
         if not body:
             problem = "Type a message first."
         elif len(frames) > MAX_FRAMES:
-            problem = f"Too long: it needs {len(frames)} frames, at most {MAX_FRAMES} are allowed. Shorten it."
+            problem = (
+                f"Too long: it needs {len(frames)} frames, at most {MAX_FRAMES} are allowed. Shorten it."
+            )
         elif airtime > self.budget.budget:
-            problem = f"It needs {airtime:.0f} s on air, more than the {self.budget.budget:.0f} s budget per hour."
+            problem = (
+                f"It needs {airtime:.0f} s on air, more than the {self.budget.budget:.0f} s budget per hour."
+            )
         return ComposeCheck(size, len(frames), airtime, MAX_FRAMES, problem)
 
-    def compose(self, recipient: str, text: str, precedence: fp.Precedence = fp.Precedence.ROUTINE,
-                subject: str = "", kind: str = "text", link: str = "") -> MessageView:
+    def compose(
+        self,
+        recipient: str,
+        text: str,
+        precedence: fp.Precedence = fp.Precedence.ROUTINE,
+        subject: str = "",
+        kind: str = "text",
+        link: str = "",
+    ) -> MessageView:
         """Store a message as ``queued`` (audited); the worker sends it when it may, on
         ``link`` when that names a READY radio with budget left, else on another."""
         actor = self.shift.require(Permission.RADIO, "send radio messages")
@@ -83,38 +107,67 @@ class Outbox:
         if not check.ok:
             raise ValidationError({"text": check.problem})
         with self.db.write() as s:
-            last = s.scalar(select(RadioMessage.number).where(
-                RadioMessage.direction == "out", RadioMessage.station == self.console_call)
-                .order_by(RadioMessage.id.desc()).limit(1))
+            last = s.scalar(
+                select(RadioMessage.number)
+                .where(RadioMessage.direction == "out", RadioMessage.station == self.console_call)
+                .order_by(RadioMessage.id.desc())
+                .limit(1)
+            )
             addr = self.tactical.get(call)  # the config file's word beats whatever a node said it was
             if addr is None:
                 addr = s.scalar(select(RadioNode.addr).where(RadioNode.callsign == call).limit(1))
-            row = RadioMessage(direction="out", kind=kind, station=self.console_call,
-                               number=((last or 0) + 1) % 65536, sender=actor.name, recipient=call,
-                               node_addr=addr if addr is not None else 0, precedence=fp.Precedence(precedence).name,
-                               subject=subject, body=text.strip(), at=utc_now(), status="queued", attempts=0,
-                               last_error="", link=link.strip(), acknowledged_by="", linked_entity="",
-                               exercise=self.shift.exercise)
+            row = RadioMessage(
+                direction="out",
+                kind=kind,
+                station=self.console_call,
+                number=((last or 0) + 1) % 65536,
+                sender=actor.name,
+                recipient=call,
+                node_addr=addr if addr is not None else 0,
+                precedence=fp.Precedence(precedence).name,
+                subject=subject,
+                body=text.strip(),
+                at=utc_now(),
+                status="queued",
+                attempts=0,
+                last_error="",
+                link=link.strip(),
+                acknowledged_by="",
+                linked_entity="",
+                exercise=self.shift.exercise,
+            )
             s.add(row)
             s.flush()
-            audit.append(s, actor, "radio.compose", "radio_message", row.id,
-                         f"Radio message #{row.number} to {call} queued ({row.precedence}): {row.body[:80]}",
-                         after={"recipient": call, "precedence": row.precedence, "frames": check.frames,
-                                "link": row.link},
-                         exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                "radio.compose",
+                "radio_message",
+                row.id,
+                f"Radio message #{row.number} to {call} queued ({row.precedence}): {row.body[:80]}",
+                after={
+                    "recipient": call,
+                    "precedence": row.precedence,
+                    "frames": check.frames,
+                    "link": row.link,
+                },
+                exercise=row.exercise,
+            )
             view = message_view(row)
         self.bus.publish(Event(Topic.RADIO_OUTBOX, view.id, {"status": "queued"}))
         self._sender_waker.set()
         return view
 
-    def compose_ics213(self, recipient: str, form: Ics213, precedence: fp.Precedence = fp.Precedence.ROUTINE,
-                       link: str = "") -> MessageView:
+    def compose_ics213(
+        self, recipient: str, form: Ics213, precedence: fp.Precedence = fp.Precedence.ROUTINE, link: str = ""
+    ) -> MessageView:
         """Queue an ICS-213 General Message (split across as many frames as it needs)."""
         problems = form.problems()
         if problems:
             raise ValidationError(problems)
-        return self.compose(recipient, form.to_text(), precedence, subject=form.subject[:200], kind="ics213",
-                            link=link)
+        return self.compose(
+            recipient, form.to_text(), precedence, subject=form.subject[:200], kind="ics213", link=link
+        )
 
     def cancel(self, message_id: int) -> MessageView:
         """Stop trying to deliver a message that is queued or awaiting its ack."""
@@ -123,26 +176,38 @@ class Outbox:
     def resend(self, message_id: int) -> MessageView:
         """Queue a failed or cancelled message again with fresh attempts and a fresh choice
         of link (the one that failed it is in the audit entry)."""
-        return self._operator_change(message_id, ("failed", "cancelled", "sent"), "queued", "radio.resend",
-                                     "queued again")
+        return self._operator_change(
+            message_id, ("failed", "cancelled", "sent"), "queued", "radio.resend", "queued again"
+        )
 
-    def _operator_change(self, message_id: int, allowed: tuple[str, ...], status: str, action: str,
-                         verb: str) -> MessageView:
+    def _operator_change(
+        self, message_id: int, allowed: tuple[str, ...], status: str, action: str, verb: str
+    ) -> MessageView:
         actor = self.shift.require(Permission.RADIO, f"change the outbox ({verb})")
         with self.db.write() as s:
             row = s.get(RadioMessage, message_id, with_for_update=True)
             if row is None or row.direction != "out":
                 raise NotFound(f"Outbound message {message_id} no longer exists.")
             if row.status not in allowed:
-                raise ValidationError({"status": f"Message #{row.number} is {row.status}; it cannot be {verb}."})
+                raise ValidationError(
+                    {"status": f"Message #{row.number} is {row.status}; it cannot be {verb}."}
+                )
             before = {"status": row.status, "link": row.link}
             row.status, row.next_attempt_at, row.last_error = status, None, ""
             if status == "queued":
                 row.attempts, row.link = 0, ""
             s.flush()
-            audit.append(s, actor, action, "radio_message", row.id,
-                         f"Radio message #{row.number} to {row.recipient} {verb}",
-                         before=before, after={"status": status}, exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                action,
+                "radio_message",
+                row.id,
+                f"Radio message #{row.number} to {row.recipient} {verb}",
+                before=before,
+                after={"status": status},
+                exercise=row.exercise,
+            )
             view = message_view(row)
         self.bus.publish(Event(Topic.RADIO_OUTBOX, view.id, {"status": status}))
         self._sender_waker.set()
@@ -153,10 +218,19 @@ class Outbox:
     def next_due(self, now: datetime) -> MessageView | None:
         """The next message to transmit: EMERGENCY first … ROUTINE, oldest first within each."""
         due = or_(RadioMessage.next_attempt_at.is_(None), RadioMessage.next_attempt_at <= now)
-        query = (select(RadioMessage).where(RadioMessage.direction == "out", due,
-                                            or_(RadioMessage.status == "queued",
-                                                (RadioMessage.status == "sent") & RadioMessage.next_attempt_at.is_not(None)))
-                 .order_by(_RANK, RadioMessage.at, RadioMessage.id).limit(1))
+        query = (
+            select(RadioMessage)
+            .where(
+                RadioMessage.direction == "out",
+                due,
+                or_(
+                    RadioMessage.status == "queued",
+                    (RadioMessage.status == "sent") & RadioMessage.next_attempt_at.is_not(None),
+                ),
+            )
+            .order_by(_RANK, RadioMessage.at, RadioMessage.id)
+            .limit(1)
+        )
         with self.db.read() as s:
             row = s.scalar(query)
             return message_view(row) if row is not None else None
@@ -164,12 +238,21 @@ class Outbox:
     def next_wakeup(self) -> datetime | None:
         """When the earliest waiting message becomes due (retry or ack timeout)."""
         with self.db.read() as s:
-            return s.scalar(select(RadioMessage.next_attempt_at).where(
-                RadioMessage.direction == "out", RadioMessage.status.in_(("queued", "sent")),
-                RadioMessage.next_attempt_at.is_not(None)).order_by(RadioMessage.next_attempt_at).limit(1))
+            return s.scalar(
+                select(RadioMessage.next_attempt_at)
+                .where(
+                    RadioMessage.direction == "out",
+                    RadioMessage.status.in_(("queued", "sent")),
+                    RadioMessage.next_attempt_at.is_not(None),
+                )
+                .order_by(RadioMessage.next_attempt_at)
+                .limit(1)
+            )
 
     def frames_for(self, msg: MessageView) -> list[bytes]:
-        return fp.encode_text(self.console_call, msg.recipient, msg.number, fp.Precedence[msg.precedence], msg.body)
+        return fp.encode_text(
+            self.console_call, msg.recipient, msg.number, fp.Precedence[msg.precedence], msg.body
+        )
 
     def mark_sent(self, msg: MessageView, link: str) -> None:
         """Transmitted on ``link``: wait for the ack (backoff doubles per attempt), or done for
@@ -191,16 +274,26 @@ class Outbox:
         """A transmission (or its ack) did not happen: retry later, or give up after N attempts."""
         attempts = msg.attempts + (1 if count else 0)
         if attempts >= self.max_attempts:
-            self._set(msg.id, status="failed", attempts=attempts, next_attempt_at=None, last_error=reason[:300])
+            self._set(
+                msg.id, status="failed", attempts=attempts, next_attempt_at=None, last_error=reason[:300]
+            )
         else:
-            self._set(msg.id, status="queued", attempts=attempts, last_error=reason[:300],
-                      next_attempt_at=utc_now() + self._backoff(attempts))
+            self._set(
+                msg.id,
+                status="queued",
+                attempts=attempts,
+                last_error=reason[:300],
+                next_attempt_at=utc_now() + self._backoff(attempts),
+            )
 
     def _backoff(self, attempts: int) -> timedelta:
         return timedelta(seconds=min(self.ack_timeout * 2 ** max(attempts - 1, 0), 3600))
 
     def _set(self, message_id: int, **values: object) -> None:
         with self.db.write() as s:
-            s.execute(update(RadioMessage).where(RadioMessage.id == message_id,
-                                                 RadioMessage.status.in_(("queued", "sent"))).values(**values))
+            s.execute(
+                update(RadioMessage)
+                .where(RadioMessage.id == message_id, RadioMessage.status.in_(("queued", "sent")))
+                .values(**values)
+            )
         self.bus.publish(Event(Topic.RADIO_OUTBOX, message_id, {"status": values.get("status")}))

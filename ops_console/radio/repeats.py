@@ -16,6 +16,7 @@ At start-up ``load`` re-reads what was heard within the window (the raw rows kee
 +RCV line), so a repeat heard just after a restart is still flagged, while traffic from
 before that is news again.
 """
+
 from __future__ import annotations
 
 import logging
@@ -24,7 +25,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, select
 
-from ops_console.db.radio_models import RadioMessage, RawFrame as RawRow
+from ops_console.db.radio_models import RadioMessage
+from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.hardware.protocols import reyax_at as at
 
 log = logging.getLogger(__name__)
@@ -98,8 +100,11 @@ class RepeatFilter:
             earlier = self._seen.get(key)
             if earlier is None:
                 earlier = self._older.get(key)
-        if earlier is not None and -self.window <= when - earlier <= self.window and (
-                not (self._reset or self._new_reset) or self._after_reset(station, earlier)):
+        if (
+            earlier is not None
+            and -self.window <= when - earlier <= self.window
+            and (not (self._reset or self._new_reset) or self._after_reset(station, earlier))
+        ):
             return True
         self._new_seen[key] = when
         return False
@@ -121,8 +126,12 @@ class RepeatFilter:
         self._new_reset[station] = when
         self._new_last[station] = number
         self.resets += 1
-        log.info("radio: %s went back from number %d to %d: counter reset, earlier traffic is not a repeat",
-                 station, last, number)
+        log.info(
+            "radio: %s went back from number %d to %d: counter reset, earlier traffic is not a repeat",
+            station,
+            last,
+            number,
+        )
         return True
 
     def repeat(self, key: Hashable, station: str, when: float, window: float | None = None) -> bool:
@@ -134,7 +143,11 @@ class RepeatFilter:
             earlier = self._seen.get(key)
             if earlier is None:
                 earlier = self._older.get(key)
-        if earlier is not None and -window <= when - earlier <= window and self._after_reset(station, earlier):
+        if (
+            earlier is not None
+            and -window <= when - earlier <= window
+            and self._after_reset(station, earlier)
+        ):
             return True
         self._new_seen[key] = when
         return False
@@ -193,17 +206,24 @@ class RepeatFilter:
                 fields = payload.split(b"|", 3)
                 if len(fields) > 3 and fields[2].isdigit():
                     reports.append((payload, fields[1].decode("ascii", "replace"), int(fields[2]), heard))
-        numbers = conn.execute(select(_MSG.c.station, _MSG.c.number, _MSG.c.at).where(
-            _MSG.c.direction == "in", _MSG.c.kind != "plain", _MSG.c.at >= _utc(horizon)).order_by(_MSG.c.id)).all()
-        merged = sorted([(r[3], r[1], r[2], r[0]) for r in reports]
-                        + [(_epoch(at_), station, number, None) for station, number, at_ in numbers],
-                        key=lambda item: item[0])
-        for when, station, number, payload in merged:
+        numbers = conn.execute(
+            select(_MSG.c.station, _MSG.c.number, _MSG.c.at)
+            .where(_MSG.c.direction == "in", _MSG.c.kind != "plain", _MSG.c.at >= _utc(horizon))
+            .order_by(_MSG.c.id)
+        ).all()
+        merged: list[tuple[float, str, int, bytes | None]] = sorted(
+            [(r[3], r[1], r[2], r[0]) for r in reports]
+            + [(_epoch(at_), station, number, None) for station, number, at_ in numbers],
+            key=lambda item: item[0],
+        )
+        for when, station, number, report in merged:
             self.number(station, number, when)
-            if payload is not None:
-                self.repeat(payload, station, when)
+            if report is not None:
+                self.repeat(report, station, when)
         self.commit()
-        log.info("radio: %d reports heard in the last %.0f s known for repeat detection", len(reports), self.window)
+        log.info(
+            "radio: %d reports heard in the last %.0f s known for repeat detection", len(reports), self.window
+        )
         return len(reports)
 
 
@@ -211,10 +231,16 @@ def _stored_payloads(conn: Connection, since: datetime, scan_limit: int) -> Iter
     """Payloads of received, understood frames heard since ``since``, newest first."""
     before, scanned = None, 0
     while scanned < scan_limit:
-        query = (select(_RAW.c.id, _RAW.c.data, _RAW.c.received_at)
-                 .where(_RAW.c.direction == "in", _RAW.c.status.in_(("parsed", "duplicate")),
-                        _RAW.c.received_at >= since)
-                 .order_by(_RAW.c.id.desc()).limit(min(_PAGE, scan_limit - scanned)))
+        query = (
+            select(_RAW.c.id, _RAW.c.data, _RAW.c.received_at)
+            .where(
+                _RAW.c.direction == "in",
+                _RAW.c.status.in_(("parsed", "duplicate")),
+                _RAW.c.received_at >= since,
+            )
+            .order_by(_RAW.c.id.desc())
+            .limit(min(_PAGE, scan_limit - scanned))
+        )
         if before is not None:
             query = query.where(_RAW.c.id < before)
         rows = conn.execute(query).all()

@@ -11,6 +11,7 @@ it wait (teams in range of both hear it; the delivery state shows if one did not
 Among the others, the order of the devices in the configuration decides: the first is
 the post's main radio.
 """
+
 from __future__ import annotations
 
 import math
@@ -59,8 +60,9 @@ class LinkRouter:
     heard since this router started (e.g. after a restart); its answer is remembered.
     """
 
-    def __init__(self, template: Callable[[], DutyCycleBudget],
-                 lookup: Callable[[int], str | None] | None = None) -> None:
+    def __init__(
+        self, template: Callable[[], DutyCycleBudget], lookup: Callable[[int], str | None] | None = None
+    ) -> None:
         self._template, self._lookup = template, lookup
         self._budgets: dict[str, DutyCycleBudget] = {}
         self._heard: dict[int | None, str | None] = {}
@@ -95,8 +97,9 @@ class LinkRouter:
         with self._lock:
             self.budget(link).record(airtime, now)
 
-    def restore(self, sent: Iterable[Sent], modulation_of: Callable[[str], Modulation], now: float,
-                wall_now: datetime) -> float:
+    def restore(
+        self, sent: Iterable[Sent], modulation_of: Callable[[str], Modulation], now: float, wall_now: datetime
+    ) -> float:
         """Count transmissions of an earlier life (oldest first, UTC times) into the budgets,
         at their age before ``now`` on this router's clock; returns the seconds of airtime."""
         total = 0.0
@@ -115,8 +118,9 @@ class LinkRouter:
 
     # -- the choice ------------------------------------------------------------------
 
-    def choose(self, ready: Sequence[Transmitter], sizes: Sequence[int], preferred: str | None,
-               now: float) -> Pick:
+    def choose(
+        self, ready: Sequence[Transmitter], sizes: Sequence[int], preferred: str | None, now: float
+    ) -> Pick:
         """The preferred link if it is READY and has room, else the first READY link (in
         configuration order) that has room for frames of ``sizes`` bytes; else no modem
         and the shortest wait until one has."""

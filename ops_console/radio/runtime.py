@@ -9,18 +9,19 @@ With several devices, each transmission goes through a READY link the LinkRouter
 (the one a message names or its destination was last heard on, else the first with
 budget left), and each link has its own duty-cycle budget.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
 import time
 
+from ops_console.db.types import utc_now
 from ops_console.events import Event
 from ops_console.hardware.lora.airtime import DutyCycleBudget
 from ops_console.hardware.lora.at_modem import AtModem
 from ops_console.hardware.lora.types import ModemConfig, ModemState, ModemStats, RawFrame
 from ops_console.hardware.transport.serial_link import SerialLink
-from ops_console.db.types import utc_now
 from ops_console.radio.airtime_log import AirtimeLog
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.links import LinkStatus  # noqa: F401 - re-exported for the gateway and tests
@@ -36,8 +37,15 @@ EVICT_INTERVAL = 30.0
 class RadioRuntime:
     """Starts and stops everything that talks to radios for one post."""
 
-    def __init__(self, radio: RadioService, devices: list[DeviceSpec], *, demo: bool = False,
-                 demo_interval: float = 3.0, modem_config: ModemConfig | None = None) -> None:
+    def __init__(
+        self,
+        radio: RadioService,
+        devices: list[DeviceSpec],
+        *,
+        demo: bool = False,
+        demo_interval: float = 3.0,
+        modem_config: ModemConfig | None = None,
+    ) -> None:
         self.radio, self.devices, self.demo = radio, list(devices), demo
         self.demo_interval = demo_interval
         self.modem_config = modem_config or ModemConfig(address=1, network_id=6)
@@ -45,8 +53,9 @@ class RadioRuntime:
         self.modems: list[AtModem] = []
         self._labels: dict[str, str] = {}
         self.router = LinkRouter(lambda: radio.outbox.budget, radio.last_heard_link)
-        self.worker = OutboxWorker(radio.outbox, lambda: self.modems, self.router,
-                                   wake_event=radio.links.sender_waker)
+        self.worker = OutboxWorker(
+            radio.outbox, lambda: self.modems, self.router, wake_event=radio.links.sender_waker
+        )
         radio.ingest.on_ack_needed = self.worker.queue_ack
         self.worker.gate = lambda: radio.ingest.ready  # the schema checks wait for the database
         self.airtime = AirtimeLog(radio.db, lambda: radio.ingest.drill_links)
@@ -62,14 +71,17 @@ class RadioRuntime:
         if self.demo:
             from ops_console.demo.radio import DEMO_DUTY_CYCLE, DEMO_MODULATION, start_simulator
 
-            self.simulator = start_simulator(self.demo_interval)
-            self.simulator.traffic.console_call = self.radio.outbox.console_call  # the teams know our call
+            self.simulator = simulator = start_simulator(self.demo_interval)
+            simulator.traffic.console_call = self.radio.outbox.console_call  # the teams know our call
             # the simulated channel: the simulator's SF9 and a generous budget, so a demo of a
             # few minutes shows the outbox moving (a real post keeps the legal 1 %)
             self.modem_config = ModemConfig(address=1, network_id=6, modulation=DEMO_MODULATION)
             self.radio.outbox.budget = DutyCycleBudget(DEMO_DUTY_CYCLE)
-            self.devices.append(DeviceSpec("lora", self.simulator.port_url, 115200, "demo-lora",
-                                           drill=self.radio.settings.demo_drill))
+            self.devices.append(
+                DeviceSpec(
+                    "lora", simulator.port_url, 115200, "demo-lora", drill=self.radio.settings.demo_drill
+                )
+            )
         self.radio.ingest.start()
         for spec in self.devices:
             self.modems.append(self._open(spec))
@@ -77,14 +89,18 @@ class RadioRuntime:
         self._evictor.start()
         self.radio.links.plug(self.status)
         self.started = True
-        log.info("radio runtime started with %d device(s), on the air as %s", len(self.modems),
-                 self.radio.outbox.console_call)
+        log.info(
+            "radio runtime started with %d device(s), on the air as %s",
+            len(self.modems),
+            self.radio.outbox.console_call,
+        )
 
     def _open(self, spec: DeviceSpec) -> AtModem:
         name = self._unique(spec.name or f"lora{len(self.modems) + 1}")
         link = SerialLink(spec.port, name=name, baudrate=spec.baud)
-        modem = AtModem(link, spec.modem or self.modem_config, on_frames=self._on_frames,
-                        on_state=self._on_state)
+        modem = AtModem(
+            link, spec.modem or self.modem_config, on_frames=self._on_frames, on_state=self._on_state
+        )
         self._labels[name] = spec.label
         if spec.drill:  # what this link hears is a drill's (the ingest decides per frame)
             self._drill_links.add(name)
@@ -117,9 +133,15 @@ class RadioRuntime:
         sent = self.airtime.since(window)
         modulations = {m.link.name: m.modulation for m in self.modems}
         default = next(iter(modulations.values()), self.radio.outbox.modulation)
-        used = self.router.restore(sent, lambda link: modulations.get(link, default), time.monotonic(), utc_now())
-        log.info("radio: duty-cycle budgets restored: %d frames, %.1f s on air in the last %.0f s",
-                 len(sent), used, window)
+        used = self.router.restore(
+            sent, lambda link: modulations.get(link, default), time.monotonic(), utc_now()
+        )
+        log.info(
+            "radio: duty-cycle budgets restored: %d frames, %.1f s on air in the last %.0f s",
+            len(sent),
+            used,
+            window,
+        )
 
     def _evict_loop(self) -> None:
         while not self._stop.wait(EVICT_INTERVAL):
@@ -137,8 +159,13 @@ class RadioRuntime:
         self.radio.ingest.stop()
         where = self.radio.ingest.whereabouts()
         if where["memory"] or where["lost"]:  # a window closed while the database was away, say
-            log.critical("radio: stopped with %d frames only in memory (NOT saved) and %d lost; %d in the spool; "
-                         "%s", where["memory"], where["lost"], where["spool"], self.radio.ingest.problem)
+            log.critical(
+                "radio: stopped with %d frames only in memory (NOT saved) and %d lost; %d in the spool; %s",
+                where["memory"],
+                where["lost"],
+                where["spool"],
+                self.radio.ingest.problem,
+            )
         self.radio.ingest.drill_links = self.radio.ingest.drill_links - self._drill_links
         if self.simulator is not None:
             self.simulator.stop()
@@ -157,9 +184,25 @@ class RadioRuntime:
             st: ModemStats = modem.stats()
             link = st.link
             used, budget = self.router.usage(st.name, now)
-            out.append(LinkStatus(self._labels.get(st.name, st.name), link.url if link else "", st.state.value,
-                                  st.detail, st.frames, st.sent, sum(st.errors.values()), st.last_error,
-                                  counts["frames"], counts["invalid"], self.radio.ingest.backlog,
-                                  self.worker.waiting_for, self.worker.next_slot_in, st.name, used, budget,
-                                  self.radio.ingest.problem))
+            out.append(
+                LinkStatus(
+                    self._labels.get(st.name, st.name),
+                    link.url if link else "",
+                    st.state.value,
+                    st.detail,
+                    st.frames,
+                    st.sent,
+                    sum(st.errors.values()),
+                    st.last_error,
+                    counts["frames"],
+                    counts["invalid"],
+                    self.radio.ingest.backlog,
+                    self.worker.waiting_for,
+                    self.worker.next_slot_in,
+                    st.name,
+                    used,
+                    budget,
+                    self.radio.ingest.problem,
+                )
+            )
         return out

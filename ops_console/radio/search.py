@@ -6,6 +6,7 @@ optional (FTS5 is a compile-time option), and a derived index — dropping it lo
 nothing, and it is rebuilt from radio_messages. PostgreSQL (and SQLite without FTS5)
 use ILIKE on the same columns.
 """
+
 from __future__ import annotations
 
 import logging
@@ -59,12 +60,18 @@ class MessageSearch:
     def _create(self) -> bool:
         try:
             with self.db.connect(begin=True) as conn:
-                exists = conn.exec_driver_sql(
-                    "SELECT 1 FROM sqlite_master WHERE name = 'radio_messages_fts'").first() is not None
+                exists = (
+                    conn.exec_driver_sql(
+                        "SELECT 1 FROM sqlite_master WHERE name = 'radio_messages_fts'"
+                    ).first()
+                    is not None
+                )
                 for ddl in _DDL:
                     conn.exec_driver_sql(ddl)
                 if not exists:  # index what was stored before the index existed
-                    conn.exec_driver_sql("INSERT INTO radio_messages_fts(radio_messages_fts) VALUES ('rebuild')")
+                    conn.exec_driver_sql(
+                        "INSERT INTO radio_messages_fts(radio_messages_fts) VALUES ('rebuild')"
+                    )
         except OperationalError as exc:
             log.info("radio search: FTS5 not available (%s); using LIKE", exc)
             return False
@@ -74,8 +81,15 @@ class MessageSearch:
         tokens = _WORD.findall(words)
         if tokens and self._ensure():
             query = " ".join(f'"{t}"*' for t in tokens)  # every word, as a prefix
-            return RadioMessage.id.in_(text("SELECT rowid FROM radio_messages_fts WHERE radio_messages_fts "
-                                            "MATCH :fts").bindparams(fts=query).columns(column("rowid", Integer)))
+            return RadioMessage.id.in_(
+                text("SELECT rowid FROM radio_messages_fts WHERE radio_messages_fts MATCH :fts")
+                .bindparams(fts=query)
+                .columns(column("rowid", Integer))
+            )
         like = f"%{words.strip()}%"
-        return or_(RadioMessage.body.ilike(like), RadioMessage.subject.ilike(like),
-                   RadioMessage.station.ilike(like), RadioMessage.recipient.ilike(like))
+        return or_(
+            RadioMessage.body.ilike(like),
+            RadioMessage.subject.ilike(like),
+            RadioMessage.station.ilike(like),
+            RadioMessage.recipient.ilike(like),
+        )

@@ -5,6 +5,7 @@ panel pages through, and the operator actions on received messages: acknowledge 
 alert, turn a message into an incident / task / log line / resource request linked back
 to it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -14,24 +15,24 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, func, select, text
 
-from ops_console.db.engine import Database
 from ops_console.config import call_sign_problem
+from ops_console.db.engine import Database
 from ops_console.db.radio_models import Position, RadioMessage, RadioNode, RawFrame
 from ops_console.domain import IncidentKind, Permission
 from ops_console.errors import NotFound, PermissionDenied, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
+from ops_console.precedence import ALERTING, Precedence
 from ops_console.radio import ack_rights
-from ops_console.radio.links import LinkBoard, LinkStatus
 from ops_console.radio.ingest import RadioIngest
+from ops_console.radio.links import LinkBoard, LinkStatus
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.search import MessageSearch
 from ops_console.radio.views import MessageFilter, MessageView, NodeView, message_view, node_view
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
-from ops_console.precedence import ALERTING, Precedence
 
 if TYPE_CHECKING:
     from ops_console.radio.devices import DeviceSpec
@@ -77,18 +78,35 @@ def _checked_address(call: str, addr: object) -> int:
 class RadioService:
     """Use cases for the radio; Qt-free, safe to call from any thread."""
 
-    def __init__(self, db: Database, bus: EventBus, shift: Shift, *, incidents: IncidentService,
-                 tasks: TaskService, activity: ActivityService, settings: RadioSettings | None = None,
-                 inventory: Any = None, links: LinkBoard | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        bus: EventBus,
+        shift: Shift,
+        *,
+        incidents: IncidentService,
+        tasks: TaskService,
+        activity: ActivityService,
+        settings: RadioSettings | None = None,
+        inventory: Any = None,
+        links: LinkBoard | None = None,
+    ) -> None:
         self.db, self.bus, self.shift = db, bus, shift
         self._inventory = inventory  # InventoryService: a message can become a resource request
         self.settings = settings or RadioSettings()
         self._incidents, self._tasks, self._activity = incidents, tasks, activity
         self.links = links or LinkBoard()
-        self.outbox = Outbox(db, bus, shift, console_call=self.settings.console_call, modulation=Modulation(),
-                             budget=DutyCycleBudget(self.settings.duty_cycle),
-                             max_attempts=self.settings.max_attempts, ack_timeout=self.settings.ack_timeout,
-                             sender_waker=self.links.sender_waker)
+        self.outbox = Outbox(
+            db,
+            bus,
+            shift,
+            console_call=self.settings.console_call,
+            modulation=Modulation(),
+            budget=DutyCycleBudget(self.settings.duty_cycle),
+            max_attempts=self.settings.max_attempts,
+            ack_timeout=self.settings.ack_timeout,
+            sender_waker=self.links.sender_waker,
+        )
         self.ingest = RadioIngest(db, bus, console_call=self.settings.console_call)
         self.search = MessageSearch(db)
 
@@ -111,7 +129,10 @@ class RadioService:
             call = _checked_call(call_sign, "call_sign")
             self.settings.console_call = self.outbox.console_call = self.ingest.console_call = call
         if tactical is not None:
-            table = {_checked_call(call, "tactical"): _checked_address(call, addr) for call, addr in tactical.items()}
+            table = {
+                _checked_call(call, "tactical"): _checked_address(call, addr)
+                for call, addr in tactical.items()
+            }
             self.settings.tactical = table
             self.outbox.tactical = dict(table)
 
@@ -119,21 +140,30 @@ class RadioService:
 
     def _query(self, flt: MessageFilter) -> Select:  # type: ignore[type-arg]
         # exercise mode is a view: live EMERGENCY/PRIORITY traffic heard stays in sight (LIVE)
-        query = select(RadioMessage).where(in_view(RadioMessage.exercise, self.shift.exercise, and_(
-            RadioMessage.direction == "in", RadioMessage.precedence.in_(sorted(ALERTING)))))
+        query = select(RadioMessage).where(
+            in_view(
+                RadioMessage.exercise,
+                self.shift.exercise,
+                and_(RadioMessage.direction == "in", RadioMessage.precedence.in_(sorted(ALERTING))),
+            )
+        )
         if flt.direction:
             query = query.where(RadioMessage.direction == flt.direction)
         if flt.precedences:
             query = query.where(RadioMessage.precedence.in_(sorted(flt.precedences)))
         if flt.alerts_only:
-            query = query.where(RadioMessage.direction == "in", RadioMessage.acknowledged_by == "",
-                                RadioMessage.precedence.in_(sorted(ALERTING)))
+            query = query.where(
+                RadioMessage.direction == "in",
+                RadioMessage.acknowledged_by == "",
+                RadioMessage.precedence.in_(sorted(ALERTING)),
+            )
         if flt.text.strip():
             query = query.where(self.search.condition(flt.text))
         return query
 
-    def page(self, flt: MessageFilter = MessageFilter(), *, before_id: int | None = None,
-             limit: int = 200) -> list[MessageView]:
+    def page(
+        self, flt: MessageFilter = MessageFilter(), *, before_id: int | None = None, limit: int = 200
+    ) -> list[MessageView]:
         """Up to ``limit`` messages older than ``before_id``, newest first (keyset paging)."""
         query = self._query(flt)
         if before_id is not None:
@@ -141,14 +171,20 @@ class RadioService:
         with self.db.read() as s:
             return [message_view(r) for r in s.scalars(query.order_by(RadioMessage.id.desc()).limit(limit))]
 
-    def newer_than(self, after_id: int, flt: MessageFilter = MessageFilter(), limit: int = 5000) -> list[MessageView]:
-        query = self._query(flt).where(RadioMessage.id > after_id).order_by(RadioMessage.id.desc()).limit(limit)
+    def newer_than(
+        self, after_id: int, flt: MessageFilter = MessageFilter(), limit: int = 5000
+    ) -> list[MessageView]:
+        query = (
+            self._query(flt).where(RadioMessage.id > after_id).order_by(RadioMessage.id.desc()).limit(limit)
+        )
         with self.db.read() as s:
             return [message_view(r) for r in s.scalars(query)]
 
     def count_newer(self, after_id: int, flt: MessageFilter = MessageFilter(), limit: int = 10_000) -> int:
         """How many messages newer than ``after_id`` the filter shows (the comms log's "N new"), up to ``limit``."""
-        ids = self._query(flt).where(RadioMessage.id > after_id).with_only_columns(RadioMessage.id).limit(limit)
+        ids = (
+            self._query(flt).where(RadioMessage.id > after_id).with_only_columns(RadioMessage.id).limit(limit)
+        )
         with self.db.read() as s:
             return s.scalar(select(func.count()).select_from(ids.subquery())) or 0
 
@@ -164,9 +200,12 @@ class RadioService:
         with self.db.read() as s:
             # "+id": sort the (few) outbound rows found through ix_radio_messages_origin instead
             # of walking the primary key backwards through every received message
-            rows = s.scalars(select(RadioMessage).where(RadioMessage.direction == "out",
-                                                        RadioMessage.exercise == self.shift.exercise)
-                             .order_by(text("+radio_messages.id DESC")).limit(limit))
+            rows = s.scalars(
+                select(RadioMessage)
+                .where(RadioMessage.direction == "out", RadioMessage.exercise == self.shift.exercise)
+                .order_by(text("+radio_messages.id DESC"))
+                .limit(limit)
+            )
             return [message_view(r) for r in rows]
 
     def unacknowledged_alerts(self) -> list[MessageView]:
@@ -178,13 +217,20 @@ class RadioService:
 
     def nodes(self) -> list[NodeView]:
         with self.db.read() as s:
-            return [node_view(r) for r in s.scalars(select(RadioNode).order_by(RadioNode.callsign, RadioNode.addr))]
+            return [
+                node_view(r)
+                for r in s.scalars(select(RadioNode).order_by(RadioNode.callsign, RadioNode.addr))
+            ]
 
     def node_track(self, addr: int, limit: int = 500) -> list[tuple[datetime, float, float, float | None]]:
         """Recent positions of a node (time, lat, lon, battery), oldest first."""
         with self.db.read() as s:
-            rows = s.execute(select(Position.at, Position.lat, Position.lon, Position.battery)
-                             .where(Position.node_addr == addr).order_by(Position.id.desc()).limit(limit)).all()
+            rows = s.execute(
+                select(Position.at, Position.lat, Position.lon, Position.battery)
+                .where(Position.node_addr == addr)
+                .order_by(Position.id.desc())
+                .limit(limit)
+            ).all()
         return [tuple(r) for r in reversed(rows)]  # type: ignore[misc]
 
     def last_heard_link(self, addr: int) -> str | None:
@@ -192,18 +238,27 @@ class RadioService:
         the router asks once per address it has not heard itself since it started."""
         with self.db.read() as s:
             top = s.scalar(select(func.max(RawFrame.id))) or 0
-            return s.scalar(select(RawFrame.link).where(RawFrame.id > top - SIGNAL_WINDOW, RawFrame.node_addr == addr,
-                                                        RawFrame.direction == "in")
-                            .order_by(RawFrame.id.desc()).limit(1))
+            return s.scalar(
+                select(RawFrame.link)
+                .where(
+                    RawFrame.id > top - SIGNAL_WINDOW, RawFrame.node_addr == addr, RawFrame.direction == "in"
+                )
+                .order_by(RawFrame.id.desc())
+                .limit(1)
+            )
 
     def signal_history(self, addr: int, limit: int = 500) -> list[tuple[datetime, int | None, float | None]]:
         """RSSI/SNR of the frames heard from a node, oldest first (for the plot)."""
         with self.db.read() as s:
             top = s.scalar(select(func.max(RawFrame.id))) or 0
-            rows = s.execute(select(RawFrame.received_at, RawFrame.rssi, RawFrame.snr)
-                             .where(RawFrame.id > top - SIGNAL_WINDOW, RawFrame.node_addr == addr,
-                                    RawFrame.rssi.is_not(None))
-                             .order_by(RawFrame.id.desc()).limit(limit)).all()
+            rows = s.execute(
+                select(RawFrame.received_at, RawFrame.rssi, RawFrame.snr)
+                .where(
+                    RawFrame.id > top - SIGNAL_WINDOW, RawFrame.node_addr == addr, RawFrame.rssi.is_not(None)
+                )
+                .order_by(RawFrame.id.desc())
+                .limit(limit)
+            ).all()
         return [tuple(r) for r in reversed(rows)]  # type: ignore[misc]
 
     def message_count(self) -> int:
@@ -242,9 +297,15 @@ class RadioService:
                 raise NotFound(f"Radio message {message_id} no longer exists.")
             if not row.acknowledged_by:
                 row.acknowledged_by = actor.name
-                audit.append(s, actor, "radio.alert_ack", "radio_message", row.id,
-                             f"{row.precedence} message #{row.number} from {row.station} acknowledged",
-                             exercise=row.exercise)
+                audit.append(
+                    s,
+                    actor,
+                    "radio.alert_ack",
+                    "radio_message",
+                    row.id,
+                    f"{row.precedence} message #{row.number} from {row.station} acknowledged",
+                    exercise=row.exercise,
+                )
             view = message_view(row)
         self.bus.publish(Event(Topic.RADIO_MESSAGE, view.id, {"acknowledged": True}))
         return view
@@ -256,8 +317,9 @@ class RadioService:
         self.shift.require(Permission.RADIO, "file radio messages")
         msg = self.get(message_id)
         if msg.linked_entity:
-            raise ValidationError({"target": f"Message #{msg.number} is already filed as {msg.linked_entity} "
-                                             f"#{msg.linked_id}."})
+            raise ValidationError(
+                {"target": f"Message #{msg.number} is already filed as {msg.linked_entity} #{msg.linked_id}."}
+            )
         title = (msg.body.splitlines() or [""])[0][:120] or f"Radio message {msg.station}/{msg.number}"
         number = "" if msg.kind == "plain" else f" #{msg.number}"
         note = f"Radio {msg.precedence} from {msg.station}{number}: {msg.body}"
@@ -283,20 +345,35 @@ class RadioService:
         from ops_console.domain import Severity
         from ops_console.services.incidents import IncidentDraft
 
-        severity = {Precedence.EMERGENCY: Severity.CRITICAL, Precedence.PRIORITY: Severity.SERIOUS}.get(msg.precedence, Severity.MODERATE)
+        severities: dict[str, Severity] = {
+            Precedence.EMERGENCY: Severity.CRITICAL,
+            Precedence.PRIORITY: Severity.SERIOUS,
+        }
+        severity = severities.get(msg.precedence, Severity.MODERATE)
         title = (msg.body.splitlines() or [""])[0][:120] or f"Radio message {msg.station}/{msg.number}"
         number = "" if msg.kind == "plain" else f" #{msg.number}"
         unverified = " (plain text, unverified)" if msg.kind == "plain" else ""
-        notes = (f"Radio {msg.precedence} from {msg.station}{number}{unverified}, heard {msg.at:%Y-%m-%d %H:%M:%S} UTC"
-                 f" [radio message {msg.id}]:\n{msg.body}")
+        notes = (
+            f"Radio {msg.precedence} from {msg.station}{number}{unverified}, heard {msg.at:%Y-%m-%d %H:%M:%S} UTC"
+            f" [radio message {msg.id}]:\n{msg.body}"
+        )
         place = self.last_position(msg)
         lat = lon = None
         where = ""
         if place is not None:
             lat, lon, at = place
             where = f"Last position of {msg.station}, {at:%H:%M} UTC ({lat:.5f}, {lon:.5f})"
-        return IncidentDraft(title=title, kind=IncidentKind.OTHER, severity=severity, lat=lat, lon=lon,
-                             location_text=where, reported_at=msg.at, reported_by=msg.station, notes=notes)
+        return IncidentDraft(
+            title=title,
+            kind=IncidentKind.OTHER,
+            severity=severity,
+            lat=lat,
+            lon=lon,
+            location_text=where,
+            reported_at=msg.at,
+            reported_by=msg.station,
+            notes=notes,
+        )
 
     def last_position(self, msg: MessageView) -> tuple[float, float, datetime] | None:
         """The sender's last known position (lat, lon, when):
@@ -304,7 +381,8 @@ class RadioService:
         with self.db.read() as s:
             query = select(Position.lat, Position.lon, Position.at).order_by(Position.id.desc()).limit(1)
             for where in ((Position.node_addr == msg.node_addr,) if msg.node_addr is not None else ()) + (
-                    Position.callsign == msg.station,):
+                Position.callsign == msg.station,
+            ):
                 row = s.execute(query.where(where)).first()
                 if row is not None:
                     return float(row.lat), float(row.lon), row.at
@@ -317,7 +395,14 @@ class RadioService:
             if row is None:
                 raise NotFound(f"Radio message {message_id} no longer exists.")
             row.linked_entity, row.linked_id = entity, entity_id
-            audit.append(s, actor, Topic.RADIO_LINK, "radio_message", row.id,
-                         f"Radio message #{row.number} from {row.station} filed as {entity} #{entity_id}",
-                         after={"entity": entity, "id": entity_id}, exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                Topic.RADIO_LINK,
+                "radio_message",
+                row.id,
+                f"Radio message #{row.number} from {row.station} filed as {entity} #{entity_id}",
+                after={"entity": entity, "id": entity_id},
+                exercise=row.exercise,
+            )
         self.bus.publish(Event(Topic.RADIO_MESSAGE, message_id, {"linked": entity}))

@@ -8,6 +8,7 @@ time: each prefix is committed to the server and only then deleted here. If the 
 stops between those two steps, ``recover`` finds the prefix already on the server and
 drops it, so nothing is stored twice.
 """
+
 from __future__ import annotations
 
 import logging
@@ -37,7 +38,9 @@ class FrameSpool:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         private_dir(self.path.parent)  # frames name people and places: 0700/0600
-        self._conn = sqlite3.connect(private_sqlite_file(self.path), check_same_thread=False, isolation_level=None)
+        self._conn = sqlite3.connect(
+            private_sqlite_file(self.path), check_same_thread=False, isolation_level=None
+        )
         self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = FULL")  # a spool exists to survive power cuts
@@ -49,14 +52,18 @@ class FrameSpool:
             return self._conn.execute("SELECT count(*) FROM spool").fetchone()[0]
 
     def append(self, frames: Iterable[RawFrame]) -> None:
-        rows = [(f.received_at.isoformat(), f.link, f.raw, f.address, f.data, f.rssi, f.snr, f.error)
-                for f in frames]
+        rows = [
+            (f.received_at.isoformat(), f.link, f.raw, f.address, f.data, f.rssi, f.snr, f.error)
+            for f in frames
+        ]
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 self._conn.executemany(
                     "INSERT INTO spool (received_at, link, raw, address, data, rssi, snr, error) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
                 self._conn.execute("COMMIT")
             except BaseException:
                 if self._conn.in_transaction:
@@ -68,9 +75,22 @@ class FrameSpool:
         with self._lock:
             rows = self._conn.execute(
                 "SELECT seq, received_at, link, raw, address, data, rssi, snr, error FROM spool "
-                "ORDER BY seq LIMIT ?", (limit,)).fetchall()
-        frames = [RawFrame(raw=r[3], received_at=datetime.fromisoformat(r[1]), link=r[2], address=r[4],
-                           data=r[5], rssi=r[6], snr=r[7], error=r[8]) for r in rows]
+                "ORDER BY seq LIMIT ?",
+                (limit,),
+            ).fetchall()
+        frames = [
+            RawFrame(
+                raw=r[3],
+                received_at=datetime.fromisoformat(r[1]),
+                link=r[2],
+                address=r[4],
+                data=r[5],
+                rssi=r[6],
+                snr=r[7],
+                error=r[8],
+            )
+            for r in rows
+        ]
         return (rows[-1][0] if rows else 0), frames
 
     def drop_through(self, seq: int) -> None:

@@ -2,6 +2,7 @@
 
 Plain frozen dataclasses, never live ORM rows, so Qt models can hold them on any thread.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -88,11 +89,32 @@ class MessageFilter:
 
 
 def message_view(row: RadioMessage) -> MessageView:
-    return MessageView(row.id, row.at, row.direction, row.kind, row.station, row.number, row.sender,
-                       row.recipient, row.precedence, row.subject, row.body, row.status, row.attempts,
-                       row.next_attempt_at, row.last_error, row.acked_at, row.rssi, row.snr,
-                       row.acknowledged_by, row.linked_entity, row.linked_id, row.exercise, row.node_addr,
-                       row.link or "")
+    return MessageView(
+        row.id,
+        row.at,
+        row.direction,
+        row.kind,
+        row.station,
+        row.number,
+        row.sender,
+        row.recipient,
+        row.precedence,
+        row.subject,
+        row.body,
+        row.status,
+        row.attempts,
+        row.next_attempt_at,
+        row.last_error,
+        row.acked_at,
+        row.rssi,
+        row.snr,
+        row.acknowledged_by,
+        row.linked_entity,
+        row.linked_id,
+        row.exercise,
+        row.node_addr,
+        row.link or "",
+    )
 
 
 def node_view(row: RadioNode) -> NodeView:

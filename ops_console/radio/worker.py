@@ -8,6 +8,7 @@ precedence order. When every budget is spent it records when the next slot opens
 (``next_slot_in``) so the panel can say so, and sleeps until then. Which link sent a
 message is stored in its ``link`` column.
 """
+
 from __future__ import annotations
 
 import logging
@@ -49,19 +50,30 @@ def _database_away(exc: BaseException) -> bool:
 
     from ops_console.db.errors import DatabaseUnavailable, is_environment_fault
 
-    return isinstance(exc, DatabaseUnavailable) or (isinstance(exc, SQLAlchemyError) and is_environment_fault(exc))
+    return isinstance(exc, DatabaseUnavailable) or (
+        isinstance(exc, SQLAlchemyError) and is_environment_fault(exc)
+    )
 
 
 class OutboxWorker:
     """Drains acks and the outbox through READY links, one budget per link."""
 
-    def __init__(self, outbox: Outbox, modems: Callable[[], list[AtModem]], router: LinkRouter, *,
-                 clock: Callable[[], float] = time.monotonic, send_timeout: float = 30.0,
-                 wake_event: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        outbox: Outbox,
+        modems: Callable[[], list[AtModem]],
+        router: LinkRouter,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        send_timeout: float = 30.0,
+        wake_event: threading.Event | None = None,
+    ) -> None:
         self.outbox, self.modems, self.clock, self.router = outbox, modems, clock, router
         self.send_timeout = send_timeout
         self.gate: Callable[[], bool] | None = None  # False: not yet (a gateway started without its database)
-        self.restore: Callable[[], None] | None = None  # rebuild the budgets from the database, before any send
+        self.restore: Callable[[], None] | None = (
+            None  # rebuild the budgets from the database, before any send
+        )
         self.airtime_log: AirtimeLog | None = None  # where each frame sent is recorded
         self.next_slot_in: float | None = None  # seconds until the budget allows the next message
         self.waiting_for = ""  # why nothing goes out right now ("", "link", "budget")
@@ -101,11 +113,17 @@ class OutboxWorker:
                 delay = 2.0
                 if not _database_away(exc):
                     log.exception("radio outbox: step failed")
-                    say(self.outbox.bus, "problem", "The radio outbox hit a problem and keeps trying; see the log.",
-                        source="radio")
+                    say(
+                        self.outbox.bus,
+                        "problem",
+                        "The radio outbox hit a problem and keeps trying; see the log.",
+                        source="radio",
+                    )
                 elif str(exc) != away:  # once per outage, not a traceback every 2 s
                     away = str(exc)
-                    log.warning("radio outbox: waiting for the database (%s)", away.splitlines()[0] if away else exc)
+                    log.warning(
+                        "radio outbox: waiting for the database (%s)", away.splitlines()[0] if away else exc
+                    )
             self._wake.wait(delay)
             self._wake.clear()
 
@@ -127,9 +145,15 @@ class OutboxWorker:
         if msg is None:
             self.waiting_for, self.next_slot_in = "", None
             wakeup = self.outbox.next_wakeup()
-            return IDLE_POLL if wakeup is None else max(0.05, min(IDLE_POLL, (wakeup - utc_now()).total_seconds()))
+            return (
+                IDLE_POLL
+                if wakeup is None
+                else max(0.05, min(IDLE_POLL, (wakeup - utc_now()).total_seconds()))
+            )
         if msg.status == "sent" and msg.attempts >= self.outbox.max_attempts:
-            self.outbox.mark_attempt_failed(msg, f"no acknowledgement after {msg.attempts} attempts", count=False)
+            self.outbox.mark_attempt_failed(
+                msg, f"no acknowledgement after {msg.attempts} attempts", count=False
+            )
             return 0.0
         return self._send_message(ready, msg)
 
@@ -145,7 +169,9 @@ class OutboxWorker:
 
     def _send_message(self, ready: list[AtModem], msg: MessageView) -> float:
         frames = self.outbox.frames_for(msg)
-        pick = self.router.choose(ready, [len(f) for f in frames], preferred_link(msg, self.router), self.clock())
+        pick = self.router.choose(
+            ready, [len(f) for f in frames], preferred_link(msg, self.router), self.clock()
+        )
         if pick.modem is None:
             return self._wait_for(pick.wait)
         modem: AtModem = pick.modem  # type: ignore[assignment]
@@ -154,7 +180,9 @@ class OutboxWorker:
             self.outbox.mark_attempt_failed(msg, f"{modem.link.name}: {error}")
         else:
             self.outbox.mark_sent(msg, modem.link.name)
-            log.info("radio: #%d to %s (%s) sent on %s", msg.number, msg.recipient, msg.precedence, modem.link.name)
+            log.info(
+                "radio: #%d to %s (%s) sent on %s", msg.number, msg.recipient, msg.precedence, modem.link.name
+            )
         return 0.0
 
     def _wait_for(self, seconds: float) -> float:
@@ -184,5 +212,8 @@ class OutboxWorker:
         try:
             self.airtime_log.record(link, address, frame)
         except Exception as exc:  # noqa: BLE001 - the budget in memory still counts it
-            log.warning("radio: a frame sent on %s could not be recorded for the airtime budget (%s)", link,
-                        exc.__class__.__name__)
+            log.warning(
+                "radio: a frame sent on %s could not be recorded for the airtime budget (%s)",
+                link,
+                exc.__class__.__name__,
+            )

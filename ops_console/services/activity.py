@@ -3,6 +3,7 @@
 Read in windows keyed on the entry id (newest first), never all at once, so a log of
 hundreds of thousands of entries scrolls as fast as a short one.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -82,8 +83,9 @@ class ActivityService:
             query = query.where(AuditEntry.action == NOTE_ACTION)
         return query
 
-    def page(self, flt: ActivityFilter = ActivityFilter(), *, before_id: int | None = None,
-             limit: int = 200) -> list[ActivityEntry]:
+    def page(
+        self, flt: ActivityFilter = ActivityFilter(), *, before_id: int | None = None, limit: int = 200
+    ) -> list[ActivityEntry]:
         """Up to ``limit`` entries older than ``before_id`` (the newest when None), newest first."""
         query = self._query(flt)
         if before_id is not None:
@@ -103,9 +105,12 @@ class ActivityService:
 
     def operators(self) -> list[str]:
         with self._db.read() as s:
-            return list(s.scalars(select(AuditEntry.operator_name).distinct().order_by(AuditEntry.operator_name)))
+            return list(
+                s.scalars(select(AuditEntry.operator_name).distinct().order_by(AuditEntry.operator_name))
+            )
 
 
 def _entry(row: AuditEntry) -> ActivityEntry:
-    return ActivityEntry(row.id, row.at, row.operator_name, row.action, row.entity, row.entity_id,
-                         row.summary, row.exercise)
+    return ActivityEntry(
+        row.id, row.at, row.operator_name, row.action, row.entity, row.entity_id, row.summary, row.exercise
+    )

@@ -12,25 +12,26 @@ hash of the record's new state, so ``verify`` finds a record edited in the datab
 after its last audited change (records.py). Entries are written inside the caller's
 transaction, so a state change and its audit entry are committed together or not at all.
 """
+
 from __future__ import annotations
 
 import hashlib
 import hmac
 import json
 import logging
-from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from ops_console.clock import utc_now
 from ops_console.db.engine import Database, sqlite_path
 from ops_console.db.models import AuditEntry, AuditHead
 from ops_console.db.own_writes import note_audit_id
-from ops_console.clock import utc_now
 from ops_console.errors import OpsError
 from ops_console.private_files import write_private
 from ops_console.services import audit_anchor
@@ -66,9 +67,18 @@ def entry_hash(entry: AuditEntry, key: bytes | None = None) -> str:
     post's key (which also covers the record fields), or plain SHA-256 without a key (the
     entries older releases wrote)."""
     parts = [
-        entry.prev_hash, str(entry.id), entry.at.isoformat(), str(entry.operator_id),
-        entry.operator_name, entry.action, entry.entity, str(entry.entity_id),
-        entry.summary, entry.before_json, entry.after_json, "1" if entry.exercise else "0",
+        entry.prev_hash,
+        str(entry.id),
+        entry.at.isoformat(),
+        str(entry.operator_id),
+        entry.operator_name,
+        entry.action,
+        entry.entity,
+        str(entry.entity_id),
+        entry.summary,
+        entry.before_json,
+        entry.after_json,
+        "1" if entry.exercise else "0",
     ]
     if key is None:
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
@@ -110,15 +120,20 @@ def _post_key(session: Session, head: AuditHead) -> PostKey | None:
         if earlier and head.last_id > 0:
             raise AuditKeyProblem(
                 f"This database was set up as post {earlier[-1].post_id} on this workstation, but its audit "
-                "head no longer says so (edited outside the program?). Run `ops-console audit verify`.")
+                "head no longer says so (edited outside the program?). Run `ops-console audit verify`."
+            )
         post_id = audit_anchor.new_post_id()
         head.post_id = post_id
         return audit_anchor.create_key(post_id, head.last_id, database)
     key = audit_anchor.load_key(head.post_id)
     if key is None and head.post_id not in _warned_without_key:
         _warned_without_key.add(head.post_id)
-        log.warning("this workstation does not have the audit key of post %s (%s): entries are written unkeyed "
-                    "until the key file is copied here", head.post_id, audit_anchor.key_path(head.post_id))
+        log.warning(
+            "this workstation does not have the audit key of post %s (%s): entries are written unkeyed "
+            "until the key file is copied here",
+            head.post_id,
+            audit_anchor.key_path(head.post_id),
+        )
     return key
 
 
@@ -172,7 +187,9 @@ def append(
     note_audit_id(session, entry.id)
     if session.get_bind().dialect.name == "postgresql":
         # delivered at commit, so other workstations wake only for committed changes
-        session.execute(text("SELECT pg_notify(:channel, :id)"), {"channel": NOTIFY_CHANNEL, "id": str(entry.id)})
+        session.execute(
+            text("SELECT pg_notify(:channel, :id)"), {"channel": NOTIFY_CHANNEL, "id": str(entry.id)}
+        )
     return entry
 
 
@@ -196,8 +213,9 @@ class VerifyResult:
         else:
             text = f"BROKEN: {self.reason}"
         if self.edited_records:
-            text += "\nrecords changed outside the program since their last audited change: " + \
-                    ", ".join(self.edited_records)
+            text += "\nrecords changed outside the program since their last audited change: " + ", ".join(
+                self.edited_records
+            )
         return "\n".join([text, *self.notes])
 
 
@@ -225,8 +243,9 @@ class _Walk:
     mentioned: set[tuple[str, int]] | None = None
 
 
-def _walk(session: Session, key: PostKey | None, checkpoint_ids: set[int], *, key_missing: bool
-          ) -> tuple[_Walk, VerifyResult | None]:
+def _walk(
+    session: Session, key: PostKey | None, checkpoint_ids: set[int], *, key_missing: bool
+) -> tuple[_Walk, VerifyResult | None]:
     from ops_console.services.audit_records import BY_ENTITY
 
     walk = _Walk(hashes_at={}, states={}, mentioned=set())
@@ -235,18 +254,28 @@ def _walk(session: Session, key: PostKey | None, checkpoint_ids: set[int], *, ke
         if entry.id != expected_id:
             return walk, VerifyResult(False, walk.checked, expected_id, f"entry {expected_id} is missing")
         if entry.prev_hash != walk.prev_hash:
-            return walk, VerifyResult(False, walk.checked, entry.id,
-                                      "does not follow the previous entry (an entry before it was changed or removed)")
+            return walk, VerifyResult(
+                False,
+                walk.checked,
+                entry.id,
+                "does not follow the previous entry (an entry before it was changed or removed)",
+            )
         keyed = key is not None and entry.id > key.legacy_until
         if entry_hash(entry, key.key if keyed else None) != entry.hash:  # type: ignore[union-attr]
             if keyed and entry_hash(entry) == entry.hash:
-                reason = ("it was written without the post's audit key (by a workstation without the key file, "
-                          "or recomputed by someone without it)")
+                reason = (
+                    "it was written without the post's audit key (by a workstation without the key file, "
+                    "or recomputed by someone without it)"
+                )
             elif key_missing:
-                reason = ("it is keyed and this workstation does not have the post's audit key to check it "
-                          "(copy the key file here)")
+                reason = (
+                    "it is keyed and this workstation does not have the post's audit key to check it "
+                    "(copy the key file here)"
+                )
             else:
-                reason = "its contents were changed after it was written (or its hash recomputed without the key)"
+                reason = (
+                    "its contents were changed after it was written (or its hash recomputed without the key)"
+                )
             return walk, VerifyResult(False, walk.checked, entry.id, reason)
         if entry.id in checkpoint_ids:
             walk.hashes_at[entry.id] = entry.hash  # type: ignore[index]
@@ -273,32 +302,58 @@ def verify(db: Database, *, records: bool = True) -> VerifyResult:
         if post_id is None:
             earlier = audit_anchor.keys_for_database(database_name(db))
             if earlier:
-                return VerifyResult(False, 0, None, (
-                    f"this database was set up as post {earlier[-1].post_id} (key file {earlier[-1].path}), "
-                    "but its audit head names no post: the log was wiped or replaced"))
+                return VerifyResult(
+                    False,
+                    0,
+                    None,
+                    (
+                        f"this database was set up as post {earlier[-1].post_id} (key file {earlier[-1].path}), "
+                        "but its audit head names no post: the log was wiped or replaced"
+                    ),
+                )
             key, points = None, list[Any]()
         else:
             key = audit_anchor.load_key(post_id)
             if key is None:
-                notes.append(f"note: this workstation does not have the audit key of post {post_id} "
-                             f"({audit_anchor.key_path(post_id)}); keyed entries cannot be checked here")
+                notes.append(
+                    f"note: this workstation does not have the audit key of post {post_id} "
+                    f"({audit_anchor.key_path(post_id)}); keyed entries cannot be checked here"
+                )
             points, problems = audit_anchor.read_checkpoints(post_id)
             notes += [f"note: {p}" for p in problems]
-        walk, broken = _walk(session, key, {p.count for p in points}, key_missing=post_id is not None and key is None)
+        walk, broken = _walk(
+            session, key, {p.count for p in points}, key_missing=post_id is not None and key is None
+        )
         if broken is not None:
             return VerifyResult(False, broken.checked, broken.broken_id, broken.reason, notes=tuple(notes))
         if head.last_id != walk.checked or head.last_hash != walk.prev_hash:
-            return VerifyResult(False, walk.checked, head.last_id, "entries at the end of the log were removed",
-                                notes=tuple(notes))
+            return VerifyResult(
+                False,
+                walk.checked,
+                head.last_id,
+                "entries at the end of the log were removed",
+                notes=tuple(notes),
+            )
         for point in points:
             if point.count > walk.checked:
-                return VerifyResult(False, walk.checked, None, (
-                    f"the log has {walk.checked} entries but the checkpoint of {point.at} counted {point.count}: "
-                    "entries were removed (the tail dropped or the log wiped), or an older backup was restored"), notes=tuple(notes))
+                return VerifyResult(
+                    False,
+                    walk.checked,
+                    None,
+                    (
+                        f"the log has {walk.checked} entries but the checkpoint of {point.at} counted {point.count}: "
+                        "entries were removed (the tail dropped or the log wiped), or an older backup was restored"
+                    ),
+                    notes=tuple(notes),
+                )
             if point.count and walk.hashes_at.get(point.count) != point.head_hash:  # type: ignore[union-attr]
-                return VerifyResult(False, walk.checked, point.count, (
-                    f"it differs from the checkpoint of {point.at}: the log was rewritten up to here"),
-                    notes=tuple(notes))
+                return VerifyResult(
+                    False,
+                    walk.checked,
+                    point.count,
+                    (f"it differs from the checkpoint of {point.at}: the log was rewritten up to here"),
+                    notes=tuple(notes),
+                )
         if points:
             notes.append(f"checked against {len(points)} checkpoint(s), the last at entry {points[-1].count}")
         edited: tuple[str, ...] = ()
@@ -307,12 +362,18 @@ def verify(db: Database, *, records: bool = True) -> VerifyResult:
             edited = tuple(found.edited)
             notes.append(f"{found.checked} records match their last audited state")
     if edited:
-        return VerifyResult(False, walk.checked, None, "records were changed outside the program",
-                            edited_records=edited, notes=tuple(notes))
+        return VerifyResult(
+            False,
+            walk.checked,
+            None,
+            "records were changed outside the program",
+            edited_records=edited,
+            notes=tuple(notes),
+        )
     return VerifyResult(True, walk.checked, notes=tuple(notes))
 
 
-def checkpoint(db: Database) -> tuple[str, "audit_anchor.Checkpoint"]:
+def checkpoint(db: Database) -> tuple[str, audit_anchor.Checkpoint]:
     """Append the chain's current length and head hash to this workstation's checkpoint
     file for the post; returns the post id and the checkpoint (``.code()`` for paper)."""
     with db.read() as session:
@@ -320,7 +381,9 @@ def checkpoint(db: Database) -> tuple[str, "audit_anchor.Checkpoint"]:
         if head is None:
             raise AuditKeyProblem("The audit head row is missing: this is not an Ops Console post.")
         if head.post_id is None:
-            raise AuditKeyProblem("This post has no audit key yet (nothing has been audited since the upgrade).")
+            raise AuditKeyProblem(
+                "This post has no audit key yet (nothing has been audited since the upgrade)."
+            )
         post_id, count, last_hash = head.post_id, head.last_id, head.last_hash
     return post_id, audit_anchor.append_checkpoint(post_id, count, last_hash)
 

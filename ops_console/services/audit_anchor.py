@@ -16,6 +16,7 @@ that:
   as a short code for the paper log. A chain shorter than a checkpoint, or with another
   hash at a checkpoint's entry, was truncated, wiped or rewritten.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,12 +29,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ops_console.config import config_file
 from ops_console.clock import utc_now
+from ops_console.config import config_file
 from ops_console.private_files import open_private, private_dir, write_private
 
 KEY_ENV = "OPS_CONSOLE_AUDIT_DIR"  # another folder for keys and checkpoints (tests, a USB stick)
-_cache: dict[str, "PostKey"] = {}
+_cache: dict[str, PostKey] = {}
 _lock = threading.Lock()
 
 
@@ -73,8 +74,20 @@ def create_key(post_id: str, legacy_until: int, database: str) -> PostKey:
     """Make and store a new key for ``post_id`` (the folder is created 0700, the file 0600)."""
     key = PostKey(post_id, secrets.token_bytes(32), legacy_until, database, utc_now().isoformat())
     private_dir(anchor_dir(), own=True)
-    write_private(key.path, json.dumps({"post_id": post_id, "key": key.key.hex(), "legacy_until": legacy_until,
-                                        "database": database, "created_at": key.created_at}, indent=1) + "\n")
+    write_private(
+        key.path,
+        json.dumps(
+            {
+                "post_id": post_id,
+                "key": key.key.hex(),
+                "legacy_until": legacy_until,
+                "database": database,
+                "created_at": key.created_at,
+            },
+            indent=1,
+        )
+        + "\n",
+    )
     with _lock:
         _cache[post_id] = key
     return key
@@ -87,8 +100,13 @@ def load_key(post_id: str) -> PostKey | None:
             return _cache[post_id]
     try:
         raw = json.loads(key_path(post_id).read_text(encoding="utf-8"))
-        key = PostKey(str(raw["post_id"]), bytes.fromhex(raw["key"]), int(raw["legacy_until"]),
-                      str(raw.get("database", "")), str(raw.get("created_at", "")))
+        key = PostKey(
+            str(raw["post_id"]),
+            bytes.fromhex(raw["key"]),
+            int(raw["legacy_until"]),
+            str(raw.get("database", "")),
+            str(raw.get("created_at", "")),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if key.post_id != post_id:

@@ -13,6 +13,7 @@ all are named for incidents and tasks (every one is created through an audited
 service); radio messages heard and siren commands not yet sent have no entry yet, by
 design, and are counted, not named.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -46,10 +47,29 @@ def _all(model: Any, *, leave_out: tuple[str, ...] = ()) -> tuple[str, ...]:
 COVERED: dict[str, Covered] = {
     "incidents": Covered(Incident.__table__, _all(Incident), "incident", True),
     "tasks": Covered(Task.__table__, _all(Task), "task", True),
-    "radio_messages": Covered(RadioMessage.__table__, _all(RadioMessage, leave_out=(
-        "status", "attempts", "next_attempt_at", "last_error", "acked_at", "link", "rssi", "snr", "raw_frame_id",
-        "node_addr")), "radio_message", False),
-    "siren_commands": Covered(SirenCommand.__table__, _all(SirenCommand, leave_out=("attempts",)), None, False),
+    "radio_messages": Covered(
+        RadioMessage.__table__,
+        _all(
+            RadioMessage,
+            leave_out=(
+                "status",
+                "attempts",
+                "next_attempt_at",
+                "last_error",
+                "acked_at",
+                "link",
+                "rssi",
+                "snr",
+                "raw_frame_id",
+                "node_addr",
+            ),
+        ),
+        "radio_message",
+        False,
+    ),
+    "siren_commands": Covered(
+        SirenCommand.__table__, _all(SirenCommand, leave_out=("attempts",)), None, False
+    ),
 }
 BY_ENTITY = {c.entity: name for name, c in COVERED.items() if c.entity}
 
@@ -65,12 +85,16 @@ def _canonical(value: Any) -> Any:
 def state_hash(row: Any, columns: tuple[str, ...]) -> str:
     """SHA-256 of the covered columns of one row (a Core row mapping)."""
     data = {c: _canonical(row[c]) for c in columns}
-    return hashlib.sha256(json.dumps(data, sort_keys=True, separators=(",", ":"), default=str,
-                                     ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        json.dumps(data, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False).encode(
+            "utf-8"
+        )
+    ).hexdigest()
 
 
-def record_state(session: Session, entity: str, entity_id: int | None, record: Any = None
-                 ) -> tuple[str, int, str] | None:
+def record_state(
+    session: Session, entity: str, entity_id: int | None, record: Any = None
+) -> tuple[str, int, str] | None:
     """(table, id, state hash) of the record an audit entry is about, or None."""
     if record is not None:
         name, row_id = record.__table__.name, record.id
@@ -104,15 +128,24 @@ class RecordCheck:
 def _rows(session: Session, table: Table) -> Iterator[Any]:
     last = 0
     while True:
-        batch = session.execute(select(table).where(table.c.id > last).order_by(table.c.id).limit(BATCH)).mappings().all()
+        batch = (
+            session.execute(select(table).where(table.c.id > last).order_by(table.c.id).limit(BATCH))
+            .mappings()
+            .all()
+        )
         if not batch:
             return
         yield from batch
         last = batch[-1]["id"]
 
 
-def check_records(session: Session, last_states: dict[tuple[str, int], str], mentioned: set[tuple[str, int]],
-                  *, limit: int = 50) -> RecordCheck:
+def check_records(
+    session: Session,
+    last_states: dict[tuple[str, int], str],
+    mentioned: set[tuple[str, int]],
+    *,
+    limit: int = 50,
+) -> RecordCheck:
     """Compare every covered row with ``last_states`` ((table, id) -> hash from the newest
     audit entry about it, gathered while the chain was walked). ``mentioned`` holds rows
     that entries name without a state hash (written by older releases): not named."""
@@ -121,7 +154,11 @@ def check_records(session: Session, last_states: dict[tuple[str, int], str], men
         for row in _rows(session, covered.table):
             expected = last_states.get((name, row["id"]))
             if expected is None:
-                if covered.always_audited and (name, row["id"]) not in mentioned and len(result.edited) < limit:
+                if (
+                    covered.always_audited
+                    and (name, row["id"]) not in mentioned
+                    and len(result.edited) < limit
+                ):
                     result.edited.append(f"{name} #{row['id']} (no audit entry made it)")
                 else:
                     result.unaudited[name] = result.unaudited.get(name, 0) + 1

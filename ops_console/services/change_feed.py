@@ -6,6 +6,7 @@ the change feed: a workstation remembers the last id it has seen and publishes a
 event for each newer entry. On PostgreSQL the writer also sends NOTIFY, which wakes
 the reader at once; elsewhere (SQLite files shared on one machine) it polls.
 """
+
 from __future__ import annotations
 
 import logging
@@ -51,8 +52,14 @@ class ChangeFeed:
     from the local service's own events.
     """
 
-    def __init__(self, db: Database, bus: EventBus, *, poll_seconds: float = POLL_SECONDS,
-                 on_status: Callable[[bool, str], None] | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        bus: EventBus,
+        *,
+        poll_seconds: float = POLL_SECONDS,
+        on_status: Callable[[bool, str], None] | None = None,
+    ) -> None:
         self._db, self._bus, self._poll = db, bus, poll_seconds
         self._on_status = on_status or (lambda ok, words: None)
         self._stop = threading.Event()
@@ -84,7 +91,9 @@ class ChangeFeed:
         with self._db.read() as s:
             rows = s.execute(
                 select(AuditEntry.id, AuditEntry.entity, AuditEntry.entity_id)
-                .where(AuditEntry.id > self.last_seen).order_by(AuditEntry.id).limit(BATCH)
+                .where(AuditEntry.id > self.last_seen)
+                .order_by(AuditEntry.id)
+                .limit(BATCH)
             ).all()
         own_writes = self._db.own_writes
         for audit_id, entity, entity_id in rows:
@@ -114,8 +123,12 @@ class ChangeFeed:
                 self._set_online(False, str(exc))
             except Exception:  # a bug here must not kill live updates for the shift
                 log.exception("change feed poll failed")
-                say(self._bus, "problem", "Other workstations' changes could not be read; retrying. "
-                                          "See the log for details.", source="database")
+                say(
+                    self._bus,
+                    "problem",
+                    "Other workstations' changes could not be read; retrying. See the log for details.",
+                    source="database",
+                )
             self._wake.wait(self._poll)
             self._wake.clear()
 

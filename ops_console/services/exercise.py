@@ -9,6 +9,7 @@ A supervisor can purge the drill's records afterwards; what a real radio heard (
 frames) is never purged. Audit entries are never purged either (the log is append-only):
 the purge itself is recorded.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import delete, func, select, update
@@ -34,8 +35,15 @@ class ExerciseService:
             return
         actor = self._shift.require(Permission.TOGGLE_EXERCISE, "switch exercise mode")
         with self._db.write() as s:
-            audit.append(s, actor, "exercise.start" if on else "exercise.end", "post", None,
-                         f"{actor.name} {'started' if on else 'ended'} exercise mode", exercise=on)
+            audit.append(
+                s,
+                actor,
+                "exercise.start" if on else "exercise.end",
+                "post",
+                None,
+                f"{actor.name} {'started' if on else 'ended'} exercise mode",
+                exercise=on,
+            )
         self._shift.exercise = on
         self._bus.publish(Event(Topic.EXERCISE_CHANGED, None, {"exercise": on}))
 
@@ -49,9 +57,15 @@ class ExerciseService:
         counts: dict[str, int] = {}
         with self._db.write() as s:
             # a drill message heard on a real radio goes; the raw frames heard stay, unlinked
-            s.execute(update(RawFrame).where(RawFrame.exercise.is_(False), RawFrame.message_id.in_(
-                select(RadioMessage.id).where(RadioMessage.exercise.is_(True)))).values(message_id=None)
-                      .execution_options(synchronize_session=False))
+            s.execute(
+                update(RawFrame)
+                .where(
+                    RawFrame.exercise.is_(False),
+                    RawFrame.message_id.in_(select(RadioMessage.id).where(RadioMessage.exercise.is_(True))),
+                )
+                .values(message_id=None)
+                .execution_options(synchronize_session=False)
+            )
             for table in reversed(Base.metadata.sorted_tables):
                 if "exercise" not in table.c or table.name == AuditEntry.__tablename__:
                     continue
@@ -60,8 +74,11 @@ class ExerciseService:
                 if found:
                     s.execute(delete(table).where(where))
                     counts[table.name] = found
-            summary = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in sorted(counts.items())) or "nothing"
-            audit.append(s, actor, "exercise.purge", "post", None, f"Exercise records purged: {summary}",
-                         after=counts)
+            summary = (
+                ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in sorted(counts.items())) or "nothing"
+            )
+            audit.append(
+                s, actor, "exercise.purge", "post", None, f"Exercise records purged: {summary}", after=counts
+            )
         self._bus.publish(Event(Topic.EXERCISE_PURGED, None, counts))
         return counts

@@ -6,6 +6,7 @@ JSON is written as stored, since no spreadsheet evaluates it.
 Times are written in UTC (ISO 8601) so exports from workstations in different time
 zones agree; only records of the mode in force (live or exercise) are exported.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,13 +23,65 @@ from ops_console.db.models import AuditEntry, Incident, Task, Team
 BATCH = 2000
 
 _COLUMNS: dict[str, tuple[type, tuple[str, ...]]] = {
-    "incidents": (Incident, ("id", "title", "kind", "severity", "status", "lat", "lon", "location_text",
-                             "reported_at", "reported_by", "notes", "resolution", "closed_at", "exercise",
-                             "created_at", "updated_at", "version")),
-    "tasks": (Task, ("id", "title", "details", "priority", "status", "team_id", "incident_id", "due_at",
-                     "lat", "lon", "location_text", "exercise", "created_at", "updated_at", "version")),
-    "audit": (AuditEntry, ("id", "at", "operator_name", "action", "entity", "entity_id", "summary",
-                           "before_json", "after_json", "exercise", "prev_hash", "hash")),
+    "incidents": (
+        Incident,
+        (
+            "id",
+            "title",
+            "kind",
+            "severity",
+            "status",
+            "lat",
+            "lon",
+            "location_text",
+            "reported_at",
+            "reported_by",
+            "notes",
+            "resolution",
+            "closed_at",
+            "exercise",
+            "created_at",
+            "updated_at",
+            "version",
+        ),
+    ),
+    "tasks": (
+        Task,
+        (
+            "id",
+            "title",
+            "details",
+            "priority",
+            "status",
+            "team_id",
+            "incident_id",
+            "due_at",
+            "lat",
+            "lon",
+            "location_text",
+            "exercise",
+            "created_at",
+            "updated_at",
+            "version",
+        ),
+    ),
+    "audit": (
+        AuditEntry,
+        (
+            "id",
+            "at",
+            "operator_name",
+            "action",
+            "entity",
+            "entity_id",
+            "summary",
+            "before_json",
+            "after_json",
+            "exercise",
+            "prev_hash",
+            "hash",
+        ),
+    ),
     "teams": (Team, ("id", "name", "callsign", "specialty")),
 }
 KINDS = tuple(_COLUMNS)
@@ -67,8 +120,9 @@ def write(db: Database, kind: str, fmt: str, out: IO[str], *, exercise: bool = F
         writer = csv_cells.dict_writer(out, _COLUMNS[kind][1])
         writer.writeheader()
         count = 0
-        for count, row in enumerate(rows(db, kind, exercise=exercise), start=1):
+        for row in rows(db, kind, exercise=exercise):
             writer.writerow(row)
+            count += 1
         return count
     if fmt == "json":
         out.write("[")

@@ -1,25 +1,44 @@
 """Incidents: report, edit, close — each change audited in the same transaction."""
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields as dc_fields, replace
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as dc_fields
 from datetime import datetime
 
 from sqlalchemy import or_, select
 
+from ops_console.clock import utc_now
 from ops_console.db.engine import Database
 from ops_console.db.models import Incident
-from ops_console.clock import utc_now
 from ops_console.domain import IncidentKind, IncidentStatus, Permission, Severity
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
 from ops_console.services import audit
-from ops_console.services.records import apply_changes, check_coordinates, check_time, check_title, check_version, snapshot
+from ops_console.services.records import (
+    apply_changes,
+    check_coordinates,
+    check_time,
+    check_title,
+    check_version,
+    snapshot,
+)
 from ops_console.shift import Shift
 from ops_console.topics import Topic
 
-EDITABLE = ("title", "kind", "severity", "status", "lat", "lon", "location_text",
-            "reported_at", "reported_by", "notes")
+EDITABLE = (
+    "title",
+    "kind",
+    "severity",
+    "status",
+    "lat",
+    "lon",
+    "location_text",
+    "reported_at",
+    "reported_by",
+    "notes",
+)
 
 
 @dataclass(frozen=True)
@@ -80,9 +99,22 @@ class IncidentFilter:
 
 def _view(row: Incident) -> IncidentView:
     return IncidentView(
-        row.id, row.title, IncidentKind(row.kind), Severity(row.severity), IncidentStatus(row.status),
-        row.lat, row.lon, row.location_text, row.reported_at, row.reported_by, row.notes,
-        row.resolution, row.closed_at, row.exercise, row.updated_at, row.version,
+        row.id,
+        row.title,
+        IncidentKind(row.kind),
+        Severity(row.severity),
+        IncidentStatus(row.status),
+        row.lat,
+        row.lon,
+        row.location_text,
+        row.reported_at,
+        row.reported_by,
+        row.notes,
+        row.resolution,
+        row.closed_at,
+        row.exercise,
+        row.updated_at,
+        row.version,
     )
 
 
@@ -103,16 +135,20 @@ class IncidentService:
 
     def list(self, flt: IncidentFilter = IncidentFilter()) -> list[IncidentView]:
         # exercise mode is a view: open live incidents stay in sight, on top of the drill's
-        query = select(Incident).where(in_view(Incident.exercise, self._shift.exercise,
-                                               Incident.status != IncidentStatus.CLOSED.value))
+        query = select(Incident).where(
+            in_view(Incident.exercise, self._shift.exercise, Incident.status != IncidentStatus.CLOSED.value)
+        )
         if flt.statuses:
             query = query.where(Incident.status.in_([s.value for s in flt.statuses]))
         if flt.min_severity > 1:
             query = query.where(Incident.severity >= flt.min_severity)
         if flt.text.strip():
             like = f"%{flt.text.strip()}%"
-            query = query.where(or_(Incident.title.ilike(like), Incident.notes.ilike(like),
-                                    Incident.location_text.ilike(like)))
+            query = query.where(
+                or_(
+                    Incident.title.ilike(like), Incident.notes.ilike(like), Incident.location_text.ilike(like)
+                )
+            )
         with self._db.read() as s:
             return [_view(r) for r in s.scalars(query.order_by(Incident.reported_at.desc()))]
 
@@ -134,8 +170,16 @@ class IncidentService:
             row = Incident(**_columns(draft), exercise=self._shift.exercise)
             s.add(row)
             s.flush()
-            audit.append(s, actor, "incident.create", "incident", row.id, f"Incident #{row.id} reported: {row.title}",
-                         after=snapshot(row, EDITABLE), exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                "incident.create",
+                "incident",
+                row.id,
+                f"Incident #{row.id} reported: {row.title}",
+                after=snapshot(row, EDITABLE),
+                exercise=row.exercise,
+            )
             view = _view(row)
         self._bus.publish(Event(Topic.INCIDENT_CHANGED, view.id))
         return view
@@ -144,16 +188,24 @@ class IncidentService:
         """Save an edit made from ``expected_version``; a newer stored version is a conflict."""
         actor = self._shift.require(Permission.EDIT_RECORDS, "edit incidents")
         draft.validate()
-        return self._change(incident_id, expected_version, _columns(draft), actor, "incident.update", "edited")
+        return self._change(
+            incident_id, expected_version, _columns(draft), actor, "incident.update", "edited"
+        )
 
     def close(self, incident_id: int, expected_version: int, resolution: str) -> IncidentView:
         actor = self._shift.require(Permission.EDIT_RECORDS, "close incidents")
         if not resolution.strip():
             raise ValidationError({"resolution": "Say how the incident was resolved before closing it."})
-        changes = {"status": IncidentStatus.CLOSED.value, "resolution": resolution.strip(), "closed_at": utc_now()}
+        changes = {
+            "status": IncidentStatus.CLOSED.value,
+            "resolution": resolution.strip(),
+            "closed_at": utc_now(),
+        }
         return self._change(incident_id, expected_version, changes, actor, "incident.close", "closed")
 
-    def _change(self, incident_id: int, expected: int, changes: dict, actor: audit.Actor, action: str, verb: str) -> IncidentView:  # type: ignore[type-arg]
+    def _change(
+        self, incident_id: int, expected: int, changes: dict, actor: audit.Actor, action: str, verb: str
+    ) -> IncidentView:  # type: ignore[type-arg]
         with self._db.write() as s:
             row = s.get(Incident, incident_id, with_for_update=True)
             if row is None:
@@ -164,9 +216,17 @@ class IncidentService:
             if changed:
                 row.updated_at = utc_now()
                 s.flush()
-                audit.append(s, actor, action, "incident", row.id, f"Incident #{row.id} {verb}: {row.title}",
-                             before={k: before.get(k) for k in changed}, after=snapshot(row, changed),
-                             exercise=row.exercise)
+                audit.append(
+                    s,
+                    actor,
+                    action,
+                    "incident",
+                    row.id,
+                    f"Incident #{row.id} {verb}: {row.title}",
+                    before={k: before.get(k) for k in changed},
+                    after=snapshot(row, changed),
+                    exercise=row.exercise,
+                )
             view = _view(row)
         self._bus.publish(Event(Topic.INCIDENT_CHANGED, view.id))
         return view

@@ -6,6 +6,7 @@ is not an attempt. Every sign-on, failure and lock is an audit entry, because a 
 change is part of the post's record. PIN lengths follow the post's policy
 (ops_console.pins.PinPolicy).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,9 +15,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ops_console.clock import utc_now
 from ops_console.db.engine import Database
 from ops_console.db.models import Operator, PostSetting
-from ops_console.clock import utc_now
 from ops_console.domain import Permission, Role
 from ops_console.errors import PermissionDenied, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
@@ -51,10 +52,14 @@ def _check_new_operator(name: str, pin: str, role: Role, policy: PinPolicy) -> d
 
 def read_policy(s: Session) -> PinPolicy:
     """The post's PIN policy from its settings (the defaults when none is stored)."""
-    stored = {row.key: row.value for row in s.scalars(select(PostSetting).where(PostSetting.key.in_(POLICY_KEYS)))}
+    stored = {
+        row.key: row.value for row in s.scalars(select(PostSetting).where(PostSetting.key.in_(POLICY_KEYS)))
+    }
     defaults = PinPolicy()
     try:
-        return PinPolicy(int(stored.get(POLICY_KEYS[0], defaults.lead)), int(stored.get(POLICY_KEYS[1], defaults.other)))
+        return PinPolicy(
+            int(stored.get(POLICY_KEYS[0], defaults.lead)), int(stored.get(POLICY_KEYS[1], defaults.other))
+        )
     except ValueError:
         return defaults
 
@@ -102,8 +107,15 @@ class OperatorService:
             op = Operator(name=name.strip(), role=Role(role).value, pin_hash=pin_hash, callsign=callsign)
             s.add(op)
             s.flush()
-            audit.append(s, actor, "operator.create", "operator", op.id,
-                         f"Operator {op.name} added as {op.role}", after={"name": op.name, "role": op.role})
+            audit.append(
+                s,
+                actor,
+                "operator.create",
+                "operator",
+                op.id,
+                f"Operator {op.name} added as {op.role}",
+                after={"name": op.name, "role": op.role},
+            )
             return op.id
 
     def pin_policy(self) -> PinPolicy:
@@ -124,9 +136,16 @@ class OperatorService:
                     s.add(PostSetting(key=key, value=str(value)))
                 else:
                     row.value = str(value)
-            audit.append(s, actor, "post.pin_policy", "post", None,
-                         f"PIN policy: supervisors and admins {lead}+ digits, others {other}+",
-                         before={"lead": before.lead, "other": before.other}, after={"lead": lead, "other": other})
+            audit.append(
+                s,
+                actor,
+                "post.pin_policy",
+                "post",
+                None,
+                f"PIN policy: supervisors and admins {lead}+ digits, others {other}+",
+                before={"lead": before.lead, "other": before.other},
+                after={"lead": lead, "other": other},
+            )
         return PinPolicy(lead, other)
 
     def sign_on(self, name: str, pin: str, now: datetime | None = None) -> Actor:
@@ -161,10 +180,24 @@ class OperatorService:
                     op.pin_hash = renewed
                 previous = self._shift.actor
                 if previous is not None and previous != actor:  # a handover: one transaction
-                    audit.append(s, previous, "shift.sign_off", "operator", previous.operator_id,
-                                 f"{previous.name} handed over to {op.name}", exercise=self._shift.exercise)
-                audit.append(s, actor, "shift.sign_on", "operator", op.id,
-                             f"{op.name} signed on as {op.role}", exercise=self._shift.exercise)
+                    audit.append(
+                        s,
+                        previous,
+                        "shift.sign_off",
+                        "operator",
+                        previous.operator_id,
+                        f"{previous.name} handed over to {op.name}",
+                        exercise=self._shift.exercise,
+                    )
+                audit.append(
+                    s,
+                    actor,
+                    "shift.sign_on",
+                    "operator",
+                    op.id,
+                    f"{op.name} signed on as {op.role}",
+                    exercise=self._shift.exercise,
+                )
             else:
                 refusal = self._record_failure(s, op, actor, now)
         if refusal:
@@ -179,8 +212,14 @@ class OperatorService:
         op.failed_attempts += 1
         if op.failed_attempts >= MAX_FAILED_ATTEMPTS:
             op.failed_attempts, op.locked_until = 0, now + LOCKOUT
-            audit.append(s, actor, "shift.locked", "operator", op.id,
-                         f"{op.name} locked for {int(LOCKOUT.total_seconds())} s after {MAX_FAILED_ATTEMPTS} wrong PINs")
+            audit.append(
+                s,
+                actor,
+                "shift.locked",
+                "operator",
+                op.id,
+                f"{op.name} locked for {int(LOCKOUT.total_seconds())} s after {MAX_FAILED_ATTEMPTS} wrong PINs",
+            )
             return f"Wrong PIN. {op.name} is now locked for one minute."
         left = MAX_FAILED_ATTEMPTS - op.failed_attempts
         audit.append(s, actor, "shift.pin_failed", "operator", op.id, f"Wrong PIN for {op.name}")
@@ -232,7 +271,14 @@ class OperatorService:
         if actor is None:
             return
         with self._db.write() as s:
-            audit.append(s, actor, "shift.sign_off", "operator", actor.operator_id,
-                         f"{actor.name} signed off", exercise=self._shift.exercise)
+            audit.append(
+                s,
+                actor,
+                "shift.sign_off",
+                "operator",
+                actor.operator_id,
+                f"{actor.name} signed off",
+                exercise=self._shift.exercise,
+            )
         self._shift.actor = None
         self._bus.publish(Event(Topic.SHIFT_CHANGED, None, {}))

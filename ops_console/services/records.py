@@ -5,6 +5,7 @@ version first, so the later of two writers gets a ConflictError with both versio
 instead of overwriting silently. SQLAlchemy's ``version_id_col`` guards the remaining
 window between that check and the UPDATE.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -29,7 +30,9 @@ def snapshot(record: object, fields: Iterable[str]) -> dict[str, Any]:
     return {name: plain(getattr(record, name)) for name in fields}
 
 
-def check_version(record: Any, entity: str, expected: int, mine: dict[str, Any], fields: Iterable[str]) -> None:
+def check_version(
+    record: Any, entity: str, expected: int, mine: dict[str, Any], fields: Iterable[str]
+) -> None:
     """Raise ConflictError when the stored version is not the one the editor started from."""
     if record.version != expected:
         theirs = snapshot(record, [*fields, "version"])
@@ -72,8 +75,15 @@ FAR_BACK = timedelta(days=366)  # older than a year: a record of another emergen
 FAR_AHEAD = timedelta(days=366)  # a due time may lie ahead, but not years ahead
 
 
-def check_time(at: datetime | None, problems: dict[str, str], name: str, what: str, *,
-               ahead: timedelta = FUTURE_SLACK, now: datetime | None = None) -> None:
+def check_time(
+    at: datetime | None,
+    problems: dict[str, str],
+    name: str,
+    what: str,
+    *,
+    ahead: timedelta = FUTURE_SLACK,
+    now: datetime | None = None,
+) -> None:
     """Refuse ``at`` (``what`` names it: "The report time") when it lies further back than
     FAR_BACK or further ahead than ``ahead`` (a few minutes for things that happened,
     FAR_AHEAD for things still to come)."""
@@ -82,7 +92,10 @@ def check_time(at: datetime | None, problems: dict[str, str], name: str, what: s
     now = now or datetime.now(timezone.utc)
     shown = at.astimezone().strftime("%Y-%m-%d %H:%M")
     if at > now + ahead:
-        problems[name] = (f"{what} is in the future ({shown})." if ahead <= FUTURE_SLACK
-                          else f"{what} is more than a year ahead ({shown}): check the year.")
+        problems[name] = (
+            f"{what} is in the future ({shown})."
+            if ahead <= FUTURE_SLACK
+            else f"{what} is more than a year ahead ({shown}): check the year."
+        )
     elif at < now - FAR_BACK:
         problems[name] = f"{what} is more than a year ago ({shown}): check the year."

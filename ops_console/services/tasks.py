@@ -3,31 +3,49 @@
 Moving a card is an edit like any other: it carries the version it was read at, so two
 workstations dragging the same card cannot overwrite each other silently.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields as dc_fields
+from dataclasses import dataclass, field
+from dataclasses import fields as dc_fields
 from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from ops_console.clock import utc_now
 from ops_console.db.engine import Database
 from ops_console.db.models import Incident, Task, Team
-from ops_console.clock import utc_now
 from ops_console.domain import Permission, Priority, TaskStatus
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
 from ops_console.services import audit
 from ops_console.services.records import (
-    FAR_AHEAD, apply_changes, check_coordinates, check_time, check_title, check_version, snapshot,
+    FAR_AHEAD,
+    apply_changes,
+    check_coordinates,
+    check_time,
+    check_title,
+    check_version,
+    snapshot,
 )
 from ops_console.shift import Shift
 from ops_console.text_match import matches_words, query_words
 from ops_console.topics import Topic
 
-EDITABLE = ("title", "details", "priority", "status", "team_id", "incident_id", "due_at",
-            "lat", "lon", "location_text")
+EDITABLE = (
+    "title",
+    "details",
+    "priority",
+    "status",
+    "team_id",
+    "incident_id",
+    "due_at",
+    "lat",
+    "lon",
+    "location_text",
+)
 OPEN_STATUSES = (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS)
 
 
@@ -78,8 +96,7 @@ class TaskView:
     version: int
 
     def is_overdue(self, now: datetime | None = None) -> bool:
-        return (self.due_at is not None and self.status in OPEN_STATUSES
-                and self.due_at < (now or utc_now()))
+        return self.due_at is not None and self.status in OPEN_STATUSES and self.due_at < (now or utc_now())
 
     def draft(self) -> TaskDraft:
         return TaskDraft(**{f.name: getattr(self, f.name) for f in dc_fields(TaskDraft)})
@@ -105,9 +122,23 @@ class TeamView:
 
 def _view(row: Task, team: str | None, incident: str | None) -> TaskView:
     return TaskView(
-        row.id, row.title, row.details, Priority(row.priority), TaskStatus(row.status), row.team_id,
-        team or "", row.incident_id, incident or "", row.due_at, row.lat, row.lon, row.location_text,
-        row.exercise, row.created_at, row.updated_at, row.version,
+        row.id,
+        row.title,
+        row.details,
+        Priority(row.priority),
+        TaskStatus(row.status),
+        row.team_id,
+        team or "",
+        row.incident_id,
+        incident or "",
+        row.due_at,
+        row.lat,
+        row.lon,
+        row.location_text,
+        row.exercise,
+        row.created_at,
+        row.updated_at,
+        row.version,
     )
 
 
@@ -126,8 +157,10 @@ class TaskService:
 
     def teams(self) -> list[TeamView]:
         with self._db.read() as s:
-            return [TeamView(t.id, t.name, t.callsign, t.specialty, len(t.members))
-                    for t in s.scalars(select(Team).order_by(Team.name))]
+            return [
+                TeamView(t.id, t.name, t.callsign, t.specialty, len(t.members))
+                for t in s.scalars(select(Team).order_by(Team.name))
+            ]
 
     def list(self, flt: TaskFilter = TaskFilter()) -> list[TaskView]:
         query = (
@@ -135,7 +168,11 @@ class TaskService:
             .outerjoin(Team, Task.team_id == Team.id)
             .outerjoin(Incident, Task.incident_id == Incident.id)
             # exercise mode is a view: open live tasks (teams really out) stay on the board, marked LIVE
-            .where(in_view(Task.exercise, self._shift.exercise, Task.status.in_([s.value for s in OPEN_STATUSES])))
+            .where(
+                in_view(
+                    Task.exercise, self._shift.exercise, Task.status.in_([s.value for s in OPEN_STATUSES])
+                )
+            )
         )
         if flt.team_id is not None:
             query = query.where(Task.team_id == flt.team_id)
@@ -167,8 +204,16 @@ class TaskService:
                 row.status = TaskStatus.ASSIGNED.value
             s.add(row)
             s.flush()
-            audit.append(s, actor, "task.create", "task", row.id, f"Task #{row.id} created: {row.title}",
-                         after=snapshot(row, EDITABLE), exercise=row.exercise)
+            audit.append(
+                s,
+                actor,
+                "task.create",
+                "task",
+                row.id,
+                f"Task #{row.id} created: {row.title}",
+                after=snapshot(row, EDITABLE),
+                exercise=row.exercise,
+            )
             view = self._load_view(s, row.id)
         self._bus.publish(Event(Topic.TASK_CHANGED, view.id))
         return view
@@ -181,8 +226,14 @@ class TaskService:
     def move(self, task_id: int, expected_version: int, status: TaskStatus) -> TaskView:
         """Move a card to another column."""
         actor = self._shift.require(Permission.EDIT_RECORDS, "move tasks")
-        return self._change(task_id, expected_version, {"status": TaskStatus(status).value}, actor,
-                            "task.move", f"moved to {TaskStatus(status).label}")
+        return self._change(
+            task_id,
+            expected_version,
+            {"status": TaskStatus(status).value},
+            actor,
+            "task.move",
+            f"moved to {TaskStatus(status).label}",
+        )
 
     def assign(self, task_id: int, expected_version: int, team_id: int | None) -> TaskView:
         """Give a task to a team; a new task moves to Assigned with it."""
@@ -194,7 +245,9 @@ class TaskService:
             changes["status"] = TaskStatus.ASSIGNED.value
         return self._change(task_id, expected_version, changes, actor, "task.assign", "assigned")
 
-    def _change(self, task_id: int, expected: int, changes: dict, actor: audit.Actor, action: str, verb: str) -> TaskView:  # type: ignore[type-arg]
+    def _change(
+        self, task_id: int, expected: int, changes: dict, actor: audit.Actor, action: str, verb: str
+    ) -> TaskView:  # type: ignore[type-arg]
         with self._db.write() as s:
             row = s.get(Task, task_id, with_for_update=True)
             if row is None:
@@ -206,9 +259,17 @@ class TaskService:
             if changed:
                 row.updated_at = utc_now()
                 s.flush()
-                audit.append(s, actor, action, "task", row.id, f"Task #{row.id} {verb}: {row.title}",
-                             before={k: before[k] for k in changed}, after=snapshot(row, changed),
-                             exercise=row.exercise)
+                audit.append(
+                    s,
+                    actor,
+                    action,
+                    "task",
+                    row.id,
+                    f"Task #{row.id} {verb}: {row.title}",
+                    before={k: before[k] for k in changed},
+                    after=snapshot(row, changed),
+                    exercise=row.exercise,
+                )
             view = self._load_view(s, row.id)
         self._bus.publish(Event(Topic.TASK_CHANGED, view.id))
         return view

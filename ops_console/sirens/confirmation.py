@@ -7,6 +7,7 @@ name, or the pattern's short code (its key, e.g. ``cn.air_raid``) is accepted. C
 repeated spaces and full-width forms do not matter. One rule, used by the service door
 (which decides) and by the wizard (which says at once what differs). Qt-free.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -94,11 +95,18 @@ def judge(pattern: SirenPattern, typed: str, language: str = "en") -> Verdict:
     n = _common_prefix(said, want)
     mine, theirs = _as_written(typed, said), _as_written(best, want)
     if n == len(want):
-        return Verdict(False, True, f"“{mine}” has more than the name “{best}”: remove "
-                                    f"“{mine[n:n + SHOWN]}” at the end.")
+        return Verdict(
+            False,
+            True,
+            f"“{mine}” has more than the name “{best}”: remove “{mine[n : n + SHOWN]}” at the end.",
+        )
     where = "The first character" if n == 0 else f"After “{theirs[:n]}” the text"
-    return Verdict(False, True, f"Does not match “{best}”. {where} differs: you typed “{mine[n:n + SHOWN]}” "
-                                f"where “{theirs[n:n + SHOWN]}” is expected.")
+    return Verdict(
+        False,
+        True,
+        f"Does not match “{best}”. {where} differs: you typed “{mine[n : n + SHOWN]}” "
+        f"where “{theirs[n : n + SHOWN]}” is expected.",
+    )
 
 
 def _as_written(text: str, normal: str) -> str:
@@ -106,5 +114,6 @@ def _as_written(text: str, normal: str) -> str:
     when folding changed the length, e.g. "ß" → "ss")."""
     spaced = " ".join(unicodedata.normalize("NFKC", text).split())
     return spaced if len(spaced) == len(normal) else normal
+
 
 __all__ = ["Verdict", "accepted", "judge", "local_name", "matches", "name_for", "name_parts"]

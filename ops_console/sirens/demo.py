@@ -1,4 +1,5 @@
 """The demo's six sirens around Willow Creek ward, and a simulated bus for them to live on."""
+
 from __future__ import annotations
 
 import logging
@@ -27,13 +28,19 @@ DEMO_SIRENS = (
 
 def build_demo_sirens(post, service: SirenService | None = None) -> SirenService:
     """Put the six demo sirens in the post's database (once); returns the service used."""
-    service = service or getattr(post, "sirens", None) or SirenService(post.db, post.bus, post.shift, post.operators)
+    service = (
+        service
+        or getattr(post, "sirens", None)
+        or SirenService(post.db, post.bus, post.shift, post.operators)
+    )
     with post.db.read() as s:
         if s.scalar(select(func.count()).select_from(Siren)):
             return service
     for name, unit, north, east, radius in DEMO_SIRENS:
         place = _at(name, north, east)
-        service.add_siren(name, unit, place.lat, place.lon, audible_radius_m=radius, bus_name=DEMO_BUS, by=SYSTEM)
+        service.add_siren(
+            name, unit, place.lat, place.lon, audible_radius_m=radius, bus_name=DEMO_BUS, by=SYSTEM
+        )
     return service
 
 
@@ -56,7 +63,8 @@ def start_demo_bus(units=range(1, 7)) -> SimulatedSirenBus:
 def vary_demo_fleet(bus: SimulatedSirenBus) -> None:
     """A little variety, as in any real fleet: batteries and cabinet temperatures differ."""
     with bus.lock:
-        for unit, cv, temp in zip(sorted(bus.sirens), (2718, 2694, 2731, 2655, 2702, 2589),
-                                  (183, 201, 176, 224, 195, 212)):
+        for unit, cv, temp in zip(
+            sorted(bus.sirens), (2718, 2694, 2731, 2655, 2702, 2589), (183, 201, 176, 224, 195, 212)
+        ):
             bus.sirens[unit].battery_cv = float(cv)
             bus.sirens[unit].temperature_dc = temp

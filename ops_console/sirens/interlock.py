@@ -6,6 +6,7 @@ version bumped as a visible trace) and refuse a siren that another sound or test
 still commanding or still playing, so two consoles, or a console and a schedule, never
 start two sounds on one siren.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -33,18 +34,32 @@ def lock_sirens(s: Session, siren_ids: Iterable[int] | None, *, enabled_only: bo
 def busy_commands(s: Session, siren_ids: Iterable[int], now: datetime) -> list[SirenCommand]:
     """Sound/test commands that are still in flight or still running on these sirens."""
     ids = list(siren_ids)
-    rows = s.scalars(select(SirenCommand).where(
-        SirenCommand.siren_id.in_(ids), SirenCommand.command != "cancel", SirenCommand.exercise.is_(False),
-        SirenCommand.state.in_((*PENDING_STATES, CONFIRMED)))).all()
+    rows = s.scalars(
+        select(SirenCommand).where(
+            SirenCommand.siren_id.in_(ids),
+            SirenCommand.command != "cancel",
+            SirenCommand.exercise.is_(False),
+            SirenCommand.state.in_((*PENDING_STATES, CONFIRMED)),
+        )
+    ).all()
     busy = []
     for c in rows:
         if c.state in PENDING_STATES:
             if c.requested_at + STALE_AFTER > now:  # older ones are never sent (see SirenRecords.claim)
                 busy.append(c)
-        elif c.finished_at is not None and c.finished_at + timedelta(seconds=c.duration_s) + RUNNING_SLACK > now:
-            cancelled = s.scalar(select(func.count()).select_from(SirenCommand).where(
-                SirenCommand.siren_id == c.siren_id, SirenCommand.command == "cancel",
-                SirenCommand.requested_at >= c.requested_at))
+        elif (
+            c.finished_at is not None
+            and c.finished_at + timedelta(seconds=c.duration_s) + RUNNING_SLACK > now
+        ):
+            cancelled = s.scalar(
+                select(func.count())
+                .select_from(SirenCommand)
+                .where(
+                    SirenCommand.siren_id == c.siren_id,
+                    SirenCommand.command == "cancel",
+                    SirenCommand.requested_at >= c.requested_at,
+                )
+            )
             if not cancelled:
                 busy.append(c)
     return busy

@@ -4,6 +4,7 @@ Each method is one short transaction with its audit entry, called from a bus thr
 events are published after commit. The actor is the runtime itself (``RUNTIME``), and
 the audit summary names the operator who asked for the command.
 """
+
 from __future__ import annotations
 
 import logging
@@ -13,9 +14,16 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ops_console.db.engine import Database
-from ops_console.db.siren_models import Siren, SirenAlarm, SirenCommand, SirenStatusSample, SirenTestResult, SirenTestSchedule
 from ops_console.clock import utc_now
+from ops_console.db.engine import Database
+from ops_console.db.siren_models import (
+    Siren,
+    SirenAlarm,
+    SirenCommand,
+    SirenStatusSample,
+    SirenTestResult,
+    SirenTestSchedule,
+)
 from ops_console.events import Event, EventBus
 from ops_console.hardware.protocols.siren_profile import FaultBit, SirenStatus, fault_words
 from ops_console.hardware.sirens import CommandOutcome, Confirmation, SirenFault
@@ -25,17 +33,32 @@ from ops_console.siren_patterns import PatternLibrary
 from ops_console.sirens import schedule as rules
 from ops_console.sirens.interlock import busy_commands, lock_sirens
 from ops_console.sirens.views import (
+    COMMS_FAULT,
+    COMMS_FAULT_AFTER,
+    CONFIRMED,
+    FAULT_BITS,
+    NO_CONFIRMATION,
+    NOT_STARTED,
+    REFUSED,
+    REQUESTED,
+    SENT,
     STALE_AFTER,
-    COMMS_FAULT, COMMS_FAULT_AFTER, CONFIRMED, FAULT_BITS, NO_CONFIRMATION, NOT_STARTED, REFUSED, REQUESTED,
-    SENT, TIMEOUT, UNCOMMANDED, UNCONFIRMED)
+    TIMEOUT,
+    UNCOMMANDED,
+    UNCONFIRMED,
+)
 from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
 RUNTIME = Actor(None, "siren runtime", "admin")
 COVER_SLACK = timedelta(seconds=30)
-RESULT_STATES = {Confirmation.CONFIRMED: CONFIRMED, Confirmation.NOT_STARTED: NOT_STARTED,
-                 Confirmation.REFUSED: REFUSED, Confirmation.UNCONFIRMED: UNCONFIRMED,
-                 Confirmation.NOT_ACCEPTED: TIMEOUT}
+RESULT_STATES = {
+    Confirmation.CONFIRMED: CONFIRMED,
+    Confirmation.NOT_STARTED: NOT_STARTED,
+    Confirmation.REFUSED: REFUSED,
+    Confirmation.UNCONFIRMED: UNCONFIRMED,
+    Confirmation.NOT_ACCEPTED: TIMEOUT,
+}
 
 
 @dataclass(frozen=True)
@@ -66,9 +89,13 @@ class SirenRecords:
         claimed: list[Claimed] = []
         stale: list[int] = []
         with self._db.write() as s:
-            rows = s.execute(select(SirenCommand, Siren).join(Siren, Siren.id == SirenCommand.siren_id)
-                             .where(SirenCommand.state == REQUESTED, Siren.bus_name == bus_name)
-                             .order_by(SirenCommand.id).with_for_update(of=SirenCommand)).all()
+            rows = s.execute(
+                select(SirenCommand, Siren)
+                .join(Siren, Siren.id == SirenCommand.siren_id)
+                .where(SirenCommand.state == REQUESTED, Siren.bus_name == bus_name)
+                .order_by(SirenCommand.id)
+                .with_for_update(of=SirenCommand)
+            ).all()
             rows.sort(key=lambda r: (r[0].command != "cancel", r[0].id))
             now = utc_now()
             for cmd, siren in rows:
@@ -76,13 +103,32 @@ class SirenRecords:
                     stale.append(self._drop_stale(s, cmd, siren, now))
                     continue
                 cmd.state, cmd.sent_at = SENT, utc_now()
-                audit.append(s, RUNTIME, "siren.command.sent", "siren", siren.id,
-                             f"{cmd.command.replace('_', ' ')} sent to {siren.name} (unit {siren.unit_id}) "
-                             f"for {cmd.requested_by} (request {cmd.request_id})",
-                             after={"command": cmd.id, "request": cmd.request_id}, record=cmd)
-                claimed.append(Claimed(cmd.id, cmd.request_id, siren.id, siren.name, siren.unit_id, cmd.command,
-                                       cmd.pattern_id, cmd.duration_s, siren.last_seq, cmd.requested_by,
-                                       cmd.schedule_id))
+                audit.append(
+                    s,
+                    RUNTIME,
+                    "siren.command.sent",
+                    "siren",
+                    siren.id,
+                    f"{cmd.command.replace('_', ' ')} sent to {siren.name} (unit {siren.unit_id}) "
+                    f"for {cmd.requested_by} (request {cmd.request_id})",
+                    after={"command": cmd.id, "request": cmd.request_id},
+                    record=cmd,
+                )
+                claimed.append(
+                    Claimed(
+                        cmd.id,
+                        cmd.request_id,
+                        siren.id,
+                        siren.name,
+                        siren.unit_id,
+                        cmd.command,
+                        cmd.pattern_id,
+                        cmd.duration_s,
+                        siren.last_seq,
+                        cmd.requested_by,
+                        cmd.schedule_id,
+                    )
+                )
         for c in claimed:
             self._bus.publish(Event(Topic.SIREN_COMMAND, c.id, {"state": SENT, "siren": c.siren_id}))
         for alarm_id in stale:
@@ -93,26 +139,60 @@ class SirenRecords:
         """A sound request nobody sent in time (no runtime was running) is never sent late."""
         age = int((now - cmd.requested_at).total_seconds())
         cmd.state, cmd.finished_at = TIMEOUT, now
-        cmd.detail = f"not sent: requested {age} s ago, too old to send safely — request it again if still needed"
-        audit.append(s, RUNTIME, "siren.command.timeout", "siren", siren.id, f"{siren.name}: {cmd.detail}",
-                     after={"command": cmd.id, "request": cmd.request_id}, record=cmd)
-        return self._alarm(s, siren, NO_CONFIRMATION, f"{siren.name} (unit {siren.unit_id}): "
-                                                      f"{cmd.command.replace('_', ' ')} {cmd.detail}")
+        cmd.detail = (
+            f"not sent: requested {age} s ago, too old to send safely — request it again if still needed"
+        )
+        audit.append(
+            s,
+            RUNTIME,
+            "siren.command.timeout",
+            "siren",
+            siren.id,
+            f"{siren.name}: {cmd.detail}",
+            after={"command": cmd.id, "request": cmd.request_id},
+            record=cmd,
+        )
+        return self._alarm(
+            s,
+            siren,
+            NO_CONFIRMATION,
+            f"{siren.name} (unit {siren.unit_id}): {cmd.command.replace('_', ' ')} {cmd.detail}",
+        )
 
     def abandon_in_flight(self, bus_name: str) -> int:
         """At start: commands left 'sent' by a console that stopped mid-command are unknown."""
         with self._db.write() as s:
-            rows = s.execute(select(SirenCommand, Siren).join(Siren, Siren.id == SirenCommand.siren_id)
-                             .where(SirenCommand.state == SENT, Siren.bus_name == bus_name)).all()
+            rows = s.execute(
+                select(SirenCommand, Siren)
+                .join(Siren, Siren.id == SirenCommand.siren_id)
+                .where(SirenCommand.state == SENT, Siren.bus_name == bus_name)
+            ).all()
             for cmd, siren in rows:
                 cmd.state, cmd.finished_at = UNCONFIRMED, utc_now()
-                cmd.detail = "the console stopped before the outcome was known — treat the siren's state as unknown"
-                audit.append(s, RUNTIME, "siren.command.unconfirmed", "siren", siren.id,
-                             f"{siren.name}: {cmd.detail}", after={"command": cmd.id}, record=cmd)
+                cmd.detail = (
+                    "the console stopped before the outcome was known — treat the siren's state as unknown"
+                )
+                audit.append(
+                    s,
+                    RUNTIME,
+                    "siren.command.unconfirmed",
+                    "siren",
+                    siren.id,
+                    f"{siren.name}: {cmd.detail}",
+                    after={"command": cmd.id},
+                    record=cmd,
+                )
         return len(rows)
 
-    def finish(self, c: Claimed, outcome: CommandOutcome | None, attempts: int, *, state: str | None = None,
-               words: str = "") -> str:
+    def finish(
+        self,
+        c: Claimed,
+        outcome: CommandOutcome | None,
+        attempts: int,
+        *,
+        state: str | None = None,
+        words: str = "",
+    ) -> str:
         """Store how a command ended, with its audit entry; an alarm when it was not confirmed."""
         if state is None:
             assert outcome is not None, "a command ends with an outcome or a state"
@@ -131,32 +211,56 @@ class SirenRecords:
                     self._apply_status(siren, outcome.status)
                 elif outcome.result is Confirmation.UNCONFIRMED:
                     siren.state = "unknown"
-            audit.append(s, RUNTIME, f"siren.command.{state}", "siren", siren.id,
-                         f"{siren.name}: {words}", after={"command": cmd.id, "request": cmd.request_id,
-                                                          "state": state, "attempts": attempts}, record=cmd)
+            audit.append(
+                s,
+                RUNTIME,
+                f"siren.command.{state}",
+                "siren",
+                siren.id,
+                f"{siren.name}: {words}",
+                after={"command": cmd.id, "request": cmd.request_id, "state": state, "attempts": attempts},
+                record=cmd,
+            )
             if state != CONFIRMED:
-                alarm_id = self._alarm(s, siren, NO_CONFIRMATION,
-                                       f"{siren.name} (unit {siren.unit_id}): {c.command.replace('_', ' ')} "
-                                       f"not confirmed — {words}")
+                alarm_id = self._alarm(
+                    s,
+                    siren,
+                    NO_CONFIRMATION,
+                    f"{siren.name} (unit {siren.unit_id}): {c.command.replace('_', ' ')} "
+                    f"not confirmed — {words}",
+                )
             if c.command in ("silent_test", "growl_test"):
                 st = outcome.status if outcome else None
-                s.add(SirenTestResult(schedule_id=c.schedule_id, siren_id=siren.id, command_id=cmd.id,
-                                      kind="silent" if c.command == "silent_test" else "growl", run_at=utc_now(),
-                                      passed=state == CONFIRMED and not (st and st.faults & ~FaultBit.LOW_BATTERY),
-                                      outcome=words, battery_v=st.battery_v if st else None,
-                                      faults=", ".join(st.fault_words) if st else ""))
+                s.add(
+                    SirenTestResult(
+                        schedule_id=c.schedule_id,
+                        siren_id=siren.id,
+                        command_id=cmd.id,
+                        kind="silent" if c.command == "silent_test" else "growl",
+                        run_at=utc_now(),
+                        passed=state == CONFIRMED and not (st and st.faults & ~FaultBit.LOW_BATTERY),
+                        outcome=words,
+                        battery_v=st.battery_v if st else None,
+                        faults=", ".join(st.fault_words) if st else "",
+                    )
+                )
         self._bus.publish(Event(Topic.SIREN_COMMAND, c.id, {"state": state, "siren": c.siren_id}))
         self._bus.publish(Event(Topic.SIREN_STATUS, c.siren_id, {}))
         if alarm_id is not None:
-            self._bus.publish(Event(Topic.SIREN_ALARM, alarm_id, {"kind": NO_CONFIRMATION, "siren": c.siren_id}))
+            self._bus.publish(
+                Event(Topic.SIREN_ALARM, alarm_id, {"kind": NO_CONFIRMATION, "siren": c.siren_id})
+            )
         return state
 
     # -- polls ------------------------------------------------------------------------------
 
     def sirens_on(self, bus_name: str) -> list[tuple[int, int]]:
         with self._db.read() as s:
-            rows = s.execute(select(Siren.id, Siren.unit_id).where(Siren.bus_name == bus_name, Siren.enabled)
-                             .order_by(Siren.unit_id))
+            rows = s.execute(
+                select(Siren.id, Siren.unit_id)
+                .where(Siren.bus_name == bus_name, Siren.enabled)
+                .order_by(Siren.unit_id)
+            )
             return [(sid, unit) for sid, unit in rows]
 
     def record_poll(self, results: dict[int, SirenStatus | SirenFault], ids: dict[int, int]) -> bool:
@@ -174,33 +278,78 @@ class SirenRecords:
                     siren.comms_detail = result.words
                     if siren.missed_polls == COMMS_FAULT_AFTER:
                         siren.state = "unknown"
-                        alarms.append((siren.id, COMMS_FAULT, self._alarm(
-                            s, siren, COMMS_FAULT, f"{siren.name} (unit {siren.unit_id}): no usable answer to "
-                            f"{COMMS_FAULT_AFTER} polls in a row — {result.words}")))
+                        alarms.append(
+                            (
+                                siren.id,
+                                COMMS_FAULT,
+                                self._alarm(
+                                    s,
+                                    siren,
+                                    COMMS_FAULT,
+                                    f"{siren.name} (unit {siren.unit_id}): no usable answer to "
+                                    f"{COMMS_FAULT_AFTER} polls in a row — {result.words}",
+                                ),
+                            )
+                        )
                     continue
                 if siren.missed_polls >= COMMS_FAULT_AFTER:
-                    audit.append(s, RUNTIME, "siren.comms.restored", "siren", siren.id,
-                                 f"{siren.name} answers again after {siren.missed_polls} missed polls")
+                    audit.append(
+                        s,
+                        RUNTIME,
+                        "siren.comms.restored",
+                        "siren",
+                        siren.id,
+                        f"{siren.name} answers again after {siren.missed_polls} missed polls",
+                    )
                 old_faults = FaultBit(siren.faults & 0xFF)
                 self._apply_status(siren, result)
                 siren.last_heard_at, siren.missed_polls, siren.comms_detail = now, 0, ""
                 siren.last_seq = result.last_seq
-                s.add(SirenStatusSample(siren_id=siren.id, at=now, state=result.state_words,
-                                        battery_v=result.battery_v, mains_present=result.mains_present,
-                                        temperature_c=result.temperature_c, faults=int(result.faults)))
+                s.add(
+                    SirenStatusSample(
+                        siren_id=siren.id,
+                        at=now,
+                        state=result.state_words,
+                        battery_v=result.battery_v,
+                        mains_present=result.mains_present,
+                        temperature_c=result.temperature_c,
+                        faults=int(result.faults),
+                    )
+                )
                 sounding = sounding or result.state.name in ("SOUNDING", "TESTING")
                 new_bits = result.faults & ~old_faults & ~FaultBit.LOCAL_ACTIVATION
                 if new_bits:
-                    alarms.append((siren.id, FAULT_BITS, self._alarm(
-                        s, siren, FAULT_BITS, f"{siren.name} (unit {siren.unit_id}) reports: "
-                        f"{', '.join(fault_words(FaultBit(new_bits)))}")))
+                    alarms.append(
+                        (
+                            siren.id,
+                            FAULT_BITS,
+                            self._alarm(
+                                s,
+                                siren,
+                                FAULT_BITS,
+                                f"{siren.name} (unit {siren.unit_id}) reports: "
+                                f"{', '.join(fault_words(FaultBit(new_bits)))}",
+                            ),
+                        )
+                    )
                 local = bool(result.faults & FaultBit.LOCAL_ACTIVATION)
-                if (local or result.sounding and not self._commanded(s, siren.id, now)) \
-                        and not self._open_alarm(s, siren.id, UNCOMMANDED):
+                if (
+                    local or result.sounding and not self._commanded(s, siren.id, now)
+                ) and not self._open_alarm(s, siren.id, UNCOMMANDED):
                     why = "its local-activation bit is set" if local else "no console commanded it"
-                    alarms.append((siren.id, UNCOMMANDED, self._alarm(
-                        s, siren, UNCOMMANDED, f"{siren.name} (unit {siren.unit_id}) is SOUNDING without a "
-                        f"command from any console ({why}) — cancel it or send someone to the cabinet")))
+                    alarms.append(
+                        (
+                            siren.id,
+                            UNCOMMANDED,
+                            self._alarm(
+                                s,
+                                siren,
+                                UNCOMMANDED,
+                                f"{siren.name} (unit {siren.unit_id}) is SOUNDING without a "
+                                f"command from any console ({why}) — cancel it or send someone to the cabinet",
+                            ),
+                        )
+                    )
         for unit in results:
             self._bus.publish(Event(Topic.SIREN_STATUS, ids[unit], {}))
         for siren_id, kind, alarm_id in alarms:
@@ -209,16 +358,26 @@ class SirenRecords:
 
     @staticmethod
     def _apply_status(siren: Siren, st: SirenStatus) -> None:
-        siren.state, siren.pattern_id, siren.seconds_remaining = st.state_words, st.pattern_id, st.seconds_remaining
+        siren.state, siren.pattern_id, siren.seconds_remaining = (
+            st.state_words,
+            st.pattern_id,
+            st.seconds_remaining,
+        )
         siren.battery_v, siren.mains_present, siren.faults = st.battery_v, st.mains_present, int(st.faults)
         siren.temperature_c = st.temperature_c
 
     @staticmethod
     def _commanded(s: Session, siren_id: int, now: datetime) -> bool:
         """An activation by a console that may be what the siren is playing now."""
-        rows = s.scalars(select(SirenCommand).where(
-            SirenCommand.siren_id == siren_id, SirenCommand.exercise.is_(False),
-            SirenCommand.requested_at >= now - timedelta(hours=1)).order_by(SirenCommand.id.desc())).all()
+        rows = s.scalars(
+            select(SirenCommand)
+            .where(
+                SirenCommand.siren_id == siren_id,
+                SirenCommand.exercise.is_(False),
+                SirenCommand.requested_at >= now - timedelta(hours=1),
+            )
+            .order_by(SirenCommand.id.desc())
+        ).all()
         for c in rows:
             if c.command == "cancel":
                 if c.state == CONFIRMED:
@@ -230,8 +389,18 @@ class SirenRecords:
 
     @staticmethod
     def _open_alarm(s: Session, siren_id: int, kind: str) -> bool:
-        return s.scalar(select(SirenAlarm.id).where(SirenAlarm.siren_id == siren_id, SirenAlarm.kind == kind,
-                                                    SirenAlarm.acknowledged_at.is_(None)).limit(1)) is not None
+        return (
+            s.scalar(
+                select(SirenAlarm.id)
+                .where(
+                    SirenAlarm.siren_id == siren_id,
+                    SirenAlarm.kind == kind,
+                    SirenAlarm.acknowledged_at.is_(None),
+                )
+                .limit(1)
+            )
+            is not None
+        )
 
     @staticmethod
     def _alarm(s: Session, siren: Siren, kind: str, words: str) -> int:
@@ -243,8 +412,13 @@ class SirenRecords:
         return alarm.id
 
     def refuse_in_exercise(self, c: Claimed) -> None:
-        self.finish(c, None, 0, state=REFUSED, words="not sent: this console is in EXERCISE mode and never sends "
-                                                     "a live sound command")
+        self.finish(
+            c,
+            None,
+            0,
+            state=REFUSED,
+            words="not sent: this console is in EXERCISE mode and never sends a live sound command",
+        )
 
     # -- scheduled tests --------------------------------------------------------------------
 
@@ -253,18 +427,38 @@ class SirenRecords:
         now = now or utc_now()
         started: list[int] = []
         with self._db.write() as s:
-            due = s.scalars(select(SirenTestSchedule).where(SirenTestSchedule.enabled,
-                                                            SirenTestSchedule.next_due_at <= now)
-                            .with_for_update()).all()
+            due = s.scalars(
+                select(SirenTestSchedule)
+                .where(SirenTestSchedule.enabled, SirenTestSchedule.next_due_at <= now)
+                .with_for_update()
+            ).all()
             for sched in due:
                 sched.last_run_at = now
-                sched.next_due_at = rules.next_occurrence(sched.nth, sched.weekday, sched.time_local, sched.tz, now)
-                pattern = next((p for p in sorted(self._patterns.patterns.values(), key=lambda p: p.id)
-                                if p.test and p.silent == (sched.kind == "silent")), None)
+                sched.next_due_at = rules.next_occurrence(
+                    sched.nth, sched.weekday, sched.time_local, sched.tz, now
+                )
+                pattern = next(
+                    (
+                        p
+                        for p in sorted(self._patterns.patterns.values(), key=lambda p: p.id)
+                        if p.test and p.silent == (sched.kind == "silent")
+                    ),
+                    None,
+                )
                 if pattern is None or (exercise and sched.kind == "growl"):
-                    why = "no test pattern in the library" if pattern is None else "EXERCISE mode (a growl is audible)"
-                    audit.append(s, RUNTIME, "siren.test.skipped", "siren_test_schedule", sched.id,
-                                 f"Scheduled test “{sched.name}” skipped: {why}")
+                    why = (
+                        "no test pattern in the library"
+                        if pattern is None
+                        else "EXERCISE mode (a growl is audible)"
+                    )
+                    audit.append(
+                        s,
+                        RUNTIME,
+                        "siren.test.skipped",
+                        "siren_test_schedule",
+                        sched.id,
+                        f"Scheduled test “{sched.name}” skipped: {why}",
+                    )
                     continue
                 wanted = [int(x) for x in sched.siren_ids.split(",") if x]
                 request_id = f"test-{sched.id}-{now:%Y%m%d%H%M}"
@@ -273,19 +467,43 @@ class SirenRecords:
                 for siren in sirens:
                     if siren.id in busy:
                         b = busy[siren.id]
-                        audit.append(s, RUNTIME, "siren.test.skipped", "siren", siren.id,
-                                     f"Scheduled test “{sched.name}” skipped on {siren.name}: it is being "
-                                     f"activated by {b.requested_by} (request {b.request_id}, {b.state})")
+                        audit.append(
+                            s,
+                            RUNTIME,
+                            "siren.test.skipped",
+                            "siren",
+                            siren.id,
+                            f"Scheduled test “{sched.name}” skipped on {siren.name}: it is being "
+                            f"activated by {b.requested_by} (request {b.request_id}, {b.state})",
+                        )
                         continue
                     siren.version += 1  # the per-siren lock's visible trace
-                    s.add(SirenCommand(request_id=request_id, siren_id=siren.id, pattern_id=pattern.id,
-                                       command="silent_test" if sched.kind == "silent" else "growl_test",
-                                       duration_s=pattern.total_s, live=True, exercise=False,
-                                       requested_by=f"schedule “{sched.name}”", state=REQUESTED, detail="",
-                                       attempts=0, schedule_id=sched.id, requested_at=now))
-                audit.append(s, RUNTIME, "siren.test.run", "siren_test_schedule", sched.id,
-                             f"Scheduled {sched.kind} test “{sched.name}” started (request {request_id}); "
-                             f"next {sched.next_due_at:%Y-%m-%d %H:%M} UTC")
+                    s.add(
+                        SirenCommand(
+                            request_id=request_id,
+                            siren_id=siren.id,
+                            pattern_id=pattern.id,
+                            command="silent_test" if sched.kind == "silent" else "growl_test",
+                            duration_s=pattern.total_s,
+                            live=True,
+                            exercise=False,
+                            requested_by=f"schedule “{sched.name}”",
+                            state=REQUESTED,
+                            detail="",
+                            attempts=0,
+                            schedule_id=sched.id,
+                            requested_at=now,
+                        )
+                    )
+                audit.append(
+                    s,
+                    RUNTIME,
+                    "siren.test.run",
+                    "siren_test_schedule",
+                    sched.id,
+                    f"Scheduled {sched.kind} test “{sched.name}” started (request {request_id}); "
+                    f"next {sched.next_due_at:%Y-%m-%d %H:%M} UTC",
+                )
                 started.append(sched.id)
         for sid in started:
             self._bus.publish(Event(Topic.SIREN_TEST, sid, {"started": True}))

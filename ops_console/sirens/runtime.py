@@ -7,6 +7,7 @@ tests that are due. It waits on an event, never sleeps blind: ``wake()`` (called
 service after a request) cuts the wait short; requests from other consoles are seen within
 ``pickup_s``. Database work is done through ``SirenRecords``; nothing here touches Qt.
 """
+
 from __future__ import annotations
 
 import logging
@@ -33,14 +34,27 @@ class SirenRuntime:
     ``ports`` maps a bus name (``Siren.bus_name``) to a serial port or pyserial URL.
     """
 
-    def __init__(self, service: SirenService, ports: Mapping[str, str], *, poll_interval_s: float = 10.0,
-                 sounding_interval_s: float = 1.0, confirm_timeout_s: float = 5.0, max_attempts: int = 2,
-                 pickup_s: float = 0.25, bus_options: Mapping[str, object] | None = None,
-                 bus_factory: Callable[..., SirenBus] = SirenBus) -> None:
+    def __init__(
+        self,
+        service: SirenService,
+        ports: Mapping[str, str],
+        *,
+        poll_interval_s: float = 10.0,
+        sounding_interval_s: float = 1.0,
+        confirm_timeout_s: float = 5.0,
+        max_attempts: int = 2,
+        pickup_s: float = 0.25,
+        bus_options: Mapping[str, object] | None = None,
+        bus_factory: Callable[..., SirenBus] = SirenBus,
+    ) -> None:
         self.service = service
         self.records = SirenRecords(service.db, service.bus, service.patterns)
         self.poll_interval_s, self.sounding_interval_s = poll_interval_s, sounding_interval_s
-        self.confirm_timeout_s, self.max_attempts, self.pickup_s = confirm_timeout_s, max(1, max_attempts), pickup_s
+        self.confirm_timeout_s, self.max_attempts, self.pickup_s = (
+            confirm_timeout_s,
+            max(1, max_attempts),
+            pickup_s,
+        )
         options = dict(bus_options or {})
         self.buses = {name: bus_factory(port, name=name, **options) for name, port in ports.items()}
         self.polls = 0  # completed poll rounds, over all buses (tests wait on it)
@@ -99,7 +113,9 @@ class SirenRuntime:
                 if time.monotonic() >= next_poll or self._poll_asap:
                     self._poll_asap = False
                     sounding = self._poll(name, bus)
-                    next_poll = time.monotonic() + (self.sounding_interval_s if sounding else self.poll_interval_s)
+                    next_poll = time.monotonic() + (
+                        self.sounding_interval_s if sounding else self.poll_interval_s
+                    )
                 if self._tests_lock.acquire(blocking=False):  # one bus thread does the post-wide chores
                     try:
                         self.records.run_due_tests(exercise=self.service.shift.exercise)
@@ -112,8 +128,12 @@ class SirenRuntime:
                 log.error("sirens: database unavailable, retrying: %s", exc)
             except Exception as exc:  # a bug must not stop the sirens' cancel path for good
                 log.exception("siren runtime turn failed on bus %s", name)
-                say(self.service.bus, "problem", f"Siren bus {name}: polling failed and is retried ({exc})",
-                    source="sirens")
+                say(
+                    self.service.bus,
+                    "problem",
+                    f"Siren bus {name}: polling failed and is retried ({exc})",
+                    source="sirens",
+                )
             self._wake.wait(max(0.0, min(self.pickup_s, next_poll - time.monotonic())))
             self._wake.clear()
 
@@ -147,13 +167,20 @@ class SirenRuntime:
             if c.command == "activate":
                 outcome = bus.arm_and_activate(c.unit, c.pattern_id, c.duration_s, seq=seq)
             else:
-                outcome = bus.issue_command(c.unit, COMMANDS[c.command], c.pattern_id if c.command != "cancel" else 0,
-                                            c.duration_s if c.command != "cancel" else 0, seq=seq)
+                outcome = bus.issue_command(
+                    c.unit,
+                    COMMANDS[c.command],
+                    c.pattern_id if c.command != "cancel" else 0,
+                    c.duration_s if c.command != "cancel" else 0,
+                    seq=seq,
+                )
             if outcome.result in (Confirmation.CONFIRMED, Confirmation.REFUSED):
                 break
             if attempts >= self.max_attempts or time.monotonic() >= deadline:
                 break
-            log.warning("siren %s: %s not confirmed (%s), trying again", c.siren_name, c.command, outcome.words)
+            log.warning(
+                "siren %s: %s not confirmed (%s), trying again", c.siren_name, c.command, outcome.words
+            )
         state = None
         if outcome.result is not Confirmation.CONFIRMED and time.monotonic() >= deadline:
             state = TIMEOUT if outcome.result is Confirmation.NOT_ACCEPTED else None

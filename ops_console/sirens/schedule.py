@@ -1,4 +1,5 @@
 """Recurring test rules: "the first Monday of every month at 10:00 local time". Pure."""
+
 from __future__ import annotations
 
 import calendar
@@ -22,8 +23,11 @@ def parse_time(text: str) -> time:
 
 
 def _nth_weekday(year: int, month: int, nth: int, weekday: int) -> int | None:
-    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
-            if calendar.weekday(year, month, d) == weekday]
+    days = [
+        d
+        for d in range(1, calendar.monthrange(year, month)[1] + 1)
+        if calendar.weekday(year, month, d) == weekday
+    ]
     if nth == 5:
         return days[-1]
     return days[nth - 1] if nth <= len(days) else None

@@ -7,6 +7,7 @@ activations of one siren. Every refusal is audited before it is raised. An accep
 request becomes ``requested`` command rows; the runtime sends them. ``cancel_all`` is
 always allowed for operators and above, in every mode.
 """
+
 from __future__ import annotations
 
 import logging
@@ -17,10 +18,16 @@ from datetime import datetime
 
 from sqlalchemy import delete, select
 
+from ops_console.clock import utc_now
 from ops_console.db.engine import Database
 from ops_console.db.siren_models import (
-    Siren, SirenAlarm, SirenCommand, SirenStatusSample, SirenTestResult, SirenTestSchedule)
-from ops_console.clock import utc_now
+    Siren,
+    SirenAlarm,
+    SirenCommand,
+    SirenStatusSample,
+    SirenTestResult,
+    SirenTestSchedule,
+)
 from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
 from ops_console.errors import NotFound, OpsError, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
@@ -29,12 +36,21 @@ from ops_console.services.audit import Actor
 from ops_console.services.operators import OperatorService
 from ops_console.shift import Shift
 from ops_console.siren_patterns import PatternLibrary, SirenPattern, load_library
-from ops_console.sirens import confirmation, schedule as rules
+from ops_console.sirens import confirmation
+from ops_console.sirens import schedule as rules
 from ops_console.sirens.interlock import busy_commands, lock_sirens
 from ops_console.sirens.sounding import SoundingSiren, sounding_now
 from ops_console.sirens.views import (
-    EXERCISE_ONLY, REQUESTED, ActivationResult, AlarmView, CommandView,
-    HistoryPoint, ScheduleView, SirenView, TestResultView)
+    EXERCISE_ONLY,
+    REQUESTED,
+    ActivationResult,
+    AlarmView,
+    CommandView,
+    HistoryPoint,
+    ScheduleView,
+    SirenView,
+    TestResultView,
+)
 from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
@@ -52,15 +68,49 @@ class SirenRefused(OpsError):
 
 
 def siren_view(s: Siren) -> SirenView:
-    return SirenView(s.id, s.name, s.unit_id, s.bus_name, s.lat, s.lon, s.audible_radius_m, s.enabled,
-                     s.state, s.pattern_id, s.seconds_remaining, s.battery_v, s.mains_present, s.faults,
-                     s.temperature_c, s.last_heard_at, s.missed_polls, s.comms_detail, s.last_seq, s.version)
+    return SirenView(
+        s.id,
+        s.name,
+        s.unit_id,
+        s.bus_name,
+        s.lat,
+        s.lon,
+        s.audible_radius_m,
+        s.enabled,
+        s.state,
+        s.pattern_id,
+        s.seconds_remaining,
+        s.battery_v,
+        s.mains_present,
+        s.faults,
+        s.temperature_c,
+        s.last_heard_at,
+        s.missed_polls,
+        s.comms_detail,
+        s.last_seq,
+        s.version,
+    )
 
 
 def command_view(c: SirenCommand) -> CommandView:
-    return CommandView(c.id, c.request_id, c.siren_id, c.command, c.pattern_id, c.duration_s, c.seq, c.live,
-                       c.exercise, c.requested_by, c.state, c.detail, c.attempts, c.requested_at, c.sent_at,
-                       c.finished_at)
+    return CommandView(
+        c.id,
+        c.request_id,
+        c.siren_id,
+        c.command,
+        c.pattern_id,
+        c.duration_s,
+        c.seq,
+        c.live,
+        c.exercise,
+        c.requested_by,
+        c.state,
+        c.detail,
+        c.attempts,
+        c.requested_at,
+        c.sent_at,
+        c.finished_at,
+    )
 
 
 def command_for(pattern: SirenPattern) -> str:
@@ -75,8 +125,16 @@ def command_for(pattern: SirenPattern) -> str:
 class SirenService:
     """Sirens for one workstation: lists, activation with interlocks, cancel, alarms, tests."""
 
-    def __init__(self, db: Database, bus: EventBus, shift: Shift, operators: OperatorService, *,
-                 patterns: PatternLibrary | None = None, waker: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        bus: EventBus,
+        shift: Shift,
+        operators: OperatorService,
+        *,
+        patterns: PatternLibrary | None = None,
+        waker: threading.Event | None = None,
+    ) -> None:
         self._db, self._bus, self._shift, self._operators = db, bus, shift, operators
         self.patterns = patterns if patterns is not None else load_library()
         # set after every request: the siren runtime (which waits on this same event) sends at once
@@ -97,18 +155,43 @@ class SirenService:
 
     # -- the roster of sirens ---------------------------------------------------------------
 
-    def add_siren(self, name: str, unit_id: int, lat: float, lon: float, *, audible_radius_m: float = 800.0,
-                  bus_name: str = "sirens", by: Actor | None = None) -> int:
+    def add_siren(
+        self,
+        name: str,
+        unit_id: int,
+        lat: float,
+        lon: float,
+        *,
+        audible_radius_m: float = 800.0,
+        bus_name: str = "sirens",
+        by: Actor | None = None,
+    ) -> int:
         actor = by or self._shift.require(Permission.ACTIVATE_SIRENS, "add sirens")
         if not name.strip() or not 1 <= unit_id <= 247:
             raise ValidationError({"siren": "A siren needs a name and a unit id 1..247."})
         with self._db.write() as s:
-            siren = Siren(name=name.strip(), unit_id=unit_id, bus_name=bus_name, lat=lat, lon=lon,
-                          audible_radius_m=audible_radius_m, enabled=True, state="unknown", version=1)
+            siren = Siren(
+                name=name.strip(),
+                unit_id=unit_id,
+                bus_name=bus_name,
+                lat=lat,
+                lon=lon,
+                audible_radius_m=audible_radius_m,
+                enabled=True,
+                state="unknown",
+                version=1,
+            )
             s.add(siren)
             s.flush()
-            audit.append(s, actor, "siren.add", "siren", siren.id, f"Siren {siren.name} added (unit {unit_id} "
-                         f"on {bus_name})", after={"name": siren.name, "unit": unit_id, "bus": bus_name})
+            audit.append(
+                s,
+                actor,
+                "siren.add",
+                "siren",
+                siren.id,
+                f"Siren {siren.name} added (unit {unit_id} on {bus_name})",
+                after={"name": siren.name, "unit": unit_id, "bus": bus_name},
+            )
             sid = siren.id
         self._bus.publish(Event(Topic.SIREN_STATUS, sid, {}))
         return sid
@@ -136,16 +219,33 @@ class SirenService:
 
     # -- activation -------------------------------------------------------------------------
 
-    def _refuse(self, actor: Actor | None, siren_ids: list[int], words: str, **details: object) -> SirenRefused:
+    def _refuse(
+        self, actor: Actor | None, siren_ids: list[int], words: str, **details: object
+    ) -> SirenRefused:
         with self._db.write() as s:
-            audit.append(s, actor or audit.SYSTEM, "siren.refused", "siren", siren_ids[0] if len(siren_ids) == 1 else None,
-                         f"Siren activation refused: {words}", after={"sirens": siren_ids, **details},
-                         exercise=self._shift.exercise)
+            audit.append(
+                s,
+                actor or audit.SYSTEM,
+                "siren.refused",
+                "siren",
+                siren_ids[0] if len(siren_ids) == 1 else None,
+                f"Siren activation refused: {words}",
+                after={"sirens": siren_ids, **details},
+                exercise=self._shift.exercise,
+            )
         self._bus.publish(Event(Topic.SIREN_COMMAND, None, {"refused": words}))
         return SirenRefused(words)
 
-    def activate(self, siren_ids: Iterable[int], pattern_id: int, duration_s: int, *, live: bool, pin: str,
-                 typed_confirmation: str) -> ActivationResult:
+    def activate(
+        self,
+        siren_ids: Iterable[int],
+        pattern_id: int,
+        duration_s: int,
+        *,
+        live: bool,
+        pin: str,
+        typed_confirmation: str,
+    ) -> ActivationResult:
         """The only way to start a siren sound (or test). Raises PermissionDenied, SirenRefused or
         ValidationError with words; every refusal is in the audit log. ``typed_confirmation`` is the
         pattern's name, one language part of it, or its short code (see ``confirmation``)."""
@@ -163,25 +263,54 @@ class SirenService:
         try:  # wrong PINs count toward the sign-on lockout: the PIN cannot be guessed here instead
             self._operators.check_pin_again(pin)
         except SignOnError as wrong:
-            raise self._refuse(actor, ids, f"the PIN was not accepted — {wrong}", pattern=pattern_id) from None
+            raise self._refuse(
+                actor, ids, f"the PIN was not accepted — {wrong}", pattern=pattern_id
+            ) from None
         if not confirmation.matches(pattern, typed_confirmation):
-            raise self._refuse(actor, ids, f"the confirmation typed does not match the pattern name "
-                                           f"“{pattern.name}” (or its short code {pattern.key})", pattern=pattern_id)
+            raise self._refuse(
+                actor,
+                ids,
+                f"the confirmation typed does not match the pattern name "
+                f"“{pattern.name}” (or its short code {pattern.key})",
+                pattern=pattern_id,
+            )
         if not 1 <= duration_s <= pattern.total_s:
-            raise self._refuse(actor, ids, f"duration {duration_s} s is outside 1..{pattern.total_s} s for "
-                                           f"{pattern.name}", pattern=pattern_id)
+            raise self._refuse(
+                actor,
+                ids,
+                f"duration {duration_s} s is outside 1..{pattern.total_s} s for {pattern.name}",
+                pattern=pattern_id,
+            )
         command = command_for(pattern)
         if live and command in SOUND_COMMANDS and actor.role != Role.SUPERVISOR.value:
-            raise self._refuse(actor, ids, f"only a supervisor may sound sirens live; {actor.name} is "
-                                           f"{actor.role}", pattern=pattern_id)
+            raise self._refuse(
+                actor,
+                ids,
+                f"only a supervisor may sound sirens live; {actor.name} is {actor.role}",
+                pattern=pattern_id,
+            )
         sends = command == "silent_test" or (live and not self._shift.exercise)
         if live and self._shift.exercise and command in SOUND_COMMANDS:
-            raise self._refuse(actor, ids, "the post is in EXERCISE mode: no live sound command leaves the "
-                                           "console; run it as an exercise activation", pattern=pattern_id)
+            raise self._refuse(
+                actor,
+                ids,
+                "the post is in EXERCISE mode: no live sound command leaves the "
+                "console; run it as an exercise activation",
+                pattern=pattern_id,
+            )
         return self._record_activation(actor, ids, pattern, command, duration_s, live=live, sends=sends)
 
-    def _record_activation(self, actor: Actor, ids: list[int], pattern: SirenPattern, command: str,
-                           duration_s: int, *, live: bool, sends: bool) -> ActivationResult:
+    def _record_activation(
+        self,
+        actor: Actor,
+        ids: list[int],
+        pattern: SirenPattern,
+        command: str,
+        duration_s: int,
+        *,
+        live: bool,
+        sends: bool,
+    ) -> ActivationResult:
         request_id = uuid.uuid4().hex[:12]
         exercise = not sends and command != "silent_test"
         refusal: str | None = None
@@ -191,38 +320,73 @@ class SirenService:
             disabled = [x.name for x in sirens if not x.enabled]
             names = {x.id: x.name for x in sirens}
             if missing or disabled:
-                refusal = (f"siren(s) {sorted(missing)} do not exist" if missing
-                           else f"{', '.join(disabled)} is out of service")
+                refusal = (
+                    f"siren(s) {sorted(missing)} do not exist"
+                    if missing
+                    else f"{', '.join(disabled)} is out of service"
+                )
             elif sends:
                 busy = busy_commands(s, ids, utc_now())
                 if busy:
                     b = busy[0]
-                    refusal = (f"{names[b.siren_id]} is already being activated by {b.requested_by} "
-                               f"(request {b.request_id}, {b.state})")
+                    refusal = (
+                        f"{names[b.siren_id]} is already being activated by {b.requested_by} "
+                        f"(request {b.request_id}, {b.state})"
+                    )
             if refusal is None:
                 rows = []
                 for siren in sirens:
                     siren.version += 1  # the per-siren lock's visible trace
-                    row = SirenCommand(request_id=request_id, siren_id=siren.id, command=command,
-                                       pattern_id=pattern.id, duration_s=duration_s, live=live and sends,
-                                       exercise=exercise, requested_by=actor.name,
-                                       state=REQUESTED if sends else EXERCISE_ONLY, detail="", attempts=0,
-                                       requested_at=utc_now())
+                    row = SirenCommand(
+                        request_id=request_id,
+                        siren_id=siren.id,
+                        command=command,
+                        pattern_id=pattern.id,
+                        duration_s=duration_s,
+                        live=live and sends,
+                        exercise=exercise,
+                        requested_by=actor.name,
+                        state=REQUESTED if sends else EXERCISE_ONLY,
+                        detail="",
+                        attempts=0,
+                        requested_at=utc_now(),
+                    )
                     s.add(row)
                     rows.append(row)
                 s.flush()
-                mode = "LIVE" if sends and command != "silent_test" else ("TEST" if sends else "EXERCISE (not sent)")
-                audit.append(s, actor, "siren.activate.request", "siren_request", None,
-                             f"{mode}: {pattern.name} for {duration_s} s on {', '.join(names[i] for i in ids)} "
-                             f"requested by {actor.name} (request {request_id})",
-                             after={"request": request_id, "sirens": ids, "pattern": pattern.id,
-                                    "duration_s": duration_s, "command": command, "sent": sends},
-                             exercise=exercise or self._shift.exercise)
+                mode = (
+                    "LIVE"
+                    if sends and command != "silent_test"
+                    else ("TEST" if sends else "EXERCISE (not sent)")
+                )
+                audit.append(
+                    s,
+                    actor,
+                    "siren.activate.request",
+                    "siren_request",
+                    None,
+                    f"{mode}: {pattern.name} for {duration_s} s on {', '.join(names[i] for i in ids)} "
+                    f"requested by {actor.name} (request {request_id})",
+                    after={
+                        "request": request_id,
+                        "sirens": ids,
+                        "pattern": pattern.id,
+                        "duration_s": duration_s,
+                        "command": command,
+                        "sent": sends,
+                    },
+                    exercise=exercise or self._shift.exercise,
+                )
                 command_ids = tuple(r.id for r in rows)
         if refusal is not None:
             raise self._refuse(actor, ids, refusal, pattern=pattern.id)
-        self._bus.publish(Event(Topic.SIREN_COMMAND, None, {"request": request_id, "state": REQUESTED if sends
-                                                        else EXERCISE_ONLY, "sirens": ids}))
+        self._bus.publish(
+            Event(
+                Topic.SIREN_COMMAND,
+                None,
+                {"request": request_id, "state": REQUESTED if sends else EXERCISE_ONLY, "sirens": ids},
+            )
+        )
         self.waker.set()
         return ActivationResult(request_id, command_ids, live and sends, sends)
 
@@ -241,20 +405,43 @@ class SirenService:
         with self._db.write() as s:
             names = []
             for siren in s.scalars(select(Siren).where(Siren.id.in_(ids)).order_by(Siren.id)):
-                s.add(SirenCommand(request_id=request_id, siren_id=siren.id, command="cancel", live=True,
-                                   exercise=False, requested_by=actor.name, state=REQUESTED, detail=reason,
-                                   requested_at=utc_now()))
+                s.add(
+                    SirenCommand(
+                        request_id=request_id,
+                        siren_id=siren.id,
+                        command="cancel",
+                        live=True,
+                        exercise=False,
+                        requested_by=actor.name,
+                        state=REQUESTED,
+                        detail=reason,
+                        requested_at=utc_now(),
+                    )
+                )
                 names.append(siren.name)
             # exercise activations are "stopped" at once: they never sounded
-            for c in s.scalars(select(SirenCommand).where(SirenCommand.siren_id.in_(ids),
-                                                          SirenCommand.state == EXERCISE_ONLY,
-                                                          SirenCommand.finished_at.is_(None))):
+            for c in s.scalars(
+                select(SirenCommand).where(
+                    SirenCommand.siren_id.in_(ids),
+                    SirenCommand.state == EXERCISE_ONLY,
+                    SirenCommand.finished_at.is_(None),
+                )
+            ):
                 c.finished_at, c.detail = utc_now(), "exercise activation cancelled"
-            audit.append(s, actor, "siren.cancel.request", "siren_request", None,
-                         f"{reason.capitalize()}: {', '.join(names) or 'no sirens'} by {actor.name} "
-                         f"(request {request_id})", after={"request": request_id, "sirens": ids},
-                         exercise=self._shift.exercise)
-        self._bus.publish(Event(Topic.SIREN_COMMAND, None, {"request": request_id, "state": REQUESTED, "sirens": ids}))
+            audit.append(
+                s,
+                actor,
+                "siren.cancel.request",
+                "siren_request",
+                None,
+                f"{reason.capitalize()}: {', '.join(names) or 'no sirens'} by {actor.name} "
+                f"(request {request_id})",
+                after={"request": request_id, "sirens": ids},
+                exercise=self._shift.exercise,
+            )
+        self._bus.publish(
+            Event(Topic.SIREN_COMMAND, None, {"request": request_id, "state": REQUESTED, "sirens": ids})
+        )
         self.waker.set()
         return request_id
 
@@ -266,8 +453,20 @@ class SirenService:
             if open_only:
                 q = q.where(SirenAlarm.acknowledged_at.is_(None))
             rows = s.execute(q.order_by(SirenAlarm.id.desc()).limit(limit)).all()
-            return [AlarmView(a.id, a.siren_id, name or "—", a.kind, a.words, a.raised_at, a.exercise,
-                              a.acknowledged_by, a.acknowledged_at) for a, name in rows]
+            return [
+                AlarmView(
+                    a.id,
+                    a.siren_id,
+                    name or "—",
+                    a.kind,
+                    a.words,
+                    a.raised_at,
+                    a.exercise,
+                    a.acknowledged_by,
+                    a.acknowledged_at,
+                )
+                for a, name in rows
+            ]
 
     def acknowledge(self, alarm_id: int) -> None:
         actor = self._shift.require(Permission.EDIT_RECORDS, "acknowledge siren alarms")
@@ -278,8 +477,15 @@ class SirenService:
             if alarm.acknowledged_at is not None:
                 return
             alarm.acknowledged_by, alarm.acknowledged_at = actor.name, utc_now()
-            audit.append(s, actor, "siren.alarm.ack", "siren_alarm", alarm.id,
-                         f"{actor.name} acknowledged: {alarm.words}", exercise=alarm.exercise)
+            audit.append(
+                s,
+                actor,
+                "siren.alarm.ack",
+                "siren_alarm",
+                alarm.id,
+                f"{actor.name} acknowledged: {alarm.words}",
+                exercise=alarm.exercise,
+            )
         self._bus.publish(Event(Topic.SIREN_ALARM, alarm_id, {"acknowledged": True}))
 
     # -- records ----------------------------------------------------------------------------
@@ -293,15 +499,31 @@ class SirenService:
 
     def history(self, siren_id: int, *, limit: int = 500) -> list[HistoryPoint]:
         with self._db.read() as s:
-            rows = s.scalars(select(SirenStatusSample).where(SirenStatusSample.siren_id == siren_id)
-                             .order_by(SirenStatusSample.at.desc()).limit(limit)).all()
-            return [HistoryPoint(r.at, r.battery_v, r.mains_present, r.temperature_c, r.state) for r in reversed(rows)]
+            rows = s.scalars(
+                select(SirenStatusSample)
+                .where(SirenStatusSample.siren_id == siren_id)
+                .order_by(SirenStatusSample.at.desc())
+                .limit(limit)
+            ).all()
+            return [
+                HistoryPoint(r.at, r.battery_v, r.mains_present, r.temperature_c, r.state)
+                for r in reversed(rows)
+            ]
 
     # -- scheduled tests --------------------------------------------------------------------
 
-    def schedule_test(self, name: str, *, kind: str = "silent", nth: int = 1, weekday: int = 0,
-                      time_local: str = "10:00", tz: str = "UTC", siren_ids: Iterable[int] = (),
-                      now: datetime | None = None) -> int:
+    def schedule_test(
+        self,
+        name: str,
+        *,
+        kind: str = "silent",
+        nth: int = 1,
+        weekday: int = 0,
+        time_local: str = "10:00",
+        tz: str = "UTC",
+        siren_ids: Iterable[int] = (),
+        now: datetime | None = None,
+    ) -> int:
         """A recurring test, e.g. the first Monday of the month at 10:00 local: supervisors."""
         actor = self._shift.require(Permission.ACTIVATE_SIRENS, "schedule siren tests")
         problems = {}
@@ -318,47 +540,110 @@ class SirenService:
             raise ValidationError(problems)
         ids = ",".join(str(i) for i in sorted(set(siren_ids)))
         with self._db.write() as s:
-            row = SirenTestSchedule(name=name.strip() or "Siren test", kind=kind, nth=nth, weekday=weekday,
-                                    time_local=time_local, tz=tz, siren_ids=ids, enabled=True, next_due_at=due,
-                                    created_by=actor.name)
+            row = SirenTestSchedule(
+                name=name.strip() or "Siren test",
+                kind=kind,
+                nth=nth,
+                weekday=weekday,
+                time_local=time_local,
+                tz=tz,
+                siren_ids=ids,
+                enabled=True,
+                next_due_at=due,
+                created_by=actor.name,
+            )
             s.add(row)
             s.flush()
-            audit.append(s, actor, "siren.test.schedule", "siren_test_schedule", row.id,
-                         f"{kind.capitalize()} test “{row.name}” scheduled: "
-                         f"{rules.describe_rule(nth, weekday, time_local, tz)}", exercise=self._shift.exercise)
+            audit.append(
+                s,
+                actor,
+                "siren.test.schedule",
+                "siren_test_schedule",
+                row.id,
+                f"{kind.capitalize()} test “{row.name}” scheduled: "
+                f"{rules.describe_rule(nth, weekday, time_local, tz)}",
+                exercise=self._shift.exercise,
+            )
             sid = row.id
         self._bus.publish(Event(Topic.SIREN_TEST, sid, {}))
         return sid
 
     def list_schedules(self) -> list[ScheduleView]:
         with self._db.read() as s:
-            return [ScheduleView(r.id, r.name, r.kind, r.nth, r.weekday, r.time_local, r.tz,
-                                 tuple(int(x) for x in r.siren_ids.split(",") if x), r.enabled, r.next_due_at,
-                                 r.last_run_at, r.created_by)
-                    for r in s.scalars(select(SirenTestSchedule).order_by(SirenTestSchedule.next_due_at))]
+            return [
+                ScheduleView(
+                    r.id,
+                    r.name,
+                    r.kind,
+                    r.nth,
+                    r.weekday,
+                    r.time_local,
+                    r.tz,
+                    tuple(int(x) for x in r.siren_ids.split(",") if x),
+                    r.enabled,
+                    r.next_due_at,
+                    r.last_run_at,
+                    r.created_by,
+                )
+                for r in s.scalars(select(SirenTestSchedule).order_by(SirenTestSchedule.next_due_at))
+            ]
 
     def test_report(self, *, limit: int = 500) -> list[TestResultView]:
         """Rows of the test report, newest first."""
         with self._db.read() as s:
-            q = (select(SirenTestResult, Siren.name, SirenTestSchedule.name)
-                 .join(Siren, Siren.id == SirenTestResult.siren_id)
-                 .outerjoin(SirenTestSchedule, SirenTestSchedule.id == SirenTestResult.schedule_id)
-                 .order_by(SirenTestResult.id.desc()).limit(limit))
-            return [TestResultView(r.id, r.schedule_id, sched or "manual", r.siren_id, name, r.kind, r.run_at,
-                                   r.passed, r.outcome, r.battery_v, r.faults) for r, name, sched in s.execute(q)]
+            q = (
+                select(SirenTestResult, Siren.name, SirenTestSchedule.name)
+                .join(Siren, Siren.id == SirenTestResult.siren_id)
+                .outerjoin(SirenTestSchedule, SirenTestSchedule.id == SirenTestResult.schedule_id)
+                .order_by(SirenTestResult.id.desc())
+                .limit(limit)
+            )
+            return [
+                TestResultView(
+                    r.id,
+                    r.schedule_id,
+                    sched or "manual",
+                    r.siren_id,
+                    name,
+                    r.kind,
+                    r.run_at,
+                    r.passed,
+                    r.outcome,
+                    r.battery_v,
+                    r.faults,
+                )
+                for r, name, sched in s.execute(q)
+            ]
 
     def prune_history(self, keep_per_siren: int = 2000) -> int:
         """Keep the newest ``keep_per_siren`` samples of each siren (the chart's window)."""
         removed = 0
         with self._db.write() as s:
             for sid in s.scalars(select(Siren.id)).all():
-                cutoff = s.scalar(select(SirenStatusSample.id).where(SirenStatusSample.siren_id == sid)
-                                  .order_by(SirenStatusSample.id.desc()).offset(keep_per_siren).limit(1))
+                cutoff = s.scalar(
+                    select(SirenStatusSample.id)
+                    .where(SirenStatusSample.siren_id == sid)
+                    .order_by(SirenStatusSample.id.desc())
+                    .offset(keep_per_siren)
+                    .limit(1)
+                )
                 if cutoff is not None:
-                    removed += s.execute(delete(SirenStatusSample).where(
-                        SirenStatusSample.siren_id == sid, SirenStatusSample.id <= cutoff)).rowcount or 0
+                    removed += (
+                        s.execute(
+                            delete(SirenStatusSample).where(
+                                SirenStatusSample.siren_id == sid, SirenStatusSample.id <= cutoff
+                            )
+                        ).rowcount
+                        or 0
+                    )
         return removed
 
 
-__all__ = ["CANCEL_PERMISSION", "SirenRefused", "SirenService", "busy_commands", "command_for",
-           "roles_that_may_cancel"]
+__all__ = [
+    "CANCEL_PERMISSION",
+    "SirenRefused",
+    "SirenService",
+    "busy_commands",
+    "command_for",
+    "roles_that_may_cancel",
+]

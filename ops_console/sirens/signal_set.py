@@ -6,6 +6,7 @@ without it the demo post uses China's set (the demo ward is Chinese), and any ot
 the country of the machine's locale when the library has signals for it. Only when none
 of these gives a set are all patterns offered. Qt-free.
 """
+
 from __future__ import annotations
 
 import locale
@@ -22,7 +23,7 @@ def has_own_signals(library: PatternLibrary, country: str) -> bool:
 
 
 def locale_country(locale_name: str | None = None) -> str | None:
-    """"en_US.UTF-8" → "US"; None when the locale names no region ("C", "POSIX")."""
+    """ "en_US.UTF-8" → "US"; None when the locale names no region ("C", "POSIX")."""
     if locale_name is None:
         try:
             locale_name = locale.getlocale()[0]
@@ -34,8 +35,9 @@ def locale_country(locale_name: str | None = None) -> str | None:
     return region.upper() if len(region) == 2 and region.isalpha() else None
 
 
-def post_country(configured: str | None, library: PatternLibrary, *, demo: bool = False,
-                 locale_name: str | None = None) -> str | None:
+def post_country(
+    configured: str | None, library: PatternLibrary, *, demo: bool = False, locale_name: str | None = None
+) -> str | None:
     """The post's signal set: the setting, else the demo's, else the locale's; None means all."""
     if configured:
         return configured.upper()

@@ -6,6 +6,7 @@ not yet stale): "armed". Each entry says whether it is LIVE sound or a test, whi
 how long it had left when it was last heard, and who asked. Exercise activations never
 leave the console and are not listed. Qt-free; one short read transaction.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,9 +14,9 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from ops_console.clock import utc_now
 from ops_console.db.engine import Database
 from ops_console.db.siren_models import Siren, SirenCommand
-from ops_console.clock import utc_now
 from ops_console.siren_patterns import PatternLibrary
 from ops_console.sirens.views import COMMS_FAULT_AFTER, PENDING_STATES, STALE_AFTER
 
@@ -51,34 +52,73 @@ def sounding_now(db: Database, patterns: PatternLibrary, now: datetime | None = 
     out: list[SoundingSiren] = []
     with db.read() as s:
         sirens = {x.id: x for x in s.scalars(select(Siren).where(Siren.enabled))}
-        pending = s.scalars(select(SirenCommand).where(
-            SirenCommand.command.in_(SOUND_OR_TEST), SirenCommand.exercise.is_(False),
-            SirenCommand.state.in_(PENDING_STATES), SirenCommand.requested_at > now - STALE_AFTER)
-            .order_by(SirenCommand.id)).all()
+        pending = s.scalars(
+            select(SirenCommand)
+            .where(
+                SirenCommand.command.in_(SOUND_OR_TEST),
+                SirenCommand.exercise.is_(False),
+                SirenCommand.state.in_(PENDING_STATES),
+                SirenCommand.requested_at > now - STALE_AFTER,
+            )
+            .order_by(SirenCommand.id)
+        ).all()
         armed = {c.siren_id: c for c in pending}
-        running = [x for x in sirens.values() if x.state in (SOUNDING, TESTING)
-                   and x.last_heard_at is not None and x.missed_polls < COMMS_FAULT_AFTER]
+        running = [
+            x
+            for x in sirens.values()
+            if x.state in (SOUNDING, TESTING)
+            and x.last_heard_at is not None
+            and x.missed_polls < COMMS_FAULT_AFTER
+        ]
         for siren in running:
-            last = s.scalars(select(SirenCommand).where(
-                SirenCommand.siren_id == siren.id, SirenCommand.command.in_(SOUND_OR_TEST),
-                SirenCommand.exercise.is_(False)).order_by(SirenCommand.id.desc()).limit(1)).first()
+            last = s.scalars(
+                select(SirenCommand)
+                .where(
+                    SirenCommand.siren_id == siren.id,
+                    SirenCommand.command.in_(SOUND_OR_TEST),
+                    SirenCommand.exercise.is_(False),
+                )
+                .order_by(SirenCommand.id.desc())
+                .limit(1)
+            ).first()
             pattern = patterns.get(siren.pattern_id)
-            out.append(SoundingSiren(
-                siren.id, siren.name, siren.state, live=siren.state == SOUNDING,
-                silent=bool(pattern and pattern.silent) or (last is not None and last.command == "silent_test"),
-                pattern_id=siren.pattern_id, pattern_name=pattern.name if pattern else f"#{siren.pattern_id}",
-                seconds_remaining=siren.seconds_remaining, as_of=siren.last_heard_at,
-                requested_by=last.requested_by if last is not None and last.pattern_id == siren.pattern_id else ""))
+            out.append(
+                SoundingSiren(
+                    siren.id,
+                    siren.name,
+                    siren.state,
+                    live=siren.state == SOUNDING,
+                    silent=bool(pattern and pattern.silent)
+                    or (last is not None and last.command == "silent_test"),
+                    pattern_id=siren.pattern_id,
+                    pattern_name=pattern.name if pattern else f"#{siren.pattern_id}",
+                    seconds_remaining=siren.seconds_remaining,
+                    as_of=siren.last_heard_at,
+                    requested_by=last.requested_by
+                    if last is not None and last.pattern_id == siren.pattern_id
+                    else "",
+                )
+            )
         shown = {x.siren_id for x in out}
         for siren_id, c in armed.items():
             siren = sirens.get(siren_id)
             if siren is None or siren_id in shown:
                 continue
             pattern = patterns.get(c.pattern_id)
-            out.append(SoundingSiren(
-                siren.id, siren.name, ARMED, live=c.command == "activate", silent=c.command == "silent_test",
-                pattern_id=c.pattern_id, pattern_name=pattern.name if pattern else f"#{c.pattern_id}",
-                seconds_remaining=c.duration_s, as_of=None, requested_by=c.requested_by))
+            out.append(
+                SoundingSiren(
+                    siren.id,
+                    siren.name,
+                    ARMED,
+                    live=c.command == "activate",
+                    silent=c.command == "silent_test",
+                    pattern_id=c.pattern_id,
+                    pattern_name=pattern.name if pattern else f"#{c.pattern_id}",
+                    seconds_remaining=c.duration_s,
+                    as_of=None,
+                    requested_by=c.requested_by,
+                )
+            )
     order = {SOUNDING: 0, ARMED: 1, TESTING: 2}
     return sorted(out, key=lambda x: (order[x.phase], not x.live, x.name))
 

@@ -1,4 +1,5 @@
 """Frozen views of siren records, handed to the UI instead of live ORM rows."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,7 +15,12 @@ PENDING_STATES = (REQUESTED, SENT)
 FINAL_STATES = (CONFIRMED, NOT_STARTED, REFUSED, UNCONFIRMED, TIMEOUT, EXERCISE_ONLY)
 
 # alarm kinds
-COMMS_FAULT, NO_CONFIRMATION, UNCOMMANDED, FAULT_BITS = "comms_fault", "no_confirmation", "uncommanded", "fault_bits"
+COMMS_FAULT, NO_CONFIRMATION, UNCOMMANDED, FAULT_BITS = (
+    "comms_fault",
+    "no_confirmation",
+    "uncommanded",
+    "fault_bits",
+)
 ALARM_WORDS = {
     COMMS_FAULT: "no answer from the controller",
     NO_CONFIRMATION: "command not confirmed",

@@ -3,6 +3,7 @@
 The figures are not judged here (machines are noisy; a MISS is information, not a
 failure): this only proves each benchmark still works end to end.
 """
+
 import re
 import subprocess
 import sys
@@ -15,10 +16,17 @@ RESULT = re.compile(r"^RESULT \S+ \S+=\S+ baseline=\S+ ratio=\S+ target=\S+ (PAS
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("script", sorted(p for p in BENCH_DIR.glob("*.py") if not p.name.startswith("_")),
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "script", sorted(p for p in BENCH_DIR.glob("*.py") if not p.name.startswith("_")), ids=lambda p: p.stem
+)
 def test_benchmark_smoke_run(script, tmp_path):
-    result = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True, text=True,
-                            timeout=300, cwd=tmp_path, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, str(script), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert RESULT.search(result.stdout), f"no RESULT line in:\n{result.stdout[-2000:]}"

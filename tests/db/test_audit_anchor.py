@@ -1,6 +1,7 @@
 """An audit log that cannot be rewritten quietly: a key outside the database, checkpoints
 outside it, records checked against their last audited state, and on PostgreSQL a
 trigger that refuses the application's own UPDATE, DELETE and TRUNCATE."""
+
 from __future__ import annotations
 
 import json
@@ -14,10 +15,10 @@ from sqlalchemy.exc import DBAPIError
 from helpers.pg import scratch_database
 from helpers.posts import open_signed_on, pg_url
 from helpers.tamper import tampering
+from ops_console.clock import utc_now
 from ops_console.db.models import AuditEntry, AuditHead, Incident, Task
 from ops_console.db.radio_models import RadioMessage
 from ops_console.db.siren_models import Siren, SirenCommand
-from ops_console.clock import utc_now
 from ops_console.services import audit, audit_anchor
 from ops_console.services.incidents import IncidentDraft
 from ops_console.services.tasks import TaskDraft
@@ -120,8 +121,17 @@ def test_records_edited_in_the_database_are_named(any_post):
     with any_post.db.write() as s:  # record tables are not protected by a trigger: only checked
         s.execute(update(Incident).where(Incident.id == 2).values(title="Nothing to see"))
         s.execute(update(Task).where(Task.id == task.id).values(status="done"))
-        s.add(Incident(title="Invented", kind="other", severity=2, status="open", reported_at=utc_now(),
-                       exercise=False, version=1))
+        s.add(
+            Incident(
+                title="Invented",
+                kind="other",
+                severity=2,
+                status="open",
+                reported_at=utc_now(),
+                exercise=False,
+                version=1,
+            )
+        )
     result = audit.verify(any_post.db)
     assert not result.ok and result.checked > 0
     assert "incidents #2" in result.edited_records and f"tasks #{task.id}" in result.edited_records
@@ -140,8 +150,17 @@ def test_radio_messages_and_siren_commands_are_covered(full_demo_post):
     message = post.radio.outbox.compose("CANAL-1", "Sandbags needed at the north gate")
     with post.db.write() as s:
         siren = s.scalars(select(Siren)).first()
-        cmd = SirenCommand(request_id="r-1", siren_id=siren.id, command="activate", pattern_id=1, duration_s=60,
-                           live=True, exercise=False, requested_by="Chen Jing", state="sent")
+        cmd = SirenCommand(
+            request_id="r-1",
+            siren_id=siren.id,
+            command="activate",
+            pattern_id=1,
+            duration_s=60,
+            live=True,
+            exercise=False,
+            requested_by="Chen Jing",
+            state="sent",
+        )
         s.add(cmd)
         s.flush()
         audit.append(s, audit.SYSTEM, "siren.command.sent", "siren", siren.id, "sent", record=cmd)
@@ -194,7 +213,9 @@ def pg_post():
     """A post on the real PostgreSQL server (these checks exist only there)."""
     server = pg_url()
     if server is None:
-        pytest.skip("PostgreSQL tests need OPS_CONSOLE_TEST_PG (e.g. postgresql+psycopg://postgres@127.0.0.1/test)")
+        pytest.skip(
+            "PostgreSQL tests need OPS_CONSOLE_TEST_PG (e.g. postgresql+psycopg://postgres@127.0.0.1/test)"
+        )
     with scratch_database(server) as url:
         post = open_signed_on(url)
         yield post
@@ -202,11 +223,14 @@ def pg_post():
 
 
 @pytest.mark.pg
-@pytest.mark.parametrize("statement", [
-    "UPDATE audit_entries SET summary = 'forged' WHERE id = 2",
-    "DELETE FROM audit_entries WHERE id = (SELECT max(id) FROM audit_entries)",
-    "TRUNCATE audit_entries",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit_entries SET summary = 'forged' WHERE id = 2",
+        "DELETE FROM audit_entries WHERE id = (SELECT max(id) FROM audit_entries)",
+        "TRUNCATE audit_entries",
+    ],
+)
 def test_on_postgresql_the_application_cannot_rewrite_history(pg_post, statement):
     _fill(pg_post, 2)
     with pytest.raises(DBAPIError, match="append-only"):

@@ -3,10 +3,10 @@
 On PostgreSQL the application cannot change audit rows (a trigger refuses); these tests
 play someone who can (the table's owner dropping the trigger for the session).
 """
+
 from sqlalchemy import delete, select, update
 
 from helpers.tamper import tampering
-
 from ops_console.db.models import AuditEntry, Incident
 from ops_console.services import audit
 from ops_console.services.incidents import IncidentDraft
@@ -27,8 +27,9 @@ def test_intact_chain_verifies(any_post):
 def test_state_change_and_audit_entry_are_one_transaction(any_post):
     view = any_post.incidents.create(IncidentDraft("Flooded cellar"))
     with any_post.db.read() as s:
-        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "incident",
-                                                   AuditEntry.entity_id == view.id)).one()
+        entry = s.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "incident", AuditEntry.entity_id == view.id)
+        ).one()
     assert entry.action == "incident.create"
     assert entry.operator_name == any_post.shift.actor.name
     assert "Flooded cellar" in entry.after_json
@@ -73,8 +74,9 @@ def test_failed_write_leaves_neither_record_nor_audit(any_post):
     before = audit.verify(any_post.db).checked
     try:
         with any_post.db.write() as s:
-            s.add(Incident(title="half", kind="other", severity=2, status="open",
-                           reported_at=audit.utc_now()))
+            s.add(
+                Incident(title="half", kind="other", severity=2, status="open", reported_at=audit.utc_now())
+            )
             s.flush()
             audit.append(s, any_post.shift.actor, "incident.create", "incident", 1, "half")
             raise RuntimeError("power cut mid-transaction")

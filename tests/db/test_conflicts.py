@@ -1,4 +1,5 @@
 """Two edits of one record from the same version: the later writer gets a conflict."""
+
 from dataclasses import replace
 
 import pytest

@@ -1,4 +1,5 @@
 """A post moves between engines with every row and its audit chain intact."""
+
 import pytest
 
 from helpers.cli import run_cli
@@ -48,4 +49,3 @@ def test_copy_sqlite_to_postgres_and_back(tmp_path):
         copy_post(copied.db, back)
         assert audit.verify(back).ok
         copied.close()
-

@@ -1,4 +1,5 @@
 """A database that is locked, read-only, damaged or missing gives words, not tracebacks."""
+
 import sqlite3
 
 import pytest

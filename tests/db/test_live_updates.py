@@ -1,4 +1,5 @@
 """A write on one workstation reaches another one's event bus without a refresh."""
+
 import threading
 import time
 
@@ -56,7 +57,9 @@ def test_own_changes_refresh_once_and_other_consoles_changes_still_arrive(post, 
     post.db.own_writes.tracking = True
     task = post.tasks.create(TaskDraft("Sandbag the school gate"))
     post.feed.poll_once()
-    assert [e.topic for e in events if e.entity_id == task.id and e.topic == "task.changed"] == ["task.changed"]
+    assert [e.topic for e in events if e.entity_id == task.id and e.topic == "task.changed"] == [
+        "task.changed"
+    ]
     log_lines = [e for e in events if e.topic == "activity.added"]
     assert len(log_lines) == 1 and log_lines[0].data["remote"] is False
 
@@ -69,7 +72,8 @@ def test_own_changes_refresh_once_and_other_consoles_changes_still_arrive(post, 
     finally:
         other.close()
     assert [(e.topic, e.entity_id, e.data["remote"]) for e in events if e.topic == "task.changed"] == [
-        ("task.changed", theirs.id, True)]
+        ("task.changed", theirs.id, True)
+    ]
 
 
 def test_an_id_from_a_rolled_back_write_is_not_taken_as_our_own(post):

@@ -1,4 +1,5 @@
 """Schema migrations on real databases: from empty, one step down, and refusing newer."""
+
 import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
@@ -7,7 +8,15 @@ from ops_console.db import migrate
 from ops_console.db.engine import Database
 from ops_console.errors import DatabaseTooNew
 
-FOUNDATION_TABLES = {"operators", "teams", "team_members", "incidents", "tasks", "audit_entries", "audit_head"}
+FOUNDATION_TABLES = {
+    "operators",
+    "teams",
+    "team_members",
+    "incidents",
+    "tasks",
+    "audit_entries",
+    "audit_head",
+}
 
 
 def test_upgrade_from_empty_creates_every_table(any_db_url):
@@ -23,7 +32,9 @@ def test_downgrade_one_step_and_back(any_db_url):
     db = Database(any_db_url)
     migrate.upgrade(db)
     full = set(inspect(db.engine).get_table_names())
-    previous = ScriptDirectory.from_config(migrate._config()).get_revision(migrate.head_revision()).down_revision
+    previous = (
+        ScriptDirectory.from_config(migrate._config()).get_revision(migrate.head_revision()).down_revision
+    )
     migrate.downgrade(db, "-1")
     assert migrate.current_revision(db) == previous
     assert set(inspect(db.engine).get_table_names()) < full

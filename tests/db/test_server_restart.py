@@ -1,4 +1,5 @@
 """PostgreSQL drops every connection (a server restart): the next action just works."""
+
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -13,9 +14,13 @@ pytestmark = pytest.mark.pg
 def _drop_connections(url: str) -> int:
     admin = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        killed = conn.execute(text(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-            "WHERE datname = :db AND pid <> pg_backend_pid()"), {"db": make_url(url).database}).scalar()
+        killed = conn.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = :db AND pid <> pg_backend_pid()"
+            ),
+            {"db": make_url(url).database},
+        ).scalar()
     admin.dispose()
     return killed
 

@@ -1,4 +1,5 @@
 """The ``ops-console`` command as a person runs it: real processes, real files."""
+
 import csv
 import io
 import json
@@ -63,10 +64,13 @@ def test_db_upgrade_current_and_backup(home):
     assert again.returncode == 3 and "already exists" in again.stderr
 
 
-@pytest.mark.parametrize("prepare, code, words", [
-    (lambda p: None, 5, "does not exist"),
-    (lambda p: p.write_bytes(b"garbage" * 500), 3, "damaged"),
-])
+@pytest.mark.parametrize(
+    "prepare, code, words",
+    [
+        (lambda p: None, 5, "does not exist"),
+        (lambda p: p.write_bytes(b"garbage" * 500), 3, "damaged"),
+    ],
+)
 def test_bad_database_files_give_words_and_exit_codes(home, prepare, code, words):
     path = home / "post.sqlite"
     prepare(path)
@@ -93,10 +97,23 @@ def test_logs_go_to_a_file(home):
 def test_operator_add_and_list(home):
     url = f"sqlite:///{home / 'post.sqlite'}"
     run_cli(home, "--db", url, "db", "upgrade")
-    added = run_cli(home, "--db", url, "operator", "add", "Mei Lin", "--role", "admin", env={"OPS_CONSOLE_PIN": "246813"})
+    added = run_cli(
+        home, "--db", url, "operator", "add", "Mei Lin", "--role", "admin", env={"OPS_CONSOLE_PIN": "246813"}
+    )
     assert added.returncode == 0, added.stderr
-    bad = run_cli(home, "--db", url, "operator", "add", "Bo", "--role", "radio", "--as", "Mei Lin",
-                  env={"OPS_CONSOLE_PIN": "246813", "OPS_CONSOLE_NEW_PIN": "12"})
+    bad = run_cli(
+        home,
+        "--db",
+        url,
+        "operator",
+        "add",
+        "Bo",
+        "--role",
+        "radio",
+        "--as",
+        "Mei Lin",
+        env={"OPS_CONSOLE_PIN": "246813", "OPS_CONSOLE_NEW_PIN": "12"},
+    )
     assert bad.returncode == 1 and "4 to 12 digits" in bad.stderr
     assert run_cli(home, "--db", url, "operator", "list").stdout.split("\t")[:2] == ["Mei Lin", "admin"]
 

@@ -1,4 +1,5 @@
 """``ops-console audit verify|checkpoint`` as a person runs them: real processes, real files."""
+
 from __future__ import annotations
 
 import json
@@ -15,19 +16,47 @@ def _tables(path) -> list[str]:
 def test_checkpoint_code_and_a_cut_log_found_later(tmp_path):
     url = f"sqlite:///{tmp_path / 'post.sqlite'}"
     assert run_cli(tmp_path, "--db", url, "db", "upgrade").returncode == 0
-    assert run_cli(tmp_path, "--db", url, "operator", "add", "Mei Lin", "--role", "admin",
-                   env={"OPS_CONSOLE_PIN": "246813"}).returncode == 0
-    assert run_cli(tmp_path, "--db", url, "operator", "add", "Bo", "--role", "radio", "--as", "Mei Lin",
-                   env={"OPS_CONSOLE_PIN": "246813", "OPS_CONSOLE_NEW_PIN": "1357"}).returncode == 0
+    assert (
+        run_cli(
+            tmp_path,
+            "--db",
+            url,
+            "operator",
+            "add",
+            "Mei Lin",
+            "--role",
+            "admin",
+            env={"OPS_CONSOLE_PIN": "246813"},
+        ).returncode
+        == 0
+    )
+    assert (
+        run_cli(
+            tmp_path,
+            "--db",
+            url,
+            "operator",
+            "add",
+            "Bo",
+            "--role",
+            "radio",
+            "--as",
+            "Mei Lin",
+            env={"OPS_CONSOLE_PIN": "246813", "OPS_CONSOLE_NEW_PIN": "1357"},
+        ).returncode
+        == 0
+    )
     point = run_cli(tmp_path, "--db", url, "audit", "checkpoint")
     assert point.returncode == 0, point.stderr
     code = point.stdout.split()[2]
     assert code.count("-") == 3 and "paper log" in point.stderr
     assert run_cli(tmp_path, "--db", url, "audit", "verify").returncode == 0
     with sqlite3.connect(tmp_path / "post.sqlite") as conn:  # drop the last entry and fix the head
-        last_id, = conn.execute("SELECT max(id) FROM audit_entries").fetchone()
+        (last_id,) = conn.execute("SELECT max(id) FROM audit_entries").fetchone()
         conn.execute("DELETE FROM audit_entries WHERE id = ?", (last_id,))
-        prev_id, prev_hash = conn.execute("SELECT id, hash FROM audit_entries ORDER BY id DESC LIMIT 1").fetchone()
+        prev_id, prev_hash = conn.execute(
+            "SELECT id, hash FROM audit_entries ORDER BY id DESC LIMIT 1"
+        ).fetchone()
         conn.execute("UPDATE audit_head SET last_id = ?, last_hash = ?", (prev_id, prev_hash))
     result = run_cli(tmp_path, "--db", url, "audit", "verify")
     assert result.returncode == 1 and "checkpoint" in result.stdout and "removed" in result.stdout
@@ -61,11 +90,11 @@ def test_damage_in_the_middle_of_a_file_is_named_at_open(tmp_path):
     path = tmp_path / "data" / "demo.sqlite"
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        page_size, = conn.execute("PRAGMA page_size").fetchone()
-        root, = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'tasks'").fetchone()
+        (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+        (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'tasks'").fetchone()
     data = bytearray(path.read_bytes())
     start = (root - 1) * page_size  # the tasks table's root page: a b-tree page, not the header
-    data[start:start + page_size] = b"\xa5" * page_size
+    data[start : start + page_size] = b"\xa5" * page_size
     path.write_bytes(bytes(data))
     for command in (["audit", "verify"], ["export", "incidents"]):
         result = run_cli(tmp_path, "--db", f"sqlite:///{path}", *command)

@@ -1,5 +1,6 @@
 """Raising the post's alerts the way the field does: an EMERGENCY heard on the radio
 (through the real ingest), a siren alarm as the siren runtime records it."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -14,8 +15,12 @@ from ops_console.sirens.records import SirenRecords
 
 def hear_emergency(post, text: str = "Water over the footbridge, two people cut off") -> None:  # type: ignore[no-untyped-def]
     frames = fp.encode_text("RESCUE1", "OPS", 41, fp.Precedence.EMERGENCY, text)
-    post.radio.ingest.ingest([RawFrame(b"+RCV=11,%d,%s,-80,5" % (len(f), f), datetime.now(UTC), "lora-test", 11, f,
-                                       -80, 5.0) for f in frames])
+    post.radio.ingest.ingest(
+        [
+            RawFrame(b"+RCV=11,%d,%s,-80,5" % (len(f), f), datetime.now(UTC), "lora-test", 11, f, -80, 5.0)
+            for f in frames
+        ]
+    )
 
 
 def raise_siren_alarm(post, kind: str = "uncommanded", words: str = "sounding without a command") -> None:  # type: ignore[no-untyped-def]

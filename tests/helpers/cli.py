@@ -2,6 +2,7 @@
 ``run_cli`` for a command that ends, ``spawn`` + ``read_until`` for one that runs on (the
 gateway, a simulator) — qutebrowser's end2end testprocess idea, reduced to what we need.
 The one helper for starting the CLI in tests."""
+
 from __future__ import annotations
 
 import os
@@ -25,15 +26,27 @@ def cli_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     }
 
 
-def run_cli(home: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ops_console", *args], capture_output=True, text=True,
-                          env=cli_env(home, env), timeout=timeout)
+def run_cli(
+    home: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ops_console", *args],
+        capture_output=True,
+        text=True,
+        env=cli_env(home, env),
+        timeout=timeout,
+    )
 
 
 def spawn(home: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     """Start ``ops-console ARGS`` and keep it running; stdout and stderr in one text pipe."""
-    return subprocess.Popen([sys.executable, "-m", "ops_console", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=cli_env(home, env))
+    return subprocess.Popen(
+        [sys.executable, "-m", "ops_console", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=cli_env(home, env),
+    )
 
 
 def read_until(proc: subprocess.Popen[str], *needles: str, timeout: float = 20.0) -> str:

@@ -1,5 +1,6 @@
 """Find buttons a person cannot fully see or read: outside the window, cut by a scroll
 area, splitter or dock, or narrower than their own text."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
@@ -30,7 +31,9 @@ def clipped_buttons(window: QWidget, within: QWidget) -> tuple[list[str], list[Q
         name = f"{type(button).__name__} {button.objectName() or ''} {button.text()!r}".strip()
         seen = visible_part(button, window)
         if seen != QRect(QPoint(0, 0), button.size()):
-            problems.append(f"{name}: only {seen.width()}x{seen.height()} of {button.width()}x{button.height()} in sight")
+            problems.append(
+                f"{name}: only {seen.width()}x{seen.height()} of {button.width()}x{button.height()} in sight"
+            )
         elif button.text() and button.width() < button.sizeHint().width():
             problems.append(f"{name}: {button.width()} px wide, its text needs {button.sizeHint().width()}")
     return problems, checked

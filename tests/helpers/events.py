@@ -1,4 +1,5 @@
 """The one event recorder for tests: subscribe it to a bus, then wait on what arrived."""
+
 from __future__ import annotations
 
 import threading

@@ -1,5 +1,6 @@
 """Driving the real MapCanvas in frame tests: a drag like a person's, and the full
 render a scrolled frame must equal (the map's bitmaps and the basemap's both use them)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt

@@ -3,6 +3,7 @@
 Each test gets a database of its own (created from the server's admin connection and
 dropped afterwards), so tests never see each other's rows.
 """
+
 from __future__ import annotations
 
 import uuid

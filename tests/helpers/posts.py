@@ -9,6 +9,7 @@ It also gives the whole session one folder for audit keys and checkpoints
 (``OPS_CONSOLE_AUDIT_DIR``), as one workstation has: a CLI subprocess that gets its own
 config folder (helpers/cli.py) still finds the key of a post the test made in-process.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -40,8 +41,9 @@ def pg_url() -> str | None:
     return os.environ.get("OPS_CONSOLE_TEST_PG") or None
 
 
-def open_signed_on(url: str, role: Role = Role.SUPERVISOR, *, create_operators: bool = True,
-                   **open_kw: Any) -> Post:
+def open_signed_on(
+    url: str, role: Role = Role.SUPERVISOR, *, create_operators: bool = True, **open_kw: Any
+) -> Post:
     """A post on ``url`` with one operator per role (PIN 123456) and ``role`` signed on;
     ``open_kw`` go to open_post (settings, demo, devices)."""
     post = open_post(url, **open_kw)

@@ -1,4 +1,5 @@
 """Play someone who edits a post's database behind the program's back."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -6,6 +6,7 @@ nothing either way (what a cut cable or a dead route looks like from the client:
 refusal, no reset, just silence). ``forward()`` lets traffic through again (for new
 connections and the old ones alike).
 """
+
 from __future__ import annotations
 
 import selectors
@@ -30,7 +31,9 @@ class BlackHoleProxy:
         """``server_url`` (a SQLAlchemy URL) pointed at this proxy instead."""
         from sqlalchemy.engine import make_url
 
-        return make_url(server_url).set(host="127.0.0.1", port=self.port).render_as_string(hide_password=False)
+        return (
+            make_url(server_url).set(host="127.0.0.1", port=self.port).render_as_string(hide_password=False)
+        )
 
     def blackhole(self) -> None:
         self._passing.clear()

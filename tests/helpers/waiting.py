@@ -1,4 +1,5 @@
 """Polling for things that happen on other threads (serial links, workers, simulators)."""
+
 from __future__ import annotations
 
 import time

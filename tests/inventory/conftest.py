@@ -1,4 +1,5 @@
 """Fixtures for the inventory: the service on a real post, and a small stocked catalogue."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,5 +49,3 @@ def stores(post) -> Stores:
 @pytest.fixture
 def any_stores(any_post) -> Stores:
     return stock(any_post)
-
-

@@ -1,4 +1,5 @@
 """New items, locations and hand-recorded requests from the inventory panel's forms."""
+
 from __future__ import annotations
 
 import pytest

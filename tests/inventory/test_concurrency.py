@@ -1,6 +1,7 @@
 """Two stations issue the last units at the same moment: one gets a clear refusal, and
 stock never goes negative — on SQLite files and on PostgreSQL, with separate engines.
 Both stations' issues are counted in the daily-use roll-up (neither upsert is lost)."""
+
 from __future__ import annotations
 
 import threading
@@ -33,7 +34,9 @@ def test_two_stations_issue_the_last_units_at_the_same_time(any_db_url, any_stor
         t.join(30)
     for p in stations:
         p.close()
-    assert sorted(results)[1] == "issued" and sorted(results)[0].startswith("Only 10 pack of 6 of Bottled water")
+    assert sorted(results)[1] == "issued" and sorted(results)[0].startswith(
+        "Only 10 pack of 6 of Bottled water"
+    )
     level = next(lv for lv in stores.inv.levels() if lv.item_id == stores.water.id)
     assert level.quantity == 10
 
@@ -62,5 +65,7 @@ def test_many_small_issues_from_two_stations_never_overdraw(any_db_url, any_stor
     left = next(lv for lv in stores.inv.levels() if lv.item_id == stores.water.id).quantity
     assert sum(issued) == 39 and left == 1
     with stores.inv._db.read() as s:
-        counted = s.scalar(select(func.sum(StockDailyUse.quantity)).where(StockDailyUse.item_id == stores.water.id))
+        counted = s.scalar(
+            select(func.sum(StockDailyUse.quantity)).where(StockDailyUse.item_id == stores.water.id)
+        )
     assert counted == 39

@@ -1,4 +1,5 @@
 """The ledger: levels are sums of movements, every movement is audited, bad input is refused."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -6,19 +7,25 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from helpers.posts import PIN, ROLE_NAMES
+from ops_console.clock import utc_now
 from ops_console.db.inventory_models import StockBalance, StockMovement
 from ops_console.db.models import AuditEntry
-from ops_console.clock import utc_now
 from ops_console.domain import Role
 from ops_console.errors import PermissionDenied, ValidationError
 from ops_console.inventory import InsufficientStock, LevelState, MovementDraft, MovementKind
 from ops_console.services import audit
 
-from helpers.posts import PIN, ROLE_NAMES
-
 
 def level(stores, item, location) -> int:
-    return next((lv.quantity for lv in stores.inv.levels() if lv.item_id == item.id and lv.location_id == location.id), 0)
+    return next(
+        (
+            lv.quantity
+            for lv in stores.inv.levels()
+            if lv.item_id == item.id and lv.location_id == location.id
+        ),
+        0,
+    )
 
 
 def test_every_kind_of_movement_changes_the_level_and_writes_an_audit_entry(any_post, any_stores):
@@ -34,8 +41,17 @@ def test_every_kind_of_movement_changes_the_level_and_writes_an_audit_entry(any_
     with any_post.db.read() as db:
         actions = db.scalars(select(AuditEntry.action).where(AuditEntry.entity == "stock_movement")).all()
         moves = db.scalar(select(func.count()).select_from(StockMovement))
-    assert sorted(actions) == sorted(["stock.receive", "stock.receive", "stock.transfer", "stock.issue",
-                                      "stock.return", "stock.consume", "stock.adjust"])
+    assert sorted(actions) == sorted(
+        [
+            "stock.receive",
+            "stock.receive",
+            "stock.transfer",
+            "stock.issue",
+            "stock.return",
+            "stock.consume",
+            "stock.adjust",
+        ]
+    )
     assert moves == len(actions)
     assert audit.verify(any_post.db).ok
 
@@ -45,10 +61,18 @@ def test_the_level_is_the_sum_of_the_ledger(stores):
     inv.transfer(stores.sandbags.id, stores.depot.id, stores.shelter.id, 25)
     inv.consume(stores.sandbags.id, stores.shelter.id, 5)
     with stores.inv._db.read() as s:  # the ledger, summed by hand
-        legs = s.execute(select(StockMovement.from_location_id, StockMovement.to_location_id, StockMovement.quantity)
-                         .where(StockMovement.item_id == stores.sandbags.id)).all()
-        balances = dict(s.execute(select(StockBalance.location_id, StockBalance.quantity)
-                                  .where(StockBalance.item_id == stores.sandbags.id)).all())
+        legs = s.execute(
+            select(
+                StockMovement.from_location_id, StockMovement.to_location_id, StockMovement.quantity
+            ).where(StockMovement.item_id == stores.sandbags.id)
+        ).all()
+        balances = dict(
+            s.execute(
+                select(StockBalance.location_id, StockBalance.quantity).where(
+                    StockBalance.item_id == stores.sandbags.id
+                )
+            ).all()
+        )
     summed: dict[int, int] = {}
     for source, target, qty in legs:
         if source:
@@ -59,17 +83,27 @@ def test_the_level_is_the_sum_of_the_ledger(stores):
 
 
 def test_negative_stock_is_refused_with_a_clear_message(stores):
-    with pytest.raises(InsufficientStock, match=r"Only 40 pack of 6 of Bottled water 1.5 l at Depot North Gate; "
-                                                r"cannot issue 41") as caught:
+    with pytest.raises(
+        InsufficientStock,
+        match=r"Only 40 pack of 6 of Bottled water 1.5 l at Depot North Gate; "
+        r"cannot issue 41",
+    ) as caught:
         stores.inv.issue(stores.water.id, stores.depot.id, 41, team_id=stores.team_id)
     assert caught.value.available == 40
     assert level(stores, stores.water, stores.depot) == 40
 
 
-@pytest.mark.parametrize("quantity, words", [
-    (0, "more than zero"), (-5, "more than zero"), ("12", "whole number"), (2.5, "whole number"),
-    (True, "whole number"), (10**9, "check the number"),
-])
+@pytest.mark.parametrize(
+    "quantity, words",
+    [
+        (0, "more than zero"),
+        (-5, "more than zero"),
+        ("12", "whole number"),
+        (2.5, "whole number"),
+        (True, "whole number"),
+        (10**9, "check the number"),
+    ],
+)
 def test_bad_quantities_are_refused_at_the_field(stores, quantity, words):
     with pytest.raises(ValidationError) as caught:
         stores.inv.receive(stores.sandbags.id, stores.depot.id, quantity)
@@ -116,7 +150,9 @@ def test_thresholds_give_states_and_low_stock_and_expiry_alerts(stores):
     inv.set_threshold(stores.sandbags.id, stores.depot.id, 120, 300)
     inv.set_threshold(stores.water.id, stores.depot.id, 10, 60)
     inv.set_threshold(stores.water.id, stores.shelter.id, 5, 20)  # nothing there yet: out
-    inv.receive(stores.water.id, stores.depot.id, 5, lot="W-7", expires_on=(utc_now() + timedelta(days=3)).date())
+    inv.receive(
+        stores.water.id, stores.depot.id, 5, lot="W-7", expires_on=(utc_now() + timedelta(days=3)).date()
+    )
     states = {(lv.item_id, lv.location_id): lv.state for lv in inv.levels()}
     assert states[(stores.sandbags.id, stores.depot.id)] == LevelState.LOW
     assert states[(stores.water.id, stores.depot.id)] == LevelState.BELOW_TARGET
@@ -132,10 +168,26 @@ def test_thresholds_give_states_and_low_stock_and_expiry_alerts(stores):
 
 def test_days_of_cover_come_from_the_recent_issue_rate(stores):
     inv = stores.inv
-    inv.record(MovementDraft(MovementKind.ISSUE, stores.sandbags.id, 14, from_location_id=stores.depot.id,
-                             team_id=stores.team_id), at=utc_now() - timedelta(days=2))
-    inv.record(MovementDraft(MovementKind.ISSUE, stores.sandbags.id, 50, from_location_id=stores.depot.id,
-                             team_id=stores.team_id), at=utc_now() - timedelta(days=30))  # too old to count
+    inv.record(
+        MovementDraft(
+            MovementKind.ISSUE,
+            stores.sandbags.id,
+            14,
+            from_location_id=stores.depot.id,
+            team_id=stores.team_id,
+        ),
+        at=utc_now() - timedelta(days=2),
+    )
+    inv.record(
+        MovementDraft(
+            MovementKind.ISSUE,
+            stores.sandbags.id,
+            50,
+            from_location_id=stores.depot.id,
+            team_id=stores.team_id,
+        ),
+        at=utc_now() - timedelta(days=30),
+    )  # too old to count
     lv = next(lv for lv in inv.levels() if lv.item_id == stores.sandbags.id)
     assert lv.daily_use == pytest.approx(2.0)
     assert lv.days_of_cover == pytest.approx(36 / 2.0)

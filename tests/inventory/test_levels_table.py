@@ -4,6 +4,7 @@ A seeded random walk of movements (several days, lots with expiry dates, refused
 overdraws) goes through the real service; the expected picture is then summed by hand
 from the ledger rows, the way the benchmark's baseline does it in SQL.
 """
+
 from __future__ import annotations
 
 import random
@@ -15,14 +16,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from ops_console.db.inventory_models import StockBalance, StockDailyUse, StockMovement, StockThreshold
 from ops_console.clock import utc_now
-from ops_console.inventory import InsufficientStock, LevelState, MovementDraft, MovementKind
-from ops_console.inventory import usage
+from ops_console.db.inventory_models import StockBalance, StockDailyUse, StockMovement, StockThreshold
+from ops_console.inventory import InsufficientStock, LevelState, MovementDraft, MovementKind, usage
 from ops_console.inventory.table import states
 from ops_console.inventory.views import level_state
 
-KINDS = (MovementKind.RECEIVE, MovementKind.ISSUE, MovementKind.TRANSFER, MovementKind.CONSUME, MovementKind.RETURN)
+KINDS = (
+    MovementKind.RECEIVE,
+    MovementKind.ISSUE,
+    MovementKind.TRANSFER,
+    MovementKind.CONSUME,
+    MovementKind.RETURN,
+)
 
 
 def walk(stores, steps: int, seed: int, now: datetime) -> None:
@@ -38,13 +44,22 @@ def walk(stores, steps: int, seed: int, now: datetime) -> None:
         at = now - timedelta(days=10) + timedelta(hours=n * 240 / steps)
         lot = rng.choice(["", "A", "B"]) if item == stores.water.id else ""
         expires = date(2031, 1, 1) + timedelta(days=rng.randint(0, 90)) if lot else None
-        sides = {"receive": {"to_location_id": target}, "return": {"to_location_id": target},
-                 "issue": {"from_location_id": source}, "consume": {"from_location_id": source},
-                 "transfer": {"from_location_id": source, "to_location_id": target}}[kind.value]
-        draft = MovementDraft(kind, item, rng.randint(1, 40), lot=lot if "to_location_id" in sides else "",
-                              expires_on=expires if kind == MovementKind.RECEIVE else None,
-                              team_id=stores.team_id if kind in (MovementKind.ISSUE, MovementKind.RETURN) else None,
-                              **sides)
+        sides = {
+            "receive": {"to_location_id": target},
+            "return": {"to_location_id": target},
+            "issue": {"from_location_id": source},
+            "consume": {"from_location_id": source},
+            "transfer": {"from_location_id": source, "to_location_id": target},
+        }[kind.value]
+        draft = MovementDraft(
+            kind,
+            item,
+            rng.randint(1, 40),
+            lot=lot if "to_location_id" in sides else "",
+            expires_on=expires if kind == MovementKind.RECEIVE else None,
+            team_id=stores.team_id if kind in (MovementKind.ISSUE, MovementKind.RETURN) else None,
+            **sides,
+        )
         try:
             stores.inv.record(draft, at=at)
         except InsufficientStock:
@@ -53,9 +68,17 @@ def walk(stores, steps: int, seed: int, now: datetime) -> None:
 
 def ledger_lines(stores):
     with stores.inv._db.read() as s:
-        return s.execute(select(StockMovement.at, StockMovement.kind, StockMovement.item_id,
-                                StockMovement.from_location_id, StockMovement.to_location_id, StockMovement.quantity,
-                                StockMovement.exercise)).all()
+        return s.execute(
+            select(
+                StockMovement.at,
+                StockMovement.kind,
+                StockMovement.item_id,
+                StockMovement.from_location_id,
+                StockMovement.to_location_id,
+                StockMovement.quantity,
+                StockMovement.exercise,
+            )
+        ).all()
 
 
 def summed(lines) -> dict[tuple[int, int], int]:
@@ -87,10 +110,22 @@ def test_the_table_is_the_ledger_summed(any_stores, seed):
     assert {k: lv.quantity for k, lv in got.items() if k in expected} == expected
     assert all(lv.quantity == 0 for k, lv in got.items() if k not in expected)  # a threshold, no stock yet
     with any_stores.inv._db.read() as s:
-        thresholds = {(i, loc): (low, top) for i, loc, low, top in s.execute(select(
-            StockThreshold.item_id, StockThreshold.location_id, StockThreshold.minimum, StockThreshold.target))}
-        lots = s.execute(select(StockBalance.item_id, StockBalance.location_id, StockBalance.quantity,
-                                StockBalance.expires_on)).all()
+        thresholds = {
+            (i, loc): (low, top)
+            for i, loc, low, top in s.execute(
+                select(
+                    StockThreshold.item_id,
+                    StockThreshold.location_id,
+                    StockThreshold.minimum,
+                    StockThreshold.target,
+                )
+            )
+        }
+        lots = s.execute(
+            select(
+                StockBalance.item_id, StockBalance.location_id, StockBalance.quantity, StockBalance.expires_on
+            )
+        ).all()
     for key, (low, top) in thresholds.items():
         assert (got[key].minimum, got[key].target) == (low, top)
     for key, lv in got.items():
@@ -100,18 +135,30 @@ def test_the_table_is_the_ledger_summed(any_stores, seed):
     first, last, share = usage.window(now, 7)
     use = defaultdict(float)
     for (day, item, place, _ex), qty in outflow_by_day(lines).items():
-        use[(item, place)] += qty if first <= day <= last else qty * share if day == first - timedelta(days=1) else 0
-    assert {k: round(lv.daily_use, 9) for k, lv in got.items() if lv.daily_use} == \
-        {k: round(v / 7, 9) for k, v in use.items() if v}
+        use[(item, place)] += (
+            qty if first <= day <= last else qty * share if day == first - timedelta(days=1) else 0
+        )
+    assert {k: round(lv.daily_use, 9) for k, lv in got.items() if lv.daily_use} == {
+        k: round(v / 7, 9) for k, v in use.items() if v
+    }
 
 
 def test_the_daily_roll_up_is_the_ledger_grouped_and_rebuilds_the_same(any_stores):
     walk(any_stores, 60, 5, utc_now())
     expected = outflow_by_day(ledger_lines(any_stores))
     with any_stores.inv._db.read() as s:
-        kept = {(d, i, loc, ex): q for d, i, loc, ex, q in s.execute(select(
-            StockDailyUse.day, StockDailyUse.item_id, StockDailyUse.location_id, StockDailyUse.exercise,
-            StockDailyUse.quantity))}
+        kept = {
+            (d, i, loc, ex): q
+            for d, i, loc, ex, q in s.execute(
+                select(
+                    StockDailyUse.day,
+                    StockDailyUse.item_id,
+                    StockDailyUse.location_id,
+                    StockDailyUse.exercise,
+                    StockDailyUse.quantity,
+                )
+            )
+        }
     assert kept == expected and len({d for d, *_ in kept}) >= 5
     with any_stores.inv._db.write() as s:
         assert usage.rebuild(s) == len(expected)
@@ -127,7 +174,9 @@ def test_an_exercise_sees_live_stock_plus_its_own_and_the_purge_takes_its_use(an
     cell = next(lv for lv in drill if (lv.item_id, lv.location_id) == (water.id, depot.id))
     assert cell.quantity == 26 and cell.daily_use == pytest.approx(2.0)
     any_post.shift.exercise = False
-    live = next(lv for lv in inv.level_table().levels() if (lv.item_id, lv.location_id) == (water.id, depot.id))
+    live = next(
+        lv for lv in inv.level_table().levels() if (lv.item_id, lv.location_id) == (water.id, depot.id)
+    )
     assert live.quantity == 40 and live.daily_use == 0
     any_post.exercise.purge()
     with inv._db.read() as s:
@@ -180,11 +229,19 @@ def test_alerts_are_the_short_cells_and_the_lots_about_to_expire(any_stores):
     held = summed(ledger_lines(s_))
     alerts = s_.inv.alerts(days=14)
     with s_.inv._db.read() as s:
-        minima = s.execute(select(StockThreshold.item_id, StockThreshold.location_id, StockThreshold.minimum)).all()
+        minima = s.execute(
+            select(StockThreshold.item_id, StockThreshold.location_id, StockThreshold.minimum)
+        ).all()
     short = {(i, loc) for i, loc, low in minima if low > 0 and held.get((i, loc), 0) < low}
     assert {(a.item_id, a.location_id) for a in alerts if a.kind in ("low_stock", "out_of_stock")} == short
-    assert all((a.kind == "out_of_stock") == (a.quantity <= 0) for a in alerts if a.kind in ("low_stock", "out_of_stock"))
+    assert all(
+        (a.kind == "out_of_stock") == (a.quantity <= 0)
+        for a in alerts
+        if a.kind in ("low_stock", "out_of_stock")
+    )
     dated = [(a.kind, a.location_id, a.quantity, a.expires_on) for a in alerts if a.expires_on]
-    assert dated == [("expired", s_.kit.id, 3, today - timedelta(days=1)),
-                     ("expiring", s_.depot.id, 2, today + timedelta(days=3))]
+    assert dated == [
+        ("expired", s_.kit.id, 3, today - timedelta(days=1)),
+        ("expiring", s_.depot.id, 2, today + timedelta(days=3)),
+    ]
     assert alerts[0].critical and alerts[0].item_id == s_.sandbags.id  # critical items first

@@ -1,22 +1,30 @@
 """The 0003 and 0006 revisions match the models and step down cleanly; 0006 rolls up an
 existing ledger; the demo stores look as promised."""
+
 from __future__ import annotations
+
+from datetime import timedelta
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from datetime import timedelta
-
 from sqlalchemy import inspect, select
 
+from ops_console.clock import utc_now
 from ops_console.db import migrate
 from ops_console.db.inventory_models import StockDailyUse
 from ops_console.db.schema import Base
-from ops_console.clock import utc_now
 from ops_console.inventory import MovementDraft, MovementKind
 from ops_console.services import audit
 
-INVENTORY_TABLES = {"stock_items", "stock_locations", "stock_thresholds", "stock_requests", "stock_movements",
-                    "stock_balances", "stock_daily_use"}
+INVENTORY_TABLES = {
+    "stock_items",
+    "stock_locations",
+    "stock_thresholds",
+    "stock_requests",
+    "stock_movements",
+    "stock_balances",
+    "stock_daily_use",
+}
 
 
 def test_the_migration_matches_the_models_and_downgrades(any_post):
@@ -47,8 +55,12 @@ def test_the_demo_inventory(post):
 
 def test_the_daily_use_revision_rolls_up_an_existing_ledger(any_post, any_stores):
     inv, s_ = any_stores.inv, any_stores
-    inv.record(MovementDraft(MovementKind.ISSUE, s_.sandbags.id, 10, from_location_id=s_.depot.id,
-                             team_id=s_.team_id), at=utc_now() - timedelta(days=3))
+    inv.record(
+        MovementDraft(
+            MovementKind.ISSUE, s_.sandbags.id, 10, from_location_id=s_.depot.id, team_id=s_.team_id
+        ),
+        at=utc_now() - timedelta(days=3),
+    )
     inv.transfer(s_.sandbags.id, s_.depot.id, s_.shelter.id, 20)
     inv.consume(s_.water.id, s_.depot.id, 5)
     inv.consume(s_.water.id, s_.depot.id, 2)

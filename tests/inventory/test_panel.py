@@ -1,4 +1,5 @@
 """The inventory panel on real widgets: scanner entry, filters, sorting, import, export, screenshot."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,7 +37,11 @@ def test_a_scanned_barcode_selects_the_item_and_enter_records(qtbot, panel, stor
     qtbot.keyClicks(dialog.quantity, "12")
     with qtbot.waitSignal(panel.reloaded):
         qtbot.keyClick(dialog.quantity, Qt.Key.Key_Return)
-    cell = [lv for lv in panel.model.levels() if lv.item_id == stores.water.id and lv.location_id == stores.shelter.id]
+    cell = [
+        lv
+        for lv in panel.model.levels()
+        if lv.item_id == stores.water.id and lv.location_id == stores.shelter.id
+    ]
     assert cell[0].quantity == 12
 
 
@@ -134,7 +139,9 @@ def test_sorting_by_a_header_and_reloading_keep_the_selected_cell(qtbot, panel, 
             qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
             shown = [panel.model.level_at(r).quantity for r in range(4)]
             if column == "quantity":
-                assert shown == sorted(shown, reverse=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+                assert shown == sorted(
+                    shown, reverse=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+                )
             lv = panel.selected_level()
             assert (lv.item_id, lv.location_id) == (stores.water.id, stores.shelter.id), column
             assert panel.table.selectionModel().isRowSelected(panel.table.currentIndex().row())

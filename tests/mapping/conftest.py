@@ -1,6 +1,7 @@
 """Fixtures for the map's tests: the demo post with its map records, themed widgets,
 settings in a temporary file, and small helpers that make tiles independently of the
 code under test (plain sqlite3 and QImage)."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -38,15 +39,21 @@ def _png_tile(colour: str, size: int = 256) -> bytes:
     return bytes(data.data())
 
 
-def _write_mbtiles(path: Path, tiles: dict[tuple[int, int, int], bytes], metadata: dict[str, str] | None) -> Path:
+def _write_mbtiles(
+    path: Path, tiles: dict[tuple[int, int, int], bytes], metadata: dict[str, str] | None
+) -> Path:
     """``tiles`` keyed by XYZ (z, x, y); stored with TMS rows as the MBTiles spec says."""
     conn = sqlite3.connect(path)
     if metadata is not None:
         conn.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
         conn.executemany("INSERT INTO metadata VALUES (?, ?)", list(metadata.items()))
-    conn.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)")
-    conn.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)",
-                     [(z, x, (1 << z) - 1 - y, data) for (z, x, y), data in tiles.items()])
+    conn.execute(
+        "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)"
+    )
+    conn.executemany(
+        "INSERT INTO tiles VALUES (?, ?, ?, ?)",
+        [(z, x, (1 << z) - 1 - y, data) for (z, x, y), data in tiles.items()],
+    )
     conn.commit()
     conn.close()
     return path

@@ -3,6 +3,7 @@ draws only the strips that came into view, and the picture must stay what a full
 of the same view shows. Its text (street names turned along their streets, landmark
 names) stays out of the bitmap and is drawn fresh every frame, street names still under
 the records. Driven through the real MapCanvas widget with the ward ``--demo`` shows."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -10,8 +11,8 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from ops_console.mapping.geojson import load_geojson_file
 from helpers.map_frames import CX, CY, H, W, drag, full_render
+from ops_console.mapping.geojson import load_geojson_file
 from ops_console.ui.mapping.basemap_loading import DEMO_BASEMAP
 from ops_console.ui.mapping.canvas import MapCanvas
 from ops_console.ui.mapping.layers import Marker, symbols
@@ -43,7 +44,7 @@ def canvas(qtbot):
 def pixels(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format.Format_ARGB32)
     rows = np.frombuffer(bytes(image.constBits()), np.uint8).reshape(image.height(), image.bytesPerLine())
-    return rows[:, :image.width() * 4].reshape(image.height(), image.width(), 4).astype(int)
+    return rows[:, : image.width() * 4].reshape(image.height(), image.width(), 4).astype(int)
 
 
 def assert_same_picture(shown: QImage, full: QImage) -> None:
@@ -102,6 +103,7 @@ def test_a_high_dpi_basemap_scrolls_by_device_pixels(canvas, ward, dpr):
         canvas.render(p)
         p.end()
         return image
+
     frame()
     for dx, dy in ((1 / dpr, 0), (10.5, -7), (-3.2, 4.4), (40, -30)):  # not whole device pixels
         canvas.vp = canvas.vp.panned(dx, dy)
@@ -150,7 +152,7 @@ def test_hiding_the_basemap_drops_its_bitmap_and_showing_it_draws_the_view_it_co
 def changed_box(a: QImage, b: QImage, around: tuple[float, float], reach: int) -> tuple[int, int]:
     """Width and height of the box of pixels that differ within ``reach`` of a screen point."""
     x, y = round(around[0]), round(around[1])
-    diff = (pixels(a) != pixels(b)).any(axis=2)[y - reach:y + reach, x - reach:x + reach]
+    diff = (pixels(a) != pixels(b)).any(axis=2)[y - reach : y + reach, x - reach : x + reach]
     ys, xs = np.nonzero(diff)
     return (int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1)) if len(xs) else (0, 0)
 

@@ -1,6 +1,7 @@
 """Basemaps from the config file in the real map widget: loaded in order off the GUI thread,
 stacked first-at-the-bottom, and a map that cannot load is named on the map while the
 others still load."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,17 +11,21 @@ from pmtiles.tile import Compression, TileType, zxy_to_tileid
 from pmtiles.writer import write
 from PySide6.QtGui import QColor
 
-from ops_console.mapping.geo import tile_bounds
 from ops_console.config import load_settings
 from ops_console.mapping.basemap_config import DEMO_BASEMAP, configured_basemaps
+from ops_console.mapping.geo import tile_bounds
 from ops_console.ui.mapping.layers.basemap import BasemapLayer
 from ops_console.ui.mapping.viewport import Viewport
 from ops_console.ui.mapping.widget import MapWidget
 
 Z = 14
 BASE_X, BASE_Y = 13675, 6728
-COLOURS = {(Z, BASE_X, BASE_Y): "#ff0000", (Z, BASE_X + 1, BASE_Y): "#00ff00",
-           (Z, BASE_X, BASE_Y + 1): "#0000ff", (Z, BASE_X + 1, BASE_Y + 1): "#ffff00"}
+COLOURS = {
+    (Z, BASE_X, BASE_Y): "#ff0000",
+    (Z, BASE_X + 1, BASE_Y): "#00ff00",
+    (Z, BASE_X, BASE_Y + 1): "#0000ff",
+    (Z, BASE_X + 1, BASE_Y + 1): "#ffff00",
+}
 META = {"name": "Grey MB", "format": "png", "minzoom": str(Z), "maxzoom": str(Z), "attribution": "© MB"}
 
 
@@ -29,8 +34,10 @@ def write_pmtiles(path: Path, tiles: dict[tuple[int, int, int], bytes]) -> Path:
     with write(str(path)) as writer:
         for key in sorted(tiles, key=lambda k: zxy_to_tileid(*k)):
             writer.write_tile(zxy_to_tileid(*key), tiles[key])
-        writer.finalize({"tile_type": TileType.PNG, "tile_compression": Compression.NONE},
-                        {"name": "Ward PM", "attribution": "© PM"})
+        writer.finalize(
+            {"tile_type": TileType.PNG, "tile_compression": Compression.NONE},
+            {"name": "Ward PM", "attribution": "© PM"},
+        )
     return path
 
 
@@ -58,16 +65,20 @@ def loaded_widget(qtbot, post, map_settings, config: Path) -> tuple[MapWidget, l
     return widget, results
 
 
-def test_config_maps_load_in_order_and_failures_are_named(qtbot, post, map_settings, tmp_path, png_tile,
-                                                          write_mbtiles):
+def test_config_maps_load_in_order_and_failures_are_named(
+    qtbot, post, map_settings, tmp_path, png_tile, write_mbtiles
+):
     maps = tmp_path / "post" / "maps"
-    config = post_config(tmp_path, table("mbtiles", "maps/grey.mbtiles", 'title = "Aerial"')
-                         + table("pmtiles", "maps/absent.pmtiles")
-                         + table("pmtiles", "maps/ward.pmtiles", "max_zoom = 18")
-                         + '[[basemap]]\nkind = "wms"\nurl = "https://x/{z}/{x}/{y}"\n\n'
-                         + table("geojson", "maps/ward.geojson", 'attribution = "© Ward council"')
-                         + table("pmtiles", "maps/junk.pmtiles")
-                         + table("xyz", "http://127.0.0.1:9/{z}/{x}/{y}.png", 'title = "Online"\nmax_zoom = 17'))
+    config = post_config(
+        tmp_path,
+        table("mbtiles", "maps/grey.mbtiles", 'title = "Aerial"')
+        + table("pmtiles", "maps/absent.pmtiles")
+        + table("pmtiles", "maps/ward.pmtiles", "max_zoom = 18")
+        + '[[basemap]]\nkind = "wms"\nurl = "https://x/{z}/{x}/{y}"\n\n'
+        + table("geojson", "maps/ward.geojson", 'attribution = "© Ward council"')
+        + table("pmtiles", "maps/junk.pmtiles")
+        + table("xyz", "http://127.0.0.1:9/{z}/{x}/{y}.png", 'title = "Online"\nmax_zoom = 17'),
+    )
     write_mbtiles(maps / "grey.mbtiles", {(Z, BASE_X, BASE_Y): png_tile("#808080")}, META)
     write_pmtiles(maps / "ward.pmtiles", {k: png_tile(c) for k, c in COLOURS.items()})
     shutil.copy(DEMO_BASEMAP, maps / "ward.geojson")
@@ -91,10 +102,13 @@ def test_config_maps_load_in_order_and_failures_are_named(qtbot, post, map_setti
     widget.close_map()
 
 
-def test_upper_maps_cover_lower_ones_where_both_have_tiles(qtbot, post, map_settings, tmp_path, png_tile,
-                                                           write_mbtiles):
+def test_upper_maps_cover_lower_ones_where_both_have_tiles(
+    qtbot, post, map_settings, tmp_path, png_tile, write_mbtiles
+):
     maps = tmp_path / "post" / "maps"
-    config = post_config(tmp_path, table("mbtiles", "maps/grey.mbtiles") + table("pmtiles", "maps/ward.pmtiles"))
+    config = post_config(
+        tmp_path, table("mbtiles", "maps/grey.mbtiles") + table("pmtiles", "maps/ward.pmtiles")
+    )
     grey = {(Z, BASE_X + dx, BASE_Y + dy): png_tile("#808080") for dx in range(3) for dy in range(2)}
     write_mbtiles(maps / "grey.mbtiles", grey, META)
     write_pmtiles(maps / "ward.pmtiles", {k: png_tile(c) for k, c in COLOURS.items()})
@@ -103,11 +117,18 @@ def test_upper_maps_cover_lower_ones_where_both_have_tiles(qtbot, post, map_sett
     res = (tile_bounds(Z, 0, 0)[2] - tile_bounds(Z, 0, 0)[0]) / 256
     widget.canvas.set_view(Viewport(corner_x, corner_y, res, 600, 600))
     widget.canvas.render_image(600, 600)  # asks both sources for their tiles
-    qtbot.waitUntil(lambda: len(widget.tile_layers[0].source.cache) == 6
-                    and len(widget.tile_layers[1].source.cache) == 4, timeout=5000)
+    qtbot.waitUntil(
+        lambda: len(widget.tile_layers[0].source.cache) == 6 and len(widget.tile_layers[1].source.cache) == 4,
+        timeout=5000,
+    )
     image = widget.canvas.render_image(600, 600, hud=False)
-    for (px, py), colour in {(200, 200): "#ff0000", (400, 200): "#00ff00", (200, 400): "#0000ff",
-                             (400, 400): "#ffff00", (580, 200): "#808080"}.items():
+    for (px, py), colour in {
+        (200, 200): "#ff0000",
+        (400, 200): "#00ff00",
+        (200, 400): "#0000ff",
+        (400, 400): "#ffff00",
+        (580, 200): "#808080",
+    }.items():
         assert QColor(image.pixel(px, py)).name() == colour, (px, py)
     assert widget.canvas.attribution == "© MB · © PM"
     widget.close_map()
@@ -139,7 +160,9 @@ def test_open_geojson_reports_through_the_signal(qtbot, post, map_settings, tmp_
 def test_closing_while_maps_load_adds_nothing_afterwards(qtbot, post, map_settings, tmp_path, png_tile):
     config = post_config(tmp_path, table("pmtiles", "maps/ward.pmtiles") * 3)
     write_pmtiles(tmp_path / "post" / "maps" / "ward.pmtiles", {k: png_tile(c) for k, c in COLOURS.items()})
-    widget = MapWidget(post, settings=map_settings, basemaps=configured_basemaps(load_settings(config), demo=False))
+    widget = MapWidget(
+        post, settings=map_settings, basemaps=configured_basemaps(load_settings(config), demo=False)
+    )
     qtbot.addWidget(widget)
     widget.close_map()
     qtbot.wait(200)

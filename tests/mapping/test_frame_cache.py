@@ -1,6 +1,7 @@
 """The canvas keeps its vector layers as bitmaps and scrolls them on a pan: the picture
 must stay exactly what a full render of the same view shows, data changes must redraw
 it, and a zoom must draw everything again. Driven through the real MapCanvas widget."""
+
 from __future__ import annotations
 
 import random
@@ -10,10 +11,10 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from ops_console.clock import utc_now
-from ops_console.mapping.live import NodeTrack, SirenPoint
 from helpers.map_frames import CX, CY, H, W, drag, full_render
+from ops_console.clock import utc_now
 from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON
+from ops_console.mapping.live import NodeTrack, SirenPoint
 from ops_console.ui.mapping.canvas import MapCanvas
 from ops_console.ui.mapping.layers import MapLayer, Marker, Shape, symbols
 from ops_console.ui.mapping.layers.live_layers import LiveTeamLayer, SirenLayer
@@ -34,18 +35,39 @@ def zone_layer(rng: random.Random, count: int, largest_m: float = 30.0) -> ZoneL
     for i in range(count):
         x, y = CX + rng.uniform(-400, 400), CY + rng.uniform(-300, 300)
         s = rng.uniform(5, largest_m)
-        ring = [(x - s, y - s), (x + s, y - s * 0.5), (x + s * 0.7, y + s), (x - s, y + s * 0.6), (x - s, y - s)]
-        zones.put(Shape(i, zones.ring_path(ring), ("evacuation", "warning")[i % 2], f"Zone {i}" if count < 50 else "",
-                        centre=(x, y), polygon=zones.ring_polygon(ring)))
+        ring = [
+            (x - s, y - s),
+            (x + s, y - s * 0.5),
+            (x + s * 0.7, y + s),
+            (x - s, y + s * 0.6),
+            (x - s, y - s),
+        ]
+        zones.put(
+            Shape(
+                i,
+                zones.ring_path(ring),
+                ("evacuation", "warning")[i % 2],
+                f"Zone {i}" if count < 50 else "",
+                centre=(x, y),
+                polygon=zones.ring_polygon(ring),
+            )
+        )
     return zones
 
 
 def incident_layer(rng: random.Random, count: int) -> IncidentLayer:
     incidents = IncidentLayer("incidents", "Incidents")
     kinds = ("flooding", "fire", "medical", "road_blocked", "structural")
-    incidents.set_markers(Marker(i, CX + rng.uniform(-420, 420), CY + rng.uniform(-320, 320),
-                                 (kinds[i % 5], i % 4 + 1), f"#{i} Call" if count < 50 else "")
-                          for i in range(count))
+    incidents.set_markers(
+        Marker(
+            i,
+            CX + rng.uniform(-420, 420),
+            CY + rng.uniform(-320, 320),
+            (kinds[i % 5], i % 4 + 1),
+            f"#{i} Call" if count < 50 else "",
+        )
+        for i in range(count)
+    )
     return incidents
 
 
@@ -76,7 +98,9 @@ def test_a_dragged_map_scrolls_its_bitmap_and_shows_what_a_full_render_shows(qtb
 
 def test_a_marker_is_where_the_pan_put_it(qtbot, canvas):
     incidents = IncidentLayer("incidents", "Incidents")
-    incidents.put(Marker(1, CX + 50, CY - 20, ("road_blocked", 4), ""))  # 50 px right of, 20 px below the centre
+    incidents.put(
+        Marker(1, CX + 50, CY - 20, ("road_blocked", 4), "")
+    )  # 50 px right of, 20 px below the centre
     canvas.add_layer(incidents)
     red = QColor(symbols.severity_colour(4)).rgb()
     image = canvas.grab().toImage()
@@ -130,7 +154,10 @@ def test_data_changes_and_hiding_a_layer_redraw_the_bitmap(canvas):
     assert image.pixel(W // 2 - 100, H // 2 - 40 - 6) == red
     incidents.put(Marker(7, CX + 100, CY + 40, ("road_blocked", 4), ""))  # moved by a live update
     image = canvas.grab().toImage()
-    assert image.pixel(W // 2 - 100, H // 2 - 40 - 6) != red and image.pixel(W // 2 + 100, H // 2 - 40 - 6) == red
+    assert (
+        image.pixel(W // 2 - 100, H // 2 - 40 - 6) != red
+        and image.pixel(W // 2 + 100, H // 2 - 40 - 6) == red
+    )
     incidents.visible = False
     assert canvas.grab().toImage().pixel(W // 2 + 100, H // 2 - 40 - 6) != red
 
@@ -165,11 +192,23 @@ def test_a_live_layer_between_cached_layers_is_painted_every_frame_in_its_place(
     sirens, teams = SirenLayer("sirens", "Sirens"), LiveTeamLayer("teams", "Teams", visible=True)
     for layer in (zone_layer(rng, 6), sirens, box, incident_layer(rng, 30), teams):
         canvas.add_layer(layer)
-    sirens.set_sirens([SirenPoint(1, "Mill St", CENTRE_LAT, CENTRE_LON + 0.001, 150.0, "sounding", 0, utc_now(), 0,
-                                  True)])
-    teams.set_tracks([NodeTrack(5, "CANAL-1", None, "", CENTRE_LAT + 0.0015, CENTRE_LON,
-                                utc_now() - timedelta(minutes=1),
-                                ((CENTRE_LAT - 0.001, CENTRE_LON - 0.002), (CENTRE_LAT + 0.0015, CENTRE_LON)))])
+    sirens.set_sirens(
+        [SirenPoint(1, "Mill St", CENTRE_LAT, CENTRE_LON + 0.001, 150.0, "sounding", 0, utc_now(), 0, True)]
+    )
+    teams.set_tracks(
+        [
+            NodeTrack(
+                5,
+                "CANAL-1",
+                None,
+                "",
+                CENTRE_LAT + 0.0015,
+                CENTRE_LON,
+                utc_now() - timedelta(minutes=1),
+                ((CENTRE_LAT - 0.001, CENTRE_LON - 0.002), (CENTRE_LAT + 0.0015, CENTRE_LON)),
+            )
+        ]
+    )
     canvas.grab()
     paints = box.paints
     for _ in range(3):
@@ -193,6 +232,7 @@ def test_a_high_dpi_frame_scrolls_by_device_pixels(canvas, dpr):
         canvas.render(p)
         p.end()
         return image
+
     frame()
     for dx, dy in ((1 / dpr, 0), (10.5, -7), (-3.2, 4.4)):  # a logical pixel is not a whole device pixel
         canvas.vp = canvas.vp.panned(dx, dy)

@@ -1,4 +1,5 @@
 """Projection, tiles, distances and grid references, checked against known values."""
+
 import math
 
 import pytest
@@ -7,7 +8,9 @@ from ops_console.mapping import geo
 from ops_console.mapping.grid import mgrs
 
 
-@pytest.mark.parametrize("lat, lon", [(0, 0), (30.26, 120.17), (-33.86, 151.21), (69.65, 18.96), (-54.8, -68.3)])
+@pytest.mark.parametrize(
+    "lat, lon", [(0, 0), (30.26, 120.17), (-33.86, 151.21), (69.65, 18.96), (-54.8, -68.3)]
+)
 def test_mercator_round_trip(lat, lon):
     back = geo.to_lat_lon(*geo.to_mercator(lat, lon))
     assert back == pytest.approx((lat, lon), abs=1e-9)
@@ -44,11 +47,18 @@ def test_mgrs_known_references():
     assert mgrs(85, 0) is None and mgrs(float("nan"), 0) is None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("30.26, 120.17", (30.26, 120.17)), ("30.26 N 120.17 E", (30.26, 120.17)),
-    ("33.86S 151.21E", (-33.86, 151.21)), ("-12.5 -40", (-12.5, -40.0)),
-    ("Temple Square", None), ("95, 10", None), ("1 2 3", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("30.26, 120.17", (30.26, 120.17)),
+        ("30.26 N 120.17 E", (30.26, 120.17)),
+        ("33.86S 151.21E", (-33.86, 151.21)),
+        ("-12.5 -40", (-12.5, -40.0)),
+        ("Temple Square", None),
+        ("95, 10", None),
+        ("1 2 3", None),
+    ],
+)
 def test_parse_coordinates(text, expected):
     assert geo.parse_coordinates(text) == expected
 

@@ -1,4 +1,5 @@
 """GeoJSON from other hands: bad features are skipped and counted, bad files refused in words."""
+
 import json
 
 import pytest
@@ -10,25 +11,36 @@ from ops_console.mapping.geojson import GeoJSONError, load_geojson_file, parse_g
 
 
 def fc(*geometries):
-    return json.dumps({"type": "FeatureCollection",
-                       "features": [{"type": "Feature", "properties": {"name": f"f{i}"}, "geometry": g}
-                                    for i, g in enumerate(geometries)]})
+    return json.dumps(
+        {
+            "type": "FeatureCollection",
+            "features": [
+                {"type": "Feature", "properties": {"name": f"f{i}"}, "geometry": g}
+                for i, g in enumerate(geometries)
+            ],
+        }
+    )
 
 
 GOOD_POINT = {"type": "Point", "coordinates": [120.17, 30.26]}
 
 
 def test_invalid_geometries_are_skipped_counted_and_described(caplog):
-    layer = parse_geojson(fc(
-        GOOD_POINT,
-        {"type": "Point", "coordinates": ["a", 1]},
-        {"type": "LineString", "coordinates": [[120, 30]]},
-        {"type": "Polygon", "coordinates": [[[120, 30], [120.1, 30], [120, 30]]]},
-        {"type": "Polygon", "coordinates": [[[120, 30], [120.1, 30], [120.1, 30.1]]]},  # open ring: closed for us
-        {"type": "Hexagon", "coordinates": []},
-        None,
-        {"type": "Point", "coordinates": [1e400, 1]},  # parses as infinity
-    ))
+    layer = parse_geojson(
+        fc(
+            GOOD_POINT,
+            {"type": "Point", "coordinates": ["a", 1]},
+            {"type": "LineString", "coordinates": [[120, 30]]},
+            {"type": "Polygon", "coordinates": [[[120, 30], [120.1, 30], [120, 30]]]},
+            {
+                "type": "Polygon",
+                "coordinates": [[[120, 30], [120.1, 30], [120.1, 30.1]]],
+            },  # open ring: closed for us
+            {"type": "Hexagon", "coordinates": []},
+            None,
+            {"type": "Point", "coordinates": [1e400, 1]},  # parses as infinity
+        )
+    )
     assert [f.kind for f in layer.features] == ["point", "polygon"]
     assert layer.skipped == 6
     assert any("numbers" in p for p in layer.problems) and any("three distinct" in p for p in layer.problems)
@@ -41,10 +53,16 @@ def test_projected_metres_are_refused_as_outside_the_globe():
     assert len(layer.features) == 1
 
 
-@pytest.mark.parametrize("text, words", [
-    ("not json", "not valid JSON"), ("[1, 2]", "top level"), ('{"type": "Topology"}', "not GeoJSON"),
-    ('{"type": "FeatureCollection"}', "no 'features'"), ("[" * 100_000 + "]" * 100_000, "JSON"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("not json", "not valid JSON"),
+        ("[1, 2]", "top level"),
+        ('{"type": "Topology"}', "not GeoJSON"),
+        ('{"type": "FeatureCollection"}', "no 'features'"),
+        ("[" * 100_000 + "]" * 100_000, "JSON"),
+    ],
+)
 def test_unusable_files_are_refused_with_words(text, words):
     with pytest.raises(GeoJSONError, match=words):
         parse_geojson(text)
@@ -63,21 +81,52 @@ def test_committed_demo_basemap_is_what_the_generator_makes():
     layer = load_geojson_file(OUTPUT)
     assert layer.skipped == 0
     streets = {f.name for f in layer.features if f.properties["layer"] == "streets"}
-    assert {"Willow Lane", "Canal Road", "Ferry Lane", "Harbour Street", "Mill Street", "Lotus Pond Road"} <= streets
+    assert {
+        "Willow Lane",
+        "Canal Road",
+        "Ferry Lane",
+        "Harbour Street",
+        "Mill Street",
+        "Lotus Pond Road",
+    } <= streets
 
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.floats(allow_nan=True) | st.integers() | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.sampled_from(
-        ["type", "coordinates", "geometry", "features", "properties", "geometries"]), children, max_size=4),
-    max_leaves=30)
-geometry_types = st.sampled_from(["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
-                                  "MultiPolygon", "GeometryCollection", "Nope"])
+    lambda children: (
+        st.lists(children, max_size=5)
+        | st.dictionaries(
+            st.sampled_from(["type", "coordinates", "geometry", "features", "properties", "geometries"]),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=30,
+)
+geometry_types = st.sampled_from(
+    [
+        "Point",
+        "MultiPoint",
+        "LineString",
+        "MultiLineString",
+        "Polygon",
+        "MultiPolygon",
+        "GeometryCollection",
+        "Nope",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.fixed_dictionaries({"type": geometry_types, "coordinates": json_values,
-                                       "geometries": json_values}), max_size=6), json_values)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"type": geometry_types, "coordinates": json_values, "geometries": json_values}
+        ),
+        max_size=6,
+    ),
+    json_values,
+)
 def test_fuzzed_geojson_never_crashes(geometries, junk):
     for text in (fc(*geometries), json.dumps(junk)):
         try:

@@ -1,4 +1,5 @@
 """The map's live layers on the real MapWidget: sirens, radio teams with tracks, sensors."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -6,10 +7,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from ops_console.clock import utc_now
 from ops_console.db.models import Team
 from ops_console.db.radio_models import Position, RadioNode, SensorReading
 from ops_console.db.siren_models import Siren
-from ops_console.clock import utc_now
 from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON
 from ops_console.events import Event
 from ops_console.ui.bridge import PostBridge
@@ -19,15 +20,23 @@ from ops_console.ui.mapping.widget import MapWidget
 
 def add_siren(post, name: str, unit: int, state: str, dlat: float = 0.0, heard: bool = True) -> int:
     with post.db.write() as s:
-        siren = Siren(name=name, unit_id=unit, lat=CENTRE_LAT + dlat, lon=CENTRE_LON + dlat, audible_radius_m=600.0,
-                      state=state, last_heard_at=utc_now() if heard else None)
+        siren = Siren(
+            name=name,
+            unit_id=unit,
+            lat=CENTRE_LAT + dlat,
+            lon=CENTRE_LON + dlat,
+            audible_radius_m=600.0,
+            state=state,
+            last_heard_at=utc_now() if heard else None,
+        )
         s.add(siren)
         s.flush()
         return siren.id
 
 
-def add_node(post, addr: int, callsign: str, minutes_ago: float, points: int = 4, dlat: float = 0.0,
-             dlon: float = 0.0) -> None:
+def add_node(
+    post, addr: int, callsign: str, minutes_ago: float, points: int = 4, dlat: float = 0.0, dlon: float = 0.0
+) -> None:
     now = utc_now()
     with post.db.write() as s:
         last = None
@@ -35,13 +44,32 @@ def add_node(post, addr: int, callsign: str, minutes_ago: float, points: int = 4
             at = now - timedelta(minutes=minutes_ago + (points - 1 - i) * 2)
             last = (CENTRE_LAT + dlat + i * 0.0006, CENTRE_LON + dlon + i * 0.0009, at)
             s.add(Position(node_addr=addr, callsign=callsign, lat=last[0], lon=last[1], at=at))
-        s.add(RadioNode(addr=addr, callsign=callsign, last_heard=last[2], lat=last[0], lon=last[1], position_at=last[2]))
+        s.add(
+            RadioNode(
+                addr=addr,
+                callsign=callsign,
+                last_heard=last[2],
+                lat=last[0],
+                lon=last[1],
+                position_at=last[2],
+            )
+        )
 
 
-def add_reading(post, sensor_id: str, kind: str, value: float, unit: str, addr: int, minutes_ago: float) -> None:
+def add_reading(
+    post, sensor_id: str, kind: str, value: float, unit: str, addr: int, minutes_ago: float
+) -> None:
     with post.db.write() as s:
-        s.add(SensorReading(sensor_id=sensor_id, kind=kind, value=value, unit=unit, node_addr=addr,
-                            at=utc_now() - timedelta(minutes=minutes_ago)))
+        s.add(
+            SensorReading(
+                sensor_id=sensor_id,
+                kind=kind,
+                value=value,
+                unit=unit,
+                node_addr=addr,
+                at=utc_now() - timedelta(minutes=minutes_ago),
+            )
+        )
 
 
 @pytest.fixture
@@ -60,6 +88,7 @@ def make_map(qtbot, post, bridge, map_settings):
         widget.resize(1100, 700)
         qtbot.waitUntil(lambda: not widget.live.busy(), timeout=5000)
         return widget
+
     yield make
 
 
@@ -131,7 +160,9 @@ def test_sensors_show_latest_value_and_turn_grey(qtbot, post, make_map):
 def test_live_layers_toggle_and_sit_in_the_legend(qtbot, post, make_map):
     add_siren(post, "Mill Street siren", 1, "sounding")
     widget = make_map()
-    keys = {widget.legend.tree.topLevelItem(i).data(0, 256) for i in range(widget.legend.tree.topLevelItemCount())}
+    keys = {
+        widget.legend.tree.topLevelItem(i).data(0, 256) for i in range(widget.legend.tree.topLevelItemCount())
+    }
     assert {"sirens", "teams", "sensors"} <= keys
     layer = widget.layers["sirens"]
     assert layer.visible
@@ -143,6 +174,7 @@ def test_live_layers_toggle_and_sit_in_the_legend(qtbot, post, make_map):
 
 def test_screenshot_of_live_layers(qtbot, post, make_map, screenshot_dir, themed):
     from ops_console.demo import build_full_demo
+
     build_full_demo(post)
     with post.db.write() as s:
         teams = s.scalars(select(Team)).all()[:2]
@@ -151,8 +183,9 @@ def test_screenshot_of_live_layers(qtbot, post, make_map, screenshot_dir, themed
                 t.callsign = f"T{i + 1}"
         calls = [t.callsign for t in teams]
     add_node(post, 31, calls[0] if calls else "R1", minutes_ago=1, points=8, dlat=-0.002)
-    add_node(post, 32, calls[1] if len(calls) > 1 else "R2", minutes_ago=25, points=6, dlat=-0.0035,
-             dlon=-0.008)
+    add_node(
+        post, 32, calls[1] if len(calls) > 1 else "R2", minutes_ago=25, points=6, dlat=-0.0035, dlon=-0.008
+    )
     add_node(post, 33, "GAUGE1", minutes_ago=1, points=1, dlat=0.001)
     add_reading(post, "river-1", "river level", 2.35, "m", 33, minutes_ago=3)
     add_node(post, 34, "RAIN1", minutes_ago=1, points=1, dlat=-0.004)
@@ -167,7 +200,11 @@ def test_screenshot_of_live_layers(qtbot, post, make_map, screenshot_dir, themed
     widget.show()
     qtbot.waitExposed(widget)
     widget.canvas.centre_on(CENTRE_LAT, CENTRE_LON, 2.2)
-    assert widget.layers["sirens"].count() and widget.layers["teams"].count() and widget.layers["sensors"].count()
+    assert (
+        widget.layers["sirens"].count()
+        and widget.layers["teams"].count()
+        and widget.layers["sensors"].count()
+    )
     widget.grab().save(str(screenshot_dir / "map_live_layers.png"))
 
 

@@ -1,10 +1,12 @@
 """The map dock driven like a person would: drag, wheel, keys, clicks, right-clicks, drawing,
 search; live updates from the bridge; the view remembered; and a screenshot of the demo."""
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMenu
 
+from ops_console.clock import utc_now
 from ops_console.domain import IncidentKind, Severity
 from ops_console.mapping.geo import to_mercator
 from ops_console.mapping.services import MapServices
@@ -15,7 +17,6 @@ from ops_console.ui.mapping.dialogs import ZoneDialog
 from ops_console.ui.mapping.layers.record_layers import TeamPosition
 from ops_console.ui.mapping.panels import RiskRegisterPanel, ShelterPanel
 from ops_console.ui.mapping.widget import DEMO_BASEMAP, MapWidget
-from ops_console.clock import utc_now
 
 
 @pytest.fixture
@@ -53,15 +54,24 @@ def test_drag_wheel_and_keys_pan_and_zoom(map_widget, qtbot):
     res = canvas.vp.res
     canvas.setFocus()
     qtbot.keyClick(canvas, Qt.Key.Key_Plus)
-    assert canvas.vp.res == pytest.approx(res / 2 ** 0.5)
+    assert canvas.vp.res == pytest.approx(res / 2**0.5)
     qtbot.keyClick(canvas, Qt.Key.Key_Minus)
     qtbot.keyClick(canvas, Qt.Key.Key_Left)
     assert canvas.vp.res == pytest.approx(res)
     from PySide6.QtGui import QWheelEvent
+
     anchor = QPointF(300, 200)
     before = canvas.vp.to_world(anchor.x(), anchor.y())
-    event = QWheelEvent(anchor, canvas.mapToGlobal(anchor), QPoint(), QPoint(0, 240), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        anchor,
+        canvas.mapToGlobal(anchor),
+        QPoint(),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     canvas.wheelEvent(event)
     assert canvas.vp.res == pytest.approx(res / 2)
     assert canvas.vp.to_world(anchor.x(), anchor.y()) == pytest.approx(before)  # zoom keeps the cursor's spot
@@ -71,7 +81,11 @@ def test_click_on_incident_shows_details_and_signals(map_widget, demo_post, qtbo
     incident = next(i for i in demo_post.incidents.list() if i.lat is not None and i.status.value != "closed")
     map_widget.centre_on(incident.lat, incident.lon)
     with qtbot.waitSignal(map_widget.object_activated) as blocker:
-        qtbot.mouseClick(map_widget.canvas, Qt.MouseButton.LeftButton, pos=screen_of(map_widget, incident.lat, incident.lon))
+        qtbot.mouseClick(
+            map_widget.canvas,
+            Qt.MouseButton.LeftButton,
+            pos=screen_of(map_widget, incident.lat, incident.lon),
+        )
     assert blocker.args[1] > 0 and blocker.args[0] in ("incident", "task", "risk", "shelter")
     assert map_widget.card.isVisible()
 
@@ -79,8 +93,9 @@ def test_click_on_incident_shows_details_and_signals(map_widget, demo_post, qtbo
 def test_live_update_moves_only_that_incident(map_widget, demo_post, qtbot):
     layer = map_widget.layers["incidents"]
     count = layer.count()
-    view = demo_post.incidents.create(IncidentDraft("Wall collapse", IncidentKind.STRUCTURAL, Severity.CRITICAL,
-                                                    lat=30.2611, lon=120.1688))
+    view = demo_post.incidents.create(
+        IncidentDraft("Wall collapse", IncidentKind.STRUCTURAL, Severity.CRITICAL, lat=30.2611, lon=120.1688)
+    )
     qtbot.waitUntil(lambda: view.id in layer.markers, timeout=2000)
     assert layer.count() == count + 1 and layer.markers[view.id].style == ("structural", 4)
     demo_post.incidents.close(view.id, view.version, "Made safe")
@@ -100,7 +115,11 @@ def test_right_click_offers_to_create_here(map_widget, qtbot):
     dialog.name.setText("Sports hall annex")
     dialog.capacity.setValue(80)
     dialog.accept()
-    qtbot.waitUntil(lambda: any(m.label.startswith("Sports hall annex") for m in map_widget.layers["shelters"].markers.values()))
+    qtbot.waitUntil(
+        lambda: any(
+            m.label.startswith("Sports hall annex") for m in map_widget.layers["shelters"].markers.values()
+        )
+    )
 
 
 def test_draw_a_polygon_zone_and_measure(map_widget, qtbot):
@@ -118,15 +137,18 @@ def test_draw_a_polygon_zone_and_measure(map_widget, qtbot):
     dialog = map_widget.findChild(ZoneDialog, "zoneDialog")
     dialog.name.setText("Evacuate: Mill Street")
     dialog.accept()
-    qtbot.waitUntil(lambda: any(s.label == "Evacuate: Mill Street" for s in map_widget.layers["zones"].shapes.values()))
+    qtbot.waitUntil(
+        lambda: any(s.label == "Evacuate: Mill Street" for s in map_widget.layers["zones"].shapes.values())
+    )
 
 
 def test_search_by_name_and_coordinates_and_centre_on(map_widget):
     hits = map_widget.search("Stone Bridge")
     assert hits and "Stone Bridge" in hits[0].label
     map_widget.search("30.2555, 120.1655")
-    assert map_widget.canvas.vp.lat_lon_at(map_widget.canvas.width() / 2, map_widget.canvas.height() / 2) == \
-        pytest.approx((30.2555, 120.1655), abs=1e-6)
+    assert map_widget.canvas.vp.lat_lon_at(
+        map_widget.canvas.width() / 2, map_widget.canvas.height() / 2
+    ) == pytest.approx((30.2555, 120.1655), abs=1e-6)
 
 
 def test_view_and_layers_are_remembered(demo_post, bridge, qtbot, map_settings):
@@ -145,8 +167,11 @@ def test_view_and_layers_are_remembered(demo_post, bridge, qtbot, map_settings):
 
 def test_team_positions_turn_grey_when_stale(map_widget):
     from datetime import timedelta
+
     teams = map_widget.layers["teams"]
-    map_widget.set_team_position(TeamPosition(1, "CANAL-1", 30.259, 120.168, utc_now() - timedelta(minutes=20)))
+    map_widget.set_team_position(
+        TeamPosition(1, "CANAL-1", 30.259, 120.168, utc_now() - timedelta(minutes=20))
+    )
     map_widget.set_team_position(TeamPosition(2, "MED-2", 30.261, 120.171, utc_now()))
     assert teams.markers[1].style is True and teams.markers[2].style is False
 

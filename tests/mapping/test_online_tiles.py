@@ -1,5 +1,6 @@
 """Online tile servers, played by a local http.server: tiles arrive and are cached; a
 server that errors or hangs puts the map in a clear offline state within the timeout."""
+
 import subprocess
 import sys
 import time
@@ -49,11 +50,14 @@ def tile_server(tmp_path_factory):
     """A local tile server in its own process (127.0.0.1 only); the path's first part says
     how it behaves: /ok/, /error/ (HTTP 503), /html/ (not an image) or /hang/ (never answers)."""
     from PySide6.QtGui import QColor, QImage
+
     folder = tmp_path_factory.mktemp("server")
     image = QImage(256, 256, QImage.Format.Format_RGB32)
     image.fill(QColor("#2266aa"))
     image.save(str(folder / "tile.png"))
-    proc = subprocess.Popen([sys.executable, "-c", SERVER, str(folder / "tile.png")], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(folder / "tile.png")], stdout=subprocess.PIPE, text=True
+    )
     port = int(proc.stdout.readline())
     yield lambda mode: f"http://127.0.0.1:{port}/{mode}/{{z}}/{{x}}/{{y}}.png"
     proc.kill()

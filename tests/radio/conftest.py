@@ -1,5 +1,6 @@
 """Fixtures for the radio integration tests: a simulated RYLR896 on a real pty, and a
 RadioRuntime that reaches it through the real SerialLink and AtModem into a real post."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -7,12 +8,10 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from helpers.events import EventRecorder
-
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.post import Post
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.runtime import RadioRuntime
-
 
 Events = EventRecorder  # the radio tests' name for it
 

@@ -1,15 +1,16 @@
 """The 1 % duty-cycle budget binds the transmitter, not the process: what was sent in the
 last hour is stored (raw rows, direction "out") and a restarted runtime starts with its
 budget already spent by its earlier life. A real runtime, a simulated modem on a pty."""
+
 from __future__ import annotations
 
 import time
 from datetime import timedelta
 
+from helpers.waiting import wait
 from ops_console.db.types import utc_now
 from ops_console.hardware.lora.airtime import DutyCycleBudget
 from ops_console.radio.airtime_log import AirtimeLog
-from helpers.waiting import wait
 
 
 def test_a_restart_does_not_refill_the_airtime_budget(post, radio_sim, start_runtime) -> None:

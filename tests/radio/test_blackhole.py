@@ -3,6 +3,7 @@ accepts connections but stops forwarding (helpers/tcp_proxy.py). A server that s
 answering must count as gone within seconds: frames go to the spool, the other
 workstations are not blocked by a transaction left open, and when traffic passes again
 the spool is forwarded by the timer (no new frame needed), in order, without duplicates."""
+
 from __future__ import annotations
 
 import time
@@ -25,19 +26,37 @@ from ops_console.radio.spool import FrameSpool
 
 pytestmark = pytest.mark.pg
 START = datetime(2026, 12, 6, 3, 0, tzinfo=UTC)
-SHORT = db_engine.PgTimeouts(connect=2, statement=1.5, lock=1.0, idle_in_transaction=2.0, answer=2.5,
-                             keepalive_idle=2, keepalive_interval=1, keepalive_count=2)
+SHORT = db_engine.PgTimeouts(
+    connect=2,
+    statement=1.5,
+    lock=1.0,
+    idle_in_transaction=2.0,
+    answer=2.5,
+    keepalive_idle=2,
+    keepalive_interval=1,
+    keepalive_count=2,
+)
 
 
 def frame(n: int) -> RawFrame:
     payload = fp.encode_text("CANAL-1", "OPS", n, fp.Precedence.ROUTINE, f"water level report {n}")[0]
-    return RawFrame(raw=b"+RCV=11,%d,%s,-80,7" % (len(payload), payload), received_at=START + timedelta(seconds=n),
-                    link="lora", address=11, data=payload, rssi=-80, snr=7)
+    return RawFrame(
+        raw=b"+RCV=11,%d,%s,-80,7" % (len(payload), payload),
+        received_at=START + timedelta(seconds=n),
+        link="lora",
+        address=11,
+        data=payload,
+        rssi=-80,
+        snr=7,
+    )
 
 
 def stored(post) -> list[bytes]:
     with post.db.read() as s:
-        return [bytes(b) for b in s.scalars(select(RawRow.data).where(RawRow.direction == "in").order_by(RawRow.id))]
+        return [
+            bytes(b)
+            for b in s.scalars(select(RawRow.data).where(RawRow.direction == "in").order_by(RawRow.id))
+        ]
 
 
 @pytest.fixture
@@ -123,7 +142,9 @@ def _stores(post) -> bool:
     return post.radio.ingest.counts["frames"] > before
 
 
-def test_every_connection_carries_the_server_side_bounds_and_maintenance_lifts_them(pg_post_and_proxy) -> None:
+def test_every_connection_carries_the_server_side_bounds_and_maintenance_lifts_them(
+    pg_post_and_proxy,
+) -> None:
     """What the server enforces for a workstation's connection; whole-table commands (export,
     db copy, audit verify) run without a statement limit but keep the connect timeout."""
     direct, _proxy, _url = pg_post_and_proxy

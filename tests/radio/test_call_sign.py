@@ -1,6 +1,7 @@
 """The post's own call sign and tactical calls from ``[radio]`` in the config file: on every
 frame sent, deciding which received messages and acks are ours, and in the gateway.
 Real simulated modem on a pty, real SQLite, the real command for the gateway."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import read_until, run_cli, spawn
+from helpers.waiting import wait
 from ops_console.commands import radio_settings
 from ops_console.config import load_settings
 from ops_console.errors import ValidationError
@@ -20,7 +22,6 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.hardware.simulators.lora_teams import rcv_line
 from ops_console.post import open_post
-from helpers.waiting import wait
 
 
 @pytest.fixture
@@ -50,7 +51,11 @@ def test_messages_to_our_call_are_acked_and_others_are_not(post, eoc_sim, start_
     time.sleep(0.5)  # an ack for the other post's message would have gone out by now
     [(addr, frame)] = eoc_sim.transmissions
     ack = fp.decode(frame)
-    assert addr == 12 and isinstance(ack, fp.Ack) and (ack.sender, ack.recipient, ack.number) == ("EOC-1", "MEDIC2", 4)
+    assert (
+        addr == 12
+        and isinstance(ack, fp.Ack)
+        and (ack.sender, ack.recipient, ack.number) == ("EOC-1", "MEDIC2", 4)
+    )
 
 
 def test_a_team_acks_our_call_and_the_outbox_sees_it(post, eoc_sim, start_runtime) -> None:
@@ -65,7 +70,9 @@ def test_a_tactical_call_reaches_its_node_and_beats_what_was_heard(post, radio_s
     post.radio.configure(tactical={"shelter-b": 12, "RESCUE1": 14})
     assert post.radio.settings.tactical == {"SHELTER-B": 12, "RESCUE1": 14}
     start_runtime(post, radio_sim)
-    radio_sim.inject_bytes(rcv_line(11, fp.encode_position("RESCUE1", 1, 47.0, 8.0, datetime.now(UTC))[0], -60, 5))
+    radio_sim.inject_bytes(
+        rcv_line(11, fp.encode_position("RESCUE1", 1, 47.0, 8.0, datetime.now(UTC))[0], -60, 5)
+    )
     assert wait(lambda: len(post.radio.nodes()) == 1)
     shelter = post.radio.outbox.compose("SHELTER-B", "Cots arriving")
     rescue = post.radio.outbox.compose("RESCUE1", "Return to base")
@@ -74,12 +81,19 @@ def test_a_tactical_call_reaches_its_node_and_beats_what_was_heard(post, radio_s
     assert sorted(addr for addr, _ in radio_sim.transmissions) == [12, 14]
 
 
-@pytest.mark.parametrize("kwargs, field", [
-    ({"call_sign": "EOC_1"}, "call_sign"), ({"call_sign": "EOC-CENTRAL"}, "call_sign"),
-    ({"call_sign": "ALL"}, "call_sign"), ({"call_sign": ""}, "call_sign"),
-    ({"tactical": {"SHELTER B": 12}}, "tactical"), ({"tactical": {"SHELTER-B": 0}}, "tactical"),
-    ({"tactical": {"SHELTER-B": "12"}}, "tactical"), ({"tactical": {"SHELTER-B": True}}, "tactical"),
-])
+@pytest.mark.parametrize(
+    "kwargs, field",
+    [
+        ({"call_sign": "EOC_1"}, "call_sign"),
+        ({"call_sign": "EOC-CENTRAL"}, "call_sign"),
+        ({"call_sign": "ALL"}, "call_sign"),
+        ({"call_sign": ""}, "call_sign"),
+        ({"tactical": {"SHELTER B": 12}}, "tactical"),
+        ({"tactical": {"SHELTER-B": 0}}, "tactical"),
+        ({"tactical": {"SHELTER-B": "12"}}, "tactical"),
+        ({"tactical": {"SHELTER-B": True}}, "tactical"),
+    ],
+)
 def test_the_service_refuses_bad_values_and_keeps_its_own(post, kwargs, field) -> None:
     with pytest.raises(ValidationError) as caught:
         post.radio.configure(**kwargs)
@@ -95,8 +109,9 @@ def _post_with(db_url: str, config: Path):  # type: ignore[no-untyped-def]
 
 def test_radio_settings_read_the_config_file_and_print_problems(db_url, tmp_path, capsys) -> None:
     config = tmp_path / "config.toml"
-    config.write_text('[radio]\ncall_sign = "eoc-1"\n\n[radio.tactical]\nSHELTER-B = 12\nDEPOT = 70000\n',
-                      encoding="utf-8")
+    config.write_text(
+        '[radio]\ncall_sign = "eoc-1"\n\n[radio.tactical]\nSHELTER-B = 12\nDEPOT = 70000\n', encoding="utf-8"
+    )
     post = _post_with(db_url, config)
     try:
         radio_settings(post, argparse.Namespace(device=None, demo=False))
@@ -114,7 +129,10 @@ def test_a_bad_call_sign_is_named_and_the_default_stays(db_url, tmp_path, capsys
     try:
         radio_settings(post, argparse.Namespace(device=None, demo=False))
         err = capsys.readouterr().err
-        assert "[radio] call_sign = 'EOC 1' is not a call sign" in err and post.radio.outbox.console_call == "OPS"
+        assert (
+            "[radio] call_sign = 'EOC 1' is not a call sign" in err
+            and post.radio.outbox.console_call == "OPS"
+        )
     finally:
         post.close()
 

@@ -1,5 +1,6 @@
 """The radio's commands as a person runs them: ``simulate lora``, ``gateway`` with
 ``--device`` against it (real subprocesses, real pty), stopped by SIGINT / SIGTERM."""
+
 from __future__ import annotations
 
 import signal

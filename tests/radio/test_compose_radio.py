@@ -2,6 +2,7 @@
 which call the post transmits as (red when [radio] had a problem), offers the radios by
 name when there is a choice, and the outbox and budget line show which radio did what.
 Real widgets (pytest-qt), a real post, simulated modems on real ptys."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -19,8 +20,13 @@ from ops_console.ui.radio.ics213_dialog import Ics213Dialog
 
 @pytest.fixture
 def two_radios(post, radio_sim, sim_b) -> Iterator[RadioRuntime]:
-    runtime = RadioRuntime(post.radio, [DeviceSpec("lora", radio_sim.port_url, 115200, "lora-a"),
-                                        DeviceSpec("lora", sim_b.port_url, 115200, "lora-b")])
+    runtime = RadioRuntime(
+        post.radio,
+        [
+            DeviceSpec("lora", radio_sim.port_url, 115200, "lora-a"),
+            DeviceSpec("lora", sim_b.port_url, 115200, "lora-b"),
+        ],
+    )
     runtime.start()
     assert runtime.wait_ready(5.0)
     yield runtime
@@ -49,8 +55,9 @@ def test_a_config_problem_shows_red_with_the_reason(post, panel) -> None:
     assert "EOC_1" in panel.compose.from_label.toolTip() and "b3261e" in panel.compose.from_label.styleSheet()
 
 
-def test_the_operator_names_the_radio_and_the_outbox_shows_it(post, panel, two_radios, radio_sim, sim_b,
-                                                                qtbot, screenshot_dir) -> None:
+def test_the_operator_names_the_radio_and_the_outbox_shows_it(
+    post, panel, two_radios, radio_sim, sim_b, qtbot, screenshot_dir
+) -> None:
     panel.poll()
     compose = panel.compose
     assert compose.via_box.isVisibleTo(panel)

@@ -1,5 +1,6 @@
 """The Devices dialog: ports table, add/remove persisted to devices.toml, Test off the GUI
 thread against a real SimulatedModem and a closed port, admin-only changes."""
+
 from __future__ import annotations
 
 import socket
@@ -13,7 +14,13 @@ from ops_console.config import config_file, load_settings
 from ops_console.domain import Role
 from ops_console.errors import PermissionDenied
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
-from ops_console.radio.device_store import DeviceStore, devices_file, format_devices, load_devices, save_devices
+from ops_console.radio.device_store import (
+    DeviceStore,
+    devices_file,
+    format_devices,
+    load_devices,
+    save_devices,
+)
 from ops_console.radio.devices import DeviceSpec, devices_from_config
 from ops_console.ui.radio.devices_dialog import DevicesDialog
 
@@ -46,8 +53,10 @@ def closed_port_url() -> str:
 
 
 def test_formatter_round_trips_awkward_values(tmp_path: Path) -> None:
-    specs = [DeviceSpec("lora", "/dev/ttyUSB0", 115200, 'a "quoted" \\ name\t'),
-             DeviceSpec("lora", "socket://127.0.0.1:7001", 9600)]
+    specs = [
+        DeviceSpec("lora", "/dev/ttyUSB0", 115200, 'a "quoted" \\ name\t'),
+        DeviceSpec("lora", "socket://127.0.0.1:7001", 9600),
+    ]
     path = tmp_path / "devices.toml"
     save_devices(specs, path)
     assert load_devices(path) == specs
@@ -63,7 +72,9 @@ def test_ports_table_builds(qtbot, post) -> None:
 
 
 def test_admin_adds_and_removes_persisted(qtbot, post, screenshot_dir: Path) -> None:
-    config_file().write_text('log_level = "DEBUG"\n[[device]]\nkind = "lora"\nport = "/dev/ttyS9"\n', encoding="utf-8")
+    config_file().write_text(
+        'log_level = "DEBUG"\n[[device]]\nkind = "lora"\nport = "/dev/ttyS9"\n', encoding="utf-8"
+    )
     try:
         dialog = DevicesDialog(as_admin(post))
         qtbot.addWidget(dialog)
@@ -74,12 +85,17 @@ def test_admin_adds_and_removes_persisted(qtbot, post, screenshot_dir: Path) -> 
         dialog.add_button.click()
         dialog.port_box.setEditText("/dev/ttyUSB0")
         dialog.add_button.click()
-        assert load_devices() == [DeviceSpec("lora", "socket://127.0.0.1:7001", 57600),
-                                  DeviceSpec("lora", "/dev/ttyUSB0", 57600)]
+        assert load_devices() == [
+            DeviceSpec("lora", "socket://127.0.0.1:7001", 57600),
+            DeviceSpec("lora", "/dev/ttyUSB0", 57600),
+        ]
         assert dialog.devices_table.rowCount() == 2
         settings = load_settings()  # the main config is untouched and both files are read
         assert settings.log_level == "DEBUG" and [d["port"] for d in settings.devices] == [
-            "/dev/ttyS9", "socket://127.0.0.1:7001", "/dev/ttyUSB0"]
+            "/dev/ttyS9",
+            "socket://127.0.0.1:7001",
+            "/dev/ttyUSB0",
+        ]
         dialog.port_box.setEditText("/dev/ttyUSB0")
         dialog.add_button.click()
         assert "already configured" in dialog.result_label.text()

@@ -4,6 +4,7 @@ raises the post-wide alarm, brings the alert list forward without taking the key
 from a form, sounds (or says "Sound off"); who may acknowledge is shown before the click;
 → Incident carries what the message knew and shows the incident; the comms log does not
 move rows under the pointer. Screenshot: build/screenshots/emergency_alarm.png."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -27,7 +28,9 @@ def window(post, qtbot, themed, tmp_path: Path, monkeypatch):  # type: ignore[no
     """The real main window; this machine is taken to have no audio device (made certain,
     so the "Sound off" warning is what is checked, not the test machine's hardware)."""
     monkeypatch.setattr("ops_console.ui.alarm.controller.audio_present", lambda: False)
-    win = build_main_window(post, settings=QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat))
+    win = build_main_window(
+        post, settings=QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()
@@ -46,7 +49,9 @@ def on_screen(widget: QWidget, window: QWidget) -> bool:
 
 def in_front(widget: QWidget, window: QWidget) -> bool:
     """Shown in the window: Qt keeps the docks behind a tab "visible" but moves them off-screen."""
-    return widget.isVisible() and window.rect().intersects(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()))
+    return widget.isVisible() and window.rect().intersects(
+        QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    )
 
 
 def sign_on(post, qtbot, window, role: Role) -> None:  # type: ignore[no-untyped-def]
@@ -55,8 +60,9 @@ def sign_on(post, qtbot, window, role: Role) -> None:  # type: ignore[no-untyped
     qtbot.wait(50)  # the bridge delivers shift.changed queued
 
 
-def test_emergency_heard_while_another_dock_is_in_front(window, post, radio_sim, start_runtime, qtbot,
-                                                        screenshot_dir) -> None:
+def test_emergency_heard_while_another_dock_is_in_front(
+    window, post, radio_sim, start_runtime, qtbot, screenshot_dir
+) -> None:
     alarm = window.alarm
     window.docks["tasks"].raise_()
     window.docks["activity"].raise_()  # the alert list's tab group shows the activity log
@@ -69,7 +75,9 @@ def test_emergency_heard_while_another_dock_is_in_front(window, post, radio_sim,
     qtbot.waitUntil(edit.hasFocus)
 
     start_runtime(post, radio_sim)
-    [frame] = fp.encode_text("RESCUE1", "OPS", 88, fp.Precedence.EMERGENCY, "Footbridge gone, two people cut off")
+    [frame] = fp.encode_text(
+        "RESCUE1", "OPS", 88, fp.Precedence.EMERGENCY, "Footbridge gone, two people cut off"
+    )
     radio_sim.inject_bytes(rcv_line(11, frame, -92, -2))
     qtbot.waitUntil(alarm.bar.alarm.isVisible, timeout=10_000)
 
@@ -80,8 +88,10 @@ def test_emergency_heard_while_another_dock_is_in_front(window, post, radio_sim,
     assert edit.text() == "bridge st"
     assert alarm.sound.played == 1 and alarm.bar.sound_off.isVisible()
     message_id = alarm.bar.message_id
-    qtbot.waitUntil(lambda: (s := window.features.alerts.selected()) is not None and s.key == f"radio:{message_id}",
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: (s := window.features.alerts.selected()) is not None and s.key == f"radio:{message_id}",
+        timeout=5000,
+    )
     for size in ((1400, 900), (1280, 720)):
         window.resize(*size)
         qtbot.wait(100)
@@ -111,7 +121,9 @@ def test_a_post_alarm_is_not_raised_over_a_form_in_the_same_tab_group(window, po
     qtbot.waitUntil(note.hasFocus)
     hear_emergency(post)
     qtbot.waitUntil(window.alarm.bar.alarm.isVisible, timeout=5000)
-    assert note.hasFocus() and in_front(window.activity, window) and not in_front(window.features.alerts, window)
+    assert (
+        note.hasFocus() and in_front(window.activity, window) and not in_front(window.features.alerts, window)
+    )
 
 
 def test_acknowledge_is_decided_before_the_click(window, post, qtbot) -> None:
@@ -147,8 +159,9 @@ def test_acknowledge_is_decided_before_the_click(window, post, qtbot) -> None:
 def test_to_incident_carries_what_the_message_knew_and_shows_it(window, post, qtbot) -> None:
     heard = datetime.now(UTC) - timedelta(minutes=3)
     position = fp.encode_position("RESCUE1", 40, 47.36912, 8.53874, heard, 81)[0]
-    post.radio.ingest.ingest([RawFrame(rcv_line(11, position, -80, 5).rstrip(), heard, "lora-test", 11, position,
-                                       -80, 5)])
+    post.radio.ingest.ingest(
+        [RawFrame(rcv_line(11, position, -80, 5).rstrip(), heard, "lora-test", 11, position, -80, 5)]
+    )
     hear_emergency(post, "Water over the footbridge, two people cut off")
     window.docks["map"].raise_()
     window.docks["radio"].raise_()
@@ -165,15 +178,21 @@ def test_to_incident_carries_what_the_message_knew_and_shows_it(window, post, qt
     assert "RESCUE1" in incident.location_text and incident.reported_by == "RESCUE1"
     assert incident.reported_at == msg.at
     assert f"radio message {msg.id}" in incident.notes and "two people cut off" in incident.notes
-    assert post.radio.get(msg.id).linked_entity == "incident" and post.radio.get(msg.id).linked_id == incident.id
+    assert (
+        post.radio.get(msg.id).linked_entity == "incident" and post.radio.get(msg.id).linked_id == incident.id
+    )
     priority = post.radio.incident_draft(msg.__class__(**{**msg.__dict__, "precedence": "PRIORITY"}))
     assert priority.severity == Severity.SERIOUS
 
 
-def test_plain_text_from_a_foreign_radio_raises_the_alarm(window, post, radio_sim, start_runtime, qtbot) -> None:
+def test_plain_text_from_a_foreign_radio_raises_the_alarm(
+    window, post, radio_sim, start_runtime, qtbot
+) -> None:
     start_runtime(post, radio_sim)
-    radio_sim.inject_bytes(rcv_line(203, "紧急 河堤决口 村民被困".encode(), -104, -7)
-                           + rcv_line(204, b"hello from the school radio club", -99, -1))
+    radio_sim.inject_bytes(
+        rcv_line(203, "紧急 河堤决口 村民被困".encode(), -104, -7)
+        + rcv_line(204, b"hello from the school radio club", -99, -1)
+    )
     qtbot.waitUntil(window.alarm.bar.alarm.isVisible, timeout=10_000)
     assert "plain text, unverified" in window.alarm.bar.text.text() and "#203" in window.alarm.bar.text.text()
     radio = window.radio
@@ -185,7 +204,9 @@ def test_plain_text_from_a_foreign_radio_raises_the_alarm(window, post, radio_si
     qtbot.waitUntil(lambda: {n.addr for n in radio.nodes_model.rows} >= {203, 204}, timeout=5000)
 
 
-def test_the_comms_log_is_readable_and_keeps_still_while_choosing(window, post, qtbot, tmp_path: Path) -> None:
+def test_the_comms_log_is_readable_and_keeps_still_while_choosing(
+    window, post, qtbot, tmp_path: Path
+) -> None:
     radio = window.radio
     header = radio.table.horizontalHeader()
     assert header.visualIndex(6) == header.count() - 1 and header.stretchLastSection()
@@ -194,21 +215,33 @@ def test_the_comms_log_is_readable_and_keeps_still_while_choosing(window, post, 
     assert radio.table.columnWidth(6) >= 180  # the message reads in the default layout's narrow dock
     assert radio.table.horizontalScrollBar().maximum() == 0
     for n in range(3):
-        post.radio.ingest.ingest([RawFrame(b"", datetime.now(UTC), "lora-test", 11, f, -80, 5) for f in
-                                  fp.encode_text("MEDIC2", "OPS", 100 + n, fp.Precedence.ROUTINE, f"Status {n}")])
+        post.radio.ingest.ingest(
+            [
+                RawFrame(b"", datetime.now(UTC), "lora-test", 11, f, -80, 5)
+                for f in fp.encode_text("MEDIC2", "OPS", 100 + n, fp.Precedence.ROUTINE, f"Status {n}")
+            ]
+        )
     radio.refresh()
     qtbot.waitUntil(lambda: radio.model.rowCount() == 3, timeout=5000)
     QApplication.sendEvent(radio.table.viewport(), QEvent(QEvent.Type.Enter))  # the pointer is over the log
-    post.radio.ingest.ingest([RawFrame(b"", datetime.now(UTC), "lora-test", 11, f, -80, 5) for f in
-                              fp.encode_text("MEDIC2", "OPS", 200, fp.Precedence.ROUTINE, "New traffic")])
+    post.radio.ingest.ingest(
+        [
+            RawFrame(b"", datetime.now(UTC), "lora-test", 11, f, -80, 5)
+            for f in fp.encode_text("MEDIC2", "OPS", 200, fp.Precedence.ROUTINE, "New traffic")
+        ]
+    )
     radio.refresh()
     assert radio.model.rowCount() == 3 and radio.new_button.text().startswith("1 new")
     assert not radio.new_button.isHidden()
     QApplication.sendEvent(radio.table.viewport(), QEvent(QEvent.Type.Leave))
     assert radio.model.rowCount() == 4 and radio.new_button.isHidden()
     radio.table.selectRow(1)  # chosen: new traffic waits again
-    post.radio.ingest.ingest([RawFrame(b"", datetime.now(UTC), "lora-test", 11, f, -80, 5) for f in
-                              fp.encode_text("MEDIC2", "OPS", 201, fp.Precedence.ROUTINE, "More traffic")])
+    post.radio.ingest.ingest(
+        [
+            RawFrame(b"", datetime.now(UTC), "lora-test", 11, f, -80, 5)
+            for f in fp.encode_text("MEDIC2", "OPS", 201, fp.Precedence.ROUTINE, "More traffic")
+        ]
+    )
     radio.refresh()
     assert radio.model.rowCount() == 4 and radio._selected_message().body == "Status 2"
     radio.new_button.click()

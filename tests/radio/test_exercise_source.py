@@ -4,6 +4,7 @@ Real bytes from simulated modems on ptys, through the real driver and ingest: a 
 radio's EMERGENCY heard during a drill is live, stays in sight (marked LIVE) and survives
 the purge; a text marked EXERCISE and everything a drill device hears are the drill's.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -24,8 +25,9 @@ from ops_console.radio.runtime import RadioRuntime
 from ops_console.services.incidents import IncidentDraft
 
 
-def hear_text(sim: SimulatedModem, address: int, sender: str, number: int, precedence: fp.Precedence,
-              text: str) -> None:
+def hear_text(
+    sim: SimulatedModem, address: int, sender: str, number: int, precedence: fp.Precedence, text: str
+) -> None:
     frames = fp.encode_text(sender, "OPS", number, precedence, text)
     sim.inject_bytes(b"".join(rcv_line(address, f, -70, 5) for f in frames))
 
@@ -40,12 +42,18 @@ def count(post: Post, model, *where) -> int:  # type: ignore[no-untyped-def]
         return s.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
 
-def test_a_live_emergency_heard_during_a_drill_is_live_and_survives_the_purge(post, radio_sim, start_runtime) -> None:
+def test_a_live_emergency_heard_during_a_drill_is_live_and_survives_the_purge(
+    post, radio_sim, start_runtime
+) -> None:
     start_runtime(post, radio_sim)
     post.exercise.set_exercise(True)  # a drill is running on this console
     drill = post.incidents.create(IncidentDraft("Drill: chemical spill at the depot"))
-    hear_text(radio_sim, 11, "RESCUE1", 40, fp.Precedence.EMERGENCY, "Person trapped at the ford, water rising")
-    hear_text(radio_sim, 12, "MEDIC2", 41, fp.Precedence.EMERGENCY, "EXERCISE EXERCISE EXERCISE casualty at school")
+    hear_text(
+        radio_sim, 11, "RESCUE1", 40, fp.Precedence.EMERGENCY, "Person trapped at the ford, water rising"
+    )
+    hear_text(
+        radio_sim, 12, "MEDIC2", 41, fp.Precedence.EMERGENCY, "EXERCISE EXERCISE EXERCISE casualty at school"
+    )
     assert wait(lambda: count(post, RadioMessage, RadioMessage.direction == "in") == 2)
 
     live, marked = rows(post, RadioMessage, RadioMessage.direction == "in")
@@ -58,7 +66,11 @@ def test_a_live_emergency_heard_during_a_drill_is_live_and_survives_the_purge(po
     # exercise mode is a view: the live EMERGENCY is in the comms log and first in the alert list, marked LIVE
     assert {m.station for m in post.radio.page()} == {"RESCUE1", "MEDIC2"}
     first, second = alerts.collect(post)[:2]
-    assert first.target == ("radio_message", live.id) and first.live and first.title.startswith("LIVE — EMERGENCY")
+    assert (
+        first.target == ("radio_message", live.id)
+        and first.live
+        and first.title.startswith("LIVE — EMERGENCY")
+    )
     assert second.target == ("radio_message", marked.id) and not second.live and "LIVE" not in second.title
 
     counts = post.exercise.purge()
@@ -72,13 +84,17 @@ def test_a_live_emergency_heard_during_a_drill_is_live_and_survives_the_purge(po
 
 
 @pytest.fixture
-def real_and_drill(radio_sim: SimulatedModem, sim_b: SimulatedModem) -> Iterator[Callable[[Post], RadioRuntime]]:
+def real_and_drill(
+    radio_sim: SimulatedModem, sim_b: SimulatedModem
+) -> Iterator[Callable[[Post], RadioRuntime]]:
     """A post with a real radio ("field") and a drill's simulated device ("drill-sim")."""
     made: list[RadioRuntime] = []
 
     def make(post: Post) -> RadioRuntime:
-        specs = [DeviceSpec("lora", radio_sim.port_url, 115200, "field"),
-                 DeviceSpec("lora", sim_b.port_url, 115200, "drill-sim", drill=True)]
+        specs = [
+            DeviceSpec("lora", radio_sim.port_url, 115200, "field"),
+            DeviceSpec("lora", sim_b.port_url, 115200, "drill-sim", drill=True),
+        ]
         runtime = RadioRuntime(post.radio, specs)
         made.append(runtime)
         runtime.start()
@@ -90,14 +106,19 @@ def real_and_drill(radio_sim: SimulatedModem, sim_b: SimulatedModem) -> Iterator
         runtime.stop()
 
 
-def test_a_drill_device_makes_exercise_traffic_whatever_the_mode(post, radio_sim, sim_b, real_and_drill) -> None:
+def test_a_drill_device_makes_exercise_traffic_whatever_the_mode(
+    post, radio_sim, sim_b, real_and_drill
+) -> None:
     runtime = real_and_drill(post)
     assert post.radio.ingest.drill_links == {"drill-sim"} and not post.shift.exercise
     now = datetime.now(UTC)
     for sim, number in ((radio_sim, 1), (sim_b, 2)):
-        hear_text(sim, 20 + number, f"TEAM{number}", number, fp.Precedence.EMERGENCY, f"Smoke seen, team {number}")
-        sim.inject_bytes(rcv_line(20 + number, fp.encode_position(f"TEAM{number}", 10 + number, 47.3, 8.5, now)[0],
-                                  -70, 5))
+        hear_text(
+            sim, 20 + number, f"TEAM{number}", number, fp.Precedence.EMERGENCY, f"Smoke seen, team {number}"
+        )
+        sim.inject_bytes(
+            rcv_line(20 + number, fp.encode_position(f"TEAM{number}", 10 + number, 47.3, 8.5, now)[0], -70, 5)
+        )
     assert wait(lambda: count(post, RadioMessage) == 2 and count(post, Position) == 2)
     by_link = {m.link: m.exercise for m in rows(post, RadioMessage)}
     assert by_link == {"field": False, "drill-sim": True}
@@ -120,20 +141,28 @@ def test_a_drill_device_makes_exercise_traffic_whatever_the_mode(post, radio_sim
 def test_drill_is_read_from_device_config() -> None:
     from ops_console.radio.devices import devices_from_config
 
-    specs, problems = devices_from_config([
-        {"kind": "lora", "port": "socket://127.0.0.1:7001", "name": "drill-sim", "drill": True},
-        {"kind": "lora", "port": "/dev/ttyUSB0"},
-        {"kind": "lora", "port": "/dev/ttyUSB1", "drill": "yes"},
-    ])
+    specs, problems = devices_from_config(
+        [
+            {"kind": "lora", "port": "socket://127.0.0.1:7001", "name": "drill-sim", "drill": True},
+            {"kind": "lora", "port": "/dev/ttyUSB0"},
+            {"kind": "lora", "port": "/dev/ttyUSB1", "drill": "yes"},
+        ]
+    )
     assert [(s.port, s.drill) for s in specs] == [("socket://127.0.0.1:7001", True), ("/dev/ttyUSB0", False)]
     assert problems == ["[[device]] #3: drill must be true or false"]
 
 
-def test_the_demo_modem_marked_as_a_drill_device_makes_exercise_traffic(post, radio_sim, start_runtime) -> None:
+def test_the_demo_modem_marked_as_a_drill_device_makes_exercise_traffic(
+    post, radio_sim, start_runtime
+) -> None:
     post.radio.settings.demo_drill = True  # [radio] demo_drill = true
     start_runtime(post, radio_sim, demo=True, demo_interval=0.2)
     assert post.radio.ingest.drill_links == {"demo-lora"}
     hear_text(radio_sim, 11, "RESCUE1", 60, fp.Precedence.ROUTINE, "Radio check from the real radio")
-    assert wait(lambda: count(post, RawFrame, RawFrame.link == "demo-lora") >= 3
-                and count(post, RawFrame, RawFrame.link == "lora-test") >= 1)
+    assert wait(
+        lambda: (
+            count(post, RawFrame, RawFrame.link == "demo-lora") >= 3
+            and count(post, RawFrame, RawFrame.link == "lora-test") >= 1
+        )
+    )
     assert {(r.link, r.exercise) for r in rows(post, RawFrame)} == {("demo-lora", True), ("lora-test", False)}

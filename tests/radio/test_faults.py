@@ -1,6 +1,7 @@
 """Faults on the wire with the outbox and storage in the loop: a modem that never answers,
 +READY in the middle of a send, the port vanishing and coming back. Each is shown on the
 link, counted, and nothing queued or heard is lost; the caller never blocks."""
+
 from __future__ import annotations
 
 import time
@@ -8,10 +9,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
+from helpers.waiting import wait
 from ops_console.db.radio_models import Position
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_teams import rcv_line
-from helpers.waiting import wait
 
 
 def fast(runtime) -> None:
@@ -27,8 +28,10 @@ def test_silent_modem_is_shown_and_the_message_waits(post, radio_sim, start_runt
     began = time.monotonic()
     msg = post.radio.outbox.compose("ALL", "anyone?")
     assert time.monotonic() - began < 0.5  # queueing never waits for the radio
-    assert events.wait_for(lambda items: any(e.topic == "radio.link" and e.data["state"] == "not responding"
-                                             for e in items), 15.0)
+    assert events.wait_for(
+        lambda items: any(e.topic == "radio.link" and e.data["state"] == "not responding" for e in items),
+        15.0,
+    )
     status = runtime.status()[0]
     assert status.state in ("not responding", "configuring") and status.errors >= 1
     assert "answer" in status.last_error

@@ -3,6 +3,7 @@ under the faults issue 13 measured: started while the database is away, stopped 
 SIGTERM in the middle of an outage, restarted, a full disk under its spool, and a second
 gateway on the same modem. Every frame the simulator sends is stored exactly once, or
 the gateway says where it is and exits non-zero."""
+
 from __future__ import annotations
 
 import os
@@ -19,12 +20,11 @@ from sqlalchemy.engine import make_url
 from helpers.cli import run_cli
 from helpers.pg import scratch_database
 from helpers.posts import pg_url
+from helpers.processes import read_until, spawn
 from helpers.tcp_proxy import BlackHoleProxy
 from helpers.waiting import wait
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.radio.gateway import EXIT_DISK_FULL, EXIT_PORT_IN_USE
-
-from helpers.processes import read_until, spawn
 
 REFUSING = "postgresql+psycopg://postgres@127.0.0.1:1/nothing"  # nothing listens on port 1
 
@@ -54,8 +54,9 @@ def stored(url: str) -> tuple[int, int, bool]:
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            rows = conn.execute(text("SELECT received_at, data FROM radio_raw_frames "
-                                     "WHERE direction = 'in' ORDER BY id")).all()
+            rows = conn.execute(
+                text("SELECT received_at, data FROM radio_raw_frames WHERE direction = 'in' ORDER BY id")
+            ).all()
     except Exception:  # noqa: BLE001 - no table yet
         return 0, 0, True
     finally:
@@ -77,7 +78,15 @@ def test_gateway_starts_without_its_server_and_nothing_is_lost_across_restarts(s
     with scratch_database(server) as url:
         proxy = BlackHoleProxy(make_url(url).port or 5432, make_url(url).host or "127.0.0.1")
         spool = tmp_path / "spool.sqlite"
-        args = ("--db", proxy.url(url), "gateway", "--device", f"lora:{sim.port_url}@115200", "--spool", str(spool))
+        args = (
+            "--db",
+            proxy.url(url),
+            "gateway",
+            "--device",
+            f"lora:{sim.port_url}@115200",
+            "--spool",
+            str(spool),
+        )
         try:
             proxy.blackhole()  # the cable is cut before the gateway starts
             gateway = spawn(tmp_path, *args)
@@ -85,7 +94,10 @@ def test_gateway_starts_without_its_server_and_nothing_is_lost_across_restarts(s
             assert sim.stream(300, rate=300) == 300
             assert wait(lambda: spooled(spool) == 300, 20), spooled(spool)
             proxy.forward()  # the server is back; no new traffic: the timer forwards
-            assert wait(lambda: stored(url)[0] == 300 and spooled(spool) == 0, 40), (stored(url), spooled(spool))
+            assert wait(lambda: stored(url)[0] == 300 and spooled(spool) == 0, 40), (
+                stored(url),
+                spooled(spool),
+            )
             code, out = stop(gateway)
             assert code == 0 and "0 only in memory" in out, out
 
@@ -101,7 +113,10 @@ def test_gateway_starts_without_its_server_and_nothing_is_lost_across_restarts(s
             gateway = spawn(tmp_path, *args)
             read_until(gateway, "gateway running", "200 frames wait in the spool", timeout=40)
             assert sim.stream(100, rate=400) == 100
-            assert wait(lambda: stored(url)[0] == 600 and spooled(spool) == 0, 40), (stored(url), spooled(spool))
+            assert wait(lambda: stored(url)[0] == 600 and spooled(spool) == 0, 40), (
+                stored(url),
+                spooled(spool),
+            )
             code, out = stop(gateway)
             assert code == 0, out
             count, distinct, in_order = stored(url)
@@ -115,8 +130,9 @@ def small_disk(tmp_path):
     """A 2 MB tmpfs of our own (we run as root in CI); skipped, saying why, where mount is refused."""
     where = tmp_path / "small-disk"
     where.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)], capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)], capture_output=True, text=True
+    )
     if result.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here ({result.stderr.strip() or 'not permitted'})")
     try:
@@ -166,12 +182,28 @@ def test_a_full_disk_under_the_spool_is_named_and_the_exit_code_says_so(sim, tmp
 
 def test_a_second_gateway_on_the_same_modem_is_refused(sim, tmp_path) -> None:
     assert run_cli(tmp_path, "--db", f"sqlite:///{tmp_path / 'post.sqlite'}", "db", "upgrade").returncode == 0
-    first = spawn(tmp_path, "--db", f"sqlite:///{tmp_path / 'post.sqlite'}", "gateway", "--device",
-                  f"lora:{sim.port_url}@115200", "--spool", str(tmp_path / "one.sqlite"))
+    first = spawn(
+        tmp_path,
+        "--db",
+        f"sqlite:///{tmp_path / 'post.sqlite'}",
+        "gateway",
+        "--device",
+        f"lora:{sim.port_url}@115200",
+        "--spool",
+        str(tmp_path / "one.sqlite"),
+    )
     try:
         read_until(first, "gateway running", timeout=40)
-        second = spawn(tmp_path, "--db", f"sqlite:///{tmp_path / 'post.sqlite'}", "gateway", "--device",
-                       f"lora:{sim.port_url}@115200", "--spool", str(tmp_path / "two.sqlite"))
+        second = spawn(
+            tmp_path,
+            "--db",
+            f"sqlite:///{tmp_path / 'post.sqlite'}",
+            "gateway",
+            "--device",
+            f"lora:{sim.port_url}@115200",
+            "--spool",
+            str(tmp_path / "two.sqlite"),
+        )
         out, _ = second.communicate(timeout=60)
         assert second.returncode == EXIT_PORT_IN_USE, out
         assert "in use by another program" in out and sim.port_url in out
@@ -193,9 +225,20 @@ def test_a_full_disk_under_the_database_is_named_and_nothing_is_lost(small_disk)
         when = datetime(2026, 12, 6, 3, 0, tzinfo=UTC)
         out = []
         for n in range(first, first + count):
-            data = fp.encode_position("SEARCH3", n % 65536, 47.0 + n / 1e5, 8.0, when + timedelta(seconds=n))[0]
-            out.append(RawFrame(b"+RCV=13,%d,%s,-80,7" % (len(data), data), when + timedelta(seconds=n), "lora", 13,
-                                data, -80, 7))
+            data = fp.encode_position("SEARCH3", n % 65536, 47.0 + n / 1e5, 8.0, when + timedelta(seconds=n))[
+                0
+            ]
+            out.append(
+                RawFrame(
+                    b"+RCV=13,%d,%s,-80,7" % (len(data), data),
+                    when + timedelta(seconds=n),
+                    "lora",
+                    13,
+                    data,
+                    -80,
+                    7,
+                )
+            )
         return out
 
     post = open_signed_on(sqlite_url(small_disk / "post.sqlite"))

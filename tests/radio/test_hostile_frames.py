@@ -2,6 +2,7 @@
 control characters are stored (the raw row keeps the exact bytes, a text shows NUL as
 ␀); a batch that fails for a reason of its own is stored in parts, so one bad frame
 never takes the others with it, and an EMERGENCY among them still alarms."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from ops_console.db.radio_models import Position, RadioMessage, RawFrame as RawRow
+from ops_console.db.radio_models import Position, RadioMessage
+from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.radio import derived
@@ -22,8 +24,15 @@ WHEN = datetime(2026, 12, 6, 3, 0, tzinfo=UTC)
 
 
 def heard(data: bytes, n: int = 0, address: int = 11) -> RawFrame:
-    return RawFrame(raw=b"+RCV=%d,%d,%s,-80,7" % (address, len(data), data), received_at=WHEN + timedelta(seconds=n),
-                    link="lora", address=address, data=data, rssi=-80, snr=7)
+    return RawFrame(
+        raw=b"+RCV=%d,%d,%s,-80,7" % (address, len(data), data),
+        received_at=WHEN + timedelta(seconds=n),
+        link="lora",
+        address=address,
+        data=data,
+        rssi=-80,
+        snr=7,
+    )
 
 
 def text_with_bytes(sender: str, number: int, precedence: fp.Precedence, escaped: str) -> bytes:
@@ -72,11 +81,15 @@ def test_nul_invalid_utf8_and_control_bytes_do_not_cost_the_batch(any_post, publ
     assert count(any_post, Position) == 1
     assert len(alerts(published)) == 1
     assert [m.station for m in any_post.radio.unacknowledged_alerts()] == ["SEARCH3"]
-    any_post.radio.ingest.ingest([heard(text_with_bytes("MEDIC2", 7, fp.Precedence.ROUTINE, "valve%00open%00now"), 9)])
+    any_post.radio.ingest.ingest(
+        [heard(text_with_bytes("MEDIC2", 7, fp.Precedence.ROUTINE, "valve%00open%00now"), 9)]
+    )
     assert count(any_post, RadioMessage, RadioMessage.station == "MEDIC2") == 1  # its repeat is recognised
 
 
-def test_a_batch_that_fails_is_stored_in_parts_and_the_emergency_still_alarms(any_post, published, monkeypatch) -> None:
+def test_a_batch_that_fails_is_stored_in_parts_and_the_emergency_still_alarms(
+    any_post, published, monkeypatch
+) -> None:
     """A bug (here: a constraint we break on purpose) in storing one frame's meaning."""
     poison = fp.encode_text("MEDIC2", "OPS", 66, fp.Precedence.ROUTINE, "this one breaks the batch")[0]
     real = derived.DerivedWriter.write
@@ -89,13 +102,19 @@ def test_a_batch_that_fails_is_stored_in_parts_and_the_emergency_still_alarms(an
     monkeypatch.setattr(derived.DerivedWriter, "write", breaks_on_poison)
     frames = [heard(fp.encode_position("RESCUE1", n, 47.0 + n / 100, 8.5, WHEN)[0], n) for n in range(1, 40)]
     frames[17] = heard(poison, 17)
-    frames[30] = heard(fp.encode_text("SEARCH3", "OPS", 12, fp.Precedence.EMERGENCY, "Fire at the depot")[0], 30)
+    frames[30] = heard(
+        fp.encode_text("SEARCH3", "OPS", 12, fp.Precedence.EMERGENCY, "Fire at the depot")[0], 30
+    )
     any_post.radio.ingest.ingest(frames)
     with any_post.db.read() as s:
         rows = s.execute(select(RawRow.data, RawRow.status, RawRow.error).order_by(RawRow.id)).all()
     assert [bytes(r.data) for r in rows] == [f.raw for f in frames]  # all, in the order heard
     flagged = [r for r in rows if r.error]
-    assert len(flagged) == 1 and bytes(flagged[0].data) == frames[17].raw and "IntegrityError" in flagged[0].error
+    assert (
+        len(flagged) == 1
+        and bytes(flagged[0].data) == frames[17].raw
+        and "IntegrityError" in flagged[0].error
+    )
     assert count(any_post, Position) == 37
     assert [m.station for m in any_post.radio.unacknowledged_alerts()] == ["SEARCH3"]
     assert len(alerts(published)) == 1
@@ -109,8 +128,11 @@ def test_any_bytes_at_all_are_stored_raw(any_post, chunks, as_text) -> None:
     before = count(any_post, RawRow)
     frames = []
     for i, chunk in enumerate(chunks):
-        data = text_with_bytes("RG1", i + 1, fp.Precedence.ROUTINE, "".join(f"%{b:02X}" for b in chunk[:60])) \
-            if as_text else chunk
+        data = (
+            text_with_bytes("RG1", i + 1, fp.Precedence.ROUTINE, "".join(f"%{b:02X}" for b in chunk[:60]))
+            if as_text
+            else chunk
+        )
         frames.append(heard(data, i))
     any_post.radio.ingest.ingest(frames)
     assert count(any_post, RawRow) == before + len(frames)

@@ -1,13 +1,14 @@
 """Received traffic from a simulated modem on a pty, through the real driver, into SQLite:
 raw first, then what it means; bad input flagged and kept; repeats stored once."""
+
 from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from helpers.waiting import wait as _wait
 from ops_console.db.radio_models import Position, RadioMessage, RadioNode, RawFrame, SensorReading
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_teams import rcv_line
-from helpers.waiting import wait as _wait
 
 
 def count(post, model, *where) -> int:
@@ -38,14 +39,16 @@ def test_simulated_traffic_lands_in_every_table(post, radio_sim, start_runtime, 
 
 def test_bad_input_is_stored_raw_and_flagged(post, radio_sim, start_runtime) -> None:
     runtime = start_runtime(post, radio_sim)
-    good = fp.encode_position("RESCUE1", 5, 47.1, 8.5, __import__("datetime").datetime.now(__import__("datetime").UTC))[0]
+    good = fp.encode_position(
+        "RESCUE1", 5, 47.1, 8.5, __import__("datetime").datetime.now(__import__("datetime").UTC)
+    )[0]
     bad = [
-        b"\x00\xfe\x13\x07\xff\r\n",                      # garbage
-        b"+RCV=11,4,HELLO,-50,7\r\n",                     # wrong length field
-        b"+RCV=11,40,HEL\r\n",                            # truncated
-        b"+VER=\xc3\x28\xff\r\n",                         # invalid UTF-8
-        b"+ERR=77\r\n",                                   # unknown error, unsolicited
-        b"+RCV=" + b"9" * 700 + b"\r\n",                  # overlong
+        b"\x00\xfe\x13\x07\xff\r\n",  # garbage
+        b"+RCV=11,4,HELLO,-50,7\r\n",  # wrong length field
+        b"+RCV=11,40,HEL\r\n",  # truncated
+        b"+VER=\xc3\x28\xff\r\n",  # invalid UTF-8
+        b"+ERR=77\r\n",  # unknown error, unsolicited
+        b"+RCV=" + b"9" * 700 + b"\r\n",  # overlong
         rcv_line(11, b"P1|RESCUE1|5|47.1|8.5|1|*0000", -60, 5),  # CRC mismatch
     ]
     radio_sim.inject_bytes(b"".join(bad) + rcv_line(11, good, -61, 4))
@@ -84,7 +87,9 @@ def test_repeat_after_restart_is_still_stored_once(post, radio_sim, start_runtim
     radio_sim.inject_bytes(b"".join(rcv_line(13, f, -80, 1) for f in text))
     assert _wait(lambda: count(post, RadioMessage) == 1)
     runtime.stop()
-    post.radio.ingest.classifier.reassembler = type(post.radio.ingest.classifier.reassembler)()  # a fresh process
+    post.radio.ingest.classifier.reassembler = type(
+        post.radio.ingest.classifier.reassembler
+    )()  # a fresh process
     start_runtime(post, radio_sim)
     radio_sim.inject_bytes(b"".join(rcv_line(13, f, -80, 1) for f in text))
     assert _wait(lambda: count(post, RawFrame, RawFrame.direction == "in") == 2 * len(text))

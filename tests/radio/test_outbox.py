@@ -1,17 +1,17 @@
 """The outbox end to end: queued (audited) → sent through the real driver → acked by the
 simulated team; precedence order, retries, failure, cancel/resend, restart, budget."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 
+from helpers.posts import open_signed_on
+from helpers.waiting import wait
+from ops_console.domain import Role
 from ops_console.errors import PermissionDenied, ValidationError
 from ops_console.hardware.lora.airtime import DutyCycleBudget
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.services import audit
-from helpers.posts import open_signed_on
-from ops_console.domain import Role
-from helpers.waiting import wait
 
 
 def status(post, message_id: int) -> str:
@@ -22,8 +22,13 @@ def learn_teams(post, sim) -> None:
     """The console learns team addresses by hearing them (as on the air)."""
     now = __import__("datetime").datetime.now(__import__("datetime").UTC)
     from ops_console.hardware.simulators.lora_teams import rcv_line
-    sim.inject_bytes(b"".join(rcv_line(t.address, fp.encode_position(t.call, 1, 47.0, 8.0, now)[0], -60, 5)
-                              for t in sim.traffic.teams))
+
+    sim.inject_bytes(
+        b"".join(
+            rcv_line(t.address, fp.encode_position(t.call, 1, 47.0, 8.0, now)[0], -60, 5)
+            for t in sim.traffic.teams
+        )
+    )
     assert wait(lambda: len(post.radio.nodes()) == len(sim.traffic.teams))
 
 
@@ -40,10 +45,16 @@ def test_compose_is_sent_and_acked(post, radio_sim, start_runtime) -> None:
 
 
 def test_precedence_order_then_age(post, radio_sim, start_runtime) -> None:
-    ids = [post.radio.outbox.compose("ALL", text, prec).id for text, prec in [
-        ("routine one", fp.Precedence.ROUTINE), ("welfare", fp.Precedence.WELFARE),
-        ("routine two", fp.Precedence.ROUTINE), ("emergency", fp.Precedence.EMERGENCY),
-        ("priority", fp.Precedence.PRIORITY)]]
+    ids = [
+        post.radio.outbox.compose("ALL", text, prec).id
+        for text, prec in [
+            ("routine one", fp.Precedence.ROUTINE),
+            ("welfare", fp.Precedence.WELFARE),
+            ("routine two", fp.Precedence.ROUTINE),
+            ("emergency", fp.Precedence.EMERGENCY),
+            ("priority", fp.Precedence.PRIORITY),
+        ]
+    ]
     start_runtime(post, radio_sim)
     assert radio_sim.wait_for_transmissions(5, 8.0)
     sent = [fp.decode(f).body.decode() for _, f in radio_sim.transmissions]

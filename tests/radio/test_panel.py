@@ -1,6 +1,7 @@
 """The radio panel on a real post, fed by a simulated modem through the real driver:
 live traffic, alert and acknowledgement, compose keys, filing a message, the lazy log
 at 500,000 messages, and the screenshot people look at (build/screenshots/radio.png)."""
+
 from __future__ import annotations
 
 import time
@@ -15,11 +16,15 @@ from ops_console.hardware.simulators.lora_teams import rcv_line
 
 
 def emergency(sim, number: int = 500) -> None:
-    [frame] = fp.encode_text("SEARCH3", "OPS", number, fp.Precedence.EMERGENCY, "Person trapped in car at the ford")
+    [frame] = fp.encode_text(
+        "SEARCH3", "OPS", number, fp.Precedence.EMERGENCY, "Person trapped in car at the ford"
+    )
     sim.inject_bytes(rcv_line(13, frame, -97, -3))
 
 
-def test_live_traffic_alert_and_screenshot(panel, post, radio_sim, start_runtime, qtbot, screenshot_dir) -> None:
+def test_live_traffic_alert_and_screenshot(
+    panel, post, radio_sim, start_runtime, qtbot, screenshot_dir
+) -> None:
     beeps = []
     QApplication.beep = lambda: beeps.append(1)  # type: ignore[method-assign]
     post.radio.outbox.budget = DutyCycleBudget(fraction=0.5)  # acks for 60 texts at SF12 would spend 1 %
@@ -71,7 +76,9 @@ def test_too_long_says_why_and_cannot_send(panel) -> None:
     assert "Too long" in panel.compose.counter.text()
 
 
-def test_a_received_message_becomes_an_incident_in_one_action(panel, post, radio_sim, start_runtime, qtbot) -> None:
+def test_a_received_message_becomes_an_incident_in_one_action(
+    panel, post, radio_sim, start_runtime, qtbot
+) -> None:
     start_runtime(post, radio_sim)
     emergency(radio_sim, 42)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
@@ -87,14 +94,35 @@ def test_a_received_message_becomes_an_incident_in_one_action(panel, post, radio
 
 def test_comms_log_stays_lazy_at_500k_messages(panel, post, qtbot) -> None:
     start = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=2)
-    rows = [("in", "text", f"T{i % 50}", i % 65536, f"T{i % 50}", "OPS", "ROUTINE", "", f"Routine check {i}",
-             str(start + timedelta(milliseconds=300 * i)), "received", 0, "", "lora1", "", "", 0)
-            for i in range(500_000)]
+    rows = [
+        (
+            "in",
+            "text",
+            f"T{i % 50}",
+            i % 65536,
+            f"T{i % 50}",
+            "OPS",
+            "ROUTINE",
+            "",
+            f"Routine check {i}",
+            str(start + timedelta(milliseconds=300 * i)),
+            "received",
+            0,
+            "",
+            "lora1",
+            "",
+            "",
+            0,
+        )
+        for i in range(500_000)
+    ]
     with post.db.connect(begin=True) as conn:  # the driver's executemany: seconds, not the ORM's minutes
         conn.exec_driver_sql(
             "INSERT INTO radio_messages (direction, kind, station, number, sender, recipient, precedence, subject, "
             "body, at, status, attempts, last_error, link, acknowledged_by, linked_entity, exercise) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     began = time.perf_counter()
     panel.reload()
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
@@ -108,8 +136,9 @@ def test_comms_log_stays_lazy_at_500k_messages(panel, post, qtbot) -> None:
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=8000)
 
 
-def test_ics213_is_sent_in_frames_received_and_saved_as_pdf(panel, post, radio_sim, start_runtime, qtbot,
-                                                          tmp_path) -> None:
+def test_ics213_is_sent_in_frames_received_and_saved_as_pdf(
+    panel, post, radio_sim, start_runtime, qtbot, tmp_path
+) -> None:
     from ops_console.radio.ics213 import Ics213
 
     start_runtime(post, radio_sim)
@@ -125,10 +154,14 @@ def test_ics213_is_sent_in_frames_received_and_saved_as_pdf(panel, post, radio_s
     qtbot.waitUntil(lambda: post.radio.get(sent.id).status == "acked", timeout=8000)
     assert radio_sim.traffic.received[-1].text.startswith("ICS-213\nTo: Team leader Rescue 1")
 
-    form = Ics213("Ops", "Medic 2", "Shelter status", "2026-11-29 05:10", "Shelter at school full.\nSend cots.")
+    form = Ics213(
+        "Ops", "Medic 2", "Shelter status", "2026-11-29 05:10", "Shelter at school full.\nSend cots."
+    )
     for f in fp.encode_text("MEDIC2", "OPS", 901, fp.Precedence.PRIORITY, form.to_text()):
         radio_sim.inject_bytes(rcv_line(12, f, -88, 2))
-    qtbot.waitUntil(lambda: any(m.kind == "ics213" and m.direction == "in" for m in post.radio.page()), timeout=5000)
+    qtbot.waitUntil(
+        lambda: any(m.kind == "ics213" and m.direction == "in" for m in post.radio.page()), timeout=5000
+    )
     qtbot.waitUntil(lambda: panel.model.rowCount() >= 2, timeout=3000)
     row = next(i for i in range(panel.model.rowCount()) if panel.model.message_at(i).direction == "in")
     panel.table.selectRow(row)

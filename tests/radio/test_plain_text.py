@@ -1,10 +1,12 @@
 """Plain text from radios that do not speak the field payload: heard as unverified messages,
 their senders as nodes, distress words at the start raising EMERGENCY; the parsers fuzzed."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from helpers.waiting import wait
@@ -18,8 +20,15 @@ from ops_console.radio.distress import distress_word, effective_precedence
 
 
 def heard(data: bytes, address: int = 77, when: datetime | None = None) -> RawFrame:
-    return RawFrame(rcv_line(address, data, -90, 2).rstrip(), when or datetime.now(UTC), "lora-test", address, data,
-                    -90, 2)
+    return RawFrame(
+        rcv_line(address, data, -90, 2).rstrip(),
+        when or datetime.now(UTC),
+        "lora-test",
+        address,
+        data,
+        -90,
+        2,
+    )
 
 
 def raw_rows(post) -> list[RawRow]:  # type: ignore[no-untyped-def]
@@ -29,18 +38,34 @@ def raw_rows(post) -> list[RawRow]:  # type: ignore[no-untyped-def]
 
 # --- the pure parts -----------------------------------------------------------------------
 
+
 def test_what_counts_as_plain_text() -> None:
-    assert plain_text.decode(b"Hello from the school roof") == plain_text.PlainText("Hello from the school roof")
+    assert plain_text.decode(b"Hello from the school roof") == plain_text.PlainText(
+        "Hello from the school roof"
+    )
     assert plain_text.decode("  紧急 桥塌了 \r\n".encode()) == plain_text.PlainText("紧急 桥塌了")
-    for not_text in (b"", b"   ", b"\x00\x01garbage", b"\xc3\x28\xff", b"---", b"x" * 241,
-                     b"P1|MEDIC2|13|47.3|8.5|1714566605|87",  # a field payload frame that lost its trailer
-                     b"T1|RESCUE1|OPS|12|E|1/1|help"):
+    for not_text in (
+        b"",
+        b"   ",
+        b"\x00\x01garbage",
+        b"\xc3\x28\xff",
+        b"---",
+        b"x" * 241,
+        b"P1|MEDIC2|13|47.3|8.5|1714566605|87",  # a field payload frame that lost its trailer
+        b"T1|RESCUE1|OPS|12|E|1/1|help",
+    ):
         assert plain_text.decode(not_text) is None, not_text
 
 
 def test_distress_words_at_the_start_only() -> None:
-    for text in ("EMERGENCY bridge down", "mayday mayday", "SOS!", " sos at the ford", "紧急！河水漫过堤坝",
-                 "求救 三人被困"):
+    for text in (
+        "EMERGENCY bridge down",
+        "mayday mayday",
+        "SOS!",
+        " sos at the ford",
+        "紧急！河水漫过堤坝",
+        "求救 三人被困",
+    ):
         assert distress_word(text), text
         assert effective_precedence("ROUTINE", text) == "EMERGENCY"
     for text in ("Sostenuto", "No emergency here", "All is well, SOS cancelled", "紧", "Maydays are over"):
@@ -66,10 +91,15 @@ def test_distress_word_never_raises(text: str) -> None:
 
 # --- through the real ingest ----------------------------------------------------------------
 
+
 def test_plain_text_is_an_unverified_message_and_its_sender_a_node(post) -> None:
-    post.radio.ingest.ingest([heard(b"Water rising at the school, 20 people on roof"),
-                              heard("紧急 桥塌了 两人被困".encode(), address=78),
-                              heard(b"P1|MEDIC2|13|47.3|8.5|1714566605|87", address=79)])  # broken payload
+    post.radio.ingest.ingest(
+        [
+            heard(b"Water rising at the school, 20 people on roof"),
+            heard("紧急 桥塌了 两人被困".encode(), address=78),
+            heard(b"P1|MEDIC2|13|47.3|8.5|1714566605|87", address=79),
+        ]
+    )  # broken payload
     messages = post.radio.page()
     by_station = {m.station: m for m in messages}
     assert set(by_station) == {"#77", "#78"}
@@ -89,13 +119,17 @@ def test_plain_text_is_never_acked_and_a_quick_copy_is_a_repeat(post) -> None:
     asked = []
     post.radio.ingest.on_ack_needed = lambda *a: asked.append(a)
     post.radio.ingest.ingest([heard(b"SOS two people on the church roof")])
-    post.radio.ingest.ingest([heard(b"SOS two people on the church roof", address=77)])  # a second radio of ours
+    post.radio.ingest.ingest(
+        [heard(b"SOS two people on the church roof", address=77)]
+    )  # a second radio of ours
     assert len(post.radio.page()) == 1 and asked == []
     assert [r.status for r in raw_rows(post)] == ["plain", "duplicate"]
 
 
 def test_field_texts_starting_with_a_distress_word_raise_the_alarm(post) -> None:
-    frames = fp.encode_text("SEARCH3", "OPS", 7, fp.Precedence.ROUTINE, "MAYDAY team member injured at quarry")
+    frames = fp.encode_text(
+        "SEARCH3", "OPS", 7, fp.Precedence.ROUTINE, "MAYDAY team member injured at quarry"
+    )
     post.radio.ingest.ingest([heard(f, 13) for f in frames])
     [msg] = post.radio.page()
     assert msg.kind == "text" and msg.precedence == "EMERGENCY" and msg.needs_attention

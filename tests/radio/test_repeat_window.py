@@ -1,5 +1,6 @@
 """Repeats are recognised within a bounded window and never across a station's counter
 reset: after a restart of the console (or of a field terminal) traffic is shown again."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -7,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from helpers.posts import open_signed_on
-from ops_console.db.radio_models import Position, RawFrame as RawRow
+from ops_console.db.radio_models import Position
+from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_teams import rcv_line
@@ -47,8 +49,10 @@ def test_texts_and_reports_after_a_restart_outside_the_window_are_shown_again(db
         again.radio.ingest.ingest([heard(f, now) for f in text(3)] + [heard(report, now)])
         assert len(again.radio.page()) == 2 and positions(again) == 2
         assert statuses(again) == ["parsed"] * 4
-        again.radio.ingest.ingest([heard(f, now + timedelta(seconds=30)) for f in text(3)]
-                                  + [heard(report, now + timedelta(seconds=30))])  # a relay, moments later
+        again.radio.ingest.ingest(
+            [heard(f, now + timedelta(seconds=30)) for f in text(3)]
+            + [heard(report, now + timedelta(seconds=30))]
+        )  # a relay, moments later
         assert len(again.radio.page()) == 2 and positions(again) == 2
         assert statuses(again)[4:] == ["duplicate", "duplicate"]
     finally:
@@ -80,7 +84,9 @@ def test_a_terminal_that_rebooted_is_heard_although_its_numbers_came_back(post) 
     post.radio.ingest.ingest([heard(f, later) for f in text(1, "Status 1")])
     assert len(post.radio.page(limit=500)) == 30 and post.radio.ingest.classifier.repeats.resets == 1
     assert statuses(post)[-1] == "parsed"
-    post.radio.ingest.ingest([heard(f, later + timedelta(seconds=5)) for f in text(1, "Status 1")])  # now a repeat
+    post.radio.ingest.ingest(
+        [heard(f, later + timedelta(seconds=5)) for f in text(1, "Status 1")]
+    )  # now a repeat
     assert statuses(post)[-1] == "duplicate"
 
 

@@ -1,5 +1,6 @@
 """Repeats of position and sensor reports are recognised across a console restart and
 across a database outage; the raw frames are always kept, flagged as duplicates."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -8,14 +9,15 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from helpers.posts import open_signed_on
+from helpers.waiting import wait
 from ops_console.db import engine as db_engine
-from ops_console.db.radio_models import Position, RadioMessage, RawFrame as RawRow, SensorReading
+from ops_console.db.radio_models import Position, RadioMessage, SensorReading
+from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_teams import rcv_line
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.runtime import RadioRuntime
-from helpers.waiting import wait
 
 WHEN = datetime(2024, 5, 1, 12, 0, 5, tzinfo=UTC)
 
@@ -31,12 +33,16 @@ def statuses(post) -> list[str]:
 
 
 def reports() -> list[bytes]:
-    return [fp.encode_position("MEDIC2", 40, 47.2, 8.6, WHEN, 80)[0],
-            fp.encode_sensor("RG1", 41, "RG1-lvl", "water_level", 2.31, "m", WHEN)[0]]
+    return [
+        fp.encode_position("MEDIC2", 40, 47.2, 8.6, WHEN, 80)[0],
+        fp.encode_sensor("RG1", 41, "RG1-lvl", "water_level", 2.31, "m", WHEN)[0],
+    ]
 
 
 def heard(data: bytes, address: int = 12, rssi: int = -70) -> RawFrame:
-    return RawFrame(rcv_line(address, data, rssi, 3).rstrip(), datetime.now(UTC), "lora-test", address, data, rssi, 3)
+    return RawFrame(
+        rcv_line(address, data, rssi, 3).rstrip(), datetime.now(UTC), "lora-test", address, data, rssi, 3
+    )
 
 
 def test_a_relay_repeating_reports_after_a_restart_is_flagged(db_url, radio_sim) -> None:
@@ -50,7 +56,7 @@ def test_a_relay_repeating_reports_after_a_restart_is_flagged(db_url, radio_sim)
             assert runtime.wait_ready(5.0)
             relayed = [rcv_line(31, r, -95, -4) for r in reports()]  # heard again through a relay
             radio_sim.inject_bytes(b"".join(lines if run == 1 else relayed))
-            assert wait(lambda: count(post, RawRow) == 2 * run)
+            assert wait(lambda: count(post, RawRow) == 2 * run)  # noqa: B023 - waited for here, in this turn
         finally:
             runtime.stop()
             post.close()
@@ -102,7 +108,10 @@ def test_reports_heard_during_a_database_outage_are_not_taken_for_repeats(db_url
 
 def test_a_large_batch_is_stored_whole_and_reads_back(any_post) -> None:
     """1,300 reports: several multi-row statements and halving remainders (bulk.py)."""
-    frames = [heard(fp.encode_position("SEARCH3", n, 47.0 + n / 1e4, 8.0, WHEN, n % 101)[0], 13) for n in range(1300)]
+    frames = [
+        heard(fp.encode_position("SEARCH3", n, 47.0 + n / 1e4, 8.0, WHEN, n % 101)[0], 13)
+        for n in range(1300)
+    ]
     any_post.radio.ingest.ingest(frames)
     with any_post.db.read() as s:
         rows = s.execute(select(Position.lat, Position.at, Position.battery).order_by(Position.id)).all()
@@ -131,6 +140,7 @@ def test_a_node_first_stored_by_another_workstation_does_not_cost_a_batch(any_db
 def test_a_bug_in_storing_what_frames_mean_keeps_them_raw(post, monkeypatch) -> None:
     """A bug cannot be had on purpose without changing the code, so this one is injected:
     the frames are stored raw, flagged, and the next batch is understood as usual."""
+
     def broken(*_args):  # type: ignore[no-untyped-def]
         raise TypeError("a bug")
 

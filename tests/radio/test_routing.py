@@ -2,6 +2,7 @@
 SerialLink and AtModem. Which radio sends what: the main one by default, the other when
 the main one is unplugged or its budget is spent, the one a team was last heard on, the
 one that heard a message for its ack — also after a restart — and the one a message names."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -9,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from helpers.waiting import wait
 from ops_console.hardware.lora.airtime import DutyCycleBudget, time_on_air
 from ops_console.hardware.lora.types import ModemState
 from ops_console.hardware.protocols import field_payload as fp
@@ -17,7 +19,6 @@ from ops_console.hardware.simulators.lora_teams import rcv_line
 from ops_console.post import Post
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.runtime import RadioRuntime
-from helpers.waiting import wait
 
 
 @pytest.fixture
@@ -26,8 +27,10 @@ def two_radios(radio_sim: SimulatedModem, sim_b: SimulatedModem) -> Iterator[Cal
     made: list[RadioRuntime] = []
 
     def make(post: Post) -> RadioRuntime:
-        specs = [DeviceSpec("lora", radio_sim.port_url, 115200, "lora-a"),
-                 DeviceSpec("lora", sim_b.port_url, 115200, "lora-b")]
+        specs = [
+            DeviceSpec("lora", radio_sim.port_url, 115200, "lora-a"),
+            DeviceSpec("lora", sim_b.port_url, 115200, "lora-b"),
+        ]
         runtime = RadioRuntime(post.radio, specs)
         made.append(runtime)
         runtime.start()
@@ -81,7 +84,9 @@ def test_a_spent_budget_hands_over_and_each_radio_keeps_its_own(post, radio_sim,
     [(_, on_a)], [(_, on_b)] = radio_sim.transmissions, sim_b.transmissions
     a, b = runtime.status()
     assert (a.name, b.name) == ("lora-a", "lora-b")
-    assert a.airtime_used == pytest.approx(time_on_air(len(on_a))) and a.airtime_budget == pytest.approx(1.5 * airtime)
+    assert a.airtime_used == pytest.approx(time_on_air(len(on_a))) and a.airtime_budget == pytest.approx(
+        1.5 * airtime
+    )
     assert b.airtime_used == pytest.approx(time_on_air(len(on_b)))
 
 

@@ -1,5 +1,6 @@
 """The radio service on every engine (SQLite and PostgreSQL): ingest of driver batches,
 outbox transitions, acks matched, alerts, filing; and the device option parser."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -23,11 +24,13 @@ def test_ingest_and_outbox_on_every_engine(any_post) -> None:
     post = any_post
     now = datetime.now(UTC)
     text = fp.encode_text("RESCUE1", "OPS", 3, fp.Precedence.EMERGENCY, "Bridge is collapsing, over")
-    batch = [frame(11, fp.encode_position("RESCUE1", 2, 47.3, 8.5, now, 77)[0]),
-             frame(21, fp.encode_sensor("RG1", 4, "RG1-wate", "water_level", 2.31, "m", now)[0]),
-             *[frame(11, f) for f in text],
-             RawFrame(b"+RCV=garbage", now, "lora-test", error="not a +RCV line"),
-             frame(11, b"T1|broken*FFFF")]
+    batch = [
+        frame(11, fp.encode_position("RESCUE1", 2, 47.3, 8.5, now, 77)[0]),
+        frame(21, fp.encode_sensor("RG1", 4, "RG1-wate", "water_level", 2.31, "m", now)[0]),
+        *[frame(11, f) for f in text],
+        RawFrame(b"+RCV=garbage", now, "lora-test", error="not a +RCV line"),
+        frame(11, b"T1|broken*FFFF"),
+    ]
     post.radio.ingest.ingest(batch)
     post.radio.ingest.ingest(batch[:1])  # a repeat
     [msg] = post.radio.page()
@@ -74,12 +77,15 @@ def test_database_outage_keeps_frames_in_memory_and_stores_them_later(post, monk
     assert ingest.backlog == 0 and ingest.counts["frames"] == 2
 
 
-@pytest.mark.parametrize(("text", "spec"), [
-    ("lora:/dev/ttyUSB0@115200", DeviceSpec("lora", "/dev/ttyUSB0", 115200)),
-    ("lora:/dev/ttyUSB1", DeviceSpec("lora", "/dev/ttyUSB1", 115200)),
-    ("LoRa:socket://127.0.0.1:7001", DeviceSpec("lora", "socket://127.0.0.1:7001", 115200)),
-    ("lora:COM3@9600", DeviceSpec("lora", "COM3", 9600)),
-])
+@pytest.mark.parametrize(
+    ("text", "spec"),
+    [
+        ("lora:/dev/ttyUSB0@115200", DeviceSpec("lora", "/dev/ttyUSB0", 115200)),
+        ("lora:/dev/ttyUSB1", DeviceSpec("lora", "/dev/ttyUSB1", 115200)),
+        ("LoRa:socket://127.0.0.1:7001", DeviceSpec("lora", "socket://127.0.0.1:7001", 115200)),
+        ("lora:COM3@9600", DeviceSpec("lora", "COM3", 9600)),
+    ],
+)
 def test_device_option(text, spec) -> None:
     assert parse_device(text) == spec
 
@@ -91,8 +97,13 @@ def test_bad_device_option_says_what_is_expected(text) -> None:
 
 
 def test_devices_from_config() -> None:
-    specs, problems = devices_from_config([{"kind": "lora", "port": "/dev/ttyUSB0", "baud": 57600, "name": "roof"},
-                                           {"kind": "siren", "port": "/dev/ttyS1"}, {"kind": "lora"}])
+    specs, problems = devices_from_config(
+        [
+            {"kind": "lora", "port": "/dev/ttyUSB0", "baud": 57600, "name": "roof"},
+            {"kind": "siren", "port": "/dev/ttyS1"},
+            {"kind": "lora"},
+        ]
+    )
     assert specs == [DeviceSpec("lora", "/dev/ttyUSB0", 57600, "roof")] and len(problems) == 1
 
 
@@ -101,7 +112,9 @@ def test_a_received_message_becomes_a_resource_request_in_one_action(post) -> No
     sandbags = inv.add_item("Sandbags", "Flood defence", "bag", critical=True)
     inv.add_location("Stone Bridge", LocationKind.DEPOT)
     text = "Need 20 sandbags at Stone Bridge, water rising"
-    post.radio.ingest.ingest([frame(11, fp.encode_text("CANAL-1", "OPS", 7, fp.Precedence.PRIORITY, text)[0])])
+    post.radio.ingest.ingest(
+        [frame(11, fp.encode_text("CANAL-1", "OPS", 7, fp.Precedence.PRIORITY, text)[0])]
+    )
     msg = post.radio.page(MessageFilter(text="sandbags"))[0]
     kind, request_id = post.radio.create_from_message(msg.id, "request")
     request = inv.get_request(request_id)
@@ -110,11 +123,20 @@ def test_a_received_message_becomes_a_resource_request_in_one_action(post) -> No
 
 
 def test_device_table_configures_the_modem() -> None:
-    specs, problems = devices_from_config([
-        {"kind": "lora", "port": "/dev/ttyUSB0", "address": 5, "network_id": 9, "band_hz": 868_100_000,
-         "spreading_factor": 10, "cpin": "ABCD1234"},
-        {"kind": "lora", "port": "/dev/ttyUSB1", "spreading_factor": 42},
-    ])
+    specs, problems = devices_from_config(
+        [
+            {
+                "kind": "lora",
+                "port": "/dev/ttyUSB0",
+                "address": 5,
+                "network_id": 9,
+                "band_hz": 868_100_000,
+                "spreading_factor": 10,
+                "cpin": "ABCD1234",
+            },
+            {"kind": "lora", "port": "/dev/ttyUSB1", "spreading_factor": 42},
+        ]
+    )
     modem = specs[0].modem
     assert (modem.address, modem.network_id, modem.band_hz, modem.cpin) == (5, 9, 868_100_000, "ABCD1234")
     assert modem.modulation.spreading_factor == 10

@@ -1,5 +1,6 @@
 """A gateway keeps what it hears in a local spool while the database is away, and
 forwards it in order, without duplicates, when the database is back."""
+
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
@@ -16,8 +17,15 @@ START = datetime(2026, 11, 29, 3, 0, tzinfo=UTC)
 def frame(n: int) -> RawFrame:
     payload = fp.encode_text("CANAL-1", "OPS", n, fp.Precedence.ROUTINE, f"water level report {n}")[0]
     raw = b"+RCV=11,%d,%s,-80,7" % (len(payload), payload)
-    return RawFrame(raw=raw, received_at=START + timedelta(seconds=n), link="lora", address=11,
-                    data=payload, rssi=-80, snr=7)
+    return RawFrame(
+        raw=raw,
+        received_at=START + timedelta(seconds=n),
+        link="lora",
+        address=11,
+        data=payload,
+        rssi=-80,
+        snr=7,
+    )
 
 
 def stored_raw(post) -> list[bytes]:
@@ -71,7 +79,9 @@ def test_spool_survives_a_gateway_restart(tmp_path):
     first.close()
     again = FrameSpool(tmp_path / "spool.sqlite")
     last, frames = again.head(10)
-    assert [f.raw for f in frames] == [frame(7).raw, frame(8).raw] and frames[0].received_at == frame(7).received_at
+    assert [f.raw for f in frames] == [frame(7).raw, frame(8).raw] and frames[0].received_at == frame(
+        7
+    ).received_at
     again.drop_through(last)
     assert len(again) == 0
     again.close()

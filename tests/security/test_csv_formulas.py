@@ -1,11 +1,13 @@
 """No CSV the console writes carries a cell a spreadsheet would run, and imports undo the escape."""
+
 from __future__ import annotations
 
 import csv
 import io
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ops_console import csv_cells
 from ops_console.db.models import Team
@@ -26,11 +28,28 @@ def _cells(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-@pytest.mark.parametrize("cell, written", [
-    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-A1", "'-A1"), ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-    ("'quoted", "''quoted"), ("plain", "plain"), ("a=b", "a=b"), ("", ""),
-    ("-3", "-3"), ("-122.4194", "-122.4194"), ("-1e-05", "-1e-05"), (-7, -7), (-2.5, -2.5), (12, 12), (None, None),
-])
+@pytest.mark.parametrize(
+    "cell, written",
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-A1", "'-A1"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("'quoted", "''quoted"),
+        ("plain", "plain"),
+        ("a=b", "a=b"),
+        ("", ""),
+        ("-3", "-3"),
+        ("-122.4194", "-122.4194"),
+        ("-1e-05", "-1e-05"),
+        (-7, -7),
+        (-2.5, -2.5),
+        (12, 12),
+        (None, None),
+    ],
+)
 def test_the_owasp_rule_cell_by_cell(cell, written):
     assert csv_cells.escape_cell(cell) == written
     if isinstance(cell, str):

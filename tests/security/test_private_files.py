@@ -1,5 +1,6 @@
 """Everything the console creates is private to the user (0600 files, 0700 folders), even
 under the common umask 022 that would make new files world-readable."""
+
 from __future__ import annotations
 
 import os
@@ -100,5 +101,8 @@ def test_folders_an_older_version_left_open_are_closed(tmp_path):
     (tmp_path / "logs").mkdir(mode=0o755)
     os.chmod(tmp_path / "data", 0o755)
     assert run_cli(tmp_path, "--version").returncode == 0
-    assert run_cli(tmp_path, "--db", f"sqlite:///{tmp_path / 'data' / 'x.sqlite'}", "db", "upgrade").returncode == 0
+    assert (
+        run_cli(tmp_path, "--db", f"sqlite:///{tmp_path / 'data' / 'x.sqlite'}", "db", "upgrade").returncode
+        == 0
+    )
     assert mode(tmp_path / "data") == 0o700 and mode(tmp_path / "logs") == 0o700

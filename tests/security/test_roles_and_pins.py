@@ -1,5 +1,6 @@
 """Roles hold outside the window: PIN policy, a strong scrypt cost, one lockout for every
 PIN typed, and a command line that asks for an administrator."""
+
 from __future__ import annotations
 
 import pytest
@@ -53,7 +54,9 @@ def test_the_default_cost_is_the_strong_one(monkeypatch):
 def test_an_old_hash_still_verifies_and_is_renewed_at_sign_on(post, monkeypatch):
     name = ROLE_NAMES[Role.RADIO]
     with post.db.write() as s:
-        s.execute(update(Operator).where(Operator.name == name).values(pin_hash=pins.hash_pin(PIN, pins.LEGACY)))
+        s.execute(
+            update(Operator).where(Operator.name == name).values(pin_hash=pins.hash_pin(PIN, pins.LEGACY))
+        )
     monkeypatch.delenv(pins.COST_ENV, raising=False)  # this workstation runs at the strong cost
     post.operators.sign_on(name, PIN)
     with post.db.read() as s:
@@ -98,39 +101,96 @@ def test_a_right_pin_again_clears_the_count(post):
 
 # --- the command line, as a real process ---------------------------------------------
 
+
 @pytest.fixture
 def cli_post(tmp_path):
     url = f"sqlite:///{tmp_path / 'post.sqlite'}"
     assert run_cli(tmp_path, "--db", url, "db", "upgrade").returncode == 0
-    first = run_cli(tmp_path, "--db", url, "operator", "add", "Mei Lin", "--role", "admin",
-                    env={"OPS_CONSOLE_PIN": "246813"})
+    first = run_cli(
+        tmp_path,
+        "--db",
+        url,
+        "operator",
+        "add",
+        "Mei Lin",
+        "--role",
+        "admin",
+        env={"OPS_CONSOLE_PIN": "246813"},
+    )
     assert first.returncode == 0, first.stderr
     return tmp_path, url
 
 
 def test_the_first_admin_of_an_empty_post_needs_nobody_but_later_ones_need_an_admin(cli_post):
     home, url = cli_post
-    anonymous = run_cli(home, "--db", url, "operator", "add", "Bo", "--role", "admin",
-                        env={"OPS_CONSOLE_PIN": "135790"})
+    anonymous = run_cli(
+        home, "--db", url, "operator", "add", "Bo", "--role", "admin", env={"OPS_CONSOLE_PIN": "135790"}
+    )
     assert anonymous.returncode == 1 and "--as NAME" in anonymous.stderr
-    added = run_cli(home, "--db", url, "operator", "add", "Bo", "--role", "radio", "--as", "Mei Lin",
-                    env={"OPS_CONSOLE_PIN": "246813", "OPS_CONSOLE_NEW_PIN": "1357"})
+    added = run_cli(
+        home,
+        "--db",
+        url,
+        "operator",
+        "add",
+        "Bo",
+        "--role",
+        "radio",
+        "--as",
+        "Mei Lin",
+        env={"OPS_CONSOLE_PIN": "246813", "OPS_CONSOLE_NEW_PIN": "1357"},
+    )
     assert added.returncode == 0, added.stderr
-    by_radio = run_cli(home, "--db", url, "operator", "add", "Cy", "--role", "admin", "--as", "Bo",
-                       env={"OPS_CONSOLE_PIN": "1357", "OPS_CONSOLE_NEW_PIN": "975310"})
+    by_radio = run_cli(
+        home,
+        "--db",
+        url,
+        "operator",
+        "add",
+        "Cy",
+        "--role",
+        "admin",
+        "--as",
+        "Bo",
+        env={"OPS_CONSOLE_PIN": "1357", "OPS_CONSOLE_NEW_PIN": "975310"},
+    )
     assert by_radio.returncode == 1 and "may not add operators" in by_radio.stderr
-    names = [line.split("\t")[0] for line in run_cli(home, "--db", url, "operator", "list").stdout.splitlines()]
+    names = [
+        line.split("\t")[0] for line in run_cli(home, "--db", url, "operator", "list").stdout.splitlines()
+    ]
     assert names == ["Bo", "Mei Lin"]
 
 
 def test_wrong_pins_on_the_command_line_lock_the_admin(cli_post):
     home, url = cli_post
     for _ in range(3):
-        wrong = run_cli(home, "--db", url, "operator", "add", "Bo", "--role", "radio", "--as", "Mei Lin",
-                        env={"OPS_CONSOLE_PIN": "000000", "OPS_CONSOLE_NEW_PIN": "1357"})
+        wrong = run_cli(
+            home,
+            "--db",
+            url,
+            "operator",
+            "add",
+            "Bo",
+            "--role",
+            "radio",
+            "--as",
+            "Mei Lin",
+            env={"OPS_CONSOLE_PIN": "000000", "OPS_CONSOLE_NEW_PIN": "1357"},
+        )
         assert wrong.returncode == 1 and "Wrong PIN" in wrong.stderr
-    right = run_cli(home, "--db", url, "operator", "add", "Bo", "--role", "radio", "--as", "Mei Lin",
-                    env={"OPS_CONSOLE_PIN": "246813", "OPS_CONSOLE_NEW_PIN": "1357"})
+    right = run_cli(
+        home,
+        "--db",
+        url,
+        "operator",
+        "add",
+        "Bo",
+        "--role",
+        "radio",
+        "--as",
+        "Mei Lin",
+        env={"OPS_CONSOLE_PIN": "246813", "OPS_CONSOLE_NEW_PIN": "1357"},
+    )
     assert right.returncode == 1 and "locked" in right.stderr
 
 
@@ -140,14 +200,26 @@ def test_pin_policy_from_the_command_line(cli_post):
     assert "6+ digits" in shown.stdout and "other roles: 4+" in shown.stdout
     refused = run_cli(home, "--db", url, "operator", "pin-policy", "--lead", "8")
     assert refused.returncode == 1 and "--as" in refused.stderr
-    changed = run_cli(home, "--db", url, "operator", "pin-policy", "--lead", "8", "--as", "Mei Lin",
-                      env={"OPS_CONSOLE_PIN": "246813"})
+    changed = run_cli(
+        home,
+        "--db",
+        url,
+        "operator",
+        "pin-policy",
+        "--lead",
+        "8",
+        "--as",
+        "Mei Lin",
+        env={"OPS_CONSOLE_PIN": "246813"},
+    )
     assert changed.returncode == 0 and "8+ digits" in changed.stdout, changed.stderr
 
 
 def test_db_copy_refuses_passwords_like_db_does(tmp_path):
-    for source, target in (("postgresql+psycopg://ops:secret@127.0.0.1/post", f"sqlite:///{tmp_path / 'x.sqlite'}"),
-                           (f"sqlite:///{tmp_path / 'x.sqlite'}", "postgresql+psycopg://ops:secret@127.0.0.1/copy")):
+    for source, target in (
+        ("postgresql+psycopg://ops:secret@127.0.0.1/post", f"sqlite:///{tmp_path / 'x.sqlite'}"),
+        (f"sqlite:///{tmp_path / 'x.sqlite'}", "postgresql+psycopg://ops:secret@127.0.0.1/copy"),
+    ):
         result = run_cli(tmp_path, "db", "copy", source, target)
         assert result.returncode == 1 and "PGPASSWORD" in result.stderr and "secret" not in result.stderr
     assert not (tmp_path / "x.sqlite").exists()

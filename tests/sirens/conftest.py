@@ -1,5 +1,6 @@
 """Fixtures for the siren feature: a post with six sirens, the simulated bus on a real pty,
 and a runtime with short intervals talking to it through the real driver."""
+
 from __future__ import annotations
 
 import threading
@@ -24,7 +25,9 @@ def sirens(post) -> SirenService:
 
 @pytest.fixture
 def any_sirens(any_post) -> SirenService:
-    return build_demo_sirens(any_post, SirenService(any_post.db, any_post.bus, any_post.shift, any_post.operators))
+    return build_demo_sirens(
+        any_post, SirenService(any_post.db, any_post.bus, any_post.shift, any_post.operators)
+    )
 
 
 @pytest.fixture
@@ -70,8 +73,13 @@ def make_runtime(sim) -> Iterator[Callable[..., SirenRuntime]]:
     made: list[SirenRuntime] = []
 
     def make(service: SirenService, **kw: object) -> SirenRuntime:
-        options = {"poll_interval_s": 0.3, "sounding_interval_s": 0.3, "confirm_timeout_s": 5.0,
-                   "bus_options": FAST_BUS, **kw}
+        options = {
+            "poll_interval_s": 0.3,
+            "sounding_interval_s": 0.3,
+            "confirm_timeout_s": 5.0,
+            "bus_options": FAST_BUS,
+            **kw,
+        }
         rt = SirenRuntime(service, {"sirens": sim.port_url}, **options)
         made.append(rt)
         rt.start()

@@ -1,4 +1,5 @@
 """The demo helpers the --demo start-up calls: six placed sirens and a running simulated bus."""
+
 from __future__ import annotations
 
 from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON

@@ -1,6 +1,7 @@
 """The activation interlocks: role, PIN, typed confirmation, duration, exercise mode, the
 per-siren lock and cancel for operators — each refusal audited. The rules that touch the
 database's locking and permissions run on every engine; the pure input checks on SQLite."""
+
 from __future__ import annotations
 
 import pytest
@@ -33,7 +34,9 @@ def name_of(service, pattern_id: int) -> str:
 def test_a_non_supervisor_is_refused_and_audited(any_post, any_sirens):
     any_post.operators.sign_on(ROLE_NAMES[Role.OPERATOR], PIN)
     with pytest.raises(SirenRefused, match="may not activate sirens"):
-        any_sirens.activate([1], WARNING, 60, live=True, pin=PIN, typed_confirmation=name_of(any_sirens, WARNING))
+        any_sirens.activate(
+            [1], WARNING, 60, live=True, pin=PIN, typed_confirmation=name_of(any_sirens, WARNING)
+        )
     assert actions(any_sirens)[-1] == "siren.refused"
     assert any_sirens.list_commands() == []
 
@@ -84,9 +87,12 @@ def test_no_sirens_chosen_is_a_validation_error(sirens):
 def test_exercise_mode_refuses_live_sound_and_records_exercise_activations(any_post, any_sirens):
     any_post.exercise.set_exercise(True)
     with pytest.raises(SirenRefused, match="EXERCISE mode"):
-        any_sirens.activate([1], WARNING, 60, live=True, pin=PIN, typed_confirmation=name_of(any_sirens, WARNING))
-    result = any_sirens.activate([1, 2], WARNING, 60, live=False, pin=PIN,
-                                 typed_confirmation=name_of(any_sirens, WARNING))
+        any_sirens.activate(
+            [1], WARNING, 60, live=True, pin=PIN, typed_confirmation=name_of(any_sirens, WARNING)
+        )
+    result = any_sirens.activate(
+        [1, 2], WARNING, 60, live=False, pin=PIN, typed_confirmation=name_of(any_sirens, WARNING)
+    )
     assert not result.sent and not result.live
     assert {c.state for c in any_sirens.list_commands()} == {"exercise"}
     assert actions(any_sirens)[-2:] == ["siren.refused", "siren.activate.request"]
@@ -94,7 +100,9 @@ def test_exercise_mode_refuses_live_sound_and_records_exercise_activations(any_p
 
 def test_a_silent_test_is_allowed_in_exercise_mode(any_post, any_sirens):
     any_post.exercise.set_exercise(True)
-    result = any_sirens.activate([3], SILENT, 60, live=False, pin=PIN, typed_confirmation=name_of(any_sirens, SILENT))
+    result = any_sirens.activate(
+        [3], SILENT, 60, live=False, pin=PIN, typed_confirmation=name_of(any_sirens, SILENT)
+    )
     assert result.sent
     (cmd,) = any_sirens.list_commands()
     assert (cmd.command, cmd.state) == ("silent_test", "requested")
@@ -120,6 +128,7 @@ def test_cancel_all_is_allowed_for_an_operator_in_any_mode(any_post, any_sirens)
 def test_a_viewer_cannot_cancel(post, sirens):
     post.operators.sign_on(ROLE_NAMES[Role.VIEWER], PIN)
     from ops_console.errors import PermissionDenied
+
     with pytest.raises(PermissionDenied):
         sirens.cancel_all()
 
@@ -128,17 +137,31 @@ def test_first_monday_rule():
     from datetime import datetime, timezone
 
     from ops_console.sirens.schedule import next_occurrence
+
     after = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
     due = next_occurrence(1, 0, "10:00", "Asia/Shanghai", after)
     assert due == datetime(2026, 12, 7, 2, 0, tzinfo=timezone.utc)  # Monday 7 Dec, 10:00 +08:00
 
 
 def test_status_history_is_bounded(post, sirens):
-    from ops_console.db.siren_models import SirenStatusSample
     from ops_console.clock import utc_now
+    from ops_console.db.siren_models import SirenStatusSample
+
     with post.db.write() as s:
-        s.add_all([SirenStatusSample(siren_id=1, at=utc_now(), state="idle", battery_v=27.0 - i / 1000,
-                                     mains_present=True, temperature_c=20.0, faults=0) for i in range(30)])
+        s.add_all(
+            [
+                SirenStatusSample(
+                    siren_id=1,
+                    at=utc_now(),
+                    state="idle",
+                    battery_v=27.0 - i / 1000,
+                    mains_present=True,
+                    temperature_c=20.0,
+                    faults=0,
+                )
+                for i in range(30)
+            ]
+        )
     assert sirens.prune_history(keep_per_siren=10) == 20
     history = sirens.history(1)
     assert len(history) == 10 and history[-1].battery_v == pytest.approx(27.0 - 29 / 1000)
@@ -166,14 +189,15 @@ def test_a_scheduled_audible_test_goes_through_the_same_per_siren_lock(sirens):
 
     from sqlalchemy import select
 
+    from ops_console.clock import utc_now
     from ops_console.db.models import AuditEntry
     from ops_console.db.siren_models import SirenCommand, SirenTestSchedule
-    from ops_console.clock import utc_now
     from ops_console.sirens.records import SirenRecords
 
     live = sirens.activate([1], 301, 60, live=True, pin=PIN, typed_confirmation=sirens.patterns.get(301).name)
-    sid = sirens.schedule_test("Monthly growl", kind="growl", nth=1, weekday=0, time_local="10:00",
-                               siren_ids=[1, 2])
+    sid = sirens.schedule_test(
+        "Monthly growl", kind="growl", nth=1, weekday=0, time_local="10:00", siren_ids=[1, 2]
+    )
     with sirens.db.write() as s:
         s.get(SirenTestSchedule, sid).next_due_at = utc_now() - timedelta(seconds=1)
     assert SirenRecords(sirens.db, sirens.bus, sirens.patterns).run_due_tests(exercise=False) == [sid]

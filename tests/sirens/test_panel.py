@@ -1,15 +1,16 @@
 """The sirens panel and the activation wizard, driven with pytest-qt against the simulator;
 writes sirens.png and siren_activation.png for people to look at."""
+
 from __future__ import annotations
 
-from datetime import timedelta
 import math
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
 from helpers.posts import PIN
-from ops_console.db.siren_models import SirenStatusSample
 from ops_console.clock import utc_now
+from ops_console.db.siren_models import SirenStatusSample
 from ops_console.hardware.protocols.siren_profile import SirenState
 from ops_console.hardware.simulators.siren_bus import Failure
 from ops_console.sirens.demo import vary_demo_fleet
@@ -27,9 +28,22 @@ def a_day_of_history(post, sim) -> None:
         for sid in range(1, 7):
             for i in range(96):
                 at = now - timedelta(minutes=15 * (96 - i))
-                v = sim.sirens[sid].battery_cv / 100 + 0.25 * math.sin((i - 95) / 96 * 2 * math.pi) + (0.35 if sid == 6 and i < 80 else 0)
-                s.add(SirenStatusSample(siren_id=sid, at=at, state="idle", battery_v=round(v, 2),
-                                        mains_present=not (sid == 6 and i > 80), temperature_c=20.0, faults=0))
+                v = (
+                    sim.sirens[sid].battery_cv / 100
+                    + 0.25 * math.sin((i - 95) / 96 * 2 * math.pi)
+                    + (0.35 if sid == 6 and i < 80 else 0)
+                )
+                s.add(
+                    SirenStatusSample(
+                        siren_id=sid,
+                        at=at,
+                        state="idle",
+                        battery_v=round(v, 2),
+                        mains_present=not (sid == 6 and i > 80),
+                        temperature_c=20.0,
+                        faults=0,
+                    )
+                )
 
 
 def pick(dialog: ActivationDialog, siren_ids: list[int], pattern_id: int) -> None:
@@ -40,8 +54,9 @@ def pick(dialog: ActivationDialog, siren_ids: list[int], pattern_id: int) -> Non
     dialog.pattern_box.setCurrentIndex(dialog.pattern_box.findData(pattern_id))
 
 
-def test_panel_activates_through_the_wizard_and_cancels_all(post, sirens, sim, make_runtime, qtbot, themed,
-                                                            screenshot_dir):
+def test_panel_activates_through_the_wizard_and_cancels_all(
+    post, sirens, sim, make_runtime, qtbot, themed, screenshot_dir
+):
     vary_demo_fleet(sim)
     a_day_of_history(post, sim)
     sim.fail(5, Failure.DOOR_OPEN)
@@ -109,7 +124,8 @@ def test_the_live_summary_differs_from_exercise(post, sirens, qtbot, themed, scr
 
 
 def test_an_uncommanded_activation_is_cancelled_with_one_click_from_the_alarm_list(
-        post, sirens, sim, make_runtime, qtbot):
+    post, sirens, sim, make_runtime, qtbot
+):
     make_runtime(sirens, poll_interval_s=0.2)
     bridge = PostBridge(post.bus)
     panel = SirenPanel(sirens, bridge)

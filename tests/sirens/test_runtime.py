@@ -1,4 +1,5 @@
 """The runtime end to end: real SQLite files, the real driver, simulated controllers on a pty."""
+
 from __future__ import annotations
 
 import threading
@@ -28,8 +29,9 @@ def writes(sim, command: Command, unit: int | None = None) -> list:
 
 
 def activate(service, ids, pattern=WARNING, duration=60, live=True):
-    return service.activate(ids, pattern, duration, live=live, pin=PIN,
-                            typed_confirmation=service.patterns.get(pattern).name)
+    return service.activate(
+        ids, pattern, duration, live=live, pin=PIN, typed_confirmation=service.patterns.get(pattern).name
+    )
 
 
 def states(service, request_id):
@@ -45,7 +47,9 @@ def alarms(service, kind):
     return [a for a in service.list_alarms() if a.kind == kind]
 
 
-def test_activation_is_confirmed_end_to_end_and_cancel_all_stops_it(post, sirens, sim, make_runtime, wait_for):
+def test_activation_is_confirmed_end_to_end_and_cancel_all_stops_it(
+    post, sirens, sim, make_runtime, wait_for
+):
     events = EventRecorder(post.bus).items
     make_runtime(sirens)
     result = activate(sirens, [1, 2])
@@ -96,10 +100,18 @@ def test_a_silent_test_runs_and_lands_in_the_report(post, sirens, sim, make_runt
 def test_a_scheduled_test_runs_when_due(post, sirens, sim, make_runtime, wait_for):
     from datetime import timedelta
 
-    from ops_console.db.siren_models import SirenTestSchedule
     from ops_console.clock import utc_now
-    sid = sirens.schedule_test("Monthly silent test", kind="silent", nth=1, weekday=0, time_local="10:00",
-                               tz="Asia/Shanghai", siren_ids=[1, 2])
+    from ops_console.db.siren_models import SirenTestSchedule
+
+    sid = sirens.schedule_test(
+        "Monthly silent test",
+        kind="silent",
+        nth=1,
+        weekday=0,
+        time_local="10:00",
+        tz="Asia/Shanghai",
+        siren_ids=[1, 2],
+    )
     with post.db.write() as s:  # make it due now
         s.get(SirenTestSchedule, sid).next_due_at = utc_now() - timedelta(seconds=1)
     make_runtime(sirens)
@@ -110,14 +122,18 @@ def test_a_scheduled_test_runs_when_due(post, sirens, sim, make_runtime, wait_fo
     assert "siren.test.run" in actions(sirens)
 
 
-@pytest.mark.parametrize("failure, words", [
-    (Failure.CORRUPT_CRC, "CRC error"),
-    (Failure.TRUNCATE, "incomplete reply"),
-    (Failure.WRONG_UNIT, "unit 3 answered"),
-    (Failure.SILENT, "did not answer"),
-])
+@pytest.mark.parametrize(
+    "failure, words",
+    [
+        (Failure.CORRUPT_CRC, "CRC error"),
+        (Failure.TRUNCATE, "incomplete reply"),
+        (Failure.WRONG_UNIT, "unit 3 answered"),
+        (Failure.SILENT, "did not answer"),
+    ],
+)
 def test_a_controller_with_a_bad_line_raises_a_comms_fault_after_three_polls(
-        sirens, sim, make_runtime, wait_for, failure, words):
+    sirens, sim, make_runtime, wait_for, failure, words
+):
     sim.fail(2, failure)
     make_runtime(sirens, poll_interval_s=0.1)
     (alarm,) = wait_for(lambda: alarms(sirens, "comms_fault"), what="comms fault alarm")
@@ -140,6 +156,7 @@ def test_an_exception_reply_refuses_the_activation_with_an_alarm(sirens, sim, ma
 
 def test_a_controller_that_never_starts_alarms_within_five_seconds(sirens, sim, make_runtime, wait_for):
     import time
+
     sim.fail(5, Failure.NEVER_START)
     make_runtime(sirens)
     started = time.monotonic()
@@ -196,15 +213,18 @@ def test_two_consoles_activating_at_once_send_exactly_one_activation(any_db_url,
         first.close()
 
 
-def test_an_uncommanded_activation_alarms_at_once_and_one_click_cancels_it(post, sirens, sim, make_runtime,
-                                                                          wait_for):
+def test_an_uncommanded_activation_alarms_at_once_and_one_click_cancels_it(
+    post, sirens, sim, make_runtime, wait_for
+):
     events = EventRecorder(post.bus).items
     make_runtime(sirens, poll_interval_s=0.2)
     sim.fail(4, Failure.LOCAL_ACTIVATION)
     with sim.lock:  # and one sounding with no bit set: still nobody here asked for it
         sim.siren(6)._start(SirenState.SOUNDING, 1, 120)
     found = wait_for(lambda: len(alarms(sirens, "uncommanded")) == 2 and alarms(sirens, "uncommanded"))
-    assert wait_for(lambda: [e for e in events if e.topic == "siren.alarm" and e.data.get("kind") == "uncommanded"])
+    assert wait_for(
+        lambda: [e for e in events if e.topic == "siren.alarm" and e.data.get("kind") == "uncommanded"]
+    )
     words = " ".join(a.words for a in found)
     assert "S4 Riverside market" in words and "local-activation bit" in words
     assert "S6 East pumping station" in words and "no console commanded it" in words
@@ -220,6 +240,7 @@ def test_a_request_nobody_sent_in_time_is_never_sent_late(post, sirens, sim, mak
     from datetime import timedelta
 
     from ops_console.db.siren_models import SirenCommand
+
     result = activate(sirens, [2])
     with post.db.write() as s:  # the console that asked had no runtime, a minute ago
         s.get(SirenCommand, result.command_ids[0]).requested_at -= timedelta(seconds=60)

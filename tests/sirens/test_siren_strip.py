@@ -2,6 +2,7 @@
 visible over the Task board while a siren sounds, CANCEL ALL from it stops the sirens,
 disabled with who-can words for a viewer, a silent test never called LIVE or sounding.
 Writes siren_strip.png (the strip over the task board, 1280x720) for the README tour."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -19,12 +20,16 @@ SILENT = 1  # common.silent_test
 def _inside_window(win, widget) -> bool:  # type: ignore[no-untyped-def]
     """The widget is shown whole inside the window's visible area."""
     top_left = widget.mapTo(win, QPoint(0, 0))
-    return (widget.isVisible() and not widget.visibleRegion().isEmpty()
-            and win.rect().contains(QRect(top_left, widget.size())))
+    return (
+        widget.isVisible()
+        and not widget.visibleRegion().isEmpty()
+        and win.rect().contains(QRect(top_left, widget.size()))
+    )
 
 
 def test_a_sounding_siren_is_in_sight_over_the_task_board_and_cancel_all_stops_it(
-        full_demo_post, siren_window, sim, make_runtime, qtbot, themed, screenshot_dir):
+    full_demo_post, siren_window, sim, make_runtime, qtbot, themed, screenshot_dir
+):
     post = full_demo_post  # the demo's busy board, its supervisor signed on
     win = siren_window(post)
     strip = win.features.siren_strip
@@ -45,7 +50,9 @@ def test_a_sounding_siren_is_in_sight_over_the_task_board_and_cancel_all_stops_i
     assert "LIVE — SOUNDING" in words and "S3 Temple Square" in words and "Pre-alert" in words
     assert " left" in words and "LIVE" in strip.badge.text()
     assert strip.cancel_button.isEnabled()
-    qtbot.waitUntil(lambda: all(r.phase == "sounding" for r in strip.rows) and len(strip.rows) == 2, timeout=8000)
+    qtbot.waitUntil(
+        lambda: all(r.phase == "sounding" for r in strip.rows) and len(strip.rows) == 2, timeout=8000
+    )
     assert win.size().width() == 1280 and win.size().height() == 720
     win.grab().save(str(screenshot_dir / "siren_strip.png"))
 
@@ -53,9 +60,12 @@ def test_a_sounding_siren_is_in_sight_over_the_task_board_and_cancel_all_stops_i
     box = strip.confirm_box
     assert box is not None and box.isVisible() and "S3 Temple Square" in box.text()
     assert sim.siren(3).state is SirenState.SOUNDING  # … nothing stopped before the confirmation
-    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)  # … plus a confirm
-    qtbot.waitUntil(lambda: sim.siren(3).state is SirenState.IDLE and sim.siren(4).state is SirenState.IDLE,
-                    timeout=8000)
+    qtbot.mouseClick(
+        box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton
+    )  # … plus a confirm
+    qtbot.waitUntil(
+        lambda: sim.siren(3).state is SirenState.IDLE and sim.siren(4).state is SirenState.IDLE, timeout=8000
+    )
     qtbot.waitUntil(lambda: not strip.isVisible(), timeout=8000)
     assert "siren.cancel.request" in [e.action for e in post.activity.page(limit=40)]
 
@@ -102,8 +112,14 @@ def test_a_silent_test_is_called_a_test_never_live_or_sounding(post, siren_windo
     win = siren_window(post)
     strip, panel = win.features.siren_strip, win.features.sirens
     make_runtime(post.sirens)
-    post.sirens.activate([6], SILENT, post.sirens.patterns.get(SILENT).total_s, live=True, pin=PIN,
-                         typed_confirmation="common.silent_test")
+    post.sirens.activate(
+        [6],
+        SILENT,
+        post.sirens.patterns.get(SILENT).total_s,
+        live=True,
+        pin=PIN,
+        typed_confirmation="common.silent_test",
+    )
     qtbot.waitUntil(lambda: sim.siren(6).state is SirenState.TESTING, timeout=8000)
     qtbot.waitUntil(lambda: any(r.phase == "testing" for r in strip.rows), timeout=8000)
     assert strip.isVisible()

@@ -1,6 +1,7 @@
 """The activation wizard opened from the Sirens panel of the real main window: nothing LIVE
 preselected, only the post's signal set, a mismatched name said at once, the short code
 accepted, a silent test never worded as LIVE, and wrong PINs locking like sign-on."""
+
 from __future__ import annotations
 
 import pytest
@@ -33,8 +34,11 @@ def _choose(wizard: ActivationDialog, pattern_id: int) -> None:
 
 def _shown_words(wizard: ActivationDialog) -> str:
     """Every word a person can see in the dialog right now."""
-    texts = [w.text() for w in wizard.findChildren(QLabel) + wizard.findChildren(QRadioButton)
-             if w.isVisibleTo(wizard) and w.isVisible()]
+    texts = [
+        w.text()
+        for w in wizard.findChildren(QLabel) + wizard.findChildren(QRadioButton)
+        if w.isVisibleTo(wizard) and w.isVisible()
+    ]
     return "\n".join(texts)
 
 
@@ -64,7 +68,8 @@ def test_the_pattern_list_is_only_the_posts_signal_set(post, siren_window, qtbot
 
 
 def test_a_typed_name_that_does_not_match_says_so_at_once_and_the_short_code_is_accepted(
-        post, siren_window, qtbot):
+    post, siren_window, qtbot
+):
     wizard = _open(siren_window(post), qtbot)
     _choose(wizard, AIR_RAID)
     wizard.live_radio.setChecked(True)

@@ -1,4 +1,5 @@
 """The activity log panel: lazy pages over 20,000 entries, new lines on top, filters."""
+
 from __future__ import annotations
 
 import time
@@ -32,7 +33,7 @@ def test_lazy_pages_over_twenty_thousand_entries(post, qtbot, add_audit_entries)
     for pages in (2, 3):
         model.fetchMore()
         assert model.loading and not model.canFetchMore()  # one page read at a time
-        qtbot.waitUntil(lambda: model.rowCount() == pages * PAGE_SIZE)
+        qtbot.waitUntil(lambda: model.rowCount() == pages * PAGE_SIZE)  # noqa: B023 - waited for in this turn
     ids = [model.entry_at(r).id for r in range(model.rowCount())]
     assert ids == sorted(ids, reverse=True) and len(set(ids)) == len(ids)
     panel.table.scrollToBottom()  # the view asks for the next page itself
@@ -96,7 +97,10 @@ def test_viewer_reads_but_cannot_write(post, qtbot):
     panel = _panel(post, qtbot)
     post.operators.sign_on(ROLE_NAMES[Role.VIEWER], PIN)
     qtbot.waitUntil(lambda: not panel.note_edit.isEnabled())
-    assert "cannot write" in panel.note_edit.placeholderText() or "not write" in panel.note_edit.placeholderText()
+    assert (
+        "cannot write" in panel.note_edit.placeholderText()
+        or "not write" in panel.note_edit.placeholderText()
+    )
 
 
 def test_activity_log_screenshot(post, qtbot, themed, screenshot_dir):

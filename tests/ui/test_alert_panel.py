@@ -1,5 +1,6 @@
 """The alert dock on real posts: it reads off the GUI thread, follows events, jumps to the
 record, acknowledges, and the status-bar counter keeps it in sight."""
+
 from __future__ import annotations
 
 import pytest
@@ -62,12 +63,18 @@ def test_screenshot_of_the_alert_list(panel, full_demo_post, qtbot, screenshot_d
     panel.grab().save(str(screenshot_dir / "alerts.png"))
 
 
-def test_the_main_window_counts_alerts_in_the_status_bar_and_the_counter_opens_the_list(window, post, qtbot) -> None:
+def test_the_main_window_counts_alerts_in_the_status_bar_and_the_counter_opens_the_list(
+    window, post, qtbot
+) -> None:
     window.show()
     hear_emergency(post)
     qtbot.waitUntil(lambda: window.status.alert_button.isVisible(), timeout=5000)
-    assert "1 alert" in window.status.alert_button.text() and "1 critical" in window.status.alert_button.text()
+    assert (
+        "1 alert" in window.status.alert_button.text() and "1 critical" in window.status.alert_button.text()
+    )
     window.docks["activity"].raise_()
     window.status.alert_button.click()
     qtbot.waitUntil(lambda: not window.docks["alerts"].visibleRegion().isEmpty())
-    assert window.docks["activity"].visibleRegion().isEmpty(), "the alert list now lies on top of its tab group"
+    assert window.docks["activity"].visibleRegion().isEmpty(), (
+        "the alert list now lies on top of its tab group"
+    )

@@ -1,9 +1,9 @@
 """The crash hook: a bug becomes a dialog naming the log file; known errors stay messages."""
+
 from __future__ import annotations
 
 import sys
 import threading
-
 
 from ops_console.errors import PermissionDenied
 from ops_console.ui.crash import CrashHandler
@@ -31,7 +31,9 @@ def test_unexpected_error_shows_dialog_with_log_path(qapp, qtbot, tmp_path, capl
 
 def test_known_error_is_a_message_not_a_crash(qapp, qtbot, tmp_path):
     handler = CrashHandler(tmp_path / "x.log")
-    handler.handle(*_fabricated(PermissionDenied("Viewer Test (viewer) may not edit incidents; ask a supervisor.")))
+    handler.handle(
+        *_fabricated(PermissionDenied("Viewer Test (viewer) may not edit incidents; ask a supervisor."))
+    )
     assert handler.dialogs == []
     box = handler.last_message
     assert box is not None and box.objectName() == "errorMessage" and box.isVisible()

@@ -1,4 +1,5 @@
 """When the database stops answering, the form keeps what was typed and saves later."""
+
 import sqlite3
 
 from PySide6.QtWidgets import QMessageBox
@@ -21,7 +22,9 @@ def test_task_form_survives_a_locked_database(qtbot, post, db_url, monkeypatch):
     locker.execute("BEGIN EXCLUSIVE")
     try:
         dialog.accept()
-        qtbot.waitUntil(lambda: isinstance(board.last_message, QMessageBox) and board.last_message.isVisible())
+        qtbot.waitUntil(
+            lambda: isinstance(board.last_message, QMessageBox) and board.last_message.isVisible()
+        )
         assert "locked" in board.last_message.text()
         assert dialog.isVisible() and dialog.title.text() == "Carry sandbags to Willow Lane"
     finally:

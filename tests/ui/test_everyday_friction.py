@@ -1,6 +1,7 @@
 """Task board and incidents without friction, on the real main window: closing an incident
 does not leave the next one selected; a task for an incident starts where the incident is;
 one word for a task without a team."""
+
 from __future__ import annotations
 
 from ops_console.domain import IncidentStatus, TaskStatus
@@ -27,8 +28,9 @@ def test_after_closing_an_incident_nothing_else_is_selected(window, post, qtbot)
 
 
 def test_a_new_task_for_an_incident_starts_at_its_place(window, post, qtbot):
-    incident = post.incidents.create(IncidentDraft("Gas smell", location_text="Riverside market 12",
-                                                   lat=30.2611, lon=120.1702))
+    incident = post.incidents.create(
+        IncidentDraft("Gas smell", location_text="Riverside market 12", lat=30.2611, lon=120.1702)
+    )
     window.incidents.reload()
     window.incidents.select_incident(incident.id)
     window.incidents.task_button.click()

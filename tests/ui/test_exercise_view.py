@@ -1,6 +1,7 @@
 """Exercise mode on the real main window: it asks first, is audited, the whole window says
 EXERCISE, and a live EMERGENCY heard on a real radio (a simulated modem on a pty) stays in
 sight, marked LIVE, on top of the drill's picture."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -56,8 +57,11 @@ def click(box: QMessageBox, name: str) -> None:
 
 def audit_actions(post: Post) -> list[str]:
     with post.db.read() as s:
-        return list(s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("exercise.%"))
-                              .order_by(AuditEntry.id)))
+        return list(
+            s.scalars(
+                select(AuditEntry.action).where(AuditEntry.action.like("exercise.%")).order_by(AuditEntry.id)
+            )
+        )
 
 
 def test_switching_asks_first_is_audited_and_the_whole_window_shows_it(window, post, qtbot) -> None:
@@ -68,7 +72,9 @@ def test_switching_asks_first_is_audited_and_the_whole_window_shows_it(window, p
 
     window.shift_actions.exercise_action.trigger()  # the menu tick only asks
     box = exercise_box(window)
-    assert "Start an exercise" in box.text() and box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    assert "Start an exercise" in box.text() and box.defaultButton() is box.button(
+        QMessageBox.StandardButton.Cancel
+    )
     assert not post.shift.exercise and not window.shift_actions.exercise_action.isChecked()
     click(box, "Cancel")
     assert not post.shift.exercise and audit_actions(post) == [] and not window.exercise_bar.isVisible()
@@ -125,14 +131,22 @@ def test_a_saved_layout_cannot_show_or_hide_the_bar(window, post, qtbot) -> None
     assert not window.exercise_bar.isVisible()
 
 
-def test_a_live_emergency_stays_on_top_marked_live_in_exercise_mode(radio_window, post, field_radio, qtbot,
-                                                                    screenshot_dir) -> None:
+def test_a_live_emergency_stays_on_top_marked_live_in_exercise_mode(
+    radio_window, post, field_radio, qtbot, screenshot_dir
+) -> None:
     window = radio_window
     window.show()
     qtbot.waitExposed(window)
-    flood = post.incidents.create(IncidentDraft("River over the footbridge at Mill Lane", location_text="Mill Lane"))
-    frames = fp.encode_text("RESCUE1", "OPS", 52, fp.Precedence.EMERGENCY,
-                            "Two people cut off by the water on the footbridge, need a boat")
+    flood = post.incidents.create(
+        IncidentDraft("River over the footbridge at Mill Lane", location_text="Mill Lane")
+    )
+    frames = fp.encode_text(
+        "RESCUE1",
+        "OPS",
+        52,
+        fp.Precedence.EMERGENCY,
+        "Two people cut off by the water on the footbridge, need a boat",
+    )
     field_radio.inject_bytes(b"".join(rcv_line(11, f, -71, 6) for f in frames))
     assert wait(lambda: len(post.radio.unacknowledged_alerts()) == 1)
     [emergency] = post.radio.unacknowledged_alerts()
@@ -140,7 +154,9 @@ def test_a_live_emergency_stays_on_top_marked_live_in_exercise_mode(radio_window
     window.shift_actions.exercise_action.trigger()  # a drill starts while the EMERGENCY is open
     with qtbot.waitSignal(window.bridge.exercise_changed):
         click(exercise_box(window), "confirmExercise")
-    drill = post.incidents.create(IncidentDraft("Drill: gas leak at the primary school", location_text="School"))
+    drill = post.incidents.create(
+        IncidentDraft("Drill: gas leak at the primary school", location_text="School")
+    )
     assert drill.exercise and not emergency.exercise
 
     # incidents: the drill's and the open live one, LIVE on top whatever the sort
@@ -157,7 +173,9 @@ def test_a_live_emergency_stays_on_top_marked_live_in_exercise_mode(radio_window
     alerts = window.features.alerts  # it re-reads on the exercise switch by itself
     qtbot.waitUntil(lambda: bool(alerts.model.alerts) and alerts.model.alerts[0].live, timeout=10_000)
     top_alert = alerts.model.alerts[0]
-    assert top_alert.target == ("radio_message", emergency.id) and top_alert.title.startswith("LIVE — EMERGENCY")
+    assert top_alert.target == ("radio_message", emergency.id) and top_alert.title.startswith(
+        "LIVE — EMERGENCY"
+    )
 
     # the comms log keeps the live EMERGENCY, marked LIVE
     comms = window.radio.model
@@ -184,7 +202,9 @@ def test_live_tasks_and_shelters_are_marked_live_on_the_drills_board(window, pos
     live_of = {new.index(r).data(): new.index(r).data(LiveRole) for r in range(new.rowCount())}
     assert live_of == {task.title: True, drill.title: False}
     shelters = window.features.shelters
-    qtbot.waitUntil(lambda: shelters.model.rowCount() == 1 and shelters.model.index(0, 0).data().startswith("●"))
+    qtbot.waitUntil(
+        lambda: shelters.model.rowCount() == 1 and shelters.model.index(0, 0).data().startswith("●")
+    )
     assert shelters.model.index(0, 0).data() == f"● LIVE · {hall.name}"
     post.exercise.set_exercise(False)
     qtbot.waitUntil(lambda: new.rowCount() == 1)

@@ -1,4 +1,5 @@
 """The map, risk register, shelters and inventory talk to the other panels."""
+
 import pytest
 
 from ops_console.mapping.geo import to_mercator

@@ -3,6 +3,7 @@
 ui/qt.py explains the freeze these prevent: a cyclic collection on a worker thread that frees
 a Qt object there deadlocks the GIL against Qt's mutexes.
 """
+
 import gc
 import threading
 import time

@@ -1,5 +1,6 @@
 """The incidents panel on a real post: create, validation, edit, close, filters,
 live row updates and the conflict dialog."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -48,14 +49,17 @@ def test_validation_keeps_the_dialog_and_what_was_typed(post, qtbot):
     panel = _panel(post, qtbot)
     dialog = panel.new_incident()
     dialog.location_edit.setText("Mill Street 4")
-    dialog.lat_edit.setText("123")   # out of range: the service says so
+    dialog.lat_edit.setText("123")  # out of range: the service says so
     dialog.lon_edit.setText("8.54")
     dialog.notes_edit.setPlainText("Smoke seen from the bridge")
     dialog.save()  # and no title
     assert dialog.isVisible() and dialog.result() == 0
     assert "title is required" in dialog.problems["title"].text()
     assert not dialog.problems["title"].isHidden() and not dialog.problems["lat"].isHidden()
-    assert dialog.location_edit.text() == "Mill Street 4" and dialog.notes_edit.toPlainText() == "Smoke seen from the bridge"
+    assert (
+        dialog.location_edit.text() == "Mill Street 4"
+        and dialog.notes_edit.toPlainText() == "Smoke seen from the bridge"
+    )
     assert dialog.lat_edit.text() == "123"
     dialog.lat_edit.setText("abc")
     dialog.title_edit.setText("Smoke")
@@ -63,7 +67,9 @@ def test_validation_keeps_the_dialog_and_what_was_typed(post, qtbot):
     assert "Type a number" in dialog.problems["lat"].text() and dialog.problems["title"].isHidden()
     future = utc_now() + timedelta(days=1)
     dialog.lat_edit.setText("47.37")
-    dialog.reported_at_edit.setDateTime(dialog.reported_at_edit.dateTime().fromSecsSinceEpoch(int(future.timestamp())))
+    dialog.reported_at_edit.setDateTime(
+        dialog.reported_at_edit.dateTime().fromSecsSinceEpoch(int(future.timestamp()))
+    )
     dialog.save()
     assert "future" in dialog.problems["reported_at"].text()
     assert post.incidents.list() == []
@@ -95,9 +101,11 @@ def test_edit_then_close_with_resolution(post, qtbot):
 
 
 def test_filters_and_sorting(post, qtbot):
-    for title, sev, status in [("Minor leak", Severity.MINOR, IncidentStatus.OPEN),
-                               ("Gas smell", Severity.CRITICAL, IncidentStatus.ACTIVE),
-                               ("Old flooding", Severity.SERIOUS, IncidentStatus.MONITORING)]:
+    for title, sev, status in [
+        ("Minor leak", Severity.MINOR, IncidentStatus.OPEN),
+        ("Gas smell", Severity.CRITICAL, IncidentStatus.ACTIVE),
+        ("Old flooding", Severity.SERIOUS, IncidentStatus.MONITORING),
+    ]:
         post.incidents.create(IncidentDraft(title, severity=sev, status=status))
     panel = _panel(post, qtbot)
     assert panel.model.rowCount() == 3
@@ -112,7 +120,9 @@ def test_filters_and_sorting(post, qtbot):
     assert _titles(panel) == ["Minor leak"]
     panel.search_edit.clear()
     panel.reload()
-    panel.table.sortByColumn(COLUMNS.index("severity"), panel.table.horizontalHeader().sortIndicatorOrder().DescendingOrder)
+    panel.table.sortByColumn(
+        COLUMNS.index("severity"), panel.table.horizontalHeader().sortIndicatorOrder().DescendingOrder
+    )
     top = panel.proxy.index(0, COLUMNS.index("severity"))
     assert top.data(SORT_ROLE) == int(Severity.CRITICAL)
 
@@ -125,7 +135,9 @@ def test_live_update_touches_only_the_changed_row(post, qtbot):
     with qtbot.waitSignal(panel.model.rowsInserted):
         second = post.incidents.create(IncidentDraft("Power out in Block C"))
     with qtbot.waitSignal(panel.model.dataChanged):
-        post.incidents.update(first.id, first.version, replace(first.draft(), title="Road blocked at the old mill"))
+        post.incidents.update(
+            first.id, first.version, replace(first.draft(), title="Road blocked at the old mill")
+        )
     assert panel.model.view_at(panel.model.row_of(first.id)).title == "Road blocked at the old mill"
     with qtbot.waitSignal(panel.model.rowsRemoved):
         post.incidents.close(second.id, second.version, "Power restored")
@@ -133,7 +145,9 @@ def test_live_update_touches_only_the_changed_row(post, qtbot):
 
 
 def test_second_edit_from_the_same_version_gets_the_conflict_dialog(post, qtbot, themed, screenshot_dir):
-    incident = post.incidents.create(IncidentDraft("Basement flooding, Willow Lane 12", severity=Severity.MODERATE))
+    incident = post.incidents.create(
+        IncidentDraft("Basement flooding, Willow Lane 12", severity=Severity.MODERATE)
+    )
     panel = _panel(post, qtbot)
     panel.show()
     panel.select_incident(incident.id)
@@ -148,7 +162,7 @@ def test_second_edit_from_the_same_version_gets_the_conflict_dialog(post, qtbot,
     box = panel.findChild(QMessageBox, "conflictDialog")
     assert box is not None and "changed by someone else" in box.text()
     details = box.detailedText()
-    assert "Willow Lane 12 and 14" in details and "Basement flooding, Willow Lane 12\"" in details
+    assert "Willow Lane 12 and 14" in details and 'Basement flooding, Willow Lane 12"' in details
     assert "severity: 2 → 4" in details.replace("≠ ", "")
     view = panel.model.view_at(panel.model.row_of(incident.id))
     assert view.severity == Severity.CRITICAL and view.title == "Basement flooding, Willow Lane 12"

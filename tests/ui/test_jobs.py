@@ -1,4 +1,5 @@
 """The one way off the GUI thread: work runs on a lane, results come back on the GUI thread."""
+
 import threading
 import time
 

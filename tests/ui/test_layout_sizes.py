@@ -2,6 +2,7 @@
 every dock in front in turn, no enabled button cut, outside the window or narrower than
 its text — with an EMERGENCY on the radio banner, so its Acknowledge button is checked too.
 First start (no saved geometry) opens maximised on a screen smaller than the default size."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,9 @@ def _settle() -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
-def test_every_dock_keeps_its_buttons_whole_and_in_sight(full_demo_post, qtbot, themed, layout_settings,
-                                                         screenshot_dir, size):
+def test_every_dock_keeps_its_buttons_whole_and_in_sight(
+    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
+):
     hear_emergency(full_demo_post)
     window = build_main_window(full_demo_post, settings=layout_settings)
     qtbot.addWidget(window)
@@ -31,7 +33,10 @@ def test_every_dock_keeps_its_buttons_whole_and_in_sight(full_demo_post, qtbot, 
     qtbot.waitExposed(window)
     window.resize(size)  # again: before the first show the layout's minimum height is not yet known
     qtbot.waitUntil(lambda: window.size() == size and not window.isMaximized())
-    assert window.minimumSizeHint().width() <= size.width() and window.minimumSizeHint().height() <= size.height()
+    assert (
+        window.minimumSizeHint().width() <= size.width()
+        and window.minimumSizeHint().height() <= size.height()
+    )
 
     problems: list[str] = []
     texts: dict[str, set[str]] = {}

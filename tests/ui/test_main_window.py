@@ -1,5 +1,6 @@
 """The main window on a real post: docks, status bar, exercise mode,
 roles, remembered layout, shortcuts and the start-up path."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
@@ -10,24 +11,46 @@ from ops_console.demo import DEMO_PIN
 from ops_console.domain import Role
 from ops_console.ui.app import build_main_window, run_gui
 
-DOCKS = {"dock_incidents", "dock_tasks", "dock_activity", "dock_map", "dock_radio", "dock_sirens", "dock_inventory",
-         "dock_risks", "dock_shelters", "dock_alerts"}
-REAL_PANELS = {"map": "MapWidget", "radio": "RadioPanel", "inventory": "InventoryPanel", "sirens": "SirenPanel"}
+DOCKS = {
+    "dock_incidents",
+    "dock_tasks",
+    "dock_activity",
+    "dock_map",
+    "dock_radio",
+    "dock_sirens",
+    "dock_inventory",
+    "dock_risks",
+    "dock_shelters",
+    "dock_alerts",
+}
+REAL_PANELS = {
+    "map": "MapWidget",
+    "radio": "RadioPanel",
+    "inventory": "InventoryPanel",
+    "sirens": "SirenPanel",
+}
 
 
 def test_builds_with_every_dock_and_its_real_panel(window):
     names = {d.objectName() for d in window.findChildren(QDockWidget)}
     assert names == DOCKS
     assert {key: type(panel).__name__ for key, panel in window.feature_panels.items()} == REAL_PANELS
-    assert window.docks["tasks"].isAncestorOf(window.tasks) and type(window.tasks).__name__ == "TaskBoardPanel"
-    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.findChildren(type(window.find_action))}
+    assert (
+        window.docks["tasks"].isAncestorOf(window.tasks) and type(window.tasks).__name__ == "TaskBoardPanel"
+    )
+    shortcuts = {
+        a.objectName(): a.shortcut().toString() for a in window.findChildren(type(window.find_action))
+    }
     assert shortcuts["newIncidentAction"] == "Ctrl+I" and shortcuts["newTaskAction"] == "Ctrl+T"
     assert shortcuts["newNoteAction"] == "Ctrl+L" and shortcuts["findAction"] == "Ctrl+F"
 
 
 def test_status_bar_names_operator_and_database(window, post):
     status = window.status
-    assert ROLE_NAMES[Role.SUPERVISOR] in status.operator_label.text() and "Supervisor" in status.operator_label.text()
+    assert (
+        ROLE_NAMES[Role.SUPERVISOR] in status.operator_label.text()
+        and "Supervisor" in status.operator_label.text()
+    )
     assert post.db.display_name in status.database_label.text()
     assert "UTC" in status.clock_label.text()
     assert status.exercise_banner.isHidden()
@@ -62,7 +85,9 @@ def test_viewer_is_refused_exercise_and_cannot_edit(window, post, qtbot):
     assert not window.incidents.new_button.isEnabled() and not window.activity.note_edit.isEnabled()
     action = window.shift_actions.exercise_action
     assert not action.isEnabled() and "Only a supervisor" in action.toolTip()  # said before any click
-    window.shift_actions.set_exercise(True)  # a shortcut or script that still asks: the service refuses in words
+    window.shift_actions.set_exercise(
+        True
+    )  # a shortcut or script that still asks: the service refuses in words
     box = window.shift_actions.dialog
     assert isinstance(box, QMessageBox) and "may not switch exercise mode" in box.text()
     assert not post.shift.exercise and not window.shift_actions.exercise_action.isChecked()

@@ -1,4 +1,5 @@
 """Background failures are said in words: the status bar and the alert list, not only the log."""
+
 from ops_console.events import Event
 from ops_console.notices import say
 from ops_console.topics import Topic
@@ -13,7 +14,9 @@ def test_a_notice_reaches_the_status_bar_and_the_alert_list(post, qtbot):
     bar = PostStatusBar(post, bridge)
     qtbot.addWidget(bar)
     with qtbot.waitSignal(bridge.notice, timeout=2000):
-        say(post.bus, "problem", "The map's live sirens layer could not be read: disk I/O error", source="map")
+        say(
+            post.bus, "problem", "The map's live sirens layer could not be read: disk I/O error", source="map"
+        )
     assert "could not be read" in bar.currentMessage()
     listed = [a for a in alerts.collect(post) if a.source == "notice"]
     assert len(listed) == 1 and "disk I/O error" in listed[0].detail and listed[0].title.startswith("Map")

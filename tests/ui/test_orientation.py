@@ -1,5 +1,6 @@
 """Help and orientation: the window title names the post once and the product once, and
 every menu path the README names (*File → Change operator…*) exists in the real menus."""
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,9 @@ def test_every_menu_path_in_the_readme_exists(window):
         assert _plain(item) in items, f"README says {menu} → {item}; {menu} holds {sorted(items)}"
 
 
-def test_help_has_a_guide_the_shortcuts_the_locations_and_the_version(post, qtbot, themed, layout_settings,
-                                                                      tmp_path, screenshot_dir):
+def test_help_has_a_guide_the_shortcuts_the_locations_and_the_version(
+    post, qtbot, themed, layout_settings, tmp_path, screenshot_dir
+):
     from ops_console import __version__
     from ops_console.db.engine import sqlite_path
     from ops_console.ui.app import build_main_window

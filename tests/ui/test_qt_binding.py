@@ -5,6 +5,7 @@ returns nothing, and to True/False on signal emission, so a long shift ends with
 "deallocating None" and the console aborts. pyproject.toml excludes that release;
 this test keeps it (or a future one like it) from slipping back in.
 """
+
 import sys
 
 from PySide6.QtCore import QObject, Signal

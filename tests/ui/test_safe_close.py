@@ -4,6 +4,7 @@ Quitting while the console still watches a radio asks and says what stops; Esc o
 form with typed content asks; a half-typed incident or radio message survives closing
 the window; far-off dates are refused at the form; tables show the year of old records.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -15,9 +16,9 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from ops_console.db.models import Incident
-from ops_console.inventory import MovementKind
 from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
+from ops_console.inventory import MovementKind
 from ops_console.post import Post
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.runtime import RadioRuntime
@@ -46,7 +47,9 @@ def _title_bar_close(window) -> None:  # type: ignore[no-untyped-def]
 
 def test_quit_asks_while_a_radio_is_watched_and_says_what_stops(window, watched_radio, qtbot):
     window.show()
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"  # bound on every platform, not only where the theme says so
+    assert (
+        window.quit_action.shortcut().toString() == "Ctrl+Q"
+    )  # bound on every platform, not only where the theme says so
     window.quit_action.trigger()  # Ctrl+Q
     box = window.quit_guard.box
     assert box is not None and box.isVisible() and window.isVisible()
@@ -91,8 +94,14 @@ def test_esc_on_a_typed_form_asks_before_discarding(window, qtbot, form):
 
     dialog = _forms(window)[form]()
     qtbot.waitUntil(dialog.isVisible)
-    edit = next(e for e in dialog.findChildren(QWidget) if isinstance(e, (QLineEdit, QPlainTextEdit))
-                and e.isVisible() and e.isEnabled() and not e.isReadOnly())
+    edit = next(
+        e
+        for e in dialog.findChildren(QWidget)
+        if isinstance(e, (QLineEdit, QPlainTextEdit))
+        and e.isVisible()
+        and e.isEnabled()
+        and not e.isReadOnly()
+    )
     edit.setFocus()
     qtbot.keyClicks(edit, "Two people on the roof")
     qtbot.keyClick(edit, Qt.Key.Key_Escape)
@@ -100,14 +109,17 @@ def test_esc_on_a_typed_form_asks_before_discarding(window, qtbot, form):
     assert box is not None and box.isVisible() and dialog.isVisible()
     box.findChild(type(box.buttons()[0]), "keepEditingButton").click()
     assert dialog.isVisible() and "Two people on the roof" in (
-        edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText())
+        edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
+    )
     dialog.reject()  # Cancel asks the same question
     qtbot.waitUntil(dialog.discard_box.isVisible)
     dialog.discard_box.findChild(type(box.buttons()[0]), "discardButton").click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
-def test_a_half_typed_incident_is_kept_when_the_window_closes(post, qtbot, themed, layout_settings: QSettings):
+def test_a_half_typed_incident_is_kept_when_the_window_closes(
+    post, qtbot, themed, layout_settings: QSettings
+):
     first = build_main_window(post, settings=layout_settings)
     qtbot.addWidget(first)
     first.resize(1400, 900)
@@ -137,7 +149,9 @@ def test_a_half_typed_incident_is_kept_when_the_window_closes(post, qtbot, theme
     second.close()
 
 
-def test_a_half_typed_radio_message_is_kept_when_the_window_closes(post, qtbot, themed, layout_settings: QSettings):
+def test_a_half_typed_radio_message_is_kept_when_the_window_closes(
+    post, qtbot, themed, layout_settings: QSettings
+):
     first = build_main_window(post, settings=layout_settings)
     qtbot.addWidget(first)
     compose = first.radio.compose
@@ -159,8 +173,9 @@ def test_an_incident_reported_in_1850_is_refused_at_the_form(window, post, qtbot
     dialog = window.incidents.new_incident()
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClicks(dialog.title_edit, "Old flood")
-    dialog.reported_at_edit.setDateTime(QDateTime.fromSecsSinceEpoch(
-        int(datetime(1850, 3, 1, 12, tzinfo=timezone.utc).timestamp())))
+    dialog.reported_at_edit.setDateTime(
+        QDateTime.fromSecsSinceEpoch(int(datetime(1850, 3, 1, 12, tzinfo=timezone.utc).timestamp()))
+    )
     dialog.save()
     assert dialog.isVisible() and "more than a year ago" in dialog.problems["reported_at"].text()
     assert post.incidents.list() == []
@@ -173,7 +188,9 @@ def test_a_task_due_in_1999_is_refused_at_the_form(window, post, qtbot):
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClicks(dialog.title, "Sandbags to the school")
     dialog.has_due.setChecked(True)
-    dialog.due.setDateTime(QDateTime.fromSecsSinceEpoch(int(datetime(1999, 6, 1, 8, tzinfo=timezone.utc).timestamp())))
+    dialog.due.setDateTime(
+        QDateTime.fromSecsSinceEpoch(int(datetime(1999, 6, 1, 8, tzinfo=timezone.utc).timestamp()))
+    )
     dialog.accept()
     assert dialog.isVisible() and "check the year" in dialog.problems_shown()["due_at"]
     assert post.tasks.list() == []

@@ -1,4 +1,5 @@
 """The sign-on dialog against a real post: right PIN, wrong PIN words, lockout, handover."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
@@ -47,10 +48,12 @@ def test_lockout_words_after_three_wrong_pins(post, qtbot):
     dialog = SignOnDialog(post)
     qtbot.addWidget(dialog)
     _choose(dialog, Role.OPERATOR)
-    for attempt in range(3):
+    for _attempt in range(3):
         dialog.pin_edit.setText("0000")
         dialog.sign_on_button.click()
-        qtbot.waitUntil(lambda: dialog.sign_on_button.isEnabled() and dialog.pin_edit.text() == "", timeout=10_000)
+        qtbot.waitUntil(
+            lambda: dialog.sign_on_button.isEnabled() and dialog.pin_edit.text() == "", timeout=10_000
+        )
     assert "locked for one minute" in dialog.error_label.text()
     dialog.pin_edit.setText(PIN)  # even the right PIN waits out the lock
     dialog.sign_on_button.click()

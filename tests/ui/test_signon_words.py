@@ -1,5 +1,6 @@
 """The sign-on dialog's words and keys: refusals shown whole, an empty PIN is not an
 attempt (nothing counted, a hint), Enter on a chosen name moves on to the PIN."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -32,8 +33,11 @@ def _failed_attempts(post, role: Role) -> int:  # type: ignore[no-untyped-def]
 def _shown_whole(dialog: SignOnDialog) -> bool:
     label = dialog.error_label
     top_left = label.mapTo(dialog, QPoint(0, 0))
-    return (label.isVisible() and label.height() >= label.heightForWidth(label.width())
-            and dialog.rect().contains(QRect(top_left, label.size())))
+    return (
+        label.isVisible()
+        and label.height() >= label.heightForWidth(label.width())
+        and dialog.rect().contains(QRect(top_left, label.size()))
+    )
 
 
 def test_a_long_refusal_is_shown_whole(post, qtbot, themed):
@@ -42,10 +46,15 @@ def test_a_long_refusal_is_shown_whole(post, qtbot, themed):
     for _ in range(4):  # three wrong PINs lock; the fourth try gets the longest words
         qtbot.keyClicks(dialog.pin_edit, "0000")
         qtbot.keyClick(dialog.pin_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: dialog.sign_on_button.isEnabled() and dialog.pin_edit.text() == "", timeout=10_000)
+        qtbot.waitUntil(
+            lambda: dialog.sign_on_button.isEnabled() and dialog.pin_edit.text() == "", timeout=10_000
+        )
     words = dialog.error_label.text()
     assert "locked after 3 wrong PINs; try again in" in words
-    assert dialog.error_label.heightForWidth(dialog.error_label.width()) > dialog.error_label.fontMetrics().height()
+    assert (
+        dialog.error_label.heightForWidth(dialog.error_label.width())
+        > dialog.error_label.fontMetrics().height()
+    )
     assert _shown_whole(dialog)  # wrapped onto several lines, every line inside the dialog
 
 

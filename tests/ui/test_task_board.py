@@ -1,5 +1,6 @@
 """The task board on a real post: columns, moves by key and by drop, overdue, assign,
 filters, live updates and conflicts between workstations."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -10,8 +11,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from helpers.posts import PIN, ROLE_NAMES, open_signed_on
-from ops_console.db.models import Team
 from ops_console.clock import utc_now
+from ops_console.db.models import Team
 from ops_console.domain import Priority, Role, TaskStatus
 from ops_console.services.activity import ActivityFilter
 from ops_console.services.incidents import IncidentDraft
@@ -22,16 +23,25 @@ from ops_console.ui.tasks.assign import AssignDialog
 from ops_console.ui.tasks.delegate import OVERDUE_BACKGROUND
 from ops_console.ui.tasks.model import TASK_MIME_TYPE, DraggedTask, OverdueRole, decode_drag
 
-NEW, ASSIGNED, IN_PROGRESS, DONE, CANCELLED = (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
-                                                TaskStatus.DONE, TaskStatus.CANCELLED)
+NEW, ASSIGNED, IN_PROGRESS, DONE, CANCELLED = (
+    TaskStatus.NEW,
+    TaskStatus.ASSIGNED,
+    TaskStatus.IN_PROGRESS,
+    TaskStatus.DONE,
+    TaskStatus.CANCELLED,
+)
 
 
 @pytest.fixture
 def teams(post):
     """Two teams (the service has no team editor yet, so they are written directly)."""
     with post.db.write() as s:
-        s.add_all([Team(name="Canal Watch", callsign="CW", specialty="Flood"),
-                   Team(name="Medic One", callsign="M1", specialty="First aid")])
+        s.add_all(
+            [
+                Team(name="Canal Watch", callsign="CW", specialty="Flood"),
+                Team(name="Medic One", callsign="M1", specialty="First aid"),
+            ]
+        )
     return {t.name: t.id for t in post.tasks.teams()}
 
 
@@ -51,6 +61,7 @@ def make_panel(qtbot, post, bridge, teams):
         panel.show()
         qtbot.waitExposed(panel)
         return panel
+
     return make
 
 
@@ -115,7 +126,9 @@ def test_keyboard_shortcuts_move_the_card_and_the_move_is_stored_and_audited(qtb
     assert not asked.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     asked.choose(teams["Canal Watch"])
     asked.accept()
-    assert post.tasks.get(task.id).status == ASSIGNED and post.tasks.get(task.id).team_id == teams["Canal Watch"]
+    assert (
+        post.tasks.get(task.id).status == ASSIGNED and post.tasks.get(task.id).team_id == teams["Canal Watch"]
+    )
     assert ids(panel, ASSIGNED) == [task.id] and ids(panel, NEW) == []
     qtbot.waitUntil(panel.columns[ASSIGNED].view.hasFocus)  # the selection follows the card
 
@@ -204,8 +217,14 @@ def test_a_assigns_the_selected_card_to_a_team(qtbot, post, make_panel, teams):
 
 def test_filters_by_team_incident_priority_and_text(qtbot, post, make_panel, teams):
     flood = post.incidents.create(IncidentDraft("Flooded underpass"))
-    a = add(post, "Pump out underpass", ASSIGNED, team_id=teams["Canal Watch"], priority=Priority.URGENT,
-            incident_id=flood.id)
+    a = add(
+        post,
+        "Pump out underpass",
+        ASSIGNED,
+        team_id=teams["Canal Watch"],
+        priority=Priority.URGENT,
+        incident_id=flood.id,
+    )
     b = add(post, "First aid tent", ASSIGNED, team_id=teams["Medic One"], priority=Priority.LOW)
     c = add(post, "Count sandbags", details="At the underpass depot")
     panel = make_panel()

@@ -1,5 +1,6 @@
 """The new/edit task dialog opened from the board: prefill, local due time, validation
 at the fields, editing by keyboard, and a stale edit."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -63,8 +64,12 @@ def test_new_task_from_an_incident_is_prefilled_and_stores_due_time_in_utc(qtbot
 
     qtbot.waitUntil(lambda: not dialog.isVisible())
     [task] = post.tasks.list()
-    assert (task.title, task.incident_id, task.priority, task.team_id) == ("Clear the tree", incident.id,
-                                                                          Priority.HIGH, team.id)
+    assert (task.title, task.incident_id, task.priority, task.team_id) == (
+        "Clear the tree",
+        incident.id,
+        Priority.HIGH,
+        team.id,
+    )
     assert task.status == TaskStatus.ASSIGNED  # a team given on creation assigns it
     assert task.due_at == datetime.fromtimestamp(local.toSecsSinceEpoch() // 60 * 60, timezone.utc)
     assert task.due_at.utcoffset() == timedelta(0)
@@ -82,7 +87,10 @@ def test_validation_problems_show_at_the_fields_and_keep_what_was_typed(qtbot, p
 
     assert dialog.isVisible()
     shown = dialog.problems_shown()
-    assert shown == {"title": "A title is required.", "location": "Give both latitude and longitude, or neither."}
+    assert shown == {
+        "title": "A title is required.",
+        "location": "Give both latitude and longitude, or neither.",
+    }
     assert dialog.findChild(QLabel, "error_title").isVisible()
     assert dialog.details.toPlainText() == "Bring two ladders" and dialog.lat.text() == "51.5"
     assert post.tasks.list() == []

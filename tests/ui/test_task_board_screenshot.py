@@ -1,10 +1,11 @@
 """A picture of a busy board, for people (and the README tour) to look at."""
+
 from __future__ import annotations
 
 from datetime import timedelta
 
-from ops_console.db.models import Team
 from ops_console.clock import utc_now
+from ops_console.db.models import Team
 from ops_console.domain import Priority, TaskStatus
 from ops_console.services.incidents import IncidentDraft
 from ops_console.services.tasks import TaskDraft
@@ -23,17 +24,27 @@ def fill_board(post) -> None:
         build_demo_post(post)
         return
     with post.db.write() as s:
-        s.add_all([Team(name=n, callsign=c) for n, c in (("Canal Watch", "CW"), ("Medic One", "M1"), ("Sandbag Crew", "SB"))])
+        s.add_all(
+            [
+                Team(name=n, callsign=c)
+                for n, c in (("Canal Watch", "CW"), ("Medic One", "M1"), ("Sandbag Crew", "SB"))
+            ]
+        )
     teams = post.tasks.teams()
     incident = post.incidents.create(IncidentDraft("Flooded underpass"))
     statuses = list(TaskStatus)
     for i in range(20):
         status = statuses[i % len(statuses)]
         due = utc_now() + timedelta(minutes=(-30 if i % 4 == 1 else 90 + 10 * i))
-        view = post.tasks.create(TaskDraft(title=f"Task {i + 1}: check drains on street {i + 1}",
-                                           priority=list(Priority)[i % 4], incident_id=incident.id,
-                                           team_id=None if status == TaskStatus.NEW else teams[i % 3].id,
-                                           due_at=due))
+        view = post.tasks.create(
+            TaskDraft(
+                title=f"Task {i + 1}: check drains on street {i + 1}",
+                priority=list(Priority)[i % 4],
+                incident_id=incident.id,
+                team_id=None if status == TaskStatus.NEW else teams[i % 3].id,
+                due_at=due,
+            )
+        )
         if view.status != status:
             post.tasks.move(view.id, view.version, status)
 
@@ -47,7 +58,9 @@ def test_screenshot_of_a_busy_board(qtbot, post, screenshot_dir, themed):
     panel.show()
     qtbot.waitExposed(panel)
     shown = {s: panel.columns[s].count() for s in TaskStatus}
-    assert all(shown[s] for s in (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.DONE))
+    assert all(
+        shown[s] for s in (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.DONE)
+    )
     assert sum(c.model.overdue_count() for c in panel.columns.values()) > 0
     first = panel.columns[TaskStatus.ASSIGNED].model.tasks()[0]
     panel.select_task(first.id, focus=False)

@@ -1,5 +1,6 @@
 """Who may acknowledge radio alerts: a post setting ([alerts] operators_may_acknowledge,
 default yes), decided by the radio service before the click and enforced by it."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,7 +32,9 @@ def test_the_rule(operators_may: bool) -> None:
         assert may_acknowledge(role, operators_may)
     assert may_acknowledge(Role.OPERATOR, operators_may) is operators_may
     words = who_may_acknowledge(operators_may)
-    assert words.endswith("supervisors and administrators") and words.startswith("operators, ") is operators_may
+    assert (
+        words.endswith("supervisors and administrators") and words.startswith("operators, ") is operators_may
+    )
 
 
 def test_the_service_says_why_before_and_refuses_after(post) -> None:
@@ -62,6 +65,8 @@ def test_the_console_takes_the_setting_from_its_config_file(db_url, tmp_path: Pa
     post = open_signed_on(db_url, settings=load_settings(path))
     try:
         post.operators.sign_on(ROLE_NAMES[Role.OPERATOR], PIN)
-        assert not post.radio.may_acknowledge() and post.radio.who_may_acknowledge().startswith("radio operators")
+        assert not post.radio.may_acknowledge() and post.radio.who_may_acknowledge().startswith(
+            "radio operators"
+        )
     finally:
         post.close()

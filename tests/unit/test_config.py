@@ -1,4 +1,5 @@
 """The TOML config file: defaults with nothing set, and what a post can configure."""
+
 from ops_console.config import load_settings
 
 
@@ -9,8 +10,11 @@ def test_nothing_set_gives_working_defaults(tmp_path):
 
 def test_siren_buses_and_country(tmp_path):
     path = tmp_path / "config.toml"
-    path.write_text('[sirens]\ncountry = "cn"\npoll_interval_s = 5\n\n[[siren_bus]]\nname = "north"\nport = "/dev/ttyUSB1"\n'
-                    '\n[[siren_bus]]\nname = "broken"\n', encoding="utf-8")
+    path.write_text(
+        '[sirens]\ncountry = "cn"\npoll_interval_s = 5\n\n[[siren_bus]]\nname = "north"\nport = "/dev/ttyUSB1"\n'
+        '\n[[siren_bus]]\nname = "broken"\n',
+        encoding="utf-8",
+    )
     settings = load_settings(path)
     assert settings.siren_country == "CN" and settings.siren_buses == {"north": "/dev/ttyUSB1"}
     assert "without a port" in settings.problems[0] and settings.siren_poll_s == 5.0

@@ -1,6 +1,7 @@
 """Exercise mode is a view, not a filter that hides the live world: every list that filters
 by mode keeps what is real and still needs someone in sight during a drill, marked LIVE,
 and shows nothing of the drill in live mode. Runs on SQLite and, when given, PostgreSQL."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -26,7 +27,7 @@ def test_open_live_tasks_stay_on_the_board_during_a_drill(any_post) -> None:
     done = any_post.tasks.create(TaskDraft("Check the pumps"))
     any_post.tasks.move(done.id, done.version, TaskStatus.DONE)
     any_post.exercise.set_exercise(True)
-    drill = any_post.tasks.create(TaskDraft("Drill: search block C"))
+    any_post.tasks.create(TaskDraft("Drill: search block C"))
     shown_titles = {t.title: t.exercise for t in any_post.tasks.list()}
     assert shown_titles["Sandbags to Mill Lane"] is False and shown_titles["Drill: search block C"] is True
     assert "Check the pumps" not in shown_titles  # finished live work is history, not in the drill's view
@@ -36,8 +37,10 @@ def test_open_live_tasks_stay_on_the_board_during_a_drill(any_post) -> None:
 
 def test_real_risks_and_shelters_stay_in_sight_and_their_alerts_say_live(any_post) -> None:
     risks, shelters = any_post.map.risks, any_post.map.shelters
-    wall = risks.create(RiskDraft("Old wall", RiskKind.OLD_BUILDING, RiskLevel.HIGH, 30.26, 120.17,
-                                  inspect_every_days=7), reported_at=utc_now() - timedelta(days=10))
+    wall = risks.create(
+        RiskDraft("Old wall", RiskKind.OLD_BUILDING, RiskLevel.HIGH, 30.26, 120.17, inspect_every_days=7),
+        reported_at=utc_now() - timedelta(days=10),
+    )
     hall = shelters.create(ShelterDraft("School hall", 30.26, 120.17, capacity=10, occupancy=10))
     any_post.exercise.set_exercise(True)
     drill_hall = shelters.create(ShelterDraft("Drill: gym", 30.27, 120.18, capacity=5, occupancy=1))
@@ -59,9 +62,9 @@ def test_a_live_incident_closed_is_history_not_part_of_the_drills_view(any_post)
 
 
 def test_the_purge_keeps_what_a_real_radio_heard_on_every_engine(any_post) -> None:
-    from sqlalchemy import func, select
-
     from datetime import UTC, datetime
+
+    from sqlalchemy import func, select
 
     from ops_console.db.radio_models import RadioMessage, RawFrame
     from ops_console.hardware.lora.types import RawFrame as Heard
@@ -69,8 +72,12 @@ def test_the_purge_keeps_what_a_real_radio_heard_on_every_engine(any_post) -> No
 
     def hear(number: int, text: str) -> None:  # through the real ingest, as a real radio's link hands it over
         frames = fp.encode_text("RESCUE1", "OPS", number, fp.Precedence.EMERGENCY, text)
-        any_post.radio.ingest.ingest([Heard(b"+RCV=11,%d,%s,-80,5" % (len(f), f), datetime.now(UTC), "lora1", 11,
-                                            f, -80, 5) for f in frames])
+        any_post.radio.ingest.ingest(
+            [
+                Heard(b"+RCV=11,%d,%s,-80,5" % (len(f), f), datetime.now(UTC), "lora1", 11, f, -80, 5)
+                for f in frames
+            ]
+        )
 
     any_post.exercise.set_exercise(True)
     hear(7, "Water over the footbridge")  # a real radio, during the drill

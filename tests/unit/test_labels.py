@@ -1,4 +1,5 @@
 """Enum words live once (ops_console/labels.py), marked for translation and translated."""
+
 from enum import Enum
 
 import pytest
@@ -9,8 +10,21 @@ from ops_console.domain import IncidentKind, Priority, Role, Severity, TaskStatu
 from ops_console.inventory.views import LevelState, LocationKind, MovementKind, RequestStatus
 from ops_console.mapping.risks import Mitigation, RiskKind, RiskLevel
 
-LABELLED = [Role, IncidentKind, Severity, TaskStatus, Priority, AlertSeverity, LevelState, LocationKind, MovementKind,
-            RequestStatus, Mitigation, RiskKind, RiskLevel]
+LABELLED = [
+    Role,
+    IncidentKind,
+    Severity,
+    TaskStatus,
+    Priority,
+    AlertSeverity,
+    LevelState,
+    LocationKind,
+    MovementKind,
+    RequestStatus,
+    Mitigation,
+    RiskKind,
+    RiskLevel,
+]
 
 
 @pytest.mark.parametrize("enum", LABELLED, ids=lambda e: e.__name__)

@@ -1,5 +1,6 @@
 """The LinkRouter's choice on its own: preferred link, fallback, configuration order, a
 budget per link, and "last heard on" from frames or (once) from the database lookup."""
+
 from __future__ import annotations
 
 import math

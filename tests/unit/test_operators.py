@@ -1,4 +1,5 @@
 """Sign-on with PINs: hashing, wrong PINs, the one-minute lock."""
+
 from datetime import timedelta
 
 import pytest

@@ -1,12 +1,13 @@
 """The PIN asked again before a siren activation is limited like sign-on: wrong PINs count
 toward the same lockout, a locked operator waits it out, an empty PIN is not an attempt."""
+
 from datetime import timedelta
 
 import pytest
 
 from helpers.posts import PIN, ROLE_NAMES
-from ops_console.db.models import Operator
 from ops_console.clock import utc_now
+from ops_console.db.models import Operator
 from ops_console.domain import Role
 from ops_console.errors import SignOnError
 

@@ -1,6 +1,7 @@
 """The post-wide alert list on a real demo post: every source appears, ranks by
 seriousness, acknowledges through its owning service, and a broken source is shown,
 not allowed to hide the others."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -19,12 +20,17 @@ def test_the_demo_post_lists_stock_risk_and_shelter_alerts(full_demo_post) -> No
     assert {"inventory", "risks"} <= sources
     stock = [a for a in found if a.source == "inventory"]
     assert any("expir" in a.key for a in stock), "the demo has one item about to expire"
-    assert sum(1 for a in stock if a.key.startswith("stock:low_stock") or a.key.startswith("stock:out_of_stock")) >= 2
+    assert (
+        sum(1 for a in stock if a.key.startswith("stock:low_stock") or a.key.startswith("stock:out_of_stock"))
+        >= 2
+    )
     assert all(not a.needs_ack for a in stock), "stock alerts clear themselves when stock arrives"
     assert [int(a.severity) for a in found] == sorted(int(a.severity) for a in found)
 
 
-def test_radio_emergency_and_siren_alarm_rank_first_and_are_acknowledged_through_their_services(full_demo_post) -> None:
+def test_radio_emergency_and_siren_alarm_rank_first_and_are_acknowledged_through_their_services(
+    full_demo_post,
+) -> None:
     hear_emergency(full_demo_post)
     raise_siren_alarm(full_demo_post)
     found = alerts.collect(full_demo_post)
@@ -47,7 +53,9 @@ def test_a_condition_cannot_be_acknowledged_away(full_demo_post) -> None:
         alerts.acknowledge(full_demo_post, stock)
 
 
-def test_a_source_that_cannot_be_read_becomes_an_alert_and_the_others_still_show(full_demo_post, caplog) -> None:
+def test_a_source_that_cannot_be_read_becomes_an_alert_and_the_others_still_show(
+    full_demo_post, caplog
+) -> None:
     def locked(post, now):
         raise DatabaseUnavailable("The database is locked by another program.")
 

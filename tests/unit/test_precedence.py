@@ -1,4 +1,5 @@
 """One Precedence rule: which traffic raises an alert and in what order it goes out."""
+
 from ops_console.hardware.protocols.field_payload import Precedence as Wire
 from ops_console.precedence import ALERTING, Precedence, raises_alert, rank_of
 
@@ -14,4 +15,9 @@ def test_only_emergency_and_priority_raise_alerts():
 
 def test_rank_orders_emergency_first_and_unknown_last():
     assert sorted(["ROUTINE", "WELFARE", "EMERGENCY", "bogus", "PRIORITY"], key=rank_of) == [
-        "EMERGENCY", "PRIORITY", "WELFARE", "ROUTINE", "bogus"]
+        "EMERGENCY",
+        "PRIORITY",
+        "WELFARE",
+        "ROUTINE",
+        "bogus",
+    ]

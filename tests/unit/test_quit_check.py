@@ -1,4 +1,5 @@
 """What quitting would stop: the Qt-free rule behind the quit question."""
+
 from __future__ import annotations
 
 from helpers.alerts import hear_emergency

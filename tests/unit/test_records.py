@@ -1,4 +1,5 @@
 """Incidents, tasks and the activity log through the services, on every engine."""
+
 from dataclasses import replace
 from datetime import timedelta
 
@@ -13,13 +14,16 @@ from ops_console.services.incidents import IncidentDraft, IncidentFilter
 from ops_console.services.tasks import TaskDraft, TaskFilter
 
 
-@pytest.mark.parametrize("draft, field", [
-    (IncidentDraft("  "), "title"),
-    (IncidentDraft("x" * 201), "title"),
-    (IncidentDraft("Fire", lat=95.0, lon=1.0), "lat"),
-    (IncidentDraft("Fire", lat=30.0), "location"),
-    (IncidentDraft("Fire", reported_at=utc_now() + timedelta(days=1)), "reported_at"),
-])
+@pytest.mark.parametrize(
+    "draft, field",
+    [
+        (IncidentDraft("  "), "title"),
+        (IncidentDraft("x" * 201), "title"),
+        (IncidentDraft("Fire", lat=95.0, lon=1.0), "lat"),
+        (IncidentDraft("Fire", lat=30.0), "location"),
+        (IncidentDraft("Fire", reported_at=utc_now() + timedelta(days=1)), "reported_at"),
+    ],
+)
 def test_invalid_incident_names_the_field(post, draft, field):
     with pytest.raises(ValidationError) as caught:
         post.incidents.create(draft)
@@ -42,8 +46,9 @@ def test_incident_lifecycle_and_filters(any_post):
 
 def test_task_assign_move_and_overdue(any_post):
     team = _team(any_post)
-    task = any_post.tasks.create(TaskDraft("Sandbags", priority=Priority.URGENT,
-                                           due_at=utc_now() - timedelta(minutes=5)))
+    task = any_post.tasks.create(
+        TaskDraft("Sandbags", priority=Priority.URGENT, due_at=utc_now() - timedelta(minutes=5))
+    )
     assert task.is_overdue()
     task = any_post.tasks.assign(task.id, task.version, team)
     assert task.status == TaskStatus.ASSIGNED and task.team_name == "Canal Watch"
@@ -80,7 +85,10 @@ def test_exercise_records_are_kept_apart_and_purged(any_post):
     assert {i.title for i in any_post.incidents.list()} == {"Drill: fire in block C", "Real flood"}
     assert [t.title for t in any_post.tasks.list()] == ["Drill task"]
     any_post.exercise.set_exercise(False)
-    assert {i.title for i in any_post.incidents.list()} == {"Real flood", "Real fallen tree"}  # no drill in sight
+    assert {i.title for i in any_post.incidents.list()} == {
+        "Real flood",
+        "Real fallen tree",
+    }  # no drill in sight
     assert any_post.exercise.purge() == {"incidents": 1, "tasks": 1}  # nothing else was drilled
     any_post.exercise.set_exercise(True)
     assert [i.title for i in any_post.incidents.list()] == ["Real flood"] and any_post.tasks.list() == []

@@ -1,4 +1,5 @@
 """The typed confirmation of a siren activation and the post's signal set (Qt-free)."""
+
 import pytest
 
 from ops_console.siren_patterns import load_library
@@ -10,15 +11,25 @@ AIR_RAID = LIBRARY.get(102)  # 空袭警报 Air-raid warning, key cn.air_raid
 WARNUNG = LIBRARY.get(301)
 
 
-@pytest.mark.parametrize("typed", ["空袭警报 Air-raid warning", "Air-raid warning", "air-raid  WARNING ",
-                                   "空袭警报", "cn.air_raid", "ＣＮ.air_raid"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "空袭警报 Air-raid warning",
+        "Air-raid warning",
+        "air-raid  WARNING ",
+        "空袭警报",
+        "cn.air_raid",
+        "ＣＮ.air_raid",
+    ],
+)
 def test_the_name_in_either_language_or_the_short_code_confirms(typed):
     assert confirmation.matches(AIR_RAID, typed)
     assert confirmation.judge(AIR_RAID, typed).ok
 
 
-@pytest.mark.parametrize("typed", ["", "Air-raid", "cn.air", "Air-raid warnings", "all clear", "102",
-                                   "解除警报", "cn.all_clear"])
+@pytest.mark.parametrize(
+    "typed", ["", "Air-raid", "cn.air", "Air-raid warnings", "all clear", "102", "解除警报", "cn.all_clear"]
+)
 def test_anything_else_does_not(typed):
     assert not confirmation.matches(AIR_RAID, typed)
 

@@ -1,4 +1,5 @@
 """Siren pattern files: the built-in sets, timelines for drawing, and clear errors for bad files."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,16 @@ import pytest
 
 from ops_console.siren_patterns import PatternError, load_library, load_pattern_file, parse_patterns
 
-GOOD = {"id": 900, "key": "post.flood", "name": "Flood warning", "countries": ["NL"],
-        "segments": [{"tone": "hi", "on_s": 2, "off_s": 1}], "repeat": 20, "total_s": 60, "flags": []}
+GOOD = {
+    "id": 900,
+    "key": "post.flood",
+    "name": "Flood warning",
+    "countries": ["NL"],
+    "segments": [{"tone": "hi", "on_s": 2, "off_s": 1}],
+    "repeat": 20,
+    "total_s": 60,
+    "flags": [],
+}
 
 
 def write(folder: Path, name: str, patterns: list | object) -> Path:
@@ -23,11 +32,26 @@ def test_the_built_in_sets_load_without_problems():
     library = load_library()
     assert library.problems == []
     keys = {p.key for p in library.patterns.values()}
-    assert {"cn.pre_alert", "cn.air_raid", "cn.all_clear", "us.alert_steady", "us.attack_wavering",
-            "us.hi_lo", "de.warnung", "de.entwarnung", "de.probealarm", "common.silent_test",
-            "common.growl_test"} <= keys
+    assert {
+        "cn.pre_alert",
+        "cn.air_raid",
+        "cn.all_clear",
+        "us.alert_steady",
+        "us.attack_wavering",
+        "us.hi_lo",
+        "de.warnung",
+        "de.entwarnung",
+        "de.probealarm",
+        "common.silent_test",
+        "common.growl_test",
+    } <= keys
     assert [p.key for p in library.for_country("cn")] == [
-        "common.silent_test", "common.growl_test", "cn.pre_alert", "cn.air_raid", "cn.all_clear"]
+        "common.silent_test",
+        "common.growl_test",
+        "cn.pre_alert",
+        "cn.air_raid",
+        "cn.all_clear",
+    ]
 
 
 def test_china_pre_alert_and_air_raid_timelines():
@@ -57,19 +81,30 @@ def test_a_users_folder_adds_patterns(tmp_path):
     assert library.get(900).timeline()[1] == (3, 5, "hi")
 
 
-@pytest.mark.parametrize("change, field, words", [
-    ({"total_s": 61}, "patterns[0].total_s", "add up to 60 s"),
-    ({"segments": [{"tone": "stedy", "on_s": 60}]}, "patterns[0].segments[0].tone", "unknown tone 'stedy'"),
-    ({"segments": [{"tone": "hi", "on_s": -3}]}, "patterns[0].segments[0].on_s", "above 0"),
-    ({"id": 0}, "patterns[0].id", "1..65535"),
-    ({"id": "9"}, "patterns[0].id", "whole number"),
-    ({"key": "Flood Warning"}, "patterns[0].key", "lower-case"),
-    ({"countries": ["Netherlands"]}, "patterns[0].countries", "ISO codes"),
-    ({"flags": ["loud"]}, "patterns[0].flags", "unknown flag"),
-    ({"flags": ["silent"]}, "patterns[0].flags", "'silent' exactly when"),
-    ({"segmnets": []}, "patterns[0].segmnets", "not a known field"),
-    ({"total_s": 4000, "repeat": 1000, "segments": [{"tone": "hi", "on_s": 4}]}, "patterns[0].total_s", "1..3600"),
-])
+@pytest.mark.parametrize(
+    "change, field, words",
+    [
+        ({"total_s": 61}, "patterns[0].total_s", "add up to 60 s"),
+        (
+            {"segments": [{"tone": "stedy", "on_s": 60}]},
+            "patterns[0].segments[0].tone",
+            "unknown tone 'stedy'",
+        ),
+        ({"segments": [{"tone": "hi", "on_s": -3}]}, "patterns[0].segments[0].on_s", "above 0"),
+        ({"id": 0}, "patterns[0].id", "1..65535"),
+        ({"id": "9"}, "patterns[0].id", "whole number"),
+        ({"key": "Flood Warning"}, "patterns[0].key", "lower-case"),
+        ({"countries": ["Netherlands"]}, "patterns[0].countries", "ISO codes"),
+        ({"flags": ["loud"]}, "patterns[0].flags", "unknown flag"),
+        ({"flags": ["silent"]}, "patterns[0].flags", "'silent' exactly when"),
+        ({"segmnets": []}, "patterns[0].segmnets", "not a known field"),
+        (
+            {"total_s": 4000, "repeat": 1000, "segments": [{"tone": "hi", "on_s": 4}]},
+            "patterns[0].total_s",
+            "1..3600",
+        ),
+    ],
+)
 def test_a_malformed_pattern_names_the_file_and_field(tmp_path, change, field, words):
     path = write(tmp_path, "bad.json", [{**GOOD, **change}])
     with pytest.raises(PatternError) as caught:

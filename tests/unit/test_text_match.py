@@ -1,4 +1,5 @@
 """Search by words: "tree" is not found inside "Street"; Chinese matches anywhere."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,16 +8,19 @@ from ops_console.services.tasks import TaskDraft, TaskFilter
 from ops_console.text_match import match_spans, matches_words
 
 
-@pytest.mark.parametrize("query, text, found", [
-    ("tree", "Tree down on Elm Lane", True),
-    ("tree", "Harbour Street flooded", False),
-    ("TREE", "Two trees across the path", True),
-    ("pump school", "Check the pump at the school", True),
-    ("pump hospital", "Check the pump at the school", False),
-    ("沙袋", "运送沙袋到学校", True),
-    ("学校 pump", "pump 运送沙袋到学校", True),
-    ("", "anything", True),
-])
+@pytest.mark.parametrize(
+    "query, text, found",
+    [
+        ("tree", "Tree down on Elm Lane", True),
+        ("tree", "Harbour Street flooded", False),
+        ("TREE", "Two trees across the path", True),
+        ("pump school", "Check the pump at the school", True),
+        ("pump hospital", "Check the pump at the school", False),
+        ("沙袋", "运送沙袋到学校", True),
+        ("学校 pump", "pump 运送沙袋到学校", True),
+        ("", "anything", True),
+    ],
+)
 def test_words_begin_words(query, text, found):
     assert matches_words(query, text) is found
 

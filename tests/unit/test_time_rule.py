@@ -1,5 +1,6 @@
 """One rule for typed times: not far in the past, not in the future (due times may lie
 ahead, but not years ahead); and tables show the year of a date from another year."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -15,10 +16,13 @@ from ops_console.ui.common.formatting import local_short, local_short_seconds
 UTC = timezone.utc
 
 
-@pytest.mark.parametrize("when, words", [
-    (datetime(1850, 3, 1, 12, tzinfo=UTC), "more than a year ago (1850-03-01"),
-    (utc_now() + timedelta(days=1), "in the future"),
-])
+@pytest.mark.parametrize(
+    "when, words",
+    [
+        (datetime(1850, 3, 1, 12, tzinfo=UTC), "more than a year ago (1850-03-01"),
+        (utc_now() + timedelta(days=1), "in the future"),
+    ],
+)
 def test_a_report_time_far_back_or_ahead_is_refused_with_the_date(post, when, words):
     with pytest.raises(ValidationError) as caught:
         post.incidents.create(IncidentDraft("Flooded cellar", reported_at=when))
@@ -31,12 +35,15 @@ def test_a_recent_report_time_is_accepted(post):
     assert view.reported_at < utc_now()
 
 
-@pytest.mark.parametrize("due, refused", [
-    (datetime(1999, 6, 1, 8, tzinfo=UTC), True),
-    (datetime(2999, 6, 1, 8, tzinfo=UTC), True),
-    (utc_now() - timedelta(hours=2), False),  # overdue, not a typo
-    (utc_now() + timedelta(days=30), False),
-])
+@pytest.mark.parametrize(
+    "due, refused",
+    [
+        (datetime(1999, 6, 1, 8, tzinfo=UTC), True),
+        (datetime(2999, 6, 1, 8, tzinfo=UTC), True),
+        (utc_now() - timedelta(hours=2), False),  # overdue, not a typo
+        (utc_now() + timedelta(days=30), False),
+    ],
+)
 def test_a_due_time_years_away_is_refused(post, due, refused):
     if refused:
         with pytest.raises(ValidationError) as caught:

@@ -1,4 +1,5 @@
 """Topics are declared once (ops_console/topics.py) and nothing else spells them."""
+
 import re
 from pathlib import Path
 
@@ -12,7 +13,9 @@ def test_every_topic_belongs_to_a_feature():
 
 
 def test_no_module_outside_topics_spells_a_topic_string():
-    spelled = re.compile(r"[\"'](" + "|".join(re.escape(t.value) for t in Topic if "." in t.value) + r")[\"']")
+    spelled = re.compile(
+        r"[\"'](" + "|".join(re.escape(t.value) for t in Topic if "." in t.value) + r")[\"']"
+    )
     offenders = []
     for folder in ("ops_console", "ui", "db", "hardware"):
         for path in (ROOT / folder).rglob("*.py"):
@@ -25,8 +28,12 @@ def test_no_module_outside_topics_spells_a_topic_string():
 
 
 def test_no_prefix_matching_on_topics():
-    offenders = [str(p.relative_to(ROOT)) for folder in ("ops_console", "ui") for p in (ROOT / folder).rglob("*.py")
-                 if "topic.startswith(" in p.read_text(encoding="utf-8")]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for folder in ("ops_console", "ui")
+        for p in (ROOT / folder).rglob("*.py")
+        if "topic.startswith(" in p.read_text(encoding="utf-8")
+    ]
     assert offenders == []
 
 

@@ -3,6 +3,7 @@
 Paging (older entries on a worker, newer ones inserted at the top) is NewestFirstModel's;
 this module says how to read the log and how an entry looks.
 """
+
 from __future__ import annotations
 
 import logging
@@ -79,7 +80,11 @@ class ActivityLogModel(NewestFirstModel[ActivityEntry, ActivityFilter]):
         entry, column = self._rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
-                return local_short_seconds(entry.at) if role == Qt.ItemDataRole.DisplayRole else local_seconds(entry.at)
+                return (
+                    local_short_seconds(entry.at)
+                    if role == Qt.ItemDataRole.DisplayRole
+                    else local_seconds(entry.at)
+                )
             if column == 1:
                 return entry.operator
             if column == 2:

@@ -3,14 +3,24 @@
 New entries arrive three ways, all ending in ActivityLogModel.fetch_newer: any event
 from this workstation's services (coalesced), and a 2 s poll for other workstations.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ops_console.domain import Permission
@@ -46,8 +56,12 @@ class ActivityLogPanel(QWidget):
         self.operator_box.setMinimumContentsLength(14)
         self.range_box = QComboBox()
         self.range_box.setObjectName("rangeFilter")
-        labels = {"all": self.tr("All time"), "hour": self.tr("Last hour"), "today": self.tr("Today"),
-                  "day": self.tr("Last 24 hours")}
+        labels = {
+            "all": self.tr("All time"),
+            "hour": self.tr("Last hour"),
+            "today": self.tr("Today"),
+            "day": self.tr("Last 24 hours"),
+        }
         for key in RANGES:
             self.range_box.addItem(labels[key], key)
         self.notes_only = QCheckBox(self.tr("Log lines only"))
@@ -120,10 +134,17 @@ class ActivityLogPanel(QWidget):
 
     def current_filter(self, now: datetime | None = None) -> ActivityFilter:
         now = now or datetime.now(timezone.utc)
-        since = {"hour": now - timedelta(hours=1), "day": now - timedelta(days=1),
-                 "today": local_midnight_utc(now)}.get(self.range_box.currentData())
-        return ActivityFilter(text=self.search_edit.text(), operator=self.operator_box.currentData() or "",
-                              since=since, notes_only=self.notes_only.isChecked())
+        since = {
+            "hour": now - timedelta(hours=1),
+            "day": now - timedelta(days=1),
+            "today": local_midnight_utc(now),
+        }.get(self.range_box.currentData())
+        return ActivityFilter(
+            text=self.search_edit.text(),
+            operator=self.operator_box.currentData() or "",
+            since=since,
+            notes_only=self.notes_only.isChecked(),
+        )
 
     @Slot()
     def apply_filter(self) -> None:
@@ -181,7 +202,9 @@ class ActivityLogPanel(QWidget):
     @Slot()
     def _update_count(self) -> None:
         more = "" if self.model.exhausted else self.tr("+ (scroll for older)")
-        self.count_label.setText(self.tr("{n} entries loaded").replace("{n}", str(self.model.rowCount())) + " " + more)
+        self.count_label.setText(
+            self.tr("{n} entries loaded").replace("{n}", str(self.model.rowCount())) + " " + more
+        )
 
     def shutdown(self) -> None:
         """Stop polling and let a page read finish before the post is closed."""

@@ -7,14 +7,15 @@ Acknowledge (disabled, with a tooltip saying who can, for a role that may not). 
 an amber standing warning while nobody signed on here may acknowledge. Thin: the
 controller (controller.py) decides what to show and does what the buttons ask.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ops_console.precedence import Precedence, rank_of
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.formatting import local
-from ops_console.precedence import Precedence, rank_of
 
 EMERGENCY_RED, PRIORITY_AMBER, WARNING_AMBER = "#b3261e", "#b25e00", "#fff1c2"
 
@@ -33,11 +34,17 @@ class AlarmBar(QWidget):
         self.alarm = QFrame(objectName="emergencyAlarm")
         self.badge = QLabel(objectName="alarmBadge")
         self.text = QLabel(objectName="alarmText")
-        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # gives way to the buttons
+        self.text.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )  # gives way to the buttons
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.sound_off = QLabel(self.tr("Sound off: no audio device"), objectName="alarmSoundOff")
-        self.sound_off.setToolTip(self.tr("This workstation has no audio output: alarms here are visible only. "
-                                          "Keep the window in sight or connect speakers."))
+        self.sound_off.setToolTip(
+            self.tr(
+                "This workstation has no audio output: alarms here are visible only. "
+                "Keep the window in sight or connect speakers."
+            )
+        )
         self.show_button = QPushButton(self.tr("Show message"), objectName="alarmShow")
         self.ack_button = QPushButton(self.tr("Acknowledge"), objectName="alarmAck")
         for button in (self.show_button, self.ack_button):
@@ -54,8 +61,10 @@ class AlarmBar(QWidget):
         row.addWidget(self.ack_button)
         self.warning = QLabel(objectName="ackWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(f"#ackWarning {{ background: {WARNING_AMBER}; color: #4a3500; padding: 4px 10px; "
-                                   "border: 1px solid #e0c060; border-radius: 3px; }")
+        self.warning.setStyleSheet(
+            f"#ackWarning {{ background: {WARNING_AMBER}; color: #4a3500; padding: 4px 10px; "
+            "border: 1px solid #e0c060; border-radius: 3px; }"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -74,18 +83,25 @@ class AlarmBar(QWidget):
         first = sorted(alerts, key=lambda m: (rank_of(m.precedence), m.id))[0]
         self.message_id = first.id
         colour = EMERGENCY_RED if first.precedence == Precedence.EMERGENCY else PRIORITY_AMBER
-        self.alarm.setStyleSheet(f"#emergencyAlarm {{ background: {colour}; border-radius: 3px; }} "
-                                 "#emergencyAlarm QLabel { color: white; font-weight: bold; } "
-                                 f"#emergencyAlarm #alarmBadge {{ background: white; color: {colour}; border-radius: 8px; "
-                                 "padding: 1px 8px; } "
-                                 "#emergencyAlarm #alarmSoundOff { background: #5c1010; border-radius: 8px; padding: 1px 8px; }")
+        self.alarm.setStyleSheet(
+            f"#emergencyAlarm {{ background: {colour}; border-radius: 3px; }} "
+            "#emergencyAlarm QLabel { color: white; font-weight: bold; } "
+            f"#emergencyAlarm #alarmBadge {{ background: white; color: {colour}; border-radius: 8px; "
+            "padding: 1px 8px; } "
+            "#emergencyAlarm #alarmSoundOff { background: #5c1010; border-radius: 8px; padding: 1px 8px; }"
+        )
         self.badge.setText(first.precedence)
         more = self.tr("  (+{n} more)").replace("{n}", str(len(alerts) - 1)) if len(alerts) > 1 else ""
         plain = self.tr(" (plain text, unverified)") if first.kind == "plain" else ""
         words = first.body.replace("\n", " ")[:300]
-        self.text.setText(self.tr("from {station}{plain} at {time}: {text}{more}").replace(
-            "{station}", first.station).replace("{plain}", plain).replace(
-            "{time}", local(first.at).strftime("%H:%M")).replace("{text}", words).replace("{more}", more))
+        self.text.setText(
+            self.tr("from {station}{plain} at {time}: {text}{more}")
+            .replace("{station}", first.station)
+            .replace("{plain}", plain)
+            .replace("{time}", local(first.at).strftime("%H:%M"))
+            .replace("{text}", words)
+            .replace("{more}", more)
+        )
         self.text.setToolTip(first.body)
         self.sound_off.setVisible(not audible)
         self.alarm.show()
@@ -94,8 +110,13 @@ class AlarmBar(QWidget):
         """Acknowledge enabled or not (``refusal`` says why not, and who can); the standing
         ``warning`` while nobody here may acknowledge ('' hides it)."""
         self.ack_button.setEnabled(not refusal)
-        self.ack_button.setToolTip(refusal or self.tr("Acknowledge: you have seen it and act. Stops the alarm at "
-                                                      "every workstation; recorded in the audit log."))
+        self.ack_button.setToolTip(
+            refusal
+            or self.tr(
+                "Acknowledge: you have seen it and act. Stops the alarm at "
+                "every workstation; recorded in the audit log."
+            )
+        )
         self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
 

@@ -8,6 +8,7 @@ keyboard: a dock is not raised over a form that has the focus (the bar shows the
 anyway), and nothing here calls setFocus or activateWindow. Who may acknowledge is
 asked of the radio service before the click (ack_rights.py), and shown.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,11 +20,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QWidget
 
 from ops_console.events import Event
-from ops_console.topics import Topic
+from ops_console.precedence import rank_of
 from ops_console.radio.views import MessageView
+from ops_console.topics import Topic
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
-from ops_console.precedence import rank_of
 
 from .bar import AlarmBar
 from .sound import AlarmSound, audio_present
@@ -52,7 +53,9 @@ class EmergencyAlarm(QObject):
         self.toolbar.setFloatable(False)
         self.toolbar.toggleViewAction().setVisible(False)  # nobody hides the alarm from a menu
         self.toolbar.setStyleSheet("QToolBar#alarmToolBar { border: none; padding: 0px; spacing: 0px; }")
-        self.toolbar.layout().setContentsMargins(0, 0, 0, 0)  # every pixel of height goes to the docks at 720 px
+        self.toolbar.layout().setContentsMargins(
+            0, 0, 0, 0
+        )  # every pixel of height goes to the docks at 720 px
         self.toolbar.addWidget(self.bar)
         window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # a line of its own, whatever other bars show
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
@@ -153,8 +156,10 @@ class EmergencyAlarm(QObject):
         refusal = radio.acknowledge_refusal()
         warning = ""
         if refusal:
-            warning = self.tr("Nobody signed on here may acknowledge EMERGENCY traffic: {who} may. Sign on as one "
-                              "of them (File → Change operator…).").replace("{who}", radio.who_may_acknowledge())
+            warning = self.tr(
+                "Nobody signed on here may acknowledge EMERGENCY traffic: {who} may. Sign on as one "
+                "of them (File → Change operator…)."
+            ).replace("{who}", radio.who_may_acknowledge())
         self.bar.show_rights(refusal, warning)
         self._update_visibility()
 

@@ -7,6 +7,7 @@ know when no sound will come: ``audio_present`` looks for an output device, and 
 alarm bar shows "Sound off" when there is none. ``played`` counts cues, so a test (and
 the "Test alarm sound" action) can tell that one was given.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -66,8 +67,13 @@ def write_alarm_wav(path: Path, seconds: float = 1.2, rate: int = 16000) -> Path
 class AlarmSound(QObject):
     """Plays the alarm cue; ``audible`` says whether anyone will hear it."""
 
-    def __init__(self, parent: QObject | None = None, *, probe: Callable[[], bool] = audio_present,
-                 sound_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        probe: Callable[[], bool] = audio_present,
+        sound_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.audible = probe()
         self.played = 0

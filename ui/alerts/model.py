@@ -1,4 +1,5 @@
 """Alert rows for the alert dock: colour and a word for the severity, newest data on refresh."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -15,7 +16,13 @@ SEVERITY_TINTS: dict[Severity, tuple[str, str]] = {
     Severity.WARNING: ("#fde9c8", "#6b4a00"),
     Severity.NOTICE: ("#e3f1fb", "#1f4e6e"),
 }
-SOURCE_NAMES = {"radio": "Radio", "sirens": "Sirens", "inventory": "Stock", "risks": "Risks", "shelters": "Shelters"}
+SOURCE_NAMES = {
+    "radio": "Radio",
+    "sirens": "Sirens",
+    "inventory": "Stock",
+    "risks": "Risks",
+    "shelters": "Shelters",
+}
 
 
 def tr(text: str) -> str:
@@ -43,7 +50,9 @@ class AlertModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return tr(self.HEADERS[section])
         return None

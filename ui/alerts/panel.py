@@ -6,23 +6,32 @@ in order of seriousness. The list is read on a worker thread (a shared database 
 slow or locked) whenever a related event arrives, at most a few times a second, and
 every 30 s for time-based alerts (expiry, overdue inspections).
 """
+
 from __future__ import annotations
 
 import logging
 from functools import partial
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console import alerts as post_alerts
 from ops_console.alerts import PostAlert, Severity
 from ops_console.events import Event
+from ops_console.topics import ALERT_TOPICS, topic_of
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
-from ops_console.topics import ALERT_TOPICS, topic_of
 
 from .model import AlertModel, tr
 
@@ -76,7 +85,9 @@ class AlertPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.ack_button = QPushButton(tr("Acknowledge"), objectName="alertAck", clicked=self.acknowledge_selected)
+        self.ack_button = QPushButton(
+            tr("Acknowledge"), objectName="alertAck", clicked=self.acknowledge_selected
+        )
         self.open_button = QPushButton(tr("Go to record"), objectName="alertOpen", clicked=self.open_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
@@ -94,7 +105,9 @@ class AlertPanel(QWidget):
         if self._job is not None and not self._job.finished:
             self._again = True
             return
-        self._job = start_job(self.pool, partial(post_alerts.collect, self.post), self._show, self._failed, owner=self)
+        self._job = start_job(
+            self.pool, partial(post_alerts.collect, self.post), self._show, self._failed, owner=self
+        )
 
     @Slot(object)
     def _on_event(self, event: Event) -> None:
@@ -128,7 +141,7 @@ class AlertPanel(QWidget):
     def _summary_text(total: int, critical: int) -> str:
         if total == 0:
             return tr("No open alerts.")
-        return (tr("{n} open alert(s), {c} critical").replace("{n}", str(total)).replace("{c}", str(critical)))
+        return tr("{n} open alert(s), {c} critical").replace("{n}", str(total)).replace("{c}", str(critical))
 
     # acting -----------------------------------------------------------------------------
     def selected(self) -> PostAlert | None:
@@ -153,8 +166,13 @@ class AlertPanel(QWidget):
         alert = self.selected()
         if alert is None or not alert.needs_ack:
             return
-        self._ack_job = start_job(self.pool, partial(post_alerts.acknowledge, self.post, alert), self._acknowledged,
-                                  self._ack_failed, owner=self)
+        self._ack_job = start_job(
+            self.pool,
+            partial(post_alerts.acknowledge, self.post, alert),
+            self._acknowledged,
+            self._ack_failed,
+            owner=self,
+        )
 
     @Slot(object)
     def _acknowledged(self, _result: object) -> None:

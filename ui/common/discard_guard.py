@@ -9,12 +9,21 @@ was shown, the record is gone) calls ``discard`` and is never asked.
 The siren activation wizard is deliberately not guarded: cancelling a siren must never
 take a second click.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit, QWidget,
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
 )
 
 FieldState = tuple[tuple[str, object], ...]
@@ -65,9 +74,13 @@ class GuardedDialog(QDialog):
         if self.discard_box is not None and self.discard_box.isVisible():
             self.discard_box.raise_()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard what you typed?"),
-                          self.tr("This form has changes that are not saved. Discard them?"),
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard what you typed?"),
+            self.tr("This form has changes that are not saved. Discard them?"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         box.setObjectName("discardConfirm")
         self._discard_button = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         self._discard_button.setObjectName("discardButton")

@@ -9,6 +9,7 @@ their highlighted tab naming a dock that is no longer in front.
 Bars of one group start with the same dock. The one to keep is the biggest, and among
 equals the newest (the window's later child: the one the layout made last).
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow, QTabBar
@@ -16,7 +17,11 @@ from PySide6.QtWidgets import QMainWindow, QTabBar
 
 def hide_stale_tab_bars(window: QMainWindow) -> int:
     """Hide the stale bars among the window's dock tab bars; returns how many."""
-    bars = [b for b in window.findChildren(QTabBar) if b.parentWidget() is window and not b.isHidden() and b.count()]
+    bars = [
+        b
+        for b in window.findChildren(QTabBar)
+        if b.parentWidget() is window and not b.isHidden() and b.count()
+    ]
     order = {id(w): n for n, w in enumerate(window.children())}
     keep: dict[str, QTabBar] = {}
     for bar in bars:

@@ -6,6 +6,7 @@ the typed fields as plain strings (None when nothing was typed) and
 closes; the form takes its draft when it is opened next (``take_draft``). Drafts live
 in the window's QSettings: they belong to this workstation, like its layout.
 """
+
 from __future__ import annotations
 
 import json

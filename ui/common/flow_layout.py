@@ -6,6 +6,7 @@ Qt's Flow Layout example) places items left to right and starts a new line when 
 one would not fit, so every button stays whole and in view. A stretch item (``addStretch``)
 pushes what follows to the right end of its line, as in a QHBoxLayout.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
@@ -58,7 +59,9 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         """Everything on one line."""
-        width = sum(self._hint(i).width() for i in self._shown()) + self._spacing * max(len(self._shown()) - 1, 0)
+        width = sum(self._hint(i).width() for i in self._shown()) + self._spacing * max(
+            len(self._shown()) - 1, 0
+        )
         height = max((self._hint(i).height() for i in self._shown()), default=0)
         m = self.contentsMargins()
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
@@ -106,7 +109,9 @@ class FlowLayout(QLayout):
                     w = max(spare, 0) // max(stretches, 1)
                 elif move:
                     top = y + (height - self._hint(item).height()) // 2
-                    item.setGeometry(QRect(QPoint(x, top), QSize(min(w, area.width()), self._hint(item).height())))
+                    item.setGeometry(
+                        QRect(QPoint(x, top), QSize(min(w, area.width()), self._hint(item).height()))
+                    )
                 x += w + self._spacing
             y += height + self._spacing
         return y - area.y() - (self._spacing if y > area.y() else 0) + m.top() + m.bottom()

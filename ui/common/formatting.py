@@ -1,4 +1,5 @@
 """How times and domain values read on screen: stored in UTC, shown in local time, 24 h."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone

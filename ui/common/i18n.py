@@ -1,6 +1,7 @@
 """Translation hooks: every visible string goes through Qt's translate, so adding a
 language (Simplified Chinese first) means dropping a .qm file in place, not editing code.
 """
+
 from __future__ import annotations
 
 import logging
@@ -27,7 +28,9 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
     Returns the translators so the caller keeps them alive; missing files are normal
     (English needs none) and only logged at debug level.
     """
-    labels.set_translator(QCoreApplication.translate)  # enum words (ops_console/labels.py) follow the language
+    labels.set_translator(
+        QCoreApplication.translate
+    )  # enum words (ops_console/labels.py) follow the language
     locale = locale or QLocale.system()
     installed: list[QTranslator] = []
     sources = [

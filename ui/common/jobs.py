@@ -14,6 +14,7 @@ ui/qt.py holds by construction:
 A lane with one thread runs its jobs one after another and reports them in order (pages of
 a log, basemaps stacked in their configured order).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -146,8 +147,14 @@ def _dispatcher_signal(ticket: int, ok: bool, value: object) -> None:
         log.debug("job %d ended after the application", ticket)
 
 
-def start_job(lane: QThreadPool, work: Work, done: Done | None = None, failed: Failed | None = None, *,
-              owner: QObject | None = None) -> Job:
+def start_job(
+    lane: QThreadPool,
+    work: Work,
+    done: Done | None = None,
+    failed: Failed | None = None,
+    *,
+    owner: QObject | None = None,
+) -> Job:
     """Run ``work`` on ``lane``; ``done``/``failed`` are called on the GUI thread unless ``owner`` is gone."""
     dispatcher = _DISPATCHER_STATE.get()
     job = Job(next(_tickets), work)

@@ -4,6 +4,7 @@ One place decides the words and the box for each kind of known error, so panels 
 call ``show_error(self, exc)`` and stay thin. Unknown exceptions are not handled here:
 they are bugs and reach the crash dialog.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,16 +35,27 @@ def describe_conflict(error: ConflictError) -> str:
             continue
         mine, theirs = error.mine.get(name, "—"), error.theirs.get(name, "—")
         marker = "≠" if name in error.mine and mine != theirs else " "
-        lines.append(f"{marker} {name}: {json.dumps(mine, ensure_ascii=False)} → {json.dumps(theirs, ensure_ascii=False)}")
+        lines.append(
+            f"{marker} {name}: {json.dumps(mine, ensure_ascii=False)} → {json.dumps(theirs, ensure_ascii=False)}"
+        )
     return "\n".join(lines)
 
 
 def show_conflict(parent: QWidget | None, error: ConflictError) -> QMessageBox:
     """Tell the later writer that someone else saved first, showing both versions."""
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Changed by someone else"), str(error),
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setInformativeText(tr("Nothing was overwritten. The list now shows the stored version; "
-                              "open it again to apply your change on top of it."))
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Changed by someone else"),
+        str(error),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setInformativeText(
+        tr(
+            "Nothing was overwritten. The list now shows the stored version; "
+            "open it again to apply your change on top of it."
+        )
+    )
     box.setDetailedText(describe_conflict(error))
     box.setObjectName("conflictDialog")
     box.open()

@@ -7,12 +7,21 @@ window; newer rows are an indexed range read inserted at the top. A generation c
 drops pages that arrive for a filter no longer shown. Subclasses say how to read and
 how a row looks.
 """
+
 from __future__ import annotations
 
 from functools import partial
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
@@ -28,8 +37,9 @@ class PagedService(Protocol):
     def page(self, flt: Any, *, before_id: int | None, limit: int) -> list[Any]: ...
 
 
-def read_page_job(service: PagedService, flt: Any, no_filter: Any, before_id: int | None,
-                  limit: int) -> tuple[list[Any], int | None]:
+def read_page_job(
+    service: PagedService, flt: Any, no_filter: Any, before_id: int | None, limit: int
+) -> tuple[list[Any], int | None]:
     """Worker side: one page and, for the first, the newest id of the whole log (the service only)."""
     rows = service.page(flt, before_id=before_id, limit=limit)
     newest = None
@@ -82,7 +92,9 @@ class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section])
         return None
@@ -108,9 +120,16 @@ class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
     def _start_page(self, before_id: int | None) -> None:
         self.loading = True
         generation = self._generation
-        work = partial(read_page_job, self.paged_service(), self._filter, self.no_filter(), before_id, self.PAGE_SIZE)
-        start_job(self._lane, work, partial(self._on_page, generation), partial(self._on_failure, generation),
-                  owner=self)
+        work = partial(
+            read_page_job, self.paged_service(), self._filter, self.no_filter(), before_id, self.PAGE_SIZE
+        )
+        start_job(
+            self._lane,
+            work,
+            partial(self._on_page, generation),
+            partial(self._on_failure, generation),
+            owner=self,
+        )
 
     def _on_page(self, generation: int, page: tuple[list[Row], int | None]) -> None:
         rows, newest = page

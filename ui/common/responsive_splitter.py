@@ -7,6 +7,7 @@ buttons in it) ran off the panel. Stacked, every part keeps its full width and t
 scrolls vertically instead. The splitter never asks for more width than its widest part,
 so the panel around it is never pushed wider than the dock.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
@@ -37,7 +38,9 @@ class ResponsiveSplitter(QSplitter):
         if self.orientation() == Qt.Orientation.Horizontal:
             height = max((p.minimumSizeHint().height() for p in parts), default=0)
         else:
-            height = sum(p.minimumSizeHint().height() for p in parts) + self.handleWidth() * max(len(parts) - 1, 0)
+            height = sum(p.minimumSizeHint().height() for p in parts) + self.handleWidth() * max(
+                len(parts) - 1, 0
+            )
         return QSize(width, height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)

@@ -4,6 +4,7 @@ Severity colours follow the Okabe–Ito palette (distinguishable with the common
 of colour blindness) and are never the only cue: every cell also shows a word and a
 row of level marks, so the table still reads in greyscale or on a washed-out projector.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -14,10 +15,10 @@ from ops_console.domain import IncidentStatus, Severity
 
 # background tint, strong swatch colour — per severity
 SEVERITY_COLOURS: dict[Severity, tuple[str, str]] = {
-    Severity.MINOR: ("#e3f1fb", "#56b4e9"),      # sky blue
-    Severity.MODERATE: ("#fbf7d2", "#c9b800"),   # yellow (darkened for a visible swatch)
-    Severity.SERIOUS: ("#fde9c8", "#e69f00"),    # orange
-    Severity.CRITICAL: ("#f9d6c4", "#d55e00"),   # vermillion
+    Severity.MINOR: ("#e3f1fb", "#56b4e9"),  # sky blue
+    Severity.MODERATE: ("#fbf7d2", "#c9b800"),  # yellow (darkened for a visible swatch)
+    Severity.SERIOUS: ("#fde9c8", "#e69f00"),  # orange
+    Severity.CRITICAL: ("#f9d6c4", "#d55e00"),  # vermillion
 }
 STATUS_COLOURS: dict[IncidentStatus, str] = {
     IncidentStatus.OPEN: "#0072b2",

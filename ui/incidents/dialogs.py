@@ -4,6 +4,7 @@ The dialog saves through the service itself and stays open on a ValidationError,
 each problem written under its field, so nothing typed is lost. A ConflictError (someone
 saved first) closes it after show_conflict: the table then shows the stored version.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,8 +12,16 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QVBoxLayout, QWidget,
+    QComboBox,
+    QDateTimeEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ops_console.domain import IncidentKind, IncidentStatus, Severity
@@ -50,8 +59,11 @@ class IncidentDialog(GuardedDialog):
         super().__init__(parent)
         self.setObjectName("incidentDialog")
         self._post, self.view = post, view
-        self.setWindowTitle(self.tr("Edit incident #{id}").replace("{id}", str(view.id)) if view
-                            else self.tr("Report a new incident"))
+        self.setWindowTitle(
+            self.tr("Edit incident #{id}").replace("{id}", str(view.id))
+            if view
+            else self.tr("Report a new incident")
+        )
         self.setMinimumWidth(520)
         draft = view.draft() if view else IncidentDraft(title="")
 
@@ -93,11 +105,15 @@ class IncidentDialog(GuardedDialog):
         coords.addWidget(self.lat_edit)
         coords.addWidget(self.lon_edit)
         rows: list[tuple[str, str, object]] = [
-            ("title", self.tr("&Title:"), self.title_edit), ("kind", self.tr("&Kind:"), self.kind_box),
-            ("severity", self.tr("&Severity:"), self.severity_box), ("status", self.tr("St&atus:"), self.status_box),
-            ("location_text", self.tr("&Location:"), self.location_edit), ("lat", self.tr("Coordinates:"), coords),
+            ("title", self.tr("&Title:"), self.title_edit),
+            ("kind", self.tr("&Kind:"), self.kind_box),
+            ("severity", self.tr("&Severity:"), self.severity_box),
+            ("status", self.tr("St&atus:"), self.status_box),
+            ("location_text", self.tr("&Location:"), self.location_edit),
+            ("lat", self.tr("Coordinates:"), coords),
             ("reported_at", self.tr("&Reported at (local):"), self.reported_at_edit),
-            ("reported_by", self.tr("Reported &by:"), self.reported_by_edit), ("notes", self.tr("&Notes:"), self.notes_edit),
+            ("reported_by", self.tr("Reported &by:"), self.reported_by_edit),
+            ("notes", self.tr("&Notes:"), self.notes_edit),
         ]
         for name, label, field in rows:
             form.addRow(label, field)  # type: ignore[arg-type]
@@ -105,7 +121,9 @@ class IncidentDialog(GuardedDialog):
             form.addRow("", self.problems[name])
         self.problems["lon"] = self.problems["lat"]
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.draft_note = QLabel(self.tr("Restored what you were typing when the console closed."))
@@ -116,7 +134,9 @@ class IncidentDialog(GuardedDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.title_edit.setFocus()
-        kept = take_draft(settings_of(parent), self.DRAFT_KEY) if view is None and parent is not None else None
+        kept = (
+            take_draft(settings_of(parent), self.DRAFT_KEY) if view is None and parent is not None else None
+        )
         if kept:
             self.mark_unchanged()  # the restored text counts as typed: Esc asks before losing it
             self.restore_draft(kept)
@@ -126,11 +146,18 @@ class IncidentDialog(GuardedDialog):
         if self.view is not None or not self.has_typed_content():
             return None
         reported = datetime.fromtimestamp(self.reported_at_edit.dateTime().toSecsSinceEpoch(), timezone.utc)
-        return {"title": self.title_edit.text(), "kind": str(self.kind_box.currentData()),
-                "severity": str(self.severity_box.currentData()), "status": str(self.status_box.currentData()),
-                "location_text": self.location_edit.text(), "lat": self.lat_edit.text(), "lon": self.lon_edit.text(),
-                "reported_at": reported.isoformat(), "reported_by": self.reported_by_edit.text(),
-                "notes": self.notes_edit.toPlainText()}
+        return {
+            "title": self.title_edit.text(),
+            "kind": str(self.kind_box.currentData()),
+            "severity": str(self.severity_box.currentData()),
+            "status": str(self.status_box.currentData()),
+            "location_text": self.location_edit.text(),
+            "lat": self.lat_edit.text(),
+            "lon": self.lon_edit.text(),
+            "reported_at": reported.isoformat(),
+            "reported_by": self.reported_by_edit.text(),
+            "notes": self.notes_edit.toPlainText(),
+        }
 
     def restore_draft(self, fields: dict[str, str]) -> None:
         self.title_edit.setText(fields.get("title", ""))
@@ -169,15 +196,22 @@ class IncidentDialog(GuardedDialog):
             raise ValidationError(problems)
         reported = datetime.fromtimestamp(self.reported_at_edit.dateTime().toSecsSinceEpoch(), timezone.utc)
         return IncidentDraft(
-            title=self.title_edit.text(), kind=IncidentKind(self.kind_box.currentData()),
-            severity=Severity(int(self.severity_box.currentData())), status=IncidentStatus(self.status_box.currentData()), lat=lat, lon=lon, location_text=self.location_edit.text().strip(),
-            reported_at=reported, reported_by=self.reported_by_edit.text().strip(),
+            title=self.title_edit.text(),
+            kind=IncidentKind(self.kind_box.currentData()),
+            severity=Severity(int(self.severity_box.currentData())),
+            status=IncidentStatus(self.status_box.currentData()),
+            lat=lat,
+            lon=lon,
+            location_text=self.location_edit.text().strip(),
+            reported_at=reported,
+            reported_by=self.reported_by_edit.text().strip(),
             notes=self.notes_edit.toPlainText().strip(),
         )
 
     def save(self) -> None:
         for label in self.problems.values():
             label.hide()
+
         def store() -> IncidentView:
             draft = self.draft()
             if self.view is None:
@@ -211,9 +245,13 @@ class CloseIncidentDialog(GuardedDialog):
         heading = QLabel(self.tr("How was “{title}” resolved?").replace("{title}", view.title))
         heading.setWordWrap(True)
         self.resolution_edit = QPlainTextEdit()
-        self.resolution_edit.setPlaceholderText(self.tr("e.g. Pump team cleared the underpass; road reopened 14:20."))
+        self.resolution_edit.setPlaceholderText(
+            self.tr("e.g. Pump team cleared the underpass; road reopened 14:20.")
+        )
         self.problem = _problem_label("resolution")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close incident"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -229,12 +267,19 @@ class CloseIncidentDialog(GuardedDialog):
             self.problem.show()
 
         _save_or_explain(
-            self, lambda: self._post.incidents.close(self.view.id, self.view.version, self.resolution_edit.toPlainText()),
-            show_problems)
+            self,
+            lambda: self._post.incidents.close(
+                self.view.id, self.view.version, self.resolution_edit.toPlainText()
+            ),
+            show_problems,
+        )
 
 
-def _save_or_explain(dialog: IncidentDialog | CloseIncidentDialog, store: Callable[[], IncidentView],
-                     show_problems: Callable[[dict[str, str]], None]) -> None:
+def _save_or_explain(
+    dialog: IncidentDialog | CloseIncidentDialog,
+    store: Callable[[], IncidentView],
+    show_problems: Callable[[dict[str, str]], None],
+) -> None:
     """Run ``store``; on success emit ``saved`` and close. Invalid input stays in the form with
     the problems shown; a conflict shows both versions and closes (the row is reloaded);
     other known errors are shown and the form stays open with what was typed."""

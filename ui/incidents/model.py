@@ -4,12 +4,19 @@ The model holds exactly the rows that match the panel's filter; a change to one
 incident inserts, refreshes or removes that single row, so selection and scroll
 position survive the live updates that arrive all shift long.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -33,14 +40,16 @@ def _tr(text: str) -> str:
 
 COLUMNS = ("id", "reported", "kind", "severity", "status", "title", "location", "reported_by")
 # translated when shown (QT_TRANSLATE_NOOP marks them for lupdate), not at import time
-HEADERS = {"id": QT_TRANSLATE_NOOP("IncidentTableModel", "#"),
-           "reported": QT_TRANSLATE_NOOP("IncidentTableModel", "Reported"),
-           "kind": QT_TRANSLATE_NOOP("IncidentTableModel", "Kind"),
-           "severity": QT_TRANSLATE_NOOP("IncidentTableModel", "Severity"),
-           "status": QT_TRANSLATE_NOOP("IncidentTableModel", "Status"),
-           "title": QT_TRANSLATE_NOOP("IncidentTableModel", "Title"),
-           "location": QT_TRANSLATE_NOOP("IncidentTableModel", "Location"),
-           "reported_by": QT_TRANSLATE_NOOP("IncidentTableModel", "Reported by")}
+HEADERS = {
+    "id": QT_TRANSLATE_NOOP("IncidentTableModel", "#"),
+    "reported": QT_TRANSLATE_NOOP("IncidentTableModel", "Reported"),
+    "kind": QT_TRANSLATE_NOOP("IncidentTableModel", "Kind"),
+    "severity": QT_TRANSLATE_NOOP("IncidentTableModel", "Severity"),
+    "status": QT_TRANSLATE_NOOP("IncidentTableModel", "Status"),
+    "title": QT_TRANSLATE_NOOP("IncidentTableModel", "Title"),
+    "location": QT_TRANSLATE_NOOP("IncidentTableModel", "Location"),
+    "reported_by": QT_TRANSLATE_NOOP("IncidentTableModel", "Reported by"),
+}
 
 
 def matches(view: IncidentView, flt: IncidentFilter, exercise: bool) -> bool:
@@ -70,7 +79,9 @@ class IncidentTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(HEADERS[COLUMNS[section]])
         return None
@@ -88,7 +99,9 @@ class IncidentTableModel(QAbstractTableModel):
         if live and role == Qt.ItemDataRole.BackgroundRole and column != "severity":
             return QBrush(QColor(LIVE_BACKGROUND))
         if live and role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return _tr("LIVE incident — real, not part of the exercise: {title}").replace("{title}", view.title)
+            return _tr("LIVE incident — real, not part of the exercise: {title}").replace(
+                "{title}", view.title
+            )
         if role == SORT_ROLE:
             return self._sort_key(view, column)
         if role == ID_ROLE:
@@ -100,7 +113,11 @@ class IncidentTableModel(QAbstractTableModel):
                 return QBrush(QColor(STATUS_COLOURS[view.status]))
             if view.status == IncidentStatus.CLOSED:
                 return QBrush(QColor("#6e6e6e"))
-        if role == Qt.ItemDataRole.FontRole and column in ("status", "title") and view.status != IncidentStatus.CLOSED:
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and column in ("status", "title")
+            and view.status != IncidentStatus.CLOSED
+        ):
             font = QFont()
             font.setBold(column == "status" or view.severity.value >= 4 or live)
             return font
@@ -132,8 +149,12 @@ class IncidentTableModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_key(view: IncidentView, column: str) -> Any:
-        keys: dict[str, Any] = {"id": view.id, "reported": view.reported_at.timestamp(),
-                                "severity": int(view.severity), "status": list(IncidentStatus).index(view.status)}
+        keys: dict[str, Any] = {
+            "id": view.id,
+            "reported": view.reported_at.timestamp(),
+            "severity": int(view.severity),
+            "status": list(IncidentStatus).index(view.status),
+        }
         return keys.get(column, IncidentTableModel._display(view, column).casefold())
 
     # --- rows -----------------------------------------------------------------

@@ -3,12 +3,21 @@
 Filtering runs in the service (one query on reload); live updates then touch only
 the changed row, checked against the same filter in ``matches``.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ops_console.domain import IncidentStatus, Permission, Severity
@@ -19,7 +28,14 @@ from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.incidents.dialogs import CloseIncidentDialog, IncidentDialog
-from ops_console.ui.incidents.model import COLUMNS, OPEN_ONES, SORT_ROLE, IncidentTableModel, LiveFirstProxy, matches
+from ops_console.ui.incidents.model import (
+    COLUMNS,
+    OPEN_ONES,
+    SORT_ROLE,
+    IncidentTableModel,
+    LiveFirstProxy,
+    matches,
+)
 
 
 class IncidentsPanel(QWidget):
@@ -86,8 +102,16 @@ class IncidentsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in {"id": 38, "reported": 92, "kind": 116, "severity": 136, "status": 92,
-                              "title": 250, "location": 170, "reported_by": 120}.items():
+        for column, width in {
+            "id": 38,
+            "reported": 92,
+            "kind": 116,
+            "severity": 136,
+            "status": 92,
+            "title": 250,
+            "location": 170,
+            "reported_by": 120,
+        }.items():
             self.table.setColumnWidth(COLUMNS.index(column), width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -116,8 +140,11 @@ class IncidentsPanel(QWidget):
 
     # --- data -------------------------------------------------------------------
     def current_filter(self) -> IncidentFilter:
-        return IncidentFilter(statuses=self.status_box.currentData(), min_severity=self.severity_box.currentData(),
-                              text=self.search_edit.text())
+        return IncidentFilter(
+            statuses=self.status_box.currentData(),
+            min_severity=self.severity_box.currentData(),
+            text=self.search_edit.text(),
+        )
 
     @Slot()
     def reload(self) -> None:
@@ -150,7 +177,9 @@ class IncidentsPanel(QWidget):
                 self.model.remove(incident_id)
         if chosen is not None and chosen.id == incident_id and self.model.row_of(incident_id) < 0:
             self.table.clearSelection()
-            self.table.selectionModel().setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.selectionModel().setCurrentIndex(
+                QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
         self._update_actions()
 
     @Slot()

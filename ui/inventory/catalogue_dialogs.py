@@ -4,6 +4,7 @@ request recorded by hand (from the phone, a runner, or a radio call).
 Each form keeps what was typed when the service refuses it and shows the service's words
 under the form, like every other form in the console.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,8 +12,16 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ops_console.domain import Priority
@@ -34,7 +43,9 @@ class _Form(GuardedDialog):
         self.problem.setObjectName("formProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -64,13 +75,21 @@ class AddItemDialog(_Form):
         self.category.setEditable(True)
         self.category.addItems(inventory.categories())
         self.critical = QCheckBox(self.tr("Critical (its shortage endangers people)"))
-        for label, widget in ((self.tr("&Name:"), self.name), (self.tr("&Category:"), self.category),
-                              (self.tr("&Unit:"), self.unit), (self.tr("&Barcode:"), self.barcode),
-                              ("", self.critical)):
+        for label, widget in (
+            (self.tr("&Name:"), self.name),
+            (self.tr("&Category:"), self.category),
+            (self.tr("&Unit:"), self.unit),
+            (self.tr("&Barcode:"), self.barcode),
+            ("", self.critical),
+        ):
             self.form.addRow(label, widget)
         self.save = lambda: inventory.add_item(
-            self.name.text(), self.category.currentText(), self.unit.text() or "each",
-            critical=self.critical.isChecked(), barcode=self.barcode.text().strip() or None)
+            self.name.text(),
+            self.category.currentText(),
+            self.unit.text() or "each",
+            critical=self.critical.isChecked(),
+            barcode=self.barcode.text().strip() or None,
+        )
 
 
 class AddLocationDialog(_Form):
@@ -83,11 +102,19 @@ class AddLocationDialog(_Form):
         self.kind = QComboBox()
         for kind in LocationKind:
             self.kind.addItem(kind.label, kind)
-        for label, widget in ((self.tr("&Name:"), self.name), (self.tr("&Kind:"), self.kind),
-                              (self.tr("&Latitude:"), self.lat), (self.tr("L&ongitude:"), self.lon)):
+        for label, widget in (
+            (self.tr("&Name:"), self.name),
+            (self.tr("&Kind:"), self.kind),
+            (self.tr("&Latitude:"), self.lat),
+            (self.tr("L&ongitude:"), self.lon),
+        ):
             self.form.addRow(label, widget)
-        self.save = lambda: inventory.add_location(self.name.text(), self.kind.currentData(),
-                                                   lat=_number(self.lat.text(), "lat"), lon=_number(self.lon.text(), "lon"))
+        self.save = lambda: inventory.add_location(
+            self.name.text(),
+            self.kind.currentData(),
+            lat=_number(self.lat.text(), "lat"),
+            lon=_number(self.lon.text(), "lon"),
+        )
 
 
 class RequestDialog(_Form):
@@ -110,18 +137,27 @@ class RequestDialog(_Form):
         self.needed_by = QDateTimeEdit(QDateTime.currentDateTime().addSecs(2 * 3600))
         self.needed_by.setCalendarPopup(True)
         self.needed_by.setDisplayFormat("yyyy-MM-dd HH:mm")
-        for label, widget in ((self.tr("&Requested by:"), self.requested_by), (self.tr("&Item:"), self.item),
-                              (self.tr("&Quantity:"), self.quantity), (self.tr("&Priority:"), self.priority),
-                              (self.tr("&Needed by:"), self.needed_by), (self.tr("&Deliver to:"), self.deliver_to)):
+        for label, widget in (
+            (self.tr("&Requested by:"), self.requested_by),
+            (self.tr("&Item:"), self.item),
+            (self.tr("&Quantity:"), self.quantity),
+            (self.tr("&Priority:"), self.priority),
+            (self.tr("&Needed by:"), self.needed_by),
+            (self.tr("&Deliver to:"), self.deliver_to),
+        ):
             self.form.addRow(label, widget)
         self.save = lambda: inventory.create_request(self.draft())
 
     def draft(self) -> RequestDraft:
         needed = self.needed_by.dateTime().toSecsSinceEpoch()
         return RequestDraft(
-            requested_by=self.requested_by.text().strip(), item_id=self.item.currentData() or 0,
-            quantity=self.quantity.value(), priority=self.priority.currentData(),
-            needed_by=datetime.fromtimestamp(needed, timezone.utc), deliver_to_text=self.deliver_to.text().strip())
+            requested_by=self.requested_by.text().strip(),
+            item_id=self.item.currentData() or 0,
+            quantity=self.quantity.value(),
+            priority=self.priority.currentData(),
+            needed_by=datetime.fromtimestamp(needed, timezone.utc),
+            deliver_to_text=self.deliver_to.text().strip(),
+        )
 
 
 def _number(text: str, field: str) -> float | None:

@@ -6,6 +6,7 @@ is received or issued. Times on the axis are local, as everywhere on screen.
 pyqtgraph costs about 0.9 s to import, so it is imported when the chart is first shown,
 not when the console starts (the inventory dock usually starts hidden behind a tab).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -77,10 +78,24 @@ class LevelChart(QWidget):
         xs = [t.timestamp() for t in series.times]
         xs.append(max(xs[-1] + 1, pg.QtCore.QDateTime.currentSecsSinceEpoch()))
         ys = list(series.levels)
-        self.plot.plot(xs, ys, stepMode="center", pen=pg.mkPen("#0072b2", width=2), name=_tr("Level"),
-                       fillLevel=0, brush=pg.mkBrush(0, 114, 178, 40))
-        for value, colour, label in ((series.minimum, "#d55e00", _tr("Minimum")), (series.target, "#009e73", _tr("Target"))):
+        self.plot.plot(
+            xs,
+            ys,
+            stepMode="center",
+            pen=pg.mkPen("#0072b2", width=2),
+            name=_tr("Level"),
+            fillLevel=0,
+            brush=pg.mkBrush(0, 114, 178, 40),
+        )
+        for value, colour, label in (
+            (series.minimum, "#d55e00", _tr("Minimum")),
+            (series.target, "#009e73", _tr("Target")),
+        ):
             if value > 0:
-                self.plot.plot([xs[0], xs[-1]], [value, value], pen=pg.mkPen(colour, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-                               name=f"{label} {value:,}")
+                self.plot.plot(
+                    [xs[0], xs[-1]],
+                    [value, value],
+                    pen=pg.mkPen(colour, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
+                    name=f"{label} {value:,}",
+                )
         self.plot.enableAutoRange()

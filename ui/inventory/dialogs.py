@@ -4,19 +4,34 @@ A scanner types the code and presses Enter: the item is selected and the cursor 
 to the quantity; typing the quantity and Enter records the movement. Problems the
 service reports are shown in the dialog, which stays open with everything typed.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.errors import OpsError, ValidationError
 from ops_console.inventory import MAX_QUANTITY, InventoryService, MovementDraft, MovementKind, RequestView
 from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 
-SIDES = {MovementKind.RECEIVE: (False, True), MovementKind.ISSUE: (True, False), MovementKind.TRANSFER: (True, True),
-         MovementKind.RETURN: (False, True), MovementKind.CONSUME: (True, False), MovementKind.ADJUST: (True, False)}
+SIDES = {
+    MovementKind.RECEIVE: (False, True),
+    MovementKind.ISSUE: (True, False),
+    MovementKind.TRANSFER: (True, True),
+    MovementKind.RETURN: (False, True),
+    MovementKind.CONSUME: (True, False),
+    MovementKind.ADJUST: (True, False),
+}
 
 
 def tr(text: str) -> str:
@@ -33,8 +48,16 @@ class MovementDialog(GuardedDialog):
     # the movement was written: carries the list of MovementView
     recorded = Signal(object)
 
-    def __init__(self, inventory: InventoryService, kind: MovementKind, parent: QWidget | None = None, *,
-                 item_id: int | None = None, location_id: int | None = None, teams: list[tuple[int, str]] = ()) -> None:
+    def __init__(
+        self,
+        inventory: InventoryService,
+        kind: MovementKind,
+        parent: QWidget | None = None,
+        *,
+        item_id: int | None = None,
+        location_id: int | None = None,
+        teams: list[tuple[int, str]] = (),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("movementDialog")
         self._inv = inventory
@@ -76,12 +99,22 @@ class MovementDialog(GuardedDialog):
             self.source.setCurrentIndex(max(self.source.findData(location_id), 0))
             self.target.setCurrentIndex(max(self.target.findData(location_id), 0))
         self.form = QFormLayout()
-        for label, widget in ((tr("Movement"), self.kind), (tr("Barcode"), self.barcode), (tr("Item"), self.item),
-                              (tr("From"), self.source), (tr("To"), self.target), (tr("Direction"), self.direction),
-                              (tr("Team"), self.team), (tr("Quantity"), self.quantity), (tr("Lot"), self.lot),
-                              (tr("Reason"), self.reason)):
+        for label, widget in (
+            (tr("Movement"), self.kind),
+            (tr("Barcode"), self.barcode),
+            (tr("Item"), self.item),
+            (tr("From"), self.source),
+            (tr("To"), self.target),
+            (tr("Direction"), self.direction),
+            (tr("Team"), self.team),
+            (tr("Quantity"), self.quantity),
+            (tr("Lot"), self.lot),
+            (tr("Reason"), self.reason),
+        ):
             self.form.addRow(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -109,8 +142,11 @@ class MovementDialog(GuardedDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         """Enter in the barcode field is the scanner's end of code: it selects the item and
         is consumed here, so it never reaches the dialog's default button and saves early."""
-        if (watched is self.barcode and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+        if (
+            watched is self.barcode
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):  # type: ignore[attr-defined]
             self.on_scanned()
             return True
         return super().eventFilter(watched, event)
@@ -122,9 +158,12 @@ class MovementDialog(GuardedDialog):
     def _update_fields(self) -> None:
         kind = self.current_kind()
         takes, puts = SIDES[kind]
-        for widget, shown in ((self.source, takes or kind == MovementKind.ADJUST), (self.target, puts),
-                              (self.direction, kind == MovementKind.ADJUST),
-                              (self.team, kind in (MovementKind.ISSUE, MovementKind.RETURN))):
+        for widget, shown in (
+            (self.source, takes or kind == MovementKind.ADJUST),
+            (self.target, puts),
+            (self.direction, kind == MovementKind.ADJUST),
+            (self.team, kind in (MovementKind.ISSUE, MovementKind.RETURN)),
+        ):
             widget.setVisible(shown)
             self.form.labelForField(widget).setVisible(shown)
         self.form.labelForField(self.source).setText(tr("At") if kind == MovementKind.ADJUST else tr("From"))
@@ -135,9 +174,16 @@ class MovementDialog(GuardedDialog):
         target = self.target.currentData() if takes_puts[1] else None
         if kind == MovementKind.ADJUST and self.direction.currentData() > 0:
             source, target = None, self.source.currentData()
-        return MovementDraft(kind, self.item.currentData(), self.quantity.value(), source, target,
-                             lot=self.lot.text().strip(), reason=self.reason.text(),
-                             team_id=self.team.currentData() if kind in (MovementKind.ISSUE, MovementKind.RETURN) else None)
+        return MovementDraft(
+            kind,
+            self.item.currentData(),
+            self.quantity.value(),
+            source,
+            target,
+            lot=self.lot.text().strip(),
+            reason=self.reason.text(),
+            team_id=self.team.currentData() if kind in (MovementKind.ISSUE, MovementKind.RETURN) else None,
+        )
 
     def accept(self) -> None:
         try:
@@ -159,13 +205,19 @@ class FulfilDialog(GuardedDialog):
     # the request was (partly) fulfilled: carries the list of MovementView
     recorded = Signal(object)
 
-    def __init__(self, inventory: InventoryService, request: RequestView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, inventory: InventoryService, request: RequestView, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("fulfilDialog")
         self._inv, self.request = inventory, request
         self.setWindowTitle(tr("Fulfil request #%1").replace("%1", str(request.id)))
         self.source = QComboBox(self)
-        stock = {lv.location_id: lv.quantity for lv in inventory.levels(rate_days=None) if lv.item_id == request.item_id}
+        stock = {
+            lv.location_id: lv.quantity
+            for lv in inventory.levels(rate_days=None)
+            if lv.item_id == request.item_id
+        }
         for view in inventory.locations():
             if stock.get(view.id, 0) > 0 and view.id != request.deliver_to_location_id:
                 self.source.addItem(f"{view.name} ({stock[view.id]:,} {request.unit})", view.id)
@@ -177,10 +229,15 @@ class FulfilDialog(GuardedDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
         form = QFormLayout()
-        form.addRow(tr("Request"), QLabel(f"{request.quantity:,} {request.unit} {request.item_name} → {request.deliver_to}"))
+        form.addRow(
+            tr("Request"),
+            QLabel(f"{request.quantity:,} {request.unit} {request.item_name} → {request.deliver_to}"),
+        )
         form.addRow(tr("From"), self.source)
         form.addRow(tr("Quantity"), self.quantity)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -2,6 +2,7 @@
 
 The file and database work runs as a ui.common.jobs Job; the dialog only shows what came back.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -9,8 +10,16 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.inventory import InventoryService
 from ops_console.inventory.exchange import ImportPreview
@@ -24,11 +33,13 @@ def tr(text: str) -> str:
 
 def export_job(inventory: InventoryService, path: Path, what: str) -> Callable[[], int]:
     """The work of an export: levels or movements into ``path`` (UTF-8 with BOM for spreadsheets)."""
+
     def work() -> int:
         with open_private(path, "w", encoding="utf-8-sig", newline="") as stream:
             if what == "levels":
                 return inventory.export_levels_csv(stream)
             return inventory.export_movements_csv(stream)
+
     return work
 
 
@@ -41,7 +52,9 @@ class ImportDialog(QDialog):
     # the preview is on screen (or the file was refused): carries the ImportPreview
     previewed = Signal(object)
 
-    def __init__(self, inventory: InventoryService, path: Path, pool: QThreadPool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, inventory: InventoryService, path: Path, pool: QThreadPool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(tr("Import stock count — %1").replace("%1", path.name))
@@ -49,14 +62,18 @@ class ImportDialog(QDialog):
         self.summary = QLabel(tr("Reading %1 …").replace("%1", path.name))
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 6, self)
-        self.table.setHorizontalHeaderLabels([tr("Line"), tr("Item"), tr("Location"), tr("Now"), tr("Counted"), tr("Change")])
+        self.table.setHorizontalHeaderLabels(
+            [tr("Line"), tr("Item"), tr("Location"), tr("Now"), tr("Counted"), tr("Change")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.problems = QTableWidget(0, 2, self)
         self.problems.setHorizontalHeaderLabels([tr("Line"), tr("Problem")])
         self.problems.horizontalHeader().setStretchLastSection(True)
         self.problems.verticalHeader().hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
@@ -68,8 +85,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
         self.resize(760, 560)
-        self._jobs.append(start_job(pool, partial(_preview, inventory, path), self._show_preview, self._failed,
-                                    owner=self))
+        self._jobs.append(
+            start_job(pool, partial(_preview, inventory, path), self._show_preview, self._failed, owner=self)
+        )
 
     @Slot(object)
     def _show_preview(self, preview: ImportPreview) -> None:
@@ -77,8 +95,16 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(preview.lines))
         for row, line in enumerate(preview.lines):
             delta = f"{line.delta:+,}" if line.delta else tr("no change")
-            for col, text in enumerate((str(line.line), line.item_name + (f" / {line.lot}" if line.lot else ""),
-                                        line.location_name, f"{line.current:,}", f"{line.counted:,}", delta)):
+            for col, text in enumerate(
+                (
+                    str(line.line),
+                    line.item_name + (f" / {line.lot}" if line.lot else ""),
+                    line.location_name,
+                    f"{line.current:,}",
+                    f"{line.counted:,}",
+                    delta,
+                )
+            ):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.problems.setRowCount(len(preview.problems))
         for row, problem in enumerate(preview.problems):
@@ -87,10 +113,15 @@ class ImportDialog(QDialog):
         if preview.file_problem:
             self.summary.setText(tr("This file cannot be imported: %1").replace("%1", preview.file_problem))
         else:
-            self.summary.setText(tr("%1 rows read: %2 change the stock, %3 rows have problems and will be skipped. "
-                                    "Nothing is recorded until you press Apply.")
-                                 .replace("%1", str(len(preview.lines))).replace("%2", str(preview.changes))
-                                 .replace("%3", str(sum(1 for p in preview.problems if p.line))))
+            self.summary.setText(
+                tr(
+                    "%1 rows read: %2 change the stock, %3 rows have problems and will be skipped. "
+                    "Nothing is recorded until you press Apply."
+                )
+                .replace("%1", str(len(preview.lines)))
+                .replace("%2", str(preview.changes))
+                .replace("%3", str(sum(1 for p in preview.problems if p.line)))
+            )
         self.apply_button.setEnabled(not preview.file_problem and preview.changes > 0)
         self.previewed.emit(preview)
 
@@ -100,8 +131,11 @@ class ImportDialog(QDialog):
             return
         self.apply_button.setEnabled(False)
         preview = self.preview
-        self._jobs.append(start_job(self._pool, partial(self._inv.apply_import, preview), self._applied, self._failed,
-                                    owner=self))
+        self._jobs.append(
+            start_job(
+                self._pool, partial(self._inv.apply_import, preview), self._applied, self._failed, owner=self
+            )
+        )
 
     @Slot(object)
     def _applied(self, count: int) -> None:

@@ -3,12 +3,20 @@
 Level cells carry a word and a bar of marks as well as a colour (Okabe–Ito), so a
 colour-blind officer or a washed-out projector still reads "Below minimum" at a glance.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.domain import Priority
@@ -19,13 +27,25 @@ from ops_console.ui.common.formatting import local_short
 Index = QModelIndex | QPersistentModelIndex
 # background tint and text colour per state (Okabe–Ito vermillion, orange, yellow, bluish green)
 STATE_COLOURS: dict[LevelState, tuple[str, str]] = {
-    LevelState.OUT: ("#f6cbb6", "#8a2c00"), LevelState.LOW: ("#fde0b0", "#8a5a00"),
-    LevelState.BELOW_TARGET: ("#fbf5c8", "#6b5f00"), LevelState.OK: ("#d4efe6", "#00664d"),
+    LevelState.OUT: ("#f6cbb6", "#8a2c00"),
+    LevelState.LOW: ("#fde0b0", "#8a5a00"),
+    LevelState.BELOW_TARGET: ("#fbf5c8", "#6b5f00"),
+    LevelState.OK: ("#d4efe6", "#00664d"),
     LevelState.NO_THRESHOLD: ("#ffffff", "#4a5563"),
 }
-STATE_MARKS = {LevelState.OUT: "✖", LevelState.LOW: "▼", LevelState.BELOW_TARGET: "▽", LevelState.OK: "✔",
-               LevelState.NO_THRESHOLD: "·"}
-PRIORITY_COLOURS = {Priority.URGENT: "#d55e00", Priority.HIGH: "#e69f00", Priority.NORMAL: "#0072b2", Priority.LOW: "#6e6e6e"}
+STATE_MARKS = {
+    LevelState.OUT: "✖",
+    LevelState.LOW: "▼",
+    LevelState.BELOW_TARGET: "▽",
+    LevelState.OK: "✔",
+    LevelState.NO_THRESHOLD: "·",
+}
+PRIORITY_COLOURS = {
+    Priority.URGENT: "#d55e00",
+    Priority.HIGH: "#e69f00",
+    Priority.NORMAL: "#0072b2",
+    Priority.LOW: "#6e6e6e",
+}
 
 
 def _tr(text: str) -> str:
@@ -33,15 +53,17 @@ def _tr(text: str) -> str:
 
 
 STOCK_COLUMNS = ("item", "category", "location", "level", "quantity", "minimum", "target", "cover", "expiry")
-STOCK_HEADERS = {"item": QT_TRANSLATE_NOOP("StockTableModel", "Item"),
-                 "category": QT_TRANSLATE_NOOP("StockTableModel", "Category"),
-                 "location": QT_TRANSLATE_NOOP("StockTableModel", "Location"),
-                 "level": QT_TRANSLATE_NOOP("StockTableModel", "Level"),
-                 "quantity": QT_TRANSLATE_NOOP("StockTableModel", "On hand"),
-                 "minimum": QT_TRANSLATE_NOOP("StockTableModel", "Min"),
-                 "target": QT_TRANSLATE_NOOP("StockTableModel", "Target"),
-                 "cover": QT_TRANSLATE_NOOP("StockTableModel", "Days of cover"),
-                 "expiry": QT_TRANSLATE_NOOP("StockTableModel", "Earliest expiry")}
+STOCK_HEADERS = {
+    "item": QT_TRANSLATE_NOOP("StockTableModel", "Item"),
+    "category": QT_TRANSLATE_NOOP("StockTableModel", "Category"),
+    "location": QT_TRANSLATE_NOOP("StockTableModel", "Location"),
+    "level": QT_TRANSLATE_NOOP("StockTableModel", "Level"),
+    "quantity": QT_TRANSLATE_NOOP("StockTableModel", "On hand"),
+    "minimum": QT_TRANSLATE_NOOP("StockTableModel", "Min"),
+    "target": QT_TRANSLATE_NOOP("StockTableModel", "Target"),
+    "cover": QT_TRANSLATE_NOOP("StockTableModel", "Days of cover"),
+    "expiry": QT_TRANSLATE_NOOP("StockTableModel", "Earliest expiry"),
+}
 STATE_WORDS = {s: s.label for s in LevelState}  # labels are marked in views; translated when shown
 
 
@@ -49,7 +71,9 @@ def cover_text(level: StockLevel) -> str:
     days = level.days_of_cover
     if days is None:
         return _tr("no recent use")
-    return _tr("< 1 day") if days < 1 else (f"{days:.0f} " + _tr("days") if days < 100 else "99+ " + _tr("days"))
+    return (
+        _tr("< 1 day") if days < 1 else (f"{days:.0f} " + _tr("days") if days < 100 else "99+ " + _tr("days"))
+    )
 
 
 class StockTableModel(QAbstractTableModel):
@@ -74,7 +98,9 @@ class StockTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(STOCK_COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(STOCK_HEADERS[STOCK_COLUMNS[section]])
         return None
@@ -89,15 +115,21 @@ class StockTableModel(QAbstractTableModel):
             return QBrush(QColor(STATE_COLOURS[lv.state][0]))
         if role == Qt.ItemDataRole.ForegroundRole and column in ("level", "quantity"):
             return QBrush(QColor(STATE_COLOURS[lv.state][1]))
-        if role == Qt.ItemDataRole.FontRole and (column == "level" and lv.state in (LevelState.OUT, LevelState.LOW)
-                                                 or column == "item" and lv.critical):
+        if role == Qt.ItemDataRole.FontRole and (
+            column == "level"
+            and lv.state in (LevelState.OUT, LevelState.LOW)
+            or column == "item"
+            and lv.critical
+        ):
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("quantity", "minimum", "target", "cover"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column in ("level", "cover"):
-            return _tr("Recent use: %1 %2 per day").replace("%1", f"{lv.daily_use:.1f}").replace("%2", lv.unit)
+            return (
+                _tr("Recent use: %1 %2 per day").replace("%1", f"{lv.daily_use:.1f}").replace("%2", lv.unit)
+            )
         return None
 
     @staticmethod
@@ -143,7 +175,9 @@ class StockTableModel(QAbstractTableModel):
         self._rows = self._arranged()
         where = np.full(len(self._table), -1, np.int64)
         where[self._rows] = np.arange(len(self._rows))
-        self.changePersistentIndexList(before, [self.index(int(where[r]), i.column()) for r, i in zip(shown, before)])
+        self.changePersistentIndexList(
+            before, [self.index(int(where[r]), i.column()) for r, i in zip(shown, before)]
+        )
         self.layoutChanged.emit()
 
     def _arranged(self) -> np.ndarray:
@@ -169,11 +203,17 @@ class StockTableModel(QAbstractTableModel):
         return self._table.levels()
 
 
-REQUEST_COLUMNS = (QT_TRANSLATE_NOOP("RequestQueueModel", "#"), QT_TRANSLATE_NOOP("RequestQueueModel", "Priority"),
-                   QT_TRANSLATE_NOOP("RequestQueueModel", "Asked"), QT_TRANSLATE_NOOP("RequestQueueModel", "Status"),
-                   QT_TRANSLATE_NOOP("RequestQueueModel", "Item"), QT_TRANSLATE_NOOP("RequestQueueModel", "Quantity"),
-                   QT_TRANSLATE_NOOP("RequestQueueModel", "Deliver to"), QT_TRANSLATE_NOOP("RequestQueueModel", "Needed by"),
-                   QT_TRANSLATE_NOOP("RequestQueueModel", "Requested by"))
+REQUEST_COLUMNS = (
+    QT_TRANSLATE_NOOP("RequestQueueModel", "#"),
+    QT_TRANSLATE_NOOP("RequestQueueModel", "Priority"),
+    QT_TRANSLATE_NOOP("RequestQueueModel", "Asked"),
+    QT_TRANSLATE_NOOP("RequestQueueModel", "Status"),
+    QT_TRANSLATE_NOOP("RequestQueueModel", "Item"),
+    QT_TRANSLATE_NOOP("RequestQueueModel", "Quantity"),
+    QT_TRANSLATE_NOOP("RequestQueueModel", "Deliver to"),
+    QT_TRANSLATE_NOOP("RequestQueueModel", "Needed by"),
+    QT_TRANSLATE_NOOP("RequestQueueModel", "Requested by"),
+)
 
 
 class RequestQueueModel(QAbstractTableModel):
@@ -189,7 +229,9 @@ class RequestQueueModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(REQUEST_COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("RequestQueueModel", REQUEST_COLUMNS[section])
         return None
@@ -201,9 +243,17 @@ class RequestQueueModel(QAbstractTableModel):
         tr = lambda t: QCoreApplication.translate("RequestQueueModel", t)  # noqa: E731
         if role == Qt.ItemDataRole.DisplayRole:
             marks = "■" * int(r.priority) + "□" * (4 - int(r.priority))
-            values = (str(r.id), f"{marks} {tr(r.priority.label)}", local_short(r.created_at), tr(r.status.label),
-                      r.item_name, f"{r.fulfilled:,} / {r.quantity:,} {r.unit}" if r.fulfilled else f"{r.quantity:,} {r.unit}",
-                      r.deliver_to, local_short(r.needed_by), r.requested_by)
+            values = (
+                str(r.id),
+                f"{marks} {tr(r.priority.label)}",
+                local_short(r.created_at),
+                tr(r.status.label),
+                r.item_name,
+                f"{r.fulfilled:,} / {r.quantity:,} {r.unit}" if r.fulfilled else f"{r.quantity:,} {r.unit}",
+                r.deliver_to,
+                local_short(r.needed_by),
+                r.requested_by,
+            )
             return values[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QBrush(QColor(PRIORITY_COLOURS[r.priority]))

@@ -5,6 +5,7 @@ parts — the picture (stock_view: filters, table, chart), the queue (request_qu
 and the actions that change stock (movement forms, catalogue forms, CSV files) — and
 reads everything again, off the GUI thread, when any workstation records a change.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -12,34 +13,46 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QPushButton, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.domain import Permission
 from ops_console.events import Event
 from ops_console.inventory import InventoryService, MovementKind, RequestView, StockAlert, StockLevel
 from ops_console.inventory.table import LevelTable
 from ops_console.post import Post
+from ops_console.topics import Feature, Topic
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.flow_layout import FlowLayout
+from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
-from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.inventory.catalogue_dialogs import AddItemDialog, AddLocationDialog, RequestDialog
 from ops_console.ui.inventory.dialogs import FulfilDialog, MovementDialog
-from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.inventory.files import ImportDialog, export_job
 from ops_console.ui.inventory.request_queue import RequestQueue
 from ops_console.ui.inventory.stock_view import StockView
-from ops_console.topics import Feature, Topic
 
-MOVEMENT_WORDS = ((MovementKind.RECEIVE, QT_TRANSLATE_NOOP("InventoryPanel", "Receive…")),
-                  (MovementKind.ISSUE, QT_TRANSLATE_NOOP("InventoryPanel", "Issue…")),
-                  (MovementKind.TRANSFER, QT_TRANSLATE_NOOP("InventoryPanel", "Transfer…")),
-                  (MovementKind.CONSUME, QT_TRANSLATE_NOOP("InventoryPanel", "Consume…")),
-                  (MovementKind.RETURN, QT_TRANSLATE_NOOP("InventoryPanel", "Return…")),
-                  (MovementKind.ADJUST, QT_TRANSLATE_NOOP("InventoryPanel", "Adjust…")))
-BANNER = {True: "background: #fde0b0; color: #5c3a00; padding: 6px 10px; font-weight: 600;",
-          False: "background: #d4efe6; color: #00503c; padding: 6px 10px; font-weight: 600;"}
+MOVEMENT_WORDS = (
+    (MovementKind.RECEIVE, QT_TRANSLATE_NOOP("InventoryPanel", "Receive…")),
+    (MovementKind.ISSUE, QT_TRANSLATE_NOOP("InventoryPanel", "Issue…")),
+    (MovementKind.TRANSFER, QT_TRANSLATE_NOOP("InventoryPanel", "Transfer…")),
+    (MovementKind.CONSUME, QT_TRANSLATE_NOOP("InventoryPanel", "Consume…")),
+    (MovementKind.RETURN, QT_TRANSLATE_NOOP("InventoryPanel", "Return…")),
+    (MovementKind.ADJUST, QT_TRANSLATE_NOOP("InventoryPanel", "Adjust…")),
+)
+BANNER = {
+    True: "background: #fde0b0; color: #5c3a00; padding: 6px 10px; font-weight: 600;",
+    False: "background: #d4efe6; color: #00503c; padding: 6px 10px; font-weight: 600;",
+}
 
 
 class InventoryPanel(QWidget):
@@ -52,14 +65,22 @@ class InventoryPanel(QWidget):
     # a stock row was chosen: carries its StockLevel and whether it was a click (not a reload keeping it)
     level_selected = Signal(object, bool)
 
-    def __init__(self, post: Post, bridge: PostBridge, inventory: InventoryService | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        post: Post,
+        bridge: PostBridge,
+        inventory: InventoryService | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("inventoryPanel")
         self._post = post
         self.inventory = inventory or post.inventory  # built by the composition root, never here
         # files; reloads (never behind an export)
-        self.pool, self.reader = JobLane("inventory-files", parent=self), JobLane("inventory-read", parent=self)
+        self.pool, self.reader = (
+            JobLane("inventory-files", parent=self),
+            JobLane("inventory-read", parent=self),
+        )
         self._reading: Job | None = None
         self._again = False
         self._jobs: list = []  # running file jobs, kept alive until they report  # type: ignore[type-arg]
@@ -114,8 +135,11 @@ class InventoryPanel(QWidget):
         self.new_item_button = QPushButton(self.tr("New item…"))
         self.new_location_button = QPushButton(self.tr("New location…"))
         self.new_request_button = QPushButton(self.tr("New request…"))
-        for button, form in ((self.new_item_button, AddItemDialog), (self.new_location_button, AddLocationDialog),
-                             (self.new_request_button, RequestDialog)):
+        for button, form in (
+            (self.new_item_button, AddItemDialog),
+            (self.new_location_button, AddLocationDialog),
+            (self.new_request_button, RequestDialog),
+        ):
             button.clicked.connect(lambda _=False, f=form: self.open_form(f))
             actions.addWidget(button)
         self.import_button = QPushButton(self.tr("Import count…"))
@@ -150,8 +174,9 @@ class InventoryPanel(QWidget):
         if self._reading is not None and not self._reading.finished:
             self._again = True
             return
-        self._reading = start_job(self.reader, partial(_read_picture, self.inventory), self._show, self._read_failed,
-                                  owner=self)
+        self._reading = start_job(
+            self.reader, partial(_read_picture, self.inventory), self._show, self._read_failed, owner=self
+        )
 
     @Slot(object)
     def _show(self, picture: tuple[LevelTable, list[RequestView], list[StockAlert]]) -> None:
@@ -178,10 +203,19 @@ class InventoryPanel(QWidget):
     def _show_alerts(self, alerts: list[StockAlert], open_requests: int) -> None:
         low = sum(1 for a in alerts if a.kind in ("low_stock", "out_of_stock"))
         expiring = sum(1 for a in alerts if a.kind in ("expiring", "expired"))
-        words = self.tr("⚠ %1 below minimum · %2 expiring or expired · %3 open requests").replace(
-            "%1", str(low)).replace("%2", str(expiring)).replace("%3", str(open_requests))
-        self.alerts.setText(words if alerts else self.tr("✔ All stock at or above minimum · %1 open requests")
-                            .replace("%1", str(open_requests)))
+        words = (
+            self.tr("⚠ %1 below minimum · %2 expiring or expired · %3 open requests")
+            .replace("%1", str(low))
+            .replace("%2", str(expiring))
+            .replace("%3", str(open_requests))
+        )
+        self.alerts.setText(
+            words
+            if alerts
+            else self.tr("✔ All stock at or above minimum · %1 open requests").replace(
+                "%1", str(open_requests)
+            )
+        )
         self.alerts.setToolTip("\n".join(a.message for a in alerts[:30]))
         self.alerts.setStyleSheet(BANNER[bool(alerts)])
 
@@ -224,8 +258,14 @@ class InventoryPanel(QWidget):
     def open_movement(self, kind: MovementKind) -> MovementDialog:
         lv = self.selected_level()
         teams = [(t.id, t.name) for t in self._post.tasks.teams()]
-        dialog = MovementDialog(self.inventory, kind, self, item_id=lv.item_id if lv else None,
-                                location_id=lv.location_id if lv else None, teams=teams)
+        dialog = MovementDialog(
+            self.inventory,
+            kind,
+            self,
+            item_id=lv.item_id if lv else None,
+            location_id=lv.location_id if lv else None,
+            teams=teams,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.recorded.connect(self.reload)
         dialog.open()
@@ -250,8 +290,15 @@ class InventoryPanel(QWidget):
     def export_to(self, path: Path, what: str) -> None:
         """Write levels or movements to ``path`` on the worker; ``exported`` says when done."""
         work = export_job(self.inventory, Path(path), what)
-        self._jobs.append(start_job(self.pool, partial(_exported, str(path), work), self._export_done, self._job_failed,
-                                    owner=self))
+        self._jobs.append(
+            start_job(
+                self.pool,
+                partial(_exported, str(path), work),
+                self._export_done,
+                self._job_failed,
+                owner=self,
+            )
+        )
 
     @Slot(object)
     def _export_done(self, result: tuple[str, int]) -> None:
@@ -266,12 +313,16 @@ class InventoryPanel(QWidget):
         show_error(self, exc)
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a stock count"), "", self.tr("CSV files (*.csv *.txt)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a stock count"), "", self.tr("CSV files (*.csv *.txt)")
+        )
         if path:
             self.import_file(Path(path))
 
     def _choose_export(self, what: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as CSV"), f"stock_{what}.csv", self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export as CSV"), f"stock_{what}.csv", self.tr("CSV files (*.csv)")
+        )
         if path:
             self.export_to(Path(path), what)
 

@@ -4,6 +4,7 @@ Split from the panel because deciding on requests is its own job (often another
 person's than keeping the stores). Every decision goes through InventoryService;
 ``changed`` tells the panel to read the picture again.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -79,8 +80,11 @@ class RequestQueue(QWidget):
         request = self.selected_request()
         if request is None:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Deny request #%1").replace("%1", str(request.id)),
-                                          self.tr("Reason (the field will be told):"))
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Deny request #%1").replace("%1", str(request.id)),
+            self.tr("Reason (the field will be told):"),
+        )
         if ok:
             self._decide(lambda: self.inventory.deny(request.id, request.version, reason))
 

@@ -5,11 +5,23 @@ from the parts that change it (movements, files, requests). Filtering and sortin
 the model's own (whole columns at once), so "what runs out first" over 100,000 cells
 takes milliseconds; the selected cell stays selected across a reload.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.inventory import InventoryService, LocationView, StockLevel
 from ops_console.inventory.table import LevelTable
@@ -17,8 +29,16 @@ from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.inventory.chart import LevelChart
 from ops_console.ui.inventory.model import STOCK_COLUMNS, StockTableModel
 
-COLUMN_WIDTHS = {"item": 190, "category": 105, "location": 215, "level": 150, "quantity": 115, "minimum": 60,
-                 "target": 60, "cover": 100}
+COLUMN_WIDTHS = {
+    "item": 190,
+    "category": 105,
+    "location": 215,
+    "level": 150,
+    "quantity": 115,
+    "minimum": 60,
+    "target": 60,
+    "cover": 100,
+}
 
 
 def plain_table(model, name: str) -> QTableView:  # type: ignore[no-untyped-def]
@@ -68,7 +88,10 @@ class StockView(QWidget):
 
     def _lay_out(self) -> None:
         filters = FlowLayout()  # wraps on a narrow dock; a label stays with its box
-        for label, box in ((self.tr("Category"), self.category_box), (self.tr("Location"), self.location_box)):
+        for label, box in (
+            (self.tr("Category"), self.category_box),
+            (self.tr("Location"), self.location_box),
+        ):
             pair = QWidget()
             row = QHBoxLayout(pair)
             row.setContentsMargins(0, 0, 0, 0)
@@ -94,8 +117,10 @@ class StockView(QWidget):
 
     def fill_filters(self, categories: list[str], locations: list[LocationView]) -> None:
         """Offer the catalogue's categories and locations, keeping what was chosen."""
-        for box, first, values in ((self.category_box, self.tr("All categories"), [(c, c) for c in categories]),
-                                   (self.location_box, self.tr("All locations"), [(v.name, v.id) for v in locations])):
+        for box, first, values in (
+            (self.category_box, self.tr("All categories"), [(c, c) for c in categories]),
+            (self.location_box, self.tr("All locations"), [(v.name, v.id) for v in locations]),
+        ):
             current = box.currentData()
             box.blockSignals(True)
             box.clear()
@@ -115,8 +140,9 @@ class StockView(QWidget):
 
     @Slot()
     def _apply_filter(self) -> None:
-        self.model.set_filter(self.category_box.currentData(), self.location_box.currentData(),
-                              self.critical_box.isChecked())
+        self.model.set_filter(
+            self.category_box.currentData(), self.location_box.currentData(), self.critical_box.isChecked()
+        )
 
     @Slot()
     def sort_runs_out_first(self) -> None:

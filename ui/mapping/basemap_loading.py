@@ -8,6 +8,7 @@ never lets a later one jump under it. A map that cannot be loaded is logged, nam
 map's status line and kept in ``problems``; the others still load and the console never
 goes down for a bad file.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,8 +39,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BASEMAP_MAX_BYTES = 20 * 1024 * 1024
-_OPENERS = {"geojson": lambda p: load_geojson_file(p, max_bytes=BASEMAP_MAX_BYTES),
-            "mbtiles": MBTilesReader, "pmtiles": PMTilesReader}
+_OPENERS = {
+    "geojson": lambda p: load_geojson_file(p, max_bytes=BASEMAP_MAX_BYTES),
+    "mbtiles": MBTilesReader,
+    "pmtiles": PMTilesReader,
+}
 
 
 def tr(text: str) -> str:
@@ -50,8 +54,12 @@ def geojson_spec(path: Path | str) -> BasemapSpec:
     """A spec for a GeoJSON file opened by hand (or the bundled demo ward)."""
     path = Path(path)
     if path == DEMO_BASEMAP:
-        return BasemapSpec("geojson", tr("Streets and buildings"), path,
-                           attribution=tr("Demo basemap: fictional Willow Creek ward"))
+        return BasemapSpec(
+            "geojson",
+            tr("Streets and buildings"),
+            path,
+            attribution=tr("Demo basemap: fictional Willow Creek ward"),
+        )
     return BasemapSpec("geojson", path.stem, path, attribution=path.stem)
 
 
@@ -68,8 +76,9 @@ class BasemapStack(QObject):
     # a basemap finished loading: its layer (BasemapLayer or TileLayer), or None and the error sentence
     loaded = Signal(object, str)
 
-    def __init__(self, canvas: MapCanvas, legend: LegendPanel, records_bottom: MapLayer,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, canvas: MapCanvas, legend: LegendPanel, records_bottom: MapLayer, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.canvas, self.legend, self._records_bottom = canvas, legend, records_bottom
         self.tile_layers: list[TileLayer] = []
@@ -94,8 +103,13 @@ class BasemapStack(QObject):
     def open(self, spec: BasemapSpec) -> None:
         """Queue one basemap after those already pending; ``loaded`` says how it went."""
         self._pending += 1
-        start_job(self._lane, partial(_open, spec), partial(self._opened, spec), partial(self._open_failed, spec),
-                  owner=self)
+        start_job(
+            self._lane,
+            partial(_open, spec),
+            partial(self._opened, spec),
+            partial(self._open_failed, spec),
+            owner=self,
+        )
 
     @property
     def pending(self) -> int:
@@ -132,9 +146,13 @@ class BasemapStack(QObject):
         if spec.kind == "geojson":
             return self._insert_basemap(spec, opened)
         if spec.kind == "xyz":
-            source: TileSource = XYZSource(spec.url or "", name=spec.label, attribution=spec.attribution,
-                                           max_zoom=spec.max_zoom if spec.max_zoom is not None else 19,
-                                           cache_dir=self._cache_dir(spec.url or ""))
+            source: TileSource = XYZSource(
+                spec.url or "",
+                name=spec.label,
+                attribution=spec.attribution,
+                max_zoom=spec.max_zoom if spec.max_zoom is not None else 19,
+                cache_dir=self._cache_dir(spec.url or ""),
+            )
         else:
             source = ArchiveSource(opened)  # type: ignore[arg-type]
             source.max_zoom = spec.max_zoom if spec.max_zoom is not None else source.max_zoom
@@ -144,7 +162,7 @@ class BasemapStack(QObject):
         log.warning("basemap %s not loaded: %s", spec.label, text)
         self.problems.append(text)
         more = len(self.problems) - 1
-        self.canvas.status_text = (text[:160] + (tr(" (+{n} more, see log)").format(n=more) if more else ""))
+        self.canvas.status_text = text[:160] + (tr(" (+{n} more, see log)").format(n=more) if more else "")
         self.canvas.update()
         self.loaded.emit(None, text)
 
@@ -169,8 +187,9 @@ class BasemapStack(QObject):
             self.canvas.attribution = layer.attribution
         if layer.skipped:
             name = spec.path.name if spec.path else spec.label
-            self.canvas.status_text = tr("{n} map features skipped in {name} (see log)").format(n=layer.skipped,
-                                                                                                name=name)
+            self.canvas.status_text = tr("{n} map features skipped in {name} (see log)").format(
+                n=layer.skipped, name=name
+            )
         self._changed()
         return layer
 
@@ -201,4 +220,3 @@ class BasemapStack(QObject):
         self._closed = True
         for layer in self.tile_layers:
             layer.source.close()
-

@@ -3,14 +3,23 @@
 Each dialog is handed a ``save`` callable that calls the service; a refused save
 (validation, permission, conflict) shows the service's words and keeps what was typed.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from ops_console.errors import OpsError
 from ops_console.mapping.risks import Mitigation, RiskDraft, RiskKind, RiskLevel, RiskView
@@ -56,7 +65,9 @@ class RecordDialog(GuardedDialog):
         self._save = save
         self.result_view: Any = None
         self.form = QFormLayout(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -76,11 +87,21 @@ class RecordDialog(GuardedDialog):
 
 
 class RiskDialog(RecordDialog):
-    def __init__(self, save: Callable[[RiskDraft], Any], lat: float, lon: float, current: RiskView | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        save: Callable[[RiskDraft], Any],
+        lat: float,
+        lon: float,
+        current: RiskView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(tr("Edit risk point") if current else tr("New risk point"), save, parent)
         self.setObjectName("riskDialog")
-        d = current.draft() if current else RiskDraft("", RiskKind.FLOOD_PRONE_LANE, RiskLevel.MEDIUM, lat, lon)
+        d = (
+            current.draft()
+            if current
+            else RiskDraft("", RiskKind.FLOOD_PRONE_LANE, RiskLevel.MEDIUM, lat, lon)
+        )
         self.name = QLineEdit(d.name)
         self.kind, self.level = _combo(RiskKind, d.kind), _combo(RiskLevel, d.level)
         self.mitigation = _combo(Mitigation, d.mitigation)
@@ -91,23 +112,41 @@ class RiskDialog(RecordDialog):
         self.every.setSuffix(tr(" days"))
         self.notes = QPlainTextEdit(d.notes)
         self.notes.setFixedHeight(70)
-        for label, widget in ((tr("Name"), self.name), (tr("Kind"), self.kind), (tr("Level"), self.level),
-                              (tr("Latitude"), self.lat), (tr("Longitude"), self.lon),
-                              (tr("Inspect every"), self.every), (tr("Mitigation"), self.mitigation),
-                              (tr("Notes"), self.notes)):
+        for label, widget in (
+            (tr("Name"), self.name),
+            (tr("Kind"), self.kind),
+            (tr("Level"), self.level),
+            (tr("Latitude"), self.lat),
+            (tr("Longitude"), self.lon),
+            (tr("Inspect every"), self.every),
+            (tr("Mitigation"), self.mitigation),
+            (tr("Notes"), self.notes),
+        ):
             self.form.addRow(label, widget)
         self.finish_form()
 
     def draft(self) -> RiskDraft:
-        return RiskDraft(self.name.text(), chosen(self.kind), chosen(self.level), self.lat.value(),
-                         self.lon.value(), self.notes.toPlainText(), self.every.value(), chosen(self.mitigation))
+        return RiskDraft(
+            self.name.text(),
+            chosen(self.kind),
+            chosen(self.level),
+            self.lat.value(),
+            self.lon.value(),
+            self.notes.toPlainText(),
+            self.every.value(),
+            chosen(self.mitigation),
+        )
 
 
 class InspectionDialog(RecordDialog):
     """Log a visit: what was found, the level now, and the mitigation's state."""
 
-    def __init__(self, save: Callable[[tuple[str, RiskLevel, Mitigation]], Any], risk: RiskView,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        save: Callable[[tuple[str, RiskLevel, Mitigation]], Any],
+        risk: RiskView,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(tr("Log inspection: {name}").format(name=risk.name), save, parent)
         self.setObjectName("inspectionDialog")
         self.finding = QPlainTextEdit()
@@ -123,8 +162,14 @@ class InspectionDialog(RecordDialog):
 
 
 class ShelterDialog(RecordDialog):
-    def __init__(self, save: Callable[[ShelterDraft], Any], lat: float, lon: float,
-                 current: ShelterView | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        save: Callable[[ShelterDraft], Any],
+        lat: float,
+        lon: float,
+        current: ShelterView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(tr("Edit shelter") if current else tr("New shelter"), save, parent)
         self.setObjectName("shelterDialog")
         self.name = QLineEdit(current.name if current else "")
@@ -139,25 +184,44 @@ class ShelterDialog(RecordDialog):
         self.facilities = QLineEdit(", ".join(current.facilities) if current else "")
         self.facilities.setPlaceholderText(tr("beds, kitchen, accessible toilets, generator"))
         self.contact = QLineEdit(current.contact if current else "")
-        for label, widget in ((tr("Name"), self.name), (tr("Latitude"), self.lat), (tr("Longitude"), self.lon),
-                              (tr("Capacity"), self.capacity), (tr("Occupancy"), self.occupancy),
-                              (tr("Status"), self.status), (tr("Facilities"), self.facilities),
-                              (tr("Contact"), self.contact)):
+        for label, widget in (
+            (tr("Name"), self.name),
+            (tr("Latitude"), self.lat),
+            (tr("Longitude"), self.lon),
+            (tr("Capacity"), self.capacity),
+            (tr("Occupancy"), self.occupancy),
+            (tr("Status"), self.status),
+            (tr("Facilities"), self.facilities),
+            (tr("Contact"), self.contact),
+        ):
             self.form.addRow(label, widget)
         self.finish_form()
 
     def draft(self) -> ShelterDraft:
         facilities = tuple(f.strip() for f in self.facilities.text().split(",") if f.strip())
-        return ShelterDraft(self.name.text(), self.lat.value(), self.lon.value(), self.capacity.value(),
-                            self.occupancy.value(), chosen(self.status), facilities, self.contact.text())
+        return ShelterDraft(
+            self.name.text(),
+            self.lat.value(),
+            self.lon.value(),
+            self.capacity.value(),
+            self.occupancy.value(),
+            chosen(self.status),
+            facilities,
+            self.contact.text(),
+        )
 
 
 class ZoneDialog(RecordDialog):
     """Name a zone just drawn on the map (polygon corners or circle already known)."""
 
-    def __init__(self, save: Callable[[ZoneDraft], Any], ring: tuple[tuple[float, float], ...] = (),
-                 centre: tuple[float, float] | None = None, radius_m: float | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        save: Callable[[ZoneDraft], Any],
+        ring: tuple[tuple[float, float], ...] = (),
+        centre: tuple[float, float] | None = None,
+        radius_m: float | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(tr("New zone"), save, parent)
         self.setObjectName("zoneDialog")
         self.ring, self.centre, self.radius_m = ring, centre, radius_m
@@ -171,5 +235,11 @@ class ZoneDialog(RecordDialog):
         self.finish_form()
 
     def draft(self) -> ZoneDraft:
-        return ZoneDraft(self.name.text(), chosen(self.kind), self.ring, self.centre, self.radius_m,
-                         self.notes.toPlainText())
+        return ZoneDraft(
+            self.name.text(),
+            chosen(self.kind),
+            self.ring,
+            self.centre,
+            self.radius_m,
+            self.notes.toPlainText(),
+        )

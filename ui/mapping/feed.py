@@ -1,5 +1,6 @@
 """Keeps the record layers in step with the database: a full load at start, then one
 record at a time as the bridge reports changes (from this or another workstation)."""
+
 from __future__ import annotations
 
 import logging
@@ -20,7 +21,14 @@ log = logging.getLogger(__name__)
 class RecordFeed(QObject):
     """Loads incidents, tasks, shelters, risk points and zones into their layers, live."""
 
-    def __init__(self, post, services: MapServices, bridge: PostBridge | None, layers: dict, parent: QObject | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        post,
+        services: MapServices,
+        bridge: PostBridge | None,
+        layers: dict,
+        parent: QObject | None = None,
+    ) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.post, self.services, self.bridge = post, services, bridge
         self.incidents: IncidentLayer = layers["incidents"]

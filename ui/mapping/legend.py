@@ -1,4 +1,5 @@
 """The legend: every layer with a switch, and under it every symbol that layer draws."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
@@ -43,7 +44,10 @@ class LegendPanel(QWidget):
                 child.setIcon(0, QIcon(pixmap))
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 item.addChild(child)
-            item.setExpanded(layer.key in ("incidents", "shelters", "risks", "zones", "sirens", "teams", "sensors") and layer.visible)
+            item.setExpanded(
+                layer.key in ("incidents", "shelters", "risks", "zones", "sirens", "teams", "sensors")
+                and layer.visible
+            )
             self._items[layer.key] = item
         self.tree.blockSignals(False)
 

@@ -4,6 +4,7 @@
 the post's services only, and the result is put into the layers on the GUI thread. Bridge events ask for a reload: one siren if the event names it, the
 radio layers at most once per ``debounce_ms``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -17,13 +18,12 @@ from ops_console.clock import utc_now
 from ops_console.events import Event
 from ops_console.mapping import live
 from ops_console.notices import say
-from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.topics import Topic
+from ops_console.ui.common.jobs import JobLane, start_job
 
 from .layers.live_layers import LiveTeamLayer, SensorLayer, SirenLayer
 
 log = logging.getLogger(__name__)
-
 
 
 class LiveFeed(QObject):
@@ -32,8 +32,16 @@ class LiveFeed(QObject):
     RADIO_TOPICS = (Topic.RADIO_NODE, Topic.RADIO_FRAMES)
     SIREN_TOPICS = (Topic.SIREN_STATUS, Topic.SIREN_ALARM)
 
-    def __init__(self, post, bridge, sirens: SirenLayer, teams: LiveTeamLayer, sensors: SensorLayer,  # type: ignore[no-untyped-def]
-                 parent: QObject | None = None, debounce_ms: int = 2000) -> None:
+    def __init__(
+        self,
+        post,
+        bridge,
+        sirens: SirenLayer,
+        teams: LiveTeamLayer,
+        sensors: SensorLayer,  # type: ignore[no-untyped-def]
+        parent: QObject | None = None,
+        debounce_ms: int = 2000,
+    ) -> None:
         super().__init__(parent)
         self.post, self.bridge = post, bridge
         self.sirens, self.teams, self.sensors = sirens, teams, sensors
@@ -69,7 +77,9 @@ class LiveFeed(QObject):
     def _submit(self, what: str, work: Callable[[], Any]) -> None:
         """``work`` reads with the post's services only (never this object or a layer)."""
         self._pending += 1
-        start_job(self._lane, work, partial(self._arrived, what), partial(self._load_failed, what), owner=self)
+        start_job(
+            self._lane, work, partial(self._arrived, what), partial(self._load_failed, what), owner=self
+        )
 
     @Slot()
     def reload(self, *_args: object) -> None:

@@ -4,16 +4,34 @@ Thin lists over the map's services: selecting a row asks the map to centre on it
 (``locate_requested``), overdue inspections and full shelters stand out, and the
 shelter head count is one action (type the number, press Enter).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.clock import utc_now
 from ops_console.errors import OpsError
@@ -65,12 +83,16 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section][0]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[index.column()][1](row)
@@ -91,7 +113,13 @@ class RecordPanel(QWidget):
     locate_requested = Signal(float, float)
     topic = ""
 
-    def __init__(self, services: MapServices, bridge: PostBridge | None, model: RowsModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: MapServices,
+        bridge: PostBridge | None,
+        model: RowsModel,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services, self.model = services, model
         self.table = QTableView()
@@ -168,14 +196,22 @@ class RiskRegisterPanel(RecordPanel):
 
     topic, kind = risk_mod.CHANGED, "risk"
 
-    def __init__(self, services: MapServices, bridge: PostBridge | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: MapServices, bridge: PostBridge | None = None, parent: QWidget | None = None
+    ) -> None:
         columns: list[Column] = [
-            (tr("Risk point"), lambda r: live_name(r, services.risks.exercise_mode)), (tr("Kind"), lambda r: r.kind.label),
-            (tr("Level"), lambda r: r.level.label), (tr("Mitigation"), lambda r: r.mitigation.label),
-            (tr("Inspection due"), lambda r: (tr("OVERDUE ") if r.is_overdue() else "")
-             + _day(r.inspection_due)),
+            (tr("Risk point"), lambda r: live_name(r, services.risks.exercise_mode)),
+            (tr("Kind"), lambda r: r.kind.label),
+            (tr("Level"), lambda r: r.level.label),
+            (tr("Mitigation"), lambda r: r.mitigation.label),
+            (
+                tr("Inspection due"),
+                lambda r: (tr("OVERDUE ") if r.is_overdue() else "") + _day(r.inspection_due),
+            ),
         ]
-        super().__init__(services, bridge, RowsModel(columns, lambda r: OVERDUE_BG if r.is_overdue() else None), parent)
+        super().__init__(
+            services, bridge, RowsModel(columns, lambda r: OVERDUE_BG if r.is_overdue() else None), parent
+        )
         self.setObjectName("riskRegister")
         self.summary = QLabel()
         self.buttons.addWidget(self.summary, 1)
@@ -194,7 +230,9 @@ class RiskRegisterPanel(RecordPanel):
         risk = self.current()
         if risk is None:
             return None
-        dialog = InspectionDialog(lambda d: self.services.risks.log_inspection(risk.id, d[0], d[1], d[2]), risk, self)
+        dialog = InspectionDialog(
+            lambda d: self.services.risks.log_inspection(risk.id, d[0], d[1], d[2]), risk, self
+        )
         dialog.open()
         return dialog
 
@@ -202,7 +240,9 @@ class RiskRegisterPanel(RecordPanel):
         risk = self.current()
         if risk is None:
             return None
-        dialog = RiskDialog(lambda d: self.services.risks.update(risk.id, risk.version, d), risk.lat, risk.lon, risk, self)
+        dialog = RiskDialog(
+            lambda d: self.services.risks.update(risk.id, risk.version, d), risk.lat, risk.lon, risk, self
+        )
         dialog.open()
         return dialog
 
@@ -212,10 +252,14 @@ class ShelterPanel(RecordPanel):
 
     topic, kind = shelter_mod.CHANGED, "shelter"
 
-    def __init__(self, services: MapServices, bridge: PostBridge | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: MapServices, bridge: PostBridge | None = None, parent: QWidget | None = None
+    ) -> None:
         columns: list[Column] = [
-            (tr("Shelter"), lambda s: live_name(s, services.shelters.exercise_mode)), (tr("Status"), lambda s: s.status.label),
-            (tr("People"), lambda s: f"{s.occupancy} / {s.capacity}"), (tr("Free"), lambda s: s.free),
+            (tr("Shelter"), lambda s: live_name(s, services.shelters.exercise_mode)),
+            (tr("Status"), lambda s: s.status.label),
+            (tr("People"), lambda s: f"{s.occupancy} / {s.capacity}"),
+            (tr("Free"), lambda s: s.free),
             (tr("Facilities"), lambda s: ", ".join(s.facilities)),
         ]
         tint = lambda s: QColor(SHELTER_COLOURS["full"]).lighter(175) if s.status.value == "full" else None  # noqa: E731
@@ -259,7 +303,12 @@ class ShelterPanel(RecordPanel):
         shelter = self.current()
         if shelter is None:
             return None
-        dialog = ShelterDialog(lambda d: self.services.shelters.update(shelter.id, shelter.version, d),
-                               shelter.lat, shelter.lon, shelter, self)
+        dialog = ShelterDialog(
+            lambda d: self.services.shelters.update(shelter.id, shelter.version, d),
+            shelter.lat,
+            shelter.lon,
+            shelter,
+            self,
+        )
         dialog.open()
         return dialog

@@ -4,6 +4,7 @@ Layers keep their geometry in metres relative to their own origin (a nearby poin
 that the numbers handed to Qt's rasteriser stay small and precise even at street level
 13,000 km from the projection's origin.
 """
+
 from __future__ import annotations
 
 import math
@@ -45,7 +46,9 @@ class Viewport:
     def transform(self, ox: float = 0.0, oy: float = 0.0) -> QTransform:
         """Local metres (x - ox, y - oy) → screen pixels."""
         k = 1.0 / self.res
-        return QTransform(k, 0, 0, -k, (ox - self.cx) * k + self.width / 2, (self.cy - oy) * k + self.height / 2)
+        return QTransform(
+            k, 0, 0, -k, (ox - self.cx) * k + self.width / 2, (self.cy - oy) * k + self.height / 2
+        )
 
     def world_rect(self, margin_px: float = 0.0) -> tuple[float, float, float, float]:
         """(min_x, min_y, max_x, max_y) in metres covered by the view, plus a margin."""

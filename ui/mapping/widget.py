@@ -5,6 +5,7 @@ keeps them live through the bridge, remembers the view in QSettings, and turns c
 into signals: the main window opens incidents and tasks; risk points, shelters and
 zones are created here with the map's own dialogs.
 """
+
 from __future__ import annotations
 
 import logging
@@ -56,8 +57,15 @@ class MapWidget(QWidget):
     # a basemap finished loading in the background: carries its layer, or None and the error text
     basemap_loaded = Signal(object, str)
 
-    def __init__(self, post, bridge: PostBridge | None = None, services: MapServices | None = None,  # type: ignore[no-untyped-def]
-                 settings: QSettings | None = None, basemaps: Sequence[Path | BasemapSpec] = (), parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        post,
+        bridge: PostBridge | None = None,
+        services: MapServices | None = None,  # type: ignore[no-untyped-def]
+        settings: QSettings | None = None,
+        basemaps: Sequence[Path | BasemapSpec] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mapPanel")
         self.post, self.services = post, services or MapServices.for_post(post)
@@ -85,8 +93,14 @@ class MapWidget(QWidget):
         self.basemaps.load(basemaps)  # config files in order, off the GUI thread; failures shown, not raised
         self.feed = RecordFeed(post, self.services, bridge, self.layers, self)
         self.feed.reload()
-        self.live = LiveFeed(post, bridge, self.layers["sirens"], self.layers["teams"],  # type: ignore[arg-type]
-                             self.layers["sensors"], self)
+        self.live = LiveFeed(
+            post,
+            bridge,
+            self.layers["sirens"],
+            self.layers["teams"],  # type: ignore[arg-type]
+            self.layers["sensors"],
+            self,
+        )
         self.live.reload()  # on a worker thread; the layers fill when it answers
         self.legend.set_layers(self.canvas.layers)
         self.restore_view()
@@ -101,8 +115,12 @@ class MapWidget(QWidget):
         bar.addSeparator()
         group = QActionGroup(self)
         self.tool_actions: dict[Tool, QAction] = {}
-        for tool, text in ((Tool.PAN, tr("Pan")), (Tool.MEASURE, tr("Measure")),
-                           (Tool.POLYGON, tr("Draw zone")), (Tool.CIRCLE, tr("Circle zone"))):
+        for tool, text in (
+            (Tool.PAN, tr("Pan")),
+            (Tool.MEASURE, tr("Measure")),
+            (Tool.POLYGON, tr("Draw zone")),
+            (Tool.CIRCLE, tr("Circle zone")),
+        ):
             action = bar.addAction(text, lambda tool=tool: self.canvas.set_tool(tool))
             action.setCheckable(True)
             action.setChecked(tool == Tool.PAN)
@@ -120,8 +138,10 @@ class MapWidget(QWidget):
         self.card.setObjectName("mapDetails")
         self.card.setWordWrap(True)
         self.card.setFrameShape(QFrame.Shape.StyledPanel)
-        self.card.setStyleSheet("QLabel#mapDetails { background: rgba(255,255,255,235); border: 1px solid #c9ced4;"
-                                " border-radius: 4px; padding: 6px 8px; color: #1d2733; }")
+        self.card.setStyleSheet(
+            "QLabel#mapDetails { background: rgba(255,255,255,235); border: 1px solid #c9ced4;"
+            " border-radius: 4px; padding: 6px 8px; color: #1d2733; }"
+        )
         self.card.setMaximumWidth(320)
         self.card.hide()
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -162,11 +182,25 @@ class MapWidget(QWidget):
         """Show an offline PMTiles raster archive under the vector layers (raises PMTilesError)."""
         return self.basemaps.add_tiles(PMTilesSource(path))
 
-    def add_xyz(self, url_template: str, *, attribution: str = "", max_zoom: int = 19,
-                cache_dir: Path | str | None = None, timeout_ms: int = 8000) -> TileLayer:
+    def add_xyz(
+        self,
+        url_template: str,
+        *,
+        attribution: str = "",
+        max_zoom: int = 19,
+        cache_dir: Path | str | None = None,
+        timeout_ms: int = 8000,
+    ) -> TileLayer:
         """Show an online tile server (with a disk cache and an offline state)."""
-        return self.basemaps.add_tiles(XYZSource(url_template, attribution=attribution, max_zoom=max_zoom,
-                                                 cache_dir=cache_dir, timeout_ms=timeout_ms))
+        return self.basemaps.add_tiles(
+            XYZSource(
+                url_template,
+                attribution=attribution,
+                max_zoom=max_zoom,
+                cache_dir=cache_dir,
+                timeout_ms=timeout_ms,
+            )
+        )
 
     # public slots ------------------------------------------------------------------------
     @Slot(float, float)
@@ -226,7 +260,9 @@ class MapWidget(QWidget):
             lon = self.settings.value("map/lon", CENTRE_LON, type=float)
             self.canvas.set_view(Viewport.at(lat, lon, res, self.canvas.width(), self.canvas.height()))
         elif not self.canvas.zoom_to_all():
-            self.canvas.set_view(Viewport.at(CENTRE_LAT, CENTRE_LON, 2.0, self.canvas.width(), self.canvas.height()))
+            self.canvas.set_view(
+                Viewport.at(CENTRE_LAT, CENTRE_LON, 2.0, self.canvas.width(), self.canvas.height())
+            )
 
     def close_map(self) -> None:
         """Save the view and stop background work; the main window calls this when closing."""
@@ -262,7 +298,9 @@ class MapWidget(QWidget):
         menu.addAction(tr("Add shelter here…"), lambda: self.new_shelter(lat, lon))
         menu.addSeparator()
         menu.addAction(tr("Centre here"), lambda: self.canvas.centre_on(lat, lon))
-        menu.addAction(tr("Copy coordinates"), lambda: QGuiApplication.clipboard().setText(f"{lat:.6f}, {lon:.6f}"))
+        menu.addAction(
+            tr("Copy coordinates"), lambda: QGuiApplication.clipboard().setText(f"{lat:.6f}, {lon:.6f}")
+        )
         menu.popup(where)
         self._menu = menu
 

@@ -5,6 +5,7 @@ is free (stretch last section); the others start narrow. Widths and order the op
 sets are kept in QSettings (the header's own state), restored at the next start; a
 saved state from an older column set is ignored.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Slot
@@ -42,8 +43,10 @@ class LogColumns:
         header = self.table.horizontalHeader()
         state = settings.value(SETTINGS_KEY)
         restored = False
-        if isinstance(state, QByteArray) and settings.value(SETTINGS_KEY + "_version") in (STATE_VERSION,
-                                                                                            str(STATE_VERSION)):
+        if isinstance(state, QByteArray) and settings.value(SETTINGS_KEY + "_version") in (
+            STATE_VERSION,
+            str(STATE_VERSION),
+        ):
             restored = header.restoreState(state)
             header.setStretchLastSection(True)
         header.sectionResized.connect(self._changed)

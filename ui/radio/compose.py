@@ -5,11 +5,20 @@ service (the same check that guards queueing), so what it says is what will be e
 It says which call sign the post transmits as (``[radio] call_sign``), and with more than
 one radio it lets the operator name the link ("Via"; the default lets the outbox choose).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.post import Post
@@ -33,8 +42,12 @@ class ComposeBox(QWidget):
         self.to_box.setToolTip(self.tr("A node, team or tactical call sign, or ALL for everyone"))
         self.precedence_box = QComboBox()
         self.precedence_box.setObjectName("composePrecedence")
-        labels = {Precedence.ROUTINE: self.tr("Routine"), Precedence.WELFARE: self.tr("Welfare"),
-                  Precedence.PRIORITY: self.tr("Priority"), Precedence.EMERGENCY: self.tr("Emergency")}
+        labels = {
+            Precedence.ROUTINE: self.tr("Routine"),
+            Precedence.WELFARE: self.tr("Welfare"),
+            Precedence.PRIORITY: self.tr("Priority"),
+            Precedence.EMERGENCY: self.tr("Emergency"),
+        }
         for prec, label in labels.items():
             self.precedence_box.addItem(label, prec)
         self.text_edit = QPlainTextEdit()
@@ -51,8 +64,11 @@ class ComposeBox(QWidget):
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.request_send)
         self.via_box = QComboBox(objectName="composeVia")
-        self.via_box.setToolTip(self.tr("The radio to send on; if it is down or its airtime is spent, "
-                                        "another one sends the message"))
+        self.via_box.setToolTip(
+            self.tr(
+                "The radio to send on; if it is down or its airtime is spent, another one sends the message"
+            )
+        )
         self.via_label = QLabel(self.tr("Via"))
         self.from_label = QLabel(objectName="composeFrom")
         self.set_links([])
@@ -74,7 +90,9 @@ class ComposeBox(QWidget):
         grid.addWidget(self.from_label, 0, 7, Qt.AlignmentFlag.AlignCenter)
         grid.addWidget(self.text_edit, 1, 0, 1, 7)
         grid.addWidget(self.send_button, 1, 7, Qt.AlignmentFlag.AlignBottom)
-        self.counter.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # a narrow dock elides it
+        self.counter.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )  # a narrow dock elides it
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.set_calls([])
         self.update_counter()
@@ -90,7 +108,9 @@ class ComposeBox(QWidget):
 
     def set_links(self, names: list[str]) -> None:
         """Offer the radios by name (shown only when there is a choice); keep the choice made."""
-        if self.via_box.count() and names == [self.via_box.itemData(i) for i in range(1, self.via_box.count())]:
+        if self.via_box.count() and names == [
+            self.via_box.itemData(i) for i in range(1, self.via_box.count())
+        ]:
             return
         current = self.via
         self.via_box.clear()
@@ -112,7 +132,9 @@ class ComposeBox(QWidget):
         self.from_label.setText(self.tr("as {call}").replace("{call}", self._post.radio.outbox.console_call))
         tip = self.tr("This post's call sign on the air ([radio] call_sign in the config file)")
         self.from_label.setToolTip("\n".join([tip, *radio.problems]))
-        self.from_label.setStyleSheet("color: #b3261e; font-weight: bold;" if radio.problems else "color: #555;")
+        self.from_label.setStyleSheet(
+            "color: #b3261e; font-weight: bold;" if radio.problems else "color: #555;"
+        )
 
     @property
     def precedence(self) -> Precedence:
@@ -120,17 +142,25 @@ class ComposeBox(QWidget):
 
     @Slot()
     def update_counter(self) -> None:
-        check = self._post.radio.outbox.check(self.to_box.currentText(), self.text_edit.toPlainText(), self.precedence)
-        text = self.tr("{bytes} B · {frames}/{limit} frames · {airtime} s on air").replace(
-            "{bytes}", str(check.payload_bytes)).replace("{frames}", str(check.frames)).replace(
-            "{limit}", str(check.limit_frames)).replace("{airtime}", f"{check.airtime:.1f}")
+        check = self._post.radio.outbox.check(
+            self.to_box.currentText(), self.text_edit.toPlainText(), self.precedence
+        )
+        text = (
+            self.tr("{bytes} B · {frames}/{limit} frames · {airtime} s on air")
+            .replace("{bytes}", str(check.payload_bytes))
+            .replace("{frames}", str(check.frames))
+            .replace("{limit}", str(check.limit_frames))
+            .replace("{airtime}", f"{check.airtime:.1f}")
+        )
         typed = bool(self.text_edit.toPlainText().strip())
         if typed and not check.ok:
             text = check.problem
         self.counter.setText(text)
         self.counter.setToolTip(text)
         self.counter.setProperty("problem", typed and not check.ok)
-        self.counter.setStyleSheet("color: #b3261e; font-weight: bold;" if typed and not check.ok else "color: #555;")
+        self.counter.setStyleSheet(
+            "color: #b3261e; font-weight: bold;" if typed and not check.ok else "color: #555;"
+        )
         self.send_button.setEnabled(typed and check.ok)
 
     @Slot()
@@ -154,8 +184,16 @@ class ComposeBox(QWidget):
     def restore_draft(self, fields: dict[str, str]) -> None:
         self.to_box.setEditText(fields.get("to", "") or BROADCAST)
         wanted = Precedence.__members__.get(fields.get("precedence", ""), Precedence.ROUTINE)
-        self.precedence_box.setCurrentIndex(next((i for i in range(self.precedence_box.count())
-                                                  if Precedence(self.precedence_box.itemData(i)) is wanted), 0))
+        self.precedence_box.setCurrentIndex(
+            next(
+                (
+                    i
+                    for i in range(self.precedence_box.count())
+                    if Precedence(self.precedence_box.itemData(i)) is wanted
+                ),
+                0,
+            )
+        )
         self.text_edit.setPlainText(fields.get("text", ""))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)

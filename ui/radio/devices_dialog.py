@@ -6,22 +6,37 @@ Test asks the hardware layer's probe on a job lane (short timeouts), so a dead p
 freezes the window.
 Changes to the configured list take effect when the radio runtime next starts.
 """
+
 from __future__ import annotations
 
 from functools import partial
 
 from PySide6.QtCore import QTimer, Slot
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.domain import Permission
-from ops_console.hardware.lora.probe import list_ports, probe
 from ops_console.errors import OpsError
+from ops_console.hardware.lora.probe import list_ports, probe
 from ops_console.post import Post
 from ops_console.radio.device_store import DeviceStore
 from ops_console.radio.devices import KINDS, DeviceSpec
 from ops_console.ui.common.jobs import JobLane, start_job
+
 
 class DevicesDialog(QDialog):
     """``DevicesDialog(post, parent).open()``."""
@@ -35,15 +50,20 @@ class DevicesDialog(QDialog):
         self._lane = JobLane("port-probe", max_threads=4, parent=self)
         self._testing = 0
 
-        self.ports_table = self._table("serialPorts", [self.tr("Device"), self.tr("Description"), self.tr("Hardware id")])
+        self.ports_table = self._table(
+            "serialPorts", [self.tr("Device"), self.tr("Description"), self.tr("Hardware id")]
+        )
         self.refresh_button = QPushButton(self.tr("Refresh"), objectName="refreshPorts")
         self.refresh_button.clicked.connect(self.refresh_ports)
         self.ports_table.itemSelectionChanged.connect(self._port_picked)
         ports_box = QGroupBox(self.tr("Serial ports on this machine"))
         pl = QVBoxLayout(ports_box)
         pl.addWidget(self.ports_table)
-        self.no_ports = QLabel(self.tr("No serial ports found. You can still type a path or a URL such as "
-                                       "socket://127.0.0.1:7001."))
+        self.no_ports = QLabel(
+            self.tr(
+                "No serial ports found. You can still type a path or a URL such as socket://127.0.0.1:7001."
+            )
+        )
         self.no_ports.setWordWrap(True)
         pl.addWidget(self.no_ports)
         row = QHBoxLayout()
@@ -51,9 +71,20 @@ class DevicesDialog(QDialog):
         row.addWidget(self.refresh_button)
         pl.addLayout(row)
 
-        self.devices_table = self._table("configuredDevices", [
-            self.tr("Name"), self.tr("Kind"), self.tr("Port"), self.tr("Baud"), self.tr("State"),
-            self.tr("Heard"), self.tr("Sent"), self.tr("Errors"), self.tr("Last error")])
+        self.devices_table = self._table(
+            "configuredDevices",
+            [
+                self.tr("Name"),
+                self.tr("Kind"),
+                self.tr("Port"),
+                self.tr("Baud"),
+                self.tr("State"),
+                self.tr("Heard"),
+                self.tr("Sent"),
+                self.tr("Errors"),
+                self.tr("Last error"),
+            ],
+        )
         self.devices_table.itemSelectionChanged.connect(self.update_actions)
         self.kind_box = QComboBox(objectName="deviceKind")
         self.kind_box.addItems(list(KINDS))
@@ -82,8 +113,11 @@ class DevicesDialog(QDialog):
         dl.addLayout(form)
         dl.addLayout(buttons)
         dl.addWidget(self.result_label)
-        self.note = QLabel(self.tr("Saved in {path}. Added or removed devices are opened when the radio next "
-                                   "starts.").replace("{path}", str(self.store.path)))
+        self.note = QLabel(
+            self.tr(
+                "Saved in {path}. Added or removed devices are opened when the radio next starts."
+            ).replace("{path}", str(self.store.path))
+        )
         self.note.setWordWrap(True)
         dl.addWidget(self.note)
 
@@ -151,13 +185,35 @@ class DevicesDialog(QDialog):
                 state = self.tr("not running") if not running else self.tr("not open (restart the radio)")
                 rows.append([spec.label, spec.kind, spec.port, str(spec.baud), state, "", "", "", ""])
             else:
-                rows.append([spec.label, spec.kind, spec.port, str(spec.baud), s.state, str(s.frames), str(s.sent),
-                             str(s.errors), s.last_error])
+                rows.append(
+                    [
+                        spec.label,
+                        spec.kind,
+                        spec.port,
+                        str(spec.baud),
+                        s.state,
+                        str(s.frames),
+                        str(s.sent),
+                        str(s.errors),
+                        s.last_error,
+                    ]
+                )
         stored = {spec.port for spec in self.configured()}
         for port, s in live.items():  # opened from config.toml, --device or --demo: shown, not managed here
             if port not in stored:
-                rows.append([s.label + self.tr(" (config file / command line)"), "lora", port, "", s.state,
-                             str(s.frames), str(s.sent), str(s.errors), s.last_error])
+                rows.append(
+                    [
+                        s.label + self.tr(" (config file / command line)"),
+                        "lora",
+                        port,
+                        "",
+                        s.state,
+                        str(s.frames),
+                        str(s.sent),
+                        str(s.errors),
+                        s.last_error,
+                    ]
+                )
         self._fill(self.devices_table, rows)
 
     @Slot()
@@ -178,7 +234,9 @@ class DevicesDialog(QDialog):
 
     @Slot()
     def add_device(self) -> None:
-        spec = DeviceSpec(self.kind_box.currentText(), self.port_box.currentText().strip(), self.baud_box.value())
+        spec = DeviceSpec(
+            self.kind_box.currentText(), self.port_box.currentText().strip(), self.baud_box.value()
+        )
         try:
             self.store.add(spec)
         except OpsError as exc:
@@ -216,8 +274,13 @@ class DevicesDialog(QDialog):
             return
         self._testing += 1
         self.result_label.setText(self.tr("Testing {port}…").replace("{port}", port))
-        start_job(self._lane, partial(probe, port, baud), partial(self._probed, port), partial(self._probe_failed, port),
-                  owner=self)
+        start_job(
+            self._lane,
+            partial(probe, port, baud),
+            partial(self._probed, port),
+            partial(self._probe_failed, port),
+            owner=self,
+        )
         self.update_actions()
 
     def _probe_failed(self, port: str, exc: Exception) -> None:
@@ -229,7 +292,10 @@ class DevicesDialog(QDialog):
         if ok:
             text = self.tr("{port}: answered +OK").replace("{port}", port)
         elif what.startswith("no answer"):
-            text = self.tr("{port}: no answer within a second").replace("{port}", port) + what[len("no answer"):]
+            text = (
+                self.tr("{port}: no answer within a second").replace("{port}", port)
+                + what[len("no answer") :]
+            )
         else:
             text = self.tr("{port}: {error}").replace("{port}", port).replace("{error}", what)
         self.result_label.setText(text)

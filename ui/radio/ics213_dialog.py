@@ -3,6 +3,7 @@
 Printing uses QtPrintSupport (shipped with PySide6-Essentials) when a printer can be
 set up; "Save as PDF" goes through QPdfWriter, which needs no printer at all.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -10,8 +11,17 @@ from html import escape
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit,
-                               QPlainTextEdit, QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.post import Post
@@ -25,15 +35,26 @@ from ops_console.ui.common.messages import show_error
 
 def form_html(form: Ics213, header: str) -> str:
     """The form laid out like the paper ICS-213, for printing and PDF."""
-    rows = "".join(f"<tr><th align='left' width='22%'>{escape(label)}</th><td>{escape(value)}</td></tr>"
-                   for label, value in (("To", form.to), ("From", form.sender), ("Subject", form.subject),
-                                        ("Date/Time", form.when)))
-    tail = "".join(f"<tr><th align='left'>{escape(label)}</th><td>{escape(value)}</td></tr>"
-                   for label, value in (("Approved by", form.approved_by), ("Reply", form.reply)) if value)
-    return (f"<h2>GENERAL MESSAGE (ICS 213)</h2><p>{escape(header)}</p>"
-            f"<table border='1' cellspacing='0' cellpadding='6' width='100%'>{rows}"
-            f"<tr><th align='left' valign='top'>Message</th><td>{escape(form.message).replace(chr(10), '<br>')}</td></tr>"
-            f"{tail}</table>")
+    rows = "".join(
+        f"<tr><th align='left' width='22%'>{escape(label)}</th><td>{escape(value)}</td></tr>"
+        for label, value in (
+            ("To", form.to),
+            ("From", form.sender),
+            ("Subject", form.subject),
+            ("Date/Time", form.when),
+        )
+    )
+    tail = "".join(
+        f"<tr><th align='left'>{escape(label)}</th><td>{escape(value)}</td></tr>"
+        for label, value in (("Approved by", form.approved_by), ("Reply", form.reply))
+        if value
+    )
+    return (
+        f"<h2>GENERAL MESSAGE (ICS 213)</h2><p>{escape(header)}</p>"
+        f"<table border='1' cellspacing='0' cellpadding='6' width='100%'>{rows}"
+        f"<tr><th align='left' valign='top'>Message</th><td>{escape(form.message).replace(chr(10), '<br>')}</td></tr>"
+        f"{tail}</table>"
+    )
 
 
 def sender_line(post: Post) -> str:
@@ -102,8 +123,13 @@ class Ics213Dialog(GuardedDialog):
 
     def _show(self, form: Ics213, message: MessageView) -> None:
         """A received form: fields filled in; Send answers it (the reply goes back to the station)."""
-        for edit, value in ((self.to, form.to), (self.sender, form.sender), (self.subject, form.subject),
-                            (self.when, form.when), (self.approved, form.approved_by)):
+        for edit, value in (
+            (self.to, form.to),
+            (self.sender, form.sender),
+            (self.subject, form.subject),
+            (self.when, form.when),
+            (self.approved, form.approved_by),
+        ):
             edit.setText(value)
         self.body.setPlainText(form.message)
         self.reply.setPlainText(form.reply)
@@ -111,21 +137,32 @@ class Ics213Dialog(GuardedDialog):
         self.send_button.setText(self.tr("Send reply"))
 
     def form(self) -> Ics213:
-        return Ics213(self.to.text(), self.sender.text(), self.subject.text(), self.when.text(),
-                      self.body.toPlainText(), self.approved.text(), self.reply.toPlainText())
+        return Ics213(
+            self.to.text(),
+            self.sender.text(),
+            self.subject.text(),
+            self.when.text(),
+            self.body.toPlainText(),
+            self.approved.text(),
+            self.reply.toPlainText(),
+        )
 
     def header(self) -> str:
         if self.message is None:
             return self.tr("Composed at this post")
-        return self.tr("Received by radio from {station}, message {number}, {time}").replace(
-            "{station}", self.message.station).replace("{number}", str(self.message.number)).replace(
-            "{time}", local(self.message.at).strftime("%Y-%m-%d %H:%M"))
+        return (
+            self.tr("Received by radio from {station}, message {number}, {time}")
+            .replace("{station}", self.message.station)
+            .replace("{number}", str(self.message.number))
+            .replace("{time}", local(self.message.at).strftime("%Y-%m-%d %H:%M"))
+        )
 
     @Slot()
     def send(self) -> MessageView | None:
         try:
-            sent = self.post.radio.outbox.compose_ics213(self.recipient.text() or "ALL", self.form(),
-                                                         self.precedence.currentData())
+            sent = self.post.radio.outbox.compose_ics213(
+                self.recipient.text() or "ALL", self.form(), self.precedence.currentData()
+            )
         except KNOWN_ERRORS as exc:
             show_error(self, exc)
             return None
@@ -134,8 +171,12 @@ class Ics213Dialog(GuardedDialog):
 
     def save_pdf(self, path: str | None = None) -> str | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save ICS-213 as PDF"),
-                                                  f"ICS-213 {self.subject.text() or 'message'}.pdf", "PDF (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save ICS-213 as PDF"),
+                f"ICS-213 {self.subject.text() or 'message'}.pdf",
+                "PDF (*.pdf)",
+            )
         if path:
             save_pdf(self.form(), self.header(), path)
         return path or None

@@ -4,6 +4,7 @@ Paging is NewestFirstModel's, shared with the activity log (older messages on a 
 thread with keyset paging, newer ones inserted at the top); this module says how to read
 the log and how a message looks. Rows are frozen MessageViews, never ORM rows.
 """
+
 from __future__ import annotations
 
 import logging
@@ -13,11 +14,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.exercise_view import LIVE_MARK, marked_live
+from ops_console.precedence import Precedence
 from ops_console.radio.views import MessageFilter, MessageView
 from ops_console.ui.common.formatting import local_clock, local_seconds
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.newest_first import Index, NewestFirstModel, PagedService
-from ops_console.precedence import Precedence
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 300
@@ -29,18 +30,29 @@ def _tr(text: str) -> str:
 
 
 COLUMNS = (
-    QT_TRANSLATE_NOOP("CommsLogModel", "Time"), QT_TRANSLATE_NOOP("CommsLogModel", "Dir"),
-    QT_TRANSLATE_NOOP("CommsLogModel", "From"), QT_TRANSLATE_NOOP("CommsLogModel", "To"),
-    QT_TRANSLATE_NOOP("CommsLogModel", "No."), QT_TRANSLATE_NOOP("CommsLogModel", "Prec."),
-    QT_TRANSLATE_NOOP("CommsLogModel", "Message"), QT_TRANSLATE_NOOP("CommsLogModel", "RSSI/SNR"),
+    QT_TRANSLATE_NOOP("CommsLogModel", "Time"),
+    QT_TRANSLATE_NOOP("CommsLogModel", "Dir"),
+    QT_TRANSLATE_NOOP("CommsLogModel", "From"),
+    QT_TRANSLATE_NOOP("CommsLogModel", "To"),
+    QT_TRANSLATE_NOOP("CommsLogModel", "No."),
+    QT_TRANSLATE_NOOP("CommsLogModel", "Prec."),
+    QT_TRANSLATE_NOOP("CommsLogModel", "Message"),
+    QT_TRANSLATE_NOOP("CommsLogModel", "RSSI/SNR"),
     QT_TRANSLATE_NOOP("CommsLogModel", "State"),
 )
 STATE_LABELS = {
-    "received": QT_TRANSLATE_NOOP("CommsLogModel", "received"), "queued": QT_TRANSLATE_NOOP("CommsLogModel", "queued"),
-    "sent": QT_TRANSLATE_NOOP("CommsLogModel", "sent"), "acked": QT_TRANSLATE_NOOP("CommsLogModel", "acked"),
-    "failed": QT_TRANSLATE_NOOP("CommsLogModel", "failed"), "cancelled": QT_TRANSLATE_NOOP("CommsLogModel", "cancelled"),
+    "received": QT_TRANSLATE_NOOP("CommsLogModel", "received"),
+    "queued": QT_TRANSLATE_NOOP("CommsLogModel", "queued"),
+    "sent": QT_TRANSLATE_NOOP("CommsLogModel", "sent"),
+    "acked": QT_TRANSLATE_NOOP("CommsLogModel", "acked"),
+    "failed": QT_TRANSLATE_NOOP("CommsLogModel", "failed"),
+    "cancelled": QT_TRANSLATE_NOOP("CommsLogModel", "cancelled"),
 }
-PRECEDENCE_COLOURS = {Precedence.EMERGENCY: "#b3261e", Precedence.PRIORITY: "#b25e00", Precedence.WELFARE: "#2f6f3e"}
+PRECEDENCE_COLOURS = {
+    Precedence.EMERGENCY: "#b3261e",
+    Precedence.PRIORITY: "#b25e00",
+    Precedence.WELFARE: "#2f6f3e",
+}
 STATE_COLOURS = {"failed": "#b3261e", "acked": "#2f6f3e", "queued": "#6b6b6b", "cancelled": "#6b6b6b"}
 
 
@@ -98,15 +110,19 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
             return None
         msg, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 6 and marked_live(msg.exercise, self.post.shift.exercise):  # live traffic during a drill
+            if column == 6 and marked_live(
+                msg.exercise, self.post.shift.exercise
+            ):  # live traffic during a drill
                 return f"[{_tr(LIVE_MARK)}] " + cell_text(msg, column)
             return cell_text(msg, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 2 and msg.direction == "out":
                 return _tr("Written by {name}").replace("{name}", msg.sender)
             if msg.kind == "plain" and column in (2, 4, 6):
-                return _tr("Plain text from a radio that does not speak the field payload: no number, no "
-                           "checksum, no acknowledgement. The words may be garbled; confirm by voice if it matters.")
+                return _tr(
+                    "Plain text from a radio that does not speak the field payload: no number, no "
+                    "checksum, no acknowledgement. The words may be garbled; confirm by voice if it matters."
+                )
             return f"{local_seconds(msg.at)} — {msg.body}" if column in (0, 6) else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 5 and msg.precedence in PRECEDENCE_COLOURS:
@@ -115,7 +131,9 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
                 return QBrush(QColor(STATE_COLOURS[msg.status]))
         if role == Qt.ItemDataRole.BackgroundRole and msg.needs_attention:
             return QBrush(QColor("#fde7e4" if msg.precedence == Precedence.EMERGENCY else "#fff1dc"))
-        if role == Qt.ItemDataRole.FontRole and (msg.needs_attention or column == 5 and msg.precedence == Precedence.EMERGENCY):
+        if role == Qt.ItemDataRole.FontRole and (
+            msg.needs_attention or column == 5 and msg.precedence == Precedence.EMERGENCY
+        ):
             font = QFont()
             font.setBold(True)
             return font

@@ -5,19 +5,33 @@ there). Radio events arrive through the bridge on the GUI thread and are coalesc
 a channel delivering thousands of frames a second refreshes the tables a few times a
 second. pyqtgraph (~0.9 s to import) is loaded only when a node's signal is first shown.
 """
+
 from __future__ import annotations
 
 import logging
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFrame, QLabel, QLineEdit, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.events import Event
 from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.post import Post
+from ops_console.precedence import ALERTING
+from ops_console.precedence import Precedence as Stored
 from ops_console.radio.views import MessageFilter
+from ops_console.topics import Feature, Topic
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.jobs import Job, JobLane, start_job
@@ -28,11 +42,8 @@ from ops_console.ui.radio.columns import LogColumns
 from ops_console.ui.radio.compose import ComposeBox
 from ops_console.ui.radio.model import CommsLogModel
 from ops_console.ui.radio.picture import PictureRequest, RadioPicture, read_picture
-from ops_console.ui.radio.status import AlertBanner, LinkStrip
 from ops_console.ui.radio.side import RadioSideTabs, make_table
-from ops_console.topics import Feature, Topic
-from ops_console.precedence import ALERTING
-from ops_console.precedence import Precedence as Stored
+from ops_console.ui.radio.status import AlertBanner, LinkStrip
 
 log = logging.getLogger(__name__)
 COALESCE_MS = 300
@@ -66,7 +77,11 @@ class RadioPanel(QWidget):
         self.search_edit = QLineEdit(objectName="radioSearch", clearButtonEnabled=True)
         self.search_edit.setPlaceholderText(self.tr("Search messages, calls  (Ctrl+F)"))
         self.direction_box = QComboBox(objectName="radioDirection")
-        for label, value in ((self.tr("In and out"), ""), (self.tr("Received"), "in"), (self.tr("Sent"), "out")):
+        for label, value in (
+            (self.tr("In and out"), ""),
+            (self.tr("Received"), "in"),
+            (self.tr("Sent"), "out"),
+        ):
             self.direction_box.addItem(label, value)
         self.precedence_box = QComboBox(objectName="radioPrecedenceFilter")
         self.precedence_box.addItem(self.tr("All precedences"), frozenset())
@@ -85,12 +100,20 @@ class RadioPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
         self.table.selectionModel().selectionChanged.connect(self._resume_if_free)
         self.table.viewport().installEventFilter(self)
-        self._hovering = False  # the pointer is over the log: new rows wait (they would move the row under it)
+        self._hovering = (
+            False  # the pointer is over the log: new rows wait (they would move the row under it)
+        )
         self.new_button = QPushButton(objectName="radioNewMessages")
-        self.new_button.setToolTip(self.tr("New traffic waits while you point at or select a row, so the row "
-                                           "does not move under the pointer. Click to show it."))
-        self.new_button.setStyleSheet("#radioNewMessages { background: #1f4e6e; color: white; font-weight: bold; "
-                                      "border-radius: 9px; padding: 2px 12px; }")
+        self.new_button.setToolTip(
+            self.tr(
+                "New traffic waits while you point at or select a row, so the row "
+                "does not move under the pointer. Click to show it."
+            )
+        )
+        self.new_button.setStyleSheet(
+            "#radioNewMessages { background: #1f4e6e; color: white; font-weight: bold; "
+            "border-radius: 9px; padding: 2px 12px; }"
+        )
         self.new_button.clicked.connect(self.show_new)
         self.new_button.hide()
 
@@ -98,14 +121,17 @@ class RadioPanel(QWidget):
         self.to_task = QPushButton(self.tr("→ Task"), objectName="radioToTask")
         self.to_log = QPushButton(self.tr("→ Log line"), objectName="radioToLog")
         self.to_request = QPushButton(self.tr("→ Request"), objectName="radioToRequest")
-        self.to_request.setToolTip(self.tr("Record this message as a resource request (item, quantity, where)"))
+        self.to_request.setToolTip(
+            self.tr("Record this message as a resource request (item, quantity, where)")
+        )
         self.to_request.clicked.connect(lambda: self.file_selected("request"))
         self.to_incident.clicked.connect(lambda: self.file_selected("incident"))
         self.to_task.clicked.connect(lambda: self.file_selected("task"))
         self.to_log.clicked.connect(lambda: self.file_selected("log"))
         self.ics213_button = QPushButton(self.tr("ICS-213…"), objectName="radioIcs213")
-        self.ics213_button.setToolTip(self.tr("Write an ICS-213 General Message, or open the selected one to print "
-                                              "or answer it"))
+        self.ics213_button.setToolTip(
+            self.tr("Write an ICS-213 General Message, or open the selected one to print or answer it")
+        )
         self.ics213_button.clicked.connect(self.open_ics213)
         self.compose = ComposeBox(post, self)
         self.compose.send_requested.connect(self.send)
@@ -195,12 +221,20 @@ class RadioPanel(QWidget):
             return
         dirty, self._dirty = self._dirty, set()
         changed, self._changed = self._changed, set()
-        wanted = PictureRequest(outbox=bool(dirty & {Topic.RADIO_OUTBOX, Topic.RADIO_MESSAGE}),
-                                nodes=Topic.RADIO_NODE in dirty,
-                                alerts=bool(dirty & {"alert", Topic.RADIO_MESSAGE}), beep="alert" in dirty,
-                                messages=tuple(sorted(changed)))
-        self._reading = start_job(self._lane, partial(read_picture, self.post.radio, wanted), self._show_picture,
-                                  self._picture_failed, owner=self)
+        wanted = PictureRequest(
+            outbox=bool(dirty & {Topic.RADIO_OUTBOX, Topic.RADIO_MESSAGE}),
+            nodes=Topic.RADIO_NODE in dirty,
+            alerts=bool(dirty & {"alert", Topic.RADIO_MESSAGE}),
+            beep="alert" in dirty,
+            messages=tuple(sorted(changed)),
+        )
+        self._reading = start_job(
+            self._lane,
+            partial(read_picture, self.post.radio, wanted),
+            self._show_picture,
+            self._picture_failed,
+            owner=self,
+        )
 
     def _show_picture(self, picture: RadioPicture) -> None:
         for view in picture.messages:
@@ -208,7 +242,9 @@ class RadioPanel(QWidget):
         if picture.outbox is not None:
             self.side.show_outbox(picture.outbox)
         if picture.nodes is not None:
-            self.compose.set_calls(self.side.show_nodes(picture.nodes) + list(self.post.radio.settings.tactical))
+            self.compose.set_calls(
+                self.side.show_nodes(picture.nodes) + list(self.post.radio.settings.tactical)
+            )
         if picture.alerts is not None:
             self.show_alerts(picture.alerts, beep=picture.beep)
         self.update_actions()
@@ -295,8 +331,12 @@ class RadioPanel(QWidget):
         self.update_actions()
 
     def _filter(self) -> MessageFilter:
-        return MessageFilter(self.search_edit.text(), self.direction_box.currentData() or "",
-                             self.precedence_box.currentData() or frozenset(), self.alerts_only.isChecked())
+        return MessageFilter(
+            self.search_edit.text(),
+            self.direction_box.currentData() or "",
+            self.precedence_box.currentData() or frozenset(),
+            self.alerts_only.isChecked(),
+        )
 
     @Slot()
     def apply_filter(self) -> None:
@@ -342,8 +382,10 @@ class RadioPanel(QWidget):
         self.compose.setEnabled(can)
         refusal = self.post.radio.acknowledge_refusal()
         self.alert.button.setEnabled(not refusal)
-        self.alert.button.setToolTip(refusal or self.tr("Acknowledge: stops the alarm at every workstation "
-                                                        "(recorded in the audit log)"))
+        self.alert.button.setToolTip(
+            refusal
+            or self.tr("Acknowledge: stops the alarm at every workstation (recorded in the audit log)")
+        )
         self.side.update_actions()
 
     @Slot(str, str, object)

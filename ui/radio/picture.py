@@ -5,6 +5,7 @@ every burst of radio events; the outbox, the nodes, the unacknowledged alerts an
 messages that changed are database reads, so they run as one job with the radio service
 only, and the panel puts the picture on screen when it comes back.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -43,7 +44,10 @@ def read_picture(radio: Any, wanted: PictureRequest) -> RadioPicture:
             messages.append(radio.get(message_id))
         except OpsError:
             continue  # purged meanwhile (NotFound), or unreadable: the row keeps what it showed
-    return RadioPicture(outbox=radio.outbox_list() if wanted.outbox else None,
-                        nodes=radio.nodes() if wanted.nodes else None,
-                        alerts=radio.unacknowledged_alerts() if wanted.alerts else None,
-                        beep=wanted.beep, messages=messages)
+    return RadioPicture(
+        outbox=radio.outbox_list() if wanted.outbox else None,
+        nodes=radio.nodes() if wanted.nodes else None,
+        alerts=radio.unacknowledged_alerts() if wanted.alerts else None,
+        beep=wanted.beep,
+        messages=messages,
+    )

@@ -3,14 +3,25 @@
 Split from panel.py to keep each file about one thing; the panel tells these tabs when
 to refresh, and they call RadioService for cancel/resend themselves.
 """
+
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.domain import Permission
 from ops_console.post import Post
@@ -121,10 +132,16 @@ class RadioSideTabs(QTabWidget):
             budget = self.post.radio.outbox.budget
             used = [("", budget.used(time.monotonic()), budget.budget)]
         text = self.tr("Airtime used this hour: ") + " · ".join(
-            self.tr("{link}{used} s of {budget} s").replace("{link}", f"{name} " if len(used) > 1 else "").replace(
-                "{used}", f"{seconds:.1f}").replace("{budget}", f"{allowed:.0f}") for name, seconds, allowed in used)
+            self.tr("{link}{used} s of {budget} s")
+            .replace("{link}", f"{name} " if len(used) > 1 else "")
+            .replace("{used}", f"{seconds:.1f}")
+            .replace("{budget}", f"{allowed:.0f}")
+            for name, seconds, allowed in used
+        )
         if sender is not None and sender.waiting_for == "budget" and sender.next_slot_in is not None:
-            text += self.tr(" — budget spent, next slot in {s} s").replace("{s}", f"{sender.next_slot_in:.0f}")
+            text += self.tr(" — budget spent, next slot in {s} s").replace(
+                "{s}", f"{sender.next_slot_in:.0f}"
+            )
         elif sender is not None and sender.waiting_for == "link":
             text += self.tr(" — waiting for the radio link")
         self.budget_label.setText(text)
@@ -132,18 +149,28 @@ class RadioSideTabs(QTabWidget):
     # --- selection and actions ----------------------------------------------------
     def selected_node(self) -> int | None:
         rows = self.nodes_table.selectionModel().selectedRows()
-        return self.nodes_model.rows[rows[0].row()].addr if rows and rows[0].row() < len(self.nodes_model.rows) else None
+        return (
+            self.nodes_model.rows[rows[0].row()].addr
+            if rows and rows[0].row() < len(self.nodes_model.rows)
+            else None
+        )
 
     def selected_outbox(self) -> MessageView | None:
         rows = self.outbox_table.selectionModel().selectedRows()
-        return self.outbox_model.rows[rows[0].row()] if rows and rows[0].row() < len(self.outbox_model.rows) else None
+        return (
+            self.outbox_model.rows[rows[0].row()]
+            if rows and rows[0].row() < len(self.outbox_model.rows)
+            else None
+        )
 
     @Slot()
     def update_actions(self) -> None:
         can = self.post.shift.can(Permission.RADIO)
         out = self.selected_outbox()
         self.cancel_button.setEnabled(can and out is not None and out.status in ("queued", "sent"))
-        self.resend_button.setEnabled(can and out is not None and out.status in ("failed", "cancelled", "sent"))
+        self.resend_button.setEnabled(
+            can and out is not None and out.status in ("failed", "cancelled", "sent")
+        )
 
     def outbox_action(self, action: str) -> None:
         """Cancel or resend the selected outbound message (audited by the service)."""

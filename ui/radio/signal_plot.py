@@ -3,6 +3,7 @@
 Imported when the operator first picks a node, so the console's start-up does not pay
 pyqtgraph's ~0.9 s import.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -22,14 +23,30 @@ class SignalPlot(QWidget):
         self.view.setLabel("left", self.tr("RSSI"), units="dBm")
         self.view.setLabel("right", self.tr("SNR"), units="dB")
         self.view.addLegend(offset=(8, 8))
-        self.rssi = self.view.plot([], [], pen=pg.mkPen("#0b5394", width=1.5), symbol="o", symbolSize=5,
-                                   symbolBrush="#0b5394", symbolPen=None, name=self.tr("RSSI"))
+        self.rssi = self.view.plot(
+            [],
+            [],
+            pen=pg.mkPen("#0b5394", width=1.5),
+            symbol="o",
+            symbolSize=5,
+            symbolBrush="#0b5394",
+            symbolPen=None,
+            name=self.tr("RSSI"),
+        )
         self.snr_view = pg.ViewBox()
         self.view.scene().addItem(self.snr_view)
         self.view.getAxis("right").linkToView(self.snr_view)
         self.snr_view.setXLink(self.view.getPlotItem())
-        self.snr = pg.PlotDataItem([], [], pen=pg.mkPen("#b25e00", width=1, style=pg.QtCore.Qt.PenStyle.DashLine),
-                                   symbol="t", symbolSize=5, symbolBrush="#b25e00", symbolPen=None, name=self.tr("SNR"))
+        self.snr = pg.PlotDataItem(
+            [],
+            [],
+            pen=pg.mkPen("#b25e00", width=1, style=pg.QtCore.Qt.PenStyle.DashLine),
+            symbol="t",
+            symbolSize=5,
+            symbolBrush="#b25e00",
+            symbolPen=None,
+            name=self.tr("SNR"),
+        )
         self.snr_view.addItem(self.snr)
         self.view.getPlotItem().legend.addItem(self.snr, self.tr("SNR"))
         self.view.getPlotItem().vb.sigResized.connect(self._sync)
@@ -44,6 +61,9 @@ class SignalPlot(QWidget):
         xs = [r[0].timestamp() for r in rows]
         self.rssi.setData(xs, [r[1] for r in rows])
         self.snr.setData(xs, [r[2] if r[2] is not None else 0.0 for r in rows])
-        self.view.setTitle(self.tr("Node {addr}: last {n} frames").replace("{addr}", str(addr)).replace(
-            "{n}", str(len(rows))))
+        self.view.setTitle(
+            self.tr("Node {addr}: last {n} frames")
+            .replace("{addr}", str(addr))
+            .replace("{n}", str(len(rows)))
+        )
         self._sync()

@@ -3,18 +3,25 @@
 The banner stays until an operator acknowledges the EMERGENCY/PRIORITY message it
 shows; acknowledging is a service call (audited), the banner only asks for it.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from ops_console.precedence import Precedence, rank_of
 from ops_console.radio.runtime import LinkStatus
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.formatting import local
-from ops_console.precedence import Precedence, rank_of
 
-STATE_COLOURS = {"ready": "#2f6f3e", "configuring": "#b25e00", "starting": "#b25e00",
-                 "not responding": "#b3261e", "link down": "#b3261e", "closed": "#6b6b6b"}
+STATE_COLOURS = {
+    "ready": "#2f6f3e",
+    "configuring": "#b25e00",
+    "starting": "#b25e00",
+    "not responding": "#b3261e",
+    "link down": "#b3261e",
+    "closed": "#6b6b6b",
+}
 
 
 class LinkStrip(QFrame):
@@ -23,14 +30,18 @@ class LinkStrip(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("radioLinkStrip")
-        self.setStyleSheet("#radioLinkStrip { background: #f3f5f7; border: 1px solid #d7dce1; border-radius: 4px; }")
+        self.setStyleSheet(
+            "#radioLinkStrip { background: #f3f5f7; border: 1px solid #d7dce1; border-radius: 4px; }"
+        )
         self.pill = QLabel(objectName="linkState")
         self.pill.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pill.setMinimumWidth(120)
         self.counters = QLabel(objectName="linkCounters")
         self.counters.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.counters.setWordWrap(True)
-        self.counters.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the dock
+        self.counters.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )  # never widens the dock
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.pill)
@@ -40,27 +51,47 @@ class LinkStrip(QFrame):
     def show_status(self, links: list[LinkStatus]) -> None:
         if not links:
             self._pill(self.tr("No radio"), "#6b6b6b")
-            self.counters.setText(self.tr("No LoRa device configured. Start with --device lora:PORT or --demo."))
+            self.counters.setText(
+                self.tr("No LoRa device configured. Start with --device lora:PORT or --demo.")
+            )
             return
         worst = next((s for s in links if s.state != "ready"), links[0])
-        label = {"ready": self.tr("Ready"), "configuring": self.tr("Configuring"), "starting": self.tr("Starting"),
-                 "not responding": self.tr("Not responding"), "link down": self.tr("Link down"),
-                 "closed": self.tr("Closed")}.get(worst.state, worst.state)
+        label = {
+            "ready": self.tr("Ready"),
+            "configuring": self.tr("Configuring"),
+            "starting": self.tr("Starting"),
+            "not responding": self.tr("Not responding"),
+            "link down": self.tr("Link down"),
+            "closed": self.tr("Closed"),
+        }.get(worst.state, worst.state)
         self._pill(label, STATE_COLOURS.get(worst.state, "#6b6b6b"))
         parts = []
         for s in links:
-            parts.append(self.tr("{name} on {port}: heard {frames} · stored {stored} · invalid {invalid} · "
-                                 "sent {sent} · errors {errors}").replace("{name}", s.label).replace(
-                "{port}", s.port).replace("{frames}", str(s.frames)).replace("{stored}", str(s.stored)).replace(
-                "{invalid}", str(s.invalid)).replace("{sent}", str(s.sent)).replace("{errors}", str(s.errors)))
+            parts.append(
+                self.tr(
+                    "{name} on {port}: heard {frames} · stored {stored} · invalid {invalid} · "
+                    "sent {sent} · errors {errors}"
+                )
+                .replace("{name}", s.label)
+                .replace("{port}", s.port)
+                .replace("{frames}", str(s.frames))
+                .replace("{stored}", str(s.stored))
+                .replace("{invalid}", str(s.invalid))
+                .replace("{sent}", str(s.sent))
+                .replace("{errors}", str(s.errors))
+            )
         self.counters.setText("   |   ".join(parts))
-        tips = [f"{s.label}: {s.state} — {s.detail}" + (f"\n{s.last_error}" if s.last_error else "") for s in links]
+        tips = [
+            f"{s.label}: {s.state} — {s.detail}" + (f"\n{s.last_error}" if s.last_error else "")
+            for s in links
+        ]
         self.setToolTip("\n".join(tips))
 
     def _pill(self, text: str, colour: str) -> None:
         self.pill.setText(text)
-        self.pill.setStyleSheet(f"background: {colour}; color: white; font-weight: bold; border-radius: 9px; "
-                                "padding: 2px 10px;")
+        self.pill.setStyleSheet(
+            f"background: {colour}; color: white; font-weight: bold; border-radius: 9px; padding: 2px 10px;"
+        )
 
 
 class AlertBanner(QFrame):
@@ -74,7 +105,9 @@ class AlertBanner(QFrame):
         self.setObjectName("radioAlert")
         self.text = QLabel(objectName="radioAlertText")
         self.text.setWordWrap(True)
-        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # the button stays in sight
+        self.text.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )  # the button stays in sight
         self.button = QPushButton(self.tr("Acknowledge"), objectName="radioAlertAck")
         self.button.clicked.connect(self._ack)
         layout = QHBoxLayout(self)
@@ -92,12 +125,19 @@ class AlertBanner(QFrame):
         first = sorted(alerts, key=lambda m: (rank_of(m.precedence), m.id))[0]
         self.message_id = first.id
         colour = "#b3261e" if first.precedence == Precedence.EMERGENCY else "#b25e00"
-        self.setStyleSheet(f"#radioAlert {{ background: {colour}; border-radius: 4px; }} "
-                           "#radioAlert QLabel { color: white; font-weight: bold; }")
+        self.setStyleSheet(
+            f"#radioAlert {{ background: {colour}; border-radius: 4px; }} "
+            "#radioAlert QLabel { color: white; font-weight: bold; }"
+        )
         more = self.tr(" (+{n} more)").replace("{n}", str(len(alerts) - 1)) if len(alerts) > 1 else ""
-        self.text.setText(self.tr("{prec} from {station} at {time}: {text}{more}").replace(
-            "{prec}", first.precedence).replace("{station}", first.station).replace(
-            "{time}", local(first.at).strftime("%H:%M")).replace("{text}", first.body[:200]).replace("{more}", more))
+        self.text.setText(
+            self.tr("{prec} from {station} at {time}: {text}{more}")
+            .replace("{prec}", first.precedence)
+            .replace("{station}", first.station)
+            .replace("{time}", local(first.at).strftime("%H:%M"))
+            .replace("{text}", first.body[:200])
+            .replace("{more}", more)
+        )
         self.show()
 
     @Slot()

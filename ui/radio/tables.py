@@ -3,12 +3,20 @@
 Both are short lists (hundreds of rows) re-read whole when a radio event arrives; the
 panel coalesces events so a busy channel refreshes them a few times a second at most.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from ops_console.radio.views import MessageView, NodeView
@@ -22,14 +30,24 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("RadioTables", text)
 
 
-OUTBOX_COLUMNS = (QT_TRANSLATE_NOOP("RadioTables", "Queued"), QT_TRANSLATE_NOOP("RadioTables", "To"),
-                  QT_TRANSLATE_NOOP("RadioTables", "No."), QT_TRANSLATE_NOOP("RadioTables", "Prec."),
-                  QT_TRANSLATE_NOOP("RadioTables", "State"), QT_TRANSLATE_NOOP("RadioTables", "Tries"),
-                  QT_TRANSLATE_NOOP("RadioTables", "Message"))
-NODE_COLUMNS = (QT_TRANSLATE_NOOP("RadioTables", "Call"), QT_TRANSLATE_NOOP("RadioTables", "Addr"),
-                QT_TRANSLATE_NOOP("RadioTables", "Last heard"), QT_TRANSLATE_NOOP("RadioTables", "RSSI"),
-                QT_TRANSLATE_NOOP("RadioTables", "SNR"), QT_TRANSLATE_NOOP("RadioTables", "Battery"),
-                QT_TRANSLATE_NOOP("RadioTables", "Position"))
+OUTBOX_COLUMNS = (
+    QT_TRANSLATE_NOOP("RadioTables", "Queued"),
+    QT_TRANSLATE_NOOP("RadioTables", "To"),
+    QT_TRANSLATE_NOOP("RadioTables", "No."),
+    QT_TRANSLATE_NOOP("RadioTables", "Prec."),
+    QT_TRANSLATE_NOOP("RadioTables", "State"),
+    QT_TRANSLATE_NOOP("RadioTables", "Tries"),
+    QT_TRANSLATE_NOOP("RadioTables", "Message"),
+)
+NODE_COLUMNS = (
+    QT_TRANSLATE_NOOP("RadioTables", "Call"),
+    QT_TRANSLATE_NOOP("RadioTables", "Addr"),
+    QT_TRANSLATE_NOOP("RadioTables", "Last heard"),
+    QT_TRANSLATE_NOOP("RadioTables", "RSSI"),
+    QT_TRANSLATE_NOOP("RadioTables", "SNR"),
+    QT_TRANSLATE_NOOP("RadioTables", "Battery"),
+    QT_TRANSLATE_NOOP("RadioTables", "Position"),
+)
 
 
 class _ListModel(QAbstractTableModel):
@@ -50,7 +68,9 @@ class _ListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(self.columns[section])
         return None
@@ -67,9 +87,15 @@ class OutboxModel(_ListModel):
         msg: MessageView = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (local_clock(msg.at), msg.recipient, str(msg.number),
-                    msg.precedence[:1] + msg.precedence[1:].lower(), state_label(msg.status),
-                    str(msg.attempts), msg.body.replace("\n", " "))[column]
+            return (
+                local_clock(msg.at),
+                msg.recipient,
+                str(msg.number),
+                msg.precedence[:1] + msg.precedence[1:].lower(),
+                state_label(msg.status),
+                str(msg.attempts),
+                msg.body.replace("\n", " "),
+            )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tip(msg)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -90,12 +116,19 @@ class NodesModel(_ListModel):
             return None
         node: NodeView = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (node.callsign or "?", str(node.addr), _ago(node.last_heard),
-                    "" if node.rssi is None else f"{node.rssi} dBm", "" if node.snr is None else f"{node.snr:g} dB",
-                    "" if node.battery is None else f"{node.battery:.0f} %",
-                    "" if node.lat is None else f"{node.lat:.5f}, {node.lon:.5f}")[index.column()]
+            return (
+                node.callsign or "?",
+                str(node.addr),
+                _ago(node.last_heard),
+                "" if node.rssi is None else f"{node.rssi} dBm",
+                "" if node.snr is None else f"{node.snr:g} dB",
+                "" if node.battery is None else f"{node.battery:.0f} %",
+                "" if node.lat is None else f"{node.lat:.5f}, {node.lon:.5f}",
+            )[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3 and node.rssi is not None:
-            return QBrush(QColor("#b3261e" if node.rssi < -110 else "#b25e00" if node.rssi < -95 else "#2f6f3e"))
+            return QBrush(
+                QColor("#b3261e" if node.rssi < -110 else "#b25e00" if node.rssi < -95 else "#2f6f3e")
+            )
         if role == Qt.ItemDataRole.ToolTipRole and node.last_heard is not None:
             return local(node.last_heard).strftime("%Y-%m-%d %H:%M:%S")
         return None

@@ -1,4 +1,5 @@
 """Sign-on: who is at this workstation, checked by PIN."""
+
 from .dialog import SignOnDialog
 
 __all__ = ["SignOnDialog"]

@@ -6,6 +6,7 @@ operator stays selected so a mistyped PIN costs one retype. An empty PIN is not 
 is not an attempt; a hint says what is missing), and Enter in the name list moves on to
 the PIN instead of signing on with nothing typed.
 """
+
 from __future__ import annotations
 
 from functools import partial
@@ -13,7 +14,14 @@ from functools import partial
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ops_console.errors import DatabaseUnavailable, SignOnError
@@ -44,8 +52,12 @@ class SignOnDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         heading.setFont(font)
-        intro = QLabel(self.tr("Choose your name and type your PIN. Everything you do is recorded "
-                               "under your name in the activity log."))
+        intro = QLabel(
+            self.tr(
+                "Choose your name and type your PIN. Everything you do is recorded "
+                "under your name in the activity log."
+            )
+        )
         intro.setWordWrap(True)
 
         self.operator_box = QComboBox()
@@ -75,13 +87,16 @@ class SignOnDialog(QDialog):
         form.addRow(self.tr("&PIN:"), self.pin_edit)
         form.addRow(self.error_label)  # the whole width: long words wrap, never cut
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self._lane = JobLane("sign-on", parent=self)
         self._asking: Job | None = None
         self.sign_on_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.sign_on_button.setText(self.tr("Sign on"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            self.tr("Cancel") if hand_over else self.tr("Quit"))
+            self.tr("Cancel") if hand_over else self.tr("Quit")
+        )
         self.buttons.accepted.connect(self.try_sign_on)
         self.buttons.rejected.connect(self.reject)
 
@@ -91,11 +106,16 @@ class SignOnDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         if self.operator_box.count() == 0:
-            self._show_problem(self.tr("No operators are set up on this post yet. Set up its first "
-                                       "administrator, or start the console with --demo to try it."))
+            self._show_problem(
+                self.tr(
+                    "No operators are set up on this post yet. Set up its first "
+                    "administrator, or start the console with --demo to try it."
+                )
+            )
             self.sign_on_button.setEnabled(False)
             self.first_admin_button = self.buttons.addButton(
-                self.tr("Set up first administrator…"), QDialogButtonBox.ButtonRole.ActionRole)
+                self.tr("Set up first administrator…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
             self.first_admin_button.clicked.connect(self._set_up_first_admin)
         layout.addWidget(self.buttons)
         self.pin_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -106,8 +126,9 @@ class SignOnDialog(QDialog):
         if not name:
             return
         if not self.pin_edit.text():  # not an attempt: nothing is counted toward the lockout
-            self._show_problem(self.tr("Type your PIN first, then press Enter. An empty PIN is not counted "
-                                       "as an attempt."))
+            self._show_problem(
+                self.tr("Type your PIN first, then press Enter. An empty PIN is not counted as an attempt.")
+            )
             self.pin_edit.setFocus()
             return
         if self._asking is not None and not self._asking.finished:
@@ -115,8 +136,13 @@ class SignOnDialog(QDialog):
         # the PIN's hash takes most of a second (docs/security.md): checked on a worker, never here.
         # On a handover the service signs the previous operator off in the same step.
         self.sign_on_button.setEnabled(False)
-        self._asking = start_job(self._lane, partial(self._post.operators.sign_on, name, self.pin_edit.text()),
-                                 self._signed_on, self._refused, owner=self)
+        self._asking = start_job(
+            self._lane,
+            partial(self._post.operators.sign_on, name, self.pin_edit.text()),
+            self._signed_on,
+            self._refused,
+            owner=self,
+        )
 
     def _signed_on(self, actor: object) -> None:
         self.sign_on_button.setEnabled(True)
@@ -144,8 +170,12 @@ class SignOnDialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Enter on the closed name list means "this is me": go on to the PIN."""
-        if (watched is self.operator_box and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            watched is self.operator_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self._name_chosen()
             return True
         return super().eventFilter(watched, event)

@@ -3,15 +3,16 @@
 Without it a fresh post (not the demo) would have nobody who could sign on; the
 service allows this only while the roster is empty.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ops_console.domain import Role
 from ops_console.errors import ValidationError
-from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.post import Post
 from ops_console.services.audit import Actor
+from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 
 
@@ -36,12 +37,18 @@ class FirstAdminDialog(QDialog):
         form.addRow(self.tr("&Callsign:"), self.callsign_edit)
         form.addRow(self.tr("&PIN (6–12 digits):"), self.pin_edit)
         form.addRow(self.tr("PIN &again:"), self.pin_again)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("This post has no operators yet. The first one is its administrator, "
-                               "who can then add the others."))
+        intro = QLabel(
+            self.tr(
+                "This post has no operators yet. The first one is its administrator, "
+                "who can then add the others."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(form)

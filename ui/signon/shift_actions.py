@@ -3,6 +3,7 @@
 The services decide who may do what (PermissionDenied has the words); these actions
 only ask, confirm switching exercise mode and the purge, and show what the service said.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
@@ -37,12 +38,16 @@ class ShiftActions(QObject):
         self.exercise_action.setChecked(self._post.shift.exercise)
         may_switch = self._post.shift.can(Permission.TOGGLE_EXERCISE)
         self.exercise_action.setEnabled(may_switch)
-        self.exercise_action.setToolTip("" if may_switch else self.tr(
-            "Only a supervisor or an administrator may start or end exercise mode."))
+        self.exercise_action.setToolTip(
+            ""
+            if may_switch
+            else self.tr("Only a supervisor or an administrator may start or end exercise mode.")
+        )
         may_purge = self._post.shift.can(Permission.PURGE_EXERCISE)
         self.purge_action.setEnabled(may_purge)
-        self.purge_action.setToolTip("" if may_purge else self.tr(
-            "Only a supervisor or an administrator may purge exercise records."))
+        self.purge_action.setToolTip(
+            "" if may_purge else self.tr("Only a supervisor or an administrator may purge exercise records.")
+        )
 
     @Slot(bool)
     def set_exercise(self, on: bool) -> QMessageBox | None:
@@ -55,17 +60,28 @@ class ShiftActions(QObject):
             self.switch_exercise(on)  # the service words the refusal
             return None
         if on:
-            title, words, yes = (self.tr("Start exercise mode"), self.tr(
-                "Start an exercise on this console?\n\nIncidents, tasks and other records made here from now on are "
-                "marked as a drill. Traffic heard on real radios stays live unless it says EXERCISE; live "
-                "emergencies, unacknowledged alerts and open live incidents stay in sight, marked LIVE.\n\n"
-                "The switch is recorded in the activity log."), self.tr("Start exercise"))
+            title, words, yes = (
+                self.tr("Start exercise mode"),
+                self.tr(
+                    "Start an exercise on this console?\n\nIncidents, tasks and other records made here from now on are "
+                    "marked as a drill. Traffic heard on real radios stays live unless it says EXERCISE; live "
+                    "emergencies, unacknowledged alerts and open live incidents stay in sight, marked LIVE.\n\n"
+                    "The switch is recorded in the activity log."
+                ),
+                self.tr("Start exercise"),
+            )
         else:
-            title, words, yes = (self.tr("End exercise mode"), self.tr(
-                "End the exercise and return to live work?\n\nThe drill's records are hidden, not deleted (Purge "
-                "exercise records removes them). The switch is recorded in the activity log."),
-                self.tr("End exercise"))
-        box = QMessageBox(QMessageBox.Icon.Question, title, words, QMessageBox.StandardButton.Cancel, self._window)
+            title, words, yes = (
+                self.tr("End exercise mode"),
+                self.tr(
+                    "End the exercise and return to live work?\n\nThe drill's records are hidden, not deleted (Purge "
+                    "exercise records removes them). The switch is recorded in the activity log."
+                ),
+                self.tr("End exercise"),
+            )
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, words, QMessageBox.StandardButton.Cancel, self._window
+        )
         box.setObjectName("exerciseConfirm")
         confirm = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         confirm.setObjectName("confirmExercise")
@@ -98,11 +114,17 @@ class ShiftActions(QObject):
 
     @Slot()
     def confirm_purge(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Purge exercise records"),
-                          self.tr("Delete every record of past exercises (incidents, tasks, drill radio traffic)? "
-                                  "Live records are not touched, nothing a real radio heard is deleted, and the "
-                                  "activity log keeps a record of the drill and of this purge."),
-                          QMessageBox.StandardButton.Cancel, self._window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Purge exercise records"),
+            self.tr(
+                "Delete every record of past exercises (incidents, tasks, drill radio traffic)? "
+                "Live records are not touched, nothing a real radio heard is deleted, and the "
+                "activity log keeps a record of the drill and of this purge."
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self._window,
+        )
         box.setObjectName("purgeConfirm")
         purge = box.addButton(self.tr("Purge exercise records"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -120,10 +142,13 @@ class ShiftActions(QObject):
             return
         status = getattr(self._window, "statusBar", None)
         if status is not None:
-            status().showMessage(self.tr("Purged {n} exercise records ({i} incidents, {t} tasks).")
-                                 .replace("{n}", str(sum(counts.values())))
-                                 .replace("{i}", str(counts.get("incidents", 0)))
-                                 .replace("{t}", str(counts.get("tasks", 0))), 10_000)
+            status().showMessage(
+                self.tr("Purged {n} exercise records ({i} incidents, {t} tasks).")
+                .replace("{n}", str(sum(counts.values())))
+                .replace("{i}", str(counts.get("incidents", 0)))
+                .replace("{t}", str(counts.get("tasks", 0))),
+                10_000,
+            )
 
     @Slot()
     def change_operator(self) -> SignOnDialog:

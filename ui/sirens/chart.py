@@ -1,4 +1,5 @@
 """A siren's battery voltage over time (pyqtgraph, imported on first draw: it is slow)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -30,7 +31,9 @@ class BatteryChart(QWidget):
         import pyqtgraph as pg
 
         if self.plot is None:
-            self.plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+            self.plot = pg.PlotWidget(
+                background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}
+            )
             self.plot.showGrid(x=True, y=True, alpha=0.25)
             self.plot.setLabel("left", _tr("Battery (V)"))
             self.plot.setMouseEnabled(x=True, y=False)
@@ -39,8 +42,13 @@ class BatteryChart(QWidget):
             self.plot.show()
         self.title.setText(_tr("Battery voltage — ") + name)
         self.plot.clear()
-        line = pg.InfiniteLine(pos=LOW_BATTERY_V, angle=0, pen=pg.mkPen("#d55e00", width=1, style=pg.QtCore.Qt.PenStyle.DashLine),
-                               label=_tr("low battery 23.0 V"), labelOpts={"position": 0.08, "color": "#d55e00"})
+        line = pg.InfiniteLine(
+            pos=LOW_BATTERY_V,
+            angle=0,
+            pen=pg.mkPen("#d55e00", width=1, style=pg.QtCore.Qt.PenStyle.DashLine),
+            label=_tr("low battery 23.0 V"),
+            labelOpts={"position": 0.08, "color": "#d55e00"},
+        )
         self.plot.addItem(line)
         if not points:
             return

@@ -1,4 +1,5 @@
 """Colours and words for siren states: colour is never the only cue (every cell has words)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -24,8 +25,13 @@ LIVE_RED, EXERCISE_BLUE, TEST_TEAL = "#b00020", "#3949ab", "#00796b"
 def state_label(view: SirenView) -> str:
     if not view.comms_ok and view.last_heard_at is not None:
         return _tr("UNKNOWN — no answer")
-    return {"sounding": _tr("SOUNDING"), "testing": _tr("Testing"), "idle": _tr("Idle"),
-            "fault": _tr("FAULT"), "unknown": _tr("Unknown")}.get(view.state, view.state)
+    return {
+        "sounding": _tr("SOUNDING"),
+        "testing": _tr("Testing"),
+        "idle": _tr("Idle"),
+        "fault": _tr("FAULT"),
+        "unknown": _tr("Unknown"),
+    }.get(view.state, view.state)
 
 
 def state_key(view: SirenView) -> str:

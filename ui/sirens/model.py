@@ -1,4 +1,5 @@
 """The sirens table: one row per siren, state in colour AND words."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
@@ -14,7 +15,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SirenTableModel", text)
 
 
-COLUMNS = ("Siren", "State", "Pattern", "Remaining", "Battery", "Mains", "Faults", "Temp.", "Last heard", "Comms")
+COLUMNS = (
+    "Siren",
+    "State",
+    "Pattern",
+    "Remaining",
+    "Battery",
+    "Mains",
+    "Faults",
+    "Temp.",
+    "Last heard",
+    "Comms",
+)
 
 
 class SirenTableModel(QAbstractTableModel):
@@ -54,9 +66,15 @@ class SirenTableModel(QAbstractTableModel):
             m, s = divmod(v.seconds_remaining, 60)
             return f"{m}:{s:02d}"
         if col == 4:
-            return "—" if v.battery_v is None else f"{v.battery_v:.2f} V" + (" ⚠" if v.battery_v < 23.0 else "")
+            return (
+                "—" if v.battery_v is None else f"{v.battery_v:.2f} V" + (" ⚠" if v.battery_v < 23.0 else "")
+            )
         if col == 5:
-            return "—" if v.mains_present is None else (_tr("on mains") if v.mains_present else _tr("ON BATTERY"))
+            return (
+                "—"
+                if v.mains_present is None
+                else (_tr("on mains") if v.mains_present else _tr("ON BATTERY"))
+            )
         if col == 6:
             return "; ".join(v.fault_words) or _tr("none")
         if col == 7:

@@ -1,19 +1,32 @@
 """SirenPanel: every siren's state at a glance, the activation wizard, CANCEL ALL, alarms,
 scheduled tests and their report. Thin: it asks ``SirenService`` and renders views."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QTableView,
-    QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.domain import Permission
 from ops_console.errors import OpsError
 from ops_console.events import Event
-from ops_console.topics import Feature
 from ops_console.sirens.schedule import describe_rule
 from ops_console.sirens.service import CANCEL_PERMISSION, SirenService, roles_that_may_cancel
 from ops_console.sirens.views import ALARM_WORDS, UNCOMMANDED
+from ops_console.topics import Feature
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.formatting import local_short, local_short_seconds
 from ops_console.ui.sirens.chart import BatteryChart
@@ -63,7 +76,8 @@ class SirenPanel(QWidget):
         self.cancel_all_button.setMinimumHeight(40)
         self.cancel_all_button.setStyleSheet(
             f"QPushButton {{ background: {LIVE_RED}; color: white; font-weight: 800; font-size: 12pt; "
-            "padding: 4px 18px; border-radius: 4px; } QPushButton:hover { background: #8e0018; }")
+            "padding: 4px 18px; border-radius: 4px; } QPushButton:hover { background: #8e0018; }"
+        )
         self.cancel_all_button.clicked.connect(self.confirm_cancel_all)
         header = QHBoxLayout()
         header.addWidget(self.mode_badge)
@@ -89,7 +103,9 @@ class SirenPanel(QWidget):
         status.setSizes([250, 520])
 
         # alarms tab
-        self.alarm_table = _table([_tr("Raised"), _tr("Siren"), _tr("Alarm"), _tr("What happened"), _tr("Acknowledged")])
+        self.alarm_table = _table(
+            [_tr("Raised"), _tr("Siren"), _tr("Alarm"), _tr("What happened"), _tr("Acknowledged")]
+        )
         self.alarm_table.itemSelectionChanged.connect(self._alarm_selected)
         self.ack_button = QPushButton(_tr("Acknowledge"))
         self.ack_button.clicked.connect(self.acknowledge_selected)
@@ -106,9 +122,21 @@ class SirenPanel(QWidget):
         av.addLayout(alarm_buttons)
 
         # tests tab
-        self.schedule_table = _table([_tr("Test"), _tr("Kind"), _tr("When"), _tr("Sirens"), _tr("Next"), _tr("Last run")])
-        self.report_table = _table([_tr("Run"), _tr("Test"), _tr("Siren"), _tr("Kind"), _tr("Result"),
-                                    _tr("Battery"), _tr("Faults"), _tr("Details")])
+        self.schedule_table = _table(
+            [_tr("Test"), _tr("Kind"), _tr("When"), _tr("Sirens"), _tr("Next"), _tr("Last run")]
+        )
+        self.report_table = _table(
+            [
+                _tr("Run"),
+                _tr("Test"),
+                _tr("Siren"),
+                _tr("Kind"),
+                _tr("Result"),
+                _tr("Battery"),
+                _tr("Faults"),
+                _tr("Details"),
+            ]
+        )
         self.schedule_button = QPushButton(_tr("Schedule a test…"))
         self.schedule_button.clicked.connect(self.open_schedule)
         tests = QWidget()
@@ -152,19 +180,26 @@ class SirenPanel(QWidget):
             for r, s in enumerate(sirens):
                 if s.id == selected:
                     self.table.selectionModel().select(
-                        self.model.index(r, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                        | QItemSelectionModel.SelectionFlag.Rows)
+                        self.model.index(r, 0),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
         running = [s for s in sirens if s.state in ("sounding", "testing") and s.comms_ok]
         testing = [s for s in running if s.state == "testing"]
         unknown = [s for s in sirens if not s.comms_ok]
         open_alarms = self.service.list_alarms(open_only=True)
         exercise = self.service.shift.exercise
         self.mode_badge.setText(_tr("EXERCISE") if exercise else _tr("LIVE"))
-        self.mode_badge.setStyleSheet(f"background: {EXERCISE_BLUE if exercise else '#1b7f3b'}; color: white; "
-                                      "font-weight: 800; padding: 6px 14px; border-radius: 4px;")
+        self.mode_badge.setStyleSheet(
+            f"background: {EXERCISE_BLUE if exercise else '#1b7f3b'}; color: white; "
+            "font-weight: 800; padding: 6px 14px; border-radius: 4px;"
+        )
         # a test is counted as testing, never as sounding: a silent test makes no sound
-        parts = [_tr("%1 of %2 sounding").replace("%1", str(len(running) - len(testing)))
-                 .replace("%2", str(len(sirens)))]
+        parts = [
+            _tr("%1 of %2 sounding")
+            .replace("%1", str(len(running) - len(testing)))
+            .replace("%2", str(len(sirens)))
+        ]
         if testing:
             parts.append(_tr("%1 testing").replace("%1", str(len(testing))))
         if unknown:
@@ -174,11 +209,18 @@ class SirenPanel(QWidget):
         self.cancel_all_button.setVisible(bool(running))
         may_cancel = self.service.shift.can(CANCEL_PERMISSION)
         self.cancel_all_button.setEnabled(may_cancel)
-        self.cancel_all_button.setToolTip("" if may_cancel else _tr("Only these roles may cancel sirens: %1.").replace(
-            "%1", ", ".join(r.label for r in roles_that_may_cancel())))
+        self.cancel_all_button.setToolTip(
+            ""
+            if may_cancel
+            else _tr("Only these roles may cancel sirens: %1.").replace(
+                "%1", ", ".join(r.label for r in roles_that_may_cancel())
+            )
+        )
         self.activate_button.setEnabled(self.service.shift.can(Permission.ACTIVATE_SIRENS))
         self.schedule_button.setEnabled(self.service.shift.can(Permission.ACTIVATE_SIRENS))
-        self.tabs.setTabText(1, _tr("Alarms (%1)").replace("%1", str(len(open_alarms))) if open_alarms else _tr("Alarms"))
+        self.tabs.setTabText(
+            1, _tr("Alarms (%1)").replace("%1", str(len(open_alarms))) if open_alarms else _tr("Alarms")
+        )
         self._fill_alarms()
         self._fill_tests()
         self.show_selected()
@@ -187,8 +229,16 @@ class SirenPanel(QWidget):
         rows = self.service.list_alarms()
         self.alarm_table.setRowCount(len(rows))
         for r, a in enumerate(rows):
-            ack = f"{a.acknowledged_by}, {local_short(a.acknowledged_at)}" if a.acknowledged_at else _tr("OPEN")
-            values = (local_short_seconds(a.raised_at), a.siren_name, _tr(ALARM_WORDS.get(a.kind, a.kind)), a.words, ack)
+            ack = (
+                f"{a.acknowledged_by}, {local_short(a.acknowledged_at)}" if a.acknowledged_at else _tr("OPEN")
+            )
+            values = (
+                local_short_seconds(a.raised_at),
+                a.siren_name,
+                _tr(ALARM_WORDS.get(a.kind, a.kind)),
+                a.words,
+                ack,
+            )
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
@@ -205,17 +255,29 @@ class SirenPanel(QWidget):
         schedules = self.service.list_schedules()
         self.schedule_table.setRowCount(len(schedules))
         for r, sc in enumerate(schedules):
-            values = (sc.name, sc.kind, describe_rule(sc.nth, sc.weekday, sc.time_local, sc.tz),
-                      ", ".join(names.get(i, str(i)) for i in sc.siren_ids) or _tr("all"),
-                      local_short(sc.next_due_at), local_short(sc.last_run_at) if sc.last_run_at else "—")
+            values = (
+                sc.name,
+                sc.kind,
+                describe_rule(sc.nth, sc.weekday, sc.time_local, sc.tz),
+                ", ".join(names.get(i, str(i)) for i in sc.siren_ids) or _tr("all"),
+                local_short(sc.next_due_at),
+                local_short(sc.last_run_at) if sc.last_run_at else "—",
+            )
             for c, text in enumerate(values):
                 self.schedule_table.setItem(r, c, QTableWidgetItem(text))
         report = self.service.test_report()
         self.report_table.setRowCount(len(report))
         for r, t in enumerate(report):
-            values = (local_short(t.run_at), t.schedule_name, t.siren_name, t.kind,
-                      _tr("PASSED") if t.passed else _tr("FAILED"),
-                      "—" if t.battery_v is None else f"{t.battery_v:.2f} V", t.faults or _tr("none"), t.outcome)
+            values = (
+                local_short(t.run_at),
+                t.schedule_name,
+                t.siren_name,
+                t.kind,
+                _tr("PASSED") if t.passed else _tr("FAILED"),
+                "—" if t.battery_v is None else f"{t.battery_v:.2f} V",
+                t.faults or _tr("none"),
+                t.outcome,
+            )
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if c == 4:
@@ -261,9 +323,13 @@ class SirenPanel(QWidget):
         self.reload()
 
     def confirm_cancel_all(self) -> None:
-        answer = QMessageBox.warning(self, _tr("Cancel all sirens"), _tr("Stop every siren now?"),
-                                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                     QMessageBox.StandardButton.Yes)
+        answer = QMessageBox.warning(
+            self,
+            _tr("Cancel all sirens"),
+            _tr("Stop every siren now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.cancel_all()
 
@@ -283,7 +349,9 @@ class SirenPanel(QWidget):
     def _alarm_selected(self) -> None:
         a = self._selected_alarm()
         self.ack_button.setEnabled(a is not None and a.acknowledged_at is None)
-        self.cancel_siren_button.setEnabled(a is not None and a.kind == UNCOMMANDED and a.siren_id is not None)
+        self.cancel_siren_button.setEnabled(
+            a is not None and a.kind == UNCOMMANDED and a.siren_id is not None
+        )
 
     def acknowledge_selected(self) -> None:
         a = self._selected_alarm()

@@ -1,9 +1,9 @@
 """Schedule a recurring siren test: e.g. a silent test on the first Monday of the month at 10:00."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTime
-from PySide6.QtWidgets import (
-    QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTimeEdit, QWidget)
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTimeEdit, QWidget
 
 from ops_console.errors import OpsError
 from ops_console.sirens.schedule import ORDINALS, WEEKDAYS
@@ -18,9 +18,11 @@ def _tr(text: str) -> str:
 def local_zone_name() -> str:
     try:
         from tzlocal import get_localzone_name  # optional
+
         return get_localzone_name() or "UTC"
     except Exception:
         import os
+
         return os.environ.get("TZ") or "UTC"
 
 
@@ -46,21 +48,33 @@ class ScheduleDialog(GuardedDialog):
         self.tz = QLineEdit(local_zone_name())
         self.problem = QLabel()
         self.problem.setObjectName("problem")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
-        for label, widget in ((_tr("Name"), self.name), (_tr("Kind"), self.kind), (_tr("Which"), self.nth),
-                              (_tr("Day"), self.weekday), (_tr("Time (local)"), self.time),
-                              (_tr("Time zone"), self.tz)):
+        for label, widget in (
+            (_tr("Name"), self.name),
+            (_tr("Kind"), self.kind),
+            (_tr("Which"), self.nth),
+            (_tr("Day"), self.weekday),
+            (_tr("Time (local)"), self.time),
+            (_tr("Time zone"), self.tz),
+        ):
             form.addRow(label, widget)
         form.addRow(self.problem)
         form.addRow(buttons)
 
     def _save(self) -> None:
         try:
-            self.service.schedule_test(self.name.text(), kind=self.kind.currentData(), nth=self.nth.currentData(),
-                                       weekday=self.weekday.currentData(),
-                                       time_local=self.time.time().toString("HH:mm"), tz=self.tz.text().strip())
+            self.service.schedule_test(
+                self.name.text(),
+                kind=self.kind.currentData(),
+                nth=self.nth.currentData(),
+                weekday=self.weekday.currentData(),
+                time_local=self.time.time().toString("HH:mm"),
+                tz=self.tz.text().strip(),
+            )
         except OpsError as exc:
             self.problem.setText(str(exc))
             return

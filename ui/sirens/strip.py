@@ -9,6 +9,7 @@ one-second tick only counts the time left down on the GUI thread, without the da
 CANCEL ALL is one click plus one confirmation, for every role the service lets cancel;
 for the others it is disabled, and its tooltip names who can.
 """
+
 from __future__ import annotations
 
 import logging
@@ -46,8 +47,11 @@ def _clock(seconds: int) -> str:
 def kind_words(row: SoundingSiren) -> str:
     """LIVE or TEST, and what the siren is doing: a silent test never says it sounds."""
     if row.phase == ARMED:
-        return _tr("LIVE — about to sound") if row.live else (
-            _tr("SILENT TEST — starting") if row.silent else _tr("TEST — starting (audible)"))
+        return (
+            _tr("LIVE — about to sound")
+            if row.live
+            else (_tr("SILENT TEST — starting") if row.silent else _tr("TEST — starting (audible)"))
+        )
     if row.phase == TESTING or not row.live:
         return _tr("SILENT TEST — no sound") if row.silent else _tr("TEST — growl, audible")
     return _tr("LIVE — SOUNDING")
@@ -65,8 +69,11 @@ def group_lines(rows: list[SoundingSiren], now: datetime) -> list[str]:
         if len(members) > MAX_NAMES:
             names += _tr(" +%1 more").replace("%1", str(len(members) - MAX_NAMES))
         left = max(m.seconds_left(now) for m in members)
-        when = (_tr("%1 requested").replace("%1", _clock(left)) if members[0].phase == ARMED
-                else _tr("%1 left").replace("%1", _clock(left)))
+        when = (
+            _tr("%1 requested").replace("%1", _clock(left))
+            if members[0].phase == ARMED
+            else _tr("%1 left").replace("%1", _clock(left))
+        )
         lines.append(f"<b>{kind}</b>: {names} · {pattern} · {when}")
     if len(groups) > MAX_GROUPS:
         lines.append(_tr("and %1 more — see the Sirens panel").replace("%1", str(len(groups) - MAX_GROUPS)))
@@ -177,15 +184,22 @@ class SirenStrip(QToolBar):
         now = datetime.now(timezone.utc)
         live = any(r.live for r in self.rows)
         colour = LIVE_RED if live else TEST_TEAL
-        self.setStyleSheet(f"QToolBar#sirenStrip {{ background: {'#fde3e3' if live else '#e0f2ef'}; "
-                           f"border-bottom: 3px solid {colour}; }}")
+        self.setStyleSheet(
+            f"QToolBar#sirenStrip {{ background: {'#fde3e3' if live else '#e0f2ef'}; "
+            f"border-bottom: 3px solid {colour}; }}"
+        )
         self.badge.setText(_tr("SIRENS LIVE") if live else _tr("SIRENS TEST"))
-        self.badge.setStyleSheet(f"background: {colour}; color: white; font-weight: 800; padding: 6px 12px; "
-                                 "border-radius: 4px;")
+        self.badge.setStyleSheet(
+            f"background: {colour}; color: white; font-weight: 800; padding: 6px 12px; border-radius: 4px;"
+        )
         self.lines.setText("<br>".join(group_lines(self.rows, now)))
-        self.lines.setToolTip("\n".join(
-            f"{r.name}: {kind_words(r)}, {r.pattern_name}, {_clock(r.seconds_left(now))}"
-            + (f" — {r.requested_by}" if r.requested_by else "") for r in self.rows))
+        self.lines.setToolTip(
+            "\n".join(
+                f"{r.name}: {kind_words(r)}, {r.pattern_name}, {_clock(r.seconds_left(now))}"
+                + (f" — {r.requested_by}" if r.requested_by else "")
+                for r in self.rows
+            )
+        )
 
     # -- cancelling ------------------------------------------------------------------------
 
@@ -199,24 +213,33 @@ class SirenStrip(QToolBar):
         if allowed:
             self.cancel_button.setToolTip(_tr("Stop every siren now (asks once to confirm)."))
         elif shift.actor is None:
-            self.cancel_button.setToolTip(_tr("Nobody is signed on. These roles may cancel sirens: %1.")
-                                          .replace("%1", who))
+            self.cancel_button.setToolTip(
+                _tr("Nobody is signed on. These roles may cancel sirens: %1.").replace("%1", who)
+            )
         else:
-            self.cancel_button.setToolTip(_tr("%1 is signed on as %2, who may not cancel sirens. These roles "
-                                              "may: %3.").replace("%1", shift.actor.name)
-                                          .replace("%2", shift.actor.role.capitalize()).replace("%3", who))
+            self.cancel_button.setToolTip(
+                _tr("%1 is signed on as %2, who may not cancel sirens. These roles may: %3.")
+                .replace("%1", shift.actor.name)
+                .replace("%2", shift.actor.role.capitalize())
+                .replace("%3", who)
+            )
         self.cancel_button.setStyleSheet(
             f"QPushButton {{ background: {LIVE_RED}; color: white; font-weight: 800; font-size: 12pt; "
             "padding: 4px 18px; border-radius: 4px; } QPushButton:hover { background: #8e0018; }"
-            "QPushButton:disabled { background: #c9a5ab; color: #f4f4f4; }")
+            "QPushButton:disabled { background: #c9a5ab; color: #f4f4f4; }"
+        )
 
     @Slot()
     def confirm_cancel_all(self) -> QMessageBox:
         """The one confirmation: Yes stops every siren; the box opens without blocking."""
         names = ", ".join(r.name for r in self.rows) or _tr("every siren")
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Cancel all sirens"),
-                          _tr("Stop every siren now?\n\nSounding or armed: %1").replace("%1", names),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window())
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _tr("Cancel all sirens"),
+            _tr("Stop every siren now?\n\nSounding or armed: %1").replace("%1", names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.window(),
+        )
         box.setObjectName("cancelAllConfirm")
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         box.button(QMessageBox.StandardButton.Yes).setText(_tr("Yes, cancel all sirens"))
@@ -234,7 +257,9 @@ class SirenStrip(QToolBar):
 
     def cancel_all(self) -> None:
         """Send the cancel through the service door on the pool; refusals are shown."""
-        self._cancel_job = start_job(self.pool, self.service.cancel_all, self._cancel_sent, self._cancel_failed)
+        self._cancel_job = start_job(
+            self.pool, self.service.cancel_all, self._cancel_sent, self._cancel_failed
+        )
 
     @Slot(object)
     def _cancel_sent(self, request_id: str) -> None:

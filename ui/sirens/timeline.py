@@ -1,4 +1,5 @@
 """A pattern's timeline drawn small: tone bars on a time axis, silences as gaps."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -7,8 +8,15 @@ from PySide6.QtWidgets import QWidget
 
 from ops_console.siren_patterns import SirenPattern
 
-TONE_COLOURS = {"steady": "#c0171d", "wavering": "#e69f00", "rise_fall": "#d55e00", "hi": "#cc79a7",
-                "lo": "#6b4c9a", "growl": "#8c6d1f", "rotate": "#009e73"}
+TONE_COLOURS = {
+    "steady": "#c0171d",
+    "wavering": "#e69f00",
+    "rise_fall": "#d55e00",
+    "hi": "#cc79a7",
+    "lo": "#6b4c9a",
+    "growl": "#8c6d1f",
+    "rotate": "#009e73",
+}
 
 
 class PatternTimeline(QWidget):
@@ -42,7 +50,10 @@ class PatternTimeline(QWidget):
             if start >= self.duration_s:
                 break
             x0, x1 = bar.left() + w * start / total, bar.left() + w * min(end, self.duration_s) / total
-            p.fillRect(QRectF(x0, bar.top() + 3, max(1.0, x1 - x0), bar.height() - 6), QColor(TONE_COLOURS.get(tone, "#555")))
+            p.fillRect(
+                QRectF(x0, bar.top() + 3, max(1.0, x1 - x0), bar.height() - 6),
+                QColor(TONE_COLOURS.get(tone, "#555")),
+            )
         if self.duration_s < total:  # the part cut off by a shorter duration
             x = bar.left() + w * self.duration_s / total
             p.fillRect(QRectF(x, bar.top(), bar.right() - x, bar.height()), QColor(255, 255, 255, 170))

@@ -8,15 +8,32 @@ code) and the PIN. A typed name that cannot match says at once what differs. The
 only collects; ``SirenService.activate`` decides (its refusals, a wrong PIN counted toward
 the sign-on lockout among them, are shown here in words and the dialog stays open).
 """
+
 from __future__ import annotations
 
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout,
-    QWidget)
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.siren_patterns import SirenPattern
 from ops_console.sirens import confirmation, signal_set
@@ -42,7 +59,9 @@ class ActivationDialog(QDialog):
     # the service answered Activate: carries the ActivationResult, or the refusal's words
     answered = Signal(object)
 
-    def __init__(self, service: SirenService, parent: QWidget | None = None, *, preselect: list[int] | None = None) -> None:
+    def __init__(
+        self, service: SirenService, parent: QWidget | None = None, *, preselect: list[int] | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.result_request = None
@@ -108,10 +127,16 @@ class ActivationDialog(QDialog):
         self.pattern_box.setPlaceholderText(_tr("Choose a pattern…"))
         self.pattern_box.setCurrentIndex(-1)  # nothing preselected: a public warning is always a choice
         self.pattern_box.currentIndexChanged.connect(self._pattern_changed)
-        self.signal_set = QLabel(_tr("Signal set: %1").replace("%1", signal_set.describe(self.service.country)))
+        self.signal_set = QLabel(
+            _tr("Signal set: %1").replace("%1", signal_set.describe(self.service.country))
+        )
         self.signal_set.setObjectName("signalSet")
-        self.signal_set.setToolTip(_tr("Only this post's own signals are offered (plus the common tests). "
-                                       "Change the set with [sirens] country in the config file."))
+        self.signal_set.setToolTip(
+            _tr(
+                "Only this post's own signals are offered (plus the common tests). "
+                "Change the set with [sirens] country in the config file."
+            )
+        )
         self.signal_set.setStyleSheet("color: #4a5563;")
         self.timeline = PatternTimeline()
         self.notes = QLabel()
@@ -141,8 +166,12 @@ class ActivationDialog(QDialog):
         self.live_radio.setEnabled(not exercise)
         self.live_radio.toggled.connect(self._update)
         self.exercise_radio.toggled.connect(self._update)
-        self.silent_note = QLabel(_tr("SILENT TEST — sent to the controllers; the rotator turns and nothing "
-                                      "is heard. Not an exercise and not a live sound."))
+        self.silent_note = QLabel(
+            _tr(
+                "SILENT TEST — sent to the controllers; the rotator turns and nothing "
+                "is heard. Not an exercise and not a live sound."
+            )
+        )
         self.silent_note.setObjectName("silentNote")
         self.silent_note.setWordWrap(True)
         self.silent_note.setStyleSheet(f"color: {TEST_TEAL}; font-weight: 700;")
@@ -151,7 +180,9 @@ class ActivationDialog(QDialog):
         mv.addWidget(self.exercise_radio)
         mv.addWidget(self.silent_note)
         if exercise:
-            note = QLabel(_tr("The post is in EXERCISE mode: live sound is not possible (silent tests still run)."))
+            note = QLabel(
+                _tr("The post is in EXERCISE mode: live sound is not possible (silent tests still run).")
+            )
             note.setWordWrap(True)
             mv.addWidget(note)
         grid.addWidget(mode, 1, 1)
@@ -185,7 +216,9 @@ class ActivationDialog(QDialog):
         self.live_radio.setVisible(not silent)  # a silent test never says "the sirens will sound"
         self.exercise_radio.setVisible(not silent)
         self.silent_note.setVisible(silent)
-        self.live_radio.setText(_tr("LIVE — a short, low test sound will be heard") if p.test else _live_words())
+        self.live_radio.setText(
+            _tr("LIVE — a short, low test sound will be heard") if p.test else _live_words()
+        )
         self._update()
 
     def chosen(self) -> list[tuple[int, str]]:
@@ -260,39 +293,56 @@ class ActivationDialog(QDialog):
         self.next.setVisible(step == 0)
         self.go.setVisible(step == 1)
         self.next.setEnabled(bool(chosen) and p is not None and bool(mode))
-        self.next.setToolTip("" if self.next.isEnabled() else _tr("Choose the sirens, a pattern, and LIVE or "
-                                                                  "EXERCISE first."))
+        self.next.setToolTip(
+            "" if self.next.isEnabled() else _tr("Choose the sirens, a pattern, and LIVE or EXERCISE first.")
+        )
         if p is None or not mode:
             return
         self.timeline.set_pattern(p, self.duration.value())
         colour, title, verb = {
             "live": (LIVE_RED, _tr("LIVE ACTIVATION — SIRENS WILL SOUND"), _tr("will sound")),
-            "exercise": (EXERCISE_BLUE, _tr("EXERCISE — NOTHING WILL SOUND"), _tr("would sound (exercise only)")),
+            "exercise": (
+                EXERCISE_BLUE,
+                _tr("EXERCISE — NOTHING WILL SOUND"),
+                _tr("would sound (exercise only)"),
+            ),
             "test": (TEST_TEAL, _tr("SILENT TEST — NO SOUND"), _tr("will run a silent test")),
         }[mode]
         self.banner.setText(title)
-        self.banner.setStyleSheet(f"background: {colour}; color: white; font-size: 16pt; font-weight: 800; "
-                                  "border-radius: 4px; padding: 6px;")
-        self.frame.setStyleSheet(f"QFrame#summaryFrame {{ border: 3px solid {colour}; border-radius: 6px; "
-                                 f"background: {'#fff5f5' if mode == 'live' else '#f5f7ff' if mode == 'exercise' else '#f2fbf9'}; }}")
+        self.banner.setStyleSheet(
+            f"background: {colour}; color: white; font-size: 16pt; font-weight: 800; "
+            "border-radius: 4px; padding: 6px;"
+        )
+        self.frame.setStyleSheet(
+            f"QFrame#summaryFrame {{ border: 3px solid {colour}; border-radius: 6px; "
+            f"background: {'#fff5f5' if mode == 'live' else '#f5f7ff' if mode == 'exercise' else '#f2fbf9'}; }}"
+        )
         names = "".join(f"<li>{n}</li>" for _, n in chosen)
         minutes, seconds = divmod(self.duration.value(), 60)
         how_long = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
         self.summary.setText(
             f"<p style='font-size:13pt'><b>{len(chosen)}</b> {_tr('siren(s)')} {verb}:</p><ul>{names}</ul>"
             f"<p style='font-size:13pt'>{_tr('Sound')}: <b>{p.name}</b><br>{_tr('For')}: <b>{how_long}</b>"
-            f"<br>{_tr('Mode')}: <b style='color:{colour}'>{mode.upper()}</b></p>")
+            f"<br>{_tr('Mode')}: <b style='color:{colour}'>{mode.upper()}</b></p>"
+        )
         self.summary_timeline.set_pattern(p, self.duration.value())
         shown = confirmation.name_for(p, QLocale().name())
-        self.typed_label.setText(_tr("To confirm, type the pattern's name %1 or its short code %2 "
-                                     "(capitals do not matter).").replace("%1", f"<b>{shown}</b>")
-                                 .replace("%2", f"<b>{p.key}</b>"))
+        self.typed_label.setText(
+            _tr("To confirm, type the pattern's name %1 or its short code %2 (capitals do not matter).")
+            .replace("%1", f"<b>{shown}</b>")
+            .replace("%2", f"<b>{p.key}</b>")
+        )
         verdict = confirmation.judge(p, self.typed.text(), QLocale().name())
         self.typed_problem.setText(verdict.words)
         self.typed_problem.setStyleSheet(f"color: {LIVE_RED}; font-weight: 600;")
         self.typed_problem.setVisible(bool(verdict.words))
-        self.go.setText({"live": _tr("SOUND SIRENS"), "exercise": _tr("Record exercise activation"),
-                         "test": _tr("Run silent test")}[mode])
+        self.go.setText(
+            {
+                "live": _tr("SOUND SIRENS"),
+                "exercise": _tr("Record exercise activation"),
+                "test": _tr("Run silent test"),
+            }[mode]
+        )
         self.go.setStyleSheet(f"background: {colour}; color: white; font-weight: 700; padding: 4px 14px;")
         self.go.setEnabled(verdict.ok and len(self.pin.text()) >= 4 and self._asking is None)
 
@@ -301,8 +351,15 @@ class ActivationDialog(QDialog):
         p = self.pattern()
         if p is None or not self.mode() or self._asking is not None:
             return
-        work = partial(self.service.activate, [sid for sid, _ in self.chosen()], p.id, self.duration.value(),
-                       live=self.mode() == "live", pin=self.pin.text(), typed_confirmation=self.typed.text())
+        work = partial(
+            self.service.activate,
+            [sid for sid, _ in self.chosen()],
+            p.id,
+            self.duration.value(),
+            live=self.mode() == "live",
+            pin=self.pin.text(),
+            typed_confirmation=self.typed.text(),
+        )
         self.problem.setText(_tr("Checking…"))
         self._asking = start_job(self._pool, work, self._accepted, self._refused)
         self._update()

@@ -1,4 +1,5 @@
 """The small "assign to team" dialog behind the A key and the card's context menu."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -14,8 +15,9 @@ def tr(text: str) -> str:
 class AssignDialog(QDialog):
     """Pick a team (or none) for one task; the panel saves the choice on accept."""
 
-    def __init__(self, task: TaskView, teams: list[TeamView], parent: QWidget | None = None, *,
-                 needed: bool = False) -> None:
+    def __init__(
+        self, task: TaskView, teams: list[TeamView], parent: QWidget | None = None, *, needed: bool = False
+    ) -> None:
         """``needed``: the task is being moved to Assigned, so "No team" cannot be the answer."""
         super().__init__(parent)
         self.setObjectName("assignDialog")
@@ -30,7 +32,9 @@ class AssignDialog(QDialog):
                 label += f" ({t.specialty})"
             self.team.addItem(label, t.id)
         self.team.setCurrentIndex(max(self.team.findData(task.team_id), 0))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -47,7 +51,9 @@ class AssignDialog(QDialog):
             ok.setText(tr("Assign"))
             ok.setEnabled(self.team.currentData() is not None)
             ok.setToolTip(tr("Choose a team first"))
-            self.team.currentIndexChanged.connect(lambda _i: ok.setEnabled(self.team.currentData() is not None))
+            self.team.currentIndexChanged.connect(
+                lambda _i: ok.setEnabled(self.team.currentData() is not None)
+            )
         form.addRow(buttons)
         self.team.setFocus()
 

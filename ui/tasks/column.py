@@ -4,6 +4,7 @@ The view only decodes a drop and says which task landed here; saving the move (w
 its version check and conflict handling) stays in the panel, in one place for drag
 and keyboard alike.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -21,9 +22,13 @@ def tr(text: str, n: int = -1) -> str:
 
 def status_label(status: TaskStatus) -> str:
     """The translated column title of a status."""
-    return {TaskStatus.NEW: tr("New"), TaskStatus.ASSIGNED: tr("Assigned"),
-            TaskStatus.IN_PROGRESS: tr("In progress"), TaskStatus.DONE: tr("Done"),
-            TaskStatus.CANCELLED: tr("Cancelled")}[TaskStatus(status)]
+    return {
+        TaskStatus.NEW: tr("New"),
+        TaskStatus.ASSIGNED: tr("Assigned"),
+        TaskStatus.IN_PROGRESS: tr("In progress"),
+        TaskStatus.DONE: tr("Done"),
+        TaskStatus.CANCELLED: tr("Cancelled"),
+    }[TaskStatus(status)]
 
 
 # Cards are white on a grey column, so they read as cards and the columns as lanes.
@@ -109,8 +114,12 @@ class TaskColumn(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
-        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
-                       self.model.dataChanged):
+        for signal in (
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.modelReset,
+            self.model.dataChanged,
+        ):
             signal.connect(self.update_header)
         self.update_header()
 
@@ -120,7 +129,7 @@ class TaskColumn(QFrame):
     def update_header(self) -> None:
         """Rewrite the header, so counts follow every insert, removal and overdue flip."""
         overdue = self.model.overdue_count()
-        late = (f" <span style='color:#b71c1c'>· {tr('%n overdue', overdue)}</span>"
-                if overdue else "")
-        self.header.setText(f"<b>{status_label(self.status)}</b> "
-                            f"<span style='color:#546e7a'>({self.count()})</span>{late}")
+        late = f" <span style='color:#b71c1c'>· {tr('%n overdue', overdue)}</span>" if overdue else ""
+        self.header.setText(
+            f"<b>{status_label(self.status)}</b> <span style='color:#546e7a'>({self.count()})</span>{late}"
+        )

@@ -4,12 +4,22 @@ Painting in a delegate (instead of a widget per card) keeps a board of hundreds 
 cards fast. Priority is a coloured bar AND a word, and overdue is a red card AND the
 word "Overdue", so nothing depends on telling colours apart.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -37,14 +47,19 @@ BODY_TEXT = QColor("#263238")
 MATCH_BACKGROUND = QColor("#ffe066")  # a search match, like a highlighter pen
 MARGIN, PADDING, BAR_WIDTH, LINES = 5, 8, 6, 5
 
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("TaskBoard", text)
 
 
 def priority_label(priority: Priority) -> str:
     """The translated word for a priority (also used by the filter and the dialog)."""
-    return {Priority.LOW: tr("Low"), Priority.NORMAL: tr("Normal"),
-            Priority.HIGH: tr("High"), Priority.URGENT: tr("Urgent")}[Priority(priority)]
+    return {
+        Priority.LOW: tr("Low"),
+        Priority.NORMAL: tr("Normal"),
+        Priority.HIGH: tr("High"),
+        Priority.URGENT: tr("Urgent"),
+    }[Priority(priority)]
 
 
 def local_time_text(when: datetime, now: datetime | None = None) -> str:
@@ -78,7 +93,11 @@ def _due_texts(view: TaskView, overdue: bool) -> list[str]:
         return [tr("OVERDUE")] if overdue else [""]
     when = local_time_text(view.due_at)
     if overdue:
-        return [tr("OVERDUE · due %1").replace("%1", when), tr("OVERDUE %1").replace("%1", when), tr("OVERDUE")]
+        return [
+            tr("OVERDUE · due %1").replace("%1", when),
+            tr("OVERDUE %1").replace("%1", when),
+            tr("OVERDUE"),
+        ]
     return [tr("Due %1").replace("%1", when), when]
 
 
@@ -98,8 +117,12 @@ class CardLook:
 
 def card_look(view: TaskView, overdue: bool, selected: bool = False) -> CardLook:
     border = SELECTED_BORDER if selected else (OVERDUE_BORDER if overdue else CARD_BORDER)
-    return CardLook(OVERDUE_BACKGROUND if overdue else CARD_BACKGROUND, border,
-                    PRIORITY_COLOURS[Priority(view.priority)], overdue)
+    return CardLook(
+        OVERDUE_BACKGROUND if overdue else CARD_BACKGROUND,
+        border,
+        PRIORITY_COLOURS[Priority(view.priority)],
+        overdue,
+    )
 
 
 class TaskCardDelegate(QStyledItemDelegate):
@@ -122,8 +145,9 @@ class TaskCardDelegate(QStyledItemDelegate):
     def look(self, index: QModelIndex | QPersistentModelIndex, selected: bool = False) -> CardLook:
         return card_look(index.data(TaskRole), bool(index.data(OverdueRole)), selected)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         view: TaskView | None = index.data(TaskRole)
         if view is None:
             return super().paint(painter, option, index)
@@ -153,8 +177,14 @@ class TaskCardDelegate(QStyledItemDelegate):
         due_font = QFont(small)
         due_font.setBold(look.overdue)
         due = _fitting(QFontMetrics(due_font), due_rect.width(), _due_texts(view, look.overdue))
-        self._text(painter, due_rect, due_font, OVERDUE_TEXT if look.overdue else MUTED_TEXT, due,
-                   Qt.AlignmentFlag.AlignRight)
+        self._text(
+            painter,
+            due_rect,
+            due_font,
+            OVERDUE_TEXT if look.overdue else MUTED_TEXT,
+            due,
+            Qt.AlignmentFlag.AlignRight,
+        )
         title = view.title
         if index.data(LiveRole):  # a real task on the board during an exercise
             title = f"● {tr(LIVE_MARK)} · {title}"
@@ -166,8 +196,13 @@ class TaskCardDelegate(QStyledItemDelegate):
         self._text(painter, rows[2], bold, TITLE_TEXT, second)
         team = view.team_name or tr("No team")
         id_width = QFontMetrics(small).horizontalAdvance(f"#{view.id}") + PADDING
-        self._text(painter, rows[3].adjusted(0, 0, -id_width, 0), base,
-                   BODY_TEXT if view.team_name else MUTED_TEXT, tr("Team: %1").replace("%1", team))
+        self._text(
+            painter,
+            rows[3].adjusted(0, 0, -id_width, 0),
+            base,
+            BODY_TEXT if view.team_name else MUTED_TEXT,
+            tr("Team: %1").replace("%1", team),
+        )
         self._text(painter, rows[3], small, MUTED_TEXT, f"#{view.id}", Qt.AlignmentFlag.AlignRight)
         incident = view.incident_title or tr("no incident")
         self._text(painter, rows[4], small, MUTED_TEXT, tr("Incident: %1").replace("%1", incident))
@@ -185,7 +220,9 @@ class TaskCardDelegate(QStyledItemDelegate):
         painter.setBrush(MATCH_BACKGROUND)
         for start, end in self.highlights(elided):
             left = row.left() + metrics.horizontalAdvance(elided[:start])
-            painter.drawRect(QRect(left, row.top() + 1, metrics.horizontalAdvance(elided[start:end]), row.height() - 2))
+            painter.drawRect(
+                QRect(left, row.top() + 1, metrics.horizontalAdvance(elided[start:end]), row.height() - 2)
+            )
 
     @staticmethod
     def _pill(painter: QPainter, row: QRect, font: QFont, colour: QColor, text: str) -> int:
@@ -203,8 +240,14 @@ class TaskCardDelegate(QStyledItemDelegate):
         return pill.width()
 
     @staticmethod
-    def _text(painter: QPainter, rect: QRect, font: QFont, colour: QColor, text: str,
-              align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
+    def _text(
+        painter: QPainter,
+        rect: QRect,
+        font: QFont,
+        colour: QColor,
+        text: str,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> None:
         """One elided line of text, so long titles never spill into the next line."""
         painter.setFont(font)
         painter.setPen(colour)

@@ -5,6 +5,7 @@ save callback. A ValidationError from that callback is shown next to the fields 
 and the dialog stays open with everything typed, so a tired operator never retypes.
 Due times are entered in local time and handed on as UTC, as the post stores them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -12,8 +13,19 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.domain import IncidentStatus, Priority, TaskStatus
 from ops_console.errors import ValidationError
@@ -47,9 +59,15 @@ def _parse_coordinate(text: str, field: str, problems: dict[str, str]) -> float 
 class TaskDialog(GuardedDialog):
     """Create a task (``task`` None) or edit one; saving goes through ``save``."""
 
-    def __init__(self, save: SaveCallback, teams: list[TeamView], incidents: list[IncidentView],
-                 task: TaskView | None = None, incident_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        save: SaveCallback,
+        teams: list[TeamView],
+        incidents: list[IncidentView],
+        task: TaskView | None = None,
+        incident_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("taskDialog")
         self.task, self._save = task, save
@@ -118,17 +136,33 @@ class TaskDialog(GuardedDialog):
         coords_layout.setContentsMargins(0, 0, 0, 0)
         coords_layout.addWidget(self._with_error("lat", self.lat))
         coords_layout.addWidget(self._with_error("lon", self.lon))
-        rows = [(tr("&Title:"), "title", self.title), (tr("&Details:"), "details", self.details),
-                (tr("&Priority:"), "priority", self.priority), (tr("&Status:"), "status", self.status),
-                (tr("T&eam:"), "team_id", self.team), (tr("&Incident:"), "incident_id", self.incident),
-                (tr("D&ue:"), "due_at", due_row), (tr("&Location:"), "location_text", self.location_text),
-                (tr("Coordinates:"), "location", coords)]
+        rows = [
+            (tr("&Title:"), "title", self.title),
+            (tr("&Details:"), "details", self.details),
+            (tr("&Priority:"), "priority", self.priority),
+            (tr("&Status:"), "status", self.status),
+            (tr("T&eam:"), "team_id", self.team),
+            (tr("&Incident:"), "incident_id", self.incident),
+            (tr("D&ue:"), "due_at", due_row),
+            (tr("&Location:"), "location_text", self.location_text),
+            (tr("Coordinates:"), "location", coords),
+        ]
         for text, key, widget in rows:
             form.addRow(text, self._with_error(key, widget))
-            label = form.labelForField(form.itemAt(form.rowCount() - 1, QFormLayout.ItemRole.FieldRole).widget())
+            label = form.labelForField(
+                form.itemAt(form.rowCount() - 1, QFormLayout.ItemRole.FieldRole).widget()
+            )
             if isinstance(label, QLabel):
-                label.setBuddy(widget if widget not in (due_row, coords) else self.has_due if widget is due_row else self.lat)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+                label.setBuddy(
+                    widget
+                    if widget not in (due_row, coords)
+                    else self.has_due
+                    if widget is due_row
+                    else self.lat
+                )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -138,7 +172,9 @@ class TaskDialog(GuardedDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
-    def _fill(self, task: TaskView | None, incident_id: int | None, incidents: dict[int, IncidentView]) -> None:
+    def _fill(
+        self, task: TaskView | None, incident_id: int | None, incidents: dict[int, IncidentView]
+    ) -> None:
         draft = task.draft() if task else TaskDraft(title="", incident_id=incident_id)
         incident = incidents.get(incident_id) if task is None and incident_id is not None else None
         if incident is not None:  # a task for an incident goes where the incident is
@@ -162,7 +198,9 @@ class TaskDialog(GuardedDialog):
         """The due time typed in local time, as an aware UTC datetime (None when unchecked)."""
         if not self.has_due.isChecked():
             return None
-        minutes = self.due.dateTime().toSecsSinceEpoch() // 60  # the form shows minutes: store no hidden seconds
+        minutes = (
+            self.due.dateTime().toSecsSinceEpoch() // 60
+        )  # the form shows minutes: store no hidden seconds
         return datetime.fromtimestamp(minutes * 60, timezone.utc)
 
     def draft(self) -> TaskDraft:
@@ -173,10 +211,16 @@ class TaskDialog(GuardedDialog):
         if problems:
             raise ValidationError(problems)
         return TaskDraft(
-            title=self.title.text(), details=self.details.toPlainText(),
-            priority=Priority(self.priority.currentData()), status=TaskStatus(self.status.currentData()),
-            team_id=self.team.currentData(), incident_id=self.incident.currentData(), due_at=self.due_utc(),
-            lat=lat, lon=lon, location_text=self.location_text.text().strip(),
+            title=self.title.text(),
+            details=self.details.toPlainText(),
+            priority=Priority(self.priority.currentData()),
+            status=TaskStatus(self.status.currentData()),
+            team_id=self.team.currentData(),
+            incident_id=self.incident.currentData(),
+            due_at=self.due_utc(),
+            lat=lat,
+            lon=lon,
+            location_text=self.location_text.text().strip(),
         )
 
     def show_problems(self, problems: dict[str, str]) -> None:
@@ -188,9 +232,17 @@ class TaskDialog(GuardedDialog):
             label.setText(text if not label.isVisible() else f"{label.text()}\n{text}")
             label.show()
         first = next((k for k in self._errors if k in problems), None)
-        focus = {"title": self.title, "details": self.details, "lat": self.lat, "lon": self.lon,
-                 "location": self.lat, "location_text": self.location_text, "team_id": self.team,
-                 "incident_id": self.incident, "due_at": self.due}.get(first or "")
+        focus = {
+            "title": self.title,
+            "details": self.details,
+            "lat": self.lat,
+            "lon": self.lon,
+            "location": self.lat,
+            "location_text": self.location_text,
+            "team_id": self.team,
+            "incident_id": self.incident,
+            "due_at": self.due,
+        }.get(first or "")
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 

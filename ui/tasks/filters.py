@@ -3,6 +3,7 @@
 Typing in the search field is debounced so the board reloads once per pause, not once
 per key; the combos apply at once.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
@@ -79,8 +80,11 @@ class TaskFilterBar(QWidget):
         first.addWidget(label)
         first.addWidget(self.search, 1)
         first.addWidget(self.show_cancelled)
-        for text, combo, chars in ((tr("Team:"), self.team, 10), (tr("Incident:"), self.incident, 14),
-                                   (tr("Priority:"), self.priority, 10)):
+        for text, combo, chars in (
+            (tr("Team:"), self.team, 10),
+            (tr("Incident:"), self.incident, 14),
+            (tr("Priority:"), self.priority, 10),
+        ):
             combo.setMinimumContentsLength(chars)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             second.addWidget(QLabel(text, self))
@@ -95,7 +99,9 @@ class TaskFilterBar(QWidget):
         fill_combo(self.team, [(tr("All teams"), None)] + [(t.name, t.id) for t in teams])
 
     def set_incidents(self, incidents: list[IncidentView]) -> None:
-        fill_combo(self.incident, [(tr("All incidents"), None)] + [(f"#{i.id} {i.title}", i.id) for i in incidents])
+        fill_combo(
+            self.incident, [(tr("All incidents"), None)] + [(f"#{i.id} {i.title}", i.id) for i in incidents]
+        )
 
     def flush(self) -> None:
         """Apply pending search text now (Enter in the field, or a test that will not wait)."""
@@ -104,5 +110,9 @@ class TaskFilterBar(QWidget):
             self.changed.emit()
 
     def task_filter(self) -> TaskFilter:
-        return TaskFilter(team_id=self.team.currentData(), incident_id=self.incident.currentData(),
-                          min_priority=int(self.priority.currentData() or 1), text=self.search.text().strip())
+        return TaskFilter(
+            team_id=self.team.currentData(),
+            incident_id=self.incident.currentData(),
+            min_priority=int(self.priority.currentData() or 1),
+            text=self.search.text().strip(),
+        )

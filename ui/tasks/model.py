@@ -4,6 +4,7 @@ The model holds plain ``TaskView`` copies (never ORM rows) and a cached overdue 
 row, so painting hundreds of cards does no database work and the 30-second overdue
 check only repaints the rows whose flag actually flipped.
 """
+
 from __future__ import annotations
 
 import json
@@ -156,7 +157,7 @@ class TaskColumnModel(QAbstractListModel):
         if old >= 0:
             if self._views[old] == view:
                 return old  # the echo of our own save: nothing to repaint
-            others = self._views[:old] + self._views[old + 1:]
+            others = self._views[:old] + self._views[old + 1 :]
             row = next((r for r, v in enumerate(others) if sort_key(view) < sort_key(v)), len(others))
             if row == old:  # same place: change in place, so selection and scrolling stay put
                 self._views[old], self._overdue[old] = view, view.is_overdue(now)

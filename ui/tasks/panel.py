@@ -5,11 +5,12 @@ panel never overwrites another workstation's edit: a ConflictError shows both ve
 and the card is refreshed from what is stored. Live updates replace one card at a time
 (``bridge.task_changed``), never the whole board.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 
 from ops_console.domain import Permission, TaskStatus
 from ops_console.errors import ConflictError, NotFound, ValidationError
-from ops_console.post import Post
 from ops_console.exercise_view import shown
+from ops_console.post import Post
 from ops_console.services.tasks import OPEN_STATUSES, TaskDraft, TaskView
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
@@ -29,7 +30,13 @@ from ops_console.ui.tasks.dialog import TaskDialog
 from ops_console.ui.tasks.filters import TaskFilterBar
 from ops_console.ui.tasks.model import matches
 
-BOARD_ORDER = (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.DONE, TaskStatus.CANCELLED)
+BOARD_ORDER = (
+    TaskStatus.NEW,
+    TaskStatus.ASSIGNED,
+    TaskStatus.IN_PROGRESS,
+    TaskStatus.DONE,
+    TaskStatus.CANCELLED,
+)
 OVERDUE_CHECK_MS = 30_000
 
 
@@ -57,7 +64,8 @@ class TaskBoardPanel(QWidget):
             column.card_dropped.connect(lambda tid, ver, st: self.move_task(tid, ver, TaskStatus(st)))
             column.view.doubleClicked.connect(lambda _i: self.edit_selected())
             column.view.selectionModel().selectionChanged.connect(
-                lambda _s, _d, c=column: self._selection_moved(c))
+                lambda _s, _d, c=column: self._selection_moved(c)
+            )
             column.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             column.view.addActions(self._actions)
         self._build_layout()
@@ -80,7 +88,11 @@ class TaskBoardPanel(QWidget):
         specs: list[tuple[str, list[QKeySequence], Callable[[], object]]] = [
             (tr("Move to next column"), [QKeySequence("Ctrl+Right")], lambda: self.move_selected(1)),
             (tr("Move to previous column"), [QKeySequence("Ctrl+Left")], lambda: self.move_selected(-1)),
-            (tr("Edit…"), [QKeySequence("Return"), QKeySequence("Enter"), QKeySequence("F2")], self.edit_selected),
+            (
+                tr("Edit…"),
+                [QKeySequence("Return"), QKeySequence("Enter"), QKeySequence("F2")],
+                self.edit_selected,
+            ),
             (tr("Assign to team…"), [QKeySequence("A")], self.assign_selected),
             (tr("Cancel task…"), [QKeySequence(QKeySequence.StandardKey.Delete)], self.cancel_selected),
         ]
@@ -97,8 +109,13 @@ class TaskBoardPanel(QWidget):
         new_button = QPushButton(tr("&New task…"), self)
         new_button.setObjectName("newTaskButton")
         new_button.clicked.connect(lambda: self.new_task())
-        hint = QLabel(tr("Drag cards between columns, or select one: Ctrl+←/→ move · Enter edit · "
-                         "A assign · Del cancel"), self)
+        hint = QLabel(
+            tr(
+                "Drag cards between columns, or select one: Ctrl+←/→ move · Enter edit · "
+                "A assign · Del cancel"
+            ),
+            self,
+        )
         hint.setStyleSheet("color: #546e7a;")
         hint.setWordWrap(True)
         self.filters.first_row.addWidget(new_button)
@@ -148,8 +165,9 @@ class TaskBoardPanel(QWidget):
             if status != view.status:
                 column.model.remove(view.id)
         target = self.columns[view.status].model
-        if shown(view.exercise, self._post.shift.exercise, view.status in OPEN_STATUSES) \
-                and matches(view, self.filters.task_filter()):
+        if shown(view.exercise, self._post.shift.exercise, view.status in OPEN_STATUSES) and matches(
+            view, self.filters.task_filter()
+        ):
             target.put(view)
             if was_selected:
                 self.select_task(view.id, focus=had_focus)
@@ -193,7 +211,8 @@ class TaskBoardPanel(QWidget):
             if row >= 0 and column.isVisibleTo(self):
                 index = column.model.index(row)
                 column.view.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
                 column.view.scrollTo(index)
                 if focus:
                     column.view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -220,12 +239,17 @@ class TaskBoardPanel(QWidget):
         """Move a card to ``status``, saving from ``version`` (what the drag or selection saw).
         A card without a team does not go to Assigned by itself: the team is asked for first
         (``assign_dialog``), so the Assigned column never holds a task nobody was given."""
-        current = next((c.model.view_at(r) for c in self.columns.values()
-                        if (r := c.model.row_of(task_id)) >= 0), None)
+        current = next(
+            (c.model.view_at(r) for c in self.columns.values() if (r := c.model.row_of(task_id)) >= 0), None
+        )
         if current is not None and current.status == status and current.version == version:
             return current  # dropped back on its own column
-        if (status == TaskStatus.ASSIGNED and current is not None and current.team_id is None
-                and self._post.shift.can(Permission.EDIT_RECORDS)):  # (others are refused by the service)
+        if (
+            status == TaskStatus.ASSIGNED
+            and current is not None
+            and current.team_id is None
+            and self._post.shift.can(Permission.EDIT_RECORDS)
+        ):  # (others are refused by the service)
             self._ask_team_then_assign(current)
             return None
         return self._attempt(task_id, lambda: self._post.tasks.move(task_id, version, status))
@@ -244,7 +268,9 @@ class TaskBoardPanel(QWidget):
             return  # the dialog does not accept "No team" when a team is needed
         view = self._attempt(task.id, lambda: self._post.tasks.assign(task.id, task.version, team_id))
         if view is not None and view.status != TaskStatus.ASSIGNED:
-            view = self._attempt(task.id, lambda: self._post.tasks.move(view.id, view.version, TaskStatus.ASSIGNED))
+            view = self._attempt(
+                task.id, lambda: self._post.tasks.move(view.id, view.version, TaskStatus.ASSIGNED)
+            )
         if view is not None:
             self.select_task(view.id)
 
@@ -267,8 +293,9 @@ class TaskBoardPanel(QWidget):
         if task is not None:
             self._open_dialog(task=task)
 
-    def new_task(self, incident_id: int | None = None, lat: float | None = None,
-                 lon: float | None = None) -> TaskDialog:
+    def new_task(
+        self, incident_id: int | None = None, lat: float | None = None, lon: float | None = None
+    ) -> TaskDialog:
         """Open the new-task dialog, prefilled with ``incident_id`` and/or a spot on the map."""
         dialog = self._open_dialog(incident_id=incident_id)
         if lat is not None and lon is not None:
@@ -282,8 +309,14 @@ class TaskBoardPanel(QWidget):
         self.filters.search.selectAll()
 
     def _open_dialog(self, task: TaskView | None = None, incident_id: int | None = None) -> TaskDialog:
-        dialog = TaskDialog(lambda draft: self._save_draft(task, draft), self._post.tasks.teams(),
-                            self._post.incidents.list(), task, incident_id, self)
+        dialog = TaskDialog(
+            lambda draft: self._save_draft(task, draft),
+            self._post.tasks.teams(),
+            self._post.incidents.list(),
+            task,
+            incident_id,
+            self,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -317,8 +350,11 @@ class TaskBoardPanel(QWidget):
             return
         dialog = AssignDialog(task, self._post.tasks.teams(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._attempt(
-            task.id, lambda: self._post.tasks.assign(task.id, task.version, dialog.team_id())))
+        dialog.accepted.connect(
+            lambda: self._attempt(
+                task.id, lambda: self._post.tasks.assign(task.id, task.version, dialog.team_id())
+            )
+        )
         dialog.open()
 
     def cancel_selected(self) -> None:
@@ -326,14 +362,24 @@ class TaskBoardPanel(QWidget):
         task = self.current_task()
         if task is None or task.status == TaskStatus.CANCELLED:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Cancel task"),
-                          tr("Cancel task #%1 “%2”? It moves to the %3 column.")
-                          .replace("%1", str(task.id)).replace("%2", task.title)
-                          .replace("%3", status_label(TaskStatus.CANCELLED)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Cancel task"),
+            tr("Cancel task #%1 “%2”? It moves to the %3 column.")
+            .replace("%1", str(task.id))
+            .replace("%2", task.title)
+            .replace("%3", status_label(TaskStatus.CANCELLED)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setObjectName("cancelTaskConfirm")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self.move_task(task.id, task.version, TaskStatus.CANCELLED)
-                             if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes else None)
+        box.finished.connect(
+            lambda _r: (
+                self.move_task(task.id, task.version, TaskStatus.CANCELLED)
+                if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
+                else None
+            )
+        )
         box.open()

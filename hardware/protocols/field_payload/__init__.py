@@ -6,6 +6,7 @@ S (sensor), and CRC the CRC-16/CCITT-FALSE of everything before ``*`` in 4 hex d
 It is printable ASCII so it survives the text-based AT interface and can be typed or read
 by a person on a serial terminal. Pure functions only: ``decode`` never raises.
 """
+
 from __future__ import annotations
 
 import math
@@ -137,21 +138,23 @@ def exercise_marked(text: str) -> bool:
     heard on a real radio is live, whatever mode the console is in."""
     start = text.lstrip()
     for word in EXERCISE_WORDS:
-        head = start[:len(word)]
+        head = start[: len(word)]
         if not word.isascii():  # no spaces between words in Chinese: the word itself is enough
             if head == word:
                 return True
             continue
         if head.isascii() and head.upper() == word:  # ASCII only: "exercıse" (dotless i) is not the word
-            after = start[len(word):len(word) + 1]
+            after = start[len(word) : len(word) + 1]
             return not (after.isalnum() or after == "_")
     return False
 
 
 # -- encoders ----------------------------------------------------------------------------
 
-def encode_text(sender: str, recipient: str, number: int, precedence: Precedence, text: str,
-                limit: int = MAX_FRAME) -> list[bytes]:
+
+def encode_text(
+    sender: str, recipient: str, number: int, precedence: Precedence, text: str, limit: int = MAX_FRAME
+) -> list[bytes]:
     """Frames for a text message, split into as many fragments as ``limit`` requires."""
     _check_call(sender)
     _check_call(recipient)
@@ -163,7 +166,7 @@ def encode_text(sender: str, recipient: str, number: int, precedence: Precedence
         if room < 3:
             raise ValueError(f"a frame limit of {limit} bytes leaves no room for text")
         chunks = _split_escaped(escaped, room)
-        if len(chunks) < 10 ** digits:
+        if len(chunks) < 10**digits:
             break
     if len(chunks) > MAX_FRAGMENTS:
         raise ValueError(f"text too long: it needs {len(chunks)} fragments, at most {MAX_FRAGMENTS}")
@@ -179,8 +182,9 @@ def encode_ack(sender: str, recipient: str, number: int) -> list[bytes]:
     return [_seal(f"A{VERSION}|{sender}|{recipient}|{number}")]
 
 
-def encode_position(sender: str, number: int, lat: float, lon: float, time: datetime,
-                    battery: int | None = None) -> list[bytes]:
+def encode_position(
+    sender: str, number: int, lat: float, lon: float, time: datetime, battery: int | None = None
+) -> list[bytes]:
     """Frame for a position report; lat/lon go out with 5 decimals (about 1 m)."""
     _check_call(sender)
     _check_number(number)
@@ -192,8 +196,9 @@ def encode_position(sender: str, number: int, lat: float, lon: float, time: date
     return [_seal(f"P{VERSION}|{sender}|{number}|{lat:.5f}|{lon:.5f}|{_epoch(time)}|{batt}")]
 
 
-def encode_sensor(sender: str, number: int, sensor: str, kind: str, value: float, unit: str,
-                  time: datetime) -> list[bytes]:
+def encode_sensor(
+    sender: str, number: int, sensor: str, kind: str, value: float, unit: str, time: datetime
+) -> list[bytes]:
     """Frame for one sensor reading; ``value`` keeps full float precision."""
     _check_call(sender)
     _check_number(number)
@@ -241,6 +246,7 @@ def _epoch(time: datetime) -> int:
 
 # -- decoder -----------------------------------------------------------------------------
 
+
 def decode(data: bytes) -> Decoded | DecodeError:
     """Decode one frame. Never raises: anything wrong comes back as ``DecodeError``."""
     if len(data) < 8 or data[-5:-4] != b"*":
@@ -285,8 +291,9 @@ def _decode_text(f: list[str], raw: bytes) -> Decoded | DecodeError:
         return DecodeError("fragment, number or precedence out of range", raw)
     if not _ESCAPED.match(text):
         return DecodeError("text has a bad %-escape or a raw reserved character", raw)
-    return TextFragment(sender, recipient, int(number), Precedence(prec), index, total,
-                        unquote_to_bytes(text))
+    return TextFragment(
+        sender, recipient, int(number), Precedence(prec), index, total, unquote_to_bytes(text)
+    )
 
 
 def _decode_ack(f: list[str], raw: bytes) -> Decoded | DecodeError:

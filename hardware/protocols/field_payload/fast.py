@@ -11,6 +11,7 @@ follow, and the result is a tuple: ~1.3 µs. Anything these functions do not acc
 returns None and goes through ``decode``, which then gives the reason; the two must
 agree on what is valid (tests/hardware/radio/test_telemetry.py checks that they do).
 """
+
 from __future__ import annotations
 
 import math
@@ -27,10 +28,12 @@ _VALUE = rb"(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"
 _ESCAPED = rb"((?:[ -$&-{}~]|%[0-9A-F]{2})*)"
 _CRC = rb"\*([0-9A-Fa-f]{4})"
 
-_POSITION = re.compile(rb"P1\|" + rb"\|".join((_CALL, _NUMBER, _DEGREES, _DEGREES, _TIME, rb"(\d{0,3})"))
-                       + _CRC + rb"\Z")
-_SENSOR = re.compile(rb"S1\|" + rb"\|".join((_CALL, _NUMBER, _TOKEN, _TOKEN, _VALUE, _ESCAPED, _TIME))
-                     + _CRC + rb"\Z")
+_POSITION = re.compile(
+    rb"P1\|" + rb"\|".join((_CALL, _NUMBER, _DEGREES, _DEGREES, _TIME, rb"(\d{0,3})")) + _CRC + rb"\Z"
+)
+_SENSOR = re.compile(
+    rb"S1\|" + rb"\|".join((_CALL, _NUMBER, _TOKEN, _TOKEN, _VALUE, _ESCAPED, _TIME)) + _CRC + rb"\Z"
+)
 
 _CALLS: dict[bytes, str] = {}
 """Call signs seen, so each report shares one str per station (memory: a queue of tens of
@@ -60,7 +63,11 @@ def position_row(data: bytes) -> PositionRow | None:
         return None
     sender, number, lat, lon, epoch, battery, crc = m.groups()
     num, la, lo = int(number), float(lat), float(lon)
-    if num > 65535 or not (-90 <= la <= 90 and -180 <= lo <= 180) or int(crc, 16) != crc_hqx(data[:-5], 0xFFFF):
+    if (
+        num > 65535
+        or not (-90 <= la <= 90 and -180 <= lo <= 180)
+        or int(crc, 16) != crc_hqx(data[:-5], 0xFFFF)
+    ):
         return None
     if not battery:
         return _call(sender), num, la, lo, int(epoch), None

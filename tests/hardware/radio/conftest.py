@@ -4,6 +4,7 @@ collectors that let a test wait (never sleep) for what the link thread delivers.
 Tests import nothing from here (pytest runs in importlib mode and ``conftest`` would name
 tests/conftest.py); everything is a fixture.
 """
+
 from __future__ import annotations
 
 import os
@@ -76,8 +77,13 @@ def make_modem() -> Iterator[Callable[..., tuple[AtModem, Collector, Collector]]
     def make(url: str, config: ModemConfig = CONFIG, wait_ready: bool = True, **kw: object):
         frames, states = Collector(), Collector()
         link = SerialLink(url, name="lora-test", **FAST_LINK)
-        modem = AtModem(link, config, on_frames=frames.extend,
-                        on_state=lambda s, d: states((s, d)), **{**FAST_MODEM, **kw})
+        modem = AtModem(
+            link,
+            config,
+            on_frames=frames.extend,
+            on_state=lambda s, d: states((s, d)),
+            **{**FAST_MODEM, **kw},
+        )
         made.append(modem)
         modem.start()
         if wait_ready:

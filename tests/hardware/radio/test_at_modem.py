@@ -1,5 +1,6 @@
 """AtModem + SimulatedModem over a real pty (and socket://): configure, send, receive, ack,
 and each bad input the issue names — logged, counted, visible in the state, raw bytes kept."""
+
 from __future__ import annotations
 
 import logging
@@ -20,7 +21,11 @@ def bad_frames(frames) -> list[RawFrame]:
 def test_configures_the_modem_on_start(sim: SimulatedModem, make_modem) -> None:
     modem, _, states = make_modem(sim.port_url)
     assert sim.commands[:5] == CONFIG_LINES
-    assert (sim.settings["ADDRESS"], sim.settings["NETWORKID"], sim.settings["CPIN"]) == ("1", "6", "0BADCAFE")
+    assert (sim.settings["ADDRESS"], sim.settings["NETWORKID"], sim.settings["CPIN"]) == (
+        "1",
+        "6",
+        "0BADCAFE",
+    )
     assert [s for s, _ in states.items][-2:] == [ModemState.CONFIGURING, ModemState.READY]
 
 
@@ -66,15 +71,20 @@ def test_works_over_socket_url(tcp_sim: SimulatedModem, make_modem) -> None:
     assert frames.wait_count(3)
 
 
-@pytest.mark.parametrize(("inject", "kind", "reason"), [
-    (b"\x00\xfe\x13\x07\xff\r\n", "unparsed", "only noise"),                     # garbage between lines
-    (b"+RCV=11,4,HELLO,-50,7\r\n", "unparsed", "length field 4"),                # wrong length field
-    (b"+RCV=11,40,HEL\r\n", "unparsed", "truncated"),                            # truncated frame
-    (b"+VER=\xc3\x28\xff\r\n", "unparsed", "not valid UTF-8"),                   # invalid UTF-8
-    (b"+ERR=77\r\n", "unsolicited", "unknown error 77"),                         # unknown +ERR code
-    (b"+RCV=" + b"9" * 700 + b"\r\n", "overlong", "longer than 512 bytes"),      # overlong line
-])
-def test_bad_input_is_logged_counted_shown_and_handed_on(sim, make_modem, caplog, inject, kind, reason) -> None:
+@pytest.mark.parametrize(
+    ("inject", "kind", "reason"),
+    [
+        (b"\x00\xfe\x13\x07\xff\r\n", "unparsed", "only noise"),  # garbage between lines
+        (b"+RCV=11,4,HELLO,-50,7\r\n", "unparsed", "length field 4"),  # wrong length field
+        (b"+RCV=11,40,HEL\r\n", "unparsed", "truncated"),  # truncated frame
+        (b"+VER=\xc3\x28\xff\r\n", "unparsed", "not valid UTF-8"),  # invalid UTF-8
+        (b"+ERR=77\r\n", "unsolicited", "unknown error 77"),  # unknown +ERR code
+        (b"+RCV=" + b"9" * 700 + b"\r\n", "overlong", "longer than 512 bytes"),  # overlong line
+    ],
+)
+def test_bad_input_is_logged_counted_shown_and_handed_on(
+    sim, make_modem, caplog, inject, kind, reason
+) -> None:
     caplog.set_level(logging.WARNING)
     modem, frames, _ = make_modem(sim.port_url)
     sim.inject_bytes(b"+RCV=11,2,ok,-40,5\r\n" + inject + b"+RCV=12,2,ok,-41,6\r\n")
@@ -82,7 +92,7 @@ def test_bad_input_is_logged_counted_shown_and_handed_on(sim, make_modem, caplog
     [bad, *more] = bad_frames(frames)
     assert reason in bad.error
     assert b"".join(f.raw for f in bad_frames(frames)) == inject.rstrip(b"\r\n")
-    assert [f.address for f in frames.items if f.ok] == [11, 12]              # order and neighbours kept
+    assert [f.address for f in frames.items if f.ok] == [11, 12]  # order and neighbours kept
     stats = modem.stats()
     assert stats.errors[kind] == 1 + len(more) and reason in stats.last_error
     assert stats.link.errors >= 1 and stats.state is ModemState.READY
@@ -115,7 +125,7 @@ def test_modem_error_fails_the_send_with_words(sim, make_modem) -> None:
 
 def test_retryable_modem_error_is_retried(sim, make_modem) -> None:
     modem, _, _ = make_modem(sim.port_url)
-    sim.fail_next(b"AT+SEND", 17)                      # last TX not completed: try again
+    sim.fail_next(b"AT+SEND", 17)  # last TX not completed: try again
     assert modem.send(11, b"x").result(5.0).attempts == 2
     assert modem.stats().errors["modem_error"] == 1
 
@@ -133,7 +143,7 @@ def test_ready_in_the_middle_of_a_send_reconfigures_and_retries(sim, make_modem,
     modem, _, _ = make_modem(sim.port_url)
     sim.reboot_on_next(b"AT+SEND")
     assert modem.send(11, b"urgent").result(5.0).length == 6
-    assert sim.transmissions == [(11, b"urgent")]          # sent once, after the reboot
+    assert sim.transmissions == [(11, b"urgent")]  # sent once, after the reboot
     after = sim.commands[5:]
     assert after[0].startswith(b"AT+SEND") and after[1:6] == CONFIG_LINES and after[6].startswith(b"AT+SEND")
     assert sim.settings["ADDRESS"] == "1"

@@ -3,6 +3,7 @@
 Pure function, so it is fuzzed: any text gives a bool and never raises, and the marker
 survives the trip through frames and reassembly that a real message makes.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -14,30 +15,36 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.protocols.field_payload import Precedence
 
 
-@pytest.mark.parametrize("text", [
-    "EXERCISE EXERCISE EXERCISE Person trapped at the ford",
-    "exercise: casualty at the school",
-    "  \n Exercise - drill casualty",
-    "EXERCISE",
-    "EXERCISE.",
-    "演习 学校有人受伤",
-    "演练开始",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EXERCISE EXERCISE EXERCISE Person trapped at the ford",
+        "exercise: casualty at the school",
+        "  \n Exercise - drill casualty",
+        "EXERCISE",
+        "EXERCISE.",
+        "演习 学校有人受伤",
+        "演练开始",
+    ],
+)
 def test_marked_texts(text: str) -> None:
     assert fp.exercise_marked(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Person trapped at the ford",
-    "EMERGENCY EXERCISE later today",  # the marker is the first word, not any word
-    "EXERCISES start at nine",  # another word
-    "EXERCISED the pumps",
-    "EXERCISE_1 is not the word either",
-    "exercıse with a dotless i",  # looks like it, is not ASCII EXERCISE
-    "",
-    "   ",
-    "紧急 演习",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Person trapped at the ford",
+        "EMERGENCY EXERCISE later today",  # the marker is the first word, not any word
+        "EXERCISES start at nine",  # another word
+        "EXERCISED the pumps",
+        "EXERCISE_1 is not the word either",
+        "exercıse with a dotless i",  # looks like it, is not ASCII EXERCISE
+        "",
+        "   ",
+        "紧急 演习",
+    ],
+)
 def test_unmarked_texts(text: str) -> None:
     assert not fp.exercise_marked(text)
 

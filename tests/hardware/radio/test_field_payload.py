@@ -1,4 +1,5 @@
 """Field payload v1: encoders, decoder, CRC, and the guarantee that decode never raises."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -23,8 +24,9 @@ def test_text_frame_is_readable_ascii_and_decodes() -> None:
     [frame] = fp.encode_text("RESCUE1", "OPS", 12, Precedence.EMERGENCY, "Trapped | need 2% help")
     assert frame.startswith(b"T1|RESCUE1|OPS|12|E|1/1|Trapped %7C need 2%25 help*")
     assert frame.isascii() and len(frame) <= fp.MAX_FRAME
-    assert fp.decode(frame) == fp.TextFragment("RESCUE1", "OPS", 12, Precedence.EMERGENCY, 1, 1,
-                                               "Trapped | need 2% help".encode())
+    assert fp.decode(frame) == fp.TextFragment(
+        "RESCUE1", "OPS", 12, Precedence.EMERGENCY, 1, 1, b"Trapped | need 2% help"
+    )
 
 
 def test_ack_position_and_sensor_round_trip() -> None:
@@ -49,15 +51,18 @@ def test_long_text_is_split_within_the_limit() -> None:
     assert b"".join(p.body for p in parts).decode() == text
 
 
-@pytest.mark.parametrize(("call", "words"), [
-    (lambda: fp.encode_text("bad call", "OPS", 1, Precedence.ROUTINE, "x"), "call sign"),
-    (lambda: fp.encode_text("A", "OPS", 70000, Precedence.ROUTINE, "x"), "message number"),
-    (lambda: fp.encode_text("A", "OPS", 1, Precedence.ROUTINE, "x" * 30000), "too long"),
-    (lambda: fp.encode_position("A", 1, 91.0, 0.0, WHEN), "not on Earth"),
-    (lambda: fp.encode_position("A", 1, 0.0, 0.0, datetime(2024, 1, 1)), "timezone"),
-    (lambda: fp.encode_sensor("A", 1, "s 1", "k", 1.0, "m", WHEN), "sensor id"),
-    (lambda: fp.encode_sensor("A", 1, "s1", "k", float("nan"), "m", WHEN), "finite"),
-])
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda: fp.encode_text("bad call", "OPS", 1, Precedence.ROUTINE, "x"), "call sign"),
+        (lambda: fp.encode_text("A", "OPS", 70000, Precedence.ROUTINE, "x"), "message number"),
+        (lambda: fp.encode_text("A", "OPS", 1, Precedence.ROUTINE, "x" * 30000), "too long"),
+        (lambda: fp.encode_position("A", 1, 91.0, 0.0, WHEN), "not on Earth"),
+        (lambda: fp.encode_position("A", 1, 0.0, 0.0, datetime(2024, 1, 1)), "timezone"),
+        (lambda: fp.encode_sensor("A", 1, "s 1", "k", 1.0, "m", WHEN), "sensor id"),
+        (lambda: fp.encode_sensor("A", 1, "s1", "k", float("nan"), "m", WHEN), "finite"),
+    ],
+)
 def test_encoders_refuse_bad_input(call, words: str) -> None:
     with pytest.raises(ValueError, match=words):
         call()
@@ -67,23 +72,26 @@ def _sealed(body: bytes) -> bytes:
     return body + b"*%04X" % fp.crc16(body)
 
 
-@pytest.mark.parametrize(("frame", "reason"), [
-    (b"", "trailer"),
-    (b"T1|A|B|1|R|1/1|hi", "trailer"),
-    (b"T1|A|B|1|R|1/1|hi*ZZZZ", "hex"),
-    (fp.encode_ack("OPS", "A", 1)[0].replace(b"OPS", b"OPT"), "CRC mismatch"),
-    (_sealed(b"X1|A|B|1"), "unknown frame kind"),
-    (_sealed(b"A2|A|B|1"), "unknown frame kind"),
-    (_sealed(b"A1|A|B"), "expected 3 fields"),
-    (_sealed(b"A1|a b|B|1"), "call sign"),
-    (_sealed(b"T1|A|B|1|X|1/1|hi"), "precedence"),
-    (_sealed(b"T1|A|B|1|R|3/2|hi"), "fragment"),
-    (_sealed(b"T1|A|B|1|R|1/1|100%"), "escape"),
-    (_sealed(b"P1|A|1|95.00000|0.00000|1700000000|"), "out of range"),
-    (_sealed(b"P1|A|1|1.0|2.0|1700000000|101"), "battery"),
-    (_sealed(b"S1|A|1|s|k|1e999|m|1700000000"), "not finite"),
-    (_sealed("T1|A|B|1|R|1/1|é".encode()), "ASCII"),
-])
+@pytest.mark.parametrize(
+    ("frame", "reason"),
+    [
+        (b"", "trailer"),
+        (b"T1|A|B|1|R|1/1|hi", "trailer"),
+        (b"T1|A|B|1|R|1/1|hi*ZZZZ", "hex"),
+        (fp.encode_ack("OPS", "A", 1)[0].replace(b"OPS", b"OPT"), "CRC mismatch"),
+        (_sealed(b"X1|A|B|1"), "unknown frame kind"),
+        (_sealed(b"A2|A|B|1"), "unknown frame kind"),
+        (_sealed(b"A1|A|B"), "expected 3 fields"),
+        (_sealed(b"A1|a b|B|1"), "call sign"),
+        (_sealed(b"T1|A|B|1|X|1/1|hi"), "precedence"),
+        (_sealed(b"T1|A|B|1|R|3/2|hi"), "fragment"),
+        (_sealed(b"T1|A|B|1|R|1/1|100%"), "escape"),
+        (_sealed(b"P1|A|1|95.00000|0.00000|1700000000|"), "out of range"),
+        (_sealed(b"P1|A|1|1.0|2.0|1700000000|101"), "battery"),
+        (_sealed(b"S1|A|1|s|k|1e999|m|1700000000"), "not finite"),
+        (_sealed("T1|A|B|1|R|1/1|é".encode()), "ASCII"),
+    ],
+)
 def test_decode_bad_frames_give_reasons(frame: bytes, reason: str) -> None:
     result = fp.decode(frame)
     assert isinstance(result, fp.DecodeError)
@@ -93,8 +101,9 @@ def test_decode_bad_frames_give_reasons(frame: bytes, reason: str) -> None:
 
 @given(st.binary(max_size=300))
 def test_fuzz_decode_never_raises(data: bytes) -> None:
-    assert isinstance(fp.decode(data), (fp.DecodeError, fp.TextFragment, fp.Ack,
-                                        fp.PositionReport, fp.SensorReading))
+    assert isinstance(
+        fp.decode(data), (fp.DecodeError, fp.TextFragment, fp.Ack, fp.PositionReport, fp.SensorReading)
+    )
 
 
 @given(st.binary(min_size=8, max_size=200))
@@ -103,8 +112,14 @@ def test_fuzz_decode_never_raises_on_sealed_garbage(body: bytes) -> None:
         assert fp.decode(_sealed(kind + body)) is not None
 
 
-@given(calls, calls, st.integers(0, 65535), st.sampled_from(list(Precedence)), st.text(max_size=2000),
-       st.integers(60, 240))
+@given(
+    calls,
+    calls,
+    st.integers(0, 65535),
+    st.sampled_from(list(Precedence)),
+    st.text(max_size=2000),
+    st.integers(60, 240),
+)
 def test_fuzz_text_round_trip(sender, recipient, number, prec, text, limit) -> None:
     frames = fp.encode_text(sender, recipient, number, prec, text, limit=limit)
     assert all(len(f) <= limit and f.isascii() and b"\r" not in f and b"\n" not in f for f in frames)
@@ -113,8 +128,14 @@ def test_fuzz_text_round_trip(sender, recipient, number, prec, text, limit) -> N
     assert b"".join(p.body for p in parts).decode("utf-8") == text
 
 
-@given(calls, st.integers(0, 65535), st.floats(-90, 90), st.floats(-180, 180),
-       st.integers(0, 4_000_000_000), st.none() | st.integers(0, 100))
+@given(
+    calls,
+    st.integers(0, 65535),
+    st.floats(-90, 90),
+    st.floats(-180, 180),
+    st.integers(0, 4_000_000_000),
+    st.none() | st.integers(0, 100),
+)
 def test_fuzz_position_round_trip(sender, number, lat, lon, epoch, battery) -> None:
     when = datetime.fromtimestamp(epoch, UTC)
     [frame] = fp.encode_position(sender, number, lat, lon, when, battery)

@@ -1,4 +1,5 @@
 """Pure clock-driven helpers: Reassembler, time on air, duty-cycle budget."""
+
 from __future__ import annotations
 
 import math
@@ -61,24 +62,27 @@ def test_fuzz_shuffled_fragments_with_repeats_reassemble(text: str, rnd: random.
     assert len(r) == 0
 
 
-@pytest.mark.parametrize(("payload", "mod", "ms"), [
-    (10, Modulation(7, 125_000, 1, 8), 41.216),
-    (10, Modulation(12, 125_000, 1, 8), 991.232),      # low data rate optimise switched on
-    (0, Modulation(7, 125_000, 1, 8), 25.856),
-    (51, Modulation(9, 125_000, 1, 8), 328.704),
-])
+@pytest.mark.parametrize(
+    ("payload", "mod", "ms"),
+    [
+        (10, Modulation(7, 125_000, 1, 8), 41.216),
+        (10, Modulation(12, 125_000, 1, 8), 991.232),  # low data rate optimise switched on
+        (0, Modulation(7, 125_000, 1, 8), 25.856),
+        (51, Modulation(9, 125_000, 1, 8), 328.704),
+    ],
+)
 def test_time_on_air_matches_semtech_calculator(payload: int, mod: Modulation, ms: float) -> None:
     assert time_on_air(payload, mod) * 1000 == pytest.approx(ms, abs=1e-3)
 
 
 def test_duty_cycle_budget_rolls() -> None:
-    b = DutyCycleBudget(fraction=0.01, window=3600.0)   # 36 s per hour
+    b = DutyCycleBudget(fraction=0.01, window=3600.0)  # 36 s per hour
     assert b.may_send(20.0, now=0.0)
     b.record(20.0, now=0.0)
     b.record(10.0, now=100.0)
     assert b.used(100.0) == pytest.approx(30.0)
     assert not b.may_send(10.0, now=200.0)
-    assert b.next_slot(10.0, now=200.0) == 3600.0       # when the first 20 s drop out
+    assert b.next_slot(10.0, now=200.0) == 3600.0  # when the first 20 s drop out
     assert b.next_slot(5.0, now=200.0) == 200.0
     assert b.may_send(10.0, now=3600.0)
     assert b.next_slot(37.0, now=0.0) == math.inf
@@ -86,7 +90,7 @@ def test_duty_cycle_budget_rolls() -> None:
 
 @given(st.lists(st.tuples(st.floats(0, 5), st.floats(0, 100)), max_size=30), st.floats(0.1, 5))
 def test_fuzz_next_slot_is_really_free(events, airtime) -> None:
-    b = DutyCycleBudget(fraction=0.01, window=600.0)   # 6 s per 10 minutes
+    b = DutyCycleBudget(fraction=0.01, window=600.0)  # 6 s per 10 minutes
     now = 0.0
     for length, gap in events:
         now += gap

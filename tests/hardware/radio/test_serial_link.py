@@ -1,5 +1,6 @@
 """SerialLink over loop://, a real pty and socket:// to a real TCP server: chunks, counters,
 unplug/replug with nothing queued lost, guarded callbacks."""
+
 from __future__ import annotations
 
 import logging
@@ -108,23 +109,24 @@ def test_socket_server_stop_and_restart(links, tcp_sim: SimulatedModem, collecto
     assert link.stats().reconnects == 1
 
 
-def test_write_failing_midway_is_requeued_first_and_delivered_whole(links, tmp_path: Path, caplog,
-                                                                   pty_at) -> None:
+def test_write_failing_midway_is_requeued_first_and_delivered_whole(
+    links, tmp_path: Path, caplog, pty_at
+) -> None:
     caplog.set_level(logging.WARNING)
     path = tmp_path / "ttyUSB9"
     master, slave = pty_at(path)
     link = links(str(path), write_timeout=30.0)
     link.start()
     assert link.wait_for_state(LinkState.CONNECTED, 2.0)
-    big = bytes(range(256)) * 4096                       # 1 MiB: cannot fit in a pty buffer
+    big = bytes(range(256)) * 4096  # 1 MiB: cannot fit in a pty buffer
     first, second = link.send(big), link.send(b"after\n")
-    ready, _, _ = select.select([master], [], [], 2.0)   # the write has started ...
-    assert ready and not first.written.is_set()          # ... and is stuck: nobody reads
-    os.close(master)                                     # unplug mid-write
+    ready, _, _ = select.select([master], [], [], 2.0)  # the write has started ...
+    assert ready and not first.written.is_set()  # ... and is stuck: nobody reads
+    os.close(master)  # unplug mid-write
     os.close(slave)
     path.unlink()
     assert link.wait_for_state(LinkState.RECONNECTING, 2.0)
-    master, slave = pty_at(path)                         # replug at the same path
+    master, slave = pty_at(path)  # replug at the same path
     got = bytearray()
     done = threading.Event()
 

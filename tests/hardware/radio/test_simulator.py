@@ -1,4 +1,5 @@
 """The simulated RYLR896 answers like the real one, is deterministic, and can stream."""
+
 from __future__ import annotations
 
 import threading
@@ -22,21 +23,24 @@ def raw_link(sim: SimulatedModem, collector, fast_link):
     link.close()
 
 
-@pytest.mark.parametrize(("command", "answer"), [
-    (b"AT", b"+OK"),
-    (b"AT+ADDRESS=120", b"+OK"),
-    (b"AT+ADDRESS?", b"+ADDRESS=0"),
-    (b"AT+NETWORKID=99", b"+ERR=4"),
-    (b"AT+PARAMETER=12,7,1,4", b"+OK"),
-    (b"AT+PARAMETER=12,7,1,99", b"+ERR=18"),
-    (b"AT+CPIN=12AB", b"+ERR=4"),
-    (b"AT+SEND=5,3,HELLO", b"+ERR=5"),
-    (b"AT+SEND=5,241," + b"x" * 241, b"+ERR=13"),
-    (b"AT+FOO=1", b"+ERR=4"),
-    (b"HELLO", b"+ERR=2"),
-    (b"AT+VER?", b"+VER=RYLR896_SIM1.0"),
-    (b"AT+RESET", b"+RESET\r\n+READY"),
-])
+@pytest.mark.parametrize(
+    ("command", "answer"),
+    [
+        (b"AT", b"+OK"),
+        (b"AT+ADDRESS=120", b"+OK"),
+        (b"AT+ADDRESS?", b"+ADDRESS=0"),
+        (b"AT+NETWORKID=99", b"+ERR=4"),
+        (b"AT+PARAMETER=12,7,1,4", b"+OK"),
+        (b"AT+PARAMETER=12,7,1,99", b"+ERR=18"),
+        (b"AT+CPIN=12AB", b"+ERR=4"),
+        (b"AT+SEND=5,3,HELLO", b"+ERR=5"),
+        (b"AT+SEND=5,241," + b"x" * 241, b"+ERR=13"),
+        (b"AT+FOO=1", b"+ERR=4"),
+        (b"HELLO", b"+ERR=2"),
+        (b"AT+VER?", b"+VER=RYLR896_SIM1.0"),
+        (b"AT+RESET", b"+RESET\r\n+READY"),
+    ],
+)
 def test_answers_like_a_rylr896(raw_link, command: bytes, answer: bytes) -> None:
     link, data = raw_link
     link.send(command + b"\r\n")

@@ -6,6 +6,7 @@ accept exactly the frames its reference accepts, with the same values; anything 
 refuses goes to the reference, which says why. Hypothesis generates valid frames and
 then damages them byte by byte, since the interesting cases sit next to valid ones.
 """
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -14,10 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ops_console.hardware.lora.inbound import Inbound
-from ops_console.hardware.protocols.field_payload.fast import position_row, sensor_row
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.protocols import reyax_at as at
+from ops_console.hardware.protocols.field_payload.fast import position_row, sensor_row
 
 calls = st.from_regex(r"[A-Z0-9/-]{1,9}", fullmatch=True)
 epochs = st.integers(0, 9_999_999_999)
@@ -56,8 +57,10 @@ def sensors(draw: st.DrawFn) -> bytes:
     token = st.from_regex(r"[A-Za-z0-9_.-]{1,16}", fullmatch=True)
     value = draw(st.from_regex(r"-?[0-9]{1,3}(\.[0-9]{1,4})?([eE][-+]?[0-9]{1,3})?", fullmatch=True))
     unit = fp.escape(draw(st.text(max_size=6)).encode())
-    return sealed(f"S1|{draw(calls)}|{draw(st.integers(0, 99999))}|{draw(token)}|{draw(token)}|{value}|{unit}|"
-                  f"{draw(epochs)}".encode())
+    return sealed(
+        f"S1|{draw(calls)}|{draw(st.integers(0, 99999))}|{draw(token)}|{draw(token)}|{value}|{unit}|"
+        f"{draw(epochs)}".encode()
+    )
 
 
 @given(st.one_of(positions(), sensors()))
@@ -69,7 +72,7 @@ def test_fast_paths_decode_valid_reports_like_decode(frame: bytes) -> None:
 def test_fast_paths_refuse_what_decode_refuses(frame: bytes, data: st.DataObject) -> None:
     at_ = data.draw(st.integers(0, len(frame) - 1))
     byte = data.draw(st.integers(0, 255))
-    damaged = frame[:at_] + bytes([byte]) + frame[at_ + 1:]
+    damaged = frame[:at_] + bytes([byte]) + frame[at_ + 1 :]
     resealed = sealed(damaged[:-5])  # the same damage behind a good CRC: the field checks must catch it
     for candidate in (damaged, resealed):
         assert fast(candidate) == reference(candidate)
@@ -77,12 +80,30 @@ def test_fast_paths_refuse_what_decode_refuses(frame: bytes, data: st.DataObject
 
 def test_fast_paths_on_the_spec_examples_and_edges() -> None:
     assert position_row(b"P1|MEDIC2|13|47.37691|8.54170|1714566605|87*3CE8") == (
-        "MEDIC2", 13, 47.37691, 8.5417, 1714566605, 87)
+        "MEDIC2",
+        13,
+        47.37691,
+        8.5417,
+        1714566605,
+        87,
+    )
     assert sensor_row(b"S1|RG1|4|RG1-lvl|water_level|2.31|m|1714566605*C8FC") == (
-        "RG1", 4, "RG1-lvl", "water_level", 2.31, "m", 1714566605)
+        "RG1",
+        4,
+        "RG1-lvl",
+        "water_level",
+        2.31,
+        "m",
+        1714566605,
+    )
     assert position_row(b"P1|MEDIC2|13|47.37691|8.54170|1714566605|87*3ce8") is not None  # lower-case CRC
-    for refused in (sealed(b"P1|A|65536|1.0|2.0|1|"), sealed(b"P1|A|1|90.5|2.0|1|"), sealed(b"P1|A|1|1.0|2.0|1|101"),
-                    sealed(b"S1|A|1|s|k|1e999|m|1"), b"P1|MEDIC2|13|47.37691|8.54170|1714566605|87*3CE9"):
+    for refused in (
+        sealed(b"P1|A|65536|1.0|2.0|1|"),
+        sealed(b"P1|A|1|90.5|2.0|1|"),
+        sealed(b"P1|A|1|1.0|2.0|1|101"),
+        sealed(b"S1|A|1|s|k|1e999|m|1"),
+        b"P1|MEDIC2|13|47.37691|8.54170|1714566605|87*3CE9",
+    ):
         assert fast(refused) is None and isinstance(fp.decode(refused), fp.DecodeError)
     assert sensor_row(sealed(b"S1|A|1|s|k|5|%C2%B0C|1")) == ("A", 1, "s", "k", 5.0, "°C", 1)
 
@@ -99,14 +120,20 @@ def slow_frames(chunk: bytes) -> list[RawFrame]:
     return out
 
 
-rcv_parts = st.tuples(st.integers(0, 99999), st.binary(max_size=40).filter(lambda d: b"\n" not in d),
-                      st.integers(-2, 2), st.sampled_from([b"-80", b"+5", b"7", b"-", b"1234567", b"x"]),
-                      st.sampled_from([b"3", b"-12", b"", b"0,1"]))
+rcv_parts = st.tuples(
+    st.integers(0, 99999),
+    st.binary(max_size=40).filter(lambda d: b"\n" not in d),
+    st.integers(-2, 2),
+    st.sampled_from([b"-80", b"+5", b"7", b"-", b"1234567", b"x"]),
+    st.sampled_from([b"3", b"-12", b"", b"0,1"]),
+)
 
 
 @given(st.lists(rcv_parts, min_size=1, max_size=8), st.sampled_from([b"\r\n", b"\n"]))
 def test_inbound_fast_path_makes_the_frames_parse_line_makes(lines, end: bytes) -> None:
-    chunk = b"".join(b"+RCV=%d,%d,%s,%s,%s" % (addr, max(0, len(data) + skew), data, rssi, snr) + end
-                     for addr, data, skew, rssi, snr in lines)
+    chunk = b"".join(
+        b"+RCV=%d,%d,%s,%s,%s" % (addr, max(0, len(data) + skew), data, rssi, snr) + end
+        for addr, data, skew, rssi, snr in lines
+    )
     inbound = Inbound("l", lambda kind, message: None)
     assert inbound.feed(chunk, NOW, lambda *_: None) == slow_frames(chunk)

@@ -3,6 +3,7 @@ loopback TCP port) on a clock the test moves, and a driver pointed at it.
 
 Tests import nothing from here (pytest runs in importlib mode); everything is a fixture.
 """
+
 from __future__ import annotations
 
 import threading

@@ -1,4 +1,5 @@
 """SirenBus against the simulated bus over a real pty: polling and commands that go right."""
+
 from __future__ import annotations
 
 from ops_console.hardware.protocols.siren_profile import Command, SirenState, next_seq
@@ -65,6 +66,7 @@ def test_the_driver_works_over_socket_url(tcp_sim, make_bus):
 
 def test_one_bus_serves_threads_one_request_at_a_time(bus, sim):
     import threading
+
     results: dict[int, object] = {}
 
     def poll(unit: int) -> None:

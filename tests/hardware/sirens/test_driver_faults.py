@@ -1,4 +1,5 @@
 """Every way a siren bus goes wrong gives a typed fault with words: no crash, no false "sounding"."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,20 +7,30 @@ import pytest
 from ops_console.hardware.protocols.siren_profile import Command, ExceptionCode, SirenState
 from ops_console.hardware.simulators.siren_bus import Failure
 from ops_console.hardware.sirens import (
-    Confirmation, CrcError, ExceptionReply, NoAnswer, PortUnplugged, SirenFault, TruncatedReply,
-    WrongUnit)
+    Confirmation,
+    CrcError,
+    ExceptionReply,
+    NoAnswer,
+    PortUnplugged,
+    SirenFault,
+    TruncatedReply,
+    WrongUnit,
+)
 
 
 def arm(bus, unit: int, seq: int = 1) -> None:
     assert bus.issue_command(unit, Command.ARM, seq=seq).confirmed
 
 
-@pytest.mark.parametrize("failure, fault_type, words", [
-    (Failure.CORRUPT_CRC, CrcError, "CRC error"),
-    (Failure.TRUNCATE, TruncatedReply, "incomplete reply (19 bytes)"),
-    (Failure.WRONG_UNIT, WrongUnit, "asked siren 2 but unit 3 answered"),
-    (Failure.SILENT, NoAnswer, "siren 2 did not answer within 100 ms"),
-])
+@pytest.mark.parametrize(
+    "failure, fault_type, words",
+    [
+        (Failure.CORRUPT_CRC, CrcError, "CRC error"),
+        (Failure.TRUNCATE, TruncatedReply, "incomplete reply (19 bytes)"),
+        (Failure.WRONG_UNIT, WrongUnit, "asked siren 2 but unit 3 answered"),
+        (Failure.SILENT, NoAnswer, "siren 2 did not answer within 100 ms"),
+    ],
+)
 def test_a_bad_reply_is_a_typed_fault_with_words(bus, sim, failure, fault_type, words):
     sim.fail(2, failure)
     with pytest.raises(fault_type) as caught:
@@ -30,7 +41,9 @@ def test_a_bad_reply_is_a_typed_fault_with_words(bus, sim, failure, fault_type, 
     assert bus.read_status(2).state is SirenState.IDLE  # and the line is fine afterwards
 
 
-@pytest.mark.parametrize("failure", [Failure.CORRUPT_CRC, Failure.TRUNCATE, Failure.WRONG_UNIT, Failure.SILENT])
+@pytest.mark.parametrize(
+    "failure", [Failure.CORRUPT_CRC, Failure.TRUNCATE, Failure.WRONG_UNIT, Failure.SILENT]
+)
 def test_a_command_into_a_bad_line_is_never_reported_as_sounding(bus, sim, failure):
     arm(bus, 2)
     sim.fail(2, failure)

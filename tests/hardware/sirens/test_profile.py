@@ -1,4 +1,5 @@
 """The register profile: commands encode, status blocks decode, bad blocks never read as sounding."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,8 +7,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ops_console.hardware.protocols.siren_profile import (
-    STATUS_COUNT, Command, FaultBit, ProfileError, SirenState, decode_status,
-    encode_command, encode_status, exception_words, fault_words, frame_gap, next_seq)
+    STATUS_COUNT,
+    Command,
+    FaultBit,
+    ProfileError,
+    SirenState,
+    decode_status,
+    encode_command,
+    encode_status,
+    exception_words,
+    fault_words,
+    frame_gap,
+    next_seq,
+)
 
 REGS = st.integers(min_value=0, max_value=0xFFFF)
 
@@ -17,12 +29,15 @@ def test_encode_command_is_registers_0_to_3():
     assert encode_command(6, 0, 0, 65535) == [6, 0, 0, 65535]
 
 
-@pytest.mark.parametrize("args, words", [
-    ((9, 1, 1, 1), "no known command"),
-    ((Command.ACTIVATE, 70000, 1, 1), "pattern id"),
-    ((Command.ACTIVATE, 1, -1, 1), "duration"),
-    ((Command.ACTIVATE, 1, 1, 0), "reserved"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        ((9, 1, 1, 1), "no known command"),
+        ((Command.ACTIVATE, 70000, 1, 1), "pattern id"),
+        ((Command.ACTIVATE, 1, -1, 1), "duration"),
+        ((Command.ACTIVATE, 1, 1, 0), "reserved"),
+    ],
+)
 def test_encode_command_refuses_what_does_not_fit(args, words):
     with pytest.raises(ProfileError, match=words):
         encode_command(*args)
@@ -35,18 +50,24 @@ def test_decode_status_in_units_a_person_reads():
     assert status.battery_v == pytest.approx(26.53)
     assert status.temperature_c == pytest.approx(-10.0)
     assert not status.mains_present
-    assert status.fault_words == ("amplifier fault", "cabinet door open",
-                                  "sounded without a command from the console (local activation)")
+    assert status.fault_words == (
+        "amplifier fault",
+        "cabinet door open",
+        "sounded without a command from the console (local activation)",
+    )
     assert "unit 4 sounding" in status.summary() and "on battery" in status.summary()
 
 
-@pytest.mark.parametrize("registers, words", [
-    ([7, 0, 0, 0, 2700, 1, 0, 200, 230], "state register"),
-    ([0, 0, 0, 0, 2700, 2, 0, 200, 230], "mains-present"),
-    ([0, 0, 0, 0, 2700, 1, 0x100, 200, 230], "above bit 7"),
-    ([0] * 8, "expected 9"),
-    ([0, 0, 0, 0, 70000, 1, 0, 0, 0], "outside 0..65535"),
-])
+@pytest.mark.parametrize(
+    "registers, words",
+    [
+        ([7, 0, 0, 0, 2700, 1, 0, 200, 230], "state register"),
+        ([0, 0, 0, 0, 2700, 2, 0, 200, 230], "mains-present"),
+        ([0, 0, 0, 0, 2700, 1, 0x100, 200, 230], "above bit 7"),
+        ([0] * 8, "expected 9"),
+        ([0, 0, 0, 0, 70000, 1, 0, 0, 0], "outside 0..65535"),
+    ],
+)
 def test_decode_status_rejects_blocks_outside_the_profile(registers, words):
     with pytest.raises(ProfileError, match=words):
         decode_status(1, registers)

@@ -1,4 +1,5 @@
 """RTU frame arithmetic: CRC-16, frames, and naming what is wrong with a reply."""
+
 from __future__ import annotations
 
 import pytest
@@ -35,14 +36,17 @@ def test_a_request_with_a_bad_crc_or_shape_is_dropped():
 GOOD = rtu.read_reply(5, rtu.READ_INPUT, [0] * 9)
 
 
-@pytest.mark.parametrize("heard, problem, replied", [
-    (b"", ReplyProblem.NO_ANSWER, None),
-    (GOOD[:-1] + bytes((GOOD[-1] ^ 0xFF,)), ReplyProblem.CRC, None),
-    (GOOD[:12], ReplyProblem.TRUNCATED, None),
-    (rtu.with_crc(b"\x06" + GOOD[1:-2]), ReplyProblem.WRONG_UNIT, 6),
-    (b"\xff\xfe\xfd", ReplyProblem.GARBLED, None),
-    (rtu.exception_reply(5, rtu.READ_INPUT, 2)[:4], ReplyProblem.TRUNCATED, None),
-])
+@pytest.mark.parametrize(
+    "heard, problem, replied",
+    [
+        (b"", ReplyProblem.NO_ANSWER, None),
+        (GOOD[:-1] + bytes((GOOD[-1] ^ 0xFF,)), ReplyProblem.CRC, None),
+        (GOOD[:12], ReplyProblem.TRUNCATED, None),
+        (rtu.with_crc(b"\x06" + GOOD[1:-2]), ReplyProblem.WRONG_UNIT, 6),
+        (b"\xff\xfe\xfd", ReplyProblem.GARBLED, None),
+        (rtu.exception_reply(5, rtu.READ_INPUT, 2)[:4], ReplyProblem.TRUNCATED, None),
+    ],
+)
 def test_diagnose_names_the_problem(heard, problem, replied):
     assert diagnose_reply(heard, 5, rtu.READ_INPUT, 9) == (problem, replied)
 

@@ -1,4 +1,5 @@
 """The simulated bus on its own: the profile's rules, real RTU bytes, and wire timing."""
+
 from __future__ import annotations
 
 import signal
@@ -10,7 +11,14 @@ import pytest
 import serial
 
 from ops_console.hardware.protocols.siren_profile import (
-    Command, ExceptionCode, FaultBit, SirenState, char_time, decode_status, frame_gap)
+    Command,
+    ExceptionCode,
+    FaultBit,
+    SirenState,
+    char_time,
+    decode_status,
+    frame_gap,
+)
 from ops_console.hardware.simulators.siren_controller import SimulatedSiren
 from ops_console.hardware.sirens import rtu
 
@@ -36,17 +44,20 @@ def test_a_reply_is_real_rtu_and_never_faster_than_the_wire(raw):
     reply = exchange(raw, rtu.read_request(2, rtu.READ_INPUT, 0, 9), 23)
     elapsed = time.perf_counter() - started
     assert len(reply) == 23 and rtu.crc_ok(reply) and reply[:3] == bytes((2, 4, 18))
-    regs = [int.from_bytes(reply[3 + 2 * i:5 + 2 * i], "big") for i in range(9)]
+    regs = [int.from_bytes(reply[3 + 2 * i : 5 + 2 * i], "big") for i in range(9)]
     assert decode_status(2, regs).state is SirenState.IDLE
     assert elapsed >= (8 + 23) * CHAR + frame_gap(19_200)
 
 
-@pytest.mark.parametrize("frame, code", [
-    (rtu.with_crc(bytes((1, 0x06, 0, 0, 0, 1))), ExceptionCode.ILLEGAL_FUNCTION),
-    (rtu.read_request(1, rtu.READ_INPUT, 5, 9), ExceptionCode.ILLEGAL_ADDRESS),
-    (rtu.write_request(1, 1, [1, 2, 3]), ExceptionCode.ILLEGAL_ADDRESS),
-    (rtu.write_request(1, 0, [9, 0, 0, 1]), ExceptionCode.ILLEGAL_VALUE),
-])
+@pytest.mark.parametrize(
+    "frame, code",
+    [
+        (rtu.with_crc(bytes((1, 0x06, 0, 0, 0, 1))), ExceptionCode.ILLEGAL_FUNCTION),
+        (rtu.read_request(1, rtu.READ_INPUT, 5, 9), ExceptionCode.ILLEGAL_ADDRESS),
+        (rtu.write_request(1, 1, [1, 2, 3]), ExceptionCode.ILLEGAL_ADDRESS),
+        (rtu.write_request(1, 0, [9, 0, 0, 1]), ExceptionCode.ILLEGAL_VALUE),
+    ],
+)
 def test_requests_outside_the_profile_get_exception_replies(raw, frame, code):
     assert exchange(raw, frame, 5) == rtu.exception_reply(1, frame[1], code)
 
@@ -63,7 +74,8 @@ def test_bad_crc_broadcast_and_absent_units_get_silence(raw, sim):
 def test_holding_registers_read_back_the_last_command(raw):
     assert len(exchange(raw, rtu.write_request(3, 0, [5, 0, 0, 9]), 8)) == 8
     assert exchange(raw, rtu.read_request(3, rtu.READ_HOLDING, 0, 4), 13) == rtu.read_reply(
-        3, rtu.READ_HOLDING, [5, 0, 0, 9])
+        3, rtu.READ_HOLDING, [5, 0, 0, 9]
+    )
 
 
 def test_sounding_counts_down_drains_the_battery_and_ends(clock):
@@ -98,8 +110,9 @@ def test_one_arming_allows_one_activation(clock):
 
 
 def test_main_prints_the_port_and_stops_on_ctrl_c():
-    proc = subprocess.Popen([sys.executable, "-m", "ops_console.hardware.simulators.siren_bus"],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ops_console.hardware.simulators.siren_bus"], stdout=subprocess.PIPE, text=True
+    )
     try:
         line = proc.stdout.readline()
         assert "6 controllers" in line and "ttyRS485-sirens" in line
@@ -112,9 +125,12 @@ def test_main_prints_the_port_and_stops_on_ctrl_c():
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_it_stops_even_when_started_with_ctrl_c_ignored(stop):
     """A background job of a non-interactive shell inherits SIGINT ignored; Ctrl+C still stops it."""
-    proc = subprocess.Popen([sys.executable, "-m", "ops_console.hardware.simulators.siren_bus"],
-                            stdout=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ops_console.hardware.simulators.siren_bus"],
+        stdout=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
     try:
         assert "6 controllers" in proc.stdout.readline()
         proc.send_signal(stop)

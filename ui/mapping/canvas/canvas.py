@@ -7,6 +7,7 @@ layers are kept as bitmaps that a pan scrolls (frame_cache.py); labels and overl
 are drawn fresh over them each frame. Everything a frame needs is in ``render``, which
 also draws into a QImage for tests and benchmarks.
 """
+
 from __future__ import annotations
 
 import math
@@ -100,8 +101,14 @@ class MapCanvas(QWidget):
         boxes = [b for l in self.layers if l.visible and (b := l.bounds()) is not None]
         if not boxes:
             return False
-        return self.zoom_to_bounds((min(b[0] for b in boxes), min(b[1] for b in boxes),
-                                    max(b[2] for b in boxes), max(b[3] for b in boxes)))
+        return self.zoom_to_bounds(
+            (
+                min(b[0] for b in boxes),
+                min(b[1] for b in boxes),
+                max(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+            )
+        )
 
     def set_tool(self, tool: Tool) -> None:
         self.tool, self.points = tool, []
@@ -166,7 +173,9 @@ class MapCanvas(QWidget):
         super().resizeEvent(event)
 
     def measured_m(self, include_cursor: bool = False) -> float:
-        pts = [self.vp.to_world(self._cursor.x(), self._cursor.y())] if include_cursor and self._cursor else []
+        pts = (
+            [self.vp.to_world(self._cursor.x(), self._cursor.y())] if include_cursor and self._cursor else []
+        )
         lat_lons = [_lat_lon(x, y) for x, y in self.points + pts]
         return sum(haversine_m(*a, *b) for a, b in zip(lat_lons, lat_lons[1:]))
 
@@ -243,8 +252,12 @@ class MapCanvas(QWidget):
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         key, w, h = e.key(), self.width(), self.height()
-        moves = {Qt.Key.Key_Left: (w / 4, 0), Qt.Key.Key_Right: (-w / 4, 0), Qt.Key.Key_Up: (0, h / 4),
-                 Qt.Key.Key_Down: (0, -h / 4)}
+        moves = {
+            Qt.Key.Key_Left: (w / 4, 0),
+            Qt.Key.Key_Right: (-w / 4, 0),
+            Qt.Key.Key_Up: (0, h / 4),
+            Qt.Key.Key_Down: (0, -h / 4),
+        }
         if key in moves:
             self.set_view(self.vp.panned(*moves[key]))
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -264,9 +277,14 @@ class MapCanvas(QWidget):
         if e.type() == QEvent.Type.Gesture:
             pinch = e.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
             if pinch is not None:
-                self.zoom_by(pinch.scaleFactor(), self.mapFromGlobal(pinch.centerPoint().toPoint()).toPointF())
+                self.zoom_by(
+                    pinch.scaleFactor(), self.mapFromGlobal(pinch.centerPoint().toPoint()).toPointF()
+                )
                 return True
-        if e.type() == QEvent.Type.NativeGesture and e.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:  # type: ignore[attr-defined]
+        if (
+            e.type() == QEvent.Type.NativeGesture
+            and e.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):  # type: ignore[attr-defined]
             self.zoom_by(1 + e.value(), e.position())  # type: ignore[attr-defined]
             return True
         return super().event(e)

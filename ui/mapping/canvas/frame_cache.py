@@ -19,6 +19,7 @@ along them, which moves a hairline's stair-steps by a pixel; so each bitmap has 
 unpainted margin of ``EDGE_PX`` round the view, and a line crossing the view's edge by
 less than that is stepped the same way whichever frame drew it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -78,8 +79,13 @@ class FrameCache:
             return vp
         _, ax, ay = self._lattice
         step = vp.res / dpr
-        return Viewport(ax + round((vp.cx - ax) / step) * step, ay + round((vp.cy - ay) / step) * step,
-                        vp.res, vp.width, vp.height)
+        return Viewport(
+            ax + round((vp.cx - ax) / step) * step,
+            ay + round((vp.cy - ay) / step) * step,
+            vp.res,
+            vp.width,
+            vp.height,
+        )
 
     def keep_only(self, items: list[MapLayer | Run]) -> None:
         """Drop the bitmaps of runs that no longer exist (a layer hidden, added or removed)."""
@@ -97,8 +103,13 @@ class FrameCache:
         """The run's bitmap for ``vp`` (the view plus margins), scrolled or redrawn as needed."""
         key, versions = _key(run), tuple(layer.version for layer in run)
         r = self._rasters.get(key)
-        if (r is None or r.versions != versions or r.dpr != dpr or r.vp.res != vp.res
-                or r.pixmap.size() != _size(vp, dpr)):
+        if (
+            r is None
+            or r.versions != versions
+            or r.dpr != dpr
+            or r.vp.res != vp.res
+            or r.pixmap.size() != _size(vp, dpr)
+        ):
             return self._full(key, run, vp, dpr, versions)
         dx = round((r.vp.cx - vp.cx) / vp.res * dpr)
         dy = round((vp.cy - r.vp.cy) / vp.res * dpr)
@@ -109,7 +120,9 @@ class FrameCache:
         r.vp = vp
         return r.pixmap
 
-    def _full(self, key: tuple[int, ...], run: Run, vp: Viewport, dpr: float, versions: tuple[int, ...]) -> QPixmap:
+    def _full(
+        self, key: tuple[int, ...], run: Run, vp: Viewport, dpr: float, versions: tuple[int, ...]
+    ) -> QPixmap:
         old = self._rasters.get(key)
         size = _size(vp, dpr)
         pixmap = old.pixmap if old is not None and old.pixmap.size() == size else None

@@ -2,6 +2,7 @@
 tools' rubber band, and the heads-up display (scale bar, cursor position, attribution,
 status badge). These change with every mouse move, so they are never cached.
 """
+
 from __future__ import annotations
 
 import math
@@ -35,8 +36,15 @@ def paint_selection(p: QPainter, vp: Viewport, selected: Hit | None) -> None:
     p.drawEllipse(pt, 17, 17)
 
 
-def paint_tool(p: QPainter, vp: Viewport, tool: Tool, points: list[tuple[float, float]], cursor: QPointF | None,
-               measured_m: float, font: QFont) -> None:
+def paint_tool(
+    p: QPainter,
+    vp: Viewport,
+    tool: Tool,
+    points: list[tuple[float, float]],
+    cursor: QPointF | None,
+    measured_m: float,
+    font: QFont,
+) -> None:
     """The shape being drawn: its corners, and for the measure tool the distance so far."""
     if tool == Tool.PAN or not points:
         return
@@ -59,7 +67,9 @@ def paint_tool(p: QPainter, vp: Viewport, tool: Tool, points: list[tuple[float, 
         p.drawEllipse(pt, 3.5, 3.5)
 
 
-def paint_hud(p: QPainter, vp: Viewport, cursor: QPointF | None, font: QFont, attribution: str, status: str) -> None:
+def paint_hud(
+    p: QPainter, vp: Viewport, cursor: QPointF | None, font: QFont, attribution: str, status: str
+) -> None:
     """Scale bar, cursor coordinates with MGRS and zoom, attribution, and a status badge."""
     p.setFont(font)
     w, h = vp.width, vp.height
@@ -69,7 +79,9 @@ def paint_hud(p: QPainter, vp: Viewport, cursor: QPointF | None, font: QFont, at
     base = QPointF(12, h - 34)
     p.fillRect(QRectF(base.x() - 6, base.y() - 16, length + 70, 26), QColor(255, 255, 255, 200))
     p.setPen(QPen(QColor("#1d2733"), 2))
-    p.drawPolyline(QPolygonF([base + QPointF(0, -6), base, base + QPointF(length, 0), base + QPointF(length, -6)]))
+    p.drawPolyline(
+        QPolygonF([base + QPointF(0, -6), base, base + QPointF(length, 0), base + QPointF(length, -6)])
+    )
     p.drawText(base + QPointF(length + 6, 4), format_distance(metres))
     text = zoom_label(vp.res)
     if cursor is not None:
@@ -85,12 +97,20 @@ def paint_hud(p: QPainter, vp: Viewport, cursor: QPointF | None, font: QFont, at
         draw_box(p, QPointF((w - width) / 2, 24), status, font, QColor("white"), QColor("#b34700"))
 
 
-def draw_box(p: QPainter, baseline: QPointF, text: str, font: QFont, colour: QColor | None = None,
-             background: QColor | None = None) -> None:
+def draw_box(
+    p: QPainter,
+    baseline: QPointF,
+    text: str,
+    font: QFont,
+    colour: QColor | None = None,
+    background: QColor | None = None,
+) -> None:
     """Text on a rounded, slightly transparent panel (coordinates, attribution, status)."""
     p.setFont(font)
     m = p.fontMetrics()
-    rect = QRectF(baseline.x() - 5, baseline.y() - m.ascent() - 3, m.horizontalAdvance(text) + 10, m.height() + 5)
+    rect = QRectF(
+        baseline.x() - 5, baseline.y() - m.ascent() - 3, m.horizontalAdvance(text) + 10, m.height() + 5
+    )
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(background or QColor(255, 255, 255, 215))
     p.drawRoundedRect(rect, 3, 3)

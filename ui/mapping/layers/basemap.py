@@ -12,6 +12,7 @@ stay visible zoomed out. Text stays out of the bitmap: street names, turned alon
 street, are drawn fresh each frame in ``overlay`` (right over the basemap and under the
 records, as before), and landmark names go through the canvas's label placement.
 """
+
 from __future__ import annotations
 
 import math
@@ -23,8 +24,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QPolyg
 from ops_console.mapping.geo import to_mercator
 from ops_console.mapping.geojson import Feature, ParsedLayer
 
-from .basemap_geometry import FeatureGroup, cell_of
 from ..viewport import Viewport
+from .basemap_geometry import FeatureGroup, cell_of
 from .layer_base import Hit, Label, MapLayer, draw_label
 
 LAND = "#eeebe4"
@@ -47,17 +48,23 @@ class Style:
 
 STYLES: dict[tuple[str, str], Style] = {
     ("boundary", "ward"): Style(0, "#f6f4ef", "#8a7fa8", 2.0, dash=(6, 3, 1, 3), label="Ward boundary"),
-    ("planned_zones", "evacuation"): Style(1, "#26d55e00", "#e0895a", 1.2, dash=(5, 4), label="Planned evacuation area (flood plan)"),
+    ("planned_zones", "evacuation"): Style(
+        1, "#26d55e00", "#e0895a", 1.2, dash=(5, 4), label="Planned evacuation area (flood plan)"
+    ),
     ("landuse", "park"): Style(2, "#d8ead0", "#b9d3ad", 1.0, label="Park"),
     ("landuse", "plaza"): Style(2, "#e9e3d8", "#cfc6b5", 1.0, label="Square"),
     ("landuse", "school"): Style(2, "#f0e4c8", "#dccaa0", 1.0, label="School grounds"),
     ("landuse", "water"): Style(3, "#aad3df", "#8cbfd0", 1.0, label="Water"),
     ("water", "river"): Style(3, "#aad3df", "#8cbfd0", 1.0, label="River"),
     ("buildings", "building"): Style(4, "#d9d0c9", "#c4b8ae", 0.8, label="Building"),
-    ("railway", "rail"): Style(5, None, "#6f6f6f", 2.0, width_m=3, dash=(4, 4), casing="#ffffff", label="Railway"),
+    ("railway", "rail"): Style(
+        5, None, "#6f6f6f", 2.0, width_m=3, dash=(4, 4), casing="#ffffff", label="Railway"
+    ),
     ("streets", "service"): Style(6, None, "#ffffff", 2.0, width_m=5, casing="#b9aea0", label="Lane"),
     ("streets", "residential"): Style(7, None, "#ffffff", 3.0, width_m=8, casing="#b9aea0", label="Street"),
-    ("streets", "secondary"): Style(8, None, "#f7f4b8", 3.0, width_m=12, casing="#c7b97a", label="Secondary road"),
+    ("streets", "secondary"): Style(
+        8, None, "#f7f4b8", 3.0, width_m=12, casing="#c7b97a", label="Secondary road"
+    ),
     ("streets", "primary"): Style(9, None, "#fcd6a4", 3.5, width_m=16, casing="#c9955b", label="Main road"),
 }
 DEFAULT_STYLE = Style(4, "#e4e0da", "#a9a39a", 1.0)
@@ -70,8 +77,9 @@ class BasemapLayer(MapLayer):
     cacheable = True
     has_overlay = True
 
-    def __init__(self, parsed: ParsedLayer, title: str = "Basemap", key: str = "basemap",
-                 attribution: str = "") -> None:
+    def __init__(
+        self, parsed: ParsedLayer, title: str = "Basemap", key: str = "basemap", attribution: str = ""
+    ) -> None:
         super().__init__(key, title)
         self.attribution = attribution
         self.skipped = parsed.skipped
@@ -97,15 +105,20 @@ class BasemapLayer(MapLayer):
         return QPointF(x - self.origin[0], y - self.origin[1])
 
     def _add(self, f: Feature) -> None:
-        style = STYLES.get((str(f.properties.get("layer", "")), str(f.properties.get("class", ""))), DEFAULT_STYLE)
+        style = STYLES.get(
+            (str(f.properties.get("layer", "")), str(f.properties.get("class", ""))), DEFAULT_STYLE
+        )
         if f.kind == "point":
-            for (lon, lat), in f.parts:
+            for ((lon, lat),) in f.parts:
                 x, y = to_mercator(lat, lon)
                 self._local(lon, lat)
                 self._points.append((f.name, x, y, str(f.properties.get("class", ""))))
             return
-        polygons = [QPolygonF([self._local(lon, lat) for lon, lat in ring])
-                    for part in f.parts for ring in (part if f.kind == "polygon" else [part])]
+        polygons = [
+            QPolygonF([self._local(lon, lat) for lon, lat in ring])
+            for part in f.parts
+            for ring in (part if f.kind == "polygon" else [part])
+        ]
         group = self._cells.setdefault(style, {}).setdefault(cell_of(polygons), FeatureGroup())
         for polygon in polygons:
             group.add(polygon, closed=f.kind == "polygon")  # a line stays an open polyline
@@ -133,7 +146,9 @@ class BasemapLayer(MapLayer):
             for style, groups in self._styles:
                 if casing_pass and (style.fill is not None or not style.casing):
                     continue
-                width = style.width_px if style.fill is not None else max(style.width_px, style.width_m / vp.res)
+                width = (
+                    style.width_px if style.fill is not None else max(style.width_px, style.width_m / vp.res)
+                )
                 m = ((width + 2) / 2 + 2) * vp.res  # half the widest pen (a casing), and antialiasing
                 rect = (x0 - ox - m, y0 - oy - m, x1 - ox + m, y1 - oy + m)
                 near = [g for g in groups if g.within(rect)]
@@ -173,7 +188,9 @@ class BasemapLayer(MapLayer):
             a, b = max(zip(screen, screen[1:]), key=lambda s: (s[1] - s[0]).manhattanLength())
             length = math.hypot(b.x() - a.x(), b.y() - a.y())
             text_w = metrics.horizontalAdvance(name)
-            if length < text_w + 30 or not (0 <= (a.x() + b.x()) / 2 <= vp.width and 0 <= (a.y() + b.y()) / 2 <= vp.height):
+            if length < text_w + 30 or not (
+                0 <= (a.x() + b.x()) / 2 <= vp.width and 0 <= (a.y() + b.y()) / 2 <= vp.height
+            ):
                 continue
             angle = math.degrees(math.atan2(b.y() - a.y(), b.x() - a.x()))
             if angle > 90 or angle < -90:
@@ -198,7 +215,9 @@ class BasemapLayer(MapLayer):
         labels = []
         for name, x, y, _cls in self._points:
             pt = vp.to_screen(x, y)
-            labels.append(Label(self.label_priority, pt.x() + 5, pt.y() - 4, name, "#5d4e42", self.place_font))
+            labels.append(
+                Label(self.label_priority, pt.x() + 5, pt.y() - 4, name, "#5d4e42", self.place_font)
+            )
         return labels
 
     def legend(self) -> list[tuple[QPixmap, str]]:
@@ -207,7 +226,11 @@ class BasemapLayer(MapLayer):
 
     def search(self, text: str) -> list[Hit]:
         needle = text.casefold()
-        hits = [Hit("place", 0, name, "Landmark", x, y) for name, x, y, _ in self._points if needle in name.casefold()]
+        hits = [
+            Hit("place", 0, name, "Landmark", x, y)
+            for name, x, y, _ in self._points
+            if needle in name.casefold()
+        ]
         for name, pts, _, _ in self._lines:
             if needle in name.casefold():
                 x, y = pts[len(pts) // 2]
@@ -221,8 +244,13 @@ def _first_position(f: Feature) -> tuple[float, float]:
 
 
 def _pen(colour: str | None, width: float, dash: tuple[float, ...]) -> QPen:
-    pen = QPen(QColor(colour or "#888888"), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-               Qt.PenJoinStyle.RoundJoin)
+    pen = QPen(
+        QColor(colour or "#888888"),
+        width,
+        Qt.PenStyle.SolidLine,
+        Qt.PenCapStyle.RoundCap,
+        Qt.PenJoinStyle.RoundJoin,
+    )
     pen.setCosmetic(True)
     if dash:
         pen.setDashPattern(list(dash))

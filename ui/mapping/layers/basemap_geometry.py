@@ -8,6 +8,7 @@ the clip). Groups never depend on the view, so strips and full renders composite
 same paths in the same order. Lines, long edges and dashes go through polylines.py, cut
 where the view has no say, so that they too come out the same from any view.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,8 +41,12 @@ class FeatureGroup:
         self.lines.append((line, closed))
         self.longest = max(self.longest, line.longest)
         if line.xs:
-            self.box = (min(self.box[0], *line.xs), min(self.box[1], *line.ys),
-                        max(self.box[2], *line.xs), max(self.box[3], *line.ys))
+            self.box = (
+                min(self.box[0], *line.xs),
+                min(self.box[1], *line.ys),
+                max(self.box[2], *line.xs),
+                max(self.box[3], *line.ys),
+            )
 
     def within(self, rect: Rect) -> bool:
         b = self.box

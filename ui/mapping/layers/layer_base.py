@@ -10,6 +10,7 @@ all layers. A cacheable layer whose text must stay *under* the layers above it (
 basemap's street names, turned along their streets) sets ``has_overlay`` and draws that
 text in ``overlay``, also fresh each frame, right over its own bitmap.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

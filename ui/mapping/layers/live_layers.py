@@ -5,6 +5,7 @@ ui/mapping/live_feed.py keeps them in step with the database. Like every marker 
 they are cacheable (see layer_base.py): circles and tracks are drawn in ``draw`` and culled
 against the strip being drawn.
 """
+
 from __future__ import annotations
 
 from collections.abc import Hashable
@@ -24,15 +25,25 @@ from .layer_base import Hit
 from .marker_layer import Marker, MarkerLayer
 from .record_layers import TeamLayer, _local_time, tr
 
-SIREN_COLOURS = {"idle": "#009e73", "sounding": "#d55e00", "testing": "#0072b2", "fault": "#cc79a7",
-                 "comms": "#7a8796"}
+SIREN_COLOURS = {
+    "idle": "#009e73",
+    "sounding": "#d55e00",
+    "testing": "#0072b2",
+    "fault": "#cc79a7",
+    "comms": "#7a8796",
+}
 SENSOR_COLOUR = "#006d8f"
 RADIO_ID_BASE = 1_000_000  # marker ids of radio nodes without a team: base + address
 
 
 def siren_words() -> dict[str, str]:
-    return {"idle": tr("Siren idle"), "sounding": tr("Siren sounding"), "testing": tr("Siren testing"),
-            "fault": tr("Siren fault"), "comms": tr("Siren comms lost or state unknown")}
+    return {
+        "idle": tr("Siren idle"),
+        "sounding": tr("Siren sounding"),
+        "testing": tr("Siren testing"),
+        "fault": tr("Siren fault"),
+        "comms": tr("Siren comms lost or state unknown"),
+    }
 
 
 @lru_cache(maxsize=16)
@@ -47,8 +58,11 @@ def siren_symbol(look: str) -> QPixmap:
     p.drawEllipse(QRectF(2, 2, 18, 18))
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QColor("white"))
-    p.drawPolygon(QPolygonF([QPointF(6, 9), QPointF(9, 9), QPointF(13, 6), QPointF(13, 16), QPointF(9, 13),
-                             QPointF(6, 13)]))
+    p.drawPolygon(
+        QPolygonF(
+            [QPointF(6, 9), QPointF(9, 9), QPointF(13, 6), QPointF(13, 16), QPointF(9, 13), QPointF(6, 13)]
+        )
+    )
     p.setPen(QPen(QColor("white"), 1.4))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawArc(QRectF(11, 7, 6, 8), -60 * 16, 120 * 16)
@@ -107,8 +121,9 @@ class SirenLayer(MarkerLayer):
         x, y = to_mercator(s.lat, s.lon)
         words = siren_words()[s.look]
         heard = _local_time(s.last_heard_at) if s.last_heard_at else tr("never")
-        detail = (f"{words} · {tr('audible')} {s.audible_radius_m:.0f} m\n{tr('Last heard')} {heard}"
-                  + ("" if s.enabled else f"\n{tr('Disabled')}"))
+        detail = f"{words} · {tr('audible')} {s.audible_radius_m:.0f} m\n{tr('Last heard')} {heard}" + (
+            "" if s.enabled else f"\n{tr('Disabled')}"
+        )
         return Marker(s.id, x, y, s.look, s.name, detail)
 
     def colour_of(self, siren_id: int) -> str:
@@ -126,8 +141,11 @@ class SirenLayer(MarkerLayer):
                 if not area.intersects(QRectF(centre.x() - r - 3, centre.y() - r - 3, 2 * r + 6, 2 * r + 6)):
                     continue
                 colour = QColor(SIREN_COLOURS[s.look])
-                pen = QPen(colour, 2.4 if s.look == "sounding" else 1.4,
-                           Qt.PenStyle.SolidLine if s.look in ("sounding", "testing") else Qt.PenStyle.DashLine)
+                pen = QPen(
+                    colour,
+                    2.4 if s.look == "sounding" else 1.4,
+                    Qt.PenStyle.SolidLine if s.look in ("sounding", "testing") else Qt.PenStyle.DashLine,
+                )
                 fill = QColor(colour)
                 fill.setAlpha(60 if s.look == "sounding" else 22)
                 p.setPen(pen)
@@ -194,8 +212,15 @@ class LiveTeamLayer(TeamLayer):
                 if not area.intersects(line.boundingRect().adjusted(-2, -2, 2, 2)):
                     continue
                 colour = symbols.STALE_COLOUR if self.markers[mid].style else symbols.TEAM_COLOUR
-                p.setPen(QPen(QColor(colour), 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                              Qt.PenJoinStyle.RoundJoin))
+                p.setPen(
+                    QPen(
+                        QColor(colour),
+                        1.6,
+                        Qt.PenStyle.SolidLine,
+                        Qt.PenCapStyle.RoundCap,
+                        Qt.PenJoinStyle.RoundJoin,
+                    )
+                )
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawPolyline(line)
             p.restore()
@@ -208,7 +233,9 @@ class LiveTeamLayer(TeamLayer):
         return hit
 
     def legend(self) -> list[tuple[QPixmap, str]]:
-        return super().legend() + [(_track_pixmap(symbols.TEAM_COLOUR), tr("Track: last 10 reported positions"))]
+        return super().legend() + [
+            (_track_pixmap(symbols.TEAM_COLOUR), tr("Track: last 10 reported positions"))
+        ]
 
 
 class SensorLayer(MarkerLayer):
@@ -250,5 +277,7 @@ class SensorLayer(MarkerLayer):
         return "#6b7480" if marker.style else "#004d66"
 
     def legend(self) -> list[tuple[QPixmap, str]]:
-        return [(sensor_symbol(False), tr("Sensor, latest value")),
-                (sensor_symbol(True), tr("Sensor, no reading for 30 min"))]
+        return [
+            (sensor_symbol(False), tr("Sensor, latest value")),
+            (sensor_symbol(True), tr("Sensor, no reading for 30 min")),
+        ]

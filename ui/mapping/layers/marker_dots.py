@@ -8,6 +8,7 @@ touches, instead of Qt transforming and clipping every point of the layer for a 
 strip. Colours are always drawn in one fixed order, colour-major across cells, so
 overlapping dots stack in a strip exactly as they do in a full render.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,7 +41,9 @@ def _pen(colour: str, width: int) -> QPen:
 class DotBatches:
     """Marker positions batched by colour, once per data change (built lazily by the layer)."""
 
-    def __init__(self, markers: Iterable[Positioned], colour_of: Callable[[Hashable], str], cell: float) -> None:
+    def __init__(
+        self, markers: Iterable[Positioned], colour_of: Callable[[Hashable], str], cell: float
+    ) -> None:
         items = list(markers)
         self.cell = cell
         self.origin = (items[0].x, items[0].y) if items else (0.0, 0.0)
@@ -58,8 +61,9 @@ class DotBatches:
             cells.setdefault(key, {}).setdefault(colour, []).append(pt)
         self.colours = list(whole)  # the drawing order, the same for every strip
         self.whole: Batch = {c: QPolygonF(pts) for c, pts in whole.items()}
-        self.cells: dict[tuple[int, int], Batch] = {k: {c: QPolygonF(p) for c, p in v.items()}
-                                                    for k, v in cells.items()}
+        self.cells: dict[tuple[int, int], Batch] = {
+            k: {c: QPolygonF(p) for c, p in v.items()} for k, v in cells.items()
+        }
         self._ring = _pen("white", RING_PX)
         self._pens = {c: _pen(c, DOT_PX) for c in self.colours}
 
@@ -88,4 +92,6 @@ class DotBatches:
         i0, j0, i1, j1 = math.floor(x0 / c), math.floor(y0 / c), math.floor(x1 / c), math.floor(y1 / c)
         if (i1 - i0 + 1) * (j1 - j0 + 1) > CELL_LIMIT:
             return [self.whole]
-        return [self.cells[(i, j)] for i in range(i0, i1 + 1) for j in range(j0, j1 + 1) if (i, j) in self.cells]
+        return [
+            self.cells[(i, j)] for i in range(i0, i1 + 1) for j in range(j0, j1 + 1) if (i, j) in self.cells
+        ]

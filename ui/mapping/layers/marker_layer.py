@@ -5,6 +5,7 @@ cached per look); with thousands it switches to dots (marker_dots.py), which is 
 person can read at that density anyway. A grid index answers "what is near this
 pixel" for clicks and "what is in this strip" for drawing and the level of detail.
 """
+
 from __future__ import annotations
 
 import math
@@ -137,7 +138,9 @@ class MarkerLayer(MapLayer):
         near = self.index().query(*vp.area_rect(area, ICON_MARGIN_PX))
         for m in sorted(near, key=lambda m: (-m.y, m.id)):  # southern symbols drawn last, on top
             pm = self.pixmap(m.style)
-            p.drawPixmap(QPointF((m.x - cx) / res + w2 - pm.width() / 2, (cy - m.y) / res + h2 - pm.height() / 2), pm)
+            p.drawPixmap(
+                QPointF((m.x - cx) / res + w2 - pm.width() / 2, (cy - m.y) / res + h2 - pm.height() / 2), pm
+            )
 
     def labels_for(self, vp: Viewport) -> list[Label]:
         if not self.markers or self.shows_dots(vp):
@@ -146,8 +149,18 @@ class MarkerLayer(MapLayer):
         if len(visible) > LABEL_LIMIT:
             return []
         w2, h2, cx, cy, res = vp.width / 2, vp.height / 2, vp.cx, vp.cy, vp.res
-        return [Label(self.label_priority, (m.x - cx) / res + w2 + 13, (cy - m.y) / res + h2 + 4, m.label,
-                      self.label_colour(m), self.font) for m in visible if m.label]
+        return [
+            Label(
+                self.label_priority,
+                (m.x - cx) / res + w2 + 13,
+                (cy - m.y) / res + h2 + 4,
+                m.label,
+                self.label_colour(m),
+                self.font,
+            )
+            for m in visible
+            if m.label
+        ]
 
     # questions
     def hit(self, vp: Viewport, pos: QPointF) -> Hit | None:
@@ -163,5 +176,8 @@ class MarkerLayer(MapLayer):
 
     def search(self, text: str) -> list[Hit]:
         needle = text.casefold()
-        return [Hit(self.kind or self.key, m.id, m.label, m.detail, m.x, m.y)
-                for m in self.markers.values() if needle in m.label.casefold()]
+        return [
+            Hit(self.kind or self.key, m.id, m.label, m.detail, m.x, m.y)
+            for m in self.markers.values()
+            if needle in m.label.casefold()
+        ]

@@ -19,6 +19,7 @@ looks no different from a round join), for the *dashes* that reach it (dash k al
 spanning the same distances from the line's start, the pattern restarting on every
 line as Qt's does; drawn with a solid pen), or for the whole ring *chunked*.
 """
+
 from __future__ import annotations
 
 import math
@@ -48,20 +49,29 @@ class Polyline:
         i = min(max(bisect_right(self.cum, d) - 1, 0), len(self.cum) - 2)
         span = self.cum[i + 1] - self.cum[i]
         t = (d - self.cum[i]) / span if span > 0 else 0.0
-        return QPointF(self.xs[i] + t * (self.xs[i + 1] - self.xs[i]), self.ys[i] + t * (self.ys[i + 1] - self.ys[i]))
+        return QPointF(
+            self.xs[i] + t * (self.xs[i + 1] - self.xs[i]), self.ys[i] + t * (self.ys[i + 1] - self.ys[i])
+        )
 
     def dash(self, d0: float, d1: float) -> list[QPointF]:
         """The stretch of the line from ``d0`` to ``d1`` metres, corners included."""
         i0, i1 = bisect_right(self.cum, d0), bisect_right(self.cum, d1)
-        return [self.at(d0)] + [QPointF(self.xs[i], self.ys[i]) for i in range(i0, min(i1, len(self.xs)))
-                                if d0 < self.cum[i] < d1] + [self.at(d1)]
+        return (
+            [self.at(d0)]
+            + [
+                QPointF(self.xs[i], self.ys[i])
+                for i in range(i0, min(i1, len(self.xs)))
+                if d0 < self.cum[i] < d1
+            ]
+            + [self.at(d1)]
+        )
 
     def dashes_near(self, pattern: Sequence[float], rect: Rect) -> list[list[QPointF]]:
         """The dashes (``pattern``: on, off, on, off… in metres) that come within ``rect``."""
         total, period = self.cum[-1], sum(pattern)
         if len(self.cum) < 2 or total <= 0 or period <= 0:
             return []
-        on = [(sum(pattern[:j]), sum(pattern[:j + 1])) for j in range(0, len(pattern) - 1, 2)]
+        on = [(sum(pattern[:j]), sum(pattern[: j + 1])) for j in range(0, len(pattern) - 1, 2)]
         wanted: set[tuple[int, int]] = set()
         for i in range(len(self.cum) - 1):
             stretch = _clip(self.xs[i], self.ys[i], self.xs[i + 1], self.ys[i + 1], rect)
@@ -70,7 +80,9 @@ class Polyline:
             span = self.cum[i + 1] - self.cum[i]
             d0, d1 = self.cum[i] + stretch[0] * span, self.cum[i] + stretch[1] * span
             for k in range(math.floor(d0 / period), math.floor(d1 / period) + 1):
-                wanted.update((k, j) for j, (s, e) in enumerate(on) if k * period + s <= d1 and k * period + e >= d0)
+                wanted.update(
+                    (k, j) for j, (s, e) in enumerate(on) if k * period + s <= d1 and k * period + e >= d0
+                )
         dashes = []
         for k, j in sorted(wanted):
             start, end = k * period + on[j][0], min(total, k * period + on[j][1])
@@ -114,7 +126,9 @@ class Polyline:
         if t <= 0 or t >= 1:
             j = i if t <= 0 else i + 1
             return QPointF(self.xs[j], self.ys[j])
-        return QPointF(self.xs[i] + t * (self.xs[i + 1] - self.xs[i]), self.ys[i] + t * (self.ys[i + 1] - self.ys[i]))
+        return QPointF(
+            self.xs[i] + t * (self.xs[i + 1] - self.xs[i]), self.ys[i] + t * (self.ys[i + 1] - self.ys[i])
+        )
 
 
 def _clip(x0: float, y0: float, x1: float, y1: float, rect: Rect) -> tuple[float, float] | None:

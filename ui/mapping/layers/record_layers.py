@@ -3,11 +3,12 @@
 Each turns the services' frozen views into markers or shapes; ``put_*`` replaces one
 record so a change on another workstation redraws only that object.
 """
+
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Hashable
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPixmap
@@ -47,8 +48,10 @@ class IncidentLayer(MarkerLayer):
             self.remove(v.id)
             return
         x, y = to_mercator(v.lat, v.lon)
-        detail = (f"{v.kind.label} · {v.severity.label} · {v.status.label}\n{v.location_text}\n"
-                  f"{tr('Reported')} {_local_time(v.reported_at)}")
+        detail = (
+            f"{v.kind.label} · {v.severity.label} · {v.status.label}\n{v.location_text}\n"
+            f"{tr('Reported')} {_local_time(v.reported_at)}"
+        )
         self.put(Marker(v.id, x, y, (v.kind.value, int(v.severity)), f"#{v.id} {v.title}", detail))
 
     def pixmap(self, style: Hashable) -> QPixmap:
@@ -58,8 +61,13 @@ class IncidentLayer(MarkerLayer):
         return symbols.severity_colour(style[1])  # type: ignore[index]
 
     def legend(self) -> list[tuple[QPixmap, str]]:
-        rows = [(symbols.incident_symbol("other", int(s)), f"{tr('Incident')}: {s.label}") for s in reversed(Severity)]
-        rows += [(symbols.incident_symbol(k.value, 2), k.label) for k in IncidentKind if k != IncidentKind.OTHER]
+        rows = [
+            (symbols.incident_symbol("other", int(s)), f"{tr('Incident')}: {s.label}")
+            for s in reversed(Severity)
+        ]
+        rows += [
+            (symbols.incident_symbol(k.value, 2), k.label) for k in IncidentKind if k != IncidentKind.OTHER
+        ]
         return rows
 
 
@@ -126,8 +134,10 @@ class TeamLayer(MarkerLayer):
         return "#6b7480" if marker.style else "#1d3f75"
 
     def legend(self) -> list[tuple[QPixmap, str]]:
-        return [(symbols.team_symbol(False), tr("Team, last position")),
-                (symbols.team_symbol(True), tr("Team, no report for 15 min"))]
+        return [
+            (symbols.team_symbol(False), tr("Team, last position")),
+            (symbols.team_symbol(True), tr("Team, no report for 15 min")),
+        ]
 
 
 class ShelterLayer(MarkerLayer):
@@ -137,8 +147,10 @@ class ShelterLayer(MarkerLayer):
     def put_shelter(self, v: ShelterView) -> None:
         x, y = to_mercator(v.lat, v.lon)
         tenths = round(10 * min(1.0, v.fill_ratio))
-        detail = (f"{v.status.label} · {v.occupancy}/{v.capacity} {tr('people')} · {v.free} {tr('free')}\n"
-                  f"{', '.join(v.facilities)}\n{v.contact}")
+        detail = (
+            f"{v.status.label} · {v.occupancy}/{v.capacity} {tr('people')} · {v.free} {tr('free')}\n"
+            f"{', '.join(v.facilities)}\n{v.contact}"
+        )
         self.put(Marker(v.id, x, y, (v.status.value, tenths), f"{v.name} {v.occupancy}/{v.capacity}", detail))
 
     def pixmap(self, style: Hashable) -> QPixmap:
@@ -151,9 +163,11 @@ class ShelterLayer(MarkerLayer):
         return "#00694d"
 
     def legend(self) -> list[tuple[QPixmap, str]]:
-        return [(symbols.shelter_symbol("open", 4), tr("Shelter open (dark = share taken)")),
-                (symbols.shelter_symbol("full", 10), tr("Shelter full")),
-                (symbols.shelter_symbol("closed", 0), tr("Shelter closed"))]
+        return [
+            (symbols.shelter_symbol("open", 4), tr("Shelter open (dark = share taken)")),
+            (symbols.shelter_symbol("full", 10), tr("Shelter full")),
+            (symbols.shelter_symbol("closed", 0), tr("Shelter closed")),
+        ]
 
 
 class RiskLayer(MarkerLayer):
@@ -163,8 +177,11 @@ class RiskLayer(MarkerLayer):
     def put_risk(self, v: RiskView, now: datetime | None = None) -> None:
         x, y = to_mercator(v.lat, v.lon)
         overdue = v.is_overdue(now)
-        detail = (f"{v.kind.label} · {v.level.label} · {tr('mitigation')}: {v.mitigation.label}\n"
-                  f"{tr('Inspection due')} {_local_time(v.inspection_due)}" + (f" — {tr('OVERDUE')}" if overdue else ""))
+        detail = (
+            f"{v.kind.label} · {v.level.label} · {tr('mitigation')}: {v.mitigation.label}\n"
+            f"{tr('Inspection due')} {_local_time(v.inspection_due)}"
+            + (f" — {tr('OVERDUE')}" if overdue else "")
+        )
         self.put(Marker(v.id, x, y, (int(v.level), overdue), v.name, detail))
 
     def pixmap(self, style: Hashable) -> QPixmap:
@@ -178,8 +195,10 @@ class RiskLayer(MarkerLayer):
         return rows + [(symbols.risk_symbol(3, True), tr("Risk, inspection overdue (red edge)"))]
 
 
-ZONE_COLOURS = {ZoneKind.EVACUATION.value: ("#c0171d", (192, 23, 29, 46)),
-                ZoneKind.WARNING.value: ("#b57900", (230, 159, 0, 46))}
+ZONE_COLOURS = {
+    ZoneKind.EVACUATION.value: ("#c0171d", (192, 23, 29, 46)),
+    ZoneKind.WARNING.value: ("#b57900", (230, 159, 0, 46)),
+}
 
 
 class ZoneLayer(ShapeLayer):
@@ -200,10 +219,22 @@ class ZoneLayer(ShapeLayer):
             ring = [to_mercator(lat, lon) for lat, lon in v.ring]
             path = self.ring_path(ring)
             polygon = self.ring_polygon(ring)
-            centre = (sum(x for x, _ in ring[:-1]) / max(1, len(ring) - 1), sum(y for _, y in ring[:-1]) / max(1, len(ring) - 1))
+            centre = (
+                sum(x for x, _ in ring[:-1]) / max(1, len(ring) - 1),
+                sum(y for _, y in ring[:-1]) / max(1, len(ring) - 1),
+            )
             size = f"{len(ring) - 1} {tr('corners')}"
-        self.put(Shape(v.id, path, v.kind.value, v.name, f"{v.kind.label} {tr('zone')} · {size}\n{v.notes}", centre,
-                       polygon))
+        self.put(
+            Shape(
+                v.id,
+                path,
+                v.kind.value,
+                v.name,
+                f"{v.kind.label} {tr('zone')} · {size}\n{v.notes}",
+                centre,
+                polygon,
+            )
+        )
 
     def style_pen_brush(self, style: Hashable) -> tuple[QPen, QBrush]:
         line, fill = ZONE_COLOURS.get(style, ("#6b4c9a", (107, 76, 154, 46)))  # type: ignore[call-overload]
@@ -216,10 +247,14 @@ class ZoneLayer(ShapeLayer):
 
     def legend(self) -> list[tuple[QPixmap, str]]:
         rows = []
-        for kind, label in ((ZoneKind.EVACUATION.value, tr("Evacuation zone")), (ZoneKind.WARNING.value, tr("Warning zone"))):
+        for kind, label in (
+            (ZoneKind.EVACUATION.value, tr("Evacuation zone")),
+            (ZoneKind.WARNING.value, tr("Warning zone")),
+        ):
             pixmap = QPixmap(22, 14)
             pixmap.fill(Qt.GlobalColor.transparent)
             from PySide6.QtGui import QPainter
+
             p = QPainter(pixmap)
             pen, brush = self.style_pen_brush(kind)
             pen.setWidthF(1.5)

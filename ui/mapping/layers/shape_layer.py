@@ -5,6 +5,7 @@ and drawn through the view's transform, so a frame never re-projects a coordinat
 Shapes are batched by style (one pen and brush per batch) and culled against the area
 being drawn with bounding boxes computed once per data change.
 """
+
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
@@ -124,7 +125,13 @@ class ShapeLayer(MapLayer):
                 pen.setStyle(Qt.PenStyle.SolidLine)
             p.setPen(pen)
             p.setBrush(brush)
-            for bx0, by0, bx1, by1, s in entries:  # one small polygon at a time: far faster than one huge path
+            for (
+                bx0,
+                by0,
+                bx1,
+                by1,
+                s,
+            ) in entries:  # one small polygon at a time: far faster than one huge path
                 if bx1 < x0 or bx0 > x1 or by1 < y0 or by0 > y1:
                     continue
                 if s.polygon is not None:
@@ -140,8 +147,17 @@ class ShapeLayer(MapLayer):
         for s in self.shapes.values():
             if s.label:
                 pt = vp.to_screen(*s.centre)
-                labels.append(Label(self.label_priority, pt.x(), pt.y(), s.label, self.label_colour(s), self.font,
-                                    centred=True))
+                labels.append(
+                    Label(
+                        self.label_priority,
+                        pt.x(),
+                        pt.y(),
+                        s.label,
+                        self.label_colour(s),
+                        self.font,
+                        centred=True,
+                    )
+                )
         return labels
 
     # questions
@@ -157,5 +173,8 @@ class ShapeLayer(MapLayer):
 
     def search(self, text: str) -> list[Hit]:
         needle = text.casefold()
-        return [Hit(self.kind or self.key, s.id, s.label, s.detail, *s.centre)
-                for s in self.shapes.values() if needle in s.label.casefold()]
+        return [
+            Hit(self.kind or self.key, s.id, s.label, s.detail, *s.centre)
+            for s in self.shapes.values()
+            if needle in s.label.casefold()
+        ]

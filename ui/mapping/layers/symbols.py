@@ -5,6 +5,7 @@ house: shelter, warning triangle: risk point); colour says how bad or how full, 
 the console's Okabe-Ito severity colours, so the legend and the tables agree; the
 glyph inside says the kind. Shapes still read in greyscale or on a washed-out projector.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -30,7 +31,15 @@ def severity_colour(severity: int) -> str:
 def _glyph(p: QPainter, glyph: str, c: QPointF, r: float) -> None:
     """A white pictogram of ``glyph`` centred on ``c`` within radius ``r``."""
     white = QColor("white")
-    p.setPen(QPen(white, max(1.6, r * 0.22), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    p.setPen(
+        QPen(
+            white,
+            max(1.6, r * 0.22),
+            Qt.PenStyle.SolidLine,
+            Qt.PenCapStyle.RoundCap,
+            Qt.PenJoinStyle.RoundJoin,
+        )
+    )
     p.setBrush(Qt.BrushStyle.NoBrush)
     x, y = c.x(), c.y()
     if glyph == "flooding":
@@ -50,15 +59,33 @@ def _glyph(p: QPainter, glyph: str, c: QPointF, r: float) -> None:
     elif glyph == "power_outage":
         p.setBrush(white)
         p.setPen(QPen(white, 1))
-        p.drawPolygon(QPolygonF([QPointF(x + r * 0.15, y - r * 0.7), QPointF(x - r * 0.4, y + r * 0.1),
-                                 QPointF(x, y + r * 0.1), QPointF(x - r * 0.15, y + r * 0.7),
-                                 QPointF(x + r * 0.4, y - r * 0.1), QPointF(x, y - r * 0.1)]))
+        p.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(x + r * 0.15, y - r * 0.7),
+                    QPointF(x - r * 0.4, y + r * 0.1),
+                    QPointF(x, y + r * 0.1),
+                    QPointF(x - r * 0.15, y + r * 0.7),
+                    QPointF(x + r * 0.4, y - r * 0.1),
+                    QPointF(x, y - r * 0.1),
+                ]
+            )
+        )
     elif glyph == "road_blocked":
         p.drawLine(QPointF(x - r * 0.55, y), QPointF(x + r * 0.55, y))
     elif glyph == "structural":
-        p.drawPolyline(QPolygonF([QPointF(x - r * 0.5, y + r * 0.5), QPointF(x - r * 0.5, y - r * 0.1),
-                                  QPointF(x, y - r * 0.55), QPointF(x + r * 0.5, y - r * 0.1),
-                                  QPointF(x + r * 0.5, y + r * 0.5), QPointF(x - r * 0.5, y + r * 0.5)]))
+        p.drawPolyline(
+            QPolygonF(
+                [
+                    QPointF(x - r * 0.5, y + r * 0.5),
+                    QPointF(x - r * 0.5, y - r * 0.1),
+                    QPointF(x, y - r * 0.55),
+                    QPointF(x + r * 0.5, y - r * 0.1),
+                    QPointF(x + r * 0.5, y + r * 0.5),
+                    QPointF(x - r * 0.5, y + r * 0.5),
+                ]
+            )
+        )
     elif glyph == "missing_person":
         p.setBrush(white)
         p.drawEllipse(QPointF(x, y - r * 0.35), r * 0.2, r * 0.2)
@@ -68,8 +95,15 @@ def _glyph(p: QPainter, glyph: str, c: QPointF, r: float) -> None:
         p.setBrush(white)
         p.drawEllipse(QPointF(x, y + r * 0.45), r * 0.05, r * 0.05)
     elif glyph == "task":
-        p.drawPolyline(QPolygonF([QPointF(x - r * 0.45, y), QPointF(x - r * 0.1, y + r * 0.35),
-                                  QPointF(x + r * 0.5, y - r * 0.35)]))
+        p.drawPolyline(
+            QPolygonF(
+                [
+                    QPointF(x - r * 0.45, y),
+                    QPointF(x - r * 0.1, y + r * 0.35),
+                    QPointF(x + r * 0.5, y - r * 0.35),
+                ]
+            )
+        )
 
 
 def _canvas(size: int = SIZE) -> tuple[QPixmap, QPainter]:

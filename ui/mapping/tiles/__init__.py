@@ -6,6 +6,7 @@ cache, with an offline state) and ``tile_source`` (the cache, decoding and GUI h
 they share); ``tile_layer`` draws any of them. Other packages import from here,
 ``from ops_console.ui.mapping.tiles import …``, not from the modules.
 """
+
 from __future__ import annotations
 
 from .archive_tiles import ArchiveSource, MBTilesSource, PMTilesSource
@@ -13,5 +14,14 @@ from .online_tiles import XYZSource
 from .tile_layer import TileLayer
 from .tile_source import TileCache, TileKey, TileSource, decode_tile
 
-__all__ = ["ArchiveSource", "MBTilesSource", "PMTilesSource", "TileCache", "TileKey", "TileLayer", "TileSource",
-           "XYZSource", "decode_tile"]
+__all__ = [
+    "ArchiveSource",
+    "MBTilesSource",
+    "PMTilesSource",
+    "TileCache",
+    "TileKey",
+    "TileLayer",
+    "TileSource",
+    "XYZSource",
+    "decode_tile",
+]

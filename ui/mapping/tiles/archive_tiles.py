@@ -5,6 +5,7 @@ USB stick never stalls the GUI; the reader is anything with ``info``, ``tile(z, 
 and ``close()``, so both formats share the same worker. Opening a reader can be done on
 another thread (the basemap loader does) and the open reader handed to ``ArchiveSource``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -17,7 +18,6 @@ from PySide6.QtGui import QImage
 
 from ops_console.mapping.mbtiles import MBTilesReader, TileArchiveError
 from ops_console.mapping.pmtiles_reader import PMTilesReader
-
 from ops_console.ui.common.jobs import JobLane, start_job
 
 from .tile_source import TileKey, TileSource, decode_tile
@@ -65,7 +65,9 @@ class Wishes:
             return bool(self._keys)
 
 
-def read_tiles(reader: ArchiveReader, name: str, wishes: Wishes, count: int) -> list[tuple[TileKey, QImage | None]]:
+def read_tiles(
+    reader: ArchiveReader, name: str, wishes: Wishes, count: int
+) -> list[tuple[TileKey, QImage | None]]:
     """Job: the next ``count`` wished tiles, decoded (None: absent, unreadable or not an image: logged)."""
     tiles: list[tuple[TileKey, QImage | None]] = []
     for key in wishes.take(count):
@@ -112,8 +114,13 @@ class ArchiveSource(TileSource):
         if self._reading or self._closed or not self._wishes:
             return
         self._reading = True
-        start_job(self._lane, partial(read_tiles, self.reader, self.name, self._wishes, self.BATCH),
-                  self._tiles_read, self._read_failed, owner=self)
+        start_job(
+            self._lane,
+            partial(read_tiles, self.reader, self.name, self._wishes, self.BATCH),
+            self._tiles_read,
+            self._read_failed,
+            owner=self,
+        )
 
     def _tiles_read(self, tiles: list[tuple[TileKey, QImage | None]]) -> None:
         self._reading = False

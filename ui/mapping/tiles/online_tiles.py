@@ -5,6 +5,7 @@ decoding runs as jobs on a two-thread lane. A server that stops answering puts t
 an "offline" state after a few failures or one timeout: requests pause, tiles come only
 from the disk cache, and a retry happens later, so a dead link never freezes the map.
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,9 +29,19 @@ class XYZSource(TileSource):
 
     OFFLINE_RETRY_S = 30.0
 
-    def __init__(self, url_template: str, *, name: str = "Online map", attribution: str = "", max_zoom: int = 19,
-                 cache_dir: str | Path | None = None, disk_cache_mb: int = 200, timeout_ms: int = 8000,
-                 max_in_flight: int = 6, cache_bytes: int = 96 * 1024 * 1024) -> None:
+    def __init__(
+        self,
+        url_template: str,
+        *,
+        name: str = "Online map",
+        attribution: str = "",
+        max_zoom: int = 19,
+        cache_dir: str | Path | None = None,
+        disk_cache_mb: int = 200,
+        timeout_ms: int = 8000,
+        max_in_flight: int = 6,
+        cache_bytes: int = 96 * 1024 * 1024,
+    ) -> None:
         super().__init__(name, 0, max_zoom, attribution, cache_bytes)
         self.url_template, self.timeout_ms, self.max_in_flight = url_template, timeout_ms, max_in_flight
         self.failures = 0
@@ -56,8 +67,11 @@ class XYZSource(TileSource):
         return self.url_template.format(z=z, x=x, y=y, s="abc"[(x + y) % 3])
 
     def request(self, keys: list[TileKey]) -> None:
-        self._pending = [k for k in keys if k not in self._missing and k not in self._in_flight
-                         and self.cache.get(k) is None]
+        self._pending = [
+            k
+            for k in keys
+            if k not in self._missing and k not in self._in_flight and self.cache.get(k) is None
+        ]
         self._pump()
 
     def _pump(self) -> None:
@@ -66,8 +80,11 @@ class XYZSource(TileSource):
             req = QNetworkRequest(QUrl(self.url(key)))
             req.setTransferTimeout(self.timeout_ms)
             req.setRawHeader(b"User-Agent", b"OpsConsole map (community emergency post)")
-            control = (QNetworkRequest.CacheLoadControl.AlwaysCache if self.offline
-                       else QNetworkRequest.CacheLoadControl.PreferCache)
+            control = (
+                QNetworkRequest.CacheLoadControl.AlwaysCache
+                if self.offline
+                else QNetworkRequest.CacheLoadControl.PreferCache
+            )
             req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, control)
             req.setAttribute(QNetworkRequest.Attribute.User, list(key))
             self._in_flight[key] = self._nam.get(req)
@@ -93,13 +110,17 @@ class XYZSource(TileSource):
             self.failures += 1
             self._consecutive += 1
             log.warning("tile %s from %s failed: %s (HTTP %s)", key, self.name, reason, status)
-            timed_out = error in (QNetworkReply.NetworkError.OperationCanceledError,
-                                  QNetworkReply.NetworkError.TimeoutError)
+            timed_out = error in (
+                QNetworkReply.NetworkError.OperationCanceledError,
+                QNetworkReply.NetworkError.TimeoutError,
+            )
             if timed_out or self._consecutive >= 3 or status is None:
                 self._offline_until = time.monotonic() + self.OFFLINE_RETRY_S
                 why = "not answering" if timed_out else f"failing ({reason[:60]})"
-                self._set_state(f"Offline: {self.name} is {why}; showing saved tiles only, "
-                                f"retrying in {self.OFFLINE_RETRY_S:.0f} s")
+                self._set_state(
+                    f"Offline: {self.name} is {why}; showing saved tiles only, "
+                    f"retrying in {self.OFFLINE_RETRY_S:.0f} s"
+                )
         self._pump()
 
     def _decoded(self, tile: tuple[TileKey, QImage | None]) -> None:

@@ -3,6 +3,7 @@
 The layer draws only images that are ready and, meanwhile, a scaled-up ancestor, so the
 map is never blank and painting never waits for a disk or a server.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
@@ -18,7 +19,9 @@ from .tile_source import TileKey, TileSource
 class TileLayer(MapLayer):
     """Draws a tile source under the vector layers; asks for what is in view."""
 
-    def __init__(self, source: TileSource, key: str = "tiles", title: str | None = None, opacity: float = 1.0) -> None:
+    def __init__(
+        self, source: TileSource, key: str = "tiles", title: str | None = None, opacity: float = 1.0
+    ) -> None:
         super().__init__(key, title or source.name)
         self.source, self.opacity = source, opacity
         self.attribution = source.attribution
@@ -44,7 +47,9 @@ class TileLayer(MapLayer):
                     p.drawImage(target, image)
                     continue
                 if not self.source.known_missing(key):
-                    wanted.append(((target.center() - QPointF(vp.width / 2, vp.height / 2)).manhattanLength(), key))
+                    wanted.append(
+                        ((target.center() - QPointF(vp.width / 2, vp.height / 2)).manhattanLength(), key)
+                    )
                 self._draw_ancestor(p, target, key)
         p.restore()
         self.source.request([k for _, k in sorted(wanted)])

@@ -5,6 +5,7 @@ QImage values; the GUI thread puts what comes back into the cache and draws imag
 are ready. Decoded tiles live in a byte-bounded LRU cache, so panning across a city cannot
 grow memory without limit.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -59,8 +60,14 @@ class TileSource(QObject):
     # the source's state changed: carries a sentence for the map's status badge ("" when fine)
     state_changed = Signal(str)
 
-    def __init__(self, name: str, min_zoom: int, max_zoom: int, attribution: str = "",
-                 cache_bytes: int = 96 * 1024 * 1024) -> None:
+    def __init__(
+        self,
+        name: str,
+        min_zoom: int,
+        max_zoom: int,
+        attribution: str = "",
+        cache_bytes: int = 96 * 1024 * 1024,
+    ) -> None:
         super().__init__()
         self.name, self.min_zoom, self.max_zoom, self.attribution = name, min_zoom, max_zoom, attribution
         self.cache = TileCache(cache_bytes)
