@@ -435,9 +435,9 @@ class InventoryService(RequestDesk, StockFiles):
     def _movement_views(s: Session, ids: list[int]) -> list[MovementView]:
         if not ids:
             return []
-        items: dict[int, str] = dict(s.execute(select(StockItem.id, StockItem.name)).tuples().all())
-        places: dict[int, str] = dict(s.execute(select(StockLocation.id, StockLocation.name)).tuples().all())
-        teams: dict[int, str] = dict(s.execute(select(Team.id, Team.name)).tuples().all())
+        items: dict[int, str] = {i: n for i, n in s.execute(select(StockItem.id, StockItem.name))}
+        places: dict[int, str] = {i: n for i, n in s.execute(select(StockLocation.id, StockLocation.name))}
+        teams: dict[int, str] = {i: n for i, n in s.execute(select(Team.id, Team.name))}
         rows = s.scalars(select(StockMovement).where(StockMovement.id.in_(ids))).all()
         by_id = {r.id: r for r in rows}
         out = []
