@@ -225,17 +225,17 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     settings = load_settings()  # the one reading of the config file; open_post gets it
     url, must_exist = resolve_db_url(args, settings)
     if args.demo and not args.db:
-        commands.ensure_demo(url)
+        commands.ensure_demo(url, settings)
     if args.command == "db":
         return commands.db_command(args, url, must_exist)
     if args.command == "export":
         return commands.export_command(args, url, must_exist)
     if args.command == "operator":
-        return commands.operator_command(args, url, must_exist)
+        return commands.operator_command(args, url, must_exist, settings)
     if args.command == "audit":
         return commands.audit_command(args, url, must_exist)
     if args.command == "gateway":
-        return commands.gateway_command(args, url, must_exist)
+        return commands.gateway_command(args, url, must_exist, settings)
     return _launch_gui(args, url, must_exist, log_path, settings)
 
 

@@ -9,6 +9,7 @@ import argparse
 import sqlite3
 import sys
 from functools import partial
+from typing import TYPE_CHECKING
 
 from ops_console.db import migrate
 from ops_console.db.backup import backup_sqlite
@@ -17,6 +18,9 @@ from ops_console.db.integrity import check_at_open
 from ops_console.errors import OpsError
 from ops_console.private_files import open_private
 from ops_console.services import audit, export
+
+if TYPE_CHECKING:
+    from ops_console.config import Settings
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -76,7 +80,9 @@ def export_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
     return EXIT_OK
 
 
-def operator_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
+def operator_command(
+    args: argparse.Namespace, url: str, must_exist: bool, settings: Settings | None = None
+) -> int:
     """Roster maintenance from the shell. A change needs an administrator's name and PIN
     (``--as``), checked like a sign-on (wrong PINs count toward the lockout), except the
     very first administrator of an empty post: a database file is no proof of a role."""
@@ -84,7 +90,7 @@ def operator_command(args: argparse.Namespace, url: str, must_exist: bool) -> in
     from ops_console.errors import ValidationError
     from ops_console.post import open_post
 
-    post = open_post(url, must_exist=must_exist)
+    post = open_post(url, must_exist=must_exist, settings=settings)
     try:
         if args.operator_command == "list":
             for op in post.operators.list_active():
@@ -191,12 +197,12 @@ def audit_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
         db.dispose()
 
 
-def ensure_demo(url: str) -> None:
+def ensure_demo(url: str, settings: Settings | None = None) -> None:
     """`--demo` on a machine that never opened the demo post: create and fill it first."""
     from ops_console.demo import build_full_demo, is_empty
     from ops_console.post import open_post
 
-    post = open_post(url)
+    post = open_post(url, settings=settings)
     try:
         if is_empty(post):
             build_full_demo(post)
@@ -230,16 +236,17 @@ def simulate_command(args: argparse.Namespace) -> int:
     return simulate_lora(args.sim_args)
 
 
-def gateway_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
+def gateway_command(args: argparse.Namespace, url: str, must_exist: bool, settings: Settings) -> int:
     """``ops-console gateway``: the radio runtime without a window. Starts even when the
-    database is away (a server down, a cable cut): it hears, spools and forwards later."""
-    from ops_console.config import data_dir, load_settings
+    database is away (a server down, a cable cut): it hears, spools and forwards later.
+    ``settings`` are the ones the CLI read once; open_post builds the post from them."""
+    from ops_console.config import data_dir
     from ops_console.db.errors import DatabaseMissing, DatabaseTooNew, DatabaseUnavailable, is_disk_full
     from ops_console.post import open_post
     from ops_console.radio.gateway import EXIT_DISK_FULL, run_gateway
     from ops_console.radio.spool import FrameSpool
 
-    spool_path = args.spool or load_settings().spool or data_dir() / "gateway-spool.sqlite"
+    spool_path = args.spool or settings.spool or data_dir() / "gateway-spool.sqlite"
     try:
         spool = FrameSpool(spool_path)
     except (OSError, sqlite3.Error) as exc:
@@ -251,7 +258,7 @@ def gateway_command(args: argparse.Namespace, url: str, must_exist: bool) -> int
         )
         return EXIT_DISK_FULL if full else EXIT_FAILED
     try:
-        post = open_post(url, must_exist=must_exist, exercise=args.exercise)
+        post = open_post(url, must_exist=must_exist, exercise=args.exercise, settings=settings)
     except (DatabaseTooNew, DatabaseMissing):
         spool.close()
         raise
@@ -262,7 +269,7 @@ def gateway_command(args: argparse.Namespace, url: str, must_exist: bool) -> int
             file=sys.stderr,
             flush=True,
         )
-        post = open_post(url, must_exist=must_exist, exercise=args.exercise, connect=False)
+        post = open_post(url, must_exist=must_exist, exercise=args.exercise, connect=False, settings=settings)
         post.radio.ingest.before_first_store = partial(_upgrade_when_back, post.db)
     try:
         radio_settings(post, args)
