@@ -93,3 +93,16 @@ def test_the_ics213_from_line_carries_our_call(post, qtbot, radio_sim, start_run
     assert radio_sim.wait_for_transmissions(1, 8.0)
     frames = [fp.decode(f) for _, f in radio_sim.transmissions]
     assert all(f.sender == "EOC-1" for f in frames)
+
+
+def test_after_a_send_precedence_returns_to_routine_and_the_addressee_stays(post, panel) -> None:
+    """The next routine message must not go out as PRIORITY to the last station by accident."""
+    compose = panel.compose
+    compose.to_box.setEditText("MEDIC2")
+    compose.precedence_box.setCurrentIndex(compose.precedence_box.findData(fp.Precedence.PRIORITY))
+    compose.text_edit.setPlainText("Bring the stretcher to the school gate")
+    panel.send(compose.to_box.currentText(), compose.text_edit.toPlainText(), compose.precedence)
+    (sent,) = post.radio.outbox_list()
+    assert sent.precedence == "PRIORITY" and sent.recipient == "MEDIC2"
+    assert compose.precedence == fp.Precedence.ROUTINE and compose.text_edit.toPlainText() == ""
+    assert compose.to_box.currentText() == "MEDIC2"

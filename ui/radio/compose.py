@@ -170,7 +170,10 @@ class ComposeBox(QWidget):
             self.send_requested.emit(self.to_box.currentText().strip().upper(), text, self.precedence)
 
     def clear(self) -> None:
+        """After a send: the text goes, and precedence returns to ROUTINE so the next routine
+        message does not go out as PRIORITY by accident; the addressee stays (it is shown)."""
         self.text_edit.clear()
+        self.precedence_box.setCurrentIndex(self.precedence_box.findData(Precedence.ROUTINE))
 
     # a message half-typed when the window closes is kept (ui/common/drafts.py)
     DRAFT_KEY = "radio_message"
