@@ -114,3 +114,19 @@ def test_activity_log_screenshot(post, qtbot, themed, screenshot_dir):
     panel.show()
     qtbot.waitUntil(lambda: panel.model.rowCount() > 20)
     panel.grab().save(str(screenshot_dir / "activity_log.png"))
+
+
+def test_every_action_is_shown_in_words_with_its_code_in_the_tooltip(post, qtbot):
+    """No raw codes ("siren.add", "stock.issue") in the Action column, known or new."""
+    from PySide6.QtCore import Qt
+
+    from ops_console.ui.activity.model import ACTION_LABELS, action_label
+
+    assert action_label("stock.issue") == "Stock issued" and action_label("siren.add") == "Siren added"
+    assert action_label("siren.alarm.tamper") == "Siren alarm tamper"  # a code with no words yet
+    assert all("." not in action_label(code) and "_" not in action_label(code) for code in ACTION_LABELS)
+    post.activity.add_note("Generator delivered")
+    panel = _panel(post, qtbot)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
+    index = panel.model.index(0, 2)
+    assert panel.model.data(index) == "Log line" and panel.model.data(index, Qt.ItemDataRole.ToolTipRole) == "log.note"

@@ -49,12 +49,55 @@ ACTION_LABELS = {
     "exercise.end": QT_TRANSLATE_NOOP("ActivityLogModel", "Exercise ended"),
     "exercise.purge": QT_TRANSLATE_NOOP("ActivityLogModel", "Exercise purged"),
     "operator.create": QT_TRANSLATE_NOOP("ActivityLogModel", "Operator added"),
+    "post.pin_policy": QT_TRANSLATE_NOOP("ActivityLogModel", "PIN policy changed"),
+    "radio.alert_ack": QT_TRANSLATE_NOOP("ActivityLogModel", "Radio alert acknowledged"),
+    "radio.cancel": QT_TRANSLATE_NOOP("ActivityLogModel", "Radio message cancelled"),
+    "radio.compose": QT_TRANSLATE_NOOP("ActivityLogModel", "Radio message queued"),
+    "radio.resend": QT_TRANSLATE_NOOP("ActivityLogModel", "Radio message sent again"),
+    "risk.create": QT_TRANSLATE_NOOP("ActivityLogModel", "Risk point added"),
+    "risk.inspect": QT_TRANSLATE_NOOP("ActivityLogModel", "Risk point inspected"),
+    "risk.update": QT_TRANSLATE_NOOP("ActivityLogModel", "Risk point edited"),
+    "shelter.create": QT_TRANSLATE_NOOP("ActivityLogModel", "Shelter added"),
+    "shelter.occupancy": QT_TRANSLATE_NOOP("ActivityLogModel", "Shelter occupancy changed"),
+    "shelter.status": QT_TRANSLATE_NOOP("ActivityLogModel", "Shelter status changed"),
+    "shelter.update": QT_TRANSLATE_NOOP("ActivityLogModel", "Shelter edited"),
+    "siren.activate.request": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren activation requested"),
+    "siren.add": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren added"),
+    "siren.alarm.ack": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren alarm acknowledged"),
+    "siren.cancel.request": QT_TRANSLATE_NOOP("ActivityLogModel", "Sirens cancelled"),
+    "siren.command.sent": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren command sent"),
+    "siren.command.confirmed": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren command confirmed"),
+    "siren.command.timeout": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren did not answer"),
+    "siren.command.unconfirmed": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren command not confirmed"),
+    "siren.comms.restored": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren line back"),
+    "siren.refused": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren activation refused"),
+    "siren.test.run": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren test started"),
+    "siren.test.schedule": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren test scheduled"),
+    "siren.test.skipped": QT_TRANSLATE_NOOP("ActivityLogModel", "Siren test skipped"),
+    "stock.item_add": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock item added"),
+    "stock.location_add": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock location added"),
+    "stock.request": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock requested"),
+    "stock.request_fulfil": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock request fulfilled"),
+    "stock.threshold": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock threshold set"),
+    "stock.receive": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock received"),
+    "stock.issue": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock issued"),
+    "stock.transfer": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock transferred"),
+    "stock.return": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock returned"),
+    "stock.adjust": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock adjusted"),
+    "stock.consume": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock consumed"),
+    "team.create": QT_TRANSLATE_NOOP("ActivityLogModel", "Team added"),
+    "zone.create": QT_TRANSLATE_NOOP("ActivityLogModel", "Zone drawn"),
+    "zone.withdraw": QT_TRANSLATE_NOOP("ActivityLogModel", "Zone withdrawn"),
 }
 
 
 def action_label(action: str) -> str:
-    """Words for an audit action, translated when shown; unknown codes are shown as they are."""
-    return _tr(ACTION_LABELS[action]) if action in ACTION_LABELS else action
+    """Words for an audit action, translated when shown. A code with no words yet (a new
+    action) is still shown as words: "siren.alarm.tamper" → "Siren alarm tamper"; the code
+    itself is the cell's tooltip and is what exports carry."""
+    if action in ACTION_LABELS:
+        return _tr(ACTION_LABELS[action])
+    return action.replace(".", " ").replace("_", " ").strip().capitalize()
 
 
 class ActivityLogModel(NewestFirstModel[ActivityEntry, ActivityFilter]):
@@ -88,7 +131,7 @@ class ActivityLogModel(NewestFirstModel[ActivityEntry, ActivityFilter]):
             if column == 1:
                 return entry.operator
             if column == 2:
-                return action_label(entry.action)
+                return action_label(entry.action) if role == Qt.ItemDataRole.DisplayRole else entry.action
             return entry.summary
         if role == Qt.ItemDataRole.FontRole and entry.is_note and column in (2, 3):
             font = QFont()
