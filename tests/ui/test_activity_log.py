@@ -129,4 +129,7 @@ def test_every_action_is_shown_in_words_with_its_code_in_the_tooltip(post, qtbot
     panel = _panel(post, qtbot)
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
     index = panel.model.index(0, 2)
-    assert panel.model.data(index) == "Log line" and panel.model.data(index, Qt.ItemDataRole.ToolTipRole) == "log.note"
+    assert (
+        panel.model.data(index) == "Log line"
+        and panel.model.data(index, Qt.ItemDataRole.ToolTipRole) == "log.note"
+    )
