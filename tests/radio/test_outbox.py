@@ -142,3 +142,21 @@ def test_spent_budget_says_when_the_next_slot_opens(post, radio_sim, start_runti
     assert status(post, third.id) == "queued" and status(post, first.id) == "sent"
     assert 3000 < runtime.worker.next_slot_in <= 3600
     assert runtime.status()[0].waiting_for == "budget"
+
+
+def test_the_outbox_says_when_a_waiting_message_is_tried_next(post, qtbot) -> None:
+    from datetime import timedelta
+
+    from ops_console.clock import utc_now
+    from ops_console.db.radio_models import RadioMessage
+    from ops_console.ui.common.formatting import local_clock
+    from ops_console.ui.radio.tables import OutboxModel
+
+    queued = post.radio.outbox.compose("MEDIC2", "Bring the stretcher")
+    due = utc_now() + timedelta(minutes=3)
+    with post.db.write() as s:
+        s.get(RadioMessage, queued.id).next_attempt_at = due
+    model = OutboxModel()
+    model.set_rows(post.radio.outbox_list())
+    state = model.data(model.index(0, 4))
+    assert state.endswith(f"next try {local_clock(due)}")

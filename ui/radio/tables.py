@@ -76,6 +76,14 @@ class _ListModel(QAbstractTableModel):
         return None
 
 
+def _state_words(msg: MessageView) -> str:
+    """The delivery state, and for a message still waiting when the next try is due."""
+    words = state_label(msg.status)
+    if msg.status in ("queued", "sent") and msg.next_attempt_at is not None:
+        words += _tr(" · next try {time}").replace("{time}", local_clock(msg.next_attempt_at))
+    return words
+
+
 class OutboxModel(_ListModel):
     """Outbound messages with their delivery state."""
 
@@ -92,7 +100,7 @@ class OutboxModel(_ListModel):
                 msg.recipient,
                 str(msg.number),
                 msg.precedence[:1] + msg.precedence[1:].lower(),
-                state_label(msg.status),
+                _state_words(msg),
                 str(msg.attempts),
                 msg.body.replace("\n", " "),
             )[column]
