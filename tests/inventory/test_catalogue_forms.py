@@ -58,3 +58,14 @@ def test_a_request_recorded_by_hand_joins_the_queue(qtbot, panel, stores):
     requests = stores.inv.requests()
     assert [(r.requested_by, r.quantity) for r in requests] == [("CANAL-1", 40)]
     qtbot.waitUntil(lambda: panel.requests_model.rowCount() == 1)
+
+
+def test_new_request_is_pre_filled_with_the_chosen_stock_row(qtbot, panel, stores):
+    """As Receive and Issue already are: the item chosen in the stock table is the one asked for."""
+    last = panel.model.rowCount() - 1  # not the first row: the form's first item would pass by chance
+    panel.table.selectRow(last)
+    chosen = panel.model.level_at(last).item_id
+    assert chosen != RequestDialog(stores.inv).item.currentData()
+    dialog = panel.open_form(RequestDialog)
+    assert dialog.item.currentData() == chosen
+    dialog.reject()

@@ -120,7 +120,9 @@ class AddLocationDialog(_Form):
 class RequestDialog(_Form):
     """ICS-213RR in spirit: who asks, what, how many, how urgent, by when, delivered where."""
 
-    def __init__(self, inventory: InventoryService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, inventory: InventoryService, parent: QWidget | None = None, *, item_id: int | None = None
+    ) -> None:
         super().__init__(self.tr("New resource request"), parent)
         self.setObjectName("requestDialog")
         self.requested_by, self.deliver_to = QLineEdit(), QLineEdit()
@@ -128,6 +130,8 @@ class RequestDialog(_Form):
         self.item = QComboBox()
         for item in inventory.items():
             self.item.addItem(f"{item.name} ({item.unit})", item.id)
+        if item_id is not None and self.item.findData(item_id) >= 0:  # the stock row chosen, as Receive does
+            self.item.setCurrentIndex(self.item.findData(item_id))
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 1_000_000)
         self.priority = QComboBox()

@@ -250,7 +250,13 @@ class InventoryPanel(QWidget):
     @Slot()
     def open_form(self, form: type) -> QDialog:
         """One of the catalogue/request forms; the stock table and queue reload when it is saved."""
-        dialog = form(self.inventory, self)
+        level = self.selected_level()
+        if (
+            form is RequestDialog and level is not None
+        ):  # pre-filled with the chosen row, as Receive and Issue are
+            dialog = RequestDialog(self.inventory, self, item_id=level.item_id)
+        else:
+            dialog = form(self.inventory, self)
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog
