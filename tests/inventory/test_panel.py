@@ -161,3 +161,22 @@ def test_the_table_sorts_by_quantity_both_ways_and_filters_by_location(qtbot, pa
     panel.location_box.setCurrentIndex(panel.location_box.findData(stores.depot.id))
     assert [panel.model.level_at(r).quantity for r in range(panel.model.rowCount())] == [100, 30]
     assert panel.model.row_of(stores.water.id, stores.shelter.id) == -1  # filtered out
+
+
+def test_issue_stock_to_an_incident_from_the_form(qtbot, panel, stores, post):
+    """The form asks for a team *or an incident*: both are there, and an incident alone is enough."""
+    from ops_console.services.incidents import IncidentDraft
+
+    incident = post.incidents.create(IncidentDraft("Flooded lane behind the school"))
+    dialog = panel.open_movement(MovementKind.ISSUE)
+    assert not dialog.incident.isHidden() and dialog.incident.findData(incident.id) >= 0
+    dialog.item.setCurrentIndex(dialog.item.findData(stores.water.id))
+    dialog.source.setCurrentIndex(dialog.source.findData(stores.depot.id))
+    dialog.quantity.setValue(3)
+    dialog.accept()
+    assert "team or incident" in dialog.problem.text()  # neither named: refused with the reason
+    dialog.incident.setCurrentIndex(dialog.incident.findData(incident.id))
+    dialog.accept()
+    assert not dialog.isVisible()
+    (issued,) = [m for m in stores.inv.movements(item_id=stores.water.id) if m.kind == MovementKind.ISSUE]
+    assert issued.recipient == f"incident #{incident.id}"

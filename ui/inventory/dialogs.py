@@ -57,6 +57,7 @@ class MovementDialog(GuardedDialog):
         item_id: int | None = None,
         location_id: int | None = None,
         teams: list[tuple[int, str]] = (),
+        incidents: list[tuple[int, str]] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("movementDialog")
@@ -80,6 +81,11 @@ class MovementDialog(GuardedDialog):
         self.team.addItem(tr("— no team —"), None)
         for team_id, name in teams:
             self.team.addItem(name, team_id)
+        self.incident = QComboBox(self)  # stock issued to an incident (sandbags for the flooded lane)
+        self.incident.setObjectName("incident")
+        self.incident.addItem(tr("— no incident —"), None)
+        for incident_id, title in incidents:
+            self.incident.addItem(f"#{incident_id} {title}", incident_id)
         self.quantity = QSpinBox(self)
         self.quantity.setObjectName("quantity")
         self.quantity.setRange(1, MAX_QUANTITY)
@@ -107,6 +113,7 @@ class MovementDialog(GuardedDialog):
             (tr("To"), self.target),
             (tr("Direction"), self.direction),
             (tr("Team"), self.team),
+            (tr("Incident"), self.incident),
             (tr("Quantity"), self.quantity),
             (tr("Lot"), self.lot),
             (tr("Reason"), self.reason),
@@ -163,6 +170,7 @@ class MovementDialog(GuardedDialog):
             (self.target, puts),
             (self.direction, kind == MovementKind.ADJUST),
             (self.team, kind in (MovementKind.ISSUE, MovementKind.RETURN)),
+            (self.incident, kind == MovementKind.ISSUE),
         ):
             widget.setVisible(shown)
             self.form.labelForField(widget).setVisible(shown)
@@ -183,6 +191,7 @@ class MovementDialog(GuardedDialog):
             lot=self.lot.text().strip(),
             reason=self.reason.text(),
             team_id=self.team.currentData() if kind in (MovementKind.ISSUE, MovementKind.RETURN) else None,
+            incident_id=self.incident.currentData() if kind == MovementKind.ISSUE else None,
         )
 
     def accept(self) -> None:

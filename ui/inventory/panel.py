@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ops_console.domain import Permission
+from ops_console.domain import IncidentStatus, Permission
 from ops_console.events import Event
 from ops_console.inventory import InventoryService, MovementKind, RequestView, StockAlert, StockLevel
 from ops_console.inventory.table import LevelTable
@@ -264,6 +264,9 @@ class InventoryPanel(QWidget):
     def open_movement(self, kind: MovementKind) -> MovementDialog:
         lv = self.selected_level()
         teams = [(t.id, t.name) for t in self._post.tasks.teams()]
+        incidents = [
+            (i.id, i.title) for i in self._post.incidents.list() if i.status != IncidentStatus.CLOSED
+        ]
         dialog = MovementDialog(
             self.inventory,
             kind,
@@ -271,6 +274,7 @@ class InventoryPanel(QWidget):
             item_id=lv.item_id if lv else None,
             location_id=lv.location_id if lv else None,
             teams=teams,
+            incidents=incidents,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.recorded.connect(self.reload)
