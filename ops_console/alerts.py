@@ -148,12 +148,15 @@ def shelter_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     for sh in post.map.shelters.list():
         if sh.status.value == "full" or (sh.capacity and sh.occupancy >= sh.capacity):
             live = marked_live(sh.exercise, post.shift.exercise)
+            over = sh.occupancy - sh.capacity
             yield PostAlert(
                 f"shelter:{sh.id}",
                 "shelters",
-                Severity.NOTICE,
-                _live(live) + f"Shelter full: {sh.name}",
-                f"{sh.occupancy} of {sh.capacity} places taken",
+                Severity.WARNING if over > 0 else Severity.NOTICE,
+                _live(live)
+                + (f"Shelter over capacity: {sh.name}" if over > 0 else f"Shelter full: {sh.name}"),
+                f"{sh.occupancy} of {sh.capacity} places taken"
+                + (f" ({over} over capacity)" if over > 0 else ""),
                 sh.updated_at,
                 ("shelter", sh.id),
                 live=live,

@@ -4,7 +4,7 @@ search; live updates from the bridge; the view remembered; and a screenshot of t
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from ops_console.clock import utc_now
 from ops_console.domain import IncidentKind, Severity
@@ -14,7 +14,7 @@ from ops_console.services.incidents import IncidentDraft
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.mapping.canvas import Tool
 from ops_console.ui.mapping.dialogs import ZoneDialog
-from ops_console.ui.mapping.layers.record_layers import TeamPosition
+from ops_console.ui.mapping.layers.record_layers import ShelterLayer, TeamPosition
 from ops_console.ui.mapping.panels import RiskRegisterPanel, ShelterPanel
 from ops_console.ui.mapping.widget import DEMO_BASEMAP, MapWidget
 
@@ -208,3 +208,34 @@ def test_screenshot_of_the_demo_map(map_widget, screenshot_dir, qtbot):
     # the river's blue is on the map, and not everything is one colour
     colours = {QColor(image.pixel(x, y)).name() for x in range(0, 1100, 37) for y in range(40, 880, 29)}
     assert len(colours) > 12
+
+
+def test_a_count_above_capacity_asks_first_and_shows_as_over_everywhere(demo_post, qtbot):
+    from ops_console import alerts
+
+    bridge = PostBridge(demo_post.bus)
+    services = MapServices.for_post(demo_post)
+    shelters = ShelterPanel(services, bridge)
+    qtbot.addWidget(shelters)
+    target = next(s for s in shelters.model.rows if s.status.value == "open")
+    shelters.table.selectRow(shelters.model.row_of(target.id))
+    shelters.count.setValue(target.capacity + 20)
+    box = shelters.apply_count()
+    assert box is not None and "20 over capacity" in box.text()
+    assert (
+        services.shelters.get(target.id).occupancy == target.occupancy
+    )  # nothing recorded before the answer
+    box.reject()
+    assert services.shelters.get(target.id).occupancy == target.occupancy  # Cancel keeps the old count
+    box = shelters.apply_count()
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+    qtbot.waitUntil(lambda: services.shelters.get(target.id).occupancy == target.capacity + 20)
+    shelters.reload()
+    row = shelters.model.row_of(target.id)
+    assert shelters.model.data(shelters.model.index(row, 2)).endswith("20 over")  # the list
+    layer = ShelterLayer("shelters", "Shelters")
+    layer.put_shelter(services.shelters.get(target.id))
+    assert layer.markers[target.id].label.endswith("OVER by 20")  # the map
+    (alert,) = [a for a in alerts.collect(demo_post) if a.key == f"shelter:{target.id}"]  # the alert list
+    assert alert.title.startswith("Shelter over capacity") and alert.severity is alerts.Severity.WARNING
+    bridge.detach()

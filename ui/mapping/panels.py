@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -247,6 +248,20 @@ class RiskRegisterPanel(RecordPanel):
         return dialog
 
 
+def _people(s: Any) -> str:
+    """ "120 / 100 — 20 over" when a shelter holds more than its places (shown, never hidden)."""
+    words = f"{s.occupancy} / {s.capacity}"
+    if s.occupancy > s.capacity:
+        words += tr(" — {n} over").replace("{n}", str(s.occupancy - s.capacity))
+    return words
+
+
+def _shelter_tint(s: Any) -> QColor | None:
+    if s.occupancy > s.capacity:
+        return QColor("#f4b6b6")  # over capacity: stronger than full
+    return QColor(SHELTER_COLOURS["full"]).lighter(175) if s.status.value == "full" else None
+
+
 class ShelterPanel(RecordPanel):
     """Shelters with capacity and occupancy; the count is updated in one action."""
 
@@ -258,11 +273,11 @@ class ShelterPanel(RecordPanel):
         columns: list[Column] = [
             (tr("Shelter"), lambda s: live_name(s, services.shelters.exercise_mode)),
             (tr("Status"), lambda s: s.status.label),
-            (tr("People"), lambda s: f"{s.occupancy} / {s.capacity}"),
+            (tr("People"), _people),
             (tr("Free"), lambda s: s.free),
             (tr("Facilities"), lambda s: ", ".join(s.facilities)),
         ]
-        tint = lambda s: QColor(SHELTER_COLOURS["full"]).lighter(175) if s.status.value == "full" else None  # noqa: E731
+        tint = _shelter_tint
         super().__init__(services, bridge, RowsModel(columns, tint), parent)
         self.setObjectName("shelterPanel")
         self.buttons.addWidget(QLabel(tr("People now:")))
@@ -285,7 +300,36 @@ class ShelterPanel(RecordPanel):
             self.count.setValue(self.model.rows[current.row()].occupancy)
 
     @Slot()
-    def apply_count(self) -> None:
+    def apply_count(self) -> QMessageBox | None:
+        """Set the count; a count above capacity is asked about first (returned box, also ``box``)."""
+        shelter = self.current()
+        if shelter is None:
+            return None
+        count = self.count.value()
+        if count > shelter.capacity:
+            self.box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                tr("Over capacity"),
+                tr("{name} has places for {cap}. Record {n} people there anyway ({over} over capacity)?")
+                .replace("{name}", shelter.name)
+                .replace("{cap}", str(shelter.capacity))
+                .replace("{n}", str(count))
+                .replace("{over}", str(count - shelter.capacity)),
+                QMessageBox.StandardButton.Cancel,
+                self,
+            )
+            self.box.setObjectName("overCapacity")
+            record = self.box.addButton(
+                tr("Record {n}").replace("{n}", str(count)), QMessageBox.ButtonRole.AcceptRole
+            )
+            record.clicked.connect(self._record_count)
+            self.box.open()
+            return self.box
+        self._record_count()
+        return None
+
+    @Slot()
+    def _record_count(self) -> None:
         shelter = self.current()
         if shelter is None:
             return

@@ -151,7 +151,11 @@ class ShelterLayer(MarkerLayer):
             f"{v.status.label} · {v.occupancy}/{v.capacity} {tr('people')} · {v.free} {tr('free')}\n"
             f"{', '.join(v.facilities)}\n{v.contact}"
         )
-        self.put(Marker(v.id, x, y, (v.status.value, tenths), f"{v.name} {v.occupancy}/{v.capacity}", detail))
+        over = v.occupancy - v.capacity
+        label = f"{v.name} {v.occupancy}/{v.capacity}" + (
+            tr(" OVER by {n}").replace("{n}", str(over)) if over > 0 else ""
+        )
+        self.put(Marker(v.id, x, y, (v.status.value, tenths), label, detail))
 
     def pixmap(self, style: Hashable) -> QPixmap:
         return symbols.shelter_symbol(*style)  # type: ignore[misc]
