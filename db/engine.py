@@ -76,6 +76,10 @@ def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
+    if parsed.database.startswith("file:"):  # a SQLite URI (uri=true): the path sits inside it
+        if parsed.query.get("uri") not in ("true", ("true",)):
+            return Path(parsed.database)
+        return Path(parsed.database[len("file:") :].split("?", 1)[0])
     return Path(parsed.database)
 
 

@@ -59,3 +59,12 @@ def test_unreachable_postgres_server():
     with pytest.raises(DatabaseUnavailable):
         with db.read() as s:
             s.connection()
+
+
+def test_a_sqlite_uri_names_its_file_and_creates_no_folder_called_file(tmp_path, monkeypatch):
+    from ops_console.db.engine import sqlite_path
+
+    monkeypatch.chdir(tmp_path)
+    assert sqlite_path(f"sqlite:///file:{tmp_path}/post.sqlite?mode=ro&uri=true") == tmp_path / "post.sqlite"
+    test_read_only_database_refuses_writes_cleanly(tmp_path)
+    assert not (tmp_path / "file:").exists()
