@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ops_console.inventory import LevelSeries
 
@@ -34,9 +34,24 @@ class LevelChart(QWidget):
         self.plot: Any = None  # the pyqtgraph PlotWidget, made on first show
         self.series: LevelSeries | None = None
         self._pending: tuple[LevelSeries, str, str] | None = None
+        self._full: tuple[float, float] = (0.0, 0.0)  # the whole history's time span
+        # the legend sits above the plot, never over the newest data (pyqtgraph's is inside it)
+        self.legend = QLabel()
+        self.legend.setObjectName("chartLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.show_all_button = QPushButton(_tr("Show all"), objectName="chartShowAll")
+        self.show_all_button.setToolTip(
+            _tr("Show the whole history (the chart opens on the last four weeks)")
+        )
+        self.show_all_button.clicked.connect(self.show_all)
+        self.show_all_button.setEnabled(False)
+        header = QHBoxLayout()
+        header.addWidget(self.legend, 1)
+        header.addWidget(self.show_all_button)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.title)
+        self._layout.addLayout(header)
         self._layout.addStretch(1)
 
     def _make_plot(self) -> Any:
@@ -45,9 +60,9 @@ class LevelChart(QWidget):
         plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
         plot.showGrid(x=True, y=True, alpha=0.25)
         plot.setLabel("left", _tr("On hand"))
-        plot.addLegend(offset=(10, 10))
         plot.setMouseEnabled(x=True, y=False)
-        self._layout.takeAt(1)  # the stretch that held the place
+        plot.hideButtons()  # pyqtgraph's hidden "A": the Show all button says what it does
+        self._layout.takeAt(2)  # the stretch that held the place
         self._layout.addWidget(plot, 1)
         plot.show()  # a child added to a widget already on screen is hidden until shown
         return plot
@@ -78,6 +93,7 @@ class LevelChart(QWidget):
         xs = [t.timestamp() for t in series.times]
         xs.append(max(xs[-1] + 1, pg.QtCore.QDateTime.currentSecsSinceEpoch()))
         ys = list(series.levels)
+        shown = [f'<span style="color:#0072b2">━</span> {_tr("Level")}']
         self.plot.plot(
             xs,
             ys,
@@ -98,4 +114,20 @@ class LevelChart(QWidget):
                     pen=pg.mkPen(colour, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
                     name=f"{label} {value:,}",
                 )
-        self.plot.enableAutoRange()
+                shown.append(f'<span style="color:{colour}">╌</span> {label} {value:,}')
+        self.legend.setText("&nbsp;&nbsp;".join(shown))
+        self._full = (xs[0], xs[-1])
+        self.show_recent()
+
+    RECENT_S = 28 * 86400  # the chart opens on the last four weeks: the newest data readable
+
+    def show_recent(self) -> None:
+        first, last = self._full
+        self.plot.enableAutoRange(axis="y")
+        self.plot.setXRange(max(first, last - self.RECENT_S), last, padding=0.02)
+        self.show_all_button.setEnabled(last - first > self.RECENT_S)
+
+    @Slot()
+    def show_all(self) -> None:
+        if self.plot is not None:
+            self.plot.enableAutoRange()
