@@ -69,16 +69,3 @@ def test_new_request_is_pre_filled_with_the_chosen_stock_row(qtbot, panel, store
     dialog = panel.open_form(RequestDialog)
     assert dialog.item.currentData() == chosen
     dialog.reject()
-
-
-def test_the_priority_column_of_the_request_queue_is_not_cut(qtbot, panel, stores):
-    from ops_console.domain import Priority
-    from ops_console.inventory import RequestDraft
-
-    stores.inv.create_request(
-        RequestDraft("CANAL-1", stores.sandbags.id, 40, Priority.URGENT, deliver_to_text="Gate")
-    )
-    panel.reload()
-    qtbot.waitUntil(lambda: panel.requests_model.rowCount() == 1)
-    table = panel.queue.table
-    assert table.columnWidth(1) >= table.sizeHintForColumn(1)

@@ -54,17 +54,7 @@ class RequestQueue(QWidget):
 
     def set_requests(self, requests: list[RequestView]) -> None:
         self.model.set_rows(requests)
-        self._fit_priority()
         self.update_actions()
-
-    def _fit_priority(self) -> None:
-        """The priority (marks and word) is read at a glance: its column is never cut."""
-        priority = 1
-        wanted = max(
-            self.table.sizeHintForColumn(priority), self.table.horizontalHeader().sectionSizeHint(priority)
-        )
-        if wanted > self.table.columnWidth(priority):
-            self.table.setColumnWidth(priority, wanted)
 
     def update_actions(self, can: bool | None = None) -> None:
         """Enable what the selected request's state allows, if the operator may decide."""
