@@ -239,3 +239,15 @@ def test_a_count_above_capacity_asks_first_and_shows_as_over_everywhere(demo_pos
     (alert,) = [a for a in alerts.collect(demo_post) if a.key == f"shelter:{target.id}"]  # the alert list
     assert alert.title.startswith("Shelter over capacity") and alert.severity is alerts.Severity.WARNING
     bridge.detach()
+
+
+def test_a_symbol_says_what_it_is_on_hover(map_widget, demo_post, qtbot):
+    incident = next(i for i in demo_post.incidents.list() if i.lat is not None and i.status.value != "closed")
+    map_widget.centre_on(incident.lat, incident.lon)
+    canvas = map_widget.canvas
+    expected = canvas.hit_at(QPointF(screen_of(map_widget, incident.lat, incident.lon)))
+    assert expected is not None
+    qtbot.mouseMove(canvas, screen_of(map_widget, incident.lat, incident.lon))
+    qtbot.waitUntil(lambda: expected.label in canvas.toolTip(), timeout=2000)
+    qtbot.mouseMove(canvas, QPoint(3, 3))  # empty land: no tooltip
+    qtbot.waitUntil(lambda: canvas.toolTip() == "", timeout=2000)

@@ -205,9 +205,17 @@ class MapCanvas(QWidget):
                 self.vp = self.vp.panned(delta.x(), delta.y())
                 self.view_changed.emit()
         self._last = pos
+        if self._press is None:  # hovering: the symbol under the cursor says what it is
+            self._show_tip(pos)
         lat, lon = self.vp.lat_lon_at(pos.x(), pos.y())
         self.cursor_moved.emit(lat, lon)
         self.update()
+
+    def _show_tip(self, pos: QPointF) -> None:
+        hit = self.hit_at(pos)
+        tip = f"{hit.label}\n{hit.detail}".strip() if hit is not None else ""
+        if tip != self.toolTip():
+            self.setToolTip(tip)
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         if e.button() != Qt.MouseButton.LeftButton or self._press is None:
