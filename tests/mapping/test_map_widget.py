@@ -251,3 +251,18 @@ def test_a_symbol_says_what_it_is_on_hover(map_widget, demo_post, qtbot):
     qtbot.waitUntil(lambda: expected.label in canvas.toolTip(), timeout=2000)
     qtbot.mouseMove(canvas, QPoint(3, 3))  # empty land: no tooltip
     qtbot.waitUntil(lambda: canvas.toolTip() == "", timeout=2000)
+
+
+def test_legend_words_are_never_cut(map_widget, qtbot):
+    """A narrow legend scrolls sideways; its words keep their full width (and say themselves on hover)."""
+    tree = map_widget.legend.tree
+    map_widget.legend.resize(120, 400)  # narrower than "Shelter open (dark = share taken)"
+    qtbot.wait(50)
+    widest = max(
+        tree.fontMetrics().horizontalAdvance(tree.topLevelItem(i).child(j).text(0))
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    )
+    assert tree.columnWidth(0) >= widest
+    first = tree.topLevelItem(0)
+    assert first.toolTip(0) == first.text(0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from .layers import MapLayer
 
@@ -23,6 +23,10 @@ class LegendPanel(QWidget):
         self.tree.setIconSize(QSize(22, 22))
         self.tree.setIndentation(14)
         self.tree.setRootIsDecorated(True)
+        # words are never cut: the column takes their width and the tree scrolls sideways instead
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemChanged.connect(self._changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -35,12 +39,14 @@ class LegendPanel(QWidget):
         self._items.clear()
         for layer in reversed(layers):  # top of the drawing order first, like a GIS
             item = QTreeWidgetItem([layer.title])
+            item.setToolTip(0, layer.title)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
             item.setData(0, Qt.ItemDataRole.UserRole, layer.key)
             self.tree.addTopLevelItem(item)
             for pixmap, text in layer.legend():
                 child = QTreeWidgetItem([text])
+                child.setToolTip(0, text)
                 child.setIcon(0, QIcon(pixmap))
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 item.addChild(child)
