@@ -133,11 +133,13 @@ class FeatureDocks(QObject):
         lat, lon = getattr(view, "lat", None), getattr(view, "lon", None)
         if lat is not None and lon is not None:
             self.map.centre_on(lat, lon)
+            self.map.canvas.select_record("incident", view.id)  # type: ignore[attr-defined]  # the ring follows
 
     @Slot(int)
     def _siren_selected(self, siren_id: int) -> None:
         siren = self._window.post.sirens.get(siren_id)
         self.map.centre_on(siren.lat, siren.lon)
+        self.map.canvas.select_record("siren", siren_id)
 
     @Slot(object, bool)
     def _stock_level_selected(self, level: StockLevel, again: bool) -> None:
@@ -165,3 +167,4 @@ class FeatureDocks(QObject):
         task = self._window.tasks.current_task()
         if task is not None and task.lat is not None and task.lon is not None:
             self.map.centre_on(task.lat, task.lon)
+            self.map.canvas.select_record("task", task.id)

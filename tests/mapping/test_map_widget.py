@@ -266,3 +266,27 @@ def test_legend_words_are_never_cut(map_widget, qtbot):
     assert tree.columnWidth(0) >= widest
     first = tree.topLevelItem(0)
     assert first.toolTip(0) == first.text(0)
+
+
+def test_the_selection_ring_follows_its_record(map_widget, demo_post, qtbot):
+    """Chosen in a panel, the ring goes to the record; it moves with it and goes when it does."""
+    view = demo_post.incidents.create(
+        IncidentDraft("Wall collapse", IncidentKind.STRUCTURAL, Severity.CRITICAL, lat=30.2611, lon=120.1688)
+    )
+    layer, canvas = map_widget.layers["incidents"], map_widget.canvas
+    qtbot.waitUntil(lambda: view.id in layer.markers, timeout=2000)
+    ring = canvas.select_record("incident", view.id)
+    assert ring is not None and (ring.x, ring.y) == (layer.markers[view.id].x, layer.markers[view.id].y)
+    before = layer.markers[view.id].x
+    view = demo_post.incidents.update(
+        view.id,
+        view.version,
+        IncidentDraft("Wall collapse", IncidentKind.STRUCTURAL, Severity.CRITICAL, lat=30.2611, lon=120.1700),
+    )
+    qtbot.waitUntil(lambda: layer.markers[view.id].x != before, timeout=2000)
+    canvas.grab()  # a frame: the ring is where the record is now
+    assert canvas.selected is not None and canvas.selected.x == layer.markers[view.id].x
+    demo_post.incidents.close(view.id, view.version, "Made safe")
+    qtbot.waitUntil(lambda: view.id not in layer.markers, timeout=2000)
+    canvas.grab()  # a frame: the ring is gone with its record
+    assert canvas.selected is None

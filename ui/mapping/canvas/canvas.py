@@ -115,6 +115,26 @@ class MapCanvas(QWidget):
         self.setCursor(Qt.CursorShape.OpenHandCursor if tool == Tool.PAN else Qt.CursorShape.CrossCursor)
         self.update()
 
+    def select_record(self, kind: str, record_id: int) -> Hit | None:
+        """Put the selection ring on a record chosen elsewhere (its row in a panel)."""
+        self.selected = self.follow(Hit(kind, record_id, "", "", 0.0, 0.0))
+        self.update()
+        return self.selected
+
+    def follow(self, selected: Hit | None) -> Hit | None:
+        """The selection where its record is now (it moved, or went away: no ring)."""
+        if selected is None:
+            return None
+        for layer in self.layers:
+            marker = getattr(layer, "markers", {}).get(selected.id) if layer.kind == selected.kind else None
+            if marker is not None:
+                return Hit(selected.kind, selected.id, marker.label, marker.detail, marker.x, marker.y)
+        return (
+            selected
+            if not any(layer.kind == selected.kind and hasattr(layer, "markers") for layer in self.layers)
+            else None
+        )
+
     def hit_at(self, pos: QPointF) -> Hit | None:
         for layer in reversed(self.layers):
             if layer.visible and (hit := layer.hit(self.vp, pos)) is not None:
@@ -146,6 +166,7 @@ class MapCanvas(QWidget):
                 item.labels = None
         self.frames.keep_only(items)
         place_labels(p, labels)
+        self.selected = self.follow(self.selected)
         paint_selection(p, vp, self.selected)
         measured = self.measured_m(include_cursor=True) if self.tool == Tool.MEASURE and self.points else 0.0
         paint_tool(p, vp, self.tool, self.points, self._cursor, measured, self.hud_font)
