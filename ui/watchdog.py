@@ -23,6 +23,8 @@ from typing import IO
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from ops_console.private_files import open_private, private_dir
+
 log = logging.getLogger(__name__)
 
 FREEZE_LIMIT_S = 5.0
@@ -70,8 +72,9 @@ class FreezeWatchdog(QObject):
         return self.report_dir / CURRENT_REPORT
 
     def start(self) -> None:
-        self.report_dir.mkdir(parents=True, exist_ok=True)
-        self._file = open(self.report_path, "w", encoding="utf-8")  # noqa: SIM115 - faulthandler needs it open
+        private_dir(self.report_dir)
+        # every thread's stack may hold what operators typed: private to the user, like the log
+        self._file = open_private(self.report_path, "w", encoding="utf-8")
         self._written = 0
         self._arm()
         self._timer.start()

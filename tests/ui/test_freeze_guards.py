@@ -72,6 +72,7 @@ def test_a_frozen_event_loop_leaves_every_threads_stack(qtbot, tmp_path):
     qtbot.waitUntil(lambda: watchdog.freezes_seen == 1, timeout=3000)
     watchdog.stop()
     report = (tmp_path / CURRENT_REPORT).read_text()
+    assert (tmp_path / CURRENT_REPORT).stat().st_mode & 0o077 == 0  # private, like the log
     assert "most recent call first" in report and "test_a_frozen_event_loop" in report
 
     shown = unseen_freezes(tmp_path)  # the next start shows it once…
