@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from helpers.processes import read_until, spawn  # noqa: E402
 from ops_console.hardware.simulators.lora_modem import SimulatedModem  # noqa: E402
 from ops_console.hardware.simulators.lora_teams import rcv_line  # noqa: E402
+from ops_console.radio.spool import frames_waiting
 
 HOSTILE = [b"\x00", b"\xff\xfe", b"\x1b[31m", b"|||", b"T1|X|OPS|1|R|1/1|%00%FF*0000", b"\x07\x08\x7f"]
 
@@ -56,15 +57,7 @@ def stored(db: Path) -> tuple[int, int]:
 
 
 def spooled(path: Path) -> int:
-    if not path.exists():
-        return 0
-    conn = sqlite3.connect(path, timeout=30)
-    try:
-        return conn.execute("SELECT count(*) FROM spool").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0
-    finally:
-        conn.close()
+    return frames_waiting(path, timeout=30)
 
 
 def settle(db: Path, spool: Path, expected: int, timeout: float = 60.0) -> int:

@@ -32,6 +32,20 @@ CREATE TABLE IF NOT EXISTS spool (
 )"""
 
 
+def frames_waiting(path: Path, timeout: float = 5.0) -> int:
+    """Frames in the spool file at ``path``, read from outside the process that owns it (a
+    watcher, a harness): 0 when the file or its table does not exist yet."""
+    if not path.exists():
+        return 0
+    conn = sqlite3.connect(path, timeout=timeout)
+    try:
+        return int(conn.execute("SELECT count(*) FROM spool").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        conn.close()
+
+
 class FrameSpool:
     """Frames in the order heard, in a SQLite file of their own (no ORM, no server)."""
 

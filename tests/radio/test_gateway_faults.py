@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import uuid
 from pathlib import Path
@@ -25,6 +24,7 @@ from helpers.tcp_proxy import BlackHoleProxy
 from helpers.waiting import wait
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.radio.gateway import EXIT_DISK_FULL, EXIT_PORT_IN_USE
+from ops_console.radio.spool import frames_waiting
 
 REFUSING = "postgresql+psycopg://postgres@127.0.0.1:1/nothing"  # nothing listens on port 1
 
@@ -38,15 +38,7 @@ def sim():
 
 
 def spooled(path: Path) -> int:
-    if not path.exists():
-        return 0
-    conn = sqlite3.connect(path, timeout=5)
-    try:
-        return conn.execute("SELECT count(*) FROM spool").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0
-    finally:
-        conn.close()
+    return frames_waiting(path, timeout=5)
 
 
 def stored(url: str) -> tuple[int, int, bool]:
