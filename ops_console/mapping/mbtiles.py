@@ -10,6 +10,7 @@ a single bad tile is counted and skipped by the caller instead of stopping the m
 from __future__ import annotations
 
 import logging
+import math
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -67,6 +68,13 @@ def _floats(text: str, count: int) -> tuple[float, ...] | None:
     return values if len(values) == count else None
 
 
+def _tile_corner(z: int, x: int, y: int) -> tuple[float, float]:
+    """(lon, lat) of the north-west corner of XYZ tile (z, x, y)."""
+    n = 1 << z
+    lat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / n))))
+    return x / n * 360.0 - 180.0, lat
+
+
 class MBTilesReader:
     """One open MBTiles file; thread-safe (one connection behind a lock, opened read-only)."""
 
@@ -111,7 +119,7 @@ class MBTilesReader:
             max_zoom = int(meta.get("maxzoom", zooms[1]))
         except ValueError:
             min_zoom, max_zoom = zooms
-        bounds = _floats(meta.get("bounds", ""), 4) or (-180.0, -85.0511, 180.0, 85.0511)
+        bounds = _floats(meta.get("bounds", ""), 4) or self._tile_bounds(zooms[0])
         center = _floats(meta.get("center", ""), 3)
         return MBTilesInfo(
             meta.get("name", self.path.stem),
@@ -131,6 +139,27 @@ class MBTilesReader:
         if row is None or row[0] is None:
             raise MBTilesError(f"{self.path.name} contains no tiles.")
         return int(row[0]), int(row[1])
+
+    def _tile_bounds(self, z: int) -> tuple[float, float, float, float]:
+        """(west, south, east, north) of the tiles at zoom ``z``, for a package that does not say
+        (GDAL can write none): few tiles at the top level, so the index answers at once."""
+        world = (-180.0, -85.0511, 180.0, 85.0511)
+        try:
+            row = self._conn.execute(
+                "SELECT MIN(tile_column), MAX(tile_column), MIN(tile_row), MAX(tile_row) "
+                "FROM tiles WHERE zoom_level=?",
+                (z,),
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            log.warning("%s: tile extent unreadable (%s); assuming the world", self.path.name, exc)
+            return world
+        if row is None or row[0] is None:
+            return world
+        n = 1 << z
+        x0, x1, row0, row1 = (int(v) for v in row)
+        west, north = _tile_corner(z, x0, n - 1 - row1)  # TMS rows count from the south
+        east, south = _tile_corner(z, x1 + 1, n - row0)
+        return west, south, east, north
 
     def _guess_format(self) -> str:
         try:

@@ -155,7 +155,8 @@ class BasemapStack(QObject):
             )
         else:
             source = ArchiveSource(opened)  # type: ignore[arg-type]
-            source.max_zoom = spec.max_zoom if spec.max_zoom is not None else source.max_zoom
+            # the package's own levels decide; the config may only ask for less (deeper views scale them)
+            source.max_zoom = min(source.max_zoom, spec.max_zoom if spec.max_zoom is not None else 99)
         return self.add_tiles(source, spec.title or None, spec.attribution)
 
     def _fail(self, spec: BasemapSpec, text: str) -> None:

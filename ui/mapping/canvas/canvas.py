@@ -171,7 +171,8 @@ class MapCanvas(QWidget):
         measured = self.measured_m(include_cursor=True) if self.tool == Tool.MEASURE and self.points else 0.0
         paint_tool(p, vp, self.tool, self.points, self._cursor, measured, self.hud_font)
         if hud:
-            paint_hud(p, vp, self._cursor, self.hud_font, self.attribution, self.status_text)
+            notes = [n for layer in self.layers if layer.visible and (n := layer.note(vp))]
+            paint_hud(p, vp, self._cursor, self.hud_font, self.attribution, self.status_text, notes)
 
     def render_image(self, width: int, height: int, hud: bool = True) -> QImage:
         """The map as it would be drawn at this size (tests, benchmarks, printing)."""

@@ -6,6 +6,7 @@ status badge). These change with every mouse move, so they are never cached.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from enum import Enum
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -68,9 +69,16 @@ def paint_tool(
 
 
 def paint_hud(
-    p: QPainter, vp: Viewport, cursor: QPointF | None, font: QFont, attribution: str, status: str
+    p: QPainter,
+    vp: Viewport,
+    cursor: QPointF | None,
+    font: QFont,
+    attribution: str,
+    status: str,
+    notes: Sequence[str] = (),
 ) -> None:
-    """Scale bar, cursor coordinates with MGRS and zoom, attribution, and a status badge."""
+    """Scale bar, cursor coordinates with MGRS and zoom, attribution, a status badge, and under
+    it one line per layer note (a basemap that does not cover the view)."""
     p.setFont(font)
     w, h = vp.width, vp.height
     # scale bar: a round ground distance that fits in ~120 px at the view's latitude
@@ -92,9 +100,15 @@ def paint_hud(
     if attribution:
         width = p.fontMetrics().horizontalAdvance(attribution)
         draw_box(p, QPointF(w - width - 16, h - 8), attribution, font, QColor("#4a5563"))
+    top = 24.0
     if status:
         width = p.fontMetrics().horizontalAdvance(status)
-        draw_box(p, QPointF((w - width) / 2, 24), status, font, QColor("white"), QColor("#b34700"))
+        draw_box(p, QPointF((w - width) / 2, top), status, font, QColor("white"), QColor("#b34700"))
+        top += p.fontMetrics().height() + 8
+    for note in notes:
+        width = p.fontMetrics().horizontalAdvance(note)
+        draw_box(p, QPointF((w - width) / 2, top), note, font, QColor("white"), QColor("#4a5563"))
+        top += p.fontMetrics().height() + 8
 
 
 def draw_box(

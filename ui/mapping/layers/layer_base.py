@@ -139,6 +139,11 @@ class MapLayer:
     def bounds(self) -> tuple[float, float, float, float] | None:
         return None
 
+    def note(self, vp: Viewport) -> str:
+        """Words the map shows while this layer has nothing to draw in ``vp`` that it would
+        have elsewhere (a basemap out of its area or its zoom levels); '' when all is well."""
+        return ""
+
     def legend(self) -> list[tuple[QPixmap, str]]:
         return []
 

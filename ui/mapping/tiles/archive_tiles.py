@@ -16,11 +16,12 @@ from typing import Protocol
 
 from PySide6.QtGui import QImage
 
+from ops_console.mapping.geo import to_mercator
 from ops_console.mapping.mbtiles import MBTilesReader, TileArchiveError
 from ops_console.mapping.pmtiles_reader import PMTilesReader
 from ops_console.ui.common.jobs import JobLane, start_job
 
-from .tile_source import TileKey, TileSource, decode_tile
+from .tile_source import Bounds, TileKey, TileSource, decode_tile
 
 log = logging.getLogger(__name__)
 DEFAULT_CACHE_BYTES = 96 * 1024 * 1024
@@ -68,14 +69,15 @@ class Wishes:
 def read_tiles(
     reader: ArchiveReader, name: str, wishes: Wishes, count: int
 ) -> list[tuple[TileKey, QImage | None]]:
-    """Job: the next ``count`` wished tiles, decoded (None: absent, unreadable or not an image: logged)."""
+    """Job: the next ``count`` wished tiles, decoded (None: absent; BAD_TILE: not an image;
+    READ_FAILED: the file could not be read there now, logged)."""
     tiles: list[tuple[TileKey, QImage | None]] = []
     for key in wishes.take(count):
         try:
             data = reader.tile(*key)
-        except TileArchiveError as exc:
+        except (TileArchiveError, OSError) as exc:
             log.warning("%s", exc)
-            tiles.append((key, None))
+            tiles.append((key, READ_FAILED))
             continue
         image = decode_tile(data) if data else None
         if data and image is None:
@@ -85,6 +87,17 @@ def read_tiles(
 
 
 BAD_TILE = QImage()  # marks a tile that had bytes but no image: counted, then treated as missing
+READ_FAILED = QImage()  # marks a tile the file could not give now (a pulled stick): asked again later
+
+
+def mercator_bounds(bounds: tuple[float, float, float, float]) -> Bounds | None:
+    """An archive's (west, south, east, north) degrees in Mercator metres; None for the whole world."""
+    west, south, east, north = bounds
+    if east - west >= 359.0 and north - south >= 170.0:
+        return None
+    min_x, min_y = to_mercator(south, west)
+    max_x, max_y = to_mercator(north, east)
+    return min_x, min_y, max_x, max_y
 
 
 class ArchiveSource(TileSource):
@@ -96,14 +109,15 @@ class ArchiveSource(TileSource):
         self.reader = reader
         info = reader.info
         super().__init__(info.name, info.min_zoom, info.max_zoom, info.attribution, cache_bytes)
+        self.bounds = mercator_bounds(info.bounds)  # what the package says, not the config
+        self.read_failures = 0  # tiles the file could not give when asked (asked again later)
         self._wishes = Wishes()
         self._lane = JobLane(f"tiles-{reader.path.name}", parent=self)
         self._reading = False
         self._closed = False
 
-    def request(self, keys: list[TileKey]) -> None:
-        fresh = [k for k in keys if k not in self._missing and self.cache.get(k) is None]
-        self._wishes.replace(fresh)
+    def _fetch(self, keys: list[TileKey]) -> None:
+        self._wishes.replace(keys)
         self._read_more()
 
     def busy(self) -> bool:
@@ -125,7 +139,20 @@ class ArchiveSource(TileSource):
     def _tiles_read(self, tiles: list[tuple[TileKey, QImage | None]]) -> None:
         self._reading = False
         self.bad_tiles += sum(1 for _, image in tiles if image is BAD_TILE)
-        self._arrived([(key, None if image is BAD_TILE else image) for key, image in tiles])
+        failed = [key for key, image in tiles if image is READ_FAILED]
+        for key in failed:
+            self._fetch_failed(key)
+        self.read_failures += len(failed)
+        if failed:
+            self._set_state(
+                f"{self.name}: tiles cannot be read from {self.reader.path.name} now (see log); "
+                f"trying again in {self.RETRY_S:.0f} s"
+            )
+        elif any(image is not None for _, image in tiles):
+            self._set_state("")
+        self._arrived(
+            [(key, None if image is BAD_TILE else image) for key, image in tiles if image is not READ_FAILED]
+        )
         self._read_more()
 
     def _read_failed(self, exc: Exception) -> None:
@@ -133,6 +160,7 @@ class ArchiveSource(TileSource):
         log.error("%s: reading tiles failed", self.name, exc_info=exc)
 
     def close(self) -> None:
+        super().close()
         self._closed = True
         self._wishes.replace([])
         self._lane.waitForDone(2000)

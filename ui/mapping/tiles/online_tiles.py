@@ -3,7 +3,10 @@
 Requests go through Qt's asynchronous network stack and a size-bounded disk cache;
 decoding runs as jobs on a two-thread lane. A server that stops answering puts the source in
 an "offline" state after a few failures or one timeout: requests pause, tiles come only
-from the disk cache, and a retry happens later, so a dead link never freezes the map.
+from the disk cache, and after ``OFFLINE_RETRY_S`` a timer really asks the server again (the
+banner says so), so a dead link never freezes the map and a link that comes back fills it.
+Only a real 404 makes a tile "missing"; a tile that was not in the disk cache while offline,
+or that the server failed to give, is asked for again on the retry.
 """
 
 from __future__ import annotations
@@ -66,12 +69,8 @@ class XYZSource(TileSource):
         z, x, y = key
         return self.url_template.format(z=z, x=x, y=y, s="abc"[(x + y) % 3])
 
-    def request(self, keys: list[TileKey]) -> None:
-        self._pending = [
-            k
-            for k in keys
-            if k not in self._missing and k not in self._in_flight and self.cache.get(k) is None
-        ]
+    def _fetch(self, keys: list[TileKey]) -> None:
+        self._pending = [k for k in keys if k not in self._in_flight]
         self._pump()
 
     def _pump(self) -> None:
@@ -80,19 +79,21 @@ class XYZSource(TileSource):
             req = QNetworkRequest(QUrl(self.url(key)))
             req.setTransferTimeout(self.timeout_ms)
             req.setRawHeader(b"User-Agent", b"OpsConsole map (community emergency post)")
+            cache_only = self.offline
             control = (
                 QNetworkRequest.CacheLoadControl.AlwaysCache
-                if self.offline
+                if cache_only
                 else QNetworkRequest.CacheLoadControl.PreferCache
             )
             req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, control)
-            req.setAttribute(QNetworkRequest.Attribute.User, list(key))
+            req.setAttribute(QNetworkRequest.Attribute.User, [*key, cache_only])
             self._in_flight[key] = self._nam.get(req)
 
     @Slot(QNetworkReply)
     def _finished(self, reply: QNetworkReply) -> None:
-        key = tuple(reply.request().attribute(QNetworkRequest.Attribute.User) or ())
-        self._in_flight.pop(key, None)  # type: ignore[arg-type]
+        *zxy, cache_only = reply.request().attribute(QNetworkRequest.Attribute.User) or (0, 0, 0, False)
+        key: TileKey = (int(zxy[0]), int(zxy[1]), int(zxy[2]))
+        self._in_flight.pop(key, None)
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         error = reply.error()
         data = bytes(reply.readAll().data()) if error == QNetworkReply.NetworkError.NoError else b""
@@ -104,18 +105,26 @@ class XYZSource(TileSource):
             if not self.offline or from_cache:
                 self._set_state("" if not self.offline else self.state)
             start_job(self._decoders, partial(_decode, self.name, key, data), self._decoded, owner=self)
+        elif cache_only:  # not in the disk cache while offline: not missing, asked again on the retry
+            self._fetch_failed(key, max(0.05, self._offline_until - time.monotonic()))
         elif status == 404 or error == QNetworkReply.NetworkError.ContentNotFoundError:
-            self._missing.add(key)  # the server has no tile here: not a fault
-        elif not self.offline:
+            self._mark_missing(key)  # the server has no tile here: not a fault; the layer asks the parent
+            self.updated.emit()
+        elif self.offline:
+            self._fetch_failed(key, max(0.05, self._offline_until - time.monotonic()))
+        else:
             self.failures += 1
             self._consecutive += 1
             log.warning("tile %s from %s failed: %s (HTTP %s)", key, self.name, reason, status)
+            self._fetch_failed(key)
             timed_out = error in (
                 QNetworkReply.NetworkError.OperationCanceledError,
                 QNetworkReply.NetworkError.TimeoutError,
             )
             if timed_out or self._consecutive >= 3 or status is None:
                 self._offline_until = time.monotonic() + self.OFFLINE_RETRY_S
+                self._failed = {k: self._offline_until for k in self._failed}
+                self.schedule_retry(self.OFFLINE_RETRY_S)  # the banner's promise, kept by a timer
                 why = "not answering" if timed_out else f"failing ({reason[:60]})"
                 self._set_state(
                     f"Offline: {self.name} is {why}; showing saved tiles only, "
@@ -124,11 +133,20 @@ class XYZSource(TileSource):
         self._pump()
 
     def _decoded(self, tile: tuple[TileKey, QImage | None]) -> None:
-        if tile[1] is None:
+        if tile[1] is None:  # an answer that is no image (a captive portal's page): not missing, retried
             self.bad_tiles += 1
+            self._fetch_failed(tile[0])
+            return
         self._arrived([tile])
 
+    def _retry(self) -> None:
+        if self._offline_until:  # the offline wait is over: everything that failed is asked for again
+            self._offline_until, self._consecutive, self._failed = 0.0, 0, {}
+            self._set_state(f"Offline: asking {self.name} again…")
+        super()._retry()
+
     def close(self) -> None:
+        super().close()
         self._nam.finished.disconnect(self._finished)
         replies, self._in_flight, self._pending = list(self._in_flight.values()), {}, []
         for reply in replies:
