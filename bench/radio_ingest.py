@@ -9,10 +9,12 @@ them. Three readers, in this process, measured in the same run:
   - storage ceiling: the same lines into ONE SQLite table (sqlite3 executemany, one
     commit per chunk, WAL, synchronous=NORMAL like the post).
 Then latency at 50 frames/s: from the chunk's arrival (RawFrame.received_at, the last
-byte read) to the commit of its rows, p99. And RSS at start and end of the big run.
+byte read) to the commit of its rows, p99 (named max / second_worst below 100 frames). And
+RSS at start and end of the big run. Every figure is the median of ``--runs`` runs
+(default 3; --quick: 1), each with its own ceilings.
 
 Targets: >= 50,000 frames/s, >= 25 % of the storage ceiling, p99 <= 50 ms.
-Run: python bench/radio_ingest.py [--quick]
+Run: python bench/radio_ingest.py [--quick] [--runs N]
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _report import add_run_options, median_of, repeat, result_line, runs_of, tail  # noqa: E402
 
 from helpers.posts import open_signed_on  # noqa: E402
 from ops_console.radio.devices import DeviceSpec  # noqa: E402
@@ -154,40 +159,57 @@ def pipeline(workdir: Path, count: int, rate: float = 0.0) -> tuple[float, list[
 
 
 def result(metric: str, value: float, unit: str, baseline: float, op: str, target: float) -> str:
-    ratio = value / baseline if baseline else 0.0
-    ok = value >= target if op == ">=" else value <= target
-    return (
-        f"RESULT radio_ingest {metric}={value:.1f}{unit} baseline={baseline:.1f}{unit} ratio={ratio:.2f} "
-        f"target={op}{target:g} {'PASS' if ok else 'MISS'}"
-    )
+    return result_line("radio_ingest", metric, value, unit, baseline, f"{op}{target:g}")
+
+
+def one_run(work: Path, count: int, latency_frames: int) -> tuple[str, dict[str, float]]:
+    """One run of every figure (its own files under ``work``); the latency tail's honest name."""
+    work.mkdir()
+    transport = ceiling(count, None)
+    storage = ceiling(count, work / "ceiling.sqlite")
+    rate, _, rss_start, rss_end = pipeline(work, count)
+    _, latencies, _, _ = pipeline(work, latency_frames, rate=50.0)
+    latencies.sort()
+    tail_name, slowest = tail(latencies)
+    return tail_name, {
+        "transport": transport,
+        "storage": storage,
+        "rate": rate,
+        "share": 100 * rate / storage,
+        "rss_start": rss_start,
+        "rss_end": rss_end,
+        "rss_growth": rss_end - rss_start,
+        "p50": latencies[len(latencies) // 2] if latencies else float("inf"),
+        "tail": slowest,
+        "latencies": len(latencies),
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="a smoke run of a few seconds")
+    add_run_options(parser)
     args = parser.parse_args()
+    runs = runs_of(args)
     count = 20_000 if args.quick else 1_000_000
     latency_frames = 100 if args.quick else 1_000
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        transport = ceiling(count, None)
-        storage = ceiling(count, work / "ceiling.sqlite")
-        rate, _, rss_start, rss_end = pipeline(work, count)
-        _, latencies, _, _ = pipeline(work, latency_frames, rate=50.0)
-    latencies.sort()
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else float("inf")
-    p50 = latencies[len(latencies) // 2] if latencies else float("inf")
+        named = repeat(lambda: one_run(Path(tmp) / f"run{len(os.listdir(tmp))}", count, latency_frames), runs)
+    tail_name = "p99" if all(name == "p99" for name, _ in named) else named[0][0]
+    measured = [m for _, m in named]
+    f = {k: median_of([m[k] for m in measured]) for k in measured[0]}  # each: the median of the runs
+    rates = ", ".join(f"{m['rate']:.0f}" for m in measured)
     print(
-        f"frames={count} transport_ceiling={transport:.0f}/s storage_ceiling={storage:.0f}/s pipeline={rate:.0f}/s"
+        f"frames={count} transport_ceiling={f['transport']:.0f}/s storage_ceiling={f['storage']:.0f}/s "
+        f"pipeline={f['rate']:.0f}/s (median of {runs} run(s): {rates}/s)"
     )
     print(
-        f"latency at 50/s over {len(latencies)} frames: p50={p50:.1f} ms p99={p99:.1f} ms; "
-        f"RSS {rss_start:.0f} MB -> {rss_end:.0f} MB"
+        f"latency at 50/s over {f['latencies']:.0f} frames: p50={f['p50']:.1f} ms {tail_name}={f['tail']:.1f} ms; "
+        f"RSS {f['rss_start']:.0f} MB -> {f['rss_end']:.0f} MB"
     )
-    print(result("frames_per_s", rate, "", transport, ">=", 50_000))
-    print(result("share_of_storage_ceiling", 100 * rate / storage, "%", 100.0, ">=", 25))
-    print(result("latency_p99_at_50fps", p99, "ms", p50, "<=", 50))
-    print(result("rss_growth", rss_end - rss_start, "MB", rss_start, "<=", 100))
+    print(result("frames_per_s", f["rate"], "", f["transport"], ">=", 50_000))
+    print(result("share_of_storage_ceiling", f["share"], "%", 100.0, ">=", 25))
+    print(result(f"latency_{tail_name}_at_50fps", f["tail"], "ms", f["p50"], "<=", 50))
+    print(result("rss_growth", f["rss_growth"], "MB", f["rss_start"], "<=", 100))
     return 0
 
 
