@@ -243,12 +243,16 @@ def gateway_command(args: argparse.Namespace, url: str, must_exist: bool, settin
     from ops_console.config import data_dir
     from ops_console.db.errors import DatabaseMissing, DatabaseTooNew, DatabaseUnavailable, is_disk_full
     from ops_console.post import open_post
-    from ops_console.radio.gateway import EXIT_DISK_FULL, run_gateway
-    from ops_console.radio.spool import FrameSpool
+    from ops_console.radio.gateway import run_gateway
+    from ops_console.radio.spool import FrameSpool, SpoolInUse
+    from ops_console.radio.stop_report import EXIT_DISK_FULL
 
     spool_path = args.spool or settings.spool or data_dir() / "gateway-spool.sqlite"
     try:
         spool = FrameSpool(spool_path)
+    except SpoolInUse as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_FAILED
     except (OSError, sqlite3.Error) as exc:
         full = is_disk_full(exc, spool_path)
         print(

@@ -148,7 +148,11 @@ def open_post(
         sirens=sirens,
         notices=Notices(bus),
         devices=PostDevices(
-            radio, sirens, SirenPlan(dict(settings.siren_buses), settings.siren_poll_s), demo=demo
+            radio,
+            sirens,
+            SirenPlan(dict(settings.siren_buses), settings.siren_poll_s),
+            demo=demo,
+            spool=settings.spool,
         ),
         settings=settings,
     )

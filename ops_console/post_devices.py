@@ -8,9 +8,16 @@ LinkBoard, the sirens' waker), never by attaching themselves to a service.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ops_console.notices import say
+from ops_console.radio.spool import FrameSpool, SpoolInUse
+from ops_console.radio.stop_report import StopReport, stop_report
 
 if TYPE_CHECKING:
     from ops_console.radio.runtime import RadioRuntime
@@ -33,9 +40,18 @@ class PostDevices:
     """Starts and stops the radio and siren runtimes of one post (idempotent both ways)."""
 
     def __init__(
-        self, radio: RadioService, sirens: SirenService, siren_plan: SirenPlan, *, demo: bool
+        self,
+        radio: RadioService,
+        sirens: SirenService,
+        siren_plan: SirenPlan,
+        *,
+        demo: bool,
+        spool: Path | None = None,
     ) -> None:
         self._radio, self._sirens, self.siren_plan, self.demo = radio, sirens, siren_plan, demo
+        self.spool_path = spool  # [radio] spool; else one per database in the data folder
+        self._own_spool: FrameSpool | None = None  # the one this opened (a gateway brings its own)
+        self.radio_report: StopReport | None = None  # where the frames were when the radio stopped
         self.radio_runtime: RadioRuntime | None = None
         self.siren_runtime: SirenRuntime | None = None
         self.demo_siren_bus: Any = None  # the demo's simulated controllers, when they run
@@ -54,6 +70,7 @@ class PostDevices:
             return None
         from ops_console.radio.runtime import RadioRuntime
 
+        self._open_spool()
         self.radio_runtime = RadioRuntime(self._radio, settings.devices, demo=demo or settings.demo)
         self.radio_runtime.start()
         return self.radio_runtime
@@ -87,13 +104,57 @@ class PostDevices:
             out.append("sirens")
         return out
 
+    def _open_spool(self) -> None:
+        """Frames heard while the database is away go to a file, not only memory, so closing
+        the window (or a crash) during an outage loses none; the next start forwards them."""
+        ingest = self._radio.ingest
+        if ingest.spool is not None:
+            return
+        path = self.spool_path or default_spool(self._radio.db.url)
+        try:
+            self._own_spool = FrameSpool(path)
+        except (SpoolInUse, OSError, sqlite3.Error) as exc:
+            log.error("radio: no spool file (%s); frames wait in memory while the database is away", exc)
+            say(
+                self._radio.bus,
+                "problem",
+                f"Frames heard while the database is away will wait in memory only: {exc}",
+                source="radio storage",
+            )
+            return
+        ingest.use_spool(self._own_spool)
+        if len(self._own_spool):
+            log.warning("radio: %d frames from an earlier run wait in %s", len(self._own_spool), path)
+
+    def _close_spool(self) -> None:
+        spool, self._own_spool = self._own_spool, None
+        if spool is None:
+            return
+        self._radio.ingest.holding.spool = None
+        empty = len(spool) == 0
+        spool.close()
+        if empty:  # nothing waits: leave no file behind
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{spool.path}{suffix}").unlink(missing_ok=True)
+
     def stop(self) -> None:
         if self.radio_runtime is not None:
-            self.radio_runtime.stop()
+            self.radio_runtime.stop()  # stores or spools what was read
+            self.radio_report = stop_report(self._radio.ingest)
             self.radio_runtime = None
+            self._close_spool()
         if self.siren_runtime is not None:
             self.siren_runtime.stop()
             self.siren_runtime = None
         if self.demo_siren_bus is not None:
             self.demo_siren_bus.stop()
             self.demo_siren_bus = None
+
+
+def default_spool(db_url: str) -> Path:
+    """One spool file per database (frames heard for one post must never be forwarded into
+    another's), named by a digest of its address, never the address (it may hold a host)."""
+    from ops_console.config import data_dir
+
+    digest = hashlib.sha256(db_url.encode()).hexdigest()[:16]
+    return data_dir() / f"radio-spool-{digest}.sqlite"

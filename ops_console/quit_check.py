@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from ops_console.db.errors import DatabaseUnavailable
 from ops_console.db.radio_models import RadioMessage
 
 if TYPE_CHECKING:
@@ -41,6 +42,16 @@ def what_would_stop(post: Post) -> list[str]:
             f"Watching {_plural(count, 'siren line', 'siren lines')} stops: "
             "a siren fault or a siren sounding on its own is not noticed."
         )
+    lines += _frames_not_stored(post)
+    try:
+        lines += _from_the_database(post)
+    except DatabaseUnavailable as exc:  # closing in an outage must still ask, not crash
+        lines.append(f"Unacknowledged alerts and the outbox could not be checked ({exc}).")
+    return lines
+
+
+def _from_the_database(post: Post) -> list[str]:
+    lines = []
     unacked = len(post.radio.unacknowledged_alerts()) + len(post.sirens.list_alarms(open_only=True))
     if unacked:
         lines.append(f"{_plural(unacked, 'alert is', 'alerts are')} not acknowledged.")
@@ -51,6 +62,25 @@ def what_would_stop(post: Post) -> list[str]:
             "and will not be sent until the console runs again."
         )
     return lines
+
+
+def _frames_not_stored(post: Post) -> list[str]:
+    """Frames heard but not yet in the database (it is away): kept on disk, or about to be lost."""
+    ingest = post.radio.ingest
+    waiting = ingest.pending()
+    if not waiting:
+        return []
+    if ingest.spool is None or ingest.holding.problem:
+        return [
+            f"{_plural(waiting, 'radio frame heard is', 'radio frames heard are')} not stored yet "
+            f"({ingest.problem or 'the database is away'}) and the spool file cannot take "
+            "them: they are LOST if the console closes now."
+        ]
+    return [
+        f"{_plural(waiting, 'radio frame heard waits', 'radio frames heard wait')} for the database "
+        f"in the spool file {ingest.spool.path}; they are stored when the console runs again "
+        "and the database answers."
+    ]
 
 
 def _outbox_waiting(post: Post) -> int:

@@ -104,6 +104,18 @@ def _start_watchdog(window: QWidget, log_path: Path | None) -> FreezeWatchdog:
     return watchdog
 
 
+def _radio_last_words(post: Post) -> int:
+    """The window closed: if frames heard could not be stored or spooled, say how many and
+    where (stderr and the log) and make the exit code say it too (radio/stop_report.py)."""
+    post.devices.stop()  # idempotent: the window's shutdown normally did it already
+    report = post.devices.radio_report
+    if report is None or report.kept:
+        return 0
+    log.critical("radio: %s", report.line())
+    print(f"Ops Console: radio {report.line()}", file=sys.stderr, flush=True)
+    return report.exit_code
+
+
 def run_gui(
     post_factory_or_post: Post | Callable[[], Post],
     *,
@@ -130,6 +142,7 @@ def run_gui(
         watchdog = _start_watchdog(window, log_path)
         code = app.exec()
         watchdog.stop()
+        code = code or _radio_last_words(post)
         try:
             post.operators.sign_off()
         except KNOWN_ERRORS as exc:

@@ -73,6 +73,11 @@ class Reassembler:
             return None
         return self._complete(key, partial, now)
 
+    def repeated_whole(self, fragment: TextFragment) -> bool:
+        """``fragment`` is the last one of a message already complete: the team sent the
+        whole message again (it did not hear our ack), so it wants another."""
+        return (fragment.sender, fragment.number) in self._done and fragment.index == fragment.total
+
     def forget(self, sender: str) -> None:
         """``sender``'s counter was reset (a reboot): its numbers mean new messages now, so
         drop what it had pending or completed under them."""

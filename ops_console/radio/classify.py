@@ -48,6 +48,9 @@ class Batch:
     plain: set[int] = field(default_factory=set)  # indices of messages that are plain text (no payload)
     resets: dict[str, float] = field(default_factory=dict)  # station → when its counter was reset (epoch s)
     acks: list[fp.Ack] = field(default_factory=list)
+    repeated: list[tuple[int | None, str, str, int]] = field(
+        default_factory=list
+    )  # (address, sender, recipient, number) of messages sent again whole: they want a new ack
     nodes: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
@@ -178,7 +181,11 @@ class Classifier:
         before = self.reassembler.duplicates
         message = self.reassembler.add(frag, now)
         if message is None:
-            return "duplicate" if self.reassembler.duplicates > before else "fragment"
+            if self.reassembler.duplicates == before:
+                return "fragment"
+            if self.reassembler.repeated_whole(frag):
+                batch.repeated.append((frame.address, frag.sender, frag.recipient, frag.number))
+            return "duplicate"
         batch.messages.append((index, message, frame))
         return "parsed"
 

@@ -22,6 +22,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ops_console.db.radio_models import Position, RadioMessage, RadioNode, SensorReading
 from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.events import Event
+from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.precedence import raises_alert
 from ops_console.radio import ics213
@@ -81,6 +82,10 @@ class DerivedWriter:
         are exercise records, all else is live (the console's mode plays no part)."""
         self._insert_reports(conn, batch, drill)
         message_ids = self._insert_messages(conn, batch, first_id, drill, console_call, ack_needed)
+        if ack_needed is not None:
+            for address, sender, recipient, number in batch.repeated:
+                if recipient == console_call and address is not None:  # our ack did not reach them
+                    ack_needed(address, sender, number)
         acked = self._match_acks(conn, batch.acks, console_call)
         self._update_nodes(conn, batch)
         events = [
@@ -174,6 +179,10 @@ class DerivedWriter:
                     update(_RAW).where(_RAW.c.id == raw_id).values(status="duplicate", message_id=earlier)
                 )
                 self.counts["duplicate"] += 1
+                if ack_needed is not None and _wants_ack(msg, plain, frame, console_call):
+                    # the team repeats because our ack did not reach it: ack again, or it
+                    # keeps repeating and at last reports the message as not delivered
+                    ack_needed(frame.address, msg.sender, msg.number)  # type: ignore[arg-type]
                 continue
             precedence = effective_precedence(fp.Precedence(msg.precedence).name, msg.text)
             form = None if plain else ics213.parse(msg.text)
@@ -218,13 +227,8 @@ class DerivedWriter:
         )
         self.counts["messages"] += len(ids)
         for msg, frame, _precedence, plain in fresh:
-            if (
-                ack_needed is not None
-                and not plain
-                and msg.recipient == console_call
-                and frame.address is not None
-            ):
-                ack_needed(frame.address, msg.sender, msg.number)
+            if ack_needed is not None and _wants_ack(msg, plain, frame, console_call):
+                ack_needed(frame.address, msg.sender, msg.number)  # type: ignore[arg-type]
         return [(m, raises_alert(p)) for m, (_, _, p, _) in zip(ids, fresh)]
 
     def _match_acks(self, conn: Connection, acks: list[fp.Ack], console_call: str) -> list[int]:
@@ -331,3 +335,8 @@ def _earlier_copy(
     if abs((heard - at).total_seconds()) > window or (reset is not None and at.timestamp() < reset):
         return None
     return message_id
+
+
+def _wants_ack(msg: fp.TextMessage, plain: bool, frame: RawFrame, console_call: str) -> bool:
+    """A numbered text to our call from a known address (plain text has no number to ack)."""
+    return not plain and msg.recipient == console_call and frame.address is not None

@@ -23,11 +23,11 @@ import time
 from ops_console.hardware.transport.serial_link import IN_USE
 from ops_console.post import Post
 from ops_console.radio.runtime import RadioRuntime
+from ops_console.radio.stop_report import EXIT_OK, EXIT_PORT_IN_USE, stop_report
 
 log = logging.getLogger("ops_console.gateway")
 STATUS_EVERY = 30.0
 PORT_CHECK = 3.0  # seconds to see whether each port opened or is held by another program
-EXIT_OK, EXIT_DISK_FULL, EXIT_NOT_SAVED, EXIT_PORT_IN_USE = 0, 6, 7, 8
 
 
 def run_gateway(post: Post, *, stop: threading.Event | None = None) -> int:
@@ -114,22 +114,14 @@ def _log_status(runtime: RadioRuntime) -> None:
 def _report(post: Post) -> int:
     """After the runtime stopped: say where every frame heard is; the exit code says
     whether any could not be kept."""
-    ingest = post.radio.ingest
-    where = ingest.whereabouts()
-    spool = ingest.spool.path if ingest.spool is not None else None
-    line = (
-        f"frames: {where['stored']} stored this run, {where['spool']} waiting in the spool"
-        f"{f' {spool}' if spool else ''}, {where['memory']} only in memory (NOT saved), {where['lost']} lost"
-    )
-    if not where["memory"] and not where["lost"]:
-        log.info("gateway: %s", line)
-        print(line, flush=True)
-        return EXIT_OK
-    disk_full = ingest.holding.disk_full
-    reason = "disk full" if disk_full else (ingest.problem or "the ingest did not finish")
-    print(f"{line}; {reason}", file=sys.stderr, flush=True)
-    log.critical("gateway: %s; %s", line, reason)
-    return EXIT_DISK_FULL if disk_full else EXIT_NOT_SAVED
+    report = stop_report(post.radio.ingest)
+    if report.kept:
+        log.info("gateway: %s", report.line())
+        print(report.line(), flush=True)
+    else:
+        print(report.line(), file=sys.stderr, flush=True)
+        log.critical("gateway: %s", report.line())
+    return report.exit_code
 
 
 def _log_to_stdout() -> None:

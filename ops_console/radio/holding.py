@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ops_console.db.errors import is_disk_full
 from ops_console.hardware.lora.types import RawFrame
@@ -39,6 +39,7 @@ class Holding:
         self.memory_limit = memory_limit
         self.lost = 0
         self.problem = ""  # "" or why frames wait in memory ("disk full: ...", "spool ...")
+        self.on_spooled: Callable[[Frames], None] | None = None  # frames now on disk (acks follow)
 
     def __len__(self) -> int:
         return self.in_spool() + len(self.memory)
@@ -78,8 +79,9 @@ class Holding:
     def _to_spool(self, frames: Frames) -> bool:
         """Memory first, then ``frames``, in one transaction; False when the file refuses."""
         assert self.spool is not None
+        moving = [*self.memory, *frames]
         try:
-            self.spool.append(map(RawFrame._make, [*self.memory, *frames]))
+            self.spool.append(map(RawFrame._make, moving))
         except (sqlite3.Error, OSError) as exc:
             full = is_disk_full(exc, self.spool.path)
             problem = (
@@ -100,6 +102,8 @@ class Holding:
             log.warning("radio: the spool %s takes frames again (%s is over)", self.spool.path, self.problem)
         self.problem = ""
         self.memory = []
+        if self.on_spooled is not None:
+            self.on_spooled(moving)
         return True
 
     def retry_spool(self) -> None:

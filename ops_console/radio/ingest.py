@@ -47,6 +47,7 @@ from ops_console.radio.derived import DerivedWriter, drill_flags, storable
 from ops_console.radio.handover import MAX_BATCH, Handover
 from ops_console.radio.holding import Holding
 from ops_console.radio.spool import FrameSpool
+from ops_console.radio.spool_acks import SpoolAcks
 from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,9 @@ class RadioIngest:
         self._time = TimeFormat(db.is_sqlite)
         self.derived = DerivedWriter(self.counts, self._time)
         self.holding = Holding()  # frames waiting for the database (the spool file, else memory)
+        self.spool_acks = SpoolAcks()  # messages acked once on disk, before the database has them
+        self.holding.on_spooled = self._ack_spooled
+        self._from_spool = False  # the batch being stored was forwarded from the spool (acked then)
         self.retry_interval = RETRY_INTERVAL
         self.problem = ""  # why frames are not stored right now, for the status ("" when all is well)
         self.before_first_store: Callable[[], None] | None = None  # e.g. the schema check, if deferred
@@ -289,7 +293,11 @@ class RadioIngest:
                 token, frames = self.holding.head(MAX_BATCH)
                 if not frames:
                     break
-                events += self._store(frames)
+                self._from_spool = token[0] == "spool"
+                try:
+                    events += self._store(frames)
+                finally:
+                    self._from_spool = False
             except _AWAY as exc:
                 self._failed(exc, started)
                 break
@@ -323,6 +331,26 @@ class RadioIngest:
         self.counts["lost"] = self.holding.lost
         if self.holding.problem:
             self._set_problem(self.holding.problem)
+
+    def _ack_spooled(self, frames: Frames) -> None:
+        """Messages to us now safe on disk are acked at once, not when the database returns."""
+        if self.on_ack_needed is None:
+            return
+        try:
+            wanted = self.spool_acks.scan(frames, self.console_call)
+        except Exception:  # noqa: BLE001 - an ack is a courtesy; the frames are already safe
+            log.exception("radio: finding the acks for spooled frames failed")
+            return
+        for key in wanted:
+            self.counts["acked_from_spool"] += 1
+            self.on_ack_needed(*key)
+
+    def _ack_at_store(self, address: int, team: str, number: int) -> None:
+        """The store's ack, unless the frames come from the spool: every frame written there
+        was scanned for acks then (by this process or the one before a restart), so a long
+        outage's messages are not acked a second time, spending the budget on what is done."""
+        if self.on_ack_needed is not None and not self._from_spool:
+            self.on_ack_needed(address, team, number)
 
     def _failed(self, exc: Exception, started: float) -> None:
         """A store failed because the database is away: remember to check what it may have
@@ -419,7 +447,7 @@ class RadioIngest:
         try:
             with self._engine.begin() as conn:
                 first = self._insert_raw(conn, frames, batch.statuses, batch.errors, drill)
-                events = self.derived.write(conn, batch, first, drill, self.console_call, self.on_ack_needed)
+                events = self.derived.write(conn, batch, first, drill, self.console_call, self._ack_at_store)
         except Exception as exc:  # noqa: BLE001 - a bug in storing the meaning must not lose the frames
             # not stored as classified: the same frames come again (held) or are stored in parts
             self.classifier.rollback()

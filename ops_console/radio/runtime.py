@@ -22,6 +22,7 @@ from ops_console.hardware.lora.airtime import DutyCycleBudget
 from ops_console.hardware.lora.at_modem import AtModem
 from ops_console.hardware.lora.types import ModemConfig, ModemState, ModemStats, RawFrame
 from ops_console.hardware.transport.serial_link import SerialLink
+from ops_console.radio.airtime_ledger import AirtimeLedger, ledger_beside
 from ops_console.radio.airtime_log import AirtimeLog
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.links import LinkStatus  # noqa: F401 - re-exported for the gateway and tests
@@ -58,7 +59,9 @@ class RadioRuntime:
         )
         radio.ingest.on_ack_needed = self.worker.queue_ack
         self.worker.gate = lambda: radio.ingest.ready  # the schema checks wait for the database
-        self.airtime = AirtimeLog(radio.db, lambda: radio.ingest.drill_links)
+        spool = radio.ingest.spool  # the ledger lives beside it: this process owns both
+        ledger = AirtimeLedger(ledger_beside(spool.path)) if spool is not None else None
+        self.airtime = AirtimeLog(radio.db, lambda: radio.ingest.drill_links, ledger)
         self.worker.airtime_log = self.airtime
         self.worker.restore = self._restore_budgets
         self._stop = threading.Event()
@@ -170,6 +173,8 @@ class RadioRuntime:
         if self.simulator is not None:
             self.simulator.stop()
         self.radio.links.unplug()
+        if self.airtime.ledger is not None:
+            self.airtime.ledger.close()
         log.info("radio runtime stopped")
 
     def wait_ready(self, timeout: float) -> bool:

@@ -7,11 +7,16 @@ the server answers again the spool is forwarded first, in the order heard, a pre
 time: each prefix is committed to the server and only then deleted here. If the gateway
 stops between those two steps, ``recover`` finds the prefix already on the server and
 drops it, so nothing is stored twice.
+
+One process owns a spool file at a time (an exclusive ``flock`` on it, released when the
+process ends, also by kill -9): two owners would forward each other's frames and take
+each other's forwarded prefix for their own. A second one is refused with ``SpoolInUse``.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -19,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ops_console.hardware.lora.types import RawFrame
+from ops_console.known_error import OpsError
 from ops_console.private_files import private_dir, private_sqlite_file
 
 log = logging.getLogger(__name__)
@@ -46,6 +52,10 @@ def frames_waiting(path: Path, timeout: float = 5.0) -> int:
         conn.close()
 
 
+class SpoolInUse(OpsError):
+    """Another running program keeps its frames in this spool file."""
+
+
 class FrameSpool:
     """Frames in the order heard, in a SQLite file of their own (no ORM, no server)."""
 
@@ -55,6 +65,11 @@ class FrameSpool:
         self._conn = sqlite3.connect(
             private_sqlite_file(self.path), check_same_thread=False, isolation_level=None
         )
+        try:
+            _own(self.path)
+        except SpoolInUse:
+            self._conn.close()
+            raise
         self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = FULL")  # a spool exists to survive power cuts
@@ -128,3 +143,34 @@ class FrameSpool:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+        _disown(self.path)
+
+
+_OWNED: dict[Path, int] = {}  # spool path -> the descriptor holding its flock, in this process
+
+
+def _own(path: Path) -> None:
+    """Take the file's exclusive flock (sqlite's own locks are fcntl locks: no interference)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, as before
+        return
+    key = path.resolve()
+    if key in _OWNED:
+        raise SpoolInUse(f"The spool {path} is already open in this program.")
+    fd = os.open(path, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise SpoolInUse(
+            f"The spool {path} is in use by another running Ops Console (a gateway or a console "
+            "window with radios). Each needs its own: give another file with --spool or [radio] spool."
+        ) from None
+    _OWNED[key] = fd
+
+
+def _disown(path: Path) -> None:
+    fd = _OWNED.pop(path.resolve(), None)
+    if fd is not None:
+        os.close(fd)  # closing the descriptor releases the flock

@@ -98,7 +98,8 @@ class OutboxWorker:
     def queue_ack(self, address: int, team: str, number: int) -> None:
         """Acknowledge a received message to the team (called from the ingest thread)."""
         for frame in fp.encode_ack(self.outbox.console_call, team, number):
-            self._acks.append((address, frame))
+            if (address, frame) not in self._acks:  # two radios heard it, or a quick repeat: one ack
+                self._acks.append((address, frame))
         self._wake.set()
 
     # -- the thread ------------------------------------------------------------------
@@ -128,19 +129,21 @@ class OutboxWorker:
             self._wake.clear()
 
     def _step(self) -> float:
-        """Do one thing; return how long to sleep when nothing more can be done now."""
+        """Do one thing; return how long to sleep when nothing more can be done now. Acks
+        go first and need no database (the ingest queues them once the message is on disk);
+        the outbox waits for the database's start-up checks (``gate``)."""
+        ready = [m for m in self.modems() if m.state is ModemState.READY]
+        if ready and self.restore is not None:
+            self.restore()  # raises when no record of the last hour can be read: no guessed budget
+            self.restore = None
+        if ready and self._acks:
+            return self._send_ack(ready)
         if self.gate is not None and not self.gate():
             self.waiting_for = "database"
             return IDLE_POLL
-        ready = [m for m in self.modems() if m.state is ModemState.READY]
-        if ready and self.restore is not None:
-            self.restore()  # raises while the database is away: nothing is sent on a guessed budget
-            self.restore = None
         if not ready:
             self.waiting_for = "link"
             return IDLE_POLL
-        if self._acks:
-            return self._send_ack(ready)
         msg = self.outbox.next_due(utc_now())
         if msg is None:
             self.waiting_for, self.next_slot_in = "", None

@@ -13,6 +13,20 @@ from contextlib import contextmanager
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from ops_console.db.engine import PgTimeouts
+
+SHORT_TIMEOUTS = PgTimeouts(
+    connect=2,
+    statement=1.5,
+    lock=1.0,
+    idle_in_transaction=2.0,
+    answer=2.5,
+    keepalive_idle=2,
+    keepalive_interval=1,
+    keepalive_count=2,
+)
+"""Seconds, not the product's tens: a test that cuts the cable need not wait long to see it noticed."""
+
 
 @contextmanager
 def scratch_database(server_url: str) -> Iterator[str]:

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
-from helpers.pg import scratch_database
+from helpers.pg import SHORT_TIMEOUTS, scratch_database
 from helpers.posts import open_signed_on, pg_url
 from helpers.tcp_proxy import BlackHoleProxy
 from helpers.waiting import wait
@@ -26,16 +26,7 @@ from ops_console.radio.spool import FrameSpool
 
 pytestmark = pytest.mark.pg
 START = datetime(2026, 12, 6, 3, 0, tzinfo=UTC)
-SHORT = db_engine.PgTimeouts(
-    connect=2,
-    statement=1.5,
-    lock=1.0,
-    idle_in_transaction=2.0,
-    answer=2.5,
-    keepalive_idle=2,
-    keepalive_interval=1,
-    keepalive_count=2,
-)
+SHORT = SHORT_TIMEOUTS
 
 
 def frame(n: int) -> RawFrame:

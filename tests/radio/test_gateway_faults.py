@@ -23,8 +23,8 @@ from helpers.processes import read_until, spawn
 from helpers.tcp_proxy import BlackHoleProxy
 from helpers.waiting import wait
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
-from ops_console.radio.gateway import EXIT_DISK_FULL, EXIT_PORT_IN_USE
 from ops_console.radio.spool import frames_waiting
+from ops_console.radio.stop_report import EXIT_DISK_FULL, EXIT_PORT_IN_USE
 
 REFUSING = "postgresql+psycopg://postgres@127.0.0.1:1/nothing"  # nothing listens on port 1
 

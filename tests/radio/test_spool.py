@@ -2,14 +2,17 @@
 forwards it in order, without duplicates, when the database is back."""
 
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
-from ops_console.radio.spool import FrameSpool
+from ops_console.radio.spool import FrameSpool, SpoolInUse
 
 START = datetime(2026, 11, 29, 3, 0, tzinfo=UTC)
 
@@ -84,4 +87,24 @@ def test_spool_survives_a_gateway_restart(tmp_path):
     ).received_at
     again.drop_through(last)
     assert len(again) == 0
+    again.close()
+
+
+def test_a_second_owner_of_a_spool_is_refused_in_words(tmp_path):
+    """Two owners would forward each other's frames: the second is told, the first goes on."""
+    path = tmp_path / "spool.sqlite"
+    first = FrameSpool(path)
+    with pytest.raises(SpoolInUse, match="in use|already open"):
+        FrameSpool(path)
+    other = subprocess.run(
+        [sys.executable, "-c", f"from ops_console.radio.spool import FrameSpool; FrameSpool({str(path)!r})"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert other.returncode != 0 and "in use by another running Ops Console" in other.stderr
+    first.append([frame(1)])
+    first.close()
+    again = FrameSpool(path)  # released on close
+    assert len(again) == 1
     again.close()
