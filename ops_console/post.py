@@ -23,7 +23,7 @@ from ops_console.events import EventBus
 from ops_console.inventory import InventoryService
 from ops_console.mapping.basemap_config import BasemapSpec, configured_basemaps
 from ops_console.mapping.services import MapServices
-from ops_console.notices import Notices
+from ops_console.notices import Notices, say
 from ops_console.post_devices import PostDevices, SirenPlan
 from ops_console.radio.devices import devices_from_config, parse_device
 from ops_console.radio.service import RadioService
@@ -130,6 +130,7 @@ def open_post(
         db, bus, shift, incidents=incidents, tasks=tasks, activity=activity, inventory=inventory
     )
     sirens = SirenService(db, bus, shift, operators)
+    notices = Notices(bus)  # before the radio is configured: a device refused is said, not only logged
     _configure_radio(radio, settings, devices, demo)
     _configure_sirens(sirens, settings, demo)
     return Post(
@@ -146,7 +147,7 @@ def open_post(
         inventory=inventory,
         map=MapServices.create(db, bus, shift),
         sirens=sirens,
-        notices=Notices(bus),
+        notices=notices,
         devices=PostDevices(
             radio,
             sirens,
@@ -164,7 +165,9 @@ def _configure_radio(
     """The radio's call sign, tactical calls ([radio]) and devices: the config file's, then ``--device``."""
     specs, problems = devices_from_config(settings.devices)
     radio_problems = [p for p in settings.problems if p.startswith("[radio")]
-    for problem in problems + radio_problems:
+    for problem in problems:  # a radio left out must never go unnoticed (e.g. a key of the wrong length)
+        say(radio.bus, "problem", f"{problem}; this radio is not opened", source="radio")
+    for problem in radio_problems:
         log.warning("%s", problem)
     radio.configure(call_sign=settings.call_sign, tactical=settings.tactical)
     radio.settings.problems = radio_problems

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -34,8 +35,16 @@ from ops_console.hardware.transport.serial_link import SerialLink
 
 log = logging.getLogger(__name__)
 
-RETRYABLE_ERRORS = frozenset({10, 15, 17})
+RETRYABLE_ERRORS = at.BUSY_ERRORS
 """+ERR codes worth another try (radio busy or TX timing); the rest are our own mistakes."""
+MIN_BUSY_WAIT = 0.05
+"""Shortest pause before retrying a busy answer (seconds), when no transmission is known."""
+
+
+def frame_airtime(payload_bytes: int, modulation: Modulation) -> float:
+    """Seconds one AT+SEND of ``payload_bytes`` occupies the channel: the REYAX firmware
+    sends ``at.ON_AIR_OVERHEAD`` bytes more than the data, so budgets count them too."""
+    return time_on_air(payload_bytes + at.ON_AIR_OVERHEAD, modulation)
 
 
 class _Rebooted(Exception):
@@ -70,13 +79,16 @@ class AtModem:
         command_timeout: float = 1.0,
         retries: int = 2,
         max_reboots: int = 3,
+        busy_retries: int = 4,
         probe_interval: float = 2.0,
         max_line: int = at.DEFAULT_MAX_LINE,
     ) -> None:
         self.link, self.config = link, config or ModemConfig()
         self.on_frame, self.on_frames = on_frame, on_frames
         self.command_timeout, self.retries, self.max_reboots = command_timeout, retries, max_reboots
-        self.probe_interval = probe_interval
+        self.probe_interval, self.busy_retries = probe_interval, busy_retries
+        self._tx_end = 0.0  # monotonic time the last frame sent should have left the antenna
+        self._key_refused = ""  # why AT+CPIN was refused ('' when it was not)
         self.modulation = self.config.modulation or Modulation()
         self._inbound = Inbound(link.name, self._note_bad_line, max_line)
         self._cond = threading.Condition()
@@ -106,7 +118,7 @@ class AtModem:
             self.status.note_error("rejected", f"send refused: {exc}")
             future.set_exception(ModemError(f"send refused: {exc}", "rejected"))
             return future
-        airtime = time_on_air(len(data), self.modulation)
+        airtime = frame_airtime(len(data), self.modulation)
         cmd = _Command(line, self.command_timeout + airtime, future, address, len(data), airtime)
         return self._enqueue(cmd)
 
@@ -213,24 +225,35 @@ class AtModem:
     def _execute(self, cmd: _Command) -> None:
         if not cmd.future.set_running_or_notify_cancel():
             return
+        if cmd.length and self._key_refused:
+            error = ModemError(f"not sent, it would go out unencrypted: {self._key_refused}", "key_refused")
+            self.status.count("send_failures")
+            cmd.future.set_exception(error)
+            return
         try:
-            resp, attempts = self._run_command(cmd.data, cmd.timeout)
+            resp, attempts = self._run_command(cmd.data, cmd.timeout, airtime=cmd.airtime)
         except ModemError as exc:
             self.status.note_error(exc.kind, str(exc))
             self.status.count("send_failures" if cmd.length else "command_failures")
             cmd.future.set_exception(exc)
             return
         if cmd.length:
+            self._tx_end = time.monotonic() + cmd.airtime  # +OK comes as the transmission starts
             self.status.count("sent")
             cmd.future.set_result(SendResult(cmd.address, cmd.length, attempts, cmd.airtime))
         else:
             cmd.future.set_result(resp)
 
     def _run_command(
-        self, data: bytes, timeout: float, configuring: bool = False
+        self, data: bytes, timeout: float, configuring: bool = False, airtime: float = 0.0
     ) -> tuple[at.AtResponse, int]:
-        """Run one command to a final answer; returns (response, attempts) or raises ModemError."""
-        name, attempts, reboots = _name(data), 0, 0
+        """Run one command to a final answer; returns (response, attempts) or raises ModemError.
+
+        A busy answer (+ERR=17 "last TX was not completed", and 10/15 from older firmware)
+        is retried after the previous frame's remaining airtime, at most ``busy_retries``
+        times: the modem answers +OK as a transmission starts, so the next AT+SEND of a
+        multi-frame message arrives while it is still on the air."""
+        name, attempts, reboots, busy, silent = _name(data), 0, 0, 0, 0
         while True:
             if self._stop.is_set():
                 raise ModemError(f"{name} not completed: driver closed", "closed")
@@ -250,17 +273,33 @@ class AtModem:
                 self.status.note_error(
                     "timeout", f"no answer to {name} within {timeout:.1f} s (attempt {attempts})"
                 )
-                if attempts > self.retries:
+                silent += 1
+                if silent > self.retries:
                     return self._no_answer(name, attempts, configuring)
                 continue
             if isinstance(resp, at.Error):
-                if resp.code in RETRYABLE_ERRORS and attempts <= self.retries:
-                    self.status.note_error("modem_error", f"{name}: +ERR={resp.code} {resp.words}; retrying")
+                if resp.code in RETRYABLE_ERRORS and busy < self.busy_retries:
+                    busy += 1  # bounded apart from timeouts: a busy modem is alive
+                    wait = self._busy_wait(airtime)
+                    self.status.note_error(
+                        "modem_busy",
+                        f"{name}: +ERR={resp.code} {resp.words}; retrying in {wait:.2f} s ({busy}/{self.busy_retries})",
+                    )
+                    if self._stop.wait(wait):
+                        raise ModemError(f"{name} not completed: driver closed", "closed")
                     continue
                 raise ModemError(f"{name} failed: +ERR={resp.code} {resp.words}", "modem_error", resp.code)
-            if self.status.state is not ModemState.READY and not configuring:
+            if self.status.state is not ModemState.READY and not configuring and not self._key_refused:
                 self.status.set(ModemState.READY, "answering again")
             return resp, attempts
+
+    def _busy_wait(self, airtime: float) -> float:
+        """How long a busy modem still needs: what is left of the last frame's airtime; when
+        none is known to be on the air, about this frame's own (or a short pause)."""
+        left = self._tx_end - time.monotonic()
+        if left > 0:
+            return left + MIN_BUSY_WAIT
+        return max(MIN_BUSY_WAIT, airtime)
 
     def _no_answer(self, name: str, attempts: int, configuring: bool) -> tuple[at.AtResponse, int]:
         error = ModemError(f"modem did not answer {name} after {attempts} attempts", "timeout")
@@ -309,13 +348,30 @@ class AtModem:
                 self.status.set(ModemState.NOT_RESPONDING, str(exc))
                 raise
             if not self._needs_config:
-                self.status.set(
-                    ModemState.READY, f"configured; rejected: {rejected}" if rejected else "configured"
-                )
+                self._settle(rejected)
                 return
         raise ModemError("modem keeps rebooting during configuration", "reboot")
 
+    def _settle(self, rejected: list[str]) -> None:
+        """After configuring: READY, unless the network key was refused. Then the modem would
+        transmit in clear what the post means to encrypt, so it is not used to send (state
+        KEY_REFUSED, said loudly) until a reboot or reconnect configures it again."""
+        key = next((r for r in rejected if r.startswith("AT+CPIN")), "")
+        self._key_refused = (
+            f"the modem refused the network key ({key.split(': ', 1)[-1]}); check that model = "
+            f'"{self.config.model}" is right and the key has {at.CPIN_DIGITS[self.config.model]} hex digits'
+            if key
+            else ""
+        )
+        if self._key_refused:
+            self.status.note_error("key_refused", self._key_refused)
+            self.status.set(ModemState.KEY_REFUSED, f"not sending: {self._key_refused}")
+        else:
+            names = [r.split(": ", 1)[0] for r in rejected]
+            self.status.set(ModemState.READY, f"configured; rejected: {names}" if names else "configured")
+
     def _apply_config(self) -> list[str]:
+        """Send the configuration; returns "COMMAND: +ERR=n words" for each one refused."""
         rejected = []
         for line in self.config.commands():
             try:
@@ -324,7 +380,7 @@ class AtModem:
                 if exc.kind != "modem_error":
                     raise
                 self.status.note_error("config_rejected", str(exc))
-                rejected.append(_name(line))
+                rejected.append(f"{_name(line)}: +ERR={exc.code} {at.error_words(exc.code or 0)}")
         return rejected
 
     # -- helpers -------------------------------------------------------------------------
@@ -344,6 +400,7 @@ class AtModem:
 
 
 def _name(line: bytes) -> str:
-    """Short printable command name for messages: ``AT+SEND``, ``AT+ADDRESS=5``."""
-    text = line.strip().decode("ascii", "replace")
+    """Short printable command name for messages: ``AT+SEND``, ``AT+ADDRESS=5``; an
+    AT+CPIN key never appears (``at.redact``)."""
+    text = at.redact(line)
     return text.split(",", 1)[0] if text.startswith("AT+SEND") else text

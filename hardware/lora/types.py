@@ -16,6 +16,7 @@ class ModemState(str, Enum):
     """What the operator sees for a modem; the value is the word shown."""
 
     STARTING = "starting"
+    KEY_REFUSED = "network key refused"  # AT+CPIN refused: not used to send, rather than send in clear
     LINK_DOWN = "link down"
     CONFIGURING = "configuring"
     READY = "ready"
@@ -61,9 +62,12 @@ class ModemConfig:
     network_id: int | None = None
     band_hz: int | None = None
     modulation: Modulation | None = None
-    cpin: str | None = None
+    cpin: str | None = field(default=None, repr=False)  # a key: never in a repr, a log or a status line
+    model: str = at.DEFAULT_MODEL  # which AT command guide applies (the CPIN length differs)
 
     def __post_init__(self) -> None:
+        if self.model not in at.MODELS:
+            raise at.CommandError(f"unknown modem model {self.model!r} (known: {', '.join(at.MODELS)})")
         self.commands()
 
     def commands(self) -> list[bytes]:
@@ -79,7 +83,7 @@ class ModemConfig:
             m = self.modulation
             cmds.append(at.encode_parameter(m.spreading_factor, m.bandwidth_hz, m.coding_rate, m.preamble))
         if self.cpin is not None:
-            cmds.append(at.encode_cpin(self.cpin))
+            cmds.append(at.encode_cpin(self.cpin, self.model))
         return cmds
 
 

@@ -16,21 +16,43 @@ MAX_PAYLOAD = 240
 DEFAULT_MAX_LINE = 512
 """Longest line the framer keeps: a +RCV of 240 data bytes is about 270 bytes."""
 
+MODELS = ("RYLR896", "RYLR998")
+"""Modem models whose AT command guides this module follows (docs/protocols/reyax-at.md)."""
+DEFAULT_MODEL = "RYLR896"
+
+CPIN_DIGITS: dict[str, int] = {"RYLR896": 32, "RYLR998": 8}
+"""Hex digits of the AT+CPIN network password per model. The RYLR89x/RYLR40x guide gives a
+32-digit AES128 key (00000000000000000000000000000001..FFFF...F); the RYLR998/RYLR498 guide
+of 23-Oct-2023 an 8-digit password (00000001..FFFFFFFF) that a reset clears."""
+
+ON_AIR_OVERHEAD = 8
+"""Bytes the REYAX firmware adds to every AT+SEND payload on the air (RYLR89x guide, "the
+payload part will increase more 8 bytes than the actual data length"): airtime counts them."""
+
 ERROR_WORDS: dict[int, str] = {
-    1: "no CR LF at the end of the AT command",
-    2: "the command does not start with AT",
+    1: 'there is no "enter" (CR LF) at the end of the AT command',
+    2: 'the head of the AT command is not the "AT" string',
+    3: 'there is no "=" symbol in the AT command',
     4: "unknown command",
-    5: "data length does not match the length field",
-    10: "TX over time",
+    5: "the data to be sent does not match the actual length",
+    10: "TX is over time",
+    11: "RX is over time",
     12: "CRC error",
     13: "TX data exceeds 240 bytes",
     14: "failed to write flash memory",
     15: "unknown failure",
     17: "last TX was not completed",
-    18: "preamble value not allowed",
+    18: "preamble value is not allowed",
     19: "RX failed, header error",
-    20: "smart receiving power saving time value not allowed",
+    20: 'the time setting of the "smart receiving power saving mode" is not allowed',
 }
+"""+ERR codes in the words of the guides: 3 and 11 from the RYLR89x/RYLR40x guide only,
+5, 14 and 17-20 from the RYLR998/RYLR498 guide only, the rest from both."""
+
+BUSY_ERRORS = frozenset({10, 15, 17})
+"""+ERR codes that mean "the radio is still busy" (17: the last transmission is not
+finished; 10 and 15 are what older firmware answers then): wait out the previous frame's
+airtime, then try again."""
 
 BANDWIDTH_CODES: dict[int, int] = {
     7800: 0,
@@ -297,13 +319,44 @@ def encode_parameter(spreading_factor: int, bandwidth_hz: int, coding_rate: int,
     return b"AT+PARAMETER=%d,%d,%d,%d\r\n" % (spreading_factor, code, coding_rate, preamble)
 
 
-def encode_cpin(password: str) -> bytes:
-    """``AT+CPIN=<8 hex digits>``: only modems with the same password hear each other."""
-    if len(password) != 8 or any(c not in "0123456789ABCDEFabcdef" for c in password):
-        raise CommandError("the network password must be 8 hexadecimal digits")
+def cpin_problem(password: object, model: str = DEFAULT_MODEL) -> str:
+    """Why ``password`` cannot be ``model``'s network password ('' when it can).
+
+    The sentence never contains the password: it is a key, and these sentences reach logs,
+    the status bar and the config problems list.
+    """
+    if model not in CPIN_DIGITS:
+        return f"unknown modem model {model!r} (known: {', '.join(MODELS)})"
+    digits = CPIN_DIGITS[model]
+    if not isinstance(password, str):
+        return f"the {model} network password (cpin) must be a string of {digits} hexadecimal digits"
+    if len(password) != digits or any(c not in "0123456789ABCDEFabcdef" for c in password):
+        other = [m for m, n in CPIN_DIGITS.items() if n == len(password) and m != model]
+        hint = f' ({len(password)} digits is the {other[0]}\'s; set model = "{other[0]}")' if other else ""
+        return (
+            f"the {model} network password (cpin) must be {digits} hexadecimal digits, "
+            f"this one has {len(password)} characters{hint}"
+        )
     if int(password, 16) == 0:
-        raise CommandError("the network password must not be 00000000")
+        return f"the {model} network password (cpin) must not be all zeros"
+    return ""
+
+
+def encode_cpin(password: str, model: str = DEFAULT_MODEL) -> bytes:
+    """``AT+CPIN=<key>``: only modems with the same password hear each other; the key length
+    depends on the model (``CPIN_DIGITS``)."""
+    problem = cpin_problem(password, model)
+    if problem:
+        raise CommandError(problem)
     return b"AT+CPIN=%s\r\n" % password.upper().encode("ascii")
+
+
+def redact(line: bytes) -> str:
+    """A command line as it may be shown or logged: printable, and an AT+CPIN key hidden."""
+    text = line.strip().decode("ascii", "replace")
+    if text.upper().startswith("AT+CPIN="):
+        return "AT+CPIN=<key hidden>"
+    return text
 
 
 def _check_range(what: str, value: int, low: int, high: int) -> None:

@@ -1,10 +1,14 @@
-"""A simulated REYAX RYLR896 on a pseudo-terminal or a loopback TCP port.
+"""A simulated REYAX RYLR896 or RYLR998 on a pseudo-terminal or a loopback TCP port.
 
-It answers the AT command set like the real modem (+OK, +ERR=n, +READY, queries),
+It answers the AT command set like the real modem (+OK, +ERR=n, +READY, queries; the
+network password has the model's length, 32 hex digits on an RYLR896, 8 on an RYLR998),
 "hears" simulated field teams (texts, positions, sensor readings, the odd burst of noise
 or +ERR=12) and has those teams acknowledge what the console sends them. Tests drive it
 deterministically: a seeded RNG, ``inject_line``, ``set_silent``, ``emit_ready``,
 ``reboot_on_next``, ``fail_next``, ``unplug``/``replug``; benchmarks use ``stream``.
+With ``busy_while_transmitting`` it behaves as the firmware does: +OK as a transmission
+starts, and +ERR=17 to an AT+SEND that comes before the previous frame (its data plus the
+firmware's 8 bytes) has left the antenna.
 """
 
 from __future__ import annotations
@@ -17,7 +21,16 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from ops_console.hardware.protocols.reyax_at import MAX_PAYLOAD, LineFramer
+from ops_console.hardware.lora.airtime import Modulation, time_on_air
+from ops_console.hardware.protocols.reyax_at import (
+    BANDWIDTH_CODES,
+    CPIN_DIGITS,
+    DEFAULT_MODEL,
+    MAX_PAYLOAD,
+    MODELS,
+    ON_AIR_OVERHEAD,
+    LineFramer,
+)
 from ops_console.hardware.simulators.endpoints import PtyEndpoint, TcpEndpoint
 from ops_console.hardware.simulators.lora_teams import DEFAULT_TEAMS, FieldTeam, FieldTraffic
 from ops_console.hardware.simulators.stopping import stop_on_signals
@@ -62,15 +75,22 @@ class SimulatedModem:
         garbage_rate: float = 0.02,
         error_rate: float = 0.02,
         clock: Callable[[], float] = time.monotonic,
+        model: str = DEFAULT_MODEL,
+        busy_while_transmitting: bool = False,
     ) -> None:
         if transport not in ("pty", "tcp"):
             raise ValueError("transport is 'pty' or 'tcp'")
+        if model not in MODELS:
+            raise ValueError(f"model is one of {MODELS}")
+        self.model, self.busy_while_transmitting = model, busy_while_transmitting
+        self._on_air_until = 0.0  # clock value the current transmission ends
+        self.busy_answers = 0  # +ERR=17 given (tests count them)
         self.endpoint = PtyEndpoint() if transport == "pty" else TcpEndpoint(tcp_port)
         self.traffic = FieldTraffic(
             random.Random(seed), tuple(teams), centre, console_call, garbage_rate, error_rate
         )
         self.interval, self.clock = interval, clock
-        self.settings = dict(DEFAULTS)
+        self.settings = self._defaults()
         self.silent = False
         self.transmissions: list[tuple[int, bytes]] = []
         self.commands: list[bytes] = []
@@ -138,7 +158,7 @@ class SimulatedModem:
 
     def emit_ready(self) -> None:
         """The modem reboots: settings go back to defaults and it prints +READY."""
-        self.settings = dict(DEFAULTS)
+        self.settings = self._defaults()
         self.endpoint.write(b"+READY\r\n")
 
     def reboot_on_next(self, prefix: bytes = b"AT+SEND") -> None:
@@ -216,7 +236,7 @@ class SimulatedModem:
         except UnicodeDecodeError:
             return b"+ERR=4\r\n"
         if line == b"AT+RESET":
-            self.settings = dict(DEFAULTS)
+            self.settings = self._defaults()
             return b"+RESET\r\n+READY\r\n"
         if text.endswith("?") and text[:-1] in self.settings:
             return f"+{text[:-1]}={self.settings[text[:-1]]}\r\n".encode()
@@ -234,13 +254,25 @@ class SimulatedModem:
                 return b"+ERR=4\r\n"
             if not 4 <= int(parts[3]) <= 25:
                 return b"+ERR=18\r\n"
+            if not 5 <= int(parts[0]) <= 12 or int(parts[1]) not in BANDWIDTH_CODES.values():
+                return b"+ERR=4\r\n"
         elif key == "CPIN":
-            if len(value) != 8 or any(c not in "0123456789ABCDEF" for c in value):
+            digits = CPIN_DIGITS[self.model]
+            if len(value) != digits or any(c not in "0123456789ABCDEF" for c in value):
                 return b"+ERR=4\r\n"
         else:
             return b"+ERR=4\r\n"
         self.settings[key] = value
         return b"+OK\r\n"
+
+    def _defaults(self) -> dict[str, str]:
+        return {**DEFAULTS, "VER": f"{self.model}_SIM1.0"}
+
+    def modulation(self) -> Modulation:
+        """The modulation AT+PARAMETER set (what decides how long a frame is on the air)."""
+        sf, bw, cr, preamble = (int(v) for v in self.settings["PARAMETER"].split(","))
+        hz = next((h for h, code in BANDWIDTH_CODES.items() if code == bw), 125_000)
+        return Modulation(sf, hz, cr, preamble)
 
     def _send(self, body: bytes) -> bytes:
         addr, _, rest = body.partition(b",")
@@ -251,6 +283,12 @@ class SimulatedModem:
             return b"+ERR=13\r\n"
         if len(data) != int(length):
             return b"+ERR=5\r\n"
+        if self.busy_while_transmitting:
+            now = self.clock()
+            if now < self._on_air_until:
+                self.busy_answers += 1
+                return b"+ERR=17\r\n"
+            self._on_air_until = now + time_on_air(len(data) + ON_AIR_OVERHEAD, self.modulation())
         with self._cond:
             self.transmissions.append((int(addr), data))
             self._cond.notify_all()

@@ -3,7 +3,7 @@
 They live in ``devices.toml`` beside ``config.toml`` (``config_file().parent``), as
 ``[[device]]`` tables, so the dialog never rewrites the hand-edited config file.
 ``load_settings`` reads both files; the devices of ``devices.toml`` come after those of
-``config.toml``. Only kind, port, baud and name are written, by a tiny formatter.
+``config.toml``. Only kind, model, port, baud and name are written, by a tiny formatter.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from ops_console.config import config_file
 from ops_console.domain import Permission
 from ops_console.errors import ValidationError
+from ops_console.hardware.protocols.reyax_at import MODELS
 from ops_console.private_files import private_dir, write_private
 from ops_console.radio.devices import KINDS, DeviceSpec, devices_from_config
 from ops_console.shift import Shift
@@ -45,6 +46,7 @@ def format_devices(specs: list[DeviceSpec]) -> str:
         lines = [
             "[[device]]",
             f"kind = {_toml_string(spec.kind)}",
+            f"model = {_toml_string(spec.model)}",
             f"port = {_toml_string(spec.port)}",
             f"baud = {int(spec.baud)}",
         ]
@@ -95,6 +97,8 @@ class DeviceStore:
         problems = {}
         if spec.kind not in KINDS:
             problems["kind"] = f"Unknown device kind {spec.kind!r}."
+        if spec.model not in MODELS:
+            problems["model"] = f"Unknown modem model {spec.model!r} (known: {', '.join(MODELS)})."
         if not spec.port.strip():
             problems["port"] = "A device needs a port (a path or a URL such as socket://host:port)."
         if not isinstance(spec.baud, int) or spec.baud <= 0:
@@ -104,7 +108,9 @@ class DeviceStore:
             problems["port"] = f"{spec.port} is already configured."
         if problems:
             raise ValidationError(problems)
-        spec = DeviceSpec(spec.kind, spec.port.strip(), spec.baud, spec.name.strip(), drill=spec.drill)
+        spec = DeviceSpec(
+            spec.kind, spec.port.strip(), spec.baud, spec.name.strip(), drill=spec.drill, model=spec.model
+        )
         save_devices(specs + [spec], self.path)
         return spec
 

@@ -4,7 +4,9 @@ Examples: ``lora:/dev/ttyUSB0@115200``, ``lora:socket://127.0.0.1:7001``, and in
 config file ``[[device]] kind = "lora"  port = "/dev/ttyUSB0"  baud = 115200``, which may
 also set the modem: ``address``, ``network_id``, ``band_hz``, ``spreading_factor``,
 ``bandwidth_hz``, ``coding_rate``, ``preamble`` and ``cpin`` (left as the modem has them
-when not given). ``drill = true`` marks a drill's simulated device: everything heard
+when not given). ``model = "RYLR896"`` (the default) or ``"RYLR998"`` says which AT command
+guide the modem follows: the network password (cpin) is 32 hex digits on the first and 8
+on the second (docs/protocols/reyax-at.md). ``drill = true`` marks a drill's simulated device: everything heard
 through it is stored as exercise (a real radio's traffic is live unless a message says
 EXERCISE, see docs/protocols/field-payload.md).
 """
@@ -17,6 +19,7 @@ from typing import Any
 
 from ops_console.hardware.lora.airtime import Modulation
 from ops_console.hardware.lora.types import ModemConfig
+from ops_console.hardware.protocols.reyax_at import DEFAULT_MODEL, MODELS
 
 KINDS = ("lora",)
 _BAUD = re.compile(r"^(?P<port>.+?)@(?P<baud>\d{3,7})$")
@@ -32,6 +35,7 @@ class DeviceSpec:
     name: str = ""
     modem: ModemConfig | None = None  # None: the console's defaults
     drill: bool = False  # a drill's simulated device: all it hears is exercise (real radios: never)
+    model: str = DEFAULT_MODEL  # the REYAX model: which manual's AT commands apply
 
     @property
     def label(self) -> str:
@@ -70,19 +74,24 @@ def devices_from_config(entries: list[dict[str, Any]]) -> tuple[list[DeviceSpec]
         if not isinstance(drill, bool):
             problems.append(f"[[device]] #{i}: drill must be true or false")
             continue
-        try:
-            modem = modem_config(entry)
-        except (TypeError, ValueError) as exc:
-            problems.append(f"[[device]] #{i}: {exc}")
+        model = entry.get("model", DEFAULT_MODEL)
+        if not isinstance(model, str) or model.strip().upper() not in MODELS:
+            problems.append(f"[[device]] #{i} ({port}): model = {model!r} is not one of {', '.join(MODELS)}")
             continue
-        specs.append(DeviceSpec(kind, port, baud, str(entry.get("name", "")), modem, drill))
+        model = model.strip().upper()
+        try:
+            modem = modem_config(entry, model)
+        except (TypeError, ValueError) as exc:  # the sentence never holds the key itself
+            problems.append(f"[[device]] #{i} ({port}): {exc}")
+            continue
+        specs.append(DeviceSpec(kind, port, baud, str(entry.get("name", "")), modem, drill, model))
     return specs, problems
 
 
 _RADIO_KEYS = ("spreading_factor", "bandwidth_hz", "coding_rate", "preamble")
 
 
-def modem_config(entry: dict[str, Any]) -> ModemConfig | None:
+def modem_config(entry: dict[str, Any], model: str = DEFAULT_MODEL) -> ModemConfig | None:
     """The modem settings a ``[[device]]`` table gives, or None when it gives none."""
     given = {k: entry[k] for k in ("address", "network_id", "band_hz", "cpin", *_RADIO_KEYS) if k in entry}
     if not given:
@@ -96,4 +105,5 @@ def modem_config(entry: dict[str, Any]) -> ModemConfig | None:
         band_hz=given.get("band_hz"),
         modulation=modulation,
         cpin=str(given["cpin"]) if "cpin" in given else None,
+        model=model,
     )

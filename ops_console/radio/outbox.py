@@ -19,7 +19,8 @@ from ops_console.db.radio_models import RadioMessage, RadioNode
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation, time_on_air
+from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
+from ops_console.hardware.lora.at_modem import frame_airtime
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.precedence import rank_sql
 from ops_console.radio.ics213 import Ics213
@@ -72,7 +73,7 @@ class Outbox:
             frames = fp.encode_text(self.console_call, call, 65535, precedence, body or " ")
         except ValueError as exc:
             return ComposeCheck(len(body.encode()), 0, 0.0, MAX_FRAMES, str(exc))
-        airtime = sum(time_on_air(len(f), self.modulation) for f in frames)
+        airtime = sum(frame_airtime(len(f), self.modulation) for f in frames)
         size, problem = sum(len(f) for f in frames), ""
         if not body:
             problem = "Type a message first."

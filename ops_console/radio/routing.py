@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation, time_on_air
+from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
+from ops_console.hardware.lora.at_modem import frame_airtime
 from ops_console.hardware.lora.types import RawFrame
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class LinkRouter:
         total = 0.0
         with self._lock:
             for item in sent:
-                airtime = time_on_air(item.size, modulation_of(item.link))
+                airtime = frame_airtime(item.size, modulation_of(item.link))
                 self.budget(item.link).record(airtime, now - max(0.0, (wall_now - item.at).total_seconds()))
                 total += airtime
         return total
@@ -128,7 +129,7 @@ class LinkRouter:
         waits = []
         with self._lock:
             for modem in ordered:
-                airtime = sum(time_on_air(size, modem.modulation) for size in sizes)
+                airtime = sum(frame_airtime(size, modem.modulation) for size in sizes)
                 budget = self.budget(modem.link.name)
                 if budget.may_send(airtime, now):
                     return Pick(modem, airtime)

@@ -12,6 +12,7 @@ budget left), and each link has its own duty-cycle budget.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -22,6 +23,7 @@ from ops_console.hardware.lora.airtime import DutyCycleBudget
 from ops_console.hardware.lora.at_modem import AtModem
 from ops_console.hardware.lora.types import ModemConfig, ModemState, ModemStats, RawFrame
 from ops_console.hardware.transport.serial_link import SerialLink
+from ops_console.notices import say
 from ops_console.radio.airtime_ledger import AirtimeLedger, ledger_beside
 from ops_console.radio.airtime_log import AirtimeLog
 from ops_console.radio.devices import DeviceSpec
@@ -101,8 +103,9 @@ class RadioRuntime:
     def _open(self, spec: DeviceSpec) -> AtModem:
         name = self._unique(spec.name or f"lora{len(self.modems) + 1}")
         link = SerialLink(spec.port, name=name, baudrate=spec.baud)
+        config = spec.modem or dataclasses.replace(self.modem_config, model=spec.model)
         modem = AtModem(
-            link, spec.modem or self.modem_config, on_frames=self._on_frames, on_state=self._on_state
+            link, config, on_frames=self._on_frames, on_state=lambda s, d: self._on_state(s, d, name)
         )
         self._labels[name] = spec.label
         if spec.drill:  # what this link hears is a drill's (the ingest decides per frame)
@@ -124,9 +127,12 @@ class RadioRuntime:
         self.router.note_heard(frames)
         self.radio.ingest.submit(frames)
 
-    def _on_state(self, state: ModemState, detail: str) -> None:
+    def _on_state(self, state: ModemState, detail: str, name: str = "") -> None:
         if state is ModemState.READY:
             self.worker.wake()
+        elif state is ModemState.KEY_REFUSED:  # never a silent fall-back to sending in clear
+            label = self._labels.get(name, name)
+            say(self.radio.bus, "problem", f"Radio {label}: {detail}", source="radio")
         self.radio.bus.publish(Event(Topic.RADIO_LINK, None, {"state": state.value, "detail": detail}))
 
     def _restore_budgets(self) -> None:

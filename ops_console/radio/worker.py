@@ -19,8 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from ops_console.clock import utc_now
-from ops_console.hardware.lora.airtime import time_on_air
-from ops_console.hardware.lora.at_modem import AtModem
+from ops_console.hardware.lora.at_modem import AtModem, frame_airtime
 from ops_console.hardware.lora.types import ModemError, ModemState
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.notices import say
@@ -30,6 +29,9 @@ from ops_console.radio.routing import LinkRouter
 from ops_console.radio.views import MessageView
 
 log = logging.getLogger(__name__)
+NOT_ON_AIR = frozenset({"modem_error", "rejected", "key_refused"})
+"""ModemError kinds after which the frame certainly did not go out (the modem said +ERR,
+or nothing was written): not charged to the duty-cycle budget, not stored as sent."""
 IDLE_POLL = 1.0  # seconds: other workstations may queue messages too (shared PostgreSQL)
 
 
@@ -194,19 +196,27 @@ class OutboxWorker:
         return min(IDLE_POLL * 5, max(0.05, seconds))
 
     def _transmit(self, modem: AtModem, frames: list[tuple[int, bytes]]) -> str:
-        """Send frames in order on one modem, each counted against that link's budget;
-        '' when all went, else the reason (the rest are not sent)."""
+        """Send frames in order on one modem; '' when all went, else the reason (the rest
+        are not sent).
+
+        Each frame that may have reached the air is charged to the link's budget (with the
+        modem's own overhead, ``frame_airtime``) and stored raw as sent. A frame the modem
+        refused (+ERR) or we refused to build never left: it is neither charged nor stored
+        as sent. One the modem did not answer for may have gone out, so it is counted."""
         self.waiting_for = ""
         for address, frame in frames:
-            self.router.record(modem.link.name, time_on_air(len(frame), modem.modulation), self.clock())
+            started, error, on_air = self.clock(), "", True
             try:
                 modem.send(address, frame).result(self.send_timeout)
             except ModemError as exc:
-                return str(exc)
+                error, on_air = str(exc), exc.kind not in NOT_ON_AIR
             except FutureTimeout:
-                return f"no answer from the modem within {self.send_timeout:.0f} s"
-            finally:
-                self._log_sent(modem.link.name, address, frame)  # on air or not: counted, like the budget
+                error = f"no answer from the modem within {self.send_timeout:.0f} s"
+            if on_air:
+                self.router.record(modem.link.name, frame_airtime(len(frame), modem.modulation), started)
+                self._log_sent(modem.link.name, address, frame)
+            if error:
+                return error
         return ""
 
     def _log_sent(self, link: str, address: int, frame: bytes) -> None:

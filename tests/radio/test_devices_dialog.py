@@ -63,6 +63,21 @@ def test_formatter_round_trips_awkward_values(tmp_path: Path) -> None:
     assert devices_from_config(tomllib.loads(format_devices(specs))["device"])[0] == specs
 
 
+def test_the_dialog_asks_for_the_modem_model_and_keeps_it(qtbot, post) -> None:
+    dialog = DevicesDialog(as_admin(post))
+    qtbot.addWidget(dialog)
+    assert dialog.model_box.currentText() == "RYLR896"  # the default, as in [[device]] tables
+    assert "32 hex digits" in dialog.model_box.toolTip()
+    dialog.model_box.setCurrentText("RYLR998")
+    dialog.port_box.setEditText("/dev/ttyUSB7")
+    dialog.add_button.click()
+    assert load_devices() == [DeviceSpec("lora", "/dev/ttyUSB7", 115200, model="RYLR998")]
+    assert 'model = "RYLR998"' in devices_file().read_text(encoding="utf-8")
+    assert dialog.devices_table.item(0, 1).text() == "lora · RYLR998"
+    with pytest.raises(Exception, match="Unknown modem model"):
+        DeviceStore(post.shift).add(DeviceSpec("lora", "/dev/ttyUSB8", model="RYLR999"))
+
+
 def test_ports_table_builds(qtbot, post) -> None:
     dialog = DevicesDialog(post)
     qtbot.addWidget(dialog)

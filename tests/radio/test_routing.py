@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 import pytest
 
 from helpers.waiting import wait
-from ops_console.hardware.lora.airtime import DutyCycleBudget, time_on_air
+from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
+from ops_console.hardware.lora.at_modem import frame_airtime
 from ops_console.hardware.lora.types import ModemState
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
@@ -84,10 +85,10 @@ def test_a_spent_budget_hands_over_and_each_radio_keeps_its_own(post, radio_sim,
     [(_, on_a)], [(_, on_b)] = radio_sim.transmissions, sim_b.transmissions
     a, b = runtime.status()
     assert (a.name, b.name) == ("lora-a", "lora-b")
-    assert a.airtime_used == pytest.approx(time_on_air(len(on_a))) and a.airtime_budget == pytest.approx(
-        1.5 * airtime
-    )
-    assert b.airtime_used == pytest.approx(time_on_air(len(on_b)))
+    assert a.airtime_used == pytest.approx(
+        frame_airtime(len(on_a), Modulation())
+    ) and a.airtime_budget == pytest.approx(1.5 * airtime)
+    assert b.airtime_used == pytest.approx(frame_airtime(len(on_b), Modulation()))
 
 
 def test_a_team_last_heard_on_the_second_radio_is_answered_on_it(post, radio_sim, sim_b, two_radios) -> None:

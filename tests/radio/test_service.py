@@ -133,6 +133,7 @@ def test_device_table_configures_the_modem() -> None:
                 "band_hz": 868_100_000,
                 "spreading_factor": 10,
                 "cpin": "ABCD1234",
+                "model": "RYLR998",
             },
             {"kind": "lora", "port": "/dev/ttyUSB1", "spreading_factor": 42},
         ]

@@ -7,7 +7,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation, time_on_air
+from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
+from ops_console.hardware.lora.at_modem import frame_airtime
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.radio.routing import LinkRouter
 
@@ -30,7 +31,7 @@ class Radio:
 
 
 A, B, C = Radio("a"), Radio("b"), Radio("c")
-ONE = time_on_air(40, Modulation())
+ONE = frame_airtime(40, Modulation())  # with the 8 bytes the REYAX firmware adds
 
 
 def router(room_for: float = 10, lookup=None) -> LinkRouter:

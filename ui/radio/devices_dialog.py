@@ -32,10 +32,16 @@ from PySide6.QtWidgets import (
 from ops_console.domain import Permission
 from ops_console.errors import OpsError
 from ops_console.hardware.lora.probe import list_ports, probe
+from ops_console.hardware.protocols.reyax_at import DEFAULT_MODEL, MODELS
 from ops_console.post import Post
 from ops_console.radio.device_store import DeviceStore
 from ops_console.radio.devices import KINDS, DeviceSpec
 from ops_console.ui.common.jobs import JobLane, start_job
+
+
+def _kind(spec: DeviceSpec) -> str:
+    """The Kind column: the kind and, for a LoRa modem, its model (``lora · RYLR998``)."""
+    return f"{spec.kind} · {spec.model}" if spec.kind == "lora" else spec.kind
 
 
 class DevicesDialog(QDialog):
@@ -88,6 +94,15 @@ class DevicesDialog(QDialog):
         self.devices_table.itemSelectionChanged.connect(self.update_actions)
         self.kind_box = QComboBox(objectName="deviceKind")
         self.kind_box.addItems(list(KINDS))
+        self.model_box = QComboBox(objectName="deviceModel")
+        self.model_box.addItems(list(MODELS))
+        self.model_box.setCurrentText(DEFAULT_MODEL)
+        self.model_box.setToolTip(
+            self.tr(
+                "The REYAX modem model printed on the module. It decides the network key's length: "
+                "32 hex digits on an RYLR896, 8 on an RYLR998."
+            )
+        )
         self.port_box = QComboBox(objectName="devicePort", editable=True)
         self.port_box.lineEdit().setPlaceholderText(self.tr("/dev/ttyUSB0 or socket://127.0.0.1:7001"))
         self.baud_box = QSpinBox(objectName="deviceBaud", minimum=300, maximum=4_000_000, value=115200)
@@ -101,6 +116,7 @@ class DevicesDialog(QDialog):
         self.result_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind_box)
+        form.addRow(self.tr("Model"), self.model_box)
         form.addRow(self.tr("Port"), self.port_box)
         form.addRow(self.tr("Baud"), self.baud_box)
         buttons = QHBoxLayout()
@@ -183,12 +199,12 @@ class DevicesDialog(QDialog):
             s = live.get(spec.port)
             if s is None:
                 state = self.tr("not running") if not running else self.tr("not open (restart the radio)")
-                rows.append([spec.label, spec.kind, spec.port, str(spec.baud), state, "", "", "", ""])
+                rows.append([spec.label, _kind(spec), spec.port, str(spec.baud), state, "", "", "", ""])
             else:
                 rows.append(
                     [
                         spec.label,
-                        spec.kind,
+                        _kind(spec),
                         spec.port,
                         str(spec.baud),
                         s.state,
@@ -235,7 +251,10 @@ class DevicesDialog(QDialog):
     @Slot()
     def add_device(self) -> None:
         spec = DeviceSpec(
-            self.kind_box.currentText(), self.port_box.currentText().strip(), self.baud_box.value()
+            self.kind_box.currentText(),
+            self.port_box.currentText().strip(),
+            self.baud_box.value(),
+            model=self.model_box.currentText(),
         )
         try:
             self.store.add(spec)

@@ -19,6 +19,7 @@ STATE_COLOURS = {
     "configuring": "#b25e00",
     "starting": "#b25e00",
     "not responding": "#b3261e",
+    "network key refused": "#b3261e",
     "link down": "#b3261e",
     "closed": "#6b6b6b",
 }
@@ -61,6 +62,7 @@ class LinkStrip(QFrame):
             "configuring": self.tr("Configuring"),
             "starting": self.tr("Starting"),
             "not responding": self.tr("Not responding"),
+            "network key refused": self.tr("Key refused: not sending"),
             "link down": self.tr("Link down"),
             "closed": self.tr("Closed"),
         }.get(worst.state, worst.state)

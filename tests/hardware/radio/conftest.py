@@ -23,7 +23,7 @@ from ops_console.hardware.transport.serial_link import SerialLink
 
 FAST_LINK = {"read_timeout": 0.02, "backoff_initial": 0.05, "backoff_cap": 0.2}
 FAST_MODEM = {"command_timeout": 0.3, "retries": 1, "probe_interval": 0.2}
-CONFIG = ModemConfig(address=1, network_id=6, band_hz=868_100_000, cpin="0BADCAFE")
+CONFIG = ModemConfig(address=1, network_id=6, band_hz=868_100_000, cpin="0BADCAFE" * 4)  # RYLR896: 32 digits
 
 
 class Collector:

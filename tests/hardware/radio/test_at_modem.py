@@ -11,7 +11,13 @@ from ops_console.hardware.lora.types import ModemError, ModemState, RawFrame, Se
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 
-CONFIG_LINES = [b"AT", b"AT+ADDRESS=1", b"AT+NETWORKID=6", b"AT+BAND=868100000", b"AT+CPIN=0BADCAFE"]
+CONFIG_LINES = [
+    b"AT",
+    b"AT+ADDRESS=1",
+    b"AT+NETWORKID=6",
+    b"AT+BAND=868100000",
+    b"AT+CPIN=" + b"0BADCAFE" * 4,
+]
 
 
 def bad_frames(frames) -> list[RawFrame]:
@@ -24,7 +30,7 @@ def test_configures_the_modem_on_start(sim: SimulatedModem, make_modem) -> None:
     assert (sim.settings["ADDRESS"], sim.settings["NETWORKID"], sim.settings["CPIN"]) == (
         "1",
         "6",
-        "0BADCAFE",
+        "0BADCAFE" * 4,
     )
     assert [s for s, _ in states.items][-2:] == [ModemState.CONFIGURING, ModemState.READY]
 
@@ -127,7 +133,7 @@ def test_retryable_modem_error_is_retried(sim, make_modem) -> None:
     modem, _, _ = make_modem(sim.port_url)
     sim.fail_next(b"AT+SEND", 17)  # last TX not completed: try again
     assert modem.send(11, b"x").result(5.0).attempts == 2
-    assert modem.stats().errors["modem_error"] == 1
+    assert modem.stats().errors["modem_busy"] == 1
 
 
 def test_oversize_payload_is_refused_before_sending(sim, make_modem) -> None:

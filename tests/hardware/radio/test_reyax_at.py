@@ -79,10 +79,13 @@ def test_parse_line_bad_is_unparsed_with_reason(line: bytes, reason: str) -> Non
     assert reason in result.reason
 
 
-def test_every_documented_error_code_has_words() -> None:
-    for code in (1, 2, 4, 5, 10, 12, 13, 14, 15, 17, 18, 19, 20):
+def test_every_documented_error_code_has_its_manuals_words() -> None:
+    # RYLR89x/RYLR40x guide: 1 2 3 4 10 11 12 13 15; RYLR998/RYLR498 guide: 1 2 4 5 10 12-15 17-20
+    for code in (1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20):
         assert not at.error_words(code).startswith("unknown error")
-    assert at.error_words(3) == "unknown error 3"
+    assert at.error_words(3) == 'there is no "=" symbol in the AT command'
+    assert at.error_words(11) == "RX is over time"
+    assert at.error_words(16) == "unknown error 16"
 
 
 def test_encoders() -> None:
@@ -91,7 +94,8 @@ def test_encoders() -> None:
     assert at.encode_network_id(6) == b"AT+NETWORKID=6\r\n"
     assert at.encode_band(868_500_000) == b"AT+BAND=868500000\r\n"
     assert at.encode_parameter(12, 125_000, 1, 4) == b"AT+PARAMETER=12,7,1,4\r\n"
-    assert at.encode_cpin("0badcafe") == b"AT+CPIN=0BADCAFE\r\n"
+    assert at.encode_cpin("0badcafe" * 4) == b"AT+CPIN=" + b"0BADCAFE" * 4 + b"\r\n"
+    assert at.encode_cpin("0badcafe", "RYLR998") == b"AT+CPIN=0BADCAFE\r\n"
 
 
 @pytest.mark.parametrize(
@@ -102,7 +106,8 @@ def test_encoders() -> None:
         (lambda: at.encode_send(5, b"a\r\nAT+RESET"), "CR or LF"),
         (lambda: at.encode_send(70000, b"x"), "address"),
         (lambda: at.encode_parameter(12, 100_000, 1, 4), "bandwidth"),
-        (lambda: at.encode_cpin("12345"), "8 hexadecimal"),
+        (lambda: at.encode_cpin("12345"), "32 hexadecimal"),
+        (lambda: at.encode_cpin("12345", "RYLR998"), "8 hexadecimal"),
         (lambda: at.encode_network_id(17), "network id"),
     ],
 )
