@@ -14,6 +14,7 @@ import pty
 import select
 import socket
 import tempfile
+import termios
 import threading
 import tty
 from collections.abc import Callable
@@ -105,6 +106,27 @@ class PtyEndpoint(_Endpoint):
         os.symlink(os.ttyname(slave), tmp)
         os.replace(tmp, self.device_path)
         self._master, self._slave = master, slave
+
+    def forget_line_settings(self) -> None:
+        """Leave the pty as no console would set it (50 baud), so the next open changes it.
+
+        Why: a pty cannot keep a parity bit. Linux drops PARENB from a tcsetattr, and this
+        kernel (6.x) answers EINVAL to one that changes nothing else. A console opening at
+        8E1 sets speed and parity; the first open succeeds (the speed changes), a second
+        open finds the speed already set, asks only for parity, and fails: a console
+        restarted while ``ops-console simulate sirens`` runs would never reconnect. A real
+        port keeps parity, so it never meets this. Cheap and idempotent; the simulator calls
+        it between requests. The bytes on the pty do not depend on its speed."""
+        with self._lock:
+            if self._slave < 0:
+                return
+            try:
+                attrs = termios.tcgetattr(self._slave)
+                if attrs[4] != termios.B50 or attrs[5] != termios.B50:
+                    attrs[4] = attrs[5] = termios.B50
+                    termios.tcsetattr(self._slave, termios.TCSANOW, attrs)
+            except termios.error as exc:
+                log.debug("pty %s: cannot reset its line settings: %s", self.device_path, exc)
 
     def _close(self) -> None:
         for fd in (self._master, self._slave):

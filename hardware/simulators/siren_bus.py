@@ -52,13 +52,14 @@ class SimulatedSirenBus:
         tcp_port: int = 0,
         baudrate: int = DEFAULT_BAUDRATE,
         turnaround_s: float = 0.003,
+        slow_s: float = 0.3,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if transport not in ("pty", "tcp"):
             raise ValueError("transport is 'pty' or 'tcp'")
         self.endpoint = _SirenPty() if transport == "pty" else TcpEndpoint(tcp_port)
         self.sirens = {unit: SimulatedSiren(unit, clock) for unit in units}
-        self.baudrate, self.turnaround_s = baudrate, turnaround_s
+        self.baudrate, self.turnaround_s, self.slow_s = baudrate, turnaround_s, slow_s
         self.counters: Counter[str] = Counter()
         self.writes: list[tuple[int, tuple[int, ...]]] = []  # every 0x10 write seen on the line
         self.lock = threading.RLock()  # guards the controllers; tests may hold it to inspect them
@@ -136,13 +137,36 @@ class SimulatedSirenBus:
     def _run(self) -> None:
         while not self._stop.is_set():
             got = self._next_frame()
+            if isinstance(self.endpoint, PtyEndpoint):
+                self.endpoint.forget_line_settings()  # a restarted console can open it at 8E1 again
             if got is None:
                 continue
             frame, wire_end = got
             reply = self._respond(frame)
-            if reply:
+            if reply and self._is_slow(frame):
+                self._answer_late(reply, wire_end + max(self.turnaround_s, self._gap) + self.slow_s)
+            elif reply:
                 self._transmit(reply, wire_end + max(self.turnaround_s, self._gap))
                 self.counters["replies"] += 1
+
+    def _answer_late(self, reply: bytes, due: float) -> None:
+        """A slow controller answers at ``due`` whatever else happens on the line meanwhile
+        (the bus goes on serving the others); the whole frame goes out in one write."""
+
+        def answer() -> None:
+            if self._stop.wait(max(0.0, due - time.monotonic())):
+                return
+            if self.endpoint.write(reply):
+                self.counters["late_replies"] += 1
+            else:
+                self.counters["dropped_replies"] += 1
+
+        threading.Thread(target=answer, name="siren-sim-late", daemon=True).start()
+
+    def _is_slow(self, frame: bytes) -> bool:
+        with self.lock:
+            siren = self.sirens.get(frame[0])
+            return siren is not None and Failure.SLOW in siren.failures
 
     def _next_frame(self) -> tuple[bytes, float] | None:
         """One request, ended by 3.5 characters of silence after it left the wire."""

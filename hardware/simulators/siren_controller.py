@@ -34,6 +34,10 @@ MAX_DURATION_S = 3600
 LOCAL_PATTERN, LOCAL_DURATION_S = 1, 180
 
 
+MAX_READ, MAX_WRITE = 125, 123
+"""Largest quantities of registers a 0x03/0x04 read and a 0x10 write may ask for (spec)."""
+
+
 class Failure(str, Enum):
     """What a test (or the demo) can make one controller do wrong."""
 
@@ -45,6 +49,7 @@ class Failure(str, Enum):
     CORRUPT_CRC = "corrupt_crc"  # every reply with a wrong CRC
     TRUNCATE = "truncate"  # every reply cut short by four bytes
     WRONG_UNIT = "wrong_unit"  # every reply carries unit id + 1 (with a good CRC)
+    SLOW = "slow"  # every reply comes late (the bus's ``slow_s``), after a driver's timeout
     LOCAL_ACTIVATION = "local_activation"  # starts sounding now without a command (bit 7)
     LOSE_WRITE_ONCE = "lose_write_once"  # the next command never reaches the controller
     LOSE_REPLY_ONCE = "lose_reply_once"  # the next command is applied but its reply is lost
@@ -140,7 +145,11 @@ class SimulatedSiren:
         if fn == rtu.READ_HOLDING:
             return self._read(request, self.holding, COMMAND_COUNT)
         if fn == rtu.WRITE_MULTIPLE:
-            if request.address != 0 or request.count != COMMAND_COUNT or len(request.values) != COMMAND_COUNT:
+            # Modbus application protocol 1.1b3, 6.12: the quantity and byte count are checked
+            # first (0x03), then the address range (0x02)
+            if not 1 <= request.count <= MAX_WRITE or len(request.values) != request.count:
+                return rtu.exception_reply(self.unit, fn, ExceptionCode.ILLEGAL_VALUE)
+            if request.address != 0 or request.count != COMMAND_COUNT:
                 return rtu.exception_reply(self.unit, fn, ExceptionCode.ILLEGAL_ADDRESS)
             code = self.command(list(request.values))
             if code is not None:
@@ -149,7 +158,9 @@ class SimulatedSiren:
         return rtu.exception_reply(self.unit, fn, ExceptionCode.ILLEGAL_FUNCTION)
 
     def _read(self, request: rtu.Request, registers: list[int], size: int) -> bytes:
-        if request.count < 1 or request.address + request.count > size:
+        if not 1 <= request.count <= MAX_READ:  # spec 6.3/6.4: a bad quantity is 0x03
+            return rtu.exception_reply(self.unit, request.function, ExceptionCode.ILLEGAL_VALUE)
+        if request.address + request.count > size:
             return rtu.exception_reply(self.unit, request.function, ExceptionCode.ILLEGAL_ADDRESS)
         return rtu.read_reply(
             self.unit, request.function, registers[request.address : request.address + request.count]

@@ -69,6 +69,34 @@ class WrongUnit(SirenFault):
         self.replied = replied
 
 
+class SlowReply(SirenFault):
+    """The controller answers, but after the timeout: its late replies were heard."""
+
+    kind = "slow"
+
+    def __init__(self, unit: int, timeout: float, late: int) -> None:
+        super().__init__(
+            unit,
+            f"siren {unit} is slow: it answers, but after the {timeout * 1000:.0f} ms timeout "
+            f"({late} late replies heard); not a wiring fault - give its bus a longer timeout",
+        )
+        self.late = late
+
+
+class Overlapped(SirenFault):
+    """Another controller's late reply came in over this one's: this unit is not at fault."""
+
+    kind = "overlapped"
+
+    def __init__(self, unit: int, late_unit: int) -> None:
+        super().__init__(
+            unit,
+            f"siren {late_unit} answered late, over the reply to siren {unit} "
+            f"(siren {late_unit} is slow; siren {unit} is not at fault)",
+        )
+        self.late_unit = late_unit
+
+
 class GarbledReply(SirenFault):
     """Bytes arrived that are no reply to what was asked."""
 

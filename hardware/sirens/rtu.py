@@ -149,6 +149,25 @@ def diagnose_reply(heard: bytes, unit: int, function: int, count: int) -> tuple[
     return ReplyProblem.GARBLED, None
 
 
+def frame_length(data: bytes) -> int:
+    """Length of the whole reply frame with a good CRC at the start of ``data`` (0: none).
+
+    The length follows from the header as a master reads it: an exception is 5 bytes, a
+    read reply 5 + its byte count, a 0x10 echo 8."""
+    if len(data) < MIN_FRAME:
+        return 0
+    function = data[1]
+    if function & EXCEPTION_FLAG:
+        size = 5
+    elif function in (READ_HOLDING, READ_INPUT):
+        size = 5 + data[2]
+    elif function == WRITE_MULTIPLE:
+        size = 8
+    else:
+        return 0
+    return size if len(data) >= size and crc_ok(data[:size]) else 0
+
+
 def _frame_with_valid_crc(data: bytes) -> bool:
     """True when some prefix of ``data`` is a whole frame with a good CRC."""
     return any(crc_ok(data[:end]) for end in range(MIN_FRAME, len(data) + 1))

@@ -20,7 +20,7 @@ from ops_console.hardware.protocols.siren_profile import (
     frame_gap,
 )
 from ops_console.hardware.simulators.siren_controller import SimulatedSiren
-from ops_console.hardware.sirens import rtu
+from ops_console.hardware.sirens import SirenBus, rtu
 
 CHAR = char_time(19_200)
 
@@ -56,6 +56,15 @@ def test_a_reply_is_real_rtu_and_never_faster_than_the_wire(raw):
         (rtu.read_request(1, rtu.READ_INPUT, 5, 9), ExceptionCode.ILLEGAL_ADDRESS),
         (rtu.write_request(1, 1, [1, 2, 3]), ExceptionCode.ILLEGAL_ADDRESS),
         (rtu.write_request(1, 0, [9, 0, 0, 1]), ExceptionCode.ILLEGAL_VALUE),
+        # quantity and byte count come before the address (Modbus application protocol 6.3/6.4/6.12)
+        (rtu.read_request(1, rtu.READ_INPUT, 0, 0), ExceptionCode.ILLEGAL_VALUE),
+        (rtu.read_request(1, rtu.READ_INPUT, 0, 126), ExceptionCode.ILLEGAL_VALUE),
+        (rtu.read_request(1, rtu.READ_HOLDING, 50, 125), ExceptionCode.ILLEGAL_ADDRESS),
+        (rtu.write_request(1, 0, []), ExceptionCode.ILLEGAL_VALUE),
+        (  # quantity 4, but a byte count of 6 (three registers of data)
+            rtu.with_crc(bytes((1, 0x10, 0, 0, 0, 4, 6)) + bytes(6)),
+            ExceptionCode.ILLEGAL_VALUE,
+        ),
     ],
 )
 def test_requests_outside_the_profile_get_exception_replies(raw, frame, code):
@@ -136,4 +145,28 @@ def test_it_stops_even_when_started_with_ctrl_c_ignored(stop):
         proc.send_signal(stop)
         assert proc.wait(10) == 0
     finally:
+        proc.kill()
+
+
+def test_a_console_restarted_while_the_simulator_runs_reconnects_at_8e1():
+    """Opening a pty at 8E1 a second time failed with EINVAL (a pty keeps no parity bit and
+    this kernel refuses a tcsetattr that changes nothing else): a restarted console never
+    got its sirens back. Here a simulator process keeps running while consoles come and go."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ops_console.hardware.simulators.siren_bus"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        port_url = proc.stdout.readline().rsplit(" on ", 1)[1].strip()
+        for life in range(3):
+            bus = SirenBus(port_url, timeout=0.3)
+            try:
+                assert bus.read_status(2).state is SirenState.IDLE, f"console life {life + 1}"
+            finally:
+                bus.close()
+            port = serial.Serial(port_url, 19_200, parity="E", timeout=0.3)  # a bare client too
+            assert exchange(port, rtu.read_request(2, rtu.READ_INPUT, 0, 9), 23)[:2] == bytes((2, 4))
+            port.close()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(10)
         proc.kill()
