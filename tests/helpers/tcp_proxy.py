@@ -3,14 +3,16 @@
 ``BlackHoleProxy(upstream_port)`` forwards every connection to the server; after
 ``blackhole()`` it still accepts connections and keeps the open ones open, but forwards
 nothing either way (what a cut cable or a dead route looks like from the client: no
-refusal, no reset, just silence). ``forward()`` lets traffic through again (for new
-connections and the old ones alike).
+refusal, no reset, just silence). ``refuse()`` is a server that is down: the port is
+closed (new connections are refused) and open ones are reset. ``forward()`` lets traffic
+through again (for new connections, and after a black hole for the old ones too).
 """
 
 from __future__ import annotations
 
 import selectors
 import socket
+import struct
 import threading
 
 
@@ -24,6 +26,7 @@ class BlackHoleProxy:
         self._stop = threading.Event()
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._refusing = False
         self._thread = threading.Thread(target=self._accept_loop, name="proxy-accept", daemon=True)
         self._thread.start()
 
@@ -38,24 +41,39 @@ class BlackHoleProxy:
     def blackhole(self) -> None:
         self._passing.clear()
 
+    def refuse(self) -> None:
+        self._refusing = True
+        _hang_up(self._listener)  # connecting now is "connection refused"
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            try:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # RST
+            except OSError:
+                pass
+            _hang_up(sock)
+
     def forward(self) -> None:
+        if self._refusing:
+            self._listener = socket.create_server(("127.0.0.1", self.port))  # SO_REUSEADDR: same port
+            self._refusing = False
+            self._thread = threading.Thread(target=self._accept_loop, name="proxy-accept", daemon=True)
+            self._thread.start()
         self._passing.set()
 
     def close(self) -> None:
         self._stop.set()
         self._passing.set()
-        self._listener.close()
+        _hang_up(self._listener)
         with self._lock:
             for sock in self._sockets:
-                try:
-                    sock.close()
-                except OSError:
-                    pass
+                _hang_up(sock)
 
     def _accept_loop(self) -> None:
+        listener = self._listener
         while not self._stop.is_set():
             try:
-                client, _ = self._listener.accept()
+                client, _ = listener.accept()
             except OSError:
                 return
             threading.Thread(target=self._serve, args=(client,), name="proxy-conn", daemon=True).start()
@@ -99,3 +117,17 @@ class BlackHoleProxy:
                     sock.close()
                 except OSError:
                     pass
+
+
+def _hang_up(sock: socket.socket) -> None:
+    """Close a socket another thread may be blocked on: on Linux a bare close() neither wakes
+    a blocked accept() nor stops the listening (the kernel keeps the socket while the call
+    waits); shutdown() does both."""
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    try:
+        sock.close()
+    except OSError:
+        pass
