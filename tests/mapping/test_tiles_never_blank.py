@@ -6,6 +6,7 @@ checked at known places."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -38,6 +39,15 @@ def centre() -> tuple[float, float]:
 
 def view_at(z: float, size: int = 256) -> Viewport:
     return Viewport(*centre(), resolution_for_zoom(z), size, size)
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        """A client that hangs up mid-answer (the map closed, a request aborted) is no fault here."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class TileServer:
@@ -73,8 +83,7 @@ class TileServer:
         return Handler
 
     def up(self) -> None:
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), self._handler())
-        self._server.daemon_threads = True
+        self._server = _QuietServer(("127.0.0.1", self.port), self._handler())
         self.port = self._server.server_port
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
 
