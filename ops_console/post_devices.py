@@ -131,7 +131,7 @@ class PostDevices:
         if spool is None:
             return
         self._radio.ingest.holding.spool = None
-        empty = len(spool) == 0
+        empty = len(spool) == 0 and spool.journaled() == 0
         spool.close()
         if empty:  # nothing waits: leave no file behind
             for suffix in ("", "-wal", "-shm"):

@@ -37,6 +37,7 @@ class Handover:
     def __init__(self) -> None:
         self._frames: list[tuple] = []  # type: ignore[type-arg]
         self._reports: list[Report | None] = []  # decode_reports of _frames, in step with it
+        self._marks: list[tuple[int, int]] = []  # (frames queued after this chunk, its journal number)
         self._cond = threading.Condition()
         self._open = False
 
@@ -54,8 +55,9 @@ class Handover:
             self._open = False
             self._cond.notify_all()
 
-    def put(self, frames: list[RawFrame]) -> None:
-        """Reader thread: one chunk's frames (waits while the queue is full and open)."""
+    def put(self, frames: list[RawFrame], mark: int | None = None) -> None:
+        """Reader thread: one chunk's frames (waits while the queue is full and open);
+        ``mark``: the journal number of its last frame, if it was journaled (spool.py)."""
         plain = list(map(tuple, frames))
         try:
             reports = decode_reports(plain)
@@ -66,20 +68,30 @@ class Handover:
             self._cond.wait_for(lambda: len(self._frames) < QUEUE_LIMIT or not self._open, PUT_PATIENCE)
             self._frames.extend(plain)
             self._reports.extend(reports)
+            if mark is not None:
+                self._marks.append((len(self._frames), mark))
             self._cond.notify_all()
 
-    def take(self) -> tuple[list[tuple], list[Report | None]] | None:  # type: ignore[type-arg]
-        """Ingest thread: up to MAX_BATCH frames and their reports, waiting for some; None
-        once closed and empty. Usually all of them, handed over without copying."""
+    def take(self) -> tuple[list[tuple], list[Report | None], int | None] | None:  # type: ignore[type-arg]
+        """Ingest thread: up to MAX_BATCH frames, their reports and the journal number up to
+        which they are all journaled (None: none whole), waiting for some; None once closed
+        and empty. Usually all of them, handed over without copying."""
         with self._cond:
             self._cond.wait_for(lambda: self._frames or not self._open)
             if not self._frames:
                 return None
             if len(self._frames) <= MAX_BATCH:
-                taken = self._frames, self._reports
+                frames, reports = self._frames, self._reports
                 self._frames, self._reports = [], []
             else:
-                taken = self._frames[:MAX_BATCH], self._reports[:MAX_BATCH]
+                frames, reports = self._frames[:MAX_BATCH], self._reports[:MAX_BATCH]
                 del self._frames[:MAX_BATCH], self._reports[:MAX_BATCH]
+            mark = self._take_marks(len(frames))
             self._cond.notify_all()
-            return taken
+            return frames, reports, mark
+
+    def _take_marks(self, taken: int) -> int | None:
+        """The last journal number among chunks wholly taken; the rest shift down."""
+        done = [m for end, m in self._marks if end <= taken]
+        self._marks = [(end - taken, m) for end, m in self._marks if end > taken]
+        return done[-1] if done else None

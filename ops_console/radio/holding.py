@@ -40,6 +40,7 @@ class Holding:
         self.lost = 0
         self.problem = ""  # "" or why frames wait in memory ("disk full: ...", "spool ...")
         self.on_spooled: Callable[[Frames], None] | None = None  # frames now on disk (acks follow)
+        self._journaled = 0  # journal number through which memory's frames are journaled
 
     def __len__(self) -> int:
         return self.in_spool() + len(self.memory)
@@ -56,11 +57,13 @@ class Holding:
     def disk_full(self) -> bool:
         return self.problem.startswith("disk full")
 
-    def keep(self, frames: Frames) -> str:
+    def keep(self, frames: Frames, journaled: int | None = None) -> str:
         """Keep ``frames`` behind everything already waiting; never raises. Returns where
-        they went: "spool", "memory" (the spool could not take them) or "" (nothing)."""
+        they went: "spool", "memory" (the spool could not take them) or "" (nothing).
+        ``journaled``: their journal number, forgotten once they are in the spool."""
         if not frames and not self.memory:
             return ""
+        self._journaled = max(self._journaled, journaled or 0)
         if self.spool is not None and self._to_spool(frames):
             return "spool"
         self.memory.extend(map(tuple, frames))
@@ -81,7 +84,7 @@ class Holding:
         assert self.spool is not None
         moving = [*self.memory, *frames]
         try:
-            self.spool.append(map(RawFrame._make, moving))
+            self.spool.append(map(RawFrame._make, moving), self._journaled or None)
         except (sqlite3.Error, OSError) as exc:
             full = is_disk_full(exc, self.spool.path)
             problem = (
@@ -102,6 +105,7 @@ class Holding:
             log.warning("radio: the spool %s takes frames again (%s is over)", self.spool.path, self.problem)
         self.problem = ""
         self.memory = []
+        self._journaled = 0
         if self.on_spooled is not None:
             self.on_spooled(moving)
         return True
@@ -110,6 +114,16 @@ class Holding:
         """Move what waits in memory into the spool, if it takes it now (the timer calls this)."""
         if self.memory and self.spool is not None:
             self._to_spool([])
+
+    def release_journal(self, journaled: int | None) -> None:
+        """Frames stored straight away: their journal entries go (a failure is harmless:
+        after a crash they would be found on the server and dropped)."""
+        if journaled is None or self.spool is None:
+            return
+        try:
+            self.spool.release(journaled)
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("radio: the journal could not be trimmed (%s)", exc)
 
     def head(self, limit: int) -> tuple[tuple[str, int], list[RawFrame]]:
         """The oldest waiting frames (up to ``limit``) and a token for ``drop``."""
@@ -126,6 +140,9 @@ class Holding:
             self.spool.drop_through(value)  # type: ignore[union-attr]
         else:
             del self.memory[:value]
+            if not self.memory and self._journaled:  # all of memory is on the server now
+                self.release_journal(self._journaled)
+                self._journaled = 0
 
     def drop_first(self, count: int) -> None:
         """Forget the ``count`` oldest frames (found on the server already)."""

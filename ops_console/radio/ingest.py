@@ -24,6 +24,7 @@ RawFrames (tests, the spool) and those tuples both work.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections import Counter
@@ -119,6 +120,7 @@ class RadioIngest:
         self.classifier = Classifier(Reassembler(timeout=600.0))
         self.counts: Counter[str] = Counter()
         self._lock = threading.Lock()
+        self._journal_lock = threading.Lock()
         self._engine = db.engine.execution_options(sqlite_begin="IMMEDIATE") if db.is_sqlite else db.engine
         self._pg = not db.is_sqlite
         self.on_stored: Callable[[list[RawFrame]], None] | None = None  # after each commit (benchmarks)
@@ -148,6 +150,7 @@ class RadioIngest:
         """Keep frames in ``spool`` (a local file) instead of memory while the database is
         away. What an interrupted forward had already stored is dropped before the next one."""
         with self._lock:
+            spool.recover_journal()  # what a killed run had read goes first, checked as below
             self.holding.spool = spool
             self.holding.retry_spool()
             self._suspect = True
@@ -185,8 +188,20 @@ class RadioIngest:
                 self._lock.release()
 
     def submit(self, frames: list[RawFrame]) -> None:
-        """Link thread: hand a chunk's frames over (waits only if the ingest is far behind)."""
-        self._handover.put(frames)
+        """Link thread: journal a chunk's frames (with a spool), then hand them over (waits
+        only if the ingest is far behind). From here a kill -9 loses none of them."""
+        spool = self.holding.spool
+        if spool is None:
+            self._handover.put(frames)
+            return
+        with self._journal_lock:  # journal order = hand-over order, with several links
+            mark = None
+            try:
+                mark = spool.journal(frames)
+            except (sqlite3.Error, OSError) as exc:  # a full disk: the holding says so loudly
+                self.counts["not_journaled"] += len(frames)
+                log.debug("radio: %d frames not journaled (%s)", len(frames), exc)
+            self._handover.put(frames, mark)
 
     def pending(self) -> int:
         """Frames handed over but not yet committed (queued, in memory or in the spool)."""
@@ -242,15 +257,16 @@ class RadioIngest:
 
     # -- one batch -------------------------------------------------------------------------
 
-    def ingest(self, frames: Frames, reports: Reports | None = None) -> None:
+    def ingest(self, frames: Frames, reports: Reports | None = None, journaled: int | None = None) -> None:
         """Store one batch, behind anything still waiting (in the order heard); publish
-        events after the commit. ``reports``: ``decode_reports(frames)``, if already made."""
+        events after the commit. ``reports``: ``decode_reports(frames)``, if already made;
+        ``journaled``: the journal number through which these frames are journaled."""
         with self._lock:
             if len(self.holding):
-                self._hold(frames)
+                self._hold(frames, journaled)
                 stored, events = self._forward(limit=FORWARD_CHUNKS) if not self._slow else ([], [])
             else:
-                stored, events = self._store_or_hold(frames, reports)
+                stored, events = self._store_or_hold(frames, reports, journaled)
         self._publish(stored, events)
 
     def _publish(self, stored: list[Frames], events: list[Event]) -> None:
@@ -260,15 +276,18 @@ class RadioIngest:
         for event in events:
             self.bus.publish(event)
 
-    def _store_or_hold(self, frames: Frames, reports: Reports | None) -> tuple[list[Frames], list[Event]]:
+    def _store_or_hold(
+        self, frames: Frames, reports: Reports | None, journaled: int | None = None
+    ) -> tuple[list[Frames], list[Event]]:
         started = time.monotonic()
         try:
             events = self._store(frames, reports)
         except _AWAY as exc:
             self._failed(exc, started)
-            self._hold(frames)
+            self._hold(frames, journaled)
             return [], []
         self._set_problem("")
+        self.holding.release_journal(journaled)  # stored: a kill from here on costs nothing
         return [frames], events
 
     def _forward(self, limit: int | None) -> tuple[list[Frames], list[Event]]:
@@ -281,14 +300,7 @@ class RadioIngest:
             try:
                 self._prepare()
                 if self._suspect:
-                    _, head = self.holding.head(MAX_BATCH)
-                    already = self._stored_prefix(head)
-                    if already:
-                        self.holding.drop_first(already)
-                        self.counts["already_stored"] += already
-                        log.warning(
-                            "radio: %d waiting frames were already on the server; not stored twice", already
-                        )
+                    self._drop_stored_head()
                     self._suspect = False
                 token, frames = self.holding.head(MAX_BATCH)
                 if not frames:
@@ -322,8 +334,23 @@ class RadioIngest:
                 )
         return stored, events
 
-    def _hold(self, frames: Frames) -> None:
-        where = self.holding.keep(frames)
+    def _drop_stored_head(self) -> None:
+        """Drop the waiting frames the server already has (a commit whose answer was lost,
+        or journaled frames a killed run had stored): a batch at a time while whole
+        batches are found there."""
+        while True:
+            _, head = self.holding.head(MAX_BATCH)
+            already = self._stored_prefix(head) if head else 0
+            if not already:
+                return
+            self.holding.drop_first(already)
+            self.counts["already_stored"] += already
+            log.warning("radio: %d waiting frames were already on the server; not stored twice", already)
+            if already < len(head):
+                return
+
+    def _hold(self, frames: Frames, journaled: int | None = None) -> None:
+        where = self.holding.keep(frames, journaled)
         if where == "spool":
             self.counts["spooled"] += len(frames)
         elif where == "memory":

@@ -30,12 +30,17 @@ from ops_console.private_files import private_dir, private_sqlite_file
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS spool (
+_COLUMNS = "received_at, link, raw, address, data, rssi, snr, error"
+_SCHEMA = [
+    f"""CREATE TABLE IF NOT EXISTS {table} (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     received_at TEXT NOT NULL, link TEXT NOT NULL, raw BLOB NOT NULL,
     address INTEGER, data BLOB, rssi INTEGER, snr INTEGER, error TEXT
 )"""
+    for table in ("spool", "journal")
+]
+"""``spool``: frames waiting for the database. ``journal``: every frame as it is read, until
+it is stored or spooled, so a kill -9 costs at most the chunk being read (ingest.py)."""
 
 
 def frames_waiting(path: Path, timeout: float = 5.0) -> int:
@@ -73,31 +78,70 @@ class FrameSpool:
         self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = FULL")  # a spool exists to survive power cuts
-        self._conn.execute(_SCHEMA)
+        for statement in _SCHEMA:
+            self._conn.execute(statement)
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         with self._lock:
             return self._conn.execute("SELECT count(*) FROM spool").fetchone()[0]
 
-    def append(self, frames: Iterable[RawFrame]) -> None:
-        rows = [
-            (f.received_at.isoformat(), f.link, f.raw, f.address, f.data, f.rssi, f.snr, f.error)
-            for f in frames
-        ]
+    def append(self, frames: Iterable[RawFrame], release_through: int | None = None) -> None:
+        """Spool ``frames``; in the same transaction forget their journal entries (up to
+        ``release_through``), so a frame is never in both after a crash."""
+        with self._lock:
+            self._write("spool", frames, release_through)
+
+    def journal(self, frames: Iterable[RawFrame]) -> int:
+        """The link thread, before the ingest sees them: returns the last entry's number."""
+        with self._lock:
+            self._write("journal", frames, None)
+            return int(self._conn.execute("SELECT max(seq) FROM journal").fetchone()[0] or 0)
+
+    def release(self, through: int) -> None:
+        """Journal entries up to ``through`` are stored on the server: forget them."""
+        with self._lock:
+            self._conn.execute("DELETE FROM journal WHERE seq <= ?", (through,))
+
+    def journaled(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("SELECT count(*) FROM journal").fetchone()[0])
+
+    def recover_journal(self) -> int:
+        """At start: frames a killed process had read but not stored or spooled go to the
+        spool's end (they are newer than anything spooled); the forward then drops any the
+        server already has. Returns how many."""
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                self._conn.executemany(
-                    "INSERT INTO spool (received_at, link, raw, address, data, rssi, snr, error) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
+                moved = self._conn.execute(
+                    f"INSERT INTO spool ({_COLUMNS}) SELECT {_COLUMNS} FROM journal ORDER BY seq"
+                ).rowcount
+                self._conn.execute("DELETE FROM journal")
                 self._conn.execute("COMMIT")
             except BaseException:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
+        if moved:
+            log.warning("radio spool: %d frames read before a crash were recovered from the journal", moved)
+        return moved
+
+    def _write(self, table: str, frames: Iterable[RawFrame], release_through: int | None) -> None:
+        rows = [
+            (f.received_at.isoformat(), f.link, f.raw, f.address, f.data, f.rssi, f.snr, f.error)
+            for f in frames
+        ]
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.executemany(f"INSERT INTO {table} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            if release_through is not None:
+                self._conn.execute("DELETE FROM journal WHERE seq <= ?", (release_through,))
+            self._conn.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
 
     def head(self, limit: int) -> tuple[int, list[RawFrame]]:
         """The oldest ``limit`` frames and the sequence number of the last of them (0: empty)."""

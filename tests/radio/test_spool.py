@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from helpers.waiting import wait
 from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
@@ -108,3 +109,55 @@ def test_a_second_owner_of_a_spool_is_refused_in_words(tmp_path):
     again = FrameSpool(path)  # released on close
     assert len(again) == 1
     again.close()
+
+
+def test_frames_read_before_a_kill_come_back_from_the_journal_once(post, tmp_path):
+    """A kill -9 between reading and storing: the journal has every frame read. Those the
+    killed run had committed (its journal not yet trimmed) are found on the server and
+    dropped; the rest are stored, in order."""
+    path = tmp_path / "spool.sqlite"
+    killed = FrameSpool(path)
+    post.radio.ingest.use_spool(killed)
+    post.radio.ingest.submit([frame(1), frame(2), frame(3)])  # journaled, then handed over
+    post.radio.ingest.submit([frame(4), frame(5)])
+    post.radio.ingest.ingest([frame(1), frame(2), frame(3)])  # the first batch was committed…
+    assert killed.journaled() == 5  # …and the process died before trimming the journal
+    killed.close()
+
+    again = FrameSpool(path)
+    restarted = post.radio.ingest.__class__(post.db, post.bus)
+    restarted.use_spool(again)  # recovery: the journal goes to the spool, checked against the server
+    assert again.journaled() == 0 and len(again) == 5
+    restarted.flush()
+    assert stored_raw(post) == [frame(n).raw for n in range(1, 6)]  # none twice, none lost
+    assert restarted.counts["already_stored"] == 3 and len(again) == 0
+    again.close()
+
+
+def test_a_stored_batch_trims_the_journal_and_a_spooled_one_moves_out_of_it(
+    post, db_url, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("ops_console.db.engine.BUSY_TIMEOUT_MS", 100)
+    from ops_console.post import open_post
+
+    gateway = open_post(db_url)
+    ingest = gateway.radio.ingest
+    spool = FrameSpool(tmp_path / "spool.sqlite")
+    ingest.use_spool(spool)
+    ingest.start()
+    try:
+        ingest.submit([frame(1), frame(2)])
+        assert wait(lambda: stored_raw(gateway) == [frame(1).raw, frame(2).raw])
+        assert wait(lambda: spool.journaled() == 0)
+        locker = lock(db_url)
+        try:
+            ingest.submit([frame(3)])
+            assert wait(lambda: len(spool) == 1)
+            assert spool.journaled() == 0  # in the spool, not in both
+        finally:
+            locker.execute("ROLLBACK")
+            locker.close()
+    finally:
+        ingest.stop()
+        gateway.close()
+        spool.close()
