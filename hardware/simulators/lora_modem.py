@@ -307,6 +307,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, help="instead: stream +RCV frames at this many per second")
     parser.add_argument("--count", type=int, default=10**9, help="with --rate: stop after this many frames")
     parser.add_argument("--centre", default="47.3769,8.5417", help="LAT,LON the teams move around")
+    parser.add_argument(
+        "--model", choices=MODELS, default=DEFAULT_MODEL, help="the modem's AT command guide (key length)"
+    )
+    parser.add_argument(
+        "--busy",
+        action="store_true",
+        help="answer +ERR=17 to an AT+SEND while the previous frame is still on the air",
+    )
     args = parser.parse_args(argv)
     stop_on_signals()
     lat, lon = (float(v) for v in args.centre.split(","))
@@ -316,9 +324,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         seed=args.seed,
         centre=(lat, lon),
         interval=None if args.rate else args.interval,
+        model=args.model,
+        busy_while_transmitting=args.busy,
     )
     sim.start()
-    print(f"LoRa modem simulator on {sim.port_url}  (Ctrl+C to stop)", flush=True)
+    print(f"LoRa modem simulator on {sim.port_url}  ({args.model}; Ctrl+C to stop)", flush=True)
     try:
         if args.rate:
             sim.stream(args.count, None if args.rate <= 0 else args.rate)

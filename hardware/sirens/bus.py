@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -58,7 +57,6 @@ from ops_console.hardware.sirens.outcome import CommandOutcome, Confirmation, de
 log = logging.getLogger(__name__)
 
 _RETRYABLE = (NoAnswer, CrcError, TruncatedReply, WrongUnit, GarbledReply, SlowReply, Overlapped)
-_DRAIN_LIMIT = 4096  # bytes read off a line before a request at most (a babbling line is not read forever)
 _REFUSAL_CONTEXT = {
     (
         Command.ACTIVATE,
@@ -90,7 +88,7 @@ class SirenBus:
         self.max_sends = max(1, max_sends)
         self.confirm_reads = max(0, confirm_reads)
         self.counters: Counter[str] = Counter()
-        self.late = LateReplies()  # replies owed by controllers that timed out (late.py)
+        self.late = LateReplies(timeout, self.counters)  # replies owed by units that timed out
         self._quiet = frame_gap(baudrate)  # 3.5 characters of silence end a frame
         self._client = HearingSerialClient(port, baudrate=baudrate, parity=parity, timeout=timeout, name=name)
         self._lock = threading.RLock()
@@ -248,7 +246,7 @@ class SirenBus:
 
     def _exchange(self, unit: int, function: int, count: int, call: Callable[[], ModbusPDU]) -> ModbusPDU:
         """Run one pymodbus request and turn every way it can fail into a typed fault."""
-        self._drain()
+        self.late.drain(self._client.socket, self._quiet, self.port)  # a slow unit's reply, named
         self._client.heard.clear()
         try:
             reply = call()
@@ -270,8 +268,6 @@ class SirenBus:
 
     def _diagnose(self, unit: int, function: int, count: int) -> SirenFault:
         late, heard = self.late.claim(bytes(self._client.heard))
-        for other in late:
-            self._heard_late(other)
         if late:  # a slow unit's reply came first; ours may still be on its way
             if not rtu.frame_length(heard):
                 self.late.owe(unit)
@@ -292,44 +288,6 @@ class SirenBus:
         if problem is rtu.ReplyProblem.WRONG_UNIT and replied is not None:
             return WrongUnit(unit, replied)
         return GarbledReply(unit, heard[:16].hex(" "))
-
-    def _drain(self) -> None:
-        """Before a request: read what is still on the line, until it is quiet (a master
-        may only speak after 3.5 characters of silence), and say whose it is: a slow
-        controller's late reply, or bytes nobody asked for. pymodbus would otherwise throw
-        them away unseen, or read them as the reply to the next request."""
-        port = self._client.socket
-        if port is None:
-            return
-        stray = bytearray()
-        try:
-            while len(stray) < _DRAIN_LIMIT and (waiting := port.in_waiting):
-                stray += port.read(min(waiting, _DRAIN_LIMIT - len(stray)))
-                time.sleep(self._quiet)  # the line's own timing: is the frame over?
-        except (OSError, ValueError, TypeError) as exc:  # the request will meet the dead port
-            log.debug("siren bus %s: could not drain the line: %s", self.port, exc)
-            return
-        late, rest = self.late.claim(bytes(stray))
-        for unit in late:
-            self._heard_late(unit)
-        if rest:
-            self.counters["stray_bytes"] += len(rest)
-            log.warning(
-                "siren bus %s: %d bytes nobody asked for were on the line and were dropped: %s",
-                self.port,
-                len(rest),
-                rest[:16].hex(" "),
-            )
-
-    def _heard_late(self, unit: int) -> None:
-        self.counters["late_reply"] += 1
-        log.warning(
-            "siren %s answered after the %.0f ms timeout (late replies so far: %d): a slow "
-            "controller, not a wiring fault",
-            unit,
-            self.timeout * 1000,
-            self.late.slow[unit],
-        )
 
     def _count(self, fault: SirenFault) -> SirenFault:
         self.counters[fault.kind] += 1

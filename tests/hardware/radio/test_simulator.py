@@ -84,3 +84,34 @@ def test_interval_traffic_and_main_help(capsys) -> None:
     with pytest.raises(SystemExit):
         lora_modem.main(["--help"])
     assert "simulate lora" in capsys.readouterr().out
+
+
+def test_simulate_lora_as_an_rylr998_that_is_busy_while_transmitting(collector, fast_link) -> None:
+    """``ops-console simulate lora --model RYLR998 --busy``: its key length, its name, and
+    +ERR=17 to an AT+SEND that comes while the previous frame is on the air."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ops_console.hardware.simulators.lora_modem", "--model", "RYLR998", "--busy"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    data, link = collector(), None
+    try:
+        line = proc.stdout.readline()
+        assert "(RYLR998;" in line
+        link = SerialLink(line.split(" on ", 1)[1].split()[0], on_data=data, **fast_link)
+        link.start()
+        assert link.wait_for_state(LinkState.CONNECTED, 5.0)
+        # the simulator's default modulation (SF9, 125 kHz): 108 bytes on the air take ~0.5 s
+        for command in (b"AT+CPIN=0BADCAFE", b"AT+CPIN=" + b"0BADCAFE" * 4, b"AT+VER?"):
+            link.send(command + b"\r\n")
+        link.send(b"AT+SEND=5,100," + b"A" * 100 + b"\r\n" + b"AT+SEND=5,100," + b"B" * 100 + b"\r\n")
+        want = b"+OK\r\n+ERR=4\r\n+VER=RYLR998_SIM1.0\r\n+OK\r\n+ERR=17\r\n"
+        assert data.wait_for(lambda items: b"".join(items).startswith(want), 5.0), b"".join(data.items)
+    finally:
+        if link is not None:
+            link.close()
+        proc.terminate()
+        proc.wait(10)

@@ -75,3 +75,16 @@ def test_fuzz_claim_never_raises_and_returns_a_suffix(data: bytes, owing: list[i
     units, rest = late.claim(data)
     assert data.endswith(rest) and len(units) <= len(owing)
     assert rtu.frame_length(data) in (0, *range(rtu.MIN_FRAME, len(data) + 1))
+
+
+def test_bytes_nobody_asked_for_are_counted_logged_and_do_not_spoil_the_next_read(
+    sim, make_bus, caplog
+) -> None:
+    bus = make_bus(sim.port_url)
+    assert not isinstance(bus.poll_all([1])[1], Exception)  # the port is open
+    sim.endpoint.write(b"\x07noise on the line")
+    time.sleep(0.05)
+    status = bus.poll_all([1])[1]
+    assert not isinstance(status, Exception), status
+    assert bus.counters["stray_bytes"] == 18 and bus.counters["late_reply"] == 0
+    assert "18 bytes nobody asked for" in caplog.text and "07 6e 6f" in caplog.text
