@@ -89,3 +89,19 @@ def test_a_device_left_out_for_its_key_is_a_problem_notice_not_silence(db_url) -
         assert key not in notice.text
     finally:
         post.close()
+
+
+def test_the_link_strip_says_a_refused_key_in_red(qtbot) -> None:
+    from ops_console.radio.links import LinkStatus
+    from ops_console.ui.radio.status import LinkStrip
+
+    strip = LinkStrip()
+    qtbot.addWidget(strip)
+    detail = "not sending: the modem refused the network key (AT+CPIN=<key hidden>: +ERR=4 unknown command)"
+    ready = LinkStatus("base", "/dev/ttyUSB0", "ready", "configured", 0, 0, 0, "", 0, 0, 0, "", None)
+    refused = LinkStatus(
+        "field", "/dev/ttyUSB1", "network key refused", detail, 0, 0, 1, "", 0, 0, 0, "", None
+    )
+    strip.show_status([ready, refused])
+    assert strip.pill.text() == "Key refused: not sending" and "#b3261e" in strip.pill.styleSheet()
+    assert "refused the network key" in strip.toolTip()
