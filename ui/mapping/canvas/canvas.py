@@ -165,7 +165,9 @@ class MapCanvas(QWidget):
                 item.paint(p, vp)
                 item.labels = None
         self.frames.keep_only(items)
-        place_labels(p, labels)
+        place_labels(
+            p, labels, [box for layer in self.layers if layer.visible for box in layer.keep_clear(vp)]
+        )
         self.selected = self.follow(self.selected)
         paint_selection(p, vp, self.selected)
         measured = self.measured_m(include_cursor=True) if self.tool == Tool.MEASURE and self.points else 0.0

@@ -58,9 +58,10 @@ class Label:
     centred: bool = field(compare=False, default=False)  # x is the middle of the text, not its start
 
 
-def place_labels(p: QPainter, labels: list[Label]) -> int:
-    """Draw labels best first, skipping any that would overlap one already drawn."""
-    taken: list[QRectF] = []
+def place_labels(p: QPainter, labels: list[Label], keep_clear: list[QRectF] | None = None) -> int:
+    """Draw labels best first, skipping any that would overlap one already drawn or a
+    symbol that must stay in sight (``keep_clear``: e.g. serious and critical incidents)."""
+    taken: list[QRectF] = list(keep_clear or [])
     drawn = 0
     for label in sorted(labels):
         if label.font is not None:
@@ -126,6 +127,10 @@ class MapLayer:
 
     def labels_for(self, vp: Viewport) -> list[Label]:
         """Cacheable layers: the labels this view shows (placed by the canvas every frame)."""
+        return []
+
+    def keep_clear(self, vp: Viewport) -> list[QRectF]:
+        """Screen boxes no label may cover (symbols a person must see at once)."""
         return []
 
     def overlay(self, p: QPainter, vp: Viewport) -> None:

@@ -9,7 +9,7 @@ pixel" for clicks and "what is in this strip" for drawing and the level of detai
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
@@ -161,6 +161,20 @@ class MarkerLayer(MapLayer):
             for m in visible
             if m.label
         ]
+
+    def symbol_boxes(self, vp: Viewport, which: Callable[[Marker], bool]) -> list[QRectF]:
+        """Screen boxes of the chosen markers' symbols in view (empty while drawn as dots,
+        when no labels are shown either)."""
+        if not self.visible or not self.markers or self.shows_dots(vp):
+            return []
+        w2, h2, cx, cy, res = vp.width / 2, vp.height / 2, vp.cx, vp.cy, vp.res
+        boxes = []
+        for m in self.index().query(*vp.world_rect(ICON_MARGIN_PX)):
+            if which(m):
+                pm = self.pixmap(m.style)
+                w, h = pm.width() / pm.devicePixelRatio() - 4, pm.height() / pm.devicePixelRatio() - 4
+                boxes.append(QRectF((m.x - cx) / res + w2 - w / 2, (cy - m.y) / res + h2 - h / 2, w, h))
+        return boxes
 
     # questions
     def hit(self, vp: Viewport, pos: QPointF) -> Hit | None:

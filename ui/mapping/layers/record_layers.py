@@ -10,7 +10,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPixmap
 
 from ops_console.clock import utc_now
@@ -22,6 +22,7 @@ from ops_console.mapping.zones import ZoneKind, ZoneView
 from ops_console.services.incidents import IncidentView
 from ops_console.services.tasks import TaskView
 
+from ..viewport import Viewport
 from . import symbols
 from .marker_layer import Marker, MarkerLayer
 from .shape_layer import Shape, ShapeLayer
@@ -56,6 +57,11 @@ class IncidentLayer(MarkerLayer):
 
     def pixmap(self, style: Hashable) -> QPixmap:
         return symbols.incident_symbol(*style)  # type: ignore[misc]
+
+    def keep_clear(self, vp: Viewport) -> list[QRectF]:
+        """Serious and critical incidents are never hidden under another record's label
+        (their own label sits beside the symbol, not on it)."""
+        return self.symbol_boxes(vp, lambda m: m.style[1] >= Severity.SERIOUS)  # type: ignore[index]
 
     def dot_colour(self, style: Hashable) -> str:
         return symbols.severity_colour(style[1])  # type: ignore[index]
