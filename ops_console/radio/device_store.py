@@ -46,7 +46,7 @@ def format_devices(specs: list[DeviceSpec]) -> str:
         lines = [
             "[[device]]",
             f"kind = {_toml_string(spec.kind)}",
-            f"model = {_toml_string(spec.model)}",
+            *([f"model = {_toml_string(spec.model)}"] if spec.kind == "lora" else []),  # a REYAX modem's
             f"port = {_toml_string(spec.port)}",
             f"baud = {int(spec.baud)}",
         ]

@@ -142,3 +142,20 @@ def test_fuzz_parse_line_never_raises(line: bytes) -> None:
 def test_fuzz_rcv_round_trip(address: int, data: bytes, rssi: int, snr: int) -> None:
     line = b"+RCV=%d,%d,%s,%d,%d" % (address, len(data), data, rssi, snr)
     assert parse_line(line) == at.Received(address, len(data), data, rssi, snr)
+
+
+@given(
+    st.one_of(st.text(max_size=40), st.text("0123456789abcdefABCDEF", min_size=6, max_size=40)),
+    st.sampled_from(at.MODELS),
+)
+def test_fuzz_a_key_problem_never_raises_and_never_repeats_the_key(text: str, model: str) -> None:
+    problem = at.cpin_problem(text, model)
+    digits = at.CPIN_DIGITS[model]
+    hex_only = all(c in "0123456789abcdefABCDEF" for c in text)
+    valid = len(text) == digits and hex_only and int(text, 16) > 0
+    assert (problem == "") == valid
+    if hex_only and len(text) >= 6:  # a key-like string never shows up in the sentence
+        assert text not in problem
+    if not valid:
+        with pytest.raises(at.CommandError):
+            at.encode_cpin(text, model)
