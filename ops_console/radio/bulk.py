@@ -14,18 +14,24 @@ bind, step, and the GIL dropped and taken back once per row); a multi-row ``VALU
 does one step per few hundred rows, which took the raw + position insert from 4.7 to
 3.2 µs a frame. The rest of a batch goes in halving statements (256 rows, 128, ...), so
 SQLite's statement cache holds a few statements per table, not one per batch size (that
-cost 200 MB). PostgreSQL gets psycopg's ``executemany`` (pipelined), which is already
-one round trip per batch.
+cost 200 MB). PostgreSQL gets COPY (psycopg's ``Copy.write_row``, formatted in C): one
+statement streamed per batch, where the pipelined ``executemany`` still parsed, bound
+and answered each row on the server (texts: 1,300 frames/s against SQLite's 9,000).
+Errors of the driver are raised as SQLAlchemy's (``driver_errors``), as an execute
+through SQLAlchemy would, so the ingest still tells a database that is away (spool the
+batch) from a batch it refuses (store it in parts).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table
+from sqlalchemy.exc import DBAPIError
 
 ROWS_PER_STATEMENT = 512
 """Rows per multi-row INSERT on SQLite (fewer if the library allows fewer parameters).
@@ -44,7 +50,7 @@ class BulkInsert:
     def __init__(self, table: Table, names: Sequence[str]) -> None:
         self.table, self.names = table, tuple(names)
         self._head = f"INSERT INTO {table.name} ({', '.join(self.names)}) VALUES "
-        self._pyformat = self._head + "(" + ", ".join(["%s"] * len(self.names)) + ")"
+        self._copy_sql = f"COPY {table.name} ({', '.join(self.names)}) FROM STDIN"
         self._qmark: dict[int, str] = {}  # rows per statement → SQL
 
     def columns(self, conn: Connection, count: int, columns: Sequence[Column]) -> None:
@@ -55,13 +61,20 @@ class BulkInsert:
         width = len(self.names)
         flat: list[Any] = [None] * (count * width)
         for j, column in enumerate(columns):
-            flat[j::width] = column if isinstance(column, list | range) else list(column)
+            flat[j::width] = column if isinstance(column, list | range | tuple) else list(column)
+        driver: Any = conn.connection.driver_connection  # open inside a transaction
         if conn.dialect.paramstyle == "qmark":
-            self._sqlite(conn.connection.driver_connection, flat)  # type: ignore[arg-type]  # open inside a transaction
+            with driver_errors(self._head):
+                self._sqlite(driver, flat)
         else:
-            conn.exec_driver_sql(
-                self._pyformat, [tuple(flat[i : i + width]) for i in range(0, len(flat), width)]
-            )
+            with (
+                driver_errors(self._copy_sql),
+                driver.cursor() as cursor,
+                cursor.copy(self._copy_sql) as copy,
+            ):
+                write = copy.write_row
+                for start in range(0, len(flat), width):
+                    write(flat[start : start + width])
 
     def _sqlite(self, driver: sqlite3.Connection, flat: list[Any]) -> None:
         width = len(self.names)
@@ -82,6 +95,32 @@ class BulkInsert:
             one = "(" + ", ".join(["?"] * len(self.names)) + ")"
             sql = self._qmark[rows] = self._head + ", ".join([one] * rows)
         return sql
+
+
+@contextmanager
+def driver_errors(statement: str) -> Iterator[None]:
+    """Raise an error of the DBAPI driver (sqlite3, psycopg) used directly as the
+    SQLAlchemy error an execute through SQLAlchemy raises (OperationalError, DataError,
+    ...): what is away and what is refused are told apart on those classes."""
+    try:
+        yield
+    except DBAPIError:
+        raise
+    except Exception as exc:
+        base = _driver_base(exc)
+        if base is None:
+            raise
+        raise DBAPIError.instance(statement[:200], None, exc, base) from exc
+
+
+def _driver_base(exc: Exception) -> type[Exception] | None:
+    if isinstance(exc, sqlite3.Error):
+        return sqlite3.Error
+    if type(exc).__module__.startswith("psycopg"):
+        import psycopg
+
+        return psycopg.Error
+    return None
 
 
 class TimeFormat:

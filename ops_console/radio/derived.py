@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -25,7 +25,7 @@ from ops_console.events import Event
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.precedence import raises_alert
-from ops_console.radio import ics213
+from ops_console.radio import ics213, message_sql
 from ops_console.radio.bulk import BulkInsert, TimeFormat
 from ops_console.radio.classify import Batch
 from ops_console.radio.distress import effective_precedence
@@ -56,6 +56,32 @@ _RAW, _MSG, _NODE = RawRow.__table__, RadioMessage.__table__, RadioNode.__table_
 _POS_INSERT = BulkInsert(
     Position.__table__, ("node_addr", "callsign", "lat", "lon", "at", "battery", "exercise")
 )
+_MSG_COLUMNS = (
+    "id",
+    "direction",
+    "kind",
+    "station",
+    "number",
+    "sender",
+    "recipient",
+    "node_addr",
+    "precedence",
+    "subject",
+    "body",
+    "at",
+    "status",
+    "attempts",
+    "last_error",
+    "link",
+    "rssi",
+    "snr",
+    "raw_frame_id",
+    "acknowledged_by",
+    "linked_entity",
+    "exercise",
+)
+_MSG_INSERT = BulkInsert(_MSG, _MSG_COLUMNS)
+_AT = _MSG_COLUMNS.index("at")
 _SENS_INSERT = BulkInsert(
     SensorReading.__table__, ("sensor_id", "kind", "value", "unit", "at", "node_addr", "exercise")
 )
@@ -160,14 +186,15 @@ class DerivedWriter:
         rows), not three per message: a day of traffic replayed must not crawl."""
         if not batch.messages:
             return []
-        seen = _seen_before(conn, batch)
-        rows, raw_ids, fresh = [], [], []
+        seen = _seen_before(conn, batch, self.times)
+        rows, raw_ids, fresh, repeats = [], [], [], []
         for index, msg, frame in batch.messages:
             raw_id = first_id + index
             plain = index in batch.plain
             body = storable(msg.text)  # what is stored, so a repeat is recognised against it
+            station = storable(msg.sender)
             earlier = _earlier_copy(
-                seen.get((storable(msg.sender), msg.number, body)),
+                seen.get((station, msg.number, body)),
                 frame.received_at,
                 PLAIN_REPEAT_WINDOW_S if plain else REPEAT_WINDOW_S,
                 batch.resets.get(msg.sender),
@@ -175,9 +202,7 @@ class DerivedWriter:
             if (
                 earlier is not None
             ):  # heard again (after a restart, or by another workstation): the first stands
-                conn.execute(
-                    update(_RAW).where(_RAW.c.id == raw_id).values(status="duplicate", message_id=earlier)
-                )
+                repeats.append((raw_id, earlier))
                 self.counts["duplicate"] += 1
                 if ack_needed is not None and _wants_ack(msg, plain, frame, console_call):
                     # the team repeats because our ack did not reach it: ack again, or it
@@ -187,44 +212,41 @@ class DerivedWriter:
             precedence = effective_precedence(fp.Precedence(msg.precedence).name, msg.text)
             form = None if plain else ics213.parse(msg.text)
             kind = "plain" if plain else "ics213" if form else "text"
-            rows.append(
-                {
-                    "direction": "in",
-                    "kind": kind,
-                    "station": storable(msg.sender),
-                    "number": msg.number,
-                    "sender": storable(msg.sender),
-                    "recipient": storable(msg.recipient),
-                    "node_addr": frame.address,
-                    "precedence": precedence,
-                    "subject": storable(form.subject[:200]) if form else "",
-                    "body": body,
-                    "at": frame.received_at,
-                    "status": "received",
-                    "attempts": 0,
-                    "last_error": "",
-                    "link": frame.link,
-                    "rssi": frame.rssi,
-                    "snr": frame.snr,
-                    "raw_frame_id": raw_id,
-                    "acknowledged_by": "",
-                    "linked_entity": "",
-                    "exercise": frame.link in drill or fp.exercise_marked(msg.text),
-                }
+            rows.append(  # _MSG_INSERT's columns after the id, which is taken below
+                (
+                    "in",
+                    kind,
+                    station,
+                    msg.number,
+                    station,
+                    storable(msg.recipient),
+                    frame.address,
+                    str(precedence),
+                    storable(form.subject[:200]) if form else "",
+                    body,
+                    frame.received_at,
+                    "received",
+                    0,
+                    "",
+                    frame.link,
+                    frame.rssi,
+                    frame.snr,
+                    raw_id,
+                    "",
+                    "",
+                    frame.link in drill or fp.exercise_marked(msg.text),
+                )
             )
             raw_ids.append(raw_id)
             fresh.append((msg, frame, precedence, plain))
+        message_sql.mark_repeats(conn, repeats)
         if not rows:
             return []
-        ids = (
-            conn.execute(insert(_MSG).returning(_MSG.c.id, sort_by_parameter_order=True), rows)
-            .scalars()
-            .all()
-        )
-        conn.execute(
-            update(_RAW).where(_RAW.c.id == bindparam("raw_id")).values(message_id=bindparam("message_id")),
-            [{"raw_id": r, "message_id": m} for r, m in zip(raw_ids, ids)],
-        )
+        ids = message_sql.new_ids(conn, len(rows))
+        columns: list[Any] = [ids, *zip(*rows)]
+        columns[_AT] = self.times.many(list(columns[_AT]))
+        _MSG_INSERT.columns(conn, len(rows), columns)
+        message_sql.link_raw(conn, raw_ids, ids)
         self.counts["messages"] += len(ids)
         for msg, frame, _precedence, plain in fresh:
             if ack_needed is not None and _wants_ack(msg, plain, frame, console_call):
@@ -232,29 +254,9 @@ class DerivedWriter:
         return [(m, raises_alert(p)) for m, (_, _, p, _) in zip(ids, fresh)]
 
     def _match_acks(self, conn: Connection, acks: list[fp.Ack], console_call: str) -> list[int]:
-        acked = []
-        for ack in acks:
-            if ack.recipient != console_call:
-                continue
-            ids = list(
-                conn.scalars(
-                    select(_MSG.c.id).where(
-                        _MSG.c.direction == "out",
-                        _MSG.c.station == console_call,
-                        _MSG.c.number == ack.number,
-                        _MSG.c.recipient == ack.sender,
-                        _MSG.c.status.in_(("queued", "sent")),
-                    )
-                )
-            )
-            if ids:
-                conn.execute(
-                    update(_MSG)
-                    .where(_MSG.c.id.in_(ids))
-                    .values(status="acked", acked_at=datetime.now(UTC), next_attempt_at=None)
-                )
-                acked.extend(ids)
-                self.counts["acks"] += 1
+        wanted = [(ack.sender, ack.number) for ack in acks if ack.recipient == console_call]
+        acked, matched = message_sql.match_acks(conn, wanted, console_call)
+        self.counts["acks"] += matched
         return acked
 
     def _update_nodes(self, conn: Connection, batch: Batch) -> None:
@@ -301,25 +303,12 @@ def drill_flags(
     return [frames[i][2] in drill for i in indices]
 
 
-def _seen_before(conn: Connection, batch: Batch) -> dict[tuple[str, int, str], tuple[int, datetime]]:
+def _seen_before(conn: Connection, batch: Batch, times: TimeFormat) -> message_sql.Seen:
     """Texts of this batch stored within the repeat window (same station, number and
     words) → the newest one's id and time heard."""
     pairs = list({(storable(msg.sender), msg.number) for _, msg, _ in batch.messages})
     since = min(frame.received_at for _, _, frame in batch.messages) - timedelta(seconds=REPEAT_WINDOW_S)
-    found: dict[tuple[str, int, str], tuple[int, datetime]] = {}
-    for i in range(0, len(pairs), 400):  # keep each IN list well under any bind limit
-        query = (
-            select(_MSG.c.station, _MSG.c.number, _MSG.c.body, _MSG.c.id, _MSG.c.at)
-            .where(
-                _MSG.c.direction == "in",
-                tuple_(_MSG.c.station, _MSG.c.number).in_(pairs[i : i + 400]),
-                _MSG.c.at >= since,
-            )
-            .order_by(_MSG.c.id)
-        )
-        for station, number, body, message_id, at in conn.execute(query):
-            found[(station, number, body)] = (message_id, at)
-    return found
+    return message_sql.seen_before(conn, pairs, times.driver_value(since))
 
 
 def _earlier_copy(
