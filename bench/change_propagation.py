@@ -6,8 +6,10 @@ Figures: p50/p99 propagation latency on SQLite (polling) and, when OPS_CONSOLE_T
 names a server, on PostgreSQL (LISTEN/NOTIFY), against the commit time of the write
 itself measured in the same run (the floor). Target: p99 <= 2000 ms.
 
-Also: write throughput of the radio ingest path (raw frames stored, parsed, messages
-stored) on PostgreSQL against SQLite in the same run (target: PostgreSQL >= 25 % of SQLite).
+Also: write throughput of the radio ingest path for texts (raw frames stored, parsed,
+repeat-checked, messages stored and linked, acks queued; FieldTraffic.bulk's texts from
+200 teams) on PostgreSQL against SQLite in the same run, batches of 500 frames as a busy
+link hands them over (target: PostgreSQL >= 50 % of SQLite).
 
 Every figure is the median of ``--runs`` runs (default 3; --quick: 1); a tail from fewer
 than 100 writes is named max / second_worst, not p99.
@@ -103,33 +105,29 @@ def report(engine: str, runs: list[tuple[list[float], list[float]]], writes: int
 
 def ingest_rate(url: str, frames: int) -> float:
     """Frames per second through RadioIngest (store raw, parse, store messages) on ``url``."""
+    import random
     from datetime import UTC, datetime
 
     from ops_console.hardware.lora.types import RawFrame
-    from ops_console.hardware.protocols import field_payload as fp
+    from ops_console.hardware.protocols import reyax_at as at
+    from ops_console.hardware.simulators.lora_teams import FieldTraffic
 
     post = open_post(url)
+    acks: list[tuple[int, str, int]] = []
+    post.radio.ingest.on_ack_needed = lambda *ack: acks.append(ack)  # as the outbox worker queues them
     now = datetime.now(UTC)
     batch = []
-    for n in range(frames):
-        payload = fp.encode_text(
-            "CANAL-1", "OPS", n % 65_000 + 1, fp.Precedence.ROUTINE, f"level report {n}"
-        )[0]
+    for line in FieldTraffic(random.Random(5)).bulk(frames, now, "texts"):
+        heard = at.parse_line(line.rstrip(b"\r\n"))
+        assert isinstance(heard, at.Received), heard
         batch.append(
-            RawFrame(
-                raw=b"+RCV=11,%d,%s,-80,7" % (len(payload), payload),
-                received_at=now,
-                link="bench",
-                address=11,
-                data=payload,
-                rssi=-80,
-                snr=7,
-            )
+            RawFrame(line.rstrip(b"\r\n"), now, "bench", heard.address, heard.data, heard.rssi, heard.snr)
         )
     started = time.perf_counter()
     for i in range(0, frames, 500):
         post.radio.ingest.ingest(batch[i : i + 500])
     rate = frames / (time.perf_counter() - started)
+    assert post.radio.ingest.counts["messages"] == frames == len(acks), post.radio.ingest.counts
     post.close()
     return rate
 
@@ -170,25 +168,25 @@ def main(argv: list[str] | None = None) -> None:
         pg_rate = median_of(repeat(pg_ingest, runs))
         ratio = pg_rate / sqlite_rate
         print(
-            f"radio ingest: PostgreSQL {pg_rate:,.0f} frames/s, SQLite {sqlite_rate:,.0f} frames/s "
-            f"({frames} frames, median of {runs} run(s))"
+            f"radio ingest of texts: PostgreSQL {pg_rate:,.0f} frames/s, SQLite {sqlite_rate:,.0f} frames/s "
+            f"({frames} frames, median of {runs} run(s)): PostgreSQL/SQLite = {ratio:.2f}"
         )
         # judged on the ratio to SQLite (printed as ratio=), the figure the target is about
         print(
             result_line(
                 "change_propagation",
-                "pg_ingest_frames_per_s",
+                "pg_text_ingest_frames_per_s",
                 pg_rate,
                 "/s",
                 sqlite_rate,
-                ">=0.25",
+                ">=0.5",
                 digits=0,
-                ok=ratio >= 0.25,
+                ok=ratio >= 0.5,
             )
         )
     else:
         print(
-            f"radio ingest: SQLite {sqlite_rate:,.0f} frames/s; PostgreSQL skipped: set OPS_CONSOLE_TEST_PG"
+            f"radio ingest of texts: SQLite {sqlite_rate:,.0f} frames/s; PostgreSQL skipped: set OPS_CONSOLE_TEST_PG"
         )
 
 

@@ -1,11 +1,16 @@
 """Received LoRa frames per second through the whole radio pipeline, against two ceilings.
 
 A simulated RYLR896 in a separate process (so generating traffic does not share our GIL)
-pre-builds N +RCV position lines and writes them to its pty as fast as the pty takes
-them. Three readers, in this process, measured in the same run:
-  - pipeline: SerialLink → AtModem → RadioIngest (raw rows + positions + nodes) → SQLite
-    commit, on a real post; frames/s until the last row is committed;
-  - transport ceiling: read the pty in chunks and split lines, store nothing;
+pre-builds N +RCV lines and writes them to its pty as fast as the pty takes them. Three
+streams (FieldTraffic.bulk): positions; texts (one frame each, to the console, from 200
+teams, the sample texts with their precedences: some raise alerts, all are acked); and
+a mixed stream of 70 % positions, 25 % texts and 5 % acks. Readers in this process,
+measured in the same run:
+  - pipeline: SerialLink → AtModem → RadioIngest (raw rows, positions, messages with
+    repeat check, acks queued and matched, nodes) → SQLite commit, on a real post with its
+    outbox running; frames/s until the last row is committed, for each stream;
+  - transport ceiling: read the pty in chunks and split lines, store nothing (per stream:
+    the baseline of its frames/s);
   - storage ceiling: the same lines into ONE SQLite table (sqlite3 executemany, one
     commit per chunk, WAL, synchronous=NORMAL like the post).
 Then latency at 50 frames/s: from the chunk's arrival (RawFrame.received_at, the last
@@ -13,7 +18,7 @@ byte read) to the commit of its rows, p99 (named max / second_worst below 100 fr
 RSS at start and end of the big run. Every figure is the median of ``--runs`` runs
 (default 3; --quick: 1), each with its own ceilings.
 
-Targets: >= 50,000 frames/s, >= 25 % of the storage ceiling, p99 <= 50 ms.
+Targets: >= 50,000 frames/s for each stream, >= 25 % of the storage ceiling (positions), p99 <= 50 ms.
 Run: python bench/radio_ingest.py [--quick] [--runs N]
 """
 
@@ -45,19 +50,21 @@ from datetime import UTC, datetime
 from ops_console.hardware.simulators import endpoints
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 endpoints.WRITE_TIMEOUT = 120.0  # wait for a reader that applies back-pressure instead of dropping lines
-count, rate = int(sys.argv[1]), float(sys.argv[2])
+count, rate, mix = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
 sim = SimulatedModem(transport="pty", seed=5, garbage_rate=0.0, error_rate=0.0)
 sim.start()
-lines = b"".join(sim.traffic.bulk(count, datetime.now(UTC))) if rate <= 0 else b""
+lines = b"".join(sim.traffic.bulk(count, datetime.now(UTC), mix)) if rate <= 0 else b""
 print(sim.device_path or sim.port_url, flush=True)
 for command in sys.stdin:
     if command.strip() == "go":
         if rate > 0:
             sim.stream(count, rate)
         else:
-            view = memoryview(lines)
-            for start in range(0, len(view), 1 << 16):
-                sim.inject_bytes(bytes(view[start:start + (1 << 16)]))
+            start = 0  # whole lines per write: the modem's answers (+OK to our acks) go between lines
+            while start < len(lines):
+                end = lines.rfind(b"\n", start, start + (1 << 16)) + 1 or min(len(lines), start + (1 << 16))
+                sim.inject_bytes(lines[start:end])
+                start = end
         print("done", flush=True)
     elif command.strip() == "quit":
         break
@@ -68,9 +75,9 @@ sim.stop()
 class Feeder:
     """The simulator process: ``go()`` makes it write its N lines (or stream at ``rate``)."""
 
-    def __init__(self, count: int, rate: float = 0.0) -> None:
+    def __init__(self, count: int, rate: float = 0.0, mix: str = "positions") -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(count), str(rate)],
+            [sys.executable, "-c", CHILD, str(count), str(rate), mix],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -95,9 +102,9 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-def ceiling(count: int, store: Path | None) -> float:
+def ceiling(count: int, store: Path | None, mix: str = "positions") -> float:
     """Transport (store None) or storage ceiling in lines/s."""
-    feeder = Feeder(count)
+    feeder = Feeder(count, mix=mix)
     fd = os.open(feeder.port, os.O_RDWR | os.O_NOCTTY)
     tty.setraw(fd)
     conn = None
@@ -125,10 +132,12 @@ def ceiling(count: int, store: Path | None) -> float:
     return count / elapsed
 
 
-def pipeline(workdir: Path, count: int, rate: float = 0.0) -> tuple[float, list[float], float, float]:
+def pipeline(
+    workdir: Path, count: int, rate: float = 0.0, mix: str = "positions"
+) -> tuple[float, list[float], float, float]:
     """Frames/s, per-frame latencies (ms), RSS at start and end (MB)."""
-    post = open_signed_on(f"sqlite:///{workdir / f'post-{count}-{rate}.sqlite'}")
-    feeder = Feeder(count, rate)
+    post = open_signed_on(f"sqlite:///{workdir / f'post-{count}-{rate}-{mix}.sqlite'}")
+    feeder = Feeder(count, rate, mix)
     runtime = RadioRuntime(post.radio, [DeviceSpec("lora", feeder.port, 115200, "bench")])
     latencies: list[float] = []
 
@@ -158,6 +167,10 @@ def pipeline(workdir: Path, count: int, rate: float = 0.0) -> tuple[float, list[
     return stored / elapsed, latencies, rss_start, rss_end
 
 
+MIXES = {"texts": "text_frames_per_s", "mixed": "mixed_frames_per_s"}
+"""The streams measured besides positions (FieldTraffic.bulk) and their RESULT metrics."""
+
+
 def result(metric: str, value: float, unit: str, baseline: float, op: str, target: float) -> str:
     return result_line("radio_ingest", metric, value, unit, baseline, f"{op}{target:g}")
 
@@ -168,6 +181,10 @@ def one_run(work: Path, count: int, latency_frames: int) -> tuple[str, dict[str,
     transport = ceiling(count, None)
     storage = ceiling(count, work / "ceiling.sqlite")
     rate, _, rss_start, rss_end = pipeline(work, count)
+    streams = {}
+    for mix in MIXES:
+        streams[f"{mix}_transport"] = ceiling(count, None, mix)
+        streams[f"{mix}_rate"] = pipeline(work, count, mix=mix)[0]
     _, latencies, _, _ = pipeline(work, latency_frames, rate=50.0)
     latencies.sort()
     tail_name, slowest = tail(latencies)
@@ -182,6 +199,7 @@ def one_run(work: Path, count: int, latency_frames: int) -> tuple[str, dict[str,
         "p50": latencies[len(latencies) // 2] if latencies else float("inf"),
         "tail": slowest,
         "latencies": len(latencies),
+        **streams,
     }
 
 
@@ -206,7 +224,16 @@ def main() -> int:
         f"latency at 50/s over {f['latencies']:.0f} frames: p50={f['p50']:.1f} ms {tail_name}={f['tail']:.1f} ms; "
         f"RSS {f['rss_start']:.0f} MB -> {f['rss_end']:.0f} MB"
     )
+    for mix in MIXES:
+        transport, rate = f[f"{mix}_transport"], f[f"{mix}_rate"]
+        each = ", ".join(str(round(m[f"{mix}_rate"])) for m in measured)
+        print(
+            f"{mix}: transport_ceiling={transport:.0f}/s pipeline={rate:.0f}/s "
+            f"({rate / f['rate']:.2f} of positions; median of {runs} run(s): {each}/s)"
+        )
     print(result("frames_per_s", f["rate"], "", f["transport"], ">=", 50_000))
+    for mix, metric in MIXES.items():
+        print(result(metric, f[mix + "_rate"], "", f[mix + "_transport"], ">=", 50_000))
     print(result("share_of_storage_ceiling", f["share"], "%", 100.0, ">=", 25))
     print(result(f"latency_{tail_name}_at_50fps", f["tail"], "ms", f["p50"], "<=", 50))
     print(result("rss_growth", f["rss_growth"], "MB", f["rss_start"], "<=", 100))

@@ -38,6 +38,8 @@ SAMPLE_TEXTS = (
     (fp.Precedence.ROUTINE, "Shift change done. Batteries at 60%, all radios checked | ok"),
 )
 PRECEDENCE_WEIGHTS = (40, 40, 10, 6, 2, 2)
+BULK_STATIONS = 200
+"""Field teams in ``FieldTraffic.bulk``'s texts and mixed streams."""
 SENSOR_KINDS = (("water_level", "m", 2.0, 0.3), ("rain_1h", "mm", 4.0, 3.0), ("temp", "°C", 12.0, 2.0))
 
 
@@ -86,13 +88,37 @@ class FieldTraffic:
             frames = self._text(team)
         return [self._heard(team, frame) for frame in frames]
 
-    def bulk(self, count: int, now: datetime) -> list[bytes]:
-        """``count`` well-formed +RCV lines (positions), e.g. for an ingest benchmark."""
-        lines: list[bytes] = []
-        for i in range(count):
-            team = self.teams[i % len(self.teams)]
-            lines.extend(self._heard(team, f) for f in self._position(team, now))
-        return lines
+    def bulk(self, count: int, now: datetime, mix: str = "positions") -> list[bytes]:
+        """``count`` well-formed +RCV lines, e.g. for an ingest benchmark: ``positions`` from
+        this traffic's teams, or from ``BULK_STATIONS`` field teams ``texts`` (the sample
+        texts, one frame each, to the console) or a ``mixed`` stream of 70 % positions, 25 %
+        texts and 5 % acks (of numbers the console may have sent). Many stations, so no
+        station's number wraps and comes back as a repeat within a run of a million."""
+        if mix == "positions":
+            lines: list[bytes] = []
+            for i in range(count):
+                team = self.teams[i % len(self.teams)]
+                lines.extend(self._heard(team, f) for f in self._position(team, now))
+            return lines
+        if mix not in ("texts", "mixed"):
+            raise ValueError(f"unknown traffic mix {mix!r}: positions, texts or mixed")
+        teams = [FieldTeam(f"FT{i}", 100 + i) for i in range(BULK_STATIONS)]
+        for team in teams:
+            self._numbers.setdefault(team.call, 0)
+            self._where.setdefault(team.call, self._where[self.teams[0].call])
+            self._battery.setdefault(team.call, 90)
+        lines = []
+        while len(lines) < count:
+            team = teams[len(lines) % len(teams)]
+            roll = self.rng.random() if mix == "mixed" else 0.8
+            if roll < 0.70:
+                frames = self._position(team, now)
+            elif roll < 0.95:
+                frames = self._text(team)
+            else:
+                frames = fp.encode_ack(team.call, self.console_call, self.rng.randint(1, 65535))
+            lines.extend(self._heard(team, f) for f in frames)
+        return lines[:count]
 
     def hear_from_console(self, address: int, data: bytes, now: float) -> list[bytes]:
         """The console transmitted ``data`` to ``address`` (0 = all): return the acks heard back."""

@@ -9,7 +9,8 @@ plain: a radio that does not speak our payload is still heard.
 
 Positions and sensor readings, the bulk of what a post hears, take a fast path
 (``telemetry.position_row`` / ``sensor_row``: one regex, a tuple, no objects); whatever
-that does not accept goes through ``field_payload.decode``, which says why.
+that does not accept goes through ``field_payload.decode``, which says why. Text
+fragments take ``text_fragment`` the same way.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from ops_console.hardware.lora.reassembly import Reassembler
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.protocols import plain_text
-from ops_console.hardware.protocols.field_payload.fast import PositionRow, SensorRow, position_row, sensor_row
+from ops_console.hardware.protocols.field_payload.fast import (
+    PositionRow,
+    SensorRow,
+    position_row,
+    sensor_row,
+    text_fragment,
+)
 from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, RepeatFilter
 
 Report: TypeAlias = PositionRow | SensorRow
@@ -135,7 +142,9 @@ class Classifier:
         if error is not None:
             batch.errors[index] = error[:300]
             return "invalid"
-        item = fp.decode(data)
+        item = text_fragment(data) if data[:3] == b"T1|" else None
+        if item is None:
+            item = fp.decode(data)
         kind = type(item)
         if kind is fp.DecodeError:
             plain = plain_text.decode(data) if item.reason == fp.NO_TRAILER else None  # type: ignore[union-attr]

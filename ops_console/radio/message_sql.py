@@ -15,8 +15,9 @@ driver's own parameter style:
 - the raw rows are pointed at their messages by ONE ``UPDATE ... FROM`` joining the
   messages just inserted (both engines have it; SQLite since 3.33);
 - the repeat check (``seen_before``) is one query per 512 distinct (station, number)
-  pairs on SQLite (a row-value ``IN (VALUES ...)`` on the origin index), one with two
-  arrays on PostgreSQL;
+  pairs on SQLite (a join of ``VALUES`` with the origin index; a row-value ``IN`` searched
+  that index by direction alone, i.e. every text heard in the window, for every batch),
+  one with two arrays on PostgreSQL;
 - acks are matched against the open outbound messages read once per batch.
 """
 
@@ -32,9 +33,10 @@ from ops_console.db.radio_models import RadioMessage
 from ops_console.radio.bulk import driver_errors
 
 _MSG = RadioMessage.__table__
-_SEEN_SQLITE = (
-    "SELECT station, number, body, id, at FROM radio_messages "
-    "WHERE direction = 'in' AND at >= ? AND (station, number) IN (VALUES {pairs}) ORDER BY id"
+_SEEN_SQLITE = (  # a join, not a row-value IN: SQLite would search the index by direction alone
+    "SELECT m.station, m.number, m.body, m.id, m.at FROM (VALUES {pairs}) AS p "
+    "JOIN radio_messages AS m ON m.direction = 'in' AND m.station = p.column1 AND m.number = p.column2 "
+    "WHERE m.at >= ?"
 )
 _SEEN_PG = (
     "SELECT station, number, body, id, at FROM radio_messages "
@@ -73,9 +75,10 @@ def seen_before(conn: Connection, pairs: Sequence[tuple[str, int]], since: objec
             chunk = list(pairs[start : start + _PAIRS_PER_QUERY])
             size = 1 << (len(chunk) - 1).bit_length()  # a few statement texts, not one per length
             chunk += [chunk[-1]] * (size - len(chunk))  # padding repeats a pair: IN is unchanged
-            params: list[object] = [since]
+            params: list[object] = []
             for station, number in chunk:
                 params += (station, number)
+            params.append(since)
             sql = _SEEN_SQLITE.format(pairs=", ".join(["(?, ?)"] * size))
             with driver_errors(sql):
                 rows += driver.execute(sql, params).fetchall()  # type: ignore[union-attr]

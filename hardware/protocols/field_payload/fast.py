@@ -1,5 +1,5 @@
 """The fast path of the field payload decoder: position and sensor frames straight to plain
-tuples, for bulk ingest. It lives beside the full decoder (this package's __init__) so the
+tuples, and text fragments straight to their dataclass, for bulk ingest. It lives beside the full decoder (this package's __init__) so the
 two readings of one protocol change together.
 
 ``field_payload.decode`` is the reference decoder: it checks one field at a time so it can
@@ -7,7 +7,9 @@ say exactly what is wrong, and builds a frozen dataclass per frame, ~5 µs a fra
 of a frame's budget when a post hears tens of thousands of telemetry frames a second.
 Here one compiled regular expression checks the shape of the whole frame at once (the
 same field syntax as docs/protocols/field-payload.md), the range checks and the CRC
-follow, and the result is a tuple: ~1.3 µs. Anything these functions do not accept
+follow, and the result is a tuple: ~1.3 µs. A text fragment is checked the same way
+(``text_fragment``: ~2 µs against ~9 µs, a quarter of what a text cost the ingest thread
+before the database). Anything these functions do not accept
 returns None and goes through ``decode``, which then gives the reason; the two must
 agree on what is valid (tests/hardware/radio/test_telemetry.py checks that they do).
 """
@@ -18,6 +20,8 @@ import math
 import re
 from binascii import crc_hqx
 from urllib.parse import unquote_to_bytes
+
+from ops_console.hardware.protocols.field_payload import Precedence, TextFragment
 
 _CALL = rb"([A-Z0-9/-]{1,9})"
 _NUMBER = rb"(\d{1,5})"
@@ -34,6 +38,15 @@ _POSITION = re.compile(
 _SENSOR = re.compile(
     rb"S1\|" + rb"\|".join((_CALL, _NUMBER, _TOKEN, _TOKEN, _VALUE, _ESCAPED, _TIME)) + _CRC + rb"\Z"
 )
+
+_TEXT_HEAD = re.compile(
+    rb"T1\|" + rb"\|".join((_CALL, _CALL, _NUMBER, rb"([EPWR])", rb"(\d{1,2})/(\d{1,2})")) + rb"\|"
+)
+_TEXT_BYTES = bytes(range(0x20, 0x7F)).translate(None, b"|")
+"""The bytes a text may hold: printable ASCII but the separator (``%`` escapes: _ESCAPES)."""
+_HEX = b"0123456789ABCDEFabcdef"
+_ESCAPES = re.compile(rb"(?:[^%]|%[0-9A-F]{2})*+")
+_PRECEDENCES = {p.value.encode(): p for p in Precedence}
 
 _CALLS: dict[bytes, str] = {}
 """Call signs seen, so each report shares one str per station (memory: a queue of tens of
@@ -88,3 +101,30 @@ def sensor_row(data: bytes) -> SensorRow | None:
         return None
     text = unquote_to_bytes(unit).decode("utf-8", "replace") if b"%" in unit else unit.decode()
     return _call(sender), num, sensor.decode(), kind.decode(), val, text, int(epoch)
+
+
+def text_fragment(data: bytes) -> TextFragment | None:
+    """A valid ``T1`` frame as its TextFragment; None for anything else (ask ``decode`` why).
+
+    The head is one regex; the text is checked by deleting the bytes allowed as they are
+    (``bytes.translate``, in C) rather than by a regex stepping through it byte by byte,
+    which made this slower than ``decode``."""
+    m = _TEXT_HEAD.match(data)
+    if m is None or data[-5:-4] != b"*":
+        return None
+    sender, recipient, number, precedence, index, total = m.groups()
+    num, part, parts = int(number), int(index), int(total)
+    text, crc = data[m.end() : -5], data[-4:]
+    if (
+        num > 65535
+        or not 1 <= part <= parts
+        or text.translate(None, _TEXT_BYTES)
+        or crc.translate(None, _HEX)
+        or int(crc, 16) != crc_hqx(data[:-5], 0xFFFF)
+    ):
+        return None
+    if b"%" in text:
+        if _ESCAPES.fullmatch(text) is None:
+            return None
+        text = unquote_to_bytes(text)
+    return TextFragment(_call(sender), _call(recipient), num, _PRECEDENCES[precedence], part, parts, text)

@@ -1,6 +1,7 @@
 """The bulk-receive fast paths agree with the reference parsers they shortcut.
 
-``telemetry.position_row`` / ``sensor_row`` stand in for ``field_payload.decode``, and
+``telemetry.position_row`` / ``sensor_row`` / ``text_fragment`` stand in for
+``field_payload.decode``, and
 ``reyax_at.RCV`` (through ``Inbound``) for ``parse_line``, on the hot path. Each must
 accept exactly the frames its reference accepts, with the same values; anything it
 refuses goes to the reference, which says why. Hypothesis generates valid frames and
@@ -18,7 +19,7 @@ from ops_console.hardware.lora.inbound import Inbound
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.protocols import reyax_at as at
-from ops_console.hardware.protocols.field_payload.fast import position_row, sensor_row
+from ops_console.hardware.protocols.field_payload.fast import position_row, sensor_row, text_fragment
 
 calls = st.from_regex(r"[A-Z0-9/-]{1,9}", fullmatch=True)
 epochs = st.integers(0, 9_999_999_999)
@@ -137,3 +138,60 @@ def test_inbound_fast_path_makes_the_frames_parse_line_makes(lines, end: bytes) 
     )
     inbound = Inbound("l", lambda kind, message: None)
     assert inbound.feed(chunk, NOW, lambda *_: None) == slow_frames(chunk)
+
+
+@st.composite
+def text_frames(draw: st.DrawFn) -> bytes:
+    frames = fp.encode_text(
+        draw(calls),
+        draw(calls),
+        draw(st.integers(0, 65535)),
+        draw(st.sampled_from(list(fp.Precedence))),
+        draw(st.text(max_size=80)),
+        limit=draw(st.integers(48, 240)),
+    )
+    return draw(st.sampled_from(frames))
+
+
+def text_reference(data: bytes) -> fp.TextFragment | None:
+    got = fp.decode(data)
+    return got if isinstance(got, fp.TextFragment) else None
+
+
+@given(text_frames())
+def test_text_fast_path_decodes_valid_fragments_like_decode(frame: bytes) -> None:
+    assert text_fragment(frame) == text_reference(frame) is not None
+
+
+@given(text_frames(), st.data())
+def test_text_fast_path_refuses_what_decode_refuses(frame: bytes, data: st.DataObject) -> None:
+    at_ = data.draw(st.integers(0, len(frame) - 1))
+    byte = data.draw(st.integers(0, 255))
+    damaged = frame[:at_] + bytes([byte]) + frame[at_ + 1 :]
+    for candidate in (damaged, sealed(damaged[:-5])):
+        assert text_fragment(candidate) == text_reference(candidate)
+
+
+def test_text_fast_path_on_the_edges() -> None:
+    good = sealed(b"T1|MEDIC2|OPS|13|E|1/2|Water %C3%BC 100%25 up")
+    assert text_fragment(good) == fp.TextFragment(
+        "MEDIC2", "OPS", 13, fp.Precedence.EMERGENCY, 1, 2, "Water ü 100% up".encode()
+    )
+    assert text_fragment(good[:-4] + good[-4:].lower()) == text_reference(good[:-4] + good[-4:].lower())
+    for body in (
+        b"T1|MEDIC2|OPS|13|E|1/2|lower %c3%bc escape",
+        b"T1|MEDIC2|OPS|13|E|1/2|a lone % sign",
+        b"T1|MEDIC2|OPS|13|E|1/2|one|field too many",
+        b"T1|MEDIC2|OPS|65536|R|1/1|number too big",
+        b"T1|MEDIC2|OPS|13|R|0/1|fragment 0",
+        b"T1|MEDIC2|OPS|13|R|3/2|fragment after the last",
+        b"T1|MEDIC2|OPS|13|X|1/1|no such precedence",
+        b"T1|medic2|OPS|13|R|1/1|lower-case call",
+        b"T1|MEDIC2|OPS|13|R|1/1|DEL \x7f",
+        b"T1|MEDIC2|OPS|13|R|1/1|tab \t",
+    ):
+        assert text_fragment(sealed(body)) is None and text_reference(sealed(body)) is None, body
+    assert text_fragment(sealed(b"T1|MEDIC2|OPS|13|R|1/1|")) == text_reference(
+        sealed(b"T1|MEDIC2|OPS|13|R|1/1|")
+    )
+    assert text_fragment(good[:-1] + b"G") is None and text_fragment(good + b"\r") is None

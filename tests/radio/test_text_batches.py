@@ -1,0 +1,169 @@
+"""Texts in big batches (the few-statements-per-batch path, message_sql.py) mean exactly
+what they meant one by one, on SQLite and PostgreSQL: every raw row points at its
+message and back, repeats of stored copies are flagged and linked to the first copy
+after a restart, EMERGENCY and EXERCISE are kept, each fresh text to us is acked, and
+acks of our messages are matched once each. The batches hold more than 512 texts from
+more than 512 stations, so every chunked statement runs more than once."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import column, create_engine, select, table, text
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from helpers.posts import open_signed_on
+from ops_console.db.radio_models import RadioMessage
+from ops_console.db.radio_models import RawFrame as RawRow
+from ops_console.hardware.lora.types import RawFrame
+from ops_console.hardware.protocols import field_payload as fp
+from ops_console.hardware.simulators.lora_teams import rcv_line
+from ops_console.radio.bulk import BulkInsert, driver_errors
+from ops_console.topics import Topic
+
+STATIONS = 600
+TEXTS = 1100
+
+
+def heard(data: bytes, address: int, when: datetime, link: str = "lora-test") -> RawFrame:
+    return RawFrame(rcv_line(address, data, -70, 3).rstrip(), when, link, address, data, -70, 3)
+
+
+def sealed(body: bytes) -> bytes:
+    return body + b"*%04X" % fp.crc16(body)
+
+
+def texts(when: datetime) -> list[RawFrame]:
+    """TEXTS one-frame texts to us, from STATIONS stations; a few with something to keep."""
+    frames = []
+    for n in range(TEXTS):
+        call, number = f"S{n % STATIONS}", 100 + n // STATIONS
+        precedence = fp.Precedence.PRIORITY if n % 3 else fp.Precedence.ROUTINE
+        body = {7: "MAYDAY boat sinking at the weir", 8: "EXERCISE EXERCISE casualty at the school"}.get(
+            n, f"report {n} from the field"
+        )
+        data = fp.encode_text(call, "OPS", number, precedence, body)[0]
+        if n == 9:  # a NUL and a byte that is no UTF-8: stored on every engine
+            data = sealed(b"T1|S9|OPS|100|R|1/1|NUL%00 and bad %FF UTF-8")
+        frames.append(heard(data, 1000 + n % STATIONS, when))
+    return frames
+
+
+def linked(post) -> list[tuple[int, str, int | None, int | None, int | None]]:
+    """Raw rows: id, status, the message they point at, and that message's raw row."""
+    with post.db.read() as s:
+        rows = s.execute(
+            select(RawRow.id, RawRow.status, RawRow.message_id, RadioMessage.raw_frame_id)
+            .outerjoin(RadioMessage, RadioMessage.id == RawRow.message_id)
+            .order_by(RawRow.id)
+        ).all()
+    return [tuple(r) for r in rows]
+
+
+def test_a_big_batch_of_texts_and_its_repeat_after_a_restart(any_db_url) -> None:
+    when = datetime.now(UTC).replace(microsecond=0)
+    first = open_signed_on(any_db_url)
+    acks: list[tuple[int, str, int]] = []
+    first.radio.ingest.on_ack_needed = lambda *ack: acks.append(ack)
+    try:
+        first.radio.ingest.ingest(texts(when))
+        rows = linked(first)
+        assert len(rows) == TEXTS
+        assert all(status == "parsed" and message and back == raw for raw, status, message, back in rows)
+        with first.db.read() as s:
+            messages = s.execute(select(RadioMessage).order_by(RadioMessage.raw_frame_id)).scalars().all()
+            assert [(m.station, m.number) for m in messages] == [
+                (f"S{n % STATIONS}", 100 + n // STATIONS) for n in range(TEXTS)
+            ]
+            assert messages[7].precedence == "EMERGENCY" and not messages[7].exercise
+            assert messages[8].exercise and messages[8].precedence == "PRIORITY"
+            assert messages[1].precedence == "PRIORITY" and messages[1].body == "report 1 from the field"
+            assert messages[9].body == "NUL\u2400 and bad \ufffd UTF-8"
+            assert messages[0].at == when and messages[0].kind == "text" and messages[0].status == "received"
+            assert (
+                messages[0].rssi == -70 and messages[0].link == "lora-test" and messages[0].node_addr == 1000
+            )
+        assert sorted(acks) == sorted(
+            (1000 + n % STATIONS, f"S{n % STATIONS}", 100 + n // STATIONS) for n in range(TEXTS)
+        )
+        first_ids = [message for _, _, message, _ in rows]
+    finally:
+        first.close()
+    again = open_signed_on(any_db_url)  # a new process: only the database remembers
+    try:
+        again.radio.ingest.ingest(
+            texts(when.replace(second=(when.second + 30) % 60))
+        )  # a relay, in the window
+        rows = linked(again)
+        assert len(rows) == 2 * TEXTS
+        assert [status for _, status, _, _ in rows[TEXTS:]] == ["duplicate"] * TEXTS
+        assert [message for _, _, message, _ in rows[TEXTS:]] == first_ids  # the first copy stands
+        assert again.radio.ingest.counts["duplicate"] == TEXTS
+        with again.db.read() as s:
+            assert len(s.scalars(select(RadioMessage.id)).all()) == TEXTS
+    finally:
+        again.close()
+
+
+def test_acks_in_one_batch_match_each_open_message_once(any_db_url) -> None:
+    post = open_signed_on(any_db_url)
+    try:
+        with post.db.write() as s:
+            for number, to, status in (
+                (7, "RESCUE1", "sent"),
+                (8, "MEDIC2", "queued"),
+                (9, "MEDIC2", "acked"),
+            ):
+                s.add(
+                    RadioMessage(
+                        direction="out",
+                        kind="text",
+                        station="OPS",
+                        number=number,
+                        sender="OPS",
+                        recipient=to,
+                        body=f"out {number}",
+                        status=status,
+                        at=datetime.now(UTC),
+                    )
+                )
+        with post.db.read() as s:
+            ids = {m.number: m.id for m in s.scalars(select(RadioMessage))}
+        seen = []
+        post.bus.subscribe(seen.append)
+        now = datetime.now(UTC)
+        post.radio.ingest.ingest(
+            [
+                heard(fp.encode_ack("RESCUE1", "OPS", 7)[0], 11, now),
+                heard(fp.encode_ack("RESCUE1", "OPS", 7)[0], 31, now),  # the same ack through a relay
+                heard(fp.encode_ack("MEDIC2", "OPS", 8)[0], 12, now),
+                heard(fp.encode_ack("MEDIC2", "OPS", 9)[0], 12, now),  # acked before: nothing to do
+                heard(fp.encode_ack("SEARCH3", "OPS", 7)[0], 13, now),  # 7 did not go to SEARCH3
+                heard(fp.encode_ack("MEDIC2", "BASE", 8)[0], 12, now),  # for another console
+            ]
+        )
+        with post.db.read() as s:
+            status = {m.number: (m.status, m.acked_at is not None) for m in s.scalars(select(RadioMessage))}
+        assert status == {7: ("acked", True), 8: ("acked", True), 9: ("acked", False)}
+        assert post.radio.ingest.counts["acks"] == 2
+        assert [e.entity_id for e in seen if e.topic == Topic.RADIO_OUTBOX] == [ids[7], ids[8]]
+    finally:
+        post.close()
+
+
+def test_driver_errors_are_raised_as_sqlalchemy_errors(tmp_path) -> None:
+    """Bulk inserts use the driver directly; its errors must still be told apart as an
+    execute through SQLAlchemy would (away: OperationalError; refused: IntegrityError)."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE t (a INTEGER NOT NULL, b TEXT)"))
+    table_insert = BulkInsert(table("t", column("a"), column("b")), ("a", "b"))  # type: ignore[arg-type]
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        table_insert.columns(conn, 2, [[1, None], ["x", "y"]])
+    with pytest.raises(OperationalError), driver_errors("SELECT"):
+        raise sqlite3.OperationalError("disk is full")
+    with pytest.raises(ValueError), driver_errors("SELECT"):
+        raise ValueError("not the driver's")
+    engine.dispose()
