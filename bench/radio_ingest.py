@@ -19,7 +19,7 @@ RSS at start and end of the big run. Every figure is the median of ``--runs`` ru
 (default 3; --quick: 1), each with its own ceilings.
 
 Targets: >= 50,000 frames/s for each stream, >= 25 % of the storage ceiling (positions), p99 <= 50 ms.
-Run: python bench/radio_ingest.py [--quick] [--runs N]
+Run: python bench/radio_ingest.py [--quick] [--runs N] [--frames N]
 """
 
 from __future__ import annotations
@@ -206,9 +206,12 @@ def one_run(work: Path, count: int, latency_frames: int) -> tuple[str, dict[str,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_run_options(parser)
+    parser.add_argument(
+        "--frames", type=int, default=0, help="frames per stream (default 1,000,000; --quick: 20,000)"
+    )
     args = parser.parse_args()
     runs = runs_of(args)
-    count = 20_000 if args.quick else 1_000_000
+    count = args.frames or (20_000 if args.quick else 1_000_000)
     latency_frames = 100 if args.quick else 1_000
     with tempfile.TemporaryDirectory() as tmp:
         named = repeat(lambda: one_run(Path(tmp) / f"run{len(os.listdir(tmp))}", count, latency_frames), runs)

@@ -35,6 +35,9 @@ from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, RepeatFilter
 
 Report: TypeAlias = PositionRow | SensorRow
 """A decoded position (6 fields) or sensor reading (7 fields), see field_payload/fast.py."""
+Decoded: TypeAlias = Report | fp.TextFragment
+"""What ``decode_reports`` makes of a frame on the link's thread: a report, or a text
+fragment (its reassembly, numbering and storage are the ingest thread's)."""
 
 
 @dataclass
@@ -46,7 +49,7 @@ class Batch:
     storage builds its columns in C."""
 
     frames: Sequence[tuple]  # type: ignore[type-arg]
-    reports: list[Report | None]
+    reports: list[Decoded | None]  # after classify: reports only (a fragment's entry is None)
     statuses: list[str] = field(default_factory=list)
     errors: dict[int, str] = field(default_factory=dict)
     positions: list[int] = field(default_factory=list)
@@ -73,7 +76,7 @@ class Classifier:
         self,
         frames: Sequence[tuple],
         now: float,  # type: ignore[type-arg]
-        reports: Sequence[Report | None] | None = None,
+        reports: Sequence[Decoded | None] | None = None,
     ) -> Batch:
         """``frames`` are RawFrames or plain tuples in RawFrame's field order (the ingest queue);
         ``reports`` is what ``decode_reports`` made of them, if it already ran (on the link
@@ -86,12 +89,13 @@ class Classifier:
         calls: dict[int, str] = {}  # index → sender, for good frames that are not reports
         heard_at, when = None, 0.0  # the frames of one read chunk share their time: convert it once
         for index, (frame, row) in enumerate(zip(frames, rows)):
-            if row is None:
-                row = self._general(batch, index, frame, now, calls)
+            if row is None or type(row) is fp.TextFragment:
+                row = self._general(batch, index, frame, now, calls, row)  # type: ignore[arg-type]
                 if type(row) is str:
                     if index in calls:  # understood (a text or an ack): the node was heard
                         heard[frame[3]] = index
                     status(row)
+                    rows[index] = None
                     continue
                 rows[index] = row
             address = frame[3]
@@ -134,6 +138,7 @@ class Classifier:
         frame: tuple,
         now: float,  # type: ignore[type-arg]
         calls: dict[int, str],
+        item: fp.TextFragment | None = None,
     ) -> str | Report:
         """A frame off the fast path (flagged lines, texts, acks, anything invalid): its
         status, or the report to go on with (not reached while the fast path and decode
@@ -142,9 +147,10 @@ class Classifier:
         if error is not None:
             batch.errors[index] = error[:300]
             return "invalid"
-        item = text_fragment(data) if data[:3] == b"T1|" else None
+        if item is None:  # not decoded on the link's thread (a fragment usually is)
+            item = text_fragment(data) if data[:3] == b"T1|" else None
         if item is None:
-            item = fp.decode(data)
+            item = fp.decode(data)  # type: ignore[assignment]
         kind = type(item)
         if kind is fp.DecodeError:
             plain = plain_text.decode(data) if item.reason == fp.NO_TRAILER else None  # type: ignore[union-attr]
@@ -219,10 +225,11 @@ class Classifier:
                     node["battery"] = float(battery)
 
 
-def decode_reports(frames: Iterable[tuple]) -> list[Report | None]:  # type: ignore[type-arg]
-    """Positions and sensor readings decoded to tuples, None for every other frame. Pure
-    and stateless, so the ingest runs it on the link's thread, beside the database work."""
-    out: list[Report | None] = []
+def decode_reports(frames: Iterable[tuple]) -> list[Decoded | None]:  # type: ignore[type-arg]
+    """Positions and sensor readings decoded to tuples, text fragments to theirs, None for
+    every other frame. Pure and stateless, so the ingest runs it on the link's thread,
+    beside the database work."""
+    out: list[Decoded | None] = []
     add = out.append
     for _raw, _at, _link, _address, data, _rssi, _snr, error in frames:
         if error is None:
@@ -232,6 +239,9 @@ def decode_reports(frames: Iterable[tuple]) -> list[Report | None]:  # type: ign
                 continue
             if kind == b"S1|":
                 add(sensor_row(data))
+                continue
+            if kind == b"T1|":
+                add(text_fragment(data))
                 continue
         add(None)
     return out

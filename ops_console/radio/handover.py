@@ -5,7 +5,8 @@ has arrived since its last commit, up to a batch. Two things happen on the reade
 on purpose, because the ingest thread is the bottleneck and the reader has time to spare
 while the ingest waits on the database:
 
-- positions and sensor readings are decoded (``decode_reports``: pure, stateless);
+- positions, sensor readings and text fragments are decoded (``decode_reports``: pure,
+  stateless);
 - frames are kept as plain tuples. CPython's garbage collector stops tracking a plain
   tuple of strings and numbers, but never a NamedTuple: tens of thousands of RawFrames
   waiting here made every full collection walk them all (a fifth of the ingest's time
@@ -18,7 +19,7 @@ import logging
 import threading
 
 from ops_console.hardware.lora.types import RawFrame
-from ops_console.radio.classify import Report, decode_reports
+from ops_console.radio.classify import Decoded, decode_reports
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 20_000
@@ -36,7 +37,7 @@ class Handover:
 
     def __init__(self) -> None:
         self._frames: list[tuple] = []  # type: ignore[type-arg]
-        self._reports: list[Report | None] = []  # decode_reports of _frames, in step with it
+        self._reports: list[Decoded | None] = []  # decode_reports of _frames, in step with it
         self._marks: list[tuple[int, int]] = []  # (frames queued after this chunk, its journal number)
         self._cond = threading.Condition()
         self._open = False
@@ -72,7 +73,7 @@ class Handover:
                 self._marks.append((len(self._frames), mark))
             self._cond.notify_all()
 
-    def take(self) -> tuple[list[tuple], list[Report | None], int | None] | None:  # type: ignore[type-arg]
+    def take(self) -> tuple[list[tuple], list[Decoded | None], int | None] | None:  # type: ignore[type-arg]
         """Ingest thread: up to MAX_BATCH frames, their reports and the journal number up to
         which they are all journaled (None: none whole), waiting for some; None once closed
         and empty. Usually all of them, handed over without copying."""

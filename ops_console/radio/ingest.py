@@ -43,7 +43,7 @@ from ops_console.hardware.lora.reassembly import Reassembler
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.notices import say
 from ops_console.radio.bulk import BulkInsert, TimeFormat
-from ops_console.radio.classify import Classifier, Report
+from ops_console.radio.classify import Classifier, Decoded
 from ops_console.radio.derived import DerivedWriter, drill_flags, storable
 from ops_console.radio.handover import MAX_BATCH, Handover
 from ops_console.radio.holding import Holding
@@ -72,7 +72,7 @@ class _BadBatch(Exception):
 
 Frames = Sequence[tuple]  # type: ignore[type-arg]
 """RawFrames, or plain tuples in RawFrame's field order (what the queue holds)."""
-Reports = Sequence[Report | None]
+Reports = Sequence[Decoded | None]
 
 _RAW = RawRow.__table__
 _RAW_INSERT = BulkInsert(

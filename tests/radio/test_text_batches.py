@@ -11,16 +11,19 @@ import sqlite3
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import column, create_engine, select, table, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from helpers.posts import open_signed_on
-from ops_console.db.radio_models import RadioMessage
+from ops_console.db.radio_models import RadioMessage, RadioNode
 from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_teams import rcv_line
 from ops_console.radio.bulk import BulkInsert, driver_errors
+from ops_console.radio.derived import storable
 from ops_console.topics import Topic
 
 STATIONS = 600
@@ -167,3 +170,57 @@ def test_driver_errors_are_raised_as_sqlalchemy_errors(tmp_path) -> None:
     with pytest.raises(ValueError), driver_errors("SELECT"):
         raise ValueError("not the driver's")
     engine.dispose()
+
+
+def test_nodes_heard_in_a_batch_are_updated_together(any_db_url) -> None:
+    """Known nodes are updated in one statement per set of columns: a node that sent a
+    position gets its place and battery, one that sent a text only its call and signal,
+    and what a node does not say keeps its stored value."""
+    post = open_signed_on(any_db_url)
+    try:
+        first = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+        post.radio.ingest.ingest(
+            [
+                heard(fp.encode_position(f"P{n}", 1, 47.0, 8.0, first, 90)[0], 500 + n, first)
+                for n in range(30)
+            ]
+        )
+        later = datetime(2024, 5, 1, 12, 5, tzinfo=UTC)
+        frames = [
+            heard(fp.encode_position(f"P{n}", 2, 47.5, 8.5, later, 80 - n)[0], 500 + n, later)
+            for n in range(0, 30, 2)
+        ]
+        frames += [
+            heard(fp.encode_text(f"P{n}", "OPS", 3, fp.Precedence.ROUTINE, "here")[0], 500 + n, later)
+            for n in range(1, 30, 2)
+        ]
+        post.radio.ingest.ingest(frames)
+        with post.db.read() as s:
+            nodes = {n.addr: n for n in s.scalars(select(RadioNode))}
+        assert len(nodes) == 30
+        for n in range(30):
+            node = nodes[500 + n]
+            assert node.callsign == f"P{n}" and node.last_heard == later and node.rssi == -70
+            if n % 2:  # a text: the place and battery from the first batch stand
+                assert (node.lat, node.lon, node.battery, node.position_at) == (47.0, 8.0, 90, first)
+            else:
+                assert (node.lat, node.lon, node.battery, node.position_at) == (47.5, 8.5, 80 - n, later)
+    finally:
+        post.close()
+
+
+def _storable_before(text: str) -> str:
+    """storable as it was before its ASCII shortcut: the reference it must still match."""
+    text = text.replace("\x00", "\u2400")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+@given(st.text(alphabet=st.sampled_from("ab \x00\u2400é\udcff漢")) | st.text())
+def test_storable_takes_its_shortcut_without_changing_a_value(text: str) -> None:
+    assert storable(text) == _storable_before(text)
+    assert "\x00" not in storable(text)
+    storable(text).encode("utf-8")

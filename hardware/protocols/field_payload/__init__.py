@@ -127,6 +127,9 @@ def escape(data: bytes) -> str:
 
 EXERCISE_WORDS = ("EXERCISE", "演习", "演练")
 """A text whose first word is one of these is a drill message (see the spec, "Exercise marker")."""
+_EXERCISE_FIRST = frozenset(
+    {w[0] for w in EXERCISE_WORDS} | {w[0].lower() for w in EXERCISE_WORDS if w.isascii()}
+)
 
 
 def exercise_marked(text: str) -> bool:
@@ -137,6 +140,8 @@ def exercise_marked(text: str) -> bool:
     A console hearing such a text on a real radio stores it as exercise; any other text
     heard on a real radio is live, whatever mode the console is in."""
     start = text.lstrip()
+    if start[:1] not in _EXERCISE_FIRST:  # nearly every text: one look, not one per word
+        return False
     for word in EXERCISE_WORDS:
         head = start[: len(word)]
         if not word.isascii():  # no spaces between words in Chinese: the word itself is enough

@@ -72,3 +72,26 @@ def test_marker_survives_frames_and_reassembly(text: str, precedence: Precedence
         assert isinstance(fragment, fp.TextFragment)
         message = reassembler.add(fragment, 0.0) or message
     assert message is not None and fp.exercise_marked(message.text)
+
+
+def _marked_before(text: str) -> bool:
+    """exercise_marked as it was before its first-character shortcut."""
+    start = text.lstrip()
+    for word in fp.EXERCISE_WORDS:
+        head = start[: len(word)]
+        if not word.isascii():
+            if head == word:
+                return True
+            continue
+        if head.isascii() and head.upper() == word:
+            after = start[len(word) : len(word) + 1]
+            return not (after.isalnum() or after == "_")
+    return False
+
+
+@given(
+    st.from_regex(r"\s*(EXERCISE|exercise|ExErCiSe|演习|演练|E|e|演)?.{0,12}", fullmatch=True)
+    | st.text(max_size=40)
+)
+def test_the_shortcut_keeps_every_answer(text: str) -> None:
+    assert fp.exercise_marked(text) == _marked_before(text)
