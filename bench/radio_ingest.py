@@ -94,7 +94,11 @@ class Feeder:
             self.proc.stdin.close()  # type: ignore[union-attr]
         except OSError:
             pass
-        self.proc.wait(10)
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:  # still writing lines nobody reads (a run past its deadline)
+            self.proc.kill()
+            self.proc.wait(10)
 
 
 def rss_mb() -> float:
