@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from ops_console.config import log_dir
 from ops_console.errors import SignOnError
 from ops_console.post import Post
+from ops_console.ui import startup_probe
 from ops_console.ui.common.i18n import install_translators
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.theme import apply_theme
@@ -81,7 +82,9 @@ def _sign_on(post: Post, operator: str | None, pin: str | None) -> bool:
             )
             return False
         return True
-    return SignOnDialog(post).exec() == QDialog.DialogCode.Accepted
+    dialog = SignOnDialog(post)
+    startup_probe.watch_signon(dialog, dialog.reject)
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def _start_watchdog(window: QWidget, log_path: Path | None) -> FreezeWatchdog:
@@ -139,6 +142,7 @@ def run_gui(
         post.feed.start()  # other workstations' changes arrive as events from here on
         window = build_main_window(post, log_path=log_path, demo=demo)
         window.show()
+        startup_probe.watch_window(window, window.front_populated)
         watchdog = _start_watchdog(window, log_path)
         code = app.exec()
         watchdog.stop()

@@ -154,6 +154,12 @@ class MainWindow(QMainWindow):
         """The running radios (tests wait for them to be ready), or None."""
         return self.post.devices.radio_runtime
 
+    def front_populated(self) -> bool:
+        """The panels in front hold their rows (the activity log reads its first page off the
+        GUI thread; incidents and tasks are read when built)."""
+        model = self.activity.model
+        return model.rowCount() > 0 or model.exhausted
+
     def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{key}")  # saveState/restoreState match docks by this name
