@@ -69,3 +69,25 @@ def test_new_request_is_pre_filled_with_the_chosen_stock_row(qtbot, panel, store
     dialog = panel.open_form(RequestDialog)
     assert dialog.item.currentData() == chosen
     dialog.reject()
+
+
+def test_the_request_queue_shows_priority_and_status_whole(qtbot, panel, stores):
+    """An urgent open request shows "■■■■ Urgent" in bold: the column holds it whole."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from ops_console.domain import Priority
+    from ops_console.inventory import RequestDraft
+
+    stores.inv.create_request(
+        RequestDraft(
+            "CANAL-1", stores.sandbags.id, 50, Priority.URGENT, deliver_to_location_id=stores.shelter.id
+        )
+    )
+    panel.reload()
+    model, table = panel.queue.model, panel.queue.table
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    for column in range(4):
+        font = model.index(0, column).data(Qt.ItemDataRole.FontRole) or table.font()
+        text = model.index(0, column).data()
+        assert QFontMetrics(font).horizontalAdvance(text) + 8 <= table.columnWidth(column), (column, text)

@@ -172,3 +172,25 @@ def test_ics213_is_sent_in_frames_received_and_saved_as_pdf(
     pdf = received.save_pdf(str(tmp_path / "ics213.pdf"))
     assert pdf and (tmp_path / "ics213.pdf").read_bytes().startswith(b"%PDF")
     received.reject()
+
+
+def test_outbox_columns_show_their_whole_text_at_the_default_size(panel, post, qtbot) -> None:
+    """A message waiting for its next try shows "Sent · next try HH:MM:SS": not cut."""
+    from ops_console.clock import utc_now
+    from ops_console.db.radio_models import RadioMessage
+
+    msg = post.radio.outbox.compose("SHELTER-B", "Cots arriving", fp.Precedence.EMERGENCY)
+    post.radio.outbox.mark_sent(post.radio.get(msg.id), "lora1")
+    qtbot.waitUntil(lambda: panel.outbox_model.rowCount() == 1, timeout=3000)
+    table, model = panel.outbox_table, panel.outbox_model
+    with post.db.write() as s:  # waiting for the ack: the next try is set
+        s.get(RadioMessage, msg.id).next_attempt_at = utc_now() + timedelta(minutes=1)
+    qtbot.waitUntil(lambda: "next try" in model.index(0, 4).data(), timeout=5000)
+    metrics = table.fontMetrics()
+    for column in range(model.columnCount() - 1):  # the last one stretches
+        text = model.index(0, column).data()
+        assert metrics.horizontalAdvance(text) + 8 <= table.columnWidth(column), (column, text)
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert table.horizontalHeader().fontMetrics().horizontalAdvance(title) + 8 <= table.columnWidth(
+            column
+        )

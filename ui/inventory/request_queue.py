@@ -9,17 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
 
+from ops_console.domain import Priority
 from ops_console.inventory import InventoryService, RequestView
+from ops_console.inventory.views import RequestStatus
+from ops_console.ui.common.column_widths import fit_columns
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.inventory.dialogs import FulfilDialog
 from ops_console.ui.inventory.model import RequestQueueModel
 from ops_console.ui.inventory.stock_view import plain_table
 
-COLUMN_WIDTHS = (40, 110, 90, 110, 170, 110, 220, 90)
+
+def _widest(words: list[str]) -> str:
+    return max(words, key=len)
+
+
+SAMPLE_TIME = "12-31 23:59"  # local_short's widest
 
 
 class RequestQueue(QWidget):
@@ -34,8 +42,21 @@ class RequestQueue(QWidget):
         self.model = RequestQueueModel(self)
         self.table = plain_table(self.model, "requestQueue")
         self.table.setSortingEnabled(False)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        tr = lambda t: QCoreApplication.translate("RequestQueueModel", t)  # noqa: E731
+        fit_columns(  # open requests show Priority and Status in bold
+            self.table,
+            (
+                "9999",
+                "■■■■ " + _widest([tr(p.label) for p in Priority]),
+                SAMPLE_TIME,
+                _widest([tr(s.label) for s in RequestStatus]),
+                170,
+                "1,000 / 1,000 boxes",
+                220,
+                SAMPLE_TIME,
+            ),
+            bold=True,
+        )
         self.approve_button = QPushButton(self.tr("Approve"))
         self.deny_button = QPushButton(self.tr("Deny…"))
         self.fulfil_button = QPushButton(self.tr("Fulfil…"))

@@ -27,6 +27,7 @@ from ops_console.domain import Permission
 from ops_console.post import Post
 from ops_console.radio.links import LinkStatus
 from ops_console.radio.views import MessageView
+from ops_console.ui.common.column_widths import fit_columns
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.radio.tables import NodesModel, OutboxModel
@@ -49,6 +50,11 @@ def make_table(name: str, model: object) -> QTableView:
     return table
 
 
+OUTBOX_SAMPLES = ("00:00:00", "SHELTER-B", "999", "Emergency", "Sent · next try 00:00:00", "3")
+"""The widest text each outbox column usually shows (the last column, the message, stretches)."""
+NODE_SAMPLES = ("RESCUE-12", "65535", "00:00:00", "-120 dBm", "-12.5 dB", "100 %")
+
+
 class RadioSideTabs(QTabWidget):
     """Nodes (+ RSSI/SNR plot, pyqtgraph loaded on first use) and Outbox (+ cancel/resend)."""
 
@@ -59,8 +65,7 @@ class RadioSideTabs(QTabWidget):
         self.outbox_model, self.nodes_model = OutboxModel(self), NodesModel(self)
         self.plot = None
         self.outbox_table = make_table("radioOutbox", self.outbox_model)
-        for column, width in enumerate((64, 70, 44, 70, 70, 40)):
-            self.outbox_table.setColumnWidth(column, width)
+        fit_columns(self.outbox_table, OUTBOX_SAMPLES)
         self.outbox_table.selectionModel().selectionChanged.connect(self.update_actions)
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="outboxCancel")
         self.resend_button = QPushButton(self.tr("Resend"), objectName="outboxResend")
@@ -69,8 +74,7 @@ class RadioSideTabs(QTabWidget):
         self.budget_label = QLabel(objectName="outboxBudget")
         self.budget_label.setWordWrap(True)
         self.nodes_table = make_table("radioNodes", self.nodes_model)
-        for column, width in enumerate((80, 50, 92, 76, 60, 70)):
-            self.nodes_table.setColumnWidth(column, width)
+        fit_columns(self.nodes_table, NODE_SAMPLES)
         self.nodes_table.selectionModel().selectionChanged.connect(self.show_node_signal)
         self.plot_holder = QVBoxLayout()
         self.plot_hint = QLabel(self.tr("Choose a node to plot its RSSI and SNR."), objectName="plotHint")
