@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -19,14 +20,17 @@ from ops_console.config import log_dir
 from ops_console.errors import SignOnError
 from ops_console.post import Post
 from ops_console.ui import startup_probe
+from ops_console.ui.common.first_paint import after_first_paint
 from ops_console.ui.common.i18n import install_translators
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.theme import apply_theme
 from ops_console.ui.crash import install_crash_handler
-from ops_console.ui.main_window import MainWindow
 from ops_console.ui.qt import install_gui_thread_collector
 from ops_console.ui.signon import SignOnDialog
 from ops_console.ui.watchdog import FreezeWatchdog, unseen_freezes
+
+if TYPE_CHECKING:
+    from ops_console.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 ORGANIZATION, APPLICATION = "OpsConsole", "Ops Console"
@@ -49,10 +53,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_main_window(
-    post: Post, *, settings: QSettings | None = None, log_path: Path | None = None, demo: bool = False
+    post: Post,
+    *,
+    settings: QSettings | None = None,
+    log_path: Path | None = None,
+    demo: bool = False,
+    start_devices: bool = True,
 ) -> MainWindow:
-    """The main window for a post with an operator already signed on (tests call this)."""
-    return MainWindow(post, settings=settings, log_path=log_path, demo=demo)
+    """The main window for a post with an operator already signed on (tests call this).
+    Imported here, not at the top: the sign-on dialog shows before the panels' modules load."""
+    from ops_console.ui.main_window import MainWindow
+
+    return MainWindow(post, settings=settings, log_path=log_path, demo=demo, start_devices=start_devices)
 
 
 def _tell(words: str) -> None:
@@ -140,7 +152,11 @@ def run_gui(
         if not _sign_on(post, operator, pin):
             return EXIT_FAILED if operator else EXIT_OK
         post.feed.start()  # other workstations' changes arrive as events from here on
-        window = build_main_window(post, log_path=log_path, demo=demo)
+        # the radios and siren buses open once the window is on the screen, one paint later
+        # than before: their ports were closed through all of start-up anyway, and from the
+        # moment a port opens every frame is journaled as before
+        window = build_main_window(post, log_path=log_path, demo=demo, start_devices=False)
+        after_first_paint(window, window.start_devices)
         window.show()
         startup_probe.watch_window(window, window.front_populated)
         watchdog = _start_watchdog(window, log_path)

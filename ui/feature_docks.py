@@ -3,26 +3,38 @@
 Kept out of main_window.py so that file stays about the window itself: this module
 builds each feature's widgets and connects them to the panels they talk to (a map
 right-click opens the incident or task form at that spot; picking a row centres the map).
+
+The map, the inventory and the sirens panel are the costly ones (the map stack, pyqtgraph
+and numpy, and their reads), and at start-up they sit on tabs behind the task board: each
+is built the first time its dock shows (or code asks for it), so the window paints
+without them. Their docks exist from the start with the same object names, so saved
+layouts restore as before. What must be seen whatever is in front — the alert list that
+feeds the status bar's counts and the siren strip — is built with the window. A
+selection that would move the map before it exists is kept and applied when it is built.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
-from ops_console.inventory.views import StockLevel
-from ops_console.radio.views import NodeView
 from ops_console.ui.alerts import AlertPanel
-from ops_console.ui.inventory.panel import InventoryPanel
 from ops_console.ui.mapping.panels import RiskRegisterPanel, ShelterPanel
-from ops_console.ui.mapping.widget import MapWidget
-from ops_console.ui.sirens import SirenPanel
 from ops_console.ui.sirens.strip import SirenStrip
 
 if TYPE_CHECKING:
+    from ops_console.inventory.views import StockLevel
+    from ops_console.radio.views import NodeView
+    from ops_console.ui.inventory.panel import InventoryPanel
     from ops_console.ui.main_window import MainWindow
+    from ops_console.ui.mapping.widget import MapWidget
+    from ops_console.ui.sirens import SirenPanel
+
+LAZY = ("map", "inventory", "sirens")  # the docks built on first show, in the order saved layouts know
 
 
 class FeatureDocks(QObject):
@@ -32,21 +44,102 @@ class FeatureDocks(QObject):
         super().__init__(window)
         self._window = window
         post, bridge = window.post, window.bridge
-        basemaps = window.post.basemaps(window.demo)  # [[basemap]] tables; the demo ward with --demo and none
-        self.map = MapWidget(post, bridge, post.map, window.settings, basemaps=basemaps)
+        self._built: dict[str, QWidget] = {}
+        self._builders: dict[str, Callable[[], QWidget]] = {
+            "map": self._build_map,
+            "inventory": self._build_inventory,
+            "sirens": self._build_sirens,
+        }
+        self._install: Callable[[str, QWidget], None] | None = None
+        self._map_pending: list[Callable[[MapWidget], Any]] = []  # what to do once the map exists
         self.risks = RiskRegisterPanel(post.map, bridge)
         self.shelters = ShelterPanel(post.map, bridge)
-        self.inventory = InventoryPanel(post, bridge, post.inventory)
-        self.sirens = SirenPanel(post.sirens, bridge)
         self.siren_strip = SirenStrip(post.sirens, bridge, window)  # in sight whichever dock is in front
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.siren_strip)
         self.alerts = AlertPanel(post, bridge)
         self._centred_node: int | None = None
         self._centred_location: int | None = None
 
+    # --- built on first show ------------------------------------------------------
+    @property
+    def map(self) -> MapWidget:
+        return self.panel("map")  # type: ignore[return-value]
+
+    @property
+    def inventory(self) -> InventoryPanel:
+        return self.panel("inventory")  # type: ignore[return-value]
+
+    @property
+    def sirens(self) -> SirenPanel:
+        return self.panel("sirens")  # type: ignore[return-value]
+
+    def watch(self, key: str, dock: QDockWidget, install: Callable[[str, QWidget], None]) -> None:
+        """``dock`` holds a placeholder until it first shows; ``install`` puts the panel in."""
+        self._install = install
+        dock.visibilityChanged.connect(partial(self._shown, key))
+
+    def _shown(self, key: str, visible: bool) -> None:
+        if visible and key not in self._built and not getattr(self._window, "_shut_down", False):
+            self.panel(key)
+
+    def panel(self, key: str) -> QWidget:
+        """The feature panel of dock ``key``, built now if it was not yet."""
+        widget = self._built.get(key)
+        if widget is None:
+            widget = self._built[key] = self._builders[key]()
+            if self._install is not None:
+                self._install(key, widget)
+            if key == "map":
+                pending, self._map_pending = self._map_pending, []
+                for step in pending:
+                    step(widget)  # type: ignore[arg-type]
+        return widget
+
+    def built(self, key: str) -> bool:
+        return key in self._built
+
     def panels(self) -> dict[str, QWidget]:
-        """The feature panels that have a dock of their own on the right, by dock key."""
-        return {"map": self.map, "inventory": self.inventory, "sirens": self.sirens}
+        """The feature panels that have a dock of their own on the right, by dock key (all
+        of them built: tests and code that want every panel)."""
+        return {key: self.panel(key) for key in LAZY}
+
+    def built_panels(self) -> list[QWidget]:
+        return list(self._built.values())
+
+    def _build_map(self) -> QWidget:
+        from ops_console.ui.mapping.widget import MapWidget
+
+        window = self._window
+        post = window.post
+        basemaps = post.basemaps(window.demo)  # [[basemap]] tables; the demo ward with --demo and none
+        widget = MapWidget(post, window.bridge, post.map, window.settings, basemaps=basemaps)
+        widget.create_incident_requested.connect(self._new_incident_at)
+        widget.create_task_requested.connect(self._new_task_at)
+        widget.object_activated.connect(self._show_object)
+        return widget
+
+    def _build_inventory(self) -> QWidget:
+        from ops_console.ui.inventory.panel import InventoryPanel
+
+        post = self._window.post
+        widget = InventoryPanel(post, self._window.bridge, post.inventory)
+        widget.level_selected.connect(self._stock_level_selected)
+        return widget
+
+    def _build_sirens(self) -> QWidget:
+        from ops_console.ui.sirens import SirenPanel
+
+        widget = SirenPanel(self._window.post.sirens, self._window.bridge)
+        widget.siren_selected.connect(self._siren_selected)
+        return widget
+
+    def _on_map(self, step: Callable[[MapWidget], Any]) -> None:
+        """Move the map now if it exists, else when it is built (a selection made while the
+        map was never shown still shows when it first is)."""
+        if "map" in self._built:
+            step(self._built["map"])  # type: ignore[arg-type]
+        else:
+            self._map_pending = [step]  # only the latest selection matters
 
     def extra_docks(self) -> dict[str, tuple[str, QWidget]]:
         """The docks tabbed with the activity log on the left: key → (title, widget)."""
@@ -58,17 +151,12 @@ class FeatureDocks(QObject):
 
     def connect(self) -> None:
         window = self._window
-        self.map.create_incident_requested.connect(self._new_incident_at)
-        self.map.create_task_requested.connect(self._new_task_at)
-        self.map.object_activated.connect(self._show_object)
         self.alerts.open_requested.connect(self._show_object)
         self.alerts.counts_changed.connect(window.status.show_alert_counts)
         window.status.alerts_clicked.connect(self._raise_alerts)
         self.risks.locate_requested.connect(self._centre)
         self.shelters.locate_requested.connect(self._centre)
         window.incidents.incident_selected.connect(self._incident_selected)
-        self.sirens.siren_selected.connect(self._siren_selected)
-        self.inventory.level_selected.connect(self._stock_level_selected)
         window.radio.node_selected.connect(self._node_selected)
         task_selected = getattr(window.tasks, "task_selected", None)
         if task_selected is not None:
@@ -76,9 +164,12 @@ class FeatureDocks(QObject):
 
     def shutdown(self) -> None:
         self.alerts.wait_idle()
-        self.map.close_map()
-        self.inventory.wait_idle()
-        self.sirens.detach()
+        if "map" in self._built:
+            self.map.close_map()
+        if "inventory" in self._built:
+            self.inventory.wait_idle()
+        if "sirens" in self._built:
+            self.sirens.detach()
         self.siren_strip.shutdown()
 
     @Slot(float, float)
@@ -132,14 +223,13 @@ class FeatureDocks(QObject):
     def _incident_selected(self, view: object) -> None:
         lat, lon = getattr(view, "lat", None), getattr(view, "lon", None)
         if lat is not None and lon is not None:
-            self.map.centre_on(lat, lon)
-            self.map.canvas.select_record("incident", view.id)  # type: ignore[attr-defined]  # the ring follows
+            record_id = view.id  # type: ignore[attr-defined]
+            self._on_map(lambda m: (m.centre_on(lat, lon), m.canvas.select_record("incident", record_id)))
 
     @Slot(int)
     def _siren_selected(self, siren_id: int) -> None:
         siren = self._window.post.sirens.get(siren_id)
-        self.map.centre_on(siren.lat, siren.lon)
-        self.map.canvas.select_record("siren", siren_id)
+        self._on_map(lambda m: (m.centre_on(siren.lat, siren.lon), m.canvas.select_record("siren", siren_id)))
 
     @Slot(object, bool)
     def _stock_level_selected(self, level: StockLevel, again: bool) -> None:
@@ -151,7 +241,8 @@ class FeatureDocks(QObject):
         place = next((p for p in self._window.post.inventory.locations() if p.id == level.location_id), None)
         if place is not None and place.lat is not None and place.lon is not None:
             self._centred_location = place.id
-            self.map.centre_on(place.lat, place.lon)
+            lat, lon = place.lat, place.lon
+            self._on_map(lambda m: m.centre_on(lat, lon))
 
     @Slot(object, bool)
     def _node_selected(self, node: NodeView, again: bool) -> None:
@@ -160,11 +251,12 @@ class FeatureDocks(QObject):
         if node.lat is None or node.lon is None or (node.addr == self._centred_node and not again):
             return
         self._centred_node = node.addr
-        self.map.centre_on(node.lat, node.lon)
+        lat, lon = node.lat, node.lon
+        self._on_map(lambda m: m.centre_on(lat, lon))
 
     @Slot(int)
     def _task_selected(self, task_id: int) -> None:
         task = self._window.tasks.current_task()
         if task is not None and task.lat is not None and task.lon is not None:
-            self.map.centre_on(task.lat, task.lon)
-            self.map.canvas.select_record("task", task.id)
+            lat, lon, record_id = task.lat, task.lon, task.id
+            self._on_map(lambda m: (m.centre_on(lat, lon), m.canvas.select_record("task", record_id)))

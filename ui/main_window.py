@@ -29,7 +29,7 @@ from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.dock_tabs import hide_stale_tab_bars
 from ops_console.ui.common.drafts import keep_drafts, restore_drafts
 from ops_console.ui.exercise_bar import ExerciseBar
-from ops_console.ui.feature_docks import FeatureDocks
+from ops_console.ui.feature_docks import LAZY, FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
 from ops_console.ui.quit_guard import QuitGuard
 from ops_console.ui.radio import RadioPanel
@@ -54,6 +54,13 @@ def _scrollable(panel: QWidget, max_min_width: int = 640) -> QWidget:
     return area
 
 
+def _placeholder(key: str) -> QWidget:
+    """What a feature dock holds until it first shows (ui/feature_docks.py builds the panel)."""
+    widget = QWidget()
+    widget.setObjectName(f"placeholder_{key}")
+    return widget
+
+
 class MainWindow(QMainWindow):
     """One post's console. Build it with ``build_main_window`` (ui/app.py) or directly."""
 
@@ -66,6 +73,7 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         log_path: Path | None = None,
         demo: bool = False,
+        start_devices: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,7 +94,6 @@ class MainWindow(QMainWindow):
         self.activity = ActivityLogPanel(post, self.bridge)
         self.radio = RadioPanel(post, self.bridge)
         self.features = FeatureDocks(self)
-        self.feature_panels: dict[str, QWidget] = {"radio": self.radio, **self.features.panels()}
         self.docks: dict[str, QDockWidget] = {}
         self._dock("incidents", self.tr("Incidents"), self.incidents, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock(
@@ -99,10 +106,14 @@ class MainWindow(QMainWindow):
             "sirens": self.tr("Sirens"),
             "inventory": self.tr("Inventory"),
         }  # in the order saved layouts know
-        for key, title in feature_titles.items():
-            self._dock(
-                key, title, _scrollable(self.feature_panels[key]), Qt.DockWidgetArea.RightDockWidgetArea
-            )
+        self._dock("map", feature_titles["map"], _placeholder("map"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock(
+            "radio", feature_titles["radio"], _scrollable(self.radio), Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        for key in ("sirens", "inventory"):
+            self._dock(key, feature_titles[key], _placeholder(key), Qt.DockWidgetArea.RightDockWidgetArea)
+        for key in LAZY:  # built when their dock first shows (ui/feature_docks.py)
+            self.features.watch(key, self.docks[key], self._install_panel)
         for key, (title, widget) in self.features.extra_docks().items():
             self._dock(key, title, _scrollable(widget), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.docks["incidents"], self.docks["activity"], Qt.Orientation.Vertical)
@@ -145,9 +156,25 @@ class MainWindow(QMainWindow):
         self.restore_layout()
         hide_stale_tab_bars(self)
         restore_drafts(self, self.settings)
-        self.post.devices.start(
-            demo=demo or None
-        )  # built by the composition root; the window only starts them
+        if start_devices:  # run_gui starts them after the first paint instead
+            self.start_devices()
+
+    def start_devices(self) -> None:
+        """Open the radios and siren buses the composition root built (the window only starts
+        them). Idempotent; nothing once the window has shut down."""
+        if not self._shut_down:
+            self.post.devices.start(demo=self.demo or None)
+
+    @property
+    def feature_panels(self) -> dict[str, QWidget]:
+        """Every feature panel with a dock on the right, by dock key (builds those not yet shown)."""
+        return {"radio": self.radio, **self.features.panels()}
+
+    def _install_panel(self, key: str, panel: QWidget) -> None:
+        old = self.docks[key].widget()
+        self.docks[key].setWidget(_scrollable(panel))
+        if old is not None:
+            old.deleteLater()
 
     @property
     def radio_runtime(self):  # type: ignore[no-untyped-def]
@@ -310,7 +337,7 @@ class MainWindow(QMainWindow):
 
     @Slot(QWidget, QWidget)
     def _remember_panel(self, _old: QWidget | None, now: QWidget | None) -> None:
-        panels = [self.incidents, self.tasks, self.activity, self.radio, *self.features.panels().values()]
+        panels = [self.incidents, self.tasks, self.activity, self.radio, *self.features.built_panels()]
         while now is not None:
             if now in panels:
                 self._last_panel = now

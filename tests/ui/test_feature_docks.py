@@ -124,3 +124,43 @@ def test_selecting_a_stock_row_centres_the_map_on_its_location(window, post, qtb
     qtbot.waitUntil(lambda: panel.selected_level() is not None, timeout=5000)
     vp = window.features.map.canvas.vp
     assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.25, 120.16), abs=1.0)
+
+
+def test_hidden_feature_docks_are_built_on_first_show_and_a_selection_waits_for_the_map(window, post, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    # behind the task board at start: placeholders, no map stack, no charts
+    assert [key for key in ("map", "inventory", "sirens") if window.features.built(key)] == []
+    assert window.docks["map"].widget().objectName() == "placeholder_map"
+    incident = post.incidents.create(IncidentDraft("Tree down", lat=30.262, lon=120.171))
+    qtbot.waitUntil(lambda: window.incidents.model.row_of(incident.id) >= 0)
+    window.incidents.select_incident(incident.id)
+    assert not window.features.built("map")  # a selection alone does not build it …
+
+    window.docks["map"].raise_()  # … showing its dock does, and the map opens on that incident
+    qtbot.waitUntil(lambda: window.features.built("map"))
+    assert window.docks["map"].isAncestorOf(window.features.map)
+    vp = window.features.map.canvas.vp
+    assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.262, 120.171), abs=1.0)
+    assert not window.features.built("inventory")
+
+
+def test_a_layout_saved_with_the_inventory_in_front_builds_it_as_the_window_shows(
+    window, post, qtbot, layout_settings
+):
+    from ops_console.ui.app import build_main_window
+
+    window.show()
+    window.docks["inventory"].raise_()
+    qtbot.waitUntil(lambda: window.features.built("inventory"))
+    window.close()  # saves the layout with the inventory in front
+
+    again = build_main_window(post, settings=layout_settings)
+    qtbot.addWidget(again)
+    assert not again.features.built("inventory")
+    again.show()
+    assert again.features.built("inventory") and again.docks["inventory"].isAncestorOf(
+        again.features.inventory
+    )
+    assert not again.features.built("map")
+    again.close()
