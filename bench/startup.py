@@ -11,7 +11,8 @@ Figures, each the median of ``--runs`` runs (default 3):
 - the peak memory (max RSS) of the console process signed on, against the bare window
   (target <= 150 MB);
 - seconds of the very first start, which creates the demo post, to its populated window
-  (target <= 2 s);
+  (target <= 2 s), and to the window that says the post is being made (target < 0.5 s:
+  it must never look hung);
 - the worst activity-log page (ms) while scrolling to the end, against the median page
   read with plain sqlite3 (target: every page < 100 ms, so the worst is the figure; the
   median page is printed beside it).
@@ -102,16 +103,21 @@ def _env(home: Path | None) -> dict[str, str]:
     return env
 
 
-def time_to_mark(argv: list[str], mark: str, home: Path | None = None) -> tuple[float, float, list[str]]:
+def time_to_mark(
+    argv: list[str], mark: str, home: Path | None = None, seen: dict[str, float] | None = None
+) -> tuple[float, float, list[str]]:
     """Seconds from process launch to its ``STARTUP <mark>`` line, the process's peak RSS in
     MB when the mark arrived (VmHWM: the rusage of a child still counts the memory of the
-    parent it was forked from), and the lines after the mark."""
+    parent it was forked from), and the lines after the mark. Earlier marks' seconds go
+    into ``seen``."""
     started = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, env=_env(home))
     assert proc.stdout is not None
     ready = None
     lines = []
     for line in proc.stdout:
+        if line.startswith("STARTUP ") and seen is not None:
+            seen.setdefault(line.split()[1], time.perf_counter() - started)
         if line.strip() == f"STARTUP {mark}" and ready is None:
             ready = time.perf_counter() - started
             peak = _peak_mb(proc.pid)
@@ -167,7 +173,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"growing a demo post to {audit_entries} audit entries and {tasks} tasks …", flush=True)
         grown_demo_post(path, audit_entries, tasks).close()
         url, ini = f"sqlite:///{path}", str(home / "layout.ini")
-        bare, console, signon, rss, bare_rss, first, medians, worsts = ([] for _ in range(8))
+        bare, console, signon, rss, bare_rss, first, progress, medians, worsts = ([] for _ in range(9))
         for n in range(runs):
             seconds, peak, _ = time_to_mark([sys.executable, "-c", BARE], "window")
             bare.append(seconds)
@@ -177,7 +183,9 @@ def main(argv: list[str] | None = None) -> None:
             rss.append(peak)
             signon.append(time_to_mark(CONSOLE, "signon", home)[0])
             fresh = home / f"fresh{n}"  # no demo post yet: the first start creates it
-            first.append(time_to_mark([*CONSOLE, "--operator", "Chen Jing"], "window", fresh)[0])
+            seen: dict[str, float] = {}
+            first.append(time_to_mark([*CONSOLE, "--operator", "Chen Jing"], "window", fresh, seen)[0])
+            progress.append(seen.get("progress", first[-1]))  # no progress window: the window itself
             shutil.rmtree(fresh, ignore_errors=True)
             _, _, lines = time_to_mark([sys.executable, "-c", LOG_PAGES, url, ini, str(pages)], "window")
             _, count, median_ms, worst_ms, rows = lines[-1].split()
@@ -195,7 +203,8 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"start-up to a populated window: console {console_s:.2f} s ({', '.join(f'{c:.2f}' for c in console)}), "
         f"bare QMainWindow {bare_s:.2f} s ({', '.join(f'{b:.2f}' for b in bare)}); sign-on dialog "
-        f"{signon_s:.2f} s; first start creating the demo post {first_s:.2f} s; peak RSS "
+        f"{signon_s:.2f} s; first start creating the demo post {first_s:.2f} s (progress window after "
+        f"{median_of(progress):.2f} s); peak RSS "
         f"{rss_mb:.0f} MB vs {bare_mb:.0f} MB bare (medians of {runs} runs)"
     )
     print(
@@ -217,6 +226,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     print(result_line("startup", "seconds_to_signon", signon_s, "s", bare_s, "<0.5", digits=3))
     print(result_line("startup", "first_start_s", first_s, "s", bare_s, "<=2", digits=3))
+    print(
+        result_line("startup", "first_start_progress_s", median_of(progress), "s", bare_s, "<0.5", digits=3)
+    )
     print(result_line("startup", "peak_rss_mb", rss_mb, "MB", bare_mb, "<=150", digits=0))
     print(result_line("startup", "worst_log_page_ms", worst, "ms", page_floor, "<100"))
 

@@ -225,7 +225,12 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     settings = load_settings()  # the one reading of the config file; open_post gets it
     url, must_exist = resolve_db_url(args, settings)
     if args.demo and not args.db:
-        commands.ensure_demo(url, settings)
+        if args.command is None:
+            from ops_console.ui.first_start import ensure_demo_with_progress
+
+            ensure_demo_with_progress(url, settings)  # the window says it is working
+        else:
+            commands.ensure_demo(url, settings)
     if args.command == "db":
         return commands.db_command(args, url, must_exist)
     if args.command == "export":

@@ -2,7 +2,8 @@
 
 Start-up is judged from outside, on the real ``ops-console`` process: the bench reads the
 moment each mark arrives on stdout. Only a paint is something a user sees, so the marks
-are printed after the first paint of the sign-on dialog (``STARTUP signon``) and after the
+are printed after the first paint of the sign-on dialog (``STARTUP signon``), of the first start's progress
+window (``STARTUP progress``), and after the
 first paint of the main window whose front panels hold their rows (``STARTUP window``;
 the activity log reads its first page off the GUI thread, so an empty table painted
 earlier does not count). Nothing happens unless ``OPS_CONSOLE_STARTUP_PROBE`` is set;
@@ -69,6 +70,12 @@ class _FirstPaint(QObject):
 def watch_signon(dialog: QWidget, refuse: Callable[[], object]) -> None:
     if enabled():
         _FirstPaint(dialog, "signon", lambda: True, refuse)
+
+
+def watch_progress(window: QWidget) -> None:
+    """The first start's progress window: seen while the demo post is made (``progress``)."""
+    if enabled():
+        _FirstPaint(window, "progress", lambda: True, lambda: None)
 
 
 def watch_window(window: QWidget, populated: Callable[[], bool]) -> None:
