@@ -194,3 +194,16 @@ def test_outbox_columns_show_their_whole_text_at_the_default_size(panel, post, q
         assert table.horizontalHeader().fontMetrics().horizontalAdvance(title) + 8 <= table.columnWidth(
             column
         )
+
+
+def test_comms_log_headers_are_whole(panel) -> None:
+    """ "Dir" and "RSSI/SNR" were cut in the real window at 1280×720 (fixed pixel widths)."""
+    from ops_console.ui.radio.columns import MESSAGE
+
+    header = panel.table.horizontalHeader()
+    for column in range(panel.model.columnCount()):
+        if column == MESSAGE:
+            continue
+        panel.columns.show_column(column, True)  # the hidden ones too: shown from the header's menu
+        title = panel.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.fontMetrics().horizontalAdvance(title) + 8 <= panel.table.columnWidth(column), title

@@ -16,18 +16,27 @@ CELL_PADDING = 14  # the cell's margins and a little air
 HEADER_PADDING = 24  # the header's margins and the sort indicator
 
 
-def fit_columns(table: QTableView, samples: Sequence[str | int], *, bold: bool = False) -> None:
+def fit_columns(
+    table: QTableView,
+    samples: Sequence[str | int | None],
+    *,
+    bold: bool = False,
+    header_padding: int = HEADER_PADDING,
+) -> None:
     """Size columns 0..len(samples)-1: a string is the widest text expected there; an int is
-    a minimum width in pixels for free text (names, places) that may be elided."""
+    a width in pixels for free text (names, places) that may be elided; None leaves the
+    column alone (one that stretches)."""
     font = table.font()
     font.setBold(bold)
     metrics = table.fontMetrics() if not bold else _metrics(font)
     header_metrics = table.horizontalHeader().fontMetrics()
     model = table.model()
     for column, sample in enumerate(samples):
+        if sample is None:
+            continue
         title = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
         content = sample if isinstance(sample, int) else metrics.horizontalAdvance(sample) + CELL_PADDING
-        table.setColumnWidth(column, max(content, header_metrics.horizontalAdvance(title) + HEADER_PADDING))
+        table.setColumnWidth(column, max(content, header_metrics.horizontalAdvance(title) + header_padding))
 
 
 def _metrics(font):  # type: ignore[no-untyped-def]
