@@ -6,14 +6,16 @@ are the pieces tests use without entering the event loop.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ops_console.config import log_dir
@@ -22,6 +24,7 @@ from ops_console.post import Post
 from ops_console.ui import startup_probe
 from ops_console.ui.common.first_paint import after_first_paint
 from ops_console.ui.common.i18n import install_translators
+from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.theme import apply_theme
 from ops_console.ui.crash import install_crash_handler
@@ -74,6 +77,36 @@ def _tell(words: str) -> None:
         QMessageBox.critical(None, QCoreApplication.translate("Startup", "Ops Console cannot start"), words)
 
 
+def _load_main_window_modules() -> None:
+    """Import the panels' modules now (a few hundred ms) so the window builds sooner later."""
+    importlib.import_module("ops_console.ui.main_window")
+
+
+def _check_pin_while_loading(post: Post, operator: str, pin: str) -> None:
+    """Sign ``operator`` on. The PIN check is slow on purpose (scrypt, about half a second,
+    and it lets other threads run), so it goes to a worker while the GUI thread loads the
+    main window's modules; whatever ``sign_on`` raised is raised here."""
+    lane = JobLane("sign-on")
+    outcome: list[tuple[bool, object]] = []
+    loop = QEventLoop()
+
+    def finish(ok: bool, value: object) -> None:
+        outcome.append((ok, value))
+        loop.quit()
+
+    start_job(
+        lane, partial(post.operators.sign_on, operator, pin), partial(finish, True), partial(finish, False)
+    )
+    _load_main_window_modules()
+    if not outcome:
+        loop.exec()
+    lane.waitForDone()
+    ok, value = outcome[0]
+    if not ok:
+        assert isinstance(value, BaseException)
+        raise value
+
+
 def _sign_on(post: Post, operator: str | None, pin: str | None) -> bool:
     """--operator with a PIN signs on directly; otherwise ask with the sign-on dialog."""
     if operator:
@@ -85,7 +118,7 @@ def _sign_on(post: Post, operator: str | None, pin: str | None) -> bool:
             )
             return False
         try:
-            post.operators.sign_on(operator, pin)
+            _check_pin_while_loading(post, operator, pin)
         except SignOnError as exc:
             _tell(
                 QCoreApplication.translate("Startup", "Cannot sign on: {reason}").replace(
@@ -96,6 +129,7 @@ def _sign_on(post: Post, operator: str | None, pin: str | None) -> bool:
         return True
     dialog = SignOnDialog(post)
     startup_probe.watch_signon(dialog, dialog.reject)
+    after_first_paint(dialog, _load_main_window_modules)  # while the operator types the PIN
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
