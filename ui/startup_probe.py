@@ -6,7 +6,7 @@ are printed after the first paint of the sign-on dialog (``STARTUP signon``), of
 window (``STARTUP progress``), and after the
 first paint of the main window whose front panels hold their rows (``STARTUP window``;
 the activity log reads its first page off the GUI thread, so an empty table painted
-earlier does not count). Nothing happens unless ``OPS_CONSOLE_STARTUP_PROBE`` is set;
+earlier does not count), then ``STARTUP settled`` half a second later. Nothing happens unless ``OPS_CONSOLE_STARTUP_PROBE`` is set;
 its value says what to do after the mark: ``quit`` closes the window (or refuses the
 dialog) so the bench can time many starts, anything else only prints.
 """
@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 PROBE_ENV = "OPS_CONSOLE_STARTUP_PROBE"
 POLL_MS = 5
+SETTLE_MS = 500
 
 
 def enabled() -> bool:
@@ -80,4 +82,15 @@ def watch_progress(window: QWidget) -> None:
 
 def watch_window(window: QWidget, populated: Callable[[], bool]) -> None:
     if enabled():
-        _FirstPaint(window, "window", populated, window.close)
+        _FirstPaint(window, "window", populated, partial(_settle, window))
+
+
+def _settle(window: QWidget) -> None:
+    """Half a second on (the devices open after the first paint), ``STARTUP settled``: the
+    bench reads the process's memory then, and the window closes."""
+
+    def done() -> None:
+        print("STARTUP settled", flush=True)
+        window.close()
+
+    QTimer.singleShot(SETTLE_MS, window, done)

@@ -14,11 +14,14 @@ def test_first_start_shows_progress_then_the_window_and_the_console_ends_by_itse
     first = run_cli(tmp_path, "--demo", "--operator", "Chen Jing", env=probe, timeout=300)
     assert first.returncode == 0, first.stderr[-3000:]
     # the first start makes the demo post off the GUI thread behind a progress window
-    assert first.stdout.splitlines() == ["STARTUP progress", "STARTUP window"]
+    assert first.stdout.splitlines() == ["STARTUP progress", "STARTUP window", "STARTUP settled"]
 
     again = run_cli(tmp_path, "--demo", "--operator", "Chen Jing", env=probe, timeout=300)
     assert again.returncode == 0, again.stderr[-3000:]
-    assert again.stdout.splitlines() == ["STARTUP window"]  # the post exists: no progress window
+    assert again.stdout.splitlines() == [
+        "STARTUP window",
+        "STARTUP settled",
+    ]  # the post exists: no progress window
 
     dialog = run_cli(tmp_path, "--demo", env=probe, timeout=300)  # nobody types a PIN: refused
     assert dialog.returncode == 0, dialog.stderr[-3000:]
