@@ -225,12 +225,13 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     settings = load_settings()  # the one reading of the config file; open_post gets it
     url, must_exist = resolve_db_url(args, settings)
     if args.demo and not args.db:
-        if args.command is None:
+        if args.command is None and args.exercise:  # made outside exercise mode, as before
             from ops_console.ui.first_start import ensure_demo_with_progress
 
             ensure_demo_with_progress(url, settings)  # the window says it is working
-        else:
+        elif args.command is not None:
             commands.ensure_demo(url, settings)
+        # else the window's own post is filled if empty (_launch_gui): one open, not two
     if args.command == "db":
         return commands.db_command(args, url, must_exist)
     if args.command == "export":
@@ -257,6 +258,14 @@ def _launch_gui(
         demo=args.demo,
         devices=getattr(args, "device", None) or [],
     )
+    if args.demo and not args.db and not args.exercise:
+        from ops_console.ui.first_start import fill_demo_with_progress
+
+        try:
+            fill_demo_with_progress(post)  # the first start; the window says it is working
+        except BaseException:
+            post.close()
+            raise
     from ops_console.ui.app import run_gui
 
     pin = os.environ.get("OPS_CONSOLE_PIN")
