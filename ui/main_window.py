@@ -33,6 +33,7 @@ from ops_console.ui.feature_docks import LAZY, FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
 from ops_console.ui.quit_guard import QuitGuard
 from ops_console.ui.radio import RadioPanel
+from ops_console.ui.role_front import front_docks
 from ops_console.ui.signon.shift_actions import ShiftActions
 from ops_console.ui.status_bar import PostStatusBar
 from ops_console.ui.tasks.panel import TaskBoardPanel
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
         QApplication.instance().focusChanged.connect(self._remember_panel)  # type: ignore[union-attr]
         self.update_actions()
         self.restore_layout()
+        QTimer.singleShot(0, self, self.raise_role_docks)  # once shown: a raise before show does not hold
+        self.bridge.shift_changed.connect(self.raise_role_docks)
         hide_stale_tab_bars(self)
         restore_drafts(self, self.settings)
         if start_devices:  # run_gui starts them after the first paint instead
@@ -400,6 +403,14 @@ class MainWindow(QMainWindow):
             if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
                 self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         super().showEvent(event)
+
+    @Slot()
+    def raise_role_docks(self) -> None:
+        """The signed-on role's own panels in front of their tab stacks (ui/role_front.py)."""
+        for key in front_docks(self.post.shift.role):
+            dock = self.docks.get(key)
+            if dock is not None and dock.toggleViewAction().isChecked():  # not closed by the person
+                dock.raise_()
 
     def save_layout(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
