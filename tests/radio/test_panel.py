@@ -207,3 +207,19 @@ def test_comms_log_headers_are_whole(panel) -> None:
         panel.columns.show_column(column, True)  # the hidden ones too: shown from the header's menu
         title = panel.model.headerData(column, Qt.Orientation.Horizontal)
         assert header.fontMetrics().horizontalAdvance(title) + 8 <= panel.table.columnWidth(column), title
+
+
+def test_an_emergency_row_reads_whole_in_bold(panel, post, radio_sim, start_runtime, qtbot) -> None:
+    """EMERGENCY rows are bold: "Emergency" in the Prec. column must still fit."""
+    from PySide6.QtGui import QFontMetrics
+
+    start_runtime(post, radio_sim)
+    [frame] = fp.encode_text("RESCUE1", "OPS", 9, fp.Precedence.EMERGENCY, "Water over the footbridge")
+    radio_sim.inject_bytes(rcv_line(12, frame, -80, 2))
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=8000)
+    for column in (0, 2, 3, 5, 8):
+        index = panel.model.index(0, column)
+        font = index.data(Qt.ItemDataRole.FontRole) or panel.table.font()
+        assert QFontMetrics(font).horizontalAdvance(index.data()) + 6 <= panel.table.columnWidth(column), (
+            column
+        )

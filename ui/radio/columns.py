@@ -43,7 +43,7 @@ class LogColumns:
         header.moveSection(header.visualIndex(STATE), header.visualIndex(MESSAGE))  # state beside the words
         header.moveSection(header.visualIndex(MESSAGE), len(COLUMNS) - 1)
         header.setMinimumSectionSize(28)
-        fit_columns(table, SAMPLES, header_padding=14)
+        fit_columns(table, SAMPLES, header_padding=14, bold=True)  # EMERGENCY rows are bold
         for column in HIDDEN_AT_FIRST:
             header.hideSection(column)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
