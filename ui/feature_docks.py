@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ops_console.ui.inventory.panel import InventoryPanel
     from ops_console.ui.main_window import MainWindow
     from ops_console.ui.mapping.widget import MapWidget
+    from ops_console.ui.radio import RadioPanel
     from ops_console.ui.sirens import SirenPanel
 
 LAZY = ("map", "inventory", "sirens")  # the docks built on first show, in the order saved layouts know
@@ -157,10 +158,13 @@ class FeatureDocks(QObject):
         self.risks.locate_requested.connect(self._centre)
         self.shelters.locate_requested.connect(self._centre)
         window.incidents.incident_selected.connect(self._incident_selected)
-        window.radio.node_selected.connect(self._node_selected)
         task_selected = getattr(window.tasks, "task_selected", None)
         if task_selected is not None:
             task_selected.connect(self._task_selected)
+
+    def radio_built(self, radio: RadioPanel) -> None:
+        """The radio panel was built (on first show): its node list moves the map."""
+        radio.node_selected.connect(self._node_selected)
 
     def shutdown(self) -> None:
         self.alerts.wait_idle()

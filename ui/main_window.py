@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -28,15 +29,18 @@ from ops_console.ui.alarm import EmergencyAlarm
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.dock_tabs import hide_stale_tab_bars
 from ops_console.ui.common.drafts import keep_drafts, restore_drafts
+from ops_console.ui.common.first_paint import after_first_paint
 from ops_console.ui.exercise_bar import ExerciseBar
 from ops_console.ui.feature_docks import LAZY, FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
 from ops_console.ui.quit_guard import QuitGuard
-from ops_console.ui.radio import RadioPanel
 from ops_console.ui.role_front import front_docks
 from ops_console.ui.signon.shift_actions import ShiftActions
 from ops_console.ui.status_bar import PostStatusBar
 from ops_console.ui.tasks.panel import TaskBoardPanel
+
+if TYPE_CHECKING:
+    from ops_console.ui.radio import RadioPanel
 
 log = logging.getLogger(__name__)
 LAYOUT_VERSION = 2  # bump when dock names change, so an old saved state is ignored
@@ -93,7 +97,8 @@ class MainWindow(QMainWindow):
         self.incidents = IncidentsPanel(post, self.bridge)
         self.tasks = TaskBoardPanel(post, self.bridge)
         self.activity = ActivityLogPanel(post, self.bridge)
-        self.radio = RadioPanel(post, self.bridge)
+        self._radio: RadioPanel | None = None  # built after the first paint (see radio)
+        self._radio_scheduled = False
         self.features = FeatureDocks(self)
         self.docks: dict[str, QDockWidget] = {}
         self._dock("incidents", self.tr("Incidents"), self.incidents, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -109,12 +114,13 @@ class MainWindow(QMainWindow):
         }  # in the order saved layouts know
         self._dock("map", feature_titles["map"], _placeholder("map"), Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock(
-            "radio", feature_titles["radio"], _scrollable(self.radio), Qt.DockWidgetArea.RightDockWidgetArea
+            "radio", feature_titles["radio"], _placeholder("radio"), Qt.DockWidgetArea.RightDockWidgetArea
         )
         for key in ("sirens", "inventory"):
             self._dock(key, feature_titles[key], _placeholder(key), Qt.DockWidgetArea.RightDockWidgetArea)
         for key in LAZY:  # built when their dock first shows (ui/feature_docks.py)
             self.features.watch(key, self.docks[key], self._install_panel)
+        self.docks["radio"].visibilityChanged.connect(self._radio_dock_shown)
         for key, (title, widget) in self.features.extra_docks().items():
             self._dock(key, title, _scrollable(widget), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.docks["incidents"], self.docks["activity"], Qt.Orientation.Vertical)
@@ -142,11 +148,8 @@ class MainWindow(QMainWindow):
         self.exercise_bar = ExerciseBar(post, self.bridge, self)  # title + red bar while drilling
         self.exercise_bar.end_button.clicked.connect(self.shift_actions.ask_end_exercise)
         self.alarm = EmergencyAlarm(self)  # the post-wide EMERGENCY bar above the docks, and its sound
-        self.radio.beeps = False  # the alarm gives the cue, once for the whole window
-        self.radio.remember_columns(self.settings)
         self._build_menus()
         self.incidents.new_task_requested.connect(self.new_task)
-        self.radio.filed.connect(self._filed_from_radio)
         self.features.connect()
         self.bridge.shift_changed.connect(self.update_actions)
         self.bridge.exercise_changed.connect(self.update_actions)
@@ -167,6 +170,33 @@ class MainWindow(QMainWindow):
         them). Idempotent; nothing once the window has shut down."""
         if not self._shut_down:
             self.post.devices.start(demo=self.demo or None)
+
+    @property
+    def radio(self) -> RadioPanel:
+        """The radio panel, built right after the window's first paint (or on first use, or
+        when its dock shows): at start its dock is a tab behind the activity log, and it
+        costs a few hundred ms. It is not left for the first click, because "Show message"
+        on the EMERGENCY bar wants its comms log read already. The EMERGENCY bar and the
+        alert list do not depend on it."""
+        if self._radio is None:
+            from ops_console.ui.radio import RadioPanel
+
+            panel = self._radio = RadioPanel(self.post, self.bridge)
+            panel.beeps = False  # the alarm gives the cue, once for the whole window
+            panel.remember_columns(self.settings)
+            panel.filed.connect(self._filed_from_radio)
+            self.features.radio_built(panel)
+            self._install_panel("radio", panel)
+            restore_drafts(panel, self.settings)  # the compose box's draft, kept at the last close
+        return self._radio
+
+    def _build_radio(self) -> None:
+        if not self._shut_down:
+            self.radio  # noqa: B018 (builds it)
+
+    def _radio_dock_shown(self, visible: bool) -> None:
+        if visible and self._radio is None and not self._shut_down:
+            self.radio  # noqa: B018 (builds it)
 
     @property
     def feature_panels(self) -> dict[str, QWidget]:
@@ -340,7 +370,8 @@ class MainWindow(QMainWindow):
 
     @Slot(QWidget, QWidget)
     def _remember_panel(self, _old: QWidget | None, now: QWidget | None) -> None:
-        panels = [self.incidents, self.tasks, self.activity, self.radio, *self.features.built_panels()]
+        radio = [self._radio] if self._radio is not None else []
+        panels = [self.incidents, self.tasks, self.activity, *radio, *self.features.built_panels()]
         while now is not None:
             if now in panels:
                 self._last_panel = now
@@ -398,6 +429,9 @@ class MainWindow(QMainWindow):
             self.setAttribute(Qt.WidgetAttribute.WA_Resized, False)  # set again by any later resize()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        if not self._radio_scheduled:  # the comms log is read by the time anyone asks for it
+            self._radio_scheduled = True
+            after_first_paint(self, self._build_radio)
         if self._maximise_first_show:
             self._maximise_first_show = False
             if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
@@ -448,7 +482,8 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         self.activity.shutdown()
         self.alarm.shutdown()
-        self.radio.shutdown()
+        if self._radio is not None:
+            self._radio.shutdown()
         self.features.shutdown()
         self.post.devices.stop()
         self.bridge.detach()

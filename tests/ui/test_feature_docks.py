@@ -127,6 +127,7 @@ def test_selecting_a_stock_row_centres_the_map_on_its_location(window, post, qtb
 
 
 def test_hidden_feature_docks_are_built_on_first_show_and_a_selection_waits_for_the_map(window, post, qtbot):
+    assert window.docks["radio"].widget().objectName() == "placeholder_radio"  # not before the paint …
     window.show()
     qtbot.waitExposed(window)
     # behind the task board at start: placeholders, no map stack, no charts
@@ -143,6 +144,11 @@ def test_hidden_feature_docks_are_built_on_first_show_and_a_selection_waits_for_
     vp = window.features.map.canvas.vp
     assert (vp.cx, vp.cy) == pytest.approx(to_mercator(30.262, 120.171), abs=1.0)
     assert not window.features.built("inventory")
+
+    # … the radio panel right after it, unasked (its comms log is read before anyone clicks
+    # "Show message" on the EMERGENCY bar)
+    qtbot.waitUntil(lambda: window.docks["radio"].widget().objectName() != "placeholder_radio")
+    assert window.docks["radio"].isAncestorOf(window.radio)
 
 
 def test_a_layout_saved_with_the_inventory_in_front_builds_it_as_the_window_shows(
