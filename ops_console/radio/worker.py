@@ -225,8 +225,11 @@ class OutboxWorker:
         try:
             self.airtime_log.record(link, address, frame)
         except Exception as exc:  # noqa: BLE001 - the budget in memory still counts it
-            log.warning(
-                "radio: a frame sent on %s could not be recorded for the airtime budget (%s)",
+            local = self.airtime_log.ledger is not None  # then the local ledger has it: no warning per frame
+            log.log(
+                logging.DEBUG if local else logging.WARNING,
+                "radio: a frame sent on %s is not in the database%s (%s)",
                 link,
+                " (the local airtime ledger has it)" if local else "; the airtime budget counts it in memory",
                 exc.__class__.__name__,
             )
