@@ -97,6 +97,7 @@ class DerivedWriter:
     def __init__(self, counts: Counter[str], times: TimeFormat) -> None:
         self.counts, self.times = counts, times
         self._known_nodes: set[int] | None = None
+        self.planner = message_sql.PlannerStats()
 
     def write(
         self,
@@ -190,6 +191,7 @@ class DerivedWriter:
         rows), not three per message: a day of traffic replayed must not crawl."""
         if not batch.messages:
             return []
+        self.planner.grew(conn, len(batch.messages))
         seen = _seen_before(conn, batch, self.times)
         rows, raw_ids, fresh, repeats = [], [], [], []
         for index, msg, frame in batch.messages:
