@@ -291,6 +291,9 @@ class DerivedWriter:
             )
             self._known_nodes.add(address)
         for names, rows in updates.items():  # 200 teams heard: 2 statements, not 200
+            if conn.dialect.name == "postgresql":
+                message_sql.update_nodes(conn, names, rows, self.times.driver_value)
+                continue
             conn.execute(
                 update(_NODE)
                 .where(_NODE.c.addr == bindparam("node_addr"))

@@ -24,8 +24,9 @@ driver's own parameter style:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text, update
 
@@ -139,6 +140,44 @@ def link_raw(conn: Connection, raw_ids: list[int], message_ids: list[int]) -> No
         return
     conn.exec_driver_sql(  # an SQLite older than 3.33: one execute per row, in C
         "UPDATE radio_raw_frames SET message_id = ? WHERE id = ?", list(zip(message_ids, raw_ids))
+    )
+
+
+_NODE_TYPES = {
+    "callsign": "varchar",
+    "last_heard": "timestamp",
+    "rssi": "integer",
+    "snr": "float8",
+    "battery": "float8",
+    "lat": "float8",
+    "lon": "float8",
+    "position_at": "timestamp",
+}
+"""radio_nodes' columns a batch updates, with their PostgreSQL types (for unnest's arrays)."""
+
+
+def update_nodes(
+    conn: Connection,
+    names: Sequence[str],
+    rows: list[dict[str, Any]],
+    driver_time: Callable[[datetime], object],
+) -> None:
+    """PostgreSQL: nodes that set the same ``names`` in ONE statement (a column of values
+    per array), where an executemany still cost a round trip's worth per node."""
+    columns = list(names)
+    arrays = [
+        [driver_time(row[name]) for row in rows]
+        if _NODE_TYPES[name] == "timestamp"
+        else [row[name] for row in rows]
+        for name in columns
+    ]
+    arrays.append([row["node_addr"] for row in rows])
+    sources = ", ".join(f"%s::{_NODE_TYPES[name]}[]" for name in columns)
+    conn.exec_driver_sql(
+        f"UPDATE radio_nodes AS n SET {', '.join(f'{name} = v.{name}' for name in columns)} "
+        f"FROM unnest({sources}, %s::integer[]) AS v({', '.join(columns)}, node_addr) "
+        "WHERE n.addr = v.node_addr",
+        tuple(arrays),
     )
 
 
