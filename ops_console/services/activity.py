@@ -1,7 +1,10 @@
 """The activity log (ICS-214 spirit): every audit entry plus lines typed by operators.
 
 Read in windows keyed on the entry id (newest first), never all at once, so a log of
-hundreds of thousands of entries scrolls as fast as a short one.
+hundreds of thousands of entries scrolls as fast as a short one. A window reads only the
+eight columns a row shows, as plain rows (no ORM objects, no before/after JSON, no
+hashes): a page is a range of the primary key and its cost is turning rows into values,
+which this halves; at 200,000 entries the slowest pages were CPU and GIL time, not SQL.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ NOTE_ACTION = "log.note"
 MAX_NOTE_LENGTH = 4000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: 200,000 loaded rows are lighter for memory and the GC
 class ActivityEntry:
     id: int
     at: datetime
@@ -49,6 +52,19 @@ class ActivityFilter:
     notes_only: bool = False
 
 
+# what a row shows, in ActivityEntry's order
+ENTRY_COLUMNS = (
+    AuditEntry.id,
+    AuditEntry.at,
+    AuditEntry.operator_name,
+    AuditEntry.action,
+    AuditEntry.entity,
+    AuditEntry.entity_id,
+    AuditEntry.summary,
+    AuditEntry.exercise,
+)
+
+
 class ActivityService:
     """Writes operator log lines and reads the log in windows."""
 
@@ -70,7 +86,7 @@ class ActivityService:
         return entry
 
     def _query(self, flt: ActivityFilter) -> Select:  # type: ignore[type-arg]
-        query = select(AuditEntry).where(AuditEntry.exercise == self._shift.exercise)
+        query = select(*ENTRY_COLUMNS).where(AuditEntry.exercise == self._shift.exercise)
         if flt.text.strip():
             query = query.where(AuditEntry.summary.ilike(f"%{flt.text.strip()}%"))
         if flt.operator.strip():
@@ -87,17 +103,22 @@ class ActivityService:
         self, flt: ActivityFilter = ActivityFilter(), *, before_id: int | None = None, limit: int = 200
     ) -> list[ActivityEntry]:
         """Up to ``limit`` entries older than ``before_id`` (the newest when None), newest first."""
+        with self._db.read() as s:
+            return [ActivityEntry(*r) for r in s.execute(self.page_query(flt, before_id, limit))]
+
+    def page_query(self, flt: ActivityFilter, before_id: int | None, limit: int) -> Select:  # type: ignore[type-arg]
+        """The statement ``page`` runs: a backward range of the primary key (keyset, no OFFSET,
+        no count), so page 1,000 visits what page 1 does (tests check its plan)."""
         query = self._query(flt)
         if before_id is not None:
             query = query.where(AuditEntry.id < before_id)
-        with self._db.read() as s:
-            return [_entry(r) for r in s.scalars(query.order_by(AuditEntry.id.desc()).limit(limit))]
+        return query.order_by(AuditEntry.id.desc()).limit(limit)
 
     def newer_than(self, after_id: int, flt: ActivityFilter = ActivityFilter()) -> list[ActivityEntry]:
         """Entries committed since ``after_id`` (by this or another workstation), newest first."""
         query = self._query(flt).where(AuditEntry.id > after_id).order_by(AuditEntry.id.desc()).limit(5000)
         with self._db.read() as s:
-            return [_entry(r) for r in s.scalars(query)]
+            return [ActivityEntry(*r) for r in s.execute(query)]
 
     def count(self, flt: ActivityFilter = ActivityFilter()) -> int:
         with self._db.read() as s:
