@@ -64,7 +64,7 @@ app.exec()
 
 LOG_PAGES = """
 import sys, time, statistics
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings
 from ops_console.post import open_post
 from ops_console.ui.app import build_main_window, create_application
 app = create_application()
@@ -84,8 +84,8 @@ for _ in range(pages):
     rows, started = model.rowCount(), time.perf_counter()
     window.activity.table.scrollToBottom()
     model.fetchMore()
-    while model.rowCount() == rows and not model.exhausted:
-        app.processEvents()
+    while model.rowCount() == rows and not model.exhausted:  # idle, as a window waits: a busy
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # loop held the GIL from the page
     app.processEvents()
     times.append((time.perf_counter() - started) * 1000)
 print("PAGES", len(times), statistics.median(times), max(times), model.rowCount(), flush=True)
