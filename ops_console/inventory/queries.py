@@ -96,23 +96,22 @@ def _low_stock(s: Session, exercise: bool) -> list[StockAlert]:
         .subquery()
     )
     query = _named(select(cells), cells.c.item_id, cells.c.location_id)
-    out = []
-    for item_id, place_id, minimum, qty, item, unit, critical, place in s.connection().execute(query):
-        kind, words = ("out_of_stock", "Out of") if qty <= 0 else ("low_stock", "Low on")
-        out.append(
-            StockAlert(
-                kind,
-                item_id,
-                item,
-                place_id,
-                place,
-                critical,
-                f"{words} {item} at {place}: {qty:,} {unit} (minimum {minimum:,})",
-                qty,
-                minimum,
-            )
+    rows = s.connection().execute(query).all()
+    return [
+        StockAlert(
+            "out_of_stock" if qty <= 0 else "low_stock",
+            item_id,
+            item,
+            place_id,
+            place,
+            critical,
+            qty,
+            minimum,
+            None,
+            unit,
         )
-    return out
+        for item_id, place_id, minimum, qty, item, unit, critical, place in rows
+    ]
 
 
 def _expiring(s: Session, exercise: bool, today: date, days: int) -> list[StockAlert]:
@@ -133,28 +132,23 @@ def _expiring(s: Session, exercise: bool, today: date, days: int) -> list[StockA
     query = _named(
         select(lots, func.coalesce(minimum, 0)).where(lots.c.held > 0), lots.c.item_id, lots.c.location_id
     )
-    out = []
-    for item_id, place_id, lot, expires, qty, low, item, unit, critical, place in s.connection().execute(
-        query
-    ):
-        expired = expires < today
-        when = f"expired on {expires.isoformat()}" if expired else f"expires on {expires.isoformat()}"
-        lot_words = f" lot {lot}" if lot else ""
-        out.append(
-            StockAlert(
-                "expired" if expired else "expiring",
-                item_id,
-                item,
-                place_id,
-                place,
-                critical,
-                f"{item}{lot_words} at {place}: {qty:,} {unit} {when}",
-                qty,
-                low,
-                expires,
-            )
+    rows = s.connection().execute(query).all()
+    return [
+        StockAlert(
+            "expired" if expires < today else "expiring",
+            item_id,
+            item,
+            place_id,
+            place,
+            critical,
+            qty,
+            low,
+            expires,
+            unit,
+            lot,
         )
-    return out
+        for item_id, place_id, lot, expires, qty, low, item, unit, critical, place in rows
+    ]
 
 
 def history(

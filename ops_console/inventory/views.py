@@ -244,9 +244,11 @@ class RequestView:
         return max(self.quantity - self.fulfilled, 0)
 
 
-@dataclass(frozen=True)
-class StockAlert:
-    """A line for the post's alert list: ``kind`` is low_stock, out_of_stock, expiring or expired."""
+class StockAlert(NamedTuple):
+    """A line for the post's alert list: ``kind`` is low_stock, out_of_stock, expiring or expired.
+
+    A NamedTuple like ``StockLevel``, and worded only when read (``message``): a big post
+    has thousands of alerts, read every few seconds, of which the panel words thirty."""
 
     kind: str
     item_id: int
@@ -254,10 +256,22 @@ class StockAlert:
     location_id: int
     location_name: str
     critical: bool
-    message: str
     quantity: int = 0
     minimum: int = 0
     expires_on: date | None = None
+    unit: str = ""
+    lot: str = ""
+
+    @property
+    def message(self) -> str:
+        item, place, qty, unit = self.item_name, self.location_name, self.quantity, self.unit
+        if self.kind in ("low_stock", "out_of_stock"):
+            words = "Out of" if self.kind == "out_of_stock" else "Low on"
+            return f"{words} {item} at {place}: {qty:,} {unit} (minimum {self.minimum:,})"
+        on = self.expires_on.isoformat() if self.expires_on is not None else "?"
+        when = f"expired on {on}" if self.kind == "expired" else f"expires on {on}"
+        lot_words = f" lot {self.lot}" if self.lot else ""
+        return f"{item}{lot_words} at {place}: {qty:,} {unit} {when}"
 
 
 @dataclass(frozen=True)

@@ -161,6 +161,9 @@ def test_thresholds_give_states_and_low_stock_and_expiry_alerts(stores):
     assert [a.kind for a in alerts] == ["low_stock", "out_of_stock", "expiring"]  # critical item first
     assert "Low on Sandbags, filled at Depot North Gate: 100 bag (minimum 120)" == alerts[0].message
     assert "lot W-7" in alerts[2].message
+    assert alerts[1].message.startswith("Out of ") and alerts[1].message.endswith("(minimum 5)")
+    expires = (utc_now() + timedelta(days=3)).date().isoformat()
+    assert alerts[2].message.endswith(f": 5 {alerts[2].unit} expires on {expires}")
     assert not [a for a in inv.alerts(days=1) if a.kind == "expiring"]
     with pytest.raises(ValidationError):
         inv.set_threshold(stores.water.id, stores.depot.id, 50, 10)
