@@ -168,6 +168,9 @@ class AuditEntry(Base):
     __table_args__ = (
         Index("ix_audit_entries_entity", "entity", "entity_id"),
         Index("ix_audit_entries_record", "record_table", "record_id"),
+        # the activity log pages one mode newest first: a range of this index, never a walk
+        # over the other mode's entries (ActivityService.page_query)
+        Index("ix_audit_entries_mode", "exercise", "id"),
     )
 
 

@@ -65,3 +65,16 @@ def test_a_page_reads_only_the_columns_a_row_shows(any_post):
     for sql in reads:
         for heavy in ("before_json", "after_json", "prev_hash", "record_hash"):
             assert heavy not in sql, sql
+
+
+def test_an_exercise_page_in_a_live_log_is_a_range_of_the_mode_index(post):
+    """In exercise mode, a page of exercise entries never walks the live ones (the usual log
+    is mostly live): the mode index (exercise, id) bounds it, deeper pages included."""
+    post.exercise.set_exercise(True)
+    for i in range(5):
+        post.activity.add_note(f"Drill check {i}")
+    for before_id in (None, 10):
+        plan = _plan(post, ActivityFilter(), before_id)
+        assert "ix_audit_entries_mode" in plan, plan
+        assert "TEMP B-TREE" not in plan, plan
+    assert [e.summary for e in post.activity.page(limit=2)] == ["Drill check 4", "Drill check 3"]
