@@ -115,15 +115,73 @@ def test_a_high_dpi_basemap_scrolls_by_device_pixels(canvas, ward, dpr):
     assert diff.max() <= 6 and (diff > 0).sum() <= diff.size // 10_000  # as assert_same_picture
 
 
-def test_a_zoom_draws_the_basemap_again(canvas, ward):
+def settle(qtbot, canvas: MapCanvas) -> QImage:
+    """Wait for the basemap's new zoom level to be drawn off the GUI thread; the frame after it."""
+    qtbot.waitUntil(lambda: not canvas.frames.settling(), timeout=10_000)
+    return canvas.grab().toImage()
+
+
+def test_a_zoom_shows_the_last_picture_scaled_then_the_new_level_drawn_off_the_gui_thread(
+    qtbot, canvas, ward
+):
     canvas.add_layer(BasemapLayer(ward))
+    canvas.add_layer(incidents((CX + 40, CY + 30), (CX - 120, CY - 60)))
     canvas.set_view(Viewport(CX, CY, 2.0, W, H))
     canvas.grab()
-    renders = canvas.frames.full_renders
+    renders, stand_ins = canvas.frames.full_renders, canvas.frames.stand_ins
     canvas.zoom_by(1.25, QPointF(100, 80))
+    stand_in = canvas.grab().toImage()
+    assert canvas.frames.settling()  # the basemap's new level is being drawn on a worker
+    assert canvas.frames.stand_ins == stand_ins + 1
+    assert canvas.frames.full_renders == renders + 1  # only the records were drawn on the GUI thread
+    settled = settle(qtbot, canvas)
+    assert canvas.frames.full_renders == renders + 2  # the basemap's new level, drawn on the worker
+    assert (pixels(settled) == pixels(full_render(canvas))).all()  # crisp: exactly a full render
+    drawn = (pixels(settled) != pixels(land_only(canvas))).any(axis=2)  # where the basemap draws
+    near = np.abs(pixels(stand_in) - pixels(settled)).max(axis=2) <= 16
+    assert drawn.mean() > 0.1 and near[drawn].mean() > 0.8  # the old picture, scaled into its place
+
+
+def land_only(canvas: MapCanvas) -> QImage:
+    hidden = [layer for layer in canvas.layers if isinstance(layer, BasemapLayer)]
+    for layer in hidden:
+        layer.visible = False
     image = canvas.grab().toImage()
-    assert canvas.frames.full_renders == renders + 1
-    assert_same_picture(image, full_render(canvas))
+    for layer in hidden:
+        layer.visible = True
+    return image
+
+
+def test_zooming_on_while_a_level_is_drawn_ends_on_the_level_in_view_then_pans_scroll_it(qtbot, canvas, ward):
+    canvas.add_layer(BasemapLayer(ward))
+    canvas.set_view(Viewport(CX, CY, 1.0, W, H))
+    canvas.grab()
+    for factor, (dx, dy) in ((1.25, (10, 4)), (0.8, (-7, 3)), (0.8, (20, -9)), (1.5, (3, 3))):
+        canvas.zoom_by(factor, QPointF(300, 200))
+        canvas.grab()
+        canvas.set_view(canvas.vp.panned(dx, dy))  # panned while the level is drawing
+        canvas.grab()
+    settled = settle(qtbot, canvas)
+    assert not canvas.frames.settling()
+    assert canvas.frame_vp.res == canvas.vp.res
+    assert_same_picture(settled, full_render(canvas))
+    scrolls = canvas.frames.scrolls
+    canvas.set_view(canvas.vp.panned(-33.4, 21.2))
+    shown = canvas.grab().toImage()
+    assert canvas.frames.scrolls == scrolls + 1 and not canvas.frames.settling()
+    assert_same_picture(shown, full_render(canvas))
+
+
+def test_a_zoom_back_to_the_level_shown_while_another_is_drawing_keeps_the_level_shown(qtbot, canvas, ward):
+    canvas.add_layer(BasemapLayer(ward))
+    canvas.set_view(Viewport(CX, CY, 1.5, W, H))
+    before = canvas.grab().toImage()
+    canvas.zoom_by(2.0)
+    canvas.grab()
+    canvas.zoom_by(0.5)  # back before the worker is done
+    canvas.grab()
+    assert_same_picture(settle(qtbot, canvas), before)
+    assert canvas.frame_vp.res == 1.5
 
 
 def test_hiding_the_basemap_drops_its_bitmap_and_showing_it_draws_the_view_it_comes_back_to(canvas, ward):
@@ -192,3 +250,26 @@ def test_street_names_stay_under_the_records(canvas, ward):
     symbol = (slice(y - 9, y + 9), slice(x - 9, x + 9))
     assert (pixels(image)[symbol] == pixels(unnamed)[symbol]).all()  # but no letter over the symbol
     assert image.pixel(x, y - 6) == QColor(symbols.severity_colour(4)).rgb()
+
+
+def test_a_zoom_back_to_a_recent_level_scrolls_its_kept_bitmap_without_drawing(qtbot, canvas, ward):
+    canvas.add_layer(BasemapLayer(ward))
+    canvas.set_view(Viewport(CX, CY, 1.2, W, H))
+    canvas.grab()
+    canvas.zoom_by(0.8, QPointF(200, 150))  # out to 1.5 m/px (1.2 / 0.8 is 1.4999999999999998)
+    canvas.grab()
+    settle(qtbot, canvas)
+    canvas.set_view(canvas.vp.panned(23.6, -11.3))
+    canvas.grab()
+    renders, stand_ins, scrolls = canvas.frames.full_renders, canvas.frames.stand_ins, canvas.frames.scrolls
+    canvas.zoom_by(1.25, QPointF(410, 260))  # back in: 1.2 m/px but for the last bits
+    back_in = canvas.grab().toImage()
+    back_in_vp = canvas.frame_vp
+    assert back_in_vp.res == 1.2  # onto the level kept, and its lattice
+    canvas.zoom_by(0.8, QPointF(100, 400))  # and out again
+    back_out = canvas.grab().toImage()
+    assert not canvas.frames.settling() and canvas.frames.stand_ins == stand_ins
+    assert (canvas.frames.full_renders, canvas.frames.scrolls) == (renders, scrolls + 2)
+    assert_same_picture(back_out, full_render(canvas))
+    canvas.vp = canvas.frame_vp = back_in_vp
+    assert_same_picture(back_in, full_render(canvas))

@@ -66,7 +66,8 @@ class MapCanvas(QWidget):
         self._cursor: QPointF | None = None
         self.hud_font = QFont()
         self.hud_font.setPointSizeF(8.5)
-        self.frames = FrameCache()  # bitmaps of the cacheable layers, scrolled on a pan
+        # bitmaps of the cacheable layers, scrolled on a pan; a basemap's new zoom level lands later
+        self.frames = FrameCache(owner=self, on_settled=self.update)
         self.frame_vp = self.vp  # the view the last frame was drawn for (snapped to whole pixels)
 
     # layers and view ------------------------------------------------------------------

@@ -18,19 +18,33 @@ seamlessly. Qt's line rasteriser clips lines at the edges of the *device* before
 along them, which moves a hairline's stair-steps by a pixel; so each bitmap has an
 unpainted margin of ``EDGE_PX`` round the view, and a line crossing the view's edge by
 less than that is stepped the same way whichever frame drew it.
+
+A run of layers that are slow to draw and never change under the view (a GeoJSON basemap:
+``draws_off_thread``) is not drawn on the GUI thread when the zoom level changes: the frame
+shows its previous bitmap scaled to the new view, and a job on the cache's own lane
+(ui/common/jobs.py) draws the new level's bitmap; when it lands it replaces the stand-in
+(``on_settled`` asks for a frame) and pans scroll it as before. One job per run at a
+time: zooming on while one is drawing waits for it, then draws the level the view is at.
+Such a run also keeps its bitmaps of the last ``LEVELS_KEPT`` zoom levels, and each level
+keeps its lattice: zoomed back to one, the view snaps onto the pixels that bitmap was drawn
+on, which then scrolls into place as on a pan.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
 
-from ..layers.layer_base import EDGE_PX, MapLayer
+from ...common.jobs import Job, JobLane, start_job
+from ..layers.layer_base import MapLayer
 from ..viewport import Viewport
+from .run_pictures import Run, draw_areas, draw_scaled, edge, render_run, size_for
 
-Run = tuple[MapLayer, ...]
+LEVELS_KEPT = 3  # zoom levels of a slow run kept as bitmaps (~10 MB each at 1920x1080)
 
 
 def layer_runs(layers: list[MapLayer]) -> list[MapLayer | Run]:
@@ -61,28 +75,53 @@ class _Raster:
 class FrameCache:
     """The canvas's bitmaps, one per run, and the pixel lattice pans are snapped to."""
 
-    def __init__(self) -> None:
+    def __init__(self, owner: QObject | None = None, on_settled: Callable[[], None] | None = None) -> None:
         self._rasters: dict[tuple[int, ...], _Raster] = {}
-        self._lattice: tuple[tuple[float, int, int, float], float, float] | None = None
+        # the lattice of each zoom level lately shown, newest last: back at a level, a view snaps
+        # onto the lattice its kept bitmaps were drawn on
+        self._lattices: dict[tuple[float, int, int, float], tuple[float, float]] = {}
+        self._kept: dict[tuple[int, ...], list[_Raster]] = {}  # slow runs: their other recent levels
+        self._jobs: dict[tuple[int, ...], Job] = {}  # a run's new zoom level, drawing off the GUI thread
+        self._shown: dict[tuple[int, ...], float] = {}  # the zoom level (res) each run last showed
+        self._owner, self.on_settled = owner, on_settled
+        self._lane: JobLane | None = None
         self.full_renders = 0  # for tests and the benchmark: how often a run was drawn whole
         self.scrolls = 0
+        self.stand_ins = 0  # frames that showed a run's previous zoom level, scaled
 
     def clear(self) -> None:
         self._rasters.clear()
-        self._lattice = None
+        self._shown.clear()
+        self._kept.clear()
+        self._lattices.clear()
+        for job in self._jobs.values():
+            job.cancel()
+        self._jobs.clear()
+
+    def settling(self) -> bool:
+        """Whether a run's picture is still being drawn off the GUI thread (tests, benchmark)."""
+        return bool(self._jobs)
 
     def snap(self, vp: Viewport, dpr: float) -> Viewport:
         """``vp`` moved (by under half a device pixel) onto the lattice of its zoom level."""
         key = (vp.res, vp.width, vp.height, dpr)
-        if self._lattice is None or self._lattice[0] != key:
-            self._lattice = (key, vp.cx, vp.cy)
-            return vp
-        _, ax, ay = self._lattice
+        for (
+            level
+        ) in self._lattices:  # zoomed back by the inverse factor: the same level, but for the last bits
+            if level[1:] == key[1:] and abs(level[0] - vp.res) <= 1e-9 * vp.res:
+                key = level
+        anchor = self._lattices.pop(key, None)
+        if anchor is None:
+            anchor = (vp.cx, vp.cy)
+            while len(self._lattices) >= LEVELS_KEPT + 1:
+                del self._lattices[next(iter(self._lattices))]
+        self._lattices[key] = anchor
+        ax, ay = anchor
         step = vp.res / dpr
         return Viewport(
             ax + round((vp.cx - ax) / step) * step,
             ay + round((vp.cy - ay) / step) * step,
-            vp.res,
+            key[0],
             vp.width,
             vp.height,
         )
@@ -92,10 +131,23 @@ class FrameCache:
         keys = {_key(item) for item in items if isinstance(item, tuple)}
         for key in [k for k in self._rasters if k not in keys]:
             del self._rasters[key]
+        for key in [k for k in self._jobs if k not in keys]:
+            self._jobs.pop(key).cancel()
+        for key in [k for k in self._shown if k not in keys]:
+            del self._shown[key]
+        for key in [k for k in self._kept if k not in keys]:
+            del self._kept[key]
 
     def draw(self, p: QPainter, run: Run, vp: Viewport, dpr: float) -> None:
-        """Blit the run's picture for ``vp`` (a snapped view) onto ``p``, device pixel for device pixel."""
-        pixmap, e = self.pixmap(run, vp, dpr), _edge(dpr)
+        """Blit the run's picture for ``vp`` (a snapped view) onto ``p``, device pixel for device
+        pixel; or, while a slow run's new zoom level is drawn off the GUI thread, its last one scaled."""
+        self._shown[_key(run)] = vp.res
+        r = self._stand_in(run, vp, dpr)
+        if r is not None:
+            draw_scaled(p, r.pixmap, r.vp, vp)
+            self.stand_ins += 1
+            return
+        pixmap, e = self.pixmap(run, vp, dpr), edge(dpr)
         w, h = round(vp.width * dpr), round(vp.height * dpr)
         p.drawPixmap(QRectF(0, 0, w / dpr, h / dpr), pixmap, QRectF(e, e, w, h))
 
@@ -108,7 +160,7 @@ class FrameCache:
             or r.versions != versions
             or r.dpr != dpr
             or r.vp.res != vp.res
-            or r.pixmap.size() != _size(vp, dpr)
+            or r.pixmap.size() != size_for(vp, dpr)
         ):
             return self._full(key, run, vp, dpr, versions)
         dx = round((r.vp.cx - vp.cx) / vp.res * dpr)
@@ -120,17 +172,100 @@ class FrameCache:
         r.vp = vp
         return r.pixmap
 
+    def _stand_in(self, run: Run, vp: Viewport, dpr: float) -> _Raster | None:
+        """The bitmap to show scaled while this run's picture for ``vp``'s zoom level is drawn off
+        the GUI thread (starting that job if none is drawing), or None to draw it here: the run is
+        not slow, has no earlier picture of the same data and size, or is at the zoom level it has."""
+        key = _key(run)
+        if not all(layer.draws_off_thread for layer in run):
+            return None
+        r = self._back_to_level(key, vp.res)
+        if (
+            r is None
+            or r.vp.res == vp.res
+            or r.versions != tuple(layer.version for layer in run)
+            or r.dpr != dpr
+            or r.pixmap.size() != size_for(vp, dpr)
+        ):
+            return None
+        if key not in self._jobs:
+            done = partial(self._landed, key, run, vp, dpr, r.versions)
+            self._jobs[key] = start_job(
+                self._job_lane(), partial(render_run, run, vp, dpr), done, self._failed, owner=self._owner
+            )
+        return r
+
+    def _back_to_level(self, key: tuple[int, ...], res: float) -> _Raster | None:
+        """The run's bitmap, after swapping in the one kept for zoom level ``res`` if there is one
+        (a zoom back to a level lately shown: its bitmap scrolls to the view like a pan's)."""
+        r, kept = self._rasters.get(key), self._kept.setdefault(key, [])
+        if r is None or r.vp.res == res:
+            return r
+        level = next((k for k in kept if k.vp.res == res), None)
+        if level is None:
+            return r
+        kept.remove(level)
+        self._keep(key, r)
+        self._rasters[key] = level
+        return level
+
+    def _keep(self, key: tuple[int, ...], r: _Raster) -> None:
+        """Keep a slow run's bitmap of a level it leaves (the newest ``LEVELS_KEPT``)."""
+        kept = self._kept.setdefault(key, [])
+        kept[:] = [k for k in kept if k.vp.res != r.vp.res and k.versions == r.versions][: LEVELS_KEPT - 1]
+        kept.insert(0, r)
+
+    def _job_lane(self) -> JobLane:
+        if self._lane is None:
+            self._lane = JobLane("map-zoom", parent=self._owner)  # one thread: one level at a time
+        return self._lane
+
+    def _landed(
+        self,
+        key: tuple[int, ...],
+        run: Run,
+        vp: Viewport,
+        dpr: float,
+        versions: tuple[int, ...],
+        image: QImage,
+    ) -> None:
+        """GUI thread: a run's new zoom level is drawn. It replaces the stand-in even if the view
+        has zoomed on since (it is the nearer picture to scale); if the view went back to the level
+        the run has, it is kept for the next visit; if the data changed, it is stale."""
+        self._jobs.pop(key, None)
+        r = self._rasters.get(key)
+        if r is None or r.versions != versions or r.dpr != dpr:
+            return
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(dpr)
+        landed = _Raster(run, pixmap, vp, dpr, versions)
+        if self._shown.get(key) == r.vp.res:
+            self._keep(key, landed)
+        else:
+            self._keep(key, r)
+            self._rasters[key] = landed
+        self.full_renders += 1
+        if self.on_settled is not None:
+            self.on_settled()
+
+    def _failed(self, exc: Exception) -> None:
+        """A drawing job raised (a bug): drop every job, so the next frame draws on the GUI thread
+        instead of waiting for nothing, and let the crash hook show it."""
+        self._jobs.clear()
+        self._rasters.clear()
+        raise exc
+
     def _full(
         self, key: tuple[int, ...], run: Run, vp: Viewport, dpr: float, versions: tuple[int, ...]
     ) -> QPixmap:
         old = self._rasters.get(key)
-        size = _size(vp, dpr)
+        size = size_for(vp, dpr)
         pixmap = old.pixmap if old is not None and old.pixmap.size() == size else None
         if pixmap is None:
             pixmap = QPixmap(size)
             pixmap.fill(Qt.GlobalColor.transparent)  # gives the pixmap an alpha channel
         pixmap.setDevicePixelRatio(dpr)
-        _draw_areas(pixmap, run, vp, [QRectF(0, 0, vp.width, vp.height)])
+        draw_areas(pixmap, run, vp, [QRectF(0, 0, vp.width, vp.height)])
         self._rasters[key] = _Raster(run, pixmap, vp, dpr, versions)
         self.full_renders += 1
         return pixmap
@@ -138,43 +273,12 @@ class FrameCache:
     def _scroll(self, r: _Raster, vp: Viewport, dx: int, dy: int) -> None:
         """Move the picture by (dx, dy) device pixels in place, then draw what came into view."""
         r.pixmap.scroll(dx, dy, r.pixmap.rect())
-        _draw_areas(r.pixmap, r.run, vp, _strips(vp, dx, dy, r.dpr))
+        draw_areas(r.pixmap, r.run, vp, _strips(vp, dx, dy, r.dpr))
         self.scrolls += 1
 
 
 def _key(run: Run) -> tuple[int, ...]:
     return tuple(id(layer) for layer in run)
-
-
-def _edge(dpr: float) -> int:
-    """The margin in whole device pixels (so the view starts on a pixel at any scale)."""
-    return round(EDGE_PX * dpr)
-
-
-def _size(vp: Viewport, dpr: float) -> QSize:
-    return QSize(round(vp.width * dpr) + 2 * _edge(dpr), round(vp.height * dpr) + 2 * _edge(dpr))
-
-
-def _draw_areas(pixmap: QPixmap, run: Run, vp: Viewport, areas: list[QRectF]) -> None:
-    """Clear each area and draw the run's layers into it, in view coordinates.
-
-    The clip masks pixels only: Qt still steps lines from the pixmap's own edges, which
-    are the same (the view plus EDGE_PX) in every frame."""
-    p = QPainter(pixmap)
-    dpr = pixmap.devicePixelRatio()
-    p.translate(_edge(dpr) / dpr, _edge(dpr) / dpr)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    for area in areas:
-        p.save()
-        p.setClipRect(area)
-        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-        p.fillRect(area, Qt.GlobalColor.transparent)
-        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        for layer in run:
-            layer.draw(p, vp, area)
-        p.restore()
-    p.end()
 
 
 def _strips(vp: Viewport, dx: int, dy: int, dpr: float) -> list[QRectF]:

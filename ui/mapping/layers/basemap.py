@@ -76,6 +76,7 @@ class BasemapLayer(MapLayer):
     label_priority = 6
     cacheable = True
     has_overlay = True
+    draws_off_thread = True  # its features are fixed once parsed; a zoom draws them on a worker
 
     def __init__(
         self, parsed: ParsedLayer, title: str = "Basemap", key: str = "basemap", attribution: str = ""

@@ -57,14 +57,15 @@ class FeatureGroup:
         the edges cut into chunks (kept for the zoom level: a few hundred points for the ward)."""
         if self.longest <= CHUNK_PX * res:
             return self.path
-        if self._chunked is None or self._chunked[0] != res:
+        chunked = self._chunked  # read once: a worker drawing another zoom level may replace it
+        if chunked is None or chunked[0] != res:
             path = QPainterPath()
             for line, closed in self.lines:
                 path.addPolygon(QPolygonF(line.chunked(CHUNK_PX * res)))
                 if closed:
                     path.closeSubpath()
-            self._chunked = (res, path)
-        return self._chunked[1]
+            chunked = self._chunked = (res, path)
+        return chunked[1]
 
     def pieces(self, res: float, rect: Rect) -> QPainterPath:
         """The lines' runs of chunks that come within ``rect``, as open polylines."""

@@ -85,6 +85,9 @@ class MapLayer:
     label_priority = 5
     cacheable = False  # True: implements draw() and labels_for(); see the module docstring
     has_overlay = False  # cacheable layers: True when overlay() draws something (ends the layer's bitmap)
+    # cacheable layers: True when draw() is slow and reads only data that never changes after
+    # construction, so a new zoom level may be drawn on a worker (canvas/frame_cache.py)
+    draws_off_thread = False
 
     def __init__(self, key: str, title: str, visible: bool = True) -> None:
         self.key, self.title, self.visible = key, title, visible
