@@ -10,8 +10,10 @@ Figures:
   at least; and the *reference*, what a user would write: 22,000 antialiased
   QGraphicsEllipseItems in one QGraphicsView. ``ratio`` is against the floor,
   ``reference_ratio`` against the QGraphicsView. Pan frames scroll the cached layer
-  bitmaps by whole pixels (the shown view snaps by under half a pixel); zoom frames draw
-  the records whole. Every frame includes a turn of the event loop before it (where a
+  bitmaps by whole pixels (the shown view snaps by under half a pixel). The zooms alternate
+  between two levels (in by 1.25, out by 0.8), and the canvas keeps each run's bitmap of the
+  level it last left, so a zoom back scrolls it like a pan; zooms to a level never shown
+  draw the records whole, and the cache-count line gives 40 such frames apart. Every frame includes a turn of the event loop before it (where a
   zoom level drawn off the GUI thread lands). After the run, once nothing is drawing, the
   last frame is compared with a full render of the same view from empty caches (the cache
   must not change the picture). The same run again
@@ -144,6 +146,14 @@ def bench_map(
             f"drawn off the GUI thread, in view after {median_of(settles) if settles else 0:.0f} ms "
             f"(median; worst {max(settles, default=0):.0f} ms)"
         )
+    fresh = []  # the bench's zooms alternate between two levels, which the canvas keeps: new levels too
+    for i in range(40 if frames >= 100 else 4):
+        t = time.perf_counter()
+        QApplication.processEvents()
+        canvas.vp = canvas.vp.panned(9, -5).zoomed(1.07 if i % 2 else 1 / 1.05)  # never a level seen
+        canvas.render_image(W, H)
+        fresh.append((time.perf_counter() - t) * 1000)
+    counts += f"; zooms to levels never shown: p50 {median_of(fresh):.1f} ms, {tail(fresh)[0]} {tail(fresh)[1]:.1f} ms"
     while canvas.frames.settling():  # the settled picture is the one that must equal a full render
         QApplication.processEvents()
         time.sleep(0.001)

@@ -242,3 +242,29 @@ def test_a_high_dpi_frame_scrolls_by_device_pixels(canvas, dpr):
     canvas.vp = canvas.frame_vp
     canvas.frames.clear()
     assert differing(shown, frame()) == 0
+
+
+def test_a_zoom_back_scrolls_the_level_kept_and_a_data_change_meanwhile_draws_it_again(canvas):
+    rng = random.Random(9)
+    incidents = incident_layer(rng, 3000)
+    canvas.add_layer(zone_layer(rng, 300))
+    canvas.add_layer(incidents)
+    canvas.grab()
+    renders, scrolls = canvas.frames.full_renders, canvas.frames.scrolls
+    canvas.zoom_by(1.25, QPointF(100, 80))
+    canvas.grab()
+    canvas.set_view(canvas.vp.panned(17.3, -8.6))
+    canvas.grab()
+    canvas.zoom_by(0.8, QPointF(500, 300))  # back: the level left, but for the last bits of res
+    shown = canvas.grab().toImage()
+    assert canvas.frame_vp.res == 1.0
+    assert (canvas.frames.full_renders, canvas.frames.scrolls) == (renders + 1, scrolls + 2)
+    assert differing(shown, full_render(canvas)) == 0
+    canvas.zoom_by(1.25)
+    canvas.grab()
+    incidents.put(Marker(9999, CX + 30, CY + 30, ("road_blocked", 4), ""))  # a live update meanwhile
+    renders, scrolls = canvas.frames.full_renders, canvas.frames.scrolls
+    canvas.zoom_by(0.8)
+    shown = canvas.grab().toImage()
+    assert (canvas.frames.full_renders, canvas.frames.scrolls) == (renders + 1, scrolls)  # kept: stale
+    assert differing(shown, full_render(canvas)) == 0

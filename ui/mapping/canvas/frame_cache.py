@@ -25,9 +25,10 @@ shows its previous bitmap scaled to the new view, and a job on the cache's own l
 (ui/common/jobs.py) draws the new level's bitmap; when it lands it replaces the stand-in
 (``on_settled`` asks for a frame) and pans scroll it as before. One job per run at a
 time: zooming on while one is drawing waits for it, then draws the level the view is at.
-Such a run also keeps its bitmaps of the last ``LEVELS_KEPT`` zoom levels, and each level
-keeps its lattice: zoomed back to one, the view snaps onto the pixels that bitmap was drawn
-on, which then scrolls into place as on a pan.
+Every run also keeps its bitmap of the zoom level it last left (``LEVELS_KEPT``), while its
+data is unchanged, and each level keeps its lattice: zoomed back (by the inverse factor, or
+to "Show all" again), the view snaps onto the pixels that bitmap was drawn on, and it
+scrolls into place as on a pan instead of being drawn again.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from ..layers.layer_base import MapLayer
 from ..viewport import Viewport
 from .run_pictures import Run, draw_areas, draw_scaled, edge, render_run, size_for
 
-LEVELS_KEPT = 3  # zoom levels of a slow run kept as bitmaps (~10 MB each at 1920x1080)
+LEVELS_KEPT = 2  # zoom levels of a run kept as bitmaps, the current one included (~10 MB each at 1920x1080)
 
 
 def layer_runs(layers: list[MapLayer]) -> list[MapLayer | Run]:
@@ -154,7 +155,7 @@ class FrameCache:
     def pixmap(self, run: Run, vp: Viewport, dpr: float) -> QPixmap:
         """The run's bitmap for ``vp`` (the view plus margins), scrolled or redrawn as needed."""
         key, versions = _key(run), tuple(layer.version for layer in run)
-        r = self._rasters.get(key)
+        r = self._back_to_level(key, vp.res, versions, dpr)
         if (
             r is None
             or r.versions != versions
@@ -176,14 +177,14 @@ class FrameCache:
         """The bitmap to show scaled while this run's picture for ``vp``'s zoom level is drawn off
         the GUI thread (starting that job if none is drawing), or None to draw it here: the run is
         not slow, has no earlier picture of the same data and size, or is at the zoom level it has."""
-        key = _key(run)
+        key, versions = _key(run), tuple(layer.version for layer in run)
         if not all(layer.draws_off_thread for layer in run):
             return None
-        r = self._back_to_level(key, vp.res)
+        r = self._back_to_level(key, vp.res, versions, dpr)
         if (
             r is None
             or r.vp.res == vp.res
-            or r.versions != tuple(layer.version for layer in run)
+            or r.versions != versions
             or r.dpr != dpr
             or r.pixmap.size() != size_for(vp, dpr)
         ):
@@ -195,13 +196,15 @@ class FrameCache:
             )
         return r
 
-    def _back_to_level(self, key: tuple[int, ...], res: float) -> _Raster | None:
+    def _back_to_level(
+        self, key: tuple[int, ...], res: float, versions: tuple[int, ...], dpr: float
+    ) -> _Raster | None:
         """The run's bitmap, after swapping in the one kept for zoom level ``res`` if there is one
-        (a zoom back to a level lately shown: its bitmap scrolls to the view like a pan's)."""
+        of the same data (a zoom back to a level lately shown: it scrolls to the view like a pan's)."""
         r, kept = self._rasters.get(key), self._kept.setdefault(key, [])
         if r is None or r.vp.res == res:
             return r
-        level = next((k for k in kept if k.vp.res == res), None)
+        level = next((k for k in kept if (k.vp.res, k.versions, k.dpr) == (res, versions, dpr)), None)
         if level is None:
             return r
         kept.remove(level)
@@ -210,9 +213,10 @@ class FrameCache:
         return level
 
     def _keep(self, key: tuple[int, ...], r: _Raster) -> None:
-        """Keep a slow run's bitmap of a level it leaves (the newest ``LEVELS_KEPT``)."""
+        """Keep a run's bitmap of a level it leaves (with the current one, ``LEVELS_KEPT`` levels)."""
         kept = self._kept.setdefault(key, [])
-        kept[:] = [k for k in kept if k.vp.res != r.vp.res and k.versions == r.versions][: LEVELS_KEPT - 1]
+        same = [k for k in kept if k.vp.res != r.vp.res and (k.versions, k.dpr) == (r.versions, r.dpr)]
+        kept[:] = same[: LEVELS_KEPT - 2]
         kept.insert(0, r)
 
     def _job_lane(self) -> JobLane:
@@ -260,6 +264,9 @@ class FrameCache:
     ) -> QPixmap:
         old = self._rasters.get(key)
         size = size_for(vp, dpr)
+        if old is not None and old.vp.res != vp.res and (old.versions, old.dpr) == (versions, dpr):
+            self._keep(key, old)  # a zoom: the level left may be the next one shown
+            old = None
         pixmap = old.pixmap if old is not None and old.pixmap.size() == size else None
         if pixmap is None:
             pixmap = QPixmap(size)
