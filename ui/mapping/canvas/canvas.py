@@ -178,7 +178,8 @@ class MapCanvas(QWidget):
             paint_hud(p, vp, self._cursor, self.hud_font, self.attribution, self.status_text, notes)
 
     def render_image(self, width: int, height: int, hud: bool = True) -> QImage:
-        """The map as it would be drawn at this size (tests, benchmarks, printing)."""
+        """The map as it would be drawn at this size (tests, benchmarks, printing). Right after a
+        zoom a basemap may still be its previous level scaled: wait for ``frames.settling()``."""
         saved = self.vp
         self.vp = self.vp.resized(width, height)
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
