@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import deque
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 
@@ -57,6 +57,11 @@ def _database_away(exc: BaseException) -> bool:
     )
 
 
+ACK_QUEUE = 256
+"""Acks waiting at most: at the legal 1 % duty cycle a post sends a few hundred acks an
+hour, so more than this cannot go out before the teams repeat anyway."""
+
+
 class OutboxWorker:
     """Drains acks and the outbox through READY links, one budget per link."""
 
@@ -79,7 +84,10 @@ class OutboxWorker:
         self.airtime_log: AirtimeLog | None = None  # where each frame sent is recorded
         self.next_slot_in: float | None = None  # seconds until the budget allows the next message
         self.waiting_for = ""  # why nothing goes out right now ("", "link", "budget")
-        self._acks: deque[tuple[int, bytes]] = deque(maxlen=256)
+        self._acks: OrderedDict[tuple[int, str, int], None] = OrderedDict()  # (address, team, number)
+        self._acks_lock = threading.Lock()  # the ingest thread queues, this thread sends
+        self.acks_dropped = 0  # oldest acks given up in a flood (the teams repeat; the budget cannot keep up)
+        self._dropped_said = 0.0
         self._wake = wake_event or threading.Event()  # the service's LinkBoard sets it after compose/resend
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="radio-outbox", daemon=True)
@@ -98,10 +106,26 @@ class OutboxWorker:
         self._wake.set()
 
     def queue_ack(self, address: int, team: str, number: int) -> None:
-        """Acknowledge a received message to the team (called from the ingest thread)."""
-        for frame in fp.encode_ack(self.outbox.console_call, team, number):
-            if (address, frame) not in self._acks:  # two radios heard it, or a quick repeat: one ack
-                self._acks.append((address, frame))
+        """Acknowledge a received message to the team (called from the ingest thread). The
+        frame is made when it goes out; one waiting ack per message (two radios heard it, or
+        a quick repeat); in a flood beyond ACK_QUEUE the oldest are given up, counted and logged."""
+        with self._acks_lock:
+            self._acks[(address, team, number)] = None
+            if len(self._acks) <= ACK_QUEUE:
+                dropped = 0
+            else:
+                dropped = len(self._acks) - ACK_QUEUE
+                for _ in range(dropped):
+                    self._acks.popitem(last=False)
+        if dropped:
+            self.acks_dropped += dropped
+            if time.monotonic() - self._dropped_said > 30.0:
+                self._dropped_said = time.monotonic()
+                log.warning(
+                    "radio: %d acks given up so far: more messages to ack than airtime to ack them "
+                    "(the teams repeat what is not acked)",
+                    self.acks_dropped,
+                )
         self._wake.set()
 
     # -- the thread ------------------------------------------------------------------
@@ -164,12 +188,18 @@ class OutboxWorker:
 
     def _send_ack(self, ready: list[AtModem]) -> float:
         """An ack goes back on the link that heard the message, if it can."""
-        address, frame = self._acks[0]
-        pick = self.router.choose(ready, [len(frame)], self.router.heard_on(address), self.clock())
+        with self._acks_lock:
+            key = next(iter(self._acks))
+        address, team, number = key
+        frames = fp.encode_ack(self.outbox.console_call, team, number)
+        pick = self.router.choose(
+            ready, [len(f) for f in frames], self.router.heard_on(address), self.clock()
+        )
         if pick.modem is None:
             return self._wait_for(pick.wait)
-        self._acks.popleft()
-        self._transmit(pick.modem, [(address, frame)])  # type: ignore[arg-type]
+        with self._acks_lock:
+            self._acks.pop(key, None)
+        self._transmit(pick.modem, [(address, f) for f in frames])  # type: ignore[arg-type]
         return 0.0
 
     def _send_message(self, ready: list[AtModem], msg: MessageView) -> float:

@@ -106,3 +106,22 @@ def test_a_repeat_of_a_stored_message_is_acked_again_and_stored_once(post, radio
     radio_sim.inject_bytes(rcv_line(14, text, -70, 6))
     assert wait(lambda: len(acks_heard(radio_sim)) == 2, 10), radio_sim.transmissions
     assert post.radio.message_count() == 1
+
+
+def test_the_ack_queue_keeps_one_ack_per_message_and_counts_what_a_flood_gives_up(post, caplog) -> None:
+    """Two radios hearing one message make one ack; a flood beyond what airtime could ever
+    send gives up the oldest acks, counted and logged, never silently."""
+    from ops_console.radio.routing import LinkRouter
+    from ops_console.radio.worker import ACK_QUEUE, OutboxWorker
+
+    worker = OutboxWorker(
+        post.radio.outbox, lambda: [], LinkRouter(lambda: post.radio.outbox.budget, lambda a: None)
+    )
+    worker.queue_ack(14, "RESCUE1", 7)
+    worker.queue_ack(14, "RESCUE1", 7)
+    assert len(worker._acks) == 1 and worker.acks_dropped == 0
+    for n in range(ACK_QUEUE + 9):
+        worker.queue_ack(20, "CANAL-1", n)
+    assert len(worker._acks) == ACK_QUEUE and worker.acks_dropped == 10
+    assert (14, "RESCUE1", 7) not in worker._acks  # the oldest went first
+    assert any("acks given up" in r.getMessage() for r in caplog.records)
