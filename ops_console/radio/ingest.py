@@ -305,7 +305,7 @@ class RadioIngest:
                 token, frames = self.holding.head(MAX_BATCH)
                 if not frames:
                     break
-                self._from_spool = token[0] == "spool"
+                self._from_spool = self._acked_when_spooled(token)
                 try:
                     events += self._store(frames)
                 finally:
@@ -333,6 +333,19 @@ class RadioIngest:
                     "radio: every waiting frame is stored (%d forwarded so far)", self.counts["forwarded"]
                 )
         return stored, events
+
+    def _acked_when_spooled(self, token: tuple[str, int]) -> bool:
+        """Frames forwarded from the spool were acked when they went there, except those a
+        killed run had only journaled (spool.recovered): a batch reaching into them acks."""
+        where, last = token
+        spool = self.holding.spool
+        if where != "spool" or spool is None:
+            return False
+        if spool.recovered is None or last < spool.recovered[0]:
+            return True
+        if last >= spool.recovered[1]:
+            spool.recovered = None  # this batch takes the last of them
+        return False
 
     def _drop_stored_head(self) -> None:
         """Drop the waiting frames the server already has (a commit whose answer was lost,

@@ -81,6 +81,7 @@ class FrameSpool:
         for statement in _SCHEMA:
             self._conn.execute(statement)
         self._lock = threading.Lock()
+        self.recovered: tuple[int, int] | None = None  # spool numbers of frames recovered from the journal
 
     def __len__(self) -> int:
         with self._lock:
@@ -117,6 +118,7 @@ class FrameSpool:
                 moved = self._conn.execute(
                     f"INSERT INTO spool ({_COLUMNS}) SELECT {_COLUMNS} FROM journal ORDER BY seq"
                 ).rowcount
+                last = int(self._conn.execute("SELECT coalesce(max(seq), 0) FROM spool").fetchone()[0])
                 self._conn.execute("DELETE FROM journal")
                 self._conn.execute("COMMIT")
             except BaseException:
@@ -124,6 +126,7 @@ class FrameSpool:
                     self._conn.execute("ROLLBACK")
                 raise
         if moved:
+            self.recovered = (last - moved + 1, last)
             log.warning("radio spool: %d frames read before a crash were recovered from the journal", moved)
         return moved
 

@@ -125,12 +125,14 @@ def test_frames_read_before_a_kill_come_back_from_the_journal_once(post, tmp_pat
     killed.close()
 
     again = FrameSpool(path)
-    restarted = post.radio.ingest.__class__(post.db, post.bus)
+    acks: list[tuple[int, str, int]] = []
+    restarted = post.radio.ingest.__class__(post.db, post.bus, on_ack_needed=lambda *key: acks.append(key))
     restarted.use_spool(again)  # recovery: the journal goes to the spool, checked against the server
     assert again.journaled() == 0 and len(again) == 5
     restarted.flush()
     assert stored_raw(post) == [frame(n).raw for n in range(1, 6)]  # none twice, none lost
     assert restarted.counts["already_stored"] == 3 and len(again) == 0
+    assert acks == [(11, "CANAL-1", 4), (11, "CANAL-1", 5)]  # never acked by the killed run: acked now
     again.close()
 
 
