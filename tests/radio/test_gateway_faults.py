@@ -119,11 +119,11 @@ def test_gateway_starts_without_its_server_and_nothing_is_lost_across_restarts(s
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 2 MB tmpfs of our own (we run as root in CI); skipped, saying why, where mount is refused."""
+    """An 8 MB tmpfs of our own (we run as root in CI); skipped, saying why, where mount is refused."""
     where = tmp_path / "small-disk"
     where.mkdir()
     result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)], capture_output=True, text=True
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(where)], capture_output=True, text=True
     )
     if result.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here ({result.stderr.strip() or 'not permitted'})")
