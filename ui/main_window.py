@@ -435,6 +435,9 @@ class MainWindow(QMainWindow):
         if self._maximise_first_show:
             self._maximise_first_show = False
             if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+                # the screen's size first: without a window manager (a bare X server, a kiosk)
+                # "maximised" is not honoured and the window would run off the screen
+                self.setGeometry(self.screen().availableGeometry())
                 self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         super().showEvent(event)
 
