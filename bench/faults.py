@@ -49,8 +49,8 @@ from sqlalchemy.pool import NullPool
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from helpers.cli import read_until, run_cli, spawn  # noqa: E402
 from helpers.pg import scratch_database  # noqa: E402
-from helpers.processes import read_until, spawn  # noqa: E402
 from helpers.tcp_proxy import BlackHoleProxy  # noqa: E402
 from ops_console.hardware.simulators.lora_modem import SimulatedModem  # noqa: E402
 from ops_console.hardware.simulators.lora_teams import rcv_line  # noqa: E402
@@ -100,30 +100,13 @@ class Post:
             self._locker = None
 
     def audit_ok(self) -> bool:
-        result = subprocess.run(
-            [sys.executable, "-m", "ops_console", "--db", self.url, "audit", "verify"],
-            env=env_for(self.home),
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        return result.returncode == 0
+        return run_cli(self.home, "--db", self.url, "audit", "verify").returncode == 0
 
     def close(self) -> None:
         self.answer()
         self._engine.dispose()
         if self.proxy is not None:
             self.proxy.close()
-
-
-def env_for(home: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "OPS_CONSOLE_DATA_DIR": str(home / "data"),
-        "OPS_CONSOLE_LOG_DIR": str(home / "logs"),
-        "OPS_CONSOLE_CONFIG": str(home / "config.toml"),
-        "OPS_CONSOLE_NO_DIALOGS": "1",
-    }
 
 
 def spooled(path: Path) -> int:
@@ -203,12 +186,9 @@ def open_post(home: Path, pg: str | None) -> Iterator[Post]:
 
 
 def upgrade(home: Path, url: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "ops_console", "--db", url, "db", "upgrade"],
-        check=True,
-        capture_output=True,
-        env=env_for(home),
-    )
+    done = run_cli(home, "--db", url, "db", "upgrade")
+    if done.returncode != 0:
+        raise SystemExit(f"db upgrade failed: {done.stderr}")
 
 
 class Traffic:

@@ -95,11 +95,8 @@ def merged(local: list[Sent], remote: list[Sent]) -> list[Sent]:
     seen: set[tuple[str, datetime, int]] = set()
     out = []
     for sent in sorted([*local, *remote], key=lambda s: _utc(s.at)):
-        key = (
-            sent.link,
-            _utc(sent.at).replace(microsecond=_utc(sent.at).microsecond // 1000 * 1000),
-            sent.size,
-        )
+        at = _utc(sent.at)
+        key = (sent.link, at.replace(microsecond=at.microsecond // 1000 * 1000), sent.size)
         if key not in seen:
             seen.add(key)
             out.append(sent)

@@ -19,7 +19,8 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -112,19 +113,12 @@ class FrameSpool:
         """At start: frames a killed process had read but not stored or spooled go to the
         spool's end (they are newer than anything spooled); the forward then drops any the
         server already has. Returns how many."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                moved = self._conn.execute(
-                    f"INSERT INTO spool ({_COLUMNS}) SELECT {_COLUMNS} FROM journal ORDER BY seq"
-                ).rowcount
-                last = int(self._conn.execute("SELECT coalesce(max(seq), 0) FROM spool").fetchone()[0])
-                self._conn.execute("DELETE FROM journal")
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
+        with self._lock, self._transaction():
+            moved = self._conn.execute(
+                f"INSERT INTO spool ({_COLUMNS}) SELECT {_COLUMNS} FROM journal ORDER BY seq"
+            ).rowcount
+            last = int(self._conn.execute("SELECT coalesce(max(seq), 0) FROM spool").fetchone()[0])
+            self._conn.execute("DELETE FROM journal")
         if moved:
             self.recovered = (last - moved + 1, last)
             log.warning("radio spool: %d frames read before a crash were recovered from the journal", moved)
@@ -135,11 +129,17 @@ class FrameSpool:
             (f.received_at.isoformat(), f.link, f.raw, f.address, f.data, f.rssi, f.snr, f.error)
             for f in frames
         ]
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self._conn.executemany(f"INSERT INTO {table} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
             if release_through is not None:
                 self._conn.execute("DELETE FROM journal WHERE seq <= ?", (release_through,))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction (the caller holds the lock): committed whole, or rolled back."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
             self._conn.execute("COMMIT")
         except BaseException:
             if self._conn.in_transaction:

@@ -6,6 +6,7 @@ The one helper for starting the CLI in tests."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -47,6 +48,13 @@ def spawn(home: Path, *args: str, env: dict[str, str] | None = None) -> subproce
         text=True,
         env=cli_env(home, env),
     )
+
+
+def stop(proc: subprocess.Popen[str], timeout: float = 60) -> tuple[int, str]:
+    """SIGTERM, as a service manager stops it: the exit code and what it printed since."""
+    proc.send_signal(signal.SIGTERM)
+    out, _ = proc.communicate(timeout=timeout)
+    return proc.returncode, out
 
 
 def read_until(proc: subprocess.Popen[str], *needles: str, timeout: float = 20.0) -> str:

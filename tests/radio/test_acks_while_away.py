@@ -6,13 +6,11 @@ PostgreSQL address where nothing listens."""
 
 from __future__ import annotations
 
-import signal
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from helpers.cli import read_until, spawn
+from helpers.cli import read_until, spawn, stop
 from helpers.waiting import wait
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
@@ -29,12 +27,6 @@ def sim():
     modem.start()
     yield modem
     modem.stop()
-
-
-def stop(proc: subprocess.Popen[str]) -> tuple[int, str]:
-    proc.send_signal(signal.SIGTERM)
-    out, _ = proc.communicate(timeout=60)
-    return proc.returncode, out
 
 
 def acks_heard(sim: SimulatedModem) -> list[tuple[int, str, int]]:

@@ -7,7 +7,6 @@ the gateway says where it is and exits non-zero."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import uuid
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from helpers.cli import run_cli
+from helpers.cli import run_cli, stop
 from helpers.pg import scratch_database
 from helpers.posts import pg_url
 from helpers.processes import read_until, spawn
@@ -55,12 +54,6 @@ def stored(url: str) -> tuple[int, int, bool]:
         engine.dispose()
     times = [r[0] for r in rows]
     return len(rows), len({bytes(r[1]) for r in rows}), times == sorted(times)
-
-
-def stop(proc: subprocess.Popen[str]) -> tuple[int, str]:
-    proc.send_signal(signal.SIGTERM)
-    out, _ = proc.communicate(timeout=60)
-    return proc.returncode, out
 
 
 def test_gateway_starts_without_its_server_and_nothing_is_lost_across_restarts(sim, tmp_path) -> None:

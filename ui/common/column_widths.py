@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QTableView
 
 CELL_PADDING = 14  # the cell's margins and a little air
@@ -28,7 +29,7 @@ def fit_columns(
     column alone (one that stretches)."""
     font = table.font()
     font.setBold(bold)
-    metrics = table.fontMetrics() if not bold else _metrics(font)
+    metrics = QFontMetrics(font)
     header_metrics = table.horizontalHeader().fontMetrics()
     model = table.model()
     for column, sample in enumerate(samples):
@@ -37,9 +38,3 @@ def fit_columns(
         title = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
         content = sample if isinstance(sample, int) else metrics.horizontalAdvance(sample) + CELL_PADDING
         table.setColumnWidth(column, max(content, header_metrics.horizontalAdvance(title) + header_padding))
-
-
-def _metrics(font):  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QFontMetrics
-
-    return QFontMetrics(font)
