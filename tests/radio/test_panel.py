@@ -171,6 +171,11 @@ def test_ics213_is_sent_in_frames_received_and_saved_as_pdf(
     assert received.recipient.text() == "MEDIC2"
     pdf = received.save_pdf(str(tmp_path / "ics213.pdf"))
     assert pdf and (tmp_path / "ics213.pdf").read_bytes().startswith(b"%PDF")
+    from helpers.pdf import ink, pdf_text  # the one writer's form, read back by poppler
+
+    printed = pdf_text(tmp_path / "ics213.pdf")
+    assert "GENERAL MESSAGE (ICS 213)" in printed and "Shelter status" in printed and "Send cots." in printed
+    assert "Page 1 of 1" in printed and ink(tmp_path / "ics213.pdf") > 0.005
     received.reject()
 
 

@@ -1,16 +1,15 @@
 """ICS-213 General Message: fill in and send, or view a received one and print it.
 
 Printing uses QtPrintSupport (shipped with PySide6-Essentials) when a printer can be
-set up; "Save as PDF" goes through QPdfWriter, which needs no printer at all.
+set up; "Save as PDF" needs no printer at all. Both paint the one layout of the form
+(ops_console/reports/ics213.py) with the console's one writer (ops_console/printing).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from html import escape
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,36 +24,14 @@ from PySide6.QtWidgets import (
 
 from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.post import Post
+from ops_console.printing import render, write_pdf
 from ops_console.radio.ics213 import Ics213, parse
 from ops_console.radio.views import MessageView
+from ops_console.reports.ics213 import ics213_document
 from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.formatting import local
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
-
-
-def form_html(form: Ics213, header: str) -> str:
-    """The form laid out like the paper ICS-213, for printing and PDF."""
-    rows = "".join(
-        f"<tr><th align='left' width='22%'>{escape(label)}</th><td>{escape(value)}</td></tr>"
-        for label, value in (
-            ("To", form.to),
-            ("From", form.sender),
-            ("Subject", form.subject),
-            ("Date/Time", form.when),
-        )
-    )
-    tail = "".join(
-        f"<tr><th align='left'>{escape(label)}</th><td>{escape(value)}</td></tr>"
-        for label, value in (("Approved by", form.approved_by), ("Reply", form.reply))
-        if value
-    )
-    return (
-        f"<h2>GENERAL MESSAGE (ICS 213)</h2><p>{escape(header)}</p>"
-        f"<table border='1' cellspacing='0' cellpadding='6' width='100%'>{rows}"
-        f"<tr><th align='left' valign='top'>Message</th><td>{escape(form.message).replace(chr(10), '<br>')}</td></tr>"
-        f"{tail}</table>"
-    )
 
 
 def sender_line(post: Post) -> str:
@@ -65,12 +42,8 @@ def sender_line(post: Post) -> str:
 
 
 def save_pdf(form: Ics213, header: str, path: str) -> None:
-    writer = QPdfWriter(path)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setTitle(f"ICS-213 {form.subject}")
-    doc = QTextDocument()
-    doc.setHtml(form_html(form, header))
-    doc.print_(writer)
+    """The form as an A4 PDF through the console's one writer (ops_console/printing)."""
+    write_pdf(ics213_document(form, header), path)
 
 
 class Ics213Dialog(GuardedDialog):
@@ -178,7 +151,11 @@ class Ics213Dialog(GuardedDialog):
                 "PDF (*.pdf)",
             )
         if path:
-            save_pdf(self.form(), self.header(), path)
+            try:
+                save_pdf(self.form(), self.header(), path)
+            except KNOWN_ERRORS as exc:
+                show_error(self, exc)
+                return None
         return path or None
 
     @Slot()
@@ -190,6 +167,7 @@ class Ics213Dialog(GuardedDialog):
             return
         printer = QPrinter()
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
-            doc = QTextDocument()
-            doc.setHtml(form_html(self.form(), self.header()))
-            doc.print_(printer)
+            try:
+                render(ics213_document(self.form(), self.header()), printer)
+            except KNOWN_ERRORS as exc:
+                show_error(self, exc)

@@ -1,0 +1,40 @@
+"""Reading back a PDF the console wrote, with poppler's own tools (pdftotext, pdftoppm):
+the text a reader would find, and how much ink a page carries."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    """The text of the PDF (or of one page), as pdftotext extracts it."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def page_gray(path: Path, page: int = 1, dpi: int = 40) -> tuple[int, int, bytes]:
+    """(width, height, 8-bit gray pixels) of one page rendered by pdftoppm."""
+    pgm = subprocess.run(
+        ["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page), str(path)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    # binary PGM: "P5\n<w> <h>\n<max>\n" then the pixels
+    fields = pgm.split(maxsplit=4)
+    assert fields[0] == b"P5", fields[0]
+    width, height = int(fields[1]), int(fields[2])
+    return width, height, fields[4][-width * height :]
+
+
+def ink(path: Path, page: int = 1, dpi: int = 40) -> float:
+    """The share of a page's pixels that are not white (0.0 is a blank page)."""
+    _w, _h, pixels = page_gray(path, page, dpi)
+    return sum(1 for p in pixels if p < 200) / max(1, len(pixels))
