@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -221,3 +222,32 @@ def test_items_and_locations_are_unique_and_found_by_barcode(stores):
         stores.inv.add_item("Sandbags, filled", "Flood defence", "bag")
     assert stores.inv.item_by_code(" 6940002 ").id == stores.water.id
     assert stores.inv.item_by_code("nothing") is None
+
+
+def test_a_short_outflow_is_refused_before_anything_is_written(post, stores):
+    """The demo (inventory/demo.py) records hundreds of movements in one transaction without
+    a savepoint each, skipping the ones the ledger refuses: that is only sound while a
+    refusal leaves the transaction exactly as it found it."""
+    from ops_console.inventory import ledger
+    from ops_console.services.audit import SYSTEM
+
+    short = MovementDraft(
+        MovementKind.TRANSFER,
+        stores.sandbags.id,
+        101,
+        from_location_id=stores.depot.id,
+        to_location_id=stores.shelter.id,
+    )
+    with post.db.write() as s:
+        counts = [
+            s.scalar(select(func.count()).select_from(t)) for t in (StockMovement, StockBalance, AuditEntry)
+        ]
+        with pytest.raises(InsufficientStock):
+            ledger.record(s, SYSTEM, short, exercise=False)
+        assert not s.new and not s.dirty and not s.deleted
+        after = [
+            s.scalar(select(func.count()).select_from(t)) for t in (StockMovement, StockBalance, AuditEntry)
+        ]
+        assert after == counts  # not even the shelter's empty balance row
+        ledger.record(s, SYSTEM, replace(short, quantity=100), exercise=False)  # the same transaction goes on
+    assert level(stores, stores.sandbags, stores.shelter) == 100
