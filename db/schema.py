@@ -9,6 +9,7 @@ from ops_console.db import (
     map_models,  # noqa: F401  (risk points, shelters, zones)
     models,  # noqa: F401  (foundation tables)
     radio_models,  # noqa: F401  (radio traffic)
+    resident_models,  # noqa: F401  (residents who need help, evacuation accounting)
     siren_models,  # noqa: F401  (sirens, commands, alarms, tests)
 )
 from ops_console.db.models import Base

@@ -44,9 +44,11 @@ class Permission(str, Enum):
     PURGE_EXERCISE = "purge_exercise"
     ACTIVATE_SIRENS = "activate_sirens"
     MANAGE_OPERATORS = "manage_operators"
+    VIEW_RESIDENTS = "view_residents"  # names, addresses, needs and contacts of residents who need help
+    EXPORT_RESIDENTS = "export_residents"  # the register leaves the post: supervisors only
 
 
-_EDIT = {Permission.EDIT_RECORDS}
+_EDIT = {Permission.EDIT_RECORDS, Permission.VIEW_RESIDENTS}  # a viewer sees counts of residents only
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.VIEWER: frozenset(),
     Role.OPERATOR: frozenset(_EDIT),
@@ -60,6 +62,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.TOGGLE_EXERCISE,
             Permission.PURGE_EXERCISE,
             Permission.ACTIVATE_SIRENS,
+            Permission.EXPORT_RESIDENTS,
         }
     ),
     Role.ADMIN: frozenset(Permission),

@@ -27,6 +27,7 @@ from ops_console.notices import Notices, say
 from ops_console.post_devices import PostDevices, SirenPlan
 from ops_console.radio.devices import devices_from_config, parse_device
 from ops_console.radio.service import RadioService
+from ops_console.residents import ResidentServices
 from ops_console.services.activity import ActivityService
 from ops_console.services.change_feed import ChangeFeed
 from ops_console.services.exercise import ExerciseService
@@ -55,6 +56,7 @@ class Post:
     radio: RadioService
     inventory: InventoryService
     map: MapServices
+    residents: ResidentServices  # residents who need help: register, zones, evacuation accounting
     sirens: SirenService
     notices: Notices  # background failures in words: status bar and alert list
     devices: PostDevices  # the radios and siren controllers the settings name (started by the window/gateway)
@@ -130,6 +132,7 @@ def open_post(
         db, bus, shift, incidents=incidents, tasks=tasks, activity=activity, inventory=inventory
     )
     sirens = SirenService(db, bus, shift, operators)
+    map_services = MapServices.create(db, bus, shift)
     notices = Notices(bus)  # before the radio is configured: a device refused is said, not only logged
     _configure_radio(radio, settings, devices, demo)
     _configure_sirens(sirens, settings, demo)
@@ -145,7 +148,8 @@ def open_post(
         feed=ChangeFeed(db, bus),
         radio=radio,
         inventory=inventory,
-        map=MapServices.create(db, bus, shift),
+        map=map_services,
+        residents=ResidentServices.create(db, bus, shift, tasks, map_services.zones),
         sirens=sirens,
         notices=notices,
         devices=PostDevices(

@@ -20,7 +20,7 @@ class Feature(StrEnum):
     RADIO = "radio"
     SIRENS = "sirens"
     INVENTORY = "inventory"
-    MAP = "map"  # risks, shelters, zones
+    MAP = "map"  # risks, shelters, zones, residents who need help
     SYSTEM = "system"  # the database's health, notices
 
 
@@ -52,6 +52,7 @@ class Topic(StrEnum):
     RISK_CHANGED = "risk.changed"  # entity: risk point id
     SHELTER_CHANGED = "shelter.changed"  # entity: shelter id
     ZONE_CHANGED = "zone.changed"  # entity: zone id
+    RESIDENT_CHANGED = "resident.changed"  # entity: resident id (None: many, e.g. an import)
 
     DATABASE_STATUS = "database.status"  # data: ok (bool), words
     NOTICE = (
@@ -76,7 +77,10 @@ _FEATURES: dict[Topic, Feature] = {
     **dict.fromkeys(
         (Topic.INVENTORY_CHANGED, Topic.INVENTORY_REQUEST, Topic.INVENTORY_CATALOGUE), Feature.INVENTORY
     ),
-    **dict.fromkeys((Topic.RISK_CHANGED, Topic.SHELTER_CHANGED, Topic.ZONE_CHANGED), Feature.MAP),
+    **dict.fromkeys(
+        (Topic.RISK_CHANGED, Topic.SHELTER_CHANGED, Topic.ZONE_CHANGED, Topic.RESIDENT_CHANGED),
+        Feature.MAP,
+    ),
     **dict.fromkeys((Topic.DATABASE_STATUS, Topic.NOTICE), Feature.SYSTEM),
 }
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from enum import Enum
 
 from sqlalchemy import select, true
+from sqlalchemy.orm import Session
 
 from ops_console.clock import utc_now
 from ops_console.db.engine import Database
@@ -275,3 +276,30 @@ class ShelterService:
             view = _view(row)
         self._bus.publish(Event(CHANGED, view.id))
         return view
+
+
+def count_people(session: Session, shelter_id: int, delta: int, actor: audit.Actor, why: str) -> Shelter:
+    """Add ``delta`` people to a shelter's head count inside the caller's transaction (a
+    resident checked in or moved on, residents/accounting.py): the count never goes below
+    zero, the status follows it as for a typed count, and the change is audited. The caller
+    publishes ``CHANGED`` after its commit."""
+    row = session.get(Shelter, shelter_id, with_for_update=True)
+    if row is None:
+        raise NotFound(f"Shelter {shelter_id} no longer exists.")
+    before = snapshot(row, ("occupancy", "status"))
+    row.occupancy = max(0, min(MAX_PEOPLE, row.occupancy + delta))
+    row.status = _status_for(row.status, row.occupancy, row.capacity)
+    row.updated_at = utc_now()
+    session.flush()
+    audit.append(
+        session,
+        actor,
+        "shelter.occupancy",
+        "shelter",
+        row.id,
+        f"Shelter #{row.id} {row.name} now holds {row.occupancy} ({why})",
+        before=before,
+        after=snapshot(row, ("occupancy", "status")),
+        exercise=row.exercise,
+    )
+    return row
