@@ -11,6 +11,7 @@ from ops_console.db import (
     radio_models,  # noqa: F401  (radio traffic)
     resident_models,  # noqa: F401  (residents who need help, evacuation accounting)
     siren_models,  # noqa: F401  (sirens, commands, alarms, tests)
+    warning_models,  # noqa: F401  (public warnings, CAP messages, deliveries, CAP alerts received)
 )
 from ops_console.db.models import Base
 

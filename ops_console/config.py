@@ -72,6 +72,11 @@ class Settings:
     spool: Path | None = (
         None  # [radio] spool / OPS_CONSOLE_SPOOL: the gateway's spool file (another disk, say)
     )
+    # [warnings] sender, cap_folder, notice_folder: who CAP messages say sent them, and where the
+    # CAP 1.2 files (for a city gateway, a USB stick, a web server) and printable notices go
+    warning_sender: str = "ops-console@post.local"
+    warning_cap_folder: Path | None = None  # None: <data dir>/warnings/cap
+    warning_notice_folder: Path | None = None  # None: <data dir>/warnings/notices
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -112,12 +117,27 @@ def load_settings(path: Path | None = None) -> Settings:
             settings.problems.append(f"Ignoring a [[siren_bus]] entry without a port in {path}")
     read_radio(settings, settings.raw.get("radio", {}))
     read_alerts(settings, settings.raw.get("alerts", {}))
+    read_warnings(settings, settings.raw.get("warnings", {}))
     settings.basemaps, problems = parse_basemaps(settings.raw.get("basemap", []), path.absolute().parent)
     settings.problems += problems
     settings.db_url = os.environ.get("OPS_CONSOLE_DB") or settings.db_url
     if os.environ.get("OPS_CONSOLE_SPOOL"):
         settings.spool = Path(os.environ["OPS_CONSOLE_SPOOL"]).expanduser()
     return settings
+
+
+def read_warnings(settings: Settings, table: object) -> None:
+    """[warnings]: sender (CAP's sender, no spaces, commas or '<&'), cap_folder, notice_folder."""
+    if not isinstance(table, dict):
+        return
+    sender = table.get("sender")
+    if isinstance(sender, str) and sender and not re.search(r"[\s,<&]", sender):
+        settings.warning_sender = sender
+    elif sender is not None:
+        settings.problems.append("[warnings] sender must be one word without spaces, commas, < or &")
+    for key, attr in (("cap_folder", "warning_cap_folder"), ("notice_folder", "warning_notice_folder")):
+        if isinstance(table.get(key), str) and table[key].strip():
+            setattr(settings, attr, Path(table[key]).expanduser())
 
 
 CALL_SIGN = re.compile(r"[A-Z0-9-]{1,9}\Z")

@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ops_console.config import Settings, load_settings
+from ops_console.config import Settings, data_dir, load_settings
 from ops_console.db import migrate
 from ops_console.db.engine import Database
 from ops_console.db.integrity import check_at_open
+from ops_console.early_warning.service import WarningService, WarningSettings
 from ops_console.errors import OpsError
 from ops_console.events import EventBus
 from ops_console.inventory import InventoryService
@@ -58,6 +59,7 @@ class Post:
     map: MapServices
     residents: ResidentServices  # residents who need help: register, zones, evacuation accounting
     sirens: SirenService
+    warnings: WarningService  # public warnings: four eyes, every channel, CAP 1.2
     notices: Notices  # background failures in words: status bar and alert list
     devices: PostDevices  # the radios and siren controllers the settings name (started by the window/gateway)
     settings: Settings = field(default_factory=Settings)  # as read once by the composition root
@@ -136,6 +138,20 @@ def open_post(
     notices = Notices(bus)  # before the radio is configured: a device refused is said, not only logged
     _configure_radio(radio, settings, devices, demo)
     _configure_sirens(sirens, settings, demo)
+    warnings = WarningService(
+        db,
+        bus,
+        shift,
+        operators,
+        sirens,
+        radio.outbox,
+        map_services.zones,
+        WarningSettings(
+            sender=settings.warning_sender,
+            cap_folder=settings.warning_cap_folder or _made(data_dir() / "warnings" / "cap"),
+            notice_folder=settings.warning_notice_folder or _made(data_dir() / "warnings" / "notices"),
+        ),
+    )
     return Post(
         db=db,
         bus=bus,
@@ -151,6 +167,7 @@ def open_post(
         map=map_services,
         residents=ResidentServices.create(db, bus, shift, tasks, map_services.zones),
         sirens=sirens,
+        warnings=warnings,
         notices=notices,
         devices=PostDevices(
             radio,
@@ -161,6 +178,16 @@ def open_post(
         ),
         settings=settings,
     )
+
+
+def _made(folder: Path) -> Path | None:
+    """The default output folder, created on first use; None (the channel says why) if it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.warning("cannot create %s: %s", folder, exc)
+        return None
+    return folder
 
 
 def _configure_radio(

@@ -54,6 +54,8 @@ class Topic(StrEnum):
     ZONE_CHANGED = "zone.changed"  # entity: zone id
     RESIDENT_CHANGED = "resident.changed"  # entity: resident id (None: many, e.g. an import)
 
+    WARNING_CHANGED = "warning.changed"  # entity: warning id (None: a post setting): state or delivery moved
+
     DATABASE_STATUS = "database.status"  # data: ok (bool), words
     NOTICE = (
         "notice"  # data: level ("info" | "warning" | "problem"), text, source: a background failure in words
@@ -81,6 +83,7 @@ _FEATURES: dict[Topic, Feature] = {
         (Topic.RISK_CHANGED, Topic.SHELTER_CHANGED, Topic.ZONE_CHANGED, Topic.RESIDENT_CHANGED),
         Feature.MAP,
     ),
+    Topic.WARNING_CHANGED: Feature.RECORDS,
     **dict.fromkeys((Topic.DATABASE_STATUS, Topic.NOTICE), Feature.SYSTEM),
 }
 
@@ -94,6 +97,7 @@ ALERT_TOPICS: frozenset[Topic] = frozenset(
         Topic.INVENTORY_CATALOGUE,
         Topic.RISK_CHANGED,
         Topic.SHELTER_CHANGED,
+        Topic.WARNING_CHANGED,
         Topic.EXERCISE_CHANGED,
         Topic.EXERCISE_PURGED,
         Topic.SHIFT_CHANGED,

@@ -1,0 +1,171 @@
+"""How one warning message goes out on each channel, and how each channel's state is read back.
+
+Every sender returns a :class:`Outcome` or raises :class:`ChannelFailed` with the reason; the
+service records it per channel, so one channel failing never holds up another. Sirens go
+through SirenService.activate (the one interlocked door), the radio through the outbox.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ops_console.db.engine import Database
+from ops_console.db.radio_models import RadioMessage
+from ops_console.db.siren_models import Siren, SirenCommand
+from ops_console.early_warning.templates import TEMPLATES, Hazard
+from ops_console.early_warning.views import DELIVERED, FAILED, SENDING
+from ops_console.errors import OpsError
+from ops_console.hardware.protocols import field_payload as fp
+from ops_console.radio.outbox import BROADCAST, Outbox
+from ops_console.siren_patterns import SirenPattern
+from ops_console.sirens import views as sv
+from ops_console.sirens.service import SirenService
+
+SILENT_TEST_KEY = "common.silent_test"
+RADIO_MAX_FRAMES = 2  # a broadcast warning is short: two frames at most, then it is cut
+
+
+class ChannelFailed(OpsError):
+    """A channel could not take the message; the words are shown in red beside it."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: str  # sending | delivered
+    detail: str
+    ref: str = ""
+
+
+# -- sirens -------------------------------------------------------------------------------
+
+
+def siren_pattern(sirens: SirenService, hazard: Hazard, *, exercise: bool) -> SirenPattern:
+    """The signal for ``hazard`` in the post's set; an exercise only ever gets the silent test."""
+    if exercise:
+        wanted: tuple[str, ...] = (SILENT_TEST_KEY,)
+    else:
+        wanted = TEMPLATES[hazard].siren_keys
+    choosable = sirens.choosable_patterns() if not exercise else list(sirens.patterns.patterns.values())
+    by_key = {p.key: p for p in choosable}
+    for key in wanted:
+        if key in by_key:
+            return by_key[key]
+    sounding = [p for p in choosable if not p.test and not p.silent]
+    if sounding and not exercise:
+        return sounding[0]
+    raise ChannelFailed(f"no siren signal for {hazard.label} in the post's signal set")
+
+
+def send_sirens(
+    sirens: SirenService, siren_ids: tuple[int, ...], hazard: Hazard, *, exercise: bool, pin: str
+) -> Outcome:
+    if not siren_ids:
+        raise ChannelFailed("no sirens cover the warning's area")
+    pattern = siren_pattern(sirens, hazard, exercise=exercise)
+    try:
+        result = sirens.activate(
+            siren_ids,
+            pattern.id,
+            pattern.total_s,
+            live=True,
+            pin=pin,
+            typed_confirmation=pattern.name,
+        )
+    except OpsError as refused:  # SirenRefused, PermissionDenied, ValidationError: all audited there
+        raise ChannelFailed(str(refused)) from None
+    return Outcome(SENDING, f"{pattern.name} requested on {len(siren_ids)} siren(s)", result.request_id)
+
+
+def siren_state(db: Database, request_id: str) -> tuple[str, str]:
+    """(state, detail) of a siren request, from its command rows as the siren runtime left them."""
+    with db.read() as s:
+        rows = s.execute(
+            select(SirenCommand.state, SirenCommand.detail, Siren.name)
+            .join(Siren, Siren.id == SirenCommand.siren_id)
+            .where(SirenCommand.request_id == request_id)
+            .order_by(Siren.name)
+        ).all()
+    if not rows:
+        return FAILED, f"siren request {request_id} not found"
+    bad = [
+        f"{name}: {state}{' — ' + detail if detail else ''}"
+        for state, detail, name in rows
+        if state in sv.FINAL_STATES and state not in (sv.CONFIRMED, sv.EXERCISE_ONLY)
+    ]
+    pending = [name for state, _d, name in rows if state in sv.PENDING_STATES]
+    if bad:
+        return FAILED, "; ".join(bad)
+    if pending:
+        return SENDING, f"waiting for {', '.join(pending)}"
+    return DELIVERED, f"{len(rows)} siren(s) confirmed"
+
+
+# -- radio --------------------------------------------------------------------------------
+
+
+def fit_radio_text(outbox: Outbox, text: str, precedence: fp.Precedence) -> str:
+    """``text`` cut at a word (with "…") until it fits in RADIO_MAX_FRAMES and the airtime budget."""
+    words = text.split()
+    while words:
+        candidate = " ".join(words)
+        if candidate != text.strip():
+            candidate += "…"
+        check = outbox.check(BROADCAST, candidate, precedence)
+        if check.ok and check.frames <= RADIO_MAX_FRAMES:
+            return candidate
+        words.pop()
+    raise ChannelFailed("the radio text does not fit in the airtime budget even when cut short")
+
+
+def radio_text(headline: str, instruction: str, *, exercise: bool) -> str:
+    body = f"{headline}. {instruction}"
+    return f"EXERCISE {body}" if exercise else body
+
+
+def send_radio(outbox: Outbox, text: str, precedence: fp.Precedence, subject: str) -> Outcome:
+    fitted = fit_radio_text(outbox, text, precedence)
+    try:
+        view = outbox.compose(BROADCAST, fitted, precedence, subject=subject[:200], kind="warning")
+    except OpsError as refused:
+        raise ChannelFailed(str(refused)) from None
+    return Outcome(SENDING, f"queued for broadcast ({precedence.name}): {fitted}", str(view.id))
+
+
+def radio_state(db: Database, message_id: int) -> tuple[str, str]:
+    with db.read() as s:
+        row = s.get(RadioMessage, message_id)
+        if row is None:
+            return FAILED, f"radio message {message_id} no longer exists"
+        if row.status in ("sent", "acked"):
+            return DELIVERED, f"broadcast {row.status} ({row.precedence})"
+        if row.status in ("failed", "cancelled"):
+            return FAILED, f"radio {row.status}: {row.last_error or 'no reason given'}"
+        return SENDING, f"{row.status}: waiting for a radio"
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def write_file(folder: Path | None, name: str, data: bytes) -> Outcome:
+    """Write ``data`` atomically (temp file + rename) into ``folder``; the reason in words if not."""
+    if folder is None:
+        raise ChannelFailed("no folder is configured for this channel ([warnings] in the settings)")
+    target = folder / name
+    tmp = folder / f".{name}.part"
+    try:
+        if not folder.is_dir():
+            raise ChannelFailed(f"the folder {folder} does not exist (or is not a folder)")
+        if not os.access(folder, os.W_OK):
+            raise ChannelFailed(f"the folder {folder} is not writable")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise ChannelFailed(f"could not write {target}: {exc.strerror or exc}") from None
+    return Outcome(DELIVERED, f"written: {target}", str(target))

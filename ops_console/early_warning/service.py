@@ -1,0 +1,791 @@
+"""WarningService: draft, approve (four eyes, PIN), issue on every ticked channel, update,
+cancel, all clear — the one door for a public warning.
+
+Transitions are conditional UPDATEs (``... WHERE id = :id AND state = :expected``), so when
+two supervisors approve or issue the same warning at the same moment from two
+workstations, exactly one row changes and the other is told who won; this holds on SQLite
+and PostgreSQL alike without locks held across the PIN check. Every step is audited in the
+same transaction (the warning's timeline is read from the audit log). Channels are sent
+after the transition commits, each on its own: a siren refusing never holds up the radio.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from ops_console.clock import utc_now
+from ops_console.db.engine import Database
+from ops_console.db.models import AuditEntry, PostSetting
+from ops_console.db.siren_models import Siren
+from ops_console.db.warning_models import PublicWarning, WarningDelivery, WarningMessage
+from ops_console.domain import Permission, Role
+from ops_console.early_warning import cap, channels
+from ops_console.early_warning.channels import ChannelFailed, Outcome
+from ops_console.early_warning.templates import LANGUAGES, TEMPLATES, Hazard, fill
+from ops_console.early_warning.views import (
+    ALL_CLEAR,
+    APPROVED,
+    CANCELLED,
+    CHANNELS,
+    DELIVERED,
+    DRAFT,
+    FAILED,
+    ISSUED,
+    LIVE_STATES,
+    PENDING,
+    SENDING,
+    UPDATED,
+    DeliveryView,
+    MessageSummary,
+    TimelineEntry,
+    WarningArea,
+    WarningView,
+)
+from ops_console.errors import NotFound, OpsError, SignOnError, ValidationError
+from ops_console.events import Event, EventBus
+from ops_console.hardware.protocols import field_payload as fp
+from ops_console.mapping.geo import haversine_m
+from ops_console.mapping.zones import ZoneService
+from ops_console.radio.outbox import Outbox
+from ops_console.services import audit
+from ops_console.services.audit import Actor
+from ops_console.services.operators import OperatorService
+from ops_console.shift import Shift
+from ops_console.sirens.service import SirenService
+from ops_console.topics import Topic
+
+log = logging.getLogger(__name__)
+FOUR_EYES_KEY = "warnings.four_eyes"
+ENTITY = "warning"
+
+
+class WarningRefused(OpsError):
+    """A step the rules refused (four eyes, wrong PIN, exercise/live); audited, words for a person."""
+
+
+class WarningConflict(OpsError):
+    """Somebody else moved the warning first (another workstation approved or issued it)."""
+
+
+@dataclass
+class WarningSettings:
+    """Post-level settings the composition root hands in (from [warnings] in the config file)."""
+
+    sender: str = "ops-console@post.local"
+    sender_name: str = "Community command post"
+    cap_folder: Path | None = None
+    notice_folder: Path | None = None
+
+
+def _area_json(area: WarningArea) -> str:
+    return json.dumps(
+        {
+            "polygons": [[list(p) for p in ring] for ring in area.polygons],
+            "circles": [list(c) for c in area.circles],
+        }
+    )
+
+
+def _view(row: PublicWarning) -> WarningView:
+    geo = json.loads(row.area_json)
+    area = WarningArea(
+        row.area_kind,
+        row.area_desc,
+        tuple(tuple((float(a), float(b)) for a, b in ring) for ring in geo.get("polygons", [])),
+        tuple((float(a), float(b), float(c)) for a, b, c in geo.get("circles", [])),
+        row.zone_id,
+        tuple(int(x) for x in row.siren_ids.split(",") if x),
+    )
+    return WarningView(
+        row.id,
+        row.identifier,
+        row.hazard,
+        row.state,
+        json.loads(row.texts_json),
+        row.place,
+        area,
+        row.exercise,
+        row.expires_at,
+        row.drafted_by,
+        row.approved_by,
+        row.issued_by,
+        row.created_at,
+        row.changed_at,
+        row.version,
+    )
+
+
+class WarningService:
+    """Public warnings for one workstation."""
+
+    def __init__(
+        self,
+        db: Database,
+        bus: EventBus,
+        shift: Shift,
+        operators: OperatorService,
+        sirens: SirenService,
+        outbox: Outbox,
+        zones: ZoneService,
+        settings: WarningSettings | None = None,
+        *,
+        render_pdf: Callable[[str], bytes] | None = None,
+    ) -> None:
+        self._db, self._bus, self._shift = db, bus, shift
+        self._operators, self._sirens, self._outbox, self._zones = operators, sirens, outbox, zones
+        self.settings = settings or WarningSettings()
+        if render_pdf is None:
+            from ops_console.early_warning.notice_pdf import render_pdf as qt_pdf
+
+            render_pdf = qt_pdf
+        self._render_pdf = render_pdf
+
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    # -- areas ------------------------------------------------------------------------------
+
+    def area_from_zone(self, zone_id: int) -> WarningArea:
+        z = self._zones.get(zone_id)
+        if z.centre is not None and z.radius_m is not None:
+            return WarningArea(
+                "zone", z.name, (), ((z.centre[0], z.centre[1], z.radius_m / 1000.0),), zone_id
+            )
+        return WarningArea("zone", z.name, (z.ring,), (), zone_id)
+
+    def area_from_sirens(self, siren_ids: Iterable[int]) -> WarningArea:
+        ids = sorted(set(siren_ids))
+        with self._db.read() as s:
+            rows = list(s.scalars(select(Siren).where(Siren.id.in_(ids)).order_by(Siren.name)))
+        if not rows:
+            raise ValidationError({"area": "Choose at least one siren."})
+        return WarningArea(
+            "sirens",
+            "Coverage of sirens " + ", ".join(r.name for r in rows),
+            (),
+            tuple((r.lat, r.lon, r.audible_radius_m / 1000.0) for r in rows),
+            None,
+            tuple(r.id for r in rows),
+        )
+
+    def sirens_for(self, area: WarningArea) -> tuple[int, ...]:
+        """The sirens a warning sounds: the chosen ones, or those standing in (or heard in) the zone."""
+        if area.siren_ids:
+            return area.siren_ids
+        with self._db.read() as s:
+            rows = list(s.scalars(select(Siren).where(Siren.enabled)))
+        return tuple(r.id for r in rows if _covers(area, r.lat, r.lon, r.audible_radius_m))
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def four_eyes(self) -> bool:
+        with self._db.read() as s:
+            row = s.get(PostSetting, FOUR_EYES_KEY)
+            return row is None or row.value != "off"
+
+    def set_four_eyes(self, on: bool, pin: str) -> None:
+        """Switch the four-eyes rule (off for a single-supervisor shift); audited."""
+        actor = self._require_supervisor("change the four-eyes rule", pin)
+        with self._db.write() as s:
+            row = s.get(PostSetting, FOUR_EYES_KEY)
+            before = row is None or row.value != "off"
+            if row is None:
+                row = PostSetting(key=FOUR_EYES_KEY, value="on")
+                s.add(row)
+            row.value = "on" if on else "off"
+            audit.append(
+                s,
+                actor,
+                "warning.four_eyes",
+                ENTITY,
+                None,
+                f"Four-eyes rule for warnings switched {'ON' if on else 'OFF (single-supervisor shift)'} by {actor.name}",
+                before={"four_eyes": before},
+                after={"four_eyes": on},
+                exercise=self._shift.exercise,
+            )
+        self._publish(None)
+
+    # -- the lifecycle ----------------------------------------------------------------------
+
+    def draft(
+        self,
+        hazard: Hazard,
+        area: WarningArea,
+        *,
+        place: str,
+        time_text: str,
+        instructions: dict[str, str] | None = None,
+        expires_in: timedelta = timedelta(hours=6),
+        texts: dict[str, dict[str, str]] | None = None,
+    ) -> WarningView:
+        """A new draft from the hazard's template (``texts`` replaces the filled-in words)."""
+        actor = self._shift.require(Permission.EDIT_RECORDS, "draft warnings")
+        problems: dict[str, str] = {}
+        if not place.strip():
+            problems["place"] = "Name the place residents will recognise."
+        if not area.polygons and not area.circles:
+            problems["area"] = "Choose a zone or sirens for the warning's area."
+        filled = {
+            lang: {"headline": t.headline, "description": t.description, "instruction": t.instruction}
+            for lang, t in fill(
+                hazard, place=place.strip(), time=time_text, instructions=instructions
+            ).items()
+        }
+        if texts:
+            for lang in LANGUAGES:
+                filled[lang].update({k: v for k, v in texts.get(lang, {}).items() if v.strip()})
+        if problems:
+            raise ValidationError(problems)
+        now = utc_now()
+        with self._db.write() as s:
+            row = PublicWarning(
+                identifier=f"{now:%Y%m%d}-{uuid.uuid4().hex[:10]}",
+                hazard=hazard.value,
+                state=DRAFT,
+                texts_json=json.dumps(filled, ensure_ascii=False),
+                place=place.strip(),
+                area_kind=area.kind,
+                area_desc=area.desc[:200],
+                area_json=_area_json(area),
+                zone_id=area.zone_id,
+                siren_ids=",".join(str(i) for i in area.siren_ids),
+                exercise=self._shift.exercise,
+                expires_at=now + expires_in,
+                drafted_by=actor.name,
+                created_at=now,
+                changed_at=now,
+                version=1,
+            )
+            s.add(row)
+            s.flush()
+            audit.append(
+                s,
+                actor,
+                "warning.draft",
+                ENTITY,
+                row.id,
+                f"{'EXERCISE ' if row.exercise else ''}{hazard.label} warning #{row.id} drafted by {actor.name}: "
+                f"{filled['en-US']['headline']}",
+                after={"hazard": row.hazard, "area": row.area_desc},
+                exercise=row.exercise,
+            )
+            view = _view(row)
+        self._publish(view.id)
+        return view
+
+    def approve(self, warning_id: int, pin: str) -> WarningView:
+        """draft → approved, by a supervisor other than the drafter (unless the rule is off)."""
+        actor = self._require_supervisor("approve warnings", pin, warning_id)
+        current = self.get(warning_id)
+        if self.four_eyes() and current.drafted_by == actor.name:
+            raise self._refuse(
+                actor,
+                warning_id,
+                f"{actor.name} drafted this warning; another supervisor must approve it (four-eyes rule)",
+            )
+        return self._move(
+            warning_id, DRAFT, APPROVED, actor, "warning.approve", "approved", approved_by=actor.name
+        )
+
+    def issue(self, warning_id: int, pin: str, chosen: Iterable[str]) -> MessageSummary:
+        """approved → issued, then the Alert goes out on every ``chosen`` channel."""
+        picked = self._channels(chosen)
+        actor = self._require_supervisor("issue warnings", pin, warning_id)
+        self._check_mode(actor, warning_id)
+        self._move(warning_id, APPROVED, ISSUED, actor, "warning.issue", "issued", issued_by=actor.name)
+        return self._send(warning_id, "Alert", picked, actor, pin)
+
+    def update(
+        self, warning_id: int, pin: str, chosen: Iterable[str], texts: dict[str, dict[str, str]]
+    ) -> MessageSummary:
+        """issued/updated → updated with new words; an Update message referencing the earlier ones."""
+        picked = self._channels(chosen)
+        actor = self._require_supervisor("update warnings", pin, warning_id)
+        self._check_mode(actor, warning_id)
+        current = self.get(warning_id)
+        merged = {lang: dict(current.texts.get(lang, {})) for lang in LANGUAGES}
+        for lang in LANGUAGES:
+            merged[lang].update({k: v for k, v in texts.get(lang, {}).items() if v.strip()})
+        self._move(
+            warning_id,
+            LIVE_STATES,
+            UPDATED,
+            actor,
+            "warning.update",
+            "updated",
+            texts_json=json.dumps(merged, ensure_ascii=False),
+        )
+        return self._send(warning_id, "Update", picked, actor, pin)
+
+    def cancel(
+        self, warning_id: int, pin: str, chosen: Iterable[str] = ("radio", "cap", "pdf")
+    ) -> MessageSummary:
+        """issued/updated → cancelled: a Cancel message (sirens are stopped through cancel, not here)."""
+        picked = self._channels(chosen)
+        actor = self._require_supervisor("cancel warnings", pin, warning_id)
+        self._move(warning_id, LIVE_STATES, CANCELLED, actor, "warning.cancel", "cancelled")
+        return self._send(warning_id, "Cancel", picked, actor, pin)
+
+    def all_clear(self, warning_id: int, pin: str, chosen: Iterable[str]) -> MessageSummary:
+        """issued/updated → all clear: an Update with the all-clear words and signal."""
+        picked = self._channels(chosen)
+        actor = self._require_supervisor("give the all clear", pin, warning_id)
+        self._check_mode(actor, warning_id)
+        current = self.get(warning_id)
+        words = fill(Hazard.ALL_CLEAR, place=current.place, time=utc_now().astimezone().strftime("%H:%M"))
+        texts = {
+            lang: {"headline": t.headline, "description": t.description, "instruction": t.instruction}
+            for lang, t in words.items()
+        }
+        self._move(
+            warning_id,
+            LIVE_STATES,
+            ALL_CLEAR,
+            actor,
+            "warning.all_clear",
+            "all clear",
+            texts_json=json.dumps(texts, ensure_ascii=False),
+        )
+        return self._send(warning_id, "Update", picked, actor, pin, all_clear=True)
+
+    def retry(self, delivery_id: int, pin: str = "") -> DeliveryView:
+        """Send one failed channel again (the others are left as they are)."""
+        actor = self._shift.require(Permission.ACTIVATE_SIRENS, "retry warning channels")
+        with self._db.read() as s:
+            d = s.get(WarningDelivery, delivery_id)
+            if d is None:
+                raise NotFound(f"Delivery {delivery_id} no longer exists.")
+            msg = s.get(WarningMessage, d.message_id)
+            assert msg is not None
+            warning_id, channel, msg_type, state = msg.warning_id, d.channel, msg.msg_type, d.state
+        if state != FAILED:
+            raise ValidationError(
+                {"retry": f"The {channel} channel is {state}; only a failed channel is retried."}
+            )
+        if channel == "sirens" and not pin:
+            raise ValidationError({"pin": "Type your PIN to sound the sirens again."})
+        self._run_channel(delivery_id, warning_id, channel, msg_type, actor, pin, retry=True)
+        return self._delivery(delivery_id)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def list_warnings(self, *, limit: int = 200) -> list[WarningView]:
+        with self._db.read() as s:
+            return [
+                _view(r)
+                for r in s.scalars(select(PublicWarning).order_by(PublicWarning.id.desc()).limit(limit))
+            ]
+
+    def get(self, warning_id: int) -> WarningView:
+        with self._db.read() as s:
+            row = s.get(PublicWarning, warning_id)
+            if row is None:
+                raise NotFound(f"Warning {warning_id} does not exist.")
+            return _view(row)
+
+    def messages(self, warning_id: int, *, refresh: bool = True) -> list[MessageSummary]:
+        """Every message of the warning with its channels side by side (states read back first)."""
+        if refresh:
+            self.refresh(warning_id)
+        with self._db.read() as s:
+            msgs = list(
+                s.scalars(
+                    select(WarningMessage)
+                    .where(WarningMessage.warning_id == warning_id)
+                    .order_by(WarningMessage.seq)
+                )
+            )
+            out = []
+            for m in msgs:
+                ds = s.scalars(select(WarningDelivery).where(WarningDelivery.message_id == m.id)).all()
+                order = {c: i for i, c in enumerate(CHANNELS)}
+                views = tuple(
+                    DeliveryView(
+                        d.id, m.id, m.msg_type, d.channel, d.state, d.detail, d.ref, d.attempts, d.changed_at
+                    )
+                    for d in sorted(ds, key=lambda d: order.get(d.channel, 9))
+                )
+                out.append(MessageSummary(m.id, m.seq, m.msg_type, m.identifier, m.sent_at, views))
+            return out
+
+    def cap_documents(self, warning_id: int, *, all_messages: bool = False) -> list[tuple[str, bytes]]:
+        """(msgType, document) of the Alert, and with ``all_messages`` its Updates and Cancel."""
+        with self._db.read() as s:
+            rows = s.scalars(
+                select(WarningMessage)
+                .where(WarningMessage.warning_id == warning_id)
+                .order_by(WarningMessage.seq)
+            ).all()
+            docs = [(m.msg_type, m.cap_xml.encode("utf-8")) for m in rows]
+        if not docs:
+            raise NotFound(f"Warning {warning_id} has not been issued: there is no CAP message yet.")
+        return docs if all_messages else docs[:1]
+
+    def timeline(self, warning_id: int) -> list[TimelineEntry]:
+        with self._db.read() as s:
+            rows = s.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.entity == ENTITY, AuditEntry.entity_id == warning_id)
+                .order_by(AuditEntry.id)
+            ).all()
+            return [TimelineEntry(r.at, r.operator_name, r.action, r.summary) for r in rows]
+
+    def refresh(self, warning_id: int) -> None:
+        """Read the siren and radio channels' states back from their own records."""
+        with self._db.read() as s:
+            pending = s.execute(
+                select(
+                    WarningDelivery.id, WarningDelivery.channel, WarningDelivery.ref, WarningDelivery.state
+                )
+                .join(WarningMessage, WarningMessage.id == WarningDelivery.message_id)
+                .where(WarningMessage.warning_id == warning_id, WarningDelivery.state == SENDING)
+            ).all()
+        for did, channel, ref, state in pending:
+            if channel == "sirens":
+                new, detail = channels.siren_state(self._db, ref)
+            elif channel == "radio":
+                new, detail = channels.radio_state(self._db, int(ref))
+            else:
+                continue
+            if new != state:
+                self._set_delivery(did, new, detail)
+
+    # -- inside -----------------------------------------------------------------------------
+
+    def _publish(self, warning_id: int | None) -> None:
+        self._bus.publish(Event(Topic.WARNING_CHANGED, warning_id, {}))
+
+    def _channels(self, chosen: Iterable[str]) -> tuple[str, ...]:
+        picked = tuple(c for c in CHANNELS if c in set(chosen))
+        unknown = set(chosen) - set(CHANNELS)
+        if unknown or not picked:
+            raise ValidationError({"channels": f"Tick at least one of {', '.join(CHANNELS)}."})
+        return picked
+
+    def _require_supervisor(self, doing: str, pin: str, warning_id: int | None = None) -> Actor:
+        actor = self._shift.require(Permission.ACTIVATE_SIRENS, doing)
+        if actor.role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
+            raise self._refuse(actor, warning_id, f"only a supervisor may {doing}")
+        try:
+            self._operators.check_pin_again(pin)
+        except SignOnError as wrong:
+            raise self._refuse(actor, warning_id, f"the PIN was not accepted — {wrong}") from None
+        return actor
+
+    def _check_mode(self, actor: Actor, warning_id: int) -> None:
+        w = self.get(warning_id)
+        if not w.exercise and self._shift.exercise:
+            raise self._refuse(
+                actor,
+                warning_id,
+                "the post is in EXERCISE mode: a live warning cannot be sent from an exercise",
+            )
+
+    def _refuse(self, actor: Actor, warning_id: int | None, words: str) -> WarningRefused:
+        with self._db.write() as s:
+            audit.append(
+                s,
+                actor,
+                "warning.refused",
+                ENTITY,
+                warning_id,
+                f"Warning step refused: {words}",
+                exercise=self._shift.exercise,
+            )
+        return WarningRefused(words)
+
+    def _move(
+        self,
+        warning_id: int,
+        expected: str | tuple[str, ...],
+        new: str,
+        actor: Actor,
+        action: str,
+        verb: str,
+        **values: object,
+    ) -> WarningView:
+        allowed = (expected,) if isinstance(expected, str) else expected
+        now = utc_now()
+        with self._db.write() as s:
+            changed = s.execute(
+                update(PublicWarning)
+                .where(PublicWarning.id == warning_id, PublicWarning.state.in_(allowed))
+                .values(state=new, changed_at=now, version=PublicWarning.version + 1, **values)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            row = s.get(PublicWarning, warning_id, populate_existing=True)
+            if row is None:
+                raise NotFound(f"Warning {warning_id} does not exist.")
+            if changed != 1:
+                by = row.approved_by if row.state == APPROVED else row.issued_by
+                raise WarningConflict(
+                    f"Warning #{warning_id} is already {row.state.replace('_', ' ')}"
+                    f"{' by ' + by if by else ''}; it was not {verb} again."
+                )
+            audit.append(
+                s,
+                actor,
+                action,
+                ENTITY,
+                warning_id,
+                f"{'EXERCISE ' if row.exercise else ''}Warning #{warning_id} {verb} by {actor.name}",
+                before={"state": allowed[0]},
+                after={"state": new},
+                exercise=row.exercise,
+            )
+            view = _view(row)
+        self._publish(warning_id)
+        return view
+
+    def _cap_message(
+        self, s, row: PublicWarning, msg_type: str, seq: int, sent: datetime, *, all_clear: bool
+    ) -> cap.CapMessage:  # type: ignore[no-untyped-def]
+        w = _view(row)
+        template = TEMPLATES[Hazard.ALL_CLEAR if all_clear else Hazard(w.hazard)]
+        earlier = s.execute(
+            select(WarningMessage.identifier, WarningMessage.sent_at)
+            .where(WarningMessage.warning_id == row.id)
+            .order_by(WarningMessage.seq)
+        ).all()
+        infos = tuple(
+            cap.CapInfo(
+                language=lang,
+                category=template.category,
+                event=template.event[lang],
+                urgency=template.urgency,
+                severity=template.severity,
+                certainty=template.certainty,
+                headline=w.texts[lang]["headline"],
+                description=w.texts[lang]["description"],
+                instruction=w.texts[lang]["instruction"],
+                expires=w.expires_at,
+                sender_name=self.settings.sender_name,
+                response_type="AllClear" if all_clear else "",
+            )
+            for lang in LANGUAGES
+        )
+        return cap.CapMessage(
+            identifier=f"{w.identifier}-{seq}",
+            sender=self.settings.sender,
+            sent=sent.astimezone(),
+            status="Exercise" if w.exercise else "Actual",
+            msg_type=msg_type,
+            infos=infos,
+            area=cap.CapArea(w.area.desc, w.area.polygons, w.area.circles),
+            references=tuple((self.settings.sender, ident, at) for ident, at in earlier),
+            note="EXERCISE — not a real warning" if w.exercise else "",
+        )
+
+    def _send(
+        self,
+        warning_id: int,
+        msg_type: str,
+        picked: tuple[str, ...],
+        actor: Actor,
+        pin: str,
+        *,
+        all_clear: bool = False,
+    ) -> MessageSummary:
+        sent = utc_now()
+        with self._db.write() as s:
+            row = s.get(PublicWarning, warning_id)
+            assert row is not None
+            seq = 1 + len(
+                s.scalars(select(WarningMessage.id).where(WarningMessage.warning_id == warning_id)).all()
+            )
+            message = self._cap_message(s, row, msg_type, seq, sent, all_clear=all_clear)
+            document = cap.build(message)
+            cap.validate(document)  # never let a document out that the schema rejects
+            m = WarningMessage(
+                warning_id=warning_id,
+                seq=seq,
+                msg_type=msg_type,
+                identifier=message.identifier,
+                sent_at=sent,
+                cap_xml=document.decode("utf-8"),
+            )
+            s.add(m)
+            s.flush()
+            delivery_ids = []
+            for channel in picked:
+                d = WarningDelivery(
+                    message_id=m.id,
+                    channel=channel,
+                    state=PENDING,
+                    detail="",
+                    ref="",
+                    attempts=0,
+                    changed_at=sent,
+                )
+                s.add(d)
+                s.flush()
+                delivery_ids.append((d.id, channel))
+            audit.append(
+                s,
+                actor,
+                "warning.send",
+                ENTITY,
+                warning_id,
+                f"{msg_type} {message.identifier} ({message.status}) sent on {', '.join(picked)} by {actor.name}",
+                after={"message": message.identifier, "channels": list(picked)},
+                exercise=row.exercise,
+            )
+        for did, channel in delivery_ids:  # each on its own: one failing never holds up the next
+            self._run_channel(did, warning_id, channel, msg_type, actor, pin, all_clear=all_clear)
+        return next(m for m in self.messages(warning_id, refresh=False) if m.seq == seq)
+
+    def _run_channel(
+        self,
+        delivery_id: int,
+        warning_id: int,
+        channel: str,
+        msg_type: str,
+        actor: Actor,
+        pin: str,
+        *,
+        retry: bool = False,
+        all_clear: bool = False,
+    ) -> None:
+        w = self.get(warning_id)
+        with self._db.read() as s:
+            d = s.get(WarningDelivery, delivery_id)
+            assert d is not None
+            msg = s.get(WarningMessage, d.message_id)
+            assert msg is not None
+            identifier, document, sent_at = msg.identifier, msg.cap_xml.encode("utf-8"), msg.sent_at
+        try:
+            outcome = self._deliver(
+                channel,
+                w,
+                msg_type,
+                identifier,
+                document,
+                sent_at,
+                pin,
+                all_clear=all_clear or w.state == ALL_CLEAR,
+            )
+        except ChannelFailed as exc:
+            outcome = Outcome(FAILED, str(exc))
+        except Exception as exc:  # a bug in one channel must not stop the others; logged in full
+            log.exception("warning channel %s failed", channel)
+            outcome = Outcome(FAILED, f"unexpected error: {exc}")
+        self._set_delivery(delivery_id, outcome.state, outcome.detail, outcome.ref, attempt=True)
+        if retry:
+            with self._db.write() as s:
+                audit.append(
+                    s,
+                    actor,
+                    "warning.retry",
+                    ENTITY,
+                    warning_id,
+                    f"{channel} channel of {identifier} retried by {actor.name}: {outcome.state} — {outcome.detail}",
+                    exercise=w.exercise,
+                )
+
+    def _deliver(
+        self,
+        channel: str,
+        w: WarningView,
+        msg_type: str,
+        identifier: str,
+        document: bytes,
+        sent_at: datetime,
+        pin: str,
+        *,
+        all_clear: bool,
+    ) -> Outcome:
+        if channel == "sirens":
+            if msg_type == "Cancel":
+                raise ChannelFailed(
+                    "a Cancel does not sound sirens; stop them with Cancel all on the siren strip"
+                )
+            hazard = Hazard.ALL_CLEAR if all_clear else Hazard(w.hazard)
+            return channels.send_sirens(
+                self._sirens, self.sirens_for(w.area), hazard, exercise=w.exercise, pin=pin
+            )
+        if channel == "radio":
+            en = w.texts["en-US"]
+            head = {"Update": "UPDATE: ", "Cancel": "CANCELLED: "}.get(msg_type, "") if not all_clear else ""
+            text = channels.radio_text(
+                head + en["headline"], en["instruction"] if msg_type != "Cancel" else "", exercise=w.exercise
+            )
+            precedence = (
+                fp.Precedence.PRIORITY if all_clear or msg_type == "Cancel" else fp.Precedence.EMERGENCY
+            )
+            return channels.send_radio(self._outbox, text.rstrip(". "), precedence, en["headline"])
+        if channel == "cap":
+            return channels.write_file(self.settings.cap_folder, f"{identifier}.xml", document)
+        if channel == "pdf":
+            from ops_console.early_warning.notice_pdf import notice_html
+
+            markup = notice_html(
+                w.texts, area=w.area.desc, issued=sent_at, exercise=w.exercise, msg_type=msg_type
+            )
+            return channels.write_file(
+                self.settings.notice_folder, f"{identifier}.pdf", self._render_pdf(markup)
+            )
+        raise ChannelFailed(f"unknown channel {channel}")
+
+    def _set_delivery(
+        self, delivery_id: int, state: str, detail: str, ref: str | None = None, *, attempt: bool = False
+    ) -> None:
+        with self._db.write() as s:
+            d = s.get(WarningDelivery, delivery_id)
+            if d is None:
+                return
+            d.state, d.detail, d.changed_at = state, detail, utc_now()
+            if ref is not None and ref:
+                d.ref = ref
+            if attempt:
+                d.attempts += 1
+            msg = s.get(WarningMessage, d.message_id)
+            wid = msg.warning_id if msg else None
+        self._publish(wid)
+
+    def _delivery(self, delivery_id: int) -> DeliveryView:
+        with self._db.read() as s:
+            d = s.get(WarningDelivery, delivery_id)
+            if d is None:
+                raise NotFound(f"Delivery {delivery_id} no longer exists.")
+            m = s.get(WarningMessage, d.message_id)
+            assert m is not None
+            return DeliveryView(
+                d.id, m.id, m.msg_type, d.channel, d.state, d.detail, d.ref, d.attempts, d.changed_at
+            )
+
+
+def _covers(area: WarningArea, lat: float, lon: float, radius_m: float) -> bool:
+    for clat, clon, km in area.circles:
+        if haversine_m(lat, lon, clat, clon) <= km * 1000.0:
+            return True
+    return any(_inside(ring, lat, lon) for ring in area.polygons)
+
+
+def _inside(ring: tuple[tuple[float, float], ...], lat: float, lon: float) -> bool:
+    """Ray casting on (lat, lon) pairs: fine for a neighbourhood-sized polygon."""
+    inside = False
+    n = len(ring)
+    for i in range(n):
+        (y1, x1), (y2, x2) = ring[i], ring[(i + 1) % n]
+        if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
+            inside = not inside
+    return inside
+
+
+__all__ = [
+    "DELIVERED",
+    "WarningConflict",
+    "WarningRefused",
+    "WarningService",
+    "WarningSettings",
+]

@@ -1,0 +1,1 @@
+"""The OASIS CAP 1.2 schema (see SOURCE.md)."""
