@@ -1,0 +1,164 @@
+"""What a Meshtastic packet means to the post, as the RawFrames the radio ingest stores.
+
+The ingest already turns field payload frames into texts, positions and sensor readings,
+keeps repeats out and updates the node list; a packet from the mesh is given to it in
+those words. ``raw`` is the frame exactly as read from the port (header and protobuf), so
+the raw row keeps what was heard; ``data`` is the field payload saying the same thing:
+- a text (``TEXT_MESSAGE_APP``) → one ``T1`` fragment from the node's call to our node's
+  call (a direct message) or to the channel's (``CH0``), whole (the reassembler takes a
+  1/1 fragment as it is); never a call the console acks: the mesh acks for itself;
+- a position (``POSITION_APP``) → ``P1`` with the battery the node last reported;
+- telemetry (``TELEMETRY_APP``) → one ``S1`` reading per metric: environment metrics are
+  the sensor readings the post stores for any sensor node (temperature, humidity, ...),
+  device metrics give battery and voltage.
+The report number is the second the packet was heard (``rx_time``) modulo 65536, so a
+node's numbers go forwards as the repeat filter expects (Meshtastic's own packet ids are
+random) and stay the same across a restart of the console. The firmware passes each
+packet to the serial API once (it drops rebroadcasts it already heard), and the driver
+also drops a (sender, id) it has just seen.
+Pure functions: no I/O, no threads; bad packets come back as flagged RawFrames.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from google.protobuf.message import DecodeError
+
+from ops_console.hardware.lora.types import RawFrame
+from ops_console.hardware.mesh.types import (
+    BROADCAST_NUM,
+    channel_call,
+    mesh_address,
+    mesh_call,
+)
+from ops_console.hardware.protocols import field_payload as fp
+
+TEXT_APP, POSITION_APP, NODEINFO_APP, ROUTING_APP, TELEMETRY_APP = 1, 3, 4, 5, 67
+"""portnums_pb2.PortNum values used here (checked against the package in the tests)."""
+TEXT_LIMIT = 4096
+"""A T1 frame made here holds a whole mesh text (at most 233 bytes, 699 escaped)."""
+ENVIRONMENT = {
+    "temperature": ("temperature", "C"),
+    "relative_humidity": ("humidity", "%"),
+    "barometric_pressure": ("pressure", "hPa"),
+    "gas_resistance": ("gas_resistance", "MOhm"),
+    "iaq": ("iaq", ""),
+    "distance": ("distance", "mm"),
+    "lux": ("illuminance", "lx"),
+    "wind_direction": ("wind_direction", "deg"),
+    "wind_speed": ("wind_speed", "m/s"),
+    "wind_gust": ("wind_gust", "m/s"),
+    "rainfall_1h": ("rainfall_1h", "mm"),
+    "rainfall_24h": ("rainfall_24h", "mm"),
+    "soil_moisture": ("soil_moisture", "%"),
+    "soil_temperature": ("soil_temperature", "C"),
+    "radiation": ("radiation", "uR/h"),
+    "weight": ("weight", "kg"),
+}
+"""EnvironmentMetrics field → (sensor kind, unit) as the post's sensor readings name them."""
+
+
+def number_of(packet: Any, now: datetime) -> int:
+    """The report number of a packet: the second it was heard, modulo 65536."""
+    return int(packet.rx_time or now.timestamp()) % 65536
+
+
+def heard_at(seconds: int, now: datetime) -> datetime:
+    """A node's time stamp (epoch seconds), or ``now`` when it has none."""
+    return datetime.fromtimestamp(seconds, UTC) if seconds > 0 else now
+
+
+def recipient_call(to: int, channel: int, own: int) -> str:
+    """Who a text was for, in the comms log's words."""
+    if to == BROADCAST_NUM:
+        return channel_call(channel)
+    return mesh_call(to if to else own)
+
+
+def packet_frames(
+    packet: Any, raw: bytes, now: datetime, link: str, own: int, battery_of: Callable[[int], int | None]
+) -> list[RawFrame]:
+    """The RawFrames a decoded MeshPacket (mesh_pb2) becomes; [] for packets with no record
+    (node info, routing, admin, other apps, packets encrypted for a channel we lack)."""
+    if not packet.HasField("decoded"):
+        return []
+    sender = getattr(packet, "from")
+    port = packet.decoded.portnum
+    base = (raw, now, link, mesh_address(sender))
+    signal = (packet.rx_rssi or None, packet.rx_snr if packet.rx_snr else None)
+    try:
+        if port == TEXT_APP:
+            data = _text(packet, sender, own, now)
+        elif port == POSITION_APP:
+            data = _position(packet, sender, now, battery_of(sender))
+        elif port == TELEMETRY_APP:
+            data = _telemetry(packet, sender, now)
+        else:
+            return []
+    except (
+        DecodeError,
+        ValueError,
+        OverflowError,
+    ) as exc:  # a payload that does not decode, or says nonsense
+        return [RawFrame(*base, error=f"meshtastic port {port}: {exc}"[:300])]
+    return [RawFrame(*base, d, *signal) for d in data]
+
+
+def _text(packet: Any, sender: int, own: int, now: datetime) -> list[bytes]:
+    text = packet.decoded.payload.decode("utf-8", "replace")
+    if not text.strip():
+        return []
+    recipient = recipient_call(packet.to, packet.channel, own)
+    number = number_of(packet, now)
+    return fp.encode_text(mesh_call(sender), recipient, number, fp.Precedence.ROUTINE, text, TEXT_LIMIT)
+
+
+def _position(packet: Any, sender: int, now: datetime, battery: int | None) -> list[bytes]:
+    from meshtastic.protobuf import mesh_pb2
+
+    pos = mesh_pb2.Position.FromString(packet.decoded.payload)
+    if not pos.latitude_i and not pos.longitude_i:
+        return []  # the node has no fix yet
+    when = heard_at(pos.time or packet.rx_time, now)
+    return fp.encode_position(
+        mesh_call(sender),
+        number_of(packet, now),
+        pos.latitude_i * 1e-7,
+        pos.longitude_i * 1e-7,
+        when,
+        battery,
+    )
+
+
+def battery_level(level: int) -> int | None:
+    """A DeviceMetrics battery level as a percentage; 101 means powered (no battery reading)."""
+    return level if 0 <= level <= 100 else None
+
+
+def _telemetry(packet: Any, sender: int, now: datetime) -> list[bytes]:
+    from meshtastic.protobuf import telemetry_pb2
+
+    tel = telemetry_pb2.Telemetry.FromString(packet.decoded.payload)
+    call, number = mesh_call(sender), number_of(packet, now)
+    when = heard_at(tel.time or packet.rx_time, now)
+    readings: list[tuple[str, float, str]] = []
+    variant = tel.WhichOneof("variant")
+    if variant == "environment_metrics":
+        for fd, value in tel.environment_metrics.ListFields():
+            named = ENVIRONMENT.get(fd.name)
+            if named is not None and isinstance(value, int | float) and math.isfinite(value):
+                readings.append((named[0], float(value), named[1]))
+    elif variant == "device_metrics":
+        dm = tel.device_metrics
+        if dm.HasField("battery_level") and battery_level(dm.battery_level) is not None:
+            readings.append(("battery", float(dm.battery_level), "%"))
+        if dm.HasField("voltage") and math.isfinite(dm.voltage) and dm.voltage > 0:
+            readings.append(("voltage", float(dm.voltage), "V"))
+    out: list[bytes] = []
+    for kind, value, unit in readings:
+        out += fp.encode_sensor(call, number, call, kind, value, unit, when)
+    return out

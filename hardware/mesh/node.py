@@ -1,0 +1,554 @@
+"""MeshNode: drives a Meshtastic node over our SerialLink (the transaction layer).
+
+The ``meshtastic`` package's own SerialInterface reads the port on a thread of its own and
+does not reconnect (its users ask for it in its tracker); ours must, and the post's link
+layer already does, with its counters and state. So this driver takes only the package's
+protobufs and speaks the stream API itself over a SerialLink:
+- on every connect, and after the node says it rebooted, the configuration exchange:
+  ``ToRadio.want_config_id`` → my_info, node infos, channels, configs → ``config_complete_id``
+  with our id; a node that never finishes it is retried, then shown as not responding and
+  asked again every ``probe_interval`` (the texts wait);
+- the node database is mirrored (``nodes()``) from the node infos and from what is heard;
+- packets become the RawFrames the ingest stores (frames.py); bytes that are no frame
+  (the debug log) are counted and their lines kept (``debug_lines()``) for the Devices
+  dialog; a header or protobuf that does not decode is counted and skipped, never fatal;
+- texts go out when the node's queue has room (``QueueStatus.free``): the queue is waited
+  for on the driver's thread with a timeout, never by blocking the caller, whose Future
+  fails with words when the queue stays full for ``queue_timeout`` seconds; a text the
+  node has not confirmed taking (``QueueStatus`` with its id) is written again after a
+  reconnect or reboot, so a port that closes right after the write loses nothing;
+- delivery of texts sent with want-ack is reported honestly (``on_delivery``): an ACK
+  from the destination is "delivered", one our own node makes on hearing a neighbour
+  rebroadcast it (implicit ACK) only "relayed", a routing error is said in words.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from ops_console.hardware.lora.airtime import Modulation
+from ops_console.hardware.lora.status import ModemStatus
+from ops_console.hardware.lora.types import ModemState, ModemStats, RawFrame
+from ops_console.hardware.mesh import frames as mf
+from ops_console.hardware.mesh.types import (
+    BROADCAST_NUM,
+    DATA_PAYLOAD_LEN,
+    Delivery,
+    DeliveryReport,
+    MeshNodeInfo,
+    MeshSendError,
+    MeshSent,
+    node_id,
+    routing_words,
+)
+from ops_console.hardware.protocols import meshtastic_stream as stream
+from ops_console.hardware.transport.link_state import LinkState
+from ops_console.hardware.transport.serial_link import SerialLink
+
+log = logging.getLogger(__name__)
+
+WAKE = bytes([stream.START2]) * 32
+"""What the package's StreamInterface sends first: wakes a sleeping node's serial API."""
+HEARTBEAT_S = 300.0
+"""The package sends a heartbeat this often so the node keeps the API (not the log) on."""
+QUEUE_PROBE_S = 1.0
+"""With the node's queue full, the next text is offered again this often: the node answers
+each packet with its queue status, and says nothing when room frees up."""
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_RECENT = 512
+
+
+@dataclass
+class _Outgoing:
+    packet_id: int
+    to: int
+    channel: int
+    frame: bytes
+    length: int
+    want_ack: bool
+    future: Future
+    queued_at: float
+    written_at: float | None = None
+    tickets: list[Any] = field(default_factory=list)
+
+
+class MeshNode:
+    """The driver. ``on_frames(list[RawFrame])`` is called on the link's reader thread once
+    per read chunk with what it heard; ``on_state(ModemState, detail)`` and
+    ``on_delivery(DeliveryReport)`` on the link's or the driver's thread. Callback
+    exceptions are logged and counted, never propagated."""
+
+    def __init__(
+        self,
+        link: SerialLink,
+        *,
+        on_frames: Callable[[list[RawFrame]], None] | None = None,
+        on_state: Callable[[ModemState, str], None] | None = None,
+        on_delivery: Callable[[DeliveryReport], None] | None = None,
+        config_timeout: float = 10.0,
+        config_retries: int = 2,
+        probe_interval: float = 5.0,
+        queue_timeout: float = 20.0,
+        accept_timeout: float = 5.0,
+        debug_lines: int = 200,
+    ) -> None:
+        self.link = link
+        self.on_frames, self.on_delivery = on_frames, on_delivery
+        self.config_timeout, self.config_retries = config_timeout, config_retries
+        self.probe_interval, self.queue_timeout, self.accept_timeout = (
+            probe_interval,
+            queue_timeout,
+            accept_timeout,
+        )
+        self.modulation = Modulation()  # the router's Transmitter protocol; the node keeps its own duty cycle
+        self.status = ModemStatus(link.name, on_state)
+        self._framer = stream.StreamFramer(self._accept)
+        self._last: tuple[bytes, Any] | None = None  # the payload ``_accept`` decoded last, and its message
+        self._cond = threading.Condition()
+        self._stop = threading.Event()
+        self._needs_config = True
+        self._config_id = 0
+        self._configured = False
+        self._config_items = 0
+        self.own = 0  # our node's number (my_info)
+        self._nodes: dict[int, MeshNodeInfo] = {}
+        self.channels: dict[int, str] = {}
+        self._outgoing: deque[_Outgoing] = deque()
+        self._unconfirmed: OrderedDict[int, _Outgoing] = OrderedDict()  # written, not yet taken by the node
+        self._awaiting: dict[int, int] = {}  # packet id → destination, until its delivery is known
+        self._free: int | None = None  # the node's free queue slots (None: not told yet)
+        self._full_since: float | None = None
+        self._free_at = 0.0  # when the node last told its queue status
+        self._recent: OrderedDict[tuple[int, int], None] = OrderedDict()
+        self._debug: deque[str] = deque(maxlen=debug_lines)
+        self._debug_part = b""
+        self._last_write = 0.0
+        self._thread = threading.Thread(target=self._run, name=f"mesh-{link.name}", daemon=True)
+        link.on_data, link.on_state = self._on_data, self._on_link_state
+
+    # -- public API ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the link and the driver thread; the configuration exchange follows."""
+        self.link.start()
+        self._thread.start()
+
+    def send_text(self, text: str, to: int | None = None, channel: int = 0, want_ack: bool = True) -> Future:
+        """Queue a text for a node (``to``) or the channel (``to=None``). The Future gives a
+        MeshSent once the node took it into its queue, or a MeshSendError with the reason;
+        what became of it later comes through ``on_delivery``."""
+        from meshtastic.protobuf import mesh_pb2
+
+        future: Future = Future()
+        data = text.encode("utf-8")
+        if len(data) > DATA_PAYLOAD_LEN:
+            why = (
+                f"too long for Meshtastic: {len(data)} bytes, a packet carries at most {DATA_PAYLOAD_LEN}; "
+                "shorten it or send it in parts"
+            )
+            self.status.note_error("too_large", why)
+            future.set_exception(MeshSendError(why, "too_large"))
+            return future
+        dest = BROADCAST_NUM if to is None else to & 0xFFFFFFFF
+        packet_id = random.getrandbits(32) or 1
+        packet = mesh_pb2.MeshPacket(to=dest, channel=channel, id=packet_id, want_ack=want_ack)
+        packet.decoded.portnum = mf.TEXT_APP
+        packet.decoded.payload = data
+        frame = stream.encode(mesh_pb2.ToRadio(packet=packet).SerializeToString())
+        out = _Outgoing(packet_id, dest, channel, frame, len(data), want_ack, future, time.monotonic())
+        with self._cond:
+            if self._stop.is_set():
+                future.set_exception(MeshSendError("driver closed", "closed"))
+                return future
+            self._outgoing.append(out)
+            self._cond.notify_all()
+        return future
+
+    @property
+    def state(self) -> ModemState:
+        return self.status.state
+
+    def stats(self) -> ModemStats:
+        """A snapshot for the UI: state, counters by kind and the link's snapshot."""
+        return self.status.snapshot(self.link.stats())
+
+    def wait_for_state(self, state: ModemState, timeout: float) -> bool:
+        return self.status.wait_for(state, timeout)
+
+    def nodes(self) -> list[MeshNodeInfo]:
+        """The node database as the node told it and as heard since, our own node first."""
+        with self._cond:
+            return sorted(self._nodes.values(), key=lambda n: (n.num != self.own, n.label.lower()))
+
+    def debug_lines(self) -> list[str]:
+        """The node's latest debug log lines (bytes between frames), oldest first."""
+        with self._cond:
+            return list(self._debug)
+
+    def close(self) -> None:
+        """Stop the driver thread, fail what was not handed over, close the link."""
+        self._stop.set()
+        with self._cond:
+            self._cond.notify_all()
+        if self._thread.is_alive():
+            self._thread.join(5.0)
+        with self._cond:
+            left = [*self._outgoing, *self._unconfirmed.values()]
+            self._outgoing.clear()
+            self._unconfirmed.clear()
+        for out in left:
+            if not out.future.done():
+                out.future.set_exception(
+                    MeshSendError("driver closed before the node took the text", "closed")
+                )
+        self.link.close()
+        self.status.set(ModemState.CLOSED, "closed")
+
+    # -- link thread: bytes in -----------------------------------------------------------
+
+    def _accept(self, payload: bytes) -> bool:
+        """Does a candidate frame hold a FromRadio? (The framer asks; the message is kept.)"""
+        from google.protobuf.message import DecodeError
+        from meshtastic.protobuf import mesh_pb2
+
+        msg = mesh_pb2.FromRadio()
+        try:
+            msg.ParseFromString(payload)
+        except (DecodeError, ValueError, RuntimeError):
+            return False
+        if msg.WhichOneof("payload_variant") is None:
+            return False
+        self._last = (payload, msg)
+        return True
+
+    def _on_data(self, chunk: bytes) -> None:
+        now = datetime.now(UTC)
+        heard: list[RawFrame] = []
+        for item in self._framer.feed(chunk):
+            kind = type(item)
+            if kind is stream.Noise:
+                self._noise(item.data)  # type: ignore[union-attr]
+            elif kind is stream.Rejected:
+                self.status.note_error("bad_frame", f"{item.reason}: {item.raw[:24].hex()}")  # type: ignore[union-attr]
+                self.link.add_error()
+            else:
+                last = self._last
+                msg = last[1] if last is not None and last[0] is item.payload else None  # type: ignore[union-attr]
+                if msg is None and not self._accept(item.payload):  # type: ignore[union-attr]
+                    continue
+                self._from_radio(self._last[1] if msg is None else msg, item.raw, now, heard)  # type: ignore[index,union-attr]
+        if heard:
+            good = sum(1 for f in heard if f.error is None)
+            self.status.count("frames", good)
+            self.link.add_frames(good)
+            if self.on_frames is not None:
+                self.status.guard(self.on_frames, heard)
+
+    def _noise(self, data: bytes) -> None:
+        """Debug log bytes: counted, cut into lines, the last ones kept."""
+        self.status.count("debug_bytes", len(data))
+        text = self._debug_part + data
+        *lines, rest = text.split(b"\n")
+        self._debug_part = rest[-1000:]
+        with self._cond:
+            for line in lines:
+                words = _ANSI.sub("", line.decode("utf-8", "replace")).strip()
+                if words:
+                    self._debug.append(words)
+
+    def _from_radio(self, msg: Any, raw: bytes, now: datetime, heard: list[RawFrame]) -> None:
+        variant = msg.WhichOneof("payload_variant")
+        if variant == "packet":
+            self._packet(msg.packet, raw, now, heard)
+        elif variant == "queueStatus":
+            self._queue_status(msg.queueStatus)
+        elif variant == "my_info":
+            self.own = msg.my_info.my_node_num
+            self._config_items += 1
+        elif variant == "node_info":
+            self._node_info(msg.node_info)
+            self._config_items += 1
+        elif variant == "channel":
+            ch = msg.channel
+            self.channels[ch.index] = ch.settings.name
+            self._config_items += 1
+        elif variant == "config_complete_id":
+            self._config_complete(msg.config_complete_id)
+        elif variant == "rebooted":
+            self.status.note_error("reboot", "the node rebooted; asking for its configuration again")
+            with self._cond:
+                self._needs_config, self._configured = True, False
+                self._cond.notify_all()
+        elif variant == "log_record":
+            rec = msg.log_record
+            with self._cond:
+                self._debug.append(f"[{rec.source}] {rec.message}".strip() if rec.source else rec.message)
+        else:
+            self._config_items += 1  # config, moduleConfig, metadata, ...: the node's settings
+
+    def _config_complete(self, config_id: int) -> None:
+        with self._cond:
+            if config_id != self._config_id or self._configured:
+                return  # an answer to an earlier request
+            self._configured = True
+            count = len(self._nodes)
+            self._cond.notify_all()
+        me = self._nodes.get(self.own)
+        self.status.set(
+            ModemState.READY, f"configured: node {me.label if me else node_id(self.own)}, {count} nodes known"
+        )
+
+    def _node_info(self, info: Any) -> None:
+        num = info.num
+        old = self._nodes.get(num) or MeshNodeInfo(num)
+        new = replace(
+            old,
+            long_name=info.user.long_name or old.long_name,
+            short_name=info.user.short_name or old.short_name,
+        )
+        if info.HasField("position") and (info.position.latitude_i or info.position.longitude_i):
+            new = replace(new, lat=info.position.latitude_i * 1e-7, lon=info.position.longitude_i * 1e-7)
+        if info.HasField("device_metrics") and info.device_metrics.HasField("battery_level"):
+            new = replace(new, battery=mf.battery_level(info.device_metrics.battery_level))
+        if info.last_heard:
+            new = replace(new, last_heard=datetime.fromtimestamp(info.last_heard, UTC), snr=info.snr)
+        with self._cond:
+            self._nodes[num] = new
+
+    def _battery_of(self, num: int) -> int | None:
+        node = self._nodes.get(num)
+        return node.battery if node is not None else None
+
+    def _packet(self, packet: Any, raw: bytes, now: datetime, heard: list[RawFrame]) -> None:
+        sender = getattr(packet, "from")
+        key = (sender, packet.id)
+        if packet.id and key in self._recent:
+            self.status.count("duplicates")
+            return
+        self._recent[key] = None
+        if len(self._recent) > _RECENT:
+            self._recent.popitem(last=False)
+        self._note_heard(packet, now)
+        if packet.HasField("decoded") and packet.decoded.portnum == mf.ROUTING_APP:
+            self._routing(packet)
+            return
+        heard += mf.packet_frames(packet, raw, now, self.link.name, self.own, self._battery_of)
+
+    def _note_heard(self, packet: Any, now: datetime) -> None:
+        """Keep the node database current from what is heard (names, position, battery)."""
+        from meshtastic.protobuf import mesh_pb2, telemetry_pb2
+
+        sender = getattr(packet, "from")
+        node = self._nodes.get(sender) or MeshNodeInfo(sender)
+        node = replace(node, last_heard=now, snr=packet.rx_snr or node.snr)
+        if packet.HasField("decoded"):
+            port, payload = packet.decoded.portnum, packet.decoded.payload
+            try:
+                if port == mf.NODEINFO_APP:
+                    user = mesh_pb2.User.FromString(payload)
+                    node = replace(node, long_name=user.long_name, short_name=user.short_name)
+                elif port == mf.POSITION_APP:
+                    pos = mesh_pb2.Position.FromString(payload)
+                    if pos.latitude_i or pos.longitude_i:
+                        node = replace(node, lat=pos.latitude_i * 1e-7, lon=pos.longitude_i * 1e-7)
+                elif port == mf.TELEMETRY_APP:
+                    tel = telemetry_pb2.Telemetry.FromString(payload)
+                    if tel.WhichOneof("variant") == "device_metrics" and tel.device_metrics.HasField(
+                        "battery_level"
+                    ):
+                        node = replace(node, battery=mf.battery_level(tel.device_metrics.battery_level))
+            except Exception as exc:  # noqa: BLE001 - protobuf raises its own DecodeError; the frame is flagged in frames.py
+                self.status.note_error("bad_payload", f"port {port} from {node_id(sender)}: {exc}")
+        with self._cond:
+            self._nodes[sender] = node
+
+    def _routing(self, packet: Any) -> None:
+        from meshtastic.protobuf import mesh_pb2
+
+        request = packet.decoded.request_id
+        try:
+            routing = mesh_pb2.Routing.FromString(packet.decoded.payload)
+        except Exception as exc:  # noqa: BLE001 - protobuf's DecodeError
+            self.status.note_error("bad_payload", f"routing packet does not decode: {exc}")
+            return
+        sender = getattr(packet, "from")
+        with self._cond:
+            dest = self._awaiting.get(request)
+            if dest is None:
+                return  # not ours, or already settled
+            error = routing.error_reason if routing.WhichOneof("variant") == "error_reason" else 0
+            if error:
+                state, words = Delivery.FAILED, routing_words(error)
+            elif sender == dest:
+                state, words = Delivery.DELIVERED, f"acknowledged by {self._label(sender)}"
+            else:
+                state = Delivery.RELAYED
+                words = "a neighbour was heard relaying it; the recipient has not confirmed it"
+                if dest == BROADCAST_NUM:
+                    words = "a neighbour was heard relaying it to the channel"
+            if state is not Delivery.RELAYED or dest == BROADCAST_NUM:
+                del self._awaiting[request]
+        if state is Delivery.FAILED:
+            self.status.note_error("delivery_failed", f"packet {request:08x}: {words}")
+        if self.on_delivery is not None:
+            self.status.guard(self.on_delivery, DeliveryReport(request, state, words, sender))
+
+    def _label(self, num: int) -> str:
+        node = self._nodes.get(num)
+        return node.label if node is not None else node_id(num)
+
+    def _queue_status(self, qs: Any) -> None:
+        with self._cond:
+            self._free, self._free_at = qs.free, time.monotonic()
+            if qs.free > 0:
+                self._full_since = None
+            out = self._unconfirmed.pop(qs.mesh_packet_id, None) if qs.mesh_packet_id else None
+            self._cond.notify_all()
+        if out is None or out.future.done():
+            return
+        if qs.res == 0:
+            self.status.count("sent")
+            out.future.set_result(MeshSent(out.packet_id, out.to, out.channel, out.length))
+            return
+        with self._cond:
+            if qs.free == 0 and not self._stop.is_set():  # no room: it waits for room, then goes again
+                self._outgoing.appendleft(out)
+                self.status.count("queue_full_answers")
+                return
+            self._awaiting.pop(out.packet_id, None)
+        why = f"the node refused the text (error {qs.res}, its queue has {qs.free} of {qs.maxlen} free)"
+        self.status.count("send_failures")
+        self.status.note_error("refused", why)
+        out.future.set_exception(MeshSendError(why, "refused"))
+
+    def _on_link_state(self, state: LinkState, detail: str) -> None:
+        dropped = self._framer.reset()
+        if dropped:
+            self.status.note_error(
+                "partial_frame", f"{len(dropped)} bytes of an unfinished frame dropped ({state.value})"
+            )
+        with self._cond:
+            if state is LinkState.CONNECTED:
+                self._needs_config, self._configured, self._free = True, False, None
+                self._outgoing.extendleft(reversed(list(self._unconfirmed.values())))  # written again
+                self._unconfirmed.clear()
+            self._cond.notify_all()
+        if state not in (LinkState.CONNECTED, LinkState.CLOSED):
+            self.status.set(ModemState.LINK_DOWN, f"link {state.value}: {detail}")
+
+    # -- driver thread -------------------------------------------------------------------
+
+    def _run(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            if not self.link.wait_for_state(LinkState.CONNECTED, 0.25):
+                continue
+            if self._needs_config:
+                failures = 0 if self._configure(failures) else failures + 1
+                continue
+            self._step()
+
+    def _configure(self, failures: int) -> bool:
+        """One configuration exchange; True when the node finished it."""
+        from meshtastic.protobuf import mesh_pb2
+
+        with self._cond:
+            self._needs_config, self._configured, self._config_items = False, False, 0
+            self._config_id = random.randint(1, 0xFFFFFFFF)
+            config_id = self._config_id
+        self.status.set(ModemState.CONFIGURING, "asking the node for its configuration (want_config)")
+        want = mesh_pb2.ToRadio(want_config_id=config_id).SerializeToString()
+        self.link.send(WAKE + stream.encode(want))
+        self._last_write = time.monotonic()
+        with self._cond:
+            self._cond.wait_for(
+                lambda: self._configured or self._needs_config or self._stop.is_set(), self.config_timeout
+            )
+            if self._configured or self._needs_config or self._stop.is_set():
+                return self._configured
+            self._needs_config = True
+            heard = self._config_items
+        why = f"the node did not finish its configuration within {self.config_timeout:.0f} s ({heard} records heard)"
+        self.status.note_error("config_timeout", why)
+        if failures + 1 > self.config_retries:
+            self.status.set(
+                ModemState.NOT_RESPONDING, f"{why}; asking again every {self.probe_interval:.0f} s"
+            )
+            self._stop.wait(self.probe_interval)
+        return False
+
+    def _step(self) -> None:
+        """Hand the next text to the node when its queue has room; settle old writes."""
+        now = time.monotonic()
+        self._settle_written(now)
+        with self._cond:
+            if not self._configured or not self._outgoing:
+                self._cond.wait(0.25)
+                return
+            expired = self._expire(now) if self._free == 0 else []
+            if expired:
+                out = None
+            elif self._free == 0 and now - self._free_at < QUEUE_PROBE_S:
+                self._cond.wait(0.25)
+                return
+            else:  # room, or time to ask again with the next text (the node answers its status)
+                expired, out = [], self._outgoing.popleft()
+                self._unconfirmed[out.packet_id] = out
+                if out.want_ack:
+                    self._awaiting[out.packet_id] = out.to
+                if self._free == 0:
+                    self._free_at = now  # a probe: wait for its answer before the next
+                elif self._free is not None:
+                    self._free -= 1  # until the node's next QueueStatus says
+        for o in expired:
+            why = f"the node's transmit queue stayed full for {self.queue_timeout:.0f} s; not sent"
+            self.status.count("send_failures")
+            self.status.note_error("queue_full", why)
+            o.future.set_exception(MeshSendError(why, "queue_full"))
+        if out is not None:
+            out.written_at = None
+            out.tickets.append(self.link.send(out.frame))
+            self._last_write = now
+
+    def _expire(self, now: float) -> list[_Outgoing]:
+        """With the node's queue full: the texts that waited ``queue_timeout`` (under the lock)."""
+        self._full_since = self._full_since or now
+        if now - self._full_since < self.queue_timeout:
+            return []
+        expired = [o for o in self._outgoing if now - o.queued_at >= self.queue_timeout]
+        for o in expired:
+            self._outgoing.remove(o)
+        return expired
+
+    def _settle_written(self, now: float) -> None:
+        """A written text the node never confirmed (no QueueStatus for it) is taken as sent
+        once ``accept_timeout`` passed; a heartbeat keeps an idle node's API on."""
+        done = []
+        with self._cond:
+            for out in list(self._unconfirmed.values()):
+                if out.written_at is None and out.tickets and out.tickets[-1].written.is_set():
+                    out.written_at = now
+                elif out.written_at is not None and now - out.written_at >= self.accept_timeout:
+                    del self._unconfirmed[out.packet_id]
+                    done.append(out)
+        for out in done:
+            if not out.future.done():
+                self.status.count("sent")
+                out.future.set_result(MeshSent(out.packet_id, out.to, out.channel, out.length))
+        if now - self._last_write >= HEARTBEAT_S:
+            from meshtastic.protobuf import mesh_pb2
+
+            self._last_write = now
+            self.link.send(
+                stream.encode(mesh_pb2.ToRadio(heartbeat=mesh_pb2.Heartbeat()).SerializeToString())
+            )

@@ -1,0 +1,158 @@
+"""Value types of the Meshtastic driver: addresses, calls, delivery states and their words.
+
+A Meshtastic node is named by a 32-bit unsigned number (``!a1b2c3d4`` in the apps). The
+post's tables keep node addresses in signed 32-bit integer columns (REYAX addresses are
+0..65535), so a node number is stored as its two's-complement view (``mesh_address``) and
+turned back with ``node_num``: one number each way, no collision with another node. Its
+call in the comms log is ``M`` and the eight hex digits (``MA1B2C3D4``, nine characters,
+a valid field call), so the outbox can address it like a team; a channel is ``CH0``..``CH7``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+BROADCAST_NUM = 0xFFFFFFFF
+DATA_PAYLOAD_LEN = 233
+"""Bytes one Meshtastic data packet carries (mesh_pb2.Constants.DATA_PAYLOAD_LEN)."""
+CHANNELS = 8
+_MESH_CALL = re.compile(r"M([0-9A-F]{8})\Z")
+_CHANNEL_CALL = re.compile(r"CH([0-7])\Z")
+
+
+def mesh_address(num: int) -> int:
+    """The signed 32-bit view of a node number, as the tables store it."""
+    num &= 0xFFFFFFFF
+    return num - (1 << 32) if num >= 1 << 31 else num
+
+
+def node_num(address: int) -> int:
+    """The node number of a stored address (the inverse of ``mesh_address``)."""
+    return address & 0xFFFFFFFF
+
+
+def mesh_call(num: int) -> str:
+    """How a node is named in the comms log and the outbox: ``M`` + 8 hex digits."""
+    return f"M{num & 0xFFFFFFFF:08X}"
+
+
+def node_id(num: int) -> str:
+    """How the Meshtastic apps show a node: ``!a1b2c3d4``."""
+    return f"!{num & 0xFFFFFFFF:08x}"
+
+
+def parse_mesh_call(call: str) -> int | None:
+    """The node number a ``M…`` call names, else None."""
+    m = _MESH_CALL.match(call.strip().upper())
+    return int(m[1], 16) if m else None
+
+
+def channel_call(index: int) -> str:
+    """A channel's name as a recipient: ``CH0`` (the primary) .. ``CH7``."""
+    return f"CH{index}"
+
+
+def parse_channel_call(call: str) -> int | None:
+    """The channel index a ``CHn`` call names, else None."""
+    m = _CHANNEL_CALL.match(call.strip().upper())
+    return int(m[1]) if m else None
+
+
+def is_mesh_recipient(call: str) -> bool:
+    """Does the outbox send to this call through a Meshtastic node?"""
+    return parse_mesh_call(call) is not None or parse_channel_call(call) is not None
+
+
+class Delivery(str, Enum):
+    """Where a text sent with want-ack is; the value is the outbox status it becomes.
+
+    ``relayed`` is an implicit ACK: our own node heard another node rebroadcast the packet.
+    That proves it left, not that it arrived, so it is never shown as delivered."""
+
+    RELAYED = "relayed"
+    DELIVERED = "acked"
+    FAILED = "failed"
+
+
+ROUTING_WORDS = {
+    1: "no route to the node",
+    2: "the node refused it (NAK)",
+    3: "timed out waiting for an acknowledgement",
+    4: "the node has no radio interface for it",
+    5: "not acknowledged after the last retransmission",
+    6: "no such channel on the node",
+    7: "too large for one packet",
+    8: "the node did not answer",
+    9: "held back: the legal duty-cycle limit is reached",
+    32: "the node refused the request as malformed",
+    33: "not authorised",
+    34: "encryption with the node's public key failed",
+    35: "the destination's public key is unknown",
+    36: "admin session key is wrong",
+    37: "admin public key is not authorised",
+    38: "rate limit exceeded",
+    39: "sending failed: no public key for the destination",
+}
+"""mesh_pb2.Routing.Error in words (the firmware's routing errors)."""
+
+
+def routing_words(code: int) -> str:
+    """A routing error code in words for the operator."""
+    return ROUTING_WORDS.get(code, f"routing error {code}")
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryReport:
+    """What became of packet ``packet_id``: the state, words for an operator, who answered."""
+
+    packet_id: int
+    state: Delivery
+    words: str
+    by: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeshNodeInfo:
+    """One entry of the node database the node keeps and the driver mirrors."""
+
+    num: int
+    long_name: str = ""
+    short_name: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    battery: int | None = None
+    last_heard: datetime | None = None
+    snr: float | None = None
+
+    @property
+    def call(self) -> str:
+        return mesh_call(self.num)
+
+    @property
+    def label(self) -> str:
+        """What a person calls it: its long name, else its app id."""
+        return self.long_name or node_id(self.num)
+
+
+class MeshSendError(Exception):
+    """A text the driver did not hand to the node; ``str()`` is a sentence for the operator.
+
+    ``kind``: ``too_large``, ``queue_full`` (the node's queue stayed full), ``refused``
+    (the node answered an error), ``not_ready`` or ``closed``."""
+
+    def __init__(self, reason: str, kind: str) -> None:
+        super().__init__(reason)
+        self.reason, self.kind = reason, kind
+
+
+@dataclass(frozen=True, slots=True)
+class MeshSent:
+    """What a successful ``send_text`` resolves to: the node took the packet into its queue."""
+
+    packet_id: int
+    to: int
+    channel: int
+    length: int

@@ -1,0 +1,115 @@
+"""What a Meshtastic packet becomes for the ingest (pure functions), and the address and
+call mapping between node numbers and the post's tables."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+from meshtastic.protobuf import mesh_pb2, portnums_pb2, telemetry_pb2
+
+from ops_console.hardware.mesh import frames as mf
+from ops_console.hardware.mesh import types as mt
+from ops_console.hardware.protocols import field_payload as fp
+
+NOW = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
+SENDER = 0xDEADBEEF
+
+
+def packet(port: int, payload: bytes, to: int = mt.BROADCAST_NUM, channel: int = 0) -> mesh_pb2.MeshPacket:
+    pkt = mesh_pb2.MeshPacket(
+        to=to, channel=channel, id=7, rx_time=int(NOW.timestamp()), rx_snr=4.5, rx_rssi=-90
+    )
+    setattr(pkt, "from", SENDER)
+    pkt.decoded.portnum = port  # type: ignore[assignment]
+    pkt.decoded.payload = payload
+    return pkt
+
+
+def frames_of(pkt: mesh_pb2.MeshPacket, battery: int | None = None) -> list:
+    return mf.packet_frames(pkt, b"\x94\xc3raw", NOW, "mesh", 0xC0FFEE01, lambda num: battery)
+
+
+def test_port_numbers_and_payload_limit_match_the_package() -> None:
+    assert (mf.TEXT_APP, mf.POSITION_APP, mf.NODEINFO_APP, mf.ROUTING_APP, mf.TELEMETRY_APP) == (
+        portnums_pb2.TEXT_MESSAGE_APP,
+        portnums_pb2.POSITION_APP,
+        portnums_pb2.NODEINFO_APP,
+        portnums_pb2.ROUTING_APP,
+        portnums_pb2.TELEMETRY_APP,
+    )
+    assert mt.DATA_PAYLOAD_LEN == mesh_pb2.Constants.DATA_PAYLOAD_LEN
+    assert set(mt.ROUTING_WORDS) == {v for _, v in mesh_pb2.Routing.Error.items() if v}
+
+
+@given(st.integers(0, 0xFFFFFFFF))
+def test_address_round_trip_fits_a_signed_int32(num: int) -> None:
+    address = mt.mesh_address(num)
+    assert -(2**31) <= address < 2**31 and mt.node_num(address) == num
+    assert mt.parse_mesh_call(mt.mesh_call(num)) == num and fp.CALL.match(mt.mesh_call(num))
+
+
+def test_calls_for_channels_and_nodes() -> None:
+    assert mt.parse_channel_call("ch2") == 2 and mt.parse_channel_call("CH8") is None
+    assert mt.is_mesh_recipient("MDEADBEEF") and not mt.is_mesh_recipient("CANAL-1")
+
+
+def test_text_to_the_channel_and_to_us() -> None:
+    [frame] = frames_of(packet(mf.TEXT_APP, "Brücke gesperrt".encode(), channel=1))
+    msg = fp.decode(frame.data)
+    assert isinstance(msg, fp.TextFragment) and (msg.index, msg.total) == (1, 1)
+    assert (msg.sender, msg.recipient, msg.body.decode()) == ("MDEADBEEF", "CH1", "Brücke gesperrt")
+    assert (frame.address, frame.rssi, frame.snr, frame.raw) == (
+        mt.mesh_address(SENDER),
+        -90,
+        4.5,
+        b"\x94\xc3raw",
+    )
+    [frame] = frames_of(packet(mf.TEXT_APP, b"hello", to=0xC0FFEE01))
+    assert fp.decode(frame.data).recipient == "MC0FFEE01"  # type: ignore[union-attr]
+
+
+def test_a_whole_233_byte_text_is_one_frame() -> None:
+    text = "%|é" * 58 + "x"  # escapes make it long: 233 bytes in UTF-8
+    assert len(text.encode()) == 233
+    [frame] = frames_of(packet(mf.TEXT_APP, text.encode()))
+    assert fp.decode(frame.data).body.decode() == text  # type: ignore[union-attr]
+
+
+def test_position_with_battery_and_without_a_fix() -> None:
+    pos = mesh_pb2.Position(latitude_i=473769000, longitude_i=85417000, time=int(NOW.timestamp()))
+    [frame] = frames_of(packet(mf.POSITION_APP, pos.SerializeToString()), battery=64)
+    report = fp.decode(frame.data)
+    assert isinstance(report, fp.PositionReport)
+    assert (round(report.lat, 5), round(report.lon, 5), report.battery) == (47.3769, 8.5417, 64)
+    assert frames_of(packet(mf.POSITION_APP, mesh_pb2.Position().SerializeToString())) == []
+
+
+def test_environment_telemetry_becomes_sensor_readings() -> None:
+    tel = telemetry_pb2.Telemetry(time=int(NOW.timestamp()))
+    tel.environment_metrics.temperature = 7.5
+    tel.environment_metrics.distance = 1234.0  # a river gauge's distance sensor
+    readings = [fp.decode(f.data) for f in frames_of(packet(mf.TELEMETRY_APP, tel.SerializeToString()))]
+    assert {(r.sensor, r.kind, r.value, r.unit) for r in readings} == {  # type: ignore[union-attr]
+        ("MDEADBEEF", "temperature", 7.5, "C"),
+        ("MDEADBEEF", "distance", 1234.0, "mm"),
+    }
+
+
+def test_powered_node_has_no_battery_reading() -> None:
+    tel = telemetry_pb2.Telemetry()
+    tel.device_metrics.battery_level = 101  # 101: on external power
+    assert frames_of(packet(mf.TELEMETRY_APP, tel.SerializeToString())) == []
+
+
+def test_payload_that_does_not_decode_is_a_flagged_frame() -> None:
+    [frame] = frames_of(packet(mf.POSITION_APP, b"\xff\xff\xff"))
+    assert frame.error is not None and frame.error.startswith("meshtastic port 3:")
+    assert frame.raw == b"\x94\xc3raw"
+
+
+def test_packets_without_a_record_and_encrypted_ones() -> None:
+    assert frames_of(packet(mf.NODEINFO_APP, mesh_pb2.User(long_name="x").SerializeToString())) == []
+    enc = mesh_pb2.MeshPacket(to=mt.BROADCAST_NUM, encrypted=b"\x01\x02")
+    assert frames_of(enc) == []
