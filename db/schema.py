@@ -10,6 +10,7 @@ from ops_console.db import (
     models,  # noqa: F401  (foundation tables)
     radio_models,  # noqa: F401  (radio traffic)
     resident_models,  # noqa: F401  (residents who need help, evacuation accounting)
+    sensor_models,  # noqa: F401  (sensor register, sensor alerts)
     siren_models,  # noqa: F401  (sirens, commands, alarms, tests)
     warning_models,  # noqa: F401  (public warnings, CAP messages, deliveries, CAP alerts received)
 )

@@ -163,6 +163,41 @@ def shelter_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
             )
 
 
+_SENSOR_SEVERITY = {0: Severity.NOTICE, 1: Severity.NOTICE, 2: Severity.WARNING, 3: Severity.CRITICAL}
+
+
+def sensor_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    """What the sensors' readings raised and what still stands (ops_console/sensors): a
+    level above normal, a rate of rise, silence, an impossible value, an unknown sensor.
+    An emergency level's must-acknowledge alarm is the radio's (radio_alerts)."""
+    for a in post.sensors.open_alerts(now):
+        live = marked_live(a.exercise, post.shift.exercise)
+        rule = a.rule.value
+        if rule in ("level_up", "level_down"):
+            key, severity = f"sensor:{a.sensor_id}:level", _SENSOR_SEVERITY[int(a.level)]
+            title = f"{a.level.label}: {a.name}"
+        elif rule == "silent" or rule == "unknown":
+            key, severity = (
+                f"sensor:{a.sensor_id}:{rule}",
+                Severity.WARNING if rule == "silent" else Severity.NOTICE,
+            )
+            title = f"{a.rule.label}: {a.name}"
+        else:
+            key = f"sensor_alert:{a.id}"
+            severity = Severity.WARNING if rule == "rise" else Severity.NOTICE
+            title = f"{a.rule.label}: {a.name}"
+        yield PostAlert(
+            key,
+            "sensors",
+            severity,
+            _live(live) + title,
+            a.words,
+            a.at,
+            ("sensor_alert", a.id) if a.id is not None else None,
+            live=live,
+        )
+
+
 def notice_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     """Background failures said on the notice board (ops_console/notices.py) in the last half hour."""
     for n in post.notices.recent(now):
@@ -174,6 +209,7 @@ def notice_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
 SOURCES: dict[str, Source] = {
     "radio": radio_alerts,
     "sirens": siren_alerts,
+    "sensors": sensor_alerts,
     "inventory": stock_alerts,
     "risks": risk_alerts,
     "shelters": shelter_alerts,

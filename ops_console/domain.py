@@ -46,6 +46,7 @@ class Permission(str, Enum):
     MANAGE_OPERATORS = "manage_operators"
     VIEW_RESIDENTS = "view_residents"  # names, addresses, needs and contacts of residents who need help
     EXPORT_RESIDENTS = "export_residents"  # the register leaves the post: supervisors only
+    MANAGE_SENSORS = "manage_sensors"  # the sensor register: levels that raise alarms
 
 
 _EDIT = {Permission.EDIT_RECORDS, Permission.VIEW_RESIDENTS}  # a viewer sees counts of residents only
@@ -63,6 +64,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.PURGE_EXERCISE,
             Permission.ACTIVATE_SIRENS,
             Permission.EXPORT_RESIDENTS,
+            Permission.MANAGE_SENSORS,
         }
     ),
     Role.ADMIN: frozenset(Permission),

@@ -29,6 +29,7 @@ from ops_console.post_devices import PostDevices, SirenPlan
 from ops_console.radio.devices import devices_from_config, parse_device
 from ops_console.radio.service import RadioService
 from ops_console.residents import ResidentServices
+from ops_console.sensors.service import SensorService
 from ops_console.services.activity import ActivityService
 from ops_console.services.change_feed import ChangeFeed
 from ops_console.services.exercise import ExerciseService
@@ -60,6 +61,7 @@ class Post:
     residents: ResidentServices  # residents who need help: register, zones, evacuation accounting
     sirens: SirenService
     warnings: WarningService  # public warnings: four eyes, every channel, CAP 1.2
+    sensors: SensorService  # the register, and the evaluation the radio ingest runs on readings
     notices: Notices  # background failures in words: status bar and alert list
     devices: PostDevices  # the radios and siren controllers the settings name (started by the window/gateway)
     settings: Settings = field(default_factory=Settings)  # as read once by the composition root
@@ -152,6 +154,9 @@ def open_post(
             notice_folder=settings.warning_notice_folder or _made(data_dir() / "warnings" / "notices"),
         ),
     )
+    sensors = SensorService(db, bus, shift)
+    sensors.watch.console_call = radio.settings.console_call
+    radio.ingest.derived.watch = sensors.watch  # readings are evaluated where they are stored
     return Post(
         db=db,
         bus=bus,
@@ -168,6 +173,7 @@ def open_post(
         residents=ResidentServices.create(db, bus, shift, tasks, map_services.zones),
         sirens=sirens,
         warnings=warnings,
+        sensors=sensors,
         notices=notices,
         devices=PostDevices(
             radio,

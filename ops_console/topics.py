@@ -21,6 +21,7 @@ class Feature(StrEnum):
     SIRENS = "sirens"
     INVENTORY = "inventory"
     MAP = "map"  # risks, shelters, zones, residents who need help
+    SENSORS = "sensors"  # the sensor register and the alerts of its readings
     SYSTEM = "system"  # the database's health, notices
 
 
@@ -48,6 +49,9 @@ class Topic(StrEnum):
     INVENTORY_CHANGED = "inventory.changed"  # entity: item id; data: location_ids, movement_ids
     INVENTORY_REQUEST = "inventory.request"  # entity: request id
     INVENTORY_CATALOGUE = "inventory.catalogue"  # entity: item/location id; data: kind
+
+    SENSOR_ALERT = "sensor.alert"  # entity: sensor alert id; data: sensor_id, rule, level
+    SENSOR_REGISTER = "sensor.register"  # entity: register row id; data: sensor_id (added, edited, removed)
 
     RISK_CHANGED = "risk.changed"  # entity: risk point id
     SHELTER_CHANGED = "shelter.changed"  # entity: shelter id
@@ -84,6 +88,7 @@ _FEATURES: dict[Topic, Feature] = {
         Feature.MAP,
     ),
     Topic.WARNING_CHANGED: Feature.RECORDS,
+    **dict.fromkeys((Topic.SENSOR_ALERT, Topic.SENSOR_REGISTER), Feature.SENSORS),
     **dict.fromkeys((Topic.DATABASE_STATUS, Topic.NOTICE), Feature.SYSTEM),
 }
 
@@ -92,6 +97,8 @@ ALERT_TOPICS: frozenset[Topic] = frozenset(
     {
         Topic.RADIO_MESSAGE,
         Topic.SIREN_ALARM,
+        Topic.SENSOR_ALERT,
+        Topic.SENSOR_REGISTER,
         Topic.INVENTORY_CHANGED,
         Topic.INVENTORY_REQUEST,
         Topic.INVENTORY_CATALOGUE,

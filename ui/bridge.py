@@ -37,6 +37,8 @@ class PostBridge(QObject):
     siren_event = Signal(object)
     # stock movements, requests and the catalogue: carries the Event (Feature.INVENTORY)
     inventory_event = Signal(object)
+    # sensor alerts and register changes: carries the Event (Feature.SENSORS)
+    sensor_event = Signal(object)
     # risk points, shelters and zones: carries the Event (Feature.MAP)
     map_event = Signal(object)
     # the database became reachable or not: carries (online, words)
@@ -55,6 +57,7 @@ class PostBridge(QObject):
             Feature.SIRENS: self.siren_event,
             Feature.INVENTORY: self.inventory_event,
             Feature.MAP: self.map_event,
+            Feature.SENSORS: self.sensor_event,
         }
         bus.subscribe(self._on_event)
 

@@ -30,6 +30,7 @@ from ops_console.radio.bulk import BulkInsert, TimeFormat
 from ops_console.radio.classify import Batch
 from ops_console.radio.distress import effective_precedence
 from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, REPEAT_WINDOW_S
+from ops_console.sensors.watch import SensorWatch
 from ops_console.topics import Topic
 
 _UPSERTS = {"sqlite": sqlite_insert, "postgresql": pg_insert}
@@ -98,6 +99,7 @@ class DerivedWriter:
         self.counts, self.times = counts, times
         self._known_nodes: set[int] | None = None
         self.planner = message_sql.PlannerStats()
+        self.watch: SensorWatch | None = None  # the sensor evaluation (sensors/watch.py), if the post has one
 
     def write(
         self,
@@ -112,6 +114,7 @@ class DerivedWriter:
         ``drill``: the links of drill devices; what they heard, and texts marked EXERCISE,
         are exercise records, all else is live (the console's mode plays no part)."""
         self._insert_reports(conn, batch, drill)
+        watched = self._watch(conn, batch, drill)
         message_ids = self._insert_messages(conn, batch, first_id, drill, console_call, ack_needed)
         if ack_needed is not None:
             for address, sender, recipient, number in batch.repeated:
@@ -124,6 +127,7 @@ class DerivedWriter:
             for message_id, alert in message_ids
         ]
         events += [Event(Topic.RADIO_OUTBOX, message_id, {"status": "acked"}) for message_id in acked]
+        events += watched
         events.append(
             Event(
                 Topic.RADIO_NODE,
@@ -177,6 +181,19 @@ class DerivedWriter:
                     drill_flags(batch.frames, drill, batch.sensors),
                 ],
             )
+
+    def _watch(self, conn: Connection, batch: Batch, drill: frozenset[str]) -> list[Event]:
+        """The batch's new sensor readings through the evaluation, in this transaction."""
+        if self.watch is None or not batch.sensors:
+            return []
+        frames = batch.frames
+        return self.watch.evaluate(
+            conn,
+            list(map(batch.reports.__getitem__, batch.sensors)),  # type: ignore[arg-type]
+            [frames[i][1] for i in batch.sensors],
+            drill_flags(frames, drill, batch.sensors),
+            [frames[i][3] for i in batch.sensors],
+        )
 
     def _insert_messages(
         self,

@@ -492,12 +492,16 @@ class RadioIngest:
             # not stored as classified: the same frames come again (held) or are stored in parts
             self.classifier.rollback()
             self.derived.forget_nodes()
+            if self.derived.watch is not None:
+                self.derived.watch.rollback()  # evaluated again from the same state when stored again
             if isinstance(exc, SQLAlchemyError) and _unavailable(exc):
                 raise
             if len(frames) == 1:
                 log.exception("radio: storing what a frame means failed; storing it raw")
             raise _BadBatch(f"not stored: {exc.__class__.__name__}") from exc
         self.classifier.commit()
+        if self.derived.watch is not None:
+            self.derived.watch.commit()
         self._count(batch.statuses)
         return events
 

@@ -1,0 +1,126 @@
+"""Frozen values the sensor service hands out: register entries, the panel's rows, the
+chart's series, and the structured sensor alert other features build on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .kinds import AlertRule, Level, SensorKind
+from .rules import Lines
+
+
+@dataclass(frozen=True)
+class SensorSpec:
+    """What the register says about a sensor (also the form's and the import's row)."""
+
+    sensor_id: str
+    name: str
+    kind: SensorKind
+    unit: str = ""
+    location: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    node_call: str = ""
+    interval_s: int = 600
+    advisory: float | None = None
+    warning: float | None = None
+    emergency: float | None = None
+    hysteresis: float = 0.0
+    rise_amount: float | None = None
+    rise_window_s: int | None = None
+    min_valid: float | None = None
+    max_valid: float | None = None
+    enabled: bool = True
+    notes: str = ""
+
+    @property
+    def lines(self) -> Lines:
+        return Lines(self.advisory, self.warning, self.emergency, self.hysteresis)
+
+    def line_of(self, level: int) -> float | None:
+        return self.lines.values[level - 1] if 1 <= level <= 3 else None
+
+    def rule_words(self, level: int) -> str:
+        """``warning ≥ 3.0 m`` — the rule a level stands for."""
+        line = self.line_of(level)
+        if line is None:
+            return ""
+        return f"{Level(level).label.lower()} ≥ {line:g} {self.unit}".strip()
+
+    def rise_words(self) -> str:
+        if self.rise_amount is None or not self.rise_window_s:
+            return ""
+        return f"up {self.rise_amount:g} {self.unit} in {self.rise_window_s // 60} min".replace("  ", " ")
+
+
+@dataclass(frozen=True)
+class SensorRow:
+    """One line of the Sensors panel: the register entry (None for a sensor heard but not
+    registered) and the latest reading, level and trend."""
+
+    sensor_id: str
+    spec: SensorSpec | None
+    kind_word: str  # as the node sent it, for unknown sensors
+    value: float | None
+    unit: str
+    at: datetime | None  # when the latest reading was taken (sensor time)
+    level: Level
+    trend: int  # -1 falling, 0 steady, +1 rising (over the last readings)
+    silent: bool
+    version: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.spec.name if self.spec else self.sensor_id
+
+    @property
+    def registered(self) -> bool:
+        return self.spec is not None
+
+
+@dataclass(frozen=True)
+class SensorAlert:
+    """A sensor alert as a structured record: what another feature needs to act on it
+    (e.g. draft a public warning) without reading the sensor tables itself."""
+
+    id: int | None  # None for a condition computed on reading (silent)
+    sensor_id: str
+    name: str
+    kind: SensorKind | None
+    value: float | None
+    unit: str
+    level: Level
+    rule: AlertRule
+    detail: str  # the rule in words: "emergency ≥ 3.5 m", "up 0.22 m in 15 min"
+    at: datetime  # when the reading was heard (for silent: the last reading)
+    location: str
+    lat: float | None
+    lon: float | None
+    exercise: bool = False
+    alarm_message_id: int | None = None
+
+    @property
+    def words(self) -> str:
+        """One sentence with the value, the rule and the time (UTC; panels show local)."""
+        value = f"{self.value:g} {self.unit}".strip() if self.value is not None else "no value"
+        where = f" at {self.location}" if self.location else ""
+        return f"{self.name}{where}: {value} — {self.rule.label.lower()}: {self.detail} ({self.at:%H:%M} UTC)"
+
+
+@dataclass(frozen=True)
+class Series:
+    """Readings of one sensor over a span, already thinned to at most a few thousand points:
+    ``mins``/``maxs`` per time bucket keep every peak visible (min/max decimation)."""
+
+    sensor_id: str
+    start: float  # epoch seconds
+    end: float
+    times: tuple[float, ...] = ()
+    values: tuple[float, ...] = ()
+    mins: tuple[float, ...] = ()
+    maxs: tuple[float, ...] = ()
+    bucket_s: float = 0.0  # 0: raw readings
+    raw_count: int = 0
+    lines: Lines = field(default_factory=Lines)
+    unit: str = ""

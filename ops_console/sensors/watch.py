@@ -1,0 +1,426 @@
+"""The sensor evaluation that runs inside the radio ingest's transaction, Qt-free.
+
+The ingest stores a batch's sensor readings and hands the same rows here (derived.py);
+the alerts they raise go into ``sensor_alerts`` in that transaction, so a reading and its
+alert are stored together or not at all. An emergency level also stores an EMERGENCY
+alarm message, the row the post-wide alarm (bar, sound, alert list, acknowledgement with
+its rights) already watches for radio traffic: one alarm path, not a second one.
+
+Per-sensor state (level, rate-of-rise window, throttles) is changed on a staged copy and
+kept only when the ingest says the transaction committed (``commit``); a batch that is
+rolled back and stored again in parts is evaluated again from the same state, so no
+alert is lost and none is raised twice. Timing uses the time a reading was heard, not the
+sensor's own clock (which may be wrong: that raises its own alert).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select
+
+from ops_console.db.radio_models import RadioMessage
+from ops_console.db.sensor_models import Sensor, SensorAlertRow
+from ops_console.events import Event
+from ops_console.topics import Topic
+
+from . import rules
+from .kinds import AlertRule, Level, SensorKind
+from .views import SensorSpec
+
+log = logging.getLogger(__name__)
+
+REGISTER_REFRESH_S = 30.0  # another workstation's register edits are seen within this
+IMPOSSIBLE_QUIET_S = 600.0  # one impossible-value alert per sensor per ten minutes
+CLOCK_QUIET_S = 3600.0  # one clock alert per sensor per hour
+LEVEL_RULES = (AlertRule.LEVEL_UP.value, AlertRule.LEVEL_DOWN.value)
+
+_ALERTS = SensorAlertRow.__table__
+_MSG = RadioMessage.__table__
+
+Reading = Sequence[Any]
+"""A sensor report as the classifier decodes it: (sender, number, sensor id, kind, value,
+unit, epoch seconds of the sensor's clock)."""
+
+
+def spec_of(row: Any) -> SensorSpec:
+    """A register row (ORM object or Core row) as a frozen spec."""
+    try:
+        kind = SensorKind(row.kind)
+    except ValueError:
+        kind = SensorKind.CUSTOM
+    return SensorSpec(
+        row.sensor_id,
+        row.name,
+        kind,
+        row.unit or "",
+        row.location or "",
+        row.lat,
+        row.lon,
+        row.node_call or "",
+        row.interval_s or 0,
+        row.advisory,
+        row.warning,
+        row.emergency,
+        row.hysteresis or 0.0,
+        row.rise_amount,
+        row.rise_window_s,
+        row.min_valid,
+        row.max_valid,
+        bool(row.enabled),
+        row.notes or "",
+    )
+
+
+@dataclass
+class _State:
+    level: int = 0
+    rise: rules.RiseTracker | None = None
+    minute: int = -1
+    in_minute: int = 0
+    impossible_quiet: float = float("-inf")
+    clock_quiet: float = float("-inf")
+
+    def copy(self) -> _State:
+        return _State(
+            self.level,
+            self.rise.copy() if self.rise is not None else None,
+            self.minute,
+            self.in_minute,
+            self.impossible_quiet,
+            self.clock_quiet,
+        )
+
+
+@dataclass
+class _Raised:
+    """An alert about to be stored."""
+
+    sensor_id: str
+    rule: AlertRule
+    level: int
+    value: float | None
+    unit: str
+    heard: datetime
+    detail: str
+    exercise: bool
+    node_addr: int | None = None
+    alarm: bool = False  # also store an EMERGENCY alarm message
+
+
+@dataclass
+class SensorWatch:
+    """Per-sensor state between batches, the register as last read, and counts."""
+
+    console_call: str = "OPS"
+    counts: Counter[str] = field(default_factory=Counter)
+    _register: dict[str, SensorSpec] | None = None
+    _loaded_at: float = 0.0
+    _states: dict[str, _State] = field(default_factory=dict)
+    _staged: dict[str, _State] = field(default_factory=dict)
+    _unknown: set[str] = field(default_factory=set)  # unknown ids already flagged
+    _staged_unknown: set[str] = field(default_factory=set)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def invalidate(self) -> None:
+        """The register changed here: read it again before the next batch."""
+        with self._lock:
+            self._register = None
+
+    # -- in the ingest's transaction ------------------------------------------------
+
+    def evaluate(
+        self,
+        conn: Connection,
+        readings: Sequence[Reading],
+        heard: Sequence[datetime],
+        exercise: Sequence[bool],
+        node_addrs: Sequence[int | None],
+    ) -> list[Event]:
+        """Evaluate a batch's stored readings; store what they raise; return the events to
+        publish after the commit."""
+        register = self._load(conn)
+        raised: list[_Raised] = []
+        staged, states = self._staged, self._states
+        unknown = self._unknown
+        for reading, when, drill, addr in zip(readings, heard, exercise, node_addrs):
+            sid = reading[2]
+            spec = register.get(sid)
+            if spec is None:
+                if sid not in unknown and sid not in self._staged_unknown:
+                    self._staged_unknown.add(sid)
+                    raised.append(_unknown(reading, when, drill, addr))
+                continue
+            if not spec.enabled:
+                continue
+            state = staged.get(sid)
+            if state is None:
+                base = states.get(sid)
+                state = staged[sid] = base.copy() if base is not None else _State(rise=_tracker(spec))
+            try:
+                self._one(spec, state, reading, when, drill, addr, raised)
+            except Exception:  # noqa: BLE001 - a bug here must not cost the readings their storage
+                self.counts["evaluation_errors"] += 1
+                log.exception("sensors: evaluating a reading of %s failed; it is stored unevaluated", sid)
+        self.counts["evaluated"] += len(readings)
+        return self._store(conn, raised, register) if raised else []
+
+    def _one(
+        self,
+        spec: SensorSpec,
+        state: _State,
+        reading: Reading,
+        when: datetime,
+        drill: bool,
+        addr: int | None,
+        raised: list[_Raised],
+    ) -> None:
+        at = when.timestamp()
+        value = reading[4]
+        minute = int(at // 60)
+        if minute != state.minute:
+            state.minute, state.in_minute = minute, 0
+        state.in_minute += 1
+        if state.in_minute == rules.BURST_PER_MINUTE + 1:
+            detail = f"more than {rules.BURST_PER_MINUTE} readings in one minute (expected one every {spec.interval_s} s)"
+            raised.append(
+                _Raised(
+                    spec.sensor_id, AlertRule.BURST, state.level, value, spec.unit, when, detail, drill, addr
+                )
+            )
+        offset = rules.clock_offset(float(reading[6]), at)
+        if offset and at >= state.clock_quiet:
+            state.clock_quiet = at + CLOCK_QUIET_S
+            detail = f"the sensor's clock is {_span(offset)} {'ahead' if offset > 0 else 'behind'}; timed by when it was heard"
+            raised.append(
+                _Raised(
+                    spec.sensor_id, AlertRule.CLOCK, state.level, value, spec.unit, when, detail, drill, addr
+                )
+            )
+        why = rules.impossible(value, spec.min_valid, spec.max_valid)
+        if why:
+            self.counts["impossible"] += 1
+            if at >= state.impossible_quiet:
+                state.impossible_quiet = at + IMPOSSIBLE_QUIET_S
+                raised.append(
+                    _Raised(
+                        spec.sensor_id,
+                        AlertRule.IMPOSSIBLE,
+                        state.level,
+                        None if value != value else value,
+                        spec.unit,
+                        when,
+                        f"{why}; not used for levels",
+                        drill,
+                        addr,
+                    )
+                )
+            return
+        level = rules.level_after(value, spec.lines, state.level)
+        if level != state.level:
+            before, state.level = state.level, level
+            if level > before:
+                detail = spec.rule_words(level)
+                rule = AlertRule.LEVEL_UP
+            else:
+                line = spec.line_of(before)
+                detail = f"back to {Level(level).label.lower()}: below {line:g} − {spec.hysteresis:g} {spec.unit}".strip()
+                rule = AlertRule.LEVEL_DOWN
+            alarm = level == Level.EMERGENCY and level > before
+            raised.append(
+                _Raised(spec.sensor_id, rule, level, value, spec.unit, when, detail, drill, addr, alarm)
+            )
+        if state.rise is not None:
+            rise = state.rise.add(at, value)
+            if rise is not None:
+                detail = f"up {rise:.2f} {spec.unit} within {_span(spec.rise_window_s or 0)} (rule: {spec.rise_words()})"
+                raised.append(
+                    _Raised(
+                        spec.sensor_id,
+                        AlertRule.RISE,
+                        state.level,
+                        value,
+                        spec.unit,
+                        when,
+                        detail,
+                        drill,
+                        addr,
+                    )
+                )
+
+    def _store(self, conn: Connection, raised: list[_Raised], register: dict[str, SensorSpec]) -> list[Event]:
+        events: list[Event] = []
+        now = datetime.now(UTC)
+        for alert in raised:
+            alert_id = conn.execute(
+                insert(_ALERTS).returning(_ALERTS.c.id),
+                {
+                    "sensor_id": alert.sensor_id,
+                    "rule": alert.rule.value,
+                    "level": alert.level,
+                    "value": alert.value,
+                    "unit": alert.unit[:16],
+                    "at": alert.heard,
+                    "detail": alert.detail[:300],
+                    "raised_at": now,
+                    "exercise": alert.exercise,
+                },
+            ).scalar_one()
+            self.counts[alert.rule.value] += 1
+            events.append(
+                Event(
+                    Topic.SENSOR_ALERT,
+                    alert_id,
+                    {"sensor_id": alert.sensor_id, "rule": alert.rule.value, "level": alert.level},
+                )
+            )
+            if alert.alarm:
+                message_id = self._alarm(conn, alert, alert_id, register.get(alert.sensor_id))
+                conn.execute(
+                    _ALERTS.update().where(_ALERTS.c.id == alert_id).values(alarm_message_id=message_id)
+                )
+                events.append(Event(Topic.RADIO_MESSAGE, message_id, {"direction": "in", "alert": True}))
+        return events
+
+    def _alarm(self, conn: Connection, alert: _Raised, alert_id: int, spec: SensorSpec | None) -> int:
+        """The EMERGENCY alarm: a received message of kind ``sensor``, which the post-wide
+        alarm raises and a person with the right to acknowledge EMERGENCY traffic acknowledges."""
+        from ops_console.radio import message_sql
+
+        [message_id] = message_sql.new_ids(conn, 1)
+        name = spec.name if spec else alert.sensor_id
+        where = f" at {spec.location}" if spec and spec.location else ""
+        body = (
+            f"EMERGENCY level: {name}{where} reads {alert.value:g} {alert.unit} ({alert.detail}), "
+            f"heard {alert.heard:%H:%M:%S} UTC"
+        )
+        conn.execute(
+            insert(_MSG),
+            {
+                "id": message_id,
+                "direction": "in",
+                "kind": "sensor",
+                "station": alert.sensor_id[:20],
+                "number": 0,
+                "sender": alert.sensor_id[:40],
+                "recipient": self.console_call,
+                "node_addr": alert.node_addr,
+                "precedence": "EMERGENCY",
+                "subject": f"Sensor {name}: EMERGENCY level"[:200],
+                "body": body,
+                "at": alert.heard,
+                "status": "received",
+                "attempts": 0,
+                "last_error": "",
+                "link": "",
+                "acknowledged_by": "",
+                "linked_entity": "sensor_alert",
+                "linked_id": alert_id,
+                "exercise": alert.exercise,
+            },
+        )
+        self.counts["alarms"] += 1
+        return int(message_id)
+
+    # -- after the transaction --------------------------------------------------------
+
+    def commit(self) -> None:
+        """The batch committed: keep the staged state."""
+        self._states.update(self._staged)
+        self._unknown |= self._staged_unknown
+        self._staged = {}
+        self._staged_unknown = set()
+
+    def rollback(self) -> None:
+        """The batch did not commit: it comes again, evaluated from the state before it."""
+        self._staged = {}
+        self._staged_unknown = set()
+
+    # -- the register and the state it starts from -----------------------------------
+
+    def _load(self, conn: Connection) -> dict[str, SensorSpec]:
+        with self._lock:
+            register = self._register
+            fresh = time.monotonic() - self._loaded_at < REGISTER_REFRESH_S
+        if register is not None and fresh:
+            return register
+        first = register is None and not self._states
+        register = {row.sensor_id: spec_of(row) for row in conn.execute(select(Sensor.__table__)).all()}
+        if first or register.keys() != (self._register or {}).keys():
+            self._resume(conn, register)
+        for sid, spec in register.items():  # a changed rule starts a fresh window; the level stays
+            state = self._states.get(sid)
+            if state is not None:
+                wanted = _tracker(spec)
+                if (wanted is None) != (state.rise is None) or (
+                    wanted is not None
+                    and state.rise is not None
+                    and (wanted.amount, wanted.window_s) != (state.rise.amount, state.rise.window_s)
+                ):
+                    state.rise = wanted
+        with self._lock:
+            self._register, self._loaded_at = register, time.monotonic()
+        return register
+
+    def _resume(self, conn: Connection, register: dict[str, SensorSpec]) -> None:
+        """Levels as the stored alerts left them (a restart must not raise them again), and
+        the unknown sensors already flagged."""
+        newest = (
+            select(func.max(_ALERTS.c.id))
+            .where(_ALERTS.c.rule.in_(LEVEL_RULES))
+            .group_by(_ALERTS.c.sensor_id)
+            .scalar_subquery()
+        )
+        for sid, level in conn.execute(
+            select(_ALERTS.c.sensor_id, _ALERTS.c.level).where(_ALERTS.c.id.in_(newest))
+        ):
+            spec = register.get(sid)
+            if spec is not None and sid not in self._states:
+                self._states[sid] = _State(level=int(level), rise=_tracker(spec))
+        flagged = conn.execute(
+            select(_ALERTS.c.sensor_id).where(_ALERTS.c.rule == AlertRule.UNKNOWN.value).distinct()
+        ).scalars()
+        self._unknown = {sid for sid in flagged if sid not in register}
+
+
+def _tracker(spec: SensorSpec) -> rules.RiseTracker | None:
+    if spec.rise_amount is None or not spec.rise_window_s:
+        return None
+    return rules.RiseTracker(spec.rise_amount, float(spec.rise_window_s))
+
+
+def _unknown(reading: Reading, when: datetime, drill: bool, addr: int | None) -> _Raised:
+    value = reading[4]
+    detail = (
+        f"not in the register: kind {reading[3]}, unit {reading[5] or '—'}, node {reading[0]}; "
+        "its readings are kept — register it in the Sensors panel"
+    )
+    return _Raised(
+        reading[2],
+        AlertRule.UNKNOWN,
+        0,
+        value if value == value else None,
+        str(reading[5])[:16],
+        when,
+        detail,
+        drill,
+        addr,
+    )
+
+
+def _span(seconds: float) -> str:
+    seconds = abs(seconds)
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 172800:
+        return f"{seconds / 3600:.0f} h"
+    return f"{seconds / 86400:.0f} days"
