@@ -206,6 +206,42 @@ def notice_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
         yield PostAlert(f"notice:{n.at.timestamp()}:{n.source}", "notice", severity, title, n.text, n.at)
 
 
+_CAP_SEVERITY = {"Extreme": Severity.CRITICAL, "Severe": Severity.CRITICAL, "Moderate": Severity.WARNING}
+
+
+def cap_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    """CAP alerts received from the city that are in force and not yet acknowledged."""
+    for a in post.warnings.inbox.list_received(current_only=True):
+        if a.acknowledged_by:
+            continue
+        kind = "" if a.status == "Actual" else f" ({a.status.lower()})"
+        update = " — updated" if a.msg_type == "Update" else ""
+        yield PostAlert(
+            f"cap:{a.id}",
+            "cap",
+            _CAP_SEVERITY.get(a.severity, Severity.NOTICE),
+            f"CAP from {a.sender}{kind}{update}: {a.headline}"[:200],
+            f"{a.event}; area: {a.area.desc}"[:200],
+            a.sent_at,
+            ("cap_alert", a.id),
+            ack="cap",
+        )
+
+
+def warning_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    """A public warning whose channel failed: red until retried (the others went on)."""
+    for w, d in post.warnings.failed_deliveries():
+        yield PostAlert(
+            f"warning:{d.id}:{d.attempts}",
+            "warnings",
+            Severity.CRITICAL,
+            f"Warning #{w.id} not delivered on {d.channel}",
+            d.detail[:200],
+            d.changed_at,
+            ("warning", w.id),
+        )
+
+
 SOURCES: dict[str, Source] = {
     "radio": radio_alerts,
     "sirens": siren_alerts,
@@ -214,6 +250,8 @@ SOURCES: dict[str, Source] = {
     "risks": risk_alerts,
     "shelters": shelter_alerts,
     "notices": notice_alerts,
+    "cap": cap_alerts,
+    "warnings": warning_alerts,
 }
 
 
@@ -249,6 +287,8 @@ def acknowledge(post: Post, alert: PostAlert) -> None:
         post.radio.acknowledge_alert(alert.target[1])
     elif alert.ack == "sirens":
         post.sirens.acknowledge(alert.target[1])
+    elif alert.ack == "cap":
+        post.warnings.inbox.acknowledge(alert.target[1])
 
 
 def _live(live: bool) -> str:

@@ -22,6 +22,7 @@ class Feature(StrEnum):
     INVENTORY = "inventory"
     MAP = "map"  # risks, shelters, zones, residents who need help
     SENSORS = "sensors"  # the sensor register and the alerts of its readings
+    WARNINGS = "warnings"  # public warnings and CAP alerts received
     SYSTEM = "system"  # the database's health, notices
 
 
@@ -58,7 +59,7 @@ class Topic(StrEnum):
     ZONE_CHANGED = "zone.changed"  # entity: zone id
     RESIDENT_CHANGED = "resident.changed"  # entity: resident id (None: many, e.g. an import)
 
-    WARNING_CHANGED = "warning.changed"  # entity: warning id (None: a post setting): state or delivery moved
+    WARNING_CHANGED = "warning.changed"  # entity: warning id, or None with data cap_alert: id (received CAP)
 
     DATABASE_STATUS = "database.status"  # data: ok (bool), words
     NOTICE = (
@@ -87,8 +88,8 @@ _FEATURES: dict[Topic, Feature] = {
         (Topic.RISK_CHANGED, Topic.SHELTER_CHANGED, Topic.ZONE_CHANGED, Topic.RESIDENT_CHANGED),
         Feature.MAP,
     ),
-    Topic.WARNING_CHANGED: Feature.RECORDS,
     **dict.fromkeys((Topic.SENSOR_ALERT, Topic.SENSOR_REGISTER), Feature.SENSORS),
+    Topic.WARNING_CHANGED: Feature.WARNINGS,
     **dict.fromkeys((Topic.DATABASE_STATUS, Topic.NOTICE), Feature.SYSTEM),
 }
 

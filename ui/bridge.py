@@ -41,6 +41,8 @@ class PostBridge(QObject):
     sensor_event = Signal(object)
     # risk points, shelters and zones: carries the Event (Feature.MAP)
     map_event = Signal(object)
+    # public warnings (state, deliveries) and CAP alerts received: carries the Event (Feature.WARNINGS)
+    warning_event = Signal(object)
     # the database became reachable or not: carries (online, words)
     database_status = Signal(bool, str)
     # a background failure or notice in words: carries (level, text)
@@ -58,6 +60,7 @@ class PostBridge(QObject):
             Feature.INVENTORY: self.inventory_event,
             Feature.MAP: self.map_event,
             Feature.SENSORS: self.sensor_event,
+            Feature.WARNINGS: self.warning_event,
         }
         bus.subscribe(self._on_event)
 

@@ -29,6 +29,7 @@ from ops_console.db.warning_models import PublicWarning, WarningDelivery, Warnin
 from ops_console.domain import Permission, Role
 from ops_console.early_warning import cap, channels
 from ops_console.early_warning.channels import ChannelFailed, Outcome
+from ops_console.early_warning.inbox import CapInbox
 from ops_console.early_warning.templates import LANGUAGES, TEMPLATES, Hazard, fill
 from ops_console.early_warning.views import (
     ALL_CLEAR,
@@ -147,6 +148,7 @@ class WarningService:
 
             render_pdf = qt_pdf
         self._render_pdf = render_pdf
+        self.inbox = CapInbox(db, bus, shift)  # CAP alerts received from the city
 
     @property
     def db(self) -> Database:
@@ -417,6 +419,27 @@ class WarningService:
                 )
                 out.append(MessageSummary(m.id, m.seq, m.msg_type, m.identifier, m.sent_at, views))
             return out
+
+    def failed_deliveries(self, *, limit: int = 50) -> list[tuple[WarningView, DeliveryView]]:
+        """Channels that failed on the latest message of a warning (for the alert list)."""
+        with self._db.read() as s:
+            rows = s.execute(
+                select(PublicWarning, WarningMessage, WarningDelivery)
+                .join(WarningMessage, WarningMessage.warning_id == PublicWarning.id)
+                .join(WarningDelivery, WarningDelivery.message_id == WarningMessage.id)
+                .where(WarningDelivery.state == FAILED, PublicWarning.exercise == self._shift.exercise)
+                .order_by(WarningDelivery.id.desc())
+                .limit(limit)
+            ).all()
+            return [
+                (
+                    _view(w),
+                    DeliveryView(
+                        d.id, m.id, m.msg_type, d.channel, d.state, d.detail, d.ref, d.attempts, d.changed_at
+                    ),
+                )
+                for w, m, d in rows
+            ]
 
     def cap_documents(self, warning_id: int, *, all_messages: bool = False) -> list[tuple[str, bytes]]:
         """(msgType, document) of the Alert, and with ``all_messages`` its Updates and Cancel."""

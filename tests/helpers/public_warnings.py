@@ -7,6 +7,7 @@ from pathlib import Path
 
 from helpers.posts import PIN, ROLE_NAMES
 from ops_console.domain import Role
+from ops_console.early_warning import cap
 from ops_console.early_warning.templates import Hazard
 from ops_console.early_warning.views import WarningView
 from ops_console.post import Post
@@ -39,3 +40,26 @@ def approved_flood(post: Post, sirens: tuple[int, ...] = (1, 2)) -> WarningView:
     w = draft_flood(post, sirens)
     post.operators.sign_on(SECOND, PIN)
     return post.warnings.approve(w.id, PIN)
+
+
+SENT = "2026-12-06T08:00:00+08:00"
+
+
+def alert_xml(
+    identifier: str = "CITY-1",
+    msg_type: str = "Alert",
+    references: str = "",
+    polygon: str = "31.2,121.4 31.21,121.4 31.21,121.42 31.2,121.4",
+    ns: str = cap.NS,
+    extra_head: str = "",
+) -> bytes:
+    refs = f"<references>{references}</references>" if references else ""
+    return (
+        f"<?xml version='1.0' encoding='UTF-8'?>{extra_head}"
+        f"<alert xmlns='{ns}'><identifier>{identifier}</identifier><sender>city@example.gov</sender>"
+        f"<sent>{SENT}</sent><status>Actual</status><msgType>{msg_type}</msgType><scope>Public</scope>{refs}"
+        "<info><language>en-US</language><category>Met</category><event>Flood</event>"
+        "<urgency>Immediate</urgency><severity>Severe</severity><certainty>Likely</certainty>"
+        "<headline>River over the banks</headline>"
+        f"<area><areaDesc>Low streets</areaDesc><polygon>{polygon}</polygon></area></info></alert>"
+    ).encode()

@@ -7,6 +7,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from ops_console.early_warning.inbox import cap_area_zones
 from ops_console.errors import NotFound, OpsError
 from ops_console.events import Event
 from ops_console.mapping import risks, shelters, zones
@@ -37,10 +38,12 @@ class RecordFeed(QObject):
         self.shelters: ShelterLayer = layers["shelters"]
         self.risks: RiskLayer = layers["risks"]
         self.zones: ZoneLayer = layers["zones"]
+        self._cap_shapes: list[int] = []  # received CAP areas drawn on the zones layer
         if bridge is not None:
             bridge.incident_changed.connect(self.incident_changed)
             bridge.task_changed.connect(self.task_changed)
             bridge.map_event.connect(self._event)
+            bridge.warning_event.connect(self._warning_event)
             bridge.records_purged.connect(self.reload)
             bridge.exercise_changed.connect(self.reload)
         self._stale_timer = QTimer(self)
@@ -55,6 +58,7 @@ class RecordFeed(QObject):
             self.bridge.incident_changed.disconnect(self.incident_changed)
             self.bridge.task_changed.disconnect(self.task_changed)
             self.bridge.map_event.disconnect(self._event)
+            self.bridge.warning_event.disconnect(self._warning_event)
             self.bridge.records_purged.disconnect(self.reload)
             self.bridge.exercise_changed.disconnect(self.reload)
 
@@ -76,8 +80,30 @@ class RecordFeed(QObject):
             self.zones.set_shapes([])
             for z in self.services.zones.list():
                 self.zones.put_zone(z)
+            self._put_cap_areas()
         except OpsError as exc:  # database gone: the status bar says so; the map keeps what it has
             log.warning("map reload failed: %s", exc)
+
+    def _put_cap_areas(self) -> None:
+        """CAP alerts received and in force, drawn as warning zones (negative ids: never a zone's)."""
+        for shape_id in self._cap_shapes:
+            self.zones.remove(shape_id)
+        self._cap_shapes = []
+        inbox = getattr(getattr(self.post, "warnings", None), "inbox", None)
+        if inbox is None:
+            return
+        for a in inbox.list_received(current_only=True, limit=100):
+            for view in cap_area_zones(a):
+                self.zones.put_zone(view)
+                self._cap_shapes.append(view.id)
+
+    @Slot(object)
+    def _warning_event(self, event: Event) -> None:
+        if "cap_alert" in event.data:
+            try:
+                self._put_cap_areas()
+            except OpsError as exc:
+                log.warning("map update for received CAP alerts failed: %s", exc)
 
     @Slot(int)
     def incident_changed(self, incident_id: int) -> None:

@@ -1,0 +1,184 @@
+"""Reading a CAP 1.2 file from outside (the city): untrusted XML in, a plain record or one
+clear sentence out — never a hang, never a crash.
+
+Order of defences: the size (a CAP alert is kilobytes; anything over MAX_BYTES is refused
+before it is parsed), defusedxml with DTDs forbidden (entity expansion "billion laughs",
+external entities and external DTDs are refused, not resolved), the namespace (CAP 1.1 and
+other documents get their own sentence), the OASIS schema, then the geometry rules the
+schema cannot express (a polygon of at least four "lat,lon" points whose first and last
+are the same, WGS 84 ranges). Pure: bytes in, a value out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml
+import defusedxml.ElementTree as safe_et
+
+from ops_console.early_warning import cap
+
+MAX_BYTES = 1_000_000  # the largest real CAP alerts (long polygons) are tens of kB
+_Q = f"{{{cap.NS}}}"
+
+
+class CapRejected(ValueError):
+    """A received file the console will not show, with the sentence that says why."""
+
+
+@dataclass(frozen=True)
+class ReceivedCap:
+    identifier: str
+    sender: str
+    sent: datetime
+    status: str
+    msg_type: str
+    references: tuple[tuple[str, str], ...]  # (sender, identifier) of earlier messages
+    headline: str
+    event: str
+    severity: str
+    area: cap.CapArea
+
+
+def parse(data: bytes) -> ReceivedCap:
+    """The CAP 1.2 alert in ``data``, or CapRejected with one sentence."""
+    if len(data) > MAX_BYTES:
+        raise CapRejected(
+            f"The file is {len(data) / 1e6:.1f} MB; a CAP alert is at most {MAX_BYTES // 1000} kB, so it was not read."
+        )
+    root = _safe_root(data)
+    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    local = root.tag.split("}")[-1]
+    if ns == cap.NS_11:
+        raise CapRejected(
+            "This is a CAP 1.1 alert; the console reads CAP 1.2 only — ask the sender for CAP 1.2."
+        )
+    if ns != cap.NS or local != "alert":
+        raise CapRejected(
+            f"This is not a CAP 1.2 alert: its root element is <{local}> in the namespace "
+            f"“{ns or 'none'}”, not <alert> in {cap.NS}."
+        )
+    try:
+        cap.validate(data)
+    except cap.CapInvalid as exc:
+        raise CapRejected(f"The alert does not follow the CAP 1.2 schema ({exc}).") from None
+    return _read(root)
+
+
+def _safe_root(data: bytes) -> Element:
+    try:
+        return safe_et.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except defusedxml.DTDForbidden:
+        raise CapRejected(
+            "The file declares a DTD (which can hide entity bombs or fetch other files); CAP needs none, so it was refused."
+        ) from None
+    except defusedxml.EntitiesForbidden:
+        raise CapRejected(
+            "The file declares XML entities (an entity-expansion attack is possible), so it was refused."
+        ) from None
+    except defusedxml.ExternalReferenceForbidden:
+        raise CapRejected("The file refers to an external entity or file, so it was refused.") from None
+    except ParseError as exc:
+        raise CapRejected(f"The file is not well-formed XML ({exc}).") from None
+    except (ValueError, RecursionError) as exc:  # e.g. encodings Python cannot decode, absurd nesting
+        raise CapRejected(f"The file could not be read as XML ({type(exc).__name__}: {exc}).") from None
+
+
+def _text(el: Element | None, name: str) -> str:
+    found = el.find(_Q + name) if el is not None else None
+    return (found.text or "").strip() if found is not None else ""
+
+
+def _read(root: Element) -> ReceivedCap:
+    info = root.find(_Q + "info")
+    polygons: list[tuple[tuple[float, float], ...]] = []
+    circles: list[tuple[float, float, float]] = []
+    descs: list[str] = []
+    for n, area in enumerate(root.iter(_Q + "area"), start=1):
+        descs.append(_text(area, "areaDesc"))
+        for p in area.findall(_Q + "polygon"):
+            polygons.append(polygon(p.text or "", n))
+        for c in area.findall(_Q + "circle"):
+            circles.append(circle(c.text or "", n))
+    refs = []
+    for triple in _text(root, "references").split():
+        parts = triple.split(",")
+        if len(parts) >= 2:
+            refs.append((parts[0], parts[1]))
+    return ReceivedCap(
+        identifier=_text(root, "identifier"),
+        sender=_text(root, "sender"),
+        sent=datetime.fromisoformat(_text(root, "sent")),
+        status=_text(root, "status"),
+        msg_type=_text(root, "msgType"),
+        references=tuple(refs),
+        headline=_text(info, "headline") or _text(info, "event"),
+        event=_text(info, "event"),
+        severity=_text(info, "severity"),
+        area=cap.CapArea("; ".join(dict.fromkeys(d for d in descs if d)), tuple(polygons), tuple(circles)),
+    )
+
+
+def _point(text: str, where: str) -> tuple[float, float]:
+    try:
+        lat_s, lon_s = text.split(",")
+        lat, lon = float(lat_s), float(lon_s)
+    except ValueError:
+        raise CapRejected(f"{where}: “{text[:40]}” is not a “lat,lon” pair.") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise CapRejected(f"{where}: {lat},{lon} is outside WGS 84 (latitude ±90, longitude ±180).")
+    return lat, lon
+
+
+def polygon(text: str, area_no: int = 1) -> tuple[tuple[float, float], ...]:
+    """CAP polygon text → closed ring of (lat, lon); CapRejected when it breaks CAP's rules."""
+    where = f"Area {area_no}, polygon"
+    pts = tuple(_point(t, where) for t in text.split())
+    if len(pts) < 4:
+        raise CapRejected(
+            f"{where} has {len(pts)} point(s); CAP needs at least four, the first repeated as the last."
+        )
+    if pts[0] != pts[-1]:
+        raise CapRejected(
+            f"{where} does not close: it starts at {pts[0][0]},{pts[0][1]} but ends at {pts[-1][0]},{pts[-1][1]}."
+        )
+    return pts
+
+
+def circle(text: str, area_no: int = 1) -> tuple[float, float, float]:
+    where = f"Area {area_no}, circle"
+    try:
+        centre, radius = text.split()
+        km = float(radius)
+    except ValueError:
+        raise CapRejected(f"{where}: “{text[:40]}” is not “lat,lon radius_km”.") from None
+    if not 0 <= km <= 20_000:
+        raise CapRejected(f"{where}: a radius of {km} km is not possible.")
+    lat, lon = _point(centre, where)
+    return lat, lon, km
+
+
+def read_file(path: str | bytes, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, refused by its size before a byte is read (a 100 MB file is never loaded)."""
+    import os
+
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            raise CapRejected(
+                f"The file is {size / 1e6:.1f} MB; a CAP alert is at most {max_bytes // 1000} kB, so it was not read."
+            )
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise CapRejected(f"The file could not be read: {exc.strerror or exc}.") from None
+    if len(data) > max_bytes:  # grew while we looked
+        raise CapRejected(
+            f"The file is over {max_bytes // 1000} kB; a CAP alert is smaller, so it was not read."
+        )
+    return data
+
+
+__all__ = ["MAX_BYTES", "CapRejected", "ReceivedCap", "parse", "read_file"]

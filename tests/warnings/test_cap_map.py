@@ -1,0 +1,37 @@
+"""A CAP alert received from the city is drawn on the map with its area, live; its Cancel
+takes it off again."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from helpers.public_warnings import SENT, alert_xml
+from ops_console.ui.bridge import PostBridge
+from ops_console.ui.mapping.widget import DEMO_BASEMAP, MapWidget
+
+
+@pytest.fixture
+def map_widget(post, qtbot, themed, tmp_path):  # type: ignore[no-untyped-def]
+    bridge = PostBridge(post.bus)
+    widget = MapWidget(
+        post,
+        bridge,
+        settings=QSettings(str(tmp_path / "m.ini"), QSettings.Format.IniFormat),
+        basemaps=[DEMO_BASEMAP],
+    )
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.close_map()
+    bridge.detach()
+
+
+def test_a_received_cap_area_is_drawn_and_its_cancel_removes_it(post, map_widget, qtbot):
+    zones = map_widget.layers["zones"]
+    post.warnings.inbox.import_bytes(alert_xml("CITY-1"))
+    qtbot.waitUntil(lambda: any(s.label == "CAP: River over the banks" for s in zones.shapes.values()))
+    post.warnings.inbox.import_bytes(alert_xml("CITY-2", "Cancel", f"city@example.gov,CITY-1,{SENT}"))
+    qtbot.waitUntil(lambda: not any(s.label.startswith("CAP:") for s in zones.shapes.values()))
