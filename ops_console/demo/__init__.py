@@ -264,9 +264,11 @@ def build_full_demo(post: Post, *, now: datetime | None = None, seed: int = 7) -
     """The whole demo post: people and records, then every feature's demo data on top."""
     from ops_console.inventory.demo import build_demo_inventory
     from ops_console.mapping.demo import build_demo_map
+    from ops_console.residents.demo import build_demo_residents
     from ops_console.sirens.demo import build_demo_sirens
 
     build_demo_post(post, now=now, seed=seed)
     build_demo_inventory(post, now=now, seed=seed)
     build_demo_map(post, seed=seed)
+    build_demo_residents(post, seed=seed)  # after the map: its zones and shelters
     build_demo_sirens(post, post.sirens)
