@@ -100,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=FORMATS, default="csv")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
 
+    from ops_console.reports import cli as report_cli
+
+    report_cli.add_parser(sub, common)
+
     operator = sub.add_parser("operator", parents=[common], help="manage the post's operators")
     operator_sub = operator.add_subparsers(dest="operator_command", metavar="ACTION", required=True)
     add = operator_sub.add_parser(
@@ -236,6 +240,10 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
         return commands.db_command(args, url, must_exist)
     if args.command == "export":
         return commands.export_command(args, url, must_exist)
+    if args.command == "report":
+        from ops_console.reports.cli import report_command
+
+        return report_command(args, url, must_exist, settings)
     if args.command == "operator":
         return commands.operator_command(args, url, must_exist, settings)
     if args.command == "audit":

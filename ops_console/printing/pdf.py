@@ -139,6 +139,7 @@ Paint = Callable[[_Ctx, float], None]
 class _Piece:
     height: float
     paint: Paint
+    table: _TableLayout | None = None  # a table's row: its column rules are drawn once per page
 
 
 class _Pager:
@@ -218,6 +219,8 @@ class _TableLayout:
         self.line_h = ctx.line_height(ctx.fonts.body)
         self.max_lines = max(1, int((max_height - 2 * ctx.pad) / self.line_h) - 1)
         self.fm = ctx.fonts.metrics(ctx.fonts.body)
+        self.widest_ascii = max(self.fm.horizontalAdvance(chr(c)) for c in range(32, 127)) * 1.02
+        self.known: dict[str, float] = {}
 
     def heading(self) -> _Piece:
         ctx, f = self.ctx, self.ctx.fonts
@@ -232,39 +235,61 @@ class _TableLayout:
 
         return _Piece(height, paint)
 
-    def row(self, cells: Sequence[str]) -> _Piece:
+    def fits(self, text: str, width: float) -> bool:
+        """Does ``text`` fit on one line of ``width``? ASCII short enough to fit even in its
+        widest glyphs is not measured at all (most cells of a long log); widths of repeated
+        texts (names, call signs) are remembered."""
+        if "\n" in text:
+            return False
+        if text.isascii() and len(text) * self.widest_ascii <= width:
+            return True
+        advance = self.known.get(text)
+        if advance is None:
+            if len(self.known) > 20_000:
+                self.known.clear()
+            advance = self.known[text] = self.fm.horizontalAdvance(text)
+        return advance <= width
+
+    def row(self, cells: Sequence[object]) -> _Piece:
         ctx, fm, pad = self.ctx, self.fm, self.ctx.pad
         wrapped: list[list[str]] = []
-        for text, w in zip(cells, self.widths):
-            text = "" if text is None else str(text)
-            if "\n" not in text and fm.horizontalAdvance(text) <= w - 2 * pad:
+        for value, w in zip(cells, self.widths):
+            text = "" if value is None else str(value)
+            if self.fits(text, w - 2 * pad):
                 wrapped.append([text])  # the common case: one line, no layout object
             else:
                 lines = ctx.wrap(text, ctx.fonts.body, w - 2 * pad)
                 if len(lines) > self.max_lines:  # taller than a page: cut, and say so
                     lines = lines[: self.max_lines - 1] + [lines[self.max_lines - 1] + " …"]
                 wrapped.append(lines)
-        height = max((len(c) for c in wrapped), default=1) * self.line_h + 2 * pad
-        body = ctx.fonts.body
+        height = max(len(c) for c in wrapped) * self.line_h + 2 * pad if wrapped else self.line_h + 2 * pad
+        body, lefts, line_h, right = ctx.fonts.body, self.lefts, self.line_h, self.width
 
         def paint(c: _Ctx, y: float) -> None:
-            self._grid(c, y, height)
-            c.painter.setFont(body)
+            p = c.painter
+            p.setPen(c.thin)
+            p.drawLine(QPointF(0, y + height), QPointF(right, y + height))
+            p.setFont(body)
             base = y + pad + fm.ascent()
-            for left, lines in zip(self.lefts, wrapped):
+            for left, lines in zip(lefts, wrapped):
                 for i, line in enumerate(lines):
                     if line:
-                        c.painter.drawText(QPointF(left + pad, base + i * self.line_h), line)
+                        p.drawText(QPointF(left + pad, base + i * line_h), line)
 
-        return _Piece(height, paint)
+        return _Piece(height, paint, self)
+
+    def rules(self, c: _Ctx, top: float, bottom: float) -> None:
+        """The column rules of one run of rows on a page, drawn once, top to bottom."""
+        c.painter.setPen(c.thin)
+        for left in (*self.lefts, self.width):
+            c.painter.drawLine(QPointF(left, top), QPointF(left, bottom))
 
     def _grid(self, c: _Ctx, y: float, height: float) -> None:
         p = c.painter
         p.setPen(c.thin)
         p.drawLine(QPointF(0, y), QPointF(self.width, y))
         p.drawLine(QPointF(0, y + height), QPointF(self.width, y + height))
-        for left in (*self.lefts, self.width):
-            p.drawLine(QPointF(left, y), QPointF(left, y + height))
+        self.rules(c, y, y + height)
 
 
 def _image_piece(ctx: _Ctx, block: Image, width: float, max_height: float) -> list[_Piece]:
@@ -392,8 +417,17 @@ def render(
             if number > 1:
                 device.newPage()
             frame.paint(number, total)
+            run: tuple[_TableLayout, float, float] | None = None
             for y, piece in page:
                 piece.paint(ctx, y)
+                if piece.table is not None and run is not None and run[0] is piece.table and run[2] == y:
+                    run = (run[0], run[1], y + piece.height)
+                    continue
+                if run is not None:
+                    run[0].rules(ctx, run[1], run[2])
+                run = (piece.table, y, y + piece.height) if piece.table is not None else None
+            if run is not None:
+                run[0].rules(ctx, run[1], run[2])
             progress(LAYOUT_SHARE + (1 - LAYOUT_SHARE) * number / total)
         return total
     finally:

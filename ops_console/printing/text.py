@@ -13,7 +13,7 @@ from html import escape
 
 from ops_console.printing.blocks import Fields, Heading, Image, Paragraph, PrintDocument, Table
 
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"})
 
 
 def to_html(doc: PrintDocument, lang: str = "en") -> str:
@@ -86,7 +86,7 @@ def to_markdown(doc: PrintDocument) -> str:
             out += ["| " + " | ".join(md_cell(v) for v in row) + " |" for row in block.rows]
             out.append("")
         elif isinstance(block, Image):
-            out += [f"*({md_cell(block.caption or 'picture')}: see the PDF)*", ""]
+            out += ["*(picture: see the PDF)*", ""]
     if doc.footer:
         out.append(f"_{md_cell(doc.footer)}_")
     return "\n".join(out) + "\n"

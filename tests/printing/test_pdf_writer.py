@@ -114,12 +114,12 @@ def test_a_disk_that_fills_removes_the_partial_file_and_says_so(tmp_path: Path) 
         from test_pdf_writer import _log
         from ops_console.printing import write_pdf
         from ops_console.printing.pdf import pdf_bytes
-        data = pdf_bytes(_log(2000))
-        assert len(data) > 200_000, len(data)
+        data = pdf_bytes(_log(4000))
+        assert len(data) > 4 * 65536, len(data)
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG, not a killed process
         resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
         try:
-            write_pdf(_log(2000), {str(target)!r})
+            write_pdf(_log(4000), {str(target)!r})
         except Exception as exc:
             print(type(exc).__name__, exc)
         """
