@@ -17,8 +17,8 @@ from datetime import datetime, timezone
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from ops_console.exercise_view import LIVE_MARK, marked_live
-from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
+from ops_console.exercise_view import marked_live
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels, translate
 from ops_console.precedence import Precedence
 from ops_console.sirens.views import ALARM_WORDS
 
@@ -78,12 +78,17 @@ def radio_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
         severity = Severity.CRITICAL if m.precedence == Precedence.EMERGENCY else Severity.WARNING
         text = (m.subject or m.body).strip().replace("\n", " ")
         live = marked_live(m.exercise, post.shift.exercise)
-        unverified = " (plain text, unverified)" if m.kind == "plain" else ""
+        unverified = translate("Alerts", " (plain text, unverified)") if m.kind == "plain" else ""
         yield PostAlert(
             f"radio:{m.id}",
             "radio",
             severity,
-            _live(live) + f"{m.precedence} from {m.sender or m.station}{unverified}",
+            _live(live)
+            + translate("Alerts", "{precedence} from {station}{unverified}").format(
+                precedence=_precedence_words(m.precedence),
+                station=m.sender or m.station,
+                unverified=unverified,
+            ),
             text[:200],
             m.at,
             ("radio_message", m.id),
@@ -97,7 +102,8 @@ _SIREN_SEVERITY = {"uncommanded": Severity.CRITICAL, "no_confirmation": Severity
 
 def siren_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     for a in post.sirens.list_alarms(open_only=True):
-        kind = ALARM_WORDS.get(a.kind, a.kind).capitalize() + (" (exercise)" if a.exercise else "")
+        words = translate("SirenAlarms", ALARM_WORDS[a.kind]) if a.kind in ALARM_WORDS else a.kind
+        kind = words[:1].upper() + words[1:] + (translate("Alerts", " (exercise)") if a.exercise else "")
         live = marked_live(a.exercise, post.shift.exercise)
         yield PostAlert(
             f"siren_alarm:{a.id}",
@@ -115,7 +121,7 @@ def siren_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
 def stock_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     for a in post.inventory.alerts(now=now):
         serious = a.kind in ("out_of_stock", "expired") or (a.critical and a.kind == "low_stock")
-        title = f"{a.item_name} at {a.location_name}"
+        title = translate("Alerts", "{item} at {place}").format(item=a.item_name, place=a.location_name)
         yield PostAlert(
             f"stock:{a.kind}:{a.item_id}:{a.location_id}",
             "inventory",
@@ -136,8 +142,10 @@ def risk_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
                 f"risk:{r.id}",
                 "risks",
                 Severity.NOTICE,
-                _live(live) + f"Inspection overdue: {r.name}",
-                f"{r.kind.label}, level {r.level.label}; due {days} day(s) ago",
+                _live(live) + translate("Alerts", "Inspection overdue: {name}").format(name=r.name),
+                translate("Alerts", "{kind}, level {level}; due {days} day(s) ago").format(
+                    kind=r.kind.label, level=r.level.label, days=days
+                ),
                 r.inspection_due,
                 ("risk", r.id),
                 live=live,
@@ -154,9 +162,15 @@ def shelter_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
                 "shelters",
                 Severity.WARNING if over > 0 else Severity.NOTICE,
                 _live(live)
-                + (f"Shelter over capacity: {sh.name}" if over > 0 else f"Shelter full: {sh.name}"),
-                f"{sh.occupancy} of {sh.capacity} places taken"
-                + (f" ({over} over capacity)" if over > 0 else ""),
+                + (
+                    translate("Alerts", "Shelter over capacity: {name}")
+                    if over > 0
+                    else translate("Alerts", "Shelter full: {name}")
+                ).format(name=sh.name),
+                translate("Alerts", "{n} of {capacity} places taken").format(
+                    n=sh.occupancy, capacity=sh.capacity
+                )
+                + (translate("Alerts", " ({over} over capacity)").format(over=over) if over > 0 else ""),
                 sh.updated_at,
                 ("shelter", sh.id),
                 live=live,
@@ -202,7 +216,11 @@ def notice_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     """Background failures said on the notice board (ops_console/notices.py) in the last half hour."""
     for n in post.notices.recent(now):
         severity = Severity.WARNING if n.level == "problem" else Severity.NOTICE
-        title = f"{n.source.capitalize()}: problem" if n.source else "Problem"
+        title = (
+            translate("Alerts", "{source}: problem").format(source=_source_words(n.source))
+            if n.source
+            else translate("Alerts", "Problem")
+        )
         yield PostAlert(f"notice:{n.at.timestamp()}:{n.source}", "notice", severity, title, n.text, n.at)
 
 
@@ -271,7 +289,9 @@ def collect(
                     f"unavailable:{name}",
                     name,
                     Severity.WARNING,
-                    f"{name.capitalize()} alerts could not be read",
+                    translate("Alerts", "{source} alerts could not be read").format(
+                        source=_source_words(name)
+                    ),
                     _words(exc),
                     now,
                 )
@@ -293,7 +313,39 @@ def acknowledge(post: Post, alert: PostAlert) -> None:
 
 def _live(live: bool) -> str:
     """ "LIVE — " before a live alert while the post is in exercise mode (exercise_view.py)."""
-    return f"{LIVE_MARK} — " if live else ""
+    return f"{translate('Alerts', LIVE_WORDS)} — " if live else ""
+
+
+LIVE_WORDS = QT_TRANSLATE_NOOP("Alerts", "LIVE")  # exercise_view.LIVE_MARK, in the operator's language
+
+
+SOURCE_WORDS = {
+    "radio": QT_TRANSLATE_NOOP("Alerts", "Radio"),
+    "sirens": QT_TRANSLATE_NOOP("Alerts", "Sirens"),
+    "inventory": QT_TRANSLATE_NOOP("Alerts", "Stock"),
+    "risks": QT_TRANSLATE_NOOP("Alerts", "Risks"),
+    "shelters": QT_TRANSLATE_NOOP("Alerts", "Shelters"),
+    "notices": QT_TRANSLATE_NOOP("Alerts", "Notices"),
+}
+
+
+def _source_words(source: str) -> str:
+    """An alert source's name in the installed language ("radio" → "Radio")."""
+    return translate("Alerts", SOURCE_WORDS[source]) if source in SOURCE_WORDS else source.capitalize()
+
+
+def _precedence_words(precedence: object) -> str:
+    """EMERGENCY / PRIORITY as the operator's language says it (the wire letter stays)."""
+    text = str(getattr(precedence, "value", precedence))
+    return translate("Alerts", PRECEDENCE_WORDS.get(text, text))
+
+
+PRECEDENCE_WORDS = {
+    "EMERGENCY": QT_TRANSLATE_NOOP("Alerts", "EMERGENCY"),
+    "PRIORITY": QT_TRANSLATE_NOOP("Alerts", "PRIORITY"),
+    "WELFARE": QT_TRANSLATE_NOOP("Alerts", "WELFARE"),
+    "ROUTINE": QT_TRANSLATE_NOOP("Alerts", "ROUTINE"),
+}
 
 
 def _rank(alert: PostAlert) -> tuple[int, int, float]:

@@ -20,11 +20,19 @@ E = TypeVar("E", bound=type[Enum])
 _tables: dict[type, dict[str, str]] = {}
 
 
-def _untranslated(_context: str, text: str) -> str:
+def _untranslated(_context: str, text: str, _comment: str | None = None) -> str:
     return text
 
 
-_translate: Callable[[str, str], str] = _untranslated
+_translate: Callable[..., str] = _untranslated
+
+
+class Words(str):
+    """English words with a disambiguation for the translator (Qt's "comment"): the same
+    English can need two translations, e.g. an incident that is "Open" (未处理) and a
+    shelter that is "Open" (开放)."""
+
+    comment: str = ""
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -32,10 +40,24 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-def set_translator(translate: Callable[[str, str], str]) -> None:
+def QT_TRANSLATE_NOOP3(context: str, text: str, comment: str) -> str:  # noqa: N802 - lupdate's name
+    """Marks ``text`` for translation in ``context`` with a disambiguating ``comment``."""
+    words = Words(text)
+    words.comment = comment
+    return words
+
+
+def set_translator(translate: Callable[..., str]) -> None:
     """The UI installs Qt's translate here; without it labels are the English words."""
     global _translate
     _translate = translate
+
+
+def translate(context: str, text: str) -> str:
+    """Core code's sentences (alert titles, stock messages) in the language the UI installed:
+    write them with placeholders, ``translate("Alerts", "Shelter full: {name}").format(...)``,
+    so ops_console/i18n_catalogue.py collects them and word order can change per language."""
+    return _translate(context, text)
 
 
 def labels(enum: E, **words: str) -> E:
@@ -54,4 +76,6 @@ class Labelled:
 
     @property
     def label(self) -> str:
-        return _translate(CONTEXT, _tables[type(self)][self.name])
+        words = _tables[type(self)][self.name]
+        comment = getattr(words, "comment", "")
+        return _translate(CONTEXT, words, comment) if comment else _translate(CONTEXT, words)

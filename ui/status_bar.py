@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
+from ops_console.domain import Role
 from ops_console.post import Post
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.formatting import local
@@ -65,7 +66,7 @@ class PostStatusBar(QStatusBar):
         if actor is None:
             self.operator_label.setText(self.tr("Nobody signed on — editing is locked"))
         else:
-            role = actor.role.capitalize()
+            role = Role(actor.role).label
             self.operator_label.setText(
                 self.tr("Operator: {name} ({role})").replace("{name}", actor.name).replace("{role}", role)
             )

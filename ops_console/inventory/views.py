@@ -14,7 +14,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from ops_console.domain import Priority
-from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels, translate
 
 MAX_QUANTITY = 1_000_000  # per movement: more is a typing slip, not a delivery
 RATE_DAYS = 7  # "recent issue rate" window for days of cover
@@ -264,14 +264,22 @@ class StockAlert(NamedTuple):
 
     @property
     def message(self) -> str:
+        """The alert's sentence in the installed language (ops_console/labels.py)."""
         item, place, qty, unit = self.item_name, self.location_name, self.quantity, self.unit
         if self.kind in ("low_stock", "out_of_stock"):
-            words = "Out of" if self.kind == "out_of_stock" else "Low on"
-            return f"{words} {item} at {place}: {qty:,} {unit} (minimum {self.minimum:,})"
+            words = (
+                translate("StockAlerts", "Out of {item} at {place}: {qty} {unit} (minimum {min})")
+                if self.kind == "out_of_stock"
+                else translate("StockAlerts", "Low on {item} at {place}: {qty} {unit} (minimum {min})")
+            )
+            return words.format(item=item, place=place, qty=f"{qty:,}", unit=unit, min=f"{self.minimum:,}")
         on = self.expires_on.isoformat() if self.expires_on is not None else "?"
-        when = f"expired on {on}" if self.kind == "expired" else f"expires on {on}"
-        lot_words = f" lot {self.lot}" if self.lot else ""
-        return f"{item}{lot_words} at {place}: {qty:,} {unit} {when}"
+        if self.kind == "expired":
+            words = translate("StockAlerts", "{item}{lot} at {place}: {qty} {unit} expired on {on}")
+        else:
+            words = translate("StockAlerts", "{item}{lot} at {place}: {qty} {unit} expires on {on}")
+        lot = translate("StockAlerts", " lot {lot}").format(lot=self.lot) if self.lot else ""
+        return words.format(item=item, lot=lot, place=place, qty=f"{qty:,}", unit=unit, on=on)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
-from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
+from ops_console.labels import QT_TRANSLATE_NOOP, QT_TRANSLATE_NOOP3, Labelled, labels
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
 from ops_console.shift import Shift
@@ -43,7 +43,7 @@ class ShelterStatus(Labelled, str, Enum):
 
 labels(
     ShelterStatus,
-    OPEN=QT_TRANSLATE_NOOP("Labels", "Open"),
+    OPEN=QT_TRANSLATE_NOOP3("Labels", "Open", "shelter status"),
     FULL=QT_TRANSLATE_NOOP("Labels", "Full"),
     CLOSED=QT_TRANSLATE_NOOP("Labels", "Closed"),
 )

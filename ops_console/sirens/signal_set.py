@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import locale
 
+from ops_console.labels import QT_TRANSLATE_NOOP, translate
 from ops_console.siren_patterns import PatternLibrary
 
 DEMO_COUNTRY = "CN"
-COUNTRY_NAMES = {"CN": "China", "DE": "Germany", "US": "United States"}
+COUNTRY_NAMES = {
+    "CN": QT_TRANSLATE_NOOP("SignalSet", "China"),
+    "DE": QT_TRANSLATE_NOOP("SignalSet", "Germany"),
+    "US": QT_TRANSLATE_NOOP("SignalSet", "United States"),
+}
 
 
 def has_own_signals(library: PatternLibrary, country: str) -> bool:
@@ -50,8 +55,9 @@ def post_country(
 def describe(country: str | None) -> str:
     """Words for the wizard: "China (CN)", or that every set is offered."""
     if not country:
-        return "all countries (no [sirens] country is set)"
-    return f"{COUNTRY_NAMES.get(country, country)} ({country})"
+        return translate("SignalSet", "all countries (no [sirens] country is set)")
+    name = translate("SignalSet", COUNTRY_NAMES[country]) if country in COUNTRY_NAMES else country
+    return f"{name} ({country})"
 
 
 __all__ = ["DEMO_COUNTRY", "describe", "has_own_signals", "locale_country", "post_country"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ops_console.hardware.protocols.siren_profile import FaultBit, fault_words
+from ops_console.labels import QT_TRANSLATE_NOOP
 
 # command states
 REQUESTED, SENT, CONFIRMED = "requested", "sent", "confirmed"
@@ -21,11 +22,11 @@ COMMS_FAULT, NO_CONFIRMATION, UNCOMMANDED, FAULT_BITS = (
     "uncommanded",
     "fault_bits",
 )
-ALARM_WORDS = {
-    COMMS_FAULT: "no answer from the controller",
-    NO_CONFIRMATION: "command not confirmed",
-    UNCOMMANDED: "sounding without a command",
-    FAULT_BITS: "controller fault",
+ALARM_WORDS = {  # translated where shown, in the "SirenAlarms" context (ops_console/labels.py)
+    COMMS_FAULT: QT_TRANSLATE_NOOP("SirenAlarms", "no answer from the controller"),
+    NO_CONFIRMATION: QT_TRANSLATE_NOOP("SirenAlarms", "command not confirmed"),
+    UNCOMMANDED: QT_TRANSLATE_NOOP("SirenAlarms", "sounding without a command"),
+    FAULT_BITS: QT_TRANSLATE_NOOP("SirenAlarms", "controller fault"),
 }
 
 COMMS_FAULT_AFTER = 3  # missed polls in a row

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from ops_console.sirens.confirmation import local_name
 from ops_console.sirens.views import SirenView
+
+PATTERN_CONTEXT = (
+    "SirenPatterns"  # names from resources/siren_patterns/*.json (ops_console/i18n_catalogue.py)
+)
 
 
 def _tr(text: str) -> str:
@@ -20,6 +25,13 @@ STATE_COLOURS = {
     "unknown": ("#e6e6e6", "#555555"),
 }
 LIVE_RED, EXERCISE_BLUE, TEST_TEAL = "#b00020", "#3949ab", "#00796b"
+
+
+def pattern_words(name: str) -> str:
+    """A pattern's name as the operator reads it: the part in their language of a name that
+    carries two ("空袭警报 Air-raid warning"), else the name translated from the catalogue.
+    Only for showing: the typed confirmation takes the names in the pattern file."""
+    return QCoreApplication.translate(PATTERN_CONTEXT, local_name(name, QLocale().name()))
 
 
 def state_label(view: SirenView) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ops_console.siren_patterns import PatternLibrary
 from ops_console.sirens.views import SirenView
 from ops_console.ui.common.formatting import local_short_seconds
-from ops_console.ui.sirens.look import STATE_COLOURS, comms_label, state_key, state_label
+from ops_console.ui.sirens.look import STATE_COLOURS, comms_label, pattern_words, state_key, state_label
 
 
 def _tr(text: str) -> str:
@@ -59,7 +59,7 @@ class SirenTableModel(QAbstractTableModel):
             return state_label(v)
         if col == 2:
             p = self._patterns.get(v.pattern_id) if running else None
-            return p.name if p else (f"#{v.pattern_id}" if running else "—")
+            return pattern_words(p.name) if p else (f"#{v.pattern_id}" if running else "—")
         if col == 3:
             if not running:
                 return "—"

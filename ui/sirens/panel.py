@@ -235,7 +235,7 @@ class SirenPanel(QWidget):
             values = (
                 local_short_seconds(a.raised_at),
                 a.siren_name,
-                _tr(ALARM_WORDS.get(a.kind, a.kind)),
+                QCoreApplication.translate("SirenAlarms", ALARM_WORDS.get(a.kind, a.kind)),
                 a.words,
                 ack,
             )

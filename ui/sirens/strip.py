@@ -16,18 +16,18 @@ import logging
 from datetime import datetime, timezone
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QToolBar, QWidget
 
+from ops_console.domain import Role
 from ops_console.events import Event
-from ops_console.sirens.confirmation import local_name
 from ops_console.sirens.service import CANCEL_PERMISSION, SirenService, roles_that_may_cancel
 from ops_console.sirens.sounding import ARMED, TESTING, SoundingSiren
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.jobs import Job, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
-from ops_console.ui.sirens.look import LIVE_RED, TEST_TEAL
+from ops_console.ui.sirens.look import LIVE_RED, TEST_TEAL, pattern_words
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 150
@@ -60,9 +60,8 @@ def kind_words(row: SoundingSiren) -> str:
 def group_lines(rows: list[SoundingSiren], now: datetime) -> list[str]:
     """One line per (what, pattern): "LIVE — SOUNDING: S3, S4 · Warnung · 0:52 left"."""
     groups: dict[tuple[str, str], list[SoundingSiren]] = {}
-    language = QLocale().name()
     for row in rows:  # the pattern in the operator's language ("Pre-alert", not "预先警报 Pre-alert")
-        groups.setdefault((kind_words(row), local_name(row.pattern_name, language)), []).append(row)
+        groups.setdefault((kind_words(row), pattern_words(row.pattern_name)), []).append(row)
     lines = []
     for (kind, pattern), members in list(groups.items())[:MAX_GROUPS]:
         names = ", ".join(m.name for m in members[:MAX_NAMES])
@@ -195,7 +194,7 @@ class SirenStrip(QToolBar):
         self.lines.setText("<br>".join(group_lines(self.rows, now)))
         self.lines.setToolTip(
             "\n".join(
-                f"{r.name}: {kind_words(r)}, {r.pattern_name}, {_clock(r.seconds_left(now))}"
+                f"{r.name}: {kind_words(r)}, {pattern_words(r.pattern_name)}, {_clock(r.seconds_left(now))}"
                 + (f" — {r.requested_by}" if r.requested_by else "")
                 for r in self.rows
             )
@@ -220,7 +219,7 @@ class SirenStrip(QToolBar):
             self.cancel_button.setToolTip(
                 _tr("%1 is signed on as %2, who may not cancel sirens. These roles may: %3.")
                 .replace("%1", shift.actor.name)
-                .replace("%2", shift.actor.role.capitalize())
+                .replace("%2", Role(shift.actor.role).label)
                 .replace("%3", who)
             )
         self.cancel_button.setStyleSheet(

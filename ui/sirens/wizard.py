@@ -41,7 +41,7 @@ from ops_console.sirens.service import SirenService, command_for
 from ops_console.sirens.views import ActivationResult
 from ops_console.ui.common.jobs import Job, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
-from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED, TEST_TEAL
+from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED, TEST_TEAL, pattern_words
 from ops_console.ui.sirens.timeline import PatternTimeline
 
 
@@ -123,7 +123,7 @@ class ActivationDialog(QDialog):
         form = QFormLayout(sound)
         self.pattern_box = QComboBox()
         for p in self.service.choosable_patterns():
-            self.pattern_box.addItem(f"{p.name}  ({p.total_s} s)", p.id)
+            self.pattern_box.addItem(f"{pattern_words(p.name)}  ({p.total_s} s)", p.id)
         self.pattern_box.setPlaceholderText(_tr("Choose a pattern…"))
         self.pattern_box.setCurrentIndex(-1)  # nothing preselected: a public warning is always a choice
         self.pattern_box.currentIndexChanged.connect(self._pattern_changed)

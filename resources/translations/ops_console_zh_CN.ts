@@ -1,0 +1,3997 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>ActivationDialog</name>
+    <message>
+      <source>1. Which sirens</source>
+      <translation>1. 选择警报器</translation>
+    </message>
+    <message>
+      <source>2. What sound, how long</source>
+      <translation>2. 信号与时长</translation>
+    </message>
+    <message>
+      <source>3. Live or exercise</source>
+      <translation>3. 实战还是演练</translation>
+    </message>
+    <message>
+      <source>&lt; Back</source>
+      <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+      <source>Activate</source>
+      <translation>启动</translation>
+    </message>
+    <message>
+      <source>Activate sirens</source>
+      <translation>启动警报器</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
+    </message>
+    <message>
+      <source>Choose a pattern…</source>
+      <translation>选择信号…</translation>
+    </message>
+    <message>
+      <source>Choose the sirens, a pattern, and LIVE or EXERCISE first.</source>
+      <translation>请先选择警报器、信号，以及实战或演练。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Duration</source>
+      <translation>时长</translation>
+    </message>
+    <message>
+      <source>EXERCISE — NOTHING WILL SOUND</source>
+      <translation>演练 — 不会鸣响</translation>
+    </message>
+    <message>
+      <source>EXERCISE — recorded, nothing is sent</source>
+      <translation>演练 — 已记录，不发送任何指令</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation>用于</translation>
+    </message>
+    <message>
+      <source>LIVE ACTIVATION — SIRENS WILL SOUND</source>
+      <translation>实战启动 — 警报器将鸣响</translation>
+    </message>
+    <message>
+      <source>LIVE — a short, low test sound will be heard</source>
+      <translation>实战 — 将听到短促低音测试声</translation>
+    </message>
+    <message>
+      <source>LIVE — the sirens will sound</source>
+      <translation>实战 — 警报器将鸣响</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>模式</translation>
+    </message>
+    <message>
+      <source>Next &gt;</source>
+      <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Only this post's own signals are offered (plus the common tests). Change the set with [sirens] country in the config file.</source>
+      <translation>只提供本指挥所自己的信号（以及通用测试信号）。可在配置文件的 [sirens] country 中更改信号集。</translation>
+    </message>
+    <message>
+      <source>Pattern</source>
+      <translation>信号</translation>
+    </message>
+    <message>
+      <source>Pattern name</source>
+      <translation>信号名称</translation>
+    </message>
+    <message>
+      <source>Record exercise activation</source>
+      <translation>记录演练启动</translation>
+    </message>
+    <message>
+      <source>Run silent test</source>
+      <translation>运行静音测试</translation>
+    </message>
+    <message>
+      <source>SILENT TEST — NO SOUND</source>
+      <translation>静音测试 — 无声音</translation>
+    </message>
+    <message>
+      <source>SILENT TEST — sent to the controllers; the rotator turns and nothing is heard. Not an exercise and not a live sound.</source>
+      <translation>静音测试 — 已发送至控制器；旋转器转动但听不到声音。既不是演练，也不是实战鸣响。</translation>
+    </message>
+    <message>
+      <source>SOUND SIRENS</source>
+      <translation>鸣响警报器</translation>
+    </message>
+    <message>
+      <source>Signal set: %1</source>
+      <translation>信号集：%1</translation>
+    </message>
+    <message>
+      <source>Sound</source>
+      <translation>声音</translation>
+    </message>
+    <message>
+      <source>The post is in EXERCISE mode: live sound is not possible (silent tests still run).</source>
+      <translation>指挥所处于演练模式：无法实战鸣响（静音测试仍会运行）。</translation>
+    </message>
+    <message>
+      <source>To confirm, type the pattern's name %1 or its short code %2 (capitals do not matter).</source>
+      <translation>请输入信号名称 %1 或其简码 %2 以确认（不区分大小写）。</translation>
+    </message>
+    <message>
+      <source>Your PIN</source>
+      <translation>您的 PIN 码</translation>
+    </message>
+    <message>
+      <source>siren(s)</source>
+      <translation>台警报器</translation>
+    </message>
+    <message>
+      <source>will run a silent test</source>
+      <translation>将运行静音测试</translation>
+    </message>
+    <message>
+      <source>will sound</source>
+      <translation>将鸣响</translation>
+    </message>
+    <message>
+      <source>would sound (exercise only)</source>
+      <translation>将鸣响（仅演练）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityLogModel</name>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Exercise ended</source>
+      <translation>演练已结束</translation>
+    </message>
+    <message>
+      <source>Exercise purged</source>
+      <translation>演练记录已清除</translation>
+    </message>
+    <message>
+      <source>Exercise started</source>
+      <translation>演练已开始</translation>
+    </message>
+    <message>
+      <source>Incident closed</source>
+      <translation>事件已关闭</translation>
+    </message>
+    <message>
+      <source>Incident edited</source>
+      <translation>事件已编辑</translation>
+    </message>
+    <message>
+      <source>Incident reported</source>
+      <translation>事件已报告</translation>
+    </message>
+    <message>
+      <source>Locked out</source>
+      <translation>已锁定</translation>
+    </message>
+    <message>
+      <source>Log line</source>
+      <translation>日志条目</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>值班员</translation>
+    </message>
+    <message>
+      <source>Operator added</source>
+      <translation>已添加值班员</translation>
+    </message>
+    <message>
+      <source>PIN policy changed</source>
+      <translation>PIN 码规则已更改</translation>
+    </message>
+    <message>
+      <source>Radio alert acknowledged</source>
+      <translation>无线电警报已确认</translation>
+    </message>
+    <message>
+      <source>Radio message cancelled</source>
+      <translation>无线电消息已取消</translation>
+    </message>
+    <message>
+      <source>Radio message queued</source>
+      <translation>无线电消息已排队</translation>
+    </message>
+    <message>
+      <source>Radio message sent again</source>
+      <translation>无线电消息已重发</translation>
+    </message>
+    <message>
+      <source>Risk point added</source>
+      <translation>已添加风险点</translation>
+    </message>
+    <message>
+      <source>Risk point edited</source>
+      <translation>风险点已编辑</translation>
+    </message>
+    <message>
+      <source>Risk point inspected</source>
+      <translation>风险点已检查</translation>
+    </message>
+    <message>
+      <source>Shelter added</source>
+      <translation>已添加避难场所</translation>
+    </message>
+    <message>
+      <source>Shelter edited</source>
+      <translation>避难场所已编辑</translation>
+    </message>
+    <message>
+      <source>Shelter occupancy changed</source>
+      <translation>避难场所人数已变更</translation>
+    </message>
+    <message>
+      <source>Shelter status changed</source>
+      <translation>避难场所状态已变更</translation>
+    </message>
+    <message>
+      <source>Signed off</source>
+      <translation>已退出登录</translation>
+    </message>
+    <message>
+      <source>Signed on</source>
+      <translation>已登录</translation>
+    </message>
+    <message>
+      <source>Siren activation refused</source>
+      <translation>警报器启动被拒绝</translation>
+    </message>
+    <message>
+      <source>Siren activation requested</source>
+      <translation>已请求启动警报器</translation>
+    </message>
+    <message>
+      <source>Siren added</source>
+      <translation>已添加警报器</translation>
+    </message>
+    <message>
+      <source>Siren alarm acknowledged</source>
+      <translation>警报器报警已确认</translation>
+    </message>
+    <message>
+      <source>Siren command confirmed</source>
+      <translation>警报器指令已确认</translation>
+    </message>
+    <message>
+      <source>Siren command not confirmed</source>
+      <translation>警报器指令未确认</translation>
+    </message>
+    <message>
+      <source>Siren command sent</source>
+      <translation>警报器指令已发送</translation>
+    </message>
+    <message>
+      <source>Siren did not answer</source>
+      <translation>警报器无应答</translation>
+    </message>
+    <message>
+      <source>Siren line back</source>
+      <translation>警报器线路已恢复</translation>
+    </message>
+    <message>
+      <source>Siren test scheduled</source>
+      <translation>已计划警报器测试</translation>
+    </message>
+    <message>
+      <source>Siren test skipped</source>
+      <translation>警报器测试已跳过</translation>
+    </message>
+    <message>
+      <source>Siren test started</source>
+      <translation>警报器测试已开始</translation>
+    </message>
+    <message>
+      <source>Sirens cancelled</source>
+      <translation>警报器已取消</translation>
+    </message>
+    <message>
+      <source>Stock adjusted</source>
+      <translation>库存已调整</translation>
+    </message>
+    <message>
+      <source>Stock consumed</source>
+      <translation>库存已消耗</translation>
+    </message>
+    <message>
+      <source>Stock issued</source>
+      <translation>库存已发放</translation>
+    </message>
+    <message>
+      <source>Stock item added</source>
+      <translation>已添加库存物品</translation>
+    </message>
+    <message>
+      <source>Stock location added</source>
+      <translation>已添加库存存放点</translation>
+    </message>
+    <message>
+      <source>Stock received</source>
+      <translation>库存已接收</translation>
+    </message>
+    <message>
+      <source>Stock request fulfilled</source>
+      <translation>物资申请已满足</translation>
+    </message>
+    <message>
+      <source>Stock requested</source>
+      <translation>已申请物资</translation>
+    </message>
+    <message>
+      <source>Stock returned</source>
+      <translation>库存已归还</translation>
+    </message>
+    <message>
+      <source>Stock threshold set</source>
+      <translation>已设置库存阈值</translation>
+    </message>
+    <message>
+      <source>Stock transferred</source>
+      <translation>库存已调拨</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>摘要</translation>
+    </message>
+    <message>
+      <source>Task assigned</source>
+      <translation>任务已分派</translation>
+    </message>
+    <message>
+      <source>Task created</source>
+      <translation>任务已创建</translation>
+    </message>
+    <message>
+      <source>Task edited</source>
+      <translation>任务已编辑</translation>
+    </message>
+    <message>
+      <source>Task moved</source>
+      <translation>任务已移动</translation>
+    </message>
+    <message>
+      <source>Team added</source>
+      <translation>已添加队伍</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Wrong PIN</source>
+      <translation>PIN 码错误</translation>
+    </message>
+    <message>
+      <source>Zone drawn</source>
+      <translation>已绘制区域</translation>
+    </message>
+    <message>
+      <source>Zone withdrawn</source>
+      <translation>区域已撤销</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityLogPanel</name>
+    <message>
+      <source>+ (scroll for older)</source>
+      <translation>+（向下滚动查看更早记录）</translation>
+    </message>
+    <message>
+      <source>Add to log</source>
+      <translation>记入日志</translation>
+    </message>
+    <message>
+      <source>All time</source>
+      <translation>全部时间</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>全体</translation>
+    </message>
+    <message>
+      <source>Last 24 hours</source>
+      <translation>最近 24 小时</translation>
+    </message>
+    <message>
+      <source>Last hour</source>
+      <translation>最近 1 小时</translation>
+    </message>
+    <message>
+      <source>Log lines only</source>
+      <translation>仅日志条目</translation>
+    </message>
+    <message>
+      <source>Search the log  (Ctrl+F)</source>
+      <translation>搜索日志  (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Type a log line and press Enter  (Ctrl+L)</source>
+      <translation>输入日志条目并按 Enter  (Ctrl+L)</translation>
+    </message>
+    <message>
+      <source>Your role can read the log but not write in it</source>
+      <translation>您的角色可以阅读日志，但不能写入</translation>
+    </message>
+    <message>
+      <source>{n} entries loaded</source>
+      <translation>已加载 {n} 条</translation>
+    </message>
+  </context>
+  <context>
+    <name>AddItemDialog</name>
+    <message>
+      <source>&amp;Barcode:</source>
+      <translation>条码(&amp;B)：</translation>
+    </message>
+    <message>
+      <source>&amp;Category:</source>
+      <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>&amp;Unit:</source>
+      <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+      <source>Critical (its shortage endangers people)</source>
+      <translation>关键（短缺会危及人员）</translation>
+    </message>
+    <message>
+      <source>New stock item</source>
+      <translation>新建库存物品</translation>
+    </message>
+  </context>
+  <context>
+    <name>AddLocationDialog</name>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+      <source>&amp;Latitude:</source>
+      <translation>纬度(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>L&amp;ongitude:</source>
+      <translation>经度(&amp;O)：</translation>
+    </message>
+    <message>
+      <source>New stock location</source>
+      <translation>新建库存存放点</translation>
+    </message>
+    <message>
+      <source>optional, e.g. 120.170000</source>
+      <translation>可选，例如 120.170000</translation>
+    </message>
+    <message>
+      <source>optional, e.g. 30.260000</source>
+      <translation>可选，例如 30.260000</translation>
+    </message>
+  </context>
+  <context>
+    <name>AlarmBar</name>
+    <message>
+      <source>  (+{n} more)</source>
+      <translation>  （另有 {n} 条）</translation>
+    </message>
+    <message>
+      <source> (plain text, unverified)</source>
+      <translation> （纯文本，未验证）</translation>
+    </message>
+    <message>
+      <source>Acknowledge</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <source>Acknowledge: you have seen it and act. Stops the alarm at every workstation; recorded in the audit log.</source>
+      <translation>确认：表示您已看到并将处置。将在所有工作站停止警报，并记入审计日志。</translation>
+    </message>
+    <message>
+      <source>Show message</source>
+      <translation>显示消息</translation>
+    </message>
+    <message>
+      <source>Sound off: no audio device</source>
+      <translation>声音关闭：无音频设备</translation>
+    </message>
+    <message>
+      <source>This workstation has no audio output: alarms here are visible only. Keep the window in sight or connect speakers.</source>
+      <translation>本工作站没有音频输出：此处警报仅可视。请保持窗口可见或连接扬声器。</translation>
+    </message>
+    <message>
+      <source>from {station}{plain} at {time}: {text}{more}</source>
+      <translation>来自 {station}{plain}，{time}：{text}{more}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AlertBanner</name>
+    <message>
+      <source> (+{n} more)</source>
+      <translation> （另有 {n} 条）</translation>
+    </message>
+    <message>
+      <source>Acknowledge</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <source>{prec} from {station} at {time}: {text}{more}</source>
+      <translation>{prec}，来自 {station}，{time}：{text}{more}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Alerts</name>
+    <message>
+      <source> (exercise)</source>
+      <translation>（演练）</translation>
+    </message>
+    <message>
+      <source> (plain text, unverified)</source>
+      <translation> （纯文本，未验证）</translation>
+    </message>
+    <message>
+      <source> ({over} over capacity)</source>
+      <translation>（超员 {over} 人）</translation>
+    </message>
+    <message>
+      <source>Acknowledge</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <source>Alert</source>
+      <translation>警报</translation>
+    </message>
+    <message>
+      <source>Alert list could not be read: {words}</source>
+      <translation>无法读取警报列表：{words}</translation>
+    </message>
+    <message>
+      <source>Clears when its cause is dealt with</source>
+      <translation>原因处理后自动清除</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>EMERGENCY</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>Go to record</source>
+      <translation>转到记录</translation>
+    </message>
+    <message>
+      <source>Inspection overdue: {name}</source>
+      <translation>检查逾期：{name}</translation>
+    </message>
+    <message>
+      <source>LIVE</source>
+      <translation>实战</translation>
+    </message>
+    <message>
+      <source>Needs acknowledging</source>
+      <translation>需要确认</translation>
+    </message>
+    <message>
+      <source>No open alerts.</source>
+      <translation>没有未处理的警报。</translation>
+    </message>
+    <message>
+      <source>Notices</source>
+      <translation>通知</translation>
+    </message>
+    <message>
+      <source>PRIORITY</source>
+      <translation>优先</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>ROUTINE</source>
+      <translation>常规</translation>
+    </message>
+    <message>
+      <source>Radio</source>
+      <translation>无线电</translation>
+    </message>
+    <message>
+      <source>Risks</source>
+      <translation>风险点</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Shelter full: {name}</source>
+      <translation>避难场所已满：{name}</translation>
+    </message>
+    <message>
+      <source>Shelter over capacity: {name}</source>
+      <translation>避难场所超员：{name}</translation>
+    </message>
+    <message>
+      <source>Shelters</source>
+      <translation>避难场所</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>起始</translation>
+    </message>
+    <message>
+      <source>Sirens</source>
+      <translation>警报器</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Stock</source>
+      <translation>库存</translation>
+    </message>
+    <message>
+      <source>WELFARE</source>
+      <translation>平安</translation>
+    </message>
+    <message>
+      <source>{item} at {place}</source>
+      <translation>{place}的{item}</translation>
+    </message>
+    <message>
+      <source>{kind}, level {level}; due {days} day(s) ago</source>
+      <translation>{kind}，等级 {level}；已逾期 {days} 天</translation>
+    </message>
+    <message>
+      <source>{n} of {capacity} places taken</source>
+      <translation>已占用 {n} / {capacity} 个位置</translation>
+    </message>
+    <message>
+      <source>{n} open alert(s), {c} critical</source>
+      <translation>{n} 个未处理警报，{c} 个危急</translation>
+    </message>
+    <message>
+      <source>{precedence} from {station}{unverified}</source>
+      <translation>{precedence}，来自 {station}{unverified}</translation>
+    </message>
+    <message>
+      <source>{source} alerts could not be read</source>
+      <translation>无法读取{source}警报</translation>
+    </message>
+    <message>
+      <source>{source}: problem</source>
+      <translation>{source}：问题</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatteryChart</name>
+    <message>
+      <source>Battery (V)</source>
+      <translation>电池（V）</translation>
+    </message>
+    <message>
+      <source>Battery voltage — </source>
+      <translation>电池电压 — </translation>
+    </message>
+    <message>
+      <source>Select a siren to see its battery history</source>
+      <translation>选择一台警报器以查看其电池历史</translation>
+    </message>
+    <message>
+      <source>low battery 23.0 V</source>
+      <translation>电池电量低 23.0 V</translation>
+    </message>
+  </context>
+  <context>
+    <name>CloseIncidentDialog</name>
+    <message>
+      <source>Close incident</source>
+      <translation>关闭事件</translation>
+    </message>
+    <message>
+      <source>Close incident #{id}</source>
+      <translation>关闭事件 #{id}</translation>
+    </message>
+    <message>
+      <source>How was “{title}” resolved?</source>
+      <translation>“{title}”是如何处置的？</translation>
+    </message>
+    <message>
+      <source>e.g. Pump team cleared the underpass; road reopened 14:20.</source>
+      <translation>例如：抽水队已清理地下通道；道路 14:20 恢复通行。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CommsLogModel</name>
+    <message>
+      <source>Dir</source>
+      <translation>方向</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>来自</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>消息</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Plain text from a radio that does not speak the field payload: no number, no checksum, no acknowledgement. The words may be garbled; confirm by voice if it matters.</source>
+      <translation>来自不支持现场报文格式的电台的纯文本：没有编号、校验和或确认。文字可能有误；如有必要，请通过语音确认。</translation>
+    </message>
+    <message>
+      <source>Prec.</source>
+      <translation>优先</translation>
+    </message>
+    <message>
+      <source>RSSI/SNR</source>
+      <translation>RSSI/SNR</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>发往</translation>
+    </message>
+    <message>
+      <source>Written by {name}</source>
+      <translation>由 {name} 撰写</translation>
+    </message>
+    <message>
+      <source>[EXERCISE] </source>
+      <translation>[演练] </translation>
+    </message>
+    <message>
+      <source>[plain text, unverified] </source>
+      <translation>[纯文本，未验证] </translation>
+    </message>
+    <message>
+      <source>acked</source>
+      <translation>已确认</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <source>in</source>
+      <translation>入</translation>
+    </message>
+    <message>
+      <source>out</source>
+      <translation>出</translation>
+    </message>
+    <message>
+      <source>queued</source>
+      <translation>排队中</translation>
+    </message>
+    <message>
+      <source>received</source>
+      <translation>已收到</translation>
+    </message>
+    <message>
+      <source>sent</source>
+      <translation>已发送</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComposeBox</name>
+    <message>
+      <source>A node, team or tactical call sign, or ALL for everyone</source>
+      <translation>节点、队伍或战术呼号，或 ALL 表示全体</translation>
+    </message>
+    <message>
+      <source>Any radio</source>
+      <translation>任意电台</translation>
+    </message>
+    <message>
+      <source>Emergency</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>Message — Enter sends, Ctrl+Enter for a new line</source>
+      <translation>消息 — Enter 发送，Ctrl+Enter 换行</translation>
+    </message>
+    <message>
+      <source>Precedence</source>
+      <translation>优先等级</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>优先级</translation>
+    </message>
+    <message>
+      <source>Routine</source>
+      <translation>常规</translation>
+    </message>
+    <message>
+      <source>Send</source>
+      <translation>发送</translation>
+    </message>
+    <message>
+      <source>The radio to send on; if it is down or its airtime is spent, another one sends the message</source>
+      <translation>用于发送的电台；如果它中断或发射时长已用完，将由另一台电台发送</translation>
+    </message>
+    <message>
+      <source>This post's call sign on the air ([radio] call_sign in the config file)</source>
+      <translation>本指挥所在空中的呼号（配置文件中的 [radio] call_sign）</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>发往</translation>
+    </message>
+    <message>
+      <source>Via</source>
+      <translation>经由</translation>
+    </message>
+    <message>
+      <source>Welfare</source>
+      <translation>生活保障</translation>
+    </message>
+    <message>
+      <source>as {call}</source>
+      <translation>呼号 {call}</translation>
+    </message>
+    <message>
+      <source>{bytes} B · {frames}/{limit} frames · {airtime} s on air</source>
+      <translation>{bytes} 字节 · {frames}/{limit} 帧 · 发射 {airtime} 秒</translation>
+    </message>
+  </context>
+  <context>
+    <name>Crash</name>
+    <message>
+      <source>Ops Console hit a problem it did not expect. Everything saved so far is safe in the database; the details are in {path}</source>
+      <translation>指挥所控制台遇到了意外问题。已保存的内容都安全地存放在数据库中；详细信息见 {path}</translation>
+    </message>
+    <message>
+      <source>Quit Ops Console</source>
+      <translation>退出指挥所控制台</translation>
+    </message>
+    <message>
+      <source>Unexpected problem</source>
+      <translation>意外问题</translation>
+    </message>
+    <message>
+      <source>You can keep working. If it happens again, restart the console and give the log file to whoever looks after this post.</source>
+      <translation>您可以继续工作。如果再次发生，请重启控制台并将日志文件交给本指挥所的维护人员。</translation>
+    </message>
+    <message>
+      <source>the program's error output (no log file could be opened)</source>
+      <translation>程序的错误输出（无法打开日志文件）</translation>
+    </message>
+  </context>
+  <context>
+    <name>DevicesDialog</name>
+    <message>
+      <source> (config file / command line)</source>
+      <translation> （配置文件 / 命令行）</translation>
+    </message>
+    <message>
+      <source>/dev/ttyUSB0 or socket://127.0.0.1:7001</source>
+      <translation>/dev/ttyUSB0 或 socket://127.0.0.1:7001</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <source>Added {port}.</source>
+      <translation>已添加 {port}。</translation>
+    </message>
+    <message>
+      <source>Baud</source>
+      <translation>波特率</translation>
+    </message>
+    <message>
+      <source>Configured radio devices</source>
+      <translation>已配置的无线电设备</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>描述</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <source>Hardware id</source>
+      <translation>硬件编号</translation>
+    </message>
+    <message>
+      <source>Heard</source>
+      <translation>收到</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Last error</source>
+      <translation>最近错误</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>型号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>No serial ports found. You can still type a path or a URL such as socket://127.0.0.1:7001.</source>
+      <translation>未找到串口。您仍可输入路径或网址，例如 socket://127.0.0.1:7001。</translation>
+    </message>
+    <message>
+      <source>Only an administrator may add or remove radio devices.</source>
+      <translation>只有管理员可以添加或移除无线电设备。</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>端口</translation>
+    </message>
+    <message>
+      <source>Radio devices</source>
+      <translation>无线电设备</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Removed {port}.</source>
+      <translation>已移除 {port}。</translation>
+    </message>
+    <message>
+      <source>Saved in {path}. Added or removed devices are opened when the radio next starts.</source>
+      <translation>已保存到 {path}。添加或移除的设备将在无线电下次启动时打开。</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>已发送</translation>
+    </message>
+    <message>
+      <source>Serial ports on this machine</source>
+      <translation>本机串口</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Test</source>
+      <translation>测试</translation>
+    </message>
+    <message>
+      <source>Testing {port}…</source>
+      <translation>正在测试 {port}…</translation>
+    </message>
+    <message>
+      <source>The REYAX modem model printed on the module. It decides the network key's length: 32 hex digits on an RYLR896, 8 on an RYLR998.</source>
+      <translation>模块上印的 REYAX 调制解调器型号。它决定网络密钥长度：RYLR896 为 32 位十六进制数字，RYLR998 为 8 位。</translation>
+    </message>
+    <message>
+      <source>Type or pick a port to test.</source>
+      <translation>输入或选择要测试的端口。</translation>
+    </message>
+    <message>
+      <source>not open (restart the radio)</source>
+      <translation>未打开（请重启无线电）</translation>
+    </message>
+    <message>
+      <source>not running</source>
+      <translation>未运行</translation>
+    </message>
+    <message>
+      <source>{port}: answered +OK</source>
+      <translation>{port}：已应答 +OK</translation>
+    </message>
+    <message>
+      <source>{port}: no answer within a second</source>
+      <translation>{port}：一秒内无应答</translation>
+    </message>
+    <message>
+      <source>{port}: {error}</source>
+      <translation>{port}：{error}</translation>
+    </message>
+  </context>
+  <context>
+    <name>EmergencyAlarm</name>
+    <message>
+      <source>Alarm</source>
+      <translation>警报</translation>
+    </message>
+    <message>
+      <source>Alarm sound played ({kind}).</source>
+      <translation>已播放警报声（{kind}）。</translation>
+    </message>
+    <message>
+      <source>Nobody signed on here may acknowledge EMERGENCY traffic: {who} may. Sign on as one of them (File → Change operator…).</source>
+      <translation>此处登录的人员均无权确认紧急通信：{who} 有权。请以其中一种身份登录（文件 → 更换值班员…）。</translation>
+    </message>
+    <message>
+      <source>Sound off: this workstation has no audio device, alarms are visible only.</source>
+      <translation>声音关闭：本工作站没有音频设备，警报仅可视。</translation>
+    </message>
+    <message>
+      <source>Test alarm &amp;sound</source>
+      <translation>测试警报声(&amp;S)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExerciseBar</name>
+    <message>
+      <source>EXERCISE — records made now are a drill · live emergencies, alerts and incidents stay on top, marked LIVE</source>
+      <translation>演练 — 现在生成的记录均为演练 · 实战紧急情况、警报和事件保持置顶，标记为“实战”</translation>
+    </message>
+    <message>
+      <source>EXERCISE — {title}</source>
+      <translation>演练 — {title}</translation>
+    </message>
+    <message>
+      <source>End exercise…</source>
+      <translation>结束演练…</translation>
+    </message>
+    <message>
+      <source>Exercise</source>
+      <translation>演练</translation>
+    </message>
+    <message>
+      <source>Exercise mode: incidents, tasks and other records made on this console are marked as a drill. Traffic heard on real radios stays live unless it says EXERCISE; live emergencies, unacknowledged alerts and open live incidents stay in sight, marked LIVE.</source>
+      <translation>演练模式：在本控制台生成的事件、任务和其他记录都标记为演练。真实电台收到的通信仍为实战，除非其中注明 EXERCISE；实战紧急情况、未确认警报和未关闭的实战事件保持可见，并标记为“实战”。</translation>
+    </message>
+    <message>
+      <source>Only a supervisor can end the exercise.</source>
+      <translation>只有主管可以结束演练。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FeatureDocks</name>
+    <message>
+      <source>Alerts</source>
+      <translation>警报</translation>
+    </message>
+    <message>
+      <source>Risk register</source>
+      <translation>风险登记册</translation>
+    </message>
+    <message>
+      <source>Shelters</source>
+      <translation>避难场所</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstAdminDialog</name>
+    <message>
+      <source>&amp;Callsign:</source>
+      <translation>呼号(&amp;C)：</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>&amp;PIN (6–12 digits):</source>
+      <translation>PIN 码(&amp;P)（6–12 位数字）：</translation>
+    </message>
+    <message>
+      <source>PIN &amp;again:</source>
+      <translation>再次输入 PIN 码(&amp;A)：</translation>
+    </message>
+    <message>
+      <source>Set up the first administrator</source>
+      <translation>设置第一位管理员</translation>
+    </message>
+    <message>
+      <source>The two PINs differ.</source>
+      <translation>两次输入的 PIN 码不一致。</translation>
+    </message>
+    <message>
+      <source>This post has no operators yet. The first one is its administrator, who can then add the others.</source>
+      <translation>本指挥所还没有值班员。第一位是管理员，之后可由其添加其他人员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>GuardedDialog</name>
+    <message>
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <source>Discard what you typed?</source>
+      <translation>放弃已输入的内容？</translation>
+    </message>
+    <message>
+      <source>Keep editing</source>
+      <translation>继续编辑</translation>
+    </message>
+    <message>
+      <source>This form has changes that are not saved. Discard them?</source>
+      <translation>此表单有未保存的更改。要放弃吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>Help</name>
+    <message>
+      <source>Database: {db}</source>
+      <translation>数据库：{db}</translation>
+    </message>
+    <message>
+      <source>Guide and shortcuts</source>
+      <translation>指南与快捷键</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <source>Log file: {log}</source>
+      <translation>日志文件：{log}</translation>
+    </message>
+    <message>
+      <source>Ops Console {version}</source>
+      <translation>指挥所控制台 {version}</translation>
+    </message>
+    <message>
+      <source>Using the console</source>
+      <translation>使用控制台</translation>
+    </message>
+    <message>
+      <source>Where things are</source>
+      <translation>物品位置</translation>
+    </message>
+  </context>
+  <context>
+    <name>Ics213Dialog</name>
+    <message>
+      <source>Approved by</source>
+      <translation>批准人</translation>
+    </message>
+    <message>
+      <source>Call sign or ALL</source>
+      <translation>呼号或 ALL</translation>
+    </message>
+    <message>
+      <source>Composed at this post</source>
+      <translation>在本指挥所编写</translation>
+    </message>
+    <message>
+      <source>Date/Time</source>
+      <translation>日期/时间</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>来自</translation>
+    </message>
+    <message>
+      <source>ICS-213 General Message</source>
+      <translation>ICS-213 通用消息</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>消息</translation>
+    </message>
+    <message>
+      <source>Precedence</source>
+      <translation>优先等级</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <source>Received by radio from {station}, message {number}, {time}</source>
+      <translation>经无线电收到，来自 {station}，消息 {number}，{time}</translation>
+    </message>
+    <message>
+      <source>Reply</source>
+      <translation>回复</translation>
+    </message>
+    <message>
+      <source>Save ICS-213 as PDF</source>
+      <translation>将 ICS-213 保存为 PDF</translation>
+    </message>
+    <message>
+      <source>Save as PDF…</source>
+      <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+      <source>Send</source>
+      <translation>发送</translation>
+    </message>
+    <message>
+      <source>Send reply</source>
+      <translation>发送回复</translation>
+    </message>
+    <message>
+      <source>Send to (radio)</source>
+      <translation>发送至（电台）</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>发往</translation>
+    </message>
+  </context>
+  <context>
+    <name>IncidentDialog</name>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+      <source>&amp;Location:</source>
+      <translation>存放点(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>&amp;Notes:</source>
+      <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>&amp;Reported at (local):</source>
+      <translation>报告时间（本地）(&amp;R)：</translation>
+    </message>
+    <message>
+      <source>&amp;Severity:</source>
+      <translation>严重程度(&amp;S)：</translation>
+    </message>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>Caller, team or radio callsign (blank: you)</source>
+      <translation>报告人、队伍或电台呼号（留空：您本人）</translation>
+    </message>
+    <message>
+      <source>Coordinates:</source>
+      <translation>坐标：</translation>
+    </message>
+    <message>
+      <source>Edit incident #{id}</source>
+      <translation>编辑事件 #{id}</translation>
+    </message>
+    <message>
+      <source>Report a new incident</source>
+      <translation>报告新事件</translation>
+    </message>
+    <message>
+      <source>Reported &amp;by:</source>
+      <translation>报告人(&amp;B)：</translation>
+    </message>
+    <message>
+      <source>Restored what you were typing when the console closed.</source>
+      <translation>已恢复控制台关闭时您正在输入的内容。</translation>
+    </message>
+    <message>
+      <source>St&amp;atus:</source>
+      <translation>状态(&amp;A)：</translation>
+    </message>
+    <message>
+      <source>Street, landmark or grid reference</source>
+      <translation>街道、地标或网格坐标</translation>
+    </message>
+    <message>
+      <source>Type a number in degrees, like 47.3769, or leave it empty.</source>
+      <translation>请输入度数，如 47.3769，或留空。</translation>
+    </message>
+    <message>
+      <source>What is happening, in a few words</source>
+      <translation>简要说明正在发生的情况</translation>
+    </message>
+    <message>
+      <source>What was reported, who is affected, access, hazards</source>
+      <translation>报告内容、受影响人员、通行情况、危险</translation>
+    </message>
+    <message>
+      <source>latitude, e.g. 47.376900</source>
+      <translation>纬度，例如 47.376900</translation>
+    </message>
+    <message>
+      <source>longitude, e.g. 8.541700</source>
+      <translation>经度，例如 8.541700</translation>
+    </message>
+  </context>
+  <context>
+    <name>IncidentTableModel</name>
+    <message>
+      <source>#</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>LIVE incident — real, not part of the exercise: {title}</source>
+      <translation>实战事件 — 真实发生，不属于演练：{title}</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>存放点</translation>
+    </message>
+    <message>
+      <source>Reported</source>
+      <translation>报告时间</translation>
+    </message>
+    <message>
+      <source>Reported by</source>
+      <translation>报告人</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+  </context>
+  <context>
+    <name>IncidentsPanel</name>
+    <message>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Any severity</source>
+      <translation>任意严重程度</translation>
+    </message>
+    <message>
+      <source>Close…</source>
+      <translation>关闭…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>New incident…</source>
+      <translation>新建事件…</translation>
+    </message>
+    <message>
+      <source>New task for this incident</source>
+      <translation>为此事件新建任务</translation>
+    </message>
+    <message>
+      <source>Open ones (not closed)</source>
+      <translation>未关闭的</translation>
+    </message>
+    <message>
+      <source>Search title, place, notes  (Ctrl+F)</source>
+      <translation>搜索标题、地点、备注  (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>{level} or worse</source>
+      <translation>{level} 或更严重</translation>
+    </message>
+    <message>
+      <source>{n} shown</source>
+      <translation>显示 {n} 条</translation>
+    </message>
+  </context>
+  <context>
+    <name>InventoryPanel</name>
+    <message>
+      <source>Adjust…</source>
+      <translation>调整…</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv *.txt)</source>
+      <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Consume…</source>
+      <translation>消耗…</translation>
+    </message>
+    <message>
+      <source>Export as CSV</source>
+      <translation>导出为 CSV</translation>
+    </message>
+    <message>
+      <source>Export levels…</source>
+      <translation>导出库存水平…</translation>
+    </message>
+    <message>
+      <source>Export movements…</source>
+      <translation>导出出入库记录…</translation>
+    </message>
+    <message>
+      <source>Import a stock count</source>
+      <translation>导入库存盘点</translation>
+    </message>
+    <message>
+      <source>Import count…</source>
+      <translation>导入盘点…</translation>
+    </message>
+    <message>
+      <source>Issue…</source>
+      <translation>发放…</translation>
+    </message>
+    <message>
+      <source>New item…</source>
+      <translation>新建物品…</translation>
+    </message>
+    <message>
+      <source>New location…</source>
+      <translation>新建存放点…</translation>
+    </message>
+    <message>
+      <source>New request…</source>
+      <translation>新建申请…</translation>
+    </message>
+    <message>
+      <source>Receive…</source>
+      <translation>接收…</translation>
+    </message>
+    <message>
+      <source>Requests</source>
+      <translation>申请</translation>
+    </message>
+    <message>
+      <source>Return…</source>
+      <translation>归还…</translation>
+    </message>
+    <message>
+      <source>Transfer…</source>
+      <translation>调拨…</translation>
+    </message>
+    <message>
+      <source>⚠ %1 below minimum · %2 expiring or expired · %3 open requests</source>
+      <translation>⚠ %1 项低于最低量 · %2 项即将过期或已过期 · %3 个未处理申请</translation>
+    </message>
+    <message>
+      <source>✔ All stock at or above minimum · %1 open requests</source>
+      <translation>✔ 所有库存均不低于最低量 · %1 个未处理申请</translation>
+    </message>
+  </context>
+  <context>
+    <name>Labels</name>
+    <message>
+      <source>Active</source>
+      <translation>处置中</translation>
+    </message>
+    <message>
+      <source>Adjust</source>
+      <translation>调整</translation>
+    </message>
+    <message>
+      <source>Admin</source>
+      <translation>管理员</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>Assigned</source>
+      <translation>已分派</translation>
+    </message>
+    <message>
+      <source>Below minimum</source>
+      <translation>低于最低量</translation>
+    </message>
+    <message>
+      <source>Below target</source>
+      <translation>低于目标量</translation>
+    </message>
+    <message>
+      <source>Blocked drain</source>
+      <translation>排水堵塞</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Chemical store</source>
+      <translation>化学品仓库</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>Consume</source>
+      <translation>消耗</translation>
+    </message>
+    <message>
+      <source>Critical</source>
+      <translation>危急</translation>
+    </message>
+    <message>
+      <source>Denied</source>
+      <translation>已拒绝</translation>
+    </message>
+    <message>
+      <source>Depot</source>
+      <translation>仓库</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Evacuation</source>
+      <translation>疏散</translation>
+    </message>
+    <message>
+      <source>Fire</source>
+      <translation>火灾</translation>
+    </message>
+    <message>
+      <source>Flood prone lane</source>
+      <translation>易涝巷道</translation>
+    </message>
+    <message>
+      <source>Flooding</source>
+      <translation>内涝</translation>
+    </message>
+    <message>
+      <source>Fulfilled</source>
+      <translation>已满足</translation>
+    </message>
+    <message>
+      <source>Full</source>
+      <translation>已满</translation>
+    </message>
+    <message>
+      <source>Hazmat</source>
+      <translation>危险品</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>进行中</translation>
+    </message>
+    <message>
+      <source>Issue</source>
+      <translation>发放</translation>
+    </message>
+    <message>
+      <source>Logistics</source>
+      <translation>后勤</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Medical</source>
+      <translation>医疗</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>Minor</source>
+      <translation>轻微</translation>
+    </message>
+    <message>
+      <source>Missing person</source>
+      <translation>人员失踪</translation>
+    </message>
+    <message>
+      <source>Moderate</source>
+      <translation>中等</translation>
+    </message>
+    <message>
+      <source>Monitoring</source>
+      <translation>监视中</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>No threshold</source>
+      <translation>无阈值</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Normal</source>
+      <translation>普通</translation>
+    </message>
+    <message>
+      <source>Notice</source>
+      <translation>通知</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <source>Old building</source>
+      <translation>老旧建筑</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>未处理</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <comment>shelter status</comment>
+      <translation>开放</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>值班员</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Out of stock</source>
+      <translation>缺货</translation>
+    </message>
+    <message>
+      <source>Partly fulfilled</source>
+      <translation>部分满足</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>计划中</translation>
+    </message>
+    <message>
+      <source>Power line</source>
+      <translation>电力线路</translation>
+    </message>
+    <message>
+      <source>Power outage</source>
+      <translation>停电</translation>
+    </message>
+    <message>
+      <source>Radio</source>
+      <translation>无线电</translation>
+    </message>
+    <message>
+      <source>Receive</source>
+      <translation>接收</translation>
+    </message>
+    <message>
+      <source>Requested</source>
+      <translation>已申请</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>归还</translation>
+    </message>
+    <message>
+      <source>Road blocked</source>
+      <translation>道路阻断</translation>
+    </message>
+    <message>
+      <source>Serious</source>
+      <translation>严重</translation>
+    </message>
+    <message>
+      <source>Shelter</source>
+      <translation>避难场所</translation>
+    </message>
+    <message>
+      <source>Slope</source>
+      <translation>边坡</translation>
+    </message>
+    <message>
+      <source>Structural</source>
+      <translation>建筑结构</translation>
+    </message>
+    <message>
+      <source>Supervisor</source>
+      <translation>主管</translation>
+    </message>
+    <message>
+      <source>Team kit</source>
+      <translation>队伍装备</translation>
+    </message>
+    <message>
+      <source>Transfer</source>
+      <translation>调拨</translation>
+    </message>
+    <message>
+      <source>Tree</source>
+      <translation>树木</translation>
+    </message>
+    <message>
+      <source>Urgent</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>Vehicle</source>
+      <translation>车辆</translation>
+    </message>
+    <message>
+      <source>Very high</source>
+      <translation>很高</translation>
+    </message>
+    <message>
+      <source>Viewer</source>
+      <translation>查看者</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>预警</translation>
+    </message>
+  </context>
+  <context>
+    <name>LevelChart</name>
+    <message>
+      <source>Level</source>
+      <translation>水平</translation>
+    </message>
+    <message>
+      <source>Minimum</source>
+      <translation>最低量</translation>
+    </message>
+    <message>
+      <source>On hand</source>
+      <translation>现有</translation>
+    </message>
+    <message>
+      <source>Select a row to see its level over time</source>
+      <translation>选择一行以查看其库存随时间的变化</translation>
+    </message>
+    <message>
+      <source>Show all</source>
+      <translation>全部显示</translation>
+    </message>
+    <message>
+      <source>Show the whole history (the chart opens on the last four weeks)</source>
+      <translation>显示全部历史（图表默认显示最近四周）</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标量</translation>
+    </message>
+  </context>
+  <context>
+    <name>LinkStrip</name>
+    <message>
+      <source>Closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>Configuring</source>
+      <translation>正在配置</translation>
+    </message>
+    <message>
+      <source>Key refused: not sending</source>
+      <translation>密钥被拒绝：不发送</translation>
+    </message>
+    <message>
+      <source>Link down</source>
+      <translation>链路中断</translation>
+    </message>
+    <message>
+      <source>No LoRa device configured. Start with --device lora:PORT or --demo.</source>
+      <translation>未配置 LoRa 设备。请使用 --device lora:端口 或 --demo 启动。</translation>
+    </message>
+    <message>
+      <source>No radio</source>
+      <translation>无电台</translation>
+    </message>
+    <message>
+      <source>Not responding</source>
+      <translation>无响应</translation>
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation>就绪</translation>
+    </message>
+    <message>
+      <source>Starting</source>
+      <translation>正在启动</translation>
+    </message>
+    <message>
+      <source>{name} on {port}: heard {frames} · stored {stored} · invalid {invalid} · sent {sent} · errors {errors}</source>
+      <translation>{name}（{port}）：收到 {frames} · 已存储 {stored} · 无效 {invalid} · 已发送 {sent} · 错误 {errors}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;About Ops Console</source>
+      <translation>关于指挥所控制台(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Change operator…</source>
+      <translation>更换值班员(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Find in current panel</source>
+      <translation>在当前面板中查找(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Guide and shortcuts</source>
+      <translation>指南与快捷键(&amp;G)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Records</source>
+      <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Reset layout</source>
+      <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <source>About Ops Console</source>
+      <translation>关于指挥所控制台</translation>
+    </message>
+    <message>
+      <source>Activity log</source>
+      <translation>活动日志</translation>
+    </message>
+    <message>
+      <source>E&amp;xercise</source>
+      <translation>演练(&amp;X)</translation>
+    </message>
+    <message>
+      <source>Incidents</source>
+      <translation>事件</translation>
+    </message>
+    <message>
+      <source>Inventory</source>
+      <translation>物资</translation>
+    </message>
+    <message>
+      <source>Map</source>
+      <translation>地图</translation>
+    </message>
+    <message>
+      <source>New &amp;incident…</source>
+      <translation>新建事件(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>New &amp;log line</source>
+      <translation>新建日志条目(&amp;L)</translation>
+    </message>
+    <message>
+      <source>New &amp;task…</source>
+      <translation>新建任务(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>Ops Console {version}
+
+The offline-first console of a community emergency command post. Everything is stored on this post's own database first.</source>
+      <translation>指挥所控制台 {version}
+
+社区应急指挥所的离线优先控制台。所有数据首先保存在本指挥所自己的数据库中。</translation>
+    </message>
+    <message>
+      <source>Radio</source>
+      <translation>无线电</translation>
+    </message>
+    <message>
+      <source>Radio &amp;devices…</source>
+      <translation>无线电设备(&amp;D)…</translation>
+    </message>
+    <message>
+      <source>Sirens</source>
+      <translation>警报器</translation>
+    </message>
+    <message>
+      <source>Task board</source>
+      <translation>任务看板</translation>
+    </message>
+    <message>
+      <source>demo post</source>
+      <translation>演示指挥所</translation>
+    </message>
+  </context>
+  <context>
+    <name>Map</name>
+    <message>
+      <source> (+{n} more, see log)</source>
+      <translation> （另有 {n} 条，见日志）</translation>
+    </message>
+    <message>
+      <source> OVER by {n}</source>
+      <translation> 超出 {n}</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> 天</translation>
+    </message>
+    <message>
+      <source> — {n} over</source>
+      <translation> — 超出 {n}</translation>
+    </message>
+    <message>
+      <source>Add risk point here…</source>
+      <translation>在此添加风险点…</translation>
+    </message>
+    <message>
+      <source>Add shelter here…</source>
+      <translation>在此添加避难场所…</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>容量</translation>
+    </message>
+    <message>
+      <source>Centre here</source>
+      <translation>以此为中心</translation>
+    </message>
+    <message>
+      <source>Circle zone</source>
+      <translation>圆形区域</translation>
+    </message>
+    <message>
+      <source>Circle: where the siren can be heard</source>
+      <translation>圆圈：可听到警报器的范围</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系方式</translation>
+    </message>
+    <message>
+      <source>Copy coordinates</source>
+      <translation>复制坐标</translation>
+    </message>
+    <message>
+      <source>Demo basemap: fictional Willow Creek ward</source>
+      <translation>演示底图：虚构的柳溪街区</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Draw zone</source>
+      <translation>绘制区域</translation>
+    </message>
+    <message>
+      <source>Edit risk point</source>
+      <translation>编辑风险点</translation>
+    </message>
+    <message>
+      <source>Edit shelter</source>
+      <translation>编辑避难场所</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Evacuation zone</source>
+      <translation>疏散区</translation>
+    </message>
+    <message>
+      <source>Facilities</source>
+      <translation>设施</translation>
+    </message>
+    <message>
+      <source>Find a place, record or 30.26, 120.17</source>
+      <translation>查找地点、记录或坐标 30.26, 120.17</translation>
+    </message>
+    <message>
+      <source>Finding</source>
+      <translation>检查结果</translation>
+    </message>
+    <message>
+      <source>Free</source>
+      <translation>空余</translation>
+    </message>
+    <message>
+      <source>Incident</source>
+      <translation>事件</translation>
+    </message>
+    <message>
+      <source>Incidents</source>
+      <translation>事件</translation>
+    </message>
+    <message>
+      <source>Inspect every</source>
+      <translation>检查周期</translation>
+    </message>
+    <message>
+      <source>Inspection due</source>
+      <translation>待检查</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Last heard</source>
+      <translation>最后收听</translation>
+    </message>
+    <message>
+      <source>Last position</source>
+      <translation>最后位置</translation>
+    </message>
+    <message>
+      <source>Latitude</source>
+      <translation>纬度</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>水平</translation>
+    </message>
+    <message>
+      <source>Level now</source>
+      <translation>当前水平</translation>
+    </message>
+    <message>
+      <source>Log inspection: {name}</source>
+      <translation>记录检查：{name}</translation>
+    </message>
+    <message>
+      <source>Log inspection…</source>
+      <translation>记录检查…</translation>
+    </message>
+    <message>
+      <source>Longitude</source>
+      <translation>经度</translation>
+    </message>
+    <message>
+      <source>Measure</source>
+      <translation>测量</translation>
+    </message>
+    <message>
+      <source>Mitigation</source>
+      <translation>防范措施</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>New risk point</source>
+      <translation>新建风险点</translation>
+    </message>
+    <message>
+      <source>New shelter</source>
+      <translation>新建避难场所</translation>
+    </message>
+    <message>
+      <source>New task here…</source>
+      <translation>在此新建任务…</translation>
+    </message>
+    <message>
+      <source>New zone</source>
+      <translation>新建区域</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>无队伍</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Nothing on the map is called “{text}”.</source>
+      <translation>地图上没有名为“{text}”的对象。</translation>
+    </message>
+    <message>
+      <source>OVERDUE</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <source>OVERDUE </source>
+      <translation>逾期 </translation>
+    </message>
+    <message>
+      <source>Occupancy</source>
+      <translation>入住人数</translation>
+    </message>
+    <message>
+      <source>Over capacity</source>
+      <translation>超出容量</translation>
+    </message>
+    <message>
+      <source>Pan</source>
+      <translation>平移</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>人员</translation>
+    </message>
+    <message>
+      <source>People now:</source>
+      <translation>当前人数：</translation>
+    </message>
+    <message>
+      <source>Radio</source>
+      <translation>无线电</translation>
+    </message>
+    <message>
+      <source>Reading at</source>
+      <translation>读数时间</translation>
+    </message>
+    <message>
+      <source>Record {n}</source>
+      <translation>记录 {n}</translation>
+    </message>
+    <message>
+      <source>Report incident here…</source>
+      <translation>在此报告事件…</translation>
+    </message>
+    <message>
+      <source>Reported</source>
+      <translation>报告时间</translation>
+    </message>
+    <message>
+      <source>Risk</source>
+      <translation>风险</translation>
+    </message>
+    <message>
+      <source>Risk point</source>
+      <translation>风险点</translation>
+    </message>
+    <message>
+      <source>Risk points</source>
+      <translation>风险点</translation>
+    </message>
+    <message>
+      <source>Risk, inspection overdue (red edge)</source>
+      <translation>风险点，检查逾期（红色边框）</translation>
+    </message>
+    <message>
+      <source>Sensor</source>
+      <translation>传感器</translation>
+    </message>
+    <message>
+      <source>Sensor, latest value</source>
+      <translation>传感器，最新读数</translation>
+    </message>
+    <message>
+      <source>Sensor, no reading for 30 min</source>
+      <translation>传感器，30 分钟无读数</translation>
+    </message>
+    <message>
+      <source>Sensors (latest value)</source>
+      <translation>传感器（最新读数）</translation>
+    </message>
+    <message>
+      <source>Set</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>Shelter</source>
+      <translation>避难场所</translation>
+    </message>
+    <message>
+      <source>Shelter closed</source>
+      <translation>避难场所已关闭</translation>
+    </message>
+    <message>
+      <source>Shelter full</source>
+      <translation>避难场所已满</translation>
+    </message>
+    <message>
+      <source>Shelter open (dark = share taken)</source>
+      <translation>避难场所开放（深色 = 已占比例）</translation>
+    </message>
+    <message>
+      <source>Shelters</source>
+      <translation>避难场所</translation>
+    </message>
+    <message>
+      <source>Show all</source>
+      <translation>全部显示</translation>
+    </message>
+    <message>
+      <source>Siren comms lost or state unknown</source>
+      <translation>警报器通信中断或状态未知</translation>
+    </message>
+    <message>
+      <source>Siren fault</source>
+      <translation>警报器故障</translation>
+    </message>
+    <message>
+      <source>Siren idle</source>
+      <translation>警报器空闲</translation>
+    </message>
+    <message>
+      <source>Siren sounding</source>
+      <translation>警报器正在鸣响</translation>
+    </message>
+    <message>
+      <source>Siren testing</source>
+      <translation>警报器测试中</translation>
+    </message>
+    <message>
+      <source>Sirens (audible area)</source>
+      <translation>警报器（可听范围）</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Streets and buildings</source>
+      <translation>街道与建筑</translation>
+    </message>
+    <message>
+      <source>Task</source>
+      <translation>任务</translation>
+    </message>
+    <message>
+      <source>Tasks</source>
+      <translation>任务</translation>
+    </message>
+    <message>
+      <source>Team, last position</source>
+      <translation>队伍，最后位置</translation>
+    </message>
+    <message>
+      <source>Team, no report for 15 min</source>
+      <translation>队伍，15 分钟未报告</translation>
+    </message>
+    <message>
+      <source>Teams (last position)</source>
+      <translation>队伍（最后位置）</translation>
+    </message>
+    <message>
+      <source>Track: last 10 reported positions</source>
+      <translation>轨迹：最近 10 个报告位置</translation>
+    </message>
+    <message>
+      <source>Warning zone</source>
+      <translation>预警区</translation>
+    </message>
+    <message>
+      <source>What residents must do</source>
+      <translation>居民须采取的行动</translation>
+    </message>
+    <message>
+      <source>Zones</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>缩小</translation>
+    </message>
+    <message>
+      <source>audible</source>
+      <translation>可听见</translation>
+    </message>
+    <message>
+      <source>beds, kitchen, accessible toilets, generator</source>
+      <translation>床位、厨房、无障碍厕所、发电机</translation>
+    </message>
+    <message>
+      <source>corners</source>
+      <translation>个角点</translation>
+    </message>
+    <message>
+      <source>free</source>
+      <translation>空余</translation>
+    </message>
+    <message>
+      <source>mitigation</source>
+      <translation>防范措施</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <source>node</source>
+      <translation>节点</translation>
+    </message>
+    <message>
+      <source>people</source>
+      <translation>人</translation>
+    </message>
+    <message>
+      <source>radius</source>
+      <translation>半径</translation>
+    </message>
+    <message>
+      <source>zone</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>{name} does not cover this area (Show all brings it into view)</source>
+      <translation>{name} 不覆盖此区域（“全部显示”可将其移入视野）</translation>
+    </message>
+    <message>
+      <source>{name} has places for {cap}. Record {n} people there anyway ({over} over capacity)?</source>
+      <translation>{name} 可容纳 {cap} 人。仍要记录 {n} 人吗（超出容量 {over} 人）？</translation>
+    </message>
+    <message>
+      <source>{name} is not drawn this far out: zoom in (it has zoom levels {lo}–{hi})</source>
+      <translation>{name} 在此缩放级别下不显示：请放大（其缩放级别为 {lo}–{hi}）</translation>
+    </message>
+    <message>
+      <source>{n} map features skipped in {name} (see log)</source>
+      <translation>{name} 中跳过了 {n} 个地图要素（见日志）</translation>
+    </message>
+    <message>
+      <source>{n} risk points, {o} overdue</source>
+      <translation>{n} 个风险点，{o} 个逾期</translation>
+    </message>
+  </context>
+  <context>
+    <name>Messages</name>
+    <message>
+      <source>Cannot do that</source>
+      <translation>无法执行</translation>
+    </message>
+    <message>
+      <source>Changed by someone else</source>
+      <translation>已被他人修改</translation>
+    </message>
+    <message>
+      <source>Database problem</source>
+      <translation>数据库问题</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <source>Field: yours → stored now</source>
+      <translation>字段：您的值 → 当前保存的值</translation>
+    </message>
+    <message>
+      <source>Not allowed</source>
+      <translation>不允许</translation>
+    </message>
+    <message>
+      <source>Nothing was overwritten. The list now shows the stored version; open it again to apply your change on top of it.</source>
+      <translation>没有覆盖任何内容。列表现在显示已保存的版本；请再次打开，在其基础上重新修改。</translation>
+    </message>
+    <message>
+      <source>Please check the form</source>
+      <translation>请检查表单</translation>
+    </message>
+    <message>
+      <source>Record gone</source>
+      <translation>记录已不存在</translation>
+    </message>
+  </context>
+  <context>
+    <name>MovementDialog</name>
+    <message>
+      <source> stock</source>
+      <translation> 库存</translation>
+    </message>
+    <message>
+      <source>Add (+)</source>
+      <translation>添加 (+)</translation>
+    </message>
+    <message>
+      <source>At</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Barcode</source>
+      <translation>条码</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>方向</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>来自</translation>
+    </message>
+    <message>
+      <source>Fulfil request #%1</source>
+      <translation>满足申请 #%1</translation>
+    </message>
+    <message>
+      <source>Incident</source>
+      <translation>事件</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Lot</source>
+      <translation>批次</translation>
+    </message>
+    <message>
+      <source>Movement</source>
+      <translation>出入库</translation>
+    </message>
+    <message>
+      <source>No item has the barcode or name “%1”.</source>
+      <translation>没有条码或名称为“%1”的物品。</translation>
+    </message>
+    <message>
+      <source>No location has this item in stock.</source>
+      <translation>没有存放点有此物品的库存。</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Remove (−)</source>
+      <translation>移除 (−)</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>申请</translation>
+    </message>
+    <message>
+      <source>Scan a barcode or type a name, then Enter</source>
+      <translation>扫描条码或输入名称，然后按 Enter</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>队伍</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>发往</translation>
+    </message>
+    <message>
+      <source>— no incident —</source>
+      <translation>— 无事件 —</translation>
+    </message>
+    <message>
+      <source>— no team —</source>
+      <translation>— 无队伍 —</translation>
+    </message>
+  </context>
+  <context>
+    <name>PostStatusBar</name>
+    <message>
+      <source> (demo post)</source>
+      <translation> （演示指挥所）</translation>
+    </message>
+    <message>
+      <source>, {c} critical</source>
+      <translation>，其中 {c} 个危急</translation>
+    </message>
+    <message>
+      <source>Database reachable again.</source>
+      <translation>数据库已恢复连接。</translation>
+    </message>
+    <message>
+      <source>Database unreachable: {words}</source>
+      <translation>无法连接数据库：{words}</translation>
+    </message>
+    <message>
+      <source>Database: {name}</source>
+      <translation>数据库：{name}</translation>
+    </message>
+    <message>
+      <source>EXERCISE</source>
+      <translation>演练</translation>
+    </message>
+    <message>
+      <source>Exercise mode: records made here are marked as a drill</source>
+      <translation>演练模式：此处生成的记录标记为演练</translation>
+    </message>
+    <message>
+      <source>Local time zone: {zone}</source>
+      <translation>本地时区：{zone}</translation>
+    </message>
+    <message>
+      <source>Local {local}   ·   UTC {utc}</source>
+      <translation>本地 {local}   ·   UTC {utc}</translation>
+    </message>
+    <message>
+      <source>Nobody signed on — editing is locked</source>
+      <translation>无人登录 — 编辑已锁定</translation>
+    </message>
+    <message>
+      <source>Open alerts of the post — click to show the list</source>
+      <translation>本指挥所未处理的警报 — 点击显示列表</translation>
+    </message>
+    <message>
+      <source>Operator: {name} ({role})</source>
+      <translation>值班员：{name}（{role}）</translation>
+    </message>
+    <message>
+      <source>⚠ {n} alert(s)</source>
+      <translation>⚠ {n} 个警报</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuitGuard</name>
+    <message>
+      <source>If this console quits now:</source>
+      <translation>如果本控制台现在退出：</translation>
+    </message>
+    <message>
+      <source>Keep running</source>
+      <translation>继续运行</translation>
+    </message>
+    <message>
+      <source>Quit Ops Console?</source>
+      <translation>退出指挥所控制台？</translation>
+    </message>
+    <message>
+      <source>Quit now</source>
+      <translation>立即退出</translation>
+    </message>
+  </context>
+  <context>
+    <name>RadioPanel</name>
+    <message>
+      <source>Acknowledge: stops the alarm at every workstation (recorded in the audit log)</source>
+      <translation>确认：在所有工作站停止警报（记入审计日志）</translation>
+    </message>
+    <message>
+      <source>All precedences</source>
+      <translation>全部优先等级</translation>
+    </message>
+    <message>
+      <source>Emergency</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>Emergency + priority</source>
+      <translation>紧急 + 优先</translation>
+    </message>
+    <message>
+      <source>ICS-213…</source>
+      <translation>ICS-213…</translation>
+    </message>
+    <message>
+      <source>In and out</source>
+      <translation>出入库</translation>
+    </message>
+    <message>
+      <source>New traffic waits while you point at or select a row, so the row does not move under the pointer. Click to show it.</source>
+      <translation>当您指向或选中某行时，新通信会暂缓显示，以免该行在指针下移动。点击即可显示。</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>已收到</translation>
+    </message>
+    <message>
+      <source>Record this message as a resource request (item, quantity, where)</source>
+      <translation>将此消息记录为资源申请（物品、数量、地点）</translation>
+    </message>
+    <message>
+      <source>Search messages, calls  (Ctrl+F)</source>
+      <translation>搜索消息、呼号  (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Selected message:</source>
+      <translation>选中的消息：</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>已发送</translation>
+    </message>
+    <message>
+      <source>Unacknowledged alerts</source>
+      <translation>未确认的警报</translation>
+    </message>
+    <message>
+      <source>Write an ICS-213 General Message, or open the selected one to print or answer it</source>
+      <translation>撰写 ICS-213 通用消息，或打开选中的消息以打印或回复</translation>
+    </message>
+    <message>
+      <source>{n} new ↑</source>
+      <translation>{n} 条新消息 ↑</translation>
+    </message>
+    <message>
+      <source>→ Incident</source>
+      <translation>→ 事件</translation>
+    </message>
+    <message>
+      <source>→ Log line</source>
+      <translation>→ 日志条目</translation>
+    </message>
+    <message>
+      <source>→ Request</source>
+      <translation>→ 申请</translation>
+    </message>
+    <message>
+      <source>→ Task</source>
+      <translation>→ 任务</translation>
+    </message>
+  </context>
+  <context>
+    <name>RadioSideTabs</name>
+    <message>
+      <source> — budget spent, next slot in {s} s</source>
+      <translation> — 发射时长已用完，{s} 秒后有下一个时隙</translation>
+    </message>
+    <message>
+      <source> — waiting for the radio link</source>
+      <translation> — 正在等待无线电链路</translation>
+    </message>
+    <message>
+      <source>Airtime used this hour: </source>
+      <translation>本小时已用发射时长：</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Choose a node to plot its RSSI and SNR.</source>
+      <translation>选择一个节点以绘制其 RSSI 和 SNR。</translation>
+    </message>
+    <message>
+      <source>Nodes</source>
+      <translation>节点</translation>
+    </message>
+    <message>
+      <source>Outbox</source>
+      <translation>发件箱</translation>
+    </message>
+    <message>
+      <source>Resend</source>
+      <translation>重发</translation>
+    </message>
+    <message>
+      <source>{link}{used} s of {budget} s</source>
+      <translation>{link}已用 {used} 秒 / 共 {budget} 秒</translation>
+    </message>
+  </context>
+  <context>
+    <name>RadioTables</name>
+    <message>
+      <source> · next try {time}</source>
+      <translation> · 下次尝试 {time}</translation>
+    </message>
+    <message>
+      <source>Addr</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Battery</source>
+      <translation>电池</translation>
+    </message>
+    <message>
+      <source>Call</source>
+      <translation>呼号</translation>
+    </message>
+    <message>
+      <source>Last heard</source>
+      <translation>最后收听</translation>
+    </message>
+    <message>
+      <source>Last problem: {error}</source>
+      <translation>最近问题：{error}</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>消息</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>Prec.</source>
+      <translation>优先</translation>
+    </message>
+    <message>
+      <source>Queued</source>
+      <translation>排队中</translation>
+    </message>
+    <message>
+      <source>RSSI</source>
+      <translation>RSSI</translation>
+    </message>
+    <message>
+      <source>Radio: {link}</source>
+      <translation>无线电：{link}</translation>
+    </message>
+    <message>
+      <source>SNR</source>
+      <translation>SNR</translation>
+    </message>
+    <message>
+      <source>Sent on {link}</source>
+      <translation>已经 {link} 发送</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>发往</translation>
+    </message>
+    <message>
+      <source>Tries</source>
+      <translation>尝试次数</translation>
+    </message>
+    <message>
+      <source>{n} min ago</source>
+      <translation>{n} 分钟前</translation>
+    </message>
+    <message>
+      <source>{n} s ago</source>
+      <translation>{n} 秒前</translation>
+    </message>
+  </context>
+  <context>
+    <name>RequestDialog</name>
+    <message>
+      <source>&amp;Deliver to:</source>
+      <translation>送达至(&amp;D)：</translation>
+    </message>
+    <message>
+      <source>&amp;Item:</source>
+      <translation>物品(&amp;I)：</translation>
+    </message>
+    <message>
+      <source>&amp;Needed by:</source>
+      <translation>需要时间(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>&amp;Priority:</source>
+      <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+      <source>&amp;Quantity:</source>
+      <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+      <source>&amp;Requested by:</source>
+      <translation>申请人(&amp;R)：</translation>
+    </message>
+    <message>
+      <source>New resource request</source>
+      <translation>新建资源申请</translation>
+    </message>
+    <message>
+      <source>who asks: a team, a shelter lead, a callsign</source>
+      <translation>申请人：队伍、避难场所负责人、呼号</translation>
+    </message>
+  </context>
+  <context>
+    <name>RequestQueue</name>
+    <message>
+      <source>Approve</source>
+      <translation>批准</translation>
+    </message>
+    <message>
+      <source>Deny request #%1</source>
+      <translation>拒绝申请 #%1</translation>
+    </message>
+    <message>
+      <source>Deny…</source>
+      <translation>拒绝…</translation>
+    </message>
+    <message>
+      <source>Fulfil…</source>
+      <translation>满足…</translation>
+    </message>
+    <message>
+      <source>Reason (the field will be told):</source>
+      <translation>原因（将告知现场）：</translation>
+    </message>
+  </context>
+  <context>
+    <name>RequestQueueModel</name>
+    <message>
+      <source>#</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Asked</source>
+      <translation>已询问</translation>
+    </message>
+    <message>
+      <source>Deliver to</source>
+      <translation>送达至</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Needed by</source>
+      <translation>需要时间</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>优先级</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Requested by</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScheduleDialog</name>
+    <message>
+      <source>Day</source>
+      <translation>日</translation>
+    </message>
+    <message>
+      <source>Growl (short low sound)</source>
+      <translation>低鸣（短促低音）</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Monthly silent test</source>
+      <translation>每月静音测试</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Schedule a siren test</source>
+      <translation>计划警报器测试</translation>
+    </message>
+    <message>
+      <source>Silent (rotation, no sound)</source>
+      <translation>静音（仅旋转，无声音）</translation>
+    </message>
+    <message>
+      <source>Time (local)</source>
+      <translation>时间（本地）</translation>
+    </message>
+    <message>
+      <source>Time zone</source>
+      <translation>时区</translation>
+    </message>
+    <message>
+      <source>Which</source>
+      <translation>哪个</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShiftActions</name>
+    <message>
+      <source>&amp;Exercise mode (drill records)</source>
+      <translation>演练模式(&amp;E)（演练记录）</translation>
+    </message>
+    <message>
+      <source>&amp;Purge exercise records…</source>
+      <translation>清除演练记录(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Delete every record of past exercises (incidents, tasks, drill radio traffic)? Live records are not touched, nothing a real radio heard is deleted, and the activity log keeps a record of the drill and of this purge.</source>
+      <translation>删除以往演练的全部记录（事件、任务、演练无线电通信）？实战记录不受影响，真实电台收到的内容不会被删除，活动日志会保留演练及本次清除的记录。</translation>
+    </message>
+    <message>
+      <source>End exercise</source>
+      <translation>结束演练</translation>
+    </message>
+    <message>
+      <source>End exercise mode</source>
+      <translation>结束演练模式</translation>
+    </message>
+    <message>
+      <source>End the exercise and return to live work?
+
+The drill's records are hidden, not deleted (Purge exercise records removes them). The switch is recorded in the activity log.</source>
+      <translation>结束演练并回到实战工作？
+
+演练记录只是隐藏，并未删除（“清除演练记录”才会删除）。本次切换会记入活动日志。</translation>
+    </message>
+    <message>
+      <source>Only a supervisor or an administrator may purge exercise records.</source>
+      <translation>只有主管或管理员可以清除演练记录。</translation>
+    </message>
+    <message>
+      <source>Only a supervisor or an administrator may start or end exercise mode.</source>
+      <translation>只有主管或管理员可以开始或结束演练模式。</translation>
+    </message>
+    <message>
+      <source>Purge exercise records</source>
+      <translation>清除演练记录</translation>
+    </message>
+    <message>
+      <source>Purged {n} exercise records ({i} incidents, {t} tasks).</source>
+      <translation>已清除 {n} 条演练记录（{i} 个事件，{t} 个任务）。</translation>
+    </message>
+    <message>
+      <source>Start an exercise on this console?
+
+Incidents, tasks and other records made here from now on are marked as a drill. Traffic heard on real radios stays live unless it says EXERCISE; live emergencies, unacknowledged alerts and open live incidents stay in sight, marked LIVE.
+
+The switch is recorded in the activity log.</source>
+      <translation>在本控制台开始演练？
+
+从现在起在此生成的事件、任务和其他记录都将标记为演练。真实电台收到的通信仍为实战，除非其中注明 EXERCISE；实战紧急情况、未确认警报和未关闭的实战事件保持可见，并标记为“实战”。
+
+本次切换会记入活动日志。</translation>
+    </message>
+    <message>
+      <source>Start exercise</source>
+      <translation>开始演练</translation>
+    </message>
+    <message>
+      <source>Start exercise mode</source>
+      <translation>开始演练模式</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignOnDialog</name>
+    <message>
+      <source>&amp;Operator:</source>
+      <translation>值班员(&amp;O)：</translation>
+    </message>
+    <message>
+      <source>&amp;PIN:</source>
+      <translation>PIN 码(&amp;P)：</translation>
+    </message>
+    <message>
+      <source>4 to 12 digits</source>
+      <translation>4 到 12 位数字</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Change operator</source>
+      <translation>更换值班员</translation>
+    </message>
+    <message>
+      <source>Choose your name and type your PIN. Everything you do is recorded under your name in the activity log.</source>
+      <translation>选择您的姓名并输入 PIN 码。您的所有操作都会以您的名义记入活动日志。</translation>
+    </message>
+    <message>
+      <source>No operators are set up on this post yet. Set up its first administrator, or start the console with --demo to try it.</source>
+      <translation>本指挥所尚未设置值班员。请设置第一位管理员，或使用 --demo 启动控制台试用。</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>Set up first administrator…</source>
+      <translation>设置第一位管理员…</translation>
+    </message>
+    <message>
+      <source>Sign on</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <source>Sign on to Ops Console</source>
+      <translation>登录指挥所控制台</translation>
+    </message>
+    <message>
+      <source>Type your PIN first, then press Enter. An empty PIN is not counted as an attempt.</source>
+      <translation>请先输入 PIN 码，再按 Enter。空 PIN 码不计入尝试次数。</translation>
+    </message>
+    <message>
+      <source>Who is at this workstation?</source>
+      <translation>谁在使用此工作站？</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignalPlot</name>
+    <message>
+      <source>Node {addr}: last {n} frames</source>
+      <translation>节点 {addr}：最近 {n} 帧</translation>
+    </message>
+    <message>
+      <source>RSSI</source>
+      <translation>RSSI</translation>
+    </message>
+    <message>
+      <source>SNR</source>
+      <translation>SNR</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignalSet</name>
+    <message>
+      <source>China</source>
+      <translation>中国</translation>
+    </message>
+    <message>
+      <source>Germany</source>
+      <translation>德国</translation>
+    </message>
+    <message>
+      <source>United States</source>
+      <translation>美国</translation>
+    </message>
+    <message>
+      <source>all countries (no [sirens] country is set)</source>
+      <translation>所有国家（未设置 [sirens] country）</translation>
+    </message>
+  </context>
+  <context>
+    <name>SirenAlarms</name>
+    <message>
+      <source>command not confirmed</source>
+      <translation>指令未确认</translation>
+    </message>
+    <message>
+      <source>controller fault</source>
+      <translation>控制器故障</translation>
+    </message>
+    <message>
+      <source>no answer from the controller</source>
+      <translation>控制器无应答</translation>
+    </message>
+    <message>
+      <source>sounding without a command</source>
+      <translation>无指令鸣响</translation>
+    </message>
+  </context>
+  <context>
+    <name>SirenPanel</name>
+    <message>
+      <source>%1 of %2 sounding</source>
+      <translation>%2 台中 %1 台正在鸣响</translation>
+    </message>
+    <message>
+      <source>%1 open alarm(s)</source>
+      <translation>%1 个未处理警报</translation>
+    </message>
+    <message>
+      <source>%1 state unknown</source>
+      <translation>%1 台状态未知</translation>
+    </message>
+    <message>
+      <source>%1 testing</source>
+      <translation>%1 台正在测试</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Scheduled tests&lt;/b&gt;</source>
+      <translation>&lt;b&gt;计划测试&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Test report&lt;/b&gt;</source>
+      <translation>&lt;b&gt;测试报告&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Acknowledge</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <source>Acknowledged</source>
+      <translation>已确认</translation>
+    </message>
+    <message>
+      <source>Activate sirens…</source>
+      <translation>启动警报器…</translation>
+    </message>
+    <message>
+      <source>Alarm</source>
+      <translation>警报</translation>
+    </message>
+    <message>
+      <source>Alarms</source>
+      <translation>警报</translation>
+    </message>
+    <message>
+      <source>Alarms (%1)</source>
+      <translation>警报（%1）</translation>
+    </message>
+    <message>
+      <source>Battery</source>
+      <translation>电池</translation>
+    </message>
+    <message>
+      <source>Cancel all sirens</source>
+      <translation>取消全部警报器</translation>
+    </message>
+    <message>
+      <source>Cancel siren</source>
+      <translation>取消警报器</translation>
+    </message>
+    <message>
+      <source>Cancel this siren now</source>
+      <translation>立即取消此警报器</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>EXERCISE</source>
+      <translation>演练</translation>
+    </message>
+    <message>
+      <source>FAILED</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <source>Faults</source>
+      <translation>故障</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>LIVE</source>
+      <translation>实战</translation>
+    </message>
+    <message>
+      <source>Last run</source>
+      <translation>上次运行</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>OPEN</source>
+      <translation>未处理</translation>
+    </message>
+    <message>
+      <source>Only these roles may cancel sirens: %1.</source>
+      <translation>只有这些角色可以取消警报器：%1。</translation>
+    </message>
+    <message>
+      <source>PASSED</source>
+      <translation>通过</translation>
+    </message>
+    <message>
+      <source>Raised</source>
+      <translation>发生时间</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Run</source>
+      <translation>运行</translation>
+    </message>
+    <message>
+      <source>Schedule a test…</source>
+      <translation>计划测试…</translation>
+    </message>
+    <message>
+      <source>Siren</source>
+      <translation>警报器</translation>
+    </message>
+    <message>
+      <source>Sirens</source>
+      <translation>警报器</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Stop every siren now?</source>
+      <translation>立即停止所有警报器？</translation>
+    </message>
+    <message>
+      <source>Test</source>
+      <translation>测试</translation>
+    </message>
+    <message>
+      <source>Tests</source>
+      <translation>测试</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>发生了什么</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>all</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>■  CANCEL ALL SIRENS</source>
+      <translation>■  取消全部警报器</translation>
+    </message>
+  </context>
+  <context>
+    <name>SirenPatterns</name>
+    <message>
+      <source>Alert (steady)</source>
+      <translation>警戒（长鸣）</translation>
+    </message>
+    <message>
+      <source>Attack warning (wavering)</source>
+      <translation>袭击警报（波动音）</translation>
+    </message>
+    <message>
+      <source>Entwarnung</source>
+      <translation>解除警报（德国）</translation>
+    </message>
+    <message>
+      <source>Growl test (short low sound)</source>
+      <translation>低鸣测试（短促低音）</translation>
+    </message>
+    <message>
+      <source>Hi-lo</source>
+      <translation>高低音</translation>
+    </message>
+    <message>
+      <source>Probealarm (Sirenentest)</source>
+      <translation>试鸣（警报器测试）</translation>
+    </message>
+    <message>
+      <source>Silent test (rotation, no sound)</source>
+      <translation>静音测试（仅旋转，无声音）</translation>
+    </message>
+    <message>
+      <source>Warnung der Bevölkerung</source>
+      <translation>居民警报（德国）</translation>
+    </message>
+  </context>
+  <context>
+    <name>SirenStrip</name>
+    <message>
+      <source> +%1 more</source>
+      <translation> 另有 %1 条</translation>
+    </message>
+    <message>
+      <source>%1 is signed on as %2, who may not cancel sirens. These roles may: %3.</source>
+      <translation>%1 以 %2 身份登录，无权取消警报器。可以取消的角色：%3。</translation>
+    </message>
+    <message>
+      <source>%1 left</source>
+      <translation>剩余 %1</translation>
+    </message>
+    <message>
+      <source>%1 requested</source>
+      <translation>已申请 %1</translation>
+    </message>
+    <message>
+      <source>Cancel all sirens</source>
+      <translation>取消全部警报器</translation>
+    </message>
+    <message>
+      <source>Could not read the sirens' state: %1</source>
+      <translation>无法读取警报器状态：%1</translation>
+    </message>
+    <message>
+      <source>LIVE — SOUNDING</source>
+      <translation>实战 — 正在鸣响</translation>
+    </message>
+    <message>
+      <source>LIVE — about to sound</source>
+      <translation>实战 — 即将鸣响</translation>
+    </message>
+    <message>
+      <source>Nobody is signed on. These roles may cancel sirens: %1.</source>
+      <translation>无人登录。可以取消警报器的角色：%1。</translation>
+    </message>
+    <message>
+      <source>SILENT TEST — no sound</source>
+      <translation>静音测试 — 无声音</translation>
+    </message>
+    <message>
+      <source>SILENT TEST — starting</source>
+      <translation>静音测试 — 正在开始</translation>
+    </message>
+    <message>
+      <source>SIRENS</source>
+      <translation>警报器</translation>
+    </message>
+    <message>
+      <source>SIRENS LIVE</source>
+      <translation>警报器实战</translation>
+    </message>
+    <message>
+      <source>SIRENS TEST</source>
+      <translation>警报器测试</translation>
+    </message>
+    <message>
+      <source>Sirens sounding</source>
+      <translation>警报器正在鸣响</translation>
+    </message>
+    <message>
+      <source>Stop every siren now (asks once to confirm).</source>
+      <translation>立即停止所有警报器（会要求确认一次）。</translation>
+    </message>
+    <message>
+      <source>Stop every siren now?
+
+Sounding or armed: %1</source>
+      <translation>立即停止所有警报器？
+
+正在鸣响或待命：%1</translation>
+    </message>
+    <message>
+      <source>TEST — growl, audible</source>
+      <translation>测试 — 低鸣，可听见</translation>
+    </message>
+    <message>
+      <source>TEST — starting (audible)</source>
+      <translation>测试 — 正在开始（可听见）</translation>
+    </message>
+    <message>
+      <source>Yes, cancel all sirens</source>
+      <translation>是，取消全部警报器</translation>
+    </message>
+    <message>
+      <source>and %1 more — see the Sirens panel</source>
+      <translation>另有 %1 台 — 见警报器面板</translation>
+    </message>
+    <message>
+      <source>every siren</source>
+      <translation>所有警报器</translation>
+    </message>
+    <message>
+      <source>■  CANCEL ALL SIRENS</source>
+      <translation>■  取消全部警报器</translation>
+    </message>
+  </context>
+  <context>
+    <name>SirenTableModel</name>
+    <message>
+      <source>Battery</source>
+      <translation>电池</translation>
+    </message>
+    <message>
+      <source>Comms</source>
+      <translation>通信</translation>
+    </message>
+    <message>
+      <source>Faults</source>
+      <translation>故障</translation>
+    </message>
+    <message>
+      <source>Last heard</source>
+      <translation>最后收听</translation>
+    </message>
+    <message>
+      <source>Mains</source>
+      <translation>市电</translation>
+    </message>
+    <message>
+      <source>ON BATTERY</source>
+      <translation>电池供电</translation>
+    </message>
+    <message>
+      <source>Pattern</source>
+      <translation>信号</translation>
+    </message>
+    <message>
+      <source>Remaining</source>
+      <translation>剩余</translation>
+    </message>
+    <message>
+      <source>Siren</source>
+      <translation>警报器</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Temp.</source>
+      <translation>温度</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>on mains</source>
+      <translation>市电供电</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sirens</name>
+    <message>
+      <source>COMMS FAULT</source>
+      <translation>通信故障</translation>
+    </message>
+    <message>
+      <source>FAULT</source>
+      <translation>故障</translation>
+    </message>
+    <message>
+      <source>Idle</source>
+      <translation>空闲</translation>
+    </message>
+    <message>
+      <source>NO ANSWER</source>
+      <translation>无应答</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <source>SOUNDING</source>
+      <translation>正在鸣响</translation>
+    </message>
+    <message>
+      <source>Testing</source>
+      <translation>测试中</translation>
+    </message>
+    <message>
+      <source>UNKNOWN — no answer</source>
+      <translation>未知 — 无应答</translation>
+    </message>
+    <message>
+      <source>Unknown</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <source>missed %1 poll(s)</source>
+      <translation>漏掉 %1 次轮询</translation>
+    </message>
+    <message>
+      <source>not heard yet</source>
+      <translation>尚未收到</translation>
+    </message>
+  </context>
+  <context>
+    <name>Startup</name>
+    <message>
+      <source>--operator needs the PIN in the OPS_CONSOLE_PIN environment variable.</source>
+      <translation>--operator 需要在环境变量 OPS_CONSOLE_PIN 中提供 PIN 码。</translation>
+    </message>
+    <message>
+      <source>Cannot sign on: {reason}</source>
+      <translation>无法登录：{reason}</translation>
+    </message>
+    <message>
+      <source>Creating the demo post (only on its first start; a few seconds)…</source>
+      <translation>正在创建演示指挥所（仅首次启动，需要几秒钟）…</translation>
+    </message>
+    <message>
+      <source>Ops Console</source>
+      <translation>指挥所控制台</translation>
+    </message>
+    <message>
+      <source>Ops Console cannot start</source>
+      <translation>指挥所控制台无法启动</translation>
+    </message>
+    <message>
+      <source>The console froze last time</source>
+      <translation>控制台上次曾无响应</translation>
+    </message>
+  </context>
+  <context>
+    <name>StockAlerts</name>
+    <message>
+      <source> lot {lot}</source>
+      <translation>（批次 {lot}）</translation>
+    </message>
+    <message>
+      <source>Low on {item} at {place}: {qty} {unit} (minimum {min})</source>
+      <translation>{place}的{item}库存不足：{qty} {unit}（最低量 {min}）</translation>
+    </message>
+    <message>
+      <source>Out of {item} at {place}: {qty} {unit} (minimum {min})</source>
+      <translation>{place}的{item}已缺货：{qty} {unit}（最低量 {min}）</translation>
+    </message>
+    <message>
+      <source>{item}{lot} at {place}: {qty} {unit} expired on {on}</source>
+      <translation>{place}的{item}{lot}：{qty} {unit}，已于 {on} 过期</translation>
+    </message>
+    <message>
+      <source>{item}{lot} at {place}: {qty} {unit} expires on {on}</source>
+      <translation>{place}的{item}{lot}：{qty} {unit}，将于 {on} 过期</translation>
+    </message>
+  </context>
+  <context>
+    <name>StockFiles</name>
+    <message>
+      <source>%1 rows read: %2 change the stock, %3 rows have problems and will be skipped. Nothing is recorded until you press Apply.</source>
+      <translation>已读取 %1 行：%2 行会改变库存，%3 行有问题将被跳过。按“应用”之前不会记录任何内容。</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>更改</translation>
+    </message>
+    <message>
+      <source>Counted</source>
+      <translation>清点数</translation>
+    </message>
+    <message>
+      <source>Import stock count — %1</source>
+      <translation>导入库存盘点 — %1</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>线</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>存放点</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>现在</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Reading %1 …</source>
+      <translation>正在读取 %1 …</translation>
+    </message>
+    <message>
+      <source>Rows that will be skipped:</source>
+      <translation>将被跳过的行：</translation>
+    </message>
+    <message>
+      <source>This file cannot be imported: %1</source>
+      <translation>无法导入此文件：%1</translation>
+    </message>
+    <message>
+      <source>file</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>no change</source>
+      <translation>无变化</translation>
+    </message>
+  </context>
+  <context>
+    <name>StockTableModel</name>
+    <message>
+      <source>&lt; 1 day</source>
+      <translation>不足 1 天</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Days of cover</source>
+      <translation>可维持天数</translation>
+    </message>
+    <message>
+      <source>Earliest expiry</source>
+      <translation>最早过期</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>水平</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>存放点</translation>
+    </message>
+    <message>
+      <source>Min</source>
+      <translation>最低</translation>
+    </message>
+    <message>
+      <source>On hand</source>
+      <translation>现有</translation>
+    </message>
+    <message>
+      <source>Recent use: %1 %2 per day</source>
+      <translation>近期用量：每天 %1 %2</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标量</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>天</translation>
+    </message>
+    <message>
+      <source>no recent use</source>
+      <translation>近期未使用</translation>
+    </message>
+  </context>
+  <context>
+    <name>StockView</name>
+    <message>
+      <source>All categories</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <source>All locations</source>
+      <translation>全部存放点</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Critical items only</source>
+      <translation>仅关键物品</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>存放点</translation>
+    </message>
+    <message>
+      <source>Sort by days of cover at the last 7 days' use</source>
+      <translation>按最近 7 天用量可维持的天数排序</translation>
+    </message>
+    <message>
+      <source>This location</source>
+      <translation>此存放点</translation>
+    </message>
+    <message>
+      <source>What runs out first</source>
+      <translation>最先耗尽</translation>
+    </message>
+    <message>
+      <source>all locations</source>
+      <translation>全部存放点</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskBoard</name>
+    <message>
+      <source>%1 and above</source>
+      <translation>%1 及以上</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n overdue</source>
+      <translation>
+        <numerusform>%n 项逾期</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;New task…</source>
+      <translation>新建任务(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>&amp;Search:</source>
+      <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+      <source>&amp;Team:</source>
+      <translation>队伍(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>A task in Assigned needs a team: choose which team takes it.</source>
+      <translation>“已分派”中的任务需要队伍：请选择由哪支队伍承担。</translation>
+    </message>
+    <message>
+      <source>All incidents</source>
+      <translation>全部事件</translation>
+    </message>
+    <message>
+      <source>All teams</source>
+      <translation>全部队伍</translation>
+    </message>
+    <message>
+      <source>Any priority</source>
+      <translation>任意优先级</translation>
+    </message>
+    <message>
+      <source>Assign</source>
+      <translation>分派</translation>
+    </message>
+    <message>
+      <source>Assign task #%1</source>
+      <translation>分派任务 #%1</translation>
+    </message>
+    <message>
+      <source>Assign to team…</source>
+      <translation>分派给队伍…</translation>
+    </message>
+    <message>
+      <source>Assigned</source>
+      <translation>已分派</translation>
+    </message>
+    <message>
+      <source>Cancel task</source>
+      <translation>取消任务</translation>
+    </message>
+    <message>
+      <source>Cancel task #%1 “%2”? It moves to the %3 column.</source>
+      <translation>取消任务 #%1“%2”？它将移到“%3”列。</translation>
+    </message>
+    <message>
+      <source>Cancel task…</source>
+      <translation>取消任务…</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Choose a team first</source>
+      <translation>请先选择队伍</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Drag cards between columns, or select one: Ctrl+←/→ move · Enter edit · A assign · Del cancel</source>
+      <translation>在列之间拖动卡片，或选中一张：Ctrl+←/→ 移动 · Enter 编辑 · A 分派 · Del 取消</translation>
+    </message>
+    <message>
+      <source>Due %1</source>
+      <translation>截止 %1</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>进行中</translation>
+    </message>
+    <message>
+      <source>Incident:</source>
+      <translation>事件：</translation>
+    </message>
+    <message>
+      <source>Incident: %1</source>
+      <translation>事件：%1</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Move to next column</source>
+      <translation>移到下一列</translation>
+    </message>
+    <message>
+      <source>Move to previous column</source>
+      <translation>移到上一列</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>无队伍</translation>
+    </message>
+    <message>
+      <source>Normal</source>
+      <translation>普通</translation>
+    </message>
+    <message>
+      <source>OVERDUE</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <source>OVERDUE %1</source>
+      <translation>逾期 %1</translation>
+    </message>
+    <message>
+      <source>OVERDUE · due %1</source>
+      <translation>逾期 · 截止 %1</translation>
+    </message>
+    <message>
+      <source>Priority:</source>
+      <translation>优先级：</translation>
+    </message>
+    <message>
+      <source>Search title and details…</source>
+      <translation>搜索标题和详情…</translation>
+    </message>
+    <message>
+      <source>Show cancelled</source>
+      <translation>显示已取消</translation>
+    </message>
+    <message>
+      <source>Task:</source>
+      <translation>任务：</translation>
+    </message>
+    <message>
+      <source>Team:</source>
+      <translation>队伍：</translation>
+    </message>
+    <message>
+      <source>Team: %1</source>
+      <translation>队伍：%1</translation>
+    </message>
+    <message>
+      <source>Urgent</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>no incident</source>
+      <translation>无事件</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskDialog</name>
+    <message>
+      <source> (closed)</source>
+      <translation> （已关闭）</translation>
+    </message>
+    <message>
+      <source>&amp;Details:</source>
+      <translation>详情(&amp;D)：</translation>
+    </message>
+    <message>
+      <source>&amp;Incident:</source>
+      <translation>事件(&amp;I)：</translation>
+    </message>
+    <message>
+      <source>&amp;Location:</source>
+      <translation>存放点(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>&amp;Priority:</source>
+      <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+      <source>&amp;Status:</source>
+      <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>Coordinates:</source>
+      <translation>坐标：</translation>
+    </message>
+    <message>
+      <source>D&amp;ue:</source>
+      <translation>截止时间(&amp;U)：</translation>
+    </message>
+    <message>
+      <source>Due by</source>
+      <translation>截止时间</translation>
+    </message>
+    <message>
+      <source>Edit task #%1</source>
+      <translation>编辑任务 #%1</translation>
+    </message>
+    <message>
+      <source>Latitude</source>
+      <translation>纬度</translation>
+    </message>
+    <message>
+      <source>Local time</source>
+      <translation>本地时间</translation>
+    </message>
+    <message>
+      <source>Longitude</source>
+      <translation>经度</translation>
+    </message>
+    <message>
+      <source>New task</source>
+      <translation>新建任务</translation>
+    </message>
+    <message>
+      <source>No incident</source>
+      <translation>无事件</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>无队伍</translation>
+    </message>
+    <message>
+      <source>T&amp;eam:</source>
+      <translation>队伍(&amp;E)：</translation>
+    </message>
+    <message>
+      <source>Type a number in decimal degrees, e.g. 51.5074.</source>
+      <translation>请输入十进制度数，例如 51.5074。</translation>
+    </message>
+    <message>
+      <source>local time</source>
+      <translation>本地时间</translation>
+    </message>
+  </context>
+</TS>

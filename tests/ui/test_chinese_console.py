@@ -1,0 +1,168 @@
+"""The console signed on in Simplified Chinese: every panel and dialog speaks Chinese
+(apart from the short allow-list in tests/helpers/english_left.py: call signs, units,
+proper names, and the words of the post's own records) and nothing is cut off at 1366x768,
+where Chinese and English words differ in width."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
+
+from helpers.clipping import clipped_buttons
+from helpers.english_left import data_words, english_left, english_words
+from ops_console.inventory.views import MovementKind
+from ops_console.post import Post
+from ops_console.ui.alerts.model import AlertModel
+from ops_console.ui.app import build_main_window
+from ops_console.ui.common.i18n import install_translators, remove_translators
+
+SIZE = QSize(1366, 768)
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The application speaking zh_CN (its catalogue compiled from the .ts if need be)."""
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    assert translators, "the zh_CN catalogue did not load"
+    yield qapp
+    remove_translators(qapp, translators)
+
+
+def _settle() -> None:
+    for _ in range(5):  # layouts settle over a few passes of the event loop (no sleeping)
+        QApplication.processEvents()
+
+
+def _cells_left_in_english(window: QWidget, model_type: type, data: set[str]) -> list[str]:
+    """The cells of a table whose every word is the console's own (the alert list)."""
+    found, seen = [], 0
+    for view in window.findChildren(QAbstractItemView):
+        model = view.model()
+        if not isinstance(model, model_type):
+            continue
+        seen += 1
+        assert model.rowCount() > 0, "the demo post has alerts to show"
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    text = str(model.data(model.index(row, column), role) or "")
+                    if words := english_words(text, data):
+                        found.append(f"cell {row},{column}: {text!r} ({', '.join(sorted(set(words)))})")
+    assert seen, f"no {model_type.__name__} on the window"
+    return found
+
+
+def _dialogs(post: Post, window: QWidget) -> dict[str, Callable[[], QWidget]]:
+    """Every dialog of the console, built as its panel builds it."""
+    from ops_console.ui.help_dialog import HelpDialog
+    from ops_console.ui.incidents.dialogs import CloseIncidentDialog, IncidentDialog
+    from ops_console.ui.inventory.catalogue_dialogs import AddItemDialog, AddLocationDialog, RequestDialog
+    from ops_console.ui.inventory.dialogs import FulfilDialog, MovementDialog
+    from ops_console.ui.mapping.dialogs import InspectionDialog, RiskDialog, ShelterDialog, ZoneDialog
+    from ops_console.ui.radio.devices_dialog import DevicesDialog
+    from ops_console.ui.radio.ics213_dialog import Ics213Dialog
+    from ops_console.ui.signon import SignOnDialog
+    from ops_console.ui.signon.first_admin import FirstAdminDialog
+    from ops_console.ui.sirens.schedule_dialog import ScheduleDialog
+    from ops_console.ui.sirens.wizard import ActivationDialog
+    from ops_console.ui.tasks.assign import AssignDialog
+    from ops_console.ui.tasks.dialog import TaskDialog
+
+    incident = post.incidents.list()[0]
+    task = post.tasks.list()[0]
+    teams, incidents = post.tasks.teams(), post.incidents.list()
+    risk, shelter = post.map.risks.list()[0], post.map.shelters.list()[0]
+    request = post.inventory.requests(open_only=False)[0]
+    inv, nothing = post.inventory, (lambda _draft: None)
+    made = {
+        "sign-on": lambda: SignOnDialog(post),
+        "change operator": lambda: SignOnDialog(post, hand_over=True),
+        "first administrator": lambda: FirstAdminDialog(post),
+        "guide": lambda: HelpDialog(window, post, Path("/tmp/ops-console.log")),  # type: ignore[arg-type]
+        "new incident": lambda: IncidentDialog(post),
+        "edit incident": lambda: IncidentDialog(post, incident),
+        "close incident": lambda: CloseIncidentDialog(post, incident),
+        "new task": lambda: TaskDialog(nothing, teams, incidents),
+        "edit task": lambda: TaskDialog(nothing, teams, incidents, task),
+        "assign": lambda: AssignDialog(task, teams, needed=True),
+        "activate sirens": lambda: ActivationDialog(post.sirens),
+        "schedule test": lambda: ScheduleDialog(post.sirens),
+        "ics-213": lambda: Ics213Dialog(post),
+        "radio devices": lambda: DevicesDialog(post),
+        "new item": lambda: AddItemDialog(inv),
+        "new location": lambda: AddLocationDialog(inv),
+        "new request": lambda: RequestDialog(inv),
+        "fulfil": lambda: FulfilDialog(inv, request),
+        "risk point": lambda: RiskDialog(nothing, 30.26, 120.17),
+        "edit risk point": lambda: RiskDialog(nothing, risk.lat, risk.lon, risk),
+        "inspection": lambda: InspectionDialog(nothing, risk),
+        "shelter": lambda: ShelterDialog(nothing, 30.26, 120.17),
+        "edit shelter": lambda: ShelterDialog(nothing, shelter.lat, shelter.lon, shelter),
+        "zone": lambda: ZoneDialog(nothing, ((30.26, 120.17), (30.27, 120.17), (30.27, 120.18))),
+    }
+    for kind in MovementKind:
+        made[f"stock {kind.value}"] = lambda kind=kind: MovementDialog(inv, kind)
+    return made
+
+
+@pytest.fixture
+def chinese_window(full_demo_post, qtbot, themed, chinese, layout_settings):
+    window = build_main_window(full_demo_post, settings=layout_settings)
+    qtbot.addWidget(window)
+    window.resize(SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(SIZE)
+    qtbot.waitUntil(lambda: window.size() == SIZE and not window.isMaximized())
+    yield window
+    window.close()
+
+
+def test_every_panel_speaks_chinese_and_keeps_its_buttons_whole(
+    full_demo_post, chinese_window, screenshot_dir
+):
+    window, data = chinese_window, data_words(full_demo_post.db.engine)
+    problems: list[str] = []
+    for key, dock in window.docks.items():
+        dock.show()
+        dock.raise_()
+        _settle()
+        problems += [f"{key}: {p}" for p in english_left(dock, data)]
+        problems += [f"{key}: cut off: {p}" for p in clipped_buttons(window, dock)[0]]
+    problems += english_left(window.menuBar(), data, visible_only=False)
+    problems += english_left(window.statusBar(), data)
+    problems += [f"alerts: {p}" for p in _cells_left_in_english(window, AlertModel, data)]
+    problems += [f"status bar: cut off: {p}" for p in clipped_buttons(window, window.statusBar())[0]]
+    assert window.minimumSizeHint().width() <= SIZE.width(), "Chinese words made the window too wide"
+    assert not problems, "\n".join(problems)
+
+    for key in ("incidents", "activity", "tasks"):
+        window.docks[key].raise_()
+    _settle()
+    window.grab().save(str(screenshot_dir / "main_window_zh_CN.png"))
+
+
+def test_every_dialog_speaks_chinese_and_fits_the_screen(full_demo_post, chinese_window, qtbot):
+    data = data_words(full_demo_post.db.engine)
+    problems: list[str] = []
+    for name, make in _dialogs(full_demo_post, chinese_window).items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _settle()
+        problems += [f"{name}: {p}" for p in english_left(dialog, data)]
+        problems += [f"{name}: cut off: {p}" for p in clipped_buttons(dialog, dialog)[0]]
+        size, least = dialog.size(), dialog.minimumSizeHint()
+        if (
+            max(size.width(), least.width()) > SIZE.width()
+            or max(size.height(), least.height()) > SIZE.height()
+        ):
+            problems.append(f"{name}: {size.width()}x{size.height()} does not fit 1366x768")
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        dialog.close()
+    assert not problems, "\n".join(problems)
