@@ -1531,6 +1531,14 @@
       <translation>管理员</translation>
     </message>
     <message>
+      <source>Advisory</source>
+      <translation>提示</translation>
+    </message>
+    <message>
+      <source>All clear</source>
+      <translation>解除警报</translation>
+    </message>
+    <message>
       <source>Approved</source>
       <translation>已批准</translation>
     </message>
@@ -1559,6 +1567,10 @@
       <translation>化学品仓库</translation>
     </message>
     <message>
+      <source>Clock far off</source>
+      <translation>时钟偏差过大</translation>
+    </message>
+    <message>
       <source>Closed</source>
       <translation>已关闭</translation>
     </message>
@@ -1571,6 +1583,10 @@
       <translation>危急</translation>
     </message>
     <message>
+      <source>Custom</source>
+      <translation>自定义</translation>
+    </message>
+    <message>
       <source>Denied</source>
       <translation>已拒绝</translation>
     </message>
@@ -1579,8 +1595,20 @@
       <translation>仓库</translation>
     </message>
     <message>
+      <source>Dialysis</source>
+      <translation>透析</translation>
+    </message>
+    <message>
       <source>Done</source>
       <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Emergency</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>Evacuated</source>
+      <translation>已疏散</translation>
     </message>
     <message>
       <source>Evacuation</source>
@@ -1589,6 +1617,14 @@
     <message>
       <source>Fire</source>
       <translation>火灾</translation>
+    </message>
+    <message>
+      <source>Flood</source>
+      <translation>洪水</translation>
+    </message>
+    <message>
+      <source>Flood of readings</source>
+      <translation>读数过多</translation>
     </message>
     <message>
       <source>Flood prone lane</source>
@@ -1607,20 +1643,48 @@
       <translation>已满</translation>
     </message>
     <message>
+      <source>Hazardous material</source>
+      <translation>危险化学品</translation>
+    </message>
+    <message>
       <source>Hazmat</source>
       <translation>危险品</translation>
+    </message>
+    <message>
+      <source>Hearing/sight</source>
+      <translation>听力/视力障碍</translation>
     </message>
     <message>
       <source>High</source>
       <translation>高</translation>
     </message>
     <message>
+      <source>Impossible value</source>
+      <translation>不可能的数值</translation>
+    </message>
+    <message>
       <source>In progress</source>
       <translation>进行中</translation>
     </message>
     <message>
+      <source>Infant</source>
+      <translation>婴幼儿</translation>
+    </message>
+    <message>
       <source>Issue</source>
       <translation>发放</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>语言障碍</translation>
+    </message>
+    <message>
+      <source>Level crossed upwards</source>
+      <translation>超过阈值</translation>
+    </message>
+    <message>
+      <source>Level fell back</source>
+      <translation>回落至阈值以下</translation>
     </message>
     <message>
       <source>Logistics</source>
@@ -1647,12 +1711,20 @@
       <translation>人员失踪</translation>
     </message>
     <message>
+      <source>Mobility</source>
+      <translation>行动不便</translation>
+    </message>
+    <message>
       <source>Moderate</source>
       <translation>中等</translation>
     </message>
     <message>
       <source>Monitoring</source>
       <translation>监视中</translation>
+    </message>
+    <message>
+      <source>Needs transport</source>
+      <translation>需要转运</translation>
     </message>
     <message>
       <source>New</source>
@@ -1669,6 +1741,10 @@
     <message>
       <source>Normal</source>
       <translation>普通</translation>
+    </message>
+    <message>
+      <source>Not found</source>
+      <translation>未找到</translation>
     </message>
     <message>
       <source>Notice</source>
@@ -1704,6 +1780,10 @@
       <translation>缺货</translation>
     </message>
     <message>
+      <source>Oxygen</source>
+      <translation>吸氧</translation>
+    </message>
+    <message>
       <source>Partly fulfilled</source>
       <translation>部分满足</translation>
     </message>
@@ -1722,6 +1802,14 @@
     <message>
       <source>Radio</source>
       <translation>无线电</translation>
+    </message>
+    <message>
+      <source>Rain gauge</source>
+      <translation>雨量计</translation>
+    </message>
+    <message>
+      <source>Rate of rise</source>
+      <translation>上涨速率</translation>
     </message>
     <message>
       <source>Receive</source>
@@ -1748,8 +1836,24 @@
       <translation>避难场所</translation>
     </message>
     <message>
+      <source>Silent</source>
+      <translation>无读数</translation>
+    </message>
+    <message>
       <source>Slope</source>
       <translation>边坡</translation>
+    </message>
+    <message>
+      <source>Smoke / air</source>
+      <translation>烟雾/空气</translation>
+    </message>
+    <message>
+      <source>Soil moisture</source>
+      <translation>土壤湿度</translation>
+    </message>
+    <message>
+      <source>Staying</source>
+      <translation>留守</translation>
     </message>
     <message>
       <source>Structural</source>
@@ -1772,6 +1876,18 @@
       <translation>树木</translation>
     </message>
     <message>
+      <source>Typhoon</source>
+      <translation>台风</translation>
+    </message>
+    <message>
+      <source>Unaccounted</source>
+      <translation>未清点</translation>
+    </message>
+    <message>
+      <source>Unknown sensor</source>
+      <translation>未知传感器</translation>
+    </message>
+    <message>
       <source>Urgent</source>
       <translation>紧急</translation>
     </message>
@@ -1790,6 +1906,14 @@
     <message>
       <source>Warning</source>
       <translation>预警</translation>
+    </message>
+    <message>
+      <source>Water level</source>
+      <translation>水位</translation>
+    </message>
+    <message>
+      <source>Wind</source>
+      <translation>风速</translation>
     </message>
   </context>
   <context>
