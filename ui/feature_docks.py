@@ -33,9 +33,15 @@ if TYPE_CHECKING:
     from ops_console.ui.main_window import MainWindow
     from ops_console.ui.mapping.widget import MapWidget
     from ops_console.ui.radio import RadioPanel
+    from ops_console.ui.sensors import SensorPanel
     from ops_console.ui.sirens import SirenPanel
 
-LAZY = ("map", "inventory", "sirens")  # the docks built on first show, in the order saved layouts know
+LAZY = (
+    "map",
+    "inventory",
+    "sirens",
+    "sensors",
+)  # the docks built on first show, in the order saved layouts know
 
 
 class FeatureDocks(QObject):
@@ -50,6 +56,7 @@ class FeatureDocks(QObject):
             "map": self._build_map,
             "inventory": self._build_inventory,
             "sirens": self._build_sirens,
+            "sensors": self._build_sensors,
         }
         self._install: Callable[[str, QWidget], None] | None = None
         self._map_pending: list[Callable[[MapWidget], Any]] = []  # what to do once the map exists
@@ -73,6 +80,10 @@ class FeatureDocks(QObject):
     @property
     def sirens(self) -> SirenPanel:
         return self.panel("sirens")  # type: ignore[return-value]
+
+    @property
+    def sensors(self) -> SensorPanel:
+        return self.panel("sensors")  # type: ignore[return-value]
 
     def watch(self, key: str, dock: QDockWidget, install: Callable[[str, QWidget], None]) -> None:
         """``dock`` holds a placeholder until it first shows; ``install`` puts the panel in."""
@@ -134,6 +145,11 @@ class FeatureDocks(QObject):
         widget.siren_selected.connect(self._siren_selected)
         return widget
 
+    def _build_sensors(self) -> QWidget:
+        from ops_console.ui.sensors import SensorPanel
+
+        return SensorPanel(self._window.post.sensors, self._window.bridge)
+
     def _on_map(self, step: Callable[[MapWidget], Any]) -> None:
         """Move the map now if it exists, else when it is built (a selection made while the
         map was never shown still shows when it first is)."""
@@ -174,6 +190,9 @@ class FeatureDocks(QObject):
             self.inventory.wait_idle()
         if "sirens" in self._built:
             self.sirens.detach()
+        if "sensors" in self._built:
+            self.sensors.wait_idle()
+            self.sensors.detach()
         self.siren_strip.shutdown()
 
     @Slot(float, float)
@@ -213,6 +232,9 @@ class FeatureDocks(QObject):
         elif kind == "radio_node":
             docks["radio"].raise_()
             window.radio.select_node(object_id)
+        elif kind == "sensor_alert":
+            docks["sensors"].raise_()
+            self.sensors.select_sensor(self._window.post.sensors.alert(object_id).sensor_id)
         elif kind == "stock":
             docks["inventory"].raise_()
 

@@ -17,6 +17,7 @@ DOCKS = {
     "dock_activity",
     "dock_map",
     "dock_radio",
+    "dock_sensors",
     "dock_sirens",
     "dock_inventory",
     "dock_risks",
@@ -28,6 +29,7 @@ REAL_PANELS = {
     "radio": "RadioPanel",
     "inventory": "InventoryPanel",
     "sirens": "SirenPanel",
+    "sensors": "SensorPanel",
 }
 
 

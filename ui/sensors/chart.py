@@ -1,0 +1,229 @@
+"""One sensor's readings over 1 h … 1 year, with its levels as coloured bands (pyqtgraph).
+
+The database groups the readings into about a thousand time buckets (min, max and mean
+each: SensorService.series), so a year of one-minute readings reaches the plot as a
+thousand points, and a peak inside a bucket still shows in the min–max envelope. A pan
+or zoom asks for the new span off the GUI thread (ui/common/jobs.py), after the mouse
+rests for a moment; the curve also clips to the view and downsamples (pyqtgraph) in case
+a short span holds many raw readings. pyqtgraph is imported when the chart is first drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
+from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ops_console.sensors.kinds import Level
+from ops_console.sensors.service import SensorService
+from ops_console.sensors.views import Series
+from ops_console.ui.common.flow_layout import FlowLayout
+from ops_console.ui.common.jobs import JobLane, start_job
+
+from .look import BAND_ALPHA, LEVEL_COLOURS
+
+SPANS: tuple[tuple[str, timedelta], ...] = (
+    ("1 h", timedelta(hours=1)),
+    ("24 h", timedelta(hours=24)),
+    ("7 d", timedelta(days=7)),
+    ("30 d", timedelta(days=30)),
+    ("1 year", timedelta(days=365)),
+)
+PAN_SETTLE_MS = 120  # a pan asks for its data once the mouse rests this long
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SensorChart", text)
+
+
+class SensorChart(QWidget):
+    """The chart of the selected sensor; ``show_sensor`` picks one, the buttons the span."""
+
+    # a series was drawn (tests and the benchmark wait on it): carries the Series
+    drawn = Signal(object)
+
+    def __init__(
+        self,
+        service: SensorService,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sensorChart")
+        self.service = service
+        self.now = now or (lambda: datetime.now(UTC))
+        self.sensor_id: str | None = None
+        self.span = SPANS[1][1]
+        self.series: Series | None = None
+        self.plot: Any = None
+        self._curves: dict[str, Any] = {}
+        self._bands: list[Any] = []
+        self._loading = None
+        self._wanted: tuple[str, float, float] | None = None
+        self._drawing = False  # our own setXRange must not count as a pan
+        self.reader = JobLane("sensor-chart", 1, self)
+        self.title = QLabel(_tr("Select a sensor to see its readings"), objectName="chartTitle")
+        self.title.setStyleSheet("font-weight: 600; padding: 2px 4px;")
+        self.legend = QLabel(objectName="chartLegend")
+        self.buttons = QButtonGroup(self)
+        header = FlowLayout()  # the span buttons wrap on a narrow dock
+        header.addWidget(self.title)
+        for i, (words, span) in enumerate(SPANS):
+            button = QPushButton(_tr(words), objectName=f"span_{i}")
+            button.setCheckable(True)
+            button.setChecked(span == self.span)
+            button.clicked.connect(partial(self.set_span, span))
+            self.buttons.addButton(button, i)
+            header.addWidget(button)
+        self._settle = QTimer(self, singleShot=True, interval=PAN_SETTLE_MS, timeout=self._load_view)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(header)
+        self._layout.addWidget(self.legend)
+        self._layout.addStretch(1)
+
+    # --- what to show ---------------------------------------------------------------
+    def show_sensor(self, sensor_id: str | None, title: str = "") -> None:
+        self.sensor_id = sensor_id
+        if sensor_id is None:
+            return
+        self.title.setText(title or sensor_id)
+        self.load_span()
+
+    def set_span(self, span: timedelta) -> None:
+        self.span = span
+        for i, (_, s) in enumerate(SPANS):
+            self.buttons.button(i).setChecked(s == span)
+        self.load_span()
+
+    def load_span(self) -> None:
+        """The span ending now."""
+        end = self.now()
+        self.load(end - self.span, end)
+
+    def load(self, start: datetime, end: datetime) -> None:
+        """Read ``start``…``end`` off the GUI thread (a request while one runs replaces the next)."""
+        if self.sensor_id is None:
+            return
+        self._wanted = (self.sensor_id, start.timestamp(), end.timestamp())
+        if self._loading is not None and not self._loading.finished:
+            return
+        sid, a, b = self._wanted
+        self._wanted = None
+        work = partial(
+            self.service.series, sid, datetime.fromtimestamp(a, UTC), datetime.fromtimestamp(b, UTC)
+        )
+        self._loading = start_job(self.reader, work, self._loaded, self._failed, owner=self)
+
+    @Slot(object)
+    def _loaded(self, series: Series) -> None:
+        self.draw(series)
+        if self._wanted is not None:
+            sid, a, b = self._wanted
+            self._wanted = None
+            self.sensor_id = sid
+            self.load(datetime.fromtimestamp(a, UTC), datetime.fromtimestamp(b, UTC))
+
+    @Slot(object)
+    def _failed(self, exc: Exception) -> None:
+        self.legend.setText(_tr("Readings could not be read: {why}").replace("{why}", str(exc)))
+
+    # --- drawing ------------------------------------------------------------------------
+    def _make_plot(self) -> Any:
+        import pyqtgraph as pg
+
+        plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.setMouseEnabled(x=True, y=False)
+        plot.hideButtons()
+        item = plot.getPlotItem()
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, mode="peak")
+        low = plot.plot(pen=pg.mkPen(0, 114, 178, 60))
+        high = plot.plot(pen=pg.mkPen(0, 114, 178, 60))
+        self._curves = {
+            "low": low,
+            "high": high,
+            "fill": pg.FillBetweenItem(low, high, brush=pg.mkBrush(0, 114, 178, 50)),
+            "mean": plot.plot(pen=pg.mkPen("#0072b2", width=2)),
+        }
+        plot.addItem(self._curves["fill"])
+        plot.getViewBox().sigXRangeChanged.connect(self._panned)
+        self._layout.takeAt(2)  # the stretch that held the place
+        self._layout.addWidget(plot, 1)
+        plot.show()
+        return plot
+
+    def draw(self, series: Series) -> None:
+        """Replace what is drawn by ``series`` (its bands, envelope and mean line)."""
+        import pyqtgraph as pg
+
+        if self.plot is None:
+            self.plot = self._make_plot()
+        self.series = series
+        self._drawing = True
+        try:
+            self._curves["low"].setData(series.times, series.mins)
+            self._curves["high"].setData(series.times, series.maxs)
+            self._curves["mean"].setData(series.times, series.values)
+            for band in self._bands:
+                self.plot.removeItem(band)
+            self._bands = []
+            lines = [v for v in series.lines.values]
+            top = max([*(v for v in lines if v is not None), *(series.maxs or (0.0,))]) * 1.2 + 1e-9
+            shown = []
+            for level, line in enumerate(lines, start=1):
+                if line is None:
+                    continue
+                upper = next((v for v in lines[level:] if v is not None), top)
+                colour = LEVEL_COLOURS[Level(level)][1]
+                band = pg.LinearRegionItem(
+                    (line, max(upper, line)),
+                    orientation="horizontal",
+                    movable=False,
+                    brush=pg.mkBrush(
+                        pg.mkColor(colour).red(),
+                        pg.mkColor(colour).green(),
+                        pg.mkColor(colour).blue(),
+                        BAND_ALPHA,
+                    ),
+                    pen=pg.mkPen(colour, width=1),
+                )
+                band.setZValue(-10)
+                self.plot.addItem(band)
+                self._bands.append(band)
+                shown.append(
+                    f'<span style="color:{colour}">■</span> {Level(level).label} ≥ {line:g} {series.unit}'
+                )
+            self.plot.setLabel("left", series.unit)
+            self.plot.setXRange(series.start, series.end, padding=0)
+            self.plot.enableAutoRange(axis="y")
+            bucket = (
+                _tr("raw readings")
+                if series.bucket_s <= 1
+                else _tr("{n} readings in {b} buckets")
+                .replace("{n}", f"{series.raw_count:,}")
+                .replace("{b}", f"{len(series.times):,}")
+            )
+            self.legend.setText("&nbsp;&nbsp;".join([*shown, bucket]))
+        finally:
+            self._drawing = False
+        self.drawn.emit(series)
+
+    @Slot(object, object)
+    def _panned(self, _view: Any, _range: Any) -> None:
+        if not self._drawing and self.series is not None:
+            self._settle.start()
+
+    @Slot()
+    def _load_view(self) -> None:
+        (a, b) = self.plot.getViewBox().viewRange()[0]
+        self.load(datetime.fromtimestamp(max(a, 0), UTC), datetime.fromtimestamp(max(b, a + 1), UTC))
+
+    def wait_idle(self, msecs: int = 5000) -> bool:
+        return self.reader.waitForDone(msecs)
