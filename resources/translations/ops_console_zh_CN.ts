@@ -2085,6 +2085,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>无线电设备(&amp;D)…</translation>
     </message>
     <message>
+      <source>Sensors</source>
+      <translation>传感器</translation>
+    </message>
+    <message>
       <source>Sirens</source>
       <translation>警报器</translation>
     </message>
@@ -3071,6 +3075,226 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Which</source>
       <translation>哪个</translation>
+    </message>
+  </context>
+  <context>
+    <name>SensorChart</name>
+    <message>
+      <source>Readings could not be read: {why}</source>
+      <translation>无法读取读数：{why}</translation>
+    </message>
+    <message>
+      <source>Select a sensor to see its readings</source>
+      <translation>选择一个传感器以查看其读数</translation>
+    </message>
+    <message>
+      <source>raw readings</source>
+      <translation>原始读数</translation>
+    </message>
+    <message>
+      <source>{n} readings in {b} buckets</source>
+      <translation>{n} 个读数，分为 {b} 个时间段</translation>
+    </message>
+  </context>
+  <context>
+    <name>SensorDialog</name>
+    <message>
+      <source>Advisory at or above</source>
+      <translation>提示级：达到或高于</translation>
+    </message>
+    <message>
+      <source>Edit sensor</source>
+      <translation>编辑传感器</translation>
+    </message>
+    <message>
+      <source>Emergency at or above (alarm)</source>
+      <translation>紧急级：达到或高于（报警）</translation>
+    </message>
+    <message>
+      <source>Evaluate its readings</source>
+      <translation>评估其读数</translation>
+    </message>
+    <message>
+      <source>Expected interval</source>
+      <translation>预期上报间隔</translation>
+    </message>
+    <message>
+      <source>Hysteresis (a level ends below its line minus this)</source>
+      <translation>回差（低于该级别线减去此值时才解除）</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Latitude, longitude</source>
+      <translation>纬度、经度</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>存放点</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Physically possible from … to</source>
+      <translation>物理可能范围：从 … 到</translation>
+    </message>
+    <message>
+      <source>Rate of rise: up by</source>
+      <translation>上涨速率：上涨</translation>
+    </message>
+    <message>
+      <source>Register sensor</source>
+      <translation>登记传感器</translation>
+    </message>
+    <message>
+      <source>Reporting radio node</source>
+      <translation>上报的电台节点</translation>
+    </message>
+    <message>
+      <source>Sensor id (as the node sends it)</source>
+      <translation>传感器编号（与节点发送的一致）</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Warning at or above</source>
+      <translation>警告级：达到或高于</translation>
+    </message>
+    <message>
+      <source>within</source>
+      <translation>以内</translation>
+    </message>
+  </context>
+  <context>
+    <name>SensorPanel</name>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Import register…</source>
+      <translation>导入登记表…</translation>
+    </message>
+    <message>
+      <source>Import sensor register</source>
+      <translation>导入传感器登记表</translation>
+    </message>
+    <message>
+      <source>Not imported:</source>
+      <translation>未导入：</translation>
+    </message>
+    <message>
+      <source>Nothing to import</source>
+      <translation>没有可导入的内容</translation>
+    </message>
+    <message>
+      <source>Register sensor…</source>
+      <translation>登记传感器…</translation>
+    </message>
+    <message>
+      <source>Register {id}…</source>
+      <translation>登记 {id}…</translation>
+    </message>
+    <message>
+      <source>Select a registered sensor</source>
+      <translation>请选择已登记的传感器</translation>
+    </message>
+    <message>
+      <source>Sensor register (*.csv *.toml);;All files (*)</source>
+      <translation>传感器登记表 (*.csv *.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Sensors could not be read: {why}</source>
+      <translation>无法读取传感器：{why}</translation>
+    </message>
+    <message>
+      <source>The file holds no sensors.</source>
+      <translation>该文件不含传感器。</translation>
+    </message>
+    <message>
+      <source>line</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <source>{level}: {name}</source>
+      <translation>{level}：{name}</translation>
+    </message>
+    <message>
+      <source>{n} not registered</source>
+      <translation>{n} 个未登记</translation>
+    </message>
+    <message>
+      <source>{n} sensors</source>
+      <translation>{n} 个传感器</translation>
+    </message>
+    <message>
+      <source>{n} sensors can be added or updated.</source>
+      <translation>可添加或更新 {n} 个传感器。</translation>
+    </message>
+    <message>
+      <source>{n} silent</source>
+      <translation>{n} 个静默</translation>
+    </message>
+  </context>
+  <context>
+    <name>SensorTableModel</name>
+    <message>
+      <source>Heard over the radio but not in the register: select it and press Register.</source>
+      <translation>已通过电台收到，但不在登记表中：选中后点击“登记”。</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Last reading</source>
+      <translation>最后读数</translation>
+    </message>
+    <message>
+      <source>Latest</source>
+      <translation>最新</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>水平</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>存放点</translation>
+    </message>
+    <message>
+      <source>SILENT</source>
+      <translation>静默</translation>
+    </message>
+    <message>
+      <source>Sensor</source>
+      <translation>传感器</translation>
+    </message>
+    <message>
+      <source>Trend</source>
+      <translation>趋势</translation>
+    </message>
+    <message>
+      <source>last reading</source>
+      <translation>最后读数</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <source>no levels set</source>
+      <translation>未设置级别</translation>
+    </message>
+    <message>
+      <source>not registered</source>
+      <translation>未登记</translation>
     </message>
   </context>
   <context>
