@@ -141,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
         "for the paper log",
     )
 
+    from ops_console.early_warning.cli import add_parser as add_warning_parser
+
+    add_warning_parser(sub, common)
+
     simulate = sub.add_parser("simulate", help="run a simulated device for tests and training")
     simulate.add_argument(
         "kind",
@@ -250,7 +254,20 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
         return commands.audit_command(args, url, must_exist)
     if args.command == "gateway":
         return commands.gateway_command(args, url, must_exist, settings)
+    if args.command == "warning":
+        return _warning(args, url, must_exist, settings)
     return _launch_gui(args, url, must_exist, log_path, settings)
+
+
+def _warning(args: argparse.Namespace, url: str, must_exist: bool, settings: Settings) -> int:
+    from ops_console.early_warning.cli import warning_command
+    from ops_console.post import open_post
+
+    post = open_post(url, must_exist=must_exist, exercise=args.exercise, settings=settings)
+    try:
+        return warning_command(args, post)
+    finally:
+        post.close()
 
 
 def _launch_gui(

@@ -262,6 +262,7 @@ def _tasks(
 
 def build_full_demo(post: Post, *, now: datetime | None = None, seed: int = 7) -> None:
     """The whole demo post: people and records, then every feature's demo data on top."""
+    from ops_console.early_warning.demo import build_demo_warnings
     from ops_console.inventory.demo import build_demo_inventory
     from ops_console.mapping.demo import build_demo_map
     from ops_console.residents.demo import build_demo_residents
@@ -272,3 +273,4 @@ def build_full_demo(post: Post, *, now: datetime | None = None, seed: int = 7) -
     build_demo_map(post, seed=seed)
     build_demo_residents(post, seed=seed)  # after the map: its zones and shelters
     build_demo_sirens(post, post.sirens)
+    build_demo_warnings(post)  # after the map: its area is the Canal Road evacuation zone
