@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import select, update
 
@@ -65,6 +66,34 @@ from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
 FOUR_EYES_KEY = "warnings.four_eyes"
+# which template a sensor's kind calls for (sensors/kinds.SensorKind values)
+SENSOR_HAZARD = {
+    "water_level": Hazard.FLOOD,
+    "rain_gauge": Hazard.FLOOD,
+    "soil_moisture": Hazard.FLOOD,
+    "wind": Hazard.TYPHOON,
+    "smoke_air": Hazard.FIRE,
+}
+
+
+class SensorAlertLike(Protocol):
+    """What a sensor alert record (ops_console.sensors.views.SensorAlert) offers a draft."""
+
+    id: int | None
+    name: str
+    kind: object
+    value: float | None
+    unit: str
+    detail: str
+    at: datetime
+    location: str
+    lat: float | None
+    lon: float | None
+
+    @property
+    def words(self) -> str: ...
+
+
 ENTITY = "warning"
 
 
@@ -284,6 +313,68 @@ class WarningService:
             view = _view(row)
         self._publish(view.id)
         return view
+
+    def draft_from_sensor_alert(self, alert: SensorAlertLike) -> WarningView:
+        """One click from a sensor alert: the hazard from the sensor's kind, the place, the time
+        of the reading and the reading itself in the description; the area is the active zone
+        the sensor stands in, else the sirens that can be heard there (else every siren)."""
+        kind = getattr(alert.kind, "value", alert.kind) or ""
+        hazard = SENSOR_HAZARD.get(str(kind), Hazard.FLOOD)
+        place = alert.location or alert.name
+        at = alert.at.astimezone().strftime("%H:%M")
+        area = self._area_at(alert.lat, alert.lon)
+        w = self.draft(hazard, area, place=place, time_text=at)
+        reading = f"{alert.value:g} {alert.unit}".strip() if alert.value is not None else ""
+        texts = {
+            "en-US": {
+                "description": f"{w.texts['en-US']['description']} Reading: {alert.name} {reading} ({alert.detail})."
+            },
+            "zh-CN": {
+                "description": f"{w.texts['zh-CN']['description']}读数：{alert.name} {reading}（{alert.detail}）。"
+            },
+        }
+        merged = {lang: {**w.texts[lang], **texts[lang]} for lang in LANGUAGES}
+        with self._db.write() as s:
+            row = s.get(PublicWarning, w.id)
+            assert row is not None
+            row.texts_json = json.dumps(merged, ensure_ascii=False)
+            actor = self._shift.actor or audit.SYSTEM
+            audit.append(
+                s,
+                actor,
+                "warning.from_sensor",
+                ENTITY,
+                w.id,
+                f"Warning #{w.id} drafted from sensor alert {alert.id}: {alert.words}",
+                exercise=row.exercise,
+            )
+            view = _view(row)
+        self._publish(w.id)
+        return view
+
+    def _area_at(self, lat: float | None, lon: float | None) -> WarningArea:
+        if lat is not None and lon is not None:
+            for z in self._zones.list():
+                zone_area = self.area_from_zone(z.id)
+                if _covers(zone_area, lat, lon, 0.0):
+                    return zone_area
+            with self._db.read() as s:
+                heard = [
+                    r.id
+                    for r in s.scalars(select(Siren).where(Siren.enabled))
+                    if haversine_m(lat, lon, r.lat, r.lon) <= r.audible_radius_m
+                ]
+            if heard:
+                return self.area_from_sirens(heard)
+        with self._db.read() as s:
+            every = list(s.scalars(select(Siren.id).where(Siren.enabled)))
+        if not every:
+            raise ValidationError(
+                {
+                    "area": "The sensor has no position, no zone covers it and there are no sirens: draw a zone first."
+                }
+            )
+        return self.area_from_sirens(every)
 
     def approve(self, warning_id: int, pin: str) -> WarningView:
         """draft → approved, by a supervisor other than the drafter (unless the rule is off)."""
