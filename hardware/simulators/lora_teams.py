@@ -15,12 +15,29 @@ from ops_console.hardware.protocols import field_payload as fp
 
 
 @dataclass(frozen=True)
+class Gauge:
+    """What a sensor node measures when it is not random: ``start`` rising by ``rise_per_min``
+    from the first reading (up to ``ceiling``), with a little noise, so a demo can watch a
+    river reach its levels."""
+
+    sensor_id: str
+    kind: str
+    unit: str
+    start: float
+    rise_per_min: float
+    noise: float = 0.0
+    ceiling: float | None = None
+
+
+@dataclass(frozen=True)
 class FieldTeam:
-    """One station in the field: ``kind`` is ``team`` (texts, positions) or ``sensor``."""
+    """One station in the field: ``kind`` is ``team`` (texts, positions) or ``sensor``
+    (random readings, or those of its ``gauge``)."""
 
     call: str
     address: int
     kind: str = "team"
+    gauge: Gauge | None = None
 
 
 DEFAULT_TEAMS = (
@@ -71,6 +88,7 @@ class FieldTraffic:
         self._inbox = Reassembler(timeout=600.0)
         self._acked: set[tuple[str, int]] = set()
         self.received: list[fp.TextMessage] = []
+        self._gauge_start: dict[str, datetime] = {}  # a gauge's first reading: its rise counts from there
 
     def next_lines(self, now: datetime) -> list[bytes]:
         """Lines for the next traffic event (a text may take several frames)."""
@@ -161,6 +179,21 @@ class FieldTraffic:
         return fp.encode_position(team.call, self._next_number(team), lat, lon, now, battery)
 
     def _sensor(self, team: FieldTeam, now: datetime) -> list[bytes]:
+        gauge = team.gauge
+        if gauge is not None:
+            minutes = (now - self._gauge_start.setdefault(team.call, now)).total_seconds() / 60
+            level = gauge.start + gauge.rise_per_min * minutes + self.rng.gauss(0, gauge.noise)
+            if gauge.ceiling is not None:
+                level = min(level, gauge.ceiling)
+            return fp.encode_sensor(
+                team.call,
+                self._next_number(team),
+                gauge.sensor_id,
+                gauge.kind,
+                round(level, 3),
+                gauge.unit,
+                now,
+            )
         kind, unit, mean, spread = self.rng.choice(SENSOR_KINDS)
         value = round(self.rng.gauss(mean, spread), 2)
         return fp.encode_sensor(

@@ -266,6 +266,7 @@ def build_full_demo(post: Post, *, now: datetime | None = None, seed: int = 7) -
     from ops_console.inventory.demo import build_demo_inventory
     from ops_console.mapping.demo import build_demo_map
     from ops_console.residents.demo import build_demo_residents
+    from ops_console.sensors.demo import build_demo_sensors
     from ops_console.sirens.demo import build_demo_sirens
 
     build_demo_post(post, now=now, seed=seed)
@@ -274,3 +275,4 @@ def build_full_demo(post: Post, *, now: datetime | None = None, seed: int = 7) -
     build_demo_residents(post, seed=seed)  # after the map: its zones and shelters
     build_demo_sirens(post, post.sirens)
     build_demo_warnings(post)  # after the map: its area is the Canal Road evacuation zone
+    build_demo_sensors(post, now=now, seed=seed)

@@ -10,16 +10,25 @@ import logging
 
 from ops_console.hardware.lora.airtime import Modulation
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
-from ops_console.hardware.simulators.lora_teams import FieldTeam
+from ops_console.hardware.simulators.lora_teams import FieldTeam, Gauge
 
 from .neighbourhood import CENTRE_LAT, CENTRE_LON
 
-DEMO_TEAMS = (  # the demo roster's team callsigns, plus the river-gauge sensor node
+DEMO_GAUGES = (  # rising through the demo: the river's levels are reached within half an hour
+    Gauge("RG1-level", "water_level", "m", 2.2, 0.05, noise=0.01, ceiling=4.2),
+    Gauge("RN1-rain", "rain_gauge", "mm", 6.0, 0.8, noise=0.3, ceiling=60.0),
+    Gauge("RN2-rain", "rain_gauge", "mm", 4.0, 0.6, noise=0.3, ceiling=55.0),
+    Gauge("WD1-wind", "wind", "m/s", 8.0, 0.3, noise=0.8, ceiling=32.0),
+)
+DEMO_TEAMS = (  # the demo roster's team callsigns, plus the sensor nodes (ops_console/sensors/demo.py)
     FieldTeam("CANAL-1", 11),
     FieldTeam("MED-2", 12),
     FieldTeam("FIRE-3", 13),
     FieldTeam("CARE-5", 15),
-    FieldTeam("RG1", 21, "sensor"),
+    FieldTeam("RG1", 21, "sensor", DEMO_GAUGES[0]),
+    FieldTeam("RN1", 22, "sensor", DEMO_GAUGES[1]),
+    FieldTeam("RN2", 23, "sensor", DEMO_GAUGES[2]),
+    FieldTeam("WD1", 24, "sensor", DEMO_GAUGES[3]),
 )
 
 DEMO_MODULATION = Modulation(spreading_factor=9, bandwidth_hz=125_000, coding_rate=1, preamble=12)

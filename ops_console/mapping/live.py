@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from ops_console.clock import utc_now
 from ops_console.db.models import Team
 from ops_console.db.radio_models import Position, RadioNode, SensorReading
+from ops_console.db.sensor_models import Sensor
 from ops_console.db.siren_models import Siren
 
 TEAM_STALE_AFTER = timedelta(minutes=15)
@@ -163,7 +164,7 @@ def load_tracks(post, points: int = TRACK_POINTS) -> list[NodeTrack]:  # type: i
 
 
 def load_sensors(post) -> list[SensorPoint]:  # type: ignore[no-untyped-def]
-    """The latest reading of every sensor whose node has a known position."""
+    """The latest reading of every sensor with a position: the register's, else its node's."""
     with post.db.read() as s:
         newest = (
             select(SensorReading.sensor_id, func.max(SensorReading.at).label("at"))
@@ -176,13 +177,23 @@ def load_sensors(post) -> list[SensorPoint]:  # type: ignore[no-untyped-def]
             .order_by(SensorReading.sensor_id, SensorReading.id.desc())
         ).all()
         nodes = {n.addr: n for n in s.scalars(select(RadioNode)).all()}
+        placed = {  # the register's position wins: a gauge is where it was installed
+            sid: (lat, lon)
+            for sid, lat, lon in s.execute(select(Sensor.sensor_id, Sensor.lat, Sensor.lon)).all()
+            if lat is not None and lon is not None
+        }
         out, seen = [], set()
         for r in rows:
             node = nodes.get(r.node_addr) if r.node_addr is not None else None
-            if r.sensor_id in seen or node is None or node.lat is None or node.lon is None:
+            where = placed.get(r.sensor_id)
+            if where is None and node is not None and node.lat is not None and node.lon is not None:
+                where = (node.lat, node.lon)
+            if r.sensor_id in seen or where is None:
                 continue
             seen.add(r.sensor_id)
             out.append(
-                SensorPoint(r.sensor_id, r.kind, r.value, r.unit or "", r.at, r.node_addr, node.lat, node.lon)
+                SensorPoint(
+                    r.sensor_id, r.kind, r.value, r.unit or "", r.at, r.node_addr or 0, where[0], where[1]
+                )
             )
         return out

@@ -323,7 +323,7 @@ class SensorService:
                     select(SensorAlertRow)
                     .where(
                         SensorAlertRow.rule.in_(("rise", "clock", "burst", "impossible")),
-                        SensorAlertRow.raised_at >= now - SHOWN_FOR,
+                        SensorAlertRow.at >= now - SHOWN_FOR,  # heard within the half hour
                     )
                     .order_by(SensorAlertRow.id.desc())
                     .limit(200)
