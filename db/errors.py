@@ -7,7 +7,7 @@ exits or retries instead of showing a traceback.
 
 from __future__ import annotations
 
-from sqlalchemy import exc as sa_exc
+import sys
 
 from ops_console.known_error import OpsError
 
@@ -72,15 +72,19 @@ def explain(exc: BaseException) -> DatabaseUnavailable:
     return DatabaseUnavailable(f"The database reported an error: {first_line[0] if first_line else exc!r}")
 
 
-_OUR_BUGS = (sa_exc.IntegrityError, sa_exc.ProgrammingError, sa_exc.DataError, sa_exc.NotSupportedError)
-
-
 def is_environment_fault(exc: BaseException) -> bool:
     """True when a database error comes from the surroundings (lock, file, server),
-    False when it points at our own code (constraint violated, bad SQL)."""
+    False when it points at our own code (constraint violated, bad SQL).
+
+    SQLAlchemy is looked up, not imported: the sign-on dialog's words come from this module
+    before SQLAlchemy loads (ui/launch.py), and without it loaded no error can be one of its."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is None:
+        return False
     if isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated:
         return True
-    return isinstance(exc, sa_exc.DatabaseError) and not isinstance(exc, _OUR_BUGS)
+    our_bugs = (sa_exc.IntegrityError, sa_exc.ProgrammingError, sa_exc.DataError, sa_exc.NotSupportedError)
+    return isinstance(exc, sa_exc.DatabaseError) and not isinstance(exc, our_bugs)
 
 
 DISK_FULL_MARGIN = 1 << 20

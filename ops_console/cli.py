@@ -3,6 +3,9 @@
 Global options (--db, --demo, --exercise, --log-level) work before or after any
 subcommand. Known faults (a locked, missing, damaged or too-new database) end with a
 sentence on stderr and a distinct exit code, never a traceback.
+
+Nothing here imports SQLAlchemy, the models or the services at the top: the console's
+sign-on dialog shows before they load (ui/launch.py), and every start passes through here.
 """
 
 from __future__ import annotations
@@ -13,9 +16,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from typing import TYPE_CHECKING
 
 from ops_console import __version__
 from ops_console.config import Settings, default_db_url, demo_db_url, load_settings
@@ -23,6 +24,9 @@ from ops_console.db.errors import explain, is_environment_fault
 from ops_console.domain import Role
 from ops_console.errors import DatabaseUnavailable, OpsError
 from ops_console.logging_setup import setup_logging
+
+if TYPE_CHECKING:
+    from ops_console.post import Post
 
 log = logging.getLogger("ops_console.cli")
 
@@ -94,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("target", metavar="DST_URL")
 
     export = sub.add_parser("export", parents=[common], help="export records as CSV or JSON")
-    from ops_console.services.export import FORMATS, KINDS
+    from ops_console.export_kinds import FORMATS, KINDS
 
     export.add_argument("kind", choices=KINDS)
     export.add_argument("--format", choices=FORMATS, default="csv")
@@ -167,24 +171,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def refuse_password(url: str, what: str = "--db") -> None:
+def refuse_password(url: str, what: str = "--db", *, parse: bool = True) -> None:
     """A database URL typed on the command line must not carry a password (shell history,
-    ``ps`` output); ``what`` names where it was typed."""
+    ``ps`` output); ``what`` names where it was typed. ``parse=False`` checks only the
+    password, without SQLAlchemy's parser (the console's start: the whole check runs again
+    where the post opens, ui/launch.py)."""
+    from urllib.parse import urlsplit
+
     try:
-        parsed = make_url(url)
-    except Exception as exc:  # sqlalchemy raises ArgumentError with its own words
-        raise OpsError(f"{what}: {url!r} is not a database URL ({exc})") from exc
-    if parsed.password:
+        password = urlsplit(url).password
+    except ValueError:  # e.g. a port that is not a number: SQLAlchemy's parser words it below
+        password = None
+    if parse:
+        from sqlalchemy.engine import make_url
+
+        try:
+            password = make_url(url).password
+        except Exception as exc:  # sqlalchemy raises ArgumentError with its own words
+            raise OpsError(f"{what}: {url!r} is not a database URL ({exc})") from exc
+    if password:
         raise OpsError(
             f"Do not put the database password on the command line ({what}; it stays in the shell "
             "history): give it in PGPASSWORD, in ~/.pgpass, or in the config file."
         )
 
 
-def resolve_db_url(args: argparse.Namespace, settings: Settings | None = None) -> tuple[str, bool]:
-    """The URL to open and whether the file must already exist (only when named explicitly)."""
+def resolve_db_url(
+    args: argparse.Namespace, settings: Settings | None = None, *, parse: bool = True
+) -> tuple[str, bool]:
+    """The URL to open and whether the file must already exist (only when named explicitly);
+    ``parse`` as for ``refuse_password``."""
     if args.db:
-        refuse_password(args.db)
+        refuse_password(args.db, parse=parse)
         return args.db, True
     if args.demo:
         return demo_db_url(), False
@@ -210,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OpsError as exc:
         log.error("%s", exc)
         return EXIT_FAILED
-    except SQLAlchemyDatabaseError as exc:
+    except Exception as exc:  # SQLAlchemy's DatabaseError, without importing it for every start
         if not is_environment_fault(exc):
             raise
         known = explain(exc)
@@ -223,6 +241,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, log_path: Path | None) -> int:
+    if args.command is None:  # the console: nothing heavy before its first window (ui/app.py)
+        settings = load_settings()  # the one reading of the config file; open_post gets it
+        url, must_exist = resolve_db_url(args, settings, parse=False)
+        return _launch_gui(args, url, must_exist, log_path, settings)
     from ops_console import commands
 
     if args.command == "simulate":
@@ -233,13 +255,7 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     settings = load_settings()  # the one reading of the config file; open_post gets it
     url, must_exist = resolve_db_url(args, settings)
     if args.demo and not args.db:
-        if args.command is None and args.exercise:  # made outside exercise mode, as before
-            from ops_console.ui.first_start import ensure_demo_with_progress
-
-            ensure_demo_with_progress(url, settings)  # the window says it is working
-        elif args.command is not None:
-            commands.ensure_demo(url, settings)
-        # else the window's own post is filled if empty (_launch_gui): one open, not two
+        commands.ensure_demo(url, settings)
     if args.command == "db":
         return commands.db_command(args, url, must_exist)
     if args.command == "export":
@@ -256,7 +272,7 @@ def _run(args: argparse.Namespace, log_path: Path | None) -> int:
         return commands.gateway_command(args, url, must_exist, settings)
     if args.command == "warning":
         return _warning(args, url, must_exist, settings)
-    return _launch_gui(args, url, must_exist, log_path, settings)
+    raise AssertionError(f"unknown command {args.command!r}")  # argparse allows no other
 
 
 def _warning(args: argparse.Namespace, url: str, must_exist: bool, settings: Settings) -> int:
@@ -270,11 +286,19 @@ def _warning(args: argparse.Namespace, url: str, must_exist: bool, settings: Set
         post.close()
 
 
-def _launch_gui(
-    args: argparse.Namespace, url: str, must_exist: bool, log_path: Path | None, settings: Settings
-) -> int:
+def _open_gui_post(args: argparse.Namespace, url: str, must_exist: bool, settings: Settings) -> Post:
+    """Everything heavy of a console start, run on a worker while a window already shows:
+    the URL's whole check, SQLAlchemy, the models and services, the schema, and on the
+    demo's first start the demo post itself."""
     from ops_console.post import open_post
 
+    if args.db:
+        refuse_password(args.db)  # SQLAlchemy's parser words a URL it cannot read
+    demo_here = args.demo and not args.db
+    if demo_here and args.exercise:  # the demo is made outside exercise mode, as before
+        from ops_console.commands import ensure_demo
+
+        ensure_demo(url, settings)
     post = open_post(
         url,
         must_exist=must_exist,
@@ -283,18 +307,50 @@ def _launch_gui(
         demo=args.demo,
         devices=getattr(args, "device", None) or [],
     )
-    if args.demo and not args.db and not args.exercise:
-        from ops_console.ui.first_start import fill_demo_with_progress
-
+    if demo_here and not args.exercise:
         try:
-            fill_demo_with_progress(post)  # the first start; the window says it is working
+            from ops_console.demo import build_full_demo, is_empty
+
+            if is_empty(post):  # the first start: one open, not two
+                build_full_demo(post)
         except BaseException:
             post.close()
             raise
+    return post
+
+
+def _launch_gui(
+    args: argparse.Namespace, url: str, must_exist: bool, log_path: Path | None, settings: Settings
+) -> int:
+    from functools import partial
+
+    from ops_console import roster
+    from ops_console.config import data_dir
     from ops_console.ui.app import run_gui
 
+    preview = roster.read_roster(url, cache_dir=data_dir())
+    # the demo's first start: its progress window shows while the post is made
+    first_start = bool(args.demo and not args.db and (roster.missing_file(url) or preview == []))
+
+    def remember(post: Post) -> None:
+        try:
+            entries = [roster.RosterEntry(o.name, o.callsign, o.role) for o in post.operators.list_active()]
+        except OpsError as exc:  # the server went away meanwhile: the next start waits for it
+            log.warning("roster not kept for the next sign-on: %s", exc)
+            return
+        roster.remember(data_dir(), url, entries)
+
     pin = os.environ.get("OPS_CONSOLE_PIN")
-    return run_gui(post, operator=args.operator, pin=pin, demo=args.demo, log_path=log_path)
+    return run_gui(
+        partial(_open_gui_post, args, url, must_exist, settings),
+        operator=args.operator,
+        pin=pin,
+        demo=args.demo,
+        log_path=log_path,
+        roster=preview,
+        first_start=first_start,
+        opened=None if roster.sqlite_file(url) else remember,
+    )
 
 
 def _private_own_dirs() -> None:

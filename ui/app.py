@@ -2,6 +2,13 @@
 
 ``run_gui`` is what the CLI calls; ``create_application`` and ``build_main_window``
 are the pieces tests use without entering the event loop.
+
+Start-up order (docs/architecture.md, "Start-up, in practice"): this module and what it
+imports at the top are light (Qt, no SQLAlchemy, no models, no services), so the sign-on
+dialog paints within a few tenths of a second of launch with the roster read by
+ops_console/roster.py. The post itself (imports, schema check, services; the demo on a
+first start) is opened by a worker once the dialog has painted, and the main window's
+modules load on the GUI thread once it is open, both while the operator types.
 """
 
 from __future__ import annotations
@@ -10,7 +17,7 @@ import importlib
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +27,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ops_console.config import log_dir
 from ops_console.errors import SignOnError
-from ops_console.post import Post
 from ops_console.ui import startup_probe
 from ops_console.ui.common.first_paint import after_first_paint
 from ops_console.ui.common.i18n import install_translators
@@ -29,11 +35,12 @@ from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.theme import apply_theme
 from ops_console.ui.crash import install_crash_handler
 from ops_console.ui.qt import install_gui_thread_collector
-from ops_console.ui.signon import SignOnDialog
 from ops_console.ui.watchdog import FreezeWatchdog, unseen_freezes
 
 if TYPE_CHECKING:
+    from ops_console.post import Post
     from ops_console.ui.main_window import MainWindow
+    from ops_console.ui.signon.dialog import RosterLine
 
 log = logging.getLogger(__name__)
 ORGANIZATION, APPLICATION = "OpsConsole", "Ops Console"
@@ -107,30 +114,77 @@ def _check_pin_while_loading(post: Post, operator: str, pin: str) -> None:
         raise value
 
 
-def _sign_on(post: Post, operator: str | None, pin: str | None) -> bool:
-    """--operator with a PIN signs on directly; otherwise ask with the sign-on dialog."""
-    if operator:
-        if not pin:
-            _tell(
-                QCoreApplication.translate(
-                    "Startup", "--operator needs the PIN in the OPS_CONSOLE_PIN environment variable."
-                )
+def _sign_on(post: Post, operator: str, pin: str | None) -> bool:
+    """--operator with a PIN signs on directly (the PIN from OPS_CONSOLE_PIN)."""
+    if not pin:
+        _tell(
+            QCoreApplication.translate(
+                "Startup", "--operator needs the PIN in the OPS_CONSOLE_PIN environment variable."
             )
-            return False
-        try:
-            _check_pin_while_loading(post, operator, pin)
-        except SignOnError as exc:
-            _tell(
-                QCoreApplication.translate("Startup", "Cannot sign on: {reason}").replace(
-                    "{reason}", str(exc)
-                )
-            )
-            return False
-        return True
-    dialog = SignOnDialog(post)
+        )
+        return False
+    try:
+        _check_pin_while_loading(post, operator, pin)
+    except SignOnError as exc:
+        _tell(QCoreApplication.translate("Startup", "Cannot sign on: {reason}").replace("{reason}", str(exc)))
+        return False
+    return True
+
+
+def _open_while_waiting(open_post: Callable[[], Post]) -> Post:
+    """Open the post on a worker while the GUI thread waits in its event loop (nothing is
+    shown: ``--operator`` signs on without a dialog); its exception is raised here."""
+    lane = JobLane("post-open")
+    outcome: list[tuple[bool, object]] = []
+    loop = QEventLoop()
+
+    def finish(ok: bool, value: object) -> None:
+        outcome.append((ok, value))
+        loop.quit()
+
+    start_job(lane, open_post, partial(finish, True), partial(finish, False))
+    if not outcome:
+        loop.exec()
+    lane.waitForDone()
+    ok, value = outcome[0]
+    if not ok:
+        assert isinstance(value, BaseException)
+        raise value
+    return value  # type: ignore[return-value]
+
+
+def _sign_on_dialog(
+    post: Post | None, open_post: Callable[[], Post] | None, roster: Sequence[RosterLine] | None
+) -> tuple[Post | None, bool]:
+    """Ask who is at the workstation. Without ``post`` the dialog shows at once with the
+    ``roster`` preview and the post opens on a worker after its first paint; returns the
+    post (opened or not, None if it never opened) and whether someone signed on. A failure
+    to open closes the dialog and is raised here."""
+    from ops_console.ui.signon.dialog import SignOnDialog
+
+    dialog = SignOnDialog(post, roster=roster)
     startup_probe.watch_signon(dialog, dialog.reject)
-    after_first_paint(dialog, _load_main_window_modules)  # while the operator types the PIN
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    lane = JobLane("post-open", parent=dialog)
+    opened: list[Post] = []
+
+    def work() -> Post:
+        assert open_post is not None
+        opened.append(open_post())  # kept also when the dialog is gone: it is closed below
+        return opened[-1]
+
+    def ready(value: Post) -> None:
+        dialog.post_ready(value)
+        QTimer.singleShot(0, dialog, _load_main_window_modules)  # while the operator types
+
+    if post is None:
+        after_first_paint(dialog, lambda: start_job(lane, work, ready, dialog.post_failed, owner=dialog))
+    else:
+        after_first_paint(dialog, _load_main_window_modules)  # while the operator types the PIN
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    lane.waitForDone()  # a refusal before the post opened: it is closed by the caller
+    if dialog.failure is not None:
+        raise dialog.failure
+    return (post if post is not None else (opened[0] if opened else None)), accepted
 
 
 def _start_watchdog(window: QWidget, log_path: Path | None) -> FreezeWatchdog:
@@ -172,19 +226,44 @@ def run_gui(
     pin: str | None = None,
     demo: bool = False,
     log_path: Path | None = None,
+    roster: Sequence[RosterLine] | None = None,
+    first_start: bool = False,
+    opened: Callable[[Post], object] | None = None,
 ) -> int:
-    """Run the console until the window closes; returns the process exit code."""
+    """Run the console until the window closes; returns the process exit code.
+
+    Given a factory, the post opens on a worker: behind the first start's progress window
+    (``first_start``), behind the sign-on dialog (which lists ``roster`` meanwhile), or,
+    with ``operator``, while nothing is shown yet. ``opened(post)`` is called on the GUI
+    thread once it is open (the CLI keeps a PostgreSQL post's roster for the next start)."""
     app = create_application()
     crash = install_crash_handler(log_path)
     post: Post | None = None
     try:
+        factory = post_factory_or_post if callable(post_factory_or_post) else None
         try:
-            post = post_factory_or_post() if callable(post_factory_or_post) else post_factory_or_post
-        except KNOWN_ERRORS as exc:
+            if factory is None:
+                post = post_factory_or_post  # type: ignore[assignment]
+            elif first_start:
+                from ops_console.ui.first_start import run_with_progress
+
+                post = run_with_progress(factory)
+            elif operator:
+                post = _open_while_waiting(factory)
+            if operator:
+                assert post is not None
+                signed_on = _sign_on(post, operator, pin)
+            else:
+                post, signed_on = _sign_on_dialog(post, factory, roster)
+        except KNOWN_ERRORS as exc:  # the post could not be opened (or made): words, an exit code
+            log.error("%s", exc)
             _tell(str(exc))
             return getattr(exc, "exit_code", EXIT_FAILED)
-        if not _sign_on(post, operator, pin):
+        if post is not None and opened is not None:
+            opened(post)
+        if not signed_on:
             return EXIT_FAILED if operator else EXIT_OK
+        assert post is not None
         post.feed.start()  # other workstations' changes arrive as events from here on
         # the radios and siren buses open once the window is on the screen, one paint later
         # than before: their ports were closed through all of start-up anyway, and from the

@@ -1,46 +1,35 @@
 """The very first ``ops-console --demo``: the demo post is created (operators with their
-PIN hashes, the ward, hundreds of stock movements through the ledger — seconds on a slow
-machine) off the GUI thread, while a small window says what is happening. Without it the
-console showed nothing for those seconds and looked hung to whoever double-clicked it.
+PIN hash, the ward, hundreds of stock movements through the ledger — a second or more on
+a slow machine) off the GUI thread, while a small window says what is happening. Without
+it the console showed nothing for those seconds and looked hung to whoever double-clicked
+it.
 
-The work is the same ``build_full_demo`` the headless commands use; only the waiting is
-different. A failure is raised again on the GUI thread, where the CLI's known-error
-handling says it in words.
+The window shows before SQLAlchemy and the services are imported (ui/launch.py hands the
+whole opening — imports, schema, demo — to a worker), so it appears as fast as the sign-on
+dialog would. The work is the same ``build_full_demo`` the headless commands use; only the
+waiting is different. A failure is raised again on the GUI thread, where the CLI's
+known-error handling says it in words.
 """
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog
 
-from ops_console.config import Settings
-from ops_console.post import Post
 from ops_console.ui import startup_probe
 from ops_console.ui.app import create_application
+from ops_console.ui.common.first_paint import after_first_paint
 from ops_console.ui.common.jobs import JobLane, start_job
 
-
-def ensure_demo_with_progress(url: str, settings: Settings | None = None) -> bool:
-    """Create and fill the demo post at ``url`` if it is empty, showing a progress window
-    meanwhile; True when it had to be created."""
-    from ops_console.post import open_post
-
-    post = open_post(url, settings=settings)
-    try:
-        return fill_demo_with_progress(post)
-    finally:
-        post.close()
+T = TypeVar("T")
 
 
-def fill_demo_with_progress(post: Post) -> bool:
-    """Fill ``post`` with the demo if it is empty (on a worker, behind a progress window);
-    True when it had to be filled."""
-    from ops_console.demo import build_full_demo, is_empty
-
-    if not is_empty(post):
-        return False
+def run_with_progress(work: Callable[[], T]) -> T:
+    """``work()`` on a worker, started once a progress window saying that the demo post is
+    being made has painted; its result, or its exception raised here."""
     app = create_application()
     window = QProgressDialog(
         QCoreApplication.translate(
@@ -56,22 +45,28 @@ def fill_demo_with_progress(post: Post) -> bool:
     window.setWindowModality(Qt.WindowModality.ApplicationModal)
     window.setMinimumDuration(0)
     startup_probe.watch_progress(window)
-    window.show()
     loop = QEventLoop()
-    outcome: list[BaseException | None] = []
+    outcome: list[tuple[bool, object]] = []
 
-    def finish(error: BaseException | None, _value: object = None) -> None:
-        outcome.append(error)
+    def finish(ok: bool, value: object) -> None:
+        outcome.append((ok, value))
         loop.quit()
 
     lane = JobLane("first-start", parent=window)
-    start_job(lane, partial(build_full_demo, post), partial(finish, None), finish, owner=window)
+
+    def start() -> None:  # after the window is on the screen: the imports hold the GIL for a while
+        start_job(lane, work, lambda value: finish(True, value), lambda exc: finish(False, exc), owner=window)
+
+    after_first_paint(window, start)
+    window.show()
     if not outcome:
         loop.exec()
     lane.waitForDone()
     window.close()
     window.deleteLater()
     app.processEvents()
-    if outcome and outcome[0] is not None:
-        raise outcome[0]
-    return True
+    ok, value = outcome[0]
+    if not ok:
+        assert isinstance(value, BaseException)
+        raise value
+    return value  # type: ignore[return-value]

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from ops_console import csv_cells
 from ops_console.db.engine import Database
 from ops_console.db.models import AuditEntry, Incident, Task, Team
+from ops_console.export_kinds import KINDS
 
 BATCH = 2000
 
@@ -84,8 +85,8 @@ _COLUMNS: dict[str, tuple[type, tuple[str, ...]]] = {
     ),
     "teams": (Team, ("id", "name", "callsign", "specialty")),
 }
-KINDS = tuple(_COLUMNS)
-FORMATS = ("csv", "json")
+if tuple(_COLUMNS) != KINDS:  # one list of kinds: the CLI names them without importing this module
+    raise RuntimeError(f"export kinds {tuple(_COLUMNS)} differ from ops_console.export_kinds {KINDS}")
 
 
 def _value(value: Any) -> Any:

@@ -135,3 +135,19 @@ def test_simulate_sirens_prints_its_port_and_stops_on_sigint(home):
 def test_a_password_on_the_command_line_is_refused(home):
     result = run_cli(home, "--db", "postgresql+psycopg://ops:secret@127.0.0.1/post", "audit", "verify")
     assert result.returncode == 1 and "PGPASSWORD" in result.stderr and "secret" not in result.stderr
+
+
+def test_the_console_says_why_a_post_cannot_open(home):
+    """The window's post opens on a worker behind the sign-on dialog (ui/app.py): its known
+    faults still end the console with their words and exit codes, never a traceback."""
+    probe = {"OPS_CONSOLE_STARTUP_PROBE": "print"}
+    missing = run_cli(home, "--db", f"sqlite:///{home / 'nowhere.sqlite'}", env=probe)
+    assert missing.returncode == 5 and "does not exist" in missing.stderr, missing.stderr[-2000:]
+    damaged = home / "damaged.sqlite"
+    damaged.write_bytes(b"garbage" * 500)
+    broken = run_cli(home, "--db", f"sqlite:///{damaged}", env=probe)
+    assert broken.returncode == 3 and "damaged" in broken.stderr, broken.stderr[-2000:]
+    secret = run_cli(home, "--db", "postgresql+psycopg://ops:secret@127.0.0.1/post", env=probe)
+    assert secret.returncode == 1 and "PGPASSWORD" in secret.stderr and "secret" not in secret.stderr
+    for result in (missing, broken, secret):
+        assert "Traceback" not in result.stderr

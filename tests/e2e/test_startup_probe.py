@@ -37,3 +37,47 @@ def test_without_the_probe_nothing_is_printed(qtbot, tmp_path):
     qtbot.addWidget(label)
     startup_probe.watch_window(label, lambda: True)
     assert not label.findChildren(startup_probe._FirstPaint)
+
+
+# ops-console with a watch on the import of SQLAlchemy: it prints a line when that starts
+WATCHED = """
+import sys
+
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("sqlalchemy", "psycopg"):
+            print("IMPORT " + name, flush=True)
+            sys.meta_path.remove(self)
+        return None
+
+
+sys.meta_path.insert(0, Watch())
+from ops_console.cli import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path):
+    """The sign-on dialog (and the first start's progress window) show from the thin entry
+    point; SQLAlchemy, the models and the services load on a worker after that first paint."""
+    import subprocess
+    import sys
+
+    from helpers.cli import cli_env
+
+    env = cli_env(tmp_path, {"OPS_CONSOLE_STARTUP_PROBE": "quit"})
+
+    def lines(*args: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", WATCHED, *args], capture_output=True, text=True, env=env, timeout=300
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        return [line for line in done.stdout.splitlines() if line.startswith(("STARTUP", "IMPORT"))]
+
+    first = lines("--demo")  # makes the demo post: the progress window, then the dialog
+    assert first[:2] == ["STARTUP progress", "IMPORT sqlalchemy"], first
+    assert first[-1] == "STARTUP signon"
+    again = lines("--demo")  # the probe refuses the dialog at once: the post may not get to open
+    assert again[0] == "STARTUP signon" and set(again[1:]) <= {"IMPORT sqlalchemy"}, again
