@@ -21,7 +21,12 @@ Figures, each the median of ``--runs`` runs (default 3):
   read with plain sqlite3 (target: every page < 100 ms, so the worst is the figure; the
   median page is printed beside it).
 
-Run: python bench/startup.py [--quick] [--runs N]
+Every child runs from compiled modules (.pyc), as a console installed with ``pip install .``
+does, kept in a temporary ``PYTHONPYCACHEPREFIX`` and made by one untimed start first;
+``--cold-bytecode`` instead compiles every module at every start, as a checkout run with
+``PYTHONDONTWRITEBYTECODE=1`` does (about a quarter of a second more for the console).
+
+Run: python bench/startup.py [--quick] [--runs N] [--cold-bytecode]
 """
 
 from __future__ import annotations
@@ -99,8 +104,15 @@ post.close()
 """
 
 
+BYTECODE: dict[str, str] = {}
+"""Set by ``main``: where the children keep compiled modules (see ``--cold-bytecode``)."""
+
+
 def _env(home: Path | None) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    if BYTECODE:  # an installed console runs from .pyc files, as the bare window's PySide6 does
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.update(BYTECODE)
     if home is not None:  # the console's own folders: its demo post, log and layout live here
         env.update(
             OPS_CONSOLE_DATA_DIR=str(home / "data"),
@@ -188,6 +200,12 @@ def plain_page_ms(path: Path, pages: int) -> float:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_run_options(parser)
+    parser.add_argument(
+        "--cold-bytecode",
+        action="store_true",
+        help="compile the console's modules from source at every start (a checkout run with "
+        "PYTHONDONTWRITEBYTECODE=1) instead of from the compiled files an installed console has",
+    )
     args = parser.parse_args(argv)
     runs = runs_of(args)
     audit_entries, tasks, pages = (5_000, 500, 5) if args.quick else (200_000, 5_000, 1_000)
@@ -200,6 +218,13 @@ def main(argv: list[str] | None = None) -> None:
         print(f"growing a demo post to {audit_entries} audit entries and {tasks} tasks …", flush=True)
         grown_demo_post(path, audit_entries, tasks).close()
         url, ini = f"sqlite:///{path}", str(home / "layout.ini")
+        if not args.cold_bytecode:
+            # `pip install .` compiles every module; a checkout compiles each at every start
+            # when PYTHONDONTWRITEBYTECODE is set (CI, these machines). Measure what a user's
+            # console does: compiled files, kept outside the tree, made by one untimed start.
+            BYTECODE["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
+            time_to_mark([*CONSOLE, "--operator", "Chen Jing"], "window", home)
+            time_to_mark([sys.executable, "-c", BARE], "window")
         bare, console, signon, rss, peaks, bare_rss, first, progress, medians, worsts = (
             [] for _ in range(10)
         )
@@ -244,7 +269,8 @@ def main(argv: list[str] | None = None) -> None:
         f"{signon_s:.2f} s; first start creating the demo post {first_s:.2f} s (progress window after "
         f"{median_of(progress):.2f} s); RSS after sign-on "
         f"{rss_mb:.0f} MB vs {bare_mb:.0f} MB bare, peak {median_of(peaks):.0f} MB with the PIN check's "
-        f"scrypt buffer (medians of {runs} runs)"
+        f"scrypt buffer (medians of {runs} runs; "
+        f"{'modules compiled at every start' if args.cold_bytecode else 'compiled modules, as installed'})"
     )
     print(
         f"activity log: {count} pages to {rows} rows; worst page {worst:.1f} ms, median page "
