@@ -12,10 +12,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ops_console.errors import OpsError
-from ops_console.post import Post
 from ops_console.private_files import write_private
+
+if TYPE_CHECKING:  # the parser is built at every start: the post loads only for the command
+    from ops_console.post import Post
 
 EXIT_OK, EXIT_FAILED = 0, 1
 

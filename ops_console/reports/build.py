@@ -22,13 +22,9 @@ from ops_console.reports.ics205 import ics205
 from ops_console.reports.ics213rr import ics213rr
 from ops_console.reports.ics214 import ics214
 from ops_console.reports.ics309 import ics309
+from ops_console.reports.kinds import FORMATS, KINDS
 from ops_console.reports.period import Period
 from ops_console.reports.sitrep import SitrepInput, gather, sitrep_document
-
-FORMS = ("ics214", "ics309", "ics213rr", "ics205")
-KINDS = ("sitrep", *FORMS)
-FORMATS = {"sitrep": ("pdf", "html", "md"), **{form: ("pdf", "csv") for form in FORMS}}
-# ICS 211 (check-in list) waits for the people/accountability records, which this post does not keep yet.
 
 
 @dataclass

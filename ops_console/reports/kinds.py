@@ -1,0 +1,10 @@
+"""The reports there are and the formats each is written in, named without loading them.
+
+The command line's parser offers these as choices at every start of the program; the
+builders (PDF writer, forms, the SITREP's queries) load only when a report is made.
+"""
+
+FORMS = ("ics214", "ics309", "ics213rr", "ics205")
+KINDS = ("sitrep", *FORMS)
+FORMATS = {"sitrep": ("pdf", "html", "md"), **{form: ("pdf", "csv") for form in FORMS}}
+# ICS 211 (check-in list) waits for the people/accountability records, which this post does not keep yet.
