@@ -163,7 +163,6 @@ def _sign_on_dialog(
     from ops_console.ui.signon.dialog import SignOnDialog
 
     dialog = SignOnDialog(post, roster=roster)
-    startup_probe.watch_signon(dialog, dialog.reject)
     lane = JobLane("post-open", parent=dialog)
     opened: list[Post] = []
 
@@ -180,6 +179,9 @@ def _sign_on_dialog(
         after_first_paint(dialog, lambda: start_job(lane, work, ready, dialog.post_failed, owner=dialog))
     else:
         after_first_paint(dialog, _load_main_window_modules)  # while the operator types the PIN
+    # watched after the work above is queued: Qt asks the filter installed last first, so the
+    # mark is printed before that work begins (the paint it marks came before both)
+    startup_probe.watch_signon(dialog, dialog.reject)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     lane.waitForDone()  # a refusal before the post opened: it is closed by the caller
     if dialog.failure is not None:

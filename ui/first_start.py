@@ -44,7 +44,6 @@ def run_with_progress(work: Callable[[], T]) -> T:
     window.setCancelButton(None)  # the post is half made until it is done: nothing to cancel
     window.setWindowModality(Qt.WindowModality.ApplicationModal)
     window.setMinimumDuration(0)
-    startup_probe.watch_progress(window)
     loop = QEventLoop()
     outcome: list[tuple[bool, object]] = []
 
@@ -58,6 +57,7 @@ def run_with_progress(work: Callable[[], T]) -> T:
         start_job(lane, work, lambda value: finish(True, value), lambda exc: finish(False, exc), owner=window)
 
     after_first_paint(window, start)
+    startup_probe.watch_progress(window)  # installed last, asked first: marked before the work starts
     window.show()
     if not outcome:
         loop.exec()
