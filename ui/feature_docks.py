@@ -35,12 +35,14 @@ if TYPE_CHECKING:
     from ops_console.ui.radio import RadioPanel
     from ops_console.ui.sensors import SensorPanel
     from ops_console.ui.sirens import SirenPanel
+    from ops_console.ui.warnings import WarningsPanel
 
 LAZY = (
     "map",
     "inventory",
     "sirens",
     "sensors",
+    "warnings",
 )  # the docks built on first show, in the order saved layouts know
 
 
@@ -57,6 +59,7 @@ class FeatureDocks(QObject):
             "inventory": self._build_inventory,
             "sirens": self._build_sirens,
             "sensors": self._build_sensors,
+            "warnings": self._build_warnings,
         }
         self._install: Callable[[str, QWidget], None] | None = None
         self._map_pending: list[Callable[[MapWidget], Any]] = []  # what to do once the map exists
@@ -145,6 +148,16 @@ class FeatureDocks(QObject):
         widget.siren_selected.connect(self._siren_selected)
         return widget
 
+    @property
+    def warnings(self) -> WarningsPanel:
+        return self.panel("warnings")  # type: ignore[return-value]
+
+    def _build_warnings(self) -> QWidget:
+        from ops_console.ui.warnings import WarningsPanel
+
+        post = self._window.post
+        return WarningsPanel(post.warnings, post.map.zones, post.sirens, post.shift, self._window.bridge)
+
     def _build_sensors(self) -> QWidget:
         from ops_console.ui.sensors import SensorPanel
 
@@ -169,6 +182,7 @@ class FeatureDocks(QObject):
     def connect(self) -> None:
         window = self._window
         self.alerts.open_requested.connect(self._show_object)
+        self.alerts.warning_drafted.connect(partial(self._show_object, "warning"))
         self.alerts.counts_changed.connect(window.status.show_alert_counts)
         window.status.alerts_clicked.connect(self._raise_alerts)
         self.risks.locate_requested.connect(self._centre)
@@ -192,6 +206,8 @@ class FeatureDocks(QObject):
             self.sirens.detach()
         if "sensors" in self._built:
             self.sensors.wait_idle()
+        if "warnings" in self._built:
+            self.warnings.detach()
             self.sensors.detach()
         self.siren_strip.shutdown()
 
@@ -237,6 +253,13 @@ class FeatureDocks(QObject):
             self.sensors.select_sensor(self._window.post.sensors.alert(object_id).sensor_id)
         elif kind == "stock":
             docks["inventory"].raise_()
+        elif kind == "warning":
+            docks["warnings"].show()
+            docks["warnings"].raise_()
+            self.warnings.reload()
+            self.warnings.select_warning(object_id)
+        elif kind == "cap_alert":
+            docks["map"].raise_()
 
     @Slot()
     def _raise_alerts(self) -> None:

@@ -30,9 +30,9 @@ def notice_html(
     for lang in ("zh-CN", "en-US"):
         t = texts.get(lang, {})
         parts.append(
-            f"<h1 style='font-size:28pt'>{e(t.get('headline', ''))}</h1>"
-            f"<p style='font-size:16pt'>{e(t.get('description', ''))}</p>"
-            f"<p style='font-size:18pt;font-weight:bold'>{e(t.get('instruction', ''))}</p><hr/>"
+            f"<p style='font-size:30pt;font-weight:bold'>{e(t.get('headline', ''))}</p>"
+            f"<p style='font-size:17pt'>{e(t.get('description', ''))}</p>"
+            f"<p style='font-size:20pt;font-weight:bold'>{e(t.get('instruction', ''))}</p><hr/>"
         )
     parts.append(
         f"<p style='font-size:12pt'>Area 区域: {e(area)}<br/>"
@@ -60,6 +60,7 @@ def render_pdf(markup: str) -> bytes:
     writer.setResolution(144)
     writer.setTitle("Public warning")
     doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)  # point sizes measured at the PDF's resolution
     doc.setHtml(markup)
     painter = QPainter(writer)
     try:

@@ -878,6 +878,11 @@ class WarningService:
             )
 
 
+def draft_from_sensor(warnings: WarningService, sensors, alert_id: int) -> WarningView:  # type: ignore[no-untyped-def]
+    """The alert list's one click: the stored sensor alert ``alert_id`` as a draft warning."""
+    return warnings.draft_from_sensor_alert(sensors.alert(alert_id))
+
+
 def _covers(area: WarningArea, lat: float, lon: float, radius_m: float) -> bool:
     for clat, clon, km in area.circles:
         if haversine_m(lat, lon, clat, clon) <= km * 1000.0:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ops_console.labels import QT_TRANSLATE_NOOP
+
 # warning states
 DRAFT, APPROVED, ISSUED, UPDATED, CANCELLED, ALL_CLEAR = (
     "draft",
@@ -18,11 +20,11 @@ LIVE_STATES = (ISSUED, UPDATED)  # out there now: may be updated, cancelled or c
 # delivery states
 PENDING, SENDING, DELIVERED, FAILED = "pending", "sending", "delivered", "failed"
 CHANNELS = ("sirens", "radio", "cap", "pdf")
-CHANNEL_NAMES = {
-    "sirens": "Sirens",
-    "radio": "Radio broadcast",
-    "cap": "CAP 1.2 file",
-    "pdf": "Printed notice",
+CHANNEL_NAMES = {  # shown through QCoreApplication.translate("Warnings", …)
+    "sirens": QT_TRANSLATE_NOOP("Warnings", "Sirens"),
+    "radio": QT_TRANSLATE_NOOP("Warnings", "Radio broadcast"),
+    "cap": QT_TRANSLATE_NOOP("Warnings", "CAP 1.2 file"),
+    "pdf": QT_TRANSLATE_NOOP("Warnings", "Printed notice"),
 }
 
 

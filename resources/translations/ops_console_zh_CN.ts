@@ -569,6 +569,10 @@
       <translation>（超员 {over} 人）</translation>
     </message>
     <message>
+      <source>A viewer cannot draft warnings.</source>
+      <translation>查看者不能起草预警。</translation>
+    </message>
+    <message>
       <source>Acknowledge</source>
       <translation>确认</translation>
     </message>
@@ -587,6 +591,10 @@
     <message>
       <source>Details</source>
       <translation>详情</translation>
+    </message>
+    <message>
+      <source>Draft warning</source>
+      <translation>起草预警</translation>
     </message>
     <message>
       <source>EMERGENCY</source>
@@ -635,6 +643,10 @@
     <message>
       <source>Risks</source>
       <translation>风险点</translation>
+    </message>
+    <message>
+      <source>Select a sensor alert to draft a warning from its reading.</source>
+      <translation>选择一条传感器警报，用其读数起草预警。</translation>
     </message>
     <message>
       <source>Severity</source>
@@ -2095,6 +2107,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Task board</source>
       <translation>任务看板</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>预警</translation>
     </message>
     <message>
       <source>demo post</source>
@@ -4340,6 +4356,289 @@ Sounding or armed: %1</source>
     <message>
       <source>local time</source>
       <translation>本地时间</translation>
+    </message>
+  </context>
+  <context>
+    <name>Warnings</name>
+    <message>
+      <source>#</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>(the template's words if left empty)</source>
+      <translation>（留空则使用模板文字）</translation>
+    </message>
+    <message>
+      <source>A map zone</source>
+      <translation>地图区域</translation>
+    </message>
+    <message>
+      <source>A viewer cannot draft warnings.</source>
+      <translation>查看者不能起草预警。</translation>
+    </message>
+    <message>
+      <source>All clear</source>
+      <translation>解除警报</translation>
+    </message>
+    <message>
+      <source>All clear…</source>
+      <translation>解除…</translation>
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation>批准</translation>
+    </message>
+    <message>
+      <source>Approve warning</source>
+      <translation>批准预警</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>Approve…</source>
+      <translation>批准…</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <source>Area: {area} · drafted by {d} · approved by {a} · issued by {i}</source>
+      <translation>范围：{area} · 起草：{d} · 批准：{a} · 发布：{i}</translation>
+    </message>
+    <message>
+      <source>CAP 1.2 file</source>
+      <translation>CAP 1.2 文件</translation>
+    </message>
+    <message>
+      <source>Cancel warning</source>
+      <translation>撤销预警</translation>
+    </message>
+    <message>
+      <source>Cancel warning…</source>
+      <translation>撤销预警…</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>已送达</translation>
+    </message>
+    <message>
+      <source>Delivery</source>
+      <translation>送达</translation>
+    </message>
+    <message>
+      <source>Delivery, channel by channel</source>
+      <translation>各渠道送达情况</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>起草</translation>
+    </message>
+    <message>
+      <source>EXERCISE</source>
+      <translation>演练</translation>
+    </message>
+    <message>
+      <source>EXERCISE — </source>
+      <translation>演习 — </translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <source>Four-eyes rule</source>
+      <translation>双人复核</translation>
+    </message>
+    <message>
+      <source>Four-eyes rule off (single-supervisor shift)</source>
+      <translation>关闭双人复核（单主管值班）</translation>
+    </message>
+    <message>
+      <source>Four-eyes rule on</source>
+      <translation>开启双人复核</translation>
+    </message>
+    <message>
+      <source>Hazard</source>
+      <translation>灾种</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>ISSUE</source>
+      <translation>发布</translation>
+    </message>
+    <message>
+      <source>Instructions (English)</source>
+      <translation>行动指引（英文）</translation>
+    </message>
+    <message>
+      <source>Issue warning</source>
+      <translation>发布预警</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>已发布</translation>
+    </message>
+    <message>
+      <source>Issue…</source>
+      <translation>发放…</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>消息</translation>
+    </message>
+    <message>
+      <source>New headline (English)</source>
+      <translation>新标题（英文）</translation>
+    </message>
+    <message>
+      <source>New warning</source>
+      <translation>新建预警</translation>
+    </message>
+    <message>
+      <source>New warning…</source>
+      <translation>新建预警…</translation>
+    </message>
+    <message>
+      <source>No warning yet: draft one from a template.</source>
+      <translation>尚无预警：请从模板起草。</translation>
+    </message>
+    <message>
+      <source>Not sent</source>
+      <translation>未发送</translation>
+    </message>
+    <message>
+      <source>Off only for a single-supervisor shift; the change is audited.</source>
+      <translation>仅在只有一名值班主管时关闭；此更改会记入审计。</translation>
+    </message>
+    <message>
+      <source>Only a supervisor may approve, issue, update or cancel a warning.</source>
+      <translation>只有主管可以批准、发布、更新或撤销预警。</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Partial</source>
+      <translation>部分送达</translation>
+    </message>
+    <message>
+      <source>Pending</source>
+      <translation>等待中</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Printed notice</source>
+      <translation>打印通告</translation>
+    </message>
+    <message>
+      <source>Radio broadcast</source>
+      <translation>无线电广播</translation>
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation>重试</translation>
+    </message>
+    <message>
+      <source>Retry channel</source>
+      <translation>重试渠道</translation>
+    </message>
+    <message>
+      <source>Send all clear</source>
+      <translation>发送解除</translation>
+    </message>
+    <message>
+      <source>Send on</source>
+      <translation>发送渠道</translation>
+    </message>
+    <message>
+      <source>Send update</source>
+      <translation>发送更新</translation>
+    </message>
+    <message>
+      <source>Sending</source>
+      <translation>发送中</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>已发送</translation>
+    </message>
+    <message>
+      <source>Sirens</source>
+      <translation>警报器</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Switch</source>
+      <translation>切换</translation>
+    </message>
+    <message>
+      <source>The coverage of chosen sirens</source>
+      <translation>所选警报器的覆盖范围</translation>
+    </message>
+    <message>
+      <source>The post is in exercise mode: a live warning cannot be sent from an exercise.</source>
+      <translation>本站处于演习模式：演习中不能发送真实预警。</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>时间线</translation>
+    </message>
+    <message>
+      <source>Update warning</source>
+      <translation>更新预警</translation>
+    </message>
+    <message>
+      <source>Updated</source>
+      <translation>已更新</translation>
+    </message>
+    <message>
+      <source>Update…</source>
+      <translation>更新…</translation>
+    </message>
+    <message>
+      <source>You drafted this warning: another supervisor must approve it (four-eyes rule).</source>
+      <translation>此预警由您起草：须由另一名主管批准（双人复核）。</translation>
+    </message>
+    <message>
+      <source>Your PIN</source>
+      <translation>您的 PIN 码</translation>
+    </message>
+    <message>
+      <source>e.g. 16:00</source>
+      <translation>例如：16:00</translation>
+    </message>
+    <message>
+      <source>e.g. Canal Road riverside</source>
+      <translation>例如：运河路沿岸</translation>
+    </message>
+    <message>
+      <source>not ticked</source>
+      <translation>未勾选</translation>
     </message>
   </context>
 </TS>

@@ -52,6 +52,8 @@ class AlertPanel(QWidget):
     counts_changed = Signal(int, int)
     # a read finished (tests wait on it)
     refreshed = Signal()
+    # a warning was drafted from the selected sensor alert: carries the warning's id
+    warning_drafted = Signal(int)
 
     def __init__(self, post, bridge: PostBridge | None = None, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -89,8 +91,12 @@ class AlertPanel(QWidget):
             tr("Acknowledge"), objectName="alertAck", clicked=self.acknowledge_selected
         )
         self.open_button = QPushButton(tr("Go to record"), objectName="alertOpen", clicked=self.open_selected)
+        self.draft_button = QPushButton(
+            tr("Draft warning"), objectName="alertDraftWarning", clicked=self.draft_warning_from_selected
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.draft_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.ack_button)
         layout = QVBoxLayout(self)
@@ -174,6 +180,21 @@ class AlertPanel(QWidget):
             owner=self,
         )
 
+    @Slot()
+    def draft_warning_from_selected(self) -> None:
+        """One click: a draft public warning from the selected sensor alert (reading, place, zone)."""
+        from ops_console.early_warning.service import draft_from_sensor
+
+        alert = self.selected()
+        if alert is None or alert.target is None or alert.target[0] != "sensor_alert":
+            return
+        work = partial(draft_from_sensor, self.post.warnings, self.post.sensors, alert.target[1])
+        start_job(self.pool, work, self._drafted, self._ack_failed, owner=self)
+
+    @Slot(object)
+    def _drafted(self, view: object) -> None:
+        self.warning_drafted.emit(int(view.id))  # type: ignore[attr-defined]
+
     @Slot(object)
     def _acknowledged(self, _result: object) -> None:
         self.refresh()
@@ -188,6 +209,17 @@ class AlertPanel(QWidget):
         self.ack_button.setEnabled(alert is not None and alert.needs_ack and not refusal)
         self.ack_button.setToolTip(refusal)
         self.open_button.setEnabled(alert is not None and alert.target is not None)
+        actor = self.post.shift.actor
+        may_draft = actor is not None and actor.role != "viewer"
+        from_sensor = alert is not None and alert.target is not None and alert.target[0] == "sensor_alert"
+        self.draft_button.setEnabled(from_sensor and may_draft)
+        self.draft_button.setToolTip(
+            ""
+            if from_sensor and may_draft
+            else tr("A viewer cannot draft warnings.")
+            if from_sensor
+            else tr("Select a sensor alert to draft a warning from its reading.")
+        )
 
     def wait_idle(self) -> None:
         """Let a running read finish (closing the window, tests)."""
