@@ -23,6 +23,7 @@ DOCKS = {
     "dock_risks",
     "dock_shelters",
     "dock_alerts",
+    "dock_warnings",
 }
 REAL_PANELS = {
     "map": "MapWidget",
@@ -30,6 +31,7 @@ REAL_PANELS = {
     "inventory": "InventoryPanel",
     "sirens": "SirenPanel",
     "sensors": "SensorPanel",
+    "warnings": "WarningsPanel",
 }
 
 

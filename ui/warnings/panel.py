@@ -43,6 +43,7 @@ from ops_console.early_warning.views import (
 from ops_console.errors import OpsError
 from ops_console.events import Event
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.formatting import local_short
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.warnings.dialogs import DraftDialog, StepDialog, channel_title
@@ -129,7 +130,7 @@ class WarningsPanel(QWidget):
         ):
             b.clicked.connect(slot)
         self.four_eyes.clicked.connect(self._toggle_four_eyes)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at 1280x720 instead of pushing buttons out of sight
         for w in (
             self.new_button,
             self.approve_button,
@@ -137,10 +138,9 @@ class WarningsPanel(QWidget):
             self.update_button,
             self.clear_button,
             self.cancel_button,
+            self.four_eyes,
         ):
             buttons.addWidget(w)
-        buttons.addStretch(1)
-        buttons.addWidget(self.four_eyes)
         self.reason = QLabel()
         self.reason.setObjectName("disabledReason")
         self.reason.setWordWrap(True)
