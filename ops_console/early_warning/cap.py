@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from lxml import etree
+if TYPE_CHECKING:  # lxml loads when a document is built or checked, not when the post opens
+    from lxml import etree
 
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
 NS_11 = "urn:oasis:names:tc:emergency:cap:1.1"
@@ -86,6 +88,8 @@ def circle_text(lat: float, lon: float, radius_km: float) -> str:
 
 
 def _sub(parent: etree._Element, name: str, text: str | None = None) -> etree._Element:
+    from lxml import etree
+
     el = etree.SubElement(parent, _Q + name)
     if text is not None:
         el.text = text
@@ -94,6 +98,8 @@ def _sub(parent: etree._Element, name: str, text: str | None = None) -> etree._E
 
 def build(msg: CapMessage) -> bytes:
     """The document's bytes (UTF-8, with declaration), in the schema's element order."""
+    from lxml import etree
+
     root = etree.Element(_Q + "alert", nsmap={None: NS})
     _sub(root, "identifier", msg.identifier)
     _sub(root, "sender", msg.sender)
@@ -134,6 +140,8 @@ def build(msg: CapMessage) -> bytes:
 @cache
 def schema() -> etree.XMLSchema:
     """The OASIS CAP 1.2 schema shipped in resources/cap (parsed once)."""
+    from lxml import etree
+
     path = resources.files("ops_console.resources.cap") / "CAP-v1.2.xsd"
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     return etree.XMLSchema(etree.fromstring(path.read_bytes(), parser))
@@ -141,6 +149,8 @@ def schema() -> etree.XMLSchema:
 
 def validate(document: bytes) -> None:
     """Raise CapInvalid unless ``document`` is a valid CAP 1.2 alert."""
+    from lxml import etree
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         tree = etree.fromstring(document, parser)

@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from xml.etree.ElementTree import Element, ParseError
 
-import defusedxml
-import defusedxml.ElementTree as safe_et
-
 from ops_console.early_warning import cap
 
 MAX_BYTES = 1_000_000  # the largest real CAP alerts (long polygons) are tens of kB
@@ -68,6 +65,9 @@ def parse(data: bytes) -> ReceivedCap:
 
 
 def _safe_root(data: bytes) -> Element:
+    import defusedxml  # here, not at the top: the post opens without it
+    import defusedxml.ElementTree as safe_et
+
     try:
         return safe_et.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DTDForbidden:
