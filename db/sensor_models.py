@@ -68,3 +68,18 @@ class SensorAlertRow(Base):
     exercise: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (Index("ix_sensor_alerts_sensor_id", "sensor_id", "id"),)
+
+
+class SensorRollup(Base):
+    """Per sensor and hour (of the sensor's own time): min, max, sum and count of its readings,
+    kept by the ingest in the readings' transaction, so a chart over a month or a year reads
+    a few thousand rows instead of scanning half a million readings."""
+
+    __tablename__ = "sensor_rollups"
+
+    sensor_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)  # epoch seconds // 3600
+    vmin: Mapped[float] = mapped_column(Float)
+    vmax: Mapped[float] = mapped_column(Float)
+    vsum: Mapped[float] = mapped_column(Float)
+    n: Mapped[int] = mapped_column(Integer)

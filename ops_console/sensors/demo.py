@@ -83,3 +83,4 @@ def build_demo_sensors(post: Post, *, now: datetime | None = None, seed: int = 7
                 )
                 for i in range(steps)
             )
+    post.sensors.rebuild_rollups()  # the week was written here, not heard: rolled up as an import is

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from dataclasses import dataclass, field
+from functools import cached_property
 
 SILENT_FACTOR = 3  # a sensor is silent after 3× its expected interval without a reading
 CLOCK_TOLERANCE_S = 600.0  # a sensor's own time further than this from when it was heard
@@ -25,9 +26,14 @@ class Lines:
     emergency: float | None = None
     hysteresis: float = 0.0
 
-    @property
+    @cached_property
     def values(self) -> tuple[float | None, float | None, float | None]:
         return (self.advisory, self.warning, self.emergency)
+
+    @cached_property
+    def lowest(self) -> float:
+        """The lowest line (infinity without any): below it, from normal, nothing changes."""
+        return min((v for v in self.values if v is not None), default=math.inf)
 
 
 def level_after(value: float, lines: Lines, current: int) -> int:

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
-from sqlalchemy import Float, and_, cast, func, literal, select
+from sqlalchemy import Float, Integer, and_, cast, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from ops_console.clock import utc_now
 from ops_console.db.engine import Database
 from ops_console.db.radio_models import SensorReading
-from ops_console.db.sensor_models import Sensor, SensorAlertRow
+from ops_console.db.sensor_models import Sensor, SensorAlertRow, SensorRollup
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
@@ -33,6 +33,7 @@ from .watch import LEVEL_RULES, SensorWatch, spec_of
 
 SHOWN_FOR = timedelta(minutes=30)  # a rise, clock or impossible-value alert stays on the alert list this long
 MAX_POINTS = 1_000  # buckets a chart asks for: about one per pixel column
+RAW_SPAN_S = 7 * 86400  # up to a week the readings are grouped; beyond, the hourly rollups
 TREND_READINGS = 4
 
 
@@ -229,48 +230,59 @@ class SensorService:
     # --- the chart ------------------------------------------------------------------------
     def series(self, sensor_id: str, start: datetime, end: datetime, max_points: int = MAX_POINTS) -> Series:
         """Readings from ``start`` to ``end`` as at most ``max_points`` time buckets (min, max,
-        mean each), grouped by the database: a year of one-minute readings arrives as a
-        thousand rows, never half a million."""
+        mean each): up to a week grouped from the readings by the database, beyond that from
+        the hourly rollups the ingest keeps — a year of one-minute readings arrives as a
+        thousand points read from 8,760 hours, never as half a million readings."""
         span = max(1.0, (end - start).total_seconds())
         bucket = max(1.0, span / max_points)
-        t0 = start.timestamp()
         with self.db.read() as s:
             spec_row = s.scalars(select(Sensor).where(Sensor.sensor_id == sensor_id)).first()
             spec = spec_of(spec_row) if spec_row is not None else None
-            epoch = _epoch(s, SensorReading.at)
-            index = func.floor((epoch - literal(t0)) / literal(bucket)).label("b")
-            rows = s.execute(
-                select(
-                    index,
-                    func.min(SensorReading.value),
-                    func.max(SensorReading.value),
-                    func.avg(SensorReading.value),
-                    func.count(),
-                )
-                .where(
-                    and_(
-                        SensorReading.sensor_id == sensor_id,
-                        SensorReading.at >= start,
-                        SensorReading.at <= end,
-                    )
-                )
-                .group_by(index)
-                .order_by(index)
-            ).all()
-        times = tuple(t0 + (float(b) + 0.5) * bucket for b, *_ in rows)
+            if span > RAW_SPAN_S:
+                bucket = max(3600.0, bucket)
+                rows = _from_rollups(s, sensor_id, start.timestamp(), end.timestamp(), bucket)
+            else:
+                rows = _from_readings(s, sensor_id, start, end, bucket)
+        t0 = start.timestamp()
         return Series(
             sensor_id,
             t0,
             end.timestamp(),
-            times,
-            tuple(float(r[3]) for r in rows),
-            tuple(float(r[1]) for r in rows),
-            tuple(float(r[2]) for r in rows),
+            tuple(t0 + (b + 0.5) * bucket for b, *_ in rows),
+            tuple(r[3] for r in rows),
+            tuple(r[1] for r in rows),
+            tuple(r[2] for r in rows),
             bucket,
             int(sum(r[4] for r in rows)),
             spec.lines if spec else rules.Lines(),
             spec.unit if spec else "",
         )
+
+    def rebuild_rollups(self, sensor_id: str | None = None) -> None:
+        """Roll up readings written outside the ingest (the demo's history, an import) again."""
+        with self.db.write() as s:
+            hour = func.floor(_epoch(s, SensorReading.at) / 3600)
+            where = [] if sensor_id is None else [SensorReading.sensor_id == sensor_id]
+            s.execute(
+                delete(SensorRollup).where(
+                    *([] if sensor_id is None else [SensorRollup.sensor_id == sensor_id])
+                )
+            )
+            s.execute(
+                insert(SensorRollup).from_select(
+                    ["sensor_id", "hour", "vmin", "vmax", "vsum", "n"],
+                    select(
+                        SensorReading.sensor_id,
+                        cast(hour, Integer),
+                        func.min(SensorReading.value),
+                        func.max(SensorReading.value),
+                        func.sum(SensorReading.value),
+                        func.count(),
+                    )
+                    .where(*where)
+                    .group_by(SensorReading.sensor_id, cast(hour, Integer)),
+                )
+            )
 
     def first_reading_at(self, sensor_id: str) -> datetime | None:
         with self.db.read() as s:
@@ -382,6 +394,51 @@ def _trend(values: list[float], hysteresis: float) -> int:
     change = values[0] - values[-1]
     steady = max(hysteresis / 2, 1e-9, abs(values[-1]) * 0.005)
     return 0 if abs(change) <= steady else (1 if change > 0 else -1)
+
+
+Bucket = tuple[int, float, float, float, int]
+"""(bucket index from the start, min, max, mean, readings)"""
+
+
+def _from_readings(s: Session, sensor_id: str, start: datetime, end: datetime, bucket: float) -> list[Bucket]:
+    epoch = _epoch(s, SensorReading.at)
+    index = func.floor((epoch - literal(start.timestamp())) / literal(bucket)).label("b")
+    rows = s.execute(
+        select(
+            index,
+            func.min(SensorReading.value),
+            func.max(SensorReading.value),
+            func.avg(SensorReading.value),
+            func.count(),
+        )
+        .where(and_(SensorReading.sensor_id == sensor_id, SensorReading.at >= start, SensorReading.at <= end))
+        .group_by(index)
+        .order_by(index)
+    ).all()
+    return [(int(b), float(lo), float(hi), float(mean), int(n)) for b, lo, hi, mean, n in rows]
+
+
+def _from_rollups(s: Session, sensor_id: str, start: float, end: float, bucket: float) -> list[Bucket]:
+    """Hours from the rollups (through the primary key), merged into buckets of ``bucket``
+    seconds by the database: a year is 8,760 hours in, a thousand rows out."""
+    index = func.floor((SensorRollup.hour * 3600 + 1800 - literal(start)) / literal(bucket)).label("b")
+    rows = s.execute(
+        select(
+            index,
+            func.min(SensorRollup.vmin),
+            func.max(SensorRollup.vmax),
+            func.sum(SensorRollup.vsum),
+            func.sum(SensorRollup.n),
+        )
+        .where(
+            SensorRollup.sensor_id == sensor_id,
+            SensorRollup.hour >= int(start // 3600),
+            SensorRollup.hour <= int(end // 3600),
+        )
+        .group_by(index)
+        .order_by(index)
+    ).all()
+    return [(int(i), float(lo), float(hi), float(total) / n, int(n)) for i, lo, hi, total, n in rows if n]
 
 
 def _epoch(s: Session, column):  # type: ignore[no-untyped-def]

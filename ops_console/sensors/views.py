@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from .kinds import AlertRule, Level, SensorKind
 from .rules import Lines
@@ -34,8 +35,8 @@ class SensorSpec:
     enabled: bool = True
     notes: str = ""
 
-    @property
-    def lines(self) -> Lines:
+    @cached_property
+    def lines(self) -> Lines:  # once per entry: the evaluation asks for every reading
         return Lines(self.advisory, self.warning, self.emergency, self.hysteresis)
 
     def line_of(self, level: int) -> float | None:

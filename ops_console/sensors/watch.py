@@ -87,6 +87,9 @@ class _State:
     in_minute: int = 0
     impossible_quiet: float = float("-inf")
     clock_quiet: float = float("-inf")
+    low: float = float("-inf")  # the spec's physical range and lowest line, for the hot path
+    high: float = float("inf")
+    lowest: float = float("inf")
 
     def copy(self) -> _State:
         return _State(
@@ -96,7 +99,17 @@ class _State:
             self.in_minute,
             self.impossible_quiet,
             self.clock_quiet,
+            self.low,
+            self.high,
+            self.lowest,
         )
+
+    def follow(self, spec: SensorSpec) -> _State:
+        """Take the spec's bounds (a new entry, or the register changed)."""
+        self.low = spec.min_valid if spec.min_valid is not None else float("-inf")
+        self.high = spec.max_valid if spec.max_valid is not None else float("inf")
+        self.lowest = spec.lines.lowest
+        return self
 
 
 @dataclass
@@ -150,6 +163,8 @@ class SensorWatch:
         raised: list[_Raised] = []
         staged, states = self._staged, self._states
         unknown = self._unknown
+        last_when: datetime | None = None
+        at = 0.0
         for reading, when, drill, addr in zip(readings, heard, exercise, node_addrs):
             sid = reading[2]
             spec = register.get(sid)
@@ -163,13 +178,18 @@ class SensorWatch:
             state = staged.get(sid)
             if state is None:
                 base = states.get(sid)
-                state = staged[sid] = base.copy() if base is not None else _State(rise=_tracker(spec))
+                state = staged[sid] = (
+                    base.copy() if base is not None else _State(rise=_tracker(spec)).follow(spec)
+                )
+            if when is not last_when:  # a chunk's frames share their time heard
+                last_when, at = when, when.timestamp()
             try:
-                self._one(spec, state, reading, when, drill, addr, raised)
+                self._one(spec, state, reading, when, at, drill, addr, raised)
             except Exception:  # noqa: BLE001 - a bug here must not cost the readings their storage
                 self.counts["evaluation_errors"] += 1
                 log.exception("sensors: evaluating a reading of %s failed; it is stored unevaluated", sid)
         self.counts["evaluated"] += len(readings)
+        roll_up(conn, readings)
         return self._store(conn, raised, register) if raised else []
 
     def _one(
@@ -178,11 +198,13 @@ class SensorWatch:
         state: _State,
         reading: Reading,
         when: datetime,
+        at: float,
         drill: bool,
         addr: int | None,
         raised: list[_Raised],
     ) -> None:
-        at = when.timestamp()
+        """One reading: the common case (in range, below every line, no rule) is a few
+        comparisons; whatever is not common leaves the fast path early."""
         value = reading[4]
         minute = int(at // 60)
         if minute != state.minute:
@@ -195,8 +217,10 @@ class SensorWatch:
                     spec.sensor_id, AlertRule.BURST, state.level, value, spec.unit, when, detail, drill, addr
                 )
             )
-        offset = rules.clock_offset(float(reading[6]), at)
-        if offset and at >= state.clock_quiet:
+        offset = reading[6] - at
+        if (
+            offset > rules.CLOCK_TOLERANCE_S or offset < -rules.CLOCK_TOLERANCE_S
+        ) and at >= state.clock_quiet:
             state.clock_quiet = at + CLOCK_QUIET_S
             detail = f"the sensor's clock is {_span(offset)} {'ahead' if offset > 0 else 'behind'}; timed by when it was heard"
             raised.append(
@@ -204,7 +228,11 @@ class SensorWatch:
                     spec.sensor_id, AlertRule.CLOCK, state.level, value, spec.unit, when, detail, drill, addr
                 )
             )
-        why = rules.impossible(value, spec.min_valid, spec.max_valid)
+        why = (
+            ""
+            if state.low <= value <= state.high
+            else rules.impossible(value, spec.min_valid, spec.max_valid)
+        )
         if why:
             self.counts["impossible"] += 1
             if at >= state.impossible_quiet:
@@ -223,7 +251,9 @@ class SensorWatch:
                     )
                 )
             return
-        level = rules.level_after(value, spec.lines, state.level)
+        level = (
+            rules.level_after(value, spec.lines, state.level) if state.level or value >= state.lowest else 0
+        )
         if level != state.level:
             before, state.level = state.level, level
             if level > before:
@@ -256,12 +286,15 @@ class SensorWatch:
                 )
 
     def _store(self, conn: Connection, raised: list[_Raised], register: dict[str, SensorSpec]) -> list[Event]:
-        events: list[Event] = []
+        """The batch's alerts in one statement (ids taken as the messages' are), then an
+        alarm message for each emergency crossing."""
+        ids = _new_alert_ids(conn, len(raised))
         now = datetime.now(UTC)
-        for alert in raised:
-            alert_id = conn.execute(
-                insert(_ALERTS).returning(_ALERTS.c.id),
+        conn.execute(
+            insert(_ALERTS),
+            [
                 {
+                    "id": alert_id,
                     "sensor_id": alert.sensor_id,
                     "rule": alert.rule.value,
                     "level": alert.level,
@@ -270,9 +303,14 @@ class SensorWatch:
                     "at": alert.heard,
                     "detail": alert.detail[:300],
                     "raised_at": now,
+                    "alarm_message_id": None,
                     "exercise": alert.exercise,
-                },
-            ).scalar_one()
+                }
+                for alert_id, alert in zip(ids, raised)
+            ],
+        )
+        events: list[Event] = []
+        for alert_id, alert in zip(ids, raised):
             self.counts[alert.rule.value] += 1
             events.append(
                 Event(
@@ -358,6 +396,7 @@ class SensorWatch:
         for sid, spec in register.items():  # a changed rule starts a fresh window; the level stays
             state = self._states.get(sid)
             if state is not None:
+                state.follow(spec)
                 wanted = _tracker(spec)
                 if (wanted is None) != (state.rise is None) or (
                     wanted is not None
@@ -383,11 +422,61 @@ class SensorWatch:
         ):
             spec = register.get(sid)
             if spec is not None and sid not in self._states:
-                self._states[sid] = _State(level=int(level), rise=_tracker(spec))
+                self._states[sid] = _State(level=int(level), rise=_tracker(spec)).follow(spec)
         flagged = conn.execute(
             select(_ALERTS.c.sensor_id).where(_ALERTS.c.rule == AlertRule.UNKNOWN.value).distinct()
         ).scalars()
         self._unknown = {sid for sid in flagged if sid not in register}
+
+
+_ROLLUP_SQL = {
+    "sqlite": "INSERT INTO sensor_rollups (sensor_id, hour, vmin, vmax, vsum, n) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (sensor_id, hour) DO UPDATE SET vmin = min(vmin, excluded.vmin), "
+    "vmax = max(vmax, excluded.vmax), vsum = vsum + excluded.vsum, n = n + excluded.n",
+    "postgresql": "INSERT INTO sensor_rollups (sensor_id, hour, vmin, vmax, vsum, n) VALUES (%s, %s, %s, %s, %s, %s) "
+    "ON CONFLICT (sensor_id, hour) DO UPDATE SET vmin = LEAST(sensor_rollups.vmin, excluded.vmin), "
+    "vmax = GREATEST(sensor_rollups.vmax, excluded.vmax), vsum = sensor_rollups.vsum + excluded.vsum, "
+    "n = sensor_rollups.n + excluded.n",
+}
+
+
+def roll_up(conn: Connection, readings: Sequence[Reading]) -> None:
+    """Add ``readings`` to their sensors' hourly rollups (one upsert per sensor and hour
+    touched, in one executemany): what the chart reads for spans of weeks and more."""
+    hours: dict[tuple[str, int], list[Any]] = {}
+    for reading in readings:
+        value = reading[4]
+        if value != value:  # NaN never reaches here (the decoder refuses it); never poison a sum
+            continue
+        key = (reading[2], int(reading[6]) // 3600)
+        acc = hours.get(key)
+        if acc is None:
+            hours[key] = [value, value, value, 1]
+        else:
+            if value < acc[0]:
+                acc[0] = value
+            if value > acc[1]:
+                acc[1] = value
+            acc[2] += value
+            acc[3] += 1
+    if hours:
+        conn.exec_driver_sql(
+            _ROLLUP_SQL[conn.dialect.name], [(sid, hour, *acc) for (sid, hour), acc in hours.items()]
+        )
+
+
+def _new_alert_ids(conn: Connection, count: int) -> list[int]:
+    """Ids for ``count`` alerts about to be inserted in this transaction (the ingest holds
+    the write lock: SQLite's BEGIN IMMEDIATE; on PostgreSQL the sequence hands them out)."""
+    if conn.dialect.name == "postgresql":
+        return list(
+            conn.exec_driver_sql(
+                "SELECT nextval(pg_get_serial_sequence('sensor_alerts', 'id')) FROM generate_series(1, %s)",
+                (count,),
+            ).scalars()
+        )
+    first = (conn.exec_driver_sql("SELECT max(id) FROM sensor_alerts").scalar() or 0) + 1
+    return list(range(first, first + count))
 
 
 def _tracker(spec: SensorSpec) -> rules.RiseTracker | None:

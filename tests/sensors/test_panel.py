@@ -117,8 +117,26 @@ def test_a_year_of_minute_readings_is_decimated_in_the_database(post, qtbot) -> 
             [{"sensor_id": RIVER.sensor_id, "kind": "water_level", "value": (i % 600) / 100, "unit": "m",
               "at": start + timedelta(minutes=i), "node_addr": 21, "exercise": False} for i in range(525_600)],
         )  # fmt: skip
+    post.sensors.rebuild_rollups()  # written here, not by the ingest: rolled up as an import is
     series = post.sensors.series(RIVER.sensor_id, start, end)
     assert series.raw_count == 525_600 and len(series.times) <= 1000
     assert min(series.mins) == 0.0 and max(series.maxs) == 5.99  # every peak kept in the envelope
     month = post.sensors.series(RIVER.sensor_id, end - timedelta(days=30), end)
     assert month.raw_count == 30 * 1440 and len(month.times) <= 1000
+    day = post.sensors.series(RIVER.sensor_id, end - timedelta(hours=24), end)  # a day: from the readings
+    assert day.raw_count == 1440 and day.bucket_s < 3600
+
+
+def test_the_ingest_keeps_the_hourly_rollups(post) -> None:
+    """Readings heard over the radio reach the month view without a rebuild; min and max per
+    hour are kept exactly (sums and counts too), also across batches."""
+    post.sensors.save(RIVER)
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    values = [1.0 + (i % 17) / 10 for i in range(600)]  # ten hours, one a minute
+    frames = [sensor_frame(RIVER.sensor_id, v, start + timedelta(minutes=i)) for i, v in enumerate(values)]
+    for chunk in range(0, 600, 250):  # batches that split hours
+        post.radio.ingest.ingest(frames[chunk : chunk + 250])
+    month = post.sensors.series(RIVER.sensor_id, start, start + timedelta(days=30))
+    assert month.raw_count == 600 and len(month.times) == 10
+    assert month.mins[0] == min(values[:60]) and month.maxs[0] == max(values[:60])
+    assert abs(month.values[3] - sum(values[180:240]) / 60) < 1e-9

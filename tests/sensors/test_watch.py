@@ -197,3 +197,7 @@ def test_on_postgresql_too(any_post) -> None:
         AlertRule.LEVEL_UP, AlertRule.RISE, AlertRule.LEVEL_UP, AlertRule.IMPOSSIBLE,
     ]  # fmt: skip
     assert len(any_post.radio.unacknowledged_alerts()) == 1
+    month = any_post.sensors.series(RIVER.sensor_id, T0 - timedelta(days=15), T0 + timedelta(days=15))
+    assert month.raw_count == 4 and month.maxs == (250.0,)  # the hourly rollup, upserted on this engine
+    any_post.sensors.rebuild_rollups()
+    assert any_post.sensors.series(RIVER.sensor_id, T0 - timedelta(days=15), T0 + timedelta(days=15)) == month

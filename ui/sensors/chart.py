@@ -16,6 +16,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ops_console.sensors.kinds import Level
@@ -63,6 +64,8 @@ class SensorChart(QWidget):
         self.plot: Any = None
         self._curves: dict[str, Any] = {}
         self._bands: list[Any] = []
+        self._band_words: list[str] = []
+        self._band_key: tuple[Any, ...] | None = None
         self._loading = None
         self._wanted: tuple[str, float, float] | None = None
         self._drawing = False  # our own setXRange must not count as a pan
@@ -86,6 +89,13 @@ class SensorChart(QWidget):
         self._layout.addLayout(header)
         self._layout.addWidget(self.legend)
         self._layout.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        """The empty plot is made when the chart first shows, while its data is read off the
+        GUI thread: the first series then only has to be drawn."""
+        super().showEvent(event)
+        if self.plot is None:
+            self.plot = self._make_plot()
 
     # --- what to show ---------------------------------------------------------------
     def show_sensor(self, sensor_id: str | None, title: str = "") -> None:
@@ -144,15 +154,10 @@ class SensorChart(QWidget):
         item = plot.getPlotItem()
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
-        low = plot.plot(pen=pg.mkPen(0, 114, 178, 60))
-        high = plot.plot(pen=pg.mkPen(0, 114, 178, 60))
-        self._curves = {
-            "low": low,
-            "high": high,
-            "fill": pg.FillBetweenItem(low, high, brush=pg.mkBrush(0, 114, 178, 50)),
+        self._curves = {  # min–max of each bucket as one vertical stroke (one path), the mean as a line
+            "range": plot.plot(pen=pg.mkPen(0, 114, 178, 140, width=1), connect="pairs"),
             "mean": plot.plot(pen=pg.mkPen("#0072b2", width=2)),
         }
-        plot.addItem(self._curves["fill"])
         plot.getViewBox().sigXRangeChanged.connect(self._panned)
         self._layout.takeAt(2)  # the stretch that held the place
         self._layout.addWidget(plot, 1)
@@ -161,45 +166,21 @@ class SensorChart(QWidget):
 
     def draw(self, series: Series) -> None:
         """Replace what is drawn by ``series`` (its bands, envelope and mean line)."""
-        import pyqtgraph as pg
-
         if self.plot is None:
             self.plot = self._make_plot()
         self.series = series
         self._drawing = True
         try:
-            self._curves["low"].setData(series.times, series.mins)
-            self._curves["high"].setData(series.times, series.maxs)
+            pairs_x = [t for t in series.times for _ in (0, 1)]
+            pairs_y = [v for pair in zip(series.mins, series.maxs) for v in pair]
+            self._curves["range"].setData(pairs_x, pairs_y)
             self._curves["mean"].setData(series.times, series.values)
-            for band in self._bands:
-                self.plot.removeItem(band)
-            self._bands = []
-            lines = [v for v in series.lines.values]
-            top = max([*(v for v in lines if v is not None), *(series.maxs or (0.0,))]) * 1.2 + 1e-9
-            shown = []
-            for level, line in enumerate(lines, start=1):
-                if line is None:
-                    continue
-                upper = next((v for v in lines[level:] if v is not None), top)
-                colour = LEVEL_COLOURS[Level(level)][1]
-                band = pg.LinearRegionItem(
-                    (line, max(upper, line)),
-                    orientation="horizontal",
-                    movable=False,
-                    brush=pg.mkBrush(
-                        pg.mkColor(colour).red(),
-                        pg.mkColor(colour).green(),
-                        pg.mkColor(colour).blue(),
-                        BAND_ALPHA,
-                    ),
-                    pen=pg.mkPen(colour, width=1),
-                )
-                band.setZValue(-10)
-                self.plot.addItem(band)
-                self._bands.append(band)
-                shown.append(
-                    f'<span style="color:{colour}">■</span> {Level(level).label} ≥ {line:g} {series.unit}'
-                )
+            lines = list(series.lines.values)
+            given = [v for v in lines if v is not None]
+            top = max(given) + max(abs(max(given)) * 0.25, max(given) - min(given)) if given else 0.0
+            if self._band_key != (tuple(lines), series.unit):  # the same sensor panned: the bands stay
+                self._band_key = (tuple(lines), series.unit)
+                self._draw_bands(lines, top, series.unit)
             self.plot.setLabel("left", series.unit)
             self.plot.setXRange(series.start, series.end, padding=0)
             self.plot.enableAutoRange(axis="y")
@@ -210,10 +191,36 @@ class SensorChart(QWidget):
                 .replace("{n}", f"{series.raw_count:,}")
                 .replace("{b}", f"{len(series.times):,}")
             )
-            self.legend.setText("&nbsp;&nbsp;".join([*shown, bucket]))
+            self.legend.setText("&nbsp;&nbsp;".join([*self._band_words, bucket]))
         finally:
             self._drawing = False
         self.drawn.emit(series)
+
+    def _draw_bands(self, lines: list[float | None], top: float, unit: str) -> None:
+        """A translucent band from each level's line up to the next (the last up to the top)."""
+        import pyqtgraph as pg
+
+        for band in self._bands:
+            self.plot.removeItem(band)
+        self._bands, self._band_words = [], []
+        for level, line in enumerate(lines, start=1):
+            if line is None:
+                continue
+            upper = next((v for v in lines[level:] if v is not None), top)
+            colour = pg.mkColor(LEVEL_COLOURS[Level(level)][1])
+            band = pg.LinearRegionItem(
+                (line, max(upper, line)),
+                orientation="horizontal",
+                movable=False,
+                brush=pg.mkBrush(colour.red(), colour.green(), colour.blue(), BAND_ALPHA),
+                pen=pg.mkPen(colour, width=1),
+            )
+            band.setZValue(-10)
+            self.plot.addItem(band)
+            self._bands.append(band)
+            self._band_words.append(
+                f'<span style="color:{colour.name()}">■</span> {Level(level).label} ≥ {line:g} {unit}'
+            )
 
     @Slot(object, object)
     def _panned(self, _view: Any, _range: Any) -> None:
