@@ -77,6 +77,9 @@ class Settings:
     warning_sender: str = "ops-console@post.local"
     warning_cap_folder: Path | None = None  # None: <data dir>/warnings/cap
     warning_notice_folder: Path | None = None  # None: <data dir>/warnings/notices
+    warning_cap_inbox: Path | None = (
+        None  # [warnings] cap_inbox: a folder watched for CAP files from the city
+    )
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -127,7 +130,7 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def read_warnings(settings: Settings, table: object) -> None:
-    """[warnings]: sender (CAP's sender, no spaces, commas or '<&'), cap_folder, notice_folder."""
+    """[warnings]: sender (CAP's sender, no spaces, commas or '<&'), cap_folder, notice_folder, cap_inbox."""
     if not isinstance(table, dict):
         return
     sender = table.get("sender")
@@ -135,7 +138,11 @@ def read_warnings(settings: Settings, table: object) -> None:
         settings.warning_sender = sender
     elif sender is not None:
         settings.problems.append("[warnings] sender must be one word without spaces, commas, < or &")
-    for key, attr in (("cap_folder", "warning_cap_folder"), ("notice_folder", "warning_notice_folder")):
+    for key, attr in (
+        ("cap_folder", "warning_cap_folder"),
+        ("notice_folder", "warning_notice_folder"),
+        ("cap_inbox", "warning_cap_inbox"),
+    ):
         if isinstance(table.get(key), str) and table[key].strip():
             setattr(settings, attr, Path(table[key]).expanduser())
 

@@ -152,6 +152,7 @@ def open_post(
             sender=settings.warning_sender,
             cap_folder=settings.warning_cap_folder or _made(data_dir() / "warnings" / "cap"),
             notice_folder=settings.warning_notice_folder or _made(data_dir() / "warnings" / "notices"),
+            cap_inbox=settings.warning_cap_inbox,
         ),
     )
     sensors = SensorService(db, bus, shift)

@@ -68,6 +68,12 @@ class FeatureDocks(QObject):
         self.siren_strip = SirenStrip(post.sirens, bridge, window)  # in sight whichever dock is in front
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.siren_strip)
         self.alerts = AlertPanel(post, bridge)
+        self.cap_watch = None  # the [warnings] cap_inbox folder, looked at for CAP files from the city
+        inbox_folder = getattr(getattr(post, "warnings", None), "settings", None)
+        if inbox_folder is not None and inbox_folder.cap_inbox is not None:
+            from ops_console.ui.warnings.watch import CapFolderWatch
+
+            self.cap_watch = CapFolderWatch(post.warnings.inbox, inbox_folder.cap_inbox, self)
         self._centred_node: int | None = None
         self._centred_location: int | None = None
 
@@ -198,6 +204,8 @@ class FeatureDocks(QObject):
 
     def shutdown(self) -> None:
         self.alerts.wait_idle()
+        if self.cap_watch is not None:
+            self.cap_watch.stop()
         if "map" in self._built:
             self.map.close_map()
         if "inventory" in self._built:

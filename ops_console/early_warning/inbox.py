@@ -87,6 +87,10 @@ class CapInbox:
         self._db, self._bus, self._shift = db, bus, shift
         self._seen: dict[str, tuple[float, int]] = {}  # file → (mtime, size) already looked at
 
+    @property
+    def bus(self) -> EventBus:
+        return self._bus
+
     def import_file(self, path: Path) -> ReceivedView:
         """Raises CapRejected with the sentence (also said as a notice)."""
         try:

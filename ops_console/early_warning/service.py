@@ -113,6 +113,7 @@ class WarningSettings:
     sender_name: str = "Community command post"
     cap_folder: Path | None = None
     notice_folder: Path | None = None
+    cap_inbox: Path | None = None  # a folder looked at for CAP files from the city (None: not watched)
 
 
 def _area_json(area: WarningArea) -> str:

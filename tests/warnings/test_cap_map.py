@@ -35,3 +35,20 @@ def test_a_received_cap_area_is_drawn_and_its_cancel_removes_it(post, map_widget
     qtbot.waitUntil(lambda: any(s.label == "CAP: River over the banks" for s in zones.shapes.values()))
     post.warnings.inbox.import_bytes(alert_xml("CITY-2", "Cancel", f"city@example.gov,CITY-1,{SENT}"))
     qtbot.waitUntil(lambda: not any(s.label.startswith("CAP:") for s in zones.shapes.values()))
+
+
+def test_a_watched_folder_picks_up_a_new_cap_file(post, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from ops_console.ui.warnings.watch import CapFolderWatch
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    watch = CapFolderWatch(post.warnings.inbox, folder, interval_ms=50)
+    try:
+        (folder / "city.xml").write_bytes(alert_xml("CITY-9"))
+        qtbot.waitUntil(
+            lambda: [r.identifier for r in post.warnings.inbox.list_received()] == ["CITY-9"], timeout=5000
+        )
+        (folder / "bad.xml").write_bytes(b"<alert")
+        qtbot.waitUntil(lambda: any("bad.xml refused" in n.text for n in post.notices.recent()), timeout=5000)
+    finally:
+        watch.stop()
