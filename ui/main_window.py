@@ -261,7 +261,10 @@ class MainWindow(QMainWindow):
         self.devices_action = self._action(
             self.tr("Radio &devices…"), self.open_devices, None, "devicesAction"
         )
-        file_menu.addActions([self.change_operator_action, self.devices_action])
+        self.reports_action = self._action(
+            self.tr("&Reports and forms…"), self.open_reports, "Ctrl+Shift+R", "reportsAction"
+        )
+        file_menu.addActions([self.change_operator_action, self.devices_action, self.reports_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -307,6 +310,28 @@ class MainWindow(QMainWindow):
 
     # --- actions ----------------------------------------------------------------
     @Slot()
+    def open_reports(self) -> QWidget:
+        """File → Reports and forms: SITREP and the ICS forms, built off the GUI thread."""
+        from ops_console.mapping.basemap_config import BasemapSpec
+        from ops_console.reports.cli import post_names
+        from ops_console.ui.reports.dialog import ReportsDialog
+
+        basemaps = [
+            b if isinstance(b, Path) else b.path
+            for b in self.post.basemaps(self.demo)
+            if isinstance(b, Path)
+            or (isinstance(b, BasemapSpec) and b.kind == "geojson" and b.path is not None)
+        ]
+        dialog = ReportsDialog(
+            self.post,
+            self,
+            basemaps=[p for p in basemaps if p is not None],
+            post_name=post_names(self.post.settings)[0],
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def open_devices(self) -> QWidget:
         """The serial ports of this machine and the radios configured on it (add/remove: admins)."""
         from ops_console.ui.radio.devices_dialog import DevicesDialog
