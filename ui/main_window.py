@@ -264,7 +264,12 @@ class MainWindow(QMainWindow):
         self.reports_action = self._action(
             self.tr("&Reports and forms…"), self.open_reports, "Ctrl+Shift+R", "reportsAction"
         )
-        file_menu.addActions([self.change_operator_action, self.devices_action, self.reports_action])
+        self.export_action = self._action(
+            self.tr("&Export current panel…"), self.export_panel, "Ctrl+Shift+E", "exportPanelAction"
+        )
+        file_menu.addActions(
+            [self.change_operator_action, self.devices_action, self.reports_action, self.export_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -331,6 +336,48 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def export_panel(self, path: str | None = None, fmt: str | None = None) -> object:
+        """File → Export current panel: what the panel last worked in shows, with its filters,
+        as CSV (UTF-8 with BOM) or GeoJSON, written off the GUI thread."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ops_console.ui.common.known_errors import KNOWN_ERRORS
+        from ops_console.ui.common.messages import show_error
+        from ops_console.ui.common.view_export import export_panel
+
+        panel = self._last_panel or self.incidents
+        dock = next((d for d in self.docks.values() if d.widget() is panel or d.isAncestorOf(panel)), None)
+        name = dock.windowTitle() if dock is not None else panel.objectName()
+        if path is None:
+            chosen, kind = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export {panel}").replace("{panel}", name),
+                f"{name}.csv",
+                "CSV (*.csv);;GeoJSON (*.geojson)",
+            )
+            if not chosen:
+                return None
+            path, fmt = (
+                chosen,
+                ("geojson" if "geojson" in kind.lower() or chosen.endswith(".geojson") else "csv"),
+            )
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(
+                self.tr("{n} rows of {panel} written to {path}")
+                .replace("{n}", f"{count:,}")
+                .replace("{panel}", name)
+                .replace("{path}", str(path)),
+                10_000,
+            )
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, KNOWN_ERRORS):
+                raise error
+            show_error(self, error)
+
+        return export_panel(panel, name, Path(path), fmt or "csv", done, failed)
 
     def open_devices(self) -> QWidget:
         """The serial ports of this machine and the radios configured on it (add/remove: admins)."""

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ops_console.errors import OpsError
+from ops_console.exports.map_layers import map_layers
+from ops_console.exports.writers import write_geojson, write_kml
 from ops_console.post import Post
 from ops_console.printing.files import atomic_file
 from ops_console.printing.pdf import write_pdf
@@ -84,6 +86,11 @@ def build(
     """Gather, lay out and write the report ``request`` names."""
     check(request)
     progress(0.0)
+    if request.kind == "map":  # the map's layers for the city's GIS (not period-bound: what is open now)
+        layers = map_layers(post)
+        count = (write_geojson if request.fmt == "geojson" else write_kml)(request.out, layers)
+        progress(1.0)
+        return ReportResult(request.out, "Map layers", count)
     if request.kind == "sitrep":
         given = SitrepInput(
             request.post_name,

@@ -23,7 +23,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     report = sub.add_parser(
         "report",
         parents=[common],
-        help="write a SITREP or an ICS form (214, 309, 213RR, 205) for an operational period",
+        help="write a SITREP or an ICS form (214, 309, 213RR, 205) for an operational period, "
+        "or the map's layers (map --format geojson|kml)",
         description="ICS 211 (check-in list) is not offered: the post keeps no check-in records yet.",
     )
     report.add_argument("kind", choices=KINDS)
@@ -32,7 +33,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         "--format",
         dest="fmt",
         choices=sorted({f for fs in FORMATS.values() for f in fs}),
-        help="pdf (default); a SITREP also html or md, a form also csv (UTF-8 with BOM)",
+        help="pdf (default); a SITREP also html or md, a form also csv (UTF-8 with BOM); map: geojson or kml",
     )
     report.add_argument(
         "--from",
@@ -88,7 +89,7 @@ def report_command(args: argparse.Namespace, url: str, must_exist: bool, setting
     from ops_console.reports.build import ReportRequest, build, check
     from ops_console.reports.period import period_from
 
-    fmt = args.fmt or "pdf"
+    fmt = args.fmt or FORMATS[args.kind][0]
     period = period_from(args.start, args.end)
     name, incident = post_names(settings)
     request = ReportRequest(

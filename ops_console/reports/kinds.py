@@ -5,6 +5,10 @@ builders (PDF writer, forms, the SITREP's queries) load only when a report is ma
 """
 
 FORMS = ("ics214", "ics309", "ics213rr", "ics205")
-KINDS = ("sitrep", *FORMS)
-FORMATS = {"sitrep": ("pdf", "html", "md"), **{form: ("pdf", "csv") for form in FORMS}}
+KINDS = ("sitrep", *FORMS, "map")
+FORMATS = {
+    "sitrep": ("pdf", "html", "md"),
+    **{form: ("pdf", "csv") for form in FORMS},
+    "map": ("geojson", "kml"),  # the map's layers for the city's GIS
+}
 # ICS 211 (check-in list) waits for the people/accountability records, which this post does not keep yet.

@@ -88,6 +88,7 @@ class ReportsDialog(QDialog):
             ("ics309", self.tr("ICS 309 Communications log")),
             ("ics213rr", self.tr("ICS 213RR Resource requests")),
             ("ics205", self.tr("ICS 205 Radio communications plan")),
+            ("map", self.tr("Map layers (GeoJSON, KML)")),
         ):
             self.kind.addItem(words, key)
         self.fmt = QComboBox(objectName="reportFormat")
@@ -166,7 +167,7 @@ class ReportsDialog(QDialog):
         kind = self.kind.currentData()
         self.fmt.clear()
         for fmt in FORMATS[kind]:
-            self.fmt.addItem(fmt.upper() if fmt != "md" else "Markdown", fmt)
+            self.fmt.addItem({"md": "Markdown", "geojson": "GeoJSON"}.get(fmt, fmt.upper()), fmt)
         sitrep = kind == "sitrep"
         for widget, shown in (
             (self.summary, sitrep),
