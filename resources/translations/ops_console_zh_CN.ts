@@ -2005,6 +2005,22 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>&amp;Reports and forms…</source>
+      <translation>报告和表格(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export current panel…</source>
+      <translation>导出当前面板(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Export {panel}</source>
+      <translation>导出{panel}</translation>
+    </message>
+    <message>
+      <source>{n} rows of {panel} written to {path}</source>
+      <translation>{panel} 的 {n} 行已写入 {path}</translation>
+    </message>
+    <message>
       <source>&amp;About Ops Console</source>
       <translation>关于指挥所控制台(&amp;A)</translation>
     </message>
@@ -4639,6 +4655,141 @@ Sounding or armed: %1</source>
     <message>
       <source>not ticked</source>
       <translation>未勾选</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsDialog</name>
+    <message>
+      <source>Reports and forms</source>
+      <translation>报告和表格</translation>
+    </message>
+    <message>
+      <source>SITREP (situation report)</source>
+      <translation>情况报告</translation>
+    </message>
+    <message>
+      <source>ICS 214 Activity log</source>
+      <translation>ICS-214 活动日志</translation>
+    </message>
+    <message>
+      <source>ICS 309 Communications log</source>
+      <translation>ICS-309 通信日志</translation>
+    </message>
+    <message>
+      <source>ICS 213RR Resource requests</source>
+      <translation>ICS-213RR 资源请求</translation>
+    </message>
+    <message>
+      <source>ICS 205 Radio communications plan</source>
+      <translation>ICS-205 无线电通信计划</translation>
+    </message>
+    <message>
+      <source>Map layers (GeoJSON, KML)</source>
+      <translation>地图图层（GeoJSON、KML）</translation>
+    </message>
+    <message>
+      <source>e.g. Planning Section Chief</source>
+      <translation>例如：计划科科长</translation>
+    </message>
+    <message>
+      <source>operator name (ICS 214, ICS 309)</source>
+      <translation>操作员姓名（ICS-214、ICS-309）</translation>
+    </message>
+    <message>
+      <source>team name (ICS 214 per unit)</source>
+      <translation>队伍名称（按单位的 ICS-214）</translation>
+    </message>
+    <message>
+      <source>Summary of the situation</source>
+      <translation>情况摘要</translation>
+    </message>
+    <message>
+      <source>Priorities for the next period</source>
+      <translation>下一时段的优先事项</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>报告</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>到</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>填报人</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Incident name</source>
+      <translation>事件名称</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>操作员</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>摘要</translation>
+    </message>
+    <message>
+      <source>Priorities</source>
+      <translation>优先事项</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>保存为</translation>
+    </message>
+    <message>
+      <source>Build</source>
+      <translation>生成</translation>
+    </message>
+    <message>
+      <source>Cancel report</source>
+      <translation>取消报告</translation>
+    </message>
+    <message>
+      <source>Save report as</source>
+      <translation>报告保存为</translation>
+    </message>
+    <message>
+      <source>Building…</source>
+      <translation>正在生成…</translation>
+    </message>
+    <message>
+      <source>Stopping…</source>
+      <translation>正在停止…</translation>
+    </message>
+    <message>
+      <source>, {n} lines</source>
+      <translation>，共 {n} 行</translation>
+    </message>
+    <message>
+      <source>Written to {path}</source>
+      <translation>已写入 {path}</translation>
+    </message>
+    <message>
+      <source>Cancelled: no file was written.</source>
+      <translation>已取消：未写入任何文件。</translation>
     </message>
   </context>
 </TS>
