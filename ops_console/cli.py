@@ -65,8 +65,8 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         metavar="KIND:PORT[@BAUD]",
         action="append",
         default=argparse.SUPPRESS if suppress else None,
-        help="a radio to open, e.g. lora:/dev/ttyUSB0@115200 or lora:socket://127.0.0.1:7001 "
-        "(repeatable; adds to the config file's [[device]] entries)",
+        help="a radio to open, e.g. lora:/dev/ttyUSB0@115200, lora:socket://127.0.0.1:7001 or a "
+        "Meshtastic node, meshtastic:/dev/ttyACM0 (repeatable; adds to the config file's [[device]] entries)",
     )
 
 
@@ -152,8 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     simulate = sub.add_parser("simulate", help="run a simulated device for tests and training")
     simulate.add_argument(
         "kind",
-        choices=["lora", "sirens"],
-        help="lora: a REYAX RYLR896 with field teams; sirens: an RS-485 bus of siren controllers",
+        choices=["lora", "sirens", "meshtastic"],
+        help="lora: a REYAX RYLR896 with field teams; sirens: an RS-485 bus of siren controllers; "
+        "meshtastic: a Meshtastic node with moving neighbours",
     )
     simulate.add_argument(
         "sim_args", nargs=argparse.REMAINDER, help="options of the simulator (--tcp PORT, --seed, ...)"

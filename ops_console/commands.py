@@ -226,7 +226,11 @@ def radio_settings(post, args: argparse.Namespace) -> None:  # type: ignore[no-u
 
 
 def simulate_command(args: argparse.Namespace) -> int:
-    """``ops-console simulate lora|sirens [options]``: prints its port, runs until Ctrl+C."""
+    """``ops-console simulate lora|sirens|meshtastic [options]``: prints its port, runs until Ctrl+C."""
+    if args.kind == "meshtastic":
+        from ops_console.hardware.simulators.mesh_node import main as simulate_mesh
+
+        return simulate_mesh(args.sim_args)
     if args.kind == "sirens":
         from ops_console.hardware.simulators.siren_bus import main as simulate_sirens
 

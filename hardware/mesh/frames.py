@@ -22,7 +22,6 @@ Pure functions: no I/O, no threads; bad packets come back as flagged RawFrames.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,6 +30,7 @@ from google.protobuf.message import DecodeError
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.mesh.types import (
     BROADCAST_NUM,
+    NodeEntry,
     channel_call,
     mesh_address,
     mesh_call,
@@ -60,6 +60,18 @@ ENVIRONMENT = {
     "weight": ("weight", "kg"),
 }
 """EnvironmentMetrics field → (sensor kind, unit) as the post's sensor readings name them."""
+_PROTOS: Any = None
+
+
+def protos() -> Any:
+    """The package's mesh and telemetry protobuf modules, imported on first use (importing
+    ``meshtastic`` takes ~0.1 s: only a post with a Meshtastic node pays it)."""
+    global _PROTOS
+    if _PROTOS is None:
+        from meshtastic.protobuf import mesh_pb2, telemetry_pb2
+
+        _PROTOS = (mesh_pb2, telemetry_pb2)
+    return _PROTOS
 
 
 def number_of(packet: Any, now: datetime) -> int:
@@ -80,23 +92,28 @@ def recipient_call(to: int, channel: int, own: int) -> str:
 
 
 def packet_frames(
-    packet: Any, raw: bytes, now: datetime, link: str, own: int, battery_of: Callable[[int], int | None]
+    packet: Any, raw: bytes, now: datetime, link: str, own: int, node: NodeEntry
 ) -> list[RawFrame]:
     """The RawFrames a decoded MeshPacket (mesh_pb2) becomes; [] for packets with no record
-    (node info, routing, admin, other apps, packets encrypted for a channel we lack)."""
+    (node info, routing, admin, other apps, packets encrypted for a channel we lack).
+    ``node`` is the sender's entry in the node database: a position gives it its battery,
+    and what the packet says (position, battery, names) is written back into it."""
     if not packet.HasField("decoded"):
         return []
-    sender = getattr(packet, "from")
+    sender = node.num
     port = packet.decoded.portnum
     base = (raw, now, link, mesh_address(sender))
-    signal = (packet.rx_rssi or None, packet.rx_snr if packet.rx_snr else None)
     try:
-        if port == TEXT_APP:
-            data = _text(packet, sender, own, now)
-        elif port == POSITION_APP:
-            data = _position(packet, sender, now, battery_of(sender))
+        if port == POSITION_APP:
+            data = _position(packet, node, now)
         elif port == TELEMETRY_APP:
-            data = _telemetry(packet, sender, now)
+            data = _telemetry(packet, node, now)
+        elif port == TEXT_APP:
+            data = _text(packet, sender, own, now)
+        elif port == NODEINFO_APP:
+            user = protos()[0].User.FromString(packet.decoded.payload)
+            node.long_name, node.short_name = user.long_name, user.short_name
+            return []
         else:
             return []
     except (
@@ -105,7 +122,8 @@ def packet_frames(
         OverflowError,
     ) as exc:  # a payload that does not decode, or says nonsense
         return [RawFrame(*base, error=f"meshtastic port {port}: {exc}"[:300])]
-    return [RawFrame(*base, d, *signal) for d in data]
+    rssi, snr = packet.rx_rssi or None, packet.rx_snr or None
+    return [RawFrame(*base, d, rssi, snr) for d in data]
 
 
 def _text(packet: Any, sender: int, own: int, now: datetime) -> list[bytes]:
@@ -117,21 +135,14 @@ def _text(packet: Any, sender: int, own: int, now: datetime) -> list[bytes]:
     return fp.encode_text(mesh_call(sender), recipient, number, fp.Precedence.ROUTINE, text, TEXT_LIMIT)
 
 
-def _position(packet: Any, sender: int, now: datetime, battery: int | None) -> list[bytes]:
-    from meshtastic.protobuf import mesh_pb2
-
-    pos = mesh_pb2.Position.FromString(packet.decoded.payload)
+def _position(packet: Any, node: NodeEntry, now: datetime) -> list[bytes]:
+    pos = protos()[0].Position.FromString(packet.decoded.payload)
     if not pos.latitude_i and not pos.longitude_i:
         return []  # the node has no fix yet
+    lat, lon = pos.latitude_i * 1e-7, pos.longitude_i * 1e-7
+    node.lat, node.lon = lat, lon
     when = heard_at(pos.time or packet.rx_time, now)
-    return fp.encode_position(
-        mesh_call(sender),
-        number_of(packet, now),
-        pos.latitude_i * 1e-7,
-        pos.longitude_i * 1e-7,
-        when,
-        battery,
-    )
+    return fp.encode_position(mesh_call(node.num), number_of(packet, now), lat, lon, when, node.battery)
 
 
 def battery_level(level: int) -> int | None:
@@ -139,11 +150,9 @@ def battery_level(level: int) -> int | None:
     return level if 0 <= level <= 100 else None
 
 
-def _telemetry(packet: Any, sender: int, now: datetime) -> list[bytes]:
-    from meshtastic.protobuf import telemetry_pb2
-
-    tel = telemetry_pb2.Telemetry.FromString(packet.decoded.payload)
-    call, number = mesh_call(sender), number_of(packet, now)
+def _telemetry(packet: Any, node: NodeEntry, now: datetime) -> list[bytes]:
+    tel = protos()[1].Telemetry.FromString(packet.decoded.payload)
+    call, number = mesh_call(node.num), number_of(packet, now)
     when = heard_at(tel.time or packet.rx_time, now)
     readings: list[tuple[str, float, str]] = []
     variant = tel.WhichOneof("variant")
@@ -155,10 +164,27 @@ def _telemetry(packet: Any, sender: int, now: datetime) -> list[bytes]:
     elif variant == "device_metrics":
         dm = tel.device_metrics
         if dm.HasField("battery_level") and battery_level(dm.battery_level) is not None:
+            node.battery = dm.battery_level
             readings.append(("battery", float(dm.battery_level), "%"))
         if dm.HasField("voltage") and math.isfinite(dm.voltage) and dm.voltage > 0:
             readings.append(("voltage", float(dm.voltage), "V"))
-    out: list[bytes] = []
-    for kind, value, unit in readings:
-        out += fp.encode_sensor(call, number, call, kind, value, unit, when)
+    head, tail = f"S{fp.VERSION}|{call}|{number}|{call}|", f"|{int(when.timestamp())}"
+    return [_seal(f"{head}{kind}|{value!r}|{_escaped(unit)}{tail}") for kind, value, unit in readings]
+
+
+_UNITS: dict[str, str] = {}
+
+
+def _escaped(unit: str) -> str:
+    """A unit as the payload carries it (``%`` is ``%25``), worked out once per unit."""
+    out = _UNITS.get(unit)
+    if out is None:
+        out = _UNITS[unit] = fp.escape(unit.encode())
     return out
+
+
+def _seal(body: str) -> bytes:
+    """A field payload frame from a body built here (fp.encode_sensor's output, without its
+    checks: the call, kinds and units are ours and valid by construction; a test compares)."""
+    raw = body.encode("ascii")
+    return raw + b"*%04X" % fp.crc16(raw)

@@ -32,9 +32,11 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from google.protobuf.message import DecodeError
 
 from ops_console.hardware.lora.airtime import Modulation
 from ops_console.hardware.lora.status import ModemStatus
@@ -48,6 +50,7 @@ from ops_console.hardware.mesh.types import (
     MeshNodeInfo,
     MeshSendError,
     MeshSent,
+    NodeEntry,
     node_id,
     routing_words,
 )
@@ -66,6 +69,8 @@ QUEUE_PROBE_S = 1.0
 each packet with its queue status, and says nothing when room frees up."""
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _RECENT = 512
+_UNPRINTABLE = {c: "·" for c in [*range(0x20), 0x7F, 0xFFFD] if c not in (0x09,)}
+"""Bytes a log line should not hold (a stray frame's bytes): shown as a middle dot."""
 
 
 @dataclass
@@ -112,8 +117,8 @@ class MeshNode:
         )
         self.modulation = Modulation()  # the router's Transmitter protocol; the node keeps its own duty cycle
         self.status = ModemStatus(link.name, on_state)
-        self._framer = stream.StreamFramer(self._accept)
-        self._last: tuple[bytes, Any] | None = None  # the payload ``_accept`` decoded last, and its message
+        self._framer = stream.StreamFramer(self._decode)
+        self._from_radio_type = mf.protos()[0].FromRadio
         self._cond = threading.Condition()
         self._stop = threading.Event()
         self._needs_config = True
@@ -121,7 +126,7 @@ class MeshNode:
         self._configured = False
         self._config_items = 0
         self.own = 0  # our node's number (my_info)
-        self._nodes: dict[int, MeshNodeInfo] = {}
+        self._nodes: dict[int, NodeEntry] = {}
         self.channels: dict[int, str] = {}
         self._outgoing: deque[_Outgoing] = deque()
         self._unconfirmed: OrderedDict[int, _Outgoing] = OrderedDict()  # written, not yet taken by the node
@@ -188,7 +193,8 @@ class MeshNode:
     def nodes(self) -> list[MeshNodeInfo]:
         """The node database as the node told it and as heard since, our own node first."""
         with self._cond:
-            return sorted(self._nodes.values(), key=lambda n: (n.num != self.own, n.label.lower()))
+            nodes = [entry.freeze() for entry in self._nodes.values()]
+        return sorted(nodes, key=lambda n: (n.num != self.own, n.label.lower()))
 
     def debug_lines(self) -> list[str]:
         """The node's latest debug log lines (bytes between frames), oldest first."""
@@ -216,37 +222,27 @@ class MeshNode:
 
     # -- link thread: bytes in -----------------------------------------------------------
 
-    def _accept(self, payload: bytes) -> bool:
-        """Does a candidate frame hold a FromRadio? (The framer asks; the message is kept.)"""
-        from google.protobuf.message import DecodeError
-        from meshtastic.protobuf import mesh_pb2
-
-        msg = mesh_pb2.FromRadio()
+    def _decode(self, payload: bytes) -> Any:
+        """A candidate frame's FromRadio, or None when it holds none (the framer asks)."""
+        msg = self._from_radio_type()
         try:
             msg.ParseFromString(payload)
         except (DecodeError, ValueError, RuntimeError):
-            return False
-        if msg.WhichOneof("payload_variant") is None:
-            return False
-        self._last = (payload, msg)
-        return True
+            return None
+        return msg if msg.WhichOneof("payload_variant") is not None else None
 
     def _on_data(self, chunk: bytes) -> None:
         now = datetime.now(UTC)
         heard: list[RawFrame] = []
         for item in self._framer.feed(chunk):
             kind = type(item)
-            if kind is stream.Noise:
+            if kind is stream.Frame:
+                self._from_radio(item.message, item.raw, now, heard)  # type: ignore[union-attr]
+            elif kind is stream.Noise:
                 self._noise(item.data)  # type: ignore[union-attr]
-            elif kind is stream.Rejected:
+            else:
                 self.status.note_error("bad_frame", f"{item.reason}: {item.raw[:24].hex()}")  # type: ignore[union-attr]
                 self.link.add_error()
-            else:
-                last = self._last
-                msg = last[1] if last is not None and last[0] is item.payload else None  # type: ignore[union-attr]
-                if msg is None and not self._accept(item.payload):  # type: ignore[union-attr]
-                    continue
-                self._from_radio(self._last[1] if msg is None else msg, item.raw, now, heard)  # type: ignore[index,union-attr]
         if heard:
             good = sum(1 for f in heard if f.error is None)
             self.status.count("frames", good)
@@ -262,7 +258,7 @@ class MeshNode:
         self._debug_part = rest[-1000:]
         with self._cond:
             for line in lines:
-                words = _ANSI.sub("", line.decode("utf-8", "replace")).strip()
+                words = _ANSI.sub("", line.decode("utf-8", "replace")).translate(_UNPRINTABLE).strip()
                 if words:
                     self._debug.append(words)
 
@@ -303,81 +299,49 @@ class MeshNode:
             self._configured = True
             count = len(self._nodes)
             self._cond.notify_all()
-        me = self._nodes.get(self.own)
-        self.status.set(
-            ModemState.READY, f"configured: node {me.label if me else node_id(self.own)}, {count} nodes known"
-        )
+        self.status.set(ModemState.READY, f"configured: node {self._label(self.own)}, {count} nodes known")
+
+    def _entry(self, num: int) -> NodeEntry:
+        entry = self._nodes.get(num)
+        if entry is None:
+            with self._cond:
+                entry = self._nodes[num] = NodeEntry(num)
+        return entry
 
     def _node_info(self, info: Any) -> None:
-        num = info.num
-        old = self._nodes.get(num) or MeshNodeInfo(num)
-        new = replace(
-            old,
-            long_name=info.user.long_name or old.long_name,
-            short_name=info.user.short_name or old.short_name,
-        )
+        entry = self._entry(info.num)
+        entry.long_name = info.user.long_name or entry.long_name
+        entry.short_name = info.user.short_name or entry.short_name
         if info.HasField("position") and (info.position.latitude_i or info.position.longitude_i):
-            new = replace(new, lat=info.position.latitude_i * 1e-7, lon=info.position.longitude_i * 1e-7)
+            entry.lat, entry.lon = info.position.latitude_i * 1e-7, info.position.longitude_i * 1e-7
         if info.HasField("device_metrics") and info.device_metrics.HasField("battery_level"):
-            new = replace(new, battery=mf.battery_level(info.device_metrics.battery_level))
+            entry.battery = mf.battery_level(info.device_metrics.battery_level)
         if info.last_heard:
-            new = replace(new, last_heard=datetime.fromtimestamp(info.last_heard, UTC), snr=info.snr)
-        with self._cond:
-            self._nodes[num] = new
-
-    def _battery_of(self, num: int) -> int | None:
-        node = self._nodes.get(num)
-        return node.battery if node is not None else None
+            entry.last_heard, entry.snr = datetime.fromtimestamp(info.last_heard, UTC), info.snr
 
     def _packet(self, packet: Any, raw: bytes, now: datetime, heard: list[RawFrame]) -> None:
         sender = getattr(packet, "from")
         key = (sender, packet.id)
-        if packet.id and key in self._recent:
+        recent = self._recent
+        if packet.id and key in recent:
             self.status.count("duplicates")
             return
-        self._recent[key] = None
-        if len(self._recent) > _RECENT:
-            self._recent.popitem(last=False)
-        self._note_heard(packet, now)
+        recent[key] = None
+        if len(recent) > _RECENT:
+            recent.popitem(last=False)
+        entry = self._entry(sender)
+        entry.last_heard = now
+        if packet.rx_snr:
+            entry.snr = packet.rx_snr
         if packet.HasField("decoded") and packet.decoded.portnum == mf.ROUTING_APP:
             self._routing(packet)
             return
-        heard += mf.packet_frames(packet, raw, now, self.link.name, self.own, self._battery_of)
-
-    def _note_heard(self, packet: Any, now: datetime) -> None:
-        """Keep the node database current from what is heard (names, position, battery)."""
-        from meshtastic.protobuf import mesh_pb2, telemetry_pb2
-
-        sender = getattr(packet, "from")
-        node = self._nodes.get(sender) or MeshNodeInfo(sender)
-        node = replace(node, last_heard=now, snr=packet.rx_snr or node.snr)
-        if packet.HasField("decoded"):
-            port, payload = packet.decoded.portnum, packet.decoded.payload
-            try:
-                if port == mf.NODEINFO_APP:
-                    user = mesh_pb2.User.FromString(payload)
-                    node = replace(node, long_name=user.long_name, short_name=user.short_name)
-                elif port == mf.POSITION_APP:
-                    pos = mesh_pb2.Position.FromString(payload)
-                    if pos.latitude_i or pos.longitude_i:
-                        node = replace(node, lat=pos.latitude_i * 1e-7, lon=pos.longitude_i * 1e-7)
-                elif port == mf.TELEMETRY_APP:
-                    tel = telemetry_pb2.Telemetry.FromString(payload)
-                    if tel.WhichOneof("variant") == "device_metrics" and tel.device_metrics.HasField(
-                        "battery_level"
-                    ):
-                        node = replace(node, battery=mf.battery_level(tel.device_metrics.battery_level))
-            except Exception as exc:  # noqa: BLE001 - protobuf raises its own DecodeError; the frame is flagged in frames.py
-                self.status.note_error("bad_payload", f"port {port} from {node_id(sender)}: {exc}")
-        with self._cond:
-            self._nodes[sender] = node
+        heard += mf.packet_frames(packet, raw, now, self.link.name, self.own, entry)
 
     def _routing(self, packet: Any) -> None:
-        from meshtastic.protobuf import mesh_pb2
-
         request = packet.decoded.request_id
         try:
-            routing = mesh_pb2.Routing.FromString(packet.decoded.payload)
+            routing = mf.protos()[0].Routing.FromString(packet.decoded.payload)
         except Exception as exc:  # noqa: BLE001 - protobuf's DecodeError
             self.status.note_error("bad_payload", f"routing packet does not decode: {exc}")
             return
@@ -404,8 +368,8 @@ class MeshNode:
             self.status.guard(self.on_delivery, DeliveryReport(request, state, words, sender))
 
     def _label(self, num: int) -> str:
-        node = self._nodes.get(num)
-        return node.label if node is not None else node_id(num)
+        entry = self._nodes.get(num)
+        return entry.freeze().label if entry is not None else node_id(num)
 
     def _queue_status(self, qs: Any) -> None:
         with self._cond:

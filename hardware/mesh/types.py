@@ -137,6 +137,33 @@ class MeshNodeInfo:
         return self.long_name or node_id(self.num)
 
 
+class NodeEntry:
+    """The driver's own, mutable record of one node (updated in place per packet heard, on
+    the link's thread; ``freeze`` gives the MeshNodeInfo others see)."""
+
+    __slots__ = ("num", "long_name", "short_name", "lat", "lon", "battery", "last_heard", "snr")
+
+    def __init__(self, num: int, battery: int | None = None) -> None:
+        self.num, self.long_name, self.short_name = num, "", ""
+        self.lat: float | None = None
+        self.lon: float | None = None
+        self.battery = battery
+        self.last_heard: datetime | None = None
+        self.snr: float | None = None
+
+    def freeze(self) -> MeshNodeInfo:
+        return MeshNodeInfo(
+            self.num,
+            self.long_name,
+            self.short_name,
+            self.lat,
+            self.lon,
+            self.battery,
+            self.last_heard,
+            self.snr,
+        )
+
+
 class MeshSendError(Exception):
     """A text the driver did not hand to the node; ``str()`` is a sentence for the operator.
 

@@ -6,9 +6,10 @@ bytes: everything between frames is ``Noise`` (skipped, counted, kept for the De
 dialog), never fatal. The firmware's largest frame is 512 bytes
 (``meshtastic.stream_interface.MAX_TO_FROM_RADIO_SIZE``); a header announcing more is
 corrupt, so only its first byte is skipped and the search for the next magic goes on from
-the byte after it. A header whose payload the caller's ``accept`` refuses (a protobuf that
+the byte after it. A header whose payload the caller's ``decode`` refuses (a protobuf that
 does not decode: debug text that happened to hold the magic bytes and a small length) is
 rejected the same way, so a real frame hidden inside the bytes it claimed is still found.
+What ``decode`` made of a frame travels with it (``Frame.message``): it is decoded once.
 
 Pure and single-threaded: ``feed`` is called on the link's reader thread only, never
 raises, and keeps at most one unfinished frame (516 bytes) between calls.
@@ -17,7 +18,7 @@ raises, and keeps at most one unfinished frame (516 bytes) between calls.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 START1 = 0x94
 START2 = 0xC3
@@ -28,10 +29,12 @@ MAX_PAYLOAD = 512
 
 
 class Frame(NamedTuple):
-    """One frame: ``raw`` is header plus payload exactly as read, ``payload`` the protobuf."""
+    """One frame: ``raw`` is header plus payload exactly as read, ``payload`` the protobuf,
+    ``message`` what the framer's ``decode`` made of it (None without one)."""
 
     raw: bytes
     payload: bytes
+    message: Any = None
 
 
 class Noise(NamedTuple):
@@ -51,7 +54,8 @@ class Rejected(NamedTuple):
 
 
 Item = Frame | Noise | Rejected
-Accept = Callable[[bytes], bool]
+Decode = Callable[[bytes], Any]
+"""A payload → its message, or None (or False) when it is no frame after all."""
 
 
 def encode(payload: bytes) -> bytes:
@@ -64,12 +68,12 @@ def encode(payload: bytes) -> bytes:
 class StreamFramer:
     """Cuts a byte stream into Frames, Noise and Rejected headers, in stream order.
 
-    ``accept(payload)`` (optional) says whether a complete candidate is a real frame; when it
-    says no, the candidate is Rejected and its bytes after the first are searched again.
+    ``decode(payload)`` (optional) says what a complete candidate holds; when it answers None
+    (or False), the candidate is Rejected and its bytes after the first are searched again.
     """
 
-    def __init__(self, accept: Accept | None = None) -> None:
-        self.accept = accept
+    def __init__(self, decode: Decode | None = None) -> None:
+        self.decode = decode
         self._buf = b""
 
     @property
@@ -87,7 +91,7 @@ class StreamFramer:
         buf = self._buf + chunk if self._buf else bytes(chunk)
         out: list[Item] = []
         size, pos, noise_from = len(buf), 0, 0
-        find, accept = buf.find, self.accept
+        find, decode = buf.find, self.decode
         while True:
             start = find(b"\x94", pos)
             if start < 0:
@@ -114,13 +118,14 @@ class StreamFramer:
                 pos = start
                 break
             payload = buf[start + HEADER_LEN : end]
-            if accept is not None and not accept(payload):
+            message = None if decode is None else decode(payload)
+            if decode is not None and (message is None or message is False):
                 out.append(Rejected(buf[start:end], "payload does not decode"))
                 pos = start + 1
                 continue
             if start > noise_from:
                 out.append(Noise(buf[noise_from:start]))
-            out.append(Frame(buf[start:end], payload))
+            out.append(Frame(buf[start:end], payload, message))
             noise_from = pos = end
         if pos > noise_from:
             out.append(Noise(buf[noise_from:pos]))

@@ -1,4 +1,5 @@
-"""The demo's radio: a simulated RYLR896 with field teams, reached through the real driver.
+"""The demo's radios: a simulated RYLR896 with field teams and a simulated Meshtastic node
+with neighbours, each reached through the real driver.
 
 A pty where the platform has one, else a loopback TCP port (``socket://``), so the
 demo shows live traffic, acks and the outbox working without any hardware.
@@ -7,12 +8,16 @@ demo shows live traffic, acks and the outbox working without any hardware.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from ops_console.hardware.lora.airtime import Modulation
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.hardware.simulators.lora_teams import FieldTeam, Gauge
 
 from .neighbourhood import CENTRE_LAT, CENTRE_LON
+
+if TYPE_CHECKING:
+    from ops_console.hardware.simulators.mesh_node import SimulatedMeshNode
 
 DEMO_GAUGES = (  # rising through the demo: the river's levels are reached within half an hour
     Gauge("RG1-level", "water_level", "m", 2.2, 0.05, noise=0.01, ceiling=4.2),
@@ -53,4 +58,24 @@ def start_simulator(interval: float = 3.0, seed: int = 11) -> SimulatedModem:
         sim = SimulatedModem(transport="tcp", seed=seed, interval=interval, **_WARD)
         sim.start()
     log.info("demo radio: simulated LoRa modem on %s", sim.port_url)
+    return sim
+
+
+def start_mesh_simulator(interval: float = 3.0, seed: int = 15) -> SimulatedMeshNode:
+    """A simulated Meshtastic node with neighbours moving around the demo's neighbourhood
+    (and a reboot every ten minutes); the caller stops it."""
+    from ops_console.hardware.simulators.mesh_node import SimulatedMeshNode
+
+    try:
+        sim = SimulatedMeshNode(
+            transport="pty", seed=seed, interval=interval * 1.5, centre=_WARD["centre"], reboot_every=600.0
+        )
+        sim.start()
+    except (ImportError, OSError) as exc:
+        log.info("demo mesh: no pty (%s); using a loopback TCP port", exc)
+        sim = SimulatedMeshNode(
+            transport="tcp", seed=seed, interval=interval * 1.5, centre=_WARD["centre"], reboot_every=600.0
+        )
+        sim.start()
+    log.info("demo mesh: simulated Meshtastic node on %s", sim.port_url)
     return sim

@@ -1,6 +1,7 @@
 """Which radio devices to open: from ``--device KIND:PORT[@BAUD]`` and TOML ``[[device]]``.
 
-Examples: ``lora:/dev/ttyUSB0@115200``, ``lora:socket://127.0.0.1:7001``, and in the
+Examples: ``lora:/dev/ttyUSB0@115200``, ``lora:socket://127.0.0.1:7001``,
+``meshtastic:/dev/ttyACM0`` (a Meshtastic node on USB: docs/protocols/meshtastic.md), and in the
 config file ``[[device]] kind = "lora"  port = "/dev/ttyUSB0"  baud = 115200``, which may
 also set the modem: ``address``, ``network_id``, ``band_hz``, ``spreading_factor``,
 ``bandwidth_hz``, ``coding_rate``, ``preamble`` and ``cpin`` (left as the modem has them
@@ -21,13 +22,16 @@ from ops_console.hardware.lora.airtime import Modulation
 from ops_console.hardware.lora.types import ModemConfig
 from ops_console.hardware.protocols.reyax_at import DEFAULT_MODEL, MODELS
 
-KINDS = ("lora",)
+KINDS = ("lora", "meshtastic")
+MESHTASTIC = "meshtastic"
+_MESH_KEYS = frozenset({"kind", "port", "baud", "name", "drill"})
 _BAUD = re.compile(r"^(?P<port>.+?)@(?P<baud>\d{3,7})$")
 
 
 @dataclass(frozen=True)
 class DeviceSpec:
-    """One device: its kind (only ``lora`` here), the pyserial URL or path, and baud rate."""
+    """One device: its kind (``lora``: a REYAX modem; ``meshtastic``: a Meshtastic node),
+    the pyserial URL or path, and baud rate."""
 
     kind: str
     port: str
@@ -46,7 +50,9 @@ def parse_device(text: str) -> DeviceSpec:
     """``KIND:PORT[@BAUD]`` → DeviceSpec; ValueError with a sentence when it is not that."""
     kind, sep, rest = text.strip().partition(":")
     if not sep or not rest:
-        raise ValueError(f"{text!r}: expected KIND:PORT[@BAUD], e.g. lora:/dev/ttyUSB0@115200")
+        raise ValueError(
+            f"{text!r}: expected KIND:PORT[@BAUD], e.g. lora:/dev/ttyUSB0@115200 or meshtastic:/dev/ttyACM0"
+        )
     kind = kind.lower()
     if kind not in KINDS:
         raise ValueError(f"{text!r}: unknown device kind {kind!r} (known: {', '.join(KINDS)})")
@@ -73,6 +79,16 @@ def devices_from_config(entries: list[dict[str, Any]]) -> tuple[list[DeviceSpec]
         drill = entry.get("drill", False)
         if not isinstance(drill, bool):
             problems.append(f"[[device]] #{i}: drill must be true or false")
+            continue
+        if kind == MESHTASTIC:  # the node keeps its own radio settings (set with its app)
+            extra = sorted(set(entry) - _MESH_KEYS)
+            if extra:
+                problems.append(
+                    f"[[device]] #{i} ({port}): a Meshtastic node takes no {', '.join(extra)} "
+                    "(set the node's radio with its own app)"
+                )
+                continue
+            specs.append(DeviceSpec(kind, port, baud, str(entry.get("name", "")), None, drill))
             continue
         model = entry.get("model", DEFAULT_MODEL)
         if not isinstance(model, str) or model.strip().upper() not in MODELS:

@@ -37,6 +37,9 @@ class LinkStatus:
     storage: str = (
         ""  # why heard frames are not being stored now ("disk full: ...", "database unavailable: ...")
     )
+    kind: str = "lora"  # the device kind: "lora" (a REYAX modem) or "meshtastic"
+    node_log: tuple[str, ...] = ()  # a Meshtastic node's latest debug log lines, oldest first
+    mesh_nodes: tuple[str, ...] = ()  # a Meshtastic node's node database, one line per node
 
 
 class LinkBoard:

@@ -21,6 +21,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
 from ops_console.hardware.lora.at_modem import frame_airtime
+from ops_console.hardware.mesh.types import DATA_PAYLOAD_LEN, is_mesh_recipient, mesh_address, parse_mesh_call
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.precedence import rank_sql
 from ops_console.radio.ics213 import Ics213
@@ -69,6 +70,8 @@ class Outbox:
         """Size, frames and airtime of a draft, and why it cannot be sent if it cannot."""
         call = recipient.strip().upper() or BROADCAST
         body = text.strip()
+        if is_mesh_recipient(call):
+            return _mesh_check(body)
         try:
             frames = fp.encode_text(self.console_call, call, 65535, precedence, body or " ")
         except ValueError as exc:
@@ -115,6 +118,9 @@ class Outbox:
                 .limit(1)
             )
             addr = self.tactical.get(call)  # the config file's word beats whatever a node said it was
+            num = parse_mesh_call(call)
+            if addr is None and num is not None:  # a Meshtastic node's call holds its number
+                addr = mesh_address(num)
             if addr is None:
                 addr = s.scalar(select(RadioNode.addr).where(RadioNode.callsign == call).limit(1))
             row = RadioMessage(
@@ -178,7 +184,7 @@ class Outbox:
         """Queue a failed or cancelled message again with fresh attempts and a fresh choice
         of link (the one that failed it is in the audit entry)."""
         return self._operator_change(
-            message_id, ("failed", "cancelled", "sent"), "queued", "radio.resend", "queued again"
+            message_id, ("failed", "cancelled", "sent", "relayed"), "queued", "radio.resend", "queued again"
         )
 
     def _operator_change(
@@ -271,10 +277,43 @@ class Outbox:
             status = row.status
         self.bus.publish(Event(Topic.RADIO_OUTBOX, msg.id, {"status": status}))
 
-    def mark_attempt_failed(self, msg: MessageView, reason: str, *, count: bool = True) -> None:
-        """A transmission (or its ack) did not happen: retry later, or give up after N attempts."""
+    def mark_mesh_sent(self, msg: MessageView, link: str) -> None:
+        """A Meshtastic node took the text into its queue: it is ``sent`` and not tried again
+        by the outbox (the mesh retransmits by itself); its delivery comes as ``mark_delivery``."""
+        with self.db.write() as s:
+            row = s.get(RadioMessage, msg.id, with_for_update=True)
+            if row is None or row.status not in ("queued", "sent"):
+                return  # cancelled meanwhile
+            row.attempts, row.link, row.last_error = msg.attempts + 1, link, ""
+            row.status, row.next_attempt_at = "sent", None
+        self.bus.publish(Event(Topic.RADIO_OUTBOX, msg.id, {"status": "sent"}))
+
+    def mark_delivery(self, message_id: int, status: str, words: str) -> None:
+        """What the mesh said of a sent text: ``relayed`` (only heard rebroadcast), ``acked``
+        (the recipient confirmed) or ``failed`` (a routing error, in ``words``). A later,
+        weaker word never overwrites a stronger one (relayed after acked)."""
+        before = {"relayed": ("sent",), "acked": ("sent", "relayed"), "failed": ("sent", "relayed")}[status]
+        values: dict[str, object] = {"status": status, "next_attempt_at": None}
+        if status == "acked":
+            values["acked_at"] = utc_now()
+        if status == "failed":
+            values["last_error"] = words[:300]
+        with self.db.write() as s:
+            done = s.execute(
+                update(RadioMessage)
+                .where(RadioMessage.id == message_id, RadioMessage.status.in_(before))
+                .values(**values)
+            ).rowcount
+        if done:
+            self.bus.publish(Event(Topic.RADIO_OUTBOX, message_id, {"status": status}))
+
+    def mark_attempt_failed(
+        self, msg: MessageView, reason: str, *, count: bool = True, final: bool = False
+    ) -> None:
+        """A transmission (or its ack) did not happen: retry later, or give up after N attempts
+        (at once with ``final``: a text no retry can help, e.g. too long for the radio)."""
         attempts = msg.attempts + (1 if count else 0)
-        if attempts >= self.max_attempts:
+        if attempts >= self.max_attempts or final:
             self._set(
                 msg.id, status="failed", attempts=attempts, next_attempt_at=None, last_error=reason[:300]
             )
@@ -298,3 +337,14 @@ class Outbox:
                 .values(**values)
             )
         self.bus.publish(Event(Topic.RADIO_OUTBOX, message_id, {"status": values.get("status")}))
+
+
+def _mesh_check(body: str) -> ComposeCheck:
+    """A text for a Meshtastic node or channel: one packet of at most 233 bytes; the mesh
+    keeps its own duty cycle, so no airtime is counted here."""
+    size, problem = len(body.encode("utf-8")), ""
+    if not body:
+        problem = "Type a message first."
+    elif size > DATA_PAYLOAD_LEN:
+        problem = f"Too long for Meshtastic: {size} bytes, one packet carries at most {DATA_PAYLOAD_LEN}. Shorten it."
+    return ComposeCheck(size, 1, 0.0, MAX_FRAMES, problem)

@@ -8,6 +8,10 @@ it through the real SerialLink and AtModem, so the demo exercises the real path.
 With several devices, each transmission goes through a READY link the LinkRouter picks
 (the one a message names or its destination was last heard on, else the first with
 budget left), and each link has its own duty-cycle budget.
+
+A ``meshtastic`` device is a Meshtastic node (hardware/mesh/node.py) on its own
+SerialLink: what it hears goes to the same ingest, texts to mesh calls go out through it,
+and with ``demo`` a simulated node runs beside the simulated REYAX modem.
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ from ops_console.events import Event
 from ops_console.hardware.lora.airtime import DutyCycleBudget
 from ops_console.hardware.lora.at_modem import AtModem
 from ops_console.hardware.lora.types import ModemConfig, ModemState, ModemStats, RawFrame
+from ops_console.hardware.mesh.node import MeshNode
 from ops_console.hardware.transport.serial_link import SerialLink
 from ops_console.notices import say
 from ops_console.radio.airtime_ledger import AirtimeLedger, ledger_beside
 from ops_console.radio.airtime_log import AirtimeLog
-from ops_console.radio.devices import DeviceSpec
+from ops_console.radio.devices import MESHTASTIC, DeviceSpec
 from ops_console.radio.links import LinkStatus  # noqa: F401 - re-exported for the gateway and tests
 from ops_console.radio.routing import LinkRouter
 from ops_console.radio.service import RadioService
@@ -53,12 +58,15 @@ class RadioRuntime:
         self.demo_interval = demo_interval
         self.modem_config = modem_config or ModemConfig(address=1, network_id=6)
         self.simulator = None
+        self.mesh_simulator = None
         self.modems: list[AtModem] = []
+        self.mesh_nodes: list[MeshNode] = []
         self._labels: dict[str, str] = {}
         self.router = LinkRouter(lambda: radio.outbox.budget, radio.last_heard_link)
         self.worker = OutboxWorker(
             radio.outbox, lambda: self.modems, self.router, wake_event=radio.links.sender_waker
         )
+        self.worker.mesh_nodes = lambda: self.mesh_nodes
         radio.ingest.on_ack_needed = self.worker.queue_ack
         self.worker.gate = lambda: radio.ingest.ready  # the schema checks wait for the database
         spool = radio.ingest.spool  # the ledger lives beside it: this process owns both
@@ -87,9 +95,20 @@ class RadioRuntime:
                     "lora", simulator.port_url, 115200, "demo-lora", drill=self.radio.settings.demo_drill
                 )
             )
+            from ops_console.demo.radio import start_mesh_simulator
+
+            self.mesh_simulator = mesh = start_mesh_simulator(self.demo_interval)
+            self.devices.append(
+                DeviceSpec(
+                    MESHTASTIC, mesh.port_url, 115200, "demo-mesh", drill=self.radio.settings.demo_drill
+                )
+            )
         self.radio.ingest.start()
         for spec in self.devices:
-            self.modems.append(self._open(spec))
+            if spec.kind == MESHTASTIC:
+                self.mesh_nodes.append(self._open_mesh(spec))
+            else:
+                self.modems.append(self._open(spec))
         self.worker.start()
         self._evictor.start()
         self.radio.links.plug(self.status)
@@ -114,9 +133,25 @@ class RadioRuntime:
         modem.start()
         return modem
 
+    def _open_mesh(self, spec: DeviceSpec) -> MeshNode:
+        name = self._unique(spec.name or f"mesh{len(self.mesh_nodes) + 1}")
+        node = MeshNode(
+            SerialLink(spec.port, name=name, baudrate=spec.baud),
+            on_frames=self._on_frames,
+            on_state=lambda s, d: self._on_state(s, d, name),
+            on_delivery=self.worker.mesh_delivery,
+        )
+        self._labels[name] = spec.label
+        if spec.drill:
+            self._drill_links.add(name)
+            self.radio.ingest.drill_links = self.radio.ingest.drill_links | {name}
+        node.start()
+        return node
+
     def _unique(self, name: str) -> str:
         """Link names key budgets and routing: two devices must not share one."""
-        taken, candidate, n = {m.link.name for m in self.modems}, name, 1
+        taken = {m.link.name for m in [*self.modems, *self.mesh_nodes]}
+        candidate, n = name, 1
         while candidate in taken:
             n += 1
             candidate = f"{name}-{n}"
@@ -165,6 +200,8 @@ class RadioRuntime:
         self.worker.stop()
         for modem in self.modems:
             modem.close()
+        for node in self.mesh_nodes:
+            node.close()
         self.radio.ingest.stop()
         where = self.radio.ingest.whereabouts()
         if where["memory"] or where["lost"]:  # a window closed while the database was away, say
@@ -178,6 +215,8 @@ class RadioRuntime:
         self.radio.ingest.drill_links = self.radio.ingest.drill_links - self._drill_links
         if self.simulator is not None:
             self.simulator.stop()
+        if self.mesh_simulator is not None:
+            self.mesh_simulator.stop()
         self.radio.links.unplug()
         if self.airtime.ledger is not None:
             self.airtime.ledger.close()
@@ -185,13 +224,13 @@ class RadioRuntime:
 
     def wait_ready(self, timeout: float) -> bool:
         """For start-up code and tests: every modem configured and answering."""
-        return all(m.wait_for_state(ModemState.READY, timeout) for m in self.modems)
+        return all(m.wait_for_state(ModemState.READY, timeout) for m in [*self.modems, *self.mesh_nodes])
 
     def status(self) -> list[LinkStatus]:
         """A snapshot per device for the panel and the gateway's periodic log line."""
         counts, now = self.radio.ingest.counts, time.monotonic()
         out = []
-        for modem in self.modems:
+        for modem in [*self.modems, *self.mesh_nodes]:
             st: ModemStats = modem.stats()
             link = st.link
             used, budget = self.router.usage(st.name, now)
@@ -214,6 +253,27 @@ class RadioRuntime:
                     used,
                     budget,
                     self.radio.ingest.problem,
+                    *self._mesh_detail(modem),
                 )
             )
         return out
+
+    @staticmethod
+    def _mesh_detail(device: AtModem | MeshNode) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """Kind, node log and node database lines of a device for the Devices dialog."""
+        if not isinstance(device, MeshNode):
+            return ("lora", (), ())
+        nodes = tuple(
+            " · ".join(
+                part
+                for part in (
+                    f"{n.label} ({n.call})",
+                    f"{n.lat:.5f}, {n.lon:.5f}" if n.lat is not None and n.lon is not None else "",
+                    f"battery {n.battery} %" if n.battery is not None else "",
+                    f"heard {n.last_heard.astimezone().strftime('%H:%M:%S')}" if n.last_heard else "",
+                )
+                if part
+            )
+            for n in device.nodes()
+        )
+        return (MESHTASTIC, tuple(device.debug_lines()[-50:]), nodes)

@@ -11,7 +11,9 @@ from datetime import datetime
 from ops_console.db.radio_models import RadioMessage, RadioNode
 from ops_console.precedence import raises_alert
 
-OUTBOX_STATES = ("queued", "sent", "acked", "failed", "cancelled")
+OUTBOX_STATES = ("queued", "sent", "relayed", "acked", "failed", "cancelled")
+"""``relayed``: a Meshtastic text our node heard a neighbour rebroadcast (an implicit ACK):
+it left, but the recipient has not confirmed it (docs/protocols/meshtastic.md)."""
 
 
 @dataclass(frozen=True)

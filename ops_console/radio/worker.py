@@ -7,6 +7,11 @@ go first (they are short and stop the team repeating itself), then the outbox in
 precedence order. When every budget is spent it records when the next slot opens
 (``next_slot_in``) so the panel can say so, and sleeps until then. Which link sent a
 message is stored in its ``link`` column.
+
+A message to a Meshtastic node (``M`` + its number) or channel (``CH0``..) goes through a
+READY Meshtastic node instead, and only through one: the mesh keeps its own duty cycle and
+retransmits by itself, so the outbox hands the text over once and then records what the
+mesh says of it (``mesh_delivery``: relayed, acked, failed in words).
 """
 
 from __future__ import annotations
@@ -17,16 +22,21 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TYPE_CHECKING
 
 from ops_console.clock import utc_now
 from ops_console.hardware.lora.at_modem import AtModem, frame_airtime
 from ops_console.hardware.lora.types import ModemError, ModemState
+from ops_console.hardware.mesh.types import DeliveryReport, MeshSendError, is_mesh_recipient
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.notices import say
 from ops_console.radio.airtime_log import AirtimeLog
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.routing import LinkRouter
 from ops_console.radio.views import MessageView
+
+if TYPE_CHECKING:
+    from ops_console.hardware.mesh.node import MeshNode
 
 log = logging.getLogger(__name__)
 NOT_ON_AIR = frozenset({"modem_error", "rejected", "key_refused"})
@@ -57,6 +67,8 @@ def _database_away(exc: BaseException) -> bool:
     )
 
 
+MESH_REMEMBERED = 4096
+"""Texts handed to Meshtastic nodes whose delivery is still listened for (oldest forgotten)."""
 ACK_QUEUE = 256
 """Acks waiting at most: at the legal 1 % duty cycle a post sends a few hundred acks an
 hour, so more than this cannot go out before the teams repeat anyway."""
@@ -88,6 +100,9 @@ class OutboxWorker:
         self._acks_lock = threading.Lock()  # the ingest thread queues, this thread sends
         self.acks_dropped = 0  # oldest acks given up in a flood (the teams repeat; the budget cannot keep up)
         self._dropped_said = 0.0
+        self.mesh_nodes: Callable[[], list[MeshNode]] = list  # the runtime's Meshtastic nodes
+        self._mesh_sent: OrderedDict[int, int] = OrderedDict()  # mesh packet id → message id
+        self._deliveries: list[DeliveryReport] = []  # from the nodes' threads, stored by this one
         self._wake = wake_event or threading.Event()  # the service's LinkBoard sets it after compose/resend
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="radio-outbox", daemon=True)
@@ -103,6 +118,13 @@ class OutboxWorker:
 
     def wake(self) -> None:
         """Something changed (new message, link READY, ack): look again now."""
+        self._wake.set()
+
+    def mesh_delivery(self, report: DeliveryReport) -> None:
+        """A Meshtastic node says what became of a text (called on its link's thread: the
+        database write waits for this worker's thread)."""
+        with self._acks_lock:
+            self._deliveries.append(report)
         self._wake.set()
 
     def queue_ack(self, address: int, team: str, number: int) -> None:
@@ -167,7 +189,9 @@ class OutboxWorker:
         if self.gate is not None and not self.gate():
             self.waiting_for = "database"
             return IDLE_POLL
-        if not ready:
+        self._store_deliveries()
+        mesh = [n for n in self.mesh_nodes() if n.state is ModemState.READY]
+        if not ready and not mesh:
             self.waiting_for = "link"
             return IDLE_POLL
         msg = self.outbox.next_due(utc_now())
@@ -184,7 +208,53 @@ class OutboxWorker:
                 msg, f"no acknowledgement after {msg.attempts} attempts", count=False
             )
             return 0.0
+        if is_mesh_recipient(msg.recipient):
+            return self._send_mesh(mesh, msg)
+        if not ready:
+            self.waiting_for = "link"
+            return IDLE_POLL
         return self._send_message(ready, msg)
+
+    def _send_mesh(self, nodes: list[MeshNode], msg: MessageView) -> float:
+        """Hand a text to a READY Meshtastic node (the one named or last heard from first)."""
+        from ops_console.hardware.mesh.types import parse_channel_call, parse_mesh_call
+
+        if not nodes:
+            self.waiting_for = "link"
+            return IDLE_POLL
+        self.waiting_for = ""
+        want = preferred_link(msg, self.router)
+        node = next((n for n in nodes if n.link.name == want), nodes[0])
+        name, to = node.link.name, parse_mesh_call(msg.recipient)
+        channel = parse_channel_call(msg.recipient) or 0
+        try:
+            sent = node.send_text(msg.body, to, channel).result(self.send_timeout)
+        except MeshSendError as exc:
+            self.outbox.mark_attempt_failed(msg, f"{name}: {exc}", final=exc.kind == "too_large")
+            return 0.0
+        except FutureTimeout:
+            self.outbox.mark_attempt_failed(
+                msg, f"{name}: no answer from the node within {self.send_timeout:.0f} s"
+            )
+            return 0.0
+        with self._acks_lock:
+            self._mesh_sent[sent.packet_id] = msg.id
+            while len(self._mesh_sent) > MESH_REMEMBERED:
+                self._mesh_sent.popitem(last=False)
+        self.outbox.mark_mesh_sent(msg, name)
+        log.info(
+            "radio: #%d to %s sent on %s (mesh packet %08x)", msg.number, msg.recipient, name, sent.packet_id
+        )
+        return 0.0
+
+    def _store_deliveries(self) -> None:
+        """What the mesh said of texts we sent, written on this thread."""
+        with self._acks_lock:
+            reports, self._deliveries = self._deliveries, []
+            found = [(self._mesh_sent.get(r.packet_id), r) for r in reports]
+        for message_id, report in found:
+            if message_id is not None:
+                self.outbox.mark_delivery(message_id, report.state.value, report.words)
 
     def _send_ack(self, ready: list[AtModem]) -> float:
         """An ack goes back on the link that heard the message, if it can."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -92,8 +93,16 @@ class DevicesDialog(QDialog):
             ],
         )
         self.devices_table.itemSelectionChanged.connect(self.update_actions)
+        self.devices_table.itemSelectionChanged.connect(self.show_node_log)
+        self.mesh_nodes = QPlainTextEdit(objectName="meshNodes", readOnly=True)
+        self.mesh_nodes.setPlaceholderText(self.tr("Select a running Meshtastic node to see its mesh."))
+        self.node_log = QPlainTextEdit(objectName="meshNodeLog", readOnly=True)
+        self.node_log.setPlaceholderText(self.tr("…and here its latest debug log lines."))
+        self.node_log.setMaximumBlockCount(400)
+        self.node_log.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.kind_box = QComboBox(objectName="deviceKind")
         self.kind_box.addItems(list(KINDS))
+        self.kind_box.currentTextChanged.connect(self._kind_picked)
         self.model_box = QComboBox(objectName="deviceModel")
         self.model_box.addItems(list(MODELS))
         self.model_box.setCurrentText(DEFAULT_MODEL)
@@ -125,7 +134,11 @@ class DevicesDialog(QDialog):
         buttons.addStretch(1)
         dev_box = QGroupBox(self.tr("Configured radio devices"))
         dl = QVBoxLayout(dev_box)
-        dl.addWidget(self.devices_table)
+        dl.addWidget(self.devices_table, 3)
+        mesh_row = QHBoxLayout()
+        mesh_row.addWidget(self.mesh_nodes, 1)
+        mesh_row.addWidget(self.node_log, 1)
+        dl.addLayout(mesh_row, 2)
         dl.addLayout(form)
         dl.addLayout(buttons)
         dl.addWidget(self.result_label)
@@ -143,8 +156,9 @@ class DevicesDialog(QDialog):
         layout.addWidget(ports_box, 2)
         layout.addWidget(dev_box, 3)
         layout.addWidget(close)
-        self.resize(820, 620)
+        self.resize(820, 720)
 
+        self._live_status: dict = {}
         self._live = QTimer(self, interval=1000)
         self._live.timeout.connect(self.refresh_devices)
         self._live.start()
@@ -220,7 +234,7 @@ class DevicesDialog(QDialog):
                 rows.append(
                     [
                         s.label + self.tr(" (config file / command line)"),
-                        "lora",
+                        s.kind,
                         port,
                         "",
                         s.state,
@@ -231,6 +245,28 @@ class DevicesDialog(QDialog):
                     ]
                 )
         self._fill(self.devices_table, rows)
+        self._live_status = live
+        self.show_node_log()
+
+    @Slot()
+    def show_node_log(self) -> None:
+        """A selected Meshtastic node's mesh (its node database) and its latest debug log lines."""
+        row = self.devices_table.currentRow()
+        item = self.devices_table.item(row, 2) if row >= 0 else None
+        s = self._live_status.get(item.text()) if item is not None else None
+        mesh = s is not None and s.kind == "meshtastic"
+        nodes = "\n".join([self.tr("Nodes in the mesh:"), *s.mesh_nodes]) if mesh else ""  # type: ignore[union-attr]
+        log_text = "\n".join([self.tr("Debug log:"), *s.node_log]) if mesh else ""  # type: ignore[union-attr]
+        if self.mesh_nodes.toPlainText() != nodes:
+            self.mesh_nodes.setPlainText(nodes)
+        if self.node_log.toPlainText() != log_text:
+            self.node_log.setPlainText(log_text)
+            self.node_log.verticalScrollBar().setValue(self.node_log.verticalScrollBar().maximum())
+
+    @Slot(str)
+    def _kind_picked(self, kind: str) -> None:
+        """A Meshtastic node keeps its own radio settings: no REYAX model to choose."""
+        self.model_box.setEnabled(kind == "lora")
 
     @Slot()
     def _port_picked(self) -> None:

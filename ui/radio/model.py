@@ -44,6 +44,8 @@ STATE_LABELS = {
     "received": QT_TRANSLATE_NOOP("CommsLogModel", "received"),
     "queued": QT_TRANSLATE_NOOP("CommsLogModel", "queued"),
     "sent": QT_TRANSLATE_NOOP("CommsLogModel", "sent"),
+    # relayed: a Meshtastic neighbour was heard rebroadcasting it; not yet confirmed delivered
+    "relayed": QT_TRANSLATE_NOOP("CommsLogModel", "relayed"),
     "acked": QT_TRANSLATE_NOOP("CommsLogModel", "acked"),
     "failed": QT_TRANSLATE_NOOP("CommsLogModel", "failed"),
     "cancelled": QT_TRANSLATE_NOOP("CommsLogModel", "cancelled"),
@@ -53,7 +55,13 @@ PRECEDENCE_COLOURS = {
     Precedence.PRIORITY: "#b25e00",
     Precedence.WELFARE: "#2f6f3e",
 }
-STATE_COLOURS = {"failed": "#b3261e", "acked": "#2f6f3e", "queued": "#6b6b6b", "cancelled": "#6b6b6b"}
+STATE_COLOURS = {
+    "failed": "#b3261e",
+    "acked": "#2f6f3e",
+    "relayed": "#8a6d00",
+    "queued": "#6b6b6b",
+    "cancelled": "#6b6b6b",
+}
 
 
 def state_label(status: str) -> str:

@@ -173,7 +173,7 @@ class RadioSideTabs(QTabWidget):
         out = self.selected_outbox()
         self.cancel_button.setEnabled(can and out is not None and out.status in ("queued", "sent"))
         self.resend_button.setEnabled(
-            can and out is not None and out.status in ("failed", "cancelled", "sent")
+            can and out is not None and out.status in ("failed", "cancelled", "sent", "relayed")
         )
 
     def outbox_action(self, action: str) -> None:

@@ -146,7 +146,7 @@ def _tip(msg: MessageView) -> str | None:
     """Which radio sent it (or is named for it) and the last problem, when there are."""
     lines = []
     if msg.link:
-        sent = msg.status in ("sent", "acked")
+        sent = msg.status in ("sent", "relayed", "acked")
         lines.append((_tr("Sent on {link}") if sent else _tr("Radio: {link}")).replace("{link}", msg.link))
     if msg.last_error:
         lines.append(_tr("Last problem: {error}").replace("{error}", msg.last_error))

@@ -28,7 +28,7 @@ def packet(port: int, payload: bytes, to: int = mt.BROADCAST_NUM, channel: int =
 
 
 def frames_of(pkt: mesh_pb2.MeshPacket, battery: int | None = None) -> list:
-    return mf.packet_frames(pkt, b"\x94\xc3raw", NOW, "mesh", 0xC0FFEE01, lambda num: battery)
+    return mf.packet_frames(pkt, b"\x94\xc3raw", NOW, "mesh", 0xC0FFEE01, mt.NodeEntry(SENDER, battery))
 
 
 def test_port_numbers_and_payload_limit_match_the_package() -> None:
@@ -110,6 +110,29 @@ def test_payload_that_does_not_decode_is_a_flagged_frame() -> None:
 
 
 def test_packets_without_a_record_and_encrypted_ones() -> None:
-    assert frames_of(packet(mf.NODEINFO_APP, mesh_pb2.User(long_name="x").SerializeToString())) == []
+    entry = mt.NodeEntry(SENDER)
+    user = mesh_pb2.User(long_name="River watch", short_name="RIVR").SerializeToString()
+    assert mf.packet_frames(packet(mf.NODEINFO_APP, user), b"", NOW, "mesh", 1, entry) == []
+    assert entry.freeze().label == "River watch"  # the node database learns the name
     enc = mesh_pb2.MeshPacket(to=mt.BROADCAST_NUM, encrypted=b"\x01\x02")
     assert frames_of(enc) == []
+
+
+@given(
+    kind=st.sampled_from([k for k, _ in mf.ENVIRONMENT.values()]),
+    value=st.floats(allow_nan=False, allow_infinity=False, width=32),
+)
+def test_sensor_frames_are_what_the_field_payload_encoder_makes(kind: str, value: float) -> None:
+    unit = dict(mf.ENVIRONMENT.values())[kind]
+    tel = telemetry_pb2.Telemetry(time=int(NOW.timestamp()))
+    field = next(f for f, (k, _) in mf.ENVIRONMENT.items() if k == kind)
+    whole = (
+        telemetry_pb2.EnvironmentMetrics.DESCRIPTOR.fields_by_name[field].cpp_type != 6
+    )  # 6: CPPTYPE_FLOAT
+    setattr(tel.environment_metrics, field, int(abs(value)) % 65536 if whole else value)
+    [frame] = frames_of(packet(mf.TELEMETRY_APP, tel.SerializeToString()))
+    stored = getattr(tel.environment_metrics, field)
+    expected = fp.encode_sensor(
+        "MDEADBEEF", mf.number_of(packet(1, b""), NOW), "MDEADBEEF", kind, stored, unit, NOW
+    )
+    assert [frame.data] == expected

@@ -1,0 +1,137 @@
+"""A post with a Meshtastic node: the simulated node on a real pty, reached through the real
+SerialLink and MeshNode, into a real post. The mesh's nodes land in the Nodes table with
+position, battery and last heard, its texts in the comms log, its environment telemetry in
+the sensor readings; the outbox sends to a node or the channel with honest delivery states."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+
+from helpers.posts import open_signed_on
+from helpers.waiting import wait
+from ops_console.db.radio_models import SensorReading
+from ops_console.errors import ValidationError
+from ops_console.hardware.mesh.types import mesh_address, mesh_call
+from ops_console.hardware.simulators.lora_modem import SimulatedModem
+from ops_console.hardware.simulators.mesh_node import SimulatedMeshNode
+from ops_console.post import Post
+from ops_console.radio.devices import DeviceSpec, devices_from_config, parse_device
+from ops_console.radio.runtime import RadioRuntime
+
+
+@pytest.fixture
+def mesh_sim() -> Iterator[SimulatedMeshNode]:
+    sim = SimulatedMeshNode(transport="pty", seed=9, debug_rate=0.0)
+    sim.start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def runtime(post: Post, mesh_sim: SimulatedMeshNode, radio_sim: SimulatedModem) -> Iterator[RadioRuntime]:
+    """A REYAX modem and a Meshtastic node side by side."""
+    specs = [
+        DeviceSpec("lora", radio_sim.port_url, 115200, "lora-a"),
+        DeviceSpec("meshtastic", mesh_sim.port_url, 115200, "mesh-a"),
+    ]
+    rt = RadioRuntime(post.radio, specs)
+    rt.start()
+    assert rt.wait_ready(10.0), rt.status()
+    yield rt
+    rt.stop()
+
+
+def test_device_specs_name_meshtastic() -> None:
+    assert parse_device("meshtastic:/dev/ttyACM0") == DeviceSpec("meshtastic", "/dev/ttyACM0")
+    specs, problems = devices_from_config(
+        [
+            {"kind": "meshtastic", "port": "/dev/ttyACM0", "name": "mesh"},
+            {"kind": "meshtastic", "port": "/dev/ttyACM1", "cpin": "0BADCAFE"},
+        ]
+    )
+    assert [s.port for s in specs] == ["/dev/ttyACM0"]
+    assert problems == [
+        "[[device]] #2 (/dev/ttyACM1): a Meshtastic node takes no cpin (set the node's radio with its own app)"
+    ]
+
+
+def test_mesh_nodes_texts_and_sensors_reach_the_post(post, mesh_sim, runtime) -> None:
+    river = mesh_sim.neighbours[2]
+    for msg in (
+        mesh_sim.position_of(river),
+        mesh_sim.device_telemetry_of(river),
+        mesh_sim.environment_of(river),
+        mesh_sim.text_from(river, "Water is rising at the footbridge"),
+    ):
+        mesh_sim.send_from_radio(msg)
+    addr = mesh_address(river.num)
+    assert wait(lambda: any(n.addr == addr and n.lat is not None for n in post.radio.nodes()), 10.0)
+    node = next(n for n in post.radio.nodes() if n.addr == addr)
+    assert node.callsign == mesh_call(river.num) and node.battery == 90.0 and node.last_heard is not None
+    assert abs(node.lat - river.lat) < 1e-5  # type: ignore[operator]
+    assert wait(lambda: any(m.body == "Water is rising at the footbridge" for m in post.radio.page()), 10.0)
+    msg = next(m for m in post.radio.page() if m.body.startswith("Water"))
+    assert (msg.station, msg.recipient, msg.link, msg.direction) == (
+        mesh_call(river.num),
+        "CH0",
+        "mesh-a",
+        "in",
+    )
+    with post.db.read() as s:
+        kinds = set(s.scalars(select(SensorReading.kind).where(SensorReading.node_addr == addr)))
+    assert {"temperature", "humidity", "pressure", "battery"} <= kinds
+    status = {st.name: st for st in runtime.status()}
+    assert status["mesh-a"].state == "ready"
+
+
+def test_outbox_to_a_mesh_node_relayed_then_acked(post, mesh_sim, radio_sim, runtime) -> None:
+    alpha = mesh_sim.neighbours[0]
+    msg = post.radio.outbox.compose(mesh_call(alpha.num), "Come back to the post")
+    assert mesh_sim.wait_for_texts(1, 10.0)
+    assert (
+        mesh_sim.received[0].to == alpha.num
+        and mesh_sim.received[0].decoded.payload == b"Come back to the post"
+    )
+    assert wait(lambda: post.radio.get(msg.id).status == "acked", 10.0)
+    assert post.radio.get(msg.id).link == "mesh-a"
+    assert radio_sim.transmissions == []  # the REYAX modem never carried it
+
+
+def test_outbox_to_the_channel_is_relayed_not_delivered(post, mesh_sim, runtime) -> None:
+    msg = post.radio.outbox.compose("CH0", "All teams report in")
+    assert mesh_sim.wait_for_texts(1, 10.0)
+    assert mesh_sim.received[0].to == 0xFFFFFFFF
+    assert wait(lambda: post.radio.get(msg.id).status == "relayed", 10.0)
+
+
+def test_outbox_to_an_unreachable_node_fails_in_words(post, mesh_sim, runtime) -> None:
+    hill = mesh_sim.neighbours[4]
+    msg = post.radio.outbox.compose(mesh_call(hill.num), "Are you there?")
+    assert wait(lambda: post.radio.get(msg.id).status == "failed", 10.0)
+    assert post.radio.get(msg.id).last_error == "not acknowledged after the last retransmission"
+
+
+def test_a_text_too_long_for_meshtastic_is_refused_with_the_reason(post) -> None:
+    check = post.radio.outbox.check("CH0", "x" * 234)
+    assert check.problem == "Too long for Meshtastic: 234 bytes, one packet carries at most 233. Shorten it."
+    with pytest.raises(ValidationError):
+        post.radio.outbox.compose("CH0", "x" * 234)
+    assert post.radio.outbox.check("CH0", "x" * 233).ok
+
+
+def test_the_demo_starts_a_mesh_node_beside_the_reyax_modem(db_url) -> None:
+    post = open_signed_on(db_url)
+    try:
+        rt = RadioRuntime(post.radio, [], demo=True, demo_interval=0.3)
+        rt.start()
+        try:
+            assert rt.wait_ready(15.0), rt.status()
+            assert {s.name for s in rt.status()} == {"demo-lora", "demo-mesh"}
+            assert wait(lambda: any(n.callsign.startswith("M") and n.lat for n in post.radio.nodes()), 20.0)
+        finally:
+            rt.stop()
+    finally:
+        post.close()
