@@ -84,6 +84,11 @@ def heard_at(seconds: int, now: datetime) -> datetime:
     return datetime.fromtimestamp(seconds, UTC) if seconds > 0 else now
 
 
+def epoch_of(seconds: int, now: datetime) -> int:
+    """``heard_at`` as the epoch seconds a field payload carries (no datetime made)."""
+    return seconds if seconds > 0 else int(now.timestamp())
+
+
 def recipient_call(to: int, channel: int, own: int) -> str:
     """Who a text was for, in the comms log's words."""
     if to == BROADCAST_NUM:
@@ -140,9 +145,14 @@ def _position(packet: Any, node: NodeEntry, now: datetime) -> list[bytes]:
     if not pos.latitude_i and not pos.longitude_i:
         return []  # the node has no fix yet
     lat, lon = pos.latitude_i * 1e-7, pos.longitude_i * 1e-7
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"position {lat}, {lon} is not on Earth")
     node.lat, node.lon = lat, lon
-    when = heard_at(pos.time or packet.rx_time, now)
-    return fp.encode_position(mesh_call(node.num), number_of(packet, now), lat, lon, when, node.battery)
+    epoch, battery = epoch_of(pos.time or packet.rx_time, now), node.battery
+    batt = "" if battery is None else str(battery)
+    # fp.encode_position's frame, built without its checks (a test compares the two)
+    number = number_of(packet, now)
+    return [_seal(f"P{fp.VERSION}|{mesh_call(node.num)}|{number}|{lat:.5f}|{lon:.5f}|{epoch}|{batt}")]
 
 
 def battery_level(level: int) -> int | None:
@@ -153,7 +163,7 @@ def battery_level(level: int) -> int | None:
 def _telemetry(packet: Any, node: NodeEntry, now: datetime) -> list[bytes]:
     tel = protos()[1].Telemetry.FromString(packet.decoded.payload)
     call, number = mesh_call(node.num), number_of(packet, now)
-    when = heard_at(tel.time or packet.rx_time, now)
+    epoch = epoch_of(tel.time or packet.rx_time, now)
     readings: list[tuple[str, float, str]] = []
     variant = tel.WhichOneof("variant")
     if variant == "environment_metrics":
@@ -168,7 +178,7 @@ def _telemetry(packet: Any, node: NodeEntry, now: datetime) -> list[bytes]:
             readings.append(("battery", float(dm.battery_level), "%"))
         if dm.HasField("voltage") and math.isfinite(dm.voltage) and dm.voltage > 0:
             readings.append(("voltage", float(dm.voltage), "V"))
-    head, tail = f"S{fp.VERSION}|{call}|{number}|{call}|", f"|{int(when.timestamp())}"
+    head, tail = f"S{fp.VERSION}|{call}|{number}|{call}|", f"|{epoch}"
     return [_seal(f"{head}{kind}|{value!r}|{_escaped(unit)}{tail}") for kind, value, unit in readings]
 
 

@@ -136,3 +136,30 @@ def test_sensor_frames_are_what_the_field_payload_encoder_makes(kind: str, value
         "MDEADBEEF", mf.number_of(packet(1, b""), NOW), "MDEADBEEF", kind, stored, unit, NOW
     )
     assert [frame.data] == expected
+
+
+@given(
+    lat=st.integers(-900_000_000, 900_000_000),
+    lon=st.integers(-1_800_000_000, 1_800_000_000),
+    battery=st.one_of(st.none(), st.integers(0, 100)),
+    when=st.integers(0, 2**32 - 1),
+)
+def test_position_frames_are_what_the_field_payload_encoder_makes(
+    lat: int, lon: int, battery: int | None, when: int
+) -> None:
+    pos = mesh_pb2.Position(latitude_i=lat, longitude_i=lon, time=when)
+    frames = frames_of(packet(mf.POSITION_APP, pos.SerializeToString()), battery=battery)
+    if not lat and not lon:
+        assert frames == []
+        return
+    at = datetime.fromtimestamp(when, UTC) if when else NOW
+    number = mf.number_of(packet(1, b""), NOW)
+    assert [f.data for f in frames] == fp.encode_position(
+        "MDEADBEEF", number, lat * 1e-7, lon * 1e-7, at, battery
+    )
+
+
+def test_a_position_off_the_earth_is_a_flagged_frame() -> None:
+    pos = mesh_pb2.Position(latitude_i=950_000_000, longitude_i=1)
+    [frame] = frames_of(packet(mf.POSITION_APP, pos.SerializeToString()))
+    assert frame.error is not None and "not on Earth" in frame.error
