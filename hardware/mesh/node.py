@@ -258,7 +258,7 @@ class MeshNode:
         self._debug_part = rest[-1000:]
         with self._cond:
             for line in lines:
-                words = _ANSI.sub("", line.decode("utf-8", "replace")).translate(_UNPRINTABLE).strip()
+                words = _ANSI.sub("", line.decode("utf-8", "replace").strip()).translate(_UNPRINTABLE)
                 if words:
                     self._debug.append(words)
 
