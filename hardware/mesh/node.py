@@ -118,7 +118,6 @@ class MeshNode:
         self.modulation = Modulation()  # the router's Transmitter protocol; the node keeps its own duty cycle
         self.status = ModemStatus(link.name, on_state)
         self._framer = stream.StreamFramer(self._decode)
-        self._from_radio_type = mf.protos()[0].FromRadio
         self._cond = threading.Condition()
         self._stop = threading.Event()
         self._needs_config = True
@@ -224,7 +223,7 @@ class MeshNode:
 
     def _decode(self, payload: bytes) -> Any:
         """A candidate frame's FromRadio, or None when it holds none (the framer asks)."""
-        msg = self._from_radio_type()
+        msg = mf.protos()[0].FromRadio()  # imported on the link's thread the first time
         try:
             msg.ParseFromString(payload)
         except (DecodeError, ValueError, RuntimeError):

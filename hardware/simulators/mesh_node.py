@@ -85,10 +85,11 @@ class SimulatedMeshNode:
         debug_rate: float = 0.3,
         reboot_every: float | None = None,
         ack_delay: float = 0.05,
+        endpoint: PtyEndpoint | TcpEndpoint | None = None,
     ) -> None:
         if transport not in ("pty", "tcp"):
             raise ValueError("transport is 'pty' or 'tcp'")
-        self.endpoint = PtyEndpoint() if transport == "pty" else TcpEndpoint(tcp_port)
+        self.endpoint = endpoint or (PtyEndpoint() if transport == "pty" else TcpEndpoint(tcp_port))
         self.rng = random.Random(seed)
         self.own = OWN
         self.centre = centre

@@ -8,9 +8,11 @@ demo shows live traffic, acks and the outbox working without any hardware.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import TYPE_CHECKING
 
 from ops_console.hardware.lora.airtime import Modulation
+from ops_console.hardware.simulators.endpoints import PtyEndpoint, TcpEndpoint
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.hardware.simulators.lora_teams import FieldTeam, Gauge
 
@@ -61,21 +63,54 @@ def start_simulator(interval: float = 3.0, seed: int = 11) -> SimulatedModem:
     return sim
 
 
-def start_mesh_simulator(interval: float = 3.0, seed: int = 15) -> SimulatedMeshNode:
-    """A simulated Meshtastic node with neighbours moving around the demo's neighbourhood
-    (and a reboot every ten minutes); the caller stops it."""
-    from ops_console.hardware.simulators.mesh_node import SimulatedMeshNode
+class DemoMeshNode:
+    """The demo's simulated Meshtastic node, started on a thread of its own: importing the
+    ``meshtastic`` package takes ~0.1 s, and the demo's radios start on the GUI thread right
+    after the first paint. The pty path is known at once (the link retries until it is there)."""
 
-    try:
+    def __init__(self, interval: float, seed: int) -> None:
+        try:
+            import pty  # noqa: F401 - only to learn whether this platform has ptys
+
+            self.endpoint: PtyEndpoint | TcpEndpoint = PtyEndpoint()
+        except (ImportError, OSError) as exc:
+            log.info("demo mesh: no pty (%s); using a loopback TCP port", exc)
+            self.endpoint = TcpEndpoint()
+            self.endpoint.start(lambda data: None)  # binds the port now, so its URL is known
+            self.endpoint.unplug()
+        self.sim: SimulatedMeshNode | None = None
+        self._thread = threading.Thread(
+            target=self._start, args=(interval, seed), name="demo-mesh", daemon=True
+        )
+        self._thread.start()
+
+    @property
+    def port_url(self) -> str:
+        return self.endpoint.url
+
+    def _start(self, interval: float, seed: int) -> None:
+        from ops_console.hardware.simulators.mesh_node import SimulatedMeshNode
+
         sim = SimulatedMeshNode(
-            transport="pty", seed=seed, interval=interval * 1.5, centre=_WARD["centre"], reboot_every=600.0
+            seed=seed,
+            interval=interval,
+            centre=(CENTRE_LAT, CENTRE_LON),
+            reboot_every=600.0,
+            endpoint=self.endpoint,
         )
         sim.start()
-    except (ImportError, OSError) as exc:
-        log.info("demo mesh: no pty (%s); using a loopback TCP port", exc)
-        sim = SimulatedMeshNode(
-            transport="tcp", seed=seed, interval=interval * 1.5, centre=_WARD["centre"], reboot_every=600.0
-        )
-        sim.start()
-    log.info("demo mesh: simulated Meshtastic node on %s", sim.port_url)
-    return sim
+        self.sim = sim
+        log.info("demo mesh: simulated Meshtastic node on %s", sim.port_url)
+
+    def stop(self) -> None:
+        self._thread.join(10.0)
+        if self.sim is not None:
+            self.sim.stop()
+        else:
+            self.endpoint.stop()
+
+
+def start_mesh_simulator(interval: float = 3.0, seed: int = 15) -> DemoMeshNode:
+    """A simulated Meshtastic node with neighbours moving around the demo's neighbourhood
+    (and a reboot every ten minutes), starting in the background; the caller stops it."""
+    return DemoMeshNode(interval * 1.5, seed)

@@ -20,6 +20,7 @@ import dataclasses
 import logging
 import threading
 import time
+from typing import Any
 
 from ops_console.db.types import utc_now
 from ops_console.events import Event
@@ -58,7 +59,7 @@ class RadioRuntime:
         self.demo_interval = demo_interval
         self.modem_config = modem_config or ModemConfig(address=1, network_id=6)
         self.simulator = None
-        self.mesh_simulator = None
+        self.mesh_simulator: Any = None  # the demo's simulated Meshtastic node
         self.modems: list[AtModem] = []
         self.mesh_nodes: list[MeshNode] = []
         self._labels: dict[str, str] = {}
