@@ -25,8 +25,6 @@ import math
 from datetime import UTC, datetime
 from typing import Any
 
-from google.protobuf.message import DecodeError
-
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.mesh.types import (
     BROADCAST_NUM,
@@ -68,9 +66,10 @@ def protos() -> Any:
     ``meshtastic`` takes ~0.1 s: only a post with a Meshtastic node pays it)."""
     global _PROTOS
     if _PROTOS is None:
+        from google.protobuf.message import DecodeError
         from meshtastic.protobuf import mesh_pb2, telemetry_pb2
 
-        _PROTOS = (mesh_pb2, telemetry_pb2)
+        _PROTOS = (mesh_pb2, telemetry_pb2, DecodeError)
     return _PROTOS
 
 
@@ -122,7 +121,7 @@ def packet_frames(
         else:
             return []
     except (
-        DecodeError,
+        protos()[2],
         ValueError,
         OverflowError,
     ) as exc:  # a payload that does not decode, or says nonsense

@@ -36,8 +36,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from google.protobuf.message import DecodeError
-
 from ops_console.hardware.lora.airtime import Modulation
 from ops_console.hardware.lora.status import ModemStatus
 from ops_console.hardware.lora.types import ModemState, ModemStats, RawFrame
@@ -223,10 +221,11 @@ class MeshNode:
 
     def _decode(self, payload: bytes) -> Any:
         """A candidate frame's FromRadio, or None when it holds none (the framer asks)."""
-        msg = mf.protos()[0].FromRadio()  # imported on the link's thread the first time
+        pb = mf.protos()  # imported on the link's thread the first time
+        msg = pb[0].FromRadio()
         try:
             msg.ParseFromString(payload)
-        except (DecodeError, ValueError, RuntimeError):
+        except (pb[2], ValueError, RuntimeError):
             return None
         return msg if msg.WhichOneof("payload_variant") is not None else None
 
