@@ -9,8 +9,10 @@ the raw row keeps what was heard; ``data`` is the field payload saying the same 
   1/1 fragment as it is); never a call the console acks: the mesh acks for itself;
 - a position (``POSITION_APP``) → ``P1`` with the battery the node last reported;
 - telemetry (``TELEMETRY_APP``) → one ``S1`` reading per metric: environment metrics are
-  the sensor readings the post stores for any sensor node (temperature, humidity, ...),
-  device metrics give battery and voltage.
+  the sensor readings the post stores for any sensor node (temperature, humidity, ...);
+  device metrics (every node sends them) only give the node its battery level, which its
+  next position carries to the Nodes table: as sensor readings they would make every
+  handset an unknown sensor on the alert list.
 The report number is the second the packet was heard (``rx_time``) modulo 65536, so a
 node's numbers go forwards as the repeat filter expects (Meshtastic's own packet ids are
 random) and stay the same across a restart of the console. The firmware passes each
@@ -50,8 +52,8 @@ ENVIRONMENT = {
     "wind_direction": ("wind_direction", "deg"),
     "wind_speed": ("wind_speed", "m/s"),
     "wind_gust": ("wind_gust", "m/s"),
-    "rainfall_1h": ("rainfall_1h", "mm"),
-    "rainfall_24h": ("rainfall_24h", "mm"),
+    "rainfall_1h": ("rain_1h", "mm"),  # the sensor register's word for a rain gauge (sensors/kinds.py)
+    "rainfall_24h": ("rain_24h", "mm"),
     "soil_moisture": ("soil_moisture", "%"),
     "soil_temperature": ("soil_temperature", "C"),
     "radiation": ("radiation", "uR/h"),
@@ -174,9 +176,7 @@ def _telemetry(packet: Any, node: NodeEntry, now: datetime) -> list[bytes]:
         dm = tel.device_metrics
         if dm.HasField("battery_level") and battery_level(dm.battery_level) is not None:
             node.battery = dm.battery_level
-            readings.append(("battery", float(dm.battery_level), "%"))
-        if dm.HasField("voltage") and math.isfinite(dm.voltage) and dm.voltage > 0:
-            readings.append(("voltage", float(dm.voltage), "V"))
+        return []
     head, tail = f"S{fp.VERSION}|{call}|{number}|{call}|", f"|{epoch}"
     return [_seal(f"{head}{kind}|{value!r}|{_escaped(unit)}{tail}") for kind, value, unit in readings]
 

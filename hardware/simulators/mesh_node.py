@@ -51,12 +51,13 @@ class Neighbour:
     lon: float = 0.0
     battery: int = 90
     reachable: bool = True  # False: texts to it end in a routing error (no route)
+    sensors: bool = False  # it carries environment sensors (most handsets do not)
 
 
 DEFAULT_NEIGHBOURS = (
     Neighbour(0x1A2B3C01, "Search team Alpha", "ALFA"),
-    Neighbour(0x1A2B3C02, "Shelter school", "SHEL"),
-    Neighbour(0x9A2B3C03, "River watch", "RIVR"),  # above 2**31: the signed-address case
+    Neighbour(0x1A2B3C02, "Shelter school", "SHEL", sensors=True),
+    Neighbour(0x9A2B3C03, "River watch", "RIVR", sensors=True),  # above 2**31: the signed-address case
     Neighbour(0x1A2B3C04, "Medic bike", "MEDB"),
     Neighbour(0x1A2B3C05, "Hill relay", "HILL", reachable=False),
 )
@@ -219,7 +220,7 @@ class SimulatedMeshNode:
             elif roll < 0.65:
                 msg = self.device_telemetry_of(n)
             elif roll < 0.85:
-                msg = self.environment_of(n)
+                msg = self.environment_of(n) if n.sensors else self.device_telemetry_of(n)
             else:
                 msg = self.text_from(n, self.rng.choice(TEXTS))
             if self.rng.random() < self.debug_rate:

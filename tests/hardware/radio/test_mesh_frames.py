@@ -98,10 +98,17 @@ def test_environment_telemetry_becomes_sensor_readings() -> None:
     }
 
 
-def test_powered_node_has_no_battery_reading() -> None:
+def test_device_telemetry_gives_the_node_its_battery_and_no_sensor_reading() -> None:
     tel = telemetry_pb2.Telemetry()
-    tel.device_metrics.battery_level = 101  # 101: on external power
-    assert frames_of(packet(mf.TELEMETRY_APP, tel.SerializeToString())) == []
+    tel.device_metrics.battery_level, tel.device_metrics.voltage = 57, 3.9
+    entry = mt.NodeEntry(SENDER)
+    assert (
+        mf.packet_frames(packet(mf.TELEMETRY_APP, tel.SerializeToString()), b"", NOW, "mesh", 1, entry) == []
+    )
+    assert entry.battery == 57
+    tel.device_metrics.battery_level = 101  # 101: on external power, no battery reading
+    mf.packet_frames(packet(mf.TELEMETRY_APP, tel.SerializeToString()), b"", NOW, "mesh", 1, entry)
+    assert entry.battery == 57
 
 
 def test_payload_that_does_not_decode_is_a_flagged_frame() -> None:
