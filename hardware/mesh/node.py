@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 import threading
 import time
 from collections import OrderedDict, deque
@@ -40,6 +39,7 @@ from ops_console.hardware.lora.airtime import Modulation
 from ops_console.hardware.lora.status import ModemStatus
 from ops_console.hardware.lora.types import ModemState, ModemStats, RawFrame
 from ops_console.hardware.mesh import frames as mf
+from ops_console.hardware.mesh.nodedb import NodeDatabase
 from ops_console.hardware.mesh.types import (
     BROADCAST_NUM,
     DATA_PAYLOAD_LEN,
@@ -48,8 +48,6 @@ from ops_console.hardware.mesh.types import (
     MeshNodeInfo,
     MeshSendError,
     MeshSent,
-    NodeEntry,
-    node_id,
     routing_words,
 )
 from ops_console.hardware.protocols import meshtastic_stream as stream
@@ -65,10 +63,8 @@ HEARTBEAT_S = 300.0
 QUEUE_PROBE_S = 1.0
 """With the node's queue full, the next text is offered again this often: the node answers
 each packet with its queue status, and says nothing when room frees up."""
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _RECENT = 512
-_UNPRINTABLE = {c: "·" for c in [*range(0x20), 0x7F, 0xFFFD] if c not in (0x09,)}
-"""Bytes a log line should not hold (a stray frame's bytes): shown as a middle dot."""
+"""(sender, packet id) pairs remembered to drop a packet heard twice."""
 
 
 @dataclass
@@ -122,8 +118,7 @@ class MeshNode:
         self._config_id = 0
         self._configured = False
         self._config_items = 0
-        self.own = 0  # our node's number (my_info)
-        self._nodes: dict[int, NodeEntry] = {}
+        self.db = NodeDatabase(debug_lines)  # the mesh as the node told it and as heard since
         self.channels: dict[int, str] = {}
         self._outgoing: deque[_Outgoing] = deque()
         self._unconfirmed: OrderedDict[int, _Outgoing] = OrderedDict()  # written, not yet taken by the node
@@ -132,8 +127,6 @@ class MeshNode:
         self._full_since: float | None = None
         self._free_at = 0.0  # when the node last told its queue status
         self._recent: OrderedDict[tuple[int, int], None] = OrderedDict()
-        self._debug: deque[str] = deque(maxlen=debug_lines)
-        self._debug_part = b""
         self._last_write = 0.0
         self._thread = threading.Thread(target=self._run, name=f"mesh-{link.name}", daemon=True)
         link.on_data, link.on_state = self._on_data, self._on_link_state
@@ -187,16 +180,18 @@ class MeshNode:
     def wait_for_state(self, state: ModemState, timeout: float) -> bool:
         return self.status.wait_for(state, timeout)
 
+    @property
+    def own(self) -> int:
+        """Our node's number (from my_info)."""
+        return self.db.own
+
     def nodes(self) -> list[MeshNodeInfo]:
         """The node database as the node told it and as heard since, our own node first."""
-        with self._cond:
-            nodes = [entry.freeze() for entry in self._nodes.values()]
-        return sorted(nodes, key=lambda n: (n.num != self.own, n.label.lower()))
+        return self.db.nodes()
 
     def debug_lines(self) -> list[str]:
         """The node's latest debug log lines (bytes between frames), oldest first."""
-        with self._cond:
-            return list(self._debug)
+        return self.db.debug_lines()
 
     def close(self) -> None:
         """Stop the driver thread, fail what was not handed over, close the link."""
@@ -237,7 +232,8 @@ class MeshNode:
             if kind is stream.Frame:
                 self._from_radio(item.message, item.raw, now, heard)  # type: ignore[union-attr]
             elif kind is stream.Noise:
-                self._noise(item.data)  # type: ignore[union-attr]
+                self.status.count("debug_bytes", len(item.data))  # type: ignore[union-attr]
+                self.db.noise(item.data)  # type: ignore[union-attr]
             else:
                 self.status.note_error("bad_frame", f"{item.reason}: {item.raw[:24].hex()}")  # type: ignore[union-attr]
                 self.link.add_error()
@@ -248,18 +244,6 @@ class MeshNode:
             if self.on_frames is not None:
                 self.status.guard(self.on_frames, heard)
 
-    def _noise(self, data: bytes) -> None:
-        """Debug log bytes: counted, cut into lines, the last ones kept."""
-        self.status.count("debug_bytes", len(data))
-        text = self._debug_part + data
-        *lines, rest = text.split(b"\n")
-        self._debug_part = rest[-1000:]
-        with self._cond:
-            for line in lines:
-                words = _ANSI.sub("", line.decode("utf-8", "replace").strip()).translate(_UNPRINTABLE)
-                if words:
-                    self._debug.append(words)
-
     def _from_radio(self, msg: Any, raw: bytes, now: datetime, heard: list[RawFrame]) -> None:
         variant = msg.WhichOneof("payload_variant")
         if variant == "packet":
@@ -267,10 +251,10 @@ class MeshNode:
         elif variant == "queueStatus":
             self._queue_status(msg.queueStatus)
         elif variant == "my_info":
-            self.own = msg.my_info.my_node_num
+            self.db.own = msg.my_info.my_node_num
             self._config_items += 1
         elif variant == "node_info":
-            self._node_info(msg.node_info)
+            self.db.node_info(msg.node_info)
             self._config_items += 1
         elif variant == "channel":
             ch = msg.channel
@@ -284,9 +268,7 @@ class MeshNode:
                 self._needs_config, self._configured = True, False
                 self._cond.notify_all()
         elif variant == "log_record":
-            rec = msg.log_record
-            with self._cond:
-                self._debug.append(f"[{rec.source}] {rec.message}".strip() if rec.source else rec.message)
+            self.db.log_record(msg.log_record.source, msg.log_record.message)
         else:
             self._config_items += 1  # config, moduleConfig, metadata, ...: the node's settings
 
@@ -295,27 +277,9 @@ class MeshNode:
             if config_id != self._config_id or self._configured:
                 return  # an answer to an earlier request
             self._configured = True
-            count = len(self._nodes)
+            count = len(self.db)
             self._cond.notify_all()
-        self.status.set(ModemState.READY, f"configured: node {self._label(self.own)}, {count} nodes known")
-
-    def _entry(self, num: int) -> NodeEntry:
-        entry = self._nodes.get(num)
-        if entry is None:
-            with self._cond:
-                entry = self._nodes[num] = NodeEntry(num)
-        return entry
-
-    def _node_info(self, info: Any) -> None:
-        entry = self._entry(info.num)
-        entry.long_name = info.user.long_name or entry.long_name
-        entry.short_name = info.user.short_name or entry.short_name
-        if info.HasField("position") and (info.position.latitude_i or info.position.longitude_i):
-            entry.lat, entry.lon = info.position.latitude_i * 1e-7, info.position.longitude_i * 1e-7
-        if info.HasField("device_metrics") and info.device_metrics.HasField("battery_level"):
-            entry.battery = mf.battery_level(info.device_metrics.battery_level)
-        if info.last_heard:
-            entry.last_heard, entry.snr = datetime.fromtimestamp(info.last_heard, UTC), info.snr
+        self.status.set(ModemState.READY, f"configured: node {self.db.label(self.own)}, {count} nodes known")
 
     def _packet(self, packet: Any, raw: bytes, now: datetime, heard: list[RawFrame]) -> None:
         sender = getattr(packet, "from")
@@ -327,7 +291,7 @@ class MeshNode:
         recent[key] = None
         if len(recent) > _RECENT:
             recent.popitem(last=False)
-        entry = self._entry(sender)
+        entry = self.db.entry(sender)
         entry.last_heard = now
         if packet.rx_snr:
             entry.snr = packet.rx_snr
@@ -352,7 +316,7 @@ class MeshNode:
             if error:
                 state, words = Delivery.FAILED, routing_words(error)
             elif sender == dest:
-                state, words = Delivery.DELIVERED, f"acknowledged by {self._label(sender)}"
+                state, words = Delivery.DELIVERED, f"acknowledged by {self.db.label(sender)}"
             else:
                 state = Delivery.RELAYED
                 words = "a neighbour was heard relaying it; the recipient has not confirmed it"
@@ -364,10 +328,6 @@ class MeshNode:
             self.status.note_error("delivery_failed", f"packet {request:08x}: {words}")
         if self.on_delivery is not None:
             self.status.guard(self.on_delivery, DeliveryReport(request, state, words, sender))
-
-    def _label(self, num: int) -> str:
-        entry = self._nodes.get(num)
-        return entry.freeze().label if entry is not None else node_id(num)
 
     def _queue_status(self, qs: Any) -> None:
         with self._cond:
