@@ -834,6 +834,10 @@
       <translation>已收到</translation>
     </message>
     <message>
+      <source>relayed</source>
+      <translation>已中继</translation>
+    </message>
+    <message>
       <source>sent</source>
       <translation>已发送</translation>
     </message>
@@ -951,6 +955,10 @@
       <translation>已配置的无线电设备</translation>
     </message>
     <message>
+      <source>Debug log:</source>
+      <translation>调试日志：</translation>
+    </message>
+    <message>
       <source>Description</source>
       <translation>描述</translation>
     </message>
@@ -991,6 +999,10 @@
       <translation>未找到串口。您仍可输入路径或网址，例如 socket://127.0.0.1:7001。</translation>
     </message>
     <message>
+      <source>Nodes in the mesh:</source>
+      <translation>网状网络中的节点：</translation>
+    </message>
+    <message>
       <source>Only an administrator may add or remove radio devices.</source>
       <translation>只有管理员可以添加或移除无线电设备。</translation>
     </message>
@@ -1017,6 +1029,10 @@
     <message>
       <source>Saved in {path}. Added or removed devices are opened when the radio next starts.</source>
       <translation>已保存到 {path}。添加或移除的设备将在无线电下次启动时打开。</translation>
+    </message>
+    <message>
+      <source>Select a running Meshtastic node to see its mesh.</source>
+      <translation>选择一个正在运行的 Meshtastic 节点，查看它的网状网络。</translation>
     </message>
     <message>
       <source>Sent</source>
@@ -1065,6 +1081,10 @@
     <message>
       <source>{port}: {error}</source>
       <translation>{port}：{error}</translation>
+    </message>
+    <message>
+      <source>…and here its latest debug log lines.</source>
+      <translation>……这里显示它最新的调试日志。</translation>
     </message>
   </context>
   <context>
