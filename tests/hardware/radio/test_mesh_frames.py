@@ -173,3 +173,50 @@ def test_a_position_off_the_earth_is_a_flagged_frame() -> None:
     pos = mesh_pb2.Position(latitude_i=950_000_000, longitude_i=1)
     [frame] = frames_of(packet(mf.POSITION_APP, pos.SerializeToString()))
     assert frame.error is not None and "not on Earth" in frame.error
+
+
+def _receiver():  # type: ignore[no-untyped-def]
+    """A driver's receive path alone (loop:// is never opened: no thread runs)."""
+    from ops_console.hardware.mesh.node import MeshNode
+    from ops_console.hardware.transport.serial_link import SerialLink
+
+    heard: list = []
+    return MeshNode(SerialLink("loop://", name="fuzz"), on_frames=heard.extend), heard
+
+
+def _frame(msg: mesh_pb2.FromRadio) -> bytes:
+    from ops_console.hardware.protocols import meshtastic_stream as ms
+
+    return ms.encode(msg.SerializeToString())
+
+
+POSITION_FRAME = _frame(
+    mesh_pb2.FromRadio(
+        packet=packet(mf.POSITION_APP, mesh_pb2.Position(latitude_i=1, longitude_i=2).SerializeToString())
+    )
+)
+
+
+@settings(deadline=None, max_examples=200)
+@given(pieces=st.lists(st.one_of(st.binary(max_size=64), st.just(POSITION_FRAME)), max_size=20))
+def test_fuzz_the_receive_path_never_raises_and_keeps_what_it_can_read(pieces: list[bytes]) -> None:
+    """Any bytes into the driver: no exception, every RawFrame keeps a whole frame as read."""
+    node, heard = _receiver()
+    blob = b"".join(pieces)
+    for start in range(0, len(blob), 37):
+        node._on_data(blob[start : start + 37])
+    for frame in heard:
+        assert frame.raw[:2] == b"\x94\xc3" and frame.raw in blob
+    node.link.close()
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    port=st.sampled_from([mf.TEXT_APP, mf.POSITION_APP, mf.NODEINFO_APP, mf.TELEMETRY_APP, 0, 999]),
+    payload=st.binary(max_size=80),
+)
+def test_fuzz_any_payload_becomes_frames_or_a_flagged_frame(port: int, payload: bytes) -> None:
+    """A packet that decodes as a MeshPacket but whose payload is anything: never an exception;
+    whatever comes out is a valid field payload frame or a flagged one."""
+    for frame in frames_of(packet(port, payload)):
+        assert frame.error is not None or not isinstance(fp.decode(frame.data), fp.DecodeError)
