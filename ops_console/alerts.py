@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
+from ops_console.early_warning.views import CHANNEL_NAMES
 from ops_console.exercise_view import marked_live
 from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels, translate
 from ops_console.precedence import Precedence
@@ -233,13 +234,15 @@ def cap_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
         if a.acknowledged_by:
             continue
         kind = "" if a.status == "Actual" else f" ({a.status.lower()})"
-        update = " — updated" if a.msg_type == "Update" else ""
+        update = translate("Alerts", " — updated") if a.msg_type == "Update" else ""
         yield PostAlert(
             f"cap:{a.id}",
             "cap",
             _CAP_SEVERITY.get(a.severity, Severity.NOTICE),
-            f"CAP from {a.sender}{kind}{update}: {a.headline}"[:200],
-            f"{a.event}; area: {a.area.desc}"[:200],
+            translate("Alerts", "CAP from {sender}{kind}{update}: {headline}").format(
+                sender=a.sender, kind=kind, update=update, headline=a.headline
+            )[:200],
+            translate("Alerts", "{event}; area: {area}").format(event=a.event, area=a.area.desc)[:200],
             a.sent_at,
             ("cap_alert", a.id),
             ack="cap",
@@ -253,7 +256,9 @@ def warning_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
             f"warning:{d.id}:{d.attempts}",
             "warnings",
             Severity.CRITICAL,
-            f"Warning #{w.id} not delivered on {d.channel}",
+            translate("Alerts", "Warning #{id} not delivered on {channel}").format(
+                id=w.id, channel=translate("Warnings", CHANNEL_NAMES.get(d.channel, d.channel))
+            ),
             d.detail[:200],
             d.changed_at,
             ("warning", w.id),

@@ -59,7 +59,8 @@ class Topic(StrEnum):
     ZONE_CHANGED = "zone.changed"  # entity: zone id
     RESIDENT_CHANGED = "resident.changed"  # entity: resident id (None: many, e.g. an import)
 
-    WARNING_CHANGED = "warning.changed"  # entity: warning id, or None with data cap_alert: id (received CAP)
+    WARNING_CHANGED = "warning.changed"  # entity: warning id (None: a post setting): state or delivery moved
+    CAP_ALERT_CHANGED = "cap_alert.changed"  # entity: received CAP alert id (imported, acknowledged)
 
     DATABASE_STATUS = "database.status"  # data: ok (bool), words
     NOTICE = (
@@ -89,7 +90,7 @@ _FEATURES: dict[Topic, Feature] = {
         Feature.MAP,
     ),
     **dict.fromkeys((Topic.SENSOR_ALERT, Topic.SENSOR_REGISTER), Feature.SENSORS),
-    Topic.WARNING_CHANGED: Feature.WARNINGS,
+    **dict.fromkeys((Topic.WARNING_CHANGED, Topic.CAP_ALERT_CHANGED), Feature.WARNINGS),
     **dict.fromkeys((Topic.DATABASE_STATUS, Topic.NOTICE), Feature.SYSTEM),
 }
 
@@ -106,6 +107,7 @@ ALERT_TOPICS: frozenset[Topic] = frozenset(
         Topic.RISK_CHANGED,
         Topic.SHELTER_CHANGED,
         Topic.WARNING_CHANGED,
+        Topic.CAP_ALERT_CHANGED,
         Topic.EXERCISE_CHANGED,
         Topic.EXERCISE_PURGED,
         Topic.SHIFT_CHANGED,

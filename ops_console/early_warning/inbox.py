@@ -159,7 +159,7 @@ class CapInbox:
                 exercise=row.status != "Actual",
             )
             view = _view(row)
-        self._bus.publish(Event(Topic.WARNING_CHANGED, None, {"cap_alert": view.id}))
+        self._bus.publish(Event(Topic.CAP_ALERT_CHANGED, view.id, {}))
         return view
 
     def scan_folder(self, folder: Path) -> tuple[list[ReceivedView], list[tuple[str, str]]]:
@@ -211,7 +211,7 @@ class CapInbox:
                 row.id,
                 f"{actor.name} acknowledged CAP alert: {row.headline[:120]}",
             )
-        self._bus.publish(Event(Topic.WARNING_CHANGED, None, {"cap_alert": alert_id}))
+        self._bus.publish(Event(Topic.CAP_ALERT_CHANGED, alert_id, {}))
 
 
 def cap_area_zones(alert: ReceivedView) -> list[ZoneView]:

@@ -569,6 +569,10 @@
       <translation>（超员 {over} 人）</translation>
     </message>
     <message>
+      <source> — updated</source>
+      <translation> — 已更新</translation>
+    </message>
+    <message>
       <source>A viewer cannot draft warnings.</source>
       <translation>查看者不能起草预警。</translation>
     </message>
@@ -583,6 +587,10 @@
     <message>
       <source>Alert list could not be read: {words}</source>
       <translation>无法读取警报列表：{words}</translation>
+    </message>
+    <message>
+      <source>CAP from {sender}{kind}{update}: {headline}</source>
+      <translation>来自 {sender} 的 CAP{kind}{update}：{headline}</translation>
     </message>
     <message>
       <source>Clears when its cause is dealt with</source>
@@ -683,6 +691,14 @@
     <message>
       <source>WELFARE</source>
       <translation>平安</translation>
+    </message>
+    <message>
+      <source>Warning #{id} not delivered on {channel}</source>
+      <translation>预警 #{id} 未能经{channel}送达</translation>
+    </message>
+    <message>
+      <source>{event}; area: {area}</source>
+      <translation>{event}；范围：{area}</translation>
     </message>
     <message>
       <source>{item} at {place}</source>
@@ -3445,6 +3461,14 @@ The switch is recorded in the activity log.</source>
     <message>
       <source>No operators are set up on this post yet. Set up its first administrator, or start the console with --demo to try it.</source>
       <translation>本指挥所尚未设置值班员。请设置第一位管理员，或使用 --demo 启动控制台试用。</translation>
+    </message>
+    <message>
+      <source>Opening the post…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opening the post… you are signed on as soon as it is open.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Quit</source>

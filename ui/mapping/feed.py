@@ -12,6 +12,7 @@ from ops_console.errors import NotFound, OpsError
 from ops_console.events import Event
 from ops_console.mapping import risks, shelters, zones
 from ops_console.mapping.services import MapServices
+from ops_console.topics import Topic
 from ops_console.ui.bridge import PostBridge
 
 from .layers.record_layers import IncidentLayer, RiskLayer, ShelterLayer, TaskLayer, TeamLayer, ZoneLayer
@@ -99,7 +100,7 @@ class RecordFeed(QObject):
 
     @Slot(object)
     def _warning_event(self, event: Event) -> None:
-        if "cap_alert" in event.data:
+        if event.topic == Topic.CAP_ALERT_CHANGED:  # here or on another workstation (change feed)
             try:
                 self._put_cap_areas()
             except OpsError as exc:
