@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from helpers.posts import open_signed_on
@@ -20,6 +22,7 @@ from ops_console.hardware.lora.types import RawFrame as Frame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_teams import rcv_line
 from ops_console.sensors.kinds import AlertRule, Level
+from ops_console.topics import Topic
 
 
 def stored(post, model, *where) -> int:  # type: ignore[no-untyped-def]
@@ -201,3 +204,46 @@ def test_on_postgresql_too(any_post) -> None:
     assert month.raw_count == 4 and month.maxs == (250.0,)  # the hourly rollup, upserted on this engine
     any_post.sensors.rebuild_rollups()
     assert any_post.sensors.series(RIVER.sensor_id, T0 - timedelta(days=15), T0 + timedelta(days=15)) == month
+
+
+_fuzz_readings = st.lists(
+    st.tuples(
+        st.floats(allow_nan=True, allow_infinity=True),  # the value (NaN only reaches here through a bug)
+        st.floats(0, 600),  # seconds since the previous reading was heard
+        st.sampled_from([0.0, 0.0, 0.0, 5e3, -5e3, 4e7, -4e8]),  # the sensor's clock against the time heard
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(points=_fuzz_readings)
+def test_fuzz_the_watch_on_any_readings(river, points) -> None:  # type: ignore[no-untyped-def]
+    """Any values and times through the watch, in a transaction rolled back after: it never
+    raises, every level alert is a real change of level, and the levels it reaches are
+    those the pure rules reach on the readings that are physically possible."""
+    from ops_console.sensors import rules
+    from ops_console.sensors.watch import SensorWatch
+
+    watch = SensorWatch()
+    heard, readings, when = [], [], T0
+    for value, gap, skew in points:
+        when = when + timedelta(seconds=gap)
+        heard.append(when)
+        readings.append(("RG1", 1, RIVER.sensor_id, "water_level", value, "m", int(when.timestamp() + skew)))
+    with river.db.engine.connect() as conn, conn.begin() as tx:
+        events = watch.evaluate(conn, readings, heard, [False] * len(readings), [21] * len(readings))
+        rows = conn.execute(
+            select(SensorAlertRow.rule, SensorAlertRow.level).order_by(SensorAlertRow.id)
+        ).all()
+        tx.rollback()
+    expected, level = [], 0
+    for value, *_ in points:
+        if rules.impossible(value, RIVER.min_valid, RIVER.max_valid):
+            continue
+        new = rules.level_after(value, RIVER.lines, level)
+        if new != level:
+            expected.append(new)
+        level = new
+    assert [lvl for rule, lvl in rows if rule in ("level_up", "level_down")] == expected
+    assert len([e for e in events if e.topic == Topic.SENSOR_ALERT]) == len(rows)
