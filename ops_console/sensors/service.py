@@ -236,8 +236,11 @@ class SensorService:
         span = max(1.0, (end - start).total_seconds())
         bucket = max(1.0, span / max_points)
         with self.db.read() as s:
-            spec_row = s.scalars(select(Sensor).where(Sensor.sensor_id == sensor_id)).first()
-            spec = spec_of(spec_row) if spec_row is not None else None
+            entry = s.execute(  # the columns the chart needs, not the whole entry (a pan asks again)
+                select(
+                    Sensor.advisory, Sensor.warning, Sensor.emergency, Sensor.hysteresis, Sensor.unit
+                ).where(Sensor.sensor_id == sensor_id)
+            ).first()
             if span > RAW_SPAN_S:
                 bucket = max(3600.0, bucket)
                 rows = _from_rollups(s, sensor_id, start.timestamp(), end.timestamp(), bucket)
@@ -254,8 +257,8 @@ class SensorService:
             tuple(r[2] for r in rows),
             bucket,
             int(sum(r[4] for r in rows)),
-            spec.lines if spec else rules.Lines(),
-            spec.unit if spec else "",
+            rules.Lines(entry[0], entry[1], entry[2], entry[3] or 0.0) if entry else rules.Lines(),
+            (entry[4] or "") if entry else "",
         )
 
     def rebuild_rollups(self, sensor_id: str | None = None) -> None:

@@ -148,7 +148,9 @@ class SensorChart(QWidget):
         import pyqtgraph as pg
 
         plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
-        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.showGrid(
+            x=False, y=True, alpha=0.25
+        )  # the level bands and a y grid: enough to read; an x grid doubled the axes' paint time
         plot.setMouseEnabled(x=True, y=False)
         plot.hideButtons()
         item = plot.getPlotItem()
