@@ -9,6 +9,12 @@ packet → RawFrames) hands them to the radio ingest of a real post on SQLite, a
 stops when the last row is committed. Baseline, in the same run: a loop that only decodes
 the same frames with the package's protobufs (FromRadio, then the packet's Position,
 Telemetry or text) and stores nothing. Target: >= 0.25 of the decode-only loop.
+Measured on the loaded 2-core development machine (2026-12-06, 50,000 frames, median of 3):
+9,900 frames/s against 308,000/s decode-only, ratio 0.03: MISS. The decode-only loop is the
+package's C (upb) parser; what bounds the pipeline is the shared radio ingest (classify,
+repeat check, raw rows and what they mean, one SQLite commit per batch: about 15,000 rows/s
+there, and a telemetry frame is three readings), while the driver's own receive path runs
+at about 28,000 frames/s. A mesh carries a few packets per second on air.
 
 airtime_error_ms: for 1,000 random payloads (1..240 bytes) under random REYAX settings
 (SF7..12, 125/250/500 kHz, CR 4/5..4/8, preamble 4..24), the largest difference between
