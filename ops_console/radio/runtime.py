@@ -234,7 +234,8 @@ class RadioRuntime:
         for modem in [*self.modems, *self.mesh_nodes]:
             st: ModemStats = modem.stats()
             link = st.link
-            used, budget = self.router.usage(st.name, now)
+            mesh = isinstance(modem, MeshNode)  # the node keeps its own duty cycle: no budget here
+            used, budget = (0.0, 0.0) if mesh else self.router.usage(st.name, now)
             out.append(
                 LinkStatus(
                     self._labels.get(st.name, st.name),

@@ -2898,6 +2898,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>本小时已用发射时长：</translation>
     </message>
     <message>
+      <source>Airtime: the Meshtastic node keeps its own duty cycle</source>
+      <translation>发射时长：Meshtastic 节点自行控制占空比</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>

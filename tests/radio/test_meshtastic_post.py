@@ -84,7 +84,11 @@ def test_mesh_nodes_texts_and_sensors_reach_the_post(post, mesh_sim, runtime) ->
         kinds = set(s.scalars(select(SensorReading.kind).where(SensorReading.node_addr == addr)))
     assert kinds == {"temperature", "humidity", "pressure"}
     status = {st.name: st for st in runtime.status()}
-    assert status["mesh-a"].state == "ready"
+    assert status["mesh-a"].state == "ready" and status["mesh-a"].kind == "meshtastic"
+    assert (
+        status["mesh-a"].airtime_budget == 0.0 and status["lora-a"].airtime_budget > 0
+    )  # the node keeps its own
+    assert any("Search team Alpha" in line for line in status["mesh-a"].mesh_nodes)
 
 
 def test_outbox_to_a_mesh_node_relayed_then_acked(post, mesh_sim, radio_sim, runtime) -> None:

@@ -130,17 +130,25 @@ class RadioSideTabs(QTabWidget):
     def show_budget(self, links: Sequence[LinkStatus] = ()) -> None:
         """Airtime used per radio (each has its own duty-cycle budget), and why nothing goes out."""
         sender = links[0] if links else None  # every link reports the one sender's state
-        if links:
-            used = [(s.name, s.airtime_used, s.airtime_budget) for s in links]
-        else:
+        counted = [s for s in links if s.kind == "lora"]  # a Meshtastic node keeps its own duty cycle
+        if counted:
+            used = [(s.name, s.airtime_used, s.airtime_budget) for s in counted]
+        elif not links:
             budget = self.post.radio.outbox.budget
             used = [("", budget.used(time.monotonic()), budget.budget)]
-        text = self.tr("Airtime used this hour: ") + " · ".join(
-            self.tr("{link}{used} s of {budget} s")
-            .replace("{link}", f"{name} " if len(used) > 1 else "")
-            .replace("{used}", f"{seconds:.1f}")
-            .replace("{budget}", f"{allowed:.0f}")
-            for name, seconds, allowed in used
+        else:
+            used = []
+        text = (
+            self.tr("Airtime used this hour: ")
+            + " · ".join(
+                self.tr("{link}{used} s of {budget} s")
+                .replace("{link}", f"{name} " if len(used) > 1 else "")
+                .replace("{used}", f"{seconds:.1f}")
+                .replace("{budget}", f"{allowed:.0f}")
+                for name, seconds, allowed in used
+            )
+            if used
+            else self.tr("Airtime: the Meshtastic node keeps its own duty cycle")
         )
         if sender is not None and sender.waiting_for == "budget" and sender.next_slot_in is not None:
             text += self.tr(" — budget spent, next slot in {s} s").replace(
