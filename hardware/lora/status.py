@@ -21,8 +21,15 @@ class ModemStatus:
     """State plus counters. ``on_state(state, detail)`` is called on whichever thread
     changed the state (the driver's or the link's); exceptions from it are counted."""
 
-    def __init__(self, name: str, on_state: Callable[[ModemState, str], None] | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        on_state: Callable[[ModemState, str], None] | None = None,
+        logger: logging.Logger = log,
+        noun: str = "modem",
+    ) -> None:
         self.name = name
+        self._log, self._noun = logger, noun  # a Meshtastic node logs as what it is
         self.on_state = on_state
         self._cond = threading.Condition()
         self._state, self._detail, self._last_error = ModemState.STARTING, "", ""
@@ -40,7 +47,7 @@ class ModemStatus:
                 return
             self._state, self._detail = state, detail
             self._cond.notify_all()
-        log.info("modem %s: %s (%s)", self.name, state.value, detail)
+        self._log.info("%s %s: %s (%s)", self._noun, self.name, state.value, detail)
         if self.on_state is not None:
             self.guard(self.on_state, state, detail)
 
@@ -54,7 +61,7 @@ class ModemStatus:
         with self._cond:
             self._errors[kind] += 1
             self._last_error = message
-        log.warning("modem %s: %s: %s", self.name, kind, message)
+        self._log.warning("%s %s: %s: %s", self._noun, self.name, kind, message)
 
     def count(self, key: str, n: int = 1) -> None:
         """Bump a plain counter (frames, sent, send_failures)."""
@@ -68,7 +75,7 @@ class ModemStatus:
         except Exception:  # noqa: BLE001 - consumer bugs must not stop the radio
             with self._cond:
                 self._errors["callback"] += 1
-            log.exception("modem %s: callback %r raised", self.name, handler)
+            self._log.exception("%s %s: callback %r raised", self._noun, self.name, handler)
 
     def snapshot(self, link: LinkStats | None) -> ModemStats:
         """Frozen copy for the UI."""

@@ -110,7 +110,7 @@ class MeshNode:
             accept_timeout,
         )
         self.modulation = Modulation()  # the router's Transmitter protocol; the node keeps its own duty cycle
-        self.status = ModemStatus(link.name, on_state)
+        self.status = ModemStatus(link.name, on_state, log, "meshtastic node")
         self._framer = stream.StreamFramer(self._decode)
         self._cond = threading.Condition()
         self._stop = threading.Event()
