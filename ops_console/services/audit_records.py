@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from ops_console.db.models import Incident, Task
 from ops_console.db.radio_models import RadioMessage
 from ops_console.db.siren_models import SirenCommand
+from ops_console.db.warning_models import PublicWarning
 
 BATCH = 5000
 
@@ -70,6 +71,8 @@ COVERED: dict[str, Covered] = {
     "siren_commands": Covered(
         SirenCommand.__table__, _all(SirenCommand, leave_out=("attempts",)), None, False
     ),
+    # a warning's words changed in the database after its approval (a false alert) is named
+    "public_warnings": Covered(PublicWarning.__table__, _all(PublicWarning), "warning", True),
 }
 BY_ENTITY = {c.entity: name for name, c in COVERED.items() if c.entity}
 
