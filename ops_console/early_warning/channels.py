@@ -81,6 +81,17 @@ def send_sirens(
     return Outcome(SENDING, f"{pattern.name} requested on {len(siren_ids)} siren(s)", result.request_id)
 
 
+def stop_sirens(sirens: SirenService, siren_ids: tuple[int, ...], identifier: str) -> Outcome:
+    """A Cancel stops the area's sirens through SirenService.cancel (the door CANCEL ALL uses)."""
+    if not siren_ids:
+        raise ChannelFailed("no sirens cover the warning's area")
+    try:
+        request_id = sirens.cancel(siren_ids, reason=f"warning {identifier} cancelled")
+    except OpsError as refused:
+        raise ChannelFailed(str(refused)) from None
+    return Outcome(SENDING, f"stop requested on {len(siren_ids)} siren(s)", request_id)
+
+
 def siren_state(db: Database, request_id: str) -> tuple[str, str]:
     """(state, detail) of a siren request, from its command rows as the siren runtime left them."""
     with db.read() as s:

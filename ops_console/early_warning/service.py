@@ -422,9 +422,9 @@ class WarningService:
         return self._send(warning_id, "Update", picked, actor, pin)
 
     def cancel(
-        self, warning_id: int, pin: str, chosen: Iterable[str] = ("radio", "cap", "pdf")
+        self, warning_id: int, pin: str, chosen: Iterable[str] = ("sirens", "radio", "cap", "pdf")
     ) -> MessageSummary:
-        """issued/updated → cancelled: a Cancel message (sirens are stopped through cancel, not here)."""
+        """issued/updated → cancelled: a Cancel message; the sirens channel stops the area's sirens."""
         picked = self._channels(chosen)
         actor = self._require_supervisor("cancel warnings", pin, warning_id)
         self._move(warning_id, LIVE_STATES, CANCELLED, actor, "warning.cancel", "cancelled")
@@ -820,10 +820,8 @@ class WarningService:
         all_clear: bool,
     ) -> Outcome:
         if channel == "sirens":
-            if msg_type == "Cancel":
-                raise ChannelFailed(
-                    "a Cancel does not sound sirens; stop them with Cancel all on the siren strip"
-                )
+            if msg_type == "Cancel":  # a cancelled warning stops its sirens, through the siren door's cancel
+                return channels.stop_sirens(self._sirens, self.sirens_for(w.area), identifier)
             hazard = Hazard.ALL_CLEAR if all_clear else Hazard(w.hazard)
             return channels.send_sirens(
                 self._sirens, self.sirens_for(w.area), hazard, exercise=w.exercise, pin=pin

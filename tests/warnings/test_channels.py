@@ -96,3 +96,13 @@ def test_a_zone_area_goes_into_cap_as_a_polygon_in_lat_lon_order(spost):
     spost.warnings.issue(w.id, pin, ["cap"])
     doc = spost.warnings.cap_documents(w.id)[0][1].decode()
     assert "<polygon>31.2,121.4 31.21,121.4 31.21,121.42 31.2,121.42 31.2,121.4</polygon>" in doc
+
+
+def test_a_cancel_stops_the_areas_sirens_through_the_siren_door(spost):
+    w = approved_flood(spost)
+    spost.warnings.issue(w.id, PIN, ["sirens"])
+    cancel = spost.warnings.cancel(w.id, PIN, ["sirens", "cap"])
+    d = by_channel(cancel)
+    commands = spost.sirens.list_commands(request_id=d["sirens"].ref)
+    assert sorted(c.siren_id for c in commands) == [1, 2] and {c.command for c in commands} == {"cancel"}
+    assert "cancelled" in commands[0].detail and d["sirens"].state == "sending"

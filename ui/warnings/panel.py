@@ -425,8 +425,8 @@ class WarningsPanel(QWidget):
             _tr("Cancel warning"),
             _tr("Cancel warning"),
             self.service.cancel,
-            channels=("radio", "cap", "pdf"),
-            ticked=("radio", "cap", "pdf"),
+            channels=CHANNELS,
+            ticked=CHANNELS,
         )
 
     @Slot()
