@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 from ops_console.ui.alerts import AlertPanel
 from ops_console.ui.mapping.panels import RiskRegisterPanel, ShelterPanel
+from ops_console.ui.residents import ResidentsPanel
 from ops_console.ui.sirens.strip import SirenStrip
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class FeatureDocks(QObject):
         self._map_pending: list[Callable[[MapWidget], Any]] = []  # what to do once the map exists
         self.risks = RiskRegisterPanel(post.map, bridge)
         self.shelters = ShelterPanel(post.map, bridge)
+        self.residents = ResidentsPanel(post.residents, post, bridge)
         self.siren_strip = SirenStrip(post.sirens, bridge, window)  # in sight whichever dock is in front
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.siren_strip)
         self.alerts = AlertPanel(post, bridge)
@@ -183,6 +185,7 @@ class FeatureDocks(QObject):
             "alerts": (self.tr("Alerts"), self.alerts),
             "risks": (self.tr("Risk register"), self.risks),
             "shelters": (self.tr("Shelters"), self.shelters),
+            "residents": (self.tr("Residents"), self.residents),
         }
 
     def connect(self) -> None:
@@ -193,6 +196,7 @@ class FeatureDocks(QObject):
         window.status.alerts_clicked.connect(self._raise_alerts)
         self.risks.locate_requested.connect(self._centre)
         self.shelters.locate_requested.connect(self._centre)
+        self.residents.locate_requested.connect(self._centre)
         window.incidents.incident_selected.connect(self._incident_selected)
         task_selected = getattr(window.tasks, "task_selected", None)
         if task_selected is not None:

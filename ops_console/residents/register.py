@@ -13,6 +13,7 @@ cannot be edited would keep a mistyped phone number of a person for ever.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import func, or_, select
@@ -26,6 +27,7 @@ from ops_console.db.resident_models import Resident, ResidentAccount
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.private_files import open_private
 from ops_console.services import audit
 from ops_console.services.records import check_coordinates, check_version
 from ops_console.shift import Shift
@@ -117,6 +119,10 @@ class ResidentService:
     @property
     def may_see_details(self) -> bool:
         return self._shift.can(Permission.VIEW_RESIDENTS)
+
+    @property
+    def may_edit(self) -> bool:
+        return self._shift.can(Permission.EDIT_RECORDS)
 
     @property
     def may_export(self) -> bool:
@@ -239,6 +245,12 @@ class ResidentService:
                 exercise=self._shift.exercise,
             )
         return count
+
+    def export_csv_file(self, path: Path) -> int:
+        """The export to a file only its owner can read (it holds people's contacts)."""
+        self._shift.require(Permission.EXPORT_RESIDENTS, "export the residents register")
+        with open_private(path, "w", newline="", encoding="utf-8-sig") as out:
+            return self.export_csv(out)
 
     def _require_edit(self, doing: str) -> audit.Actor:
         self._shift.require(Permission.VIEW_RESIDENTS, doing)

@@ -1,0 +1,320 @@
+"""The residents panel: a zone's evacuation progress, who is inside, and what to do next.
+
+Thin over ops_console.residents: everything it shows comes from one snapshot read as a
+job (a zone of 5,000 residents would otherwise hold the GUI thread for a moment), and
+every action (mark, open a record, welfare-check tasks, export) is a job too. What the
+role on shift may not do is disabled with the reason before the click; a viewer sees the
+counts and the progress bar, and a line saying why the names are hidden.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ops_console.residents import ResidentDetails, ResidentRow, ResidentServices, Whereabouts
+from ops_console.residents.snapshot import ZoneSnapshot, zone_snapshot
+from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.jobs import JobLane, start_job
+from ops_console.ui.common.messages import show_error
+from ops_console.ui.mapping.panels import RowsModel
+
+TINTS = {
+    Whereabouts.EVACUATED: QColor("#dff0d8"),
+    Whereabouts.STAYING: QColor("#e8f0fb"),
+    Whereabouts.NOT_FOUND: QColor("#fbe0e0"),
+    Whereabouts.NEEDS_TRANSPORT: QColor("#fcefd4"),
+}
+NEED_EDIT = "Operators and supervisors account for residents."
+NEED_SUPERVISOR = "Only a supervisor may export the register (it is audited)."
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Residents", text)
+
+
+def _needs(r: ResidentRow) -> str:
+    return ", ".join(n.label for n in r.needs)
+
+
+def _shelter(r: ResidentRow) -> str:
+    return r.shelter
+
+
+def _where(r: ResidentRow) -> str:
+    return r.whereabouts.label
+
+
+class ResidentsPanel(QWidget):
+    """One zone at a time: progress bar, counts per state, the residents inside, actions."""
+
+    # a resident was selected: carries lat, lon so the map can centre there
+    locate_requested = Signal(float, float)
+    # a snapshot was rendered (tests wait on it)
+    refreshed = Signal()
+
+    def __init__(
+        self, residents: ResidentServices, post: Any, bridge: PostBridge | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._residents, self._post = residents, post
+        self._lane = JobLane("residents", 1, self)
+        self.snapshot: ZoneSnapshot | None = None
+        self._zone_id: int | None = None
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.zone = QComboBox()
+        self.zone.activated.connect(self._zone_chosen)
+        self.progress = QProgressBar()
+        self.progress.setFormat(tr("%v of %m accounted for (%p%)"))
+        self.states = QLabel()
+        self.states.setWordWrap(True)
+        self.only_open = QCheckBox(tr("Only those not yet accounted for (the report)"))
+        self.only_open.toggled.connect(self._render_rows)
+        self.model = RowsModel(
+            [
+                (tr("Needs"), _needs),
+                (tr("Name"), lambda r: r.name),
+                (tr("Address"), lambda r: r.address),
+                (tr("Whereabouts"), _where),
+                (tr("Shelter"), _shelter),
+            ],
+            lambda r: TINTS.get(r.whereabouts),
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # a zone of 5,000: measure a sample, not every row
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.hidden = QLabel()
+        self.hidden.setWordWrap(True)
+        self.mark_as = QComboBox()
+        for w in Whereabouts:
+            if w is not Whereabouts.UNACCOUNTED:
+                self.mark_as.addItem(w.label, w.value)  # Qt hands a str enum back as plain str
+        self.shelter = QComboBox()
+        self.mark = QPushButton(tr("Mark selected"))
+        self.mark.clicked.connect(self.mark_selected)
+        self.open_record = QPushButton(tr("Open record…"))
+        self.open_record.clicked.connect(self.open_selected)
+        self.tasks = QPushButton(tr("Welfare-check tasks"))
+        self.tasks.clicked.connect(self.create_tasks)
+        self.export = QPushButton(tr("Export register…"))
+        self.export.clicked.connect(self.export_register)
+        self.message = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Zone:")))
+        top.addWidget(self.zone, 1)
+        top.addWidget(self.progress, 2)
+        marks = QHBoxLayout()
+        for w in (self.mark_as, self.shelter, self.mark, self.open_record):
+            marks.addWidget(w)
+        marks.addStretch(1)
+        actions = QHBoxLayout()
+        for w in (self.tasks, self.export):
+            actions.addWidget(w)
+        actions.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.counts)
+        layout.addLayout(top)
+        layout.addWidget(self.states)
+        layout.addWidget(self.only_open)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hidden)
+        layout.addLayout(marks)
+        layout.addLayout(actions)
+
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.reload)
+        if bridge is not None:
+            bridge.map_event.connect(self._later)
+            bridge.shift_changed.connect(self._later)
+            bridge.exercise_changed.connect(self._later)
+            bridge.records_purged.connect(self._later)
+        self.reload()
+
+    # --- reading ------------------------------------------------------------------
+    @Slot()
+    def _later(self, *_args: object) -> None:
+        self._debounce.start()
+
+    @Slot()
+    def reload(self) -> None:
+        post = self._post
+        work = partial(zone_snapshot, self._residents, post.map.zones, post.map.shelters, self._zone_id)
+        start_job(self._lane, work, self._render, self._failed, owner=self)
+
+    def _render(self, snap: ZoneSnapshot) -> None:
+        self.snapshot, self._zone_id = snap, snap.zone_id
+        c = snap.counts
+        needs = " · ".join(f"{n.label} {k}" for n, k in c.by_need.items() if k)
+        self.counts.setText(
+            tr(
+                "{total} residents registered · {on_map} on the map · {off} with no position (listed only)"
+            ).format(total=c.total, on_map=c.on_map, off=c.without_position)
+            + (f"\n{needs}" if needs else "")
+        )
+        self.zone.blockSignals(True)
+        self.zone.clear()
+        for z in snap.zones:
+            self.zone.addItem(f"{z.name} ({z.kind.label.lower()})", z.id)
+        self.zone.setCurrentIndex(max(0, self.zone.findData(snap.zone_id)))
+        self.zone.blockSignals(False)
+        p = snap.progress
+        self.progress.setRange(0, max(1, p.total if p else 0))
+        self.progress.setValue(p.accounted if p else 0)
+        self.states.setText(
+            " · ".join(f"{w.label} {p.by_status[w]}" for w in Whereabouts)
+            if p
+            else tr("No zone drawn on the map.")
+        )
+        self.shelter.clear()
+        for sid, name in snap.shelters:
+            self.shelter.addItem(name, sid)
+        self.table.setVisible(snap.rows is not None)
+        self.only_open.setVisible(snap.rows is not None)
+        self.hidden.setVisible(snap.rows is None)
+        self.hidden.setText(tr(snap.hidden_because))
+        self._render_rows()
+        self._gate(snap)
+        self.refreshed.emit()
+
+    @Slot()
+    def _render_rows(self, *_args: object) -> None:
+        rows = (self.snapshot.rows if self.snapshot else None) or []
+        if self.only_open.isChecked():
+            rows = [r for r in rows if not r.whereabouts.accounted]
+        self.model.set_rows(rows)
+
+    def _gate(self, snap: ZoneSnapshot) -> None:
+        """Disable what the role may not do, with the reason on the control."""
+        for w in (self.mark, self.mark_as, self.shelter, self.open_record, self.tasks):
+            w.setEnabled(snap.may_edit and snap.zone_id is not None)
+            w.setToolTip("" if snap.may_edit else tr(NEED_EDIT))
+        self.open_record.setToolTip(
+            tr("Opening a record is recorded in the activity log.") if snap.may_edit else tr(NEED_EDIT)
+        )
+        self.export.setEnabled(snap.may_export)
+        self.export.setToolTip(
+            tr("Written as CSV; the export is recorded in the activity log.")
+            if snap.may_export
+            else tr(NEED_SUPERVISOR)
+        )
+
+    def selected(self) -> ResidentRow | None:
+        chosen = self.table.selectionModel().selectedRows()
+        index = chosen[0] if chosen else self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
+
+    # --- actions ------------------------------------------------------------------
+    @Slot(int)
+    def _zone_chosen(self, index: int) -> None:
+        self._zone_id = self.zone.itemData(index)
+        self.reload()
+
+    @Slot()
+    def mark_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            self._say(tr("Select a resident first."))
+            return
+        whereabouts = Whereabouts(self.mark_as.currentData())
+        shelter = self.shelter.currentData() if whereabouts is Whereabouts.EVACUATED else None
+        work = partial(self._residents.evacuation.mark, row.id, whereabouts, shelter)
+        start_job(self._lane, work, lambda _r: self.reload(), self._failed, owner=self)
+
+    @Slot()
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            self._say(tr("Select a resident first."))
+            return
+        start_job(
+            self._lane,
+            partial(self._residents.register.open, row.id),
+            self._show_record,
+            self._failed,
+            owner=self,
+        )
+
+    def _show_record(self, d: ResidentDetails) -> QMessageBox:
+        text = "\n".join(
+            [
+                f"{d.row.name} — {d.row.address or tr('address not given')}",
+                tr("Needs: {needs}").format(needs=_needs(d.row) or "—"),
+                tr("Contact: {c}").format(c=d.contact or "—"),
+                tr("Neighbour: {n}").format(n=d.neighbour_contact or "—"),
+                tr("Usually checked on by: {v}").format(v=d.checker or "—"),
+                d.notes,
+            ]
+        ).strip()
+        box = QMessageBox(
+            QMessageBox.Icon.Information, tr("Resident R-{id}").format(id=d.row.id), text, parent=self
+        )
+        box.setModal(False)
+        box.show()
+        return box
+
+    @Slot()
+    def create_tasks(self) -> None:
+        if self._zone_id is None:
+            return
+        work = partial(self._residents.evacuation.welfare_tasks, self._zone_id)
+        start_job(self._lane, work, self._tasks_made, self._failed, owner=self)
+
+    def _tasks_made(self, tasks: list[Any]) -> None:
+        self._say(tr("{n} welfare-check tasks on the task board, one per street.").format(n=len(tasks)))
+
+    @Slot()
+    def export_register(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Export the residents register"), "residents.csv", "CSV (*.csv)"
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        work = partial(self._residents.register.export_csv_file, path)
+        start_job(
+            self._lane,
+            work,
+            lambda n: self._say(tr("{n} residents exported.").format(n=n)),
+            self._failed,
+            owner=self,
+        )
+
+    def _row_changed(self, current: Any, _previous: Any) -> None:
+        row = self.selected()
+        if row is not None and row.on_map:
+            self.locate_requested.emit(row.lat, row.lon)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _failed(self, error: Exception) -> None:
+        show_error(self, error)
