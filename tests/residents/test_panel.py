@@ -9,10 +9,12 @@ from PySide6.QtCore import QTimer
 from sqlalchemy import insert
 
 from ops_console.db.resident_models import Resident
+from ops_console.events import Event
 from ops_console.mapping.geo import offset
 from ops_console.mapping.zones import ZoneDraft, ZoneKind
 from ops_console.residents import Whereabouts
 from ops_console.residents.snapshot import HIDDEN, zone_snapshot
+from ops_console.topics import Topic
 from ops_console.ui.common.jobs import pending_jobs
 from ops_console.ui.residents import ResidentsPanel
 
@@ -131,3 +133,14 @@ def test_zone_with_5000_residents_keeps_the_gui_turning(qtbot, post):
     assert panel.model.rowCount() == 5000
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     assert len(ticks) > 3 and max(gaps) < max(0.1, direct_s / 2), (max(gaps), direct_s)
+
+
+def test_a_zone_drawn_on_the_map_is_shown_with_its_residents(qtbot, full_demo_post, at_metres):
+    post = full_demo_post
+    panel = make_panel(qtbot, post)
+    ring = tuple(at_metres(n, e) for n, e in ((-700, -1000), (-700, 1000), (0, 1000), (0, -1000)))
+    zone = post.map.zones.create(ZoneDraft("Warn: south half", ZoneKind.WARNING, ring=ring))
+    refreshed_after(qtbot, panel, lambda: panel.map_changed(Event(Topic.ZONE_CHANGED, zone.id)))
+    assert panel.zone.currentData() == zone.id
+    inside = post.residents.evacuation.resident_ids(zone.id)
+    assert panel.model.rowCount() == len(inside) > 0

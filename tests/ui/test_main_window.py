@@ -24,6 +24,7 @@ DOCKS = {
     "dock_shelters",
     "dock_alerts",
     "dock_warnings",
+    "dock_residents",
 }
 REAL_PANELS = {
     "map": "MapWidget",

@@ -16,6 +16,7 @@ from ops_console.topics import Topic
 from ops_console.ui.bridge import PostBridge
 
 from .layers.record_layers import IncidentLayer, RiskLayer, ShelterLayer, TaskLayer, TeamLayer, ZoneLayer
+from .layers.resident_layer import ResidentLayer
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ class RecordFeed(QObject):
         self.shelters: ShelterLayer = layers["shelters"]
         self.risks: RiskLayer = layers["risks"]
         self.zones: ZoneLayer = layers["zones"]
+        self.residents: ResidentLayer | None = layers.get("residents")
         self._cap_shapes: list[int] = []  # received CAP areas drawn on the zones layer
         if bridge is not None:
             bridge.incident_changed.connect(self.incident_changed)
@@ -47,6 +49,7 @@ class RecordFeed(QObject):
             bridge.warning_event.connect(self._warning_event)
             bridge.records_purged.connect(self.reload)
             bridge.exercise_changed.connect(self.reload)
+            bridge.shift_changed.connect(self.put_residents)  # who may see them changed
         self._stale_timer = QTimer(self)
         self._stale_timer.setInterval(60_000)  # teams turn grey 15 min after their last report
         self._stale_timer.timeout.connect(self.teams.refresh_staleness)
@@ -62,6 +65,7 @@ class RecordFeed(QObject):
             self.bridge.warning_event.disconnect(self._warning_event)
             self.bridge.records_purged.disconnect(self.reload)
             self.bridge.exercise_changed.disconnect(self.reload)
+            self.bridge.shift_changed.disconnect(self.put_residents)
 
     @Slot()
     def reload(self, *_args: object) -> None:
@@ -82,8 +86,20 @@ class RecordFeed(QObject):
             for z in self.services.zones.list():
                 self.zones.put_zone(z)
             self._put_cap_areas()
+            self.put_residents()
         except OpsError as exc:  # database gone: the status bar says so; the map keeps what it has
             log.warning("map reload failed: %s", exc)
+
+    @Slot()
+    def put_residents(self) -> None:
+        """Residents with a position, for a role that may see the register (else none)."""
+        register = getattr(getattr(self.post, "residents", None), "register", None)
+        if self.residents is None or register is None:
+            return
+        try:
+            self.residents.set_residents(register.map_points() if register.may_see_details else [])
+        except OpsError as exc:
+            log.warning("map update for residents failed: %s", exc)
 
     def _put_cap_areas(self) -> None:
         """CAP alerts received and in force, drawn as warning zones (negative ids: never a zone's)."""
@@ -122,6 +138,9 @@ class RecordFeed(QObject):
 
     @Slot(object)
     def _event(self, event: Event) -> None:
+        if event.topic == Topic.RESIDENT_CHANGED:
+            self.put_residents()  # whereabouts or position changed: one layer read again
+            return
         if event.entity_id is None:
             return
         try:

@@ -33,6 +33,7 @@ from .layers import Hit
 from .layers.basemap import BasemapLayer
 from .layers.live_layers import LiveTeamLayer, SensorLayer, SirenLayer
 from .layers.record_layers import IncidentLayer, RiskLayer, ShelterLayer, TaskLayer, TeamPosition, ZoneLayer
+from .layers.resident_layer import ResidentLayer
 from .legend import LegendPanel
 from .live_feed import LiveFeed
 from .tiles import MBTilesSource, PMTilesSource, TileLayer, XYZSource
@@ -82,6 +83,7 @@ class MapWidget(QWidget):
             "sensors": SensorLayer("sensors", tr("Sensors (latest value)")),
             "incidents": IncidentLayer("incidents", tr("Incidents")),
             "teams": LiveTeamLayer("teams", tr("Teams (last position)"), visible=False),
+            "residents": ResidentLayer("residents", tr("Residents who need help"), visible=False),
         }
         for layer in self.layers.values():
             layer.visible = self.settings.value(f"map/layer/{layer.key}", layer.visible, type=bool)

@@ -20,20 +20,25 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ops_console.events import Event
 from ops_console.residents import ResidentDetails, ResidentRow, ResidentServices, Whereabouts
 from ops_console.residents.snapshot import ZoneSnapshot, zone_snapshot
+from ops_console.topics import Topic
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.mapping.panels import RowsModel
@@ -104,6 +109,7 @@ class ResidentsPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(90)
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(200)  # a zone of 5,000: measure a sample, not every row
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -116,6 +122,7 @@ class ResidentsPanel(QWidget):
             if w is not Whereabouts.UNACCOUNTED:
                 self.mark_as.addItem(w.label, w.value)  # Qt hands a str enum back as plain str
         self.shelter = QComboBox()
+        self.shelter.setMaximumWidth(220)  # long shelter names are elided, the buttons stay on two lines
         self.mark = QPushButton(tr("Mark selected"))
         self.mark.clicked.connect(self.mark_selected)
         self.open_record = QPushButton(tr("Open record…"))
@@ -125,40 +132,54 @@ class ResidentsPanel(QWidget):
         self.export = QPushButton(tr("Export register…"))
         self.export.clicked.connect(self.export_register)
         self.message = QLabel()
+        self.message.setWordWrap(True)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Zone:")))
         top.addWidget(self.zone, 1)
         top.addWidget(self.progress, 2)
-        marks = QHBoxLayout()
-        for w in (self.mark_as, self.shelter, self.mark, self.open_record):
-            marks.addWidget(w)
-        marks.addStretch(1)
-        actions = QHBoxLayout()
-        for w in (self.tasks, self.export):
-            actions.addWidget(w)
-        actions.addWidget(self.message, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        # what to read scrolls inside the panel (it shares a tab stack at 1280×720); the
+        # buttons stay below it, whole and in sight, wrapping onto a second line if narrow
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(4, 4, 4, 0)
         layout.addWidget(self.counts)
         layout.addLayout(top)
         layout.addWidget(self.states)
         layout.addWidget(self.only_open)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.hidden)
-        layout.addLayout(marks)
-        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        scroller = QScrollArea()
+        scroller.setMinimumHeight(36)  # below that the rows scroll; the buttons stay
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(content)
+        actions = FlowLayout()
+        for w in (self.mark_as, self.shelter, self.mark, self.open_record, self.tasks, self.export):
+            actions.addWidget(w)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller, 1)
+        outer.addLayout(actions)
 
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.reload)
         if bridge is not None:
-            bridge.map_event.connect(self._later)
+            bridge.map_event.connect(self.map_changed)
             bridge.shift_changed.connect(self._later)
             bridge.exercise_changed.connect(self._later)
             bridge.records_purged.connect(self._later)
         self.reload()
 
     # --- reading ------------------------------------------------------------------
+    @Slot(object)
+    def map_changed(self, event: Event) -> None:
+        """A zone just drawn is the one the post wants to know about: show its residents."""
+        if event.topic == Topic.ZONE_CHANGED and event.entity_id is not None:
+            self._zone_id = event.entity_id  # withdrawn instead: the snapshot falls back
+        self._later()
+
     @Slot()
     def _later(self, *_args: object) -> None:
         self._debounce.start()

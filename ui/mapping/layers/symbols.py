@@ -174,3 +174,23 @@ def risk_symbol(level: int, overdue: bool) -> QPixmap:
     _glyph(p, "risk", QPointF(12, 14), 8)
     p.end()
     return pixmap
+
+
+RESIDENT_COLOURS = {  # by whereabouts: still to do (orange), safe (green), open problem (red)
+    "unaccounted": "#e69f00",
+    "evacuated": "#009e73",
+    "staying": "#56b4e9",
+    "not_found": "#d55e00",
+    "needs_transport": "#d55e00",
+}
+
+
+@lru_cache(maxsize=16)
+def resident_symbol(whereabouts: str) -> QPixmap:
+    """A small diamond: a resident who needs help, coloured by where they are."""
+    pixmap, p = _canvas(14)
+    p.setPen(QPen(QColor("white"), 1.5))
+    p.setBrush(QColor(RESIDENT_COLOURS.get(whereabouts, "#e69f00")))
+    p.drawPolygon(QPolygonF([QPointF(7, 1), QPointF(13, 7), QPointF(7, 13), QPointF(1, 7)]))
+    p.end()
+    return pixmap
