@@ -67,6 +67,8 @@ class SitrepData:
     emergencies: list[tuple[str, ...]] = field(default_factory=list)
     log_lines: int = 0
     notes: list[tuple[str, ...]] = field(default_factory=list)
+    accountability: list[tuple[str, ...]] = field(default_factory=list)
+    warnings: list[tuple[str, ...]] = field(default_factory=list)
     map_png: bytes | None = None
 
 
@@ -284,10 +286,38 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
         for v in sirens
     ]
     check()
+    zones = post.map.zones.list()
+    for zone in zones:  # residents' accountability, zone by zone (those with residents on record)
+        progress = post.residents.evacuation.progress(zone.id)
+        if progress.total:
+            counts = ", ".join(f"{w.label} {n:,}" for w, n in progress.by_status.items() if n)
+            data.accountability.append(
+                (
+                    zone.name,
+                    f"{progress.total:,}",
+                    f"{progress.accounted:,}",
+                    f"{progress.total - progress.accounted:,}",
+                    counts,
+                )
+            )
+    for w in post.warnings.list_warnings(limit=500):
+        if w.state != "draft" and period.start <= w.changed_at < period.end:
+            data.warnings.append(
+                (
+                    _t(w.changed_at),
+                    w.hazard,
+                    w.headline(),
+                    w.place,
+                    w.state.replace("_", " "),
+                    w.issued_by or "",
+                )
+            )
+    data.warnings.sort()
+    check()
     if given.with_map:
-        zones = [z.ring for z in post.map.zones.list() if z.ring]
+        rings = [z.ring for z in zones if z.ring]
         data.map_png = snapshot_png(
-            points, [MapPoint(v.lat, v.lon) for v in sirens], zones, basemap=basemap_features(given.basemaps)
+            points, [MapPoint(v.lat, v.lon) for v in sirens], rings, basemap=basemap_features(given.basemaps)
         )
     return data
 
@@ -361,7 +391,7 @@ def sitrep_document(data: SitrepData) -> PrintDocument:
     doc.add(
         Heading("Teams and accountability"),
         Paragraph(
-            "Teams the console knows, their members on record and their open tasks (check-in lists are not kept yet)."
+            "Teams the console knows, their members on record and their open tasks (responders' check-in lists are not kept yet)."
         ),
     )
     if data.teams:
@@ -371,6 +401,17 @@ def sitrep_document(data: SitrepData) -> PrintDocument:
                 data.teams,
                 [2.5, 1.3, 1, 1.4, 1, 1.6],
             )
+        )
+    if data.accountability:
+        doc.add(
+            Paragraph(
+                "Residents in evacuation zones: accounted for means evacuated or deliberately staying."
+            ),
+            Table(
+                ["Zone", "Residents", "Accounted for", "Not yet", "By whereabouts"],
+                data.accountability,
+                [2, 1, 1.2, 1, 4],
+            ),
         )
     doc.add(Heading("Critical stock and open requests"))
     if data.stock:
@@ -400,7 +441,17 @@ def sitrep_document(data: SitrepData) -> PrintDocument:
         doc.add(Table(["Sensor", "Kind", "Last value", "At"], data.sensors, [2, 2, 1.5, 1.6]))
     if not data.sirens and not data.sensors:
         doc.add(Paragraph("No siren or sensor on record."))
-    doc.add(Heading("Warnings issued"), Paragraph("Public warnings are not recorded by this console yet."))
+    doc.add(Heading("Warnings issued"))
+    if data.warnings:
+        doc.add(
+            Table(
+                ["Time", "Hazard", "Headline", "Area", "State", "Issued by"],
+                data.warnings,
+                [1.4, 1.2, 3.2, 1.6, 1, 1.4],
+            )
+        )
+    else:
+        doc.add(Paragraph("No public warning was issued, updated or cancelled in the period."))
     doc.add(Heading("Radio traffic in the period"))
     if data.radio:
         doc.add(Table(["Direction", "Precedence", "Messages"], data.radio, [1, 1, 1]))

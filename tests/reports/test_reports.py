@@ -89,6 +89,8 @@ def test_sitrep_of_the_demo_post_in_pdf_html_and_markdown(demo, tmp_path) -> Non
         "Critical stock and open requests",
         "Sirens and sensors",
         "Radio traffic in the period",
+        "Residents in evacuation zones",  # the demo's 48 residents in the Canal Road zone
+        "Warnings issued",
         "Page 1 of",
     ):
         assert words in text, words
@@ -109,6 +111,7 @@ def test_reports_for_an_empty_period_say_so(empty, tmp_path) -> None:
     text = pdf_text(tmp_path / "s.pdf")
     assert "No radio traffic in the period." in text and "No open resource request." in text
     assert "no map" in text and "0 log lines in the period" in text
+    assert "No public warning was issued" in " ".join(text.split())
     for kind in ("ics214", "ics309", "ics213rr", "ics205"):
         build(empty, _request(kind, tmp_path / f"{kind}.pdf", period=period))
         assert pdf_pages(tmp_path / f"{kind}.pdf") == 1 and "Page 1 of 1" in pdf_text(
