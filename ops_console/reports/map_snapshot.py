@@ -2,8 +2,8 @@
 
 The console's map canvas is a widget (ui/mapping) and the reports must run from the CLI
 and off the GUI thread, so this draws the map's own layers again, plainly, with QtGui
-only: zones as outlines, sirens as triangles, open incidents as markers whose *shape and
-number* give the severity (1-4) as well as their colour, so a black-and-white copy still
+only: zones as outlines, sirens as triangles, open incidents as markers whose *shape* (square critical,
+diamond serious, circles smaller to larger) *and number* give the severity (1-4) as well as their colour, so a black-and-white copy still
 reads. A GeoJSON basemap (the demo ward's, or the post's own) is drawn light underneath; tile
 archives are not (a printed copy must not depend on which tiles a workstation has);
 a scale bar and north arrow say how far things are.
@@ -24,6 +24,7 @@ from ops_console.mapping.geojson import Feature, GeoJSONError, load_geojson_file
 
 log = logging.getLogger(__name__)
 
+NUMBERED_UP_TO = 400  # markers beyond this are too many to read a number in; the shape still says it
 SEVERITY_COLOURS = {
     1: QColor(70, 130, 180),
     2: QColor(230, 160, 0),
@@ -83,6 +84,7 @@ def snapshot_png(
         p.drawPolygon(
             QPolygonF([c + QPointF(0, -r * 1.3), c + QPointF(r * 1.2, r), c + QPointF(-r * 1.2, r)])
         )
+    numbered = len(incidents) <= NUMBERED_UP_TO
     for inc in sorted(incidents, key=lambda i: i.severity):  # the worst drawn last, on top
         c = at(inc.lat, inc.lon)
         size_r = r * (0.8 + 0.25 * inc.severity)
@@ -90,14 +92,26 @@ def snapshot_png(
         p.setBrush(SEVERITY_COLOURS.get(inc.severity, QColor(120, 120, 120)))
         if inc.severity >= 4:  # critical: a square, never colour alone
             p.drawRect(QRectF(c.x() - size_r, c.y() - size_r, 2 * size_r, 2 * size_r))
+        elif inc.severity == 3:  # serious: a diamond
+            p.drawPolygon(
+                QPolygonF(
+                    [
+                        c + QPointF(0, -size_r),
+                        c + QPointF(size_r, 0),
+                        c + QPointF(0, size_r),
+                        c + QPointF(-size_r, 0),
+                    ]
+                )
+            )
         else:
             p.drawEllipse(c, size_r, size_r)
-        p.setPen(QColor(255, 255, 255))
-        p.drawText(
-            QRectF(c.x() - size_r, c.y() - size_r, 2 * size_r, 2 * size_r),
-            Qt.AlignmentFlag.AlignCenter,
-            str(inc.severity),
-        )
+        if numbered:
+            p.setPen(QColor(255, 255, 255))
+            p.drawText(
+                QRectF(c.x() - size_r, c.y() - size_r, 2 * size_r, 2 * size_r),
+                Qt.AlignmentFlag.AlignCenter,
+                str(inc.severity),
+            )
     _scale_bar(p, width, height, scale, placed)
     p.end()
     buffer = QBuffer()
@@ -131,10 +145,18 @@ def basemap_features(paths: Sequence[Path]) -> list[Feature]:
         if path.suffix.lower() not in (".geojson", ".json"):
             continue
         try:
-            features += load_geojson_file(path).features
+            stat = path.stat()
+            key = (str(path), stat.st_mtime_ns, stat.st_size)
+            if key not in _PARSED:  # a post prints its SITREP every few hours: parse the ward once
+                _PARSED.clear()
+                _PARSED[key] = load_geojson_file(path).features
+            features += _PARSED[key]
         except (OSError, GeoJSONError) as exc:
             log.warning("basemap %s left off the report's map: %s", path, exc)
     return features
+
+
+_PARSED: dict[tuple[str, int, int], list[Feature]] = {}
 
 
 def _scale_bar(p: QPainter, width: int, height: int, scale: float, placed: Sequence[MapPoint]) -> None:

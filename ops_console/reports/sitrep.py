@@ -345,7 +345,7 @@ def sitrep_document(data: SitrepData) -> PrintDocument:
         doc.add(
             Image(
                 data.map_png,
-                "Open incidents by severity (number in the marker; critical as a square), sirens as triangles, zones dashed.",
+                "Open incidents by severity: critical a square, serious a diamond, moderate and minor circles (with the number when few); sirens as triangles, zones dashed.",
             )
         )
     else:
