@@ -149,9 +149,9 @@ class EvacuationService:
             account.status, account.shelter_id = whereabouts.value, shelter_id
             account.at, account.by = utc_now(), actor.name
             if left != shelter_id:
-                if left is not None:
+                if left is not None and self._counts_here(s, left, exercise):
                     touched.append(shelters.count_people(s, left, -1, actor, f"R-{resident_id} left").id)
-                if shelter_id is not None:
+                if shelter_id is not None and self._counts_here(s, shelter_id, exercise):
                     touched.append(
                         shelters.count_people(s, shelter_id, 1, actor, f"R-{resident_id} checked in").id
                     )
@@ -184,6 +184,13 @@ class EvacuationService:
             rows.extend(row_view(r, st, sh) for r, st, sh in s.execute(order_by_urgency(query)))
         rows.sort(key=lambda r: (-r.urgency, r.street, r.address, r.name, r.id))
         return rows
+
+    @staticmethod
+    def _counts_here(s: Session, shelter_id: int, exercise: bool) -> bool:
+        """A drill's check-in never changes a real shelter's head count (the purge could not
+        take it back); it counts at the drill's own shelters, and a live one at live ones."""
+        row = s.get(Shelter, shelter_id)
+        return row is not None and row.exercise == exercise
 
     @staticmethod
     def _check_shelter(s: Session, shelter_id: int) -> None:

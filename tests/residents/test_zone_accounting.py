@@ -104,10 +104,17 @@ def test_exercise_accounting_never_hides_a_real_resident(post, make_square, make
     ids = fill(post, make_draft)
     hall = post.map.shelters.create(ShelterDraft("Hall", 30.26, 120.17, capacity=20))
     post.exercise.set_exercise(True)
+    drill_hall = post.map.shelters.create(ShelterDraft("Drill hall", 30.26, 120.17, capacity=20))
     post.residents.evacuation.mark(ids["oxygen"], Whereabouts.EVACUATED, hall.id)
-    assert post.residents.evacuation.progress(square_zone.id).accounted == 1
+    post.residents.evacuation.mark(ids["mobility"], Whereabouts.EVACUATED, drill_hall.id)
+    assert post.residents.evacuation.progress(square_zone.id).accounted == 2
+    assert post.map.shelters.get(hall.id).occupancy == 0  # a drill never changes a real head count
+    assert post.map.shelters.get(drill_hall.id).occupancy == 1
+    purged = post.exercise.purge()
+    assert purged.get("resident_accounts") == 2
     post.exercise.set_exercise(False)
     assert post.residents.evacuation.progress(square_zone.id).accounted == 0
+    assert post.map.shelters.get(hall.id).occupancy == 0
 
 
 def test_accounting_bad_input_and_roles(post, make_square, make_draft):
