@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPolygonF
 
-from ops_console.mapping.geo import format_distance, ground_scale, nice_distance, to_mercator
+from ops_console.mapping.geo import format_distance, ground_scale, nice_distance, offset, to_mercator
 from ops_console.mapping.geojson import Feature, GeoJSONError, load_geojson_file
 
 log = logging.getLogger(__name__)
@@ -46,13 +46,17 @@ def snapshot_png(
     zones: Sequence[Sequence[tuple[float, float]]] = (),
     size: tuple[int, int] = (1600, 1000),
     basemap: Sequence[Feature] = (),
+    circles: Sequence[tuple[float, float, float]] = (),
 ) -> bytes | None:
     """PNG bytes of the area around the open incidents (and sirens), or None with nothing to place."""
     placed = [p for p in (*incidents, *sirens) if -85 < p.lat < 85 and -180 <= p.lon <= 180]
     if not placed:
         return None
     width, height = size
-    xs, ys = zip(*(to_mercator(p.lat, p.lon) for p in placed))
+    extent = [(p.lat, p.lon) for p in placed] + [pt for ring in zones for pt in ring]
+    for lat, lon, radius_m in circles:  # the circle's north-south and east-west edges
+        extent += [offset(lat, lon, radius_m, radius_m), offset(lat, lon, -radius_m, -radius_m)]
+    xs, ys = zip(*(to_mercator(lat, lon) for lat, lon in extent if -85 < lat < 85 and -180 <= lon <= 180))
     min_x, max_x, min_y, max_y = min(xs), max(xs), min(ys), max(ys)
     span = max(max_x - min_x, (max_y - min_y) * width / height, 200.0) * 1.15
     cx, cy = (min_x + max_x) / 2, (min_y + max_y) / 2
@@ -76,6 +80,10 @@ def snapshot_png(
     for ring in zones:
         if len(ring) >= 3:
             p.drawPolygon(QPolygonF([at(lat, lon) for lat, lon in ring]))
+    for lat, lon, radius_m in circles:  # circular zones (an evacuation radius round a point)
+        if -85 < lat < 85:
+            radius_px = radius_m / ground_scale(lat) * scale
+            p.drawEllipse(at(lat, lon), radius_px, radius_px)
     r = max(6.0, height / 90)
     for s in sirens:
         c = at(s.lat, s.lon)

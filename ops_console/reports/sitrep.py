@@ -316,8 +316,13 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
     check()
     if given.with_map:
         rings = [z.ring for z in zones if z.ring]
+        circles = [(*z.centre, z.radius_m) for z in zones if not z.ring and z.centre and z.radius_m]
         data.map_png = snapshot_png(
-            points, [MapPoint(v.lat, v.lon) for v in sirens], rings, basemap=basemap_features(given.basemaps)
+            points,
+            [MapPoint(v.lat, v.lon) for v in sirens],
+            rings,
+            basemap=basemap_features(given.basemaps),
+            circles=circles,
         )
     return data
 
