@@ -113,6 +113,7 @@ class _Ctx:
         self.mm = device.logicalDpiX() / 25.4
         self.width, self.height = float(device.width()), float(device.height())
         self.pad = 1.2 * self.mm
+        self._texts: dict[int, _CellText] = {}
         self.thin = QPen(QColor("black"))
         self.thin.setWidthF(0.2 * self.mm)
         self.fill = QColor(230, 230, 230)
@@ -124,12 +125,17 @@ class _Ctx:
         return wrap(text, font, self.fonts.metrics(font), width, self.device)
 
     def text_lines(self, x: float, y: float, lines: Sequence[str], font: QFont) -> None:
+        """Lines of ``font`` from ``y`` down; texts that come back (every page's frame) are
+        shaped once (:class:`_CellText`)."""
         fm = self.fonts.metrics(font)
         self.painter.setFont(font)
-        base, step = y + fm.ascent(), fm.lineSpacing()
+        step = fm.lineSpacing()
+        drawn = self._texts.get(id(font))
+        if drawn is None:
+            drawn = self._texts[id(font)] = _CellText(font, self.device, fm.ascent())
         for i, line in enumerate(lines):
             if line:
-                self.painter.drawText(QPointF(x, base + i * step), line)
+                drawn.draw(self.painter, x, y + i * step, line)
 
 
 # A piece is one unbreakable strip of a page: its height and how to paint it at y.
@@ -249,6 +255,9 @@ class _TableLayout:
         self.lefts = [sum(self.widths[:i]) for i in range(len(self.widths))]
         self.width = width
         self.line_h = ctx.line_height(ctx.fonts.body)
+        self.vpad = (
+            0.7 * ctx.mm
+        )  # a row's top and bottom margin: a log line is about 5 mm, as on the paper form
         self.max_lines = max(1, int((max_height - 2 * ctx.pad) / self.line_h) - 1)
         self.fm = ctx.fonts.metrics(ctx.fonts.body)
         self.widest_ascii = max(self.fm.horizontalAdvance(chr(c)) for c in range(32, 127)) * 1.02
@@ -296,7 +305,7 @@ class _TableLayout:
                 if len(lines) > self.max_lines:  # taller than a page: cut, and say so
                     lines = lines[: self.max_lines - 1] + [lines[self.max_lines - 1] + " …"]
                 wrapped.append(lines)
-        height = (max(len(c) for c in wrapped) if wrapped else 1) * self.line_h + 2 * pad
+        height = (max(len(c) for c in wrapped) if wrapped else 1) * self.line_h + 2 * self.vpad
         return wrapped, height
 
     def run(self, start: int, end: int, height: float) -> _Piece:
@@ -312,7 +321,7 @@ class _TableLayout:
             self.width,
             self.ctx.pad,
         )
-        cells = self.cells
+        cells, vpad = self.cells, self.vpad
 
         def paint(c: _Ctx, y: float) -> None:
             p = c.painter
@@ -325,7 +334,7 @@ class _TableLayout:
                 for left, lines in zip(lefts, wrapped):
                     for i, line in enumerate(lines):
                         if line:
-                            cells.draw(p, left + pad, at + pad + i * line_h, line)
+                            cells.draw(p, left + pad, at + vpad + i * line_h, line)
                 at += h
             self.rules(c, y, y + height)
 
