@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -64,6 +65,17 @@ class Team(Base):
     name: Mapped[str] = mapped_column(String(120), unique=True)
     callsign: Mapped[str] = mapped_column(String(40), default="")
     specialty: Mapped[str] = mapped_column(String(80), default="")
+    # field state (issue 17): ops_console/people/teams.py keeps the rules
+    status: Mapped[str] = mapped_column(String(20), default="available", server_default="available")
+    leader_volunteer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    radio_node: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    current_task_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    par_minutes: Mapped[int] = mapped_column(Integer, default=20, server_default="20")
+    # the accountability timer last reset by hand or by a status change; the node heard later counts too
+    par_reset_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    par_reset_by: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    mayday_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     members: Mapped[list[TeamMember]] = relationship(
         back_populates="team", cascade="all, delete-orphan", order_by="TeamMember.name"
     )
@@ -80,6 +92,9 @@ class TeamMember(Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     skills: Mapped[str] = mapped_column(String(200), default="")
     is_leader: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the roster entry this member came from (no foreign key: adding one would make SQLite
+    # copy the table in the migration; a volunteer is never deleted, only made inactive)
+    volunteer_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     team: Mapped[Team] = relationship(back_populates="members")
 
 
@@ -129,6 +144,8 @@ class Task(Base):
     lat: Mapped[float | None] = mapped_column(Float, nullable=True)
     lon: Mapped[float | None] = mapped_column(Float, nullable=True)
     location_text: Mapped[str] = mapped_column(String(200), default="")
+    # skills the task asks for, comma-separated words of ops_console/people/skills.py
+    required_skills: Mapped[str] = mapped_column(String(200), default="", server_default="")
     exercise: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

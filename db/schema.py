@@ -8,6 +8,7 @@ from ops_console.db import (
     inventory_models,  # noqa: F401  (stock, ledger, requests)
     map_models,  # noqa: F401  (risk points, shelters, zones)
     models,  # noqa: F401  (foundation tables)
+    people_models,  # noqa: F401  (volunteers, check-ins, PAR roll calls)
     radio_models,  # noqa: F401  (radio traffic)
     resident_models,  # noqa: F401  (residents who need help, evacuation accounting)
     sensor_models,  # noqa: F401  (sensor register, sensor alerts)

@@ -265,8 +265,39 @@ def warning_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
         )
 
 
+def team_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    """MAYDAY (above everything) and field teams whose accountability timer ran out."""
+    for t in post.people.teams.board(now):
+        call = f" ({t.callsign})" if t.callsign else ""
+        if t.mayday_at is not None:
+            yield PostAlert(
+                f"mayday:{t.id}",
+                "mayday",
+                Severity.CRITICAL,
+                f"MAYDAY: {t.name}{call}",
+                f"{t.status.label}; task: {t.task_title or 'none'}; members: {', '.join(t.members) or 'none'}",
+                t.mayday_at,
+                ("team", t.id),
+                ack="people",
+            )
+        if t.par.level.value == "overdue":
+            over = -int(t.par.remaining.total_seconds()) // 60 if t.par.remaining is not None else 0
+            # a warning: a call for help on the air (and a MAYDAY, the escalation) must stay above it
+            yield PostAlert(
+                f"par:{t.id}",
+                "teams",
+                Severity.WARNING,
+                f"PAR overdue: {t.name}{call}",
+                f"Not heard from for {t.par_minutes + over} min (timer {t.par_minutes} min); "
+                "confirm by voice or start a roll call",
+                t.par.contact_at,
+                ("team", t.id),
+            )
+
+
 SOURCES: dict[str, Source] = {
     "radio": radio_alerts,
+    "teams": team_alerts,
     "sirens": siren_alerts,
     "sensors": sensor_alerts,
     "inventory": stock_alerts,
@@ -314,6 +345,8 @@ def acknowledge(post: Post, alert: PostAlert) -> None:
         post.sirens.acknowledge(alert.target[1])
     elif alert.ack == "cap":
         post.warnings.inbox.acknowledge(alert.target[1])
+    elif alert.ack == "people":
+        post.people.teams.acknowledge_mayday(alert.target[1])
 
 
 def _live(live: bool) -> str:
@@ -353,10 +386,11 @@ PRECEDENCE_WORDS = {
 }
 
 
-def _rank(alert: PostAlert) -> tuple[int, int, float]:
-    """The most serious first; at one severity what is real before the drill's; then the oldest."""
+def _rank(alert: PostAlert) -> tuple[int, int, int, float]:
+    """A team's MAYDAY first; then the most serious; at one severity what is real before
+    the drill's; then the oldest."""
     since = alert.since.timestamp() if alert.since is not None else float("inf")
-    return (int(alert.severity), 0 if alert.live else 1, since)
+    return (0 if alert.source == "mayday" else 1, int(alert.severity), 0 if alert.live else 1, since)
 
 
 def _known(exc: Exception) -> bool:

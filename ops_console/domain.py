@@ -47,6 +47,7 @@ class Permission(str, Enum):
     VIEW_RESIDENTS = "view_residents"  # names, addresses, needs and contacts of residents who need help
     EXPORT_RESIDENTS = "export_residents"  # the register leaves the post: supervisors only
     MANAGE_SENSORS = "manage_sensors"  # the sensor register: levels that raise alarms
+    MANAGE_ROSTER = "manage_roster"  # the volunteer roster: add, edit, import
 
 
 _EDIT = {Permission.EDIT_RECORDS, Permission.VIEW_RESIDENTS}  # a viewer sees counts of residents only
@@ -65,6 +66,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.ACTIVATE_SIRENS,
             Permission.EXPORT_RESIDENTS,
             Permission.MANAGE_SENSORS,
+            Permission.MANAGE_ROSTER,
         }
     ),
     Role.ADMIN: frozenset(Permission),

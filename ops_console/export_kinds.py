@@ -5,5 +5,5 @@ models (a tenth of a second of every console start, before the sign-on dialog co
 show). services/export.py checks at import that its tables are exactly these.
 """
 
-KINDS = ("incidents", "tasks", "audit", "teams")
+KINDS = ("incidents", "tasks", "audit", "teams", "volunteers")
 FORMATS = ("csv", "json")

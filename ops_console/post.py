@@ -25,6 +25,7 @@ from ops_console.inventory import InventoryService
 from ops_console.mapping.basemap_config import BasemapSpec, configured_basemaps
 from ops_console.mapping.services import MapServices
 from ops_console.notices import Notices, say
+from ops_console.people.services import PeopleServices
 from ops_console.post_devices import PostDevices, SirenPlan
 from ops_console.radio.devices import devices_from_config, parse_device
 from ops_console.radio.service import RadioService
@@ -62,6 +63,7 @@ class Post:
     sirens: SirenService
     warnings: WarningService  # public warnings: four eyes, every channel, CAP 1.2
     sensors: SensorService  # the register, and the evaluation the radio ingest runs on readings
+    people: PeopleServices  # roster, check-ins, teams and their accountability (issue 17)
     notices: Notices  # background failures in words: status bar and alert list
     devices: PostDevices  # the radios and siren controllers the settings name (started by the window/gateway)
     settings: Settings = field(default_factory=Settings)  # as read once by the composition root
@@ -175,6 +177,7 @@ def open_post(
         sirens=sirens,
         warnings=warnings,
         sensors=sensors,
+        people=PeopleServices.create(db, bus, shift, radio),
         notices=notices,
         devices=PostDevices(
             radio,

@@ -23,6 +23,7 @@ class Feature(StrEnum):
     MAP = "map"  # risks, shelters, zones, residents who need help
     SENSORS = "sensors"  # the sensor register and the alerts of its readings
     WARNINGS = "warnings"  # public warnings and CAP alerts received
+    PEOPLE = "people"  # volunteers, check-ins, teams and their accountability
     SYSTEM = "system"  # the database's health, notices
 
 
@@ -62,6 +63,9 @@ class Topic(StrEnum):
     WARNING_CHANGED = "warning.changed"  # entity: warning id (None: a post setting): state or delivery moved
     CAP_ALERT_CHANGED = "cap_alert.changed"  # entity: received CAP alert id (imported, acknowledged)
 
+    VOLUNTEER_CHANGED = "volunteer.changed"  # entity: volunteer id (None: many, e.g. an import)
+    TEAM_CHANGED = "team.changed"  # entity: team id; data: what changed (status, par, mayday …)
+
     DATABASE_STATUS = "database.status"  # data: ok (bool), words
     NOTICE = (
         "notice"  # data: level ("info" | "warning" | "problem"), text, source: a background failure in words
@@ -91,6 +95,7 @@ _FEATURES: dict[Topic, Feature] = {
     ),
     **dict.fromkeys((Topic.SENSOR_ALERT, Topic.SENSOR_REGISTER), Feature.SENSORS),
     **dict.fromkeys((Topic.WARNING_CHANGED, Topic.CAP_ALERT_CHANGED), Feature.WARNINGS),
+    **dict.fromkeys((Topic.VOLUNTEER_CHANGED, Topic.TEAM_CHANGED), Feature.PEOPLE),
     **dict.fromkeys((Topic.DATABASE_STATUS, Topic.NOTICE), Feature.SYSTEM),
 }
 
@@ -111,6 +116,7 @@ ALERT_TOPICS: frozenset[Topic] = frozenset(
         Topic.EXERCISE_CHANGED,
         Topic.EXERCISE_PURGED,
         Topic.SHIFT_CHANGED,
+        Topic.TEAM_CHANGED,
         Topic.NOTICE,
     }
 )

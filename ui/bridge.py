@@ -43,6 +43,8 @@ class PostBridge(QObject):
     map_event = Signal(object)
     # public warnings (state, deliveries) and CAP alerts received: carries the Event (Feature.WARNINGS)
     warning_event = Signal(object)
+    # volunteers, check-ins and teams (status, PAR, MAYDAY): carries the Event (Feature.PEOPLE)
+    people_event = Signal(object)
     # the database became reachable or not: carries (online, words)
     database_status = Signal(bool, str)
     # a background failure or notice in words: carries (level, text)
@@ -61,6 +63,7 @@ class PostBridge(QObject):
             Feature.MAP: self.map_event,
             Feature.SENSORS: self.sensor_event,
             Feature.WARNINGS: self.warning_event,
+            Feature.PEOPLE: self.people_event,
         }
         bus.subscribe(self._on_event)
 

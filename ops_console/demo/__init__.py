@@ -23,6 +23,7 @@ from ops_console.services.audit import Actor
 from ops_console.services.operators import POLICY_KEYS
 
 from .neighbourhood import PLACES
+from .people import build_people
 from .roster import INCIDENTS, OPERATORS, TASK_TEMPLATES, TEAMS, VOLUNTEERS
 
 DEMO_PIN = "1234"
@@ -47,6 +48,16 @@ def build_demo_post(post: Post, *, now: datetime | None = None, seed: int = 7) -
         teams = _teams(s, rng, supervisor, now, history)
         incidents = _incidents(s, rng, operators, now, history)
         _tasks(s, rng, operators, teams, incidents, now, history)
+        radio_op = next(a for a in operators if a.role == Role.RADIO.value)
+        build_people(
+            s,
+            rng,
+            teams,
+            now,
+            lambda at, action, entity, eid, summary, after: history.append(
+                _Pending(at, radio_op, action, entity, eid, summary, after)
+            ),
+        )
         for entry in sorted(history, key=lambda e: e.at):
             audit.append(
                 s,

@@ -85,8 +85,22 @@ _COLUMNS: dict[str, tuple[type, tuple[str, ...]]] = {
     ),
     "teams": (Team, ("id", "name", "callsign", "specialty")),
 }
-if tuple(_COLUMNS) != KINDS:  # one list of kinds: the CLI names them without importing this module
-    raise RuntimeError(f"export kinds {tuple(_COLUMNS)} differ from ops_console.export_kinds {KINDS}")
+VOLUNTEER_COLUMNS = (
+    "id",
+    "name",
+    "phone",
+    "badge",
+    "team",
+    "skills",
+    "languages",
+    "availability",
+    "emergency_contact",
+    "active",
+    "on_site_since",
+)
+SPECIAL = ("volunteers",)  # kinds with rows of their own (_volunteer_rows), not one table's columns
+if (*_COLUMNS, *SPECIAL) != KINDS:  # one list of kinds: the CLI names them without importing this module
+    raise RuntimeError(f"export kinds {(*_COLUMNS, *SPECIAL)} differ from ops_console.export_kinds {KINDS}")
 
 
 def _value(value: Any) -> Any:
@@ -95,8 +109,38 @@ def _value(value: Any) -> Any:
     return value
 
 
+def _volunteer_rows(db: Database) -> Iterator[dict[str, Any]]:
+    """The roster with skills as the import reads them (``first aid 2027-05-01; boat``)."""
+    from ops_console.events import EventBus
+    from ops_console.people.roster import RosterService
+    from ops_console.people.roster_csv import skills_cell
+    from ops_console.shift import Shift
+
+    for v in sorted(RosterService(db, EventBus(), Shift()).list(active_only=False), key=lambda v: v.id):
+        yield {
+            "id": v.id,
+            "name": v.name,
+            "phone": v.phone,
+            "badge": v.badge,
+            "team": v.team_name,
+            "skills": skills_cell((k.name, k.expires_on) for k in v.skills),
+            "languages": v.languages,
+            "availability": v.availability,
+            "emergency_contact": v.emergency_contact,
+            "active": v.active,
+            "on_site_since": _value(v.on_site_since),
+        }
+
+
+def _columns_of(kind: str) -> tuple[str, ...]:
+    return VOLUNTEER_COLUMNS if kind == "volunteers" else _COLUMNS[kind][1]
+
+
 def rows(db: Database, kind: str, *, exercise: bool = False) -> Iterator[dict[str, Any]]:
     """The records of ``kind`` in id order as plain dicts, read a batch at a time."""
+    if kind == "volunteers":  # people are not exercise records: the roster is the roster
+        yield from _volunteer_rows(db)
+        return
     model, columns = _COLUMNS[kind]
     last = 0
     with db.read() as s:
@@ -115,10 +159,10 @@ def rows(db: Database, kind: str, *, exercise: bool = False) -> Iterator[dict[st
 
 def write(db: Database, kind: str, fmt: str, out: IO[str], *, exercise: bool = False) -> int:
     """Write every record of ``kind`` to ``out``; returns how many were written."""
-    if kind not in _COLUMNS:
+    if kind not in KINDS:
         raise ValueError(f"unknown export kind {kind!r}; choose one of {', '.join(KINDS)}")
     if fmt == "csv":
-        writer = csv_cells.dict_writer(out, _COLUMNS[kind][1])
+        writer = csv_cells.dict_writer(out, _columns_of(kind))
         writer.writeheader()
         count = 0
         for row in rows(db, kind, exercise=exercise):

@@ -6,6 +6,7 @@ workstations dragging the same card cannot overwrite each other silently.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from dataclasses import fields as dc_fields
 from datetime import datetime
@@ -20,6 +21,10 @@ from ops_console.domain import Permission, Priority, TaskStatus
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
+from ops_console.people import claims
+from ops_console.people.skills import missing_skills, parse_skills
+from ops_console.people.teams import team_skills
+from ops_console.people.views import TeamStatus
 from ops_console.services import audit
 from ops_console.services.records import (
     FAR_AHEAD,
@@ -45,6 +50,7 @@ EDITABLE = (
     "lat",
     "lon",
     "location_text",
+    "required_skills",
 )
 OPEN_STATUSES = (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS)
 
@@ -63,10 +69,14 @@ class TaskDraft:
     lat: float | None = None
     lon: float | None = None
     location_text: str = ""
+    required_skills: str = ""  # a list cell of ops_console/people/skills.py words
 
     def validate(self) -> None:
         problems: dict[str, str] = {}
         check_title(self.title, problems)
+        _known, unknown = parse_skills(self.required_skills)
+        if unknown:
+            problems["required_skills"] = f"Unknown skill(s): {', '.join(unknown[:5])}."
         check_coordinates(self.lat, self.lon, problems)
         check_time(self.due_at, problems, "due_at", "The due time", ahead=FAR_AHEAD)
         if problems:
@@ -94,6 +104,7 @@ class TaskView:
     created_at: datetime
     updated_at: datetime
     version: int
+    required_skills: str = ""
 
     def is_overdue(self, now: datetime | None = None) -> bool:
         return self.due_at is not None and self.status in OPEN_STATUSES and self.due_at < (now or utc_now())
@@ -118,6 +129,8 @@ class TeamView:
     callsign: str
     specialty: str
     member_count: int
+    status: str = "available"
+    missing_skills: tuple[str, ...] = ()  # skills the task asks for that nobody on the team has
 
 
 def _view(row: Task, team: str | None, incident: str | None) -> TaskView:
@@ -139,6 +152,7 @@ def _view(row: Task, team: str | None, incident: str | None) -> TaskView:
         row.created_at,
         row.updated_at,
         row.version,
+        row.required_skills,
     )
 
 
@@ -146,6 +160,7 @@ def _columns(draft: TaskDraft) -> dict[str, object]:
     values = {name: getattr(draft, name) for name in EDITABLE}
     values["priority"], values["status"] = int(draft.priority), draft.status.value
     values["title"] = draft.title.strip()
+    values["required_skills"] = ", ".join(parse_skills(draft.required_skills)[0])
     return values
 
 
@@ -155,12 +170,36 @@ class TaskService:
     def __init__(self, db: Database, bus: EventBus, shift: Shift) -> None:
         self._db, self._bus, self._shift = db, bus, shift
 
-    def teams(self) -> list[TeamView]:
+    def teams(self, for_task: int | None = None) -> list[TeamView]:
+        """Every team; with ``for_task``, only those that may take it (available, or the
+        task's own team) with the skills the task asks for that each team lacks."""
         with self._db.read() as s:
-            return [
-                TeamView(t.id, t.name, t.callsign, t.specialty, len(t.members))
-                for t in s.scalars(select(Team).order_by(Team.name))
-            ]
+            query = select(Team).order_by(Team.name)
+            if for_task is None:
+                return [
+                    TeamView(t.id, t.name, t.callsign, t.specialty, len(t.members), t.status)
+                    for t in s.scalars(query)
+                ]
+            task = s.get(Task, for_task)
+            if task is None:
+                raise NotFound(f"Task {for_task} no longer exists.")
+            offered = []
+            for t in s.scalars(query.where(Team.active.is_(True))):
+                if t.status != TeamStatus.AVAILABLE.value and t.id != task.team_id:
+                    continue
+                have = team_skills(s, t.id)
+                offered.append(
+                    TeamView(
+                        t.id,
+                        t.name,
+                        t.callsign,
+                        t.specialty,
+                        len(t.members),
+                        t.status,
+                        tuple(missing_skills(task.required_skills, have)),
+                    )  # fmt: skip
+                )
+            return offered
 
     def list(self, flt: TaskFilter = TaskFilter()) -> list[TaskView]:
         query = (
@@ -243,17 +282,42 @@ class TaskService:
             current = self._load_view(s, task_id)
         if team_id is not None and current.status == TaskStatus.NEW:
             changes["status"] = TaskStatus.ASSIGNED.value
-        return self._change(task_id, expected_version, changes, actor, "task.assign", "assigned")
+
+        def hand_over(s: Session, row: Task) -> None:
+            # one task per team: the old team is free again, the new one is claimed (one
+            # station wins when two assign the same team at once: people/claims.py)
+            if row.team_id != team_id:
+                claims.release(s, row.team_id, row.id)
+                if team_id is not None and row.status not in (
+                    TaskStatus.DONE.value,
+                    TaskStatus.CANCELLED.value,
+                ):
+                    claims.claim(s, team_id, row.id)
+
+        return self._change(
+            task_id, expected_version, changes, actor, "task.assign", "assigned", before_apply=hand_over
+        )
 
     def _change(
-        self, task_id: int, expected: int, changes: dict, actor: audit.Actor, action: str, verb: str
-    ) -> TaskView:  # type: ignore[type-arg]
+        self,
+        task_id: int,
+        expected: int,
+        changes: dict,  # type: ignore[type-arg]
+        actor: audit.Actor,
+        action: str,
+        verb: str,
+        before_apply: Callable[[Session, Task], None] | None = None,
+    ) -> TaskView:
         with self._db.write() as s:
             row = s.get(Task, task_id, with_for_update=True)
             if row is None:
                 raise NotFound(f"Task {task_id} no longer exists.")
             check_version(row, "task", expected, changes, EDITABLE)
             self._check_links(s, changes.get("team_id"), changes.get("incident_id"))
+            if before_apply is not None:
+                before_apply(s, row)
+            if changes.get("status") in (TaskStatus.DONE.value, TaskStatus.CANCELLED.value):
+                claims.release(s, row.team_id, row.id)  # the work is over: the team is available
             before = snapshot(row, EDITABLE)
             changed = apply_changes(row, changes)
             if changed:

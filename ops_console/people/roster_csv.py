@@ -1,0 +1,259 @@
+"""Roster CSV in and out, as pure functions (the inventory import's shape).
+
+``parse_roster_csv`` takes the raw bytes of a file and never raises: the rows it could
+read, and one problem per row it could not (or one for the whole file), in words the
+person at the post can act on. Roster files come from phones and office PCs in China as
+often as anywhere, so besides UTF-8 (with or without BOM) and UTF-16 with a BOM it reads
+GBK (as GB18030, its superset) when the bytes are not UTF-8, and says so in the preview:
+a Chinese name must arrive as it was written, never as mojibake.
+
+Skills are words of ops_console/people/skills.py; a certificate's expiry is written next
+to its skill (``first aid 2027-05-01`` or ``boat:2026-12-31``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import IO
+
+from ops_console import csv_cells
+from ops_console.inventory.csv_io import CsvProblem, sentence
+
+from .skills import canonical_skill, normalise_phone, split_words
+
+MAX_ROWS = 20_000
+COLUMNS = {  # canonical name: accepted header words (case-folded); Chinese headers too
+    "name": ("name", "full name", "volunteer", "姓名", "名字"),
+    "phone": ("phone", "mobile", "telephone", "tel", "电话", "手机"),
+    "badge": ("badge", "badge id", "card", "barcode", "胸牌", "工牌"),
+    "team": ("team", "group", "队伍", "小组"),
+    "skills": ("skills", "skill", "certificates", "技能"),
+    "languages": ("languages", "language", "语言"),
+    "availability": ("availability", "available", "可用时间"),
+    "emergency_contact": ("emergency contact", "emergency", "紧急联系人"),
+}
+REQUIRED = ("name",)
+_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One readable line of a roster file: ``line`` is the 1-based line in the file."""
+
+    line: int
+    name: str
+    phone: str = ""
+    badge: str = ""
+    team: str = ""
+    skills: tuple[tuple[str, date | None], ...] = ()
+    languages: str = ""
+    availability: str = ""
+    emergency_contact: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedRoster:
+    rows: tuple[RosterRow, ...]
+    problems: tuple[CsvProblem, ...]
+    encoding: str = "utf-8"
+
+    @property
+    def file_problem(self) -> str:
+        return next((p.message for p in self.problems if p.line == 0), "")
+
+
+def decode_text(data: bytes) -> tuple[str, str, str]:
+    """(text, encoding used, problem): UTF-8/UTF-16 with BOM, UTF-8, else GBK."""
+    if not data.strip():
+        return "", "", "The file is empty."
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", ""
+        except UnicodeDecodeError:
+            return "", "", "The file claims to be UTF-16 but cannot be read as such. Save it as “CSV UTF-8”."
+    if b"\x00" in data[:4096]:
+        return "", "", "This is not a text file (is it a spreadsheet, .xlsx?). Save it as “CSV UTF-8”."
+    try:
+        return data.decode("utf-8-sig"), "utf-8", ""
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gbk", ""
+    except UnicodeDecodeError as exc:
+        return (
+            "",
+            "",
+            (
+                f"The file is neither UTF-8 nor GBK text (unreadable byte at position {exc.start}). "
+                "Save it as “CSV UTF-8” and import again."
+            ),
+        )
+
+
+def _header(cells: list[str]) -> tuple[dict[str, int], list[str]]:
+    found: dict[str, int] = {}
+    unknown = []
+    for index, cell in enumerate(cells):
+        word = " ".join(cell.strip().strip('"').casefold().replace("_", " ").split())
+        name = next((key for key, words in COLUMNS.items() if word in words), None)
+        if name and name not in found:
+            found[name] = index
+        elif word:
+            unknown.append(cell.strip())
+    return found, unknown
+
+
+def parse_skill_cell(text: str) -> tuple[list[tuple[str, date | None]], list[str]]:
+    """Skills with optional certificate expiry from a cell; (skills, problems)."""
+    skills: list[tuple[str, date | None]] = []
+    problems: list[str] = []
+    for word in split_words(text):
+        expires: date | None = None
+        found = _DATE.search(word)
+        if found:
+            try:
+                expires = date(int(found[1]), int(found[2]), int(found[3]))
+            except ValueError:
+                problems.append(f"the certificate date {found[0]!r} is not a date")
+                continue
+            word = (word[: found.start()] + word[found.end() :]).replace("(", " ").replace(")", " ")
+            word = word.replace(":", " ").replace("exp", " ").strip()
+        name = canonical_skill(word)
+        if name is None:
+            problems.append(f"unknown skill {word[:30]!r}")
+        elif name not in {s for s, _ in skills}:
+            skills.append((name, expires))
+    return skills, problems
+
+
+def parse_roster_csv(data: bytes) -> ParsedRoster:
+    """Rows and problems from the bytes of a roster file; never raises."""
+    try:
+        return _parse(bytes(data))
+    except Exception as exc:  # a parser for files from anywhere: report, never crash
+        return ParsedRoster((), (CsvProblem(0, f"The file cannot be read as CSV ({type(exc).__name__})."),))
+
+
+def _parse(data: bytes) -> ParsedRoster:
+    text, encoding, problem = decode_text(data)
+    if problem:
+        return ParsedRoster((), (CsvProblem(0, problem),))
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    try:
+        records = [
+            csv_cells.unescape_row(r)
+            for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+        ]
+    except csv.Error as exc:
+        return ParsedRoster((), (CsvProblem(0, f"The file is not valid CSV: {exc}."),), encoding)
+    numbered = [(n, r) for n, r in enumerate(records, start=1) if any(c.strip() for c in r)]
+    if not numbered:
+        return ParsedRoster((), (CsvProblem(0, "The file is empty."),), encoding)
+    header_line, header = numbered[0]
+    columns, unknown = _header(header)
+    if "name" not in columns:
+        shown = ", ".join(repr(c.strip()[:30]) for c in header[:6])
+        return ParsedRoster(
+            (),
+            (
+                CsvProblem(
+                    0,
+                    f"Column missing: name. The first line has {shown}. Expected a header like: "
+                    "name,phone,badge,team,skills,languages,availability,emergency_contact.",
+                ),
+            ),
+            encoding,
+        )
+    body = numbered[1:]
+    if len(body) > MAX_ROWS:
+        return ParsedRoster(
+            (), (CsvProblem(0, f"The file has {len(body):,} rows; import at most {MAX_ROWS:,}."),), encoding
+        )
+    rows: list[RosterRow] = []
+    problems: list[CsvProblem] = []
+    seen_person: dict[tuple[str, str], int] = {}
+    seen_badge: dict[str, int] = {}
+    for line, cells in body:
+        value = {key: cells[index].strip() if index < len(cells) else "" for key, index in columns.items()}
+        why: list[str] = []
+        name = " ".join(value["name"].split())
+        if not name:
+            why.append("the name is empty")
+        elif len(name) > 120:
+            why.append("the name is longer than 120 characters")
+        phone, phone_problem = normalise_phone(value.get("phone", ""))
+        if phone_problem:
+            why.append(phone_problem)
+        skills, skill_problems = parse_skill_cell(value.get("skills", ""))
+        why += skill_problems
+        badge = value.get("badge", "")
+        if len(badge) > 64 or any(
+            len(value.get(k, "")) > 200 for k in ("languages", "availability", "emergency_contact", "team")
+        ):
+            why.append("a field is too long")
+        person = (name.casefold(), phone or "")
+        if not why and person in seen_person:
+            why.append(f"the same person (name and phone) as line {seen_person[person]}")
+        if not why and badge and badge in seen_badge:
+            why.append(f"the same badge {badge!r} as line {seen_badge[badge]}")
+        if why:
+            problems.append(CsvProblem(line, sentence(why)))
+            continue
+        seen_person[person] = line
+        if badge:
+            seen_badge[badge] = line
+        rows.append(
+            RosterRow(
+                line,
+                name,
+                phone or "",
+                badge,
+                value.get("team", ""),
+                tuple(skills),
+                ", ".join(split_words(value.get("languages", ""))),
+                value.get("availability", ""),
+                value.get("emergency_contact", ""),
+            )
+        )
+    if unknown:
+        problems.insert(
+            0, CsvProblem(header_line, f"Ignored columns: {', '.join(u[:30] for u in unknown[:5])}.")
+        )
+    return ParsedRoster(tuple(rows), tuple(problems), encoding)
+
+
+def skills_cell(skills: Iterable[tuple[str, date | None]]) -> str:
+    """Skills as the import reads them back: ``first aid 2027-05-01; boat``."""
+    return "; ".join(f"{name} {expires.isoformat()}" if expires else name for name, expires in skills)
+
+
+EXPORT_HEADER = ("name", "phone", "badge", "team", "skills", "languages", "availability", "emergency_contact")
+
+
+def write_roster_csv(rows: Iterable[RosterRow], stream: IO[str]) -> int:
+    """The roster as CSV (cells escaped against formulas); the import reads it back."""
+    out = csv_cells.writer(stream)
+    out.writerow(EXPORT_HEADER)
+    n = 0
+    for r in rows:
+        out.writerow(
+            [
+                r.name,
+                r.phone,
+                r.badge,
+                r.team,
+                skills_cell(r.skills),
+                r.languages,
+                r.availability,
+                r.emergency_contact,
+            ]
+        )
+        n += 1
+    return n

@@ -1,0 +1,392 @@
+"""Teams in the field: forming them from checked-in volunteers, their status, their task,
+their accountability (PAR) timer and MAYDAY.
+
+The board is one read (teams ⟕ their radio node ⟕ their task, then the members), so it
+is cheap enough to refresh every second with hundreds of teams. The timer's state is
+computed at read time from stored times (ops_console/people/par.py), so every
+workstation shows the same colour and a restart loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ops_console.clock import utc_now
+from ops_console.db.engine import Database
+from ops_console.db.models import Task, Team, TeamMember
+from ops_console.db.people_models import Volunteer, VolunteerCheckin, VolunteerSkill
+from ops_console.db.radio_models import RadioNode
+from ops_console.domain import Permission, TaskStatus
+from ops_console.errors import NotFound, ValidationError
+from ops_console.events import Event, EventBus
+from ops_console.services import audit
+from ops_console.shift import Shift
+from ops_console.topics import Topic
+
+from .par import DEFAULT_MINUTES, ParLevel, ParState, last_contact, par_state
+from .views import FIELD_STATUSES, TeamStatus
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    """One line of the team status board."""
+
+    id: int
+    name: str
+    callsign: str
+    status: TeamStatus
+    task_id: int | None
+    task_title: str
+    members: tuple[str, ...]
+    leader: str
+    radio_node: int | None
+    contact_at: datetime | None
+    contact_kind: str  # "radio", "position", "check" (logged at the post) or ""
+    par: ParState
+    par_minutes: int
+    mayday_at: datetime | None
+    lat: float | None = None  # the node's last position
+    lon: float | None = None
+
+    @property
+    def in_field(self) -> bool:
+        return self.status in FIELD_STATUSES
+
+
+def board_query():  # type: ignore[no-untyped-def]
+    """The board's one statement: teams with their node's last frame and position, and task."""
+    return (
+        select(
+            Team.id,
+            Team.name,
+            Team.callsign,
+            Team.status,
+            Team.current_task_id,
+            Task.title,
+            Team.leader_volunteer_id,
+            Team.radio_node,
+            Team.par_reset_at,
+            Team.par_reset_by,
+            Team.par_minutes,
+            Team.mayday_at,
+            RadioNode.last_heard,
+            RadioNode.position_at,
+            RadioNode.lat,
+            RadioNode.lon,
+        )  # fmt: skip
+        .outerjoin(RadioNode, RadioNode.addr == Team.radio_node)
+        .outerjoin(Task, Task.id == Team.current_task_id)
+        .where(Team.active.is_(True))
+        .order_by(Team.name)
+    )
+
+
+def row_of(r, members: dict[int, list[tuple[str, int | None]]], now: datetime) -> TeamRow:  # type: ignore[no-untyped-def]
+    (
+        tid,
+        name,
+        call,
+        status,
+        task_id,
+        title,
+        leader_id,
+        node,
+        reset_at,
+        _by,
+        minutes,
+        mayday,
+        heard,
+        pos_at,
+        lat,
+        lon,
+    ) = r
+    contact = last_contact(reset_at, heard)
+    if contact is None:
+        kind = ""
+    elif heard is not None and contact == heard:
+        # a position report's time is the device's clock (whole seconds): near enough is the same frame
+        kind = "position" if pos_at is not None and abs((heard - pos_at).total_seconds()) < 5 else "radio"
+    else:
+        kind = "check"
+    st = TeamStatus(status)
+    people = members.get(tid, [])
+    leader = next((n for n, v in people if v is not None and v == leader_id), "")
+    return TeamRow(
+        tid, name, call, st, task_id, title or "", tuple(n for n, _ in people), leader, node,
+        contact, kind, par_state(st in FIELD_STATUSES, contact, minutes, now), minutes, mayday, lat, lon,
+    )  # fmt: skip
+
+
+def team_skills(s: Session, team_id: int, on: datetime | None = None) -> set[str]:
+    """Skills of the team's members with a certificate valid today (or no expiry): an
+    expired boat licence does not count for a task that asks for a boat."""
+    day = (on or utc_now()).date()
+    rows = s.execute(
+        select(VolunteerSkill.skill, VolunteerSkill.expires_on)
+        .join(TeamMember, TeamMember.volunteer_id == VolunteerSkill.volunteer_id)
+        .where(TeamMember.team_id == team_id)
+    )
+    return {skill for skill, expires in rows if expires is None or expires >= day}
+
+
+class TeamService:
+    """Use cases of teams: form, status, disband, PAR resets, MAYDAY."""
+
+    def __init__(self, db: Database, bus: EventBus, shift: Shift) -> None:
+        self._db, self._bus, self._shift = db, bus, shift
+
+    # reading -------------------------------------------------------------------------------
+    def board(self, now: datetime | None = None) -> list[TeamRow]:
+        now = now or utc_now()
+        with self._db.read() as s:
+            rows = s.execute(board_query()).all()
+            members: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
+            for team_id, name, vid in s.execute(
+                select(TeamMember.team_id, TeamMember.name, TeamMember.volunteer_id).order_by(
+                    TeamMember.team_id, TeamMember.name
+                )
+            ):
+                members[team_id].append((name, vid))
+        return [row_of(r, members, now) for r in rows]
+
+    def row(self, team_id: int, now: datetime | None = None) -> TeamRow:
+        found = [r for r in self.board(now) if r.id == team_id]
+        if not found:
+            raise NotFound(f"Team {team_id} no longer exists.")
+        return found[0]
+
+    def overdue(self, now: datetime | None = None) -> list[TeamRow]:
+        """Field teams whose timer has run out (red): the alert list shows each."""
+        return [r for r in self.board(now) if r.par.level == ParLevel.OVERDUE]
+
+    # forming and status ----------------------------------------------------------------------
+    def form(
+        self,
+        name: str,
+        callsign: str,
+        member_ids: Sequence[int],
+        *,
+        leader_id: int | None = None,
+        radio_node: int | None = None,
+        par_minutes: int = DEFAULT_MINUTES,
+    ) -> TeamRow:
+        """A team for this shift from volunteers checked in now (an existing team of that
+        name that was disbanded is formed again with the new members)."""
+        actor = self._shift.require(Permission.EDIT_RECORDS, "form teams")
+        problems: dict[str, str] = {}
+        if not name.strip():
+            problems["name"] = "A team needs a name."
+        if not member_ids:
+            problems["members"] = "A team needs at least one member."
+        if leader_id is not None and leader_id not in member_ids:
+            problems["leader"] = "The leader must be one of the members."
+        if not 1 <= par_minutes <= 180:
+            problems["par_minutes"] = "The accountability timer is 1 to 180 minutes."
+        if problems:
+            raise ValidationError(problems)
+        with self._db.write() as s:
+            people = dict(
+                s.execute(
+                    select(Volunteer.id, Volunteer.name)
+                    .join(VolunteerCheckin, VolunteerCheckin.volunteer_id == Volunteer.id)
+                    .where(Volunteer.id.in_(list(member_ids)), VolunteerCheckin.checked_out_at.is_(None))
+                ).all()
+            )
+            absent = [i for i in member_ids if i not in people]
+            if absent:
+                names = s.scalars(select(Volunteer.name).where(Volunteer.id.in_(absent))).all()
+                raise ValidationError(
+                    {"members": f"Not checked in: {', '.join(names) or absent}. Check them in first."}
+                )
+            busy = s.execute(
+                select(Volunteer.name, Team.name)
+                .join(TeamMember, TeamMember.volunteer_id == Volunteer.id)
+                .join(Team, Team.id == TeamMember.team_id)
+                .where(Volunteer.id.in_(list(member_ids)), Team.active.is_(True), Team.name != name.strip())
+            ).all()
+            if busy:
+                raise ValidationError(
+                    {"members": "Already on a team: " + ", ".join(f"{p} ({t})" for p, t in busy) + "."}
+                )
+            team = s.scalar(select(Team).where(Team.name == name.strip()))
+            if team is None:
+                team = Team(name=name.strip(), callsign=callsign.strip().upper())
+                s.add(team)
+            elif team.active and team.current_task_id is not None:
+                raise ValidationError(
+                    {"name": f"{team.name} is on a task; disband it or finish the task first."}
+                )
+            team.callsign, team.radio_node, team.par_minutes = (
+                callsign.strip().upper(),
+                radio_node,
+                par_minutes,
+            )
+            team.active, team.status, team.leader_volunteer_id = True, TeamStatus.AVAILABLE.value, leader_id
+            team.current_task_id, team.mayday_at, team.par_reset_at = None, None, None
+            s.flush()
+            team.members.clear()
+            s.flush()
+            for vid in member_ids:
+                s.add(
+                    TeamMember(
+                        team_id=team.id, name=people[vid], volunteer_id=vid, is_leader=vid == leader_id
+                    )
+                )
+            audit.append(
+                s, actor, "team.form", "team", team.id,
+                f"Team formed: {team.name} ({team.callsign}) with {len(member_ids)} member(s)",
+                after={"members": sorted(people.values()), "radio_node": radio_node, "par_minutes": par_minutes},
+            )  # fmt: skip
+            team_id = team.id
+        self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "formed"}))
+        return self.row(team_id)
+
+    def set_status(self, team_id: int, status: TeamStatus) -> TeamRow:
+        """Change a team's status; going into the field (or moving in it) restarts its timer."""
+        actor = self._shift.require(Permission.EDIT_RECORDS, "change a team's status")
+        status = TeamStatus(status)
+        with self._db.write() as s:
+            team = self._locked(s, team_id)
+            if status == TeamStatus.AVAILABLE and team.current_task_id is not None:
+                raise ValidationError(
+                    {"status": f"{team.name} still has a task; finish or reassign it first."}
+                )
+            before = team.status
+            team.status = status.value
+            team.par_reset_at = utc_now() if status in FIELD_STATUSES else None
+            team.par_reset_by = actor.name if status in FIELD_STATUSES else ""
+            audit.append(
+                s, actor, "team.status", "team", team.id,
+                f"Team {team.name}: {TeamStatus(before).label} → {status.label}",
+                before={"status": before}, after={"status": status.value},
+            )  # fmt: skip
+        self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "status"}))
+        return self.row(team_id)
+
+    def set_par_minutes(self, team_id: int, minutes: int) -> TeamRow:
+        actor = self._shift.require(Permission.EDIT_RECORDS, "change a team's accountability timer")
+        if not 1 <= minutes <= 180:
+            raise ValidationError({"par_minutes": "The accountability timer is 1 to 180 minutes."})
+        with self._db.write() as s:
+            team = self._locked(s, team_id)
+            before, team.par_minutes = team.par_minutes, minutes
+            audit.append(
+                s, actor, "team.par_minutes", "team", team.id,
+                f"Team {team.name}: accountability timer {before} → {minutes} min",
+                before={"par_minutes": before}, after={"par_minutes": minutes},
+            )  # fmt: skip
+        self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "par"}))
+        return self.row(team_id)
+
+    def confirm_par(self, team_id: int, how: str = "voice") -> TeamRow:
+        """ "PAR confirmed by voice": a radio operator restarts the timer; logged with who."""
+        actor = self._shift.require(Permission.RADIO, "confirm a team's PAR")
+        with self._db.write() as s:
+            team = self._locked(s, team_id)
+            team.par_reset_at, team.par_reset_by = utc_now(), actor.name
+            audit.append(
+                s, actor, "team.par_confirmed", "team", team.id,
+                f"PAR confirmed by {how} for {team.name} ({team.callsign}) by {actor.name}",
+                after={"how": how},
+            )  # fmt: skip
+        self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "par"}))
+        return self.row(team_id)
+
+    def disband(self, team_id: int) -> TeamRow:
+        """End a team. A task it was on goes back to New without a team, said in the log,
+        so nobody thinks the work is still being done."""
+        actor = self._shift.require(Permission.EDIT_RECORDS, "disband teams")
+        with self._db.write() as s:
+            team = self._locked(s, team_id)
+            orphaned = None
+            if team.current_task_id is not None:
+                task = s.get(Task, team.current_task_id, with_for_update=True)
+                if task is not None and task.status in (
+                    TaskStatus.ASSIGNED.value,
+                    TaskStatus.IN_PROGRESS.value,
+                ):
+                    task.status, task.team_id, task.updated_at = TaskStatus.NEW.value, None, utc_now()
+                    orphaned = task
+            summary = f"Team disbanded: {team.name} ({team.callsign})"
+            if orphaned is not None:
+                summary += f"; its task #{orphaned.id} “{orphaned.title}” went back to New without a team"
+            team.active, team.status, team.current_task_id = False, TeamStatus.OUT_OF_SERVICE.value, None
+            team.par_reset_at, team.mayday_at = None, None
+            team.members.clear()
+            s.flush()
+            audit.append(s, actor, "team.disband", "team", team.id, summary)
+            if orphaned is not None:
+                audit.append(
+                    s, actor, "task.unassigned", "task", orphaned.id,
+                    f"Task #{orphaned.id} lost its team ({team.name} disbanded): {orphaned.title}",
+                    after={"status": TaskStatus.NEW.value, "team_id": None}, exercise=orphaned.exercise,
+                )  # fmt: skip
+        self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "disbanded"}))
+        if orphaned is not None:
+            self._bus.publish(Event(Topic.TASK_CHANGED, orphaned.id))
+        return TeamRow(
+            team_id, team.name, team.callsign, TeamStatus.OUT_OF_SERVICE, None, "", (), "", team.radio_node,
+            None, "", par_state(False, None, team.par_minutes, utc_now()), team.par_minutes, None,
+        )  # fmt: skip
+
+    # MAYDAY ---------------------------------------------------------------------------------
+    def raise_mayday(
+        self, team_id: int, *, source: str = "operator", message_id: int | None = None
+    ) -> TeamRow:
+        """MAYDAY for a team (the operator's button, or an EMERGENCY text from its node)."""
+        actor = (
+            self._shift.require(Permission.EDIT_RECORDS, "raise MAYDAY")
+            if source == "operator"
+            else audit.SYSTEM
+        )
+        with self._db.write() as s:
+            team = self._locked(s, team_id)
+            if team.mayday_at is None:
+                team.mayday_at = utc_now()
+                how = f"radio message #{message_id}" if message_id else f"{actor.name} at the post"
+                audit.append(
+                    s,
+                    actor,
+                    "team.mayday",
+                    "team",
+                    team.id,
+                    f"MAYDAY from {team.name} ({team.callsign}), raised by {how}",
+                )
+        self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "mayday"}))
+        return self.row(team_id)
+
+    def acknowledge_mayday(self, team_id: int) -> TeamRow:
+        actor = self._shift.require(Permission.RADIO, "acknowledge a MAYDAY")
+        with self._db.write() as s:
+            team = self._locked(s, team_id)
+            if team.mayday_at is not None:
+                audit.append(
+                    s,
+                    actor,
+                    "team.mayday_ack",
+                    "team",
+                    team.id,
+                    f"MAYDAY of {team.name} acknowledged by {actor.name}",
+                )
+                team.mayday_at = None
+        self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "mayday"}))
+        return self.row(team_id)
+
+    def team_of_node(self, node_addr: int) -> int | None:
+        with self._db.read() as s:
+            return s.scalar(
+                select(Team.id).where(Team.radio_node == node_addr, Team.active.is_(True)).limit(1)
+            )
+
+    @staticmethod
+    def _locked(s: Session, team_id: int) -> Team:
+        team = s.get(Team, team_id, with_for_update=True)
+        if team is None or not team.active:
+            raise NotFound(f"Team {team_id} no longer exists (or was disbanded).")
+        return team
