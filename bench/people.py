@@ -9,8 +9,9 @@ Figure (issue 17, "Measures"), on a real SQLite post:
   tested (``zone_query.full_scan``); both answers must be the same set.
 Each figure is the median of ``--runs`` runs (default 3; --quick: 1, with 10,000 residents).
 
-people-a's accountability figures (``timer_lag_p99_ms``, ``board_refresh_ms``) belong in
-this script too; whichever of the two lands second joins them here.
+The accountability figures (``timer_lag_p99_ms``, ``board_refresh_ms``: 200 field teams,
+radio traffic at 50 frames/s) are measured by bench/_accountability.py, whose docstring
+says how; this script runs both parts and prints all three RESULT lines.
 
 Run: python bench/people.py [--quick] [--runs N]
 """
@@ -36,7 +37,7 @@ from ops_console.residents.zone_query import full_scan, ids_in_zone
 from ops_console.services.audit import SYSTEM
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import add_run_options, median_of, repeat, result_line, runs_of  # noqa: E402
+from _report import add_run_options, median_of, repeat, result_line, runs_of, tail  # noqa: E402
 
 HALF_SIDE_M = 2000.0
 # an irregular polygon along a river bend, metres (north, east) from the centre
@@ -109,10 +110,53 @@ def one_run(residents: int) -> dict[str, float]:
     return {"indexed": indexed, "scan": scanned, "inside": len(inside), "rows": rows_s, "listed": len(listed)}
 
 
+def accountability(args: argparse.Namespace) -> None:
+    """PAR timers under traffic and the team board's refresh (bench/_accountability.py)."""
+    from _accountability import one_run as par_run
+
+    seconds = 3.0 if args.quick else 20.0
+    measured = repeat(lambda: par_run(200, seconds), runs_of(args), "accountability run")
+    lag_name, lag = "p99", median_of([tail(m["lags"])[1] * 1000 for m in measured])
+    lag_name = tail(measured[0]["lags"])[0]
+    commit = median_of([tail(m["commits"])[1] * 1000 for m in measured])
+    wrong = max(m["wrong"] for m in measured)
+    unseen = max(m["unseen"] for m in measured)
+    board = median_of([m["board_ms"] for m in measured])
+    empty = median_of([m["empty_ms"] for m in measured])
+    print(
+        f"accountability: 200 teams, {measured[0]['frames']:.0f} frames at 50/s; timer restarted on the board "
+        f"{lag_name} {lag:.0f} ms after hand-over (commit alone {commit:.0f} ms); teams wrong at the end: "
+        f"{wrong:.0f}, frames never seen on the board: {unseen:.0f}; board refresh {board:.1f} ms "
+        f"(empty board {empty:.2f} ms)"
+    )
+    print(
+        result_line(
+            "people",
+            f"timer_lag_{lag_name}_ms",
+            lag,
+            "ms",
+            commit,
+            "<=1000",
+            extra={
+                "wrong_teams": f"{wrong:.0f}",
+                "unseen": f"{unseen:.0f}",
+                "frames": f"{measured[0]['frames']:.0f}",
+            },
+            ok=lag <= 1000 and wrong == 0 and unseen == 0,
+        )
+    )
+    print(
+        result_line(
+            "people", "board_refresh_ms", board, "ms", empty, "<=50", digits=2, extra={"teams": "200"}
+        )
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_run_options(parser)
     args = parser.parse_args()
+    accountability(args)
     residents = 10_000 if args.quick else 100_000
     measured = repeat(lambda: one_run(residents), runs_of(args))
     f = {k: median_of([m[k] for m in measured]) for k in measured[0]}

@@ -274,8 +274,12 @@ def team_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
                 f"mayday:{t.id}",
                 "mayday",
                 Severity.CRITICAL,
-                f"MAYDAY: {t.name}{call}",
-                f"{t.status.label}; task: {t.task_title or 'none'}; members: {', '.join(t.members) or 'none'}",
+                translate("Alerts", "MAYDAY: {team}").format(team=t.name + call),
+                translate("Alerts", "{status}; task: {task}; members: {members}").format(
+                    status=t.status.label,
+                    task=t.task_title or "—",
+                    members=", ".join(t.members) or "—",
+                ),
                 t.mayday_at,
                 ("team", t.id),
                 ack="people",
@@ -287,9 +291,11 @@ def team_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
                 f"par:{t.id}",
                 "teams",
                 Severity.WARNING,
-                f"PAR overdue: {t.name}{call}",
-                f"Not heard from for {t.par_minutes + over} min (timer {t.par_minutes} min); "
-                "confirm by voice or start a roll call",
+                translate("Alerts", "PAR overdue: {team}").format(team=t.name + call),
+                translate(
+                    "Alerts",
+                    "Not heard from for {minutes} min (timer {timer} min); confirm by voice or start a roll call",
+                ).format(minutes=t.par_minutes + over, timer=t.par_minutes),
                 t.par.contact_at,
                 ("team", t.id),
             )

@@ -621,6 +621,10 @@
       <translation>实战</translation>
     </message>
     <message>
+      <source>MAYDAY: {team}</source>
+      <translation>MAYDAY 求救：{team}</translation>
+    </message>
+    <message>
       <source>Needs acknowledging</source>
       <translation>需要确认</translation>
     </message>
@@ -629,8 +633,16 @@
       <translation>没有未处理的警报。</translation>
     </message>
     <message>
+      <source>Not heard from for {minutes} min (timer {timer} min); confirm by voice or start a roll call</source>
+      <translation>已 {minutes} 分钟未联系（计时 {timer} 分钟）；请语音确认或发起点名</translation>
+    </message>
+    <message>
       <source>Notices</source>
       <translation>通知</translation>
+    </message>
+    <message>
+      <source>PAR overdue: {team}</source>
+      <translation>人员清点超时：{team}</translation>
     </message>
     <message>
       <source>PRIORITY</source>
@@ -728,6 +740,10 @@
       <source>{source}: problem</source>
       <translation>{source}：问题</translation>
     </message>
+    <message>
+      <source>{status}; task: {task}; members: {members}</source>
+      <translation>{status}；任务：{task}；队员：{members}</translation>
+    </message>
   </context>
   <context>
     <name>BatteryChart</name>
@@ -746,6 +762,69 @@
     <message>
       <source>low battery 23.0 V</source>
       <translation>电池电量低 23.0 V</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckIn</name>
+    <message>
+      <source>%1 checked out at the end of the shift.</source>
+      <translation>本班结束，已签退 %1 人。</translation>
+    </message>
+    <message>
+      <source>%1 on site now</source>
+      <translation>现在在岗 %1 人</translation>
+    </message>
+    <message>
+      <source>&amp;Badge:</source>
+      <translation>胸牌(&amp;B)：</translation>
+    </message>
+    <message>
+      <source>Check &amp;in</source>
+      <translation>签到(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Check &amp;out</source>
+      <translation>签退(&amp;O)</translation>
+    </message>
+    <message>
+      <source>Check out all %1 people still checked in?</source>
+      <translation>为仍在签到状态的 %1 人全部签退？</translation>
+    </message>
+    <message>
+      <source>Check them all out</source>
+      <translation>全部签退</translation>
+    </message>
+    <message>
+      <source>Check-in and check-out (ICS-211)</source>
+      <translation>签到与签退（ICS-211）</translation>
+    </message>
+    <message>
+      <source>Close out shift</source>
+      <translation>结束本班</translation>
+    </message>
+    <message>
+      <source>Close out shift…</source>
+      <translation>结束本班…</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation>用于</translation>
+    </message>
+    <message>
+      <source>On site now</source>
+      <translation>现在在岗</translation>
+    </message>
+    <message>
+      <source>Or &amp;name:</source>
+      <translation>或姓名(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>Scan a badge, then Enter</source>
+      <translation>扫描胸牌，然后按回车</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>起始</translation>
     </message>
   </context>
   <context>
@@ -1595,6 +1674,10 @@
       <translation>已分派</translation>
     </message>
     <message>
+      <source>Available</source>
+      <translation>待命</translation>
+    </message>
+    <message>
       <source>Below minimum</source>
       <translation>低于最低量</translation>
     </message>
@@ -1651,8 +1734,16 @@
       <translation>已完成</translation>
     </message>
     <message>
+      <source>Due</source>
+      <translation>即将到时</translation>
+    </message>
+    <message>
       <source>Emergency</source>
       <translation>紧急</translation>
+    </message>
+    <message>
+      <source>En route</source>
+      <translation>在途</translation>
     </message>
     <message>
       <source>Evacuated</source>
@@ -1807,6 +1898,10 @@
       <translation>老旧建筑</translation>
     </message>
     <message>
+      <source>On scene</source>
+      <translation>在现场</translation>
+    </message>
+    <message>
       <source>Open</source>
       <translation>未处理</translation>
     </message>
@@ -1824,8 +1919,16 @@
       <translation>其他</translation>
     </message>
     <message>
+      <source>Out of service</source>
+      <translation>停用</translation>
+    </message>
+    <message>
       <source>Out of stock</source>
       <translation>缺货</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已超时</translation>
     </message>
     <message>
       <source>Oxygen</source>
@@ -1866,6 +1969,10 @@
     <message>
       <source>Requested</source>
       <translation>已申请</translation>
+    </message>
+    <message>
+      <source>Resting</source>
+      <translation>休整</translation>
     </message>
     <message>
       <source>Return</source>
@@ -1963,6 +2070,10 @@
       <source>Wind</source>
       <translation>风速</translation>
     </message>
+    <message>
+      <source>—</source>
+      <translation>—</translation>
+    </message>
   </context>
   <context>
     <name>LevelChart</name>
@@ -2041,28 +2152,16 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <source>&amp;Reports and forms…</source>
-      <translation>报告和表格(&amp;R)…</translation>
-    </message>
-    <message>
-      <source>&amp;Export current panel…</source>
-      <translation>导出当前面板(&amp;E)…</translation>
-    </message>
-    <message>
-      <source>Export {panel}</source>
-      <translation>导出{panel}</translation>
-    </message>
-    <message>
-      <source>{n} rows of {panel} written to {path}</source>
-      <translation>{panel} 的 {n} 行已写入 {path}</translation>
-    </message>
-    <message>
       <source>&amp;About Ops Console</source>
       <translation>关于指挥所控制台(&amp;A)</translation>
     </message>
     <message>
       <source>&amp;Change operator…</source>
       <translation>更换值班员(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export current panel…</source>
+      <translation>导出当前面板(&amp;E)…</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -2089,6 +2188,10 @@
       <translation>记录(&amp;R)</translation>
     </message>
     <message>
+      <source>&amp;Reports and forms…</source>
+      <translation>报告和表格(&amp;R)…</translation>
+    </message>
+    <message>
       <source>&amp;Reset layout</source>
       <translation>重置布局(&amp;R)</translation>
     </message>
@@ -2107,6 +2210,10 @@
     <message>
       <source>E&amp;xercise</source>
       <translation>演练(&amp;X)</translation>
+    </message>
+    <message>
+      <source>Export {panel}</source>
+      <translation>导出{panel}</translation>
     </message>
     <message>
       <source>Incidents</source>
@@ -2167,6 +2274,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>demo post</source>
       <translation>演示指挥所</translation>
+    </message>
+    <message>
+      <source>{n} rows of {panel} written to {path}</source>
+      <translation>{panel} 的 {n} 行已写入 {path}</translation>
     </message>
   </context>
   <context>
@@ -3010,6 +3121,141 @@ The offline-first console of a community emergency command post. Everything is s
     </message>
   </context>
   <context>
+    <name>ReportsDialog</name>
+    <message>
+      <source>, {n} lines</source>
+      <translation>，共 {n} 行</translation>
+    </message>
+    <message>
+      <source>Build</source>
+      <translation>生成</translation>
+    </message>
+    <message>
+      <source>Building…</source>
+      <translation>正在生成…</translation>
+    </message>
+    <message>
+      <source>Cancel report</source>
+      <translation>取消报告</translation>
+    </message>
+    <message>
+      <source>Cancelled: no file was written.</source>
+      <translation>已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>ICS 205 Radio communications plan</source>
+      <translation>ICS-205 无线电通信计划</translation>
+    </message>
+    <message>
+      <source>ICS 213RR Resource requests</source>
+      <translation>ICS-213RR 资源请求</translation>
+    </message>
+    <message>
+      <source>ICS 214 Activity log</source>
+      <translation>ICS-214 活动日志</translation>
+    </message>
+    <message>
+      <source>ICS 309 Communications log</source>
+      <translation>ICS-309 通信日志</translation>
+    </message>
+    <message>
+      <source>Incident name</source>
+      <translation>事件名称</translation>
+    </message>
+    <message>
+      <source>Map layers (GeoJSON, KML)</source>
+      <translation>地图图层（GeoJSON、KML）</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>操作员</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>填报人</translation>
+    </message>
+    <message>
+      <source>Priorities</source>
+      <translation>优先事项</translation>
+    </message>
+    <message>
+      <source>Priorities for the next period</source>
+      <translation>下一时段的优先事项</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>报告</translation>
+    </message>
+    <message>
+      <source>Reports and forms</source>
+      <translation>报告和表格</translation>
+    </message>
+    <message>
+      <source>SITREP (situation report)</source>
+      <translation>情况报告</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>保存为</translation>
+    </message>
+    <message>
+      <source>Save report as</source>
+      <translation>报告保存为</translation>
+    </message>
+    <message>
+      <source>Stopping…</source>
+      <translation>正在停止…</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>摘要</translation>
+    </message>
+    <message>
+      <source>Summary of the situation</source>
+      <translation>情况摘要</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>到</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Written to {path}</source>
+      <translation>已写入 {path}</translation>
+    </message>
+    <message>
+      <source>e.g. Planning Section Chief</source>
+      <translation>例如：计划科科长</translation>
+    </message>
+    <message>
+      <source>operator name (ICS 214, ICS 309)</source>
+      <translation>操作员姓名（ICS-214、ICS-309）</translation>
+    </message>
+    <message>
+      <source>team name (ICS 214 per unit)</source>
+      <translation>队伍名称（按单位的 ICS-214）</translation>
+    </message>
+  </context>
+  <context>
     <name>RequestDialog</name>
     <message>
       <source>&amp;Deliver to:</source>
@@ -3104,6 +3350,97 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Status</source>
       <translation>状态</translation>
+    </message>
+  </context>
+  <context>
+    <name>Roster</name>
+    <message>
+      <source>%1 (EXPIRED %2)</source>
+      <translation>%1（已于 %2 过期）</translation>
+    </message>
+    <message>
+      <source>%1 to add, %2 problem(s). </source>
+      <translation>将添加 %1 人，%2 个问题。</translation>
+    </message>
+    <message>
+      <source>%1 volunteers written to %2</source>
+      <translation>已将 %1 名志愿者写入 %2</translation>
+    </message>
+    <message>
+      <source>%1 volunteers, %2 on site</source>
+      <translation>志愿者 %1 人，在岗 %2 人</translation>
+    </message>
+    <message>
+      <source>&amp;Export CSV…</source>
+      <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;Import CSV…</source>
+      <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv *.txt)</source>
+      <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Check-&amp;in…</source>
+      <translation>签到(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>Export volunteers</source>
+      <translation>导出志愿者</translation>
+    </message>
+    <message>
+      <source>Import %1</source>
+      <translation>导入 %1 人</translation>
+    </message>
+    <message>
+      <source>Import volunteers</source>
+      <translation>导入志愿者</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>线</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Problems (these rows are not imported):</source>
+      <translation>问题（这些行不会导入）：</translation>
+    </message>
+    <message>
+      <source>Read as %1.</source>
+      <translation>按 %1 编码读取。</translation>
+    </message>
+    <message>
+      <source>Skills</source>
+      <translation>技能</translation>
+    </message>
+    <message>
+      <source>Supervisors and administrators edit the roster</source>
+      <translation>名册由指挥员和管理员编辑</translation>
+    </message>
+    <message>
+      <source>Viewers cannot check people in</source>
+      <translation>查看者不能办理签到</translation>
+    </message>
+    <message>
+      <source>file</source>
+      <translation>文件</translation>
     </message>
   </context>
   <context>
@@ -4331,6 +4668,10 @@ Sounding or armed: %1</source>
       <translation>队伍：%1</translation>
     </message>
     <message>
+      <source>This team lacks a skill the task asks for: %1</source>
+      <translation>该队缺少任务所需技能：%1</translation>
+    </message>
+    <message>
       <source>Urgent</source>
       <translation>紧急</translation>
     </message>
@@ -4420,6 +4761,117 @@ Sounding or armed: %1</source>
     <message>
       <source>local time</source>
       <translation>本地时间</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeamBoard</name>
+    <message>
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>%1 h %2 ago</source>
+      <translation>%1 小时 %2 分前</translation>
+    </message>
+    <message>
+      <source>%1 min ago</source>
+      <translation>%1 分钟前</translation>
+    </message>
+    <message>
+      <source>%1 s ago</source>
+      <translation>%1 秒前</translation>
+    </message>
+    <message>
+      <source>Accountability timer: %1</source>
+      <translation>人员清点计时：%1</translation>
+    </message>
+    <message>
+      <source>Choose a team first</source>
+      <translation>请先选择队伍</translation>
+    </message>
+    <message>
+      <source>Close roll call</source>
+      <translation>结束点名</translation>
+    </message>
+    <message>
+      <source>Last contact</source>
+      <translation>最近联系</translation>
+    </message>
+    <message>
+      <source>MAYDAY</source>
+      <translation>MAYDAY 求救</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>队员</translation>
+    </message>
+    <message>
+      <source>PAR</source>
+      <translation>人员清点</translation>
+    </message>
+    <message>
+      <source>PAR confirmed by &amp;voice</source>
+      <translation>语音确认人员清点(&amp;V)</translation>
+    </message>
+    <message>
+      <source>Radio operators and supervisors only</source>
+      <translation>仅限电台员和指挥员</translation>
+    </message>
+    <message>
+      <source>Roll call: %1 of %2 answered. Waiting for: %3</source>
+      <translation>点名：%2 队中 %1 队已应答。等待：%3</translation>
+    </message>
+    <message>
+      <source>Set status</source>
+      <translation>设置状态</translation>
+    </message>
+    <message>
+      <source>Set timer</source>
+      <translation>设置计时</translation>
+    </message>
+    <message>
+      <source>Start PAR &amp;roll call</source>
+      <translation>发起人员点名(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Task</source>
+      <translation>任务</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>队伍</translation>
+    </message>
+    <message>
+      <source>The team board could not be read: %1</source>
+      <translation>无法读取队伍看板：%1</translation>
+    </message>
+    <message>
+      <source>Viewers cannot change teams</source>
+      <translation>查看者不能更改队伍</translation>
+    </message>
+    <message>
+      <source>check</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <source>nobody</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>position</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>radio</source>
+      <translation>电台</translation>
     </message>
   </context>
   <context>
@@ -4703,141 +5155,6 @@ Sounding or armed: %1</source>
     <message>
       <source>not ticked</source>
       <translation>未勾选</translation>
-    </message>
-  </context>
-  <context>
-    <name>ReportsDialog</name>
-    <message>
-      <source>Reports and forms</source>
-      <translation>报告和表格</translation>
-    </message>
-    <message>
-      <source>SITREP (situation report)</source>
-      <translation>情况报告</translation>
-    </message>
-    <message>
-      <source>ICS 214 Activity log</source>
-      <translation>ICS-214 活动日志</translation>
-    </message>
-    <message>
-      <source>ICS 309 Communications log</source>
-      <translation>ICS-309 通信日志</translation>
-    </message>
-    <message>
-      <source>ICS 213RR Resource requests</source>
-      <translation>ICS-213RR 资源请求</translation>
-    </message>
-    <message>
-      <source>ICS 205 Radio communications plan</source>
-      <translation>ICS-205 无线电通信计划</translation>
-    </message>
-    <message>
-      <source>Map layers (GeoJSON, KML)</source>
-      <translation>地图图层（GeoJSON、KML）</translation>
-    </message>
-    <message>
-      <source>e.g. Planning Section Chief</source>
-      <translation>例如：计划科科长</translation>
-    </message>
-    <message>
-      <source>operator name (ICS 214, ICS 309)</source>
-      <translation>操作员姓名（ICS-214、ICS-309）</translation>
-    </message>
-    <message>
-      <source>team name (ICS 214 per unit)</source>
-      <translation>队伍名称（按单位的 ICS-214）</translation>
-    </message>
-    <message>
-      <source>Summary of the situation</source>
-      <translation>情况摘要</translation>
-    </message>
-    <message>
-      <source>Priorities for the next period</source>
-      <translation>下一时段的优先事项</translation>
-    </message>
-    <message>
-      <source>Choose…</source>
-      <translation>选择…</translation>
-    </message>
-    <message>
-      <source>Report</source>
-      <translation>报告</translation>
-    </message>
-    <message>
-      <source>Format</source>
-      <translation>格式</translation>
-    </message>
-    <message>
-      <source>From</source>
-      <translation>从</translation>
-    </message>
-    <message>
-      <source>To</source>
-      <translation>到</translation>
-    </message>
-    <message>
-      <source>Prepared by</source>
-      <translation>填报人</translation>
-    </message>
-    <message>
-      <source>Position</source>
-      <translation>职务</translation>
-    </message>
-    <message>
-      <source>Incident name</source>
-      <translation>事件名称</translation>
-    </message>
-    <message>
-      <source>Operator</source>
-      <translation>操作员</translation>
-    </message>
-    <message>
-      <source>Unit</source>
-      <translation>单位</translation>
-    </message>
-    <message>
-      <source>Summary</source>
-      <translation>摘要</translation>
-    </message>
-    <message>
-      <source>Priorities</source>
-      <translation>优先事项</translation>
-    </message>
-    <message>
-      <source>Save as</source>
-      <translation>保存为</translation>
-    </message>
-    <message>
-      <source>Build</source>
-      <translation>生成</translation>
-    </message>
-    <message>
-      <source>Cancel report</source>
-      <translation>取消报告</translation>
-    </message>
-    <message>
-      <source>Save report as</source>
-      <translation>报告保存为</translation>
-    </message>
-    <message>
-      <source>Building…</source>
-      <translation>正在生成…</translation>
-    </message>
-    <message>
-      <source>Stopping…</source>
-      <translation>正在停止…</translation>
-    </message>
-    <message>
-      <source>, {n} lines</source>
-      <translation>，共 {n} 行</translation>
-    </message>
-    <message>
-      <source>Written to {path}</source>
-      <translation>已写入 {path}</translation>
-    </message>
-    <message>
-      <source>Cancelled: no file was written.</source>
-      <translation>已取消：未写入任何文件。</translation>
     </message>
   </context>
 </TS>

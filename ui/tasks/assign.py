@@ -26,12 +26,23 @@ class AssignDialog(QDialog):
         self.team = QComboBox(self)
         self.team.setObjectName("assignTeam")
         self.team.addItem(tr("No team"), None)
+        self._missing: dict[int, tuple[str, ...]] = {}
         for t in teams:
             label = f"{t.name} — {t.callsign}" if t.callsign else t.name
             if t.specialty:
                 label += f" ({t.specialty})"
+            if t.missing_skills:
+                label += " ⚠"
+            self._missing[t.id] = t.missing_skills
             self.team.addItem(label, t.id)
         self.team.setCurrentIndex(max(self.team.findData(task.team_id), 0))
+        # the skills the task asks for that the chosen team lacks: a warning, not a refusal
+        self.skill_warning = QLabel(self)
+        self.skill_warning.setObjectName("assignSkillWarning")
+        self.skill_warning.setWordWrap(True)
+        self.skill_warning.setStyleSheet("color: #b26a00;")
+        self.team.currentIndexChanged.connect(self._show_missing)
+        self._show_missing()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -42,6 +53,7 @@ class AssignDialog(QDialog):
         title.setWordWrap(True)
         form.addRow(tr("Task:"), title)
         form.addRow(tr("&Team:"), self.team)
+        form.addRow(self.skill_warning)
         if needed:
             why = QLabel(tr("A task in Assigned needs a team: choose which team takes it."), self)
             why.setObjectName("assignNeeded")
@@ -56,6 +68,15 @@ class AssignDialog(QDialog):
             )
         form.addRow(buttons)
         self.team.setFocus()
+
+    def _show_missing(self, _index: int = 0) -> None:
+        missing = self._missing.get(self.team.currentData(), ())
+        self.skill_warning.setText(
+            tr("This team lacks a skill the task asks for: %1").replace("%1", ", ".join(missing))
+            if missing
+            else ""
+        )
+        self.skill_warning.setVisible(bool(missing))
 
     def team_id(self) -> int | None:
         return self.team.currentData()

@@ -255,7 +255,7 @@ class TaskBoardPanel(QWidget):
         return self._attempt(task_id, lambda: self._post.tasks.move(task_id, version, status))
 
     def _ask_team_then_assign(self, task: TaskView) -> AssignDialog:
-        dialog = AssignDialog(task, self._post.tasks.teams(), self, needed=True)
+        dialog = AssignDialog(task, self._post.tasks.teams(for_task=task.id), self, needed=True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(partial(self._assign_chosen, task, dialog))
         self.assign_dialog = dialog
@@ -348,7 +348,7 @@ class TaskBoardPanel(QWidget):
         task = self.current_task()
         if task is None:
             return
-        dialog = AssignDialog(task, self._post.tasks.teams(), self)
+        dialog = AssignDialog(task, self._post.tasks.teams(for_task=task.id), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
             lambda: self._attempt(

@@ -1,0 +1,183 @@
+"""The check-in form (ICS-211): a badge scan or a name, then Enter; who is on site and for
+how long; the end-of-shift close-out of everyone still checked in, in one action.
+
+Built for a keyboard-wedge scanner as the inventory's movement form is: the scanner types
+the badge code and presses Enter, which checks that person in (a second scan of the same
+badge says "already checked in" and changes nothing). Check-out is its own button, so a
+double scan can never check someone out by surprise.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ops_console.clock import utc_now
+from ops_console.errors import OpsError, ValidationError
+from ops_console.post import Post
+from ops_console.ui.common.messages import show_error
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CheckIn", text)
+
+
+def words(exc: OpsError) -> str:
+    """The sentence of an error, without the form field's name."""
+    return "; ".join(exc.problems.values()) if isinstance(exc, ValidationError) else str(exc)
+
+
+class CheckinDialog(QDialog):
+    """Check volunteers in and out; the on-site list follows every action."""
+
+    def __init__(self, post: Post, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkinDialog")
+        self.setWindowTitle(tr("Check-in and check-out (ICS-211)"))
+        self.post = post
+        self.badge = QLineEdit(self)
+        self.badge.setObjectName("badge")
+        self.badge.setPlaceholderText(tr("Scan a badge, then Enter"))
+        self.badge.returnPressed.connect(self.on_scanned)
+        self.person = QComboBox(self)
+        self.person.setObjectName("volunteer")
+        self.person.setEditable(True)
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.check_in_button = QPushButton(tr("Check &in"), self)
+        self.check_in_button.setObjectName("checkIn")
+        self.check_in_button.clicked.connect(self.check_in_chosen)
+        self.check_out_button = QPushButton(tr("Check &out"), self)
+        self.check_out_button.setObjectName("checkOut")
+        self.check_out_button.clicked.connect(self.check_out_chosen)
+        self.close_out_button = QPushButton(tr("Close out shift…"), self)
+        self.close_out_button.setObjectName("closeOut")
+        self.close_out_button.clicked.connect(self.ask_close_out)
+        self.result = QLabel(self)
+        self.result.setObjectName("checkinResult")
+        self.result.setWordWrap(True)
+        self.on_site = QTableWidget(0, 3, self)
+        self.on_site.setObjectName("onSite")
+        self.on_site.setHorizontalHeaderLabels([tr("On site now"), tr("Since"), tr("For")])
+        self.on_site.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.on_site.verticalHeader().hide()
+        self.on_site.horizontalHeader().setStretchLastSection(True)
+        self.count = QLabel(self)
+        self.count.setObjectName("onSiteCount")
+
+        form = QFormLayout()
+        form.addRow(tr("&Badge:"), self.badge)
+        form.addRow(tr("Or &name:"), self.person)
+        buttons = QHBoxLayout()
+        for b in (self.check_in_button, self.check_out_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_out_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result)
+        layout.addWidget(self.count)
+        layout.addWidget(self.on_site, 1)
+        self.resize(560, 480)
+        self.reload()
+        self.badge.setFocus()
+
+    def reload(self) -> None:
+        chosen = self.person.currentData()
+        self.person.clear()
+        for v in self.post.people.roster.list():
+            mark = " ✓" if v.on_site_since else ""
+            self.person.addItem(f"{v.name} ({v.badge}){mark}" if v.badge else v.name + mark, v.id)
+        if chosen is not None:
+            self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
+        stays = self.post.people.checkins.on_site()
+        now = utc_now()
+        self.on_site.setRowCount(len(stays))
+        for i, stay in enumerate(stays):
+            since = stay.checked_in_at.astimezone().strftime("%H:%M")
+            hours = f"{stay.hours(now):.1f} h"
+            for col, text in enumerate((stay.name, since, hours)):
+                self.on_site.setItem(i, col, QTableWidgetItem(text))
+        self.on_site.resizeColumnsToContents()
+        self.count.setText(tr("%1 on site now").replace("%1", str(len(stays))))
+        self.close_out_button.setEnabled(bool(stays))
+
+    def _say(self, words: str, ok: bool = True) -> None:
+        self.result.setText(words)
+        self.result.setStyleSheet("" if ok else "color: #b71c1c;")
+
+    @Slot()
+    def on_scanned(self) -> None:
+        """The scanner's Enter: check that badge in (or say it already is); ready for the next."""
+        code = self.badge.text().strip()
+        if not code:
+            return
+        try:
+            outcome = self.post.people.checkins.scan(code)
+            self._say(outcome.words, outcome.changed)
+        except OpsError as exc:
+            self._say(words(exc), False)
+        self.badge.clear()
+        self.reload()
+
+    @Slot()
+    def check_in_chosen(self) -> None:
+        vid = self.person.currentData()
+        if vid is None:
+            return
+        try:
+            outcome = self.post.people.checkins.check_in(vid)
+            self._say(outcome.words, outcome.changed)
+        except OpsError as exc:
+            self._say(words(exc), False)
+        self.reload()
+
+    @Slot()
+    def check_out_chosen(self) -> None:
+        vid = self.person.currentData()
+        if vid is None:
+            return
+        try:
+            self._say(self.post.people.checkins.check_out(vid).words)
+        except OpsError as exc:
+            self._say(words(exc), False)
+        self.reload()
+
+    @Slot()
+    def ask_close_out(self) -> QMessageBox:
+        stays = self.post.people.checkins.on_site()
+        self.box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Close out shift"),
+            tr("Check out all %1 people still checked in?").replace("%1", str(len(stays))),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        self.box.setObjectName("closeOutBox")
+        go = self.box.addButton(tr("Check them all out"), QMessageBox.ButtonRole.AcceptRole)
+        go.clicked.connect(self.close_out)
+        self.box.open()
+        return self.box
+
+    @Slot()
+    def close_out(self) -> None:
+        try:
+            n = self.post.people.checkins.close_out()
+            self._say(tr("%1 checked out at the end of the shift.").replace("%1", str(n)))
+        except Exception as exc:  # known errors in words
+            self.last_message = show_error(self, exc)
+        self.reload()
