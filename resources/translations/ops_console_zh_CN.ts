@@ -622,7 +622,7 @@
     </message>
     <message>
       <source>MAYDAY: {team}</source>
-      <translation>MAYDAY 求救：{team}</translation>
+      <translation>紧急求救：{team}</translation>
     </message>
     <message>
       <source>Needs acknowledging</source>
@@ -4799,7 +4799,7 @@ Sounding or armed: %1</source>
     </message>
     <message>
       <source>MAYDAY</source>
-      <translation>MAYDAY 求救</translation>
+      <translation>紧急求救</translation>
     </message>
     <message>
       <source>Members</source>
