@@ -370,6 +370,8 @@ SOURCE_WORDS = {
     "risks": QT_TRANSLATE_NOOP("Alerts", "Risks"),
     "shelters": QT_TRANSLATE_NOOP("Alerts", "Shelters"),
     "notices": QT_TRANSLATE_NOOP("Alerts", "Notices"),
+    "teams": QT_TRANSLATE_NOOP("Alerts", "Teams"),
+    "mayday": QT_TRANSLATE_NOOP("Alerts", "MAYDAY"),
 }
 
 

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from ops_console.ui.inventory.panel import InventoryPanel
     from ops_console.ui.main_window import MainWindow
     from ops_console.ui.mapping.widget import MapWidget
+    from ops_console.ui.people.board_panel import TeamBoardPanel
+    from ops_console.ui.people.roster_panel import RosterPanel
     from ops_console.ui.radio import RadioPanel
     from ops_console.ui.sensors import SensorPanel
     from ops_console.ui.sirens import SirenPanel
@@ -44,6 +46,8 @@ LAZY = (
     "sirens",
     "sensors",
     "warnings",
+    "teams",
+    "roster",
 )  # the docks built on first show, in the order saved layouts know
 
 
@@ -61,6 +65,8 @@ class FeatureDocks(QObject):
             "sirens": self._build_sirens,
             "sensors": self._build_sensors,
             "warnings": self._build_warnings,
+            "teams": self._build_teams,
+            "roster": self._build_roster,
         }
         self._install: Callable[[str, QWidget], None] | None = None
         self._map_pending: list[Callable[[MapWidget], Any]] = []  # what to do once the map exists
@@ -165,6 +171,26 @@ class FeatureDocks(QObject):
 
         post = self._window.post
         return WarningsPanel(post.warnings, post.map.zones, post.sirens, post.shift, self._window.bridge)
+
+    def _build_teams(self) -> QWidget:
+        from ops_console.ui.people.board_panel import TeamBoardPanel
+
+        board = TeamBoardPanel(self._window.post, self._window.bridge)
+        board.centre_on.connect(self._centre)  # a MAYDAY team's last position
+        return board
+
+    def _build_roster(self) -> QWidget:
+        from ops_console.ui.people.roster_panel import RosterPanel
+
+        return RosterPanel(self._window.post, self._window.bridge)
+
+    @property
+    def teams(self) -> TeamBoardPanel:
+        return self.panel("teams")  # type: ignore[return-value]
+
+    @property
+    def roster(self) -> RosterPanel:
+        return self.panel("roster")  # type: ignore[return-value]
 
     def _build_sensors(self) -> QWidget:
         from ops_console.ui.sensors import SensorPanel
@@ -272,6 +298,15 @@ class FeatureDocks(QObject):
             self.warnings.select_warning(object_id)
         elif kind == "cap_alert":
             docks["map"].raise_()
+        elif kind == "team":  # a MAYDAY or a PAR overdue: the team, and where it was last heard
+            docks["teams"].raise_()
+            self.teams.select_team(object_id)
+            try:
+                row = self._window.post.people.teams.row(object_id)
+            except Exception:  # disbanded meanwhile: the board says so
+                return
+            if row.lat is not None and row.lon is not None:
+                self._centre(row.lat, row.lon)  # the map comes to the front, centred where it was last heard
 
     @Slot()
     def _raise_alerts(self) -> None:

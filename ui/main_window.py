@@ -113,12 +113,14 @@ class MainWindow(QMainWindow):
             "inventory": self.tr("Inventory"),
             "sensors": self.tr("Sensors"),
             "warnings": self.tr("Warnings"),
+            "teams": self.tr("Team board"),
+            "roster": self.tr("Volunteers"),
         }  # in the order saved layouts know
         self._dock("map", feature_titles["map"], _placeholder("map"), Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock(
             "radio", feature_titles["radio"], _placeholder("radio"), Qt.DockWidgetArea.RightDockWidgetArea
         )
-        for key in ("sirens", "inventory", "sensors", "warnings"):
+        for key in ("sirens", "inventory", "sensors", "warnings", "teams", "roster"):
             self._dock(key, feature_titles[key], _placeholder(key), Qt.DockWidgetArea.RightDockWidgetArea)
         for key in LAZY:  # built when their dock first shows (ui/feature_docks.py)
             self.features.watch(key, self.docks[key], self._install_panel)
@@ -126,7 +128,7 @@ class MainWindow(QMainWindow):
         for key, (title, widget) in self.features.extra_docks().items():
             self._dock(key, title, _scrollable(widget), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.docks["incidents"], self.docks["activity"], Qt.Orientation.Vertical)
-        for key in ("map", "sirens", "inventory", "sensors", "warnings"):
+        for key in ("map", "sirens", "inventory", "sensors", "warnings", "teams", "roster"):
             self.tabifyDockWidget(self.docks["tasks"], self.docks[key])
         self.tabifyDockWidget(self.docks["activity"], self.docks["radio"])
         for key in self.features.extra_docks():

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import re
 
-# canonical skill: other words people write for it (compared case-folded, - and _ as spaces)
+# canonical skill: other words people write for it, Chinese too (compared case-folded, - and _ as spaces)
 SKILLS: dict[str, tuple[str, ...]] = {
-    "first aid": ("first aider", "firstaid", "medic"),
-    "nurse": ("rn", "nursing"),
-    "boat": ("boat operator", "boatman", "boat handling"),
-    "swimmer": ("swimming", "water rescue"),
-    "chainsaw": ("chain saw", "sawyer"),
-    "radio operator": ("radio", "ham", "radio op"),
-    "driver": ("driving", "licence", "license"),
-    "electrician": ("electrical",),
-    "carpenter": ("carpentry",),
-    "interpreter": ("translator", "interpreting"),
+    "first aid": ("first aider", "firstaid", "medic", "急救"),
+    "nurse": ("rn", "nursing", "护士"),
+    "boat": ("boat operator", "boatman", "boat handling", "船", "驾船"),
+    "swimmer": ("swimming", "water rescue", "游泳", "水上救援"),
+    "chainsaw": ("chain saw", "sawyer", "电锯", "油锯"),
+    "radio operator": ("radio", "ham", "radio op", "无线电", "电台"),
+    "driver": ("driving", "licence", "license", "驾驶", "司机"),
+    "electrician": ("electrical", "电工"),
+    "carpenter": ("carpentry", "木工"),
+    "interpreter": ("translator", "interpreting", "翻译"),
 }
 _ALIASES = {alias: name for name, words in SKILLS.items() for alias in (name, *words)}
 

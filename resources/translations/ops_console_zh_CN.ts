@@ -621,6 +621,10 @@
       <translation>实战</translation>
     </message>
     <message>
+      <source>MAYDAY</source>
+      <translation>紧急求救</translation>
+    </message>
+    <message>
       <source>MAYDAY: {team}</source>
       <translation>紧急求救：{team}</translation>
     </message>
@@ -699,6 +703,10 @@
     <message>
       <source>Stock</source>
       <translation>库存</translation>
+    </message>
+    <message>
+      <source>Teams</source>
+      <translation>队伍</translation>
     </message>
     <message>
       <source>WELFARE</source>
@@ -2268,6 +2276,14 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>任务看板</translation>
     </message>
     <message>
+      <source>Team board</source>
+      <translation>队伍看板</translation>
+    </message>
+    <message>
+      <source>Volunteers</source>
+      <translation>志愿者</translation>
+    </message>
+    <message>
       <source>Warnings</source>
       <translation>预警</translation>
     </message>
@@ -3371,12 +3387,28 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>志愿者 %1 人，在岗 %2 人</translation>
     </message>
     <message>
+      <source>&amp;Add…</source>
+      <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
       <source>&amp;Export CSV…</source>
       <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
       <source>&amp;Import CSV…</source>
       <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>Availability</source>
+      <translation>可用时间</translation>
+    </message>
+    <message>
+      <source>Badge</source>
+      <translation>胸牌</translation>
     </message>
     <message>
       <source>CSV files (*.csv *.txt)</source>
@@ -3403,12 +3435,20 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>导入志愿者</translation>
     </message>
     <message>
+      <source>Languages</source>
+      <translation>语言</translation>
+    </message>
+    <message>
       <source>Line</source>
       <translation>线</translation>
     </message>
     <message>
       <source>Name</source>
       <translation>名称</translation>
+    </message>
+    <message>
+      <source>On site</source>
+      <translation>在岗</translation>
     </message>
     <message>
       <source>Phone</source>
@@ -3431,8 +3471,16 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>技能</translation>
     </message>
     <message>
+      <source>Skills and certificates</source>
+      <translation>技能与证书</translation>
+    </message>
+    <message>
       <source>Supervisors and administrators edit the roster</source>
       <translation>名册由指挥员和管理员编辑</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>队伍</translation>
     </message>
     <message>
       <source>Viewers cannot check people in</source>
@@ -3805,11 +3853,11 @@ The switch is recorded in the activity log.</source>
     </message>
     <message>
       <source>Opening the post…</source>
-      <translation type="unfinished" />
+      <translation>正在打开本岗位…</translation>
     </message>
     <message>
       <source>Opening the post… you are signed on as soon as it is open.</source>
-      <translation type="unfinished" />
+      <translation>正在打开本岗位……打开后即完成签到。</translation>
     </message>
     <message>
       <source>Quit</source>
@@ -4782,6 +4830,10 @@ Sounding or armed: %1</source>
       <translation>%1 秒前</translation>
     </message>
     <message>
+      <source>&amp;Form team…</source>
+      <translation>组建队伍(&amp;F)…</translation>
+    </message>
+    <message>
       <source>Accountability timer: %1</source>
       <translation>人员清点计时：%1</translation>
     </message>
@@ -4792,6 +4844,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Close roll call</source>
       <translation>结束点名</translation>
+    </message>
+    <message>
+      <source>Disband</source>
+      <translation>解散</translation>
     </message>
     <message>
       <source>Last contact</source>
@@ -4872,6 +4928,104 @@ Sounding or armed: %1</source>
     <message>
       <source>radio</source>
       <translation>电台</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeamForm</name>
+    <message>
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>&amp;Call sign:</source>
+      <translation>呼号(&amp;C)：</translation>
+    </message>
+    <message>
+      <source>&amp;Leader:</source>
+      <translation>队长(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>&amp;Members:</source>
+      <translation>队员(&amp;M)：</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>&amp;PAR timer:</source>
+      <translation>人员清点计时(&amp;P)：</translation>
+    </message>
+    <message>
+      <source>Form a team</source>
+      <translation>组建队伍</translation>
+    </message>
+    <message>
+      <source>Form team</source>
+      <translation>组建</translation>
+    </message>
+    <message>
+      <source>Only volunteers checked in now can be on a team.</source>
+      <translation>只有现在已签到的志愿者可以编入队伍。</translation>
+    </message>
+    <message>
+      <source>Radio &amp;node:</source>
+      <translation>电台节点(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>no radio</source>
+      <translation>无电台</translation>
+    </message>
+  </context>
+  <context>
+    <name>VolunteerForm</name>
+    <message>
+      <source>&amp;Availability:</source>
+      <translation>可用时间(&amp;A)：</translation>
+    </message>
+    <message>
+      <source>&amp;Badge:</source>
+      <translation>胸牌(&amp;B)：</translation>
+    </message>
+    <message>
+      <source>&amp;Emergency contact:</source>
+      <translation>紧急联系人(&amp;E)：</translation>
+    </message>
+    <message>
+      <source>&amp;Languages:</source>
+      <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>&amp;Phone:</source>
+      <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+      <source>&amp;Skills:</source>
+      <translation>技能(&amp;S)：</translation>
+    </message>
+    <message>
+      <source>&amp;Team:</source>
+      <translation>队伍(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>Add volunteer</source>
+      <translation>添加志愿者</translation>
+    </message>
+    <message>
+      <source>Edit volunteer</source>
+      <translation>编辑志愿者</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>无队伍</translation>
+    </message>
+    <message>
+      <source>first aid 2027-05-01; boat; driver</source>
+      <translation>急救 2027-05-01；船；驾驶</translation>
     </message>
   </context>
   <context>

@@ -149,3 +149,50 @@ def test_roster_import_preview_then_import_and_screenshot(
     panel.grab().save(str(screenshot_dir / "roster.png"))
     out = tmp_path / "out.csv"
     assert panel.export_to(out) == 5 and "李娜" in out.read_text(encoding="utf-8-sig")
+
+
+def test_form_a_team_from_checked_in_volunteers_then_disband_it(post, qtbot) -> None:
+    ids = roster(post)
+    checked_in(post, ids[:3])
+    panel = TeamBoardPanel(post)
+    qtbot.addWidget(panel)
+    dialog = panel.open_team_form()
+    assert dialog.members.count() == 3  # only those on site
+    dialog.name.setText("Boat Crew")
+    dialog.callsign.setText("boat-1")
+    dialog.node.setValue(31)
+    dialog.check(ids[0])
+    dialog.check(ids[1])
+    dialog.leader.setCurrentIndex(dialog.leader.findData(ids[1]))
+    dialog.save()
+    assert (
+        dialog.formed is not None
+        and dialog.formed.callsign == "BOAT-1"
+        and dialog.formed.leader == "Wang Fang"
+    )
+    qtbot.waitUntil(lambda: len(panel.model.rows) == 1, timeout=5000)
+    panel.select_team(dialog.formed.id)
+    qtbot.mouseClick(panel.disband, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.model.rows, timeout=5000)
+
+
+def test_supervisor_edits_a_volunteer_and_an_operator_may_not(post, qtbot) -> None:
+    ids = roster(post)
+    panel = RosterPanel(post)
+    qtbot.addWidget(panel)
+    panel.table.selectRow(next(r for r in range(4) if panel.table.item(r, 0).text() == "Li Na"))
+    form = panel.open_form(panel.current())
+    form.fields["skills"].setText("电锯 2027-06-30; 急救")
+    form.fields["phone"].setText("139 0000 2222")
+    form.save()
+    assert form.saved is not None and form.saved.phone == "13900002222"
+    assert [k.name for k in form.saved.skills] == ["chainsaw", "first aid"]
+    bad = panel.open_form(None)
+    bad.fields["name"].setText("Nobody")
+    bad.fields["skills"].setText("juggling")
+    bad.save()
+    assert bad.saved is None  # unknown skill: refused in words, nothing stored
+    assert len(post.people.roster.list()) == len(ids)
+    post.operators.sign_on(ROLE_NAMES[Role.OPERATOR], PIN)
+    panel.update_rights()
+    assert not panel.edit_button.isEnabled() and "Supervisors" in panel.edit_button.toolTip()

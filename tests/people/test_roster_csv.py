@@ -35,9 +35,12 @@ def test_gbk_file_keeps_chinese_names_and_says_how_it_was_read() -> None:
 
 
 def test_utf8_with_bom_and_semicolons() -> None:
-    data = "\ufeffname;phone;skills\n张伟;021 5555 1234;急救\n".replace("急救", "first aid").encode("utf-8")
+    data = "\ufeffname;phone;skills\n张伟;021 5555 1234;急救 2027-03-01、船\n".encode()
     parsed = parse_roster_csv(data)
-    assert parsed.rows[0].name == "张伟" and parsed.rows[0].skills == (("first aid", None),)
+    assert parsed.rows[0].name == "张伟" and parsed.rows[0].skills == (
+        ("first aid", date(2027, 3, 1)),
+        ("boat", None),
+    )
 
 
 def test_duplicates_bad_phones_and_unknown_skills_are_per_row_problems() -> None:

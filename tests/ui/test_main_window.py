@@ -25,6 +25,8 @@ DOCKS = {
     "dock_alerts",
     "dock_warnings",
     "dock_residents",
+    "dock_teams",
+    "dock_roster",
 }
 REAL_PANELS = {
     "map": "MapWidget",
@@ -33,6 +35,8 @@ REAL_PANELS = {
     "sirens": "SirenPanel",
     "sensors": "SensorPanel",
     "warnings": "WarningsPanel",
+    "teams": "TeamBoardPanel",
+    "roster": "RosterPanel",
 }
 
 

@@ -22,6 +22,8 @@ SOURCE_NAMES = {
     "inventory": "Stock",
     "risks": "Risks",
     "shelters": "Shelters",
+    "teams": "Teams",
+    "mayday": "MAYDAY",
 }
 
 

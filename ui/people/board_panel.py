@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -29,6 +28,7 @@ from ops_console.people.teams import TeamRow
 from ops_console.people.views import TeamStatus
 from ops_console.post import Post
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.messages import show_error
 
@@ -68,6 +68,8 @@ class TeamBoardPanel(QWidget):
         self.mayday = self._button(tr("MAYDAY"), "maydayButton", self.raise_mayday)
         self.mayday.setStyleSheet("QPushButton#maydayButton { color: #b71c1c; font-weight: bold; }")
         self.roll = self._button(tr("Start PAR &roll call"), "rollCallButton", self.roll_call)
+        self.form_team = self._button(tr("&Form team…"), "formTeam", self.open_team_form)
+        self.disband = self._button(tr("Disband"), "disbandTeam", self.disband_team)
         self.status = QComboBox(self)
         self.status.setObjectName("teamStatus")
         for st in TeamStatus:
@@ -82,7 +84,7 @@ class TeamBoardPanel(QWidget):
         self.roll_status.setObjectName("rollCallStatus")
         self.roll_status.setWordWrap(True)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps on a narrow dock instead of cutting buttons
         for w in (
             self.confirm,
             self.mayday,
@@ -93,7 +95,6 @@ class TeamBoardPanel(QWidget):
             self.set_minutes,
         ):
             actions.addWidget(w)
-        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(actions)
@@ -105,8 +106,7 @@ class TeamBoardPanel(QWidget):
         self._again = False
         self.roll_call_id: int | None = None
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self.refresh)
-        self._tick = QTimer(self, interval=TICK_MS, timeout=self.refresh)
-        self._tick.start()
+        self._tick = QTimer(self, interval=TICK_MS, timeout=self.refresh)  # ages and timers, while shown
         if bridge is not None:
             bridge.people_event.connect(self._on_event)
             bridge.radio_event.connect(self._on_event)
@@ -183,6 +183,8 @@ class TeamBoardPanel(QWidget):
             (self.mayday, edit, need_edit, True),
             (self.set_status, edit, need_edit, True),
             (self.set_minutes, edit, need_edit, True),
+            (self.form_team, edit, need_edit, False),
+            (self.disband, edit, need_edit, True),
         ):
             ok = allowed and (picked or not needs_team)
             button.setEnabled(ok)
@@ -212,6 +214,22 @@ class TeamBoardPanel(QWidget):
         row = self._do(partial(self.post.people.teams.raise_mayday, team.id))
         if isinstance(row, TeamRow) and row.lat is not None and row.lon is not None:
             self.centre_on.emit(row.lat, row.lon)
+
+    @Slot()
+    def open_team_form(self) -> QWidget:
+        from .team_dialog import TeamDialog
+
+        self.team_dialog = TeamDialog(self.post, self)
+        self.team_dialog.accepted.connect(self.refresh)
+        self.team_dialog.open()
+        return self.team_dialog
+
+    @Slot()
+    def disband_team(self) -> None:
+        """Disband the chosen team; a task it was on goes back to New (said in the log)."""
+        team = self.current()
+        if team is not None:
+            self._do(partial(self.post.people.teams.disband, team.id))
 
     @Slot()
     def apply_status(self) -> None:
@@ -255,4 +273,9 @@ class TeamBoardPanel(QWidget):
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._tick.start()
+        self.refresh()
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().hideEvent(event)
+        self._tick.stop()  # a board behind another tab reads nothing each second

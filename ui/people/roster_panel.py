@@ -11,13 +11,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -32,6 +31,7 @@ from ops_console.people.views import VolunteerView
 from ops_console.post import Post
 from ops_console.private_files import open_private
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.messages import show_error
 
 from .checkin_dialog import CheckinDialog
@@ -122,9 +122,10 @@ class RosterPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("rosterPanel")
         self.post = post
+        self.people: list[VolunteerView] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("roster")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([tr(COLUMNS[i]) for i in range(len(COLUMNS))])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -132,6 +133,15 @@ class RosterPanel(QWidget):
         self.checkin = QPushButton(tr("Check-&in…"), self)
         self.checkin.setObjectName("openCheckin")
         self.checkin.clicked.connect(self.open_checkin)
+        self.add_button = QPushButton(tr("&Add…"), self)
+        self.add_button.setObjectName("addVolunteer")
+        self.add_button.clicked.connect(lambda: self.open_form(None))
+        self.edit_button = QPushButton(tr("&Edit…"), self)
+        self.edit_button.setObjectName("editVolunteer")
+        self.edit_button.clicked.connect(lambda: self.open_form(self.current()))
+        self.table.doubleClicked.connect(
+            lambda _i: self.edit_button.isEnabled() and self.open_form(self.current())
+        )
         self.import_button = QPushButton(tr("&Import CSV…"), self)
         self.import_button.setObjectName("importRoster")
         self.import_button.clicked.connect(self.choose_import)
@@ -140,11 +150,16 @@ class RosterPanel(QWidget):
         self.export_button.clicked.connect(self.choose_export)
         self.summary = QLabel(self)
         self.summary.setObjectName("rosterSummary")
-        bar = QHBoxLayout()
-        for w in (self.checkin, self.import_button, self.export_button):
+        bar = FlowLayout()  # wraps on a narrow dock instead of cutting buttons
+        for w in (
+            self.checkin,
+            self.add_button,
+            self.edit_button,
+            self.import_button,
+            self.export_button,
+            self.summary,
+        ):
             bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -158,15 +173,30 @@ class RosterPanel(QWidget):
     @Slot()
     def update_rights(self) -> None:
         may = self.post.shift.can(Permission.MANAGE_ROSTER)
-        self.import_button.setEnabled(may)
-        self.import_button.setToolTip("" if may else tr("Supervisors and administrators edit the roster"))
+        for button in (self.add_button, self.edit_button, self.import_button):
+            button.setEnabled(may)
+            button.setToolTip("" if may else tr("Supervisors and administrators edit the roster"))
         edit = self.post.shift.can(Permission.EDIT_RECORDS)
         self.checkin.setEnabled(edit)
         self.checkin.setToolTip("" if edit else tr("Viewers cannot check people in"))
 
+    def current(self) -> VolunteerView | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        vid = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return next((v for v in self.people if v.id == vid), None)
+
+    def open_form(self, volunteer: VolunteerView | None) -> QDialog:
+        from .volunteer_dialog import VolunteerDialog
+
+        self.form = VolunteerDialog(self.post, volunteer, self)
+        self.form.accepted.connect(self.reload)
+        self.form.open()
+        return self.form
+
     @Slot()
     def reload(self) -> None:
-        people = self.post.people.roster.list()
+        people = self.people = self.post.people.roster.list()
         today = date.today()
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(people))
@@ -183,7 +213,9 @@ class RosterPanel(QWidget):
                 since,
             )
             for col, text in enumerate(cells):
-                self.table.setItem(i, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, v.id)
+                self.table.setItem(i, col, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
         on_site = sum(1 for v in people if v.on_site_since)
