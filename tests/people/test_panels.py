@@ -66,7 +66,16 @@ def test_team_board_shows_a_red_par_timer_and_voice_confirmation_clears_it(
         panel.model.index(panel.model.row_of(yellow.id), 5), Qt.ItemDataRole.BackgroundRole
     ).color() == QColor("#f5c518")
     assert "★ Wang Fang" in panel.model.data(panel.model.index(row, 3))
+    assert all(
+        b.parentWidget() is panel and b.geometry().top() < panel.table.geometry().top()
+        for b in (panel.form_team, panel.disband)
+    )
+    buttons = [panel.form_team, panel.confirm, panel.mayday, panel.roll, panel.disband, panel.set_status]
+    assert not any(
+        a.geometry().intersects(b.geometry()) for i, a in enumerate(buttons) for b in buttons[i + 1 :]
+    )
     assert panel.model.data(panel.model.index(row, 2)) == "Evacuate Canal Road 12-40 by boat"
+    panel.table.clearSelection()  # the red timer, not the selection colour, in the picture
     panel.grab().save(str(screenshot_dir / "team_board.png"))
     panel.select_team(red.id)
     assert panel.confirm.isEnabled()

@@ -86,9 +86,11 @@ class TeamBoardPanel(QWidget):
 
         actions = FlowLayout()  # wraps on a narrow dock instead of cutting buttons
         for w in (
+            self.form_team,
             self.confirm,
             self.mayday,
             self.roll,
+            self.disband,
             self.status,
             self.set_status,
             self.minutes,
