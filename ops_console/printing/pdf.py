@@ -325,12 +325,12 @@ class _TableLayout:
 
         def paint(c: _Ctx, y: float) -> None:
             p = c.painter
+            p.setPen(c.thin)  # the rules' pen draws the text too (black); set once for the run
+            p.setFont(body)
             at = y
             for index in range(start, end):
                 wrapped, h = self.measure(rows[index])
-                p.setPen(c.thin)
                 p.drawLine(QPointF(0, at + h), QPointF(right, at + h))
-                p.setFont(body)
                 for left, lines in zip(lefts, wrapped):
                     for i, line in enumerate(lines):
                         if line:
