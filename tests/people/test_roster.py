@@ -117,6 +117,36 @@ def test_same_badge_at_two_stations_opens_one_stay(any_db_url) -> None:
         b.close()
 
 
+def test_same_badge_scanned_at_two_stations_at_the_same_moment(any_db_url) -> None:
+    """Both stations read "not checked in" and insert: the partial unique index lets one
+    stay open and the other station is told (its IntegrityError becomes words)."""
+    import threading
+
+    from helpers.posts import open_signed_on
+
+    a, b = open_signed_on(any_db_url), open_signed_on(any_db_url, create_operators=False)
+    try:
+        ids = roster(a)
+        for vid in ids:
+            start = threading.Barrier(2)
+            results = []
+
+            def scan(post, vid=vid, start=start, results=results) -> None:  # type: ignore[no-untyped-def]
+                start.wait()
+                results.append(post.people.checkins.check_in(vid))
+
+            threads = [threading.Thread(target=scan, args=(p,)) for p in (a, b)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(30)
+            assert sorted(r.changed for r in results) == [False, True]
+        assert len(a.people.checkins.on_site()) == len(ids)
+    finally:
+        a.close()
+        b.close()
+
+
 def test_checked_in_view_on_the_roster(post) -> None:
     ids = roster(post)
     checked_in(post, ids[:2])
