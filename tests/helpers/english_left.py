@@ -38,6 +38,7 @@ ALLOWED = {
     "PIN",
     "CSV",
     "PDF",
+    "CAP",  # the Common Alerting Protocol (CAP 1.2), a standard's name in Chinese too
     "UTC",
     "ICS",
     "LoRa",
