@@ -21,6 +21,7 @@ from ops_console.printing.progress import CancelToken, Progress, no_progress
 from ops_console.printing.text import to_html, to_markdown
 from ops_console.reports.forms import Form, FormContext, write_csv
 from ops_console.reports.ics205 import ics205
+from ops_console.reports.ics211 import ics211
 from ops_console.reports.ics213rr import ics213rr
 from ops_console.reports.ics214 import ics214
 from ops_console.reports.ics309 import ics309
@@ -77,6 +78,8 @@ def form_for(post: Post, request: ReportRequest) -> Form:
         return ics309(post, ctx, net=request.net, operator=request.operator, callsign=request.callsign)
     if request.kind == "ics213rr":
         return ics213rr(post, ctx)
+    if request.kind == "ics211":
+        return ics211(post, ctx)
     return ics205(post, ctx)
 
 

@@ -23,9 +23,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     report = sub.add_parser(
         "report",
         parents=[common],
-        help="write a SITREP or an ICS form (214, 309, 213RR, 205) for an operational period, "
+        help="write a SITREP or an ICS form (214, 309, 213RR, 211, 205) for an operational period, "
         "or the map's layers (map --format geojson|kml)",
-        description="ICS 211 (check-in list) is not offered: the post keeps no check-in records yet.",
     )
     report.add_argument("kind", choices=KINDS)
     report.add_argument("--out", type=Path, required=True, help="the file to write (whole or not at all)")

@@ -3171,6 +3171,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>从</translation>
     </message>
     <message>
+      <source>ICS 211 Check-in list</source>
+      <translation>ICS-211 签到表</translation>
+    </message>
+    <message>
       <source>ICS 205 Radio communications plan</source>
       <translation>ICS-205 无线电通信计划</translation>
     </message>

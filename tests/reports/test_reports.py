@@ -112,7 +112,7 @@ def test_reports_for_an_empty_period_say_so(empty, tmp_path) -> None:
     assert "No radio traffic in the period." in text and "No open resource request." in text
     assert "no map" in text and "0 log lines in the period" in text
     assert "No public warning was issued" in " ".join(text.split())
-    for kind in ("ics214", "ics309", "ics213rr", "ics205"):
+    for kind in ("ics214", "ics309", "ics213rr", "ics211", "ics205"):
         build(empty, _request(kind, tmp_path / f"{kind}.pdf", period=period))
         assert pdf_pages(tmp_path / f"{kind}.pdf") == 1 and "Page 1 of 1" in pdf_text(
             tmp_path / f"{kind}.pdf"
@@ -280,3 +280,21 @@ def test_cli_writes_a_form_and_refuses_a_backwards_period(empty, tmp_path) -> No
     sitrep = run_cli(tmp_path, "--db", url, "report", "sitrep", "--out", str(tmp_path / "s.pdf"))
     assert sitrep.returncode == 0, sitrep.stderr
     assert "SITUATION REPORT" in pdf_text(tmp_path / "s.pdf")
+
+
+def test_ics211_lists_who_checked_in(demo, tmp_path) -> None:
+    from sqlalchemy import select
+
+    from ops_console.db.people_models import Volunteer, VolunteerCheckin
+
+    with demo.db.read() as s:
+        names = s.scalars(
+            select(Volunteer.name).join(VolunteerCheckin, VolunteerCheckin.volunteer_id == Volunteer.id)
+        ).all()
+    assert names  # the demo's volunteers on site
+    build(demo, _request("ics211", tmp_path / "211.csv", "csv", period=period_from("30d", None)))
+    rows = list(csv.reader(io.StringIO((tmp_path / "211.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0][:2] == ["#", "Name"] and {r[1] for r in rows[1:]} == set(names)
+    build(demo, _request("ics211", tmp_path / "211.pdf", period=period_from("30d", None)))
+    text = " ".join(pdf_text(tmp_path / "211.pdf").split())
+    assert "INCIDENT CHECK-IN LIST (ICS 211)" in text and names[0] in text

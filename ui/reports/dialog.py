@@ -87,6 +87,7 @@ class ReportsDialog(QDialog):
             ("ics214", self.tr("ICS 214 Activity log")),
             ("ics309", self.tr("ICS 309 Communications log")),
             ("ics213rr", self.tr("ICS 213RR Resource requests")),
+            ("ics211", self.tr("ICS 211 Check-in list")),
             ("ics205", self.tr("ICS 205 Radio communications plan")),
             ("map", self.tr("Map layers (GeoJSON, KML)")),
         ):
