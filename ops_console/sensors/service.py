@@ -21,6 +21,7 @@ from ops_console.db.sensor_models import Sensor, SensorAlertRow, SensorRollup
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.labels import translate
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -375,8 +376,10 @@ class SensorService:
                             spec.unit,
                             Level.NORMAL,
                             AlertRule.SILENT,
-                            f"no reading for more than {rules.SILENT_FACTOR}× its interval of {spec.interval_s // 60 or 1} min"
-                            + ("" if last else " (never heard)"),
+                            translate(
+                                "Alerts", "no reading for more than {factor}× its interval of {minutes} min"
+                            ).format(factor=rules.SILENT_FACTOR, minutes=spec.interval_s // 60 or 1)
+                            + ("" if last else translate("Alerts", " (never heard)")),
                             last[1] if last else now,
                             spec.location,
                             spec.lat,

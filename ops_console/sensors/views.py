@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
+from ops_console.labels import translate
+
 from .kinds import AlertRule, Level, SensorKind
 from .rules import Lines
 
@@ -104,9 +106,23 @@ class SensorAlert:
     @property
     def words(self) -> str:
         """One sentence with the value, the rule and the time (UTC; panels show local)."""
-        value = f"{self.value:g} {self.unit}".strip() if self.value is not None else "no value"
-        where = f" at {self.location}" if self.location else ""
-        return f"{self.name}{where}: {value} — {self.rule.label.lower()}: {self.detail} ({self.at:%H:%M} UTC)"
+        value = (
+            f"{self.value:g} {self.unit}".strip()
+            if self.value is not None
+            else translate("Alerts", "no value")
+        )
+        where = (
+            translate("Alerts", "{name} at {place}").format(name=self.name, place=self.location)
+            if self.location
+            else self.name
+        )
+        return translate("Alerts", "{where}: {value} — {rule}: {detail} ({time} UTC)").format(
+            where=where,
+            value=value,
+            rule=self.rule.label.lower(),
+            detail=self.detail,
+            time=f"{self.at:%H:%M}",
+        )
 
 
 @dataclass(frozen=True)

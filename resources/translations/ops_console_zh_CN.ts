@@ -751,6 +751,28 @@
     <message>
       <source>{status}; task: {task}; members: {members}</source>
       <translation>{status}；任务：{task}；队员：{members}</translation>
+      <source>Sensors</source>
+      <translation>传感器</translation>
+    </message>
+    <message>
+      <source>no value</source>
+      <translation>无读数值</translation>
+    </message>
+    <message>
+      <source>{name} at {place}</source>
+      <translation>{place}的{name}</translation>
+    </message>
+    <message>
+      <source>{where}: {value} — {rule}: {detail} ({time} UTC)</source>
+      <translation>{where}：{value} — {rule}：{detail}（UTC {time}）</translation>
+    </message>
+    <message>
+      <source>no reading for more than {factor}× its interval of {minutes} min</source>
+      <translation>超过 {factor} 倍上报间隔（{minutes} 分钟）没有读数</translation>
+    </message>
+    <message>
+      <source> (never heard)</source>
+      <translation>（从未收到）</translation>
     </message>
   </context>
   <context>
@@ -3555,6 +3577,26 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>{n} readings in {b} buckets</source>
       <translation>{n} 个读数，分为 {b} 个时间段</translation>
+    </message>
+    <message>
+      <source>1 h</source>
+      <translation>1 小时</translation>
+    </message>
+    <message>
+      <source>24 h</source>
+      <translation>24 小时</translation>
+    </message>
+    <message>
+      <source>7 d</source>
+      <translation>7 天</translation>
+    </message>
+    <message>
+      <source>30 d</source>
+      <translation>30 天</translation>
+    </message>
+    <message>
+      <source>1 year</source>
+      <translation>1 年</translation>
     </message>
   </context>
   <context>

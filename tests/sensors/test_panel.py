@@ -76,8 +76,8 @@ def test_every_sensor_with_value_level_trend_and_age(panel, qtbot, screenshot_di
     assert "SILENT" in cell(panel, 1, 5)  # 2 h without a reading, interval 5 min
     assert cell(panel, 2, 0) == "XX9-temp (not registered)" and cell(panel, 2, 3) == "—"
     assert "WARNING: River gauge, old bridge" in panel.summary.text() and "1 silent" in panel.summary.text()
-    panel.chart.set_span(SPANS[2][1])  # 7 days
-    week = SPANS[2][1].total_seconds()
+    panel.chart.set_span(SPANS[2])  # 7 days
+    week = SPANS[2].total_seconds()
     qtbot.waitUntil(
         lambda: panel.chart.series is not None and panel.chart.series.end - panel.chart.series.start == week
     )

@@ -24,6 +24,7 @@ SOURCE_NAMES = {
     "shelters": "Shelters",
     "teams": "Teams",
     "mayday": "MAYDAY",
+    "sensors": "Sensors",
 }
 
 

@@ -27,12 +27,12 @@ from ops_console.ui.common.jobs import JobLane, start_job
 
 from .look import BAND_ALPHA, LEVEL_COLOURS
 
-SPANS: tuple[tuple[str, timedelta], ...] = (
-    ("1 h", timedelta(hours=1)),
-    ("24 h", timedelta(hours=24)),
-    ("7 d", timedelta(days=7)),
-    ("30 d", timedelta(days=30)),
-    ("1 year", timedelta(days=365)),
+SPANS: tuple[timedelta, ...] = (
+    timedelta(hours=1),
+    timedelta(hours=24),
+    timedelta(days=7),
+    timedelta(days=30),
+    timedelta(days=365),
 )
 PAN_SETTLE_MS = 120  # a pan asks for its data once the mouse rests this long
 
@@ -59,7 +59,7 @@ class SensorChart(QWidget):
         self.service = service
         self.now = now or (lambda: datetime.now(UTC))
         self.sensor_id: str | None = None
-        self.span = SPANS[1][1]
+        self.span = SPANS[1]
         self.series: Series | None = None
         self.plot: Any = None
         self._curves: dict[str, Any] = {}
@@ -76,8 +76,9 @@ class SensorChart(QWidget):
         self.buttons = QButtonGroup(self)
         header = FlowLayout()  # the span buttons wrap on a narrow dock
         header.addWidget(self.title)
-        for i, (words, span) in enumerate(SPANS):
-            button = QPushButton(_tr(words), objectName=f"span_{i}")
+        words = (_tr("1 h"), _tr("24 h"), _tr("7 d"), _tr("30 d"), _tr("1 year"))  # SPANS, in words
+        for i, span in enumerate(SPANS):
+            button = QPushButton(words[i], objectName=f"span_{i}")
             button.setCheckable(True)
             button.setChecked(span == self.span)
             button.clicked.connect(partial(self.set_span, span))
@@ -107,7 +108,7 @@ class SensorChart(QWidget):
 
     def set_span(self, span: timedelta) -> None:
         self.span = span
-        for i, (_, s) in enumerate(SPANS):
+        for i, s in enumerate(SPANS):
             self.buttons.button(i).setChecked(s == span)
         self.load_span()
 
@@ -193,7 +194,7 @@ class SensorChart(QWidget):
                 .replace("{n}", f"{series.raw_count:,}")
                 .replace("{b}", f"{len(series.times):,}")
             )
-            self.legend.setText("&nbsp;&nbsp;".join([*self._band_words, bucket]))
+            self.legend.setText("\u2003".join([*self._band_words, bucket]))  # an em space between entries
         finally:
             self._drawing = False
         self.drawn.emit(series)
