@@ -25,6 +25,7 @@ from ops_console.db.radio_models import RadioNode
 from ops_console.domain import Permission, TaskStatus
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.radio.local_alarm import LocalAlarm, acknowledge_linked, store_local_alarm
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -362,6 +363,7 @@ class TeamService:
         )
         with self._db.write() as s:
             team = self._locked(s, team_id)
+            alarm_id = None
             if team.mayday_at is None:
                 team.mayday_at = utc_now()
                 how = f"radio message #{message_id}" if message_id else f"{actor.name} at the post"
@@ -373,8 +375,26 @@ class TeamService:
                     team.id,
                     f"MAYDAY from {team.name} ({team.callsign}), raised by {how}",
                 )
+                if message_id is None:  # heard on the air, the message itself already sounds the alarm
+                    alarm_id = store_local_alarm(s.connection(), self._mayday_alarm(team, actor.name))
         self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "mayday"}))
+        if alarm_id is not None:
+            self._bus.publish(Event(Topic.RADIO_MESSAGE, alarm_id, {"direction": "in", "alert": True}))
         return self.row(team_id)
+
+    def _mayday_alarm(self, team: Team, raised_by: str) -> LocalAlarm:
+        """The EMERGENCY alarm of a MAYDAY pressed at the post (a phone call, a runner, voice)."""
+        return LocalAlarm(
+            kind="mayday",
+            station=team.callsign or team.name,
+            subject=f"MAYDAY {team.name}",
+            body=f"MAYDAY from {team.name} ({team.callsign}), raised at the post by {raised_by}",
+            at=utc_now(),
+            recipient="",
+            linked_entity="team",
+            linked_id=team.id,
+            exercise=self._shift.exercise,
+        )
 
     def acknowledge_mayday(self, team_id: int) -> TeamRow:
         actor = self._shift.require(Permission.RADIO, "acknowledge a MAYDAY")
@@ -390,7 +410,10 @@ class TeamService:
                     f"MAYDAY of {team.name} acknowledged by {actor.name}",
                 )
                 team.mayday_at = None
+            silenced = acknowledge_linked(s.connection(), "mayday", "team", team.id, actor.name)
         self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "mayday"}))
+        for message_id in silenced:
+            self._bus.publish(Event(Topic.RADIO_MESSAGE, message_id, {"acknowledged": True}))
         return self.row(team_id)
 
     def team_of_node(self, node_addr: int) -> int | None:

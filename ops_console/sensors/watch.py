@@ -26,7 +26,6 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from ops_console.db.radio_models import RadioMessage
 from ops_console.db.sensor_models import Sensor, SensorAlertRow
 from ops_console.events import Event
 from ops_console.topics import Topic
@@ -43,7 +42,6 @@ CLOCK_QUIET_S = 3600.0  # one clock alert per sensor per hour
 LEVEL_RULES = (AlertRule.LEVEL_UP.value, AlertRule.LEVEL_DOWN.value)
 
 _ALERTS = SensorAlertRow.__table__
-_MSG = RadioMessage.__table__
 
 Reading = Sequence[Any]
 """A sensor report as the classifier decodes it: (sender, number, sensor id, kind, value,
@@ -330,42 +328,29 @@ class SensorWatch:
     def _alarm(self, conn: Connection, alert: _Raised, alert_id: int, spec: SensorSpec | None) -> int:
         """The EMERGENCY alarm: a received message of kind ``sensor``, which the post-wide
         alarm raises and a person with the right to acknowledge EMERGENCY traffic acknowledges."""
-        from ops_console.radio import message_sql
+        from ops_console.radio.local_alarm import LocalAlarm, store_local_alarm
 
-        [message_id] = message_sql.new_ids(conn, 1)
         name = spec.name if spec else alert.sensor_id
         where = f" at {spec.location}" if spec and spec.location else ""
         body = (
             f"EMERGENCY level: {name}{where} reads {alert.value:g} {alert.unit} ({alert.detail}), "
             f"heard {alert.heard:%H:%M:%S} UTC"
         )
-        conn.execute(
-            insert(_MSG),
-            {
-                "id": message_id,
-                "direction": "in",
-                "kind": "sensor",
-                "station": alert.sensor_id[:20],
-                "number": 0,
-                "sender": alert.sensor_id[:40],
-                "recipient": self.console_call,
-                "node_addr": alert.node_addr,
-                "precedence": "EMERGENCY",
-                "subject": f"Sensor {name}: EMERGENCY level"[:200],
-                "body": body,
-                "at": alert.heard,
-                "status": "received",
-                "attempts": 0,
-                "last_error": "",
-                "link": "",
-                "acknowledged_by": "",
-                "linked_entity": "sensor_alert",
-                "linked_id": alert_id,
-                "exercise": alert.exercise,
-            },
+        alarm = LocalAlarm(
+            kind="sensor",
+            station=alert.sensor_id,
+            subject=f"Sensor {name}: EMERGENCY level",
+            body=body,
+            at=alert.heard,
+            recipient=self.console_call,
+            linked_entity="sensor_alert",
+            linked_id=alert_id,
+            exercise=alert.exercise,
+            node_addr=alert.node_addr,
         )
+        message_id = store_local_alarm(conn, alarm)
         self.counts["alarms"] += 1
-        return int(message_id)
+        return message_id
 
     # -- after the transaction --------------------------------------------------------
 

@@ -220,3 +220,18 @@ def test_mayday_from_the_team_node_and_from_the_button_tops_the_alert_list(post)
     assert post.people.teams.row(saws.id).mayday_at is None
     hear(post, 32, "SAW-2", text="EMERGENCY road blocked", prec=fp.Precedence.EMERGENCY)  # no MAYDAY word
     assert post.people.teams.row(saws.id).mayday_at is None
+
+
+def test_mayday_from_the_button_sounds_the_emergency_alarm_and_its_acknowledgement_silences_it(post) -> None:
+    """The alarm bar watches unacknowledged EMERGENCY traffic only: a MAYDAY pressed at the post
+    (a phone call, a runner) must be one of those, and acknowledging it on the board ends it."""
+    _, saws = two_teams(post)
+    before = {m.id for m in post.radio.unacknowledged_alerts()}
+    post.people.teams.raise_mayday(saws.id)
+    raised = [m for m in post.radio.unacknowledged_alerts() if m.id not in before]
+    assert len(raised) == 1
+    assert raised[0].precedence == "EMERGENCY" and "MAYDAY" in raised[0].subject
+    post.people.teams.raise_mayday(saws.id)  # pressed again: one alarm, not two
+    assert len([m for m in post.radio.unacknowledged_alerts() if m.id not in before]) == 1
+    post.people.teams.acknowledge_mayday(saws.id)
+    assert {m.id for m in post.radio.unacknowledged_alerts()} == before
