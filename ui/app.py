@@ -27,14 +27,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ops_console.config import log_dir
 from ops_console.errors import SignOnError
+from ops_console.language import APPLICATION, ORGANIZATION  # the settings' names: one home
 from ops_console.ui import startup_probe
 from ops_console.ui.common.first_paint import after_first_paint
 from ops_console.ui.common.i18n import install_translators
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
-from ops_console.ui.common.theme import apply_theme
 from ops_console.ui.crash import install_crash_handler
 from ops_console.ui.qt import install_gui_thread_collector
+from ops_console.ui.view_options import apply_saved_look
 from ops_console.ui.watchdog import FreezeWatchdog, unseen_freezes
 
 if TYPE_CHECKING:
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
     from ops_console.ui.signon.dialog import RosterLine
 
 log = logging.getLogger(__name__)
-ORGANIZATION, APPLICATION = "OpsConsole", "Ops Console"
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
@@ -56,8 +56,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
-    apply_theme(app)
-    app._ops_translators = install_translators(app)  # type: ignore[attr-defined]  # kept alive with the app
+    settings = QSettings()
+    apply_saved_look(app, settings)  # the night theme and text size this workstation chose
+    app._ops_translators = install_translators(app, settings=settings)  # type: ignore[attr-defined]  # kept alive with the app
     install_gui_thread_collector(app)  # see ui/qt.py: a collection on a worker thread can freeze the program
     return app
 

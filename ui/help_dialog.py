@@ -7,10 +7,11 @@ guide is short on purpose (the README tour has the pictures).
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
@@ -22,16 +23,36 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Help", text)
 
 
-GUIDE = (
-    "Sign on with your name and PIN; File → Change operator… hands over at shift change.",
-    "Incidents (left) and the Task board (right) are the picture of the emergency: Ctrl+I reports an "
-    "incident, Ctrl+T creates a task, Ctrl+→ / Ctrl+← move the selected card.",
-    "Radio: the comms log with the newest traffic on top. Type a message and press Enter to send. "
-    "An EMERGENCY or MAYDAY raises an alarm bar above every panel, with Acknowledge.",
-    "Sirens: a strip above every panel shows what sounds or is armed, with CANCEL ALL.",
-    "The Alerts dock lists everything that needs someone now; click the alert count in the status bar.",
-    "Exercise mode (Exercise menu) keeps drill records apart; live emergencies stay on top, marked LIVE.",
-    "View → Reset layout brings every panel back; forms ask before throwing away what you typed.",
+GUIDE = (  # marked for the catalogue, translated when shown
+    QT_TRANSLATE_NOOP(
+        "Help", "Sign on with your name and PIN; File → Change operator… hands over at shift change."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Help",
+        "Incidents (left) and the Task board (right) are the picture of the emergency: Ctrl+I reports an incident, Ctrl+T creates a task, Ctrl+→ / Ctrl+← move the selected card.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Help",
+        "Radio: the comms log with the newest traffic on top. Type a message and press Enter to send. An EMERGENCY or MAYDAY raises an alarm bar above every panel, with Acknowledge.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Help", "Sirens: a strip above every panel shows what sounds or is armed, with CANCEL ALL."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Help",
+        "The Alerts dock lists everything that needs someone now; click the alert count in the status bar.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Help",
+        "Exercise mode (Exercise menu) keeps drill records apart; live emergencies stay on top, marked LIVE.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Help", "View → Reset layout brings every panel back; forms ask before throwing away what you typed."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Help",
+        "View → Night theme darkens the console for a post at night; Ctrl+= and Ctrl+- make the text larger or smaller (Ctrl+0: normal); View → Language chooses English or 简体中文 from the next start.",
+    ),
 )
 
 
@@ -41,7 +62,8 @@ def shortcuts(window: QMainWindow) -> list[tuple[str, str]]:
     for action in window.findChildren(QAction):
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if keys and action.text():
-            rows.append((keys, action.text().replace("&", "").rstrip("…").strip()))
+            words = re.sub(r"\(&\w\)", "", action.text())  # 文件(&F): the Chinese mnemonic's brackets too
+            rows.append((keys, words.replace("&", "").rstrip("…").strip()))
     return sorted(set(rows), key=lambda r: r[1])
 
 

@@ -38,6 +38,7 @@ from ops_console.ui.role_front import front_docks
 from ops_console.ui.signon.shift_actions import ShiftActions
 from ops_console.ui.status_bar import PostStatusBar
 from ops_console.ui.tasks.panel import TaskBoardPanel
+from ops_console.ui.view_options import ViewOptions
 
 if TYPE_CHECKING:
     from ops_console.ui.radio import RadioPanel
@@ -303,6 +304,9 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self._action(self.tr("&Reset layout"), self.reset_layout, None, "resetLayoutAction"))
         view.addAction(self.alarm.test_sound_action)
+        view.addSeparator()
+        self.view_options = ViewOptions(self, self.settings)  # night theme, text size, language
+        self.view_options.add_to(view)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(

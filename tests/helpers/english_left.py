@@ -55,6 +55,8 @@ ALLOWED = {
     "ALL",
     "EXERCISE",
     "MAYDAY",
+    "EMERGENCY",  # the word a field team types to raise the alarm (docs/protocols/field-payload.md)
+    "English",  # a language named in its own words (View → Language)
     "GeoJSON",
     "KML",
     "TOML",
@@ -177,6 +179,8 @@ def _texts(widget: QWidget) -> list[tuple[str, str]]:
         out.append((f"{name} placeholder", widget.placeholderText()))
     elif isinstance(widget, QPlainTextEdit | QTextEdit):
         out.append((f"{name} placeholder", widget.placeholderText()))
+        if widget.isReadOnly():  # a page the console wrote (the guide), not what someone typed
+            out.append((f"{name} page", widget.toPlainText()))
     elif isinstance(widget, QTabBar):
         out += [(f"{name} tab", widget.tabText(i)) for i in range(widget.count())]
     elif isinstance(widget, QMenu):

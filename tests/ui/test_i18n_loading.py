@@ -9,7 +9,7 @@ import shutil
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
-from ops_console.ui.common import i18n
+from ops_console import language as i18n
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 # background tint, text colour (Okabe–Ito, as the incident severities): never the only cue
 SEVERITY_TINTS: dict[Severity, tuple[str, str]] = {
-    Severity.CRITICAL: ("#f9d6c4", "#8a3000"),
-    Severity.WARNING: ("#fde9c8", "#6b4a00"),
+    Severity.CRITICAL: ("#f5c0a8", "#8a3000"),  # the incidents' Critical and Serious tints
+    Severity.WARNING: ("#fbdba6", "#6b4a00"),
     Severity.NOTICE: ("#e3f1fb", "#1f4e6e"),
 }
 SOURCE_NAMES = {

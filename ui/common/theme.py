@@ -8,18 +8,18 @@ row of level marks, so the table still reads in greyscale or on a washed-out pro
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOptionViewItem
 
 from ops_console.domain import IncidentStatus, Severity
 
 # background tint, strong swatch colour — per severity
 SEVERITY_COLOURS: dict[Severity, tuple[str, str]] = {
     Severity.MINOR: ("#e3f1fb", "#56b4e9"),  # sky blue
-    Severity.MODERATE: ("#fbf7d2", "#c9b800"),  # yellow (darkened for a visible swatch)
-    Severity.SERIOUS: ("#fde9c8", "#e69f00"),  # orange
-    Severity.CRITICAL: ("#f9d6c4", "#d55e00"),  # vermillion
-}
+    Severity.MODERATE: ("#fdf9d0", "#e6d620"),  # yellow
+    Severity.SERIOUS: ("#fbdba6", "#d98200"),  # orange, darker than the yellow
+    Severity.CRITICAL: ("#f5c0a8", "#a33a00"),  # vermillion, darkest
+}  # tests/ui/test_view_options.py keeps every pair apart for protan, deutan and tritan eyes, day and night
 STATUS_COLOURS: dict[IncidentStatus, str] = {
     IncidentStatus.OPEN: "#0072b2",
     IncidentStatus.ACTIVE: "#b34700",
@@ -28,36 +28,161 @@ STATUS_COLOURS: dict[IncidentStatus, str] = {
 }
 EXERCISE_RED = "#c0171d"
 
-STYLESHEET = f"""
-QMainWindow::separator {{ background: #d5d9de; width: 4px; height: 4px; }}
+# the two looks: light for the day, night for a darkened command post (View → Night theme)
+LIGHT = {
+    "window": "#f4f6f8",
+    "base": "#ffffff",
+    "alt": "#f2f5f8",
+    "text": "#1a1f24",
+    "button": "#eef1f4",
+    "highlight": "#2b6cb0",
+    "highlighted_text": "#ffffff",
+    "separator": "#d5d9de",
+    "dock_title": "#e4e8ec",
+    "dock_border": "#c9ced4",
+    "grid": "#e2e5e9",
+    "header": "#eef1f4",
+    "problem": "#b00020",
+    "placeholder_title": "#3a4450",
+    "placeholder_text": "#4a5563",
+    "muted": "#6b7580",
+}
+NIGHT = {
+    "window": "#1c2026",
+    "base": "#14171b",
+    "alt": "#1a1e23",
+    "text": "#e3e7ec",
+    "button": "#2a3037",
+    "highlight": "#3d7cc9",
+    "highlighted_text": "#ffffff",
+    "separator": "#3a414a",
+    "dock_title": "#262b32",
+    "dock_border": "#3a414a",
+    "grid": "#2c323a",
+    "header": "#242930",
+    "problem": "#ff8a80",
+    "placeholder_title": "#d0d6dd",
+    "placeholder_text": "#aab3bd",
+    "muted": "#9aa4ae",
+}
+
+
+def stylesheet(c: dict[str, str]) -> str:
+    return f"""
+QMainWindow::separator {{ background: {c["separator"]}; width: 4px; height: 4px; }}
 QDockWidget {{ font-weight: 600; }}
-QDockWidget::title {{ background: #e4e8ec; padding: 5px 8px; border-bottom: 1px solid #c9ced4; }}
-QTableView {{ gridline-color: #e2e5e9; selection-background-color: #2b6cb0; selection-color: white; }}
-QHeaderView::section {{ background: #eef1f4; padding: 4px 6px; border: none;
-                        border-right: 1px solid #d5d9de; border-bottom: 1px solid #c9ced4; font-weight: 600; }}
+QDockWidget::title {{ background: {c["dock_title"]}; padding: 5px 8px; border-bottom: 1px solid {c["dock_border"]}; }}
+QTableView {{ gridline-color: {c["grid"]}; selection-background-color: {c["highlight"]}; selection-color: white; }}
+QHeaderView::section {{ background: {c["header"]}; color: {c["text"]}; padding: 4px 6px; border: none;
+                        border-right: 1px solid {c["separator"]}; border-bottom: 1px solid {c["dock_border"]}; font-weight: 600; }}
 QLabel#exerciseBanner {{ background: {EXERCISE_RED}; color: white; font-weight: 700; padding: 2px 12px; }}
-QLabel#problem {{ color: #b00020; }}
-QLabel#signOnError {{ color: #b00020; font-weight: 600; }}
-QLabel#placeholderTitle {{ font-size: 15pt; font-weight: 600; color: #3a4450; }}
-QLabel#placeholderText {{ color: #4a5563; }}
+QLabel#problem {{ color: {c["problem"]}; }}
+QLabel#signOnError {{ color: {c["problem"]}; font-weight: 600; }}
+QLabel#placeholderTitle {{ font-size: 15pt; font-weight: 600; color: {c["placeholder_title"]}; }}
+QLabel#placeholderText {{ color: {c["placeholder_text"]}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
 """
 
 
-def apply_theme(app: QApplication) -> None:
-    """Fusion with a light palette looks the same on every OS the posts use."""
-    app.setStyle("Fusion")
-    palette = app.style().standardPalette()
-    palette.setColor(QPalette.ColorRole.Window, QColor("#f4f6f8"))
-    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
-    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f2f5f8"))
-    palette.setColor(QPalette.ColorRole.Highlight, QColor("#2b6cb0"))
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
-    app.setPalette(palette)
+STYLESHEET = stylesheet(LIGHT)
+FONT_MIN_PT, FONT_DEFAULT_PT, FONT_MAX_PT = 8.0, 10.0, 20.0
+_night = False
+
+
+def is_night() -> bool:
+    """Whether the night theme is on (colours painted by hand ask this)."""
+    return _night
+
+
+def _palette(app: QApplication, c: dict[str, str]) -> QPalette:
+    palette = QStyleFactory.create("Fusion").standardPalette()
+    roles = QPalette.ColorRole
+    for role, key in (
+        (roles.Window, "window"),
+        (roles.Base, "base"),
+        (roles.AlternateBase, "alt"),
+        (roles.Highlight, "highlight"),
+        (roles.HighlightedText, "highlighted_text"),
+    ):
+        palette.setColor(role, QColor(c[key]))
+    if c is NIGHT:
+        for role in (roles.WindowText, roles.Text, roles.ButtonText, roles.ToolTipText, roles.BrightText):
+            palette.setColor(role, QColor(c["text"]))
+        palette.setColor(roles.Button, QColor(c["button"]))
+        palette.setColor(roles.ToolTipBase, QColor(c["button"]))
+        palette.setColor(roles.PlaceholderText, QColor(c["muted"]))
+        palette.setColor(roles.Link, QColor("#8ab4f8"))
+        palette.setColor(roles.Light, QColor("#3a414a"))
+        palette.setColor(roles.Midlight, QColor("#30363e"))
+        palette.setColor(roles.Mid, QColor("#262b31"))
+        palette.setColor(roles.Dark, QColor("#101316"))
+        palette.setColor(roles.Shadow, QColor("#000000"))
+        disabled = QPalette.ColorGroup.Disabled
+        for role in (roles.WindowText, roles.Text, roles.ButtonText):
+            palette.setColor(disabled, role, QColor("#6d7680"))
+        palette.setColor(disabled, roles.Button, QColor("#23282e"))
+    return palette
+
+
+def apply_theme(app: QApplication, *, night: bool = False, font_pt: float | None = None) -> None:
+    """Fusion looks the same on every OS the posts use; light by day, dark at night.
+
+    ``font_pt`` is the workstation's chosen size (View → Larger/Smaller text); layouts take
+    their sizes from the application font, so every panel grows with it."""
+    global _night
+    _night = night
+    style = NightCells() if night else QStyleFactory.create("Fusion")
+    app._ops_style = style  # type: ignore[attr-defined]  # kept alive as long as it is in use
+    app.setStyle(style)
+    app.setPalette(_palette(app, NIGHT if night else LIGHT))
     font = QFont(app.font())
-    font.setPointSizeF(max(font.pointSizeF(), 10.0))
+    size = font_pt if font_pt is not None else max(font.pointSizeF(), FONT_DEFAULT_PT)
+    font.setPointSizeF(min(max(size, FONT_MIN_PT), FONT_MAX_PT))
     app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
+    app.setStyleSheet(stylesheet(NIGHT if night else LIGHT))
+
+
+def night_tint(colour: QColor) -> QColor:
+    """A light background tint (a severity row) as its dark counterpart: the same hue, so
+    the colour still means the same, dark enough for the night palette's light text."""
+    h, s, _l, a = colour.getHslF()
+    return QColor.fromHslF(max(h, 0.0), min(s, 0.75) * 0.8, 0.24, a)
+
+
+def night_ink(colour: QColor) -> QColor:
+    """A dark text colour (a status word) lightened to read on the night palette."""
+    h, s, l, a = colour.getHslF()
+    return QColor.fromHslF(max(h, 0.0), s, max(l, 0.72), a)
+
+
+def for_night(colour: QColor, *, background: bool) -> QColor:
+    """What a colour chosen for the light theme becomes at night (unchanged by day)."""
+    if not _night:
+        return colour
+    if background:
+        return night_tint(colour) if colour.lightnessF() > 0.6 else colour
+    return night_ink(colour) if colour.lightnessF() < 0.6 else colour
+
+
+class NightCells(QProxyStyle):
+    """Fusion, with the table cells' own colours turned for the night in one place: every
+    model picks its severity tints and status colours for a light background, and rather
+    than teach each model two themes, this style darkens a cell's light tint (same hue)
+    and lightens its dark text as the cell is drawn."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawControl(self, element, option, painter, widget=None):  # type: ignore[no-untyped-def]  # noqa: N802
+        if element == QStyle.ControlElement.CE_ItemViewItem and isinstance(option, QStyleOptionViewItem):
+            option = QStyleOptionViewItem(option)
+            brush = option.backgroundBrush
+            if brush.style() != Qt.BrushStyle.NoBrush:
+                option.backgroundBrush = QBrush(for_night(brush.color(), background=True))
+            text = option.palette.color(QPalette.ColorRole.Text)
+            if text.lightnessF() < 0.6:
+                option.palette.setColor(QPalette.ColorRole.Text, night_ink(text))
+        super().drawControl(element, option, painter, widget)
 
 
 def severity_marks(severity: Severity) -> str:

@@ -27,6 +27,7 @@ from ops_console.domain import Priority
 from ops_console.exercise_view import LIVE_MARK
 from ops_console.services.tasks import TaskView
 from ops_console.text_match import match_spans
+from ops_console.ui.common.theme import for_night, is_night, night_tint
 from ops_console.ui.tasks.model import LiveRole, OverdueRole, TaskRole
 
 PRIORITY_COLOURS = {
@@ -117,12 +118,11 @@ class CardLook:
 
 def card_look(view: TaskView, overdue: bool, selected: bool = False) -> CardLook:
     border = SELECTED_BORDER if selected else (OVERDUE_BORDER if overdue else CARD_BORDER)
-    return CardLook(
-        OVERDUE_BACKGROUND if overdue else CARD_BACKGROUND,
-        border,
-        PRIORITY_COLOURS[Priority(view.priority)],
-        overdue,
-    )
+    background = OVERDUE_BACKGROUND if overdue else CARD_BACKGROUND
+    if is_night():  # a dark card with the same meaning (ui/common/theme.py)
+        background = night_tint(background) if overdue else QColor("#262b32")
+        border = border if selected or overdue else QColor("#3a414a")
+    return CardLook(background, border, PRIORITY_COLOURS[Priority(view.priority)], overdue)
 
 
 class TaskCardDelegate(QStyledItemDelegate):
@@ -250,6 +250,6 @@ class TaskCardDelegate(QStyledItemDelegate):
     ) -> None:
         """One elided line of text, so long titles never spill into the next line."""
         painter.setFont(font)
-        painter.setPen(colour)
+        painter.setPen(for_night(colour, background=False))
         elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
