@@ -36,6 +36,8 @@ TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
 TRANSLATE_NAMES = {"translate"}  # QCoreApplication.translate, QApplication.translate, i18n.translate
 PATTERN_CONTEXT = "SirenPatterns"  # ui/sirens/look.py's pattern_words
+PRINT_CONTEXT = "Reports"  # ops_console/printing/blocks.py: REPORTS_CONTEXT
+PRINTED_BLOCKS = {"Heading", "Paragraph", "Table", "Fields", "PrintDocument", "Image", "header"}
 NOOP_NAMES = {"QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3"}
 
 
@@ -64,6 +66,7 @@ class _ModuleScan(ast.NodeVisitor):
     wrappers: dict[str, _Wrapper] = field(default_factory=dict)
     collections: dict[str, list[str]] = field(default_factory=dict)
     classes: list[str] = field(default_factory=list)
+    prints: bool = False  # the module builds printed documents (ops_console/printing)
     class_attrs: list[dict[str, object]] = field(default_factory=list)
 
     # -- first pass: wrappers and string collections ------------------------------------
@@ -78,6 +81,8 @@ class _ModuleScan(ast.NodeVisitor):
             if isinstance(node, ast.Assign | ast.AnnAssign):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 strings = _strings_in(node.value) if node.value is not None else []
+                if node.value is not None and (text := _literal(node.value)) is not None:
+                    strings = [text]  # TITLE = "ACTIVITY LOG (ICS 214)"
                 for target in targets:
                     if isinstance(target, ast.Name) and strings:
                         self.collections.setdefault(target.id, []).extend(strings)
@@ -134,16 +139,49 @@ class _ModuleScan(ast.NodeVisitor):
             wrapper = self.wrappers[name]
             for text in self._texts(args[0]):
                 self._add(wrapper.context, text, None, len(args) > 1 and wrapper.params > 1)
+        elif self.prints and name in PRINTED_BLOCKS:
+            self._printed(name, node)
         elif name == "tr" and args and self.classes:
             # self.tr / QObject.tr: Qt looks the words up under the class's name
             for text in self._texts(args[0]):
                 self._add(self.classes[-1], text, _literal(args[1]) if len(args) > 1 else None, len(args) > 2)
         self.generic_visit(node)
 
+    def _printed(self, name: str, node: ast.Call) -> None:
+        """The fixed words of a printed form (ops_console/printing/blocks.py's ``localised``
+        translates them under "Reports" when the form is written)."""
+        texts: list[str] = []
+        chosen = node.args if name == "header" else node.args[1:2] if name == "Image" else node.args[:1]
+        for arg in chosen:
+            texts += (
+                self._texts(arg) if name in ("Heading", "Paragraph", "PrintDocument") else self._items(arg)
+            )
+        for keyword in node.keywords:
+            if keyword.arg == "caption" or (keyword.arg == "header" and name == "PrintDocument"):
+                texts += (
+                    self._texts(keyword.value) if keyword.arg == "caption" else self._items(keyword.value)
+                )
+        for text in texts:
+            self._add(PRINT_CONTEXT, text, None, False)
+
+    def _items(self, node: ast.expr) -> list[str]:
+        """Column headings or box labels: a literal list, a name bound to one, or a sum."""
+        if isinstance(node, ast.BinOp):
+            return self._items(node.left) + self._items(node.right)
+        if isinstance(node, ast.Tuple) and len(node.elts) == 2 and _literal(node.elts[0]) is not None:
+            return [_literal(node.elts[0]) or ""]  # ("3. Name", value): one box
+        if isinstance(node, ast.Tuple | ast.List):
+            return _strings_in(node)
+        return self._texts(node)
+
     def _texts(self, node: ast.expr) -> list[str]:
         literal = _literal(node)
         if literal is not None:
             return [literal]
+        if isinstance(node, ast.BoolOp):  # summary or "(no summary given)"
+            return [t for value in node.values if (t := _literal(value)) is not None]
+        if isinstance(node, ast.IfExp):
+            return self._texts(node.body) + self._texts(node.orelse)
         if isinstance(node, ast.Subscript):
             node = node.value
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
@@ -265,6 +303,7 @@ def extract(root: Path = ROOT) -> dict[tuple[str, str, str], Message]:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         scan = _ModuleScan(path)
+        scan.prints = "ops_console.printing" in path.read_text(encoding="utf-8")
         scan.prepare(tree)
         module = module_name(path, root)
         known[module] = dict(scan.wrappers)

@@ -81,3 +81,41 @@ class PrintDocument:
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
+
+
+REPORTS_CONTEXT = (
+    "Reports"  # the catalogue's context of every fixed word on a form (ops_console/i18n_catalogue.py)
+)
+
+
+def localised(doc: PrintDocument) -> PrintDocument:
+    """``doc`` with its fixed words (title, box labels, headings, column headings, notes)
+    in the installed language; values (names, messages, times) are left as they are, since
+    only words the catalogue knows are changed. One place, so a form's layout code stays
+    in English and the PDF, HTML and Markdown say the same."""
+    from dataclasses import replace
+
+    from ops_console.labels import translate
+
+    def t(text: str) -> str:
+        return translate(REPORTS_CONTEXT, text) if text else text
+
+    def block(b: Block) -> Block:
+        if isinstance(b, Heading):
+            return Heading(t(b.text))
+        if isinstance(b, Paragraph):
+            return Paragraph(t(b.text))
+        if isinstance(b, Fields):
+            return Fields([(t(label), value) for label, value in b.items], b.columns)
+        if isinstance(b, Table):
+            return Table([t(c) for c in b.columns], b.rows, b.widths)
+        if isinstance(b, Image):
+            return Image(b.png, t(b.caption), b.max_height_mm)
+        return b
+
+    return replace(
+        doc,
+        title=t(doc.title),
+        header=[(t(label), value) for label, value in doc.header],
+        blocks=[block(b) for b in doc.blocks],
+    )

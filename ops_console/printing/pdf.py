@@ -37,7 +37,17 @@ from PySide6.QtGui import (
 )
 
 from ops_console.errors import OpsError
-from ops_console.printing.blocks import Block, Fields, Heading, Image, Paragraph, PrintDocument, Table
+from ops_console.labels import translate
+from ops_console.printing.blocks import (
+    Block,
+    Fields,
+    Heading,
+    Image,
+    Paragraph,
+    PrintDocument,
+    Table,
+    localised,
+)
 from ops_console.printing.files import write_bytes
 from ops_console.printing.progress import CancelToken, Progress, no_progress
 
@@ -395,7 +405,7 @@ class _Frame:
         for box in self.boxes:
             box.paint(c, y)
             y += box.height
-        page = f"Page {number} of {total}"
+        page = translate("Reports", "Page {n} of {total}").format(n=number, total=total)
         fm = c.fonts.metrics(f.small)
         base = c.height - fm.descent()
         c.painter.setPen(c.thin)
@@ -472,6 +482,7 @@ def render(
 ) -> int:
     """Paint ``doc`` on ``device`` (a QPdfWriter, or a QPrinter the person chose); returns
     the number of pages."""
+    doc = localised(doc)  # the form's fixed words in the console's language
     painter = QPainter()
     if not painter.begin(device):
         raise OpsError("The printer or PDF file could not be opened for drawing.")
@@ -507,7 +518,7 @@ def pdf_bytes(
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     writer.setResolution(600)
-    writer.setTitle(doc.title)
+    writer.setTitle(localised(doc).title)
     writer.setCreator("Ops Console")
     if doc.author and hasattr(writer, "setAuthor"):
         writer.setAuthor(doc.author)

@@ -11,13 +11,14 @@ import base64
 from collections.abc import Sequence
 from html import escape
 
-from ops_console.printing.blocks import Fields, Heading, Image, Paragraph, PrintDocument, Table
+from ops_console.printing.blocks import Fields, Heading, Image, Paragraph, PrintDocument, Table, localised
 
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"})
 
 
 def to_html(doc: PrintDocument, lang: str = "en") -> str:
     """A whole HTML page, UTF-8, with the frame's header boxes as a table at the top."""
+    doc = localised(doc)
     out = [
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">',
         f"<title>{escape(doc.title)}</title>",
@@ -68,6 +69,7 @@ def md_cell(text: object) -> str:
 
 def to_markdown(doc: PrintDocument) -> str:
     """GitHub-flavoured Markdown; pictures are named by their caption (a text message has no room)."""
+    doc = localised(doc)
     out = [f"# {md_cell(doc.title)}", ""]
     for label, value in doc.header:
         out.append(f"- **{md_cell(label)}:** {md_cell(value)}")

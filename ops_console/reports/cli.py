@@ -80,7 +80,11 @@ def ensure_gui_application() -> None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    ensure_gui_application.app = QGuiApplication(sys.argv[:1])  # type: ignore[attr-defined]  # kept alive
+    app = ensure_gui_application.app = QGuiApplication(sys.argv[:1])  # type: ignore[attr-defined]  # kept alive
+    # the report speaks the workstation's language, as the window does (ops_console/language.py)
+    from ops_console.language import install_translators
+
+    ensure_gui_application.translators = install_translators(app)  # type: ignore[attr-defined]
 
 
 def report_command(args: argparse.Namespace, url: str, must_exist: bool, settings: Settings) -> int:

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ops_console import csv_cells
+from ops_console.labels import QT_TRANSLATE_NOOP
 from ops_console.printing import PrintDocument
 from ops_console.printing.files import atomic_file
 from ops_console.printing.progress import CancelToken
@@ -40,9 +41,9 @@ class FormContext:
     def header(self, *extra: tuple[str, str]) -> list[tuple[str, str]]:
         """The numbered boxes at the top of the form, then the form's own."""
         return [
-            ("1. Incident name", self.incident),
-            ("2. Operational period", self.period.words()),
-            ("Prepared by (name, position, date/time)", self.prepared()),
+            (QT_TRANSLATE_NOOP("Reports", "1. Incident name"), self.incident),
+            (QT_TRANSLATE_NOOP("Reports", "2. Operational period"), self.period.words()),
+            (QT_TRANSLATE_NOOP("Reports", "Prepared by (name, position, date/time)"), self.prepared()),
             *extra,
         ]
 

@@ -11,6 +11,7 @@ from sqlalchemy import and_, or_, select
 
 from ops_console.db.models import AuditEntry, Task, Team, TeamMember
 from ops_console.errors import NotFound
+from ops_console.labels import translate
 from ops_console.post import Post
 from ops_console.printing import Heading, PrintDocument, Table
 from ops_console.reports.forms import Form, FormContext, local_time
@@ -45,7 +46,11 @@ def ics214(post: Post, ctx: FormContext, *, operator: str = "", unit: str = "") 
                 ),
             )
             resources = [
-                (name, "Team leader" if leader else "Member", unit)
+                (
+                    name,
+                    translate("Reports", "Team leader") if leader else translate("Reports", "Member"),
+                    unit,
+                )
                 for name, leader in s.execute(
                     select(TeamMember.name, TeamMember.is_leader)
                     .where(TeamMember.team_id == team.id)
@@ -60,12 +65,17 @@ def ics214(post: Post, ctx: FormContext, *, operator: str = "", unit: str = "") 
                 .order_by(AuditEntry.id)
             )
         ]
-    name = operator or unit or "all operators"
+    name = operator or unit or translate("Reports", "all operators")
     doc = PrintDocument(
         TITLE,
         header=ctx.header(
             ("3. Name", name),
-            ("4. ICS position", ctx.position if operator else ("Unit" if unit else "Command post")),
+            (
+                "4. ICS position",
+                ctx.position
+                if operator
+                else (translate("Reports", "Unit") if unit else translate("Reports", "Command post")),
+            ),
             ("5. Home agency (and unit)", unit or ctx.incident),
         ),
         footer=f"ICS 214 · {name} · {ctx.period.words()}",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from ops_console.errors import OpsError
+from ops_console.labels import translate
 
 DEFAULT_HOURS = 12  # a post's usual operational period
 _OFFSET = re.compile(r"-?\s*(\d{1,5})\s*([mhd])(?:\s+ago)?\Z", re.IGNORECASE)
@@ -69,7 +70,7 @@ class Period:
 
     def words(self) -> str:
         """'2026-12-06 06:00 to 2026-12-06 18:00' in local time."""
-        return f"{_shown(self.start)} to {_shown(self.end)}"
+        return translate("Reports", "{start} to {end}").format(start=_shown(self.start), end=_shown(self.end))
 
     def contains(self, at: datetime) -> bool:
         return self.start <= at < self.end

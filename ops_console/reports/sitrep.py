@@ -18,6 +18,7 @@ from sqlalchemy import and_, func, select
 from ops_console.db.models import AuditEntry, Incident, Task, Team, TeamMember
 from ops_console.db.radio_models import RadioMessage, RadioNode, SensorReading
 from ops_console.domain import IncidentKind, IncidentStatus, Severity, TaskStatus
+from ops_console.labels import translate
 from ops_console.post import Post
 from ops_console.printing import Fields, Heading, Image, Paragraph, PrintDocument, Table
 from ops_console.printing.progress import CancelToken
@@ -334,7 +335,7 @@ def sitrep_document(data: SitrepData) -> PrintDocument:
     who = ", ".join(x for x in (g.prepared_by, g.position) if x)
     mode = " (EXERCISE)" if data.exercise else ""
     doc = PrintDocument(
-        f"SITUATION REPORT (SITREP){mode}",
+        "SITUATION REPORT (SITREP) (EXERCISE)" if data.exercise else "SITUATION REPORT (SITREP)",
         header=[
             ("1. Post", g.post_name),
             ("2. Operational period", data.period.words()),
@@ -375,8 +376,10 @@ def sitrep_document(data: SitrepData) -> PrintDocument:
         doc.add(Table(["Severity", *(_kind(k) for k in kinds), "Total"], rows, [2] + [1] * (len(kinds) + 1)))
     if data.worst_open:
         more = data.open_total - len(data.worst_open)
-        title = "Most severe open incidents" + (
-            f" (first {len(data.worst_open)}; {more:,} more)" if more > 0 else ""
+        title = translate("Reports", "Most severe open incidents") + (
+            translate("Reports", " (first {n}; {more} more)").format(n=len(data.worst_open), more=f"{more:,}")
+            if more > 0
+            else ""
         )
         doc.add(
             Heading(title),

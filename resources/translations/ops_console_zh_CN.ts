@@ -1269,6 +1269,10 @@
       <translation>警报</translation>
     </message>
     <message>
+      <source>Residents</source>
+      <translation>居民</translation>
+    </message>
+    <message>
       <source>Risk register</source>
       <translation>风险登记册</translation>
     </message>
@@ -1334,8 +1338,16 @@
       <translation>数据库：{db}</translation>
     </message>
     <message>
+      <source>Exercise mode (Exercise menu) keeps drill records apart; live emergencies stay on top, marked LIVE.</source>
+      <translation>演练模式（“演练”菜单）将演练记录单独存放；实战紧急情况保持置顶，并标记为“实战”。</translation>
+    </message>
+    <message>
       <source>Guide and shortcuts</source>
       <translation>指南与快捷键</translation>
+    </message>
+    <message>
+      <source>Incidents (left) and the Task board (right) are the picture of the emergency: Ctrl+I reports an incident, Ctrl+T creates a task, Ctrl+→ / Ctrl+← move the selected card.</source>
+      <translation>事件（左）和任务看板（右）构成应急态势全貌：Ctrl+I 报告事件，Ctrl+T 新建任务，Ctrl+→ / Ctrl+← 移动选中的卡片。</translation>
     </message>
     <message>
       <source>Keyboard shortcuts</source>
@@ -1350,8 +1362,32 @@
       <translation>指挥所控制台 {version}</translation>
     </message>
     <message>
+      <source>Radio: the comms log with the newest traffic on top. Type a message and press Enter to send. An EMERGENCY or MAYDAY raises an alarm bar above every panel, with Acknowledge.</source>
+      <translation>无线电：通信日志，最新通信在最上方。输入消息并按 Enter 发送。紧急（EMERGENCY 或 MAYDAY）消息会在所有面板上方显示警报栏，并带有“确认”按钮。</translation>
+    </message>
+    <message>
+      <source>Sign on with your name and PIN; File → Change operator… hands over at shift change.</source>
+      <translation>用姓名和 PIN 码登录；交接班时使用“文件 → 更换值班员…”。</translation>
+    </message>
+    <message>
+      <source>Sirens: a strip above every panel shows what sounds or is armed, with CANCEL ALL.</source>
+      <translation>警报器：所有面板上方的横条显示正在鸣响或待命的警报器，并带有“取消全部”。</translation>
+    </message>
+    <message>
+      <source>The Alerts dock lists everything that needs someone now; click the alert count in the status bar.</source>
+      <translation>警报面板列出所有需要立即处理的事项；点击状态栏中的警报计数即可打开。</translation>
+    </message>
+    <message>
       <source>Using the console</source>
       <translation>使用控制台</translation>
+    </message>
+    <message>
+      <source>View → Night theme darkens the console for a post at night; Ctrl+= and Ctrl+- make the text larger or smaller (Ctrl+0: normal); View → Language chooses English or 简体中文 from the next start.</source>
+      <translation>“视图 → 夜间主题”为夜间的指挥所调暗控制台；Ctrl+= 和 Ctrl+- 放大或缩小文字（Ctrl+0：正常大小）；“视图 → 语言”可选择 English 或简体中文，下次启动时生效。</translation>
+    </message>
+    <message>
+      <source>View → Reset layout brings every panel back; forms ask before throwing away what you typed.</source>
+      <translation>“视图 → 重置布局”可恢复所有面板；表单在丢弃您输入的内容前会先询问。</translation>
     </message>
     <message>
       <source>Where things are</source>
@@ -2553,6 +2589,14 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>报告时间</translation>
     </message>
     <message>
+      <source>Resident</source>
+      <translation>居民</translation>
+    </message>
+    <message>
+      <source>Residents who need help</source>
+      <translation>需要帮助的居民</translation>
+    </message>
+    <message>
       <source>Risk</source>
       <translation>风险</translation>
     </message>
@@ -3159,6 +3203,605 @@ The offline-first console of a community emergency command post. Everything is s
     </message>
   </context>
   <context>
+    <name>Reports</name>
+    <message>
+      <source> (first {n}; {more} more)</source>
+      <translation>（前 {n} 条；另有 {more} 条）</translation>
+    </message>
+    <message>
+      <source>#</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>(no summary given)</source>
+      <translation>（未填写摘要）</translation>
+    </message>
+    <message>
+      <source>(none given)</source>
+      <translation>（未填写）</translation>
+    </message>
+    <message>
+      <source>1. Incident name</source>
+      <translation>1. 事件名称</translation>
+    </message>
+    <message>
+      <source>1. Post</source>
+      <translation>1. 指挥所</translation>
+    </message>
+    <message>
+      <source>1. To (name and position)</source>
+      <translation>1. 收件人（姓名和职务）</translation>
+    </message>
+    <message>
+      <source>2. From (name and position)</source>
+      <translation>2. 发件人（姓名和职务）</translation>
+    </message>
+    <message>
+      <source>2. Operational period</source>
+      <translation>2. 作业时段</translation>
+    </message>
+    <message>
+      <source>3. Check-in location</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>3. Date/Time</source>
+      <translation>3. 日期/时间</translation>
+    </message>
+    <message>
+      <source>3. Name</source>
+      <translation>3. 姓名</translation>
+    </message>
+    <message>
+      <source>3. Post call sign</source>
+      <translation>3. 指挥所呼号</translation>
+    </message>
+    <message>
+      <source>3. Prepared by (name, position, date/time)</source>
+      <translation>3. 填报人（姓名、职务、日期/时间）</translation>
+    </message>
+    <message>
+      <source>3. Radio net name or tactical call</source>
+      <translation>3. 无线电网名称或战术呼号</translation>
+    </message>
+    <message>
+      <source>3. Subject</source>
+      <translation>3. 主题</translation>
+    </message>
+    <message>
+      <source>4. Basic radio channel use</source>
+      <translation>4. 基本无线电信道使用</translation>
+    </message>
+    <message>
+      <source>4. Date/Time</source>
+      <translation>4. 日期/时间</translation>
+    </message>
+    <message>
+      <source>4. ICS position</source>
+      <translation>4. ICS 职务</translation>
+    </message>
+    <message>
+      <source>4. Radio operator (name, call sign)</source>
+      <translation>4. 无线电员（姓名、呼号）</translation>
+    </message>
+    <message>
+      <source>4. Resource request number</source>
+      <translation>4. 资源申请编号</translation>
+    </message>
+    <message>
+      <source>5. Home agency (and unit)</source>
+      <translation>5. 所属机构（及单位）</translation>
+    </message>
+    <message>
+      <source>5. Message</source>
+      <translation>5. 消息</translation>
+    </message>
+    <message>
+      <source>5. Requested by</source>
+      <translation>5. 申请人</translation>
+    </message>
+    <message>
+      <source>6. Resources assigned</source>
+      <translation>6. 分配的资源</translation>
+    </message>
+    <message>
+      <source>7. Activity log</source>
+      <translation>7. 活动日志</translation>
+    </message>
+    <message>
+      <source>7. Reply</source>
+      <translation>7. 回复</translation>
+    </message>
+    <message>
+      <source>ACTIVITY LOG (ICS 214)</source>
+      <translation>活动日志（ICS 214）</translation>
+    </message>
+    <message>
+      <source>Accounted for</source>
+      <translation>已清点</translation>
+    </message>
+    <message>
+      <source>Acknowledged by</source>
+      <translation>确认人</translation>
+    </message>
+    <message>
+      <source>Activity log</source>
+      <translation>活动日志</translation>
+    </message>
+    <message>
+      <source>Approval / reason</source>
+      <translation>批准 / 原因</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <source>Assignment</source>
+      <translation>分配</translation>
+    </message>
+    <message>
+      <source>At</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Badge</source>
+      <translation>胸牌</translation>
+    </message>
+    <message>
+      <source>Battery</source>
+      <translation>电池</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>By whereabouts</source>
+      <translation>按去向</translation>
+    </message>
+    <message>
+      <source>COMMUNICATIONS LOG (ICS 309)</source>
+      <translation>通信日志（ICS 309）</translation>
+    </message>
+    <message>
+      <source>Call sign</source>
+      <translation>呼号</translation>
+    </message>
+    <message>
+      <source>Ch #</source>
+      <translation>信道号</translation>
+    </message>
+    <message>
+      <source>Channel name</source>
+      <translation>信道名称</translation>
+    </message>
+    <message>
+      <source>Checked in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checked in by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checked out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Closed in the period</source>
+      <translation>本时段内关闭</translation>
+    </message>
+    <message>
+      <source>Command post</source>
+      <translation>指挥所</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系方式</translation>
+    </message>
+    <message>
+      <source>Critical item</source>
+      <translation>关键物品</translation>
+    </message>
+    <message>
+      <source>Critical stock and open requests</source>
+      <translation>关键物资与未处理申请</translation>
+    </message>
+    <message>
+      <source>Date/Time</source>
+      <translation>日期/时间</translation>
+    </message>
+    <message>
+      <source>Deliver to</source>
+      <translation>送达至</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>方向</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>即将到时</translation>
+    </message>
+    <message>
+      <source>EMERGENCY</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>Frequency</source>
+      <translation>频率</translation>
+    </message>
+    <message>
+      <source>From: call sign/ID</source>
+      <translation>发自：呼号/ID</translation>
+    </message>
+    <message>
+      <source>From: msg #</source>
+      <translation>发自：消息号</translation>
+    </message>
+    <message>
+      <source>Function</source>
+      <translation>功能</translation>
+    </message>
+    <message>
+      <source>GENERAL MESSAGE (ICS 213)</source>
+      <translation>通用消息（ICS 213）</translation>
+    </message>
+    <message>
+      <source>Hazard</source>
+      <translation>灾种</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Home agency (and unit)</source>
+      <translation>所属机构（及单位）</translation>
+    </message>
+    <message>
+      <source>ICS position</source>
+      <translation>ICS 职务</translation>
+    </message>
+    <message>
+      <source>INCIDENT CHECK-IN LIST (ICS 211)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>INCIDENT RADIO COMMUNICATIONS PLAN (ICS 205)</source>
+      <translation>事件无线电通信计划（ICS 205）</translation>
+    </message>
+    <message>
+      <source>Issued by</source>
+      <translation>发布人</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Last heard</source>
+      <translation>最后收听</translation>
+    </message>
+    <message>
+      <source>Last value</source>
+      <translation>最新读数</translation>
+    </message>
+    <message>
+      <source>Mains</source>
+      <translation>市电</translation>
+    </message>
+    <message>
+      <source>Map: open incidents</source>
+      <translation>地图：未关闭的事件</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>队员</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>队员</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>消息</translation>
+    </message>
+    <message>
+      <source>Messages</source>
+      <translation>消息数</translation>
+    </message>
+    <message>
+      <source>Minimum</source>
+      <translation>最低量</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>模式</translation>
+    </message>
+    <message>
+      <source>Most severe open incidents</source>
+      <translation>最严重的未关闭事件</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Needed by</source>
+      <translation>需要时间</translation>
+    </message>
+    <message>
+      <source>Network ID / address</source>
+      <translation>网络 ID / 地址</translation>
+    </message>
+    <message>
+      <source>No critical item is below its minimum.</source>
+      <translation>没有关键物品低于最低量。</translation>
+    </message>
+    <message>
+      <source>No open incident or siren has a position: no map.</source>
+      <translation>没有带位置的未关闭事件或警报器：无地图。</translation>
+    </message>
+    <message>
+      <source>No open resource request.</source>
+      <translation>没有未处理的资源申请。</translation>
+    </message>
+    <message>
+      <source>No public warning was issued, updated or cancelled in the period.</source>
+      <translation>本时段内没有发布、更新或取消公众预警。</translation>
+    </message>
+    <message>
+      <source>No radio is configured at this post ([[device]] tables in the config file).</source>
+      <translation>本指挥所未配置电台（配置文件中的 [[device]] 表）。</translation>
+    </message>
+    <message>
+      <source>No radio traffic in the period.</source>
+      <translation>本时段内没有无线电通信。</translation>
+    </message>
+    <message>
+      <source>No resource request was made in this period.</source>
+      <translation>本时段内没有资源申请。</translation>
+    </message>
+    <message>
+      <source>No siren or sensor on record.</source>
+      <translation>没有警报器或传感器记录。</translation>
+    </message>
+    <message>
+      <source>Not yet</source>
+      <translation>尚未清点</translation>
+    </message>
+    <message>
+      <source>Notable activities</source>
+      <translation>重要活动</translation>
+    </message>
+    <message>
+      <source>Note (newest first)</source>
+      <translation>备注（最新在前）</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>现在</translation>
+    </message>
+    <message>
+      <source>Open incidents by severity and kind</source>
+      <translation>未关闭事件（按严重程度和类型）</translation>
+    </message>
+    <message>
+      <source>Open incidents by severity: critical a square, serious a diamond, moderate and minor circles (with the number when few); sirens as triangles, zones dashed.</source>
+      <translation>未关闭事件按严重程度显示：危急为方形，严重为菱形，中等和轻微为圆形（数量少时标出编号）；警报器为三角形，区域为虚线。</translation>
+    </message>
+    <message>
+      <source>Open now</source>
+      <translation>当前未关闭</translation>
+    </message>
+    <message>
+      <source>Open tasks</source>
+      <translation>未完成任务</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>操作员</translation>
+    </message>
+    <message>
+      <source>Outstanding</source>
+      <translation>未满足</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已超时</translation>
+    </message>
+    <message>
+      <source>Overdue task</source>
+      <translation>逾期任务</translation>
+    </message>
+    <message>
+      <source>Page {n} of {total}</source>
+      <translation>第 {n} 页，共 {total} 页</translation>
+    </message>
+    <message>
+      <source>Precedence</source>
+      <translation>优先等级</translation>
+    </message>
+    <message>
+      <source>Prepared by (name, position, date/time)</source>
+      <translation>填报人（姓名、职务、日期/时间）</translation>
+    </message>
+    <message>
+      <source>Priorities for the next period</source>
+      <translation>下一时段的优先事项</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>优先级</translation>
+    </message>
+    <message>
+      <source>Quantity / kind</source>
+      <translation>数量 / 种类</translation>
+    </message>
+    <message>
+      <source>RESOURCE REQUEST (ICS 213RR)</source>
+      <translation>资源申请（ICS 213RR）</translation>
+    </message>
+    <message>
+      <source>Radio traffic in the period</source>
+      <translation>本时段的无线电通信</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Reported</source>
+      <translation>报告时间</translation>
+    </message>
+    <message>
+      <source>Reported in the period</source>
+      <translation>本时段内报告</translation>
+    </message>
+    <message>
+      <source>Requested</source>
+      <translation>已申请</translation>
+    </message>
+    <message>
+      <source>Requested delivery / reporting location</source>
+      <translation>要求送达 / 报到地点</translation>
+    </message>
+    <message>
+      <source>Residents</source>
+      <translation>居民</translation>
+    </message>
+    <message>
+      <source>Residents in evacuation zones: accounted for means evacuated or deliberately staying.</source>
+      <translation>疏散区内的居民：“已清点”指已疏散或自愿留守。</translation>
+    </message>
+    <message>
+      <source>SITUATION REPORT (SITREP)</source>
+      <translation>态势报告（SITREP）</translation>
+    </message>
+    <message>
+      <source>SITUATION REPORT (SITREP) (EXERCISE)</source>
+      <translation>态势报告（SITREP）（演练）</translation>
+    </message>
+    <message>
+      <source>Sensor</source>
+      <translation>传感器</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Siren</source>
+      <translation>警报器</translation>
+    </message>
+    <message>
+      <source>Sirens and sensors</source>
+      <translation>警报器与传感器</translation>
+    </message>
+    <message>
+      <source>Skills / qualifications</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Station</source>
+      <translation>电台</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Status (logistics)</source>
+      <translation>状态（后勤）</translation>
+    </message>
+    <message>
+      <source>Summary (supervisor)</source>
+      <translation>摘要（主管）</translation>
+    </message>
+    <message>
+      <source>Tactical call</source>
+      <translation>战术呼号</translation>
+    </message>
+    <message>
+      <source>Tactical calls</source>
+      <translation>战术呼号</translation>
+    </message>
+    <message>
+      <source>Task board</source>
+      <translation>任务看板</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>队伍</translation>
+    </message>
+    <message>
+      <source>Team (assignment)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Team leader</source>
+      <translation>队长</translation>
+    </message>
+    <message>
+      <source>Teams and accountability</source>
+      <translation>队伍与人员清点</translation>
+    </message>
+    <message>
+      <source>Teams the console knows, their members on record and their open tasks (responders' check-in lists are not kept yet).</source>
+      <translation>控制台记录的队伍、在册成员及其未完成任务（尚未保存救援人员签到名单）。</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>To: call sign/ID</source>
+      <translation>发往：呼号/ID</translation>
+    </message>
+    <message>
+      <source>To: msg #</source>
+      <translation>发往：消息号</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Warnings issued</source>
+      <translation>已发布的预警</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Zone</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>all operators</source>
+      <translation>全体值班员</translation>
+    </message>
+    <message>
+      <source>{start} to {end}</source>
+      <translation>{start} 至 {end}</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportsDialog</name>
     <message>
       <source>, {n} lines</source>
@@ -3193,12 +3836,12 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>从</translation>
     </message>
     <message>
-      <source>ICS 211 Check-in list</source>
-      <translation>ICS-211 签到表</translation>
-    </message>
-    <message>
       <source>ICS 205 Radio communications plan</source>
       <translation>ICS-205 无线电通信计划</translation>
+    </message>
+    <message>
+      <source>ICS 211 Check-in list</source>
+      <translation>ICS-211 签到表</translation>
     </message>
     <message>
       <source>ICS 213RR Resource requests</source>
@@ -3392,6 +4035,121 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Status</source>
       <translation>状态</translation>
+    </message>
+  </context>
+  <context>
+    <name>Residents</name>
+    <message>
+      <source>%v of %m accounted for (%p%)</source>
+      <translation>已清点 %v / %m（%p%）</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Contact: {c}</source>
+      <translation>联系方式：{c}</translation>
+    </message>
+    <message>
+      <source>Export register…</source>
+      <translation>导出名册…</translation>
+    </message>
+    <message>
+      <source>Export the residents register</source>
+      <translation>导出居民名册</translation>
+    </message>
+    <message>
+      <source>Mark selected</source>
+      <translation>标记所选</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Needs</source>
+      <translation>需求</translation>
+    </message>
+    <message>
+      <source>Needs: {needs}</source>
+      <translation>需求：{needs}</translation>
+    </message>
+    <message>
+      <source>Neighbour: {n}</source>
+      <translation>邻居：{n}</translation>
+    </message>
+    <message>
+      <source>No zone drawn on the map.</source>
+      <translation>地图上没有绘制区域。</translation>
+    </message>
+    <message>
+      <source>Only a supervisor may export the register (it is audited).</source>
+      <translation>只有主管可以导出名册（会记入审计）。</translation>
+    </message>
+    <message>
+      <source>Only those not yet accounted for (the report)</source>
+      <translation>仅显示尚未清点的居民（报告）</translation>
+    </message>
+    <message>
+      <source>Open record…</source>
+      <translation>打开记录…</translation>
+    </message>
+    <message>
+      <source>Opening a record is recorded in the activity log.</source>
+      <translation>打开记录会记入活动日志。</translation>
+    </message>
+    <message>
+      <source>Operators and supervisors account for residents.</source>
+      <translation>由值班员和主管清点居民。</translation>
+    </message>
+    <message>
+      <source>Resident R-{id}</source>
+      <translation>居民 R-{id}</translation>
+    </message>
+    <message>
+      <source>Select a resident first.</source>
+      <translation>请先选择一位居民。</translation>
+    </message>
+    <message>
+      <source>Shelter</source>
+      <translation>避难场所</translation>
+    </message>
+    <message>
+      <source>Usually checked on by: {v}</source>
+      <translation>通常由 {v} 探访</translation>
+    </message>
+    <message>
+      <source>Welfare-check tasks</source>
+      <translation>生活探访任务</translation>
+    </message>
+    <message>
+      <source>Whereabouts</source>
+      <translation>去向</translation>
+    </message>
+    <message>
+      <source>Written as CSV; the export is recorded in the activity log.</source>
+      <translation>以 CSV 格式写出；导出会记入活动日志。</translation>
+    </message>
+    <message>
+      <source>Zone:</source>
+      <translation>区域：</translation>
+    </message>
+    <message>
+      <source>address not given</source>
+      <translation>未提供地址</translation>
+    </message>
+    <message>
+      <source>{n} residents exported.</source>
+      <translation>已导出 {n} 位居民。</translation>
+    </message>
+    <message>
+      <source>{n} welfare-check tasks on the task board, one per street.</source>
+      <translation>任务看板上有 {n} 个生活探访任务，每条街道一个。</translation>
+    </message>
+    <message>
+      <source>{total} residents registered · {on_map} on the map · {off} with no position (listed only)</source>
+      <translation>已登记 {total} 位居民 · 地图上 {on_map} 位 · {off} 位无位置（仅列表显示）</translation>
     </message>
   </context>
   <context>
@@ -5021,6 +5779,41 @@ Sounding or armed: %1</source>
     <message>
       <source>no radio</source>
       <translation>无电台</translation>
+    </message>
+  </context>
+  <context>
+    <name>ViewOptions</name>
+    <message>
+      <source>&amp;Language</source>
+      <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Larger text</source>
+      <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Night theme</source>
+      <translation>夜间主题(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Smaller text</source>
+      <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>N&amp;ormal text size</source>
+      <translation>正常文字大小(&amp;O)</translation>
+    </message>
+    <message>
+      <source>System language (LANG / LC_ALL)</source>
+      <translation>系统语言（LANG / LC_ALL）</translation>
+    </message>
+    <message>
+      <source>The console speaks the chosen language from its next start.</source>
+      <translation>控制台将在下次启动时使用所选语言。</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,101 @@
+"""Reports speak the console's language: the fixed words of a form (title, boxes, headings,
+column headings, "Page N of M") in Chinese, the records' own words untouched; the CLI
+follows LANG / LC_ALL and the workstation's choice as the window does."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from helpers.cli import run_cli
+from helpers.pdf import pdf_text
+from helpers.posts import open_signed_on, sqlite_url
+from ops_console.demo import build_full_demo
+from ops_console.language import install_translators, remove_translators
+from ops_console.reports.build import ReportRequest, build
+from ops_console.reports.period import period_from
+
+
+@pytest.fixture
+def demo(tmp_path, qapp):
+    post = open_signed_on(sqlite_url(tmp_path / "demo.sqlite"))
+    build_full_demo(post)
+    yield post
+    post.close()
+
+
+@pytest.fixture
+def chinese(qapp):
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    assert translators
+    yield
+    remove_translators(qapp, translators)
+
+
+def _read(path) -> str:
+    """The PDF's text; NFKC because pdftotext names some glyphs of the CJK font by their
+    Kangxi radical (⽇ for 日): the same character to a reader, another code point."""
+    return unicodedata.normalize("NFKC", pdf_text(path))
+
+
+def _n(words: str) -> str:
+    return unicodedata.normalize("NFKC", words)
+
+
+def _request(kind, out, fmt="pdf"):
+    return ReportRequest(
+        kind, out, period_from("36h", None), fmt, post_name="柳溪 post", prepared_by="Chen Jing"
+    )
+
+
+def test_a_form_and_a_sitrep_in_chinese_keep_the_records_words(demo, chinese, tmp_path):
+    build(demo, _request("ics214", tmp_path / "a.pdf"))
+    text = _read(tmp_path / "a.pdf")
+    assert _n("活动日志（ICS 214）") in text and "1. 事件名称" in text
+    assert re.search(r"第 1 \S[,，]共 \d+ \S", text), (
+        "Page N of M in Chinese"
+    )  # 页 comes out as a radical, ⻚
+    assert "重要活动" in text  # a column heading
+    assert "ACTIVITY LOG" not in text and "Notable activities" not in text
+    assert "Chen Jing" in text  # who prepared it: a name, not translated
+    assert " 至 " in text  # the operational period's words
+    build(demo, _request("sitrep", tmp_path / "s.html", "html"))
+    html = (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert "态势报告（SITREP）" in html and "未关闭事件（按严重程度和类型）" in html
+    assert "柳溪 post" in html and "SITUATION REPORT" not in html
+
+
+def test_the_same_form_in_english_without_a_translator(demo, tmp_path):
+    build(demo, _request("ics214", tmp_path / "a.pdf"))
+    text = _read(tmp_path / "a.pdf")
+    assert "ACTIVITY LOG (ICS 214)" in text and "Page 1 of" in text and "活动日志" not in text
+
+
+@pytest.mark.parametrize(
+    ("env", "expected", "absent"),
+    [
+        ({"LANG": "zh_CN.UTF-8", "LC_ALL": ""}, "活动日志（ICS 214）", "ACTIVITY LOG"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, "活动日志（ICS 214）", "ACTIVITY LOG"),
+        ({"LANG": "C.UTF-8", "LC_ALL": ""}, "ACTIVITY LOG (ICS 214)", "活动日志"),
+    ],
+)
+def test_the_cli_report_follows_lang_and_lc_all(tmp_path, env, expected, absent):
+    url = sqlite_url(tmp_path / "empty.sqlite")
+    open_signed_on(url).close()
+    out = tmp_path / "a.pdf"
+    done = run_cli(
+        tmp_path,
+        "--db",
+        url,
+        "report",
+        "ics214",
+        "--out",
+        str(out),
+        env={**env, "XDG_CONFIG_HOME": str(tmp_path / "xdg"), "OPS_CONSOLE_CACHE_DIR": str(tmp_path / "c")},
+    )
+    assert done.returncode == 0, done.stderr
+    text = _read(out)
+    assert _n(expected) in text and _n(absent) not in text
