@@ -372,6 +372,7 @@ SOURCE_WORDS = {
     "notices": QT_TRANSLATE_NOOP("Alerts", "Notices"),
     "teams": QT_TRANSLATE_NOOP("Alerts", "Teams"),
     "mayday": QT_TRANSLATE_NOOP("Alerts", "MAYDAY"),
+    "sensors": QT_TRANSLATE_NOOP("Alerts", "Sensors"),
 }
 
 

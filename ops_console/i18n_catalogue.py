@@ -81,8 +81,12 @@ class _ModuleScan(ast.NodeVisitor):
             if isinstance(node, ast.Assign | ast.AnnAssign):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 strings = _strings_in(node.value) if node.value is not None else []
-                if node.value is not None and (text := _literal(node.value)) is not None:
-                    strings = [text]  # TITLE = "ACTIVITY LOG (ICS 214)"
+                if (
+                    node in tree.body
+                    and node.value is not None
+                    and (text := _literal(node.value)) is not None
+                ):
+                    strings = [text]  # a module's TITLE = "ACTIVITY LOG (ICS 214)", not a local
                 for target in targets:
                     if isinstance(target, ast.Name) and strings:
                         self.collections.setdefault(target.id, []).extend(strings)

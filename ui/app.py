@@ -59,8 +59,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     settings = QSettings()
     apply_saved_look(app, settings)  # the night theme and text size this workstation chose
     app._ops_translators = install_translators(app, settings=settings)  # type: ignore[attr-defined]  # kept alive with the app
+    prefer_cjk_font(app)
     install_gui_thread_collector(app)  # see ui/qt.py: a collection on a worker thread can freeze the program
     return app
+
+
+CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Noto Sans CJK")
+
+
+def prefer_cjk_font(app: QApplication) -> None:
+    """Chinese characters from a Simplified Chinese face where one is installed (Debian:
+    fonts-noto-cjk): left to itself, fontconfig may draw them with the Japanese forms of
+    the same unified characters. Latin text keeps the application's own family."""
+    font = app.font()
+    families = [font.family(), *(f for f in CJK_FAMILIES if f != font.family())]
+    font.setFamilies(families)
+    app.setFont(font)
 
 
 def build_main_window(

@@ -163,6 +163,18 @@
       <translation>操作</translation>
     </message>
     <message>
+      <source>All clear issued</source>
+      <translation>已发布解除警报</translation>
+    </message>
+    <message>
+      <source>CAP alert acknowledged</source>
+      <translation>CAP 警报已确认</translation>
+    </message>
+    <message>
+      <source>CAP alert imported</source>
+      <translation>已导入 CAP 警报</translation>
+    </message>
+    <message>
       <source>Exercise ended</source>
       <translation>演练已结束</translation>
     </message>
@@ -223,6 +235,30 @@
       <translation>无线电消息已重发</translation>
     </message>
     <message>
+      <source>Resident accounted for</source>
+      <translation>居民已清点</translation>
+    </message>
+    <message>
+      <source>Resident added</source>
+      <translation>已添加居民</translation>
+    </message>
+    <message>
+      <source>Resident edited</source>
+      <translation>居民信息已编辑</translation>
+    </message>
+    <message>
+      <source>Resident record opened</source>
+      <translation>已查看居民记录</translation>
+    </message>
+    <message>
+      <source>Residents exported</source>
+      <translation>已导出居民</translation>
+    </message>
+    <message>
+      <source>Residents imported</source>
+      <translation>已导入居民</translation>
+    </message>
+    <message>
       <source>Risk point added</source>
       <translation>已添加风险点</translation>
     </message>
@@ -233,6 +269,14 @@
     <message>
       <source>Risk point inspected</source>
       <translation>风险点已检查</translation>
+    </message>
+    <message>
+      <source>Sensor alert</source>
+      <translation>传感器报警</translation>
+    </message>
+    <message>
+      <source>Sensor registered</source>
+      <translation>已登记传感器</translation>
     </message>
     <message>
       <source>Shelter added</source>
@@ -335,6 +379,10 @@
       <translation>库存已接收</translation>
     </message>
     <message>
+      <source>Stock request approved</source>
+      <translation>物资申请已批准</translation>
+    </message>
+    <message>
       <source>Stock request fulfilled</source>
       <translation>物资申请已满足</translation>
     </message>
@@ -381,6 +429,42 @@
     <message>
       <source>Time</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <source>Warning approved</source>
+      <translation>预警已批准</translation>
+    </message>
+    <message>
+      <source>Warning cancelled</source>
+      <translation>预警已取消</translation>
+    </message>
+    <message>
+      <source>Warning drafted</source>
+      <translation>预警已起草</translation>
+    </message>
+    <message>
+      <source>Warning drafted from a sensor</source>
+      <translation>已根据传感器起草预警</translation>
+    </message>
+    <message>
+      <source>Warning issued</source>
+      <translation>预警已发布</translation>
+    </message>
+    <message>
+      <source>Warning refused</source>
+      <translation>预警被拒绝</translation>
+    </message>
+    <message>
+      <source>Warning sent</source>
+      <translation>预警已发送</translation>
+    </message>
+    <message>
+      <source>Warning sent again</source>
+      <translation>预警已重发</translation>
+    </message>
+    <message>
+      <source>Warning updated</source>
+      <translation>预警已更新</translation>
     </message>
     <message>
       <source>Wrong PIN</source>
@@ -561,6 +645,10 @@
       <translation>（演练）</translation>
     </message>
     <message>
+      <source> (never heard)</source>
+      <translation>（从未收到）</translation>
+    </message>
+    <message>
       <source> (plain text, unverified)</source>
       <translation> （纯文本，未验证）</translation>
     </message>
@@ -673,6 +761,10 @@
       <translation>选择一条传感器警报，用其读数起草预警。</translation>
     </message>
     <message>
+      <source>Sensors</source>
+      <translation>传感器</translation>
+    </message>
+    <message>
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -717,6 +809,14 @@
       <translation>预警 #{id} 未能经{channel}送达</translation>
     </message>
     <message>
+      <source>no reading for more than {factor}× its interval of {minutes} min</source>
+      <translation>超过 {factor} 倍上报间隔（{minutes} 分钟）没有读数</translation>
+    </message>
+    <message>
+      <source>no value</source>
+      <translation>无读数值</translation>
+    </message>
+    <message>
       <source>{event}; area: {area}</source>
       <translation>{event}；范围：{area}</translation>
     </message>
@@ -727,6 +827,10 @@
     <message>
       <source>{kind}, level {level}; due {days} day(s) ago</source>
       <translation>{kind}，等级 {level}；已逾期 {days} 天</translation>
+    </message>
+    <message>
+      <source>{name} at {place}</source>
+      <translation>{place}的{name}</translation>
     </message>
     <message>
       <source>{n} of {capacity} places taken</source>
@@ -751,28 +855,10 @@
     <message>
       <source>{status}; task: {task}; members: {members}</source>
       <translation>{status}；任务：{task}；队员：{members}</translation>
-      <source>Sensors</source>
-      <translation>传感器</translation>
-    </message>
-    <message>
-      <source>no value</source>
-      <translation>无读数值</translation>
-    </message>
-    <message>
-      <source>{name} at {place}</source>
-      <translation>{place}的{name}</translation>
     </message>
     <message>
       <source>{where}: {value} — {rule}: {detail} ({time} UTC)</source>
       <translation>{where}：{value} — {rule}：{detail}（UTC {time}）</translation>
-    </message>
-    <message>
-      <source>no reading for more than {factor}× its interval of {minutes} min</source>
-      <translation>超过 {factor} 倍上报间隔（{minutes} 分钟）没有读数</translation>
-    </message>
-    <message>
-      <source> (never heard)</source>
-      <translation>（从未收到）</translation>
     </message>
   </context>
   <context>
@@ -3242,7 +3328,7 @@ The offline-first console of a community emergency command post. Everything is s
     </message>
     <message>
       <source>3. Check-in location</source>
-      <translation type="unfinished" />
+      <translation>3. 签到地点</translation>
     </message>
     <message>
       <source>3. Date/Time</source>
@@ -3378,15 +3464,15 @@ The offline-first console of a community emergency command post. Everything is s
     </message>
     <message>
       <source>Checked in</source>
-      <translation type="unfinished" />
+      <translation>签到时间</translation>
     </message>
     <message>
       <source>Checked in by</source>
-      <translation type="unfinished" />
+      <translation>签到登记人</translation>
     </message>
     <message>
       <source>Checked out</source>
-      <translation type="unfinished" />
+      <translation>签出时间</translation>
     </message>
     <message>
       <source>Closed in the period</source>
@@ -3466,7 +3552,7 @@ The offline-first console of a community emergency command post. Everything is s
     </message>
     <message>
       <source>INCIDENT CHECK-IN LIST (ICS 211)</source>
-      <translation type="unfinished" />
+      <translation>事件签到名单（ICS 211）</translation>
     </message>
     <message>
       <source>INCIDENT RADIO COMMUNICATIONS PLAN (ICS 205)</source>
@@ -3702,7 +3788,7 @@ The offline-first console of a community emergency command post. Everything is s
     </message>
     <message>
       <source>Skills / qualifications</source>
-      <translation type="unfinished" />
+      <translation>技能 / 资质</translation>
     </message>
     <message>
       <source>State</source>
@@ -3742,7 +3828,7 @@ The offline-first console of a community emergency command post. Everything is s
     </message>
     <message>
       <source>Team (assignment)</source>
-      <translation type="unfinished" />
+      <translation>队伍（任务分配）</translation>
     </message>
     <message>
       <source>Team leader</source>
@@ -4321,6 +4407,26 @@ The offline-first console of a community emergency command post. Everything is s
   <context>
     <name>SensorChart</name>
     <message>
+      <source>1 h</source>
+      <translation>1 小时</translation>
+    </message>
+    <message>
+      <source>1 year</source>
+      <translation>1 年</translation>
+    </message>
+    <message>
+      <source>24 h</source>
+      <translation>24 小时</translation>
+    </message>
+    <message>
+      <source>30 d</source>
+      <translation>30 天</translation>
+    </message>
+    <message>
+      <source>7 d</source>
+      <translation>7 天</translation>
+    </message>
+    <message>
       <source>Readings could not be read: {why}</source>
       <translation>无法读取读数：{why}</translation>
     </message>
@@ -4335,26 +4441,6 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>{n} readings in {b} buckets</source>
       <translation>{n} 个读数，分为 {b} 个时间段</translation>
-    </message>
-    <message>
-      <source>1 h</source>
-      <translation>1 小时</translation>
-    </message>
-    <message>
-      <source>24 h</source>
-      <translation>24 小时</translation>
-    </message>
-    <message>
-      <source>7 d</source>
-      <translation>7 天</translation>
-    </message>
-    <message>
-      <source>30 d</source>
-      <translation>30 天</translation>
-    </message>
-    <message>
-      <source>1 year</source>
-      <translation>1 年</translation>
     </message>
   </context>
   <context>

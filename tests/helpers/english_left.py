@@ -13,6 +13,7 @@ demo post (people, the fictional ward). Anything else is a string that missed tr
 
 from __future__ import annotations
 
+import html
 import re
 
 from PySide6.QtCore import Qt
@@ -154,7 +155,7 @@ _SKIP = re.compile(
 def english_words(text: str, data: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
     """The words of ``text`` a Chinese reader would see as untranslated English (``data``:
     words of the post's own records, which are not the console's to translate)."""
-    text = re.sub(r"<[^>]+>", " ", text)  # rich text tags
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))  # rich text: tags and &nbsp;
     text = _SKIP.sub(" ", text.replace("&", ""))
     return [w for w in _WORD.findall(text) if w not in ALLOWED and w not in data]
 

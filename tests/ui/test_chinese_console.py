@@ -166,3 +166,18 @@ def test_every_dialog_speaks_chinese_and_fits_the_screen(full_demo_post, chinese
             dialog.reject()
         dialog.close()
     assert not problems, "\n".join(problems)
+
+
+def test_every_action_in_the_demo_log_has_words(full_demo_post, chinese):
+    """The activity log's Action column names what happened in the reader's language: an
+    action code with no words would show as an English-looking fallback ("Warning send")."""
+    from sqlalchemy import text
+
+    from ops_console.ui.activity.model import ACTION_LABELS, action_label
+
+    with full_demo_post.db.engine.connect() as conn:
+        actions = {a for (a,) in conn.execute(text("SELECT DISTINCT action FROM audit_entries"))}
+    assert len(actions) > 10
+    missing = sorted(a for a in actions if a not in ACTION_LABELS)
+    assert not missing, f"actions with no words in ui/activity/model.py: {missing}"
+    assert all(not english_words(action_label(a)) for a in actions)

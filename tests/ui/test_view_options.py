@@ -126,6 +126,11 @@ def test_the_night_theme_is_chosen_in_the_view_menu_and_remembered(
     corner = table.viewport().mapTo(window, rect.topRight()) + type(rect.topRight())(-3, 3)
     drawn = QColor(picture.pixel(corner))
     assert drawn.lightnessF() < 0.35, f"a night cell drawn {drawn.name()}"
+    for key in ("alerts", "tasks"):  # the tour's picture: incidents, alerts and the task board
+        if key in window.docks:
+            window.docks[key].raise_()
+    for _ in range(5):
+        QApplication.processEvents()
     window.grab().save(str(screenshot_dir / "night_theme.png"))
 
     # remembered: the next start's look comes from the same settings
@@ -188,4 +193,23 @@ def test_every_menu_and_action_is_reachable_from_the_keyboard(post, qtbot, layou
         if button.text() and button.focusPolicy() == Qt.FocusPolicy.NoFocus and button.isVisibleTo(window):
             problems.append(f"button {button.text()!r} cannot take the keyboard focus")
     assert not problems, "\n".join(problems)
+    window.close()
+
+
+def test_the_readme_lists_the_same_shortcuts_as_the_guide(post, qtbot, layout_settings):
+    """One list: the guide's shortcuts are read from the window's actions; the README's
+    table must name each of them (and nothing the window does not have)."""
+    from pathlib import Path
+
+    from ops_console.ui.help_dialog import shortcuts
+
+    window = build_main_window(post, settings=layout_settings)
+    qtbot.addWidget(window)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| keys | what |") :].split("\n\n", 1)[0]
+    rows = {line.split("|")[1].strip(): line.split("|")[2].strip() for line in table.splitlines()[2:]}
+    listed = shortcuts(window)
+    missing = [(k, w) for k, w in listed if not rows.get(k, "").startswith(w)]
+    assert not missing, f"README's shortcut table lacks {missing}"
+    assert set(rows) == {k for k, _ in listed}, set(rows) ^ {k for k, _ in listed}
     window.close()

@@ -88,6 +88,30 @@ ACTION_LABELS = {
     "team.create": QT_TRANSLATE_NOOP("ActivityLogModel", "Team added"),
     "zone.create": QT_TRANSLATE_NOOP("ActivityLogModel", "Zone drawn"),
     "zone.withdraw": QT_TRANSLATE_NOOP("ActivityLogModel", "Zone withdrawn"),
+    # the actions of the warnings, residents, sensors and CAP features (every action the demo's
+    # log holds has words: tests/ui/test_chinese_console.py)
+    "stock.request_approved": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock request approved"),
+    "register": QT_TRANSLATE_NOOP("ActivityLogModel", "Sensor registered"),
+    "sensor.register": QT_TRANSLATE_NOOP("ActivityLogModel", "Sensor registered"),
+    "sensor.alert": QT_TRANSLATE_NOOP("ActivityLogModel", "Sensor alert"),
+    "resident.create": QT_TRANSLATE_NOOP("ActivityLogModel", "Resident added"),
+    "resident.update": QT_TRANSLATE_NOOP("ActivityLogModel", "Resident edited"),
+    "resident.import": QT_TRANSLATE_NOOP("ActivityLogModel", "Residents imported"),
+    "resident.export": QT_TRANSLATE_NOOP("ActivityLogModel", "Residents exported"),
+    "resident.open": QT_TRANSLATE_NOOP("ActivityLogModel", "Resident record opened"),
+    "resident.whereabouts": QT_TRANSLATE_NOOP("ActivityLogModel", "Resident accounted for"),
+    "warning.draft": QT_TRANSLATE_NOOP("ActivityLogModel", "Warning drafted"),
+    "warning.from_sensor": QT_TRANSLATE_NOOP("ActivityLogModel", "Warning drafted from a sensor"),
+    "warning.approve": QT_TRANSLATE_NOOP("ActivityLogModel", "Warning approved"),
+    "warning.issue": QT_TRANSLATE_NOOP("ActivityLogModel", "Warning issued"),
+    "warning.send": QT_TRANSLATE_NOOP("ActivityLogModel", "Warning sent"),
+    "warning.update": QT_TRANSLATE_NOOP("ActivityLogModel", "Warning updated"),
+    "warning.cancel": QT_TRANSLATE_NOOP("ActivityLogModel", "Warning cancelled"),
+    "warning.all_clear": QT_TRANSLATE_NOOP("ActivityLogModel", "All clear issued"),
+    "warning.refused": QT_TRANSLATE_NOOP("ActivityLogModel", "Warning refused"),
+    "warning.retry": QT_TRANSLATE_NOOP("ActivityLogModel", "Warning sent again"),
+    "cap.import": QT_TRANSLATE_NOOP("ActivityLogModel", "CAP alert imported"),
+    "cap.ack": QT_TRANSLATE_NOOP("ActivityLogModel", "CAP alert acknowledged"),
 }
 
 

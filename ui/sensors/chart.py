@@ -73,6 +73,7 @@ class SensorChart(QWidget):
         self.title = QLabel(_tr("Select a sensor to see its readings"), objectName="chartTitle")
         self.title.setStyleSheet("font-weight: 600; padding: 2px 4px;")
         self.legend = QLabel(objectName="chartLegend")
+        self.legend.setWordWrap(True)  # a long legend (or larger text, Ctrl+=) wraps, never widens the window
         self.buttons = QButtonGroup(self)
         header = FlowLayout()  # the span buttons wrap on a narrow dock
         header.addWidget(self.title)

@@ -31,9 +31,10 @@ def status_label(status: TaskStatus) -> str:
     }[TaskStatus(status)]
 
 
-# Cards are white on a grey column, so they read as cards and the columns as lanes.
+# Cards are white on a grey column, so they read as cards and the columns as lanes; the
+# column takes the palette's colours, so the night theme darkens it with the cards.
 COLUMN_STYLE = """
-TaskColumn { background: #eceff1; border: 1px solid #cfd8dc; border-radius: 6px; }
+TaskColumn { background: palette(window); border: 1px solid palette(mid); border-radius: 6px; }
 QLabel#taskColumnHeader { font-size: 11pt; padding: 2px 4px; }
 QListView { background: transparent; border: none; }
 QScrollBar:vertical { background: transparent; width: 10px; margin: 0; }
