@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ops_console.config import log_dir
@@ -59,7 +59,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     settings = QSettings()
     apply_saved_look(app, settings)  # the night theme and text size this workstation chose
     app._ops_translators = install_translators(app, settings=settings)  # type: ignore[attr-defined]  # kept alive with the app
-    prefer_cjk_font(app)
+    if QLocale().language() == QLocale.Language.Chinese:
+        prefer_cjk_font(app)
     install_gui_thread_collector(app)  # see ui/qt.py: a collection on a worker thread can freeze the program
     return app
 
@@ -70,7 +71,8 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
 def prefer_cjk_font(app: QApplication) -> None:
     """Chinese characters from a Simplified Chinese face where one is installed (Debian:
     fonts-noto-cjk): left to itself, fontconfig may draw them with the Japanese forms of
-    the same unified characters. Latin text keeps the application's own family."""
+    the same unified characters. Latin text keeps the application's own family. Only for a
+    Chinese console: the list of families makes Qt reserve the CJK face's taller line."""
     font = app.font()
     families = [font.family(), *(f for f in CJK_FAMILIES if f != font.family())]
     font.setFamilies(families)

@@ -26,9 +26,14 @@ SIZE = QSize(1366, 768)
 @pytest.fixture
 def chinese(qapp):
     """The application speaking zh_CN (its catalogue compiled from the .ts if need be)."""
+    from ops_console.ui.app import prefer_cjk_font
+
     translators = install_translators(qapp, QLocale("zh_CN"))
     assert translators, "the zh_CN catalogue did not load"
+    font = qapp.font()
+    prefer_cjk_font(qapp)  # as a Chinese console starts (ui/app.py)
     yield qapp
+    qapp.setFont(font)
     remove_translators(qapp, translators)
 
 
