@@ -215,6 +215,18 @@
       <translation>已添加值班员</translation>
     </message>
     <message>
+      <source>PAR interval set</source>
+      <translation>已设置人员清点（PAR）间隔</translation>
+    </message>
+    <message>
+      <source>PAR result</source>
+      <translation>人员清点（PAR）结果</translation>
+    </message>
+    <message>
+      <source>PAR roll call</source>
+      <translation>人员清点（PAR）点名</translation>
+    </message>
+    <message>
       <source>PIN policy changed</source>
       <translation>PIN 码规则已更改</translation>
     </message>
@@ -423,12 +435,60 @@
       <translation>任务已移动</translation>
     </message>
     <message>
+      <source>Team MAYDAY</source>
+      <translation>队伍 MAYDAY 求救</translation>
+    </message>
+    <message>
+      <source>Team MAYDAY acknowledged</source>
+      <translation>队伍 MAYDAY 求救已确认</translation>
+    </message>
+    <message>
+      <source>Team PAR confirmed</source>
+      <translation>队伍人员清点（PAR）已确认</translation>
+    </message>
+    <message>
       <source>Team added</source>
       <translation>已添加队伍</translation>
     </message>
     <message>
+      <source>Team disbanded</source>
+      <translation>队伍已解散</translation>
+    </message>
+    <message>
+      <source>Team formed</source>
+      <translation>队伍已组建</translation>
+    </message>
+    <message>
+      <source>Team status changed</source>
+      <translation>队伍状态已变更</translation>
+    </message>
+    <message>
       <source>Time</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <source>Volunteer added</source>
+      <translation>已添加志愿者</translation>
+    </message>
+    <message>
+      <source>Volunteer checked in</source>
+      <translation>志愿者已签到</translation>
+    </message>
+    <message>
+      <source>Volunteer checked out</source>
+      <translation>志愿者已签出</translation>
+    </message>
+    <message>
+      <source>Volunteer edited</source>
+      <translation>志愿者信息已编辑</translation>
+    </message>
+    <message>
+      <source>Volunteers closed out</source>
+      <translation>志愿者已全部签出</translation>
+    </message>
+    <message>
+      <source>Volunteers imported</source>
+      <translation>已导入志愿者</translation>
     </message>
     <message>
       <source>Warning approved</source>

@@ -59,7 +59,6 @@ ALLOWED = {
     "EMERGENCY",  # the word a field team types to raise the alarm (docs/protocols/field-payload.md)
     "English",  # a language named in its own words (View → Language)
     "GeoJSON",
-    "CAP",  # the Common Alerting Protocol, a file format's name
     "Meshtastic",  # a radio product
     "KML",
     "TOML",

@@ -112,6 +112,21 @@ ACTION_LABELS = {
     "warning.retry": QT_TRANSLATE_NOOP("ActivityLogModel", "Warning sent again"),
     "cap.import": QT_TRANSLATE_NOOP("ActivityLogModel", "CAP alert imported"),
     "cap.ack": QT_TRANSLATE_NOOP("ActivityLogModel", "CAP alert acknowledged"),
+    "team.form": QT_TRANSLATE_NOOP("ActivityLogModel", "Team formed"),
+    "team.disband": QT_TRANSLATE_NOOP("ActivityLogModel", "Team disbanded"),
+    "team.status": QT_TRANSLATE_NOOP("ActivityLogModel", "Team status changed"),
+    "team.mayday": QT_TRANSLATE_NOOP("ActivityLogModel", "Team MAYDAY"),
+    "team.mayday_ack": QT_TRANSLATE_NOOP("ActivityLogModel", "Team MAYDAY acknowledged"),
+    "team.par_confirmed": QT_TRANSLATE_NOOP("ActivityLogModel", "Team PAR confirmed"),
+    "team.par_minutes": QT_TRANSLATE_NOOP("ActivityLogModel", "PAR interval set"),
+    "par.roll_call": QT_TRANSLATE_NOOP("ActivityLogModel", "PAR roll call"),
+    "par.result": QT_TRANSLATE_NOOP("ActivityLogModel", "PAR result"),
+    "volunteer.add": QT_TRANSLATE_NOOP("ActivityLogModel", "Volunteer added"),
+    "volunteer.update": QT_TRANSLATE_NOOP("ActivityLogModel", "Volunteer edited"),
+    "volunteer.import": QT_TRANSLATE_NOOP("ActivityLogModel", "Volunteers imported"),
+    "volunteer.check_in": QT_TRANSLATE_NOOP("ActivityLogModel", "Volunteer checked in"),
+    "volunteer.check_out": QT_TRANSLATE_NOOP("ActivityLogModel", "Volunteer checked out"),
+    "volunteer.close_out": QT_TRANSLATE_NOOP("ActivityLogModel", "Volunteers closed out"),
 }
 
 
