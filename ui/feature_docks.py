@@ -22,13 +22,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from ops_console.events import Event
+from ops_console.topics import Topic
 from ops_console.ui.alerts import AlertPanel
+from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.mapping.panels import RiskRegisterPanel, ShelterPanel
 from ops_console.ui.residents import ResidentsPanel
 from ops_console.ui.sirens.strip import SirenStrip
 
 if TYPE_CHECKING:
     from ops_console.inventory.views import StockLevel
+    from ops_console.people.teams import TeamRow
     from ops_console.radio.views import NodeView
     from ops_console.ui.inventory.panel import InventoryPanel
     from ops_console.ui.main_window import MainWindow
@@ -82,6 +86,7 @@ class FeatureDocks(QObject):
             from ops_console.ui.warnings.watch import CapFolderWatch
 
             self.cap_watch = CapFolderWatch(post.warnings.inbox, inbox_folder.cap_inbox, self)
+        self._lane = JobLane("featureDocks", 1, self)  # small reads a dock's reaction needs
         self._centred_node: int | None = None
         self._centred_location: int | None = None
 
@@ -227,6 +232,7 @@ class FeatureDocks(QObject):
         task_selected = getattr(window.tasks, "task_selected", None)
         if task_selected is not None:
             task_selected.connect(self._task_selected)
+        window.bridge.people_event.connect(self._on_people_event)
 
     def radio_built(self, radio: RadioPanel) -> None:
         """The radio panel was built (on first show): its node list moves the map."""
@@ -244,10 +250,33 @@ class FeatureDocks(QObject):
             self.sirens.detach()
         if "sensors" in self._built:
             self.sensors.wait_idle()
+            self.sensors.detach()
         if "warnings" in self._built:
             self.warnings.detach()
-            self.sensors.detach()
         self.siren_strip.shutdown()
+        self._lane.waitForDone(5000)
+
+    @Slot(object)
+    def _on_people_event(self, event: Event) -> None:
+        """A MAYDAY (heard on the air or pressed anywhere) centres the map on the team's last
+        position, whether or not the team board was ever opened here. The map is moved, not
+        raised: the alarm brings the alert list forward and must not be hidden by the map."""
+        if event.topic != Topic.TEAM_CHANGED or (event.data or {}).get("what") != "mayday":
+            return
+        if event.entity_id is None:
+            return
+        start_job(
+            self._lane,
+            partial(self._window.post.people.teams.row, event.entity_id),
+            self._centre_on_mayday,
+            lambda exc: None,  # the team was disbanded meanwhile: nothing to centre on
+            owner=self,
+        )
+
+    def _centre_on_mayday(self, row: TeamRow) -> None:
+        if row.mayday_at is not None and row.lat is not None and row.lon is not None:
+            lat, lon = row.lat, row.lon
+            self._on_map(lambda m: m.centre_on(lat, lon))
 
     @Slot(float, float)
     def _centre(self, lat: float, lon: float) -> None:

@@ -170,3 +170,40 @@ def test_a_layout_saved_with_the_inventory_in_front_builds_it_as_the_window_show
     )
     assert not again.features.built("map")
     again.close()
+
+
+def test_a_mayday_heard_on_the_air_centres_the_map_on_the_team_without_the_board_open(window, post, qtbot):
+    """The team board is built on first show; a MAYDAY must move the map all the same."""
+    from datetime import UTC, datetime
+
+    from ops_console.hardware.lora.types import RawFrame
+    from ops_console.hardware.protocols import field_payload as fp
+    from ops_console.people.views import TeamStatus, VolunteerDraft
+
+    window.show()
+    window.features.map.centre_on(30.20, 120.10)  # somewhere else
+    volunteer = post.people.roster.add(VolunteerDraft("Wang Fang", "13800000002", "B002")).id
+    post.people.checkins.check_in(volunteer)
+    team = post.people.teams.form("Boat Crew", "BOAT-1", [volunteer], radio_node=31)
+    post.people.teams.set_status(team.id, TeamStatus.ON_SCENE)
+    assert "teams" not in window.features._built
+
+    def hear(data: bytes) -> None:
+        raw = b"+RCV=31,%d," % len(data) + data + b",-60,5"
+        post.radio.ingest.ingest([RawFrame(raw, datetime.now(UTC), "test", 31, data, -60, 5)])
+
+    hear(fp.encode_position("BOAT-1", 1, 30.2712, 120.1734, datetime.now(UTC))[0])
+    vp = window.features.map.canvas.vp
+    assert (vp.cx, vp.cy) != pytest.approx(to_mercator(30.2712, 120.1734), abs=1.0)
+    hear(
+        fp.encode_text(
+            "BOAT-1", post.radio.outbox.console_call, 7, fp.Precedence.EMERGENCY, "MAYDAY capsized"
+        )[0]
+    )
+    qtbot.waitUntil(
+        lambda: (
+            (window.features.map.canvas.vp.cx, window.features.map.canvas.vp.cy)
+            == pytest.approx(to_mercator(30.2712, 120.1734), abs=1.0)
+        ),
+        timeout=5000,
+    )
