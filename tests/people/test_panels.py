@@ -205,3 +205,26 @@ def test_supervisor_edits_a_volunteer_and_an_operator_may_not(post, qtbot) -> No
     post.operators.sign_on(ROLE_NAMES[Role.OPERATOR], PIN)
     panel.update_rights()
     assert not panel.edit_button.isEnabled() and "Supervisors" in panel.edit_button.toolTip()
+
+
+def test_checkin_form_shows_hours_per_person_in_the_operational_period(post, qtbot, themed) -> None:
+    """ICS-211 time keeping: a stay counts only inside the period, an open stay up to now."""
+    from PySide6.QtCore import QDateTime
+
+    ids = roster(post)
+    now = utc_now()
+    post.people.checkins.check_in(ids[0], at=now - timedelta(hours=20))  # 12 h of it in the period
+    post.people.checkins.check_out(ids[0], at=now - timedelta(hours=2))  # ends inside the period
+    post.people.checkins.check_in(ids[1], at=now - timedelta(hours=3))  # still on site
+    dialog = CheckinDialog(post)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentWidget(dialog.hours_tab)
+    dialog.period_from.setDateTime(QDateTime.fromSecsSinceEpoch(int((now - timedelta(hours=12)).timestamp())))
+    shown = {
+        dialog.hours.item(r, 0).text(): dialog.hours.item(r, 1).text() for r in range(dialog.hours.rowCount())
+    }
+    assert shown == {"陈静": "10.0 h", "Wang Fang": "3.0 h"}
+    assert dialog.hours_total.text() == "2 people, 13.0 person-hours in the period"
+    dialog.period_to.setDateTime(dialog.period_from.dateTime().addSecs(-60))
+    assert dialog.hours.rowCount() == 0 and "ends before it starts" in dialog.hours_total.text()

@@ -1,5 +1,6 @@
 """The check-in form (ICS-211): a badge scan or a name, then Enter; who is on site and for
-how long; the end-of-shift close-out of everyone still checked in, in one action.
+how long; hours per person in an operational period (the last 12 hours unless changed);
+the end-of-shift close-out of everyone still checked in, in one action.
 
 Built for a keyboard-wedge scanner as the inventory's movement form is: the scanner types
 the badge code and presses Enter, which checks that person in (a second scan of the same
@@ -9,10 +10,13 @@ double scan can never check someone out by surprise.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Slot
+from datetime import UTC
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +34,7 @@ from PySide6.QtWidgets import (
 from ops_console.clock import utc_now
 from ops_console.errors import OpsError, ValidationError
 from ops_console.post import Post
+from ops_console.reports.period import DEFAULT_HOURS
 from ops_console.ui.common.messages import show_error
 
 
@@ -77,6 +83,10 @@ class CheckinDialog(QDialog):
         self.on_site.horizontalHeader().setStretchLastSection(True)
         self.count = QLabel(self)
         self.count.setObjectName("onSiteCount")
+        self.hours_tab = self._hours_tab()
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.on_site, tr("On site now"))
+        self.tabs.addTab(self.hours_tab, tr("Hours per person"))
 
         form = QFormLayout()
         form.addRow(tr("&Badge:"), self.badge)
@@ -91,10 +101,62 @@ class CheckinDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.result)
         layout.addWidget(self.count)
-        layout.addWidget(self.on_site, 1)
+        layout.addWidget(self.tabs, 1)
         self.resize(560, 480)
         self.reload()
         self.badge.setFocus()
+
+    def _hours_tab(self) -> QWidget:
+        """Hours on site per person within an operational period (ICS-211/214 time keeping)."""
+        tab = QWidget(self)
+        now = QDateTime.currentDateTime()
+        self.period_from = QDateTimeEdit(now.addSecs(-DEFAULT_HOURS * 3600), tab)
+        self.period_to = QDateTimeEdit(now.addSecs(DEFAULT_HOURS * 3600), tab)  # hours count up to now
+        for edit, name in ((self.period_from, "periodFrom"), (self.period_to, "periodTo")):
+            edit.setObjectName(name)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setCalendarPopup(True)
+            edit.dateTimeChanged.connect(self.reload_hours)
+        self.hours = QTableWidget(0, 2, tab)
+        self.hours.setObjectName("hoursPerPerson")
+        self.hours.setHorizontalHeaderLabels([tr("Name"), tr("Hours")])
+        self.hours.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.hours.verticalHeader().hide()
+        self.hours.horizontalHeader().setStretchLastSection(True)
+        self.hours_total = QLabel(tab)
+        self.hours_total.setObjectName("hoursTotal")
+        period = QHBoxLayout()
+        period.addWidget(QLabel(tr("From"), tab))
+        period.addWidget(self.period_from)
+        period.addWidget(QLabel(tr("to"), tab))
+        period.addWidget(self.period_to)
+        period.addStretch(1)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(period)
+        layout.addWidget(self.hours, 1)
+        layout.addWidget(self.hours_total)
+        return tab
+
+    @Slot()
+    def reload_hours(self) -> None:
+        start = self.period_from.dateTime().toPython().astimezone(UTC)
+        end = self.period_to.dateTime().toPython().astimezone(UTC)
+        if end <= start:
+            self.hours.setRowCount(0)
+            self.hours_total.setText(tr("The period ends before it starts: set From earlier than to."))
+            return
+        per_person = sorted(self.post.people.checkins.hours(start, end).values(), key=lambda p: (-p[1], p[0]))
+        self.hours.setRowCount(len(per_person))
+        for i, (name, hours) in enumerate(per_person):
+            self.hours.setItem(i, 0, QTableWidgetItem(name))
+            self.hours.setItem(i, 1, QTableWidgetItem(f"{hours:.1f} h"))
+        self.hours.resizeColumnsToContents()
+        total = sum(h for _, h in per_person)
+        self.hours_total.setText(
+            tr("%1 people, %2 person-hours in the period")
+            .replace("%1", str(len(per_person)))
+            .replace("%2", f"{total:.1f}")
+        )
 
     def reload(self) -> None:
         chosen = self.person.currentData()
@@ -115,6 +177,7 @@ class CheckinDialog(QDialog):
         self.on_site.resizeColumnsToContents()
         self.count.setText(tr("%1 on site now").replace("%1", str(len(stays))))
         self.close_out_button.setEnabled(bool(stays))
+        self.reload_hours()
 
     def _say(self, words: str, ok: bool = True) -> None:
         self.result.setText(words)
