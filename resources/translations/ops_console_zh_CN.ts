@@ -951,6 +951,10 @@
       <translation>现在在岗 %1 人</translation>
     </message>
     <message>
+      <source>%1 people, %2 person-hours in the period</source>
+      <translation>本时段共 %1 人，%2 人·小时</translation>
+    </message>
+    <message>
       <source>&amp;Badge:</source>
       <translation>胸牌(&amp;B)：</translation>
     </message>
@@ -987,6 +991,22 @@
       <translation>用于</translation>
     </message>
     <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>工时</translation>
+    </message>
+    <message>
+      <source>Hours per person</source>
+      <translation>每人工时</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
       <source>On site now</source>
       <translation>现在在岗</translation>
     </message>
@@ -1001,6 +1021,14 @@
     <message>
       <source>Since</source>
       <translation>起始</translation>
+    </message>
+    <message>
+      <source>The period ends before it starts: set From earlier than to.</source>
+      <translation>时段的结束早于开始：请把“从”设为早于“至”的时间。</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
     </message>
   </context>
   <context>
