@@ -416,6 +416,14 @@ class TeamService:
             self._bus.publish(Event(Topic.RADIO_MESSAGE, message_id, {"acknowledged": True}))
         return self.row(team_id)
 
+    def team_nodes(self) -> frozenset[int]:
+        """The radio nodes of the active teams (the MAYDAY listener's filter)."""
+        with self._db.read() as s:
+            nodes = s.scalars(
+                select(Team.radio_node).where(Team.active.is_(True), Team.radio_node.is_not(None))
+            )
+            return frozenset(int(n) for n in nodes)
+
     def team_of_node(self, node_addr: int) -> int | None:
         with self._db.read() as s:
             return s.scalar(

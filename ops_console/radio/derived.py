@@ -123,8 +123,14 @@ class DerivedWriter:
         acked = self._match_acks(conn, batch.acks, console_call)
         self._update_nodes(conn, batch)
         events = [
-            Event(Topic.RADIO_MESSAGE, message_id, {"direction": "in", "alert": alert})
-            for message_id, alert in message_ids
+            Event(
+                Topic.RADIO_MESSAGE,
+                message_id,
+                {"direction": "in", "alert": True, "precedence": precedence, "node": node}
+                if precedence is not None
+                else {"direction": "in", "alert": False},
+            )
+            for message_id, precedence, node in message_ids
         ]
         events += [Event(Topic.RADIO_OUTBOX, message_id, {"status": "acked"}) for message_id in acked]
         events += watched
@@ -203,9 +209,11 @@ class DerivedWriter:
         drill: frozenset[str],
         console_call: str,
         ack_needed: AckNeeded | None,
-    ) -> list[tuple[int, bool]]:
+    ) -> list[tuple[int, str | None, int | None]]:
         """All texts of a batch in three statements (seen-before check, insert, link the raw
-        rows), not three per message: a day of traffic replayed must not crawl."""
+        rows), not three per message: a day of traffic replayed must not crawl. Returns each
+        new message's id, its precedence if it raises an alert (else None), and its node, so
+        a listener can tell an alert it cares about without reading the message back."""
         if not batch.messages:
             return []
         self.planner.grew(conn, len(batch.messages))
@@ -274,7 +282,9 @@ class DerivedWriter:
         for msg, frame, _precedence, plain in fresh:
             if ack_needed is not None and _wants_ack(msg, plain, frame, console_call):
                 ack_needed(frame.address, msg.sender, msg.number)  # type: ignore[arg-type]
-        return [(m, raises_alert(p)) for m, (_, _, p, _) in zip(ids, fresh)]
+        return [
+            (m, str(p) if raises_alert(p) else None, frame.address) for m, (_, frame, p, _) in zip(ids, fresh)
+        ]
 
     def _match_acks(self, conn: Connection, acks: list[fp.Ack], console_call: str) -> list[int]:
         wanted = [(ack.sender, ack.number) for ack in acks if ack.recipient == console_call]

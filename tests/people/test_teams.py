@@ -235,3 +235,18 @@ def test_mayday_from_the_button_sounds_the_emergency_alarm_and_its_acknowledgeme
     assert len([m for m in post.radio.unacknowledged_alerts() if m.id not in before]) == 1
     post.people.teams.acknowledge_mayday(saws.id)
     assert {m.id for m in post.radio.unacknowledged_alerts()} == before
+
+
+def test_the_mayday_listener_reads_back_only_emergencies_from_team_nodes(post, monkeypatch) -> None:
+    """The listener runs on the ingest's thread after every batch: reading each alert back
+    cost a third of a text flood's time. Other stations' EMERGENCYs and all PRIORITY traffic
+    are told apart from the event; a team's MAYDAY still marks the team."""
+    boat, _ = two_teams(post)
+    reads: list[int] = []
+    real_get = post.radio.get
+    monkeypatch.setattr(post.radio, "get", lambda mid: reads.append(mid) or real_get(mid))
+    hear(post, 77, "OTHER-9", text="EMERGENCY bridge out", prec=fp.Precedence.EMERGENCY)  # not a team's node
+    hear(post, 32, "SAW-2", text="need sandbags", prec=fp.Precedence.PRIORITY)  # a team, not EMERGENCY
+    assert reads == []
+    hear(post, 31, "BOAT-1", text="MAYDAY taking water", prec=fp.Precedence.EMERGENCY)
+    assert len(reads) == 1 and post.people.teams.row(boat.id).mayday_at is not None
