@@ -230,6 +230,8 @@ def main(argv: list[str] | None = None) -> None:
         )
         bare_cpu: list[float] = []
         console_cpu: list[float] = []
+        signon_cpu: list[float] = []  # CPU seconds by each mark: a loaded machine moves them least
+        first_cpu: list[float] = []
         for n in range(runs):
             cpu: dict[str, float] = {}
             seconds, resident, _, _ = time_to_mark([sys.executable, "-c", BARE], "window", seen=cpu)
@@ -244,10 +246,13 @@ def main(argv: list[str] | None = None) -> None:
             console_cpu.append(cpu["window_cpu"])
             rss.append(resident)
             peaks.append(peak)
-            signon.append(time_to_mark(CONSOLE, "signon", home)[0])
+            cpu = {}
+            signon.append(time_to_mark(CONSOLE, "signon", home, seen=cpu)[0])
+            signon_cpu.append(cpu["signon_cpu"])
             fresh = home / f"fresh{n}"  # no demo post yet: the first start creates it
             seen: dict[str, float] = {}
             first.append(time_to_mark([*CONSOLE, "--operator", "Chen Jing"], "window", fresh, seen)[0])
+            first_cpu.append(seen["window_cpu"])
             progress.append(seen.get("progress", first[-1]))  # no progress window: the window itself
             shutil.rmtree(fresh, ignore_errors=True)
             _, _, _, lines = time_to_mark([sys.executable, "-c", LOG_PAGES, url, ini, str(pages)], "window")
@@ -293,8 +298,31 @@ def main(argv: list[str] | None = None) -> None:
             ok=console_s / bare_s <= 2.5,
         )
     )
-    print(result_line("startup", "seconds_to_signon", signon_s, "s", bare_s, "<0.5", digits=3))
-    print(result_line("startup", "first_start_s", first_s, "s", bare_s, "<=2", digits=3))
+    bare_cpu_s = f"{median_of(bare_cpu):.3f}s"
+    print(
+        result_line(
+            "startup",
+            "seconds_to_signon",
+            signon_s,
+            "s",
+            bare_s,
+            "<0.5",
+            digits=3,
+            extra={"cpu_s": f"{median_of(signon_cpu):.3f}s", "bare_cpu_s": bare_cpu_s},
+        )
+    )
+    print(
+        result_line(
+            "startup",
+            "first_start_s",
+            first_s,
+            "s",
+            bare_s,
+            "<=2",
+            digits=3,
+            extra={"cpu_s": f"{median_of(first_cpu):.3f}s", "bare_cpu_s": bare_cpu_s},
+        )
+    )
     print(
         result_line("startup", "first_start_progress_s", median_of(progress), "s", bare_s, "<0.5", digits=3)
     )

@@ -14,7 +14,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -287,10 +287,15 @@ def _warning(args: argparse.Namespace, url: str, must_exist: bool, settings: Set
         post.close()
 
 
-def _open_gui_post(args: argparse.Namespace, url: str, must_exist: bool, settings: Settings) -> Post:
+def _open_gui_post(
+    args: argparse.Namespace, url: str, must_exist: bool, settings: Settings, first_start: bool = False
+) -> Post:
     """Everything heavy of a console start, run on a worker while a window already shows:
     the URL's whole check, SQLAlchemy, the models and services, the schema, and on the
-    demo's first start the demo post itself."""
+    demo's first start the demo post itself. On that first start the demo PIN's hash
+    (scrypt: slow on purpose, and it lets other threads run) is made on another thread
+    while this one imports and creates the schema."""
+    pin_hash = _demo_pin_hash_meanwhile() if first_start and not args.exercise else None
     from ops_console.post import open_post
 
     if args.db:
@@ -313,11 +318,29 @@ def _open_gui_post(args: argparse.Namespace, url: str, must_exist: bool, setting
             from ops_console.demo import build_full_demo, is_empty
 
             if is_empty(post):  # the first start: one open, not two
-                build_full_demo(post)
+                build_full_demo(post, pin_hash=pin_hash() if pin_hash else None)
         except BaseException:
             post.close()
             raise
     return post
+
+
+def _demo_pin_hash_meanwhile() -> Callable[[], str]:
+    """Start hashing the demo PIN on a thread of its own; the returned call waits for it."""
+    import threading
+
+    from ops_console.config import DEMO_PIN
+    from ops_console.pins import hash_pin
+
+    made: list[str] = []
+    thread = threading.Thread(target=lambda: made.append(hash_pin(DEMO_PIN)), name="demo-pin", daemon=True)
+    thread.start()
+
+    def result() -> str:
+        thread.join()
+        return made[0] if made else hash_pin(DEMO_PIN)  # it failed there: say why here
+
+    return result
 
 
 def _launch_gui(
@@ -343,7 +366,7 @@ def _launch_gui(
 
     pin = os.environ.get("OPS_CONSOLE_PIN")
     return run_gui(
-        partial(_open_gui_post, args, url, must_exist, settings),
+        partial(_open_gui_post, args, url, must_exist, settings, first_start),
         operator=args.operator,
         pin=pin,
         demo=args.demo,

@@ -48,6 +48,11 @@ def demo_db_url() -> str:
     return f"sqlite:///{data_dir() / 'demo.sqlite'}"
 
 
+DEMO_PIN = "1234"
+"""The demo post's one PIN (README). Here, not in ops_console.demo, so the console's first
+start can hash it before the demo's imports (cli.py)."""
+
+
 @dataclass
 class Settings:
     """The effective configuration after file, environment and flags are merged."""

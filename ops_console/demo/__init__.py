@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from ops_console.clock import utc_now
+from ops_console.config import DEMO_PIN  # named here too: tests and tools take it from the demo
 from ops_console.db.models import Incident, Operator, PostSetting, Task, Team, TeamMember
 from ops_console.domain import IncidentStatus, Role, TaskStatus
 from ops_console.pins import hash_pin
@@ -26,16 +27,18 @@ from .neighbourhood import PLACES
 from .people import build_people
 from .roster import INCIDENTS, OPERATORS, TASK_TEMPLATES, TEAMS, VOLUNTEERS
 
-DEMO_PIN = "1234"
-
 
 def is_empty(post: Post) -> bool:
     with post.db.read() as s:
         return not s.scalar(select(func.count()).select_from(Operator))
 
 
-def build_demo_post(post: Post, *, now: datetime | None = None, seed: int = 7) -> None:
-    """Fill an empty post with the demo roster, incidents, tasks and their audit trail."""
+def build_demo_post(
+    post: Post, *, now: datetime | None = None, seed: int = 7, pin_hash: str | None = None
+) -> None:
+    """Fill an empty post with the demo roster, incidents, tasks and their audit trail.
+    ``pin_hash`` is a hash of ``DEMO_PIN`` made beforehand (the console's first start makes it
+    on another core while the post opens: scrypt lets other threads run)."""
     now = now or utc_now()
     rng = random.Random(seed)
     history: list[_Pending] = []
@@ -43,7 +46,7 @@ def build_demo_post(post: Post, *, now: datetime | None = None, seed: int = 7) -
         # the demo's one PIN (README) is 4 digits for every role: this post's policy says so
         for key, value in zip(POLICY_KEYS, (len(DEMO_PIN), len(DEMO_PIN))):
             s.merge(PostSetting(key=key, value=str(value)))
-        operators = _operators(s, now, history)
+        operators = _operators(s, now, history, pin_hash or hash_pin(DEMO_PIN))
         supervisor = next(a for a in operators if a.role == Role.SUPERVISOR.value)
         teams = _teams(s, rng, supervisor, now, history)
         incidents = _incidents(s, rng, operators, now, history)
@@ -84,9 +87,8 @@ class _Pending:
     after: dict[str, object]
 
 
-def _operators(s, now: datetime, history: list[_Pending]) -> list[Actor]:  # type: ignore[no-untyped-def]
-    actors = []
-    pin_hash = hash_pin(DEMO_PIN)  # one hash for all six: same PIN, and start-up stays quick
+def _operators(s, now: datetime, history: list[_Pending], pin_hash: str) -> list[Actor]:  # type: ignore[no-untyped-def]
+    actors = []  # one hash for all six: same PIN, and start-up stays quick
     for name, callsign, role in OPERATORS:
         op = Operator(
             name=name,
@@ -271,8 +273,11 @@ def _tasks(
             )
 
 
-def build_full_demo(post: Post, *, now: datetime | None = None, seed: int = 7) -> None:
-    """The whole demo post: people and records, then every feature's demo data on top."""
+def build_full_demo(
+    post: Post, *, now: datetime | None = None, seed: int = 7, pin_hash: str | None = None
+) -> None:
+    """The whole demo post: people and records, then every feature's demo data on top
+    (``pin_hash`` as for ``build_demo_post``)."""
     from ops_console.early_warning.demo import build_demo_warnings
     from ops_console.inventory.demo import build_demo_inventory
     from ops_console.mapping.demo import build_demo_map
@@ -280,7 +285,7 @@ def build_full_demo(post: Post, *, now: datetime | None = None, seed: int = 7) -
     from ops_console.sensors.demo import build_demo_sensors
     from ops_console.sirens.demo import build_demo_sirens
 
-    build_demo_post(post, now=now, seed=seed)
+    build_demo_post(post, now=now, seed=seed, pin_hash=pin_hash)
     build_demo_inventory(post, now=now, seed=seed)
     build_demo_map(post, seed=seed)
     build_demo_residents(post, seed=seed)  # after the map: its zones and shelters

@@ -11,6 +11,8 @@ import random
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
+from sqlalchemy import insert
+
 from ops_console.clock import utc_now
 from ops_console.db.radio_models import SensorReading
 from ops_console.db.sensor_models import Sensor
@@ -70,17 +72,26 @@ def build_demo_sensors(post: Post, *, now: datetime | None = None, seed: int = 7
             audit.append(s, audit.SYSTEM, "register", "sensor", row.id, f"Sensor {spec.sensor_id} ({spec.name}) registered",
                          after={"sensor_id": spec.sensor_id, "name": spec.name}, record=row)  # fmt: skip
             steps = int(timedelta(days=HISTORY_DAYS) / STEP)
-            s.add_all(
-                SensorReading(
-                    sensor_id=spec.sensor_id,
-                    kind=spec.kind.value,
-                    value=round(
-                        max(0.0, mean + swing * math.sin(i / 144 * 2 * math.pi) + rng.gauss(0, swing / 10)), 3
-                    ),
-                    unit=spec.unit,
-                    at=now - STEP * (steps - i),
-                    node_addr=addresses[spec.node_call],
-                )
-                for i in range(steps)
+            # one executemany of plain rows, not 1,008 ORM objects per sensor: nothing reads
+            # them back here, and the console's first start waits for this
+            s.execute(
+                insert(SensorReading),
+                [
+                    {
+                        "sensor_id": spec.sensor_id,
+                        "kind": spec.kind.value,
+                        "value": round(
+                            max(
+                                0.0, mean + swing * math.sin(i / 144 * 2 * math.pi) + rng.gauss(0, swing / 10)
+                            ),
+                            3,
+                        ),
+                        "unit": spec.unit,
+                        "at": now - STEP * (steps - i),
+                        "node_addr": addresses[spec.node_call],
+                        "exercise": False,
+                    }
+                    for i in range(steps)
+                ],
             )
     post.sensors.rebuild_rollups()  # the week was written here, not heard: rolled up as an import is
