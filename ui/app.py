@@ -34,7 +34,7 @@ from ops_console.ui.common.i18n import install_translators
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.crash import install_crash_handler
-from ops_console.ui.qt import install_gui_thread_collector
+from ops_console.ui.qt import forget_import_sources, install_gui_thread_collector
 from ops_console.ui.view_options import apply_saved_look
 from ops_console.ui.watchdog import FreezeWatchdog, unseen_freezes
 
@@ -104,6 +104,7 @@ def _tell(words: str) -> None:
 def _load_main_window_modules() -> None:
     """Import the panels' modules now (a few hundred ms) so the window builds sooner later."""
     importlib.import_module("ops_console.ui.main_window")
+    forget_import_sources()  # what PySide6's import hook read of them (ui/qt.py)
 
 
 def _check_pin_while_loading(post: Post, operator: str, pin: str) -> None:
@@ -189,6 +190,7 @@ def _sign_on_dialog(
         return opened[-1]
 
     def ready(value: Post) -> None:
+        forget_import_sources()  # the post's imports are done: their memory goes to the window
         dialog.post_ready(value)
         QTimer.singleShot(0, dialog, _load_main_window_modules)  # while the operator types
 
@@ -204,6 +206,13 @@ def _sign_on_dialog(
     if dialog.failure is not None:
         raise dialog.failure
     return (post if post is not None else (opened[0] if opened else None)), accepted
+
+
+def _after_first_paint(window: MainWindow) -> None:
+    """The devices open; start-up's imports are done by then, so the sources PySide6's
+    import hook left in ``linecache`` go (ui/qt.py)."""
+    window.start_devices()
+    QTimer.singleShot(0, window, forget_import_sources)
 
 
 def _start_watchdog(window: QWidget, log_path: Path | None) -> FreezeWatchdog:
@@ -267,8 +276,10 @@ def run_gui(
                 from ops_console.ui.first_start import run_with_progress
 
                 post = run_with_progress(factory)
+                forget_import_sources()
             elif operator:
                 post = _open_while_waiting(factory)
+                forget_import_sources()  # before the window's modules and widgets reuse that memory
             if operator:
                 assert post is not None
                 signed_on = _sign_on(post, operator, pin)
@@ -288,7 +299,7 @@ def run_gui(
         # than before: their ports were closed through all of start-up anyway, and from the
         # moment a port opens every frame is journaled as before
         window = build_main_window(post, log_path=log_path, demo=demo, start_devices=False)
-        after_first_paint(window, window.start_devices)
+        after_first_paint(window, partial(_after_first_paint, window))
         window.show()
         startup_probe.watch_window(window, window.front_populated)
         watchdog = _start_watchdog(window, log_path)

@@ -104,6 +104,19 @@ def _heap_grew_enough() -> bool:
     return sys.getallocatedblocks() - _LongLived.blocks >= _LongLived.blocks / 4
 
 
+def forget_import_sources() -> None:
+    """Drop the source lines ``linecache`` holds for the modules imported so far.
+
+    PySide6's import hook (shiboken's ``__feature__`` support) reads the source of every
+    module imported after PySide6 to see whether it uses PySide, through ``linecache``,
+    which keeps every line: since the console imports SQLAlchemy, the models and the
+    services after Qt (the sign-on dialog shows first), that was ~220,000 strings, 15-20 MB
+    of a running console. The cache is only a cache: a traceback reads the file again."""
+    import linecache
+
+    linecache.clearcache()
+
+
 def install_gui_thread_collector(app: QCoreApplication) -> GuiThreadCollector:
     """Turn automatic collection off and collect on the GUI thread; idempotent per application."""
     if QThread.currentThread() is not app.thread():
