@@ -10,14 +10,13 @@ Cells escaped against formulas (ops_console.csv_cells) are read back as they wer
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO
 
 from ops_console import csv_cells
+from ops_console.csv_import import CsvProblem, Unreadable, match_header, read_records, sentence
 
 from .views import MAX_QUANTITY, MovementView, StockLevel
 
@@ -42,12 +41,6 @@ class CountRow:
     quantity: int
     lot: str = ""
     expires_on: date | None = None
-
-
-@dataclass(frozen=True)
-class CsvProblem:
-    line: int  # 0: the whole file
-    message: str
 
 
 @dataclass(frozen=True)
@@ -78,44 +71,6 @@ def parse_quantity(text: str, *, allow_zero: bool = True) -> tuple[int | None, s
     return value, ""
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    if not data.strip():
-        return "", "The file is empty."
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), ""
-        except UnicodeDecodeError:
-            return (
-                "",
-                "The file claims to be UTF-16 but cannot be read as such. Save it as “CSV UTF-8” and import again.",
-            )
-    if b"\x00" in data[:4096]:
-        return (
-            "",
-            "This is not a text file (is it a spreadsheet, .xlsx?). Save it as “CSV UTF-8” and import again.",
-        )
-    try:
-        return data.decode("utf-8-sig"), ""
-    except UnicodeDecodeError as exc:
-        return "", (
-            f"The file is not UTF-8 text (unreadable byte at position {exc.start}). "
-            "Save it as “CSV UTF-8” (not ANSI or GBK) and import again."
-        )
-
-
-def _header(cells: list[str]) -> tuple[dict[str, int], list[str]]:
-    found: dict[str, int] = {}
-    unknown = []
-    for index, cell in enumerate(cells):
-        word = " ".join(cell.strip().strip('"').casefold().replace("_", " ").split())
-        name = next((key for key, words in COLUMNS.items() if word in words), None)
-        if name and name not in found:
-            found[name] = index
-        elif word:
-            unknown.append(cell.strip())
-    return found, unknown
-
-
 def _parse_date(text: str) -> date | None:
     for pattern in ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y"):
         try:
@@ -134,24 +89,13 @@ def parse_stock_csv(data: bytes) -> ParsedCsv:
 
 
 def _parse(data: bytes) -> ParsedCsv:
-    text, problem = _decode(bytes(data))
-    if problem:
-        return ParsedCsv((), (CsvProblem(0, problem),))
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     try:
-        records = [
-            csv_cells.unescape_row(r)
-            for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-        ]
-    except csv.Error as exc:
-        return ParsedCsv((), (CsvProblem(0, f"The file is not valid CSV: {exc}."),), delimiter)
-    numbered = [(n, r) for n, r in enumerate(records, start=1) if any(c.strip() for c in r)]
-    if not numbered:
-        return ParsedCsv((), (CsvProblem(0, "The file is empty."),), delimiter)
-    header_line, header = numbered[0]
-    columns, unknown = _header(header)
+        file = read_records(data, gbk=False)  # item names are Latin or UTF-8 Chinese: no GBK guess
+    except Unreadable as exc:
+        return ParsedCsv((), (CsvProblem(0, str(exc)),))
+    delimiter = file.delimiter
+    header_line, header = file.header
+    columns, unknown = match_header(header, COLUMNS)
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         shown = ", ".join(repr(c.strip()[:30]) for c in header[:6])
@@ -171,7 +115,7 @@ def _parse(data: bytes) -> ParsedCsv:
             ),
             delimiter,
         )
-    body = numbered[1:]
+    body = file.body
     if len(body) > MAX_ROWS:
         return ParsedCsv(
             (),
@@ -214,12 +158,6 @@ def _parse(data: bytes) -> ParsedCsv:
             0, CsvProblem(header_line, f"Ignored columns: {', '.join(u[:30] for u in unknown[:5])}.")
         )
     return ParsedCsv(tuple(rows), tuple(problems), delimiter)
-
-
-def sentence(parts: list[str]) -> str:
-    """Problems joined into one sentence; only the first letter is raised (names keep their case)."""
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:] + "."
 
 
 def _iso(value: object) -> object:

@@ -16,12 +16,13 @@ from typing import IO, TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ops_console.csv_import import CsvProblem, sentence
 from ops_console.db.inventory_models import StockBalance, StockItem, StockLocation, StockMovement
 from ops_console.domain import Permission
 from ops_console.errors import ValidationError
 
 from . import ledger
-from .csv_io import CsvProblem, parse_stock_csv, sentence, write_levels_csv, write_movements_csv
+from .csv_io import parse_stock_csv, write_levels_csv, write_movements_csv
 
 if TYPE_CHECKING:
     from ops_console.db.engine import Database

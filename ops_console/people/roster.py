@@ -18,13 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ops_console.clock import utc_now
+from ops_console.csv_import import CsvProblem
 from ops_console.db.engine import Database
 from ops_console.db.models import Team
 from ops_console.db.people_models import Volunteer, VolunteerCheckin, VolunteerSkill
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.inventory.csv_io import CsvProblem
 from ops_console.services import audit
 from ops_console.services.records import check_version
 from ops_console.shift import Shift

@@ -13,8 +13,6 @@ to its skill (``first aid 2027-05-01`` or ``boat:2026-12-31``).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +20,7 @@ from datetime import date
 from typing import IO
 
 from ops_console import csv_cells
-from ops_console.inventory.csv_io import CsvProblem, sentence
+from ops_console.csv_import import CsvProblem, Unreadable, match_header, read_records, sentence
 
 from .skills import canonical_skill, normalise_phone, split_words
 
@@ -67,47 +65,6 @@ class ParsedRoster:
         return next((p.message for p in self.problems if p.line == 0), "")
 
 
-def decode_text(data: bytes) -> tuple[str, str, str]:
-    """(text, encoding used, problem): UTF-8/UTF-16 with BOM, UTF-8, else GBK."""
-    if not data.strip():
-        return "", "", "The file is empty."
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16", ""
-        except UnicodeDecodeError:
-            return "", "", "The file claims to be UTF-16 but cannot be read as such. Save it as “CSV UTF-8”."
-    if b"\x00" in data[:4096]:
-        return "", "", "This is not a text file (is it a spreadsheet, .xlsx?). Save it as “CSV UTF-8”."
-    try:
-        return data.decode("utf-8-sig"), "utf-8", ""
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gbk", ""
-    except UnicodeDecodeError as exc:
-        return (
-            "",
-            "",
-            (
-                f"The file is neither UTF-8 nor GBK text (unreadable byte at position {exc.start}). "
-                "Save it as “CSV UTF-8” and import again."
-            ),
-        )
-
-
-def _header(cells: list[str]) -> tuple[dict[str, int], list[str]]:
-    found: dict[str, int] = {}
-    unknown = []
-    for index, cell in enumerate(cells):
-        word = " ".join(cell.strip().strip('"').casefold().replace("_", " ").split())
-        name = next((key for key, words in COLUMNS.items() if word in words), None)
-        if name and name not in found:
-            found[name] = index
-        elif word:
-            unknown.append(cell.strip())
-    return found, unknown
-
-
 def parse_skill_cell(text: str) -> tuple[list[tuple[str, date | None]], list[str]]:
     """Skills with optional certificate expiry from a cell; (skills, problems)."""
     skills: list[tuple[str, date | None]] = []
@@ -140,24 +97,13 @@ def parse_roster_csv(data: bytes) -> ParsedRoster:
 
 
 def _parse(data: bytes) -> ParsedRoster:
-    text, encoding, problem = decode_text(data)
-    if problem:
-        return ParsedRoster((), (CsvProblem(0, problem),))
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     try:
-        records = [
-            csv_cells.unescape_row(r)
-            for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-        ]
-    except csv.Error as exc:
-        return ParsedRoster((), (CsvProblem(0, f"The file is not valid CSV: {exc}."),), encoding)
-    numbered = [(n, r) for n, r in enumerate(records, start=1) if any(c.strip() for c in r)]
-    if not numbered:
-        return ParsedRoster((), (CsvProblem(0, "The file is empty."),), encoding)
-    header_line, header = numbered[0]
-    columns, unknown = _header(header)
+        file = read_records(data)  # Chinese names: GBK from a Chinese Excel is read too
+    except Unreadable as exc:
+        return ParsedRoster((), (CsvProblem(0, str(exc)),))
+    encoding = file.encoding
+    header_line, header = file.header
+    columns, unknown = match_header(header, COLUMNS)
     if "name" not in columns:
         shown = ", ".join(repr(c.strip()[:30]) for c in header[:6])
         return ParsedRoster(
@@ -171,7 +117,7 @@ def _parse(data: bytes) -> ParsedRoster:
             ),
             encoding,
         )
-    body = numbered[1:]
+    body = file.body
     if len(body) > MAX_ROWS:
         return ParsedRoster(
             (), (CsvProblem(0, f"The file has {len(body):,} rows; import at most {MAX_ROWS:,}."),), encoding

@@ -12,16 +12,13 @@ rise_window_min, min, max, notes. TOML: ``[[sensor]]`` tables with the same keys
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 import tomllib
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ops_console import csv_cells
-from ops_console.inventory.csv_io import CsvProblem, _decode, sentence
+from ops_console.csv_import import CsvProblem, Unreadable, decode_text, match_header, read_records, sentence
 
 from .kinds import DEFAULT_UNITS, PHYSICAL_RANGE, kind_of
 from .views import SensorSpec
@@ -249,36 +246,12 @@ def _collect(
 
 
 def _parse_csv(data: bytes) -> ParsedRegister:
-    text, problem = _decode(bytes(data))
-    if problem:
-        return ParsedRegister((), (CsvProblem(0, problem),))
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     try:
-        records = [
-            csv_cells.unescape_row(r)
-            for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-        ]
-    except csv.Error as exc:
-        return ParsedRegister((), (CsvProblem(0, f"The file is not valid CSV: {exc}."),))
-    numbered = [(n, r) for n, r in enumerate(records, start=1) if any(c.strip() for c in r)]
-    if not numbered:
-        return ParsedRegister((), (CsvProblem(0, "The file is empty."),))
-    header_line, header = numbered[0]
-    columns: dict[str, int] = {}
-    unknown = []
-    for index, cell in enumerate(header):
-        word = " ".join(cell.strip().casefold().split())
-        name = next(
-            (key for key, words in COLUMNS.items() if word in words or word.replace(" ", "_") in words), None
-        )
-        if word == "enabled":
-            name = "enabled"
-        if name and name not in columns:
-            columns[name] = index
-        elif word:
-            unknown.append(cell.strip())
+        file = read_records(data, gbk=False)
+    except Unreadable as exc:
+        return ParsedRegister((), (CsvProblem(0, str(exc)),))
+    header_line, header = file.header
+    columns, unknown = match_header(header, {**COLUMNS, "enabled": ("enabled",)})
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         return ParsedRegister(
@@ -294,15 +267,16 @@ def _parse_csv(data: bytes) -> ParsedRegister:
         )
     entries = [
         (line, {key: cells[index] if index < len(cells) else "" for key, index in columns.items()})
-        for line, cells in numbered[1:]
+        for line, cells in file.body
     ]
     return _collect(entries, unknown, header_line)
 
 
 def _parse_toml(data: bytes) -> ParsedRegister:
-    text, problem = _decode(bytes(data))
-    if problem:
-        return ParsedRegister((), (CsvProblem(0, problem),))
+    try:
+        text, _ = decode_text(bytes(data), gbk=False)
+    except Unreadable as exc:
+        return ParsedRegister((), (CsvProblem(0, str(exc)),))
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
