@@ -92,8 +92,6 @@ ACTION_LABELS = {
     # log holds has words: tests/ui/test_chinese_console.py)
     "stock.request_approved": QT_TRANSLATE_NOOP("ActivityLogModel", "Stock request approved"),
     "register": QT_TRANSLATE_NOOP("ActivityLogModel", "Sensor registered"),
-    "sensor.register": QT_TRANSLATE_NOOP("ActivityLogModel", "Sensor registered"),
-    "sensor.alert": QT_TRANSLATE_NOOP("ActivityLogModel", "Sensor alert"),
     "resident.create": QT_TRANSLATE_NOOP("ActivityLogModel", "Resident added"),
     "resident.update": QT_TRANSLATE_NOOP("ActivityLogModel", "Resident edited"),
     "resident.import": QT_TRANSLATE_NOOP("ActivityLogModel", "Residents imported"),
