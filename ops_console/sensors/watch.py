@@ -16,6 +16,7 @@ sensor's own clock (which may be wrong: that raises its own alert).
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections import Counter
@@ -431,7 +432,7 @@ def roll_up(conn: Connection, readings: Sequence[Reading]) -> None:
     hours: dict[tuple[str, int], list[Any]] = {}
     for reading in readings:
         value = reading[4]
-        if value != value:  # NaN never reaches here (the decoder refuses it); never poison a sum
+        if not math.isfinite(value):  # the decoder refuses NaN and ±inf; never poison a sum (-inf + inf)
             continue
         key = (reading[2], int(reading[6]) // 3600)
         acc = hours.get(key)

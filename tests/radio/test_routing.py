@@ -123,9 +123,9 @@ def test_after_a_restart_the_database_says_where_a_team_was_heard(post, radio_si
 
 
 def test_a_message_names_its_radio_and_an_unknown_name_falls_back(post, radio_sim, sim_b, two_radios) -> None:
-    two_radios(post)
+    runtime = two_radios(post)  # failed once in a loaded CI run: the status says if lora-b left READY
     named = post.radio.outbox.compose("ALL", "on b please", link="lora-b")
-    assert wait(lambda: sent(post, named.id) == ("sent", "lora-b"))
+    assert wait(lambda: sent(post, named.id) == ("sent", "lora-b")), (sent(post, named.id), runtime.status())
     unknown = post.radio.outbox.compose("ALL", "on a radio we do not have", link="lora-z")
     assert wait(lambda: sent(post, unknown.id) == ("sent", "lora-a"))
     assert len(radio_sim.transmissions) == len(sim_b.transmissions) == 1
