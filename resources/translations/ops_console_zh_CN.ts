@@ -284,7 +284,7 @@
     </message>
     <message>
       <source>Sensor alert</source>
-      <translation>传感器报警</translation>
+      <translation type="vanished">传感器报警</translation>
     </message>
     <message>
       <source>Sensor registered</source>
