@@ -10,10 +10,15 @@ loaded run must not decide a verdict, so figures with a target are the median of
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 from collections.abc import Callable, Sequence
 from typing import TypeVar
+
+# Every bench that draws or builds widgets runs without a screen (a server, CI, an SSH
+# session) unless told otherwise: Qt reads this when the first application is made.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 T = TypeVar("T")
 

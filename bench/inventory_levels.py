@@ -23,7 +23,6 @@ Run: python bench/inventory_levels.py [--quick] [--runs N]
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sqlite3
 import statistics
@@ -34,7 +33,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from _report import add_run_options, median_of, repeat, result_line, runs_of  # noqa: E402
 

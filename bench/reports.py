@@ -29,7 +29,6 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPS_CONSOLE_PIN_COST", "test")
 
 from _posts import grown_demo_post  # noqa: E402
