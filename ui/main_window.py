@@ -27,7 +27,7 @@ from ops_console.post import Post
 from ops_console.ui.activity import ActivityLogPanel
 from ops_console.ui.alarm import EmergencyAlarm
 from ops_console.ui.bridge import PostBridge
-from ops_console.ui.common.dock_tabs import hide_stale_tab_bars
+from ops_console.ui.common.dock_tabs import tidy_tab_bars
 from ops_console.ui.common.drafts import keep_drafts, restore_drafts
 from ops_console.ui.common.first_paint import after_first_paint
 from ops_console.ui.exercise_bar import ExerciseBar
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self.restore_layout()
         QTimer.singleShot(0, self, self.raise_role_docks)  # once shown: a raise before show does not hold
         self.bridge.shift_changed.connect(self.raise_role_docks)
-        hide_stale_tab_bars(self)
+        tidy_tab_bars(self)
         restore_drafts(self, self.settings)
         if start_devices:  # run_gui starts them after the first paint instead
             self.start_devices()
@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _hide_stale_tabs(self) -> None:
-        hide_stale_tab_bars(self)
+        tidy_tab_bars(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         # the title bar's close button (a spontaneous event) asks like Ctrl+Q; a close

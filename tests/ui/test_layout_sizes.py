@@ -109,3 +109,40 @@ def test_no_stale_tab_bar_is_drawn_over_the_docks(full_demo_post, qtbot, themed,
         assert window.rect().contains(window.docks["radio"].geometry())
         window.reset_layout()
     window.close()
+
+
+@pytest.mark.parametrize(
+    "size", [QSize(1280, 720), QSize(1366, 768)], ids=lambda s: f"{s.width()}x{s.height()}"
+)
+def test_every_dock_tab_shows_its_whole_title(full_demo_post, qtbot, themed, layout_settings, size):
+    """Eight docks share the right-hand group: at 1280x720 under Xvfb's DejaVu font Qt cut them
+    to "Sire…", "Sens…", "Team bo…". Each tab must be as wide as its title (the bar scrolls
+    when they do not fit). The offscreen platform's font is narrower than a desktop's, so
+    the titles are drawn 3 points larger here, as a tired operator's raised font would be."""
+    from PySide6.QtWidgets import QTabBar
+
+    app = QApplication.instance()
+    font = app.font()
+    font.setPointSize(font.pointSize() + 3)
+    app.setFont(font, "QTabBar")
+    try:
+        window = build_main_window(full_demo_post, settings=layout_settings)
+        qtbot.addWidget(window)
+        window.resize(size)
+        window.show()
+        qtbot.waitExposed(window)
+        for _ in range(2):  # as built, and after View → Reset layout
+            _settle()
+            cut = [
+                bar.tabText(i)
+                for bar in window.findChildren(QTabBar)
+                if bar.parentWidget() is window and bar.isVisible()
+                for i in range(bar.count())
+                if bar.tabRect(i).width() < bar.tabSizeHint(i).width()  # squeezed: its title elided
+            ]
+            assert not cut, f"tab titles cut: {cut}"
+            window.reset_layout()
+            qtbot.wait(50)
+        window.close()
+    finally:
+        app.setFont(QApplication.font(), "QTabBar")

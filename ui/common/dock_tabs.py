@@ -1,4 +1,9 @@
-"""Hide the stale tab bars QMainWindow leaves behind.
+"""Dock tab bars a person can read: whole titles, and no stale bars left behind.
+
+QMainWindow elides dock titles when a group's tabs do not fit: at 1280x720 the right
+group read "Task bo…", "Sire…", "Sens…", "Warnin…", "Team bo…". A title a person must
+guess under pressure is a title lost, so the bars keep whole titles and scroll instead
+(the arrows say there is more).
 
 Tabifying docks into a group that is also split (Incidents above, Activity/Radio/Alerts
 below) leaves earlier, smaller tab bars of that group alive and visible at their old
@@ -12,7 +17,17 @@ equals the newest (the window's later child: the one the layout made last).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QTabBar
+
+
+def tidy_tab_bars(window: QMainWindow) -> None:
+    """Hide the stale bars; the others show whole titles (scrolling when they do not fit)."""
+    hide_stale_tab_bars(window)
+    for bar in window.findChildren(QTabBar):
+        if bar.parentWidget() is window:
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
 
 
 def hide_stale_tab_bars(window: QMainWindow) -> int:
