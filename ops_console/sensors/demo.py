@@ -87,7 +87,7 @@ def build_demo_sensors(post: Post, *, now: datetime | None = None, seed: int = 7
                             3,
                         ),
                         "unit": spec.unit,
-                        "at": now - STEP * (steps - i),
+                        "at": now - STEP * (steps - 1 - i),  # the last one now: not "silent" at first start
                         "node_addr": addresses[spec.node_call],
                         "exercise": False,
                     }

@@ -45,3 +45,10 @@ def test_the_demo_readings_rise_through_every_level_to_the_alarm(full_demo_post)
     shown = [a for a in alerts.collect(post, start + timedelta(minutes=40)) if a.source == "sensors"]
     assert any(a.title == "Emergency: River gauge, Willow Creek bridge" for a in shown)
     assert any(a.title.startswith("Rate of rise: River gauge") for a in shown)
+
+
+def test_a_fresh_demo_post_has_no_silent_sensor(full_demo_post) -> None:
+    """The quiet week ends at first start: the four sensors were listed "Silent" for the first
+    minute of every new demo (until their simulated radios reported), noise on the alert list."""
+    silent = [a.title for a in alerts.collect(full_demo_post, utc_now()) if a.key.endswith(":silent")]
+    assert silent == []
