@@ -30,6 +30,7 @@ from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.dock_tabs import tidy_tab_bars
 from ops_console.ui.common.drafts import keep_drafts, restore_drafts
 from ops_console.ui.common.first_paint import after_first_paint
+from ops_console.ui.common.formatting import number
 from ops_console.ui.exercise_bar import ExerciseBar
 from ops_console.ui.feature_docks import LAZY, FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
@@ -372,7 +373,7 @@ class MainWindow(QMainWindow):
         def done(count: int) -> None:
             self.statusBar().showMessage(
                 self.tr("{n} rows of {panel} written to {path}")
-                .replace("{n}", f"{count:,}")
+                .replace("{n}", number(count))
                 .replace("{panel}", name)
                 .replace("{path}", str(path)),
                 10_000,

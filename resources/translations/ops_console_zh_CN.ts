@@ -4680,6 +4680,22 @@ The offline-first console of a community emergency command post. Everything is s
   <context>
     <name>SensorTableModel</name>
     <message>
+      <source>%1 days ago</source>
+      <translation>%1 天前</translation>
+    </message>
+    <message>
+      <source>%1 h ago</source>
+      <translation>%1 小时前</translation>
+    </message>
+    <message>
+      <source>%1 min ago</source>
+      <translation>%1 分钟前</translation>
+    </message>
+    <message>
+      <source>%1 s ago</source>
+      <translation>%1 秒前</translation>
+    </message>
+    <message>
       <source>Heard over the radio but not in the register: select it and press Register.</source>
       <translation>已通过电台收到，但不在登记表中：选中后点击“登记”。</translation>
     </message>
@@ -4714,6 +4730,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Trend</source>
       <translation>趋势</translation>
+    </message>
+    <message>
+      <source>in the future</source>
+      <translation>未来时间</translation>
     </message>
     <message>
       <source>last reading</source>

@@ -55,9 +55,9 @@ def test_a_due_time_years_away_is_refused(post, due, refused):
 
 def test_short_dates_carry_the_year_only_when_it_is_not_this_year():
     now = datetime(2026, 6, 15, 12, tzinfo=UTC)
-    assert local_short(datetime(2026, 6, 1, 12, tzinfo=UTC), now).count("-") == 1
-    assert local_short(datetime(1999, 6, 1, 12, tzinfo=UTC), now).startswith("1999-")
-    assert local_short_seconds(datetime(2025, 6, 1, 12, tzinfo=UTC), now).startswith("2025-")
+    assert "2026" not in local_short(datetime(2026, 6, 1, 12, tzinfo=UTC), now)
+    assert "1999" in local_short(datetime(1999, 6, 1, 12, tzinfo=UTC), now)
+    assert "2025" in local_short_seconds(datetime(2025, 6, 1, 12, tzinfo=UTC), now)
 
 
 def test_the_radio_log_clock_names_the_day_for_traffic_from_another_day():
@@ -65,6 +65,6 @@ def test_the_radio_log_clock_names_the_day_for_traffic_from_another_day():
 
     now = datetime(2026, 6, 15, 12, 30, tzinfo=UTC)
     earlier = datetime(2026, 6, 15, 12, 20, tzinfo=UTC)  # the same local day in every time zone
-    assert local_clock(earlier, now).count(":") == 2 and "-" not in local_clock(earlier, now)
-    assert "-" in local_clock(datetime(2026, 6, 10, 12, tzinfo=UTC), now)  # a day shown, not only a time
-    assert local_clock(datetime(2025, 6, 10, 12, tzinfo=UTC), now).startswith("2025-")
+    assert local_clock(earlier, now).count(":") == 2 and " " not in local_clock(earlier, now)
+    assert " " in local_clock(datetime(2026, 6, 10, 12, tzinfo=UTC), now)  # a day shown, not only a time
+    assert "2025" in local_clock(datetime(2025, 6, 10, 12, tzinfo=UTC), now)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 
 from ops_console.precedence import Precedence, rank_of
 from ops_console.radio.views import MessageView
-from ops_console.ui.common.formatting import local
+from ops_console.ui.common.formatting import clock_time
 
 EMERGENCY_RED, PRIORITY_AMBER, WARNING_AMBER = "#b3261e", "#b25e00", "#fff1c2"
 
@@ -98,7 +98,7 @@ class AlarmBar(QWidget):
             self.tr("from {station}{plain} at {time}: {text}{more}")
             .replace("{station}", first.station)
             .replace("{plain}", plain)
-            .replace("{time}", local(first.at).strftime("%H:%M"))
+            .replace("{time}", clock_time(first.at))
             .replace("{text}", words)
             .replace("{more}", more)
         )

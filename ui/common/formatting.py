@@ -1,8 +1,38 @@
-"""How times and domain values read on screen: stored in UTC, shown in local time, 24 h."""
+"""How times, dates and numbers read on screen: stored in UTC, shown in local time, written
+the way the console's chosen language writes them.
+
+One home for it, so no panel formats by hand (strftime, f"{n:,}"): the locale is Qt's
+default locale, which ``install_translators`` sets from the chosen language (View →
+Language, else LANG / LC_ALL). Chinese reads "6月15日 14:30", English "15 Jun 14:30".
+
+Two rules hold in every language, because a command post depends on them: the clock is
+24 h (no AM/PM to misread at 3 in the morning), and a day is never written as two bare
+numbers (a month name or 月/日 marks which is which, so 06/05 is never June or May).
+Machine formats (CSV columns, GeoJSON, file names) stay ISO 8601 and do not come here.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+CLOCK, CLOCK_SECONDS = "HH:mm", "HH:mm:ss"
+
+# per language: (a day of this year, a day of another year, a day of this year with its weekday)
+_DAY_PATTERNS = {
+    QLocale.Language.Chinese: ("M月d日", "yyyy年M月d日", "M月d日 ddd"),
+}
+_DEFAULT_DAY_PATTERNS = ("d MMM", "d MMM yyyy", "ddd d MMM")
+
+
+def locale() -> QLocale:
+    """The console's locale (Qt's default, set from the chosen language at start)."""
+    return QLocale()
+
+
+def _day_patterns(loc: QLocale) -> tuple[str, str, str]:
+    return _DAY_PATTERNS.get(loc.language(), _DEFAULT_DAY_PATTERNS)
 
 
 def local(at: datetime) -> datetime:
@@ -12,27 +42,47 @@ def local(at: datetime) -> datetime:
     return at.astimezone()
 
 
+def _qt(shown: datetime) -> QDateTime:
+    """A local wall-clock time as Qt's, built from its parts (no time-zone conversion)."""
+    return QDateTime(QDate(shown.year, shown.month, shown.day), QTime(shown.hour, shown.minute, shown.second))
+
+
+def _write(shown: datetime, day: str | None, clock: str | None) -> str:
+    pattern = " ".join(p for p in (day, clock) if p)
+    return locale().toString(_qt(shown), pattern)
+
+
+def _this_year(now: datetime | None) -> int:
+    return local(now or datetime.now(timezone.utc)).year
+
+
 def local_datetime(at: datetime | None) -> str:
-    return "" if at is None else local(at).strftime("%Y-%m-%d %H:%M")
+    """Date with year and time to the minute: details, tooltips, report headers."""
+    return "" if at is None else _write(local(at), _day_patterns(locale())[1], CLOCK)
+
+
+def local_seconds(at: datetime | None) -> str:
+    """Date with year and time to the second: the exact moment of a log line."""
+    return "" if at is None else _write(local(at), _day_patterns(locale())[1], CLOCK_SECONDS)
 
 
 def _short(at: datetime | None, clock: str, now: datetime | None) -> str:
-    """Month-day and ``clock`` for narrow columns; the year in front when it is not this
-    year's, so a record from last December (or a mistyped 1999) never reads as this year's."""
+    """Day and ``clock`` for narrow columns; the year only when it is not this year's, so a
+    record from last December (or a mistyped 1999) never reads as this year's."""
     if at is None:
         return ""
     shown = local(at)
-    this_year = local(now or datetime.now(timezone.utc)).year
-    return shown.strftime(("%m-%d " if shown.year == this_year else "%Y-%m-%d ") + clock)
+    this_year, other_year, _ = _day_patterns(locale())
+    return _write(shown, this_year if shown.year == _this_year(now) else other_year, clock)
 
 
 def local_short(at: datetime | None, now: datetime | None = None) -> str:
-    """Month-day and time for narrow table columns (ISO order: never day/month confusion)."""
-    return _short(at, "%H:%M", now)
+    """Day and time for narrow table columns."""
+    return _short(at, CLOCK, now)
 
 
 def local_short_seconds(at: datetime | None, now: datetime | None = None) -> str:
-    return _short(at, "%H:%M:%S", now)
+    return _short(at, CLOCK_SECONDS, now)
 
 
 def local_clock(at: datetime | None, now: datetime | None = None) -> str:
@@ -42,12 +92,59 @@ def local_clock(at: datetime | None, now: datetime | None = None) -> str:
         return ""
     shown, today = local(at), local(now or datetime.now(timezone.utc))
     if shown.date() == today.date():
-        return shown.strftime("%H:%M:%S")
-    return _short(at, "%H:%M:%S", now)
+        return _write(shown, None, CLOCK_SECONDS)
+    return _short(at, CLOCK_SECONDS, now)
 
 
-def local_seconds(at: datetime | None) -> str:
-    return "" if at is None else local(at).strftime("%Y-%m-%d %H:%M:%S")
+def clock_time(at: datetime | None) -> str:
+    """Hours and minutes alone ("since 14:05"), where the day is plain from the context."""
+    return "" if at is None else _write(local(at), None, CLOCK)
+
+
+def local_day(at: datetime | None, now: datetime | None = None) -> str:
+    """The day alone (an inspection date on a map label); the year when not this year's."""
+    if at is None:
+        return ""
+    shown = local(at)
+    this_year, other_year, _ = _day_patterns(locale())
+    return _write(shown, this_year if shown.year == _this_year(now) else other_year, None)
+
+
+def local_when(at: datetime, now: datetime | None = None) -> str:
+    """When something is due: the clock time today, the weekday and day this year (a task
+    due "Fri 5 Jun 14:00" is planned by the week), the day and year in another year."""
+    shown, today = local(at), local(now or datetime.now(timezone.utc))
+    if shown.date() == today.date():
+        return _write(shown, None, CLOCK)
+    _, other_year, with_weekday = _day_patterns(locale())
+    return _write(shown, with_weekday if shown.year == today.year else other_year, CLOCK)
+
+
+def date_text(day: date | None) -> str:
+    """A calendar date with its year (an expiry date, a certificate's end)."""
+    if day is None:
+        return ""
+    return locale().toString(QDate(day.year, day.month, day.day), _day_patterns(locale())[1])
+
+
+def number(n: int) -> str:
+    """A count with the locale's digit grouping (12,500)."""
+    return locale().toString(int(n))
+
+
+def signed(n: int) -> str:
+    """A change in a count, its sign always written (+40, −3)."""
+    return (locale().positiveSign() if n > 0 else "") + number(n)
+
+
+def measure(x: float) -> str:
+    """A reading as precise as it came (23.5, 0.125, 1,250), like Python's ``:g``."""
+    return locale().toString(float(x), "g", 6)
+
+
+def decimal(x: float, places: int = 1) -> str:
+    """A measured value with ``places`` decimals and the locale's decimal sign (23.5)."""
+    return locale().toString(float(x), "f", places)
 
 
 def local_midnight_utc(now: datetime | None = None) -> datetime:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ops_console.inventory import LevelSeries
+from ops_console.ui.common.formatting import number
 
 
 def _tr(text: str) -> str:
@@ -112,9 +113,9 @@ class LevelChart(QWidget):
                     [xs[0], xs[-1]],
                     [value, value],
                     pen=pg.mkPen(colour, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-                    name=f"{label} {value:,}",
+                    name=f"{label} {number(value)}",
                 )
-                shown.append(f'<span style="color:{colour}">╌</span> {label} {value:,}')
+                shown.append(f'<span style="color:{colour}">╌</span> {label} {number(value)}')
         self.legend.setText("&nbsp;&nbsp;".join(shown))
         self._full = (xs[0], xs[-1])
         self.show_recent()

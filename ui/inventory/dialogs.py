@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ops_console.errors import OpsError, ValidationError
 from ops_console.inventory import MAX_QUANTITY, InventoryService, MovementDraft, MovementKind, RequestView
 from ops_console.ui.common.discard_guard import GuardedDialog
+from ops_console.ui.common.formatting import number
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 
 SIDES = {
@@ -229,7 +230,7 @@ class FulfilDialog(GuardedDialog):
         }
         for view in inventory.locations():
             if stock.get(view.id, 0) > 0 and view.id != request.deliver_to_location_id:
-                self.source.addItem(f"{view.name} ({stock[view.id]:,} {request.unit})", view.id)
+                self.source.addItem(f"{view.name} ({number(stock[view.id])} {request.unit})", view.id)
         self.quantity = QSpinBox(self)
         self.quantity.setRange(1, max(request.outstanding, 1))
         self.quantity.setValue(max(request.outstanding, 1))
@@ -240,7 +241,7 @@ class FulfilDialog(GuardedDialog):
         form = QFormLayout()
         form.addRow(
             tr("Request"),
-            QLabel(f"{request.quantity:,} {request.unit} {request.item_name} → {request.deliver_to}"),
+            QLabel(f"{number(request.quantity)} {request.unit} {request.item_name} → {request.deliver_to}"),
         )
         form.addRow(tr("From"), self.source)
         form.addRow(tr("Quantity"), self.quantity)

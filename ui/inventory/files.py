@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ops_console.inventory import InventoryService
 from ops_console.inventory.exchange import ImportPreview
 from ops_console.private_files import open_private
+from ops_console.ui.common.formatting import number, signed
 from ops_console.ui.common.jobs import start_job
 
 
@@ -94,14 +95,14 @@ class ImportDialog(QDialog):
         self.preview = preview
         self.table.setRowCount(len(preview.lines))
         for row, line in enumerate(preview.lines):
-            delta = f"{line.delta:+,}" if line.delta else tr("no change")
+            delta = signed(line.delta) if line.delta else tr("no change")
             for col, text in enumerate(
                 (
                     str(line.line),
                     line.item_name + (f" / {line.lot}" if line.lot else ""),
                     line.location_name,
-                    f"{line.current:,}",
-                    f"{line.counted:,}",
+                    number(line.current),
+                    number(line.counted),
                     delta,
                 )
             ):

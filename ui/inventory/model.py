@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ops_console.domain import Priority
 from ops_console.inventory import LevelState, RequestStatus, RequestView, StockLevel
 from ops_console.inventory.table import LevelTable
-from ops_console.ui.common.formatting import local_short
+from ops_console.ui.common.formatting import date_text, decimal, local_short, number
 
 Index = QModelIndex | QPersistentModelIndex
 # background tint and text colour per state (Okabe–Ito vermillion, orange, yellow, bluish green)
@@ -72,7 +72,9 @@ def cover_text(level: StockLevel) -> str:
     if days is None:
         return _tr("no recent use")
     return (
-        _tr("< 1 day") if days < 1 else (f"{days:.0f} " + _tr("days") if days < 100 else "99+ " + _tr("days"))
+        _tr("< 1 day")
+        if days < 1
+        else (decimal(days, 0) + " " + _tr("days") if days < 100 else "99+ " + _tr("days"))
     )
 
 
@@ -128,7 +130,7 @@ class StockTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column in ("level", "cover"):
             return (
-                _tr("Recent use: %1 %2 per day").replace("%1", f"{lv.daily_use:.1f}").replace("%2", lv.unit)
+                _tr("Recent use: %1 %2 per day").replace("%1", decimal(lv.daily_use)).replace("%2", lv.unit)
             )
         return None
 
@@ -143,14 +145,14 @@ class StockTableModel(QAbstractTableModel):
         if column == "level":
             return f"{STATE_MARKS[lv.state]} {_tr(STATE_WORDS[lv.state])}"
         if column == "quantity":
-            return f"{lv.quantity:,} {lv.unit}"
+            return f"{number(lv.quantity)} {lv.unit}"
         if column == "minimum":
-            return f"{lv.minimum:,}" if lv.minimum else "—"
+            return number(lv.minimum) if lv.minimum else "—"
         if column == "target":
-            return f"{lv.target:,}" if lv.target else "—"
+            return number(lv.target) if lv.target else "—"
         if column == "cover":
             return cover_text(lv)
-        return lv.earliest_expiry.isoformat() if lv.earliest_expiry else ""
+        return date_text(lv.earliest_expiry)
 
     # --- the rows shown ---------------------------------------------------------------
     def set_table(self, table: LevelTable) -> None:
@@ -249,7 +251,9 @@ class RequestQueueModel(QAbstractTableModel):
                 local_short(r.created_at),
                 tr(r.status.label),
                 r.item_name,
-                f"{r.fulfilled:,} / {r.quantity:,} {r.unit}" if r.fulfilled else f"{r.quantity:,} {r.unit}",
+                f"{number(r.fulfilled)} / {number(r.quantity)} {r.unit}"
+                if r.fulfilled
+                else f"{number(r.quantity)} {r.unit}",
                 r.deliver_to,
                 local_short(r.needed_by),
                 r.requested_by,

@@ -42,6 +42,7 @@ from ops_console.mapping import risks as risk_mod
 from ops_console.mapping import shelters as shelter_mod
 from ops_console.mapping.services import MapServices
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.formatting import local_day
 from ops_console.ui.common.messages import show_error
 
 from .dialogs import InspectionDialog, RiskDialog, ShelterDialog
@@ -57,8 +58,7 @@ def tr(text: str) -> str:
 
 def _day(at: datetime) -> str:
     """Day and month; the year too when it is not this year's."""
-    shown = at.astimezone()
-    return shown.strftime("%d %b" if shown.year == datetime.now().year else "%d %b %Y")
+    return local_day(at)
 
 
 def live_name(view: Any, exercise_mode: bool) -> str:

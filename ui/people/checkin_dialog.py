@@ -35,6 +35,7 @@ from ops_console.clock import utc_now
 from ops_console.errors import OpsError, ValidationError
 from ops_console.post import Post
 from ops_console.reports.period import DEFAULT_HOURS
+from ops_console.ui.common.formatting import clock_time, decimal, number
 from ops_console.ui.common.messages import show_error
 
 
@@ -149,13 +150,13 @@ class CheckinDialog(QDialog):
         self.hours.setRowCount(len(per_person))
         for i, (name, hours) in enumerate(per_person):
             self.hours.setItem(i, 0, QTableWidgetItem(name))
-            self.hours.setItem(i, 1, QTableWidgetItem(f"{hours:.1f} h"))
+            self.hours.setItem(i, 1, QTableWidgetItem(f"{decimal(hours)} h"))
         self.hours.resizeColumnsToContents()
         total = sum(h for _, h in per_person)
         self.hours_total.setText(
             tr("%1 people, %2 person-hours in the period")
-            .replace("%1", str(len(per_person)))
-            .replace("%2", f"{total:.1f}")
+            .replace("%1", number(len(per_person)))
+            .replace("%2", decimal(total))
         )
 
     def reload(self) -> None:
@@ -170,8 +171,8 @@ class CheckinDialog(QDialog):
         now = utc_now()
         self.on_site.setRowCount(len(stays))
         for i, stay in enumerate(stays):
-            since = stay.checked_in_at.astimezone().strftime("%H:%M")
-            hours = f"{stay.hours(now):.1f} h"
+            since = clock_time(stay.checked_in_at)
+            hours = f"{decimal(stay.hours(now))} h"
             for col, text in enumerate((stay.name, since, hours)):
                 self.on_site.setItem(i, col, QTableWidgetItem(text))
         self.on_site.resizeColumnsToContents()

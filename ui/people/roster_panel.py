@@ -32,6 +32,7 @@ from ops_console.post import Post
 from ops_console.private_files import open_private
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.flow_layout import FlowLayout
+from ops_console.ui.common.formatting import clock_time, date_text
 from ops_console.ui.common.messages import show_error
 
 from .checkin_dialog import CheckinDialog
@@ -59,9 +60,9 @@ def skills_text(v: VolunteerView, today: date) -> str:
         if k.expires_on is None:
             words.append(k.name)
         elif k.expires_on < today:
-            words.append(tr("%1 (EXPIRED %2)").replace("%1", k.name).replace("%2", k.expires_on.isoformat()))
+            words.append(tr("%1 (EXPIRED %2)").replace("%1", k.name).replace("%2", date_text(k.expires_on)))
         else:
-            words.append(f"{k.name} ({k.expires_on.isoformat()})")
+            words.append(f"{k.name} ({date_text(k.expires_on)})")
     return ", ".join(words)
 
 
@@ -201,7 +202,7 @@ class RosterPanel(QWidget):
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(people))
         for i, v in enumerate(people):
-            since = v.on_site_since.astimezone().strftime("%H:%M") if v.on_site_since else ""
+            since = clock_time(v.on_site_since)
             cells = (
                 v.name,
                 v.phone,

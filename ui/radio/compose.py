@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.post import Post
 from ops_console.radio.outbox import BROADCAST
+from ops_console.ui.common.formatting import decimal
 
 
 class ComposeBox(QWidget):
@@ -150,7 +151,7 @@ class ComposeBox(QWidget):
             .replace("{bytes}", str(check.payload_bytes))
             .replace("{frames}", str(check.frames))
             .replace("{limit}", str(check.limit_frames))
-            .replace("{airtime}", f"{check.airtime:.1f}")
+            .replace("{airtime}", decimal(check.airtime))
         )
         typed = bool(self.text_edit.toPlainText().strip())
         if typed and not check.ok:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ops_console.exercise_view import LIVE_MARK, marked_live
 from ops_console.precedence import Precedence
 from ops_console.radio.views import MessageFilter, MessageView
-from ops_console.ui.common.formatting import local_clock, local_seconds
+from ops_console.ui.common.formatting import local_clock, local_seconds, measure
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.newest_first import Index, NewestFirstModel, PagedService
 
@@ -92,7 +92,7 @@ def cell_text(msg: MessageView, column: int) -> str:
             text += f"  → {msg.linked_entity} #{msg.linked_id}"
         return text
     if column == 7:
-        return "" if msg.rssi is None else f"{msg.rssi} / {msg.snr:g}"
+        return "" if msg.rssi is None else f"{msg.rssi} / {measure(msg.snr)}"
     return state_label(msg.status)
 
 

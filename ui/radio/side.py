@@ -28,6 +28,7 @@ from ops_console.post import Post
 from ops_console.radio.links import LinkStatus
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.column_widths import fit_columns
+from ops_console.ui.common.formatting import decimal
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.radio.tables import NodesModel, OutboxModel
@@ -143,8 +144,8 @@ class RadioSideTabs(QTabWidget):
             + " · ".join(
                 self.tr("{link}{used} s of {budget} s")
                 .replace("{link}", f"{name} " if len(used) > 1 else "")
-                .replace("{used}", f"{seconds:.1f}")
-                .replace("{budget}", f"{allowed:.0f}")
+                .replace("{used}", decimal(seconds))
+                .replace("{budget}", decimal(allowed, 0))
                 for name, seconds, allowed in used
             )
             if used
@@ -152,7 +153,7 @@ class RadioSideTabs(QTabWidget):
         )
         if sender is not None and sender.waiting_for == "budget" and sender.next_slot_in is not None:
             text += self.tr(" — budget spent, next slot in {s} s").replace(
-                "{s}", f"{sender.next_slot_in:.0f}"
+                "{s}", decimal(sender.next_slot_in, 0)
             )
         elif sender is not None and sender.waiting_for == "link":
             text += self.tr(" — waiting for the radio link")

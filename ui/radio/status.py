@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 from ops_console.precedence import Precedence, rank_of
 from ops_console.radio.runtime import LinkStatus
 from ops_console.radio.views import MessageView
-from ops_console.ui.common.formatting import local
+from ops_console.ui.common.formatting import clock_time
 
 STATE_COLOURS = {
     "ready": "#2f6f3e",
@@ -136,7 +136,7 @@ class AlertBanner(QFrame):
             self.tr("{prec} from {station} at {time}: {text}{more}")
             .replace("{prec}", first.precedence)
             .replace("{station}", first.station)
-            .replace("{time}", local(first.at).strftime("%H:%M"))
+            .replace("{time}", clock_time(first.at))
             .replace("{text}", first.body[:200])
             .replace("{more}", more)
         )

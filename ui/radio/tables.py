@@ -20,7 +20,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ops_console.radio.views import MessageView, NodeView
-from ops_console.ui.common.formatting import local, local_clock
+from ops_console.ui.common.formatting import (
+    decimal,
+    local_clock,
+    local_seconds,
+    local_short,
+    measure,
+    number,
+)
 from ops_console.ui.radio.model import PRECEDENCE_COLOURS, STATE_COLOURS, state_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,16 +136,16 @@ class NodesModel(_ListModel):
                 str(node.addr),
                 _ago(node.last_heard),
                 "" if node.rssi is None else f"{node.rssi} dBm",
-                "" if node.snr is None else f"{node.snr:g} dB",
-                "" if node.battery is None else f"{node.battery:.0f} %",
-                "" if node.lat is None else f"{node.lat:.5f}, {node.lon:.5f}",
+                "" if node.snr is None else f"{measure(node.snr)} dB",
+                "" if node.battery is None else f"{number(round(node.battery))} %",
+                "" if node.lat is None else f"{decimal(node.lat, 5)}, {decimal(node.lon, 5)}",
             )[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3 and node.rssi is not None:
             return QBrush(
                 QColor("#b3261e" if node.rssi < -110 else "#b25e00" if node.rssi < -95 else "#2f6f3e")
             )
         if role == Qt.ItemDataRole.ToolTipRole and node.last_heard is not None:
-            return local(node.last_heard).strftime("%Y-%m-%d %H:%M:%S")
+            return local_seconds(node.last_heard)
         return None
 
 
@@ -158,7 +165,7 @@ def _ago(at: datetime | None) -> str:
         return ""
     seconds = int((datetime.now(timezone.utc) - at).total_seconds())
     if seconds < 60:
-        return _tr("{n} s ago").replace("{n}", str(max(seconds, 0)))
+        return _tr("{n} s ago").replace("{n}", number(max(seconds, 0)))
     if seconds < 3600:
-        return _tr("{n} min ago").replace("{n}", str(seconds // 60))
-    return local(at).strftime("%H:%M")
+        return _tr("{n} min ago").replace("{n}", number(seconds // 60))
+    return local_short(at)

@@ -35,6 +35,7 @@ from ops_console.post import Post
 from ops_console.printing.progress import Cancelled, CancelToken
 from ops_console.reports.build import FORMATS, ReportRequest, ReportResult, build
 from ops_console.reports.period import Period
+from ops_console.ui.common.formatting import number
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -252,7 +253,7 @@ class ReportsDialog(QDialog):
         self._finish()
         self.result = result
         self.bar.setValue(100)
-        lines = self.tr(", {n} lines").replace("{n}", f"{result.lines:,}") if result.lines else ""
+        lines = self.tr(", {n} lines").replace("{n}", number(result.lines)) if result.lines else ""
         self.state.setText(self.tr("Written to {path}").replace("{path}", str(result.path)) + lines)
 
     def _failed(self, error: Exception) -> None:

@@ -23,6 +23,7 @@ from ops_console.sensors.kinds import Level
 from ops_console.sensors.service import SensorService
 from ops_console.sensors.views import Series
 from ops_console.ui.common.flow_layout import FlowLayout
+from ops_console.ui.common.formatting import measure, number
 from ops_console.ui.common.jobs import JobLane, start_job
 
 from .look import BAND_ALPHA, LEVEL_COLOURS
@@ -192,8 +193,8 @@ class SensorChart(QWidget):
                 _tr("raw readings")
                 if series.bucket_s <= 1
                 else _tr("{n} readings in {b} buckets")
-                .replace("{n}", f"{series.raw_count:,}")
-                .replace("{b}", f"{len(series.times):,}")
+                .replace("{n}", number(series.raw_count))
+                .replace("{b}", number(len(series.times)))
             )
             self.legend.setText("\u2003".join([*self._band_words, bucket]))  # an em space between entries
         finally:
@@ -223,7 +224,7 @@ class SensorChart(QWidget):
             self.plot.addItem(band)
             self._bands.append(band)
             self._band_words.append(
-                f'<span style="color:{colour.name()}">■</span> {Level(level).label} ≥ {line:g} {unit}'
+                f'<span style="color:{colour.name()}">■</span> {Level(level).label} ≥ {measure(line)} {unit}'
             )
 
     @Slot(object, object)

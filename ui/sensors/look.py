@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from ops_console.sensors.kinds import Level
+from ops_console.ui.common.formatting import number
 
 # background tint, strong colour — Okabe–Ito, as the severity colours
 LEVEL_COLOURS: dict[Level, tuple[str, str]] = {
@@ -21,16 +24,20 @@ def level_marks(level: Level) -> str:
     return "■" * int(level) + "□" * (len(Level) - 1 - int(level))
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SensorTableModel", text)
+
+
 def age_words(seconds: float | None) -> str:
     """How long ago the last reading was taken, in the fewest words that still say it."""
     if seconds is None:
-        return "never"
+        return _tr("never")
     if seconds < 0:
-        return "in the future"
+        return _tr("in the future")
     if seconds < 90:
-        return f"{seconds:.0f} s ago"
+        return _tr("%1 s ago").replace("%1", number(round(seconds)))
     if seconds < 5400:
-        return f"{seconds / 60:.0f} min ago"
+        return _tr("%1 min ago").replace("%1", number(round(seconds / 60)))
     if seconds < 172_800:
-        return f"{seconds / 3600:.0f} h ago"
-    return f"{seconds / 86400:.0f} days ago"
+        return _tr("%1 h ago").replace("%1", number(round(seconds / 3600)))
+    return _tr("%1 days ago").replace("%1", number(round(seconds / 86400)))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from ops_console.sensors.views import SensorRow
-from ops_console.ui.common.formatting import local_short
+from ops_console.ui.common.formatting import local_short, measure
 
 from .look import LEVEL_COLOURS, TREND_ARROWS, age_words, level_marks
 
@@ -82,7 +82,7 @@ class SensorTableModel(QAbstractTableModel):
         if column == "kind":
             return row.spec.kind.label if row.spec else row.kind_word
         if column == "value":
-            return "" if row.value is None else f"{row.value:g} {row.unit}".strip()
+            return "" if row.value is None else f"{measure(row.value)} {row.unit}".strip()
         if column == "level":
             return f"{level_marks(row.level)} {row.level.label}" if row.registered else "—"
         if column == "trend":

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.siren_patterns import PatternLibrary
 from ops_console.sirens.views import SirenView
-from ops_console.ui.common.formatting import local_short_seconds
+from ops_console.ui.common.formatting import decimal, local_short_seconds
 from ops_console.ui.sirens.look import STATE_COLOURS, comms_label, pattern_words, state_key, state_label
 
 
@@ -67,7 +67,9 @@ class SirenTableModel(QAbstractTableModel):
             return f"{m}:{s:02d}"
         if col == 4:
             return (
-                "—" if v.battery_v is None else f"{v.battery_v:.2f} V" + (" ⚠" if v.battery_v < 23.0 else "")
+                "—"
+                if v.battery_v is None
+                else f"{decimal(v.battery_v, 2)} V" + (" ⚠" if v.battery_v < 23.0 else "")
             )
         if col == 5:
             return (
@@ -78,7 +80,7 @@ class SirenTableModel(QAbstractTableModel):
         if col == 6:
             return "; ".join(v.fault_words) or _tr("none")
         if col == 7:
-            return "—" if v.temperature_c is None else f"{v.temperature_c:.1f} °C"
+            return "—" if v.temperature_c is None else f"{decimal(v.temperature_c)} °C"
         if col == 8:
             return local_short_seconds(v.last_heard_at) if v.last_heard_at else "—"
         return comms_label(v)

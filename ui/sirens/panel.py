@@ -28,7 +28,7 @@ from ops_console.sirens.service import CANCEL_PERMISSION, SirenService, roles_th
 from ops_console.sirens.views import ALARM_WORDS, UNCOMMANDED
 from ops_console.topics import Feature
 from ops_console.ui.bridge import PostBridge
-from ops_console.ui.common.formatting import local_short, local_short_seconds
+from ops_console.ui.common.formatting import decimal, local_short, local_short_seconds
 from ops_console.ui.sirens.chart import BatteryChart
 from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED
 from ops_console.ui.sirens.model import SirenTableModel
@@ -274,7 +274,7 @@ class SirenPanel(QWidget):
                 t.siren_name,
                 t.kind,
                 _tr("PASSED") if t.passed else _tr("FAILED"),
-                "—" if t.battery_v is None else f"{t.battery_v:.2f} V",
+                "—" if t.battery_v is None else f"{decimal(t.battery_v, 2)} V",
                 t.faults or _tr("none"),
                 t.outcome,
             )

@@ -39,6 +39,7 @@ from ops_console.siren_patterns import SirenPattern
 from ops_console.sirens import confirmation, signal_set
 from ops_console.sirens.service import SirenService, command_for
 from ops_console.sirens.views import ActivationResult
+from ops_console.ui.common.formatting import number
 from ops_console.ui.common.jobs import Job, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED, TEST_TEAL, pattern_words
@@ -101,7 +102,7 @@ class ActivationDialog(QDialog):
         self.siren_list = QListWidget()
         self.siren_list.setMinimumWidth(270)
         for s in self.service.list_sirens():
-            item = QListWidgetItem(f"{s.name}  (#{s.unit_id}, {s.audible_radius_m:.0f} m)")
+            item = QListWidgetItem(f"{s.name}  (#{s.unit_id}, {number(round(s.audible_radius_m))} m)")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if s.id in preselect else Qt.CheckState.Unchecked)

@@ -8,12 +8,10 @@ word "Overdue", so nothing depends on telling colours apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -27,6 +25,7 @@ from ops_console.domain import Priority
 from ops_console.exercise_view import LIVE_MARK
 from ops_console.services.tasks import TaskView
 from ops_console.text_match import match_spans
+from ops_console.ui.common.formatting import local_when
 from ops_console.ui.common.theme import for_night, is_night, night_tint
 from ops_console.ui.tasks.model import LiveRole, OverdueRole, TaskRole
 
@@ -65,15 +64,8 @@ def priority_label(priority: Priority) -> str:
 
 def local_time_text(when: datetime, now: datetime | None = None) -> str:
     """A stored UTC time as the operator's local clock time, with the day when not today
-    and the year when not this year."""
-    local = QDateTime.fromSecsSinceEpoch(int(when.timestamp())).toLocalTime()
-    today = QDateTime.fromSecsSinceEpoch(int((now or datetime.now(timezone.utc)).timestamp())).toLocalTime()
-    locale = QLocale()
-    if local.date() == today.date():
-        return locale.toString(local.time(), "HH:mm")
-    if local.date().year() != today.date().year():
-        return locale.toString(local, "d MMM yyyy HH:mm")
-    return locale.toString(local, "ddd d MMM HH:mm")
+    and the year when not this year (ui/common/formatting.py writes it in the locale's way)."""
+    return local_when(when, now)
 
 
 def _two_lines(metrics: QFontMetrics, text: str, width: int) -> tuple[str, str]:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF
 from ops_console.mapping import live
 from ops_console.mapping.geo import ground_scale, to_mercator
 from ops_console.mapping.live import NodeTrack, SensorPoint, SirenPoint
+from ops_console.ui.common.formatting import number
 
 from ..viewport import Viewport
 from . import symbols
@@ -121,8 +122,9 @@ class SirenLayer(MarkerLayer):
         x, y = to_mercator(s.lat, s.lon)
         words = siren_words()[s.look]
         heard = _local_time(s.last_heard_at) if s.last_heard_at else tr("never")
-        detail = f"{words} · {tr('audible')} {s.audible_radius_m:.0f} m\n{tr('Last heard')} {heard}" + (
-            "" if s.enabled else f"\n{tr('Disabled')}"
+        detail = (
+            f"{words} · {tr('audible')} {number(round(s.audible_radius_m))} m\n{tr('Last heard')} {heard}"
+            + ("" if s.enabled else f"\n{tr('Disabled')}")
         )
         return Marker(s.id, x, y, s.look, s.name, detail)
 

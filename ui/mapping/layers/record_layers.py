@@ -21,6 +21,7 @@ from ops_console.mapping.shelters import ShelterView
 from ops_console.mapping.zones import ZoneKind, ZoneView
 from ops_console.services.incidents import IncidentView
 from ops_console.services.tasks import TaskView
+from ops_console.ui.common.formatting import local_short, number
 
 from ..viewport import Viewport
 from . import symbols
@@ -36,8 +37,7 @@ def tr(text: str) -> str:
 
 def _local_time(at: datetime) -> str:
     """Day and time; the year too when it is not this year's."""
-    shown = at.astimezone()
-    return shown.strftime("%d %b %H:%M" if shown.year == datetime.now().year else "%d %b %Y %H:%M")
+    return local_short(at)
 
 
 class IncidentLayer(MarkerLayer):
@@ -224,7 +224,7 @@ class ZoneLayer(ShapeLayer):
             path.addEllipse(QPointF(cx - ox, cy - oy), r, r)
             polygon = None
             centre = (cx, cy)
-            size = f"{tr('radius')} {v.radius_m:.0f} m"
+            size = f"{tr('radius')} {number(round(v.radius_m))} m"
         else:
             ring = [to_mercator(lat, lon) for lat, lon in v.ring]
             path = self.ring_path(ring)
