@@ -51,7 +51,7 @@ def build_demo_warnings(post) -> int | None:  # type: ignore[no-untyped-def]
         post.radio.outbox,
         post.map.zones,
         real.settings,
-        render_pdf=lambda _markup: b"",
+        render_pdf=lambda _notice: b"",
     )
     zone = next((z for z in post.map.zones.list() if z.name.startswith("Evacuate: Canal Road")), None)
     area = (

@@ -1,73 +1,64 @@
-"""The printable A4 notice: one page, both languages, big headline, for doors and noticeboards.
+"""The printable A4 notice: one page, both languages, large type, for doors and noticeboards.
 
-Drawn with Qt's QPdfWriter and a QTextDocument (QtGui only, no widgets; Qt is imported here,
-inside the function, so the service and the CLI stay Qt-free until a notice is printed).
-Kept small and self-contained: no shared printing module existed on main when this was
-written. Text is HTML-escaped before it goes into the document.
+The notice is a :class:`~ops_console.printing.blocks.PrintDocument` of large-type blocks,
+drawn by the console's one A4 writer (:mod:`ops_console.printing.pdf`), so it gets the same
+fonts (CJK fallback), searchable text, page frame and atomic file write as every report.
+The document is plain data; Qt is imported only when :func:`render_pdf` draws it, so the
+service and the CLI stay Qt-free until a notice is printed.
 """
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 
 from ops_console.early_warning.channels import ChannelFailed
+from ops_console.printing.blocks import Block, LargeText, PrintDocument
+
+# The notice is in both languages whatever the console's language, so its fixed words are
+# bilingual here and the document is not localised (PrintDocument.localise); named rather
+# than written in the calls, so the catalogue (ops_console/i18n_catalogue.py) does not list them.
+TITLE = "PUBLIC WARNING · 公共预警"
+AREA, ISSUED = "Area 区域", "Issued 发布"
+EXERCISE = "EXERCISE — 演习 — NOT A REAL WARNING"
+RED = "#b00000"
+# read from a few steps away; a headline of ~30 characters fits the A4 width in one line
+HEADLINE_PT, DESCRIPTION_PT, INSTRUCTION_PT, BANNER_PT, KIND_PT = 28.0, 17.0, 20.0, 20.0, 18.0
+KINDS = {"Update": "UPDATE 更新", "Cancel": "CANCELLED 取消"}
 
 
-def notice_html(
+def notice_document(
     texts: dict[str, dict[str, str]], *, area: str, issued: datetime, exercise: bool, msg_type: str
-) -> str:
-    e = html.escape
-    banner = (
-        "<p style='font-size:20pt;color:#b00;font-weight:bold'>EXERCISE — 演习 — NOT A REAL WARNING</p>"
-        if exercise
-        else ""
-    )
-    kind = {"Update": "UPDATE 更新", "Cancel": "CANCELLED 取消"}.get(msg_type, "")
-    parts = [banner]
-    if kind:
-        parts.append(f"<p style='font-size:18pt;font-weight:bold'>{e(kind)}</p>")
+) -> PrintDocument:
+    """The notice of one message (Alert, Update or Cancel): Chinese first, then English,
+    each its headline, description and instruction in large type; an exercise says so first."""
+    blocks: list[Block] = []
+    if exercise:
+        blocks.append(LargeText(EXERCISE, BANNER_PT, colour=RED))
+    if msg_type in KINDS:
+        blocks.append(LargeText(KINDS[msg_type], KIND_PT))
     for lang in ("zh-CN", "en-US"):
         t = texts.get(lang, {})
-        parts.append(
-            f"<p style='font-size:30pt;font-weight:bold'>{e(t.get('headline', ''))}</p>"
-            f"<p style='font-size:17pt'>{e(t.get('description', ''))}</p>"
-            f"<p style='font-size:20pt;font-weight:bold'>{e(t.get('instruction', ''))}</p><hr/>"
-        )
-    parts.append(
-        f"<p style='font-size:12pt'>Area 区域: {e(area)}<br/>"
-        f"Issued 发布: {e(issued.astimezone().strftime('%Y-%m-%d %H:%M %Z'))}</p>"
+        blocks += [
+            LargeText(t.get("headline", ""), HEADLINE_PT),
+            LargeText(t.get("description", ""), DESCRIPTION_PT, bold=False),
+            LargeText(t.get("instruction", ""), INSTRUCTION_PT, rule_below=True),
+        ]
+    when = issued.astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    return PrintDocument(
+        title=TITLE,
+        header=[(AREA, area), (ISSUED, when)],
+        blocks=blocks,
+        localise=False,
     )
-    return "<html><body>" + "".join(parts) + "</body></html>"
 
 
-def render_pdf(markup: str) -> bytes:
-    """One A4 page as PDF bytes. Needs a Qt application (the console's, or the caller's)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-    from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+def render_pdf(doc: PrintDocument) -> bytes:
+    """The notice as A4 PDF bytes. Needs a Qt application (the console's, or the caller's)
+    for its fonts; without one the channel fails in words instead of crashing."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ops_console.printing.pdf import pdf_bytes
 
     if QGuiApplication.instance() is None:
         raise ChannelFailed("the notice needs the console's window running to draw the PDF")
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15)
-        )
-    )
-    writer.setResolution(144)
-    writer.setTitle("Public warning")
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)  # point sizes measured at the PDF's resolution
-    doc.setHtml(markup)
-    painter = QPainter(writer)
-    try:
-        rect = writer.pageLayout().paintRectPixels(writer.resolution())
-        doc.setPageSize(QSizeF(rect.width(), rect.height()))
-        doc.drawContents(painter)
-    finally:
-        painter.end()
-    buffer.close()
-    return bytes(data.data())
+    return pdf_bytes(doc)

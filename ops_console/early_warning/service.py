@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import select, update
 
@@ -63,6 +63,9 @@ from ops_console.services.operators import OperatorService
 from ops_console.shift import Shift
 from ops_console.sirens.service import SirenService
 from ops_console.topics import Topic
+
+if TYPE_CHECKING:  # the printing package imports Qt: only when a notice is drawn
+    from ops_console.printing.blocks import PrintDocument
 
 log = logging.getLogger(__name__)
 FOUR_EYES_KEY = "warnings.four_eyes"
@@ -154,6 +157,14 @@ def _view(row: PublicWarning) -> WarningView:
     )
 
 
+def _draw_notice(notice: PrintDocument) -> bytes:
+    """The notice drawn by the shared A4 writer; imported here, since it imports Qt, which a
+    headless gateway never loads unless a notice is printed."""
+    from ops_console.early_warning.notice_pdf import render_pdf
+
+    return render_pdf(notice)
+
+
 class WarningService:
     """Public warnings for one workstation."""
 
@@ -168,16 +179,12 @@ class WarningService:
         zones: ZoneService,
         settings: WarningSettings | None = None,
         *,
-        render_pdf: Callable[[str], bytes] | None = None,
+        render_pdf: Callable[[PrintDocument], bytes] | None = None,
     ) -> None:
         self._db, self._bus, self._shift = db, bus, shift
         self._operators, self._sirens, self._outbox, self._zones = operators, sirens, outbox, zones
         self.settings = settings or WarningSettings()
-        if render_pdf is None:
-            from ops_console.early_warning.notice_pdf import render_pdf as qt_pdf
-
-            render_pdf = qt_pdf
-        self._render_pdf = render_pdf
+        self._render_pdf = render_pdf or _draw_notice
         self.inbox = CapInbox(db, bus, shift)  # CAP alerts received from the city
 
     @property
@@ -839,13 +846,13 @@ class WarningService:
         if channel == "cap":
             return channels.write_file(self.settings.cap_folder, f"{identifier}.xml", document)
         if channel == "pdf":
-            from ops_console.early_warning.notice_pdf import notice_html
+            from ops_console.early_warning.notice_pdf import notice_document
 
-            markup = notice_html(
+            notice = notice_document(
                 w.texts, area=w.area.desc, issued=sent_at, exercise=w.exercise, msg_type=msg_type
             )
             return channels.write_file(
-                self.settings.notice_folder, f"{identifier}.pdf", self._render_pdf(markup)
+                self.settings.notice_folder, f"{identifier}.pdf", self._render_pdf(notice)
             )
         raise ChannelFailed(f"unknown channel {channel}")
 

@@ -28,6 +28,21 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class LargeText:
+    """Text in large type, for a notice read from a few steps away (a door, a noticeboard):
+    ``points`` high, bold or not, in ``colour`` (#rrggbb); it wraps at the page width and
+    may run onto the next page. ``rule_below`` draws a line under it, between sections.
+    Printed as written, never swapped for a catalogue's translation (``localised``): large
+    type carries a notice's own words, such as a warning's text in both languages."""
+
+    text: str
+    points: float = 24.0
+    bold: bool = True
+    colour: str = "#000000"
+    rule_below: bool = False
+
+
+@dataclass(frozen=True)
 class Fields:
     """Labelled boxes, ``columns`` to a row, like the numbered boxes of a paper form."""
 
@@ -62,7 +77,7 @@ class Image:
     max_height_mm: float = 120.0
 
 
-Block = Heading | Paragraph | Fields | Table | Image
+Block = Heading | Paragraph | LargeText | Fields | Table | Image
 
 
 @dataclass
@@ -74,6 +89,9 @@ class PrintDocument:
     footer: str = ""  # left of "Page N of M" on every page
     blocks: list[Block] = field(default_factory=list)
     author: str = ""  # the PDF's author field
+    # False for a document already in the words it must print (the bilingual public notice):
+    # its texts are a warning's own and none may be swapped for a catalogue's translation
+    localise: bool = True
 
     def add(self, *blocks: Block) -> PrintDocument:
         self.blocks.extend(blocks)
@@ -96,6 +114,9 @@ def localised(doc: PrintDocument) -> PrintDocument:
     from dataclasses import replace
 
     from ops_console.labels import translate
+
+    if not doc.localise:
+        return doc
 
     def t(text: str) -> str:
         return translate(REPORTS_CONTEXT, text) if text else text

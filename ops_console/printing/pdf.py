@@ -43,6 +43,7 @@ from ops_console.printing.blocks import (
     Fields,
     Heading,
     Image,
+    LargeText,
     Paragraph,
     PrintDocument,
     Table,
@@ -73,8 +74,18 @@ class _Fonts:
         self.body, self.bold = font(9), font(9, True)
         self.small, self.small_bold = font(7), font(7, True)
         self.title, self.heading = font(14, True), font(11, True)
+        self._font = font
+        self._sized: dict[tuple[float, bool], QFont] = {}
         self.device = device
         self._metrics: dict[int, QFontMetricsF] = {}
+
+    def sized(self, points: float, bold: bool) -> QFont:
+        """A font of any size (large type); one object per size, since metrics and shaped
+        texts are cached by the font object."""
+        key = (points, bold)
+        if key not in self._sized:
+            self._sized[key] = self._font(points, bold)
+        return self._sized[key]
 
     def metrics(self, font: QFont) -> QFontMetricsF:
         key = id(font)
@@ -184,13 +195,35 @@ class _Pager:
         self.y += piece.height
 
 
-def _lines_piece(ctx: _Ctx, lines: list[str], font: QFont, gap: float = 0.0) -> _Piece:
+def _lines_piece(
+    ctx: _Ctx, lines: list[str], font: QFont, gap: float = 0.0, colour: QColor | None = None
+) -> _Piece:
     height = len(lines) * ctx.line_height(font) + gap
 
     def paint(c: _Ctx, y: float) -> None:
+        if colour is not None:
+            c.painter.setPen(colour)
         c.text_lines(0.0, y + gap, lines, font)
 
     return _Piece(height, paint)
+
+
+def _large_pieces(ctx: _Ctx, block: LargeText, width: float) -> list[_Piece]:
+    """One piece per line (a long text runs onto the next page), then the space below it
+    and its rule."""
+    font = ctx.fonts.sized(block.points, block.bold)
+    colour = QColor(block.colour)
+    if not colour.isValid():
+        colour = QColor("black")
+    pieces = [_lines_piece(ctx, [line], font, colour=colour) for line in ctx.wrap(block.text, font, width)]
+    space = 0.6 * ctx.line_height(font)
+
+    def rule(c: _Ctx, y: float) -> None:
+        c.painter.setPen(c.thin)
+        c.painter.drawLine(QPointF(0, y + space / 2), QPointF(width, y + space / 2))
+
+    pieces.append(_Piece(space, rule if block.rule_below else lambda c, y: None))
+    return pieces
 
 
 def _fields_piece(ctx: _Ctx, items: Sequence[tuple[str, str]], columns: int, width: float) -> list[_Piece]:
@@ -437,6 +470,9 @@ def _layout(
             for line in ctx.wrap(block.text, f.body, width):
                 pager.place(_lines_piece(ctx, [line], f.body))
             pager.place(_Piece(ctx.mm, lambda c, y: None))
+        elif isinstance(block, LargeText):
+            for piece in _large_pieces(ctx, block, width):
+                pager.place(piece)
         elif isinstance(block, Fields):
             for piece in _fields_piece(ctx, block.items, block.columns, width):
                 pager.place(piece)

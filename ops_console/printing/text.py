@@ -11,7 +11,16 @@ import base64
 from collections.abc import Sequence
 from html import escape
 
-from ops_console.printing.blocks import Fields, Heading, Image, Paragraph, PrintDocument, Table, localised
+from ops_console.printing.blocks import (
+    Fields,
+    Heading,
+    Image,
+    LargeText,
+    Paragraph,
+    PrintDocument,
+    Table,
+    localised,
+)
 
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"})
 
@@ -34,6 +43,8 @@ def to_html(doc: PrintDocument, lang: str = "en") -> str:
             out.append(f"<h2>{escape(block.text)}</h2>")
         elif isinstance(block, Paragraph):
             out.append(f'<p dir="auto">{escape(block.text).replace(chr(10), "<br>")}</p>')
+        elif isinstance(block, LargeText):
+            out.append(_large_html(block))
         elif isinstance(block, Fields):
             out.append(_fields_html(block.items))
         elif isinstance(block, Table):
@@ -53,6 +64,14 @@ def to_html(doc: PrintDocument, lang: str = "en") -> str:
         out.append(f"<footer><p>{escape(doc.footer)}</p></footer>")
     out.append("</body></html>\n")
     return "\n".join(out)
+
+
+def _large_html(block: LargeText) -> str:
+    style = (
+        f"font-size:{block.points:g}pt;font-weight:{'bold' if block.bold else 'normal'};color:{block.colour}"
+    )
+    text = escape(block.text).replace(chr(10), "<br>")
+    return f'<p dir="auto" style="{escape(style)}">{text}</p>' + ("<hr>" if block.rule_below else "")
 
 
 def _fields_html(items: Sequence[tuple[str, str]]) -> str:
@@ -80,6 +99,10 @@ def to_markdown(doc: PrintDocument) -> str:
             out += [f"## {md_cell(block.text)}", ""]
         elif isinstance(block, Paragraph):
             out += [block.text.translate(_MD_SPECIAL), ""]
+        elif isinstance(block, LargeText):
+            text = block.text.translate(_MD_SPECIAL)
+            out += [f"**{text}**" if block.bold and text.strip() else text, ""]
+            out += ["---", ""] if block.rule_below else []
         elif isinstance(block, Fields):
             out += [f"- **{md_cell(label)}:** {md_cell(value)}" for label, value in block.items] + [""]
         elif isinstance(block, Table):

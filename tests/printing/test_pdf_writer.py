@@ -13,12 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.pdf import ink, pdf_pages, pdf_text
+from helpers.pdf import ink, pdf_pages, pdf_text, word_heights
 from ops_console.printing import (
     Cancelled,
     CancelToken,
     Fields,
     Heading,
+    LargeText,
     Paragraph,
     PrintDocument,
     Table,
@@ -171,3 +172,34 @@ def test_html_and_markdown_say_the_same_and_escape_what_they_must() -> None:
     md = to_markdown(doc)
     assert "| Fire \\| \\<script\\> | 3 |" in md and "| שלום 𠀀 | 1 |" in md
     assert md.startswith("# SITREP \\<b\\>")
+
+
+def test_large_type_is_large_wraps_and_runs_onto_the_next_page(tmp_path: Path) -> None:
+    """A notice's large type: its words stand about three times as tall as body text on
+    paper, a long text wraps at the page width and carries on onto a second page whole."""
+    doc = PrintDocument("NOTICE").add(
+        LargeText("Evacuate now", 28, colour="#b00000", rule_below=True),
+        Paragraph("small print"),
+    )
+    path = write_pdf(doc, tmp_path / "large.pdf")
+    heights = word_heights(path)
+    assert heights["Evacuate"] > 9.0 and heights["small"] < 4.5, heights
+    assert heights["Evacuate"] > 2.5 * heights["small"]
+    assert ink(path, dpi=72) > ink(write_pdf(PrintDocument("NOTICE"), tmp_path / "empty.pdf"), dpi=72)
+
+    words = [f"word{i}" for i in range(400)]
+    long = write_pdf(PrintDocument("NOTICE").add(LargeText(" ".join(words), 24)), tmp_path / "long.pdf")
+    pages = pdf_pages(long)
+    assert pages >= 2
+    found = [w for w in pdf_text(long).split() if w.startswith("word")]
+    assert found == words  # every word once, in order, across the pages
+    assert ink(long, pages) > 0.005
+
+
+def test_large_type_in_html_and_markdown() -> None:
+    from ops_console.printing.text import to_html, to_markdown
+
+    doc = PrintDocument("NOTICE").add(LargeText("Move <up> now", 20, colour="#b00000", rule_below=True))
+    html = to_html(doc)
+    assert 'style="font-size:20pt;font-weight:bold;color:#b00000">Move &lt;up&gt; now</p><hr>' in html
+    assert "**Move \\<up\\> now**\n\n---" in to_markdown(doc)
