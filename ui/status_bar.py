@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from ops_console.domain import Role
 from ops_console.post import Post
 from ops_console.ui.bridge import PostBridge
-from ops_console.ui.common.formatting import local
+from ops_console.ui.common.formatting import local, number
+from ops_console.ui.common.theme import set_ink
 
 
 class PostStatusBar(QStatusBar):
@@ -77,11 +78,11 @@ class PostStatusBar(QStatusBar):
         """A counter that stays in sight whichever dock is in front; red while any is critical."""
         self.alert_button.setVisible(total > 0)
         self.alert_button.setText(
-            self.tr("⚠ {n} alert(s)").replace("{n}", str(total))
-            + (self.tr(", {c} critical").replace("{c}", str(critical)) if critical else "")
+            self.tr("⚠ {n} alert(s)").replace("{n}", number(total))
+            + (self.tr(", {c} critical").replace("{c}", number(critical)) if critical else "")
         )
-        colour = "#b00020" if critical else "#8a5a00"
-        self.alert_button.setStyleSheet(f"QPushButton#alertCounter {{ color: {colour}; font-weight: 700; }}")
+        self.alert_button.setStyleSheet("QPushButton#alertCounter { font-weight: 700; }")
+        set_ink(self.alert_button, "problem" if critical else "warning")
         self.alert_button.setMinimumWidth(self.alert_button.sizeHint().width())  # the count is never cut
 
     @Slot()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOptionViewItem, QWidget
 
 from ops_console.domain import IncidentStatus, Severity
 
@@ -45,7 +45,17 @@ LIGHT = {
     "problem": "#b00020",
     "placeholder_title": "#3a4450",
     "placeholder_text": "#4a5563",
-    "muted": "#6b7580",
+    "muted": "#5c6670",
+    # inks: words that carry a meaning (set_ink), each >= 4.5:1 on window, base and button
+    "warning": "#8a5a00",
+    "ok": "#176b33",
+    "live": "#b00020",
+    "exercise": "#3949ab",
+    "test": "#00695c",
+    "hint": "#4a5563",
+    # the siren timeline's track (ui/sirens/timeline.py)
+    "track": "#e9ecef",
+    "track_border": "#c9ced4",
 }
 NIGHT = {
     "window": "#1c2026",
@@ -64,7 +74,16 @@ NIGHT = {
     "placeholder_title": "#d0d6dd",
     "placeholder_text": "#aab3bd",
     "muted": "#9aa4ae",
+    "warning": "#ffcd70",
+    "ok": "#89e6a7",
+    "live": "#ff8a80",
+    "exercise": "#a5b0ff",
+    "test": "#5fd3c0",
+    "hint": "#aab3bd",
+    "track": "#2a3037",
+    "track_border": "#4a525c",
 }
+INKS = ("problem", "warning", "ok", "live", "exercise", "test", "muted", "hint")
 
 
 def stylesheet(c: dict[str, str]) -> str:
@@ -81,7 +100,7 @@ QLabel#signOnError {{ color: {c["problem"]}; font-weight: 600; }}
 QLabel#placeholderTitle {{ font-size: 15pt; font-weight: 600; color: {c["placeholder_title"]}; }}
 QLabel#placeholderText {{ color: {c["placeholder_text"]}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
-"""
+""" + "".join(f'*[ink="{ink}"] {{ color: {c[ink]}; }}\n' for ink in INKS)
 
 
 STYLESHEET = stylesheet(LIGHT)
@@ -92,6 +111,42 @@ _night = False
 def is_night() -> bool:
     """Whether the night theme is on (colours painted by hand ask this)."""
     return _night
+
+
+def colours() -> dict[str, str]:
+    """The theme in use (colours painted by hand take theirs from here)."""
+    return NIGHT if _night else LIGHT
+
+
+def ink(name: str) -> str:
+    """A meaningful text colour ("problem", "live", …) of the theme in use, for rich text."""
+    return colours()[name]
+
+
+def set_ink(widget: QWidget, name: str | None) -> None:
+    """Colour a widget's words by meaning, not by a fixed colour: the application's style
+    sheet holds each ink for both themes, so the words stay readable when the night theme
+    is switched on. None gives the theme's ordinary text colour back."""
+    widget.setProperty("ink", name or "")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def contrast(a: QColor | str, b: QColor | str) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21; text wants 4.5 or more)."""
+
+    def luminance(colour: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(colour.redF())
+            + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF())
+        )
+
+    high, low = sorted((luminance(QColor(a)), luminance(QColor(b))), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def _palette(app: QApplication, c: dict[str, str]) -> QPalette:
@@ -146,13 +201,13 @@ def night_tint(colour: QColor) -> QColor:
     """A light background tint (a severity row) as its dark counterpart: the same hue, so
     the colour still means the same, dark enough for the night palette's light text."""
     h, s, _l, a = colour.getHslF()
-    return QColor.fromHslF(max(h, 0.0), min(s, 0.75) * 0.8, 0.24, a)
+    return QColor.fromHslF(max(h, 0.0), min(s, 0.75) * 0.8, 0.18, a)
 
 
 def night_ink(colour: QColor) -> QColor:
     """A dark text colour (a status word) lightened to read on the night palette."""
     h, s, l, a = colour.getHslF()
-    return QColor.fromHslF(max(h, 0.0), s, max(l, 0.72), a)
+    return QColor.fromHslF(max(h, 0.0), s, max(l, 0.78), a)
 
 
 def for_night(colour: QColor, *, background: bool) -> QColor:
@@ -162,6 +217,17 @@ def for_night(colour: QColor, *, background: bool) -> QColor:
     if background:
         return night_tint(colour) if colour.lightnessF() > 0.6 else colour
     return night_ink(colour) if colour.lightnessF() < 0.6 else colour
+
+
+def night_cell(text: QColor, background: QColor | None) -> tuple[QColor, QColor | None]:
+    """A table cell's (text, background) as drawn at night: a light tint turns dark and its
+    dark text light; a strong background of its own (a yellow PAR-due cell, a red MAYDAY)
+    keeps its colours, which were chosen to read on each other."""
+    if background is not None:
+        background = for_night(background, background=True)
+        if background.lightnessF() >= 0.45:  # still light: the cell's own dark text reads on it
+            return text, background
+    return (night_ink(text) if text.lightnessF() < 0.6 else text), background
 
 
 class NightCells(QProxyStyle):
@@ -177,11 +243,11 @@ class NightCells(QProxyStyle):
         if element == QStyle.ControlElement.CE_ItemViewItem and isinstance(option, QStyleOptionViewItem):
             option = QStyleOptionViewItem(option)
             brush = option.backgroundBrush
-            if brush.style() != Qt.BrushStyle.NoBrush:
-                option.backgroundBrush = QBrush(for_night(brush.color(), background=True))
-            text = option.palette.color(QPalette.ColorRole.Text)
-            if text.lightnessF() < 0.6:
-                option.palette.setColor(QPalette.ColorRole.Text, night_ink(text))
+            background = brush.color() if brush.style() != Qt.BrushStyle.NoBrush else None
+            text, background = night_cell(option.palette.color(QPalette.ColorRole.Text), background)
+            if background is not None:
+                option.backgroundBrush = QBrush(background)
+            option.palette.setColor(QPalette.ColorRole.Text, text)
         super().drawControl(element, option, painter, widget)
 
 

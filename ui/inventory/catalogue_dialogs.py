@@ -30,6 +30,7 @@ from ops_console.inventory import InventoryService
 from ops_console.inventory.views import LocationKind, RequestDraft
 from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
+from ops_console.ui.common.theme import set_ink
 
 
 class _Form(GuardedDialog):
@@ -42,7 +43,7 @@ class _Form(GuardedDialog):
         self.problem = QLabel()
         self.problem.setObjectName("formProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        set_ink(self.problem, "problem")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

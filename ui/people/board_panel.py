@@ -31,6 +31,7 @@ from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.theme import set_ink
 
 from .board_model import TeamBoardModel
 
@@ -66,7 +67,8 @@ class TeamBoardPanel(QWidget):
 
         self.confirm = self._button(tr("PAR confirmed by &voice"), "parConfirm", self.confirm_par)
         self.mayday = self._button(tr("MAYDAY"), "maydayButton", self.raise_mayday)
-        self.mayday.setStyleSheet("QPushButton#maydayButton { color: #b71c1c; font-weight: bold; }")
+        self.mayday.setStyleSheet("QPushButton#maydayButton { font-weight: bold; }")
+        set_ink(self.mayday, "live")
         self.roll = self._button(tr("Start PAR &roll call"), "rollCallButton", self.roll_call)
         self.form_team = self._button(tr("&Form team…"), "formTeam", self.open_team_form)
         self.disband = self._button(tr("Disband"), "disbandTeam", self.disband_team)

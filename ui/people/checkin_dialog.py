@@ -37,6 +37,7 @@ from ops_console.post import Post
 from ops_console.reports.period import DEFAULT_HOURS
 from ops_console.ui.common.formatting import clock_time, decimal, number
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.theme import set_ink
 
 
 def tr(text: str) -> str:
@@ -182,7 +183,7 @@ class CheckinDialog(QDialog):
 
     def _say(self, words: str, ok: bool = True) -> None:
         self.result.setText(words)
-        self.result.setStyleSheet("" if ok else "color: #b71c1c;")
+        set_ink(self.result, None if ok else "problem")
 
     @Slot()
     def on_scanned(self) -> None:

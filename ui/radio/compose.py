@@ -24,6 +24,7 @@ from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.post import Post
 from ops_console.radio.outbox import BROADCAST
 from ops_console.ui.common.formatting import decimal
+from ops_console.ui.common.theme import set_ink
 
 
 class ComposeBox(QWidget):
@@ -133,9 +134,8 @@ class ComposeBox(QWidget):
         self.from_label.setText(self.tr("as {call}").replace("{call}", self._post.radio.outbox.console_call))
         tip = self.tr("This post's call sign on the air ([radio] call_sign in the config file)")
         self.from_label.setToolTip("\n".join([tip, *radio.problems]))
-        self.from_label.setStyleSheet(
-            "color: #b3261e; font-weight: bold;" if radio.problems else "color: #555;"
-        )
+        set_ink(self.from_label, "problem" if radio.problems else "muted")
+        self.from_label.setStyleSheet("font-weight: bold;" if radio.problems else "")
 
     @property
     def precedence(self) -> Precedence:
@@ -159,9 +159,8 @@ class ComposeBox(QWidget):
         self.counter.setText(text)
         self.counter.setToolTip(text)
         self.counter.setProperty("problem", typed and not check.ok)
-        self.counter.setStyleSheet(
-            "color: #b3261e; font-weight: bold;" if typed and not check.ok else "color: #555;"
-        )
+        set_ink(self.counter, "problem" if typed and not check.ok else "muted")
+        self.counter.setStyleSheet("font-weight: bold;" if typed and not check.ok else "")
         self.send_button.setEnabled(typed and check.ok)
 
     @Slot()

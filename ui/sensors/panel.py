@@ -34,6 +34,7 @@ from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.theme import set_ink
 
 from .chart import SensorChart
 from .dialog import SensorDialog
@@ -64,7 +65,8 @@ class SensorPanel(QWidget):
         self._again = False
         self._selected: str | None = None
         self.summary = QLabel(objectName="sensorSummary")
-        self.summary.setStyleSheet("font-size: 11pt; color: #3a4450;")
+        self.summary.setStyleSheet("font-size: 11pt;")
+        set_ink(self.summary, "hint")
         self.register_button = QPushButton(_tr("Register sensor…"), objectName="registerSensor")
         self.edit_button = QPushButton(_tr("Edit…"), objectName="editSensor")
         self.import_button = QPushButton(_tr("Import register…"), objectName="importSensors")

@@ -35,6 +35,7 @@ from ops_console.domain import Role
 from ops_console.errors import DatabaseUnavailable, SignOnError
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.theme import set_ink
 
 if TYPE_CHECKING:
     from ops_console.post import Post
@@ -110,7 +111,7 @@ class SignOnDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("signOnError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: 600;")
+        set_ink(self.error_label, "problem")  # bold: the app style sheet's QLabel#signOnError
         self.error_label.hide()
         self.opening_label = QLabel(self.tr("Opening the post…"))
         self.opening_label.setObjectName("signOnOpening")

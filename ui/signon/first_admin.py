@@ -14,6 +14,7 @@ from ops_console.post import Post
 from ops_console.services.audit import Actor
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.theme import set_ink
 
 
 class FirstAdminDialog(QDialog):
@@ -31,7 +32,7 @@ class FirstAdminDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("firstAdminProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        set_ink(self.problem, "problem")
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Callsign:"), self.callsign_edit)

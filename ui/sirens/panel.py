@@ -29,6 +29,7 @@ from ops_console.sirens.views import ALARM_WORDS, UNCOMMANDED
 from ops_console.topics import Feature
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.formatting import decimal, local_short, local_short_seconds
+from ops_console.ui.common.theme import set_ink
 from ops_console.ui.sirens.chart import BatteryChart
 from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED
 from ops_console.ui.sirens.model import SirenTableModel
@@ -68,7 +69,8 @@ class SirenPanel(QWidget):
         # header: mode, summary, activate, CANCEL ALL
         self.mode_badge = QLabel()
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-size: 11pt; color: #3a4450;")
+        self.summary.setStyleSheet("font-size: 11pt;")
+        set_ink(self.summary, "hint")
         self.activate_button = QPushButton(_tr("Activate sirens…"))
         self.activate_button.setMinimumHeight(34)
         self.activate_button.clicked.connect(self.open_wizard)
@@ -110,7 +112,8 @@ class SirenPanel(QWidget):
         self.ack_button = QPushButton(_tr("Acknowledge"))
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self.cancel_siren_button = QPushButton(_tr("Cancel this siren now"))
-        self.cancel_siren_button.setStyleSheet(f"color: {LIVE_RED}; font-weight: 700;")
+        self.cancel_siren_button.setStyleSheet("font-weight: 700;")
+        set_ink(self.cancel_siren_button, "live")
         self.cancel_siren_button.clicked.connect(self.cancel_alarm_siren)
         alarm_buttons = QHBoxLayout()
         alarm_buttons.addWidget(self.ack_button)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ops_console.siren_patterns import SirenPattern
+from ops_console.ui.common.theme import colours
 
 TONE_COLOURS = {
     "steady": "#c0171d",
@@ -36,12 +37,14 @@ class PatternTimeline(QWidget):
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
+        """Drawn in the theme's colours (asked at each paint, so a switch to night shows at once)."""
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width() - 2, self.height()
         bar = QRectF(1, 4, w, h - 20)
-        p.fillRect(bar, QColor("#f1f3f5"))
-        p.setPen(QPen(QColor("#c9ced4")))
+        look = colours()  # the theme in use: a light track by day, a dark one at night
+        p.fillRect(bar, QColor(look["track"]))
+        p.setPen(QPen(QColor(look["track_border"])))
         p.drawRect(bar)
         if self.pattern is None:
             return
@@ -56,8 +59,10 @@ class PatternTimeline(QWidget):
             )
         if self.duration_s < total:  # the part cut off by a shorter duration
             x = bar.left() + w * self.duration_s / total
-            p.fillRect(QRectF(x, bar.top(), bar.right() - x, bar.height()), QColor(255, 255, 255, 170))
-        p.setPen(QColor("#4a5563"))
+            veil = QColor(look["track"])
+            veil.setAlpha(170)
+            p.fillRect(QRectF(x, bar.top(), bar.right() - x, bar.height()), veil)
+        p.setPen(QColor(look["hint"]))
         font = p.font()
         font.setPointSizeF(8.0)
         p.setFont(font)

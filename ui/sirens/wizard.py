@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -42,6 +43,7 @@ from ops_console.sirens.views import ActivationResult
 from ops_console.ui.common.formatting import number
 from ops_console.ui.common.jobs import Job, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
+from ops_console.ui.common.theme import for_night, ink, set_ink
 from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED, TEST_TEAL, pattern_words
 from ops_console.ui.sirens.timeline import PatternTimeline
 
@@ -138,11 +140,11 @@ class ActivationDialog(QDialog):
                 "Change the set with [sirens] country in the config file."
             )
         )
-        self.signal_set.setStyleSheet("color: #4a5563;")
+        set_ink(self.signal_set, "hint")
         self.timeline = PatternTimeline()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: #4a5563;")
+        set_ink(self.notes, "hint")
         self.duration = QSpinBox()
         self.duration.setSuffix(" s")
         self.duration.valueChanged.connect(self._update)
@@ -157,8 +159,10 @@ class ActivationDialog(QDialog):
         mv = QVBoxLayout(mode)
         self.live_radio = QRadioButton(_live_words())
         self.exercise_radio = QRadioButton(_tr("EXERCISE — recorded, nothing is sent"))
-        self.live_radio.setStyleSheet(f"color: {LIVE_RED}; font-weight: 700;")
-        self.exercise_radio.setStyleSheet(f"color: {EXERCISE_BLUE}; font-weight: 700;")
+        self.live_radio.setStyleSheet("font-weight: 700;")
+        set_ink(self.live_radio, "live")
+        self.exercise_radio.setStyleSheet("font-weight: 700;")
+        set_ink(self.exercise_radio, "exercise")
         group = QButtonGroup(self)
         group.addButton(self.live_radio)
         group.addButton(self.exercise_radio)
@@ -175,7 +179,8 @@ class ActivationDialog(QDialog):
         )
         self.silent_note.setObjectName("silentNote")
         self.silent_note.setWordWrap(True)
-        self.silent_note.setStyleSheet(f"color: {TEST_TEAL}; font-weight: 700;")
+        self.silent_note.setStyleSheet("font-weight: 700;")
+        set_ink(self.silent_note, "test")
         self.silent_note.hide()
         mv.addWidget(self.live_radio)
         mv.addWidget(self.exercise_radio)
@@ -314,9 +319,10 @@ class ActivationDialog(QDialog):
             f"background: {colour}; color: white; font-size: 16pt; font-weight: 800; "
             "border-radius: 4px; padding: 6px;"
         )
-        self.frame.setStyleSheet(
+        tint = QColor("#fff5f5" if mode == "live" else "#f5f7ff" if mode == "exercise" else "#f2fbf9")
+        self.frame.setStyleSheet(  # the tint turns dark at night, so the theme's text reads on it
             f"QFrame#summaryFrame {{ border: 3px solid {colour}; border-radius: 6px; "
-            f"background: {'#fff5f5' if mode == 'live' else '#f5f7ff' if mode == 'exercise' else '#f2fbf9'}; }}"
+            f"background: {for_night(tint, background=True).name()}; }}"
         )
         names = "".join(f"<li>{n}</li>" for _, n in chosen)
         minutes, seconds = divmod(self.duration.value(), 60)
@@ -324,7 +330,7 @@ class ActivationDialog(QDialog):
         self.summary.setText(
             f"<p style='font-size:13pt'><b>{len(chosen)}</b> {_tr('siren(s)')} {verb}:</p><ul>{names}</ul>"
             f"<p style='font-size:13pt'>{_tr('Sound')}: <b>{p.name}</b><br>{_tr('For')}: <b>{how_long}</b>"
-            f"<br>{_tr('Mode')}: <b style='color:{colour}'>{mode.upper()}</b></p>"
+            f"<br>{_tr('Mode')}: <b style='color:{ink(mode)}'>{mode.upper()}</b></p>"
         )
         self.summary_timeline.set_pattern(p, self.duration.value())
         shown = confirmation.name_for(p, QLocale().name())
@@ -335,7 +341,8 @@ class ActivationDialog(QDialog):
         )
         verdict = confirmation.judge(p, self.typed.text(), QLocale().name())
         self.typed_problem.setText(verdict.words)
-        self.typed_problem.setStyleSheet(f"color: {LIVE_RED}; font-weight: 600;")
+        self.typed_problem.setStyleSheet("font-weight: 600;")
+        set_ink(self.typed_problem, "live")
         self.typed_problem.setVisible(bool(verdict.words))
         self.go.setText(
             {

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from ops_console.services.tasks import TaskView, TeamView
+from ops_console.ui.common.theme import set_ink
 
 
 def tr(text: str) -> str:
@@ -40,7 +41,7 @@ class AssignDialog(QDialog):
         self.skill_warning = QLabel(self)
         self.skill_warning.setObjectName("assignSkillWarning")
         self.skill_warning.setWordWrap(True)
-        self.skill_warning.setStyleSheet("color: #b26a00;")
+        set_ink(self.skill_warning, "warning")
         self.team.currentIndexChanged.connect(self._show_missing)
         self._show_missing()
         buttons = QDialogButtonBox(

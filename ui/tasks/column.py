@@ -7,11 +7,13 @@ and keyboard alike.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout, QWidget
 
 from ops_console.domain import TaskStatus
+from ops_console.ui.common.formatting import number
+from ops_console.ui.common.theme import ink
 from ops_console.ui.tasks.delegate import TaskCardDelegate
 from ops_console.ui.tasks.model import TaskColumnModel, decode_drag
 
@@ -130,7 +132,15 @@ class TaskColumn(QFrame):
     def update_header(self) -> None:
         """Rewrite the header, so counts follow every insert, removal and overdue flip."""
         overdue = self.model.overdue_count()
-        late = f" <span style='color:#b71c1c'>· {tr('%n overdue', overdue)}</span>" if overdue else ""
-        self.header.setText(
-            f"<b>{status_label(self.status)}</b> <span style='color:#546e7a'>({self.count()})</span>{late}"
+        late = (
+            f" <span style='color:{ink('problem')}'>· {tr('%n overdue', overdue)}</span>" if overdue else ""
         )
+        self.header.setText(
+            f"<b>{status_label(self.status)}</b> <span style='color:{ink('muted')}'>({number(self.count())})</span>{late}"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        """The header's rich text carries the theme's colours: rewrite it when the theme changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.update_header()

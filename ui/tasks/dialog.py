@@ -32,6 +32,7 @@ from ops_console.errors import ValidationError
 from ops_console.services.incidents import IncidentView
 from ops_console.services.tasks import TaskDraft, TaskView, TeamView
 from ops_console.ui.common.discard_guard import GuardedDialog
+from ops_console.ui.common.theme import set_ink
 from ops_console.ui.tasks.column import status_label
 from ops_console.ui.tasks.delegate import priority_label
 
@@ -109,7 +110,7 @@ class TaskDialog(GuardedDialog):
     def _error_label(self, key: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(f"error_{key}")
-        label.setStyleSheet("color: #b71c1c;")
+        set_ink(label, "problem")
         label.setWordWrap(True)
         label.hide()
         self._errors[key] = label

@@ -24,6 +24,7 @@ from ops_console.services.tasks import OPEN_STATUSES, TaskDraft, TaskView
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_conflict, show_error
+from ops_console.ui.common.theme import set_ink
 from ops_console.ui.tasks.assign import AssignDialog
 from ops_console.ui.tasks.column import TaskColumn, status_label
 from ops_console.ui.tasks.dialog import TaskDialog
@@ -116,7 +117,7 @@ class TaskBoardPanel(QWidget):
             ),
             self,
         )
-        hint.setStyleSheet("color: #546e7a;")
+        set_ink(hint, "muted")
         hint.setWordWrap(True)
         self.filters.first_row.addWidget(new_button)
         board = QHBoxLayout()

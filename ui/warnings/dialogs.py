@@ -35,6 +35,7 @@ from ops_console.mapping.zones import ZoneService
 from ops_console.sirens.service import SirenService
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
+from ops_console.ui.common.theme import set_ink
 
 
 def _tr(text: str) -> str:
@@ -95,7 +96,7 @@ class DraftDialog(QDialog):
         form.addRow("", self.siren_list)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        set_ink(self.problem, "problem")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -188,7 +189,7 @@ class StepDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        set_ink(self.problem, "problem")
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -46,12 +46,13 @@ from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.formatting import local_short
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.theme import ink, set_ink
 from ops_console.ui.warnings.dialogs import DraftDialog, StepDialog, channel_title
 
 COALESCE_MS = 150
 # state → (mark, tint, strong colour): colour is never the only cue
 LOOK = {
-    DELIVERED: ("✓", "#e3f3e8", "#1b7f3b"),
+    DELIVERED: ("✓", "#e3f3e8", "#176b33"),
     SENDING: ("…", "#fff4d6", "#8a6100"),
     "pending": ("…", "#fff4d6", "#8a6100"),
     FAILED: ("✗", "#fbd3cf", "#b00020"),
@@ -144,7 +145,7 @@ class WarningsPanel(QWidget):
         self.reason = QLabel()
         self.reason.setObjectName("disabledReason")
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet("color: #555;")
+        set_ink(self.reason, "muted")
 
         self.list = _table([_tr("#"), _tr("State"), _tr("Hazard"), _tr("Headline"), _tr("Delivery")])
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -296,7 +297,7 @@ class WarningsPanel(QWidget):
                 d = by.get(channel)
                 if d is None:
                     item = QTableWidgetItem(_tr("not ticked"))
-                    item.setForeground(QBrush(QColor("#777")))
+                    item.setForeground(QBrush(QColor(ink("muted"))))
                 else:
                     mark, tint, strong = LOOK.get(d.state, ("?", "#eee", "#333"))
                     item = QTableWidgetItem(f"{mark} {state_words(d.state)}\n{d.detail}")
