@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, Float, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ops_console.clock import utc_now
@@ -91,6 +91,24 @@ class RadioMessage(Base):
         Index("ix_radio_messages_origin", "direction", "station", "number"),
         Index("ix_radio_messages_alerts", "precedence", "acknowledged_by", "direction"),
     )
+
+
+class MeshPacket(Base):
+    """One Meshtastic packet the outbox handed to a node: the message (and which part of it)
+    it carries, and what the mesh said of it. Kept in the database, not only in memory, so
+    an acknowledgement heard after a restart of the console still finds its message, and a
+    text sent in parts is delivered only when every part is."""
+
+    __tablename__ = "radio_mesh_packets"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("radio_messages.id", ondelete="CASCADE"), index=True)
+    packet_id: Mapped[int] = mapped_column(BigInteger, index=True)  # the node's 32-bit id, unsigned
+    part: Mapped[int] = mapped_column(Integer, default=1)
+    parts: Mapped[int] = mapped_column(Integer, default=1)
+    state: Mapped[str] = mapped_column(String(12), default="sent")  # sent, relayed, acked, failed
+    words: Mapped[str] = mapped_column(String(300), default="")
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
 class RadioNode(Base):

@@ -141,6 +141,13 @@ def _text(packet: Any, sender: int, own: int, now: datetime) -> list[bytes]:
     return fp.encode_text(mesh_call(sender), recipient, number, fp.Precedence.ROUTINE, text, TEXT_LIMIT)
 
 
+def fragment(sender: str, recipient: str, number: int, index: int, total: int, body: bytes) -> bytes:
+    """A ``T1`` fragment ``index``/``total`` of message ``number`` (a text heard in parts),
+    as ``fp.encode_text`` frames one (a test compares the two)."""
+    head = f"T{fp.VERSION}|{sender}|{recipient}|{number}|{fp.Precedence.ROUTINE.value}|{index}/{total}|"
+    return _seal(head + fp.escape(body))
+
+
 def _position(packet: Any, node: NodeEntry, now: datetime) -> list[bytes]:
     pos = protos()[0].Position.FromString(packet.decoded.payload)
     if not pos.latitude_i and not pos.longitude_i:

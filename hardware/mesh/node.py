@@ -39,6 +39,7 @@ from ops_console.hardware.lora.airtime import Modulation
 from ops_console.hardware.lora.status import ModemStatus
 from ops_console.hardware.lora.types import ModemState, ModemStats, RawFrame
 from ops_console.hardware.mesh import frames as mf
+from ops_console.hardware.mesh import parts
 from ops_console.hardware.mesh.nodedb import NodeDatabase
 from ops_console.hardware.mesh.types import (
     BROADCAST_NUM,
@@ -48,6 +49,9 @@ from ops_console.hardware.mesh.types import (
     MeshNodeInfo,
     MeshSendError,
     MeshSent,
+    mesh_address,
+    mesh_call,
+    node_id,
     routing_words,
 )
 from ops_console.hardware.protocols import meshtastic_stream as stream
@@ -67,7 +71,7 @@ _RECENT = 512
 """(sender, packet id) pairs remembered to drop a packet heard twice."""
 
 
-@dataclass
+@dataclass(eq=False)
 class _Outgoing:
     packet_id: int
     to: int
@@ -100,6 +104,7 @@ class MeshNode:
         queue_timeout: float = 20.0,
         accept_timeout: float = 5.0,
         debug_lines: int = 200,
+        part_timeout: float = parts.PART_TIMEOUT_S,
     ) -> None:
         self.link = link
         self.on_frames, self.on_delivery = on_frames, on_delivery
@@ -127,6 +132,9 @@ class MeshNode:
         self._full_since: float | None = None
         self._free_at = 0.0  # when the node last told its queue status
         self._recent: OrderedDict[tuple[int, int], None] = OrderedDict()
+        self.text_parts = parts.PartCollector(part_timeout)  # texts heard in parts (link thread adds)
+        self._parts_lock = threading.Lock()
+        self._parts_checked = 0.0
         self._last_write = 0.0
         self._thread = threading.Thread(target=self._run, name=f"mesh-{link.name}", daemon=True)
         link.on_data, link.on_state = self._on_data, self._on_link_state
@@ -139,35 +147,79 @@ class MeshNode:
         self._thread.start()
 
     def send_text(self, text: str, to: int | None = None, channel: int = 0, want_ack: bool = True) -> Future:
-        """Queue a text for a node (``to``) or the channel (``to=None``). The Future gives a
-        MeshSent once the node took it into its queue, or a MeshSendError with the reason;
-        what became of it later comes through ``on_delivery``."""
-        from meshtastic.protobuf import mesh_pb2
-
-        future: Future = Future()
+        """Queue a text for a node (``to``) or the channel (``to=None``); one longer than a
+        packet carries goes as parts (parts.py), each its own packet. The Future gives a
+        MeshSent once the node took every part into its queue, or a MeshSendError with the
+        reason; what became of each packet later comes through ``on_delivery``."""
         data = text.encode("utf-8")
-        if len(data) > DATA_PAYLOAD_LEN:
-            why = (
-                f"too long for Meshtastic: {len(data)} bytes, a packet carries at most {DATA_PAYLOAD_LEN}; "
-                "shorten it or send it in parts"
-            )
+        try:
+            payloads = parts.split(text, DATA_PAYLOAD_LEN)
+        except ValueError as exc:
+            why = f"{exc}; shorten it"
             self.status.note_error("too_large", why)
+            future: Future = Future()
             future.set_exception(MeshSendError(why, "too_large"))
             return future
         dest = BROADCAST_NUM if to is None else to & 0xFFFFFFFF
+        outs = [self._outgoing_for(p, dest, channel, want_ack) for p in payloads]
+        future = outs[0].future if len(outs) == 1 else self._all_taken(outs, dest, channel, len(data))
+        with self._cond:
+            if self._stop.is_set():
+                for out in outs:
+                    out.future.set_exception(MeshSendError("driver closed", "closed"))
+                return future
+            self._outgoing.extend(outs)
+            self._cond.notify_all()
+        return future
+
+    @staticmethod
+    def _outgoing_for(payload: bytes, dest: int, channel: int, want_ack: bool) -> _Outgoing:
+        from meshtastic.protobuf import mesh_pb2
+
         packet_id = random.getrandbits(32) or 1
         packet = mesh_pb2.MeshPacket(to=dest, channel=channel, id=packet_id, want_ack=want_ack)
         packet.decoded.portnum = mf.TEXT_APP
-        packet.decoded.payload = data
+        packet.decoded.payload = payload
         frame = stream.encode(mesh_pb2.ToRadio(packet=packet).SerializeToString())
-        out = _Outgoing(packet_id, dest, channel, frame, len(data), want_ack, future, time.monotonic())
+        return _Outgoing(packet_id, dest, channel, frame, len(payload), want_ack, Future(), time.monotonic())
+
+    def _all_taken(self, outs: list[_Outgoing], dest: int, channel: int, length: int) -> Future:
+        """One Future for the parts of a text: a MeshSent when the node took them all; the
+        first part's failure fails it, and the parts not yet written are not sent."""
+        whole: Future = Future()
+        lock, left = threading.Lock(), [len(outs)]
+
+        def taken(part: Future) -> None:
+            exc = part.exception()
+            with lock:
+                if whole.done():
+                    return
+                if exc is None:
+                    left[0] -= 1
+                    if left[0]:
+                        return
+                    ids = tuple(o.packet_id for o in outs)
+                    whole.set_result(MeshSent(ids[0], dest, channel, length, ids))
+                    return
+                whole.set_exception(exc)
+            self._drop_parts(outs, exc)
+
+        for out in outs:
+            out.future.add_done_callback(taken)
+        return whole
+
+    def _drop_parts(self, outs: list[_Outgoing], exc: BaseException) -> None:
+        """The other parts of a text one part of which failed: those still waiting are not sent."""
         with self._cond:
-            if self._stop.is_set():
-                future.set_exception(MeshSendError("driver closed", "closed"))
-                return future
-            self._outgoing.append(out)
-            self._cond.notify_all()
-        return future
+            waiting = [o for o in outs if o in self._outgoing]
+            for o in waiting:
+                self._outgoing.remove(o)
+                self._awaiting.pop(o.packet_id, None)
+        for o in waiting:
+            if not o.future.done():
+                o.future.set_exception(
+                    MeshSendError(f"another part of the text was not sent: {exc}", "refused")
+                )
 
     @property
     def state(self) -> ModemState:
@@ -298,7 +350,62 @@ class MeshNode:
         if packet.HasField("decoded") and packet.decoded.portnum == mf.ROUTING_APP:
             self._routing(packet)
             return
+        if packet.HasField("decoded") and packet.decoded.portnum == mf.TEXT_APP:
+            part = parts.parse(packet.decoded.payload)
+            if part is not None:
+                heard.append(self._text_part(packet, raw, now, part))
+                return
         heard += mf.packet_frames(packet, raw, now, self.link.name, self.own, entry)
+
+    def _text_part(self, packet: Any, raw: bytes, now: datetime, part: tuple[int, int, bytes]) -> RawFrame:
+        """One part of a text sent in parts: a fragment of the message its sender's other
+        parts belong to (one number for all), which the ingest puts back together."""
+        index, total, body = part
+        sender = getattr(packet, "from")
+        key = (sender, packet.to, packet.channel)
+        with self._parts_lock:
+            number = self.text_parts.add(key, index, total, body, mf.number_of(packet, now), time.monotonic())
+        recipient = mf.recipient_call(packet.to, packet.channel, self.own)
+        data = mf.fragment(mesh_call(sender), recipient, number, index, total, body)
+        return RawFrame(
+            raw,
+            now,
+            self.link.name,
+            mesh_address(sender),
+            data,
+            packet.rx_rssi or None,
+            packet.rx_snr or None,
+        )
+
+    def _expire_parts(self, now: float) -> None:
+        """Texts whose parts stopped coming: each missing part is handed on as a fragment
+        saying it did not arrive, so the message is stored with what did, marked
+        incomplete, never dropped. Its raw row is this note, not bytes heard."""
+        with self._parts_lock:
+            if now - self._parts_checked < 1.0:
+                return
+            self._parts_checked = now
+            gone = self.text_parts.expire(now)
+        if not gone:
+            return
+        heard, at = [], datetime.now(UTC)
+        for had in gone:
+            sender, to, channel = had.key
+            recipient = mf.recipient_call(to, channel, self.own)
+            for index in had.missing:
+                note = (
+                    f"meshtastic: part {index} of {had.total} of a text from {node_id(sender)} "
+                    f"not received within {self.text_parts.timeout:.0f} s"
+                ).encode()
+                data = mf.fragment(mesh_call(sender), recipient, had.number, index, had.total, had.gap(index))
+                heard.append(RawFrame(note, at, self.link.name, mesh_address(sender), data))
+            self.status.note_error(
+                "incomplete_text",
+                f"a text in {had.total} parts from {self.db.label(sender)}: part "
+                f"{', '.join(map(str, had.missing))} not received; stored as incomplete",
+            )
+        if self.on_frames is not None:
+            self.status.guard(self.on_frames, heard)
 
     def _routing(self, packet: Any) -> None:
         request = packet.decoded.request_id
@@ -310,19 +417,21 @@ class MeshNode:
         sender = getattr(packet, "from")
         with self._cond:
             dest = self._awaiting.get(request)
-            if dest is None:
-                return  # not ours, or already settled
             error = routing.error_reason if routing.WhichOneof("variant") == "error_reason" else 0
+            if dest is None and not request:
+                return
             if error:
                 state, words = Delivery.FAILED, routing_words(error)
-            elif sender == dest:
+            elif sender == dest or (dest is None and sender != self.own):
+                # a packet sent before a restart of the console (its pairing is in the
+                # outbox's table): an ACK from another node than ours is the recipient's
                 state, words = Delivery.DELIVERED, f"acknowledged by {self.db.label(sender)}"
             else:
                 state = Delivery.RELAYED
                 words = "a neighbour was heard relaying it; the recipient has not confirmed it"
                 if dest == BROADCAST_NUM:
                     words = "a neighbour was heard relaying it to the channel"
-            if state is not Delivery.RELAYED or dest == BROADCAST_NUM:
+            if dest is not None and (state is not Delivery.RELAYED or dest == BROADCAST_NUM):
                 del self._awaiting[request]
         if state is Delivery.FAILED:
             self.status.note_error("delivery_failed", f"packet {request:08x}: {words}")
@@ -373,6 +482,7 @@ class MeshNode:
     def _run(self) -> None:
         failures = 0
         while not self._stop.is_set():
+            self._expire_parts(time.monotonic())
             if not self.link.wait_for_state(LinkState.CONNECTED, 0.25):
                 continue
             if self._needs_config:

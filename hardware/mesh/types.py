@@ -177,9 +177,11 @@ class MeshSendError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class MeshSent:
-    """What a successful ``send_text`` resolves to: the node took the packet into its queue."""
+    """What a successful ``send_text`` resolves to: the node took the packet (every part of
+    a text sent in parts, ``packet_ids`` in order) into its queue."""
 
     packet_id: int
     to: int
     channel: int
     length: int
+    packet_ids: tuple[int, ...] = ()

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from meshtastic.protobuf import channel_pb2, config_pb2, mesh_pb2, portnums_pb2, telemetry_pb2
 
+from ops_console.hardware.mesh import parts
 from ops_console.hardware.protocols import meshtastic_stream as stream
 from ops_console.hardware.simulators.endpoints import PtyEndpoint, TcpEndpoint
 from ops_console.hardware.simulators.stopping import stop_on_signals
@@ -106,6 +107,7 @@ class SimulatedMeshNode:
         )
         self.stall_config = False  # True: never send config_complete_id (a node stuck in start-up)
         self.queue_full = False  # True: the transmit queue has no room and takes nothing
+        self.auto_ack = True  # False: texts are acknowledged only when a test calls ``acknowledge``
         self.lost = 0
         self.lose_packets = 0  # this many next packets from the console vanish (the port closed)
         self.api_on = False  # the console asked for the configuration since the last reboot
@@ -206,6 +208,11 @@ class SimulatedMeshNode:
 
     def text_from(self, n: Neighbour, text: str, to: int = BROADCAST) -> mesh_pb2.FromRadio:
         return self.packet(n, portnums_pb2.TEXT_MESSAGE_APP, text.encode(), to)
+
+    def texts_from(self, n: Neighbour, text: str, to: int = BROADCAST) -> list[mesh_pb2.FromRadio]:
+        """A text as a Meshtastic app that splits long texts sends it: one packet per part,
+        each ``(i/n) `` and a piece of at most 233 bytes (hardware/mesh/parts.py)."""
+        return [self.packet(n, portnums_pb2.TEXT_MESSAGE_APP, p, to) for p in parts.split(text)]
 
     def emit_traffic(self, events: int = 1) -> None:
         """The next ``events`` things heard on the mesh (neighbours move a little each time)."""
@@ -320,12 +327,14 @@ class SimulatedMeshNode:
         with self._cond:
             self.received.append(pkt)
             self._cond.notify_all()
-        if pkt.want_ack:
-            t = threading.Timer(self.ack_delay, self._acknowledge, (pkt,))
+        if pkt.want_ack and self.auto_ack:
+            t = threading.Timer(self.ack_delay, self.acknowledge, (pkt,))
             t.daemon = True
             t.start()
 
-    def _acknowledge(self, pkt: mesh_pb2.MeshPacket) -> None:
+    def acknowledge(self, pkt: mesh_pb2.MeshPacket) -> None:
+        """What the mesh says of a text the console sent: the implicit ACK and the
+        destination's ACK, or a routing error for a node it has no route to."""
         if self._stop.is_set():
             return
         dest = next((n for n in self.neighbours if n.num == pkt.to), None)

@@ -9,18 +9,20 @@ Operator actions are audited in the same transaction; the worker's own transitio
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
 
 from ops_console.clock import utc_now
 from ops_console.db.engine import Database
-from ops_console.db.radio_models import RadioMessage, RadioNode
+from ops_console.db.radio_models import MeshPacket, RadioMessage, RadioNode
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
 from ops_console.hardware.lora.at_modem import frame_airtime
+from ops_console.hardware.mesh import parts as mesh_parts
 from ops_console.hardware.mesh.types import DATA_PAYLOAD_LEN, is_mesh_recipient, mesh_address, parse_mesh_call
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.precedence import rank_sql
@@ -277,35 +279,65 @@ class Outbox:
             status = row.status
         self.bus.publish(Event(Topic.RADIO_OUTBOX, msg.id, {"status": status}))
 
-    def mark_mesh_sent(self, msg: MessageView, link: str) -> None:
-        """A Meshtastic node took the text into its queue: it is ``sent`` and not tried again
-        by the outbox (the mesh retransmits by itself); its delivery comes as ``mark_delivery``."""
+    def mark_mesh_sent(self, msg: MessageView, link: str, packet_ids: Sequence[int] = ()) -> None:
+        """A Meshtastic node took the text (all its parts) into its queue: it is ``sent`` and
+        not tried again by the outbox (the mesh retransmits by itself). The packet ids are
+        stored with it, in the same transaction, so what the mesh says of them later
+        (``mark_delivery``) finds the message, also after a restart of the console."""
         with self.db.write() as s:
             row = s.get(RadioMessage, msg.id, with_for_update=True)
             if row is None or row.status not in ("queued", "sent"):
                 return  # cancelled meanwhile
             row.attempts, row.link, row.last_error = msg.attempts + 1, link, ""
             row.status, row.next_attempt_at = "sent", None
+            now, parts = utc_now(), len(packet_ids)
+            s.add_all(
+                MeshPacket(
+                    message_id=row.id, packet_id=pid, part=i, parts=parts, state="sent", words="", at=now
+                )
+                for i, pid in enumerate(packet_ids, 1)
+            )
         self.bus.publish(Event(Topic.RADIO_OUTBOX, msg.id, {"status": "sent"}))
 
-    def mark_delivery(self, message_id: int, status: str, words: str) -> None:
-        """What the mesh said of a sent text: ``relayed`` (only heard rebroadcast), ``acked``
-        (the recipient confirmed) or ``failed`` (a routing error, in ``words``). A later,
-        weaker word never overwrites a stronger one (relayed after acked)."""
-        before = {"relayed": ("sent",), "acked": ("sent", "relayed"), "failed": ("sent", "relayed")}[status]
-        values: dict[str, object] = {"status": status, "next_attempt_at": None}
-        if status == "acked":
-            values["acked_at"] = utc_now()
-        if status == "failed":
-            values["last_error"] = words[:300]
+    def mark_delivery(self, packet_id: int, status: str, words: str) -> int | None:
+        """What the mesh said of packet ``packet_id``: ``relayed`` (only heard rebroadcast),
+        ``acked`` (the recipient confirmed) or ``failed`` (a routing error, in ``words``).
+        The message follows all its parts (``whole_state``); a later, weaker word never
+        overwrites a stronger one (relayed after acked). Returns the message's id, None for
+        a packet the outbox never sent."""
         with self.db.write() as s:
+            packet = s.scalar(
+                select(MeshPacket)
+                .where(MeshPacket.packet_id == packet_id & 0xFFFFFFFF)
+                .order_by(MeshPacket.id.desc())
+                .limit(1)
+            )
+            if packet is None:
+                return None
+            if packet.state in _WEAKER[status]:
+                packet.state, packet.words = status, words[:300]
+            parts = s.execute(
+                select(MeshPacket.part, MeshPacket.parts, MeshPacket.state, MeshPacket.words)
+                .where(MeshPacket.message_id == packet.message_id)
+                .order_by(MeshPacket.id)
+            ).all()
+            whole, why = whole_state([(p.part, p.parts, p.state, p.words) for p in parts])
+            message_id = packet.message_id
+            if whole == "sent":
+                return message_id
+            values: dict[str, object] = {"status": whole, "next_attempt_at": None}
+            if whole == "acked":
+                values["acked_at"] = utc_now()
+            if whole == "failed":
+                values["last_error"] = why[:300]
             done = s.execute(
                 update(RadioMessage)
-                .where(RadioMessage.id == message_id, RadioMessage.status.in_(before))
+                .where(RadioMessage.id == message_id, RadioMessage.status.in_(_WEAKER[whole]))
                 .values(**values)
             ).rowcount
         if done:
-            self.bus.publish(Event(Topic.RADIO_OUTBOX, message_id, {"status": status}))
+            self.bus.publish(Event(Topic.RADIO_OUTBOX, message_id, {"status": whole}))
+        return message_id
 
     def mark_attempt_failed(
         self, msg: MessageView, reason: str, *, count: bool = True, final: bool = False
@@ -339,12 +371,36 @@ class Outbox:
         self.bus.publish(Event(Topic.RADIO_OUTBOX, message_id, {"status": values.get("status")}))
 
 
+_WEAKER = {"relayed": ("sent",), "acked": ("sent", "relayed"), "failed": ("sent", "relayed")}
+"""Delivery states a new word may replace (a packet's, and a message's)."""
+
+
+def whole_state(parts: Sequence[tuple[int, int, str, str]]) -> tuple[str, str]:
+    """A message's delivery state from its packets' (part, parts, state, words): failed
+    when any part failed (the words say which), acked when every part was, relayed when
+    every part at least left our node, else still sent."""
+    states = [state for _part, _parts, state, _words in parts]
+    for part, total, state, words in parts:
+        if state == "failed":
+            return "failed", words if total <= 1 else f"part {part} of {total}: {words}"
+    if states and all(state == "acked" for state in states):
+        return "acked", ""
+    if states and all(state in ("relayed", "acked") for state in states):
+        return "relayed", ""
+    return "sent", ""
+
+
 def _mesh_check(body: str) -> ComposeCheck:
-    """A text for a Meshtastic node or channel: one packet of at most 233 bytes; the mesh
-    keeps its own duty cycle, so no airtime is counted here."""
+    """A text for a Meshtastic node or channel: one packet of at most 233 bytes, or up to
+    MAX_FRAMES parts of at most 233 bytes each (hardware/mesh/parts.py); the mesh keeps its
+    own duty cycle, so no airtime is counted here."""
     size, problem = len(body.encode("utf-8")), ""
+    count = mesh_parts.parts_needed(body, DATA_PAYLOAD_LEN)
     if not body:
         problem = "Type a message first."
-    elif size > DATA_PAYLOAD_LEN:
-        problem = f"Too long for Meshtastic: {size} bytes, one packet carries at most {DATA_PAYLOAD_LEN}. Shorten it."
-    return ComposeCheck(size, 1, 0.0, MAX_FRAMES, problem)
+    elif count > MAX_FRAMES:
+        problem = (
+            f"Too long for Meshtastic: {size} bytes would take {count} packets of at most "
+            f"{DATA_PAYLOAD_LEN} bytes; at most {MAX_FRAMES} are sent for one text. Shorten it."
+        )
+    return ComposeCheck(size, count, 0.0, MAX_FRAMES, problem)

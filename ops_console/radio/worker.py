@@ -67,8 +67,6 @@ def _database_away(exc: BaseException) -> bool:
     )
 
 
-MESH_REMEMBERED = 4096
-"""Texts handed to Meshtastic nodes whose delivery is still listened for (oldest forgotten)."""
 ACK_QUEUE = 256
 """Acks waiting at most: at the legal 1 % duty cycle a post sends a few hundred acks an
 hour, so more than this cannot go out before the teams repeat anyway."""
@@ -101,7 +99,6 @@ class OutboxWorker:
         self.acks_dropped = 0  # oldest acks given up in a flood (the teams repeat; the budget cannot keep up)
         self._dropped_said = 0.0
         self.mesh_nodes: Callable[[], list[MeshNode]] = list  # the runtime's Meshtastic nodes
-        self._mesh_sent: OrderedDict[int, int] = OrderedDict()  # mesh packet id → message id
         self._deliveries: list[DeliveryReport] = []  # from the nodes' threads, stored by this one
         self._wake = wake_event or threading.Event()  # the service's LinkBoard sets it after compose/resend
         self._stop = threading.Event()
@@ -237,24 +234,31 @@ class OutboxWorker:
                 msg, f"{name}: no answer from the node within {self.send_timeout:.0f} s"
             )
             return 0.0
-        with self._acks_lock:
-            self._mesh_sent[sent.packet_id] = msg.id
-            while len(self._mesh_sent) > MESH_REMEMBERED:
-                self._mesh_sent.popitem(last=False)
-        self.outbox.mark_mesh_sent(msg, name)
+        ids = sent.packet_ids or (sent.packet_id,)
+        self.outbox.mark_mesh_sent(msg, name, ids)  # before any report of them is stored (this thread)
         log.info(
-            "radio: #%d to %s sent on %s (mesh packet %08x)", msg.number, msg.recipient, name, sent.packet_id
+            "radio: #%d to %s sent on %s (mesh packet%s %s)",
+            msg.number,
+            msg.recipient,
+            name,
+            "s" if len(ids) > 1 else "",
+            " ".join(f"{pid:08x}" for pid in ids),
         )
         return 0.0
 
     def _store_deliveries(self) -> None:
-        """What the mesh said of texts we sent, written on this thread."""
+        """What the mesh said of texts we sent, written on this thread (after the packet ids
+        of a text just sent were stored with it). The pairing is read from the database,
+        so an ACK heard after a restart of the console still marks its message."""
         with self._acks_lock:
             reports, self._deliveries = self._deliveries, []
-            found = [(self._mesh_sent.get(r.packet_id), r) for r in reports]
-        for message_id, report in found:
-            if message_id is not None:
-                self.outbox.mark_delivery(message_id, report.state.value, report.words)
+        for i, report in enumerate(reports):
+            try:
+                self.outbox.mark_delivery(report.packet_id, report.state.value, report.words)
+            except Exception:
+                with self._acks_lock:  # the database is away: kept for the next try, in order
+                    self._deliveries[:0] = reports[i:]
+                raise
 
     def _send_ack(self, ready: list[AtModem]) -> float:
         """An ack goes back on the link that heard the message, if it can."""

@@ -119,11 +119,91 @@ def test_outbox_to_an_unreachable_node_fails_in_words(post, mesh_sim, runtime) -
 
 
 def test_a_text_too_long_for_meshtastic_is_refused_with_the_reason(post) -> None:
-    check = post.radio.outbox.check("CH0", "x" * 234)
-    assert check.problem == "Too long for Meshtastic: 234 bytes, one packet carries at most 233. Shorten it."
+    assert post.radio.outbox.check("CH0", "x" * 233).frames == 1
+    assert post.radio.outbox.check("CH0", "x" * 234).frames == 2  # sent in two parts
+    check = post.radio.outbox.check("CH0", "x" * 233 * 9)
+    assert check.problem == (
+        "Too long for Meshtastic: 2097 bytes would take 10 packets of at most 233 bytes; "
+        "at most 8 are sent for one text. Shorten it."
+    )
     with pytest.raises(ValidationError):
-        post.radio.outbox.compose("CH0", "x" * 234)
-    assert post.radio.outbox.check("CH0", "x" * 233).ok
+        post.radio.outbox.compose("CH0", "x" * 233 * 9)
+
+
+CHINESE_600 = "河水在人行桥处上涨，请派沙袋和两名队员到学校。" * 9  # 621 bytes in UTF-8
+
+
+def test_a_600_byte_chinese_text_is_sent_in_parts_and_delivered_when_all_are(post, mesh_sim, runtime) -> None:
+    alpha = mesh_sim.neighbours[0]
+    msg = post.radio.outbox.compose(mesh_call(alpha.num), CHINESE_600)
+    assert mesh_sim.wait_for_texts(3, 10.0)
+    payloads = [p.decoded.payload for p in mesh_sim.received]
+    assert b"".join(p[6:] for p in payloads).decode() == CHINESE_600
+    assert all(len(p) <= 233 for p in payloads)
+    assert wait(lambda: post.radio.get(msg.id).status == "acked", 10.0)
+
+
+def test_one_failed_part_fails_the_whole_text_in_words(post, mesh_sim, runtime) -> None:
+    mesh_sim.auto_ack = False
+    alpha = mesh_sim.neighbours[0]
+    msg = post.radio.outbox.compose(mesh_call(alpha.num), CHINESE_600)
+    assert mesh_sim.wait_for_texts(3, 10.0)
+    first, second, third = mesh_sim.received
+    mesh_sim.acknowledge(first)
+    mesh_sim.acknowledge(third)
+    hill = mesh_sim.neighbours[4]  # unreachable: what the mesh says of the second part
+    mesh_sim.send_from_radio(mesh_sim._routing(hill, second.id, 5))
+    assert wait(lambda: post.radio.get(msg.id).status == "failed", 10.0)
+    assert post.radio.get(msg.id).last_error == "part 2 of 3: not acknowledged after the last retransmission"
+
+
+def test_a_text_heard_in_parts_is_one_message_in_the_log(post, mesh_sim, runtime) -> None:
+    river = mesh_sim.neighbours[2]
+    for part in mesh_sim.texts_from(river, CHINESE_600):
+        mesh_sim.send_from_radio(part)
+    assert wait(lambda: any(m.body == CHINESE_600 for m in post.radio.page()), 10.0)
+    mine = [m for m in post.radio.page() if m.station == mesh_call(river.num) and m.direction == "in"]
+    assert len(mine) == 1 and mine[0].recipient == "CH0"
+
+
+def test_a_part_lost_on_the_mesh_shows_what_arrived_marked_incomplete(post, mesh_sim, runtime) -> None:
+    runtime.mesh_nodes[0].text_parts.timeout = 0.5
+    river = mesh_sim.neighbours[2]
+    first, _lost, third = mesh_sim.texts_from(river, CHINESE_600)
+    mesh_sim.send_from_radio(first)
+    mesh_sim.send_from_radio(third)
+    assert wait(lambda: any("not received" in m.body for m in post.radio.page()), 10.0)
+    (msg,) = [m for m in post.radio.page() if m.station == mesh_call(river.num)]
+    assert "part 2 of 3 not received: the message is incomplete" in msg.body
+    assert msg.body.startswith(first.packet.decoded.payload[6:].decode())
+    assert msg.body.endswith(third.packet.decoded.payload[6:].decode())
+
+
+def test_an_ack_after_a_restart_of_the_console_still_marks_the_message(db_url, mesh_sim) -> None:
+    mesh_sim.auto_ack = False
+    alpha = mesh_sim.neighbours[0]
+    spec = [DeviceSpec("meshtastic", mesh_sim.port_url, 115200, "mesh-a")]
+    post = open_signed_on(db_url)
+    rt = RadioRuntime(post.radio, spec)
+    rt.start()
+    try:
+        assert rt.wait_ready(10.0), rt.status()
+        msg = post.radio.outbox.compose(mesh_call(alpha.num), "Bring the pump to the school")
+        assert mesh_sim.wait_for_texts(1, 10.0)
+        assert wait(lambda: post.radio.get(msg.id).status == "sent", 10.0)
+    finally:
+        rt.stop()
+        post.close()
+    post = open_signed_on(db_url)  # the console again, knowing nothing in memory
+    rt = RadioRuntime(post.radio, spec)
+    rt.start()
+    try:
+        assert rt.wait_ready(10.0), rt.status()
+        mesh_sim.acknowledge(mesh_sim.received[0])
+        assert wait(lambda: post.radio.get(msg.id).status == "acked", 10.0)
+    finally:
+        rt.stop()
+        post.close()
 
 
 def test_the_demo_starts_a_mesh_node_beside_the_reyax_modem(db_url) -> None:

@@ -220,3 +220,13 @@ def test_fuzz_any_payload_becomes_frames_or_a_flagged_frame(port: int, payload: 
     whatever comes out is a valid field payload frame or a flagged one."""
     for frame in frames_of(packet(port, payload)):
         assert frame.error is not None or not isinstance(fp.decode(frame.data), fp.DecodeError)
+
+
+def test_a_fragment_is_framed_as_the_field_payload_frames_it() -> None:
+    from ops_console.hardware.mesh import frames as mf
+
+    text = "Sandbags | 沙袋 100%"
+    assert (
+        mf.fragment("M1A2B3C01", "CH0", 77, 1, 1, text.encode())
+        == fp.encode_text("M1A2B3C01", "CH0", 77, fp.Precedence.ROUTINE, text, 4096)[0]
+    )

@@ -175,9 +175,70 @@ def test_no_route_is_a_failure_in_words(sim, make_node) -> None:
 def test_payload_limit_233_bytes(sim, make_node) -> None:
     node, *_ = make_node(sim.port_url)
     assert node.send_text("x" * 233).result(5.0).length == 233
-    with pytest.raises(MeshSendError, match="233") as err:
-        node.send_text("é" * 117).result(1.0)  # 234 bytes in UTF-8
+    sent = node.send_text("é" * 117).result(5.0)  # 234 bytes in UTF-8: two parts
+    assert len(sent.packet_ids) == 2 and sent.length == 234
+    with pytest.raises(MeshSendError, match="at most 8") as err:
+        node.send_text("x" * 233 * 9).result(1.0)
     assert err.value.kind == "too_large"
+
+
+CHINESE_600 = "河水在人行桥处上涨，请派沙袋和两名队员到学校。" * 9  # 621 bytes
+
+
+def test_a_long_chinese_text_goes_in_parts_each_acknowledged(sim, make_node) -> None:
+    node, _f, _s, deliveries = make_node(sim.port_url)
+    alpha = sim.neighbours[0]
+    sent = node.send_text(CHINESE_600, to=alpha.num).result(5.0)
+    assert sim.wait_for_texts(3, 5.0)
+    payloads = [p.decoded.payload for p in sim.received]
+    assert [p[:6] for p in payloads] == [b"(1/3) ", b"(2/3) ", b"(3/3) "]
+    assert all(len(p) <= 233 for p in payloads) and all(p.want_ack for p in sim.received)
+    assert b"".join(p[6:] for p in payloads).decode() == CHINESE_600
+    assert sent.packet_ids == tuple(p.id for p in sim.received)
+    assert deliveries.wait_count(6)
+    delivered = {d.packet_id for d in deliveries.items if d.state is Delivery.DELIVERED}
+    assert delivered == set(sent.packet_ids)
+
+
+def test_a_text_heard_in_parts_becomes_fragments_of_one_message(sim, make_node) -> None:
+    node, frames, *_ = make_node(sim.port_url)
+    river = sim.neighbours[2]
+    for msg in reversed(sim.texts_from(river, CHINESE_600)):  # the mesh may reorder them
+        sim.send_from_radio(msg)
+    assert frames.wait_count(3)
+    got = decoded(frames.items)
+    assert {(g.index, g.total) for g in got} == {(1, 3), (2, 3), (3, 3)}
+    assert len({g.number for g in got}) == 1 and {g.sender for g in got} == {mesh_call(river.num)}
+    assert b"".join(g.body for g in sorted(got, key=lambda g: g.index)).decode() == CHINESE_600
+    assert [f.raw[:2] for f in frames.items] == [ms.MAGIC] * 3  # the raw rows keep the frames as read
+
+
+def test_a_part_that_never_arrives_leaves_the_message_incomplete_not_lost(sim, make_node) -> None:
+    node, frames, _s, _d = make_node(sim.port_url, part_timeout=0.5)
+    river = sim.neighbours[2]
+    first, _lost, third = sim.texts_from(river, CHINESE_600)
+    sim.send_from_radio(first)
+    sim.send_from_radio(third)
+    assert frames.wait_count(3, 5.0)  # two heard, then the missing one said in words
+    got = decoded(frames.items)
+    assert [(g.index, g.total) for g in got] == [(1, 3), (3, 3), (2, 3)]
+    assert len({g.number for g in got}) == 1
+    assert b"part 2 of 3 not received" in got[2].body
+    assert b"not received within" in frames.items[2].raw  # the note, not bytes claimed as heard
+    assert node.stats().errors["incomplete_text"] == 1
+
+
+def test_an_ack_for_a_packet_sent_before_a_restart_is_still_reported(sim, make_node) -> None:
+    """The driver of a restarted console does not know the packet; the outbox's table does."""
+    node, _f, _s, deliveries = make_node(sim.port_url)
+    alpha = sim.neighbours[0]
+    pkt = mesh_pb2.MeshPacket(id=0x12345678, to=alpha.num, want_ack=True)
+    sim.acknowledge(pkt)
+    assert deliveries.wait_count(2)
+    assert [(d.packet_id, d.state) for d in deliveries.items] == [
+        (0x12345678, Delivery.RELAYED),
+        (0x12345678, Delivery.DELIVERED),
+    ]
 
 
 def test_queue_that_stays_full(sim, make_node) -> None:
