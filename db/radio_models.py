@@ -111,6 +111,19 @@ class MeshPacket(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
+class MeshNodeName(Base):
+    """What a Meshtastic node calls itself (its NodeInfo user: long and short name), by the
+    address the radio tables give it, so the Nodes table, the comms log and the map can
+    show "River watch (M9A2B3C03)" instead of the bare number, on every workstation."""
+
+    __tablename__ = "mesh_node_names"
+
+    addr: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    long_name: Mapped[str] = mapped_column(String(40), default="")
+    short_name: Mapped[str] = mapped_column(String(10), default="")
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
 class RadioNode(Base):
     """A radio heard on the air: its address, call, signal and last report."""
 

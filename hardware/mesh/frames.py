@@ -98,12 +98,13 @@ def recipient_call(to: int, channel: int, own: int) -> str:
 
 
 def packet_frames(
-    packet: Any, raw: bytes, now: datetime, link: str, own: int, node: NodeEntry
+    packet: Any, raw: bytes, now: datetime, link: str, own: int, node: NodeEntry, names: Any = None
 ) -> list[RawFrame]:
     """The RawFrames a decoded MeshPacket (mesh_pb2) becomes; [] for packets with no record
     (node info, routing, admin, other apps, packets encrypted for a channel we lack).
     ``node`` is the sender's entry in the node database: a position gives it its battery,
-    and what the packet says (position, battery, names) is written back into it."""
+    and what the packet says (position, battery, names) is written back into it (a name
+    through ``names``, the NodeDatabase, when given, so it notes the change)."""
     if not packet.HasField("decoded"):
         return []
     sender = node.num
@@ -118,7 +119,10 @@ def packet_frames(
             data = _text(packet, sender, own, now)
         elif port == NODEINFO_APP:
             user = protos()[0].User.FromString(packet.decoded.payload)
-            node.long_name, node.short_name = user.long_name, user.short_name
+            if names is None:
+                node.long_name, node.short_name = user.long_name, user.short_name
+            else:
+                names.name(node, user.long_name, user.short_name)
             return []
         else:
             return []

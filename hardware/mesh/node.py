@@ -98,6 +98,7 @@ class MeshNode:
         on_frames: Callable[[list[RawFrame]], None] | None = None,
         on_state: Callable[[ModemState, str], None] | None = None,
         on_delivery: Callable[[DeliveryReport], None] | None = None,
+        on_names: Callable[[list[MeshNodeInfo]], None] | None = None,
         config_timeout: float = 10.0,
         config_retries: int = 2,
         probe_interval: float = 5.0,
@@ -107,7 +108,8 @@ class MeshNode:
         part_timeout: float = parts.PART_TIMEOUT_S,
     ) -> None:
         self.link = link
-        self.on_frames, self.on_delivery = on_frames, on_delivery
+        self.on_frames, self.on_delivery, self.on_names = on_frames, on_delivery, on_names
+        self._names_told, self._names_retry_at = 0, 0.0
         self.config_timeout, self.config_retries = config_timeout, config_retries
         self.probe_interval, self.queue_timeout, self.accept_timeout = (
             probe_interval,
@@ -355,7 +357,7 @@ class MeshNode:
             if part is not None:
                 heard.append(self._text_part(packet, raw, now, part))
                 return
-        heard += mf.packet_frames(packet, raw, now, self.link.name, self.own, entry)
+        heard += mf.packet_frames(packet, raw, now, self.link.name, self.own, entry, self.db)
 
     def _text_part(self, packet: Any, raw: bytes, now: datetime, part: tuple[int, int, bytes]) -> RawFrame:
         """One part of a text sent in parts: a fragment of the message its sender's other
@@ -483,12 +485,28 @@ class MeshNode:
         failures = 0
         while not self._stop.is_set():
             self._expire_parts(time.monotonic())
+            self._tell_names(time.monotonic())
             if not self.link.wait_for_state(LinkState.CONNECTED, 0.25):
                 continue
             if self._needs_config:
                 failures = 0 if self._configure(failures) else failures + 1
                 continue
             self._step()
+
+    def _tell_names(self, now: float) -> None:
+        """Nodes whose names changed go to ``on_names`` (on this thread, not the reader's:
+        the listener writes them down); if it fails, it is told again 30 s later."""
+        version = self.db.names_version
+        if self.on_names is None or version == self._names_told or now < self._names_retry_at:
+            return
+        try:
+            self.on_names(self.db.nodes())
+        except Exception as exc:  # noqa: BLE001 - the listener's database may be away
+            self._names_retry_at = now + 30.0
+            self.status.note_error("callback", f"node names not stored: {exc.__class__.__name__}")
+            log.warning("meshtastic node %s: node names not stored (%s)", self.link.name, exc)
+            return
+        self._names_told = version
 
     def _configure(self, failures: int) -> bool:
         """One configuration exchange; True when the node finished it."""

@@ -28,6 +28,7 @@ class NodeDatabase:
 
     def __init__(self, debug_lines: int = 200) -> None:
         self.own = 0
+        self.names_version = 0  # goes up when a node's name changes (the driver tells who listens)
         self._lock = threading.Lock()
         self._nodes: dict[int, NodeEntry] = {}
         self._debug: deque[str] = deque(maxlen=debug_lines)
@@ -47,14 +48,19 @@ class NodeDatabase:
     def node_info(self, info: Any) -> None:
         """A ``NodeInfo`` from the configuration exchange (mesh_pb2)."""
         entry = self.entry(info.num)
-        entry.long_name = info.user.long_name or entry.long_name
-        entry.short_name = info.user.short_name or entry.short_name
+        self.name(entry, info.user.long_name or entry.long_name, info.user.short_name or entry.short_name)
         if info.HasField("position") and (info.position.latitude_i or info.position.longitude_i):
             entry.lat, entry.lon = info.position.latitude_i * 1e-7, info.position.longitude_i * 1e-7
         if info.HasField("device_metrics") and info.device_metrics.HasField("battery_level"):
             entry.battery = battery_level(info.device_metrics.battery_level)
         if info.last_heard:
             entry.last_heard, entry.snr = datetime.fromtimestamp(info.last_heard, UTC), info.snr
+
+    def name(self, entry: NodeEntry, long_name: str, short_name: str) -> None:
+        """What a node calls itself (NodeInfo, or a NODEINFO_APP packet heard)."""
+        if (entry.long_name, entry.short_name) != (long_name, short_name):
+            entry.long_name, entry.short_name = long_name, short_name
+            self.names_version += 1
 
     def label(self, num: int) -> str:
         """What a person calls a node: its long name, else its app id."""

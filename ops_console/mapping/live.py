@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from ops_console.clock import utc_now
 from ops_console.db.models import Team
-from ops_console.db.radio_models import Position, RadioNode, SensorReading
+from ops_console.db.radio_models import MeshNodeName, Position, RadioNode, SensorReading
 from ops_console.db.sensor_models import Sensor
 from ops_console.db.siren_models import Siren
 
@@ -126,6 +126,12 @@ def load_tracks(post, points: int = TRACK_POINTS) -> list[NodeTrack]:  # type: i
             if t.callsign and t.callsign.strip()
         }
         nodes = {n.addr: n for n in s.scalars(select(RadioNode)).all()}
+        mesh_names = {
+            a: long or short
+            for a, long, short in s.execute(
+                select(MeshNodeName.addr, MeshNodeName.long_name, MeshNodeName.short_name)
+            ).all()
+        }
         addrs = set(s.scalars(select(Position.node_addr).distinct()).all())
         addrs |= {a for a, n in nodes.items() if n.lat is not None and n.lon is not None and n.position_at}
         # a node that only sends sensor readings is a station, not a team (the sensors layer shows it)
@@ -159,6 +165,7 @@ def load_tracks(post, points: int = TRACK_POINTS) -> list[NodeTrack]:  # type: i
             team_id, team_name = teams.get(callsign.strip().casefold(), (None, ""))
             if team_id is None and addr in stations:
                 continue
+            team_name = team_name or mesh_names.get(addr, "")  # a Meshtastic node by its own name
             out.append(NodeTrack(addr, callsign, team_id, team_name, lat, lon, at, tuple(track[-points:])))
         return out
 

@@ -141,6 +141,7 @@ class RadioRuntime:
             on_frames=self._on_frames,
             on_state=lambda s, d: self._on_state(s, d, name),
             on_delivery=self.worker.mesh_delivery,
+            on_names=self.radio.mesh_names.store,
         )
         self._labels[name] = spec.label
         if spec.drill:

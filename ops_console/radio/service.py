@@ -9,7 +9,7 @@ to it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,7 @@ from ops_console.precedence import ALERTING, Precedence
 from ops_console.radio import ack_rights
 from ops_console.radio.ingest import RadioIngest
 from ops_console.radio.links import LinkBoard, LinkStatus
+from ops_console.radio.mesh_names import MeshNames
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.search import MessageSearch
 from ops_console.radio.views import MessageFilter, MessageView, NodeView, message_view, node_view
@@ -109,6 +110,7 @@ class RadioService:
         )
         self.ingest = RadioIngest(db, bus, console_call=self.settings.console_call)
         self.search = MessageSearch(db)
+        self.mesh_names = MeshNames(db)  # what Meshtastic nodes call themselves
 
     def link_status(self) -> list[LinkStatus]:
         """Each running radio's state and counters ([] when no radio runs in this process)."""
@@ -169,7 +171,8 @@ class RadioService:
         if before_id is not None:
             query = query.where(RadioMessage.id < before_id)
         with self.db.read() as s:
-            return [message_view(r) for r in s.scalars(query.order_by(RadioMessage.id.desc()).limit(limit))]
+            views = [message_view(r) for r in s.scalars(query.order_by(RadioMessage.id.desc()).limit(limit))]
+        return self._named(views)
 
     def newer_than(
         self, after_id: int, flt: MessageFilter = MessageFilter(), limit: int = 5000
@@ -178,7 +181,26 @@ class RadioService:
             self._query(flt).where(RadioMessage.id > after_id).order_by(RadioMessage.id.desc()).limit(limit)
         )
         with self.db.read() as s:
-            return [message_view(r) for r in s.scalars(query)]
+            views = [message_view(r) for r in s.scalars(query)]
+        return self._named(views)
+
+    def _named(self, views: list[MessageView]) -> list[MessageView]:
+        """Messages from or to a Meshtastic node whose name is known carry it beside the call."""
+        names = self.mesh_names.names()
+        if not names:
+            return views
+        label = self.mesh_names.label_of
+        out = []
+        for v in views:
+            station, recipient = label(v.station, names), label(v.recipient, names)
+            if station != v.station or recipient != v.recipient:
+                v = replace(
+                    v,
+                    station_label=station if station != v.station else "",
+                    recipient_label=recipient if recipient != v.recipient else "",
+                )
+            out.append(v)
+        return out
 
     def count_newer(self, after_id: int, flt: MessageFilter = MessageFilter(), limit: int = 10_000) -> int:
         """How many messages newer than ``after_id`` the filter shows (the comms log's "N new"), up to ``limit``."""
@@ -193,7 +215,8 @@ class RadioService:
             row = s.get(RadioMessage, message_id)
             if row is None:
                 raise NotFound(f"Radio message {message_id} no longer exists.")
-            return message_view(row)
+            view = message_view(row)
+        return self._named([view])[0]
 
     def outbox_list(self, limit: int = 500) -> list[MessageView]:
         """Outbound messages, those still in play first, then the most recent."""
@@ -206,21 +229,28 @@ class RadioService:
                 .order_by(text("+radio_messages.id DESC"))
                 .limit(limit)
             )
-            return [message_view(r) for r in rows]
+            views = [message_view(r) for r in rows]
+        return self._named(views)
 
     def unacknowledged_alerts(self) -> list[MessageView]:
         """Newest first. No ORDER BY in SQL on purpose: SQLite would then walk the primary
         key backwards through every message instead of using ix_radio_messages_alerts."""
         with self.db.read() as s:
             rows = s.scalars(self._query(MessageFilter(alerts_only=True)).limit(500)).all()
-            return sorted((message_view(r) for r in rows), key=lambda m: -m.id)[:50]
+            views = sorted((message_view(r) for r in rows), key=lambda m: -m.id)[:50]
+        return self._named(views)
 
     def nodes(self) -> list[NodeView]:
+        """Radios heard; a Meshtastic node with the name it gives itself."""
         with self.db.read() as s:
-            return [
+            views = [
                 node_view(r)
                 for r in s.scalars(select(RadioNode).order_by(RadioNode.callsign, RadioNode.addr))
             ]
+        names = self.mesh_names.names()
+        if not names:
+            return views
+        return [replace(v, name=n[0] or n[1]) if (n := names.get(v.addr)) else v for v in views]
 
     def node_track(self, addr: int, limit: int = 500) -> list[tuple[datetime, float, float, float | None]]:
         """Recent positions of a node (time, lat, lon, battery), oldest first."""

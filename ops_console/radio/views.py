@@ -44,6 +44,17 @@ class MessageView:
     exercise: bool
     node_addr: int | None = None
     link: str = ""  # the radio it was heard on; outbound: the one named for it, then the one that sent it
+    station_label: str = ""  # a Meshtastic node's name with its call (mesh_names.py), '' for others
+    recipient_label: str = ""
+
+    @property
+    def shown_station(self) -> str:
+        """Who sent it, as the log shows it: a mesh node by its name and call."""
+        return self.station_label or self.station
+
+    @property
+    def shown_recipient(self) -> str:
+        return self.recipient_label or self.recipient
 
     @property
     def needs_attention(self) -> bool:
@@ -63,6 +74,14 @@ class NodeView:
     battery: float | None
     lat: float | None
     lon: float | None
+    name: str = ""  # what a Meshtastic node calls itself (its long name), '' when unknown
+
+    @property
+    def shown(self) -> str:
+        """The call, with the node's own name before it when it has one."""
+        if not self.callsign:
+            return self.name or "?"
+        return f"{self.name} ({self.callsign})" if self.name and self.name != self.callsign else self.callsign
 
 
 @dataclass(frozen=True)

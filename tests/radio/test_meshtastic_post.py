@@ -219,3 +219,26 @@ def test_the_demo_starts_a_mesh_node_beside_the_reyax_modem(db_url) -> None:
             rt.stop()
     finally:
         post.close()
+
+
+def test_mesh_nodes_are_shown_by_their_own_names_with_the_call(post, mesh_sim, runtime) -> None:
+    from ops_console.mapping.live import load_tracks
+
+    river = mesh_sim.neighbours[2]
+    call = mesh_call(river.num)
+    mesh_sim.send_from_radio(mesh_sim.position_of(river))
+    mesh_sim.send_from_radio(mesh_sim.text_from(river, "Gauge reads 2.4 m"))
+    assert wait(lambda: any(n.shown == f"River watch ({call})" for n in post.radio.nodes()), 10.0)
+    assert wait(lambda: any(m.body == "Gauge reads 2.4 m" for m in post.radio.page()), 10.0)
+    msg = next(m for m in post.radio.page() if m.body == "Gauge reads 2.4 m")
+    assert (msg.station, msg.shown_station, msg.shown_recipient) == (call, f"River watch ({call})", "CH0")
+    out = post.radio.outbox.compose(call, "Thanks")
+    assert post.radio.get(out.id).shown_recipient == f"River watch ({call})"
+    track = next(t for t in load_tracks(post) if t.callsign == call)
+    assert track.team_name == "River watch" and track.team_id is None
+    # a name the node changes later (a NODEINFO packet heard) follows
+    from meshtastic.protobuf import mesh_pb2, portnums_pb2
+
+    user = mesh_pb2.User(id=f"!{river.num:08x}", long_name="River gauge east", short_name="RGE")
+    mesh_sim.send_from_radio(mesh_sim.packet(river, portnums_pb2.NODEINFO_APP, user.SerializeToString()))
+    assert wait(lambda: any(n.shown == f"River gauge east ({call})" for n in post.radio.nodes()), 10.0)

@@ -75,9 +75,9 @@ def cell_text(msg: MessageView, column: int) -> str:
     if column == 1:
         return _tr("in") if msg.direction == "in" else _tr("out")
     if column == 2:
-        return msg.station  # our own call for outbound; the operator who wrote it is in the tooltip
+        return msg.shown_station  # our own call for outbound; the operator who wrote it is in the tooltip
     if column == 3:
-        return msg.recipient
+        return msg.shown_recipient  # a Meshtastic node by its name and call
     if column == 4:
         return "" if msg.kind == "plain" else str(msg.number)
     if column == 5:

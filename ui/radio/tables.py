@@ -104,7 +104,7 @@ class OutboxModel(_ListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 local_clock(msg.at),
-                msg.recipient,
+                msg.shown_recipient,
                 str(msg.number),
                 msg.precedence[:1] + msg.precedence[1:].lower(),
                 _state_words(msg),
@@ -132,7 +132,7 @@ class NodesModel(_ListModel):
         node: NodeView = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                node.callsign or "?",
+                node.shown,
                 str(node.addr),
                 _ago(node.last_heard),
                 "" if node.rssi is None else f"{node.rssi} dBm",

@@ -1,8 +1,9 @@
 """Meshtastic packets of the outbox (issue 15): which message, and which part of it, each
 packet the console handed to a node carries, and what the mesh said of it, so an ACK heard
-after a restart still marks its message and a text sent in parts follows all of them.
+after a restart still marks its message and a text sent in parts follows all of them; and
+the names Meshtastic nodes give themselves (NodeInfo), by address.
 
-Only a new table: nothing existing is copied.
+Only new tables: nothing existing is copied.
 
 Revision ID: 0014_mesh_packets
 Revises: 0013_people
@@ -36,8 +37,17 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_radio_mesh_packets_message_id'), ['message_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_radio_mesh_packets_packet_id'), ['packet_id'], unique=False)
 
+    op.create_table('mesh_node_names',
+    sa.Column('addr', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('long_name', sa.String(length=40), nullable=False),
+    sa.Column('short_name', sa.String(length=10), nullable=False),
+    sa.Column('updated_at', ops_console.db.types.UtcDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('addr', name=op.f('pk_mesh_node_names'))
+    )
+
 
 def downgrade() -> None:
+    op.drop_table('mesh_node_names')
     with op.batch_alter_table('radio_mesh_packets', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_radio_mesh_packets_packet_id'))
         batch_op.drop_index(batch_op.f('ix_radio_mesh_packets_message_id'))

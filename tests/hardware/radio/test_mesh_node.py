@@ -285,3 +285,15 @@ def test_log_records_go_to_the_debug_lines(sim, make_node) -> None:
     while "[GPS] GPS lock" not in node.debug_lines() and time.monotonic() < deadline:
         time.sleep(0.02)
     assert "[GPS] GPS lock" in node.debug_lines()
+
+
+def test_node_names_are_told_once_and_again_when_they_change(sim, make_node, collector) -> None:
+    told = collector()
+    node, *_ = make_node(sim.port_url, on_names=told)
+    assert told.wait_count(1)
+    names = {n.num: (n.long_name, n.short_name) for n in told.items[0]}
+    assert names[sim.neighbours[0].num] == ("Search team Alpha", "ALFA")
+    user = mesh_pb2.User(long_name="Alpha two", short_name="ALF2")
+    sim.send_from_radio(sim.packet(sim.neighbours[0], 4, user.SerializeToString()))
+    assert told.wait_count(2)
+    assert {n.num: n.long_name for n in told.items[1]}[sim.neighbours[0].num] == "Alpha two"
