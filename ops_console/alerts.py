@@ -21,6 +21,7 @@ from ops_console.early_warning.views import CHANNEL_NAMES
 from ops_console.exercise_view import marked_live
 from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels, translate
 from ops_console.precedence import Precedence
+from ops_console.said import shown
 from ops_console.sirens.views import ALARM_WORDS
 
 if TYPE_CHECKING:
@@ -190,17 +191,17 @@ def sensor_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
         rule = a.rule.value
         if rule in ("level_up", "level_down"):
             key, severity = f"sensor:{a.sensor_id}:level", _SENSOR_SEVERITY[int(a.level)]
-            title = f"{a.level.label}: {a.name}"
+            title = translate("Alerts", "{what}: {name}").format(what=a.level.label, name=a.name)
         elif rule == "silent" or rule == "unknown":
             key, severity = (
                 f"sensor:{a.sensor_id}:{rule}",
                 Severity.WARNING if rule == "silent" else Severity.NOTICE,
             )
-            title = f"{a.rule.label}: {a.name}"
+            title = translate("Alerts", "{what}: {name}").format(what=a.rule.label, name=a.name)
         else:
             key = f"sensor_alert:{a.id}"
             severity = Severity.WARNING if rule == "rise" else Severity.NOTICE
-            title = f"{a.rule.label}: {a.name}"
+            title = translate("Alerts", "{what}: {name}").format(what=a.rule.label, name=a.name)
         yield PostAlert(
             key,
             "sensors",
@@ -222,7 +223,9 @@ def notice_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
             if n.source
             else translate("Alerts", "Problem")
         )
-        yield PostAlert(f"notice:{n.at.timestamp()}:{n.source}", "notice", severity, title, n.text, n.at)
+        yield PostAlert(
+            f"notice:{n.at.timestamp()}:{n.source}", "notice", severity, title, shown(n.text), n.at
+        )
 
 
 _CAP_SEVERITY = {"Extreme": Severity.CRITICAL, "Severe": Severity.CRITICAL, "Moderate": Severity.WARNING}
@@ -373,6 +376,11 @@ SOURCE_WORDS = {
     "teams": QT_TRANSLATE_NOOP("Alerts", "Teams"),
     "mayday": QT_TRANSLATE_NOOP("Alerts", "MAYDAY"),
     "sensors": QT_TRANSLATE_NOOP("Alerts", "Sensors"),
+    "radio storage": QT_TRANSLATE_NOOP("Alerts", "Radio storage"),
+    "database": QT_TRANSLATE_NOOP("Alerts", "Database"),
+    "cap": QT_TRANSLATE_NOOP("Alerts", "CAP inbox"),
+    "map": QT_TRANSLATE_NOOP("Alerts", "Map"),
+    "warnings": QT_TRANSLATE_NOOP("Alerts", "Warnings"),
 }
 
 

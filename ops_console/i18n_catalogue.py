@@ -4,7 +4,9 @@ Why not pyside6-lupdate alone: lupdate's Python parser knows ``self.tr`` and
 ``QCoreApplication.translate("Ctx", "literal")`` but not this codebase's module-level
 wrappers (``def _tr(text): return QCoreApplication.translate("Map", text)``), whose strings
 it files under an empty context where Qt never looks them up, nor column titles kept in a
-tuple and translated when shown (``_tr(COLUMNS[i])``). This extractor reads the source with
+tuple and translated when shown (``_tr(COLUMNS[i])``), nor the templates services store
+in no language and the reader's console translates when it shows them (``N_("…")``,
+ops_console/said.py, filed under "Stored"). This extractor reads the source with
 ``ast`` and understands both; it writes ordinary .ts files that Qt Linguist opens and
 pyside6-lrelease compiles (ops_console/ui/common/i18n.py does that at first run).
 
@@ -39,6 +41,8 @@ PATTERN_CONTEXT = "SirenPatterns"  # ui/sirens/look.py's pattern_words
 PRINT_CONTEXT = "Reports"  # ops_console/printing/blocks.py: REPORTS_CONTEXT
 PRINTED_BLOCKS = {"Heading", "Paragraph", "Table", "Fields", "PrintDocument", "Image", "header"}
 NOOP_NAMES = {"QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3"}
+STORED_NAMES = {"N_"}  # ops_console/said.py: a stored sentence's template, gettext's marker
+STORED_CONTEXT = "Stored"  # said.CONTEXT, where said.shown looks templates up
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,10 @@ class _ModuleScan(ast.NodeVisitor):
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         args = node.args
-        if name in NOOP_NAMES and len(args) >= 2 and (ctx := _literal(args[0])) is not None:
+        if name in STORED_NAMES and args:
+            for text in self._texts(args[0]):
+                self._add(STORED_CONTEXT, text, None, False)
+        elif name in NOOP_NAMES and len(args) >= 2 and (ctx := _literal(args[0])) is not None:
             for text in self._texts(args[1]):
                 self._add(ctx, text, _literal(args[2]) if len(args) > 2 else None, False)
         elif name in TRANSLATE_NAMES and len(args) >= 2:

@@ -60,6 +60,16 @@ def translate(context: str, text: str) -> str:
     return _translate(context, text)
 
 
+def translate_with_comment(context: str, text: str, comment: str | None = None) -> str:
+    """``translate`` with Qt's disambiguating comment (ops_console/said.py's stored words)."""
+    return _translate(context, text, comment) if comment else _translate(context, text)
+
+
+def words_of(member: Enum) -> str:
+    """The English words registered for ``member`` (a ``Words`` when it has a comment)."""
+    return _tables[type(member)][member.name]
+
+
 def labels(enum: E, **words: str) -> E:
     """Register the words of ``enum``'s members (by member name); every member must have some."""
     missing = [m.name for m in enum if m.name not in words]

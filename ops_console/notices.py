@@ -6,6 +6,10 @@ log file. ``Notices`` logs it, keeps the recent ones for the alert list, and pub
 NOTICE event that the UI bridge turns into a status-bar message (as qutebrowser's
 ``message`` module does). Qt-free and thread-safe: any part with the post's bus may call
 ``say(bus, …)``; the post's ``Notices`` hears every NOTICE on that bus and keeps it.
+
+The text may be a stored sentence (ops_console/said.py: ``said(N_("…{x}…"), x=…)``), so a
+notice said on a worker thread reads in the language of whoever reads it: the log gets
+its English, the status bar and the alert list translate it when they show it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from ops_console.events import Event, EventBus
+from ops_console.said import english, shown
 from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
@@ -27,12 +32,18 @@ SHOWN_FOR = timedelta(minutes=30)  # a problem stays on the alert list this long
 
 @dataclass(frozen=True)
 class Notice:
-    """One thing said: ``level`` is info, warning or problem; ``source`` names the part that said it."""
+    """One thing said: ``level`` is info, warning or problem; ``source`` names the part that said
+    it; ``text`` may be a stored sentence (said.py), shown through ``said.shown``."""
 
     level: str
     text: str
     source: str
     at: datetime
+
+    @property
+    def words(self) -> str:
+        """The text in the reader's language (a stored sentence translated, else as said)."""
+        return shown(self.text)
 
 
 LEVELS = ("info", "warning", "problem")
@@ -43,7 +54,10 @@ def say(bus: EventBus, level: str, text: str, *, source: str = "") -> None:
     if level not in LEVELS:
         raise ValueError(f"notice level {level!r} is not one of {LEVELS}")
     log.log(
-        logging.INFO if level == "info" else logging.WARNING, "%s%s", f"{source}: " if source else "", text
+        logging.INFO if level == "info" else logging.WARNING,
+        "%s%s",
+        f"{source}: " if source else "",
+        english(text),
     )
     bus.publish(Event(Topic.NOTICE, None, {"level": level, "text": text, "source": source}))
 

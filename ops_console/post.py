@@ -30,6 +30,7 @@ from ops_console.post_devices import PostDevices, SirenPlan
 from ops_console.radio.devices import devices_from_config, parse_device
 from ops_console.radio.service import RadioService
 from ops_console.residents import ResidentServices
+from ops_console.said import N_, said
 from ops_console.sensors.service import SensorService
 from ops_console.services.activity import ActivityService
 from ops_console.services.change_feed import ChangeFeed
@@ -207,7 +208,12 @@ def _configure_radio(
     specs, problems = devices_from_config(settings.devices)
     radio_problems = [p for p in settings.problems if p.startswith("[radio")]
     for problem in problems:  # a radio left out must never go unnoticed (e.g. a key of the wrong length)
-        say(radio.bus, "problem", f"{problem}; this radio is not opened", source="radio")
+        say(
+            radio.bus,
+            "problem",
+            said(N_("{problem}; this radio is not opened"), problem=problem),
+            source="radio",
+        )
     for problem in radio_problems:
         log.warning("%s", problem)
     radio.configure(call_sign=settings.call_sign, tactical=settings.tactical)

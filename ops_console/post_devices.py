@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ops_console.notices import say
 from ops_console.radio.spool import FrameSpool, SpoolInUse
 from ops_console.radio.stop_report import StopReport, stop_report
+from ops_console.said import N_, said
 
 if TYPE_CHECKING:
     from ops_console.radio.runtime import RadioRuntime
@@ -118,7 +119,10 @@ class PostDevices:
             say(
                 self._radio.bus,
                 "problem",
-                f"Frames heard while the database is away will wait in memory only: {exc}",
+                said(
+                    N_("Frames heard while the database is away will wait in memory only: {why}"),
+                    why=str(exc),
+                ),
                 source="radio storage",
             )
             return

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from ops_console.domain import Role
 from ops_console.post import Post
+from ops_console.said import shown
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.formatting import local, number
 from ops_console.ui.common.theme import set_ink
@@ -109,4 +110,4 @@ class PostStatusBar(QStatusBar):
     @Slot(str, str)
     def _notice(self, level: str, text: str) -> None:
         """A background failure or notice in words (ops_console/notices.py): shown, not only logged."""
-        self.showMessage(text, 10_000 if level == "info" else 30_000)
+        self.showMessage(shown(text), 10_000 if level == "info" else 30_000)  # in this console's language

@@ -73,6 +73,12 @@ class ExceptionCode(IntEnum):
     BUSY = 0x06
 
 
+def N_(text: str) -> str:  # noqa: N802 - the marker ops_console/i18n_catalogue.py collects
+    """Marks words the console translates where it shows them (ops_console/said.py's "Stored"
+    context); hardware imports nothing of the console, so the no-op lives here too."""
+    return text
+
+
 COMMAND_WORDS = {
     Command.NONE: "no command",
     Command.ACTIVATE: "activate",
@@ -89,14 +95,14 @@ STATE_WORDS = {
     SirenState.FAULT: "fault",
 }
 FAULT_WORDS = {
-    FaultBit.AMPLIFIER: "amplifier fault",
-    FaultBit.DRIVER: "driver or speaker fault",
-    FaultBit.ROTATOR: "rotator fault",
-    FaultBit.DOOR_OPEN: "cabinet door open",
-    FaultBit.LOW_BATTERY: "battery low",
-    FaultBit.CHARGER: "charger fault",
-    FaultBit.INTRUSION: "intrusion alarm",
-    FaultBit.LOCAL_ACTIVATION: "sounded without a command from the console (local activation)",
+    FaultBit.AMPLIFIER: N_("amplifier fault"),
+    FaultBit.DRIVER: N_("driver or speaker fault"),
+    FaultBit.ROTATOR: N_("rotator fault"),
+    FaultBit.DOOR_OPEN: N_("cabinet door open"),
+    FaultBit.LOW_BATTERY: N_("battery low"),
+    FaultBit.CHARGER: N_("charger fault"),
+    FaultBit.INTRUSION: N_("intrusion alarm"),
+    FaultBit.LOCAL_ACTIVATION: N_("sounded without a command from the console (local activation)"),
 }
 EXCEPTION_WORDS = {
     ExceptionCode.ILLEGAL_FUNCTION: "the controller does not support this request (illegal function)",

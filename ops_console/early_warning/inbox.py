@@ -25,6 +25,7 @@ from ops_console.errors import NotFound
 from ops_console.events import Event, EventBus
 from ops_console.mapping.zones import ZoneKind, ZoneView
 from ops_console.notices import say
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -96,7 +97,12 @@ class CapInbox:
         try:
             return self.import_bytes(read_file(str(path)), source=str(path))
         except CapRejected as exc:
-            say(self._bus, "problem", f"CAP file {path.name} refused: {exc}", source="cap")
+            say(
+                self._bus,
+                "problem",
+                said(N_("CAP file {name} refused: {why}"), name=path.name, why=str(exc)),
+                source="cap",
+            )
             raise
 
     def import_bytes(self, data: bytes, *, source: str = "") -> ReceivedView:

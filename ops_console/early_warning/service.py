@@ -57,6 +57,7 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.mapping.geo import haversine_m
 from ops_console.mapping.zones import ZoneService
 from ops_console.radio.outbox import Outbox
+from ops_console.said import english, shown
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.services.operators import OperatorService
@@ -335,10 +336,10 @@ class WarningService:
         reading = f"{alert.value:g} {alert.unit}".strip() if alert.value is not None else ""
         texts = {
             "en-US": {
-                "description": f"{w.texts['en-US']['description']} Reading: {alert.name} {reading} ({alert.detail})."
+                "description": f"{w.texts['en-US']['description']} Reading: {alert.name} {reading} ({english(alert.detail)})."
             },
             "zh-CN": {
-                "description": f"{w.texts['zh-CN']['description']}读数：{alert.name} {reading}（{alert.detail}）。"
+                "description": f"{w.texts['zh-CN']['description']}读数：{alert.name} {reading}（{shown(alert.detail)}）。"
             },
         }
         merged = {lang: {**w.texts[lang], **texts[lang]} for lang in LANGUAGES}
@@ -560,7 +561,7 @@ class WarningService:
                 .where(AuditEntry.entity == ENTITY, AuditEntry.entity_id == warning_id)
                 .order_by(AuditEntry.id)
             ).all()
-            return [TimelineEntry(r.at, r.operator_name, r.action, r.summary) for r in rows]
+            return [TimelineEntry(r.at, r.operator_name, r.action, shown(r.summary)) for r in rows]
 
     def refresh(self, warning_id: int) -> None:
         """Read the siren and radio channels' states back from their own records."""

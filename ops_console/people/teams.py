@@ -26,6 +26,7 @@ from ops_console.domain import Permission, TaskStatus
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.radio.local_alarm import LocalAlarm, acknowledge_linked, store_local_alarm
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -388,7 +389,12 @@ class TeamService:
             kind="mayday",
             station=team.callsign or team.name,
             subject=f"MAYDAY {team.name}",
-            body=f"MAYDAY from {team.name} ({team.callsign}), raised at the post by {raised_by}",
+            body=said(
+                N_("MAYDAY from {team} ({callsign}), raised at the post by {who}"),
+                team=team.name,
+                callsign=team.callsign or "—",
+                who=raised_by,
+            ),
             at=utc_now(),
             recipient="",
             linked_entity="team",

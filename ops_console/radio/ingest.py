@@ -49,6 +49,7 @@ from ops_console.radio.handover import MAX_BATCH, Handover
 from ops_console.radio.holding import Holding
 from ops_console.radio.spool import FrameSpool
 from ops_console.radio.spool_acks import SpoolAcks
+from ops_console.said import N_, said
 from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
@@ -421,12 +422,18 @@ class RadioIngest:
             say(
                 self.bus,
                 "problem",
-                f"Radio frames are not being stored: {shout} ({self.holding.in_spool()} "
-                f"waiting in the spool, {len(self.holding.memory)} in memory)",
+                said(
+                    N_(
+                        "Radio frames are not being stored: {why} ({spool} waiting in the spool, {memory} in memory)"
+                    ),
+                    why=shout,
+                    spool=self.holding.in_spool(),
+                    memory=len(self.holding.memory),
+                ),
                 source="radio storage",
             )
         else:
-            say(self.bus, "info", "Radio frames are stored again.", source="radio storage")
+            say(self.bus, "info", said(N_("Radio frames are stored again.")), source="radio storage")
 
     def evict(self) -> None:
         """Drop text messages whose fragments never all arrived (their raw frames are kept)."""

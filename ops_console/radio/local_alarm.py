@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import Connection, insert, update
 
 from ops_console.db.radio_models import RadioMessage
+from ops_console.said import fitted
 
 from . import message_sql
 
@@ -53,7 +54,7 @@ def store_local_alarm(conn: Connection, alarm: LocalAlarm) -> int:
             "recipient": alarm.recipient,
             "node_addr": alarm.node_addr,
             "precedence": alarm.precedence,
-            "subject": alarm.subject[:200],
+            "subject": fitted(alarm.subject, 200),
             "body": alarm.body,
             "at": alarm.at,
             "status": "received",

@@ -37,6 +37,7 @@ from ops_console.radio.links import LinkStatus  # noqa: F401 - re-exported for t
 from ops_console.radio.routing import LinkRouter
 from ops_console.radio.service import RadioService
 from ops_console.radio.worker import OutboxWorker
+from ops_console.said import N_, said
 from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
@@ -169,7 +170,12 @@ class RadioRuntime:
             self.worker.wake()
         elif state is ModemState.KEY_REFUSED:  # never a silent fall-back to sending in clear
             label = self._labels.get(name, name)
-            say(self.radio.bus, "problem", f"Radio {label}: {detail}", source="radio")
+            say(
+                self.radio.bus,
+                "problem",
+                said(N_("Radio {radio}: {detail}"), radio=label, detail=detail),
+                source="radio",
+            )
         self.radio.bus.publish(Event(Topic.RADIO_LINK, None, {"state": state.value, "detail": detail}))
 
     def _restore_budgets(self) -> None:

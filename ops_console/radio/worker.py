@@ -34,6 +34,7 @@ from ops_console.radio.airtime_log import AirtimeLog
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.routing import LinkRouter
 from ops_console.radio.views import MessageView
+from ops_console.said import N_, said
 
 if TYPE_CHECKING:
     from ops_console.hardware.mesh.node import MeshNode
@@ -162,7 +163,7 @@ class OutboxWorker:
                     say(
                         self.outbox.bus,
                         "problem",
-                        "The radio outbox hit a problem and keeps trying; see the log.",
+                        said(N_("The radio outbox hit a problem and keeps trying; see the log.")),
                         source="radio",
                     )
                 elif str(exc) != away:  # once per outage, not a traceback every 2 s

@@ -15,6 +15,7 @@ from ops_console.labels import translate
 from ops_console.post import Post
 from ops_console.printing import Heading, PrintDocument, Table
 from ops_console.reports.forms import Form, FormContext, local_time
+from ops_console.said import shown
 
 TITLE = "ACTIVITY LOG (ICS 214)"
 COLUMNS = ("Date/Time", "Name", "Notable activities")
@@ -58,7 +59,7 @@ def ics214(post: Post, ctx: FormContext, *, operator: str = "", unit: str = "") 
                 )
             ]
         rows = [
-            (local_time(at), who, summary)
+            (local_time(at), who, shown(summary))  # a service's sentence in the reader's language
             for at, who, summary in s.execute(
                 select(AuditEntry.at, AuditEntry.operator_name, AuditEntry.summary)
                 .where(where)

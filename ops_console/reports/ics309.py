@@ -13,6 +13,7 @@ from ops_console.db.radio_models import RadioMessage
 from ops_console.post import Post
 from ops_console.printing import PrintDocument, Table
 from ops_console.reports.forms import Form, FormContext, local_time
+from ops_console.said import shown
 
 TITLE = "COMMUNICATIONS LOG (ICS 309)"
 COLUMNS = ("Time", "From: call sign/ID", "From: msg #", "To: call sign/ID", "To: msg #", "Message")
@@ -45,7 +46,8 @@ def ics309(post: Post, ctx: FormContext, *, net: str = "", operator: str = "", c
             .order_by(RadioMessage.at, RadioMessage.id)
         ).all()
     rows = []
-    for at, direction, station, number, recipient, precedence, subject, body in found:
+    for at, direction, station, number, recipient, precedence, stored_subject, stored_body in found:
+        subject, body = shown(stored_subject), shown(stored_body)  # a console-made alarm's words (said.py)
         text = body if not subject or body.startswith(subject) else f"{subject}: {body}"
         if precedence and precedence != "ROUTINE":
             text = f"[{precedence}] {text}"

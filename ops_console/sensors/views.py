@@ -8,6 +8,7 @@ from datetime import datetime
 from functools import cached_property
 
 from ops_console.labels import translate
+from ops_console.said import N_, label, said, shown
 
 from .kinds import AlertRule, Level, SensorKind
 from .rules import Lines
@@ -44,17 +45,35 @@ class SensorSpec:
     def line_of(self, level: int) -> float | None:
         return self.lines.values[level - 1] if 1 <= level <= 3 else None
 
-    def rule_words(self, level: int) -> str:
-        """``warning ≥ 3.0 m`` — the rule a level stands for."""
+    def rule_said(self, level: int) -> str:
+        """``warning ≥ 3.0 m`` — the rule a level stands for, as a stored sentence
+        (ops_console/said.py: an alert keeps it in no language)."""
         line = self.line_of(level)
         if line is None:
             return ""
-        return f"{Level(level).label.lower()} ≥ {line:g} {self.unit}".strip()
+        return said(
+            N_("{level} ≥ {line} {unit}"),
+            level=label(Level(level), lower=True),
+            line=f"{line:g}",
+            unit=self.unit,
+        )
 
-    def rise_words(self) -> str:
+    def rule_words(self, level: int) -> str:
+        """``rule_said`` in the reader's language."""
+        return shown(self.rule_said(level))
+
+    def rise_said(self) -> str:
         if self.rise_amount is None or not self.rise_window_s:
             return ""
-        return f"up {self.rise_amount:g} {self.unit} in {self.rise_window_s // 60} min".replace("  ", " ")
+        return said(
+            N_("up {amount} {unit} in {minutes} min"),
+            amount=f"{self.rise_amount:g}",
+            unit=self.unit,
+            minutes=self.rise_window_s // 60,
+        )
+
+    def rise_words(self) -> str:
+        return shown(self.rise_said())
 
 
 @dataclass(frozen=True)
@@ -95,13 +114,18 @@ class SensorAlert:
     unit: str
     level: Level
     rule: AlertRule
-    detail: str  # the rule in words: "emergency ≥ 3.5 m", "up 0.22 m in 15 min"
+    detail: str  # the rule as stored (ops_console/said.py): "emergency ≥ 3.5 m", "up 0.22 m in 15 min"
     at: datetime  # when the reading was heard (for silent: the last reading)
     location: str
     lat: float | None
     lon: float | None
     exercise: bool = False
     alarm_message_id: int | None = None
+
+    @property
+    def detail_words(self) -> str:
+        """The rule in the reader's language (the stored detail is in none)."""
+        return shown(self.detail)
 
     @property
     def words(self) -> str:
@@ -120,7 +144,7 @@ class SensorAlert:
             where=where,
             value=value,
             rule=self.rule.label.lower(),
-            detail=self.detail,
+            detail=self.detail_words,
             time=f"{self.at:%H:%M}",
         )
 

@@ -29,6 +29,7 @@ from sqlalchemy import Connection, func, insert, select
 
 from ops_console.db.sensor_models import Sensor, SensorAlertRow
 from ops_console.events import Event
+from ops_console.said import N_, fitted, label, said
 from ops_console.topics import Topic
 
 from . import rules
@@ -210,7 +211,11 @@ class SensorWatch:
             state.minute, state.in_minute = minute, 0
         state.in_minute += 1
         if state.in_minute == rules.BURST_PER_MINUTE + 1:
-            detail = f"more than {rules.BURST_PER_MINUTE} readings in one minute (expected one every {spec.interval_s} s)"
+            detail = said(
+                N_("more than {n} readings in one minute (expected one every {seconds} s)"),
+                n=rules.BURST_PER_MINUTE,
+                seconds=spec.interval_s,
+            )
             raised.append(
                 _Raised(
                     spec.sensor_id, AlertRule.BURST, state.level, value, spec.unit, when, detail, drill, addr
@@ -221,7 +226,12 @@ class SensorWatch:
             offset > rules.CLOCK_TOLERANCE_S or offset < -rules.CLOCK_TOLERANCE_S
         ) and at >= state.clock_quiet:
             state.clock_quiet = at + CLOCK_QUIET_S
-            detail = f"the sensor's clock is {_span(offset)} {'ahead' if offset > 0 else 'behind'}; timed by when it was heard"
+            detail = said(
+                N_("the sensor's clock is {span} ahead; timed by when it was heard")
+                if offset > 0
+                else N_("the sensor's clock is {span} behind; timed by when it was heard"),
+                span=_span(offset),
+            )
             raised.append(
                 _Raised(
                     spec.sensor_id, AlertRule.CLOCK, state.level, value, spec.unit, when, detail, drill, addr
@@ -244,7 +254,7 @@ class SensorWatch:
                         None if value != value else value,
                         spec.unit,
                         when,
-                        f"{why}; not used for levels",
+                        said(N_("{why}; not used for levels"), why=why),
                         drill,
                         addr,
                     )
@@ -256,11 +266,17 @@ class SensorWatch:
         if level != state.level:
             before, state.level = state.level, level
             if level > before:
-                detail = spec.rule_words(level)
+                detail = spec.rule_said(level)
                 rule = AlertRule.LEVEL_UP
             else:
                 line = spec.line_of(before)
-                detail = f"back to {Level(level).label.lower()}: below {line:g} − {spec.hysteresis:g} {spec.unit}".strip()
+                detail = said(
+                    N_("back to {level}: below {line} − {hysteresis} {unit}"),
+                    level=label(Level(level), lower=True),
+                    line=f"{line:g}",
+                    hysteresis=f"{spec.hysteresis:g}",
+                    unit=spec.unit,
+                )
                 rule = AlertRule.LEVEL_DOWN
             alarm = level == Level.EMERGENCY and level > before
             raised.append(
@@ -269,7 +285,13 @@ class SensorWatch:
         if state.rise is not None:
             rise = state.rise.add(at, value)
             if rise is not None:
-                detail = f"up {rise:.2f} {spec.unit} within {_span(spec.rise_window_s or 0)} (rule: {spec.rise_words()})"
+                detail = said(
+                    N_("up {rise} {unit} within {span} (rule: {rule})"),
+                    rise=f"{rise:.2f}",
+                    unit=spec.unit,
+                    span=_span(spec.rise_window_s or 0),
+                    rule=spec.rise_said(),
+                )
                 raised.append(
                     _Raised(
                         spec.sensor_id,
@@ -300,7 +322,7 @@ class SensorWatch:
                     "value": alert.value,
                     "unit": alert.unit[:16],
                     "at": alert.heard,
-                    "detail": alert.detail[:300],
+                    "detail": fitted(alert.detail, 300),
                     "raised_at": now,
                     "alarm_message_id": None,
                     "exercise": alert.exercise,
@@ -332,15 +354,21 @@ class SensorWatch:
         from ops_console.radio.local_alarm import LocalAlarm, store_local_alarm
 
         name = spec.name if spec else alert.sensor_id
-        where = f" at {spec.location}" if spec and spec.location else ""
-        body = (
-            f"EMERGENCY level: {name}{where} reads {alert.value:g} {alert.unit} ({alert.detail}), "
-            f"heard {alert.heard:%H:%M:%S} UTC"
+        where = (
+            said(N_("{name} at {place}"), name=name, place=spec.location) if spec and spec.location else name
+        )
+        body = said(
+            N_("EMERGENCY level: {where} reads {value} {unit} ({detail}), heard {time} UTC"),
+            where=where,
+            value=f"{alert.value:g}",
+            unit=alert.unit,
+            detail=alert.detail,
+            time=f"{alert.heard:%H:%M:%S}",
         )
         alarm = LocalAlarm(
             kind="sensor",
             station=alert.sensor_id,
-            subject=f"Sensor {name}: EMERGENCY level",
+            subject=said(N_("Sensor {name}: EMERGENCY level"), name=name),
             body=body,
             at=alert.heard,
             recipient=self.console_call,
@@ -473,9 +501,14 @@ def _tracker(spec: SensorSpec) -> rules.RiseTracker | None:
 
 def _unknown(reading: Reading, when: datetime, drill: bool, addr: int | None) -> _Raised:
     value = reading[4]
-    detail = (
-        f"not in the register: kind {reading[3]}, unit {reading[5] or '—'}, node {reading[0]}; "
-        "its readings are kept — register it in the Sensors panel"
+    detail = said(
+        N_(
+            "not in the register: kind {kind}, unit {unit}, node {node}; "
+            "its readings are kept — register it in the Sensors panel"
+        ),
+        kind=str(reading[3]),
+        unit=str(reading[5] or "—"),
+        node=str(reading[0]),
     )
     return _Raised(
         reading[2],
@@ -491,11 +524,12 @@ def _unknown(reading: Reading, when: datetime, drill: bool, addr: int | None) ->
 
 
 def _span(seconds: float) -> str:
+    """A span in the unit a person reads it in, as a stored sentence (ops_console/said.py)."""
     seconds = abs(seconds)
     if seconds < 120:
-        return f"{seconds:.0f} s"
+        return said(N_("{n} s"), n=f"{seconds:.0f}")
     if seconds < 7200:
-        return f"{seconds / 60:.0f} min"
+        return said(N_("{n} min"), n=f"{seconds / 60:.0f}")
     if seconds < 172800:
-        return f"{seconds / 3600:.0f} h"
-    return f"{seconds / 86400:.0f} days"
+        return said(N_("{n} h"), n=f"{seconds / 3600:.0f}")
+    return said(N_("{n} days"), n=f"{seconds / 86400:.0f}")

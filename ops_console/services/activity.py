@@ -19,6 +19,7 @@ from ops_console.db.models import AuditEntry
 from ops_console.domain import Permission
 from ops_console.errors import ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.said import shown
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -133,5 +134,12 @@ class ActivityService:
 
 def _entry(row: AuditEntry) -> ActivityEntry:
     return ActivityEntry(
-        row.id, row.at, row.operator_name, row.action, row.entity, row.entity_id, row.summary, row.exercise
+        row.id,
+        row.at,
+        row.operator_name,
+        row.action,
+        row.entity,
+        row.entity_id,
+        shown(row.summary),
+        row.exercise,
     )

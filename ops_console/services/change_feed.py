@@ -21,6 +21,7 @@ from ops_console.db.errors import DatabaseUnavailable
 from ops_console.db.models import AuditEntry
 from ops_console.events import Event, EventBus
 from ops_console.notices import say
+from ops_console.said import N_, said
 from ops_console.services.audit import NOTIFY_CHANNEL as CHANNEL
 from ops_console.topics import Topic, changed_topic
 
@@ -126,7 +127,11 @@ class ChangeFeed:
                 say(
                     self._bus,
                     "problem",
-                    "Other workstations' changes could not be read; retrying. See the log for details.",
+                    said(
+                        N_(
+                            "Other workstations' changes could not be read; retrying. See the log for details."
+                        )
+                    ),
                     source="database",
                 )
             self._wake.wait(self._poll)

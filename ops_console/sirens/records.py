@@ -27,6 +27,7 @@ from ops_console.db.siren_models import (
 from ops_console.events import Event, EventBus
 from ops_console.hardware.protocols.siren_profile import FaultBit, SirenStatus, fault_words
 from ops_console.hardware.sirens import CommandOutcome, Confirmation, SirenFault
+from ops_console.said import N_, english, listed, said
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.siren_patterns import PatternLibrary
@@ -46,6 +47,7 @@ from ops_console.sirens.views import (
     TIMEOUT,
     UNCOMMANDED,
     UNCONFIRMED,
+    command_said,
 )
 from ops_console.topics import Topic
 
@@ -139,8 +141,9 @@ class SirenRecords:
         """A sound request nobody sent in time (no runtime was running) is never sent late."""
         age = int((now - cmd.requested_at).total_seconds())
         cmd.state, cmd.finished_at = TIMEOUT, now
-        cmd.detail = (
-            f"not sent: requested {age} s ago, too old to send safely — request it again if still needed"
+        cmd.detail = said(
+            N_("not sent: requested {age} s ago, too old to send safely — request it again if still needed"),
+            age=age,
         )
         audit.append(
             s,
@@ -148,7 +151,7 @@ class SirenRecords:
             "siren.command.timeout",
             "siren",
             siren.id,
-            f"{siren.name}: {cmd.detail}",
+            said(N_("{siren}: {words}"), siren=siren.name, words=cmd.detail),
             after={"command": cmd.id, "request": cmd.request_id},
             record=cmd,
         )
@@ -156,7 +159,13 @@ class SirenRecords:
             s,
             siren,
             NO_CONFIRMATION,
-            f"{siren.name} (unit {siren.unit_id}): {cmd.command.replace('_', ' ')} {cmd.detail}",
+            said(
+                N_("{siren} (unit {unit}): {command} {words}"),
+                siren=siren.name,
+                unit=siren.unit_id,
+                command=command_said(cmd.command),
+                words=cmd.detail,
+            ),
         )
 
     def abandon_in_flight(self, bus_name: str) -> int:
@@ -169,8 +178,10 @@ class SirenRecords:
             ).all()
             for cmd, siren in rows:
                 cmd.state, cmd.finished_at = UNCONFIRMED, utc_now()
-                cmd.detail = (
-                    "the console stopped before the outcome was known — treat the siren's state as unknown"
+                cmd.detail = said(
+                    N_(
+                        "the console stopped before the outcome was known — treat the siren's state as unknown"
+                    )
                 )
                 audit.append(
                     s,
@@ -178,7 +189,7 @@ class SirenRecords:
                     "siren.command.unconfirmed",
                     "siren",
                     siren.id,
-                    f"{siren.name}: {cmd.detail}",
+                    said(N_("{siren}: {words}"), siren=siren.name, words=cmd.detail),
                     after={"command": cmd.id},
                     record=cmd,
                 )
@@ -217,7 +228,7 @@ class SirenRecords:
                 f"siren.command.{state}",
                 "siren",
                 siren.id,
-                f"{siren.name}: {words}",
+                said(N_("{siren}: {words}"), siren=siren.name, words=words),
                 after={"command": cmd.id, "request": cmd.request_id, "state": state, "attempts": attempts},
                 record=cmd,
             )
@@ -226,8 +237,13 @@ class SirenRecords:
                     s,
                     siren,
                     NO_CONFIRMATION,
-                    f"{siren.name} (unit {siren.unit_id}): {c.command.replace('_', ' ')} "
-                    f"not confirmed — {words}",
+                    said(
+                        N_("{siren} (unit {unit}): {command} not confirmed — {words}"),
+                        siren=siren.name,
+                        unit=siren.unit_id,
+                        command=command_said(c.command),
+                        words=words,
+                    ),
                 )
             if c.command in ("silent_test", "growl_test"):
                 st = outcome.status if outcome else None
@@ -241,7 +257,7 @@ class SirenRecords:
                         passed=state == CONFIRMED and not (st and st.faults & ~FaultBit.LOW_BATTERY),
                         outcome=words,
                         battery_v=st.battery_v if st else None,
-                        faults=", ".join(st.fault_words) if st else "",
+                        faults=", ".join(st.fault_words) if st else "",  # English codes of the record
                     )
                 )
         self._bus.publish(Event(Topic.SIREN_COMMAND, c.id, {"state": state, "siren": c.siren_id}))
@@ -286,8 +302,16 @@ class SirenRecords:
                                     s,
                                     siren,
                                     COMMS_FAULT,
-                                    f"{siren.name} (unit {siren.unit_id}): no usable answer to "
-                                    f"{COMMS_FAULT_AFTER} polls in a row — {result.words}",
+                                    said(
+                                        N_(
+                                            "{siren} (unit {unit}): no usable answer to {polls} polls "
+                                            "in a row — {fault}"
+                                        ),
+                                        siren=siren.name,
+                                        unit=siren.unit_id,
+                                        polls=COMMS_FAULT_AFTER,
+                                        fault=result.words,
+                                    ),
                                 ),
                             )
                         )
@@ -299,7 +323,11 @@ class SirenRecords:
                         "siren.comms.restored",
                         "siren",
                         siren.id,
-                        f"{siren.name} answers again after {siren.missed_polls} missed polls",
+                        said(
+                            N_("{siren} answers again after {polls} missed polls"),
+                            siren=siren.name,
+                            polls=siren.missed_polls,
+                        ),
                     )
                 old_faults = FaultBit(siren.faults & 0xFF)
                 self._apply_status(siren, result)
@@ -327,8 +355,12 @@ class SirenRecords:
                                 s,
                                 siren,
                                 FAULT_BITS,
-                                f"{siren.name} (unit {siren.unit_id}) reports: "
-                                f"{', '.join(fault_words(FaultBit(new_bits)))}",
+                                said(
+                                    N_("{siren} (unit {unit}) reports: {faults}"),
+                                    siren=siren.name,
+                                    unit=siren.unit_id,
+                                    faults=listed(said(w) for w in fault_words(FaultBit(new_bits))),
+                                ),
                             ),
                         )
                     )
@@ -336,7 +368,9 @@ class SirenRecords:
                 if (
                     local or result.sounding and not self._commanded(s, siren.id, now)
                 ) and not self._open_alarm(s, siren.id, UNCOMMANDED):
-                    why = "its local-activation bit is set" if local else "no console commanded it"
+                    why = said(
+                        N_("its local-activation bit is set") if local else N_("no console commanded it")
+                    )
                     alarms.append(
                         (
                             siren.id,
@@ -345,8 +379,15 @@ class SirenRecords:
                                 s,
                                 siren,
                                 UNCOMMANDED,
-                                f"{siren.name} (unit {siren.unit_id}) is SOUNDING without a "
-                                f"command from any console ({why}) — cancel it or send someone to the cabinet",
+                                said(
+                                    N_(
+                                        "{siren} (unit {unit}) is SOUNDING without a command from any "
+                                        "console ({why}) — cancel it or send someone to the cabinet"
+                                    ),
+                                    siren=siren.name,
+                                    unit=siren.unit_id,
+                                    why=why,
+                                ),
                             ),
                         )
                     )
@@ -408,7 +449,7 @@ class SirenRecords:
         s.add(alarm)
         s.flush()
         audit.append(s, RUNTIME, f"siren.alarm.{kind}", "siren", siren.id, words, after={"alarm": alarm.id})
-        log.warning("siren alarm: %s", words)
+        log.warning("siren alarm: %s", english(words))
         return alarm.id
 
     def refuse_in_exercise(self, c: Claimed) -> None:
@@ -417,7 +458,7 @@ class SirenRecords:
             None,
             0,
             state=REFUSED,
-            words="not sent: this console is in EXERCISE mode and never sends a live sound command",
+            words=said(N_("not sent: this console is in EXERCISE mode and never sends a live sound command")),
         )
 
     # -- scheduled tests --------------------------------------------------------------------

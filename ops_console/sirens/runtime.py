@@ -19,6 +19,7 @@ from ops_console.errors import DatabaseUnavailable
 from ops_console.hardware.protocols.siren_profile import Command, next_seq
 from ops_console.hardware.sirens import CommandOutcome, Confirmation, SirenBus, SirenFault
 from ops_console.notices import say
+from ops_console.said import N_, said
 from ops_console.sirens.records import Claimed, SirenRecords
 from ops_console.sirens.service import SOUND_COMMANDS, SirenService
 from ops_console.sirens.views import CONFIRMED, TIMEOUT
@@ -131,7 +132,9 @@ class SirenRuntime:
                 say(
                     self.service.bus,
                     "problem",
-                    f"Siren bus {name}: polling failed and is retried ({exc})",
+                    said(
+                        N_("Siren bus {bus}: polling failed and is retried ({why})"), bus=name, why=str(exc)
+                    ),
                     source="sirens",
                 )
             self._wake.wait(max(0.0, min(self.pickup_s, next_poll - time.monotonic())))

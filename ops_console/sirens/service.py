@@ -31,6 +31,7 @@ from ops_console.db.siren_models import (
 from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
 from ops_console.errors import NotFound, OpsError, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.said import shown
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.services.operators import OperatorService
@@ -105,7 +106,7 @@ def command_view(c: SirenCommand) -> CommandView:
         c.exercise,
         c.requested_by,
         c.state,
-        c.detail,
+        shown(c.detail),
         c.attempts,
         c.requested_at,
         c.sent_at,
@@ -459,7 +460,7 @@ class SirenService:
                     a.siren_id,
                     name or "—",
                     a.kind,
-                    a.words,
+                    shown(a.words),  # stored in no language (ops_console/said.py)
                     a.raised_at,
                     a.exercise,
                     a.acknowledged_by,
@@ -608,7 +609,7 @@ class SirenService:
                     r.kind,
                     r.run_at,
                     r.passed,
-                    r.outcome,
+                    shown(r.outcome),
                     r.battery_v,
                     r.faults,
                 )

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from ops_console.hardware.protocols.siren_profile import FaultBit, fault_words
 from ops_console.labels import QT_TRANSLATE_NOOP
+from ops_console.said import N_, said, tr
 
 # command states
 REQUESTED, SENT, CONFIRMED = "requested", "sent", "confirmed"
@@ -28,6 +29,19 @@ ALARM_WORDS = {  # translated where shown, in the "SirenAlarms" context (ops_con
     UNCOMMANDED: QT_TRANSLATE_NOOP("SirenAlarms", "sounding without a command"),
     FAULT_BITS: QT_TRANSLATE_NOOP("SirenAlarms", "controller fault"),
 }
+
+COMMAND_WORDS = {  # a command as a stored sentence names it (ops_console/said.py)
+    "activate": N_("activate"),
+    "cancel": N_("cancel"),
+    "silent_test": N_("silent test"),
+    "growl_test": N_("growl test"),
+}
+
+
+def command_said(command: str) -> str:
+    """A siren command's name as an argument of a stored sentence (unknown ones as they are)."""
+    return said(COMMAND_WORDS[command]) if command in COMMAND_WORDS else command.replace("_", " ")
+
 
 COMMS_FAULT_AFTER = 3  # missed polls in a row
 STALE_AFTER = timedelta(seconds=30)  # a sound request not sent by then is dropped, never sent late
@@ -62,7 +76,8 @@ class SirenView:
 
     @property
     def fault_words(self) -> tuple[str, ...]:
-        return fault_words(FaultBit(self.faults & 0xFF))
+        """In the reader's language (the hardware's words are marked for the "Stored" context)."""
+        return tuple(tr(w) for w in fault_words(FaultBit(self.faults & 0xFF)))
 
     @property
     def sounding(self) -> bool:

@@ -741,8 +741,16 @@
       <translation>来自 {sender} 的 CAP{kind}{update}：{headline}</translation>
     </message>
     <message>
+      <source>CAP inbox</source>
+      <translation>CAP 收件箱</translation>
+    </message>
+    <message>
       <source>Clears when its cause is dealt with</source>
       <translation>原因处理后自动清除</translation>
+    </message>
+    <message>
+      <source>Database</source>
+      <translation>数据库</translation>
     </message>
     <message>
       <source>Details</source>
@@ -775,6 +783,10 @@
     <message>
       <source>MAYDAY: {team}</source>
       <translation>紧急求救：{team}</translation>
+    </message>
+    <message>
+      <source>Map</source>
+      <translation>地图</translation>
     </message>
     <message>
       <source>Needs acknowledging</source>
@@ -811,6 +823,10 @@
     <message>
       <source>Radio</source>
       <translation>无线电</translation>
+    </message>
+    <message>
+      <source>Radio storage</source>
+      <translation>电台存储</translation>
     </message>
     <message>
       <source>Risks</source>
@@ -869,6 +885,10 @@
       <translation>预警 #{id} 未能经{channel}送达</translation>
     </message>
     <message>
+      <source>Warnings</source>
+      <translation>预警</translation>
+    </message>
+    <message>
       <source>no reading for more than {factor}× its interval of {minutes} min</source>
       <translation>超过 {factor} 倍上报间隔（{minutes} 分钟）没有读数</translation>
     </message>
@@ -915,6 +935,10 @@
     <message>
       <source>{status}; task: {task}; members: {members}</source>
       <translation>{status}；任务：{task}；队员：{members}</translation>
+    </message>
+    <message>
+      <source>{what}: {name}</source>
+      <translation>{what}：{name}</translation>
     </message>
     <message>
       <source>{where}: {value} — {rule}: {detail} ({time} UTC)</source>
@@ -5543,6 +5567,233 @@ Sounding or armed: %1</source>
     <message>
       <source>all locations</source>
       <translation>全部存放点</translation>
+    </message>
+  </context>
+  <context>
+    <name>Stored</name>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>CAP file {name} refused: {why}</source>
+      <translation>CAP 文件 {name} 被拒绝：{why}</translation>
+    </message>
+    <message>
+      <source>EMERGENCY level: {where} reads {value} {unit} ({detail}), heard {time} UTC</source>
+      <translation>紧急等级：{where} 读数 {value} {unit}（{detail}），收到时间 {time} UTC</translation>
+    </message>
+    <message>
+      <source>Frames heard while the database is away will wait in memory only: {why}</source>
+      <translation>数据库不可用期间收到的帧只能暂存在内存中：{why}</translation>
+    </message>
+    <message>
+      <source>MAYDAY from {team} ({callsign}), raised at the post by {who}</source>
+      <translation>{team}（{callsign}）发出 MAYDAY，由指挥所的 {who} 发起</translation>
+    </message>
+    <message>
+      <source>Other workstations' changes could not be read; retrying. See the log for details.</source>
+      <translation>无法读取其他工作站的更改，正在重试。详见日志。</translation>
+    </message>
+    <message>
+      <source>Radio frames are not being stored: {why} ({spool} waiting in the spool, {memory} in memory)</source>
+      <translation>电台帧未能存储：{why}（缓冲文件中 {spool} 条待存，内存中 {memory} 条）</translation>
+    </message>
+    <message>
+      <source>Radio frames are stored again.</source>
+      <translation>电台帧已恢复存储。</translation>
+    </message>
+    <message>
+      <source>Radio {radio}: {detail}</source>
+      <translation>电台 {radio}：{detail}</translation>
+    </message>
+    <message>
+      <source>Sensor {name}: EMERGENCY level</source>
+      <translation>传感器 {name}：紧急等级</translation>
+    </message>
+    <message>
+      <source>Siren bus {bus}: polling failed and is retried ({why})</source>
+      <translation>警报器总线 {bus}：轮询失败，正在重试（{why}）</translation>
+    </message>
+    <message>
+      <source>The map's live {layer} layer could not be read: {why}</source>
+      <translation>无法读取地图的实时{layer}图层：{why}</translation>
+    </message>
+    <message>
+      <source>The radio outbox hit a problem and keeps trying; see the log.</source>
+      <translation>电台发件箱遇到问题，正在继续重试；详见日志。</translation>
+    </message>
+    <message>
+      <source>activate</source>
+      <translation>启动</translation>
+    </message>
+    <message>
+      <source>amplifier fault</source>
+      <translation>功放故障</translation>
+    </message>
+    <message>
+      <source>back to {level}: below {line} − {hysteresis} {unit}</source>
+      <translation>回落至{level}：低于 {line} − {hysteresis} {unit}</translation>
+    </message>
+    <message>
+      <source>battery low</source>
+      <translation>电池电量低</translation>
+    </message>
+    <message>
+      <source>cabinet door open</source>
+      <translation>控制箱门已打开</translation>
+    </message>
+    <message>
+      <source>cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>charger fault</source>
+      <translation>充电器故障</translation>
+    </message>
+    <message>
+      <source>driver or speaker fault</source>
+      <translation>驱动器或扬声器故障</translation>
+    </message>
+    <message>
+      <source>growl test</source>
+      <translation>低鸣测试</translation>
+    </message>
+    <message>
+      <source>intrusion alarm</source>
+      <translation>入侵报警</translation>
+    </message>
+    <message>
+      <source>its local-activation bit is set</source>
+      <translation>其本地启动标志已置位</translation>
+    </message>
+    <message>
+      <source>more than {n} readings in one minute (expected one every {seconds} s)</source>
+      <translation>一分钟内读数超过 {n} 条（应每 {seconds} 秒一条）</translation>
+    </message>
+    <message>
+      <source>no console commanded it</source>
+      <translation>没有任何控制台下达命令</translation>
+    </message>
+    <message>
+      <source>not in the register: kind {kind}, unit {unit}, node {node}; its readings are kept — register it in the Sensors panel</source>
+      <translation>未登记：类型 {kind}，单位 {unit}，节点 {node}；其读数已保留 — 请在传感器面板中登记</translation>
+    </message>
+    <message>
+      <source>not sent: requested {age} s ago, too old to send safely — request it again if still needed</source>
+      <translation>未发送：请求已过去 {age} 秒，太旧无法安全发送 — 如仍需要请重新请求</translation>
+    </message>
+    <message>
+      <source>not sent: this console is in EXERCISE mode and never sends a live sound command</source>
+      <translation>未发送：本控制台处于演练模式，从不发送实战鸣响命令</translation>
+    </message>
+    <message>
+      <source>rotator fault</source>
+      <translation>旋转器故障</translation>
+    </message>
+    <message>
+      <source>sensors</source>
+      <translation>传感器</translation>
+    </message>
+    <message>
+      <source>silent test</source>
+      <translation>静音测试</translation>
+    </message>
+    <message>
+      <source>siren</source>
+      <translation>警报器</translation>
+    </message>
+    <message>
+      <source>sirens</source>
+      <translation>警报器</translation>
+    </message>
+    <message>
+      <source>sounded without a command from the console (local activation)</source>
+      <translation>未经控制台命令鸣响（本地启动）</translation>
+    </message>
+    <message>
+      <source>team tracks</source>
+      <translation>队伍轨迹</translation>
+    </message>
+    <message>
+      <source>the console stopped before the outcome was known — treat the siren's state as unknown</source>
+      <translation>控制台在结果确定前停止 — 请将警报器状态视为未知</translation>
+    </message>
+    <message>
+      <source>the sensor's clock is {span} ahead; timed by when it was heard</source>
+      <translation>传感器时钟快了 {span}；按收到的时间计时</translation>
+    </message>
+    <message>
+      <source>the sensor's clock is {span} behind; timed by when it was heard</source>
+      <translation>传感器时钟慢了 {span}；按收到的时间计时</translation>
+    </message>
+    <message>
+      <source>up {amount} {unit} in {minutes} min</source>
+      <translation>{minutes} 分钟内上涨 {amount} {unit}</translation>
+    </message>
+    <message>
+      <source>up {rise} {unit} within {span} (rule: {rule})</source>
+      <translation>{span}内上涨 {rise} {unit}（规则：{rule}）</translation>
+    </message>
+    <message>
+      <source>{level} ≥ {line} {unit}</source>
+      <translation>{level} ≥ {line} {unit}</translation>
+    </message>
+    <message>
+      <source>{name} at {place}</source>
+      <translation>{place}的{name}</translation>
+    </message>
+    <message>
+      <source>{n} days</source>
+      <translation>{n} 天</translation>
+    </message>
+    <message>
+      <source>{n} h</source>
+      <translation>{n} 小时</translation>
+    </message>
+    <message>
+      <source>{n} min</source>
+      <translation>{n} 分钟</translation>
+    </message>
+    <message>
+      <source>{n} s</source>
+      <translation>{n} 秒</translation>
+    </message>
+    <message>
+      <source>{problem}; this radio is not opened</source>
+      <translation>{problem}；此电台未打开</translation>
+    </message>
+    <message>
+      <source>{siren} (unit {unit}) is SOUNDING without a command from any console ({why}) — cancel it or send someone to the cabinet</source>
+      <translation>{siren}（单元 {unit}）在没有任何控制台命令的情况下正在鸣响（{why}）— 请取消或派人前往控制箱</translation>
+    </message>
+    <message>
+      <source>{siren} (unit {unit}) reports: {faults}</source>
+      <translation>{siren}（单元 {unit}）报告：{faults}</translation>
+    </message>
+    <message>
+      <source>{siren} (unit {unit}): no usable answer to {polls} polls in a row — {fault}</source>
+      <translation>{siren}（单元 {unit}）：连续 {polls} 次轮询无有效应答 — {fault}</translation>
+    </message>
+    <message>
+      <source>{siren} (unit {unit}): {command} not confirmed — {words}</source>
+      <translation>{siren}（单元 {unit}）：{command}未确认 — {words}</translation>
+    </message>
+    <message>
+      <source>{siren} (unit {unit}): {command} {words}</source>
+      <translation>{siren}（单元 {unit}）：{command} {words}</translation>
+    </message>
+    <message>
+      <source>{siren} answers again after {polls} missed polls</source>
+      <translation>{siren} 在漏掉 {polls} 次轮询后恢复应答</translation>
+    </message>
+    <message>
+      <source>{siren}: {words}</source>
+      <translation>{siren}：{words}</translation>
+    </message>
+    <message>
+      <source>{why}; not used for levels</source>
+      <translation>{why}；不用于判定等级</translation>
     </message>
   </context>
   <context>

@@ -222,8 +222,12 @@ def english_left(root: QWidget, data: set[str] = frozenset(), *, visible_only: b
 
 def data_words(engine: object) -> set[str]:
     """Every Latin word stored in the post's text columns: names of people, places, items,
-    units and what operators typed are records, not the console's words."""
+    units and what operators typed are records, not the console's words. A sentence a
+    service stored (ops_console/said.py) counts only by its arguments: its template is the
+    console's own and must show translated."""
     from sqlalchemy import String, Text, column, inspect, select, table
+
+    from ops_console.said import arguments, is_said
 
     words: set[str] = set()
     inspector = inspect(engine)
@@ -236,6 +240,9 @@ def data_words(engine: object) -> set[str]:
                 continue
             for row in conn.execute(select(*[column(c) for c in texts]).select_from(table(name))):
                 for value in row:
-                    if isinstance(value, str):
+                    if is_said(value):  # a stored sentence: its template is the console's, its arguments data
+                        for argument in arguments(value):
+                            words.update(_WORD.findall(argument))
+                    elif isinstance(value, str):
                         words.update(_WORD.findall(value))
     return words

@@ -234,7 +234,7 @@ def test_a_full_disk_under_the_database_is_named_and_nothing_is_lost(small_disk)
         ingest.ingest(frames(10, 5000))
         assert ingest.problem.startswith("disk full"), ingest.problem
         assert ingest.backlog == 5000 and ingest.counts["frames"] == 10
-        assert any("DISK FULL" in n.text for n in post.notices.recent())  # the status bar and the alert list
+        assert any("DISK FULL" in n.words for n in post.notices.recent())  # the status bar and the alert list
         os.remove(ballast)
         ingest.flush()
         assert ingest.backlog == 0 and ingest.counts["frames"] == 5010 and ingest.problem == ""

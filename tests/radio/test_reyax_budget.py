@@ -65,10 +65,10 @@ def test_a_refused_key_is_a_problem_notice_and_nothing_goes_out(post) -> None:
     )
     runtime.start()
     try:
-        assert wait(lambda: any("refused the network key" in n.text for n in post.notices.recent()))
-        said = [n for n in post.notices.recent() if "network key" in n.text]
-        assert said[0].level == "problem" and "field" in said[0].text
-        assert all(key not in n.text for n in post.notices.recent())
+        assert wait(lambda: any("refused the network key" in n.words for n in post.notices.recent()))
+        said = [n for n in post.notices.recent() if "network key" in n.words]
+        assert said[0].level == "problem" and "field" in said[0].words
+        assert all(key not in n.words for n in post.notices.recent())
         post.radio.outbox.compose("ALL", "must not go out in clear")
         time.sleep(1.5)  # give the worker time it would need to send
         assert sim.transmissions == []
@@ -84,9 +84,9 @@ def test_a_device_left_out_for_its_key_is_a_problem_notice_not_silence(db_url) -
     post = open_signed_on(db_url, settings=settings)
     try:
         assert post.radio.settings.devices == []
-        [notice] = [n for n in post.notices.recent() if "/dev/ttyUSB5" in n.text]
-        assert notice.level == "problem" and "8 hexadecimal" in notice.text and "not opened" in notice.text
-        assert key not in notice.text
+        [notice] = [n for n in post.notices.recent() if "/dev/ttyUSB5" in n.words]
+        assert notice.level == "problem" and "8 hexadecimal" in notice.words and "not opened" in notice.words
+        assert key not in notice.words
     finally:
         post.close()
 

@@ -6,6 +6,7 @@ where Chinese and English words differ in width."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,94 @@ def test_every_dialog_speaks_chinese_and_fits_the_screen(full_demo_post, chinese
         if isinstance(dialog, QDialog):
             dialog.reject()
         dialog.close()
+    assert not problems, "\n".join(problems)
+
+
+def _raise_sensor_alerts(post: Post) -> None:
+    """A river gauge crossing its lines up to EMERGENCY (the radio alarm too), rising fast,
+    then an unregistered sensor: what the radio ingest stores, through the real ingest."""
+    from helpers.sensors import RIVER, sensor_frame
+    from ops_console.clock import utc_now
+
+    post.sensors.save(RIVER)
+    start = utc_now() - timedelta(minutes=20)
+    levels = [2.0, 2.1, 2.2, 2.6, 3.1, 3.7]
+    frames = [sensor_frame(RIVER.sensor_id, v, start + timedelta(minutes=i)) for i, v in enumerate(levels)]
+    frames.append(sensor_frame("XX9-temp", 12.0, start + timedelta(minutes=7), kind="temp", unit="C"))
+    post.radio.ingest.ingest(frames)
+
+
+def _raise_siren_alarms(post: Post) -> None:
+    """A controller reporting faults and sounding on its own, and one silent for three polls:
+    the alarms the siren runtime stores (through its records, as a poll round does)."""
+    from ops_console.hardware.protocols.siren_profile import FaultBit, SirenState, SirenStatus
+    from ops_console.hardware.sirens.errors import NoAnswer
+    from ops_console.sirens.records import SirenRecords
+
+    records = SirenRecords(post.sirens.db, post.sirens.bus, post.sirens.patterns)
+    first, second = post.sirens.list_sirens()[:2]
+    faults = FaultBit.DOOR_OPEN | FaultBit.LOW_BATTERY | FaultBit.LOCAL_ACTIVATION
+    status = SirenStatus(
+        first.unit_id, SirenState.SOUNDING, 1, 60, first.last_seq, 23.9, True, faults, 21.0, 230
+    )
+    ids = {first.unit_id: first.id, second.unit_id: second.id}
+    for _ in range(3):
+        records.record_poll({first.unit_id: status, second.unit_id: NoAnswer(second.unit_id, 0.5)}, ids)
+
+
+def _say_notices(post: Post) -> None:
+    """Background failures on the notice board, as the radio's storage and outbox say them."""
+    from ops_console.notices import say
+    from ops_console.said import N_, said
+
+    say(
+        post.bus,
+        "problem",
+        said(N_("The radio outbox hit a problem and keeps trying; see the log.")),
+        source="radio",
+    )
+    say(
+        post.bus,
+        "problem",
+        said(
+            N_("Radio frames are not being stored: {why} ({spool} waiting in the spool, {memory} in memory)"),
+            why="—",
+            spool=3,
+            memory=0,
+        ),
+        source="radio storage",
+    )
+
+
+def test_stored_alerts_alarms_and_notices_read_in_chinese(full_demo_post, chinese_window, qtbot):
+    """What services stored in no language (ops_console/said.py) — sensor alert details, the
+    sensor's EMERGENCY alarm, siren alarms, notices — reads in Chinese on the alert list,
+    whichever workstation wrote it (these rows were written with no translator involved)."""
+    from ops_console.said import english, is_said
+
+    post, window = full_demo_post, chinese_window
+    _raise_sensor_alerts(post)
+    _raise_siren_alarms(post)
+    _say_notices(post)
+    panel = window.docks["alerts"].widget()
+    panel.refresh()
+    wanted = ("sensor:RG1-level:level", "sensor:XX9-temp:unknown", "siren_alarm:", "notice:", "sensor_alert:")
+    qtbot.waitUntil(
+        lambda: all(any(a.key.startswith(w) for a in panel.model.alerts) for w in wanted), timeout=5000
+    )
+    stored = [a.words for a in post.sirens.list_alarms(open_only=True)]
+    assert len(stored) >= 3
+    with post.db.engine.connect() as conn:
+        from sqlalchemy import text
+
+        kept = [w for (w,) in conn.execute(text("SELECT words FROM siren_alarms"))]
+    assert sum(is_said(w) for w in kept) >= 3, "siren alarms are stored in no language"
+    assert any("reports:" in english(w) for w in kept)  # the English a log or an English console reads
+    data = data_words(post.db.engine)
+    problems = _cells_left_in_english(window, AlertModel, data)
+    ours = [a for a in panel.model.alerts if a.key.startswith(wanted) or a.source == "radio"]
+    chinese = [a for a in ours if any("\u4e00" <= ch <= "\u9fff" for ch in a.detail)]
+    assert len(chinese) == len(ours), [a.detail for a in ours if a not in chinese]
     assert not problems, "\n".join(problems)
 
 

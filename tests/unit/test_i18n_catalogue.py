@@ -36,6 +36,7 @@ class Panel:
         QCoreApplication.translate("Startup", "Ops Console cannot start")
         name = "dynamic"
         _tr(name)  # not a literal: nothing to collect
+        said(N_("up {rise} m within {span}"), rise=1, span=2)  # a stored sentence (ops_console/said.py)
 """
 
 USER = """
@@ -70,6 +71,7 @@ def test_extractor_knows_the_codebases_wrappers(tmp_path):
     assert ("Labels", "Fire", "") in keys
     assert ("Labels", "Open", "shelter status") in keys  # a disambiguation travels as Qt's comment
     assert ("Map", "Imported wrapper", "") in keys  # a wrapper imported from another module
+    assert ("Stored", "up {rise} m within {span}", "") in keys  # N_: where said.shown looks it up
     assert found[("Map", "%n point(s)", "")].numerus
     assert not any(m.source == "dynamic" for m in found.values())
 

@@ -49,6 +49,8 @@ def test_a_watched_folder_picks_up_a_new_cap_file(post, qtbot, tmp_path):  # typ
             lambda: [r.identifier for r in post.warnings.inbox.list_received()] == ["CITY-9"], timeout=5000
         )
         (folder / "bad.xml").write_bytes(b"<alert")
-        qtbot.waitUntil(lambda: any("bad.xml refused" in n.text for n in post.notices.recent()), timeout=5000)
+        qtbot.waitUntil(
+            lambda: any("bad.xml refused" in n.words for n in post.notices.recent()), timeout=5000
+        )
     finally:
         watch.stop()

@@ -25,6 +25,9 @@ SOURCE_NAMES = {
     "teams": "Teams",
     "mayday": "MAYDAY",
     "sensors": "Sensors",
+    "notice": "Notices",  # the notice board's problems (ops_console/notices.py)
+    "cap": "CAP inbox",
+    "warnings": "Warnings",
 }
 
 

@@ -18,12 +18,20 @@ from ops_console.clock import utc_now
 from ops_console.events import Event
 from ops_console.mapping import live
 from ops_console.notices import say
+from ops_console.said import N_, said
 from ops_console.topics import Topic
 from ops_console.ui.common.jobs import JobLane, start_job
 
 from .layers.live_layers import LiveTeamLayer, SensorLayer, SirenLayer
 
 log = logging.getLogger(__name__)
+
+LAYER_WORDS = {  # the live layers, as a notice names them (ops_console/said.py)
+    "sirens": N_("sirens"),
+    "siren": N_("siren"),
+    "tracks": N_("team tracks"),
+    "sensors": N_("sensors"),
+}
 
 
 class LiveFeed(QObject):
@@ -108,9 +116,18 @@ class LiveFeed(QObject):
     # results (GUI thread) ---------------------------------------------------------------
     def _load_failed(self, what: str, exc: Exception) -> None:
         self._pending = max(0, self._pending - 1)
-        say(self.post.bus, "problem", f"The map's live {what} layer could not be read: {exc}", source="map")
+        say(
+            self.post.bus,
+            "problem",
+            said(
+                N_("The map's live {layer} layer could not be read: {why}"),
+                layer=said(LAYER_WORDS[what]) if what in LAYER_WORDS else what,
+                why=str(exc),
+            ),
+            source="map",
+        )
 
-    def _arrived(self, what: str, result: Any) -> None:
+    def _arrived(self, what: str, result: Any) -> None:  # what: a key of LAYER_WORDS
         self._pending = max(0, self._pending - 1)
         if what == "sirens":
             self.sirens.set_sirens(result)
