@@ -24,6 +24,7 @@ Pure functions: no I/O, no threads; bad packets come back as flagged RawFrames.
 from __future__ import annotations
 
 import math
+from binascii import crc_hqx
 from datetime import UTC, datetime
 from typing import Any
 
@@ -63,14 +64,18 @@ ENVIRONMENT = {
 _PROTOS: Any = None
 
 
+_PARSERS: Any = None  # Position.FromString, Telemetry.FromString, once imported
+
+
 def protos() -> Any:
     """The package's mesh and telemetry protobuf modules, imported on first use (importing
     ``meshtastic`` takes ~0.1 s: only a post with a Meshtastic node pays it)."""
-    global _PROTOS
+    global _PROTOS, _PARSERS
     if _PROTOS is None:
         from google.protobuf.message import DecodeError
         from meshtastic.protobuf import mesh_pb2, telemetry_pb2
 
+        _PARSERS = (mesh_pb2.Position.FromString, telemetry_pb2.Telemetry.FromString)
         _PROTOS = (mesh_pb2, telemetry_pb2, DecodeError)
     return _PROTOS
 
@@ -85,11 +90,6 @@ def heard_at(seconds: int, now: datetime) -> datetime:
     return datetime.fromtimestamp(seconds, UTC) if seconds > 0 else now
 
 
-def epoch_of(seconds: int, now: datetime) -> int:
-    """``heard_at`` as the epoch seconds a field payload carries (no datetime made)."""
-    return seconds if seconds > 0 else int(now.timestamp())
-
-
 def recipient_call(to: int, channel: int, own: int) -> str:
     """Who a text was for, in the comms log's words."""
     if to == BROADCAST_NUM:
@@ -98,27 +98,35 @@ def recipient_call(to: int, channel: int, own: int) -> str:
 
 
 def packet_frames(
-    packet: Any, raw: bytes, now: datetime, link: str, own: int, node: NodeEntry, names: Any = None
+    packet: Any,
+    raw: bytes,
+    now: datetime,
+    link: str,
+    own: int,
+    node: NodeEntry,
+    names: Any = None,
+    decoded: Any = None,
 ) -> list[RawFrame]:
     """The RawFrames a decoded MeshPacket (mesh_pb2) becomes; [] for packets with no record
     (node info, routing, admin, other apps, packets encrypted for a channel we lack).
     ``node`` is the sender's entry in the node database: a position gives it its battery,
     and what the packet says (position, battery, names) is written back into it (a name
-    through ``names``, the NodeDatabase, when given, so it notes the change)."""
-    if not packet.HasField("decoded"):
-        return []
-    sender = node.num
-    port = packet.decoded.portnum
-    base = (raw, now, link, mesh_address(sender))
+    through ``names``, the NodeDatabase, when given, so it notes the change). ``decoded``:
+    ``packet.decoded`` when the caller has it already (each access costs)."""
+    if _PARSERS is None:
+        protos()
+    if decoded is None:
+        decoded = packet.decoded  # an encrypted packet's is empty: port 0, no record
+    port = decoded.portnum
     try:
         if port == POSITION_APP:
-            data = _position(packet, node, now)
+            data = _position(packet, decoded.payload, node, now)
         elif port == TELEMETRY_APP:
-            data = _telemetry(packet, node, now)
+            data = _telemetry(packet, decoded.payload, node, now)
         elif port == TEXT_APP:
-            data = _text(packet, sender, own, now)
+            data = _text(packet, decoded.payload, node.num, own, now)
         elif port == NODEINFO_APP:
-            user = protos()[0].User.FromString(packet.decoded.payload)
+            user = protos()[0].User.FromString(decoded.payload)
             if names is None:
                 node.long_name, node.short_name = user.long_name, user.short_name
             else:
@@ -131,18 +139,20 @@ def packet_frames(
         ValueError,
         OverflowError,
     ) as exc:  # a payload that does not decode, or says nonsense
-        return [RawFrame(*base, error=f"meshtastic port {port}: {exc}"[:300])]
-    rssi, snr = packet.rx_rssi or None, packet.rx_snr or None
-    return [RawFrame(*base, d, rssi, snr) for d in data]
+        return [
+            RawFrame(raw, now, link, mesh_address(node.num), error=f"meshtastic port {port}: {exc}"[:300])
+        ]
+    address, rssi, snr = mesh_address(node.num), packet.rx_rssi or None, packet.rx_snr or None
+    if len(data) == 1:
+        return [RawFrame(raw, now, link, address, data[0], rssi, snr)]
+    return [RawFrame(raw, now, link, address, d, rssi, snr) for d in data]
 
 
-def _text(packet: Any, sender: int, own: int, now: datetime) -> list[bytes]:
-    text = packet.decoded.payload.decode("utf-8", "replace")
-    if not text.strip():
+def _text(packet: Any, payload: bytes, sender: int, own: int, now: datetime) -> list[bytes]:
+    if not payload.decode("utf-8", "replace").strip():
         return []
     recipient = recipient_call(packet.to, packet.channel, own)
-    number = number_of(packet, now)
-    return fp.encode_text(mesh_call(sender), recipient, number, fp.Precedence.ROUTINE, text, TEXT_LIMIT)
+    return [fragment(mesh_call(sender), recipient, number_of(packet, now), 1, 1, payload)]
 
 
 def fragment(sender: str, recipient: str, number: int, index: int, total: int, body: bytes) -> bytes:
@@ -152,19 +162,24 @@ def fragment(sender: str, recipient: str, number: int, index: int, total: int, b
     return _seal(head + fp.escape(body))
 
 
-def _position(packet: Any, node: NodeEntry, now: datetime) -> list[bytes]:
-    pos = protos()[0].Position.FromString(packet.decoded.payload)
-    if not pos.latitude_i and not pos.longitude_i:
+def _position(packet: Any, payload: bytes, node: NodeEntry, now: datetime) -> list[bytes]:
+    pos = _PARSERS[0](payload)
+    lat_i, lon_i = pos.latitude_i, pos.longitude_i
+    if not lat_i and not lon_i:
         return []  # the node has no fix yet
-    lat, lon = pos.latitude_i * 1e-7, pos.longitude_i * 1e-7
+    lat, lon = lat_i * 1e-7, lon_i * 1e-7
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError(f"position {lat}, {lon} is not on Earth")
     node.lat, node.lon = lat, lon
-    epoch, battery = epoch_of(pos.time or packet.rx_time, now), node.battery
+    heard = packet.rx_time or int(now.timestamp())  # number_of and epoch_of, without the calls
+    battery = node.battery
     batt = "" if battery is None else str(battery)
     # fp.encode_position's frame, built without its checks (a test compares the two)
-    number = number_of(packet, now)
-    return [_seal(f"P{fp.VERSION}|{mesh_call(node.num)}|{number}|{lat:.5f}|{lon:.5f}|{epoch}|{batt}")]
+    return [
+        _seal(
+            f"P{fp.VERSION}|{_call(node.num)}|{heard % 65536}|{lat:.5f}|{lon:.5f}|{pos.time or heard}|{batt}"
+        )
+    ]
 
 
 def battery_level(level: int) -> int | None:
@@ -172,39 +187,44 @@ def battery_level(level: int) -> int | None:
     return level if 0 <= level <= 100 else None
 
 
-def _telemetry(packet: Any, node: NodeEntry, now: datetime) -> list[bytes]:
-    tel = protos()[1].Telemetry.FromString(packet.decoded.payload)
-    call, number = mesh_call(node.num), number_of(packet, now)
-    epoch = epoch_of(tel.time or packet.rx_time, now)
-    readings: list[tuple[str, float, str]] = []
+def _telemetry(packet: Any, payload: bytes, node: NodeEntry, now: datetime) -> list[bytes]:
+    tel = _PARSERS[1](payload)
     variant = tel.WhichOneof("variant")
-    if variant == "environment_metrics":
-        for fd, value in tel.environment_metrics.ListFields():
-            named = ENVIRONMENT.get(fd.name)
-            if named is not None and isinstance(value, int | float) and math.isfinite(value):
-                readings.append((named[0], float(value), named[1]))
-    elif variant == "device_metrics":
+    if variant == "device_metrics":
         dm = tel.device_metrics
         if dm.HasField("battery_level") and battery_level(dm.battery_level) is not None:
             node.battery = dm.battery_level
         return []
-    head, tail = f"S{fp.VERSION}|{call}|{number}|{call}|", f"|{epoch}"
-    return [_seal(f"{head}{kind}|{value!r}|{_escaped(unit)}{tail}") for kind, value, unit in readings]
-
-
-_UNITS: dict[str, str] = {}
-
-
-def _escaped(unit: str) -> str:
-    """A unit as the payload carries it (``%`` is ``%25``), worked out once per unit."""
-    out = _UNITS.get(unit)
-    if out is None:
-        out = _UNITS[unit] = fp.escape(unit.encode())
+    if variant != "environment_metrics":
+        return []
+    call, heard = _call(node.num), packet.rx_time or int(now.timestamp())
+    head, tail = f"S{fp.VERSION}|{call}|{heard % 65536}|{call}|", f"|{tel.time or heard}"
+    out = []
+    for fd, value in tel.environment_metrics.ListFields():
+        named = _ENVIRONMENT_FIELDS.get(fd.name)
+        if named is not None and type(value) in _NUMBERS and math.isfinite(value):
+            out.append(_seal(f"{head}{named[0]}|{float(value)!r}|{named[1]}{tail}"))
     return out
+
+
+_NUMBERS = frozenset({int, float})
+_ENVIRONMENT_FIELDS = {name: (kind, fp.escape(unit.encode())) for name, (kind, unit) in ENVIRONMENT.items()}
+"""ENVIRONMENT with each unit as the payload carries it (``%`` is ``%25``), worked out once."""
+_CALLS: dict[int, str] = {}
+
+
+def _call(num: int) -> str:
+    """``mesh_call``, remembered per node (a few hundred at most; forgotten past 4,096)."""
+    call = _CALLS.get(num)
+    if call is None:
+        if len(_CALLS) >= 4096:
+            _CALLS.clear()
+        call = _CALLS[num] = mesh_call(num)
+    return call
 
 
 def _seal(body: str) -> bytes:
     """A field payload frame from a body built here (fp.encode_sensor's output, without its
     checks: the call, kinds and units are ours and valid by construction; a test compares)."""
     raw = body.encode("ascii")
-    return raw + b"*%04X" % fp.crc16(raw)
+    return raw + b"*%04X" % crc_hqx(raw, 0xFFFF)

@@ -126,6 +126,7 @@ class MeshNode:
         self._configured = False
         self._config_items = 0
         self.db = NodeDatabase(debug_lines)  # the mesh as the node told it and as heard since
+        self._nodes_get = self.db.lookup  # the reader's quick way to a node it has seen
         self.channels: dict[int, str] = {}
         self._outgoing: deque[_Outgoing] = deque()
         self._unconfirmed: OrderedDict[int, _Outgoing] = OrderedDict()  # written, not yet taken by the node
@@ -269,14 +270,15 @@ class MeshNode:
     # -- link thread: bytes in -----------------------------------------------------------
 
     def _decode(self, payload: bytes) -> Any:
-        """A candidate frame's FromRadio, or None when it holds none (the framer asks)."""
+        """A candidate frame's (variant, FromRadio), or None when it holds none (the framer
+        asks); the variant travels with it, so it is asked for once per frame."""
         pb = mf.protos()  # imported on the link's thread the first time
-        msg = pb[0].FromRadio()
         try:
-            msg.ParseFromString(payload)
+            msg = pb[0].FromRadio.FromString(payload)
         except (pb[2], ValueError, RuntimeError):
             return None
-        return msg if msg.WhichOneof("payload_variant") is not None else None
+        variant = msg.WhichOneof("payload_variant")
+        return None if variant is None else (variant, msg)
 
     def _on_data(self, chunk: bytes) -> None:
         now = datetime.now(UTC)
@@ -284,7 +286,11 @@ class MeshNode:
         for item in self._framer.feed(chunk):
             kind = type(item)
             if kind is stream.Frame:
-                self._from_radio(item.message, item.raw, now, heard)  # type: ignore[union-attr]
+                variant, msg = item.message  # type: ignore[union-attr]
+                if variant == "packet":  # nearly every frame
+                    self._packet(msg.packet, item.raw, now, heard)  # type: ignore[union-attr]
+                else:
+                    self._from_radio(variant, msg)
             elif kind is stream.Noise:
                 self.status.count("debug_bytes", len(item.data))  # type: ignore[union-attr]
                 self.db.noise(item.data)  # type: ignore[union-attr]
@@ -298,11 +304,9 @@ class MeshNode:
             if self.on_frames is not None:
                 self.status.guard(self.on_frames, heard)
 
-    def _from_radio(self, msg: Any, raw: bytes, now: datetime, heard: list[RawFrame]) -> None:
-        variant = msg.WhichOneof("payload_variant")
-        if variant == "packet":
-            self._packet(msg.packet, raw, now, heard)
-        elif variant == "queueStatus":
+    def _from_radio(self, variant: str, msg: Any) -> None:
+        """A FromRadio that is not a packet: the configuration exchange, queue, reboot, log."""
+        if variant == "queueStatus":
             self._queue_status(msg.queueStatus)
         elif variant == "my_info":
             self.db.own = msg.my_info.my_node_num
@@ -336,28 +340,32 @@ class MeshNode:
         self.status.set(ModemState.READY, f"configured: node {self.db.label(self.own)}, {count} nodes known")
 
     def _packet(self, packet: Any, raw: bytes, now: datetime, heard: list[RawFrame]) -> None:
-        sender = getattr(packet, "from")
-        key = (sender, packet.id)
+        sender, packet_id = getattr(packet, "from"), packet.id
         recent = self._recent
-        if packet.id and key in recent:
-            self.status.count("duplicates")
-            return
-        recent[key] = None
-        if len(recent) > _RECENT:
-            recent.popitem(last=False)
-        entry = self.db.entry(sender)
+        if packet_id:
+            key = (sender, packet_id)
+            if key in recent:
+                self.status.count("duplicates")
+                return
+            recent[key] = None
+            if len(recent) > _RECENT:
+                recent.popitem(last=False)
+        entry = self._nodes_get(sender) or self.db.entry(sender)
         entry.last_heard = now
-        if packet.rx_snr:
-            entry.snr = packet.rx_snr
-        if packet.HasField("decoded") and packet.decoded.portnum == mf.ROUTING_APP:
+        snr = packet.rx_snr
+        if snr:
+            entry.snr = snr
+        decoded = packet.decoded
+        port = decoded.portnum  # 0 (UNKNOWN_APP) for a packet encrypted for a channel we lack
+        if port == mf.ROUTING_APP:
             self._routing(packet)
             return
-        if packet.HasField("decoded") and packet.decoded.portnum == mf.TEXT_APP:
-            part = parts.parse(packet.decoded.payload)
+        if port == mf.TEXT_APP:
+            part = parts.parse(decoded.payload)
             if part is not None:
                 heard.append(self._text_part(packet, raw, now, part))
                 return
-        heard += mf.packet_frames(packet, raw, now, self.link.name, self.own, entry, self.db)
+        heard += mf.packet_frames(packet, raw, now, self.link.name, self.own, entry, self.db, decoded)
 
     def _text_part(self, packet: Any, raw: bytes, now: datetime, part: tuple[int, int, bytes]) -> RawFrame:
         """One part of a text sent in parts: a fragment of the message its sender's other

@@ -31,6 +31,7 @@ class NodeDatabase:
         self.names_version = 0  # goes up when a node's name changes (the driver tells who listens)
         self._lock = threading.Lock()
         self._nodes: dict[int, NodeEntry] = {}
+        self.lookup = self._nodes.get  # a node already known, without a call through ``entry``
         self._debug: deque[str] = deque(maxlen=debug_lines)
         self._part = b""
 

@@ -110,7 +110,8 @@ _FLOAT = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?\Z")
 _TIME = re.compile(r"\d{1,10}\Z")
 _ESCAPED = re.compile(r"(?:[ -$&-{}~]|%[0-9A-F]{2})*\Z")
 _PART = re.compile(r"(\d{1,2})/(\d{1,2})\Z")
-_ESC = [chr(b) if 0x20 <= b <= 0x7E and b not in (0x25, 0x7C) else f"%{b:02X}" for b in range(256)]
+_UNSAFE_RUN = re.compile(rb"[^\x20-\x24\x26-\x7b\x7d\x7e]+")
+"""A run of bytes the escaped form writes as ``%XX``: all but printable ASCII, ``%`` and ``|``."""
 
 
 def crc16(data: bytes) -> int:
@@ -119,8 +120,15 @@ def crc16(data: bytes) -> int:
 
 
 def escape(data: bytes) -> str:
-    """Percent-encode everything but printable ASCII; also ``%`` and the separator ``|``."""
-    return "".join([_ESC[b] for b in data])
+    """Percent-encode everything but printable ASCII; also ``%`` and the separator ``|``.
+
+    Whole runs at a time (``bytes.hex`` with ``%`` between), found by a regex: a Chinese
+    text is one run, and a byte-by-byte join took 40 us for a 200-byte text."""
+    return _UNSAFE_RUN.sub(_escape_run, data).decode("ascii")
+
+
+def _escape_run(m: re.Match[bytes]) -> bytes:
+    return b"%" + m[0].hex("%").upper().encode("ascii")
 
 
 # -- the exercise marker ------------------------------------------------------------------
