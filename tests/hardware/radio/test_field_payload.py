@@ -158,3 +158,10 @@ def test_examples_in_the_spec_decode() -> None:
     examples = [line for line in spec.read_text().splitlines() if line[:3] in ("T1|", "A1|", "P1|", "S1|")]
     assert len(examples) == 4
     assert not any(isinstance(fp.decode(line.encode()), fp.DecodeError) for line in examples)
+
+
+@given(st.binary(max_size=300))
+def test_escape_by_runs_is_the_byte_by_byte_rule(data: bytes) -> None:
+    """Printable ASCII passes except ``%`` and ``|``; every other byte is ``%XX`` (upper case)."""
+    expected = "".join(chr(b) if 0x20 <= b <= 0x7E and b not in (0x25, 0x7C) else f"%{b:02X}" for b in data)
+    assert fp.escape(data) == expected
