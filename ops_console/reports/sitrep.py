@@ -18,12 +18,15 @@ from sqlalchemy import and_, func, select
 from ops_console.db.models import AuditEntry, Incident, Task, Team, TeamMember
 from ops_console.db.radio_models import RadioMessage, RadioNode, SensorReading
 from ops_console.domain import IncidentKind, IncidentStatus, Severity, TaskStatus
-from ops_console.labels import translate
+from ops_console.early_warning.templates import Hazard
+from ops_console.labels import QT_TRANSLATE_NOOP, translate
 from ops_console.post import Post
 from ops_console.printing import Fields, Heading, Image, Paragraph, PrintDocument, Table
 from ops_console.printing.progress import CancelToken
 from ops_console.reports.map_snapshot import MapPoint, basemap_features, snapshot_png
 from ops_console.reports.period import Period
+from ops_console.said import shown
+from ops_console.sensors.kinds import SensorKind
 
 LIST_CAP = 50  # rows of a list in the report; the rest are counted
 _DONE = (TaskStatus.DONE.value, TaskStatus.CANCELLED.value)
@@ -71,6 +74,64 @@ class SitrepData:
     accountability: list[tuple[str, ...]] = field(default_factory=list)
     warnings: list[tuple[str, ...]] = field(default_factory=list)
     map_png: bytes | None = None
+
+
+# the words of the report's cells, in the "Reports" context with the form's other fixed words
+_WORDS = {
+    "in_field": QT_TRANSLATE_NOOP("Reports", "in the field"),
+    "at_post": QT_TRANSLATE_NOOP("Reports", "at the post"),
+    "in": QT_TRANSLATE_NOOP("Reports", "received"),
+    "out": QT_TRANSLATE_NOOP("Reports", "sent"),
+    "not_acked": QT_TRANSLATE_NOOP("Reports", "not acknowledged"),
+    "yes": QT_TRANSLATE_NOOP("Reports", "yes"),
+    "no": QT_TRANSLATE_NOOP("Reports", "NO"),
+    "unknown": QT_TRANSLATE_NOOP("Reports", "unknown"),
+    "ok": QT_TRANSLATE_NOOP("Reports", "ok"),
+    "no_contact": QT_TRANSLATE_NOOP("Reports", "NO CONTACT"),
+}
+_PRECEDENCE = {
+    "EMERGENCY": QT_TRANSLATE_NOOP("Reports", "Emergency"),
+    "PRIORITY": QT_TRANSLATE_NOOP("Reports", "Priority"),
+    "WELFARE": QT_TRANSLATE_NOOP("Reports", "Welfare"),
+    "ROUTINE": QT_TRANSLATE_NOOP("Reports", "Routine"),
+}
+_SIREN_STATES = {
+    "idle": QT_TRANSLATE_NOOP("Reports", "idle"),
+    "sounding": QT_TRANSLATE_NOOP("Reports", "sounding"),
+    "testing": QT_TRANSLATE_NOOP("Reports", "testing"),
+    "fault": QT_TRANSLATE_NOOP("Reports", "fault"),
+    "unknown": QT_TRANSLATE_NOOP("Reports", "unknown"),
+}
+_WARNING_STATES = {
+    "approved": QT_TRANSLATE_NOOP("Reports", "approved"),
+    "issued": QT_TRANSLATE_NOOP("Reports", "issued"),
+    "updated": QT_TRANSLATE_NOOP("Reports", "updated"),
+    "cancelled": QT_TRANSLATE_NOOP("Reports", "cancelled"),
+    "all_clear": QT_TRANSLATE_NOOP("Reports", "all clear"),
+}
+
+
+def _w(key: str) -> str:
+    return translate("Reports", _WORDS[key])
+
+
+def _word(table: dict[str, str], code: str) -> str:
+    """A stored code (a state, a precedence) in the reader's words; an unknown one as it is."""
+    return translate("Reports", table[code]) if code in table else code.replace("_", " ")
+
+
+def _sensor_kind(code: str) -> str:
+    try:
+        return SensorKind(code).label
+    except ValueError:
+        return code  # what the node called it, for a sensor not in the register
+
+
+def _hazard(code: str) -> str:
+    try:
+        return Hazard(code).label
+    except ValueError:
+        return code
 
 
 def _t(at: datetime | None) -> str:
@@ -181,7 +242,7 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
                     name,
                     call,
                     str(members.get(team_id, 0)),
-                    "in the field" if in_field else "at the post",
+                    _w("in_field") if in_field else _w("at_post"),
                     str(in_field),
                     _t(heard.get((call or "").upper())),
                 )
@@ -197,10 +258,10 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
             .order_by(RadioMessage.direction, RadioMessage.precedence)
         ):
             data.radio.append(
-                ("received" if direction == "in" else "sent", precedence.capitalize(), str(count))
+                (_w("in") if direction == "in" else _w("out"), _word(_PRECEDENCE, precedence), str(count))
             )
         data.emergencies = [
-            (_t(at), station, subject or body[:120], acked or "not acknowledged")
+            (_t(at), station, shown(subject) or shown(body)[:120], acked or _w("not_acked"))
             for at, station, subject, body, acked in s.execute(
                 select(
                     RadioMessage.at,
@@ -230,7 +291,7 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
         ]
         latest = select(func.max(SensorReading.id)).group_by(SensorReading.sensor_id)
         data.sensors = [
-            (sensor, kind, f"{value:g} {unit}".strip(), _t(at))
+            (sensor, _sensor_kind(kind), f"{value:g} {unit}".strip(), _t(at))
             for sensor, kind, value, unit, at in s.execute(
                 select(
                     SensorReading.sensor_id,
@@ -278,10 +339,10 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
     data.sirens = [
         (
             v.name,
-            v.state,
+            _word(_SIREN_STATES, v.state),
             "" if v.battery_v is None else f"{v.battery_v:.1f} V",
-            {True: "yes", False: "NO", None: "?"}[v.mains_present],
-            "ok" if v.comms_ok else "NO CONTACT",
+            _w({True: "yes", False: "no", None: "unknown"}[v.mains_present]),
+            _w("ok") if v.comms_ok else _w("no_contact"),
             _t(v.last_heard_at),
         )
         for v in sirens
@@ -306,10 +367,10 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
             data.warnings.append(
                 (
                     _t(w.changed_at),
-                    w.hazard,
+                    _hazard(w.hazard),
                     w.headline(),
                     w.place,
-                    w.state.replace("_", " "),
+                    _word(_WARNING_STATES, w.state),
                     w.issued_by or "",
                 )
             )
@@ -469,7 +530,10 @@ def sitrep_document(data: SitrepData) -> PrintDocument:
         doc.add(
             Table(["Time", "Station", "EMERGENCY", "Acknowledged by"], data.emergencies, [1.4, 1.2, 4, 1.6])
         )
-    doc.add(Heading("Activity log"), Paragraph(f"{data.log_lines:,} log lines in the period."))
+    doc.add(
+        Heading("Activity log"),
+        Paragraph(translate("Reports", "{n} log lines in the period.").format(n=f"{data.log_lines:,}")),
+    )
     if data.notes:
         doc.add(Table(["Time", "Operator", "Note (newest first)"], data.notes, [1.4, 1.6, 5]))
     return doc

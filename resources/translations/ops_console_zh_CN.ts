@@ -3627,6 +3627,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>紧急</translation>
     </message>
     <message>
+      <source>Emergency</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
       <source>Frequency</source>
       <translation>频率</translation>
     </message>
@@ -3721,6 +3725,14 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Most severe open incidents</source>
       <translation>最严重的未关闭事件</translation>
+    </message>
+    <message>
+      <source>NO</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>NO CONTACT</source>
+      <translation>失去联系</translation>
     </message>
     <message>
       <source>Name</source>
@@ -3832,7 +3844,7 @@ The offline-first console of a community emergency command post. Everything is s
     </message>
     <message>
       <source>Priority</source>
-      <translation>优先级</translation>
+      <translation>优先</translation>
     </message>
     <message>
       <source>Quantity / kind</source>
@@ -3873,6 +3885,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Residents in evacuation zones: accounted for means evacuated or deliberately staying.</source>
       <translation>疏散区内的居民：“已清点”指已疏散或自愿留守。</translation>
+    </message>
+    <message>
+      <source>Routine</source>
+      <translation>常规</translation>
     </message>
     <message>
       <source>SITUATION REPORT (SITREP)</source>
@@ -3983,6 +3999,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>已发布的预警</translation>
     </message>
     <message>
+      <source>Welfare</source>
+      <translation>生活保障</translation>
+    </message>
+    <message>
       <source>Where</source>
       <translation>地点</translation>
     </message>
@@ -3991,8 +4011,80 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>区域</translation>
     </message>
     <message>
+      <source>all clear</source>
+      <translation>解除</translation>
+    </message>
+    <message>
       <source>all operators</source>
       <translation>全体值班员</translation>
+    </message>
+    <message>
+      <source>approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>at the post</source>
+      <translation>在指挥所</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>fault</source>
+      <translation>故障</translation>
+    </message>
+    <message>
+      <source>idle</source>
+      <translation>待机</translation>
+    </message>
+    <message>
+      <source>in the field</source>
+      <translation>在外执行</translation>
+    </message>
+    <message>
+      <source>issued</source>
+      <translation>已发布</translation>
+    </message>
+    <message>
+      <source>not acknowledged</source>
+      <translation>未确认</translation>
+    </message>
+    <message>
+      <source>ok</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>received</source>
+      <translation>已收到</translation>
+    </message>
+    <message>
+      <source>sent</source>
+      <translation>已发送</translation>
+    </message>
+    <message>
+      <source>sounding</source>
+      <translation>鸣响中</translation>
+    </message>
+    <message>
+      <source>testing</source>
+      <translation>测试中</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <source>updated</source>
+      <translation>已更新</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>有</translation>
+    </message>
+    <message>
+      <source>{n} log lines in the period.</source>
+      <translation>本时段日志 {n} 条。</translation>
     </message>
     <message>
       <source>{start} to {end}</source>

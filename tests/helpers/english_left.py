@@ -42,6 +42,7 @@ ALLOWED = {
     "CAP",  # the Common Alerting Protocol (CAP 1.2), a standard's name in Chinese too
     "UTC",
     "ICS",
+    "SITREP",  # the situation report's name up the chain, as ICS is the system's
     "LoRa",
     "RSSI",
     "SNR",

@@ -5,6 +5,7 @@ where Chinese and English words differ in width."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -260,6 +261,34 @@ def test_stored_alerts_alarms_and_notices_read_in_chinese(full_demo_post, chines
     chinese = [a for a in ours if any("\u4e00" <= ch <= "\u9fff" for ch in a.detail)]
     assert len(chinese) == len(ours), [a.detail for a in ours if a not in chinese]
     assert not problems, "\n".join(problems)
+
+
+def test_a_sitrep_of_the_demo_post_reads_in_chinese(full_demo_post, chinese, tmp_path):
+    """The SITREP's own words — headings, boxes, column headings and the words in its cells
+    (states, yes/no, directions, kinds, the sensor alarm's stored sentence) — in Chinese;
+    what is left in Latin letters is the records' own words or the allow-list."""
+    from ops_console.reports.build import ReportRequest, build
+    from ops_console.reports.period import period_from
+
+    post = full_demo_post
+    _raise_sensor_alerts(post)
+    _raise_siren_alarms(post)
+    out = tmp_path / "sitrep.html"
+    build(
+        post,
+        ReportRequest(
+            "sitrep", out, period_from("36h", None), "html", post_name="柳溪", prepared_by="Chen Jing"
+        ),
+    )
+    page = out.read_text(encoding="utf-8")
+    data = data_words(post.db.engine)
+    cells = re.findall(r"<(?:td|th|h\d|p|caption|title)[^>]*>(.*?)</", page, flags=re.S)
+    assert len(cells) > 50, "the SITREP has its sections"
+    left = sorted(
+        {f"{c.strip()!r} ({', '.join(sorted(set(w)))})" for c in cells if (w := english_words(c, data))}
+    )
+    assert "态势报告" in page and "传感器" in page and "紧急等级" in page
+    assert not left, "\n".join(left)
 
 
 def test_every_action_in_the_demo_log_has_words(full_demo_post, chinese):
