@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QTableView,
     QWidget,
 )
 
@@ -27,6 +28,7 @@ from ops_console.post import Post
 from ops_console.ui.activity import ActivityLogPanel
 from ops_console.ui.alarm import EmergencyAlarm
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.column_widths import keep_titles_whole
 from ops_console.ui.common.dock_tabs import tidy_tab_bars
 from ops_console.ui.common.drafts import keep_drafts, restore_drafts
 from ops_console.ui.common.first_paint import after_first_paint
@@ -50,7 +52,10 @@ LAYOUT_VERSION = 2  # bump when dock names change, so an old saved state is igno
 
 def _scrollable(panel: QWidget, max_min_width: int = 640) -> QWidget:
     """A panel that insists on more width than a 1366-px laptop can spare scrolls instead
-    of forcing the whole window wider than the screen."""
+    of forcing the whole window wider than the screen. Its tables keep their column
+    titles whole at any text size and in any language (column_widths.keep_titles_whole)."""
+    for table in panel.findChildren(QTableView):
+        keep_titles_whole(table)
     if panel.minimumSizeHint().width() <= max_min_width:
         return panel
     area = QScrollArea()

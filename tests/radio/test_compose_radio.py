@@ -52,7 +52,10 @@ def test_a_config_problem_shows_red_with_the_reason(post, panel) -> None:
     post.radio.settings.problems = ["[radio] call_sign = 'EOC_1' is not a call sign"]
     panel.compose.show_call_sign()
     assert panel.compose.from_label.text() == "as OPS"
-    assert "EOC_1" in panel.compose.from_label.toolTip() and panel.compose.from_label.property("ink") == "problem"
+    assert (
+        "EOC_1" in panel.compose.from_label.toolTip()
+        and panel.compose.from_label.property("ink") == "problem"
+    )
 
 
 def test_the_operator_names_the_radio_and_the_outbox_shows_it(

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
 
-from helpers.clipping import clipped_buttons
+from helpers.clipping import clipped_buttons, clipped_headers
 from helpers.english_left import data_words, english_left, english_words
 from ops_console.inventory.views import MovementKind
 from ops_console.post import Post
@@ -151,6 +151,55 @@ def test_every_panel_speaks_chinese_and_keeps_its_buttons_whole(
         window.docks[key].raise_()
     _settle()
     window.grab().save(str(screenshot_dir / "main_window_zh_CN.png"))
+
+
+@pytest.fixture(params=["zh_CN", "en_US"])
+def raised_night_window(request, full_demo_post, qtbot, themed, layout_settings):
+    """The window in each language, at night, with the text one step larger (Ctrl +)."""
+    from ops_console.ui.app import prefer_cjk_font
+    from ops_console.ui.common.theme import FONT_DEFAULT_PT, apply_theme
+    from ops_console.ui.view_options import FONT_STEP
+
+    font = themed.font()
+    translators = install_translators(themed, QLocale(request.param))
+    if request.param == "zh_CN":
+        assert translators, "the zh_CN catalogue did not load"
+        prefer_cjk_font(themed)
+    apply_theme(themed, night=True, font_pt=FONT_DEFAULT_PT + FONT_STEP)
+    window = build_main_window(full_demo_post, settings=layout_settings)
+    qtbot.addWidget(window)
+    window.resize(SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(SIZE)
+    qtbot.waitUntil(lambda: window.size() == SIZE and not window.isMaximized())
+    yield request.param, window
+    window.close()
+    apply_theme(themed, night=False)
+    themed.setFont(font)
+    remove_translators(themed, translators)
+
+
+def test_raised_text_at_night_keeps_buttons_headers_and_tabs_whole(raised_night_window, screenshot_dir):
+    """Tired eyes raise the text one step at night: in Chinese and in English no button,
+    column title or tab is cut at 1366x768."""
+    language, window = raised_night_window
+    problems: list[str] = []
+    for key, dock in window.docks.items():
+        dock.show()
+        dock.raise_()
+        _settle()
+        problems += [f"{key}: cut off: {p}" for p in clipped_buttons(window, dock)[0]]
+        problems += [f"{key}: {p}" for p in clipped_headers(dock)]
+        dock.grab().save(str(screenshot_dir / f"night_larger_{language}_{key}.png"))
+    problems += [f"status bar: cut off: {p}" for p in clipped_buttons(window, window.statusBar())[0]]
+    problems += [f"dock tabs: {p}" for p in clipped_headers(window) if p.startswith("tab ")]
+    assert window.minimumSizeHint().width() <= SIZE.width(), "the larger text made the window too wide"
+    for key in ("incidents", "activity", "tasks"):
+        window.docks[key].raise_()
+    _settle()
+    window.grab().save(str(screenshot_dir / f"main_window_{language}_night_larger.png"))
+    assert not problems, "\n".join(sorted(set(problems)))
 
 
 def test_every_dialog_speaks_chinese_and_fits_the_screen(full_demo_post, chinese_window, qtbot):

@@ -129,3 +129,18 @@ def test_the_task_card_writes_a_due_day_with_its_weekday(in_locale):
     assert chinese.startswith(f"{shown.month}月{shown.day}日 周") and re.search(r"\d\d:\d\d$", chinese)
     in_locale("en_US")
     assert local_time_text(due, now) == f"{shown:%a} {shown.day} {shown:%b} {shown:%H:%M}"
+
+
+def test_a_charts_time_axis_speaks_the_locale(in_locale):
+    """pyqtgraph's own axis wrote "Sun 06" under a Chinese chart."""
+    from ops_console.ui.common.date_axis import DAY, LocaleDateAxis
+
+    axis = LocaleDateAxis(orientation="bottom")
+    noon = datetime(2026, 12, 6, 12, tzinfo=timezone.utc).timestamp()
+    in_locale("zh_CN")
+    day, hour = axis.tickStrings([noon], 1.0, DAY), axis.tickStrings([noon], 1.0, 3600)
+    assert re.fullmatch(r"12月[67]日", day[0]) and re.fullmatch(r"\d\d:\d\d", hour[0])
+    assert axis.tickStrings([noon], 1.0, 40 * DAY) == ["2026年12月"]
+    in_locale("en_US")
+    assert re.fullmatch(r"[67] Dec", axis.tickStrings([noon], 1.0, DAY)[0])
+    assert axis.tickStrings([1e20], 1.0, DAY) == [""]  # far out of range: no tick word, no traceback

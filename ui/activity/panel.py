@@ -29,7 +29,8 @@ from ops_console.post import Post
 from ops_console.services.activity import ActivityFilter
 from ops_console.ui.activity.model import ActivityLogModel
 from ops_console.ui.bridge import PostBridge
-from ops_console.ui.common.formatting import local_midnight_utc
+from ops_console.ui.common.column_widths import fit_width
+from ops_console.ui.common.formatting import local_midnight_utc, samples
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 
@@ -87,6 +88,7 @@ class ActivityLogPanel(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((118, 120, 128)):
             self.table.setColumnWidth(column, width)
+        fit_width(self.table, 0, 118, samples("short_seconds"))  # the time, in the locale's words
 
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("noteEdit")

@@ -24,6 +24,7 @@ _DAY_PATTERNS = {
     QLocale.Language.Chinese: ("M月d日", "yyyy年M月d日", "M月d日 ddd"),
 }
 _DEFAULT_DAY_PATTERNS = ("d MMM", "d MMM yyyy", "ddd d MMM")
+_MONTH_PATTERNS = {QLocale.Language.Chinese: "yyyy年M月"}
 
 
 def locale() -> QLocale:
@@ -110,6 +111,11 @@ def local_day(at: datetime | None, now: datetime | None = None) -> str:
     return _write(shown, this_year if shown.year == _this_year(now) else other_year, None)
 
 
+def local_month(at: datetime) -> str:
+    """A month and its year (a chart's axis over a year)."""
+    return _write(local(at), _MONTH_PATTERNS.get(locale().language(), "MMM yyyy"), None)
+
+
 def local_when(at: datetime, now: datetime | None = None) -> str:
     """When something is due: the clock time today, the weekday and day this year (a task
     due "Fri 5 Jun 14:00" is planned by the week), the day and year in another year."""
@@ -145,6 +151,18 @@ def measure(x: float) -> str:
 def decimal(x: float, places: int = 1) -> str:
     """A measured value with ``places`` decimals and the locale's decimal sign (23.5)."""
     return locale().toString(float(x), "f", places)
+
+
+def samples(kind: str) -> tuple[str, ...]:
+    """What a column of ``kind`` ("short", "short_seconds", "date") can show this year, one
+    per month, so a table sizes the column for the widest in its own font and language
+    (ui/common/column_widths.py), not for the English width of "12-31 23:59"."""
+    year = datetime.now(timezone.utc).year
+    moments = [datetime(year, month, 28, 23, 58, 58).astimezone(timezone.utc) for month in range(1, 13)]
+    if kind == "date":
+        return tuple(date_text(date(year + 1, at.month, 28)) for at in moments)
+    write = local_short_seconds if kind == "short_seconds" else local_short
+    return tuple(write(at) for at in moments)
 
 
 def local_midnight_utc(now: datetime | None = None) -> datetime:

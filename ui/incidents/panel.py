@@ -25,8 +25,11 @@ from ops_console.errors import NotFound
 from ops_console.post import Post
 from ops_console.services.incidents import IncidentFilter, IncidentView
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.column_widths import fit_width
+from ops_console.ui.common.formatting import samples
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.theme import severity_marks
 from ops_console.ui.incidents.dialogs import CloseIncidentDialog, IncidentDialog
 from ops_console.ui.incidents.model import (
     COLUMNS,
@@ -113,6 +116,14 @@ class IncidentsPanel(QWidget):
             "reported_by": 120,
         }.items():
             self.table.setColumnWidth(COLUMNS.index(column), width)
+        fit_width(self.table, COLUMNS.index("reported"), 92, samples("short"))  # 6月28日 23:58 at any size
+        fit_width(
+            self.table,
+            COLUMNS.index("severity"),
+            136,
+            tuple(f"{severity_marks(s)}  {s.label}" for s in Severity),
+        )
+        fit_width(self.table, COLUMNS.index("status"), 92, tuple(s.label for s in IncidentStatus), bold=True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ops_console.inventory import LevelSeries
+from ops_console.ui.common.date_axis import LocaleDateAxis
 from ops_console.ui.common.formatting import number
 
 
@@ -58,7 +59,7 @@ class LevelChart(QWidget):
     def _make_plot(self) -> Any:
         import pyqtgraph as pg
 
-        plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        plot = pg.PlotWidget(background="w", axisItems={"bottom": LocaleDateAxis(orientation="bottom")})
         plot.showGrid(x=True, y=True, alpha=0.25)
         plot.setLabel("left", _tr("On hand"))
         plot.setMouseEnabled(x=True, y=False)

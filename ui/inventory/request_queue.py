@@ -16,6 +16,7 @@ from ops_console.domain import Priority
 from ops_console.inventory import InventoryService, RequestView
 from ops_console.inventory.views import RequestStatus
 from ops_console.ui.common.column_widths import fit_columns
+from ops_console.ui.common.formatting import samples
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.inventory.dialogs import FulfilDialog
@@ -25,9 +26,6 @@ from ops_console.ui.inventory.stock_view import plain_table
 
 def _widest(words: list[str]) -> str:
     return max(words, key=len)
-
-
-SAMPLE_TIME = "12-31 23:59"  # local_short's widest
 
 
 class RequestQueue(QWidget):
@@ -48,12 +46,12 @@ class RequestQueue(QWidget):
             (
                 "9999",
                 "■■■■ " + _widest([tr(p.label) for p in Priority]),
-                SAMPLE_TIME,
+                samples("short"),
                 _widest([tr(s.label) for s in RequestStatus]),
                 170,
                 "1,000 / 1,000 boxes",
                 220,
-                SAMPLE_TIME,
+                samples("short"),
             ),
             bold=True,
         )

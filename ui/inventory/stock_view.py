@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from ops_console.inventory import InventoryService, LocationView, StockLevel
 from ops_console.inventory.table import LevelTable
+from ops_console.ui.common.column_widths import fit_width
 from ops_console.ui.common.flow_layout import FlowLayout
+from ops_console.ui.common.formatting import samples
 from ops_console.ui.inventory.chart import LevelChart
 from ops_console.ui.inventory.model import STOCK_COLUMNS, StockTableModel
 
@@ -78,6 +80,7 @@ class StockView(QWidget):
         self.table = plain_table(self.model, "stockTable")
         for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(STOCK_COLUMNS.index(column), width)
+        fit_width(self.table, STOCK_COLUMNS.index("expiry"), 90, samples("date"))
         self.table.selectionModel().currentRowChanged.connect(self.show_chart)
         self.chart = LevelChart()
         self.chart_scope = QComboBox()

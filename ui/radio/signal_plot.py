@@ -11,6 +11,8 @@ from datetime import datetime
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ops_console.ui.common.date_axis import LocaleDateAxis
+
 
 class SignalPlot(QWidget):
     """Two lines on one time axis: RSSI (dBm, left) and SNR (dB, right)."""
@@ -18,7 +20,7 @@ class SignalPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("radioSignalPlot")
-        self.view = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()}, background="w")
+        self.view = pg.PlotWidget(axisItems={"bottom": LocaleDateAxis(orientation="bottom")}, background="w")
         self.view.showGrid(x=True, y=True, alpha=0.25)
         self.view.setLabel("left", self.tr("RSSI"), units="dBm")
         self.view.setLabel("right", self.tr("SNR"), units="dB")

@@ -38,6 +38,7 @@ from ops_console.residents import ResidentDetails, ResidentRow, ResidentServices
 from ops_console.residents.snapshot import ZoneSnapshot, zone_snapshot
 from ops_console.topics import Topic
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.column_widths import title_width
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.messages import show_error
@@ -113,7 +114,7 @@ class ResidentsPanel(QWidget):
         self.table.setMinimumHeight(90)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # widths set in _fit_columns
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # not the address: at 1366 px it shrank to nothing
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.hidden = QLabel()
         self.hidden.setWordWrap(True)
@@ -238,13 +239,11 @@ class ResidentsPanel(QWidget):
         row's cell through the delegate, most of a second for a zone of 5,000."""
         metrics = self.table.fontMetrics()
         for column, (title, text) in enumerate(self.model.columns):
-            if column == 2:
-                continue  # the address stretches
             widest = max(
                 [metrics.horizontalAdvance(str(text(r))) for r in sample]
                 + [metrics.horizontalAdvance(title) + 12]
             )
-            self.table.setColumnWidth(column, min(320, widest + 16))
+            self.table.setColumnWidth(column, max(min(320, widest + 16), title_width(self.table, column)))
 
     def _gate(self, snap: ZoneSnapshot) -> None:
         """Disable what the role may not do, with the reason on the control."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QVBoxLayout, QW
 from ops_console.sensors.kinds import Level
 from ops_console.sensors.service import SensorService
 from ops_console.sensors.views import Series
+from ops_console.ui.common.date_axis import LocaleDateAxis
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.formatting import measure, number
 from ops_console.ui.common.jobs import JobLane, start_job
@@ -150,7 +151,7 @@ class SensorChart(QWidget):
     def _make_plot(self) -> Any:
         import pyqtgraph as pg
 
-        plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        plot = pg.PlotWidget(background="w", axisItems={"bottom": LocaleDateAxis(orientation="bottom")})
         plot.showGrid(
             x=False, y=True, alpha=0.25
         )  # the level bands and a y grid: enough to read; an x grid doubled the axes' paint time

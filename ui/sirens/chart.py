@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ops_console.sirens.views import HistoryPoint
+from ops_console.ui.common.date_axis import LocaleDateAxis
 
 LOW_BATTERY_V = 23.0
 
@@ -32,7 +33,7 @@ class BatteryChart(QWidget):
 
         if self.plot is None:
             self.plot = pg.PlotWidget(
-                background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}
+                background="w", axisItems={"bottom": LocaleDateAxis(orientation="bottom")}
             )
             self.plot.showGrid(x=True, y=True, alpha=0.25)
             self.plot.setLabel("left", _tr("Battery (V)"))

@@ -43,6 +43,7 @@ from ops_console.early_warning.views import (
 from ops_console.errors import OpsError
 from ops_console.events import Event
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.column_widths import title_width
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.formatting import local_short
 from ops_console.ui.common.messages import show_error
@@ -164,8 +165,9 @@ class WarningsPanel(QWidget):
         self.delivery.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.delivery.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         header = self.delivery.horizontalHeader()
+        header.setStretchLastSection(True)  # the outcome takes what is left; a channel keeps its title whole
         for i in range(1, 1 + len(CHANNELS)):
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            header.resizeSection(i, max(114, title_width(self.delivery, i)))
         self.delivery.itemSelectionChanged.connect(self._update_controls)
         self.timeline = QListWidget()
         self.timeline.setObjectName("warningTimeline")
