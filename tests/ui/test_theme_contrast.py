@@ -206,7 +206,9 @@ def _style_sheets(tree: ast.AST) -> Iterator[tuple[int, str]]:
 def test_no_widget_fixes_its_word_colour_where_the_night_theme_cannot_reach():
     """A word colour in a widget's own style sheet stays the same at night (#3a4450 on the
     night window is 1.7:1). Words say what they mean with set_ink instead; a fixed colour
-    is fine only on a fixed background of its own (a red LIVE button with white words)."""
+    is fine only on a fixed background of its own (a red LIVE button with white words). And
+    a fixed light panel under the theme's words turns them light-on-light at night (the
+    radio's link strip did)."""
     problems = []
     for path in UI.rglob("*.py"):
         if path.name == "theme.py":
@@ -214,4 +216,12 @@ def test_no_widget_fixes_its_word_colour_where_the_night_theme_cannot_reach():
         for line, sheet in _style_sheets(ast.parse(path.read_text(encoding="utf-8"))):
             if re.search(r"(?<![-\w])color\s*:", sheet) and "background" not in sheet:
                 problems.append(f"{path.relative_to(UI)}:{line}: {sheet.strip()}")
+            for rule in sheet.split("}"):  # the other way round: a fixed light panel under the theme's words
+                light = re.search(r"background(?:-color)?\s*:\s*(#[0-9a-fA-F]{3,6})", rule)
+                if (
+                    light
+                    and QColor(light[1]).lightnessF() > 0.6
+                    and not re.search(r"(?<![-\w])color\s*:", rule)
+                ):
+                    problems.append(f"{path.relative_to(UI)}:{line}: light {light[1]} under the theme's text")
     assert not problems, "\n".join(problems)

@@ -100,6 +100,7 @@ QLabel#signOnError {{ color: {c["problem"]}; font-weight: 600; }}
 QLabel#placeholderTitle {{ font-size: 15pt; font-weight: 600; color: {c["placeholder_title"]}; }}
 QLabel#placeholderText {{ color: {c["placeholder_text"]}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
+QFrame#radioLinkStrip {{ background: {c["alt"]}; border: 1px solid {c["separator"]}; border-radius: 4px; }}
 """ + "".join(f'*[ink="{ink}"] {{ color: {c[ink]}; }}\n' for ink in INKS)
 
 

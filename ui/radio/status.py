@@ -31,9 +31,8 @@ class LinkStrip(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("radioLinkStrip")
-        self.setStyleSheet(
-            "#radioLinkStrip { background: #f3f5f7; border: 1px solid #d7dce1; border-radius: 4px; }"
-        )
+        # its panel colours are the theme's (ui/common/theme.py: QFrame#radioLinkStrip), so
+        # the counters read at night too
         self.pill = QLabel(objectName="linkState")
         self.pill.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pill.setMinimumWidth(120)

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from ops_console.domain import Role
@@ -27,6 +28,7 @@ from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.jobs import Job, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.theme import for_night
 from ops_console.ui.sirens.look import LIVE_RED, TEST_TEAL, pattern_words
 
 log = logging.getLogger(__name__)
@@ -184,7 +186,7 @@ class SirenStrip(QToolBar):
         live = any(r.live for r in self.rows)
         colour = LIVE_RED if live else TEST_TEAL
         self.setStyleSheet(
-            f"QToolBar#sirenStrip {{ background: {'#fde3e3' if live else '#e0f2ef'}; "
+            f"QToolBar#sirenStrip {{ background: {for_night(QColor('#fde3e3' if live else '#e0f2ef'), background=True).name()}; "
             f"border-bottom: 3px solid {colour}; }}"
         )
         self.badge.setText(_tr("SIRENS LIVE") if live else _tr("SIRENS TEST"))
