@@ -202,6 +202,29 @@ def test_raised_text_at_night_keeps_buttons_headers_and_tabs_whole(raised_night_
     assert not problems, "\n".join(sorted(set(problems)))
 
 
+def test_raised_text_at_night_keeps_every_dialog_whole(full_demo_post, raised_night_window, qtbot):
+    """The same dialogs, one text step larger at night, in Chinese and English."""
+    language, window = raised_night_window
+    problems: list[str] = []
+    for name, make in _dialogs(full_demo_post, window).items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _settle()
+        problems += [f"{name}: cut off: {p}" for p in clipped_buttons(dialog, dialog)[0]]
+        problems += [f"{name}: {p}" for p in clipped_headers(dialog)]
+        size, least = dialog.size(), dialog.minimumSizeHint()
+        if (
+            max(size.width(), least.width()) > SIZE.width()
+            or max(size.height(), least.height()) > SIZE.height()
+        ):
+            problems.append(f"{name}: {size.width()}x{size.height()} does not fit 1366x768")
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        dialog.close()
+    assert not problems, f"{language}:\n" + "\n".join(problems)
+
+
 def test_every_dialog_speaks_chinese_and_fits_the_screen(full_demo_post, chinese_window, qtbot):
     data = data_words(full_demo_post.db.engine)
     problems: list[str] = []
