@@ -37,7 +37,7 @@ from ops_console.ui.exercise_bar import ExerciseBar
 from ops_console.ui.feature_docks import LAZY, FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
 from ops_console.ui.quit_guard import QuitGuard
-from ops_console.ui.role_front import front_docks
+from ops_console.ui.role_front import front_docks, joined_docks, layout_profile
 from ops_console.ui.signon.shift_actions import ShiftActions
 from ops_console.ui.status_bar import PostStatusBar
 from ops_console.ui.tasks.panel import TaskBoardPanel
@@ -168,7 +168,9 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         QApplication.instance().focusChanged.connect(self._remember_panel)  # type: ignore[union-attr]
         self.update_actions()
+        self._profile = layout_profile(self.post.shift.role)  # the arrangement restored below
         self.restore_layout()
+        self.bridge.shift_changed.connect(self._follow_role_layout)  # before the front tabs are raised
         QTimer.singleShot(0, self, self.raise_role_docks)  # once shown: a raise before show does not hold
         self.bridge.shift_changed.connect(self.raise_role_docks)
         tidy_tab_bars(self)
@@ -497,14 +499,49 @@ class MainWindow(QMainWindow):
     # --- layout -----------------------------------------------------------------
     def restore_layout(self) -> bool:
         geometry = self.settings.value("main_window/geometry")
-        state = self.settings.value("main_window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
             self._first_start_geometry()
-        if isinstance(state, QByteArray):
-            return self.restoreState(state, LAYOUT_VERSION)
+        return self._restore_profile()
+
+    @staticmethod
+    def _state_key(profile: str) -> str:
+        return f"main_window/state/{profile}" if profile else "main_window/state"
+
+    def _restore_profile(self) -> bool:
+        """The current role's saved arrangement; when it has none yet, the shared one (or the
+        default) with the role's own changes made over it. True if a saved one was used."""
+        saved = self.settings.value(self._state_key(self._profile))
+        if isinstance(saved, QByteArray) and self.restoreState(saved, LAYOUT_VERSION):
+            return True
+        shared = self.settings.value(self._state_key(""))
+        if not (isinstance(shared, QByteArray) and self.restoreState(shared, LAYOUT_VERSION)):
+            self.restoreState(self._default_state, LAYOUT_VERSION)
+        self._arrange_for_role()
         return False
+
+    def _arrange_for_role(self) -> None:
+        """The signed-on role's own arrangement (ui/role_front.py ``JOINED``) over the current
+        one: a dock joins another's tab stack, unless the person floated or closed either."""
+        for key, stack in joined_docks(self.post.shift.role):
+            dock, target = self.docks[key], self.docks[stack]
+            if not (dock.isFloating() or target.isFloating() or dock.isHidden() or target.isHidden()):
+                if target not in self.tabifiedDockWidgets(dock):
+                    self.tabifyDockWidget(target, dock)
+                target.raise_()
+        QTimer.singleShot(0, self, self._hide_stale_tabs)
+
+    @Slot()
+    def _follow_role_layout(self) -> None:
+        """A change of operator to a role with another arrangement: the leaving role's layout
+        is kept under its name and the arriving role's is restored (or made)."""
+        profile = layout_profile(self.post.shift.role)
+        if profile == self._profile:
+            return
+        self.settings.setValue(self._state_key(self._profile), self.saveState(LAYOUT_VERSION))
+        self._profile = profile
+        self._restore_profile()
 
     def _first_start_geometry(self) -> None:
         """No saved geometry: on a screen smaller than the default window (a 1280x720 or
@@ -537,7 +574,7 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
-        self.settings.setValue("main_window/state", self.saveState(LAYOUT_VERSION))
+        self.settings.setValue(self._state_key(self._profile), self.saveState(LAYOUT_VERSION))
         self.settings.sync()
 
     @Slot()
@@ -546,6 +583,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             if not dock.isFloating():
                 dock.show()
+        self._arrange_for_role()
         QTimer.singleShot(0, self._hide_stale_tabs)  # once the restored layout is in place
 
     @Slot()

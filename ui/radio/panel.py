@@ -178,16 +178,22 @@ class RadioPanel(QWidget):
         lv.addWidget(rule)
         lv.addWidget(self.compose)
 
-        split = ResponsiveSplitter(objectName="radioSplit")
+        split = self._split = ResponsiveSplitter(objectName="radioSplit")
+        self._left = left
         split.addWidget(left)
         split.addWidget(self.side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([820, 520])
         # the link strip and the alert banner stay on top; the rest scrolls when the dock is low
-        body = QScrollArea(objectName="radioBody", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        body = self._body = QScrollArea(
+            objectName="radioBody", widgetResizable=True, frameShape=QFrame.Shape.NoFrame
+        )
         body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body.setWidget(split)
+        body.viewport().installEventFilter(self)  # its height decides how a stacked log is sized
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self.fit_stacked_log)
         root = QVBoxLayout(self)
         root.setContentsMargins(6, 6, 6, 6)
         root.addWidget(self.link_strip)
@@ -285,8 +291,33 @@ class RadioPanel(QWidget):
         if not self.paused() and self.new_button.isVisible():
             self.show_new()
 
+    @Slot()
+    def fit_stacked_log(self) -> None:
+        """Stacked (a dock narrower than log and nodes side by side), the comms log and the
+        compose box fill the visible height and the nodes/outbox tabs follow below, their tab
+        bar in sight at the bottom and the rest a scroll away. Split by stretch instead, a
+        1280x720 radio dock showed six log rows under a nodes list few look at while typing."""
+        split, body = self._split, self._body
+        if split.orientation() == Qt.Orientation.Horizontal:
+            if split.minimumHeight():
+                split.setMinimumHeight(0)
+            return
+        handle = split.handleWidth()
+        side_min = self.side.minimumSizeHint().height()
+        peek = self.side.tabBar().sizeHint().height() + 6
+        view = body.viewport().height()
+        left = max(self._left.minimumSizeHint().height(), view - peek - handle)
+        side = max(side_min, min(self.side.sizeHint().height(), view))
+        if split.minimumHeight() != left + handle + side:
+            split.setMinimumHeight(left + handle + side)
+        if split.sizes() != [left, side]:
+            split.setSizes([left, side])
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if watched is self.table.viewport():
+        body = getattr(self, "_body", None)  # events come before _layout() made it
+        if body is not None and watched is body.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_timer.start()  # once the splitter has chosen side by side or stacked
+        elif watched is self.table.viewport():
             if event.type() == QEvent.Type.Enter:
                 self._hovering = True
             elif event.type() == QEvent.Type.Leave:
