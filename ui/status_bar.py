@@ -45,8 +45,11 @@ class PostStatusBar(QStatusBar):
         )
         self.alert_button.setToolTip(self.tr("Open alerts of the post — click to show the list"))
         self.alert_button.hide()
-        self.addWidget(self.exercise_banner)
-        self.addWidget(self.alert_button)
+        # the EXERCISE mark and the alert count are permanent widgets: a notice (showMessage)
+        # hides the normal ones, and the count, shown again by the next alert, was drawn
+        # under the notice's words at 1280x720 (Xvfb) — what a person must act on stays whole
+        self.addPermanentWidget(self.exercise_banner)
+        self.addPermanentWidget(self.alert_button)
         self.addWidget(self.operator_label)
         self.addPermanentWidget(self.database_label)
         self.addPermanentWidget(self.clock_label)

@@ -78,3 +78,25 @@ def test_the_main_window_counts_alerts_in_the_status_bar_and_the_counter_opens_t
     assert window.docks["activity"].visibleRegion().isEmpty(), (
         "the alert list now lies on top of its tab group"
     )
+
+
+def test_a_notice_in_the_status_bar_never_hides_or_covers_the_alert_count(window, post, qtbot) -> None:
+    """A notice (showMessage) hid the counter, and the next alert showed it again under the
+    notice's words (seen at 1280x720 under Xvfb): the counter is a permanent widget now."""
+    from PySide6.QtCore import QSize
+
+    from helpers.clipping import visible_part
+
+    window.resize(QSize(1280, 720))
+    window.show()
+    hear_emergency(post)
+    qtbot.waitUntil(lambda: window.status.alert_button.isVisible(), timeout=5000)
+    window.status.showMessage(
+        "Frames heard while the database is away will wait in memory only: " + "x" * 200
+    )
+    qtbot.wait(50)
+    button = window.status.alert_button
+    assert button.isVisible()
+    assert visible_part(button, window).size() == button.size()
+    window.status.show_alert_counts(2, 2)  # a new count while the notice shows: still its own place
+    assert button.isVisible() and not window.status.operator_label.isVisible()  # the notice has the left
