@@ -22,6 +22,7 @@ from ops_console.early_warning.views import DELIVERED, FAILED, SENDING
 from ops_console.errors import OpsError
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.radio.outbox import BROADCAST, Outbox
+from ops_console.said import N_, label, listed, said
 from ops_console.siren_patterns import SirenPattern
 from ops_console.sirens import views as sv
 from ops_console.sirens.service import SirenService
@@ -58,14 +59,16 @@ def siren_pattern(sirens: SirenService, hazard: Hazard, *, exercise: bool) -> Si
     sounding = [p for p in choosable if not p.test and not p.silent]
     if sounding and not exercise:
         return sounding[0]
-    raise ChannelFailed(f"no siren signal for {hazard.label} in the post's signal set")
+    raise ChannelFailed(
+        said(N_("no siren signal for {hazard} in the post's signal set"), hazard=label(hazard))
+    )
 
 
 def send_sirens(
     sirens: SirenService, siren_ids: tuple[int, ...], hazard: Hazard, *, exercise: bool, pin: str
 ) -> Outcome:
     if not siren_ids:
-        raise ChannelFailed("no sirens cover the warning's area")
+        raise ChannelFailed(said(NO_SIRENS))
     pattern = siren_pattern(sirens, hazard, exercise=exercise)
     try:
         result = sirens.activate(
@@ -78,18 +81,22 @@ def send_sirens(
         )
     except OpsError as refused:  # SirenRefused, PermissionDenied, ValidationError: all audited there
         raise ChannelFailed(str(refused)) from None
-    return Outcome(SENDING, f"{pattern.name} requested on {len(siren_ids)} siren(s)", result.request_id)
+    return Outcome(
+        SENDING,
+        said(N_("{signal} requested on {n} siren(s)"), signal=pattern.name, n=len(siren_ids)),
+        result.request_id,
+    )
 
 
 def stop_sirens(sirens: SirenService, siren_ids: tuple[int, ...], identifier: str) -> Outcome:
     """A Cancel stops the area's sirens through SirenService.cancel (the door CANCEL ALL uses)."""
     if not siren_ids:
-        raise ChannelFailed("no sirens cover the warning's area")
+        raise ChannelFailed(said(NO_SIRENS))
     try:
         request_id = sirens.cancel(siren_ids, reason=f"warning {identifier} cancelled")
     except OpsError as refused:
         raise ChannelFailed(str(refused)) from None
-    return Outcome(SENDING, f"stop requested on {len(siren_ids)} siren(s)", request_id)
+    return Outcome(SENDING, said(N_("stop requested on {n} siren(s)"), n=len(siren_ids)), request_id)
 
 
 def siren_state(db: Database, request_id: str) -> tuple[str, str]:
@@ -102,18 +109,33 @@ def siren_state(db: Database, request_id: str) -> tuple[str, str]:
             .order_by(Siren.name)
         ).all()
     if not rows:
-        return FAILED, f"siren request {request_id} not found"
+        return FAILED, said(N_("siren request {request} not found"), request=request_id)
     bad = [
-        f"{name}: {state}{' — ' + detail if detail else ''}"
+        said(N_("{siren}: {state} — {words}"), siren=name, state=_state(state), words=detail)
+        if detail
+        else said(N_("{siren}: {state}"), siren=name, state=_state(state))
         for state, detail, name in rows
         if state in sv.FINAL_STATES and state not in (sv.CONFIRMED, sv.EXERCISE_ONLY)
     ]
     pending = [name for state, _d, name in rows if state in sv.PENDING_STATES]
     if bad:
-        return FAILED, "; ".join(bad)
+        return FAILED, listed(bad)
     if pending:
-        return SENDING, f"waiting for {', '.join(pending)}"
-    return DELIVERED, f"{len(rows)} siren(s) confirmed"
+        return SENDING, said(N_("waiting for {sirens}"), sirens=listed(pending))
+    return DELIVERED, said(N_("{n} siren(s) confirmed"), n=len(rows))
+
+
+NO_SIRENS = N_("no sirens cover the warning's area")
+COMMAND_STATES = {  # how a siren command ended, as a delivery's detail names it
+    sv.NOT_STARTED: N_("did not start"),
+    sv.REFUSED: N_("refused"),
+    sv.UNCONFIRMED: N_("not confirmed"),
+    sv.TIMEOUT: N_("timed out"),
+}
+
+
+def _state(state: str) -> str:
+    return said(COMMAND_STATES[state]) if state in COMMAND_STATES else state.replace("_", " ")
 
 
 # -- radio --------------------------------------------------------------------------------
@@ -130,7 +152,7 @@ def fit_radio_text(outbox: Outbox, text: str, precedence: fp.Precedence) -> str:
         if check.ok and check.frames <= RADIO_MAX_FRAMES:
             return candidate
         words.pop()
-    raise ChannelFailed("the radio text does not fit in the airtime budget even when cut short")
+    raise ChannelFailed(said(N_("the radio text does not fit in the airtime budget even when cut short")))
 
 
 def radio_text(headline: str, instruction: str, *, exercise: bool) -> str:
@@ -144,19 +166,30 @@ def send_radio(outbox: Outbox, text: str, precedence: fp.Precedence, subject: st
         view = outbox.compose(BROADCAST, fitted, precedence, subject=subject[:200], kind="warning")
     except OpsError as refused:
         raise ChannelFailed(str(refused)) from None
-    return Outcome(SENDING, f"queued for broadcast ({precedence.name}): {fitted}", str(view.id))
+    return Outcome(
+        SENDING,
+        said(N_("queued for broadcast ({precedence}): {text}"), precedence=precedence.name, text=fitted),
+        str(view.id),
+    )
 
 
 def radio_state(db: Database, message_id: int) -> tuple[str, str]:
     with db.read() as s:
         row = s.get(RadioMessage, message_id)
         if row is None:
-            return FAILED, f"radio message {message_id} no longer exists"
-        if row.status in ("sent", "acked"):
-            return DELIVERED, f"broadcast {row.status} ({row.precedence})"
-        if row.status in ("failed", "cancelled"):
-            return FAILED, f"radio {row.status}: {row.last_error or 'no reason given'}"
-        return SENDING, f"{row.status}: waiting for a radio"
+            return FAILED, said(N_("radio message {id} no longer exists"), id=message_id)
+        if row.status == "sent":
+            return DELIVERED, said(N_("broadcast sent ({precedence})"), precedence=row.precedence)
+        if row.status == "acked":
+            return DELIVERED, said(N_("broadcast acknowledged ({precedence})"), precedence=row.precedence)
+        if row.status == "failed":
+            return FAILED, said(N_("radio failed: {why}"), why=row.last_error or said(N_("no reason given")))
+        if row.status == "cancelled":
+            return FAILED, said(
+                N_("radio cancelled: {why}"), why=row.last_error or said(N_("no reason given"))
+            )
+        status = said(N_("queued")) if row.status == "queued" else row.status
+        return SENDING, said(N_("{status}: waiting for a radio"), status=status)
 
 
 # -- files --------------------------------------------------------------------------------
@@ -165,18 +198,22 @@ def radio_state(db: Database, message_id: int) -> tuple[str, str]:
 def write_file(folder: Path | None, name: str, data: bytes) -> Outcome:
     """Write ``data`` atomically (temp file + rename) into ``folder``; the reason in words if not."""
     if folder is None:
-        raise ChannelFailed("no folder is configured for this channel ([warnings] in the settings)")
+        raise ChannelFailed(said(N_("no folder is configured for this channel ([warnings] in the settings)")))
     target = folder / name
     tmp = folder / f".{name}.part"
     try:
         if not folder.is_dir():
-            raise ChannelFailed(f"the folder {folder} does not exist (or is not a folder)")
+            raise ChannelFailed(
+                said(N_("the folder {folder} does not exist (or is not a folder)"), folder=str(folder))
+            )
         if not os.access(folder, os.W_OK):
-            raise ChannelFailed(f"the folder {folder} is not writable")
+            raise ChannelFailed(said(N_("the folder {folder} is not writable"), folder=str(folder)))
         tmp.write_bytes(data)
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
-        raise ChannelFailed(f"could not write {target}: {exc.strerror or exc}") from None
-    return Outcome(DELIVERED, f"written: {target}", str(target))
+        raise ChannelFailed(
+            said(N_("could not write {file}: {why}"), file=str(target), why=str(exc.strerror or exc))
+        ) from None
+    return Outcome(DELIVERED, said(N_("written: {file}"), file=str(target)), str(target))

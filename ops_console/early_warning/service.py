@@ -36,6 +36,7 @@ from ops_console.early_warning.views import (
     ALL_CLEAR,
     APPROVED,
     CANCELLED,
+    CHANNEL_NAMES,
     CHANNELS,
     DELIVERED,
     DRAFT,
@@ -57,7 +58,7 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.mapping.geo import haversine_m
 from ops_console.mapping.zones import ZoneService
 from ops_console.radio.outbox import Outbox
-from ops_console.said import english, shown
+from ops_console.said import N_, english, label, listed, said, shown, word
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.services.operators import OperatorService
@@ -99,6 +100,18 @@ class SensorAlertLike(Protocol):
 
 
 ENTITY = "warning"
+STEP_WORDS = {  # a warning's step as its audit entry names it (ops_console/said.py)
+    "approved": N_("approved"),
+    "issued": N_("issued"),
+    "updated": N_("updated"),
+    "cancelled": N_("cancelled"),
+    "all clear": N_("all clear"),
+}
+
+
+def _channel(channel: str) -> str:
+    """A channel's name as an argument of a stored sentence, in the Warnings panel's words."""
+    return word("Warnings", CHANNEL_NAMES[channel]) if channel in CHANNEL_NAMES else channel
 
 
 class WarningRefused(OpsError):
@@ -248,7 +261,12 @@ class WarningService:
                 "warning.four_eyes",
                 ENTITY,
                 None,
-                f"Four-eyes rule for warnings switched {'ON' if on else 'OFF (single-supervisor shift)'} by {actor.name}",
+                said(
+                    N_("Four-eyes rule for warnings switched ON by {who}")
+                    if on
+                    else N_("Four-eyes rule for warnings switched OFF (single-supervisor shift) by {who}"),
+                    who=actor.name,
+                ),
                 before={"four_eyes": before},
                 after={"four_eyes": on},
                 exercise=self._shift.exercise,
@@ -314,8 +332,15 @@ class WarningService:
                 "warning.draft",
                 ENTITY,
                 row.id,
-                f"{'EXERCISE ' if row.exercise else ''}{hazard.label} warning #{row.id} drafted by {actor.name}: "
-                f"{filled['en-US']['headline']}",
+                said(
+                    N_("EXERCISE {hazard} warning #{id} drafted by {who}: {headline}")
+                    if row.exercise
+                    else N_("{hazard} warning #{id} drafted by {who}: {headline}"),
+                    hazard=label(hazard),
+                    id=row.id,
+                    who=actor.name,
+                    headline=filled["en-US"]["headline"],
+                ),
                 after={"hazard": row.hazard, "area": row.area_desc},
                 exercise=row.exercise,
             )
@@ -354,7 +379,12 @@ class WarningService:
                 "warning.from_sensor",
                 ENTITY,
                 w.id,
-                f"Warning #{w.id} drafted from sensor alert {alert.id}: {alert.words}",
+                said(
+                    N_("Warning #{id} drafted from sensor alert {alert}: {words}"),
+                    id=w.id,
+                    alert=alert.id,
+                    words=alert.words,
+                ),
                 exercise=row.exercise,
             )
             view = _view(row)
@@ -513,7 +543,15 @@ class WarningService:
                 order = {c: i for i, c in enumerate(CHANNELS)}
                 views = tuple(
                     DeliveryView(
-                        d.id, m.id, m.msg_type, d.channel, d.state, d.detail, d.ref, d.attempts, d.changed_at
+                        d.id,
+                        m.id,
+                        m.msg_type,
+                        d.channel,
+                        d.state,
+                        shown(d.detail),
+                        d.ref,
+                        d.attempts,
+                        d.changed_at,
                     )
                     for d in sorted(ds, key=lambda d: order.get(d.channel, 9))
                 )
@@ -535,7 +573,15 @@ class WarningService:
                 (
                     _view(w),
                     DeliveryView(
-                        d.id, m.id, m.msg_type, d.channel, d.state, d.detail, d.ref, d.attempts, d.changed_at
+                        d.id,
+                        m.id,
+                        m.msg_type,
+                        d.channel,
+                        d.state,
+                        shown(d.detail),
+                        d.ref,
+                        d.attempts,
+                        d.changed_at,
                     ),
                 )
                 for w, m, d in rows
@@ -622,7 +668,7 @@ class WarningService:
                 "warning.refused",
                 ENTITY,
                 warning_id,
-                f"Warning step refused: {words}",
+                said(N_("Warning step refused: {why}"), why=words),
                 exercise=self._shift.exercise,
             )
         return WarningRefused(words)
@@ -661,7 +707,14 @@ class WarningService:
                 action,
                 ENTITY,
                 warning_id,
-                f"{'EXERCISE ' if row.exercise else ''}Warning #{warning_id} {verb} by {actor.name}",
+                said(
+                    N_("EXERCISE warning #{id} {step} by {who}")
+                    if row.exercise
+                    else N_("Warning #{id} {step} by {who}"),
+                    id=warning_id,
+                    step=said(STEP_WORDS[verb]) if verb in STEP_WORDS else verb,
+                    who=actor.name,
+                ),
                 before={"state": allowed[0]},
                 after={"state": new},
                 exercise=row.exercise,
@@ -759,7 +812,14 @@ class WarningService:
                 "warning.send",
                 ENTITY,
                 warning_id,
-                f"{msg_type} {message.identifier} ({message.status}) sent on {', '.join(picked)} by {actor.name}",
+                said(
+                    N_("{type} {identifier} ({status}) sent on {channels} by {who}"),
+                    type=msg_type,
+                    identifier=message.identifier,
+                    status=message.status,
+                    channels=listed(_channel(c) for c in picked),
+                    who=actor.name,
+                ),
                 after={"message": message.identifier, "channels": list(picked)},
                 exercise=row.exercise,
             )
@@ -801,7 +861,7 @@ class WarningService:
             outcome = Outcome(FAILED, str(exc))
         except Exception as exc:  # a bug in one channel must not stop the others; logged in full
             log.exception("warning channel %s failed", channel)
-            outcome = Outcome(FAILED, f"unexpected error: {exc}")
+            outcome = Outcome(FAILED, said(N_("unexpected error: {why}"), why=str(exc)))
         self._set_delivery(delivery_id, outcome.state, outcome.detail, outcome.ref, attempt=True)
         if retry:
             with self._db.write() as s:
@@ -811,7 +871,14 @@ class WarningService:
                     "warning.retry",
                     ENTITY,
                     warning_id,
-                    f"{channel} channel of {identifier} retried by {actor.name}: {outcome.state} — {outcome.detail}",
+                    said(
+                        N_("{channel} channel of {identifier} retried by {who}: {state} — {detail}"),
+                        channel=_channel(channel),
+                        identifier=identifier,
+                        who=actor.name,
+                        state=outcome.state,
+                        detail=outcome.detail,
+                    ),
                     exercise=w.exercise,
                 )
 
@@ -881,7 +948,7 @@ class WarningService:
             m = s.get(WarningMessage, d.message_id)
             assert m is not None
             return DeliveryView(
-                d.id, m.id, m.msg_type, d.channel, d.state, d.detail, d.ref, d.attempts, d.changed_at
+                d.id, m.id, m.msg_type, d.channel, d.state, shown(d.detail), d.ref, d.attempts, d.changed_at
             )
 
 

@@ -5676,6 +5676,22 @@ Sounding or armed: %1</source>
       <translation>紧急等级：{where} 读数 {value} {unit}（{detail}），收到时间 {time} UTC</translation>
     </message>
     <message>
+      <source>EXERCISE warning #{id} {step} by {who}</source>
+      <translation>演练预警 #{id} 由 {who} {step}</translation>
+    </message>
+    <message>
+      <source>EXERCISE {hazard} warning #{id} drafted by {who}: {headline}</source>
+      <translation>演练 {hazard}预警 #{id} 由 {who} 起草：{headline}</translation>
+    </message>
+    <message>
+      <source>Four-eyes rule for warnings switched OFF (single-supervisor shift) by {who}</source>
+      <translation>{who} 关闭了预警双人复核规则（单主管值班）</translation>
+    </message>
+    <message>
+      <source>Four-eyes rule for warnings switched ON by {who}</source>
+      <translation>{who} 开启了预警双人复核规则</translation>
+    </message>
+    <message>
       <source>Frames heard while the database is away will wait in memory only: {why}</source>
       <translation>数据库不可用期间收到的帧只能暂存在内存中：{why}</translation>
     </message>
@@ -5716,12 +5732,32 @@ Sounding or armed: %1</source>
       <translation>电台发件箱遇到问题，正在继续重试；详见日志。</translation>
     </message>
     <message>
+      <source>Warning #{id} drafted from sensor alert {alert}: {words}</source>
+      <translation>预警 #{id} 由传感器告警 {alert} 起草：{words}</translation>
+    </message>
+    <message>
+      <source>Warning #{id} {step} by {who}</source>
+      <translation>预警 #{id} 由 {who} {step}</translation>
+    </message>
+    <message>
+      <source>Warning step refused: {why}</source>
+      <translation>预警操作被拒绝：{why}</translation>
+    </message>
+    <message>
       <source>activate</source>
       <translation>启动</translation>
     </message>
     <message>
+      <source>all clear</source>
+      <translation>解除</translation>
+    </message>
+    <message>
       <source>amplifier fault</source>
       <translation>功放故障</translation>
+    </message>
+    <message>
+      <source>approved</source>
+      <translation>已批准</translation>
     </message>
     <message>
       <source>back to {level}: below {line} − {hysteresis} {unit}</source>
@@ -5732,6 +5768,14 @@ Sounding or armed: %1</source>
       <translation>电池电量低</translation>
     </message>
     <message>
+      <source>broadcast acknowledged ({precedence})</source>
+      <translation>广播已确认（{precedence}）</translation>
+    </message>
+    <message>
+      <source>broadcast sent ({precedence})</source>
+      <translation>广播已发送（{precedence}）</translation>
+    </message>
+    <message>
       <source>cabinet door open</source>
       <translation>控制箱门已打开</translation>
     </message>
@@ -5740,8 +5784,20 @@ Sounding or armed: %1</source>
       <translation>取消</translation>
     </message>
     <message>
+      <source>cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
       <source>charger fault</source>
       <translation>充电器故障</translation>
+    </message>
+    <message>
+      <source>could not write {file}: {why}</source>
+      <translation>无法写入 {file}：{why}</translation>
+    </message>
+    <message>
+      <source>did not start</source>
+      <translation>未启动</translation>
     </message>
     <message>
       <source>driver or speaker fault</source>
@@ -5756,6 +5812,10 @@ Sounding or armed: %1</source>
       <translation>入侵报警</translation>
     </message>
     <message>
+      <source>issued</source>
+      <translation>已发布</translation>
+    </message>
+    <message>
       <source>its local-activation bit is set</source>
       <translation>其本地启动标志已置位</translation>
     </message>
@@ -5768,6 +5828,26 @@ Sounding or armed: %1</source>
       <translation>没有任何控制台下达命令</translation>
     </message>
     <message>
+      <source>no folder is configured for this channel ([warnings] in the settings)</source>
+      <translation>此渠道未配置文件夹（设置中的 [warnings]）</translation>
+    </message>
+    <message>
+      <source>no reason given</source>
+      <translation>未说明原因</translation>
+    </message>
+    <message>
+      <source>no siren signal for {hazard} in the post's signal set</source>
+      <translation>本站信号集中没有用于{hazard}的警报信号</translation>
+    </message>
+    <message>
+      <source>no sirens cover the warning's area</source>
+      <translation>没有警报器覆盖该预警区域</translation>
+    </message>
+    <message>
+      <source>not confirmed</source>
+      <translation>未确认</translation>
+    </message>
+    <message>
       <source>not in the register: kind {kind}, unit {unit}, node {node}; its readings are kept — register it in the Sensors panel</source>
       <translation>未登记：类型 {kind}，单位 {unit}，节点 {node}；其读数已保留 — 请在传感器面板中登记</translation>
     </message>
@@ -5778,6 +5858,30 @@ Sounding or armed: %1</source>
     <message>
       <source>not sent: this console is in EXERCISE mode and never sends a live sound command</source>
       <translation>未发送：本控制台处于演练模式，从不发送实战鸣响命令</translation>
+    </message>
+    <message>
+      <source>queued</source>
+      <translation>排队中</translation>
+    </message>
+    <message>
+      <source>queued for broadcast ({precedence}): {text}</source>
+      <translation>已排队等待广播（{precedence}）：{text}</translation>
+    </message>
+    <message>
+      <source>radio cancelled: {why}</source>
+      <translation>电台发送已取消：{why}</translation>
+    </message>
+    <message>
+      <source>radio failed: {why}</source>
+      <translation>电台发送失败：{why}</translation>
+    </message>
+    <message>
+      <source>radio message {id} no longer exists</source>
+      <translation>电台消息 {id} 已不存在</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>被拒绝</translation>
     </message>
     <message>
       <source>rotator fault</source>
@@ -5796,12 +5900,20 @@ Sounding or armed: %1</source>
       <translation>警报器</translation>
     </message>
     <message>
+      <source>siren request {request} not found</source>
+      <translation>找不到警报器请求 {request}</translation>
+    </message>
+    <message>
       <source>sirens</source>
       <translation>警报器</translation>
     </message>
     <message>
       <source>sounded without a command from the console (local activation)</source>
       <translation>未经控制台命令鸣响（本地启动）</translation>
+    </message>
+    <message>
+      <source>stop requested on {n} siren(s)</source>
+      <translation>已请求 {n} 台警报器停止</translation>
     </message>
     <message>
       <source>team tracks</source>
@@ -5812,6 +5924,18 @@ Sounding or armed: %1</source>
       <translation>控制台在结果确定前停止 — 请将警报器状态视为未知</translation>
     </message>
     <message>
+      <source>the folder {folder} does not exist (or is not a folder)</source>
+      <translation>文件夹 {folder} 不存在（或不是文件夹）</translation>
+    </message>
+    <message>
+      <source>the folder {folder} is not writable</source>
+      <translation>文件夹 {folder} 不可写</translation>
+    </message>
+    <message>
+      <source>the radio text does not fit in the airtime budget even when cut short</source>
+      <translation>即使截短，电台文本也超出通话时长预算</translation>
+    </message>
+    <message>
       <source>the sensor's clock is {span} ahead; timed by when it was heard</source>
       <translation>传感器时钟快了 {span}；按收到的时间计时</translation>
     </message>
@@ -5820,12 +5944,40 @@ Sounding or armed: %1</source>
       <translation>传感器时钟慢了 {span}；按收到的时间计时</translation>
     </message>
     <message>
+      <source>timed out</source>
+      <translation>已超时</translation>
+    </message>
+    <message>
+      <source>unexpected error: {why}</source>
+      <translation>意外错误：{why}</translation>
+    </message>
+    <message>
       <source>up {amount} {unit} in {minutes} min</source>
       <translation>{minutes} 分钟内上涨 {amount} {unit}</translation>
     </message>
     <message>
       <source>up {rise} {unit} within {span} (rule: {rule})</source>
       <translation>{span}内上涨 {rise} {unit}（规则：{rule}）</translation>
+    </message>
+    <message>
+      <source>updated</source>
+      <translation>已更新</translation>
+    </message>
+    <message>
+      <source>waiting for {sirens}</source>
+      <translation>正在等待 {sirens}</translation>
+    </message>
+    <message>
+      <source>written: {file}</source>
+      <translation>已写入：{file}</translation>
+    </message>
+    <message>
+      <source>{channel} channel of {identifier} retried by {who}: {state} — {detail}</source>
+      <translation>{who} 重试了 {identifier} 的{channel}渠道：{state} — {detail}</translation>
+    </message>
+    <message>
+      <source>{hazard} warning #{id} drafted by {who}: {headline}</source>
+      <translation>{hazard}预警 #{id} 由 {who} 起草：{headline}</translation>
     </message>
     <message>
       <source>{level} ≥ {line} {unit}</source>
@@ -5852,8 +6004,16 @@ Sounding or armed: %1</source>
       <translation>{n} 秒</translation>
     </message>
     <message>
+      <source>{n} siren(s) confirmed</source>
+      <translation>{n} 台警报器已确认</translation>
+    </message>
+    <message>
       <source>{problem}; this radio is not opened</source>
       <translation>{problem}；此电台未打开</translation>
+    </message>
+    <message>
+      <source>{signal} requested on {n} siren(s)</source>
+      <translation>已请求 {n} 台警报器播放 {signal}</translation>
     </message>
     <message>
       <source>{siren} (unit {unit}) is SOUNDING without a command from any console ({why}) — cancel it or send someone to the cabinet</source>
@@ -5880,8 +6040,24 @@ Sounding or armed: %1</source>
       <translation>{siren} 在漏掉 {polls} 次轮询后恢复应答</translation>
     </message>
     <message>
+      <source>{siren}: {state}</source>
+      <translation>{siren}：{state}</translation>
+    </message>
+    <message>
+      <source>{siren}: {state} — {words}</source>
+      <translation>{siren}：{state} — {words}</translation>
+    </message>
+    <message>
       <source>{siren}: {words}</source>
       <translation>{siren}：{words}</translation>
+    </message>
+    <message>
+      <source>{status}: waiting for a radio</source>
+      <translation>{status}：正在等待电台</translation>
+    </message>
+    <message>
+      <source>{type} {identifier} ({status}) sent on {channels} by {who}</source>
+      <translation>{who} 通过 {channels} 发送了 {type} {identifier}（{status}）</translation>
     </message>
     <message>
       <source>{why}; not used for levels</source>

@@ -106,3 +106,25 @@ def test_a_cancel_stops_the_areas_sirens_through_the_siren_door(spost):
     commands = spost.sirens.list_commands(request_id=d["sirens"].ref)
     assert sorted(c.siren_id for c in commands) == [1, 2] and {c.command for c in commands} == {"cancel"}
     assert "cancelled" in commands[0].detail and d["sirens"].state == "sending"
+
+
+def test_a_failed_channel_reads_in_the_language_of_the_console_that_shows_it(spost, tmp_path: Path, qapp):
+    """The reason is stored in no language (ops_console/said.py): the same delivery reads in
+    English here and in Chinese on a console that speaks it, the folder's path unchanged."""
+    from PySide6.QtCore import QLocale
+
+    from ops_console.language import install_translators, remove_translators
+
+    spost.warnings.settings.notice_folder = Path("/proc/self")
+    w = approved_flood(spost)
+    d = by_channel(spost.warnings.issue(w.id, PIN, ["pdf"]))
+    assert d["pdf"].detail == "the folder /proc/self is not writable"
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        [message] = spost.warnings.messages(w.id, refresh=False)
+        [shown] = [x for x in message.deliveries if x.channel == "pdf"]
+        assert shown.detail == "文件夹 /proc/self 不可写"
+        entry = spost.warnings.timeline(w.id)[-1]
+        assert entry.action == "warning.send" and "通过" in entry.words and "发送了" in entry.words
+    finally:
+        remove_translators(qapp, translators)

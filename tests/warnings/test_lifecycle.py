@@ -49,7 +49,11 @@ def test_four_eyes_switched_off_for_a_single_supervisor_shift_is_audited(spost):
 
     with spost.db.read() as s:
         words = s.scalars(select(AuditEntry.summary).where(AuditEntry.action == "warning.four_eyes")).all()
-    assert words == [f"Four-eyes rule for warnings switched OFF (single-supervisor shift) by {DRAFTER}"]
+    from ops_console.said import english
+
+    assert [english(w) for w in words] == [
+        f"Four-eyes rule for warnings switched OFF (single-supervisor shift) by {DRAFTER}"
+    ]
 
 
 def test_issue_update_cancel_each_reference_the_earlier_messages_and_validate(spost):
