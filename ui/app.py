@@ -34,7 +34,7 @@ from ops_console.ui.common.i18n import install_translators
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.crash import install_crash_handler
-from ops_console.ui.qt import forget_import_sources, install_gui_thread_collector
+from ops_console.ui.qt import forget_import_sources, install_gui_thread_collector, lighten_import_hook
 from ops_console.ui.view_options import apply_saved_look
 from ops_console.ui.watchdog import FreezeWatchdog, unseen_freezes
 
@@ -49,6 +49,7 @@ EXIT_OK, EXIT_FAILED = 0, 1
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names for QSettings, the theme, translations and GUI-thread GC."""
+    lighten_import_hook()  # before the post's and the panels' imports (ui/qt.py)
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
