@@ -8,9 +8,12 @@ The map, the inventory and the sirens panel are the costly ones (the map stack, 
 and numpy, and their reads), and at start-up they sit on tabs behind the task board: each
 is built the first time its dock shows (or code asks for it), so the window paints
 without them. Their docks exist from the start with the same object names, so saved
-layouts restore as before. What must be seen whatever is in front — the alert list that
-feeds the status bar's counts and the siren strip — is built with the window. A
-selection that would move the map before it exists is kept and applied when it is built.
+layouts restore as before. The risk register, shelters and residents tabs behind the
+activity log are built the same way (``LAZY_LEFT``): the map stack's panels and dialogs and
+the residents' zone snapshot are not imported or read before someone looks. What must be
+seen whatever is in front — the alert list that feeds the status bar's counts and the
+siren strip — is built with the window. A selection that would move the map before it
+exists is kept and applied when it is built.
 """
 
 from __future__ import annotations
@@ -26,8 +29,6 @@ from ops_console.events import Event
 from ops_console.topics import Topic
 from ops_console.ui.alerts import AlertPanel
 from ops_console.ui.common.jobs import JobLane, start_job
-from ops_console.ui.mapping.panels import RiskRegisterPanel, ShelterPanel
-from ops_console.ui.residents import ResidentsPanel
 from ops_console.ui.sirens.strip import SirenStrip
 
 if TYPE_CHECKING:
@@ -36,10 +37,12 @@ if TYPE_CHECKING:
     from ops_console.radio.views import NodeView
     from ops_console.ui.inventory.panel import InventoryPanel
     from ops_console.ui.main_window import MainWindow
+    from ops_console.ui.mapping.panels import RiskRegisterPanel, ShelterPanel
     from ops_console.ui.mapping.widget import MapWidget
     from ops_console.ui.people.board_panel import TeamBoardPanel
     from ops_console.ui.people.roster_panel import RosterPanel
     from ops_console.ui.radio import RadioPanel
+    from ops_console.ui.residents import ResidentsPanel
     from ops_console.ui.sensors import SensorPanel
     from ops_console.ui.sirens import SirenPanel
     from ops_console.ui.warnings import WarningsPanel
@@ -53,6 +56,9 @@ LAZY = (
     "teams",
     "roster",
 )  # the docks built on first show, in the order saved layouts know
+LAZY_LEFT = ("risks", "shelters", "residents")
+"""Tabs behind the activity log, also built on first show (the alert list is not: the
+status bar's counts come from it)."""
 
 
 class FeatureDocks(QObject):
@@ -71,12 +77,12 @@ class FeatureDocks(QObject):
             "warnings": self._build_warnings,
             "teams": self._build_teams,
             "roster": self._build_roster,
+            "risks": self._build_risks,
+            "shelters": self._build_shelters,
+            "residents": self._build_residents,
         }
         self._install: Callable[[str, QWidget], None] | None = None
         self._map_pending: list[Callable[[MapWidget], Any]] = []  # what to do once the map exists
-        self.risks = RiskRegisterPanel(post.map, bridge)
-        self.shelters = ShelterPanel(post.map, bridge)
-        self.residents = ResidentsPanel(post.residents, post, bridge)
         self.siren_strip = SirenStrip(post.sirens, bridge, window)  # in sight whichever dock is in front
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.siren_strip)
         self.alerts = AlertPanel(post, bridge)
@@ -106,6 +112,18 @@ class FeatureDocks(QObject):
     @property
     def sensors(self) -> SensorPanel:
         return self.panel("sensors")  # type: ignore[return-value]
+
+    @property
+    def risks(self) -> RiskRegisterPanel:
+        return self.panel("risks")  # type: ignore[return-value]
+
+    @property
+    def shelters(self) -> ShelterPanel:
+        return self.panel("shelters")  # type: ignore[return-value]
+
+    @property
+    def residents(self) -> ResidentsPanel:
+        return self.panel("residents")  # type: ignore[return-value]
 
     def watch(self, key: str, dock: QDockWidget, install: Callable[[str, QWidget], None]) -> None:
         """``dock`` holds a placeholder until it first shows; ``install`` puts the panel in."""
@@ -197,6 +215,28 @@ class FeatureDocks(QObject):
     def roster(self) -> RosterPanel:
         return self.panel("roster")  # type: ignore[return-value]
 
+    def _build_risks(self) -> QWidget:
+        from ops_console.ui.mapping.panels import RiskRegisterPanel
+
+        widget = RiskRegisterPanel(self._window.post.map, self._window.bridge)
+        widget.locate_requested.connect(self._centre)
+        return widget
+
+    def _build_shelters(self) -> QWidget:
+        from ops_console.ui.mapping.panels import ShelterPanel
+
+        widget = ShelterPanel(self._window.post.map, self._window.bridge)
+        widget.locate_requested.connect(self._centre)
+        return widget
+
+    def _build_residents(self) -> QWidget:
+        from ops_console.ui.residents import ResidentsPanel
+
+        post = self._window.post
+        widget = ResidentsPanel(post.residents, post, self._window.bridge)
+        widget.locate_requested.connect(self._centre)
+        return widget
+
     def _build_sensors(self) -> QWidget:
         from ops_console.ui.sensors import SensorPanel
 
@@ -210,13 +250,14 @@ class FeatureDocks(QObject):
         else:
             self._map_pending = [step]  # only the latest selection matters
 
-    def extra_docks(self) -> dict[str, tuple[str, QWidget]]:
-        """The docks tabbed with the activity log on the left: key → (title, widget)."""
+    def extra_docks(self) -> dict[str, tuple[str, QWidget | None]]:
+        """The docks tabbed with the activity log on the left: key → (title, widget), the
+        widget None for those built on first show (``LAZY_LEFT``)."""
         return {
             "alerts": (self.tr("Alerts"), self.alerts),
-            "risks": (self.tr("Risk register"), self.risks),
-            "shelters": (self.tr("Shelters"), self.shelters),
-            "residents": (self.tr("Residents"), self.residents),
+            "risks": (self.tr("Risk register"), None),
+            "shelters": (self.tr("Shelters"), None),
+            "residents": (self.tr("Residents"), None),
         }
 
     def connect(self) -> None:
@@ -225,9 +266,6 @@ class FeatureDocks(QObject):
         self.alerts.warning_drafted.connect(partial(self._show_object, "warning"))
         self.alerts.counts_changed.connect(window.status.show_alert_counts)
         window.status.alerts_clicked.connect(self._raise_alerts)
-        self.risks.locate_requested.connect(self._centre)
-        self.shelters.locate_requested.connect(self._centre)
-        self.residents.locate_requested.connect(self._centre)
         window.incidents.incident_selected.connect(self._incident_selected)
         task_selected = getattr(window.tasks, "task_selected", None)
         if task_selected is not None:

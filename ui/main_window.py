@@ -34,7 +34,7 @@ from ops_console.ui.common.drafts import keep_drafts, restore_drafts
 from ops_console.ui.common.first_paint import after_first_paint
 from ops_console.ui.common.formatting import number
 from ops_console.ui.exercise_bar import ExerciseBar
-from ops_console.ui.feature_docks import LAZY, FeatureDocks
+from ops_console.ui.feature_docks import LAZY, LAZY_LEFT, FeatureDocks
 from ops_console.ui.incidents import IncidentsPanel
 from ops_console.ui.quit_guard import QuitGuard
 from ops_console.ui.role_front import front_docks, joined_docks, layout_profile
@@ -132,8 +132,11 @@ class MainWindow(QMainWindow):
         for key in LAZY:  # built when their dock first shows (ui/feature_docks.py)
             self.features.watch(key, self.docks[key], self._install_panel)
         self.docks["radio"].visibilityChanged.connect(self._radio_dock_shown)
-        for key, (title, widget) in self.features.extra_docks().items():
-            self._dock(key, title, _scrollable(widget), Qt.DockWidgetArea.LeftDockWidgetArea)
+        for key, (title, panel) in self.features.extra_docks().items():
+            shown = _scrollable(panel) if panel is not None else _placeholder(key)
+            self._dock(key, title, shown, Qt.DockWidgetArea.LeftDockWidgetArea)
+        for key in LAZY_LEFT:  # also built when their dock first shows
+            self.features.watch(key, self.docks[key], self._install_panel)
         self.splitDockWidget(self.docks["incidents"], self.docks["activity"], Qt.Orientation.Vertical)
         for key in ("map", "sirens", "inventory", "sensors", "warnings", "teams", "roster"):
             self.tabifyDockWidget(self.docks["tasks"], self.docks[key])
