@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import threading
 from dataclasses import dataclass
 
 
@@ -72,8 +73,48 @@ def _parse(stored: str) -> tuple[ScryptCost, bytes, str] | None:
         return None
 
 
+class _Ahead:
+    """Checks started before they are asked for: (pin, stored hash) -> the thread and its answer."""
+
+    lock = threading.Lock()
+    checks: dict[tuple[str, str], tuple[threading.Thread, list[bool]]] = {}
+
+
+def check_pin_ahead(pin: str, stored: str) -> None:
+    """Start checking ``pin`` against ``stored`` on a thread of its own (scrypt lets other
+    threads run), so that a later :func:`check_pin` of the very same pair waits for that
+    answer instead of computing it again. Start-up uses it for ``--operator``: the hash,
+    read with plain sqlite3 (ops_console/roster.py), is checked on the second core while
+    the post's modules import. The answer is used once and only for the same PIN and the
+    same stored hash, so sign-on's counting, lockout and audit are unchanged."""
+    answer: list[bool] = []
+    thread = threading.Thread(
+        target=lambda: answer.append(_verify(pin, stored)), name="pin-check-ahead", daemon=True
+    )
+    with _Ahead.lock:
+        _Ahead.checks[(pin, stored)] = (thread, answer)
+    thread.start()
+
+
+def drop_checks_ahead() -> None:
+    """Forget answers nobody asked for (the sign-on they were for did not happen)."""
+    with _Ahead.lock:
+        _Ahead.checks.clear()
+
+
 def check_pin(pin: str, stored: str) -> bool:
     """True when ``pin`` matches; a malformed (or absurdly costly) stored hash never matches."""
+    with _Ahead.lock:
+        ahead = _Ahead.checks.pop((pin, stored), None)
+    if ahead is not None:
+        thread, answer = ahead
+        thread.join()
+        if answer:  # else it failed there (memory): computed here, where the error shows
+            return answer[0]
+    return _verify(pin, stored)
+
+
+def _verify(pin: str, stored: str) -> bool:
     parsed = _parse(stored)
     if parsed is None:
         return False

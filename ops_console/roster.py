@@ -70,6 +70,29 @@ def read_roster(url: str, cache_dir: Path | None = None) -> list[RosterEntry] | 
     return None
 
 
+def read_pin_hash(url: str, name: str) -> str | None:
+    """The stored PIN hash of the active operator ``name`` of a SQLite post, read the same
+    way as the list (no SQLAlchemy, no lock waited for), or None when it cannot be known
+    quickly. Only for starting the PIN check early (``pins.check_pin_ahead``): the sign-on
+    itself reads the hash again through the operator service and decides."""
+    path = sqlite_file(url)
+    if path is None or not path.is_file():
+        return None
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=0)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT pin_hash FROM operators WHERE name = ? AND active", (name,)).fetchone()
+    except sqlite3.Error as exc:  # no such table yet, locked, damaged: the real sign-on says so
+        log.debug("PIN check ahead: cannot read %s: %s", path, exc)
+        return None
+    finally:
+        conn.close()
+    return str(row[0]) if row and row[0] else None
+
+
 def missing_file(url: str) -> bool:
     """True when ``url`` names a SQLite file that does not exist yet (a first start)."""
     path = sqlite_file(url)
