@@ -28,13 +28,19 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from ops_console.config import log_dir
 from ops_console.errors import SignOnError
 from ops_console.language import APPLICATION, ORGANIZATION  # the settings' names: one home
+from ops_console.pins import drop_checks_ahead
 from ops_console.ui import startup_probe
 from ops_console.ui.common.first_paint import after_first_paint
 from ops_console.ui.common.i18n import install_translators
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.crash import install_crash_handler
-from ops_console.ui.qt import forget_import_sources, install_gui_thread_collector, lighten_import_hook
+from ops_console.ui.qt import (
+    GuiThreadCollector,
+    forget_import_sources,
+    install_gui_thread_collector,
+    lighten_import_hook,
+)
 from ops_console.ui.view_options import apply_saved_look
 from ops_console.ui.watchdog import FreezeWatchdog, unseen_freezes
 
@@ -209,11 +215,13 @@ def _sign_on_dialog(
     return (post if post is not None else (opened[0] if opened else None)), accepted
 
 
-def _after_first_paint(window: MainWindow) -> None:
+def _after_first_paint(window: MainWindow, collector: GuiThreadCollector) -> None:
     """The devices open; start-up's imports are done by then, so the sources PySide6's
-    import hook left in ``linecache`` go (ui/qt.py)."""
+    import hook left in ``linecache`` go (ui/qt.py), and the garbage collector, held
+    through start-up, collects once, freezes what start-up built and resumes."""
     window.start_devices()
     QTimer.singleShot(0, window, forget_import_sources)
+    QTimer.singleShot(0, window, collector.settle)
 
 
 def _start_watchdog(window: QWidget, log_path: Path | None) -> FreezeWatchdog:
@@ -266,6 +274,8 @@ def run_gui(
     with ``operator``, while nothing is shown yet. ``opened(post)`` is called on the GUI
     thread once it is open (the CLI keeps a PostgreSQL post's roster for the next start)."""
     app = create_application()
+    collector = install_gui_thread_collector(app)
+    collector.hold()  # until the window has painted (_after_first_paint)
     crash = install_crash_handler(log_path)
     post: Post | None = None
     try:
@@ -300,7 +310,7 @@ def run_gui(
         # than before: their ports were closed through all of start-up anyway, and from the
         # moment a port opens every frame is journaled as before
         window = build_main_window(post, log_path=log_path, demo=demo, start_devices=False)
-        after_first_paint(window, partial(_after_first_paint, window))
+        after_first_paint(window, partial(_after_first_paint, window, collector))
         window.show()
         startup_probe.watch_window(window, window.front_populated)
         watchdog = _start_watchdog(window, log_path)
@@ -313,6 +323,7 @@ def run_gui(
             log.warning("could not record the sign-off: %s", exc)
         return code
     finally:
+        drop_checks_ahead()  # a PIN checked ahead for a sign-on that never came (cli.py)
         crash.uninstall()
         if post is not None:
             post.close()

@@ -54,6 +54,27 @@ def test_a_cycle_dropped_on_a_worker_is_freed_on_the_gui_thread(qtbot, qapp):
     kept.clear()
 
 
+def test_start_up_holds_collection_until_the_window_painted_then_freezes_what_it_built(qtbot, qapp):
+    """ui/app.py run_gui holds the collector through start-up's imports and the post's open
+    (each full collection walked the growing heap on the GUI thread while the importing
+    worker waited for the GIL); after the first paint it collects once, freezes and resumes."""
+    collector = qapp._ops_collector
+    _CycleHolder.freed_on.clear()
+    try:
+        collector.hold()
+        _CycleHolder()  # garbage in a cycle: only a collection frees it
+        garbage = [[] for _ in range(5000)]  # far past gen-0's threshold
+        del garbage
+        qtbot.wait(3 * collector._timer.interval())
+        assert _CycleHolder.freed_on == [] and not gc.isenabled()
+        collector.settle()
+        assert _CycleHolder.freed_on == [threading.main_thread().name]  # collected on the GUI thread
+        assert gc.get_freeze_count() > 0 and collector._timer.isActive() and not gc.isenabled()
+    finally:
+        gc.unfreeze()
+        collector.start()
+
+
 def test_collect_due_follows_the_generational_thresholds():
     gc.collect()
     assert collect_due((10**9, 10, 10)) is False  # below gen-0's threshold: nothing to do
