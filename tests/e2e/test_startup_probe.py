@@ -82,3 +82,71 @@ def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path):
     assert first[-1] == "STARTUP signon"
     again = lines("--demo")
     assert again == ["STARTUP signon", "IMPORT sqlalchemy"], again  # the post opens behind the dialog
+
+
+# the feature stacks no panel in front needs: each is imported when its dock first shows or
+# its action is used (ui/feature_docks.py, ui/main_window.py), never by start-up
+HEAVY = (
+    "pyqtgraph",
+    "numpy",
+    "lxml",
+    "defusedxml",
+    "pmtiles",
+    "ops_console.reports.build",
+    "ops_console.printing",
+    "ops_console.exports",
+    "ops_console.ui.reports",
+    "ops_console.ui.mapping",
+    "ops_console.ui.inventory",
+    "ops_console.ui.residents",
+    "ops_console.ui.people",
+    "ops_console.ui.sensors",
+    "ops_console.ui.warnings",
+)
+
+# ops-console with a watch on the first import of each of HEAVY: a line when it starts
+WATCHED_HEAVY = """
+import sys
+
+HEAVY = {heavy!r}
+
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if any(name == h or name.startswith(h + ".") for h in HEAVY):
+            sys.stdout.write(f"\\nIMPORT {{name}}\\n")
+            sys.stdout.flush()
+        return None
+
+
+sys.meta_path.insert(0, Watch())
+from ops_console.cli import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_no_heavy_feature_stack_is_imported_by_start_up_while_its_dock_is_hidden(tmp_path):
+    """To the window's paint and half a second on (devices running, memory measured there
+    by bench/startup.py), the supervisor's front panels (incidents, alerts, sirens) and the
+    docks built with the window need none of HEAVY: the map stack, pyqtgraph and numpy, the
+    reports and printing stack, the exports, lxml, the hidden feature panels."""
+    import subprocess
+    import sys
+
+    from helpers.cli import cli_env
+
+    env = cli_env(tmp_path, {"OPS_CONSOLE_STARTUP_PROBE": "quit", "OPS_CONSOLE_PIN": "1234"})
+    made = run_cli(tmp_path, "--demo", "--operator", "Chen Jing", env=env, timeout=300)  # makes the demo
+    assert made.returncode == 0, made.stderr[-3000:]
+    done = subprocess.run(
+        [sys.executable, "-c", WATCHED_HEAVY.format(heavy=HEAVY), "--demo", "--operator", "Chen Jing"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = [line for line in done.stdout.splitlines() if line.startswith(("STARTUP", "IMPORT"))]
+    assert lines[-2:] == ["STARTUP window", "STARTUP settled"], lines
+    assert [line for line in lines if line.startswith("IMPORT")] == []
