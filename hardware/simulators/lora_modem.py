@@ -13,10 +13,8 @@ firmware's 8 bytes) has left the antenna.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import random
-import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -31,9 +29,8 @@ from ops_console.hardware.protocols.reyax_at import (
     ON_AIR_OVERHEAD,
     LineFramer,
 )
-from ops_console.hardware.simulators.endpoints import PtyEndpoint, TcpEndpoint
+from ops_console.hardware.simulators.device import SimulatedDevice, arguments, centre_of, serve
 from ops_console.hardware.simulators.lora_teams import DEFAULT_TEAMS, FieldTeam, FieldTraffic
-from ops_console.hardware.simulators.stopping import stop_on_signals
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +56,7 @@ _RANGES = {
 }
 
 
-class SimulatedModem:
+class SimulatedModem(SimulatedDevice):
     """One simulated modem; ``start()`` it, point a SerialLink at ``port_url``, ``stop()`` it."""
 
     def __init__(
@@ -78,73 +75,28 @@ class SimulatedModem:
         model: str = DEFAULT_MODEL,
         busy_while_transmitting: bool = False,
     ) -> None:
-        if transport not in ("pty", "tcp"):
-            raise ValueError("transport is 'pty' or 'tcp'")
         if model not in MODELS:
             raise ValueError(f"model is one of {MODELS}")
+        super().__init__(transport=transport, tcp_port=tcp_port, interval=interval)
         self.model, self.busy_while_transmitting = model, busy_while_transmitting
         self._on_air_until = 0.0  # clock value the current transmission ends
         self.busy_answers = 0  # +ERR=17 given (tests count them)
-        self.endpoint = PtyEndpoint() if transport == "pty" else TcpEndpoint(tcp_port)
         self.traffic = FieldTraffic(
             random.Random(seed), tuple(teams), centre, console_call, garbage_rate, error_rate
         )
-        self.interval, self.clock = interval, clock
+        self.clock = clock
         self.settings = self._defaults()
         self.silent = False
         self.transmissions: list[tuple[int, bytes]] = []
         self.commands: list[bytes] = []
         self._framer = LineFramer()
-        self._cond = threading.Condition()
         self._script: list[tuple[bytes, str]] = []
-        self._stop = threading.Event()
-        self._traffic_thread: threading.Thread | None = None
-
-    # -- life cycle ----------------------------------------------------------------------
-
-    @property
-    def port_url(self) -> str:
-        """What to give SerialLink: a device path (pty) or ``socket://127.0.0.1:PORT``."""
-        return self.endpoint.url
-
-    @property
-    def device_path(self) -> str | None:
-        """The stable device path of the pty (a symlink to the current /dev/pts/N), else None."""
-        return self.endpoint.device_path
-
-    def start(self) -> None:
-        """Open the port and, when an ``interval`` was given, start the scheduled traffic."""
-        self.endpoint.start(self._on_bytes)
-        if self.interval:
-            self._traffic_thread = threading.Thread(
-                target=self._traffic_loop, name="sim-traffic", daemon=True
-            )
-            self._traffic_thread.start()
-
-    def stop(self) -> None:
-        """Stop traffic and close the port."""
-        self._stop.set()
-        if self._traffic_thread is not None:
-            self._traffic_thread.join(5.0)
-        self.endpoint.stop()
-
-    def unplug(self) -> None:
-        """The port vanishes (the console sees an I/O error or a closed socket)."""
-        self.endpoint.unplug()
-
-    def replug(self) -> None:
-        """The port comes back at the same path / TCP port."""
-        self.endpoint.replug()
 
     # -- test and benchmark hooks --------------------------------------------------------
 
     def inject_line(self, line: bytes) -> bool:
         """Emit ``line`` as if the modem printed it (CR LF added when missing)."""
-        return self.endpoint.write(line if line.endswith(b"\n") else line + b"\r\n")
-
-    def inject_bytes(self, data: bytes) -> bool:
-        """Emit raw bytes, e.g. noise or half a line."""
-        return self.endpoint.write(data)
+        return self.inject_bytes(line if line.endswith(b"\n") else line + b"\r\n")
 
     def emit_traffic(self, events: int = 1) -> list[bytes]:
         """Emit the next ``events`` traffic events now; returns the lines written."""
@@ -173,13 +125,11 @@ class SimulatedModem:
 
     def wait_for_transmissions(self, count: int, timeout: float) -> bool:
         """Block until the console made ``count`` successful AT+SENDs in total."""
-        with self._cond:
-            return self._cond.wait_for(lambda: len(self.transmissions) >= count, timeout)
+        return self._wait(lambda: len(self.transmissions) >= count, timeout)
 
     def wait_for_commands(self, count: int, timeout: float) -> bool:
         """Block until ``count`` command lines arrived (answered or not)."""
-        with self._cond:
-            return self._cond.wait_for(lambda: len(self.commands) >= count, timeout)
+        return self._wait(lambda: len(self.commands) >= count, timeout)
 
     def stream(self, count: int, rate: float | None = None, batch: int = 500) -> int:
         """Write ``count`` +RCV lines, ``rate`` per second or as fast as the port takes them."""
@@ -195,9 +145,9 @@ class SimulatedModem:
 
     # -- the modem -----------------------------------------------------------------------
 
-    def _traffic_loop(self) -> None:
-        while not self._stop.wait(self.interval):
-            self.emit_traffic(1)
+    def tick(self) -> None:
+        """One scheduled event: the next thing the teams say."""
+        self.emit_traffic(1)
 
     def _on_bytes(self, data: bytes) -> None:
         for line in self._framer.feed(data):
@@ -298,15 +248,14 @@ class SimulatedModem:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``ops-console simulate lora``: serve a simulated modem until Ctrl+C."""
-    parser = argparse.ArgumentParser(prog="ops-console simulate lora", description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "--tcp", type=int, metavar="PORT", help="serve on 127.0.0.1:PORT (0 = any) instead of a pty"
+    parser = arguments(
+        "ops-console simulate lora",
+        __doc__.split("\n")[0],
+        "seconds between traffic events",
+        "LAT,LON the teams move around",
     )
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--interval", type=float, default=2.0, help="seconds between traffic events")
     parser.add_argument("--rate", type=float, help="instead: stream +RCV frames at this many per second")
     parser.add_argument("--count", type=int, default=10**9, help="with --rate: stop after this many frames")
-    parser.add_argument("--centre", default="47.3769,8.5417", help="LAT,LON the teams move around")
     parser.add_argument(
         "--model", choices=MODELS, default=DEFAULT_MODEL, help="the modem's AT command guide (key length)"
     )
@@ -316,28 +265,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="answer +ERR=17 to an AT+SEND while the previous frame is still on the air",
     )
     args = parser.parse_args(argv)
-    stop_on_signals()
-    lat, lon = (float(v) for v in args.centre.split(","))
-    sim = SimulatedModem(
-        transport="tcp" if args.tcp is not None else "pty",
-        tcp_port=args.tcp or 0,
-        seed=args.seed,
-        centre=(lat, lon),
-        interval=None if args.rate else args.interval,
-        model=args.model,
-        busy_while_transmitting=args.busy,
-    )
-    sim.start()
-    print(f"LoRa modem simulator on {sim.port_url}  ({args.model}; Ctrl+C to stop)", flush=True)
-    try:
+
+    def make() -> SimulatedModem:
+        return SimulatedModem(
+            transport="tcp" if args.tcp is not None else "pty",
+            tcp_port=args.tcp or 0,
+            seed=args.seed,
+            centre=centre_of(args.centre),
+            interval=None if args.rate else args.interval,
+            model=args.model,
+            busy_while_transmitting=args.busy,
+        )
+
+    def stream(sim: SimulatedModem) -> None:
         if args.rate:
             sim.stream(args.count, None if args.rate <= 0 else args.rate)
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.stop()
-    return 0
+
+    return serve(make, f"LoRa modem simulator on {{url}}  ({args.model}; Ctrl+C to stop)", stream)
 
 
 if __name__ == "__main__":

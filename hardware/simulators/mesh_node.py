@@ -18,7 +18,6 @@ Tests drive it deterministically: a seeded RNG, ``emit_*``, ``inject_bytes``,
 
 from __future__ import annotations
 
-import argparse
 import logging
 import random
 import threading
@@ -30,8 +29,8 @@ from meshtastic.protobuf import channel_pb2, config_pb2, mesh_pb2, portnums_pb2,
 
 from ops_console.hardware.mesh import parts
 from ops_console.hardware.protocols import meshtastic_stream as stream
+from ops_console.hardware.simulators.device import SimulatedDevice, arguments, centre_of, serve
 from ops_console.hardware.simulators.endpoints import PtyEndpoint, TcpEndpoint
-from ops_console.hardware.simulators.stopping import stop_on_signals
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +71,10 @@ MAGIC_LINE = b"DEBUG | 12:00:04 [Serial] stray bytes \x94\xc3\x00\x10 in the log
 """A log line that holds the magic and a small length: the reader must not lose frames to it."""
 
 
-class SimulatedMeshNode:
+class SimulatedMeshNode(SimulatedDevice):
     """One simulated node; ``start()`` it, point a SerialLink at ``port_url``, ``stop()`` it."""
+
+    thread_name = "sim-mesh-traffic"
 
     def __init__(
         self,
@@ -89,9 +90,7 @@ class SimulatedMeshNode:
         ack_delay: float = 0.05,
         endpoint: PtyEndpoint | TcpEndpoint | None = None,
     ) -> None:
-        if transport not in ("pty", "tcp"):
-            raise ValueError("transport is 'pty' or 'tcp'")
-        self.endpoint = endpoint or (PtyEndpoint() if transport == "pty" else TcpEndpoint(tcp_port))
+        super().__init__(transport=transport, tcp_port=tcp_port, interval=interval, endpoint=endpoint)
         self.rng = random.Random(seed)
         self.own = OWN
         self.centre = centre
@@ -99,12 +98,8 @@ class SimulatedMeshNode:
         for n in self.neighbours:
             n.lat = centre[0] + self.rng.uniform(-0.01, 0.01)
             n.lon = centre[1] + self.rng.uniform(-0.015, 0.015)
-        self.interval, self.debug_rate, self.reboot_every, self.ack_delay = (
-            interval,
-            debug_rate,
-            reboot_every,
-            ack_delay,
-        )
+        self.debug_rate, self.reboot_every, self.ack_delay = debug_rate, reboot_every, ack_delay
+        self._booted_at = time.monotonic()  # for ``reboot_every``
         self.stall_config = False  # True: never send config_complete_id (a node stuck in start-up)
         self.queue_full = False  # True: the transmit queue has no room and takes nothing
         self.auto_ack = True  # False: texts are acknowledged only when a test calls ``acknowledge``
@@ -114,44 +109,13 @@ class SimulatedMeshNode:
         self.received: list[mesh_pb2.MeshPacket] = []  # texts the console sent, in order
         self.want_configs = 0
         self._framer = stream.StreamFramer()
-        self._cond = threading.Condition()
-        self._write_lock = threading.Lock()
-        self._stop = threading.Event()
-        self._threads: list[threading.Thread] = []
         self._next_id = self.rng.getrandbits(31)
 
-    # -- life cycle ----------------------------------------------------------------------
-
-    @property
-    def port_url(self) -> str:
-        return self.endpoint.url
-
-    def start(self) -> None:
-        self.endpoint.start(self._on_bytes)
-        if self.interval:
-            t = threading.Thread(target=self._traffic_loop, name="sim-mesh-traffic", daemon=True)
-            self._threads.append(t)
-            t.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        for t in self._threads:
-            t.join(5.0)
-        self.endpoint.stop()
-
     def unplug(self) -> None:
-        self.endpoint.unplug()
+        super().unplug()
         self.api_on = False
 
-    def replug(self) -> None:
-        self.endpoint.replug()
-
     # -- test and benchmark hooks --------------------------------------------------------
-
-    def inject_bytes(self, data: bytes) -> bool:
-        """Write raw bytes (noise, half a frame, a corrupt header)."""
-        with self._write_lock:
-            return self.endpoint.write(data)
 
     def send_from_radio(self, msg: mesh_pb2.FromRadio) -> bool:
         """Write one FromRadio frame."""
@@ -164,16 +128,13 @@ class SimulatedMeshNode:
         self.api_on = False
 
     def wait_for_texts(self, count: int, timeout: float) -> bool:
-        with self._cond:
-            return self._cond.wait_for(lambda: len(self.received) >= count, timeout)
+        return self._wait(lambda: len(self.received) >= count, timeout)
 
     def wait_for_lost(self, count: int, timeout: float) -> bool:
-        with self._cond:
-            return self._cond.wait_for(lambda: self.lost >= count, timeout)
+        return self._wait(lambda: self.lost >= count, timeout)
 
     def wait_for_configs(self, count: int, timeout: float) -> bool:
-        with self._cond:
-            return self._cond.wait_for(lambda: self.want_configs >= count, timeout)
+        return self._wait(lambda: self.want_configs >= count, timeout)
 
     def packet(self, sender: Neighbour, port: int, payload: bytes, to: int = BROADCAST) -> mesh_pb2.FromRadio:
         """A FromRadio holding a packet ``sender`` sent (as our node heard it)."""
@@ -255,13 +216,12 @@ class SimulatedMeshNode:
 
     # -- the node ------------------------------------------------------------------------
 
-    def _traffic_loop(self) -> None:
-        started = time.monotonic()
-        while not self._stop.wait(self.interval):
-            self.emit_traffic(1)
-            if self.reboot_every and time.monotonic() - started >= self.reboot_every:
-                started = time.monotonic()
-                self.reboot()
+    def tick(self) -> None:
+        """One scheduled event: the next thing heard on the mesh, and now and then a reboot."""
+        self.emit_traffic(1)
+        if self.reboot_every and time.monotonic() - self._booted_at >= self.reboot_every:
+            self._booted_at = time.monotonic()
+            self.reboot()
 
     def _on_bytes(self, data: bytes) -> None:
         for item in self._framer.feed(data):
@@ -367,36 +327,26 @@ TEXTS = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``ops-console simulate meshtastic``: serve a simulated Meshtastic node until Ctrl+C."""
-    parser = argparse.ArgumentParser(
-        prog="ops-console simulate meshtastic", description=__doc__.split("\n")[0]
+    parser = arguments(
+        "ops-console simulate meshtastic",
+        __doc__.split("\n")[0],
+        "seconds between packets heard",
+        "LAT,LON the neighbours move around",
     )
-    parser.add_argument(
-        "--tcp", type=int, metavar="PORT", help="serve on 127.0.0.1:PORT (0 = any) instead of a pty"
-    )
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--interval", type=float, default=2.0, help="seconds between packets heard")
     parser.add_argument("--reboot-every", type=float, default=None, help="reboot every this many seconds")
-    parser.add_argument("--centre", default="47.3769,8.5417", help="LAT,LON the neighbours move around")
     args = parser.parse_args(argv)
-    stop_on_signals()
-    lat, lon = (float(v) for v in args.centre.split(","))
-    sim = SimulatedMeshNode(
-        transport="tcp" if args.tcp is not None else "pty",
-        tcp_port=args.tcp or 0,
-        seed=args.seed,
-        centre=(lat, lon),
-        interval=args.interval,
-        reboot_every=args.reboot_every,
-    )
-    sim.start()
-    print(f"Meshtastic node simulator on {sim.port_url}  (Ctrl+C to stop)", flush=True)
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.stop()
-    return 0
+
+    def make() -> SimulatedMeshNode:
+        return SimulatedMeshNode(
+            transport="tcp" if args.tcp is not None else "pty",
+            tcp_port=args.tcp or 0,
+            seed=args.seed,
+            centre=centre_of(args.centre),
+            interval=args.interval,
+            reboot_every=args.reboot_every,
+        )
+
+    return serve(make, "Meshtastic node simulator on {url}  (Ctrl+C to stop)")
 
 
 if __name__ == "__main__":
