@@ -12,7 +12,7 @@ import threading
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 
 from ops_console.clock import utc_now
 from ops_console.db.engine import Database
@@ -291,6 +291,8 @@ class Outbox:
             row.attempts, row.link, row.last_error = msg.attempts + 1, link, ""
             row.status, row.next_attempt_at = "sent", None
             now, parts = utc_now(), len(packet_ids)
+            # an earlier attempt's packets (the text was resent) no longer say how this one went
+            s.execute(delete(MeshPacket).where(MeshPacket.message_id == row.id))
             s.add_all(
                 MeshPacket(
                     message_id=row.id, packet_id=pid, part=i, parts=parts, state="sent", words="", at=now

@@ -157,6 +157,20 @@ def test_one_failed_part_fails_the_whole_text_in_words(post, mesh_sim, runtime) 
     assert post.radio.get(msg.id).last_error == "part 2 of 3: not acknowledged after the last retransmission"
 
 
+def test_a_text_resent_after_a_failed_part_follows_the_new_packets_only(post, mesh_sim, runtime) -> None:
+    mesh_sim.auto_ack = False
+    alpha, hill = mesh_sim.neighbours[0], mesh_sim.neighbours[4]
+    msg = post.radio.outbox.compose(mesh_call(alpha.num), CHINESE_600)
+    assert mesh_sim.wait_for_texts(3, 10.0)
+    mesh_sim.send_from_radio(mesh_sim._routing(hill, mesh_sim.received[1].id, 1))  # no route
+    assert wait(lambda: post.radio.get(msg.id).status == "failed", 10.0)
+    post.radio.outbox.resend(msg.id)
+    assert mesh_sim.wait_for_texts(6, 10.0)
+    for pkt in mesh_sim.received[3:]:
+        mesh_sim.acknowledge(pkt)
+    assert wait(lambda: post.radio.get(msg.id).status == "acked", 10.0)
+
+
 def test_a_text_heard_in_parts_is_one_message_in_the_log(post, mesh_sim, runtime) -> None:
     river = mesh_sim.neighbours[2]
     for part in mesh_sim.texts_from(river, CHINESE_600):
@@ -242,3 +256,32 @@ def test_mesh_nodes_are_shown_by_their_own_names_with_the_call(post, mesh_sim, r
     user = mesh_pb2.User(id=f"!{river.num:08x}", long_name="River gauge east", short_name="RGE")
     mesh_sim.send_from_radio(mesh_sim.packet(river, portnums_pb2.NODEINFO_APP, user.SerializeToString()))
     assert wait(lambda: any(n.shown == f"River gauge east ({call})" for n in post.radio.nodes()), 10.0)
+
+
+def test_delivery_of_parts_is_stored_on_every_engine(any_post) -> None:
+    """The pairing and the whole text's state from its parts, on SQLite and PostgreSQL
+    (packet ids are unsigned 32-bit: one above 2**31 included)."""
+    outbox = any_post.radio.outbox
+    msg = outbox.compose("M1A2B3C01", "x" * 400)
+    outbox.mark_mesh_sent(msg, "mesh-a", [0xFFFFFFFE, 7])
+    assert outbox.mark_delivery(0xFFFFFFFE, "acked", "acknowledged by Alpha") == msg.id
+    assert any_post.radio.get(msg.id).status == "sent"  # one part of two
+    outbox.mark_delivery(7, "relayed", "a neighbour was heard relaying it")
+    assert any_post.radio.get(msg.id).status == "relayed"
+    outbox.mark_delivery(7, "acked", "acknowledged by Alpha")
+    assert any_post.radio.get(msg.id).status == "acked"
+    outbox.mark_delivery(7, "relayed", "late implicit ACK")  # never weaker again
+    assert any_post.radio.get(msg.id).status == "acked"
+    assert outbox.mark_delivery(12345, "acked", "someone else's packet") is None
+
+
+def test_whole_state_follows_every_part() -> None:
+    from ops_console.radio.outbox import whole_state
+
+    assert whole_state([(1, 2, "acked", ""), (2, 2, "relayed", "")]) == ("relayed", "")
+    assert whole_state([(1, 2, "acked", ""), (2, 2, "sent", "")]) == ("sent", "")
+    assert whole_state([(1, 2, "relayed", ""), (2, 2, "failed", "no route to the node")]) == (
+        "failed",
+        "part 2 of 2: no route to the node",
+    )
+    assert whole_state([(1, 1, "failed", "no route to the node")]) == ("failed", "no route to the node")
