@@ -10,6 +10,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -70,3 +72,46 @@ def read_until(proc: subprocess.Popen[str], *needles: str, timeout: float = 20.0
         if not missing:
             return line
     raise AssertionError(f"{sorted(missing)!r} not printed; got:\n{''.join(seen)}")
+
+
+@contextmanager
+def simulated_device(home: Path, kind: str, *args: str) -> Iterator[str]:
+    """``ops-console simulate KIND ARGS`` running on its pty: yields the port it printed
+    ("… simulator on PORT …"); at the end Ctrl+C (SIGINT), which must stop it cleanly."""
+    sim = spawn(home, "simulate", kind, *args)
+    try:
+        yield read_until(sim, "simulator on").split(" on ", 1)[1].split()[0]
+    finally:
+        sim.send_signal(signal.SIGINT)
+        assert sim.wait(10) == 0, "the simulator did not stop cleanly on Ctrl+C"
+
+
+def gateway_until(
+    home: Path, url: str, device: str, count_sql: str, at_least: int, timeout: float = 20
+) -> int:
+    """``db upgrade`` then ``gateway --device DEVICE`` on ``url``, as a service runs it, until
+    ``count_sql`` (one number) reaches ``at_least`` or ``timeout`` seconds pass; then SIGTERM,
+    which must print "gateway stopped" and exit 0. Returns the last count."""
+    from sqlalchemy import create_engine, text
+
+    assert run_cli(home, "--db", url, "db", "upgrade").returncode == 0
+    gateway = spawn(home, "--db", url, "gateway", "--device", device)
+    try:
+        read_until(gateway, "gateway running", "ready (configured")
+        engine = create_engine(url)
+        deadline, count = time.monotonic() + timeout, 0
+        try:
+            while time.monotonic() < deadline and count < at_least:
+                time.sleep(0.2)
+                with engine.connect() as conn:
+                    count = conn.execute(text(count_sql)).scalar_one()
+        finally:
+            engine.dispose()
+        gateway.send_signal(signal.SIGTERM)
+        read_until(gateway, "gateway stopped")
+        assert gateway.wait(10) == 0
+        return count
+    finally:
+        if gateway.poll() is None:
+            gateway.kill()
+            gateway.wait(10)

@@ -3,39 +3,18 @@
 
 from __future__ import annotations
 
-import signal
-import time
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-
-from helpers.cli import run_cli
-from helpers.processes import read_until, spawn
+from helpers.cli import gateway_until, run_cli, simulated_device
 
 
 def test_gateway_stores_what_the_simulator_sends_and_stops_cleanly(tmp_path: Path) -> None:
-    sim = spawn(tmp_path, "simulate", "lora", "--interval", "0.1", "--seed", "4")
-    try:
-        port = read_until(sim, "LoRa modem simulator on").split(" on ", 1)[1].split()[0]
+    with simulated_device(tmp_path, "lora", "--interval", "0.1", "--seed", "4") as port:
         url = f"sqlite:///{tmp_path / 'post.sqlite'}"
-        assert run_cli(tmp_path, "--db", url, "db", "upgrade").returncode == 0
-        gateway = spawn(tmp_path, "--db", url, "gateway", "--device", f"lora:{port}@115200")
-        read_until(gateway, "gateway running", "ready (configured)")
-        engine = create_engine(url)
-        deadline = time.monotonic() + 15
-        stored = 0
-        while time.monotonic() < deadline and stored < 10:
-            time.sleep(0.2)
-            with engine.connect() as conn:
-                stored = conn.execute(text("SELECT count(*) FROM radio_raw_frames")).scalar_one()
-        engine.dispose()
+        stored = gateway_until(
+            tmp_path, url, f"lora:{port}@115200", "SELECT count(*) FROM radio_raw_frames", 10, timeout=15
+        )
         assert stored >= 10
-        gateway.send_signal(signal.SIGTERM)
-        read_until(gateway, "gateway stopped")
-        assert gateway.wait(10) == 0
-    finally:
-        sim.send_signal(signal.SIGINT)
-        assert sim.wait(10) == 0
 
 
 def test_gateway_without_a_device_says_how_to_give_one(tmp_path: Path) -> None:

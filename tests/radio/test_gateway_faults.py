@@ -15,10 +15,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from helpers.cli import run_cli, stop
+from helpers.cli import read_until, run_cli, spawn, stop
 from helpers.pg import scratch_database
 from helpers.posts import pg_url
-from helpers.processes import read_until, spawn
 from helpers.tcp_proxy import BlackHoleProxy
 from helpers.waiting import wait
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
