@@ -88,6 +88,7 @@ def ensure_gui_application() -> None:
 
 
 def report_command(args: argparse.Namespace, url: str, must_exist: bool, settings: Settings) -> int:
+    from ops_console.locale_format import number
     from ops_console.post import open_post
     from ops_console.reports.build import ReportRequest, build, check
     from ops_console.reports.period import period_from
@@ -122,6 +123,6 @@ def report_command(args: argparse.Namespace, url: str, must_exist: bool, setting
         result = build(post, request)
     finally:
         post.close()
-    lines = f", {result.lines:,} lines" if result.lines else ""
+    lines = f", {number(result.lines)} lines" if result.lines else ""
     print(f"{result.what} for {period.words()} written to {result.path}{lines}", file=sys.stderr)
     return EXIT_OK

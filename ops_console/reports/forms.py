@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ops_console import csv_cells
 from ops_console.labels import QT_TRANSLATE_NOOP
+from ops_console.locale_format import local_datetime
 from ops_console.printing import PrintDocument
 from ops_console.printing.files import atomic_file
 from ops_console.printing.progress import CancelToken
@@ -36,7 +37,7 @@ class FormContext:
 
     def prepared(self) -> str:
         who = ", ".join(x for x in (self.prepared_by, self.position) if x)
-        return f"{who} · {self.prepared_at.astimezone().strftime('%Y-%m-%d %H:%M')}".lstrip(" ·")
+        return f"{who} · {local_datetime(self.prepared_at)}".lstrip(" ·")
 
     def header(self, *extra: tuple[str, str]) -> list[tuple[str, str]]:
         """The numbered boxes at the top of the form, then the form's own."""

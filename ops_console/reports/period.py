@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 
 from ops_console.errors import OpsError
 from ops_console.labels import translate
+from ops_console.locale_format import local_datetime
 
 DEFAULT_HOURS = 12  # a post's usual operational period
 _OFFSET = re.compile(r"-?\s*(\d{1,5})\s*([mhd])(?:\s+ago)?\Z", re.IGNORECASE)
@@ -77,7 +78,8 @@ class Period:
 
 
 def _shown(at: datetime) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A period's end for people, in the reader's language (6月6日 06:00 / 6 Dec 2026 06:00)."""
+    return local_datetime(at)
 
 
 def period_from(start: str | None, end: str | None, now: datetime | None = None) -> Period:

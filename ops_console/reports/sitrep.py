@@ -20,6 +20,7 @@ from ops_console.db.radio_models import RadioMessage, RadioNode, SensorReading
 from ops_console.domain import IncidentKind, IncidentStatus, Severity, TaskStatus
 from ops_console.early_warning.templates import Hazard
 from ops_console.labels import QT_TRANSLATE_NOOP, translate
+from ops_console.locale_format import local_datetime, number
 from ops_console.post import Post
 from ops_console.printing import Fields, Heading, Image, Paragraph, PrintDocument, Table
 from ops_console.printing.progress import CancelToken
@@ -135,7 +136,7 @@ def _hazard(code: str) -> str:
 
 
 def _t(at: datetime | None) -> str:
-    return "" if at is None else at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return local_datetime(at)
 
 
 def _kind(value: str) -> str:
@@ -319,15 +320,15 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
                 (
                     alert.item_name,
                     alert.location_name,
-                    f"{alert.quantity:,} {alert.unit}",
-                    f"{alert.minimum:,}",
+                    f"{number(alert.quantity)} {alert.unit}",
+                    number(alert.minimum),
                 )
             )
     data.requests = [
         (
             f"#{r.id}",
             r.item_name,
-            f"{r.outstanding:,} {r.unit}",
+            f"{number(r.outstanding)} {r.unit}",
             r.priority.label,
             r.status.label,
             r.requested_by,
@@ -352,13 +353,13 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
     for zone in zones:  # residents' accountability, zone by zone (those with residents on record)
         progress = post.residents.evacuation.progress(zone.id)
         if progress.total:
-            counts = ", ".join(f"{w.label} {n:,}" for w, n in progress.by_status.items() if n)
+            counts = ", ".join(f"{w.label} {number(n)}" for w, n in progress.by_status.items() if n)
             data.accountability.append(
                 (
                     zone.name,
-                    f"{progress.total:,}",
-                    f"{progress.accounted:,}",
-                    f"{progress.total - progress.accounted:,}",
+                    number(progress.total),
+                    number(progress.accounted),
+                    number(progress.total - progress.accounted),
                     counts,
                 )
             )
@@ -421,9 +422,9 @@ def sitrep_document(data: SitrepData) -> PrintDocument:
         Heading("Open incidents by severity and kind"),
         Fields(
             [
-                ("Open now", f"{data.open_total:,}"),
-                ("Reported in the period", f"{data.new_in_period:,}"),
-                ("Closed in the period", f"{data.closed_in_period:,}"),
+                ("Open now", number(data.open_total)),
+                ("Reported in the period", number(data.new_in_period)),
+                ("Closed in the period", number(data.closed_in_period)),
             ],
             columns=3,
         ),
@@ -438,7 +439,9 @@ def sitrep_document(data: SitrepData) -> PrintDocument:
     if data.worst_open:
         more = data.open_total - len(data.worst_open)
         title = translate("Reports", "Most severe open incidents") + (
-            translate("Reports", " (first {n}; {more} more)").format(n=len(data.worst_open), more=f"{more:,}")
+            translate("Reports", " (first {n}; {more} more)").format(
+                n=len(data.worst_open), more=number(more)
+            )
             if more > 0
             else ""
         )
@@ -451,10 +454,10 @@ def sitrep_document(data: SitrepData) -> PrintDocument:
             ),
         )
     board = [
-        (TaskStatus(s).label if s in TaskStatus._value2member_map_ else s, f"{n:,}")
+        (TaskStatus(s).label if s in TaskStatus._value2member_map_ else s, number(n))
         for s, n in sorted(data.tasks_by_status.items())
     ]
-    doc.add(Heading("Task board"), Fields(board + [("Overdue", f"{data.overdue_total:,}")], columns=3))
+    doc.add(Heading("Task board"), Fields(board + [("Overdue", number(data.overdue_total))], columns=3))
     if data.overdue:
         doc.add(Table(["#", "Overdue task", "Team", "Due", "Status"], data.overdue, [0.6, 4, 2, 1.5, 1.2]))
     doc.add(
@@ -532,7 +535,7 @@ def sitrep_document(data: SitrepData) -> PrintDocument:
         )
     doc.add(
         Heading("Activity log"),
-        Paragraph(translate("Reports", "{n} log lines in the period.").format(n=f"{data.log_lines:,}")),
+        Paragraph(translate("Reports", "{n} log lines in the period.").format(n=number(data.log_lines))),
     )
     if data.notes:
         doc.add(Table(["Time", "Operator", "Note (newest first)"], data.notes, [1.4, 1.6, 5]))
