@@ -285,3 +285,42 @@ def test_whole_state_follows_every_part() -> None:
         "part 2 of 2: no route to the node",
     )
     assert whole_state([(1, 1, "failed", "no route to the node")]) == ("failed", "no route to the node")
+
+
+def test_the_radio_panel_shows_mesh_nodes_by_name(
+    panel, post, mesh_sim, runtime, qtbot, screenshot_dir
+) -> None:
+    """The real panel: the Nodes table and the comms log read 'River watch (M9A2B3C03)'."""
+    from PySide6.QtCore import Qt
+
+    river = mesh_sim.neighbours[2]
+    shown = f"River watch ({mesh_call(river.num)})"
+    mesh_sim.send_from_radio(mesh_sim.position_of(river))
+    for part in mesh_sim.texts_from(river, CHINESE_600):
+        mesh_sim.send_from_radio(part)
+    assert wait(lambda: any(m.body == CHINESE_600 for m in post.radio.page()), 10.0)
+
+    panel.reload()
+
+    def names_shown() -> bool:
+        nodes = panel.nodes_model
+        in_nodes = any(
+            nodes.data(nodes.index(r, 0), Qt.ItemDataRole.DisplayRole) == shown
+            for r in range(nodes.rowCount())
+        )
+        log = panel.model
+        in_log = any(
+            log.data(log.index(r, 2), Qt.ItemDataRole.DisplayRole) == shown for r in range(log.rowCount())
+        )
+        return in_nodes and in_log
+
+    qtbot.waitUntil(names_shown, timeout=10000)
+    log = panel.model
+    row = next(
+        r for r in range(log.rowCount()) if log.data(log.index(r, 2), Qt.ItemDataRole.DisplayRole) == shown
+    )
+    assert log.data(log.index(row, 2), Qt.ItemDataRole.ToolTipRole) == shown  # whole when the column cuts it
+    nodes = panel.nodes_model
+    assert nodes.data(nodes.index(0, 0), Qt.ItemDataRole.ToolTipRole) == shown
+    assert panel.nodes_table.columnWidth(0) >= panel.nodes_table.fontMetrics().horizontalAdvance(shown)
+    assert panel.grab().save(str(screenshot_dir / "radio_mesh_names.png"))

@@ -126,6 +126,10 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 2 and msg.direction == "out":
                 return _tr("Written by {name}").replace("{name}", msg.sender)
+            if column == 2 and msg.station_label:  # a Meshtastic node's name and call, whole
+                return msg.station_label
+            if column == 3 and msg.recipient_label:
+                return msg.recipient_label
             if msg.kind == "plain" and column in (2, 4, 6):
                 return _tr(
                     "Plain text from a radio that does not speak the field payload: no number, no "

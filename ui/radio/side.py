@@ -27,7 +27,7 @@ from ops_console.domain import Permission
 from ops_console.post import Post
 from ops_console.radio.links import LinkStatus
 from ops_console.radio.views import MessageView
-from ops_console.ui.common.column_widths import fit_columns
+from ops_console.ui.common.column_widths import fit_columns, fit_width
 from ops_console.ui.common.formatting import decimal
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -122,6 +122,9 @@ class RadioSideTabs(QTabWidget):
         """Show ``nodes`` (keeping the selection); returns their calls for the compose box."""
         selected = self.selected_node()
         self.nodes_model.set_rows(nodes)
+        named = [n.shown for n in nodes if n.name]
+        if named:  # a Meshtastic node's name with its call: wide enough for both (up to a point)
+            fit_width(self.nodes_table, 0, self.nodes_table.columnWidth(0), max(named, key=len)[:40])
         for row, node in enumerate(nodes):
             if node.addr == selected:
                 self.nodes_table.selectRow(row)

@@ -144,6 +144,8 @@ class NodesModel(_ListModel):
             return QBrush(
                 QColor("#b3261e" if node.rssi < -110 else "#b25e00" if node.rssi < -95 else "#2f6f3e")
             )
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and node.name:
+            return node.shown  # the name and the call, whole when the column cuts them
         if role == Qt.ItemDataRole.ToolTipRole and node.last_heard is not None:
             return local_seconds(node.last_heard)
         return None
