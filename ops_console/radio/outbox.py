@@ -405,4 +405,4 @@ def _mesh_check(body: str) -> ComposeCheck:
             f"Too long for Meshtastic: {size} bytes would take {count} packets of at most "
             f"{DATA_PAYLOAD_LEN} bytes; at most {MAX_FRAMES} are sent for one text. Shorten it."
         )
-    return ComposeCheck(size, count, 0.0, MAX_FRAMES, problem)
+    return ComposeCheck(size, count, 0.0, MAX_FRAMES, problem, mesh=True)

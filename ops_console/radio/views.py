@@ -94,6 +94,7 @@ class ComposeCheck:
     airtime: float
     limit_frames: int
     problem: str = ""
+    mesh: bool = False  # for a Meshtastic node or channel: frames are packets, the node keeps the airtime
 
     @property
     def ok(self) -> bool:

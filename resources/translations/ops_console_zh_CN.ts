@@ -1224,6 +1224,10 @@
       <translation>呼号 {call}</translation>
     </message>
     <message>
+      <source>{bytes} B · {frames}/{limit} Meshtastic packets</source>
+      <translation>{bytes} 字节 · {frames}/{limit} 个 Meshtastic 数据包</translation>
+    </message>
+    <message>
       <source>{bytes} B · {frames}/{limit} frames · {airtime} s on air</source>
       <translation>{bytes} 字节 · {frames}/{limit} 帧 · 发射 {airtime} 秒</translation>
     </message>

@@ -324,3 +324,15 @@ def test_the_radio_panel_shows_mesh_nodes_by_name(
     assert nodes.data(nodes.index(0, 0), Qt.ItemDataRole.ToolTipRole) == shown
     assert panel.nodes_table.columnWidth(0) >= panel.nodes_table.fontMetrics().horizontalAdvance(shown)
     assert panel.grab().save(str(screenshot_dir / "radio_mesh_names.png"))
+
+
+def test_the_compose_box_counts_meshtastic_packets_not_airtime(panel) -> None:
+    compose = panel.compose
+    compose.to_box.setEditText("CH0")
+    compose.text_edit.setPlainText(CHINESE_600)
+    assert compose.counter.text() == "621 B · 3/8 Meshtastic packets"
+    assert compose.send_button.isEnabled()
+    compose.text_edit.setPlainText("x" * 233 * 9)
+    assert (
+        compose.counter.text().startswith("Too long for Meshtastic") and not compose.send_button.isEnabled()
+    )

@@ -148,9 +148,13 @@ class ComposeBox(QWidget):
         check = self._post.radio.outbox.check(
             self.to_box.currentText(), self.text_edit.toPlainText(), self.precedence
         )
+        words = (
+            self.tr("{bytes} B · {frames}/{limit} Meshtastic packets")  # the node keeps its own airtime
+            if check.mesh
+            else self.tr("{bytes} B · {frames}/{limit} frames · {airtime} s on air")
+        )
         text = (
-            self.tr("{bytes} B · {frames}/{limit} frames · {airtime} s on air")
-            .replace("{bytes}", str(check.payload_bytes))
+            words.replace("{bytes}", str(check.payload_bytes))
             .replace("{frames}", str(check.frames))
             .replace("{limit}", str(check.limit_frames))
             .replace("{airtime}", decimal(check.airtime))
