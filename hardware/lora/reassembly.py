@@ -58,6 +58,18 @@ class Reassembler:
             self.duplicates += 1
             return None
         partial = self._pending.get(key)
+        if partial is None and fragment.total == 1:  # most texts: whole in one frame, no partial kept
+            done = self._done
+            done[key] = now
+            if len(done) > self.max_pending:
+                done.popitem(last=False)  # the oldest: one in, one out
+            return TextMessage(
+                key[0],
+                fragment.recipient,
+                key[1],
+                fragment.precedence,
+                fragment.body.decode("utf-8", "replace"),
+            )
         if partial is None:
             partial = _Partial(fragment.recipient, fragment.precedence, fragment.total, now)
             self._pending[key] = partial

@@ -45,12 +45,21 @@ Column = Sequence[Any] | Iterable[Any]
 
 class BulkInsert:
     """``BulkInsert(table, names).columns(conn, count, columns)`` inserts ``count`` rows
-    whose values are given column by column, in ``names`` order."""
+    whose values are given column by column, in ``names`` order.
 
-    def __init__(self, table: Table, names: Sequence[str]) -> None:
+    ``constants``: columns every row sets to the same value (a string, number, bool or
+    None). On SQLite they are written into the statement as literals, so the row binds
+    only what varies (a received text's row: 16 values, not 22); COPY sends them per row."""
+
+    def __init__(self, table: Table, names: Sequence[str], constants: dict[str, Any] | None = None) -> None:
         self.table, self.names = table, tuple(names)
-        self._head = f"INSERT INTO {table.name} ({', '.join(self.names)}) VALUES "
-        self._copy_sql = f"COPY {table.name} ({', '.join(self.names)}) FROM STDIN"
+        self.constants = dict(constants or {})
+        every = (*self.names, *self.constants)
+        self._head = f"INSERT INTO {table.name} ({', '.join(every)}) VALUES "
+        self._copy_sql = f"COPY {table.name} ({', '.join(every)}) FROM STDIN"
+        self._row = (
+            "(" + ", ".join(["?"] * len(self.names) + [_literal(v) for v in self.constants.values()]) + ")"
+        )
         self._qmark: dict[int, str] = {}  # rows per statement → SQL
 
     def columns(self, conn: Connection, count: int, columns: Sequence[Column]) -> None:
@@ -62,19 +71,29 @@ class BulkInsert:
         flat: list[Any] = [None] * (count * width)
         for j, column in enumerate(columns):
             flat[j::width] = column if isinstance(column, list | range | tuple) else list(column)
+        self.rows(conn, flat)
+
+    def rows(self, conn: Connection, flat: list[Any]) -> None:
+        """Insert rows given one after the other in ``flat`` (``names`` order, each value
+        already in the driver's form): for rows built whole in one loop, where a tuple
+        added per row costs less than a list append per column."""
+        if not flat:
+            return
+        width = len(self.names)
         driver: Any = conn.connection.driver_connection  # open inside a transaction
         if conn.dialect.paramstyle == "qmark":
             with driver_errors(self._head):
                 self._sqlite(driver, flat)
-        else:
-            with (
-                driver_errors(self._copy_sql),
-                driver.cursor() as cursor,
-                cursor.copy(self._copy_sql) as copy,
-            ):
-                write = copy.write_row
-                for start in range(0, len(flat), width):
-                    write(flat[start : start + width])
+            return
+        constant = list(self.constants.values())
+        with (
+            driver_errors(self._copy_sql),
+            driver.cursor() as cursor,
+            cursor.copy(self._copy_sql) as copy,
+        ):
+            write = copy.write_row
+            for start in range(0, len(flat), width):
+                write(flat[start : start + width] + constant if constant else flat[start : start + width])
 
     def _sqlite(self, driver: sqlite3.Connection, flat: list[Any]) -> None:
         width = len(self.names)
@@ -92,9 +111,19 @@ class BulkInsert:
     def _sql(self, rows: int) -> str:
         sql = self._qmark.get(rows)
         if sql is None:
-            one = "(" + ", ".join(["?"] * len(self.names)) + ")"
-            sql = self._qmark[rows] = self._head + ", ".join([one] * rows)
+            sql = self._qmark[rows] = self._head + ", ".join([self._row] * rows)
         return sql
+
+
+def _literal(value: Any) -> str:
+    """A constant column's value as an SQL literal (SQLite: booleans are 0 and 1)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool | int | float):
+        return str(int(value)) if isinstance(value, bool) else repr(value)
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"no SQL literal for a constant of type {type(value).__name__}")
 
 
 @contextmanager

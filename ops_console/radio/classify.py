@@ -54,7 +54,9 @@ class Batch:
     errors: dict[int, str] = field(default_factory=dict)
     positions: list[int] = field(default_factory=list)
     sensors: list[int] = field(default_factory=list)
-    messages: list[tuple[int, fp.TextMessage, RawFrame]] = field(default_factory=list)
+    messages: list[tuple[int, fp.TextMessage]] = field(
+        default_factory=list
+    )  # (index of its last frame, message)
     plain: set[int] = field(default_factory=set)  # indices of messages that are plain text (no payload)
     resets: dict[str, float] = field(default_factory=dict)  # station → when its counter was reset (epoch s)
     acks: list[fp.Ack] = field(default_factory=list)
@@ -89,6 +91,14 @@ class Classifier:
         calls: dict[int, str] = {}  # index → sender, for good frames that are not reports
         heard_at, when = None, 0.0  # the frames of one read chunk share their time: convert it once
         for index, (frame, row) in enumerate(zip(frames, rows)):
+            if type(row) is fp.TextFragment and frame[7] is None:  # a text, decoded on the link's thread
+                if frame[1] is not heard_at:
+                    heard_at, when = frame[1], _seconds(frame[1])
+                status(self._text(batch, index, frame, row, when, now))  # type: ignore[arg-type]
+                calls[index] = row.sender  # type: ignore[union-attr]
+                heard[frame[3]] = index
+                rows[index] = None
+                continue
             if row is None or type(row) is fp.TextFragment:
                 row = self._general(batch, index, frame, now, calls, row)  # type: ignore[arg-type]
                 if type(row) is str:
@@ -112,7 +122,7 @@ class Classifier:
                 sensors(index)
                 status("parsed")
         self._summarise(batch, heard, where, calls)
-        for _index, message, _frame in batch.messages:
+        for _index, message in batch.messages:
             reset = self.repeats.reset_at(message.sender)
             if reset is not None:
                 batch.resets[message.sender] = reset
@@ -166,12 +176,25 @@ class Classifier:
             return r.sender, r.number, r.sensor, r.kind, r.value, r.unit, _epoch(r.time)
         calls[index] = item.sender  # type: ignore[union-attr]
         if kind is fp.TextFragment:
-            if self.repeats.number(item.sender, item.number, _seconds(frame[1])):  # type: ignore[union-attr]
-                self._remember_reassembly()
-                self.reassembler.forget(item.sender)  # type: ignore[union-attr]
-            return self._fragment(batch, index, RawFrame._make(frame), item, now)  # type: ignore[arg-type]
+            return self._text(batch, index, frame, item, _seconds(frame[1]), now)  # type: ignore[arg-type]
         batch.acks.append(item)  # type: ignore[arg-type]
         return "parsed"
+
+    def _text(
+        self,
+        batch: Batch,
+        index: int,
+        frame: tuple,  # type: ignore[type-arg]
+        frag: fp.TextFragment,
+        when: float,
+        now: float,
+    ) -> str:
+        """A text fragment's status: its number is noted (a counter reset forgets what the
+        station had pending), then it goes to the reassembler."""
+        if self.repeats.number(frag.sender, frag.number, when):
+            self._remember_reassembly()
+            self.reassembler.forget(frag.sender)
+        return self._fragment(batch, index, frame[3], frag, now)
 
     def _remember_reassembly(self) -> None:
         if self._before is None:  # copied only when a batch has texts: they are few
@@ -187,11 +210,13 @@ class Classifier:
             ("plain", frame.address, text), station, _seconds(frame.received_at), PLAIN_REPEAT_WINDOW_S
         ):
             return "duplicate"
-        batch.messages.append((index, fp.TextMessage(station, "", 0, fp.Precedence.ROUTINE, text), frame))
+        batch.messages.append((index, fp.TextMessage(station, "", 0, fp.Precedence.ROUTINE, text)))
         batch.plain.add(index)
         return "plain"
 
-    def _fragment(self, batch: Batch, index: int, frame: RawFrame, frag: fp.TextFragment, now: float) -> str:
+    def _fragment(
+        self, batch: Batch, index: int, address: int | None, frag: fp.TextFragment, now: float
+    ) -> str:
         self._remember_reassembly()
         before = self.reassembler.duplicates
         message = self.reassembler.add(frag, now)
@@ -199,9 +224,9 @@ class Classifier:
             if self.reassembler.duplicates == before:
                 return "fragment"
             if self.reassembler.repeated_whole(frag):
-                batch.repeated.append((frame.address, frag.sender, frag.recipient, frag.number))
+                batch.repeated.append((address, frag.sender, frag.recipient, frag.number))
             return "duplicate"
-        batch.messages.append((index, message, frame))
+        batch.messages.append((index, message))
         return "parsed"
 
     @staticmethod

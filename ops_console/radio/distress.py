@@ -17,6 +17,9 @@ DISTRESS_WORDS = ("EMERGENCY", "MAYDAY", "SOS", "紧急", "求救")
 
 _LATIN = re.compile(r"\s*(EMERGENCY|MAYDAY|SOS)(?![A-Za-z0-9])", re.IGNORECASE)
 _CJK = re.compile(r"\s*(紧急|求救)")
+_FIRST = frozenset(c for word in DISTRESS_WORDS for c in (word[0], word[0].lower())) | {"\u017f"}
+"""The first letters of the distress words in any case the regexes match (ſ, LONG S, is an
+s to IGNORECASE): the regexes are tried only after such a letter."""
 
 
 def distress_word(text: str) -> str | None:
@@ -25,6 +28,8 @@ def distress_word(text: str) -> str | None:
     Latin words must stand alone ("SOS!", "Mayday mayday" count; "SOSTENUTO" does not);
     Chinese is written without spaces, so 紧急 and 求救 count as a prefix.
     """
+    if text[:1] not in _FIRST and text.lstrip()[:1] not in _FIRST:  # nearly every text: one look
+        return None
     found = _LATIN.match(text) or _CJK.match(text)
     return found.group(1).upper() if found else None
 

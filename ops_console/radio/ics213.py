@@ -55,6 +55,8 @@ class Ics213:
 
 def parse(text: str) -> Ics213 | None:
     """The form in a received text, or None when the text is not an ICS-213."""
+    if HEADER not in text:  # nearly every text: one search, not a split into lines
+        return None
     lines = text.split("\n")
     if not lines or lines[0].strip() != HEADER:
         return None

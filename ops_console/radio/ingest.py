@@ -71,27 +71,27 @@ class _BadBatch(Exception):
     """Storing a batch failed for a reason of its own (not the database's availability)."""
 
 
+AckKey = tuple[int, str, int]
+"""(node address, team call, message number) of a received text the team wants acked."""
 Frames = Sequence[tuple]  # type: ignore[type-arg]
 """RawFrames, or plain tuples in RawFrame's field order (what the queue holds)."""
 Reports = Sequence[Decoded | None]
 
 _RAW = RawRow.__table__
-_RAW_INSERT = BulkInsert(
-    _RAW,
-    (
-        "id",
-        "received_at",
-        "link",
-        "direction",
-        "data",
-        "node_addr",
-        "rssi",
-        "snr",
-        "status",
-        "error",
-        "exercise",
-    ),
-)  # the data column holds the whole line heard
+_RAW_COLUMNS = (
+    "id",
+    "received_at",
+    "link",
+    "data",
+    "node_addr",
+    "rssi",
+    "snr",
+    "status",
+    "error",
+    "exercise",
+)
+_RAW_INSERT = BulkInsert(_RAW, _RAW_COLUMNS, constants={"direction": "in"})  # data: the whole line heard
+_RAW_INSERT_LINKED = BulkInsert(_RAW, (*_RAW_COLUMNS, "message_id"), constants={"direction": "in"})
 
 
 class RadioIngest:
@@ -118,6 +118,8 @@ class RadioIngest:
         self.drill_links: frozenset[str] = frozenset()  # names of links to a drill's simulated device
         self.console_call = console_call
         self.on_ack_needed = on_ack_needed
+        self.on_acks_needed: Callable[[list[AckKey]], None] | None = None  # a batch's at once (the outbox)
+        self._acks: list[AckKey] = []  # asked for by the batch being stored, sent after its commit
         self.classifier = Classifier(Reassembler(timeout=600.0))
         self.counts: Counter[str] = Counter()
         self._lock = threading.Lock()
@@ -375,23 +377,38 @@ class RadioIngest:
 
     def _ack_spooled(self, frames: Frames) -> None:
         """Messages to us now safe on disk are acked at once, not when the database returns."""
-        if self.on_ack_needed is None:
+        if self.on_ack_needed is None and self.on_acks_needed is None:
             return
         try:
             wanted = self.spool_acks.scan(frames, self.console_call)
         except Exception:  # noqa: BLE001 - an ack is a courtesy; the frames are already safe
             log.exception("radio: finding the acks for spooled frames failed")
             return
-        for key in wanted:
-            self.counts["acked_from_spool"] += 1
-            self.on_ack_needed(*key)
+        self.counts["acked_from_spool"] += len(wanted)
+        self._send_acks(wanted)
 
     def _ack_at_store(self, address: int, team: str, number: int) -> None:
-        """The store's ack, unless the frames come from the spool: every frame written there
-        was scanned for acks then (by this process or the one before a restart), so a long
-        outage's messages are not acked a second time, spending the budget on what is done."""
-        if self.on_ack_needed is not None and not self._from_spool:
-            self.on_ack_needed(address, team, number)
+        """The store's ack, sent when the batch is committed, unless the frames come from
+        the spool: every frame written there was scanned for acks then (by this process or
+        the one before a restart), so a long outage's messages are not acked a second time,
+        spending the budget on what is done."""
+        if not self._from_spool:
+            self._acks.append((address, team, number))
+
+    def _send_acks(self, keys: list[AckKey]) -> None:
+        """To the outbox: all at once if it takes a batch (a lock and a wake per batch, not
+        per text), else one by one. An ack is a courtesy: its failure is logged, never
+        taken for a failure to store what was heard."""
+        if not keys:
+            return
+        try:
+            if self.on_acks_needed is not None:
+                self.on_acks_needed(keys)
+            elif self.on_ack_needed is not None:
+                for key in keys:
+                    self.on_ack_needed(*key)
+        except Exception:  # noqa: BLE001
+            log.exception("radio: queueing %d acks failed", len(keys))
 
     def _failed(self, exc: Exception, started: float) -> None:
         """A store failed because the database is away: remember to check what it may have
@@ -493,10 +510,15 @@ class RadioIngest:
             raise _BadBatch(f"classification failed: {exc.__class__.__name__}") from exc
         try:
             with self._engine.begin() as conn:
-                first = self._insert_raw(conn, frames, batch.statuses, batch.errors, drill)
-                events = self.derived.write(conn, batch, first, drill, self.console_call, self._ack_at_store)
+                first = self._first_raw_id(conn)
+                texts = self.derived.store_texts(
+                    conn, batch, first, drill, self.console_call, self._ack_at_store
+                )
+                self._insert_raw(conn, first, frames, batch.statuses, batch.errors, drill, texts.message_ids)
+                events = self.derived.write(conn, batch, texts, drill, self.console_call, self._ack_at_store)
         except Exception as exc:  # noqa: BLE001 - a bug in storing the meaning must not lose the frames
             # not stored as classified: the same frames come again (held) or are stored in parts
+            self._acks.clear()
             self.classifier.rollback()
             self.derived.forget_nodes()
             if self.derived.watch is not None:
@@ -510,6 +532,8 @@ class RadioIngest:
         if self.derived.watch is not None:
             self.derived.watch.commit()
         self._count(batch.statuses)
+        acks, self._acks = self._acks, []
+        self._send_acks(acks)
         return events
 
     def _store_single_raw(self, frames: Frames, reason: str, drill: frozenset[str]) -> list[Event]:
@@ -533,7 +557,10 @@ class RadioIngest:
         self.counts["raw_only"] += len(frames)
         statuses = ["new"] * len(frames)
         with self._engine.begin() as conn:
-            self._insert_raw(conn, frames, statuses, dict.fromkeys(range(len(frames)), reason[:300]), drill)
+            first = self._first_raw_id(conn)
+            self._insert_raw(
+                conn, first, frames, statuses, dict.fromkeys(range(len(frames)), reason[:300]), drill
+            )
         self._count(statuses)
         return [Event(Topic.RADIO_FRAMES, None, {"frames": len(frames), "nodes": [], "messages": []})]
 
@@ -559,30 +586,35 @@ class RadioIngest:
             )
         self._reports_loaded = True
 
+    def _first_raw_id(self, conn: Connection) -> int:
+        """The id the batch's first raw row gets: assigned here, under the write lock (the
+        table's, on PostgreSQL), so the texts stored before the raw rows can point at them."""
+        if self._pg:
+            conn.execute(text("LOCK TABLE radio_raw_frames IN SHARE ROW EXCLUSIVE MODE"))
+        return (conn.scalar(select(func.max(_RAW.c.id))) or 0) + 1
+
     def _insert_raw(
         self,
         conn: Connection,
+        first: int,
         frames: Frames,
         statuses: list[str],
         errors: dict[int, str],
         drill: frozenset[str],
-    ) -> int:
-        """Raw rows with ids we assign (under the write lock), so derived rows can point at them.
-        A raw frame is exercise only when a drill device heard it: what a real radio heard is
-        never purged with a drill."""
-        if self._pg:
-            conn.execute(text("LOCK TABLE radio_raw_frames IN SHARE ROW EXCLUSIVE MODE"))
-        first = (conn.scalar(select(func.max(_RAW.c.id))) or 0) + 1
+        message_ids: list[int | None] | None = None,
+    ) -> None:
+        """Raw rows with the ids from ``first`` on, each pointing at its message if it has
+        one (``message_ids``, per frame). A raw frame is exercise only when a drill device
+        heard it: what a real radio heard is never purged with a drill."""
         count = len(frames)
         errors = {index: storable(reason) for index, reason in errors.items()}  # the few invalid frames only
-        _RAW_INSERT.columns(
+        (_RAW_INSERT_LINKED if message_ids else _RAW_INSERT).columns(
             conn,
             count,
             [
                 range(first, first + count),
                 self._time.many(list(map(itemgetter(1), frames))),
                 map(itemgetter(2), frames),
-                ["in"] * count,
                 map(itemgetter(0), frames),
                 map(itemgetter(3), frames),
                 map(itemgetter(5), frames),
@@ -590,9 +622,9 @@ class RadioIngest:
                 statuses,
                 map(errors.get, range(count), repeat("")),
                 drill_flags(frames, drill),
+                *([message_ids] if message_ids else []),
             ],
         )
-        return first
 
     def _stored_prefix(self, frames: Sequence[tuple]) -> int:  # type: ignore[type-arg]
         """How many of the first ``frames`` are on the server already (same link, time heard

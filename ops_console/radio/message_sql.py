@@ -11,9 +11,8 @@ driver's own parameter style:
 - message ids are taken before the insert (SQLite: max + 1 under the write lock the
   ingest holds, as for raw rows; PostgreSQL: one ``nextval`` per row from the table's own
   sequence, in one round trip), so the rows go in with bulk.py's multi-row inserts (or
-  COPY) and nothing has to come back;
-- the raw rows are pointed at their messages by ONE ``UPDATE ... FROM`` joining the
-  messages just inserted (both engines have it; SQLite since 3.33);
+  COPY) and nothing has to come back; the raw rows, inserted after the texts, carry their
+  message ids from the start (texts.py), so no raw row is written twice;
 - the repeat check (``seen_before``) is one query per 512 distinct (station, number)
   pairs on SQLite (a join of ``VALUES`` with the origin index; a row-value ``IN`` searched
   that index by direction alone, i.e. every text heard in the window, for every batch),
@@ -23,12 +22,11 @@ driver's own parameter style:
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, text, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from ops_console.db.radio_models import RadioMessage
 from ops_console.radio.bulk import driver_errors
@@ -45,16 +43,6 @@ _SEEN_PG = (
     "AND (station, number) IN (SELECT * FROM unnest(%s::text[], %s::int[])) ORDER BY id"
 )
 _PAIRS_PER_QUERY = 512
-_LINK_RAW = text(
-    "UPDATE radio_raw_frames SET message_id = m.id FROM radio_messages AS m "
-    "WHERE m.id >= :low AND m.id <= :high AND m.raw_frame_id = radio_raw_frames.id "
-    "AND radio_raw_frames.id >= :first AND radio_raw_frames.id <= :last"
-)
-_UPDATE_FROM = sqlite3.sqlite_version_info >= (3, 33)
-_MARK_REPEAT = text(
-    "UPDATE radio_raw_frames SET status = 'duplicate', message_id = :message_id WHERE id = :raw_id"
-)
-
 Seen = dict[tuple[str, int, str], tuple[int, datetime]]
 """(station, number, body) → the newest stored copy's id and time heard."""
 
@@ -128,21 +116,6 @@ def new_ids(conn: Connection, count: int) -> list[int]:
     return list(range(first, first + count))
 
 
-def link_raw(conn: Connection, raw_ids: list[int], message_ids: list[int]) -> None:
-    """Point each raw row at its message (the messages carry ``raw_frame_id``)."""
-    if not raw_ids:
-        return
-    if conn.dialect.name == "postgresql" or _UPDATE_FROM:
-        conn.execute(
-            _LINK_RAW,
-            {"low": min(message_ids), "high": max(message_ids), "first": min(raw_ids), "last": max(raw_ids)},
-        )
-        return
-    conn.exec_driver_sql(  # an SQLite older than 3.33: one execute per row, in C
-        "UPDATE radio_raw_frames SET message_id = ? WHERE id = ?", list(zip(message_ids, raw_ids))
-    )
-
-
 _NODE_TYPES = {
     "callsign": "varchar",
     "last_heard": "timestamp",
@@ -162,9 +135,22 @@ def update_nodes(
     rows: list[dict[str, Any]],
     driver_time: Callable[[datetime], object],
 ) -> None:
-    """PostgreSQL: nodes that set the same ``names`` in ONE statement (a column of values
-    per array), where an executemany still cost a round trip's worth per node."""
+    """Nodes that set the same ``names``: on PostgreSQL in ONE statement (a column of values
+    per array), where an executemany still cost a round trip's worth per node; on SQLite
+    in one executemany of the driver's (SQLAlchemy's compiled a statement and processed
+    each row's binds per batch: a fifth of a text flood's time for 200 teams' nodes)."""
     columns = list(names)
+    if conn.dialect.name != "postgresql":
+        sql = f"UPDATE radio_nodes SET {', '.join(f'{name} = ?' for name in columns)} WHERE addr = ?"
+        timed = [_NODE_TYPES[name] == "timestamp" for name in columns]
+        params = [
+            [driver_time(row[name]) if time else row[name] for name, time in zip(columns, timed)]
+            + [row["node_addr"]]
+            for row in rows
+        ]
+        with driver_errors(sql):
+            conn.connection.driver_connection.executemany(sql, params)  # type: ignore[union-attr]
+        return
     arrays = [
         [driver_time(row[name]) for row in rows]
         if _NODE_TYPES[name] == "timestamp"
@@ -179,12 +165,6 @@ def update_nodes(
         "WHERE n.addr = v.node_addr",
         tuple(arrays),
     )
-
-
-def mark_repeats(conn: Connection, repeats: list[tuple[int, int]]) -> None:
-    """Raw rows (raw id, id of the copy stored before) that repeat a stored message."""
-    if repeats:
-        conn.execute(_MARK_REPEAT, [{"raw_id": r, "message_id": m} for r, m in repeats])
 
 
 def match_acks(conn: Connection, wanted: list[tuple[str, int]], console_call: str) -> tuple[list[int], int]:

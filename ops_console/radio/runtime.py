@@ -70,6 +70,7 @@ class RadioRuntime:
         )
         self.worker.mesh_nodes = lambda: self.mesh_nodes
         radio.ingest.on_ack_needed = self.worker.queue_ack
+        radio.ingest.on_acks_needed = self.worker.queue_acks  # a stored batch's acks at once
         self.worker.gate = lambda: radio.ingest.ready  # the schema checks wait for the database
         spool = radio.ingest.spool  # the ledger lives beside it: this process owns both
         ledger = AirtimeLedger(ledger_beside(spool.path)) if spool is not None else None

@@ -20,7 +20,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING
 
@@ -126,17 +126,25 @@ class OutboxWorker:
         self._wake.set()
 
     def queue_ack(self, address: int, team: str, number: int) -> None:
-        """Acknowledge a received message to the team (called from the ingest thread). The
-        frame is made when it goes out; one waiting ack per message (two radios heard it, or
-        a quick repeat); in a flood beyond ACK_QUEUE the oldest are given up, counted and logged."""
+        """Acknowledge a received message to the team (see ``queue_acks``)."""
+        self.queue_acks([(address, team, number)])
+
+    def queue_acks(self, keys: Sequence[tuple[int, str, int]]) -> None:
+        """Acknowledge received messages (address, team, number) to their teams, in order
+        (called from the ingest thread, once per stored batch: a lock and a wake per batch,
+        not per text). The frame is made when it goes out; one waiting ack per message
+        (two radios heard it, or a quick repeat); in a flood beyond ACK_QUEUE the oldest
+        are given up, counted and logged."""
+        if not keys:
+            return
+        dropped = 0
         with self._acks_lock:
-            self._acks[(address, team, number)] = None
-            if len(self._acks) <= ACK_QUEUE:
-                dropped = 0
-            else:
-                dropped = len(self._acks) - ACK_QUEUE
-                for _ in range(dropped):
-                    self._acks.popitem(last=False)
+            acks = self._acks
+            for key in keys:
+                acks[key] = None
+                if len(acks) > ACK_QUEUE:
+                    acks.popitem(last=False)
+                    dropped += 1
         if dropped:
             self.acks_dropped += dropped
             if time.monotonic() - self._dropped_said > 30.0:

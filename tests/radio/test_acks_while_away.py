@@ -117,3 +117,27 @@ def test_the_ack_queue_keeps_one_ack_per_message_and_counts_what_a_flood_gives_u
     assert len(worker._acks) == ACK_QUEUE and worker.acks_dropped == 10
     assert (14, "RESCUE1", 7) not in worker._acks  # the oldest went first
     assert any("acks given up" in r.getMessage() for r in caplog.records)
+
+
+def test_a_batch_of_acks_queues_like_one_ack_at_a_time(post) -> None:
+    """queue_acks (one call per stored batch) leaves the queue as the same acks queued one
+    by one would: in order, one per message, the oldest given up beyond ACK_QUEUE."""
+    from ops_console.radio.routing import LinkRouter
+    from ops_console.radio.worker import ACK_QUEUE, OutboxWorker
+
+    def worker() -> OutboxWorker:
+        return OutboxWorker(
+            post.radio.outbox, lambda: [], LinkRouter(lambda: post.radio.outbox.budget, lambda a: None)
+        )
+
+    keys = [(20, "CANAL-1", n % (ACK_QUEUE + 40)) for n in range(ACK_QUEUE + 100)]  # repeats among them
+    one_by_one, at_once = worker(), worker()
+    for key in keys:
+        one_by_one.queue_ack(*key)
+    at_once.queue_acks(keys[:50])
+    at_once.queue_acks(keys[50:])
+    assert list(at_once._acks) == list(one_by_one._acks) and len(at_once._acks) == ACK_QUEUE
+    dropped = one_by_one.acks_dropped
+    assert at_once.acks_dropped == dropped > 40  # a repeat of an ack given up queues it again
+    at_once.queue_acks([])
+    assert at_once.acks_dropped == dropped

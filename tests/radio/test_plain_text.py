@@ -89,6 +89,27 @@ def test_distress_word_never_raises(text: str) -> None:
     assert word is None or word in ("EMERGENCY", "MAYDAY", "SOS", "紧急", "求救")
 
 
+def _distress_by_regex_alone(text: str) -> str | None:
+    """distress_word without its first-letter shortcut: the reference it must match."""
+    from ops_console.radio.distress import _CJK, _LATIN
+
+    found = _LATIN.match(text) or _CJK.match(text)
+    return found.group(1).upper() if found else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(max_size=40)
+    | st.builds(
+        "".join,
+        st.lists(st.sampled_from([" ", "\t", "\u3000", "\n", "ſ", "s", "O", "MAYDAY", "sos", "紧急", "x"])),
+    )
+)
+def test_distress_word_takes_its_shortcut_without_changing_an_answer(text: str) -> None:
+    assert distress_word(text) == _distress_by_regex_alone(text)
+    assert distress_word("ſOS now") == "SOS" == _distress_by_regex_alone("ſOS now")  # LONG S is an s
+
+
 # --- through the real ingest ----------------------------------------------------------------
 
 

@@ -156,6 +156,40 @@ def test_acks_in_one_batch_match_each_open_message_once(any_db_url) -> None:
         post.close()
 
 
+def test_a_flood_of_texts_is_one_event_and_one_ack_call_per_batch(any_db_url) -> None:
+    """Each text that raises an alert has its own event (its precedence and node, for the
+    MAYDAY listener); the routine rest of a batch is one event, not one per text (a Qt
+    signal and a row read back by the radio panel each). The batch's acks go to the
+    outbox in one call, after the commit: a text is acked only once it is stored."""
+    post = open_signed_on(any_db_url)
+    seen: list = []
+    post.bus.subscribe(seen.append)
+    calls: list[tuple[list[tuple[int, str, int]], int]] = []
+
+    def acks_needed(keys: list[tuple[int, str, int]]) -> None:
+        with post.db.read() as s:  # committed already: another session sees the messages
+            calls.append((list(keys), len(s.scalars(select(RadioMessage.id)).all())))
+
+    post.radio.ingest.on_acks_needed = acks_needed
+    try:
+        post.radio.ingest.ingest(texts(datetime.now(UTC)))
+        with post.db.read() as s:
+            messages = s.execute(select(RadioMessage).order_by(RadioMessage.id)).scalars().all()
+        alerts = [m for m in messages if m.precedence in ("EMERGENCY", "PRIORITY")]
+        events = [e for e in seen if e.topic == Topic.RADIO_MESSAGE]
+        assert [e.entity_id for e in events if e.data["alert"]] == [m.id for m in alerts]
+        assert all(
+            e.data == {"direction": "in", "alert": True, "precedence": m.precedence, "node": m.node_addr}
+            for e, m in zip(events, alerts)
+        )
+        [routine] = [e for e in events if not e.data["alert"]]
+        assert routine.entity_id is None and routine.data["messages"] == TEXTS - len(alerts) > 300
+        [(keys, stored)] = calls
+        assert stored == TEXTS and keys == [(m.node_addr, m.station, m.number) for m in messages]
+    finally:
+        post.close()
+
+
 def test_driver_errors_are_raised_as_sqlalchemy_errors(tmp_path) -> None:
     """Bulk inserts use the driver directly; its errors must still be told apart as an
     execute through SQLAlchemy would (away: OperationalError; refused: IntegrityError)."""
