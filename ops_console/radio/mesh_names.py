@@ -54,7 +54,9 @@ class MeshNames:
             return 0
         now = utc_now()
         with self.db.write() as s:
-            rows = {r.addr: r for r in s.scalars(select(MeshNodeName).where(MeshNodeName.addr.in_(changed)))}
+            rows = {
+                r.addr: r for r in s.scalars(select(MeshNodeName).where(MeshNodeName.addr.in_(list(changed))))
+            }
             for addr, (long_name, short_name) in changed.items():
                 row = rows.get(addr)
                 if row is None:

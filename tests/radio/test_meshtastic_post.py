@@ -336,3 +336,18 @@ def test_the_compose_box_counts_meshtastic_packets_not_airtime(panel) -> None:
     assert (
         compose.counter.text().startswith("Too long for Meshtastic") and not compose.send_button.isEnabled()
     )
+
+
+def test_node_names_are_kept_on_every_engine(any_post) -> None:
+    from ops_console.hardware.mesh.types import MeshNodeInfo
+    from ops_console.radio.mesh_names import MeshNames, label
+
+    names = any_post.radio.mesh_names
+    river = MeshNodeInfo(0x9A2B3C03, "River watch", "RIVR")
+    assert names.store([river, MeshNodeInfo(0x1A2B3C09)]) == 1  # a node with no name is not stored
+    assert names.store([river]) == 0  # unchanged: nothing written
+    assert names.store([MeshNodeInfo(0x9A2B3C03, "River gauge east", "RGE")]) == 1
+    fresh = MeshNames(any_post.db)  # another workstation reads them from the database
+    assert fresh.label_of("M9A2B3C03") == "River gauge east (M9A2B3C03)"
+    assert fresh.label_of("RESCUE1") == "RESCUE1" and fresh.label_of("M1A2B3C09") == "M1A2B3C09"
+    assert label("M1", "", "ALF") == "ALF (M1)" and label("M1") == "M1"
