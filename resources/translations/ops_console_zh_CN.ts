@@ -52,6 +52,10 @@
       <translation>时长</translation>
     </message>
     <message>
+      <source>EXERCISE</source>
+      <translation>演练</translation>
+    </message>
+    <message>
       <source>EXERCISE — NOTHING WILL SOUND</source>
       <translation>演练 — 不会鸣响</translation>
     </message>
@@ -62,6 +66,10 @@
     <message>
       <source>For</source>
       <translation>用于</translation>
+    </message>
+    <message>
+      <source>LIVE</source>
+      <translation>实战</translation>
     </message>
     <message>
       <source>LIVE ACTIVATION — SIRENS WILL SOUND</source>
@@ -126,6 +134,10 @@
     <message>
       <source>Sound</source>
       <translation>声音</translation>
+    </message>
+    <message>
+      <source>TEST</source>
+      <translation>测试</translation>
     </message>
     <message>
       <source>The post is in EXERCISE mode: live sound is not possible (silent tests still run).</source>
@@ -3123,6 +3135,37 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>— no team —</source>
       <translation>— 无队伍 —</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatternTimeline</name>
+    <message>
+      <source>growl</source>
+      <translation>低吼音</translation>
+    </message>
+    <message>
+      <source>hi</source>
+      <translation>高音</translation>
+    </message>
+    <message>
+      <source>lo</source>
+      <translation>低音</translation>
+    </message>
+    <message>
+      <source>rise fall</source>
+      <translation>升降音</translation>
+    </message>
+    <message>
+      <source>rotate</source>
+      <translation>旋转</translation>
+    </message>
+    <message>
+      <source>steady</source>
+      <translation>稳定音</translation>
+    </message>
+    <message>
+      <source>wavering</source>
+      <translation>波动音</translation>
     </message>
   </context>
   <context>

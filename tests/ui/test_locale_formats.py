@@ -144,3 +144,17 @@ def test_a_charts_time_axis_speaks_the_locale(in_locale):
     in_locale("en_US")
     assert re.fullmatch(r"[67] Dec", axis.tickStrings([noon], 1.0, DAY)[0])
     assert axis.tickStrings([1e20], 1.0, DAY) == [""]  # far out of range: no tick word, no traceback
+
+
+def test_the_siren_timeline_names_its_tones_in_chinese(qapp):
+    """The words painted under a pattern's bar were the pattern file's keys ("wavering")."""
+    from ops_console.ui.common.i18n import install_translators, remove_translators
+    from ops_console.ui.sirens.timeline import tone_words
+
+    assert tone_words({"rise_fall", "steady"}) == "rise fall, steady"
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        assert tone_words({"wavering"}) == "波动音"
+        assert tone_words({"rise_fall", "steady"}) == "升降音, 稳定音"
+    finally:
+        remove_translators(qapp, translators)

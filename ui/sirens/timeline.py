@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -18,6 +18,26 @@ TONE_COLOURS = {
     "growl": "#8c6d1f",
     "rotate": "#009e73",
 }
+
+
+# the tones' words under the bar, in the reader's language
+TONE_WORDS = {
+    "steady": QT_TRANSLATE_NOOP("PatternTimeline", "steady"),
+    "wavering": QT_TRANSLATE_NOOP("PatternTimeline", "wavering"),
+    "rise_fall": QT_TRANSLATE_NOOP("PatternTimeline", "rise fall"),
+    "hi": QT_TRANSLATE_NOOP("PatternTimeline", "hi"),
+    "lo": QT_TRANSLATE_NOOP("PatternTimeline", "lo"),
+    "growl": QT_TRANSLATE_NOOP("PatternTimeline", "growl"),
+    "rotate": QT_TRANSLATE_NOOP("PatternTimeline", "rotate"),
+}
+
+
+def tone_words(tones: set[str]) -> str:
+    """'rise fall, steady' — each tone named in the reader's language."""
+    return ", ".join(
+        QCoreApplication.translate("PatternTimeline", TONE_WORDS.get(t, t.replace("_", " ")))
+        for t in sorted(tones)
+    )
 
 
 class PatternTimeline(QWidget):
@@ -68,6 +88,6 @@ class PatternTimeline(QWidget):
         p.setFont(font)
         p.drawText(QRectF(0, h - 15, w, 14), Qt.AlignmentFlag.AlignLeft, "0 s")
         p.drawText(QRectF(0, h - 15, w, 14), Qt.AlignmentFlag.AlignRight, f"{total} s")
-        tones = ", ".join(sorted({t for _, _, t in self.pattern.timeline()})).replace("_", " ")
+        tones = tone_words({t for _, _, t in self.pattern.timeline()})
         p.drawText(QRectF(0, h - 15, w, 14), Qt.AlignmentFlag.AlignHCenter, tones)
         p.end()

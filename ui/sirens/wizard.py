@@ -324,13 +324,14 @@ class ActivationDialog(QDialog):
             f"QFrame#summaryFrame {{ border: 3px solid {colour}; border-radius: 6px; "
             f"background: {for_night(tint, background=True).name()}; }}"
         )
+        mode_word = {"live": _tr("LIVE"), "exercise": _tr("EXERCISE"), "test": _tr("TEST")}[mode]
         names = "".join(f"<li>{n}</li>" for _, n in chosen)
         minutes, seconds = divmod(self.duration.value(), 60)
         how_long = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
         self.summary.setText(
             f"<p style='font-size:13pt'><b>{len(chosen)}</b> {_tr('siren(s)')} {verb}:</p><ul>{names}</ul>"
             f"<p style='font-size:13pt'>{_tr('Sound')}: <b>{p.name}</b><br>{_tr('For')}: <b>{how_long}</b>"
-            f"<br>{_tr('Mode')}: <b style='color:{ink(mode)}'>{mode.upper()}</b></p>"
+            f"<br>{_tr('Mode')}: <b style='color:{ink(mode)}'>{mode_word}</b></p>"
         )
         self.summary_timeline.set_pattern(p, self.duration.value())
         shown = confirmation.name_for(p, QLocale().name())
