@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ops_console.sirens.views import HistoryPoint
-from ops_console.ui.common.date_axis import LocaleDateAxis
 
 LOW_BATTERY_V = 23.0
 
@@ -29,7 +28,9 @@ class BatteryChart(QWidget):
         self._layout.addStretch(1)
 
     def show_history(self, name: str, points: list[HistoryPoint]) -> None:
-        import pyqtgraph as pg
+        import pyqtgraph as pg  # here, not at the top: the sirens panel is built at start-up
+
+        from ops_console.ui.common.date_axis import LocaleDateAxis  # pyqtgraph too
 
         if self.plot is None:
             self.plot = pg.PlotWidget(
