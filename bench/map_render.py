@@ -13,16 +13,18 @@ Figures:
   bitmaps by whole pixels (the shown view snaps by under half a pixel). The zooms alternate
   between two levels (in by 1.25, out by 0.8), and the canvas keeps each run's bitmap of the
   level it last left, so a zoom back scrolls it like a pan; zooms to a level never shown
-  draw the records whole, and the cache-count line gives 40 such frames apart. Every frame includes a turn of the event loop before it (where a
-  zoom level drawn off the GUI thread lands). After the run, once nothing is drawing, the
-  last frame is compared with a full render of the same view from empty caches (the cache
-  must not change the picture). The same run again
-  with the demo ward's GeoJSON basemap (streets, 1,700 buildings, river, names) under the
-  markers and polygons, as ``--demo`` shows it (``basemap_*`` lines; its cache counts are
-  per bitmap, and it keeps two: the basemap's, under its street names, and the records'.
-  A zoom frame shows the basemap's previous level scaled while a worker draws the new one:
-  PySide6 keeps the GIL in QPainter calls, so that work still delays the GUI thread's
-  frames that follow, and they are all counted; the line says how long a level took to land);
+  draw the records whole, and the cache-count line gives 40 such frames apart. Every frame
+  includes a turn of the event loop before it (where basemap tiles drawn off the GUI thread
+  land). After the run, once nothing is drawing, the last frame is compared with a render
+  of the same view from empty caches (the caches must not change the picture). The same
+  run again with the demo ward's GeoJSON basemap (streets, 1,700 buildings, river, names)
+  under the markers and polygons, as ``--demo`` shows it (``basemap_*`` lines). The
+  basemap is drawn into 256-px tiles per zoom level on a worker (layers/basemap_tiles.py)
+  and a frame only blits the tiles it has, with the levels lately shown scaled where tiles
+  are missing; the worker pauses while a frame is painted (PySide6 keeps the GIL in every
+  QPainter call, so a worker drawing during a frame would stall it). Frames while tiles
+  are drawn are all counted; the count line says how many tiles were drawn, how many
+  frames showed a scaled stand-in, and how long a new level took to be whole in view;
 - peak RSS growth (MB) while panning across 2,000 tiles of a generated MBTiles package,
   against the RSS before panning (target: growth <= 160 MB; the tile cache is bounded
   at 64 MB of decoded images).
@@ -103,8 +105,8 @@ def bench_map(
     """Frame times, the pixels in which the last frame differs from a full render, and cache counts;
     with ``basemap``, the demo ward drawn under the records (the real app's bottom layer)."""
     canvas = MapCanvas()
-    if basemap:
-        canvas.add_layer(BasemapLayer(load_geojson_file(DEMO_BASEMAP)))
+    ward = canvas.add_layer(BasemapLayer(load_geojson_file(DEMO_BASEMAP))) if basemap else None
+    tiles = ward.tiles if isinstance(ward, BasemapLayer) else None
     markers = IncidentLayer("incidents", "Incidents")
     markers.set_markers(
         Marker(i, x, y, (KINDS[i % 6], i % 4 + 1), "") for i, (x, y) in enumerate(points[:MARKERS])
@@ -120,29 +122,32 @@ def bench_map(
     canvas.add_layer(markers)
     canvas.vp = Viewport(cx, cy, res, W, H)
     canvas.render_image(W, H)  # warm caches (dot groups, paths)
+    settle(canvas)
     times, settles = [], []
     full_before, scrolls_before = canvas.frames.full_renders, canvas.frames.scrolls
-    stand_ins_before, zoomed_at = canvas.frames.stand_ins, None
+    stand_ins_before, rendered_before = (tiles.stand_ins, tiles.rendered) if tiles else (0, 0)
+    zoomed_at = None
     for dx, dy, zoom in steps(frames):
         t = time.perf_counter()
-        QApplication.processEvents()  # what the event loop does between frames: a drawn level lands
-        if zoomed_at is not None and not canvas.frames.settling():
-            settles.append((t - zoomed_at) * 1000)
-            zoomed_at = None
+        QApplication.processEvents()  # what the event loop does between frames: drawn tiles land
         canvas.vp = canvas.vp.panned(dx, dy).zoomed(zoom)
-        shown = canvas.render_image(W, H)
-        if zoom != 1.0 and canvas.frames.settling() and zoomed_at is None:
-            zoomed_at = t
+        canvas.render_image(W, H)
         times.append((time.perf_counter() - t) * 1000)
+        if tiles is not None and zoomed_at is None and zoom != 1.0 and tiles.missing:
+            zoomed_at = t
+        elif tiles is not None and zoomed_at is not None and not tiles.missing:
+            settles.append((time.perf_counter() - zoomed_at) * 1000)
+            zoomed_at = None
     counts = (
         f"{canvas.frames.full_renders - full_before} full renders, "
         f"{canvas.frames.scrolls - scrolls_before} scrolled frames"
     )
-    if basemap:
+    if tiles is not None:
         counts += (
-            f", {canvas.frames.stand_ins - stand_ins_before} scaled stand-ins while a zoom level was "
-            f"drawn off the GUI thread, in view after {median_of(settles) if settles else 0:.0f} ms "
-            f"(median; worst {max(settles, default=0):.0f} ms)"
+            f", {tiles.rendered - rendered_before} basemap tiles drawn off the GUI thread, "
+            f"{tiles.stand_ins - stand_ins_before} frames with another level scaled where tiles were "
+            f"missing, a new level's view whole after {median_of(settles) if settles else 0:.0f} ms "
+            f"(median of {len(settles)}; worst {max(settles, default=0):.0f} ms)"
         )
     fresh = []  # the bench's zooms alternate between two levels, which the canvas keeps: new levels too
     for i in range(40 if frames >= 100 else 4):
@@ -152,13 +157,22 @@ def bench_map(
         canvas.render_image(W, H)
         fresh.append((time.perf_counter() - t) * 1000)
     counts += f"; zooms to levels never shown: p50 {median_of(fresh):.1f} ms, {tail(fresh)[0]} {tail(fresh)[1]:.1f} ms"
-    while canvas.frames.settling():  # the settled picture is the one that must equal a full render
-        QApplication.processEvents()
-        time.sleep(0.001)
+    settle(canvas)  # the settled picture is the one that must equal a full render
     shown = canvas.render_image(W, H)
     canvas.vp = canvas.frame_vp  # the view the last frame showed (snapped to whole pixels)
     canvas.frames.clear()
+    if tiles is not None:
+        tiles.clear()
+        canvas.render_image(W, H)
+        settle(canvas)
     return times, differing_pixels(shown, canvas.render_image(W, H)), counts
+
+
+def settle(canvas: MapCanvas) -> None:
+    """Turn the event loop until the basemap's tiles for the last frame's view are drawn."""
+    while canvas.settling():
+        QApplication.processEvents()
+        time.sleep(0.001)
 
 
 def differing_pixels(a: QImage, b: QImage) -> int:

@@ -1,22 +1,30 @@
-"""The GeoJSON basemap is kept as a bitmap like the record layers: a pan scrolls it and
-draws only the strips that came into view, and the picture must stay what a full render
-of the same view shows. Its text (street names turned along their streets, landmark
-names) stays out of the bitmap and is drawn fresh every frame, street names still under
-the records. Driven through the real MapCanvas widget with the ward ``--demo`` shows."""
+"""The GeoJSON basemap is drawn as raster tiles off the GUI thread and kept: a frame only
+blits tiles, a zoom shows the previous picture scaled at once (never blank land) until the
+new level's tiles land, and the tiles join into exactly the picture the whole view drawn at
+once gives. Its text (street names turned along their streets, landmark names) stays out
+of the tiles and is drawn fresh every frame, street names still under the records. Driven
+through the real MapCanvas widget with the ward ``--demo`` shows; pixels are checked at
+known places of the ward."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from helpers.map_frames import CX, CY, H, W, drag, full_render
+from helpers.map_frames import CX, CY, H, W, drag
+from ops_console.mapping.geo import to_mercator
 from ops_console.mapping.geojson import load_geojson_file
 from ops_console.ui.mapping.basemap_loading import DEMO_BASEMAP
 from ops_console.ui.mapping.canvas import MapCanvas
+from ops_console.ui.mapping.canvas.run_pictures import draw_areas, edge
 from ops_console.ui.mapping.layers import Marker, symbols
 from ops_console.ui.mapping.layers.basemap import LAND, BasemapLayer
+from ops_console.ui.mapping.layers.basemap_tiles import PaintGate
 from ops_console.ui.mapping.layers.record_layers import IncidentLayer
 from ops_console.ui.mapping.viewport import Viewport
 
@@ -24,11 +32,20 @@ from ops_console.ui.mapping.viewport import Viewport
 # name goes, has its middle 307 m north. Temple Square is on it, 12 m north.
 TEMPLE_ROAD = (CX - 301, CY + 307)
 TEMPLE_SQUARE = (CX - 301, CY + 12)
+WATER = QColor("#aad3df").rgb()
 
 
 @pytest.fixture(scope="module")
 def ward():
     return load_geojson_file(DEMO_BASEMAP)
+
+
+@pytest.fixture(scope="module")
+def lotus_pond(ward) -> tuple[float, float]:
+    """The middle of Lotus Pond (a water area of the ward), in Mercator metres."""
+    pond = next(f for f in ward.features if f.name == "Lotus Pond")
+    ring = [to_mercator(lat, lon) for lon, lat in pond.parts[0][0]]
+    return sum(x for x, _ in ring) / len(ring), sum(y for _, y in ring) / len(ring)
 
 
 @pytest.fixture
@@ -50,11 +67,62 @@ def pixels(image: QImage) -> np.ndarray:
 def assert_same_picture(shown: QImage, full: QImage) -> None:
     """Equal, but for what Qt's flattening of round caps and joins leaves now and then (it
     depends on the last bits of the view's offset): a few pixels, at most one in 10,000,
-    off by a few levels of 255 (200 random pans of the ward: at most 7 pixels, 4 levels).
-    A seam, a shifted dash or a line stepped differently would be far more, and brighter."""
+    off by a few levels of 255. A seam between tiles, a shifted dash or a line stepped
+    differently would be far more, and brighter."""
     diff = np.abs(pixels(shown) - pixels(full)).max(axis=2)
     assert diff.max() <= 6, f"{int((diff > 6).sum())} pixels differ by up to {diff.max()}"
-    assert (diff > 0).sum() <= W * H // 10_000
+    assert (diff > 0).sum() <= diff.size // 10_000
+
+
+def settle(qtbot, canvas: MapCanvas) -> QImage:
+    """A frame (which asks for the tiles it lacks), then wait for the basemap's tiles to be
+    drawn off the GUI thread; the frame after it."""
+    canvas.grab()
+    qtbot.waitUntil(lambda: not canvas.settling(), timeout=20_000)
+    return canvas.grab().toImage()
+
+
+def whole_view(canvas: MapCanvas, dpr: float = 1.0) -> QImage:
+    """The last frame's view with every basemap drawn at once, as one picture (no tiles), and
+    the frame's own text over it: what the tiled map must look like."""
+    vp = canvas.frame_vp
+    e = edge(dpr)
+    image = QImage(round(vp.width * dpr), round(vp.height * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(dpr)
+    image.fill(QColor(LAND))
+    p = QPainter(image)
+    for layer in canvas.layers:
+        if isinstance(layer, BasemapLayer) and layer.visible:
+            picture = QImage(image.width() + 2 * e, image.height() + 2 * e, image.format())
+            picture.fill(Qt.GlobalColor.transparent)
+            picture.setDevicePixelRatio(dpr)
+            draw_areas(picture, (layer,), vp, [QRectF(0, 0, vp.width, vp.height)])
+            p.drawImage(QPointF(-e / dpr, -e / dpr), picture)
+    p.end()
+    return image
+
+
+def basemap_only(canvas: MapCanvas, dpr: float = 1.0) -> QImage:
+    """The frame's basemap tiles alone on land (no text, no other layer), for ``whole_view``."""
+    vp = canvas.frame_vp
+    image = QImage(round(vp.width * dpr), round(vp.height * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(dpr)
+    image.fill(QColor(LAND))
+    p = QPainter(image)
+    for layer in canvas.layers:
+        if isinstance(layer, BasemapLayer) and layer.visible:
+            layer.tiles.paint(p, vp)
+    p.end()
+    return image
+
+
+def frame(canvas: MapCanvas, dpr: float) -> QImage:
+    image = QImage(round(W * dpr), round(H * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(dpr)
+    p = QPainter(image)
+    canvas.render(p)
+    p.end()
+    return image
 
 
 def incidents(*positions: tuple[float, float]) -> IncidentLayer:
@@ -63,83 +131,63 @@ def incidents(*positions: tuple[float, float]) -> IncidentLayer:
     return layer
 
 
-def test_a_dragged_basemap_scrolls_its_bitmap_and_shows_what_a_full_render_shows(qtbot, canvas, ward):
+def test_the_first_frame_never_waits_and_the_basemap_shows_at_known_places_once_its_tiles_land(
+    qtbot, canvas, ward, lotus_pond
+):
     basemap = BasemapLayer(ward)
     canvas.add_layer(basemap)
-    canvas.add_layer(incidents((CX + 40, CY + 30), (CX - 120, CY - 60), (CX + 200, CY - 150)))
-    canvas.set_view(Viewport(CX - 150, CY + 200, 1.0, W, H))  # streets, blocks, the river's banks, names
-    canvas.grab()
-    assert basemap.labels_for(canvas.frame_vp)
-    assert len(canvas.frames._rasters) == 2  # the basemap's bitmap, its street names, then the records'
-    before = canvas.frames.full_renders, canvas.frames.scrolls
-    frames = drag(qtbot, canvas, [(300, 300), (310, 305), (331, 290), (360, 262), (345, 240), (250, 330)])
-    assert canvas.frames.full_renders == before[0]  # no frame of the drag drew a layer whole
-    assert canvas.frames.scrolls == before[1] + 2 * 5
-    assert_same_picture(frames[-1], full_render(canvas))
+    canvas.set_view(Viewport(lotus_pond[0] - 100, lotus_pond[1] + 60, 1.0, W, H))
+    first = canvas.grab().toImage()
+    assert canvas.settling() and basemap.tiles.missing > 0  # drawn on a worker, not in this frame
+    pond = canvas.frame_vp.to_screen(*lotus_pond)
+    assert first.pixel(round(pond.x()), round(pond.y())) == QColor(LAND).rgb()  # land until it lands
+    settled = settle(qtbot, canvas)
+    assert basemap.tiles.missing == 0 and basemap.tiles.rendered > 0
+    assert settled.pixel(round(pond.x()), round(pond.y())) == WATER
+    assert_same_picture(basemap_only(canvas), whole_view(canvas))
 
 
 @pytest.mark.parametrize("res", [0.25, 1.0, 3.0, 12.0])
-def test_pans_by_fractions_of_a_pixel_at_any_zoom_join_seamlessly(canvas, ward, res):
-    """Close in, edges and dashes are far longer than the view; far out, the ward is small."""
+def test_tiles_join_into_the_picture_of_the_whole_view_drawn_at_once(qtbot, canvas, ward, res):
+    """Close in, edges and dashes are far longer than a tile; far out, the ward is in a few tiles."""
     canvas.add_layer(BasemapLayer(ward))
-    canvas.set_view(Viewport(CX + 80, CY - 420, res, W, H))  # the river, the railway and a flood area
-    canvas.grab()
-    for dx, dy in ((12.4, -3.7), (-30.2, 18.9), (7.5, 7.5), (-0.3, 0.2), (44.0, -21.0), (-90, 60), (150, 5)):
-        canvas.set_view(canvas.vp.panned(dx, dy))
-        canvas.grab()
-    assert canvas.frames.full_renders == 1
-    assert_same_picture(canvas.grab().toImage(), full_render(canvas))
+    canvas.set_view(Viewport(CX + 80.3, CY - 420.7, res, W, H))  # the river, the railway and a flood area
+    settle(qtbot, canvas)
+    assert_same_picture(basemap_only(canvas), whole_view(canvas))
 
 
 @pytest.mark.parametrize("dpr", [2.0, 1.25])
-def test_a_high_dpi_basemap_scrolls_by_device_pixels(canvas, ward, dpr):
-    canvas.add_layer(BasemapLayer(ward))
-    canvas.vp = Viewport(CX - 150, CY + 200, 1.0, W, H)
-
-    def frame() -> QImage:
-        image = QImage(round(W * dpr), round(H * dpr), QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
-        p = QPainter(image)
-        canvas.render(p)
-        p.end()
-        return image
-
-    frame()
-    for dx, dy in ((1 / dpr, 0), (10.5, -7), (-3.2, 4.4), (40, -30)):  # not whole device pixels
-        canvas.vp = canvas.vp.panned(dx, dy)
-        shown = frame()
-    assert canvas.frames.scrolls == 4 and canvas.frames.full_renders == 1
-    canvas.vp = canvas.frame_vp
-    canvas.frames.clear()
-    diff = np.abs(pixels(shown) - pixels(frame())).max(axis=2)
-    assert diff.max() <= 6 and (diff > 0).sum() <= diff.size // 10_000  # as assert_same_picture
+def test_high_dpi_tiles_land_on_device_pixels_and_join(qtbot, canvas, ward, dpr):
+    basemap = BasemapLayer(ward)
+    canvas.add_layer(basemap)
+    canvas.hide()  # drawn only on this screen: the offscreen window's own frames are at 1.0
+    canvas.vp = Viewport(CX - 150.2, CY + 200.9, 1.0, W, H)
+    frame(canvas, dpr)
+    qtbot.waitUntil(lambda: not canvas.settling(), timeout=20_000)
+    frame(canvas, dpr)
+    assert basemap.tiles.missing == 0
+    tiles = [image for key, image in basemap.tiles._images.items() if key[1] == dpr]  # for this screen
+    assert tiles and all((t.width(), t.devicePixelRatio()) == (256, dpr) for t in tiles)  # device pixels
+    assert_same_picture(basemap_only(canvas, dpr), whole_view(canvas, dpr))
 
 
-def settle(qtbot, canvas: MapCanvas) -> QImage:
-    """Wait for the basemap's new zoom level to be drawn off the GUI thread; the frame after it."""
-    qtbot.waitUntil(lambda: not canvas.frames.settling(), timeout=10_000)
-    return canvas.grab().toImage()
+def test_a_pan_over_drawn_tiles_only_blits_them(qtbot, canvas, ward):
+    basemap = BasemapLayer(ward)
+    canvas.add_layer(basemap)
+    canvas.add_layer(incidents((CX + 40, CY + 30), (CX - 120, CY - 60), (CX + 200, CY - 150)))
+    canvas.set_view(Viewport(CX - 150, CY + 200, 1.0, W, H))
+    settle(qtbot, canvas)  # the view's tiles, and a ring of them round it
+    missing, paint = [], basemap.tiles.paint
 
+    def counted(p: QPainter, vp: Viewport) -> None:
+        paint(p, vp)
+        missing.append(basemap.tiles.missing)
 
-def test_a_zoom_shows_the_last_picture_scaled_then_the_new_level_drawn_off_the_gui_thread(
-    qtbot, canvas, ward
-):
-    canvas.add_layer(BasemapLayer(ward))
-    canvas.add_layer(incidents((CX + 40, CY + 30), (CX - 120, CY - 60)))
-    canvas.set_view(Viewport(CX, CY, 2.0, W, H))
-    canvas.grab()
-    renders, stand_ins = canvas.frames.full_renders, canvas.frames.stand_ins
-    canvas.zoom_by(1.25, QPointF(100, 80))
-    stand_in = canvas.grab().toImage()
-    assert canvas.frames.settling()  # the basemap's new level is being drawn on a worker
-    assert canvas.frames.stand_ins == stand_ins + 1
-    assert canvas.frames.full_renders == renders + 1  # only the records were drawn on the GUI thread
-    settled = settle(qtbot, canvas)
-    assert canvas.frames.full_renders == renders + 2  # the basemap's new level, drawn on the worker
-    assert (pixels(settled) == pixels(full_render(canvas))).all()  # crisp: exactly a full render
-    drawn = (pixels(settled) != pixels(land_only(canvas))).any(axis=2)  # where the basemap draws
-    near = np.abs(pixels(stand_in) - pixels(settled)).max(axis=2) <= 16
-    assert drawn.mean() > 0.1 and near[drawn].mean() > 0.8  # the old picture, scaled into its place
+    basemap.tiles.paint = counted  # type: ignore[method-assign]
+    frames = drag(qtbot, canvas, [(300, 300), (310, 305), (331, 290), (360, 262), (345, 240), (250, 330)])
+    assert len(missing) >= 5 and not any(missing)  # every frame of the drag had all its tiles
+    assert_same_picture(basemap_only(canvas), whole_view(canvas))
+    assert frames[-1] != frames[0]
 
 
 def land_only(canvas: MapCanvas) -> QImage:
@@ -152,59 +200,101 @@ def land_only(canvas: MapCanvas) -> QImage:
     return image
 
 
-def test_zooming_on_while_a_level_is_drawn_ends_on_the_level_in_view_then_pans_scroll_it(qtbot, canvas, ward):
-    canvas.add_layer(BasemapLayer(ward))
+def test_a_zoom_shows_the_last_picture_scaled_at_once_then_the_new_level_crisp(qtbot, canvas, ward):
+    basemap = BasemapLayer(ward)
+    canvas.add_layer(basemap)
+    canvas.add_layer(incidents((CX + 40, CY + 30), (CX - 120, CY - 60)))
+    canvas.set_view(Viewport(CX, CY, 2.0, W, H))
+    settle(qtbot, canvas)
+    stand_ins = basemap.tiles.stand_ins
+    canvas.zoom_by(1.25, QPointF(100, 80))
+    stand_in = canvas.grab().toImage()
+    assert basemap.tiles.missing > 0 and canvas.settling()  # the new level is being drawn on a worker
+    assert basemap.tiles.stand_ins == stand_ins + 1
+    settled = settle(qtbot, canvas)
+    assert basemap.tiles.missing == 0
+    assert_same_picture(basemap_only(canvas), whole_view(canvas))  # crisp: the new level's own tiles
+    drawn = (pixels(settled) != pixels(land_only(canvas))).any(axis=2)  # where the basemap draws
+    near = np.abs(pixels(stand_in) - pixels(settled)).max(axis=2) <= 16
+    assert drawn.mean() > 0.1 and near[drawn].mean() > 0.8  # the old picture, scaled into its place
+
+
+def test_zooming_on_and_panning_while_tiles_are_drawn_ends_on_the_level_in_view(qtbot, canvas, ward):
+    basemap = BasemapLayer(ward)
+    canvas.add_layer(basemap)
     canvas.set_view(Viewport(CX, CY, 1.0, W, H))
-    canvas.grab()
+    settle(qtbot, canvas)
     for factor, (dx, dy) in ((1.25, (10, 4)), (0.8, (-7, 3)), (0.8, (20, -9)), (1.5, (3, 3))):
         canvas.zoom_by(factor, QPointF(300, 200))
         canvas.grab()
         canvas.set_view(canvas.vp.panned(dx, dy))  # panned while the level is drawing
         canvas.grab()
-    settled = settle(qtbot, canvas)
-    assert not canvas.frames.settling()
-    assert canvas.frame_vp.res == canvas.vp.res
-    assert_same_picture(settled, full_render(canvas))
-    scrolls = canvas.frames.scrolls
-    canvas.set_view(canvas.vp.panned(-33.4, 21.2))
-    shown = canvas.grab().toImage()
-    assert canvas.frames.scrolls == scrolls + 1 and not canvas.frames.settling()
-    assert_same_picture(shown, full_render(canvas))
+    settle(qtbot, canvas)
+    assert canvas.frame_vp.res == canvas.vp.res and basemap.tiles.missing == 0
+    assert_same_picture(basemap_only(canvas), whole_view(canvas))
 
 
-def test_a_zoom_back_to_the_level_shown_while_another_is_drawing_keeps_the_level_shown(qtbot, canvas, ward):
-    canvas.add_layer(BasemapLayer(ward))
-    canvas.set_view(Viewport(CX, CY, 1.5, W, H))
-    before = canvas.grab().toImage()
-    canvas.zoom_by(2.0)
+def test_a_zoom_back_to_a_level_with_its_tiles_draws_none(qtbot, canvas, ward):
+    basemap = BasemapLayer(ward)
+    canvas.add_layer(basemap)
+    canvas.set_view(Viewport(CX, CY, 1.2, W, H))
+    settle(qtbot, canvas)
+    canvas.zoom_by(0.8, QPointF(200, 150))  # out to 1.5 m/px (1.2 / 0.8 is 1.4999999999999998)
+    settle(qtbot, canvas)
+    rendered, stand_ins = basemap.tiles.rendered, basemap.tiles.stand_ins
+    canvas.zoom_by(1.25, QPointF(320, 240))  # back in: 1.2 m/px but for the last bits
     canvas.grab()
-    canvas.zoom_by(0.5)  # back before the worker is done
-    canvas.grab()
-    assert_same_picture(settle(qtbot, canvas), before)
-    assert canvas.frame_vp.res == 1.5
+    assert canvas.frame_vp.res == 1.2  # the level's exact resolution, so its tiles are found
+    assert basemap.tiles.missing == 0 and basemap.tiles.stand_ins == stand_ins
+    assert basemap.tiles.rendered == rendered
+    assert_same_picture(basemap_only(canvas), whole_view(canvas))
 
 
-def test_hiding_the_basemap_drops_its_bitmap_and_showing_it_draws_the_view_it_comes_back_to(canvas, ward):
+def test_hiding_the_basemap_shows_land_and_showing_it_again_needs_no_tile(qtbot, canvas, ward):
     basemap = BasemapLayer(ward)
     canvas.add_layer(basemap)
     canvas.add_layer(incidents((CX, CY)))
     canvas.set_view(Viewport(CX, CY, 1.5, W, H))
-    shown = canvas.grab().toImage()
+    shown = settle(qtbot, canvas)
     basemap.visible = False
     hidden = canvas.grab().toImage()
-    assert len(canvas.frames._rasters) == 1  # only the records' bitmap is kept
+    assert not canvas.settling()
     land = pixels(hidden)[:, :, :3] == [QColor(LAND).blue(), QColor(LAND).green(), QColor(LAND).red()]
     assert land.all(axis=2).mean() > 0.95  # bare land but for the marker, its label and the HUD
     assert (pixels(shown) != pixels(hidden)).any(axis=2).mean() > 0.5
-    canvas.set_view(canvas.vp.panned(-75, 40))  # moved while hidden: the old bitmap would be stale
-    canvas.grab()
+    rendered = basemap.tiles.rendered
     basemap.visible = True
-    renders = canvas.frames.full_renders
-    back = canvas.grab().toImage()
-    assert canvas.frames.full_renders == renders + 1  # drawn afresh for this view
-    assert_same_picture(back, full_render(canvas))
-    canvas.set_view(canvas.vp.panned(75, -40))
     assert_same_picture(canvas.grab().toImage(), shown)
+    assert basemap.tiles.rendered == rendered
+
+
+def test_far_from_the_ward_no_tile_is_drawn(qtbot, canvas, ward):
+    basemap = BasemapLayer(ward)
+    canvas.add_layer(basemap)
+    canvas.set_view(Viewport(CX + 50_000, CY, 1.0, W, H))
+    canvas.grab()
+    assert not canvas.settling() and basemap.tiles.missing == 0 and basemap.tiles.rendered == 0
+
+
+def test_a_tile_worker_waits_while_a_frame_is_painted():
+    """The worker pauses (the GIL free) while the GUI thread paints, instead of trading the GIL
+    with it through the whole frame; outside a frame it does not wait."""
+    gate, started, passed = PaintGate(), threading.Event(), []
+    worker = threading.Thread(
+        target=lambda: (started.set(), gate.wait(timeout_s=5), passed.append(time.monotonic()))
+    )
+    with gate.painting():
+        gate.wait()  # the painting thread itself never waits
+        worker.start()
+        assert started.wait(5)
+        time.sleep(0.05)
+        assert not passed  # still waiting
+        released = time.monotonic()
+    worker.join(5)
+    assert passed and passed[0] >= released
+    t = time.monotonic()
+    gate.wait()
+    assert time.monotonic() - t < 0.05
 
 
 def changed_box(a: QImage, b: QImage, around: tuple[float, float], reach: int) -> tuple[int, int]:
@@ -215,20 +305,21 @@ def changed_box(a: QImage, b: QImage, around: tuple[float, float], reach: int) -
     return (int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1)) if len(xs) else (0, 0)
 
 
-def test_street_and_place_names_are_drawn_every_frame_over_the_bitmap(canvas, ward):
+def test_street_and_place_names_are_drawn_every_frame_over_the_tiles(qtbot, canvas, ward):
     basemap = BasemapLayer(ward)
     canvas.add_layer(basemap)
     canvas.set_view(Viewport(TEMPLE_ROAD[0] + 150, TEMPLE_ROAD[1], 1.5, W, H))
     road = canvas.vp.to_screen(*TEMPLE_ROAD)  # (220, 240)
     square = canvas.vp.to_screen(*TEMPLE_SQUARE)  # (220, 437)
-    full = canvas.grab().toImage()
+    full = settle(qtbot, canvas)
+    rendered = basemap.tiles.rendered
     overlay, labels_for = basemap.overlay, basemap.labels_for
     basemap.overlay = lambda p, vp: None
     no_street_names = canvas.grab().toImage()
     basemap.overlay, basemap.labels_for = overlay, lambda vp: []
     no_place_names = canvas.grab().toImage()
     basemap.labels_for = labels_for
-    assert canvas.frames.full_renders == 1  # the text was never in the bitmap: it was not redrawn
+    assert basemap.tiles.rendered == rendered  # the text was never in the tiles: none was drawn again
     width, height = changed_box(full, no_street_names, (road.x(), road.y()), 60)
     assert height > 40 and width < 20  # "Temple Road" runs down its street, turned a quarter
     width, height = changed_box(full, no_place_names, (square.x() + 40, square.y() - 6), 40)
@@ -236,40 +327,17 @@ def test_street_and_place_names_are_drawn_every_frame_over_the_bitmap(canvas, wa
     assert (pixels(full) == pixels(canvas.grab().toImage())).all()
 
 
-def test_street_names_stay_under_the_records(canvas, ward):
+def test_street_names_stay_under_the_records(qtbot, canvas, ward):
     basemap = BasemapLayer(ward)
     canvas.add_layer(basemap)
     canvas.add_layer(incidents(TEMPLE_ROAD))  # right on the street's name
     canvas.set_view(Viewport(TEMPLE_ROAD[0] + 150, TEMPLE_ROAD[1], 1.5, W, H))
     road = canvas.vp.to_screen(*TEMPLE_ROAD)
     x, y = round(road.x()), round(road.y())
-    image = canvas.grab().toImage()
+    image = settle(qtbot, canvas)
     basemap.overlay = lambda p, vp: None
     unnamed = canvas.grab().toImage()
     assert changed_box(image, unnamed, (x, y), 40)[1] > 40  # the name is there, round the symbol
     symbol = (slice(y - 9, y + 9), slice(x - 9, x + 9))
     assert (pixels(image)[symbol] == pixels(unnamed)[symbol]).all()  # but no letter over the symbol
     assert image.pixel(x, y - 6) == QColor(symbols.severity_colour(4)).rgb()
-
-
-def test_a_zoom_back_to_a_recent_level_scrolls_its_kept_bitmap_without_drawing(qtbot, canvas, ward):
-    canvas.add_layer(BasemapLayer(ward))
-    canvas.set_view(Viewport(CX, CY, 1.2, W, H))
-    canvas.grab()
-    canvas.zoom_by(0.8, QPointF(200, 150))  # out to 1.5 m/px (1.2 / 0.8 is 1.4999999999999998)
-    canvas.grab()
-    settle(qtbot, canvas)
-    canvas.set_view(canvas.vp.panned(23.6, -11.3))
-    canvas.grab()
-    renders, stand_ins, scrolls = canvas.frames.full_renders, canvas.frames.stand_ins, canvas.frames.scrolls
-    canvas.zoom_by(1.25, QPointF(410, 260))  # back in: 1.2 m/px but for the last bits
-    back_in = canvas.grab().toImage()
-    back_in_vp = canvas.frame_vp
-    assert back_in_vp.res == 1.2  # onto the level kept, and its lattice
-    canvas.zoom_by(0.8, QPointF(100, 400))  # and out again
-    back_out = canvas.grab().toImage()
-    assert not canvas.frames.settling() and canvas.frames.stand_ins == stand_ins
-    assert (canvas.frames.full_renders, canvas.frames.scrolls) == (renders, scrolls + 2)
-    assert_same_picture(back_out, full_render(canvas))
-    canvas.vp = canvas.frame_vp = back_in_vp
-    assert_same_picture(back_in, full_render(canvas))

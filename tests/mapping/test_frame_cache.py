@@ -92,7 +92,7 @@ def test_a_dragged_map_scrolls_its_bitmap_and_shows_what_a_full_render_shows(qtb
     frames = drag(qtbot, canvas, [(300, 300), (310, 305), (331, 290), (360, 262), (345, 240)])
     assert canvas.frames.full_renders == before[0]  # no frame of the drag drew the layers whole
     assert canvas.frames.scrolls == before[1] + 4
-    assert canvas.frame_vp.cx == pytest.approx(canvas.vp.cx, abs=1e-6)  # whole-pixel pans: no snapping
+    assert canvas.frame_vp.cx == pytest.approx(canvas.vp.cx, abs=canvas.vp.res / 2)  # on the level's lattice
     assert differing(frames[-1], full_render(canvas)) == 0
 
 
@@ -169,7 +169,10 @@ def test_a_zoom_draws_everything_again(canvas):
     canvas.zoom_by(1.25, QPointF(100, 80))
     image = canvas.grab().toImage()
     assert (canvas.frames.full_renders, canvas.frames.scrolls) == (renders + 1, scrolls)
-    assert canvas.frame_vp == canvas.vp  # a new zoom level: drawn at exactly the asked view
+    shown = canvas.frame_vp  # a new zoom level: at the asked resolution, on its lattice
+    assert shown.res == canvas.vp.res and abs(shown.cx - canvas.vp.cx) <= shown.res / 2 + 1e-9
+    x, y = shown.to_screen(0.0, 0.0).x(), shown.to_screen(0.0, 0.0).y()  # the Mercator origin: on a corner
+    assert (x, y) == (pytest.approx(round(x), abs=1e-6), pytest.approx(round(y), abs=1e-6))
     assert differing(image, full_render(canvas)) == 0
 
 

@@ -3,9 +3,10 @@ into panning, zooming, clicks and drawing.
 
 A custom painter rather than a QGraphicsScene: the layers batch their own drawing
 (see layers/), so the scene graph would only add per-item bookkeeping. Cacheable
-layers are kept as bitmaps that a pan scrolls (frame_cache.py); labels and overlays
-are drawn fresh over them each frame. Everything a frame needs is in ``render``, which
-also draws into a QImage for tests and benchmarks.
+layers are kept as bitmaps that a pan scrolls (frame_cache.py), the GeoJSON basemap as
+tiles drawn off the GUI thread (layers/basemap_tiles.py); labels and overlays are drawn
+fresh over them each frame. Everything a frame needs is in ``render``, which also draws
+into a QImage for tests and benchmarks.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ops_console.mapping.geo import haversine_m, to_lat_lon, to_mercator
 
 from ..layers import Hit, Label, MapLayer, place_labels
 from ..layers.basemap import LAND
+from ..layers.basemap_tiles import PAINT_GATE
 from ..viewport import Viewport
 from .frame_cache import FrameCache, layer_runs
 from .overlays import Tool, paint_hud, paint_selection, paint_tool
@@ -66,8 +68,8 @@ class MapCanvas(QWidget):
         self._cursor: QPointF | None = None
         self.hud_font = QFont()
         self.hud_font.setPointSizeF(8.5)
-        # bitmaps of the cacheable layers, scrolled on a pan; a basemap's new zoom level lands later
-        self.frames = FrameCache(owner=self, on_settled=self.update)
+        # bitmaps of the cacheable layers, scrolled on a pan
+        self.frames = FrameCache()
         self.frame_vp = self.vp  # the view the last frame was drawn for (snapped to whole pixels)
 
     # layers and view ------------------------------------------------------------------
@@ -146,10 +148,14 @@ class MapCanvas(QWidget):
     def render(self, p: QPainter, hud: bool = True) -> None:  # type: ignore[override]
         """One frame: background, layers (cached runs blitted, each with its last layer's overlay;
         others painted), labels, then the selection, tool and HUD overlays."""
+        with PAINT_GATE.painting():  # the basemap's tile worker waits until the frame is drawn
+            self._render(p, hud)
+
+    def _render(self, p: QPainter, hud: bool) -> None:
         items = layer_runs(self.layers)
         dpr = p.device().devicePixelRatioF()
-        cached = any(isinstance(item, tuple) for item in items)
-        vp = self.frames.snap(self.vp, dpr) if cached else self.vp
+        on_lattice = any(isinstance(item, tuple) or item.needs_lattice for item in items)
+        vp = self.frames.snap(self.vp, dpr) if on_lattice else self.vp
         self.frame_vp = vp
         p.fillRect(QRectF(0, 0, vp.width, vp.height), QColor(LAND))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -177,9 +183,13 @@ class MapCanvas(QWidget):
             notes = [n for layer in self.layers if layer.visible and (n := layer.note(vp))]
             paint_hud(p, vp, self._cursor, self.hud_font, self.attribution, self.status_text, notes)
 
+    def settling(self) -> bool:
+        """Whether a layer's picture is still being drawn off the GUI thread (the basemap's tiles)."""
+        return any(layer.visible and layer.settling() for layer in self.layers)
+
     def render_image(self, width: int, height: int, hud: bool = True) -> QImage:
         """The map as it would be drawn at this size (tests, benchmarks, printing). Right after a
-        zoom a basemap may still be its previous level scaled: wait for ``frames.settling()``."""
+        zoom a basemap may still show its previous level scaled: wait while ``settling()``."""
         saved = self.vp
         self.vp = self.vp.resized(width, height)
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)

@@ -9,8 +9,9 @@ basemap's street names) ends its run, so the canvas can draw the overlay between
 and the layers above.
 
 A scrolled bitmap must show exactly what a full render would, so views of one zoom
-level are snapped to a common lattice of device pixels, anchored where that zoom level
-was first drawn: a pan moves the picture by whole pixels (the shown view is at most half
+level are snapped to a common lattice of device pixels, the one on which the Mercator
+origin falls on a pixel corner (so the tiled basemap's tiles, on a grid anchored there,
+land on whole pixels too, layers/basemap_tiles.py): a pan moves the picture by whole pixels (the shown view is at most half
 a device pixel from the requested centre, and the canvas draws everything in a frame
 from that one snapped view). Strips are cleared and drawn with the painter clipped to
 them, and layers choose their level of detail from the whole view, so strips join
@@ -19,12 +20,6 @@ along them, which moves a hairline's stair-steps by a pixel; so each bitmap has 
 unpainted margin of ``EDGE_PX`` round the view, and a line crossing the view's edge by
 less than that is stepped the same way whichever frame drew it.
 
-A run of layers that are slow to draw and never change under the view (a GeoJSON basemap:
-``draws_off_thread``) is not drawn on the GUI thread when the zoom level changes: the frame
-shows its previous bitmap scaled to the new view, and a job on the cache's own lane
-(ui/common/jobs.py) draws the new level's bitmap; when it lands it replaces the stand-in
-(``on_settled`` asks for a frame) and pans scroll it as before. One job per run at a
-time: zooming on while one is drawing waits for it, then draws the level the view is at.
 Every run also keeps its bitmap of the zoom level it last left (``LEVELS_KEPT``), while its
 data is unchanged, and each level keeps its lattice: zoomed back (by the inverse factor, or
 to "Show all" again), the view snaps onto the pixels that bitmap was drawn on, and it
@@ -33,17 +28,14 @@ scrolls into place as on a pan instead of being drawn again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
-from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPixmap
 
-from ...common.jobs import Job, JobLane, start_job
 from ..layers.layer_base import MapLayer
 from ..viewport import Viewport
-from .run_pictures import Run, draw_areas, draw_scaled, edge, render_run, size_for
+from .run_pictures import Run, draw_areas, edge, size_for
 
 LEVELS_KEPT = 2  # zoom levels of a run kept as bitmaps, the current one included (~10 MB each at 1920x1080)
 
@@ -76,53 +68,33 @@ class _Raster:
 class FrameCache:
     """The canvas's bitmaps, one per run, and the pixel lattice pans are snapped to."""
 
-    def __init__(self, owner: QObject | None = None, on_settled: Callable[[], None] | None = None) -> None:
+    def __init__(self) -> None:
         self._rasters: dict[tuple[int, ...], _Raster] = {}
-        # the lattice of each zoom level lately shown, newest last: back at a level, a view snaps
-        # onto the lattice its kept bitmaps were drawn on
-        self._lattices: dict[tuple[float, int, int, float], tuple[float, float]] = {}
-        self._kept: dict[tuple[int, ...], list[_Raster]] = {}  # slow runs: their other recent levels
-        self._jobs: dict[tuple[int, ...], Job] = {}  # a run's new zoom level, drawing off the GUI thread
-        self._shown: dict[tuple[int, ...], float] = {}  # the zoom level (res) each run last showed
-        self._owner, self.on_settled = owner, on_settled
-        self._lane: JobLane | None = None
+        # the zoom levels lately shown, newest last: zoomed back by the inverse factor, a view
+        # takes the exact resolution its kept bitmaps were drawn at
+        self._levels: list[float] = []
+        self._kept: dict[tuple[int, ...], list[_Raster]] = {}  # each run's other recent levels
         self.full_renders = 0  # for tests and the benchmark: how often a run was drawn whole
         self.scrolls = 0
-        self.stand_ins = 0  # frames that showed a run's previous zoom level, scaled
 
     def clear(self) -> None:
         self._rasters.clear()
-        self._shown.clear()
         self._kept.clear()
-        self._lattices.clear()
-        for job in self._jobs.values():
-            job.cancel()
-        self._jobs.clear()
-
-    def settling(self) -> bool:
-        """Whether a run's picture is still being drawn off the GUI thread (tests, benchmark)."""
-        return bool(self._jobs)
+        self._levels.clear()
 
     def snap(self, vp: Viewport, dpr: float) -> Viewport:
-        """``vp`` moved (by under half a device pixel) onto the lattice of its zoom level."""
-        key = (vp.res, vp.width, vp.height, dpr)
-        for (
-            level
-        ) in self._lattices:  # zoomed back by the inverse factor: the same level, but for the last bits
-            if level[1:] == key[1:] and abs(level[0] - vp.res) <= 1e-9 * vp.res:
-                key = level
-        anchor = self._lattices.pop(key, None)
-        if anchor is None:
-            anchor = (vp.cx, vp.cy)
-            while len(self._lattices) >= LEVELS_KEPT + 1:
-                del self._lattices[next(iter(self._lattices))]
-        self._lattices[key] = anchor
-        ax, ay = anchor
-        step = vp.res / dpr
+        """``vp`` moved (by under half a device pixel) onto the lattice of its zoom level: the
+        pixels on which the Mercator origin falls on a pixel corner."""
+        res = next((r for r in self._levels if abs(r - vp.res) <= 1e-9 * vp.res), vp.res)
+        if res in self._levels:  # the same level, but for the last bits: its exact resolution
+            self._levels.remove(res)
+        self._levels = self._levels[-LEVELS_KEPT:] + [res]
+        step = res / dpr
+        ax, ay = vp.width / 2 * res, -vp.height / 2 * res  # a view centred here has x = y = 0 on a corner
         return Viewport(
             ax + round((vp.cx - ax) / step) * step,
             ay + round((vp.cy - ay) / step) * step,
-            key[0],
+            res,
             vp.width,
             vp.height,
         )
@@ -132,22 +104,11 @@ class FrameCache:
         keys = {_key(item) for item in items if isinstance(item, tuple)}
         for key in [k for k in self._rasters if k not in keys]:
             del self._rasters[key]
-        for key in [k for k in self._jobs if k not in keys]:
-            self._jobs.pop(key).cancel()
-        for key in [k for k in self._shown if k not in keys]:
-            del self._shown[key]
         for key in [k for k in self._kept if k not in keys]:
             del self._kept[key]
 
     def draw(self, p: QPainter, run: Run, vp: Viewport, dpr: float) -> None:
-        """Blit the run's picture for ``vp`` (a snapped view) onto ``p``, device pixel for device
-        pixel; or, while a slow run's new zoom level is drawn off the GUI thread, its last one scaled."""
-        self._shown[_key(run)] = vp.res
-        r = self._stand_in(run, vp, dpr)
-        if r is not None:
-            draw_scaled(p, r.pixmap, r.vp, vp)
-            self.stand_ins += 1
-            return
+        """Blit the run's picture for ``vp`` (a snapped view) onto ``p``, device pixel for device pixel."""
         pixmap, e = self.pixmap(run, vp, dpr), edge(dpr)
         w, h = round(vp.width * dpr), round(vp.height * dpr)
         p.drawPixmap(QRectF(0, 0, w / dpr, h / dpr), pixmap, QRectF(e, e, w, h))
@@ -173,29 +134,6 @@ class FrameCache:
         r.vp = vp
         return r.pixmap
 
-    def _stand_in(self, run: Run, vp: Viewport, dpr: float) -> _Raster | None:
-        """The bitmap to show scaled while this run's picture for ``vp``'s zoom level is drawn off
-        the GUI thread (starting that job if none is drawing), or None to draw it here: the run is
-        not slow, has no earlier picture of the same data and size, or is at the zoom level it has."""
-        key, versions = _key(run), tuple(layer.version for layer in run)
-        if not all(layer.draws_off_thread for layer in run):
-            return None
-        r = self._back_to_level(key, vp.res, versions, dpr)
-        if (
-            r is None
-            or r.vp.res == vp.res
-            or r.versions != versions
-            or r.dpr != dpr
-            or r.pixmap.size() != size_for(vp, dpr)
-        ):
-            return None
-        if key not in self._jobs:
-            done = partial(self._landed, key, run, vp, dpr, r.versions)
-            self._jobs[key] = start_job(
-                self._job_lane(), partial(render_run, run, vp, dpr), done, self._failed, owner=self._owner
-            )
-        return r
-
     def _back_to_level(
         self, key: tuple[int, ...], res: float, versions: tuple[int, ...], dpr: float
     ) -> _Raster | None:
@@ -218,46 +156,6 @@ class FrameCache:
         same = [k for k in kept if k.vp.res != r.vp.res and (k.versions, k.dpr) == (r.versions, r.dpr)]
         kept[:] = same[: LEVELS_KEPT - 2]
         kept.insert(0, r)
-
-    def _job_lane(self) -> JobLane:
-        if self._lane is None:
-            self._lane = JobLane("map-zoom", parent=self._owner)  # one thread: one level at a time
-        return self._lane
-
-    def _landed(
-        self,
-        key: tuple[int, ...],
-        run: Run,
-        vp: Viewport,
-        dpr: float,
-        versions: tuple[int, ...],
-        image: QImage,
-    ) -> None:
-        """GUI thread: a run's new zoom level is drawn. It replaces the stand-in even if the view
-        has zoomed on since (it is the nearer picture to scale); if the view went back to the level
-        the run has, it is kept for the next visit; if the data changed, it is stale."""
-        self._jobs.pop(key, None)
-        r = self._rasters.get(key)
-        if r is None or r.versions != versions or r.dpr != dpr:
-            return
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(dpr)
-        landed = _Raster(run, pixmap, vp, dpr, versions)
-        if self._shown.get(key) == r.vp.res:
-            self._keep(key, landed)
-        else:
-            self._keep(key, r)
-            self._rasters[key] = landed
-        self.full_renders += 1
-        if self.on_settled is not None:
-            self.on_settled()
-
-    def _failed(self, exc: Exception) -> None:
-        """A drawing job raised (a bug): drop every job, so the next frame draws on the GUI thread
-        instead of waiting for nothing, and let the crash hook show it."""
-        self._jobs.clear()
-        self._rasters.clear()
-        raise exc
 
     def _full(
         self, key: tuple[int, ...], run: Run, vp: Viewport, dpr: float, versions: tuple[int, ...]

@@ -1,16 +1,16 @@
 """A GeoJSON basemap drawn with simple, quiet styles (the operational layers go on top).
 
-The layer is *cacheable* (layer_base.py): the canvas keeps its geometry as a bitmap that a
-pan scrolls, so a pan frame draws only the strips that came into view. Features are
-built once in metres around the layer's origin, in groups by style and place
-(basemap_geometry.py); a strip draws only the groups within its reach, and lines, long
-edges and dashes are cut where the view has no say (polylines.py), so that a strip joins
-the picture a full render gives, pixel for pixel.
+Its geometry is drawn as raster tiles, off the GUI thread, and kept (basemap_tiles.py): a
+frame, pan or zoom, only blits tiles, with recent levels scaled where tiles are still
+being drawn. Features are built once in metres around the layer's origin, in groups by
+style and place (basemap_geometry.py); a tile draws only the groups within its reach, and
+lines, long edges and dashes are cut where the view has no say (polylines.py), so that
+tiles join into the picture the whole view drawn at once gives.
 
 Street widths follow the zoom (a street is metres wide, not pixels) with a floor so they
-stay visible zoomed out. Text stays out of the bitmap: street names, turned along their
-street, are drawn fresh each frame in ``overlay`` (right over the basemap and under the
-records, as before), and landmark names go through the canvas's label placement.
+stay visible zoomed out. Text stays out of the tiles, crisp at any zoom: street names, turned along
+their street, are drawn fresh each frame in ``overlay`` (right over the basemap and under
+the records), and landmark names go through the canvas's label placement.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from ops_console.mapping.geojson import Feature, ParsedLayer
 
 from ..viewport import Viewport
 from .basemap_geometry import FeatureGroup, cell_of
-from .layer_base import Hit, Label, MapLayer, draw_label
+from .basemap_tiles import PAINT_GATE, BasemapTiles
+from .layer_base import Hit, Label, MapLayer, draw_label, place_labels
 
 LAND = "#eeebe4"
 Box = tuple[float, float, float, float]  # min x, min y, max x, max y
@@ -74,9 +75,7 @@ class BasemapLayer(MapLayer):
     """A vector basemap from a parsed GeoJSON layer (the demo ward, or a council export)."""
 
     label_priority = 6
-    cacheable = True
-    has_overlay = True
-    draws_off_thread = True  # its features are fixed once parsed; a zoom draws them on a worker
+    needs_lattice = True  # its tiles land on whole device pixels of the canvas's lattice
 
     def __init__(
         self, parsed: ParsedLayer, title: str = "Basemap", key: str = "basemap", attribution: str = ""
@@ -98,6 +97,7 @@ class BasemapLayer(MapLayer):
         self.font.setPointSizeF(8)
         self.place_font = QFont(self.font)
         self.place_font.setItalic(True)
+        self.tiles = BasemapTiles(self)  # draw() reads only what is fixed above: safe on a worker
 
     def _local(self, lon: float, lat: float) -> QPointF:
         x, y = to_mercator(lat, lon)
@@ -135,9 +135,23 @@ class BasemapLayer(MapLayer):
     def count(self) -> int:
         return len(self._styles) + len(self._points)
 
+    def paint(self, p: QPainter, vp: Viewport) -> None:
+        """The tiles drawn for this view (others on their way, recent levels scaled meanwhile), then
+        the street names over them and the landmark names into the canvas's label placement."""
+        self.tiles.paint(p, vp)
+        self.overlay(p, vp)
+        labels = self.labels_for(vp)
+        if self.labels is not None:
+            self.labels.extend(labels)
+        else:
+            place_labels(p, labels)
+
+    def settling(self) -> bool:
+        return self.tiles.settling()
+
     def draw(self, p: QPainter, vp: Viewport, area: QRectF) -> None:
-        """The groups within reach of ``area``: all street casings first, under every fill (clean
-        junctions); areas filled, then outlined, style by style."""
+        """A tile's picture, on the tile worker: the groups within reach of ``area``; all street
+        casings first, under every fill (clean junctions); areas filled, then outlined, style by style."""
         ox, oy = self.origin
         x0, y0, x1, y1 = vp.area_rect(area)
         p.save()
@@ -147,6 +161,7 @@ class BasemapLayer(MapLayer):
             for style, groups in self._styles:
                 if casing_pass and (style.fill is not None or not style.casing):
                     continue
+                PAINT_GATE.wait()  # on the tile worker: not while the GUI thread paints a frame
                 width = (
                     style.width_px if style.fill is not None else max(style.width_px, style.width_m / vp.res)
                 )

@@ -85,9 +85,9 @@ class MapLayer:
     label_priority = 5
     cacheable = False  # True: implements draw() and labels_for(); see the module docstring
     has_overlay = False  # cacheable layers: True when overlay() draws something (ends the layer's bitmap)
-    # cacheable layers: True when draw() is slow and reads only data that never changes after
-    # construction, so a new zoom level may be drawn on a worker (canvas/frame_cache.py)
-    draws_off_thread = False
+    # True when paint() blits pictures drawn for the view's pixel lattice (the tiled basemap): the
+    # canvas then snaps the view onto it even with no cached layer in view (canvas/frame_cache.py)
+    needs_lattice = False
 
     def __init__(self, key: str, title: str, visible: bool = True) -> None:
         self.key, self.title, self.visible = key, title, visible
@@ -102,6 +102,10 @@ class MapLayer:
             draw_label(p, x, y, text, colour)
         else:
             self.labels.append(Label(self.label_priority, x, y, text, colour, font))
+
+    def settling(self) -> bool:
+        """Whether part of this layer's picture is still being drawn off the GUI thread."""
+        return False
 
     def changed(self) -> None:
         self.version += 1

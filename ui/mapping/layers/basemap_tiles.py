@@ -1,0 +1,305 @@
+"""The GeoJSON basemap as raster tiles: drawn off the GUI thread, kept, then only blitted.
+
+A vector basemap is slow to draw (a ward's 1,700 buildings, streets cased and dashed:
+40–80 ms a zoom level on this machine), and PySide6 keeps the GIL for the whole of each
+QPainter call, so drawing it on a worker still stalls the GUI thread's frames (measured:
+a Python loop on the GUI thread ran at ~1 % of its speed while a worker was inside
+``drawPath``). So it is drawn as a raster basemap would be: into 256-device-pixel tiles
+on a grid anchored at the Mercator origin, one grid per zoom level (the view's exact
+resolution, so a tile lands pixel for pixel and streets stay crisp; the canvas snaps the
+view onto that lattice). A frame only blits the tiles it has; the ones it lacks are
+drawn by jobs on one worker thread (ui/common/jobs.py), visible tiles nearest the centre
+first, then a ring round the view so a pan finds them ready. While they are drawn, the
+frame shows the same place from the levels lately shown, scaled (the previous frame's
+picture), under the missing tiles only: never blank, and crisp again tile by tile.
+
+The worker keeps out of the GUI thread's way: it hands tiles over in short batches
+(``BATCH_S``) and, between tiles, waits while a map frame is being painted (``PAINT_GATE``),
+so a frame is delayed by at most the one tile being drawn when it began (a few ms),
+instead of trading the GIL with the worker every switch interval for the whole frame.
+
+Each tile is drawn with the layer's own ``draw`` into a bitmap with the canvas's unpainted
+margin round it (``EDGE_PX``, see polylines.py), so tiles join seamlessly: a tiled view
+equals the whole view drawn at once but for a few grey levels where Qt flattens a round
+join differently. Tiles away from the basemap's box are known blank and never drawn.
+Decoded tiles live in a byte-bounded LRU cache; no disk cache: drawing a tile (~1 ms)
+costs no more than reading and decoding a PNG of it, and levels are the view's exact
+resolutions, which another session rarely asks for again.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPainterPath
+
+from ...common.jobs import Job, JobLane, start_job
+from ..viewport import Viewport
+from .layer_base import EDGE_PX
+
+if TYPE_CHECKING:
+    from .layer_base import MapLayer
+
+TILE = 256  # a tile's side in device pixels
+BATCH_S = 0.02  # a job draws tiles for about this long, then hands them to the GUI thread
+CACHE_BYTES = 64 * 1024 * 1024  # ~256 tiles: four levels of a 1920x1080 view with their rings
+LEVELS_SCALED = 3  # levels lately shown that stand in, scaled, for tiles not drawn yet
+SCALE_LIMIT = 8.0  # a level much finer or coarser than the view is no use as a stand-in
+
+Level = tuple[float, float]  # (res, dpr): one grid of tiles
+TileKey = tuple[float, float, int, int]  # res, dpr, column (east), row (south)
+
+
+class PaintGate:
+    """Tile workers pause (the GIL released) while the GUI thread paints a map frame."""
+
+    def __init__(self) -> None:
+        self._idle = threading.Event()
+        self._idle.set()
+        self._depth = 0  # GUI thread only: frames may nest (a widget grabbed inside a paint)
+        self._painter = 0  # the thread that paints frames
+
+    @contextmanager
+    def painting(self) -> Iterator[None]:
+        self._painter = threading.get_ident()
+        self._depth += 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if not self._depth:
+                self._idle.set()
+
+    def wait(self, timeout_s: float = 0.2) -> None:
+        """Worker side: return once no frame is being painted (or after ``timeout_s``, never stuck);
+        at once on the painting thread itself (a test drawing a tile inside a frame)."""
+        if not self._idle.is_set() and threading.get_ident() != self._painter:
+            self._idle.wait(timeout_s)
+
+
+PAINT_GATE = PaintGate()
+
+
+def span(res: float, dpr: float) -> float:
+    """A tile's side in Mercator metres at this level."""
+    return TILE * res / dpr
+
+
+def tile_box(key: TileKey) -> tuple[float, float, float, float]:
+    """(min x, min y, max x, max y) in Mercator metres; rows count southwards from y = 0."""
+    res, dpr, i, j = key
+    s = span(res, dpr)
+    return i * s, -(j + 1) * s, (i + 1) * s, -j * s
+
+
+def tiles_over(box: tuple[float, float, float, float], level: Level) -> list[tuple[int, int]]:
+    """The (column, row) of every tile of ``level`` touching ``box``."""
+    s = span(*level)
+    x0, y0, x1, y1 = box
+    cols = range(math.floor(x0 / s), math.ceil(x1 / s))
+    rows = range(math.floor(-y1 / s), math.ceil(-y0 / s))
+    return [(i, j) for i in cols for j in rows]
+
+
+def render_tile(layer: MapLayer, key: TileKey) -> QImage:
+    """Worker side: one tile, drawn with the canvas's margin round it, then cut out."""
+    from ..canvas.run_pictures import draw_areas, edge
+
+    res, dpr, i, j = key
+    x0, _, _, y1 = tile_box(key)
+    e, side = edge(dpr), TILE / dpr  # the margin in device pixels, the tile in logical ones
+    w = math.ceil(side)  # a view just wider than the tile, its left top corner on the tile's
+    vp = Viewport(x0 + w / 2 * res, y1 - w / 2 * res, res, w, w)
+    image = QImage(TILE + 2 * e, TILE + 2 * e, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    image.setDevicePixelRatio(dpr)
+    draw_areas(image, (layer,), vp, [QRectF(0, 0, side, side)])
+    tile = image.copy(e, e, TILE, TILE)
+    tile.setDevicePixelRatio(dpr)
+    return tile
+
+
+def render_batch(layer: MapLayer, keys: tuple[TileKey, ...]) -> list[tuple[TileKey, QImage]]:
+    """Worker side: tiles in the order asked, for about ``BATCH_S``; waits out the GUI's frames."""
+    done: list[tuple[TileKey, QImage]] = []
+    start = time.perf_counter()
+    for key in keys:
+        PAINT_GATE.wait()
+        done.append((key, render_tile(layer, key)))
+        if time.perf_counter() - start >= BATCH_S:
+            break
+    return done
+
+
+def _lane() -> JobLane:
+    """One worker thread for every basemap's tiles (they hold the GIL: a second would only queue)."""
+    global _LANE
+    if _LANE is None:
+        _LANE = JobLane("basemap-tiles", parent=QCoreApplication.instance())
+    return _LANE
+
+
+_LANE: JobLane | None = None
+
+
+class BasemapTiles:
+    """The tiles of one basemap layer: those drawn, those wanted, and the job drawing some."""
+
+    def __init__(self, layer: MapLayer, cache_bytes: int = CACHE_BYTES) -> None:
+        self.layer = layer
+        self.max_bytes, self.bytes = cache_bytes, 0
+        self._images: OrderedDict[TileKey, QImage] = OrderedDict()
+        self._wanted: list[TileKey] = []  # most wanted first: in view by distance, then the ring
+        self._job: Job | None = None
+        self._recent: list[Level] = []  # levels lately shown, newest first
+        self.rendered = 0  # tiles drawn (tests and the benchmark)
+        self.stand_ins = 0  # frames that showed another level scaled where tiles were missing
+        self.missing = 0  # tiles the last frame lacked (tests and the benchmark)
+
+    # the GUI thread's side ---------------------------------------------------------------------
+    def settling(self) -> bool:
+        """Whether tiles are still being drawn for the last view (tests, benchmark)."""
+        return self._job is not None or bool(self._wanted)
+
+    def clear(self) -> None:
+        self._images.clear()
+        self.bytes = 0
+        self._recent.clear()
+
+    def paint(self, p: QPainter, vp: Viewport) -> None:
+        """The view's tiles that are drawn; under those that are not, recent levels scaled. ``vp``
+        must be on the canvas's lattice (world 0 on a device pixel) for tiles to land on pixels."""
+        dpr = p.device().devicePixelRatioF()
+        level = (vp.res, dpr)
+        d = vp.res / dpr
+        ox = round(-vp.cx / d + vp.width * dpr / 2)  # device pixel of Mercator x = 0 in the view
+        oy = round(vp.cy / d + vp.height * dpr / 2)
+        missing: list[tuple[float, TileKey, QRectF]] = []
+        for i, j in tiles_over(vp.world_rect(), level):
+            key = (vp.res, dpr, i, j)
+            if self._blank(key):
+                continue
+            target = QRectF((ox + i * TILE) / dpr, (oy + j * TILE) / dpr, TILE / dpr, TILE / dpr)
+            image = self._images.get(key)
+            if image is not None:
+                self._images.move_to_end(key)
+                p.drawImage(target, image)
+            else:
+                dist = (target.center() - QRectF(0, 0, vp.width, vp.height).center()).manhattanLength()
+                missing.append((dist, key, target))
+        self.missing = len(missing)
+        if missing:
+            self._stand_in(p, vp, dpr, [(k, t) for _, k, t in missing])
+        self._shown(level)
+        missing.sort(key=lambda m: m[0])
+        ring = [
+            key
+            for i, j in tiles_over(vp.world_rect(TILE / dpr), level)
+            if (key := (vp.res, dpr, i, j)) not in self._images and not self._blank(key)
+        ]
+        self._want(list(dict.fromkeys([k for _, k, _ in missing] + ring)))  # in view first, once each
+
+    def _shown(self, level: Level) -> None:
+        if not self._recent or self._recent[0] != level:
+            self._recent = [level] + [lv for lv in self._recent if lv != level][:LEVELS_SCALED]
+
+    def _stand_in(self, p: QPainter, vp: Viewport, dpr: float, missing: list[tuple[TileKey, QRectF]]) -> None:
+        """Where tiles are missing: the levels lately shown that have tiles there, scaled, the
+        nearest in time drawn last (on top). What the previous frames showed, never blank land."""
+        levels = [
+            lv
+            for lv in reversed(self._recent)
+            if lv[1] == dpr and lv[0] != vp.res and 1 / SCALE_LIMIT <= lv[0] / vp.res <= SCALE_LIMIT
+        ]
+        if not levels:
+            return
+        clip = QPainterPath()
+        x0 = y0 = math.inf
+        x1 = y1 = -math.inf
+        for key, target in missing:
+            clip.addRect(target)
+            bx0, by0, bx1, by1 = tile_box(key)
+            x0, y0, x1, y1 = min(x0, bx0), min(y0, by0), max(x1, bx1), max(y1, by1)
+        vx0, vy0, vx1, vy1 = vp.world_rect()
+        box = (max(x0, vx0), max(y0, vy0), min(x1, vx1), min(y1, vy1))
+        p.save()
+        p.setClipPath(clip)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # a stand-in for a few frames
+        drew = False
+        for res, _ in levels:
+            for i, j in tiles_over(box, (res, dpr)):
+                image = self._images.get((res, dpr, i, j))
+                if image is None:
+                    continue
+                tx0, _, tx1, ty1 = tile_box((res, dpr, i, j))
+                tl = vp.to_screen(tx0, ty1)
+                side = (tx1 - tx0) / vp.res
+                p.drawImage(QRectF(tl.x(), tl.y(), side, side), image)
+                drew = True
+        p.restore()
+        self.stand_ins += drew
+
+    def _blank(self, key: TileKey) -> bool:
+        """The tile is away from everything the layer draws (widest pen and margin included)."""
+        b = self.layer.bounds()
+        if b is None:
+            return True
+        m = EDGE_PX * key[0] + 30.0  # a street's casing is at most ~20 m wide
+        x0, y0, x1, y1 = tile_box(key)
+        return x1 < b[0] - m or x0 > b[2] + m or y1 < b[1] - m or y0 > b[3] + m
+
+    def _want(self, keys: list[TileKey]) -> None:
+        self._wanted = keys
+        self._pump()
+
+    def _pump(self) -> None:
+        """Start the next batch if none is drawing (one job at a time: the worker holds the GIL)."""
+        if self._job is not None:
+            return
+        self._wanted = [k for k in self._wanted if k not in self._images]
+        if not self._wanted:
+            return
+        layer, keys = self.layer, tuple(self._wanted)
+        owner = getattr(layer.on_change, "__self__", None)  # the canvas: once it is gone, nobody is told
+        self._job = start_job(
+            _lane(),
+            lambda: render_batch(layer, keys),
+            self._landed,
+            self._failed,
+            owner=owner if isinstance(owner, QObject) else None,
+        )
+
+    def _landed(self, tiles: list[tuple[TileKey, QImage]]) -> None:
+        """GUI thread: a batch is drawn; keep it, ask for a frame, draw what is still wanted."""
+        self._job = None
+        for key, image in tiles:
+            self._put(key, image)
+        self.rendered += len(tiles)
+        self._pump()
+        if tiles and self.layer.on_change is not None:
+            self.layer.on_change()
+
+    def _failed(self, exc: Exception) -> None:
+        """A tile job raised (a bug): stop asking, so frames do not wait for nothing, and let the
+        crash hook show it."""
+        self._job = None
+        self._wanted = []
+        raise exc
+
+    def _put(self, key: TileKey, image: QImage) -> None:
+        old = self._images.pop(key, None)
+        if old is not None:
+            self.bytes -= old.sizeInBytes()
+        self._images[key] = image
+        self.bytes += image.sizeInBytes()
+        while self.bytes > self.max_bytes and len(self._images) > 1:
+            _, gone = self._images.popitem(last=False)
+            self.bytes -= gone.sizeInBytes()
