@@ -29,6 +29,7 @@ from ops_console.ui.activity import ActivityLogPanel
 from ops_console.ui.alarm import EmergencyAlarm
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.column_widths import keep_titles_whole
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.dock_tabs import tidy_tab_bars
 from ops_console.ui.common.drafts import keep_drafts, restore_drafts
 from ops_console.ui.common.first_paint import after_first_paint
@@ -288,6 +289,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         records = bar.addMenu(self.tr("&Records"))
+        records.setToolTipsVisible(True)  # a disabled item says why
         self.new_incident_action = self._action(
             self.tr("New &incident…"), self.new_incident, "Ctrl+I", "newIncidentAction"
         )
@@ -407,9 +409,16 @@ class MainWindow(QMainWindow):
     @Slot()
     def update_actions(self) -> None:
         """Viewers (and a workstation with nobody signed on) cannot edit records."""
-        can_edit = self.post.shift.can(Permission.EDIT_RECORDS)
+        refusal = first_reason(
+            (
+                self.post.shift.can(Permission.EDIT_RECORDS),
+                self.tr(
+                    "Sign on with a role that may edit: a viewer reads the records but does not add to them."
+                ),
+            )
+        )
         for action in (self.new_incident_action, self.new_task_action, self.new_note_action):
-            action.setEnabled(can_edit)
+            allow(action, refusal)
         self.shift_actions.update()
 
     @Slot()

@@ -849,6 +849,10 @@
       <translation>选择一条传感器警报，用其读数起草预警。</translation>
     </message>
     <message>
+      <source>Select an alert in the list first.</source>
+      <translation>请先在列表中选择一条警报。</translation>
+    </message>
+    <message>
       <source>Sensors</source>
       <translation>传感器</translation>
     </message>
@@ -887,6 +891,14 @@
     <message>
       <source>Teams</source>
       <translation>队伍</translation>
+    </message>
+    <message>
+      <source>This alert has no record to go to.</source>
+      <translation>此警报没有可跳转的记录。</translation>
+    </message>
+    <message>
+      <source>This alert needs no acknowledgement.</source>
+      <translation>此警报无需确认。</translation>
     </message>
     <message>
       <source>WELFARE</source>
@@ -1216,12 +1228,20 @@
       <translation>用于发送的电台；如果它中断或发射时长已用完，将由另一台电台发送</translation>
     </message>
     <message>
+      <source>This message cannot be sent as it is.</source>
+      <translation>此消息无法按原样发送。</translation>
+    </message>
+    <message>
       <source>This post's call sign on the air ([radio] call_sign in the config file)</source>
       <translation>本指挥所在空中的呼号（配置文件中的 [radio] call_sign）</translation>
     </message>
     <message>
       <source>To</source>
       <translation>发往</translation>
+    </message>
+    <message>
+      <source>Type a message first.</source>
+      <translation>请先输入消息。</translation>
     </message>
     <message>
       <source>Via</source>
@@ -1804,6 +1824,10 @@
   <context>
     <name>IncidentsPanel</name>
     <message>
+      <source>A viewer can read incidents but not change them.</source>
+      <translation>查看者可以阅读事件，但不能修改。</translation>
+    </message>
+    <message>
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
@@ -1834,6 +1858,14 @@
     <message>
       <source>Search title, place, notes  (Ctrl+F)</source>
       <translation>搜索标题、地点、备注  (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Select an incident in the list first.</source>
+      <translation>请先在列表中选择一个事件。</translation>
+    </message>
+    <message>
+      <source>This incident is closed.</source>
+      <translation>此事件已关闭。</translation>
     </message>
     <message>
       <source>{level} or worse</source>
@@ -1897,6 +1929,10 @@
     <message>
       <source>New request…</source>
       <translation>新建申请…</translation>
+    </message>
+    <message>
+      <source>Only logistics staff, supervisors and administrators change the stores.</source>
+      <translation>只有后勤人员、主管和管理员可以变更库存。</translation>
     </message>
     <message>
       <source>Receive…</source>
@@ -2538,6 +2574,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Sensors</source>
       <translation>传感器</translation>
+    </message>
+    <message>
+      <source>Sign on with a role that may edit: a viewer reads the records but does not add to them.</source>
+      <translation>请以可编辑的角色登录：查看者只能阅读记录，不能添加。</translation>
     </message>
     <message>
       <source>Sirens</source>
@@ -3273,6 +3313,14 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>当您指向或选中某行时，新通信会暂缓显示，以免该行在指针下移动。点击即可显示。</translation>
     </message>
     <message>
+      <source>Only a received message is filed from here.</source>
+      <translation>此处只能归档收到的消息。</translation>
+    </message>
+    <message>
+      <source>Only radio operators, supervisors and administrators handle radio traffic.</source>
+      <translation>只有无线电操作员、主管和管理员可以处理无线电通信。</translation>
+    </message>
+    <message>
       <source>Received</source>
       <translation>已收到</translation>
     </message>
@@ -3285,12 +3333,20 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>搜索消息、呼号  (Ctrl+F)</translation>
     </message>
     <message>
+      <source>Select a received message in the log first.</source>
+      <translation>请先在日志中选择一条收到的消息。</translation>
+    </message>
+    <message>
       <source>Selected message:</source>
       <translation>选中的消息：</translation>
     </message>
     <message>
       <source>Sent</source>
       <translation>已发送</translation>
+    </message>
+    <message>
+      <source>This message is filed already.</source>
+      <translation>此消息已归档。</translation>
     </message>
     <message>
       <source>Unacknowledged alerts</source>
@@ -4319,6 +4375,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>批准</translation>
     </message>
     <message>
+      <source>Approve the request before fulfilling it.</source>
+      <translation>请先批准申请，再进行发放。</translation>
+    </message>
+    <message>
       <source>Deny request #%1</source>
       <translation>拒绝申请 #%1</translation>
     </message>
@@ -4331,8 +4391,24 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>满足…</translation>
     </message>
     <message>
+      <source>Only a new or approved request can be denied.</source>
+      <translation>只有新申请或已批准的申请才能拒绝。</translation>
+    </message>
+    <message>
+      <source>Only a new request can be approved.</source>
+      <translation>只有新申请才能批准。</translation>
+    </message>
+    <message>
+      <source>Only logistics staff, supervisors and administrators decide requests.</source>
+      <translation>只有后勤人员、主管和管理员可以处理申请。</translation>
+    </message>
+    <message>
       <source>Reason (the field will be told):</source>
       <translation>原因（将告知现场）：</translation>
+    </message>
+    <message>
+      <source>Select a request in the list first.</source>
+      <translation>请先在列表中选择一项申请。</translation>
     </message>
   </context>
   <context>
@@ -4387,6 +4463,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Contact: {c}</source>
       <translation>联系方式：{c}</translation>
+    </message>
+    <message>
+      <source>Draw a zone on the map and choose it above first.</source>
+      <translation>请先在地图上绘制区域，并在上方选择它。</translation>
     </message>
     <message>
       <source>Export register…</source>
@@ -5201,8 +5281,16 @@ The switch is recorded in the activity log.</source>
       <translation>未处理</translation>
     </message>
     <message>
+      <source>Only a siren sounding without a command is stopped from here.</source>
+      <translation>此处只能停止未经指令而鸣响的警报器。</translation>
+    </message>
+    <message>
       <source>Only these roles may cancel sirens: %1.</source>
       <translation>只有这些角色可以取消警报器：%1。</translation>
+    </message>
+    <message>
+      <source>Only these roles may sound or schedule sirens: %1.</source>
+      <translation>只有以下角色可以鸣响或安排警报器测试：%1。</translation>
     </message>
     <message>
       <source>PASSED</source>
@@ -5223,6 +5311,10 @@ The switch is recorded in the activity log.</source>
     <message>
       <source>Schedule a test…</source>
       <translation>计划测试…</translation>
+    </message>
+    <message>
+      <source>Select an alarm in the list first.</source>
+      <translation>请先在列表中选择一条警报。</translation>
     </message>
     <message>
       <source>Siren</source>
@@ -5247,6 +5339,10 @@ The switch is recorded in the activity log.</source>
     <message>
       <source>Tests</source>
       <translation>测试</translation>
+    </message>
+    <message>
+      <source>This alarm is acknowledged already.</source>
+      <translation>此警报已被确认。</translation>
     </message>
     <message>
       <source>What happened</source>
@@ -6794,8 +6890,24 @@ Sounding or armed: %1</source>
       <translation>仅在只有一名值班主管时关闭；此更改会记入审计。</translation>
     </message>
     <message>
+      <source>Only a draft can be approved.</source>
+      <translation>只有草稿才能批准。</translation>
+    </message>
+    <message>
       <source>Only a supervisor may approve, issue, update or cancel a warning.</source>
       <translation>只有主管可以批准、发布、更新或撤销预警。</translation>
+    </message>
+    <message>
+      <source>Only a supervisor may change the four-eyes rule.</source>
+      <translation>只有主管可以更改双人复核规则。</translation>
+    </message>
+    <message>
+      <source>Only an approved warning can be issued.</source>
+      <translation>只有已批准的预警才能发布。</translation>
+    </message>
+    <message>
+      <source>Only an issued warning can be updated, cleared or cancelled.</source>
+      <translation>只有已发布的预警才能更新、解除或取消。</translation>
     </message>
     <message>
       <source>Outcome</source>
@@ -6828,6 +6940,14 @@ Sounding or armed: %1</source>
     <message>
       <source>Retry channel</source>
       <translation>重试渠道</translation>
+    </message>
+    <message>
+      <source>Select a failed channel in the delivery table first.</source>
+      <translation>请先在发送表中选择一个失败的渠道。</translation>
+    </message>
+    <message>
+      <source>Select a warning in the list first.</source>
+      <translation>请先在列表中选择一条预警。</translation>
     </message>
     <message>
       <source>Send all clear</source>

@@ -101,9 +101,10 @@ def test_delivery_view_side_by_side_partial_and_retry(spost, panel, qtbot, scree
     assert "Partial" in panel.list.item(0, 4).text()
     panel.delivery.resizeRowsToContents()
     panel.grab().save(str(screenshot_dir / "warning_delivery.png"))
-    assert not panel.retry_button.isEnabled()  # nothing failed is selected yet
+    assert not panel.retry_button.isEnabled()  # nothing failed is selected yet, and it says so
+    assert panel.retry_button.toolTip() == "Select a failed channel in the delivery table first."
     panel.delivery.setCurrentCell(0, 1)
-    assert panel.retry_button.isEnabled()
+    assert panel.retry_button.isEnabled() and panel.retry_button.toolTip() == ""
     with spost.db.write() as s:
         s.execute(update(Siren).where(Siren.id == 2).values(enabled=True))
     panel.retry_button.click()

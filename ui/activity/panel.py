@@ -30,6 +30,7 @@ from ops_console.services.activity import ActivityFilter
 from ops_console.ui.activity.model import ActivityLogModel
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.column_widths import fit_width
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.formatting import local_midnight_utc, samples
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -197,8 +198,9 @@ class ActivityLogPanel(QWidget):
     @Slot()
     def _update_actions(self) -> None:
         can_write = self._post.shift.can(Permission.EDIT_RECORDS)
-        self.note_edit.setEnabled(can_write)
-        self.add_button.setEnabled(can_write)
+        refusal = first_reason((can_write, self.tr("Your role can read the log but not write in it")))
+        allow(self.note_edit, refusal)
+        allow(self.add_button, refusal)
         self.note_edit.setPlaceholderText(self._note_hint())
 
     @Slot()

@@ -29,6 +29,7 @@ from ops_console.alerts import PostAlert, Severity
 from ops_console.events import Event
 from ops_console.topics import ALERT_TOPICS, topic_of
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -206,19 +207,30 @@ class AlertPanel(QWidget):
     def _update_buttons(self) -> None:
         alert = self.selected()
         refusal = self.post.radio.acknowledge_refusal() if alert is not None and alert.ack == "radio" else ""
-        self.ack_button.setEnabled(alert is not None and alert.needs_ack and not refusal)
-        self.ack_button.setToolTip(refusal)
-        self.open_button.setEnabled(alert is not None and alert.target is not None)
+        chosen = (alert is not None, tr("Select an alert in the list first."))
+        allow(
+            self.ack_button,
+            first_reason(
+                chosen,
+                (alert is None or alert.needs_ack, tr("This alert needs no acknowledgement.")),
+                (not refusal, refusal),
+            ),
+        )
+        allow(
+            self.open_button,
+            first_reason(
+                chosen, (alert is None or alert.target is not None, tr("This alert has no record to go to."))
+            ),
+        )
         actor = self.post.shift.actor
         may_draft = actor is not None and actor.role != "viewer"
         from_sensor = alert is not None and alert.target is not None and alert.target[0] == "sensor_alert"
-        self.draft_button.setEnabled(from_sensor and may_draft)
-        self.draft_button.setToolTip(
-            ""
-            if from_sensor and may_draft
-            else tr("A viewer cannot draft warnings.")
-            if from_sensor
-            else tr("Select a sensor alert to draft a warning from its reading.")
+        allow(
+            self.draft_button,
+            first_reason(
+                (from_sensor, tr("Select a sensor alert to draft a warning from its reading.")),
+                (may_draft, tr("A viewer cannot draft warnings.")),
+            ),
         )
 
     def wait_idle(self) -> None:

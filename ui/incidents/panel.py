@@ -26,6 +26,7 @@ from ops_console.post import Post
 from ops_console.services.incidents import IncidentFilter, IncidentView
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.column_widths import fit_width
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.formatting import samples
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -254,9 +255,12 @@ class IncidentsPanel(QWidget):
     def _update_actions(self) -> None:
         can_edit = self._post.shift.can(Permission.EDIT_RECORDS)
         view = self.selected()
-        self.new_button.setEnabled(can_edit)
-        self.edit_button.setEnabled(can_edit and view is not None)
-        self.close_button.setEnabled(can_edit and view is not None and view.status != IncidentStatus.CLOSED)
-        self.task_button.setEnabled(can_edit and view is not None)
+        role = (can_edit, self.tr("A viewer can read incidents but not change them."))
+        chosen = (view is not None, self.tr("Select an incident in the list first."))
+        allow(self.new_button, first_reason(role))
+        allow(self.edit_button, first_reason(role, chosen))
+        open_one = (view is None or view.status != IncidentStatus.CLOSED, self.tr("This incident is closed."))
+        allow(self.close_button, first_reason(role, chosen, open_one))
+        allow(self.task_button, first_reason(role, chosen))
         shown = self.model.rowCount()
         self.count_label.setText(self.tr("{n} shown").replace("{n}", str(shown)))

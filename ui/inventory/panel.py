@@ -31,6 +31,7 @@ from ops_console.inventory.table import LevelTable
 from ops_console.post import Post
 from ops_console.topics import Feature, Topic
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
@@ -339,8 +340,11 @@ class InventoryPanel(QWidget):
     @Slot()
     def _update_actions(self) -> None:
         can = self._post.shift.can(Permission.LOGISTICS)
+        refusal = first_reason(
+            (can, self.tr("Only logistics staff, supervisors and administrators change the stores."))
+        )
         for button in (*self.move_buttons.values(), self.import_button):
-            button.setEnabled(can)
+            allow(button, refusal)
         self.queue.update_actions(can)
 
     def wait_idle(self, msecs: int = 5000) -> bool:

@@ -16,6 +16,7 @@ from ops_console.domain import Priority
 from ops_console.inventory import InventoryService, RequestView
 from ops_console.inventory.views import RequestStatus
 from ops_console.ui.common.column_widths import fit_columns
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.formatting import samples
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -80,9 +81,36 @@ class RequestQueue(QWidget):
         self._can = self._can if can is None else can
         request, can = self.selected_request(), self._can
         state = request.status.value if request is not None else ""
-        self.approve_button.setEnabled(can and state == "requested")
-        self.deny_button.setEnabled(can and state in ("requested", "approved"))
-        self.fulfil_button.setEnabled(can and state in ("approved", "partly_fulfilled"))
+        role = (can, self.tr("Only logistics staff, supervisors and administrators decide requests."))
+        chosen = (request is not None, self.tr("Select a request in the list first."))
+        allow(
+            self.approve_button,
+            first_reason(
+                role, chosen, (state == "requested", self.tr("Only a new request can be approved."))
+            ),
+        )
+        allow(
+            self.deny_button,
+            first_reason(
+                role,
+                chosen,
+                (
+                    state in ("requested", "approved"),
+                    self.tr("Only a new or approved request can be denied."),
+                ),
+            ),
+        )
+        allow(
+            self.fulfil_button,
+            first_reason(
+                role,
+                chosen,
+                (
+                    state in ("approved", "partly_fulfilled"),
+                    self.tr("Approve the request before fulfilling it."),
+                ),
+            ),
+        )
 
     def selected_request(self) -> RequestView | None:
         rows = self.table.selectionModel().selectedRows()

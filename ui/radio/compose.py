@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.post import Post
 from ops_console.radio.outbox import BROADCAST
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.formatting import decimal
 from ops_console.ui.common.theme import set_ink
 
@@ -37,6 +38,7 @@ class ComposeBox(QWidget):
         super().__init__(parent)
         self.setObjectName("radioCompose")
         self._post = post
+        self.refusal = ""  # why the person on shift may not send ('' when they may): the panel sets it
         self.to_box = QComboBox()
         self.to_box.setObjectName("composeTo")
         self.to_box.setEditable(True)
@@ -167,7 +169,14 @@ class ComposeBox(QWidget):
         self.counter.setProperty("problem", typed and not check.ok)
         set_ink(self.counter, "problem" if typed and not check.ok else "muted")
         self.counter.setStyleSheet("font-weight: bold;" if typed and not check.ok else "")
-        self.send_button.setEnabled(typed and check.ok)
+        allow(
+            self.send_button,
+            first_reason(
+                (not self.refusal, self.refusal),
+                (typed, self.tr("Type a message first.")),
+                (check.ok, check.problem or self.tr("This message cannot be sent as it is.")),
+            ),
+        )
 
     @Slot()
     def request_send(self) -> None:

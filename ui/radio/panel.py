@@ -33,6 +33,7 @@ from ops_console.precedence import Precedence as Stored
 from ops_console.radio.views import MessageFilter
 from ops_console.topics import Feature, Topic
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
@@ -121,9 +122,6 @@ class RadioPanel(QWidget):
         self.to_task = QPushButton(self.tr("→ Task"), objectName="radioToTask")
         self.to_log = QPushButton(self.tr("→ Log line"), objectName="radioToLog")
         self.to_request = QPushButton(self.tr("→ Request"), objectName="radioToRequest")
-        self.to_request.setToolTip(
-            self.tr("Record this message as a resource request (item, quantity, where)")
-        )
         self.to_request.clicked.connect(lambda: self.file_selected("request"))
         self.to_incident.clicked.connect(lambda: self.file_selected("incident"))
         self.to_task.clicked.connect(lambda: self.file_selected("task"))
@@ -407,10 +405,23 @@ class RadioPanel(QWidget):
 
         msg = self._selected_message()
         can = self.post.shift.can(Permission.RADIO)
-        fileable = can and msg is not None and msg.direction == "in" and not msg.linked_entity
-        for button in (self.to_incident, self.to_task, self.to_log, self.to_request):
-            button.setEnabled(fileable)
+        role = (can, self.tr("Only radio operators, supervisors and administrators handle radio traffic."))
+        filing = first_reason(
+            role,
+            (msg is not None, self.tr("Select a received message in the log first.")),
+            (msg is None or msg.direction == "in", self.tr("Only a received message is filed from here.")),
+            (msg is None or not msg.linked_entity, self.tr("This message is filed already.")),
+        )
+        for button in (self.to_incident, self.to_task, self.to_log):
+            allow(button, filing)
+        allow(
+            self.to_request,
+            filing,
+            self.tr("Record this message as a resource request (item, quantity, where)"),
+        )
         self.compose.setEnabled(can)
+        self.compose.refusal = first_reason(role)
+        self.compose.update_counter()
         refusal = self.post.radio.acknowledge_refusal()
         self.alert.button.setEnabled(not refusal)
         self.alert.button.setToolTip(

@@ -39,6 +39,7 @@ from ops_console.residents.snapshot import ZoneSnapshot, zone_snapshot
 from ops_console.topics import Topic
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.column_widths import title_width
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.messages import show_error
@@ -247,17 +248,17 @@ class ResidentsPanel(QWidget):
 
     def _gate(self, snap: ZoneSnapshot) -> None:
         """Disable what the role may not do, with the reason on the control."""
-        for w in (self.mark, self.mark_as, self.shelter, self.open_record, self.tasks):
-            w.setEnabled(snap.may_edit and snap.zone_id is not None)
-            w.setToolTip("" if snap.may_edit else tr(NEED_EDIT))
-        self.open_record.setToolTip(
-            tr("Opening a record is recorded in the activity log.") if snap.may_edit else tr(NEED_EDIT)
+        refusal = first_reason(
+            (snap.may_edit, tr(NEED_EDIT)),
+            (snap.zone_id is not None, tr("Draw a zone on the map and choose it above first.")),
         )
-        self.export.setEnabled(snap.may_export)
-        self.export.setToolTip(
-            tr("Written as CSV; the export is recorded in the activity log.")
-            if snap.may_export
-            else tr(NEED_SUPERVISOR)
+        for w in (self.mark, self.mark_as, self.shelter, self.tasks):
+            allow(w, refusal)
+        allow(self.open_record, refusal, tr("Opening a record is recorded in the activity log."))
+        allow(
+            self.export,
+            first_reason((snap.may_export, tr(NEED_SUPERVISOR))),
+            tr("Written as CSV; the export is recorded in the activity log."),
         )
 
     def selected(self) -> ResidentRow | None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ops_console.domain import Permission
+from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
 from ops_console.errors import OpsError
 from ops_console.events import Event
 from ops_console.sirens.schedule import describe_rule
@@ -28,6 +28,7 @@ from ops_console.sirens.service import CANCEL_PERMISSION, SirenService, roles_th
 from ops_console.sirens.views import ALARM_WORDS, UNCOMMANDED
 from ops_console.topics import Feature
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.formatting import decimal, local_short, local_short_seconds
 from ops_console.ui.common.theme import set_ink
 from ops_console.ui.sirens.chart import BatteryChart
@@ -219,8 +220,17 @@ class SirenPanel(QWidget):
                 "%1", ", ".join(r.label for r in roles_that_may_cancel())
             )
         )
-        self.activate_button.setEnabled(self.service.shift.can(Permission.ACTIVATE_SIRENS))
-        self.schedule_button.setEnabled(self.service.shift.can(Permission.ACTIVATE_SIRENS))
+        may_sound = first_reason(
+            (
+                self.service.shift.can(Permission.ACTIVATE_SIRENS),
+                _tr("Only these roles may sound or schedule sirens: %1.").replace(
+                    "%1",
+                    ", ".join(r.label for r in Role if Permission.ACTIVATE_SIRENS in ROLE_PERMISSIONS[r]),
+                ),
+            )
+        )
+        allow(self.activate_button, may_sound)
+        allow(self.schedule_button, may_sound)
         self.tabs.setTabText(
             1, _tr("Alarms (%1)").replace("%1", str(len(open_alarms))) if open_alarms else _tr("Alarms")
         )
@@ -351,9 +361,22 @@ class SirenPanel(QWidget):
 
     def _alarm_selected(self) -> None:
         a = self._selected_alarm()
-        self.ack_button.setEnabled(a is not None and a.acknowledged_at is None)
-        self.cancel_siren_button.setEnabled(
-            a is not None and a.kind == UNCOMMANDED and a.siren_id is not None
+        chosen = (a is not None, _tr("Select an alarm in the list first."))
+        allow(
+            self.ack_button,
+            first_reason(
+                chosen, (a is None or a.acknowledged_at is None, _tr("This alarm is acknowledged already."))
+            ),
+        )
+        allow(
+            self.cancel_siren_button,
+            first_reason(
+                chosen,
+                (
+                    a is None or (a.kind == UNCOMMANDED and a.siren_id is not None),
+                    _tr("Only a siren sounding without a command is stopped from here."),
+                ),
+            ),
         )
 
     def acknowledge_selected(self) -> None:

@@ -44,6 +44,7 @@ from ops_console.errors import OpsError
 from ops_console.events import Event
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.column_widths import title_width
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.formatting import local_short
 from ops_console.ui.common.messages import show_error
@@ -120,7 +121,6 @@ class WarningsPanel(QWidget):
         self.cancel_button = QPushButton(_tr("Cancel warning…"))
         self.retry_button = QPushButton(_tr("Retry channel"))
         self.four_eyes = QCheckBox(_tr("Four-eyes rule"))
-        self.four_eyes.setToolTip(_tr("Off only for a single-supervisor shift; the change is audited."))
         for b, slot in (
             (self.new_button, self._new),
             (self.approve_button, self._approve),
@@ -346,31 +346,64 @@ class WarningsPanel(QWidget):
         self.four_eyes.blockSignals(True)
         self.four_eyes.setChecked(four_eyes)
         self.four_eyes.blockSignals(False)
-        reasons: list[str] = []
-        self.new_button.setEnabled(actor is not None and actor.role != Role.VIEWER.value)
-        if not self.new_button.isEnabled():
-            reasons.append(_tr("A viewer cannot draft warnings."))
+        reasons: list[str] = []  # the role's refusals, also said under the buttons
+        viewer = _tr("A viewer cannot draft warnings.")
+        if not allow(
+            self.new_button, first_reason((actor is not None and actor.role != Role.VIEWER.value, viewer))
+        ):
+            reasons.append(viewer)
         not_sup = _tr("Only a supervisor may approve, issue, update or cancel a warning.")
         if not sup:
             reasons.append(not_sup)
-        can_approve = sup and w is not None and w.state == DRAFT
-        if can_approve and w is not None and four_eyes and actor is not None and w.drafted_by == actor.name:
-            can_approve = False
-            reasons.append(
-                _tr("You drafted this warning: another supervisor must approve it (four-eyes rule).")
-            )
-        self.approve_button.setEnabled(can_approve)
-        self.issue_button.setEnabled(sup and w is not None and w.state == APPROVED)
-        live = sup and w is not None and w.state in LIVE_STATES
+        chosen = (w is not None, _tr("Select a warning in the list first."))
+        own = w is not None and four_eyes and actor is not None and w.drafted_by == actor.name
+        four_eyes_refusal = _tr(
+            "You drafted this warning: another supervisor must approve it (four-eyes rule)."
+        )
+        approve = first_reason(
+            (sup, not_sup),
+            chosen,
+            (w is not None and w.state == DRAFT, _tr("Only a draft can be approved.")),
+            (not own, four_eyes_refusal),
+        )
+        if not allow(self.approve_button, approve) and approve == four_eyes_refusal:
+            reasons.append(four_eyes_refusal)
+        live_from_exercise = _tr(
+            "The post is in exercise mode: a live warning cannot be sent from an exercise."
+        )
+        issue = first_reason(
+            (sup, not_sup),
+            chosen,
+            (w is not None and w.state == APPROVED, _tr("Only an approved warning can be issued.")),
+            (w is None or w.exercise or not self.shift.exercise, live_from_exercise),
+        )
+        if not allow(self.issue_button, issue) and issue == live_from_exercise:
+            reasons.append(live_from_exercise)
+        live = first_reason(
+            (sup, not_sup),
+            chosen,
+            (
+                w is not None and w.state in LIVE_STATES,
+                _tr("Only an issued warning can be updated, cleared or cancelled."),
+            ),
+        )
         for b in (self.update_button, self.clear_button, self.cancel_button):
-            b.setEnabled(live)
-        if sup and w is not None and not w.exercise and self.shift.exercise and w.state == APPROVED:
-            self.issue_button.setEnabled(False)
-            reasons.append(
-                _tr("The post is in exercise mode: a live warning cannot be sent from an exercise.")
-            )
-        self.retry_button.setEnabled(sup and self.failed_delivery_id() is not None)
-        self.four_eyes.setEnabled(sup)
+            allow(b, live)
+        allow(
+            self.retry_button,
+            first_reason(
+                (sup, not_sup),
+                (
+                    self.failed_delivery_id() is not None,
+                    _tr("Select a failed channel in the delivery table first."),
+                ),
+            ),
+        )
+        allow(
+            self.four_eyes,
+            first_reason((sup, _tr("Only a supervisor may change the four-eyes rule."))),
+            _tr("Off only for a single-supervisor shift; the change is audited."),
+        )
         self.reason.setText(" ".join(reasons))
         self.reason.setVisible(bool(reasons))
 

@@ -1,0 +1,64 @@
+"""A disabled control says why before the click (docs/architecture.md): the real main window,
+signed on as each role, every dock in front in turn — no visible disabled button, and no
+disabled Records/Exercise menu item, without a reason in its tooltip."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTabBar
+
+from helpers.posts import PIN, ROLE_NAMES
+from ops_console.domain import Role
+from ops_console.ui.app import build_main_window
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def silent_buttons(root) -> set[str]:  # type: ignore[no-untyped-def]
+    return {
+        f"{type(b).__name__} {b.objectName()} {b.text()!r}".strip()
+        for b in root.findChildren(QAbstractButton)
+        if b.isVisible()
+        and not b.isEnabled()
+        and not b.toolTip().strip()
+        and not isinstance(b.parent(), QTabBar)
+    }
+
+
+def silent_menu_items(window) -> set[str]:  # type: ignore[no-untyped-def]
+    """Disabled menu items whose tooltip is Qt's default (the item's own text) or not shown."""
+    found = set()
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        for action in menu.actions():
+            if action.isSeparator() or action.isEnabled() or action.menu() is not None:
+                continue
+            plain = action.text().replace("&", "").rstrip("…").rstrip(".")
+            if (
+                not menu.toolTipsVisible()
+                or action.toolTip().replace("&", "").rstrip("…").rstrip(".") == plain
+            ):
+                found.add(f"{top.text()} → {action.text()}")
+    return found
+
+
+@pytest.mark.parametrize("role", [Role.VIEWER, Role.OPERATOR, Role.RADIO, Role.LOGISTICS, Role.SUPERVISOR])
+def test_every_disabled_control_says_why(post, qtbot, themed, layout_settings, role) -> None:
+    post.operators.sign_on(ROLE_NAMES[role], PIN)
+    window = build_main_window(post, settings=layout_settings, start_devices=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    silent: set[str] = set()
+    for key, dock in window.docks.items():
+        dock.show()
+        dock.raise_()
+        _settle()
+        silent |= {f"{key}: {b}" for b in silent_buttons(dock)}
+    silent |= {f"menu: {m}" for m in silent_menu_items(window)}
+    assert not silent, f"disabled without a reason ({role.value}):\n" + "\n".join(sorted(silent))
+    window.close()
