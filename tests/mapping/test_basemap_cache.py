@@ -24,7 +24,7 @@ from ops_console.ui.mapping.canvas import MapCanvas
 from ops_console.ui.mapping.canvas.run_pictures import draw_areas, edge
 from ops_console.ui.mapping.layers import Marker, symbols
 from ops_console.ui.mapping.layers.basemap import LAND, BasemapLayer
-from ops_console.ui.mapping.layers.basemap_tiles import PaintGate
+from ops_console.ui.mapping.layers.basemap_tiles import PaintGate, tile_box, tiles_over
 from ops_console.ui.mapping.layers.record_layers import IncidentLayer
 from ops_console.ui.mapping.viewport import Viewport
 
@@ -217,6 +217,34 @@ def test_a_zoom_shows_the_last_picture_scaled_at_once_then_the_new_level_crisp(q
     drawn = (pixels(settled) != pixels(land_only(canvas))).any(axis=2)  # where the basemap draws
     near = np.abs(pixels(stand_in) - pixels(settled)).max(axis=2) <= 16
     assert drawn.mean() > 0.1 and near[drawn].mean() > 0.8  # the old picture, scaled into its place
+
+
+def test_a_stand_in_fills_only_where_tiles_are_missing_and_never_covers_drawn_ones(qtbot, canvas, ward):
+    basemap = BasemapLayer(ward)
+    canvas.add_layer(basemap)
+    canvas.set_view(Viewport(CX, CY, 2.0, W, H))
+    settle(qtbot, canvas)  # a coarser level round the view, to stand in
+    canvas.zoom_by(1.25)
+    settle(qtbot, canvas)
+    canvas.set_view(canvas.vp.panned(350, 0))  # west: past the ring of tiles round the view
+    canvas.grab()
+    assert basemap.tiles.missing > 0
+    vp = canvas.frame_vp
+    drawn = np.zeros((H, W), bool)  # the pixels of this level's tiles the frame had
+    for i, j in tiles_over(vp.world_rect(), (vp.res, 1.0)):
+        if (vp.res, 1.0, i, j) in basemap.tiles._images:
+            x0, _, x1, y1 = tile_box((vp.res, 1.0, i, j))
+            corner = vp.to_screen(x0, y1)
+            left, top, side = round(corner.x()), round(corner.y()), round((x1 - x0) / vp.res)
+            drawn[max(0, top) : max(0, top + side), max(0, left) : max(0, left + side)] = True
+    stand_in, left_out = basemap_only(canvas), land_only(canvas)
+    settle(qtbot, canvas)
+    a, b, land = pixels(stand_in), pixels(basemap_only(canvas)), pixels(left_out)
+    assert 0.3 < drawn.mean() < 0.95
+    assert (a[drawn] == b[drawn]).all()  # drawn tiles: exactly as settled, nothing scaled over them
+    missing = ~drawn  # missing tiles: the coarser level scaled, not bare land
+    assert (a[missing] != land[missing]).any(axis=1).mean() > 0.3
+    assert (np.abs(a[missing] - b[missing]).max(axis=1) <= 16).mean() > 0.8
 
 
 def test_zooming_on_and_panning_while_tiles_are_drawn_ends_on_the_level_in_view(qtbot, canvas, ward):

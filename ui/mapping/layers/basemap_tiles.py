@@ -38,7 +38,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPainterPath
+from PySide6.QtGui import QImage, QPainter, QRegion
 
 from ...common.jobs import Job, JobLane, start_job
 from ..viewport import Viewport
@@ -183,6 +183,7 @@ class BasemapTiles:
         ox = round(-vp.cx / d + vp.width * dpr / 2)  # device pixel of Mercator x = 0 in the view
         oy = round(vp.cy / d + vp.height * dpr / 2)
         missing: list[tuple[float, TileKey, QRectF]] = []
+        drawn = 0
         for i, j in tiles_over(vp.world_rect(), level):
             key = (vp.res, dpr, i, j)
             if self._blank(key):
@@ -192,12 +193,13 @@ class BasemapTiles:
             if image is not None:
                 self._images.move_to_end(key)
                 p.drawImage(target, image)
+                drawn += 1
             else:
                 dist = (target.center() - QRectF(0, 0, vp.width, vp.height).center()).manhattanLength()
                 missing.append((dist, key, target))
         self.missing = len(missing)
         if missing:
-            self._stand_in(p, vp, dpr, [(k, t) for _, k, t in missing])
+            self._stand_in(p, vp, dpr, [(k, t) for _, k, t in missing], whole=not drawn)
         self._shown(level)
         missing.sort(key=lambda m: m[0])
         ring = [
@@ -211,7 +213,9 @@ class BasemapTiles:
         if not self._recent or self._recent[0] != level:
             self._recent = [level] + [lv for lv in self._recent if lv != level][:LEVELS_SCALED]
 
-    def _stand_in(self, p: QPainter, vp: Viewport, dpr: float, missing: list[tuple[TileKey, QRectF]]) -> None:
+    def _stand_in(
+        self, p: QPainter, vp: Viewport, dpr: float, missing: list[tuple[TileKey, QRectF]], whole: bool
+    ) -> None:
         """Where tiles are missing: the levels lately shown that have tiles there, scaled, the
         nearest in time drawn last (on top). What the previous frames showed, never blank land."""
         levels = [
@@ -221,31 +225,42 @@ class BasemapTiles:
         ]
         if not levels:
             return
-        clip = QPainterPath()
         x0 = y0 = math.inf
         x1 = y1 = -math.inf
-        for key, target in missing:
-            clip.addRect(target)
+        for key, _ in missing:
             bx0, by0, bx1, by1 = tile_box(key)
             x0, y0, x1, y1 = min(x0, bx0), min(y0, by0), max(x1, bx1), max(y1, by1)
         vx0, vy0, vx1, vy1 = vp.world_rect()
         box = (max(x0, vx0), max(y0, vy0), min(x1, vx1), min(y1, vy1))
+        stand_ins = [(lv, self._tiles_of(lv, box)) for lv in levels]
+        newest, tiles = stand_ins[-1]
+        if all(
+            t is not None or self._blank((*newest, i, j)) for (i, j), t in zip(tiles_over(box, newest), tiles)
+        ):
+            stand_ins = stand_ins[-1:]  # the newest covers it all: the older ones would only be overdrawn
         p.save()
-        p.setClipPath(clip)
+        if not whole:  # beside tiles of this level: only where they are missing (a rectangle clip is cheap)
+            clip = QRegion()
+            for _, target in missing:
+                clip = clip.united(QRegion(target.toAlignedRect()))
+            p.setClipRegion(clip)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # a stand-in for a few frames
         drew = False
-        for res, _ in levels:
-            for i, j in tiles_over(box, (res, dpr)):
-                image = self._images.get((res, dpr, i, j))
+        for (res, _), tiles in stand_ins:
+            for key, image in zip(tiles_over(box, (res, dpr)), tiles):
                 if image is None:
                     continue
-                tx0, _, tx1, ty1 = tile_box((res, dpr, i, j))
+                tx0, _, tx1, ty1 = tile_box((res, dpr, *key))
                 tl = vp.to_screen(tx0, ty1)
                 side = (tx1 - tx0) / vp.res
                 p.drawImage(QRectF(tl.x(), tl.y(), side, side), image)
                 drew = True
         p.restore()
         self.stand_ins += drew
+
+    def _tiles_of(self, level: Level, box: tuple[float, float, float, float]) -> list[QImage | None]:
+        """The level's tiles over ``box`` in ``tiles_over`` order (None: not drawn, or blank)."""
+        return [self._images.get((*level, i, j)) for i, j in tiles_over(box, level)]
 
     def _blank(self, key: TileKey) -> bool:
         """The tile is away from everything the layer draws (widest pen and margin included)."""
