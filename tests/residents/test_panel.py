@@ -2,9 +2,7 @@
 tasks, and a zone of 5,000 residents listed without holding the GUI thread."""
 
 import gc
-import shutil
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from sqlalchemy import insert
@@ -18,8 +16,6 @@ from ops_console.residents.snapshot import HIDDEN, zone_snapshot
 from ops_console.topics import Topic
 from ops_console.ui.common.jobs import pending_jobs
 from ops_console.ui.residents import ResidentsPanel
-
-TOUR = Path(__file__).resolve().parents[2] / "docs" / "tour"
 
 
 def make_panel(qtbot, post):
@@ -48,8 +44,6 @@ def test_zone_progress_and_marking_at_the_shelter(qtbot, full_demo_post, themed,
     panel.show()
     qtbot.waitExposed(panel)
     panel.grab().save(str(screenshot_dir / "residents_zone.png"))
-    TOUR.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(screenshot_dir / "residents_zone.png", TOUR / "residents_zone.png")
 
     panel.only_open.setChecked(True)  # the unaccounted report
     assert panel.model.rowCount() == progress.total - progress.accounted
