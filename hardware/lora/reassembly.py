@@ -57,12 +57,7 @@ class Reassembler:
         if key in self._done:
             self.duplicates += 1
             return None
-        partial = self._pending.get(key)
-        if partial is None and fragment.total == 1:  # most texts: whole in one frame, no partial kept
-            done = self._done
-            done[key] = now
-            if len(done) > self.max_pending:
-                done.popitem(last=False)  # the oldest: one in, one out
+        if fragment.total == 1 and self.take_whole(key, now):  # most texts: no partial kept
             return TextMessage(
                 key[0],
                 fragment.recipient,
@@ -70,6 +65,7 @@ class Reassembler:
                 fragment.precedence,
                 fragment.body.decode("utf-8", "replace"),
             )
+        partial = self._pending.get(key)
         if partial is None:
             partial = _Partial(fragment.recipient, fragment.precedence, fragment.total, now)
             self._pending[key] = partial
@@ -84,6 +80,20 @@ class Reassembler:
         if len(partial.parts) < partial.total:
             return None
         return self._complete(key, partial, now)
+
+    def take_whole(self, key: tuple[str, int], now: float) -> bool:
+        """A message whole in one fragment (1/1), keyed (sender, number): True when it is
+        new, and it is remembered as complete (what ``add`` does, without a partial or a
+        message object: the bulk ingest has the text already). False when the key is
+        complete already or has fragments pending: then ``add`` the fragment, which
+        counts the duplicate or the conflict."""
+        done = self._done
+        if key in done or key in self._pending:
+            return False
+        done[key] = now
+        if len(done) > self.max_pending:
+            done.popitem(last=False)  # the oldest: one in, one out
+        return True
 
     def repeated_whole(self, fragment: TextFragment) -> bool:
         """``fragment`` is the last one of a message already complete: the team sent the

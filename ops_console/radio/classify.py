@@ -10,7 +10,9 @@ plain: a radio that does not speak our payload is still heard.
 Positions and sensor readings, the bulk of what a post hears, take a fast path
 (``telemetry.position_row`` / ``sensor_row``: one regex, a tuple, no objects); whatever
 that does not accept goes through ``field_payload.decode``, which says why. Text
-fragments take ``text_fragment`` the same way.
+fragments take ``text_row`` the same way, and a text whole in one frame (nearly all) is
+a plain tuple from the link's thread to the message row: no dataclass per text, and
+nothing the garbage collector keeps tracking.
 """
 
 from __future__ import annotations
@@ -27,17 +29,23 @@ from ops_console.hardware.protocols import plain_text
 from ops_console.hardware.protocols.field_payload.fast import (
     PositionRow,
     SensorRow,
+    TextRow,
     position_row,
     sensor_row,
-    text_fragment,
+    text_row,
 )
 from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, RepeatFilter
 
 Report: TypeAlias = PositionRow | SensorRow
 """A decoded position (6 fields) or sensor reading (7 fields), see field_payload/fast.py."""
-Decoded: TypeAlias = Report | fp.TextFragment
+Decoded: TypeAlias = Report | TextRow
 """What ``decode_reports`` makes of a frame on the link's thread: a report, or a text
-fragment (its reassembly, numbering and storage are the ingest thread's)."""
+fragment (8 fields; its reassembly, numbering and storage are the ingest thread's)."""
+MessageRow: TypeAlias = tuple[int, str, str, int, str, str]
+"""A message heard: (index of its last frame in the batch, sender, recipient, number,
+precedence name as sent, text)."""
+_NAMES = {p.value: p.name for p in fp.Precedence}
+"""Wire letter → the precedence's name."""
 
 
 @dataclass
@@ -54,9 +62,7 @@ class Batch:
     errors: dict[int, str] = field(default_factory=dict)
     positions: list[int] = field(default_factory=list)
     sensors: list[int] = field(default_factory=list)
-    messages: list[tuple[int, fp.TextMessage]] = field(
-        default_factory=list
-    )  # (index of its last frame, message)
+    messages: list[MessageRow] = field(default_factory=list)
     plain: set[int] = field(default_factory=set)  # indices of messages that are plain text (no payload)
     resets: dict[str, float] = field(default_factory=dict)  # station → when its counter was reset (epoch s)
     acks: list[fp.Ack] = field(default_factory=list)
@@ -91,15 +97,15 @@ class Classifier:
         calls: dict[int, str] = {}  # index → sender, for good frames that are not reports
         heard_at, when = None, 0.0  # the frames of one read chunk share their time: convert it once
         for index, (frame, row) in enumerate(zip(frames, rows)):
-            if type(row) is fp.TextFragment and frame[7] is None:  # a text, decoded on the link's thread
+            if row is not None and len(row) == 8 and frame[7] is None:  # a text, decoded on the link's thread
                 if frame[1] is not heard_at:
                     heard_at, when = frame[1], _seconds(frame[1])
                 status(self._text(batch, index, frame, row, when, now))  # type: ignore[arg-type]
-                calls[index] = row.sender  # type: ignore[union-attr]
+                calls[index] = row[0]
                 heard[frame[3]] = index
                 rows[index] = None
                 continue
-            if row is None or type(row) is fp.TextFragment:
+            if row is None or len(row) == 8:
                 row = self._general(batch, index, frame, now, calls, row)  # type: ignore[arg-type]
                 if type(row) is str:
                     if index in calls:  # understood (a text or an ack): the node was heard
@@ -122,10 +128,10 @@ class Classifier:
                 sensors(index)
                 status("parsed")
         self._summarise(batch, heard, where, calls)
-        for _index, message in batch.messages:
-            reset = self.repeats.reset_at(message.sender)
+        for message in batch.messages:
+            reset = self.repeats.reset_at(message[1])
             if reset is not None:
-                batch.resets[message.sender] = reset
+                batch.resets[message[1]] = reset
         return batch
 
     def commit(self) -> None:
@@ -148,7 +154,7 @@ class Classifier:
         frame: tuple,
         now: float,  # type: ignore[type-arg]
         calls: dict[int, str],
-        item: fp.TextFragment | None = None,
+        item: TextRow | None = None,
     ) -> str | Report:
         """A frame off the fast path (flagged lines, texts, acks, anything invalid): its
         status, or the report to go on with (not reached while the fast path and decode
@@ -157,10 +163,12 @@ class Classifier:
         if error is not None:
             batch.errors[index] = error[:300]
             return "invalid"
-        if item is None:  # not decoded on the link's thread (a fragment usually is)
-            item = text_fragment(data) if data[:3] == b"T1|" else None
-        if item is None:
-            item = fp.decode(data)  # type: ignore[assignment]
+        if item is None and data[:3] == b"T1|":  # not decoded on the link's thread (a text usually is)
+            item = text_row(data)
+        if item is not None:
+            calls[index] = item[0]
+            return self._text(batch, index, frame, item, _seconds(frame[1]), now)
+        item = fp.decode(data)  # type: ignore[assignment]
         kind = type(item)
         if kind is fp.DecodeError:
             plain = plain_text.decode(data) if item.reason == fp.NO_TRAILER else None  # type: ignore[union-attr]
@@ -175,8 +183,11 @@ class Classifier:
             r: fp.SensorReading = item  # type: ignore[assignment]
             return r.sender, r.number, r.sensor, r.kind, r.value, r.unit, _epoch(r.time)
         calls[index] = item.sender  # type: ignore[union-attr]
-        if kind is fp.TextFragment:
-            return self._text(batch, index, frame, item, _seconds(frame[1]), now)  # type: ignore[arg-type]
+        if kind is fp.TextFragment:  # text_row and decode disagree: what decode accepts is stored
+            f: fp.TextFragment = item  # type: ignore[assignment]
+            whole = f.body.decode("utf-8", "replace") if f.total == 1 else None
+            row = (f.sender, f.number, f.recipient, f.precedence.value, f.index, f.total, f.body, whole)
+            return self._text(batch, index, frame, row, _seconds(frame[1]), now)
         batch.acks.append(item)  # type: ignore[arg-type]
         return "parsed"
 
@@ -185,16 +196,22 @@ class Classifier:
         batch: Batch,
         index: int,
         frame: tuple,  # type: ignore[type-arg]
-        frag: fp.TextFragment,
+        row: TextRow,
         when: float,
         now: float,
     ) -> str:
         """A text fragment's status: its number is noted (a counter reset forgets what the
-        station had pending), then it goes to the reassembler."""
-        if self.repeats.number(frag.sender, frag.number, when):
-            self._remember_reassembly()
-            self.reassembler.forget(frag.sender)
-        return self._fragment(batch, index, frame[3], frag, now)
+        station had pending); a message whole in this frame goes straight to the batch's
+        messages, any other fragment through the reassembler."""
+        sender, number, recipient, precedence, part, parts, body, whole = row
+        self._remember_reassembly()  # what follows changes the reassembler
+        if self.repeats.number(sender, number, when):
+            self.reassembler.forget(sender)
+        if whole is not None and self.reassembler.take_whole((sender, number), now):
+            batch.messages.append((index, sender, recipient, number, _NAMES[precedence], whole))
+            return "parsed"
+        fragment = fp.TextFragment(sender, recipient, number, fp.Precedence(precedence), part, parts, body)
+        return self._fragment(batch, index, frame[3], fragment, now)
 
     def _remember_reassembly(self) -> None:
         if self._before is None:  # copied only when a batch has texts: they are few
@@ -210,7 +227,7 @@ class Classifier:
             ("plain", frame.address, text), station, _seconds(frame.received_at), PLAIN_REPEAT_WINDOW_S
         ):
             return "duplicate"
-        batch.messages.append((index, fp.TextMessage(station, "", 0, fp.Precedence.ROUTINE, text)))
+        batch.messages.append((index, station, "", 0, fp.Precedence.ROUTINE.name, text))
         batch.plain.add(index)
         return "plain"
 
@@ -226,7 +243,9 @@ class Classifier:
             if self.reassembler.repeated_whole(frag):
                 batch.repeated.append((address, frag.sender, frag.recipient, frag.number))
             return "duplicate"
-        batch.messages.append((index, message))
+        batch.messages.append(
+            (index, message.sender, message.recipient, message.number, message.precedence.name, message.text)
+        )
         return "parsed"
 
     @staticmethod
@@ -266,7 +285,7 @@ def decode_reports(frames: Iterable[tuple]) -> list[Decoded | None]:  # type: ig
                 add(sensor_row(data))
                 continue
             if kind == b"T1|":
-                add(text_fragment(data))
+                add(text_row(data))
                 continue
         add(None)
     return out

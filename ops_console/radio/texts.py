@@ -73,8 +73,6 @@ _MSG_INSERT = BulkInsert(
         "linked_entity": "",
     },
 )
-_NAMES = {p: p.name for p in fp.Precedence} | {p.value: p.name for p in fp.Precedence}
-"""A text's precedence (the enum, or its wire letter) → the name stored."""
 
 
 @dataclass
@@ -150,12 +148,11 @@ class TextWriter:
         driver_time, heard_at, when = self.times.driver_value, None, None
         flat: list[Any] = []
         fresh: list[tuple[int, str, int | None, tuple[int, str, int] | None]] = []
-        for index, msg in batch.messages:
+        for index, sender, recipient, number, precedence, text in batch.messages:
             _raw, at, link, address, _data, rssi, snr, _error = frames[index]
-            sender, number, text = msg.sender, msg.number, msg.text
             body = text if text.isascii() and _NUL not in text else storable(text)
             plain = index in plain_ones
-            wants_ack = not plain and msg.recipient == console_call and address is not None
+            wants_ack = not plain and recipient == console_call and address is not None
             if seen:
                 earlier = _earlier_copy(
                     seen.get((sender, number, body)),
@@ -171,7 +168,7 @@ class TextWriter:
                         # keeps repeating and at last reports the message as not delivered
                         ack_needed(address, sender, number)  # type: ignore[arg-type]
                     continue
-            precedence = str(effective_precedence(_NAMES[msg.precedence], text))
+            precedence = str(effective_precedence(precedence, text))
             form = None if plain else ics213.parse(text)
             if at is not heard_at:  # the frames of one read chunk share their time
                 heard_at, when = at, driver_time(at)
@@ -181,7 +178,7 @@ class TextWriter:
                 sender,
                 number,
                 sender,
-                msg.recipient,
+                recipient,
                 address,
                 precedence,
                 storable(form.subject[:200]) if form else "",
@@ -201,8 +198,8 @@ def _seen_before(conn: Connection, batch: Batch, times: TimeFormat) -> message_s
     """Texts of this batch stored within the repeat window (same station, number and
     words) → the newest one's id and time heard."""
     frames = batch.frames
-    pairs = list({(msg.sender, msg.number) for _, msg in batch.messages})
-    since = min(frames[index][1] for index, _ in batch.messages) - timedelta(seconds=REPEAT_WINDOW_S)
+    pairs = list({(message[1], message[3]) for message in batch.messages})
+    since = min(frames[message[0]][1] for message in batch.messages) - timedelta(seconds=REPEAT_WINDOW_S)
     return message_sql.seen_before(conn, pairs, times.driver_value(since))
 
 

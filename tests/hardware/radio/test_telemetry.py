@@ -10,6 +10,7 @@ then damages them byte by byte, since the interesting cases sit next to valid on
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime
 
 from hypothesis import given
@@ -19,7 +20,12 @@ from ops_console.hardware.lora.inbound import Inbound
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.protocols import reyax_at as at
-from ops_console.hardware.protocols.field_payload.fast import position_row, sensor_row, text_fragment
+from ops_console.hardware.protocols.field_payload.fast import (
+    position_row,
+    sensor_row,
+    text_fragment,
+    text_row,
+)
 
 calls = st.from_regex(r"[A-Z0-9/-]{1,9}", fullmatch=True)
 epochs = st.integers(0, 9_999_999_999)
@@ -161,6 +167,21 @@ def text_reference(data: bytes) -> fp.TextFragment | None:
 @given(text_frames())
 def test_text_fast_path_decodes_valid_fragments_like_decode(frame: bytes) -> None:
     assert text_fragment(frame) == text_reference(frame) is not None
+    sender, number, recipient, precedence, index, total, body, whole = text_row(frame)  # type: ignore[misc]
+    ref = text_reference(frame)
+    assert (sender, number, recipient, precedence, index, total, body) == (
+        ref.sender,  # type: ignore[union-attr]
+        ref.number,  # type: ignore[union-attr]
+        ref.recipient,  # type: ignore[union-attr]
+        ref.precedence.value,  # type: ignore[union-attr]
+        ref.index,  # type: ignore[union-attr]
+        ref.total,  # type: ignore[union-attr]
+        ref.body,  # type: ignore[union-attr]
+    )
+    # the text of a message whole in one frame, as the reassembler would give it
+    assert whole == (body.decode("utf-8", "replace") if total == 1 else None)
+    # nothing in it the garbage collector tracks: the tuple is untracked at its first collection
+    assert not any(gc.is_tracked(value) for value in text_row(frame))  # type: ignore[union-attr]
 
 
 @given(text_frames(), st.data())
