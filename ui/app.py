@@ -324,6 +324,7 @@ def run_gui(
         return code
     finally:
         drop_checks_ahead()  # a PIN checked ahead for a sign-on that never came (cli.py)
+        collector.start()  # collecting again also when no window ever painted (a refusal)
         crash.uninstall()
         if post is not None:
             post.close()

@@ -180,6 +180,8 @@ def test_run_gui_refuses_a_wrong_pin(post, monkeypatch, capsys, tmp_path):
     code = run_gui(post, operator=ROLE_NAMES[Role.RADIO], pin="0000", demo=False, log_path=tmp_path / "x.log")
     assert code == 1
     assert "Cannot sign on: Wrong PIN" in capsys.readouterr().err
+    collector = QApplication.instance()._ops_collector  # held through start-up (ui/app.py)…
+    assert collector._timer.isActive()  # …and collecting again although no window painted
 
 
 def test_about_box(window):
