@@ -31,6 +31,17 @@ Figures:
 Frame figures are the median of ``--runs`` runs (default 3) of 400 frames each (100 of
 them zooms), so one run on a loaded machine does not decide a verdict.
 
+Measured 2026-12-06 on the 2-core machine shared with other work (load average 3.7-4.6,
+``--runs 3``, twice), over the demo basemap: zoom frames p50 14.5 / 10.9 ms, p99 25.8 /
+27.2 ms; pan frames p99 28.3 / 23.4 ms; all frames p99 28.3 / 25.2 ms (target <= 33: met);
+zooms to levels never shown p50 22.5 / 37.1 ms; 106 tiles drawn per run, a new level whole
+in view 54-107 ms (median) after the zoom; the settled frame equal to a fresh render (0
+pixels). The previous design (the basemap a view-sized bitmap, a new level drawn whole
+on a worker), run between those two at load ~4: zoom p99 38.2 ms (missed), pan p99 27.7,
+all p99 31.8, zooms to new levels p50 51.0 ms. Markers and polygons alone in the same
+runs: p99 13.1 / 10.9 ms. At load 6-8 everything is ~3x slower (the QPainter floor's p50
+went from 14 to 48 ms) and the basemap tails miss (zoom p99 ~70 ms, floor p99 ~95 ms).
+
 Run: python bench/map_render.py [--quick] [--runs N]
 """
 
