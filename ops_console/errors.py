@@ -28,8 +28,18 @@ class ValidationError(OpsError):
     """Form input that cannot be stored; ``problems`` maps a field name to a sentence."""
 
     def __init__(self, problems: dict[str, str]) -> None:
-        self.problems = dict(problems)
+        self._problems = dict(problems)
         super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+
+    @property
+    def problems(self) -> dict[str, str]:
+        """Field → sentence in the reader's language (a stored sentence is translated, said.py)."""
+        from ops_console.said import shown
+
+        return {k: shown(v) for k, v in self._problems.items()}
+
+    def __str__(self) -> str:
+        return "; ".join(f"{k}: {v}" for k, v in self.problems.items())
 
 
 class PermissionDenied(OpsError):

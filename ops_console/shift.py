@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
 from ops_console.errors import PermissionDenied
+from ops_console.said import N_, is_said, label, said
 from ops_console.services.audit import Actor
 
 
@@ -26,12 +27,20 @@ class Shift:
         return Role(self.actor.role) if self.actor else None
 
     def require(self, permission: Permission, doing: str) -> Actor:
-        """The actor on shift, or PermissionDenied naming what they tried to do."""
+        """The actor on shift, or PermissionDenied naming what they tried to do (``doing``
+        marked ``N_("…")`` at the caller, so the refusal reads in the reader's language)."""
         if self.actor is None:
-            raise PermissionDenied(f"Sign on before you {doing}.")
+            raise PermissionDenied(
+                said(N_("Sign on before you {doing}."), doing=doing if is_said(doing) else said(doing))
+            )
         if permission not in ROLE_PERMISSIONS[Role(self.actor.role)]:
             raise PermissionDenied(
-                f"{self.actor.name} ({self.actor.role}) may not {doing}; ask a supervisor."
+                said(
+                    N_("{who} ({role}) may not {doing}; ask a supervisor."),
+                    who=self.actor.name,
+                    role=label(Role(self.actor.role), lower=True),
+                    doing=doing if is_said(doing) else said(doing),
+                )
             )
         return self.actor
 

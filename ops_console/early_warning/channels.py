@@ -80,7 +80,7 @@ def send_sirens(
             typed_confirmation=pattern.name,
         )
     except OpsError as refused:  # SirenRefused, PermissionDenied, ValidationError: all audited there
-        raise ChannelFailed(str(refused)) from None
+        raise ChannelFailed(refused.stored) from None
     return Outcome(
         SENDING,
         said(N_("{signal} requested on {n} siren(s)"), signal=pattern.name, n=len(siren_ids)),
@@ -95,7 +95,7 @@ def stop_sirens(sirens: SirenService, siren_ids: tuple[int, ...], identifier: st
     try:
         request_id = sirens.cancel(siren_ids, reason=f"warning {identifier} cancelled")
     except OpsError as refused:
-        raise ChannelFailed(str(refused)) from None
+        raise ChannelFailed(refused.stored) from None
     return Outcome(SENDING, said(N_("stop requested on {n} siren(s)"), n=len(siren_ids)), request_id)
 
 
@@ -165,7 +165,7 @@ def send_radio(outbox: Outbox, text: str, precedence: fp.Precedence, subject: st
     try:
         view = outbox.compose(BROADCAST, fitted, precedence, subject=subject[:200], kind="warning")
     except OpsError as refused:
-        raise ChannelFailed(str(refused)) from None
+        raise ChannelFailed(refused.stored) from None
     return Outcome(
         SENDING,
         said(N_("queued for broadcast ({precedence}): {text}"), precedence=precedence.name, text=fitted),

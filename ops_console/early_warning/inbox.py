@@ -201,7 +201,7 @@ class CapInbox:
         return [r for r in rows if r.current] if current_only else rows
 
     def acknowledge(self, alert_id: int) -> None:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "acknowledge CAP alerts")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("acknowledge CAP alerts"))
         with self._db.write() as s:
             row = s.get(ImportedCapAlert, alert_id)
             if row is None:

@@ -247,7 +247,7 @@ class WarningService:
 
     def set_four_eyes(self, on: bool, pin: str) -> None:
         """Switch the four-eyes rule (off for a single-supervisor shift); audited."""
-        actor = self._require_supervisor("change the four-eyes rule", pin)
+        actor = self._require_supervisor(N_("change the four-eyes rule"), pin)
         with self._db.write() as s:
             row = s.get(PostSetting, FOUR_EYES_KEY)
             before = row is None or row.value != "off"
@@ -287,7 +287,7 @@ class WarningService:
         texts: dict[str, dict[str, str]] | None = None,
     ) -> WarningView:
         """A new draft from the hazard's template (``texts`` replaces the filled-in words)."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "draft warnings")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("draft warnings"))
         problems: dict[str, str] = {}
         if not place.strip():
             problems["place"] = "Name the place residents will recognise."
@@ -417,7 +417,7 @@ class WarningService:
 
     def approve(self, warning_id: int, pin: str) -> WarningView:
         """draft → approved, by a supervisor other than the drafter (unless the rule is off)."""
-        actor = self._require_supervisor("approve warnings", pin, warning_id)
+        actor = self._require_supervisor(N_("approve warnings"), pin, warning_id)
         current = self.get(warning_id)
         if self.four_eyes() and current.drafted_by == actor.name:
             raise self._refuse(
@@ -432,7 +432,7 @@ class WarningService:
     def issue(self, warning_id: int, pin: str, chosen: Iterable[str]) -> MessageSummary:
         """approved → issued, then the Alert goes out on every ``chosen`` channel."""
         picked = self._channels(chosen)
-        actor = self._require_supervisor("issue warnings", pin, warning_id)
+        actor = self._require_supervisor(N_("issue warnings"), pin, warning_id)
         self._check_mode(actor, warning_id)
         self._move(warning_id, APPROVED, ISSUED, actor, "warning.issue", "issued", issued_by=actor.name)
         return self._send(warning_id, "Alert", picked, actor, pin)
@@ -442,7 +442,7 @@ class WarningService:
     ) -> MessageSummary:
         """issued/updated → updated with new words; an Update message referencing the earlier ones."""
         picked = self._channels(chosen)
-        actor = self._require_supervisor("update warnings", pin, warning_id)
+        actor = self._require_supervisor(N_("update warnings"), pin, warning_id)
         self._check_mode(actor, warning_id)
         current = self.get(warning_id)
         merged = {lang: dict(current.texts.get(lang, {})) for lang in LANGUAGES}
@@ -464,14 +464,14 @@ class WarningService:
     ) -> MessageSummary:
         """issued/updated → cancelled: a Cancel message; the sirens channel stops the area's sirens."""
         picked = self._channels(chosen)
-        actor = self._require_supervisor("cancel warnings", pin, warning_id)
+        actor = self._require_supervisor(N_("cancel warnings"), pin, warning_id)
         self._move(warning_id, LIVE_STATES, CANCELLED, actor, "warning.cancel", "cancelled")
         return self._send(warning_id, "Cancel", picked, actor, pin)
 
     def all_clear(self, warning_id: int, pin: str, chosen: Iterable[str]) -> MessageSummary:
         """issued/updated → all clear: an Update with the all-clear words and signal."""
         picked = self._channels(chosen)
-        actor = self._require_supervisor("give the all clear", pin, warning_id)
+        actor = self._require_supervisor(N_("give the all clear"), pin, warning_id)
         self._check_mode(actor, warning_id)
         current = self.get(warning_id)
         words = fill(Hazard.ALL_CLEAR, place=current.place, time=utc_now().astimezone().strftime("%H:%M"))
@@ -492,7 +492,7 @@ class WarningService:
 
     def retry(self, delivery_id: int, pin: str = "") -> DeliveryView:
         """Send one failed channel again (the others are left as they are)."""
-        actor = self._shift.require(Permission.ACTIVATE_SIRENS, "retry warning channels")
+        actor = self._shift.require(Permission.ACTIVATE_SIRENS, N_("retry warning channels"))
         with self._db.read() as s:
             d = s.get(WarningDelivery, delivery_id)
             if d is None:
@@ -644,11 +644,15 @@ class WarningService:
     def _require_supervisor(self, doing: str, pin: str, warning_id: int | None = None) -> Actor:
         actor = self._shift.require(Permission.ACTIVATE_SIRENS, doing)
         if actor.role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
-            raise self._refuse(actor, warning_id, f"only a supervisor may {doing}")
+            raise self._refuse(
+                actor, warning_id, said(N_("only a supervisor may {doing}"), doing=said(doing))
+            )
         try:
             self._operators.check_pin_again(pin)
         except SignOnError as wrong:
-            raise self._refuse(actor, warning_id, f"the PIN was not accepted — {wrong}") from None
+            raise self._refuse(
+                actor, warning_id, said(N_("the PIN was not accepted — {why}"), why=wrong.english)
+            ) from None
         return actor
 
     def _check_mode(self, actor: Actor, warning_id: int) -> None:
@@ -657,7 +661,7 @@ class WarningService:
             raise self._refuse(
                 actor,
                 warning_id,
-                "the post is in EXERCISE mode: a live warning cannot be sent from an exercise",
+                said(N_("the post is in EXERCISE mode: a live warning cannot be sent from an exercise")),
             )
 
     def _refuse(self, actor: Actor, warning_id: int | None, words: str) -> WarningRefused:
@@ -858,7 +862,7 @@ class WarningService:
                 all_clear=all_clear or w.state == ALL_CLEAR,
             )
         except ChannelFailed as exc:
-            outcome = Outcome(FAILED, str(exc))
+            outcome = Outcome(FAILED, exc.stored)  # kept in no language: read in the reader's
         except Exception as exc:  # a bug in one channel must not stop the others; logged in full
             log.exception("warning channel %s failed", channel)
             outcome = Outcome(FAILED, said(N_("unexpected error: {why}"), why=str(exc)))

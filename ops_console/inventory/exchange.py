@@ -20,6 +20,7 @@ from ops_console.csv_import import CsvProblem, sentence
 from ops_console.db.inventory_models import StockBalance, StockItem, StockLocation, StockMovement
 from ops_console.domain import Permission
 from ops_console.errors import ValidationError
+from ops_console.said import N_
 
 from . import ledger
 from .csv_io import parse_stock_csv, write_levels_csv, write_movements_csv
@@ -132,7 +133,7 @@ class StockFiles:
     def apply_import(self, preview: ImportPreview, *, reason: str = "Stock count") -> int:
         """Record the counted differences (rows with problems are skipped); returns how
         many ledger lines were written. All or nothing."""
-        actor = self._shift.require(Permission.LOGISTICS, "import stock counts")
+        actor = self._shift.require(Permission.LOGISTICS, N_("import stock counts"))
         if preview.file_problem:
             raise ValidationError({"file": preview.file_problem})
         if not preview.lines:

@@ -20,6 +20,7 @@ from ops_console.db.models import Incident, Team
 from ops_console.domain import Permission, Priority
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.services.records import check_version
 from ops_console.topics import Topic
@@ -77,7 +78,7 @@ class RequestDesk:
             return _view(s, row)
 
     def create_request(self, draft: RequestDraft, *, at: datetime | None = None) -> RequestView:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "record resource requests")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("record resource requests"))
         _validate(draft)
         at = at or utc_now()
         with self._db.write() as s:
@@ -183,22 +184,26 @@ class RequestDesk:
         return self.create_request(draft, at=now)
 
     def approve(self, request_id: int, expected_version: int, note: str = "") -> RequestView:
-        return self._decide(request_id, expected_version, RequestStatus.APPROVED, note, "approve requests")
+        return self._decide(
+            request_id, expected_version, RequestStatus.APPROVED, note, N_("approve requests")
+        )
 
     def deny(self, request_id: int, expected_version: int, reason: str) -> RequestView:
         if not reason.strip():
             raise ValidationError({"reason": "Say why the request is denied; the field will be told."})
-        return self._decide(request_id, expected_version, RequestStatus.DENIED, reason, "deny requests")
+        return self._decide(request_id, expected_version, RequestStatus.DENIED, reason, N_("deny requests"))
 
     def cancel_request(self, request_id: int, expected_version: int, reason: str = "") -> RequestView:
-        return self._decide(request_id, expected_version, RequestStatus.CANCELLED, reason, "cancel requests")
+        return self._decide(
+            request_id, expected_version, RequestStatus.CANCELLED, reason, N_("cancel requests")
+        )
 
     def fulfil(
         self, request_id: int, from_location_id: int, quantity: int, *, lot: str = ""
     ) -> list[MovementView]:
         """Deliver (part of) an approved request: a transfer to its stock location, or an
         issue to its team or incident, linked to the request, in one transaction."""
-        actor = self._shift.require(Permission.LOGISTICS, "fulfil requests")
+        actor = self._shift.require(Permission.LOGISTICS, N_("fulfil requests"))
         with self._db.write() as s:
             row = s.get(StockRequest, request_id, with_for_update=True)
             if row is None:

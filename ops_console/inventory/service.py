@@ -22,6 +22,7 @@ from ops_console.db.models import Team
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.services.records import check_coordinates
 from ops_console.shift import Shift
@@ -57,6 +58,16 @@ def item_view(row: StockItem) -> ItemView:
 
 def location_view(row: StockLocation) -> LocationView:
     return LocationView(row.id, row.name, LocationKind(row.kind), row.team_id, row.lat, row.lon)
+
+
+_DOING = {  # what a refused movement says the operator tried (ops_console/said.py)
+    MovementKind.RECEIVE: N_("receive stock"),
+    MovementKind.ISSUE: N_("issue stock"),
+    MovementKind.TRANSFER: N_("transfer stock"),
+    MovementKind.RETURN: N_("return stock"),
+    MovementKind.ADJUST: N_("adjust stock"),
+    MovementKind.CONSUME: N_("consume stock"),
+}
 
 
 class InventoryService(RequestDesk, StockFiles):
@@ -117,7 +128,7 @@ class InventoryService(RequestDesk, StockFiles):
         barcode: str | None = None,
         notes: str = "",
     ) -> ItemView:
-        actor = self._shift.require(Permission.LOGISTICS, "add items to the inventory")
+        actor = self._shift.require(Permission.LOGISTICS, N_("add items to the inventory"))
         problems = {}
         if not name.strip() or len(name) > 120:
             problems["name"] = "Give the item a name (up to 120 characters)."
@@ -171,7 +182,7 @@ class InventoryService(RequestDesk, StockFiles):
         lon: float | None = None,
         team_id: int | None = None,
     ) -> LocationView:
-        actor = self._shift.require(Permission.LOGISTICS, "add stock locations")
+        actor = self._shift.require(Permission.LOGISTICS, N_("add stock locations"))
         problems: dict[str, str] = {}
         if not name.strip() or len(name) > 120:
             problems["name"] = "Give the location a name (up to 120 characters)."
@@ -202,7 +213,7 @@ class InventoryService(RequestDesk, StockFiles):
 
     def set_threshold(self, item_id: int, location_id: int, minimum: int, target: int) -> None:
         """Minimum (alert below) and target (restock to) of an item at a location; 0, 0 clears."""
-        actor = self._shift.require(Permission.LOGISTICS, "set stock thresholds")
+        actor = self._shift.require(Permission.LOGISTICS, N_("set stock thresholds"))
         problems: dict[str, str] = {}
         for field, value in (("minimum", minimum), ("target", target)):
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= ledger.MAX_QUANTITY:
@@ -242,7 +253,7 @@ class InventoryService(RequestDesk, StockFiles):
     # --- the ledger -----------------------------------------------------------------
     def record(self, draft: MovementDraft, *, at: datetime | None = None) -> list[MovementView]:
         """Write one movement (several ledger lines when an outflow spans lots)."""
-        actor = self._shift.require(Permission.LOGISTICS, f"{MovementKind(draft.kind).value} stock")
+        actor = self._shift.require(Permission.LOGISTICS, _DOING[MovementKind(draft.kind)])
         with self._db.write() as s:
             moves = ledger.record(s, actor, draft, exercise=self._shift.exercise, at=at)
             views = self._movement_views(s, [m.id for m in moves])

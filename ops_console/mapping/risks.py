@@ -23,6 +23,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
 from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_time, check_version, snapshot
 from ops_console.shift import Shift
@@ -222,7 +223,7 @@ class RiskService:
             ]
 
     def create(self, draft: RiskDraft, *, reported_at: datetime | None = None) -> RiskView:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "add risk points")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("add risk points"))
         draft.validate()
         with self._db.write() as s:
             row = RiskPoint(
@@ -248,7 +249,7 @@ class RiskService:
         return view
 
     def update(self, risk_id: int, expected_version: int, draft: RiskDraft) -> RiskView:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "edit risk points")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("edit risk points"))
         draft.validate()
         with self._db.write() as s:
             row = self._locked(s, risk_id)
@@ -284,12 +285,12 @@ class RiskService:
         at: datetime | None = None,
     ) -> RiskView:
         """Record a visit: the finding, the level found, optionally the mitigation's new state."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "log inspections")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("log inspections"))
         if not finding.strip():
             raise ValidationError({"finding": "Say what the inspection found."})
         at = at or utc_now()
         problems: dict[str, str] = {}
-        check_time(at, problems, "at", "The inspection time")
+        check_time(at, problems, "at", N_("The inspection time"))
         if problems:
             raise ValidationError(problems)
         with self._db.write() as s:

@@ -25,6 +25,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
 from ops_console.labels import QT_TRANSLATE_NOOP, QT_TRANSLATE_NOOP3, Labelled, labels
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
 from ops_console.shift import Shift
@@ -155,7 +156,7 @@ class ShelterService:
             return _view(row)
 
     def create(self, draft: ShelterDraft) -> ShelterView:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "add shelters")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("add shelters"))
         draft.validate()
         with self._db.write() as s:
             row = Shelter(
@@ -186,7 +187,7 @@ class ShelterService:
         return view
 
     def update(self, shelter_id: int, expected_version: int, draft: ShelterDraft) -> ShelterView:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "edit shelters")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("edit shelters"))
         draft.validate()
         changes = {
             "name": draft.name.strip(),
@@ -204,7 +205,7 @@ class ShelterService:
         self, shelter_id: int, occupancy: int, expected_version: int | None = None
     ) -> ShelterView:
         """The head count typed in the panel: one action, audited, status following the count."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "update shelter occupancy")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("update shelter occupancy"))
         problems: dict[str, str] = {}
         _check_occupancy(occupancy, problems)
         if problems:
@@ -225,7 +226,7 @@ class ShelterService:
     def set_status(
         self, shelter_id: int, status: ShelterStatus, expected_version: int | None = None
     ) -> ShelterView:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "open or close shelters")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("open or close shelters"))
         return self._change(
             shelter_id,
             expected_version,

@@ -21,6 +21,7 @@ from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.services.records import check_coordinates
 from ops_console.shift import Shift
@@ -141,7 +142,7 @@ class ZoneService:
             return _view(row)
 
     def create(self, draft: ZoneDraft) -> ZoneView:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "draw zones")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("draw zones"))
         draft.validate()
         with self._db.write() as s:
             row = Zone(
@@ -178,7 +179,7 @@ class ZoneService:
 
     def withdraw(self, zone_id: int) -> None:
         """Take a zone off the map (kept in the record, audited)."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "withdraw zones")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("withdraw zones"))
         with self._db.write() as s:
             row = s.get(Zone, zone_id, with_for_update=True)
             if row is None or not row.active:

@@ -24,6 +24,7 @@ from ops_console.db.people_models import Volunteer, VolunteerCheckin
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -71,7 +72,7 @@ class CheckinService:
         return self.check_in(volunteer_id)
 
     def check_in(self, volunteer_id: int, *, at: datetime | None = None) -> ScanResult:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "check volunteers in")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("check volunteers in"))
         at = at or utc_now()
         try:
             with self._db.write() as s:
@@ -96,7 +97,7 @@ class CheckinService:
         return ScanResult(volunteer_id, name, True, f"{name} checked in at {_when(at)}.", stay)
 
     def check_out(self, volunteer_id: int, *, at: datetime | None = None) -> ScanResult:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "check volunteers out")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("check volunteers out"))
         at = at or utc_now()
         with self._db.write() as s:
             person = s.get(Volunteer, volunteer_id)
@@ -117,7 +118,7 @@ class CheckinService:
 
     def close_out(self, volunteer_ids: Sequence[int] | None = None, *, at: datetime | None = None) -> int:
         """End-of-shift: check out everyone still on site (or those named) in one action."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "close out the shift")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("close out the shift"))
         at = at or utc_now()
         with self._db.write() as s:
             query = (

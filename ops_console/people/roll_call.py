@@ -26,6 +26,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.radio.outbox import Outbox
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -74,7 +75,7 @@ class RollCallService:
         self._db, self._bus, self._shift, self._outbox = db, bus, shift, outbox
 
     def start(self) -> RollCall:
-        actor = self._shift.require(Permission.RADIO, "start a PAR roll call")
+        actor = self._shift.require(Permission.RADIO, N_("start a PAR roll call"))
         with self._db.write() as s:
             teams = s.execute(
                 select(Team.id, Team.callsign, Team.radio_node)
@@ -152,7 +153,7 @@ class RollCallService:
 
     def close(self, roll_call_id: int) -> RollCall:
         """Freeze who answered and write the result into the activity log."""
-        actor = self._shift.require(Permission.RADIO, "close a PAR roll call")
+        actor = self._shift.require(Permission.RADIO, N_("close a PAR roll call"))
         seen = self.get(roll_call_id)
         if seen.closed_at is not None:
             return seen

@@ -25,6 +25,7 @@ from ops_console.db.people_models import Volunteer, VolunteerCheckin, VolunteerS
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.services.records import check_version
 from ops_console.shift import Shift
@@ -151,7 +152,7 @@ class RosterService:
         return phone or "", badge
 
     def add(self, draft: VolunteerDraft) -> VolunteerView:
-        actor = self._shift.require(Permission.MANAGE_ROSTER, "add volunteers to the roster")
+        actor = self._shift.require(Permission.MANAGE_ROSTER, N_("add volunteers to the roster"))
         with self._db.write() as s:
             phone, badge = self._validate(s, draft, None)
             row = self._insert(s, draft, phone, badge)
@@ -181,7 +182,7 @@ class RosterService:
         return row
 
     def update(self, volunteer_id: int, expected_version: int, draft: VolunteerDraft) -> VolunteerView:
-        actor = self._shift.require(Permission.MANAGE_ROSTER, "edit the roster")
+        actor = self._shift.require(Permission.MANAGE_ROSTER, N_("edit the roster"))
         with self._db.write() as s:
             row = s.get(Volunteer, volunteer_id, with_for_update=True)
             if row is None:
@@ -244,7 +245,7 @@ class RosterService:
 
     def apply_import(self, preview: ImportPreview) -> int:
         """Add the preview's rows in one transaction, one audit entry per person."""
-        actor = self._shift.require(Permission.MANAGE_ROSTER, "import the roster")
+        actor = self._shift.require(Permission.MANAGE_ROSTER, N_("import the roster"))
         with self._db.write() as s:
             teams = {n.casefold(): i for i, n in s.execute(select(Team.id, Team.name))}
             for r in preview.rows:

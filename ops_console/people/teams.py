@@ -195,7 +195,7 @@ class TeamService:
     ) -> TeamRow:
         """A team for this shift from volunteers checked in now (an existing team of that
         name that was disbanded is formed again with the new members)."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "form teams")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("form teams"))
         problems: dict[str, str] = {}
         if not name.strip():
             problems["name"] = "A team needs a name."
@@ -266,7 +266,7 @@ class TeamService:
 
     def set_status(self, team_id: int, status: TeamStatus) -> TeamRow:
         """Change a team's status; going into the field (or moving in it) restarts its timer."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "change a team's status")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("change a team's status"))
         status = TeamStatus(status)
         with self._db.write() as s:
             team = self._locked(s, team_id)
@@ -287,7 +287,7 @@ class TeamService:
         return self.row(team_id)
 
     def set_par_minutes(self, team_id: int, minutes: int) -> TeamRow:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "change a team's accountability timer")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("change a team's accountability timer"))
         if not 1 <= minutes <= 180:
             raise ValidationError({"par_minutes": "The accountability timer is 1 to 180 minutes."})
         with self._db.write() as s:
@@ -303,7 +303,7 @@ class TeamService:
 
     def confirm_par(self, team_id: int, how: str = "voice") -> TeamRow:
         """ "PAR confirmed by voice": a radio operator restarts the timer; logged with who."""
-        actor = self._shift.require(Permission.RADIO, "confirm a team's PAR")
+        actor = self._shift.require(Permission.RADIO, N_("confirm a team's PAR"))
         with self._db.write() as s:
             team = self._locked(s, team_id)
             team.par_reset_at, team.par_reset_by = utc_now(), actor.name
@@ -318,7 +318,7 @@ class TeamService:
     def disband(self, team_id: int) -> TeamRow:
         """End a team. A task it was on goes back to New without a team, said in the log,
         so nobody thinks the work is still being done."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "disband teams")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("disband teams"))
         with self._db.write() as s:
             team = self._locked(s, team_id)
             orphaned = None
@@ -358,7 +358,7 @@ class TeamService:
     ) -> TeamRow:
         """MAYDAY for a team (the operator's button, or an EMERGENCY text from its node)."""
         actor = (
-            self._shift.require(Permission.EDIT_RECORDS, "raise MAYDAY")
+            self._shift.require(Permission.EDIT_RECORDS, N_("raise MAYDAY"))
             if source == "operator"
             else audit.SYSTEM
         )
@@ -403,7 +403,7 @@ class TeamService:
         )
 
     def acknowledge_mayday(self, team_id: int) -> TeamRow:
-        actor = self._shift.require(Permission.RADIO, "acknowledge a MAYDAY")
+        actor = self._shift.require(Permission.RADIO, N_("acknowledge a MAYDAY"))
         with self._db.write() as s:
             team = self._locked(s, team_id)
             if team.mayday_at is not None:

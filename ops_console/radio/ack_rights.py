@@ -11,17 +11,18 @@ use and says who can, from ``who_may_acknowledge``; the service refuses with the
 from __future__ import annotations
 
 from ops_console.domain import Role
+from ops_console.labels import QT_TRANSLATE_NOOP, translate
 
 ALWAYS = frozenset({Role.RADIO, Role.SUPERVISOR, Role.ADMIN})
 """Roles that may acknowledge at every post."""
 BY_SETTING = frozenset({Role.OPERATOR, Role.LOGISTICS})
 """Roles that may acknowledge when the post lets operators do it."""
-_NAMES = {
-    Role.OPERATOR: "operators",
-    Role.RADIO: "radio operators",
-    Role.LOGISTICS: "logistics staff",
-    Role.SUPERVISOR: "supervisors",
-    Role.ADMIN: "administrators",
+_NAMES = {  # in the reader's language when asked (labels.translate: the UI's translator)
+    Role.OPERATOR: QT_TRANSLATE_NOOP("Refusals", "operators"),
+    Role.RADIO: QT_TRANSLATE_NOOP("Refusals", "radio operators"),
+    Role.LOGISTICS: QT_TRANSLATE_NOOP("Refusals", "logistics staff"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Refusals", "supervisors"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Refusals", "administrators"),
 }
 
 
@@ -36,5 +37,9 @@ def may_acknowledge(role: Role | None, operators_may: bool) -> bool:
 
 def who_may_acknowledge(operators_may: bool) -> str:
     """The roles that may, in words, in role order: 'radio operators, supervisors and administrators'."""
-    names = [_NAMES[r] for r in Role if r in roles_that_may_acknowledge(operators_may)]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    names = [translate("Refusals", _NAMES[r]) for r in Role if r in roles_that_may_acknowledge(operators_may)]
+    if len(names) == 1:
+        return names[0]
+    return translate("Refusals", "{some} and {last}").format(
+        some=translate("Refusals", ", ").join(names[:-1]), last=names[-1]
+    )

@@ -17,6 +17,7 @@ from ops_console.errors import ValidationError
 from ops_console.hardware.protocols.reyax_at import MODELS
 from ops_console.private_files import private_dir, write_private
 from ops_console.radio.devices import KINDS, DeviceSpec, devices_from_config
+from ops_console.said import N_
 from ops_console.shift import Shift
 
 FILE_NAME = "devices.toml"
@@ -93,7 +94,7 @@ class DeviceStore:
         return load_devices(self.path)
 
     def add(self, spec: DeviceSpec) -> DeviceSpec:
-        self.shift.require(Permission.MANAGE_OPERATORS, "add radio devices")
+        self.shift.require(Permission.MANAGE_OPERATORS, N_("add radio devices"))
         problems = {}
         if spec.kind not in KINDS:
             problems["kind"] = f"Unknown device kind {spec.kind!r}."
@@ -115,7 +116,7 @@ class DeviceStore:
         return spec
 
     def remove(self, port: str) -> None:
-        self.shift.require(Permission.MANAGE_OPERATORS, "remove radio devices")
+        self.shift.require(Permission.MANAGE_OPERATORS, N_("remove radio devices"))
         specs = self.list()
         kept = [s for s in specs if s.port != port]
         if len(kept) == len(specs):

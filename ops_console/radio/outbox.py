@@ -28,6 +28,7 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.precedence import rank_sql
 from ops_console.radio.ics213 import Ics213
 from ops_console.radio.views import ComposeCheck, MessageView, message_view
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -103,7 +104,7 @@ class Outbox:
     ) -> MessageView:
         """Store a message as ``queued`` (audited); the worker sends it when it may, on
         ``link`` when that names a READY radio with budget left, else on another."""
-        actor = self.shift.require(Permission.RADIO, "send radio messages")
+        actor = self.shift.require(Permission.RADIO, N_("send radio messages"))
         call = recipient.strip().upper() or BROADCAST
         if not fp.CALL.match(call):
             raise ValidationError({"recipient": "A call sign is 1-9 of A-Z, 0-9, / and -."})
@@ -192,7 +193,7 @@ class Outbox:
     def _operator_change(
         self, message_id: int, allowed: tuple[str, ...], status: str, action: str, verb: str
     ) -> MessageView:
-        actor = self.shift.require(Permission.RADIO, f"change the outbox ({verb})")
+        actor = self.shift.require(Permission.RADIO, said(N_("change the outbox ({action})"), action=verb))
         with self.db.write() as s:
             row = s.get(RadioMessage, message_id, with_for_update=True)
             if row is None or row.direction != "out":

@@ -18,11 +18,12 @@ from sqlalchemy import Select, and_, func, select, text
 from ops_console.config import call_sign_problem
 from ops_console.db.engine import Database
 from ops_console.db.radio_models import Position, RadioMessage, RadioNode, RawFrame
-from ops_console.domain import IncidentKind, Permission
+from ops_console.domain import IncidentKind, Permission, Role
 from ops_console.errors import NotFound, PermissionDenied, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
+from ops_console.labels import translate
 from ops_console.precedence import ALERTING, Precedence
 from ops_console.radio import ack_rights
 from ops_console.radio.ingest import RadioIngest
@@ -31,6 +32,7 @@ from ops_console.radio.mesh_names import MeshNames
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.search import MessageSearch
 from ops_console.radio.views import MessageFilter, MessageView, NodeView, message_view, node_view
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -311,8 +313,10 @@ class RadioService:
             return ""
         who = self.who_may_acknowledge()
         if self.shift.actor is None:
-            return f"Sign on to acknowledge: {who} may."
-        return f"Only {who} may acknowledge radio alerts; {self.shift.actor.name} is signed on as {self.shift.actor.role}."
+            return translate("Refusals", "Sign on to acknowledge: {who} may.").format(who=who)
+        return translate(
+            "Refusals", "Only {who} may acknowledge radio alerts; {name} is signed on as {role}."
+        ).format(who=who, name=self.shift.actor.name, role=Role(self.shift.actor.role).label.lower())
 
     def acknowledge_alert(self, message_id: int) -> MessageView:
         """The operator has seen an EMERGENCY/PRIORITY message (audited, stops the alarm)."""
@@ -344,7 +348,7 @@ class RadioService:
         """Turn a received message into an incident, a task or a log line, linked both ways."""
         if target not in LINK_TARGETS:
             raise ValidationError({"target": f"Unknown target {target!r}."})
-        self.shift.require(Permission.RADIO, "file radio messages")
+        self.shift.require(Permission.RADIO, N_("file radio messages"))
         msg = self.get(message_id)
         if msg.linked_entity:
             raise ValidationError(
@@ -419,7 +423,7 @@ class RadioService:
         return None
 
     def _link(self, message_id: int, entity: str, entity_id: int) -> None:
-        actor = self.shift.require(Permission.RADIO, "file radio messages")
+        actor = self.shift.require(Permission.RADIO, N_("file radio messages"))
         with self.db.write() as s:
             row = s.get(RadioMessage, message_id, with_for_update=True)
             if row is None:

@@ -24,6 +24,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.mapping import shelters
 from ops_console.mapping.zones import ZoneService
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.services.tasks import TaskDraft, TaskService, TaskView
 from ops_console.shift import Shift
@@ -104,7 +105,7 @@ class EvacuationService:
         """One welfare-check task per street for the residents not yet accounted for, most
         urgent street first, on the task board. The task names residents by number, address
         and need only: the board is read by every role, the names by opening the record."""
-        self._shift.require(Permission.EDIT_RECORDS, "create welfare-check tasks")
+        self._shift.require(Permission.EDIT_RECORDS, N_("create welfare-check tasks"))
         zone = self._zones.get(zone_id)
         created = []
         for street, group in walk_lists(self.unaccounted(zone_id)):
@@ -122,7 +123,7 @@ class EvacuationService:
 
     def mark(self, resident_id: int, whereabouts: Whereabouts, shelter_id: int | None = None) -> ResidentRow:
         """Record where a resident is; the shelter they leave and the one they reach follow."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "account for residents")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("account for residents"))
         if whereabouts is Whereabouts.EVACUATED and shelter_id is None:
             raise ValidationError({"shelter": "Say which shelter the resident went to."})
         if whereabouts is not Whereabouts.EVACUATED:

@@ -28,6 +28,7 @@ from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.private_files import open_private
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.services.records import check_coordinates, check_version
 from ops_console.shift import Shift
@@ -53,7 +54,7 @@ EXPORT_COLUMNS = (
     "checker",
     "notes",
 )
-SEE = "see residents' details"
+SEE = N_("see residents' details")
 
 
 def validate(draft: ResidentDraft) -> None:
@@ -173,7 +174,7 @@ class ResidentService:
         return details
 
     def create(self, draft: ResidentDraft) -> ResidentDetails:
-        actor = self._require_edit("register residents")
+        actor = self._require_edit(N_("register residents"))
         validate(draft)
         with self._db.write() as s:
             row = Resident(**_columns(draft))
@@ -194,7 +195,7 @@ class ResidentService:
         return details
 
     def update(self, resident_id: int, expected_version: int, draft: ResidentDraft) -> ResidentDetails:
-        actor = self._require_edit("edit residents")
+        actor = self._require_edit(N_("edit residents"))
         validate(draft)
         changes = _columns(draft)
         with self._db.write() as s:
@@ -224,7 +225,7 @@ class ResidentService:
 
     def export_csv(self, out: IO[str]) -> int:
         """The whole register as CSV (cells escaped against formulas); supervisors only, audited."""
-        actor = self._shift.require(Permission.EXPORT_RESIDENTS, "export the residents register")
+        actor = self._shift.require(Permission.EXPORT_RESIDENTS, N_("export the residents register"))
         writer = csv_cells.writer(out)
         writer.writerow(EXPORT_COLUMNS)
         count = 0
@@ -248,7 +249,7 @@ class ResidentService:
 
     def export_csv_file(self, path: Path) -> int:
         """The export to a file only its owner can read (it holds people's contacts)."""
-        self._shift.require(Permission.EXPORT_RESIDENTS, "export the residents register")
+        self._shift.require(Permission.EXPORT_RESIDENTS, N_("export the residents register"))
         with open_private(path, "w", newline="", encoding="utf-8-sig") as out:
             return self.export_csv(out)
 

@@ -18,10 +18,11 @@ from ops_console.clock import utc_now
 from ops_console.db.engine import Database
 from ops_console.db.radio_models import SensorReading
 from ops_console.db.sensor_models import Sensor, SensorAlertRow, SensorRollup
-from ops_console.domain import Permission
+from ops_console.domain import Permission, Role
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.labels import translate
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -69,12 +70,12 @@ class SensorService:
     def edit_refusal(self) -> str:
         """Why the operator on shift may not edit the register ('' when they may): asked before the click."""
         if self.shift.actor is None:
-            return "Sign on as an admin or supervisor to edit the sensor register."
+            return translate("Refusals", "Sign on as an admin or supervisor to edit the sensor register.")
         if not self.shift.can(Permission.MANAGE_SENSORS):
-            return (
-                f"Only admins and supervisors edit the sensor register; {self.shift.actor.name} is "
-                f"signed on as {self.shift.actor.role}."
-            )
+            return translate(
+                "Refusals",
+                "Only admins and supervisors edit the sensor register; {name} is signed on as {role}.",
+            ).format(name=self.shift.actor.name, role=Role(self.shift.actor.role).label.lower())
         return ""
 
     # --- the register ---------------------------------------------------------------
@@ -89,7 +90,7 @@ class SensorService:
 
     def save(self, spec: SensorSpec) -> SensorSpec:
         """Add or change the entry with ``spec.sensor_id`` (audited, before → after)."""
-        actor = self.shift.require(Permission.MANAGE_SENSORS, "edit the sensor register")
+        actor = self.shift.require(Permission.MANAGE_SENSORS, N_("edit the sensor register"))
         spec = with_defaults(spec)
         problems = check(spec)
         if problems:
@@ -130,7 +131,7 @@ class SensorService:
 
     def remove(self, sensor_id: str) -> None:
         """Take a sensor out of the register (its readings and alerts stay)."""
-        actor = self.shift.require(Permission.MANAGE_SENSORS, "edit the sensor register")
+        actor = self.shift.require(Permission.MANAGE_SENSORS, N_("edit the sensor register"))
         with self.db.write() as s:
             row = s.scalars(select(Sensor).where(Sensor.sensor_id == sensor_id).with_for_update()).first()
             if row is None:
@@ -150,7 +151,7 @@ class SensorService:
 
     def apply_import(self, parsed: ParsedRegister) -> int:
         """Add or change every readable entry in one transaction (one audit entry each)."""
-        actor = self.shift.require(Permission.MANAGE_SENSORS, "import a sensor register")
+        actor = self.shift.require(Permission.MANAGE_SENSORS, N_("import a sensor register"))
         if not parsed.specs:
             return 0
         with self.db.write() as s:

@@ -19,7 +19,7 @@ from ops_console.db.models import AuditEntry
 from ops_console.domain import Permission
 from ops_console.errors import ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.said import shown
+from ops_console.said import N_, shown
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -74,7 +74,7 @@ class ActivityService:
 
     def add_note(self, text: str, entity: str = "log", entity_id: int | None = None) -> ActivityEntry:
         """Record a free-text line in the log (who, when, what), optionally about a record."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "write in the activity log")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("write in the activity log"))
         text = text.strip()
         if not text:
             raise ValidationError({"text": "Type something to log."})

@@ -20,6 +20,7 @@ from ops_console.db.radio_models import RadioMessage, RawFrame
 from ops_console.db.schema import Base
 from ops_console.domain import Permission
 from ops_console.events import Event, EventBus
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -33,7 +34,7 @@ class ExerciseService:
         """Switch this workstation between live and exercise (supervisors only)."""
         if on == self._shift.exercise:
             return
-        actor = self._shift.require(Permission.TOGGLE_EXERCISE, "switch exercise mode")
+        actor = self._shift.require(Permission.TOGGLE_EXERCISE, N_("switch exercise mode"))
         with self._db.write() as s:
             audit.append(
                 s,
@@ -53,7 +54,7 @@ class ExerciseService:
         Any table with an ``exercise`` column takes part (incidents, tasks, stock movements,
         radio traffic, …), children before parents; the audit log never does.
         """
-        actor = self._shift.require(Permission.PURGE_EXERCISE, "purge exercise records")
+        actor = self._shift.require(Permission.PURGE_EXERCISE, N_("purge exercise records"))
         counts: dict[str, int] = {}
         with self._db.write() as s:
             # a drill message heard on a real radio goes; the raw frames heard stay, unlinked

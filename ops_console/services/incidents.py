@@ -15,6 +15,7 @@ from ops_console.domain import IncidentKind, IncidentStatus, Permission, Severit
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.services.records import (
     apply_changes,
@@ -60,7 +61,7 @@ class IncidentDraft:
         problems: dict[str, str] = {}
         check_title(self.title, problems)
         check_coordinates(self.lat, self.lon, problems)
-        check_time(self.reported_at, problems, "reported_at", "The report time")
+        check_time(self.reported_at, problems, "reported_at", N_("The report time"))
         if problems:
             raise ValidationError(problems)
 
@@ -160,7 +161,7 @@ class IncidentService:
             return _view(row)
 
     def create(self, draft: IncidentDraft) -> IncidentView:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "report incidents")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("report incidents"))
         draft.validate()
         if draft.reported_at is None:
             draft = replace(draft, reported_at=utc_now())
@@ -186,14 +187,14 @@ class IncidentService:
 
     def update(self, incident_id: int, expected_version: int, draft: IncidentDraft) -> IncidentView:
         """Save an edit made from ``expected_version``; a newer stored version is a conflict."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "edit incidents")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("edit incidents"))
         draft.validate()
         return self._change(
             incident_id, expected_version, _columns(draft), actor, "incident.update", "edited"
         )
 
     def close(self, incident_id: int, expected_version: int, resolution: str) -> IncidentView:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "close incidents")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("close incidents"))
         if not resolution.strip():
             raise ValidationError({"resolution": "Say how the incident was resolved before closing it."})
         changes = {

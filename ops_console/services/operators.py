@@ -22,6 +22,7 @@ from ops_console.domain import Permission, Role
 from ops_console.errors import PermissionDenied, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.pins import MAX_DIGITS, PinPolicy, check_pin, hash_pin, needs_rehash
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.shift import Shift
@@ -90,7 +91,7 @@ class OperatorService:
         if by is not None:
             actor = by
         elif self._shift.actor is not None:
-            actor = self._shift.require(Permission.MANAGE_OPERATORS, "add operators")
+            actor = self._shift.require(Permission.MANAGE_OPERATORS, N_("add operators"))
         elif self.list_active():
             raise PermissionDenied("Sign on as an administrator to add operators.")
         elif Role(role) != Role.ADMIN:
@@ -125,7 +126,7 @@ class OperatorService:
     def set_pin_policy(self, lead: int, other: int, *, by: Actor | None = None) -> PinPolicy:
         """Change how many digits new PINs need (an administrator's decision, audited).
         Existing PINs keep working; the policy applies when a PIN is set."""
-        actor = by or self._shift.require(Permission.MANAGE_OPERATORS, "change the PIN policy")
+        actor = by or self._shift.require(Permission.MANAGE_OPERATORS, N_("change the PIN policy"))
         if not (4 <= other <= MAX_DIGITS and 4 <= lead <= MAX_DIGITS):
             raise ValidationError({"pin": f"PIN lengths must be 4 to {MAX_DIGITS} digits."})
         with self._db.write() as s:

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any
 
 from ops_console.errors import ConflictError
+from ops_console.said import N_, said
 
 
 def plain(value: Any) -> Any:
@@ -52,19 +53,19 @@ def apply_changes(record: object, changes: dict[str, Any]) -> dict[str, Any]:
 def check_title(title: str, problems: dict[str, str], limit: int = 200) -> None:
     """A title is required and fits the column."""
     if not title.strip():
-        problems["title"] = "A title is required."
+        problems["title"] = said(N_("A title is required."))
     elif len(title) > limit:
-        problems["title"] = f"Keep the title under {limit} characters."
+        problems["title"] = said(N_("Keep the title under {limit} characters."), limit=limit)
 
 
 def check_coordinates(lat: float | None, lon: float | None, problems: dict[str, str]) -> None:
     """Both or neither, each within the globe."""
     if (lat is None) != (lon is None):
-        problems["location"] = "Give both latitude and longitude, or neither."
+        problems["location"] = said(N_("Give both latitude and longitude, or neither."))
     if lat is not None and not -90 <= lat <= 90:
-        problems["lat"] = "Latitude must be between -90 and 90 degrees."
+        problems["lat"] = said(N_("Latitude must be between -90 and 90 degrees."))
     if lon is not None and not -180 <= lon <= 180:
-        problems["lon"] = "Longitude must be between -180 and 180 degrees."
+        problems["lon"] = said(N_("Longitude must be between -180 and 180 degrees."))
 
 
 # One rule for every time a person types (report time, due time, inspection time): a
@@ -92,10 +93,14 @@ def check_time(
     now = now or datetime.now(timezone.utc)
     shown = at.astimezone().strftime("%Y-%m-%d %H:%M")
     if at > now + ahead:
-        problems[name] = (
-            f"{what} is in the future ({shown})."
+        problems[name] = said(
+            N_("{what} is in the future ({when}).")
             if ahead <= FUTURE_SLACK
-            else f"{what} is more than a year ahead ({shown}): check the year."
+            else N_("{what} is more than a year ahead ({when}): check the year."),
+            what=said(what),
+            when=shown,
         )
     elif at < now - FAR_BACK:
-        problems[name] = f"{what} is more than a year ago ({shown}): check the year."
+        problems[name] = said(
+            N_("{what} is more than a year ago ({when}): check the year."), what=said(what), when=shown
+        )

@@ -25,6 +25,7 @@ from ops_console.people import claims
 from ops_console.people.skills import missing_skills, parse_skills
 from ops_console.people.teams import team_skills
 from ops_console.people.views import TeamStatus
+from ops_console.said import N_
 from ops_console.services import audit
 from ops_console.services.records import (
     FAR_AHEAD,
@@ -78,7 +79,7 @@ class TaskDraft:
         if unknown:
             problems["required_skills"] = f"Unknown skill(s): {', '.join(unknown[:5])}."
         check_coordinates(self.lat, self.lon, problems)
-        check_time(self.due_at, problems, "due_at", "The due time", ahead=FAR_AHEAD)
+        check_time(self.due_at, problems, "due_at", N_("The due time"), ahead=FAR_AHEAD)
         if problems:
             raise ValidationError(problems)
 
@@ -234,7 +235,7 @@ class TaskService:
             return self._load_view(s, task_id)
 
     def create(self, draft: TaskDraft) -> TaskView:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "create tasks")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("create tasks"))
         draft.validate()
         with self._db.write() as s:
             self._check_links(s, draft.team_id, draft.incident_id)
@@ -258,13 +259,13 @@ class TaskService:
         return view
 
     def update(self, task_id: int, expected_version: int, draft: TaskDraft) -> TaskView:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "edit tasks")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("edit tasks"))
         draft.validate()
         return self._change(task_id, expected_version, _columns(draft), actor, "task.update", "edited")
 
     def move(self, task_id: int, expected_version: int, status: TaskStatus) -> TaskView:
         """Move a card to another column."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "move tasks")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("move tasks"))
         return self._change(
             task_id,
             expected_version,
@@ -276,7 +277,7 @@ class TaskService:
 
     def assign(self, task_id: int, expected_version: int, team_id: int | None) -> TaskView:
         """Give a task to a team; a new task moves to Assigned with it."""
-        actor = self._shift.require(Permission.EDIT_RECORDS, "assign tasks")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("assign tasks"))
         changes: dict[str, object] = {"team_id": team_id}
         with self._db.read() as s:
             current = self._load_view(s, task_id)

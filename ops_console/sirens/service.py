@@ -31,7 +31,7 @@ from ops_console.db.siren_models import (
 from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
 from ops_console.errors import NotFound, OpsError, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.said import shown
+from ops_console.said import N_, shown
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.services.operators import OperatorService
@@ -167,7 +167,7 @@ class SirenService:
         bus_name: str = "sirens",
         by: Actor | None = None,
     ) -> int:
-        actor = by or self._shift.require(Permission.ACTIVATE_SIRENS, "add sirens")
+        actor = by or self._shift.require(Permission.ACTIVATE_SIRENS, N_("add sirens"))
         if not name.strip() or not 1 <= unit_id <= 247:
             raise ValidationError({"siren": "A siren needs a name and a unit id 1..247."})
         with self._db.write() as s:
@@ -253,7 +253,7 @@ class SirenService:
         ids = sorted(set(int(i) for i in siren_ids))
         actor = self._shift.actor
         try:
-            actor = self._shift.require(Permission.ACTIVATE_SIRENS, "activate sirens")
+            actor = self._shift.require(Permission.ACTIVATE_SIRENS, N_("activate sirens"))
         except OpsError as denied:
             raise self._refuse(actor, ids or [0], str(denied), pattern=pattern_id) from None
         if not ids:
@@ -400,7 +400,7 @@ class SirenService:
         return self.cancel(ids, reason="cancel all")
 
     def cancel(self, siren_ids: Iterable[int], *, reason: str = "cancel") -> str:
-        actor = self._shift.require(CANCEL_PERMISSION, "cancel sirens")
+        actor = self._shift.require(CANCEL_PERMISSION, N_("cancel sirens"))
         ids = sorted(set(siren_ids))
         request_id = uuid.uuid4().hex[:12]
         with self._db.write() as s:
@@ -470,7 +470,7 @@ class SirenService:
             ]
 
     def acknowledge(self, alarm_id: int) -> None:
-        actor = self._shift.require(Permission.EDIT_RECORDS, "acknowledge siren alarms")
+        actor = self._shift.require(Permission.EDIT_RECORDS, N_("acknowledge siren alarms"))
         with self._db.write() as s:
             alarm = s.get(SirenAlarm, alarm_id)
             if alarm is None:
@@ -526,7 +526,7 @@ class SirenService:
         now: datetime | None = None,
     ) -> int:
         """A recurring test, e.g. the first Monday of the month at 10:00 local: supervisors."""
-        actor = self._shift.require(Permission.ACTIVATE_SIRENS, "schedule siren tests")
+        actor = self._shift.require(Permission.ACTIVATE_SIRENS, N_("schedule siren tests"))
         problems = {}
         if kind not in ("silent", "growl"):
             problems["kind"] = "A test is silent or growl."

@@ -3504,6 +3504,53 @@ The offline-first console of a community emergency command post. Everything is s
     </message>
   </context>
   <context>
+    <name>Refusals</name>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>Only admins and supervisors edit the sensor register; {name} is signed on as {role}.</source>
+      <translation>只有管理员和主管可以编辑传感器登记表；{name} 当前以{role}身份登录。</translation>
+    </message>
+    <message>
+      <source>Only {who} may acknowledge radio alerts; {name} is signed on as {role}.</source>
+      <translation>只有{who}可以确认电台警报；{name} 当前以{role}身份登录。</translation>
+    </message>
+    <message>
+      <source>Sign on as an admin or supervisor to edit the sensor register.</source>
+      <translation>请以管理员或主管身份登录以编辑传感器登记表。</translation>
+    </message>
+    <message>
+      <source>Sign on to acknowledge: {who} may.</source>
+      <translation>请登录后确认：{who}可以确认。</translation>
+    </message>
+    <message>
+      <source>administrators</source>
+      <translation>管理员</translation>
+    </message>
+    <message>
+      <source>logistics staff</source>
+      <translation>后勤人员</translation>
+    </message>
+    <message>
+      <source>operators</source>
+      <translation>操作员</translation>
+    </message>
+    <message>
+      <source>radio operators</source>
+      <translation>电台操作员</translation>
+    </message>
+    <message>
+      <source>supervisors</source>
+      <translation>主管</translation>
+    </message>
+    <message>
+      <source>{some} and {last}</source>
+      <translation>{some}和{last}</translation>
+    </message>
+  </context>
+  <context>
     <name>Reports</name>
     <message>
       <source> (first {n}; {more} more)</source>
@@ -5811,6 +5858,10 @@ Sounding or armed: %1</source>
       <translation>、</translation>
     </message>
     <message>
+      <source>A title is required.</source>
+      <translation>标题为必填项。</translation>
+    </message>
+    <message>
       <source>CAP file {name} refused: {why}</source>
       <translation>CAP 文件 {name} 被拒绝：{why}</translation>
     </message>
@@ -5839,6 +5890,22 @@ Sounding or armed: %1</source>
       <translation>数据库不可用期间收到的帧只能暂存在内存中：{why}</translation>
     </message>
     <message>
+      <source>Give both latitude and longitude, or neither.</source>
+      <translation>请同时填写纬度和经度，或都不填。</translation>
+    </message>
+    <message>
+      <source>Keep the title under {limit} characters.</source>
+      <translation>标题请不要超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+      <source>Latitude must be between -90 and 90 degrees.</source>
+      <translation>纬度必须在 -90 到 90 度之间。</translation>
+    </message>
+    <message>
+      <source>Longitude must be between -180 and 180 degrees.</source>
+      <translation>经度必须在 -180 到 180 度之间。</translation>
+    </message>
+    <message>
       <source>MAYDAY from {team} ({callsign}), raised at the post by {who}</source>
       <translation>{team}（{callsign}）发出 MAYDAY，由指挥所的 {who} 发起</translation>
     </message>
@@ -5863,8 +5930,20 @@ Sounding or armed: %1</source>
       <translation>传感器 {name}：紧急等级</translation>
     </message>
     <message>
+      <source>Sign on before you {doing}.</source>
+      <translation>请先登录，然后才能{doing}。</translation>
+    </message>
+    <message>
       <source>Siren bus {bus}: polling failed and is retried ({why})</source>
       <translation>警报器总线 {bus}：轮询失败，正在重试（{why}）</translation>
+    </message>
+    <message>
+      <source>The due time</source>
+      <translation>截止时间</translation>
+    </message>
+    <message>
+      <source>The inspection time</source>
+      <translation>巡查时间</translation>
     </message>
     <message>
       <source>The map's live {layer} layer could not be read: {why}</source>
@@ -5873,6 +5952,10 @@ Sounding or armed: %1</source>
     <message>
       <source>The radio outbox hit a problem and keeps trying; see the log.</source>
       <translation>电台发件箱遇到问题，正在继续重试；详见日志。</translation>
+    </message>
+    <message>
+      <source>The report time</source>
+      <translation>上报时间</translation>
     </message>
     <message>
       <source>Warning #{id} drafted from sensor alert {alert}: {words}</source>
@@ -5887,8 +5970,64 @@ Sounding or armed: %1</source>
       <translation>预警操作被拒绝：{why}</translation>
     </message>
     <message>
+      <source>account for residents</source>
+      <translation>清点居民</translation>
+    </message>
+    <message>
+      <source>acknowledge CAP alerts</source>
+      <translation>确认 CAP 警报</translation>
+    </message>
+    <message>
+      <source>acknowledge a MAYDAY</source>
+      <translation>确认 MAYDAY</translation>
+    </message>
+    <message>
+      <source>acknowledge siren alarms</source>
+      <translation>确认警报器告警</translation>
+    </message>
+    <message>
       <source>activate</source>
       <translation>启动</translation>
+    </message>
+    <message>
+      <source>activate sirens</source>
+      <translation>启动警报器</translation>
+    </message>
+    <message>
+      <source>add items to the inventory</source>
+      <translation>向库存添加物品</translation>
+    </message>
+    <message>
+      <source>add operators</source>
+      <translation>添加操作员</translation>
+    </message>
+    <message>
+      <source>add radio devices</source>
+      <translation>添加电台设备</translation>
+    </message>
+    <message>
+      <source>add risk points</source>
+      <translation>添加风险点</translation>
+    </message>
+    <message>
+      <source>add shelters</source>
+      <translation>添加避难所</translation>
+    </message>
+    <message>
+      <source>add sirens</source>
+      <translation>添加警报器</translation>
+    </message>
+    <message>
+      <source>add stock locations</source>
+      <translation>添加库存地点</translation>
+    </message>
+    <message>
+      <source>add volunteers to the roster</source>
+      <translation>向名册添加志愿者</translation>
+    </message>
+    <message>
+      <source>adjust stock</source>
+      <translation>调整库存</translation>
     </message>
     <message>
       <source>all clear</source>
@@ -5899,8 +6038,20 @@ Sounding or armed: %1</source>
       <translation>功放故障</translation>
     </message>
     <message>
+      <source>approve requests</source>
+      <translation>批准请求</translation>
+    </message>
+    <message>
+      <source>approve warnings</source>
+      <translation>批准预警</translation>
+    </message>
+    <message>
       <source>approved</source>
       <translation>已批准</translation>
+    </message>
+    <message>
+      <source>assign tasks</source>
+      <translation>分派任务</translation>
     </message>
     <message>
       <source>back to {level}: below {line} − {hysteresis} {unit}</source>
@@ -5927,32 +6078,184 @@ Sounding or armed: %1</source>
       <translation>取消</translation>
     </message>
     <message>
+      <source>cancel requests</source>
+      <translation>取消请求</translation>
+    </message>
+    <message>
+      <source>cancel sirens</source>
+      <translation>取消警报器鸣响</translation>
+    </message>
+    <message>
+      <source>cancel warnings</source>
+      <translation>取消预警</translation>
+    </message>
+    <message>
       <source>cancelled</source>
       <translation>已取消</translation>
+    </message>
+    <message>
+      <source>change a team's accountability timer</source>
+      <translation>更改队伍的人员清点计时器</translation>
+    </message>
+    <message>
+      <source>change a team's status</source>
+      <translation>更改队伍状态</translation>
+    </message>
+    <message>
+      <source>change the PIN policy</source>
+      <translation>更改 PIN 策略</translation>
+    </message>
+    <message>
+      <source>change the four-eyes rule</source>
+      <translation>更改双人复核规则</translation>
+    </message>
+    <message>
+      <source>change the outbox ({action})</source>
+      <translation>更改发件箱（{action}）</translation>
     </message>
     <message>
       <source>charger fault</source>
       <translation>充电器故障</translation>
     </message>
     <message>
+      <source>check volunteers in</source>
+      <translation>为志愿者签到</translation>
+    </message>
+    <message>
+      <source>check volunteers out</source>
+      <translation>为志愿者签退</translation>
+    </message>
+    <message>
+      <source>close a PAR roll call</source>
+      <translation>结束 PAR 点名</translation>
+    </message>
+    <message>
+      <source>close incidents</source>
+      <translation>关闭事件</translation>
+    </message>
+    <message>
+      <source>close out the shift</source>
+      <translation>结束本班次</translation>
+    </message>
+    <message>
+      <source>confirm a team's PAR</source>
+      <translation>确认队伍的 PAR</translation>
+    </message>
+    <message>
+      <source>consume stock</source>
+      <translation>消耗库存</translation>
+    </message>
+    <message>
       <source>could not write {file}: {why}</source>
       <translation>无法写入 {file}：{why}</translation>
+    </message>
+    <message>
+      <source>create tasks</source>
+      <translation>创建任务</translation>
+    </message>
+    <message>
+      <source>create welfare-check tasks</source>
+      <translation>创建探访任务</translation>
+    </message>
+    <message>
+      <source>deny requests</source>
+      <translation>拒绝请求</translation>
     </message>
     <message>
       <source>did not start</source>
       <translation>未启动</translation>
     </message>
     <message>
+      <source>disband teams</source>
+      <translation>解散队伍</translation>
+    </message>
+    <message>
+      <source>draft warnings</source>
+      <translation>起草预警</translation>
+    </message>
+    <message>
+      <source>draw zones</source>
+      <translation>划定区域</translation>
+    </message>
+    <message>
       <source>driver or speaker fault</source>
       <translation>驱动器或扬声器故障</translation>
+    </message>
+    <message>
+      <source>edit incidents</source>
+      <translation>编辑事件</translation>
+    </message>
+    <message>
+      <source>edit residents</source>
+      <translation>编辑居民信息</translation>
+    </message>
+    <message>
+      <source>edit risk points</source>
+      <translation>编辑风险点</translation>
+    </message>
+    <message>
+      <source>edit shelters</source>
+      <translation>编辑避难所</translation>
+    </message>
+    <message>
+      <source>edit tasks</source>
+      <translation>编辑任务</translation>
+    </message>
+    <message>
+      <source>edit the roster</source>
+      <translation>编辑名册</translation>
+    </message>
+    <message>
+      <source>edit the sensor register</source>
+      <translation>编辑传感器登记表</translation>
+    </message>
+    <message>
+      <source>export the residents register</source>
+      <translation>导出居民名册</translation>
+    </message>
+    <message>
+      <source>file radio messages</source>
+      <translation>归档电台消息</translation>
+    </message>
+    <message>
+      <source>form teams</source>
+      <translation>组建队伍</translation>
+    </message>
+    <message>
+      <source>fulfil requests</source>
+      <translation>完成请求</translation>
+    </message>
+    <message>
+      <source>give the all clear</source>
+      <translation>发布解除信号</translation>
     </message>
     <message>
       <source>growl test</source>
       <translation>低鸣测试</translation>
     </message>
     <message>
+      <source>import a sensor register</source>
+      <translation>导入传感器登记表</translation>
+    </message>
+    <message>
+      <source>import stock counts</source>
+      <translation>导入库存盘点</translation>
+    </message>
+    <message>
+      <source>import the roster</source>
+      <translation>导入名册</translation>
+    </message>
+    <message>
       <source>intrusion alarm</source>
       <translation>入侵报警</translation>
+    </message>
+    <message>
+      <source>issue stock</source>
+      <translation>出库发放</translation>
+    </message>
+    <message>
+      <source>issue warnings</source>
+      <translation>发布预警</translation>
     </message>
     <message>
       <source>issued</source>
@@ -5963,8 +6266,16 @@ Sounding or armed: %1</source>
       <translation>其本地启动标志已置位</translation>
     </message>
     <message>
+      <source>log inspections</source>
+      <translation>登记巡查</translation>
+    </message>
+    <message>
       <source>more than {n} readings in one minute (expected one every {seconds} s)</source>
       <translation>一分钟内读数超过 {n} 条（应每 {seconds} 秒一条）</translation>
+    </message>
+    <message>
+      <source>move tasks</source>
+      <translation>移动任务</translation>
     </message>
     <message>
       <source>no console commanded it</source>
@@ -6003,6 +6314,18 @@ Sounding or armed: %1</source>
       <translation>未发送：本控制台处于演练模式，从不发送实战鸣响命令</translation>
     </message>
     <message>
+      <source>only a supervisor may {doing}</source>
+      <translation>只有主管可以{doing}</translation>
+    </message>
+    <message>
+      <source>open or close shelters</source>
+      <translation>开放或关闭避难所</translation>
+    </message>
+    <message>
+      <source>purge exercise records</source>
+      <translation>清除演练记录</translation>
+    </message>
+    <message>
       <source>queued</source>
       <translation>排队中</translation>
     </message>
@@ -6023,16 +6346,64 @@ Sounding or armed: %1</source>
       <translation>电台消息 {id} 已不存在</translation>
     </message>
     <message>
+      <source>raise MAYDAY</source>
+      <translation>发出 MAYDAY</translation>
+    </message>
+    <message>
+      <source>receive stock</source>
+      <translation>入库</translation>
+    </message>
+    <message>
+      <source>record resource requests</source>
+      <translation>登记物资请求</translation>
+    </message>
+    <message>
       <source>refused</source>
       <translation>被拒绝</translation>
+    </message>
+    <message>
+      <source>register residents</source>
+      <translation>登记居民</translation>
+    </message>
+    <message>
+      <source>remove radio devices</source>
+      <translation>移除电台设备</translation>
+    </message>
+    <message>
+      <source>report incidents</source>
+      <translation>上报事件</translation>
+    </message>
+    <message>
+      <source>retry warning channels</source>
+      <translation>重试预警渠道</translation>
+    </message>
+    <message>
+      <source>return stock</source>
+      <translation>退还库存</translation>
     </message>
     <message>
       <source>rotator fault</source>
       <translation>旋转器故障</translation>
     </message>
     <message>
+      <source>schedule siren tests</source>
+      <translation>安排警报器测试</translation>
+    </message>
+    <message>
+      <source>see residents' details</source>
+      <translation>查看居民详细信息</translation>
+    </message>
+    <message>
+      <source>send radio messages</source>
+      <translation>发送电台消息</translation>
+    </message>
+    <message>
       <source>sensors</source>
       <translation>传感器</translation>
+    </message>
+    <message>
+      <source>set stock thresholds</source>
+      <translation>设置库存阈值</translation>
     </message>
     <message>
       <source>silent test</source>
@@ -6055,12 +6426,24 @@ Sounding or armed: %1</source>
       <translation>未经控制台命令鸣响（本地启动）</translation>
     </message>
     <message>
+      <source>start a PAR roll call</source>
+      <translation>发起 PAR 点名</translation>
+    </message>
+    <message>
       <source>stop requested on {n} siren(s)</source>
       <translation>已请求 {n} 台警报器停止</translation>
     </message>
     <message>
+      <source>switch exercise mode</source>
+      <translation>切换演练模式</translation>
+    </message>
+    <message>
       <source>team tracks</source>
       <translation>队伍轨迹</translation>
+    </message>
+    <message>
+      <source>the PIN was not accepted — {why}</source>
+      <translation>PIN 未通过 — {why}</translation>
     </message>
     <message>
       <source>the console stopped before the outcome was known — treat the siren's state as unknown</source>
@@ -6073,6 +6456,10 @@ Sounding or armed: %1</source>
     <message>
       <source>the folder {folder} is not writable</source>
       <translation>文件夹 {folder} 不可写</translation>
+    </message>
+    <message>
+      <source>the post is in EXERCISE mode: a live warning cannot be sent from an exercise</source>
+      <translation>指挥所处于演练模式：演练中不能发送实战预警</translation>
     </message>
     <message>
       <source>the radio text does not fit in the airtime budget even when cut short</source>
@@ -6091,6 +6478,10 @@ Sounding or armed: %1</source>
       <translation>已超时</translation>
     </message>
     <message>
+      <source>transfer stock</source>
+      <translation>调拨库存</translation>
+    </message>
+    <message>
       <source>unexpected error: {why}</source>
       <translation>意外错误：{why}</translation>
     </message>
@@ -6103,12 +6494,28 @@ Sounding or armed: %1</source>
       <translation>{span}内上涨 {rise} {unit}（规则：{rule}）</translation>
     </message>
     <message>
+      <source>update shelter occupancy</source>
+      <translation>更新避难所入住人数</translation>
+    </message>
+    <message>
+      <source>update warnings</source>
+      <translation>更新预警</translation>
+    </message>
+    <message>
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
       <source>waiting for {sirens}</source>
       <translation>正在等待 {sirens}</translation>
+    </message>
+    <message>
+      <source>withdraw zones</source>
+      <translation>撤销区域</translation>
+    </message>
+    <message>
+      <source>write in the activity log</source>
+      <translation>写入活动日志</translation>
     </message>
     <message>
       <source>written: {file}</source>
@@ -6201,6 +6608,22 @@ Sounding or armed: %1</source>
     <message>
       <source>{type} {identifier} ({status}) sent on {channels} by {who}</source>
       <translation>{who} 通过 {channels} 发送了 {type} {identifier}（{status}）</translation>
+    </message>
+    <message>
+      <source>{what} is in the future ({when}).</source>
+      <translation>{what}在将来（{when}）。</translation>
+    </message>
+    <message>
+      <source>{what} is more than a year ago ({when}): check the year.</source>
+      <translation>{what}在一年以前（{when}）：请检查年份。</translation>
+    </message>
+    <message>
+      <source>{what} is more than a year ahead ({when}): check the year.</source>
+      <translation>{what}在一年以后（{when}）：请检查年份。</translation>
+    </message>
+    <message>
+      <source>{who} ({role}) may not {doing}; ask a supervisor.</source>
+      <translation>{who}（{role}）无权{doing}；请联系主管。</translation>
     </message>
     <message>
       <source>{why}; not used for levels</source>

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -361,6 +361,36 @@ def test_a_sitrep_of_the_demo_post_reads_in_chinese(full_demo_post, chinese, tmp
     )
     assert "态势报告" in page and "传感器" in page and "紧急等级" in page
     assert not left, "\n".join(left)
+
+
+def test_refusals_and_form_problems_from_services_read_in_chinese(full_demo_post, chinese, qtbot):
+    """What a service refuses with or finds wrong in a form (raised where no translator is
+    asked, read in the message box) and the refusals asked before the click, in Chinese."""
+    from ops_console.domain import Permission
+    from ops_console.errors import PermissionDenied, ValidationError
+    from ops_console.said import N_
+    from ops_console.services.audit import Actor
+    from ops_console.services.incidents import IncidentDraft
+    from ops_console.ui.common.messages import show_error
+
+    post = full_demo_post
+    data = data_words(post.db.engine)
+    post.shift.actor = Actor(None, "Wang Lei", "viewer")
+    boxes = []
+    with pytest.raises(PermissionDenied) as refused:
+        post.shift.require(Permission.EDIT_RECORDS, N_("report incidents"))
+    boxes.append(show_error(None, refused.value))
+    with pytest.raises(ValidationError) as invalid:
+        IncidentDraft("", lat=91.0, lon=None, reported_at=datetime(2020, 1, 1, tzinfo=UTC)).validate()
+    assert len(invalid.value.problems) == 4  # title, location, latitude, a year ago
+    boxes.append(show_error(None, invalid.value))
+    words = [post.radio.acknowledge_refusal(), post.sensors.edit_refusal()]
+    texts = [b.text() for b in boxes] + words
+    for box in boxes:
+        qtbot.addWidget(box)
+        box.close()
+    left = [f"{t!r} ({', '.join(english_words(t, data))})" for t in texts if english_words(t, data)]
+    assert all(t for t in texts) and not left, "\n".join(left)
 
 
 def test_every_action_in_the_demo_log_has_words(full_demo_post, chinese):

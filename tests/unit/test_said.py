@@ -70,3 +70,40 @@ def test_an_empty_argument_leaves_no_double_space():
         s.english(s.said(s.N_("{level} ≥ {line} {unit}"), level="warning", line="3", unit=""))
         == "warning ≥ 3"
     )
+
+
+def test_an_error_raised_in_no_language_reads_in_the_language_of_whoever_shows_it():
+    """A refusal raised on a worker thread is read where it is shown: ``str()`` translates
+    through the installed translator, ``english`` is for the log."""
+    from ops_console import labels
+    from ops_console.domain import Permission
+    from ops_console.errors import PermissionDenied, ValidationError
+    from ops_console.services.audit import Actor
+    from ops_console.shift import Shift
+
+    shift = Shift(Actor(1, "Wang Lei", "viewer"))
+    with pytest.raises(PermissionDenied) as refused:
+        shift.require(Permission.EDIT_RECORDS, s.N_("report incidents"))
+    assert str(refused.value) == "Wang Lei (viewer) may not report incidents; ask a supervisor."
+
+    def chinese(context: str, text: str, _comment: str | None = None) -> str:
+        table = {
+            (
+                "Stored",
+                "{who} ({role}) may not {doing}; ask a supervisor.",
+            ): "{who}（{role}）无权{doing}；请联系主管。",
+            ("Stored", "report incidents"): "上报事件",
+            ("Stored", "A title is required."): "标题为必填项。",
+            ("Labels", "Viewer"): "查看者",
+        }
+        return table.get((context, text), text)
+
+    labels.set_translator(chinese)
+    try:
+        assert str(refused.value) == "Wang Lei（查看者）无权上报事件；请联系主管。"
+        assert refused.value.english == "Wang Lei (viewer) may not report incidents; ask a supervisor."
+        invalid = ValidationError({"title": s.said(s.N_("A title is required.")), "lat": "plain words"})
+        assert invalid.problems == {"title": "标题为必填项。", "lat": "plain words"}
+        assert str(invalid) == "title: 标题为必填项。; lat: plain words"
+    finally:
+        labels.set_translator(labels._untranslated)
