@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from sqlalchemy import inspect, text
 
-from .engine import Database
+from . import quick_check_ahead
+from .engine import Database, sqlite_path
 from .errors import DatabaseUnavailable
 
-QUICK_CHECK_LINES = 5
+QUICK_CHECK_LINES = quick_check_ahead.LINES
 
 
 class DatabaseDamaged(DatabaseUnavailable):
@@ -30,8 +31,11 @@ def quick_check(db: Database) -> None:
     """Raise DatabaseDamaged naming what SQLite's quick check found (SQLite only)."""
     if not db.is_sqlite:
         return
-    with db.connect() as conn:
-        rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA quick_check({QUICK_CHECK_LINES})")]
+    path = sqlite_path(db.url)
+    rows = quick_check_ahead.take(path) if path is not None else None  # started at launch
+    if rows is None:
+        with db.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA quick_check({QUICK_CHECK_LINES})")]
     if rows != ["ok"]:
         raise DatabaseDamaged(
             f"The database file {db.display_name} is damaged: {'; '.join(rows)}. "

@@ -365,6 +365,8 @@ def _launch_gui(
         roster.remember(data_dir(), url, entries)
 
     pin = os.environ.get("OPS_CONSOLE_PIN")
+    if not first_start:
+        _check_file_ahead(url)
     if args.operator and pin and not first_start:
         _check_pin_ahead(url, args.operator, pin)
     return run_gui(
@@ -377,6 +379,18 @@ def _launch_gui(
         first_start=first_start,
         opened=None if roster.sqlite_file(url) else remember,
     )
+
+
+def _check_file_ahead(url: str) -> None:
+    """A SQLite post's quick check (every page read: I/O, and SQLite lets go of the GIL)
+    starts now on a thread of its own instead of after the imports
+    (ops_console/db/quick_check_ahead.py); the open takes its answer."""
+    from ops_console import roster
+    from ops_console.db import quick_check_ahead
+
+    path = roster.sqlite_file(url)
+    if path is not None and path.is_file():
+        quick_check_ahead.start(path)
 
 
 def _check_pin_ahead(url: str, operator: str, pin: str) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QSettings, QTi
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ops_console.config import log_dir
+from ops_console.db import quick_check_ahead
 from ops_console.errors import SignOnError
 from ops_console.language import APPLICATION, ORGANIZATION  # the settings' names: one home
 from ops_console.pins import drop_checks_ahead
@@ -324,6 +325,7 @@ def run_gui(
         return code
     finally:
         drop_checks_ahead()  # a PIN checked ahead for a sign-on that never came (cli.py)
+        quick_check_ahead.drop_all()  # and a file check for a post that never opened
         collector.start()  # collecting again also when no window ever painted (a refusal)
         crash.uninstall()
         if post is not None:
