@@ -77,7 +77,9 @@ class GuiThreadCollector(QObject):
         """After start-up: one full collection, then what survived it (modules, classes,
         mappers, the window) moves to the permanent generation (``gc.freeze``), so later
         full collections on the GUI thread walk only what was made since; collection
-        resumes."""
+        resumes. The price: an object start-up built that later dies in a reference cycle
+        is not collected (they are the window's, the modules' and the services', which
+        live as long as the process)."""
         gc.collect()
         gc.freeze()
         _LongLived.blocks = sys.getallocatedblocks()
