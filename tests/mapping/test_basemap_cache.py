@@ -247,6 +247,26 @@ def test_a_stand_in_fills_only_where_tiles_are_missing_and_never_covers_drawn_on
     assert (np.abs(a[missing] - b[missing]).max(axis=1) <= 16).mean() > 0.8
 
 
+def test_a_zoom_out_shows_the_whole_ward_coarse_beyond_the_last_view_never_bare_land(qtbot, canvas, ward):
+    basemap = BasemapLayer(ward)
+    canvas.add_layer(basemap)
+    canvas.set_view(Viewport(CX, CY, 1.0, W, H))
+    settle(qtbot, canvas)  # this level, its ring, and the overview of the whole ward
+    assert any(key[:2] == basemap.tiles.overview_level(1.0) for key in basemap.tiles._overview)
+    canvas.zoom_by(0.25)  # out to 4 m/px: the last view and its ring are the middle third
+    canvas.grab()
+    assert basemap.tiles.missing > 0
+    stand_in, bare = pixels(basemap_only(canvas)), pixels(land_only(canvas))
+    settled = pixels(settle(qtbot, canvas) and basemap_only(canvas))
+    band = np.ones((H, W), bool)
+    band[H // 2 - 100 : H // 2 + 100, W // 2 - 150 : W // 2 + 150] = False  # beyond the last view's tiles
+    ward_there = (settled != bare).any(axis=2) & band
+    assert ward_there.mean() > 0.3
+    shown = (stand_in != bare).any(axis=2)
+    assert shown[ward_there].mean() > 0.9  # the ward is there at once, coarse
+    assert (np.abs(stand_in - settled).max(axis=2)[ward_there] <= 40).mean() > 0.7
+
+
 def test_zooming_on_and_panning_while_tiles_are_drawn_ends_on_the_level_in_view(qtbot, canvas, ward):
     basemap = BasemapLayer(ward)
     canvas.add_layer(basemap)
@@ -296,12 +316,13 @@ def test_hiding_the_basemap_shows_land_and_showing_it_again_needs_no_tile(qtbot,
     assert basemap.tiles.rendered == rendered
 
 
-def test_far_from_the_ward_no_tile_is_drawn(qtbot, canvas, ward):
+def test_far_from_the_ward_no_tile_of_the_view_is_drawn(qtbot, canvas, ward):
     basemap = BasemapLayer(ward)
     canvas.add_layer(basemap)
     canvas.set_view(Viewport(CX + 50_000, CY, 1.0, W, H))
-    canvas.grab()
-    assert not canvas.settling() and basemap.tiles.missing == 0 and basemap.tiles.rendered == 0
+    settle(qtbot, canvas)
+    assert basemap.tiles.missing == 0 and not basemap.tiles._images  # blank tiles: none drawn
+    assert 0 < basemap.tiles.rendered == len(basemap.tiles._overview) <= 25  # only the ward's overview
 
 
 def test_a_tile_worker_waits_while_a_frame_is_painted():

@@ -11,7 +11,9 @@ view onto that lattice). A frame only blits the tiles it has; the ones it lacks 
 drawn by jobs on one worker thread (ui/common/jobs.py), visible tiles nearest the centre
 first, then a ring round the view so a pan finds them ready. While they are drawn, the
 frame shows the same place from the levels lately shown, scaled (the previous frame's
-picture), under the missing tiles only: never blank, and crisp again tile by tile.
+picture), under the missing tiles only, crisp again tile by tile. Beyond what those levels
+cover (the band a zoom out uncovers), an *overview* stands in: the whole basemap drawn
+once at about ``OVERVIEW_PX`` across and kept, so the basemap is never bare land there.
 
 The worker keeps out of the GUI thread's way: it hands tiles over in short batches
 (``BATCH_S``) and, between tiles, waits while a map frame is being painted (``PAINT_GATE``),
@@ -51,7 +53,8 @@ TILE = 256  # a tile's side in device pixels
 BATCH_S = 0.02  # a job draws tiles for about this long, then hands them to the GUI thread
 CACHE_BYTES = 64 * 1024 * 1024  # ~256 tiles: four levels of a 1920x1080 view with their rings
 LEVELS_SCALED = 3  # levels lately shown that stand in, scaled, for tiles not drawn yet
-SCALE_LIMIT = 8.0  # a level much finer or coarser than the view is no use as a stand-in
+SCALE_LIMIT = 8.0  # a level this much finer than the view is too many tiles to stand in
+OVERVIEW_PX = 1024  # the whole basemap at about this many device pixels: the stand-in of last resort
 
 Level = tuple[float, float]  # (res, dpr): one grid of tiles
 TileKey = tuple[float, float, int, int]  # res, dpr, column (east), row (south)
@@ -157,6 +160,7 @@ class BasemapTiles:
         self.layer = layer
         self.max_bytes, self.bytes = cache_bytes, 0
         self._images: OrderedDict[TileKey, QImage] = OrderedDict()
+        self._overview: dict[TileKey, QImage] = {}  # the whole basemap, coarse: kept, never evicted
         self._wanted: list[TileKey] = []  # most wanted first: in view by distance, then the ring
         self._job: Job | None = None
         self._recent: list[Level] = []  # levels lately shown, newest first
@@ -171,6 +175,7 @@ class BasemapTiles:
 
     def clear(self) -> None:
         self._images.clear()
+        self._overview.clear()
         self.bytes = 0
         self._recent.clear()
 
@@ -189,9 +194,10 @@ class BasemapTiles:
             if self._blank(key):
                 continue
             target = QRectF((ox + i * TILE) / dpr, (oy + j * TILE) / dpr, TILE / dpr, TILE / dpr)
-            image = self._images.get(key)
+            image = self._get(key)
             if image is not None:
-                self._images.move_to_end(key)
+                if key in self._images:
+                    self._images.move_to_end(key)
                 p.drawImage(target, image)
                 drawn += 1
             else:
@@ -205,9 +211,29 @@ class BasemapTiles:
         ring = [
             key
             for i, j in tiles_over(vp.world_rect(TILE / dpr), level)
-            if (key := (vp.res, dpr, i, j)) not in self._images and not self._blank(key)
+            if self._get(key := (vp.res, dpr, i, j)) is None and not self._blank(key)
         ]
-        self._want(list(dict.fromkeys([k for _, k, _ in missing] + ring)))  # in view first, once each
+        overview = self.overview_level(dpr)
+        whole = [] if overview is None else [(*overview, i, j) for i, j in tiles_over(self._box(), overview)]
+        wanted = [k for _, k, _ in missing] + [k for k in whole if k not in self._overview] + ring
+        self._want(list(dict.fromkeys(wanted)))  # in view first, then the overview, once each
+
+    def overview_level(self, dpr: float) -> Level | None:
+        """The level at which the whole basemap is about ``OVERVIEW_PX`` device pixels across:
+        drawn once (16 tiles or so) and kept, it stands in wherever no recent level has tiles
+        (the band a zoom out uncovers beyond the last view and its ring)."""
+        b = self.layer.bounds()
+        if b is None:
+            return None
+        return max(b[2] - b[0], b[3] - b[1], 1.0) / OVERVIEW_PX * dpr, dpr
+
+    def _box(self) -> tuple[float, float, float, float]:
+        """What the layer draws, widest pen included (empty for an empty layer)."""
+        b = self.layer.bounds()
+        return (b[0] - 30, b[1] - 30, b[2] + 30, b[3] + 30) if b is not None else (0.0, 0.0, 0.0, 0.0)
+
+    def _get(self, key: TileKey) -> QImage | None:
+        return self._images.get(key) or self._overview.get(key)
 
     def _shown(self, level: Level) -> None:
         if not self._recent or self._recent[0] != level:
@@ -218,11 +244,13 @@ class BasemapTiles:
     ) -> None:
         """Where tiles are missing: the levels lately shown that have tiles there, scaled, the
         nearest in time drawn last (on top). What the previous frames showed, never blank land."""
+        overview = self.overview_level(dpr)
         levels = [
             lv
-            for lv in reversed(self._recent)
-            if lv[1] == dpr and lv[0] != vp.res and 1 / SCALE_LIMIT <= lv[0] / vp.res <= SCALE_LIMIT
+            for lv in [overview, *reversed(self._recent)]  # bottom to top
+            if lv is not None and lv[1] == dpr and lv[0] != vp.res and lv[0] / vp.res >= 1 / SCALE_LIMIT
         ]
+        levels = list(dict.fromkeys(levels))
         if not levels:
             return
         x0 = y0 = math.inf
@@ -231,7 +259,10 @@ class BasemapTiles:
             bx0, by0, bx1, by1 = tile_box(key)
             x0, y0, x1, y1 = min(x0, bx0), min(y0, by0), max(x1, bx1), max(y1, by1)
         vx0, vy0, vx1, vy1 = vp.world_rect()
-        box = (max(x0, vx0), max(y0, vy0), min(x1, vx1), min(y1, vy1))
+        bx0, by0, bx1, by1 = self._box()  # beyond it every level's tiles are blank
+        box = (max(x0, vx0, bx0), max(y0, vy0, by0), min(x1, vx1, bx1), min(y1, vy1, by1))
+        if box[0] >= box[2] or box[1] >= box[3]:
+            return
         stand_ins = [(lv, self._tiles_of(lv, box)) for lv in levels]
         newest, tiles = stand_ins[-1]
         if all(
@@ -260,7 +291,7 @@ class BasemapTiles:
 
     def _tiles_of(self, level: Level, box: tuple[float, float, float, float]) -> list[QImage | None]:
         """The level's tiles over ``box`` in ``tiles_over`` order (None: not drawn, or blank)."""
-        return [self._images.get((*level, i, j)) for i, j in tiles_over(box, level)]
+        return [self._get((*level, i, j)) for i, j in tiles_over(box, level)]
 
     def _blank(self, key: TileKey) -> bool:
         """The tile is away from everything the layer draws (widest pen and margin included)."""
@@ -279,7 +310,7 @@ class BasemapTiles:
         """Start the next batch if none is drawing (one job at a time: the worker holds the GIL)."""
         if self._job is not None:
             return
-        self._wanted = [k for k in self._wanted if k not in self._images]
+        self._wanted = [k for k in self._wanted if k not in self._images and k not in self._overview]
         if not self._wanted:
             return
         layer, keys = self.layer, tuple(self._wanted)
@@ -310,6 +341,9 @@ class BasemapTiles:
         raise exc
 
     def _put(self, key: TileKey, image: QImage) -> None:
+        if key[:2] == self.overview_level(key[1]):
+            self._overview[key] = image
+            return
         old = self._images.pop(key, None)
         if old is not None:
             self.bytes -= old.sizeInBytes()
