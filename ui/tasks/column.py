@@ -7,14 +7,24 @@ and keyboard alike.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QListView,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.domain import TaskStatus
 from ops_console.ui.common.formatting import number
 from ops_console.ui.common.theme import ink
-from ops_console.ui.tasks.delegate import TaskCardDelegate
+from ops_console.ui.tasks.delegate import TaskCardDelegate, minimum_card_width
 from ops_console.ui.tasks.model import TaskColumnModel, decode_drag
 
 
@@ -47,7 +57,12 @@ QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none;
 
 
 class TaskListView(QListView):
-    """The cards of a column; accepts task-card drags from any column."""
+    """The cards of a column; accepts task-card drags from any column.
+
+    A card is as wide as the viewport and as tall as its width and text size need (a due
+    line that moved below the badge can take a row), so the cards are laid out again when
+    the width, the text size or a card changes, and the column never gets narrower than
+    the widest piece of a due time."""
 
     # a task card was dropped here: carries (task id, version it was dragged at)
     card_dropped = Signal(int, int)
@@ -59,12 +74,47 @@ class TaskListView(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setUniformItemSizes(True)
+        self.setUniformItemSizes(False)  # an overdue card from another day can be a row taller
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(False)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self._keep_due_times_whole()
+
+    def _keep_due_times_whole(self) -> None:
+        """At least as wide as the card that holds every due piece, with the scroll bar."""
+        extra = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        self.setMinimumWidth(minimum_card_width(self.font()) + extra)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # Ctrl + / Ctrl -: the items relayout themselves
+            self._keep_due_times_whole()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        """The viewport's width changed (the dock, or the scroll bar came): cards reflow."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()
+
+    def dataChanged(  # noqa: N802 (Qt name)
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        """A card changed (a new due time, an overdue flip): when its height did too, the
+        column is laid out again (a live update of one card usually keeps its height)."""
+        super().dataChanged(top_left, bottom_right, list(roles))
+        if any(self._height_changed(row) for row in range(top_left.row(), bottom_right.row() + 1)):
+            self.scheduleDelayedItemsLayout()
+
+    def _height_changed(self, row: int) -> bool:
+        index = self.model().index(row, 0)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        return self.itemDelegate().sizeHint(option, index).height() != self.visualRect(index).height()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if decode_drag(event.mimeData()) is None:
