@@ -205,4 +205,4 @@ def test_the_incident_table_shows_the_year_of_a_record_from_another_year(window,
     model = window.incidents.model
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     texts = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert any(str(t).startswith("2019-01-15") for t in texts), texts
+    assert any("2019" in str(t) for t in texts), texts  # in the locale's words (locale_format.py)
