@@ -189,7 +189,7 @@ class DerivedWriter:
             )
             self._known_nodes.add(address)
         for names, rows in updates.items():  # 200 teams heard: 2 statements, not 200
-            message_sql.update_nodes(conn, names, rows, self.times.driver_value)
+            message_sql.update_nodes(conn, names, rows, self.times.many)
 
     def forget_nodes(self) -> None:
         """The transaction that inserted new nodes rolled back: ask the database again."""

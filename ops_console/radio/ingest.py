@@ -42,6 +42,7 @@ from ops_console.events import Event, EventBus
 from ops_console.hardware.lora.reassembly import Reassembler
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.notices import say
+from ops_console.radio import message_sql
 from ops_console.radio.bulk import BulkInsert, TimeFormat
 from ops_console.radio.classify import Classifier, Decoded
 from ops_console.radio.derived import DerivedWriter, drill_flags, storable
@@ -590,7 +591,7 @@ class RadioIngest:
         """The id the batch's first raw row gets: assigned here, under the write lock (the
         table's, on PostgreSQL), so the texts stored before the raw rows can point at them."""
         if self._pg:
-            conn.execute(text("LOCK TABLE radio_raw_frames IN SHARE ROW EXCLUSIVE MODE"))
+            return message_sql.lock_and_top(conn) + 1
         return (conn.scalar(select(func.max(_RAW.c.id))) or 0) + 1
 
     def _insert_raw(

@@ -43,8 +43,27 @@ _SEEN_PG = (
     "AND (station, number) IN (SELECT * FROM unnest(%s::text[], %s::int[])) ORDER BY id"
 )
 _PAIRS_PER_QUERY = 512
+_NEXTVAL = "SELECT nextval(pg_get_serial_sequence('radio_messages', 'id')) FROM generate_series(1, %s)"
 Seen = dict[tuple[str, int, str], tuple[int, datetime]]
 """(station, number, body) → the newest stored copy's id and time heard."""
+
+
+def seen_and_ids(
+    conn: Connection, pairs: Sequence[tuple[str, int]], since: object, count: int
+) -> tuple[Seen, list[int]]:
+    """``seen_before`` and ``new_ids`` together: on PostgreSQL in ONE round trip (psycopg's
+    pipeline mode sends both queries before reading either answer; on a loaded machine a
+    round trip to the server process costs a millisecond or more, and a batch of texts
+    made a dozen), on SQLite one after the other (no server to wait for)."""
+    if conn.dialect.name != "postgresql" or not pairs or not _pipelines():
+        return seen_before(conn, pairs, since), new_ids(conn, count)
+    driver: Any = conn.connection.driver_connection  # in the caller's transaction
+    with driver_errors(_SEEN_PG), driver.cursor() as seen, driver.cursor() as ids:
+        with driver.pipeline():  # both sent, then both answers read (the block's end syncs)
+            seen.execute(_SEEN_PG, (since, [p[0] for p in pairs], [p[1] for p in pairs]))
+            ids.execute(_NEXTVAL, (count,))
+        rows, numbers = seen.fetchall(), [row[0] for row in ids.fetchall()]
+    return _seen(rows), numbers
 
 
 def seen_before(conn: Connection, pairs: Sequence[tuple[str, int]], since: object) -> Seen:
@@ -72,9 +91,20 @@ def seen_before(conn: Connection, pairs: Sequence[tuple[str, int]], since: objec
             with driver_errors(sql):
                 rows += driver.execute(sql, params).fetchall()  # type: ignore[union-attr]
         rows.sort(key=lambda row: row[3])
+    return _seen(rows)
+
+
+def _seen(rows: Sequence[Any]) -> Seen:
+    """The seen-before rows (in id order), newest copy last: by (station, number, words)."""
+    found: Seen = {}
     for station, number, body, message_id, at in rows:
         found[(station, number, body)] = (message_id, _utc(at))
     return found
+
+
+_ANALYZE = "ANALYZE radio_messages (direction, station, number, at)"
+"""The columns the repeat check's plan depends on (and the table's size, which any ANALYZE
+updates): the body and the other columns are not worth sampling during a flood."""
 
 
 class PlannerStats:
@@ -98,7 +128,7 @@ class PlannerStats:
         self.pending += texts
         if self.pending < self.threshold:
             return
-        conn.exec_driver_sql("ANALYZE radio_messages")
+        conn.exec_driver_sql(_ANALYZE)
         known = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE oid = 'radio_messages'::regclass")
         self.pending, self.threshold = 0, max(self.threshold, int(known.scalar() or 0))
 
@@ -106,12 +136,7 @@ class PlannerStats:
 def new_ids(conn: Connection, count: int) -> list[int]:
     """Ids for ``count`` messages about to be inserted in this transaction."""
     if conn.dialect.name == "postgresql":
-        return list(
-            conn.exec_driver_sql(
-                "SELECT nextval(pg_get_serial_sequence('radio_messages', 'id')) FROM generate_series(1, %s)",
-                (count,),
-            ).scalars()
-        )
+        return list(conn.exec_driver_sql(_NEXTVAL, (count,)).scalars())
     first = (conn.exec_driver_sql("SELECT max(id) FROM radio_messages").scalar() or 0) + 1
     return list(range(first, first + count))
 
@@ -133,37 +158,33 @@ def update_nodes(
     conn: Connection,
     names: Sequence[str],
     rows: list[dict[str, Any]],
-    driver_time: Callable[[datetime], object],
+    driver_times: Callable[[list[datetime]], list[object]],
 ) -> None:
     """Nodes that set the same ``names``: on PostgreSQL in ONE statement (a column of values
     per array), where an executemany still cost a round trip's worth per node; on SQLite
     in one executemany of the driver's (SQLAlchemy's compiled a statement and processed
-    each row's binds per batch: a fifth of a text flood's time for 200 teams' nodes)."""
+    each row's binds per batch: a fifth of a text flood's time for 200 teams' nodes).
+    ``driver_times``: a column of times in the driver's form (bulk.TimeFormat.many: the
+    nodes heard in one read chunk share their time, converted once)."""
     columns = list(names)
-    if conn.dialect.name != "postgresql":
-        sql = f"UPDATE radio_nodes SET {', '.join(f'{name} = ?' for name in columns)} WHERE addr = ?"
-        timed = [_NODE_TYPES[name] == "timestamp" for name in columns]
-        params = [
-            [driver_time(row[name]) if time else row[name] for name, time in zip(columns, timed)]
-            + [row["node_addr"]]
-            for row in rows
-        ]
-        with driver_errors(sql):
-            conn.connection.driver_connection.executemany(sql, params)  # type: ignore[union-attr]
-        return
-    arrays = [
-        [driver_time(row[name]) for row in rows]
+    values = [
+        driver_times([row[name] for row in rows])
         if _NODE_TYPES[name] == "timestamp"
         else [row[name] for row in rows]
         for name in columns
     ]
-    arrays.append([row["node_addr"] for row in rows])
+    values.append([row["node_addr"] for row in rows])
+    if conn.dialect.name != "postgresql":
+        sql = f"UPDATE radio_nodes SET {', '.join(f'{name} = ?' for name in columns)} WHERE addr = ?"
+        with driver_errors(sql):
+            conn.connection.driver_connection.executemany(sql, list(zip(*values)))  # type: ignore[union-attr]
+        return
     sources = ", ".join(f"%s::{_NODE_TYPES[name]}[]" for name in columns)
     conn.exec_driver_sql(
         f"UPDATE radio_nodes AS n SET {', '.join(f'{name} = v.{name}' for name in columns)} "
         f"FROM unnest({sources}, %s::integer[]) AS v({', '.join(columns)}, node_addr) "
         "WHERE n.addr = v.node_addr",
-        tuple(arrays),
+        tuple(values),
     )
 
 
@@ -205,3 +226,27 @@ def _utc(at: datetime | str) -> datetime:
     if isinstance(at, str):
         at = datetime.fromisoformat(at)
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+def _pipelines() -> bool:
+    """Does the libpq under psycopg have pipeline mode (14 or newer; the binary wheels do)?"""
+    import psycopg
+
+    return bool(psycopg.Pipeline.is_supported())
+
+
+def lock_and_top(conn: Connection) -> int:
+    """PostgreSQL: lock radio_raw_frames against other workstations' ingests (their raw
+    ids are assigned the same way) and read its highest id, in ONE round trip (two
+    statements in one simple query)."""
+    driver: Any = conn.connection.driver_connection
+    with driver_errors(_LOCK_AND_TOP), driver.cursor() as cursor:
+        cursor.execute(_LOCK_AND_TOP)
+        cursor.nextset()  # the LOCK's answer is first
+        row = cursor.fetchone()
+    return int(row[0] or 0)
+
+
+_LOCK_AND_TOP = (
+    "LOCK TABLE radio_raw_frames IN SHARE ROW EXCLUSIVE MODE; SELECT max(id) FROM radio_raw_frames"
+)

@@ -110,10 +110,9 @@ class TextWriter:
             return stored
         self.planner.grew(conn, len(batch.messages))
         stored.message_ids = [None] * len(batch.frames)
-        seen = _seen_before(conn, batch, self.times)
         # ids for as many messages as the batch has (PostgreSQL: a repeat leaves a gap in the
         # sequence, as a rolled-back insert would; SQLite: only those used are taken)
-        ids = message_sql.new_ids(conn, len(batch.messages))
+        seen, ids = _seen_and_ids(conn, batch, self.times)
         flat, fresh = self._rows(batch, ids, seen, first_id, drill, console_call, stored, ack_needed)
         _MSG_INSERT.rows(conn, flat)
         self.counts["messages"] += len(fresh)
@@ -194,13 +193,13 @@ class TextWriter:
         return flat, fresh
 
 
-def _seen_before(conn: Connection, batch: Batch, times: TimeFormat) -> message_sql.Seen:
+def _seen_and_ids(conn: Connection, batch: Batch, times: TimeFormat) -> tuple[message_sql.Seen, list[int]]:
     """Texts of this batch stored within the repeat window (same station, number and
-    words) → the newest one's id and time heard."""
+    words) → the newest one's id and time heard; and ids for the batch's messages."""
     frames = batch.frames
     pairs = list({(message[1], message[3]) for message in batch.messages})
     since = min(frames[message[0]][1] for message in batch.messages) - timedelta(seconds=REPEAT_WINDOW_S)
-    return message_sql.seen_before(conn, pairs, times.driver_value(since))
+    return message_sql.seen_and_ids(conn, pairs, times.driver_value(since), len(batch.messages))
 
 
 def _earlier_copy(
