@@ -4,6 +4,8 @@
   every cell escaped against formula injection (ops_console.csv_cells).
 - GeoJSON (RFC 7946): a FeatureCollection, coordinates as [lon, lat], properties as given;
   rows without a position are kept with a null geometry (nothing silently dropped).
+- Times: ISO 8601 in local time with its offset (ops_console/clock.py), whole and
+  unambiguous for a GIS or a spreadsheet in any language, never the screen's "6月15日 14:30".
 - KML 2.2: built with xml.etree.ElementTree (never by pasting strings together), so a name
   with ``<`` or ``&`` is escaped by the XML library; a row without a position is left out
   of KML (a Placemark needs a place) and counted.

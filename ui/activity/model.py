@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.services.activity import ActivityEntry, ActivityFilter
+from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import local_seconds, local_short_seconds
 from ops_console.ui.common.newest_first import Index, NewestFirstModel, PagedService
 
@@ -158,6 +159,8 @@ class ActivityLogModel(NewestFirstModel[ActivityEntry, ActivityFilter]):
         if not index.isValid():
             return None
         entry, column = self._rows[index.row()], index.column()
+        if role == ExportRole:  # the moment whole, for the city's GIS and paper backup
+            return iso_time(entry.at) if column == 0 else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
                 return (

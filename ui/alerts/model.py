@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from ops_console.alerts import PostAlert, Severity
+from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import local_short
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,6 +68,8 @@ class AlertModel(QAbstractTableModel):
         if not index.isValid():
             return None
         alert = self.alerts[index.row()]
+        if role == ExportRole:  # since when, whole, for the city's GIS and paper backup
+            return iso_time(alert.since) if index.column() == 4 else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(alert, index.column())
         if role == Qt.ItemDataRole.BackgroundRole:

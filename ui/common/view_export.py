@@ -1,6 +1,8 @@
 """Export what a panel shows, as it shows it: the rows its filters let through, in its sort
 order, the columns it does not hide, the words in its cells. As CSV (UTF-8 with BOM,
 cells escaped against formulas) or GeoJSON (rows whose record has a position get a point).
+Times are the exception: a cell that answers ``ExportRole`` (ui/common/export_role.py)
+is written as that raw value, ISO 8601 with the year and offset, not the screen's words.
 
 The snapshot is taken on the GUI thread (the models live there; reading display texts is
 what painting does anyway); the file is written by a job on the reports lane.
@@ -16,6 +18,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex,
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QTreeView, QWidget
 
 from ops_console.exports.writers import Layer, Shape, write_csv, write_geojson
+from ops_console.ui.common.export_role import export_text
 from ops_console.ui.common.jobs import Job, start_job
 
 _ROW_OBJECTS = ("view_at", "entry_at", "message_at", "level_at", "request_at")
@@ -63,11 +66,14 @@ def snapshot(panel: QWidget, name: str) -> Layer:
             if isinstance(view, QTableView)
             else (view.header() if isinstance(view, QTreeView) else None)
         )
-        columns = [c for c in range(model.columnCount()) if header is None or not header.isSectionHidden(c)]
+        if isinstance(view, QListView):  # a list model's columnCount is private in Qt
+            columns = [view.modelColumn()]
+        else:
+            columns = [
+                c for c in range(model.columnCount()) if header is None or not header.isSectionHidden(c)
+            ]
         if header is not None:
             columns.sort(key=header.visualIndex)
-        if isinstance(view, QListView):
-            columns = [view.modelColumn()]
         titles = [
             str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "") or name
             for c in columns
@@ -77,10 +83,8 @@ def snapshot(panel: QWidget, name: str) -> Layer:
         for row in range(model.rowCount()):
             if isinstance(view, QTableView) and view.isRowHidden(row):
                 continue
-            cells = [model.index(row, c).data(Qt.ItemDataRole.DisplayRole) for c in columns]
-            layer.add(
-                ["" if v is None else str(v) for v in cells], _shape(_record(model, model.index(row, 0)))
-            )
+            cells = [export_text(model.index(row, c)) for c in columns]
+            layer.add(cells, _shape(_record(model, model.index(row, 0))))
     return layer or Layer(name, [name])
 
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ops_console.domain import IncidentStatus
 from ops_console.exercise_view import LIVE_MARK, marked_live, shown
 from ops_console.services.incidents import IncidentFilter, IncidentView
+from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import local_datetime, local_short
 from ops_console.ui.common.theme import SEVERITY_COLOURS, STATUS_COLOURS, severity_marks
 
@@ -91,6 +92,8 @@ class IncidentTableModel(QAbstractTableModel):
             return None
         view, column = self._rows[index.row()], COLUMNS[index.column()]
         live = marked_live(view.exercise, self.exercise_mode)
+        if role == ExportRole:  # the report time whole, for the city's GIS and paper backup
+            return iso_time(view.reported_at) if column == "reported" else None
         if role == Qt.ItemDataRole.DisplayRole:
             text = self._display(view, column)
             return f"● {_tr(LIVE_MARK)} · {text}" if live and column == "title" else text

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ops_console.domain import Priority
 from ops_console.inventory import LevelState, RequestStatus, RequestView, StockLevel
 from ops_console.inventory.table import LevelTable
+from ops_console.ui.common.export_role import ExportRole, iso_date, iso_time
 from ops_console.ui.common.formatting import date_text, decimal, local_short, number
 
 Index = QModelIndex | QPersistentModelIndex
@@ -111,6 +112,8 @@ class StockTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         lv, column = self.level_at(index.row()), STOCK_COLUMNS[index.column()]
+        if role == ExportRole:  # the expiry whole, for the city's GIS and paper backup
+            return iso_date(lv.earliest_expiry) if column == "expiry" else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(lv, column)
         if role == Qt.ItemDataRole.BackgroundRole and column in ("level", "quantity"):
@@ -243,6 +246,8 @@ class RequestQueueModel(QAbstractTableModel):
             return None
         r, column = self._rows[index.row()], index.column()
         tr = lambda t: QCoreApplication.translate("RequestQueueModel", t)  # noqa: E731
+        if role == ExportRole:  # asked at and needed by, whole, for the paper backup
+            return {2: iso_time(r.created_at), 7: iso_time(r.needed_by)}.get(column)
         if role == Qt.ItemDataRole.DisplayRole:
             marks = "■" * int(r.priority) + "□" * (4 - int(r.priority))
             values = (

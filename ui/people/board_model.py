@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ops_console.clock import utc_now
 from ops_console.people.par import ParLevel, format_remaining
 from ops_console.people.teams import TeamRow
+from ops_console.ui.common.export_role import ExportRole, iso_time
 
 
 def tr(text: str) -> str:
@@ -106,6 +107,8 @@ class TeamBoardModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = index.column()
+        if role == ExportRole:  # "5 min ago" means nothing on paper: the last contact, whole
+            return iso_time(row.contact_at) if column == 4 else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):

@@ -8,6 +8,7 @@ The import reads the file, shows every row it would add and every problem line b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ops_console.clock import iso_day
 from ops_console.domain import Permission
 from ops_console.people.roster import ImportPreview
 from ops_console.people.views import VolunteerView
 from ops_console.post import Post
 from ops_console.private_files import open_private
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.formatting import clock_time, date_text
 from ops_console.ui.common.messages import show_error
@@ -54,15 +57,17 @@ COLUMNS = (
 )
 
 
-def skills_text(v: VolunteerView, today: date) -> str:
+def skills_text(v: VolunteerView, today: date, day: Callable[[date], str] = date_text) -> str:
+    """The skills and when each certificate ends (``day`` writes the date: the locale's
+    words on screen, ISO 8601 in an export)."""
     words = []
     for k in v.skills:
         if k.expires_on is None:
             words.append(k.name)
         elif k.expires_on < today:
-            words.append(tr("%1 (EXPIRED %2)").replace("%1", k.name).replace("%2", date_text(k.expires_on)))
+            words.append(tr("%1 (EXPIRED %2)").replace("%1", k.name).replace("%2", day(k.expires_on)))
         else:
-            words.append(f"{k.name} ({date_text(k.expires_on)})")
+            words.append(f"{k.name} ({day(k.expires_on)})")
     return ", ".join(words)
 
 
@@ -216,6 +221,10 @@ class RosterPanel(QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, v.id)
+                if col == 4:  # certificates' end dates whole, for the paper backup
+                    item.setData(ExportRole, skills_text(v, today, iso_day))
+                if col == 7:  # on site since: the day and zone too, for the paper backup
+                    item.setData(ExportRole, iso_time(v.on_site_since))
                 self.table.setItem(i, col, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ops_console.exercise_view import LIVE_MARK, marked_live
 from ops_console.precedence import Precedence
 from ops_console.radio.views import MessageFilter, MessageView
+from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import local_clock, local_seconds, measure
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.newest_first import Index, NewestFirstModel, PagedService
@@ -117,6 +118,8 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
         if not index.isValid():
             return None
         msg, column = self._rows[index.row()], index.column()
+        if role == ExportRole:  # the time whole (the log shows today's as a bare clock)
+            return iso_time(msg.at) if column == 0 else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 6 and marked_live(
                 msg.exercise, self.post.shift.exercise

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ops_console.radio.views import MessageView, NodeView
+from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import (
     decimal,
     local_clock,
@@ -101,6 +102,8 @@ class OutboxModel(_ListModel):
             return None
         msg: MessageView = self.rows[index.row()]
         column = index.column()
+        if role == ExportRole:  # the time whole (the table shows today's as a bare clock)
+            return iso_time(msg.at) if column == 0 else None
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 local_clock(msg.at),
@@ -130,6 +133,8 @@ class NodesModel(_ListModel):
         if not index.isValid():
             return None
         node: NodeView = self.rows[index.row()]
+        if role == ExportRole:  # "5 min ago" means nothing on paper: when it was heard, whole
+            return iso_time(node.last_heard) if index.column() == 2 else None
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 node.shown,

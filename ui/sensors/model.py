@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from ops_console.sensors.views import SensorRow
+from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import local_short, measure
 
 from .look import LEVEL_COLOURS, TREND_ARROWS, age_words, level_marks
@@ -61,6 +62,8 @@ class SensorTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = COLUMNS[index.column()]
+        if role == ExportRole:  # "5 min ago" means nothing on paper: the reading's time, whole
+            return iso_time(row.at) if column == "age" else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.BackgroundRole and column in ("level", "value"):

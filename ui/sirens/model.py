@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.siren_patterns import PatternLibrary
 from ops_console.sirens.views import SirenView
+from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import decimal, local_short_seconds
 from ops_console.ui.sirens.look import STATE_COLOURS, comms_label, pattern_words, state_key, state_label
 
@@ -89,6 +90,8 @@ class SirenTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         v, col = self.rows[index.row()], index.column()
+        if role == ExportRole:  # last heard, whole, for the city's GIS and paper backup
+            return iso_time(v.last_heard_at) if col == 8 else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.ToolTipRole and col == 9 and v.comms_detail:
                 return v.comms_detail

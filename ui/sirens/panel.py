@@ -29,6 +29,7 @@ from ops_console.sirens.views import ALARM_WORDS, UNCOMMANDED
 from ops_console.topics import Feature
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.disabled import allow, first_reason
+from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import decimal, local_short, local_short_seconds
 from ops_console.ui.common.theme import set_ink
 from ops_console.ui.sirens.chart import BatteryChart
@@ -252,9 +253,14 @@ class SirenPanel(QWidget):
                 a.words,
                 ack,
             )
+            exported = {  # the times whole, for the paper backup (ui/common/export_role.py)
+                0: iso_time(a.raised_at),
+                4: f"{a.acknowledged_by}, {iso_time(a.acknowledged_at)}" if a.acknowledged_at else None,
+            }
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
+                item.setData(ExportRole, exported.get(c))
                 if a.acknowledged_at is None:
                     item.setBackground(Qt.GlobalColor.transparent)
                     if a.kind == UNCOMMANDED or c == 4:
@@ -276,8 +282,11 @@ class SirenPanel(QWidget):
                 local_short(sc.next_due_at),
                 local_short(sc.last_run_at) if sc.last_run_at else "—",
             )
+            exported = {4: iso_time(sc.next_due_at), 5: iso_time(sc.last_run_at)}
             for c, text in enumerate(values):
-                self.schedule_table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setData(ExportRole, exported.get(c))
+                self.schedule_table.setItem(r, c, item)
         report = self.service.test_report()
         self.report_table.setRowCount(len(report))
         for r, t in enumerate(report):
@@ -293,6 +302,8 @@ class SirenPanel(QWidget):
             )
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                if c == 0:
+                    item.setData(ExportRole, iso_time(t.run_at))
                 if c == 4:
                     item.setForeground(Qt.GlobalColor.darkGreen if t.passed else Qt.GlobalColor.darkRed)
                 self.report_table.setItem(r, c, item)

@@ -45,6 +45,7 @@ from ops_console.events import Event
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.column_widths import title_width
 from ops_console.ui.common.disabled import allow, first_reason
+from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.formatting import local_short
 from ops_console.ui.common.messages import show_error
@@ -293,7 +294,10 @@ class WarningsPanel(QWidget):
         bold = QFont()
         bold.setBold(True)
         for r, m in enumerate(self._messages):
-            self.delivery.setItem(r, 0, QTableWidgetItem(f"{m.msg_type}\n{local_short(m.sent_at)}"))
+            sent = QTableWidgetItem(f"{m.msg_type}\n{local_short(m.sent_at)}")
+            if m.sent_at is not None:  # the time whole, for the paper backup (ui/common/export_role.py)
+                sent.setData(ExportRole, f"{m.msg_type}\n{iso_time(m.sent_at)}")
+            self.delivery.setItem(r, 0, sent)
             by = {d.channel: d for d in m.deliveries}
             for c, channel in enumerate(CHANNELS, start=1):
                 d = by.get(channel)
