@@ -651,7 +651,7 @@ class WarningService:
             self._operators.check_pin_again(pin)
         except SignOnError as wrong:
             raise self._refuse(
-                actor, warning_id, said(N_("the PIN was not accepted — {why}"), why=wrong.english)
+                actor, warning_id, said(N_("the PIN was not accepted — {why}"), why=wrong.stored)
             ) from None
         return actor
 

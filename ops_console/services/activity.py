@@ -40,6 +40,12 @@ class ActivityEntry:
     exercise: bool
 
     @property
+    def words(self) -> str:
+        """The summary in the reader's language (a service's stored sentence, said.py); asked
+        when a row is shown, so a page of 200,000 entries loads without translating them."""
+        return shown(self.summary)
+
+    @property
     def is_note(self) -> bool:
         return self.action == NOTE_ACTION
 
@@ -140,6 +146,6 @@ def _entry(row: AuditEntry) -> ActivityEntry:
         row.action,
         row.entity,
         row.entity_id,
-        shown(row.summary),
+        row.summary,
         row.exercise,
     )

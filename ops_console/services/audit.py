@@ -34,6 +34,7 @@ from ops_console.db.models import AuditEntry, AuditHead
 from ops_console.db.own_writes import note_audit_id
 from ops_console.errors import OpsError
 from ops_console.private_files import write_private
+from ops_console.said import searchable
 from ops_console.services import audit_anchor
 from ops_console.services.audit_anchor import PostKey
 from ops_console.services.audit_records import record_state
@@ -172,7 +173,7 @@ def append(
         action=action,
         entity=entity,
         entity_id=entity_id,
-        summary=summary,
+        summary=searchable(summary),  # a stored sentence (said.py) keeps its English for the log's search
         before_json=canonical_json(before),
         after_json=canonical_json(after),
         exercise=exercise,

@@ -20,7 +20,7 @@ from ops_console.db.radio_models import RadioMessage, RawFrame
 from ops_console.db.schema import Base
 from ops_console.domain import Permission
 from ops_console.events import Event, EventBus
-from ops_console.said import N_
+from ops_console.said import N_, listed, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -42,7 +42,10 @@ class ExerciseService:
                 "exercise.start" if on else "exercise.end",
                 "post",
                 None,
-                f"{actor.name} {'started' if on else 'ended'} exercise mode",
+                said(
+                    N_("{name} started exercise mode") if on else N_("{name} ended exercise mode"),
+                    name=actor.name,
+                ),
                 exercise=on,
             )
         self._shift.exercise = on
@@ -76,10 +79,18 @@ class ExerciseService:
                     s.execute(delete(table).where(where))
                     counts[table.name] = found
             summary = (
-                ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in sorted(counts.items())) or "nothing"
-            )
+                listed(f"{n} {name.replace('_', ' ')}" for name, n in sorted(counts.items()))
+                if counts
+                else said(N_("nothing"))
+            )  # the table names stay as the database calls them
             audit.append(
-                s, actor, "exercise.purge", "post", None, f"Exercise records purged: {summary}", after=counts
+                s,
+                actor,
+                "exercise.purge",
+                "post",
+                None,
+                said(N_("Exercise records purged: {what}"), what=summary),
+                after=counts,
             )
         self._bus.publish(Event(Topic.EXERCISE_PURGED, None, counts))
         return counts

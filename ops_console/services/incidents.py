@@ -15,7 +15,7 @@ from ops_console.domain import IncidentKind, IncidentStatus, Permission, Severit
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
-from ops_console.said import N_
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.services.records import (
     apply_changes,
@@ -177,7 +177,7 @@ class IncidentService:
                 "incident.create",
                 "incident",
                 row.id,
-                f"Incident #{row.id} reported: {row.title}",
+                said(N_("Incident #{id} reported: {title}"), id=row.id, title=row.title),
                 after=snapshot(row, EDITABLE),
                 exercise=row.exercise,
             )
@@ -223,7 +223,13 @@ class IncidentService:
                     action,
                     "incident",
                     row.id,
-                    f"Incident #{row.id} {verb}: {row.title}",
+                    said(
+                        N_("Incident #{id} closed: {title}")
+                        if verb == "closed"
+                        else N_("Incident #{id} edited: {title}"),
+                        id=row.id,
+                        title=row.title,
+                    ),
                     before={k: before.get(k) for k in changed},
                     after=snapshot(row, changed),
                     exercise=row.exercise,

@@ -22,7 +22,7 @@ from ops_console.domain import Permission, Role
 from ops_console.errors import PermissionDenied, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.pins import MAX_DIGITS, PinPolicy, check_pin, hash_pin, needs_rehash
-from ops_console.said import N_
+from ops_console.said import N_, label, said
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.shift import Shift
@@ -114,7 +114,9 @@ class OperatorService:
                 "operator.create",
                 "operator",
                 op.id,
-                f"Operator {op.name} added as {op.role}",
+                said(
+                    N_("Operator {name} added as {role}"), name=op.name, role=label(Role(op.role), lower=True)
+                ),
                 after={"name": op.name, "role": op.role},
             )
             return op.id
@@ -128,7 +130,9 @@ class OperatorService:
         Existing PINs keep working; the policy applies when a PIN is set."""
         actor = by or self._shift.require(Permission.MANAGE_OPERATORS, N_("change the PIN policy"))
         if not (4 <= other <= MAX_DIGITS and 4 <= lead <= MAX_DIGITS):
-            raise ValidationError({"pin": f"PIN lengths must be 4 to {MAX_DIGITS} digits."})
+            raise ValidationError(
+                {"pin": said(N_("PIN lengths must be 4 to {most} digits."), most=MAX_DIGITS)}
+            )
         with self._db.write() as s:
             before = read_policy(s)
             for key, value in zip(POLICY_KEYS, (lead, other)):
@@ -143,7 +147,11 @@ class OperatorService:
                 "post.pin_policy",
                 "post",
                 None,
-                f"PIN policy: supervisors and admins {lead}+ digits, others {other}+",
+                said(
+                    N_("PIN policy: supervisors and admins {lead}+ digits, others {other}+"),
+                    lead=lead,
+                    other=other,
+                ),
                 before={"lead": before.lead, "other": before.other},
                 after={"lead": lead, "other": other},
             )
@@ -187,7 +195,7 @@ class OperatorService:
                         "shift.sign_off",
                         "operator",
                         previous.operator_id,
-                        f"{previous.name} handed over to {op.name}",
+                        said(N_("{before} handed over to {after}"), before=previous.name, after=op.name),
                         exercise=self._shift.exercise,
                     )
                 audit.append(
@@ -196,7 +204,9 @@ class OperatorService:
                     "shift.sign_on",
                     "operator",
                     op.id,
-                    f"{op.name} signed on as {op.role}",
+                    said(
+                        N_("{name} signed on as {role}"), name=op.name, role=label(Role(op.role), lower=True)
+                    ),
                     exercise=self._shift.exercise,
                 )
             else:
@@ -219,12 +229,24 @@ class OperatorService:
                 "shift.locked",
                 "operator",
                 op.id,
-                f"{op.name} locked for {int(LOCKOUT.total_seconds())} s after {MAX_FAILED_ATTEMPTS} wrong PINs",
+                said(
+                    N_("{name} locked for {seconds} s after {n} wrong PINs"),
+                    name=op.name,
+                    seconds=int(LOCKOUT.total_seconds()),
+                    n=MAX_FAILED_ATTEMPTS,
+                ),
             )
-            return f"Wrong PIN. {op.name} is now locked for one minute."
+            return said(N_("Wrong PIN. {name} is now locked for one minute."), name=op.name)
         left = MAX_FAILED_ATTEMPTS - op.failed_attempts
-        audit.append(s, actor, "shift.pin_failed", "operator", op.id, f"Wrong PIN for {op.name}")
-        return f"Wrong PIN. {left} attempt{'s' if left != 1 else ''} left before a one-minute lock."
+        audit.append(
+            s, actor, "shift.pin_failed", "operator", op.id, said(N_("Wrong PIN for {name}"), name=op.name)
+        )
+        return said(
+            N_("Wrong PIN. 1 attempt left before a one-minute lock.")
+            if left == 1
+            else N_("Wrong PIN. {n} attempts left before a one-minute lock."),
+            n=left,
+        )
 
     def confirm_pin(self, pin: str, now: datetime | None = None) -> bool:
         """Ask the operator on shift for their PIN again; False when it is not accepted
@@ -278,7 +300,7 @@ class OperatorService:
                 "shift.sign_off",
                 "operator",
                 actor.operator_id,
-                f"{actor.name} signed off",
+                said(N_("{name} signed off"), name=actor.name),
                 exercise=self._shift.exercise,
             )
         self._shift.actor = None

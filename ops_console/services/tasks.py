@@ -25,7 +25,7 @@ from ops_console.people import claims
 from ops_console.people.skills import missing_skills, parse_skills
 from ops_console.people.teams import team_skills
 from ops_console.people.views import TeamStatus
-from ops_console.said import N_
+from ops_console.said import N_, label, said
 from ops_console.services import audit
 from ops_console.services.records import (
     FAR_AHEAD,
@@ -165,6 +165,20 @@ def _columns(draft: TaskDraft) -> dict[str, object]:
     return values
 
 
+TASK_VERBS = {
+    "edited": N_("Task #{id} edited: {title}"),
+    "assigned": N_("Task #{id} assigned: {title}"),
+}
+
+
+def _summary(verb: str, task_id: int, title: str) -> str:
+    """The audit entry of a change, in no language (ops_console/said.py); ``verb`` is a key
+    of TASK_VERBS or the label of the column a card moved to."""
+    if verb in TASK_VERBS:
+        return said(TASK_VERBS[verb], id=task_id, title=title)
+    return said(N_("Task #{id} moved to {status}: {title}"), id=task_id, status=verb, title=title)
+
+
 class TaskService:
     """Use cases of the task board."""
 
@@ -250,7 +264,7 @@ class TaskService:
                 "task.create",
                 "task",
                 row.id,
-                f"Task #{row.id} created: {row.title}",
+                said(N_("Task #{id} created: {title}"), id=row.id, title=row.title),
                 after=snapshot(row, EDITABLE),
                 exercise=row.exercise,
             )
@@ -272,7 +286,7 @@ class TaskService:
             {"status": TaskStatus(status).value},
             actor,
             "task.move",
-            f"moved to {TaskStatus(status).label}",
+            label(TaskStatus(status)),  # "moved to" that column, in the reader's words
         )
 
     def assign(self, task_id: int, expected_version: int, team_id: int | None) -> TaskView:
@@ -330,7 +344,7 @@ class TaskService:
                     action,
                     "task",
                     row.id,
-                    f"Task #{row.id} {verb}: {row.title}",
+                    _summary(verb, row.id, row.title),
                     before={k: before[k] for k in changed},
                     after=snapshot(row, changed),
                     exercise=row.exercise,

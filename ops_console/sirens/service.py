@@ -31,7 +31,7 @@ from ops_console.db.siren_models import (
 from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
 from ops_console.errors import NotFound, OpsError, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.said import N_, shown
+from ops_console.said import N_, label, listed, said, shown
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.services.operators import OperatorService
@@ -230,7 +230,7 @@ class SirenService:
                 "siren.refused",
                 "siren",
                 siren_ids[0] if len(siren_ids) == 1 else None,
-                f"Siren activation refused: {words}",
+                said(N_("Siren activation refused: {why}"), why=words),
                 after={"sirens": siren_ids, **details},
                 exercise=self._shift.exercise,
             )
@@ -255,31 +255,43 @@ class SirenService:
         try:
             actor = self._shift.require(Permission.ACTIVATE_SIRENS, N_("activate sirens"))
         except OpsError as denied:
-            raise self._refuse(actor, ids or [0], str(denied), pattern=pattern_id) from None
+            raise self._refuse(actor, ids or [0], denied.stored, pattern=pattern_id) from None
         if not ids:
-            raise ValidationError({"sirens": "Choose at least one siren."})
+            raise ValidationError({"sirens": said(N_("Choose at least one siren."))})
         pattern = self.patterns.get(pattern_id)
         if pattern is None:
-            raise self._refuse(actor, ids, f"pattern {pattern_id} is not in the library", pattern=pattern_id)
+            raise self._refuse(
+                actor, ids, said(N_("pattern {id} is not in the library"), id=pattern_id), pattern=pattern_id
+            )
         try:  # wrong PINs count toward the sign-on lockout: the PIN cannot be guessed here instead
             self._operators.check_pin_again(pin)
         except SignOnError as wrong:
             raise self._refuse(
-                actor, ids, f"the PIN was not accepted — {wrong}", pattern=pattern_id
+                actor, ids, said(N_("the PIN was not accepted — {why}"), why=wrong.stored), pattern=pattern_id
             ) from None
         if not confirmation.matches(pattern, typed_confirmation):
             raise self._refuse(
                 actor,
                 ids,
-                f"the confirmation typed does not match the pattern name "
-                f"“{pattern.name}” (or its short code {pattern.key})",
+                said(
+                    N_(
+                        "the confirmation typed does not match the pattern name “{name}” (or its short code {key})"
+                    ),
+                    name=pattern.name,
+                    key=pattern.key,
+                ),
                 pattern=pattern_id,
             )
         if not 1 <= duration_s <= pattern.total_s:
             raise self._refuse(
                 actor,
                 ids,
-                f"duration {duration_s} s is outside 1..{pattern.total_s} s for {pattern.name}",
+                said(
+                    N_("duration {seconds} s is outside 1..{most} s for {name}"),
+                    seconds=duration_s,
+                    most=pattern.total_s,
+                    name=pattern.name,
+                ),
                 pattern=pattern_id,
             )
         command = command_for(pattern)
@@ -287,7 +299,11 @@ class SirenService:
             raise self._refuse(
                 actor,
                 ids,
-                f"only a supervisor may sound sirens live; {actor.name} is {actor.role}",
+                said(
+                    N_("only a supervisor may sound sirens live; {name} is {role}"),
+                    name=actor.name,
+                    role=label(Role(actor.role), lower=True),
+                ),
                 pattern=pattern_id,
             )
         sends = command == "silent_test" or (live and not self._shift.exercise)
@@ -295,8 +311,12 @@ class SirenService:
             raise self._refuse(
                 actor,
                 ids,
-                "the post is in EXERCISE mode: no live sound command leaves the "
-                "console; run it as an exercise activation",
+                said(
+                    N_(
+                        "the post is in EXERCISE mode: no live sound command leaves the "
+                        "console; run it as an exercise activation"
+                    )
+                ),
                 pattern=pattern_id,
             )
         return self._record_activation(actor, ids, pattern, command, duration_s, live=live, sends=sends)
@@ -322,17 +342,20 @@ class SirenService:
             names = {x.id: x.name for x in sirens}
             if missing or disabled:
                 refusal = (
-                    f"siren(s) {sorted(missing)} do not exist"
+                    said(N_("siren(s) {ids} do not exist"), ids=str(sorted(missing)))
                     if missing
-                    else f"{', '.join(disabled)} is out of service"
+                    else said(N_("{sirens} is out of service"), sirens=listed(disabled))
                 )
             elif sends:
                 busy = busy_commands(s, ids, utc_now())
                 if busy:
                     b = busy[0]
-                    refusal = (
-                        f"{names[b.siren_id]} is already being activated by {b.requested_by} "
-                        f"(request {b.request_id}, {b.state})"
+                    refusal = said(
+                        N_("{siren} is already being activated by {who} (request {request}, {state})"),
+                        siren=names[b.siren_id],
+                        who=b.requested_by,
+                        request=b.request_id,
+                        state=b.state,
                     )
             if refusal is None:
                 rows = []

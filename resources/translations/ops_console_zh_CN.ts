@@ -5866,6 +5866,10 @@ Sounding or armed: %1</source>
       <translation>CAP 文件 {name} 被拒绝：{why}</translation>
     </message>
     <message>
+      <source>Choose at least one siren.</source>
+      <translation>请至少选择一台警报器。</translation>
+    </message>
+    <message>
       <source>EMERGENCY level: {where} reads {value} {unit} ({detail}), heard {time} UTC</source>
       <translation>紧急等级：{where} 读数 {value} {unit}（{detail}），收到时间 {time} UTC</translation>
     </message>
@@ -5876,6 +5880,10 @@ Sounding or armed: %1</source>
     <message>
       <source>EXERCISE {hazard} warning #{id} drafted by {who}: {headline}</source>
       <translation>演练 {hazard}预警 #{id} 由 {who} 起草：{headline}</translation>
+    </message>
+    <message>
+      <source>Exercise records purged: {what}</source>
+      <translation>已清除演练记录：{what}</translation>
     </message>
     <message>
       <source>Four-eyes rule for warnings switched OFF (single-supervisor shift) by {who}</source>
@@ -5894,6 +5902,18 @@ Sounding or armed: %1</source>
       <translation>请同时填写纬度和经度，或都不填。</translation>
     </message>
     <message>
+      <source>Incident #{id} closed: {title}</source>
+      <translation>事件 #{id} 已关闭：{title}</translation>
+    </message>
+    <message>
+      <source>Incident #{id} edited: {title}</source>
+      <translation>事件 #{id} 已编辑：{title}</translation>
+    </message>
+    <message>
+      <source>Incident #{id} reported: {title}</source>
+      <translation>事件 #{id} 已上报：{title}</translation>
+    </message>
+    <message>
       <source>Keep the title under {limit} characters.</source>
       <translation>标题请不要超过 {limit} 个字符。</translation>
     </message>
@@ -5910,8 +5930,20 @@ Sounding or armed: %1</source>
       <translation>{team}（{callsign}）发出 MAYDAY，由指挥所的 {who} 发起</translation>
     </message>
     <message>
+      <source>Operator {name} added as {role}</source>
+      <translation>已添加操作员 {name}，角色为{role}</translation>
+    </message>
+    <message>
       <source>Other workstations' changes could not be read; retrying. See the log for details.</source>
       <translation>无法读取其他工作站的更改，正在重试。详见日志。</translation>
+    </message>
+    <message>
+      <source>PIN lengths must be 4 to {most} digits.</source>
+      <translation>PIN 长度必须为 4 到 {most} 位。</translation>
+    </message>
+    <message>
+      <source>PIN policy: supervisors and admins {lead}+ digits, others {other}+</source>
+      <translation>PIN 策略：主管和管理员至少 {lead} 位，其他人至少 {other} 位</translation>
     </message>
     <message>
       <source>Radio frames are not being stored: {why} ({spool} waiting in the spool, {memory} in memory)</source>
@@ -5934,8 +5966,28 @@ Sounding or armed: %1</source>
       <translation>请先登录，然后才能{doing}。</translation>
     </message>
     <message>
+      <source>Siren activation refused: {why}</source>
+      <translation>警报器启动被拒绝：{why}</translation>
+    </message>
+    <message>
       <source>Siren bus {bus}: polling failed and is retried ({why})</source>
       <translation>警报器总线 {bus}：轮询失败，正在重试（{why}）</translation>
+    </message>
+    <message>
+      <source>Task #{id} assigned: {title}</source>
+      <translation>任务 #{id} 已分派：{title}</translation>
+    </message>
+    <message>
+      <source>Task #{id} created: {title}</source>
+      <translation>任务 #{id} 已创建：{title}</translation>
+    </message>
+    <message>
+      <source>Task #{id} edited: {title}</source>
+      <translation>任务 #{id} 已编辑：{title}</translation>
+    </message>
+    <message>
+      <source>Task #{id} moved to {status}: {title}</source>
+      <translation>任务 #{id} 已移至「{status}」：{title}</translation>
     </message>
     <message>
       <source>The due time</source>
@@ -5968,6 +6020,22 @@ Sounding or armed: %1</source>
     <message>
       <source>Warning step refused: {why}</source>
       <translation>预警操作被拒绝：{why}</translation>
+    </message>
+    <message>
+      <source>Wrong PIN for {name}</source>
+      <translation>{name} 的 PIN 错误</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. 1 attempt left before a one-minute lock.</source>
+      <translation>PIN 错误。再错 1 次将锁定一分钟。</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. {name} is now locked for one minute.</source>
+      <translation>PIN 错误。{name} 现已锁定一分钟。</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. {n} attempts left before a one-minute lock.</source>
+      <translation>PIN 错误。还可尝试 {n} 次，之后将锁定一分钟。</translation>
     </message>
     <message>
       <source>account for residents</source>
@@ -6182,6 +6250,10 @@ Sounding or armed: %1</source>
       <translation>驱动器或扬声器故障</translation>
     </message>
     <message>
+      <source>duration {seconds} s is outside 1..{most} s for {name}</source>
+      <translation>时长 {seconds} 秒超出 {name} 的允许范围 1..{most} 秒</translation>
+    </message>
+    <message>
       <source>edit incidents</source>
       <translation>编辑事件</translation>
     </message>
@@ -6314,12 +6386,24 @@ Sounding or armed: %1</source>
       <translation>未发送：本控制台处于演练模式，从不发送实战鸣响命令</translation>
     </message>
     <message>
+      <source>nothing</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>only a supervisor may sound sirens live; {name} is {role}</source>
+      <translation>只有主管可以实战鸣响警报器；{name} 的角色是{role}</translation>
+    </message>
+    <message>
       <source>only a supervisor may {doing}</source>
       <translation>只有主管可以{doing}</translation>
     </message>
     <message>
       <source>open or close shelters</source>
       <translation>开放或关闭避难所</translation>
+    </message>
+    <message>
+      <source>pattern {id} is not in the library</source>
+      <translation>信号 {id} 不在信号库中</translation>
     </message>
     <message>
       <source>purge exercise records</source>
@@ -6418,6 +6502,10 @@ Sounding or armed: %1</source>
       <translation>找不到警报器请求 {request}</translation>
     </message>
     <message>
+      <source>siren(s) {ids} do not exist</source>
+      <translation>警报器 {ids} 不存在</translation>
+    </message>
+    <message>
       <source>sirens</source>
       <translation>警报器</translation>
     </message>
@@ -6446,6 +6534,10 @@ Sounding or armed: %1</source>
       <translation>PIN 未通过 — {why}</translation>
     </message>
     <message>
+      <source>the confirmation typed does not match the pattern name “{name}” (or its short code {key})</source>
+      <translation>输入的确认文字与信号名称“{name}”（或其简码 {key}）不符</translation>
+    </message>
+    <message>
       <source>the console stopped before the outcome was known — treat the siren's state as unknown</source>
       <translation>控制台在结果确定前停止 — 请将警报器状态视为未知</translation>
     </message>
@@ -6460,6 +6552,10 @@ Sounding or armed: %1</source>
     <message>
       <source>the post is in EXERCISE mode: a live warning cannot be sent from an exercise</source>
       <translation>指挥所处于演练模式：演练中不能发送实战预警</translation>
+    </message>
+    <message>
+      <source>the post is in EXERCISE mode: no live sound command leaves the console; run it as an exercise activation</source>
+      <translation>指挥所处于演练模式：实战鸣响命令不会从控制台发出；请以演练方式启动</translation>
     </message>
     <message>
       <source>the radio text does not fit in the airtime budget even when cut short</source>
@@ -6522,6 +6618,10 @@ Sounding or armed: %1</source>
       <translation>已写入：{file}</translation>
     </message>
     <message>
+      <source>{before} handed over to {after}</source>
+      <translation>{before} 已交班给 {after}</translation>
+    </message>
+    <message>
       <source>{channel} channel of {identifier} retried by {who}: {state} — {detail}</source>
       <translation>{who} 重试了 {identifier} 的{channel}渠道：{state} — {detail}</translation>
     </message>
@@ -6536,6 +6636,26 @@ Sounding or armed: %1</source>
     <message>
       <source>{name} at {place}</source>
       <translation>{place}的{name}</translation>
+    </message>
+    <message>
+      <source>{name} ended exercise mode</source>
+      <translation>{name} 结束了演练模式</translation>
+    </message>
+    <message>
+      <source>{name} locked for {seconds} s after {n} wrong PINs</source>
+      <translation>{name} 连续 {n} 次 PIN 错误，已锁定 {seconds} 秒</translation>
+    </message>
+    <message>
+      <source>{name} signed off</source>
+      <translation>{name} 已退出登录</translation>
+    </message>
+    <message>
+      <source>{name} signed on as {role}</source>
+      <translation>{name} 以{role}身份登录</translation>
+    </message>
+    <message>
+      <source>{name} started exercise mode</source>
+      <translation>{name} 开始了演练模式</translation>
     </message>
     <message>
       <source>{n} days</source>
@@ -6566,6 +6686,10 @@ Sounding or armed: %1</source>
       <translation>已请求 {n} 台警报器播放 {signal}</translation>
     </message>
     <message>
+      <source>{sirens} is out of service</source>
+      <translation>{sirens} 已停用</translation>
+    </message>
+    <message>
       <source>{siren} (unit {unit}) is SOUNDING without a command from any console ({why}) — cancel it or send someone to the cabinet</source>
       <translation>{siren}（单元 {unit}）在没有任何控制台命令的情况下正在鸣响（{why}）— 请取消或派人前往控制箱</translation>
     </message>
@@ -6588,6 +6712,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{siren} answers again after {polls} missed polls</source>
       <translation>{siren} 在漏掉 {polls} 次轮询后恢复应答</translation>
+    </message>
+    <message>
+      <source>{siren} is already being activated by {who} (request {request}, {state})</source>
+      <translation>{siren} 正在由 {who} 启动（请求 {request}，{state}）</translation>
     </message>
     <message>
       <source>{siren}: {state}</source>

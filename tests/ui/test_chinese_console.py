@@ -333,6 +333,10 @@ def test_stored_alerts_alarms_and_notices_read_in_chinese(full_demo_post, chines
     chinese = [a for a in ours if any("\u4e00" <= ch <= "\u9fff" for ch in a.detail)]
     assert len(chinese) == len(ours), [a.detail for a in ours if a not in chinese]
     assert not problems, "\n".join(problems)
+    from ops_console.services.activity import ActivityFilter
+
+    [entry] = post.activity.page(ActivityFilter(text="is SOUNDING without a command"))  # found by its English
+    assert entry.words.startswith("S1 North Gate（单元 1）在没有任何控制台命令的情况下正在鸣响"), entry.words
 
 
 def test_a_sitrep_of_the_demo_post_reads_in_chinese(full_demo_post, chinese, tmp_path):

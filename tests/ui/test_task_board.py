@@ -96,7 +96,7 @@ def drag_and_drop(target, mime) -> QDropEvent:
 
 
 def audit_summaries(post, task_id: int) -> list[str]:
-    return [e.summary for e in post.activity.page(ActivityFilter(text=f"Task #{task_id} "))]
+    return [e.words for e in post.activity.page(ActivityFilter(text=f"Task #{task_id} "))]
 
 
 def test_cards_sit_in_their_columns_with_counts_and_cancelled_hidden(post, make_panel):

@@ -172,7 +172,7 @@ class ActivityLogModel(NewestFirstModel[ActivityEntry, ActivityFilter]):
                 return entry.operator
             if column == 2:
                 return action_label(entry.action) if role == Qt.ItemDataRole.DisplayRole else entry.action
-            return entry.summary
+            return entry.words
         if role == Qt.ItemDataRole.FontRole and entry.is_note and column in (2, 3):
             font = QFont()
             font.setBold(column == 2)
