@@ -4,9 +4,10 @@ The link's reader thread only hands frames over (``submit``); one ingest thread 
 stores whatever has arrived since its last commit as one batch. Under load that makes
 batches big (few commits, and SQLite's C code overlaps with the reader parsing the next
 chunk); at 50 frames/s it is one small batch per chunk, milliseconds after it was read.
-Per batch, in ONE transaction: the raw lines go in first (``radio_raw_frames``, multi-row
-inserts, bulk.py), then what they mean (derived.py: messages, positions,
-sensor readings, node updates, acks matched to the outbox). Parsing is pure and done
+Per batch, in ONE transaction: the texts (texts.py: repeat check, message rows), then
+the raw lines (raw_rows.py: ``radio_raw_frames``, multi-row inserts, each row with its
+status and message id), then the rest of what they mean (derived.py: positions, sensor
+readings, node updates, acks matched to the outbox). Parsing is pure and done
 before the transaction (classify.py). If the derived rows cannot be stored (a bug, a
 constraint, a byte PostgreSQL refuses), the batch is split in halves and each stored on
 its own, down to single frames, which are stored raw and flagged: one bad frame never
@@ -29,23 +30,20 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import repeat
-from operator import itemgetter
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ops_console.db.engine import Database
 from ops_console.db.errors import DatabaseUnavailable
-from ops_console.db.radio_models import RawFrame as RawRow
 from ops_console.events import Event, EventBus
 from ops_console.hardware.lora.reassembly import Reassembler
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.notices import say
-from ops_console.radio import message_sql
-from ops_console.radio.bulk import BulkInsert, TimeFormat
+from ops_console.radio import raw_rows
+from ops_console.radio.bulk import TimeFormat
 from ops_console.radio.classify import Classifier, Decoded
-from ops_console.radio.derived import DerivedWriter, drill_flags, storable
+from ops_console.radio.derived import DerivedWriter
 from ops_console.radio.handover import MAX_BATCH, Handover
 from ops_console.radio.holding import Holding
 from ops_console.radio.spool import FrameSpool
@@ -77,22 +75,6 @@ AckKey = tuple[int, str, int]
 Frames = Sequence[tuple]  # type: ignore[type-arg]
 """RawFrames, or plain tuples in RawFrame's field order (what the queue holds)."""
 Reports = Sequence[Decoded | None]
-
-_RAW = RawRow.__table__
-_RAW_COLUMNS = (
-    "id",
-    "received_at",
-    "link",
-    "data",
-    "node_addr",
-    "rssi",
-    "snr",
-    "status",
-    "error",
-    "exercise",
-)
-_RAW_INSERT = BulkInsert(_RAW, _RAW_COLUMNS, constants={"direction": "in"})  # data: the whole line heard
-_RAW_INSERT_LINKED = BulkInsert(_RAW, (*_RAW_COLUMNS, "message_id"), constants={"direction": "in"})
 
 
 class RadioIngest:
@@ -357,7 +339,7 @@ class RadioIngest:
         batches are found there."""
         while True:
             _, head = self.holding.head(MAX_BATCH)
-            already = self._stored_prefix(head) if head else 0
+            already = raw_rows.stored_prefix(self._engine, head) if head else 0
             if not already:
                 return
             self.holding.drop_first(already)
@@ -511,11 +493,13 @@ class RadioIngest:
             raise _BadBatch(f"classification failed: {exc.__class__.__name__}") from exc
         try:
             with self._engine.begin() as conn:
-                first = self._first_raw_id(conn)
+                first = raw_rows.first_id(conn, self._pg)
                 texts = self.derived.store_texts(
                     conn, batch, first, drill, self.console_call, self._ack_at_store
                 )
-                self._insert_raw(conn, first, frames, batch.statuses, batch.errors, drill, texts.message_ids)
+                raw_rows.insert(
+                    conn, self._time, first, frames, batch.statuses, batch.errors, drill, texts.message_ids
+                )
                 events = self.derived.write(conn, batch, texts, drill, self.console_call, self._ack_at_store)
         except Exception as exc:  # noqa: BLE001 - a bug in storing the meaning must not lose the frames
             # not stored as classified: the same frames come again (held) or are stored in parts
@@ -558,9 +542,15 @@ class RadioIngest:
         self.counts["raw_only"] += len(frames)
         statuses = ["new"] * len(frames)
         with self._engine.begin() as conn:
-            first = self._first_raw_id(conn)
-            self._insert_raw(
-                conn, first, frames, statuses, dict.fromkeys(range(len(frames)), reason[:300]), drill
+            first = raw_rows.first_id(conn, self._pg)
+            raw_rows.insert(
+                conn,
+                self._time,
+                first,
+                frames,
+                statuses,
+                dict.fromkeys(range(len(frames)), reason[:300]),
+                drill,
             )
         self._count(statuses)
         return [Event(Topic.RADIO_FRAMES, None, {"frames": len(frames), "nodes": [], "messages": []})]
@@ -586,72 +576,6 @@ class RadioIngest:
                 "radio: reading stored reports failed; repeats from before the restart will be stored"
             )
         self._reports_loaded = True
-
-    def _first_raw_id(self, conn: Connection) -> int:
-        """The id the batch's first raw row gets: assigned here, under the write lock (the
-        table's, on PostgreSQL), so the texts stored before the raw rows can point at them."""
-        if self._pg:
-            return message_sql.lock_and_top(conn) + 1
-        return (conn.scalar(select(func.max(_RAW.c.id))) or 0) + 1
-
-    def _insert_raw(
-        self,
-        conn: Connection,
-        first: int,
-        frames: Frames,
-        statuses: list[str],
-        errors: dict[int, str],
-        drill: frozenset[str],
-        message_ids: list[int | None] | None = None,
-    ) -> None:
-        """Raw rows with the ids from ``first`` on, each pointing at its message if it has
-        one (``message_ids``, per frame). A raw frame is exercise only when a drill device
-        heard it: what a real radio heard is never purged with a drill."""
-        count = len(frames)
-        errors = {index: storable(reason) for index, reason in errors.items()}  # the few invalid frames only
-        (_RAW_INSERT_LINKED if message_ids else _RAW_INSERT).columns(
-            conn,
-            count,
-            [
-                range(first, first + count),
-                self._time.many(list(map(itemgetter(1), frames))),
-                map(itemgetter(2), frames),
-                map(itemgetter(0), frames),
-                map(itemgetter(3), frames),
-                map(itemgetter(5), frames),
-                map(itemgetter(6), frames),
-                statuses,
-                map(errors.get, range(count), repeat("")),
-                drill_flags(frames, drill),
-                *([message_ids] if message_ids else []),
-            ],
-        )
-
-    def _stored_prefix(self, frames: Sequence[tuple]) -> int:  # type: ignore[type-arg]
-        """How many of the first ``frames`` are on the server already (same link, time heard
-        and bytes), in one query over their time span; repeated lines are counted as often
-        as they were stored."""
-        if not frames:
-            return 0
-        times = [f[1] for f in frames]
-        with self._engine.connect() as conn:
-            rows = conn.execute(
-                select(_RAW.c.link, _RAW.c.received_at, _RAW.c.data).where(
-                    _RAW.c.direction == "in",
-                    _RAW.c.received_at >= min(times),
-                    _RAW.c.received_at <= max(times),
-                    _RAW.c.link.in_(sorted({f[2] for f in frames})),
-                )
-            ).all()
-        stored = Counter((link, at, bytes(data)) for link, at, data in rows)
-        count = 0
-        for frame in frames:
-            key = (frame[2], frame[1], bytes(frame[0]))
-            if stored[key] <= 0:
-                break
-            stored[key] -= 1
-            count += 1
-        return count
 
     @property
     def backlog(self) -> int:
