@@ -232,10 +232,10 @@ class MainWindow(QMainWindow):
         return self.post.devices.radio_runtime
 
     def front_populated(self) -> bool:
-        """The panels in front hold their rows (the activity log reads its first page off the
-        GUI thread; incidents and tasks are read when built)."""
+        """The panels in front hold their rows (the activity log reads its first page and the
+        task board, once shown, its cards off the GUI thread; incidents are read when built)."""
         model = self.activity.model
-        return model.rowCount() > 0 or model.exhausted
+        return (model.rowCount() > 0 or model.exhausted) and self.tasks.populated()
 
     def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -620,6 +620,7 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.activity.shutdown()
+        self.tasks.shutdown()
         self.alarm.shutdown()
         if self._radio is not None:
             self._radio.shutdown()

@@ -6835,6 +6835,10 @@ Sounding or armed: %1</source>
       <translation>请先选择队伍</translation>
     </message>
     <message>
+      <source>Could not read the tasks: %1 Trying again in a few seconds.</source>
+      <translation>无法读取任务：%1 几秒后重试。</translation>
+    </message>
+    <message>
       <source>Done</source>
       <translation>已完成</translation>
     </message>
@@ -6865,6 +6869,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Incident: %1</source>
       <translation>事件：%1</translation>
+    </message>
+    <message>
+      <source>Loading tasks…</source>
+      <translation>正在加载任务…</translation>
     </message>
     <message>
       <source>Low</source>

@@ -4,6 +4,8 @@ one word for a task without a team."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
 from ops_console.domain import IncidentStatus, TaskStatus
 from ops_console.services.incidents import IncidentDraft
 from ops_console.services.tasks import TaskDraft
@@ -56,10 +58,13 @@ def test_task_search_finds_words_and_highlights_them(window, post, qtbot, screen
     street = post.tasks.create(TaskDraft("Sandbags to Harbour Street"))
     tree = post.tasks.create(TaskDraft("Tree across the footpath"))
     board = window.tasks
-    board.reload()
     window.show()
+    QApplication.processEvents()  # the role's front tabs are raised by a 0-timer after show
+    window.docks["tasks"].raise_()  # the supervisor's front is the alerts: the board reads once shown
+    qtbot.waitUntil(board.cards_current)
     board.filters.search.setText("tree")
     board.filters.flush()
+    qtbot.waitUntil(board.cards_current)
     new_column = board.columns[TaskStatus.NEW]
     assert [v.id for v in new_column.model.tasks()] == [tree.id]  # not "Harbour Street"
     delegate = new_column.view.itemDelegate()

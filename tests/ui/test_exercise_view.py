@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from helpers.waiting import wait
@@ -197,6 +197,9 @@ def test_live_tasks_and_shelters_are_marked_live_on_the_drills_board(window, pos
     hall = post.map.shelters.create(ShelterDraft("School hall", 30.26, 120.17, capacity=80, occupancy=12))
     post.exercise.set_exercise(True)
     drill = post.tasks.create(TaskDraft("Drill: search block C"))
+    window.show()
+    QApplication.processEvents()  # the role's front tabs are raised by a 0-timer after show
+    window.docks["tasks"].raise_()  # the board reads its cards once shown
     new = window.tasks.columns[TaskStatus.NEW].model
     qtbot.waitUntil(lambda: new.rowCount() == 2)
     live_of = {new.index(r).data(): new.index(r).data(LiveRole) for r in range(new.rowCount())}

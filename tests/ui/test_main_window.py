@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMessageBox
 
 from helpers.posts import PIN, ROLE_NAMES
 from ops_console.demo import DEMO_PIN
-from ops_console.domain import Role
+from ops_console.domain import Role, TaskStatus
 from ops_console.ui.app import build_main_window, run_gui
 
 DOCKS = {
@@ -214,3 +214,58 @@ def test_radio_devices_dialog_opens_from_the_file_menu(window, qtbot):
     qtbot.waitUntil(dialog.isVisible)
     assert window.devices_action.text().startswith("Radio")
     dialog.close()
+
+
+def test_a_task_board_behind_another_tab_reads_no_task_until_shown_and_then_off_the_gui_thread(
+    post, qtbot, themed, layout_settings
+):
+    """Start-up (issue #14): the supervisor's front is Sirens, so the board behind it costs
+    the window's build nothing; raised, it reads its cards on a worker, never the GUI thread."""
+    import threading
+
+    from sqlalchemy import event
+
+    from ops_console.services.tasks import TaskDraft
+
+    task = post.tasks.create(TaskDraft("Sandbags to Mill Lane"))
+    board_reads: list[str] = []  # the thread of each read of the board's query
+
+    def note(_conn, _cursor, statement, *_rest) -> None:
+        if "FROM tasks LEFT OUTER JOIN teams" in statement:
+            board_reads.append(threading.current_thread().name)
+
+    event.listen(post.db.engine, "before_cursor_execute", note)
+    try:
+        window = build_main_window(post, settings=layout_settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(window.front_populated)
+        qtbot.wait(1200)  # past the first paint and its one-second fallback
+        assert window.docks["sirens"].isAncestorOf(window.features.sirens)  # the role's front …
+        assert window.tasks.visibleRegion().isEmpty()  # … with the board behind it
+        assert board_reads == [] and window.tasks.columns[TaskStatus.NEW].count() == 0
+        window.docks["tasks"].raise_()
+        qtbot.waitUntil(window.tasks.cards_current)
+        assert [v.id for v in window.tasks.columns[TaskStatus.NEW].model.tasks()] == [task.id]
+        assert board_reads and threading.main_thread().name not in board_reads
+        window.close()
+    finally:
+        event.remove(post.db.engine, "before_cursor_execute", note)
+
+
+def test_a_task_board_in_front_is_part_of_the_populated_window(post, qtbot, themed, layout_settings):
+    """An operator's front is the task board: the window counts as populated (the start-up
+    probe's mark) only once its cards were read."""
+    from ops_console.services.tasks import TaskDraft
+
+    task = post.tasks.create(TaskDraft("Sandbags to Mill Lane"))
+    post.operators.sign_on(ROLE_NAMES[Role.OPERATOR], PIN)
+    window = build_main_window(post, settings=layout_settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.tasks.visibleRegion().isEmpty())
+    qtbot.waitUntil(window.front_populated)
+    assert window.tasks.cards_current()
+    assert [v.id for v in window.tasks.columns[TaskStatus.NEW].model.tasks()] == [task.id]
+    window.close()

@@ -3,6 +3,7 @@ filters, live updates and conflicts between workstations."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -60,6 +61,7 @@ def make_panel(qtbot, post, bridge, teams):
         panel.resize(1400, 800)
         panel.show()
         qtbot.waitExposed(panel)
+        qtbot.waitUntil(panel.cards_current)  # read off the GUI thread once shown
         return panel
 
     return make
@@ -231,21 +233,26 @@ def test_filters_by_team_incident_priority_and_text(qtbot, post, make_panel, tea
     panel.activateWindow()
     bar = panel.filters
 
-    bar.team.setCurrentIndex(bar.team.findData(teams["Medic One"]))
+    def chosen(combo, data) -> None:  # the combos apply at once, by a read off the GUI thread
+        combo.setCurrentIndex(max(0, combo.findData(data)))
+        qtbot.waitUntil(panel.cards_current)
+
+    chosen(bar.team, teams["Medic One"])
     assert ids(panel, ASSIGNED) == [b.id] and ids(panel, NEW) == []
-    bar.team.setCurrentIndex(0)
-    bar.priority.setCurrentIndex(bar.priority.findData(int(Priority.HIGH)))
+    chosen(bar.team, None)
+    chosen(bar.priority, int(Priority.HIGH))
     assert ids(panel, ASSIGNED) == [a.id] and ids(panel, NEW) == []
-    bar.priority.setCurrentIndex(0)
-    bar.incident.setCurrentIndex(bar.incident.findData(flood.id))
+    chosen(bar.priority, 1)
+    chosen(bar.incident, flood.id)
     assert ids(panel, ASSIGNED) == [a.id]
-    bar.incident.setCurrentIndex(0)
+    chosen(bar.incident, None)
 
     panel.focus_search()
     qtbot.waitUntil(bar.search.hasFocus)
     qtbot.keyClicks(bar.search, "UNDERPASS")
     with qtbot.waitSignal(bar.changed):  # debounced: one reload per pause in typing
         pass
+    qtbot.waitUntil(panel.cards_current)
     assert ids(panel, ASSIGNED) == [a.id] and ids(panel, NEW) == [c.id]  # title or details
 
 
@@ -308,3 +315,77 @@ def test_a_viewer_is_told_no_and_the_card_stays(qtbot, post, make_panel):
     assert panel.last_message.windowTitle() == "Not allowed"
     assert post.tasks.get(task.id).status == NEW and ids(panel, NEW) == [task.id]
     panel.last_message.close()
+
+
+def test_the_board_says_it_is_loading_then_shows_the_cards_read_off_the_gui_thread(qtbot, post, bridge):
+    tasks = [add(post, f"Check drain {n}") for n in range(3)]
+    readers: list[str] = []
+    real_list = post.tasks.list
+
+    def list_and_note_the_thread(*args, **kwargs):
+        readers.append(threading.current_thread().name)
+        return real_list(*args, **kwargs)
+
+    post.tasks.list = list_and_note_the_thread
+    panel = TaskBoardPanel(post, bridge)
+    qtbot.addWidget(panel)
+    assert panel.loading_label.text() == "Loading tasks…" and not panel.loading_label.isHidden()
+    assert readers == [] and ids(panel, NEW) == []  # built, not read: nobody has seen it yet
+    panel.show()
+    qtbot.waitUntil(panel.cards_current)
+    assert ids(panel, NEW) == [t.id for t in tasks]
+    assert panel.loading_label.isHidden()
+    assert readers and threading.main_thread().name not in readers
+
+
+def test_changes_made_while_the_board_is_read_are_not_lost(qtbot, post, bridge):
+    """The read takes its snapshot, then waits: a task created and another moved meanwhile
+    (their events arrive during the read) are on the board when the read lands."""
+    moved = add(post, "Pump out the underpass")
+    kept = add(post, "Count sandbags")
+    snapshot_taken, release = threading.Event(), threading.Event()
+    real_list = post.tasks.list
+
+    def list_then_wait(*args, **kwargs):
+        views = real_list(*args, **kwargs)
+        snapshot_taken.set()
+        assert release.wait(10)
+        return views
+
+    post.tasks.list = list_then_wait
+    panel = TaskBoardPanel(post, bridge)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(snapshot_taken.is_set)
+    created = post.tasks.create(TaskDraft(title="Fresh from the radio"))
+    post.tasks.move(moved.id, moved.version, IN_PROGRESS)
+    qtbot.wait(50)  # the bridge delivers both events while the read still waits
+    assert not panel.cards_current()
+    release.set()
+    qtbot.waitUntil(panel.cards_current)
+    assert ids(panel, NEW) == [kept.id, created.id]
+    assert ids(panel, IN_PROGRESS) == [moved.id]
+
+
+def test_a_failed_read_is_said_on_the_board_and_tried_again(qtbot, post, bridge, monkeypatch):
+    from ops_console.db.errors import DatabaseUnavailable
+    from ops_console.ui.tasks import panel as panel_module
+
+    monkeypatch.setattr(panel_module, "RETRY_MS", 50)
+    task = add(post, "Sweep glass on High Street")
+    real_list = post.tasks.list
+    failures = [DatabaseUnavailable("The database is not answering.")]
+
+    def list_failing_once(*args, **kwargs):
+        if failures:
+            raise failures.pop()
+        return real_list(*args, **kwargs)
+
+    post.tasks.list = list_failing_once
+    panel = TaskBoardPanel(post, bridge)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: "Could not read the tasks" in panel.loading_label.text())
+    assert "not answering" in panel.loading_label.text()
+    qtbot.waitUntil(panel.cards_current)
+    assert ids(panel, NEW) == [task.id] and panel.loading_label.isHidden()

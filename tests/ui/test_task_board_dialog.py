@@ -28,6 +28,7 @@ def panel(qtbot, post):
     board.resize(1200, 700)
     board.show()
     qtbot.waitExposed(board)
+    qtbot.waitUntil(board.cards_current)  # read off the GUI thread once shown
     yield board
     bridge.detach()
 
@@ -109,6 +110,7 @@ def test_validation_problems_show_at_the_fields_and_keep_what_was_typed(qtbot, p
 def test_enter_or_f2_edits_the_selected_card(qtbot, post, panel, key):
     task = post.tasks.create(TaskDraft(title="Sandbags", details="Forty bags"))
     panel.reload()
+    qtbot.waitUntil(panel.cards_current)
     panel.activateWindow()
     assert panel.select_task(task.id)
     view = panel.columns[TaskStatus.NEW].view
@@ -128,6 +130,7 @@ def test_enter_or_f2_edits_the_selected_card(qtbot, post, panel, key):
 def test_a_stale_edit_is_a_conflict_and_overwrites_nothing(qtbot, post, panel):
     task = post.tasks.create(TaskDraft(title="Check the pumps"))
     panel.reload()
+    qtbot.waitUntil(panel.cards_current)
     panel.select_task(task.id)
     panel.edit_selected()
     dialog = open_dialog(qtbot, panel)

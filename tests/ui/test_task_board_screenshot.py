@@ -57,6 +57,7 @@ def test_screenshot_of_a_busy_board(qtbot, post, screenshot_dir, themed):
     panel.resize(1400, 800)
     panel.show()
     qtbot.waitExposed(panel)
+    qtbot.waitUntil(panel.cards_current)  # read off the GUI thread once shown
     shown = {s: panel.columns[s].count() for s in TaskStatus}
     assert all(
         shown[s] for s in (TaskStatus.NEW, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.DONE)

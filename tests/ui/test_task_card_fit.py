@@ -133,6 +133,7 @@ def test_due_times_are_whole_on_the_board(
     qtbot.waitExposed(window)
     window.resize(size)
     qtbot.waitUntil(lambda: window.size() == size and not window.isMaximized())
+    QApplication.processEvents()  # the role's front tabs are raised by a 0-timer after show
     window.docks["tasks"].raise_()
     board = window.tasks
     columns = [board.columns[s] for s in STATUSES]
@@ -185,6 +186,8 @@ def test_a_card_that_turns_overdue_is_laid_out_again(post, qtbot, themed, layout
     window.resize(QSize(1280, 720))
     window.show()
     qtbot.waitExposed(window)
+    QApplication.processEvents()  # the role's front tabs are raised by a 0-timer after show
+    window.docks["tasks"].raise_()  # the board reads its cards once it is on the screen
     column = window.tasks.columns[TaskStatus.NEW]
     qtbot.waitUntil(lambda: column.count() == 1)
     index = column.model.index(0)
