@@ -26,7 +26,7 @@ from ops_console.domain import Permission, TaskStatus
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.radio.local_alarm import LocalAlarm, acknowledge_linked, store_local_alarm
-from ops_console.said import N_, said
+from ops_console.said import N_, label, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -257,7 +257,12 @@ class TeamService:
                 )
             audit.append(
                 s, actor, "team.form", "team", team.id,
-                f"Team formed: {team.name} ({team.callsign}) with {len(member_ids)} member(s)",
+                said(
+                    N_("Team formed: {team} ({callsign}) with {n} member(s)"),
+                    team=team.name,
+                    callsign=team.callsign,
+                    n=len(member_ids),
+                ),
                 after={"members": sorted(people.values()), "radio_node": radio_node, "par_minutes": par_minutes},
             )  # fmt: skip
             team_id = team.id
@@ -280,7 +285,12 @@ class TeamService:
             team.par_reset_by = actor.name if status in FIELD_STATUSES else ""
             audit.append(
                 s, actor, "team.status", "team", team.id,
-                f"Team {team.name}: {TeamStatus(before).label} → {status.label}",
+                said(
+                    N_("Team {team}: {before} → {after}"),
+                    team=team.name,
+                    before=label(TeamStatus(before)),
+                    after=label(status),
+                ),
                 before={"status": before}, after={"status": status.value},
             )  # fmt: skip
         self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "status"}))
@@ -295,7 +305,12 @@ class TeamService:
             before, team.par_minutes = team.par_minutes, minutes
             audit.append(
                 s, actor, "team.par_minutes", "team", team.id,
-                f"Team {team.name}: accountability timer {before} → {minutes} min",
+                said(
+                    N_("Team {team}: accountability timer {before} → {minutes} min"),
+                    team=team.name,
+                    before=before,
+                    minutes=minutes,
+                ),
                 before={"par_minutes": before}, after={"par_minutes": minutes},
             )  # fmt: skip
         self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "par"}))
@@ -309,7 +324,12 @@ class TeamService:
             team.par_reset_at, team.par_reset_by = utc_now(), actor.name
             audit.append(
                 s, actor, "team.par_confirmed", "team", team.id,
-                f"PAR confirmed by {how} for {team.name} ({team.callsign}) by {actor.name}",
+                said(
+                    N_("PAR confirmed by voice for {team} ({callsign}) by {who}")
+                    if how == "voice"
+                    else N_("PAR confirmed by {how} for {team} ({callsign}) by {who}"),
+                    how=how, team=team.name, callsign=team.callsign, who=actor.name,
+                ),
                 after={"how": how},
             )  # fmt: skip
         self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "par"}))
@@ -330,9 +350,19 @@ class TeamService:
                 ):
                     task.status, task.team_id, task.updated_at = TaskStatus.NEW.value, None, utc_now()
                     orphaned = task
-            summary = f"Team disbanded: {team.name} ({team.callsign})"
-            if orphaned is not None:
-                summary += f"; its task #{orphaned.id} “{orphaned.title}” went back to New without a team"
+            summary = (
+                said(
+                    N_(
+                        "Team disbanded: {team} ({callsign}); its task #{id} “{title}” went back to New without a team"
+                    ),
+                    team=team.name,
+                    callsign=team.callsign,
+                    id=orphaned.id,
+                    title=orphaned.title,
+                )
+                if orphaned is not None
+                else said(N_("Team disbanded: {team} ({callsign})"), team=team.name, callsign=team.callsign)
+            )
             team.active, team.status, team.current_task_id = False, TeamStatus.OUT_OF_SERVICE.value, None
             team.par_reset_at, team.mayday_at = None, None
             team.members.clear()
@@ -341,7 +371,10 @@ class TeamService:
             if orphaned is not None:
                 audit.append(
                     s, actor, "task.unassigned", "task", orphaned.id,
-                    f"Task #{orphaned.id} lost its team ({team.name} disbanded): {orphaned.title}",
+                    said(
+                        N_("Task #{id} lost its team ({team} disbanded): {title}"),
+                        id=orphaned.id, team=team.name, title=orphaned.title,
+                    ),
                     after={"status": TaskStatus.NEW.value, "team_id": None}, exercise=orphaned.exercise,
                 )  # fmt: skip
         self._bus.publish(Event(Topic.TEAM_CHANGED, team_id, {"what": "disbanded"}))
@@ -367,14 +400,23 @@ class TeamService:
             alarm_id = None
             if team.mayday_at is None:
                 team.mayday_at = utc_now()
-                how = f"radio message #{message_id}" if message_id else f"{actor.name} at the post"
+                how = (
+                    said(N_("radio message #{id}"), id=message_id)
+                    if message_id
+                    else said(N_("{who} at the post"), who=actor.name)
+                )
                 audit.append(
                     s,
                     actor,
                     "team.mayday",
                     "team",
                     team.id,
-                    f"MAYDAY from {team.name} ({team.callsign}), raised by {how}",
+                    said(
+                        N_("MAYDAY from {team} ({callsign}), raised by {how}"),
+                        team=team.name,
+                        callsign=team.callsign,
+                        how=how,
+                    ),
                 )
                 if message_id is None:  # heard on the air, the message itself already sounds the alarm
                     alarm_id = store_local_alarm(s.connection(), self._mayday_alarm(team, actor.name))
@@ -413,7 +455,7 @@ class TeamService:
                     "team.mayday_ack",
                     "team",
                     team.id,
-                    f"MAYDAY of {team.name} acknowledged by {actor.name}",
+                    said(N_("MAYDAY of {team} acknowledged by {who}"), team=team.name, who=actor.name),
                 )
                 team.mayday_at = None
             silenced = acknowledge_linked(s.connection(), "mayday", "team", team.id, actor.name)

@@ -154,7 +154,13 @@ class Outbox:
                 "radio.compose",
                 "radio_message",
                 row.id,
-                f"Radio message #{row.number} to {call} queued ({row.precedence}): {row.body[:80]}",
+                said(
+                    N_("Radio message #{number} to {call} queued ({precedence}): {text}"),
+                    number=row.number,
+                    call=call,
+                    precedence=row.precedence,
+                    text=row.body[:80],
+                ),
                 after={
                     "recipient": call,
                     "precedence": row.precedence,

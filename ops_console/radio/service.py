@@ -32,7 +32,7 @@ from ops_console.radio.mesh_names import MeshNames
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.search import MessageSearch
 from ops_console.radio.views import MessageFilter, MessageView, NodeView, message_view, node_view
-from ops_console.said import N_
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -337,7 +337,12 @@ class RadioService:
                     "radio.alert_ack",
                     "radio_message",
                     row.id,
-                    f"{row.precedence} message #{row.number} from {row.station} acknowledged",
+                    said(
+                        N_("{precedence} message #{number} from {station} acknowledged"),
+                        precedence=row.precedence,
+                        number=row.number,
+                        station=row.station,
+                    ),
                     exercise=row.exercise,
                 )
             view = message_view(row)
@@ -435,7 +440,17 @@ class RadioService:
                 Topic.RADIO_LINK,
                 "radio_message",
                 row.id,
-                f"Radio message #{row.number} from {row.station} filed as {entity} #{entity_id}",
+                said(
+                    N_("Radio message #{number} from {station} filed as incident #{id}")
+                    if entity == "incident"
+                    else N_("Radio message #{number} from {station} filed as task #{id}")
+                    if entity == "task"
+                    else N_("Radio message #{number} from {station} filed as {entity} #{id}"),
+                    number=row.number,
+                    station=row.station,
+                    entity=entity,
+                    id=entity_id,
+                ),
                 after={"entity": entity, "id": entity_id},
                 exercise=row.exercise,
             )

@@ -22,7 +22,7 @@ from ops_console.domain import Permission, Role
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.labels import translate
-from ops_console.said import N_
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -121,7 +121,13 @@ class SensorService:
             action,
             "sensor",
             row.id,
-            f"Sensor {spec.sensor_id} ({spec.name}) {verb}",
+            said(
+                N_("Sensor {id} ({name}) registered")
+                if verb == "registered"
+                else N_("Sensor {id} ({name}) changed"),
+                id=spec.sensor_id,
+                name=spec.name,
+            ),
             before=before,
             after=_audited(spec),
             exercise=self.shift.exercise,

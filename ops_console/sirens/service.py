@@ -378,10 +378,10 @@ class SirenService:
                     s.add(row)
                     rows.append(row)
                 s.flush()
-                mode = (
-                    "LIVE"
+                mode = said(
+                    N_("LIVE")
                     if sends and command != "silent_test"
-                    else ("TEST" if sends else "EXERCISE (not sent)")
+                    else (N_("TEST") if sends else N_("EXERCISE (not sent)"))
                 )
                 audit.append(
                     s,
@@ -389,8 +389,17 @@ class SirenService:
                     "siren.activate.request",
                     "siren_request",
                     None,
-                    f"{mode}: {pattern.name} for {duration_s} s on {', '.join(names[i] for i in ids)} "
-                    f"requested by {actor.name} (request {request_id})",
+                    said(
+                        N_(
+                            "{mode}: {signal} for {seconds} s on {sirens} requested by {who} (request {request})"
+                        ),
+                        mode=mode,
+                        signal=pattern.name,
+                        seconds=duration_s,
+                        sirens=listed(names[i] for i in ids),
+                        who=actor.name,
+                        request=request_id,
+                    ),
                     after={
                         "request": request_id,
                         "sirens": ids,
@@ -507,7 +516,7 @@ class SirenService:
                 "siren.alarm.ack",
                 "siren_alarm",
                 alarm.id,
-                f"{actor.name} acknowledged: {alarm.words}",
+                said(N_("{who} acknowledged: {words}"), who=actor.name, words=alarm.words),
                 exercise=alarm.exercise,
             )
         self._bus.publish(Event(Topic.SIREN_ALARM, alarm_id, {"acknowledged": True}))

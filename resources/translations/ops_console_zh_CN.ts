@@ -5874,6 +5874,10 @@ Sounding or armed: %1</source>
       <translation>紧急等级：{where} 读数 {value} {unit}（{detail}），收到时间 {time} UTC</translation>
     </message>
     <message>
+      <source>EXERCISE (not sent)</source>
+      <translation>演练（未发送）</translation>
+    </message>
+    <message>
       <source>EXERCISE warning #{id} {step} by {who}</source>
       <translation>演练预警 #{id} 由 {who} {step}</translation>
     </message>
@@ -5918,6 +5922,10 @@ Sounding or armed: %1</source>
       <translation>标题请不要超过 {limit} 个字符。</translation>
     </message>
     <message>
+      <source>LIVE</source>
+      <translation>实战</translation>
+    </message>
+    <message>
       <source>Latitude must be between -90 and 90 degrees.</source>
       <translation>纬度必须在 -90 到 90 度之间。</translation>
     </message>
@@ -5930,12 +5938,28 @@ Sounding or armed: %1</source>
       <translation>{team}（{callsign}）发出 MAYDAY，由指挥所的 {who} 发起</translation>
     </message>
     <message>
+      <source>MAYDAY from {team} ({callsign}), raised by {how}</source>
+      <translation>{team}（{callsign}）发出 MAYDAY，由{how}发起</translation>
+    </message>
+    <message>
+      <source>MAYDAY of {team} acknowledged by {who}</source>
+      <translation>{who} 已确认 {team} 的 MAYDAY</translation>
+    </message>
+    <message>
       <source>Operator {name} added as {role}</source>
       <translation>已添加操作员 {name}，角色为{role}</translation>
     </message>
     <message>
       <source>Other workstations' changes could not be read; retrying. See the log for details.</source>
       <translation>无法读取其他工作站的更改，正在重试。详见日志。</translation>
+    </message>
+    <message>
+      <source>PAR confirmed by voice for {team} ({callsign}) by {who}</source>
+      <translation>{who} 通过语音确认了 {team}（{callsign}）的 PAR</translation>
+    </message>
+    <message>
+      <source>PAR confirmed by {how} for {team} ({callsign}) by {who}</source>
+      <translation>{who} 通过{how}确认了 {team}（{callsign}）的 PAR</translation>
     </message>
     <message>
       <source>PIN lengths must be 4 to {most} digits.</source>
@@ -5954,8 +5978,32 @@ Sounding or armed: %1</source>
       <translation>电台帧已恢复存储。</translation>
     </message>
     <message>
+      <source>Radio message #{number} from {station} filed as incident #{id}</source>
+      <translation>来自 {station} 的电台消息 #{number} 已登记为事件 #{id}</translation>
+    </message>
+    <message>
+      <source>Radio message #{number} from {station} filed as task #{id}</source>
+      <translation>来自 {station} 的电台消息 #{number} 已登记为任务 #{id}</translation>
+    </message>
+    <message>
+      <source>Radio message #{number} from {station} filed as {entity} #{id}</source>
+      <translation>来自 {station} 的电台消息 #{number} 已登记为 {entity} #{id}</translation>
+    </message>
+    <message>
+      <source>Radio message #{number} to {call} queued ({precedence}): {text}</source>
+      <translation>发给 {call} 的电台消息 #{number} 已排队（{precedence}）：{text}</translation>
+    </message>
+    <message>
       <source>Radio {radio}: {detail}</source>
       <translation>电台 {radio}：{detail}</translation>
+    </message>
+    <message>
+      <source>Sensor {id} ({name}) changed</source>
+      <translation>传感器 {id}（{name}）已修改</translation>
+    </message>
+    <message>
+      <source>Sensor {id} ({name}) registered</source>
+      <translation>传感器 {id}（{name}）已登记</translation>
     </message>
     <message>
       <source>Sensor {name}: EMERGENCY level</source>
@@ -5974,6 +6022,10 @@ Sounding or armed: %1</source>
       <translation>警报器总线 {bus}：轮询失败，正在重试（{why}）</translation>
     </message>
     <message>
+      <source>TEST</source>
+      <translation>测试</translation>
+    </message>
+    <message>
       <source>Task #{id} assigned: {title}</source>
       <translation>任务 #{id} 已分派：{title}</translation>
     </message>
@@ -5986,8 +6038,32 @@ Sounding or armed: %1</source>
       <translation>任务 #{id} 已编辑：{title}</translation>
     </message>
     <message>
+      <source>Task #{id} lost its team ({team} disbanded): {title}</source>
+      <translation>任务 #{id} 失去了队伍（{team} 已解散）：{title}</translation>
+    </message>
+    <message>
       <source>Task #{id} moved to {status}: {title}</source>
       <translation>任务 #{id} 已移至「{status}」：{title}</translation>
+    </message>
+    <message>
+      <source>Team disbanded: {team} ({callsign})</source>
+      <translation>队伍已解散：{team}（{callsign}）</translation>
+    </message>
+    <message>
+      <source>Team disbanded: {team} ({callsign}); its task #{id} “{title}” went back to New without a team</source>
+      <translation>队伍已解散：{team}（{callsign}）；其任务 #{id}“{title}”已退回“新建”且无队伍</translation>
+    </message>
+    <message>
+      <source>Team formed: {team} ({callsign}) with {n} member(s)</source>
+      <translation>已组建队伍：{team}（{callsign}），共 {n} 名成员</translation>
+    </message>
+    <message>
+      <source>Team {team}: accountability timer {before} → {minutes} min</source>
+      <translation>队伍 {team}：人员清点计时器 {before} → {minutes} 分钟</translation>
+    </message>
+    <message>
+      <source>Team {team}: {before} → {after}</source>
+      <translation>队伍 {team}：{before} → {after}</translation>
     </message>
     <message>
       <source>The due time</source>
@@ -6426,6 +6502,10 @@ Sounding or armed: %1</source>
       <translation>电台发送失败：{why}</translation>
     </message>
     <message>
+      <source>radio message #{id}</source>
+      <translation>电台消息 #{id}</translation>
+    </message>
+    <message>
       <source>radio message {id} no longer exists</source>
       <translation>电台消息 {id} 已不存在</translation>
     </message>
@@ -6634,6 +6714,10 @@ Sounding or armed: %1</source>
       <translation>{level} ≥ {line} {unit}</translation>
     </message>
     <message>
+      <source>{mode}: {signal} for {seconds} s on {sirens} requested by {who} (request {request})</source>
+      <translation>{mode}：{who} 请求在 {sirens} 上播放 {signal} {seconds} 秒（请求 {request}）</translation>
+    </message>
+    <message>
       <source>{name} at {place}</source>
       <translation>{place}的{name}</translation>
     </message>
@@ -6676,6 +6760,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{n} siren(s) confirmed</source>
       <translation>{n} 台警报器已确认</translation>
+    </message>
+    <message>
+      <source>{precedence} message #{number} from {station} acknowledged</source>
+      <translation>来自 {station} 的 {precedence} 消息 #{number} 已确认</translation>
     </message>
     <message>
       <source>{problem}; this radio is not opened</source>
@@ -6752,6 +6840,14 @@ Sounding or armed: %1</source>
     <message>
       <source>{who} ({role}) may not {doing}; ask a supervisor.</source>
       <translation>{who}（{role}）无权{doing}；请联系主管。</translation>
+    </message>
+    <message>
+      <source>{who} acknowledged: {words}</source>
+      <translation>{who} 已确认：{words}</translation>
+    </message>
+    <message>
+      <source>{who} at the post</source>
+      <translation>指挥所的 {who}</translation>
     </message>
     <message>
       <source>{why}; not used for levels</source>

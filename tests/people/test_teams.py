@@ -34,8 +34,11 @@ def two_teams(post):  # type: ignore[no-untyped-def]
 
 
 def audit_lines(post) -> list[str]:  # type: ignore[no-untyped-def]
+    """The log's lines as an English console reads them (a service's stored sentence, said.py)."""
+    from ops_console.said import english
+
     with post.db.read() as s:
-        return list(s.scalars(select(AuditEntry.summary).order_by(AuditEntry.id)))
+        return [english(line) for line in s.scalars(select(AuditEntry.summary).order_by(AuditEntry.id))]
 
 
 def test_team_is_formed_only_from_checked_in_volunteers(post) -> None:
