@@ -31,8 +31,8 @@ missed (docs/architecture.md, "Start-up, in practice", has the measurements): th
 the populated window is single-threaded Python under the GIL, ~0.95 s of CPU against a
 bare window's ~0.09 s — launch to the QApplication 0.15 s, the post's open ~0.5 s
 (SQLAlchemy's import alone 0.2-0.3 s, the models' mappers and the services ~0.2 s), the
-window's build ~0.2 s (the task board reads every task on the GUI thread), the first log
-page and paint ~0.06 s. The PIN check (scrypt, ~0.45 s on purpose) runs beside it on a
+window's build ~0.05-0.1 s (the task board reads its tasks by a job after its first paint,
+and not while a tab hides it), the first log page and paint ~0.06 s. The PIN check (scrypt, ~0.45 s on purpose) runs beside it on a
 thread of its own, so on a loaded machine with no free core the wall time grows by it.
 Memory after sign-on is measured with the devices running: their stacks (the
 ``meshtastic`` package's ``__init__`` above all) come after the first paint but count.
