@@ -23,7 +23,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
 from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
-from ops_console.said import N_
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_time, check_version, snapshot
 from ops_console.shift import Shift
@@ -240,7 +240,7 @@ class RiskService:
                 "risk.create",
                 "risk",
                 row.id,
-                f"Risk point #{row.id} added: {row.name}",
+                said(N_("Risk point #{id} added: {name}"), id=row.id, name=row.name),
                 after=snapshot(row, EDITABLE),
                 exercise=row.exercise,
             )
@@ -266,7 +266,7 @@ class RiskService:
                     "risk.update",
                     "risk",
                     row.id,
-                    f"Risk point #{row.id} edited: {row.name}",
+                    said(N_("Risk point #{id} edited: {name}"), id=row.id, name=row.name),
                     before={k: before[k] for k in changed},
                     after=snapshot(row, changed),
                     exercise=row.exercise,
@@ -311,7 +311,7 @@ class RiskService:
                 "risk.inspect",
                 "risk",
                 row.id,
-                f"Risk point #{row.id} inspected: {finding.strip()[:80]}",
+                said(N_("Risk point #{id} inspected: {finding}"), id=row.id, finding=finding.strip()[:80]),
                 before=before,
                 after=snapshot(row, ("level", "mitigation", "last_inspected_at")),
                 exercise=row.exercise,

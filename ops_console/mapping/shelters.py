@@ -25,7 +25,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
 from ops_console.labels import QT_TRANSLATE_NOOP, QT_TRANSLATE_NOOP3, Labelled, labels
-from ops_console.said import N_
+from ops_console.said import N_, label, said
 from ops_console.services import audit
 from ops_console.services.records import apply_changes, check_coordinates, check_version, snapshot
 from ops_console.shift import Shift
@@ -178,7 +178,7 @@ class ShelterService:
                 "shelter.create",
                 "shelter",
                 row.id,
-                f"Shelter #{row.id} added: {row.name}",
+                said(N_("Shelter #{id} added: {name}"), id=row.id, name=row.name),
                 after=snapshot(row, EDITABLE),
                 exercise=row.exercise,
             )
@@ -199,7 +199,9 @@ class ShelterService:
             "contact": draft.contact,
             "status": _status_for(draft.status.value, draft.occupancy, draft.capacity),
         }
-        return self._change(shelter_id, expected_version, changes, actor, "shelter.update", "edited")
+        return self._change(
+            shelter_id, expected_version, changes, actor, "shelter.update", said(N_("edited"))
+        )
 
     def set_occupancy(
         self, shelter_id: int, occupancy: int, expected_version: int | None = None
@@ -216,7 +218,7 @@ class ShelterService:
             {"occupancy": occupancy},
             actor,
             "shelter.occupancy",
-            f"now holds {occupancy}",
+            said(N_("now holds {n}"), n=occupancy),
         )
 
     def report_occupancy(self, shelter_id: int, occupancy: int) -> ShelterView:
@@ -233,7 +235,7 @@ class ShelterService:
             {"status": status.value},
             actor,
             "shelter.status",
-            f"set {status.value}",
+            said(N_("set {status}"), status=label(status, lower=True)),
             follow=False,
         )
 
@@ -269,7 +271,7 @@ class ShelterService:
                     action,
                     "shelter",
                     row.id,
-                    f"Shelter #{row.id} {row.name} {verb}",
+                    said(N_("Shelter #{id} {name} {what}"), id=row.id, name=row.name, what=verb),
                     before={k: before[k] for k in changed},
                     after=snapshot(row, changed),
                     exercise=row.exercise,
@@ -298,7 +300,13 @@ def count_people(session: Session, shelter_id: int, delta: int, actor: audit.Act
         "shelter.occupancy",
         "shelter",
         row.id,
-        f"Shelter #{row.id} {row.name} now holds {row.occupancy} ({why})",
+        said(
+            N_("Shelter #{id} {name} now holds {n} ({why})"),
+            id=row.id,
+            name=row.name,
+            n=row.occupancy,
+            why=why,
+        ),
         before=before,
         after=snapshot(row, ("occupancy", "status")),
         exercise=row.exercise,

@@ -21,7 +21,7 @@ from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
-from ops_console.said import N_
+from ops_console.said import N_, label, said
 from ops_console.services import audit
 from ops_console.services.records import check_coordinates
 from ops_console.shift import Shift
@@ -163,7 +163,7 @@ class ZoneService:
                 "zone.create",
                 "zone",
                 row.id,
-                f"{draft.kind.label} zone #{row.id} drawn: {row.name}",
+                said(N_("{kind} zone #{id} drawn: {name}"), kind=label(draft.kind), id=row.id, name=row.name),
                 after={
                     "name": row.name,
                     "kind": row.kind,
@@ -191,7 +191,7 @@ class ZoneService:
                 "zone.withdraw",
                 "zone",
                 row.id,
-                f"Zone #{row.id} withdrawn: {row.name}",
+                said(N_("Zone #{id} withdrawn: {name}"), id=row.id, name=row.name),
                 before={"active": True},
                 after={"active": False},
                 exercise=row.exercise,

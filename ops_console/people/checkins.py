@@ -24,7 +24,7 @@ from ops_console.db.people_models import Volunteer, VolunteerCheckin
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.said import N_
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -84,17 +84,32 @@ class CheckinService:
                 if open_stay is not None:
                     return ScanResult(
                         volunteer_id, name, False,
-                        f"{name} is already checked in (since {_when(open_stay.checked_in_at)}).",
+                        said(N_("{name} is already checked in (since {when})."), name=name, when=_when(open_stay.checked_in_at)),
                     )  # fmt: skip
                 row = VolunteerCheckin(volunteer_id=volunteer_id, checked_in_at=at, checked_in_by=actor.name)
                 s.add(row)
                 s.flush()
-                audit.append(s, actor, "volunteer.check_in", "volunteer", volunteer_id, f"Checked in: {name}")
+                audit.append(
+                    s,
+                    actor,
+                    "volunteer.check_in",
+                    "volunteer",
+                    volunteer_id,
+                    said(N_("Checked in: {name}"), name=name),
+                )
                 stay = Stay(row.id, volunteer_id, name, row.checked_in_at, None)
         except IntegrityError:  # another station opened the stay between our read and insert
-            return ScanResult(volunteer_id, "", False, "Already checked in (at another station just now).")
+            return ScanResult(
+                volunteer_id, "", False, said(N_("Already checked in (at another station just now)."))
+            )
         self._bus.publish(Event(Topic.VOLUNTEER_CHANGED, volunteer_id, {"on_site": True}))
-        return ScanResult(volunteer_id, name, True, f"{name} checked in at {_when(at)}.", stay)
+        return ScanResult(
+            volunteer_id,
+            name,
+            True,
+            said(N_("{name} checked in at {when}."), name=name, when=_when(at)),
+            stay,
+        )
 
     def check_out(self, volunteer_id: int, *, at: datetime | None = None) -> ScanResult:
         actor = self._shift.require(Permission.EDIT_RECORDS, N_("check volunteers out"))
@@ -106,15 +121,30 @@ class CheckinService:
             stay = self._open(s, volunteer_id, lock=True)
             if stay is None:
                 raise ValidationError(
-                    {"volunteer": f"{person.name} is not checked in, so cannot be checked out."}
+                    {
+                        "volunteer": said(
+                            N_("{name} is not checked in, so cannot be checked out."), name=person.name
+                        )
+                    }
                 )
             stay.checked_out_at, stay.checked_out_by = max(at, stay.checked_in_at), actor.name
             audit.append(
-                s, actor, "volunteer.check_out", "volunteer", volunteer_id, f"Checked out: {person.name}"
+                s,
+                actor,
+                "volunteer.check_out",
+                "volunteer",
+                volunteer_id,
+                said(N_("Checked out: {name}"), name=person.name),
             )
             view = Stay(stay.id, volunteer_id, person.name, stay.checked_in_at, stay.checked_out_at)
         self._bus.publish(Event(Topic.VOLUNTEER_CHANGED, volunteer_id, {"on_site": False}))
-        return ScanResult(volunteer_id, view.name, True, f"{view.name} checked out at {_when(at)}.", view)
+        return ScanResult(
+            volunteer_id,
+            view.name,
+            True,
+            said(N_("{name} checked out at {when}."), name=view.name, when=_when(at)),
+            view,
+        )
 
     def close_out(self, volunteer_ids: Sequence[int] | None = None, *, at: datetime | None = None) -> int:
         """End-of-shift: check out everyone still on site (or those named) in one action."""
@@ -135,8 +165,10 @@ class CheckinService:
                 names = sorted(name for _, name in rows)
                 audit.append(
                     s, actor, "volunteer.close_out", "volunteer", None,
-                    f"Shift closed out: {len(rows)} still checked in were checked out ({', '.join(names[:20])}"
-                    + ("…" if len(names) > 20 else "") + ")",
+                    said(
+                        N_("Shift closed out: {n} still checked in were checked out ({names})"),
+                        n=len(rows), names=", ".join(names[:20]) + ("…" if len(names) > 20 else ""),
+                    ),
                 )  # fmt: skip
         if rows:
             self._bus.publish(Event(Topic.VOLUNTEER_CHANGED, None, {"on_site": False}))

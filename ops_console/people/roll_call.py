@@ -26,7 +26,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.radio.outbox import Outbox
-from ops_console.said import N_
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -95,7 +95,7 @@ class RollCallService:
                 "par.roll_call",
                 "par_roll_call",
                 call.id,
-                f"PAR roll call started: {len(teams)} team(s) in the field",
+                said(N_("PAR roll call started: {n} team(s) in the field"), n=len(teams)),
             )
             call_id = call.id
         # the requests go out after the roll call is stored: an answer is never earlier than its question

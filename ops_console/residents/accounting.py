@@ -24,7 +24,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.mapping import shelters
 from ops_console.mapping.zones import ZoneService
-from ops_console.said import N_
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.services.tasks import TaskDraft, TaskService, TaskView
 from ops_console.shift import Shift
@@ -151,10 +151,14 @@ class EvacuationService:
             account.at, account.by = utc_now(), actor.name
             if left != shelter_id:
                 if left is not None and self._counts_here(s, left, exercise):
-                    touched.append(shelters.count_people(s, left, -1, actor, f"R-{resident_id} left").id)
+                    touched.append(
+                        shelters.count_people(s, left, -1, actor, said(N_("R-{id} left"), id=resident_id)).id
+                    )
                 if shelter_id is not None and self._counts_here(s, shelter_id, exercise):
                     touched.append(
-                        shelters.count_people(s, shelter_id, 1, actor, f"R-{resident_id} checked in").id
+                        shelters.count_people(
+                            s, shelter_id, 1, actor, said(N_("R-{id} checked in"), id=resident_id)
+                        ).id
                     )
             s.flush()
             audit.append(

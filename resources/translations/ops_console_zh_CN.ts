@@ -5862,8 +5862,20 @@ Sounding or armed: %1</source>
       <translation>标题为必填项。</translation>
     </message>
     <message>
+      <source>Already checked in (at another station just now).</source>
+      <translation>已签到（刚刚在另一个签到点）。</translation>
+    </message>
+    <message>
       <source>CAP file {name} refused: {why}</source>
       <translation>CAP 文件 {name} 被拒绝：{why}</translation>
+    </message>
+    <message>
+      <source>Checked in: {name}</source>
+      <translation>已签到：{name}</translation>
+    </message>
+    <message>
+      <source>Checked out: {name}</source>
+      <translation>已签退：{name}</translation>
     </message>
     <message>
       <source>Choose at least one siren.</source>
@@ -5962,12 +5974,24 @@ Sounding or armed: %1</source>
       <translation>{who} 通过{how}确认了 {team}（{callsign}）的 PAR</translation>
     </message>
     <message>
+      <source>PAR roll call started: {n} team(s) in the field</source>
+      <translation>PAR 点名已开始：{n} 支队伍在外执行</translation>
+    </message>
+    <message>
       <source>PIN lengths must be 4 to {most} digits.</source>
       <translation>PIN 长度必须为 4 到 {most} 位。</translation>
     </message>
     <message>
       <source>PIN policy: supervisors and admins {lead}+ digits, others {other}+</source>
       <translation>PIN 策略：主管和管理员至少 {lead} 位，其他人至少 {other} 位</translation>
+    </message>
+    <message>
+      <source>R-{id} checked in</source>
+      <translation>R-{id} 已入住</translation>
+    </message>
+    <message>
+      <source>R-{id} left</source>
+      <translation>R-{id} 已离开</translation>
     </message>
     <message>
       <source>Radio frames are not being stored: {why} ({spool} waiting in the spool, {memory} in memory)</source>
@@ -5998,6 +6022,18 @@ Sounding or armed: %1</source>
       <translation>电台 {radio}：{detail}</translation>
     </message>
     <message>
+      <source>Risk point #{id} added: {name}</source>
+      <translation>已添加风险点 #{id}：{name}</translation>
+    </message>
+    <message>
+      <source>Risk point #{id} edited: {name}</source>
+      <translation>风险点 #{id} 已编辑：{name}</translation>
+    </message>
+    <message>
+      <source>Risk point #{id} inspected: {finding}</source>
+      <translation>风险点 #{id} 已巡查：{finding}</translation>
+    </message>
+    <message>
       <source>Sensor {id} ({name}) changed</source>
       <translation>传感器 {id}（{name}）已修改</translation>
     </message>
@@ -6008,6 +6044,22 @@ Sounding or armed: %1</source>
     <message>
       <source>Sensor {name}: EMERGENCY level</source>
       <translation>传感器 {name}：紧急等级</translation>
+    </message>
+    <message>
+      <source>Shelter #{id} added: {name}</source>
+      <translation>已添加避难所 #{id}：{name}</translation>
+    </message>
+    <message>
+      <source>Shelter #{id} {name} now holds {n} ({why})</source>
+      <translation>避难所 #{id} {name} 现有 {n} 人（{why}）</translation>
+    </message>
+    <message>
+      <source>Shelter #{id} {name} {what}</source>
+      <translation>避难所 #{id} {name} {what}</translation>
+    </message>
+    <message>
+      <source>Shift closed out: {n} still checked in were checked out ({names})</source>
+      <translation>班次结束：仍在场的 {n} 人已签退（{names}）</translation>
     </message>
     <message>
       <source>Sign on before you {doing}.</source>
@@ -6112,6 +6164,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Wrong PIN. {n} attempts left before a one-minute lock.</source>
       <translation>PIN 错误。还可尝试 {n} 次，之后将锁定一分钟。</translation>
+    </message>
+    <message>
+      <source>Zone #{id} withdrawn: {name}</source>
+      <translation>区域 #{id} 已撤销：{name}</translation>
     </message>
     <message>
       <source>account for residents</source>
@@ -6358,6 +6414,10 @@ Sounding or armed: %1</source>
       <translation>编辑传感器登记表</translation>
     </message>
     <message>
+      <source>edited</source>
+      <translation>已编辑</translation>
+    </message>
+    <message>
       <source>export the residents register</source>
       <translation>导出居民名册</translation>
     </message>
@@ -6466,6 +6526,10 @@ Sounding or armed: %1</source>
       <translation>无</translation>
     </message>
     <message>
+      <source>now holds {n}</source>
+      <translation>现有 {n} 人</translation>
+    </message>
+    <message>
       <source>only a supervisor may sound sirens live; {name} is {role}</source>
       <translation>只有主管可以实战鸣响警报器；{name} 的角色是{role}</translation>
     </message>
@@ -6568,6 +6632,10 @@ Sounding or armed: %1</source>
     <message>
       <source>set stock thresholds</source>
       <translation>设置库存阈值</translation>
+    </message>
+    <message>
+      <source>set {status}</source>
+      <translation>设为{status}</translation>
     </message>
     <message>
       <source>silent test</source>
@@ -6710,6 +6778,10 @@ Sounding or armed: %1</source>
       <translation>{hazard}预警 #{id} 由 {who} 起草：{headline}</translation>
     </message>
     <message>
+      <source>{kind} zone #{id} drawn: {name}</source>
+      <translation>已划定{kind}区域 #{id}：{name}</translation>
+    </message>
+    <message>
       <source>{level} ≥ {line} {unit}</source>
       <translation>{level} ≥ {line} {unit}</translation>
     </message>
@@ -6722,8 +6794,24 @@ Sounding or armed: %1</source>
       <translation>{place}的{name}</translation>
     </message>
     <message>
+      <source>{name} checked in at {when}.</source>
+      <translation>{name} 于 {when} 签到。</translation>
+    </message>
+    <message>
+      <source>{name} checked out at {when}.</source>
+      <translation>{name} 于 {when} 签退。</translation>
+    </message>
+    <message>
       <source>{name} ended exercise mode</source>
       <translation>{name} 结束了演练模式</translation>
+    </message>
+    <message>
+      <source>{name} is already checked in (since {when}).</source>
+      <translation>{name} 已签到（自 {when} 起）。</translation>
+    </message>
+    <message>
+      <source>{name} is not checked in, so cannot be checked out.</source>
+      <translation>{name} 未签到，无法签退。</translation>
     </message>
     <message>
       <source>{name} locked for {seconds} s after {n} wrong PINs</source>

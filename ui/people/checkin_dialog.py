@@ -35,6 +35,7 @@ from ops_console.clock import utc_now
 from ops_console.errors import OpsError, ValidationError
 from ops_console.post import Post
 from ops_console.reports.period import DEFAULT_HOURS
+from ops_console.said import shown
 from ops_console.ui.common.formatting import clock_time, decimal, number
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.common.theme import set_ink
@@ -182,7 +183,7 @@ class CheckinDialog(QDialog):
         self.reload_hours()
 
     def _say(self, words: str, ok: bool = True) -> None:
-        self.result.setText(words)
+        self.result.setText(shown(words))  # the service's sentence, in this console's language
         set_ink(self.result, None if ok else "problem")
 
     @Slot()
