@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from sqlalchemy import insert
 
 from helpers.posts import PIN, ROLE_NAMES, open_signed_on
 from ops_console.clock import utc_now
-from ops_console.db.models import Team
+from ops_console.db.models import Task, Team
 from ops_console.domain import Priority, Role, TaskStatus
 from ops_console.services.activity import ActivityFilter
 from ops_console.services.incidents import IncidentDraft
@@ -389,3 +390,28 @@ def test_a_failed_read_is_said_on_the_board_and_tried_again(qtbot, post, bridge,
     assert "not answering" in panel.loading_label.text()
     qtbot.waitUntil(panel.cards_current)
     assert ids(panel, NEW) == [task.id] and panel.loading_label.isHidden()
+
+
+def test_a_card_asked_for_before_the_read_is_selected_and_scrolled_into_sight(qtbot, post, bridge):
+    """The map's "show this task" on a board not read yet: the card far down a long column
+    is selected when the cards land, and scrolled to once the batched layout got there."""
+    with post.db.write() as s:  # many cards at once (the service audits each: slow for 400)
+        s.execute(
+            insert(Task),
+            [
+                {"title": f"Welfare check, house {n}", "details": "", "priority": 2, "status": "new"}
+                | {"location_text": "", "exercise": False, "version": 1}
+                for n in range(400)
+            ],
+        )
+    last = post.tasks.list()[-1]
+    panel = TaskBoardPanel(post, bridge)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    panel.show()
+    assert not panel.select_task(last.id, focus=False)  # no cards yet: selected when they land
+    qtbot.waitUntil(panel.cards_current)
+    assert panel.current_task() is not None and panel.current_task().id == last.id
+    view = panel.columns[NEW].view
+    index = panel.columns[NEW].model.index(panel.columns[NEW].model.row_of(last.id))
+    qtbot.waitUntil(lambda: view.viewport().rect().intersects(view.visualRect(index)))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -49,6 +49,7 @@ BOARD_ORDER = (
 )
 OVERDUE_CHECK_MS = 30_000
 RETRY_MS = 5_000  # a read that failed (database busy or gone) is tried again after this
+SCROLL_RETRY_MS, SCROLL_TRIES = 20, 250  # waiting for a long column's batched layout (≤ 5 s)
 REPLAY_LIMIT = 50  # more changes than this during a read: read the board again, not one by one
 
 log = logging.getLogger(__name__)
@@ -379,11 +380,21 @@ class TaskBoardPanel(QWidget):
                 column.view.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 )
-                column.view.scrollTo(index)
+                self._scroll_to(column, QPersistentModelIndex(index))
                 if focus:
                     column.view.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
+
+    def _scroll_to(self, column: TaskColumn, index: QPersistentModelIndex, tries: int = SCROLL_TRIES) -> None:
+        """Scroll a card into sight. The columns lay out in batches, so right after a read a
+        card far down a long column has no place yet: try again until the layout got there."""
+        if not index.isValid():
+            return  # the card left the column meanwhile
+        if column.view.visualRect(index).isValid() or tries <= 0:
+            column.view.scrollTo(index)
+            return
+        QTimer.singleShot(SCROLL_RETRY_MS, self, partial(self._scroll_to, column, index, tries - 1))
 
     # -- actions ----------------------------------------------------------------------------
     def _attempt(self, task_id: int, change: Callable[[], TaskView]) -> TaskView | None:
