@@ -120,7 +120,8 @@ class TaskListView(QListView):
         index = self.model().index(row, 0)
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
-        return self.itemDelegate().sizeHint(option, index).height() != self.visualRect(index).height()
+        rect = self.visualRect(index)  # invalid: not laid out yet (batched), it gets its height then
+        return rect.isValid() and self.itemDelegate().sizeHint(option, index).height() != rect.height()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if decode_drag(event.mimeData()) is None:
