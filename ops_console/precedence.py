@@ -13,9 +13,11 @@ from typing import Any
 
 from sqlalchemy import case
 
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
 
-class Precedence(StrEnum):
-    """Stored and shown as the name; ``rank`` 0 goes first."""
+
+class Precedence(Labelled, StrEnum):
+    """Stored as the name, shown in the reader's words (``label``); ``rank`` 0 goes first."""
 
     EMERGENCY = "EMERGENCY"
     PRIORITY = "PRIORITY"
@@ -30,6 +32,23 @@ class Precedence(StrEnum):
     def raises_alert(self) -> bool:
         """Incoming traffic of this precedence waits on the alert list until acknowledged."""
         return self in ALERTING
+
+
+labels(
+    Precedence,
+    EMERGENCY=QT_TRANSLATE_NOOP("Labels", "Emergency"),
+    PRIORITY=QT_TRANSLATE_NOOP("Labels", "Priority"),
+    WELFARE=QT_TRANSLATE_NOOP("Labels", "Welfare"),
+    ROUTINE=QT_TRANSLATE_NOOP("Labels", "Routine"),
+)
+
+
+def precedence_label(stored: str) -> str:
+    """A stored precedence in the reader's words; an unknown value as it is stored."""
+    try:
+        return Precedence(stored).label
+    except ValueError:
+        return stored
 
 
 _RANKS = {Precedence.EMERGENCY: 0, Precedence.PRIORITY: 1, Precedence.WELFARE: 2, Precedence.ROUTINE: 3}

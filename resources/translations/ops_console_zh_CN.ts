@@ -1213,7 +1213,7 @@
     </message>
     <message>
       <source>Priority</source>
-      <translation>优先级</translation>
+      <translation>优先</translation>
     </message>
     <message>
       <source>Routine</source>
@@ -2267,6 +2267,10 @@
       <translation>停电</translation>
     </message>
     <message>
+      <source>Priority</source>
+      <translation>优先</translation>
+    </message>
+    <message>
       <source>Radio</source>
       <translation>无线电</translation>
     </message>
@@ -2297,6 +2301,10 @@
     <message>
       <source>Road blocked</source>
       <translation>道路阻断</translation>
+    </message>
+    <message>
+      <source>Routine</source>
+      <translation>常规</translation>
     </message>
     <message>
       <source>Serious</source>
@@ -2381,6 +2389,10 @@
     <message>
       <source>Water level</source>
       <translation>水位</translation>
+    </message>
+    <message>
+      <source>Welfare</source>
+      <translation>生活保障</translation>
     </message>
     <message>
       <source>Wind</source>

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.exercise_view import LIVE_MARK, marked_live
-from ops_console.precedence import Precedence
+from ops_console.precedence import Precedence, precedence_label
 from ops_console.radio.views import MessageFilter, MessageView
 from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import local_clock, local_seconds, measure
@@ -82,7 +82,7 @@ def cell_text(msg: MessageView, column: int) -> str:
     if column == 4:
         return "" if msg.kind == "plain" else str(msg.number)
     if column == 5:
-        return msg.precedence[:1] + msg.precedence[1:].lower()
+        return precedence_label(msg.precedence)
     if column == 6:
         text = msg.body.replace("\n", " ⏎ ")
         if msg.kind == "plain":

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from ops_console.precedence import precedence_label
 from ops_console.radio.views import MessageView, NodeView
 from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import (
@@ -109,7 +110,7 @@ class OutboxModel(_ListModel):
                 local_clock(msg.at),
                 msg.shown_recipient,
                 str(msg.number),
-                msg.precedence[:1] + msg.precedence[1:].lower(),
+                precedence_label(msg.precedence),
                 _state_words(msg),
                 str(msg.attempts),
                 msg.body.replace("\n", " "),
