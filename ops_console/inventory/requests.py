@@ -20,7 +20,7 @@ from ops_console.db.models import Incident, Team
 from ops_console.domain import Permission, Priority
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event
-from ops_console.said import N_
+from ops_console.said import N_, label, said
 from ops_console.services import audit
 from ops_console.services.records import check_version
 from ops_console.topics import Topic
@@ -110,8 +110,16 @@ class RequestDesk:
                 "stock.request",
                 "stock_request",
                 row.id,
-                f"Request #{row.id} from {view.requested_by}: {view.quantity:,} {view.unit} {view.item_name} "
-                f"to {view.deliver_to} ({Priority(row.priority).label})",
+                said(
+                    N_("Request #{id} from {who}: {quantity} {unit} {item} to {place} ({priority})"),
+                    id=row.id,
+                    who=view.requested_by,
+                    quantity=f"{view.quantity:,}",
+                    unit=view.unit,
+                    item=view.item_name,
+                    place=view.deliver_to,
+                    priority=label(Priority(row.priority)),
+                ),
                 after={
                     "item_id": row.item_id,
                     "quantity": row.quantity,
@@ -251,7 +259,13 @@ class RequestDesk:
                 "stock.request_fulfil",
                 "stock_request",
                 row.id,
-                f"Request #{row.id} {RequestStatus(row.status).label.lower()}: {row.fulfilled:,} of {row.quantity:,}",
+                said(
+                    N_("Request #{id} {status}: {done} of {quantity}"),
+                    id=row.id,
+                    status=label(RequestStatus(row.status), lower=True),
+                    done=f"{row.fulfilled:,}",
+                    quantity=f"{row.quantity:,}",
+                ),
                 before=before,
                 after={"status": row.status, "fulfilled": row.fulfilled},
                 exercise=row.exercise,
@@ -295,8 +309,14 @@ class RequestDesk:
                 f"stock.request_{status.value}",
                 "stock_request",
                 row.id,
-                f"Request #{row.id} {status.label.lower()}"
-                + (f": {reason.strip()}" if reason.strip() else ""),
+                said(
+                    N_("Request #{id} {status}: {reason}")
+                    if reason.strip()
+                    else N_("Request #{id} {status}"),
+                    id=row.id,
+                    status=label(status, lower=True),
+                    reason=reason.strip(),
+                ),
                 before={"status": current.value},
                 after={"status": status.value, "reason": reason.strip()},
                 exercise=row.exercise,

@@ -22,7 +22,7 @@ from ops_console.db.models import Team
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.said import N_
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.services.records import check_coordinates
 from ops_console.shift import Shift
@@ -160,7 +160,12 @@ class InventoryService(RequestDesk, StockFiles):
                     "stock.item_add",
                     "stock_item",
                     row.id,
-                    f"Item added: {row.name} ({row.category}, {row.unit})",
+                    said(
+                        N_("Item added: {name} ({category}, {unit})"),
+                        name=row.name,
+                        category=row.category,
+                        unit=row.unit,
+                    ),
                     after={
                         "name": row.name,
                         "category": row.category,
@@ -204,7 +209,7 @@ class InventoryService(RequestDesk, StockFiles):
                     "stock.location_add",
                     "stock_location",
                     row.id,
-                    f"Stock location added: {row.name} ({row.kind})",
+                    said(N_("Stock location added: {name} ({kind})"), name=row.name, kind=row.kind),
                     after={"name": row.name, "kind": row.kind, "lat": lat, "lon": lon, "team_id": team_id},
                     exercise=self._shift.exercise,
                 )
@@ -243,7 +248,13 @@ class InventoryService(RequestDesk, StockFiles):
                 "stock.threshold",
                 "stock_item",
                 item_id,
-                f"Thresholds for {item.name} at {place.name}: minimum {minimum:,}, target {target:,}",
+                said(
+                    N_("Thresholds for {item} at {place}: minimum {minimum}, target {target}"),
+                    item=item.name,
+                    place=place.name,
+                    minimum=f"{minimum:,}",
+                    target=f"{target:,}",
+                ),
                 before=before,
                 after={"minimum": minimum, "target": target, "location_id": location_id},
                 exercise=self._shift.exercise,

@@ -25,7 +25,7 @@ from ops_console.db.people_models import Volunteer, VolunteerCheckin, VolunteerS
 from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.said import N_
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.services.records import check_version
 from ops_console.shift import Shift
@@ -157,7 +157,7 @@ class RosterService:
             phone, badge = self._validate(s, draft, None)
             row = self._insert(s, draft, phone, badge)
             audit.append(
-                s, actor, "volunteer.add", "volunteer", row.id, f"Volunteer added: {row.name}",
+                s, actor, "volunteer.add", "volunteer", row.id, said(N_("Volunteer added: {name}"), name=row.name),
                 after=_snapshot(row, draft.skills),
             )  # fmt: skip
             view = self._load(s, row.id)
@@ -207,7 +207,7 @@ class RosterService:
             after = _snapshot(row, draft.skills)
             changed = [k for k in after if after[k] != before[k]]
             audit.append(
-                s, actor, "volunteer.update", "volunteer", row.id, f"Volunteer edited: {row.name}",
+                s, actor, "volunteer.update", "volunteer", row.id, said(N_("Volunteer edited: {name}"), name=row.name),
                 before={k: before[k] for k in changed}, after={k: after[k] for k in changed},
             )  # fmt: skip
             view = self._load(s, row.id)
@@ -258,7 +258,7 @@ class RosterService:
                 row = self._insert(s, draft, phone, badge)
                 audit.append(
                     s, actor, "volunteer.import", "volunteer", row.id,
-                    f"Volunteer imported (line {r.line}): {row.name}", after=_snapshot(row, skills),
+                    said(N_("Volunteer imported (line {line}): {name}"), line=r.line, name=row.name), after=_snapshot(row, skills),
                 )  # fmt: skip
         self._bus.publish(Event(Topic.VOLUNTEER_CHANGED, None))
         return len(preview.rows)

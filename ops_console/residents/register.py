@@ -28,7 +28,7 @@ from ops_console.domain import Permission
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.private_files import open_private
-from ops_console.said import N_
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.services.records import check_coordinates, check_version
 from ops_console.shift import Shift
@@ -168,7 +168,7 @@ class ResidentService:
                 "resident.open",
                 "resident",
                 resident_id,
-                f"Resident record R-{resident_id} opened",
+                said(N_("Resident record R-{id} opened"), id=resident_id),
                 exercise=self._shift.exercise,
             )
         return details
@@ -186,7 +186,7 @@ class ResidentService:
                 "resident.create",
                 "resident",
                 row.id,
-                f"Resident R-{row.id} registered",
+                said(N_("Resident R-{id} registered"), id=row.id),
                 after={"fields": [f for f in FIELDS if getattr(row, f) not in ("", None)]},
                 exercise=self._shift.exercise,
             )
@@ -215,7 +215,11 @@ class ResidentService:
                     "resident.update",
                     "resident",
                     row.id,
-                    f"Resident R-{row.id} edited ({', '.join(c for c in changed if c in FIELDS)})",
+                    said(
+                        N_("Resident R-{id} edited ({fields})"),
+                        id=row.id,
+                        fields=", ".join(c for c in changed if c in FIELDS),
+                    ),
                     after={"fields": [c for c in changed if c in FIELDS]},
                     exercise=self._shift.exercise,
                 )
@@ -241,7 +245,7 @@ class ResidentService:
                 "resident.export",
                 "resident",
                 None,
-                f"Residents register exported ({count} residents)",
+                said(N_("Residents register exported ({n} residents)"), n=count),
                 after={"count": count},
                 exercise=self._shift.exercise,
             )

@@ -5942,6 +5942,10 @@ Sounding or armed: %1</source>
       <translation>事件 #{id} 已上报：{title}</translation>
     </message>
     <message>
+      <source>Item added: {name} ({category}, {unit})</source>
+      <translation>已添加物品：{name}（{category}，{unit}）</translation>
+    </message>
+    <message>
       <source>Keep the title under {limit} characters.</source>
       <translation>标题请不要超过 {limit} 个字符。</translation>
     </message>
@@ -6034,6 +6038,38 @@ Sounding or armed: %1</source>
       <translation>电台 {radio}：{detail}</translation>
     </message>
     <message>
+      <source>Request #{id} from {who}: {quantity} {unit} {item} to {place} ({priority})</source>
+      <translation>请求 #{id}，来自 {who}：{quantity} {unit} {item}，送至 {place}（{priority}）</translation>
+    </message>
+    <message>
+      <source>Request #{id} {status}</source>
+      <translation>请求 #{id} {status}</translation>
+    </message>
+    <message>
+      <source>Request #{id} {status}: {done} of {quantity}</source>
+      <translation>请求 #{id} {status}：已送达 {done} / {quantity}</translation>
+    </message>
+    <message>
+      <source>Request #{id} {status}: {reason}</source>
+      <translation>请求 #{id} {status}：{reason}</translation>
+    </message>
+    <message>
+      <source>Resident R-{id} edited ({fields})</source>
+      <translation>居民 R-{id} 已编辑（{fields}）</translation>
+    </message>
+    <message>
+      <source>Resident R-{id} registered</source>
+      <translation>居民 R-{id} 已登记</translation>
+    </message>
+    <message>
+      <source>Resident record R-{id} opened</source>
+      <translation>已打开居民记录 R-{id}</translation>
+    </message>
+    <message>
+      <source>Residents register exported ({n} residents)</source>
+      <translation>居民名册已导出（{n} 名居民）</translation>
+    </message>
+    <message>
       <source>Risk point #{id} added: {name}</source>
       <translation>已添加风险点 #{id}：{name}</translation>
     </message>
@@ -6084,6 +6120,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Siren bus {bus}: polling failed and is retried ({why})</source>
       <translation>警报器总线 {bus}：轮询失败，正在重试（{why}）</translation>
+    </message>
+    <message>
+      <source>Stock location added: {name} ({kind})</source>
+      <translation>已添加库存地点：{name}（{kind}）</translation>
     </message>
     <message>
       <source>TEST</source>
@@ -6148,6 +6188,22 @@ Sounding or armed: %1</source>
     <message>
       <source>The report time</source>
       <translation>上报时间</translation>
+    </message>
+    <message>
+      <source>Thresholds for {item} at {place}: minimum {minimum}, target {target}</source>
+      <translation>{place} 的 {item} 阈值：最低 {minimum}，目标 {target}</translation>
+    </message>
+    <message>
+      <source>Volunteer added: {name}</source>
+      <translation>已添加志愿者：{name}</translation>
+    </message>
+    <message>
+      <source>Volunteer edited: {name}</source>
+      <translation>志愿者已编辑：{name}</translation>
+    </message>
+    <message>
+      <source>Volunteer imported (line {line}): {name}</source>
+      <translation>已导入志愿者（第 {line} 行）：{name}</translation>
     </message>
     <message>
       <source>Warning #{id} drafted from sensor alert {alert}: {words}</source>
