@@ -64,6 +64,13 @@ def roles_that_may_cancel() -> tuple[Role, ...]:
     return tuple(r for r in Role if CANCEL_PERMISSION in ROLE_PERMISSIONS[r])
 
 
+CANCEL_WORDS = {  # why sirens were stopped, as the activity log names it (ops_console/said.py)
+    "cancel": N_("Cancel"),
+    "cancel all": N_("Cancel all"),
+    "cancel uncommanded activation": N_("Cancel uncommanded activation"),
+}
+
+
 class SirenRefused(OpsError):
     """An activation the interlocks refused; the words say why (and it is audited)."""
 
@@ -190,7 +197,12 @@ class SirenService:
                 "siren.add",
                 "siren",
                 siren.id,
-                f"Siren {siren.name} added (unit {unit_id} on {bus_name})",
+                said(
+                    N_("Siren {name} added (unit {unit} on {bus})"),
+                    name=siren.name,
+                    unit=unit_id,
+                    bus=bus_name,
+                ),
                 after={"name": siren.name, "unit": unit_id, "bus": bus_name},
             )
             sid = siren.id
@@ -460,15 +472,20 @@ class SirenService:
                     SirenCommand.finished_at.is_(None),
                 )
             ):
-                c.finished_at, c.detail = utc_now(), "exercise activation cancelled"
+                c.finished_at, c.detail = utc_now(), said(N_("exercise activation cancelled"))
             audit.append(
                 s,
                 actor,
                 "siren.cancel.request",
                 "siren_request",
                 None,
-                f"{reason.capitalize()}: {', '.join(names) or 'no sirens'} by {actor.name} "
-                f"(request {request_id})",
+                said(
+                    N_("{reason}: {sirens} by {who} (request {request})"),
+                    reason=said(CANCEL_WORDS[reason]) if reason in CANCEL_WORDS else reason.capitalize(),
+                    sirens=listed(names) if names else said(N_("no sirens")),
+                    who=actor.name,
+                    request=request_id,
+                ),
                 after={"request": request_id, "sirens": ids},
                 exercise=self._shift.exercise,
             )

@@ -5882,6 +5882,18 @@ Sounding or armed: %1</source>
       <translation>CAP 文件 {name} 被拒绝：{why}</translation>
     </message>
     <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Cancel all</source>
+      <translation>全部取消</translation>
+    </message>
+    <message>
+      <source>Cancel uncommanded activation</source>
+      <translation>取消无指令鸣响</translation>
+    </message>
+    <message>
       <source>Checked in: {name}</source>
       <translation>已签到：{name}</translation>
     </message>
@@ -6120,6 +6132,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Siren bus {bus}: polling failed and is retried ({why})</source>
       <translation>警报器总线 {bus}：轮询失败，正在重试（{why}）</translation>
+    </message>
+    <message>
+      <source>Siren {name} added (unit {unit} on {bus})</source>
+      <translation>已添加警报器 {name}（总线 {bus} 上的单元 {unit}）</translation>
     </message>
     <message>
       <source>Stock location added: {name} ({kind})</source>
@@ -6486,6 +6502,10 @@ Sounding or armed: %1</source>
       <translation>已编辑</translation>
     </message>
     <message>
+      <source>exercise activation cancelled</source>
+      <translation>演练启动已取消</translation>
+    </message>
+    <message>
       <source>export the residents register</source>
       <translation>导出居民名册</translation>
     </message>
@@ -6568,6 +6588,10 @@ Sounding or armed: %1</source>
     <message>
       <source>no siren signal for {hazard} in the post's signal set</source>
       <translation>本站信号集中没有用于{hazard}的警报信号</translation>
+    </message>
+    <message>
+      <source>no sirens</source>
+      <translation>无警报器</translation>
     </message>
     <message>
       <source>no sirens cover the warning's area</source>
@@ -6924,6 +6948,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{problem}; this radio is not opened</source>
       <translation>{problem}；此电台未打开</translation>
+    </message>
+    <message>
+      <source>{reason}: {sirens} by {who} (request {request})</source>
+      <translation>{reason}：{sirens}，由 {who} 操作（请求 {request}）</translation>
     </message>
     <message>
       <source>{signal} requested on {n} siren(s)</source>
