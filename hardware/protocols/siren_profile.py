@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, IntFlag
 
+from ops_console.said import english, listed, said
+
 DEFAULT_BAUDRATE = 19_200
 DEFAULT_PARITY = "E"
 BITS_PER_CHAR = 11  # start + 8 data + parity + stop (8E1); 8N2 is also 11
@@ -79,20 +81,20 @@ def N_(text: str) -> str:  # noqa: N802 - the marker ops_console/i18n_catalogue.
     return text
 
 
-COMMAND_WORDS = {
-    Command.NONE: "no command",
-    Command.ACTIVATE: "activate",
-    Command.CANCEL: "cancel",
-    Command.SILENT_TEST: "silent test",
-    Command.GROWL_TEST: "growl test",
-    Command.ARM: "arm",
-    Command.DISARM: "disarm",
+COMMAND_WORDS = {  # marked: a command's outcome names it in the reader's language
+    Command.NONE: N_("no command"),
+    Command.ACTIVATE: N_("activate"),
+    Command.CANCEL: N_("cancel"),
+    Command.SILENT_TEST: N_("silent test"),
+    Command.GROWL_TEST: N_("growl test"),
+    Command.ARM: N_("arm"),
+    Command.DISARM: N_("disarm"),
 }
 STATE_WORDS = {
-    SirenState.IDLE: "idle",
-    SirenState.SOUNDING: "sounding",
-    SirenState.TESTING: "testing",
-    SirenState.FAULT: "fault",
+    SirenState.IDLE: N_("idle"),
+    SirenState.SOUNDING: N_("sounding"),
+    SirenState.TESTING: N_("testing"),
+    SirenState.FAULT: N_("fault"),
 }
 FAULT_WORDS = {
     FaultBit.AMPLIFIER: N_("amplifier fault"),
@@ -105,21 +107,31 @@ FAULT_WORDS = {
     FaultBit.LOCAL_ACTIVATION: N_("sounded without a command from the console (local activation)"),
 }
 EXCEPTION_WORDS = {
-    ExceptionCode.ILLEGAL_FUNCTION: "the controller does not support this request (illegal function)",
-    ExceptionCode.ILLEGAL_ADDRESS: "the controller has no such register (illegal data address)",
-    ExceptionCode.ILLEGAL_VALUE: "the controller refused the values sent (illegal data value)",
-    ExceptionCode.DEVICE_FAILURE: "the controller reports an internal failure (device failure)",
-    ExceptionCode.ACKNOWLEDGE: "the controller accepted the request but is still working on it",
-    ExceptionCode.BUSY: "the controller is busy and refused the request (device busy)",
+    ExceptionCode.ILLEGAL_FUNCTION: N_("the controller does not support this request (illegal function)"),
+    ExceptionCode.ILLEGAL_ADDRESS: N_("the controller has no such register (illegal data address)"),
+    ExceptionCode.ILLEGAL_VALUE: N_("the controller refused the values sent (illegal data value)"),
+    ExceptionCode.DEVICE_FAILURE: N_("the controller reports an internal failure (device failure)"),
+    ExceptionCode.ACKNOWLEDGE: N_("the controller accepted the request but is still working on it"),
+    ExceptionCode.BUSY: N_("the controller is busy and refused the request (device busy)"),
 }
+UNKNOWN_EXCEPTION = N_("the controller answered with unknown exception code {code}")
 
 
 def exception_words(code: int) -> str:
-    """Words for an exception code; unknown codes are named, not hidden."""
+    """English words for an exception code (a log line); unknown codes are named, not hidden."""
     try:
         return EXCEPTION_WORDS[ExceptionCode(code)]
     except ValueError:
-        return f"the controller answered with unknown exception code {code}"
+        return UNKNOWN_EXCEPTION.format(code=code)
+
+
+def exception_said(code: int) -> str:
+    """The words for an exception code as a stored sentence (ops_console/said.py), which a
+    Chinese console reads in Chinese inside a siren alarm."""
+    try:
+        return said(EXCEPTION_WORDS[ExceptionCode(code)])
+    except ValueError:
+        return said(UNKNOWN_EXCEPTION, code=code)
 
 
 def fault_words(faults: FaultBit) -> tuple[str, ...]:
@@ -161,14 +173,30 @@ class SirenStatus:
         return STATE_WORDS[self.state]
 
     def summary(self) -> str:
-        """One line for a log or a status bar."""
-        parts = [f"unit {self.unit} {self.state_words}"]
+        """One line for a log, in English (``summary_said`` for a person)."""
+        return english(self.summary_said())
+
+    def summary_said(self) -> str:
+        """One line for a status bar or a command's outcome, as a stored sentence
+        (ops_console/said.py): read in the reader's language."""
+        rest = []
         if self.state in (SirenState.SOUNDING, SirenState.TESTING):
-            parts.append(f"pattern {self.pattern_id}, {self.seconds_remaining} s left")
-        parts.append(f"battery {self.battery_v:.2f} V")
-        parts.append("mains on" if self.mains_present else "on battery")
-        parts.extend(self.fault_words)
-        return ", ".join(parts)
+            rest.append(
+                said(
+                    N_("pattern {pattern}, {left} s left"),
+                    pattern=self.pattern_id,
+                    left=self.seconds_remaining,
+                )
+            )
+        rest.append(said(N_("battery {volts} V"), volts=f"{self.battery_v:.2f}"))
+        rest.append(said(N_("mains on") if self.mains_present else N_("on battery")))
+        rest.extend(said(w) for w in self.fault_words)
+        return said(
+            N_("unit {unit} {state}, {details}"),
+            unit=self.unit,
+            state=said(self.state_words),
+            details=listed(rest),
+        )
 
 
 def decode_status(unit: int, registers: list[int] | tuple[int, ...]) -> SirenStatus:

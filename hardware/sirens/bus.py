@@ -53,6 +53,7 @@ from ops_console.hardware.sirens.errors import (
 )
 from ops_console.hardware.sirens.late import LateReplies
 from ops_console.hardware.sirens.outcome import CommandOutcome, Confirmation, describe, took_effect
+from ops_console.said import N_, english, said
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +62,11 @@ _REFUSAL_CONTEXT = {
     (
         Command.ACTIVATE,
         ExceptionCode.ILLEGAL_VALUE,
-    ): "activation refused: the siren was not armed (or arming expired), or the pattern or "
-    "duration is not one it knows",
-    (Command.ACTIVATE, ExceptionCode.DEVICE_FAILURE): "activation refused: the siren cannot sound",
+    ): N_(
+        "activation refused: the siren was not armed (or arming expired), or the pattern or "
+        "duration is not one it knows"
+    ),
+    (Command.ACTIVATE, ExceptionCode.DEVICE_FAILURE): N_("activation refused: the siren cannot sound"),
 }
 
 
@@ -169,12 +172,12 @@ class SirenBus:
                     self._write_command(unit, registers)
                 except ExceptionReply as refused:
                     context = _REFUSAL_CONTEXT.get((command, refused.code), "")
-                    fault = ExceptionReply(unit, refused.code, context) if context else refused
+                    fault = ExceptionReply(unit, refused.code, said(context)) if context else refused
                     return self._outcome(unit, command, seq, Confirmation.REFUSED, sends, None, fault)
                 except PortUnplugged as lost:
                     return self._outcome(unit, command, seq, Confirmation.UNCONFIRMED, sends, None, lost)
                 except SirenFault as unheard:  # the command may or may not have landed: read back
-                    log.info("siren %s: no usable reply to %s: %s", unit, command.name, unheard.words)
+                    log.info("siren %s: no usable reply to %s: %s", unit, command.name, unheard.english)
                 try:
                     status = self._read_status(unit)
                 except SirenFault as fault:
@@ -225,7 +228,9 @@ class SirenBus:
             COMMAND_ADDRESS,
             COMMAND_COUNT,
         ):
-            raise self._count(GarbledReply(unit, "the write was echoed with another address or quantity"))
+            raise self._count(
+                GarbledReply(unit, said(N_("the write was echoed with another address or quantity")))
+            )
 
     def _outcome(
         self,
@@ -239,7 +244,7 @@ class SirenBus:
     ) -> CommandOutcome:
         self.counters[f"command_{result.name.lower()}"] += 1
         words = describe(unit, command, seq, result, status, fault)
-        (log.info if result is Confirmation.CONFIRMED else log.warning)("%s", words)
+        (log.info if result is Confirmation.CONFIRMED else log.warning)("%s", english(words))
         return CommandOutcome(unit, command, seq, result, sends, status, fault, words)
 
     # -- one request on the wire ------------------------------------------------------------
@@ -252,7 +257,7 @@ class SirenBus:
             reply = call()
         except ConnectionException:
             self._client.close()
-            detail = self._client.connect_error or "the line failed during the request"
+            detail = self._client.connect_error or said(N_("the line failed during the request"))
             raise self._count(PortUnplugged(unit, self.port, detail)) from None
         except ModbusIOException:
             raise self._count(self._diagnose(unit, function, count)) from None
@@ -291,5 +296,5 @@ class SirenBus:
 
     def _count(self, fault: SirenFault) -> SirenFault:
         self.counters[fault.kind] += 1
-        log.debug("%s", fault.words)
+        log.debug("%s", fault.english)
         return fault

@@ -1,13 +1,17 @@
 """What can go wrong on a siren bus, as types that carry words for a person.
 
-Each fault says which unit, what happened, and (where it helps) what to check. The service
-layer shows ``fault.words`` as is; ``fault.kind`` is a stable short name for counters and logs.
-These are environment faults (a cable, a controller), never our own bugs.
+Each fault says which unit, what happened, and (where it helps) what to check. ``fault.words``
+is a stored sentence in no language (ops_console/said.py): it becomes an argument of a siren
+alarm or a command's outcome that a Chinese console reads in Chinese, whichever workstation
+heard the fault; ``str(fault)`` is its English, for logs. ``fault.kind`` is a stable short
+name for counters and logs. These are environment faults (a cable, a controller), never our
+own bugs.
 """
 
 from __future__ import annotations
 
-from ops_console.hardware.protocols.siren_profile import exception_words
+from ops_console.hardware.protocols.siren_profile import exception_said
+from ops_console.said import N_, english, said
 
 
 class SirenFault(Exception):
@@ -16,10 +20,19 @@ class SirenFault(Exception):
     kind = "fault"
 
     def __init__(self, unit: int | None, words: str, reason: str = "") -> None:
-        super().__init__(words)
+        super().__init__(english(words))  # a log line reads English (said.english)
         self.unit = unit
         self.words = words
         self.reason = reason or words  # the words without "siren N:", for use inside a sentence
+
+    @property
+    def english(self) -> str:
+        """The words in English, for a log line."""
+        return english(self.words)
+
+
+def _ms(timeout: float) -> str:
+    return f"{timeout * 1000:.0f}"
 
 
 class NoAnswer(SirenFault):
@@ -30,8 +43,14 @@ class NoAnswer(SirenFault):
     def __init__(self, unit: int, timeout: float) -> None:
         super().__init__(
             unit,
-            f"siren {unit} did not answer within {timeout * 1000:.0f} ms "
-            "(check its power, its address and the RS-485 cable)",
+            said(
+                N_(
+                    "siren {unit} did not answer within {ms} ms "
+                    "(check its power, its address and the RS-485 cable)"
+                ),
+                unit=unit,
+                ms=_ms(timeout),
+            ),
         )
 
 
@@ -43,8 +62,13 @@ class CrcError(SirenFault):
     def __init__(self, unit: int) -> None:
         super().__init__(
             unit,
-            f"siren {unit} answered with a corrupted reply (CRC error; "
-            "check cable shielding and bus termination)",
+            said(
+                N_(
+                    "siren {unit} answered with a corrupted reply (CRC error; "
+                    "check cable shielding and bus termination)"
+                ),
+                unit=unit,
+            ),
         )
 
 
@@ -54,7 +78,14 @@ class TruncatedReply(SirenFault):
     kind = "truncated"
 
     def __init__(self, unit: int, got: int) -> None:
-        super().__init__(unit, f"siren {unit} sent an incomplete reply ({got} bytes) and then went quiet")
+        super().__init__(
+            unit,
+            said(
+                N_("siren {unit} sent an incomplete reply ({got} bytes) and then went quiet"),
+                unit=unit,
+                got=got,
+            ),
+        )
 
 
 class WrongUnit(SirenFault):
@@ -64,7 +95,12 @@ class WrongUnit(SirenFault):
 
     def __init__(self, unit: int, replied: int) -> None:
         super().__init__(
-            unit, f"asked siren {unit} but unit {replied} answered (two controllers may share an address)"
+            unit,
+            said(
+                N_("asked siren {unit} but unit {replied} answered (two controllers may share an address)"),
+                unit=unit,
+                replied=replied,
+            ),
         )
         self.replied = replied
 
@@ -77,8 +113,15 @@ class SlowReply(SirenFault):
     def __init__(self, unit: int, timeout: float, late: int) -> None:
         super().__init__(
             unit,
-            f"siren {unit} is slow: it answers, but after the {timeout * 1000:.0f} ms timeout "
-            f"({late} late replies heard); not a wiring fault - give its bus a longer timeout",
+            said(
+                N_(
+                    "siren {unit} is slow: it answers, but after the {ms} ms timeout "
+                    "({late} late replies heard); not a wiring fault - give its bus a longer timeout"
+                ),
+                unit=unit,
+                ms=_ms(timeout),
+                late=late,
+            ),
         )
         self.late = late
 
@@ -91,30 +134,46 @@ class Overlapped(SirenFault):
     def __init__(self, unit: int, late_unit: int) -> None:
         super().__init__(
             unit,
-            f"siren {late_unit} answered late, over the reply to siren {unit} "
-            f"(siren {late_unit} is slow; siren {unit} is not at fault)",
+            said(
+                N_(
+                    "siren {late_unit} answered late, over the reply to siren {unit} "
+                    "(siren {late_unit} is slow; siren {unit} is not at fault)"
+                ),
+                unit=unit,
+                late_unit=late_unit,
+            ),
         )
         self.late_unit = late_unit
 
 
 class GarbledReply(SirenFault):
-    """Bytes arrived that are no reply to what was asked."""
+    """Bytes arrived that are no reply to what was asked.
+
+    ``detail`` is what was heard (bytes in hex, the Modbus library's words) or a ``said``
+    sentence; it is shown as it is."""
 
     kind = "garbled"
 
     def __init__(self, unit: int, detail: str = "") -> None:
-        extra = f": {detail}" if detail else ""
-        super().__init__(unit, f"siren {unit} sent a reply that cannot be read{extra}")
+        words = (
+            said(N_("siren {unit} sent a reply that cannot be read: {detail}"), unit=unit, detail=detail)
+            if detail
+            else said(N_("siren {unit} sent a reply that cannot be read"), unit=unit)
+        )
+        super().__init__(unit, words)
 
 
 class ExceptionReply(SirenFault):
-    """The controller answered with a Modbus exception: it heard us and said no."""
+    """The controller answered with a Modbus exception: it heard us and said no.
+
+    ``context`` (a ``said`` sentence) says what the refusal means for this command."""
 
     kind = "exception"
 
     def __init__(self, unit: int, code: int, context: str = "") -> None:
-        reason = f"{exception_words(code)} — {context}" if context else exception_words(code)
-        super().__init__(unit, f"siren {unit}: {reason}", reason)
+        why = exception_said(code)
+        reason = said(N_("{why} — {context}"), why=why, context=context) if context else why
+        super().__init__(unit, said(N_("siren {unit}: {reason}"), unit=unit, reason=reason), reason)
         self.code = code
 
 
@@ -124,18 +183,29 @@ class BadRegisters(SirenFault):
     kind = "bad_registers"
 
     def __init__(self, unit: int, detail: str) -> None:
-        super().__init__(unit, f"siren {unit} reported values outside its profile: {detail}")
+        super().__init__(
+            unit,
+            said(N_("siren {unit} reported values outside its profile: {detail}"), unit=unit, detail=detail),
+        )
 
 
 class PortUnplugged(SirenFault):
-    """The serial port failed or vanished; the bus reopens it on the next call."""
+    """The serial port failed or vanished; the bus reopens it on the next call.
+
+    ``detail`` is the operating system's words (or a ``said`` sentence), shown as they are."""
 
     kind = "port_unplugged"
 
     def __init__(self, unit: int | None, port: str, detail: str = "") -> None:
-        extra = f" ({detail})" if detail else ""
-        super().__init__(
-            unit,
-            f"the siren bus port {port} is not available — unplugged or in use"
-            f"{extra}; it will be reopened on the next request",
+        template = (
+            N_(
+                "the siren bus port {port} is not available — unplugged or in use ({detail}); "
+                "it will be reopened on the next request"
+            )
+            if detail
+            else N_(
+                "the siren bus port {port} is not available — unplugged or in use; "
+                "it will be reopened on the next request"
+            )
         )
+        super().__init__(unit, said(template, port=port, detail=detail))

@@ -11,6 +11,7 @@ from enum import Enum
 
 from ops_console.hardware.protocols.siren_profile import COMMAND_WORDS, Command, SirenState, SirenStatus
 from ops_console.hardware.sirens.errors import SirenFault
+from ops_console.said import N_, english, said
 
 
 class Confirmation(Enum):
@@ -35,6 +36,11 @@ class CommandOutcome:
     status: SirenStatus | None
     fault: SirenFault | None
     words: str
+
+    @property
+    def english(self) -> str:
+        """The words in English, for a log line (``words`` is stored in no language)."""
+        return english(self.words)
 
     @property
     def confirmed(self) -> bool:
@@ -75,16 +81,26 @@ def describe(
     status: SirenStatus | None,
     fault: SirenFault | None,
 ) -> str:
-    """The sentence an operator reads for an outcome."""
-    what = f"siren {unit}: {COMMAND_WORDS[command]} (sequence {seq})"
-    now = f"; it reports {status.summary()}" if status is not None else ""
+    """The sentence an operator reads for an outcome, stored in no language
+    (ops_console/said.py): it goes into a Chinese alarm as Chinese; ``said.english`` logs it."""
+    what = said(
+        N_("siren {unit}: {command} (sequence {seq})"),
+        unit=unit,
+        command=said(COMMAND_WORDS[command]),
+        seq=seq,
+    )
+    now = said(N_("; it reports {status}"), status=status.summary_said()) if status is not None else ""
     if result is Confirmation.CONFIRMED:
-        return f"{what} confirmed{now}"
+        return said(N_("{what} confirmed{now}"), what=what, now=now)
     if result is Confirmation.NOT_STARTED:
-        return f"{what} was accepted but did not take effect{now}"
+        return said(N_("{what} was accepted but did not take effect{now}"), what=what, now=now)
     if result is Confirmation.NOT_ACCEPTED:
-        return f"{what} was not accepted after repeated sends{now}"
-    reason = f": {fault.reason}" if fault is not None else ""
+        return said(N_("{what} was not accepted after repeated sends{now}"), what=what, now=now)
+    reason = said(N_(": {reason}"), reason=fault.reason) if fault is not None else ""
     if result is Confirmation.REFUSED:
-        return f"{what} refused{reason}{now}"
-    return f"{what} could not be confirmed{reason} — treat the siren's state as unknown"
+        return said(N_("{what} refused{reason}{now}"), what=what, reason=reason, now=now)
+    return said(
+        N_("{what} could not be confirmed{reason} — treat the siren's state as unknown"),
+        what=what,
+        reason=reason,
+    )

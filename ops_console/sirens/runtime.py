@@ -182,7 +182,10 @@ class SirenRuntime:
             if attempts >= self.max_attempts or time.monotonic() >= deadline:
                 break
             log.warning(
-                "siren %s: %s not confirmed (%s), trying again", c.siren_name, c.command, outcome.words
+                "siren %s: %s not confirmed (%s), trying again",
+                c.siren_name,
+                c.command,
+                outcome.english,
             )
         state = None
         if outcome.result is not Confirmation.CONFIRMED and time.monotonic() >= deadline:

@@ -94,7 +94,7 @@ def siren_view(s: Siren) -> SirenView:
         s.temperature_c,
         s.last_heard_at,
         s.missed_polls,
-        s.comms_detail,
+        shown(s.comms_detail),  # a SirenFault's words, stored in no language
         s.last_seq,
         s.version,
     )

@@ -5870,6 +5870,14 @@ Sounding or armed: %1</source>
       <translation>、</translation>
     </message>
     <message>
+      <source>: {reason}</source>
+      <translation>：{reason}</translation>
+    </message>
+    <message>
+      <source>; it reports {status}</source>
+      <translation>；其报告：{status}</translation>
+    </message>
+    <message>
       <source>A title is required.</source>
       <translation>标题为必填项。</translation>
     </message>
@@ -6278,6 +6286,14 @@ Sounding or armed: %1</source>
       <translation>启动警报器</translation>
     </message>
     <message>
+      <source>activation refused: the siren cannot sound</source>
+      <translation>启动被拒绝：警报器无法鸣响</translation>
+    </message>
+    <message>
+      <source>activation refused: the siren was not armed (or arming expired), or the pattern or duration is not one it knows</source>
+      <translation>启动被拒绝：警报器未布防（或布防已过期），或其不认识该模式或时长</translation>
+    </message>
+    <message>
       <source>add items to the inventory</source>
       <translation>向库存添加物品</translation>
     </message>
@@ -6334,6 +6350,14 @@ Sounding or armed: %1</source>
       <translation>已批准</translation>
     </message>
     <message>
+      <source>arm</source>
+      <translation>布防</translation>
+    </message>
+    <message>
+      <source>asked siren {unit} but unit {replied} answered (two controllers may share an address)</source>
+      <translation>询问的是警报器 {unit}，应答的却是单元 {replied}（可能有两台控制器使用同一地址）</translation>
+    </message>
+    <message>
       <source>assign tasks</source>
       <translation>分派任务</translation>
     </message>
@@ -6344,6 +6368,10 @@ Sounding or armed: %1</source>
     <message>
       <source>battery low</source>
       <translation>电池电量低</translation>
+    </message>
+    <message>
+      <source>battery {volts} V</source>
+      <translation>电池 {volts} V</translation>
     </message>
     <message>
       <source>broadcast acknowledged ({precedence})</source>
@@ -6450,6 +6478,10 @@ Sounding or armed: %1</source>
       <translation>未启动</translation>
     </message>
     <message>
+      <source>disarm</source>
+      <translation>撤防</translation>
+    </message>
+    <message>
       <source>disband teams</source>
       <translation>解散队伍</translation>
     </message>
@@ -6510,6 +6542,10 @@ Sounding or armed: %1</source>
       <translation>导出居民名册</translation>
     </message>
     <message>
+      <source>fault</source>
+      <translation>故障</translation>
+    </message>
+    <message>
       <source>file radio messages</source>
       <translation>归档电台消息</translation>
     </message>
@@ -6528,6 +6564,10 @@ Sounding or armed: %1</source>
     <message>
       <source>growl test</source>
       <translation>低鸣测试</translation>
+    </message>
+    <message>
+      <source>idle</source>
+      <translation>待机</translation>
     </message>
     <message>
       <source>import a sensor register</source>
@@ -6566,12 +6606,20 @@ Sounding or armed: %1</source>
       <translation>登记巡查</translation>
     </message>
     <message>
+      <source>mains on</source>
+      <translation>市电正常</translation>
+    </message>
+    <message>
       <source>more than {n} readings in one minute (expected one every {seconds} s)</source>
       <translation>一分钟内读数超过 {n} 条（应每 {seconds} 秒一条）</translation>
     </message>
     <message>
       <source>move tasks</source>
       <translation>移动任务</translation>
+    </message>
+    <message>
+      <source>no command</source>
+      <translation>无命令</translation>
     </message>
     <message>
       <source>no console commanded it</source>
@@ -6622,6 +6670,10 @@ Sounding or armed: %1</source>
       <translation>现有 {n} 人</translation>
     </message>
     <message>
+      <source>on battery</source>
+      <translation>电池供电</translation>
+    </message>
+    <message>
       <source>only a supervisor may sound sirens live; {name} is {role}</source>
       <translation>只有主管可以实战鸣响警报器；{name} 的角色是{role}</translation>
     </message>
@@ -6636,6 +6688,10 @@ Sounding or armed: %1</source>
     <message>
       <source>pattern {id} is not in the library</source>
       <translation>信号 {id} 不在信号库中</translation>
+    </message>
+    <message>
+      <source>pattern {pattern}, {left} s left</source>
+      <translation>模式 {pattern}，剩余 {left} 秒</translation>
     </message>
     <message>
       <source>purge exercise records</source>
@@ -6742,6 +6798,46 @@ Sounding or armed: %1</source>
       <translation>找不到警报器请求 {request}</translation>
     </message>
     <message>
+      <source>siren {late_unit} answered late, over the reply to siren {unit} (siren {late_unit} is slow; siren {unit} is not at fault)</source>
+      <translation>警报器 {late_unit} 迟到的应答覆盖了警报器 {unit} 的应答（警报器 {late_unit} 响应慢；警报器 {unit} 没有故障）</translation>
+    </message>
+    <message>
+      <source>siren {unit} answered with a corrupted reply (CRC error; check cable shielding and bus termination)</source>
+      <translation>警报器 {unit} 的应答已损坏（CRC 错误；请检查电缆屏蔽和总线终端电阻）</translation>
+    </message>
+    <message>
+      <source>siren {unit} did not answer within {ms} ms (check its power, its address and the RS-485 cable)</source>
+      <translation>警报器 {unit} 在 {ms} 毫秒内没有应答（请检查其电源、地址和 RS-485 电缆）</translation>
+    </message>
+    <message>
+      <source>siren {unit} is slow: it answers, but after the {ms} ms timeout ({late} late replies heard); not a wiring fault - give its bus a longer timeout</source>
+      <translation>警报器 {unit} 响应慢：它会应答，但超过了 {ms} 毫秒超时（收到 {late} 个迟到的应答）；不是接线故障——请为其总线设置更长的超时</translation>
+    </message>
+    <message>
+      <source>siren {unit} reported values outside its profile: {detail}</source>
+      <translation>警报器 {unit} 报告的数值超出其规格：{detail}</translation>
+    </message>
+    <message>
+      <source>siren {unit} sent a reply that cannot be read</source>
+      <translation>警报器 {unit} 发送的应答无法读取</translation>
+    </message>
+    <message>
+      <source>siren {unit} sent a reply that cannot be read: {detail}</source>
+      <translation>警报器 {unit} 发送的应答无法读取：{detail}</translation>
+    </message>
+    <message>
+      <source>siren {unit} sent an incomplete reply ({got} bytes) and then went quiet</source>
+      <translation>警报器 {unit} 发送了不完整的应答（{got} 字节）后便无响应</translation>
+    </message>
+    <message>
+      <source>siren {unit}: {command} (sequence {seq})</source>
+      <translation>警报器 {unit}：{command}（序号 {seq}）</translation>
+    </message>
+    <message>
+      <source>siren {unit}: {reason}</source>
+      <translation>警报器 {unit}：{reason}</translation>
+    </message>
+    <message>
       <source>siren(s) {ids} do not exist</source>
       <translation>警报器 {ids} 不存在</translation>
     </message>
@@ -6752,6 +6848,10 @@ Sounding or armed: %1</source>
     <message>
       <source>sounded without a command from the console (local activation)</source>
       <translation>未经控制台命令鸣响（本地启动）</translation>
+    </message>
+    <message>
+      <source>sounding</source>
+      <translation>鸣响中</translation>
     </message>
     <message>
       <source>start a PAR roll call</source>
@@ -6770,6 +6870,10 @@ Sounding or armed: %1</source>
       <translation>队伍轨迹</translation>
     </message>
     <message>
+      <source>testing</source>
+      <translation>测试中</translation>
+    </message>
+    <message>
       <source>the PIN was not accepted — {why}</source>
       <translation>PIN 未通过 — {why}</translation>
     </message>
@@ -6782,12 +6886,44 @@ Sounding or armed: %1</source>
       <translation>控制台在结果确定前停止 — 请将警报器状态视为未知</translation>
     </message>
     <message>
+      <source>the controller accepted the request but is still working on it</source>
+      <translation>控制器已接受请求，但仍在处理中</translation>
+    </message>
+    <message>
+      <source>the controller answered with unknown exception code {code}</source>
+      <translation>控制器回复了未知异常码 {code}</translation>
+    </message>
+    <message>
+      <source>the controller does not support this request (illegal function)</source>
+      <translation>控制器不支持此请求（非法功能码）</translation>
+    </message>
+    <message>
+      <source>the controller has no such register (illegal data address)</source>
+      <translation>控制器没有该寄存器（非法数据地址）</translation>
+    </message>
+    <message>
+      <source>the controller is busy and refused the request (device busy)</source>
+      <translation>控制器忙，拒绝了请求（设备忙）</translation>
+    </message>
+    <message>
+      <source>the controller refused the values sent (illegal data value)</source>
+      <translation>控制器拒绝了发送的数值（非法数据值）</translation>
+    </message>
+    <message>
+      <source>the controller reports an internal failure (device failure)</source>
+      <translation>控制器报告内部故障（设备故障）</translation>
+    </message>
+    <message>
       <source>the folder {folder} does not exist (or is not a folder)</source>
       <translation>文件夹 {folder} 不存在（或不是文件夹）</translation>
     </message>
     <message>
       <source>the folder {folder} is not writable</source>
       <translation>文件夹 {folder} 不可写</translation>
+    </message>
+    <message>
+      <source>the line failed during the request</source>
+      <translation>请求过程中线路故障</translation>
     </message>
     <message>
       <source>the post is in EXERCISE mode: a live warning cannot be sent from an exercise</source>
@@ -6810,6 +6946,18 @@ Sounding or armed: %1</source>
       <translation>传感器时钟慢了 {span}；按收到的时间计时</translation>
     </message>
     <message>
+      <source>the siren bus port {port} is not available — unplugged or in use ({detail}); it will be reopened on the next request</source>
+      <translation>警报器总线端口 {port} 不可用——已拔出或被占用（{detail}）；下次请求时将重新打开</translation>
+    </message>
+    <message>
+      <source>the siren bus port {port} is not available — unplugged or in use; it will be reopened on the next request</source>
+      <translation>警报器总线端口 {port} 不可用——已拔出或被占用；下次请求时将重新打开</translation>
+    </message>
+    <message>
+      <source>the write was echoed with another address or quantity</source>
+      <translation>写入的回显地址或数量不一致</translation>
+    </message>
+    <message>
       <source>timed out</source>
       <translation>已超时</translation>
     </message>
@@ -6820,6 +6968,10 @@ Sounding or armed: %1</source>
     <message>
       <source>unexpected error: {why}</source>
       <translation>意外错误：{why}</translation>
+    </message>
+    <message>
+      <source>unit {unit} {state}, {details}</source>
+      <translation>单元 {unit} {state}，{details}</translation>
     </message>
     <message>
       <source>up {amount} {unit} in {minutes} min</source>
@@ -7010,6 +7162,14 @@ Sounding or armed: %1</source>
       <translation>{who} 通过 {channels} 发送了 {type} {identifier}（{status}）</translation>
     </message>
     <message>
+      <source>{what} confirmed{now}</source>
+      <translation>{what}已确认{now}</translation>
+    </message>
+    <message>
+      <source>{what} could not be confirmed{reason} — treat the siren's state as unknown</source>
+      <translation>{what}无法确认{reason}——请将警报器状态视为未知</translation>
+    </message>
+    <message>
       <source>{what} is in the future ({when}).</source>
       <translation>{what}在将来（{when}）。</translation>
     </message>
@@ -7022,6 +7182,18 @@ Sounding or armed: %1</source>
       <translation>{what}在一年以后（{when}）：请检查年份。</translation>
     </message>
     <message>
+      <source>{what} refused{reason}{now}</source>
+      <translation>{what}被拒绝{reason}{now}</translation>
+    </message>
+    <message>
+      <source>{what} was accepted but did not take effect{now}</source>
+      <translation>{what}已被接受但未生效{now}</translation>
+    </message>
+    <message>
+      <source>{what} was not accepted after repeated sends{now}</source>
+      <translation>{what}多次发送后仍未被接受{now}</translation>
+    </message>
+    <message>
       <source>{who} ({role}) may not {doing}; ask a supervisor.</source>
       <translation>{who}（{role}）无权{doing}；请联系主管。</translation>
     </message>
@@ -7032,6 +7204,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{who} at the post</source>
       <translation>指挥所的 {who}</translation>
+    </message>
+    <message>
+      <source>{why} — {context}</source>
+      <translation>{why}——{context}</translation>
     </message>
     <message>
       <source>{why}; not used for levels</source>

@@ -17,10 +17,10 @@ def test_poll_all_reads_every_controller(bus):
 
 def test_arm_and_activate_is_confirmed_by_read_back(bus, sim, clock):
     outcome = bus.arm_and_activate(3, 101, 180, seq=1)
-    assert outcome.result is Confirmation.CONFIRMED, outcome.words
+    assert outcome.result is Confirmation.CONFIRMED, outcome.english
     assert outcome.command is Command.ACTIVATE and outcome.seq == 2 and outcome.sends == 1
     assert outcome.sounding and outcome.status.pattern_id == 101
-    assert "sounding, pattern 101, 180 s left" in outcome.words
+    assert "sounding, pattern 101, 180 s left" in outcome.english
     clock.advance(30)
     later = bus.read_status(3)
     assert later.sounding and later.seconds_remaining == 150 and later.battery_v < 27.2

@@ -35,7 +35,7 @@ def test_a_bad_reply_is_a_typed_fault_with_words(bus, sim, failure, fault_type, 
     sim.fail(2, failure)
     with pytest.raises(fault_type) as caught:
         bus.read_status(2)
-    assert words in caught.value.words and caught.value.unit == 2
+    assert words in caught.value.english and caught.value.unit == 2
     assert bus.counters[fault_type.kind] == 2  # read twice (reads are retried), counted twice
     sim.heal(2)
     assert bus.read_status(2).state is SirenState.IDLE  # and the line is fine afterwards
@@ -49,14 +49,14 @@ def test_a_command_into_a_bad_line_is_never_reported_as_sounding(bus, sim, failu
     sim.fail(2, failure)
     outcome = bus.issue_command(2, Command.ACTIVATE, 101, 180, seq=2)
     assert outcome.result is Confirmation.UNCONFIRMED and not outcome.sounding
-    assert isinstance(outcome.fault, SirenFault) and "unknown" in outcome.words
+    assert isinstance(outcome.fault, SirenFault) and "unknown" in outcome.english
     assert len([w for w in sim.writes if w[0] == 2 and w[1][0] == Command.ACTIVATE]) == 1  # written once
 
 
 def test_poll_all_reports_a_silent_controller_and_carries_on(bus, sim):
     sim.fail(4, Failure.SILENT)
     results = bus.poll_all([3, 4, 5])
-    assert isinstance(results[4], NoAnswer) and "check its power" in results[4].words
+    assert isinstance(results[4], NoAnswer) and "check its power" in results[4].english
     assert results[3].unit == 3 and results[5].unit == 5
 
 
@@ -64,7 +64,7 @@ def test_activation_without_arming_is_refused_with_words(bus, sim):
     outcome = bus.issue_command(1, Command.ACTIVATE, 101, 180, seq=1)
     assert outcome.result is Confirmation.REFUSED and not outcome.sounding
     assert isinstance(outcome.fault, ExceptionReply) and outcome.fault.code == ExceptionCode.ILLEGAL_VALUE
-    assert "not armed" in outcome.words and outcome.sends == 1
+    assert "not armed" in outcome.english and outcome.sends == 1
     assert sim.siren(1).started == []
 
 
@@ -72,14 +72,14 @@ def test_arming_expires_after_sixty_seconds(bus, sim, clock):
     arm(bus, 1)
     clock.advance(61)
     outcome = bus.issue_command(1, Command.ACTIVATE, 101, 180, seq=2)
-    assert outcome.result is Confirmation.REFUSED and "not armed" in outcome.words
+    assert outcome.result is Confirmation.REFUSED and "not armed" in outcome.english
 
 
 def test_a_refusing_controller_answers_busy(bus, sim):
     sim.fail(3, Failure.REFUSE)
     outcome = bus.arm_and_activate(3, 101, 180, seq=1)
     assert outcome.result is Confirmation.REFUSED and outcome.command is Command.ARM
-    assert outcome.fault.code == ExceptionCode.BUSY and "busy" in outcome.words
+    assert outcome.fault.code == ExceptionCode.BUSY and "busy" in outcome.english
 
 
 def test_an_amplifier_fault_shows_and_refuses_activation(bus, sim):
@@ -88,7 +88,7 @@ def test_an_amplifier_fault_shows_and_refuses_activation(bus, sim):
     assert status.state is SirenState.FAULT and "amplifier fault" in status.fault_words
     outcome = bus.arm_and_activate(5, 101, 180, seq=1)
     assert outcome.result is Confirmation.REFUSED and outcome.fault.code == ExceptionCode.DEVICE_FAILURE
-    assert "cannot sound" in outcome.words and not outcome.sounding
+    assert "cannot sound" in outcome.english and not outcome.sounding
 
 
 def test_a_door_open_is_a_warning_not_a_stop(bus, sim):
@@ -102,7 +102,7 @@ def test_accepted_but_never_started_is_not_sounding(bus, sim):
     outcome = bus.arm_and_activate(2, 101, 180, seq=1)
     assert outcome.result is Confirmation.NOT_STARTED and not outcome.sounding
     assert outcome.status.last_seq == 2 and outcome.status.state is SirenState.IDLE
-    assert "accepted but did not take effect" in outcome.words
+    assert "accepted but did not take effect" in outcome.english
 
 
 def test_a_local_activation_is_reported_as_such(bus, sim):
@@ -134,7 +134,7 @@ def test_unplugged_mid_activation_is_unconfirmed_then_reconnects(bus, sim):
     sim.fail(1, Failure.UNPLUG_AFTER_WRITE)
     outcome = bus.issue_command(1, Command.ACTIVATE, 101, 180, seq=2)
     assert outcome.result is Confirmation.UNCONFIRMED and not outcome.sounding
-    assert isinstance(outcome.fault, PortUnplugged) and "unplugged" in outcome.words
+    assert isinstance(outcome.fault, PortUnplugged) and "unplugged" in outcome.english
     with pytest.raises(PortUnplugged, match="No such file"):
         bus.read_status(1)  # still gone: a typed fault, not a crash
     sim.replug()
@@ -147,5 +147,5 @@ def test_a_port_that_does_not_exist_is_a_typed_fault(make_bus, tmp_path):
     bus = make_bus(str(tmp_path / "ttyUSB9"))
     with pytest.raises(PortUnplugged) as caught:
         bus.read_status(1)
-    assert "not available" in caught.value.words
+    assert "not available" in caught.value.english
     assert bus.poll_all([1, 2]).keys() == {1, 2}

@@ -29,7 +29,7 @@ def test_a_slow_controller_is_named_slow_and_the_next_siren_is_not_blamed(sim, m
     assert "siren 3 answered after the 100 ms timeout" in caplog.text
     again = bus.poll_all([3])[3]
     assert isinstance(again, SlowReply) and again.kind == "slow"
-    assert "siren 3 is slow" in again.words and "not a wiring fault" in again.words
+    assert "siren 3 is slow" in again.english and "not a wiring fault" in again.english
     assert sim.counters["late_replies"] >= 2
 
 
@@ -62,8 +62,8 @@ def test_overlapped_words_name_the_slow_unit() -> None:
     fault = Overlapped(4, 3)
     assert (
         fault.unit == 4
-        and "siren 3 answered late" in fault.words
-        and "siren 4 is not at fault" in fault.words
+        and "siren 3 answered late" in fault.english
+        and "siren 4 is not at fault" in fault.english
     )
 
 
