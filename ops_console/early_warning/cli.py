@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ops_console.errors import OpsError
 from ops_console.private_files import write_private
+from ops_console.said import shown
 
 if TYPE_CHECKING:  # the parser is built at every start: the post loads only for the command
     from ops_console.post import Post
@@ -105,6 +106,6 @@ def warning_command(args: argparse.Namespace, post: Post) -> int:
         for a in accepted:
             print(f"{a.msg_type} {a.identifier} from {a.sender}: {a.headline}")
         for name, words in refused:
-            print(f"{name}: {words}", file=sys.stderr)
+            print(f"{name}: {shown(words)}", file=sys.stderr)  # a stored sentence (said.py) too
         return EXIT_FAILED if refused else EXIT_OK
     return EXIT_FAILED

@@ -153,14 +153,21 @@ class CapInbox:
                     e.superseded = True
             s.add(row)
             s.flush()
-            linked = f", refers to #{row.refers_to_id}" if row.refers_to_id else ""
+            linked = said(N_(", refers to #{id}"), id=row.refers_to_id) if row.refers_to_id else None
             audit.append(
                 s,
                 actor,
                 "cap.import",
                 "cap_alert",
                 row.id,
-                f"CAP {row.msg_type} received from {row.sender} ({row.status}): {row.headline[:120]}{linked}",
+                said(  # the activity log's line, in the reader's language (ops_console/said.py)
+                    N_("CAP {type} received from {sender} ({status}): {headline}{linked}"),
+                    type=row.msg_type,  # CAP's own codes (Alert, Update, Cancel; Actual, Exercise …)
+                    sender=row.sender,
+                    status=row.status,
+                    headline=row.headline[:120],
+                    linked=linked,
+                ),
                 after={"identifier": row.identifier, "source": row.source},
                 exercise=row.status != "Actual",
             )
@@ -175,7 +182,9 @@ class CapInbox:
         try:
             files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".xml" and p.is_file())
         except OSError as exc:
-            refused.append((str(folder), f"the folder cannot be read: {exc.strerror or exc}"))
+            refused.append(
+                (str(folder), said(N_("the folder cannot be read: {why}"), why=exc.strerror or str(exc)))
+            )
             return accepted, refused
         for path in files:
             try:
@@ -205,7 +214,7 @@ class CapInbox:
         with self._db.write() as s:
             row = s.get(ImportedCapAlert, alert_id)
             if row is None:
-                raise NotFound(f"CAP alert {alert_id} no longer exists.")
+                raise NotFound(said(N_("CAP alert {id} no longer exists."), id=alert_id))
             if row.acknowledged_by:
                 return
             row.acknowledged_by = actor.name
@@ -215,7 +224,11 @@ class CapInbox:
                 "cap.ack",
                 "cap_alert",
                 row.id,
-                f"{actor.name} acknowledged CAP alert: {row.headline[:120]}",
+                said(
+                    N_("{who} acknowledged CAP alert: {headline}"),
+                    who=actor.name,
+                    headline=row.headline[:120],
+                ),
             )
         self._bus.publish(Event(Topic.CAP_ALERT_CHANGED, alert_id, {}))
 

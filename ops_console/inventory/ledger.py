@@ -22,6 +22,7 @@ from ops_console.clock import utc_now
 from ops_console.db.inventory_models import StockBalance, StockItem, StockLocation, StockMovement
 from ops_console.db.models import Incident, Team
 from ops_console.errors import OpsError, ValidationError
+from ops_console.said import N_, listed, said
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 
@@ -36,13 +37,13 @@ SIDES: dict[MovementKind, tuple[bool, bool]] = {
     MovementKind.RETURN: (False, True),
     MovementKind.CONSUME: (True, False),
 }
-VERBS = {
-    MovementKind.RECEIVE: "Received",
-    MovementKind.ISSUE: "Issued",
-    MovementKind.TRANSFER: "Transferred",
-    MovementKind.RETURN: "Returned",
-    MovementKind.ADJUST: "Adjusted",
-    MovementKind.CONSUME: "Consumed",
+VERBS = {  # a movement's line in the activity log, in the reader's language (ops_console/said.py)
+    MovementKind.RECEIVE: N_("Received {quantity} {unit} {item}"),
+    MovementKind.ISSUE: N_("Issued {quantity} {unit} {item}"),
+    MovementKind.TRANSFER: N_("Transferred {quantity} {unit} {item}"),
+    MovementKind.RETURN: N_("Returned {quantity} {unit} {item}"),
+    MovementKind.ADJUST: N_("Adjusted {quantity} {unit} {item}"),
+    MovementKind.CONSUME: N_("Consumed {quantity} {unit} {item}"),
 }
 
 
@@ -109,7 +110,7 @@ class _Names:
     item: StockItem
     source: StockLocation | None
     target: StockLocation | None
-    recipient: str
+    recipient: str  # the team and/or incident as a said list (ops_console/said.py), or ""
 
 
 def _load(s: Session, draft: MovementDraft) -> _Names:
@@ -132,16 +133,16 @@ def _load(s: Session, draft: MovementDraft) -> _Names:
         if team is None:
             problems["team_id"] = "That team no longer exists."
         else:
-            recipient.append(f"team {team.name}")
+            recipient.append(said(N_("team {name}"), name=team.name))
     if draft.incident_id is not None:
         incident = s.get(Incident, draft.incident_id)
         if incident is None:
             problems["incident_id"] = "That incident no longer exists."
         else:
-            recipient.append(f"incident #{incident.id}")
+            recipient.append(said(N_("incident #{id}"), id=incident.id))
     if problems:
         raise ValidationError(problems)
-    return _Names(item, places[0], places[1], ", ".join(recipient))  # type: ignore[arg-type]
+    return _Names(item, places[0], places[1], listed(recipient) if recipient else "")  # type: ignore[arg-type]
 
 
 def _ensure_row(s: Session, item_id: int, location_id: int, lot: str, exercise: bool) -> None:
@@ -274,20 +275,31 @@ def record(
     return written
 
 
+def movement_line(move: StockMovement, names: _Names) -> str:
+    """A movement as the activity log says it, stored in no language (ops_console/said.py):
+    "Issued 10 box Water lot A1 from Depot to Team 1 — flood" reads in Chinese on a Chinese
+    console, whichever workstation wrote it; the names, lot and reason are the records' own."""
+    kind = MovementKind(move.kind)
+    recipient = None
+    if names.recipient:
+        recipient = said(
+            N_("from {place}") if kind == MovementKind.RETURN else N_("to {place}"), place=names.recipient
+        )
+    line = said(
+        N_("{head} {lot} {source} {target} {recipient} {request}"),
+        head=said(VERBS[kind], quantity=f"{move.quantity:,}", unit=names.item.unit, item=names.item.name),
+        lot=said(N_("lot {lot}"), lot=move.lot) if move.lot else None,
+        source=said(N_("from {place}"), place=names.source.name) if names.source else None,
+        target=said(N_("to {place}"), place=names.target.name) if names.target else None,
+        recipient=recipient,
+        request=said(N_("for request #{id}"), id=move.request_id) if move.request_id else None,
+    )
+    return said(N_("{line} — {reason}"), line=line, reason=move.reason) if move.reason else line
+
+
 def _audit(s: Session, actor: Actor, move: StockMovement, names: _Names, exercise: bool) -> None:
     kind = MovementKind(move.kind)
-    words = [f"{VERBS[kind]} {move.quantity:,} {names.item.unit} {names.item.name}"]
-    if move.lot:
-        words.append(f"lot {move.lot}")
-    if names.source:
-        words.append(f"from {names.source.name}")
-    if names.target:
-        words.append(f"to {names.target.name}")
-    if names.recipient:
-        words.append(("from " if kind == MovementKind.RETURN else "to ") + names.recipient)
-    if move.request_id:
-        words.append(f"for request #{move.request_id}")
-    summary = " ".join(words) + (f" — {move.reason}" if move.reason else "")
+    summary = movement_line(move, names)
     after = {
         "kind": move.kind,
         "item_id": move.item_id,

@@ -487,10 +487,10 @@ class SirenRecords:
                     None,
                 )
                 if pattern is None or (exercise and sched.kind == "growl"):
-                    why = (
-                        "no test pattern in the library"
+                    why = said(
+                        N_("no test pattern in the library")
                         if pattern is None
-                        else "EXERCISE mode (a growl is audible)"
+                        else N_("EXERCISE mode (a growl is audible)")
                     )
                     audit.append(
                         s,
@@ -498,7 +498,7 @@ class SirenRecords:
                         "siren.test.skipped",
                         "siren_test_schedule",
                         sched.id,
-                        f"Scheduled test “{sched.name}” skipped: {why}",
+                        said(N_("Scheduled test “{name}” skipped: {why}"), name=sched.name, why=why),
                     )
                     continue
                 wanted = [int(x) for x in sched.siren_ids.split(",") if x]
@@ -514,8 +514,17 @@ class SirenRecords:
                             "siren.test.skipped",
                             "siren",
                             siren.id,
-                            f"Scheduled test “{sched.name}” skipped on {siren.name}: it is being "
-                            f"activated by {b.requested_by} (request {b.request_id}, {b.state})",
+                            said(
+                                N_(
+                                    "Scheduled test “{name}” skipped on {siren}: it is being "
+                                    "activated by {who} (request {request}, {state})"
+                                ),
+                                name=sched.name,
+                                siren=siren.name,
+                                who=b.requested_by,
+                                request=b.request_id,
+                                state=b.state,
+                            ),
                         )
                         continue
                     siren.version += 1  # the per-siren lock's visible trace
@@ -542,8 +551,14 @@ class SirenRecords:
                     "siren.test.run",
                     "siren_test_schedule",
                     sched.id,
-                    f"Scheduled {sched.kind} test “{sched.name}” started (request {request_id}); "
-                    f"next {sched.next_due_at:%Y-%m-%d %H:%M} UTC",
+                    said(
+                        N_("Scheduled silent test “{name}” started (request {request}); next {next} UTC")
+                        if sched.kind == "silent"
+                        else N_("Scheduled growl test “{name}” started (request {request}); next {next} UTC"),
+                        name=sched.name,
+                        request=request_id,
+                        next=f"{sched.next_due_at:%Y-%m-%d %H:%M}",
+                    ),
                 )
                 started.append(sched.id)
         for sid in started:

@@ -6,15 +6,41 @@ import calendar
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-ORDINALS = {0: "every", 1: "first", 2: "second", 3: "third", 4: "fourth", 5: "last"}
+from ops_console.said import N_, said, shown
+
+WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+ORDINALS = {0: N_("every"), 1: N_("first"), 2: N_("second"), 3: N_("third"), 4: N_("fourth"), 5: N_("last")}
+RULES = {  # a whole phrase per ordinal, so a language can place the weekday and the month itself
+    0: N_("every {weekday} at {time} ({tz})"),
+    1: N_("first {weekday} of the month at {time} ({tz})"),
+    2: N_("second {weekday} of the month at {time} ({tz})"),
+    3: N_("third {weekday} of the month at {time} ({tz})"),
+    4: N_("fourth {weekday} of the month at {time} ({tz})"),
+    5: N_("last {weekday} of the month at {time} ({tz})"),
+}
 
 
 def describe_rule(nth: int, weekday: int, time_local: str, tz: str) -> str:
-    """'first Monday of the month at 10:00 (Asia/Shanghai)'."""
-    if nth == 0:
-        return f"every {WEEKDAYS[weekday]} at {time_local} ({tz})"
-    return f"{ORDINALS[nth]} {WEEKDAYS[weekday]} of the month at {time_local} ({tz})"
+    """'first Monday of the month at 10:00 (Asia/Shanghai)', as a stored sentence
+    (ops_console/said.py): the schedule table and the activity log read it in the reader's
+    language (``said.shown``)."""
+    return said(RULES[nth], weekday=said(WEEKDAYS[weekday]), time=time_local, tz=tz)
+
+
+TEST_KINDS = {"silent": N_("silent test"), "growl": N_("growl test")}
+
+
+def test_kind_words(kind: str) -> str:
+    """A test's kind ("silent", "growl": the stored code) in the reader's language."""
+    return shown(said(TEST_KINDS[kind])) if kind in TEST_KINDS else kind
 
 
 def parse_time(text: str) -> time:

@@ -578,13 +578,13 @@ class SirenService:
         actor = self._shift.require(Permission.ACTIVATE_SIRENS, N_("schedule siren tests"))
         problems = {}
         if kind not in ("silent", "growl"):
-            problems["kind"] = "A test is silent or growl."
+            problems["kind"] = said(N_("A test is silent or growl."))
         if not 0 <= nth <= 5 or not 0 <= weekday <= 6:
-            problems["rule"] = "Choose every/first..last and a weekday."
+            problems["rule"] = said(N_("Choose every/first..last and a weekday."))
         try:
             due = rules.next_occurrence(nth, weekday, time_local, tz, now or utc_now())
         except Exception as exc:  # bad time or zone name
-            problems["time"] = f"Time or time zone not understood: {exc}"
+            problems["time"] = said(N_("Time or time zone not understood: {why}"), why=str(exc))
             due = None
         if problems:
             raise ValidationError(problems)
@@ -610,8 +610,13 @@ class SirenService:
                 "siren.test.schedule",
                 "siren_test_schedule",
                 row.id,
-                f"{kind.capitalize()} test “{row.name}” scheduled: "
-                f"{rules.describe_rule(nth, weekday, time_local, tz)}",
+                said(
+                    N_("Silent test “{name}” scheduled: {rule}")
+                    if kind == "silent"
+                    else N_("Growl test “{name}” scheduled: {rule}"),
+                    name=row.name,
+                    rule=rules.describe_rule(nth, weekday, time_local, tz),
+                ),
                 exercise=self._shift.exercise,
             )
             sid = row.id

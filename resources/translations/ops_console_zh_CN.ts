@@ -5870,6 +5870,10 @@ Sounding or armed: %1</source>
       <translation>、</translation>
     </message>
     <message>
+      <source>, refers to #{id}</source>
+      <translation>，引用 #{id}</translation>
+    </message>
+    <message>
       <source>: {reason}</source>
       <translation>：{reason}</translation>
     </message>
@@ -5878,16 +5882,32 @@ Sounding or armed: %1</source>
       <translation>；其报告：{status}</translation>
     </message>
     <message>
+      <source>A test is silent or growl.</source>
+      <translation>测试只能是静音测试或低鸣测试。</translation>
+    </message>
+    <message>
       <source>A title is required.</source>
       <translation>标题为必填项。</translation>
+    </message>
+    <message>
+      <source>Adjusted {quantity} {unit} {item}</source>
+      <translation>调整 {item} {quantity} {unit}</translation>
     </message>
     <message>
       <source>Already checked in (at another station just now).</source>
       <translation>已签到（刚刚在另一个签到点）。</translation>
     </message>
     <message>
+      <source>CAP alert {id} no longer exists.</source>
+      <translation>CAP 警报 {id} 已不存在。</translation>
+    </message>
+    <message>
       <source>CAP file {name} refused: {why}</source>
       <translation>CAP 文件 {name} 被拒绝：{why}</translation>
+    </message>
+    <message>
+      <source>CAP {type} received from {sender} ({status}): {headline}{linked}</source>
+      <translation>收到来自 {sender} 的 CAP {type}（{status}）：{headline}{linked}</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -5914,12 +5934,24 @@ Sounding or armed: %1</source>
       <translation>请至少选择一台警报器。</translation>
     </message>
     <message>
+      <source>Choose every/first..last and a weekday.</source>
+      <translation>请选择“每周/第一个……最后一个”以及星期几。</translation>
+    </message>
+    <message>
+      <source>Consumed {quantity} {unit} {item}</source>
+      <translation>消耗 {item} {quantity} {unit}</translation>
+    </message>
+    <message>
       <source>EMERGENCY level: {where} reads {value} {unit} ({detail}), heard {time} UTC</source>
       <translation>紧急等级：{where} 读数 {value} {unit}（{detail}），收到时间 {time} UTC</translation>
     </message>
     <message>
       <source>EXERCISE (not sent)</source>
       <translation>演练（未发送）</translation>
+    </message>
+    <message>
+      <source>EXERCISE mode (a growl is audible)</source>
+      <translation>演练模式（低鸣音可被听到）</translation>
     </message>
     <message>
       <source>EXERCISE warning #{id} {step} by {who}</source>
@@ -5946,8 +5978,16 @@ Sounding or armed: %1</source>
       <translation>数据库不可用期间收到的帧只能暂存在内存中：{why}</translation>
     </message>
     <message>
+      <source>Friday</source>
+      <translation>星期五</translation>
+    </message>
+    <message>
       <source>Give both latitude and longitude, or neither.</source>
       <translation>请同时填写纬度和经度，或都不填。</translation>
+    </message>
+    <message>
+      <source>Growl test “{name}” scheduled: {rule}</source>
+      <translation>已安排低鸣测试“{name}”：{rule}</translation>
     </message>
     <message>
       <source>Incident #{id} closed: {title}</source>
@@ -5960,6 +6000,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Incident #{id} reported: {title}</source>
       <translation>事件 #{id} 已上报：{title}</translation>
+    </message>
+    <message>
+      <source>Issued {quantity} {unit} {item}</source>
+      <translation>发放 {item} {quantity} {unit}</translation>
     </message>
     <message>
       <source>Item added: {name} ({category}, {unit})</source>
@@ -5992,6 +6036,10 @@ Sounding or armed: %1</source>
     <message>
       <source>MAYDAY of {team} acknowledged by {who}</source>
       <translation>{who} 已确认 {team} 的 MAYDAY</translation>
+    </message>
+    <message>
+      <source>Monday</source>
+      <translation>星期一</translation>
     </message>
     <message>
       <source>Operator {name} added as {role}</source>
@@ -6058,6 +6106,10 @@ Sounding or armed: %1</source>
       <translation>电台 {radio}：{detail}</translation>
     </message>
     <message>
+      <source>Received {quantity} {unit} {item}</source>
+      <translation>接收 {item} {quantity} {unit}</translation>
+    </message>
+    <message>
       <source>Request #{id} from {who}: {quantity} {unit} {item} to {place} ({priority})</source>
       <translation>请求 #{id}，来自 {who}：{quantity} {unit} {item}，送至 {place}（{priority}）</translation>
     </message>
@@ -6090,6 +6142,10 @@ Sounding or armed: %1</source>
       <translation>居民名册已导出（{n} 名居民）</translation>
     </message>
     <message>
+      <source>Returned {quantity} {unit} {item}</source>
+      <translation>退回 {item} {quantity} {unit}</translation>
+    </message>
+    <message>
       <source>Risk point #{id} added: {name}</source>
       <translation>已添加风险点 #{id}：{name}</translation>
     </message>
@@ -6100,6 +6156,26 @@ Sounding or armed: %1</source>
     <message>
       <source>Risk point #{id} inspected: {finding}</source>
       <translation>风险点 #{id} 已巡查：{finding}</translation>
+    </message>
+    <message>
+      <source>Saturday</source>
+      <translation>星期六</translation>
+    </message>
+    <message>
+      <source>Scheduled growl test “{name}” started (request {request}); next {next} UTC</source>
+      <translation>计划低鸣测试“{name}”已开始（请求 {request}）；下次 {next} UTC</translation>
+    </message>
+    <message>
+      <source>Scheduled silent test “{name}” started (request {request}); next {next} UTC</source>
+      <translation>计划静音测试“{name}”已开始（请求 {request}）；下次 {next} UTC</translation>
+    </message>
+    <message>
+      <source>Scheduled test “{name}” skipped on {siren}: it is being activated by {who} (request {request}, {state})</source>
+      <translation>计划测试“{name}”在 {siren} 上已跳过：{who} 正在启动该警报器（请求 {request}，{state}）</translation>
+    </message>
+    <message>
+      <source>Scheduled test “{name}” skipped: {why}</source>
+      <translation>计划测试“{name}”已跳过：{why}</translation>
     </message>
     <message>
       <source>Sensor {id} ({name}) changed</source>
@@ -6134,6 +6210,10 @@ Sounding or armed: %1</source>
       <translation>请先登录，然后才能{doing}。</translation>
     </message>
     <message>
+      <source>Silent test “{name}” scheduled: {rule}</source>
+      <translation>已安排静音测试“{name}”：{rule}</translation>
+    </message>
+    <message>
       <source>Siren activation refused: {why}</source>
       <translation>警报器启动被拒绝：{why}</translation>
     </message>
@@ -6148,6 +6228,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Stock location added: {name} ({kind})</source>
       <translation>已添加库存地点：{name}（{kind}）</translation>
+    </message>
+    <message>
+      <source>Sunday</source>
+      <translation>星期日</translation>
     </message>
     <message>
       <source>TEST</source>
@@ -6194,6 +6278,10 @@ Sounding or armed: %1</source>
       <translation>队伍 {team}：{before} → {after}</translation>
     </message>
     <message>
+      <source>The CAP folder {folder} could not be read: {why}</source>
+      <translation>无法读取 CAP 文件夹 {folder}：{why}</translation>
+    </message>
+    <message>
       <source>The due time</source>
       <translation>截止时间</translation>
     </message>
@@ -6218,6 +6306,22 @@ Sounding or armed: %1</source>
       <translation>{place} 的 {item} 阈值：最低 {minimum}，目标 {target}</translation>
     </message>
     <message>
+      <source>Thursday</source>
+      <translation>星期四</translation>
+    </message>
+    <message>
+      <source>Time or time zone not understood: {why}</source>
+      <translation>无法识别时间或时区：{why}</translation>
+    </message>
+    <message>
+      <source>Transferred {quantity} {unit} {item}</source>
+      <translation>调拨 {item} {quantity} {unit}</translation>
+    </message>
+    <message>
+      <source>Tuesday</source>
+      <translation>星期二</translation>
+    </message>
+    <message>
       <source>Volunteer added: {name}</source>
       <translation>已添加志愿者：{name}</translation>
     </message>
@@ -6240,6 +6344,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Warning step refused: {why}</source>
       <translation>预警操作被拒绝：{why}</translation>
+    </message>
+    <message>
+      <source>Wednesday</source>
+      <translation>星期三</translation>
     </message>
     <message>
       <source>Wrong PIN for {name}</source>
@@ -6534,6 +6642,14 @@ Sounding or armed: %1</source>
       <translation>已编辑</translation>
     </message>
     <message>
+      <source>every</source>
+      <translation>每周</translation>
+    </message>
+    <message>
+      <source>every {weekday} at {time} ({tz})</source>
+      <translation>每{weekday} {time}（{tz}）</translation>
+    </message>
+    <message>
       <source>exercise activation cancelled</source>
       <translation>演练启动已取消</translation>
     </message>
@@ -6550,8 +6666,32 @@ Sounding or armed: %1</source>
       <translation>归档电台消息</translation>
     </message>
     <message>
+      <source>first</source>
+      <translation>第一个</translation>
+    </message>
+    <message>
+      <source>first {weekday} of the month at {time} ({tz})</source>
+      <translation>每月第一个{weekday} {time}（{tz}）</translation>
+    </message>
+    <message>
+      <source>for request #{id}</source>
+      <translation>用于请求 #{id}</translation>
+    </message>
+    <message>
       <source>form teams</source>
       <translation>组建队伍</translation>
+    </message>
+    <message>
+      <source>fourth</source>
+      <translation>第四个</translation>
+    </message>
+    <message>
+      <source>fourth {weekday} of the month at {time} ({tz})</source>
+      <translation>每月第四个{weekday} {time}（{tz}）</translation>
+    </message>
+    <message>
+      <source>from {place}</source>
+      <translation>来自 {place}</translation>
     </message>
     <message>
       <source>fulfil requests</source>
@@ -6582,6 +6722,10 @@ Sounding or armed: %1</source>
       <translation>导入名册</translation>
     </message>
     <message>
+      <source>incident #{id}</source>
+      <translation>事件 #{id}</translation>
+    </message>
+    <message>
       <source>intrusion alarm</source>
       <translation>入侵报警</translation>
     </message>
@@ -6602,8 +6746,20 @@ Sounding or armed: %1</source>
       <translation>其本地启动标志已置位</translation>
     </message>
     <message>
+      <source>last</source>
+      <translation>最后一个</translation>
+    </message>
+    <message>
+      <source>last {weekday} of the month at {time} ({tz})</source>
+      <translation>每月最后一个{weekday} {time}（{tz}）</translation>
+    </message>
+    <message>
       <source>log inspections</source>
       <translation>登记巡查</translation>
+    </message>
+    <message>
+      <source>lot {lot}</source>
+      <translation>批号 {lot}</translation>
     </message>
     <message>
       <source>mains on</source>
@@ -6644,6 +6800,10 @@ Sounding or armed: %1</source>
     <message>
       <source>no sirens cover the warning's area</source>
       <translation>没有警报器覆盖该预警区域</translation>
+    </message>
+    <message>
+      <source>no test pattern in the library</source>
+      <translation>模式库中没有测试模式</translation>
     </message>
     <message>
       <source>not confirmed</source>
@@ -6766,6 +6926,14 @@ Sounding or armed: %1</source>
       <translation>安排警报器测试</translation>
     </message>
     <message>
+      <source>second</source>
+      <translation>第二个</translation>
+    </message>
+    <message>
+      <source>second {weekday} of the month at {time} ({tz})</source>
+      <translation>每月第二个{weekday} {time}（{tz}）</translation>
+    </message>
+    <message>
       <source>see residents' details</source>
       <translation>查看居民详细信息</translation>
     </message>
@@ -6870,6 +7038,10 @@ Sounding or armed: %1</source>
       <translation>队伍轨迹</translation>
     </message>
     <message>
+      <source>team {name}</source>
+      <translation>队伍 {name}</translation>
+    </message>
+    <message>
       <source>testing</source>
       <translation>测试中</translation>
     </message>
@@ -6912,6 +7084,10 @@ Sounding or armed: %1</source>
     <message>
       <source>the controller reports an internal failure (device failure)</source>
       <translation>控制器报告内部故障（设备故障）</translation>
+    </message>
+    <message>
+      <source>the folder cannot be read: {why}</source>
+      <translation>无法读取该文件夹：{why}</translation>
     </message>
     <message>
       <source>the folder {folder} does not exist (or is not a folder)</source>
@@ -6958,8 +7134,20 @@ Sounding or armed: %1</source>
       <translation>写入的回显地址或数量不一致</translation>
     </message>
     <message>
+      <source>third</source>
+      <translation>第三个</translation>
+    </message>
+    <message>
+      <source>third {weekday} of the month at {time} ({tz})</source>
+      <translation>每月第三个{weekday} {time}（{tz}）</translation>
+    </message>
+    <message>
       <source>timed out</source>
       <translation>已超时</translation>
+    </message>
+    <message>
+      <source>to {place}</source>
+      <translation>发往 {place}</translation>
     </message>
     <message>
       <source>transfer stock</source>
@@ -7022,12 +7210,20 @@ Sounding or armed: %1</source>
       <translation>{hazard}预警 #{id} 由 {who} 起草：{headline}</translation>
     </message>
     <message>
+      <source>{head} {lot} {source} {target} {recipient} {request}</source>
+      <translation>{head} {lot} {source} {target} {recipient} {request}</translation>
+    </message>
+    <message>
       <source>{kind} zone #{id} drawn: {name}</source>
       <translation>已划定{kind}区域 #{id}：{name}</translation>
     </message>
     <message>
       <source>{level} ≥ {line} {unit}</source>
       <translation>{level} ≥ {line} {unit}</translation>
+    </message>
+    <message>
+      <source>{line} — {reason}</source>
+      <translation>{line}——{reason}</translation>
     </message>
     <message>
       <source>{mode}: {signal} for {seconds} s on {sirens} requested by {who} (request {request})</source>
@@ -7196,6 +7392,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{who} ({role}) may not {doing}; ask a supervisor.</source>
       <translation>{who}（{role}）无权{doing}；请联系主管。</translation>
+    </message>
+    <message>
+      <source>{who} acknowledged CAP alert: {headline}</source>
+      <translation>{who} 确认了 CAP 警报：{headline}</translation>
     </message>
     <message>
       <source>{who} acknowledged: {words}</source>

@@ -504,3 +504,80 @@ def test_siren_faults_and_outcomes_read_in_chinese(chinese):
         assert any("\u4e00" <= ch <= "\u9fff" for ch in text), (name, text)
         assert not english_words(text, {"RS", "CRC", "dev"}), (name, text)
         assert english(stored) != text and "siren" in english(stored).lower() or "unit" in english(stored)
+
+
+def _log_entries_of(post: Post, prefixes: tuple[str, ...]) -> list:
+    from ops_console.services.activity import ActivityFilter
+
+    return [e for e in post.activity.page(ActivityFilter(), limit=2000) if e.action.startswith(prefixes)]
+
+
+def test_stock_movements_siren_test_schedules_and_cap_inbox_read_in_chinese(
+    full_demo_post, chinese, tmp_path
+):
+    """The activity log's lines for stock movements ("Issued 2 box … to Team 1 — reason"),
+    siren test schedules (the rule "first Monday of the month at 10:00") and received CAP
+    alerts are stored in no language and read in Chinese; what stays in Latin letters is the
+    records' own words (names, lots, reasons, CAP's codes). The schedule table's rule too."""
+    from sqlalchemy import text
+
+    from helpers.public_warnings import alert_xml
+    from ops_console.said import english, is_said, shown
+    from ops_console.sirens.schedule import describe_rule, test_kind_words
+
+    post = full_demo_post
+    with post.db.engine.connect() as conn:
+        item = conn.execute(text("SELECT id FROM stock_items WHERE active ORDER BY id")).scalar()
+        a, b = [
+            i
+            for (i,) in conn.execute(text("SELECT id FROM stock_locations WHERE active ORDER BY id LIMIT 2"))
+        ]
+        team = conn.execute(text("SELECT id FROM teams ORDER BY id")).scalar()
+    post.inventory.receive(item, a, 5, lot="L7", reason="truck 3")
+    post.inventory.issue(item, a, 2, team_id=team, lot="L7", reason="sandbags")
+    post.inventory.transfer(item, a, b, 1, lot="L7")
+    post.sirens.schedule_test(
+        "Monthly", kind="silent", nth=1, weekday=0, time_local="10:00", tz="Asia/Shanghai"
+    )
+    folder = tmp_path / "from-city"
+    folder.mkdir()
+    (folder / "1.xml").write_bytes(alert_xml("CITY-1"))
+    (folder / "2.xml").write_bytes(
+        alert_xml("CITY-2", "Update", "city@example.gov,CITY-1,2026-05-01T10:00:00+08:00")
+    )
+    post.warnings.inbox.scan_folder(folder)
+    post.warnings.inbox.acknowledge(post.warnings.inbox.list_received()[0].id)
+
+    data = data_words(post.db.engine)
+    entries = _log_entries_of(post, ("stock.receive", "stock.issue", "stock.transfer", "siren.test", "cap."))
+    actions = {e.action for e in entries}
+    assert {
+        "stock.receive",
+        "stock.issue",
+        "stock.transfer",
+        "siren.test.schedule",
+        "cap.import",
+        "cap.ack",
+    } <= actions
+    for e in entries:
+        assert is_said(e.summary), f"{e.action} stored as finished English: {e.summary!r}"
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in e.words), (e.action, e.words)
+        assert not english_words(e.words, data), (e.action, e.words)
+    issued = next(e for e in entries if e.action == "stock.issue")
+    assert english(issued.summary).startswith("Issued 2 ") and "lot L7" in english(issued.summary)
+    assert english(issued.summary).endswith(" — sandbags")  # the English a log or an English console reads
+    rule = shown(describe_rule(1, 0, "10:00", "Asia/Shanghai"))
+    assert rule == "每月第一个星期一 10:00（Asia/Shanghai）", rule
+    assert test_kind_words("silent") == "静音测试" and test_kind_words("odd") == "odd"
+
+
+def test_the_schedule_dialog_offers_weekdays_and_ordinals_in_chinese(full_demo_post, chinese, qtbot):
+    """The rule's combo boxes (every/first … last, Monday … Sunday) read in Chinese: the
+    window check skips combo items as records, but these are the console's own words."""
+    from ops_console.ui.sirens.schedule_dialog import ScheduleDialog
+
+    dialog = ScheduleDialog(full_demo_post.sirens)
+    qtbot.addWidget(dialog)
+    items = [c.itemText(i) for c in (dialog.nth, dialog.weekday) for i in range(c.count())]
+    assert len(items) == 13 and "星期一" in items and "第一个" in items
+    assert not [t for t in items if english_words(t)], items

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
 from ops_console.errors import OpsError
 from ops_console.events import Event
-from ops_console.sirens.schedule import describe_rule
+from ops_console.said import shown
+from ops_console.sirens.schedule import describe_rule, test_kind_words
 from ops_console.sirens.service import CANCEL_PERMISSION, SirenService, roles_that_may_cancel
 from ops_console.sirens.views import ALARM_WORDS, UNCOMMANDED
 from ops_console.topics import Feature
@@ -276,8 +277,8 @@ class SirenPanel(QWidget):
         for r, sc in enumerate(schedules):
             values = (
                 sc.name,
-                sc.kind,
-                describe_rule(sc.nth, sc.weekday, sc.time_local, sc.tz),
+                test_kind_words(sc.kind),
+                shown(describe_rule(sc.nth, sc.weekday, sc.time_local, sc.tz)),
                 ", ".join(names.get(i, str(i)) for i in sc.siren_ids) or _tr("all"),
                 local_short(sc.next_due_at),
                 local_short(sc.last_run_at) if sc.last_run_at else "—",
@@ -294,7 +295,7 @@ class SirenPanel(QWidget):
                 local_short(t.run_at),
                 t.schedule_name,
                 t.siren_name,
-                t.kind,
+                test_kind_words(t.kind),
                 _tr("PASSED") if t.passed else _tr("FAILED"),
                 "—" if t.battery_v is None else f"{decimal(t.battery_v, 2)} V",
                 t.faults or _tr("none"),

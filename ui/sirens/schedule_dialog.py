@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTimeEdit, QWidget
 
 from ops_console.errors import OpsError
+from ops_console.said import tr
 from ops_console.sirens.schedule import ORDINALS, WEEKDAYS
 from ops_console.sirens.service import SirenService
 from ops_console.ui.common.discard_guard import GuardedDialog
@@ -38,11 +39,11 @@ class ScheduleDialog(GuardedDialog):
         self.kind.addItem(_tr("Growl (short low sound)"), "growl")
         self.nth = QComboBox()
         for n, word in ORDINALS.items():
-            self.nth.addItem(_tr(word), n)
+            self.nth.addItem(tr(word), n)  # the "Stored" words (ops_console/said.py)
         self.nth.setCurrentIndex(1)
         self.weekday = QComboBox()
         for i, day in enumerate(WEEKDAYS):
-            self.weekday.addItem(_tr(day), i)
+            self.weekday.addItem(tr(day), i)
         self.time = QTimeEdit(QTime(10, 0))
         self.time.setDisplayFormat("HH:mm")
         self.tz = QLineEdit(local_zone_name())

@@ -42,8 +42,12 @@ class CapFolderWatch(QObject):
     @Slot(object)
     def _failed(self, exc: Exception) -> None:
         from ops_console.notices import say
+        from ops_console.said import N_, said
 
-        say(self.inbox.bus, "problem", f"The CAP folder {self.folder} could not be read: {exc}", source="cap")
+        words = said(
+            N_("The CAP folder {folder} could not be read: {why}"), folder=str(self.folder), why=str(exc)
+        )
+        say(self.inbox.bus, "problem", words, source="cap")
 
     def stop(self) -> None:
         self.timer.stop()
