@@ -37,6 +37,7 @@ ORGANIZATION, APPLICATION = "OpsConsole", "Ops Console"  # the QApplication's na
 LANGUAGE_KEY = "ui/language"  # "" = follow the system locale
 LANGUAGES = {"": "System (LANG / LC_ALL)", "en": "English", "zh_CN": "简体中文"}
 _warned: set[str] = set()
+_speaking = "en"  # BCP 47 tag of the words now: the installed catalogue's language (see ``speaking``)
 
 
 def translate(context: str, text: str) -> str:
@@ -171,14 +172,27 @@ def install_translators(
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
     ours = QTranslator(app)
+    global _speaking
+    _speaking = "en"
     if load_catalogue(ours, locale):
         app.installTranslator(ours)
         installed.append(ours)
+        _speaking = locale.name().replace("_", "-")
     return installed
+
+
+def speaking() -> str:
+    """The language the console's words are in now, as a BCP 47 tag ("zh-CN", "en"): the
+    installed catalogue's, English when none loaded (a missing .qm falls back to English).
+    A report written as HTML says it in ``<html lang>``, so a browser picks a Chinese font
+    and a screen reader the right voice — the words, not the wish, decide."""
+    return _speaking
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     """Undo ``install_translators`` (tests switch languages within one process)."""
+    global _speaking
     for translator in translators:
         app.removeTranslator(translator)
+    _speaking = "en"
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -25,8 +25,15 @@ from ops_console.printing.blocks import (
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"})
 
 
-def to_html(doc: PrintDocument, lang: str = "en") -> str:
-    """A whole HTML page, UTF-8, with the frame's header boxes as a table at the top."""
+def to_html(doc: PrintDocument, lang: str | None = None) -> str:
+    """A whole HTML page, UTF-8, with the frame's header boxes as a table at the top.
+
+    ``lang`` defaults to the language the words are in (``language.speaking``: "zh-CN" on a
+    Chinese console), so a browser renders Chinese with a Chinese font, not a Japanese one."""
+    if lang is None:
+        from ops_console.language import speaking  # QtCore, as the PDF writer beside this uses
+
+        lang = speaking()
     doc = localised(doc)
     out = [
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">',

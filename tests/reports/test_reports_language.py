@@ -99,3 +99,31 @@ def test_the_cli_report_follows_lang_and_lc_all(tmp_path, env, expected, absent)
     assert done.returncode == 0, done.stderr
     text = _read(out)
     assert _n(expected) in text and _n(absent) not in text
+
+
+@pytest.mark.parametrize(("lang", "tag"), [("zh_CN.UTF-8", "zh-CN"), ("C.UTF-8", "en")])
+def test_the_cli_html_report_names_its_language(tmp_path, lang, tag):
+    """``<html lang>`` is the language the words were written in (a browser picks a Chinese
+    font for zh-CN), from the same choice as the words: LANG here."""
+    url = sqlite_url(tmp_path / "empty.sqlite")
+    open_signed_on(url).close()
+    out = tmp_path / "s.html"
+    done = run_cli(
+        tmp_path,
+        "--db",
+        url,
+        "report",
+        "sitrep",
+        "--format",
+        "html",
+        "--out",
+        str(out),
+        env={
+            "LANG": lang,
+            "LC_ALL": "",
+            "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
+            "OPS_CONSOLE_CACHE_DIR": str(tmp_path / "c"),
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").startswith(f'<!DOCTYPE html>\n<html lang="{tag}">')

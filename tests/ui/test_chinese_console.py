@@ -364,6 +364,7 @@ def test_a_sitrep_of_the_demo_post_reads_in_chinese(full_demo_post, chinese, tmp
         {f"{c.strip()!r} ({', '.join(sorted(set(w)))})" for c in cells if (w := english_words(c, data))}
     )
     assert "态势报告" in page and "传感器" in page and "紧急等级" in page
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">'), page[:60]  # the words' language
     assert not left, "\n".join(left)
 
 
@@ -581,3 +582,19 @@ def test_the_schedule_dialog_offers_weekdays_and_ordinals_in_chinese(full_demo_p
     items = [c.itemText(i) for c in (dialog.nth, dialog.weekday) for i in range(c.count())]
     assert len(items) == 13 and "星期一" in items and "第一个" in items
     assert not [t for t in items if english_words(t)], items
+
+
+def test_a_missing_catalogue_writes_html_that_says_english(qapp, tmp_path, monkeypatch):
+    """``<html lang>`` names the language the words are in: a Chinese choice whose catalogue
+    cannot be had writes English words, so the page says "en", not "zh-CN"."""
+    from ops_console import language
+    from ops_console.printing.blocks import Heading, PrintDocument
+    from ops_console.printing.text import to_html
+
+    monkeypatch.setattr(language, "load_catalogue", lambda *_a, **_k: False)
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        assert language.speaking() == "en"
+        assert '<html lang="en">' in to_html(PrintDocument("SITREP").add(Heading("Incidents")))
+    finally:
+        remove_translators(qapp, translators)
