@@ -226,17 +226,10 @@ def main() -> int:
             "mesh_ingest", "mesh_frames_per_s", rate, "", baseline, ">=0.25", digits=0, ok=ratio >= 0.25
         )
     )
-    print(
-        result_line(
-            "mesh_ingest",
-            "driver_frames_per_s",
-            driver,
-            "",
-            baseline,
-            ">=0",
-            digits=0,
-            extra={"pipeline_share": f"{rate / driver:.2f}" if driver else "0"},
-        )
+    share = f"{rate / driver:.2f}" if driver else "0"
+    print(  # a figure to read beside the verdict, not one with a target of its own
+        f"mesh_ingest driver alone: driver_frames_per_s={driver:.0f} against {baseline:.0f} "
+        f"decode-only (ratio {driver / baseline if baseline else 0:.2f}); pipeline_share={share}"
     )
     print(result_line("mesh_ingest", "airtime_error_ms", worst, "ms", mean, "<=0", digits=3))
     return 0
