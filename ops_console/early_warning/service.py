@@ -496,7 +496,7 @@ class WarningService:
         with self._db.read() as s:
             d = s.get(WarningDelivery, delivery_id)
             if d is None:
-                raise NotFound(f"Delivery {delivery_id} no longer exists.")
+                raise NotFound(said(N_("Delivery {id} no longer exists."), id=delivery_id))
             msg = s.get(WarningMessage, d.message_id)
             assert msg is not None
             warning_id, channel, msg_type, state = msg.warning_id, d.channel, msg.msg_type, d.state
@@ -522,7 +522,7 @@ class WarningService:
         with self._db.read() as s:
             row = s.get(PublicWarning, warning_id)
             if row is None:
-                raise NotFound(f"Warning {warning_id} does not exist.")
+                raise NotFound(said(N_("Warning {id} does not exist."), id=warning_id))
             return _view(row)
 
     def messages(self, warning_id: int, *, refresh: bool = True) -> list[MessageSummary]:
@@ -597,7 +597,9 @@ class WarningService:
             ).all()
             docs = [(m.msg_type, m.cap_xml.encode("utf-8")) for m in rows]
         if not docs:
-            raise NotFound(f"Warning {warning_id} has not been issued: there is no CAP message yet.")
+            raise NotFound(
+                said(N_("Warning {id} has not been issued: there is no CAP message yet."), id=warning_id)
+            )
         return docs if all_messages else docs[:1]
 
     def timeline(self, warning_id: int) -> list[TimelineEntry]:
@@ -698,7 +700,7 @@ class WarningService:
             ).rowcount
             row = s.get(PublicWarning, warning_id, populate_existing=True)
             if row is None:
-                raise NotFound(f"Warning {warning_id} does not exist.")
+                raise NotFound(said(N_("Warning {id} does not exist."), id=warning_id))
             if changed != 1:
                 by = row.approved_by if row.state == APPROVED else row.issued_by
                 raise WarningConflict(
@@ -948,7 +950,7 @@ class WarningService:
         with self._db.read() as s:
             d = s.get(WarningDelivery, delivery_id)
             if d is None:
-                raise NotFound(f"Delivery {delivery_id} no longer exists.")
+                raise NotFound(said(N_("Delivery {id} no longer exists."), id=delivery_id))
             m = s.get(WarningMessage, d.message_id)
             assert m is not None
             return DeliveryView(

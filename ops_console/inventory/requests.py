@@ -74,7 +74,7 @@ class RequestDesk:
         with self._db.read() as s:
             row = s.get(StockRequest, request_id)
             if row is None:
-                raise NotFound(f"Request {request_id} no longer exists.")
+                raise NotFound(said(N_("Request {id} no longer exists."), id=request_id))
             return _view(s, row)
 
     def create_request(self, draft: RequestDraft, *, at: datetime | None = None) -> RequestView:
@@ -215,7 +215,7 @@ class RequestDesk:
         with self._db.write() as s:
             row = s.get(StockRequest, request_id, with_for_update=True)
             if row is None:
-                raise NotFound(f"Request {request_id} no longer exists.")
+                raise NotFound(said(N_("Request {id} no longer exists."), id=request_id))
             status = RequestStatus(row.status)
             if status not in (RequestStatus.APPROVED, RequestStatus.PARTLY_FULFILLED):
                 raise ValidationError(
@@ -282,7 +282,7 @@ class RequestDesk:
         with self._db.write() as s:
             row = s.get(StockRequest, request_id, with_for_update=True)
             if row is None:
-                raise NotFound(f"Request {request_id} no longer exists.")
+                raise NotFound(said(N_("Request {id} no longer exists."), id=request_id))
             check_version(row, "request", expected, {"status": status.value}, FIELDS)
             current = RequestStatus(row.status)
             allowed = {

@@ -209,7 +209,7 @@ class RiskService:
         with self._db.read() as s:
             row = s.get(RiskPoint, risk_id)
             if row is None:
-                raise NotFound(f"Risk point {risk_id} no longer exists.")
+                raise NotFound(said(N_("Risk point {id} no longer exists."), id=risk_id))
             return _view(row)
 
     def inspections(self, risk_id: int) -> builtins.list[InspectionView]:
@@ -324,5 +324,5 @@ class RiskService:
     def _locked(s, risk_id: int) -> RiskPoint:  # type: ignore[no-untyped-def]
         row = s.get(RiskPoint, risk_id, with_for_update=True)
         if row is None:
-            raise NotFound(f"Risk point {risk_id} no longer exists.")
+            raise NotFound(said(N_("Risk point {id} no longer exists."), id=risk_id))
         return row

@@ -152,7 +152,7 @@ class ShelterService:
         with self._db.read() as s:
             row = s.get(Shelter, shelter_id)
             if row is None:
-                raise NotFound(f"Shelter {shelter_id} no longer exists.")
+                raise NotFound(said(N_("Shelter {id} no longer exists."), id=shelter_id))
             return _view(row)
 
     def create(self, draft: ShelterDraft) -> ShelterView:
@@ -253,7 +253,7 @@ class ShelterService:
         with self._db.write() as s:
             row = s.get(Shelter, shelter_id, with_for_update=True)
             if row is None:
-                raise NotFound(f"Shelter {shelter_id} no longer exists.")
+                raise NotFound(said(N_("Shelter {id} no longer exists."), id=shelter_id))
             if expected is not None:
                 check_version(row, "shelter", expected, changes, EDITABLE)
             before = snapshot(row, EDITABLE)
@@ -288,7 +288,7 @@ def count_people(session: Session, shelter_id: int, delta: int, actor: audit.Act
     publishes ``CHANGED`` after its commit."""
     row = session.get(Shelter, shelter_id, with_for_update=True)
     if row is None:
-        raise NotFound(f"Shelter {shelter_id} no longer exists.")
+        raise NotFound(said(N_("Shelter {id} no longer exists."), id=shelter_id))
     before = snapshot(row, ("occupancy", "status"))
     row.occupancy = max(0, min(MAX_PEOPLE, row.occupancy + delta))
     row.status = _status_for(row.status, row.occupancy, row.capacity)

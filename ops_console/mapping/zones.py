@@ -138,7 +138,7 @@ class ZoneService:
         with self._db.read() as s:
             row = s.get(Zone, zone_id)
             if row is None:
-                raise NotFound(f"Zone {zone_id} no longer exists.")
+                raise NotFound(said(N_("Zone {id} no longer exists."), id=zone_id))
             return _view(row)
 
     def create(self, draft: ZoneDraft) -> ZoneView:
@@ -183,7 +183,7 @@ class ZoneService:
         with self._db.write() as s:
             row = s.get(Zone, zone_id, with_for_update=True)
             if row is None or not row.active:
-                raise NotFound(f"Zone {zone_id} is not on the map.")
+                raise NotFound(said(N_("Zone {id} is not on the map."), id=zone_id))
             row.active = False
             audit.append(
                 s,

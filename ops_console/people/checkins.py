@@ -63,7 +63,7 @@ class CheckinService:
                 )
             ).first()
         if row is None:
-            raise NotFound(f"No volunteer on the roster has badge {code!r}.")
+            raise NotFound(said(N_("No volunteer on the roster has badge '{code}'."), code=code))
         return row[0], row[1]
 
     def scan(self, badge: str) -> ScanResult:
@@ -78,7 +78,7 @@ class CheckinService:
             with self._db.write() as s:
                 person = s.get(Volunteer, volunteer_id)
                 if person is None or not person.active:
-                    raise NotFound(f"Volunteer {volunteer_id} is not on the roster.")
+                    raise NotFound(said(N_("Volunteer {id} is not on the roster."), id=volunteer_id))
                 name = person.name
                 open_stay = self._open(s, volunteer_id)
                 if open_stay is not None:
@@ -117,7 +117,7 @@ class CheckinService:
         with self._db.write() as s:
             person = s.get(Volunteer, volunteer_id)
             if person is None:
-                raise NotFound(f"Volunteer {volunteer_id} is not on the roster.")
+                raise NotFound(said(N_("Volunteer {id} is not on the roster."), id=volunteer_id))
             stay = self._open(s, volunteer_id, lock=True)
             if stay is None:
                 raise ValidationError(

@@ -118,7 +118,7 @@ class RollCallService:
         with self._db.read() as s:
             call = s.get(ParRollCall, roll_call_id)
             if call is None:
-                raise NotFound(f"Roll call {roll_call_id} does not exist.")
+                raise NotFound(said(N_("Roll call {id} does not exist."), id=roll_call_id))
             rows = s.execute(
                 select(
                     ParRollCallTeam,

@@ -117,7 +117,7 @@ class RosterService:
     def _load(self, s: Session, volunteer_id: int) -> VolunteerView:
         v = s.get(Volunteer, volunteer_id)
         if v is None:
-            raise NotFound(f"Volunteer {volunteer_id} is not on the roster.")
+            raise NotFound(said(N_("Volunteer {id} is not on the roster."), id=volunteer_id))
         team = s.get(Team, v.team_id).name if v.team_id else None  # type: ignore[union-attr]
         since = s.scalar(
             select(VolunteerCheckin.checked_in_at).where(
@@ -186,7 +186,7 @@ class RosterService:
         with self._db.write() as s:
             row = s.get(Volunteer, volunteer_id, with_for_update=True)
             if row is None:
-                raise NotFound(f"Volunteer {volunteer_id} is not on the roster.")
+                raise NotFound(said(N_("Volunteer {id} is not on the roster."), id=volunteer_id))
             check_version(row, "volunteer", expected_version, {"name": draft.name}, FIELDS)
             phone, badge = self._validate(s, draft, row.id)
             before = _snapshot(row, _skills_of(s, [row.id]).get(row.id, ()))

@@ -175,7 +175,7 @@ class TeamService:
     def row(self, team_id: int, now: datetime | None = None) -> TeamRow:
         found = [r for r in self.board(now) if r.id == team_id]
         if not found:
-            raise NotFound(f"Team {team_id} no longer exists.")
+            raise NotFound(said(N_("Team {id} no longer exists."), id=team_id))
         return found[0]
 
     def overdue(self, now: datetime | None = None) -> list[TeamRow]:
@@ -482,5 +482,5 @@ class TeamService:
     def _locked(s: Session, team_id: int) -> Team:
         team = s.get(Team, team_id, with_for_update=True)
         if team is None or not team.active:
-            raise NotFound(f"Team {team_id} no longer exists (or was disbanded).")
+            raise NotFound(said(N_("Team {id} no longer exists (or was disbanded)."), id=team_id))
         return team

@@ -203,7 +203,7 @@ class Outbox:
         with self.db.write() as s:
             row = s.get(RadioMessage, message_id, with_for_update=True)
             if row is None or row.direction != "out":
-                raise NotFound(f"Outbound message {message_id} no longer exists.")
+                raise NotFound(said(N_("Outbound message {id} no longer exists."), id=message_id))
             if row.status not in allowed:
                 raise ValidationError(
                     {"status": f"Message #{row.number} is {row.status}; it cannot be {verb}."}

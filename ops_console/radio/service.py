@@ -216,7 +216,7 @@ class RadioService:
         with self.db.read() as s:
             row = s.get(RadioMessage, message_id)
             if row is None:
-                raise NotFound(f"Radio message {message_id} no longer exists.")
+                raise NotFound(said(N_("Radio message {id} no longer exists."), id=message_id))
             view = message_view(row)
         return self._named([view])[0]
 
@@ -328,7 +328,7 @@ class RadioService:
         with self.db.write() as s:
             row = s.get(RadioMessage, message_id, with_for_update=True)
             if row is None:
-                raise NotFound(f"Radio message {message_id} no longer exists.")
+                raise NotFound(said(N_("Radio message {id} no longer exists."), id=message_id))
             if not row.acknowledged_by:
                 row.acknowledged_by = actor.name
                 audit.append(
@@ -432,7 +432,7 @@ class RadioService:
         with self.db.write() as s:
             row = s.get(RadioMessage, message_id, with_for_update=True)
             if row is None:
-                raise NotFound(f"Radio message {message_id} no longer exists.")
+                raise NotFound(said(N_("Radio message {id} no longer exists."), id=message_id))
             row.linked_entity, row.linked_id = entity, entity_id
             audit.append(
                 s,

@@ -15,7 +15,7 @@ from ops_console.labels import translate
 from ops_console.post import Post
 from ops_console.printing import Heading, PrintDocument, Table
 from ops_console.reports.forms import Form, FormContext, local_time
-from ops_console.said import shown
+from ops_console.said import N_, said, shown
 
 TITLE = "ACTIVITY LOG (ICS 214)"
 COLUMNS = ("Date/Time", "Name", "Notable activities")
@@ -37,7 +37,7 @@ def ics214(post: Post, ctx: FormContext, *, operator: str = "", unit: str = "") 
         if unit:
             team = s.execute(select(Team.id, Team.callsign).where(Team.name == unit)).first()
             if team is None:
-                raise NotFound(f"There is no team called {unit!r}.")
+                raise NotFound(said(N_("There is no team called '{unit}'."), unit=unit))
             tasks = select(Task.id).where(Task.team_id == team.id)
             where = and_(
                 where,

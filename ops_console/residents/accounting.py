@@ -132,7 +132,7 @@ class EvacuationService:
         touched: list[int] = []
         with self._db.write() as s:
             if s.get(Resident, resident_id) is None:
-                raise NotFound(f"Resident R-{resident_id} is no longer registered.")
+                raise NotFound(said(N_("Resident R-{id} is no longer registered."), id=resident_id))
             account = s.scalars(
                 select(ResidentAccount)
                 .where(ResidentAccount.resident_id == resident_id, ResidentAccount.exercise == exercise)

@@ -201,7 +201,7 @@ class ResidentService:
         with self._db.write() as s:
             row = s.get(Resident, resident_id, with_for_update=True)
             if row is None:
-                raise NotFound(f"Resident R-{resident_id} is no longer registered.")
+                raise NotFound(said(N_("Resident R-{id} is no longer registered."), id=resident_id))
             check_version(row, "resident", expected_version, {}, ())
             changed = [name for name, value in changes.items() if getattr(row, name) != value]
             for name in changed:
@@ -264,7 +264,7 @@ class ResidentService:
     def _details(self, s: Session, resident_id: int) -> ResidentDetails:
         found = s.execute(rows_query(self._shift.exercise).where(Resident.id == resident_id)).first()
         if found is None:
-            raise NotFound(f"Resident R-{resident_id} is no longer registered.")
+            raise NotFound(said(N_("Resident R-{id} is no longer registered."), id=resident_id))
         r, status, shelter = found
         return ResidentDetails(
             row_view(r, status, shelter),

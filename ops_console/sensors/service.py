@@ -141,7 +141,7 @@ class SensorService:
         with self.db.write() as s:
             row = s.scalars(select(Sensor).where(Sensor.sensor_id == sensor_id).with_for_update()).first()
             if row is None:
-                raise NotFound(f"Sensor {sensor_id} is not in the register.")
+                raise NotFound(said(N_("Sensor {id} is not in the register."), id=sensor_id))
             row_id, before = row.id, _audited(spec_of(row))
             s.delete(row)
             s.flush()
@@ -305,7 +305,7 @@ class SensorService:
         with self.db.read() as s:
             row = s.get(SensorAlertRow, alert_id)
             if row is None:
-                raise NotFound(f"Sensor alert {alert_id} no longer exists.")
+                raise NotFound(said(N_("Sensor alert {id} no longer exists."), id=alert_id))
             spec_row = s.scalars(select(Sensor).where(Sensor.sensor_id == row.sensor_id)).first()
             return _alert(row, spec_of(spec_row) if spec_row is not None else None)
 

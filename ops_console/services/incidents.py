@@ -157,7 +157,7 @@ class IncidentService:
         with self._db.read() as s:
             row = s.get(Incident, incident_id)
             if row is None:
-                raise NotFound(f"Incident {incident_id} no longer exists.")
+                raise NotFound(said(N_("Incident {id} no longer exists."), id=incident_id))
             return _view(row)
 
     def create(self, draft: IncidentDraft) -> IncidentView:
@@ -210,7 +210,7 @@ class IncidentService:
         with self._db.write() as s:
             row = s.get(Incident, incident_id, with_for_update=True)
             if row is None:
-                raise NotFound(f"Incident {incident_id} no longer exists.")
+                raise NotFound(said(N_("Incident {id} no longer exists."), id=incident_id))
             check_version(row, "incident", expected, changes, EDITABLE)
             before = snapshot(row, [*EDITABLE, "resolution"])
             changed = apply_changes(row, changes)

@@ -170,7 +170,7 @@ class OperatorService:
         with self._db.read() as s:
             op = s.scalar(select(Operator).where(Operator.name == name, Operator.active))
             if op is None:
-                raise SignOnError(f"There is no active operator called {name!r}.")
+                raise SignOnError(said(N_("There is no active operator called '{name}'."), name=name))
             op_id, stored = op.id, op.pin_hash
         # scrypt takes ~0.5 s at the strong cost: never while holding the write lock
         right = check_pin(pin, stored)
@@ -178,7 +178,7 @@ class OperatorService:
         with self._db.write() as s:
             op = s.get(Operator, op_id)
             if op is None or not op.active:
-                raise SignOnError(f"There is no active operator called {name!r}.")
+                raise SignOnError(said(N_("There is no active operator called '{name}'."), name=name))
             locked = _locked(op, now)
             if locked:
                 raise SignOnError(locked)
@@ -278,7 +278,7 @@ class OperatorService:
         with self._db.write() as s:
             op = s.get(Operator, actor.operator_id)
             if op is None or not op.active:
-                raise SignOnError(f"{actor.name} is no longer an active operator.")
+                raise SignOnError(said(N_("{name} is no longer an active operator."), name=actor.name))
             locked = _locked(op, now)
             if locked:
                 raise SignOnError(locked)

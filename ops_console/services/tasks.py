@@ -199,7 +199,7 @@ class TaskService:
                 ]
             task = s.get(Task, for_task)
             if task is None:
-                raise NotFound(f"Task {for_task} no longer exists.")
+                raise NotFound(said(N_("Task {id} no longer exists."), id=for_task))
             offered = []
             for t in s.scalars(query.where(Team.active.is_(True))):
                 if t.status != TeamStatus.AVAILABLE.value and t.id != task.team_id:
@@ -330,7 +330,7 @@ class TaskService:
         with self._db.write() as s:
             row = s.get(Task, task_id, with_for_update=True)
             if row is None:
-                raise NotFound(f"Task {task_id} no longer exists.")
+                raise NotFound(said(N_("Task {id} no longer exists."), id=task_id))
             check_version(row, "task", expected, changes, EDITABLE)
             self._check_links(s, changes.get("team_id"), changes.get("incident_id"))
             if before_apply is not None:
@@ -371,7 +371,7 @@ class TaskService:
     def _load_view(s: Session, task_id: int) -> TaskView:
         row = s.get(Task, task_id)
         if row is None:
-            raise NotFound(f"Task {task_id} no longer exists.")
+            raise NotFound(said(N_("Task {id} no longer exists."), id=task_id))
         team = s.get(Team, row.team_id).name if row.team_id else None  # type: ignore[union-attr]
         incident = s.get(Incident, row.incident_id).title if row.incident_id else None  # type: ignore[union-attr]
         return _view(row, team, incident)

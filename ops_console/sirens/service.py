@@ -217,7 +217,7 @@ class SirenService:
         with self._db.read() as s:
             siren = s.get(Siren, siren_id)
             if siren is None:
-                raise NotFound(f"Siren {siren_id} no longer exists.")
+                raise NotFound(said(N_("Siren {id} no longer exists."), id=siren_id))
             return siren_view(siren)
 
     def choosable_patterns(self, country: str | None = None) -> list[SirenPattern]:
@@ -523,7 +523,7 @@ class SirenService:
         with self._db.write() as s:
             alarm = s.get(SirenAlarm, alarm_id)
             if alarm is None:
-                raise NotFound(f"Siren alarm {alarm_id} no longer exists.")
+                raise NotFound(said(N_("Siren alarm {id} no longer exists."), id=alarm_id))
             if alarm.acknowledged_at is not None:
                 return
             alarm.acknowledged_by, alarm.acknowledged_at = actor.name, utc_now()

@@ -5942,6 +5942,10 @@ Sounding or armed: %1</source>
       <translation>消耗 {item} {quantity} {unit}</translation>
     </message>
     <message>
+      <source>Delivery {id} no longer exists.</source>
+      <translation>投递 {id} 已不存在。</translation>
+    </message>
+    <message>
       <source>EMERGENCY level: {where} reads {value} {unit} ({detail}), heard {time} UTC</source>
       <translation>紧急等级：{where} 读数 {value} {unit}（{detail}），收到时间 {time} UTC</translation>
     </message>
@@ -6002,6 +6006,10 @@ Sounding or armed: %1</source>
       <translation>事件 #{id} 已上报：{title}</translation>
     </message>
     <message>
+      <source>Incident {id} no longer exists.</source>
+      <translation>事件 {id} 已不存在。</translation>
+    </message>
+    <message>
       <source>Issued {quantity} {unit} {item}</source>
       <translation>发放 {item} {quantity} {unit}</translation>
     </message>
@@ -6042,12 +6050,20 @@ Sounding or armed: %1</source>
       <translation>星期一</translation>
     </message>
     <message>
+      <source>No volunteer on the roster has badge '{code}'.</source>
+      <translation>名册上没有志愿者持有证件“{code}”。</translation>
+    </message>
+    <message>
       <source>Operator {name} added as {role}</source>
       <translation>已添加操作员 {name}，角色为{role}</translation>
     </message>
     <message>
       <source>Other workstations' changes could not be read; retrying. See the log for details.</source>
       <translation>无法读取其他工作站的更改，正在重试。详见日志。</translation>
+    </message>
+    <message>
+      <source>Outbound message {id} no longer exists.</source>
+      <translation>外发消息 {id} 已不存在。</translation>
     </message>
     <message>
       <source>PAR confirmed by voice for {team} ({callsign}) by {who}</source>
@@ -6102,6 +6118,10 @@ Sounding or armed: %1</source>
       <translation>发给 {call} 的电台消息 #{number} 已排队（{precedence}）：{text}</translation>
     </message>
     <message>
+      <source>Radio message {id} no longer exists.</source>
+      <translation>无线电消息 {id} 已不存在。</translation>
+    </message>
+    <message>
       <source>Radio {radio}: {detail}</source>
       <translation>电台 {radio}：{detail}</translation>
     </message>
@@ -6126,8 +6146,16 @@ Sounding or armed: %1</source>
       <translation>请求 #{id} {status}：{reason}</translation>
     </message>
     <message>
+      <source>Request {id} no longer exists.</source>
+      <translation>请求 {id} 已不存在。</translation>
+    </message>
+    <message>
       <source>Resident R-{id} edited ({fields})</source>
       <translation>居民 R-{id} 已编辑（{fields}）</translation>
+    </message>
+    <message>
+      <source>Resident R-{id} is no longer registered.</source>
+      <translation>居民 R-{id} 已不在登记中。</translation>
     </message>
     <message>
       <source>Resident R-{id} registered</source>
@@ -6158,6 +6186,14 @@ Sounding or armed: %1</source>
       <translation>风险点 #{id} 已巡查：{finding}</translation>
     </message>
     <message>
+      <source>Risk point {id} no longer exists.</source>
+      <translation>风险点 {id} 已不存在。</translation>
+    </message>
+    <message>
+      <source>Roll call {id} does not exist.</source>
+      <translation>点名 {id} 不存在。</translation>
+    </message>
+    <message>
       <source>Saturday</source>
       <translation>星期六</translation>
     </message>
@@ -6178,12 +6214,20 @@ Sounding or armed: %1</source>
       <translation>计划测试“{name}”已跳过：{why}</translation>
     </message>
     <message>
+      <source>Sensor alert {id} no longer exists.</source>
+      <translation>传感器警报 {id} 已不存在。</translation>
+    </message>
+    <message>
       <source>Sensor {id} ({name}) changed</source>
       <translation>传感器 {id}（{name}）已修改</translation>
     </message>
     <message>
       <source>Sensor {id} ({name}) registered</source>
       <translation>传感器 {id}（{name}）已登记</translation>
+    </message>
+    <message>
+      <source>Sensor {id} is not in the register.</source>
+      <translation>传感器 {id} 不在登记册中。</translation>
     </message>
     <message>
       <source>Sensor {name}: EMERGENCY level</source>
@@ -6202,6 +6246,10 @@ Sounding or armed: %1</source>
       <translation>避难所 #{id} {name} {what}</translation>
     </message>
     <message>
+      <source>Shelter {id} no longer exists.</source>
+      <translation>避难所 {id} 已不存在。</translation>
+    </message>
+    <message>
       <source>Shift closed out: {n} still checked in were checked out ({names})</source>
       <translation>班次结束：仍在场的 {n} 人已签退（{names}）</translation>
     </message>
@@ -6218,8 +6266,16 @@ Sounding or armed: %1</source>
       <translation>警报器启动被拒绝：{why}</translation>
     </message>
     <message>
+      <source>Siren alarm {id} no longer exists.</source>
+      <translation>警报器告警 {id} 已不存在。</translation>
+    </message>
+    <message>
       <source>Siren bus {bus}: polling failed and is retried ({why})</source>
       <translation>警报器总线 {bus}：轮询失败，正在重试（{why}）</translation>
+    </message>
+    <message>
+      <source>Siren {id} no longer exists.</source>
+      <translation>警报器 {id} 已不存在。</translation>
     </message>
     <message>
       <source>Siren {name} added (unit {unit} on {bus})</source>
@@ -6258,6 +6314,10 @@ Sounding or armed: %1</source>
       <translation>任务 #{id} 已移至「{status}」：{title}</translation>
     </message>
     <message>
+      <source>Task {id} no longer exists.</source>
+      <translation>任务 {id} 已不存在。</translation>
+    </message>
+    <message>
       <source>Team disbanded: {team} ({callsign})</source>
       <translation>队伍已解散：{team}（{callsign}）</translation>
     </message>
@@ -6268,6 +6328,14 @@ Sounding or armed: %1</source>
     <message>
       <source>Team formed: {team} ({callsign}) with {n} member(s)</source>
       <translation>已组建队伍：{team}（{callsign}），共 {n} 名成员</translation>
+    </message>
+    <message>
+      <source>Team {id} no longer exists (or was disbanded).</source>
+      <translation>队伍 {id} 已不存在（或已解散）。</translation>
+    </message>
+    <message>
+      <source>Team {id} no longer exists.</source>
+      <translation>队伍 {id} 已不存在。</translation>
     </message>
     <message>
       <source>Team {team}: accountability timer {before} → {minutes} min</source>
@@ -6302,6 +6370,14 @@ Sounding or armed: %1</source>
       <translation>上报时间</translation>
     </message>
     <message>
+      <source>There is no active operator called '{name}'.</source>
+      <translation>没有名为“{name}”的在职值班员。</translation>
+    </message>
+    <message>
+      <source>There is no team called '{unit}'.</source>
+      <translation>没有名为“{unit}”的队伍。</translation>
+    </message>
+    <message>
       <source>Thresholds for {item} at {place}: minimum {minimum}, target {target}</source>
       <translation>{place} 的 {item} 阈值：最低 {minimum}，目标 {target}</translation>
     </message>
@@ -6334,6 +6410,10 @@ Sounding or armed: %1</source>
       <translation>已导入志愿者（第 {line} 行）：{name}</translation>
     </message>
     <message>
+      <source>Volunteer {id} is not on the roster.</source>
+      <translation>志愿者 {id} 不在名册上。</translation>
+    </message>
+    <message>
       <source>Warning #{id} drafted from sensor alert {alert}: {words}</source>
       <translation>预警 #{id} 由传感器告警 {alert} 起草：{words}</translation>
     </message>
@@ -6344,6 +6424,14 @@ Sounding or armed: %1</source>
     <message>
       <source>Warning step refused: {why}</source>
       <translation>预警操作被拒绝：{why}</translation>
+    </message>
+    <message>
+      <source>Warning {id} does not exist.</source>
+      <translation>预警 {id} 不存在。</translation>
+    </message>
+    <message>
+      <source>Warning {id} has not been issued: there is no CAP message yet.</source>
+      <translation>预警 {id} 尚未发布：还没有 CAP 消息。</translation>
     </message>
     <message>
       <source>Wednesday</source>
@@ -6368,6 +6456,14 @@ Sounding or armed: %1</source>
     <message>
       <source>Zone #{id} withdrawn: {name}</source>
       <translation>区域 #{id} 已撤销：{name}</translation>
+    </message>
+    <message>
+      <source>Zone {id} is not on the map.</source>
+      <translation>区域 {id} 不在地图上。</translation>
+    </message>
+    <message>
+      <source>Zone {id} no longer exists.</source>
+      <translation>区域 {id} 已不存在。</translation>
     </message>
     <message>
       <source>account for residents</source>
@@ -7248,6 +7344,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{name} is already checked in (since {when}).</source>
       <translation>{name} 已签到（自 {when} 起）。</translation>
+    </message>
+    <message>
+      <source>{name} is no longer an active operator.</source>
+      <translation>{name} 已不再是在职值班员。</translation>
     </message>
     <message>
       <source>{name} is not checked in, so cannot be checked out.</source>

@@ -598,3 +598,35 @@ def test_a_missing_catalogue_writes_html_that_says_english(qapp, tmp_path, monke
         assert '<html lang="en">' in to_html(PrintDocument("SITREP").add(Heading("Incidents")))
     finally:
         remove_translators(qapp, translators)
+
+
+def test_a_record_gone_or_an_unknown_operator_reads_in_chinese(full_demo_post, chinese):
+    """NotFound / SignOnError sentences reach a message box or the sign-on line: Chinese on a
+    Chinese console, English in the log (OpsError.english). No service may raise one as an
+    English f-string again (the source check below)."""
+    from ops_console.errors import NotFound, OpsError, SignOnError
+
+    post = full_demo_post
+    raised: list[OpsError] = []
+    for attempt in (
+        lambda: post.incidents.get(999_999),
+        lambda: post.tasks.get(999_999),
+        lambda: post.sirens.get(999_999),
+        lambda: post.operators.sign_on("Nobody Here", "1234"),
+    ):
+        with pytest.raises((NotFound, SignOnError)) as caught:
+            attempt()
+        raised.append(caught.value)
+    for exc in raised:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in str(exc)), str(exc)
+        assert not english_words(str(exc), {"Nobody", "Here"}), str(exc)
+        assert exc.english and not any("\u4e00" <= ch <= "\u9fff" for ch in exc.english)
+    root = Path(__file__).resolve().parents[2]
+    english_raises = [
+        f"{path.relative_to(root)}:{n}"
+        for folder in ("ops_console", "hardware", "db")
+        for path in (root / folder).rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r'raise (NotFound|SignOnError|ConflictError|PermissionDenied)\(f"', line)
+    ]
+    assert not english_raises, english_raises
