@@ -20,7 +20,7 @@ from ops_console.csv_import import CsvProblem, sentence
 from ops_console.db.inventory_models import StockBalance, StockItem, StockLocation, StockMovement
 from ops_console.domain import Permission
 from ops_console.errors import ValidationError
-from ops_console.said import N_
+from ops_console.said import N_, said
 
 from . import ledger
 from .csv_io import parse_stock_csv, write_levels_csv, write_movements_csv
@@ -137,7 +137,7 @@ class StockFiles:
         if preview.file_problem:
             raise ValidationError({"file": preview.file_problem})
         if not preview.lines:
-            raise ValidationError({"file": "The file has no rows that can be imported."})
+            raise ValidationError({"file": said(N_("The file has no rows that can be imported."))})
         written, touched = [], set()
         with self._db.write() as s:
             for line in preview.lines:

@@ -47,6 +47,16 @@ VERBS = {  # a movement's line in the activity log, in the reader's language (op
 }
 
 
+KIND_WORDS = {  # a movement kind as a sentence's verb or noun ("cannot issue 5", "A receive has …")
+    MovementKind.RECEIVE: N_("receive"),
+    MovementKind.ISSUE: N_("issue"),
+    MovementKind.TRANSFER: N_("transfer"),
+    MovementKind.RETURN: N_("return"),
+    MovementKind.ADJUST: N_("adjust"),
+    MovementKind.CONSUME: N_("consume"),
+}
+
+
 class InsufficientStock(OpsError):
     """An outflow larger than what is on the shelf; ``available`` says how much is."""
 
@@ -58,14 +68,20 @@ class InsufficientStock(OpsError):
 def check_quantity(value: object, problems: dict[str, str], field: str = "quantity") -> None:
     """Whole units, more than zero, and not absurd (a typing slip, a scanner in the wrong field)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        problems[field] = "The quantity must be a whole number, e.g. 12."
+        problems[field] = said(N_("The quantity must be a whole number, e.g. 12."))
     elif value <= 0:
-        problems[field] = (
-            "The quantity must be more than zero; to take stock away, "
-            "issue, consume or adjust it with a reason."
+        problems[field] = said(
+            N_(
+                "The quantity must be more than zero; to take stock away, "
+                "issue, consume or adjust it with a reason."
+            )
         )
     elif value > MAX_QUANTITY:
-        problems[field] = f"{value:,} is more than {MAX_QUANTITY:,} in one movement; check the number."
+        problems[field] = said(
+            N_("{value} is more than {most} in one movement; check the number."),
+            value=f"{value:,}",
+            most=f"{MAX_QUANTITY:,}",
+        )
 
 
 def validate(draft: MovementDraft) -> None:
@@ -76,31 +92,34 @@ def validate(draft: MovementDraft) -> None:
     takes, puts = SIDES.get(kind, (draft.from_location_id is not None, draft.to_location_id is not None))
     if kind == MovementKind.ADJUST:
         if (draft.from_location_id is None) == (draft.to_location_id is None):
-            problems["location"] = "An adjustment changes one location: give it once."
+            problems["location"] = said(N_("An adjustment changes one location: give it once."))
         if not draft.reason.strip():
-            problems["reason"] = "An adjustment needs a reason (stock count, damaged, found …)."
+            problems["reason"] = said(N_("An adjustment needs a reason (stock count, damaged, found …)."))
     else:
         if takes and draft.from_location_id is None:
-            problems["from_location_id"] = "Choose where the stock comes from."
+            problems["from_location_id"] = said(N_("Choose where the stock comes from."))
         if puts and draft.to_location_id is None:
-            problems["to_location_id"] = "Choose where the stock goes."
+            problems["to_location_id"] = said(N_("Choose where the stock goes."))
         if not takes and draft.from_location_id is not None or not puts and draft.to_location_id is not None:
-            problems["location"] = (
-                f"A {kind.value} has no {'source' if not takes else 'destination'} location."
+            problems["location"] = said(
+                N_("A {kind} has no source location.")
+                if not takes
+                else N_("A {kind} has no destination location."),
+                kind=said(KIND_WORDS[kind]),
             )
     if kind == MovementKind.TRANSFER and draft.from_location_id == draft.to_location_id:
-        problems["to_location_id"] = "A transfer needs two different locations."
+        problems["to_location_id"] = said(N_("A transfer needs two different locations."))
     if (
         kind == MovementKind.ISSUE
         and draft.team_id is None
         and draft.incident_id is None
         and draft.request_id is None
     ):
-        problems["recipient"] = "Say which team or incident the stock is issued to."
+        problems["recipient"] = said(N_("Say which team or incident the stock is issued to."))
     if len(draft.lot) > 60:
-        problems["lot"] = "Keep the lot number under 60 characters."
+        problems["lot"] = said(N_("Keep the lot number under 60 characters."))
     if len(draft.reason) > 1000:
-        problems["reason"] = "Keep the reason under 1000 characters."
+        problems["reason"] = said(N_("Keep the reason under 1000 characters."))
     if problems:
         raise ValidationError(problems)
 
@@ -117,7 +136,7 @@ def _load(s: Session, draft: MovementDraft) -> _Names:
     problems: dict[str, str] = {}
     item = s.get(StockItem, draft.item_id)
     if item is None or not item.active:
-        problems["item_id"] = "That item is not in the catalogue (any more)."
+        problems["item_id"] = said(N_("That item is not in the catalogue (any more)."))
     places = []
     for field, loc_id in (
         ("from_location_id", draft.from_location_id),
@@ -125,19 +144,19 @@ def _load(s: Session, draft: MovementDraft) -> _Names:
     ):
         loc = s.get(StockLocation, loc_id) if loc_id is not None else None
         if loc_id is not None and (loc is None or not loc.active):
-            problems[field] = "That location does not exist (any more)."
+            problems[field] = said(N_("That location does not exist (any more)."))
         places.append(loc)
     recipient = []
     if draft.team_id is not None:
         team = s.get(Team, draft.team_id)
         if team is None:
-            problems["team_id"] = "That team no longer exists."
+            problems["team_id"] = said(N_("That team no longer exists."))
         else:
             recipient.append(said(N_("team {name}"), name=team.name))
     if draft.incident_id is not None:
         incident = s.get(Incident, draft.incident_id)
         if incident is None:
-            problems["incident_id"] = "That incident no longer exists."
+            problems["incident_id"] = said(N_("That incident no longer exists."))
         else:
             recipient.append(said(N_("incident #{id}"), id=incident.id))
     if problems:
@@ -222,11 +241,19 @@ def record(
         plan = _draw_plan(rows, source, draft.lot)
         available = sum(max(have, 0) for _, have, _ in plan)
         if available < draft.quantity:
-            where = names.source.name if names.source else "?"
-            lot_words = f" (lot {draft.lot})" if draft.lot else ""
             raise InsufficientStock(
-                f"Only {available:,} {names.item.unit} of {names.item.name} at {where}{lot_words}; "
-                f"cannot {kind.value} {draft.quantity:,}. Nothing was recorded.",
+                said(
+                    N_(
+                        "Only {available} {unit} of {item} at {place}{lot}; cannot {kind} {quantity}. Nothing was recorded."
+                    ),
+                    available=f"{available:,}",
+                    unit=names.item.unit,
+                    item=names.item.name,
+                    place=names.source.name if names.source else "?",
+                    lot=said(N_(" (lot {lot})"), lot=draft.lot) if draft.lot else None,
+                    kind=said(KIND_WORDS[kind]),
+                    quantity=f"{draft.quantity:,}",
+                ),
                 available,
             )
         parts, wanted = [], draft.quantity

@@ -41,12 +41,12 @@ FIELDS = ("status", "fulfilled", "decision_reason", "quantity", "priority")
 def _validate(draft: RequestDraft) -> None:
     problems: dict[str, str] = {}
     if not draft.requested_by.strip() or len(draft.requested_by) > 120:
-        problems["requested_by"] = "Say who asks (a name or callsign, up to 120 characters)."
+        problems["requested_by"] = said(N_("Say who asks (a name or callsign, up to 120 characters)."))
     ledger.check_quantity(draft.quantity, problems)
     if draft.deliver_to_location_id is None and not draft.deliver_to_text.strip():
-        problems["deliver_to"] = "Say where to deliver: a stock location or a place."
+        problems["deliver_to"] = said(N_("Say where to deliver: a stock location or a place."))
     if len(draft.deliver_to_text) > 200:
-        problems["deliver_to"] = "Keep the delivery place under 200 characters."
+        problems["deliver_to"] = said(N_("Keep the delivery place under 200 characters."))
     if problems:
         raise ValidationError(problems)
 
@@ -198,7 +198,9 @@ class RequestDesk:
 
     def deny(self, request_id: int, expected_version: int, reason: str) -> RequestView:
         if not reason.strip():
-            raise ValidationError({"reason": "Say why the request is denied; the field will be told."})
+            raise ValidationError(
+                {"reason": said(N_("Say why the request is denied; the field will be told."))}
+            )
         return self._decide(request_id, expected_version, RequestStatus.DENIED, reason, N_("deny requests"))
 
     def cancel_request(self, request_id: int, expected_version: int, reason: str = "") -> RequestView:
@@ -330,16 +332,16 @@ def _check_links(s: Session, draft: RequestDraft) -> None:
     problems = {}
     item = s.get(StockItem, draft.item_id)
     if item is None or not item.active:
-        problems["item_id"] = "That item is not in the catalogue."
+        problems["item_id"] = said(N_("That item is not in the catalogue."))
     if (
         draft.deliver_to_location_id is not None
         and s.get(StockLocation, draft.deliver_to_location_id) is None
     ):
-        problems["deliver_to"] = "That location no longer exists."
+        problems["deliver_to"] = said(N_("That location no longer exists."))
     if draft.team_id is not None and s.get(Team, draft.team_id) is None:
-        problems["team_id"] = "That team no longer exists."
+        problems["team_id"] = said(N_("That team no longer exists."))
     if draft.incident_id is not None and s.get(Incident, draft.incident_id) is None:
-        problems["incident_id"] = "That incident no longer exists."
+        problems["incident_id"] = said(N_("That incident no longer exists."))
     if problems:
         raise ValidationError(problems)
 

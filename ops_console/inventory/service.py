@@ -131,13 +131,13 @@ class InventoryService(RequestDesk, StockFiles):
         actor = self._shift.require(Permission.LOGISTICS, N_("add items to the inventory"))
         problems = {}
         if not name.strip() or len(name) > 120:
-            problems["name"] = "Give the item a name (up to 120 characters)."
+            problems["name"] = said(N_("Give the item a name (up to 120 characters)."))
         if not category.strip() or len(category) > 60:
-            problems["category"] = "Give a category (up to 60 characters), e.g. Flood defence."
+            problems["category"] = said(N_("Give a category (up to 60 characters), e.g. Flood defence."))
         if not unit.strip() or len(unit) > 40:
-            problems["unit"] = "Give a unit (up to 40 characters), e.g. bag, box of 20, litre."
+            problems["unit"] = said(N_("Give a unit (up to 40 characters), e.g. bag, box of 20, litre."))
         if barcode is not None and (not barcode.strip() or len(barcode) > 64):
-            problems["barcode"] = "A barcode has 1 to 64 characters."
+            problems["barcode"] = said(N_("A barcode has 1 to 64 characters."))
         if problems:
             raise ValidationError(problems)
         row = StockItem(
@@ -190,7 +190,7 @@ class InventoryService(RequestDesk, StockFiles):
         actor = self._shift.require(Permission.LOGISTICS, N_("add stock locations"))
         problems: dict[str, str] = {}
         if not name.strip() or len(name) > 120:
-            problems["name"] = "Give the location a name (up to 120 characters)."
+            problems["name"] = said(N_("Give the location a name (up to 120 characters)."))
         check_coordinates(lat, lon, problems)
         if problems:
             raise ValidationError(problems)
@@ -200,7 +200,7 @@ class InventoryService(RequestDesk, StockFiles):
         with self._unique("name", f"A location named {name.strip()!r} exists already."):
             with self._db.write() as s:
                 if team_id is not None and s.get(Team, team_id) is None:
-                    raise ValidationError({"team_id": "That team no longer exists."})
+                    raise ValidationError({"team_id": said(N_("That team no longer exists."))})
                 s.add(row)
                 s.flush()
                 audit.append(
@@ -222,9 +222,11 @@ class InventoryService(RequestDesk, StockFiles):
         problems: dict[str, str] = {}
         for field, value in (("minimum", minimum), ("target", target)):
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= ledger.MAX_QUANTITY:
-                problems[field] = f"Give a whole number from 0 to {ledger.MAX_QUANTITY:,}."
+                problems[field] = said(
+                    N_("Give a whole number from 0 to {most}."), most=f"{ledger.MAX_QUANTITY:,}"
+                )
         if not problems and target and target < minimum:
-            problems["target"] = "The target cannot be below the minimum."
+            problems["target"] = said(N_("The target cannot be below the minimum."))
         if problems:
             raise ValidationError(problems)
         with self._db.write() as s:
@@ -377,9 +379,9 @@ class InventoryService(RequestDesk, StockFiles):
     ) -> list[MovementView]:
         """Correct a level by a signed difference (a count, breakage); the reason is mandatory."""
         if isinstance(delta, int) and not isinstance(delta, bool) and delta == 0:
-            raise ValidationError({"quantity": "An adjustment of zero changes nothing."})
+            raise ValidationError({"quantity": said(N_("An adjustment of zero changes nothing."))})
         if isinstance(delta, bool) or not isinstance(delta, int):
-            raise ValidationError({"quantity": "The quantity must be a whole number, e.g. -3."})
+            raise ValidationError({"quantity": said(N_("The quantity must be a whole number, e.g. -3."))})
         return self.record(ledger.adjustment(item_id, location_id, delta, reason, lot))
 
     def movements(self, *, item_id: int | None = None, limit: int = 500) -> list[MovementView]:

@@ -5866,6 +5866,10 @@ Sounding or armed: %1</source>
   <context>
     <name>Stored</name>
     <message>
+      <source> (lot {lot})</source>
+      <translation>（批次 {lot}）</translation>
+    </message>
+    <message>
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -5882,6 +5886,10 @@ Sounding or armed: %1</source>
       <translation>；其报告：{status}</translation>
     </message>
     <message>
+      <source>A barcode has 1 to 64 characters.</source>
+      <translation>条形码应为 1 到 64 个字符。</translation>
+    </message>
+    <message>
       <source>A test is silent or growl.</source>
       <translation>测试只能是静音测试或低鸣测试。</translation>
     </message>
@@ -5890,12 +5898,36 @@ Sounding or armed: %1</source>
       <translation>标题为必填项。</translation>
     </message>
     <message>
+      <source>A transfer needs two different locations.</source>
+      <translation>调拨需要两个不同的存放点。</translation>
+    </message>
+    <message>
+      <source>A {kind} has no destination location.</source>
+      <translation>{kind}操作没有目的存放点。</translation>
+    </message>
+    <message>
+      <source>A {kind} has no source location.</source>
+      <translation>{kind}操作没有来源存放点。</translation>
+    </message>
+    <message>
       <source>Adjusted {quantity} {unit} {item}</source>
       <translation>调整 {item} {quantity} {unit}</translation>
     </message>
     <message>
       <source>Already checked in (at another station just now).</source>
       <translation>已签到（刚刚在另一个签到点）。</translation>
+    </message>
+    <message>
+      <source>An adjustment changes one location: give it once.</source>
+      <translation>一次调整只改变一个存放点：请只填写一个。</translation>
+    </message>
+    <message>
+      <source>An adjustment needs a reason (stock count, damaged, found …).</source>
+      <translation>调整需要填写原因（盘点、损坏、找到……）。</translation>
+    </message>
+    <message>
+      <source>An adjustment of zero changes nothing.</source>
+      <translation>调整量为零不会改变任何内容。</translation>
     </message>
     <message>
       <source>CAP alert {id} no longer exists.</source>
@@ -5936,6 +5968,14 @@ Sounding or armed: %1</source>
     <message>
       <source>Choose every/first..last and a weekday.</source>
       <translation>请选择“每周/第一个……最后一个”以及星期几。</translation>
+    </message>
+    <message>
+      <source>Choose where the stock comes from.</source>
+      <translation>请选择物资的来源存放点。</translation>
+    </message>
+    <message>
+      <source>Choose where the stock goes.</source>
+      <translation>请选择物资的去向存放点。</translation>
     </message>
     <message>
       <source>Consumed {quantity} {unit} {item}</source>
@@ -5986,8 +6026,28 @@ Sounding or armed: %1</source>
       <translation>星期五</translation>
     </message>
     <message>
+      <source>Give a category (up to 60 characters), e.g. Flood defence.</source>
+      <translation>请填写类别（不超过 60 个字符），例如“防洪”。</translation>
+    </message>
+    <message>
+      <source>Give a unit (up to 40 characters), e.g. bag, box of 20, litre.</source>
+      <translation>请填写单位（不超过 40 个字符），例如袋、20 个装箱、升。</translation>
+    </message>
+    <message>
+      <source>Give a whole number from 0 to {most}.</source>
+      <translation>请填写 0 到 {most} 之间的整数。</translation>
+    </message>
+    <message>
       <source>Give both latitude and longitude, or neither.</source>
       <translation>请同时填写纬度和经度，或都不填。</translation>
+    </message>
+    <message>
+      <source>Give the item a name (up to 120 characters).</source>
+      <translation>请为物品命名（不超过 120 个字符）。</translation>
+    </message>
+    <message>
+      <source>Give the location a name (up to 120 characters).</source>
+      <translation>请为存放点命名（不超过 120 个字符）。</translation>
     </message>
     <message>
       <source>Growl test “{name}” scheduled: {rule}</source>
@@ -6016,6 +6076,18 @@ Sounding or armed: %1</source>
     <message>
       <source>Item added: {name} ({category}, {unit})</source>
       <translation>已添加物品：{name}（{category}，{unit}）</translation>
+    </message>
+    <message>
+      <source>Keep the delivery place under 200 characters.</source>
+      <translation>送达地点请不要超过 200 个字符。</translation>
+    </message>
+    <message>
+      <source>Keep the lot number under 60 characters.</source>
+      <translation>批次号请不要超过 60 个字符。</translation>
+    </message>
+    <message>
+      <source>Keep the reason under 1000 characters.</source>
+      <translation>原因请不要超过 1000 个字符。</translation>
     </message>
     <message>
       <source>Keep the title under {limit} characters.</source>
@@ -6052,6 +6124,10 @@ Sounding or armed: %1</source>
     <message>
       <source>No volunteer on the roster has badge '{code}'.</source>
       <translation>名册上没有志愿者持有证件“{code}”。</translation>
+    </message>
+    <message>
+      <source>Only {available} {unit} of {item} at {place}{lot}; cannot {kind} {quantity}. Nothing was recorded.</source>
+      <translation>{place}只有 {item} {available} {unit}{lot}；无法{kind} {quantity}。未记录任何内容。</translation>
     </message>
     <message>
       <source>Operator {name} added as {role}</source>
@@ -6171,7 +6247,7 @@ Sounding or armed: %1</source>
     </message>
     <message>
       <source>Returned {quantity} {unit} {item}</source>
-      <translation>退回 {item} {quantity} {unit}</translation>
+      <translation>归还 {item} {quantity} {unit}</translation>
     </message>
     <message>
       <source>Risk point #{id} added: {name}</source>
@@ -6196,6 +6272,22 @@ Sounding or armed: %1</source>
     <message>
       <source>Saturday</source>
       <translation>星期六</translation>
+    </message>
+    <message>
+      <source>Say where to deliver: a stock location or a place.</source>
+      <translation>请说明送往何处：一个存放点或一个地点。</translation>
+    </message>
+    <message>
+      <source>Say which team or incident the stock is issued to.</source>
+      <translation>请说明物资发放给哪个队伍或事件。</translation>
+    </message>
+    <message>
+      <source>Say who asks (a name or callsign, up to 120 characters).</source>
+      <translation>请说明由谁提出（姓名或呼号，不超过 120 个字符）。</translation>
+    </message>
+    <message>
+      <source>Say why the request is denied; the field will be told.</source>
+      <translation>请说明拒绝该请求的原因；现场会收到通知。</translation>
     </message>
     <message>
       <source>Scheduled growl test “{name}” started (request {request}); next {next} UTC</source>
@@ -6346,12 +6438,40 @@ Sounding or armed: %1</source>
       <translation>队伍 {team}：{before} → {after}</translation>
     </message>
     <message>
+      <source>That incident no longer exists.</source>
+      <translation>该事件已不存在。</translation>
+    </message>
+    <message>
+      <source>That item is not in the catalogue (any more).</source>
+      <translation>该物品不在（或已不在）目录中。</translation>
+    </message>
+    <message>
+      <source>That item is not in the catalogue.</source>
+      <translation>该物品不在目录中。</translation>
+    </message>
+    <message>
+      <source>That location does not exist (any more).</source>
+      <translation>该存放点不存在（或已不存在）。</translation>
+    </message>
+    <message>
+      <source>That location no longer exists.</source>
+      <translation>该存放点已不存在。</translation>
+    </message>
+    <message>
+      <source>That team no longer exists.</source>
+      <translation>该队伍已不存在。</translation>
+    </message>
+    <message>
       <source>The CAP folder {folder} could not be read: {why}</source>
       <translation>无法读取 CAP 文件夹 {folder}：{why}</translation>
     </message>
     <message>
       <source>The due time</source>
       <translation>截止时间</translation>
+    </message>
+    <message>
+      <source>The file has no rows that can be imported.</source>
+      <translation>文件中没有可导入的行。</translation>
     </message>
     <message>
       <source>The inspection time</source>
@@ -6362,12 +6482,28 @@ Sounding or armed: %1</source>
       <translation>无法读取地图的实时{layer}图层：{why}</translation>
     </message>
     <message>
+      <source>The quantity must be a whole number, e.g. -3.</source>
+      <translation>数量必须是整数，例如 -3。</translation>
+    </message>
+    <message>
+      <source>The quantity must be a whole number, e.g. 12.</source>
+      <translation>数量必须是整数，例如 12。</translation>
+    </message>
+    <message>
+      <source>The quantity must be more than zero; to take stock away, issue, consume or adjust it with a reason.</source>
+      <translation>数量必须大于零；要减少库存，请发放、消耗或注明原因进行调整。</translation>
+    </message>
+    <message>
       <source>The radio outbox hit a problem and keeps trying; see the log.</source>
       <translation>电台发件箱遇到问题，正在继续重试；详见日志。</translation>
     </message>
     <message>
       <source>The report time</source>
       <translation>上报时间</translation>
+    </message>
+    <message>
+      <source>The target cannot be below the minimum.</source>
+      <translation>目标值不能低于最低值。</translation>
     </message>
     <message>
       <source>There is no active operator called '{name}'.</source>
@@ -6530,6 +6666,10 @@ Sounding or armed: %1</source>
       <translation>向名册添加志愿者</translation>
     </message>
     <message>
+      <source>adjust</source>
+      <translation>调整</translation>
+    </message>
+    <message>
       <source>adjust stock</source>
       <translation>调整库存</translation>
     </message>
@@ -6656,6 +6796,10 @@ Sounding or armed: %1</source>
     <message>
       <source>confirm a team's PAR</source>
       <translation>确认队伍的 PAR</translation>
+    </message>
+    <message>
+      <source>consume</source>
+      <translation>消耗</translation>
     </message>
     <message>
       <source>consume stock</source>
@@ -6826,6 +6970,10 @@ Sounding or armed: %1</source>
       <translation>入侵报警</translation>
     </message>
     <message>
+      <source>issue</source>
+      <translation>发放</translation>
+    </message>
+    <message>
       <source>issue stock</source>
       <translation>出库发放</translation>
     </message>
@@ -6855,7 +7003,7 @@ Sounding or armed: %1</source>
     </message>
     <message>
       <source>lot {lot}</source>
-      <translation>批号 {lot}</translation>
+      <translation>批次 {lot}</translation>
     </message>
     <message>
       <source>mains on</source>
@@ -6982,6 +7130,10 @@ Sounding or armed: %1</source>
       <translation>发出 MAYDAY</translation>
     </message>
     <message>
+      <source>receive</source>
+      <translation>接收</translation>
+    </message>
+    <message>
       <source>receive stock</source>
       <translation>入库</translation>
     </message>
@@ -7008,6 +7160,10 @@ Sounding or armed: %1</source>
     <message>
       <source>retry warning channels</source>
       <translation>重试预警渠道</translation>
+    </message>
+    <message>
+      <source>return</source>
+      <translation>归还</translation>
     </message>
     <message>
       <source>return stock</source>
@@ -7246,6 +7402,10 @@ Sounding or armed: %1</source>
       <translation>发往 {place}</translation>
     </message>
     <message>
+      <source>transfer</source>
+      <translation>调拨</translation>
+    </message>
+    <message>
       <source>transfer stock</source>
       <translation>调拨库存</translation>
     </message>
@@ -7456,6 +7616,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{type} {identifier} ({status}) sent on {channels} by {who}</source>
       <translation>{who} 通过 {channels} 发送了 {type} {identifier}（{status}）</translation>
+    </message>
+    <message>
+      <source>{value} is more than {most} in one movement; check the number.</source>
+      <translation>{value} 超过单次变动上限 {most}；请检查数字。</translation>
     </message>
     <message>
       <source>{what} confirmed{now}</source>

@@ -630,3 +630,38 @@ def test_a_record_gone_or_an_unknown_operator_reads_in_chinese(full_demo_post, c
         if re.search(r'raise (NotFound|SignOnError|ConflictError|PermissionDenied)\(f"', line)
     ]
     assert not english_raises, english_raises
+
+
+def test_the_stock_ledgers_form_checks_and_shortfall_read_in_chinese(full_demo_post, chinese):
+    """A movement the ledger refuses — its form checks and "Only 3 box of … at …; cannot
+    issue 50" — reads in Chinese in the dialog; the ledger's modules hold no plain English
+    problem sentence any more (the source check)."""
+    from sqlalchemy import text
+
+    from ops_console.errors import ValidationError
+    from ops_console.inventory.ledger import InsufficientStock
+    from ops_console.inventory.views import MovementDraft
+
+    post = full_demo_post
+    data = data_words(post.db.engine)
+    with post.db.engine.connect() as conn:
+        item = conn.execute(text("SELECT id FROM stock_items WHERE active ORDER BY id")).scalar()
+        place = conn.execute(text("SELECT id FROM stock_locations WHERE active ORDER BY id")).scalar()
+    with pytest.raises(ValidationError) as invalid:
+        post.inventory.record(
+            MovementDraft(MovementKind.TRANSFER, item, 0, from_location_id=place, lot="x" * 61)
+        )
+    assert len(invalid.value.problems) >= 3  # quantity, destination, lot
+    with pytest.raises(InsufficientStock) as short:
+        post.inventory.issue(item, place, 900_000, team_id=1, lot="NOPE")
+    for words in [*invalid.value.problems.values(), str(short.value)]:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in words), words
+        assert not english_words(words, data | {"NOPE"}), words
+    root = Path(__file__).resolve().parents[2] / "ops_console" / "inventory"
+    plain = [
+        f"{path.name}:{n}: {line.strip()}"
+        for path in root.glob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r'problems\[[^\]]+\] = f?"|ValidationError\(\{"\w+": f?"', line)
+    ]
+    assert not plain, plain
