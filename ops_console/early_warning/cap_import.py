@@ -16,13 +16,20 @@ from datetime import datetime
 from xml.etree.ElementTree import Element, ParseError
 
 from ops_console.early_warning import cap
+from ops_console.known_error import OpsError
+from ops_console.said import N_, said
 
 MAX_BYTES = 1_000_000  # the largest real CAP alerts (long polygons) are tens of kB
 _Q = f"{{{cap.NS}}}"
 
 
-class CapRejected(ValueError):
-    """A received file the console will not show, with the sentence that says why."""
+_TOO_BIG = N_("The file is {mb} MB; a CAP alert is at most {kb} kB, so it was not read.")
+
+
+class CapRejected(OpsError, ValueError):
+    """A received file the console will not show, with the sentence that says why: a stored
+    sentence (ops_console/said.py), so the notice and the CLI read it in the reader's language
+    (``str()``), the log in English (``.english``); ``.stored`` hands it on."""
 
 
 @dataclass(frozen=True)
@@ -42,25 +49,31 @@ class ReceivedCap:
 def parse(data: bytes) -> ReceivedCap:
     """The CAP 1.2 alert in ``data``, or CapRejected with one sentence."""
     if len(data) > MAX_BYTES:
-        raise CapRejected(
-            f"The file is {len(data) / 1e6:.1f} MB; a CAP alert is at most {MAX_BYTES // 1000} kB, so it was not read."
-        )
+        raise CapRejected(said(_TOO_BIG, mb=f"{len(data) / 1e6:.1f}", kb=MAX_BYTES // 1000))
     root = _safe_root(data)
     ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     local = root.tag.split("}")[-1]
     if ns == cap.NS_11:
         raise CapRejected(
-            "This is a CAP 1.1 alert; the console reads CAP 1.2 only — ask the sender for CAP 1.2."
+            said(N_("This is a CAP 1.1 alert; the console reads CAP 1.2 only — ask the sender for CAP 1.2."))
         )
     if ns != cap.NS or local != "alert":
         raise CapRejected(
-            f"This is not a CAP 1.2 alert: its root element is <{local}> in the namespace "
-            f"“{ns or 'none'}”, not <alert> in {cap.NS}."
+            said(
+                N_(
+                    "This is not a CAP 1.2 alert: its root element is <{local}> in the namespace “{ns}”, not <alert> in {cap}."
+                ),
+                local=local,
+                ns=ns or "none",
+                cap=cap.NS,
+            )
         )
     try:
         cap.validate(data)
     except cap.CapInvalid as exc:
-        raise CapRejected(f"The alert does not follow the CAP 1.2 schema ({exc}).") from None
+        raise CapRejected(
+            said(N_("The alert does not follow the CAP 1.2 schema ({why})."), why=str(exc))
+        ) from None
     return _read(root)
 
 
@@ -72,18 +85,31 @@ def _safe_root(data: bytes) -> Element:
         return safe_et.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DTDForbidden:
         raise CapRejected(
-            "The file declares a DTD (which can hide entity bombs or fetch other files); CAP needs none, so it was refused."
+            said(
+                N_(
+                    "The file declares a DTD (which can hide entity bombs or fetch other files); "
+                    "CAP needs none, so it was refused."
+                )
+            )
         ) from None
     except defusedxml.EntitiesForbidden:
         raise CapRejected(
-            "The file declares XML entities (an entity-expansion attack is possible), so it was refused."
+            said(
+                N_(
+                    "The file declares XML entities (an entity-expansion attack is possible), so it was refused."
+                )
+            )
         ) from None
     except defusedxml.ExternalReferenceForbidden:
-        raise CapRejected("The file refers to an external entity or file, so it was refused.") from None
+        raise CapRejected(
+            said(N_("The file refers to an external entity or file, so it was refused."))
+        ) from None
     except ParseError as exc:
-        raise CapRejected(f"The file is not well-formed XML ({exc}).") from None
+        raise CapRejected(said(N_("The file is not well-formed XML ({why})."), why=str(exc))) from None
     except (ValueError, RecursionError) as exc:  # e.g. encodings Python cannot decode, absurd nesting
-        raise CapRejected(f"The file could not be read as XML ({type(exc).__name__}: {exc}).") from None
+        raise CapRejected(
+            said(N_("The file could not be read as XML ({why})."), why=f"{type(exc).__name__}: {exc}")
+        ) from None
 
 
 def _text(el: Element | None, name: str) -> str:
@@ -126,36 +152,56 @@ def _point(text: str, where: str) -> tuple[float, float]:
         lat_s, lon_s = text.split(",")
         lat, lon = float(lat_s), float(lon_s)
     except ValueError:
-        raise CapRejected(f"{where}: “{text[:40]}” is not a “lat,lon” pair.") from None
+        raise CapRejected(
+            said(N_("{where}: “{text}” is not a “lat,lon” pair."), where=where, text=text[:40])
+        ) from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise CapRejected(f"{where}: {lat},{lon} is outside WGS 84 (latitude ±90, longitude ±180).")
+        raise CapRejected(
+            said(
+                N_("{where}: {lat},{lon} is outside WGS 84 (latitude ±90, longitude ±180)."),
+                where=where,
+                lat=lat,
+                lon=lon,
+            )
+        )
     return lat, lon
 
 
 def polygon(text: str, area_no: int = 1) -> tuple[tuple[float, float], ...]:
     """CAP polygon text → closed ring of (lat, lon); CapRejected when it breaks CAP's rules."""
-    where = f"Area {area_no}, polygon"
+    where = said(N_("Area {n}, polygon"), n=area_no)
     pts = tuple(_point(t, where) for t in text.split())
     if len(pts) < 4:
         raise CapRejected(
-            f"{where} has {len(pts)} point(s); CAP needs at least four, the first repeated as the last."
+            said(
+                N_("{where} has {n} point(s); CAP needs at least four, the first repeated as the last."),
+                where=where,
+                n=len(pts),
+            )
         )
     if pts[0] != pts[-1]:
         raise CapRejected(
-            f"{where} does not close: it starts at {pts[0][0]},{pts[0][1]} but ends at {pts[-1][0]},{pts[-1][1]}."
+            said(
+                N_("{where} does not close: it starts at {start} but ends at {end}."),
+                where=where,
+                start=f"{pts[0][0]},{pts[0][1]}",
+                end=f"{pts[-1][0]},{pts[-1][1]}",
+            )
         )
     return pts
 
 
 def circle(text: str, area_no: int = 1) -> tuple[float, float, float]:
-    where = f"Area {area_no}, circle"
+    where = said(N_("Area {n}, circle"), n=area_no)
     try:
         centre, radius = text.split()
         km = float(radius)
     except ValueError:
-        raise CapRejected(f"{where}: “{text[:40]}” is not “lat,lon radius_km”.") from None
+        raise CapRejected(
+            said(N_("{where}: “{text}” is not “lat,lon radius_km”."), where=where, text=text[:40])
+        ) from None
     if not 0 <= km <= 20_000:
-        raise CapRejected(f"{where}: a radius of {km} km is not possible.")
+        raise CapRejected(said(N_("{where}: a radius of {km} km is not possible."), where=where, km=km))
     lat, lon = _point(centre, where)
     return lat, lon, km
 
@@ -167,13 +213,13 @@ def read_file(path: str | bytes, *, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
-            raise CapRejected(
-                f"The file is {size / 1e6:.1f} MB; a CAP alert is at most {max_bytes // 1000} kB, so it was not read."
-            )
+            raise CapRejected(said(_TOO_BIG, mb=f"{size / 1e6:.1f}", kb=max_bytes // 1000))
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise CapRejected(f"The file could not be read: {exc.strerror or exc}.") from None
+        raise CapRejected(
+            said(N_("The file could not be read: {why}."), why=exc.strerror or str(exc))
+        ) from None
     if len(data) > max_bytes:  # grew while we looked
         raise CapRejected(
             f"The file is over {max_bytes // 1000} kB; a CAP alert is smaller, so it was not read."

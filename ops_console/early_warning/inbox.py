@@ -100,7 +100,7 @@ class CapInbox:
             say(
                 self._bus,
                 "problem",
-                said(N_("CAP file {name} refused: {why}"), name=path.name, why=str(exc)),
+                said(N_("CAP file {name} refused: {why}"), name=path.name, why=exc.stored),
                 source="cap",
             )
             raise
@@ -198,7 +198,7 @@ class CapInbox:
             try:
                 accepted.append(self.import_file(path))
             except CapRejected as exc:
-                refused.append((path.name, str(exc)))
+                refused.append((path.name, exc.stored))  # a stored sentence, read with shown()
         return accepted, refused
 
     def list_received(self, *, current_only: bool = False, limit: int = 500) -> list[ReceivedView]:

@@ -5930,6 +5930,14 @@ Sounding or armed: %1</source>
       <translation>调整量为零不会改变任何内容。</translation>
     </message>
     <message>
+      <source>Area {n}, circle</source>
+      <translation>区域 {n} 的圆</translation>
+    </message>
+    <message>
+      <source>Area {n}, polygon</source>
+      <translation>区域 {n} 的多边形</translation>
+    </message>
+    <message>
       <source>CAP alert {id} no longer exists.</source>
       <translation>CAP 警报 {id} 已不存在。</translation>
     </message>
@@ -6466,12 +6474,44 @@ Sounding or armed: %1</source>
       <translation>无法读取 CAP 文件夹 {folder}：{why}</translation>
     </message>
     <message>
+      <source>The alert does not follow the CAP 1.2 schema ({why}).</source>
+      <translation>该警报不符合 CAP 1.2 规范（{why}）。</translation>
+    </message>
+    <message>
       <source>The due time</source>
       <translation>截止时间</translation>
     </message>
     <message>
+      <source>The file could not be read as XML ({why}).</source>
+      <translation>无法将文件作为 XML 读取（{why}）。</translation>
+    </message>
+    <message>
+      <source>The file could not be read: {why}.</source>
+      <translation>无法读取文件：{why}。</translation>
+    </message>
+    <message>
+      <source>The file declares XML entities (an entity-expansion attack is possible), so it was refused.</source>
+      <translation>文件声明了 XML 实体（可能存在实体扩展攻击），因此已拒绝。</translation>
+    </message>
+    <message>
+      <source>The file declares a DTD (which can hide entity bombs or fetch other files); CAP needs none, so it was refused.</source>
+      <translation>文件声明了 DTD（可能隐藏实体炸弹或读取其他文件）；CAP 不需要 DTD，因此已拒绝。</translation>
+    </message>
+    <message>
       <source>The file has no rows that can be imported.</source>
       <translation>文件中没有可导入的行。</translation>
+    </message>
+    <message>
+      <source>The file is not well-formed XML ({why}).</source>
+      <translation>文件不是格式正确的 XML（{why}）。</translation>
+    </message>
+    <message>
+      <source>The file is {mb} MB; a CAP alert is at most {kb} kB, so it was not read.</source>
+      <translation>文件大小为 {mb} MB；CAP 警报最多 {kb} kB，因此未读取。</translation>
+    </message>
+    <message>
+      <source>The file refers to an external entity or file, so it was refused.</source>
+      <translation>文件引用了外部实体或文件，因此已拒绝。</translation>
     </message>
     <message>
       <source>The inspection time</source>
@@ -6512,6 +6552,14 @@ Sounding or armed: %1</source>
     <message>
       <source>There is no team called '{unit}'.</source>
       <translation>没有名为“{unit}”的队伍。</translation>
+    </message>
+    <message>
+      <source>This is a CAP 1.1 alert; the console reads CAP 1.2 only — ask the sender for CAP 1.2.</source>
+      <translation>这是 CAP 1.1 警报；本控制台只读取 CAP 1.2——请向发送方索取 CAP 1.2。</translation>
+    </message>
+    <message>
+      <source>This is not a CAP 1.2 alert: its root element is &lt;{local}&gt; in the namespace “{ns}”, not &lt;alert&gt; in {cap}.</source>
+      <translation>这不是 CAP 1.2 警报：其根元素是命名空间“{ns}”中的 &lt;{local}&gt;，而不是 {cap} 中的 &lt;alert&gt;。</translation>
     </message>
     <message>
       <source>Thresholds for {item} at {place}: minimum {minimum}, target {target}</source>
@@ -7652,6 +7700,30 @@ Sounding or armed: %1</source>
     <message>
       <source>{what} was not accepted after repeated sends{now}</source>
       <translation>{what}多次发送后仍未被接受{now}</translation>
+    </message>
+    <message>
+      <source>{where} does not close: it starts at {start} but ends at {end}.</source>
+      <translation>{where}未闭合：起点为 {start}，终点却为 {end}。</translation>
+    </message>
+    <message>
+      <source>{where} has {n} point(s); CAP needs at least four, the first repeated as the last.</source>
+      <translation>{where}只有 {n} 个点；CAP 至少需要四个点，且首点须作为末点重复。</translation>
+    </message>
+    <message>
+      <source>{where}: a radius of {km} km is not possible.</source>
+      <translation>{where}：半径 {km} 公里不可能。</translation>
+    </message>
+    <message>
+      <source>{where}: {lat},{lon} is outside WGS 84 (latitude ±90, longitude ±180).</source>
+      <translation>{where}：{lat},{lon} 超出 WGS 84 范围（纬度 ±90，经度 ±180）。</translation>
+    </message>
+    <message>
+      <source>{where}: “{text}” is not a “lat,lon” pair.</source>
+      <translation>{where}：“{text}”不是“纬度,经度”坐标对。</translation>
+    </message>
+    <message>
+      <source>{where}: “{text}” is not “lat,lon radius_km”.</source>
+      <translation>{where}：“{text}”不是“纬度,经度 半径公里”格式。</translation>
     </message>
     <message>
       <source>{who} ({role}) may not {doing}; ask a supervisor.</source>

@@ -665,3 +665,27 @@ def test_the_stock_ledgers_form_checks_and_shortfall_read_in_chinese(full_demo_p
         if re.search(r'problems\[[^\]]+\] = f?"|ValidationError\(\{"\w+": f?"', line)
     ]
     assert not plain, plain
+
+
+def test_a_refused_cap_file_reads_in_chinese(chinese, tmp_path):
+    """Why a received CAP file was refused (a CAP 1.1 file, broken XML, an open polygon, a
+    DTD) reads in Chinese on the notice and the CLI; the log keeps the English."""
+    from helpers.public_warnings import alert_xml
+    from ops_console.early_warning import cap
+    from ops_console.early_warning.cap_import import CapRejected, parse
+    from ops_console.said import arguments
+
+    open_ring = "31.2,121.4 31.21,121.4 31.21,121.42 31.3,121.4"
+    for data in (
+        alert_xml("A", ns=cap.NS_11),
+        b"<alert><unclosed>",
+        alert_xml("B", polygon=open_ring),
+        b"<?xml version='1.0'?><!DOCTYPE alert [<!ELEMENT alert ANY>]><alert/>",
+    ):
+        with pytest.raises(CapRejected) as refused:
+            parse(data)
+        words = str(refused.value)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in words), words
+        details = {w for a in arguments(refused.value.stored) for w in re.findall(r"[A-Za-z]+", a)}
+        assert not english_words(words, details | {"XML", "DTD"}), words  # the parser's own detail is data
+        assert refused.value.english.startswith(("This", "The", "Area"))

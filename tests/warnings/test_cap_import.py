@@ -15,6 +15,7 @@ from helpers.public_warnings import SENT, alert_xml
 from ops_console import alerts
 from ops_console.early_warning import cap, cap_import
 from ops_console.early_warning.cap_import import CapRejected, parse
+from ops_console.said import english
 
 
 def test_a_good_alert_is_read_with_its_area():
@@ -101,7 +102,7 @@ def test_update_and_cancel_are_linked_to_the_alert_they_refer_to_and_shown_on_th
     (folder / "bad.xml").write_bytes(alert_xml("CITY-X", ns=cap.NS_11))
     accepted, refused = inbox.scan_folder(folder)
     assert [a.identifier for a in accepted] == ["CITY-1"]
-    assert refused == [
+    assert [(name, english(words)) for name, words in refused] == [  # stored sentences (said.py)
         ("bad.xml", "This is a CAP 1.1 alert; the console reads CAP 1.2 only — ask the sender for CAP 1.2.")
     ]
     assert inbox.scan_folder(folder) == ([], [])  # looked at once per file version
