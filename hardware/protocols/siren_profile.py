@@ -27,7 +27,14 @@ LOW_BATTERY_CV = 2300  # 23.00 V on a 24 V battery: below this the low-battery b
 
 
 class ProfileError(ValueError):
-    """Registers or arguments that do not fit the controller profile."""
+    """Registers or arguments that do not fit the controller profile.
+
+    ``words`` is a stored sentence (ops_console/said.py): a reply's bad registers end up
+    inside a siren's fault, which a Chinese console reads in Chinese; ``str()`` is English."""
+
+    def __init__(self, words: str) -> None:
+        super().__init__(english(words))
+        self.words = words
 
 
 class Command(IntEnum):
@@ -202,19 +209,27 @@ class SirenStatus:
 def decode_status(unit: int, registers: list[int] | tuple[int, ...]) -> SirenStatus:
     """Decode input registers 0-8; ``ProfileError`` for anything the profile does not allow."""
     if len(registers) != STATUS_COUNT:
-        raise ProfileError(f"expected {STATUS_COUNT} input registers, got {len(registers)}")
+        raise ProfileError(
+            said(N_("expected {want} input registers, got {got}"), want=STATUS_COUNT, got=len(registers))
+        )
     for index, value in enumerate(registers):
         if not 0 <= value <= 0xFFFF:
-            raise ProfileError(f"input register {index} holds {value}, outside 0..65535")
+            raise ProfileError(
+                said(N_("input register {index} holds {value}, outside 0..65535"), index=index, value=value)
+            )
     state, pattern, remaining, seq, battery, mains, faults, temp, mains_v = registers
     try:
         siren_state = SirenState(state)
     except ValueError:
-        raise ProfileError(f"state register holds {state}, which is no known state") from None
+        raise ProfileError(
+            said(N_("state register holds {value}, which is no known state"), value=state)
+        ) from None
     if mains not in (0, 1):
-        raise ProfileError(f"mains-present register holds {mains}, not 0 or 1")
+        raise ProfileError(said(N_("mains-present register holds {value}, not 0 or 1"), value=mains))
     if faults > 0xFF:
-        raise ProfileError(f"fault register holds 0x{faults:04x}: bits above bit 7 are undefined")
+        raise ProfileError(
+            said(N_("fault register holds {value}: bits above bit 7 are undefined"), value=f"0x{faults:04x}")
+        )
     return SirenStatus(
         unit=unit,
         state=siren_state,
@@ -249,19 +264,29 @@ def encode_command(command: Command | int, pattern_id: int, duration_s: int, seq
     try:
         command = Command(command)
     except ValueError:
-        raise ProfileError(f"{command} is no known command") from None
-    for name, value in (("pattern id", pattern_id), ("duration", duration_s), ("sequence number", seq)):
+        raise ProfileError(said(N_("{command} is no known command"), command=str(command))) from None
+    for name, value in (
+        (N_("pattern id"), pattern_id),
+        (N_("duration"), duration_s),
+        (N_("sequence number"), seq),
+    ):
         if not 0 <= value <= 0xFFFF:
-            raise ProfileError(f"{name} {value} does not fit a register (0..65535)")
+            raise ProfileError(
+                said(N_("{name} {value} does not fit a register (0..65535)"), name=said(name), value=value)
+            )
     if seq == 0:
-        raise ProfileError("sequence number 0 is reserved: a controller starts with 0 as its last one")
+        raise ProfileError(
+            said(N_("sequence number 0 is reserved: a controller starts with 0 as its last one"))
+        )
     return [int(command), pattern_id, duration_s, seq]
 
 
 def check_unit(unit: int) -> int:
     """Unit ids on the bus are 1..247; 0 (broadcast) gets no reply, so it is never used."""
     if not UNIT_MIN <= unit <= UNIT_MAX:
-        raise ProfileError(f"unit id {unit} is outside {UNIT_MIN}..{UNIT_MAX}")
+        raise ProfileError(
+            said(N_("unit id {unit} is outside {low}..{high}"), unit=unit, low=UNIT_MIN, high=UNIT_MAX)
+        )
     return unit
 
 

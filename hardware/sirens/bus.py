@@ -150,7 +150,7 @@ class SirenBus:
             return decode_status(unit, list(reply.registers))
         except ProfileError as exc:
             self.counters[BadRegisters.kind] += 1
-            raise BadRegisters(unit, str(exc)) from None
+            raise BadRegisters(unit, exc.words) from None
 
     # -- commanding -------------------------------------------------------------------------
 

@@ -6894,6 +6894,10 @@ Sounding or armed: %1</source>
       <translation>驱动器或扬声器故障</translation>
     </message>
     <message>
+      <source>duration</source>
+      <translation>时长</translation>
+    </message>
+    <message>
       <source>duration {seconds} s is outside 1..{most} s for {name}</source>
       <translation>时长 {seconds} 秒超出 {name} 的允许范围 1..{most} 秒</translation>
     </message>
@@ -6942,12 +6946,20 @@ Sounding or armed: %1</source>
       <translation>演练启动已取消</translation>
     </message>
     <message>
+      <source>expected {want} input registers, got {got}</source>
+      <translation>应有 {want} 个输入寄存器，实际收到 {got} 个</translation>
+    </message>
+    <message>
       <source>export the residents register</source>
       <translation>导出居民名册</translation>
     </message>
     <message>
       <source>fault</source>
       <translation>故障</translation>
+    </message>
+    <message>
+      <source>fault register holds {value}: bits above bit 7 are undefined</source>
+      <translation>故障寄存器的值为 {value}：第 7 位以上未定义</translation>
     </message>
     <message>
       <source>file radio messages</source>
@@ -7014,6 +7026,10 @@ Sounding or armed: %1</source>
       <translation>事件 #{id}</translation>
     </message>
     <message>
+      <source>input register {index} holds {value}, outside 0..65535</source>
+      <translation>输入寄存器 {index} 的值为 {value}，超出 0..65535</translation>
+    </message>
+    <message>
       <source>intrusion alarm</source>
       <translation>入侵报警</translation>
     </message>
@@ -7056,6 +7072,10 @@ Sounding or armed: %1</source>
     <message>
       <source>mains on</source>
       <translation>市电正常</translation>
+    </message>
+    <message>
+      <source>mains-present register holds {value}, not 0 or 1</source>
+      <translation>市电寄存器的值为 {value}，不是 0 或 1</translation>
     </message>
     <message>
       <source>more than {n} readings in one minute (expected one every {seconds} s)</source>
@@ -7136,6 +7156,10 @@ Sounding or armed: %1</source>
     <message>
       <source>open or close shelters</source>
       <translation>开放或关闭避难所</translation>
+    </message>
+    <message>
+      <source>pattern id</source>
+      <translation>模式编号</translation>
     </message>
     <message>
       <source>pattern {id} is not in the library</source>
@@ -7246,6 +7270,14 @@ Sounding or armed: %1</source>
       <translation>传感器</translation>
     </message>
     <message>
+      <source>sequence number</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>sequence number 0 is reserved: a controller starts with 0 as its last one</source>
+      <translation>序号 0 为保留值：控制器以 0 作为其初始的上一个序号</translation>
+    </message>
+    <message>
       <source>set stock thresholds</source>
       <translation>设置库存阈值</translation>
     </message>
@@ -7324,6 +7356,10 @@ Sounding or armed: %1</source>
     <message>
       <source>start a PAR roll call</source>
       <translation>发起 PAR 点名</translation>
+    </message>
+    <message>
+      <source>state register holds {value}, which is no known state</source>
+      <translation>状态寄存器的值为 {value}，不是已知状态</translation>
     </message>
     <message>
       <source>stop requested on {n} siren(s)</source>
@@ -7462,6 +7498,10 @@ Sounding or armed: %1</source>
       <translation>意外错误：{why}</translation>
     </message>
     <message>
+      <source>unit id {unit} is outside {low}..{high}</source>
+      <translation>单元编号 {unit} 超出 {low}..{high}</translation>
+    </message>
+    <message>
       <source>unit {unit} {state}, {details}</source>
       <translation>单元 {unit} {state}，{details}</translation>
     </message>
@@ -7508,6 +7548,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{channel} channel of {identifier} retried by {who}: {state} — {detail}</source>
       <translation>{who} 重试了 {identifier} 的{channel}渠道：{state} — {detail}</translation>
+    </message>
+    <message>
+      <source>{command} is no known command</source>
+      <translation>{command} 不是已知命令</translation>
     </message>
     <message>
       <source>{hazard} warning #{id} drafted by {who}: {headline}</source>
@@ -7576,6 +7620,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{name} started exercise mode</source>
       <translation>{name} 开始了演练模式</translation>
+    </message>
+    <message>
+      <source>{name} {value} does not fit a register (0..65535)</source>
+      <translation>{name} {value} 超出寄存器范围（0..65535）</translation>
     </message>
     <message>
       <source>{n} days</source>

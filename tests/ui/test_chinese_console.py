@@ -462,13 +462,18 @@ def _siren_words() -> dict[str, str]:
         Command,
         ExceptionCode,
         FaultBit,
+        ProfileError,
         SirenState,
         SirenStatus,
+        decode_status,
     )
     from ops_console.hardware.sirens import errors
     from ops_console.hardware.sirens.outcome import Confirmation, describe
     from ops_console.said import N_, said
 
+    with pytest.raises(ProfileError) as caught:
+        decode_status(2, [9, 0, 0, 1, 2700, 1, 0, 200, 230])  # state 9: no known state
+    bad_registers = caught.value
     faults: list[errors.SirenFault] = [
         errors.NoAnswer(2, 0.5),
         errors.CrcError(2),
@@ -482,6 +487,7 @@ def _siren_words() -> dict[str, str]:
         errors.ExceptionReply(2, 42),
         errors.ExceptionReply(2, 3, said(N_("activation refused: the siren cannot sound"))),
         errors.BadRegisters(2, "0x0102"),
+        errors.BadRegisters(2, bad_registers.words),  # as the bus words a reply it cannot decode
         errors.PortUnplugged(2, "/dev/ttyUSB0"),
         errors.PortUnplugged(2, "/dev/ttyUSB0", said(N_("the line failed during the request"))),
     ]
