@@ -255,7 +255,9 @@ def _translate_context(node: ast.AST, param: str) -> str | None:
 def pattern_names(root: Path = ROOT) -> list[Message]:
     """Siren pattern names from resources/siren_patterns/*.json, as ui/sirens/look.py shows
     them: a name in two languages shows its own Chinese part, so only one-language names
-    ("Silent test (rotation, no sound)", "Entwarnung") need a translation."""
+    ("Silent test (rotation, no sound)", "Entwarnung") need a translation. A pattern's notes
+    (what the wizard says the signal means and what people should do) are always English
+    and always translated (ui/sirens/look.py's pattern_notes)."""
     import json
 
     from ops_console.sirens.confirmation import local_name, name_parts
@@ -266,6 +268,9 @@ def pattern_names(root: Path = ROOT) -> list[Message]:
             name = pattern.get("name", "")
             if isinstance(name, str) and len(name_parts(name)) == 1 and name.strip():
                 found.append(Message(PATTERN_CONTEXT, local_name(name, "en")))
+            notes = pattern.get("notes", "")
+            if isinstance(notes, str) and notes.strip():
+                found.append(Message(PATTERN_CONTEXT, notes))
     return found
 
 

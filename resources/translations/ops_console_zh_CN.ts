@@ -5427,12 +5427,28 @@ The switch is recorded in the activity log.</source>
   <context>
     <name>SirenPatterns</name>
     <message>
+      <source>A low, short sound that proves the speakers work without alarming anyone.</source>
+      <translation>低音量短鸣，证明扬声器工作正常而不惊扰任何人。</translation>
+    </message>
+    <message>
       <source>Alert (steady)</source>
       <translation>警戒（长鸣）</translation>
     </message>
     <message>
       <source>Attack warning (wavering)</source>
       <translation>袭击警报（波动音）</translation>
+    </message>
+    <message>
+      <source>Civil air defence: one continuous sound of 3 minutes.</source>
+      <translation>人民防空：连续鸣响 3 分钟。</translation>
+    </message>
+    <message>
+      <source>Civil air defence: sound 36 s, silent 24 s, three times.</source>
+      <translation>人民防空：鸣 36 秒、停 24 秒，反复三遍。</translation>
+    </message>
+    <message>
+      <source>Civil air defence: sound 6 s, silent 6 s, fifteen times.</source>
+      <translation>人民防空：鸣 6 秒、停 6 秒，反复十五遍。</translation>
     </message>
     <message>
       <source>Entwarnung</source>
@@ -5447,6 +5463,14 @@ The switch is recorded in the activity log.</source>
       <translation>高低音</translation>
     </message>
     <message>
+      <source>One minute of rising and falling tone: switch on the radio, follow the announcements.</source>
+      <translation>一分钟起伏音：打开收音机，听从广播指示。</translation>
+    </message>
+    <message>
+      <source>One minute of steady tone: the danger is over.</source>
+      <translation>一分钟长音：危险已经解除。</translation>
+    </message>
+    <message>
       <source>Probealarm (Sirenentest)</source>
       <translation>试鸣（警报器测试）</translation>
     </message>
@@ -5455,8 +5479,28 @@ The switch is recorded in the activity log.</source>
       <translation>静音测试（仅旋转，无声音）</translation>
     </message>
     <message>
+      <source>Steady tone of 3 to 5 minutes; 3 minutes by default. Tune to local radio/TV.</source>
+      <translation>长音 3 至 5 分钟，默认 3 分钟。请收听当地广播或电视。</translation>
+    </message>
+    <message>
+      <source>Turns the rotator and checks the amplifier into a dummy load; nobody hears it.</source>
+      <translation>转动旋转器并以假负载检查功放；没有人会听到。</translation>
+    </message>
+    <message>
+      <source>Twelve seconds of steady tone on test days.</source>
+      <translation>试鸣日鸣长音 12 秒。</translation>
+    </message>
+    <message>
+      <source>Two alternating tones, one second each, for 3 minutes.</source>
+      <translation>两个音调交替，各 1 秒，持续 3 分钟。</translation>
+    </message>
+    <message>
       <source>Warnung der Bevölkerung</source>
       <translation>居民警报（德国）</translation>
+    </message>
+    <message>
+      <source>Wavering (rising and falling) tone for 3 minutes. Take cover.</source>
+      <translation>波动（起伏）音 3 分钟。立即隐蔽。</translation>
     </message>
   </context>
   <context>

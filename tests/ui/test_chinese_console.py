@@ -695,3 +695,22 @@ def test_a_refused_cap_file_reads_in_chinese(chinese, tmp_path):
         details = {w for a in arguments(refused.value.stored) for w in re.findall(r"[A-Za-z]+", a)}
         assert not english_words(words, details | {"XML", "DTD"}), words  # the parser's own detail is data
         assert refused.value.english.startswith(("This", "The", "Area"))
+
+
+def test_every_siren_pattern_note_reads_in_chinese(chinese):
+    """The activation wizard's note says what a signal means and what people should do; it
+    was the pattern file's English on a Chinese console."""
+    import json
+
+    from ops_console.ui.sirens.look import pattern_notes
+
+    folder = Path(__file__).resolve().parents[2] / "resources" / "siren_patterns"
+    notes = [
+        p["notes"]
+        for path in sorted(folder.glob("*.json"))
+        for p in json.loads(path.read_text(encoding="utf-8"))["patterns"]
+        if p.get("notes")
+    ]
+    assert len(notes) >= 11
+    untranslated = [n for n in notes if not re.search(r"[\u4e00-\u9fff]", pattern_notes(n))]
+    assert untranslated == []

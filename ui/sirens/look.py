@@ -34,6 +34,12 @@ def pattern_words(name: str) -> str:
     return QCoreApplication.translate(PATTERN_CONTEXT, local_name(name, QLocale().name()))
 
 
+def pattern_notes(notes: str) -> str:
+    """A pattern's notes (what the signal means, what people should do) in the operator's
+    language; the pattern files keep them in English (resources/siren_patterns/*.json)."""
+    return QCoreApplication.translate(PATTERN_CONTEXT, notes) if notes else ""
+
+
 def state_label(view: SirenView) -> str:
     if not view.comms_ok and view.last_heard_at is not None:
         return _tr("UNKNOWN — no answer")

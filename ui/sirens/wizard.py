@@ -44,7 +44,7 @@ from ops_console.ui.common.formatting import number
 from ops_console.ui.common.jobs import Job, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.theme import for_night, ink, set_ink
-from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED, TEST_TEAL, pattern_words
+from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED, TEST_TEAL, pattern_notes, pattern_words
 from ops_console.ui.sirens.timeline import PatternTimeline
 
 
@@ -217,7 +217,7 @@ class ActivationDialog(QDialog):
         self.duration.setEnabled(True)
         self.duration.setRange(1, p.total_s)
         self.duration.setValue(p.total_s)
-        self.notes.setText(p.notes)
+        self.notes.setText(pattern_notes(p.notes))
         silent = command_for(p) == "silent_test"
         self.live_radio.setVisible(not silent)  # a silent test never says "the sirens will sound"
         self.exercise_radio.setVisible(not silent)
