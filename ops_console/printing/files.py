@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from ops_console.errors import OpsError
 from ops_console.private_files import open_private
+from ops_console.said import N_, said
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +29,19 @@ class WriteFailed(OpsError):
 
 
 def _words(path: Path, exc: OSError) -> str:
+    """Why ``path`` was not written, as a stored sentence (ops_console/said.py): the report
+    dialog reads it in the reader's language."""
     if exc.errno in _FULL:
-        return (
-            f"Could not write {path}: the disk is full (or the file is larger than this system "
-            "allows). Nothing was saved; free some space or choose another place."
+        return said(
+            N_(
+                "Could not write {path}: the disk is full (or the file is larger than this system "
+                "allows). Nothing was saved; free some space or choose another place."
+            ),
+            path=str(path),
         )
-    return f"Could not write {path}: {exc.strerror or exc}. Nothing was saved."
+    return said(
+        N_("Could not write {path}: {why}. Nothing was saved."), path=str(path), why=exc.strerror or str(exc)
+    )
 
 
 def temp_path(path: Path) -> Path:

@@ -51,6 +51,7 @@ from ops_console.printing.blocks import (
 )
 from ops_console.printing.files import write_bytes
 from ops_console.printing.progress import CancelToken, Progress, no_progress
+from ops_console.said import N_, said
 
 MARGIN_MM = 12.0
 LAYOUT_SHARE = 0.3  # of the progress bar: measuring; the rest is painting
@@ -521,13 +522,13 @@ def render(
     doc = localised(doc)  # the form's fixed words in the console's language
     painter = QPainter()
     if not painter.begin(device):
-        raise OpsError("The printer or PDF file could not be opened for drawing.")
+        raise OpsError(said(N_("The printer or PDF file could not be opened for drawing.")))
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         ctx = _Ctx(device, painter)
         frame = _Frame(ctx, doc)
         if frame.bottom - frame.top < 20 * ctx.mm:
-            raise OpsError("The page is too small for this form's header.")
+            raise OpsError(said(N_("The page is too small for this form's header.")))
         pages = _layout(ctx, doc, frame, progress, cancel)
         total = len(pages)
         for number, page in enumerate(pages, 1):

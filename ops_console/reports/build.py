@@ -28,6 +28,7 @@ from ops_console.reports.ics309 import ics309
 from ops_console.reports.kinds import FORMATS, KINDS
 from ops_console.reports.period import Period
 from ops_console.reports.sitrep import SitrepInput, gather, sitrep_document
+from ops_console.said import N_, said
 
 
 @dataclass
@@ -61,10 +62,21 @@ class ReportResult:
 
 def check(request: ReportRequest) -> None:
     if request.kind not in KINDS:
-        raise OpsError(f"Unknown report {request.kind!r}: choose one of {', '.join(KINDS)}.")
+        raise OpsError(
+            said(
+                N_("Unknown report '{kind}': choose one of {kinds}."),
+                kind=request.kind,
+                kinds=", ".join(KINDS),
+            )
+        )
     if request.fmt not in FORMATS[request.kind]:
         raise OpsError(
-            f"A {request.kind} report is written as {', '.join(FORMATS[request.kind])}, not {request.fmt}."
+            said(
+                N_("A {kind} report is written as {formats}, not {fmt}."),
+                kind=request.kind,
+                formats=", ".join(FORMATS[request.kind]),
+                fmt=request.fmt,
+            )
         )
 
 

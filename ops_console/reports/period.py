@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from ops_console.errors import OpsError
 from ops_console.labels import translate
 from ops_console.locale_format import local_datetime
+from ops_console.said import N_, said
 
 DEFAULT_HOURS = 12  # a post's usual operational period
 _OFFSET = re.compile(r"-?\s*(\d{1,5})\s*([mhd])(?:\s+ago)?\Z", re.IGNORECASE)
@@ -30,7 +31,7 @@ def parse_time(text: str, now: datetime) -> datetime:
     """``text`` as an aware UTC time; ``now`` is aware (local times are read in ``now``'s zone)."""
     raw = text.strip()
     if not raw:
-        raise PeriodError("A time is empty: give a date and time such as 2026-12-06 06:00.")
+        raise PeriodError(said(N_("A time is empty: give a date and time such as 2026-12-06 06:00.")))
     zone = now.tzinfo or timezone.utc
     if raw.lower() == "now":
         return now.astimezone(timezone.utc)
@@ -40,19 +41,21 @@ def parse_time(text: str, now: datetime) -> datetime:
     if (clock := _CLOCK.match(raw)) is not None:
         hour, minute = int(clock.group(1)), int(clock.group(2))
         if hour > 23 or minute > 59:
-            raise PeriodError(f"{raw!r} is not a time of day (00:00 to 23:59).")
+            raise PeriodError(said(N_("'{raw}' is not a time of day (00:00 to 23:59)."), raw=raw))
         local = now.astimezone(zone).replace(hour=hour, minute=minute, second=0, microsecond=0)
         return local.astimezone(timezone.utc)
     try:
         parsed = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
-        raise PeriodError(f"{raw!r} is not a time: use 2026-12-06 06:00, 06:00, now or -12h.") from None
+        raise PeriodError(
+            said(N_("'{raw}' is not a time: use 2026-12-06 06:00, 06:00, now or -12h."), raw=raw)
+        ) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
     try:
         return parsed.astimezone(timezone.utc)
     except (OverflowError, ValueError):
-        raise PeriodError(f"{raw!r} is out of range.") from None
+        raise PeriodError(said(N_("'{raw}' is out of range."), raw=raw)) from None
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,13 @@ class Period:
     def __post_init__(self) -> None:
         if self.end <= self.start:
             raise PeriodError(
-                f"The operational period ends ({_shown(self.end)}) before it starts "
-                f"({_shown(self.start)}): give --from earlier than --to."
+                said(
+                    N_(
+                        "The operational period ends ({end}) before it starts ({start}): give --from earlier than --to."
+                    ),
+                    end=_shown(self.end),
+                    start=_shown(self.start),
+                )
             )
 
     def words(self) -> str:

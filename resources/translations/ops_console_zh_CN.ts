@@ -5914,6 +5914,18 @@ Sounding or armed: %1</source>
       <translation>（批次 {lot}）</translation>
     </message>
     <message>
+      <source>'{raw}' is not a time of day (00:00 to 23:59).</source>
+      <translation>“{raw}”不是一天中的时间（00:00 至 23:59）。</translation>
+    </message>
+    <message>
+      <source>'{raw}' is not a time: use 2026-12-06 06:00, 06:00, now or -12h.</source>
+      <translation>“{raw}”不是时间：请使用 2026-12-06 06:00、06:00、now 或 -12h。</translation>
+    </message>
+    <message>
+      <source>'{raw}' is out of range.</source>
+      <translation>“{raw}”超出范围。</translation>
+    </message>
+    <message>
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -5938,6 +5950,10 @@ Sounding or armed: %1</source>
       <translation>测试只能是静音测试或低鸣测试。</translation>
     </message>
     <message>
+      <source>A time is empty: give a date and time such as 2026-12-06 06:00.</source>
+      <translation>有一个时间为空：请填写日期和时间，例如 2026-12-06 06:00。</translation>
+    </message>
+    <message>
       <source>A title is required.</source>
       <translation>标题为必填项。</translation>
     </message>
@@ -5952,6 +5968,10 @@ Sounding or armed: %1</source>
     <message>
       <source>A {kind} has no source location.</source>
       <translation>{kind}操作没有来源存放点。</translation>
+    </message>
+    <message>
+      <source>A {kind} report is written as {formats}, not {fmt}.</source>
+      <translation>{kind} 报告只能写成 {formats}，不能写成 {fmt}。</translation>
     </message>
     <message>
       <source>Adjusted {quantity} {unit} {item}</source>
@@ -6032,6 +6052,14 @@ Sounding or armed: %1</source>
     <message>
       <source>Consumed {quantity} {unit} {item}</source>
       <translation>消耗 {item} {quantity} {unit}</translation>
+    </message>
+    <message>
+      <source>Could not write {path}: the disk is full (or the file is larger than this system allows). Nothing was saved; free some space or choose another place.</source>
+      <translation>无法写入 {path}：磁盘已满（或文件超出本系统允许的大小）。未保存任何内容；请释放空间或选择其他位置。</translation>
+    </message>
+    <message>
+      <source>Could not write {path}: {why}. Nothing was saved.</source>
+      <translation>无法写入 {path}：{why}。未保存任何内容。</translation>
     </message>
     <message>
       <source>Delivery {id} no longer exists.</source>
@@ -6566,6 +6594,18 @@ Sounding or armed: %1</source>
       <translation>无法读取地图的实时{layer}图层：{why}</translation>
     </message>
     <message>
+      <source>The operational period ends ({end}) before it starts ({start}): give --from earlier than --to.</source>
+      <translation>作业时段的结束时间（{end}）早于开始时间（{start}）：--from 必须早于 --to。</translation>
+    </message>
+    <message>
+      <source>The page is too small for this form's header.</source>
+      <translation>页面太小，放不下此表单的页眉。</translation>
+    </message>
+    <message>
+      <source>The printer or PDF file could not be opened for drawing.</source>
+      <translation>无法打开打印机或 PDF 文件进行绘制。</translation>
+    </message>
+    <message>
       <source>The quantity must be a whole number, e.g. -3.</source>
       <translation>数量必须是整数，例如 -3。</translation>
     </message>
@@ -6624,6 +6664,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Tuesday</source>
       <translation>星期二</translation>
+    </message>
+    <message>
+      <source>Unknown report '{kind}': choose one of {kinds}.</source>
+      <translation>未知报告“{kind}”：请从 {kinds} 中选择。</translation>
     </message>
     <message>
       <source>Volunteer added: {name}</source>

@@ -714,3 +714,21 @@ def test_every_siren_pattern_note_reads_in_chinese(chinese):
     assert len(notes) >= 11
     untranslated = [n for n in notes if not re.search(r"[\u4e00-\u9fff]", pattern_notes(n))]
     assert untranslated == []
+
+
+def test_a_backwards_period_and_a_full_disk_read_in_chinese(chinese, tmp_path):
+    """The report dialog's refusals — a period that ends before it starts, a disk that filled
+    while writing — in Chinese (the log keeps the English)."""
+    import errno
+
+    from ops_console.printing.files import WriteFailed, _words
+    from ops_console.reports.period import Period, PeriodError
+
+    start = datetime(2026, 12, 6, 6, 0, tzinfo=UTC)
+    with pytest.raises(PeriodError) as backwards:
+        Period(start, start - timedelta(hours=1))
+    full = WriteFailed(_words(tmp_path / "sitrep.pdf", OSError(errno.ENOSPC, "No space left on device")))
+    for exc in (backwards.value, full):
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in str(exc)), str(exc)
+        assert not english_words(str(exc), {"from", "to", "tmp", "pytest", "sitrep", "pdf"}), str(exc)
+    assert "disk is full" in full.english
