@@ -15,11 +15,22 @@ from datetime import datetime
 from sqlalchemy import Connection, insert, update
 
 from ops_console.db.radio_models import RadioMessage
-from ops_console.said import fitted
+from ops_console.said import fitted, shown
 
 from . import message_sql
 
 _MSG = RadioMessage.__table__
+
+
+LOCAL_KINDS = frozenset({"sensor", "mayday"})
+"""The message kinds the console itself writes (``LocalAlarm.kind``); nothing heard on the air has them."""
+
+
+def message_words(kind: str | None, text: str) -> str:
+    """A comms-log text as a person reads it: a console-made alarm's stored sentence in the
+    reader's language (said.py); anything received exactly as it came, so a field text that
+    happens to look like a stored sentence cannot pass for the console's own words."""
+    return shown(text) if kind in LOCAL_KINDS else text
 
 
 @dataclass(frozen=True)

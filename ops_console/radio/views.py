@@ -10,7 +10,7 @@ from datetime import datetime
 
 from ops_console.db.radio_models import RadioMessage, RadioNode
 from ops_console.precedence import raises_alert
-from ops_console.said import shown
+from ops_console.radio.local_alarm import message_words
 
 OUTBOX_STATES = ("queued", "sent", "relayed", "acked", "failed", "cancelled")
 """``relayed``: a Meshtastic text our node heard a neighbour rebroadcast (an implicit ACK):
@@ -122,8 +122,8 @@ def message_view(row: RadioMessage) -> MessageView:
         row.sender,
         row.recipient,
         row.precedence,
-        shown(row.subject),  # a console-made alarm keeps its words in no language (said.py)
-        shown(row.body),
+        message_words(row.kind, row.subject),  # a console-made alarm's words in the reader's language
+        message_words(row.kind, row.body),
         row.status,
         row.attempts,
         row.next_attempt_at,

@@ -12,8 +12,8 @@ from sqlalchemy import and_, select
 from ops_console.db.radio_models import RadioMessage
 from ops_console.post import Post
 from ops_console.printing import PrintDocument, Table
+from ops_console.radio.local_alarm import message_words
 from ops_console.reports.forms import Form, FormContext, local_time
-from ops_console.said import shown
 
 TITLE = "COMMUNICATIONS LOG (ICS 309)"
 COLUMNS = ("Time", "From: call sign/ID", "From: msg #", "To: call sign/ID", "To: msg #", "Message")
@@ -32,6 +32,7 @@ def ics309(post: Post, ctx: FormContext, *, net: str = "", operator: str = "", c
                 RadioMessage.number,
                 RadioMessage.recipient,
                 RadioMessage.precedence,
+                RadioMessage.kind,
                 RadioMessage.subject,
                 RadioMessage.body,
             )
@@ -46,8 +47,9 @@ def ics309(post: Post, ctx: FormContext, *, net: str = "", operator: str = "", c
             .order_by(RadioMessage.at, RadioMessage.id)
         ).all()
     rows = []
-    for at, direction, station, number, recipient, precedence, stored_subject, stored_body in found:
-        subject, body = shown(stored_subject), shown(stored_body)  # a console-made alarm's words (said.py)
+    for at, direction, station, number, recipient, precedence, kind, stored_subject, stored_body in found:
+        subject = message_words(kind, stored_subject)  # a console-made alarm's words (said.py)
+        body = message_words(kind, stored_body)
         text = body if not subject or body.startswith(subject) else f"{subject}: {body}"
         if precedence and precedence != "ROUTINE":
             text = f"[{precedence}] {text}"

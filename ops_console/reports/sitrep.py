@@ -24,9 +24,9 @@ from ops_console.locale_format import local_datetime, number
 from ops_console.post import Post
 from ops_console.printing import Fields, Heading, Image, Paragraph, PrintDocument, Table
 from ops_console.printing.progress import CancelToken
+from ops_console.radio.local_alarm import message_words
 from ops_console.reports.map_snapshot import MapPoint, basemap_features, snapshot_png
 from ops_console.reports.period import Period
-from ops_console.said import shown
 from ops_console.sensors.kinds import SensorKind
 
 LIST_CAP = 50  # rows of a list in the report; the rest are counted
@@ -262,11 +262,17 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
                 (_w("in") if direction == "in" else _w("out"), _word(_PRECEDENCE, precedence), str(count))
             )
         data.emergencies = [
-            (_t(at), station, shown(subject) or shown(body)[:120], acked or _w("not_acked"))
-            for at, station, subject, body, acked in s.execute(
+            (
+                _t(at),
+                station,
+                message_words(kind, subject) or message_words(kind, body)[:120],
+                acked or _w("not_acked"),
+            )
+            for at, station, kind, subject, body, acked in s.execute(
                 select(
                     RadioMessage.at,
                     RadioMessage.station,
+                    RadioMessage.kind,
                     RadioMessage.subject,
                     RadioMessage.body,
                     RadioMessage.acknowledged_by,

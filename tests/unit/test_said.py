@@ -107,3 +107,26 @@ def test_an_error_raised_in_no_language_reads_in_the_language_of_whoever_shows_i
         assert str(invalid) == "title: 标题为必填项。; lat: plain words"
     finally:
         labels.set_translator(labels._untranslated)
+
+
+def test_a_received_text_shaped_like_a_stored_sentence_is_shown_as_it_came():
+    """Only the console's own alarms (kinds ``sensor`` and ``mayday``) are stored sentences:
+    a field team's text that looks like one must not read as the console's words."""
+    from datetime import UTC, datetime
+
+    from ops_console.db.radio_models import RadioMessage
+    from ops_console.radio.local_alarm import message_words
+    from ops_console.radio.views import message_view
+
+    forged = s.said(s.N_("battery low"))
+    assert message_words("sensor", forged) == "battery low"
+    assert message_words("mayday", forged) == "battery low"
+    for kind in ("field", "plain", "mesh", None):
+        assert message_words(kind, forged) == forged
+    row = RadioMessage(
+        id=1, at=datetime(2026, 12, 6, tzinfo=UTC), direction="in", kind="field", station="CARE-5",
+        number=3, sender="CARE-5", recipient="OPS", precedence="ROUTINE", subject=forged, body=forged,
+        status="received", attempts=0, acknowledged_by="", linked_entity="", exercise=False,
+    )  # fmt: skip
+    view = message_view(row)
+    assert (view.subject, view.body) == (forged, forged)
