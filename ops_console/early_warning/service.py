@@ -142,6 +142,22 @@ def _area_json(area: WarningArea) -> str:
     )
 
 
+def _delivery_view(message: WarningMessage, delivery: WarningDelivery) -> DeliveryView:
+    """One channel's delivery of one message, its detail in the reader's language."""
+    d = delivery
+    return DeliveryView(
+        d.id,
+        message.id,
+        message.msg_type,
+        d.channel,
+        d.state,
+        shown(d.detail),
+        d.ref,
+        d.attempts,
+        d.changed_at,
+    )
+
+
 def _view(row: PublicWarning) -> WarningView:
     geo = json.loads(row.area_json)
     area = WarningArea(
@@ -541,20 +557,7 @@ class WarningService:
             for m in msgs:
                 ds = s.scalars(select(WarningDelivery).where(WarningDelivery.message_id == m.id)).all()
                 order = {c: i for i, c in enumerate(CHANNELS)}
-                views = tuple(
-                    DeliveryView(
-                        d.id,
-                        m.id,
-                        m.msg_type,
-                        d.channel,
-                        d.state,
-                        shown(d.detail),
-                        d.ref,
-                        d.attempts,
-                        d.changed_at,
-                    )
-                    for d in sorted(ds, key=lambda d: order.get(d.channel, 9))
-                )
+                views = tuple(_delivery_view(m, d) for d in sorted(ds, key=lambda d: order.get(d.channel, 9)))
                 out.append(MessageSummary(m.id, m.seq, m.msg_type, m.identifier, m.sent_at, views))
             return out
 
@@ -572,17 +575,7 @@ class WarningService:
             return [
                 (
                     _view(w),
-                    DeliveryView(
-                        d.id,
-                        m.id,
-                        m.msg_type,
-                        d.channel,
-                        d.state,
-                        shown(d.detail),
-                        d.ref,
-                        d.attempts,
-                        d.changed_at,
-                    ),
+                    _delivery_view(m, d),
                 )
                 for w, m, d in rows
             ]
