@@ -18,6 +18,7 @@ from ops_console.db.radio_models import SensorReading
 from ops_console.db.sensor_models import Sensor
 from ops_console.demo.neighbourhood import CENTRE_LAT, CENTRE_LON
 from ops_console.post import Post
+from ops_console.said import N_, said
 from ops_console.services import audit
 
 from .kinds import SensorKind
@@ -69,7 +70,7 @@ def build_demo_sensors(post: Post, *, now: datetime | None = None, seed: int = 7
             )
             s.add(row)
             s.flush()
-            audit.append(s, audit.SYSTEM, "register", "sensor", row.id, f"Sensor {spec.sensor_id} ({spec.name}) registered",
+            audit.append(s, audit.SYSTEM, "register", "sensor", row.id, said(N_("Sensor {id} ({name}) registered"), id=spec.sensor_id, name=spec.name),
                          after={"sensor_id": spec.sensor_id, "name": spec.name}, record=row)  # fmt: skip
             steps = int(timedelta(days=HISTORY_DAYS) / STEP)
             # one executemany of plain rows, not 1,008 ORM objects per sensor: nothing reads

@@ -146,7 +146,7 @@ class SensorService:
             s.delete(row)
             s.flush()
             audit.append(
-                s, actor, "remove", "sensor", row_id, f"Sensor {sensor_id} removed from the register",
+                s, actor, "remove", "sensor", row_id, said(N_("Sensor {id} removed from the register"), id=sensor_id),
                 before=before, exercise=self.shift.exercise,
             )  # fmt: skip
         self._changed(row_id, sensor_id)

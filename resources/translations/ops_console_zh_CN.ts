@@ -6402,6 +6402,10 @@ Sounding or armed: %1</source>
       <translation>传感器 {id} 不在登记册中。</translation>
     </message>
     <message>
+      <source>Sensor {id} removed from the register</source>
+      <translation>传感器 {id} 已从登记册中移除</translation>
+    </message>
+    <message>
       <source>Sensor {name}: EMERGENCY level</source>
       <translation>传感器 {name}：紧急等级</translation>
     </message>
