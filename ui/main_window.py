@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
 
             panel = self._radio = RadioPanel(self.post, self.bridge)
             panel.beeps = False  # the alarm gives the cue, once for the whole window
+            panel.alert.cover()  # and its bar above every dock shows the alert (ui/radio/status.py)
             panel.remember_columns(self.settings)
             panel.filed.connect(self._filed_from_radio)
             self.features.radio_built(panel)

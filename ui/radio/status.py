@@ -1,7 +1,10 @@
 """The radio panel's top strip (link state and counters) and the alert banner.
 
 The banner stays until an operator acknowledges the EMERGENCY/PRIORITY message it
-shows; acknowledging is a service call (audited), the banner only asks for it.
+shows; acknowledging is a service call (audited), the banner only asks for it. In the main
+window the post-wide alarm bar above every dock shows the same first alert with its own
+Acknowledge, so there the banner stands down (``covered``): the same sentence twice took
+two rows of the comms log from a radio operator at 1280x720, in the minute they count.
 """
 
 from __future__ import annotations
@@ -116,6 +119,12 @@ class AlertBanner(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.button)
         self.message_id: int | None = None
+        self.covered = False
+        self.hide()
+
+    def cover(self) -> None:
+        """Another bar on screen shows these alerts (the main window's alarm bar): stay hidden."""
+        self.covered = True
         self.hide()
 
     def show_alerts(self, alerts: list[MessageView]) -> None:
@@ -139,7 +148,7 @@ class AlertBanner(QFrame):
             .replace("{text}", first.body[:200])
             .replace("{more}", more)
         )
-        self.show()
+        self.setHidden(self.covered)
 
     @Slot()
     def _ack(self) -> None:
