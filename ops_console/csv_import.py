@@ -16,14 +16,26 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ops_console import csv_cells
-
-SAVE_AS = "Save it as “CSV UTF-8” and import again."
+from ops_console.known_error import OpsError
+from ops_console.said import N_, capitalised, english, said, shown
 
 
 @dataclass(frozen=True)
 class CsvProblem:
+    """One problem of a file: ``stored`` is a stored sentence (ops_console/said.py), made on
+    whatever thread read the file and read in the language of whoever shows it."""
+
     line: int  # 0: the whole file
-    message: str
+    stored: str
+
+    @property
+    def message(self) -> str:
+        """The sentence in the reader's language (the installed translator's)."""
+        return shown(self.stored)
+
+    @property
+    def english(self) -> str:
+        return english(self.stored)
 
 
 @dataclass(frozen=True)
@@ -43,8 +55,9 @@ class CsvRecords:
         return self.records[1:]
 
 
-class Unreadable(Exception):
-    """The whole file cannot be read; the message is the sentence to show."""
+class Unreadable(OpsError):
+    """The whole file cannot be read; the message is the sentence to show (``stored``: in no
+    language, for a CsvProblem)."""
 
 
 def decode_text(data: bytes, *, gbk: bool = True) -> tuple[str, str]:
@@ -52,27 +65,52 @@ def decode_text(data: bytes, *, gbk: bool = True) -> tuple[str, str]:
     (a Chinese Excel's "CSV" — where Latin text is expected, leave it off: GBK reads almost
     any bytes, and a Windows-1252 file would come out as nonsense instead of a refusal)."""
     if not data.strip():
-        raise Unreadable("The file is empty.")
+        raise Unreadable(said(N_("The file is empty.")))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise Unreadable(f"The file claims to be UTF-16 but cannot be read as such. {SAVE_AS}") from None
+            raise Unreadable(
+                said(
+                    N_(
+                        "The file claims to be UTF-16 but cannot be read as such. "
+                        "Save it as “CSV UTF-8” and import again."
+                    )
+                )
+            ) from None
     if b"\x00" in data[:4096]:
-        raise Unreadable(f"This is not a text file (is it a spreadsheet, .xlsx?). {SAVE_AS}")
+        raise Unreadable(
+            said(
+                N_(
+                    "This is not a text file (is it a spreadsheet, .xlsx?). "
+                    "Save it as “CSV UTF-8” and import again."
+                )
+            )
+        )
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
         if not gbk:
             raise Unreadable(
-                f"The file is not UTF-8 text (unreadable byte at position {exc.start}). "
-                "Save it as “CSV UTF-8” (not ANSI or GBK) and import again."
+                said(
+                    N_(
+                        "The file is not UTF-8 text (unreadable byte at position {position}). "
+                        "Save it as “CSV UTF-8” (not ANSI or GBK) and import again."
+                    ),
+                    position=exc.start,
+                )
             ) from None
     try:
         return data.decode("gb18030"), "gbk"
     except UnicodeDecodeError as exc:
         raise Unreadable(
-            f"The file is neither UTF-8 nor GBK text (unreadable byte at position {exc.start}). {SAVE_AS}"
+            said(
+                N_(
+                    "The file is neither UTF-8 nor GBK text (unreadable byte at position {position}). "
+                    "Save it as “CSV UTF-8” and import again."
+                ),
+                position=exc.start,
+            )
         ) from None
 
 
@@ -89,10 +127,10 @@ def read_records(data: bytes, *, gbk: bool = True) -> CsvRecords:
             for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
         ]
     except csv.Error as exc:
-        raise Unreadable(f"The file is not valid CSV: {exc}.") from None
+        raise Unreadable(said(N_("The file is not valid CSV: {why}."), why=str(exc))) from None
     numbered = [(n, r) for n, r in enumerate(rows, start=1) if any(c.strip() for c in r)]
     if not numbered:
-        raise Unreadable("The file is empty.")
+        raise Unreadable(said(N_("The file is empty.")))
     return CsvRecords(numbered, encoding, delimiter)
 
 
@@ -119,6 +157,22 @@ def match_header(
 
 
 def sentence(parts: list[str]) -> str:
-    """Problems joined into one sentence; only the first letter is raised (names keep their case)."""
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:] + "."
+    """Problems (stored sentences that start small, ops_console/said.py) joined into one
+    stored sentence; only the first letter is raised when shown (names keep their case)."""
+    return capitalised(said(N_("{problems}."), problems=_joined(parts)))
+
+
+def _joined(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return said(N_("{first}; {then}"), first=parts[0], then=_joined(parts[1:]))
+
+
+def file_columns(header: list[str]) -> str:
+    """The first cells of a header line as a person reads them: 'name', 'amount'."""
+    return ", ".join(repr(c.strip()[:30]) for c in header[:6])
+
+
+def ignored_columns(unknown: list[str]) -> str:
+    """The stored sentence for header cells an import does not know."""
+    return said(N_("Ignored columns: {columns}."), columns=", ".join(u[:30] for u in unknown[:5]))

@@ -66,6 +66,17 @@ def listed(items: Iterable[str]) -> str:
     return json.dumps({"list": [_packed(i) for i in items]}, ensure_ascii=False)
 
 
+def capitalised(text: str) -> str:
+    """A ``said`` sentence whose first letter is raised when shown: a sentence built of
+    parts that each start small ("the item is empty; the quantity …"), in scripts that
+    have capitals. Other text is raised now."""
+    if not is_said(text):
+        return text[:1].upper() + text[1:]
+    data = json.loads(text)
+    data["capital"] = True
+    return json.dumps(data, ensure_ascii=False)
+
+
 def tr(template: str) -> str:
     """A marked template with no arguments, in the reader's language now (a view's words)."""
     return labels.translate(CONTEXT, template)
@@ -187,7 +198,8 @@ def _render(data: object, translate: Callable[..., str]) -> str:
     translated = translate(CONTEXT, template)
     for attempt in (translated, template):  # a translation with a wrong field falls back to English
         try:
-            return attempt.format(**args)
+            text = attempt.format(**args)
+            return text[:1].upper() + text[1:] if data.get("capital") else text
         except (KeyError, IndexError, ValueError) as exc:
             log.warning("stored sentence %r does not fit its arguments (%s)", attempt, exc)
     return template

@@ -16,7 +16,16 @@ from datetime import date, datetime
 from typing import IO
 
 from ops_console import csv_cells
-from ops_console.csv_import import CsvProblem, Unreadable, match_header, read_records, sentence
+from ops_console.csv_import import (
+    CsvProblem,
+    Unreadable,
+    file_columns,
+    ignored_columns,
+    match_header,
+    read_records,
+    sentence,
+)
+from ops_console.said import N_, said
 
 from .views import MAX_QUANTITY, MovementView, StockLevel
 
@@ -55,19 +64,28 @@ class ParsedCsv:
 
 
 def parse_quantity(text: str, *, allow_zero: bool = True) -> tuple[int | None, str]:
-    """A whole, non-negative number of units, or None and why not."""
+    """A whole, non-negative number of units, or None and why not (a stored sentence that
+    starts small, ops_console/said.py)."""
     raw = text.strip().replace("\u00a0", "").replace(" ", "").replace("_", "")
     if not raw:
-        return None, "the quantity is empty"
+        return None, said(N_("the quantity is empty"))
     if raw.startswith("-") and raw[1:].isdigit():
-        return None, f"the quantity {raw} is negative; count what is on the shelf (0 or more)"
+        return None, said(
+            N_("the quantity {quantity} is negative; count what is on the shelf (0 or more)"), quantity=raw
+        )
     if not raw.isascii() or not raw.isdigit():
-        return None, f"the quantity {text.strip()[:20]!r} is not a whole number"
+        return None, said(
+            N_("the quantity {quantity} is not a whole number"), quantity=repr(text.strip()[:20])
+        )
     if len(raw) > 9 or int(raw) > MAX_QUANTITY:
-        return None, f"the quantity {raw[:12]} is more than {MAX_QUANTITY:,}; check the number"
+        return None, said(
+            N_("the quantity {quantity} is more than {most}; check the number"),
+            quantity=raw[:12],
+            most=f"{MAX_QUANTITY:,}",
+        )
     value = int(raw)
     if value == 0 and not allow_zero:
-        return None, "the quantity must be more than zero"
+        return None, said(N_("the quantity must be more than zero"))
     return value, ""
 
 
@@ -85,41 +103,48 @@ def parse_stock_csv(data: bytes) -> ParsedCsv:
     try:
         return _parse(data)
     except Exception as exc:  # a parser for files from anywhere: report, never crash
-        return ParsedCsv((), (CsvProblem(0, f"The file cannot be read as CSV ({type(exc).__name__})."),))
+        return ParsedCsv(
+            (),
+            (CsvProblem(0, said(N_("The file cannot be read as CSV ({why})."), why=type(exc).__name__)),),
+        )
 
 
 def _parse(data: bytes) -> ParsedCsv:
     try:
         file = read_records(data, gbk=False)  # item names are Latin or UTF-8 Chinese: no GBK guess
     except Unreadable as exc:
-        return ParsedCsv((), (CsvProblem(0, str(exc)),))
+        return ParsedCsv((), (CsvProblem(0, exc.stored),))
     delimiter = file.delimiter
     header_line, header = file.header
     columns, unknown = match_header(header, COLUMNS)
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
-        shown = ", ".join(repr(c.strip()[:30]) for c in header[:6])
-        hint = (
-            ""
-            if len(header) > 1
-            else " Only one column was found: is the delimiter a comma, semicolon or tab?"
+        words = N_(
+            "Columns missing: {missing}. The first line has {found}. "
+            "Expected a header like: item,location,quantity,lot,expiry."
         )
+        if len(header) <= 1:
+            words = N_(
+                "Columns missing: {missing}. The first line has {found}. "
+                "Expected a header like: item,location,quantity,lot,expiry. "
+                "Only one column was found: is the delimiter a comma, semicolon or tab?"
+            )
+        problem = said(words, missing=", ".join(missing), found=file_columns(header))
+        return ParsedCsv((), (CsvProblem(0, problem),), delimiter)
+    body = file.body
+    if len(body) > MAX_ROWS:
         return ParsedCsv(
             (),
             (
                 CsvProblem(
                     0,
-                    f"Columns missing: {', '.join(missing)}. The first line has {shown}. "
-                    f"Expected a header like: item,location,quantity,lot,expiry.{hint}",
+                    said(
+                        N_("The file has {rows} rows; import at most {most} at a time."),
+                        rows=f"{len(body):,}",
+                        most=f"{MAX_ROWS:,}",
+                    ),
                 ),
             ),
-            delimiter,
-        )
-    body = file.body
-    if len(body) > MAX_ROWS:
-        return ParsedCsv(
-            (),
-            (CsvProblem(0, f"The file has {len(body):,} rows; import at most {MAX_ROWS:,} at a time."),),
             delimiter,
         )
     rows: list[CountRow] = []
@@ -127,14 +152,19 @@ def _parse(data: bytes) -> ParsedCsv:
     seen: dict[tuple[str, str, str], int] = {}
     for line, cells in body:
         if len(cells) < len(header) and len(cells) <= max(columns.values()):
-            problems.append(CsvProblem(line, f"has {len(cells)} fields but the header has {len(header)}."))
+            problems.append(
+                CsvProblem(
+                    line,
+                    said(N_("The row has {n} fields but the header has {m}."), n=len(cells), m=len(header)),
+                )
+            )
             continue
         value = {key: cells[index].strip() if index < len(cells) else "" for key, index in columns.items()}
         why = []
         if not value["item"]:
-            why.append("the item is empty")
+            why.append(said(N_("the item is empty")))
         if not value["location"]:
-            why.append("the location is empty")
+            why.append(said(N_("the location is empty")))
         quantity, qty_problem = parse_quantity(value["quantity"])
         if qty_problem:
             why.append(qty_problem)
@@ -142,21 +172,23 @@ def _parse(data: bytes) -> ParsedCsv:
         if value.get("expiry"):
             expires = _parse_date(value["expiry"])
             if expires is None:
-                why.append(f"the expiry {value['expiry'][:20]!r} is not a date like 2025-06-30")
+                why.append(
+                    said(
+                        N_("the expiry {text} is not a date like 2025-06-30"), text=repr(value["expiry"][:20])
+                    )
+                )
         if len(value.get("lot", "")) > 60 or len(value["item"]) > 120 or len(value["location"]) > 120:
-            why.append("a field is too long")
+            why.append(said(N_("a field is too long")))
         key = (value["item"].casefold(), value["location"].casefold(), value.get("lot", "").casefold())
         if not why and key in seen:
-            why.append(f"the same item, location and lot as line {seen[key]}")
+            why.append(said(N_("the same item, location and lot as line {line}"), line=seen[key]))
         if why:
             problems.append(CsvProblem(line, sentence(why)))
             continue
         seen[key] = line
         rows.append(CountRow(line, value["item"], value["location"], quantity, value.get("lot", ""), expires))  # type: ignore[arg-type]
     if unknown:
-        problems.insert(
-            0, CsvProblem(header_line, f"Ignored columns: {', '.join(u[:30] for u in unknown[:5])}.")
-        )
+        problems.insert(0, CsvProblem(header_line, ignored_columns(unknown)))
     return ParsedCsv(tuple(rows), tuple(problems), delimiter)
 
 

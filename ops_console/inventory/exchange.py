@@ -105,9 +105,14 @@ class StockFiles:
                 item, place = items.get(row.item.casefold()), places.get(row.location.casefold())
                 why = []
                 if item is None:
-                    why.append(f"unknown item {row.item[:40]!r} (not in the catalogue by name or barcode)")
+                    why.append(
+                        said(
+                            N_("unknown item {item} (not in the catalogue by name or barcode)"),
+                            item=repr(row.item[:40]),
+                        )
+                    )
                 if place is None:
-                    why.append(f"unknown location {row.location[:40]!r}")
+                    why.append(said(N_("unknown location {place}"), place=repr(row.location[:40])))
                 if why:
                     problems.append(CsvProblem(row.line, sentence(why)))
                     continue
@@ -134,8 +139,8 @@ class StockFiles:
         """Record the counted differences (rows with problems are skipped); returns how
         many ledger lines were written. All or nothing."""
         actor = self._shift.require(Permission.LOGISTICS, N_("import stock counts"))
-        if preview.file_problem:
-            raise ValidationError({"file": preview.file_problem})
+        if preview.file_problem:  # the stored sentence: read in the language of whoever shows it
+            raise ValidationError({"file": next(p.stored for p in preview.problems if p.line == 0)})
         if not preview.lines:
             raise ValidationError({"file": said(N_("The file has no rows that can be imported."))})
         written, touched = [], set()

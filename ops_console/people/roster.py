@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ops_console.clock import utc_now
-from ops_console.csv_import import CsvProblem
+from ops_console.csv_import import CsvProblem, sentence
 from ops_console.db.engine import Database
 from ops_console.db.models import Team
 from ops_console.db.people_models import Volunteer, VolunteerCheckin, VolunteerSkill
@@ -136,7 +136,7 @@ class RosterService:
             problems["name"] = "Keep the name under 120 characters."
         phone, why = normalise_phone(draft.phone)
         if why:
-            problems["phone"] = why[:1].upper() + why[1:] + "."
+            problems["phone"] = sentence([why])
         for skill in draft.skills:
             if canonical_skill(skill.name) != skill.name:
                 problems["skills"] = f"Unknown skill {skill.name!r}."
@@ -230,14 +230,27 @@ class RosterService:
         for row in parsed.rows:
             if (row.name.casefold(), row.phone) in known:
                 problems.append(
-                    CsvProblem(row.line, f"{row.name} ({row.phone or 'no phone'}) is already on the roster.")
+                    CsvProblem(
+                        row.line,
+                        said(N_("{name} ({phone}) is already on the roster."), name=row.name, phone=row.phone)
+                        if row.phone
+                        else said(N_("{name} (no phone) is already on the roster."), name=row.name),
+                    )
                 )
             elif row.badge and row.badge in badges:
                 problems.append(
-                    CsvProblem(row.line, f"Badge {row.badge} already belongs to someone on the roster.")
+                    CsvProblem(
+                        row.line,
+                        said(N_("Badge {badge} already belongs to someone on the roster."), badge=row.badge),
+                    )
                 )
             elif row.team and row.team.casefold() not in teams:
-                problems.append(CsvProblem(row.line, f"No team is called {row.team!r}; add the team first."))
+                problems.append(
+                    CsvProblem(
+                        row.line,
+                        said(N_("No team is called {team}; add the team first."), team=repr(row.team)),
+                    )
+                )
             else:
                 rows.append(row)
         problems.sort(key=lambda p: p.line)

@@ -20,7 +20,16 @@ from datetime import date
 from typing import IO
 
 from ops_console import csv_cells
-from ops_console.csv_import import CsvProblem, Unreadable, match_header, read_records, sentence
+from ops_console.csv_import import (
+    CsvProblem,
+    Unreadable,
+    file_columns,
+    ignored_columns,
+    match_header,
+    read_records,
+    sentence,
+)
+from ops_console.said import N_, said
 
 from .skills import canonical_skill, normalise_phone, split_words
 
@@ -66,7 +75,8 @@ class ParsedRoster:
 
 
 def parse_skill_cell(text: str) -> tuple[list[tuple[str, date | None]], list[str]]:
-    """Skills with optional certificate expiry from a cell; (skills, problems)."""
+    """Skills with optional certificate expiry from a cell; (skills, problems), each problem
+    a stored sentence that starts small (ops_console/said.py)."""
     skills: list[tuple[str, date | None]] = []
     problems: list[str] = []
     for word in split_words(text):
@@ -76,13 +86,13 @@ def parse_skill_cell(text: str) -> tuple[list[tuple[str, date | None]], list[str
             try:
                 expires = date(int(found[1]), int(found[2]), int(found[3]))
             except ValueError:
-                problems.append(f"the certificate date {found[0]!r} is not a date")
+                problems.append(said(N_("the certificate date {text} is not a date"), text=repr(found[0])))
                 continue
             word = (word[: found.start()] + word[found.end() :]).replace("(", " ").replace(")", " ")
             word = word.replace(":", " ").replace("exp", " ").strip()
         name = canonical_skill(word)
         if name is None:
-            problems.append(f"unknown skill {word[:30]!r}")
+            problems.append(said(N_("unknown skill {skill}"), skill=repr(word[:30])))
         elif name not in {s for s, _ in skills}:
             skills.append((name, expires))
     return skills, problems
@@ -93,34 +103,44 @@ def parse_roster_csv(data: bytes) -> ParsedRoster:
     try:
         return _parse(bytes(data))
     except Exception as exc:  # a parser for files from anywhere: report, never crash
-        return ParsedRoster((), (CsvProblem(0, f"The file cannot be read as CSV ({type(exc).__name__})."),))
+        return ParsedRoster(
+            (),
+            (CsvProblem(0, said(N_("The file cannot be read as CSV ({why})."), why=type(exc).__name__)),),
+        )
 
 
 def _parse(data: bytes) -> ParsedRoster:
     try:
         file = read_records(data)  # Chinese names: GBK from a Chinese Excel is read too
     except Unreadable as exc:
-        return ParsedRoster((), (CsvProblem(0, str(exc)),))
+        return ParsedRoster((), (CsvProblem(0, exc.stored),))
     encoding = file.encoding
     header_line, header = file.header
     columns, unknown = match_header(header, COLUMNS)
     if "name" not in columns:
-        shown = ", ".join(repr(c.strip()[:30]) for c in header[:6])
+        problem = said(
+            N_(
+                "Column missing: name. The first line has {found}. Expected a header like: "
+                "name,phone,badge,team,skills,languages,availability,emergency_contact."
+            ),
+            found=file_columns(header),
+        )
+        return ParsedRoster((), (CsvProblem(0, problem),), encoding)
+    body = file.body
+    if len(body) > MAX_ROWS:
         return ParsedRoster(
             (),
             (
                 CsvProblem(
                     0,
-                    f"Column missing: name. The first line has {shown}. Expected a header like: "
-                    "name,phone,badge,team,skills,languages,availability,emergency_contact.",
+                    said(
+                        N_("The file has {rows} rows; import at most {most}."),
+                        rows=f"{len(body):,}",
+                        most=f"{MAX_ROWS:,}",
+                    ),
                 ),
             ),
             encoding,
-        )
-    body = file.body
-    if len(body) > MAX_ROWS:
-        return ParsedRoster(
-            (), (CsvProblem(0, f"The file has {len(body):,} rows; import at most {MAX_ROWS:,}."),), encoding
         )
     rows: list[RosterRow] = []
     problems: list[CsvProblem] = []
@@ -131,9 +151,9 @@ def _parse(data: bytes) -> ParsedRoster:
         why: list[str] = []
         name = " ".join(value["name"].split())
         if not name:
-            why.append("the name is empty")
+            why.append(said(N_("the name is empty")))
         elif len(name) > 120:
-            why.append("the name is longer than 120 characters")
+            why.append(said(N_("the name is longer than 120 characters")))
         phone, phone_problem = normalise_phone(value.get("phone", ""))
         if phone_problem:
             why.append(phone_problem)
@@ -143,12 +163,14 @@ def _parse(data: bytes) -> ParsedRoster:
         if len(badge) > 64 or any(
             len(value.get(k, "")) > 200 for k in ("languages", "availability", "emergency_contact", "team")
         ):
-            why.append("a field is too long")
+            why.append(said(N_("a field is too long")))
         person = (name.casefold(), phone or "")
         if not why and person in seen_person:
-            why.append(f"the same person (name and phone) as line {seen_person[person]}")
+            why.append(said(N_("the same person (name and phone) as line {line}"), line=seen_person[person]))
         if not why and badge and badge in seen_badge:
-            why.append(f"the same badge {badge!r} as line {seen_badge[badge]}")
+            why.append(
+                said(N_("the same badge {badge} as line {line}"), badge=repr(badge), line=seen_badge[badge])
+            )
         if why:
             problems.append(CsvProblem(line, sentence(why)))
             continue
@@ -169,9 +191,7 @@ def _parse(data: bytes) -> ParsedRoster:
             )
         )
     if unknown:
-        problems.insert(
-            0, CsvProblem(header_line, f"Ignored columns: {', '.join(u[:30] for u in unknown[:5])}.")
-        )
+        problems.insert(0, CsvProblem(header_line, ignored_columns(unknown)))
     return ParsedRoster(tuple(rows), tuple(problems), encoding)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ops_console.said import N_, said
+
 # canonical skill: other words people write for it, Chinese too (compared case-folded, - and _ as spaces)
 SKILLS: dict[str, tuple[str, ...]] = {
     "first aid": ("first aider", "firstaid", "medic", "急救"),
@@ -74,5 +76,7 @@ def normalise_phone(text: str) -> tuple[str | None, str]:
         return "", ""
     digits = _PHONE_CHARS.sub("", raw)
     if not _PHONE.fullmatch(digits):
-        return None, f"the phone {raw[:24]!r} is not a phone number (5 to 15 digits, optional +)"
+        return None, said(
+            N_("the phone {phone} is not a phone number (5 to 15 digits, optional +)"), phone=repr(raw[:24])
+        )
     return digits, ""

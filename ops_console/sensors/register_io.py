@@ -18,7 +18,16 @@ import tomllib
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ops_console.csv_import import CsvProblem, Unreadable, decode_text, match_header, read_records, sentence
+from ops_console.csv_import import (
+    CsvProblem,
+    Unreadable,
+    decode_text,
+    ignored_columns,
+    match_header,
+    read_records,
+    sentence,
+)
+from ops_console.said import N_, said
 
 from .kinds import DEFAULT_UNITS, PHYSICAL_RANGE, kind_of
 from .views import SensorSpec
@@ -58,6 +67,28 @@ NUMBERS = (
     "max_valid",
 )
 
+# a field as a problem names it ("the advisory 'high' is not a number"), in the reader's language
+FIELD_WORDS = {
+    "advisory": N_("advisory"),
+    "warning": N_("warning"),
+    "emergency": N_("emergency"),
+    "hysteresis": N_("hysteresis"),
+    "rise": N_("rise"),
+    "rise_amount": N_("rise amount"),
+    "min": N_("min"),
+    "max": N_("max"),
+    "min_valid": N_("min valid"),
+    "max_valid": N_("max valid"),
+    "lat": N_("lat"),
+    "lon": N_("lon"),
+    "interval_s": N_("interval s"),
+    "rise_window_min": N_("rise window min"),
+}
+
+
+def _field(key: str) -> str:
+    return said(FIELD_WORDS[key]) if key in FIELD_WORDS else key.replace("_", " ")
+
 
 @dataclass(frozen=True)
 class ParsedRegister:
@@ -70,16 +101,20 @@ class ParsedRegister:
 
 
 def check(spec: SensorSpec) -> list[str]:
-    """Why ``spec`` cannot go into the register (empty when it can)."""
+    """Why ``spec`` cannot go into the register (empty when it can): stored sentences that
+    start small (ops_console/said.py), joined with ``csv_import.sentence``."""
     why = []
     if not ID_PATTERN.match(spec.sensor_id):
         why.append(
-            f"the sensor id {spec.sensor_id[:20]!r} must be 1-16 of A-Z a-z 0-9 _ . - (as the node sends it)"
+            said(
+                N_("the sensor id {id} must be 1-16 of A-Z a-z 0-9 _ . - (as the node sends it)"),
+                id=repr(spec.sensor_id[:20]),
+            )
         )
     if not spec.name.strip():
-        why.append("the name is empty")
+        why.append(said(N_("the name is empty")))
     if len(spec.name) > 120 or len(spec.location) > 200 or len(spec.unit) > 16 or len(spec.node_call) > 40:
-        why.append("a field is too long")
+        why.append(said(N_("a field is too long")))
     for label, value in (
         ("advisory", spec.advisory),
         ("warning", spec.warning),
@@ -92,33 +127,46 @@ def check(spec: SensorSpec) -> list[str]:
         ("lon", spec.lon),
     ):
         if value is not None and not math.isfinite(value):
-            why.append(f"the {label} is not a number")
+            why.append(said(N_("the {field} is not a number"), field=_field(label)))
     lines = [(n, v) for n, v in zip(("advisory", "warning", "emergency"), spec.lines.values) if v is not None]
     for (lower, a), (upper, b) in zip(lines, lines[1:]):
         if not a < b:
-            why.append(f"the {upper} line ({b:g}) must be above the {lower} line ({a:g})")
+            why.append(
+                said(
+                    N_("the {upper} line ({high}) must be above the {lower} line ({low})"),
+                    upper=_field(upper),
+                    high=f"{b:g}",
+                    lower=_field(lower),
+                    low=f"{a:g}",
+                )
+            )
     if spec.hysteresis < 0:
-        why.append("the hysteresis cannot be negative")
+        why.append(said(N_("the hysteresis cannot be negative")))
     gaps = [b - a for (_, a), (_, b) in zip(lines, lines[1:])]
     if gaps and spec.hysteresis >= min(gaps):
-        why.append(f"the hysteresis ({spec.hysteresis:g}) must be smaller than the gap between two lines")
+        why.append(
+            said(
+                N_("the hysteresis ({hysteresis}) must be smaller than the gap between two lines"),
+                hysteresis=f"{spec.hysteresis:g}",
+            )
+        )
     if spec.interval_s <= 0 or spec.interval_s > 7 * 86400:
-        why.append("the reporting interval must be between 1 s and 7 days")
+        why.append(said(N_("the reporting interval must be between 1 s and 7 days")))
     if (spec.rise_amount is None) != (not spec.rise_window_s):
-        why.append("a rate-of-rise rule needs both an amount and a window")
+        why.append(said(N_("a rate-of-rise rule needs both an amount and a window")))
     elif spec.rise_amount is not None and (spec.rise_amount <= 0 or (spec.rise_window_s or 0) <= 0):
-        why.append("a rate-of-rise rule needs an amount and a window above zero")
+        why.append(said(N_("a rate-of-rise rule needs an amount and a window above zero")))
     if spec.min_valid is not None and spec.max_valid is not None and not spec.min_valid < spec.max_valid:
-        why.append("the physical minimum must be below the maximum")
+        why.append(said(N_("the physical minimum must be below the maximum")))
     if (
         spec.lat is not None
         and not -90 <= spec.lat <= 90
         or spec.lon is not None
         and not -180 <= spec.lon <= 180
     ):
-        why.append("the position is not on Earth (lat −90…90, lon −180…180)")
+        why.append(said(N_("the position is not on Earth (lat −90…90, lon −180…180)")))
     if (spec.lat is None) != (spec.lon is None):
-        why.append("give both lat and lon, or neither")
+        why.append(said(N_("give both lat and lon, or neither")))
     return why
 
 
@@ -142,7 +190,9 @@ def parse_register(data: bytes, filename: str = "") -> ParsedRegister:
             return _parse_toml(data)
         return _parse_csv(data)
     except Exception as exc:  # a parser for files from anywhere: report, never crash
-        return ParsedRegister((), (CsvProblem(0, f"The file cannot be read ({type(exc).__name__})."),))
+        return ParsedRegister(
+            (), (CsvProblem(0, said(N_("The file cannot be read ({why})."), why=type(exc).__name__)),)
+        )
 
 
 def _looks_toml(data: bytes) -> bool:
@@ -162,22 +212,31 @@ def _entry(values: dict[str, Any]) -> tuple[SensorSpec | None, list[str]]:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if isinstance(value, bool):
-            why.append(f"the {key.replace('_', ' ')} {value!r} is not a number")
+            why.append(said(N_("the {field} {value} is not a number"), field=_field(key), value=repr(value)))
             return None
         try:
             result = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
         except (TypeError, ValueError):
-            why.append(f"the {key.replace('_', ' ')} {str(value)[:20]!r} is not a number")
+            why.append(
+                said(
+                    N_("the {field} {value} is not a number"), field=_field(key), value=repr(str(value)[:20])
+                )
+            )
             return None
         if not math.isfinite(result):
-            why.append(f"the {key.replace('_', ' ')} is not a finite number")
+            why.append(said(N_("the {field} is not a finite number"), field=_field(key)))
             return None
         return result
 
     kind = kind_of(text("kind"))
     if kind is None:
         why.append(
-            f"the kind {text('kind')[:30]!r} is not one of water level, rain gauge, wind, smoke/air, soil moisture, custom"
+            said(
+                N_(
+                    "the kind {kind} is not one of water level, rain gauge, wind, smoke/air, soil moisture, custom"
+                ),
+                kind=repr(text("kind")[:30]),
+            )
         )
     numbers = {key: number(key) for key in NUMBERS}
     interval = number("interval_s")
@@ -222,7 +281,12 @@ def _collect(
             (),
             (
                 CsvProblem(
-                    0, f"The file has {len(entries):,} sensors; import at most {MAX_SENSORS:,} at a time."
+                    0,
+                    said(
+                        N_("The file has {n} sensors; import at most {most} at a time."),
+                        n=f"{len(entries):,}",
+                        most=f"{MAX_SENSORS:,}",
+                    ),
                 ),
             ),
         )
@@ -232,16 +296,14 @@ def _collect(
     for line, values in entries:
         spec, why = _entry(values)
         if spec is not None and spec.sensor_id.casefold() in seen:
-            why = [f"the same sensor id as line {seen[spec.sensor_id.casefold()]}"]
+            why = [said(N_("the same sensor id as line {line}"), line=seen[spec.sensor_id.casefold()])]
         if spec is None or why:
             problems.append(CsvProblem(line, sentence(why)))
             continue
         seen[spec.sensor_id.casefold()] = line
         specs.append(spec)
     if unknown:
-        problems.insert(
-            0, CsvProblem(header_line, f"Ignored columns: {', '.join(u[:30] for u in unknown[:5])}.")
-        )
+        problems.insert(0, CsvProblem(header_line, ignored_columns(unknown)))
     return ParsedRegister(tuple(specs), tuple(problems))
 
 
@@ -249,7 +311,7 @@ def _parse_csv(data: bytes) -> ParsedRegister:
     try:
         file = read_records(data, gbk=False)
     except Unreadable as exc:
-        return ParsedRegister((), (CsvProblem(0, str(exc)),))
+        return ParsedRegister((), (CsvProblem(0, exc.stored),))
     header_line, header = file.header
     columns, unknown = match_header(header, {**COLUMNS, "enabled": ("enabled",)})
     missing = [c for c in REQUIRED if c not in columns]
@@ -259,9 +321,14 @@ def _parse_csv(data: bytes) -> ParsedRegister:
             (
                 CsvProblem(
                     0,
-                    f"Columns missing: {', '.join(missing)}. Expected a header like: "
-                    "sensor_id,name,kind,unit,location,lat,lon,node,interval_s,advisory,warning,emergency,"
-                    "hysteresis,rise,rise_window_min.",
+                    said(
+                        N_(
+                            "Columns missing: {missing}. Expected a header like: "
+                            "sensor_id,name,kind,unit,location,lat,lon,node,interval_s,advisory,warning,emergency,"
+                            "hysteresis,rise,rise_window_min."
+                        ),
+                        missing=", ".join(missing),
+                    ),
                 ),
             ),
         )
@@ -276,14 +343,16 @@ def _parse_toml(data: bytes) -> ParsedRegister:
     try:
         text, _ = decode_text(bytes(data), gbk=False)
     except Unreadable as exc:
-        return ParsedRegister((), (CsvProblem(0, str(exc)),))
+        return ParsedRegister((), (CsvProblem(0, exc.stored),))
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return ParsedRegister((), (CsvProblem(0, f"The file is not valid TOML: {exc}."),))
+        return ParsedRegister(
+            (), (CsvProblem(0, said(N_("The file is not valid TOML: {why}."), why=str(exc))),)
+        )
     tables = doc.get("sensor")
     if not isinstance(tables, list) or not tables:
-        return ParsedRegister((), (CsvProblem(0, "The file has no [[sensor]] tables."),))
+        return ParsedRegister((), (CsvProblem(0, said(N_("The file has no [[sensor]] tables."))),))
     aliases = {word: key for key, words in COLUMNS.items() for word in (*words, key)}
     entries: list[tuple[int, dict[str, Any]]] = []
     unknown: set[str] = set()

@@ -15,6 +15,7 @@ from sqlalchemy import Float, Integer, and_, cast, delete, func, insert, literal
 from sqlalchemy.orm import Session
 
 from ops_console.clock import utc_now
+from ops_console.csv_import import sentence
 from ops_console.db.engine import Database
 from ops_console.db.radio_models import SensorReading
 from ops_console.db.sensor_models import Sensor, SensorAlertRow, SensorRollup
@@ -94,7 +95,7 @@ class SensorService:
         spec = with_defaults(spec)
         problems = check(spec)
         if problems:
-            raise ValidationError({spec.sensor_id or "sensor": "; ".join(problems) + "."})
+            raise ValidationError({spec.sensor_id or "sensor": sentence(problems)})
         with self.db.write() as s:
             row_id = self._save(s, actor, spec)
         self._changed(row_id, spec.sensor_id)

@@ -6002,6 +6002,10 @@ Sounding or armed: %1</source>
       <translation>区域 {n} 的多边形</translation>
     </message>
     <message>
+      <source>Badge {badge} already belongs to someone on the roster.</source>
+      <translation>胸牌 {badge} 已属于名册中的其他人。</translation>
+    </message>
+    <message>
       <source>CAP alert {id} no longer exists.</source>
       <translation>CAP 警报 {id} 已不存在。</translation>
     </message>
@@ -6048,6 +6052,22 @@ Sounding or armed: %1</source>
     <message>
       <source>Choose where the stock goes.</source>
       <translation>请选择物资的去向存放点。</translation>
+    </message>
+    <message>
+      <source>Column missing: name. The first line has {found}. Expected a header like: name,phone,badge,team,skills,languages,availability,emergency_contact.</source>
+      <translation>缺少列：name（姓名）。第一行为 {found}。表头应类似：name,phone,badge,team,skills,languages,availability,emergency_contact。</translation>
+    </message>
+    <message>
+      <source>Columns missing: {missing}. Expected a header like: sensor_id,name,kind,unit,location,lat,lon,node,interval_s,advisory,warning,emergency,hysteresis,rise,rise_window_min.</source>
+      <translation>缺少列：{missing}。表头应类似：sensor_id,name,kind,unit,location,lat,lon,node,interval_s,advisory,warning,emergency,hysteresis,rise,rise_window_min。</translation>
+    </message>
+    <message>
+      <source>Columns missing: {missing}. The first line has {found}. Expected a header like: item,location,quantity,lot,expiry.</source>
+      <translation>缺少列：{missing}。第一行为 {found}。表头应类似：item,location,quantity,lot,expiry。</translation>
+    </message>
+    <message>
+      <source>Columns missing: {missing}. The first line has {found}. Expected a header like: item,location,quantity,lot,expiry. Only one column was found: is the delimiter a comma, semicolon or tab?</source>
+      <translation>缺少列：{missing}。第一行为 {found}。表头应类似：item,location,quantity,lot,expiry。只找到一列：分隔符是否为逗号、分号或制表符？</translation>
     </message>
     <message>
       <source>Consumed {quantity} {unit} {item}</source>
@@ -6134,6 +6154,10 @@ Sounding or armed: %1</source>
       <translation>已安排低鸣测试“{name}”：{rule}</translation>
     </message>
     <message>
+      <source>Ignored columns: {columns}.</source>
+      <translation>已忽略的列：{columns}。</translation>
+    </message>
+    <message>
       <source>Incident #{id} closed: {title}</source>
       <translation>事件 #{id} 已关闭：{title}</translation>
     </message>
@@ -6200,6 +6224,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Monday</source>
       <translation>星期一</translation>
+    </message>
+    <message>
+      <source>No team is called {team}; add the team first.</source>
+      <translation>没有名为 {team} 的队伍；请先添加该队伍。</translation>
     </message>
     <message>
       <source>No volunteer on the roster has badge '{code}'.</source>
@@ -6558,6 +6586,18 @@ Sounding or armed: %1</source>
       <translation>截止时间</translation>
     </message>
     <message>
+      <source>The file cannot be read ({why}).</source>
+      <translation>无法读取该文件（{why}）。</translation>
+    </message>
+    <message>
+      <source>The file cannot be read as CSV ({why}).</source>
+      <translation>无法按 CSV 读取该文件（{why}）。</translation>
+    </message>
+    <message>
+      <source>The file claims to be UTF-16 but cannot be read as such. Save it as “CSV UTF-8” and import again.</source>
+      <translation>文件标明为 UTF-16 编码，但无法按该编码读取。请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
       <source>The file could not be read as XML ({why}).</source>
       <translation>无法将文件作为 XML 读取（{why}）。</translation>
     </message>
@@ -6574,8 +6614,44 @@ Sounding or armed: %1</source>
       <translation>文件声明了 DTD（可能隐藏实体炸弹或读取其他文件）；CAP 不需要 DTD，因此已拒绝。</translation>
     </message>
     <message>
+      <source>The file has no [[sensor]] tables.</source>
+      <translation>文件中没有 [[sensor]] 表。</translation>
+    </message>
+    <message>
       <source>The file has no rows that can be imported.</source>
       <translation>文件中没有可导入的行。</translation>
+    </message>
+    <message>
+      <source>The file has {n} sensors; import at most {most} at a time.</source>
+      <translation>文件有 {n} 个传感器；每次最多导入 {most} 个。</translation>
+    </message>
+    <message>
+      <source>The file has {rows} rows; import at most {most} at a time.</source>
+      <translation>文件有 {rows} 行；每次最多导入 {most} 行。</translation>
+    </message>
+    <message>
+      <source>The file has {rows} rows; import at most {most}.</source>
+      <translation>文件有 {rows} 行；最多导入 {most} 行。</translation>
+    </message>
+    <message>
+      <source>The file is empty.</source>
+      <translation>文件是空的。</translation>
+    </message>
+    <message>
+      <source>The file is neither UTF-8 nor GBK text (unreadable byte at position {position}). Save it as “CSV UTF-8” and import again.</source>
+      <translation>文件既不是 UTF-8 文本，也不是 GBK 文本（第 {position} 个字节无法识别）。请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
+      <source>The file is not UTF-8 text (unreadable byte at position {position}). Save it as “CSV UTF-8” (not ANSI or GBK) and import again.</source>
+      <translation>文件不是 UTF-8 文本（第 {position} 个字节无法识别）。请另存为“CSV UTF-8”（不要选 ANSI 或 GBK）后重新导入。</translation>
+    </message>
+    <message>
+      <source>The file is not valid CSV: {why}.</source>
+      <translation>文件不是有效的 CSV：{why}。</translation>
+    </message>
+    <message>
+      <source>The file is not valid TOML: {why}.</source>
+      <translation>文件不是有效的 TOML：{why}。</translation>
     </message>
     <message>
       <source>The file is not well-formed XML ({why}).</source>
@@ -6630,6 +6706,10 @@ Sounding or armed: %1</source>
       <translation>上报时间</translation>
     </message>
     <message>
+      <source>The row has {n} fields but the header has {m}.</source>
+      <translation>该行有 {n} 个字段，而表头有 {m} 个。</translation>
+    </message>
+    <message>
       <source>The target cannot be below the minimum.</source>
       <translation>目标值不能低于最低值。</translation>
     </message>
@@ -6648,6 +6728,10 @@ Sounding or armed: %1</source>
     <message>
       <source>This is not a CAP 1.2 alert: its root element is &lt;{local}&gt; in the namespace “{ns}”, not &lt;alert&gt; in {cap}.</source>
       <translation>这不是 CAP 1.2 警报：其根元素是命名空间“{ns}”中的 &lt;{local}&gt;，而不是 {cap} 中的 &lt;alert&gt;。</translation>
+    </message>
+    <message>
+      <source>This is not a text file (is it a spreadsheet, .xlsx?). Save it as “CSV UTF-8” and import again.</source>
+      <translation>这不是文本文件（是否为 .xlsx 电子表格？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
       <source>Thresholds for {item} at {place}: minimum {minimum}, target {target}</source>
@@ -6742,6 +6826,18 @@ Sounding or armed: %1</source>
       <translation>区域 {id} 已不存在。</translation>
     </message>
     <message>
+      <source>a field is too long</source>
+      <translation>有字段过长</translation>
+    </message>
+    <message>
+      <source>a rate-of-rise rule needs an amount and a window above zero</source>
+      <translation>上涨速率规则的上涨量和时间窗都必须大于零</translation>
+    </message>
+    <message>
+      <source>a rate-of-rise rule needs both an amount and a window</source>
+      <translation>上涨速率规则需要同时设定上涨量和时间窗</translation>
+    </message>
+    <message>
       <source>account for residents</source>
       <translation>清点居民</translation>
     </message>
@@ -6812,6 +6908,10 @@ Sounding or armed: %1</source>
     <message>
       <source>adjust stock</source>
       <translation>调整库存</translation>
+    </message>
+    <message>
+      <source>advisory</source>
+      <translation>提示线</translation>
     </message>
     <message>
       <source>all clear</source>
@@ -7026,6 +7126,10 @@ Sounding or armed: %1</source>
       <translation>已编辑</translation>
     </message>
     <message>
+      <source>emergency</source>
+      <translation>紧急线</translation>
+    </message>
+    <message>
       <source>every</source>
       <translation>每周</translation>
     </message>
@@ -7090,12 +7194,20 @@ Sounding or armed: %1</source>
       <translation>完成请求</translation>
     </message>
     <message>
+      <source>give both lat and lon, or neither</source>
+      <translation>请同时填写纬度和经度，或都不填</translation>
+    </message>
+    <message>
       <source>give the all clear</source>
       <translation>发布解除信号</translation>
     </message>
     <message>
       <source>growl test</source>
       <translation>低鸣测试</translation>
+    </message>
+    <message>
+      <source>hysteresis</source>
+      <translation>回差</translation>
     </message>
     <message>
       <source>idle</source>
@@ -7120,6 +7232,10 @@ Sounding or armed: %1</source>
     <message>
       <source>input register {index} holds {value}, outside 0..65535</source>
       <translation>输入寄存器 {index} 的值为 {value}，超出 0..65535</translation>
+    </message>
+    <message>
+      <source>interval s</source>
+      <translation>上报间隔（秒）</translation>
     </message>
     <message>
       <source>intrusion alarm</source>
@@ -7154,8 +7270,16 @@ Sounding or armed: %1</source>
       <translation>每月最后一个{weekday} {time}（{tz}）</translation>
     </message>
     <message>
+      <source>lat</source>
+      <translation>纬度</translation>
+    </message>
+    <message>
       <source>log inspections</source>
       <translation>登记巡查</translation>
+    </message>
+    <message>
+      <source>lon</source>
+      <translation>经度</translation>
     </message>
     <message>
       <source>lot {lot}</source>
@@ -7168,6 +7292,22 @@ Sounding or armed: %1</source>
     <message>
       <source>mains-present register holds {value}, not 0 or 1</source>
       <translation>市电寄存器的值为 {value}，不是 0 或 1</translation>
+    </message>
+    <message>
+      <source>max</source>
+      <translation>最大值</translation>
+    </message>
+    <message>
+      <source>max valid</source>
+      <translation>有效最大值</translation>
+    </message>
+    <message>
+      <source>min</source>
+      <translation>最小值</translation>
+    </message>
+    <message>
+      <source>min valid</source>
+      <translation>有效最小值</translation>
     </message>
     <message>
       <source>more than {n} readings in one minute (expected one every {seconds} s)</source>
@@ -7334,6 +7474,18 @@ Sounding or armed: %1</source>
       <translation>退还库存</translation>
     </message>
     <message>
+      <source>rise</source>
+      <translation>上涨量</translation>
+    </message>
+    <message>
+      <source>rise amount</source>
+      <translation>上涨量</translation>
+    </message>
+    <message>
+      <source>rise window min</source>
+      <translation>上涨时间窗（分钟）</translation>
+    </message>
+    <message>
       <source>rotator fault</source>
       <translation>旋转器故障</translation>
     </message>
@@ -7478,6 +7630,10 @@ Sounding or armed: %1</source>
       <translation>PIN 未通过 — {why}</translation>
     </message>
     <message>
+      <source>the certificate date {text} is not a date</source>
+      <translation>证书日期 {text} 不是有效日期</translation>
+    </message>
+    <message>
       <source>the confirmation typed does not match the pattern name “{name}” (or its short code {key})</source>
       <translation>输入的确认文字与信号名称“{name}”（或其简码 {key}）不符</translation>
     </message>
@@ -7514,6 +7670,10 @@ Sounding or armed: %1</source>
       <translation>控制器报告内部故障（设备故障）</translation>
     </message>
     <message>
+      <source>the expiry {text} is not a date like 2025-06-30</source>
+      <translation>有效期 {text} 不是日期（应类似 2025-06-30）</translation>
+    </message>
+    <message>
       <source>the folder cannot be read: {why}</source>
       <translation>无法读取该文件夹：{why}</translation>
     </message>
@@ -7526,8 +7686,48 @@ Sounding or armed: %1</source>
       <translation>文件夹 {folder} 不可写</translation>
     </message>
     <message>
+      <source>the hysteresis ({hysteresis}) must be smaller than the gap between two lines</source>
+      <translation>回差（{hysteresis}）必须小于相邻两条阈值线的间距</translation>
+    </message>
+    <message>
+      <source>the hysteresis cannot be negative</source>
+      <translation>回差不能为负数</translation>
+    </message>
+    <message>
+      <source>the item is empty</source>
+      <translation>物资为空</translation>
+    </message>
+    <message>
+      <source>the kind {kind} is not one of water level, rain gauge, wind, smoke/air, soil moisture, custom</source>
+      <translation>类型 {kind} 不在可选范围内：水位、雨量、风、烟雾/空气、土壤湿度、自定义</translation>
+    </message>
+    <message>
       <source>the line failed during the request</source>
       <translation>请求过程中线路故障</translation>
+    </message>
+    <message>
+      <source>the location is empty</source>
+      <translation>存放地点为空</translation>
+    </message>
+    <message>
+      <source>the name is empty</source>
+      <translation>姓名为空</translation>
+    </message>
+    <message>
+      <source>the name is longer than 120 characters</source>
+      <translation>姓名超过 120 个字符</translation>
+    </message>
+    <message>
+      <source>the phone {phone} is not a phone number (5 to 15 digits, optional +)</source>
+      <translation>电话 {phone} 不是有效号码（应为 5 至 15 位数字，可带 +）</translation>
+    </message>
+    <message>
+      <source>the physical minimum must be below the maximum</source>
+      <translation>物理最小值必须小于最大值</translation>
+    </message>
+    <message>
+      <source>the position is not on Earth (lat −90…90, lon −180…180)</source>
+      <translation>位置不在地球上（纬度 −90…90，经度 −180…180）</translation>
     </message>
     <message>
       <source>the post is in EXERCISE mode: a live warning cannot be sent from an exercise</source>
@@ -7538,8 +7738,52 @@ Sounding or armed: %1</source>
       <translation>指挥所处于演练模式：实战鸣响命令不会从控制台发出；请以演练方式启动</translation>
     </message>
     <message>
+      <source>the quantity is empty</source>
+      <translation>数量为空</translation>
+    </message>
+    <message>
+      <source>the quantity must be more than zero</source>
+      <translation>数量必须大于零</translation>
+    </message>
+    <message>
+      <source>the quantity {quantity} is more than {most}; check the number</source>
+      <translation>数量 {quantity} 超过 {most}，请核对</translation>
+    </message>
+    <message>
+      <source>the quantity {quantity} is negative; count what is on the shelf (0 or more)</source>
+      <translation>数量 {quantity} 为负数；请按货架上的实际数量填写（0 或以上）</translation>
+    </message>
+    <message>
+      <source>the quantity {quantity} is not a whole number</source>
+      <translation>数量 {quantity} 不是整数</translation>
+    </message>
+    <message>
       <source>the radio text does not fit in the airtime budget even when cut short</source>
       <translation>即使截短，电台文本也超出通话时长预算</translation>
+    </message>
+    <message>
+      <source>the reporting interval must be between 1 s and 7 days</source>
+      <translation>上报间隔必须在 1 秒至 7 天之间</translation>
+    </message>
+    <message>
+      <source>the same badge {badge} as line {line}</source>
+      <translation>胸牌 {badge} 与第 {line} 行相同</translation>
+    </message>
+    <message>
+      <source>the same item, location and lot as line {line}</source>
+      <translation>物资、存放地点和批号与第 {line} 行相同</translation>
+    </message>
+    <message>
+      <source>the same person (name and phone) as line {line}</source>
+      <translation>与第 {line} 行是同一人（姓名和电话相同）</translation>
+    </message>
+    <message>
+      <source>the same sensor id as line {line}</source>
+      <translation>传感器编号与第 {line} 行相同</translation>
+    </message>
+    <message>
+      <source>the sensor id {id} must be 1-16 of A-Z a-z 0-9 _ . - (as the node sends it)</source>
+      <translation>传感器编号 {id} 必须由 1 至 16 个 A-Z a-z 0-9 _ . - 字符组成（与节点发送的一致）</translation>
     </message>
     <message>
       <source>the sensor's clock is {span} ahead; timed by when it was heard</source>
@@ -7560,6 +7804,22 @@ Sounding or armed: %1</source>
     <message>
       <source>the write was echoed with another address or quantity</source>
       <translation>写入的回显地址或数量不一致</translation>
+    </message>
+    <message>
+      <source>the {field} is not a finite number</source>
+      <translation>{field}不是有限数值</translation>
+    </message>
+    <message>
+      <source>the {field} is not a number</source>
+      <translation>{field}不是数字</translation>
+    </message>
+    <message>
+      <source>the {field} {value} is not a number</source>
+      <translation>{field} {value} 不是数字</translation>
+    </message>
+    <message>
+      <source>the {upper} line ({high}) must be above the {lower} line ({low})</source>
+      <translation>{upper}（{high}）必须高于{lower}（{low}）</translation>
     </message>
     <message>
       <source>third</source>
@@ -7598,6 +7858,18 @@ Sounding or armed: %1</source>
       <translation>单元 {unit} {state}，{details}</translation>
     </message>
     <message>
+      <source>unknown item {item} (not in the catalogue by name or barcode)</source>
+      <translation>未知物资 {item}（物资目录中按名称或条码均未找到）</translation>
+    </message>
+    <message>
+      <source>unknown location {place}</source>
+      <translation>未知存放地点 {place}</translation>
+    </message>
+    <message>
+      <source>unknown skill {skill}</source>
+      <translation>未知技能 {skill}</translation>
+    </message>
+    <message>
       <source>up {amount} {unit} in {minutes} min</source>
       <translation>{minutes} 分钟内上涨 {amount} {unit}</translation>
     </message>
@@ -7620,6 +7892,10 @@ Sounding or armed: %1</source>
     <message>
       <source>waiting for {sirens}</source>
       <translation>正在等待 {sirens}</translation>
+    </message>
+    <message>
+      <source>warning</source>
+      <translation>预警线</translation>
     </message>
     <message>
       <source>withdraw zones</source>
@@ -7646,6 +7922,10 @@ Sounding or armed: %1</source>
       <translation>{command} 不是已知命令</translation>
     </message>
     <message>
+      <source>{first}; {then}</source>
+      <translation>{first}；{then}</translation>
+    </message>
+    <message>
       <source>{hazard} warning #{id} drafted by {who}: {headline}</source>
       <translation>{hazard}预警 #{id} 由 {who} 起草：{headline}</translation>
     </message>
@@ -7668,6 +7948,14 @@ Sounding or armed: %1</source>
     <message>
       <source>{mode}: {signal} for {seconds} s on {sirens} requested by {who} (request {request})</source>
       <translation>{mode}：{who} 请求在 {sirens} 上播放 {signal} {seconds} 秒（请求 {request}）</translation>
+    </message>
+    <message>
+      <source>{name} (no phone) is already on the roster.</source>
+      <translation>{name}（无电话）已在名册中。</translation>
+    </message>
+    <message>
+      <source>{name} ({phone}) is already on the roster.</source>
+      <translation>{name}（{phone}）已在名册中。</translation>
     </message>
     <message>
       <source>{name} at {place}</source>
@@ -7740,6 +8028,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{precedence} message #{number} from {station} acknowledged</source>
       <translation>来自 {station} 的 {precedence} 消息 #{number} 已确认</translation>
+    </message>
+    <message>
+      <source>{problems}.</source>
+      <translation>{problems}。</translation>
     </message>
     <message>
       <source>{problem}; this radio is not opened</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
+from ops_console.csv_import import sentence
 from ops_console.errors import ValidationError
 from ops_console.people.roster_csv import parse_skill_cell, skills_cell
 from ops_console.people.views import Skill, VolunteerDraft, VolunteerView
@@ -66,7 +67,7 @@ class VolunteerDialog(QDialog):
         skills, problems = parse_skill_cell(text["skills"])
         try:
             if problems:
-                raise ValidationError({"skills": "; ".join(problems)})
+                raise ValidationError({"skills": sentence(problems)})
             draft = VolunteerDraft(
                 text["name"],
                 text["phone"],
