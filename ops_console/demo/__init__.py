@@ -19,6 +19,7 @@ from ops_console.db.models import Incident, Operator, PostSetting, Task, Team, T
 from ops_console.domain import IncidentStatus, Role, TaskStatus
 from ops_console.pins import hash_pin
 from ops_console.post import Post
+from ops_console.said import N_, label, said
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.services.operators import POLICY_KEYS
@@ -109,7 +110,11 @@ def _operators(s, now: datetime, history: list[_Pending], pin_hash: str) -> list
                 "operator.create",
                 "operator",
                 actor.operator_id,
-                f"Operator {actor.name} added as {actor.role}",
+                said(
+                    N_("Operator {name} added as {role}"),
+                    name=actor.name,
+                    role=label(Role(actor.role), lower=True),
+                ),
                 {"name": actor.name, "role": actor.role},
             )
         )
@@ -136,7 +141,12 @@ def _teams(s, rng: random.Random, supervisor: Actor, now: datetime, history: lis
                 "team.create",
                 "team",
                 team.id,
-                f"Team {team.name} ({team.callsign}) formed with {size} volunteers",
+                said(
+                    N_("Team formed: {team} ({callsign}) with {n} member(s)"),
+                    team=team.name,
+                    callsign=team.callsign,
+                    n=size,
+                ),
                 {"name": team.name, "members": size},
             )
         )
@@ -179,7 +189,7 @@ def _incidents(
                 "incident.create",
                 "incident",
                 row.id,
-                f"Incident #{row.id} reported: {title}",
+                said(N_("Incident #{id} reported: {title}"), id=row.id, title=title),
                 {"title": title, "kind": kind.value, "severity": int(severity)},
             )
         )
@@ -191,7 +201,7 @@ def _incidents(
                     "incident.close",
                     "incident",
                     row.id,
-                    f"Incident #{row.id} closed: {title}",
+                    said(N_("Incident #{id} closed: {title}"), id=row.id, title=title),
                     {"status": "closed"},
                 )
             )
@@ -255,7 +265,7 @@ def _tasks(
                 "task.create",
                 "task",
                 row.id,
-                f"Task #{row.id} created: {row.title}",
+                said(N_("Task #{id} created: {title}"), id=row.id, title=row.title),
                 {"title": row.title, "priority": row.priority},
             )
         )
@@ -267,7 +277,12 @@ def _tasks(
                     "task.move",
                     "task",
                     row.id,
-                    f"Task #{row.id} moved to {status.label}: {row.title}",
+                    said(
+                        N_("Task #{id} moved to {status}: {title}"),
+                        id=row.id,
+                        status=label(status),
+                        title=row.title,
+                    ),
                     {"status": status.value},
                 )
             )

@@ -17,6 +17,7 @@ from ops_console.db.people_models import Volunteer, VolunteerCheckin, VolunteerS
 from ops_console.domain import TaskStatus
 from ops_console.people.skills import canonical_skill
 from ops_console.people.views import TeamStatus
+from ops_console.said import N_, label, said
 
 from .radio import DEMO_TEAMS
 
@@ -86,6 +87,13 @@ def build_people(s: Session, rng: random.Random, teams: list[Team], now: datetim
                 "team.status",
                 "team",
                 team.id,
-                f"Team {team.name}: {status.label}" + (f" on task #{task.id}" if task else ""),
+                said(
+                    N_("Team {team}: {status} on task #{task}"),
+                    team=team.name,
+                    status=label(status),
+                    task=task.id,
+                )
+                if task
+                else said(N_("Team {team}: {status}"), team=team.name, status=label(status)),
                 {"status": status.value},
             )

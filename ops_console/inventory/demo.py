@@ -22,6 +22,7 @@ from ops_console.demo.neighbourhood import PLACES
 from ops_console.domain import Priority, Role
 from ops_console.events import EventBus
 from ops_console.post import Post
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.services.audit import SYSTEM, Actor
 from ops_console.shift import Shift
@@ -312,7 +313,11 @@ def _add(s: Session, actor: Actor, row: StockItem | StockLocation, at: datetime,
         f"stock.{entity.split('_')[1]}_add",
         entity,
         row.id,
-        f"Added to the stores: {row.name}",
+        said(
+            N_("Item added: {name} ({category}, {unit})"), name=row.name, category=row.category, unit=row.unit
+        )
+        if isinstance(row, StockItem)
+        else said(N_("Stock location added: {name} ({kind})"), name=row.name, kind=row.kind),
         after={"name": row.name},
         at=at,
     )

@@ -26,7 +26,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.radio.outbox import Outbox
-from ops_console.said import N_, said
+from ops_console.said import N_, listed, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -170,11 +170,13 @@ class RollCallService:
                     row.answered_at, row.answered_how = ln.answered_at, ln.answered_how
             answered = sum(1 for ln in seen.lines if ln.answered_at is not None)
             if seen.complete:
-                result = f"PAR complete: all {answered} team(s) in the field accounted for"
+                result = said(N_("PAR complete: all {n} team(s) in the field accounted for"), n=answered)
             else:
-                result = (
-                    f"PAR INCOMPLETE: {answered} of {len(seen.lines)} team(s) answered; "
-                    f"missing: {', '.join(seen.missing)}"
+                result = said(
+                    N_("PAR INCOMPLETE: {answered} of {asked} team(s) answered; missing: {missing}"),
+                    answered=answered,
+                    asked=len(seen.lines),
+                    missing=listed(seen.missing),
                 )
             call.closed_at, call.result = utc_now(), result
             audit.append(s, actor, "par.result", "par_roll_call", call.id, result)

@@ -28,12 +28,13 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.precedence import rank_sql
 from ops_console.radio.ics213 import Ics213
 from ops_console.radio.views import ComposeCheck, MessageView, message_view
-from ops_console.said import N_, said
+from ops_console.said import N_, said, word
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
 
 BROADCAST = "ALL"
+STATE_CONTEXT = "CommsLogModel"  # an outbox state's word: ui/radio/model.py STATE_LABELS
 MAX_FRAMES = 8
 """Longest message the outbox accepts: 8 frames is minutes of airtime at SF12 already."""
 
@@ -187,26 +188,41 @@ class Outbox:
 
     def cancel(self, message_id: int) -> MessageView:
         """Stop trying to deliver a message that is queued or awaiting its ack."""
-        return self._operator_change(message_id, ("queued", "sent"), "cancelled", "radio.cancel", "cancelled")
+        return self._operator_change(
+            message_id, ("queued", "sent"), "cancelled", "radio.cancel", N_("cancelled")
+        )
 
     def resend(self, message_id: int) -> MessageView:
         """Queue a failed or cancelled message again with fresh attempts and a fresh choice
         of link (the one that failed it is in the audit entry)."""
         return self._operator_change(
-            message_id, ("failed", "cancelled", "sent", "relayed"), "queued", "radio.resend", "queued again"
+            message_id,
+            ("failed", "cancelled", "sent", "relayed"),
+            "queued",
+            "radio.resend",
+            N_("queued again"),
         )
 
     def _operator_change(
         self, message_id: int, allowed: tuple[str, ...], status: str, action: str, verb: str
     ) -> MessageView:
-        actor = self.shift.require(Permission.RADIO, said(N_("change the outbox ({action})"), action=verb))
+        actor = self.shift.require(
+            Permission.RADIO, said(N_("change the outbox ({action})"), action=said(verb))
+        )
         with self.db.write() as s:
             row = s.get(RadioMessage, message_id, with_for_update=True)
             if row is None or row.direction != "out":
                 raise NotFound(said(N_("Outbound message {id} no longer exists."), id=message_id))
             if row.status not in allowed:
                 raise ValidationError(
-                    {"status": f"Message #{row.number} is {row.status}; it cannot be {verb}."}
+                    {
+                        "status": said(
+                            N_("Message #{number} is {status}; it cannot be {verb}."),
+                            number=row.number,
+                            status=word(STATE_CONTEXT, row.status),
+                            verb=said(verb),
+                        )
+                    }
                 )
             before = {"status": row.status, "link": row.link}
             row.status, row.next_attempt_at, row.last_error = status, None, ""
@@ -219,7 +235,12 @@ class Outbox:
                 action,
                 "radio_message",
                 row.id,
-                f"Radio message #{row.number} to {row.recipient} {verb}",
+                said(
+                    N_("Radio message #{number} to {recipient} {verb}"),
+                    number=row.number,
+                    recipient=row.recipient,
+                    verb=said(verb),
+                ),
                 before=before,
                 after={"status": status},
                 exercise=row.exercise,

@@ -24,7 +24,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.mapping import shelters
 from ops_console.mapping.zones import ZoneService
-from ops_console.said import N_, said
+from ops_console.said import N_, label, said
 from ops_console.services import audit
 from ops_console.services.tasks import TaskDraft, TaskService, TaskView
 from ops_console.shift import Shift
@@ -167,7 +167,12 @@ class EvacuationService:
                 "resident.whereabouts",
                 "resident",
                 resident_id,
-                f"Resident R-{resident_id}: {before.label} → {whereabouts.label}",
+                said(
+                    N_("Resident R-{id}: {before} → {after}"),
+                    id=resident_id,
+                    before=label(before),
+                    after=label(whereabouts),
+                ),
                 before={"status": before.value, "shelter_id": left},
                 after={"status": whereabouts.value, "shelter_id": shelter_id},
                 exercise=exercise,

@@ -24,6 +24,7 @@ from ops_console.demo.roster import VOLUNTEERS
 from ops_console.mapping.demo import _actor
 from ops_console.mapping.demo_basemap import STREETS
 from ops_console.mapping.geo import offset
+from ops_console.said import N_, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 
@@ -143,7 +144,7 @@ def build_demo_residents(post: Any, seed: int = 7) -> None:
             "resident.import",
             "resident",
             None,
-            f"Demo register: {len(rows)} residents who need help registered",
+            said(N_("Demo register: {n} residents who need help registered"), n=len(rows)),
             after={"count": len(rows)},
         )
         zone_id = s.scalars(select(Zone.id).where(Zone.kind == "evacuation", Zone.active.is_(True))).first()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from ops_console.db.engine import Database
 from ops_console.db.models import AuditEntry
@@ -20,6 +20,7 @@ from ops_console.domain import Permission
 from ops_console.errors import ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.said import N_, shown
+from ops_console.said_search import LIKE_ESCAPE, template_prefix, templates_read_as
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -95,7 +96,7 @@ class ActivityService:
     def _query(self, flt: ActivityFilter) -> Select:  # type: ignore[type-arg]
         query = select(*ENTRY_COLUMNS).where(AuditEntry.exercise == self._shift.exercise)
         if flt.text.strip():
-            query = query.where(AuditEntry.summary.ilike(f"%{flt.text.strip()}%"))
+            query = query.where(_summary_matches(flt.text.strip()))
         if flt.operator.strip():
             query = query.where(AuditEntry.operator_name.ilike(f"%{flt.operator.strip()}%"))
         if flt.since is not None:
@@ -149,3 +150,13 @@ def _entry(row: AuditEntry) -> ActivityEntry:
         row.summary,
         row.exercise,
     )
+
+
+def _summary_matches(text: str) -> ColumnElement[bool]:
+    """The summary contains ``text`` as stored (English, names, typed notes), or is a stored
+    sentence whose words in the reader's language contain it (ops_console/said_search.py)."""
+    stored = AuditEntry.summary.ilike(f"%{text}%")
+    templates = templates_read_as(text)
+    if not templates:
+        return stored
+    return or_(stored, *(AuditEntry.summary.like(template_prefix(t), escape=LIKE_ESCAPE) for t in templates))

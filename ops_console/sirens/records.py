@@ -111,8 +111,14 @@ class SirenRecords:
                     "siren.command.sent",
                     "siren",
                     siren.id,
-                    f"{cmd.command.replace('_', ' ')} sent to {siren.name} (unit {siren.unit_id}) "
-                    f"for {cmd.requested_by} (request {cmd.request_id})",
+                    said(
+                        N_("{command} sent to {siren} (unit {unit}) for {who} (request {request})"),
+                        command=command_said(cmd.command),
+                        siren=siren.name,
+                        unit=siren.unit_id,
+                        who=cmd.requested_by,
+                        request=cmd.request_id,
+                    ),
                     after={"command": cmd.id, "request": cmd.request_id},
                     record=cmd,
                 )

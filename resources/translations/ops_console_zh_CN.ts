@@ -6086,6 +6086,10 @@ Sounding or armed: %1</source>
       <translation>投递 {id} 已不存在。</translation>
     </message>
     <message>
+      <source>Demo register: {n} residents who need help registered</source>
+      <translation>演示登记：已登记 {n} 名需要帮助的居民</translation>
+    </message>
+    <message>
       <source>EMERGENCY level: {where} reads {value} {unit} ({detail}), heard {time} UTC</source>
       <translation>紧急等级：{where} 读数 {value} {unit}（{detail}），收到时间 {time} UTC</translation>
     </message>
@@ -6222,6 +6226,10 @@ Sounding or armed: %1</source>
       <translation>{who} 已确认 {team} 的 MAYDAY</translation>
     </message>
     <message>
+      <source>Message #{number} is {status}; it cannot be {verb}.</source>
+      <translation>消息 #{number} 当前为「{status}」，无法{verb}。</translation>
+    </message>
+    <message>
       <source>Monday</source>
       <translation>星期一</translation>
     </message>
@@ -6248,6 +6256,14 @@ Sounding or armed: %1</source>
     <message>
       <source>Outbound message {id} no longer exists.</source>
       <translation>外发消息 {id} 已不存在。</translation>
+    </message>
+    <message>
+      <source>PAR INCOMPLETE: {answered} of {asked} team(s) answered; missing: {missing}</source>
+      <translation>PAR 清点未完成：{asked} 支队伍中 {answered} 支已应答；未应答：{missing}</translation>
+    </message>
+    <message>
+      <source>PAR complete: all {n} team(s) in the field accounted for</source>
+      <translation>PAR 清点完成：在外的 {n} 支队伍全部确认</translation>
     </message>
     <message>
       <source>PAR confirmed by voice for {team} ({callsign}) by {who}</source>
@@ -6302,6 +6318,10 @@ Sounding or armed: %1</source>
       <translation>发给 {call} 的电台消息 #{number} 已排队（{precedence}）：{text}</translation>
     </message>
     <message>
+      <source>Radio message #{number} to {recipient} {verb}</source>
+      <translation>发往 {recipient} 的无线电消息 #{number} {verb}</translation>
+    </message>
+    <message>
       <source>Radio message {id} no longer exists.</source>
       <translation>无线电消息 {id} 已不存在。</translation>
     </message>
@@ -6344,6 +6364,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Resident R-{id} registered</source>
       <translation>居民 R-{id} 已登记</translation>
+    </message>
+    <message>
+      <source>Resident R-{id}: {before} → {after}</source>
+      <translation>居民 R-{id}：{before} → {after}</translation>
     </message>
     <message>
       <source>Resident record R-{id} opened</source>
@@ -6548,6 +6572,14 @@ Sounding or armed: %1</source>
     <message>
       <source>Team {team}: {before} → {after}</source>
       <translation>队伍 {team}：{before} → {after}</translation>
+    </message>
+    <message>
+      <source>Team {team}: {status}</source>
+      <translation>队伍 {team}：{status}</translation>
+    </message>
+    <message>
+      <source>Team {team}: {status} on task #{task}</source>
+      <translation>队伍 {team}：{status}，执行任务 #{task}</translation>
     </message>
     <message>
       <source>That incident no longer exists.</source>
@@ -7410,6 +7442,10 @@ Sounding or armed: %1</source>
       <translation>排队中</translation>
     </message>
     <message>
+      <source>queued again</source>
+      <translation>已重新排队</translation>
+    </message>
+    <message>
       <source>queued for broadcast ({precedence}): {text}</source>
       <translation>已排队等待广播（{precedence}）：{text}</translation>
     </message>
@@ -7920,6 +7956,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{command} is no known command</source>
       <translation>{command} 不是已知命令</translation>
+    </message>
+    <message>
+      <source>{command} sent to {siren} (unit {unit}) for {who} (request {request})</source>
+      <translation>已向 {siren}（单元 {unit}）发送「{command}」，请求人 {who}（请求 {request}）</translation>
     </message>
     <message>
       <source>{first}; {then}</source>

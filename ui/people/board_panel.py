@@ -27,6 +27,7 @@ from ops_console.events import Event
 from ops_console.people.teams import TeamRow
 from ops_console.people.views import TeamStatus
 from ops_console.post import Post
+from ops_console.said import shown
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.jobs import Job, JobLane, start_job
@@ -261,7 +262,7 @@ class TeamBoardPanel(QWidget):
             if closed is not None:
                 self.roll_call_id = None
                 self.roll.setText(tr("Start PAR &roll call"))
-                self.roll_status.setText(closed.result)  # type: ignore[attr-defined]
+                self.roll_status.setText(shown(closed.result))  # type: ignore[attr-defined]
 
     def _show_roll_call(self) -> None:
         if self.roll_call_id is None:
