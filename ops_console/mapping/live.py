@@ -17,6 +17,7 @@ from ops_console.db.models import Team
 from ops_console.db.radio_models import MeshNodeName, Position, RadioNode, SensorReading
 from ops_console.db.sensor_models import Sensor
 from ops_console.db.siren_models import Siren
+from ops_console.sensors.kinds import reading_words
 
 TEAM_STALE_AFTER = timedelta(minutes=15)
 SENSOR_STALE_AFTER = timedelta(minutes=30)
@@ -86,8 +87,7 @@ class SensorPoint:
 
     @property
     def text(self) -> str:
-        kind = self.kind.replace("_", " ")
-        return f"{kind} {self.value:g} {self.unit}".strip()
+        return f"{reading_words(self.kind)} {self.value:g} {self.unit}".strip()
 
 
 def _siren(s: Siren) -> SirenPoint:

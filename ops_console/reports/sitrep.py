@@ -27,7 +27,7 @@ from ops_console.printing.progress import CancelToken
 from ops_console.radio.local_alarm import message_words
 from ops_console.reports.map_snapshot import MapPoint, basemap_features, snapshot_png
 from ops_console.reports.period import Period
-from ops_console.sensors.kinds import SensorKind
+from ops_console.sensors.kinds import reading_words
 
 LIST_CAP = 50  # rows of a list in the report; the rest are counted
 _DONE = (TaskStatus.DONE.value, TaskStatus.CANCELLED.value)
@@ -122,10 +122,7 @@ def _word(table: dict[str, str], code: str) -> str:
 
 
 def _sensor_kind(code: str) -> str:
-    try:
-        return SensorKind(code).label
-    except ValueError:
-        return code  # what the node called it, for a sensor not in the register
+    return reading_words(code)  # a node's word for a sensor not in the register, translated where known
 
 
 def _hazard(code: str) -> str:

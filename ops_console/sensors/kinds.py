@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum, IntEnum
 
-from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels
+from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels, translate
 
 
 class SensorKind(Labelled, str, Enum):
@@ -74,6 +74,34 @@ KIND_WORDS: dict[str, SensorKind] = {  # what a register file or a node may call
 def kind_of(word: str) -> SensorKind | None:
     """The kind a person or a node meant (``Water level``, ``rain_1h`` …), else None."""
     return KIND_WORDS.get(" ".join(word.strip().casefold().replace("-", "_").split()))
+
+
+READING_WORDS = {  # what a Meshtastic node's environment telemetry calls a reading (hardware/mesh/frames.py)
+    "temperature": QT_TRANSLATE_NOOP("Labels", "Temperature"),
+    "humidity": QT_TRANSLATE_NOOP("Labels", "Humidity"),
+    "pressure": QT_TRANSLATE_NOOP("Labels", "Air pressure"),
+    "gas_resistance": QT_TRANSLATE_NOOP("Labels", "Gas resistance"),
+    "iaq": QT_TRANSLATE_NOOP("Labels", "Indoor air quality"),
+    "distance": QT_TRANSLATE_NOOP("Labels", "Distance"),
+    "illuminance": QT_TRANSLATE_NOOP("Labels", "Illuminance"),
+    "wind_direction": QT_TRANSLATE_NOOP("Labels", "Wind direction"),
+    "wind_gust": QT_TRANSLATE_NOOP("Labels", "Wind gust"),
+    "rain_24h": QT_TRANSLATE_NOOP("Labels", "Rain in 24 h"),
+    "soil_temperature": QT_TRANSLATE_NOOP("Labels", "Soil temperature"),
+    "radiation": QT_TRANSLATE_NOOP("Labels", "Radiation"),
+    "weight": QT_TRANSLATE_NOOP("Labels", "Weight"),
+}
+
+
+def reading_words(code: str) -> str:
+    """A reading's kind as a person reads it, in the reader's language: the register's kind
+    (``rain_1h`` is a rain gauge), a telemetry reading's word, else the node's own word."""
+    kind = kind_of(code)
+    if kind is not None:
+        return kind.label
+    if code in READING_WORDS:
+        return translate("Labels", READING_WORDS[code])
+    return code.replace("_", " ")
 
 
 class Level(Labelled, IntEnum):

@@ -1978,6 +1978,10 @@
       <translation>提示</translation>
     </message>
     <message>
+      <source>Air pressure</source>
+      <translation>气压</translation>
+    </message>
+    <message>
       <source>All clear</source>
       <translation>解除警报</translation>
     </message>
@@ -2046,6 +2050,10 @@
       <translation>透析</translation>
     </message>
     <message>
+      <source>Distance</source>
+      <translation>距离</translation>
+    </message>
+    <message>
       <source>Done</source>
       <translation>已完成</translation>
     </message>
@@ -2098,6 +2106,10 @@
       <translation>已满</translation>
     </message>
     <message>
+      <source>Gas resistance</source>
+      <translation>气体电阻</translation>
+    </message>
+    <message>
       <source>Hazardous material</source>
       <translation>危险化学品</translation>
     </message>
@@ -2114,12 +2126,24 @@
       <translation>高</translation>
     </message>
     <message>
+      <source>Humidity</source>
+      <translation>湿度</translation>
+    </message>
+    <message>
+      <source>Illuminance</source>
+      <translation>照度</translation>
+    </message>
+    <message>
       <source>Impossible value</source>
       <translation>不可能的数值</translation>
     </message>
     <message>
       <source>In progress</source>
       <translation>进行中</translation>
+    </message>
+    <message>
+      <source>Indoor air quality</source>
+      <translation>室内空气质量</translation>
     </message>
     <message>
       <source>Infant</source>
@@ -2271,12 +2295,20 @@
       <translation>优先</translation>
     </message>
     <message>
+      <source>Radiation</source>
+      <translation>辐射</translation>
+    </message>
+    <message>
       <source>Radio</source>
       <translation>无线电</translation>
     </message>
     <message>
       <source>Rain gauge</source>
       <translation>雨量计</translation>
+    </message>
+    <message>
+      <source>Rain in 24 h</source>
+      <translation>24 小时降雨量</translation>
     </message>
     <message>
       <source>Rate of rise</source>
@@ -2331,6 +2363,10 @@
       <translation>土壤湿度</translation>
     </message>
     <message>
+      <source>Soil temperature</source>
+      <translation>土壤温度</translation>
+    </message>
+    <message>
       <source>Staying</source>
       <translation>留守</translation>
     </message>
@@ -2345,6 +2381,10 @@
     <message>
       <source>Team kit</source>
       <translation>队伍装备</translation>
+    </message>
+    <message>
+      <source>Temperature</source>
+      <translation>温度</translation>
     </message>
     <message>
       <source>Transfer</source>
@@ -2391,12 +2431,24 @@
       <translation>水位</translation>
     </message>
     <message>
+      <source>Weight</source>
+      <translation>重量</translation>
+    </message>
+    <message>
       <source>Welfare</source>
       <translation>生活保障</translation>
     </message>
     <message>
       <source>Wind</source>
       <translation>风速</translation>
+    </message>
+    <message>
+      <source>Wind direction</source>
+      <translation>风向</translation>
+    </message>
+    <message>
+      <source>Wind gust</source>
+      <translation>阵风</translation>
     </message>
     <message>
       <source>—</source>

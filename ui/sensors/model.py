@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ops_console.sensors.kinds import reading_words
 from ops_console.sensors.views import SensorRow
 from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import local_short, measure
@@ -83,7 +84,7 @@ class SensorTableModel(QAbstractTableModel):
         if column == "sensor":
             return row.name if row.registered else f"{row.sensor_id} ({_tr('not registered')})"
         if column == "kind":
-            return row.spec.kind.label if row.spec else row.kind_word
+            return row.spec.kind.label if row.spec else reading_words(row.kind_word)
         if column == "value":
             return "" if row.value is None else f"{measure(row.value)} {row.unit}".strip()
         if column == "level":
