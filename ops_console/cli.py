@@ -24,6 +24,7 @@ from ops_console.db.errors import explain, is_environment_fault
 from ops_console.domain import Role
 from ops_console.errors import DatabaseUnavailable, OpsError
 from ops_console.logging_setup import setup_logging
+from ops_console.said import N_, said
 
 if TYPE_CHECKING:
     from ops_console.post import Post
@@ -189,11 +190,18 @@ def refuse_password(url: str, what: str = "--db", *, parse: bool = True) -> None
         try:
             password = make_url(url).password
         except Exception as exc:  # sqlalchemy raises ArgumentError with its own words
-            raise OpsError(f"{what}: {url!r} is not a database URL ({exc})") from exc
+            raise OpsError(
+                said(N_("{what}: '{url}' is not a database URL ({why})"), what=what, url=url, why=str(exc))
+            ) from exc
     if password:
         raise OpsError(
-            f"Do not put the database password on the command line ({what}; it stays in the shell "
-            "history): give it in PGPASSWORD, in ~/.pgpass, or in the config file."
+            said(
+                N_(
+                    "Do not put the database password on the command line ({what}; it stays in the shell "
+                    "history): give it in PGPASSWORD, in ~/.pgpass, or in the config file."
+                ),
+                what=what,
+            )
         )
 
 
@@ -222,12 +230,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args, log_path)
     except DatabaseUnavailable as exc:
-        log.error("%s", exc)
         if args.command is None:
+            log.error("%s", exc.english)
             _show_startup_error(str(exc))
+        else:
+            tell(exc)
         return exc.exit_code
     except OpsError as exc:
-        log.error("%s", exc)
+        tell(exc)
         return EXIT_FAILED
     except Exception as exc:  # SQLAlchemy's DatabaseError, without importing it for every start
         if not is_environment_fault(exc):
@@ -239,6 +249,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return known.exit_code
     except KeyboardInterrupt:
         return 130
+
+
+def tell(exc: OpsError) -> None:
+    """An error for the person at the shell: on stderr in the language the window speaks
+    (``language.speak_for_cli``: the workstation's choice, else LANG / LC_ALL), and in
+    English in the log file (``exc.english``), as every log line is."""
+    from ops_console.language import speak_for_cli
+    from ops_console.logging_setup import TOLD
+
+    log.error("%s", exc.english, extra={TOLD: True})
+    speak_for_cli()
+    print(f"ops-console: {exc}", file=sys.stderr)
 
 
 def _run(args: argparse.Namespace, log_path: Path | None) -> int:

@@ -6,6 +6,7 @@ Each returns a process exit code and prints results on stdout, problems on stder
 from __future__ import annotations
 
 import argparse
+import logging
 import sqlite3
 import sys
 from functools import partial
@@ -15,14 +16,17 @@ from ops_console.db import migrate
 from ops_console.db.backup import backup_sqlite
 from ops_console.db.engine import MAINTENANCE, Database
 from ops_console.db.integrity import check_at_open
-from ops_console.errors import OpsError
+from ops_console.errors import OpsError, ValidationError
 from ops_console.private_files import open_private
+from ops_console.said import N_, said
 from ops_console.services import audit, export
 
 if TYPE_CHECKING:
     from ops_console.config import Settings
 
 EXIT_OK, EXIT_FAILED = 0, 1
+
+log = logging.getLogger(__name__)
 
 
 def db_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
@@ -87,7 +91,6 @@ def operator_command(
     (``--as``), checked like a sign-on (wrong PINs count toward the lockout), except the
     very first administrator of an empty post: a database file is no proof of a role."""
     from ops_console.domain import Role
-    from ops_console.errors import ValidationError
     from ops_console.post import open_post
 
     post = open_post(url, must_exist=must_exist, settings=settings)
@@ -102,18 +105,20 @@ def operator_command(
         if args.as_name:
             sign_on_as(post, args.as_name)
         elif not first:
-            print(
-                "Adding an operator needs an administrator: give --as NAME (the PIN comes from "
-                "OPS_CONSOLE_PIN or is asked for).",
-                file=sys.stderr,
+            _say(
+                said(
+                    N_(
+                        "Adding an operator needs an administrator: give --as NAME (the PIN comes from "
+                        "OPS_CONSOLE_PIN or is asked for)."
+                    )
+                )
             )
             return EXIT_FAILED
         pin = new_pin(args.name, first_admin=first and not args.as_name)
         try:
             post.operators.create(args.name, Role(args.role), pin, args.callsign)
         except ValidationError as exc:
-            for problem in exc.problems.values():
-                print(problem, file=sys.stderr)
+            _print_problems(exc)
             return EXIT_FAILED
         print(f"operator {args.name} added as {args.role}")
         return EXIT_OK
@@ -121,6 +126,27 @@ def operator_command(
         if post.shift.actor is not None:
             post.operators.sign_off()
         post.close()
+
+
+def _say(sentence: str) -> None:
+    """A refusal for the person at the shell, on stderr in the language the window speaks
+    (ops_console/language.py ``speak_for_cli``); the log keeps it in English."""
+    from ops_console.language import speak_for_cli
+    from ops_console.said import english, shown
+
+    log.info("refused: %s", english(sentence))
+    speak_for_cli()
+    print(shown(sentence), file=sys.stderr)
+
+
+def _print_problems(exc: ValidationError) -> None:
+    """A form's problems, one a line, in the reader's language (as ``_say``)."""
+    from ops_console.language import speak_for_cli
+
+    log.info("refused: %s", exc.english)
+    speak_for_cli()
+    for problem in exc.problems.values():
+        print(problem, file=sys.stderr)
 
 
 def sign_on_as(post, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -146,24 +172,22 @@ def new_pin(name: str, *, first_admin: bool) -> str:
         return pin
     pin = getpass.getpass(f"New PIN for {name}: ")
     if getpass.getpass(f"New PIN for {name} again: ") != pin:
-        raise OpsError("The two PINs differ; nothing was changed.")
+        raise OpsError(said(N_("The two PINs differ; nothing was changed.")))
     return pin
 
 
 def _pin_policy(post, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from ops_console.errors import ValidationError
 
     policy = post.operators.pin_policy()
     if args.lead is not None or args.other is not None:
         if not args.as_name:
-            print("Changing the PIN policy needs an administrator: give --as NAME.", file=sys.stderr)
+            _say(said(N_("Changing the PIN policy needs an administrator: give --as NAME.")))
             return EXIT_FAILED
         sign_on_as(post, args.as_name)
         try:
             policy = post.operators.set_pin_policy(args.lead or policy.lead, args.other or policy.other)
         except ValidationError as exc:
-            for problem in exc.problems.values():
-                print(problem, file=sys.stderr)
+            _print_problems(exc)
             return EXIT_FAILED
     print(f"supervisors and admins: {policy.lead}+ digits; other roles: {policy.other}+ digits")
     return EXIT_OK

@@ -41,6 +41,13 @@ class ValidationError(OpsError):
     def __str__(self) -> str:
         return "; ".join(f"{k}: {v}" for k, v in self.problems.items())
 
+    @property
+    def english(self) -> str:
+        """The problems in English, for a log line."""
+        from ops_console.said import english
+
+        return "; ".join(f"{k}: {english(v)}" for k, v in self._problems.items())
+
 
 class PermissionDenied(OpsError):
     """The operator on shift is not allowed to do this."""

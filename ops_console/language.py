@@ -181,6 +181,25 @@ def install_translators(
     return installed
 
 
+_cli_app: QCoreApplication | None = None  # the command line's, made for its translator
+
+
+def speak_for_cli() -> None:
+    """The command line's sentences (refusals, form problems, errors) in the language the
+    window would speak (``chosen_locale``: the workstation's choice, else LANG / LC_ALL).
+
+    A translator needs a QCoreApplication, so one is made when none exists yet — call this
+    only where nothing will paint afterwards (a command that ends, or an error on its way
+    out), because a report's QGuiApplication cannot be made after it. When an application
+    exists already, whoever made it chose the language (a report's ensure_gui_application
+    installed the same catalogue; a test's qapp its own): nothing is changed."""
+    global _cli_app
+    if QCoreApplication.instance() is not None:
+        return
+    _cli_app = QCoreApplication(["ops-console"])
+    _cli_app.translators = install_translators(_cli_app)  # type: ignore[attr-defined]  # kept alive
+
+
 def speaking() -> str:
     """The language the console's words are in now, as a BCP 47 tag ("zh-CN", "en"): the
     installed catalogue's, English when none loaded (a missing .qm falls back to English).

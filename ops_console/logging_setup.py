@@ -16,6 +16,13 @@ from ops_console.private_files import open_private, private_dir
 
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 MAX_BYTES, BACKUPS = 2_000_000, 5
+TOLD = "told_on_stderr"  # ``extra={TOLD: True}``: the person read it on stderr in their language
+
+
+def _not_told(record: logging.LogRecord) -> bool:
+    """A log line the command line has already said to the person, in their language
+    (ops_console/cli.py ``tell``), goes to the file in English but not twice onto stderr."""
+    return not getattr(record, TOLD, False)
 
 
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -37,6 +44,7 @@ def setup_logging(level: str = "INFO", *, to_file: bool = True) -> Path | None:
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setFormatter(logging.Formatter(LOG_FORMAT))
     stderr._ops_console = True  # type: ignore[attr-defined]
+    stderr.addFilter(_not_told)
     root.addHandler(stderr)
     if not to_file:
         return None

@@ -150,9 +150,15 @@ class PinPolicy:
         return self.lead if role in ("supervisor", "admin") else self.other
 
     def problem(self, pin: str, role: str) -> str:
-        """Why ``pin`` is not allowed for ``role`` ('' when it is)."""
+        """Why ``pin`` is not allowed for ``role`` ('' when it is), a stored sentence
+        (ops_console/said.py): ValidationError and the CLI show it in the reader's language."""
         least = self.minimum(role)
         if not (pin.isascii() and pin.isdigit() and least <= len(pin) <= MAX_DIGITS):
-            whose = " of a supervisor or administrator" if role in ("supervisor", "admin") else ""
-            return f"The PIN{whose} must be {least} to {MAX_DIGITS} digits."
+            from ops_console.said import N_, said  # pure; kept off the hashing path's imports
+
+            if role in ("supervisor", "admin"):
+                template = N_("The PIN of a supervisor or administrator must be {least} to {most} digits.")
+            else:
+                template = N_("The PIN must be {least} to {most} digits.")
+            return said(template, least=least, most=MAX_DIGITS)
         return ""

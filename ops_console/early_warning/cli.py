@@ -69,6 +69,9 @@ def _row(post: Post, w) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 
 def warning_command(args: argparse.Namespace, post: Post) -> int:
+    from ops_console.language import speak_for_cli
+
+    speak_for_cli()  # refusals and CAP rejections in the language the window speaks
     if args.warning_command == "list":
         rows = [_row(post, w) for w in post.warnings.list_warnings(limit=10_000)]
         if args.format == "json":

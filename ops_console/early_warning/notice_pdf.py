@@ -13,6 +13,7 @@ from datetime import datetime
 
 from ops_console.early_warning.channels import ChannelFailed
 from ops_console.printing.blocks import Block, LargeText, PrintDocument
+from ops_console.said import N_, said
 
 # The notice is in both languages whatever the console's language, so its fixed words are
 # bilingual here and the document is not localised (PrintDocument.localise); named rather
@@ -60,5 +61,5 @@ def render_pdf(doc: PrintDocument) -> bytes:
     from ops_console.printing.pdf import pdf_bytes
 
     if QGuiApplication.instance() is None:
-        raise ChannelFailed("the notice needs the console's window running to draw the PDF")
+        raise ChannelFailed(said(N_("the notice needs the console's window running to draw the PDF")))
     return pdf_bytes(doc)

@@ -118,6 +118,21 @@ class WarningRefused(OpsError):
     """A step the rules refused (four eyes, wrong PIN, exercise/live); audited, words for a person."""
 
 
+STATE_WORDS = {  # a warning's or a delivery's state, in the words of the panel (context "Warnings")
+    DRAFT: "Draft",
+    APPROVED: "Approved",
+    ISSUED: "Issued",
+    UPDATED: "Updated",
+    CANCELLED: "Cancelled",
+    ALL_CLEAR: "All clear",
+    PENDING: "Pending",
+    SENDING: "Sending",
+    DELIVERED: "Delivered",
+    FAILED: "Failed",
+}
+VERBS = {"approved": N_("approved"), "issued": N_("issued"), "cancelled": N_("cancelled")}
+
+
 class WarningConflict(OpsError):
     """Somebody else moved the warning first (another workstation approved or issued it)."""
 
@@ -236,7 +251,7 @@ class WarningService:
         with self._db.read() as s:
             rows = list(s.scalars(select(Siren).where(Siren.id.in_(ids)).order_by(Siren.name)))
         if not rows:
-            raise ValidationError({"area": "Choose at least one siren."})
+            raise ValidationError({"area": said(N_("Choose at least one siren."))})
         return WarningArea(
             "sirens",
             "Coverage of sirens " + ", ".join(r.name for r in rows),
@@ -306,9 +321,9 @@ class WarningService:
         actor = self._shift.require(Permission.EDIT_RECORDS, N_("draft warnings"))
         problems: dict[str, str] = {}
         if not place.strip():
-            problems["place"] = "Name the place residents will recognise."
+            problems["place"] = said(N_("Name the place residents will recognise."))
         if not area.polygons and not area.circles:
-            problems["area"] = "Choose a zone or sirens for the warning's area."
+            problems["area"] = said(N_("Choose a zone or sirens for the warning's area."))
         filled = {
             lang: {"headline": t.headline, "description": t.description, "instruction": t.instruction}
             for lang, t in fill(
@@ -426,7 +441,11 @@ class WarningService:
         if not every:
             raise ValidationError(
                 {
-                    "area": "The sensor has no position, no zone covers it and there are no sirens: draw a zone first."
+                    "area": said(
+                        N_(
+                            "The sensor has no position, no zone covers it and there are no sirens: draw a zone first."
+                        )
+                    )
                 }
             )
         return self.area_from_sirens(every)
@@ -439,7 +458,10 @@ class WarningService:
             raise self._refuse(
                 actor,
                 warning_id,
-                f"{actor.name} drafted this warning; another supervisor must approve it (four-eyes rule)",
+                said(
+                    N_("{name} drafted this warning; another supervisor must approve it (four-eyes rule)"),
+                    name=actor.name,
+                ),
             )
         return self._move(
             warning_id, DRAFT, APPROVED, actor, "warning.approve", "approved", approved_by=actor.name
@@ -518,10 +540,16 @@ class WarningService:
             warning_id, channel, msg_type, state = msg.warning_id, d.channel, msg.msg_type, d.state
         if state != FAILED:
             raise ValidationError(
-                {"retry": f"The {channel} channel is {state}; only a failed channel is retried."}
+                {
+                    "retry": said(
+                        N_("The {channel} channel is {state}; only a failed channel is retried."),
+                        channel=word("Warnings", CHANNEL_NAMES.get(channel, channel)),
+                        state=word("Warnings", STATE_WORDS.get(state, state), lower=True),
+                    )
+                }
             )
         if channel == "sirens" and not pin:
-            raise ValidationError({"pin": "Type your PIN to sound the sirens again."})
+            raise ValidationError({"pin": said(N_("Type your PIN to sound the sirens again."))})
         self._run_channel(delivery_id, warning_id, channel, msg_type, actor, pin, retry=True)
         return self._delivery(delivery_id)
 
@@ -633,7 +661,14 @@ class WarningService:
         picked = tuple(c for c in CHANNELS if c in set(chosen))
         unknown = set(chosen) - set(CHANNELS)
         if unknown or not picked:
-            raise ValidationError({"channels": f"Tick at least one of {', '.join(CHANNELS)}."})
+            raise ValidationError(
+                {
+                    "channels": said(
+                        N_("Tick at least one of {channels}."),
+                        channels=listed(word("Warnings", CHANNEL_NAMES[c]) for c in CHANNELS),
+                    )
+                }
+            )
         return picked
 
     def _require_supervisor(self, doing: str, pin: str, warning_id: int | None = None) -> Actor:
@@ -696,9 +731,17 @@ class WarningService:
                 raise NotFound(said(N_("Warning {id} does not exist."), id=warning_id))
             if changed != 1:
                 by = row.approved_by if row.state == APPROVED else row.issued_by
+                state = word("Warnings", STATE_WORDS.get(row.state, row.state), lower=True)
                 raise WarningConflict(
-                    f"Warning #{warning_id} is already {row.state.replace('_', ' ')}"
-                    f"{' by ' + by if by else ''}; it was not {verb} again."
+                    said(
+                        N_("Warning #{id} is already {state} by {who}; it was not {verb} again.")
+                        if by
+                        else N_("Warning #{id} is already {state}; it was not {verb} again."),
+                        id=warning_id,
+                        state=state,
+                        who=by,
+                        verb=said(VERBS.get(verb, verb)),
+                    )
                 )
             audit.append(
                 s,

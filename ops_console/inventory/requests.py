@@ -222,14 +222,23 @@ class RequestDesk:
             if status not in (RequestStatus.APPROVED, RequestStatus.PARTLY_FULFILLED):
                 raise ValidationError(
                     {
-                        "status": f"Request #{row.id} is {status.label.lower()}; "
-                        "only an approved request can be fulfilled."
+                        "status": said(
+                            N_("Request #{id} is {status}; only an approved request can be fulfilled."),
+                            id=row.id,
+                            status=label(status, lower=True),
+                        )
                     }
                 )
             outstanding = row.quantity - row.fulfilled
             if isinstance(quantity, int) and not isinstance(quantity, bool) and quantity > outstanding:
                 raise ValidationError(
-                    {"quantity": f"Only {outstanding:,} are still outstanding on request #{row.id}."}
+                    {
+                        "quantity": said(
+                            N_("Only {n} are still outstanding on request #{id}."),
+                            n=f"{outstanding:,}",
+                            id=row.id,
+                        )
+                    }
                 )
             to_location = (
                 row.deliver_to_location_id if row.deliver_to_location_id != from_location_id else None
@@ -299,8 +308,12 @@ class RequestDesk:
             if current not in allowed:
                 raise ValidationError(
                     {
-                        "status": f"Request #{row.id} is {current.label.lower()} and cannot be "
-                        f"{status.label.lower()} now."
+                        "status": said(
+                            N_("Request #{id} is {current} and cannot be {status} now."),
+                            id=row.id,
+                            current=label(current, lower=True),
+                            status=label(status, lower=True),
+                        )
                     }
                 )
             row.status, row.decision_reason, row.updated_at = status.value, reason.strip(), utc_now()

@@ -232,7 +232,7 @@ class InventoryService(RequestDesk, StockFiles):
         with self._db.write() as s:
             item, place = s.get(StockItem, item_id), s.get(StockLocation, location_id)
             if item is None or place is None:
-                raise NotFound("That item or location no longer exists.")
+                raise NotFound(said(N_("That item or location no longer exists.")))
             row = s.scalars(
                 select(StockThreshold)
                 .where(StockThreshold.item_id == item_id, StockThreshold.location_id == location_id)

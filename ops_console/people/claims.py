@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ops_console.clock import utc_now
 from ops_console.db.models import Task, Team
 from ops_console.errors import OpsError
+from ops_console.said import N_, label, said
 
 from .views import TeamStatus
 
@@ -39,16 +40,24 @@ def claim(s: Session, team_id: int, task_id: int) -> None:
         select(Team.name, Team.status, Team.current_task_id, Team.active).where(Team.id == team_id)
     ).first()
     if row is None:
-        raise TeamUnavailable("That team no longer exists.")
+        raise TeamUnavailable(said(N_("That team no longer exists.")))
     name, status, current, active = row
     if not active:
-        raise TeamUnavailable(f"{name} has been disbanded.")
+        raise TeamUnavailable(said(N_("{team} has been disbanded."), team=name))
     if current is not None:
-        title = s.scalar(select(Task.title).where(Task.id == current)) or f"task #{current}"
+        title = s.scalar(select(Task.title).where(Task.id == current)) or said(N_("task #{id}"), id=current)
         raise TeamUnavailable(
-            f"{name} was just assigned to “{title}” by another station; choose another team."
+            said(
+                N_("{team} was just assigned to “{task}” by another station; choose another team."),
+                team=name,
+                task=title,
+            )
         )
-    raise TeamUnavailable(f"{name} is {TeamStatus(status).label.lower()}, not available.")
+    raise TeamUnavailable(
+        said(
+            N_("{team} is {status}, not available."), team=name, status=label(TeamStatus(status), lower=True)
+        )
+    )
 
 
 def release(s: Session, team_id: int | None, task_id: int) -> None:

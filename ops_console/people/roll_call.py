@@ -83,7 +83,9 @@ class RollCallService:
                 .order_by(Team.name)
             ).all()
             if not teams:
-                raise ValidationError({"teams": "No team is in the field: there is nobody to account for."})
+                raise ValidationError(
+                    {"teams": said(N_("No team is in the field: there is nobody to account for."))}
+                )
             call = ParRollCall(started_at=utc_now(), started_by=actor.name)
             s.add(call)
             s.flush()

@@ -131,22 +131,24 @@ class RosterService:
         problems: dict[str, str] = {}
         name = " ".join(draft.name.split())
         if not name:
-            problems["name"] = "A name is required."
+            problems["name"] = said(N_("A name is required."))
         elif len(name) > 120:
-            problems["name"] = "Keep the name under 120 characters."
+            problems["name"] = said(N_("Keep the name under {limit} characters."), limit=120)
         phone, why = normalise_phone(draft.phone)
         if why:
             problems["phone"] = sentence([why])
         for skill in draft.skills:
             if canonical_skill(skill.name) != skill.name:
-                problems["skills"] = f"Unknown skill {skill.name!r}."
+                problems["skills"] = said(N_("Unknown skill '{skill}'."), skill=skill.name)
         badge = draft.badge.strip() or None
         if badge:
             other = s.scalar(select(Volunteer.id).where(Volunteer.badge == badge))
             if other is not None and other != own_id:
-                problems["badge"] = f"Badge {badge} already belongs to someone else on the roster."
+                problems["badge"] = said(
+                    N_("Badge {badge} already belongs to someone else on the roster."), badge=badge
+                )
         if draft.team_id is not None and s.get(Team, draft.team_id) is None:
-            problems["team_id"] = "That team no longer exists."
+            problems["team_id"] = said(N_("That team no longer exists."))
         if problems:
             raise ValidationError(problems)
         return phone or "", badge

@@ -26,7 +26,7 @@ from ops_console.domain import Permission, TaskStatus
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.radio.local_alarm import LocalAlarm, acknowledge_linked, store_local_alarm
-from ops_console.said import N_, label, said
+from ops_console.said import N_, label, listed, said
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -198,13 +198,13 @@ class TeamService:
         actor = self._shift.require(Permission.EDIT_RECORDS, N_("form teams"))
         problems: dict[str, str] = {}
         if not name.strip():
-            problems["name"] = "A team needs a name."
+            problems["name"] = said(N_("A team needs a name."))
         if not member_ids:
-            problems["members"] = "A team needs at least one member."
+            problems["members"] = said(N_("A team needs at least one member."))
         if leader_id is not None and leader_id not in member_ids:
-            problems["leader"] = "The leader must be one of the members."
+            problems["leader"] = said(N_("The leader must be one of the members."))
         if not 1 <= par_minutes <= 180:
-            problems["par_minutes"] = "The accountability timer is 1 to 180 minutes."
+            problems["par_minutes"] = said(N_("The accountability timer is 1 to 180 minutes."))
         if problems:
             raise ValidationError(problems)
         with self._db.write() as s:
@@ -219,7 +219,12 @@ class TeamService:
             if absent:
                 names = s.scalars(select(Volunteer.name).where(Volunteer.id.in_(absent))).all()
                 raise ValidationError(
-                    {"members": f"Not checked in: {', '.join(names) or absent}. Check them in first."}
+                    {
+                        "members": said(
+                            N_("Not checked in: {names}. Check them in first."),
+                            names=listed(names or [str(i) for i in absent]),
+                        )
+                    }
                 )
             busy = s.execute(
                 select(Volunteer.name, Team.name)
@@ -229,7 +234,12 @@ class TeamService:
             ).all()
             if busy:
                 raise ValidationError(
-                    {"members": "Already on a team: " + ", ".join(f"{p} ({t})" for p, t in busy) + "."}
+                    {
+                        "members": said(
+                            N_("Already on a team: {people}."),
+                            people=listed(said(N_("{person} ({team})"), person=p, team=t) for p, t in busy),
+                        )
+                    }
                 )
             team = s.scalar(select(Team).where(Team.name == name.strip()))
             if team is None:
@@ -237,7 +247,11 @@ class TeamService:
                 s.add(team)
             elif team.active and team.current_task_id is not None:
                 raise ValidationError(
-                    {"name": f"{team.name} is on a task; disband it or finish the task first."}
+                    {
+                        "name": said(
+                            N_("{team} is on a task; disband it or finish the task first."), team=team.name
+                        )
+                    }
                 )
             team.callsign, team.radio_node, team.par_minutes = (
                 callsign.strip().upper(),
@@ -277,7 +291,11 @@ class TeamService:
             team = self._locked(s, team_id)
             if status == TeamStatus.AVAILABLE and team.current_task_id is not None:
                 raise ValidationError(
-                    {"status": f"{team.name} still has a task; finish or reassign it first."}
+                    {
+                        "status": said(
+                            N_("{team} still has a task; finish or reassign it first."), team=team.name
+                        )
+                    }
                 )
             before = team.status
             team.status = status.value
@@ -299,7 +317,7 @@ class TeamService:
     def set_par_minutes(self, team_id: int, minutes: int) -> TeamRow:
         actor = self._shift.require(Permission.EDIT_RECORDS, N_("change a team's accountability timer"))
         if not 1 <= minutes <= 180:
-            raise ValidationError({"par_minutes": "The accountability timer is 1 to 180 minutes."})
+            raise ValidationError({"par_minutes": said(N_("The accountability timer is 1 to 180 minutes."))})
         with self._db.write() as s:
             team = self._locked(s, team_id)
             before, team.par_minutes = team.par_minutes, minutes

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 
 from ops_console.errors import OpsError
+from ops_console.said import N_, said
 
 Progress = Callable[[float], None]
 
@@ -35,7 +36,7 @@ class CancelToken:
     def check(self) -> None:
         """Raise :class:`Cancelled` when the person asked to stop."""
         if self._event.is_set():
-            raise Cancelled("Cancelled: no file was written.")
+            raise Cancelled(said(N_("Cancelled: no file was written.")))
 
 
 def no_progress(_fraction: float) -> None:

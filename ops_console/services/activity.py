@@ -19,7 +19,7 @@ from ops_console.db.models import AuditEntry
 from ops_console.domain import Permission
 from ops_console.errors import ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.said import N_, shown
+from ops_console.said import N_, said, shown
 from ops_console.said_search import LIKE_ESCAPE, template_prefix, templates_read_as
 from ops_console.services import audit
 from ops_console.shift import Shift
@@ -84,9 +84,11 @@ class ActivityService:
         actor = self._shift.require(Permission.EDIT_RECORDS, N_("write in the activity log"))
         text = text.strip()
         if not text:
-            raise ValidationError({"text": "Type something to log."})
+            raise ValidationError({"text": said(N_("Type something to log."))})
         if len(text) > MAX_NOTE_LENGTH:
-            raise ValidationError({"text": f"Keep a log line under {MAX_NOTE_LENGTH} characters."})
+            raise ValidationError(
+                {"text": said(N_("Keep a log line under {limit} characters."), limit=MAX_NOTE_LENGTH)}
+            )
         with self._db.write() as s:
             row = audit.append(s, actor, NOTE_ACTION, entity, entity_id, text, exercise=self._shift.exercise)
             entry = _entry(row)

@@ -34,7 +34,7 @@ from ops_console.db.models import AuditEntry, AuditHead
 from ops_console.db.own_writes import note_audit_id
 from ops_console.errors import OpsError
 from ops_console.private_files import write_private
-from ops_console.said import searchable
+from ops_console.said import N_, said, searchable
 from ops_console.services import audit_anchor
 from ops_console.services.audit_anchor import PostKey
 from ops_console.services.audit_records import record_state
@@ -120,8 +120,13 @@ def _post_key(session: Session, head: AuditHead) -> PostKey | None:
         earlier = audit_anchor.keys_for_database(database)
         if earlier and head.last_id > 0:
             raise AuditKeyProblem(
-                f"This database was set up as post {earlier[-1].post_id} on this workstation, but its audit "
-                "head no longer says so (edited outside the program?). Run `ops-console audit verify`."
+                said(
+                    N_(
+                        "This database was set up as post {post} on this workstation, but its audit "
+                        "head no longer says so (edited outside the program?). Run `ops-console audit verify`."
+                    ),
+                    post=earlier[-1].post_id,
+                )
             )
         post_id = audit_anchor.new_post_id()
         head.post_id = post_id
@@ -380,10 +385,10 @@ def checkpoint(db: Database) -> tuple[str, audit_anchor.Checkpoint]:
     with db.read() as session:
         head = session.get(AuditHead, 1)
         if head is None:
-            raise AuditKeyProblem("The audit head row is missing: this is not an Ops Console post.")
+            raise AuditKeyProblem(said(N_("The audit head row is missing: this is not an Ops Console post.")))
         if head.post_id is None:
             raise AuditKeyProblem(
-                "This post has no audit key yet (nothing has been audited since the upgrade)."
+                said(N_("This post has no audit key yet (nothing has been audited since the upgrade)."))
             )
         post_id, count, last_hash = head.post_id, head.last_id, head.last_hash
     return post_id, audit_anchor.append_checkpoint(post_id, count, last_hash)

@@ -196,7 +196,9 @@ class IncidentService:
     def close(self, incident_id: int, expected_version: int, resolution: str) -> IncidentView:
         actor = self._shift.require(Permission.EDIT_RECORDS, N_("close incidents"))
         if not resolution.strip():
-            raise ValidationError({"resolution": "Say how the incident was resolved before closing it."})
+            raise ValidationError(
+                {"resolution": said(N_("Say how the incident was resolved before closing it."))}
+            )
         changes = {
             "status": IncidentStatus.CLOSED.value,
             "resolution": resolution.strip(),

@@ -44,7 +44,7 @@ class OperatorView:
 def _check_new_operator(name: str, pin: str, role: Role, policy: PinPolicy) -> dict[str, str]:
     problems = {}
     if not name.strip():
-        problems["name"] = "A name is required."
+        problems["name"] = said(N_("A name is required."))
     pin_problem = policy.problem(pin, Role(role).value)
     if pin_problem:
         problems["pin"] = pin_problem
@@ -69,7 +69,12 @@ def _locked(op: Operator, now: datetime) -> str:
     """Why ``op`` may not type a PIN now ('' when they may)."""
     if op.locked_until and op.locked_until > now:
         wait = int((op.locked_until - now).total_seconds()) + 1
-        return f"{op.name} is locked after {MAX_FAILED_ATTEMPTS} wrong PINs; try again in {wait} s."
+        return said(
+            N_("{name} is locked after {n} wrong PINs; try again in {wait} s."),
+            name=op.name,
+            n=MAX_FAILED_ATTEMPTS,
+            wait=wait,
+        )
     return ""
 
 
@@ -93,9 +98,11 @@ class OperatorService:
         elif self._shift.actor is not None:
             actor = self._shift.require(Permission.MANAGE_OPERATORS, N_("add operators"))
         elif self.list_active():
-            raise PermissionDenied("Sign on as an administrator to add operators.")
+            raise PermissionDenied(said(N_("Sign on as an administrator to add operators.")))
         elif Role(role) != Role.ADMIN:
-            raise ValidationError({"role": "The first operator of a new post must be an administrator."})
+            raise ValidationError(
+                {"role": said(N_("The first operator of a new post must be an administrator."))}
+            )
         else:
             actor = audit.SYSTEM
         problems = _check_new_operator(name, pin, role, self.pin_policy())
@@ -104,7 +111,9 @@ class OperatorService:
         pin_hash = hash_pin(pin)  # slow on purpose: before the transaction, not inside it
         with self._db.write() as s:
             if s.scalar(select(Operator.id).where(Operator.name == name.strip())):
-                raise ValidationError({"name": f"An operator called {name.strip()} already exists."})
+                raise ValidationError(
+                    {"name": said(N_("An operator called {name} already exists."), name=name.strip())}
+                )
             op = Operator(name=name.strip(), role=Role(role).value, pin_hash=pin_hash, callsign=callsign)
             s.add(op)
             s.flush()
@@ -164,7 +173,7 @@ class OperatorService:
         the lockout cannot be dodged by the error itself.
         """
         if not pin:  # a slip of the Enter key, not a guess: never counted
-            raise SignOnError("Type your PIN first (an empty PIN is not counted as an attempt).")
+            raise SignOnError(said(N_("Type your PIN first (an empty PIN is not counted as an attempt).")))
         now = now or utc_now()
         refusal: str | None = None
         with self._db.read() as s:
@@ -266,9 +275,9 @@ class OperatorService:
         """
         actor = self._shift.actor
         if actor is None or actor.operator_id is None:
-            raise SignOnError("Nobody is signed on at this workstation.")
+            raise SignOnError(said(N_("Nobody is signed on at this workstation.")))
         if not pin:
-            raise SignOnError("Type your PIN (an empty PIN is not counted as an attempt).")
+            raise SignOnError(said(N_("Type your PIN (an empty PIN is not counted as an attempt).")))
         now = now or utc_now()
         with self._db.read() as s:
             op = s.get(Operator, actor.operator_id)

@@ -26,7 +26,7 @@ from ops_console.people import claims
 from ops_console.people.skills import missing_skills, parse_skills
 from ops_console.people.teams import team_skills
 from ops_console.people.views import TeamStatus
-from ops_console.said import N_, label, said
+from ops_console.said import N_, label, listed, said
 from ops_console.services import audit
 from ops_console.services.records import (
     FAR_AHEAD,
@@ -78,7 +78,7 @@ class TaskDraft:
         check_title(self.title, problems)
         _known, unknown = parse_skills(self.required_skills)
         if unknown:
-            problems["required_skills"] = f"Unknown skill(s): {', '.join(unknown[:5])}."
+            problems["required_skills"] = said(N_("Unknown skill(s): {skills}."), skills=listed(unknown[:5]))
         check_coordinates(self.lat, self.lon, problems)
         check_time(self.due_at, problems, "due_at", N_("The due time"), ahead=FAR_AHEAD)
         if problems:
@@ -361,9 +361,9 @@ class TaskService:
     def _check_links(s: Session, team_id: object, incident_id: object) -> None:
         problems = {}
         if team_id is not None and s.get(Team, team_id) is None:
-            problems["team_id"] = "That team no longer exists."
+            problems["team_id"] = said(N_("That team no longer exists."))
         if incident_id is not None and s.get(Incident, incident_id) is None:
-            problems["incident_id"] = "That incident no longer exists."
+            problems["incident_id"] = said(N_("That incident no longer exists."))
         if problems:
             raise ValidationError(problems)
 

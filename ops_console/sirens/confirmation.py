@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ops_console.said import N_, said, shown
 from ops_console.siren_patterns import SirenPattern
 
 SHOWN = 10  # characters of each side quoted when saying where a typed name differs
@@ -58,8 +59,8 @@ def accepted(pattern: SirenPattern) -> tuple[str, ...]:
 
 def matches(pattern: SirenPattern, typed: str) -> bool:
     """True when ``typed`` names ``pattern`` (the service's check, and the wizard's)."""
-    said = _normal(typed)
-    return bool(said) and any(said == _normal(a) for a in accepted(pattern))
+    typed_n = _normal(typed)
+    return bool(typed_n) and any(typed_n == _normal(a) for a in accepted(pattern))
 
 
 @dataclass(frozen=True)
@@ -81,32 +82,48 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def judge(pattern: SirenPattern, typed: str, language: str = "en") -> Verdict:
-    """Says at once when the typed text cannot become the name, and which part differs."""
-    said = _normal(typed)
-    if not said:
+    """Says at once when the typed text cannot become the name, and which part differs (in
+    the reader's language: the installed translator, ops_console/said.py)."""
+    typed_n = _normal(typed)
+    if not typed_n:
         return Verdict(False, False, "")
     if matches(pattern, typed):
         return Verdict(True, True, "")
     answers = [name_for(pattern, language), *accepted(pattern)]
-    if any(_normal(a).startswith(said) for a in answers):
+    if any(_normal(a).startswith(typed_n) for a in answers):
         return Verdict(False, False, "")
-    best = max(dict.fromkeys(answers), key=lambda a: _common_prefix(said, _normal(a)))
+    best = max(dict.fromkeys(answers), key=lambda a: _common_prefix(typed_n, _normal(a)))
     want = _normal(best)
-    n = _common_prefix(said, want)
-    mine, theirs = _as_written(typed, said), _as_written(best, want)
+    n = _common_prefix(typed_n, want)
+    mine, theirs = _as_written(typed, typed_n), _as_written(best, want)
     if n == len(want):
-        return Verdict(
-            False,
-            True,
-            f"“{mine}” has more than the name “{best}”: remove “{mine[n : n + SHOWN]}” at the end.",
+        words = said(
+            N_("“{typed}” has more than the name “{name}”: remove “{extra}” at the end."),
+            typed=mine,
+            name=best,
+            extra=mine[n : n + SHOWN],
         )
-    where = "The first character" if n == 0 else f"After “{theirs[:n]}” the text"
-    return Verdict(
-        False,
-        True,
-        f"Does not match “{best}”. {where} differs: you typed “{mine[n : n + SHOWN]}” "
-        f"where “{theirs[n : n + SHOWN]}” is expected.",
-    )
+        return Verdict(False, True, shown(words))
+    if n == 0:
+        words = said(
+            N_(
+                "Does not match “{name}”. The first character differs: you typed “{typed}” where “{expected}” is expected."
+            ),
+            name=best,
+            typed=mine[n : n + SHOWN],
+            expected=theirs[n : n + SHOWN],
+        )
+    else:
+        words = said(
+            N_(
+                "Does not match “{name}”. After “{same}” the text differs: you typed “{typed}” where “{expected}” is expected."
+            ),
+            name=best,
+            same=theirs[:n],
+            typed=mine[n : n + SHOWN],
+            expected=theirs[n : n + SHOWN],
+        )
+    return Verdict(False, True, shown(words))
 
 
 def _as_written(text: str, normal: str) -> str:

@@ -543,7 +543,7 @@ class SirenRecords:
                             duration_s=pattern.total_s,
                             live=True,
                             exercise=False,
-                            requested_by=f"schedule “{sched.name}”",
+                            requested_by=rules.requester(sched.name),
                             state=REQUESTED,
                             detail="",
                             attempts=0,

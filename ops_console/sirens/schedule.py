@@ -6,7 +6,7 @@ import calendar
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from ops_console.said import N_, said, shown
+from ops_console.said import N_, fitted, said, shown
 
 WEEKDAYS = (
     N_("Monday"),
@@ -41,6 +41,16 @@ TEST_KINDS = {"silent": N_("silent test"), "growl": N_("growl test")}
 def test_kind_words(kind: str) -> str:
     """A test's kind ("silent", "growl": the stored code) in the reader's language."""
     return shown(said(TEST_KINDS[kind])) if kind in TEST_KINDS else kind
+
+
+REQUESTER_LIMIT = 120  # siren_commands.requested_by
+
+
+def requester(name: str) -> str:
+    """Who asked for a scheduled test's commands — 'schedule “Monthly test”' — as a stored
+    sentence (ops_console/said.py), so the siren strip, the command list and the activity
+    log read it in the reader's language; a name too long for the column keeps its English."""
+    return fitted(said(N_("schedule “{name}”"), name=name), REQUESTER_LIMIT)
 
 
 def parse_time(text: str) -> time:

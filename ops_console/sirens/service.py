@@ -111,7 +111,7 @@ def command_view(c: SirenCommand) -> CommandView:
         c.seq,
         c.live,
         c.exercise,
-        c.requested_by,
+        shown(c.requested_by),  # a person's name, or a schedule's (a stored sentence)
         c.state,
         shown(c.detail),
         c.attempts,
@@ -176,7 +176,7 @@ class SirenService:
     ) -> int:
         actor = by or self._shift.require(Permission.ACTIVATE_SIRENS, N_("add sirens"))
         if not name.strip() or not 1 <= unit_id <= 247:
-            raise ValidationError({"siren": "A siren needs a name and a unit id 1..247."})
+            raise ValidationError({"siren": said(N_("A siren needs a name and a unit id 1..247."))})
         with self._db.write() as s:
             siren = Siren(
                 name=name.strip(),

@@ -5998,6 +5998,22 @@ Sounding or armed: %1</source>
       <translation>条形码应为 1 到 64 个字符。</translation>
     </message>
     <message>
+      <source>A name is required.</source>
+      <translation>必须填写姓名。</translation>
+    </message>
+    <message>
+      <source>A siren needs a name and a unit id 1..247.</source>
+      <translation>警报器需要名称和 1..247 的单元编号。</translation>
+    </message>
+    <message>
+      <source>A team needs a name.</source>
+      <translation>队伍需要一个名称。</translation>
+    </message>
+    <message>
+      <source>A team needs at least one member.</source>
+      <translation>队伍至少需要一名成员。</translation>
+    </message>
+    <message>
       <source>A test is silent or growl.</source>
       <translation>测试只能是静音测试或低鸣测试。</translation>
     </message>
@@ -6026,12 +6042,20 @@ Sounding or armed: %1</source>
       <translation>{kind} 报告只能写成 {formats}，不能写成 {fmt}。</translation>
     </message>
     <message>
+      <source>Adding an operator needs an administrator: give --as NAME (the PIN comes from OPS_CONSOLE_PIN or is asked for).</source>
+      <translation>添加值班员需要管理员：请用 --as 姓名 指定（PIN 码取自 OPS_CONSOLE_PIN，否则会询问）。</translation>
+    </message>
+    <message>
       <source>Adjusted {quantity} {unit} {item}</source>
       <translation>调整 {item} {quantity} {unit}</translation>
     </message>
     <message>
       <source>Already checked in (at another station just now).</source>
       <translation>已签到（刚刚在另一个签到点）。</translation>
+    </message>
+    <message>
+      <source>Already on a team: {people}.</source>
+      <translation>已在其他队伍中：{people}。</translation>
     </message>
     <message>
       <source>An adjustment changes one location: give it once.</source>
@@ -6046,12 +6070,20 @@ Sounding or armed: %1</source>
       <translation>调整量为零不会改变任何内容。</translation>
     </message>
     <message>
+      <source>An operator called {name} already exists.</source>
+      <translation>已有名为 {name} 的值班员。</translation>
+    </message>
+    <message>
       <source>Area {n}, circle</source>
       <translation>区域 {n} 的圆</translation>
     </message>
     <message>
       <source>Area {n}, polygon</source>
       <translation>区域 {n} 的多边形</translation>
+    </message>
+    <message>
+      <source>Badge {badge} already belongs to someone else on the roster.</source>
+      <translation>胸牌 {badge} 已属于名册上的其他人。</translation>
     </message>
     <message>
       <source>Badge {badge} already belongs to someone on the roster.</source>
@@ -6082,12 +6114,24 @@ Sounding or armed: %1</source>
       <translation>取消无指令鸣响</translation>
     </message>
     <message>
+      <source>Cancelled: no file was written.</source>
+      <translation>已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>Changing the PIN policy needs an administrator: give --as NAME.</source>
+      <translation>更改 PIN 码规则需要管理员：请用 --as 姓名 指定。</translation>
+    </message>
+    <message>
       <source>Checked in: {name}</source>
       <translation>已签到：{name}</translation>
     </message>
     <message>
       <source>Checked out: {name}</source>
       <translation>已签退：{name}</translation>
+    </message>
+    <message>
+      <source>Choose a zone or sirens for the warning's area.</source>
+      <translation>请为预警范围选择一个区域或警报器。</translation>
     </message>
     <message>
       <source>Choose at least one siren.</source>
@@ -6140,6 +6184,18 @@ Sounding or armed: %1</source>
     <message>
       <source>Demo register: {n} residents who need help registered</source>
       <translation>演示登记：已登记 {n} 名需要帮助的居民</translation>
+    </message>
+    <message>
+      <source>Do not put the database password on the command line ({what}; it stays in the shell history): give it in PGPASSWORD, in ~/.pgpass, or in the config file.</source>
+      <translation>请勿在命令行中输入数据库密码（{what}；它会留在 shell 历史记录中）：请通过 PGPASSWORD、~/.pgpass 或配置文件提供。</translation>
+    </message>
+    <message>
+      <source>Does not match “{name}”. After “{same}” the text differs: you typed “{typed}” where “{expected}” is expected.</source>
+      <translation>与“{name}”不符。在“{same}”之后的文字不同：您输入的是“{typed}”，应为“{expected}”。</translation>
+    </message>
+    <message>
+      <source>Does not match “{name}”. The first character differs: you typed “{typed}” where “{expected}” is expected.</source>
+      <translation>与“{name}”不符。第一个字符不同：您输入的是“{typed}”，应为“{expected}”。</translation>
     </message>
     <message>
       <source>EMERGENCY level: {where} reads {value} {unit} ({detail}), heard {time} UTC</source>
@@ -6238,12 +6294,20 @@ Sounding or armed: %1</source>
       <translation>已添加物品：{name}（{category}，{unit}）</translation>
     </message>
     <message>
+      <source>Keep a log line under {limit} characters.</source>
+      <translation>每条日志不得超过 {limit} 个字符。</translation>
+    </message>
+    <message>
       <source>Keep the delivery place under 200 characters.</source>
       <translation>送达地点请不要超过 200 个字符。</translation>
     </message>
     <message>
       <source>Keep the lot number under 60 characters.</source>
       <translation>批次号请不要超过 60 个字符。</translation>
+    </message>
+    <message>
+      <source>Keep the name under {limit} characters.</source>
+      <translation>姓名不得超过 {limit} 个字符。</translation>
     </message>
     <message>
       <source>Keep the reason under 1000 characters.</source>
@@ -6286,16 +6350,36 @@ Sounding or armed: %1</source>
       <translation>星期一</translation>
     </message>
     <message>
+      <source>Name the place residents will recognise.</source>
+      <translation>请填写居民能认出的地点名称。</translation>
+    </message>
+    <message>
       <source>No team is called {team}; add the team first.</source>
       <translation>没有名为 {team} 的队伍；请先添加该队伍。</translation>
+    </message>
+    <message>
+      <source>No team is in the field: there is nobody to account for.</source>
+      <translation>没有队伍在外执行任务：无需清点人员。</translation>
     </message>
     <message>
       <source>No volunteer on the roster has badge '{code}'.</source>
       <translation>名册上没有志愿者持有证件“{code}”。</translation>
     </message>
     <message>
+      <source>Nobody is signed on at this workstation.</source>
+      <translation>本工作站无人登录。</translation>
+    </message>
+    <message>
+      <source>Not checked in: {names}. Check them in first.</source>
+      <translation>尚未签到：{names}。请先为其签到。</translation>
+    </message>
+    <message>
       <source>Only {available} {unit} of {item} at {place}{lot}; cannot {kind} {quantity}. Nothing was recorded.</source>
       <translation>{place}只有 {item} {available} {unit}{lot}；无法{kind} {quantity}。未记录任何内容。</translation>
+    </message>
+    <message>
+      <source>Only {n} are still outstanding on request #{id}.</source>
+      <translation>申请 #{id} 仅剩 {n} 未满足。</translation>
     </message>
     <message>
       <source>Operator {name} added as {role}</source>
@@ -6390,6 +6474,14 @@ Sounding or armed: %1</source>
       <translation>请求 #{id}，来自 {who}：{quantity} {unit} {item}，送至 {place}（{priority}）</translation>
     </message>
     <message>
+      <source>Request #{id} is {current} and cannot be {status} now.</source>
+      <translation>申请 #{id} 的状态为{current}，现在不能改为{status}。</translation>
+    </message>
+    <message>
+      <source>Request #{id} is {status}; only an approved request can be fulfilled.</source>
+      <translation>申请 #{id} 的状态为{status}；只有已批准的申请才能满足。</translation>
+    </message>
+    <message>
       <source>Request #{id} {status}</source>
       <translation>请求 #{id} {status}</translation>
     </message>
@@ -6456,6 +6548,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Saturday</source>
       <translation>星期六</translation>
+    </message>
+    <message>
+      <source>Say how the incident was resolved before closing it.</source>
+      <translation>关闭事件前请说明处置结果。</translation>
     </message>
     <message>
       <source>Say where to deliver: a stock location or a place.</source>
@@ -6532,6 +6628,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Shift closed out: {n} still checked in were checked out ({names})</source>
       <translation>班次结束：仍在场的 {n} 人已签退（{names}）</translation>
+    </message>
+    <message>
+      <source>Sign on as an administrator to add operators.</source>
+      <translation>请以管理员身份登录后再添加值班员。</translation>
     </message>
     <message>
       <source>Sign on before you {doing}.</source>
@@ -6646,6 +6746,10 @@ Sounding or armed: %1</source>
       <translation>该物品不在目录中。</translation>
     </message>
     <message>
+      <source>That item or location no longer exists.</source>
+      <translation>该物资或存放地点已不存在。</translation>
+    </message>
+    <message>
       <source>That location does not exist (any more).</source>
       <translation>该存放点不存在（或已不存在）。</translation>
     </message>
@@ -6662,8 +6766,24 @@ Sounding or armed: %1</source>
       <translation>无法读取 CAP 文件夹 {folder}：{why}</translation>
     </message>
     <message>
+      <source>The PIN must be {least} to {most} digits.</source>
+      <translation>PIN 码必须为 {least} 至 {most} 位数字。</translation>
+    </message>
+    <message>
+      <source>The PIN of a supervisor or administrator must be {least} to {most} digits.</source>
+      <translation>主管或管理员的 PIN 码必须为 {least} 至 {most} 位数字。</translation>
+    </message>
+    <message>
+      <source>The accountability timer is 1 to 180 minutes.</source>
+      <translation>人员清点计时器为 1 至 180 分钟。</translation>
+    </message>
+    <message>
       <source>The alert does not follow the CAP 1.2 schema ({why}).</source>
       <translation>该警报不符合 CAP 1.2 规范（{why}）。</translation>
+    </message>
+    <message>
+      <source>The audit head row is missing: this is not an Ops Console post.</source>
+      <translation>缺少审计头记录：这不是 Ops Console 指挥所的数据库。</translation>
     </message>
     <message>
       <source>The due time</source>
@@ -6750,8 +6870,16 @@ Sounding or armed: %1</source>
       <translation>文件引用了外部实体或文件，因此已拒绝。</translation>
     </message>
     <message>
+      <source>The first operator of a new post must be an administrator.</source>
+      <translation>新指挥所的第一位值班员必须是管理员。</translation>
+    </message>
+    <message>
       <source>The inspection time</source>
       <translation>巡查时间</translation>
+    </message>
+    <message>
+      <source>The leader must be one of the members.</source>
+      <translation>队长必须是队伍成员之一。</translation>
     </message>
     <message>
       <source>The map's live {layer} layer could not be read: {why}</source>
@@ -6794,8 +6922,20 @@ Sounding or armed: %1</source>
       <translation>该行有 {n} 个字段，而表头有 {m} 个。</translation>
     </message>
     <message>
+      <source>The sensor has no position, no zone covers it and there are no sirens: draw a zone first.</source>
+      <translation>该传感器没有位置，没有区域覆盖它，也没有警报器：请先绘制一个区域。</translation>
+    </message>
+    <message>
       <source>The target cannot be below the minimum.</source>
       <translation>目标值不能低于最低值。</translation>
+    </message>
+    <message>
+      <source>The two PINs differ; nothing was changed.</source>
+      <translation>两次输入的 PIN 码不一致；未作任何更改。</translation>
+    </message>
+    <message>
+      <source>The {channel} channel is {state}; only a failed channel is retried.</source>
+      <translation>渠道“{channel}”的状态为{state}；只有失败的渠道才能重试。</translation>
     </message>
     <message>
       <source>There is no active operator called '{name}'.</source>
@@ -6804,6 +6944,10 @@ Sounding or armed: %1</source>
     <message>
       <source>There is no team called '{unit}'.</source>
       <translation>没有名为“{unit}”的队伍。</translation>
+    </message>
+    <message>
+      <source>This database was set up as post {post} on this workstation, but its audit head no longer says so (edited outside the program?). Run `ops-console audit verify`.</source>
+      <translation>此数据库在本工作站上被设为指挥所 {post}，但其审计头记录已不再如此显示（是否在程序之外被修改？）。请运行 `ops-console audit verify`。</translation>
     </message>
     <message>
       <source>This is a CAP 1.1 alert; the console reads CAP 1.2 only — ask the sender for CAP 1.2.</source>
@@ -6818,12 +6962,20 @@ Sounding or armed: %1</source>
       <translation>这不是文本文件（是否为 .xlsx 电子表格？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
+      <source>This post has no audit key yet (nothing has been audited since the upgrade).</source>
+      <translation>本指挥所还没有审计密钥（升级后尚无任何审计记录）。</translation>
+    </message>
+    <message>
       <source>Thresholds for {item} at {place}: minimum {minimum}, target {target}</source>
       <translation>{place} 的 {item} 阈值：最低 {minimum}，目标 {target}</translation>
     </message>
     <message>
       <source>Thursday</source>
       <translation>星期四</translation>
+    </message>
+    <message>
+      <source>Tick at least one of {channels}.</source>
+      <translation>请至少勾选以下之一：{channels}。</translation>
     </message>
     <message>
       <source>Time or time zone not understood: {why}</source>
@@ -6838,8 +6990,32 @@ Sounding or armed: %1</source>
       <translation>星期二</translation>
     </message>
     <message>
+      <source>Type something to log.</source>
+      <translation>请输入要记录的内容。</translation>
+    </message>
+    <message>
+      <source>Type your PIN (an empty PIN is not counted as an attempt).</source>
+      <translation>请输入您的 PIN 码（空 PIN 码不计为一次尝试）。</translation>
+    </message>
+    <message>
+      <source>Type your PIN first (an empty PIN is not counted as an attempt).</source>
+      <translation>请先输入您的 PIN 码（空 PIN 码不计为一次尝试）。</translation>
+    </message>
+    <message>
+      <source>Type your PIN to sound the sirens again.</source>
+      <translation>请输入您的 PIN 码以再次鸣响警报器。</translation>
+    </message>
+    <message>
       <source>Unknown report '{kind}': choose one of {kinds}.</source>
       <translation>未知报告“{kind}”：请从 {kinds} 中选择。</translation>
+    </message>
+    <message>
+      <source>Unknown skill '{skill}'.</source>
+      <translation>未知技能“{skill}”。</translation>
+    </message>
+    <message>
+      <source>Unknown skill(s): {skills}.</source>
+      <translation>未知技能：{skills}。</translation>
     </message>
     <message>
       <source>Volunteer added: {name}</source>
@@ -6860,6 +7036,14 @@ Sounding or armed: %1</source>
     <message>
       <source>Warning #{id} drafted from sensor alert {alert}: {words}</source>
       <translation>预警 #{id} 由传感器告警 {alert} 起草：{words}</translation>
+    </message>
+    <message>
+      <source>Warning #{id} is already {state} by {who}; it was not {verb} again.</source>
+      <translation>预警 #{id} 已由 {who} 处理，当前为“{state}”；本次未重复执行（{verb}）。</translation>
+    </message>
+    <message>
+      <source>Warning #{id} is already {state}; it was not {verb} again.</source>
+      <translation>预警 #{id} 当前已为“{state}”；本次未重复执行（{verb}）。</translation>
     </message>
     <message>
       <source>Warning #{id} {step} by {who}</source>
@@ -7582,6 +7766,10 @@ Sounding or armed: %1</source>
       <translation>安排警报器测试</translation>
     </message>
     <message>
+      <source>schedule “{name}”</source>
+      <translation>计划“{name}”</translation>
+    </message>
+    <message>
       <source>second</source>
       <translation>第二个</translation>
     </message>
@@ -7702,6 +7890,10 @@ Sounding or armed: %1</source>
       <translation>切换演练模式</translation>
     </message>
     <message>
+      <source>task #{id}</source>
+      <translation>任务 #{id}</translation>
+    </message>
+    <message>
       <source>team tracks</source>
       <translation>队伍轨迹</translation>
     </message>
@@ -7804,6 +7996,10 @@ Sounding or armed: %1</source>
     <message>
       <source>the name is longer than 120 characters</source>
       <translation>姓名超过 120 个字符</translation>
+    </message>
+    <message>
+      <source>the notice needs the console's window running to draw the PDF</source>
+      <translation>生成公告 PDF 需要控制台窗口正在运行</translation>
     </message>
     <message>
       <source>the phone {phone} is not a phone number (5 to 15 digits, optional +)</source>
@@ -8062,12 +8258,20 @@ Sounding or armed: %1</source>
       <translation>{name} 于 {when} 签退。</translation>
     </message>
     <message>
+      <source>{name} drafted this warning; another supervisor must approve it (four-eyes rule)</source>
+      <translation>此预警由 {name} 起草；须由另一位主管批准（双人复核规则）</translation>
+    </message>
+    <message>
       <source>{name} ended exercise mode</source>
       <translation>{name} 结束了演练模式</translation>
     </message>
     <message>
       <source>{name} is already checked in (since {when}).</source>
       <translation>{name} 已签到（自 {when} 起）。</translation>
+    </message>
+    <message>
+      <source>{name} is locked after {n} wrong PINs; try again in {wait} s.</source>
+      <translation>{name} 因 {n} 次 PIN 码错误已被锁定；请 {wait} 秒后再试。</translation>
     </message>
     <message>
       <source>{name} is no longer an active operator.</source>
@@ -8116,6 +8320,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{n} siren(s) confirmed</source>
       <translation>{n} 台警报器已确认</translation>
+    </message>
+    <message>
+      <source>{person} ({team})</source>
+      <translation>{person}（{team}）</translation>
     </message>
     <message>
       <source>{precedence} message #{number} from {station} acknowledged</source>
@@ -8186,6 +8394,26 @@ Sounding or armed: %1</source>
       <translation>{status}：正在等待电台</translation>
     </message>
     <message>
+      <source>{team} has been disbanded.</source>
+      <translation>{team} 已解散。</translation>
+    </message>
+    <message>
+      <source>{team} is on a task; disband it or finish the task first.</source>
+      <translation>{team} 正在执行任务；请先解散该队伍或完成任务。</translation>
+    </message>
+    <message>
+      <source>{team} is {status}, not available.</source>
+      <translation>{team} 当前为{status}，不可派遣。</translation>
+    </message>
+    <message>
+      <source>{team} still has a task; finish or reassign it first.</source>
+      <translation>{team} 仍有任务；请先完成或改派该任务。</translation>
+    </message>
+    <message>
+      <source>{team} was just assigned to “{task}” by another station; choose another team.</source>
+      <translation>{team} 刚被另一个工作站派给了“{task}”；请选择其他队伍。</translation>
+    </message>
+    <message>
       <source>{type} {identifier} ({status}) sent on {channels} by {who}</source>
       <translation>{who} 通过 {channels} 发送了 {type} {identifier}（{status}）</translation>
     </message>
@@ -8224,6 +8452,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{what} was not accepted after repeated sends{now}</source>
       <translation>{what}多次发送后仍未被接受{now}</translation>
+    </message>
+    <message>
+      <source>{what}: '{url}' is not a database URL ({why})</source>
+      <translation>{what}：“{url}”不是数据库 URL（{why}）</translation>
     </message>
     <message>
       <source>{where} does not close: it starts at {start} but ends at {end}.</source>
@@ -8272,6 +8504,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{why}; not used for levels</source>
       <translation>{why}；不用于判定等级</translation>
+    </message>
+    <message>
+      <source>“{typed}” has more than the name “{name}”: remove “{extra}” at the end.</source>
+      <translation>“{typed}”比名称“{name}”多出内容：请删除末尾的“{extra}”。</translation>
     </message>
   </context>
   <context>

@@ -32,6 +32,7 @@ from ops_console.people.roster import ImportPreview
 from ops_console.people.views import VolunteerView
 from ops_console.post import Post
 from ops_console.private_files import open_private
+from ops_console.said import shown
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.flow_layout import FlowLayout
@@ -100,7 +101,7 @@ class ImportPreviewDialog(QDialog):
         problems.setHorizontalHeaderLabels([tr("Line"), tr("Problem")])
         for i, p in enumerate(preview.problems):
             problems.setItem(i, 0, QTableWidgetItem(str(p.line) if p.line else tr("file")))
-            problems.setItem(i, 1, QTableWidgetItem(p.message))
+            problems.setItem(i, 1, QTableWidgetItem(shown(p.message)))
         for table in (rows, problems):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.verticalHeader().hide()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QTo
 
 from ops_console.domain import Role
 from ops_console.events import Event
+from ops_console.said import shown
 from ops_console.sirens.service import CANCEL_PERMISSION, SirenService, roles_that_may_cancel
 from ops_console.sirens.sounding import ARMED, TESTING, SoundingSiren
 from ops_console.ui.bridge import PostBridge
@@ -197,7 +198,7 @@ class SirenStrip(QToolBar):
         self.lines.setToolTip(
             "\n".join(
                 f"{r.name}: {kind_words(r)}, {pattern_words(r.pattern_name)}, {_clock(r.seconds_left(now))}"
-                + (f" — {r.requested_by}" if r.requested_by else "")
+                + (f" — {shown(r.requested_by)}" if r.requested_by else "")
                 for r in self.rows
             )
         )
