@@ -128,22 +128,23 @@ def operator_command(
         post.close()
 
 
-def _say(sentence: str) -> None:
-    """A refusal for the person at the shell, on stderr in the language the window speaks
-    (ops_console/language.py ``speak_for_cli``); the log keeps it in English."""
+def _say(sentence: str, *, flush: bool = False) -> None:
+    """A stored sentence for the person at the shell (a refusal, a hint), on stderr in the
+    language the window speaks (ops_console/language.py ``speak_for_cli``); the log keeps
+    it in English."""
     from ops_console.language import speak_for_cli
     from ops_console.said import english, shown
 
-    log.info("refused: %s", english(sentence))
+    log.info("told: %s", english(sentence))
     speak_for_cli()
-    print(shown(sentence), file=sys.stderr)
+    print(shown(sentence), file=sys.stderr, flush=flush)
 
 
 def _print_problems(exc: ValidationError) -> None:
     """A form's problems, one a line, in the reader's language (as ``_say``)."""
     from ops_console.language import speak_for_cli
 
-    log.info("refused: %s", exc.english)
+    log.info("told: %s", exc.english)
     speak_for_cli()
     for problem in exc.problems.values():
         print(problem, file=sys.stderr)
@@ -200,7 +201,7 @@ def audit_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
         check_at_open(db)
         migrate.check_not_newer(db)
         if migrate.current_revision(db) is None:
-            print(f"{db.display_name} holds no Ops Console post: nothing to check.", file=sys.stderr)
+            _say(said(N_("{db} holds no Ops Console post: nothing to check."), db=db.display_name))
             return EXIT_FAILED
         if migrate.current_revision(db) != migrate.head_revision():
             migrate.upgrade(db)  # an older post: its schema first, as opening it would
@@ -209,9 +210,12 @@ def audit_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
             print(
                 f"audit checkpoint {point.code(post_id)}  (post {post_id}, {point.count} entries, {point.at})"
             )
-            print(
-                "Write the code in the paper log; `audit verify` compares the log with every checkpoint.",
-                file=sys.stderr,
+            _say(
+                said(
+                    N_(
+                        "Write the code in the paper log; `audit verify` compares the log with every checkpoint."
+                    )
+                )
             )
             return EXIT_OK
         result = audit.verify(db)
@@ -279,14 +283,24 @@ def gateway_command(args: argparse.Namespace, url: str, must_exist: bool, settin
     try:
         spool = FrameSpool(spool_path)
     except SpoolInUse as exc:
-        print(exc, file=sys.stderr)
+        _say(exc.stored)
         return EXIT_FAILED
     except (OSError, sqlite3.Error) as exc:
         full = is_disk_full(exc, spool_path)
-        print(
-            f"{'Disk full: ' if full else ''}the spool {spool_path} cannot be opened: {exc}. "
-            "Free space or give another place with --spool (or [radio] spool in the config file).",
-            file=sys.stderr,
+        _say(
+            said(
+                N_(
+                    "Disk full: the spool {spool} cannot be opened: {why}. "
+                    "Free space or give another place with --spool (or [radio] spool in the config file)."
+                )
+                if full
+                else N_(
+                    "The spool {spool} cannot be opened: {why}. "
+                    "Free space or give another place with --spool (or [radio] spool in the config file)."
+                ),
+                spool=str(spool_path),
+                why=str(exc),
+            )
         )
         return EXIT_DISK_FULL if full else EXIT_FAILED
     try:
@@ -295,10 +309,15 @@ def gateway_command(args: argparse.Namespace, url: str, must_exist: bool, settin
         spool.close()
         raise
     except DatabaseUnavailable as exc:
-        print(
-            f"The database is not reachable now ({exc}). The gateway starts anyway: what it hears waits "
-            f"in the spool {spool.path} and is stored when the database answers.",
-            file=sys.stderr,
+        _say(
+            said(
+                N_(
+                    "The database is not reachable now ({why}). The gateway starts anyway: what it hears "
+                    "waits in the spool {spool} and is stored when the database answers."
+                ),
+                why=exc.stored,
+                spool=str(spool.path),
+            ),
             flush=True,
         )
         post = open_post(url, must_exist=must_exist, exercise=args.exercise, connect=False, settings=settings)

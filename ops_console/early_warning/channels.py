@@ -93,7 +93,9 @@ def stop_sirens(sirens: SirenService, siren_ids: tuple[int, ...], identifier: st
     if not siren_ids:
         raise ChannelFailed(said(NO_SIRENS))
     try:
-        request_id = sirens.cancel(siren_ids, reason=f"warning {identifier} cancelled")
+        request_id = sirens.cancel(
+            siren_ids, reason=said(N_("Warning {identifier} cancelled"), identifier=identifier)
+        )
     except OpsError as refused:
         raise ChannelFailed(refused.stored) from None
     return Outcome(SENDING, said(N_("stop requested on {n} siren(s)"), n=len(siren_ids)), request_id)

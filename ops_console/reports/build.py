@@ -56,7 +56,7 @@ class ReportRequest:
 @dataclass(frozen=True)
 class ReportResult:
     path: Path
-    what: str  # "SITREP", "ICS 214" …
+    what: str  # the form's title as on paper ("ACTIVITY LOG (ICS 214)", "SITREP"), or a stored sentence
     lines: int  # rows of the form's table (0 for a SITREP)
 
 
@@ -105,7 +105,7 @@ def build(
         layers = map_layers(post)
         count = (write_geojson if request.fmt == "geojson" else write_kml)(request.out, layers)
         progress(1.0)
-        return ReportResult(request.out, "Map layers", count)
+        return ReportResult(request.out, said(N_("Map layers")), count)
     if request.kind == "sitrep":
         given = SitrepInput(
             request.post_name,

@@ -90,8 +90,10 @@ def ensure_gui_application() -> None:
 def report_command(args: argparse.Namespace, url: str, must_exist: bool, settings: Settings) -> int:
     from ops_console.locale_format import number
     from ops_console.post import open_post
+    from ops_console.printing.blocks import REPORTS_CONTEXT
     from ops_console.reports.build import ReportRequest, build, check
     from ops_console.reports.period import period_from
+    from ops_console.said import N_, is_said, said, shown, word
 
     fmt = args.fmt or FORMATS[args.kind][0]
     period = period_from(args.start, args.end)
@@ -123,6 +125,15 @@ def report_command(args: argparse.Namespace, url: str, must_exist: bool, setting
         result = build(post, request)
     finally:
         post.close()
-    lines = f", {number(result.lines)} lines" if result.lines else ""
-    print(f"{result.what} for {period.words()} written to {result.path}{lines}", file=sys.stderr)
+    told = said(  # in the language the report speaks (ensure_gui_application's translator)
+        N_("{what} for {period} written to {path}, {n} lines")
+        if result.lines
+        else N_("{what} for {period} written to {path}"),
+        # a form's title as on paper (its words in the "Reports" context), or a stored sentence
+        what=result.what if is_said(result.what) else word(REPORTS_CONTEXT, result.what),
+        period=period.words(),
+        path=str(result.path),
+        n=number(result.lines),
+    )
+    print(shown(told), file=sys.stderr)
     return EXIT_OK

@@ -31,7 +31,7 @@ from ops_console.db.siren_models import (
 from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
 from ops_console.errors import NotFound, OpsError, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.said import N_, label, listed, said, shown
+from ops_console.said import N_, is_said, label, listed, said, shown
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.services.operators import OperatorService
@@ -481,7 +481,11 @@ class SirenService:
                 None,
                 said(
                     N_("{reason}: {sirens} by {who} (request {request})"),
-                    reason=said(CANCEL_WORDS[reason]) if reason in CANCEL_WORDS else reason.capitalize(),
+                    reason=said(CANCEL_WORDS[reason])
+                    if reason in CANCEL_WORDS
+                    else reason
+                    if is_said(reason)  # a caller's stored sentence (a warning's cancel)
+                    else reason.capitalize(),
                     sirens=listed(names) if names else said(N_("no sirens")),
                     who=actor.name,
                     request=request_id,

@@ -6186,6 +6186,10 @@ Sounding or armed: %1</source>
       <translation>演示登记：已登记 {n} 名需要帮助的居民</translation>
     </message>
     <message>
+      <source>Disk full: the spool {spool} cannot be opened: {why}. Free space or give another place with --spool (or [radio] spool in the config file).</source>
+      <translation>磁盘已满：无法打开缓存文件 {spool}：{why}。请释放空间，或用 --spool（或配置文件中的 [radio] spool）指定其他位置。</translation>
+    </message>
+    <message>
       <source>Do not put the database password on the command line ({what}; it stays in the shell history): give it in PGPASSWORD, in ~/.pgpass, or in the config file.</source>
       <translation>请勿在命令行中输入数据库密码（{what}；它会留在 shell 历史记录中）：请通过 PGPASSWORD、~/.pgpass 或配置文件提供。</translation>
     </message>
@@ -6340,6 +6344,10 @@ Sounding or armed: %1</source>
     <message>
       <source>MAYDAY of {team} acknowledged by {who}</source>
       <translation>{who} 已确认 {team} 的 MAYDAY</translation>
+    </message>
+    <message>
+      <source>Map layers</source>
+      <translation>地图图层</translation>
     </message>
     <message>
       <source>Message #{number} is {status}; it cannot be {verb}.</source>
@@ -6786,6 +6794,10 @@ Sounding or armed: %1</source>
       <translation>缺少审计头记录：这不是 Ops Console 指挥所的数据库。</translation>
     </message>
     <message>
+      <source>The database is not reachable now ({why}). The gateway starts anyway: what it hears waits in the spool {spool} and is stored when the database answers.</source>
+      <translation>目前无法连接数据库（{why}）。网关仍会启动：收到的内容先保存在缓存文件 {spool} 中，待数据库恢复响应后再存入。</translation>
+    </message>
+    <message>
       <source>The due time</source>
       <translation>截止时间</translation>
     </message>
@@ -6926,6 +6938,10 @@ Sounding or armed: %1</source>
       <translation>该传感器没有位置，没有区域覆盖它，也没有警报器：请先绘制一个区域。</translation>
     </message>
     <message>
+      <source>The spool {spool} cannot be opened: {why}. Free space or give another place with --spool (or [radio] spool in the config file).</source>
+      <translation>无法打开缓存文件 {spool}：{why}。请释放空间，或用 --spool（或配置文件中的 [radio] spool）指定其他位置。</translation>
+    </message>
+    <message>
       <source>The target cannot be below the minimum.</source>
       <translation>目标值不能低于最低值。</translation>
     </message>
@@ -7054,6 +7070,10 @@ Sounding or armed: %1</source>
       <translation>预警操作被拒绝：{why}</translation>
     </message>
     <message>
+      <source>Warning {identifier} cancelled</source>
+      <translation>预警 {identifier} 已取消</translation>
+    </message>
+    <message>
       <source>Warning {id} does not exist.</source>
       <translation>预警 {id} 不存在。</translation>
     </message>
@@ -7064,6 +7084,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Wednesday</source>
       <translation>星期三</translation>
+    </message>
+    <message>
+      <source>Write the code in the paper log; `audit verify` compares the log with every checkpoint.</source>
+      <translation>请把此代码写入纸质日志；`audit verify` 会将日志与每个检查点比对。</translation>
     </message>
     <message>
       <source>Wrong PIN for {name}</source>
@@ -8210,6 +8234,10 @@ Sounding or armed: %1</source>
       <translation>已向 {siren}（单元 {unit}）发送「{command}」，请求人 {who}（请求 {request}）</translation>
     </message>
     <message>
+      <source>{db} holds no Ops Console post: nothing to check.</source>
+      <translation>{db} 中没有 Ops Console 指挥所：无可检查的内容。</translation>
+    </message>
+    <message>
       <source>{first}; {then}</source>
       <translation>{first}；{then}</translation>
     </message>
@@ -8428,6 +8456,14 @@ Sounding or armed: %1</source>
     <message>
       <source>{what} could not be confirmed{reason} — treat the siren's state as unknown</source>
       <translation>{what}无法确认{reason}——请将警报器状态视为未知</translation>
+    </message>
+    <message>
+      <source>{what} for {period} written to {path}</source>
+      <translation>{period}的{what}已写入 {path}</translation>
+    </message>
+    <message>
+      <source>{what} for {period} written to {path}, {n} lines</source>
+      <translation>{period}的{what}已写入 {path}，共 {n} 行</translation>
     </message>
     <message>
       <source>{what} is in the future ({when}).</source>

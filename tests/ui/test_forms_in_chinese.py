@@ -221,3 +221,16 @@ def test_a_scheduled_tests_requester_reads_chinese(chinese, tmp_path):
         assert armed and shown(armed[0].requested_by) == "计划“Monthly”"
     finally:
         post.close()
+
+
+def test_the_command_lines_report_line_follows_lang(home):
+    """What ``report`` says when the file is written speaks the language of the report."""
+    out = home / "a.csv"
+    zh = run_cli(home, "report", "ics214", "--format", "csv", "--from", "3h", "--out", str(out), env=ZH)
+    assert zh.returncode == 0, zh.stderr
+    told = zh.stderr.strip().splitlines()[-1]
+    assert str(out) in told
+    _chinese(told.replace(str(out), ""), {"ICS"})
+    en = run_cli(home, "report", "ics214", "--format", "csv", "--from", "3h", "--out", str(out), env=EN)
+    assert en.returncode == 0, en.stderr
+    assert f" written to {out}" in en.stderr.strip().splitlines()[-1]
