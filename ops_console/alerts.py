@@ -231,12 +231,25 @@ def notice_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
 _CAP_SEVERITY = {"Extreme": Severity.CRITICAL, "Severe": Severity.CRITICAL, "Moderate": Severity.WARNING}
 
 
+def _cap_status(status: str) -> str:
+    """A CAP alert's status other than Actual, as the alert list marks it."""
+    if status == "Exercise":
+        return translate("Alerts", " (exercise)")
+    if status == "Test":
+        return translate("Alerts", " (test)")
+    if status == "System":
+        return translate("Alerts", " (system message)")
+    if status == "Draft":
+        return translate("Alerts", " (draft)")
+    return f" ({status.lower()})"
+
+
 def cap_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     """CAP alerts received from the city that are in force and not yet acknowledged."""
     for a in post.warnings.inbox.list_received(current_only=True):
         if a.acknowledged_by:
             continue
-        kind = "" if a.status == "Actual" else f" ({a.status.lower()})"
+        kind = "" if a.status == "Actual" else _cap_status(a.status)
         update = translate("Alerts", " — updated") if a.msg_type == "Update" else ""
         yield PostAlert(
             f"cap:{a.id}",

@@ -149,7 +149,14 @@ class InventoryService(RequestDesk, StockFiles):
             notes=notes,
         )
         with self._unique(
-            "name", f"An item named {name.strip()!r} or with barcode {barcode!r} exists already."
+            "name",
+            said(
+                N_("An item named '{name}' or with barcode '{barcode}' exists already.")
+                if barcode
+                else N_("An item named '{name}' exists already."),
+                name=name.strip(),
+                barcode=barcode,
+            ),
         ):
             with self._db.write() as s:
                 s.add(row)
@@ -197,7 +204,7 @@ class InventoryService(RequestDesk, StockFiles):
         row = StockLocation(
             name=name.strip(), kind=LocationKind(kind).value, lat=lat, lon=lon, team_id=team_id
         )
-        with self._unique("name", f"A location named {name.strip()!r} exists already."):
+        with self._unique("name", said(N_("A location named '{name}' exists already."), name=name.strip())):
             with self._db.write() as s:
                 if team_id is not None and s.get(Team, team_id) is None:
                     raise ValidationError({"team_id": said(N_("That team no longer exists."))})

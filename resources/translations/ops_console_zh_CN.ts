@@ -713,6 +713,10 @@
   <context>
     <name>Alerts</name>
     <message>
+      <source> (draft)</source>
+      <translation>（草稿）</translation>
+    </message>
+    <message>
       <source> (exercise)</source>
       <translation>（演练）</translation>
     </message>
@@ -723,6 +727,14 @@
     <message>
       <source> (plain text, unverified)</source>
       <translation> （纯文本，未验证）</translation>
+    </message>
+    <message>
+      <source> (system message)</source>
+      <translation>（系统消息）</translation>
+    </message>
+    <message>
+      <source> (test)</source>
+      <translation>（测试）</translation>
     </message>
     <message>
       <source> ({over} over capacity)</source>
@@ -5998,6 +6010,10 @@ Sounding or armed: %1</source>
       <translation>条形码应为 1 到 64 个字符。</translation>
     </message>
     <message>
+      <source>A location named '{name}' exists already.</source>
+      <translation>已有名为“{name}”的存放点。</translation>
+    </message>
+    <message>
       <source>A name is required.</source>
       <translation>必须填写姓名。</translation>
     </message>
@@ -6068,6 +6084,14 @@ Sounding or armed: %1</source>
     <message>
       <source>An adjustment of zero changes nothing.</source>
       <translation>调整量为零不会改变任何内容。</translation>
+    </message>
+    <message>
+      <source>An item named '{name}' exists already.</source>
+      <translation>已有名为“{name}”的物品。</translation>
+    </message>
+    <message>
+      <source>An item named '{name}' or with barcode '{barcode}' exists already.</source>
+      <translation>已有名为“{name}”或条码为“{barcode}”的物品。</translation>
     </message>
     <message>
       <source>An operator called {name} already exists.</source>
