@@ -10,7 +10,7 @@ import logging
 import sqlite3
 import sys
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from ops_console.db import migrate
 from ops_console.db.backup import backup_sqlite
@@ -18,7 +18,7 @@ from ops_console.db.engine import MAINTENANCE, Database
 from ops_console.db.integrity import check_at_open
 from ops_console.errors import OpsError, ValidationError
 from ops_console.private_files import open_private
-from ops_console.said import N_, said
+from ops_console.said import N_, label, said
 from ops_console.services import audit, export
 
 if TYPE_CHECKING:
@@ -46,10 +46,18 @@ def db_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
         print(f"{current or 'empty'} ({note})")
         return EXIT_OK
     target = backup_sqlite(db, args.path)
-    print(f"backup written to {target}")
+    _say(said(N_("Backup written to {path}"), path=str(target)), out=sys.stdout)
     key_copy = audit.backup_key(db, target)
     if key_copy is not None:
-        print(f"the post's audit key copied to {key_copy} (keep it with the backup, apart from other people)")
+        _say(
+            said(
+                N_(
+                    "The post's audit key copied to {path} (keep it with the backup, apart from other people)"
+                ),
+                path=str(key_copy),
+            ),
+            out=sys.stdout,
+        )
     return EXIT_OK
 
 
@@ -78,7 +86,7 @@ def export_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
     if args.out:
         with open_private(args.out, "w", encoding="utf-8", newline="") as out:
             count = export.write(db, args.kind, args.format, out, exercise=args.exercise)
-        print(f"{count} {args.kind} written to {args.out}", file=sys.stderr)
+        _say(said(N_("{n} {kind} written to {path}"), n=count, kind=args.kind, path=str(args.out)))
     else:
         export.write(db, args.kind, args.format, sys.stdout, exercise=args.exercise)
     return EXIT_OK
@@ -120,7 +128,12 @@ def operator_command(
         except ValidationError as exc:
             _print_problems(exc)
             return EXIT_FAILED
-        print(f"operator {args.name} added as {args.role}")
+        _say(
+            said(
+                N_("Operator {name} added as {role}"), name=args.name, role=label(Role(args.role), lower=True)
+            ),
+            out=sys.stdout,
+        )
         return EXIT_OK
     finally:
         if post.shift.actor is not None:
@@ -128,16 +141,16 @@ def operator_command(
         post.close()
 
 
-def _say(sentence: str, *, flush: bool = False) -> None:
-    """A stored sentence for the person at the shell (a refusal, a hint), on stderr in the
-    language the window speaks (ops_console/language.py ``speak_for_cli``); the log keeps
-    it in English."""
+def _say(sentence: str, *, flush: bool = False, out: TextIO | None = None) -> None:
+    """A stored sentence for the person at the shell (a refusal, a hint, an outcome), on
+    stderr (or ``out``) in the language the window speaks (ops_console/language.py
+    ``speak_for_cli``); the log keeps it in English."""
     from ops_console.language import speak_for_cli
     from ops_console.said import english, shown
 
     log.info("told: %s", english(sentence))
     speak_for_cli()
-    print(shown(sentence), file=sys.stderr, flush=flush)
+    print(shown(sentence), file=out or sys.stderr, flush=flush)
 
 
 def _print_problems(exc: ValidationError) -> None:
@@ -190,7 +203,14 @@ def _pin_policy(post, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
         except ValidationError as exc:
             _print_problems(exc)
             return EXIT_FAILED
-    print(f"supervisors and admins: {policy.lead}+ digits; other roles: {policy.other}+ digits")
+    _say(
+        said(
+            N_("PIN policy: supervisors and admins {lead}+ digits, others {other}+"),
+            lead=policy.lead,
+            other=policy.other,
+        ),
+        out=sys.stdout,
+    )
     return EXIT_OK
 
 

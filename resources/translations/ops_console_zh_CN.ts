@@ -6106,6 +6106,10 @@ Sounding or armed: %1</source>
       <translation>区域 {n} 的多边形</translation>
     </message>
     <message>
+      <source>Backup written to {path}</source>
+      <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
       <source>Badge {badge} already belongs to someone else on the roster.</source>
       <translation>胸牌 {badge} 已属于名册上的其他人。</translation>
     </message>
@@ -6928,6 +6932,10 @@ Sounding or armed: %1</source>
     <message>
       <source>The page is too small for this form's header.</source>
       <translation>页面太小，放不下此表单的页眉。</translation>
+    </message>
+    <message>
+      <source>The post's audit key copied to {path} (keep it with the backup, apart from other people)</source>
+      <translation>本指挥所的审计密钥已复制到 {path}（请与备份一起保管，不要让他人接触）</translation>
     </message>
     <message>
       <source>The printer or PDF file could not be opened for drawing.</source>
@@ -8372,6 +8380,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{n} siren(s) confirmed</source>
       <translation>{n} 台警报器已确认</translation>
+    </message>
+    <message>
+      <source>{n} {kind} written to {path}</source>
+      <translation>已将 {n} 条 {kind} 记录写入 {path}</translation>
     </message>
     <message>
       <source>{person} ({team})</source>

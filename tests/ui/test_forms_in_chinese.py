@@ -167,6 +167,10 @@ def test_a_pin_the_policy_refuses_on_the_command_line_follows_lang(home):
     refused = run_cli(home, "--db", url, "operator", "add", "Bo", "--role", "radio", env=ZH)
     assert refused.returncode == 1
     _chinese(refused.stderr.strip().splitlines()[-1], {"as", "NAME", "OPS_CONSOLE_PIN"})
+    # and what it says when the operator is added
+    added = run_cli(home, *args, env={**pins, "OPS_CONSOLE_NEW_PIN": "2468", **ZH})
+    assert added.returncode == 0, added.stderr
+    _chinese(added.stdout.strip(), {"Bo"})
 
 
 def test_a_refusal_shown_to_a_viewer_reads_chinese(qtbot, chinese, tmp_path):
