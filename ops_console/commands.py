@@ -68,7 +68,18 @@ def _copy(source_url: str, target_url: str) -> int:
     target = Database(target_url, timeouts=MAINTENANCE)
     counts = copy_post(source, target, progress=lambda name, n: print(f"{name}: {n} rows", file=sys.stderr))
     result = audit.verify(target)
-    print(f"copied {sum(counts.values())} rows; audit on the copy: {result}")
+    from ops_console.language import speak_for_cli
+    from ops_console.said import shown
+
+    log.info("copied %d rows; audit on the copy: %s", sum(counts.values()), result.reason or "OK")
+    speak_for_cli()  # the line in the language the window speaks (VerifyResult.__str__ too)
+    print(
+        shown(
+            said(
+                N_("copied {n} rows; audit on the copy: {result}"), n=sum(counts.values()), result=str(result)
+            )
+        )
+    )
     return EXIT_OK if result.ok else EXIT_FAILED
 
 
@@ -239,6 +250,9 @@ def audit_command(args: argparse.Namespace, url: str, must_exist: bool) -> int:
             )
             return EXIT_OK
         result = audit.verify(db)
+        from ops_console.language import speak_for_cli
+
+        speak_for_cli()  # the result in the language the window speaks (VerifyResult.__str__)
         print(result)
         return EXIT_OK if result.ok else EXIT_FAILED
     finally:

@@ -34,7 +34,7 @@ from ops_console.db.models import AuditEntry, AuditHead
 from ops_console.db.own_writes import note_audit_id
 from ops_console.errors import OpsError
 from ops_console.private_files import write_private
-from ops_console.said import N_, said, searchable
+from ops_console.said import N_, english, said, searchable, shown
 from ops_console.services import audit_anchor
 from ops_console.services.audit_anchor import PostKey
 from ops_console.services.audit_records import record_state
@@ -202,27 +202,45 @@ def append(
 @dataclass(frozen=True)
 class VerifyResult:
     """Outcome of a check: ok, how many entries were read, the first break, and what the
-    record and checkpoint checks found (``notes`` are facts, not failures)."""
+    record and checkpoint checks found (``said_notes`` are facts, not failures).
+
+    ``why`` and ``said_notes`` are stored sentences (ops_console/said.py): ``str()`` reads
+    the whole result in the reader's language (``ops-console audit verify`` on a Chinese
+    workstation), ``reason`` and ``notes`` give them in English (logs)."""
 
     ok: bool
     checked: int
     broken_id: int | None = None
-    reason: str = ""
+    why: str = ""
     edited_records: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    said_notes: tuple[str, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        return english(self.why)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(english(n) for n in self.said_notes)
 
     def __str__(self) -> str:
         if self.ok:
-            text = f"OK: {self.checked} audit entries, hash chain intact"
+            head = said(N_("OK: {n} audit entries, hash chain intact"), n=self.checked)
         elif self.broken_id is not None:
-            text = f"BROKEN at entry {self.broken_id}: {self.reason}"
+            head = said(N_("BROKEN at entry {id}: {why}"), id=self.broken_id, why=self.why)
         else:
-            text = f"BROKEN: {self.reason}"
+            head = said(N_("BROKEN: {why}"), why=self.why)
+        lines = [shown(head)]
         if self.edited_records:
-            text += "\nrecords changed outside the program since their last audited change: " + ", ".join(
-                self.edited_records
+            lines.append(
+                shown(
+                    said(
+                        N_("records changed outside the program since their last audited change: {records}"),
+                        records=", ".join(self.edited_records),
+                    )
+                )
             )
-        return "\n".join([text, *self.notes])
+        return "\n".join([*lines, *(shown(n) for n in self.said_notes)])
 
 
 def _entries(session: Session) -> Iterator[AuditEntry]:
@@ -258,29 +276,37 @@ def _walk(
     expected_id = 1
     for entry in _entries(session):
         if entry.id != expected_id:
-            return walk, VerifyResult(False, walk.checked, expected_id, f"entry {expected_id} is missing")
+            return walk, VerifyResult(
+                False, walk.checked, expected_id, said(N_("entry {id} is missing"), id=expected_id)
+            )
         if entry.prev_hash != walk.prev_hash:
             return walk, VerifyResult(
                 False,
                 walk.checked,
                 entry.id,
-                "does not follow the previous entry (an entry before it was changed or removed)",
+                said(N_("does not follow the previous entry (an entry before it was changed or removed)")),
             )
         keyed = key is not None and entry.id > key.legacy_until
         if entry_hash(entry, key.key if keyed else None) != entry.hash:  # type: ignore[union-attr]
             if keyed and entry_hash(entry) == entry.hash:
-                reason = (
-                    "it was written without the post's audit key (by a workstation without the key file, "
-                    "or recomputed by someone without it)"
+                reason = said(
+                    N_(
+                        "it was written without the post's audit key (by a workstation without the key file, "
+                        "or recomputed by someone without it)"
+                    )
                 )
             elif key_missing:
-                reason = (
-                    "it is keyed and this workstation does not have the post's audit key to check it "
-                    "(copy the key file here)"
+                reason = said(
+                    N_(
+                        "it is keyed and this workstation does not have the post's audit key to check it "
+                        "(copy the key file here)"
+                    )
                 )
             else:
-                reason = (
-                    "its contents were changed after it was written (or its hash recomputed without the key)"
+                reason = said(
+                    N_(
+                        "its contents were changed after it was written (or its hash recomputed without the key)"
+                    )
                 )
             return walk, VerifyResult(False, walk.checked, entry.id, reason)
         if entry.id in checkpoint_ids:
@@ -302,7 +328,7 @@ def verify(db: Database, *, records: bool = True) -> VerifyResult:
     with db.read() as session:
         head = session.get(AuditHead, 1)
         if head is None:
-            return VerifyResult(False, 0, None, "the audit head row is missing")
+            return VerifyResult(False, 0, None, said(N_("the audit head row is missing")))
         post_id = head.post_id
         notes: list[str] = []
         if post_id is None:
@@ -312,9 +338,13 @@ def verify(db: Database, *, records: bool = True) -> VerifyResult:
                     False,
                     0,
                     None,
-                    (
-                        f"this database was set up as post {earlier[-1].post_id} (key file {earlier[-1].path}), "
-                        "but its audit head names no post: the log was wiped or replaced"
+                    said(
+                        N_(
+                            "this database was set up as post {post} (key file {path}), "
+                            "but its audit head names no post: the log was wiped or replaced"
+                        ),
+                        post=earlier[-1].post_id,
+                        path=str(earlier[-1].path),
                     ),
                 )
             key, points = None, list[Any]()
@@ -322,23 +352,29 @@ def verify(db: Database, *, records: bool = True) -> VerifyResult:
             key = audit_anchor.load_key(post_id)
             if key is None:
                 notes.append(
-                    f"note: this workstation does not have the audit key of post {post_id} "
-                    f"({audit_anchor.key_path(post_id)}); keyed entries cannot be checked here"
+                    said(
+                        N_(
+                            "note: this workstation does not have the audit key of post {post} "
+                            "({path}); keyed entries cannot be checked here"
+                        ),
+                        post=post_id,
+                        path=str(audit_anchor.key_path(post_id)),
+                    )
                 )
             points, problems = audit_anchor.read_checkpoints(post_id)
-            notes += [f"note: {p}" for p in problems]
+            notes += [said(N_("note: {what}"), what=p) for p in problems]
         walk, broken = _walk(
             session, key, {p.count for p in points}, key_missing=post_id is not None and key is None
         )
         if broken is not None:
-            return VerifyResult(False, broken.checked, broken.broken_id, broken.reason, notes=tuple(notes))
+            return VerifyResult(False, broken.checked, broken.broken_id, broken.why, said_notes=tuple(notes))
         if head.last_id != walk.checked or head.last_hash != walk.prev_hash:
             return VerifyResult(
                 False,
                 walk.checked,
                 head.last_id,
-                "entries at the end of the log were removed",
-                notes=tuple(notes),
+                said(N_("entries at the end of the log were removed")),
+                said_notes=tuple(notes),
             )
         for point in points:
             if point.count > walk.checked:
@@ -346,37 +382,51 @@ def verify(db: Database, *, records: bool = True) -> VerifyResult:
                     False,
                     walk.checked,
                     None,
-                    (
-                        f"the log has {walk.checked} entries but the checkpoint of {point.at} counted {point.count}: "
-                        "entries were removed (the tail dropped or the log wiped), or an older backup was restored"
+                    said(
+                        N_(
+                            "the log has {n} entries but the checkpoint of {at} counted {count}: "
+                            "entries were removed (the tail dropped or the log wiped), or an older backup was restored"
+                        ),
+                        n=walk.checked,
+                        at=point.at,
+                        count=point.count,
                     ),
-                    notes=tuple(notes),
+                    said_notes=tuple(notes),
                 )
             if point.count and walk.hashes_at.get(point.count) != point.head_hash:  # type: ignore[union-attr]
                 return VerifyResult(
                     False,
                     walk.checked,
                     point.count,
-                    (f"it differs from the checkpoint of {point.at}: the log was rewritten up to here"),
-                    notes=tuple(notes),
+                    said(
+                        N_("it differs from the checkpoint of {at}: the log was rewritten up to here"),
+                        at=point.at,
+                    ),
+                    said_notes=tuple(notes),
                 )
         if points:
-            notes.append(f"checked against {len(points)} checkpoint(s), the last at entry {points[-1].count}")
+            notes.append(
+                said(
+                    N_("checked against {n} checkpoint(s), the last at entry {count}"),
+                    n=len(points),
+                    count=points[-1].count,
+                )
+            )
         edited: tuple[str, ...] = ()
         if records:
             found = check_records(session, walk.states or {}, walk.mentioned or set())
             edited = tuple(found.edited)
-            notes.append(f"{found.checked} records match their last audited state")
+            notes.append(said(N_("{n} records match their last audited state"), n=found.checked))
     if edited:
         return VerifyResult(
             False,
             walk.checked,
             None,
-            "records were changed outside the program",
+            said(N_("records were changed outside the program")),
             edited_records=edited,
-            notes=tuple(notes),
+            said_notes=tuple(notes),
         )
-    return VerifyResult(True, walk.checked, notes=tuple(notes))
+    return VerifyResult(True, walk.checked, said_notes=tuple(notes))
 
 
 def checkpoint(db: Database) -> tuple[str, audit_anchor.Checkpoint]:

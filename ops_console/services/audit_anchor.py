@@ -32,6 +32,7 @@ from pathlib import Path
 from ops_console.clock import utc_now
 from ops_console.config import config_file
 from ops_console.private_files import open_private, private_dir, write_private
+from ops_console.said import N_, said
 
 KEY_ENV = "OPS_CONSOLE_AUDIT_DIR"  # another folder for keys and checkpoints (tests, a USB stick)
 _cache: dict[str, PostKey] = {}
@@ -156,7 +157,8 @@ def append_checkpoint(post_id: str, count: int, head_hash: str, at: datetime | N
 
 
 def read_checkpoints(post_id: str) -> tuple[list[Checkpoint], list[str]]:
-    """The post's checkpoints in the order written, and one problem per unreadable line."""
+    """The post's checkpoints in the order written, and one problem per unreadable line (a
+    stored sentence, ops_console/said.py)."""
     path = checkpoint_path(post_id)
     points: list[Checkpoint] = []
     problems: list[str] = []
@@ -169,5 +171,7 @@ def read_checkpoints(post_id: str) -> tuple[list[Checkpoint], list[str]]:
             raw = json.loads(line)
             points.append(Checkpoint(int(raw["count"]), str(raw["hash"]), str(raw.get("at", ""))))
         except (ValueError, KeyError, TypeError):
-            problems.append(f"line {number} of {path} is not a checkpoint")
+            problems.append(
+                said(N_("line {line} of {path} is not a checkpoint"), line=number, path=str(path))
+            )
     return points, problems

@@ -6106,6 +6106,14 @@ Sounding or armed: %1</source>
       <translation>区域 {n} 的多边形</translation>
     </message>
     <message>
+      <source>BROKEN at entry {id}: {why}</source>
+      <translation>已损坏，位于第 {id} 条记录：{why}</translation>
+    </message>
+    <message>
+      <source>BROKEN: {why}</source>
+      <translation>已损坏：{why}</translation>
+    </message>
+    <message>
       <source>Backup written to {path}</source>
       <translation>备份已写入 {path}</translation>
     </message>
@@ -6408,6 +6416,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Not checked in: {names}. Check them in first.</source>
       <translation>尚未签到：{names}。请先为其签到。</translation>
+    </message>
+    <message>
+      <source>OK: {n} audit entries, hash chain intact</source>
+      <translation>正常：共 {n} 条审计记录，哈希链完整</translation>
     </message>
     <message>
       <source>Only {available} {unit} of {item} at {place}{lot}; cannot {kind} {quantity}. Nothing was recorded.</source>
@@ -7346,6 +7358,10 @@ Sounding or armed: %1</source>
       <translation>为志愿者签退</translation>
     </message>
     <message>
+      <source>checked against {n} checkpoint(s), the last at entry {count}</source>
+      <translation>已与 {n} 个检查点核对，最后一个位于第 {count} 条记录</translation>
+    </message>
+    <message>
       <source>close a PAR roll call</source>
       <translation>结束 PAR 点名</translation>
     </message>
@@ -7368,6 +7384,10 @@ Sounding or armed: %1</source>
     <message>
       <source>consume stock</source>
       <translation>消耗库存</translation>
+    </message>
+    <message>
+      <source>copied {n} rows; audit on the copy: {result}</source>
+      <translation>已复制 {n} 行；副本的审计检查：{result}</translation>
     </message>
     <message>
       <source>could not write {file}: {why}</source>
@@ -7396,6 +7416,10 @@ Sounding or armed: %1</source>
     <message>
       <source>disband teams</source>
       <translation>解散队伍</translation>
+    </message>
+    <message>
+      <source>does not follow the previous entry (an entry before it was changed or removed)</source>
+      <translation>与上一条记录衔接不上（其前面的某条记录被修改或删除）</translation>
     </message>
     <message>
       <source>draft warnings</source>
@@ -7452,6 +7476,14 @@ Sounding or armed: %1</source>
     <message>
       <source>emergency</source>
       <translation>紧急线</translation>
+    </message>
+    <message>
+      <source>entries at the end of the log were removed</source>
+      <translation>日志末尾的记录已被删除</translation>
+    </message>
+    <message>
+      <source>entry {id} is missing</source>
+      <translation>缺少第 {id} 条记录</translation>
     </message>
     <message>
       <source>every</source>
@@ -7582,6 +7614,22 @@ Sounding or armed: %1</source>
       <translation>已发布</translation>
     </message>
     <message>
+      <source>it differs from the checkpoint of {at}: the log was rewritten up to here</source>
+      <translation>与 {at} 的检查点不一致：日志在此之前已被改写</translation>
+    </message>
+    <message>
+      <source>it is keyed and this workstation does not have the post's audit key to check it (copy the key file here)</source>
+      <translation>该记录使用了密钥，而本工作站没有本指挥所的审计密钥，无法检查（请把密钥文件复制到此处）</translation>
+    </message>
+    <message>
+      <source>it was written without the post's audit key (by a workstation without the key file, or recomputed by someone without it)</source>
+      <translation>该记录写入时未使用本指挥所的审计密钥（由没有密钥文件的工作站写入，或被没有密钥的人重新计算）</translation>
+    </message>
+    <message>
+      <source>its contents were changed after it was written (or its hash recomputed without the key)</source>
+      <translation>该记录写入后内容被修改（或其哈希在没有密钥的情况下被重新计算）</translation>
+    </message>
+    <message>
       <source>its local-activation bit is set</source>
       <translation>其本地启动标志已置位</translation>
     </message>
@@ -7596,6 +7644,10 @@ Sounding or armed: %1</source>
     <message>
       <source>lat</source>
       <translation>纬度</translation>
+    </message>
+    <message>
+      <source>line {line} of {path} is not a checkpoint</source>
+      <translation>{path} 的第 {line} 行不是检查点</translation>
     </message>
     <message>
       <source>log inspections</source>
@@ -7690,6 +7742,14 @@ Sounding or armed: %1</source>
       <translation>未发送：本控制台处于演练模式，从不发送实战鸣响命令</translation>
     </message>
     <message>
+      <source>note: this workstation does not have the audit key of post {post} ({path}); keyed entries cannot be checked here</source>
+      <translation>注意：本工作站没有指挥所 {post} 的审计密钥（{path}）；无法在此检查使用密钥的记录</translation>
+    </message>
+    <message>
+      <source>note: {what}</source>
+      <translation>注意：{what}</translation>
+    </message>
+    <message>
       <source>nothing</source>
       <translation>无</translation>
     </message>
@@ -7772,6 +7832,14 @@ Sounding or armed: %1</source>
     <message>
       <source>record resource requests</source>
       <translation>登记物资请求</translation>
+    </message>
+    <message>
+      <source>records changed outside the program since their last audited change: {records}</source>
+      <translation>自上次审计变更以来在程序之外被修改的记录：{records}</translation>
+    </message>
+    <message>
+      <source>records were changed outside the program</source>
+      <translation>有记录在程序之外被修改</translation>
     </message>
     <message>
       <source>refused</source>
@@ -7966,6 +8034,10 @@ Sounding or armed: %1</source>
       <translation>PIN 未通过 — {why}</translation>
     </message>
     <message>
+      <source>the audit head row is missing</source>
+      <translation>缺少审计头记录</translation>
+    </message>
+    <message>
       <source>the certificate date {text} is not a date</source>
       <translation>证书日期 {text} 不是有效日期</translation>
     </message>
@@ -8044,6 +8116,10 @@ Sounding or armed: %1</source>
     <message>
       <source>the location is empty</source>
       <translation>存放地点为空</translation>
+    </message>
+    <message>
+      <source>the log has {n} entries but the checkpoint of {at} counted {count}: entries were removed (the tail dropped or the log wiped), or an older backup was restored</source>
+      <translation>日志共有 {n} 条记录，但 {at} 的检查点记为 {count} 条：有记录被删除（末尾被截掉或日志被清空），或恢复了较旧的备份</translation>
     </message>
     <message>
       <source>the name is empty</source>
@@ -8168,6 +8244,10 @@ Sounding or armed: %1</source>
     <message>
       <source>third {weekday} of the month at {time} ({tz})</source>
       <translation>每月第三个{weekday} {time}（{tz}）</translation>
+    </message>
+    <message>
+      <source>this database was set up as post {post} (key file {path}), but its audit head names no post: the log was wiped or replaced</source>
+      <translation>此数据库曾被设为指挥所 {post}（密钥文件 {path}），但其审计头记录未指明任何指挥所：日志已被清空或替换</translation>
     </message>
     <message>
       <source>timed out</source>
@@ -8372,6 +8452,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{n} min</source>
       <translation>{n} 分钟</translation>
+    </message>
+    <message>
+      <source>{n} records match their last audited state</source>
+      <translation>{n} 条记录与其最近一次审计时的状态一致</translation>
     </message>
     <message>
       <source>{n} s</source>

@@ -238,3 +238,20 @@ def test_the_command_lines_report_line_follows_lang(home):
     en = run_cli(home, "report", "ics214", "--format", "csv", "--from", "3h", "--out", str(out), env=EN)
     assert en.returncode == 0, en.stderr
     assert f" written to {out}" in en.stderr.strip().splitlines()[-1]
+
+
+def test_audit_verify_says_its_result_in_the_chosen_language(home):
+    url = f"sqlite:///{home / 'post.sqlite'}"
+    assert run_cli(home, "--db", url, "db", "upgrade").returncode == 0
+    admin = run_cli(
+        home, "--db", url, "operator", "add", "Mei Lin", "--role", "admin", env={"OPS_CONSOLE_PIN": PIN}
+    )
+    assert admin.returncode == 0, admin.stderr
+    zh = run_cli(home, "--db", url, "audit", "verify", env=ZH)
+    assert zh.returncode == 0, zh.stderr
+    lines = [ln.replace(str(home), "") for ln in zh.stdout.strip().splitlines()]
+    assert lines[0].startswith("正常：") and len(lines) >= 2
+    for line in lines:
+        _chinese(line)
+    en = run_cli(home, "--db", url, "audit", "verify", env=EN)
+    assert en.stdout.startswith("OK: ") and "hash chain intact" in en.stdout
