@@ -216,7 +216,7 @@ def _pin_policy(post, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
             return EXIT_FAILED
     _say(
         said(
-            N_("PIN policy: supervisors and admins {lead}+ digits, others {other}+"),
+            N_("supervisors and admins: {lead}+ digits; other roles: {other}+ digits"),
             lead=policy.lead,
             other=policy.other,
         ),

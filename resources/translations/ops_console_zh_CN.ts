@@ -8010,6 +8010,10 @@ Sounding or armed: %1</source>
       <translation>已请求 {n} 台警报器停止</translation>
     </message>
     <message>
+      <source>supervisors and admins: {lead}+ digits; other roles: {other}+ digits</source>
+      <translation>主管和管理员：至少 {lead} 位数字；其他角色：至少 {other} 位数字</translation>
+    </message>
+    <message>
       <source>switch exercise mode</source>
       <translation>切换演练模式</translation>
     </message>
