@@ -30,8 +30,9 @@ from ops_console.hardware.lora.types import (
     SendResult,
 )
 from ops_console.hardware.protocols import reyax_at as at
-from ops_console.hardware.transport.link_state import LinkState
+from ops_console.hardware.transport.link_state import LinkState, link_words
 from ops_console.hardware.transport.serial_link import SerialLink
+from ops_console.said import N_, said
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ class AtModem:
         self.command_timeout, self.retries, self.max_reboots = command_timeout, retries, max_reboots
         self.probe_interval, self.busy_retries = probe_interval, busy_retries
         self._tx_end = 0.0  # monotonic time the last frame sent should have left the antenna
-        self._key_refused = ""  # why AT+CPIN was refused ('' when it was not)
+        self._key_refused = ""  # why AT+CPIN was refused, a stored sentence ('' when it was not)
         self.modulation = self.config.modulation or Modulation()
         self._inbound = Inbound(link.name, self._note_bad_line, max_line)
         self._cond = threading.Condition()
@@ -115,8 +116,9 @@ class AtModem:
         try:
             line = at.encode_send(address, data)
         except at.CommandError as exc:
-            self.status.note_error("rejected", f"send refused: {exc}")
-            future.set_exception(ModemError(f"send refused: {exc}", "rejected"))
+            why = said(N_("send refused: {why}"), why=exc.stored)
+            self.status.note_error("rejected", why)
+            future.set_exception(ModemError(why, "rejected"))
             return future
         airtime = frame_airtime(len(data), self.modulation)
         cmd = _Command(line, self.command_timeout + airtime, future, address, len(data), airtime)
@@ -149,9 +151,11 @@ class AtModem:
         with self._cond:
             left, self._commands = list(self._commands), deque()
         for cmd in left:
-            cmd.future.set_exception(ModemError("driver closed before the command was sent", "closed"))
+            cmd.future.set_exception(
+                ModemError(said(N_("driver closed before the command was sent")), "closed")
+            )
         self.link.close()
-        self.status.set(ModemState.CLOSED, "closed")
+        self.status.set(ModemState.CLOSED, said(N_("closed")))
 
     # -- link thread: bytes in -----------------------------------------------------------
 
@@ -173,12 +177,14 @@ class AtModem:
                 self._cond.notify_all()
                 return
         if isinstance(resp, at.Ready):
-            self.status.note_error("reboot", "+READY: the modem rebooted; configuration will be re-applied")
+            self.status.note_error(
+                "reboot", said(N_("+READY: the modem rebooted; configuration will be re-applied"))
+            )
             return
         what = (
-            f"unsolicited +ERR={resp.code} ({resp.words})"
+            said(N_("unsolicited +ERR={code} ({words})"), code=resp.code, words=at.error_said(resp.code))
             if isinstance(resp, at.Error)
-            else "unsolicited response"
+            else said(N_("unsolicited response"))
         )
         frames.append(self._inbound.bad(item.raw, what, "unsolicited", now))
 
@@ -197,7 +203,10 @@ class AtModem:
                 self._needs_config = self._wake = True
                 self._cond.notify_all()
         elif state is not LinkState.CLOSED:
-            self.status.set(ModemState.LINK_DOWN, f"link {state.value}: {detail}")
+            self.status.set(
+                ModemState.LINK_DOWN,
+                said(N_("link {state}: {detail}"), state=link_words(state), detail=detail),
+            )
 
     # -- driver thread: commands out -----------------------------------------------------
 
@@ -226,14 +235,16 @@ class AtModem:
         if not cmd.future.set_running_or_notify_cancel():
             return
         if cmd.length and self._key_refused:
-            error = ModemError(f"not sent, it would go out unencrypted: {self._key_refused}", "key_refused")
+            error = ModemError(
+                said(N_("not sent, it would go out unencrypted: {why}"), why=self._key_refused), "key_refused"
+            )
             self.status.count("send_failures")
             cmd.future.set_exception(error)
             return
         try:
             resp, attempts = self._run_command(cmd.data, cmd.timeout, airtime=cmd.airtime)
         except ModemError as exc:
-            self.status.note_error(exc.kind, str(exc))
+            self.status.note_error(exc.kind, exc.stored)
             self.status.count("send_failures" if cmd.length else "command_failures")
             cmd.future.set_exception(exc)
             return
@@ -256,22 +267,33 @@ class AtModem:
         name, attempts, reboots, busy, silent = _name(data), 0, 0, 0, 0
         while True:
             if self._stop.is_set():
-                raise ModemError(f"{name} not completed: driver closed", "closed")
+                raise ModemError(said(N_("{command} not completed: driver closed"), command=name), "closed")
             if self._needs_config and not configuring:
                 self._configure()
             resp = self._attempt(data, timeout)
             if isinstance(resp, at.Ready):
                 reboots += 1
-                self.status.note_error("reboot", f"+READY during {name}: the modem rebooted")
+                self.status.note_error(
+                    "reboot", said(N_("+READY during {command}: the modem rebooted"), command=name)
+                )
                 if reboots > self.max_reboots:
-                    raise ModemError(f"{name}: modem rebooted {reboots} times", "reboot")
+                    raise ModemError(
+                        said(N_("{command}: modem rebooted {times} times"), command=name, times=reboots),
+                        "reboot",
+                    )
                 if configuring:
                     raise _Rebooted()
                 continue
             attempts += 1
             if resp is None:
                 self.status.note_error(
-                    "timeout", f"no answer to {name} within {timeout:.1f} s (attempt {attempts})"
+                    "timeout",
+                    said(
+                        N_("no answer to {command} within {seconds} s (attempt {attempt})"),
+                        command=name,
+                        seconds=f"{timeout:.1f}",
+                        attempt=attempts,
+                    ),
                 )
                 silent += 1
                 if silent > self.retries:
@@ -283,14 +305,33 @@ class AtModem:
                     wait = self._busy_wait(airtime)
                     self.status.note_error(
                         "modem_busy",
-                        f"{name}: +ERR={resp.code} {resp.words}; retrying in {wait:.2f} s ({busy}/{self.busy_retries})",
+                        said(
+                            N_("{command}: +ERR={code} {words}; retrying in {seconds} s ({busy}/{most})"),
+                            command=name,
+                            code=resp.code,
+                            words=at.error_said(resp.code),
+                            seconds=f"{wait:.2f}",
+                            busy=busy,
+                            most=self.busy_retries,
+                        ),
                     )
                     if self._stop.wait(wait):
-                        raise ModemError(f"{name} not completed: driver closed", "closed")
+                        raise ModemError(
+                            said(N_("{command} not completed: driver closed"), command=name), "closed"
+                        )
                     continue
-                raise ModemError(f"{name} failed: +ERR={resp.code} {resp.words}", "modem_error", resp.code)
+                raise ModemError(
+                    said(
+                        N_("{command} failed: +ERR={code} {words}"),
+                        command=name,
+                        code=resp.code,
+                        words=at.error_said(resp.code),
+                    ),
+                    "modem_error",
+                    resp.code,
+                )
             if self.status.state is not ModemState.READY and not configuring and not self._key_refused:
-                self.status.set(ModemState.READY, "answering again")
+                self.status.set(ModemState.READY, said(N_("answering again")))
             return resp, attempts
 
     def _busy_wait(self, airtime: float) -> float:
@@ -302,11 +343,18 @@ class AtModem:
         return max(MIN_BUSY_WAIT, airtime)
 
     def _no_answer(self, name: str, attempts: int, configuring: bool) -> tuple[at.AtResponse, int]:
-        error = ModemError(f"modem did not answer {name} after {attempts} attempts", "timeout")
+        error = ModemError(
+            said(
+                N_("modem did not answer {command} after {attempts} attempts"),
+                command=name,
+                attempts=attempts,
+            ),
+            "timeout",
+        )
         if not configuring:
             with self._cond:
                 self._needs_config = True
-            self.status.set(ModemState.NOT_RESPONDING, str(error))
+            self.status.set(ModemState.NOT_RESPONDING, error.stored)
         raise error
 
     def _attempt(self, data: bytes, timeout: float) -> at.AtResponse | None:
@@ -330,14 +378,14 @@ class AtModem:
         try:
             self._configure()
         except ModemError as exc:
-            log.debug("modem %s: still not configured: %s", self.link.name, exc)  # already counted
+            log.debug("modem %s: still not configured: %s", self.link.name, exc.english)  # already counted
 
     def _configure(self) -> None:
         """Apply ModemConfig; raise ModemError when the modem does not answer at all."""
         for _ in range(self.max_reboots + 1):
             with self._cond:
                 self._needs_config = False
-            self.status.set(ModemState.CONFIGURING, "applying configuration")
+            self.status.set(ModemState.CONFIGURING, said(N_("applying configuration")))
             try:
                 rejected = self._apply_config()
             except _Rebooted:
@@ -345,33 +393,46 @@ class AtModem:
             except ModemError as exc:
                 with self._cond:
                     self._needs_config = True
-                self.status.set(ModemState.NOT_RESPONDING, str(exc))
+                self.status.set(ModemState.NOT_RESPONDING, exc.stored)
                 raise
             if not self._needs_config:
                 self._settle(rejected)
                 return
-        raise ModemError("modem keeps rebooting during configuration", "reboot")
+        raise ModemError(said(N_("modem keeps rebooting during configuration")), "reboot")
 
-    def _settle(self, rejected: list[str]) -> None:
+    def _settle(self, rejected: list[tuple[str, int]]) -> None:
         """After configuring: READY, unless the network key was refused. Then the modem would
         transmit in clear what the post means to encrypt, so it is not used to send (state
         KEY_REFUSED, said loudly) until a reboot or reconnect configures it again."""
-        key = next((r for r in rejected if r.startswith("AT+CPIN")), "")
+        key = next((code for name, code in rejected if name.startswith("AT+CPIN")), None)
         self._key_refused = (
-            f"the modem refused the network key ({key.split(': ', 1)[-1]}); check that model = "
-            f'"{self.config.model}" is right and the key has {at.CPIN_DIGITS[self.config.model]} hex digits'
-            if key
+            said(
+                N_(
+                    "the modem refused the network key (+ERR={code} {words}); check that model = "
+                    '"{model}" is right and the key has {digits} hex digits'
+                ),
+                code=key,
+                words=at.error_said(key),
+                model=self.config.model,
+                digits=at.CPIN_DIGITS[self.config.model],
+            )
+            if key is not None
             else ""
         )
         if self._key_refused:
             self.status.note_error("key_refused", self._key_refused)
-            self.status.set(ModemState.KEY_REFUSED, f"not sending: {self._key_refused}")
+            self.status.set(ModemState.KEY_REFUSED, said(N_("not sending: {why}"), why=self._key_refused))
         else:
-            names = [r.split(": ", 1)[0] for r in rejected]
-            self.status.set(ModemState.READY, f"configured; rejected: {names}" if names else "configured")
+            names = str([name for name, _ in rejected])
+            self.status.set(
+                ModemState.READY,
+                said(N_("configured; rejected: {commands}"), commands=names)
+                if rejected
+                else said(N_("configured")),
+            )
 
-    def _apply_config(self) -> list[str]:
-        """Send the configuration; returns "COMMAND: +ERR=n words" for each one refused."""
+    def _apply_config(self) -> list[tuple[str, int]]:
+        """Send the configuration; returns (command name, +ERR code) for each one refused."""
         rejected = []
         for line in self.config.commands():
             try:
@@ -379,8 +440,8 @@ class AtModem:
             except ModemError as exc:
                 if exc.kind != "modem_error":
                     raise
-                self.status.note_error("config_rejected", str(exc))
-                rejected.append(f"{_name(line)}: +ERR={exc.code} {at.error_words(exc.code or 0)}")
+                self.status.note_error("config_rejected", exc.stored)
+                rejected.append((_name(line), exc.code or 0))
         return rejected
 
     # -- helpers -------------------------------------------------------------------------
@@ -388,7 +449,7 @@ class AtModem:
     def _enqueue(self, cmd: _Command) -> Future:
         with self._cond:
             if self._stop.is_set():
-                cmd.future.set_exception(ModemError("driver closed", "closed"))
+                cmd.future.set_exception(ModemError(said(N_("driver closed")), "closed"))
             else:
                 self._commands.append(cmd)
                 self._cond.notify_all()

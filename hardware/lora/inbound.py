@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import reyax_at as at
+from ops_console.said import N_, said
 
 
 class Response(NamedTuple):
@@ -60,7 +61,11 @@ class Inbound:
     def _slow(self, item: bytes | at.Overlong, now: datetime, route: Route, frames: list[RawFrame]) -> None:
         """Any line the fast match did not take: overlong, noisy, malformed, or a response."""
         if not isinstance(item, bytes):
-            reason = f"line longer than {self.framer.max_line} bytes (piece {item.part})"
+            reason = said(
+                N_("line longer than {limit} bytes (piece {part})"),
+                limit=self.framer.max_line,
+                part=item.part,
+            )
             frames.append(self.bad(item.data, reason, "overlong", now))
             return
         resp = at.parse_line(item)
@@ -73,7 +78,10 @@ class Inbound:
             route(Response(item, resp), now, frames)
 
     def bad(self, raw: bytes, reason: str, kind: str, now: datetime) -> RawFrame:
-        """A flagged RawFrame for a line that is not a valid +RCV (and tell the driver)."""
-        self.note_error(kind, f"{reason}: {raw[:80]!r}")
+        """A flagged RawFrame for a line that is not a valid +RCV (and tell the driver).
+
+        ``reason`` is a stored sentence (ops_console/said.py): the raw row keeps it in no
+        language, so whoever reads the radio log reads it in their own."""
+        self.note_error(kind, said(N_("{why}: {line}"), why=reason, line=repr(raw[:80])))
         self.flagged += 1
         return RawFrame(raw, now, self.link_name, error=reason)

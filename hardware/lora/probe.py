@@ -10,6 +10,9 @@ import time
 
 import serial
 
+from ops_console.hardware.transport.serial_link import port_problem
+from ops_console.said import N_, said
+
 TEST_TIMEOUT = 1.0
 
 
@@ -27,11 +30,12 @@ def list_ports() -> list[tuple[str, str, str]]:
 
 
 def probe(port: str, baud: int, timeout: float = TEST_TIMEOUT) -> tuple[bool, str]:
-    """Open ``port``, send ``AT``, wait up to ``timeout`` for ``+OK``: (answered, what happened)."""
+    """Open ``port``, send ``AT``, wait up to ``timeout`` for ``+OK``: (answered, what happened),
+    what happened being a stored sentence (ops_console/said.py) the dialog shows translated."""
     try:
         link = serial.serial_for_url(port, baudrate=baud, timeout=0.1, write_timeout=timeout)
     except (serial.SerialException, OSError, ValueError) as exc:
-        return False, f"could not open: {exc}"
+        return False, said(N_("could not open: {why}"), why=port_problem(exc))
     try:
         link.reset_input_buffer()
         link.write(b"AT\r\n")
@@ -40,10 +44,16 @@ def probe(port: str, baud: int, timeout: float = TEST_TIMEOUT) -> tuple[bool, st
         while time.monotonic() < deadline:
             seen += link.read(64)
             if b"+OK" in seen:
-                return True, "answered +OK"
-        return False, "no answer" + (f" (got {seen[:40]!r})" if seen.strip() else "")
+                return True, said(N_("answered +OK"))
+        if seen.strip():
+            return False, said(
+                N_("no answer within {seconds} s (got {bytes})"),
+                seconds=f"{timeout:g}",
+                bytes=repr(seen[:40]),
+            )
+        return False, said(N_("no answer within {seconds} s"), seconds=f"{timeout:g}")
     except (serial.SerialException, OSError) as exc:
-        return False, f"error while talking to it: {exc}"
+        return False, said(N_("error while talking to it: {why}"), why=port_problem(exc))
     finally:
         try:
             link.close()

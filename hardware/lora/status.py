@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from ops_console.hardware.lora.types import ModemState, ModemStats
 from ops_console.hardware.transport.link_state import LinkStats
+from ops_console.said import english
 
 log = logging.getLogger("ops_console.hardware.lora.at_modem")
 
@@ -47,7 +48,7 @@ class ModemStatus:
                 return
             self._state, self._detail = state, detail
             self._cond.notify_all()
-        self._log.info("%s %s: %s (%s)", self._noun, self.name, state.value, detail)
+        self._log.info("%s %s: %s (%s)", self._noun, self.name, state.value, english(detail))
         if self.on_state is not None:
             self.guard(self.on_state, state, detail)
 
@@ -57,11 +58,14 @@ class ModemStatus:
             return self._cond.wait_for(lambda: self._state is state, timeout)
 
     def note_error(self, kind: str, message: str) -> None:
-        """Log and count one problem of ``kind`` (timeout, unparsed, overlong, ...)."""
+        """Log and count one problem of ``kind`` (timeout, unparsed, overlong, ...).
+
+        ``message`` (and a state's ``detail``) may be a stored sentence (ops_console/said.py):
+        kept as it is for the UI, which shows it in its reader's language; logged in English."""
         with self._cond:
             self._errors[kind] += 1
             self._last_error = message
-        self._log.warning("%s %s: %s: %s", self._noun, self.name, kind, message)
+        self._log.warning("%s %s: %s: %s", self._noun, self.name, kind, english(message))
 
     def count(self, key: str, n: int = 1) -> None:
         """Bump a plain counter (frames, sent, send_failures)."""

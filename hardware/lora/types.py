@@ -10,6 +10,7 @@ from typing import NamedTuple
 from ops_console.hardware.lora.airtime import Modulation
 from ops_console.hardware.protocols import reyax_at as at
 from ops_console.hardware.transport.link_state import LinkStats
+from ops_console.known_error import OpsError
 
 
 class ModemState(str, Enum):
@@ -67,7 +68,7 @@ class ModemConfig:
 
     def __post_init__(self) -> None:
         if self.model not in at.MODELS:
-            raise at.CommandError(f"unknown modem model {self.model!r} (known: {', '.join(at.MODELS)})")
+            raise at.CommandError(at.unknown_model(self.model))
         self.commands()
 
     def commands(self) -> list[bytes]:
@@ -87,8 +88,12 @@ class ModemConfig:
         return cmds
 
 
-class ModemError(Exception):
+class ModemError(OpsError):
     """A command that did not succeed; ``str()`` is a sentence for the operator.
+
+    ``reason`` is a stored sentence (ops_console/said.py): ``str()`` reads it in the language
+    of the console that shows it, ``.english`` in English for a log line, and ``.stored``
+    (= ``reason``) is what a row keeps or another sentence nests.
 
     ``kind`` is one of: rejected (we refused to send it), modem_error (+ERR), timeout
     (no answer after retries), reboot (the modem kept rebooting), closed.

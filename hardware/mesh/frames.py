@@ -37,6 +37,7 @@ from ops_console.hardware.mesh.types import (
     mesh_call,
 )
 from ops_console.hardware.protocols import field_payload as fp
+from ops_console.said import N_, fitted, said
 
 TEXT_APP, POSITION_APP, NODEINFO_APP, ROUTING_APP, TELEMETRY_APP = 1, 3, 4, 5, 67
 """portnums_pb2.PortNum values used here (checked against the package in the tests)."""
@@ -140,7 +141,20 @@ def packet_frames(
         OverflowError,
     ) as exc:  # a payload that does not decode, or says nonsense
         return [
-            RawFrame(raw, now, link, mesh_address(node.num), error=f"meshtastic port {port}: {exc}"[:300])
+            RawFrame(
+                raw,
+                now,
+                link,
+                mesh_address(node.num),
+                error=fitted(
+                    said(
+                        N_("meshtastic port {port}: {error}"),
+                        port=port,
+                        error=getattr(exc, "stored", None) or str(exc),
+                    ),
+                    300,
+                ),
+            )
         ]
     address, rssi, snr = mesh_address(node.num), packet.rx_rssi or None, packet.rx_snr or None
     if len(data) == 1:

@@ -55,8 +55,9 @@ from ops_console.hardware.mesh.types import (
     routing_words,
 )
 from ops_console.hardware.protocols import meshtastic_stream as stream
-from ops_console.hardware.transport.link_state import LinkState
+from ops_console.hardware.transport.link_state import LinkState, link_words
 from ops_console.hardware.transport.serial_link import SerialLink
+from ops_console.said import N_, said
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +159,7 @@ class MeshNode:
         try:
             payloads = parts.split(text, DATA_PAYLOAD_LEN)
         except ValueError as exc:
-            why = f"{exc}; shorten it"
+            why = said(N_("{why}; shorten it"), why=getattr(exc, "stored", None) or str(exc))
             self.status.note_error("too_large", why)
             future: Future = Future()
             future.set_exception(MeshSendError(why, "too_large"))
@@ -169,7 +170,7 @@ class MeshNode:
         with self._cond:
             if self._stop.is_set():
                 for out in outs:
-                    out.future.set_exception(MeshSendError("driver closed", "closed"))
+                    out.future.set_exception(MeshSendError(said(N_("driver closed")), "closed"))
                 return future
             self._outgoing.extend(outs)
             self._cond.notify_all()
@@ -221,7 +222,13 @@ class MeshNode:
         for o in waiting:
             if not o.future.done():
                 o.future.set_exception(
-                    MeshSendError(f"another part of the text was not sent: {exc}", "refused")
+                    MeshSendError(
+                        said(
+                            N_("another part of the text was not sent: {why}"),
+                            why=getattr(exc, "stored", None) or str(exc),
+                        ),
+                        "refused",
+                    )
                 )
 
     @property
@@ -262,10 +269,10 @@ class MeshNode:
         for out in left:
             if not out.future.done():
                 out.future.set_exception(
-                    MeshSendError("driver closed before the node took the text", "closed")
+                    MeshSendError(said(N_("driver closed before the node took the text")), "closed")
                 )
         self.link.close()
-        self.status.set(ModemState.CLOSED, "closed")
+        self.status.set(ModemState.CLOSED, said(N_("closed")))
 
     # -- link thread: bytes in -----------------------------------------------------------
 
@@ -295,7 +302,10 @@ class MeshNode:
                 self.status.count("debug_bytes", len(item.data))  # type: ignore[union-attr]
                 self.db.noise(item.data)  # type: ignore[union-attr]
             else:
-                self.status.note_error("bad_frame", f"{item.reason}: {item.raw[:24].hex()}")  # type: ignore[union-attr]
+                self.status.note_error(
+                    "bad_frame",
+                    said(N_("{why}: {bytes}"), why=item.reason, bytes=item.raw[:24].hex()),  # type: ignore[union-attr]
+                )
                 self.link.add_error()
         if heard:
             good = sum(1 for f in heard if f.error is None)
@@ -321,7 +331,9 @@ class MeshNode:
         elif variant == "config_complete_id":
             self._config_complete(msg.config_complete_id)
         elif variant == "rebooted":
-            self.status.note_error("reboot", "the node rebooted; asking for its configuration again")
+            self.status.note_error(
+                "reboot", said(N_("the node rebooted; asking for its configuration again"))
+            )
             with self._cond:
                 self._needs_config, self._configured = True, False
                 self._cond.notify_all()
@@ -337,7 +349,12 @@ class MeshNode:
             self._configured = True
             count = len(self.db)
             self._cond.notify_all()
-        self.status.set(ModemState.READY, f"configured: node {self.db.label(self.own)}, {count} nodes known")
+        self.status.set(
+            ModemState.READY,
+            said(
+                N_("configured: node {node}, {count} nodes known"), node=self.db.label(self.own), count=count
+            ),
+        )
 
     def _packet(self, packet: Any, raw: bytes, now: datetime, heard: list[RawFrame]) -> None:
         sender, packet_id = getattr(packet, "from"), packet.id
@@ -411,8 +428,14 @@ class MeshNode:
                 heard.append(RawFrame(note, at, self.link.name, mesh_address(sender), data))
             self.status.note_error(
                 "incomplete_text",
-                f"a text in {had.total} parts from {self.db.label(sender)}: part "
-                f"{', '.join(map(str, had.missing))} not received; stored as incomplete",
+                said(
+                    N_(
+                        "a text in {total} parts from {sender}: part {missing} not received; stored as incomplete"
+                    ),
+                    total=had.total,
+                    sender=self.db.label(sender),
+                    missing=", ".join(map(str, had.missing)),
+                ),
             )
         if self.on_frames is not None:
             self.status.guard(self.on_frames, heard)
@@ -422,7 +445,9 @@ class MeshNode:
         try:
             routing = mf.protos()[0].Routing.FromString(packet.decoded.payload)
         except Exception as exc:  # noqa: BLE001 - protobuf's DecodeError
-            self.status.note_error("bad_payload", f"routing packet does not decode: {exc}")
+            self.status.note_error(
+                "bad_payload", said(N_("routing packet does not decode: {error}"), error=str(exc))
+            )
             return
         sender = getattr(packet, "from")
         with self._cond:
@@ -435,16 +460,21 @@ class MeshNode:
             elif sender == dest or (dest is None and sender != self.own):
                 # a packet sent before a restart of the console (its pairing is in the
                 # outbox's table): an ACK from another node than ours is the recipient's
-                state, words = Delivery.DELIVERED, f"acknowledged by {self.db.label(sender)}"
+                state, words = (
+                    Delivery.DELIVERED,
+                    said(N_("acknowledged by {node}"), node=self.db.label(sender)),
+                )
             else:
                 state = Delivery.RELAYED
-                words = "a neighbour was heard relaying it; the recipient has not confirmed it"
+                words = said(N_("a neighbour was heard relaying it; the recipient has not confirmed it"))
                 if dest == BROADCAST_NUM:
-                    words = "a neighbour was heard relaying it to the channel"
+                    words = said(N_("a neighbour was heard relaying it to the channel"))
             if dest is not None and (state is not Delivery.RELAYED or dest == BROADCAST_NUM):
                 del self._awaiting[request]
         if state is Delivery.FAILED:
-            self.status.note_error("delivery_failed", f"packet {request:08x}: {words}")
+            self.status.note_error(
+                "delivery_failed", said(N_("packet {id}: {words}"), id=f"{request:08x}", words=words)
+            )
         if self.on_delivery is not None:
             self.status.guard(self.on_delivery, DeliveryReport(request, state, words, sender))
 
@@ -467,7 +497,12 @@ class MeshNode:
                 self.status.count("queue_full_answers")
                 return
             self._awaiting.pop(out.packet_id, None)
-        why = f"the node refused the text (error {qs.res}, its queue has {qs.free} of {qs.maxlen} free)"
+        why = said(
+            N_("the node refused the text (error {code}, its queue has {free} of {size} free)"),
+            code=qs.res,
+            free=qs.free,
+            size=qs.maxlen,
+        )
         self.status.count("send_failures")
         self.status.note_error("refused", why)
         out.future.set_exception(MeshSendError(why, "refused"))
@@ -476,7 +511,12 @@ class MeshNode:
         dropped = self._framer.reset()
         if dropped:
             self.status.note_error(
-                "partial_frame", f"{len(dropped)} bytes of an unfinished frame dropped ({state.value})"
+                "partial_frame",
+                said(
+                    N_("{count} bytes of an unfinished frame dropped ({state})"),
+                    count=len(dropped),
+                    state=link_words(state),
+                ),
             )
         with self._cond:
             if state is LinkState.CONNECTED:
@@ -485,7 +525,10 @@ class MeshNode:
                 self._unconfirmed.clear()
             self._cond.notify_all()
         if state not in (LinkState.CONNECTED, LinkState.CLOSED):
-            self.status.set(ModemState.LINK_DOWN, f"link {state.value}: {detail}")
+            self.status.set(
+                ModemState.LINK_DOWN,
+                said(N_("link {state}: {detail}"), state=link_words(state), detail=detail),
+            )
 
     # -- driver thread -------------------------------------------------------------------
 
@@ -511,7 +554,9 @@ class MeshNode:
             self.on_names(self.db.nodes())
         except Exception as exc:  # noqa: BLE001 - the listener's database may be away
             self._names_retry_at = now + 30.0
-            self.status.note_error("callback", f"node names not stored: {exc.__class__.__name__}")
+            self.status.note_error(
+                "callback", said(N_("node names not stored: {error}"), error=exc.__class__.__name__)
+            )
             log.warning("meshtastic node %s: node names not stored (%s)", self.link.name, exc)
             return
         self._names_told = version
@@ -524,7 +569,9 @@ class MeshNode:
             self._needs_config, self._configured, self._config_items = False, False, 0
             self._config_id = random.randint(1, 0xFFFFFFFF)
             config_id = self._config_id
-        self.status.set(ModemState.CONFIGURING, "asking the node for its configuration (want_config)")
+        self.status.set(
+            ModemState.CONFIGURING, said(N_("asking the node for its configuration (want_config)"))
+        )
         want = mesh_pb2.ToRadio(want_config_id=config_id).SerializeToString()
         self.link.send(WAKE + stream.encode(want))
         self._last_write = time.monotonic()
@@ -536,11 +583,18 @@ class MeshNode:
                 return self._configured
             self._needs_config = True
             heard = self._config_items
-        why = f"the node did not finish its configuration within {self.config_timeout:.0f} s ({heard} records heard)"
+        why = said(
+            N_("the node did not finish its configuration within {seconds} s ({heard} records heard)"),
+            seconds=f"{self.config_timeout:.0f}",
+            heard=heard,
+        )
         self.status.note_error("config_timeout", why)
         if failures + 1 > self.config_retries:
             self.status.set(
-                ModemState.NOT_RESPONDING, f"{why}; asking again every {self.probe_interval:.0f} s"
+                ModemState.NOT_RESPONDING,
+                said(
+                    N_("{why}; asking again every {seconds} s"), why=why, seconds=f"{self.probe_interval:.0f}"
+                ),
             )
             self._stop.wait(self.probe_interval)
         return False
@@ -569,7 +623,10 @@ class MeshNode:
                 elif self._free is not None:
                     self._free -= 1  # until the node's next QueueStatus says
         for o in expired:
-            why = f"the node's transmit queue stayed full for {self.queue_timeout:.0f} s; not sent"
+            why = said(
+                N_("the node's transmit queue stayed full for {seconds} s; not sent"),
+                seconds=f"{self.queue_timeout:.0f}",
+            )
             self.status.count("send_failures")
             self.status.note_error("queue_full", why)
             o.future.set_exception(MeshSendError(why, "queue_full"))

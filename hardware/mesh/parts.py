@@ -22,6 +22,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from ops_console.hardware.mesh.types import DATA_PAYLOAD_LEN
+from ops_console.known_error import OpsError
+from ops_console.said import N_, said
 
 MAX_PARTS = 8
 """Most parts one text is split into (the outbox's limit for a message, ``MAX_FRAMES``)."""
@@ -44,6 +46,11 @@ def parts_needed(text: str, limit: int = DATA_PAYLOAD_LEN) -> int:
     return len(split(text, limit, max_parts=MAX_RECEIVED_PARTS))
 
 
+class TooLong(OpsError, ValueError):
+    """A text that needs more parts than are sent for one; ``str()`` is a sentence for a person
+    (a stored sentence, ops_console/said.py)."""
+
+
 def split(text: str, limit: int = DATA_PAYLOAD_LEN, max_parts: int = MAX_PARTS) -> list[bytes]:
     """The payloads for ``text``: itself when it fits in one packet, else parts with their
     headers, each at most ``limit`` bytes. ValueError when it needs more than ``max_parts``."""
@@ -56,9 +63,15 @@ def split(text: str, limit: int = DATA_PAYLOAD_LEN, max_parts: int = MAX_PARTS) 
         if len(chunks) < 10**digits:
             break
     if len(chunks) > max_parts:
-        raise ValueError(
-            f"too long for Meshtastic: {len(data)} bytes would take {len(chunks)} packets, "
-            f"at most {max_parts} are sent for one text"
+        raise TooLong(
+            said(
+                N_(
+                    "too long for Meshtastic: {size} bytes would take {count} packets, at most {most} are sent for one text"
+                ),
+                size=len(data),
+                count=len(chunks),
+                most=max_parts,
+            )
         )
     total = len(chunks)
     return [header(i, total) + chunk for i, chunk in enumerate(chunks, 1)]

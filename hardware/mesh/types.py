@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
+from ops_console.known_error import OpsError
+from ops_console.said import N_, said
+
 BROADCAST_NUM = 0xFFFFFFFF
 DATA_PAYLOAD_LEN = 233
 """Bytes one Meshtastic data packet carries (mesh_pb2.Constants.DATA_PAYLOAD_LEN)."""
@@ -78,35 +81,39 @@ class Delivery(str, Enum):
 
 
 ROUTING_WORDS = {
-    1: "no route to the node",
-    2: "the node refused it (NAK)",
-    3: "timed out waiting for an acknowledgement",
-    4: "the node has no radio interface for it",
-    5: "not acknowledged after the last retransmission",
-    6: "no such channel on the node",
-    7: "too large for one packet",
-    8: "the node did not answer",
-    9: "held back: the legal duty-cycle limit is reached",
-    32: "the node refused the request as malformed",
-    33: "not authorised",
-    34: "encryption with the node's public key failed",
-    35: "the destination's public key is unknown",
-    36: "admin session key is wrong",
-    37: "admin public key is not authorised",
-    38: "rate limit exceeded",
-    39: "sending failed: no public key for the destination",
+    1: N_("no route to the node"),
+    2: N_("the node refused it (NAK)"),
+    3: N_("timed out waiting for an acknowledgement"),
+    4: N_("the node has no radio interface for it"),
+    5: N_("not acknowledged after the last retransmission"),
+    6: N_("no such channel on the node"),
+    7: N_("too large for one packet"),
+    8: N_("the node did not answer"),
+    9: N_("held back: the legal duty-cycle limit is reached"),
+    32: N_("the node refused the request as malformed"),
+    33: N_("not authorised"),
+    34: N_("encryption with the node's public key failed"),
+    35: N_("the destination's public key is unknown"),
+    36: N_("admin session key is wrong"),
+    37: N_("admin public key is not authorised"),
+    38: N_("rate limit exceeded"),
+    39: N_("sending failed: no public key for the destination"),
 }
 """mesh_pb2.Routing.Error in words (the firmware's routing errors)."""
 
 
 def routing_words(code: int) -> str:
-    """A routing error code in words for the operator."""
-    return ROUTING_WORDS.get(code, f"routing error {code}")
+    """A routing error code in words for the operator, as a stored sentence
+    (ops_console/said.py): read in the language of the console that shows it."""
+    if code in ROUTING_WORDS:
+        return said(ROUTING_WORDS[code])
+    return said(N_("routing error {code}"), code=code)
 
 
 @dataclass(frozen=True, slots=True)
 class DeliveryReport:
-    """What became of packet ``packet_id``: the state, words for an operator, who answered."""
+    """What became of packet ``packet_id``: the state, words for an operator (a stored
+    sentence, ops_console/said.py), who answered."""
 
     packet_id: int
     state: Delivery
@@ -164,8 +171,9 @@ class NodeEntry:
         )
 
 
-class MeshSendError(Exception):
-    """A text the driver did not hand to the node; ``str()`` is a sentence for the operator.
+class MeshSendError(OpsError):
+    """A text the driver did not hand to the node; ``str()`` is a sentence for the operator
+    (``reason`` is a stored sentence, ops_console/said.py: ``.english`` for a log line).
 
     ``kind``: ``too_large``, ``queue_full`` (the node's queue stayed full), ``refused``
     (the node answered an error), ``not_ready`` or ``closed``."""

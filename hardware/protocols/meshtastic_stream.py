@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from ops_console.said import N_, said
+
 START1 = 0x94
 START2 = 0xC3
 MAGIC = bytes((START1, START2))
@@ -109,7 +111,10 @@ class StreamFramer:
             length = (buf[start + 2] << 8) | buf[start + 3]
             if length > MAX_PAYLOAD:  # its bytes stay noise; the next magic may be among them
                 out.append(
-                    Rejected(buf[start : start + HEADER_LEN], f"corrupt length {length} > {MAX_PAYLOAD}")
+                    Rejected(
+                        buf[start : start + HEADER_LEN],
+                        said(N_("corrupt length {length} > {most}"), length=length, most=MAX_PAYLOAD),
+                    )
                 )
                 pos = start + 1
                 continue
@@ -120,7 +125,7 @@ class StreamFramer:
             payload = buf[start + HEADER_LEN : end]
             message = None if decode is None else decode(payload)
             if decode is not None and (message is None or message is False):
-                out.append(Rejected(buf[start:end], "payload does not decode"))
+                out.append(Rejected(buf[start:end], said(N_("payload does not decode"))))
                 pos = start + 1
                 continue
             if start > noise_from:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ops_console.known_error import OpsError
+from ops_console.said import N_, said
+
 MAX_PAYLOAD = 240
 """Largest AT+SEND data field the RYLR896/RYLR998 accept (+ERR=13 beyond it)."""
 
@@ -30,21 +33,21 @@ ON_AIR_OVERHEAD = 8
 payload part will increase more 8 bytes than the actual data length"): airtime counts them."""
 
 ERROR_WORDS: dict[int, str] = {
-    1: 'there is no "enter" (CR LF) at the end of the AT command',
-    2: 'the head of the AT command is not the "AT" string',
-    3: 'there is no "=" symbol in the AT command',
-    4: "unknown command",
-    5: "the data to be sent does not match the actual length",
-    10: "TX is over time",
-    11: "RX is over time",
-    12: "CRC error",
-    13: "TX data exceeds 240 bytes",
-    14: "failed to write flash memory",
-    15: "unknown failure",
-    17: "last TX was not completed",
-    18: "preamble value is not allowed",
-    19: "RX failed, header error",
-    20: 'the time setting of the "smart receiving power saving mode" is not allowed',
+    1: N_('there is no "enter" (CR LF) at the end of the AT command'),
+    2: N_('the head of the AT command is not the "AT" string'),
+    3: N_('there is no "=" symbol in the AT command'),
+    4: N_("unknown command"),
+    5: N_("the data to be sent does not match the actual length"),
+    10: N_("TX is over time"),
+    11: N_("RX is over time"),
+    12: N_("CRC error"),
+    13: N_("TX data exceeds 240 bytes"),
+    14: N_("failed to write flash memory"),
+    15: N_("unknown failure"),
+    17: N_("last TX was not completed"),
+    18: N_("preamble value is not allowed"),
+    19: N_("RX failed, header error"),
+    20: N_('the time setting of the "smart receiving power saving mode" is not allowed'),
 }
 """+ERR codes in the words of the guides: 3 and 11 from the RYLR89x/RYLR40x guide only,
 5, 14 and 17-20 from the RYLR998/RYLR498 guide only, the rest from both."""
@@ -69,8 +72,11 @@ BANDWIDTH_CODES: dict[int, int] = {
 """AT+PARAMETER bandwidth code for each bandwidth in Hz."""
 
 
-class CommandError(ValueError):
-    """An AT command we refuse to build; the message says why (shown to the operator)."""
+class CommandError(OpsError, ValueError):
+    """An AT command we refuse to build; the message says why (shown to the operator).
+
+    Raised with a stored sentence (ops_console/said.py): ``str()`` reads in the language of
+    the console that shows it, ``.english`` is for a log line."""
 
 
 # -- framing -----------------------------------------------------------------------------
@@ -194,8 +200,16 @@ _NOISE = bytes(range(0x00, 0x20)) + bytes(range(0x7F, 0x100))
 
 
 def error_words(code: int) -> str:
-    """Words for a +ERR code, so logs and the UI never show a bare number."""
+    """Words for a +ERR code in English, so logs never show a bare number."""
     return ERROR_WORDS.get(code, f"unknown error {code}")
+
+
+def error_said(code: int) -> str:
+    """Words for a +ERR code as a stored sentence (ops_console/said.py): what a person reads,
+    in the language of the console that shows it (``error_words`` is its English)."""
+    if code in ERROR_WORDS:
+        return said(ERROR_WORDS[code])
+    return said(N_("unknown error {code}"), code=code)
 
 
 RCV = re.compile(rb"\+RCV=(\d{1,5}),(\d{1,4}),(.*),([-+]?\d{1,6}),([-+]?\d{1,6})\Z", re.DOTALL)
@@ -222,43 +236,47 @@ def parse_line(line: bytes) -> AtResponse:
         code = text[5:]
         if code.isdigit() and len(code) <= 6:
             return Error(int(code), error_words(int(code)))
-        return Unparsed(line, "+ERR without a numeric code")
+        return Unparsed(line, said(N_("+ERR without a numeric code")))
     if text.startswith(b"+") and len(text) > 1:
         return _parse_reply(line, text[1:])
     if not text:
-        return Unparsed(line, "only noise bytes")
-    return Unparsed(line, "not an AT response")
+        return Unparsed(line, said(N_("only noise bytes")))
+    return Unparsed(line, said(N_("not an AT response")))
 
 
 def _parse_reply(line: bytes, body: bytes) -> AtResponse:
     key, _, value = body.partition(b"=")
     if not key.isalnum() or not key.isascii():
-        return Unparsed(line, "malformed +KEY")
+        return Unparsed(line, said(N_("malformed +KEY")))
     try:
         return Reply(key.decode("ascii"), value.decode("utf-8"))
     except UnicodeDecodeError:
-        return Unparsed(line, "reply value is not valid UTF-8")
+        return Unparsed(line, said(N_("reply value is not valid UTF-8")))
 
 
 def _parse_rcv(line: bytes, body: bytes) -> AtResponse:
     addr, sep1, rest = body.partition(b",")
     length, sep2, rest = rest.partition(b",")
     if not (sep1 and sep2 and addr.isdigit() and length.isdigit()):
-        return Unparsed(line, "+RCV address or length is not a number")
+        return Unparsed(line, said(N_("+RCV address or length is not a number")))
     if len(addr) > 5 or len(length) > 4:
-        return Unparsed(line, "+RCV address or length out of range")
+        return Unparsed(line, said(N_("+RCV address or length out of range")))
     n = int(length)
     data, tail = rest[:n], rest[n:]
     if len(data) < n:
-        return Unparsed(line, f"+RCV truncated: length field {n}, only {len(rest)} bytes follow")
+        return Unparsed(
+            line,
+            said(N_("+RCV truncated: length field {n}, only {got} bytes follow"), n=n, got=len(rest)),
+        )
     fields = tail.split(b",")
     if len(fields) != 3 or fields[0] != b"":
         return Unparsed(
-            line, f"+RCV length field {n} does not fit the line (wrong length, or RSSI/SNR missing)"
+            line,
+            said(N_("+RCV length field {n} does not fit the line (wrong length, or RSSI/SNR missing)"), n=n),
         )
     rssi, snr = _signed(fields[1]), _signed(fields[2])
     if rssi is None or snr is None:
-        return Unparsed(line, "+RCV RSSI or SNR is not a number")
+        return Unparsed(line, said(N_("+RCV RSSI or SNR is not a number")))
     return Received(int(addr), n, data, rssi, snr)
 
 
@@ -274,13 +292,19 @@ def _signed(field: bytes) -> int | None:
 
 def encode_send(address: int, data: bytes, limit: int = MAX_PAYLOAD) -> bytes:
     """``AT+SEND=<addr>,<len>,<data>``; refuses what the modem would reject or garble."""
-    _check_range("address", address, 0, 65535)
+    _check_range(N_("address"), address, 0, 65535)
     if not data:
-        raise CommandError("nothing to send: the data is empty")
+        raise CommandError(said(N_("nothing to send: the data is empty")))
     if len(data) > limit:
-        raise CommandError(f"payload is {len(data)} bytes; the modem takes at most {limit} per frame")
+        raise CommandError(
+            said(
+                N_("payload is {size} bytes; the modem takes at most {limit} per frame"),
+                size=len(data),
+                limit=limit,
+            )
+        )
     if b"\r" in data or b"\n" in data:
-        raise CommandError("payload contains CR or LF, which would end the AT command early")
+        raise CommandError(said(N_("payload contains CR or LF, which would end the AT command early")))
     return b"AT+SEND=%d,%d,%s\r\n" % (address, len(data), data)
 
 
@@ -291,55 +315,87 @@ def encode_probe() -> bytes:
 
 def encode_address(address: int) -> bytes:
     """``AT+ADDRESS=<0..65535>``: this modem's own address."""
-    _check_range("address", address, 0, 65535)
+    _check_range(N_("address"), address, 0, 65535)
     return b"AT+ADDRESS=%d\r\n" % address
 
 
 def encode_network_id(network_id: int) -> bytes:
     """``AT+NETWORKID=<0..16 or 18>``: modems only hear others on the same network id."""
     if network_id != 18:
-        _check_range("network id", network_id, 0, 16)
+        _check_range(N_("network id"), network_id, 0, 16)
     return b"AT+NETWORKID=%d\r\n" % network_id
 
 
 def encode_band(frequency_hz: int) -> bytes:
     """``AT+BAND=<Hz>``: centre frequency (the SX127x family covers 137 MHz to 1020 MHz)."""
-    _check_range("frequency", frequency_hz, 137_000_000, 1_020_000_000)
+    _check_range(N_("frequency"), frequency_hz, 137_000_000, 1_020_000_000)
     return b"AT+BAND=%d\r\n" % frequency_hz
 
 
 def encode_parameter(spreading_factor: int, bandwidth_hz: int, coding_rate: int, preamble: int) -> bytes:
     """``AT+PARAMETER=<SF>,<BW code>,<CR 1..4>,<preamble>``."""
-    _check_range("spreading factor", spreading_factor, 5, 12)
-    _check_range("coding rate", coding_rate, 1, 4)
-    _check_range("preamble", preamble, 4, 25)
+    _check_range(N_("spreading factor"), spreading_factor, 5, 12)
+    _check_range(N_("coding rate"), coding_rate, 1, 4)
+    _check_range(N_("preamble"), preamble, 4, 25)
     if bandwidth_hz not in BANDWIDTH_CODES:
-        raise CommandError(f"bandwidth {bandwidth_hz} Hz is not one of {sorted(BANDWIDTH_CODES)}")
+        raise CommandError(
+            said(
+                N_("bandwidth {hz} Hz is not one of {allowed}"),
+                hz=bandwidth_hz,
+                allowed=str(sorted(BANDWIDTH_CODES)),
+            )
+        )
     code = BANDWIDTH_CODES[bandwidth_hz]
     return b"AT+PARAMETER=%d,%d,%d,%d\r\n" % (spreading_factor, code, coding_rate, preamble)
 
 
 def cpin_problem(password: object, model: str = DEFAULT_MODEL) -> str:
-    """Why ``password`` cannot be ``model``'s network password ('' when it can).
+    """Why ``password`` cannot be ``model``'s network password ('' when it can), as a stored
+    sentence (ops_console/said.py: ``shown`` for a person, ``english`` for a log).
 
     The sentence never contains the password: it is a key, and these sentences reach logs,
     the status bar and the config problems list.
     """
     if model not in CPIN_DIGITS:
-        return f"unknown modem model {model!r} (known: {', '.join(MODELS)})"
+        return unknown_model(model)
     digits = CPIN_DIGITS[model]
     if not isinstance(password, str):
-        return f"the {model} network password (cpin) must be a string of {digits} hexadecimal digits"
+        return said(
+            N_("the {model} network password (cpin) must be a string of {digits} hexadecimal digits"),
+            model=model,
+            digits=digits,
+        )
     if len(password) != digits or any(c not in "0123456789ABCDEFabcdef" for c in password):
         other = [m for m, n in CPIN_DIGITS.items() if n == len(password) and m != model]
-        hint = f' ({len(password)} digits is the {other[0]}\'s; set model = "{other[0]}")' if other else ""
-        return (
-            f"the {model} network password (cpin) must be {digits} hexadecimal digits, "
-            f"this one has {len(password)} characters{hint}"
+        hint = (
+            said(
+                N_(' ({length} digits is the {other}\'s; set model = "{other}")'),
+                length=len(password),
+                other=other[0],
+            )
+            if other
+            else ""
+        )
+        return said(
+            N_(
+                "the {model} network password (cpin) must be {digits} hexadecimal digits, "
+                "this one has {length} characters{hint}"
+            ),
+            model=model,
+            digits=digits,
+            length=len(password),
+            hint=hint,
         )
     if int(password, 16) == 0:
-        return f"the {model} network password (cpin) must not be all zeros"
+        return said(N_("the {model} network password (cpin) must not be all zeros"), model=model)
     return ""
+
+
+def unknown_model(model: object) -> str:
+    """The stored sentence for a modem model this module does not know."""
+    return said(
+        N_("unknown modem model {model} (known: {known})"), model=repr(model), known=", ".join(MODELS)
+    )
 
 
 def encode_cpin(password: str, model: str = DEFAULT_MODEL) -> bytes:
@@ -361,4 +417,12 @@ def redact(line: bytes) -> str:
 
 def _check_range(what: str, value: int, low: int, high: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise CommandError(f"{what} {value!r} is outside {low}..{high}")
+        raise CommandError(
+            said(
+                N_("{what} {value} is outside {low}..{high}"),
+                what=said(what),
+                value=repr(value),
+                low=low,
+                high=high,
+            )
+        )

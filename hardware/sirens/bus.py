@@ -53,6 +53,7 @@ from ops_console.hardware.sirens.errors import (
 )
 from ops_console.hardware.sirens.late import LateReplies
 from ops_console.hardware.sirens.outcome import CommandOutcome, Confirmation, describe, took_effect
+from ops_console.hardware.transport.serial_link import port_problem
 from ops_console.said import N_, english, said
 
 log = logging.getLogger(__name__)
@@ -265,7 +266,7 @@ class SirenBus:
             raise self._count(GarbledReply(unit, str(exc))) from None
         except OSError as exc:  # pyserial errors pymodbus did not wrap
             self._client.close()
-            raise self._count(PortUnplugged(unit, self.port, str(exc))) from None
+            raise self._count(PortUnplugged(unit, self.port, port_problem(exc))) from None
         if reply.isError():
             raise self._count(ExceptionReply(unit, getattr(reply, "exception_code", 0)))
         self.counters["ok"] += 1

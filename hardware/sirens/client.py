@@ -20,6 +20,8 @@ import serial
 from pymodbus import FramerType
 from pymodbus.client import ModbusSerialClient
 
+from ops_console.hardware.transport.serial_link import port_problem
+
 log = logging.getLogger(__name__)
 
 
@@ -63,8 +65,8 @@ class HearingSerialClient(ModbusSerialClient):
             port.inter_byte_timeout = self.inter_byte_timeout or None
             port.open()
         except Exception as exc:  # pyserial also raises termios.error and ValueError here
-            self.connect_error = str(exc) or type(exc).__name__
-            log.debug("cannot open %s: %s", params.host, self.connect_error)
+            log.debug("cannot open %s: %s", params.host, str(exc) or type(exc).__name__)
+            self.connect_error = port_problem(exc)  # a stored sentence: read in the reader's language
             self.socket = None
             return False
         self.socket = port

@@ -9,6 +9,8 @@ import threading
 from dataclasses import dataclass
 from enum import Enum
 
+from ops_console.said import N_, said
+
 
 class LinkState(str, Enum):
     """Where a link is in its life; the string value is what logs and the UI show."""
@@ -18,6 +20,20 @@ class LinkState(str, Enum):
     RECONNECTING = "reconnecting"
     FAILED = "failed"
     CLOSED = "closed"
+
+
+_LINK_WORDS = {
+    LinkState.CONNECTING: N_("connecting"),
+    LinkState.CONNECTED: N_("connected"),
+    LinkState.RECONNECTING: N_("reconnecting"),
+    LinkState.FAILED: N_("failed"),
+    LinkState.CLOSED: N_("closed"),
+}
+
+
+def link_words(state: LinkState) -> str:
+    """The state's word as a stored sentence (ops_console/said.py), for a detail line a person reads."""
+    return said(_LINK_WORDS[state])
 
 
 @dataclass(frozen=True, slots=True)

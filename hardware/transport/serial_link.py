@@ -13,6 +13,7 @@ other read, so the second is refused and says the port is in use (``in_use``).
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import select
@@ -23,6 +24,7 @@ from collections.abc import Callable
 import serial
 
 from ops_console.hardware.transport.link_state import Backoff, LinkState, LinkStats, SendTicket
+from ops_console.said import N_, english, said
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,35 @@ DataHandler = Callable[[bytes], None]
 StateHandler = Callable[[LinkState, str], None]
 _CHUNK = 65536
 _PORT_ERRORS = (serial.SerialException, OSError, ValueError, TypeError, AttributeError)
-IN_USE = "in use by another program (another gateway or console on this modem?)"
+IN_USE = N_("in use by another program (another gateway or console on this modem?)")
+
+_ERRNO_WORDS = {
+    errno.ENOENT: N_("the port is not there (unplugged, or a wrong name)"),
+    errno.ENODEV: N_("the device is gone (unplugged?)"),
+    errno.ENXIO: N_("the device is gone (unplugged?)"),
+    errno.EIO: N_("input/output error (the device was unplugged?)"),
+    errno.EACCES: N_("permission denied (is this user in the dialout group?)"),
+    errno.EPERM: N_("permission denied (is this user in the dialout group?)"),
+    errno.EBUSY: N_("the port is busy (opened by another program?)"),
+    errno.ECONNREFUSED: N_("connection refused (is the simulator or the device server running?)"),
+}
+
+
+def port_problem(exc: BaseException) -> str:
+    """What went wrong with a port, as a stored sentence (ops_console/said.py) a person reads in
+    their language: the common faults in words, anything else with the system's own text."""
+    text = str(exc)
+    code = getattr(exc, "errno", None)
+    if not isinstance(code, int):
+        context = exc.__cause__ or exc.__context__
+        code = getattr(context, "errno", None)
+    if isinstance(code, int) and code in _ERRNO_WORDS:
+        return said(_ERRNO_WORDS[code])
+    if "disconnected" in text or "returned no data" in text:
+        return said(N_("the device is gone (unplugged?)"))
+    if "exclusively lock" in text:
+        return said(IN_USE)
+    return said(N_("a port error: {error}"), error=text)
 
 
 def exclusive_for(url: str) -> bool | None:
@@ -153,7 +183,7 @@ class SerialLink:
             if t is not threading.current_thread():
                 t.join(timeout)
         if self._state is not LinkState.CLOSED:  # never started, or FAILED earlier
-            self._set_state(LinkState.CLOSED, "closed")
+            self._set_state(LinkState.CLOSED, said(N_("closed")))
 
     # -- reader thread -------------------------------------------------------------------
 
@@ -164,7 +194,14 @@ class SerialLink:
             if port is None:
                 attempts += 1
                 if self.max_attempts is not None and attempts >= self.max_attempts:
-                    self._set_state(LinkState.FAILED, f"gave up after {attempts} attempts: {self._detail}")
+                    self._set_state(
+                        LinkState.FAILED,
+                        said(
+                            N_("gave up after {attempts} attempts: {why}"),
+                            attempts=attempts,
+                            why=self._detail,
+                        ),
+                    )
                     break
                 self._stop.wait(self._backoff.next())
                 continue
@@ -173,7 +210,7 @@ class SerialLink:
             self._pump(port)
             self._drop(port)
         if self._stop.is_set():
-            self._set_state(LinkState.CLOSED, "closed")
+            self._set_state(LinkState.CLOSED, said(N_("closed")))
 
     def _open(self) -> serial.SerialBase | None:
         try:
@@ -191,7 +228,9 @@ class SerialLink:
                 log.error("link %s: %s is %s", self.name, self.url, IN_USE)
             log.debug("link %s: cannot open %s: %s", self.name, self.url, exc)
             state = LinkState.CONNECTING if self._state is LinkState.CONNECTING else LinkState.RECONNECTING
-            self._set_state(state, f"{IN_USE}" if self.in_use else f"cannot open: {exc}")
+            self._set_state(
+                state, said(IN_USE) if self.in_use else said(N_("cannot open: {why}"), why=port_problem(exc))
+            )
             return None
         self.in_use = False
         reconnect = self._state is not LinkState.CONNECTING
@@ -212,7 +251,8 @@ class SerialLink:
             try:
                 chunk = self._read_chunk(port, drain)
             except _PORT_ERRORS as exc:
-                self._mark_lost(f"read failed: {exc}", self._gen)
+                log.debug("link %s: read failed: %s", self.name, exc)
+                self._mark_lost(said(N_("read failed: {why}"), why=port_problem(exc)), self._gen)
                 return
             if chunk:
                 with self._cond:
@@ -236,7 +276,7 @@ class SerialLink:
         except _PORT_ERRORS:
             pass
         if not self._stop.is_set():
-            log.warning("link %s: lost %s (%s); reconnecting", self.name, self.url, reason)
+            log.warning("link %s: lost %s (%s); reconnecting", self.name, self.url, english(reason))
             self._set_state(LinkState.RECONNECTING, reason)
 
     def _mark_lost(self, reason: str, gen: int) -> None:
@@ -263,7 +303,8 @@ class SerialLink:
             except _PORT_ERRORS as exc:
                 with self._cond:
                     self._queue.appendleft(ticket)  # re-sent first after reconnecting
-                self._mark_lost(f"write failed: {exc}", gen)
+                log.debug("link %s: write failed: %s", self.name, exc)
+                self._mark_lost(said(N_("write failed: {why}"), why=port_problem(exc)), gen)
                 _cancel_read(port)
                 continue
             with self._cond:

@@ -17,12 +17,23 @@ from datetime import UTC, datetime
 from enum import Enum
 from urllib.parse import unquote_to_bytes
 
+from ops_console.known_error import OpsError
+from ops_console.said import N_, said
+
 MAX_FRAME = 240
 """Largest frame the RYLR896/RYLR998 carry in one AT+SEND."""
 MAX_FRAGMENTS = 99
 VERSION = "1"
-NO_TRAILER = "no *CRC trailer"
-"""The reason ``decode`` gives for data that is not a frame at all (plain text, perhaps)."""
+NO_TRAILER = said(N_("no *CRC trailer"))
+"""The reason ``decode`` gives for data that is not a frame at all (plain text, perhaps).
+
+Every reason is a stored sentence (ops_console/said.py): a raw row keeps it in no language
+and the reader sees it in theirs; the fixed ones are made once, here and below."""
+
+
+class PayloadRefused(OpsError, ValueError):
+    """A frame we refuse to build; ``str()`` says why in the reader's language (a stored
+    sentence, ops_console/said.py; ``.english`` for a log line)."""
 
 
 class Precedence(str, Enum):
@@ -177,12 +188,20 @@ def encode_text(
     for digits in (1, 2):
         room = limit - len(prefix) - (2 * digits + 2) - 5
         if room < 3:
-            raise ValueError(f"a frame limit of {limit} bytes leaves no room for text")
+            raise PayloadRefused(
+                said(N_("a frame limit of {limit} bytes leaves no room for text"), limit=limit)
+            )
         chunks = _split_escaped(escaped, room)
         if len(chunks) < 10**digits:
             break
     if len(chunks) > MAX_FRAGMENTS:
-        raise ValueError(f"text too long: it needs {len(chunks)} fragments, at most {MAX_FRAGMENTS}")
+        raise PayloadRefused(
+            said(
+                N_("text too long: it needs {count} fragments, at most {most}"),
+                count=len(chunks),
+                most=MAX_FRAGMENTS,
+            )
+        )
     n = len(chunks)
     return [_seal(f"{prefix}{i}/{n}|{chunk}") for i, chunk in enumerate(chunks, 1)]
 
@@ -202,9 +221,9 @@ def encode_position(
     _check_call(sender)
     _check_number(number)
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"position {lat}, {lon} is not on Earth")
+        raise PayloadRefused(said(N_("position {lat}, {lon} is not on Earth"), lat=lat, lon=lon))
     if battery is not None and not 0 <= battery <= 100:
-        raise ValueError(f"battery {battery} is not a percentage")
+        raise PayloadRefused(said(N_("battery {battery} is not a percentage"), battery=battery))
     batt = "" if battery is None else str(battery)
     return [_seal(f"P{VERSION}|{sender}|{number}|{lat:.5f}|{lon:.5f}|{_epoch(time)}|{batt}")]
 
@@ -216,9 +235,9 @@ def encode_sensor(
     _check_call(sender)
     _check_number(number)
     if not (_TOKEN.match(sensor) and _TOKEN.match(kind)):
-        raise ValueError("sensor id and kind must be 1-16 of A-Z a-z 0-9 _ . -")
+        raise PayloadRefused(said(N_("sensor id and kind must be 1-16 of A-Z a-z 0-9 _ . -")))
     if not math.isfinite(value):
-        raise ValueError("a sensor value must be a finite number")
+        raise PayloadRefused(said(N_("a sensor value must be a finite number")))
     body = f"S{VERSION}|{sender}|{number}|{sensor}|{kind}|{float(value)!r}|{escape(unit.encode())}|{_epoch(time)}"
     return [_seal(body)]
 
@@ -243,21 +262,37 @@ def _split_escaped(escaped: str, room: int) -> list[str]:
 
 def _check_call(call: str) -> None:
     if not isinstance(call, str) or not CALL.match(call):
-        raise ValueError(f"call sign {call!r} must be 1-9 of A-Z 0-9 / -")
+        raise PayloadRefused(said(N_("call sign {call} must be 1-9 of A-Z 0-9 / -"), call=repr(call)))
 
 
 def _check_number(number: int) -> None:
     if not isinstance(number, int) or not 0 <= number <= 65535:
-        raise ValueError(f"message number {number!r} is outside 0..65535")
+        raise PayloadRefused(said(N_("message number {number} is outside 0..65535"), number=repr(number)))
 
 
 def _epoch(time: datetime) -> int:
     if time.tzinfo is None:
-        raise ValueError("times must be timezone-aware (UTC on the air)")
+        raise PayloadRefused(said(N_("times must be timezone-aware (UTC on the air)")))
     return int(time.timestamp())
 
 
 # -- decoder -----------------------------------------------------------------------------
+
+_CRC_NOT_HEX = said(N_("CRC is not 4 hex digits"))
+_CRC_MISMATCH = said(N_("CRC mismatch (frame corrupted)"))
+_FRAME_IS_NOT_ASCII = said(N_("frame is not ASCII"))
+_BAD_CALL_IN_TEXT = said(N_("bad call sign, number or fragment i/n"))
+_PART_OUT_OF_RANGE = said(N_("fragment, number or precedence out of range"))
+_BAD_ESCAPE = said(N_("text has a bad %-escape or a raw reserved character"))
+_BAD_CALL_IN_ACK = said(N_("bad call sign or number in ack"))
+_BAD_CALL_IN_POSITION = said(N_("bad call sign or number in position"))
+_BAD_LATITUDE_LONGITUDE_OR_TIME = said(N_("bad latitude, longitude or time"))
+_POSITION_OUT_OF_RANGE = said(N_("position out of range"))
+_BATTERY_IS_NOT_A_PERCENTAGE = said(N_("battery is not a percentage"))
+_BAD_CALL_IN_SENSOR = said(N_("bad call sign or number in sensor reading"))
+_BAD_SENSOR_ID_KIND_OR_VALUE = said(N_("bad sensor id, kind or value"))
+_BAD_UNIT_OR_TIME = said(N_("bad unit or time"))
+_SENSOR_VALUE_IS_NOT_FINITE = said(N_("sensor value is not finite"))
 
 
 def decode(data: bytes) -> Decoded | DecodeError:
@@ -266,24 +301,26 @@ def decode(data: bytes) -> Decoded | DecodeError:
         return DecodeError(NO_TRAILER, data)
     body, crc = data[:-5], data[-4:]
     if not all(c in b"0123456789ABCDEFabcdef" for c in crc):
-        return DecodeError("CRC is not 4 hex digits", data)
+        return DecodeError(_CRC_NOT_HEX, data)
     if int(crc, 16) != crc16(body):
-        return DecodeError("CRC mismatch (frame corrupted)", data)
+        return DecodeError(_CRC_MISMATCH, data)
     if not body.isascii():
-        return DecodeError("frame is not ASCII", data)
+        return DecodeError(_FRAME_IS_NOT_ASCII, data)
     fields = body.decode("ascii").split("|")
     parser = _PARSERS.get(fields[0])
     if parser is None:
-        return DecodeError(f"unknown frame kind or version {fields[0][:8]!r}", data)
+        return DecodeError(said(N_("unknown frame kind or version {kind}"), kind=repr(fields[0][:8])), data)
     try:
         return parser(fields[1:], data)
     except (ValueError, OverflowError, OSError) as exc:
-        return DecodeError(f"bad field: {exc}", data)
+        return DecodeError(
+            said(N_("bad field: {error}"), error=getattr(exc, "stored", None) or str(exc)), data
+        )
 
 
 def _fields(fields: list[str], count: int, raw: bytes) -> DecodeError | None:
     if len(fields) != count:
-        return DecodeError(f"expected {count} fields, got {len(fields)}", raw)
+        return DecodeError(said(N_("expected {count} fields, got {got}"), count=count, got=len(fields)), raw)
     return None
 
 
@@ -298,12 +335,12 @@ def _decode_text(f: list[str], raw: bytes) -> Decoded | DecodeError:
     sender, recipient, number, prec, part, text = f
     m = _PART.match(part)
     if not (_calls_ok(sender, recipient) and _NUMBER.match(number) and m):
-        return DecodeError("bad call sign, number or fragment i/n", raw)
+        return DecodeError(_BAD_CALL_IN_TEXT, raw)
     index, total = int(m[1]), int(m[2])
     if not 1 <= index <= total or int(number) > 65535 or prec not in "EPWR" or len(prec) != 1:
-        return DecodeError("fragment, number or precedence out of range", raw)
+        return DecodeError(_PART_OUT_OF_RANGE, raw)
     if not _ESCAPED.match(text):
-        return DecodeError("text has a bad %-escape or a raw reserved character", raw)
+        return DecodeError(_BAD_ESCAPE, raw)
     return TextFragment(
         sender, recipient, int(number), Precedence(prec), index, total, unquote_to_bytes(text)
     )
@@ -314,7 +351,7 @@ def _decode_ack(f: list[str], raw: bytes) -> Decoded | DecodeError:
     if bad:
         return bad
     if not (_calls_ok(f[0], f[1]) and _NUMBER.match(f[2]) and int(f[2]) <= 65535):
-        return DecodeError("bad call sign or number in ack", raw)
+        return DecodeError(_BAD_CALL_IN_ACK, raw)
     return Ack(f[0], f[1], int(f[2]))
 
 
@@ -324,14 +361,14 @@ def _decode_position(f: list[str], raw: bytes) -> Decoded | DecodeError:
         return bad
     sender, number, lat, lon, time, batt = f
     if not (_calls_ok(sender) and _NUMBER.match(number) and int(number) <= 65535):
-        return DecodeError("bad call sign or number in position", raw)
+        return DecodeError(_BAD_CALL_IN_POSITION, raw)
     if not (_DECIMAL.match(lat) and _DECIMAL.match(lon) and _TIME.match(time)):
-        return DecodeError("bad latitude, longitude or time", raw)
+        return DecodeError(_BAD_LATITUDE_LONGITUDE_OR_TIME, raw)
     la, lo = float(lat), float(lon)
     if not (-90 <= la <= 90 and -180 <= lo <= 180):
-        return DecodeError("position out of range", raw)
+        return DecodeError(_POSITION_OUT_OF_RANGE, raw)
     if batt and not (batt.isdigit() and len(batt) <= 3 and int(batt) <= 100):
-        return DecodeError("battery is not a percentage", raw)
+        return DecodeError(_BATTERY_IS_NOT_A_PERCENTAGE, raw)
     when = datetime.fromtimestamp(int(time), UTC)
     return PositionReport(sender, int(number), la, lo, when, int(batt) if batt else None)
 
@@ -342,14 +379,14 @@ def _decode_sensor(f: list[str], raw: bytes) -> Decoded | DecodeError:
         return bad
     sender, number, sensor, kind, value, unit, time = f
     if not (_calls_ok(sender) and _NUMBER.match(number) and int(number) <= 65535):
-        return DecodeError("bad call sign or number in sensor reading", raw)
+        return DecodeError(_BAD_CALL_IN_SENSOR, raw)
     if not (_TOKEN.match(sensor) and _TOKEN.match(kind) and _FLOAT.match(value)):
-        return DecodeError("bad sensor id, kind or value", raw)
+        return DecodeError(_BAD_SENSOR_ID_KIND_OR_VALUE, raw)
     if not (_ESCAPED.match(unit) and _TIME.match(time)):
-        return DecodeError("bad unit or time", raw)
+        return DecodeError(_BAD_UNIT_OR_TIME, raw)
     val = float(value)
     if not math.isfinite(val):
-        return DecodeError("sensor value is not finite", raw)
+        return DecodeError(_SENSOR_VALUE_IS_NOT_FINITE, raw)
     unit_text = unquote_to_bytes(unit).decode("utf-8", "replace")
     when = datetime.fromtimestamp(int(time), UTC)
     return SensorReading(sender, int(number), sensor, kind, val, unit_text, when)

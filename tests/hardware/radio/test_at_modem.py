@@ -10,6 +10,7 @@ import pytest
 from ops_console.hardware.lora.types import ModemError, ModemState, RawFrame, SendResult
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
+from ops_console.said import english
 
 CONFIG_LINES = [
     b"AT",
@@ -96,11 +97,11 @@ def test_bad_input_is_logged_counted_shown_and_handed_on(
     sim.inject_bytes(b"+RCV=11,2,ok,-40,5\r\n" + inject + b"+RCV=12,2,ok,-41,6\r\n")
     assert frames.wait_for(lambda items: sum(f.ok for f in items) == 2)
     [bad, *more] = bad_frames(frames)
-    assert reason in bad.error
+    assert reason in english(bad.error)  # a stored sentence (said.py), read in English
     assert b"".join(f.raw for f in bad_frames(frames)) == inject.rstrip(b"\r\n")
     assert [f.address for f in frames.items if f.ok] == [11, 12]  # order and neighbours kept
     stats = modem.stats()
-    assert stats.errors[kind] == 1 + len(more) and reason in stats.last_error
+    assert stats.errors[kind] == 1 + len(more) and reason in english(stats.last_error)
     assert stats.link.errors >= 1 and stats.state is ModemState.READY
     assert kind in caplog.text
 
@@ -167,7 +168,7 @@ def test_silent_modem_fails_with_reason_and_recovers(sim, make_modem) -> None:
     sim.set_silent(True)
     modem, _, states = make_modem(sim.port_url, wait_ready=False)
     assert modem.wait_for_state(ModemState.NOT_RESPONDING, 5.0)
-    assert "did not answer AT after 2 attempts" in modem.stats().detail
+    assert "did not answer AT after 2 attempts" in english(modem.stats().detail)
     with pytest.raises(ModemError, match="did not answer") as err:
         modem.send(11, b"anyone?").result(5.0)
     assert err.value.kind == "timeout"

@@ -12,6 +12,7 @@ from meshtastic.protobuf import mesh_pb2, portnums_pb2, telemetry_pb2
 from ops_console.hardware.mesh import frames as mf
 from ops_console.hardware.mesh import types as mt
 from ops_console.hardware.protocols import field_payload as fp
+from ops_console.said import english
 
 NOW = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
 SENDER = 0xDEADBEEF
@@ -113,7 +114,7 @@ def test_device_telemetry_gives_the_node_its_battery_and_no_sensor_reading() -> 
 
 def test_payload_that_does_not_decode_is_a_flagged_frame() -> None:
     [frame] = frames_of(packet(mf.POSITION_APP, b"\xff\xff\xff"))
-    assert frame.error is not None and frame.error.startswith("meshtastic port 3:")
+    assert frame.error is not None and english(frame.error).startswith("meshtastic port 3:")
     assert frame.raw == b"\x94\xc3raw"
 
 

@@ -17,6 +17,7 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.hardware.protocols import meshtastic_stream as ms
 from ops_console.hardware.simulators.mesh_node import MAGIC_LINE, SimulatedMeshNode
 from ops_console.hardware.transport.serial_link import SerialLink
+from ops_console.said import english
 
 FAST_LINK = {"read_timeout": 0.02, "backoff_initial": 0.05, "backoff_cap": 0.2}
 FAST_NODE = {"config_timeout": 0.6, "config_retries": 1, "probe_interval": 0.2, "queue_timeout": 0.6}
@@ -64,7 +65,7 @@ def test_configuration_exchange_fills_the_node_database(sim, make_node) -> None:
     names = {n.long_name for n in node.nodes()}
     assert {"Command post", "Search team Alpha", "River watch"} <= names
     assert node.nodes()[0].num == sim.own.num  # our own node first
-    assert "6 nodes known" in node.stats().detail
+    assert "6 nodes known" in english(node.stats().detail)
     assert any("Router" in line for line in node.debug_lines())  # the log line between config frames
 
 
@@ -153,7 +154,7 @@ def test_direct_text_relayed_then_delivered(sim, make_node) -> None:
     assert deliveries.wait_count(2)
     states = [(d.packet_id, d.state) for d in deliveries.items]
     assert states == [(sent.packet_id, Delivery.RELAYED), (sent.packet_id, Delivery.DELIVERED)]
-    assert "Search team Alpha" in deliveries.items[1].words
+    assert "Search team Alpha" in english(deliveries.items[1].words)
 
 
 def test_channel_text_is_only_relayed(sim, make_node) -> None:
@@ -169,7 +170,7 @@ def test_no_route_is_a_failure_in_words(sim, make_node) -> None:
     node.send_text("Are you there?", to=sim.neighbours[4].num).result(5.0)  # the unreachable hill relay
     assert deliveries.wait_count(1)
     assert deliveries.items[0].state is Delivery.FAILED
-    assert deliveries.items[0].words == "not acknowledged after the last retransmission"
+    assert english(deliveries.items[0].words) == "not acknowledged after the last retransmission"
 
 
 def test_payload_limit_233_bytes(sim, make_node) -> None:

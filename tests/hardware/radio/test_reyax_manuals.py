@@ -15,6 +15,7 @@ from ops_console.hardware.lora.types import ModemConfig, ModemError, ModemState
 from ops_console.hardware.protocols import reyax_at as at
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.radio.devices import devices_from_config
+from ops_console.said import english
 
 KEY_32 = "C0FFEE00" * 4  # an RYLR896 AES128 key
 KEY_8 = "C0FFEE01"  # an RYLR998 password
@@ -36,7 +37,7 @@ def test_a_key_of_the_wrong_length_is_named_for_its_model_and_never_shown() -> N
         ("/dev/ttyUSB1", "RYLR998", "RYLR998"),
     ]
     assert len(problems) == 3
-    wrong_998, wrong_896, unknown = problems
+    wrong_998, wrong_896, unknown = map(english, problems)  # stored sentences (said.py)
     assert "/dev/ttyUSB2" in wrong_998 and "RYLR998" in wrong_998 and "8 hexadecimal" in wrong_998
     assert 'model = "RYLR896"' in wrong_998  # the hint: it looks like the other model's key
     assert "/dev/ttyUSB3" in wrong_896 and "32 hexadecimal" in wrong_896
@@ -70,7 +71,7 @@ def test_a_refused_key_never_leaves_the_radio_sending_in_clear(make_modem, caplo
         )
         assert modem.wait_for_state(ModemState.KEY_REFUSED, 5.0), modem.stats()
         stats = modem.stats()
-        assert "refused the network key" in stats.detail and "+ERR=4" in stats.detail
+        assert "refused the network key" in english(stats.detail) and "+ERR=4" in english(stats.detail)
         assert stats.errors["key_refused"] == 1
         with pytest.raises(ModemError, match="unencrypted") as err:
             modem.send(0, b"HELLO").result(5.0)

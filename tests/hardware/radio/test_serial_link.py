@@ -14,6 +14,7 @@ import pytest
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.hardware.transport.link_state import Backoff, LinkState
 from ops_console.hardware.transport.serial_link import SerialLink
+from ops_console.said import english
 
 
 @pytest.fixture
@@ -152,7 +153,7 @@ def test_gives_up_after_max_attempts(links, tmp_path: Path, collector) -> None:
     assert link.wait_for_state(LinkState.FAILED, 5.0)
     stats = link.stats()
     assert stats.open_failures == 3
-    assert "gave up after 3 attempts" in stats.detail
+    assert "gave up after 3 attempts" in english(stats.detail)
 
 
 def test_backoff_grows_to_cap_and_resets() -> None:
