@@ -283,7 +283,9 @@ def radio_settings(post, args: argparse.Namespace) -> None:  # type: ignore[no-u
         try:
             post.radio.settings.devices.append(parse_device(text))
         except ValueError as exc:
-            raise OpsError(f"--device {exc}") from exc
+            from ops_console.said import N_, said
+
+            raise OpsError(said(N_("--device {why}"), why=getattr(exc, "stored", None) or str(exc))) from exc
     post.radio.settings.demo = bool(getattr(args, "demo", False))
 
 

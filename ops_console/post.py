@@ -222,7 +222,7 @@ def _configure_radio(
         try:
             specs.append(parse_device(text))
         except ValueError as exc:
-            raise OpsError(f"--device {exc}") from exc
+            raise OpsError(said(N_("--device {why}"), why=getattr(exc, "stored", None) or str(exc))) from exc
     radio.settings.devices = specs
     radio.settings.demo = demo
     radio.settings.demo_drill = settings.demo_drill

@@ -35,6 +35,7 @@ from ops_console.hardware.protocols.field_payload.fast import (
     text_row,
 )
 from ops_console.radio.repeats import PLAIN_REPEAT_WINDOW_S, RepeatFilter
+from ops_console.said import fitted
 
 Report: TypeAlias = PositionRow | SensorRow
 """A decoded position (6 fields) or sensor reading (7 fields), see field_payload/fast.py."""
@@ -161,7 +162,7 @@ class Classifier:
         agree, which tests check; if they ever disagree, what decode accepts is stored)."""
         _raw, _at, _link, _address, data, _rssi, _snr, error = frame
         if error is not None:
-            batch.errors[index] = error[:300]
+            batch.errors[index] = fitted(error, 300)
             return "invalid"
         if item is None and data[:3] == b"T1|":  # not decoded on the link's thread (a text usually is)
             item = text_row(data)
@@ -174,7 +175,7 @@ class Classifier:
             plain = plain_text.decode(data) if item.reason == fp.NO_TRAILER else None  # type: ignore[union-attr]
             if plain is not None:
                 return self._plain(batch, index, RawFrame._make(frame), plain.text, calls)
-            batch.errors[index] = item.reason[:300]  # type: ignore[union-attr]
+            batch.errors[index] = fitted(item.reason, 300)  # type: ignore[union-attr]
             return "invalid"
         if kind is fp.PositionReport:
             p: fp.PositionReport = item  # type: ignore[assignment]

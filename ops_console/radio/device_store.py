@@ -17,7 +17,7 @@ from ops_console.errors import ValidationError
 from ops_console.hardware.protocols.reyax_at import MODELS
 from ops_console.private_files import private_dir, write_private
 from ops_console.radio.devices import KINDS, DeviceSpec, devices_from_config
-from ops_console.said import N_
+from ops_console.said import N_, said
 from ops_console.shift import Shift
 
 FILE_NAME = "devices.toml"
@@ -97,16 +97,20 @@ class DeviceStore:
         self.shift.require(Permission.MANAGE_OPERATORS, N_("add radio devices"))
         problems = {}
         if spec.kind not in KINDS:
-            problems["kind"] = f"Unknown device kind {spec.kind!r}."
+            problems["kind"] = said(N_("Unknown device kind {kind}."), kind=repr(spec.kind))
         if spec.model not in MODELS:
-            problems["model"] = f"Unknown modem model {spec.model!r} (known: {', '.join(MODELS)})."
+            problems["model"] = said(
+                N_("Unknown modem model {model} (known: {known})."),
+                model=repr(spec.model),
+                known=", ".join(MODELS),
+            )
         if not spec.port.strip():
-            problems["port"] = "A device needs a port (a path or a URL such as socket://host:port)."
+            problems["port"] = said(N_("A device needs a port (a path or a URL such as socket://host:port)."))
         if not isinstance(spec.baud, int) or spec.baud <= 0:
-            problems["baud"] = "The baud rate must be a positive whole number."
+            problems["baud"] = said(N_("The baud rate must be a positive whole number."))
         specs = self.list()
         if any(s.port == spec.port.strip() for s in specs):
-            problems["port"] = f"{spec.port} is already configured."
+            problems["port"] = said(N_("{port} is already configured."), port=spec.port)
         if problems:
             raise ValidationError(problems)
         spec = DeviceSpec(
@@ -120,5 +124,5 @@ class DeviceStore:
         specs = self.list()
         kept = [s for s in specs if s.port != port]
         if len(kept) == len(specs):
-            raise ValidationError({"port": f"{port} is not configured."})
+            raise ValidationError({"port": said(N_("{port} is not configured."), port=port)})
         save_devices(kept, self.path)

@@ -21,6 +21,8 @@ from typing import Any
 from ops_console.hardware.lora.airtime import Modulation
 from ops_console.hardware.lora.types import ModemConfig
 from ops_console.hardware.protocols.reyax_at import DEFAULT_MODEL, MODELS
+from ops_console.known_error import OpsError
+from ops_console.said import N_, said
 
 KINDS = ("lora", "meshtastic")
 MESHTASTIC = "meshtastic"
@@ -46,16 +48,33 @@ class DeviceSpec:
         return self.name or self.port
 
 
+class DeviceRefused(OpsError, ValueError):
+    """A device that cannot be opened as given; ``str()`` says why in the reader's language
+    (a stored sentence, ops_console/said.py)."""
+
+
 def parse_device(text: str) -> DeviceSpec:
     """``KIND:PORT[@BAUD]`` → DeviceSpec; ValueError with a sentence when it is not that."""
     kind, sep, rest = text.strip().partition(":")
     if not sep or not rest:
-        raise ValueError(
-            f"{text!r}: expected KIND:PORT[@BAUD], e.g. lora:/dev/ttyUSB0@115200 or meshtastic:/dev/ttyACM0"
+        raise DeviceRefused(
+            said(
+                N_(
+                    "{text}: expected KIND:PORT[@BAUD], e.g. lora:/dev/ttyUSB0@115200 or meshtastic:/dev/ttyACM0"
+                ),
+                text=repr(text),
+            )
         )
     kind = kind.lower()
     if kind not in KINDS:
-        raise ValueError(f"{text!r}: unknown device kind {kind!r} (known: {', '.join(KINDS)})")
+        raise DeviceRefused(
+            said(
+                N_("{text}: unknown device kind {kind} (known: {known})"),
+                text=repr(text),
+                kind=repr(kind),
+                known=", ".join(KINDS),
+            )
+        )
     match = _BAUD.match(rest)
     if match:
         return DeviceSpec(kind, match["port"], int(match["baud"]))
@@ -63,42 +82,61 @@ def parse_device(text: str) -> DeviceSpec:
 
 
 def devices_from_config(entries: list[dict[str, Any]]) -> tuple[list[DeviceSpec], list[str]]:
-    """DeviceSpecs from ``[[device]]`` tables, and a sentence for each entry that is not usable."""
+    """DeviceSpecs from ``[[device]]`` tables, and a sentence for each entry that is not usable
+    (a stored sentence, ops_console/said.py: the notice board shows it in the reader's language)."""
     specs, problems = [], []
     for i, entry in enumerate(entries, 1):
         kind, port = str(entry.get("kind", "")).lower(), entry.get("port")
         if kind not in KINDS:
             continue  # sirens and other kinds belong to other features
         if not isinstance(port, str) or not port:
-            problems.append(f'[[device]] #{i}: a {kind} device needs port = "..."')
+            problems.append(
+                said(N_('[[device]] #{number}: a {kind} device needs port = "..."'), number=i, kind=kind)
+            )
             continue
         baud = entry.get("baud", 115200)
         if not isinstance(baud, int) or baud <= 0:
-            problems.append(f"[[device]] #{i}: baud must be a positive whole number")
+            problems.append(said(N_("[[device]] #{number}: baud must be a positive whole number"), number=i))
             continue
         drill = entry.get("drill", False)
         if not isinstance(drill, bool):
-            problems.append(f"[[device]] #{i}: drill must be true or false")
+            problems.append(said(N_("[[device]] #{number}: drill must be true or false"), number=i))
             continue
         if kind == MESHTASTIC:  # the node keeps its own radio settings (set with its app)
             extra = sorted(set(entry) - _MESH_KEYS)
             if extra:
                 problems.append(
-                    f"[[device]] #{i} ({port}): a Meshtastic node takes no {', '.join(extra)} "
-                    "(set the node's radio with its own app)"
+                    said(
+                        N_(
+                            "[[device]] #{number} ({port}): a Meshtastic node takes no {keys} "
+                            "(set the node's radio with its own app)"
+                        ),
+                        number=i,
+                        port=port,
+                        keys=", ".join(extra),
+                    )
                 )
                 continue
             specs.append(DeviceSpec(kind, port, baud, str(entry.get("name", "")), None, drill))
             continue
         model = entry.get("model", DEFAULT_MODEL)
         if not isinstance(model, str) or model.strip().upper() not in MODELS:
-            problems.append(f"[[device]] #{i} ({port}): model = {model!r} is not one of {', '.join(MODELS)}")
+            problems.append(
+                said(
+                    N_("[[device]] #{number} ({port}): model = {model} is not one of {known}"),
+                    number=i,
+                    port=port,
+                    model=repr(model),
+                    known=", ".join(MODELS),
+                )
+            )
             continue
         model = model.strip().upper()
         try:
             modem = modem_config(entry, model)
         except (TypeError, ValueError) as exc:  # the sentence never holds the key itself
-            problems.append(f"[[device]] #{i} ({port}): {exc}")
+            why = getattr(exc, "stored", None) or str(exc)
+            problems.append(said(N_("[[device]] #{number} ({port}): {why}"), number=i, port=port, why=why))
             continue
         specs.append(DeviceSpec(kind, port, baud, str(entry.get("name", "")), modem, drill, model))
     return specs, problems

@@ -48,7 +48,7 @@ from ops_console.radio.handover import MAX_BATCH, Handover
 from ops_console.radio.holding import Holding
 from ops_console.radio.spool import FrameSpool
 from ops_console.radio.spool_acks import SpoolAcks
-from ops_console.said import N_, said
+from ops_console.said import N_, fitted, said
 from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
@@ -549,7 +549,10 @@ class RadioIngest:
                 first,
                 frames,
                 statuses,
-                dict.fromkeys(range(len(frames)), reason[:300]),
+                dict.fromkeys(
+                    range(len(frames)),
+                    fitted(said(N_("kept raw, not read as a message: {error}"), error=reason[:200]), 300),
+                ),
                 drill,
             )
         self._count(statuses)

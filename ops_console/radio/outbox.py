@@ -28,7 +28,7 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.precedence import rank_sql
 from ops_console.radio.ics213 import Ics213
 from ops_console.radio.views import ComposeCheck, MessageView, message_view
-from ops_console.said import N_, said, word
+from ops_console.said import N_, fitted, said, word
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -79,18 +79,24 @@ class Outbox:
         try:
             frames = fp.encode_text(self.console_call, call, 65535, precedence, body or " ")
         except ValueError as exc:
-            return ComposeCheck(len(body.encode()), 0, 0.0, MAX_FRAMES, str(exc))
+            return ComposeCheck(
+                len(body.encode()), 0, 0.0, MAX_FRAMES, getattr(exc, "stored", None) or str(exc)
+            )
         airtime = sum(frame_airtime(len(f), self.modulation) for f in frames)
         size, problem = sum(len(f) for f in frames), ""
         if not body:
-            problem = "Type a message first."
+            problem = said(N_("Type a message first."))
         elif len(frames) > MAX_FRAMES:
-            problem = (
-                f"Too long: it needs {len(frames)} frames, at most {MAX_FRAMES} are allowed. Shorten it."
+            problem = said(
+                N_("Too long: it needs {frames} frames, at most {most} are allowed. Shorten it."),
+                frames=len(frames),
+                most=MAX_FRAMES,
             )
         elif airtime > self.budget.budget:
-            problem = (
-                f"It needs {airtime:.0f} s on air, more than the {self.budget.budget:.0f} s budget per hour."
+            problem = said(
+                N_("It needs {seconds} s on air, more than the {budget} s budget per hour."),
+                seconds=f"{airtime:.0f}",
+                budget=f"{self.budget.budget:.0f}",
             )
         return ComposeCheck(size, len(frames), airtime, MAX_FRAMES, problem)
 
@@ -108,9 +114,9 @@ class Outbox:
         actor = self.shift.require(Permission.RADIO, N_("send radio messages"))
         call = recipient.strip().upper() or BROADCAST
         if not fp.CALL.match(call):
-            raise ValidationError({"recipient": "A call sign is 1-9 of A-Z, 0-9, / and -."})
+            raise ValidationError({"recipient": said(N_("A call sign is 1-9 of A-Z, 0-9, / and -."))})
         if len(link) > 60:
-            raise ValidationError({"link": "A link name is at most 60 characters."})
+            raise ValidationError({"link": said(N_("A link name is at most 60 characters."))})
         check = self.check(call, text, precedence)
         if not check.ok:
             raise ValidationError({"text": check.problem})
@@ -345,7 +351,7 @@ class Outbox:
             if packet is None:
                 return None
             if packet.state in _WEAKER[status]:
-                packet.state, packet.words = status, words[:300]
+                packet.state, packet.words = status, fitted(words, 300)
             parts = s.execute(
                 select(MeshPacket.part, MeshPacket.parts, MeshPacket.state, MeshPacket.words)
                 .where(MeshPacket.message_id == packet.message_id)
@@ -359,7 +365,7 @@ class Outbox:
             if whole == "acked":
                 values["acked_at"] = utc_now()
             if whole == "failed":
-                values["last_error"] = why[:300]
+                values["last_error"] = fitted(why, 300)
             done = s.execute(
                 update(RadioMessage)
                 .where(RadioMessage.id == message_id, RadioMessage.status.in_(_WEAKER[whole]))
@@ -377,14 +383,18 @@ class Outbox:
         attempts = msg.attempts + (1 if count else 0)
         if attempts >= self.max_attempts or final:
             self._set(
-                msg.id, status="failed", attempts=attempts, next_attempt_at=None, last_error=reason[:300]
+                msg.id,
+                status="failed",
+                attempts=attempts,
+                next_attempt_at=None,
+                last_error=fitted(reason, 300),
             )
         else:
             self._set(
                 msg.id,
                 status="queued",
                 attempts=attempts,
-                last_error=reason[:300],
+                last_error=fitted(reason, 300),
                 next_attempt_at=utc_now() + self._backoff(attempts),
             )
 
@@ -412,7 +422,9 @@ def whole_state(parts: Sequence[tuple[int, int, str, str]]) -> tuple[str, str]:
     states = [state for _part, _parts, state, _words in parts]
     for part, total, state, words in parts:
         if state == "failed":
-            return "failed", words if total <= 1 else f"part {part} of {total}: {words}"
+            return "failed", words if total <= 1 else said(
+                N_("part {part} of {total}: {words}"), part=part, total=total, words=words
+            )
     if states and all(state == "acked" for state in states):
         return "acked", ""
     if states and all(state in ("relayed", "acked") for state in states):
@@ -427,10 +439,16 @@ def _mesh_check(body: str) -> ComposeCheck:
     size, problem = len(body.encode("utf-8")), ""
     count = mesh_parts.parts_needed(body, DATA_PAYLOAD_LEN)
     if not body:
-        problem = "Type a message first."
+        problem = said(N_("Type a message first."))
     elif count > MAX_FRAMES:
-        problem = (
-            f"Too long for Meshtastic: {size} bytes would take {count} packets of at most "
-            f"{DATA_PAYLOAD_LEN} bytes; at most {MAX_FRAMES} are sent for one text. Shorten it."
+        problem = said(
+            N_(
+                "Too long for Meshtastic: {size} bytes would take {count} packets of at most "
+                "{limit} bytes; at most {most} are sent for one text. Shorten it."
+            ),
+            size=size,
+            count=count,
+            limit=DATA_PAYLOAD_LEN,
+            most=MAX_FRAMES,
         )
     return ComposeCheck(size, count, 0.0, MAX_FRAMES, problem, mesh=True)

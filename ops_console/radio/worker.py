@@ -211,7 +211,9 @@ class OutboxWorker:
             )
         if msg.status == "sent" and msg.attempts >= self.outbox.max_attempts:
             self.outbox.mark_attempt_failed(
-                msg, f"no acknowledgement after {msg.attempts} attempts", count=False
+                msg,
+                said(N_("no acknowledgement after {attempts} attempts"), attempts=msg.attempts),
+                count=False,
             )
             return 0.0
         if is_mesh_recipient(msg.recipient):
@@ -236,11 +238,18 @@ class OutboxWorker:
         try:
             sent = node.send_text(msg.body, to, channel).result(self.send_timeout)
         except MeshSendError as exc:
-            self.outbox.mark_attempt_failed(msg, f"{name}: {exc}", final=exc.kind == "too_large")
+            self.outbox.mark_attempt_failed(
+                msg, said(N_("{link}: {why}"), link=name, why=exc.stored), final=exc.kind == "too_large"
+            )
             return 0.0
         except FutureTimeout:
             self.outbox.mark_attempt_failed(
-                msg, f"{name}: no answer from the node within {self.send_timeout:.0f} s"
+                msg,
+                said(
+                    N_("{link}: no answer from the node within {seconds} s"),
+                    link=name,
+                    seconds=f"{self.send_timeout:.0f}",
+                ),
             )
             return 0.0
         ids = sent.packet_ids or (sent.packet_id,)
@@ -295,7 +304,7 @@ class OutboxWorker:
         modem: AtModem = pick.modem  # type: ignore[assignment]
         error = self._transmit(modem, [(msg.node_addr or 0, f) for f in frames])
         if error:
-            self.outbox.mark_attempt_failed(msg, f"{modem.link.name}: {error}")
+            self.outbox.mark_attempt_failed(msg, said(N_("{link}: {why}"), link=modem.link.name, why=error))
         else:
             self.outbox.mark_sent(msg, modem.link.name)
             log.info(
@@ -309,8 +318,8 @@ class OutboxWorker:
         return min(IDLE_POLL * 5, max(0.05, seconds))
 
     def _transmit(self, modem: AtModem, frames: list[tuple[int, bytes]]) -> str:
-        """Send frames in order on one modem; '' when all went, else the reason (the rest
-        are not sent).
+        """Send frames in order on one modem; '' when all went, else the reason, a stored
+        sentence (the rest are not sent).
 
         Each frame that may have reached the air is charged to the link's budget (with the
         modem's own overhead, ``frame_airtime``) and stored raw as sent. A frame the modem
@@ -322,9 +331,11 @@ class OutboxWorker:
             try:
                 modem.send(address, frame).result(self.send_timeout)
             except ModemError as exc:
-                error, on_air = str(exc), exc.kind not in NOT_ON_AIR
+                error, on_air = exc.stored, exc.kind not in NOT_ON_AIR
             except FutureTimeout:
-                error = f"no answer from the modem within {self.send_timeout:.0f} s"
+                error = said(
+                    N_("no answer from the modem within {seconds} s"), seconds=f"{self.send_timeout:.0f}"
+                )
             if on_air:
                 self.router.record(modem.link.name, frame_airtime(len(frame), modem.modulation), started)
                 self._log_sent(modem.link.name, address, frame)

@@ -179,7 +179,7 @@ def test_live_state_from_running_runtime(qtbot, post, start_runtime) -> None:
         runtime = start_runtime(post, s)
         dialog = DevicesDialog(post)
         qtbot.addWidget(dialog)
-        qtbot.waitUntil(lambda: dialog.devices_table.item(0, 4).text() == "ready", timeout=5000)
+        qtbot.waitUntil(lambda: dialog.devices_table.item(0, 4).text() == "Ready", timeout=5000)
     finally:
         runtime.stop()
         s.stop()
@@ -191,4 +191,4 @@ def test_runtime_devices_not_in_store_are_shown(qtbot, post, start_runtime, radi
     qtbot.addWidget(dialog)
     assert dialog.devices_table.rowCount() == 1
     assert dialog.devices_table.item(0, 2).text() == radio_sim.port_url
-    assert dialog.devices_table.item(0, 4).text() == "ready"
+    assert dialog.devices_table.item(0, 4).text() == "Ready"

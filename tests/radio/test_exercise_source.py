@@ -22,6 +22,7 @@ from ops_console.hardware.simulators.lora_teams import rcv_line
 from ops_console.post import Post
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.runtime import RadioRuntime
+from ops_console.said import english
 from ops_console.services.incidents import IncidentDraft
 
 
@@ -150,7 +151,7 @@ def test_drill_is_read_from_device_config() -> None:
         ]
     )
     assert [(s.port, s.drill) for s in specs] == [("socket://127.0.0.1:7001", True), ("/dev/ttyUSB0", False)]
-    assert problems == ["[[device]] #3: drill must be true or false"]
+    assert [english(p) for p in problems] == ["[[device]] #3: drill must be true or false"]
 
 
 def test_the_demo_modem_marked_as_a_drill_device_makes_exercise_traffic(

@@ -20,6 +20,7 @@ from ops_console.hardware.simulators.mesh_node import SimulatedMeshNode
 from ops_console.post import Post
 from ops_console.radio.devices import DeviceSpec, devices_from_config, parse_device
 from ops_console.radio.runtime import RadioRuntime
+from ops_console.said import english
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def test_device_specs_name_meshtastic() -> None:
         ]
     )
     assert [s.port for s in specs] == ["/dev/ttyACM0"]
-    assert problems == [
+    assert [english(p) for p in problems] == [
         "[[device]] #2 (/dev/ttyACM1): a Meshtastic node takes no cpin (set the node's radio with its own app)"
     ]
 
@@ -115,14 +116,14 @@ def test_outbox_to_an_unreachable_node_fails_in_words(post, mesh_sim, runtime) -
     hill = mesh_sim.neighbours[4]
     msg = post.radio.outbox.compose(mesh_call(hill.num), "Are you there?")
     assert wait(lambda: post.radio.get(msg.id).status == "failed", 10.0)
-    assert post.radio.get(msg.id).last_error == "not acknowledged after the last retransmission"
+    assert english(post.radio.get(msg.id).last_error) == "not acknowledged after the last retransmission"
 
 
 def test_a_text_too_long_for_meshtastic_is_refused_with_the_reason(post) -> None:
     assert post.radio.outbox.check("CH0", "x" * 233).frames == 1
     assert post.radio.outbox.check("CH0", "x" * 234).frames == 2  # sent in two parts
     check = post.radio.outbox.check("CH0", "x" * 233 * 9)
-    assert check.problem == (
+    assert english(check.problem) == (
         "Too long for Meshtastic: 2097 bytes would take 10 packets of at most 233 bytes; "
         "at most 8 are sent for one text. Shorten it."
     )
@@ -154,7 +155,10 @@ def test_one_failed_part_fails_the_whole_text_in_words(post, mesh_sim, runtime) 
     hill = mesh_sim.neighbours[4]  # unreachable: what the mesh says of the second part
     mesh_sim.send_from_radio(mesh_sim._routing(hill, second.id, 5))
     assert wait(lambda: post.radio.get(msg.id).status == "failed", 10.0)
-    assert post.radio.get(msg.id).last_error == "part 2 of 3: not acknowledged after the last retransmission"
+    assert (
+        english(post.radio.get(msg.id).last_error)
+        == "part 2 of 3: not acknowledged after the last retransmission"
+    )
 
 
 def test_a_text_resent_after_a_failed_part_follows_the_new_packets_only(post, mesh_sim, runtime) -> None:
@@ -280,10 +284,8 @@ def test_whole_state_follows_every_part() -> None:
 
     assert whole_state([(1, 2, "acked", ""), (2, 2, "relayed", "")]) == ("relayed", "")
     assert whole_state([(1, 2, "acked", ""), (2, 2, "sent", "")]) == ("sent", "")
-    assert whole_state([(1, 2, "relayed", ""), (2, 2, "failed", "no route to the node")]) == (
-        "failed",
-        "part 2 of 2: no route to the node",
-    )
+    state, words = whole_state([(1, 2, "relayed", ""), (2, 2, "failed", "no route to the node")])
+    assert (state, english(words)) == ("failed", "part 2 of 2: no route to the node")
     assert whole_state([(1, 1, "failed", "no route to the node")]) == ("failed", "no route to the node")
 
 

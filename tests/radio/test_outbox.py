@@ -11,6 +11,7 @@ from ops_console.domain import Role
 from ops_console.errors import PermissionDenied, ValidationError
 from ops_console.hardware.lora.airtime import DutyCycleBudget
 from ops_console.hardware.protocols import field_payload as fp
+from ops_console.said import english
 from ops_console.services import audit
 
 
@@ -64,7 +65,7 @@ def test_precedence_order_then_age(post, radio_sim, start_runtime) -> None:
 
 def test_size_limit_is_enforced_before_queueing(post) -> None:
     check = post.radio.outbox.check("RESCUE1", "x" * 5000)
-    assert not check.ok and "frames" in check.problem and check.frames > 8
+    assert not check.ok and "frames" in english(check.problem) and check.frames > 8
     with pytest.raises(ValidationError, match="Shorten"):
         post.radio.outbox.compose("RESCUE1", "x" * 5000)
     small = post.radio.outbox.check("RESCUE1", "hello")
@@ -91,7 +92,7 @@ def test_modem_errors_are_retried_then_failed(post, radio_sim, start_runtime) ->
     msg = post.radio.outbox.compose("ALL", "will not go")
     assert wait(lambda: status(post, msg.id) == "failed")
     view = post.radio.get(msg.id)
-    assert view.attempts == 2 and "+ERR=1" in view.last_error
+    assert view.attempts == 2 and "+ERR=1" in english(view.last_error)
 
 
 def test_no_ack_means_resent_then_failed(post, radio_sim, start_runtime) -> None:
@@ -101,7 +102,7 @@ def test_no_ack_means_resent_then_failed(post, radio_sim, start_runtime) -> None
     msg = post.radio.outbox.compose("NOBODY", "anyone there?")  # no team answers to NOBODY
     assert wait(lambda: status(post, msg.id) == "failed")
     assert len(radio_sim.transmissions) == 3
-    assert "no acknowledgement after 3" in post.radio.get(msg.id).last_error
+    assert "no acknowledgement after 3" in english(post.radio.get(msg.id).last_error)
     again = post.radio.outbox.resend(msg.id)
     assert again.status == "queued" and again.attempts == 0
     assert wait(lambda: len(radio_sim.transmissions) >= 4)

@@ -20,6 +20,7 @@ from ops_console.radio.airtime_log import AirtimeLog
 from ops_console.radio.devices import DeviceSpec
 from ops_console.radio.routing import LinkRouter
 from ops_console.radio.runtime import RadioRuntime
+from ops_console.said import english
 
 
 def test_a_frame_the_modem_refused_is_not_charged_nor_stored_as_sent(post, radio_sim, start_runtime) -> None:
@@ -27,7 +28,7 @@ def test_a_frame_the_modem_refused_is_not_charged_nor_stored_as_sent(post, radio
     link = runtime.modems[0].link.name
     radio_sim.fail_next(b"AT+SEND", 4)  # +ERR=4: the modem did not transmit it
     msg = post.radio.outbox.compose("ALL", "refused once")
-    assert wait(lambda: "+ERR=4" in post.radio.get(msg.id).last_error)
+    assert wait(lambda: "+ERR=4" in english(post.radio.get(msg.id).last_error))
     assert runtime.router.usage(link, time.monotonic())[0] == 0.0
     assert AirtimeLog(post.db).since(3600) == []
 

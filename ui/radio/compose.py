@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.post import Post
 from ops_console.radio.outbox import BROADCAST
+from ops_console.said import shown
 from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.formatting import decimal
 from ops_console.ui.common.theme import set_ink
@@ -162,8 +163,9 @@ class ComposeBox(QWidget):
             .replace("{airtime}", decimal(check.airtime))
         )
         typed = bool(self.text_edit.toPlainText().strip())
+        problem = shown(check.problem)  # a stored sentence: in this console's language
         if typed and not check.ok:
-            text = check.problem
+            text = problem
         self.counter.setText(text)
         self.counter.setToolTip(text)
         self.counter.setProperty("problem", typed and not check.ok)
@@ -174,7 +176,7 @@ class ComposeBox(QWidget):
             first_reason(
                 (not self.refusal, self.refusal),
                 (typed, self.tr("Type a message first.")),
-                (check.ok, check.problem or self.tr("This message cannot be sent as it is.")),
+                (check.ok, problem or self.tr("This message cannot be sent as it is.")),
             ),
         )
 

@@ -34,15 +34,29 @@ from ops_console.domain import Permission
 from ops_console.errors import OpsError
 from ops_console.hardware.lora.probe import list_ports, probe
 from ops_console.hardware.protocols.reyax_at import DEFAULT_MODEL, MODELS
+from ops_console.hardware.transport.serial_link import port_problem
 from ops_console.post import Post
 from ops_console.radio.device_store import DeviceStore
 from ops_console.radio.devices import KINDS, DeviceSpec
+from ops_console.radio.links import LinkStatus
+from ops_console.said import N_, said, shown
 from ops_console.ui.common.jobs import JobLane, start_job
+from ops_console.ui.radio.status import state_words
 
 
 def _kind(spec: DeviceSpec) -> str:
     """The Kind column: the kind and, for a LoRa modem, its model (``lora · RYLR998``)."""
     return f"{spec.kind} · {spec.model}" if spec.kind == "lora" else spec.kind
+
+
+_TROUBLE = ("link down", "not responding", "network key refused")
+
+
+def _state(s: LinkStatus) -> str:
+    """The State column: the state in words and, when it is in trouble, why (a port
+    unplugged, permission denied, the key refused), in the reader's language."""
+    words = state_words(s.state)
+    return f"{words}: {shown(s.detail)}" if s.state in _TROUBLE and s.detail else words
 
 
 class DevicesDialog(QDialog):
@@ -221,11 +235,11 @@ class DevicesDialog(QDialog):
                         _kind(spec),
                         spec.port,
                         str(spec.baud),
-                        s.state,
+                        _state(s),
                         str(s.frames),
                         str(s.sent),
                         str(s.errors),
-                        s.last_error,
+                        shown(s.last_error),
                     ]
                 )
         stored = {spec.port for spec in self.configured()}
@@ -237,11 +251,11 @@ class DevicesDialog(QDialog):
                         s.kind,
                         port,
                         "",
-                        s.state,
+                        _state(s),
                         str(s.frames),
                         str(s.sent),
                         str(s.errors),
-                        s.last_error,
+                        shown(s.last_error),
                     ]
                 )
         self._fill(self.devices_table, rows)
@@ -339,20 +353,15 @@ class DevicesDialog(QDialog):
         self.update_actions()
 
     def _probe_failed(self, port: str, exc: Exception) -> None:
-        self._probed(port, (False, f"error while talking to it: {exc}"))
+        self._probed(port, (False, said(N_("error while talking to it: {why}"), why=port_problem(exc))))
 
     def _probed(self, port: str, answer: tuple[bool, str]) -> None:
         ok, what = answer
         self._testing -= 1
         if ok:
             text = self.tr("{port}: answered +OK").replace("{port}", port)
-        elif what.startswith("no answer"):
-            text = (
-                self.tr("{port}: no answer within a second").replace("{port}", port)
-                + what[len("no answer") :]
-            )
-        else:
-            text = self.tr("{port}: {error}").replace("{port}", port).replace("{error}", what)
+        else:  # what the probe found, a stored sentence (said.py): in this console's language
+            text = self.tr("{port}: {error}").replace("{port}", port).replace("{error}", shown(what))
         self.result_label.setText(text)
         self.update_actions()
 

@@ -9,12 +9,13 @@ two rows of the comms log from a radio operator at 1280x720, in the minute they 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ops_console.precedence import Precedence, rank_of
 from ops_console.radio.runtime import LinkStatus
 from ops_console.radio.views import MessageView
+from ops_console.said import shown
 from ops_console.ui.common.formatting import clock_time
 
 STATE_COLOURS = {
@@ -26,6 +27,28 @@ STATE_COLOURS = {
     "link down": "#b3261e",
     "closed": "#6b6b6b",
 }
+
+
+def state_words(state: str) -> str:
+    """A device's state (ModemState's value) in the reader's language; the link strip's
+    pill, its tooltip and the Devices dialog say it alike."""
+    words = {
+        "ready": QCoreApplication.translate("LinkStrip", "Ready"),
+        "configuring": QCoreApplication.translate("LinkStrip", "Configuring"),
+        "starting": QCoreApplication.translate("LinkStrip", "Starting"),
+        "not responding": QCoreApplication.translate("LinkStrip", "Not responding"),
+        "network key refused": QCoreApplication.translate("LinkStrip", "Key refused: not sending"),
+        "link down": QCoreApplication.translate("LinkStrip", "Link down"),
+        "closed": QCoreApplication.translate("LinkStrip", "Closed"),
+    }
+    return words.get(state, state)
+
+
+def link_tip(s: LinkStatus) -> str:
+    """One device's state, detail and last problem, in the reader's language (the detail
+    and the problem are stored sentences the driver made, ops_console/said.py)."""
+    tip = f"{s.label}: {state_words(s.state)} — {shown(s.detail)}"
+    return tip + (f"\n{shown(s.last_error)}" if s.last_error else "")
 
 
 class LinkStrip(QFrame):
@@ -59,16 +82,7 @@ class LinkStrip(QFrame):
             )
             return
         worst = next((s for s in links if s.state != "ready"), links[0])
-        label = {
-            "ready": self.tr("Ready"),
-            "configuring": self.tr("Configuring"),
-            "starting": self.tr("Starting"),
-            "not responding": self.tr("Not responding"),
-            "network key refused": self.tr("Key refused: not sending"),
-            "link down": self.tr("Link down"),
-            "closed": self.tr("Closed"),
-        }.get(worst.state, worst.state)
-        self._pill(label, STATE_COLOURS.get(worst.state, "#6b6b6b"))
+        self._pill(state_words(worst.state), STATE_COLOURS.get(worst.state, "#6b6b6b"))
         parts = []
         for s in links:
             parts.append(
@@ -85,11 +99,7 @@ class LinkStrip(QFrame):
                 .replace("{errors}", str(s.errors))
             )
         self.counters.setText("   |   ".join(parts))
-        tips = [
-            f"{s.label}: {s.state} — {s.detail}" + (f"\n{s.last_error}" if s.last_error else "")
-            for s in links
-        ]
-        self.setToolTip("\n".join(tips))
+        self.setToolTip("\n".join(link_tip(s) for s in links))
 
     def _pill(self, text: str, colour: str) -> None:
         self.pill.setText(text)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ops_console.precedence import precedence_label
 from ops_console.radio.views import MessageView, NodeView
+from ops_console.said import shown
 from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import (
     decimal,
@@ -164,7 +165,7 @@ def _tip(msg: MessageView) -> str | None:
         sent = msg.status in ("sent", "relayed", "acked")
         lines.append((_tr("Sent on {link}") if sent else _tr("Radio: {link}")).replace("{link}", msg.link))
     if msg.last_error:
-        lines.append(_tr("Last problem: {error}").replace("{error}", msg.last_error))
+        lines.append(_tr("Last problem: {error}").replace("{error}", shown(msg.last_error)))
     return "\n".join(lines) or None
 
 
