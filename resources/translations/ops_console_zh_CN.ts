@@ -1447,7 +1447,7 @@
     </message>
     <message>
       <source>{port}: no answer within a second</source>
-      <translation>{port}：一秒内无应答</translation>
+      <translation type="vanished">{port}：一秒内无应答</translation>
     </message>
     <message>
       <source>{port}: {error}</source>
@@ -5978,6 +5978,10 @@ Sounding or armed: %1</source>
       <translation>（批次 {lot}）</translation>
     </message>
     <message>
+      <source> ({length} digits is the {other}'s; set model = "{other}")</source>
+      <translation>（{length} 位是 {other} 的密钥长度；请设置 model = "{other}"）</translation>
+    </message>
+    <message>
       <source>'{raw}' is not a time of day (00:00 to 23:59).</source>
       <translation>“{raw}”不是一天中的时间（00:00 至 23:59）。</translation>
     </message>
@@ -5990,12 +5994,48 @@ Sounding or armed: %1</source>
       <translation>“{raw}”超出范围。</translation>
     </message>
     <message>
+      <source>+ERR without a numeric code</source>
+      <translation>+ERR 后面没有数字错误码</translation>
+    </message>
+    <message>
+      <source>+RCV RSSI or SNR is not a number</source>
+      <translation>+RCV 的 RSSI 或 SNR 不是数字</translation>
+    </message>
+    <message>
+      <source>+RCV address or length is not a number</source>
+      <translation>+RCV 的地址或长度不是数字</translation>
+    </message>
+    <message>
+      <source>+RCV address or length out of range</source>
+      <translation>+RCV 的地址或长度超出范围</translation>
+    </message>
+    <message>
+      <source>+RCV length field {n} does not fit the line (wrong length, or RSSI/SNR missing)</source>
+      <translation>+RCV 的长度字段 {n} 与该行不符（长度有误，或缺少 RSSI/SNR）</translation>
+    </message>
+    <message>
+      <source>+RCV truncated: length field {n}, only {got} bytes follow</source>
+      <translation>+RCV 被截断：长度字段为 {n}，后面只有 {got} 字节</translation>
+    </message>
+    <message>
+      <source>+READY during {command}: the modem rebooted</source>
+      <translation>执行 {command} 时收到 +READY：调制解调器已重启</translation>
+    </message>
+    <message>
+      <source>+READY: the modem rebooted; configuration will be re-applied</source>
+      <translation>+READY：调制解调器已重启，将重新写入配置</translation>
+    </message>
+    <message>
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
       <source>, refers to #{id}</source>
       <translation>，引用 #{id}</translation>
+    </message>
+    <message>
+      <source>--device {why}</source>
+      <translation>--device 参数有误：{why}</translation>
     </message>
     <message>
       <source>: {reason}</source>
@@ -6008,6 +6048,18 @@ Sounding or armed: %1</source>
     <message>
       <source>A barcode has 1 to 64 characters.</source>
       <translation>条形码应为 1 到 64 个字符。</translation>
+    </message>
+    <message>
+      <source>A call sign is 1-9 of A-Z, 0-9, / and -.</source>
+      <translation>呼号由 1 至 9 个字符组成，只能使用 A-Z、0-9、/ 和 -。</translation>
+    </message>
+    <message>
+      <source>A device needs a port (a path or a URL such as socket://host:port).</source>
+      <translation>设备需要指定端口（设备路径，或 socket://host:port 这样的地址）。</translation>
+    </message>
+    <message>
+      <source>A link name is at most 60 characters.</source>
+      <translation>链路名称最多 60 个字符。</translation>
     </message>
     <message>
       <source>A location named '{name}' exists already.</source>
@@ -6136,6 +6188,18 @@ Sounding or armed: %1</source>
     <message>
       <source>CAP {type} received from {sender} ({status}): {headline}{linked}</source>
       <translation>收到来自 {sender} 的 CAP {type}（{status}）：{headline}{linked}</translation>
+    </message>
+    <message>
+      <source>CRC error</source>
+      <translation>CRC 校验错误</translation>
+    </message>
+    <message>
+      <source>CRC is not 4 hex digits</source>
+      <translation>CRC 不是 4 位十六进制数字</translation>
+    </message>
+    <message>
+      <source>CRC mismatch (frame corrupted)</source>
+      <translation>CRC 校验不符（帧已损坏）</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -6330,6 +6394,10 @@ Sounding or armed: %1</source>
       <translation>发放 {item} {quantity} {unit}</translation>
     </message>
     <message>
+      <source>It needs {seconds} s on air, more than the {budget} s budget per hour.</source>
+      <translation>需要占用信道 {seconds} 秒，超过每小时 {budget} 秒的发射时间限额。</translation>
+    </message>
+    <message>
       <source>Item added: {name} ({category}, {unit})</source>
       <translation>已添加物品：{name}（{category}，{unit}）</translation>
     </message>
@@ -6476,6 +6544,14 @@ Sounding or armed: %1</source>
     <message>
       <source>R-{id} left</source>
       <translation>R-{id} 已离开</translation>
+    </message>
+    <message>
+      <source>RX failed, header error</source>
+      <translation>接收失败，帧头错误</translation>
+    </message>
+    <message>
+      <source>RX is over time</source>
+      <translation>接收超时</translation>
     </message>
     <message>
       <source>Radio frames are not being stored: {why} ({spool} waiting in the spool, {memory} in memory)</source>
@@ -6722,6 +6798,14 @@ Sounding or armed: %1</source>
       <translation>测试</translation>
     </message>
     <message>
+      <source>TX data exceeds 240 bytes</source>
+      <translation>发射数据超过 240 字节</translation>
+    </message>
+    <message>
+      <source>TX is over time</source>
+      <translation>发射超时</translation>
+    </message>
+    <message>
       <source>Task #{id} assigned: {title}</source>
       <translation>任务 #{id} 已分派：{title}</translation>
     </message>
@@ -6832,6 +6916,10 @@ Sounding or armed: %1</source>
     <message>
       <source>The audit head row is missing: this is not an Ops Console post.</source>
       <translation>缺少审计头记录：这不是 Ops Console 指挥所的数据库。</translation>
+    </message>
+    <message>
+      <source>The baud rate must be a positive whole number.</source>
+      <translation>波特率必须是正整数。</translation>
     </message>
     <message>
       <source>The database is not reachable now ({why}). The gateway starts anyway: what it hears waits in the spool {spool} and is stored when the database answers.</source>
@@ -7042,12 +7130,24 @@ Sounding or armed: %1</source>
       <translation>无法识别时间或时区：{why}</translation>
     </message>
     <message>
+      <source>Too long for Meshtastic: {size} bytes would take {count} packets of at most {limit} bytes; at most {most} are sent for one text. Shorten it.</source>
+      <translation>对 Meshtastic 而言过长：{size} 字节需要 {count} 个数据包（每包最多 {limit} 字节），一条文本最多发送 {most} 个。请缩短。</translation>
+    </message>
+    <message>
+      <source>Too long: it needs {frames} frames, at most {most} are allowed. Shorten it.</source>
+      <translation>内容过长：需要 {frames} 帧，最多只允许 {most} 帧。请缩短。</translation>
+    </message>
+    <message>
       <source>Transferred {quantity} {unit} {item}</source>
       <translation>调拨 {item} {quantity} {unit}</translation>
     </message>
     <message>
       <source>Tuesday</source>
       <translation>星期二</translation>
+    </message>
+    <message>
+      <source>Type a message first.</source>
+      <translation>请先输入消息。</translation>
     </message>
     <message>
       <source>Type something to log.</source>
@@ -7064,6 +7164,14 @@ Sounding or armed: %1</source>
     <message>
       <source>Type your PIN to sound the sirens again.</source>
       <translation>请输入您的 PIN 码以再次鸣响警报器。</translation>
+    </message>
+    <message>
+      <source>Unknown device kind {kind}.</source>
+      <translation>未知的设备类型 {kind}。</translation>
+    </message>
+    <message>
+      <source>Unknown modem model {model} (known: {known}).</source>
+      <translation>未知的调制解调器型号 {model}（已知型号：{known}）。</translation>
     </message>
     <message>
       <source>Unknown report '{kind}': choose one of {kinds}.</source>
@@ -7162,8 +7270,48 @@ Sounding or armed: %1</source>
       <translation>区域 {id} 已不存在。</translation>
     </message>
     <message>
+      <source>[[device]] #{number} ({port}): a Meshtastic node takes no {keys} (set the node's radio with its own app)</source>
+      <translation>[[device]] 第 {number} 项（{port}）：Meshtastic 节点不接受 {keys} 设置（请用节点自带的应用设置其电台参数）</translation>
+    </message>
+    <message>
+      <source>[[device]] #{number} ({port}): model = {model} is not one of {known}</source>
+      <translation>[[device]] 第 {number} 项（{port}）：model = {model} 不在可选型号 {known} 之中</translation>
+    </message>
+    <message>
+      <source>[[device]] #{number} ({port}): {why}</source>
+      <translation>[[device]] 第 {number} 项（{port}）：{why}</translation>
+    </message>
+    <message>
+      <source>[[device]] #{number}: a {kind} device needs port = "..."</source>
+      <translation>[[device]] 第 {number} 项：{kind} 设备需要填写 port = "..."</translation>
+    </message>
+    <message>
+      <source>[[device]] #{number}: baud must be a positive whole number</source>
+      <translation>[[device]] 第 {number} 项：baud（波特率）必须是正整数</translation>
+    </message>
+    <message>
+      <source>[[device]] #{number}: drill must be true or false</source>
+      <translation>[[device]] 第 {number} 项：drill 只能是 true 或 false</translation>
+    </message>
+    <message>
       <source>a field is too long</source>
       <translation>有字段过长</translation>
+    </message>
+    <message>
+      <source>a frame limit of {limit} bytes leaves no room for text</source>
+      <translation>每帧 {limit} 字节的上限不足以容纳文本</translation>
+    </message>
+    <message>
+      <source>a neighbour was heard relaying it to the channel</source>
+      <translation>已听到相邻节点向频道转发</translation>
+    </message>
+    <message>
+      <source>a neighbour was heard relaying it; the recipient has not confirmed it</source>
+      <translation>已听到相邻节点转发，收件方尚未确认</translation>
+    </message>
+    <message>
+      <source>a port error: {error}</source>
+      <translation>端口错误：{error}</translation>
     </message>
     <message>
       <source>a rate-of-rise rule needs an amount and a window above zero</source>
@@ -7172,6 +7320,14 @@ Sounding or armed: %1</source>
     <message>
       <source>a rate-of-rise rule needs both an amount and a window</source>
       <translation>上涨速率规则需要同时设定上涨量和时间窗</translation>
+    </message>
+    <message>
+      <source>a sensor value must be a finite number</source>
+      <translation>传感器读数必须是有限数值</translation>
+    </message>
+    <message>
+      <source>a text in {total} parts from {sender}: part {missing} not received; stored as incomplete</source>
+      <translation>来自 {sender} 的文本共 {total} 部分，第 {missing} 部分未收到；已按不完整消息保存</translation>
     </message>
     <message>
       <source>account for residents</source>
@@ -7188,6 +7344,10 @@ Sounding or armed: %1</source>
     <message>
       <source>acknowledge siren alarms</source>
       <translation>确认警报器告警</translation>
+    </message>
+    <message>
+      <source>acknowledged by {node}</source>
+      <translation>{node} 已确认收到</translation>
     </message>
     <message>
       <source>activate</source>
@@ -7238,12 +7398,24 @@ Sounding or armed: %1</source>
       <translation>向名册添加志愿者</translation>
     </message>
     <message>
+      <source>address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
       <source>adjust</source>
       <translation>调整</translation>
     </message>
     <message>
       <source>adjust stock</source>
       <translation>调整库存</translation>
+    </message>
+    <message>
+      <source>admin public key is not authorised</source>
+      <translation>管理公钥未获授权</translation>
+    </message>
+    <message>
+      <source>admin session key is wrong</source>
+      <translation>管理会话密钥错误</translation>
     </message>
     <message>
       <source>advisory</source>
@@ -7256,6 +7428,22 @@ Sounding or armed: %1</source>
     <message>
       <source>amplifier fault</source>
       <translation>功放故障</translation>
+    </message>
+    <message>
+      <source>another part of the text was not sent: {why}</source>
+      <translation>该文本的另一部分未能发送：{why}</translation>
+    </message>
+    <message>
+      <source>answered +OK</source>
+      <translation>已应答 +OK</translation>
+    </message>
+    <message>
+      <source>answering again</source>
+      <translation>已恢复应答</translation>
+    </message>
+    <message>
+      <source>applying configuration</source>
+      <translation>正在写入配置</translation>
     </message>
     <message>
       <source>approve requests</source>
@@ -7278,6 +7466,10 @@ Sounding or armed: %1</source>
       <translation>询问的是警报器 {unit}，应答的却是单元 {replied}（可能有两台控制器使用同一地址）</translation>
     </message>
     <message>
+      <source>asking the node for its configuration (want_config)</source>
+      <translation>正在向节点读取配置（want_config）</translation>
+    </message>
+    <message>
       <source>assign tasks</source>
       <translation>分派任务</translation>
     </message>
@@ -7286,8 +7478,52 @@ Sounding or armed: %1</source>
       <translation>回落至{level}：低于 {line} − {hysteresis} {unit}</translation>
     </message>
     <message>
+      <source>bad call sign or number in ack</source>
+      <translation>确认帧中的呼号或编号有误</translation>
+    </message>
+    <message>
+      <source>bad call sign or number in position</source>
+      <translation>位置报告中的呼号或编号有误</translation>
+    </message>
+    <message>
+      <source>bad call sign or number in sensor reading</source>
+      <translation>传感器读数中的呼号或编号有误</translation>
+    </message>
+    <message>
+      <source>bad call sign, number or fragment i/n</source>
+      <translation>呼号、编号或分片序号 i/n 有误</translation>
+    </message>
+    <message>
+      <source>bad field: {error}</source>
+      <translation>字段有误：{error}</translation>
+    </message>
+    <message>
+      <source>bad latitude, longitude or time</source>
+      <translation>纬度、经度或时间有误</translation>
+    </message>
+    <message>
+      <source>bad sensor id, kind or value</source>
+      <translation>传感器编号、类型或读数有误</translation>
+    </message>
+    <message>
+      <source>bad unit or time</source>
+      <translation>单位或时间有误</translation>
+    </message>
+    <message>
+      <source>bandwidth {hz} Hz is not one of {allowed}</source>
+      <translation>带宽 {hz} Hz 不在可选值 {allowed} 之中</translation>
+    </message>
+    <message>
+      <source>battery is not a percentage</source>
+      <translation>电量不是百分比数值</translation>
+    </message>
+    <message>
       <source>battery low</source>
       <translation>电池电量低</translation>
+    </message>
+    <message>
+      <source>battery {battery} is not a percentage</source>
+      <translation>电量 {battery} 不是百分比数值</translation>
     </message>
     <message>
       <source>battery {volts} V</source>
@@ -7304,6 +7540,10 @@ Sounding or armed: %1</source>
     <message>
       <source>cabinet door open</source>
       <translation>控制箱门已打开</translation>
+    </message>
+    <message>
+      <source>call sign {call} must be 1-9 of A-Z 0-9 / -</source>
+      <translation>呼号 {call} 须为 1 至 9 个字符，只能使用 A-Z 0-9 / -</translation>
     </message>
     <message>
       <source>cancel</source>
@@ -7324,6 +7564,10 @@ Sounding or armed: %1</source>
     <message>
       <source>cancelled</source>
       <translation>已取消</translation>
+    </message>
+    <message>
+      <source>cannot open: {why}</source>
+      <translation>无法打开：{why}</translation>
     </message>
     <message>
       <source>change a team's accountability timer</source>
@@ -7374,8 +7618,40 @@ Sounding or armed: %1</source>
       <translation>结束本班次</translation>
     </message>
     <message>
+      <source>closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>coding rate</source>
+      <translation>编码率</translation>
+    </message>
+    <message>
+      <source>configured</source>
+      <translation>已配置</translation>
+    </message>
+    <message>
+      <source>configured: node {node}, {count} nodes known</source>
+      <translation>已配置：节点 {node}，已知 {count} 个节点</translation>
+    </message>
+    <message>
+      <source>configured; rejected: {commands}</source>
+      <translation>已配置；被拒绝的命令：{commands}</translation>
+    </message>
+    <message>
       <source>confirm a team's PAR</source>
       <translation>确认队伍的 PAR</translation>
+    </message>
+    <message>
+      <source>connected</source>
+      <translation>已连接</translation>
+    </message>
+    <message>
+      <source>connecting</source>
+      <translation>正在连接</translation>
+    </message>
+    <message>
+      <source>connection refused (is the simulator or the device server running?)</source>
+      <translation>连接被拒绝（模拟器或设备服务是否在运行？）</translation>
     </message>
     <message>
       <source>consume</source>
@@ -7388,6 +7664,14 @@ Sounding or armed: %1</source>
     <message>
       <source>copied {n} rows; audit on the copy: {result}</source>
       <translation>已复制 {n} 行；副本的审计检查：{result}</translation>
+    </message>
+    <message>
+      <source>corrupt length {length} &gt; {most}</source>
+      <translation>长度字段已损坏：{length} &gt; {most}</translation>
+    </message>
+    <message>
+      <source>could not open: {why}</source>
+      <translation>无法打开：{why}</translation>
     </message>
     <message>
       <source>could not write {file}: {why}</source>
@@ -7428,6 +7712,18 @@ Sounding or armed: %1</source>
     <message>
       <source>draw zones</source>
       <translation>划定区域</translation>
+    </message>
+    <message>
+      <source>driver closed</source>
+      <translation>驱动已关闭</translation>
+    </message>
+    <message>
+      <source>driver closed before the command was sent</source>
+      <translation>命令发出之前驱动已关闭</translation>
+    </message>
+    <message>
+      <source>driver closed before the node took the text</source>
+      <translation>节点接收文本之前驱动已关闭</translation>
     </message>
     <message>
       <source>driver or speaker fault</source>
@@ -7478,12 +7774,20 @@ Sounding or armed: %1</source>
       <translation>紧急线</translation>
     </message>
     <message>
+      <source>encryption with the node's public key failed</source>
+      <translation>使用节点公钥加密失败</translation>
+    </message>
+    <message>
       <source>entries at the end of the log were removed</source>
       <translation>日志末尾的记录已被删除</translation>
     </message>
     <message>
       <source>entry {id} is missing</source>
       <translation>缺少第 {id} 条记录</translation>
+    </message>
+    <message>
+      <source>error while talking to it: {why}</source>
+      <translation>通信时出错：{why}</translation>
     </message>
     <message>
       <source>every</source>
@@ -7498,12 +7802,24 @@ Sounding or armed: %1</source>
       <translation>演练启动已取消</translation>
     </message>
     <message>
+      <source>expected {count} fields, got {got}</source>
+      <translation>应有 {count} 个字段，实际为 {got} 个</translation>
+    </message>
+    <message>
       <source>expected {want} input registers, got {got}</source>
       <translation>应有 {want} 个输入寄存器，实际收到 {got} 个</translation>
     </message>
     <message>
       <source>export the residents register</source>
       <translation>导出居民名册</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <source>failed to write flash memory</source>
+      <translation>写入闪存失败</translation>
     </message>
     <message>
       <source>fault</source>
@@ -7542,12 +7858,28 @@ Sounding or armed: %1</source>
       <translation>每月第四个{weekday} {time}（{tz}）</translation>
     </message>
     <message>
+      <source>fragment, number or precedence out of range</source>
+      <translation>分片、编号或优先级超出范围</translation>
+    </message>
+    <message>
+      <source>frame is not ASCII</source>
+      <translation>帧中含有非 ASCII 字符</translation>
+    </message>
+    <message>
+      <source>frequency</source>
+      <translation>频率</translation>
+    </message>
+    <message>
       <source>from {place}</source>
       <translation>来自 {place}</translation>
     </message>
     <message>
       <source>fulfil requests</source>
       <translation>完成请求</translation>
+    </message>
+    <message>
+      <source>gave up after {attempts} attempts: {why}</source>
+      <translation>尝试 {attempts} 次后放弃：{why}</translation>
     </message>
     <message>
       <source>give both lat and lon, or neither</source>
@@ -7560,6 +7892,10 @@ Sounding or armed: %1</source>
     <message>
       <source>growl test</source>
       <translation>低鸣测试</translation>
+    </message>
+    <message>
+      <source>held back: the legal duty-cycle limit is reached</source>
+      <translation>暂缓发送：已达到法定占空比上限</translation>
     </message>
     <message>
       <source>hysteresis</source>
@@ -7582,12 +7918,20 @@ Sounding or armed: %1</source>
       <translation>导入名册</translation>
     </message>
     <message>
+      <source>in use by another program (another gateway or console on this modem?)</source>
+      <translation>正被另一个程序占用（是否有另一个网关或控制台在使用此调制解调器？）</translation>
+    </message>
+    <message>
       <source>incident #{id}</source>
       <translation>事件 #{id}</translation>
     </message>
     <message>
       <source>input register {index} holds {value}, outside 0..65535</source>
       <translation>输入寄存器 {index} 的值为 {value}，超出 0..65535</translation>
+    </message>
+    <message>
+      <source>input/output error (the device was unplugged?)</source>
+      <translation>输入/输出错误（设备是否已拔出？）</translation>
     </message>
     <message>
       <source>interval s</source>
@@ -7634,8 +7978,16 @@ Sounding or armed: %1</source>
       <translation>其本地启动标志已置位</translation>
     </message>
     <message>
+      <source>kept raw, not read as a message: {error}</source>
+      <translation>已按原始数据保存，未能解读为消息：{error}</translation>
+    </message>
+    <message>
       <source>last</source>
       <translation>最后一个</translation>
+    </message>
+    <message>
+      <source>last TX was not completed</source>
+      <translation>上一次发射尚未完成</translation>
     </message>
     <message>
       <source>last {weekday} of the month at {time} ({tz})</source>
@@ -7646,8 +7998,16 @@ Sounding or armed: %1</source>
       <translation>纬度</translation>
     </message>
     <message>
+      <source>line longer than {limit} bytes (piece {part})</source>
+      <translation>行长度超过 {limit} 字节（第 {part} 段）</translation>
+    </message>
+    <message>
       <source>line {line} of {path} is not a checkpoint</source>
       <translation>{path} 的第 {line} 行不是检查点</translation>
+    </message>
+    <message>
+      <source>link {state}: {detail}</source>
+      <translation>链路{state}：{detail}</translation>
     </message>
     <message>
       <source>log inspections</source>
@@ -7670,12 +8030,24 @@ Sounding or armed: %1</source>
       <translation>市电寄存器的值为 {value}，不是 0 或 1</translation>
     </message>
     <message>
+      <source>malformed +KEY</source>
+      <translation>+KEY 格式有误</translation>
+    </message>
+    <message>
       <source>max</source>
       <translation>最大值</translation>
     </message>
     <message>
       <source>max valid</source>
       <translation>有效最大值</translation>
+    </message>
+    <message>
+      <source>meshtastic port {port}: {error}</source>
+      <translation>Meshtastic 端口 {port}：{error}</translation>
+    </message>
+    <message>
+      <source>message number {number} is outside 0..65535</source>
+      <translation>消息编号 {number} 超出 0..65535 的范围</translation>
     </message>
     <message>
       <source>min</source>
@@ -7686,12 +8058,48 @@ Sounding or armed: %1</source>
       <translation>有效最小值</translation>
     </message>
     <message>
+      <source>modem did not answer {command} after {attempts} attempts</source>
+      <translation>尝试 {attempts} 次后调制解调器仍未应答 {command}</translation>
+    </message>
+    <message>
+      <source>modem keeps rebooting during configuration</source>
+      <translation>调制解调器在配置过程中反复重启</translation>
+    </message>
+    <message>
       <source>more than {n} readings in one minute (expected one every {seconds} s)</source>
       <translation>一分钟内读数超过 {n} 条（应每 {seconds} 秒一条）</translation>
     </message>
     <message>
       <source>move tasks</source>
       <translation>移动任务</translation>
+    </message>
+    <message>
+      <source>network id</source>
+      <translation>网络号</translation>
+    </message>
+    <message>
+      <source>no *CRC trailer</source>
+      <translation>缺少 *CRC 校验尾</translation>
+    </message>
+    <message>
+      <source>no acknowledgement after {attempts} attempts</source>
+      <translation>尝试 {attempts} 次后仍未收到确认</translation>
+    </message>
+    <message>
+      <source>no answer from the modem within {seconds} s</source>
+      <translation>调制解调器在 {seconds} 秒内没有应答</translation>
+    </message>
+    <message>
+      <source>no answer to {command} within {seconds} s (attempt {attempt})</source>
+      <translation>{command} 在 {seconds} 秒内没有应答（第 {attempt} 次尝试）</translation>
+    </message>
+    <message>
+      <source>no answer within {seconds} s</source>
+      <translation>{seconds} 秒内没有应答</translation>
+    </message>
+    <message>
+      <source>no answer within {seconds} s (got {bytes})</source>
+      <translation>{seconds} 秒内没有应答（收到 {bytes}）</translation>
     </message>
     <message>
       <source>no command</source>
@@ -7710,6 +8118,10 @@ Sounding or armed: %1</source>
       <translation>未说明原因</translation>
     </message>
     <message>
+      <source>no route to the node</source>
+      <translation>没有到达该节点的路由</translation>
+    </message>
+    <message>
       <source>no siren signal for {hazard} in the post's signal set</source>
       <translation>本站信号集中没有用于{hazard}的警报信号</translation>
     </message>
@@ -7722,8 +8134,28 @@ Sounding or armed: %1</source>
       <translation>没有警报器覆盖该预警区域</translation>
     </message>
     <message>
+      <source>no such channel on the node</source>
+      <translation>节点上没有该频道</translation>
+    </message>
+    <message>
       <source>no test pattern in the library</source>
       <translation>模式库中没有测试模式</translation>
+    </message>
+    <message>
+      <source>node names not stored: {error}</source>
+      <translation>节点名称未能保存：{error}</translation>
+    </message>
+    <message>
+      <source>not acknowledged after the last retransmission</source>
+      <translation>最后一次重传后仍未得到确认</translation>
+    </message>
+    <message>
+      <source>not an AT response</source>
+      <translation>不是 AT 应答</translation>
+    </message>
+    <message>
+      <source>not authorised</source>
+      <translation>未获授权</translation>
     </message>
     <message>
       <source>not confirmed</source>
@@ -7732,6 +8164,14 @@ Sounding or armed: %1</source>
     <message>
       <source>not in the register: kind {kind}, unit {unit}, node {node}; its readings are kept — register it in the Sensors panel</source>
       <translation>未登记：类型 {kind}，单位 {unit}，节点 {node}；其读数已保留 — 请在传感器面板中登记</translation>
+    </message>
+    <message>
+      <source>not sending: {why}</source>
+      <translation>暂停发送：{why}</translation>
+    </message>
+    <message>
+      <source>not sent, it would go out unencrypted: {why}</source>
+      <translation>未发送，否则将以未加密方式发出：{why}</translation>
     </message>
     <message>
       <source>not sent: requested {age} s ago, too old to send safely — request it again if still needed</source>
@@ -7754,6 +8194,10 @@ Sounding or armed: %1</source>
       <translation>无</translation>
     </message>
     <message>
+      <source>nothing to send: the data is empty</source>
+      <translation>没有可发送的内容：数据为空</translation>
+    </message>
+    <message>
       <source>now holds {n}</source>
       <translation>现有 {n} 人</translation>
     </message>
@@ -7770,8 +8214,20 @@ Sounding or armed: %1</source>
       <translation>只有主管可以{doing}</translation>
     </message>
     <message>
+      <source>only noise bytes</source>
+      <translation>只有噪声字节</translation>
+    </message>
+    <message>
       <source>open or close shelters</source>
       <translation>开放或关闭避难所</translation>
+    </message>
+    <message>
+      <source>packet {id}: {words}</source>
+      <translation>数据包 {id}：{words}</translation>
+    </message>
+    <message>
+      <source>part {part} of {total}: {words}</source>
+      <translation>第 {part} 部分（共 {total} 部分）：{words}</translation>
     </message>
     <message>
       <source>pattern id</source>
@@ -7784,6 +8240,38 @@ Sounding or armed: %1</source>
     <message>
       <source>pattern {pattern}, {left} s left</source>
       <translation>模式 {pattern}，剩余 {left} 秒</translation>
+    </message>
+    <message>
+      <source>payload contains CR or LF, which would end the AT command early</source>
+      <translation>载荷中含有回车或换行符，会使 AT 命令提前结束</translation>
+    </message>
+    <message>
+      <source>payload does not decode</source>
+      <translation>载荷无法解码</translation>
+    </message>
+    <message>
+      <source>payload is {size} bytes; the modem takes at most {limit} per frame</source>
+      <translation>载荷为 {size} 字节；调制解调器每帧最多接受 {limit} 字节</translation>
+    </message>
+    <message>
+      <source>permission denied (is this user in the dialout group?)</source>
+      <translation>权限不足（当前用户是否在 dialout 组中？）</translation>
+    </message>
+    <message>
+      <source>position out of range</source>
+      <translation>位置超出范围</translation>
+    </message>
+    <message>
+      <source>position {lat}, {lon} is not on Earth</source>
+      <translation>位置 {lat}, {lon} 不在地球上</translation>
+    </message>
+    <message>
+      <source>preamble</source>
+      <translation>前导码</translation>
+    </message>
+    <message>
+      <source>preamble value is not allowed</source>
+      <translation>前导码长度不被允许</translation>
     </message>
     <message>
       <source>purge exercise records</source>
@@ -7822,12 +8310,24 @@ Sounding or armed: %1</source>
       <translation>发出 MAYDAY</translation>
     </message>
     <message>
+      <source>rate limit exceeded</source>
+      <translation>超出速率限制</translation>
+    </message>
+    <message>
+      <source>read failed: {why}</source>
+      <translation>读取失败：{why}</translation>
+    </message>
+    <message>
       <source>receive</source>
       <translation>接收</translation>
     </message>
     <message>
       <source>receive stock</source>
       <translation>入库</translation>
+    </message>
+    <message>
+      <source>reconnecting</source>
+      <translation>正在重新连接</translation>
     </message>
     <message>
       <source>record resource requests</source>
@@ -7852,6 +8352,10 @@ Sounding or armed: %1</source>
     <message>
       <source>remove radio devices</source>
       <translation>移除电台设备</translation>
+    </message>
+    <message>
+      <source>reply value is not valid UTF-8</source>
+      <translation>应答内容不是有效的 UTF-8</translation>
     </message>
     <message>
       <source>report incidents</source>
@@ -7886,6 +8390,14 @@ Sounding or armed: %1</source>
       <translation>旋转器故障</translation>
     </message>
     <message>
+      <source>routing error {code}</source>
+      <translation>路由错误 {code}</translation>
+    </message>
+    <message>
+      <source>routing packet does not decode: {error}</source>
+      <translation>路由数据包无法解码：{error}</translation>
+    </message>
+    <message>
       <source>schedule siren tests</source>
       <translation>安排警报器测试</translation>
     </message>
@@ -7908,6 +8420,22 @@ Sounding or armed: %1</source>
     <message>
       <source>send radio messages</source>
       <translation>发送电台消息</translation>
+    </message>
+    <message>
+      <source>send refused: {why}</source>
+      <translation>拒绝发送：{why}</translation>
+    </message>
+    <message>
+      <source>sending failed: no public key for the destination</source>
+      <translation>发送失败：没有目标节点的公钥</translation>
+    </message>
+    <message>
+      <source>sensor id and kind must be 1-16 of A-Z a-z 0-9 _ . -</source>
+      <translation>传感器编号和类型须为 1 至 16 个字符，只能使用 A-Z a-z 0-9 _ . -</translation>
+    </message>
+    <message>
+      <source>sensor value is not finite</source>
+      <translation>传感器读数不是有限数值</translation>
     </message>
     <message>
       <source>sensors</source>
@@ -7998,6 +8526,10 @@ Sounding or armed: %1</source>
       <translation>鸣响中</translation>
     </message>
     <message>
+      <source>spreading factor</source>
+      <translation>扩频因子</translation>
+    </message>
+    <message>
       <source>start a PAR roll call</source>
       <translation>发起 PAR 点名</translation>
     </message>
@@ -8032,6 +8564,14 @@ Sounding or armed: %1</source>
     <message>
       <source>testing</source>
       <translation>测试中</translation>
+    </message>
+    <message>
+      <source>text has a bad %-escape or a raw reserved character</source>
+      <translation>文本中有错误的 % 转义或未转义的保留字符</translation>
+    </message>
+    <message>
+      <source>text too long: it needs {count} fragments, at most {most}</source>
+      <translation>文本过长：需要 {count} 个分片，最多 {most} 个</translation>
     </message>
     <message>
       <source>the PIN was not accepted — {why}</source>
@@ -8082,6 +8622,18 @@ Sounding or armed: %1</source>
       <translation>控制器报告内部故障（设备故障）</translation>
     </message>
     <message>
+      <source>the data to be sent does not match the actual length</source>
+      <translation>待发送数据与声明的长度不符</translation>
+    </message>
+    <message>
+      <source>the destination's public key is unknown</source>
+      <translation>目标节点的公钥未知</translation>
+    </message>
+    <message>
+      <source>the device is gone (unplugged?)</source>
+      <translation>设备已断开（是否已拔出？）</translation>
+    </message>
+    <message>
       <source>the expiry {text} is not a date like 2025-06-30</source>
       <translation>有效期 {text} 不是日期（应类似 2025-06-30）</translation>
     </message>
@@ -8096,6 +8648,10 @@ Sounding or armed: %1</source>
     <message>
       <source>the folder {folder} is not writable</source>
       <translation>文件夹 {folder} 不可写</translation>
+    </message>
+    <message>
+      <source>the head of the AT command is not the "AT" string</source>
+      <translation>AT 命令的开头不是“AT”</translation>
     </message>
     <message>
       <source>the hysteresis ({hysteresis}) must be smaller than the gap between two lines</source>
@@ -8126,12 +8682,48 @@ Sounding or armed: %1</source>
       <translation>日志共有 {n} 条记录，但 {at} 的检查点记为 {count} 条：有记录被删除（末尾被截掉或日志被清空），或恢复了较旧的备份</translation>
     </message>
     <message>
+      <source>the modem refused the network key (+ERR={code} {words}); check that model = "{model}" is right and the key has {digits} hex digits</source>
+      <translation>调制解调器拒绝了网络密钥（+ERR={code} {words}）；请检查 model = "{model}" 是否正确，以及密钥是否为 {digits} 位十六进制数字</translation>
+    </message>
+    <message>
       <source>the name is empty</source>
       <translation>姓名为空</translation>
     </message>
     <message>
       <source>the name is longer than 120 characters</source>
       <translation>姓名超过 120 个字符</translation>
+    </message>
+    <message>
+      <source>the node did not answer</source>
+      <translation>节点没有应答</translation>
+    </message>
+    <message>
+      <source>the node did not finish its configuration within {seconds} s ({heard} records heard)</source>
+      <translation>节点未能在 {seconds} 秒内完成配置交换（已收到 {heard} 条记录）</translation>
+    </message>
+    <message>
+      <source>the node has no radio interface for it</source>
+      <translation>节点没有可用于发送的无线接口</translation>
+    </message>
+    <message>
+      <source>the node rebooted; asking for its configuration again</source>
+      <translation>节点已重启，正在重新读取其配置</translation>
+    </message>
+    <message>
+      <source>the node refused it (NAK)</source>
+      <translation>节点拒绝接收（NAK）</translation>
+    </message>
+    <message>
+      <source>the node refused the request as malformed</source>
+      <translation>节点认为请求格式有误，予以拒绝</translation>
+    </message>
+    <message>
+      <source>the node refused the text (error {code}, its queue has {free} of {size} free)</source>
+      <translation>节点拒绝了该文本（错误 {code}，其发送队列共 {size} 个位置，空闲 {free} 个）</translation>
+    </message>
+    <message>
+      <source>the node's transmit queue stayed full for {seconds} s; not sent</source>
+      <translation>节点的发送队列持续 {seconds} 秒已满；未发送</translation>
     </message>
     <message>
       <source>the notice needs the console's window running to draw the PDF</source>
@@ -8144,6 +8736,14 @@ Sounding or armed: %1</source>
     <message>
       <source>the physical minimum must be below the maximum</source>
       <translation>物理最小值必须小于最大值</translation>
+    </message>
+    <message>
+      <source>the port is busy (opened by another program?)</source>
+      <translation>端口忙（是否被另一个程序打开？）</translation>
+    </message>
+    <message>
+      <source>the port is not there (unplugged, or a wrong name)</source>
+      <translation>端口不存在（已拔出，或名称有误）</translation>
     </message>
     <message>
       <source>the position is not on Earth (lat −90…90, lon −180…180)</source>
@@ -8222,6 +8822,10 @@ Sounding or armed: %1</source>
       <translation>警报器总线端口 {port} 不可用——已拔出或被占用；下次请求时将重新打开</translation>
     </message>
     <message>
+      <source>the time setting of the "smart receiving power saving mode" is not allowed</source>
+      <translation>“智能接收省电模式”的时间设置不被允许</translation>
+    </message>
+    <message>
       <source>the write was echoed with another address or quantity</source>
       <translation>写入的回显地址或数量不一致</translation>
     </message>
@@ -8238,8 +8842,28 @@ Sounding or armed: %1</source>
       <translation>{field} {value} 不是数字</translation>
     </message>
     <message>
+      <source>the {model} network password (cpin) must be a string of {digits} hexadecimal digits</source>
+      <translation>{model} 的网络密码（cpin）必须是由 {digits} 位十六进制数字组成的字符串</translation>
+    </message>
+    <message>
+      <source>the {model} network password (cpin) must be {digits} hexadecimal digits, this one has {length} characters{hint}</source>
+      <translation>{model} 的网络密码（cpin）必须是 {digits} 位十六进制数字，当前填写的有 {length} 个字符{hint}</translation>
+    </message>
+    <message>
+      <source>the {model} network password (cpin) must not be all zeros</source>
+      <translation>{model} 的网络密码（cpin）不能全为零</translation>
+    </message>
+    <message>
       <source>the {upper} line ({high}) must be above the {lower} line ({low})</source>
       <translation>{upper}（{high}）必须高于{lower}（{low}）</translation>
+    </message>
+    <message>
+      <source>there is no "=" symbol in the AT command</source>
+      <translation>AT 命令中缺少“=”符号</translation>
+    </message>
+    <message>
+      <source>there is no "enter" (CR LF) at the end of the AT command</source>
+      <translation>AT 命令末尾缺少回车换行（CR LF）</translation>
     </message>
     <message>
       <source>third</source>
@@ -8258,8 +8882,24 @@ Sounding or armed: %1</source>
       <translation>已超时</translation>
     </message>
     <message>
+      <source>timed out waiting for an acknowledgement</source>
+      <translation>等待确认超时</translation>
+    </message>
+    <message>
+      <source>times must be timezone-aware (UTC on the air)</source>
+      <translation>时间必须带时区（空中传输使用 UTC）</translation>
+    </message>
+    <message>
       <source>to {place}</source>
       <translation>发往 {place}</translation>
+    </message>
+    <message>
+      <source>too large for one packet</source>
+      <translation>超出单个数据包的容量</translation>
+    </message>
+    <message>
+      <source>too long for Meshtastic: {size} bytes would take {count} packets, at most {most} are sent for one text</source>
+      <translation>对 Meshtastic 而言过长：{size} 字节需要 {count} 个数据包，一条文本最多发送 {most} 个</translation>
     </message>
     <message>
       <source>transfer</source>
@@ -8282,6 +8922,22 @@ Sounding or armed: %1</source>
       <translation>单元 {unit} {state}，{details}</translation>
     </message>
     <message>
+      <source>unknown command</source>
+      <translation>未知命令</translation>
+    </message>
+    <message>
+      <source>unknown error {code}</source>
+      <translation>未知错误 {code}</translation>
+    </message>
+    <message>
+      <source>unknown failure</source>
+      <translation>未知故障</translation>
+    </message>
+    <message>
+      <source>unknown frame kind or version {kind}</source>
+      <translation>未知的帧类型或版本 {kind}</translation>
+    </message>
+    <message>
       <source>unknown item {item} (not in the catalogue by name or barcode)</source>
       <translation>未知物资 {item}（物资目录中按名称或条码均未找到）</translation>
     </message>
@@ -8290,8 +8946,20 @@ Sounding or armed: %1</source>
       <translation>未知存放地点 {place}</translation>
     </message>
     <message>
+      <source>unknown modem model {model} (known: {known})</source>
+      <translation>未知的调制解调器型号 {model}（已知型号：{known}）</translation>
+    </message>
+    <message>
       <source>unknown skill {skill}</source>
       <translation>未知技能 {skill}</translation>
+    </message>
+    <message>
+      <source>unsolicited +ERR={code} ({words})</source>
+      <translation>未经请求的 +ERR={code}（{words}）</translation>
+    </message>
+    <message>
+      <source>unsolicited response</source>
+      <translation>未经请求的应答</translation>
     </message>
     <message>
       <source>up {amount} {unit} in {minutes} min</source>
@@ -8326,6 +8994,10 @@ Sounding or armed: %1</source>
       <translation>撤销区域</translation>
     </message>
     <message>
+      <source>write failed: {why}</source>
+      <translation>写入失败：{why}</translation>
+    </message>
+    <message>
       <source>write in the activity log</source>
       <translation>写入活动日志</translation>
     </message>
@@ -8342,12 +9014,32 @@ Sounding or armed: %1</source>
       <translation>{who} 重试了 {identifier} 的{channel}渠道：{state} — {detail}</translation>
     </message>
     <message>
+      <source>{command} failed: +ERR={code} {words}</source>
+      <translation>{command} 失败：+ERR={code} {words}</translation>
+    </message>
+    <message>
       <source>{command} is no known command</source>
       <translation>{command} 不是已知命令</translation>
     </message>
     <message>
+      <source>{command} not completed: driver closed</source>
+      <translation>{command} 未完成：驱动已关闭</translation>
+    </message>
+    <message>
       <source>{command} sent to {siren} (unit {unit}) for {who} (request {request})</source>
       <translation>已向 {siren}（单元 {unit}）发送「{command}」，请求人 {who}（请求 {request}）</translation>
+    </message>
+    <message>
+      <source>{command}: +ERR={code} {words}; retrying in {seconds} s ({busy}/{most})</source>
+      <translation>{command}：+ERR={code} {words}；{seconds} 秒后重试（{busy}/{most}）</translation>
+    </message>
+    <message>
+      <source>{command}: modem rebooted {times} times</source>
+      <translation>{command}：调制解调器已重启 {times} 次</translation>
+    </message>
+    <message>
+      <source>{count} bytes of an unfinished frame dropped ({state})</source>
+      <translation>丢弃了未接收完整的帧的 {count} 字节（{state}）</translation>
     </message>
     <message>
       <source>{db} holds no Ops Console post: nothing to check.</source>
@@ -8376,6 +9068,14 @@ Sounding or armed: %1</source>
     <message>
       <source>{line} — {reason}</source>
       <translation>{line}——{reason}</translation>
+    </message>
+    <message>
+      <source>{link}: no answer from the node within {seconds} s</source>
+      <translation>{link}：节点在 {seconds} 秒内没有应答</translation>
+    </message>
+    <message>
+      <source>{link}: {why}</source>
+      <translation>{link}：{why}</translation>
     </message>
     <message>
       <source>{mode}: {signal} for {seconds} s on {sirens} requested by {who} (request {request})</source>
@@ -8478,6 +9178,14 @@ Sounding or armed: %1</source>
       <translation>{person}（{team}）</translation>
     </message>
     <message>
+      <source>{port} is already configured.</source>
+      <translation>{port} 已经配置过了。</translation>
+    </message>
+    <message>
+      <source>{port} is not configured.</source>
+      <translation>{port} 未配置。</translation>
+    </message>
+    <message>
       <source>{precedence} message #{number} from {station} acknowledged</source>
       <translation>来自 {station} 的 {precedence} 消息 #{number} 已确认</translation>
     </message>
@@ -8566,6 +9274,14 @@ Sounding or armed: %1</source>
       <translation>{team} 刚被另一个工作站派给了“{task}”；请选择其他队伍。</translation>
     </message>
     <message>
+      <source>{text}: expected KIND:PORT[@BAUD], e.g. lora:/dev/ttyUSB0@115200 or meshtastic:/dev/ttyACM0</source>
+      <translation>{text}：格式应为 类型:端口[@波特率]，例如 lora:/dev/ttyUSB0@115200 或 meshtastic:/dev/ttyACM0</translation>
+    </message>
+    <message>
+      <source>{text}: unknown device kind {kind} (known: {known})</source>
+      <translation>{text}：未知的设备类型 {kind}（已知类型：{known}）</translation>
+    </message>
+    <message>
       <source>{type} {identifier} ({status}) sent on {channels} by {who}</source>
       <translation>{who} 通过 {channels} 发送了 {type} {identifier}（{status}）</translation>
     </message>
@@ -8612,6 +9328,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{what} was not accepted after repeated sends{now}</source>
       <translation>{what}多次发送后仍未被接受{now}</translation>
+    </message>
+    <message>
+      <source>{what} {value} is outside {low}..{high}</source>
+      <translation>{what} {value} 超出 {low}..{high} 的范围</translation>
     </message>
     <message>
       <source>{what}: '{url}' is not a database URL ({why})</source>
@@ -8662,8 +9382,24 @@ Sounding or armed: %1</source>
       <translation>{why}——{context}</translation>
     </message>
     <message>
+      <source>{why}: {bytes}</source>
+      <translation>{why}：{bytes}</translation>
+    </message>
+    <message>
+      <source>{why}: {line}</source>
+      <translation>{why}：{line}</translation>
+    </message>
+    <message>
+      <source>{why}; asking again every {seconds} s</source>
+      <translation>{why}；每 {seconds} 秒重新询问一次</translation>
+    </message>
+    <message>
       <source>{why}; not used for levels</source>
       <translation>{why}；不用于判定等级</translation>
+    </message>
+    <message>
+      <source>{why}; shorten it</source>
+      <translation>{why}；请缩短</translation>
     </message>
     <message>
       <source>“{typed}” has more than the name “{name}”: remove “{extra}” at the end.</source>
