@@ -173,6 +173,24 @@ def test_no_route_is_a_failure_in_words(sim, make_node) -> None:
     assert english(deliveries.items[0].words) == "not acknowledged after the last retransmission"
 
 
+def test_a_routing_failure_reads_in_the_language_of_the_console(sim, make_node, qapp) -> None:
+    from PySide6.QtCore import QLocale
+
+    from ops_console.language import install_translators, remove_translators
+    from ops_console.said import shown
+
+    node, _f, _s, deliveries = make_node(sim.port_url)
+    node.send_text("Are you there?", to=sim.neighbours[4].num).result(5.0)  # the unreachable hill relay
+    assert deliveries.wait_count(1)
+    words = deliveries.items[0].words
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        assert shown(words) == "最后一次重传后仍未得到确认"
+    finally:
+        remove_translators(qapp, translators)
+    assert shown(words) == "not acknowledged after the last retransmission"
+
+
 def test_payload_limit_233_bytes(sim, make_node) -> None:
     node, *_ = make_node(sim.port_url)
     assert node.send_text("x" * 233).result(5.0).length == 233

@@ -1,0 +1,99 @@
+"""The outbox's refusals and the Devices dialog's words read in the console's language (issue #18).
+
+A text too long for the air (LoRa frames or Meshtastic packets), a message over the hour's
+airtime budget, a bad call sign, a device that cannot be added, a port that cannot be
+opened: each is a stored sentence (ops_console/said.py) that reads in Chinese, with no
+English word left, where the zh_CN translator is installed, and in English as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from helpers.english_left import english_words
+from helpers.posts import PIN, ROLE_NAMES
+from ops_console.domain import Role
+from ops_console.errors import ValidationError
+from ops_console.hardware.lora.airtime import DutyCycleBudget
+from ops_console.post import Post
+from ops_console.said import english, shown
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+TOKENS = {"Meshtastic", "socket", "host", "port", "B"}
+
+
+@pytest.fixture
+def zh(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from ops_console.language import install_translators, remove_translators
+
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        yield
+    finally:
+        remove_translators(qapp, translators)
+
+
+def chinese(text: str) -> str:
+    assert HAN.search(text), text
+    assert english_words(text, TOKENS) == [], text
+    return text
+
+
+def test_a_text_too_long_for_the_outbox_is_refused_in_chinese(post: Post, zh) -> None:
+    check = post.radio.outbox.check("ALL", "河水上涨 " * 400)
+    assert english(check.problem).startswith("Too long: it needs") and english(check.problem).endswith(
+        "Shorten it."
+    )
+    assert chinese(shown(check.problem)).startswith("内容过长：需要")
+    with pytest.raises(ValidationError) as err:
+        post.radio.outbox.compose("ALL", "河水上涨 " * 400)
+    assert chinese(err.value.problems["text"]) == shown(check.problem)
+    mesh = post.radio.outbox.check("CH0", "x" * 233 * 9)
+    assert chinese(shown(mesh.problem)) == (
+        "对 Meshtastic 而言过长：2097 字节需要 10 个数据包（每包最多 233 字节），一条文本最多发送 8 个。请缩短。"
+    )
+    with pytest.raises(ValidationError) as err:
+        post.radio.outbox.compose("BAD CALL!", "hello")
+    assert chinese(err.value.problems["recipient"]).startswith("呼号由 1 至 9 个字符组成")
+
+
+def test_airtime_over_the_budget_is_refused_in_chinese(post: Post, zh) -> None:
+    outbox = post.radio.outbox
+    budget, outbox.budget = outbox.budget, DutyCycleBudget(fraction=0.0003)  # about 1 s an hour
+    try:
+        check = outbox.check("ALL", "x" * 400)
+    finally:
+        outbox.budget = budget
+    assert english(check.problem).startswith("It needs ") and "budget per hour" in english(check.problem)
+    assert chinese(shown(check.problem)).startswith("需要占用信道")
+
+
+def test_the_compose_box_shows_the_refusal_in_chinese(post: Post, qtbot, zh) -> None:
+    from ops_console.ui.radio.compose import ComposeBox
+
+    box = ComposeBox(post)
+    qtbot.addWidget(box)
+    box.text_edit.setPlainText("河水上涨 " * 400)
+    assert chinese(box.counter.text()).startswith("内容过长")
+    assert not box.send_button.isEnabled()
+
+
+def test_the_devices_dialog_refuses_and_tests_ports_in_chinese(post: Post, qtbot, zh) -> None:
+    from ops_console.ui.radio.devices_dialog import DevicesDialog
+
+    post.operators.sign_on(ROLE_NAMES[Role.ADMIN], PIN)
+    dialog = DevicesDialog(post)
+    qtbot.addWidget(dialog)
+    dialog.port_box.setEditText("")
+    dialog.add_device()
+    assert "设备需要指定端口" in dialog.result_label.text()
+    dialog.port_box.setEditText("/nonexistent/ttyUSB9")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=5000)
+    text = dialog.result_label.text()
+    assert text == "/nonexistent/ttyUSB9：无法打开：端口不存在（已拔出，或名称有误）", text
