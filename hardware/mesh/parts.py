@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ops_console.hardware.mesh.types import DATA_PAYLOAD_LEN
 from ops_console.known_error import OpsError
-from ops_console.said import N_, said
+from ops_console.said import N_, said, shown
 
 MAX_PARTS = 8
 """Most parts one text is split into (the outbox's limit for a message, ``MAX_FRAMES``)."""
@@ -44,6 +44,19 @@ def header(index: int, total: int) -> bytes:
 def parts_needed(text: str, limit: int = DATA_PAYLOAD_LEN) -> int:
     """How many packets ``text`` needs (1 when it fits in one)."""
     return len(split(text, limit, max_parts=MAX_RECEIVED_PARTS))
+
+
+GAP_WORDS = N_("[part {index} of {total} not received: the message is incomplete]")
+"""What stands in a long text for a part that never arrived. It goes into the text's body in
+English (the driver knows no reader); ``gaps_shown`` reads it in the reader's language."""
+_GAP = re.compile(r"\[part (\d{1,2}) of (\d{1,2}) not received: the message is incomplete\]")
+
+
+def gaps_shown(text: str) -> str:
+    """``text`` with each gap marker (``GAP_WORDS``) in the reader's language (said.shown)."""
+    if "not received" not in text:
+        return text
+    return _GAP.sub(lambda m: shown(said(GAP_WORDS, index=int(m[1]), total=int(m[2]))), text)
 
 
 class TooLong(OpsError, ValueError):
@@ -128,7 +141,7 @@ class Gathering:
 
     def gap(self, index: int) -> bytes:
         """What stands in the message for part ``index`` that never arrived."""
-        return f" [part {index} of {self.total} not received: the message is incomplete] ".encode()
+        return f" {GAP_WORDS.format(index=index, total=self.total)} ".encode()
 
 
 class PartCollector:

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import Connection, insert, update
 
 from ops_console.db.radio_models import RadioMessage
+from ops_console.hardware.mesh.parts import gaps_shown
 from ops_console.said import fitted, shown
 
 from . import message_sql
@@ -29,8 +30,10 @@ LOCAL_KINDS = frozenset({"sensor", "mayday"})
 def message_words(kind: str | None, text: str) -> str:
     """A comms-log text as a person reads it: a console-made alarm's stored sentence in the
     reader's language (said.py); anything received exactly as it came, so a field text that
-    happens to look like a stored sentence cannot pass for the console's own words."""
-    return shown(text) if kind in LOCAL_KINDS else text
+    happens to look like a stored sentence cannot pass for the console's own words. Only the
+    marker a Meshtastic driver puts where a part of a long text never arrived is read in the
+    reader's language (hardware/mesh/parts.py: ``gaps_shown``), the rest exactly as heard."""
+    return shown(text) if kind in LOCAL_KINDS else gaps_shown(text)
 
 
 @dataclass(frozen=True)

@@ -7294,6 +7294,10 @@ Sounding or armed: %1</source>
       <translation>[[device]] 第 {number} 项：drill 只能是 true 或 false</translation>
     </message>
     <message>
+      <source>[part {index} of {total} not received: the message is incomplete]</source>
+      <translation>[第 {index} 部分（共 {total} 部分）未收到：消息不完整]</translation>
+    </message>
+    <message>
       <source>a field is too long</source>
       <translation>有字段过长</translation>
     </message>

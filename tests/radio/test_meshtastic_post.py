@@ -197,6 +197,26 @@ def test_a_part_lost_on_the_mesh_shows_what_arrived_marked_incomplete(post, mesh
     assert msg.body.endswith(third.packet.decoded.payload[6:].decode())
 
 
+def test_the_gap_of_a_lost_part_reads_in_the_language_of_the_console(post, mesh_sim, runtime, qapp) -> None:
+    from PySide6.QtCore import QLocale
+
+    from ops_console.language import install_translators, remove_translators
+
+    runtime.mesh_nodes[0].text_parts.timeout = 0.5
+    river = mesh_sim.neighbours[2]
+    first, _lost, third = mesh_sim.texts_from(river, CHINESE_600)
+    mesh_sim.send_from_radio(first)
+    mesh_sim.send_from_radio(third)
+    assert wait(lambda: any("not received" in m.body for m in post.radio.page()), 10.0)
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        (msg,) = [m for m in post.radio.page() if m.station == mesh_call(river.num)]
+    finally:
+        remove_translators(qapp, translators)
+    assert "not received" not in msg.body and "[第 2 部分（共 3 部分）未收到：消息不完整]" in msg.body
+    assert msg.body.startswith(first.packet.decoded.payload[6:].decode())  # what came, as it came
+
+
 def test_an_ack_after_a_restart_of_the_console_still_marks_the_message(db_url, mesh_sim) -> None:
     mesh_sim.auto_ack = False
     alpha = mesh_sim.neighbours[0]
