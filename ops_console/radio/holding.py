@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from ops_console.db.errors import is_disk_full
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.radio.spool import FrameSpool
+from ops_console.said import N_, said
 
 log = logging.getLogger(__name__)
 MEMORY_LIMIT = 200_000
@@ -38,7 +39,8 @@ class Holding:
         self.memory: list[tuple] = []  # type: ignore[type-arg]
         self.memory_limit = memory_limit
         self.lost = 0
-        self.problem = ""  # "" or why frames wait in memory ("disk full: ...", "spool ...")
+        self.problem = ""  # "" or why frames wait in memory ("disk full: ...", "spool ..."), English
+        self.words = ""  # the same as a stored sentence (said.py), for the notice a person reads
         self.on_spooled: Callable[[Frames], None] | None = None  # frames now on disk (acks follow)
         self._journaled = 0  # journal number through which memory's frames are journaled
 
@@ -92,6 +94,15 @@ class Holding:
                 if full
                 else f"spool {self.spool.path} cannot be written: {exc}"
             )
+            words = (
+                said(N_("DISK FULL: the spool {path} cannot grow"), path=str(self.spool.path))
+                if full
+                else said(
+                    N_("the spool {path} cannot be written: {error}"),
+                    path=str(self.spool.path),
+                    error=str(exc),
+                )
+            )
             if problem != self.problem:
                 log.critical(
                     "radio: %s; %d frames now wait in memory (at most %d)",
@@ -99,11 +110,11 @@ class Holding:
                     len(self.memory) + len(frames),
                     self.memory_limit,
                 )
-            self.problem = problem
+            self.problem, self.words = problem, words
             return False
         if self.problem:
             log.warning("radio: the spool %s takes frames again (%s is over)", self.spool.path, self.problem)
-        self.problem = ""
+        self.problem = self.words = ""
         self.memory = []
         self._journaled = 0
         if self.on_spooled is not None:

@@ -236,7 +236,7 @@ class RadioIngest:
             with self.db.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
         except _AWAY as exc:
-            self._set_problem(f"database unavailable: {_explain(exc)}")
+            self._set_problem(*_away_words(exc))
             return False
         self._slow = False
         return True
@@ -406,19 +406,30 @@ class RadioIngest:
             from ops_console.db.errors import is_disk_full
 
             if is_disk_full(exc, sqlite_path(self.db.url)):
-                self._set_problem(f"disk full: the database {self.db.display_name} cannot grow")
+                self._set_problem(
+                    f"disk full: the database {self.db.display_name} cannot grow",
+                    said(N_("DISK FULL: the database {name} cannot grow"), name=self.db.display_name),
+                )
             else:
-                self._set_problem(f"database unavailable: {_explain(exc)}")
+                self._set_problem(*_away_words(exc))
 
-    def _set_problem(self, problem: str) -> None:
-        """Say it once per change: in the log, and on the bus for the status line."""
+    def _set_problem(self, problem: str, words: str = "") -> None:
+        """Say it once per change: in the log, and on the bus for the status line.
+
+        ``problem`` is English (the log, the gateway's output, the stop report); ``words``
+        the same as a stored sentence (said.py) for the notice a person reads."""
         if self.holding.problem and not problem:
-            problem = self.holding.problem  # memory still holds frames the spool refused
+            problem, words = (
+                self.holding.problem,
+                self.holding.words,
+            )  # memory still holds frames the spool refused
         if problem == self.problem:
             return
         self.problem = problem
         if problem:  # a notice: the log, the status bar and the alert list (ops_console/notices.py)
-            shout = problem.upper() if problem.startswith("disk full") else problem  # DISK FULL: loud
+            shout = words or (
+                problem.upper() if problem.startswith("disk full") else problem
+            )  # DISK FULL: loud
             say(
                 self.bus,
                 "problem",
@@ -592,7 +603,9 @@ def _unavailable(exc: SQLAlchemyError) -> bool:
     return is_environment_fault(exc)
 
 
-def _explain(exc: BaseException) -> str:
+def _away_words(exc: BaseException) -> tuple[str, str]:
+    """Why the database is away: in English (logs) and as a stored sentence (a notice)."""
     from ops_console.db.errors import explain
 
-    return str(explain(exc))
+    why = explain(exc)
+    return f"database unavailable: {why.english}", said(N_("database unavailable: {why}"), why=why.stored)

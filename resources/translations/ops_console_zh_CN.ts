@@ -6278,6 +6278,14 @@ Sounding or armed: %1</source>
       <translation>无法写入 {path}：{why}。未保存任何内容。</translation>
     </message>
     <message>
+      <source>DISK FULL: the database {name} cannot grow</source>
+      <translation>磁盘已满：数据库 {name} 无法继续增大</translation>
+    </message>
+    <message>
+      <source>DISK FULL: the spool {path} cannot grow</source>
+      <translation>磁盘已满：缓冲文件 {path} 无法继续增大</translation>
+    </message>
+    <message>
       <source>Delivery {id} no longer exists.</source>
       <translation>投递 {id} 已不存在。</translation>
     </message>
@@ -7690,6 +7698,10 @@ Sounding or armed: %1</source>
       <translation>创建探访任务</translation>
     </message>
     <message>
+      <source>database unavailable: {why}</source>
+      <translation>数据库不可用：{why}</translation>
+    </message>
+    <message>
       <source>deny requests</source>
       <translation>拒绝请求</translation>
     </message>
@@ -8824,6 +8836,10 @@ Sounding or armed: %1</source>
     <message>
       <source>the siren bus port {port} is not available — unplugged or in use; it will be reopened on the next request</source>
       <translation>警报器总线端口 {port} 不可用——已拔出或被占用；下次请求时将重新打开</translation>
+    </message>
+    <message>
+      <source>the spool {path} cannot be written: {error}</source>
+      <translation>缓冲文件 {path} 无法写入：{error}</translation>
     </message>
     <message>
       <source>the time setting of the "smart receiving power saving mode" is not allowed</source>

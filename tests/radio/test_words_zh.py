@@ -97,3 +97,20 @@ def test_the_devices_dialog_refuses_and_tests_ports_in_chinese(post: Post, qtbot
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=5000)
     text = dialog.result_label.text()
     assert text == "/nonexistent/ttyUSB9：无法打开：端口不存在（已拔出，或名称有误）", text
+
+
+def test_frames_not_stored_is_said_in_chinese_on_the_notice_board(post: Post, zh) -> None:
+    from ops_console.said import N_, said
+
+    ingest = post.radio.ingest
+    ingest._set_problem(  # what a full disk under the database makes it say (test_gateway_faults)
+        "disk full: the database post.sqlite cannot grow",
+        said(N_("DISK FULL: the database {name} cannot grow"), name="post.sqlite"),
+    )
+    try:
+        [notice] = [n for n in post.notices.recent() if n.source == "radio storage"]
+        assert english(notice.text).startswith("Radio frames are not being stored: DISK FULL: the database")
+        text = chinese(notice.words)  # what the status bar and the alert list show
+        assert "磁盘已满：数据库 post.sqlite 无法继续增大" in text, text
+    finally:
+        ingest._set_problem("")
