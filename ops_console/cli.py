@@ -216,8 +216,11 @@ def resolve_db_url(
     if args.demo:
         return demo_db_url(), False
     settings = settings if settings is not None else load_settings()
-    for problem in settings.problems:
-        log.warning("%s", problem)
+    if settings.problems:
+        from ops_console.said import english  # a stored sentence (a [[basemap]] table's) logs in English
+
+        for problem in settings.problems:
+            log.warning("%s", english(problem))
     if settings.db_url:
         return settings.db_url, True
     return default_db_url(), False

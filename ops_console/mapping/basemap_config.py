@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from ops_console.said import N_, english, said
+
 if TYPE_CHECKING:
     from ops_console.config import Settings
 
@@ -33,6 +35,7 @@ KINDS = ("mbtiles", "pmtiles", "xyz", "geojson")
 FILE_KINDS = ("mbtiles", "pmtiles", "geojson")
 FIELDS = ("kind", "path", "url", "title", "attribution", "max_zoom")
 MAX_ZOOM = 24
+EXAMPLE_URL = "https://…/{z}/{x}/{y}.png"
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class BasemapSpec:
     url: str | None = None
     attribution: str = ""
     max_zoom: int | None = None  # tiles: the deepest zoom to request (None: what the file or server says)
-    problem: str = ""  # why this table cannot be used ('' when it can)
+    problem: str = ""  # why this table cannot be used ('' when it can): a stored sentence (said.py)
     index: int = 0  # its number among the [[basemap]] tables, from 1
 
     @property
@@ -67,7 +70,7 @@ def parse_basemaps(tables: object, base_dir: Path) -> tuple[list[BasemapSpec], l
     specs: list[BasemapSpec] = []
     problems: list[str] = []
     if not isinstance(tables, list):
-        fault = "write each map as [[basemap]] (two brackets): a post can have several"
+        fault = said(N_("write each map as [[basemap]] (two brackets): a post can have several"))
         return [_unusable("[basemap]", 1, fault, problems)], problems
     for index, table in enumerate(tables, start=1):
         specs.append(parse_basemap(table, index, base_dir, problems))
@@ -78,9 +81,14 @@ def parse_basemap(table: object, index: int, base_dir: Path, problems: list[str]
     """One table; sentences for anything wrong are appended to ``problems``."""
     where = f"[[basemap]] #{index}"
     if not isinstance(table, dict):
-        return _unusable(where, index, "must be a table with kind and path or url", problems)
+        return _unusable(where, index, said(N_("must be a table with kind and path or url")), problems)
     problems.extend(
-        f"{where}: unknown field {key!r} ignored (known: {', '.join(FIELDS)})"
+        said(
+            N_("{where}: unknown field {key} ignored (known: {known})"),
+            where=where,
+            key=repr(key),
+            known=", ".join(FIELDS),
+        )
         for key in table
         if key not in FIELDS
     )
@@ -89,7 +97,9 @@ def parse_basemap(table: object, index: int, base_dir: Path, problems: list[str]
         return _unusable(
             where,
             index,
-            f"kind = {kind!r} is not one of {', '.join(map(repr, KINDS))}",
+            said(
+                N_("kind = {kind} is not one of {kinds}"), kind=repr(kind), kinds=", ".join(map(repr, KINDS))
+            ),
             problems,
             title=_text(table.get("title")),
         )
@@ -98,7 +108,12 @@ def parse_basemap(table: object, index: int, base_dir: Path, problems: list[str]
     if fault:
         return _unusable(where, index, fault, problems, kind, _text(table.get("title")))
     if kind == "geojson" and "max_zoom" in table:
-        problems.append(f"{where}: max_zoom is for tiles; a geojson map is drawn at every zoom (ignored)")
+        problems.append(
+            said(
+                N_("{where}: max_zoom is for tiles; a geojson map is drawn at every zoom (ignored)"),
+                where=where,
+            )
+        )
     path = _resolve(table["path"], base_dir) if kind in FILE_KINDS else None
     url = table["url"].strip() if kind == "xyz" else None
     return BasemapSpec(
@@ -115,7 +130,7 @@ def parse_basemap(table: object, index: int, base_dir: Path, problems: list[str]
 def _unusable(
     where: str, index: int, fault: str, problems: list[str], kind: str = "", title: str = ""
 ) -> BasemapSpec:
-    sentence = f"{where}: {fault}; this map is not loaded"
+    sentence = said(N_("{where}: {fault}; this map is not loaded"), where=where, fault=fault)
     problems.append(sentence)
     return BasemapSpec(kind, title, problem=sentence, index=index)
 
@@ -127,40 +142,53 @@ def _text(value: object) -> str:
 def _text_fault(table: dict) -> str:
     for key in ("title", "attribution"):
         if key in table and not isinstance(table[key], str):
-            return f"{key} = {table[key]!r} must be text in quotes"
+            return said(N_("{key} = {value} must be text in quotes"), key=key, value=repr(table[key]))
     return ""
 
 
 def _zoom_fault(value: object) -> str:
     if value is None or (isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ZOOM):
         return ""
-    return f"max_zoom = {value!r} must be a whole number from 0 to {MAX_ZOOM}"
+    return said(
+        N_("max_zoom = {value} must be a whole number from 0 to {most}"), value=repr(value), most=MAX_ZOOM
+    )
 
 
 def _path_fault(table: dict, kind: str) -> str:
     if "url" in table:
-        return f'url is for kind = "xyz"; kind = "{kind}" needs path = "…" to its file'
+        return said(N_('url is for kind = "xyz"; kind = "{kind}" needs path = "…" to its file'), kind=kind)
     path = table.get("path")
     if not isinstance(path, str) or not path.strip():
-        return f'kind = "{kind}" needs path = "…" (the file; relative to the config file\'s folder)'
+        return said(
+            N_('kind = "{kind}" needs path = "…" (the file; relative to the config file\'s folder)'),
+            kind=kind,
+        )
     return ""
 
 
 def _url_fault(table: dict) -> str:
     if "path" in table:
-        return 'path is for files; kind = "xyz" needs url = "https://…/{z}/{x}/{y}.png"'
+        return said(N_('path is for files; kind = "xyz" needs url = "{example}"'), example=EXAMPLE_URL)
     url = table.get("url")
     if not isinstance(url, str) or not url.strip():
-        return 'kind = "xyz" needs url = "https://…/{z}/{x}/{y}.png"'
+        return said(N_('kind = "xyz" needs url = "{example}"'), example=EXAMPLE_URL)
     url = url.strip()
     if urlsplit(url).scheme not in ("http", "https"):
-        return f"url = {url!r} must start with http:// or https://"
+        return said(N_("url = {url} must start with http:// or https://"), url=repr(url))
     if not all(f"{{{part}}}" in url for part in "zxy"):
-        return f"url = {url!r} must contain {{z}}, {{x}} and {{y}}"
+        return said(N_("url = {url} must contain {z}, {x} and {y}"), url=repr(url), z="{z}", x="{x}", y="{y}")
     try:
         url.format(z=0, x=0, y=0, s="a")
     except (KeyError, IndexError, ValueError) as exc:
-        return f"url = {url!r} has a placeholder other than {{z}}, {{x}}, {{y}} or {{s}} ({exc})"
+        return said(
+            N_("url = {url} has a placeholder other than {z}, {x}, {y} or {s} ({why})"),
+            url=repr(url),
+            z="{z}",
+            x="{x}",
+            y="{y}",
+            s="{s}",
+            why=str(exc),
+        )
     return ""
 
 
@@ -174,7 +202,7 @@ def configured_basemaps(settings: Settings, demo: bool) -> list[Path | BasemapSp
     reported = {spec.problem for spec in settings.basemaps}  # the map reports these itself
     for problem in settings.problems:
         if "basemap" in problem and problem not in reported:
-            log.warning("%s", problem)
+            log.warning("%s", english(problem))
     if settings.basemaps:
         return list(settings.basemaps)
     return [DEMO_BASEMAP] if demo else []

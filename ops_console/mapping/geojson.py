@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ops_console.known_error import OpsError
+from ops_console.said import N_, said
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -25,8 +28,9 @@ MAX_PROBLEMS_KEPT = 20
 Position = tuple[float, float]  # lon, lat
 
 
-class GeoJSONError(Exception):
-    """The whole file is unusable; the message says why, for a person."""
+class GeoJSONError(OpsError):
+    """The whole file is unusable; the message says why, for a person (a stored sentence,
+    shown in the reader's language; ``english`` for the log)."""
 
 
 @dataclass(frozen=True)
@@ -146,20 +150,26 @@ def parse_geojson(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> P
     size = len(data.encode("utf-8") if isinstance(data, str) else data)
     if size > max_bytes:
         raise GeoJSONError(
-            f"The file is {size / 1e6:.1f} MB; layers over {max_bytes / 1e6:.1f} MB are refused "
-            "so the map stays responsive. Split or simplify it first."
+            said(
+                N_(
+                    "The file is {size} MB; layers over {most} MB are refused "
+                    "so the map stays responsive. Split or simplify it first."
+                ),
+                size=f"{size / 1e6:.1f}",
+                most=f"{max_bytes / 1e6:.1f}",
+            )
         )
     try:
         doc = json.loads(data)
     except (ValueError, RecursionError) as exc:
-        raise GeoJSONError(f"This is not valid JSON ({str(exc)[:120]}).") from None
+        raise GeoJSONError(_not_json(exc)) from None
     if not isinstance(doc, dict):
-        raise GeoJSONError("This is JSON but not GeoJSON: the top level must be an object.")
+        raise GeoJSONError(said(N_("This is JSON but not GeoJSON: the top level must be an object.")))
     kind = doc.get("type")
     if kind == "FeatureCollection":
         features = doc.get("features")
         if not isinstance(features, list):
-            raise GeoJSONError("The FeatureCollection has no 'features' list.")
+            raise GeoJSONError(said(N_("The FeatureCollection has no 'features' list.")))
     elif kind == "Feature":
         features = [doc]
     elif kind in (
@@ -173,7 +183,7 @@ def parse_geojson(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> P
     ):
         features = [{"type": "Feature", "geometry": doc, "properties": {}}]
     else:
-        raise GeoJSONError(f"This is JSON but not GeoJSON (type {str(kind)[:40]!r}).")
+        raise GeoJSONError(said(N_("This is JSON but not GeoJSON (type {type})."), type=repr(str(kind)[:40])))
     layer = ParsedLayer()
     for index, item in enumerate(features):
         try:
@@ -199,13 +209,43 @@ def load_geojson_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         size = path.stat().st_size
         if size > max_bytes:
             raise GeoJSONError(
-                f"{path.name} is {size / 1e6:.1f} MB; layers over {max_bytes / 1e6:.1f} MB are "
-                "refused so the map stays responsive. Split or simplify it first."
+                said(
+                    N_(
+                        "{name} is {size} MB; layers over {most} MB are "
+                        "refused so the map stays responsive. Split or simplify it first."
+                    ),
+                    name=path.name,
+                    size=f"{size / 1e6:.1f}",
+                    most=f"{max_bytes / 1e6:.1f}",
+                )
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise GeoJSONError(f"{path.name} cannot be read ({exc.strerror or exc}).") from exc
+        raise GeoJSONError(
+            said(N_("{name} cannot be read ({why})."), name=path.name, why=exc.strerror or str(exc))
+        ) from exc
     try:
         return parse_geojson(data, max_bytes=max_bytes)
     except GeoJSONError as exc:
-        raise GeoJSONError(f"{path.name}: {exc}") from None
+        raise GeoJSONError(said(N_("{name}: {problem}"), name=path.name, problem=exc.stored)) from None
+
+
+def _not_json(exc: Exception) -> str:
+    """Why the text is not JSON, where Python's words (English) say at which line and column."""
+    if isinstance(exc, json.JSONDecodeError):
+        if exc.pos >= len(exc.doc.rstrip()) or exc.msg.startswith("Unterminated string"):
+            return said(
+                N_(
+                    "This is not valid JSON: it ends early at line {line}, column {column} (a cut-off copy?)."
+                ),
+                line=exc.lineno,
+                column=exc.colno,
+            )
+        return said(
+            N_("This is not valid JSON: it is broken at line {line}, column {column}."),
+            line=exc.lineno,
+            column=exc.colno,
+        )
+    if isinstance(exc, RecursionError):
+        return said(N_("This is not valid JSON: it is nested too deeply."))
+    return said(N_("This is not valid JSON: it is not UTF-8 text."))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ops_console.errors import OpsError
+from ops_console.said import N_, said
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,26 @@ class MBTilesReader:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         if not self.path.is_file():
-            raise MBTilesError(f"The tile package {self.path} does not exist.")
+            raise MBTilesError(said(N_("The tile package {path} does not exist."), path=str(self.path)))
+        try:
+            with self.path.open("rb") as file:
+                head = file.read(16)
+        except OSError as exc:
+            raise MBTilesError(
+                said(N_("{name} cannot be read ({why})."), name=self.path.name, why=exc.strerror or str(exc))
+            ) from exc
+        if (
+            head and head != b"SQLite format 3\x00"
+        ):  # sqlite's own words ("file is not a database") are English
+            raise MBTilesError(
+                said(
+                    N_(
+                        "{name} is not a readable tile package: an MBTiles file is an SQLite database "
+                        "and this one is not (another kind of file, or a damaged copy?)."
+                    ),
+                    name=self.path.name,
+                )
+            )
         try:
             self._conn = sqlite3.connect(
                 f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
@@ -91,10 +111,14 @@ class MBTilesReader:
                 for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")
             }
         except sqlite3.DatabaseError as exc:
-            raise MBTilesError(f"{self.path.name} is not a readable tile package ({exc}).") from exc
+            raise MBTilesError(
+                said(N_("{name} is not a readable tile package ({why})."), name=self.path.name, why=str(exc))
+            ) from exc
         if "tiles" not in tables:
             self._conn.close()
-            raise MBTilesError(f"{self.path.name} has no 'tiles' table: it is not an MBTiles file.")
+            raise MBTilesError(
+                said(N_("{name} has no 'tiles' table: it is not an MBTiles file."), name=self.path.name)
+            )
         self._lock = threading.Lock()
         self.info = self._read_info("metadata" in tables)
 
@@ -109,10 +133,18 @@ class MBTilesReader:
             log.warning("%s: no metadata table; guessing zooms and format from the tiles", self.path.name)
         fmt = meta.get("format", "").lower().strip() or self._guess_format()
         if fmt not in RASTER_FORMATS:
-            raise MBTilesError(
-                f"{self.path.name} holds '{fmt or 'unknown'}' tiles; only PNG, JPEG and "
-                "WebP raster tiles can be shown (vector .pbf packages are not supported)."
+            words = (
+                N_(
+                    "{name} holds '{format}' tiles; only PNG, JPEG and "
+                    "WebP raster tiles can be shown (vector .pbf packages are not supported)."
+                )
+                if fmt
+                else N_(
+                    "{name} holds tiles of an unknown format; only PNG, JPEG and "
+                    "WebP raster tiles can be shown (vector .pbf packages are not supported)."
+                )
             )
+            raise MBTilesError(said(words, name=self.path.name, format=fmt))
         zooms = self._zoom_range()
         try:
             min_zoom = int(meta.get("minzoom", zooms[0]))
@@ -135,9 +167,9 @@ class MBTilesReader:
         try:
             row = self._conn.execute("SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise MBTilesError(f"{self.path.name}: the tiles table is damaged ({exc}).") from exc
+            raise _damaged(self.path, exc) from exc
         if row is None or row[0] is None:
-            raise MBTilesError(f"{self.path.name} contains no tiles.")
+            raise MBTilesError(said(N_("{name} contains no tiles."), name=self.path.name))
         return int(row[0]), int(row[1])
 
     def _tile_bounds(self, z: int) -> tuple[float, float, float, float]:
@@ -165,7 +197,7 @@ class MBTilesReader:
         try:
             row = self._conn.execute("SELECT tile_data FROM tiles LIMIT 1").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise MBTilesError(f"{self.path.name}: the tiles table is damaged ({exc}).") from exc
+            raise _damaged(self.path, exc) from exc
         return (sniff_format(bytes(row[0])) or "") if row and row[0] is not None else ""
 
     def tile(self, z: int, x: int, y: int) -> bytes | None:
@@ -181,9 +213,20 @@ class MBTilesReader:
                     (z, x, tms_y),
                 ).fetchone()
         except sqlite3.DatabaseError as exc:
-            raise MBTilesError(f"{self.path.name}: tile {z}/{x}/{y} unreadable ({exc}).") from exc
+            raise MBTilesError(
+                said(
+                    N_("{name}: tile {tile} cannot be read ({why})."),
+                    name=self.path.name,
+                    tile=f"{z}/{x}/{y}",
+                    why=str(exc),
+                )
+            ) from exc
         return bytes(row[0]) if row and row[0] is not None else None
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+def _damaged(path: Path, exc: Exception) -> MBTilesError:
+    return MBTilesError(said(N_("{name}: the tiles table is damaged ({why})."), name=path.name, why=str(exc)))

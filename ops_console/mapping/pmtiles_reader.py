@@ -37,6 +37,8 @@ from pmtiles.tile import (
     zxy_to_tileid,
 )
 
+from ops_console.said import N_, said
+
 from .mbtiles import TileArchiveError
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,7 @@ LEAF_CACHE = 64
 RASTER_TYPES = {TileType.PNG: "png", TileType.JPEG: "jpg", TileType.WEBP: "webp"}
 # byte offsets of the fields checked before the header is handed to the pmtiles package
 _INTERNAL_COMPRESSION, _TILE_COMPRESSION, _TILE_TYPE = 97, 98, 99
+ROOT = N_("the root directory")
 _DAMAGE = (OSError, EOFError, zlib.error, ValueError, IndexError)  # what a damaged directory raises
 
 
@@ -74,7 +77,7 @@ class PMTilesReader:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         if not self.path.is_file():
-            raise PMTilesError(f"The tile archive {self.path} does not exist.")
+            raise PMTilesError(said(N_("The tile archive {path} does not exist."), path=str(self.path)))
         self._lock = threading.Lock()
         self._leaves: OrderedDict[tuple[int, int], list[Entry]] = OrderedDict()
         self._file: BinaryIO | None = None
@@ -91,23 +94,32 @@ class PMTilesReader:
             self.size = self.path.stat().st_size
             if self.size < HEADER_BYTES:
                 raise PMTilesError(
-                    f"{self.path.name} is only {self.size} bytes: too short for a PMTiles "
-                    "archive (an unfinished copy?)."
+                    said(
+                        N_(
+                            "{name} is only {size} bytes: too short for a PMTiles archive (an unfinished copy?)."
+                        ),
+                        name=self.path.name,
+                        size=self.size,
+                    )
                 )
         except OSError as exc:
-            raise PMTilesError(f"{self.path.name} cannot be read ({exc.strerror or exc}).") from exc
+            raise _unreadable(self.path, exc) from exc
         self.header = self._read_header(self._bytes(0, HEADER_BYTES))
         self._check_sections()
         h = self.header
-        self._root = self._directory(h["root_offset"], h["root_length"], "the root directory")
+        self._root = self._directory(h["root_offset"], h["root_length"], ROOT)
         self.info = self._read_info()
 
     def _read_header(self, raw: bytes) -> dict:
         name = self.path.name
         if raw.startswith(b"SQLite format 3"):
             raise PMTilesError(
-                f"{name} is an SQLite file, not a PMTiles archive: is it an MBTiles package "
-                '(kind = "mbtiles")?'
+                said(
+                    N_(
+                        '{name} is an SQLite file, not a PMTiles archive: is it an MBTiles package (kind = "mbtiles")?'
+                    ),
+                    name=name,
+                )
             )
         try:
             tile_type = TileType(raw[_TILE_TYPE])
@@ -119,34 +131,59 @@ class PMTilesReader:
             return dict(deserialize_header(raw))
         except MagicNumberNotFound:
             raise PMTilesError(
-                f"{name} is not a PMTiles archive (it does not start with 'PMTiles')."
+                said(N_("{name} is not a PMTiles archive (it does not start with 'PMTiles')."), name=name)
             ) from None
         except SpecVersionUnsupported:
             raise PMTilesError(
-                f"{name} is a version {raw[7]} PMTiles archive; only version 3 can be read "
-                "(convert it with 'pmtiles convert')."
+                said(
+                    N_(
+                        "{name} is a version {version} PMTiles archive; only version 3 can be read "
+                        "(convert it with 'pmtiles convert')."
+                    ),
+                    name=name,
+                    version=raw[7],
+                )
             ) from None
         except ValueError as exc:
-            raise PMTilesError(f"{name}: the PMTiles header is damaged ({exc}).") from exc
+            raise PMTilesError(
+                said(N_("{name}: the PMTiles header is damaged ({why})."), name=name, why=str(exc))
+            ) from exc
 
     def _refuse_unusable(self, tile_type: TileType | None, raw: bytes) -> None:
         """Words for archives that are sound but cannot be drawn here."""
         name = self.path.name
         if tile_type in (TileType.MVT, TileType.MLT):
             raise PMTilesError(
-                f"{name} holds vector tiles ({tile_type.name}); only PNG, JPEG and WebP raster "
-                "archives can be shown (vector maps are not supported)."
+                said(
+                    N_(
+                        "{name} holds vector tiles ({type}); only PNG, JPEG and WebP raster "
+                        "archives can be shown (vector maps are not supported)."
+                    ),
+                    name=name,
+                    type=tile_type.name,
+                )
             )
         if tile_type not in RASTER_TYPES:
-            what = tile_type.name if tile_type is not None else f"code {raw[_TILE_TYPE]}"
+            what = tile_type.name if tile_type is not None else said(N_("code {code}"), code=raw[_TILE_TYPE])
             raise PMTilesError(
-                f"{name} holds tiles of an unknown or unsupported type ({what}); only PNG, JPEG "
-                "and WebP raster archives can be shown."
+                said(
+                    N_(
+                        "{name} holds tiles of an unknown or unsupported type ({type}); only PNG, JPEG "
+                        "and WebP raster archives can be shown."
+                    ),
+                    name=name,
+                    type=what,
+                )
             )
         if raw[_INTERNAL_COMPRESSION] != Compression.GZIP.value:
             raise PMTilesError(
-                f"{name}: its directories are not gzip-compressed ({_compression(raw[97])}); "
-                "only gzip archives can be read."
+                said(
+                    N_(
+                        "{name}: its directories are not gzip-compressed ({compression}); only gzip archives can be read."
+                    ),
+                    name=name,
+                    compression=_compression(raw[97]),
+                )
             )
         if raw[_TILE_COMPRESSION] not in (
             Compression.NONE.value,
@@ -154,25 +191,40 @@ class PMTilesReader:
             Compression.GZIP.value,
         ):
             raise PMTilesError(
-                f"{name}: its tiles are compressed with {_compression(raw[98])}; only "
-                "uncompressed or gzip tiles can be read."
+                said(
+                    N_(
+                        "{name}: its tiles are compressed with {compression}; only uncompressed or gzip tiles can be read."
+                    ),
+                    name=name,
+                    compression=_compression(raw[98]),
+                )
             )
 
     def _check_sections(self) -> None:
         """Every section the header names must lie inside the file (a truncated copy does not)."""
         h = self.header
         if h["root_length"] == 0:
-            raise PMTilesError(f"{self.path.name} has no tile directory: it is empty or damaged.")
+            raise PMTilesError(
+                said(N_("{name} has no tile directory: it is empty or damaged."), name=self.path.name)
+            )
         for what, offset, length in (
-            ("root directory", h["root_offset"], h["root_length"]),
-            ("metadata", h["metadata_offset"], h["metadata_length"]),
-            ("leaf directories", h["leaf_directory_offset"], h["leaf_directory_length"]),
-            ("tile data", h["tile_data_offset"], h["tile_data_length"]),
+            (N_("root directory"), h["root_offset"], h["root_length"]),
+            (N_("metadata"), h["metadata_offset"], h["metadata_length"]),
+            (N_("leaf directories"), h["leaf_directory_offset"], h["leaf_directory_length"]),
+            (N_("tile data"), h["tile_data_offset"], h["tile_data_length"]),
         ):
             if offset + length > self.size:
                 raise PMTilesError(
-                    f"{self.path.name} ends early: its {what} should reach byte {offset + length} "
-                    f"but the file has {self.size} bytes (an unfinished download or copy?)."
+                    said(
+                        N_(
+                            "{name} ends early: its {part} should reach byte {end} "
+                            "but the file has {size} bytes (an unfinished download or copy?)."
+                        ),
+                        name=self.path.name,
+                        part=said(what),
+                        end=offset + length,
+                        size=self.size,
+                    )
                 )
 
     def _read_info(self) -> PMTilesInfo:
@@ -214,23 +266,36 @@ class PMTilesReader:
     def _bytes(self, offset: int, length: int) -> bytes:
         with self._lock:
             if self._file is None:
-                raise PMTilesError(f"{self.path.name} is closed.")
+                raise PMTilesError(said(N_("{name} is closed."), name=self.path.name))
             try:
                 self._file.seek(offset)
                 data = self._file.read(length)
             except OSError as exc:  # the stick was pulled, the share went away
-                raise PMTilesError(f"{self.path.name} cannot be read ({exc.strerror or exc}).") from exc
+                raise _unreadable(self.path, exc) from exc
         if len(data) != length:
-            raise PMTilesError(f"{self.path.name} ends early at byte {self.size} (an unfinished copy?).")
+            raise PMTilesError(
+                said(
+                    N_("{name} ends early at byte {size} (an unfinished copy?)."),
+                    name=self.path.name,
+                    size=self.size,
+                )
+            )
         return data
 
     def _directory(self, offset: int, length: int, what: str) -> list[Entry]:
         try:
             entries = deserialize_directory(self._bytes(offset, length))
         except _DAMAGE as exc:
-            raise PMTilesError(f"{self.path.name}: {what} is damaged ({exc or type(exc).__name__}).") from exc
-        if not entries and what == "the root directory":
-            raise PMTilesError(f"{self.path.name} contains no tiles.")
+            raise PMTilesError(
+                said(
+                    N_("{name}: {part} is damaged ({why})."),
+                    name=self.path.name,
+                    part=said(what),
+                    why=str(exc) or type(exc).__name__,
+                )
+            ) from exc
+        if not entries and what == ROOT:
+            raise PMTilesError(said(N_("{name} contains no tiles."), name=self.path.name))
         return entries
 
     def _leaf(self, offset: int, length: int) -> list[Entry]:
@@ -239,7 +304,9 @@ class PMTilesReader:
             if key in self._leaves:
                 self._leaves.move_to_end(key)
                 return self._leaves[key]
-        entries = self._directory(self.header["leaf_directory_offset"] + offset, length, "a leaf directory")
+        entries = self._directory(
+            self.header["leaf_directory_offset"] + offset, length, N_("a leaf directory")
+        )
         with self._lock:
             self._leaves[key] = entries
             while len(self._leaves) > LEAF_CACHE:
@@ -271,8 +338,11 @@ class PMTilesReader:
         start = self.header["tile_data_offset"] + entry.offset
         if start + entry.length > self.size:
             raise PMTilesError(
-                f"{self.path.name}: tile {'/'.join(map(str, key))} lies past the end of the file "
-                "(an unfinished copy?)."
+                said(
+                    N_("{name}: tile {tile} lies past the end of the file (an unfinished copy?)."),
+                    name=self.path.name,
+                    tile="/".join(map(str, key)),
+                )
             )
         data = self._bytes(start, entry.length)
         if self.info.tile_compression != "gzip":
@@ -281,7 +351,12 @@ class PMTilesReader:
             return gzip.decompress(data)
         except _DAMAGE as exc:
             raise PMTilesError(
-                f"{self.path.name}: tile {'/'.join(map(str, key))} is damaged ({exc})."
+                said(
+                    N_("{name}: tile {tile} is damaged ({why})."),
+                    name=self.path.name,
+                    tile="/".join(map(str, key)),
+                    why=str(exc),
+                )
             ) from exc
 
     def close(self) -> None:
@@ -295,4 +370,10 @@ def _compression(code: int) -> str:
     try:
         return Compression(code).name.lower()
     except ValueError:
-        return f"unknown code {code}"
+        return said(N_("unknown code {code}"), code=code)
+
+
+def _unreadable(path: Path, exc: OSError) -> PMTilesError:
+    return PMTilesError(
+        said(N_("{name} cannot be read ({why})."), name=path.name, why=exc.strerror or str(exc))
+    )

@@ -160,7 +160,7 @@ def basemap_features(paths: Sequence[Path]) -> list[Feature]:
                 _PARSED[key] = load_geojson_file(path).features
             features += _PARSED[key]
         except (OSError, GeoJSONError) as exc:
-            log.warning("basemap %s left off the report's map: %s", path, exc)
+            log.warning("basemap %s left off the report's map: %s", path, getattr(exc, "english", exc))
     return features
 
 

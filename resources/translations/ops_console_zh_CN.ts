@@ -6906,6 +6906,10 @@ Sounding or armed: %1</source>
       <translation>无法读取 CAP 文件夹 {folder}：{why}</translation>
     </message>
     <message>
+      <source>The FeatureCollection has no 'features' list.</source>
+      <translation>该 FeatureCollection 没有 features 列表。</translation>
+    </message>
+    <message>
       <source>The PIN must be {least} to {most} digits.</source>
       <translation>PIN 码必须为 {least} 至 {most} 位数字。</translation>
     </message>
@@ -7014,6 +7018,10 @@ Sounding or armed: %1</source>
       <translation>文件大小为 {mb} MB；CAP 警报最多 {kb} kB，因此未读取。</translation>
     </message>
     <message>
+      <source>The file is {size} MB; layers over {most} MB are refused so the map stays responsive. Split or simplify it first.</source>
+      <translation>文件大小为 {size} MB；超过 {most} MB 的图层不予加载，以免地图卡顿。请先拆分或简化该文件。</translation>
+    </message>
+    <message>
       <source>The file refers to an external entity or file, so it was refused.</source>
       <translation>文件引用了外部实体或文件，因此已拒绝。</translation>
     </message>
@@ -7086,6 +7094,14 @@ Sounding or armed: %1</source>
       <translation>目标值不能低于最低值。</translation>
     </message>
     <message>
+      <source>The tile archive {path} does not exist.</source>
+      <translation>瓦片档案 {path} 不存在。</translation>
+    </message>
+    <message>
+      <source>The tile package {path} does not exist.</source>
+      <translation>瓦片包 {path} 不存在。</translation>
+    </message>
+    <message>
       <source>The two PINs differ; nothing was changed.</source>
       <translation>两次输入的 PIN 码不一致；未作任何更改。</translation>
     </message>
@@ -7106,6 +7122,14 @@ Sounding or armed: %1</source>
       <translation>此数据库在本工作站上被设为指挥所 {post}，但其审计头记录已不再如此显示（是否在程序之外被修改？）。请运行 `ops-console audit verify`。</translation>
     </message>
     <message>
+      <source>This is JSON but not GeoJSON (type {type}).</source>
+      <translation>这是 JSON，但不是 GeoJSON（类型为 {type}）。</translation>
+    </message>
+    <message>
+      <source>This is JSON but not GeoJSON: the top level must be an object.</source>
+      <translation>这是 JSON，但不是 GeoJSON：顶层必须是一个对象。</translation>
+    </message>
+    <message>
       <source>This is a CAP 1.1 alert; the console reads CAP 1.2 only — ask the sender for CAP 1.2.</source>
       <translation>这是 CAP 1.1 警报；本控制台只读取 CAP 1.2——请向发送方索取 CAP 1.2。</translation>
     </message>
@@ -7116,6 +7140,22 @@ Sounding or armed: %1</source>
     <message>
       <source>This is not a text file (is it a spreadsheet, .xlsx?). Save it as “CSV UTF-8” and import again.</source>
       <translation>这不是文本文件（是否为 .xlsx 电子表格？）。请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
+      <source>This is not valid JSON: it ends early at line {line}, column {column} (a cut-off copy?).</source>
+      <translation>这不是有效的 JSON：文件在第 {line} 行第 {column} 列提前结束（是否复制不完整？）。</translation>
+    </message>
+    <message>
+      <source>This is not valid JSON: it is broken at line {line}, column {column}.</source>
+      <translation>这不是有效的 JSON：第 {line} 行第 {column} 列有错误。</translation>
+    </message>
+    <message>
+      <source>This is not valid JSON: it is nested too deeply.</source>
+      <translation>这不是有效的 JSON：嵌套层级过深。</translation>
+    </message>
+    <message>
+      <source>This is not valid JSON: it is not UTF-8 text.</source>
+      <translation>这不是有效的 JSON：文件不是 UTF-8 文本。</translation>
     </message>
     <message>
       <source>This post has no audit key yet (nothing has been audited since the upgrade).</source>
@@ -7312,6 +7352,10 @@ Sounding or armed: %1</source>
     <message>
       <source>a frame limit of {limit} bytes leaves no room for text</source>
       <translation>每帧 {limit} 字节的上限不足以容纳文本</translation>
+    </message>
+    <message>
+      <source>a leaf directory</source>
+      <translation>叶目录</translation>
     </message>
     <message>
       <source>a neighbour was heard relaying it to the channel</source>
@@ -7632,6 +7676,10 @@ Sounding or armed: %1</source>
     <message>
       <source>closed</source>
       <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>code {code}</source>
+      <translation>代码 {code}</translation>
     </message>
     <message>
       <source>coding rate</source>
@@ -7998,6 +8046,18 @@ Sounding or armed: %1</source>
       <translation>已按原始数据保存，未能解读为消息：{error}</translation>
     </message>
     <message>
+      <source>kind = "xyz" needs url = "{example}"</source>
+      <translation>kind = "xyz" 需要 url = "{example}"</translation>
+    </message>
+    <message>
+      <source>kind = "{kind}" needs path = "…" (the file; relative to the config file's folder)</source>
+      <translation>kind = "{kind}" 需要 path = "…"（文件路径；相对路径以配置文件所在文件夹为准）</translation>
+    </message>
+    <message>
+      <source>kind = {kind} is not one of {kinds}</source>
+      <translation>kind = {kind} 不在可选值 {kinds} 之中</translation>
+    </message>
+    <message>
       <source>last</source>
       <translation>最后一个</translation>
     </message>
@@ -8012,6 +8072,10 @@ Sounding or armed: %1</source>
     <message>
       <source>lat</source>
       <translation>纬度</translation>
+    </message>
+    <message>
+      <source>leaf directories</source>
+      <translation>叶目录</translation>
     </message>
     <message>
       <source>line longer than {limit} bytes (piece {part})</source>
@@ -8058,12 +8122,20 @@ Sounding or armed: %1</source>
       <translation>有效最大值</translation>
     </message>
     <message>
+      <source>max_zoom = {value} must be a whole number from 0 to {most}</source>
+      <translation>max_zoom = {value} 必须是 0 到 {most} 之间的整数</translation>
+    </message>
+    <message>
       <source>meshtastic port {port}: {error}</source>
       <translation>Meshtastic 端口 {port}：{error}</translation>
     </message>
     <message>
       <source>message number {number} is outside 0..65535</source>
       <translation>消息编号 {number} 超出 0..65535 的范围</translation>
+    </message>
+    <message>
+      <source>metadata</source>
+      <translation>元数据</translation>
     </message>
     <message>
       <source>min</source>
@@ -8088,6 +8160,10 @@ Sounding or armed: %1</source>
     <message>
       <source>move tasks</source>
       <translation>移动任务</translation>
+    </message>
+    <message>
+      <source>must be a table with kind and path or url</source>
+      <translation>必须是一个包含 kind 以及 path 或 url 的表</translation>
     </message>
     <message>
       <source>network id</source>
@@ -8246,6 +8322,10 @@ Sounding or armed: %1</source>
       <translation>第 {part} 部分（共 {total} 部分）：{words}</translation>
     </message>
     <message>
+      <source>path is for files; kind = "xyz" needs url = "{example}"</source>
+      <translation>path 只用于文件；kind = "xyz" 需要 url = "{example}"</translation>
+    </message>
+    <message>
       <source>pattern id</source>
       <translation>模式编号</translation>
     </message>
@@ -8400,6 +8480,10 @@ Sounding or armed: %1</source>
     <message>
       <source>rise window min</source>
       <translation>上涨时间窗（分钟）</translation>
+    </message>
+    <message>
+      <source>root directory</source>
+      <translation>根目录</translation>
     </message>
     <message>
       <source>rotator fault</source>
@@ -8802,6 +8886,10 @@ Sounding or armed: %1</source>
       <translation>上报间隔必须在 1 秒至 7 天之间</translation>
     </message>
     <message>
+      <source>the root directory</source>
+      <translation>根目录</translation>
+    </message>
+    <message>
       <source>the same badge {badge} as line {line}</source>
       <translation>胸牌 {badge} 与第 {line} 行相同</translation>
     </message>
@@ -8898,6 +8986,10 @@ Sounding or armed: %1</source>
       <translation>此数据库曾被设为指挥所 {post}（密钥文件 {path}），但其审计头记录未指明任何指挥所：日志已被清空或替换</translation>
     </message>
     <message>
+      <source>tile data</source>
+      <translation>瓦片数据</translation>
+    </message>
+    <message>
       <source>timed out</source>
       <translation>已超时</translation>
     </message>
@@ -8940,6 +9032,10 @@ Sounding or armed: %1</source>
     <message>
       <source>unit {unit} {state}, {details}</source>
       <translation>单元 {unit} {state}，{details}</translation>
+    </message>
+    <message>
+      <source>unknown code {code}</source>
+      <translation>未知代码 {code}</translation>
     </message>
     <message>
       <source>unknown command</source>
@@ -9002,6 +9098,22 @@ Sounding or armed: %1</source>
       <translation>已更新</translation>
     </message>
     <message>
+      <source>url = {url} has a placeholder other than {z}, {x}, {y} or {s} ({why})</source>
+      <translation>url = {url} 含有 {z}、{x}、{y}、{s} 以外的占位符（{why}）</translation>
+    </message>
+    <message>
+      <source>url = {url} must contain {z}, {x} and {y}</source>
+      <translation>url = {url} 必须包含 {z}、{x} 和 {y}</translation>
+    </message>
+    <message>
+      <source>url = {url} must start with http:// or https://</source>
+      <translation>url = {url} 必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+      <source>url is for kind = "xyz"; kind = "{kind}" needs path = "…" to its file</source>
+      <translation>url 只用于 kind = "xyz"；kind = "{kind}" 需要用 path = "…" 指向其文件</translation>
+    </message>
+    <message>
       <source>waiting for {sirens}</source>
       <translation>正在等待 {sirens}</translation>
     </message>
@@ -9012,6 +9124,10 @@ Sounding or armed: %1</source>
     <message>
       <source>withdraw zones</source>
       <translation>撤销区域</translation>
+    </message>
+    <message>
+      <source>write each map as [[basemap]] (two brackets): a post can have several</source>
+      <translation>每张地图请写成 [[basemap]]（两层方括号）：一个站点可以有多张地图</translation>
     </message>
     <message>
       <source>write failed: {why}</source>
@@ -9078,6 +9194,10 @@ Sounding or armed: %1</source>
       <translation>{head} {lot} {source} {target} {recipient} {request}</translation>
     </message>
     <message>
+      <source>{key} = {value} must be text in quotes</source>
+      <translation>{key} = {value} 必须是带引号的文本</translation>
+    </message>
+    <message>
       <source>{kind} zone #{id} drawn: {name}</source>
       <translation>已划定{kind}区域 #{id}：{name}</translation>
     </message>
@@ -9098,6 +9218,10 @@ Sounding or armed: %1</source>
       <translation>{link}：{why}</translation>
     </message>
     <message>
+      <source>{map} could not be loaded ({why}).</source>
+      <translation>无法加载 {map}（{why}）。</translation>
+    </message>
+    <message>
       <source>{mode}: {signal} for {seconds} s on {sirens} requested by {who} (request {request})</source>
       <translation>{mode}：{who} 请求在 {sirens} 上播放 {signal} {seconds} 秒（请求 {request}）</translation>
     </message>
@@ -9114,12 +9238,20 @@ Sounding or armed: %1</source>
       <translation>{place}的{name}</translation>
     </message>
     <message>
+      <source>{name} cannot be read ({why}).</source>
+      <translation>无法读取 {name}（{why}）。</translation>
+    </message>
+    <message>
       <source>{name} checked in at {when}.</source>
       <translation>{name} 于 {when} 签到。</translation>
     </message>
     <message>
       <source>{name} checked out at {when}.</source>
       <translation>{name} 于 {when} 签退。</translation>
+    </message>
+    <message>
+      <source>{name} contains no tiles.</source>
+      <translation>{name} 中没有任何瓦片。</translation>
     </message>
     <message>
       <source>{name} drafted this warning; another supervisor must approve it (four-eyes rule)</source>
@@ -9130,8 +9262,52 @@ Sounding or armed: %1</source>
       <translation>{name} 结束了演练模式</translation>
     </message>
     <message>
+      <source>{name} ends early at byte {size} (an unfinished copy?).</source>
+      <translation>{name} 在第 {size} 字节处提前结束（是否复制未完成？）。</translation>
+    </message>
+    <message>
+      <source>{name} ends early: its {part} should reach byte {end} but the file has {size} bytes (an unfinished download or copy?).</source>
+      <translation>{name} 提前结束：其{part}应延伸到第 {end} 字节，但文件只有 {size} 字节（是否下载或复制未完成？）。</translation>
+    </message>
+    <message>
+      <source>{name} has no 'tiles' table: it is not an MBTiles file.</source>
+      <translation>{name} 中没有 tiles 表：它不是 MBTiles 文件。</translation>
+    </message>
+    <message>
+      <source>{name} has no tile directory: it is empty or damaged.</source>
+      <translation>{name} 没有瓦片目录：文件为空或已损坏。</translation>
+    </message>
+    <message>
+      <source>{name} holds '{format}' tiles; only PNG, JPEG and WebP raster tiles can be shown (vector .pbf packages are not supported).</source>
+      <translation>{name} 中是“{format}”格式的瓦片；只能显示 PNG、JPEG 和 WebP 栅格瓦片（不支持 .pbf 矢量瓦片包）。</translation>
+    </message>
+    <message>
+      <source>{name} holds tiles of an unknown format; only PNG, JPEG and WebP raster tiles can be shown (vector .pbf packages are not supported).</source>
+      <translation>{name} 中的瓦片格式未知；只能显示 PNG、JPEG 和 WebP 栅格瓦片（不支持 .pbf 矢量瓦片包）。</translation>
+    </message>
+    <message>
+      <source>{name} holds tiles of an unknown or unsupported type ({type}); only PNG, JPEG and WebP raster archives can be shown.</source>
+      <translation>{name} 中的瓦片类型未知或不受支持（{type}）；只能显示 PNG、JPEG 和 WebP 栅格档案。</translation>
+    </message>
+    <message>
+      <source>{name} holds vector tiles ({type}); only PNG, JPEG and WebP raster archives can be shown (vector maps are not supported).</source>
+      <translation>{name} 中是矢量瓦片（{type}）；只能显示 PNG、JPEG 和 WebP 栅格档案（不支持矢量地图）。</translation>
+    </message>
+    <message>
+      <source>{name} is a version {version} PMTiles archive; only version 3 can be read (convert it with 'pmtiles convert').</source>
+      <translation>{name} 是第 {version} 版 PMTiles 档案；只能读取第 3 版（请用“pmtiles convert”转换）。</translation>
+    </message>
+    <message>
       <source>{name} is already checked in (since {when}).</source>
       <translation>{name} 已签到（自 {when} 起）。</translation>
+    </message>
+    <message>
+      <source>{name} is an SQLite file, not a PMTiles archive: is it an MBTiles package (kind = "mbtiles")?</source>
+      <translation>{name} 是 SQLite 文件，不是 PMTiles 档案：它是否为 MBTiles 瓦片包（kind = "mbtiles"）？</translation>
+    </message>
+    <message>
+      <source>{name} is closed.</source>
+      <translation>{name} 已关闭。</translation>
     </message>
     <message>
       <source>{name} is locked after {n} wrong PINs; try again in {wait} s.</source>
@@ -9142,8 +9318,28 @@ Sounding or armed: %1</source>
       <translation>{name} 已不再是在职值班员。</translation>
     </message>
     <message>
+      <source>{name} is not a PMTiles archive (it does not start with 'PMTiles').</source>
+      <translation>{name} 不是 PMTiles 档案（文件开头不是“PMTiles”）。</translation>
+    </message>
+    <message>
+      <source>{name} is not a readable tile package ({why}).</source>
+      <translation>{name} 不是可读取的瓦片包（{why}）。</translation>
+    </message>
+    <message>
+      <source>{name} is not a readable tile package: an MBTiles file is an SQLite database and this one is not (another kind of file, or a damaged copy?).</source>
+      <translation>{name} 不是可读取的瓦片包：MBTiles 文件应为 SQLite 数据库，而该文件不是（是否为其他类型的文件，或副本已损坏？）。</translation>
+    </message>
+    <message>
       <source>{name} is not checked in, so cannot be checked out.</source>
       <translation>{name} 未签到，无法签退。</translation>
+    </message>
+    <message>
+      <source>{name} is only {size} bytes: too short for a PMTiles archive (an unfinished copy?).</source>
+      <translation>{name} 只有 {size} 字节，不足以构成 PMTiles 档案（是否复制未完成？）。</translation>
+    </message>
+    <message>
+      <source>{name} is {size} MB; layers over {most} MB are refused so the map stays responsive. Split or simplify it first.</source>
+      <translation>{name} 大小为 {size} MB；超过 {most} MB 的图层不予加载，以免地图卡顿。请先拆分或简化该文件。</translation>
     </message>
     <message>
       <source>{name} locked for {seconds} s after {n} wrong PINs</source>
@@ -9164,6 +9360,42 @@ Sounding or armed: %1</source>
     <message>
       <source>{name} {value} does not fit a register (0..65535)</source>
       <translation>{name} {value} 超出寄存器范围（0..65535）</translation>
+    </message>
+    <message>
+      <source>{name}: its directories are not gzip-compressed ({compression}); only gzip archives can be read.</source>
+      <translation>{name}：其目录不是 gzip 压缩（{compression}）；只能读取 gzip 压缩的档案。</translation>
+    </message>
+    <message>
+      <source>{name}: its tiles are compressed with {compression}; only uncompressed or gzip tiles can be read.</source>
+      <translation>{name}：其瓦片采用 {compression} 压缩；只能读取未压缩或 gzip 压缩的瓦片。</translation>
+    </message>
+    <message>
+      <source>{name}: the PMTiles header is damaged ({why}).</source>
+      <translation>{name}：PMTiles 文件头已损坏（{why}）。</translation>
+    </message>
+    <message>
+      <source>{name}: the tiles table is damaged ({why}).</source>
+      <translation>{name}：tiles 表已损坏（{why}）。</translation>
+    </message>
+    <message>
+      <source>{name}: tile {tile} cannot be read ({why}).</source>
+      <translation>{name}：无法读取瓦片 {tile}（{why}）。</translation>
+    </message>
+    <message>
+      <source>{name}: tile {tile} is damaged ({why}).</source>
+      <translation>{name}：瓦片 {tile} 已损坏（{why}）。</translation>
+    </message>
+    <message>
+      <source>{name}: tile {tile} lies past the end of the file (an unfinished copy?).</source>
+      <translation>{name}：瓦片 {tile} 超出文件末尾（是否复制未完成？）。</translation>
+    </message>
+    <message>
+      <source>{name}: {part} is damaged ({why}).</source>
+      <translation>{name}：{part}已损坏（{why}）。</translation>
+    </message>
+    <message>
+      <source>{name}: {problem}</source>
+      <translation>{name}：{problem}</translation>
     </message>
     <message>
       <source>{n} days</source>
@@ -9368,6 +9600,18 @@ Sounding or armed: %1</source>
     <message>
       <source>{where}: a radius of {km} km is not possible.</source>
       <translation>{where}：半径 {km} 公里不可能。</translation>
+    </message>
+    <message>
+      <source>{where}: max_zoom is for tiles; a geojson map is drawn at every zoom (ignored)</source>
+      <translation>{where}：max_zoom 只用于瓦片地图；geojson 地图在各缩放级别都会绘制（已忽略）</translation>
+    </message>
+    <message>
+      <source>{where}: unknown field {key} ignored (known: {known})</source>
+      <translation>{where}：未知字段 {key}，已忽略（可用字段：{known}）</translation>
+    </message>
+    <message>
+      <source>{where}: {fault}; this map is not loaded</source>
+      <translation>{where}：{fault}；此地图未加载</translation>
     </message>
     <message>
       <source>{where}: {lat},{lon} is outside WGS 84 (latitude ±90, longitude ±180).</source>

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from ops_console.config import load_settings
+from ops_console.said import english
 
 
 def settings_from(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
@@ -96,8 +97,9 @@ path = "~/ward.geojson"
 def test_a_mistake_is_named_and_that_map_is_marked_unusable(tmp_path, table, words):
     settings = settings_from(tmp_path, f"[[basemap]]\n{table}\n")
     (spec,) = settings.basemaps
-    assert words in spec.problem and spec.problem.startswith("[[basemap]] #1")
-    assert spec.problem in settings.problems and "not loaded" in spec.problem
+    problem = english(spec.problem)  # a stored sentence (said.py), read in the reader's language
+    assert words in problem and problem.startswith("[[basemap]] #1")
+    assert spec.problem in settings.problems and "not loaded" in problem
 
 
 def test_a_bad_table_does_not_stop_the_others(tmp_path):
@@ -109,7 +111,7 @@ def test_a_bad_table_does_not_stop_the_others(tmp_path):
     )
     good, bad, other = settings.basemaps
     assert not good.problem and not other.problem
-    assert bad.problem.startswith("[[basemap]] #2: kind = 'tiff'") and bad.index == 2
+    assert english(bad.problem).startswith("[[basemap]] #2: kind = 'tiff'") and bad.index == 2
     assert len(settings.problems) == 1
 
 
@@ -119,14 +121,14 @@ def test_small_slips_are_named_but_the_map_still_loads(tmp_path):
     )
     (spec,) = settings.basemaps
     assert not spec.problem and spec.max_zoom is None
-    assert any("#1: unknown field 'maxzoom'" in p for p in settings.problems)
-    assert any("#1: max_zoom is for tiles" in p for p in settings.problems)
+    assert any("#1: unknown field 'maxzoom'" in english(p) for p in settings.problems)
+    assert any("#1: max_zoom is for tiles" in english(p) for p in settings.problems)
 
 
 def test_a_single_bracket_table_is_explained(tmp_path):
     settings = settings_from(tmp_path, '[basemap]\nkind = "mbtiles"\npath = "a.mbtiles"\n')
     (spec,) = settings.basemaps
-    assert "two brackets" in spec.problem and spec.problem in settings.problems
+    assert "two brackets" in english(spec.problem) and spec.problem in settings.problems
 
 
 def test_basemaps_sit_beside_the_other_sections(tmp_path):

@@ -27,6 +27,7 @@ from ops_console.mapping.basemap_config import DEMO_BASEMAP, BasemapSpec
 from ops_console.mapping.geojson import GeoJSONError, load_geojson_file
 from ops_console.mapping.mbtiles import MBTilesReader
 from ops_console.mapping.pmtiles_reader import PMTilesReader
+from ops_console.said import N_, said
 from ops_console.ui.common.jobs import JobLane, start_job
 
 from .layers import MapLayer
@@ -61,6 +62,12 @@ def geojson_spec(path: Path | str) -> BasemapSpec:
             attribution=tr("Demo basemap: fictional Willow Creek ward"),
         )
     return BasemapSpec("geojson", path.stem, path, attribution=path.stem)
+
+
+def _not_loaded(spec: BasemapSpec, exc: Exception) -> OpsError:
+    return OpsError(
+        said(N_("{map} could not be loaded ({why})."), map=spec.label, why=f"{type(exc).__name__}: {exc}")
+    )
 
 
 def _open(spec: BasemapSpec) -> object:
@@ -98,7 +105,7 @@ class BasemapStack(QObject):
             try:
                 self.add_geojson(item)
             except GeoJSONError as exc:
-                self._fail(geojson_spec(item), str(exc))
+                self._fail(geojson_spec(item), exc)
 
     def open(self, spec: BasemapSpec) -> None:
         """Queue one basemap after those already pending; ``loaded`` says how it went."""
@@ -120,10 +127,10 @@ class BasemapStack(QObject):
         if self._closed:
             return
         if isinstance(exc, (OpsError, GeoJSONError)):
-            self._fail(spec, str(exc))
+            self._fail(spec, exc)
         else:  # a bug in a parser must not take the console down with it
             log.error("basemap %s", spec.label, exc_info=exc)
-            self._fail(spec, f"{spec.label} could not be loaded ({type(exc).__name__}: {exc}).")
+            self._fail(spec, _not_loaded(spec, exc))
 
     def _opened(self, spec: BasemapSpec, opened: object) -> None:
         self._pending -= 1
@@ -134,10 +141,10 @@ class BasemapStack(QObject):
         try:
             layer = self._build(spec, opened)
         except (OpsError, GeoJSONError) as exc:
-            self._fail(spec, str(exc))
+            self._fail(spec, exc)
         except Exception as exc:  # a bug in a parser must not take the console down with it
             log.exception("basemap %s", spec.label)
-            self._fail(spec, f"{spec.label} could not be loaded ({type(exc).__name__}: {exc}).")
+            self._fail(spec, _not_loaded(spec, exc))
         else:
             self.loaded.emit(layer, "")
 
@@ -159,8 +166,10 @@ class BasemapStack(QObject):
             source.max_zoom = min(source.max_zoom, spec.max_zoom if spec.max_zoom is not None else 99)
         return self.add_tiles(source, spec.title or None, spec.attribution)
 
-    def _fail(self, spec: BasemapSpec, text: str) -> None:
-        log.warning("basemap %s not loaded: %s", spec.label, text)
+    def _fail(self, spec: BasemapSpec, error: OpsError) -> None:
+        """Say on the map why ``spec`` did not load (in the reader's language; English in the log)."""
+        text = str(error)
+        log.warning("basemap %s not loaded: %s", spec.label, error.english)
         self.problems.append(text)
         more = len(self.problems) - 1
         self.canvas.status_text = text[:160] + (tr(" (+{n} more, see log)").format(n=more) if more else "")

@@ -76,7 +76,7 @@ def read_tiles(
         try:
             data = reader.tile(*key)
         except (TileArchiveError, OSError) as exc:
-            log.warning("%s", exc)
+            log.warning("%s", exc.english if isinstance(exc, TileArchiveError) else exc)
             tiles.append((key, READ_FAILED))
             continue
         image = decode_tile(data) if data else None
