@@ -105,7 +105,7 @@ def _safe_root(data: bytes) -> Element:
             said(N_("The file refers to an external entity or file, so it was refused."))
         ) from None
     except ParseError as exc:
-        raise CapRejected(said(N_("The file is not well-formed XML ({why})."), why=str(exc))) from None
+        raise CapRejected(_not_well_formed(exc)) from None
     except (ValueError, RecursionError) as exc:  # e.g. encodings Python cannot decode, absurd nesting
         raise CapRejected(
             said(N_("The file could not be read as XML ({why})."), why=f"{type(exc).__name__}: {exc}")
@@ -222,9 +222,39 @@ def read_file(path: str | bytes, *, max_bytes: int = MAX_BYTES) -> bytes:
         ) from None
     if len(data) > max_bytes:  # grew while we looked
         raise CapRejected(
-            f"The file is over {max_bytes // 1000} kB; a CAP alert is smaller, so it was not read."
+            said(
+                N_("The file is over {kb} kB; a CAP alert is smaller, so it was not read."),
+                kb=max_bytes // 1000,
+            )
         )
     return data
+
+
+# what the XML parser (expat) says, by its error code, in words a reader's language has
+_EXPAT_WORDS = {
+    2: N_("syntax error"),
+    3: N_("no element found"),
+    4: N_("not well-formed (invalid token)"),
+    5: N_("unclosed token"),
+    6: N_("partial character"),
+    7: N_("mismatched tag"),
+    8: N_("duplicate attribute"),
+    9: N_("junk after document element"),
+    11: N_("undefined entity"),
+}
+
+
+def _not_well_formed(exc: ParseError) -> str:
+    """Where the XML breaks and how; expat's own (English) words only for a rare fault."""
+    code = getattr(exc, "code", None)
+    line, column = getattr(exc, "position", (0, 0))
+    why = said(_EXPAT_WORDS[code]) if code in _EXPAT_WORDS else str(exc).split(":", 1)[0]
+    return said(
+        N_("The file is not well-formed XML ({why}: line {line}, column {column})."),
+        why=why,
+        line=line,
+        column=column,
+    )
 
 
 __all__ = ["MAX_BYTES", "CapRejected", "ReceivedCap", "parse", "read_file"]

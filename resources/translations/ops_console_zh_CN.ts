@@ -7011,7 +7011,15 @@ Sounding or armed: %1</source>
     </message>
     <message>
       <source>The file is not well-formed XML ({why}).</source>
-      <translation>文件不是格式正确的 XML（{why}）。</translation>
+      <translation type="vanished">文件不是格式正确的 XML（{why}）。</translation>
+    </message>
+    <message>
+      <source>The file is not well-formed XML ({why}: line {line}, column {column}).</source>
+      <translation>文件不是格式正确的 XML（{why}：第 {line} 行，第 {column} 列）。</translation>
+    </message>
+    <message>
+      <source>The file is over {kb} kB; a CAP alert is smaller, so it was not read.</source>
+      <translation>文件超过 {kb} kB；CAP 预警不会这么大，因此未读取。</translation>
     </message>
     <message>
       <source>The file is {mb} MB; a CAP alert is at most {kb} kB, so it was not read.</source>
@@ -7794,6 +7802,10 @@ Sounding or armed: %1</source>
       <translation>驱动器或扬声器故障</translation>
     </message>
     <message>
+      <source>duplicate attribute</source>
+      <translation>属性重复</translation>
+    </message>
+    <message>
       <source>duration</source>
       <translation>时长</translation>
     </message>
@@ -8042,6 +8054,10 @@ Sounding or armed: %1</source>
       <translation>其本地启动标志已置位</translation>
     </message>
     <message>
+      <source>junk after document element</source>
+      <translation>文档元素之后有多余内容</translation>
+    </message>
+    <message>
       <source>kept raw, not read as a message: {error}</source>
       <translation>已按原始数据保存，未能解读为消息：{error}</translation>
     </message>
@@ -8146,6 +8162,10 @@ Sounding or armed: %1</source>
       <translation>有效最小值</translation>
     </message>
     <message>
+      <source>mismatched tag</source>
+      <translation>标签不匹配</translation>
+    </message>
+    <message>
       <source>modem did not answer {command} after {attempts} attempts</source>
       <translation>尝试 {attempts} 次后调制解调器仍未应答 {command}</translation>
     </message>
@@ -8200,6 +8220,10 @@ Sounding or armed: %1</source>
     <message>
       <source>no console commanded it</source>
       <translation>没有任何控制台下达命令</translation>
+    </message>
+    <message>
+      <source>no element found</source>
+      <translation>找不到任何元素（文件为空或不完整）</translation>
     </message>
     <message>
       <source>no folder is configured for this channel ([warnings] in the settings)</source>
@@ -8274,6 +8298,10 @@ Sounding or armed: %1</source>
       <translation>未发送：本控制台处于演练模式，从不发送实战鸣响命令</translation>
     </message>
     <message>
+      <source>not well-formed (invalid token)</source>
+      <translation>格式不正确（无效记号）</translation>
+    </message>
+    <message>
       <source>note: this workstation does not have the audit key of post {post} ({path}); keyed entries cannot be checked here</source>
       <translation>注意：本工作站没有指挥所 {post} 的审计密钥（{path}）；无法在此检查使用密钥的记录</translation>
     </message>
@@ -8320,6 +8348,10 @@ Sounding or armed: %1</source>
     <message>
       <source>part {part} of {total}: {words}</source>
       <translation>第 {part} 部分（共 {total} 部分）：{words}</translation>
+    </message>
+    <message>
+      <source>partial character</source>
+      <translation>字符不完整</translation>
     </message>
     <message>
       <source>path is for files; kind = "xyz" needs url = "{example}"</source>
@@ -8648,6 +8680,10 @@ Sounding or armed: %1</source>
     <message>
       <source>switch exercise mode</source>
       <translation>切换演练模式</translation>
+    </message>
+    <message>
+      <source>syntax error</source>
+      <translation>语法错误</translation>
     </message>
     <message>
       <source>task #{id}</source>
@@ -9020,6 +9056,14 @@ Sounding or armed: %1</source>
     <message>
       <source>transfer stock</source>
       <translation>调拨库存</translation>
+    </message>
+    <message>
+      <source>unclosed token</source>
+      <translation>记号未闭合（文件可能不完整）</translation>
+    </message>
+    <message>
+      <source>undefined entity</source>
+      <translation>未定义的实体</translation>
     </message>
     <message>
       <source>unexpected error: {why}</source>

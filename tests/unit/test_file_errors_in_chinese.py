@@ -172,3 +172,27 @@ def test_roster_and_sensor_rows_in_chinese(chinese):
             english_words(text, {"Zhou", "Bo", "call", "me", "juggling", "boat", "RG", "volcano", "high"})
             == []
         ), text
+
+
+CAP = [
+    (b"<alert", "not well-formed XML (unclosed token: line 1, column 0)."),
+    (b"", "not well-formed XML (no element found: line 1, column 0)."),
+    (b'<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>x</sender></alert>', "mismatched tag"),
+    (b"\xff\xfe\x00garbage", "not well-formed XML (syntax error"),
+    (b"<alert/>junk", "junk after document element"),
+]
+
+
+@pytest.mark.parametrize(("data", "english"), CAP)
+def test_malformed_cap_xml_is_refused_in_chinese_and_in_english(qapp, data, english):
+    from ops_console.early_warning.cap_import import CapRejected, parse
+    from ops_console.language import install_translators, remove_translators
+
+    with pytest.raises(CapRejected) as refused:
+        parse(data)
+    assert english in str(refused.value) and refused.value.english == str(refused.value)
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        assert english_words(str(refused.value), FORMAT_WORDS) == [], str(refused.value)
+    finally:
+        remove_translators(qapp, translators)
