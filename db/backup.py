@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from ops_console.private_files import private_sqlite_file
+from ops_console.said import N_, said
 
 from .engine import Database, sqlite_path
 from .errors import DatabaseUnavailable
@@ -20,14 +21,20 @@ def backup_sqlite(db: Database, target: Path, pages_per_step: int = 1024) -> Pat
     source = sqlite_path(db.url)
     if source is None:
         raise DatabaseUnavailable(
-            "Backup here works on SQLite files. For PostgreSQL use the server's own tools "
-            "(pg_dump), or copy the post to a SQLite file with ops-console db copy."
+            said(
+                N_(
+                    "Backup here works on SQLite files. For PostgreSQL use the server's own tools "
+                    "(pg_dump), or copy the post to a SQLite file with ops-console db copy."
+                )
+            )
         )
     target = target.expanduser().resolve()
     if target.exists():
-        raise DatabaseUnavailable(f"{target} already exists; choose a new file name for the backup.")
+        raise DatabaseUnavailable(
+            said(N_("{path} already exists; choose a new file name for the backup."), path=str(target))
+        )
     if not target.parent.is_dir():
-        raise DatabaseUnavailable(f"The folder {target.parent} does not exist.")
+        raise DatabaseUnavailable(said(N_("The folder {path} does not exist."), path=str(target.parent)))
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=5)
         try:
@@ -39,5 +46,5 @@ def backup_sqlite(db: Database, target: Path, pages_per_step: int = 1024) -> Pat
             src.close()
     except sqlite3.Error as exc:
         target.unlink(missing_ok=True)
-        raise DatabaseUnavailable(f"The backup failed: {exc}") from exc
+        raise DatabaseUnavailable(said(N_("The backup failed: {why}"), why=str(exc))) from exc
     return target

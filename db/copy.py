@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Table, delete, func, select, text
 
+from ops_console.said import N_, said
+
 from . import migrate
 from .engine import Database
 from .errors import DatabaseUnavailable
@@ -27,12 +29,14 @@ def copy_post(
     """Copy every table from ``source`` to ``target``; returns rows copied per table."""
     migrate.check_not_newer(source)
     if migrate.current_revision(source) != migrate.head_revision():
-        raise DatabaseUnavailable("Upgrade the source database first (ops-console --db SRC db upgrade).")
+        raise DatabaseUnavailable(
+            said(N_("Upgrade the source database first (ops-console --db SRC db upgrade)."))
+        )
     migrate.upgrade(target)
     with target.read() as s:
         if s.scalar(select(func.count()).select_from(AuditEntry)):
             raise DatabaseUnavailable(
-                "The target database already holds a post; copy into an empty database."
+                said(N_("The target database already holds a post; copy into an empty database."))
             )
     tables = Base.metadata.sorted_tables
     counts: dict[str, int] = {}

@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from ops_console.known_error import OpsError
+from ops_console.said import N_, said
+
 log = logging.getLogger(__name__)
 
 FORMAT = 1
@@ -31,12 +34,18 @@ _SEGMENT_FIELDS = {"tone", "on_s", "off_s"}
 Timeline = list[tuple[float, float, str]]
 
 
-class PatternError(ValueError):
-    """A pattern file that cannot be used, naming the file and the field."""
+class PatternError(OpsError, ValueError):
+    """A pattern file that cannot be used, naming the file and the field; ``problem`` is a
+    stored sentence (ops_console/said.py), so ``str()`` reads in the reader's language and
+    ``english`` in the log's."""
 
     def __init__(self, source: str, field_path: str, problem: str) -> None:
-        where = f"{source}: {field_path}" if field_path else source
-        super().__init__(f"{where}: {problem}")
+        if field_path:
+            super().__init__(
+                said(N_("{file}: {field}: {problem}"), file=source, field=field_path, problem=problem)
+            )
+        else:
+            super().__init__(said(N_("{file}: {problem}"), file=source, problem=problem))
         self.source, self.field, self.problem = source, field_path, problem
 
 
@@ -98,35 +107,36 @@ class _Checker:
 
     def obj(self, value: object, path: str, allowed: set[str], required: set[str]) -> dict:
         if not isinstance(value, dict):
-            raise self.fail(path, f"must be an object, got {type(value).__name__}")
+            raise self.fail(path, said(N_("must be an object, got {got}"), got=type(value).__name__))
         for name in sorted(set(value) - allowed):
-            raise self.fail(f"{path}.{name}" if path else name, "is not a known field (a typo?)")
+            raise self.fail(f"{path}.{name}" if path else name, said(N_("is not a known field (a typo?)")))
         for name in sorted(required - set(value)):
-            raise self.fail(f"{path}.{name}" if path else name, "is missing")
+            raise self.fail(f"{path}.{name}" if path else name, said(N_("is missing")))
         return value
 
     def integer(self, value: object, path: str, low: int, high: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(path, f"must be a whole number, got {value!r}")
+            raise self.fail(path, said(N_("must be a whole number, got {got}"), got=repr(value)))
         if not low <= value <= high:
-            raise self.fail(path, f"must be {low}..{high}, got {value}")
+            raise self.fail(path, said(N_("must be {low}..{high}, got {got}"), low=low, high=high, got=value))
         return value
 
     def number(self, value: object, path: str, *, positive: bool) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-            raise self.fail(path, f"must be a number of seconds, got {value!r}")
+            raise self.fail(path, said(N_("must be a number of seconds, got {got}"), got=repr(value)))
         if value < 0 or (positive and value == 0):
-            raise self.fail(path, f"must be {'above' if positive else 'at least'} 0, got {value}")
+            words = N_("must be above 0, got {got}") if positive else N_("must be at least 0, got {got}")
+            raise self.fail(path, said(words, got=value))
         return float(value)
 
     def text(self, value: object, path: str) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(path, f"must be a non-empty text, got {value!r}")
+            raise self.fail(path, said(N_("must be a non-empty text, got {got}"), got=repr(value)))
         return value
 
     def strings(self, value: object, path: str) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(path, f"must be a list of texts, got {value!r}")
+            raise self.fail(path, said(N_("must be a list of texts, got {got}"), got=repr(value)))
         return value
 
 
@@ -135,10 +145,12 @@ def parse_patterns(data: object, source: str) -> list[SirenPattern]:
     check = _Checker(source)
     top = check.obj(data, "", {"format", "patterns"}, {"format", "patterns"})
     if top["format"] != FORMAT:
-        raise check.fail("format", f"must be {FORMAT}, got {top['format']!r}")
+        raise check.fail(
+            "format", said(N_("must be {format}, got {got}"), format=FORMAT, got=repr(top["format"]))
+        )
     items = top["patterns"]
     if not isinstance(items, list) or not items:
-        raise check.fail("patterns", "must be a non-empty list")
+        raise check.fail("patterns", said(N_("must be a non-empty list")))
     patterns = [_pattern(check, item, f"patterns[{i}]") for i, item in enumerate(items)]
     _check_unique(check, patterns, {})
     return patterns
@@ -148,19 +160,30 @@ def _pattern(check: _Checker, item: object, path: str) -> SirenPattern:
     raw = check.obj(item, path, _PATTERN_FIELDS, _PATTERN_FIELDS - {"flags", "notes", "repeat"})
     key = check.text(raw["key"], f"{path}.key")
     if not _KEY.match(key):
-        raise check.fail(f"{path}.key", f"must be lower-case letters, digits, '.', '_' or '-', got {key!r}")
+        raise check.fail(
+            f"{path}.key",
+            said(N_("must be lower-case letters, digits, '.', '_' or '-', got {got}"), got=repr(key)),
+        )
     countries = check.strings(raw["countries"], f"{path}.countries")
     if not countries or any(not _COUNTRY.match(c) for c in countries):
-        raise check.fail(f"{path}.countries", f"must list ISO codes like 'DE' or '*', got {countries!r}")
+        raise check.fail(
+            f"{path}.countries",
+            said(N_("must list ISO codes like 'DE' or '*', got {got}"), got=repr(countries)),
+        )
     segments = _segments(check, raw["segments"], f"{path}.segments")
     repeat = check.integer(raw.get("repeat", 1), f"{path}.repeat", 1, 10_000)
     flags = check.strings(raw.get("flags", []), f"{path}.flags")
     if unknown := sorted(set(flags) - FLAGS):
-        raise check.fail(f"{path}.flags", f"unknown flag(s) {unknown}; known: {sorted(FLAGS)}")
+        raise check.fail(
+            f"{path}.flags",
+            said(N_("unknown flag(s) {flags}; known: {known}"), flags=str(unknown), known=str(sorted(FLAGS))),
+        )
     total = _total(check, raw["total_s"], f"{path}.total_s", _cycle_s(segments) * repeat)
     silent = "silent" in flags
     if silent != all(s.tone == "rotate" for s in segments):
-        raise check.fail(f"{path}.flags", "a pattern is 'silent' exactly when all its tones are 'rotate'")
+        raise check.fail(
+            f"{path}.flags", said(N_("a pattern is 'silent' exactly when all its tones are 'rotate'"))
+        )
     return SirenPattern(
         id=check.integer(raw["id"], f"{path}.id", 1, 0xFFFF),
         key=key,
@@ -178,14 +201,17 @@ def _pattern(check: _Checker, item: object, path: str) -> SirenPattern:
 
 def _segments(check: _Checker, value: object, path: str) -> tuple[Segment, ...]:
     if not isinstance(value, list) or not value:
-        raise check.fail(path, "must be a non-empty list of {tone, on_s, off_s}")
+        raise check.fail(path, said(N_("must be a non-empty list of {fields}"), fields="{tone, on_s, off_s}"))
     out = []
     for i, item in enumerate(value):
         at = f"{path}[{i}]"
         raw = check.obj(item, at, _SEGMENT_FIELDS, {"tone", "on_s"})
         tone = raw["tone"]
         if tone not in TONES:
-            raise check.fail(f"{at}.tone", f"unknown tone {tone!r}; known: {sorted(TONES)}")
+            raise check.fail(
+                f"{at}.tone",
+                said(N_("unknown tone {tone}; known: {known}"), tone=repr(tone), known=str(sorted(TONES))),
+            )
         out.append(
             Segment(
                 tone,
@@ -199,7 +225,14 @@ def _segments(check: _Checker, value: object, path: str) -> tuple[Segment, ...]:
 def _total(check: _Checker, value: object, path: str, computed: float) -> int:
     total = check.integer(value, path, 1, MAX_TOTAL_S)
     if abs(total - computed) > 1e-6:
-        raise check.fail(path, f"is {total} s but the segments × repeat add up to {computed:g} s")
+        raise check.fail(
+            path,
+            said(
+                N_("is {total} s but the segments × repeat add up to {computed} s"),
+                total=total,
+                computed=f"{computed:g}",
+            ),
+        )
     return total
 
 
@@ -212,7 +245,12 @@ def _check_unique(check: _Checker, patterns: Iterable[SirenPattern], known: dict
                 other = seen[tag]
                 raise check.fail(
                     f"patterns[{i}].{name}",
-                    f"{getattr(p, name)!r} is already used by {other.key!r} in {other.source}",
+                    said(
+                        N_("{value} is already used by {other} in {file}"),
+                        value=repr(getattr(p, name)),
+                        other=repr(other.key),
+                        file=other.source,
+                    ),
                 )
             seen[tag] = p
 
@@ -225,12 +263,14 @@ def load_pattern_file(path: Path) -> list[SirenPattern]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise PatternError(Path(path).name, "", f"cannot be read: {exc}") from None
+        raise PatternError(Path(path).name, "", said(N_("cannot be read: {why}"), why=str(exc))) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PatternError(
-            Path(path).name, f"line {exc.lineno} column {exc.colno}", f"is not valid JSON: {exc.msg}"
+            Path(path).name,
+            said(N_("line {line} column {column}"), line=exc.lineno, column=exc.colno),
+            said(N_("is not valid JSON: {why}"), why=exc.msg),
         ) from None
     return parse_patterns(data, Path(path).name)
 
@@ -259,7 +299,7 @@ class PatternLibrary:
             known = {f"{k}:{getattr(p, k)}": p for p in self.patterns.values() for k in ("id", "key")}
             _check_unique(_Checker(Path(path).name), patterns, known)
         except PatternError as problem:
-            log.error("siren patterns: %s", problem)
+            log.error("siren patterns: %s", problem.english)
             self.problems.append(problem)
             return
         self.patterns.update((p.id, p) for p in patterns)
@@ -276,7 +316,7 @@ def load_library(extra_dirs: Iterable[Path] = (), *, builtin: bool = True) -> Pa
     folders = ([builtin_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
     for folder in folders:
         if not folder.is_dir():
-            library.problems.append(PatternError(str(folder), "", "is not a folder"))
+            library.problems.append(PatternError(str(folder), "", said(N_("is not a folder"))))
             continue
         for path in sorted(folder.glob("*.json")):
             library.add_file(path)

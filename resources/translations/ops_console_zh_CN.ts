@@ -6166,6 +6166,10 @@ Sounding or armed: %1</source>
       <translation>已损坏：{why}</translation>
     </message>
     <message>
+      <source>Backup here works on SQLite files. For PostgreSQL use the server's own tools (pg_dump), or copy the post to a SQLite file with ops-console db copy.</source>
+      <translation>此处的备份只适用于 SQLite 文件。PostgreSQL 请使用服务器自带的工具（pg_dump），或用 ops-console db copy 把站点复制到 SQLite 文件。</translation>
+    </message>
+    <message>
       <source>Backup written to {path}</source>
       <translation>备份已写入 {path}</translation>
     </message>
@@ -6930,6 +6934,10 @@ Sounding or armed: %1</source>
       <translation>缺少审计头记录：这不是 Ops Console 指挥所的数据库。</translation>
     </message>
     <message>
+      <source>The backup failed: {why}</source>
+      <translation>备份失败：{why}</translation>
+    </message>
+    <message>
       <source>The baud rate must be a positive whole number.</source>
       <translation>波特率必须是正整数。</translation>
     </message>
@@ -7038,6 +7046,10 @@ Sounding or armed: %1</source>
       <translation>新指挥所的第一位值班员必须是管理员。</translation>
     </message>
     <message>
+      <source>The folder {path} does not exist.</source>
+      <translation>文件夹 {path} 不存在。</translation>
+    </message>
+    <message>
       <source>The inspection time</source>
       <translation>巡查时间</translation>
     </message>
@@ -7100,6 +7112,10 @@ Sounding or armed: %1</source>
     <message>
       <source>The target cannot be below the minimum.</source>
       <translation>目标值不能低于最低值。</translation>
+    </message>
+    <message>
+      <source>The target database already holds a post; copy into an empty database.</source>
+      <translation>目标数据库中已有站点数据；请复制到空数据库。</translation>
     </message>
     <message>
       <source>The tile archive {path} does not exist.</source>
@@ -7242,6 +7258,10 @@ Sounding or armed: %1</source>
       <translation>未知技能：{skills}。</translation>
     </message>
     <message>
+      <source>Upgrade the source database first (ops-console --db SRC db upgrade).</source>
+      <translation>请先升级源数据库（ops-console --db SRC db upgrade）。</translation>
+    </message>
+    <message>
       <source>Volunteer added: {name}</source>
       <translation>已添加志愿者：{name}</translation>
     </message>
@@ -7372,6 +7392,10 @@ Sounding or armed: %1</source>
     <message>
       <source>a neighbour was heard relaying it; the recipient has not confirmed it</source>
       <translation>已听到相邻节点转发，收件方尚未确认</translation>
+    </message>
+    <message>
+      <source>a pattern is 'silent' exactly when all its tones are 'rotate'</source>
+      <translation>只有当信号的所有音调都是“rotate”时，才可标为“silent”（反之亦然）</translation>
     </message>
     <message>
       <source>a port error: {error}</source>
@@ -7628,6 +7652,10 @@ Sounding or armed: %1</source>
     <message>
       <source>cancelled</source>
       <translation>已取消</translation>
+    </message>
+    <message>
+      <source>cannot be read: {why}</source>
+      <translation>无法读取：{why}</translation>
     </message>
     <message>
       <source>cannot open: {why}</source>
@@ -8018,6 +8046,26 @@ Sounding or armed: %1</source>
       <translation>入侵报警</translation>
     </message>
     <message>
+      <source>is missing</source>
+      <translation>缺少此项</translation>
+    </message>
+    <message>
+      <source>is not a folder</source>
+      <translation>不是文件夹</translation>
+    </message>
+    <message>
+      <source>is not a known field (a typo?)</source>
+      <translation>不是已知字段（是否拼写有误？）</translation>
+    </message>
+    <message>
+      <source>is not valid JSON: {why}</source>
+      <translation>不是有效的 JSON：{why}</translation>
+    </message>
+    <message>
+      <source>is {total} s but the segments × repeat add up to {computed} s</source>
+      <translation>为 {total} 秒，但各段时长 × 重复次数合计为 {computed} 秒</translation>
+    </message>
+    <message>
       <source>issue</source>
       <translation>发放</translation>
     </message>
@@ -8096,6 +8144,10 @@ Sounding or armed: %1</source>
     <message>
       <source>line longer than {limit} bytes (piece {part})</source>
       <translation>行长度超过 {limit} 字节（第 {part} 段）</translation>
+    </message>
+    <message>
+      <source>line {line} column {column}</source>
+      <translation>第 {line} 行第 {column} 列</translation>
     </message>
     <message>
       <source>line {line} of {path} is not a checkpoint</source>
@@ -8182,8 +8234,60 @@ Sounding or armed: %1</source>
       <translation>移动任务</translation>
     </message>
     <message>
+      <source>must be a list of texts, got {got}</source>
+      <translation>必须是文本列表，实际为 {got}</translation>
+    </message>
+    <message>
+      <source>must be a non-empty list</source>
+      <translation>必须是非空列表</translation>
+    </message>
+    <message>
+      <source>must be a non-empty list of {fields}</source>
+      <translation>必须是由 {fields} 组成的非空列表</translation>
+    </message>
+    <message>
+      <source>must be a non-empty text, got {got}</source>
+      <translation>必须是非空文本，实际为 {got}</translation>
+    </message>
+    <message>
+      <source>must be a number of seconds, got {got}</source>
+      <translation>必须是秒数，实际为 {got}</translation>
+    </message>
+    <message>
       <source>must be a table with kind and path or url</source>
       <translation>必须是一个包含 kind 以及 path 或 url 的表</translation>
+    </message>
+    <message>
+      <source>must be a whole number, got {got}</source>
+      <translation>必须是整数，实际为 {got}</translation>
+    </message>
+    <message>
+      <source>must be above 0, got {got}</source>
+      <translation>必须大于 0，实际为 {got}</translation>
+    </message>
+    <message>
+      <source>must be an object, got {got}</source>
+      <translation>必须是对象，实际为 {got}</translation>
+    </message>
+    <message>
+      <source>must be at least 0, got {got}</source>
+      <translation>不得小于 0，实际为 {got}</translation>
+    </message>
+    <message>
+      <source>must be lower-case letters, digits, '.', '_' or '-', got {got}</source>
+      <translation>只能由小写字母、数字、“.”、“_”或“-”组成，实际为 {got}</translation>
+    </message>
+    <message>
+      <source>must be {format}, got {got}</source>
+      <translation>必须为 {format}，实际为 {got}</translation>
+    </message>
+    <message>
+      <source>must be {low}..{high}, got {got}</source>
+      <translation>必须在 {low}..{high} 之间，实际为 {got}</translation>
+    </message>
+    <message>
+      <source>must list ISO codes like 'DE' or '*', got {got}</source>
+      <translation>必须列出 ISO 代码（如“DE”）或“*”，实际为 {got}</translation>
     </message>
     <message>
       <source>network id</source>
@@ -9094,6 +9198,10 @@ Sounding or armed: %1</source>
       <translation>未知故障</translation>
     </message>
     <message>
+      <source>unknown flag(s) {flags}; known: {known}</source>
+      <translation>未知标志 {flags}；可用标志：{known}</translation>
+    </message>
+    <message>
       <source>unknown frame kind or version {kind}</source>
       <translation>未知的帧类型或版本 {kind}</translation>
     </message>
@@ -9112,6 +9220,10 @@ Sounding or armed: %1</source>
     <message>
       <source>unknown skill {skill}</source>
       <translation>未知技能 {skill}</translation>
+    </message>
+    <message>
+      <source>unknown tone {tone}; known: {known}</source>
+      <translation>未知音调 {tone}；可用音调：{known}</translation>
     </message>
     <message>
       <source>unsolicited +ERR={code} ({words})</source>
@@ -9224,6 +9336,14 @@ Sounding or armed: %1</source>
     <message>
       <source>{db} holds no Ops Console post: nothing to check.</source>
       <translation>{db} 中没有 Ops Console 指挥所：无可检查的内容。</translation>
+    </message>
+    <message>
+      <source>{file}: {field}: {problem}</source>
+      <translation>{file}：{field}：{problem}</translation>
+    </message>
+    <message>
+      <source>{file}: {problem}</source>
+      <translation>{file}：{problem}</translation>
     </message>
     <message>
       <source>{first}; {then}</source>
@@ -9470,6 +9590,10 @@ Sounding or armed: %1</source>
       <translation>已将 {n} 条 {kind} 记录写入 {path}</translation>
     </message>
     <message>
+      <source>{path} already exists; choose a new file name for the backup.</source>
+      <translation>{path} 已存在；请为备份另选一个文件名。</translation>
+    </message>
+    <message>
       <source>{person} ({team})</source>
       <translation>{person}（{team}）</translation>
     </message>
@@ -9580,6 +9704,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{type} {identifier} ({status}) sent on {channels} by {who}</source>
       <translation>{who} 通过 {channels} 发送了 {type} {identifier}（{status}）</translation>
+    </message>
+    <message>
+      <source>{value} is already used by {other} in {file}</source>
+      <translation>{value} 已被 {file} 中的 {other} 使用</translation>
     </message>
     <message>
       <source>{value} is more than {most} in one movement; check the number.</source>

@@ -196,3 +196,46 @@ def test_malformed_cap_xml_is_refused_in_chinese_and_in_english(qapp, data, engl
         assert english_words(str(refused.value), FORMAT_WORDS) == [], str(refused.value)
     finally:
         remove_translators(qapp, translators)
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ('{"format": 1, "patterns": [', "broken.json: line 1 column 28: is not valid JSON"),
+        ('{"format": 2, "patterns": []}', "broken.json: format: must be 1, got 2"),
+        ('{"format": 1, "patterns": [{"id": 1}]}', "broken.json: patterns[0].countries: is missing"),
+    ],
+)
+def test_a_broken_siren_pattern_file_in_chinese_and_english(qapp, tmp_path, text, english):
+    from ops_console.language import install_translators, remove_translators
+    from ops_console.siren_patterns import PatternError, load_pattern_file
+
+    path = tmp_path / "broken.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PatternError) as caught:
+        load_pattern_file(path)
+    assert str(caught.value).startswith(english) and caught.value.english == str(caught.value)
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        shown = str(caught.value)
+        # the file's own keys and Python's JSON detail are data
+        assert (
+            english_words(shown, FORMAT_WORDS | {"format", "patterns", "countries", "Expecting", "value"})
+            == []
+        ), shown
+    finally:
+        remove_translators(qapp, translators)
+
+
+def test_a_backup_that_cannot_be_written_is_refused_in_chinese(chinese, tmp_path):
+    from ops_console.db.backup import backup_sqlite
+    from ops_console.db.engine import Database
+    from ops_console.db.errors import DatabaseUnavailable
+
+    db = Database(f"sqlite:///{tmp_path / 'post.db'}")
+    (tmp_path / "taken.db").write_bytes(b"")
+    for target in (tmp_path / "taken.db", tmp_path / "absent" / "b.db"):
+        with pytest.raises(DatabaseUnavailable) as caught:
+            backup_sqlite(db, target)
+        assert english_words(str(caught.value)) == [], str(caught.value)
+        assert caught.value.english.endswith(("choose a new file name for the backup.", "does not exist."))
