@@ -125,7 +125,7 @@ class EvacuationService:
         """Record where a resident is; the shelter they leave and the one they reach follow."""
         actor = self._shift.require(Permission.EDIT_RECORDS, N_("account for residents"))
         if whereabouts is Whereabouts.EVACUATED and shelter_id is None:
-            raise ValidationError({"shelter": "Say which shelter the resident went to."})
+            raise ValidationError({"shelter": said(N_("Say which shelter the resident went to."))})
         if whereabouts is not Whereabouts.EVACUATED:
             shelter_id = None
         exercise = self._shift.exercise
@@ -206,6 +206,8 @@ class EvacuationService:
     def _check_shelter(s: Session, shelter_id: int) -> None:
         row = s.get(Shelter, shelter_id)
         if row is None:
-            raise ValidationError({"shelter": "That shelter no longer exists."})
+            raise ValidationError({"shelter": said(N_("That shelter no longer exists."))})
         if row.status == shelters.ShelterStatus.CLOSED.value:
-            raise ValidationError({"shelter": f"{row.name} is closed; choose an open shelter."})
+            raise ValidationError(
+                {"shelter": said(N_("{shelter} is closed; choose an open shelter."), shelter=row.name)}
+            )

@@ -60,10 +60,10 @@ SEE = N_("see residents' details")
 def validate(draft: ResidentDraft) -> None:
     problems: dict[str, str] = {}
     if not draft.name.strip():
-        problems["name"] = "A name is required."
+        problems["name"] = said(N_("A name is required."))
     for name, limit in LIMITS.items():
         if len(getattr(draft, name)) > limit:
-            problems[name] = f"Keep it under {limit} characters."
+            problems[name] = said(N_("Keep it under {limit} characters."), limit=limit)
     check_coordinates(draft.lat, draft.lon, problems)
     if problems:
         raise ValidationError(problems)

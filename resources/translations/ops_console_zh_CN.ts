@@ -6418,6 +6418,10 @@ Sounding or armed: %1</source>
       <translation>每条日志不得超过 {limit} 个字符。</translation>
     </message>
     <message>
+      <source>Keep it under {limit} characters.</source>
+      <translation>请不要超过 {limit} 个字符。</translation>
+    </message>
+    <message>
       <source>Keep the delivery place under 200 characters.</source>
       <translation>送达地点请不要超过 200 个字符。</translation>
     </message>
@@ -6694,6 +6698,10 @@ Sounding or armed: %1</source>
       <translation>请说明送往何处：一个存放点或一个地点。</translation>
     </message>
     <message>
+      <source>Say which shelter the resident went to.</source>
+      <translation>请说明该居民去了哪个避难场所。</translation>
+    </message>
+    <message>
       <source>Say which team or incident the stock is issued to.</source>
       <translation>请说明物资发放给哪个队伍或事件。</translation>
     </message>
@@ -6900,6 +6908,10 @@ Sounding or armed: %1</source>
     <message>
       <source>That location no longer exists.</source>
       <translation>该存放点已不存在。</translation>
+    </message>
+    <message>
+      <source>That shelter no longer exists.</source>
+      <translation>该避难场所已不存在。</translation>
     </message>
     <message>
       <source>That team no longer exists.</source>
@@ -9620,6 +9632,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{reason}: {sirens} by {who} (request {request})</source>
       <translation>{reason}：{sirens}，由 {who} 操作（请求 {request}）</translation>
+    </message>
+    <message>
+      <source>{shelter} is closed; choose an open shelter.</source>
+      <translation>{shelter} 已关闭；请选择开放中的避难场所。</translation>
     </message>
     <message>
       <source>{signal} requested on {n} siren(s)</source>
