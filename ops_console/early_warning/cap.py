@@ -61,7 +61,12 @@ class CapMessage:
 
 
 class CapInvalid(ValueError):
-    """A document the OASIS schema rejects; the words name the first problem and its line."""
+    """A document the OASIS schema rejects; the words name the first problem and its line
+    (``line``, and ``detail``: the schema validator's own words, which are English)."""
+
+    def __init__(self, text: str, line: int = 0, detail: str = "") -> None:
+        super().__init__(text)
+        self.line, self.detail = line, detail or text
 
 
 def cap_time(at: datetime) -> str:
@@ -159,4 +164,6 @@ def validate(document: bytes) -> None:
     xsd = schema()
     if not xsd.validate(tree):
         err = xsd.error_log.last_error
-        raise CapInvalid(f"line {err.line}: {err.message}" if err else "rejected by the CAP 1.2 schema")
+        if err is None:
+            raise CapInvalid("rejected by the CAP 1.2 schema")
+        raise CapInvalid(f"line {err.line}: {err.message}", err.line, err.message)

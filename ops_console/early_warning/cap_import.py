@@ -71,9 +71,16 @@ def parse(data: bytes) -> ReceivedCap:
     try:
         cap.validate(data)
     except cap.CapInvalid as exc:
-        raise CapRejected(
-            said(N_("The alert does not follow the CAP 1.2 schema ({why})."), why=str(exc))
-        ) from None
+        words = (
+            said(
+                N_("The alert does not follow the CAP 1.2 schema (line {line}: {why})."),
+                line=exc.line,
+                why=exc.detail,
+            )
+            if exc.line
+            else said(N_("The alert does not follow the CAP 1.2 schema ({why})."), why=exc.detail)
+        )
+        raise CapRejected(words) from None
     return _read(root)
 
 

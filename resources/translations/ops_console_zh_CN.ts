@@ -6938,6 +6938,10 @@ Sounding or armed: %1</source>
       <translation>人员清点计时器为 1 至 180 分钟。</translation>
     </message>
     <message>
+      <source>The alert does not follow the CAP 1.2 schema (line {line}: {why}).</source>
+      <translation>该警报不符合 CAP 1.2 规范（第 {line} 行：{why}）。</translation>
+    </message>
+    <message>
       <source>The alert does not follow the CAP 1.2 schema ({why}).</source>
       <translation>该警报不符合 CAP 1.2 规范（{why}）。</translation>
     </message>
