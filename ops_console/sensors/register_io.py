@@ -347,9 +347,7 @@ def _parse_toml(data: bytes) -> ParsedRegister:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return ParsedRegister(
-            (), (CsvProblem(0, said(N_("The file is not valid TOML: {why}."), why=str(exc))),)
-        )
+        return ParsedRegister((), (CsvProblem(0, _not_toml(exc)),))
     tables = doc.get("sensor")
     if not isinstance(tables, list) or not tables:
         return ParsedRegister((), (CsvProblem(0, said(N_("The file has no [[sensor]] tables."))),))
@@ -371,3 +369,19 @@ def _parse_toml(data: bytes) -> ParsedRegister:
                 values[name] = value
         entries.append((number, values))
     return _collect(entries, sorted(unknown), 1)
+
+
+_TOML_WHERE = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
+
+
+def _not_toml(exc: tomllib.TOMLDecodeError) -> str:
+    """Where the TOML breaks (line, column) in the reader's words; tomllib's own detail as it comes."""
+    found = _TOML_WHERE.match(str(exc))
+    if found is None:
+        return said(N_("The file is not valid TOML: {why}."), why=str(exc))
+    return said(
+        N_("The file is not valid TOML: line {line}, column {column} ({why})."),
+        line=found[2],
+        column=found[3],
+        why=found[1],
+    )

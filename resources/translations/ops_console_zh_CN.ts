@@ -7030,6 +7030,10 @@ Sounding or armed: %1</source>
       <translation>文件不是有效的 CSV：{why}。</translation>
     </message>
     <message>
+      <source>The file is not valid TOML: line {line}, column {column} ({why}).</source>
+      <translation>文件不是有效的 TOML：第 {line} 行，第 {column} 列（{why}）。</translation>
+    </message>
+    <message>
       <source>The file is not valid TOML: {why}.</source>
       <translation>文件不是有效的 TOML：{why}。</translation>
     </message>
