@@ -3,6 +3,7 @@ with (``[[device]]`` tables, the [radio] call sign and tactical calls)."""
 
 from __future__ import annotations
 
+from ops_console.labels import translate
 from ops_console.post import Post
 from ops_console.printing import Heading, Paragraph, PrintDocument, Table
 from ops_console.reports.forms import Form, FormContext
@@ -32,28 +33,34 @@ def ics205(post: Post, ctx: FormContext) -> Form:
         rows.append(
             (
                 number,
-                "Command / tactical",
+                translate("Reports", "Command / tactical"),
                 spec.name or spec.port,
-                f"Post {settings.console_call}",
+                translate("Reports", "Post {call}").format(call=settings.console_call),
                 _mhz(modem.band_hz if modem else None),
                 ""
                 if modem is None
-                else f"network {modem.network_id or '-'} / address {modem.address or '-'}",
+                else translate("Reports", "network {network} / address {address}").format(
+                    network=modem.network_id or "-", address=modem.address or "-"
+                ),
                 f"LoRa {spec.model}" + (f" {modem.modulation}" if modem and modem.modulation else ""),
-                ("DRILL device (exercise traffic only); " if spec.drill else "") + f"port {spec.port}",
+                (
+                    translate("Reports", "DRILL device (exercise traffic only); port {port}")
+                    if spec.drill
+                    else translate("Reports", "port {port}")
+                ).format(port=spec.port),
             )
         )
     if settings.demo and not settings.devices:
         rows.append(
             (
                 1,
-                "Command / tactical",
-                "demo radio",
-                f"Post {settings.console_call}",
-                "simulated",
+                translate("Reports", "Command / tactical"),
+                translate("Reports", "demo radio"),
+                translate("Reports", "Post {call}").format(call=settings.console_call),
+                translate("Reports", "simulated"),
                 "",
                 "LoRa",
-                "the demo's simulated modem",
+                translate("Reports", "the demo's simulated modem"),
             )
         )
     calls = [(call, str(addr)) for call, addr in sorted(settings.tactical.items())]

@@ -3,6 +3,7 @@ one request each), all in one document; the CSV has a row per request."""
 
 from __future__ import annotations
 
+from ops_console.labels import translate
 from ops_console.post import Post
 from ops_console.printing import Fields, Heading, Paragraph, PrintDocument
 from ops_console.reports.forms import Form, FormContext, local_time
@@ -57,7 +58,7 @@ def ics213rr(post: Post, ctx: FormContext) -> Form:
             row
         )
         doc.add(
-            Heading(f"Request #{number}"),
+            Heading(translate("Reports", "Request #{number}").format(number=number)),
             Fields(
                 [
                     ("3. Date/Time", str(when)),
@@ -67,12 +68,17 @@ def ics213rr(post: Post, ctx: FormContext) -> Form:
                     ("Priority", str(priority)),
                     ("Requested delivery / reporting location", str(deliver)),
                     ("Needed by", str(needed)),
-                    ("Status (logistics)", f"{status}, {fulfilled} {unit} delivered"),
+                    (
+                        "Status (logistics)",
+                        translate("Reports", "{status}, {fulfilled} {unit} delivered").format(
+                            status=status, fulfilled=fulfilled, unit=unit
+                        ),
+                    ),
                     ("Approval / reason", str(reason)),
                 ],
                 columns=3,
             ),
         )
         if source:
-            doc.add(Paragraph(f"As received: {source}"))
+            doc.add(Paragraph(translate("Reports", "As received: {source}").format(source=source)))
     return Form("ics213rr", doc, COLUMNS, rows)

@@ -3761,6 +3761,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>范围</translation>
     </message>
     <message>
+      <source>As received: {source}</source>
+      <translation>原始内容：{source}</translation>
+    </message>
+    <message>
       <source>Assignment</source>
       <translation>分配</translation>
     </message>
@@ -3817,6 +3821,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>本时段内关闭</translation>
     </message>
     <message>
+      <source>Command / tactical</source>
+      <translation>指挥/战术</translation>
+    </message>
+    <message>
       <source>Command post</source>
       <translation>指挥所</translation>
     </message>
@@ -3831,6 +3839,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Critical stock and open requests</source>
       <translation>关键物资与未处理申请</translation>
+    </message>
+    <message>
+      <source>DRILL device (exercise traffic only); port {port}</source>
+      <translation>演练设备（仅限演练通信）；端口 {port}</translation>
     </message>
     <message>
       <source>Date/Time</source>
@@ -4057,6 +4069,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>第 {n} 页，共 {total} 页</translation>
     </message>
     <message>
+      <source>Post {call}</source>
+      <translation>指挥所 {call}</translation>
+    </message>
+    <message>
       <source>Precedence</source>
       <translation>优先等级</translation>
     </message>
@@ -4095,6 +4111,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Reported in the period</source>
       <translation>本时段内报告</translation>
+    </message>
+    <message>
+      <source>Request #{number}</source>
+      <translation>申请 #{number}</translation>
     </message>
     <message>
       <source>Requested</source>
@@ -4257,6 +4277,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>已取消</translation>
     </message>
     <message>
+      <source>demo radio</source>
+      <translation>演示电台</translation>
+    </message>
+    <message>
       <source>fault</source>
       <translation>故障</translation>
     </message>
@@ -4273,12 +4297,20 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>已发布</translation>
     </message>
     <message>
+      <source>network {network} / address {address}</source>
+      <translation>网络 {network} / 地址 {address}</translation>
+    </message>
+    <message>
       <source>not acknowledged</source>
       <translation>未确认</translation>
     </message>
     <message>
       <source>ok</source>
       <translation>正常</translation>
+    </message>
+    <message>
+      <source>port {port}</source>
+      <translation>端口 {port}</translation>
     </message>
     <message>
       <source>received</source>
@@ -4289,12 +4321,20 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>已发送</translation>
     </message>
     <message>
+      <source>simulated</source>
+      <translation>模拟</translation>
+    </message>
+    <message>
       <source>sounding</source>
       <translation>鸣响中</translation>
     </message>
     <message>
       <source>testing</source>
       <translation>测试中</translation>
+    </message>
+    <message>
+      <source>the demo's simulated modem</source>
+      <translation>演示用的模拟调制解调器</translation>
     </message>
     <message>
       <source>unknown</source>
@@ -4315,6 +4355,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>{start} to {end}</source>
       <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+      <source>{status}, {fulfilled} {unit} delivered</source>
+      <translation>{status}，已送达 {fulfilled} {unit}</translation>
     </message>
   </context>
   <context>

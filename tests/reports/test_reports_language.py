@@ -127,3 +127,19 @@ def test_the_cli_html_report_names_its_language(tmp_path, lang, tag):
     )
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").startswith(f'<!DOCTYPE html>\n<html lang="{tag}">')
+
+
+def test_the_words_inside_a_213rr_and_a_205_read_chinese(demo, chinese, tmp_path):
+    """A request's heading, its delivery status and the radio plan's cells ('Post NWARD',
+    'Command / tactical') are the console's words, not the records': Chinese on a Chinese
+    console (they were English f-strings the form's localiser could not look up)."""
+    requests = demo.inventory.requests(open_only=False)
+    build(demo, ReportRequest("ics213rr", tmp_path / "rr.pdf", period_from("30d", None), "pdf"))
+    text = _read(tmp_path / "rr.pdf")
+    assert _n(f"申请 #{requests[0].id}") in text and "Request #" not in text
+    assert "delivered" not in text and _n("已送达") in text
+    demo.radio.configure(call_sign="NWARD", tactical={"BRIDGE": 12})
+    demo.radio.settings.demo = True  # the demo's simulated radio is the plan's channel
+    build(demo, ReportRequest("ics205", tmp_path / "205.csv", period_from("12h", None), "csv"))
+    table = (tmp_path / "205.csv").read_text(encoding="utf-8-sig")
+    assert "指挥所 NWARD" in table and "Post NWARD" not in table and "Command / tactical" not in table
