@@ -24,6 +24,7 @@ from ops_console.hardware.transport.serial_link import IN_USE
 from ops_console.post import Post
 from ops_console.radio.runtime import RadioRuntime
 from ops_console.radio.stop_report import EXIT_OK, EXIT_PORT_IN_USE, stop_report
+from ops_console.said import N_, said, shown
 
 log = logging.getLogger("ops_console.gateway")
 STATUS_EVERY = 30.0
@@ -35,8 +36,14 @@ def run_gateway(post: Post, *, stop: threading.Event | None = None) -> int:
     (or ``stop`` is set); returns the exit code."""
     if not post.radio.settings.devices and not post.radio.settings.demo:
         print(
-            "No radio device configured: give --device lora:PORT[@BAUD] or a [[device]] in the "
-            "config file (or --demo for the simulator).",
+            shown(
+                said(
+                    N_(
+                        "No radio device configured: give --device lora:PORT[@BAUD] or a [[device]] in the "
+                        "config file (or --demo for the simulator)."
+                    )
+                )
+            ),
             file=sys.stderr,
         )
         return 2
@@ -50,12 +57,14 @@ def run_gateway(post: Post, *, stop: threading.Event | None = None) -> int:
         busy = _ports_in_use(runtime)
         if busy:
             for port in busy:
-                print(
-                    f"The radio port {port} is {IN_USE}. Only one program may read a modem: "
-                    "stop the other one first.",
-                    file=sys.stderr,
-                    flush=True,
+                words = said(
+                    N_(
+                        "The radio port {port} is {why}. Only one program may read a modem: stop the other one first."
+                    ),
+                    port=port,
+                    why=said(IN_USE),
                 )
+                print(shown(words), file=sys.stderr, flush=True)
             return EXIT_PORT_IN_USE
         log.info("gateway: on the air as %s", post.radio.outbox.console_call)
         for st in runtime.status():

@@ -270,19 +270,23 @@ class RadioRuntime:
 
     @staticmethod
     def _mesh_detail(device: AtModem | MeshNode) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-        """Kind, node log and node database lines of a device for the Devices dialog."""
+        """Kind, node log and node database lines of a device for the Devices dialog (a node's
+        line is a stored sentence; the log lines are the node's own words, as it wrote them)."""
         if not isinstance(device, MeshNode):
             return ("lora", (), ())
-        nodes = tuple(
-            " · ".join(
-                part
-                for part in (
-                    f"{n.label} ({n.call})",
-                    f"{n.lat:.5f}, {n.lon:.5f}" if n.lat is not None and n.lon is not None else "",
-                    f"battery {n.battery} %" if n.battery is not None else "",
-                    f"heard {n.last_heard.astimezone().strftime('%H:%M:%S')}" if n.last_heard else "",
-                )
-                if part
+        nodes = tuple(  # stored sentences (said.py): the dialog shows them in its reader's language
+            said(
+                N_("{node}{where}{battery}{heard}"),
+                node=f"{n.label} ({n.call})",
+                where=f" · {n.lat:.5f}, {n.lon:.5f}" if n.lat is not None and n.lon is not None else "",
+                battery=said(N_(" · battery {percent} %"), percent=n.battery)
+                if n.battery is not None
+                else "",
+                heard=(
+                    said(N_(" · heard {time}"), time=n.last_heard.astimezone().strftime("%H:%M:%S"))
+                    if n.last_heard
+                    else ""
+                ),
             )
             for n in device.nodes()
         )

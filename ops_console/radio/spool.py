@@ -27,6 +27,7 @@ from pathlib import Path
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.known_error import OpsError
 from ops_console.private_files import private_dir, private_sqlite_file
+from ops_console.said import N_, said
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
@@ -204,15 +205,20 @@ def _own(path: Path) -> None:
         return
     key = path.resolve()
     if key in _OWNED:
-        raise SpoolInUse(f"The spool {path} is already open in this program.")
+        raise SpoolInUse(said(N_("The spool {path} is already open in this program."), path=str(path)))
     fd = os.open(path, os.O_RDWR)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         os.close(fd)
         raise SpoolInUse(
-            f"The spool {path} is in use by another running Ops Console (a gateway or a console "
-            "window with radios). Each needs its own: give another file with --spool or [radio] spool."
+            said(
+                N_(
+                    "The spool {path} is in use by another running Ops Console (a gateway or a console "
+                    "window with radios). Each needs its own: give another file with --spool or [radio] spool."
+                ),
+                path=str(path),
+            )
         ) from None
     _OWNED[key] = fd
 

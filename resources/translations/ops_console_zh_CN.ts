@@ -6026,6 +6026,14 @@ Sounding or armed: %1</source>
       <translation>（{length} 位是 {other} 的密钥长度；请设置 model = "{other}"）</translation>
     </message>
     <message>
+      <source> · battery {percent} %</source>
+      <translation> · 电量 {percent}%</translation>
+    </message>
+    <message>
+      <source> · heard {time}</source>
+      <translation> · {time} 收到</translation>
+    </message>
+    <message>
       <source>'{raw}' is not a time of day (00:00 to 23:59).</source>
       <translation>“{raw}”不是一天中的时间（00:00 至 23:59）。</translation>
     </message>
@@ -6524,6 +6532,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Name the place residents will recognise.</source>
       <translation>请填写居民能认出的地点名称。</translation>
+    </message>
+    <message>
+      <source>No radio device configured: give --device lora:PORT[@BAUD] or a [[device]] in the config file (or --demo for the simulator).</source>
+      <translation>未配置无线电设备：请用 --device lora:端口[@波特率] 指定，或在配置文件中添加 [[device]]（或用 --demo 启动模拟器）。</translation>
     </message>
     <message>
       <source>No team is called {team}; add the team first.</source>
@@ -7158,6 +7170,10 @@ Sounding or armed: %1</source>
       <translation>电台发件箱遇到问题，正在继续重试；详见日志。</translation>
     </message>
     <message>
+      <source>The radio port {port} is {why}. Only one program may read a modem: stop the other one first.</source>
+      <translation>电台端口 {port} {why}。一个调制解调器只能由一个程序读取：请先停止另一个程序。</translation>
+    </message>
+    <message>
       <source>The report time</source>
       <translation>上报时间</translation>
     </message>
@@ -7168,6 +7184,14 @@ Sounding or armed: %1</source>
     <message>
       <source>The sensor has no position, no zone covers it and there are no sirens: draw a zone first.</source>
       <translation>该传感器没有位置，没有区域覆盖它，也没有警报器：请先绘制一个区域。</translation>
+    </message>
+    <message>
+      <source>The spool {path} is already open in this program.</source>
+      <translation>缓冲文件 {path} 已在本程序中打开。</translation>
+    </message>
+    <message>
+      <source>The spool {path} is in use by another running Ops Console (a gateway or a console window with radios). Each needs its own: give another file with --spool or [radio] spool.</source>
+      <translation>缓冲文件 {path} 正被另一个运行中的 Ops Console（网关，或连接了电台的控制台窗口）使用。每个程序都需要自己的缓冲文件：请用 --spool 或 [radio] spool 指定另一个文件。</translation>
     </message>
     <message>
       <source>The spool {spool} cannot be opened: {why}. Free space or give another place with --spool (or [radio] spool in the config file).</source>
@@ -9624,6 +9648,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{name}: {problem}</source>
       <translation>{name}：{problem}</translation>
+    </message>
+    <message>
+      <source>{node}{where}{battery}{heard}</source>
+      <translation>{node}{where}{battery}{heard}</translation>
     </message>
     <message>
       <source>{n} days</source>

@@ -114,3 +114,35 @@ def test_frames_not_stored_is_said_in_chinese_on_the_notice_board(post: Post, zh
         assert "磁盘已满：数据库 post.sqlite 无法继续增大" in text, text
     finally:
         ingest._set_problem("")
+
+
+def test_a_spool_already_open_is_refused_in_chinese(tmp_path, zh) -> None:
+    from ops_console.radio.spool import FrameSpool, SpoolInUse
+
+    path = tmp_path / "spool.sqlite"
+    first = FrameSpool(path)
+    try:
+        with pytest.raises(SpoolInUse) as err:
+            FrameSpool(path)
+    finally:
+        first.close()
+    assert err.value.english == f"The spool {path} is already open in this program."
+    assert str(err.value) == f"缓冲文件 {path} 已在本程序中打开。"
+
+
+def test_a_meshtastic_node_line_in_the_devices_dialog_reads_in_chinese(zh) -> None:
+    from datetime import UTC, datetime
+
+    from ops_console.said import N_, said
+
+    line = said(  # as RadioRuntime._mesh_detail makes it for each node the mesh knows
+        N_("{node}{where}{battery}{heard}"),
+        node="River watch (M9A2B3C03)",
+        where=" · 47.37000, 8.54000",
+        battery=said(N_(" · battery {percent} %"), percent=57),
+        heard=said(
+            N_(" · heard {time}"), time=datetime(2026, 12, 6, 3, 4, 5, tzinfo=UTC).strftime("%H:%M:%S")
+        ),
+    )
+    assert english(line) == "River watch (M9A2B3C03) · 47.37000, 8.54000 · battery 57 % · heard 03:04:05"
+    assert shown(line) == "River watch (M9A2B3C03) · 47.37000, 8.54000 · 电量 57% · 03:04:05 收到"

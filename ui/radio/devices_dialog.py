@@ -269,7 +269,7 @@ class DevicesDialog(QDialog):
         item = self.devices_table.item(row, 2) if row >= 0 else None
         s = self._live_status.get(item.text()) if item is not None else None
         mesh = s is not None and s.kind == "meshtastic"
-        nodes = "\n".join([self.tr("Nodes in the mesh:"), *s.mesh_nodes]) if mesh else ""  # type: ignore[union-attr]
+        nodes = "\n".join([self.tr("Nodes in the mesh:"), *map(shown, s.mesh_nodes)]) if mesh else ""  # type: ignore[union-attr]
         log_text = "\n".join([self.tr("Debug log:"), *s.node_log]) if mesh else ""  # type: ignore[union-attr]
         if self.mesh_nodes.toPlainText() != nodes:
             self.mesh_nodes.setPlainText(nodes)
