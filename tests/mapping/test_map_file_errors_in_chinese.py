@@ -157,3 +157,25 @@ def test_a_wrong_basemap_table_is_named_in_chinese(tmp_path, chinese):
     for text in shown:
         assert english_words(text, DATA | {"ftp"}) == [], text
     assert "未加载" in shown[0]
+
+
+def test_the_map_names_a_basemap_that_did_not_load_in_chinese(qtbot, qapp, post, map_settings, tmp_path):
+    """The map's status line: a junk PMTiles file and an "MBTiles" that is an HTML page."""
+    from ops_console.language import install_translators, remove_translators
+
+    from .test_basemap_loading import loaded_widget, post_config, table
+
+    config = post_config(
+        tmp_path, table("pmtiles", "maps/junk.pmtiles") + table("mbtiles", "maps/page.mbtiles")
+    )
+    (config.parent / "maps" / "junk.pmtiles").write_bytes(b"<html>404 Not Found</html>" * 20)
+    (config.parent / "maps" / "page.mbtiles").write_bytes(b"<html>404 Not Found</html>" * 20)
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        widget, results = loaded_widget(qtbot, post, map_settings, config)
+        assert [layer for layer, _ in results] == [None, None]
+        for text in (*widget.basemaps.problems, widget.canvas.status_text):
+            assert english_words(text, DATA | {"page"}) == [], text
+        widget.close_map()
+    finally:
+        remove_translators(qapp, translators)
