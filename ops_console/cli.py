@@ -235,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseUnavailable as exc:
         if args.command is None:
             log.error("%s", exc.english)
-            _show_startup_error(str(exc))
+            _show_startup_error(exc)
         else:
             tell(exc)
         return exc.exit_code
@@ -246,9 +246,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not is_environment_fault(exc):
             raise
         known = explain(exc)
-        log.error("%s", known)
         if args.command is None:
-            _show_startup_error(str(known))
+            log.error("%s", known.english)
+            _show_startup_error(known)
+        else:
+            tell(known)
         return known.exit_code
     except KeyboardInterrupt:
         return 130
@@ -444,15 +446,16 @@ def _private_own_dirs() -> None:
             log.warning("cannot make %s private: %s", folder, exc)
 
 
-def _show_startup_error(message: str) -> None:
-    """Also show the reason in a window when the console was started from a desktop icon."""
+def _show_startup_error(error: OpsError) -> None:
+    """Also show the reason in a window when the console was started from a desktop icon
+    (in the language the window would have spoken: ui/startup_error.py)."""
     if os.environ.get("OPS_CONSOLE_NO_DIALOGS"):
         return
     try:
         from ops_console.ui.startup_error import show_startup_error
     except ImportError:  # Qt cannot load here (no display libraries): stderr has said it
         return
-    show_startup_error(message)
+    show_startup_error(error)
 
 
 if __name__ == "__main__":
