@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ops_console.said import N_, said
+
 HEADER = "ICS-213"
 _FIELDS = (
     ("to", "To"),
@@ -44,13 +46,14 @@ class Ics213:
         return "\n".join(lines)
 
     def problems(self) -> dict[str, str]:
-        """Missing required fields, in words for the form."""
-        need = {"to": "To", "sender": "From", "subject": "Subject", "message": "Message"}
-        return {
-            k: f"{label} is required on an ICS-213."
-            for k, label in need.items()
-            if not getattr(self, k).strip()
+        """Missing required fields, in words for the form (stored sentences, said.py)."""
+        need = {
+            "to": N_("To is required on an ICS-213."),
+            "sender": N_("From is required on an ICS-213."),
+            "subject": N_("Subject is required on an ICS-213."),
+            "message": N_("Message is required on an ICS-213."),
         }
+        return {k: said(words) for k, words in need.items() if not getattr(self, k).strip()}
 
 
 def parse(text: str) -> Ics213 | None:

@@ -44,6 +44,13 @@ if TYPE_CHECKING:
     from ops_console.services.tasks import TaskService
 
 LINK_TARGETS = ("incident", "task", "log", "request")
+_TARGET_WORDS = {
+    "incident": N_("incident"),
+    "task": N_("task"),
+    "log": N_("log entry"),
+    "request": N_("resource request"),
+}
+"""What a message was filed as, in words for a sentence a person reads."""
 """Live traffic that the comms log and the alert list keep showing during an exercise."""
 SIGNAL_WINDOW = 200_000
 """The signal plot looks at the most recent raw frames only (bounded scan, no extra index)."""
@@ -74,7 +81,15 @@ def _checked_call(value: object, key: str) -> str:
 
 def _checked_address(call: str, addr: object) -> int:
     if not isinstance(addr, int) or isinstance(addr, bool) or not 1 <= addr <= 65535:
-        raise ValidationError({"tactical": f"{call} = {addr!r}: a node address is a whole number 1-65535"})
+        raise ValidationError(
+            {
+                "tactical": said(
+                    N_("{call} = {address}: a node address is a whole number 1-65535"),
+                    call=call,
+                    address=repr(addr),
+                )
+            }
+        )
     return addr
 
 
@@ -352,12 +367,19 @@ class RadioService:
     def create_from_message(self, message_id: int, target: str) -> tuple[str, int]:
         """Turn a received message into an incident, a task or a log line, linked both ways."""
         if target not in LINK_TARGETS:
-            raise ValidationError({"target": f"Unknown target {target!r}."})
+            raise ValidationError({"target": said(N_("Unknown target {target}."), target=repr(target))})
         self.shift.require(Permission.RADIO, N_("file radio messages"))
         msg = self.get(message_id)
         if msg.linked_entity:
             raise ValidationError(
-                {"target": f"Message #{msg.number} is already filed as {msg.linked_entity} #{msg.linked_id}."}
+                {
+                    "target": said(
+                        N_("Message #{number} is already filed as {entity} #{id}."),
+                        number=msg.number,
+                        entity=said(_TARGET_WORDS.get(msg.linked_entity, msg.linked_entity)),
+                        id=msg.linked_id,
+                    )
+                }
             )
         title = (msg.body.splitlines() or [""])[0][:120] or f"Radio message {msg.station}/{msg.number}"
         number = "" if msg.kind == "plain" else f" #{msg.number}"
@@ -370,7 +392,7 @@ class RadioService:
             entity_id = self._tasks.create(TaskDraft(title=title, details=note)).id
         elif target == "request":
             if self._inventory is None:
-                raise ValidationError({"target": "The inventory is not available on this console."})
+                raise ValidationError({"target": said(N_("The inventory is not available on this console."))})
             entity_id = self._inventory.request_from_message(msg.body, msg.station, message_id=msg.id).id
         else:
             entity_id = self._activity.add_note(note, "radio_message", msg.id).id

@@ -6406,6 +6406,10 @@ Sounding or armed: %1</source>
       <translation>星期五</translation>
     </message>
     <message>
+      <source>From is required on an ICS-213.</source>
+      <translation>ICS-213 必须填写“发件人”。</translation>
+    </message>
+    <message>
       <source>Give a category (up to 60 characters), e.g. Flood defence.</source>
       <translation>请填写类别（不超过 60 个字符），例如“防洪”。</translation>
     </message>
@@ -6522,8 +6526,16 @@ Sounding or armed: %1</source>
       <translation>地图图层</translation>
     </message>
     <message>
+      <source>Message #{number} is already filed as {entity} #{id}.</source>
+      <translation>第 {number} 号消息已归档为{entity} #{id}。</translation>
+    </message>
+    <message>
       <source>Message #{number} is {status}; it cannot be {verb}.</source>
       <translation>消息 #{number} 当前为「{status}」，无法{verb}。</translation>
+    </message>
+    <message>
+      <source>Message is required on an ICS-213.</source>
+      <translation>ICS-213 必须填写“消息正文”。</translation>
     </message>
     <message>
       <source>Monday</source>
@@ -6866,6 +6878,10 @@ Sounding or armed: %1</source>
       <translation>已添加库存地点：{name}（{kind}）</translation>
     </message>
     <message>
+      <source>Subject is required on an ICS-213.</source>
+      <translation>ICS-213 必须填写“主题”。</translation>
+    </message>
+    <message>
       <source>Sunday</source>
       <translation>星期日</translation>
     </message>
@@ -7130,6 +7146,10 @@ Sounding or armed: %1</source>
       <translation>巡查时间</translation>
     </message>
     <message>
+      <source>The inventory is not available on this console.</source>
+      <translation>此控制台上没有物资库存功能。</translation>
+    </message>
+    <message>
       <source>The leader must be one of the members.</source>
       <translation>队长必须是队伍成员之一。</translation>
     </message>
@@ -7290,6 +7310,10 @@ Sounding or armed: %1</source>
       <translation>无法识别时间或时区：{why}</translation>
     </message>
     <message>
+      <source>To is required on an ICS-213.</source>
+      <translation>ICS-213 必须填写“收件人”。</translation>
+    </message>
+    <message>
       <source>Too long for Meshtastic: {size} bytes would take {count} packets of at most {limit} bytes; at most {most} are sent for one text. Shorten it.</source>
       <translation>对 Meshtastic 而言过长：{size} 字节需要 {count} 个数据包（每包最多 {limit} 字节），一条文本最多发送 {most} 个。请缩短。</translation>
     </message>
@@ -7344,6 +7368,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Unknown skill(s): {skills}.</source>
       <translation>未知技能：{skills}。</translation>
+    </message>
+    <message>
+      <source>Unknown target {target}.</source>
+      <translation>未知的归档目标 {target}。</translation>
     </message>
     <message>
       <source>Upgrade the source database first (ops-console --db SRC db upgrade).</source>
@@ -8114,6 +8142,10 @@ Sounding or armed: %1</source>
       <translation>正被另一个程序占用（是否有另一个网关或控制台在使用此调制解调器？）</translation>
     </message>
     <message>
+      <source>incident</source>
+      <translation>事件</translation>
+    </message>
+    <message>
       <source>incident #{id}</source>
       <translation>事件 #{id}</translation>
     </message>
@@ -8244,6 +8276,10 @@ Sounding or armed: %1</source>
     <message>
       <source>link {state}: {detail}</source>
       <translation>链路{state}：{detail}</translation>
+    </message>
+    <message>
+      <source>log entry</source>
+      <translation>日志条目</translation>
     </message>
     <message>
       <source>log inspections</source>
@@ -8682,6 +8718,10 @@ Sounding or armed: %1</source>
       <translation>上报事件</translation>
     </message>
     <message>
+      <source>resource request</source>
+      <translation>资源申请</translation>
+    </message>
+    <message>
       <source>retry warning channels</source>
       <translation>重试预警渠道</translation>
     </message>
@@ -8876,6 +8916,10 @@ Sounding or armed: %1</source>
     <message>
       <source>syntax error</source>
       <translation>语法错误</translation>
+    </message>
+    <message>
+      <source>task</source>
+      <translation>任务</translation>
     </message>
     <message>
       <source>task #{id}</source>
@@ -9388,6 +9432,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{before} handed over to {after}</source>
       <translation>{before} 已交班给 {after}</translation>
+    </message>
+    <message>
+      <source>{call} = {address}: a node address is a whole number 1-65535</source>
+      <translation>{call} = {address}：节点地址必须是 1 至 65535 之间的整数</translation>
     </message>
     <message>
       <source>{channel} channel of {identifier} retried by {who}: {state} — {detail}</source>

@@ -146,3 +146,18 @@ def test_a_meshtastic_node_line_in_the_devices_dialog_reads_in_chinese(zh) -> No
     )
     assert english(line) == "River watch (M9A2B3C03) · 47.37000, 8.54000 · battery 57 % · heard 03:04:05"
     assert shown(line) == "River watch (M9A2B3C03) · 47.37000, 8.54000 · 电量 57% · 03:04:05 收到"
+
+
+def test_an_incomplete_ics213_is_refused_in_chinese(post: Post, zh) -> None:
+    from ops_console.radio.ics213 import Ics213
+
+    with pytest.raises(ValidationError) as err:
+        post.radio.outbox.compose_ics213("ALL", Ics213("EOC-1", "", "Sandbags", "", ""))
+    assert err.value.problems == {
+        "sender": "ICS-213 必须填写“发件人”。",
+        "message": "ICS-213 必须填写“消息正文”。",
+    }
+    assert [english(p) for p in err.value._problems.values()] == [
+        "From is required on an ICS-213.",
+        "Message is required on an ICS-213.",
+    ]
