@@ -24,7 +24,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.mapping import shelters
 from ops_console.mapping.zones import ZoneService
-from ops_console.said import N_, label, said
+from ops_console.said import N_, label, said, shown, tr
 from ops_console.services import audit
 from ops_console.services.tasks import TaskDraft, TaskService, TaskView
 from ops_console.shift import Shift
@@ -53,8 +53,10 @@ def walk_lists(rows: Sequence[ResidentRow]) -> list[tuple[str, list[ResidentRow]
 
 
 def _task_line(r: ResidentRow) -> str:
-    needs = ", ".join(n.label for n in r.needs) or "no listed need"
-    return f"R-{r.id} · {r.address or 'address not given'} · {needs}"
+    """A resident's line in a welfare task, in the language of the console that makes the task:
+    a task is a record people go on editing, so it holds words, not a stored sentence."""
+    needs = ", ".join(n.label for n in r.needs) or tr(N_("no listed need"))
+    return f"R-{r.id} · {r.address or tr(N_('address not given'))} · {needs}"
 
 
 class EvacuationService:
@@ -111,7 +113,14 @@ class EvacuationService:
         for street, group in walk_lists(self.unaccounted(zone_id)):
             first = group[0]
             draft = TaskDraft(
-                title=f"Welfare check: {street} ({len(group)}) — {zone.name}"[:200],
+                title=shown(
+                    said(
+                        N_("Welfare check: {street} ({n}) — {zone}"),
+                        street=street,
+                        n=len(group),
+                        zone=zone.name,
+                    )
+                )[:200],
                 details="\n".join(_task_line(r) for r in group),
                 priority=task_priority(first.urgency),
                 lat=first.lat,

@@ -7430,6 +7430,10 @@ Sounding or armed: %1</source>
       <translation>星期三</translation>
     </message>
     <message>
+      <source>Welfare check: {street} ({n}) — {zone}</source>
+      <translation>走访探视：{street}（{n} 人）— {zone}</translation>
+    </message>
+    <message>
       <source>Write the code in the paper log; `audit verify` compares the log with every checkpoint.</source>
       <translation>请把此代码写入纸质日志；`audit verify` 会将日志与每个检查点比对。</translation>
     </message>
@@ -7604,6 +7608,10 @@ Sounding or armed: %1</source>
     <message>
       <source>address</source>
       <translation>地址</translation>
+    </message>
+    <message>
+      <source>address not given</source>
+      <translation>未提供地址</translation>
     </message>
     <message>
       <source>adjust</source>
@@ -8456,6 +8464,10 @@ Sounding or armed: %1</source>
     <message>
       <source>no folder is configured for this channel ([warnings] in the settings)</source>
       <translation>此渠道未配置文件夹（设置中的 [warnings]）</translation>
+    </message>
+    <message>
+      <source>no listed need</source>
+      <translation>无登记需求</translation>
     </message>
     <message>
       <source>no reason given</source>

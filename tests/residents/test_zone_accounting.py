@@ -67,6 +67,28 @@ def test_welfare_tasks_grouped_by_street_most_urgent_first(post, make_square, ma
     assert [t.location_text for t in again] == ["Mill Street"]
 
 
+def test_welfare_tasks_made_on_a_chinese_console_are_written_in_chinese(post, make_square, make_draft, qapp):
+    """A task is a record people edit, so it holds words: those of the console that made it."""
+    from PySide6.QtCore import QLocale
+
+    from helpers.english_left import english_words
+    from ops_console.language import install_translators, remove_translators
+
+    square_zone = make_square(post)
+    fill(post, make_draft)
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        tasks = post.residents.evacuation.welfare_tasks(square_zone.id)
+    finally:
+        remove_translators(qapp, translators)
+    assert tasks and all(t.title.startswith("走访探视：") for t in tasks), [t.title for t in tasks]
+    data = {"Willow", "Lane", "Mill", "Street", "R"} | set(square_zone.name.replace(":", " ").split())
+    assert not english_words(tasks[0].title, data) and not english_words(tasks[0].details, data), (
+        tasks[0].title,
+        tasks[0].details,
+    )
+
+
 def test_accounting_moves_shelter_occupancy_and_reports_unaccounted(any_post, make_square, make_draft):
     square_zone = make_square(any_post)
     ids = fill(any_post, make_draft)
