@@ -24,7 +24,7 @@ from ops_console.events import Event, EventBus
 from ops_console.exercise_view import in_view
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
 from ops_console.labels import translate
-from ops_console.precedence import ALERTING, Precedence
+from ops_console.precedence import ALERTING, Precedence, precedence_label
 from ops_console.radio import ack_rights
 from ops_console.radio.ingest import RadioIngest
 from ops_console.radio.links import LinkBoard, LinkStatus
@@ -32,7 +32,7 @@ from ops_console.radio.mesh_names import MeshNames
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.search import MessageSearch
 from ops_console.radio.views import MessageFilter, MessageView, NodeView, message_view, node_view
-from ops_console.said import N_, said
+from ops_console.said import N_, Arg, said, shown
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -381,9 +381,16 @@ class RadioService:
                     )
                 }
             )
-        title = (msg.body.splitlines() or [""])[0][:120] or f"Radio message {msg.station}/{msg.number}"
-        number = "" if msg.kind == "plain" else f" #{msg.number}"
-        note = f"Radio {msg.precedence} from {msg.station}{number}: {msg.body}"
+        title = _filed_title(msg)
+        note = _in_words(
+            N_("Radio {precedence} from {station}: {text}")
+            if msg.kind == "plain"
+            else N_("Radio {precedence} from {station} #{number}: {text}"),
+            precedence=precedence_label(msg.precedence),
+            station=msg.station,
+            number=msg.number,
+            text=msg.body,
+        )
         if target == "incident":
             entity_id = self._incidents.create(self.incident_draft(msg)).id
         elif target == "task":
@@ -411,19 +418,32 @@ class RadioService:
             Precedence.PRIORITY: Severity.SERIOUS,
         }
         severity = severities.get(msg.precedence, Severity.MODERATE)
-        title = (msg.body.splitlines() or [""])[0][:120] or f"Radio message {msg.station}/{msg.number}"
-        number = "" if msg.kind == "plain" else f" #{msg.number}"
-        unverified = " (plain text, unverified)" if msg.kind == "plain" else ""
-        notes = (
-            f"Radio {msg.precedence} from {msg.station}{number}{unverified}, heard {msg.at:%Y-%m-%d %H:%M:%S} UTC"
-            f" [radio message {msg.id}]:\n{msg.body}"
+        title = _filed_title(msg)
+        notes = _in_words(
+            N_(
+                "Radio {precedence} from {station} (plain text, unverified), heard {at} UTC [radio message {id}]:"
+            )
+            if msg.kind == "plain"
+            else N_("Radio {precedence} from {station} #{number}, heard {at} UTC [radio message {id}]:"),
+            precedence=precedence_label(msg.precedence),
+            station=msg.station,
+            number=msg.number,
+            at=f"{msg.at:%Y-%m-%d %H:%M:%S}",
+            id=msg.id,
         )
+        notes = f"{notes}\n{msg.body}"
         place = self.last_position(msg)
         lat = lon = None
         where = ""
         if place is not None:
             lat, lon, at = place
-            where = f"Last position of {msg.station}, {at:%H:%M} UTC ({lat:.5f}, {lon:.5f})"
+            where = _in_words(
+                N_("Last position of {station}, {time} UTC ({lat}, {lon})"),
+                station=msg.station,
+                time=f"{at:%H:%M}",
+                lat=f"{lat:.5f}",
+                lon=f"{lon:.5f}",
+            )
         return IncidentDraft(
             title=title,
             kind=IncidentKind.OTHER,
@@ -477,3 +497,16 @@ class RadioService:
                 exercise=row.exercise,
             )
         self.bus.publish(Event(Topic.RADIO_MESSAGE, message_id, {"linked": entity}))
+
+
+def _in_words(template: str, **args: Arg) -> str:
+    """Words for a record filed from a message (an incident's notes, a task's details), in the
+    language of the console that files it: people go on editing a record, so it holds words,
+    not a stored sentence (ops_console/said.py)."""
+    return shown(said(template, **args))
+
+
+def _filed_title(msg: MessageView) -> str:
+    """The first line of the text, or which message it was when the text is empty."""
+    first = (msg.body.splitlines() or [""])[0][:120]
+    return first or _in_words(N_("Radio message {station}/{number}"), station=msg.station, number=msg.number)

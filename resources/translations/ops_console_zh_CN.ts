@@ -6502,6 +6502,10 @@ Sounding or armed: %1</source>
       <translation>实战</translation>
     </message>
     <message>
+      <source>Last position of {station}, {time} UTC ({lat}, {lon})</source>
+      <translation>{station} 的最后位置，{time} UTC（{lat}, {lon}）</translation>
+    </message>
+    <message>
       <source>Latitude must be between -90 and 90 degrees.</source>
       <translation>纬度必须在 -90 到 90 度之间。</translation>
     </message>
@@ -6668,6 +6672,26 @@ Sounding or armed: %1</source>
     <message>
       <source>Radio message {id} no longer exists.</source>
       <translation>无线电消息 {id} 已不存在。</translation>
+    </message>
+    <message>
+      <source>Radio message {station}/{number}</source>
+      <translation>无线电消息 {station}/{number}</translation>
+    </message>
+    <message>
+      <source>Radio {precedence} from {station} #{number}, heard {at} UTC [radio message {id}]:</source>
+      <translation>来自 {station} 的{precedence}无线电消息 #{number}，收到于 {at} UTC [无线电消息 {id}]：</translation>
+    </message>
+    <message>
+      <source>Radio {precedence} from {station} #{number}: {text}</source>
+      <translation>来自 {station} 的{precedence}无线电消息 #{number}：{text}</translation>
+    </message>
+    <message>
+      <source>Radio {precedence} from {station} (plain text, unverified), heard {at} UTC [radio message {id}]:</source>
+      <translation>来自 {station} 的{precedence}无线电消息（纯文本，未经验证），收到于 {at} UTC [无线电消息 {id}]：</translation>
+    </message>
+    <message>
+      <source>Radio {precedence} from {station}: {text}</source>
+      <translation>来自 {station} 的{precedence}无线电消息：{text}</translation>
     </message>
     <message>
       <source>Radio {radio}: {detail}</source>
