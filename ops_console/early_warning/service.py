@@ -964,7 +964,7 @@ class WarningService:
             return channels.write_file(
                 self.settings.notice_folder, f"{identifier}.pdf", self._render_pdf(notice)
             )
-        raise ChannelFailed(f"unknown channel {channel}")
+        raise ChannelFailed(said(N_("unknown channel {channel}"), channel=channel))
 
     def _set_delivery(
         self, delivery_id: int, state: str, detail: str, ref: str | None = None, *, attempt: bool = False

@@ -9350,6 +9350,10 @@ Sounding or armed: %1</source>
       <translation>单元 {unit} {state}，{details}</translation>
     </message>
     <message>
+      <source>unknown channel {channel}</source>
+      <translation>未知渠道 {channel}</translation>
+    </message>
+    <message>
       <source>unknown code {code}</source>
       <translation>未知代码 {code}</translation>
     </message>

@@ -255,3 +255,33 @@ def test_audit_verify_says_its_result_in_the_chosen_language(home):
         _chinese(line)
     en = run_cli(home, "--db", url, "audit", "verify", env=EN)
     assert en.stdout.startswith("OK: ") and "hash chain intact" in en.stdout
+
+
+def test_no_form_check_or_refusal_is_an_english_string_again():
+    """The source check: the services' form problems and refusals stay stored sentences
+    (``said(N_("…"))``), never a plain English string or f-string."""
+    import re
+
+    root = Path(__file__).resolve().parents[2] / "ops_console"
+    files = [
+        *(root / "services").glob("*.py"),
+        *(root / "people").glob("*.py"),
+        *(root / "sirens").glob("*.py"),
+        *(root / "inventory").glob("*.py"),
+        *(root / "printing").glob("*.py"),
+        *(root / "reports").glob("*.py"),
+        root / "early_warning" / "service.py",
+        root / "early_warning" / "notice_pdf.py",
+        root / "pins.py",
+        root / "commands.py",
+        root / "cli.py",
+    ]
+    refusals = "OpsError|ValidationError|PermissionDenied|SignOnError|NotFound|TeamUnavailable|WarningConflict|WarningRefused|ChannelFailed|AuditKeyProblem|Cancelled|PeriodError|WriteFailed"
+    pattern = re.compile(rf'problems\[[^\]]+\] = f?"|ValidationError\(\{{"\w+": f?"|raise ({refusals})\(f?"')
+    plain = [
+        f"{path.relative_to(root.parent)}:{n}: {line.strip()}"
+        for path in files
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not plain, plain
