@@ -6702,6 +6702,10 @@ Sounding or armed: %1</source>
       <translation>接收 {item} {quantity} {unit}</translation>
     </message>
     <message>
+      <source>Request #{id} from {who}</source>
+      <translation>{who} 的申请 #{id}</translation>
+    </message>
+    <message>
       <source>Request #{id} from {who}: {quantity} {unit} {item} to {place} ({priority})</source>
       <translation>请求 #{id}，来自 {who}：{quantity} {unit} {item}，送至 {place}（{priority}）</translation>
     </message>
@@ -6896,6 +6900,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Siren {name} added (unit {unit} on {bus})</source>
       <translation>已添加警报器 {name}（总线 {bus} 上的单元 {unit}）</translation>
+    </message>
+    <message>
+      <source>Stock count</source>
+      <translation>库存盘点</translation>
     </message>
     <message>
       <source>Stock location added: {name} ({kind})</source>
@@ -9796,6 +9804,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{problem}; this radio is not opened</source>
       <translation>{problem}；此电台未打开</translation>
+    </message>
+    <message>
+      <source>{reason} ({file} line {line})</source>
+      <translation>{reason}（{file} 第 {line} 行）</translation>
     </message>
     <message>
       <source>{reason}: {sirens} by {who} (request {request})</source>
