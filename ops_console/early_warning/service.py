@@ -254,7 +254,8 @@ class WarningService:
             raise ValidationError({"area": said(N_("Choose at least one siren."))})
         return WarningArea(
             "sirens",
-            "Coverage of sirens " + ", ".join(r.name for r in rows),
+            # the area's description is the warning's words (CAP areaDesc): the writing console's language
+            shown(said(N_("Coverage of sirens {names}"), names=listed(r.name for r in rows))),
             (),
             tuple((r.lat, r.lon, r.audible_radius_m / 1000.0) for r in rows),
             None,

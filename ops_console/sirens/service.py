@@ -595,7 +595,7 @@ class SirenService:
         ids = ",".join(str(i) for i in sorted(set(siren_ids)))
         with self._db.write() as s:
             row = SirenTestSchedule(
-                name=name.strip() or "Siren test",
+                name=name.strip() or shown(said(N_("Siren test"))),  # a record's name: this console's words
                 kind=kind,
                 nth=nth,
                 weekday=weekday,

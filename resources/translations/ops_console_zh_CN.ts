@@ -6334,6 +6334,10 @@ Sounding or armed: %1</source>
       <translation>无法写入 {path}：{why}。未保存任何内容。</translation>
     </message>
     <message>
+      <source>Coverage of sirens {names}</source>
+      <translation>警报器覆盖范围：{names}</translation>
+    </message>
+    <message>
       <source>DISK FULL: the database {name} cannot grow</source>
       <translation>磁盘已满：数据库 {name} 无法继续增大</translation>
     </message>
@@ -6892,6 +6896,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Siren bus {bus}: polling failed and is retried ({why})</source>
       <translation>警报器总线 {bus}：轮询失败，正在重试（{why}）</translation>
+    </message>
+    <message>
+      <source>Siren test</source>
+      <translation>警报器测试</translation>
     </message>
     <message>
       <source>Siren {id} no longer exists.</source>
