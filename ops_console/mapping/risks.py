@@ -105,14 +105,14 @@ class RiskDraft:
     def validate(self) -> None:
         problems: dict[str, str] = {}
         if not self.name.strip():
-            problems["name"] = "Give the risk point a name."
+            problems["name"] = said(N_("Give the risk point a name."))
         elif len(self.name) > 200:
-            problems["name"] = "Keep the name under 200 characters."
+            problems["name"] = said(N_("Keep the name under {limit} characters."), limit=200)
         check_coordinates(self.lat, self.lon, problems)
         if self.lat is None:
-            problems["location"] = "A risk point needs a location."
+            problems["location"] = said(N_("A risk point needs a location."))
         if not 1 <= self.inspect_every_days <= 3650:
-            problems["inspect_every_days"] = "Inspect between every day and every ten years."
+            problems["inspect_every_days"] = said(N_("Inspect between every day and every ten years."))
         if problems:
             raise ValidationError(problems)
 
@@ -287,7 +287,7 @@ class RiskService:
         """Record a visit: the finding, the level found, optionally the mitigation's new state."""
         actor = self._shift.require(Permission.EDIT_RECORDS, N_("log inspections"))
         if not finding.strip():
-            raise ValidationError({"finding": "Say what the inspection found."})
+            raise ValidationError({"finding": said(N_("Say what the inspection found."))})
         at = at or utc_now()
         problems: dict[str, str] = {}
         check_time(at, problems, "at", N_("The inspection time"))

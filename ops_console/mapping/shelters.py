@@ -64,10 +64,10 @@ class ShelterDraft:
     def validate(self) -> None:
         problems: dict[str, str] = {}
         if not self.name.strip():
-            problems["name"] = "Give the shelter a name."
+            problems["name"] = said(N_("Give the shelter a name."))
         check_coordinates(self.lat, self.lon, problems)
         if not 1 <= self.capacity <= MAX_PEOPLE:
-            problems["capacity"] = f"Capacity must be between 1 and {MAX_PEOPLE}."
+            problems["capacity"] = said(N_("Capacity must be between 1 and {limit}."), limit=MAX_PEOPLE)
         _check_occupancy(self.occupancy, problems)
         if problems:
             raise ValidationError(problems)
@@ -99,7 +99,7 @@ class ShelterView:
 
 def _check_occupancy(occupancy: int, problems: dict[str, str]) -> None:
     if not 0 <= occupancy <= MAX_PEOPLE:
-        problems["occupancy"] = f"Occupancy must be between 0 and {MAX_PEOPLE}."
+        problems["occupancy"] = said(N_("Occupancy must be between 0 and {limit}."), limit=MAX_PEOPLE)
 
 
 def _view(row: Shelter) -> ShelterView:

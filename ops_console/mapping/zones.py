@@ -62,17 +62,19 @@ class ZoneDraft:
     def validate(self) -> None:
         problems: dict[str, str] = {}
         if not self.name.strip():
-            problems["name"] = "Give the zone a name residents will recognise."
+            problems["name"] = said(N_("Give the zone a name residents will recognise."))
         if self.centre is not None:
             check_coordinates(self.centre[0], self.centre[1], problems)
             if self.radius_m is None or not 1 <= self.radius_m <= MAX_RADIUS_M:
-                problems["radius_m"] = f"The radius must be between 1 m and {MAX_RADIUS_M / 1000:.0f} km."
+                problems["radius_m"] = said(
+                    N_("The radius must be between 1 m and {km} km."), km=f"{MAX_RADIUS_M / 1000:.0f}"
+                )
         else:
             corners = set(self.ring)
             if len(corners) < 3:
-                problems["ring"] = "Draw at least three corners."
+                problems["ring"] = said(N_("Draw at least three corners."))
             elif len(self.ring) > MAX_VERTICES:
-                problems["ring"] = f"A zone may have at most {MAX_VERTICES} corners."
+                problems["ring"] = said(N_("A zone may have at most {limit} corners."), limit=MAX_VERTICES)
             for lat, lon in self.ring:
                 check_coordinates(lat, lon, problems)
         if problems:

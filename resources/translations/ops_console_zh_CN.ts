@@ -6122,6 +6122,10 @@ Sounding or armed: %1</source>
       <translation>必须填写姓名。</translation>
     </message>
     <message>
+      <source>A risk point needs a location.</source>
+      <translation>风险点需要一个位置。</translation>
+    </message>
+    <message>
       <source>A siren needs a name and a unit id 1..247.</source>
       <translation>警报器需要名称和 1..247 的单元编号。</translation>
     </message>
@@ -6148,6 +6152,10 @@ Sounding or armed: %1</source>
     <message>
       <source>A transfer needs two different locations.</source>
       <translation>调拨需要两个不同的存放点。</translation>
+    </message>
+    <message>
+      <source>A zone may have at most {limit} corners.</source>
+      <translation>一个区域最多可有 {limit} 个角点。</translation>
     </message>
     <message>
       <source>A {kind} has no destination location.</source>
@@ -6274,6 +6282,10 @@ Sounding or armed: %1</source>
       <translation>已取消：未写入任何文件。</translation>
     </message>
     <message>
+      <source>Capacity must be between 1 and {limit}.</source>
+      <translation>容量必须在 1 到 {limit} 之间。</translation>
+    </message>
+    <message>
       <source>Changing the PIN policy needs an administrator: give --as NAME.</source>
       <translation>更改 PIN 码规则需要管理员：请用 --as 姓名 指定。</translation>
     </message>
@@ -6370,6 +6382,10 @@ Sounding or armed: %1</source>
       <translation>与“{name}”不符。第一个字符不同：您输入的是“{typed}”，应为“{expected}”。</translation>
     </message>
     <message>
+      <source>Draw at least three corners.</source>
+      <translation>请至少画出三个角点。</translation>
+    </message>
+    <message>
       <source>EMERGENCY level: {where} reads {value} {unit} ({detail}), heard {time} UTC</source>
       <translation>紧急等级：{where} 读数 {value} {unit}（{detail}），收到时间 {time} UTC</translation>
     </message>
@@ -6438,6 +6454,18 @@ Sounding or armed: %1</source>
       <translation>请为存放点命名（不超过 120 个字符）。</translation>
     </message>
     <message>
+      <source>Give the risk point a name.</source>
+      <translation>请为风险点命名。</translation>
+    </message>
+    <message>
+      <source>Give the shelter a name.</source>
+      <translation>请为避难场所命名。</translation>
+    </message>
+    <message>
+      <source>Give the zone a name residents will recognise.</source>
+      <translation>请为区域取一个居民能认出的名称。</translation>
+    </message>
+    <message>
       <source>Growl test “{name}” scheduled: {rule}</source>
       <translation>已安排低鸣测试“{name}”：{rule}</translation>
     </message>
@@ -6460,6 +6488,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Incident {id} no longer exists.</source>
       <translation>事件 {id} 已不存在。</translation>
+    </message>
+    <message>
+      <source>Inspect between every day and every ten years.</source>
+      <translation>巡查周期须在每天一次到每十年一次之间。</translation>
     </message>
     <message>
       <source>Issued {quantity} {unit} {item}</source>
@@ -6580,6 +6612,10 @@ Sounding or armed: %1</source>
     <message>
       <source>OK: {n} audit entries, hash chain intact</source>
       <translation>正常：共 {n} 条审计记录，哈希链完整</translation>
+    </message>
+    <message>
+      <source>Occupancy must be between 0 and {limit}.</source>
+      <translation>在场人数必须在 0 到 {limit} 之间。</translation>
     </message>
     <message>
       <source>Only {available} {unit} of {item} at {place}{lot}; cannot {kind} {quantity}. Nothing was recorded.</source>
@@ -6792,6 +6828,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Say how the incident was resolved before closing it.</source>
       <translation>关闭事件前请说明处置结果。</translation>
+    </message>
+    <message>
+      <source>Say what the inspection found.</source>
+      <translation>请说明巡查发现了什么。</translation>
     </message>
     <message>
       <source>Say where to deliver: a stock location or a place.</source>
@@ -7232,6 +7272,10 @@ Sounding or armed: %1</source>
     <message>
       <source>The radio port {port} is {why}. Only one program may read a modem: stop the other one first.</source>
       <translation>电台端口 {port} {why}。一个调制解调器只能由一个程序读取：请先停止另一个程序。</translation>
+    </message>
+    <message>
+      <source>The radius must be between 1 m and {km} km.</source>
+      <translation>半径必须在 1 米到 {km} 千米之间。</translation>
     </message>
     <message>
       <source>The report time</source>
