@@ -26,6 +26,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ops_console.private_files import private_dir, private_sqlite_file
+from ops_console.said import N_, said
 
 from .errors import DatabaseMissing, explain, is_environment_fault
 from .own_writes import OwnWrites
@@ -131,8 +132,13 @@ class Database:
         if path is not None:
             if must_exist and not path.exists():
                 raise DatabaseMissing(
-                    f"The database file {path} does not exist. "
-                    "Check the path, or create it with: ops-console --db URL db upgrade"
+                    said(
+                        N_(
+                            "The database file {path} does not exist. "
+                            "Check the path, or create it with: ops-console --db URL db upgrade"
+                        ),
+                        path=str(path),
+                    )
                 )
             try:
                 private_dir(path.parent)  # folders created here are the user's alone (0700)

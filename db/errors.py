@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from ops_console.known_error import OpsError
+from ops_console.said import N_, said
 
 
 class DatabaseUnavailable(OpsError):
@@ -31,32 +32,40 @@ class DatabaseMissing(DatabaseUnavailable):
 
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    ("database is locked", "The database is locked by another program. Close it or try again in a moment."),
+    (
+        "database is locked",
+        N_("The database is locked by another program. Close it or try again in a moment."),
+    ),
     (
         "readonly database",
-        "The database file is read-only. Check its permissions or choose another file with --db.",
+        N_("The database file is read-only. Check its permissions or choose another file with --db."),
     ),
     (
         "attempt to write a readonly",
-        "The database file is read-only. Check its permissions or choose another file with --db.",
+        N_("The database file is read-only. Check its permissions or choose another file with --db."),
     ),
     (
         "file is not a database",
-        "The database file is damaged or is not an Ops Console database. Restore a backup (ops-console db backup makes one).",
+        N_(
+            "The database file is damaged or is not an Ops Console database. Restore a backup (ops-console db backup makes one)."
+        ),
     ),
     (
         "database disk image is malformed",
-        "The database file is damaged. Restore a backup (ops-console db backup makes one).",
+        N_("The database file is damaged. Restore a backup (ops-console db backup makes one)."),
     ),
     (
         "unable to open database file",
-        "The database file cannot be opened: its folder does not exist or is not accessible.",
+        N_("The database file cannot be opened: its folder does not exist or is not accessible."),
     ),
-    ("disk is full", "The disk is full: nothing more can be stored until space is freed."),
-    ("connection refused", "The database server refuses connections. Is PostgreSQL running at that address?"),
-    ("could not connect", "The database server cannot be reached."),
-    ("password authentication failed", "The database server rejected the user name or password."),
-    ("does not exist", "The database named in the address does not exist on the server."),
+    ("disk is full", N_("The disk is full: nothing more can be stored until space is freed.")),
+    (
+        "connection refused",
+        N_("The database server refuses connections. Is PostgreSQL running at that address?"),
+    ),
+    ("could not connect", N_("The database server cannot be reached.")),
+    ("password authentication failed", N_("The database server rejected the user name or password.")),
+    ("does not exist", N_("The database named in the address does not exist on the server.")),
 )
 
 
@@ -67,9 +76,11 @@ def explain(exc: BaseException) -> DatabaseUnavailable:
     text = str(getattr(exc, "orig", None) or exc).lower()
     for needle, words in _PATTERNS:
         if needle in text:
-            return DatabaseUnavailable(words)
+            return DatabaseUnavailable(said(words))
     first_line = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0:1]
-    return DatabaseUnavailable(f"The database reported an error: {first_line[0] if first_line else exc!r}")
+    return DatabaseUnavailable(
+        said(N_("The database reported an error: {why}"), why=first_line[0] if first_line else repr(exc))
+    )
 
 
 def is_environment_fault(exc: BaseException) -> bool:
@@ -104,7 +115,7 @@ def is_disk_full(exc: BaseException, path: object = None) -> bool:
         seen.add(id(exc))
         if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
             return True
-        text = str(exc).lower()
+        text = (exc.english if isinstance(exc, OpsError) else str(exc)).lower()  # not the reader's words
         if (
             "disk is full" in text
             or "no space left" in text

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from sqlalchemy import inspect, text
 
+from ops_console.said import N_, said
+
 from . import quick_check_ahead
 from .engine import Database, sqlite_path
 from .errors import DatabaseUnavailable
@@ -38,8 +40,14 @@ def quick_check(db: Database) -> None:
             rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA quick_check({QUICK_CHECK_LINES})")]
     if rows != ["ok"]:
         raise DatabaseDamaged(
-            f"The database file {db.display_name} is damaged: {'; '.join(rows)}. "
-            "Restore a backup (ops-console db backup makes one); do not keep writing to this file."
+            said(
+                N_(
+                    "The database file {name} is damaged: {found}. "
+                    "Restore a backup (ops-console db backup makes one); do not keep writing to this file."
+                ),
+                name=db.display_name,
+                found="; ".join(rows),
+            )
         )
 
 
@@ -53,8 +61,14 @@ def check_is_post(db: Database) -> None:
     if not has_audit:
         shown = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
         raise NotAPost(
-            f"{db.display_name} is not an Ops Console database (it holds other tables: {shown}); "
-            "nothing was written to it. Check the --db address."
+            said(
+                N_(
+                    "{name} is not an Ops Console database (it holds other tables: {tables}); "
+                    "nothing was written to it. Check the --db address."
+                ),
+                name=db.display_name,
+                tables=shown,
+            )
         )
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlalchemy import inspect, text
 
+from ops_console.said import N_, said
+
 from .engine import Database
 from .errors import DatabaseTooNew
 
@@ -71,9 +73,15 @@ def check_not_newer(db: Database) -> None:
     if current is None or current in _known_revisions()[0]:
         return
     raise DatabaseTooNew(
-        f"This database was written by a newer Ops Console (schema {current}); "
-        f"this program knows schema {head_revision()} at most. Install the newer "
-        "release, or open a backup made before the upgrade."
+        said(
+            N_(
+                "This database was written by a newer Ops Console (schema {current}); "
+                "this program knows schema {head} at most. Install the newer "
+                "release, or open a backup made before the upgrade."
+            ),
+            current=current,
+            head=head_revision(),
+        )
     )
 
 

@@ -7110,8 +7110,60 @@ Sounding or armed: %1</source>
       <translation>波特率必须是正整数。</translation>
     </message>
     <message>
+      <source>The database file cannot be opened: its folder does not exist or is not accessible.</source>
+      <translation>无法打开数据库文件：所在文件夹不存在或无法访问。</translation>
+    </message>
+    <message>
+      <source>The database file is damaged or is not an Ops Console database. Restore a backup (ops-console db backup makes one).</source>
+      <translation>数据库文件已损坏，或不是 Ops Console 数据库。请恢复备份（ops-console db backup 可制作备份）。</translation>
+    </message>
+    <message>
+      <source>The database file is damaged. Restore a backup (ops-console db backup makes one).</source>
+      <translation>数据库文件已损坏。请恢复备份（ops-console db backup 可制作备份）。</translation>
+    </message>
+    <message>
+      <source>The database file is read-only. Check its permissions or choose another file with --db.</source>
+      <translation>数据库文件为只读。请检查其权限，或用 --db 选择另一个文件。</translation>
+    </message>
+    <message>
+      <source>The database file {name} is damaged: {found}. Restore a backup (ops-console db backup makes one); do not keep writing to this file.</source>
+      <translation>数据库文件 {name} 已损坏：{found}。请恢复备份（ops-console db backup 可制作备份）；不要继续写入此文件。</translation>
+    </message>
+    <message>
+      <source>The database file {path} does not exist. Check the path, or create it with: ops-console --db URL db upgrade</source>
+      <translation>数据库文件 {path} 不存在。请检查路径，或用以下命令创建：ops-console --db URL db upgrade</translation>
+    </message>
+    <message>
+      <source>The database is locked by another program. Close it or try again in a moment.</source>
+      <translation>数据库已被另一个程序锁定。请关闭该程序或稍后再试。</translation>
+    </message>
+    <message>
       <source>The database is not reachable now ({why}). The gateway starts anyway: what it hears waits in the spool {spool} and is stored when the database answers.</source>
       <translation>目前无法连接数据库（{why}）。网关仍会启动：收到的内容先保存在缓存文件 {spool} 中，待数据库恢复响应后再存入。</translation>
+    </message>
+    <message>
+      <source>The database named in the address does not exist on the server.</source>
+      <translation>地址中指定的数据库在服务器上不存在。</translation>
+    </message>
+    <message>
+      <source>The database reported an error: {why}</source>
+      <translation>数据库报告错误：{why}</translation>
+    </message>
+    <message>
+      <source>The database server cannot be reached.</source>
+      <translation>无法连接到数据库服务器。</translation>
+    </message>
+    <message>
+      <source>The database server refuses connections. Is PostgreSQL running at that address?</source>
+      <translation>数据库服务器拒绝连接。该地址上的 PostgreSQL 是否在运行？</translation>
+    </message>
+    <message>
+      <source>The database server rejected the user name or password.</source>
+      <translation>数据库服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+      <source>The disk is full: nothing more can be stored until space is freed.</source>
+      <translation>磁盘已满：释放空间之前无法再保存任何内容。</translation>
     </message>
     <message>
       <source>The due time</source>
@@ -7336,6 +7388,10 @@ Sounding or armed: %1</source>
     <message>
       <source>This database was set up as post {post} on this workstation, but its audit head no longer says so (edited outside the program?). Run `ops-console audit verify`.</source>
       <translation>此数据库在本工作站上被设为指挥所 {post}，但其审计头记录已不再如此显示（是否在程序之外被修改？）。请运行 `ops-console audit verify`。</translation>
+    </message>
+    <message>
+      <source>This database was written by a newer Ops Console (schema {current}); this program knows schema {head} at most. Install the newer release, or open a backup made before the upgrade.</source>
+      <translation>此数据库由更新版本的 Ops Console 写入（结构版本 {current}）；本程序最多识别结构版本 {head}。请安装新版本，或打开升级前制作的备份。</translation>
     </message>
     <message>
       <source>This is JSON but not GeoJSON (type {type}).</source>
@@ -9730,6 +9786,10 @@ Sounding or armed: %1</source>
       <translation>{name} 不是可读取的瓦片包：MBTiles 文件应为 SQLite 数据库，而该文件不是（是否为其他类型的文件，或副本已损坏？）。</translation>
     </message>
     <message>
+      <source>{name} is not an Ops Console database (it holds other tables: {tables}); nothing was written to it. Check the --db address.</source>
+      <translation>{name} 不是 Ops Console 数据库（其中有其他表：{tables}）；未向其写入任何内容。请检查 --db 地址。</translation>
+    </message>
+    <message>
       <source>{name} is not checked in, so cannot be checked out.</source>
       <translation>{name} 未签到，无法签退。</translation>
     </message>
@@ -9940,6 +10000,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{team} was just assigned to “{task}” by another station; choose another team.</source>
       <translation>{team} 刚被另一个工作站派给了“{task}”；请选择其他队伍。</translation>
+    </message>
+    <message>
+      <source>{text} is not a number of degrees.</source>
+      <translation>{text} 不是有效的度数。</translation>
     </message>
     <message>
       <source>{text}: expected KIND:PORT[@BAUD], e.g. lora:/dev/ttyUSB0@115200 or meshtastic:/dev/ttyACM0</source>

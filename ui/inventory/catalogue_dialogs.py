@@ -28,6 +28,7 @@ from ops_console.domain import Priority
 from ops_console.errors import ValidationError
 from ops_console.inventory import InventoryService
 from ops_console.inventory.views import LocationKind, RequestDraft
+from ops_console.said import N_, said
 from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.theme import set_ink
@@ -171,4 +172,6 @@ def _number(text: str, field: str) -> float | None:
     try:
         return float(text.replace(",", "."))
     except ValueError:
-        raise ValidationError({field: f"{text!r} is not a number of degrees."}) from None
+        raise ValidationError(
+            {field: said(N_("{text} is not a number of degrees."), text=repr(text))}
+        ) from None
