@@ -1454,6 +1454,10 @@
       <translation>{port}：{error}</translation>
     </message>
     <message>
+      <source>{state}: {detail}</source>
+      <translation>{state}：{detail}</translation>
+    </message>
+    <message>
       <source>…and here its latest debug log lines.</source>
       <translation>……这里显示它最新的调试日志。</translation>
     </message>

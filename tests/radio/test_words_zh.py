@@ -161,3 +161,24 @@ def test_an_incomplete_ics213_is_refused_in_chinese(post: Post, zh) -> None:
         "From is required on an ICS-213.",
         "Message is required on an ICS-213.",
     ]
+
+
+def test_an_unplugged_radio_reads_in_chinese_in_the_devices_dialog(
+    post: Post, qtbot, start_runtime, zh
+) -> None:
+    from ops_console.hardware.simulators.lora_modem import SimulatedModem
+    from ops_console.ui.radio.devices_dialog import DevicesDialog
+
+    sim = SimulatedModem(transport="tcp", seed=2, garbage_rate=0.0, error_rate=0.0)
+    sim.start()
+    try:
+        start_runtime(post, sim)
+        dialog = DevicesDialog(post)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.devices_table.item(0, 4).text() == "就绪", timeout=5000)
+    finally:
+        sim.stop()  # the cable is pulled: the link cannot reopen its port
+    state = dialog.devices_table.item(0, 4)
+    qtbot.waitUntil(lambda: (dialog.refresh_devices(), "无法打开" in state.text())[1], timeout=10000)
+    assert state.text().startswith("链路中断：链路正在重新连接：无法打开：连接被拒绝"), state.text()
+    assert english_words(state.text(), TOKENS) == [], state.text()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -56,7 +56,13 @@ def _state(s: LinkStatus) -> str:
     """The State column: the state in words and, when it is in trouble, why (a port
     unplugged, permission denied, the key refused), in the reader's language."""
     words = state_words(s.state)
-    return f"{words}: {shown(s.detail)}" if s.state in _TROUBLE and s.detail else words
+    if s.state not in _TROUBLE or not s.detail:
+        return words
+    return (
+        QCoreApplication.translate("DevicesDialog", "{state}: {detail}")
+        .replace("{state}", words)
+        .replace("{detail}", shown(s.detail))
+    )
 
 
 class DevicesDialog(QDialog):
