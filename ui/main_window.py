@@ -77,7 +77,7 @@ def _placeholder(key: str) -> QWidget:
 class MainWindow(QMainWindow):
     """One post's console. Build it with ``build_main_window`` (ui/app.py) or directly."""
 
-    _maximise_first_show = False  # first start on a screen smaller than the default size
+    _maximise_first_show = False  # no saved geometry yet: the first show fills the screen
 
     def __init__(
         self,
@@ -557,12 +557,12 @@ class MainWindow(QMainWindow):
         self._restore_profile()
 
     def _first_start_geometry(self) -> None:
-        """No saved geometry: on a screen smaller than the default window (a 1280x720 or
-        1366x768 laptop) open maximised — unless the caller chooses a size with resize()."""
-        screen = self.screen().availableGeometry()
-        if screen.width() < self.width() or screen.height() < self.height():
-            self._maximise_first_show = True
-            self.setAttribute(Qt.WidgetAttribute.WA_Resized, False)  # set again by any later resize()
+        """No saved geometry: open maximised, on a 1280x720 laptop as on a 1920x1080 screen —
+        the console is the workstation's one program, and at 1400x900 in the middle of a
+        large screen the task board and the log showed a third less than they could —
+        unless the caller chooses a size with resize(). From then on the saved geometry wins."""
+        self._maximise_first_show = True
+        self.setAttribute(Qt.WidgetAttribute.WA_Resized, False)  # set again by any later resize()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         if not self._radio_scheduled:  # the comms log is read by the time anyone asks for it
