@@ -276,9 +276,10 @@ def radio_settings(post, args: argparse.Namespace) -> None:  # type: ignore[no-u
     """``--device`` flags and ``--demo`` on top of what the composition root configured from
     the settings (call sign, tactical calls, the config file's devices). Problems are printed."""
     from ops_console.radio.devices import parse_device
+    from ops_console.said import shown
 
     for problem in post.radio.settings.problems:
-        print(problem, file=sys.stderr)
+        print(shown(problem), file=sys.stderr)
     for text in getattr(args, "device", None) or []:
         try:
             post.radio.settings.devices.append(parse_device(text))

@@ -17,6 +17,7 @@ from typing import Any
 import platformdirs
 
 from ops_console.mapping.basemap_config import BasemapSpec, parse_basemaps
+from ops_console.said import N_, said
 
 APP_NAME = "ops-console"
 APP_AUTHOR = "OpsConsole"
@@ -158,11 +159,20 @@ BROADCAST_CALL = "ALL"
 
 
 def call_sign_problem(value: object, key: str) -> str:
-    """Why ``value`` cannot be a call sign, naming the config ``key`` ('' when it can)."""
+    """Why ``value`` cannot be a call sign, naming the config ``key`` ('' when it can), as a
+    stored sentence (ops_console/said.py: read in the reader's language, ``english`` for logs)."""
     if not isinstance(value, str) or not CALL_SIGN.match(value.strip().upper()):
-        return f"{key} = {value!r} is not a call sign: use 1-9 letters, digits or '-' (e.g. \"EOC-1\")"
+        return said(
+            N_("{key} = {value} is not a call sign: use 1-9 letters, digits or '-' (e.g. \"EOC-1\")"),
+            key=key,
+            value=repr(value),
+        )
     if value.strip().upper() == BROADCAST_CALL:
-        return f"{key}: {BROADCAST_CALL} means every station and cannot be one station's call"
+        return said(
+            N_("{key}: {all} means every station and cannot be one station's call"),
+            key=key,
+            all=BROADCAST_CALL,
+        )
     return ""
 
 
@@ -185,18 +195,18 @@ def read_radio(settings: Settings, radio: object) -> None:
     """``[radio] call_sign`` and ``[radio.tactical] CALL = address``; a bad value is named
     in ``problems`` and left out, so the radio still starts with its defaults."""
     if not isinstance(radio, dict):
-        settings.problems.append('[radio] must be a table, e.g. [radio] call_sign = "EOC-1"')
+        settings.problems.append(said(N_('[radio] must be a table, e.g. [radio] call_sign = "EOC-1"')))
         return
     if isinstance(radio.get("spool"), str) and radio["spool"].strip():
         settings.spool = Path(radio["spool"]).expanduser()
     elif "spool" in radio:
         settings.problems.append(
-            '[radio] spool must be a file path, e.g. spool = "/mnt/usb/gateway-spool.sqlite"'
+            said(N_('[radio] spool must be a file path, e.g. spool = "/mnt/usb/gateway-spool.sqlite"'))
         )
     if "call_sign" in radio:
         problem = call_sign_problem(radio["call_sign"], "[radio] call_sign")
         if problem:
-            settings.problems.append(problem + '; the console keeps the call "OPS"')
+            settings.problems.append(said(N_('{problem}; the console keeps the call "OPS"'), problem=problem))
         else:
             settings.call_sign = radio["call_sign"].strip().upper()
     if "demo_drill" in radio:
@@ -204,24 +214,31 @@ def read_radio(settings: Settings, radio: object) -> None:
             settings.demo_drill = radio["demo_drill"]
         else:
             settings.problems.append(
-                f"[radio] demo_drill = {radio['demo_drill']!r} must be true or false; ignored"
+                said(
+                    N_("[radio] demo_drill = {value} must be true or false; ignored"),
+                    value=repr(radio["demo_drill"]),
+                )
             )
     tactical = radio.get("tactical", {})
     if not isinstance(tactical, dict):
         settings.problems.append(
-            "[radio.tactical] must be a table of CALL = node address, e.g. SHELTER-B = 12"
+            said(N_("[radio.tactical] must be a table of CALL = node address, e.g. SHELTER-B = 12"))
         )
         return
     for call, addr in tactical.items():
         problem = call_sign_problem(call, "[radio.tactical] key")
         if not problem and (not isinstance(addr, int) or isinstance(addr, bool) or not 1 <= addr <= 65535):
-            problem = f"[radio.tactical] {call} = {addr!r}: the node address must be a whole number 1-65535"
+            problem = said(
+                N_("[radio.tactical] {call} = {address}: the node address must be a whole number 1-65535"),
+                call=call,
+                address=repr(addr),
+            )
         if problem:
-            settings.problems.append(problem + "; ignored")
+            settings.problems.append(said(N_("{problem}; ignored"), problem=problem))
         else:
             settings.tactical[call.strip().upper()] = addr
     if settings.call_sign and settings.call_sign in settings.tactical:
         settings.problems.append(
-            f"[radio.tactical] {settings.call_sign} is this post's own call sign; ignored"
+            said(N_("[radio.tactical] {call} is this post's own call sign; ignored"), call=settings.call_sign)
         )
         del settings.tactical[settings.call_sign]

@@ -30,7 +30,7 @@ from ops_console.post_devices import PostDevices, SirenPlan
 from ops_console.radio.devices import devices_from_config, parse_device
 from ops_console.radio.service import RadioService
 from ops_console.residents import ResidentServices
-from ops_console.said import N_, said
+from ops_console.said import N_, english, said
 from ops_console.sensors.service import SensorService
 from ops_console.services.activity import ActivityService
 from ops_console.services.change_feed import ChangeFeed
@@ -206,7 +206,7 @@ def _configure_radio(
 ) -> None:
     """The radio's call sign, tactical calls ([radio]) and devices: the config file's, then ``--device``."""
     specs, problems = devices_from_config(settings.devices)
-    radio_problems = [p for p in settings.problems if p.startswith("[radio")]
+    radio_problems = [p for p in settings.problems if english(p).startswith("[radio")]
     for problem in problems:  # a radio left out must never go unnoticed (e.g. a key of the wrong length)
         say(
             radio.bus,
@@ -215,7 +215,7 @@ def _configure_radio(
             source="radio",
         )
     for problem in radio_problems:
-        log.warning("%s", problem)
+        log.warning("%s", english(problem))
     radio.configure(call_sign=settings.call_sign, tactical=settings.tactical)
     radio.settings.problems = radio_problems
     for text in extra_devices:

@@ -7638,6 +7638,30 @@ Sounding or armed: %1</source>
       <translation>[第 {index} 部分（共 {total} 部分）未收到：消息不完整]</translation>
     </message>
     <message>
+      <source>[radio.tactical] must be a table of CALL = node address, e.g. SHELTER-B = 12</source>
+      <translation>[radio.tactical] 必须是“呼号 = 节点地址”的表，例如 SHELTER-B = 12</translation>
+    </message>
+    <message>
+      <source>[radio.tactical] {call} = {address}: the node address must be a whole number 1-65535</source>
+      <translation>[radio.tactical] {call} = {address}：节点地址必须是 1 至 65535 之间的整数</translation>
+    </message>
+    <message>
+      <source>[radio.tactical] {call} is this post's own call sign; ignored</source>
+      <translation>[radio.tactical] {call} 是本站自己的呼号；已忽略</translation>
+    </message>
+    <message>
+      <source>[radio] demo_drill = {value} must be true or false; ignored</source>
+      <translation>[radio] demo_drill = {value} 只能是 true 或 false；已忽略</translation>
+    </message>
+    <message>
+      <source>[radio] must be a table, e.g. [radio] call_sign = "EOC-1"</source>
+      <translation>[radio] 必须是一个表，例如 [radio] call_sign = "EOC-1"</translation>
+    </message>
+    <message>
+      <source>[radio] spool must be a file path, e.g. spool = "/mnt/usb/gateway-spool.sqlite"</source>
+      <translation>[radio] spool 必须是文件路径，例如 spool = "/mnt/usb/gateway-spool.sqlite"</translation>
+    </message>
+    <message>
       <source>a field is too long</source>
       <translation>有字段过长</translation>
     </message>
@@ -9654,8 +9678,16 @@ Sounding or armed: %1</source>
       <translation>{head} {lot} {source} {target} {recipient} {request}</translation>
     </message>
     <message>
+      <source>{key} = {value} is not a call sign: use 1-9 letters, digits or '-' (e.g. "EOC-1")</source>
+      <translation>{key} = {value} 不是有效的呼号：请使用 1 至 9 个字母、数字或“-”（例如 "EOC-1"）</translation>
+    </message>
+    <message>
       <source>{key} = {value} must be text in quotes</source>
       <translation>{key} = {value} 必须是带引号的文本</translation>
+    </message>
+    <message>
+      <source>{key}: {all} means every station and cannot be one station's call</source>
+      <translation>{key}：{all} 表示所有电台，不能用作单个电台的呼号</translation>
     </message>
     <message>
       <source>{kind} zone #{id} drawn: {name}</source>
@@ -9916,6 +9948,14 @@ Sounding or armed: %1</source>
     <message>
       <source>{problems}.</source>
       <translation>{problems}。</translation>
+    </message>
+    <message>
+      <source>{problem}; ignored</source>
+      <translation>{problem}；已忽略</translation>
+    </message>
+    <message>
+      <source>{problem}; the console keeps the call "OPS"</source>
+      <translation>{problem}；控制台继续使用呼号 "OPS"</translation>
     </message>
     <message>
       <source>{problem}; this radio is not opened</source>

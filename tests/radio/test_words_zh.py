@@ -182,3 +182,20 @@ def test_an_unplugged_radio_reads_in_chinese_in_the_devices_dialog(
     qtbot.waitUntil(lambda: (dialog.refresh_devices(), "无法打开" in state.text())[1], timeout=10000)
     assert state.text().startswith("链路中断：链路正在重新连接：无法打开：连接被拒绝"), state.text()
     assert english_words(state.text(), TOKENS) == [], state.text()
+
+
+def test_a_bad_radio_call_sign_in_the_config_reads_in_chinese(tmp_path, zh) -> None:
+    from ops_console.config import load_settings
+
+    path = tmp_path / "config.toml"
+    path.write_text('[radio]\ncall_sign = "EOC_1"\n[radio.tactical]\nSHELTER-B = 0\n', encoding="utf-8")
+    first, second = load_settings(path).problems
+    assert english(first) == (
+        "[radio] call_sign = 'EOC_1' is not a call sign: use 1-9 letters, digits or '-' "
+        '(e.g. "EOC-1"); the console keeps the call "OPS"'
+    )
+    assert shown(first) == (
+        "[radio] call_sign = 'EOC_1' 不是有效的呼号：请使用 1 至 9 个字母、数字或“-”（例如 \"EOC-1\"）；"
+        '控制台继续使用呼号 "OPS"'
+    )
+    assert shown(second) == "[radio.tactical] SHELTER-B = 0：节点地址必须是 1 至 65535 之间的整数；已忽略"

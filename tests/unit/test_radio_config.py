@@ -9,6 +9,12 @@ from pathlib import Path
 import pytest
 
 from ops_console.config import load_settings
+from ops_console.said import english
+
+
+def problems(settings) -> list[str]:
+    """The settings' problems in English (each is a stored sentence, ops_console/said.py)."""
+    return [english(p) for p in settings.problems]
 
 
 def settings_from(tmp_path: Path, text: str):
@@ -19,7 +25,7 @@ def settings_from(tmp_path: Path, text: str):
 
 def test_nothing_set_keeps_the_default_call(tmp_path: Path) -> None:
     settings = load_settings(tmp_path / "absent.toml")
-    assert settings.call_sign is None and settings.tactical == {} and settings.problems == []
+    assert settings.call_sign is None and settings.tactical == {} and problems(settings) == []
 
 
 def test_call_sign_and_tactical_calls(tmp_path: Path) -> None:
@@ -29,7 +35,7 @@ def test_call_sign_and_tactical_calls(tmp_path: Path) -> None:
     )
     assert settings.call_sign == "EOC-1"
     assert settings.tactical == {"SHELTER-B": 12, "MEDIC-HQ": 65535}
-    assert settings.problems == [
+    assert problems(settings) == [
         "[radio.tactical] key = 'W1/AW' is not a call sign: use 1-9 letters, digits or "
         "'-' (e.g. \"EOC-1\"); ignored"
     ]
@@ -48,7 +54,7 @@ def test_call_sign_and_tactical_calls(tmp_path: Path) -> None:
 def test_a_bad_call_sign_is_named_and_not_used(tmp_path: Path, value: str, words: str) -> None:
     settings = settings_from(tmp_path, f"[radio]\ncall_sign = {value}\n")
     assert settings.call_sign is None
-    [problem] = settings.problems
+    [problem] = problems(settings)
     assert problem.startswith("[radio] call_sign") and words in problem and 'keeps the call "OPS"' in problem
 
 
@@ -67,14 +73,14 @@ def test_a_bad_call_sign_is_named_and_not_used(tmp_path: Path, value: str, words
 def test_a_bad_tactical_entry_is_named_and_left_out(tmp_path: Path, line: str, words: str) -> None:
     settings = settings_from(tmp_path, f"[radio.tactical]\nGOOD = 5\n{line}\n")
     assert settings.tactical == {"GOOD": 5}
-    [problem] = settings.problems
+    [problem] = problems(settings)
     assert problem.startswith("[radio.tactical]") and words in problem and problem.endswith("ignored")
 
 
 def test_our_own_call_is_not_a_tactical_call(tmp_path: Path) -> None:
     settings = settings_from(tmp_path, '[radio]\ncall_sign = "EOC-1"\n[radio.tactical]\neoc-1 = 3\n')
     assert settings.call_sign == "EOC-1" and settings.tactical == {}
-    assert "EOC-1 is this post's own call sign" in settings.problems[0]
+    assert "EOC-1 is this post's own call sign" in problems(settings)[0]
 
 
 @pytest.mark.parametrize(
@@ -86,13 +92,13 @@ def test_our_own_call_is_not_a_tactical_call(tmp_path: Path) -> None:
 )
 def test_a_misshapen_section_is_named(tmp_path: Path, text: str, words: str) -> None:
     settings = settings_from(tmp_path, text)
-    assert settings.call_sign is None and settings.tactical == {} and words in settings.problems[0]
+    assert settings.call_sign is None and settings.tactical == {} and words in problems(settings)[0]
 
 
 def test_the_demo_modem_is_marked_a_drill_device_only_when_asked(tmp_path: Path) -> None:
     assert not load_settings(tmp_path / "absent.toml").demo_drill
     assert settings_from(tmp_path, "[radio]\ndemo_drill = true\n").demo_drill
     bad = settings_from(tmp_path, '[radio]\ndemo_drill = "yes"\n')
-    assert not bad.demo_drill and bad.problems == [
+    assert not bad.demo_drill and problems(bad) == [
         "[radio] demo_drill = 'yes' must be true or false; ignored"
     ]

@@ -138,7 +138,7 @@ class ComposeBox(QWidget):
         radio = self._post.radio.settings
         self.from_label.setText(self.tr("as {call}").replace("{call}", self._post.radio.outbox.console_call))
         tip = self.tr("This post's call sign on the air ([radio] call_sign in the config file)")
-        self.from_label.setToolTip("\n".join([tip, *radio.problems]))
+        self.from_label.setToolTip("\n".join([tip, *map(shown, radio.problems)]))
         set_ink(self.from_label, "problem" if radio.problems else "muted")
         self.from_label.setStyleSheet("font-weight: bold;" if radio.problems else "")
 
