@@ -119,6 +119,30 @@ def themed(qapp):
     qapp.setFont(font)
 
 
+def _speaking_chinese(qapp):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from ops_console.language import install_translators, remove_translators
+
+    translators = install_translators(qapp, QLocale("zh_CN"))
+    assert translators, "the zh_CN catalogue did not load"
+    yield qapp
+    remove_translators(qapp, translators)
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The application speaking zh_CN, as a console started with LANG=zh_CN.UTF-8 does
+    (its catalogue compiled from the .ts if need be); English again afterwards."""
+    yield from _speaking_chinese(qapp)
+
+
+@pytest.fixture
+def zh(qapp):
+    """``chinese`` under another name, for tests whose parameters already use that word."""
+    yield from _speaking_chinese(qapp)
+
+
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
     """Where UI tests save PNGs of each panel for people (and the README tour) to look at."""

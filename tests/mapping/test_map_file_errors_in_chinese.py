@@ -8,7 +8,6 @@ format names and TOML keys are data), and in English it reads as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,17 +50,6 @@ DATA |= {
     "basemap",
 }
 DATA |= {"gzip", "pmtiles", "convert", "pbf", "Topology", "ward", "aerial", "junk", "quad"}
-
-
-@pytest.fixture
-def chinese(qapp) -> Iterator[None]:
-    from ops_console.language import install_translators, remove_translators
-
-    translators = install_translators(qapp, QLocale("zh_CN"))
-    try:
-        yield
-    finally:
-        remove_translators(qapp, translators)
 
 
 def _geojson(tmp_path: Path, text: bytes) -> OpsError:

@@ -4,22 +4,10 @@ the message itself stays exactly as heard; on an English console they read as be
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QLocale
-
 from helpers.alerts import hear_emergency
 from helpers.english_left import english_words
-from ops_console.language import install_translators, remove_translators
 
 TEXT = "Water over the footbridge, two people cut off"
-
-
-@pytest.fixture
-def chinese(qapp):
-    translators = install_translators(qapp, QLocale("zh_CN"))
-    assert translators, "the zh_CN catalogue did not load"
-    yield qapp
-    remove_translators(qapp, translators)
 
 
 def _heard(post):  # type: ignore[no-untyped-def]

@@ -9,7 +9,6 @@ English word left, where the zh_CN translator is installed, and in English as be
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -23,19 +22,6 @@ from ops_console.said import english, shown
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 TOKENS = {"Meshtastic", "socket", "host", "port", "B"}
-
-
-@pytest.fixture
-def zh(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QLocale
-
-    from ops_console.language import install_translators, remove_translators
-
-    translators = install_translators(qapp, QLocale("zh_CN"))
-    try:
-        yield
-    finally:
-        remove_translators(qapp, translators)
 
 
 def chinese(text: str) -> str:

@@ -8,13 +8,11 @@ import re
 import unicodedata
 
 import pytest
-from PySide6.QtCore import QLocale
 
 from helpers.cli import run_cli
 from helpers.pdf import pdf_text
 from helpers.posts import open_signed_on, sqlite_url
 from ops_console.demo import build_full_demo
-from ops_console.language import install_translators, remove_translators
 from ops_console.reports.build import ReportRequest, build
 from ops_console.reports.period import period_from
 
@@ -25,14 +23,6 @@ def demo(tmp_path, qapp):
     build_full_demo(post)
     yield post
     post.close()
-
-
-@pytest.fixture
-def chinese(qapp):
-    translators = install_translators(qapp, QLocale("zh_CN"))
-    assert translators
-    yield
-    remove_translators(qapp, translators)
 
 
 def _read(path) -> str:

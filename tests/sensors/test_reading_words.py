@@ -5,21 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
-from PySide6.QtCore import QLocale
-
 from ops_console.hardware.mesh.frames import ENVIRONMENT
-from ops_console.language import install_translators, remove_translators
 from ops_console.mapping.live import SensorPoint
 from ops_console.sensors.kinds import reading_words
-
-
-@pytest.fixture
-def chinese(qapp):
-    translators = install_translators(qapp, QLocale("zh_CN"))
-    assert translators, "the zh_CN catalogue did not load"
-    yield qapp
-    remove_translators(qapp, translators)
 
 
 def _point(kind: str) -> SensorPoint:

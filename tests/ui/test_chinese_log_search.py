@@ -3,21 +3,9 @@ rows keep (ops_console/said_search.py): a search for 已移至 finds "Task #3 mo
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QLocale
-
-from ops_console.language import install_translators, remove_translators
 from ops_console.said import english
 from ops_console.said_search import stored_templates, template_prefix, templates_read_as
 from ops_console.services.activity import ActivityFilter
-
-
-@pytest.fixture
-def chinese(qapp):
-    translators = install_translators(qapp, QLocale("zh_CN"))
-    assert translators, "the zh_CN catalogue did not load"
-    yield qapp
-    remove_translators(qapp, translators)
 
 
 def _moves(entries) -> list:  # type: ignore[no-untyped-def]

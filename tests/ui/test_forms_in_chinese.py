@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QMessageBox
 
 from helpers.cli import run_cli
@@ -21,19 +21,10 @@ from helpers.english_left import english_words
 from helpers.posts import PIN, open_signed_on, sqlite_url
 from ops_console.domain import Role
 from ops_console.errors import PermissionDenied, ValidationError
-from ops_console.language import install_translators, remove_translators
 
 CJK = (0x4E00, 0x9FFF)
 ZH = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
 EN = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
-
-
-@pytest.fixture
-def chinese(qapp):
-    translators = install_translators(qapp, QLocale("zh_CN"))
-    assert translators, "the zh_CN catalogue did not load"
-    yield qapp
-    remove_translators(qapp, translators)
 
 
 def _chinese(text: str, data: set[str] = frozenset()) -> None:  # type: ignore[assignment]

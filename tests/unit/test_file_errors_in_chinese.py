@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -44,17 +43,6 @@ FORMAT_WORDS = {
     "JPEG",
     "WebP",
 }
-
-
-@pytest.fixture
-def chinese(qapp) -> Iterator[None]:
-    from ops_console.language import install_translators, remove_translators
-
-    translators = install_translators(qapp, QLocale("zh_CN"))
-    try:
-        yield
-    finally:
-        remove_translators(qapp, translators)
 
 
 def _xlsx() -> bytes:

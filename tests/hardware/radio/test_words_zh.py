@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,19 +29,6 @@ TOKENS = {
     *("UTF", "ASCII", "NAK", "cpin", "model", "baud", "drill", "port", "device", "want_config"),
 }
 HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def zh(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QLocale
-
-    from ops_console.language import install_translators, remove_translators
-
-    translators = install_translators(qapp, QLocale("zh_CN"))
-    try:
-        yield
-    finally:
-        remove_translators(qapp, translators)
 
 
 def reads_chinese(stored: str, data: set[str] = frozenset()) -> str:  # type: ignore[assignment]
