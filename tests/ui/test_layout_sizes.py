@@ -146,3 +146,30 @@ def test_every_dock_tab_shows_its_whole_title(full_demo_post, qtbot, themed, lay
         window.close()
     finally:
         app.setFont(QApplication.font(), "QTabBar")
+
+
+@pytest.mark.parametrize("size", SIZES[:2], ids=lambda s: f"{s.width()}x{s.height()}")
+def test_every_siren_of_the_post_is_in_sight_on_a_laptop(
+    full_demo_post, qtbot, themed, layout_settings, size
+):
+    """The siren table gets the room before the battery chart (empty until a siren is
+    chosen): all six demo sirens' rows are whole in view, no scrolling, at 1280x720 too."""
+    window = build_main_window(full_demo_post, settings=layout_settings)
+    qtbot.addWidget(window)
+    window.resize(size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(size)
+    qtbot.waitUntil(lambda: window.size() == size)
+    window.docks["sirens"].raise_()
+    panel = window.features.sirens
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.table.model().rowCount() == 6)
+    _settle()
+    table = panel.table
+    last = table.visualRect(table.model().index(5, 0))
+    assert last.isValid() and last.bottom() <= table.viewport().height(), (
+        last.bottom(),
+        table.viewport().height(),
+    )
+    window.close()

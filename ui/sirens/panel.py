@@ -105,7 +105,11 @@ class SirenPanel(QWidget):
         status = QSplitter(Qt.Orientation.Vertical)
         status.addWidget(self.table)
         status.addWidget(self.chart)
-        status.setSizes([250, 520])
+        # the table first: a post's sirens (six in the demo) stay in sight at 1280x720, and
+        # the chart, empty until a siren is chosen, takes what is left
+        status.setStretchFactor(0, 2)
+        status.setStretchFactor(1, 1)
+        status.setSizes([400, 200])
 
         # alarms tab
         self.alarm_table = _table(
