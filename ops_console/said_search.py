@@ -17,9 +17,11 @@ import logging
 import re
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from xml.etree import ElementTree
 
 from ops_console import labels
+from ops_console.i18n_catalogue import read_ts
 from ops_console.said import CONTEXT
 
 log = logging.getLogger(__name__)
@@ -34,21 +36,22 @@ LIKE_ESCAPE = "\\"
 
 @lru_cache(maxsize=1)
 def stored_templates() -> tuple[str, ...]:
-    """Every template of the "Stored" context, from the shipped .ts catalogues (the console's
-    own files: trusted, parsed once). Empty, logged, when none can be read."""
+    """Every template of the "Stored" context in the shipped .ts catalogues (the console's own
+    files: trusted, read once with the catalogue tool's reader), but those no longer in the
+    code. Empty, logged, when none can be read."""
     found: set[str] = set()
-    folder = files("ops_console.resources") / "translations"
-    for entry in folder.iterdir():
-        if not entry.name.endswith(".ts"):
-            continue
+    folder = Path(str(files("ops_console.resources"))) / "translations"
+    for path in sorted(folder.glob("*.ts")):
         try:
-            root = ElementTree.fromstring(entry.read_bytes())
+            entries = read_ts(path)
         except (OSError, ElementTree.ParseError) as exc:
-            log.warning("catalogue %s not read for searching stored sentences: %s", entry.name, exc)
+            log.warning("catalogue %s not read for searching stored sentences: %s", path.name, exc)
             continue
-        for context in root.iter("context"):
-            if context.findtext("name") == CONTEXT:
-                found.update(s.text for s in context.iter("source") if s.text)
+        found.update(
+            e.message.source
+            for (context, _, _), e in entries.items()
+            if context == CONTEXT and not e.vanished
+        )
     return tuple(sorted(found))
 
 
