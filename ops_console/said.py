@@ -77,9 +77,11 @@ def capitalised(text: str) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def tr(template: str) -> str:
-    """A marked template with no arguments, in the reader's language now (a view's words)."""
-    return labels.translate(CONTEXT, template)
+def tr(template: str, **args: Arg) -> str:
+    """A marked template in the reader's language now, its fields filled: a view's words, or
+    words written into a record people go on editing (a task's title, a ledger's reason),
+    which hold the words of the console that wrote them, not a stored sentence."""
+    return shown(said(template, **args)) if args else labels.translate(CONTEXT, template)
 
 
 def word(context: str, text: str, comment: str = "", *, lower: bool = False) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ops_console.hardware.mesh.types import DATA_PAYLOAD_LEN
 from ops_console.known_error import OpsError
-from ops_console.said import N_, said, shown
+from ops_console.said import N_, said, tr
 
 MAX_PARTS = 8
 """Most parts one text is split into (the outbox's limit for a message, ``MAX_FRAMES``)."""
@@ -56,7 +56,7 @@ def gaps_shown(text: str) -> str:
     """``text`` with each gap marker (``GAP_WORDS``) in the reader's language (said.shown)."""
     if "not received" not in text:
         return text
-    return _GAP.sub(lambda m: shown(said(GAP_WORDS, index=int(m[1]), total=int(m[2]))), text)
+    return _GAP.sub(lambda m: tr(GAP_WORDS, index=int(m[1]), total=int(m[2])), text)
 
 
 class TooLong(OpsError, ValueError):

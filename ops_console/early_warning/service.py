@@ -58,7 +58,7 @@ from ops_console.hardware.protocols import field_payload as fp
 from ops_console.mapping.geo import haversine_m
 from ops_console.mapping.zones import ZoneService
 from ops_console.radio.outbox import Outbox
-from ops_console.said import N_, english, label, listed, said, shown, word
+from ops_console.said import N_, english, label, listed, said, shown, tr, word
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.services.operators import OperatorService
@@ -255,7 +255,7 @@ class WarningService:
         return WarningArea(
             "sirens",
             # the area's description is the warning's words (CAP areaDesc): the writing console's language
-            shown(said(N_("Coverage of sirens {names}"), names=listed(r.name for r in rows))),
+            tr(N_("Coverage of sirens {names}"), names=listed(r.name for r in rows)),
             (),
             tuple((r.lat, r.lon, r.audible_radius_m / 1000.0) for r in rows),
             None,

@@ -20,7 +20,7 @@ from ops_console.csv_import import CsvProblem, sentence
 from ops_console.db.inventory_models import StockBalance, StockItem, StockLocation, StockMovement
 from ops_console.domain import Permission
 from ops_console.errors import ValidationError
-from ops_console.said import N_, said, shown
+from ops_console.said import N_, said, tr
 
 from . import ledger
 from .csv_io import parse_stock_csv, write_levels_csv, write_movements_csv
@@ -139,7 +139,7 @@ class StockFiles:
         """Record the counted differences (rows with problems are skipped); returns how
         many ledger lines were written. All or nothing. A ledger line's reason is a record
         (exported, never edited): it holds the importing console's words."""
-        reason = reason or shown(said(N_("Stock count")))
+        reason = reason or tr(N_("Stock count"))
         actor = self._shift.require(Permission.LOGISTICS, N_("import stock counts"))
         if preview.file_problem:  # the stored sentence: read in the language of whoever shows it
             raise ValidationError({"file": next(p.stored for p in preview.problems if p.line == 0)})
@@ -154,13 +154,11 @@ class StockFiles:
                 if not delta:
                     continue
                 why = (
-                    shown(
-                        said(
-                            N_("{reason} ({file} line {line})"),
-                            reason=reason,
-                            file=preview.source,
-                            line=line.line,
-                        )
+                    tr(
+                        N_("{reason} ({file} line {line})"),
+                        reason=reason,
+                        file=preview.source,
+                        line=line.line,
                     )
                     if preview.source
                     else reason

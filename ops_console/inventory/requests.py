@@ -20,7 +20,7 @@ from ops_console.db.models import Incident, Team
 from ops_console.domain import Permission, Priority
 from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event
-from ops_console.said import N_, label, said, shown
+from ops_console.said import N_, label, said, tr
 from ops_console.services import audit
 from ops_console.services.records import check_version
 from ops_console.topics import Topic
@@ -254,7 +254,7 @@ class RequestDesk:
                 team_id=row.team_id,
                 incident_id=row.incident_id,
                 request_id=row.id,
-                reason=shown(said(N_("Request #{id} from {who}"), id=row.id, who=row.requested_by)),
+                reason=tr(N_("Request #{id} from {who}"), id=row.id, who=row.requested_by),
             )
             moves = ledger.record(s, actor, draft, exercise=row.exercise)
             before = {"status": row.status, "fulfilled": row.fulfilled}

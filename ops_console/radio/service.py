@@ -32,7 +32,7 @@ from ops_console.radio.mesh_names import MeshNames
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.search import MessageSearch
 from ops_console.radio.views import MessageFilter, MessageView, NodeView, message_view, node_view
-from ops_console.said import N_, Arg, said, shown
+from ops_console.said import N_, said, tr
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -382,7 +382,7 @@ class RadioService:
                 }
             )
         title = _filed_title(msg)
-        note = _in_words(
+        note = tr(
             N_("Radio {precedence} from {station}: {text}")
             if msg.kind == "plain"
             else N_("Radio {precedence} from {station} #{number}: {text}"),
@@ -419,7 +419,7 @@ class RadioService:
         }
         severity = severities.get(msg.precedence, Severity.MODERATE)
         title = _filed_title(msg)
-        notes = _in_words(
+        notes = tr(
             N_(
                 "Radio {precedence} from {station} (plain text, unverified), heard {at} UTC [radio message {id}]:"
             )
@@ -437,7 +437,7 @@ class RadioService:
         where = ""
         if place is not None:
             lat, lon, at = place
-            where = _in_words(
+            where = tr(
                 N_("Last position of {station}, {time} UTC ({lat}, {lon})"),
                 station=msg.station,
                 time=f"{at:%H:%M}",
@@ -499,14 +499,7 @@ class RadioService:
         self.bus.publish(Event(Topic.RADIO_MESSAGE, message_id, {"linked": entity}))
 
 
-def _in_words(template: str, **args: Arg) -> str:
-    """Words for a record filed from a message (an incident's notes, a task's details), in the
-    language of the console that files it: people go on editing a record, so it holds words,
-    not a stored sentence (ops_console/said.py)."""
-    return shown(said(template, **args))
-
-
 def _filed_title(msg: MessageView) -> str:
     """The first line of the text, or which message it was when the text is empty."""
     first = (msg.body.splitlines() or [""])[0][:120]
-    return first or _in_words(N_("Radio message {station}/{number}"), station=msg.station, number=msg.number)
+    return first or tr(N_("Radio message {station}/{number}"), station=msg.station, number=msg.number)

@@ -24,7 +24,7 @@ from ops_console.errors import NotFound, ValidationError
 from ops_console.events import Event, EventBus
 from ops_console.mapping import shelters
 from ops_console.mapping.zones import ZoneService
-from ops_console.said import N_, label, said, shown, tr
+from ops_console.said import N_, label, said, tr
 from ops_console.services import audit
 from ops_console.services.tasks import TaskDraft, TaskService, TaskView
 from ops_console.shift import Shift
@@ -113,13 +113,11 @@ class EvacuationService:
         for street, group in walk_lists(self.unaccounted(zone_id)):
             first = group[0]
             draft = TaskDraft(
-                title=shown(
-                    said(
-                        N_("Welfare check: {street} ({n}) — {zone}"),
-                        street=street,
-                        n=len(group),
-                        zone=zone.name,
-                    )
+                title=tr(
+                    N_("Welfare check: {street} ({n}) — {zone}"),
+                    street=street,
+                    n=len(group),
+                    zone=zone.name,
                 )[:200],
                 details="\n".join(_task_line(r) for r in group),
                 priority=task_priority(first.urgency),

@@ -6,7 +6,7 @@ import calendar
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from ops_console.said import N_, fitted, said, shown
+from ops_console.said import N_, fitted, said, tr
 
 WEEKDAYS = (
     N_("Monday"),
@@ -40,7 +40,7 @@ TEST_KINDS = {"silent": N_("silent test"), "growl": N_("growl test")}
 
 def test_kind_words(kind: str) -> str:
     """A test's kind ("silent", "growl": the stored code) in the reader's language."""
-    return shown(said(TEST_KINDS[kind])) if kind in TEST_KINDS else kind
+    return tr(TEST_KINDS[kind]) if kind in TEST_KINDS else kind
 
 
 REQUESTER_LIMIT = 120  # siren_commands.requested_by

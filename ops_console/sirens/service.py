@@ -31,7 +31,7 @@ from ops_console.db.siren_models import (
 from ops_console.domain import ROLE_PERMISSIONS, Permission, Role
 from ops_console.errors import NotFound, OpsError, SignOnError, ValidationError
 from ops_console.events import Event, EventBus
-from ops_console.said import N_, is_said, label, listed, said, shown
+from ops_console.said import N_, is_said, label, listed, said, shown, tr
 from ops_console.services import audit
 from ops_console.services.audit import Actor
 from ops_console.services.operators import OperatorService
@@ -595,7 +595,7 @@ class SirenService:
         ids = ",".join(str(i) for i in sorted(set(siren_ids)))
         with self._db.write() as s:
             row = SirenTestSchedule(
-                name=name.strip() or shown(said(N_("Siren test"))),  # a record's name: this console's words
+                name=name.strip() or tr(N_("Siren test")),  # a record's name: this console's words
                 kind=kind,
                 nth=nth,
                 weekday=weekday,
