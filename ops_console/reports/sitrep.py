@@ -121,10 +121,6 @@ def _word(table: dict[str, str], code: str) -> str:
     return translate("Reports", table[code]) if code in table else code.replace("_", " ")
 
 
-def _sensor_kind(code: str) -> str:
-    return reading_words(code)  # a node's word for a sensor not in the register, translated where known
-
-
 def _hazard(code: str) -> str:
     try:
         return Hazard(code).label
@@ -295,7 +291,7 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
         ]
         latest = select(func.max(SensorReading.id)).group_by(SensorReading.sensor_id)
         data.sensors = [
-            (sensor, _sensor_kind(kind), f"{value:g} {unit}".strip(), _t(at))
+            (sensor, reading_words(kind), f"{value:g} {unit}".strip(), _t(at))
             for sensor, kind, value, unit, at in s.execute(
                 select(
                     SensorReading.sensor_id,
