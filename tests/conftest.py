@@ -73,6 +73,19 @@ def _collect_on_main_thread():
     collect_due()
 
 
+@pytest.fixture
+def settled_heap():
+    """The heap as the console has it after start-up (ui/qt.py ``GuiThreadCollector.settle``):
+    what exists now is frozen, so a full collection on the GUI thread walks only what the
+    test makes. Tests that time the event loop use it: in a test process an unfrozen heap
+    holds every object the earlier tests left behind, and one full collection of it stalled
+    the loop 1.3 s on CI - a pause of the test runner's heap, not of the code under test."""
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory):
     """Tests never read or write the developer's own config, data or logs."""

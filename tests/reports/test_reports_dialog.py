@@ -39,7 +39,7 @@ def _dialog(qtbot, post, kind: str, out, **kw) -> ReportsDialog:
     return dialog
 
 
-def test_a_100000_line_ics214_does_not_freeze_the_window(qtbot, long_log, tmp_path) -> None:
+def test_a_100000_line_ics214_does_not_freeze_the_window(qtbot, long_log, tmp_path, settled_heap) -> None:
     out = tmp_path / "ics214.pdf"
     dialog = _dialog(qtbot, long_log, "ics214", out)
     ticks: list[float] = []
