@@ -32,9 +32,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ops_console.resources import TRANSLATIONS_DIR
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIRS = ("ops_console", "ui", "hardware", "db")
-TS_DIR = ROOT / "resources" / "translations"
+
 LANGUAGES = ("zh_CN",)
 TRANSLATE_NAMES = {"translate"}  # QCoreApplication.translate, QApplication.translate, i18n.translate
 PATTERN_CONTEXT = "SirenPatterns"  # ui/sirens/look.py's pattern_words
@@ -432,7 +434,7 @@ def write_ts(path: Path, language: str, entries: dict[tuple[str, str, str], Entr
 
 
 def ts_path(language: str) -> Path:
-    return TS_DIR / f"ops_console_{language}.ts"
+    return TRANSLATIONS_DIR / f"ops_console_{language}.ts"
 
 
 def main(argv: list[str] | None = None) -> int:

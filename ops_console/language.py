@@ -21,18 +21,15 @@ import os
 import shutil
 import subprocess
 import tempfile
-from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from ops_console import labels
+from ops_console.resources import TRANSLATIONS_DIR
 
 log = logging.getLogger(__name__)
 
-# resources/translations/ops_console_<locale>.ts, e.g. ops_console_zh_CN.ts (the package
-# ops_console.resources, wherever setup.py's folder mapping put it)
-TRANSLATIONS_DIR = Path(str(files("ops_console.resources"))) / "translations"
 ORGANIZATION, APPLICATION = "OpsConsole", "Ops Console"  # the QApplication's names (ui/app.py): its QSettings
 LANGUAGE_KEY = "ui/language"  # "" = follow the system locale
 LANGUAGES = {"": "System (LANG / LC_ALL)", "en": "English", "zh_CN": "简体中文"}

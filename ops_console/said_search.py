@@ -16,12 +16,11 @@ import json
 import logging
 import re
 from functools import lru_cache
-from importlib.resources import files
-from pathlib import Path
 from xml.etree import ElementTree
 
 from ops_console import labels
 from ops_console.i18n_catalogue import read_ts
+from ops_console.resources import TRANSLATIONS_DIR
 from ops_console.said import CONTEXT
 
 log = logging.getLogger(__name__)
@@ -40,8 +39,7 @@ def stored_templates() -> tuple[str, ...]:
     files: trusted, read once with the catalogue tool's reader), but those no longer in the
     code. Empty, logged, when none can be read."""
     found: set[str] = set()
-    folder = Path(str(files("ops_console.resources"))) / "translations"
-    for path in sorted(folder.glob("*.ts")):
+    for path in sorted(TRANSLATIONS_DIR.glob("*.ts")):
         try:
             entries = read_ts(path)
         except (OSError, ElementTree.ParseError) as exc:
