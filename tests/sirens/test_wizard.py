@@ -48,8 +48,11 @@ def test_the_wizard_opens_with_nothing_live_preselected(post, siren_window, qtbo
     assert wizard.pattern_box.currentIndex() == -1 and wizard.pattern() is None  # … but no pattern
     assert not wizard.live_radio.isChecked() and wizard.mode() == ""
     assert not wizard.next.isEnabled()
+    assert wizard.timeline.pattern is None
     _choose(wizard, AIR_RAID)
     assert not wizard.next.isEnabled()  # a public warning still needs LIVE or EXERCISE chosen
+    assert wizard.timeline.pattern is wizard.pattern()  # … but its sound is drawn at once
+    assert wizard.timeline.duration_s == wizard.duration.value() > 0
     wizard.live_radio.setChecked(True)
     assert wizard.next.isEnabled() and wizard.mode() == "live"
 

@@ -302,9 +302,9 @@ class ActivationDialog(QDialog):
         self.next.setToolTip(
             "" if self.next.isEnabled() else _tr("Choose the sirens, a pattern, and LIVE or EXERCISE first.")
         )
+        self.timeline.set_pattern(p, self.duration.value() if p is not None else None)  # shown once chosen
         if p is None or not mode:
             return
-        self.timeline.set_pattern(p, self.duration.value())
         colour, title, verb = {
             "live": (LIVE_RED, _tr("LIVE ACTIVATION — SIRENS WILL SOUND"), _tr("will sound")),
             "exercise": (
