@@ -31,6 +31,7 @@ from ops_console.topics import Feature
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.export_role import ExportRole, iso_time
+from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.formatting import decimal, local_short, local_short_seconds
 from ops_console.ui.common.theme import set_ink
 from ops_console.ui.sirens.chart import BatteryChart
@@ -84,9 +85,12 @@ class SirenPanel(QWidget):
             "padding: 4px 18px; border-radius: 4px; } QPushButton:hover { background: #8e0018; }"
         )
         self.cancel_all_button.clicked.connect(self.confirm_cancel_all)
-        header = QHBoxLayout()
+        # wraps: with sirens sounding the row is ~780 px, a dock at 1280x720 ~620 px, and a
+        # CANCEL ALL pushed out of sight is the one button that must never be
+        header = FlowLayout()
         header.addWidget(self.mode_badge)
-        header.addWidget(self.summary, 1)
+        header.addWidget(self.summary)
+        header.addStretch()
         header.addWidget(self.activate_button)
         header.addWidget(self.cancel_all_button)
 
