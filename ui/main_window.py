@@ -585,6 +585,23 @@ class MainWindow(QMainWindow):
             if dock is not None and dock.toggleViewAction().isChecked():  # not closed by the person
                 dock.raise_()
 
+    def restoreState(self, state: QByteArray, version: int = 0) -> bool:  # noqa: N802 (Qt name)
+        """Qt's restore, then each life-safety bar back on a line of its own.
+
+        A state saved before a bar existed (the default arrangement is taken before the
+        exercise and alarm bars are made), or by an older console, lays the missing bars
+        out without their line breaks: the EMERGENCY bar then shared one line with the
+        siren strip, which shrank to its badge with "SOUNDING", the sirens' names and
+        CANCEL ALL behind a "››" overflow."""
+        restored = super().restoreState(state, version)
+        self._bars_on_their_own_lines()
+        return restored
+
+    def _bars_on_their_own_lines(self) -> None:
+        for bar in (self.features.siren_strip, self.exercise_bar, self.alarm.toolbar):
+            if not self.toolBarBreak(bar):
+                self.insertToolBarBreak(bar)  # a no-op before the area's first bar
+
     def save_layout(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue(self._state_key(self._profile), self.saveState(LAYOUT_VERSION))

@@ -10,7 +10,10 @@ from sqlalchemy import select
 from ops_console.db.siren_models import Siren
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
+from ops_console.hardware.protocols.siren_profile import FaultBit, SirenState, SirenStatus
 from ops_console.sirens.records import SirenRecords
+
+AIR_RAID = 102  # cn.air_raid in the demo's signal set
 
 
 def hear_emergency(post, text: str = "Water over the footbridge, two people cut off") -> None:  # type: ignore[no-untyped-def]
@@ -27,3 +30,15 @@ def raise_siren_alarm(post, kind: str = "uncommanded", words: str = "sounding wi
     with post.db.write() as s:
         siren = s.scalars(select(Siren).limit(1)).one()
         SirenRecords._alarm(s, siren, kind, f"{siren.name}: {words}")
+
+
+def hear_every_siren_sounding(post, pattern_id: int = AIR_RAID) -> None:  # type: ignore[no-untyped-def]
+    """One poll round in which every siren's controller reads back SOUNDING, stored the way
+    the siren runtime stores it (uncommanded, so each also raises its alarm)."""
+    with post.db.read() as s:
+        units = {siren.unit_id: siren.id for siren in s.scalars(select(Siren))}
+    statuses = {
+        unit: SirenStatus(unit, SirenState.SOUNDING, pattern_id, 170, 1, 27.0, True, FaultBit(0), 21.0, 230)
+        for unit in units
+    }
+    SirenRecords(post.db, post.bus, post.sirens.patterns).record_poll(statuses, units)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
-from helpers.alerts import hear_emergency
+from helpers.alerts import hear_emergency, hear_every_siren_sounding
 from helpers.clipping import clipped_buttons
 from ops_console.ui.app import build_main_window
+from ops_console.ui.main_window import LAYOUT_VERSION
 
 SIZES = [QSize(1280, 720), QSize(1366, 768), QSize(1920, 1080)]
 
@@ -27,6 +28,7 @@ def test_every_dock_keeps_its_buttons_whole_and_in_sight(
     full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
 ):
     hear_emergency(full_demo_post)
+    hear_every_siren_sounding(full_demo_post)  # the worst moment: CANCEL ALL on the bar and in the panel
     window = build_main_window(full_demo_post, settings=layout_settings)
     qtbot.addWidget(window)
     window.resize(size)  # a size chosen by the caller: not maximised on the small test screen
@@ -50,6 +52,10 @@ def test_every_dock_keeps_its_buttons_whole_and_in_sight(
         problems += [f"alarm bar with {key} in front: {p}" for p in bar_problems]
         if "Acknowledge" not in {b.text() for b in bar_buttons}:
             problems.append(f"the EMERGENCY's Acknowledge was not on screen with {key} in front")
+        strip_problems, strip_buttons = clipped_buttons(window, window.features.siren_strip)
+        problems += [f"siren strip with {key} in front: {p}" for p in strip_problems]
+        if not any("CANCEL ALL" in b.text() for b in strip_buttons):
+            problems.append(f"the siren strip's CANCEL ALL was not on screen with {key} in front")
     assert not problems, "\n".join(problems)
 
     window.docks["radio"].raise_()
@@ -172,4 +178,33 @@ def test_every_siren_of_the_post_is_in_sight_on_a_laptop(
         last.bottom(),
         table.viewport().height(),
     )
+    window.close()
+
+
+def test_a_layout_saved_with_the_bars_on_one_line_gives_each_its_own(
+    full_demo_post, qtbot, themed, layout_settings
+):
+    """A saved arrangement (an older console's, or the default taken before the alarm bar
+    existed) once put the EMERGENCY bar on the siren strip's line: the strip shrank to its
+    badge, its sirens and CANCEL ALL behind an overflow. Restored, each bar has its line."""
+    hear_emergency(full_demo_post)
+    hear_every_siren_sounding(full_demo_post)
+    window = build_main_window(full_demo_post, settings=layout_settings)
+    qtbot.addWidget(window)
+    window.resize(QSize(1280, 720))
+    strip, alarm = window.features.siren_strip, window.alarm.toolbar
+    window.removeToolBarBreak(alarm)
+    window.removeToolBarBreak(window.exercise_bar)
+    merged = QMainWindow.saveState(window, LAYOUT_VERSION)
+    window.restoreState(merged, LAYOUT_VERSION)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: strip.isVisible() and alarm.isVisible())
+    _settle()
+    assert window.toolBarBreak(alarm) and window.toolBarBreak(window.exercise_bar)
+    assert strip.geometry().bottom() < alarm.geometry().top(), (strip.geometry(), alarm.geometry())
+    assert strip.width() == alarm.width() == window.width()
+    problems, buttons = clipped_buttons(window, strip)
+    assert not problems and any("CANCEL ALL" in b.text() for b in buttons)
+    assert strip.lines.isVisible() and "S1 North Gate" in strip.lines.text()
     window.close()
