@@ -5356,6 +5356,10 @@ The switch is recorded in the activity log.</source>
       <translation>%2 台中 %1 台正在鸣响</translation>
     </message>
     <message>
+      <source>%1 of %2 sounding LIVE (not part of the exercise)</source>
+      <translation>%2 台中 %1 台正在真实鸣响（不属于演练）</translation>
+    </message>
+    <message>
       <source>%1 open alarm(s)</source>
       <translation>%1 个未处理警报</translation>
     </message>

@@ -145,3 +145,22 @@ def test_an_uncommanded_activation_is_cancelled_with_one_click_from_the_alarm_li
     assert "Supervisor Test" in panel.alarm_table.item(0, 4).text()
     panel.detach()
     bridge.detach()
+
+
+def test_a_siren_sounding_during_an_exercise_is_said_to_be_live(post, sirens, sim, make_runtime, qtbot):
+    """Exercise mode sends nothing, so a siren that reads back sounding is a real one: the
+    panel's EXERCISE badge must not make it read as part of the drill."""
+    post.shift.exercise = True
+    make_runtime(sirens, poll_interval_s=0.2)
+    bridge = PostBridge(post.bus)
+    panel = SirenPanel(sirens, bridge)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.mode_badge.text() == "EXERCISE" and "LIVE" not in panel.summary.text()
+    sim.fail(4, Failure.LOCAL_ACTIVATION)  # started at the cabinet
+    qtbot.waitUntil(lambda: "1 of 6 sounding" in panel.summary.text(), timeout=8000)
+    assert "1 of 6 sounding LIVE (not part of the exercise)" in panel.summary.text()
+    post.shift.exercise = False
+    panel.reload()
+    assert "1 of 6 sounding" in panel.summary.text() and "LIVE" not in panel.summary.text()
+    bridge.detach()

@@ -209,9 +209,13 @@ class SirenPanel(QWidget):
             "font-weight: 800; padding: 6px 14px; border-radius: 4px;"
         )
         # a test is counted as testing, never as sounding: a silent test makes no sound
+        sounding = len(running) - len(testing)
+        # in exercise mode nothing is sent, so a siren that reads back sounding is a real
+        # one: the EXERCISE badge beside it must not make it read as part of the drill
+        live_words = _tr("%1 of %2 sounding LIVE (not part of the exercise)")
         parts = [
-            _tr("%1 of %2 sounding")
-            .replace("%1", str(len(running) - len(testing)))
+            (live_words if exercise and sounding else _tr("%1 of %2 sounding"))
+            .replace("%1", str(sounding))
             .replace("%2", str(len(sirens)))
         ]
         if testing:
