@@ -29,6 +29,7 @@ def test_every_dock_keeps_its_buttons_whole_and_in_sight(
 ):
     hear_emergency(full_demo_post)
     hear_every_siren_sounding(full_demo_post)  # the worst moment: CANCEL ALL on the bar and in the panel
+    full_demo_post.shift.exercise = True  # … during a drill: its bar takes a third line
     window = build_main_window(full_demo_post, settings=layout_settings)
     qtbot.addWidget(window)
     window.resize(size)  # a size chosen by the caller: not maximised on the small test screen
@@ -52,6 +53,10 @@ def test_every_dock_keeps_its_buttons_whole_and_in_sight(
         problems += [f"alarm bar with {key} in front: {p}" for p in bar_problems]
         if "Acknowledge" not in {b.text() for b in bar_buttons}:
             problems.append(f"the EMERGENCY's Acknowledge was not on screen with {key} in front")
+        drill_problems, drill_buttons = clipped_buttons(window, window.exercise_bar)
+        problems += [f"exercise bar with {key} in front: {p}" for p in drill_problems]
+        if not drill_buttons:
+            problems.append(f"the exercise bar's End exercise was not on screen with {key} in front")
         strip_problems, strip_buttons = clipped_buttons(window, window.features.siren_strip)
         problems += [f"siren strip with {key} in front: {p}" for p in strip_problems]
         if not any("CANCEL ALL" in b.text() for b in strip_buttons):
