@@ -31,7 +31,11 @@ class ExerciseService:
         self._db, self._bus, self._shift = db, bus, shift
 
     def set_exercise(self, on: bool) -> None:
-        """Switch this workstation between live and exercise (supervisors only)."""
+        """Switch this workstation between live and exercise (supervisors only).
+
+        Both switches are live entries: the live activity log (what every other workstation
+        shows) once had "ended exercise mode" without its start, because the start was
+        filed among the drill's own records."""
         if on == self._shift.exercise:
             return
         actor = self._shift.require(Permission.TOGGLE_EXERCISE, N_("switch exercise mode"))
@@ -46,7 +50,7 @@ class ExerciseService:
                     N_("{name} started exercise mode") if on else N_("{name} ended exercise mode"),
                     name=actor.name,
                 ),
-                exercise=on,
+                exercise=False,  # a real act of the post: the live log shows a drill begin and end
             )
         self._shift.exercise = on
         self._bus.publish(Event(Topic.EXERCISE_CHANGED, None, {"exercise": on}))

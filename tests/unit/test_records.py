@@ -9,6 +9,7 @@ from helpers.posts import PIN, ROLE_NAMES
 from ops_console.clock import utc_now
 from ops_console.domain import IncidentStatus, Priority, Role, Severity, TaskStatus
 from ops_console.errors import PermissionDenied, ValidationError
+from ops_console.said import english
 from ops_console.services.activity import ActivityFilter
 from ops_console.services.incidents import IncidentDraft, IncidentFilter
 from ops_console.services.tasks import TaskDraft, TaskFilter
@@ -92,6 +93,16 @@ def test_exercise_records_are_kept_apart_and_purged(any_post):
     assert any_post.exercise.purge() == {"incidents": 1, "tasks": 1}  # nothing else was drilled
     any_post.exercise.set_exercise(True)
     assert [i.title for i in any_post.incidents.list()] == ["Real flood"] and any_post.tasks.list() == []
+
+
+def test_a_drill_begins_and_ends_in_the_live_log_and_its_records_stay_out(any_post):
+    any_post.exercise.set_exercise(True)
+    any_post.activity.add_note("Drill: casualty at the footbridge")
+    any_post.exercise.set_exercise(False)
+    live = any_post.activity.page()
+    assert [e.action for e in live[:2]] == ["exercise.end", "exercise.start"]
+    assert "started exercise mode" in english(live[1].summary)
+    assert not any("casualty" in e.summary for e in live)
 
 
 def test_only_supervisors_switch_exercise_mode(post):
