@@ -16,6 +16,7 @@ from ops_console.post import Post
 from ops_console.printing import Heading, PrintDocument, Table
 from ops_console.reports.forms import Form, FormContext, local_time
 from ops_console.said import N_, said, shown
+from ops_console.services.audit import actor_words
 
 TITLE = "ACTIVITY LOG (ICS 214)"
 COLUMNS = ("Date/Time", "Name", "Notable activities")
@@ -59,7 +60,11 @@ def ics214(post: Post, ctx: FormContext, *, operator: str = "", unit: str = "") 
                 )
             ]
         rows = [
-            (local_time(at), who, shown(summary))  # a service's sentence in the reader's language
+            (
+                local_time(at),
+                actor_words(who),
+                shown(summary),
+            )  # a service's sentence in the reader's language
             for at, who, summary in s.execute(
                 select(AuditEntry.at, AuditEntry.operator_name, AuditEntry.summary)
                 .where(where)

@@ -34,7 +34,7 @@ from ops_console.db.models import AuditEntry, AuditHead
 from ops_console.db.own_writes import note_audit_id
 from ops_console.errors import OpsError
 from ops_console.private_files import write_private
-from ops_console.said import N_, english, said, searchable, shown
+from ops_console.said import N_, english, said, searchable, shown, tr
 from ops_console.services import audit_anchor
 from ops_console.services.audit_anchor import PostKey
 from ops_console.services.audit_records import record_state
@@ -56,6 +56,17 @@ class Actor:
 
 
 SYSTEM = Actor(None, "system", "admin")
+SIREN_RUNTIME = Actor(None, "siren runtime", "admin")
+_COMPONENT_WORDS = {SYSTEM.name: N_("system"), SIREN_RUNTIME.name: N_("siren runtime")}
+"""The console's own components, written into ``operator_name`` under a fixed English
+name (that column is matched and filtered on), read in the reader's language."""
+
+
+def actor_words(name: str) -> str:
+    """Who made an entry, as a person reads it: a component's name translated, a person's
+    name as written."""
+    template = _COMPONENT_WORDS.get(name)
+    return tr(template) if template is not None else name
 
 
 def canonical_json(value: Any) -> str:

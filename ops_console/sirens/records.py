@@ -29,7 +29,6 @@ from ops_console.hardware.protocols.siren_profile import FaultBit, SirenStatus, 
 from ops_console.hardware.sirens import CommandOutcome, Confirmation, SirenFault
 from ops_console.said import N_, english, listed, said
 from ops_console.services import audit
-from ops_console.services.audit import Actor
 from ops_console.siren_patterns import PatternLibrary
 from ops_console.sirens import schedule as rules
 from ops_console.sirens.interlock import busy_commands, lock_sirens
@@ -52,7 +51,7 @@ from ops_console.sirens.views import (
 from ops_console.topics import Topic
 
 log = logging.getLogger(__name__)
-RUNTIME = Actor(None, "siren runtime", "admin")
+RUNTIME = audit.SIREN_RUNTIME
 COVER_SLACK = timedelta(seconds=30)
 RESULT_STATES = {
     Confirmation.CONFIRMED: CONFIRMED,

@@ -9018,6 +9018,10 @@ Sounding or armed: %1</source>
       <translation>找不到警报器请求 {request}</translation>
     </message>
     <message>
+      <source>siren runtime</source>
+      <translation>警报器运行程序</translation>
+    </message>
+    <message>
       <source>siren {late_unit} answered late, over the reply to siren {unit} (siren {late_unit} is slow; siren {unit} is not at fault)</source>
       <translation>警报器 {late_unit} 迟到的应答覆盖了警报器 {unit} 的应答（警报器 {late_unit} 响应慢；警报器 {unit} 没有故障）</translation>
     </message>
@@ -9100,6 +9104,10 @@ Sounding or armed: %1</source>
     <message>
       <source>syntax error</source>
       <translation>语法错误</translation>
+    </message>
+    <message>
+      <source>system</source>
+      <translation>系统</translation>
     </message>
     <message>
       <source>task</source>

@@ -51,3 +51,19 @@ def test_the_demo_posts_own_log_lines_are_stored_sentences(full_demo_post):
     entries = full_demo_post.activity.page(ActivityFilter(), limit=5000)
     plain = sorted({e.action for e in entries if not e.is_note and not is_said(e.summary)})
     assert not plain, plain
+
+
+def test_the_consoles_own_components_are_named_in_chinese(full_demo_post, chinese, qtbot):
+    """'siren runtime' and 'system' write log lines; a Chinese log names them in Chinese (the
+    column keeps the English name, which the operator filter matches)."""
+    from helpers.alerts import hear_every_siren_sounding
+    from ops_console.ui.activity.model import ActivityLogModel
+
+    hear_every_siren_sounding(full_demo_post)  # the siren runtime's poll: six alarm lines
+    model = ActivityLogModel(full_demo_post)
+    model.reload(ActivityFilter())
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    who = {model.index(r, 1).data() for r in range(model.rowCount())}
+    assert "警报器运行程序" in who and "siren runtime" not in who
+    runtime_only = full_demo_post.activity.page(ActivityFilter(operator="siren runtime"), limit=50)
+    assert len(runtime_only) >= 6 and {e.operator for e in runtime_only} == {"siren runtime"}

@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.services.activity import ActivityEntry, ActivityFilter
+from ops_console.services.audit import actor_words
 from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import local_seconds, local_short_seconds
 from ops_console.ui.common.newest_first import Index, NewestFirstModel, PagedService
@@ -169,7 +170,7 @@ class ActivityLogModel(NewestFirstModel[ActivityEntry, ActivityFilter]):
                     else local_seconds(entry.at)
                 )
             if column == 1:
-                return entry.operator
+                return actor_words(entry.operator)
             if column == 2:
                 return action_label(entry.action) if role == Qt.ItemDataRole.DisplayRole else entry.action
             return entry.words

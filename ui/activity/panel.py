@@ -27,6 +27,7 @@ from ops_console.domain import Permission
 from ops_console.errors import ValidationError
 from ops_console.post import Post
 from ops_console.services.activity import ActivityFilter
+from ops_console.services.audit import actor_words
 from ops_console.ui.activity.model import ActivityLogModel
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.column_widths import fit_width
@@ -165,7 +166,7 @@ class ActivityLogPanel(QWidget):
         self.operator_box.clear()
         self.operator_box.addItem(self.tr("Everyone"), "")
         for name in names:
-            self.operator_box.addItem(name, name)
+            self.operator_box.addItem(actor_words(name), name)
         self.operator_box.setCurrentIndex(max(self.operator_box.findData(chosen), 0))
         self.operator_box.blockSignals(False)
 
