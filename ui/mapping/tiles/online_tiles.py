@@ -150,7 +150,8 @@ class XYZSource(TileSource):
         self._nam.finished.disconnect(self._finished)
         replies, self._in_flight, self._pending = list(self._in_flight.values()), {}, []
         for reply in replies:
-            reply.abort()
+            if reply.error() == QNetworkReply.NetworkError.NoError:  # one already failed is not aborted:
+                reply.abort()  # Qt warns "error ... must only be called once" (a refused connection)
             reply.deleteLater()
 
 
