@@ -99,6 +99,41 @@ def radio_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
         )
 
 
+_LINK_TROUBLE = {  # a radio state that means the post does not hear (or send) through it
+    "link down": QT_TRANSLATE_NOOP("LinkStrip", "Link down"),
+    "not responding": QT_TRANSLATE_NOOP("LinkStrip", "Not responding"),
+}  # a refused network key still hears: it is a problem notice of its own (radio/runtime.py)
+
+
+def link_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    """A radio of this workstation that is down, unplugged or silent.
+
+    Its state was shown only in the Radio panel's link strip, a tab away for most roles;
+    while it lasts the field's messages through it are not heard. Critical when no radio
+    is left ready. Clears itself when the link is back."""
+    links = post.radio.link_status()
+    none_ready = not any(link.state == "ready" for link in links)
+    for link in links:
+        words = _LINK_TROUBLE.get(link.state)
+        if words is None:
+            continue
+        consequence = (
+            translate("Alerts", "No radio is working: field messages are not heard or sent.")
+            if none_ready
+            else translate("Alerts", "Messages go through the other radios; this one hears nothing.")
+        )
+        yield PostAlert(
+            f"link:{link.name or link.port}:{link.state}",
+            "radio",
+            Severity.CRITICAL if none_ready else Severity.WARNING,
+            translate("Alerts", "Radio {radio}: {state}").format(
+                radio=link.label, state=translate("LinkStrip", words)
+            ),
+            " ".join(part for part in (shown(link.detail), consequence) if part),
+            None,
+        )
+
+
 _SIREN_SEVERITY = {"uncommanded": Severity.CRITICAL, "no_confirmation": Severity.CRITICAL}
 
 
@@ -319,6 +354,7 @@ def team_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
 
 SOURCES: dict[str, Source] = {
     "radio": radio_alerts,
+    "radio links": link_alerts,
     "teams": team_alerts,
     "sirens": siren_alerts,
     "sensors": sensor_alerts,
@@ -390,6 +426,7 @@ SOURCE_WORDS = {
     "mayday": QT_TRANSLATE_NOOP("Alerts", "MAYDAY"),
     "sensors": QT_TRANSLATE_NOOP("Alerts", "Sensors"),
     "radio storage": QT_TRANSLATE_NOOP("Alerts", "Radio storage"),
+    "radio links": QT_TRANSLATE_NOOP("Alerts", "Radio links"),
     "database": QT_TRANSLATE_NOOP("Alerts", "Database"),
     "cap": QT_TRANSLATE_NOOP("Alerts", "CAP inbox"),
     "map": QT_TRANSLATE_NOOP("Alerts", "Map"),

@@ -103,6 +103,7 @@ _FEATURES: dict[Topic, Feature] = {
 ALERT_TOPICS: frozenset[Topic] = frozenset(
     {
         Topic.RADIO_MESSAGE,
+        Topic.RADIO_LINK,
         Topic.SIREN_ALARM,
         Topic.SENSOR_ALERT,
         Topic.SENSOR_REGISTER,

@@ -813,12 +813,20 @@
       <translation>地图</translation>
     </message>
     <message>
+      <source>Messages go through the other radios; this one hears nothing.</source>
+      <translation>消息经由其他电台收发；这台电台什么也收不到。</translation>
+    </message>
+    <message>
       <source>Needs acknowledging</source>
       <translation>需要确认</translation>
     </message>
     <message>
       <source>No open alerts.</source>
       <translation>没有未处理的警报。</translation>
+    </message>
+    <message>
+      <source>No radio is working: field messages are not heard or sent.</source>
+      <translation>没有一台电台在工作：现场消息收不到也发不出。</translation>
     </message>
     <message>
       <source>Not heard from for {minutes} min (timer {timer} min); confirm by voice or start a roll call</source>
@@ -849,8 +857,16 @@
       <translation>无线电</translation>
     </message>
     <message>
+      <source>Radio links</source>
+      <translation>电台连接</translation>
+    </message>
+    <message>
       <source>Radio storage</source>
       <translation>电台存储</translation>
+    </message>
+    <message>
+      <source>Radio {radio}: {state}</source>
+      <translation>电台 {radio}：{state}</translation>
     </message>
     <message>
       <source>Risks</source>

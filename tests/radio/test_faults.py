@@ -68,3 +68,28 @@ def test_port_vanishing_and_coming_back_loses_nothing(post, radio_sim, start_run
 def _positions(post) -> int:
     with post.db.read() as s:
         return s.scalar(select(func.count()).select_from(Position)) or 0
+
+
+def test_an_unplugged_radio_is_on_the_post_alert_list_until_it_is_back(
+    post, radio_sim, start_runtime, events
+) -> None:
+    """The link strip is in the Radio panel, a tab away for most roles: a radio that stopped
+    hearing the field is on the alert list (its count is in every status bar), critical
+    when it was the only one, and clears itself when the port is back."""
+    from ops_console import alerts
+    from ops_console.alerts import Severity
+    from ops_console.topics import ALERT_TOPICS, Topic
+
+    assert Topic.RADIO_LINK in ALERT_TOPICS  # the alert list reads again when a link changes
+    runtime = start_runtime(post, radio_sim)
+    fast(runtime)
+    assert not [a for a in alerts.collect(post) if a.key.startswith("link:")]
+    radio_sim.unplug()
+    assert wait(lambda: runtime.status()[0].state == "link down")
+    (down,) = [a for a in alerts.collect(post) if a.key.startswith("link:")]
+    assert down.source == "radio" and down.severity == Severity.CRITICAL and not down.needs_ack
+    assert "lora-test" in down.title and "Link down" in down.title
+    assert "No radio is working" in down.detail
+    radio_sim.replug()
+    assert wait(lambda: runtime.status()[0].state == "ready", 15.0)
+    assert not [a for a in alerts.collect(post) if a.key.startswith("link:")]

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 import pytest
 
 from helpers.waiting import wait
+from ops_console import alerts
+from ops_console.alerts import Severity
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
 from ops_console.hardware.lora.at_modem import frame_airtime
 from ops_console.hardware.lora.types import ModemState
@@ -71,6 +73,10 @@ def test_an_unplugged_radio_leaves_the_sending_to_the_other(post, radio_sim, sim
     assert wait(lambda: all(sent(post, m.id) == ("sent", "lora-b") for m in msgs))
     assert radio_sim.transmissions == []
     assert wait(lambda: runtime.worker.waiting_for == "")
+    # on the alert list as a warning, not critical: the post still hears through the other
+    (down,) = [a for a in alerts.collect(post) if a.key.startswith("link:")]
+    assert down.severity == Severity.WARNING and "lora-a" in down.title
+    assert "through the other radios" in down.detail
 
 
 def test_a_spent_budget_hands_over_and_each_radio_keeps_its_own(post, radio_sim, sim_b, two_radios) -> None:
