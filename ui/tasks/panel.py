@@ -187,7 +187,7 @@ class TaskBoardPanel(QWidget):
         hint.setWordWrap(True)
         self.filters.first_row.addWidget(new_button)
         board = QHBoxLayout()
-        board.setSpacing(6)
+        board.setSpacing(4)
         for column in self.columns.values():
             board.addWidget(column, 1)
         layout = QVBoxLayout(self)
