@@ -479,7 +479,7 @@ class RadioService:
             audit.append(
                 s,
                 actor,
-                Topic.RADIO_LINK,
+                "radio.file",  # not the radio.link event topic (a link's state), which it once reused
                 "radio_message",
                 row.id,
                 said(

@@ -70,7 +70,7 @@ def build_demo_sensors(post: Post, *, now: datetime | None = None, seed: int = 7
             )
             s.add(row)
             s.flush()
-            audit.append(s, audit.SYSTEM, "register", "sensor", row.id, said(N_("Sensor {id} ({name}) registered"), id=spec.sensor_id, name=spec.name),
+            audit.append(s, audit.SYSTEM, "sensor.add", "sensor", row.id, said(N_("Sensor {id} ({name}) registered"), id=spec.sensor_id, name=spec.name),
                          after={"sensor_id": spec.sensor_id, "name": spec.name}, record=row)  # fmt: skip
             steps = int(timedelta(days=HISTORY_DAYS) / STEP)
             # one executemany of plain rows, not 1,008 ORM objects per sensor: nothing reads

@@ -107,10 +107,10 @@ class SensorService:
         if row is None:
             row = Sensor(sensor_id=spec.sensor_id)
             s.add(row)
-            action, verb = "register", "registered"
+            action, verb = "sensor.add", "registered"
         else:
             row.version = (row.version or 1) + 1
-            action, verb = "update", "changed"
+            action, verb = "sensor.update", "changed"
         for key, value in asdict(spec).items():
             if key != "sensor_id":
                 setattr(row, key, value.value if isinstance(value, SensorKind) else value)
@@ -147,7 +147,7 @@ class SensorService:
             s.delete(row)
             s.flush()
             audit.append(
-                s, actor, "remove", "sensor", row_id, said(N_("Sensor {id} removed from the register"), id=sensor_id),
+                s, actor, "sensor.remove", "sensor", row_id, said(N_("Sensor {id} removed from the register"), id=sensor_id),
                 before=before, exercise=self.shift.exercise,
             )  # fmt: skip
         self._changed(row_id, sensor_id)

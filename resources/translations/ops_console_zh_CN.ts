@@ -199,6 +199,10 @@
       <translation>演练已开始</translation>
     </message>
     <message>
+      <source>Four-eyes rule changed</source>
+      <translation>双人复核规则已更改</translation>
+    </message>
+    <message>
       <source>Incident closed</source>
       <translation>事件已关闭</translation>
     </message>
@@ -251,6 +255,10 @@
       <translation>无线电消息已取消</translation>
     </message>
     <message>
+      <source>Radio message filed</source>
+      <translation>电台消息已登记</translation>
+    </message>
+    <message>
       <source>Radio message queued</source>
       <translation>无线电消息已排队</translation>
     </message>
@@ -299,8 +307,16 @@
       <translation type="vanished">传感器报警</translation>
     </message>
     <message>
+      <source>Sensor changed</source>
+      <translation>传感器已修改</translation>
+    </message>
+    <message>
       <source>Sensor registered</source>
       <translation>已登记传感器</translation>
+    </message>
+    <message>
+      <source>Sensor removed</source>
+      <translation>传感器已移除</translation>
     </message>
     <message>
       <source>Shelter added</source>
@@ -343,6 +359,22 @@
       <translation>警报器报警已确认</translation>
     </message>
     <message>
+      <source>Siren alarm: controller fault</source>
+      <translation>警报器告警：控制器故障</translation>
+    </message>
+    <message>
+      <source>Siren alarm: no answer</source>
+      <translation>警报器告警：无应答</translation>
+    </message>
+    <message>
+      <source>Siren alarm: not confirmed</source>
+      <translation>警报器告警：未确认</translation>
+    </message>
+    <message>
+      <source>Siren alarm: sounding uncommanded</source>
+      <translation>警报器告警：无指令鸣响</translation>
+    </message>
+    <message>
       <source>Siren command confirmed</source>
       <translation>警报器指令已确认</translation>
     </message>
@@ -351,12 +383,24 @@
       <translation>警报器指令未确认</translation>
     </message>
     <message>
+      <source>Siren command recorded (exercise)</source>
+      <translation>警报器指令已记录（演练）</translation>
+    </message>
+    <message>
+      <source>Siren command refused</source>
+      <translation>警报器指令被拒绝</translation>
+    </message>
+    <message>
       <source>Siren command sent</source>
       <translation>警报器指令已发送</translation>
     </message>
     <message>
       <source>Siren did not answer</source>
       <translation>警报器无应答</translation>
+    </message>
+    <message>
+      <source>Siren did not start</source>
+      <translation>警报器未启动</translation>
     </message>
     <message>
       <source>Siren line back</source>
@@ -407,6 +451,14 @@
       <translation>物资申请已批准</translation>
     </message>
     <message>
+      <source>Stock request cancelled</source>
+      <translation>物资申请已取消</translation>
+    </message>
+    <message>
+      <source>Stock request denied</source>
+      <translation>物资申请已拒绝</translation>
+    </message>
+    <message>
       <source>Stock request fulfilled</source>
       <translation>物资申请已满足</translation>
     </message>
@@ -445,6 +497,10 @@
     <message>
       <source>Task moved</source>
       <translation>任务已移动</translation>
+    </message>
+    <message>
+      <source>Task unassigned</source>
+      <translation>任务已取消分派</translation>
     </message>
     <message>
       <source>Team MAYDAY</source>

@@ -31,7 +31,7 @@ def test_supervisor_registers_changes_and_removes_audited(post) -> None:
     assert post.sensors.get(RIVER.sensor_id).emergency == 3.8  # type: ignore[union-attr]
     post.sensors.remove(RIVER.sensor_id)
     assert post.sensors.get(RIVER.sensor_id) is None
-    assert audit_actions(post) == ["register", "update", "remove"]
+    assert audit_actions(post) == ["sensor.add", "sensor.update", "sensor.remove"]
 
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.OPERATOR, Role.RADIO, Role.LOGISTICS])
@@ -85,7 +85,7 @@ def test_csv_import_reads_good_rows_and_says_why_for_each_bad_one(post) -> None:
     assert preview.specs[0].rise_window_s == 900 and preview.specs[1].kind is SensorKind.RAIN_GAUGE
     assert preview.specs[2].max_valid == 120.0  # the kind's physical range filled in
     assert post.sensors.apply_import(preview) == 3
-    assert len(post.sensors.register()) == 3 and audit_actions(post).count("register") == 3
+    assert len(post.sensors.register()) == 3 and audit_actions(post).count("sensor.add") == 3
 
 
 def test_fifty_sensors_from_toml(post) -> None:
