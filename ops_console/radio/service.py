@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, func, select, text
+from sqlalchemy.orm import Session
 
 from ops_console.config import call_sign_problem
 from ops_console.db.engine import Database
@@ -334,7 +335,13 @@ class RadioService:
         ).format(who=who, name=self.shift.actor.name, role=Role(self.shift.actor.role).label.lower())
 
     def acknowledge_alert(self, message_id: int) -> MessageView:
-        """The operator has seen an EMERGENCY/PRIORITY message (audited, stops the alarm)."""
+        """The operator has seen an EMERGENCY/PRIORITY message (audited, stops the alarm).
+
+        Its unacknowledged repeats go with it: a team calls the same EMERGENCY again until
+        it is answered, and each call is a message of its own. Acknowledged one by one, the
+        same words came back to the alarm bar after every click, and their pile hid a
+        different call behind "(+18 more)". A repeat is the same station, precedence and
+        words, heard before this acknowledgement; each is audited as a repeat."""
         refusal = self.acknowledge_refusal()
         if refusal:
             raise PermissionDenied(refusal)
@@ -360,9 +367,50 @@ class RadioService:
                     ),
                     exercise=row.exercise,
                 )
+            for repeat in self._unacknowledged_repeats(s, row):
+                repeat.acknowledged_by = actor.name
+                audit.append(
+                    s,
+                    actor,
+                    "radio.alert_ack",
+                    "radio_message",
+                    repeat.id,
+                    said(
+                        N_(
+                            "{precedence} message #{number} from {station} acknowledged as a repeat of #{first}"
+                        ),
+                        precedence=repeat.precedence,
+                        number=repeat.number,
+                        station=repeat.station,
+                        first=row.number,
+                    ),
+                    exercise=repeat.exercise,
+                )
             view = message_view(row)
         self.bus.publish(Event(Topic.RADIO_MESSAGE, view.id, {"acknowledged": True}))
         return view
+
+    @staticmethod
+    def _unacknowledged_repeats(s: Session, row: RadioMessage) -> list[RadioMessage]:
+        """The alerting messages still waiting that say what ``row`` says, from its station."""
+        return list(
+            s.scalars(
+                select(RadioMessage)
+                .where(
+                    RadioMessage.direction == "in",
+                    RadioMessage.acknowledged_by == "",
+                    RadioMessage.precedence == row.precedence,
+                    RadioMessage.station == row.station,
+                    RadioMessage.sender == row.sender,
+                    RadioMessage.body == row.body,
+                    RadioMessage.exercise == row.exercise,
+                    RadioMessage.id != row.id,
+                )
+                .order_by(RadioMessage.id)
+                .limit(500)
+                .with_for_update()
+            )
+        )
 
     def create_from_message(self, message_id: int, target: str) -> tuple[str, int]:
         """Turn a received message into an incident, a task or a log line, linked both ways."""

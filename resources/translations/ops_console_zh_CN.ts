@@ -10030,6 +10030,10 @@ Sounding or armed: %1</source>
       <translation>来自 {station} 的 {precedence} 消息 #{number} 已确认</translation>
     </message>
     <message>
+      <source>{precedence} message #{number} from {station} acknowledged as a repeat of #{first}</source>
+      <translation>来自 {station} 的 {precedence} 消息 #{number} 作为 #{first} 的重复呼叫已确认</translation>
+    </message>
+    <message>
       <source>{problems}.</source>
       <translation>{problems}。</translation>
     </message>

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import select
 
 from ops_console.clock import utc_now
+from ops_console.db.models import AuditEntry
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.inventory.views import LocationKind
@@ -55,6 +57,38 @@ def test_ingest_and_outbox_on_every_engine(any_post) -> None:
     assert kind == "task" and post.radio.get(msg.id).linked_id == task_id
     assert [m.id for m in post.radio.page(MessageFilter(text="collapsing"))] == [msg.id]
     assert post.radio.page(MessageFilter(direction="out"))[0].id == out.id
+
+
+def test_acknowledging_an_emergency_takes_its_repeats_and_nothing_else(any_post) -> None:
+    """A team calls the same EMERGENCY until it is answered: one acknowledgement answers
+    those calls; another call from the same team, or the same words from another team,
+    still waits. A repeat heard afterwards alarms again."""
+    post = any_post
+    trapped, other = "Person trapped in vehicle at the ford", "Second car in the water"
+
+    def hear(station: str, address: int, number: int, words: str) -> None:
+        frames = fp.encode_text(station, "OPS", number, fp.Precedence.EMERGENCY, words)
+        post.radio.ingest.ingest([frame(address, f) for f in frames])
+
+    hear("FIRE3", 31, 1, trapped)
+    hear("FIRE3", 31, 2, trapped)
+    hear("FIRE3", 31, 3, other)
+    hear("CARE5", 35, 1, trapped)
+    hear("FIRE3", 31, 4, trapped)
+    waiting = post.radio.unacknowledged_alerts()
+    assert len(waiting) == 5
+    first = min((m for m in waiting if m.station == "FIRE3" and m.body == trapped), key=lambda m: m.id)
+    post.radio.acknowledge_alert(first.id)
+    left = {(m.station, m.number) for m in post.radio.unacknowledged_alerts()}
+    assert left == {("FIRE3", 3), ("CARE5", 1)}
+    with post.db.read() as s:
+        summaries = [
+            english(e)
+            for e in s.scalars(select(AuditEntry.summary).where(AuditEntry.action == "radio.alert_ack"))
+        ]
+    assert len(summaries) == 3 and sum("as a repeat of #1" in t for t in summaries) == 2
+    hear("FIRE3", 31, 5, trapped)  # called again after the answer: a new alarm
+    assert {(m.station, m.number) for m in post.radio.unacknowledged_alerts()} == left | {("FIRE3", 5)}
 
 
 def test_database_outage_keeps_frames_in_memory_and_stores_them_later(post, monkeypatch) -> None:
