@@ -7,9 +7,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabBar
 
-from helpers.posts import PIN, ROLE_NAMES
+from helpers.alerts import hear_emergency, hear_every_siren_sounding
 from ops_console.domain import Role
 from ops_console.ui.app import build_main_window
+
+DEMO_NAMES = {
+    Role.VIEWER: "Zhao Lei",
+    Role.OPERATOR: "Wang Fang",
+    Role.RADIO: "Zhang Min",
+    Role.LOGISTICS: "Liu Yang",
+    Role.SUPERVISOR: "Chen Jing",
+}
 
 
 def _settle() -> None:
@@ -46,8 +54,11 @@ def silent_menu_items(window) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.OPERATOR, Role.RADIO, Role.LOGISTICS, Role.SUPERVISOR])
-def test_every_disabled_control_says_why(post, qtbot, themed, layout_settings, role) -> None:
-    post.operators.sign_on(ROLE_NAMES[role], PIN)
+def test_every_disabled_control_says_why(full_demo_post, qtbot, themed, layout_settings, role) -> None:
+    post = full_demo_post
+    hear_emergency(post)  # the alarm bar's Acknowledge …
+    hear_every_siren_sounding(post)  # … and both CANCEL ALLs are up for every role
+    post.operators.sign_on(DEMO_NAMES[role], "1234")  # the demo's staff and PIN
     window = build_main_window(post, settings=layout_settings, start_devices=False)
     qtbot.addWidget(window)
     window.resize(1280, 720)
@@ -59,6 +70,13 @@ def test_every_disabled_control_says_why(post, qtbot, themed, layout_settings, r
         dock.raise_()
         _settle()
         silent |= {f"{key}: {b}" for b in silent_buttons(dock)}
+    bars = (window.alarm.toolbar, window.features.siren_strip, window.exercise_bar)
+    silent |= {f"{bar.objectName()}: {b}" for bar in bars for b in silent_buttons(bar)}
+    strip, ack = window.features.siren_strip, window.alarm.bar.ack_button
+    assert strip.isVisible() and ack.isVisible()
+    if role is Role.VIEWER:  # may neither cancel sirens nor acknowledge: both say who may
+        assert not strip.cancel_button.isEnabled() and "Supervisor" in strip.cancel_button.toolTip()
+        assert not ack.isEnabled() and ack.toolTip()
     silent |= {f"menu: {m}" for m in silent_menu_items(window)}
     assert not silent, f"disabled without a reason ({role.value}):\n" + "\n".join(sorted(silent))
     window.close()
