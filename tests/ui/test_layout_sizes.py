@@ -70,6 +70,7 @@ def test_every_dock_keeps_its_buttons_whole_and_in_sight(
     assert not problems, "\n".join(problems)
 
     window.docks["radio"].raise_()
+    window.docks["sirens"].raise_()
     _settle()
     suffix = "" if language == "en" else f"_{language}"
     window.grab().save(str(screenshot_dir / f"layout_{size.width()}x{size.height()}{suffix}.png"))
