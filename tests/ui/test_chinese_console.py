@@ -732,3 +732,14 @@ def test_a_backwards_period_and_a_full_disk_read_in_chinese(chinese, tmp_path):
         assert any("\u4e00" <= ch <= "\u9fff" for ch in str(exc)), str(exc)
         assert not english_words(str(exc), {"from", "to", "tmp", "pytest", "sitrep", "pdf"}), str(exc)
     assert "disk is full" in full.english
+
+
+def test_the_alarm_bar_says_emergency_in_chinese(full_demo_post, chinese_window, qtbot):
+    """The alarm bar's badge read 'EMERGENCY' on a Chinese console while the comms log beside
+    it said 紧急 (seen in the worst-moment picture)."""
+    from helpers.alerts import hear_emergency
+
+    hear_emergency(full_demo_post)
+    bar = chinese_window.alarm.bar
+    qtbot.waitUntil(bar.alarm.isVisible, timeout=5000)
+    assert bar.badge.text() == "紧急" and not english_words(bar.badge.text())

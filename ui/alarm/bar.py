@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from ops_console.precedence import Precedence, rank_of
+from ops_console.precedence import Precedence, precedence_label, rank_of
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.formatting import clock_time
 
@@ -90,7 +90,7 @@ class AlarmBar(QWidget):
             "padding: 1px 8px; } "
             "#emergencyAlarm #alarmSoundOff { background: #5c1010; border-radius: 8px; padding: 1px 8px; }"
         )
-        self.badge.setText(first.precedence)
+        self.badge.setText(precedence_label(first.precedence).upper())  # 紧急 on a Chinese console
         more = self.tr("  (+{n} more)").replace("{n}", str(len(alerts) - 1)) if len(alerts) > 1 else ""
         plain = self.tr(" (plain text, unverified)") if first.kind == "plain" else ""
         words = first.body.replace("\n", " ")[:300]
