@@ -18,7 +18,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from ops_console.early_warning.views import CHANNEL_NAMES
-from ops_console.exercise_view import marked_live
+from ops_console.exercise_view import live_words, marked_live
 from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels, translate
 from ops_console.precedence import Precedence
 from ops_console.said import shown
@@ -409,10 +409,7 @@ def acknowledge(post: Post, alert: PostAlert) -> None:
 
 def _live(live: bool) -> str:
     """ "LIVE — " before a live alert while the post is in exercise mode (exercise_view.py)."""
-    return f"{translate('Alerts', LIVE_WORDS)} — " if live else ""
-
-
-LIVE_WORDS = QT_TRANSLATE_NOOP("Alerts", "LIVE")  # exercise_view.LIVE_MARK, in the operator's language
+    return f"{live_words()} — " if live else ""
 
 
 SOURCE_WORDS = {

@@ -19,8 +19,15 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_
 
-LIVE_MARK = "LIVE"
+from ops_console.labels import QT_TRANSLATE_NOOP, translate
+
+LIVE_MARK = QT_TRANSLATE_NOOP("ExerciseView", "LIVE")
 """The word every list shows beside a live record while the console is in exercise mode."""
+
+
+def live_words() -> str:
+    """``LIVE_MARK`` in the reader's language (实战): every list marks a live record alike."""
+    return translate("ExerciseView", LIVE_MARK)
 
 
 def in_view(

@@ -854,7 +854,7 @@
     </message>
     <message>
       <source>LIVE</source>
-      <translation>实战</translation>
+      <translation type="vanished">实战</translation>
     </message>
     <message>
       <source>MAYDAY</source>
@@ -1582,6 +1582,13 @@
     <message>
       <source>Only a supervisor can end the exercise.</source>
       <translation>只有主管可以结束演练。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExerciseView</name>
+    <message>
+      <source>LIVE</source>
+      <translation>实战</translation>
     </message>
   </context>
   <context>

@@ -743,3 +743,23 @@ def test_the_alarm_bar_says_emergency_in_chinese(full_demo_post, chinese_window,
     bar = chinese_window.alarm.bar
     qtbot.waitUntil(bar.alarm.isVisible, timeout=5000)
     assert bar.badge.text() == "紧急" and not english_words(bar.badge.text())
+
+
+def test_live_records_are_marked_in_chinese_during_a_drill(full_demo_post, request, qtbot):
+    """Live records kept in sight during an exercise were marked 'LIVE' on a Chinese console
+    (the incidents list, the comms log, the task board, the map's lists), while the exercise
+    bar above them said 实战."""
+    from helpers.alerts import hear_emergency
+    from ops_console.exercise_view import live_words
+    from ops_console.ui.incidents.model import COLUMNS
+
+    full_demo_post.exercise.set_exercise(True)
+    hear_emergency(full_demo_post)  # a live EMERGENCY heard during the drill
+    window = request.getfixturevalue("chinese_window")
+    assert live_words() == "实战"
+    incidents = window.incidents.model
+    qtbot.waitUntil(lambda: incidents.rowCount() > 0, timeout=5000)
+    title = COLUMNS.index("title")
+    titles = [incidents.index(r, title).data() for r in range(incidents.rowCount())]
+    assert any(str(t).startswith("● 实战 · ") for t in titles), titles[:5]
+    assert not any("LIVE" in str(t) for t in titles)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.domain import IncidentStatus
-from ops_console.exercise_view import LIVE_MARK, marked_live, shown
+from ops_console.exercise_view import live_words, marked_live, shown
 from ops_console.services.incidents import IncidentFilter, IncidentView
 from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import local_datetime, local_short
@@ -96,7 +96,7 @@ class IncidentTableModel(QAbstractTableModel):
             return iso_time(view.reported_at) if column == "reported" else None
         if role == Qt.ItemDataRole.DisplayRole:
             text = self._display(view, column)
-            return f"● {_tr(LIVE_MARK)} · {text}" if live and column == "title" else text
+            return f"● {live_words()} · {text}" if live and column == "title" else text
         if role == LIVE_ROLE:
             return live
         if live and role == Qt.ItemDataRole.BackgroundRole and column != "severity":

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ops_console.clock import utc_now
 from ops_console.errors import OpsError
 from ops_console.events import Event
-from ops_console.exercise_view import LIVE_MARK, marked_live
+from ops_console.exercise_view import live_words, marked_live
 from ops_console.mapping import risks as risk_mod
 from ops_console.mapping import shelters as shelter_mod
 from ops_console.mapping.services import MapServices
@@ -63,7 +63,7 @@ def _day(at: datetime) -> str:
 
 def live_name(view: Any, exercise_mode: bool) -> str:
     """A real risk point or shelter listed during an exercise says so (exercise_view.py)."""
-    return f"● {tr(LIVE_MARK)} · {view.name}" if marked_live(view.exercise, exercise_mode) else view.name
+    return f"● {live_words()} · {view.name}" if marked_live(view.exercise, exercise_mode) else view.name
 
 
 class RowsModel(QAbstractTableModel):

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ops_console.exercise_view import LIVE_MARK, marked_live
+from ops_console.exercise_view import live_words, marked_live
 from ops_console.precedence import Precedence, precedence_label
 from ops_console.radio.views import MessageFilter, MessageView
 from ops_console.ui.common.export_role import ExportRole, iso_time
@@ -124,7 +124,7 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
             if column == 6 and marked_live(
                 msg.exercise, self.post.shift.exercise
             ):  # live traffic during a drill
-                return f"[{_tr(LIVE_MARK)}] " + cell_text(msg, column)
+                return f"[{live_words()}] " + cell_text(msg, column)
             return cell_text(msg, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 2 and msg.direction == "out":

@@ -26,7 +26,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, 
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ops_console.domain import Priority
-from ops_console.exercise_view import LIVE_MARK
+from ops_console.exercise_view import live_words
 from ops_console.services.tasks import TaskView
 from ops_console.text_match import match_spans
 from ops_console.ui.common.formatting import local_when, locale
@@ -287,7 +287,7 @@ class TaskCardDelegate(QStyledItemDelegate):
         """The title on its rows (two, or one elided when the due line took a row)."""
         title = view.title
         if live:  # a real task on the board during an exercise
-            title = f"● {tr(LIVE_MARK)} · {title}"
+            title = f"● {live_words()} · {title}"
         width = rows[0].width()
         lines = _two_lines(QFontMetricsF(font), title, width) if len(rows) > 1 else (title,)
         for row, line in zip(rows, lines):
