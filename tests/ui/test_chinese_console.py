@@ -129,8 +129,21 @@ def chinese_window(full_demo_post, qtbot, themed, chinese, layout_settings):
     window.close()
 
 
+@pytest.fixture(params=["calm", "worst"])
+def moment(request, full_demo_post) -> str:
+    """A calm post, or the worst moment: a drill running when a live EMERGENCY comes in and
+    six sirens sound for real (the marks, bars and buttons only then on screen)."""
+    if request.param == "worst":
+        from helpers.alerts import hear_emergency, hear_every_siren_sounding
+
+        full_demo_post.exercise.set_exercise(True)
+        hear_emergency(full_demo_post)
+        hear_every_siren_sounding(full_demo_post)
+    return str(request.param)
+
+
 def test_every_panel_speaks_chinese_and_keeps_its_buttons_whole(
-    full_demo_post, chinese_window, screenshot_dir
+    full_demo_post, moment, chinese_window, screenshot_dir
 ):
     window, data = chinese_window, data_words(full_demo_post.db.engine)
     problems: list[str] = []
@@ -139,7 +152,13 @@ def test_every_panel_speaks_chinese_and_keeps_its_buttons_whole(
         dock.raise_()
         _settle()
         problems += [f"{key}: {p}" for p in english_left(dock, data)]
-        problems += [f"{key}: cut off: {p}" for p in clipped_buttons(window, dock)[0]]
+        if moment == "calm":  # at the worst moment three bars take ~100 px: a low dock's body
+            # scrolls by design (the radio's compose box goes a scroll away; the English
+            # layout test checks every dock's buttons at that moment at 1280x720)
+            problems += [f"{key}: cut off: {p}" for p in clipped_buttons(window, dock)[0]]
+    for bar in (window.alarm.toolbar, window.features.siren_strip, window.exercise_bar):
+        problems += [f"{bar.objectName()}: {p}" for p in english_left(bar, data)]
+        problems += [f"{bar.objectName()}: cut off: {p}" for p in clipped_buttons(window, bar)[0]]
     problems += english_left(window.menuBar(), data, visible_only=False)
     problems += english_left(window.statusBar(), data)
     problems += [f"alerts: {p}" for p in _cells_left_in_english(window, AlertModel, data)]
@@ -147,10 +166,11 @@ def test_every_panel_speaks_chinese_and_keeps_its_buttons_whole(
     assert window.minimumSizeHint().width() <= SIZE.width(), "Chinese words made the window too wide"
     assert not problems, "\n".join(problems)
 
-    for key in ("incidents", "activity", "tasks"):
-        window.docks[key].raise_()
-    _settle()
-    window.grab().save(str(screenshot_dir / "main_window_zh_CN.png"))
+    if moment == "calm":
+        for key in ("incidents", "activity", "tasks"):
+            window.docks[key].raise_()
+        _settle()
+        window.grab().save(str(screenshot_dir / "main_window_zh_CN.png"))
 
 
 @pytest.fixture(params=["zh_CN", "en_US"])
