@@ -60,11 +60,8 @@ def ics214(post: Post, ctx: FormContext, *, operator: str = "", unit: str = "") 
                 )
             ]
         rows = [
-            (
-                local_time(at),
-                actor_words(who),
-                shown(summary),
-            )  # a service's sentence in the reader's language
+            # who and a service's sentence in the reader's language
+            (local_time(at), actor_words(who), shown(summary))
             for at, who, summary in s.execute(
                 select(AuditEntry.at, AuditEntry.operator_name, AuditEntry.summary)
                 .where(where)
