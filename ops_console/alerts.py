@@ -52,7 +52,7 @@ class PostAlert:
 
     ``key`` is stable while the condition lasts, so a view can keep its selection and
     tell new alerts from old ones. ``target`` names the record to jump to, as
-    (kind, id) with kind one of radio_message, siren, siren_alarm, stock, risk, shelter.
+    (kind, id) with kind one of radio_message, radio_link, siren, siren_alarm, stock, risk, shelter.
     ``ack`` says which service acknowledges it (radio, sirens) — the others clear
     themselves when the condition ends (stock received, inspection logged).
     """
@@ -131,6 +131,7 @@ def link_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
             ),
             " ".join(part for part in (shown(link.detail), consequence) if part),
             None,
+            ("radio_link", 0),  # Go to record: the Radio panel, whose link strip says more
         )
 
 

@@ -345,6 +345,8 @@ class FeatureDocks(QObject):
         elif kind == "radio_message":
             docks["radio"].raise_()
             window.radio.show_unacknowledged()
+        elif kind == "radio_link":  # a radio down: its link strip
+            docks["radio"].raise_()
         elif kind == "siren":
             docks["sirens"].raise_()
             self.sirens.select_siren(object_id)

@@ -281,3 +281,27 @@ def test_the_alarm_sound_file_is_a_real_wav(tmp_path: Path) -> None:
     with wave.open(str(path)) as played:
         assert (played.getnchannels(), played.getsampwidth(), played.getframerate()) == (1, 2, 8000)
         assert played.getnframes() == 4000
+
+
+def test_a_radio_unplugged_is_on_the_alert_list_and_go_to_brings_the_radio_panel(
+    window, post, radio_sim, start_runtime, qtbot
+) -> None:
+    """Unplugged while the radio dock is behind a tab: the alert list, in front for the
+    supervisor, names it at once; Go to record brings the Radio panel and its link strip."""
+    runtime = start_runtime(post, radio_sim)
+    for modem in runtime.modems:
+        modem.command_timeout, modem.retries, modem.probe_interval = 0.3, 1, 0.2
+    window.show()
+    window.docks["activity"].raise_()
+    panel = window.features.alerts
+    window.docks["alerts"].raise_()
+    radio_sim.unplug()
+    qtbot.waitUntil(lambda: any(a.key.startswith("link:") for a in panel.model.alerts), timeout=10_000)
+    [row] = [r for r, a in enumerate(panel.model.alerts) if a.key.startswith("link:")]
+    panel.table.selectRow(row)
+    assert panel.open_button.isEnabled()
+    panel.open_button.click()
+    qtbot.waitUntil(lambda: in_front(window.radio, window))
+    qtbot.waitUntil(lambda: window.radio.link_strip.pill.text() == "Link down", timeout=5000)
+    radio_sim.replug()
+    qtbot.waitUntil(lambda: not any(a.key.startswith("link:") for a in panel.model.alerts), timeout=15_000)

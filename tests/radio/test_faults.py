@@ -88,6 +88,7 @@ def test_an_unplugged_radio_is_on_the_post_alert_list_until_it_is_back(
     assert wait(lambda: runtime.status()[0].state == "link down")
     (down,) = [a for a in alerts.collect(post) if a.key.startswith("link:")]
     assert down.source == "radio" and down.severity == Severity.CRITICAL and not down.needs_ack
+    assert down.target == ("radio_link", 0)  # Go to record: the Radio panel
     assert "lora-test" in down.title and "Link down" in down.title
     assert "No radio is working" in down.detail
     radio_sim.replug()
