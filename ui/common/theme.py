@@ -252,6 +252,25 @@ class NightCells(QProxyStyle):
         super().drawControl(element, option, painter, widget)
 
 
+def strong_button_style(colour: str, *, large: bool = False) -> str:
+    """A button in a colour of its own (SOUND SIRENS, CANCEL ALL SIRENS), which must still
+    look disabled when it is: a style sheet's background replaces the style's disabled
+    look, so a disabled SOUND SIRENS once looked as ready to press as an enabled one."""
+    washed = QColor(colour)
+    washed.setHsl(washed.hslHue(), max(0, washed.hslSaturation() // 3), min(255, washed.lightness() + 90))
+    hover = QColor(colour).darker(125).name()
+    size = (
+        "font-weight: 800; font-size: 12pt; padding: 4px 18px;"
+        if large
+        else "font-weight: 700; padding: 4px 14px;"
+    )
+    return (
+        f"QPushButton {{ background: {colour}; color: white; {size} border-radius: 4px; }} "
+        f"QPushButton:hover {{ background: {hover}; }} "
+        f"QPushButton:disabled {{ background: {washed.name()}; color: #f4f4f4; }}"
+    )
+
+
 def severity_marks(severity: Severity) -> str:
     """Level marks that read without colour: ■■■□ for Serious."""
     return "■" * int(severity) + "□" * (len(Severity) - int(severity))

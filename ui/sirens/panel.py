@@ -33,7 +33,7 @@ from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.formatting import decimal, local_short, local_short_seconds
-from ops_console.ui.common.theme import set_ink
+from ops_console.ui.common.theme import set_ink, strong_button_style
 from ops_console.ui.sirens.chart import BatteryChart
 from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED
 from ops_console.ui.sirens.model import SirenTableModel
@@ -80,10 +80,7 @@ class SirenPanel(QWidget):
         self.activate_button.clicked.connect(self.open_wizard)
         self.cancel_all_button = QPushButton(_tr("■  CANCEL ALL SIRENS"))
         self.cancel_all_button.setMinimumHeight(40)
-        self.cancel_all_button.setStyleSheet(
-            f"QPushButton {{ background: {LIVE_RED}; color: white; font-weight: 800; font-size: 12pt; "
-            "padding: 4px 18px; border-radius: 4px; } QPushButton:hover { background: #8e0018; }"
-        )
+        self.cancel_all_button.setStyleSheet(strong_button_style(LIVE_RED, large=True))
         self.cancel_all_button.clicked.connect(self.confirm_cancel_all)
         # wraps: with sirens sounding the row is ~780 px, a dock at 1280x720 ~620 px, and a
         # CANCEL ALL pushed out of sight is the one button that must never be

@@ -29,7 +29,7 @@ from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.jobs import Job, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
-from ops_console.ui.common.theme import for_night
+from ops_console.ui.common.theme import for_night, strong_button_style
 from ops_console.ui.sirens.look import LIVE_RED, TEST_TEAL, pattern_words
 
 log = logging.getLogger(__name__)
@@ -225,11 +225,7 @@ class SirenStrip(QToolBar):
                 .replace("%2", Role(shift.actor.role).label)
                 .replace("%3", who)
             )
-        self.cancel_button.setStyleSheet(
-            f"QPushButton {{ background: {LIVE_RED}; color: white; font-weight: 800; font-size: 12pt; "
-            "padding: 4px 18px; border-radius: 4px; } QPushButton:hover { background: #8e0018; }"
-            "QPushButton:disabled { background: #c9a5ab; color: #f4f4f4; }"
-        )
+        self.cancel_button.setStyleSheet(strong_button_style(LIVE_RED, large=True))
 
     @Slot()
     def confirm_cancel_all(self) -> QMessageBox:

@@ -43,7 +43,7 @@ from ops_console.sirens.views import ActivationResult
 from ops_console.ui.common.formatting import number
 from ops_console.ui.common.jobs import Job, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
-from ops_console.ui.common.theme import for_night, ink, set_ink
+from ops_console.ui.common.theme import for_night, ink, set_ink, strong_button_style
 from ops_console.ui.sirens.look import EXERCISE_BLUE, LIVE_RED, TEST_TEAL, pattern_notes, pattern_words
 from ops_console.ui.sirens.timeline import PatternTimeline
 
@@ -352,7 +352,7 @@ class ActivationDialog(QDialog):
                 "test": _tr("Run silent test"),
             }[mode]
         )
-        self.go.setStyleSheet(f"background: {colour}; color: white; font-weight: 700; padding: 4px 14px;")
+        self.go.setStyleSheet(strong_button_style(colour))
         self.go.setEnabled(verdict.ok and len(self.pin.text()) >= 4 and self._asking is None)
 
     def _activate(self) -> None:
