@@ -312,6 +312,12 @@ class MainWindow(QMainWindow):
         exercise.addAction(self.shift_actions.exercise_action)
         exercise.addAction(self.shift_actions.purge_action)
 
+        alarm = bar.addMenu(self.tr("&Alarm"))
+        alarm.setToolTipsVisible(True)  # a disabled item says why
+        alarm.addActions([self.alarm.ack_action, self.alarm.show_action])
+        alarm.addSeparator()
+        alarm.addAction(self.features.siren_strip.cancel_action)
+
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())

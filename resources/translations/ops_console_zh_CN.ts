@@ -1537,12 +1537,24 @@
   <context>
     <name>EmergencyAlarm</name>
     <message>
+      <source>&amp;Acknowledge the alarm</source>
+      <translation>确认告警(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Show the alarm's message</source>
+      <translation>显示告警消息(&amp;S)</translation>
+    </message>
+    <message>
       <source>Alarm</source>
       <translation>警报</translation>
     </message>
     <message>
       <source>Alarm sound played ({kind}).</source>
       <translation>已播放警报声（{kind}）。</translation>
+    </message>
+    <message>
+      <source>No EMERGENCY or PRIORITY message is waiting.</source>
+      <translation>没有待处理的紧急或优先消息。</translation>
     </message>
     <message>
       <source>Nobody signed on here may acknowledge EMERGENCY traffic: {who} may. Sign on as one of them (File → Change operator…).</source>
@@ -1555,6 +1567,10 @@
     <message>
       <source>Test alarm &amp;sound</source>
       <translation>测试警报声(&amp;S)</translation>
+    </message>
+    <message>
+      <source>The message in the comms log, selected.</source>
+      <translation>在通信日志中选中该消息。</translation>
     </message>
   </context>
   <context>
@@ -2629,6 +2645,10 @@
     <message>
       <source>&amp;About Ops Console</source>
       <translation>关于指挥所控制台(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Alarm</source>
+      <translation>紧急告警(&amp;A)</translation>
     </message>
     <message>
       <source>&amp;Change operator…</source>
@@ -5717,6 +5737,10 @@ The switch is recorded in the activity log.</source>
       <translation>已申请 %1</translation>
     </message>
     <message>
+      <source>Cancel all &amp;sirens…</source>
+      <translation>取消全部警报器(&amp;S)…</translation>
+    </message>
+    <message>
       <source>Cancel all sirens</source>
       <translation>取消全部警报器</translation>
     </message>
@@ -5731,6 +5755,10 @@ The switch is recorded in the activity log.</source>
     <message>
       <source>LIVE — about to sound</source>
       <translation>实战 — 即将鸣响</translation>
+    </message>
+    <message>
+      <source>No siren is sounding, testing or about to.</source>
+      <translation>没有警报器正在鸣响、测试或即将鸣响。</translation>
     </message>
     <message>
       <source>Nobody is signed on. These roles may cancel sirens: %1.</source>

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QWidget
 
 from ops_console.events import Event
@@ -62,6 +62,14 @@ class EmergencyAlarm(QObject):
         self.test_sound_action = QAction(self.tr("Test alarm &sound"), self)
         self.test_sound_action.setObjectName("testAlarmSoundAction")
         self.test_sound_action.triggered.connect(self.test_sound)
+        # the bar's buttons take no keyboard focus (they never steal it from a form): these
+        # reach them from the keyboard, from anywhere in the window
+        self.ack_action = self._shortcut(
+            self.tr("&Acknowledge the alarm"), "Ctrl+Shift+A", self.bar.ack_button.click
+        )
+        self.show_action = self._shortcut(
+            self.tr("&Show the alarm's message"), "Ctrl+Shift+M", self.bar.show_button.click
+        )
         self.alerts: list[MessageView] = []
         self._known: set[int] | None = None  # alert ids already raised (None: not read yet)
         self._select_key: str | None = None  # the alert to select when the alert list has been read
@@ -79,6 +87,23 @@ class EmergencyAlarm(QObject):
         self.update_rights()
         self.check()
         self._poll.start()
+
+    def _shortcut(self, text: str, keys: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _sync_actions(self) -> None:
+        """The menu items follow the bar's buttons: enabled alike, and saying why not."""
+        showing = not self.bar.alarm.isHidden()
+        none = self.tr("No EMERGENCY or PRIORITY message is waiting.")
+        ack = self.bar.ack_button
+        self.ack_action.setEnabled(showing and ack.isEnabled())
+        self.ack_action.setToolTip(ack.toolTip() if showing else none)
+        self.show_action.setEnabled(showing)
+        self.show_action.setToolTip(self.tr("The message in the comms log, selected.") if showing else none)
 
     # --- reading ----------------------------------------------------------------------
     @Slot(object)
@@ -165,6 +190,7 @@ class EmergencyAlarm(QObject):
 
     def _update_visibility(self) -> None:
         self.toolbar.setVisible(not self.bar.alarm.isHidden() or not self.bar.warning.isHidden())
+        self._sync_actions()
 
     # --- actions ----------------------------------------------------------------------
     @Slot(int)

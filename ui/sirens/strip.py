@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from ops_console.domain import Role
@@ -112,6 +112,11 @@ class SirenStrip(QToolBar):
         self.cancel_button = QPushButton(_tr("■  CANCEL ALL SIRENS"), objectName="sirenStripCancel")
         self.cancel_button.setMinimumHeight(32)
         self.cancel_button.clicked.connect(self.confirm_cancel_all)
+        self.cancel_action = QAction(_tr("Cancel all &sirens…"), self)  # the keyboard's way (asks first)
+        self.cancel_action.setObjectName("cancelAllSirensAction")
+        self.cancel_action.setShortcut(QKeySequence("Ctrl+Shift+X"))
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.cancel_action.triggered.connect(self.cancel_button.click)
         self.addWidget(self.badge)
         self.addWidget(self.lines)
         self.addWidget(self.cancel_button)
@@ -166,6 +171,7 @@ class SirenStrip(QToolBar):
         elif not self._wanted:
             self._tick.stop()
         self._render()
+        self._sync_action()
         self.refreshed.emit()
         if self._again:
             self._again = False
@@ -226,6 +232,15 @@ class SirenStrip(QToolBar):
                 .replace("%3", who)
             )
         self.cancel_button.setStyleSheet(strong_button_style(LIVE_RED, large=True))
+        self._sync_action()
+
+    def _sync_action(self) -> None:
+        """The menu item follows the button: enabled alike, and saying why not."""
+        showing = self._wanted
+        self.cancel_action.setEnabled(showing and self.cancel_button.isEnabled())
+        self.cancel_action.setToolTip(
+            self.cancel_button.toolTip() if showing else _tr("No siren is sounding, testing or about to.")
+        )
 
     @Slot()
     def confirm_cancel_all(self) -> QMessageBox:
