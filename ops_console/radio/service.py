@@ -33,7 +33,7 @@ from ops_console.radio.mesh_names import MeshNames
 from ops_console.radio.outbox import Outbox
 from ops_console.radio.search import MessageSearch
 from ops_console.radio.views import MessageFilter, MessageView, NodeView, message_view, node_view
-from ops_console.said import N_, said, tr
+from ops_console.said import N_, label, said, tr
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -361,7 +361,7 @@ class RadioService:
                     row.id,
                     said(
                         N_("{precedence} message #{number} from {station} acknowledged"),
-                        precedence=row.precedence,
+                        precedence=label(Precedence(row.precedence)),  # 紧急 when read in Chinese
                         number=row.number,
                         station=row.station,
                     ),
@@ -379,7 +379,7 @@ class RadioService:
                         N_(
                             "{precedence} message #{number} from {station} acknowledged as a repeat of #{first}"
                         ),
-                        precedence=repeat.precedence,
+                        precedence=label(Precedence(repeat.precedence)),
                         number=repeat.number,
                         station=repeat.station,
                         first=row.number,

@@ -783,3 +783,18 @@ def test_live_records_are_marked_in_chinese_during_a_drill(full_demo_post, reque
     titles = [incidents.index(r, title).data() for r in range(incidents.rowCount())]
     assert any(str(t).startswith("● 实战 · ") for t in titles), titles[:5]
     assert not any("LIVE" in str(t) for t in titles)
+
+
+def test_an_acknowledged_emergency_is_logged_in_chinese_words(full_demo_post, chinese):
+    """The log line read 'EMERGENCY 消息 #7' on a Chinese console (the stored precedence went
+    in as it is stored); it names the precedence in the reader's words."""
+    from helpers.alerts import hear_emergency
+    from ops_console.said import english
+    from ops_console.services.activity import ActivityFilter
+
+    hear_emergency(full_demo_post)
+    [alert] = [m for m in full_demo_post.radio.unacknowledged_alerts() if m.station == "RESCUE1"]
+    full_demo_post.radio.acknowledge_alert(alert.id)
+    [entry] = [e for e in full_demo_post.activity.page(ActivityFilter()) if e.action == "radio.alert_ack"][:1]
+    assert "紧急" in entry.words and "EMERGENCY" not in entry.words, entry.words
+    assert english(entry.summary).startswith("Emergency message #41 from RESCUE1 acknowledged")
