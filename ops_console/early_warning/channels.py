@@ -21,6 +21,7 @@ from ops_console.early_warning.templates import TEMPLATES, Hazard
 from ops_console.early_warning.views import DELIVERED, FAILED, SENDING
 from ops_console.errors import OpsError
 from ops_console.hardware.protocols import field_payload as fp
+from ops_console.precedence import Precedence
 from ops_console.radio.outbox import BROADCAST, Outbox
 from ops_console.said import N_, label, listed, said
 from ops_console.siren_patterns import SirenPattern
@@ -170,7 +171,11 @@ def send_radio(outbox: Outbox, text: str, precedence: fp.Precedence, subject: st
         raise ChannelFailed(refused.stored) from None
     return Outcome(
         SENDING,
-        said(N_("queued for broadcast ({precedence}): {text}"), precedence=precedence.name, text=fitted),
+        said(
+            N_("queued for broadcast ({precedence}): {text}"),
+            precedence=label(Precedence(precedence.name)),
+            text=fitted,
+        ),
         str(view.id),
     )
 
@@ -181,9 +186,13 @@ def radio_state(db: Database, message_id: int) -> tuple[str, str]:
         if row is None:
             return FAILED, said(N_("radio message {id} no longer exists"), id=message_id)
         if row.status == "sent":
-            return DELIVERED, said(N_("broadcast sent ({precedence})"), precedence=row.precedence)
+            return DELIVERED, said(
+                N_("broadcast sent ({precedence})"), precedence=label(Precedence(row.precedence))
+            )
         if row.status == "acked":
-            return DELIVERED, said(N_("broadcast acknowledged ({precedence})"), precedence=row.precedence)
+            return DELIVERED, said(
+                N_("broadcast acknowledged ({precedence})"), precedence=label(Precedence(row.precedence))
+            )
         if row.status == "failed":
             return FAILED, said(N_("radio failed: {why}"), why=row.last_error or said(N_("no reason given")))
         if row.status == "cancelled":

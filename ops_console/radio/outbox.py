@@ -25,10 +25,10 @@ from ops_console.hardware.lora.at_modem import frame_airtime
 from ops_console.hardware.mesh import parts as mesh_parts
 from ops_console.hardware.mesh.types import DATA_PAYLOAD_LEN, is_mesh_recipient, mesh_address, parse_mesh_call
 from ops_console.hardware.protocols import field_payload as fp
-from ops_console.precedence import rank_sql
+from ops_console.precedence import Precedence, rank_sql
 from ops_console.radio.ics213 import Ics213
 from ops_console.radio.views import ComposeCheck, MessageView, message_view
-from ops_console.said import N_, fitted, said, word
+from ops_console.said import N_, fitted, label, said, word
 from ops_console.services import audit
 from ops_console.shift import Shift
 from ops_console.topics import Topic
@@ -165,7 +165,7 @@ class Outbox:
                     N_("Radio message #{number} to {call} queued ({precedence}): {text}"),
                     number=row.number,
                     call=call,
-                    precedence=row.precedence,
+                    precedence=label(Precedence(row.precedence)),  # in the reader's words
                     text=row.body[:80],
                 ),
                 after={

@@ -95,7 +95,7 @@ def test_delivery_view_side_by_side_partial_and_retry(spost, panel, qtbot, scree
     qtbot.waitUntil(lambda: panel.delivery.rowCount() == 1)
     cells = [panel.delivery.item(0, c).text() for c in range(1, 6)]
     assert cells[0].startswith("✗ Failed") and "out of service" in cells[0]
-    assert cells[1].startswith("✓ Delivered") and "broadcast sent (EMERGENCY)" in cells[1]
+    assert cells[1].startswith("✓ Delivered") and "broadcast sent (Emergency)" in cells[1]
     assert cells[2].startswith("✓ Delivered") and cells[3].startswith("✓ Delivered")
     assert cells[4] == "Partial"
     assert "Partial" in panel.list.item(0, 4).text()
