@@ -7,6 +7,7 @@ bridge, never each other; "New task for this incident" is a signal routed here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from ops_console.post import Post
 from ops_console.ui.activity import ActivityLogPanel
 from ops_console.ui.alarm import EmergencyAlarm
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.actions import window_action
 from ops_console.ui.common.column_widths import keep_titles_whole
 from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.dock_tabs import tidy_tab_bars
@@ -252,15 +254,13 @@ class MainWindow(QMainWindow):
         return dock
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, name: str = ""
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        action.setObjectName(name)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        return action
+        return window_action(self, text, shortcut, name, slot)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

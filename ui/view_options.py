@@ -7,10 +7,11 @@ The theme and the text size change at once; the language takes effect on the nex
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt, Slot
+from PySide6.QtCore import QObject, QSettings, Slot
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
+from ops_console.ui.common.actions import window_action
 from ops_console.ui.common.i18n import LANGUAGE_KEY, LANGUAGES, chosen_language
 from ops_console.ui.common.theme import FONT_DEFAULT_PT, FONT_MAX_PT, FONT_MIN_PT, apply_theme, is_night
 
@@ -72,11 +73,7 @@ class ViewOptions(QObject):
         return self.tr("System language (LANG / LC_ALL)") if not code else words
 
     def _action(self, text: str, shortcut: str, name: str) -> QAction:
-        action = QAction(text, self._window)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        action.setObjectName(name)
-        return action
+        return window_action(self._window, text, shortcut, name)
 
     def add_to(self, menu: QMenu) -> None:
         menu.addAction(self.night_action)

@@ -16,13 +16,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QWidget
 
 from ops_console.events import Event
 from ops_console.precedence import rank_of
 from ops_console.radio.views import MessageView
 from ops_console.topics import Topic
+from ops_console.ui.common.actions import window_action
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
 
@@ -59,16 +60,24 @@ class EmergencyAlarm(QObject):
         self.toolbar.addWidget(self.bar)
         window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # a line of its own, whatever other bars show
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self.test_sound_action = QAction(self.tr("Test alarm &sound"), self)
-        self.test_sound_action.setObjectName("testAlarmSoundAction")
-        self.test_sound_action.triggered.connect(self.test_sound)
+        self.test_sound_action = window_action(
+            self, self.tr("Test alarm &sound"), None, "testAlarmSoundAction", self.test_sound
+        )
         # the bar's buttons take no keyboard focus (they never steal it from a form): these
         # reach them from the keyboard, from anywhere in the window
-        self.ack_action = self._shortcut(
-            self.tr("&Acknowledge the alarm"), "Ctrl+Shift+A", self.bar.ack_button.click
+        self.ack_action = window_action(
+            self,
+            self.tr("&Acknowledge the alarm"),
+            "Ctrl+Shift+A",
+            "ackAlarmAction",
+            self.bar.ack_button.click,
         )
-        self.show_action = self._shortcut(
-            self.tr("&Show the alarm's message"), "Ctrl+Shift+M", self.bar.show_button.click
+        self.show_action = window_action(
+            self,
+            self.tr("&Show the alarm's message"),
+            "Ctrl+Shift+M",
+            "showAlarmAction",
+            self.bar.show_button.click,
         )
         self.alerts: list[MessageView] = []
         self._known: set[int] | None = None  # alert ids already raised (None: not read yet)
@@ -88,22 +97,12 @@ class EmergencyAlarm(QObject):
         self.check()
         self._poll.start()
 
-    def _shortcut(self, text: str, keys: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        action.triggered.connect(slot)
-        return action
-
     def _sync_actions(self) -> None:
         """The menu items follow the bar's buttons: enabled alike, and saying why not."""
-        showing = not self.bar.alarm.isHidden()
-        none = self.tr("No EMERGENCY or PRIORITY message is waiting.")
+        waiting = (not self.bar.alarm.isHidden(), self.tr("No EMERGENCY or PRIORITY message is waiting."))
         ack = self.bar.ack_button
-        self.ack_action.setEnabled(showing and ack.isEnabled())
-        self.ack_action.setToolTip(ack.toolTip() if showing else none)
-        self.show_action.setEnabled(showing)
-        self.show_action.setToolTip(self.tr("The message in the comms log, selected.") if showing else none)
+        allow(self.ack_action, first_reason(waiting, (ack.isEnabled(), ack.toolTip())), ack.toolTip())
+        allow(self.show_action, first_reason(waiting), self.tr("The message in the comms log, selected."))
 
     # --- reading ----------------------------------------------------------------------
     @Slot(object)

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from ops_console.domain import Role
@@ -26,6 +26,8 @@ from ops_console.said import shown
 from ops_console.sirens.service import CANCEL_PERMISSION, SirenService, roles_that_may_cancel
 from ops_console.sirens.sounding import ARMED, TESTING, SoundingSiren
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.actions import window_action
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.jobs import Job, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -112,11 +114,13 @@ class SirenStrip(QToolBar):
         self.cancel_button = QPushButton(_tr("■  CANCEL ALL SIRENS"), objectName="sirenStripCancel")
         self.cancel_button.setMinimumHeight(32)
         self.cancel_button.clicked.connect(self.confirm_cancel_all)
-        self.cancel_action = QAction(_tr("Cancel all &sirens…"), self)  # the keyboard's way (asks first)
-        self.cancel_action.setObjectName("cancelAllSirensAction")
-        self.cancel_action.setShortcut(QKeySequence("Ctrl+Shift+X"))
-        self.cancel_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.cancel_action.triggered.connect(self.cancel_button.click)
+        self.cancel_action = window_action(  # the keyboard's way (asks first, like the button)
+            self,
+            _tr("Cancel all &sirens…"),
+            "Ctrl+Shift+X",
+            "cancelAllSirensAction",
+            self.cancel_button.click,
+        )
         self.addWidget(self.badge)
         self.addWidget(self.lines)
         self.addWidget(self.cancel_button)
@@ -236,11 +240,12 @@ class SirenStrip(QToolBar):
 
     def _sync_action(self) -> None:
         """The menu item follows the button: enabled alike, and saying why not."""
-        showing = self._wanted
-        self.cancel_action.setEnabled(showing and self.cancel_button.isEnabled())
-        self.cancel_action.setToolTip(
-            self.cancel_button.toolTip() if showing else _tr("No siren is sounding, testing or about to.")
+        button = self.cancel_button
+        reason = first_reason(
+            (self._wanted, _tr("No siren is sounding, testing or about to.")),
+            (button.isEnabled(), button.toolTip()),
         )
+        allow(self.cancel_action, reason, button.toolTip())
 
     @Slot()
     def confirm_cancel_all(self) -> QMessageBox:
