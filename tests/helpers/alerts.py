@@ -42,3 +42,13 @@ def hear_every_siren_sounding(post, pattern_id: int = AIR_RAID) -> None:  # type
         for unit in units
     }
     SirenRecords(post.db, post.bus, post.sirens.patterns).record_poll(statuses, units)
+
+
+def the_worst_moment(post, *, drill: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """A live EMERGENCY heard and six sirens reading back SOUNDING (and, with ``drill``, an
+    exercise running, switched on by the supervisor signed on): every top bar and both
+    CANCEL ALLs are up, the moment the layout and language tests look at."""
+    if drill:
+        post.exercise.set_exercise(True)
+    hear_emergency(post)
+    hear_every_siren_sounding(post)

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from helpers.alerts import hear_emergency, hear_every_siren_sounding
+from helpers.alerts import the_worst_moment
+from ops_console.config import DEMO_PIN
 from ops_console.ui.app import build_main_window
 
 
@@ -26,8 +27,7 @@ def _window(post, qtbot, layout_settings):  # type: ignore[no-untyped-def]
 
 
 def test_acknowledge_show_and_cancel_from_the_keyboard(full_demo_post, qtbot, themed, layout_settings):
-    hear_emergency(full_demo_post)
-    hear_every_siren_sounding(full_demo_post)
+    the_worst_moment(full_demo_post)
     window = _window(full_demo_post, qtbot, layout_settings)
     alarm, strip = window.alarm, window.features.siren_strip
     qtbot.waitUntil(lambda: alarm.ack_action.isEnabled() and strip.cancel_action.isEnabled(), timeout=5000)
@@ -62,9 +62,8 @@ def test_acknowledge_show_and_cancel_from_the_keyboard(full_demo_post, qtbot, th
 
 
 def test_a_viewer_finds_the_alarm_items_disabled_with_who_may(full_demo_post, qtbot, themed, layout_settings):
-    hear_emergency(full_demo_post)
-    hear_every_siren_sounding(full_demo_post)
-    full_demo_post.operators.sign_on("Zhao Lei", "1234")
+    the_worst_moment(full_demo_post)
+    full_demo_post.operators.sign_on("Zhao Lei", DEMO_PIN)
     window = _window(full_demo_post, qtbot, layout_settings)
     alarm, strip = window.alarm, window.features.siren_strip
     qtbot.waitUntil(lambda: alarm.bar.alarm.isVisible() and strip.isVisible(), timeout=5000)

@@ -134,11 +134,9 @@ def moment(request, full_demo_post) -> str:
     """A calm post, or the worst moment: a drill running when a live EMERGENCY comes in and
     six sirens sound for real (the marks, bars and buttons only then on screen)."""
     if request.param == "worst":
-        from helpers.alerts import hear_emergency, hear_every_siren_sounding
+        from helpers.alerts import the_worst_moment
 
-        full_demo_post.exercise.set_exercise(True)
-        hear_emergency(full_demo_post)
-        hear_every_siren_sounding(full_demo_post)
+        the_worst_moment(full_demo_post, drill=True)
     return str(request.param)
 
 

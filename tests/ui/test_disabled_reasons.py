@@ -7,17 +7,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabBar
 
-from helpers.alerts import hear_emergency, hear_every_siren_sounding
+from helpers.alerts import the_worst_moment
+from ops_console.config import DEMO_PIN
+from ops_console.demo.roster import OPERATORS
 from ops_console.domain import Role
 from ops_console.ui.app import build_main_window
 
-DEMO_NAMES = {
-    Role.VIEWER: "Zhao Lei",
-    Role.OPERATOR: "Wang Fang",
-    Role.RADIO: "Zhang Min",
-    Role.LOGISTICS: "Liu Yang",
-    Role.SUPERVISOR: "Chen Jing",
-}
+DEMO_NAMES = {role: name for name, _, role in OPERATORS}  # the demo's staff, one per role
 
 
 def _settle() -> None:
@@ -56,9 +52,8 @@ def silent_menu_items(window) -> set[str]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.OPERATOR, Role.RADIO, Role.LOGISTICS, Role.SUPERVISOR])
 def test_every_disabled_control_says_why(full_demo_post, qtbot, themed, layout_settings, role) -> None:
     post = full_demo_post
-    hear_emergency(post)  # the alarm bar's Acknowledge …
-    hear_every_siren_sounding(post)  # … and both CANCEL ALLs are up for every role
-    post.operators.sign_on(DEMO_NAMES[role], "1234")  # the demo's staff and PIN
+    the_worst_moment(post)  # the alarm bar's Acknowledge and both CANCEL ALLs are up for every role
+    post.operators.sign_on(DEMO_NAMES[role], DEMO_PIN)
     window = build_main_window(post, settings=layout_settings, start_devices=False)
     qtbot.addWidget(window)
     window.resize(1280, 720)

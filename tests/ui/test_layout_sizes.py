@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from helpers.alerts import hear_emergency, hear_every_siren_sounding
+from helpers.alerts import the_worst_moment
 from helpers.clipping import clipped_buttons, visible_part
+from ops_console.config import DEMO_PIN
 from ops_console.ui.app import build_main_window
 from ops_console.ui.common.jobs import pending_jobs
 from ops_console.ui.main_window import LAYOUT_VERSION
@@ -37,10 +38,8 @@ def test_every_dock_keeps_its_buttons_whole_and_in_sight(
 ):
     if language != "en":
         request.getfixturevalue("chinese")
-    hear_emergency(full_demo_post)
-    hear_every_siren_sounding(full_demo_post)  # the worst moment: CANCEL ALL on the bar and in the panel
-    full_demo_post.shift.exercise = True  # … during a drill: its bar takes a third line
-    full_demo_post.operators.sign_on(who, "1234")
+    the_worst_moment(full_demo_post, drill=True)  # CANCEL ALL on the bar and in the panel; a third bar
+    full_demo_post.operators.sign_on(who, DEMO_PIN)
     window = build_main_window(full_demo_post, settings=layout_settings)
     qtbot.addWidget(window)
     window.resize(size)  # a size chosen by the caller: not maximised on the small test screen
@@ -212,8 +211,7 @@ def test_a_layout_saved_with_the_bars_on_one_line_gives_each_its_own(
     """A saved arrangement (an older console's, or the default taken before the alarm bar
     existed) once put the EMERGENCY bar on the siren strip's line: the strip shrank to its
     badge, its sirens and CANCEL ALL behind an overflow. Restored, each bar has its line."""
-    hear_emergency(full_demo_post)
-    hear_every_siren_sounding(full_demo_post)
+    the_worst_moment(full_demo_post)
     window = build_main_window(full_demo_post, settings=layout_settings)
     qtbot.addWidget(window)
     window.resize(QSize(1280, 720))

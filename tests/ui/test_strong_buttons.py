@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from helpers.alerts import hear_emergency, hear_every_siren_sounding
+from helpers.alerts import the_worst_moment
 from ops_console.ui.app import build_main_window
 
 
@@ -42,8 +42,7 @@ def _coloured(root) -> list[QPushButton]:  # type: ignore[no-untyped-def]
 
 
 def test_every_coloured_button_looks_disabled_when_it_is(full_demo_post, qtbot, themed, layout_settings):
-    hear_emergency(full_demo_post)
-    hear_every_siren_sounding(full_demo_post)
+    the_worst_moment(full_demo_post)
     window = build_main_window(full_demo_post, settings=layout_settings)
     qtbot.addWidget(window)
     window.resize(1366, 768)
