@@ -21,6 +21,7 @@ from ops_console.early_warning.views import CHANNEL_NAMES
 from ops_console.exercise_view import live_words, marked_live
 from ops_console.labels import QT_TRANSLATE_NOOP, Labelled, labels, translate
 from ops_console.precedence import Precedence
+from ops_console.radio.links import NOT_HEARING, link_state_words
 from ops_console.said import shown
 from ops_console.sirens.views import ALARM_WORDS
 
@@ -99,12 +100,6 @@ def radio_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
         )
 
 
-_LINK_TROUBLE = {  # a radio state that means the post does not hear (or send) through it
-    "link down": QT_TRANSLATE_NOOP("LinkStrip", "Link down"),
-    "not responding": QT_TRANSLATE_NOOP("LinkStrip", "Not responding"),
-}  # a refused network key still hears: it is a problem notice of its own (radio/runtime.py)
-
-
 def link_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     """A radio of this workstation that is down, unplugged or silent.
 
@@ -114,8 +109,7 @@ def link_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     links = post.radio.link_status()
     none_ready = not any(link.state == "ready" for link in links)
     for link in links:
-        words = _LINK_TROUBLE.get(link.state)
-        if words is None:
+        if link.state not in NOT_HEARING:  # a refused key still hears: a problem notice of its own
             continue
         consequence = (
             translate("Alerts", "No radio is working: field messages are not heard or sent.")
@@ -127,7 +121,7 @@ def link_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
             "radio",
             Severity.CRITICAL if none_ready else Severity.WARNING,
             translate("Alerts", "Radio {radio}: {state}").format(
-                radio=link.label, state=translate("LinkStrip", words)
+                radio=link.label, state=link_state_words(link.state)
             ),
             " ".join(part for part in (shown(link.detail), consequence) if part),
             None,

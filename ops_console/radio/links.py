@@ -13,6 +13,28 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ops_console.labels import QT_TRANSLATE_NOOP, translate
+
+LINK_STATE_WORDS = {  # ModemState's values, as the link strip, the Devices dialog and the alert list say them
+    "ready": QT_TRANSLATE_NOOP("LinkStrip", "Ready"),
+    "configuring": QT_TRANSLATE_NOOP("LinkStrip", "Configuring"),
+    "starting": QT_TRANSLATE_NOOP("LinkStrip", "Starting"),
+    "not responding": QT_TRANSLATE_NOOP("LinkStrip", "Not responding"),
+    "network key refused": QT_TRANSLATE_NOOP("LinkStrip", "Key refused: not sending"),
+    "link down": QT_TRANSLATE_NOOP("LinkStrip", "Link down"),
+    "closed": QT_TRANSLATE_NOOP("LinkStrip", "Closed"),
+}
+NOT_HEARING = frozenset({"link down", "not responding"})
+"""States in which the post hears nothing through the radio."""
+IN_TROUBLE = NOT_HEARING | {"network key refused"}
+"""States that need a person (a refused key still hears, but does not send)."""
+
+
+def link_state_words(state: str) -> str:
+    """A radio's state in the reader's language (the state itself when it has no words)."""
+    words = LINK_STATE_WORDS.get(state)
+    return translate("LinkStrip", words) if words is not None else state
+
 
 @dataclass(frozen=True)
 class LinkStatus:

@@ -38,7 +38,7 @@ from ops_console.hardware.transport.serial_link import port_problem
 from ops_console.post import Post
 from ops_console.radio.device_store import DeviceStore
 from ops_console.radio.devices import KINDS, DeviceSpec
-from ops_console.radio.links import LinkStatus
+from ops_console.radio.links import IN_TROUBLE, LinkStatus
 from ops_console.said import N_, said, shown
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.radio.status import state_words
@@ -49,14 +49,11 @@ def _kind(spec: DeviceSpec) -> str:
     return f"{spec.kind} · {spec.model}" if spec.kind == "lora" else spec.kind
 
 
-_TROUBLE = ("link down", "not responding", "network key refused")
-
-
 def _state(s: LinkStatus) -> str:
     """The State column: the state in words and, when it is in trouble, why (a port
     unplugged, permission denied, the key refused), in the reader's language."""
     words = state_words(s.state)
-    if s.state not in _TROUBLE or not s.detail:
+    if s.state not in IN_TROUBLE or not s.detail:
         return words
     return (
         QCoreApplication.translate("DevicesDialog", "{state}: {detail}")

@@ -9,10 +9,11 @@ two rows of the comms log from a radio operator at 1280x720, in the minute they 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ops_console.precedence import Precedence, rank_of
+from ops_console.radio.links import link_state_words
 from ops_console.radio.runtime import LinkStatus
 from ops_console.radio.views import MessageView
 from ops_console.said import shown
@@ -32,16 +33,7 @@ STATE_COLOURS = {
 def state_words(state: str) -> str:
     """A device's state (ModemState's value) in the reader's language; the link strip's
     pill, its tooltip and the Devices dialog say it alike."""
-    words = {
-        "ready": QCoreApplication.translate("LinkStrip", "Ready"),
-        "configuring": QCoreApplication.translate("LinkStrip", "Configuring"),
-        "starting": QCoreApplication.translate("LinkStrip", "Starting"),
-        "not responding": QCoreApplication.translate("LinkStrip", "Not responding"),
-        "network key refused": QCoreApplication.translate("LinkStrip", "Key refused: not sending"),
-        "link down": QCoreApplication.translate("LinkStrip", "Link down"),
-        "closed": QCoreApplication.translate("LinkStrip", "Closed"),
-    }
-    return words.get(state, state)
+    return link_state_words(state)
 
 
 def link_tip(s: LinkStatus) -> str:
