@@ -209,9 +209,9 @@ class SirenPanel(QWidget):
         sounding = len(running) - len(testing)
         # in exercise mode nothing is sent, so a siren that reads back sounding is a real
         # one: the EXERCISE badge beside it must not make it read as part of the drill
-        live_words = _tr("%1 of %2 sounding LIVE (not part of the exercise)")
+        live_template = _tr("%1 of %2 sounding LIVE (not part of the exercise)")
         parts = [
-            (live_words if exercise and sounding else _tr("%1 of %2 sounding"))
+            (live_template if exercise and sounding else _tr("%1 of %2 sounding"))
             .replace("%1", str(sounding))
             .replace("%2", str(len(sirens)))
         ]
