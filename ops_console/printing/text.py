@@ -11,6 +11,7 @@ import base64
 from collections.abc import Sequence
 from html import escape
 
+from ops_console.labels import translate
 from ops_console.printing.blocks import (
     Fields,
     Heading,
@@ -118,7 +119,7 @@ def to_markdown(doc: PrintDocument) -> str:
             out += ["| " + " | ".join(md_cell(v) for v in row) + " |" for row in block.rows]
             out.append("")
         elif isinstance(block, Image):
-            out += ["*(picture: see the PDF)*", ""]
+            out += ["*" + translate("Reports", "(picture: see the PDF)") + "*", ""]
     if doc.footer:
         out.append(f"_{md_cell(doc.footer)}_")
     return "\n".join(out) + "\n"

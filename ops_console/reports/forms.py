@@ -14,9 +14,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ops_console import csv_cells
-from ops_console.labels import QT_TRANSLATE_NOOP
+from ops_console.labels import QT_TRANSLATE_NOOP, translate
 from ops_console.locale_format import local_datetime
 from ops_console.printing import PrintDocument
+from ops_console.printing.blocks import REPORTS_CONTEXT
 from ops_console.printing.files import atomic_file
 from ops_console.printing.progress import CancelToken
 from ops_console.reports.period import Period
@@ -92,10 +93,11 @@ local_time = _LocalClock()
 
 
 def write_csv(form: Form, path: Path | str, cancel: CancelToken | None = None) -> int:
-    """The form's rows as CSV, whole or not at all; returns the number of rows."""
+    """The form's rows as CSV, whole or not at all; returns the number of rows. The column
+    headings are the form's words in the console's language, as on its PDF."""
     with atomic_file(path, "w", encoding=CSV_ENCODING, newline="") as out:
         writer = csv_cells.writer(out)
-        writer.writerow(form.columns)
+        writer.writerow([translate(REPORTS_CONTEXT, column) for column in form.columns])
         for i, row in enumerate(form.rows):
             if cancel is not None and i % _CHECK_EVERY == 0:
                 cancel.check()

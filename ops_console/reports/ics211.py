@@ -7,6 +7,7 @@ from sqlalchemy import and_, or_, select
 
 from ops_console.db.models import Team
 from ops_console.db.people_models import Volunteer, VolunteerCheckin, VolunteerSkill
+from ops_console.labels import translate
 from ops_console.post import Post
 from ops_console.printing import PrintDocument, Table
 from ops_console.reports.forms import Form, FormContext, local_time
@@ -51,6 +52,7 @@ def ics211(post: Post, ctx: FormContext) -> Form:
             .where(overlaps)
             .order_by(VolunteerCheckin.checked_in_at, VolunteerCheckin.id)
         ).all()
+    on_site = translate("Reports", "on site")  # a word of the form, not of the record
     rows = [
         (
             str(number),
@@ -61,7 +63,7 @@ def ics211(post: Post, ctx: FormContext) -> Form:
             phone,
             local_time(at_in),
             by,
-            local_time(at_out) if at_out else "on site",
+            local_time(at_out) if at_out else on_site,
         )
         for number, (vid, name, badge, team, phone, at_in, by, at_out) in enumerate(found, 1)
     ]

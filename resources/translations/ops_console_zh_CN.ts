@@ -3748,6 +3748,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>（未填写）</translation>
     </message>
     <message>
+      <source>(picture: see the PDF)</source>
+      <translation>（图片：见 PDF 版）</translation>
+    </message>
+    <message>
       <source>1. Incident name</source>
       <translation>1. 事件名称</translation>
     </message>
@@ -4410,6 +4414,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>ok</source>
       <translation>正常</translation>
+    </message>
+    <message>
+      <source>on site</source>
+      <translation>在场</translation>
     </message>
     <message>
       <source>port {port}</source>

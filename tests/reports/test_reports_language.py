@@ -133,3 +133,23 @@ def test_the_words_inside_a_213rr_and_a_205_read_chinese(demo, chinese, tmp_path
     build(demo, ReportRequest("ics205", tmp_path / "205.csv", period_from("12h", None), "csv"))
     table = (tmp_path / "205.csv").read_text(encoding="utf-8-sig")
     assert "指挥所 NWARD" in table and "Post NWARD" not in table and "Command / tactical" not in table
+
+
+def test_a_forms_csv_and_a_markdown_sitrep_have_no_english_words_of_the_console(demo, chinese, tmp_path):
+    """The CSV of a form has the PDF's column headings and cell words ("on site" for someone
+    not checked out) in Chinese, and a Markdown SITREP names its map in Chinese: the three
+    were English on a Chinese console."""
+    build(demo, ReportRequest("ics211", tmp_path / "211.csv", period_from("36h", None), "csv"))
+    header, *rows = (tmp_path / "211.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert "Checked out" not in header and "Name" not in header, header
+    assert any(row.endswith(",在场") for row in rows), rows[:3]
+    assert not any(row.endswith("on site") for row in rows)
+    build(demo, _request("sitrep", tmp_path / "s.md", "md"))
+    markdown = (tmp_path / "s.md").read_text(encoding="utf-8")
+    assert "（图片：见 PDF 版）" in markdown and "picture" not in markdown
+
+
+def test_a_forms_csv_keeps_english_headings_in_english(demo, tmp_path):
+    build(demo, ReportRequest("ics211", tmp_path / "211.csv", period_from("36h", None), "csv"))
+    header, *rows = (tmp_path / "211.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert header.startswith("#,Name,Badge") and any(row.endswith(",on site") for row in rows)
