@@ -100,6 +100,29 @@ def radio_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
         )
 
 
+def undelivered_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
+    """A message sent from here that the outbox gave up on (ops_console/radio/failed_sends.py):
+    critical for an EMERGENCY, until someone acknowledges it."""
+    for m in post.radio.undelivered():
+        live = marked_live(m.exercise, post.shift.exercise)
+        why = shown(m.last_error)
+        text = (m.subject or m.body).strip().replace("\n", " ")[:160]
+        yield PostAlert(
+            f"undelivered:{m.id}",
+            "radio",
+            Severity.CRITICAL if m.precedence == Precedence.EMERGENCY else Severity.WARNING,
+            _live(live)
+            + translate("Alerts", "Not delivered: {precedence} message #{number} to {recipient}").format(
+                precedence=_precedence_words(m.precedence), number=m.number, recipient=m.recipient
+            ),
+            f"{why} — {text}" if why else text,
+            m.at,
+            ("radio_message", m.id),
+            ack="radio_failure",
+            live=live,
+        )
+
+
 def link_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
     """A radio of this workstation that is down, unplugged or silent.
 
@@ -350,6 +373,7 @@ def team_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
 SOURCES: dict[str, Source] = {
     "radio": radio_alerts,
     "radio links": link_alerts,
+    "radio sent": undelivered_alerts,
     "teams": team_alerts,
     "sirens": siren_alerts,
     "sensors": sensor_alerts,
@@ -394,6 +418,8 @@ def acknowledge(post: Post, alert: PostAlert) -> None:
         raise ValueError(f"{alert.title!r} clears itself when its cause is dealt with")
     if alert.ack == "radio":
         post.radio.acknowledge_alert(alert.target[1])
+    elif alert.ack == "radio_failure":
+        post.radio.acknowledge_failure(alert.target[1])
     elif alert.ack == "sirens":
         post.sirens.acknowledge(alert.target[1])
     elif alert.ack == "cap":
@@ -419,6 +445,7 @@ SOURCE_WORDS = {
     "sensors": QT_TRANSLATE_NOOP("Alerts", "Sensors"),
     "radio storage": QT_TRANSLATE_NOOP("Alerts", "Radio storage"),
     "radio links": QT_TRANSLATE_NOOP("Alerts", "Radio links"),
+    "radio sent": QT_TRANSLATE_NOOP("Alerts", "Radio messages sent"),
     "database": QT_TRANSLATE_NOOP("Alerts", "Database"),
     "cap": QT_TRANSLATE_NOOP("Alerts", "CAP inbox"),
     "map": QT_TRANSLATE_NOOP("Alerts", "Map"),

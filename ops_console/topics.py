@@ -104,6 +104,7 @@ ALERT_TOPICS: frozenset[Topic] = frozenset(
     {
         Topic.RADIO_MESSAGE,
         Topic.RADIO_LINK,
+        Topic.RADIO_OUTBOX,  # a message sent from here failed, or was sent again
         Topic.SIREN_ALARM,
         Topic.SENSOR_ALERT,
         Topic.SENSOR_REGISTER,

@@ -232,8 +232,8 @@ class Outbox:
                 )
             before = {"status": row.status, "link": row.link}
             row.status, row.next_attempt_at, row.last_error = status, None, ""
-            if status == "queued":
-                row.attempts, row.link = 0, ""
+            if status == "queued":  # a resend that fails again is on the alert list again
+                row.attempts, row.link, row.acknowledged_by = 0, "", ""
             s.flush()
             audit.append(
                 s,

@@ -26,7 +26,7 @@ from ops_console.exercise_view import in_view
 from ops_console.hardware.lora.airtime import DutyCycleBudget, Modulation
 from ops_console.labels import translate
 from ops_console.precedence import ALERTING, Precedence, precedence_label
-from ops_console.radio import ack_rights
+from ops_console.radio import ack_rights, failed_sends
 from ops_console.radio.ingest import RadioIngest
 from ops_console.radio.links import LinkBoard, LinkStatus
 from ops_console.radio.mesh_names import MeshNames
@@ -388,6 +388,25 @@ class RadioService:
                 )
             view = message_view(row)
         self.bus.publish(Event(Topic.RADIO_MESSAGE, view.id, {"acknowledged": True}))
+        return view
+
+    def undelivered(self) -> list[MessageView]:
+        """Messages sent from here that failed and nobody has acknowledged yet, newest first
+        (ops_console/radio/failed_sends.py: why they are on the alert list)."""
+        with self.db.read() as s:
+            views = [message_view(r) for r in failed_sends.undelivered(s, self.shift.exercise)]
+        return self._named(views)
+
+    def acknowledge_failure(self, message_id: int) -> MessageView:
+        """The operator has seen that a message sent from here was not delivered (audited);
+        the same rule as for an alert heard says who may."""
+        refusal = self.acknowledge_refusal()
+        if refusal:
+            raise PermissionDenied(refusal)
+        assert self.shift.actor is not None
+        with self.db.write() as s:
+            view = message_view(failed_sends.acknowledge(s, self.shift.actor, message_id))
+        self.bus.publish(Event(Topic.RADIO_OUTBOX, view.id, {"acknowledged": True}))
         return view
 
     @staticmethod

@@ -535,6 +535,10 @@
       <translation>时间</translation>
     </message>
     <message>
+      <source>Undelivered radio message seen</source>
+      <translation>已知悉未送达的无线电消息</translation>
+    </message>
+    <message>
       <source>Volunteer added</source>
       <translation>已添加志愿者</translation>
     </message>
@@ -885,6 +889,10 @@
       <translation>没有一台电台在工作：现场消息收不到也发不出。</translation>
     </message>
     <message>
+      <source>Not delivered: {precedence} message #{number} to {recipient}</source>
+      <translation>未送达：发往 {recipient} 的 {precedence} 消息 #{number}</translation>
+    </message>
+    <message>
       <source>Not heard from for {minutes} min (timer {timer} min); confirm by voice or start a roll call</source>
       <translation>已 {minutes} 分钟未联系（计时 {timer} 分钟）；请语音确认或发起点名</translation>
     </message>
@@ -915,6 +923,10 @@
     <message>
       <source>Radio links</source>
       <translation>电台连接</translation>
+    </message>
+    <message>
+      <source>Radio messages sent</source>
+      <translation>已发无线电消息</translation>
     </message>
     <message>
       <source>Radio storage</source>
@@ -10075,6 +10087,10 @@ Sounding or armed: %1</source>
     <message>
       <source>{precedence} message #{number} from {station} acknowledged as a repeat of #{first}</source>
       <translation>来自 {station} 的 {precedence} 消息 #{number} 作为 #{first} 的重复呼叫已确认</translation>
+    </message>
+    <message>
+      <source>{precedence} message #{number} to {recipient} not delivered: seen</source>
+      <translation>发往 {recipient} 的 {precedence} 消息 #{number} 未送达：已知悉</translation>
     </message>
     <message>
       <source>{problems}.</source>

@@ -100,3 +100,27 @@ def test_a_notice_in_the_status_bar_never_hides_or_covers_the_alert_count(window
     assert visible_part(button, window).size() == button.size()
     window.status.show_alert_counts(2, 2)  # a new count while the notice shows: still its own place
     assert button.isVisible() and not window.status.operator_label.isVisible()  # the notice has the left
+
+
+def test_a_message_sent_from_here_that_failed_is_listed_and_acknowledged_from_the_list(
+    panel, full_demo_post, qtbot
+) -> None:
+    """The outbox gave the message up (here at once, as for a text the radio refuses): the
+    list shows it critical, goes to it in the comms log, and acknowledges it."""
+    from ops_console.hardware.protocols import field_payload as fp
+
+    outbox = full_demo_post.radio.outbox
+    msg = outbox.compose("NOBODY", "Evacuate Canal Road now", fp.Precedence.EMERGENCY)
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):
+        outbox.mark_attempt_failed(msg, "the radio refused the text", final=True)
+    row = next(i for i, a in enumerate(panel.model.alerts) if a.key == f"undelivered:{msg.id}")
+    alert = panel.model.alerts[row]
+    assert alert.severity == Severity.CRITICAL and "Not delivered" in panel.model.index(row, 2).data()
+    panel.table.selectRow(row)
+    assert panel.ack_button.isEnabled()
+    with qtbot.waitSignal(panel.open_requested) as opened:
+        panel.open_button.click()
+    assert opened.args == ["radio_message", msg.id]
+    panel.ack_button.click()
+    qtbot.waitUntil(lambda: all(a.key != alert.key for a in panel.model.alerts), timeout=5000)
+    assert full_demo_post.radio.undelivered() == []

@@ -57,6 +57,7 @@ ACTION_LABELS = {
     "radio.cancel": QT_TRANSLATE_NOOP("ActivityLogModel", "Radio message cancelled"),
     "radio.compose": QT_TRANSLATE_NOOP("ActivityLogModel", "Radio message queued"),
     "radio.resend": QT_TRANSLATE_NOOP("ActivityLogModel", "Radio message sent again"),
+    "radio.failure_seen": QT_TRANSLATE_NOOP("ActivityLogModel", "Undelivered radio message seen"),
     "risk.create": QT_TRANSLATE_NOOP("ActivityLogModel", "Risk point added"),
     "risk.inspect": QT_TRANSLATE_NOOP("ActivityLogModel", "Risk point inspected"),
     "risk.update": QT_TRANSLATE_NOOP("ActivityLogModel", "Risk point edited"),

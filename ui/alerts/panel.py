@@ -206,7 +206,11 @@ class AlertPanel(QWidget):
 
     def _update_buttons(self) -> None:
         alert = self.selected()
-        refusal = self.post.radio.acknowledge_refusal() if alert is not None and alert.ack == "radio" else ""
+        refusal = (
+            self.post.radio.acknowledge_refusal()
+            if alert is not None and alert.ack in ("radio", "radio_failure")
+            else ""
+        )
         chosen = (alert is not None, tr("Select an alert in the list first."))
         allow(
             self.ack_button,
