@@ -117,3 +117,25 @@ def test_sitrep_from_the_dialog_and_the_tour_pictures(qtbot, tmp_path, screensho
         shutil.copy(out, screenshot_dir / "sitrep.pdf")
     finally:
         post.close()
+
+
+def test_a_typed_summary_is_asked_about_on_close_until_a_report_holds_it(qtbot, tmp_path) -> None:
+    """The supervisor's summary is the form's own work: Esc asks before throwing it away,
+    but once a report has been written with it the dialog closes at once."""
+    post = open_signed_on(sqlite_url(tmp_path / "p.sqlite"))
+    try:
+        dialog = _dialog(qtbot, post, "sitrep", tmp_path / "s.md")
+        dialog.fmt.setCurrentIndex(dialog.fmt.findData("md"))
+        dialog.out.setText(str(tmp_path / "s.md"))
+        assert not dialog.has_typed_content(), "choosing the report and its file is not typing"
+        dialog.summary.setPlainText("River 40 cm above the warning level")
+        dialog.reject()
+        assert dialog.discard_box is not None and dialog.discard_box.isVisible() and dialog.isVisible()
+        dialog.discard_box.reject()  # Keep editing
+        dialog.build_button.click()
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+        assert "River 40 cm" in (tmp_path / "s.md").read_text(encoding="utf-8")
+        dialog.reject()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        post.close()

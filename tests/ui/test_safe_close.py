@@ -13,7 +13,15 @@ from datetime import datetime, timezone
 import pytest
 from PySide6.QtCore import QDateTime, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from ops_console.db.models import Incident
 from ops_console.hardware.protocols.field_payload import Precedence
@@ -25,6 +33,7 @@ from ops_console.radio.runtime import RadioRuntime
 from ops_console.services.incidents import IncidentDraft
 from ops_console.ui.app import build_main_window
 from ops_console.ui.common.discard_guard import GuardedDialog
+from ops_console.ui.sensors.dialog import SensorDialog
 
 
 @pytest.fixture
@@ -80,10 +89,40 @@ def _forms(window) -> dict[str, Callable[[], QDialog]]:  # type: ignore[no-untyp
         "task": lambda: window.tasks.new_task(None),
         "radio ICS-213": lambda: window.radio.open_ics213(),
         "stock issue": lambda: window.features.inventory.open_movement(MovementKind.ISSUE),
+        "warning draft": lambda: _opened(window.features.warnings, "warningDraftDialog"),
+        "volunteer": lambda: window.features.roster.open_form(None),
+        "team": lambda: window.features.teams.open_team_form(),
+        "sensor": lambda: _shown(SensorDialog(None, window.features.sensors)),
+        "report summary": lambda: window.open_reports(),
     }
 
 
-@pytest.mark.parametrize("form", ["incident", "task", "radio ICS-213", "stock issue"])
+def _opened(panel, name: str) -> QDialog:  # type: ignore[no-untyped-def]
+    """The form a panel's own button opens."""
+    panel.new_button.click()
+    return panel.findChildren(QDialog, name)[-1]  # the newest: an earlier one may still exist, closed
+
+
+def _shown(dialog: QDialog) -> QDialog:
+    """The sensor panel runs its form with exec(); the form itself is what is tested here."""
+    dialog.open()
+    return dialog
+
+
+FORMS = [
+    "incident",
+    "task",
+    "radio ICS-213",
+    "stock issue",
+    "warning draft",
+    "volunteer",
+    "team",
+    "sensor",
+    "report summary",
+]
+
+
+@pytest.mark.parametrize("form", FORMS)
 def test_esc_on_a_typed_form_asks_before_discarding(window, qtbot, form):
     window.show()
     dialog = _forms(window)[form]()
@@ -98,17 +137,20 @@ def test_esc_on_a_typed_form_asks_before_discarding(window, qtbot, form):
         e
         for e in dialog.findChildren(QWidget)
         if isinstance(e, (QLineEdit, QPlainTextEdit))
+        and not isinstance(e.parentWidget(), (QAbstractSpinBox, QComboBox))  # a date's or a list's own
         and e.isVisible()
         and e.isEnabled()
         and not e.isReadOnly()
     )
     edit.setFocus()
     qtbot.keyClicks(edit, "Two people on the roof")
+    typed = edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()  # as much as it takes
+    assert "Two people" in typed
     qtbot.keyClick(edit, Qt.Key.Key_Escape)
     box = dialog.discard_box
     assert box is not None and box.isVisible() and dialog.isVisible()
     box.findChild(type(box.buttons()[0]), "keepEditingButton").click()
-    assert dialog.isVisible() and "Two people on the roof" in (
+    assert dialog.isVisible() and typed == (
         edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
     )
     dialog.reject()  # Cancel asks the same question

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from ops_console.people.par import DEFAULT_MINUTES
 from ops_console.people.teams import TeamRow
 from ops_console.post import Post
+from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.messages import show_error
 
 
@@ -27,7 +27,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("TeamForm", text)
 
 
-class TeamDialog(QDialog):
+class TeamDialog(GuardedDialog):
     """Saves through TeamService.form on accept; ``formed`` is the new board row."""
 
     def __init__(self, post: Post, parent: QWidget | None = None) -> None:

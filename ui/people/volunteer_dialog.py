@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from ops_console.csv_import import sentence
 from ops_console.errors import ValidationError
 from ops_console.people.roster_csv import parse_skill_cell, skills_cell
 from ops_console.people.views import Skill, VolunteerDraft, VolunteerView
 from ops_console.post import Post
+from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.messages import show_error
 
 
@@ -17,7 +18,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("VolunteerForm", text)
 
 
-class VolunteerDialog(QDialog):
+class VolunteerDialog(GuardedDialog):
     """The roster form; ``saved`` is the stored volunteer after accept."""
 
     def __init__(

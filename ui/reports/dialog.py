@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -35,6 +34,7 @@ from ops_console.post import Post
 from ops_console.printing.progress import Cancelled, CancelToken
 from ops_console.reports.build import FORMATS, ReportRequest, ReportResult, build
 from ops_console.reports.period import Period
+from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.formatting import number
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
@@ -61,7 +61,7 @@ def report_lane() -> JobLane:
     return _LANE[0]
 
 
-class ReportsDialog(QDialog):
+class ReportsDialog(GuardedDialog):
     """File → Reports and forms…"""
 
     def __init__(
@@ -81,6 +81,7 @@ class ReportsDialog(QDialog):
         self.token: CancelToken | None = None
         self.progress_holder = _Progress()
         self.result: ReportResult | None = None
+        self._written: tuple[str, ...] = ()  # the typed words as first shown, or of the last report written
 
         self.kind = QComboBox(objectName="reportKind")
         for key, words in (
@@ -252,6 +253,7 @@ class ReportsDialog(QDialog):
     def _done(self, result: ReportResult) -> None:
         self._finish()
         self.result = result
+        self._written = self._typed()
         self.bar.setValue(100)
         lines = self.tr(", {n} lines").replace("{n}", number(result.lines)) if result.lines else ""
         self.state.setText(self.tr("Written to {path}").replace("{path}", str(result.path)) + lines)
@@ -268,7 +270,24 @@ class ReportsDialog(QDialog):
             return
         raise error  # a bug: the crash dialog shows it
 
-    def reject(self) -> None:
+    def _typed(self) -> tuple[str, ...]:
+        """The words typed into the form (the file name and the choices are made again in a
+        moment; the summary and priorities are the supervisor's own work)."""
+        return tuple(
+            w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
+            for w in (self.prepared_by, self.position, self.incident, self.who, self.unit)
+            + (self.summary, self.priorities)
+        )
+
+    def mark_unchanged(self) -> None:
+        super().mark_unchanged()
+        self._written = self._typed()
+
+    def has_typed_content(self) -> bool:
+        """Asked about on close unless they are as first shown or a report holds them."""
+        return self._typed() != self._written
+
+    def done(self, result: int) -> None:
         """Closing stops a build that is still running (its partial file is removed)."""
         self.cancel_build()
-        super().reject()
+        super().done(result)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ops_console.sensors.kinds import DEFAULT_UNITS, SensorKind, kind_of
 from ops_console.sensors.views import SensorSpec
+from ops_console.ui.common.discard_guard import GuardedDialog
 
 
 def _tr(text: str) -> str:
@@ -43,7 +43,7 @@ def _shown(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-class SensorDialog(QDialog):
+class SensorDialog(GuardedDialog):
     def __init__(
         self,
         spec: SensorSpec | None,

@@ -33,6 +33,7 @@ from ops_console.early_warning.templates import Hazard
 from ops_console.early_warning.views import CHANNEL_NAMES, CHANNELS
 from ops_console.mapping.zones import ZoneService
 from ops_console.sirens.service import SirenService
+from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.theme import set_ink
@@ -46,7 +47,7 @@ def channel_title(channel: str) -> str:
     return _tr(CHANNEL_NAMES[channel])
 
 
-class DraftDialog(QDialog):
+class DraftDialog(GuardedDialog):
     """A new warning from a template: hazard, place, time, instructions, area (zone or sirens)."""
 
     def __init__(
