@@ -61,6 +61,19 @@ class WarningView:
     def headline(self, lang: str = "en-US") -> str:
         return self.texts.get(lang, {}).get("headline", "")
 
+    def headline_for(self, speaking: str) -> str:
+        """The headline a reader of ``speaking`` (a BCP 47 tag, "zh-CN" or "en") reads first:
+        a warning carries its text in both languages, and a Chinese console listed the
+        English one. The English one when the warning has none in that language."""
+        own = self.headline("zh-CN") if speaking.lower().startswith("zh") else ""
+        return own or self.headline("en-US")
+
+    def other_headline(self, speaking: str) -> str:
+        """The headline in the other language of the warning, shown second."""
+        first = self.headline_for(speaking)
+        other = self.headline("en-US") if first != self.headline("en-US") else self.headline("zh-CN")
+        return "" if other == first else other
+
 
 @dataclass(frozen=True)
 class DeliveryView:

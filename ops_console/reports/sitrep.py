@@ -20,6 +20,7 @@ from ops_console.db.radio_models import RadioMessage, RadioNode, SensorReading
 from ops_console.domain import IncidentKind, IncidentStatus, Severity, TaskStatus
 from ops_console.early_warning.templates import Hazard
 from ops_console.labels import QT_TRANSLATE_NOOP, translate
+from ops_console.language import speaking
 from ops_console.locale_format import local_datetime, number
 from ops_console.post import Post
 from ops_console.printing import Fields, Heading, Image, Paragraph, PrintDocument, Table
@@ -368,7 +369,7 @@ def gather(post: Post, period: Period, given: SitrepInput, cancel: CancelToken |
                 (
                     _t(w.changed_at),
                     _hazard(w.hazard),
-                    w.headline(),
+                    w.headline_for(speaking()),  # the report's language, as its headings
                     w.place,
                     _word(_WARNING_STATES, w.state),
                     w.issued_by or "",

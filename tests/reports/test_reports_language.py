@@ -147,6 +147,7 @@ def test_a_forms_csv_and_a_markdown_sitrep_have_no_english_words_of_the_console(
     build(demo, _request("sitrep", tmp_path / "s.md", "md"))
     markdown = (tmp_path / "s.md").read_text(encoding="utf-8")
     assert "（图片：见 PDF 版）" in markdown and "picture" not in markdown
+    assert "洪水预警" in markdown and "Flood warning for" not in markdown, "a warning's own Chinese headline"
 
 
 def test_a_forms_csv_keeps_english_headings_in_english(demo, tmp_path):

@@ -12,7 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from sqlalchemy import update
 
 from helpers.posts import PIN, ROLE_NAMES
@@ -53,6 +54,34 @@ def test_controls_a_role_may_not_use_are_disabled_with_the_reason(spost, panel, 
     assert not panel.new_button.isEnabled() and not panel.approve_button.isEnabled()
     assert "A viewer cannot draft warnings." in panel.reason.text()
     assert "Only a supervisor may approve" in panel.reason.text()
+
+
+def test_a_new_draft_is_the_one_chosen_and_reads_in_the_consoles_language(spost, panel, qtbot):
+    """After "New warning…" the draft is selected, so Approve acts on it, not on the warning
+    chosen before; the list and the heading give the headline in the reader's language first."""
+    older = draft_flood(spost)
+    panel.reload()
+    panel.select_warning(older.id)
+    panel.new_button.click()
+    dialog = panel.findChildren(QDialog, "warningDraftDialog")[-1]
+    dialog.place.setText("Willow Lane")
+    dialog.by_sirens.setChecked(True)
+    dialog.siren_list.item(0).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(dialog.finished):
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    new = panel.current()
+    assert new is not None and new.id == dialog.result_id != older.id
+    assert "Willow Lane" in panel.list.item(panel.list.currentRow(), 3).text()
+
+
+def test_the_warning_list_gives_the_chinese_headline_on_a_chinese_console(spost, panel, chinese):
+    w = draft_flood(spost)
+    panel.reload()
+    panel.select_warning(w.id)
+    row = panel.list.currentRow()
+    assert panel.list.item(row, 3).text() == w.headline("zh-CN") != w.headline("en-US")
+    first, second = panel.heading.text().split("\n")[:2]
+    assert w.headline("zh-CN") in first and second == w.headline("en-US")
 
 
 def test_approve_and_issue_through_the_dialogs(spost, panel, qtbot):

@@ -42,6 +42,7 @@ from ops_console.early_warning.views import (
 )
 from ops_console.errors import OpsError
 from ops_console.events import Event
+from ops_console.language import speaking
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.common.column_widths import title_width
 from ops_console.ui.common.disabled import allow, first_reason
@@ -250,7 +251,7 @@ class WarningsPanel(QWidget):
                 str(w.id),
                 state_words(w.state) + (" · " + _tr("EXERCISE") if w.exercise else ""),
                 Hazard(w.hazard).label,
-                w.headline("en-US"),
+                w.headline_for(speaking()),
                 state_words(outcome),
             ]
             for c, text in enumerate(cells):
@@ -279,7 +280,7 @@ class WarningsPanel(QWidget):
         self.warning_selected.emit(w.id)
         ex = _tr("EXERCISE — ") if w.exercise else ""
         self.heading.setText(
-            f"{ex}#{w.id} {w.headline('en-US')}\n{w.headline('zh-CN')}\n"
+            f"{ex}#{w.id} {w.headline_for(speaking())}\n{w.other_headline(speaking())}\n"
             + _tr("Area: {area} · drafted by {d} · approved by {a} · issued by {i}").format(
                 area=w.area.desc, d=w.drafted_by, a=w.approved_by or "—", i=w.issued_by or "—"
             )
@@ -419,7 +420,9 @@ class WarningsPanel(QWidget):
 
     @Slot()
     def _new(self) -> None:
-        self._after(DraftDialog(self.service, self.zones, self.sirens, self))
+        dialog = DraftDialog(self.service, self.zones, self.sirens, self)
+        self._after(dialog)  # the list is read again on finished first, then the new draft is chosen
+        dialog.finished.connect(lambda _r: self.select_warning(dialog.result_id or 0))
 
     def _step(self, title: str, go: str, method, **kw) -> StepDialog | None:  # type: ignore[no-untyped-def]
         w = self.current()
