@@ -2,9 +2,9 @@
 where there is none), a life cycle, scheduled traffic on a thread of its own, raw writes,
 and how the command line serves one until Ctrl+C.
 
-A device (the REYAX modem in lora_modem.py, the Meshtastic node in mesh_node.py) says what
-it does with the bytes the console writes (``_on_bytes``) and what one scheduled event is
-(``tick``); the rest is here once.
+A device (the REYAX modem in lora_modem.py, the Meshtastic node in mesh_node.py, the siren
+bus in siren_bus.py) says what it does with the bytes the console writes (``_on_bytes``) and
+what one scheduled event is (``tick``); the rest is here once.
 """
 
 from __future__ import annotations

@@ -23,7 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from ops_console.hardware.protocols.siren_profile import DEFAULT_BAUDRATE, char_time, frame_gap
-from ops_console.hardware.simulators.endpoints import PtyEndpoint, TcpEndpoint
+from ops_console.hardware.simulators.device import SimulatedDevice
+from ops_console.hardware.simulators.endpoints import PtyEndpoint
 from ops_console.hardware.simulators.siren_controller import ONE_SHOT, Failure, SimulatedSiren
 from ops_console.hardware.simulators.stopping import stop_on_signals
 from ops_console.hardware.sirens import rtu
@@ -41,8 +42,13 @@ class _SirenPty(PtyEndpoint):
         self.device_path = os.path.join(os.path.dirname(self.device_path), "ttyRS485-sirens")
 
 
-class SimulatedSirenBus:
-    """N controllers on one simulated line; ``start()`` it and point a ``SirenBus`` at ``port_url``."""
+class SimulatedSirenBus(SimulatedDevice):
+    """N controllers on one simulated line; ``start()`` it and point a ``SirenBus`` at ``port_url``.
+
+    The port, its life cycle and unplug/replug are the shared device's (device.py); the bus
+    adds its own thread, which times the wire (the module's docstring)."""
+
+    thread_name = "siren-bus-sim"
 
     def __init__(
         self,
@@ -55,9 +61,9 @@ class SimulatedSirenBus:
         slow_s: float = 0.3,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if transport not in ("pty", "tcp"):
-            raise ValueError("transport is 'pty' or 'tcp'")
-        self.endpoint = _SirenPty() if transport == "pty" else TcpEndpoint(tcp_port)
+        super().__init__(
+            transport=transport, tcp_port=tcp_port, endpoint=_SirenPty() if transport == "pty" else None
+        )
         self.sirens = {unit: SimulatedSiren(unit, clock) for unit in units}
         self.baudrate, self.turnaround_s, self.slow_s = baudrate, turnaround_s, slow_s
         self.counters: Counter[str] = Counter()
@@ -66,26 +72,14 @@ class SimulatedSirenBus:
         self._char, self._gap = char_time(baudrate), frame_gap(baudrate)
         self._rx = bytearray()
         self._rx_first = self._rx_last = 0.0
-        self._cond = threading.Condition()
-        self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     # -- life cycle -------------------------------------------------------------------------
 
-    @property
-    def port_url(self) -> str:
-        """What to give ``SirenBus``: the pty's stable device path or ``socket://127.0.0.1:PORT``."""
-        return self.endpoint.url
-
-    @property
-    def device_path(self) -> str | None:
-        """The pty's stable path (a symlink to the current /dev/pts/N); None over TCP."""
-        return self.endpoint.device_path
-
     def start(self) -> None:
         self._stop.clear()
-        self.endpoint.start(self._on_bytes)
-        self._thread = threading.Thread(target=self._run, name="siren-bus-sim", daemon=True)
+        super().start()
+        self._thread = threading.Thread(target=self._run, name=self.thread_name, daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
@@ -94,14 +88,7 @@ class SimulatedSirenBus:
             self._cond.notify_all()
         if self._thread is not None:
             self._thread.join(5.0)
-        self.endpoint.stop()
-
-    def unplug(self) -> None:
-        """Make the port vanish, as if the USB-RS485 adapter were pulled."""
-        self.endpoint.unplug()
-
-    def replug(self) -> None:
-        self.endpoint.replug()
+        super().stop()
 
     # -- test hooks -------------------------------------------------------------------------
 
