@@ -228,3 +228,22 @@ def test_an_emergency_row_reads_whole_in_bold(panel, post, radio_sim, start_runt
         assert QFontMetrics(font).horizontalAdvance(index.data()) + 6 <= panel.table.columnWidth(column), (
             column
         )
+
+
+def test_widths_saved_too_narrow_are_widened_again_and_wider_ones_kept(panel, tmp_path) -> None:
+    """A header state saved under another language or a smaller font cut the time of a bold
+    EMERGENCY row and "Emergency" itself in the real window; a width the operator widened stays."""
+    from PySide6.QtCore import QSettings
+
+    table, time_column, precedence_column, from_column = panel.table, 0, 5, 2
+    fitted = {c: table.columnWidth(c) for c in (time_column, precedence_column)}
+    table.setColumnWidth(time_column, 40)
+    table.setColumnWidth(precedence_column, 40)
+    table.setColumnWidth(from_column, 300)
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    panel.columns.settings = settings
+    panel.columns.save()
+    assert panel.columns.remember(settings)
+    assert table.columnWidth(time_column) >= fitted[time_column]
+    assert table.columnWidth(precedence_column) >= fitted[precedence_column]
+    assert table.columnWidth(from_column) == 300

@@ -40,10 +40,13 @@ def fit_columns(
     *,
     bold: bool = False,
     header_padding: int = HEADER_PADDING,
+    widen_only: bool = False,
 ) -> None:
     """Size columns 0..len(samples)-1: a string is the widest text expected there (a tuple:
     the widest of them, as measured); an int is a width in pixels for free text (names,
-    places) that may be elided; None leaves the column alone (one that stretches)."""
+    places) that may be elided; None leaves the column alone (one that stretches).
+    ``widen_only``: never narrow a column (widths restored from another session, which may
+    have had another language or a smaller font, are kept where they are wide enough)."""
     font = table.font()
     font.setBold(bold)
     metrics = QFontMetrics(font)
@@ -54,12 +57,12 @@ def fit_columns(
             continue
         title = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
         content = sample if isinstance(sample, int) else text_width(metrics, sample) + CELL_PADDING
-        table.setColumnWidth(
-            column,
-            max(
-                content, header_metrics.horizontalAdvance(title) + header_padding, title_width(table, column)
-            ),
+        width = max(
+            content, header_metrics.horizontalAdvance(title) + header_padding, title_width(table, column)
         )
+        if widen_only and table.columnWidth(column) >= width:
+            continue
+        table.setColumnWidth(column, width)
 
 
 def title_width(table: QTableView, column: int) -> int:

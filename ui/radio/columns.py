@@ -63,6 +63,9 @@ class LogColumns:
         ):
             restored = header.restoreState(state)
             header.setStretchLastSection(True)
+            # saved under another language or a smaller font, a width can cut "Emergency" or
+            # a bold EMERGENCY row's time: what must be read whole is widened again
+            fit_columns(self.table, SAMPLES, header_padding=14, bold=True, widen_only=True)
         header.sectionResized.connect(self._changed)
         header.sectionMoved.connect(self._changed)
         return restored
