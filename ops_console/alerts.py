@@ -112,7 +112,8 @@ def undelivered_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
             "radio",
             Severity.CRITICAL if m.precedence == Precedence.EMERGENCY else Severity.WARNING,
             _live(live)
-            + translate("Alerts", "Not delivered: {precedence} message #{number} to {recipient}").format(
+            # who it was for first: the list elides the end of a title at 1280×720
+            + translate("Alerts", "To {recipient}: {precedence} message #{number} not delivered").format(
                 precedence=_precedence_words(m.precedence), number=m.number, recipient=m.recipient
             ),
             f"{why} — {text}" if why else text,

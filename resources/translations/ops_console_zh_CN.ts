@@ -889,10 +889,6 @@
       <translation>没有一台电台在工作：现场消息收不到也发不出。</translation>
     </message>
     <message>
-      <source>Not delivered: {precedence} message #{number} to {recipient}</source>
-      <translation>未送达：发往 {recipient} 的 {precedence} 消息 #{number}</translation>
-    </message>
-    <message>
       <source>Not heard from for {minutes} min (timer {timer} min); confirm by voice or start a roll call</source>
       <translation>已 {minutes} 分钟未联系（计时 {timer} 分钟）；请语音确认或发起点名</translation>
     </message>
@@ -995,6 +991,10 @@
     <message>
       <source>This alert needs no acknowledgement.</source>
       <translation>此警报无需确认。</translation>
+    </message>
+    <message>
+      <source>To {recipient}: {precedence} message #{number} not delivered</source>
+      <translation>发往 {recipient} 的 {precedence} 消息 #{number} 未送达</translation>
     </message>
     <message>
       <source>WELFARE</source>

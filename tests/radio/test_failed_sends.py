@@ -42,7 +42,7 @@ def test_an_emergency_nobody_acknowledged_is_a_critical_alert_until_seen(post, r
     number = post.radio.get(message_id).number
     [alert] = _undelivered(post)
     assert alert.severity == Severity.CRITICAL and alert.needs_ack
-    assert alert.title == f"Not delivered: EMERGENCY message #{number} to NOBODY"
+    assert alert.title == f"To NOBODY: EMERGENCY message #{number} not delivered"
     assert "no acknowledgement after 2" in alert.detail and "Evacuate Canal Road now" in alert.detail
     assert alert.target == ("radio_message", message_id)
     alerts.acknowledge(post, alert)
@@ -100,5 +100,5 @@ def test_the_failure_reads_in_chinese_on_a_chinese_console(post, radio_sim, star
     message_id = _fail_one(post, radio_sim, start_runtime, "Evacuate Canal Road now")
     number = post.radio.get(message_id).number
     [alert] = _undelivered(post)
-    assert alert.title == f"未送达：发往 NOBODY 的 紧急 消息 #{number}", alert.title
+    assert alert.title == f"发往 NOBODY 的 紧急 消息 #{number} 未送达", alert.title
     assert "no acknowledgement" not in alert.detail, alert.detail

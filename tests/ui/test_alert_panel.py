@@ -115,7 +115,7 @@ def test_a_message_sent_from_here_that_failed_is_listed_and_acknowledged_from_th
         outbox.mark_attempt_failed(msg, "the radio refused the text", final=True)
     row = next(i for i, a in enumerate(panel.model.alerts) if a.key == f"undelivered:{msg.id}")
     alert = panel.model.alerts[row]
-    assert alert.severity == Severity.CRITICAL and "Not delivered" in panel.model.index(row, 2).data()
+    assert alert.severity == Severity.CRITICAL and "not delivered" in panel.model.index(row, 2).data()
     panel.table.selectRow(row)
     assert panel.ack_button.isEnabled()
     with qtbot.waitSignal(panel.open_requested) as opened:
