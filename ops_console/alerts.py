@@ -53,7 +53,7 @@ class PostAlert:
 
     ``key`` is stable while the condition lasts, so a view can keep its selection and
     tell new alerts from old ones. ``target`` names the record to jump to, as
-    (kind, id) with kind one of radio_message, radio_link, siren, siren_alarm, stock, risk, shelter.
+    (kind, id) with kind one of radio_message, radio_sent, radio_link, siren, siren_alarm, stock, risk, shelter.
     ``ack`` says which service acknowledges it (radio, sirens) — the others clear
     themselves when the condition ends (stock received, inspection logged).
     """
@@ -118,7 +118,7 @@ def undelivered_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
             ),
             f"{why} — {text}" if why else text,
             m.at,
-            ("radio_message", m.id),
+            ("radio_sent", m.id),
             ack="radio_failure",
             live=live,
         )

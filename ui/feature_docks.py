@@ -345,6 +345,9 @@ class FeatureDocks(QObject):
         elif kind == "radio_message":
             docks["radio"].raise_()
             window.radio.show_unacknowledged()
+        elif kind == "radio_sent":  # a message sent from here that was not delivered
+            docks["radio"].raise_()
+            window.radio.show_sent(object_id)
         elif kind == "radio_link":  # a radio down: its link strip
             docks["radio"].raise_()
         elif kind == "siren":

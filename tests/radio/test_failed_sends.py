@@ -44,7 +44,7 @@ def test_an_emergency_nobody_acknowledged_is_a_critical_alert_until_seen(post, r
     assert alert.severity == Severity.CRITICAL and alert.needs_ack
     assert alert.title == f"To NOBODY: EMERGENCY message #{number} not delivered"
     assert "no acknowledgement after 2" in alert.detail and "Evacuate Canal Road now" in alert.detail
-    assert alert.target == ("radio_message", message_id)
+    assert alert.target == ("radio_sent", message_id)
     alerts.acknowledge(post, alert)
     assert _undelivered(post) == []
     [entry] = [e for e in post.activity.page() if e.action == "radio.failure_seen"]
@@ -62,7 +62,7 @@ def test_a_resend_that_fails_again_is_on_the_list_again(post, radio_sim, start_r
     assert _undelivered(post) == [], "a message on its way again is not a failure"
     assert wait(lambda: _status(post, message_id) == "failed")
     [again] = _undelivered(post)
-    assert again.target == ("radio_message", message_id)
+    assert again.target == ("radio_sent", message_id)
 
 
 def test_a_message_the_modem_refuses_is_on_the_list_with_the_modems_words(post, radio_sim, start_runtime):

@@ -120,7 +120,34 @@ def test_a_message_sent_from_here_that_failed_is_listed_and_acknowledged_from_th
     assert panel.ack_button.isEnabled()
     with qtbot.waitSignal(panel.open_requested) as opened:
         panel.open_button.click()
-    assert opened.args == ["radio_message", msg.id]
+    assert opened.args == ["radio_sent", msg.id]
     panel.ack_button.click()
     qtbot.waitUntil(lambda: all(a.key != alert.key for a in panel.model.alerts), timeout=5000)
     assert full_demo_post.radio.undelivered() == []
+
+
+def test_go_to_record_of_an_undelivered_message_selects_it_in_the_comms_log(window, post, qtbot) -> None:
+    """The comms log was left on "Unacknowledged alerts" (incoming only) and "Received":
+    going to the undelivered message clears what hides it and selects its row."""
+    from ops_console.hardware.protocols import field_payload as fp
+
+    window.show()
+    radio = window.radio
+    radio.alerts_only.setChecked(True)
+    radio.direction_box.setCurrentIndex(radio.direction_box.findData("in"))
+    msg = post.radio.outbox.compose("NOBODY", "Evacuate Canal Road now", fp.Precedence.EMERGENCY)
+    post.radio.outbox.mark_attempt_failed(msg, "the radio refused the text", final=True)
+    alerts = window.features.alerts
+    alerts.refresh()
+    qtbot.waitUntil(lambda: any(a.key == f"undelivered:{msg.id}" for a in alerts.model.alerts), timeout=5000)
+    row = next(i for i, a in enumerate(alerts.model.alerts) if a.key == f"undelivered:{msg.id}")
+    alerts.table.selectRow(row)
+    alerts.open_button.click()
+    qtbot.waitUntil(lambda: not window.docks["radio"].visibleRegion().isEmpty(), timeout=5000)
+    assert not radio.alerts_only.isChecked() and radio.direction_box.currentData() == ""
+
+    def chosen() -> int | None:
+        rows = radio.table.selectionModel().selectedRows()
+        return radio.model.message_at(rows[0].row()).id if rows else None
+
+    qtbot.waitUntil(lambda: chosen() == msg.id, timeout=5000)

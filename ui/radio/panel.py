@@ -446,6 +446,28 @@ class RadioPanel(QWidget):
                 self.nodes_table.selectRow(row)
                 return
 
+    def show_sent(self, message_id: int) -> None:
+        """A message sent from here, chosen in the comms log (the alert list's "Go to record"
+        for one that was not delivered): the filters that would hide it are cleared, and
+        its row is selected once the log has been read again."""
+        for box in (self.direction_box, self.precedence_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)  # in and out, all precedences
+            box.blockSignals(False)
+        self.alerts_only.blockSignals(True)
+        self.alerts_only.setChecked(False)
+        self.alerts_only.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+
+        def select(_generation: int) -> None:
+            self.model.page_loaded.disconnect(select)
+            self.show_message(message_id)
+
+        self.model.page_loaded.connect(select)
+        self.apply_filter()
+
     def show_unacknowledged(self) -> None:
         """Show the unacknowledged alerts, newest first (the alert list's "open")."""
         self.alerts_only.setChecked(True)
