@@ -41,6 +41,10 @@ MAX_FRAMES = 8
 _RANK = rank_sql(RadioMessage.precedence)
 
 
+RESENDABLE = ("failed", "cancelled", "sent", "relayed")
+"""The states an operator may send a message again from (sent/relayed: no ack yet)."""
+
+
 class Outbox:
     """Compose/cancel/resend for operators; ``next_due``/``mark_*`` for the worker."""
 
@@ -203,7 +207,7 @@ class Outbox:
         of link (the one that failed it is in the audit entry)."""
         return self._operator_change(
             message_id,
-            ("failed", "cancelled", "sent", "relayed"),
+            RESENDABLE,
             "queued",
             "radio.resend",
             N_("queued again"),

@@ -3520,6 +3520,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>将此消息记录为资源申请（物品、数量、地点）</translation>
     </message>
     <message>
+      <source>Resend</source>
+      <translation>重发</translation>
+    </message>
+    <message>
       <source>Search messages, calls  (Ctrl+F)</source>
       <translation>搜索消息、呼号  (Ctrl+F)</translation>
     </message>
@@ -3532,12 +3536,20 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>选中的消息：</translation>
     </message>
     <message>
+      <source>Send the selected message again, with fresh attempts</source>
+      <translation>重新发送所选消息（重新计算尝试次数）</translation>
+    </message>
+    <message>
       <source>Sent</source>
       <translation>已发送</translation>
     </message>
     <message>
       <source>This message is filed already.</source>
       <translation>此消息已归档。</translation>
+    </message>
+    <message>
+      <source>This message is on its way or was delivered.</source>
+      <translation>这条消息正在发送或已送达。</translation>
     </message>
     <message>
       <source>Unacknowledged alerts</source>

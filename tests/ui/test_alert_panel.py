@@ -151,3 +151,28 @@ def test_go_to_record_of_an_undelivered_message_selects_it_in_the_comms_log(wind
         return radio.model.message_at(rows[0].row()).id if rows else None
 
     qtbot.waitUntil(lambda: chosen() == msg.id, timeout=5000)
+    assert radio.resend_button.isEnabled(), radio.resend_button.toolTip()
+    radio.resend_button.click()  # where Go to record left it: the outbox tab is below the fold
+    assert post.radio.get(msg.id).status == "queued"
+    assert not radio.resend_button.isEnabled() and "on its way" in radio.resend_button.toolTip()
+    assert post.radio.undelivered() == []
+
+
+def test_the_selected_message_row_offers_filing_for_one_heard_and_resend_for_one_sent(
+    window, post, qtbot
+) -> None:
+    """Both sets at once wrapped the row out of sight at 1280x720; each applies to one
+    direction, so the row shows the set for the message selected."""
+    from ops_console.hardware.protocols import field_payload as fp
+
+    window.show()
+    hear_emergency(post)
+    [heard] = post.radio.unacknowledged_alerts()
+    sent = post.radio.outbox.compose("NOBODY", "Evacuate Canal Road now", fp.Precedence.EMERGENCY)
+    radio = window.radio
+    qtbot.waitUntil(lambda: radio.show_message(heard.id), timeout=5000)
+    assert not radio.resend_button.isVisible() and radio.to_incident.isVisible()
+    qtbot.waitUntil(lambda: radio.show_message(sent.id), timeout=5000)
+    assert radio.resend_button.isVisible() and not radio.to_incident.isVisible()
+    assert not radio.resend_button.isEnabled(), "queued: on its way"
+    assert radio.resend_button.toolTip() == "This message is on its way or was delivered."

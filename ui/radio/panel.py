@@ -30,6 +30,7 @@ from ops_console.hardware.protocols.field_payload import Precedence
 from ops_console.post import Post
 from ops_console.precedence import ALERTING
 from ops_console.precedence import Precedence as Stored
+from ops_console.radio.outbox import RESENDABLE
 from ops_console.radio.views import MessageFilter
 from ops_console.topics import Feature, Topic
 from ops_console.ui.bridge import PostBridge
@@ -126,6 +127,11 @@ class RadioPanel(QWidget):
         self.to_incident.clicked.connect(lambda: self.file_selected("incident"))
         self.to_task.clicked.connect(lambda: self.file_selected("task"))
         self.to_log.clicked.connect(lambda: self.file_selected("log"))
+        # a message sent from here that failed is resent where the alert list's "Go to
+        # record" leaves it: the outbox tab lies below the fold of the dock at 1280x720
+        self.resend_button = QPushButton(self.tr("Resend"), objectName="radioResend")
+        self.resend_button.clicked.connect(self.resend_selected)
+        self.resend_button.hide()  # shown while a message sent from here is selected
         self.ics213_button = QPushButton(self.tr("ICS-213…"), objectName="radioIcs213")
         self.ics213_button.setToolTip(
             self.tr("Write an ICS-213 General Message, or open the selected one to print or answer it")
@@ -162,7 +168,7 @@ class RadioPanel(QWidget):
         self.search_edit.setMinimumWidth(self.search_edit.sizeHint().width())
         actions = FlowLayout()
         actions.addWidget(QLabel(self.tr("Selected message:")))
-        for button in (self.to_incident, self.to_task, self.to_log, self.to_request):
+        for button in (self.to_incident, self.to_task, self.to_log, self.to_request, self.resend_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.ics213_button)
@@ -419,6 +425,23 @@ class RadioPanel(QWidget):
             filing,
             self.tr("Record this message as a resource request (item, quantity, where)"),
         )
+        # the row offers what applies to the selected message: filing for one heard, resend
+        # for one sent from here (both sets at once wrapped the row out of sight at 1280x720)
+        sent = msg is not None and msg.direction == "out"
+        for button in (self.to_incident, self.to_task, self.to_log, self.to_request):
+            button.setVisible(not sent)
+        self.resend_button.setVisible(sent)
+        allow(
+            self.resend_button,
+            first_reason(
+                role,
+                (
+                    msg is None or msg.status in RESENDABLE,
+                    self.tr("This message is on its way or was delivered."),
+                ),
+            ),
+            self.tr("Send the selected message again, with fresh attempts"),
+        )
         self.compose.setEnabled(can)
         self.compose.refusal = first_reason(role)
         self.compose.update_counter()
@@ -503,6 +526,21 @@ class RadioPanel(QWidget):
         self.model.refresh_message(msg.id)
         self.filed.emit(*filed)
         return filed
+
+    @Slot()
+    def resend_selected(self) -> None:
+        """Queue the selected message sent from here again (audited by the outbox)."""
+        msg = self._selected_message()
+        if msg is None:
+            return
+        try:
+            self.post.radio.outbox.resend(msg.id)
+        except KNOWN_ERRORS as exc:
+            show_error(self, exc)
+            return
+        self.model.refresh_message(msg.id)
+        self.side.refresh_outbox()
+        self.update_actions()
 
     def open_ics213(self):  # type: ignore[no-untyped-def]
         """The ICS-213 form: the selected message when it is one, else a new form."""

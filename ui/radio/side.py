@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ops_console.domain import Permission
 from ops_console.post import Post
 from ops_console.radio.links import LinkStatus
+from ops_console.radio.outbox import RESENDABLE
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.column_widths import fit_columns, fit_width
 from ops_console.ui.common.formatting import decimal
@@ -184,9 +185,7 @@ class RadioSideTabs(QTabWidget):
         can = self.post.shift.can(Permission.RADIO)
         out = self.selected_outbox()
         self.cancel_button.setEnabled(can and out is not None and out.status in ("queued", "sent"))
-        self.resend_button.setEnabled(
-            can and out is not None and out.status in ("failed", "cancelled", "sent", "relayed")
-        )
+        self.resend_button.setEnabled(can and out is not None and out.status in RESENDABLE)
 
     def outbox_action(self, action: str) -> None:
         """Cancel or resend the selected outbound message (audited by the service)."""
