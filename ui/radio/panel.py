@@ -531,15 +531,9 @@ class RadioPanel(QWidget):
     def resend_selected(self) -> None:
         """Queue the selected message sent from here again (audited by the outbox)."""
         msg = self._selected_message()
-        if msg is None:
-            return
-        try:
-            self.post.radio.outbox.resend(msg.id)
-        except KNOWN_ERRORS as exc:
-            show_error(self, exc)
+        if msg is None or not self.side.outbox_action("resend", msg.id):
             return
         self.model.refresh_message(msg.id)
-        self.side.refresh_outbox()
         self.update_actions()
 
     def open_ics213(self):  # type: ignore[no-untyped-def]

@@ -187,17 +187,21 @@ class RadioSideTabs(QTabWidget):
         self.cancel_button.setEnabled(can and out is not None and out.status in ("queued", "sent"))
         self.resend_button.setEnabled(can and out is not None and out.status in RESENDABLE)
 
-    def outbox_action(self, action: str) -> None:
-        """Cancel or resend the selected outbound message (audited by the service)."""
-        msg = self.selected_outbox()
-        if msg is None:
-            return
+    def outbox_action(self, action: str, message_id: int | None = None) -> bool:
+        """Cancel or resend an outbound message (audited by the service): the one selected
+        here, or ``message_id`` (the comms log's Resend). Whether it was done."""
+        if message_id is None:
+            msg = self.selected_outbox()
+            if msg is None:
+                return False
+            message_id = msg.id
         try:
-            getattr(self.post.radio.outbox, action)(msg.id)
+            getattr(self.post.radio.outbox, action)(message_id)
         except KNOWN_ERRORS as exc:
             show_error(self, exc)
-            return
+            return False
         self.refresh_outbox()
+        return True
 
     @Slot()
     def show_node_signal(self) -> None:
