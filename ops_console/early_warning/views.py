@@ -61,18 +61,17 @@ class WarningView:
     def headline(self, lang: str = "en-US") -> str:
         return self.texts.get(lang, {}).get("headline", "")
 
-    def headline_for(self, speaking: str) -> str:
-        """The headline a reader of ``speaking`` (a BCP 47 tag, "zh-CN" or "en") reads first:
-        a warning carries its text in both languages, and a Chinese console listed the
-        English one. The English one when the warning has none in that language."""
-        own = self.headline("zh-CN") if speaking.lower().startswith("zh") else ""
-        return own or self.headline("en-US")
+    def headlines_for(self, speaking: str) -> tuple[str, str]:
+        """The headline a reader of ``speaking`` (a BCP 47 tag, "zh-CN" or "en") reads first,
+        and the other language's ("" when there is none, or it says the same): a warning
+        carries its text in both languages, and a Chinese console listed the English one.
+        The English one comes first when the warning has none in the reader's language."""
+        zh, en = self.headline("zh-CN"), self.headline("en-US")
+        first, other = (zh, en) if speaking.lower().startswith("zh") and zh else (en, zh)
+        return first, "" if other == first else other
 
-    def other_headline(self, speaking: str) -> str:
-        """The headline in the other language of the warning, shown second."""
-        first = self.headline_for(speaking)
-        other = self.headline("en-US") if first != self.headline("en-US") else self.headline("zh-CN")
-        return "" if other == first else other
+    def headline_for(self, speaking: str) -> str:
+        return self.headlines_for(speaking)[0]
 
 
 @dataclass(frozen=True)

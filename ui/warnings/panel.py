@@ -279,8 +279,9 @@ class WarningsPanel(QWidget):
             return
         self.warning_selected.emit(w.id)
         ex = _tr("EXERCISE — ") if w.exercise else ""
+        first, other = w.headlines_for(speaking())
         self.heading.setText(
-            f"{ex}#{w.id} {w.headline_for(speaking())}\n{w.other_headline(speaking())}\n"
+            f"{ex}#{w.id} {first}\n{other}\n"
             + _tr("Area: {area} · drafted by {d} · approved by {a} · issued by {i}").format(
                 area=w.area.desc, d=w.drafted_by, a=w.approved_by or "—", i=w.issued_by or "—"
             )
