@@ -473,16 +473,15 @@ class RadioPanel(QWidget):
         """A message sent from here, chosen in the comms log (the alert list's "Go to record"
         for one that was not delivered): the filters that would hide it are cleared, and
         its row is selected once the log has been read again."""
-        for box in (self.direction_box, self.precedence_box):
-            box.blockSignals(True)
-            box.setCurrentIndex(0)  # in and out, all precedences
-            box.blockSignals(False)
-        self.alerts_only.blockSignals(True)
+        filters = (self.direction_box, self.precedence_box, self.alerts_only, self.search_edit)
+        for widget in filters:  # one read of the log below, not one per filter
+            widget.blockSignals(True)
+        self.direction_box.setCurrentIndex(0)  # in and out
+        self.precedence_box.setCurrentIndex(0)  # all precedences
         self.alerts_only.setChecked(False)
-        self.alerts_only.blockSignals(False)
-        self.search_edit.blockSignals(True)
         self.search_edit.clear()
-        self.search_edit.blockSignals(False)
+        for widget in filters:
+            widget.blockSignals(False)
 
         def select(_generation: int) -> None:
             self.model.page_loaded.disconnect(select)
