@@ -12,7 +12,8 @@ Exercise movements are kept apart (``exercise``): in an exercise the picture is 
 live stock plus the drill's own movements, and the live stock never changes.
 ``stock_daily_use`` rolls the ledger's outflow up per item × location × day, also in
 the movement's transaction, so "what runs out first" (the recent issue rate) never
-scans the ledger.
+scans the ledger. Each minimum (``stock_thresholds``) carries its cell's total, kept
+by the database's own triggers, so the alert list never sums lots either.
 """
 
 from __future__ import annotations
@@ -85,6 +86,11 @@ class StockThreshold(Base):
     location_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id", ondelete="CASCADE"), index=True)
     minimum: Mapped[int] = mapped_column(Integer, default=0)
     target: Mapped[int] = mapped_column(Integer, default=0)
+    # what the cell holds, live and in the drill: kept by triggers on stock_balances and on
+    # this table (migration 0015), never written by the program, so the alert list finds
+    # the short cells without summing every minimum's lots
+    held_live: Mapped[int] = mapped_column(Integer, server_default="0")
+    held_exercise: Mapped[int] = mapped_column(Integer, server_default="0")
 
     __table_args__ = (UniqueConstraint("item_id", "location_id", name="uq_stock_thresholds_item_location"),)
 

@@ -3,7 +3,7 @@
 The whole-table read (``level_table``) never touches the ledger: it sums the small
 ``stock_balances`` table (one row per item × location × lot) and takes the recent use
 from the daily roll-up, as columns (see columns.py). Alerts read only the cells that
-have a minimum and the lots that carry an expiry date, so the post's alert list can
+have a minimum (with the total each carries) and the lots that carry an expiry date, so the post's alert list can
 ask every few seconds. The ledger itself is read only for one item's history, through
 its (item_id, at) index.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ops_console.db.inventory_models import (
@@ -80,22 +80,15 @@ def _named(query: Select, item_column, place_column) -> Select:  # type: ignore[
 
 
 def _low_stock(s: Session, exercise: bool) -> list[StockAlert]:
-    """Cells with a minimum whose stock is below it: each minimum's lots summed from
-    ``ix_stock_balances_cell`` alone, names joined for the few that are short."""
-    b, t = StockBalance, StockThreshold
-    held = func.coalesce(func.sum(b.quantity), 0)
-    lots_of_cell = and_(
-        b.item_id == t.item_id, b.location_id == t.location_id, *([] if exercise else [b.exercise.is_(False)])
+    """Cells with a minimum whose stock is below it, read from the totals each minimum
+    carries (kept by triggers, migration 0015): no lot is summed on the alert poll."""
+    t = StockThreshold
+    held = t.held_live + t.held_exercise if exercise else t.held_live
+    query = _named(
+        select(t.item_id, t.location_id, t.minimum, held).where(t.minimum > 0, held < t.minimum),
+        t.item_id,
+        t.location_id,
     )
-    cells = (
-        select(t.item_id, t.location_id, t.minimum, held.label("held"))
-        .outerjoin(b, lots_of_cell)
-        .where(t.minimum > 0)
-        .group_by(t.id)
-        .having(held < t.minimum)
-        .subquery()
-    )
-    query = _named(select(cells), cells.c.item_id, cells.c.location_id)
     rows = s.connection().execute(query).all()
     return [
         StockAlert(

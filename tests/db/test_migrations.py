@@ -29,10 +29,11 @@ def test_upgrade_from_empty_creates_every_table(any_db_url):
 
 
 def _schema(db: Database) -> set[str]:
-    """Tables and their indexes by name: what a migration adds or takes away."""
+    """Tables, their columns and their indexes by name: what a migration adds or takes away."""
     found = inspect(db.engine)
     names = set(found.get_table_names())
-    return names | {f"{table}.{ix['name']}" for table in names for ix in found.get_indexes(table)}
+    columns = {f"{table}.{column['name']}" for table in names for column in found.get_columns(table)}
+    return names | columns | {f"{table}.{ix['name']}" for table in names for ix in found.get_indexes(table)}
 
 
 def test_downgrade_one_step_and_back(any_db_url):
