@@ -13,11 +13,14 @@ from collections.abc import Callable
 
 from sqlalchemy import select, text
 
-from helpers.posts import open_signed_on
+from helpers.posts import open_signed_on, sqlite_url
 from ops_console.db import migrate
+from ops_console.db.copy import copy_post
 from ops_console.db.engine import Database
 from ops_console.db.inventory_models import StockThreshold
 from ops_console.inventory import InsufficientStock, InventoryService
+
+from .conftest import stock
 
 # the same answer the slow way round: every minimum's lots summed from the balance rows
 SUMMED = """
@@ -157,3 +160,22 @@ def at_once(*acts: Callable[[], object]) -> list[str]:
     for t in threads:
         t.join(30)
     return errors
+
+
+def test_a_post_copied_to_another_engine_keeps_true_totals(tmp_path, any_db_url):
+    """``ops-console db copy`` inserts the minimums and the lots in whatever order the
+    tables sort in, with the source's totals in the rows: the target's own triggers
+    must end with its own sums, neither counting a lot twice nor missing one."""
+    source = open_signed_on(sqlite_url(tmp_path / "source.sqlite"))
+    stores = stock(source)
+    stores.inv.set_threshold(stores.sandbags.id, stores.depot.id, 50, 120)
+    stores.inv.set_threshold(stores.water.id, stores.shelter.id, 5, 20)
+    stores.inv.transfer(stores.water.id, stores.depot.id, stores.shelter.id, 12)
+    source.shift.exercise = True
+    stores.inv.issue(stores.sandbags.id, stores.depot.id, 30, team_id=stores.team_id)
+    target = Database(any_db_url)
+    copy_post(source.db, target)
+    assert carried(target) == carried(source.db) == summed(target)
+    assert carried(target)[(stores.sandbags.id, stores.depot.id)] == (100, -30)
+    source.close()
+    target.dispose()
