@@ -64,6 +64,7 @@ class LevelChart(QWidget):
         plot.setLabel("left", _tr("On hand"))
         plot.setMouseEnabled(x=True, y=False)
         plot.hideButtons()  # pyqtgraph's hidden "A": the Show all button says what it does
+        plot.setMinimumHeight(70)  # below the table in a low dock: the table keeps its rows
         self._layout.takeAt(2)  # the stretch that held the place
         self._layout.addWidget(plot, 1)
         plot.show()  # a child added to a widget already on screen is hidden until shown

@@ -53,7 +53,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("StockTableModel", text)
 
 
-STOCK_COLUMNS = ("item", "category", "location", "level", "quantity", "minimum", "target", "cover", "expiry")
+# what a person acts on first, from the left: a narrow dock cuts off the right-hand columns
+STOCK_COLUMNS = ("item", "location", "level", "quantity", "minimum", "target", "cover", "expiry", "category")
 STOCK_HEADERS = {
     "item": QT_TRANSLATE_NOOP("StockTableModel", "Item"),
     "category": QT_TRANSLATE_NOOP("StockTableModel", "Category"),

@@ -8,7 +8,7 @@ takes milliseconds; the selected cell stays selected across a reload.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from ops_console.inventory.table import LevelTable
 from ops_console.ui.common.column_widths import fit_width
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.formatting import samples
+from ops_console.ui.common.responsive_splitter import ResponsiveSplitter
 from ops_console.ui.inventory.chart import LevelChart
 from ops_console.ui.inventory.model import STOCK_COLUMNS, StockTableModel
 
@@ -104,19 +104,29 @@ class StockView(QWidget):
         filters.addWidget(self.critical_box)
         filters.addStretch(1)
         filters.addWidget(self.runs_out_button)
-        chart_box = QWidget()
+        chart_box = self.chart_box = QWidget(objectName="stockChartBox")
+        chart_box.hide()  # until a row is chosen: an empty chart would take the table's room
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_layout.addWidget(self.chart_scope)
         chart_layout.addWidget(self.chart, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        # beside the chart only while the columns a person acts on (item to on hand) fit;
+        # in a narrower dock the chart goes below the table, never over those columns
+        split = self.split = ResponsiveSplitter(objectName="stockSplit", stacked_share=0.62)
         split.addWidget(self.table)
         split.addWidget(chart_box)
+        split.want_width(self.table, self._acting_columns_width())
         split.setSizes([960, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
+
+    def _acting_columns_width(self) -> int:
+        """The table's width with the item, where it is, its level and what is on hand."""
+        last = STOCK_COLUMNS.index("quantity")
+        frame = self.table.frameWidth() * 2 + self.table.verticalScrollBar().sizeHint().width()
+        return sum(self.table.columnWidth(c) for c in range(last + 1)) + frame
 
     def fill_filters(self, categories: list[str], locations: list[LocationView]) -> None:
         """Offer the catalogue's categories and locations, keeping what was chosen."""
@@ -159,8 +169,17 @@ class StockView(QWidget):
     def show_chart(self) -> None:
         lv = self.selected_level()
         if lv is None:
+            self._show_chart_box(False)
             return
+        self._show_chart_box(True)
         total = self.chart_scope.currentData() == "total"
         series = self.inventory.series(lv.item_id, None if total else lv.location_id)
         where = self.tr("all locations") if total else lv.location_name
         self.chart.show_series(series, f"{lv.item_name} — {where}", lv.unit)
+
+    def _show_chart_box(self, shown: bool) -> None:
+        if shown != self.chart_box.isVisibleTo(self):
+            self.chart_box.setVisible(shown)
+            self.split.relayout()
+            if shown:  # once the split has laid out again, the chosen row is put back in sight
+                QTimer.singleShot(0, lambda: self.table.scrollTo(self.table.currentIndex()))

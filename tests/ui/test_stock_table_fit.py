@@ -1,0 +1,75 @@
+"""The logistics officer's stock table in the real main window at 1280x720 and 1920x1080:
+the columns acted on (item, location, level, on hand) stay in sight. The level chart sat
+beside the table from the start, empty, and left a 1280x720 dock only the item and its
+category; it now appears once a row is chosen, below the table when the dock is narrow,
+and the chosen row stays in sight."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+
+from ops_console.config import DEMO_PIN
+from ops_console.ui.app import build_main_window
+from ops_console.ui.common.jobs import pending_jobs
+from ops_console.ui.inventory.model import STOCK_COLUMNS
+
+ACTED_ON = ("item", "location", "level")
+
+
+def _settle() -> None:
+    for _ in range(5):  # layouts settle over a few passes of the event loop (no sleeping)
+        QApplication.processEvents()
+
+
+def hidden_columns(table, names) -> list[str]:  # type: ignore[no-untyped-def]
+    """The named columns not wholly inside the table's viewport."""
+    width = table.viewport().width()
+    out = []
+    for name in names:
+        column = STOCK_COLUMNS.index(name)
+        left = table.columnViewportPosition(column)
+        if left < 0 or left + table.columnWidth(column) > width:
+            out.append(name)
+    return out
+
+
+@pytest.mark.parametrize(
+    "size", [QSize(1280, 720), QSize(1920, 1080)], ids=lambda s: f"{s.width()}x{s.height()}"
+)
+def test_the_columns_acted_on_stay_in_sight_with_and_without_the_chart(
+    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
+):
+    full_demo_post.operators.sign_on("Liu Yang", DEMO_PIN)
+    window = build_main_window(full_demo_post, settings=layout_settings)
+    qtbot.addWidget(window)
+    window.resize(size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(size)
+    qtbot.waitUntil(lambda: window.size() == size)
+    qtbot.waitUntil(lambda: window.features.built("inventory"))
+    panel = window.features.inventory
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 10 and pending_jobs() == 0, timeout=10_000)
+    _settle()
+    view = panel.stock
+    assert view.table.isVisible() and not view.chart_box.isVisible()  # nothing chosen: no empty chart
+    wide = size.width() >= 1920
+    assert hidden_columns(view.table, ACTED_ON + (("quantity",) if wide else ())) == []
+
+    view.table.selectRow(8)
+    _settle()
+    assert view.chart_box.isVisible() and view.chart.title.text().startswith(
+        panel.model.level_at(8).item_name
+    )
+    assert hidden_columns(view.table, ACTED_ON + (("quantity",) if wide else ())) == []
+    row = view.table.visualRect(panel.model.index(8, 0))
+    assert view.table.viewport().rect().contains(row), "the chosen row went out of sight"
+    assert view.table.viewport().height() >= 2 * row.height()
+    window.grab().save(str(screenshot_dir / f"stock-chosen-row-{size.width()}x{size.height()}.png"))
+
+    view.table.clearSelection()
+    view.table.setCurrentIndex(panel.model.index(-1, -1))
+    _settle()
+    assert not view.chart_box.isVisible()
