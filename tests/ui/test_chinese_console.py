@@ -6,7 +6,6 @@ where Chinese and English words differ in width."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
 
 from helpers.clipping import clipped_buttons, clipped_headers
+from helpers.dialogs import every_dialog
 from helpers.english_left import data_words, english_left, english_words
 from ops_console.inventory.views import MovementKind
 from ops_console.post import Post
@@ -61,59 +61,6 @@ def _cells_left_in_english(window: QWidget, model_type: type, data: set[str]) ->
                         found.append(f"cell {row},{column}: {text!r} ({', '.join(sorted(set(words)))})")
     assert seen, f"no {model_type.__name__} on the window"
     return found
-
-
-def _dialogs(post: Post, window: QWidget) -> dict[str, Callable[[], QWidget]]:
-    """Every dialog of the console, built as its panel builds it."""
-    from ops_console.ui.help_dialog import HelpDialog
-    from ops_console.ui.incidents.dialogs import CloseIncidentDialog, IncidentDialog
-    from ops_console.ui.inventory.catalogue_dialogs import AddItemDialog, AddLocationDialog, RequestDialog
-    from ops_console.ui.inventory.dialogs import FulfilDialog, MovementDialog
-    from ops_console.ui.mapping.dialogs import InspectionDialog, RiskDialog, ShelterDialog, ZoneDialog
-    from ops_console.ui.radio.devices_dialog import DevicesDialog
-    from ops_console.ui.radio.ics213_dialog import Ics213Dialog
-    from ops_console.ui.signon import SignOnDialog
-    from ops_console.ui.signon.first_admin import FirstAdminDialog
-    from ops_console.ui.sirens.schedule_dialog import ScheduleDialog
-    from ops_console.ui.sirens.wizard import ActivationDialog
-    from ops_console.ui.tasks.assign import AssignDialog
-    from ops_console.ui.tasks.dialog import TaskDialog
-
-    incident = post.incidents.list()[0]
-    task = post.tasks.list()[0]
-    teams, incidents = post.tasks.teams(), post.incidents.list()
-    risk, shelter = post.map.risks.list()[0], post.map.shelters.list()[0]
-    request = post.inventory.requests(open_only=False)[0]
-    inv, nothing = post.inventory, (lambda _draft: None)
-    made = {
-        "sign-on": lambda: SignOnDialog(post),
-        "change operator": lambda: SignOnDialog(post, hand_over=True),
-        "first administrator": lambda: FirstAdminDialog(post),
-        "guide": lambda: HelpDialog(window, post, Path("/tmp/ops-console.log")),  # type: ignore[arg-type]
-        "new incident": lambda: IncidentDialog(post),
-        "edit incident": lambda: IncidentDialog(post, incident),
-        "close incident": lambda: CloseIncidentDialog(post, incident),
-        "new task": lambda: TaskDialog(nothing, teams, incidents),
-        "edit task": lambda: TaskDialog(nothing, teams, incidents, task),
-        "assign": lambda: AssignDialog(task, teams, needed=True),
-        "activate sirens": lambda: ActivationDialog(post.sirens),
-        "schedule test": lambda: ScheduleDialog(post.sirens),
-        "ics-213": lambda: Ics213Dialog(post),
-        "radio devices": lambda: DevicesDialog(post),
-        "new item": lambda: AddItemDialog(inv),
-        "new location": lambda: AddLocationDialog(inv),
-        "new request": lambda: RequestDialog(inv),
-        "fulfil": lambda: FulfilDialog(inv, request),
-        "risk point": lambda: RiskDialog(nothing, 30.26, 120.17),
-        "edit risk point": lambda: RiskDialog(nothing, risk.lat, risk.lon, risk),
-        "inspection": lambda: InspectionDialog(nothing, risk),
-        "shelter": lambda: ShelterDialog(nothing, 30.26, 120.17),
-        "edit shelter": lambda: ShelterDialog(nothing, shelter.lat, shelter.lon, shelter),
-        "zone": lambda: ZoneDialog(nothing, ((30.26, 120.17), (30.27, 120.17), (30.27, 120.18))),
-    }
-    for kind in MovementKind:
-        made[f"stock {kind.value}"] = lambda kind=kind: MovementDialog(inv, kind)
-    return made
 
 
 @pytest.fixture
@@ -224,7 +171,7 @@ def test_raised_text_at_night_keeps_every_dialog_whole(full_demo_post, raised_ni
     """The same dialogs, one text step larger at night, in Chinese and English."""
     language, window = raised_night_window
     problems: list[str] = []
-    for name, make in _dialogs(full_demo_post, window).items():
+    for name, make in every_dialog(full_demo_post, window).items():
         dialog = make()
         qtbot.addWidget(dialog)
         dialog.show()
@@ -246,7 +193,7 @@ def test_raised_text_at_night_keeps_every_dialog_whole(full_demo_post, raised_ni
 def test_every_dialog_speaks_chinese_and_fits_the_screen(full_demo_post, chinese_window, qtbot):
     data = data_words(full_demo_post.db.engine)
     problems: list[str] = []
-    for name, make in _dialogs(full_demo_post, chinese_window).items():
+    for name, make in every_dialog(full_demo_post, chinese_window).items():
         dialog = make()
         qtbot.addWidget(dialog)
         dialog.show()

@@ -41,6 +41,7 @@ from ops_console.radio.devices import KINDS, DeviceSpec
 from ops_console.radio.links import IN_TROUBLE, LinkStatus
 from ops_console.said import N_, said, shown
 from ops_console.ui.common.jobs import JobLane, start_job
+from ops_console.ui.common.screen_fit import resize_within_screen
 from ops_console.ui.radio.status import state_words
 
 
@@ -173,7 +174,7 @@ class DevicesDialog(QDialog):
         layout.addWidget(ports_box, 2)
         layout.addWidget(dev_box, 3)
         layout.addWidget(close)
-        self.resize(820, 720)
+        resize_within_screen(self, 820, 640)
 
         self._live_status: dict = {}
         self._live = QTimer(self, interval=1000)
