@@ -16,18 +16,23 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SirenTableModel", text)
 
 
-COLUMNS = (
-    "Siren",
-    "State",
-    "Pattern",
-    "Remaining",
-    "Battery",
-    "Mains",
-    "Faults",
-    "Temp.",
-    "Last heard",
-    "Comms",
-)
+# what a supervisor acts on first, from the left: at 1280x720 the dock shows about six
+# columns, and faults, power and comms were past its edge (a siren idle with its door open
+# or on battery looked like any other); the header words are their own translations
+COLUMN_HEADERS = {
+    "siren": "Siren",
+    "state": "State",
+    "remaining": "Remaining",
+    "faults": "Faults",
+    "mains": "Mains",
+    "comms": "Comms",
+    "pattern": "Pattern",
+    "battery": "Battery",
+    "temperature": "Temp.",
+    "last_heard": "Last heard",
+}
+COLUMNS = tuple(COLUMN_HEADERS)
+_STATE_COLOURED = ("state", "pattern", "remaining")
 
 
 class SirenTableModel(QAbstractTableModel):
@@ -49,67 +54,72 @@ class SirenTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _tr(COLUMNS[section])
+            return _tr(COLUMN_HEADERS[COLUMNS[section]])
         return None
 
     def text(self, v: SirenView, col: int) -> str:
+        return self._text(v, COLUMNS[col])
+
+    def _text(self, v: SirenView, key: str) -> str:
         running = v.state in ("sounding", "testing") and v.comms_ok
-        if col == 0:
+        if key == "siren":
             return f"{v.name}  ·  #{v.unit_id}"
-        if col == 1:
+        if key == "state":
             return state_label(v)
-        if col == 2:
+        if key == "pattern":
             p = self._patterns.get(v.pattern_id) if running else None
             return pattern_words(p.name) if p else (f"#{v.pattern_id}" if running else "—")
-        if col == 3:
+        if key == "remaining":
             if not running:
                 return "—"
             m, s = divmod(v.seconds_remaining, 60)
             return f"{m}:{s:02d}"
-        if col == 4:
+        if key == "battery":
             return (
                 "—"
                 if v.battery_v is None
                 else f"{decimal(v.battery_v, 2)} V" + (" ⚠" if v.battery_v < 23.0 else "")
             )
-        if col == 5:
+        if key == "mains":
             return (
                 "—"
                 if v.mains_present is None
                 else (_tr("on mains") if v.mains_present else _tr("ON BATTERY"))
             )
-        if col == 6:
+        if key == "faults":
             return "; ".join(v.fault_words) or _tr("none")
-        if col == 7:
+        if key == "temperature":
             return "—" if v.temperature_c is None else f"{decimal(v.temperature_c)} °C"
-        if col == 8:
+        if key == "last_heard":
             return local_short_seconds(v.last_heard_at) if v.last_heard_at else "—"
         return comms_label(v)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        v, col = self.rows[index.row()], index.column()
+        v, col = self.rows[index.row()], COLUMNS[index.column()]
         if role == ExportRole:  # last heard, whole, for the city's GIS and paper backup
-            return iso_time(v.last_heard_at) if col == 8 else None
+            return iso_time(v.last_heard_at) if col == "last_heard" else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if role == Qt.ItemDataRole.ToolTipRole and col == 9 and v.comms_detail:
+            if role == Qt.ItemDataRole.ToolTipRole and col == "comms" and v.comms_detail:
                 return v.comms_detail
-            return self.text(v, col)
+            return self._text(v, col)
         key = state_key(v)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if col == 6 and v.faults:
+            if col == "faults" and v.faults:
                 return QBrush(QColor("#fde9c8"))
-            if col == 9 and v.missed_polls >= 3:
+            if col == "mains" and v.mains_present is False:
+                return QBrush(QColor("#fde9c8"))
+            if col == "comms" and v.missed_polls >= 3:
                 return QBrush(QColor("#f9d6c4"))
-            if col in (1, 2, 3) or key == "sounding":
+            if col in _STATE_COLOURED or key == "sounding":
                 return QBrush(QColor(STATE_COLOURS[key][0]))
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and col in (1, 9):
-            if col == 9:
+        if role == Qt.ItemDataRole.ForegroundRole and col in ("state", "comms"):
+            if col == "comms":
                 return QBrush(QColor("#b00020" if v.missed_polls >= 3 else "#1b7f3b"))
             return QBrush(QColor(STATE_COLOURS[key][1]))
-        if role == Qt.ItemDataRole.FontRole and (col in (0, 1) or key == "sounding"):
+        if role == Qt.ItemDataRole.FontRole and (col in ("siren", "state") or key == "sounding"):
             font = QFont()
             font.setBold(True)
             return font
