@@ -2,10 +2,10 @@
 
 The whole-table read (``level_table``) never touches the ledger: it sums the small
 ``stock_balances`` table (one row per item × location × lot) and takes the recent use
-from the daily roll-up, as columns (see columns.py). Alerts read only the cells that
-have a minimum (with the total each carries) and the lots that carry an expiry date, so the post's alert list can
-ask every few seconds. The ledger itself is read only for one item's history, through
-its (item_id, at) index.
+from the daily roll-up, as columns (see columns.py). Alerts read only the minimums
+(each with its cell's total, kept by triggers) and the lots that carry an expiry date,
+so the post's alert list can ask every few seconds. The ledger itself is read only for
+one item's history, through its (item_id, at) index.
 """
 
 from __future__ import annotations

@@ -57,10 +57,8 @@ class SirenTableModel(QAbstractTableModel):
             return _tr(COLUMN_HEADERS[COLUMNS[section]])
         return None
 
-    def text(self, v: SirenView, col: int) -> str:
-        return self._text(v, COLUMNS[col])
-
-    def _text(self, v: SirenView, key: str) -> str:
+    def text(self, v: SirenView, key: str) -> str:
+        """What the cell of column ``key`` (one of COLUMNS) says for siren ``v``."""
         running = v.state in ("sounding", "testing") and v.comms_ok
         if key == "siren":
             return f"{v.name}  ·  #{v.unit_id}"
@@ -103,7 +101,7 @@ class SirenTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.ToolTipRole and col == "comms" and v.comms_detail:
                 return v.comms_detail
-            return self._text(v, col)
+            return self.text(v, col)
         key = state_key(v)
         if role == Qt.ItemDataRole.BackgroundRole:
             if col == "faults" and v.faults:
