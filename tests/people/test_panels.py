@@ -17,6 +17,7 @@ from ops_console.people.par import ParLevel
 from ops_console.people.views import TeamStatus
 from ops_console.services.tasks import TaskDraft
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.people.board_model import COLUMNS
 from ops_console.ui.people.board_panel import TeamBoardPanel
 from ops_console.ui.people.checkin_dialog import CheckinDialog
 from ops_console.ui.people.roster_panel import RosterPanel
@@ -59,13 +60,13 @@ def test_team_board_shows_a_red_par_timer_and_voice_confirmation_clears_it(
     levels = {r.name: r.par.level for r in panel.model.rows}
     assert levels == {"Boat Crew": ParLevel.OVERDUE, "Saw Crew": ParLevel.DUE, "Radio Relay": ParLevel.OK}
     row = panel.model.row_of(red.id)
-    cell = panel.model.index(row, 5)
+    cell = panel.model.index(row, COLUMNS.index("par"))
     assert panel.model.data(cell, Qt.ItemDataRole.BackgroundRole).color() == QColor("#c62828")
     assert panel.model.data(cell).startswith("-")
     assert panel.model.data(
-        panel.model.index(panel.model.row_of(yellow.id), 5), Qt.ItemDataRole.BackgroundRole
+        panel.model.index(panel.model.row_of(yellow.id), COLUMNS.index("par")), Qt.ItemDataRole.BackgroundRole
     ).color() == QColor("#f5c518")
-    assert "★ Wang Fang" in panel.model.data(panel.model.index(row, 3))
+    assert "★ Wang Fang" in panel.model.data(panel.model.index(row, COLUMNS.index("members")))
     assert all(
         b.parentWidget() is panel and b.geometry().top() < panel.table.geometry().top()
         for b in (panel.form_team, panel.disband)
@@ -74,7 +75,9 @@ def test_team_board_shows_a_red_par_timer_and_voice_confirmation_clears_it(
     assert not any(
         a.geometry().intersects(b.geometry()) for i, a in enumerate(buttons) for b in buttons[i + 1 :]
     )
-    assert panel.model.data(panel.model.index(row, 2)) == "Evacuate Canal Road 12-40 by boat"
+    assert (
+        panel.model.data(panel.model.index(row, COLUMNS.index("task"))) == "Evacuate Canal Road 12-40 by boat"
+    )
     panel.table.clearSelection()  # the red timer, not the selection colour, in the picture
     panel.grab().save(str(screenshot_dir / "team_board.png"))
     panel.select_team(red.id)

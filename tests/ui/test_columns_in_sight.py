@@ -103,3 +103,23 @@ def test_the_siren_columns_a_supervisor_acts_on_stay_in_sight(
     acted_on = ("siren", "state", "remaining", "faults", "mains", "comms")
     assert hidden_columns(table, acted_on, COLUMNS) == []
     window.grab().save(str(screenshot_dir / f"sirens-table-{size.width()}x{size.height()}.png"))
+
+
+@pytest.mark.parametrize(
+    "size", [QSize(1280, 720), QSize(1920, 1080)], ids=lambda s: f"{s.width()}x{s.height()}"
+)
+def test_an_overdue_team_shows_its_par_and_last_contact_in_sight(
+    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
+):
+    from ops_console.ui.people.board_model import COLUMNS
+
+    window = _window(full_demo_post, qtbot, layout_settings, "Chen Jing", size)
+    window.docks["teams"].show()
+    window.docks["teams"].raise_()
+    qtbot.waitUntil(lambda: window.features.built("teams"))
+    table = window.features.teams.table
+    qtbot.waitUntil(lambda: table.model().rowCount() > 3 and pending_jobs() == 0, timeout=10_000)
+    _settle()
+    assert table.isVisible()
+    assert hidden_columns(table, ("team", "status", "par", "contact"), COLUMNS) == []
+    window.grab().save(str(screenshot_dir / f"team-board-{size.width()}x{size.height()}.png"))

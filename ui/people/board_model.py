@@ -22,7 +22,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("TeamBoard", text)
 
 
-COLUMNS = ("Team", "Status", "Task", "Members", "Last contact", "PAR")
+# what a supervisor acts on first, from the left: at 1280x720 the board showed team,
+# status and task, and an overdue PAR (its row bold, its cell red) was past the dock's edge
+COLUMN_HEADERS = {
+    "team": "Team",
+    "status": "Status",
+    "par": "PAR",
+    "contact": "Last contact",
+    "task": "Task",
+    "members": "Members",
+}
+COLUMNS = tuple(COLUMN_HEADERS)
 _PAR_COLOURS = {
     ParLevel.DUE: (QColor("#f5c518"), QColor("#000000")),
     ParLevel.OVERDUE: (QColor("#c62828"), QColor("#ffffff")),
@@ -74,28 +84,29 @@ class TeamBoardModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section])
+            return tr(COLUMN_HEADERS[COLUMNS[section]])
         return None
 
     def text(self, row: TeamRow, column: int) -> str:
-        if column == 0:
+        key = COLUMNS[column]
+        if key == "team":
             return f"{row.name} ({row.callsign})" if row.callsign else row.name
-        if column == 1:
+        if key == "status":
             return tr("MAYDAY") + " — " + row.status.label if row.mayday_at else row.status.label
-        if column == 2:
+        if key == "task":
             return row.task_title or "—"
-        if column == 3:
+        if key == "members":
             lead = f"★ {row.leader}" if row.leader else ""
             others = [m for m in row.members if m != row.leader]
             return ", ".join([lead, *others] if lead else others) or "—"
-        if column == 4:
+        if key == "contact":
             if row.contact_at is None:
                 return tr("never")
             kind = {"radio": tr("radio"), "position": tr("position"), "check": tr("check")}.get(
                 row.contact_kind, ""
             )
             return f"{age(row.contact_at, self.now)} ({kind})" if kind else age(row.contact_at, self.now)
-        if column == 5:
+        if key == "par":
             if row.par.level == ParLevel.NONE:
                 return "—"
             left = format_remaining(row.par.remaining)
@@ -106,20 +117,20 @@ class TeamBoardModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        column = index.column()
+        column, key = index.column(), COLUMNS[index.column()]
         if role == ExportRole:  # "5 min ago" means nothing on paper: the last contact, whole
-            return iso_time(row.contact_at) if column == 4 else None
+            return iso_time(row.contact_at) if key == "contact" else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            colours = _MAYDAY if row.mayday_at and column in (0, 1) else None
-            if colours is None and column == 5:
+            colours = _MAYDAY if row.mayday_at and key in ("team", "status") else None
+            if colours is None and key == "par":
                 colours = _PAR_COLOURS.get(row.par.level)
             if colours is None:
                 return None
             return QBrush(colours[0] if role == Qt.ItemDataRole.BackgroundRole else colours[1])
         if role == Qt.ItemDataRole.FontRole and (row.mayday_at or row.par.level == ParLevel.OVERDUE):
             return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole and column == 5 and row.par.level != ParLevel.NONE:
+        if role == Qt.ItemDataRole.ToolTipRole and key == "par" and row.par.level != ParLevel.NONE:
             return tr("Accountability timer: %1").replace("%1", row.par.level.label)
         return None

@@ -34,7 +34,7 @@ from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.messages import show_error
 from ops_console.ui.common.theme import set_ink
 
-from .board_model import TeamBoardModel
+from .board_model import COLUMNS, TeamBoardModel
 
 TICK_MS = 1000
 DEBOUNCE_MS = 150
@@ -63,7 +63,7 @@ class TeamBoardPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COLUMNS.index("members"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.confirm = self._button(tr("PAR confirmed by &voice"), "parConfirm", self.confirm_par)
