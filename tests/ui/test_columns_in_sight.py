@@ -123,3 +123,23 @@ def test_an_overdue_team_shows_its_par_and_last_contact_in_sight(
     assert table.isVisible()
     assert hidden_columns(table, ("team", "status", "par", "contact"), COLUMNS) == []
     window.grab().save(str(screenshot_dir / f"team-board-{size.width()}x{size.height()}.png"))
+
+
+@pytest.mark.parametrize(
+    "size", [QSize(1280, 720), QSize(1920, 1080)], ids=lambda s: f"{s.width()}x{s.height()}"
+)
+def test_who_is_on_site_and_what_they_can_do_stay_in_sight(
+    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
+):
+    from ops_console.ui.people.roster_panel import COLUMNS
+
+    window = _window(full_demo_post, qtbot, layout_settings, "Chen Jing", size)
+    window.docks["roster"].show()
+    window.docks["roster"].raise_()
+    qtbot.waitUntil(lambda: window.features.built("roster"))
+    table = window.features.roster.table
+    qtbot.waitUntil(lambda: table.rowCount() > 10 and pending_jobs() == 0, timeout=10_000)
+    _settle()
+    assert table.isVisible()
+    assert hidden_columns(table, ("name", "on_site", "team", "skills"), COLUMNS) == []
+    window.grab().save(str(screenshot_dir / f"volunteers-{size.width()}x{size.height()}.png"))

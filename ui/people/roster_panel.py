@@ -46,16 +46,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Roster", text)
 
 
-COLUMNS = (
-    "Name",
-    "Phone",
-    "Badge",
-    "Team",
-    "Skills and certificates",
-    "Languages",
-    "Availability",
-    "On site",
-)
+# who is here and what they can do first, from the left: at 1280x720 the table ended at
+# the skills, and whether a volunteer was on site at all was past the dock's edge
+COLUMN_HEADERS = {
+    "name": "Name",
+    "on_site": "On site",
+    "team": "Team",
+    "skills": "Skills and certificates",
+    "phone": "Phone",
+    "availability": "Availability",
+    "languages": "Languages",
+    "badge": "Badge",
+}
+COLUMNS = tuple(COLUMN_HEADERS)
 
 
 def skills_text(v: VolunteerView, today: date, day: Callable[[date], str] = date_text) -> str:
@@ -132,7 +135,7 @@ class RosterPanel(QWidget):
         self.people: list[VolunteerView] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("roster")
-        self.table.setHorizontalHeaderLabels([tr(COLUMNS[i]) for i in range(len(COLUMNS))])
+        self.table.setHorizontalHeaderLabels([tr(COLUMN_HEADERS[key]) for key in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -208,24 +211,25 @@ class RosterPanel(QWidget):
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(people))
         for i, v in enumerate(people):
-            since = clock_time(v.on_site_since)
-            cells = (
-                v.name,
-                v.phone,
-                v.badge,
-                v.team_name,
-                skills_text(v, today),
-                v.languages,
-                v.availability,
-                since,
-            )
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+            cells = {
+                "name": v.name,
+                "on_site": clock_time(v.on_site_since),
+                "team": v.team_name,
+                "skills": skills_text(v, today),
+                "phone": v.phone,
+                "availability": v.availability,
+                "languages": v.languages,
+                "badge": v.badge,
+            }
+            exported = {  # whole, for the paper backup: certificates' end dates, the day and zone
+                "skills": skills_text(v, today, iso_day),
+                "on_site": iso_time(v.on_site_since),
+            }
+            for col, key in enumerate(COLUMNS):
+                item = QTableWidgetItem(cells[key])
                 item.setData(Qt.ItemDataRole.UserRole, v.id)
-                if col == 4:  # certificates' end dates whole, for the paper backup
-                    item.setData(ExportRole, skills_text(v, today, iso_day))
-                if col == 7:  # on site since: the day and zone too, for the paper backup
-                    item.setData(ExportRole, iso_time(v.on_site_since))
+                if key in exported:
+                    item.setData(ExportRole, exported[key])
                 self.table.setItem(i, col, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
