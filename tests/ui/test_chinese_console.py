@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QWidget
 
 from helpers.clipping import clipped_buttons, clipped_headers
 from helpers.dialogs import every_dialog
 from helpers.english_left import data_words, english_left, english_words
+from helpers.windows import settle, shown_at
 from ops_console.inventory.views import MovementKind
 from ops_console.post import Post
 from ops_console.ui.alerts.model import AlertModel
-from ops_console.ui.app import build_main_window
 from ops_console.ui.common.i18n import install_translators, remove_translators
 
 SIZE = QSize(1366, 768)
@@ -37,11 +37,6 @@ def chinese(qapp):
     yield qapp
     qapp.setFont(font)
     remove_translators(qapp, translators)
-
-
-def _settle() -> None:
-    for _ in range(5):  # layouts settle over a few passes of the event loop (no sleeping)
-        QApplication.processEvents()
 
 
 def _cells_left_in_english(window: QWidget, model_type: type, data: set[str]) -> list[str]:
@@ -65,13 +60,7 @@ def _cells_left_in_english(window: QWidget, model_type: type, data: set[str]) ->
 
 @pytest.fixture
 def chinese_window(full_demo_post, qtbot, themed, chinese, layout_settings):
-    window = build_main_window(full_demo_post, settings=layout_settings)
-    qtbot.addWidget(window)
-    window.resize(SIZE)
-    window.show()
-    qtbot.waitExposed(window)
-    window.resize(SIZE)
-    qtbot.waitUntil(lambda: window.size() == SIZE and not window.isMaximized())
+    window = shown_at(full_demo_post, qtbot, layout_settings, SIZE)
     yield window
     window.close()
 
@@ -95,7 +84,7 @@ def test_every_panel_speaks_chinese_and_keeps_its_buttons_whole(
     for key, dock in window.docks.items():
         dock.show()
         dock.raise_()
-        _settle()
+        settle()
         problems += [f"{key}: {p}" for p in english_left(dock, data)]
         if moment == "calm":  # at the worst moment three bars take ~100 px: a low dock's body
             # scrolls by design (the radio's compose box goes a scroll away; the English
@@ -114,7 +103,7 @@ def test_every_panel_speaks_chinese_and_keeps_its_buttons_whole(
     if moment == "calm":
         for key in ("incidents", "activity", "tasks"):
             window.docks[key].raise_()
-        _settle()
+        settle()
         window.grab().save(str(screenshot_dir / "main_window_zh_CN.png"))
 
 
@@ -131,13 +120,7 @@ def raised_night_window(request, full_demo_post, qtbot, themed, layout_settings)
         assert translators, "the zh_CN catalogue did not load"
         prefer_cjk_font(themed)
     apply_theme(themed, night=True, font_pt=FONT_DEFAULT_PT + FONT_STEP)
-    window = build_main_window(full_demo_post, settings=layout_settings)
-    qtbot.addWidget(window)
-    window.resize(SIZE)
-    window.show()
-    qtbot.waitExposed(window)
-    window.resize(SIZE)
-    qtbot.waitUntil(lambda: window.size() == SIZE and not window.isMaximized())
+    window = shown_at(full_demo_post, qtbot, layout_settings, SIZE)
     yield request.param, window
     window.close()
     apply_theme(themed, night=False)
@@ -153,7 +136,7 @@ def test_raised_text_at_night_keeps_buttons_headers_and_tabs_whole(raised_night_
     for key, dock in window.docks.items():
         dock.show()
         dock.raise_()
-        _settle()
+        settle()
         problems += [f"{key}: cut off: {p}" for p in clipped_buttons(window, dock)[0]]
         problems += [f"{key}: {p}" for p in clipped_headers(dock)]
         dock.grab().save(str(screenshot_dir / f"night_larger_{language}_{key}.png"))
@@ -162,7 +145,7 @@ def test_raised_text_at_night_keeps_buttons_headers_and_tabs_whole(raised_night_
     assert window.minimumSizeHint().width() <= SIZE.width(), "the larger text made the window too wide"
     for key in ("incidents", "activity", "tasks"):
         window.docks[key].raise_()
-    _settle()
+    settle()
     window.grab().save(str(screenshot_dir / f"main_window_{language}_night_larger.png"))
     assert not problems, "\n".join(sorted(set(problems)))
 
@@ -175,7 +158,7 @@ def test_raised_text_at_night_keeps_every_dialog_whole(full_demo_post, raised_ni
         dialog = make()
         qtbot.addWidget(dialog)
         dialog.show()
-        _settle()
+        settle()
         problems += [f"{name}: cut off: {p}" for p in clipped_buttons(dialog, dialog)[0]]
         problems += [f"{name}: {p}" for p in clipped_headers(dialog)]
         size, least = dialog.size(), dialog.minimumSizeHint()
@@ -197,7 +180,7 @@ def test_every_dialog_speaks_chinese_and_fits_the_screen(full_demo_post, chinese
         dialog = make()
         qtbot.addWidget(dialog)
         dialog.show()
-        _settle()
+        settle()
         problems += [f"{name}: {p}" for p in english_left(dialog, data)]
         problems += [f"{name}: cut off: {p}" for p in clipped_buttons(dialog, dialog)[0]]
         size, least = dialog.size(), dialog.minimumSizeHint()

@@ -13,33 +13,22 @@ person acts on. Each was found past a dock's edge under Xvfb at 1280x720:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
 
+from helpers.windows import settle, shown_at
 from ops_console.config import DEMO_PIN
-from ops_console.ui.app import build_main_window
 from ops_console.ui.common.jobs import pending_jobs
 from ops_console.ui.inventory.model import STOCK_COLUMNS
+from ops_console.ui.people.board_model import COLUMNS as TEAM_COLUMNS
+from ops_console.ui.people.roster_panel import COLUMNS as ROSTER_COLUMNS
+from ops_console.ui.sirens.model import COLUMNS as SIREN_COLUMNS
 
+SIZES = [QSize(1280, 720), QSize(1920, 1080)]
 ACTED_ON = ("item", "location", "level")
-
-
-def _window(post, qtbot, settings, who: str, size: QSize):  # type: ignore[no-untyped-def]
-    post.operators.sign_on(who, DEMO_PIN)
-    window = build_main_window(post, settings=settings)
-    qtbot.addWidget(window)
-    window.resize(size)
-    window.show()
-    qtbot.waitExposed(window)
-    window.resize(size)
-    qtbot.waitUntil(lambda: window.size() == size)
-    return window
-
-
-def _settle() -> None:
-    for _ in range(5):  # layouts settle over a few passes of the event loop (no sleeping)
-        QApplication.processEvents()
 
 
 def hidden_columns(table, names, columns=STOCK_COLUMNS) -> list[str]:  # type: ignore[no-untyped-def]
@@ -54,24 +43,23 @@ def hidden_columns(table, names, columns=STOCK_COLUMNS) -> list[str]:  # type: i
     return out
 
 
-@pytest.mark.parametrize(
-    "size", [QSize(1280, 720), QSize(1920, 1080)], ids=lambda s: f"{s.width()}x{s.height()}"
-)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
 def test_the_stock_columns_acted_on_stay_in_sight_with_and_without_the_chart(
     full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
 ):
-    window = _window(full_demo_post, qtbot, layout_settings, "Liu Yang", size)
+    full_demo_post.operators.sign_on("Liu Yang", DEMO_PIN)
+    window = shown_at(full_demo_post, qtbot, layout_settings, size)
     qtbot.waitUntil(lambda: window.features.built("inventory"))
     panel = window.features.inventory
     qtbot.waitUntil(lambda: panel.model.rowCount() > 10 and pending_jobs() == 0, timeout=10_000)
-    _settle()
+    settle()
     view = panel.stock
     assert view.table.isVisible() and not view.chart_box.isVisible()  # nothing chosen: no empty chart
     wide = size.width() >= 1920
     assert hidden_columns(view.table, ACTED_ON + (("quantity",) if wide else ())) == []
 
     view.table.selectRow(8)
-    _settle()
+    settle()
     assert view.chart_box.isVisible() and view.chart.title.text().startswith(
         panel.model.level_at(8).item_name
     )
@@ -83,64 +71,56 @@ def test_the_stock_columns_acted_on_stay_in_sight_with_and_without_the_chart(
 
     view.table.clearSelection()
     view.table.setCurrentIndex(panel.model.index(-1, -1))
-    _settle()
+    settle()
     assert not view.chart_box.isVisible()
 
 
-@pytest.mark.parametrize(
-    "size", [QSize(1280, 720), QSize(1920, 1080)], ids=lambda s: f"{s.width()}x{s.height()}"
-)
-def test_the_siren_columns_a_supervisor_acts_on_stay_in_sight(
-    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
+class Keyed(NamedTuple):
+    """A table whose model reads its columns by key: its keys in order, those that must be
+    in sight, when its rows are in, and the screenshot's name."""
+
+    columns: tuple[str, ...]
+    acted_on: tuple[str, ...]
+    rows_in: Callable[[int], bool]
+    picture: str
+
+
+KEYED_TABLES = {
+    "sirens": Keyed(
+        SIREN_COLUMNS,
+        ("siren", "state", "remaining", "faults", "mains", "comms"),
+        lambda rows: rows == 6,
+        "sirens-table",
+    ),
+    "teams": Keyed(
+        TEAM_COLUMNS,
+        ("team", "status", "par", "contact"),
+        lambda rows: rows > 3,
+        "team-board",
+    ),
+    "roster": Keyed(
+        ROSTER_COLUMNS,
+        ("name", "on_site", "team", "skills"),
+        lambda rows: rows > 10,
+        "volunteers",
+    ),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+@pytest.mark.parametrize("dock", list(KEYED_TABLES))
+def test_the_supervisors_tables_keep_the_columns_acted_on_in_sight(
+    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size, dock
 ):
-    from ops_console.ui.sirens.model import COLUMNS
-
-    window = _window(full_demo_post, qtbot, layout_settings, "Chen Jing", size)
-    qtbot.waitUntil(lambda: window.features.built("sirens"))
-    table = window.features.sirens.table
-    qtbot.waitUntil(lambda: table.model().rowCount() == 6 and pending_jobs() == 0, timeout=10_000)
-    _settle()
+    keyed = KEYED_TABLES[dock]
+    full_demo_post.operators.sign_on("Chen Jing", DEMO_PIN)
+    window = shown_at(full_demo_post, qtbot, layout_settings, size)
+    window.docks[dock].show()
+    window.docks[dock].raise_()
+    qtbot.waitUntil(lambda: window.features.built(dock))
+    table = window.features.panel(dock).table
+    qtbot.waitUntil(lambda: keyed.rows_in(table.model().rowCount()) and pending_jobs() == 0, timeout=10_000)
+    settle()
     assert table.isVisible()
-    acted_on = ("siren", "state", "remaining", "faults", "mains", "comms")
-    assert hidden_columns(table, acted_on, COLUMNS) == []
-    window.grab().save(str(screenshot_dir / f"sirens-table-{size.width()}x{size.height()}.png"))
-
-
-@pytest.mark.parametrize(
-    "size", [QSize(1280, 720), QSize(1920, 1080)], ids=lambda s: f"{s.width()}x{s.height()}"
-)
-def test_an_overdue_team_shows_its_par_and_last_contact_in_sight(
-    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
-):
-    from ops_console.ui.people.board_model import COLUMNS
-
-    window = _window(full_demo_post, qtbot, layout_settings, "Chen Jing", size)
-    window.docks["teams"].show()
-    window.docks["teams"].raise_()
-    qtbot.waitUntil(lambda: window.features.built("teams"))
-    table = window.features.teams.table
-    qtbot.waitUntil(lambda: table.model().rowCount() > 3 and pending_jobs() == 0, timeout=10_000)
-    _settle()
-    assert table.isVisible()
-    assert hidden_columns(table, ("team", "status", "par", "contact"), COLUMNS) == []
-    window.grab().save(str(screenshot_dir / f"team-board-{size.width()}x{size.height()}.png"))
-
-
-@pytest.mark.parametrize(
-    "size", [QSize(1280, 720), QSize(1920, 1080)], ids=lambda s: f"{s.width()}x{s.height()}"
-)
-def test_who_is_on_site_and_what_they_can_do_stay_in_sight(
-    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
-):
-    from ops_console.ui.people.roster_panel import COLUMNS
-
-    window = _window(full_demo_post, qtbot, layout_settings, "Chen Jing", size)
-    window.docks["roster"].show()
-    window.docks["roster"].raise_()
-    qtbot.waitUntil(lambda: window.features.built("roster"))
-    table = window.features.roster.table
-    qtbot.waitUntil(lambda: table.rowCount() > 10 and pending_jobs() == 0, timeout=10_000)
-    _settle()
-    assert table.isVisible()
-    assert hidden_columns(table, ("name", "on_site", "team", "skills"), COLUMNS) == []
-    window.grab().save(str(screenshot_dir / f"volunteers-{size.width()}x{size.height()}.png"))
+    assert hidden_columns(table, keyed.acted_on, keyed.columns) == []
+    window.grab().save(str(screenshot_dir / f"{keyed.picture}-{size.width()}x{size.height()}.png"))

@@ -5,20 +5,16 @@ disabled Records/Exercise menu item, without a reason in its tooltip."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTabBar
+from PySide6.QtWidgets import QAbstractButton, QTabBar
 
 from helpers.alerts import the_worst_moment
+from helpers.windows import settle
 from ops_console.config import DEMO_PIN
 from ops_console.demo.roster import OPERATORS
 from ops_console.domain import Role
 from ops_console.ui.app import build_main_window
 
 DEMO_NAMES = {role: name for name, _, role in OPERATORS}  # the demo's staff, one per role
-
-
-def _settle() -> None:
-    for _ in range(5):
-        QApplication.processEvents()
 
 
 def silent_buttons(root) -> set[str]:  # type: ignore[no-untyped-def]
@@ -63,7 +59,7 @@ def test_every_disabled_control_says_why(full_demo_post, qtbot, themed, layout_s
     for key, dock in window.docks.items():
         dock.show()
         dock.raise_()
-        _settle()
+        settle()
         silent |= {f"{key}: {b}" for b in silent_buttons(dock)}
     bars = (window.alarm.toolbar, window.features.siren_strip, window.exercise_bar)
     silent |= {f"{bar.objectName()}: {b}" for bar in bars for b in silent_buttons(bar)}

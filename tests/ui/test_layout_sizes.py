@@ -12,17 +12,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from helpers.alerts import the_worst_moment
 from helpers.clipping import clipped_buttons, visible_part
+from helpers.windows import settle, shown_at
 from ops_console.config import DEMO_PIN
 from ops_console.ui.app import build_main_window
 from ops_console.ui.common.jobs import pending_jobs
 from ops_console.ui.main_window import LAYOUT_VERSION
 
 SIZES = [QSize(1280, 720), QSize(1366, 768), QSize(1920, 1080)]
-
-
-def _settle() -> None:
-    for _ in range(5):  # layouts settle over a few passes of the event loop (no sleeping)
-        QApplication.processEvents()
 
 
 @pytest.mark.parametrize(
@@ -40,13 +36,7 @@ def test_every_dock_keeps_its_buttons_whole_and_in_sight(
         request.getfixturevalue("chinese")
     the_worst_moment(full_demo_post, drill=True)  # CANCEL ALL on the bar and in the panel; a third bar
     full_demo_post.operators.sign_on(who, DEMO_PIN)
-    window = build_main_window(full_demo_post, settings=layout_settings)
-    qtbot.addWidget(window)
-    window.resize(size)  # a size chosen by the caller: not maximised on the small test screen
-    window.show()
-    qtbot.waitExposed(window)
-    window.resize(size)  # again: before the first show the layout's minimum height is not yet known
-    qtbot.waitUntil(lambda: window.size() == size and not window.isMaximized())
+    window = shown_at(full_demo_post, qtbot, layout_settings, size)
     assert (
         window.minimumSizeHint().width() <= size.width()
         and window.minimumSizeHint().height() <= size.height()
@@ -56,12 +46,12 @@ def test_every_dock_keeps_its_buttons_whole_and_in_sight(
     # only then does a dock raised here stay in front
     qtbot.waitUntil(window.alarm.bar.alarm.isVisible)
     qtbot.waitUntil(lambda: pending_jobs() == 0)
-    _settle()
+    settle()
     problems: list[str] = []
     for key, dock in window.docks.items():
         dock.show()
         dock.raise_()
-        _settle()
+        settle()
         found, _ = clipped_buttons(window, dock)
         problems += [f"{key}: {p}" for p in found]
         for bar in (window.alarm.toolbar, window.exercise_bar, window.features.siren_strip):
@@ -80,7 +70,7 @@ def test_every_dock_keeps_its_buttons_whole_and_in_sight(
 
     window.docks["radio"].raise_()
     window.docks["sirens"].raise_()
-    _settle()
+    settle()
     suffix = ("" if language == "en" else f"_{language}") + (
         "" if who == "Chen Jing" else f"_{who.split()[0]}"
     )
@@ -105,7 +95,7 @@ def test_first_start_opens_maximised(post, qtbot, themed, layout_settings: QSett
     third = build_main_window(post, settings=layout_settings)
     qtbot.addWidget(third)
     third.show()
-    _settle()
+    settle()
     assert not third.isMaximized()  # (restoreGeometry fits the size to the small test screen)
     third.close()
 
@@ -115,7 +105,7 @@ def test_a_size_chosen_by_the_caller_is_kept(post, qtbot, themed, layout_setting
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
-    _settle()
+    settle()
     assert not window.isMaximized() and window.size() == QSize(1400, 900)
     window.close()
 
@@ -129,13 +119,13 @@ def test_no_stale_tab_bar_is_drawn_over_the_docks(full_demo_post, qtbot, themed,
     window.show()
     qtbot.waitExposed(window)
     for _ in range(2):  # as built, and after View → Reset layout
-        _settle()
+        settle()
         shown = [b for b in window.findChildren(QTabBar) if b.parentWidget() is window and b.isVisible()]
         firsts = [b.tabText(0) for b in shown]
         assert len(firsts) == len(set(firsts)), f"two tab bars for one dock group: {firsts}"
         bar = next(b for b in shown if "Radio" in [b.tabText(i) for i in range(b.count())])
         bar.setCurrentIndex([bar.tabText(i) for i in range(bar.count())].index("Radio"))  # the kept bar works
-        _settle()
+        settle()
         assert window.rect().contains(window.docks["radio"].geometry())
         window.reset_layout()
     window.close()
@@ -162,7 +152,7 @@ def test_every_dock_tab_shows_its_whole_title(full_demo_post, qtbot, themed, lay
         window.show()
         qtbot.waitExposed(window)
         for _ in range(2):  # as built, and after View → Reset layout
-            _settle()
+            settle()
             cut = [
                 bar.tabText(i)
                 for bar in window.findChildren(QTabBar)
@@ -184,18 +174,12 @@ def test_every_siren_of_the_post_is_in_sight_on_a_laptop(
 ):
     """The siren table gets the room before the battery chart (empty until a siren is
     chosen): all six demo sirens' rows are whole in view, no scrolling, at 1280x720 too."""
-    window = build_main_window(full_demo_post, settings=layout_settings)
-    qtbot.addWidget(window)
-    window.resize(size)
-    window.show()
-    qtbot.waitExposed(window)
-    window.resize(size)
-    qtbot.waitUntil(lambda: window.size() == size)
+    window = shown_at(full_demo_post, qtbot, layout_settings, size)
     window.docks["sirens"].raise_()
     panel = window.features.sirens
     panel.reload()
     qtbot.waitUntil(lambda: panel.table.model().rowCount() == 6)
-    _settle()
+    settle()
     table = panel.table
     last = table.visualRect(table.model().index(5, 0))
     assert last.isValid() and last.bottom() <= table.viewport().height(), (
@@ -223,7 +207,7 @@ def test_a_layout_saved_with_the_bars_on_one_line_gives_each_its_own(
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: strip.isVisible() and alarm.isVisible())
-    _settle()
+    settle()
     assert window.toolBarBreak(alarm) and window.toolBarBreak(window.exercise_bar)
     assert strip.geometry().bottom() < alarm.geometry().top(), (strip.geometry(), alarm.geometry())
     assert strip.width() == alarm.width() == window.width()
