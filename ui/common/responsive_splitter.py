@@ -68,11 +68,13 @@ class ResponsiveSplitter(QSplitter):
     def relayout(self) -> None:
         """Orient again at the present size: after a part was shown or hidden, which
         changes the width the parts need side by side but resizes nothing."""
-        self._orient(self.size())
-        if self._stacked_share is not None and self.orientation() == Qt.Orientation.Vertical:
+        turned = self._orient(self.size())
+        stacked = self.orientation() == Qt.Orientation.Vertical
+        if not turned and stacked and self._stacked_share is not None:  # a turn shared it already
             self.setSizes(self._stacked_sizes(self.height(), self._stacked_share))
 
-    def _orient(self, size: QSize) -> None:
+    def _orient(self, size: QSize) -> bool:
+        """Side by side or stacked for ``size``; whether the orientation changed."""
         wide = size.width() >= self.side_by_side_width()
         horizontal = self.orientation() == Qt.Orientation.Horizontal
         if wide != horizontal:
@@ -84,6 +86,7 @@ class ResponsiveSplitter(QSplitter):
             elif not wide and self._stacked_share is not None:
                 self.setSizes(self._stacked_sizes(size.height(), self._stacked_share))
             self.updateGeometry()  # the minimum height changed: the scroll area around us must know
+        return wide != horizontal
 
     def _stacked_sizes(self, height: int, share: float) -> list[int]:
         """One above the other: the first part gets ``share`` of the height, the rest the remainder."""
