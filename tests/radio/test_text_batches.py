@@ -206,6 +206,28 @@ def test_driver_errors_are_raised_as_sqlalchemy_errors(tmp_path) -> None:
     engine.dispose()
 
 
+def test_a_refused_row_commits_none_of_its_batch(any_db_url) -> None:
+    """On SQLite the rows go in as ``INSERT OR FAIL`` (no statement journal): the rows
+    before a refused one stay in the statement, so only the rollback of the whole
+    transaction keeps them out. Rows after the first statement's worth are refused too."""
+    engine = create_engine(any_db_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS bulk_refusal"))
+        conn.execute(text("CREATE TABLE bulk_refusal (a INTEGER NOT NULL, b TEXT)"))
+    insert = BulkInsert(table("bulk_refusal", column("a"), column("b")), ("a", "b"))  # type: ignore[arg-type]
+    count = 1500  # three statements of 512 rows and the rest in halves, on SQLite
+    values = list(range(count))
+    values[1200] = None  # refused in the third statement, after two whole ones
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        insert.columns(conn, count, [values, ["x"] * count])
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT count(*) FROM bulk_refusal")).scalar() == 0
+        insert.columns(conn, 3, [[1, 2, 3], ["a", "b", "c"]])  # the table still takes rows
+        assert conn.execute(text("SELECT count(*) FROM bulk_refusal")).scalar() == 3
+        conn.execute(text("DROP TABLE bulk_refusal"))
+    engine.dispose()
+
+
 def test_nodes_heard_in_a_batch_are_updated_together(any_db_url) -> None:
     """Known nodes are updated in one statement per set of columns: a node that sent a
     position gets its place and battery, one that sent a text only its call and signal,
