@@ -8,7 +8,9 @@ person acts on. Each was found past a dock's edge under Xvfb at 1280x720:
 - the supervisor's sirens table: state, time remaining, faults, mains and comms (a siren
   idle with its door open, or on battery, looked like any other);
 - the team board: status, PAR and last contact (an overdue team was only a bold row);
-- the volunteers: name, on site, team and skills (who was on site was out of sight).
+- the volunteers: name, on site, team and skills (who was on site was out of sight);
+- the incident list, in front for every role: severity, title and status (the title
+  began past the dock's edge when the report time and kind came first).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtCore import QSize
 from helpers.windows import settle, shown_at
 from ops_console.config import DEMO_PIN
 from ops_console.ui.common.jobs import pending_jobs
+from ops_console.ui.incidents.model import COLUMNS as INCIDENT_COLUMNS
 from ops_console.ui.inventory.model import STOCK_COLUMNS
 from ops_console.ui.people.board_model import COLUMNS as TEAM_COLUMNS
 from ops_console.ui.people.roster_panel import COLUMNS as ROSTER_COLUMNS
@@ -124,3 +127,22 @@ def test_the_supervisors_tables_keep_the_columns_acted_on_in_sight(
     assert table.isVisible()
     assert hidden_columns(table, keyed.acted_on, keyed.columns) == []
     window.grab().save(str(screenshot_dir / f"{keyed.picture}-{size.width()}x{size.height()}.png"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+@pytest.mark.parametrize("person", ["Chen Jing", "Wang Fang", "Zhang Min"])
+def test_the_incident_list_shows_what_each_incident_is(
+    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size, person
+):
+    """The incident list, in front for every role, shows severity, title and status whole;
+    the title began past the dock's edge at 1280x720 when the time and kind came first."""
+    full_demo_post.operators.sign_on(person, DEMO_PIN)
+    window = shown_at(full_demo_post, qtbot, layout_settings, size)
+    panel = window.incidents
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() > 5 and pending_jobs() == 0, timeout=10_000)
+    settle()
+    assert panel.table.isVisible()
+    assert hidden_columns(panel.table, ("id", "severity", "title", "status"), INCIDENT_COLUMNS) == []
+    window.grab().save(
+        str(screenshot_dir / f"incidents-{person.split()[0].lower()}-{size.width()}x{size.height()}.png")
+    )

@@ -39,7 +39,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("IncidentTableModel", text)
 
 
-COLUMNS = ("id", "reported", "kind", "severity", "status", "title", "location", "reported_by")
+COLUMNS = ("id", "severity", "title", "status", "reported", "kind", "location", "reported_by")
+"""What a person reads first comes first: how bad, what it is, where it stands. With the
+report time and kind first, the title began past the left dock's edge at 1280x720."""
 # translated when shown (QT_TRANSLATE_NOOP marks them for lupdate), not at import time
 HEADERS = {
     "id": QT_TRANSLATE_NOOP("IncidentTableModel", "#"),
