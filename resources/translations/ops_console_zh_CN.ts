@@ -4835,6 +4835,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>避难场所</translation>
     </message>
     <message>
+      <source>Unaccounted only</source>
+      <translation>仅未清点</translation>
+    </message>
+    <message>
       <source>Usually checked on by: {v}</source>
       <translation>通常由 {v} 探访</translation>
     </message>

@@ -10,7 +10,9 @@ person acts on. Each was found past a dock's edge under Xvfb at 1280x720:
 - the team board: status, PAR and last contact (an overdue team was only a bold row);
 - the volunteers: name, on site, team and skills (who was on site was out of sight);
 - the incident list, in front for every role: severity, title and status (the title
-  began past the dock's edge when the report time and kind came first).
+  began past the dock's edge when the report time and kind came first);
+- the residents of a zone: whereabouts, name and needs, and at least three rows (two
+  were in sight, and the panel's scroller pushed the rest under its edge).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtWidgets import QScrollArea
 
 from helpers.windows import settle, shown_at
 from ops_console.config import DEMO_PIN
@@ -146,3 +149,32 @@ def test_the_incident_list_shows_what_each_incident_is(
     window.grab().save(
         str(screenshot_dir / f"incidents-{person.split()[0].lower()}-{size.width()}x{size.height()}.png")
     )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_the_residents_of_a_zone_are_in_sight_with_their_whereabouts(
+    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
+):
+    """At 1280x720 the residents tab showed two rows, and whereabouts (who is still
+    unaccounted) was past the dock's edge. Now whereabouts and name lead, the filter
+    shares the zone's line and the register's needs are on hover: three rows or more."""
+    full_demo_post.operators.sign_on("Chen Jing", DEMO_PIN)
+    window = shown_at(full_demo_post, qtbot, layout_settings, size)
+    window.docks["residents"].show()
+    window.docks["residents"].raise_()
+    qtbot.waitUntil(lambda: window.features.built("residents"))
+    panel = window.features.panel("residents")
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 10 and pending_jobs() == 0, timeout=10_000)
+    settle()
+    table = panel.table
+    assert table.isVisible()
+    keys = ("whereabouts", "name", "needs")
+    assert [title for title, _ in panel.model.columns[:3]] == ["Whereabouts", "Name", "Needs"]
+    assert hidden_columns(table, keys, ("whereabouts", "name", "needs", "address", "shelter")) == []
+    shown_rows = table.viewport().height() // table.rowHeight(0)
+    assert shown_rows >= 3, f"only {shown_rows} residents in sight"
+    outer = panel.findChild(QScrollArea)
+    assert outer.viewport().rect().contains(table.geometry().bottomLeft() - QPoint(0, 2)), (
+        "the rows scroll away"
+    )
+    window.grab().save(str(screenshot_dir / f"residents-{size.width()}x{size.height()}.png"))

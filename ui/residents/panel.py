@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -96,14 +97,17 @@ class ResidentsPanel(QWidget):
         self.progress.setFormat(tr("%v of %m accounted for (%p%)"))
         self.states = QLabel()
         self.states.setWordWrap(True)
-        self.only_open = QCheckBox(tr("Only those not yet accounted for (the report)"))
+        self.only_open = QCheckBox(tr("Unaccounted only"))  # short: it shares the zone's line
+        self.only_open.setToolTip(tr("Only those not yet accounted for (the report)"))
         self.only_open.toggled.connect(self._render_rows)
         self.model = RowsModel(
             [
-                (tr("Needs"), _needs),
-                (tr("Name"), lambda r: r.name),
-                (tr("Address"), lambda r: r.address),
+                # whereabouts first: the sweep acts on who is still unaccounted (it was
+                # past the dock's edge at 1280x720), then who, what they need, where
                 (tr("Whereabouts"), _where),
+                (tr("Name"), lambda r: r.name),
+                (tr("Needs"), _needs),
+                (tr("Address"), lambda r: r.address),
                 (tr("Shelter"), _shelter),
             ],
             lambda r: TINTS.get(r.whereabouts),
@@ -113,6 +117,10 @@ class ResidentsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(90)
+        # the scroller below sizes its word-wrapped content by preferred heights, and a
+        # table prefers ~190 px: the rows were pushed under its edge. Ignored: the table
+        # takes the height that is left (at least its minimum), never more.
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # widths set in _fit_columns
         header.setStretchLastSection(True)  # not the address: at 1366 px it shrank to nothing
@@ -135,11 +143,13 @@ class ResidentsPanel(QWidget):
         self.export.clicked.connect(self.export_register)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.hide()  # until there is something to say (_say)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Zone:")))
         top.addWidget(self.zone, 1)
         top.addWidget(self.progress, 2)
+        top.addWidget(self.only_open)  # not a line of its own: the rows get it (2 were in sight at 1280x720)
         # what to read scrolls inside the panel (it shares a tab stack at 1280×720); the
         # buttons stay below it, whole and in sight, wrapping onto a second line if narrow
         content = QWidget()
@@ -148,7 +158,6 @@ class ResidentsPanel(QWidget):
         layout.addWidget(self.counts)
         layout.addLayout(top)
         layout.addWidget(self.states)
-        layout.addWidget(self.only_open)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.hidden)
         layout.addWidget(self.message)
@@ -200,8 +209,9 @@ class ResidentsPanel(QWidget):
             tr(
                 "{total} residents registered · {on_map} on the map · {off} with no position (listed only)"
             ).format(total=c.total, on_map=c.on_map, off=c.without_position)
-            + (f"\n{needs}" if needs else "")
         )
+        # the whole register's needs: on hover, so the zone's rows keep the line
+        self.counts.setToolTip(needs)
         self.zone.blockSignals(True)
         self.zone.clear()
         for z in snap.zones:
@@ -350,6 +360,7 @@ class ResidentsPanel(QWidget):
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))  # an empty line would take a row's height
 
     def _failed(self, error: Exception) -> None:
         show_error(self, error)
