@@ -13,6 +13,9 @@ link hands them over (target: PostgreSQL >= 50 % of SQLite). Measured --runs 3 a
 average ~3.6 on 2 cores, after the text path's batching (one pipelined round trip for the
 repeat check and the ids, the lock and the highest raw id in one query): PostgreSQL
 14,582 frames/s, SQLite 21,342 frames/s, ratio 0.68 (single runs under load: 0.49-1.08).
+After SQLite got a larger page cache, rarer checkpoints and INSERT OR FAIL (db/engine.py,
+radio/bulk.py), --runs 3 on a quiet machine: PostgreSQL 21,941 frames/s, SQLite 40,764
+frames/s, ratio 0.54: SQLite gained more than PostgreSQL, so the margin is thinner.
 
 Every figure is the median of ``--runs`` runs (default 3; --quick: 1); a tail from fewer
 than 100 writes is named max / second_worst, not p99.
