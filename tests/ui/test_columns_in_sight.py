@@ -171,6 +171,7 @@ def test_the_residents_of_a_zone_are_in_sight_with_their_whereabouts(
     keys = ("whereabouts", "name", "needs")
     assert [title for title, _ in panel.model.columns[:3]] == ["Whereabouts", "Name", "Needs"]
     assert hidden_columns(table, keys, ("whereabouts", "name", "needs", "address", "shelter")) == []
+    assert panel.zone.toolTip() == panel.zone.currentText() != ""  # the narrow box's whole name
     shown_rows = table.viewport().height() // table.rowHeight(0)
     assert shown_rows >= 3, f"only {shown_rows} residents in sight"
     outer = panel.findChild(QScrollArea)

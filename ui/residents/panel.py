@@ -217,6 +217,7 @@ class ResidentsPanel(QWidget):
         for z in snap.zones:
             self.zone.addItem(f"{z.name} ({z.kind.label.lower()})", z.id)
         self.zone.setCurrentIndex(max(0, self.zone.findData(snap.zone_id)))
+        self.zone.setToolTip(self.zone.currentText())  # the box is narrow: the whole name on hover
         self.zone.blockSignals(False)
         p = snap.progress
         self.progress.setRange(0, max(1, p.total if p else 0))
