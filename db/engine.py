@@ -33,20 +33,21 @@ from .own_writes import OwnWrites
 
 BUSY_TIMEOUT_MS = 5000
 
-SQLITE_CACHE_KIB = 32 * 1024
+SQLITE_CACHE_KIB = 16 * 1024
 """Page cache per connection, in KiB (SQLite's default is 2 MiB). Ingest inserts into
 tables with several indexes whose leaves are spread over the file (messages by station
 and number); with 2 MiB a batch evicted pages it was about to touch again and wrote them
-out mid-transaction. 32 MiB took a million texts from ~21.6 to ~15.9 µs of CPU a row in
-a plain sqlite3 loop (``bench/radio_ingest.py`` measures the whole path). The cache only
-fills with pages a connection reads, so a small post uses no more memory than before."""
+out mid-transaction. 16 MiB took a million message rows from ~19.5 to ~15.7 us of CPU a
+row in a loop like bench/sqlite_settings.py's; 32 MiB measured the same. The cache fills
+only with pages a connection reads, so a small post uses no more memory than before, and
+a big one at most this much more per pooled connection."""
 
 WAL_AUTOCHECKPOINT_PAGES = 8000
 """Pages in the write-ahead log before a commit copies them into the database (SQLite's
 default is 1,000, 4 MiB). Between two checkpoints a page written by many commits (the
 end of each index) is copied once; with 1,000 the ingest spent a tenth of its time in
-checkpoints. 8,000 pages (~32 MiB of log, reused, not grown) took a million texts from
-~18 to ~13.4 µs of CPU a row in a plain sqlite3 loop; more gave nothing measurable."""
+checkpoints. 8,000 pages (~32 MiB of log, reused, not grown) took a million message rows
+from ~15.7 to ~12.8 us of CPU a row in the same loop; more gave nothing measurable."""
 
 
 @dataclass(frozen=True)

@@ -51,10 +51,11 @@ class BulkInsert:
     None). On SQLite they are written into the statement as literals, so the row binds
     only what varies (a received text's row: 16 values, not 22); COPY sends them per row.
 
-    On SQLite a statement is ``INSERT OR FAIL``: a refused row stops the statement but
-    keeps the rows it inserted before, so SQLite writes no statement journal (a temporary
-    file, ~4 µs a row of the multi-row inserts). The caller rolls back the whole
-    transaction on any error, as the ingest does; nothing half-inserted is ever committed."""
+    On SQLite a statement is ``INSERT OR FAIL``: a refused row stops the statement but keeps
+    the rows it inserted before, so SQLite writes no statement journal (a temporary file:
+    ~27 against ~19.5 µs of CPU a message row in a loop like bench/sqlite_settings.py's).
+    The caller rolls back the whole transaction on any error, as the ingest does; nothing
+    half-inserted is ever committed."""
 
     def __init__(self, table: Table, names: Sequence[str], constants: dict[str, Any] | None = None) -> None:
         self.table, self.names = table, tuple(names)
