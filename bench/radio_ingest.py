@@ -35,13 +35,16 @@ the positions' rate and the CPU per frame are the steadier figures):
   thread 5.2, two full garbage collections instead of thirteen. At the positions' quiet
   rate (~100k/s) the same shares put texts at ~50k/s and mixed at ~70k/s: the texts'
   target is met with no margin, and under load it is missed.
-- after SQLite was given a 32 MiB page cache, 8,000-page checkpoints and ``INSERT OR
+- after SQLite was given a larger page cache, 8,000-page checkpoints and ``INSERT OR
   FAIL`` for the bulk rows (db/engine.py, radio/bulk.py: no statement journal, fewer
-  pages written twice), full size --runs 3 on a quiet machine (load average < 1), the
-  commit before and after in the same hour: texts 50,578/s -> 57,215/s, mixed 57,784/s
-  -> 60,866/s, positions 91,939/s -> 88,467/s (within their spread, 76-95k), share of
-  the storage ceiling 23.6 -> 25.6 %. A plain sqlite3 loop of a million message rows
-  with the table's indexes went from ~24 to ~13.4 us of CPU a row.
+  pages written twice; bench/sqlite_settings.py measures them alone: 0.48 of the CPU a
+  row), full size --runs 3 on a quiet machine (load average < 1), the commit before and
+  after in the same hour, with a 32 MiB cache: texts 50,578/s -> 57,215/s, mixed
+  57,784/s -> 60,866/s, positions 91,939/s -> 88,467/s (within their spread, 76-95k),
+  share of the storage ceiling 23.6 -> 25.6 %. With the 16 MiB cache kept (it measured
+  the same: texts at 1M frames, alternated, 55.4/59.1/57.4k against 56.2/54.1/48.0k),
+  a later --runs 3: texts 49,433/s (runs 49,433, 48,186, 54,965), mixed 53,452/s,
+  positions 86,834/s, share 24.2 %: the texts' margin is still within one run's noise.
 """
 
 from __future__ import annotations
