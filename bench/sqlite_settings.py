@@ -44,16 +44,14 @@ from sqlalchemy.schema import CreateIndex, CreateTable  # noqa: E402
 
 from db.engine import Database  # noqa: E402
 from db.radio_models import RadioMessage  # noqa: E402
+from ops_console.radio.bulk import ROWS_PER_STATEMENT  # noqa: E402
 from ops_console.radio.texts import _MSG_INSERT  # noqa: E402
 
 TABLE = RadioMessage.__table__
 POST_INSERT = _MSG_INSERT
 """The statement the ingest stores received texts with: its columns, and its constants
-written into the SQL as literals."""
-COLUMNS = POST_INSERT.names
-CONSTANTS = POST_INSERT.constants
-
-ROWS_PER_STATEMENT = 512
+written into the SQL as literals. Each batch below is one of its statements' worth of rows
+(ROWS_PER_STATEMENT, the ingest's own)."""
 STATEMENTS_PER_COMMIT = 4
 
 
@@ -109,10 +107,9 @@ def with_defaults(path: Path, batches: list[list[object]]) -> float:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     schema(conn)
-    literals = [f"'{v}'" if isinstance(v, str) else str(v) for v in CONSTANTS.values()]
-    row = "(" + ", ".join(["?"] * len(COLUMNS) + literals) + ")"
-    names = ", ".join((*COLUMNS, *CONSTANTS))
-    sql = f"INSERT INTO {TABLE.name} ({names}) VALUES " + ", ".join([row] * ROWS_PER_STATEMENT)
+    # the ingest's own statement (its columns, its constants as literals), as it was: no OR FAIL
+    sql = POST_INSERT._sql(ROWS_PER_STATEMENT).replace("INSERT OR FAIL INTO", "INSERT INTO", 1)
+    assert sql.startswith("INSERT INTO "), "the ingest's statement changed: compare like with like"
 
     def write(commit: list[list[object]]) -> None:
         conn.execute("BEGIN")
@@ -127,22 +124,20 @@ def with_defaults(path: Path, batches: list[list[object]]) -> float:
 
 
 def with_post_settings(path: Path, batches: list[list[object]]) -> float:
-    engine = Database(f"sqlite:///{path}").engine.execution_options(
-        sqlite_begin="IMMEDIATE"
-    )  # as the ingest's
+    db = Database(f"sqlite:///{path}")
+    engine = db.engine.execution_options(sqlite_begin="IMMEDIATE")  # as the ingest's
     with engine.begin() as conn:
         schema(conn.connection.driver_connection)  # type: ignore[arg-type]
-    insert = POST_INSERT
 
     def write(commit: list[list[object]]) -> None:
         with engine.begin() as conn:
             for flat in commit:
-                insert.rows(conn, flat)
+                POST_INSERT.rows(conn, flat)
 
     try:
         return timed(batches, write)
     finally:
-        engine.engine.dispose()
+        db.engine.dispose()
 
 
 def one_run(rows: int) -> tuple[float, float]:
