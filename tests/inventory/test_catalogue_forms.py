@@ -78,6 +78,7 @@ def test_the_request_queue_shows_priority_and_status_whole(qtbot, panel, stores)
 
     from ops_console.domain import Priority
     from ops_console.inventory import RequestDraft
+    from ops_console.ui.inventory.model import REQUEST_COLUMNS
 
     stores.inv.create_request(
         RequestDraft(
@@ -87,7 +88,8 @@ def test_the_request_queue_shows_priority_and_status_whole(qtbot, panel, stores)
     panel.reload()
     model, table = panel.queue.model, panel.queue.table
     qtbot.waitUntil(lambda: model.rowCount() == 1)
-    for column in range(4):
+    for key in ("id", "priority", "quantity", "status"):
+        column = REQUEST_COLUMNS.index(key)
         font = model.index(0, column).data(Qt.ItemDataRole.FontRole) or table.font()
         text = model.index(0, column).data()
         assert QFontMetrics(font).horizontalAdvance(text) + 8 <= table.columnWidth(column), (column, text)

@@ -1,7 +1,9 @@
 """Tables in the real main window at 1280x720 and 1920x1080 keep in sight the columns a
 person acts on. Each was found past a dock's edge under Xvfb at 1280x720:
 
-- the logistics officer's stock table: item, location, level (and on hand when wide). An
+- the logistics officer's stock table: item, level, on hand and location (on hand was
+  past the edge while the location came second), and the request queue: priority, item,
+  quantity and status (the quantity was behind the time asked). An
   empty level chart sat beside the table from the start and left only the item and its
   category; it now appears once a row is chosen, below the table in a narrow dock, and
   the chosen row stays in sight;
@@ -28,13 +30,13 @@ from helpers.windows import settle, shown_at
 from ops_console.config import DEMO_PIN
 from ops_console.ui.common.jobs import pending_jobs
 from ops_console.ui.incidents.model import COLUMNS as INCIDENT_COLUMNS
-from ops_console.ui.inventory.model import STOCK_COLUMNS
+from ops_console.ui.inventory.model import REQUEST_COLUMNS, STOCK_COLUMNS
 from ops_console.ui.people.board_model import COLUMNS as TEAM_COLUMNS
 from ops_console.ui.people.roster_panel import COLUMNS as ROSTER_COLUMNS
 from ops_console.ui.sirens.model import COLUMNS as SIREN_COLUMNS
 
 SIZES = [QSize(1280, 720), QSize(1920, 1080)]
-ACTED_ON = ("item", "location", "level")
+ACTED_ON = ("item", "level", "quantity", "location")
 
 
 def hidden_columns(table, names, columns=STOCK_COLUMNS) -> list[str]:  # type: ignore[no-untyped-def]
@@ -61,15 +63,14 @@ def test_the_stock_columns_acted_on_stay_in_sight_with_and_without_the_chart(
     settle()
     view = panel.stock
     assert view.table.isVisible() and not view.chart_box.isVisible()  # nothing chosen: no empty chart
-    wide = size.width() >= 1920
-    assert hidden_columns(view.table, ACTED_ON + (("quantity",) if wide else ())) == []
+    assert hidden_columns(view.table, ACTED_ON) == []
 
     view.table.selectRow(8)
     settle()
     assert view.chart_box.isVisible() and view.chart.title.text().startswith(
         panel.model.level_at(8).item_name
     )
-    assert hidden_columns(view.table, ACTED_ON + (("quantity",) if wide else ())) == []
+    assert hidden_columns(view.table, ACTED_ON) == []
     row = view.table.visualRect(panel.model.index(8, 0))
     assert view.table.viewport().rect().contains(row), "the chosen row went out of sight"
     assert view.table.viewport().height() >= 2 * row.height()
@@ -79,6 +80,23 @@ def test_the_stock_columns_acted_on_stay_in_sight_with_and_without_the_chart(
     view.table.setCurrentIndex(panel.model.index(-1, -1))
     settle()
     assert not view.chart_box.isVisible()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_the_request_queue_shows_what_is_asked_for_and_where_it_stands(
+    full_demo_post, qtbot, themed, layout_settings, size
+):
+    """How urgent, what, how much and its status lead: at 1280x720 the quantity was past
+    the dock's edge behind the time asked."""
+    full_demo_post.operators.sign_on("Liu Yang", DEMO_PIN)
+    window = shown_at(full_demo_post, qtbot, layout_settings, size)
+    qtbot.waitUntil(lambda: window.features.built("inventory"))
+    queue = window.features.inventory.queue
+    qtbot.waitUntil(lambda: queue.model.rowCount() > 0 and pending_jobs() == 0, timeout=10_000)
+    settle()
+    assert queue.table.isVisible()
+    acted_on = ("id", "priority", "item", "quantity", "status")
+    assert hidden_columns(queue.table, acted_on, REQUEST_COLUMNS) == []
 
 
 class Keyed(NamedTuple):

@@ -54,7 +54,7 @@ def _tr(text: str) -> str:
 
 
 # what a person acts on first, from the left: a narrow dock cuts off the right-hand columns
-STOCK_COLUMNS = ("item", "location", "level", "quantity", "minimum", "target", "cover", "expiry", "category")
+STOCK_COLUMNS = ("item", "level", "quantity", "location", "minimum", "target", "cover", "expiry", "category")
 STOCK_HEADERS = {
     "item": QT_TRANSLATE_NOOP("StockTableModel", "Item"),
     "category": QT_TRANSLATE_NOOP("StockTableModel", "Category"),
@@ -139,6 +139,11 @@ class StockTableModel(QAbstractTableModel):
         return None
 
     @staticmethod
+    def level_words() -> list[str]:
+        """Every text the level column can show (to size it in the language shown)."""
+        return [f"{STATE_MARKS[state]} {_tr(STATE_WORDS[state])}" for state in LevelState]
+
+    @staticmethod
     def _display(lv: StockLevel, column: str) -> str:
         if column == "item":
             return f"{lv.item_name}  ★" if lv.critical else lv.item_name
@@ -209,17 +214,30 @@ class StockTableModel(QAbstractTableModel):
         return self._table.levels()
 
 
+# what the person deciding acts on first, from the left (a narrow dock cuts off the
+# right-hand columns): how urgent, what and how much, where it stands, where it goes
 REQUEST_COLUMNS = (
-    QT_TRANSLATE_NOOP("RequestQueueModel", "#"),
-    QT_TRANSLATE_NOOP("RequestQueueModel", "Priority"),
-    QT_TRANSLATE_NOOP("RequestQueueModel", "Asked"),
-    QT_TRANSLATE_NOOP("RequestQueueModel", "Status"),
-    QT_TRANSLATE_NOOP("RequestQueueModel", "Item"),
-    QT_TRANSLATE_NOOP("RequestQueueModel", "Quantity"),
-    QT_TRANSLATE_NOOP("RequestQueueModel", "Deliver to"),
-    QT_TRANSLATE_NOOP("RequestQueueModel", "Needed by"),
-    QT_TRANSLATE_NOOP("RequestQueueModel", "Requested by"),
+    "id",
+    "priority",
+    "item",
+    "quantity",
+    "status",
+    "deliver_to",
+    "needed_by",
+    "asked",
+    "requested_by",
 )
+REQUEST_HEADERS = {
+    "id": QT_TRANSLATE_NOOP("RequestQueueModel", "#"),
+    "priority": QT_TRANSLATE_NOOP("RequestQueueModel", "Priority"),
+    "asked": QT_TRANSLATE_NOOP("RequestQueueModel", "Asked"),
+    "status": QT_TRANSLATE_NOOP("RequestQueueModel", "Status"),
+    "item": QT_TRANSLATE_NOOP("RequestQueueModel", "Item"),
+    "quantity": QT_TRANSLATE_NOOP("RequestQueueModel", "Quantity"),
+    "deliver_to": QT_TRANSLATE_NOOP("RequestQueueModel", "Deliver to"),
+    "needed_by": QT_TRANSLATE_NOOP("RequestQueueModel", "Needed by"),
+    "requested_by": QT_TRANSLATE_NOOP("RequestQueueModel", "Requested by"),
+}
 
 
 class RequestQueueModel(QAbstractTableModel):
@@ -239,41 +257,44 @@ class RequestQueueModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("RequestQueueModel", REQUEST_COLUMNS[section])
+            return QCoreApplication.translate("RequestQueueModel", REQUEST_HEADERS[REQUEST_COLUMNS[section]])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        r, column = self._rows[index.row()], index.column()
-        tr = lambda t: QCoreApplication.translate("RequestQueueModel", t)  # noqa: E731
+        r, column = self._rows[index.row()], REQUEST_COLUMNS[index.column()]
         if role == ExportRole:  # asked at and needed by, whole, for the paper backup
-            return {2: iso_time(r.created_at), 7: iso_time(r.needed_by)}.get(column)
+            return {"asked": iso_time(r.created_at), "needed_by": iso_time(r.needed_by)}.get(column)
         if role == Qt.ItemDataRole.DisplayRole:
-            marks = "■" * int(r.priority) + "□" * (4 - int(r.priority))
-            values = (
-                str(r.id),
-                f"{marks} {tr(r.priority.label)}",
-                local_short(r.created_at),
-                tr(r.status.label),
-                r.item_name,
-                f"{number(r.fulfilled)} / {number(r.quantity)} {r.unit}"
-                if r.fulfilled
-                else f"{number(r.quantity)} {r.unit}",
-                r.deliver_to,
-                local_short(r.needed_by),
-                r.requested_by,
-            )
-            return values[column]
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            return self._display(r, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "priority":
             return QBrush(QColor(PRIORITY_COLOURS[r.priority]))
-        if role == Qt.ItemDataRole.FontRole and column in (1, 3) and r.status.is_open:
+        if role == Qt.ItemDataRole.FontRole and column in ("priority", "status") and r.status.is_open:
             font = QFont()
-            font.setBold(r.priority == Priority.URGENT or column == 3 and r.status == RequestStatus.REQUESTED)
+            font.setBold(
+                r.priority == Priority.URGENT or column == "status" and r.status == RequestStatus.REQUESTED
+            )
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.source_text or r.decision_reason or None
         return None
+
+    @staticmethod
+    def _display(r: RequestView, column: str) -> str:
+        tr = lambda t: QCoreApplication.translate("RequestQueueModel", t)  # noqa: E731
+        if column == "priority":
+            return "■" * int(r.priority) + "□" * (4 - int(r.priority)) + " " + tr(r.priority.label)
+        if column == "quantity":
+            whole = f"{number(r.quantity)} {r.unit}"
+            return f"{number(r.fulfilled)} / {whole}" if r.fulfilled else whole
+        if column == "status":
+            return tr(r.status.label)
+        if column in ("asked", "needed_by"):
+            return local_short(r.created_at if column == "asked" else r.needed_by)
+        if column == "id":
+            return str(r.id)
+        return str(getattr(r, {"item": "item_name"}.get(column, column)))
 
     def set_rows(self, rows: list[RequestView]) -> None:
         self.beginResetModel()

@@ -47,11 +47,11 @@ class RequestQueue(QWidget):
             (
                 "9999",
                 "■■■■ " + _widest([tr(p.label) for p in Priority]),
-                samples("short"),
-                _widest([tr(s.label) for s in RequestStatus]),
-                170,
+                150,  # with the quantity and status, in a 1280-pixel screen's dock
                 "1,000 / 1,000 boxes",
+                _widest([tr(s.label) for s in RequestStatus]),
                 220,
+                samples("short"),
                 samples("short"),
             ),
             bold=True,

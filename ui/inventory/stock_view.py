@@ -31,12 +31,13 @@ from ops_console.ui.common.responsive_splitter import ResponsiveSplitter
 from ops_console.ui.inventory.chart import LevelChart
 from ops_console.ui.inventory.model import STOCK_COLUMNS, StockTableModel
 
+# item, level, on hand and location fit a 1280-pixel screen's dock (~620 px) side by side
 COLUMN_WIDTHS = {
-    "item": 190,
+    "item": 175,
     "category": 105,
-    "location": 215,
-    "level": 150,
-    "quantity": 115,
+    "location": 185,
+    "level": 115,
+    "quantity": 100,
     "minimum": 60,
     "target": 60,
     "cover": 100,
@@ -81,6 +82,8 @@ class StockView(QWidget):
         for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(STOCK_COLUMNS.index(column), width)
         fit_width(self.table, STOCK_COLUMNS.index("expiry"), 90, samples("date"))
+        level_words = tuple(StockTableModel.level_words())  # as shown, the worst states in bold
+        fit_width(self.table, STOCK_COLUMNS.index("level"), COLUMN_WIDTHS["level"], level_words, bold=True)
         self.table.selectionModel().currentRowChanged.connect(self.show_chart)
         self.chart = LevelChart()
         self.chart_scope = QComboBox()
@@ -110,7 +113,7 @@ class StockView(QWidget):
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_layout.addWidget(self.chart_scope)
         chart_layout.addWidget(self.chart, 1)
-        # beside the chart only while the columns a person acts on (item to on hand) fit;
+        # beside the chart only while the columns a person acts on (item to location) fit;
         # in a narrower dock the chart goes below the table, never over those columns
         split = self.split = ResponsiveSplitter(objectName="stockSplit", stacked_share=0.62)
         split.addWidget(self.table)
@@ -123,8 +126,8 @@ class StockView(QWidget):
         layout.addWidget(split, 1)
 
     def _acting_columns_width(self) -> int:
-        """The table's width with the item, where it is, its level and what is on hand."""
-        last = STOCK_COLUMNS.index("quantity")
+        """The table's width with the item, its level, what is on hand and where it is."""
+        last = STOCK_COLUMNS.index("location")
         frame = self.table.frameWidth() * 2 + self.table.verticalScrollBar().sizeHint().width()
         return sum(self.table.columnWidth(c) for c in range(last + 1)) + frame
 
