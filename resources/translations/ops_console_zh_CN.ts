@@ -2894,6 +2894,14 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>空余</translation>
     </message>
     <message>
+      <source>Give the map the legend's room</source>
+      <translation>把图例的位置让给地图</translation>
+    </message>
+    <message>
+      <source>Hide legend ▸</source>
+      <translation>隐藏图例 ▸</translation>
+    </message>
+    <message>
       <source>Incident</source>
       <translation>事件</translation>
     </message>
@@ -3154,6 +3162,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>队伍（最后位置）</translation>
     </message>
     <message>
+      <source>The map's layers and what each symbol means</source>
+      <translation>地图的图层及各符号的含义</translation>
+    </message>
+    <message>
       <source>Track: last 10 reported positions</source>
       <translation>轨迹：最近 10 个报告位置</translation>
     </message>
@@ -3236,6 +3248,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>{n} risk points, {o} overdue</source>
       <translation>{n} 个风险点，{o} 个逾期</translation>
+    </message>
+    <message>
+      <source>◂ Legend</source>
+      <translation>◂ 图例</translation>
     </message>
   </context>
   <context>

@@ -35,6 +35,7 @@ from .layers.live_layers import LiveTeamLayer, SensorLayer, SirenLayer
 from .layers.record_layers import IncidentLayer, RiskLayer, ShelterLayer, TaskLayer, TeamPosition, ZoneLayer
 from .layers.resident_layer import ResidentLayer
 from .legend import LegendPanel
+from .legend_toggle import LegendToggle
 from .live_feed import LiveFeed
 from .tiles import MBTilesSource, PMTilesSource, TileLayer, XYZSource
 from .viewport import Viewport
@@ -151,6 +152,7 @@ class MapWidget(QWidget):
         split.addWidget(self.legend)
         split.setStretchFactor(0, 1)
         split.setSizes([1000, 270])
+        self.legend_toggle = LegendToggle(self, self.canvas, self.legend, self.settings)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
