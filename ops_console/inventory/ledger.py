@@ -14,13 +14,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ops_console.clock import utc_now
 from ops_console.db.inventory_models import StockBalance, StockItem, StockLocation, StockMovement
 from ops_console.db.models import Incident, Team
+from ops_console.db.upsert import insert_for
 from ops_console.errors import OpsError, ValidationError
 from ops_console.said import N_, listed, said
 from ops_console.services import audit
@@ -174,7 +173,7 @@ def _ensure_row(s: Session, item_id: int, location_id: int, lot: str, exercise: 
         "quantity": 0,
         "updated_at": utc_now(),
     }
-    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = insert_for(s.get_bind().dialect.name)
     s.execute(insert(StockBalance).values(values).on_conflict_do_nothing())
 
 

@@ -15,11 +15,10 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import Date, cast, delete, func, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ops_console.db.inventory_models import StockDailyUse, StockMovement
+from ops_console.db.upsert import insert_for
 
 from .views import MovementKind
 
@@ -41,7 +40,7 @@ def count(s: Session, move: StockMovement) -> None:
         "exercise": move.exercise,
         "quantity": move.quantity,
     }
-    insert_ = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert_ = insert_for(s.get_bind().dialect.name)
     statement = insert_(StockDailyUse).values(values)
     s.execute(
         statement.on_conflict_do_update(

@@ -16,10 +16,9 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ops_console.db.radio_models import Position, RadioNode, SensorReading
+from ops_console.db.upsert import insert_for
 from ops_console.events import Event
 from ops_console.hardware.protocols import field_payload as fp
 from ops_console.radio import message_sql
@@ -32,7 +31,6 @@ from ops_console.topics import Topic
 
 __all__ = ["NUL_SHOWN", "AckNeeded", "DerivedWriter", "drill_flags", "storable"]
 
-_UPSERTS = {"sqlite": sqlite_insert, "postgresql": pg_insert}
 _NUL = "\x00"
 
 
@@ -171,7 +169,7 @@ class DerivedWriter:
             return
         if self._known_nodes is None:
             self._known_nodes = set(conn.scalars(select(_NODE.c.addr)))
-        upsert = _UPSERTS[conn.dialect.name]
+        upsert = insert_for(conn.dialect.name)
         updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}  # columns set → rows: one executemany each
         for address, node in batch.nodes.items():
             values = {
