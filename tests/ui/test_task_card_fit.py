@@ -1,7 +1,9 @@
 """Task cards keep their due time and overdue mark whole: on the real board in the main
 window at 1280x720 and 1366x768, at the default and the raised text size (Ctrl +), in
 English and in Chinese; and at every supported text size at any column width the board
-allows. Measured with the card's own fonts, the way Qt elides ("12:…" was the bug)."""
+allows. Measured with the card's own fonts, the way Qt elides ("12:…" was the bug).
+The title keeps its two rows while the due takes up to two rows below the badge (at
+1280x720 a one-row title read "Escort resid…")."""
 
 from __future__ import annotations
 
@@ -116,6 +118,8 @@ def _problems(column) -> list[str]:
             problems.append(f"{name}: overdue without the word in {shown!r}")
         if plan.rows.incident.bottom() > option.rect.bottom():
             problems.append(f"{name}: the card is taller than its row")
+        if len(plan.rows.title) < 2 and plan.due.extra_rows <= 2:
+            problems.append(f"{name}: the title has one row beside a due of {plan.due.extra_rows} row(s)")
     return problems
 
 

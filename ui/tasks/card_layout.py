@@ -2,10 +2,12 @@
 
 The due time and the overdue mark are what a card must never lose: at a raised text size
 or in a narrow column the due line moves below the priority badge, then splits into
-short pieces on rows of their own, and the title gives up its second line (a long title
-is elided, never the time). A card grows a row only when even that does not fit, and a
-column is never narrower than the widest single piece (``minimum_text_width``), so no
-supported text size in either language cuts the time.
+short pieces on rows of their own; the card grows a row for each, and only past two
+does the title give up its second line (a long title is elided, never the time). The
+title is what tells one card from the next: at 1280x720 four columns are ~120 px wide,
+and a one-row title read "Escort resid…" on every other card. A column is never
+narrower than the widest single piece (``minimum_text_width``), so no supported text
+size in either language cuts the time.
 
 Pure arithmetic over font metrics (no painter, no widget), so the delegate's sizeHint
 and paint use one decision and the tests can measure it.
@@ -144,15 +146,24 @@ class CardRows:
     incident: QRect
 
 
+TITLE_KEPT_WHOLE_UP_TO = 2
+"""Due rows below the badge with which the title keeps its two rows (the card grows)."""
+
+
 def rows_needed(placement: DuePlacement | int) -> int:
-    """Five rows, and one more for each due row past the first below the badge."""
+    """Five rows and one more for each due row below the badge, less the title's second
+    row once there are more than two (the tallest due, at the largest text, takes three)."""
     extra = placement if isinstance(placement, int) else placement.extra_rows
-    return BASE_ROWS + max(0, extra - 1)
+    return BASE_ROWS + extra - (2 - _title_rows(extra))
+
+
+def _title_rows(extra: int) -> int:
+    return 2 if extra <= TITLE_KEPT_WHOLE_UP_TO else 1
 
 
 def card_rows(text: QRect, line_height: int, pill_width: int, placement: DuePlacement) -> CardRows:
     """Rows from the top of ``text``: badge, due rows, title (two rows, or one when the due
-    took a row of its own), team, incident."""
+    took more than two rows of its own), team, incident."""
     rows = [
         QRect(text.left(), text.top() + i * line_height, text.width(), line_height)
         for i in range(rows_needed(placement))
@@ -163,8 +174,8 @@ def card_rows(text: QRect, line_height: int, pill_width: int, placement: DuePlac
         due.append(badge.adjusted(pill_width + PILL_GAP, 0, 0, 0))
     due += below[: placement.extra_rows]
     below = below[placement.extra_rows :]
-    title_rows = 2 - min(placement.extra_rows, 1)
-    return CardRows(badge, tuple(due), tuple(below[:title_rows]), below[title_rows], below[title_rows + 1])
+    kept = _title_rows(placement.extra_rows)
+    return CardRows(badge, tuple(due), tuple(below[:kept]), below[kept], below[kept + 1])
 
 
 def due_pieces(now: datetime | None = None) -> list[str]:

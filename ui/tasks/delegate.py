@@ -284,7 +284,7 @@ class TaskCardDelegate(QStyledItemDelegate):
     def _title(
         self, painter: QPainter, rows: tuple[QRect, ...], font: QFont, view: TaskView, live: bool
     ) -> None:
-        """The title on its rows (two, or one elided when the due line took a row)."""
+        """The title on its rows (two, or one elided when the due line took more than two)."""
         title = view.title
         if live:  # a real task on the board during an exercise
             title = f"● {live_words()} · {title}"
