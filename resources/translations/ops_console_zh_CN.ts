@@ -3513,7 +3513,7 @@ The offline-first console of a community emergency command post. Everything is s
     </message>
     <message>
       <source>In and out</source>
-      <translation>出入库</translation>
+      <translation>收发全部</translation>
     </message>
     <message>
       <source>New traffic waits while you point at or select a row, so the row does not move under the pointer. Click to show it.</source>
