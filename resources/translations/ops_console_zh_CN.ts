@@ -2063,7 +2063,7 @@
     </message>
     <message>
       <source>Requests</source>
-      <translation>申请</translation>
+      <translation type="vanished">申请</translation>
     </message>
     <message>
       <source>Return…</source>
@@ -4723,6 +4723,14 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Reason (the field will be told):</source>
       <translation>原因（将告知现场）：</translation>
+    </message>
+    <message>
+      <source>Requests</source>
+      <translation>申请</translation>
+    </message>
+    <message>
+      <source>Requests · {n} open</source>
+      <translation>申请 · {n} 条待处理</translation>
     </message>
     <message>
       <source>Select a request in the list first.</source>

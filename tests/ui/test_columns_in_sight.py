@@ -84,7 +84,7 @@ def test_the_stock_columns_acted_on_stay_in_sight_with_and_without_the_chart(
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
 def test_the_request_queue_shows_what_is_asked_for_and_where_it_stands(
-    full_demo_post, qtbot, themed, layout_settings, size
+    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
 ):
     """How urgent, what, how much and its status lead: at 1280x720 the quantity was past
     the dock's edge behind the time asked."""
@@ -97,6 +97,15 @@ def test_the_request_queue_shows_what_is_asked_for_and_where_it_stands(
     assert queue.table.isVisible()
     acted_on = ("id", "priority", "item", "quantity", "status")
     assert hidden_columns(queue.table, acted_on, REQUEST_COLUMNS) == []
+    # every open request of the demo (three) in sight at once: a tab bar and its frame
+    # left one row at 1280x720
+    waiting = sum(1 for row in range(queue.model.rowCount()) if queue.model.request_at(row).status.is_open)
+    assert waiting >= 3 and queue.heading.text().endswith(f"{waiting} open")
+    shown_rows = queue.table.viewport().height() // queue.table.rowHeight(0)
+    assert shown_rows >= min(waiting, 3), f"{shown_rows} request row(s) in sight"
+    stock = window.features.inventory.stock.table
+    assert stock.viewport().height() // stock.rowHeight(0) >= 5, "the stock table gave its rows away"
+    window.grab().save(str(screenshot_dir / f"requests-{size.width()}x{size.height()}.png"))
 
 
 class Keyed(NamedTuple):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -93,8 +92,6 @@ class InventoryPanel(QWidget):
         self.stock.table.clicked.connect(self._row_clicked)
         self.queue = RequestQueue(self.inventory, self)
         self.queue.changed.connect(self.reload)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.queue, self.tr("Requests"))
         self._lay_out(self._actions())
 
         self._reload_soon = QTimer(self, singleShot=True, interval=150)
@@ -156,8 +153,8 @@ class InventoryPanel(QWidget):
     def _lay_out(self, actions: FlowLayout) -> None:
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.stock)
-        split.addWidget(self.tabs)
-        split.setSizes([560, 240])
+        split.addWidget(self.queue)
+        split.setSizes([520, 280])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.alerts)
