@@ -103,6 +103,7 @@ def test_export_levels_and_movements(qtbot, panel, tmp_path):
 def test_screenshot_of_the_demo_stores(qtbot, post, screenshot_dir, themed):
     from ops_console.demo import build_demo_post
     from ops_console.inventory.demo import build_demo_inventory
+    from ops_console.ui.common.column_widths import keep_titles_whole
 
     build_demo_post(post)
     inv = build_demo_inventory(post)
@@ -113,10 +114,13 @@ def test_screenshot_of_the_demo_stores(qtbot, post, screenshot_dir, themed):
     panel.resize(1400, 900)
     panel.show()
     qtbot.waitExposed(panel)
+    for table in (panel.table, panel.request_table):  # as the main window guards them
+        keep_titles_whole(table)
     panel.sort_runs_out_first()
     panel.table.selectRow(0)
     panel.request_table.selectRow(0)
     assert panel.chart.series is not None and panel.chart.series.times
+    qtbot.waitUntil(lambda: panel.stock.chart_box.isVisible() and panel.chart.width() > 200)
     assert panel.requests_model.rowCount() == 3
     assert panel.requests_model.request_at(0).priority.label == "Urgent"
     path = screenshot_dir / "inventory.png"
