@@ -146,6 +146,40 @@ def test_a_charts_time_axis_speaks_the_locale(in_locale):
     assert axis.tickStrings([1e20], 1.0, DAY) == [""]  # far out of range: no tick word, no traceback
 
 
+def test_a_charts_time_axis_never_writes_words_over_each_other(qtbot, in_locale):
+    """The stock chart's axis read "28 NovDec 2026 3 Dec": the month's word was drawn over
+    the days' beside it. Three weeks at the chart's width in the inventory dock."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QImage, QPainter
+
+    from ops_console.ui.common.date_axis import LocaleDateAxis
+
+    in_locale("en_US")
+    plot = pg.PlotWidget(axisItems={"bottom": LocaleDateAxis(orientation="bottom")})
+    qtbot.addWidget(plot)
+    plot.resize(410, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    start = datetime(2026, 11, 16, tzinfo=timezone.utc).timestamp()
+    plot.plot([start, start + 21 * 86_400], [0, 600])
+    plot.setXRange(start, start + 21 * 86_400, padding=0)
+    qtbot.wait(50)
+    axis = plot.getAxis("bottom")
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    words = [w for _, _, w in texts]
+    assert any("Dec 2026" == w for w in words) and len(words) >= 3, words
+    rects = [r for r, _, _ in texts]
+    touching = [
+        (words[i], words[j]) for i in range(len(rects)) for j in range(i) if rects[i].intersects(rects[j])
+    ]
+    assert touching == []
+
+
 def test_the_siren_timeline_names_its_tones_in_chinese(qapp):
     """The words painted under a pattern's bar were the pattern file's keys ("wavering")."""
     from ops_console.ui.common.i18n import install_translators, remove_translators

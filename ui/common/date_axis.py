@@ -1,6 +1,10 @@
 """A chart's time axis in the console's language: pyqtgraph's DateAxisItem writes its
 ticks with Python's time formats ("Sun 06", "Dec"), which is English whatever the locale; this one
-asks ui/common/formatting.py, so a Chinese chart reads "12月6日" and "14:00"."""
+asks ui/common/formatting.py, so a Chinese chart reads "12月6日" and "14:00".
+
+Its words never overlap: pyqtgraph draws the coarser ticks' words ("Dec 2026") and then
+the finer ones' ("28 Nov", "3 Dec") without checking one level against the other, and the
+stock chart read "28 NovDec 2026 3 Dec"."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import pyqtgraph as pg
 from ops_console.ui.common.formatting import clock_time, local_clock, local_day, local_month
 
 DAY, MONTH = 86_400, 28 * 86_400
+WORD_GAP = 4  # px kept clear between two words on the axis
 
 
 class LocaleDateAxis(pg.DateAxisItem):
@@ -35,3 +40,17 @@ class LocaleDateAxis(pg.DateAxisItem):
             else:
                 words.append(local_clock(at, at))  # seconds, on a zoomed-in axis
         return words
+
+    def generateDrawSpecs(self, p):  # type: ignore[no-untyped-def]  # noqa: N802 (pyqtgraph name)
+        """pyqtgraph's, less each word that would touch one placed before it (the coarser
+        level's words come first, so they stay)."""
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis, ticks, texts = specs
+        kept: list = []  # type: ignore[type-arg]
+        for rect, flags, words in texts:
+            room = rect.adjusted(-WORD_GAP, 0, WORD_GAP, 0)
+            if not any(room.intersects(other) for other, _, _ in kept):
+                kept.append((rect, flags, words))
+        return axis, ticks, kept
