@@ -290,11 +290,17 @@ class RequestQueueModel(QAbstractTableModel):
             return f"{number(r.fulfilled)} / {whole}" if r.fulfilled else whole
         if column == "status":
             return tr(r.status.label)
-        if column in ("asked", "needed_by"):
-            return local_short(r.created_at if column == "asked" else r.needed_by)
+        if column == "asked":
+            return local_short(r.created_at)
+        if column == "needed_by":
+            return local_short(r.needed_by)
         if column == "id":
             return str(r.id)
-        return str(getattr(r, {"item": "item_name"}.get(column, column)))
+        if column == "item":
+            return r.item_name
+        if column == "deliver_to":
+            return r.deliver_to
+        return r.requested_by
 
     def set_rows(self, rows: list[RequestView]) -> None:
         self.beginResetModel()

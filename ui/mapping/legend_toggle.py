@@ -29,8 +29,7 @@ class LegendToggle(QObject):
     def __init__(self, panel: QWidget, canvas: QWidget, legend: QWidget, settings: QSettings) -> None:
         super().__init__(panel)
         self.panel, self.canvas, self.legend, self.settings = panel, canvas, legend, settings
-        chosen = settings.value(SETTING, None)
-        self.chosen: bool | None = None if chosen is None else str(chosen).lower() in ("true", "1")
+        self.chosen: bool | None = settings.value(SETTING, type=bool) if settings.contains(SETTING) else None
         self.button = QToolButton(canvas)
         self.button.setObjectName("legendToggle")
         self.button.setCheckable(True)
