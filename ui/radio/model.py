@@ -84,17 +84,35 @@ def cell_text(msg: MessageView, column: int) -> str:
     if column == 5:
         return precedence_label(msg.precedence)
     if column == 6:
-        text = msg.body.replace("\n", " ⏎ ")
-        if msg.kind == "plain":
-            text = _tr("[plain text, unverified] ") + text
-        if msg.exercise:
-            text = _tr("[EXERCISE] ") + text
-        if msg.linked_entity:
-            text += f"  → {msg.linked_entity} #{msg.linked_id}"
-        return text
+        return message_words(msg).replace("\n", " ⏎ ")
     if column == 7:
         return "" if msg.rssi is None else f"{msg.rssi} / {measure(msg.snr)}"
     return state_label(msg.status)
+
+
+def message_words(msg: MessageView) -> str:
+    """The message as the log marks it (plain text, exercise, what it was filed as), its
+    lines kept: the log's cell shows them on one line, the reading pane whole."""
+    text = msg.body
+    if msg.kind == "plain":
+        text = _tr("[plain text, unverified] ") + text
+    if msg.exercise:
+        text = _tr("[EXERCISE] ") + text
+    if msg.linked_entity:
+        text += f"  → {msg.linked_entity} #{msg.linked_id}"
+    return text
+
+
+def message_heading(msg: MessageView) -> str:
+    """Who, to whom, when, how urgent and where it stands, on one line above the words."""
+    return " · ".join(
+        (
+            local_seconds(msg.at),
+            f"{msg.shown_station} → {msg.shown_recipient}",
+            precedence_label(msg.precedence),
+            state_label(msg.status),
+        )
+    )
 
 
 class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
@@ -176,3 +194,12 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
 
     def message_at(self, row: int) -> MessageView:
         return self._rows[row]
+
+    def reading_at(self, row: int) -> tuple[str, str]:
+        """The heading and the whole words of a row, marked as its cell is (live traffic
+        heard during a drill says so)."""
+        msg = self._rows[row]
+        words = message_words(msg)
+        if marked_live(msg.exercise, self.post.shift.exercise):
+            words = f"[{live_words()}] " + words
+        return message_heading(msg), words

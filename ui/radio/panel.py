@@ -44,6 +44,7 @@ from ops_console.ui.radio.columns import LogColumns
 from ops_console.ui.radio.compose import ComposeBox
 from ops_console.ui.radio.model import CommsLogModel
 from ops_console.ui.radio.picture import PictureRequest, RadioPicture, read_picture
+from ops_console.ui.radio.reading import MessageReading
 from ops_console.ui.radio.side import RadioSideTabs, make_table
 from ops_console.ui.radio.status import AlertBanner, LinkStrip
 
@@ -101,6 +102,10 @@ class RadioPanel(QWidget):
         self.columns = LogColumns(self.table)
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
         self.table.selectionModel().selectionChanged.connect(self._resume_if_free)
+        self.reading = MessageReading()
+        self.table.selectionModel().selectionChanged.connect(self.show_reading)
+        self.model.dataChanged.connect(self.show_reading)  # its state moved on (sent, acked…)
+        self.model.modelReset.connect(self.show_reading)
         self.table.viewport().installEventFilter(self)
         self._hovering = (
             False  # the pointer is over the log: new rows wait (they would move the row under it)
@@ -177,6 +182,7 @@ class RadioPanel(QWidget):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(filters)
         lv.addWidget(self.table, 1)
+        lv.addWidget(self.reading)
         lv.addLayout(actions)
         rule = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
         lv.addWidget(rule)
@@ -404,6 +410,15 @@ class RadioPanel(QWidget):
     def _selected_message(self):  # type: ignore[no-untyped-def]
         rows = self.table.selectionModel().selectedRows()
         return self.model.message_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def show_reading(self) -> None:
+        """The selected message whole, below the log (its column cuts it at 1280×720)."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.reading.show_message(*self.model.reading_at(rows[0].row()))
+        else:
+            self.reading.clear()
 
     @Slot()
     def update_actions(self) -> None:
