@@ -415,10 +415,13 @@ class RadioPanel(QWidget):
     def show_reading(self) -> None:
         """The selected message whole, below the log (its column cuts it at 1280×720)."""
         rows = self.table.selectionModel().selectedRows()
+        was_shown = self.reading.isVisibleTo(self)
         if rows:
             self.reading.show_message(*self.model.reading_at(rows[0].row()))
         else:
             self.reading.clear()
+        if self.reading.isVisibleTo(self) != was_shown:
+            self._fit_timer.start()  # a stacked log is sized to what the left column holds
 
     @Slot()
     def update_actions(self) -> None:
