@@ -42,6 +42,7 @@ def _tr(text: str) -> str:
 COLUMNS = ("id", "severity", "title", "status", "reported", "kind", "location", "reported_by")
 """What a person reads first comes first: how bad, what it is, where it stands. With the
 report time and kind first, the title began past the left dock's edge at 1280x720."""
+REPORTED = COLUMNS.index("reported")
 # translated when shown (QT_TRANSLATE_NOOP marks them for lupdate), not at import time
 HEADERS = {
     "id": QT_TRANSLATE_NOOP("IncidentTableModel", "#"),
@@ -202,11 +203,16 @@ class IncidentTableModel(QAbstractTableModel):
 
 class LiveFirstProxy(QSortFilterProxyModel):
     """Sorts like its column says, but keeps LIVE rows above the exercise's whatever the
-    sort order: during a drill the real incidents stay on top, in sight."""
+    sort order: during a drill the real incidents stay on top, in sight. Rows equal in the
+    sorted column follow their report time, so the list's default (severity, worst first)
+    reads worst, then newest."""
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 (Qt name)
-        left_live = bool(self.sourceModel().data(left, LIVE_ROLE))
-        right_live = bool(self.sourceModel().data(right, LIVE_ROLE))
+        source = self.sourceModel()
+        left_live = bool(source.data(left, LIVE_ROLE))
+        right_live = bool(source.data(right, LIVE_ROLE))
         if left_live != right_live:  # the view reverses the order when sorting descending
             return left_live if self.sortOrder() == Qt.SortOrder.AscendingOrder else right_live
+        if left.column() != REPORTED and source.data(left, SORT_ROLE) == source.data(right, SORT_ROLE):
+            left, right = left.siblingAtColumn(REPORTED), right.siblingAtColumn(REPORTED)
         return super().lessThan(left, right)

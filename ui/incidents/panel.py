@@ -96,7 +96,9 @@ class IncidentsPanel(QWidget):
         self.table.setObjectName("incidentTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COLUMNS.index("reported"), Qt.SortOrder.DescendingOrder)
+        # worst first, then newest: at 1280x720 five rows are in sight, and sorted by time
+        # alone a critical incident from the night sat ninth, under the morning's minor ones
+        self.table.sortByColumn(COLUMNS.index("severity"), Qt.SortOrder.DescendingOrder)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -46,7 +46,6 @@ class MessageReading(QScrollArea):
     def show_message(self, heading: str, words: str) -> None:
         self.heading.setText(heading)
         self.words.setText(words)
-        self.setToolTip(words if len(words) > 200 else "")
         self.show()
         self._fit()
 
