@@ -79,6 +79,9 @@ class StockView(QWidget):
         self.critical_box.toggled.connect(self._apply_filter)
         self.runs_out_button.clicked.connect(self.sort_runs_out_first)
         self.table = plain_table(self.model, "stockTable")
+        # worst first: sorted by the header's default (the item, Z to A), the items below
+        # their minimum sat under a screenful of sufficient ones
+        self.table.sortByColumn(STOCK_COLUMNS.index("level"), Qt.SortOrder.AscendingOrder)
         for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(STOCK_COLUMNS.index(column), width)
         fit_width(self.table, STOCK_COLUMNS.index("expiry"), 90, samples("date"))
