@@ -158,6 +158,8 @@ def test_roster_import_preview_then_import_and_screenshot(
     preview.accept()
     qtbot.waitUntil(lambda: panel.table.rowCount() == 5, timeout=5000)
     assert panel.summary.text() == "5 volunteers, 2 on site"
+    names = [panel.table.item(row, 0).text() for row in range(panel.table.rowCount())]
+    assert names == sorted(names)  # A to Z: the header's default was Z to A
     panel.grab().save(str(screenshot_dir / "roster.png"))
     out = tmp_path / "out.csv"
     assert panel.export_to(out) == 5 and "李娜" in out.read_text(encoding="utf-8-sig")

@@ -140,6 +140,8 @@ class RosterPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setSortingEnabled(True)
+        # by name, A to Z: the header's default sorted the first column Z to A
+        self.table.sortByColumn(COLUMNS.index("name"), Qt.SortOrder.AscendingOrder)
         self.checkin = QPushButton(tr("Check-&in…"), self)
         self.checkin.setObjectName("openCheckin")
         self.checkin.clicked.connect(self.open_checkin)
