@@ -2818,6 +2818,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation> — 超出 {n}</translation>
     </message>
     <message>
+      <source>A viewer can read the map but not add to it: sign on as an operator to draw zones or add records (File → Change operator…).</source>
+      <translation>查看者可以阅读地图，但不能在上面添加：请以操作员身份登录后再绘制区域或添加记录（文件 → 更换值班员…）。</translation>
+    </message>
+    <message>
       <source>Add risk point here…</source>
       <translation>在此添加风险点…</translation>
     </message>

@@ -291,3 +291,31 @@ def test_the_selection_ring_follows_its_record(map_widget, demo_post, qtbot):
     qtbot.waitUntil(lambda: view.id not in layer.markers, timeout=2000)
     canvas.grab()  # a frame: the ring is gone with its record
     assert canvas.selected is None
+
+
+def test_a_viewer_is_told_before_drawing_that_the_map_is_read_only(map_widget, demo_post, qtbot):
+    """A viewer could pick "Draw zone", draw, name the zone and only then be refused by the
+    service, losing what was drawn and typed. The tools and the right-click entries that add
+    records are now disabled with the reason, and follow a change of operator."""
+    from ops_console.config import DEMO_PIN
+
+    canvas, tools = map_widget.canvas, map_widget.tool_actions
+    map_widget.tool_actions[Tool.POLYGON].trigger()  # the supervisor starts a zone
+    assert canvas.tool == Tool.POLYGON
+    demo_post.operators.sign_on("Zhao Lei", DEMO_PIN)  # the viewer takes the seat
+    qtbot.waitUntil(lambda: not tools[Tool.POLYGON].isEnabled())
+    assert canvas.tool == Tool.PAN and tools[Tool.PAN].isChecked()
+    for tool in (Tool.POLYGON, Tool.CIRCLE):
+        assert not tools[tool].isEnabled() and "viewer" in tools[tool].toolTip()
+    assert tools[Tool.MEASURE].isEnabled()  # reading the map stays open
+    qtbot.mouseClick(canvas, Qt.MouseButton.RightButton, pos=QPoint(500, 300))
+    menu = map_widget.findChild(QMenu, "mapContextMenu")
+    adding, reading = menu.actions()[:4], [a for a in menu.actions()[4:] if not a.isSeparator()]
+    assert all(not a.isEnabled() and "viewer" in a.toolTip() for a in adding)
+    assert reading and all(a.isEnabled() for a in reading)  # centre here, copy coordinates
+    assert menu.toolTipsVisible()
+    menu.close()
+
+    demo_post.operators.sign_on("Wang Fang", DEMO_PIN)  # an operator may add again
+    qtbot.waitUntil(lambda: tools[Tool.POLYGON].isEnabled())
+    assert tools[Tool.CIRCLE].isEnabled() and tools[Tool.POLYGON].toolTip() in ("", "Draw zone")

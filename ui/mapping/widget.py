@@ -23,6 +23,7 @@ from ops_console.mapping.geo import parse_coordinates, to_lat_lon, to_mercator
 from ops_console.mapping.services import MapServices
 from ops_console.mapping.zones import ZoneDraft
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.disabled import allow
 from ops_console.ui.common.messages import show_error
 
 from .basemap_loading import DEMO_BASEMAP, BasemapStack, geojson_spec  # noqa: F401 - DEMO_BASEMAP re-exported
@@ -107,6 +108,9 @@ class MapWidget(QWidget):
         self.live.reload()  # on a worker thread; the layers fill when it answers
         self.legend.set_layers(self.canvas.layers)
         self.restore_view()
+        self.update_permissions()
+        if bridge is not None:
+            bridge.shift_changed.connect(self.update_permissions)
 
     # building ----------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -292,14 +296,39 @@ class MapWidget(QWidget):
         self.card.show()
         self.card.raise_()
 
+    def edit_refusal(self) -> str:
+        """Why the person signed on may not add to the map ("" if they may): the services
+        refuse a viewer's zone or record, so the tools say so before anything is drawn or typed."""
+        from ops_console.domain import Permission
+
+        if self.post.shift.can(Permission.EDIT_RECORDS):
+            return ""
+        return tr(
+            "A viewer can read the map but not add to it: sign on as an operator to draw zones "
+            "or add records (File → Change operator…)."
+        )
+
+    @Slot()
+    def update_permissions(self) -> None:
+        refusal = self.edit_refusal()
+        for tool in (Tool.POLYGON, Tool.CIRCLE):
+            allow(self.tool_actions[tool], refusal)
+        if refusal and self.canvas.tool in (Tool.POLYGON, Tool.CIRCLE):
+            self.tool_actions[Tool.PAN].trigger()  # a zone half drawn by the last operator is dropped
+
     @Slot(QPoint, float, float)
     def _context_menu(self, where: QPoint, lat: float, lon: float) -> None:
         menu = QMenu(self)
         menu.setObjectName("mapContextMenu")
-        menu.addAction(tr("Report incident here…"), lambda: self.create_incident_requested.emit(lat, lon))
-        menu.addAction(tr("New task here…"), lambda: self.create_task_requested.emit(lat, lon))
-        menu.addAction(tr("Add risk point here…"), lambda: self.new_risk(lat, lon))
-        menu.addAction(tr("Add shelter here…"), lambda: self.new_shelter(lat, lon))
+        menu.setToolTipsVisible(True)  # a disabled entry says why
+        refusal = self.edit_refusal()
+        for text, act in (
+            (tr("Report incident here…"), lambda: self.create_incident_requested.emit(lat, lon)),
+            (tr("New task here…"), lambda: self.create_task_requested.emit(lat, lon)),
+            (tr("Add risk point here…"), lambda: self.new_risk(lat, lon)),
+            (tr("Add shelter here…"), lambda: self.new_shelter(lat, lon)),
+        ):
+            allow(menu.addAction(text, act), refusal)
         menu.addSeparator()
         menu.addAction(tr("Centre here"), lambda: self.canvas.centre_on(lat, lon))
         menu.addAction(
