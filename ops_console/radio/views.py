@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ops_console.db.radio_models import RadioMessage, RadioNode
+from ops_console.hardware.mesh.types import parse_channel_call
 from ops_console.precedence import raises_alert
 from ops_console.radio.local_alarm import message_words
 
@@ -56,6 +57,15 @@ class MessageView:
     @property
     def shown_recipient(self) -> str:
         return self.recipient_label or self.recipient
+
+    @property
+    def reply_call(self) -> str:
+        """Whom an answer goes to: the station that sent a message heard, or its channel
+        when it was said on a mesh channel (the mesh answers where it was asked); for one
+        sent from here, the same recipient again (a follow-up)."""
+        if self.direction == "out" or parse_channel_call(self.recipient) is not None:
+            return self.recipient
+        return self.station
 
     @property
     def needs_attention(self) -> bool:

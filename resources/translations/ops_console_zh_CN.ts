@@ -3259,6 +3259,13 @@ The offline-first console of a community emergency command post. Everything is s
     </message>
   </context>
   <context>
+    <name>MessageReading</name>
+    <message>
+      <source>Reply</source>
+      <translation>回复</translation>
+    </message>
+  </context>
+  <context>
     <name>Messages</name>
     <message>
       <source>Cannot do that</source>
@@ -3496,12 +3503,20 @@ The offline-first console of a community emergency command post. Everything is s
   <context>
     <name>RadioPanel</name>
     <message>
+      <source>A radio that sends plain text cannot read the console's messages: answer it by voice.</source>
+      <translation>发送纯文本的电台无法读取控制台发出的消息：请用语音回复。</translation>
+    </message>
+    <message>
       <source>Acknowledge: stops the alarm at every workstation (recorded in the audit log)</source>
       <translation>确认：在所有工作站停止警报（记入审计日志）</translation>
     </message>
     <message>
       <source>All precedences</source>
       <translation>全部优先等级</translation>
+    </message>
+    <message>
+      <source>Answer this message: the message box below is addressed to {call}</source>
+      <translation>回复此消息：下方的消息框将发给 {call}</translation>
     </message>
     <message>
       <source>Emergency</source>

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 
 from helpers.clipping import visible_part
 from ops_console.config import DEMO_PIN
@@ -110,4 +110,64 @@ def test_a_long_message_scrolls_inside_a_few_lines_and_the_log_keeps_its_rows(
     assert reading.height() <= reading.heading.height() + line * (MAX_LINES + 1) + 16
     assert reading.verticalScrollBar().maximum() > 0, "the rest of the words scroll"
     assert panel.table.viewport().height() >= 3 * panel.table.rowHeight(row), "the log gave its rows away"
+    window.close()
+
+
+def test_reply_addresses_the_compose_box_and_keeps_what_was_typed(
+    full_demo_post, qtbot, themed, layout_settings
+) -> None:
+    """Reading a report, the operator answers it: Reply puts the sender in To and the cursor
+    in the message box, whose words typed before stay; Enter sends it to that station."""
+    hear(full_demo_post, 304, REPORT, fp.Precedence.PRIORITY)
+    window = radio_window(full_demo_post, qtbot, layout_settings, QSize(1280, 720))
+    window.activateWindow()
+    panel = window.radio
+    qtbot.waitUntil(lambda: panel.model.rowCount() >= 1, timeout=10_000)
+    compose = panel.compose
+    compose.text_edit.setPlainText("Copy, boat on its way")
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.message_at(r).body == REPORT)
+    panel.table.selectRow(row)
+    reply = panel.reading.reply_button
+    qtbot.waitUntil(lambda: reply.isVisible())
+    assert reply.isEnabled() and "RESCUE1" in reply.toolTip()
+    assert visible_part(reply, window).size() == reply.size()
+    qtbot.mouseClick(reply, Qt.MouseButton.LeftButton)
+    assert compose.to_box.currentText() == "RESCUE1"
+    assert compose.text_edit.toPlainText() == "Copy, boat on its way"
+    qtbot.waitUntil(lambda: compose.text_edit.hasFocus())
+    assert visible_part(compose.text_edit, window).height() > 0
+    qtbot.keyClick(compose.text_edit, Qt.Key.Key_Return)
+    sent = [m for m in full_demo_post.radio.outbox_list() if m.body == "Copy, boat on its way"]
+    assert [m.recipient for m in sent] == ["RESCUE1"]
+    window.close()
+
+
+def test_reply_says_why_when_it_cannot_be_used(full_demo_post, qtbot, themed, layout_settings) -> None:
+    """A plain-text radio cannot read what the console sends, and a viewer may not send:
+    Reply is disabled with the reason before the click."""
+    plain = b"SOS two people on the church roof"
+    full_demo_post.radio.ingest.ingest(
+        [
+            RawFrame(
+                b"+RCV=77,%d,%s,-90,2" % (len(plain), plain),
+                datetime.now(UTC),
+                "lora-test",
+                77,
+                plain,
+                -90,
+                2.0,
+            )
+        ]
+    )
+    window = radio_window(full_demo_post, qtbot, layout_settings, QSize(1280, 720))
+    panel = window.radio
+    qtbot.waitUntil(lambda: panel.model.rowCount() >= 1, timeout=10_000)
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.message_at(r).kind == "plain")
+    panel.table.selectRow(row)
+    reply = panel.reading.reply_button
+    qtbot.waitUntil(lambda: reply.isVisible())
+    assert not reply.isEnabled() and "plain text" in reply.toolTip()
+    full_demo_post.operators.sign_on("Zhao Lei", DEMO_PIN)  # the viewer takes the seat
+    qtbot.waitUntil(lambda: "radio operators" in reply.toolTip())
+    assert not reply.isEnabled()
     window.close()

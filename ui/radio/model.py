@@ -84,13 +84,13 @@ def cell_text(msg: MessageView, column: int) -> str:
     if column == 5:
         return precedence_label(msg.precedence)
     if column == 6:
-        return message_words(msg).replace("\n", " ⏎ ")
+        return marked_words(msg).replace("\n", " ⏎ ")
     if column == 7:
         return "" if msg.rssi is None else f"{msg.rssi} / {measure(msg.snr)}"
     return state_label(msg.status)
 
 
-def message_words(msg: MessageView) -> str:
+def marked_words(msg: MessageView) -> str:
     """The message as the log marks it (plain text, exercise, what it was filed as), its
     lines kept: the log's cell shows them on one line, the reading pane whole."""
     text = msg.body
@@ -199,7 +199,7 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
         """The heading and the whole words of a row, marked as its cell is (live traffic
         heard during a drill says so)."""
         msg = self._rows[row]
-        words = message_words(msg)
+        words = marked_words(msg)
         if marked_live(msg.exercise, self.post.shift.exercise):
             words = f"[{live_words()}] " + words
         return message_heading(msg), words

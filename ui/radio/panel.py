@@ -103,6 +103,7 @@ class RadioPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
         self.table.selectionModel().selectionChanged.connect(self._resume_if_free)
         self.reading = MessageReading()
+        self.reading.reply_button.clicked.connect(self.reply_selected)
         self.table.selectionModel().selectionChanged.connect(self.show_reading)
         self.model.dataChanged.connect(self.show_reading)  # its state moved on (sent, acked…)
         self.model.modelReset.connect(self.show_reading)
@@ -424,6 +425,17 @@ class RadioPanel(QWidget):
             self._fit_timer.start()  # a stacked log is sized to what the left column holds
 
     @Slot()
+    def reply_selected(self) -> None:
+        """Answer the selected message: the compose box is addressed to its sender (or its
+        channel) and takes the cursor; what was typed there already stays."""
+        msg = self._selected_message()
+        if msg is None or not self.reading.reply_button.isEnabled():
+            return
+        self.compose.to_box.setEditText(msg.reply_call)
+        self._body.ensureWidgetVisible(self.compose.text_edit)
+        self.compose.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
     def update_actions(self) -> None:
         from ops_console.domain import Permission
 
@@ -459,6 +471,21 @@ class RadioPanel(QWidget):
                 ),
             ),
             self.tr("Send the selected message again, with fresh attempts"),
+        )
+        allow(
+            self.reading.reply_button,
+            first_reason(
+                role,
+                (
+                    msg is None or msg.kind != "plain",
+                    self.tr(
+                        "A radio that sends plain text cannot read the console's messages: answer it by voice."
+                    ),
+                ),
+            ),
+            self.tr("Answer this message: the message box below is addressed to {call}").replace(
+                "{call}", msg.reply_call if msg is not None else ""
+            ),
         )
         self.compose.setEnabled(can)
         self.compose.refusal = first_reason(role)

@@ -3,15 +3,16 @@
 The log's Message column gets the dock's leftover width: at 1280×720 that is ~180 px, and
 a field report ("Arrived at sector 2, start…") is cut after a few words, readable only by
 hovering. An operator reads what they select here instead, wrapped, with who sent it to
-whom and how urgent on the line above. Radio text is untrusted: it is shown as plain text,
-never as markup. A long message scrolls inside a few lines, so the log keeps its rows.
+whom and how urgent on the line above, and answer it from there (Reply addresses the
+compose box below). Radio text is untrusted: it is shown as plain text, never as markup.
+A long message scrolls inside a few lines, so the log keeps its rows.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 MAX_LINES = 6
 """Lines shown before the words scroll: a two-frame report fits whole at 1280×720."""
@@ -33,11 +34,15 @@ class MessageReading(QScrollArea):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
+        self.reply_button = QPushButton(self.tr("Reply"), objectName="radioReply")
         box = QFrame()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(6, 3, 6, 3)
         layout.setSpacing(2)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.reply_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self.words)
         layout.addStretch(1)
         self.setWidget(box)
@@ -66,7 +71,11 @@ class MessageReading(QScrollArea):
             return
         needed = box.heightForWidth(width) if box.hasHeightForWidth() else box.sizeHint().height()
         line = self.words.fontMetrics().lineSpacing()
-        cap = self.heading.heightForWidth(width) + line * MAX_LINES + 8
+        top = max(
+            self.heading.heightForWidth(width - self.reply_button.sizeHint().width()),
+            self.reply_button.sizeHint().height(),
+        )
+        cap = top + line * MAX_LINES + 8
         height = min(needed, cap) + 2 * self.frameWidth()
         if self.height() != height:
             self.setFixedHeight(height)
