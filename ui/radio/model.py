@@ -139,10 +139,8 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
         if role == ExportRole:  # the time whole (the log shows today's as a bare clock)
             return iso_time(msg.at) if column == 0 else None
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 6 and marked_live(
-                msg.exercise, self.post.shift.exercise
-            ):  # live traffic during a drill
-                return f"[{live_words()}] " + cell_text(msg, column)
+            if column == 6:  # live traffic during a drill says so
+                return self.words_of(msg).replace("\n", " ⏎ ")
             return cell_text(msg, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 2 and msg.direction == "out":
@@ -195,11 +193,10 @@ class CommsLogModel(NewestFirstModel[MessageView, MessageFilter]):
     def message_at(self, row: int) -> MessageView:
         return self._rows[row]
 
-    def reading_at(self, row: int) -> tuple[str, str]:
-        """The heading and the whole words of a row, marked as its cell is (live traffic
-        heard during a drill says so)."""
-        msg = self._rows[row]
+    def words_of(self, msg: MessageView) -> str:
+        """The message's words as the log marks them, lines kept; live traffic heard
+        during a drill says so (the cell and the reading pane both show this)."""
         words = marked_words(msg)
         if marked_live(msg.exercise, self.post.shift.exercise):
             words = f"[{live_words()}] " + words
-        return message_heading(msg), words
+        return words

@@ -42,7 +42,7 @@ from ops_console.ui.common.messages import show_error
 from ops_console.ui.common.responsive_splitter import ResponsiveSplitter
 from ops_console.ui.radio.columns import LogColumns
 from ops_console.ui.radio.compose import ComposeBox
-from ops_console.ui.radio.model import CommsLogModel
+from ops_console.ui.radio.model import CommsLogModel, message_heading
 from ops_console.ui.radio.picture import PictureRequest, RadioPicture, read_picture
 from ops_console.ui.radio.reading import MessageReading
 from ops_console.ui.radio.side import RadioSideTabs, make_table
@@ -415,10 +415,10 @@ class RadioPanel(QWidget):
     @Slot()
     def show_reading(self) -> None:
         """The selected message whole, below the log (its column cuts it at 1280×720)."""
-        rows = self.table.selectionModel().selectedRows()
+        msg = self._selected_message()
         was_shown = self.reading.isVisibleTo(self)
-        if rows:
-            self.reading.show_message(*self.model.reading_at(rows[0].row()))
+        if msg is not None:
+            self.reading.show_message(message_heading(msg), self.model.words_of(msg))
         else:
             self.reading.clear()
         if self.reading.isVisibleTo(self) != was_shown:
