@@ -3,37 +3,9 @@ text was said on, the same station for a follow-up to a message sent from here."
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import UTC, datetime
-
 import pytest
 
-from ops_console.radio.views import MessageView
-
-HEARD = MessageView(
-    id=1,
-    at=datetime(2026, 12, 7, 9, 0, tzinfo=UTC),
-    direction="in",
-    kind="text",
-    station="RESCUE1",
-    number=12,
-    sender="",
-    recipient="OPS",
-    precedence="routine",
-    subject="",
-    body="Arrived at sector 2",
-    status="received",
-    attempts=0,
-    next_attempt_at=None,
-    last_error="",
-    acked_at=None,
-    rssi=-80,
-    snr=5.0,
-    acknowledged_by="",
-    linked_entity="",
-    linked_id=None,
-    exercise=False,
-)
+from helpers.message_views import message_view
 
 
 @pytest.mark.parametrize(
@@ -47,4 +19,4 @@ HEARD = MessageView(
     ],
 )
 def test_reply_call(changes: dict[str, str], answer: str) -> None:
-    assert replace(HEARD, **changes).reply_call == answer
+    assert message_view(**changes).reply_call == answer

@@ -363,36 +363,24 @@ def test_every_action_in_the_demo_log_has_words(full_demo_post, chinese):
 
 def test_the_comms_log_and_the_outbox_give_precedence_in_chinese(chinese):
     """The precedence column showed the stored 'Routine' on a Chinese console (seen under Xvfb)."""
+    from helpers.message_views import message_view
     from ops_console.precedence import Precedence
-    from ops_console.radio.views import MessageView
     from ops_console.ui.radio.model import cell_text
     from ops_console.ui.radio.tables import OutboxModel
 
     now = datetime.now(UTC)
     rows = [
-        MessageView(
+        message_view(
             id=n,
             at=now,
-            direction="in",
             kind="field",
             station="CARE-5",
             number=n,
             sender="CARE-5",
-            recipient="OPS",
             precedence=p.value,
-            subject="",
             body="Road clear",
-            status="received",
-            attempts=0,
-            next_attempt_at=None,
-            last_error="",
-            acked_at=None,
             rssi=None,
             snr=None,
-            acknowledged_by="",
-            linked_entity="",
-            linked_id=None,
-            exercise=False,
         )  # fmt: skip
         for n, p in enumerate(Precedence, start=1)
     ]
