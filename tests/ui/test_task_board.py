@@ -4,6 +4,7 @@ filters, live updates and conflicts between workstations."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -199,6 +200,52 @@ def test_overdue_card_is_red_and_the_timer_re_checks_due_times(qtbot, post, make
     assert panel.overdue_timer.isActive() and panel.overdue_timer.interval() == 30_000
     assert panel.refresh_overdue(utc_now() + timedelta(minutes=11)) == 1
     assert soon_index.data(OverdueRole) is True
+
+
+def test_overdue_cards_lead_their_column_and_a_card_falling_overdue_moves_up(qtbot, post, make_panel):
+    """The header counts the overdue cards; they are the first ones in sight, above urgent
+    cards not yet due, and a card whose time passes moves up keeping its selection."""
+    urgent = add(
+        post,
+        "Sandbags to the school",
+        ASSIGNED,
+        priority=Priority.URGENT,
+        due_at=utc_now() + timedelta(hours=2),
+    )
+    late = add(
+        post,
+        "Welfare check, flat 3",
+        ASSIGNED,
+        priority=Priority.NORMAL,
+        due_at=utc_now() - timedelta(minutes=5),
+    )
+    soon = add(
+        post,
+        "Welfare check, flat 9",
+        ASSIGNED,
+        priority=Priority.HIGH,
+        due_at=utc_now() + timedelta(minutes=10),
+    )
+    undated = add(post, "Count the cots", ASSIGNED, priority=Priority.URGENT)
+    panel = make_panel()
+    assert ids(panel, ASSIGNED) == [late.id, urgent.id, undated.id, soon.id]
+
+    focus_card(qtbot, panel, soon.id)
+    assert panel.refresh_overdue(utc_now() + timedelta(minutes=11)) == 1
+
+    column = panel.columns[ASSIGNED]
+    assert ids(panel, ASSIGNED) == [soon.id, late.id, urgent.id, undated.id]  # overdue: HIGH before NORMAL
+    assert column.view.currentIndex().data(OverdueRole) is True
+    assert column.model.view_at(column.view.currentIndex().row()).id == soon.id
+    assert [i.row() for i in column.view.selectionModel().selectedIndexes()] == [0]
+
+    urgent = post.tasks.get(urgent.id)  # a live change from another workstation: its time was brought forward
+    post.tasks.update(
+        urgent.id, urgent.version, replace(urgent.draft(), due_at=utc_now() - timedelta(minutes=1))
+    )
+    qtbot.waitUntil(lambda: ids(panel, ASSIGNED)[0] == urgent.id)
+    assert ids(panel, ASSIGNED) == [urgent.id, soon.id, late.id, undated.id]
+    assert "3 overdue" in column.header.text()
 
 
 def test_a_assigns_the_selected_card_to_a_team(qtbot, post, make_panel, teams):

@@ -74,9 +74,14 @@ def matches(view: TaskView, flt: TaskFilter) -> bool:
     return matches_words(flt.text, view.title, view.details)
 
 
-def sort_key(view: TaskView) -> tuple[Any, ...]:
-    """The service's board order: most urgent first, then soonest due, undated last."""
-    return (-int(view.priority), view.due_at is None, view.due_at or datetime.min, view.id)
+def sort_key(view: TaskView, overdue: bool) -> tuple[Any, ...]:
+    """Board order: overdue cards first, then most urgent, soonest due, undated last.
+
+    The column's header counts the overdue cards; a missed time is what a dispatcher must
+    act on, so those cards lead instead of sitting below a screenful of urgent ones not yet
+    due (the demo's "3 overdue" showed one in sight at 1280x720).
+    """
+    return (not overdue, -int(view.priority), view.due_at is None, view.due_at or datetime.min, view.id)
 
 
 class TaskColumnModel(QAbstractListModel):
@@ -134,8 +139,9 @@ class TaskColumnModel(QAbstractListModel):
     def set_tasks(self, views: Iterable[TaskView], now: datetime | None = None) -> None:
         """Replace every card (a full reload after a filter change)."""
         self.beginResetModel()
-        self._views = sorted(views, key=sort_key)
-        self._overdue = [v.is_overdue(now) for v in self._views]
+        flagged = sorted(((v, v.is_overdue(now)) for v in views), key=lambda pair: sort_key(*pair))
+        self._views = [v for v, _ in flagged]
+        self._overdue = [overdue for _, overdue in flagged]
         self.endResetModel()
 
     def tasks(self) -> list[TaskView]:
@@ -154,22 +160,28 @@ class TaskColumnModel(QAbstractListModel):
     def put(self, view: TaskView, now: datetime | None = None) -> int:
         """Insert or replace one card at its sorted place; returns its row."""
         old = self.row_of(view.id)
+        overdue = view.is_overdue(now)
+        key = sort_key(view, overdue)
         if old >= 0:
             if self._views[old] == view:
                 return old  # the echo of our own save: nothing to repaint
-            others = self._views[:old] + self._views[old + 1 :]
-            row = next((r for r, v in enumerate(others) if sort_key(view) < sort_key(v)), len(others))
-            if row == old:  # same place: change in place, so selection and scrolling stay put
-                self._views[old], self._overdue[old] = view, view.is_overdue(now)
+            others = [r for r in range(len(self._views)) if r != old]
+            place = next((i for i, r in enumerate(others) if key < self._key(r)), len(others))
+            if place == old:  # same place: change in place, so selection and scrolling stay put
+                self._views[old], self._overdue[old] = view, overdue
                 self.dataChanged.emit(self.index(old), self.index(old))
                 return old
             self.remove(view.id)
-        row = next((r for r, v in enumerate(self._views) if sort_key(view) < sort_key(v)), len(self._views))
+        row = next((r for r in range(len(self._views)) if key < self._key(r)), len(self._views))
         self.beginInsertRows(QModelIndex(), row, row)
         self._views.insert(row, view)
-        self._overdue.insert(row, view.is_overdue(now))
+        self._overdue.insert(row, overdue)
         self.endInsertRows()
         return row
+
+    def _key(self, row: int) -> tuple[Any, ...]:
+        """A card's place in the order as the column shows it now (its cached overdue flag)."""
+        return sort_key(self._views[row], self._overdue[row])
 
     def remove(self, task_id: int) -> bool:
         """Take a card out (it moved to another column or no longer matches the filter)."""
@@ -183,7 +195,8 @@ class TaskColumnModel(QAbstractListModel):
         return True
 
     def refresh_overdue(self, now: datetime | None = None) -> int:
-        """Re-check every due time; repaint only the cards whose flag flipped. Returns that count."""
+        """Re-check every due time; repaint only the cards whose flag flipped, and move a card
+        that fell overdue up among the overdue ones. Returns how many flipped."""
         flipped = 0
         for row, view in enumerate(self._views):
             overdue = view.is_overdue(now)
@@ -192,4 +205,20 @@ class TaskColumnModel(QAbstractListModel):
                 flipped += 1
                 idx = self.index(row)
                 self.dataChanged.emit(idx, idx, [OverdueRole])
+        if flipped:
+            self._reorder()
         return flipped
+
+    def _reorder(self) -> None:
+        """Put the cards back in board order as a layout change, so the selected card stays
+        selected (its persistent index follows it) and the view keeps it in sight."""
+        order = sorted(range(len(self._views)), key=self._key)
+        if order == list(range(len(order))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_row = {old: new for new, old in enumerate(order)}
+        self._views = [self._views[r] for r in order]
+        self._overdue = [self._overdue[r] for r in order]
+        kept = self.persistentIndexList()
+        self.changePersistentIndexList(kept, [self.index(new_row[i.row()]) for i in kept])
+        self.layoutChanged.emit()
