@@ -83,6 +83,17 @@ class AlertModel(QAbstractTableModel):
             return alert
         return None
 
+    def reading_of(self, alert: PostAlert) -> tuple[str, str]:
+        """The heading and the words of the reading pane: the alert whole, which its Alert and
+        Details columns cut in a dock at 1280×720."""
+        parts = [self._text(alert, 0), self._text(alert, 1)]
+        if alert.since is not None:
+            parts.append(self._text(alert, 4))
+        parts.append(
+            tr("Needs acknowledging") if alert.needs_ack else tr("Clears when its cause is dealt with")
+        )
+        return " · ".join(parts), f"{alert.title}\n{alert.detail}" if alert.detail else alert.title
+
     def _text(self, alert: PostAlert, column: int) -> str:
         if column == 0:
             marks = {Severity.CRITICAL: "▲▲▲", Severity.WARNING: "▲▲", Severity.NOTICE: "▲"}[alert.severity]

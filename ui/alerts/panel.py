@@ -33,6 +33,7 @@ from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.reading_pane import ReadingPane
 
 from .model import AlertModel, tr
 
@@ -88,6 +89,8 @@ class AlertPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.reading = ReadingPane("alertReading")
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_reading())
         self.ack_button = QPushButton(
             tr("Acknowledge"), objectName="alertAck", clicked=self.acknowledge_selected
         )
@@ -103,6 +106,7 @@ class AlertPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
+        layout.addWidget(self.reading)
         self._update_buttons()
 
     # reading ----------------------------------------------------------------------------
@@ -129,6 +133,7 @@ class AlertPanel(QWidget):
         critical = sum(1 for a in found if a.severity == Severity.CRITICAL)
         self.summary.setText(self._summary_text(len(found), critical))
         self._update_buttons()
+        self.show_reading()
         self.counts_changed.emit(len(found), critical)
         self.refreshed.emit()
         self._rerun_if_asked()
@@ -149,6 +154,14 @@ class AlertPanel(QWidget):
         if total == 0:
             return tr("No open alerts.")
         return tr("{n} open alert(s), {c} critical").replace("{n}", str(total)).replace("{c}", str(critical))
+
+    def show_reading(self) -> None:
+        """The selected alert whole under the list (its Alert and Details columns cut it)."""
+        alert = self.selected()
+        if alert is None:
+            self.reading.clear()
+        else:
+            self.reading.show_words(*self.model.reading_of(alert))
 
     # acting -----------------------------------------------------------------------------
     def selected(self) -> PostAlert | None:

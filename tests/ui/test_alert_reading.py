@@ -1,0 +1,93 @@
+"""A selected alert is read whole, in the real main window.
+
+Found under Xvfb at 1280×720 as Liu Yang (logistics): the alert dock's Alert and Details
+columns share what the left column leaves them, and the expiring stock alert read "Oral
+rehydration salts a…" / "Oral rehydration salts lo…": which lot, where, how much and when
+were on hover only. Selecting an alert now shows it whole under the list, with its severity,
+source, time and whether it needs acknowledging.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize
+
+from helpers.alerts import hear_emergency
+from helpers.clipping import visible_part
+from ops_console.config import DEMO_PIN
+from ops_console.ui.app import build_main_window
+
+SIZES = [QSize(1280, 720), QSize(1920, 1080)]
+
+
+def alerts_window(post, qtbot, settings, size):  # type: ignore[no-untyped-def]
+    post.operators.sign_on("Liu Yang", DEMO_PIN)
+    window = build_main_window(post, settings=settings, start_devices=False)
+    qtbot.addWidget(window)
+    window.resize(size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(size)
+    qtbot.waitUntil(lambda: window.size() == size)
+    qtbot.waitUntil(window.status.alert_button.isVisible, timeout=10_000)
+    window.status.alert_button.click()  # as a person opens the list: the counter in the status bar
+    qtbot.waitUntil(lambda: not window.docks["alerts"].visibleRegion().isEmpty())
+    return window
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_a_selected_alert_is_read_whole_in_sight(
+    full_demo_post, qtbot, themed, layout_settings, screenshot_dir, size
+) -> None:
+    window = alerts_window(full_demo_post, qtbot, layout_settings, size)
+    panel = window.features.alerts
+    qtbot.waitUntil(
+        lambda: any(a.key.startswith("stock:expiring:") for a in panel.model.alerts), timeout=10_000
+    )
+    assert not panel.reading.isVisible()  # nothing selected: no empty pane takes the list's rows
+    row = next(r for r, a in enumerate(panel.model.alerts) if a.key.startswith("stock:expiring:"))
+    alert = panel.model.alerts[row]
+    if size.width() == 1280:
+        cut = [
+            c
+            for c in (2, 3)
+            if panel.table.fontMetrics().horizontalAdvance(panel.model.index(row, c).data())
+            > panel.table.columnWidth(c)
+        ]
+        assert cut, "the alert fits its cells at 1280x720: this test would not show the cut"
+
+    panel.table.selectRow(row)
+    qtbot.waitUntil(lambda: panel.reading.isVisible())
+    qtbot.wait(50)
+    reading = panel.reading
+    assert reading.words.text() == f"{alert.title}\n{alert.detail}"
+    assert "Warning" in reading.heading.text() and "Stock" in reading.heading.text()
+    assert "Clears when its cause is dealt with" in reading.heading.text()
+    seen = visible_part(reading, window)
+    assert seen.size() == reading.size(), f"only {seen.width()}x{seen.height()} of the alert in sight"
+    assert not reading.verticalScrollBar().isVisible(), "an alert's two lines fit whole"
+    assert panel.table.viewport().height() >= 3 * panel.table.rowHeight(row), "the list gave its rows away"
+    window.grab().save(str(screenshot_dir / f"alert_reading_{size.width()}x{size.height()}.png"))
+
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):  # the 30-second re-read keeps the pane
+        panel.refresh()
+    assert panel.selected().key == alert.key and reading.words.text().startswith(alert.title)
+
+    panel.table.clearSelection()
+    qtbot.waitUntil(lambda: not reading.isVisible())
+    window.close()
+
+
+def test_radio_words_in_an_alert_are_shown_as_plain_text(
+    full_demo_post, qtbot, themed, layout_settings
+) -> None:
+    window = alerts_window(full_demo_post, qtbot, layout_settings, QSize(1280, 720))
+    panel = window.features.alerts
+    hear_emergency(full_demo_post)
+    qtbot.waitUntil(lambda: any(a.source == "radio" for a in panel.model.alerts), timeout=5000)
+    panel.table.selectRow(next(r for r, a in enumerate(panel.model.alerts) if a.source == "radio"))
+    qtbot.waitUntil(lambda: panel.reading.isVisible())
+    assert "EMERGENCY" in panel.reading.words.text()
+    assert "Needs acknowledging" in panel.reading.heading.text()
+    assert panel.reading.words.textFormat().name == "PlainText"  # what a radio sends is never markup
+    window.close()
