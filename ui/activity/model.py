@@ -207,3 +207,12 @@ class ActivityLogModel(NewestFirstModel[ActivityEntry, ActivityFilter]):
 
     def entry_at(self, row: int) -> ActivityEntry:
         return self._rows[row]
+
+    @staticmethod
+    def reading_of(entry: ActivityEntry) -> tuple[str, str]:
+        """The heading and the words of the reading pane: the entry whole, which its Summary
+        column cuts in a dock at 1280×720."""
+        heading = " · ".join(
+            (local_seconds(entry.at), actor_words(entry.operator), action_label(entry.action))
+        )
+        return heading, entry.words

@@ -35,6 +35,7 @@ from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.formatting import local_midnight_utc, samples
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
+from ops_console.ui.common.reading_pane import ReadingPane
 
 POLL_MS = 2000
 RANGES = ("all", "hour", "today", "day")
@@ -91,6 +92,9 @@ class ActivityLogPanel(QWidget):
         for column, width in enumerate((118, 120, 128)):
             self.table.setColumnWidth(column, width)
         fit_width(self.table, 0, 118, samples("short_seconds"))  # the time, in the locale's words
+        self.reading = ReadingPane("activityReading")
+        self.table.selectionModel().selectionChanged.connect(self.show_reading)
+        self.model.modelReset.connect(self.show_reading)
 
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("noteEdit")
@@ -116,6 +120,7 @@ class ActivityLogPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.reading)
         layout.addLayout(entry)
 
         self._newer_soon = QTimer(self, singleShot=True, interval=0)  # many events, one read
@@ -183,6 +188,15 @@ class ActivityLogPanel(QWidget):
             return
         self.note_edit.clear()
         self.note_edit.setPlaceholderText(self._note_hint())
+
+    @Slot()
+    def show_reading(self) -> None:
+        """The selected entry whole under the log (a long log line is cut in its column)."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.reading.show_words(*self.model.reading_of(self.model.entry_at(rows[0].row())))
+        else:
+            self.reading.clear()
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
