@@ -88,6 +88,28 @@ def test_team_board_shows_a_red_par_timer_and_voice_confirmation_clears_it(
     )
 
 
+def test_the_board_puts_mayday_then_overdue_then_due_teams_on_top(post, qtbot) -> None:
+    """By name, a red PAR timer of a twentieth team sat below the dock's edge: the teams that
+    need the supervisor now lead, and the selected team stays selected as rows move."""
+    red, yellow, ok = field_teams(post)
+    panel = TeamBoardPanel(post, PostBridge(post.bus))
+    qtbot.addWidget(panel)
+    panel.resize(1100, 300)
+    panel.show()
+    qtbot.waitUntil(lambda: len(panel.model.rows) == 3, timeout=5000)
+    assert [r.id for r in panel.model.rows] == [
+        red.id,
+        yellow.id,
+        ok.id,
+    ]  # overdue, due, OK (by name: B, R, S)
+
+    panel.select_team(ok.id)
+    post.people.teams.raise_mayday(ok.id)
+    qtbot.waitUntil(lambda: panel.model.rows[0].id == ok.id, timeout=5000)
+    assert [r.id for r in panel.model.rows] == [ok.id, red.id, yellow.id]
+    assert panel.current() is not None and panel.current().id == ok.id
+
+
 def test_viewer_sees_the_board_with_controls_disabled_and_why(post, qtbot) -> None:
     field_teams(post)
     post.operators.sign_on(ROLE_NAMES[Role.VIEWER], PIN)

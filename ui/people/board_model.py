@@ -40,6 +40,20 @@ _PAR_COLOURS = {
 _MAYDAY = (QColor("#7f0000"), QColor("#ffffff"))
 
 
+_PAR_RANK = {ParLevel.OVERDUE: 1, ParLevel.DUE: 2}
+
+
+def attention_order(row: TeamRow) -> tuple[int, float]:
+    """MAYDAY teams first (the earliest call first), then PAR overdue (longest over first),
+    then PAR due; the rest keep the board's order (by name). With twenty teams a red PAR
+    timer sorted by name could sit below the dock's edge."""
+    if row.mayday_at is not None:
+        return 0, row.mayday_at.timestamp()
+    rank = _PAR_RANK.get(row.par.level, 3)
+    left = row.par.remaining.total_seconds() if rank < 3 and row.par.remaining is not None else 0.0
+    return rank, left
+
+
 def age(at: datetime | None, now: datetime) -> str:
     """How long ago, as the board shows it: ``45 s``, ``12 min``, ``2 h 05``."""
     if at is None:
@@ -63,7 +77,9 @@ class TeamBoardModel(QAbstractTableModel):
         self._bold.setBold(True)
 
     def set_rows(self, rows: list[TeamRow], now: datetime | None = None) -> None:
+        """Show ``rows`` in attention order; the panel selects its team again by id."""
         self.now = now or utc_now()
+        rows = sorted(rows, key=attention_order)
         if [r.id for r in rows] == [r.id for r in self.rows]:
             self.rows = rows
             if rows:
