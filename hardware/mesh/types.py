@@ -37,6 +37,13 @@ def node_num(address: int) -> int:
     return address & 0xFFFFFFFF
 
 
+def shown_address(address: int) -> str:
+    """A stored node address as the radio's own tools show it: a REYAX address (0..65535) as
+    its number, a Meshtastic node as its apps do (``!9a2b3c03``), never the signed view the
+    tables keep (``-1708442621``)."""
+    return str(address) if 0 <= address <= 0xFFFF else node_id(node_num(address))
+
+
 def mesh_call(num: int) -> str:
     """How a node is named in the comms log and the outbox: ``M`` + 8 hex digits."""
     return f"M{num & 0xFFFFFFFF:08X}"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ops_console.db.radio_models import RadioMessage, RadioNode
-from ops_console.hardware.mesh.types import parse_channel_call
+from ops_console.hardware.mesh.types import parse_channel_call, shown_address
 from ops_console.precedence import raises_alert
 from ops_console.radio.local_alarm import message_words
 
@@ -86,6 +86,10 @@ class NodeView:
     lat: float | None
     lon: float | None
     name: str = ""  # what a Meshtastic node calls itself (its long name), '' when unknown
+
+    @property
+    def shown_addr(self) -> str:
+        return shown_address(self.addr)
 
     @property
     def shown(self) -> str:

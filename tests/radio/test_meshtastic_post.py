@@ -14,7 +14,7 @@ from helpers.posts import open_signed_on
 from helpers.waiting import wait
 from ops_console.db.radio_models import SensorReading
 from ops_console.errors import ValidationError
-from ops_console.hardware.mesh.types import mesh_address, mesh_call
+from ops_console.hardware.mesh.types import mesh_address, mesh_call, node_id
 from ops_console.hardware.simulators.lora_modem import SimulatedModem
 from ops_console.hardware.simulators.mesh_node import SimulatedMeshNode
 from ops_console.post import Post
@@ -345,6 +345,10 @@ def test_the_radio_panel_shows_mesh_nodes_by_name(
     nodes = panel.nodes_model
     assert nodes.data(nodes.index(0, 0), Qt.ItemDataRole.ToolTipRole) == shown
     assert panel.nodes_table.columnWidth(0) >= panel.nodes_table.fontMetrics().horizontalAdvance(shown)
+    river_row = next(r for r in range(nodes.rowCount()) if nodes.data(nodes.index(r, 0)) == shown)
+    addr = nodes.data(nodes.index(river_row, 1))
+    assert addr == node_id(river.num), "the node as the Meshtastic apps name it, not its signed stored view"
+    assert panel.nodes_table.columnWidth(1) >= panel.nodes_table.fontMetrics().horizontalAdvance(addr)
     assert panel.grab().save(str(screenshot_dir / "radio_mesh_names.png"))
 
 

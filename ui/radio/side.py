@@ -54,7 +54,7 @@ def make_table(name: str, model: object) -> QTableView:
 
 OUTBOX_SAMPLES = ("00:00:00", "SHELTER-B", "999", "Emergency", "Sent · next try 00:00:00", "3")
 """The widest text each outbox column usually shows (the last column, the message, stretches)."""
-NODE_SAMPLES = ("RESCUE-12", "65535", "00:00:00", "-120 dBm", "-12.5 dB", "100 %")
+NODE_SAMPLES = ("RESCUE-12", "!9a2b3c03", "00:00:00", "-120 dBm", "-12.5 dB", "100 %")
 
 
 class RadioSideTabs(QTabWidget):

@@ -140,7 +140,7 @@ class NodesModel(_ListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 node.shown,
-                str(node.addr),
+                node.shown_addr,
                 _ago(node.last_heard),
                 "" if node.rssi is None else f"{node.rssi} dBm",
                 "" if node.snr is None else f"{measure(node.snr)} dB",

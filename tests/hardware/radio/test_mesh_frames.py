@@ -52,6 +52,17 @@ def test_address_round_trip_fits_a_signed_int32(num: int) -> None:
     assert mt.parse_mesh_call(mt.mesh_call(num)) == num and fp.CALL.match(mt.mesh_call(num))
 
 
+@settings(deadline=None)
+@given(st.integers(0x10000, 0xFFFFFFFF))
+def test_a_stored_mesh_address_is_shown_as_the_apps_name_the_node(num: int) -> None:
+    assert mt.shown_address(mt.mesh_address(num)) == f"!{num:08x}"
+
+
+def test_a_reyax_address_is_shown_as_its_number() -> None:
+    assert [mt.shown_address(a) for a in (0, 11, 65535)] == ["0", "11", "65535"]
+    assert mt.shown_address(mt.mesh_address(0x9A2B3C03)) == "!9a2b3c03"  # stored as -1708442621
+
+
 def test_calls_for_channels_and_nodes() -> None:
     assert mt.parse_channel_call("ch2") == 2 and mt.parse_channel_call("CH8") is None
     assert mt.is_mesh_recipient("MDEADBEEF") and not mt.is_mesh_recipient("CANAL-1")

@@ -15,6 +15,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF
 
+from ops_console.hardware.mesh.types import shown_address
 from ops_console.mapping import live
 from ops_console.mapping.geo import ground_scale, to_mercator
 from ops_console.mapping.live import NodeTrack, SensorPoint, SirenPoint
@@ -262,7 +263,7 @@ class SensorLayer(MarkerLayer):
 
     def _marker(self, i: int, s: SensorPoint, now: datetime | None) -> Marker:
         x, y = to_mercator(s.lat, s.lon)
-        detail = f"{tr('Sensor')} {s.sensor_id} · {tr('node')} {s.node_addr}\n{tr('Reading at')} {_local_time(s.at)}"
+        detail = f"{tr('Sensor')} {s.sensor_id} · {tr('node')} {shown_address(s.node_addr)}\n{tr('Reading at')} {_local_time(s.at)}"
         return Marker(i, x, y, s.stale(now), s.text, detail)
 
     def marker_for(self, sensor_id: str) -> Marker | None:
