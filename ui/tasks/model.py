@@ -211,7 +211,7 @@ class TaskColumnModel(QAbstractListModel):
 
     def _reorder(self) -> None:
         """Put the cards back in board order as a layout change, so the selected card stays
-        selected (its persistent index follows it) and the view keeps it in sight."""
+        selected and current (its persistent index follows it)."""
         order = sorted(range(len(self._views)), key=self._key)
         if order == list(range(len(order))):
             return
