@@ -67,6 +67,7 @@ class PostAlert:
     target: tuple[str, int] | None = None
     ack: str = ""
     live: bool = False  # a live alert shown during an exercise: marked LIVE, ranked above the drill's alike
+    place_id: int | None = None  # a stock alert's location: with target's item, the cell to show
 
     @property
     def needs_ack(self) -> bool:
@@ -186,6 +187,7 @@ def stock_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
             a.message,
             None,
             ("stock", a.item_id),
+            place_id=a.location_id,
         )
 
 

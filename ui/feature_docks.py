@@ -263,6 +263,7 @@ class FeatureDocks(QObject):
     def connect(self) -> None:
         window = self._window
         self.alerts.open_requested.connect(self._show_object)
+        self.alerts.stock_requested.connect(self._show_stock_cell)
         self.alerts.warning_drafted.connect(partial(self._show_object, "warning"))
         self.alerts.counts_changed.connect(window.status.show_alert_counts)
         window.status.alerts_clicked.connect(self._raise_alerts)
@@ -328,6 +329,13 @@ class FeatureDocks(QObject):
     @Slot(float, float)
     def _new_task_at(self, lat: float, lon: float) -> None:
         self._window.tasks.new_task(lat=lat, lon=lon)
+
+    @Slot(int, int)
+    def _show_stock_cell(self, item_id: int, location_id: int) -> None:
+        """A stock alert's *Go to record*: the inventory in front with that item at that
+        place selected and in sight, not only the panel (the cell may be rows down)."""
+        self._window.docks["inventory"].raise_()
+        self.inventory.stock.show_cell(item_id, location_id)
 
     @Slot(str, int)
     def _show_object(self, kind: str, object_id: int) -> None:

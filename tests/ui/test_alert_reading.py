@@ -1,10 +1,11 @@
-"""A selected alert is read whole, in the real main window.
+"""A selected alert is read whole, and its record found, in the real main window.
 
 Found under Xvfb at 1280×720 as Liu Yang (logistics): the alert dock's Alert and Details
 columns share what the left column leaves them, and the expiring stock alert read "Oral
 rehydration salts a…" / "Oral rehydration salts lo…": which lot, where, how much and when
 were on hover only. Selecting an alert now shows it whole under the list, with its severity,
-source, time and whether it needs acknowledging.
+source, time and whether it needs acknowledging; and *Go to record* of a stock alert, which
+only brought the inventory to the front, now selects that item at that place, in sight.
 """
 
 from __future__ import annotations
@@ -90,4 +91,33 @@ def test_radio_words_in_an_alert_are_shown_as_plain_text(
     assert "EMERGENCY" in panel.reading.words.text()
     assert "Needs acknowledging" in panel.reading.heading.text()
     assert panel.reading.words.textFormat().name == "PlainText"  # what a radio sends is never markup
+    window.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_go_to_record_of_a_stock_alert_selects_its_cell_in_sight(
+    full_demo_post, qtbot, themed, layout_settings, size
+) -> None:
+    window = alerts_window(full_demo_post, qtbot, layout_settings, size)
+    panel = window.features.alerts
+    qtbot.waitUntil(
+        lambda: any(a.key.startswith("stock:expiring:") for a in panel.model.alerts), timeout=10_000
+    )
+    row = next(r for r, a in enumerate(panel.model.alerts) if a.key.startswith("stock:expiring:"))
+    _, _, item_id, place_id = panel.model.alerts[row].key.split(":")
+    inventory = window.features.inventory
+    elsewhere = next(p.id for p in full_demo_post.inventory.locations() if p.id != int(place_id))
+    inventory.location_box.setCurrentIndex(
+        inventory.location_box.findData(elsewhere)
+    )  # a filter that hides it
+    assert inventory.model.row_of(int(item_id), int(place_id)) < 0
+
+    panel.table.selectRow(row)
+    panel.open_button.click()
+    qtbot.waitUntil(lambda: not window.docks["inventory"].visibleRegion().isEmpty())
+    chosen = inventory.stock.selected_level()
+    assert chosen is not None and (chosen.item_id, chosen.location_id) == (int(item_id), int(place_id))
+    table = inventory.table
+    qtbot.waitUntil(lambda: table.viewport().rect().contains(table.visualRect(table.currentIndex())))
+    assert inventory.location_box.currentData() is None, "the filter that hid the cell was cleared"
     window.close()

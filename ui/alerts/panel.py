@@ -48,8 +48,10 @@ PERIODIC_MS = 30_000
 class AlertPanel(QWidget):
     """Thin view over ``ops_console.alerts``: reads off the GUI thread, shows, jumps, acknowledges."""
 
-    # the operator wants the record behind an alert: carries (kind, id), e.g. ("stock", 12)
+    # the operator wants the record behind an alert: carries (kind, id), e.g. ("siren", 3)
     open_requested = Signal(str, int)
+    # the same for a stock alert: carries (item id, location id), the cell it is about
+    stock_requested = Signal(int, int)
     # the list was read: carries (open alerts, critical ones)
     counts_changed = Signal(int, int)
     # a read finished (tests wait on it)
@@ -178,7 +180,11 @@ class AlertPanel(QWidget):
     @Slot()
     def open_selected(self) -> None:
         alert = self.selected()
-        if alert is not None and alert.target is not None:
+        if alert is None or alert.target is None:
+            return
+        if alert.target[0] == "stock" and alert.place_id is not None:
+            self.stock_requested.emit(alert.target[1], alert.place_id)
+        else:
             self.open_requested.emit(*alert.target)
 
     @Slot()
