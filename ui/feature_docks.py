@@ -363,6 +363,7 @@ class FeatureDocks(QObject):
             self.sirens.select_siren(object_id)
         elif kind == "siren_alarm":
             docks["sirens"].raise_()
+            self.sirens.show_alarm(object_id)
         elif kind == "radio_node":
             docks["radio"].raise_()
             window.radio.select_node(object_id)

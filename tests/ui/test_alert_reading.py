@@ -5,15 +5,16 @@ columns share what the left column leaves them, and the expiring stock alert rea
 rehydration salts a…" / "Oral rehydration salts lo…": which lot, where, how much and when
 were on hover only. Selecting an alert now shows it whole under the list, with its severity,
 source, time and whether it needs acknowledging; and *Go to record* of a stock alert, which
-only brought the inventory to the front, now selects that item at that place, in sight.
+only brought the inventory to the front, now selects that item at that place, in sight; that
+of a siren alarm selects the alarm on the sirens' Alarms tab, where it is acknowledged.
 """
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 
-from helpers.alerts import hear_emergency
+from helpers.alerts import hear_emergency, raise_siren_alarm
 from helpers.clipping import visible_part
 from ops_console.config import DEMO_PIN
 from ops_console.ui.app import build_main_window
@@ -21,8 +22,8 @@ from ops_console.ui.app import build_main_window
 SIZES = [QSize(1280, 720), QSize(1920, 1080)]
 
 
-def alerts_window(post, qtbot, settings, size):  # type: ignore[no-untyped-def]
-    post.operators.sign_on("Liu Yang", DEMO_PIN)
+def alerts_window(post, qtbot, settings, size, operator="Liu Yang"):  # type: ignore[no-untyped-def]
+    post.operators.sign_on(operator, DEMO_PIN)
     window = build_main_window(post, settings=settings, start_devices=False)
     qtbot.addWidget(window)
     window.resize(size)
@@ -120,4 +121,25 @@ def test_go_to_record_of_a_stock_alert_selects_its_cell_in_sight(
     table = inventory.table
     qtbot.waitUntil(lambda: table.viewport().rect().contains(table.visualRect(table.currentIndex())))
     assert inventory.location_box.currentData() is None, "the filter that hid the cell was cleared"
+    window.close()
+
+
+def test_go_to_record_of_a_siren_alarm_selects_it_on_the_alarms_tab(
+    full_demo_post, qtbot, themed, layout_settings
+) -> None:
+    raise_siren_alarm(full_demo_post, "comms_fault", "no answer from the controller")
+    window = alerts_window(full_demo_post, qtbot, layout_settings, QSize(1280, 720), "Chen Jing")
+    panel = window.features.alerts
+    qtbot.waitUntil(lambda: any(a.key.startswith("siren_alarm:") for a in panel.model.alerts), timeout=10_000)
+    row = next(r for r, a in enumerate(panel.model.alerts) if a.key.startswith("siren_alarm:"))
+    alarm_id = panel.model.alerts[row].target[1]
+
+    panel.table.selectRow(row)
+    panel.open_button.click()
+    qtbot.waitUntil(lambda: not window.docks["sirens"].visibleRegion().isEmpty())
+    sirens = window.features.sirens
+    assert sirens.tabs.currentIndex() == 1, "the Alarms tab, not the status table"
+    chosen = sirens.alarm_table.selectedItems()
+    assert chosen and chosen[0].data(Qt.ItemDataRole.UserRole) == alarm_id
+    assert sirens.ack_button.isEnabled()  # the supervisor acknowledges it from here
     window.close()

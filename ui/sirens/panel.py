@@ -339,6 +339,18 @@ class SirenPanel(QWidget):
                 return True
         return False
 
+    def show_alarm(self, alarm_id: int) -> bool:
+        """The Alarms tab in front with one alarm selected and in sight (an alert's *Go to
+        record*: acknowledge or stop the siren from there); False when it is not listed."""
+        for row in range(self.alarm_table.rowCount()):
+            item = self.alarm_table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == alarm_id:
+                self.tabs.setCurrentIndex(1)
+                self.alarm_table.selectRow(row)
+                self.alarm_table.scrollToItem(item)
+                return True
+        return False
+
     def show_selected(self) -> None:
         sid = self.selected_siren()
         if sid is None:
