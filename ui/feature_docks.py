@@ -377,8 +377,12 @@ class FeatureDocks(QObject):
             docks["warnings"].raise_()
             self.warnings.reload()
             self.warnings.select_warning(object_id)
-        elif kind == "cap_alert":
+        elif kind == "cap_alert":  # the city's warning: its area on the map, whole
             docks["map"].raise_()
+            received = self._window.post.warnings.inbox.list_received(current_only=True)
+            area = next((a.area.bounds() for a in received if a.id == object_id), None)
+            if area is not None:
+                self._on_map(lambda m: m.show_area(*area))
         elif kind == "team":  # a MAYDAY or a PAR overdue: the team, and where it was last heard
             docks["teams"].raise_()
             self.teams.select_team(object_id)

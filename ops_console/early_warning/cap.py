@@ -8,6 +8,7 @@ city gateway never receives one its parser would reject. Pure: no database, no Q
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
@@ -20,6 +21,8 @@ if TYPE_CHECKING:  # lxml loads when a document is built or checked, not when th
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
 NS_11 = "urn:oasis:names:tc:emergency:cap:1.1"
 _Q = f"{{{NS}}}"
+KM_PER_DEGREE = 111.32
+"""Kilometres in a degree of latitude (and of longitude at the equator), enough to frame an area."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,18 @@ class CapArea:
     desc: str
     polygons: tuple[tuple[tuple[float, float], ...], ...] = ()
     circles: tuple[tuple[float, float, float], ...] = ()
+
+    def bounds(self) -> tuple[float, float, float, float] | None:
+        """(south, west, north, east) around every polygon and circle, for a map to show the
+        whole area; None for an area given by its description only."""
+        lats = [lat for ring in self.polygons for lat, _ in ring]
+        lons = [lon for ring in self.polygons for _, lon in ring]
+        for lat, lon, km in self.circles:
+            dlat = km / KM_PER_DEGREE
+            dlon = km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
+            lats += [lat - dlat, lat + dlat]
+            lons += [lon - dlon, lon + dlon]
+        return (min(lats), min(lons), max(lats), max(lons)) if lats else None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ rehydration salts a…" / "Oral rehydration salts lo…": which lot, where, how 
 were on hover only. Selecting an alert now shows it whole under the list, with its severity,
 source, time and whether it needs acknowledging; and *Go to record* of a stock alert, which
 only brought the inventory to the front, now selects that item at that place, in sight; that
-of a siren alarm selects the alarm on the sirens' Alarms tab, where it is acknowledged.
+of a siren alarm selects the alarm on the sirens' Alarms tab, where it is acknowledged; that of
+a CAP alert from the city frames its area on the map.
 """
 
 from __future__ import annotations
@@ -142,4 +143,32 @@ def test_go_to_record_of_a_siren_alarm_selects_it_on_the_alarms_tab(
     chosen = sirens.alarm_table.selectedItems()
     assert chosen and chosen[0].data(Qt.ItemDataRole.UserRole) == alarm_id
     assert sirens.ack_button.isEnabled()  # the supervisor acknowledges it from here
+    window.close()
+
+
+def test_go_to_record_of_a_cap_alert_frames_its_area_on_the_map(
+    full_demo_post, qtbot, themed, layout_settings
+) -> None:
+    from helpers.public_warnings import alert_xml
+    from ops_console.mapping.geo import to_mercator
+
+    full_demo_post.warnings.inbox.import_bytes(alert_xml("CITY-7"))
+    window = alerts_window(full_demo_post, qtbot, layout_settings, QSize(1280, 720), "Chen Jing")
+    panel = window.features.alerts
+    qtbot.waitUntil(lambda: any(a.key.startswith("cap:") for a in panel.model.alerts), timeout=10_000)
+    window.docks["map"].raise_()
+    qtbot.waitUntil(lambda: window.features.built("map"))
+    map_widget = window.features.map
+    map_widget.centre_on(30.26, 120.17)  # the ward at street level: the city's area is far off
+    canvas = map_widget.canvas
+    middle = to_mercator(31.205, 121.41)  # the middle of the helper's polygon
+    assert not canvas.rect().contains(canvas.vp.to_screen(*middle).toPoint())
+
+    window.status.alert_button.click()
+    qtbot.waitUntil(lambda: not window.docks["alerts"].visibleRegion().isEmpty())
+    panel.table.selectRow(next(r for r, a in enumerate(panel.model.alerts) if a.key.startswith("cap:")))
+    panel.open_button.click()
+    qtbot.waitUntil(lambda: not window.docks["map"].visibleRegion().isEmpty())
+    qtbot.waitUntil(lambda: canvas.rect().contains(canvas.vp.to_screen(*middle).toPoint()))
+    assert map_widget.layers["zones"].visible
     window.close()

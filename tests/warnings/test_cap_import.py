@@ -165,3 +165,15 @@ def test_fuzz_polygons_and_text_inside_a_real_alert(points, junk: str):
     else:
         ring = got.area.polygons[0]
         assert len(ring) >= 4 and ring[0] == ring[-1]
+
+
+def test_an_area_frames_its_polygons_and_circles_and_a_described_one_frames_nothing() -> None:
+    from ops_console.early_warning.cap import KM_PER_DEGREE, CapArea
+
+    ring = ((31.2, 121.4), (31.21, 121.4), (31.21, 121.42), (31.2, 121.4))
+    assert CapArea("Low streets", (ring,)).bounds() == (31.2, 121.4, 31.21, 121.42)
+    south, west, north, east = CapArea("Around the dam", circles=((0.0, 10.0, KM_PER_DEGREE),)).bounds()
+    assert (south, west, north, east) == pytest.approx((-1.0, 9.0, 1.0, 11.0))
+    south, west, north, east = CapArea("Both", (ring,), ((31.3, 121.5, 2.0),)).bounds()
+    assert south == 31.2 and west == 121.4 and north > 31.3 and east > 121.5
+    assert CapArea("The whole district").bounds() is None

@@ -54,3 +54,25 @@ def test_a_watched_folder_picks_up_a_new_cap_file(post, qtbot, tmp_path):  # typ
         )
     finally:
         watch.stop()
+
+
+def test_a_cap_area_is_framed_whole_and_its_zones_shown(post, map_widget, qtbot):
+    """*Go to record* of a CAP alert: the map brings its area whole into view, whatever was on
+    screen, and turns on the zones layer that draws it (its legend entry too)."""
+    from ops_console.mapping.geo import to_mercator
+
+    map_widget.legend.set_checked("zones", False)  # the person had hidden the zones
+    map_widget.centre_on(30.26, 120.17)  # far from the alert's streets
+    view = post.warnings.inbox.import_bytes(alert_xml("CITY-3"))
+    south, west, north, east = view.area.bounds()
+    assert (south, west, north, east) == (31.2, 121.4, 31.21, 121.42)
+
+    assert map_widget.show_area(south, west, north, east)
+    canvas = map_widget.canvas
+    screen = canvas.rect()
+    points = [canvas.vp.to_screen(*to_mercator(lat, lon)) for lat in (south, north) for lon in (west, east)]
+    assert all(screen.contains(p.toPoint()) for p in points), "a corner of the area is off screen"
+    span = max(abs(points[0].x() - points[3].x()), abs(points[0].y() - points[3].y()))
+    assert span >= screen.width() / 4, "the area is a speck, not framed"
+    assert map_widget.layers["zones"].visible
+    assert map_widget.legend.is_checked("zones")

@@ -61,6 +61,9 @@ class LegendPanel(QWidget):
         if key in self._items:
             self._items[key].setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
+    def is_checked(self, key: str) -> bool:
+        return key in self._items and self._items[key].checkState(0) == Qt.CheckState.Checked
+
     def _changed(self, item: QTreeWidgetItem, _column: int) -> None:
         key = item.data(0, Qt.ItemDataRole.UserRole)
         if key:

@@ -229,6 +229,15 @@ class MapWidget(QWidget):
             self.settings.setValue(f"map/layer/{key}", on)
             self.canvas.update()
 
+    def show_area(self, south: float, west: float, north: float, east: float) -> bool:
+        """Fit the view to an area given in degrees (a received CAP alert's) and show the
+        zones layer that draws it."""
+        corners = [to_mercator(south, west), to_mercator(north, east)]
+        xs, ys = [x for x, _ in corners], [y for _, y in corners]
+        self.legend.set_checked("zones", True)  # the legend says what the map shows
+        self.set_layer_visible("zones", True)
+        return self.canvas.zoom_to_bounds((min(xs), min(ys), max(xs), max(ys)))
+
     def zoom_to_layer(self, key: str) -> bool:
         layer = self.canvas.layer(key)
         return self.canvas.zoom_to_bounds(layer.bounds() if layer else None)
