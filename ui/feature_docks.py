@@ -352,7 +352,7 @@ class FeatureDocks(QObject):
             (self.risks if kind == "risk" else self.shelters).select(kind, object_id)
         elif kind == "radio_message":
             docks["radio"].raise_()
-            window.radio.show_unacknowledged()
+            window.radio.show_heard_alert(object_id)
         elif kind == "radio_sent":  # a message sent from here that was not delivered
             docks["radio"].raise_()
             window.radio.show_sent(object_id)

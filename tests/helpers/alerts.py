@@ -16,8 +16,11 @@ from ops_console.sirens.records import SirenRecords
 AIR_RAID = 102  # cn.air_raid in the demo's signal set
 
 
-def hear_emergency(post, text: str = "Water over the footbridge, two people cut off") -> None:  # type: ignore[no-untyped-def]
-    frames = fp.encode_text("RESCUE1", "OPS", 41, fp.Precedence.EMERGENCY, text)
+def hear_emergency(
+    post, text: str = "Water over the footbridge, two people cut off", number: int = 41
+) -> None:  # type: ignore[no-untyped-def]
+    """An EMERGENCY from RESCUE1; another ``number`` for a second one (the same is a repeat)."""
+    frames = fp.encode_text("RESCUE1", "OPS", number, fp.Precedence.EMERGENCY, text)
     post.radio.ingest.ingest(
         [
             RawFrame(b"+RCV=11,%d,%s,-80,5" % (len(f), f), datetime.now(UTC), "lora-test", 11, f, -80, 5.0)

@@ -126,6 +126,32 @@ def test_a_message_sent_from_here_that_failed_is_listed_and_acknowledged_from_th
     assert full_demo_post.radio.undelivered() == []
 
 
+def test_go_to_record_of_an_emergency_heard_selects_it_and_reads_it_whole(window, post, qtbot) -> None:
+    """It only ticked "Unacknowledged alerts": with several open, which one the alert was
+    about was left to the operator. Now that message is selected and read whole below."""
+    window.show()
+    radio = window.radio
+    radio.search_edit.setText("sandbags")  # a search left in the box would hide it
+    hear_emergency(post, "Wall collapsed on Mill Lane, one person under it")
+    hear_emergency(post, "Second call: the footbridge is gone", number=42)
+    alerts = window.features.alerts
+    alerts.refresh()
+    qtbot.waitUntil(lambda: sum(a.source == "radio" for a in alerts.model.alerts) == 2, timeout=5000)
+    row = next(i for i, a in enumerate(alerts.model.alerts) if "Mill Lane" in a.detail)
+    message_id = alerts.model.alerts[row].target[1]
+    alerts.table.selectRow(row)
+    alerts.open_button.click()
+    qtbot.waitUntil(lambda: not window.docks["radio"].visibleRegion().isEmpty(), timeout=5000)
+
+    def chosen() -> int | None:
+        rows = radio.table.selectionModel().selectedRows()
+        return radio.model.message_at(rows[0].row()).id if rows else None
+
+    qtbot.waitUntil(lambda: chosen() == message_id, timeout=5000)
+    assert radio.alerts_only.isChecked() and radio.search_edit.text() == ""
+    assert radio.reading.isVisible() and "Mill Lane" in radio.reading.words.text()
+
+
 def test_go_to_record_of_an_undelivered_message_selects_it_in_the_comms_log(window, post, qtbot) -> None:
     """The comms log was left on "Unacknowledged alerts" (incoming only) and "Received":
     going to the undelivered message clears what hides it and selects its row."""

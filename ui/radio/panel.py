@@ -518,12 +518,21 @@ class RadioPanel(QWidget):
         """A message sent from here, chosen in the comms log (the alert list's "Go to record"
         for one that was not delivered): the filters that would hide it are cleared, and
         its row is selected once the log has been read again."""
+        self._show_filtered(message_id, alerts_only=False)
+
+    def show_heard_alert(self, message_id: int) -> None:
+        """A message heard that raised an alert (the alert list's "Go to record" for an
+        EMERGENCY or PRIORITY): the log shows the unacknowledged alerts, that row selected and
+        read whole below, where it is filed or answered."""
+        self._show_filtered(message_id, alerts_only=True)
+
+    def _show_filtered(self, message_id: int, alerts_only: bool) -> None:
         filters = (self.direction_box, self.precedence_box, self.alerts_only, self.search_edit)
         for widget in filters:  # one read of the log below, not one per filter
             widget.blockSignals(True)
         self.direction_box.setCurrentIndex(0)  # in and out
         self.precedence_box.setCurrentIndex(0)  # all precedences
-        self.alerts_only.setChecked(False)
+        self.alerts_only.setChecked(alerts_only)
         self.search_edit.clear()
         for widget in filters:
             widget.blockSignals(False)
@@ -534,10 +543,6 @@ class RadioPanel(QWidget):
 
         self.model.page_loaded.connect(select)
         self.apply_filter()
-
-    def show_unacknowledged(self) -> None:
-        """Show the unacknowledged alerts, newest first (the alert list's "open")."""
-        self.alerts_only.setChecked(True)
 
     def _node_selection_changed(self, *_args: object) -> None:
         node = self.selected_node()
