@@ -116,11 +116,13 @@ def test_go_to_record_of_a_stock_alert_selects_its_cell_in_sight(
 
     panel.table.selectRow(row)
     panel.open_button.click()
-    qtbot.waitUntil(lambda: not window.docks["inventory"].visibleRegion().isEmpty())
+    qtbot.waitUntil(lambda: not window.docks["inventory"].visibleRegion().isEmpty(), timeout=15_000)
     chosen = inventory.stock.selected_level()
     assert chosen is not None and (chosen.item_id, chosen.location_id) == (int(item_id), int(place_id))
     table = inventory.table
-    qtbot.waitUntil(lambda: table.viewport().rect().contains(table.visualRect(table.currentIndex())))
+    qtbot.waitUntil(
+        lambda: table.viewport().rect().contains(table.visualRect(table.currentIndex())), timeout=15_000
+    )
     assert inventory.location_box.currentData() is None, "the filter that hid the cell was cleared"
     window.close()
 
@@ -137,7 +139,7 @@ def test_go_to_record_of_a_siren_alarm_selects_it_on_the_alarms_tab(
 
     panel.table.selectRow(row)
     panel.open_button.click()
-    qtbot.waitUntil(lambda: not window.docks["sirens"].visibleRegion().isEmpty())
+    qtbot.waitUntil(lambda: not window.docks["sirens"].visibleRegion().isEmpty(), timeout=15_000)
     sirens = window.features.sirens
     assert sirens.tabs.currentIndex() == 1, "the Alarms tab, not the status table"
     chosen = sirens.alarm_table.selectedItems()
@@ -157,7 +159,7 @@ def test_go_to_record_of_a_cap_alert_frames_its_area_on_the_map(
     panel = window.features.alerts
     qtbot.waitUntil(lambda: any(a.key.startswith("cap:") for a in panel.model.alerts), timeout=10_000)
     window.docks["map"].raise_()
-    qtbot.waitUntil(lambda: window.features.built("map"))
+    qtbot.waitUntil(lambda: window.features.built("map"), timeout=15_000)
     map_widget = window.features.map
     map_widget.centre_on(30.26, 120.17)  # the ward at street level: the city's area is far off
     canvas = map_widget.canvas
@@ -168,7 +170,7 @@ def test_go_to_record_of_a_cap_alert_frames_its_area_on_the_map(
     qtbot.waitUntil(lambda: not window.docks["alerts"].visibleRegion().isEmpty())
     panel.table.selectRow(next(r for r, a in enumerate(panel.model.alerts) if a.key.startswith("cap:")))
     panel.open_button.click()
-    qtbot.waitUntil(lambda: not window.docks["map"].visibleRegion().isEmpty())
-    qtbot.waitUntil(lambda: canvas.rect().contains(canvas.vp.to_screen(*middle).toPoint()))
+    qtbot.waitUntil(lambda: not window.docks["map"].visibleRegion().isEmpty(), timeout=15_000)
+    qtbot.waitUntil(lambda: canvas.rect().contains(canvas.vp.to_screen(*middle).toPoint()), timeout=15_000)
     assert map_widget.layers["zones"].visible
     window.close()
