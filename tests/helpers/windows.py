@@ -17,9 +17,11 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def shown_at(post: Post, qtbot, settings: QSettings, size: QSize) -> MainWindow:  # type: ignore[no-untyped-def]
+def shown_at(  # type: ignore[no-untyped-def]
+    post: Post, qtbot, settings: QSettings, size: QSize, *, start_devices: bool = True
+) -> MainWindow:
     """The main window of ``post`` on screen at ``size``, not maximised."""
-    window = build_main_window(post, settings=settings)
+    window = build_main_window(post, settings=settings, start_devices=start_devices)
     qtbot.addWidget(window)
     window.resize(size)  # a size chosen by the caller: not maximised on the small test screen
     window.show()

@@ -48,15 +48,21 @@ def field_teams(post):  # type: ignore[no-untyped-def]
     return a, b, c
 
 
-def test_team_board_shows_a_red_par_timer_and_voice_confirmation_clears_it(
-    post, qtbot, themed, screenshot_dir
-) -> None:
-    red, yellow, _ok = field_teams(post)
+def shown_board(post, qtbot) -> TeamBoardPanel:  # type: ignore[no-untyped-def]
+    """The team board on screen with the three field teams read."""
     panel = TeamBoardPanel(post, PostBridge(post.bus))
     qtbot.addWidget(panel)
     panel.resize(1100, 300)
     panel.show()
     qtbot.waitUntil(lambda: len(panel.model.rows) == 3, timeout=5000)
+    return panel
+
+
+def test_team_board_shows_a_red_par_timer_and_voice_confirmation_clears_it(
+    post, qtbot, themed, screenshot_dir
+) -> None:
+    red, yellow, _ok = field_teams(post)
+    panel = shown_board(post, qtbot)
     levels = {r.name: r.par.level for r in panel.model.rows}
     assert levels == {"Boat Crew": ParLevel.OVERDUE, "Saw Crew": ParLevel.DUE, "Radio Relay": ParLevel.OK}
     row = panel.model.row_of(red.id)
@@ -92,11 +98,7 @@ def test_the_board_puts_mayday_then_overdue_then_due_teams_on_top(post, qtbot) -
     """By name, a red PAR timer of a twentieth team sat below the dock's edge: the teams that
     need the supervisor now lead, and the selected team stays selected as rows move."""
     red, yellow, ok = field_teams(post)
-    panel = TeamBoardPanel(post, PostBridge(post.bus))
-    qtbot.addWidget(panel)
-    panel.resize(1100, 300)
-    panel.show()
-    qtbot.waitUntil(lambda: len(panel.model.rows) == 3, timeout=5000)
+    panel = shown_board(post, qtbot)
     assert [r.id for r in panel.model.rows] == [
         red.id,
         yellow.id,

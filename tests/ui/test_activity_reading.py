@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 
 from helpers.clipping import visible_part
+from helpers.windows import shown_at
 from ops_console.config import DEMO_PIN
-from ops_console.ui.app import build_main_window
 
 SIZES = [QSize(1280, 720), QSize(1920, 1080)]
 LINE = (
@@ -24,14 +24,7 @@ LINE = (
 
 def operator_window(post, qtbot, settings, size):  # type: ignore[no-untyped-def]
     post.operators.sign_on("Wang Fang", DEMO_PIN)
-    window = build_main_window(post, settings=settings, start_devices=False)
-    qtbot.addWidget(window)
-    window.resize(size)
-    window.show()
-    qtbot.waitExposed(window)
-    window.resize(size)
-    qtbot.waitUntil(lambda: window.size() == size)
-    return window
+    return shown_at(post, qtbot, settings, size, start_devices=False)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")

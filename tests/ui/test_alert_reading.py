@@ -17,21 +17,15 @@ from PySide6.QtCore import QSize, Qt
 
 from helpers.alerts import hear_emergency, raise_siren_alarm
 from helpers.clipping import visible_part
+from helpers.windows import shown_at
 from ops_console.config import DEMO_PIN
-from ops_console.ui.app import build_main_window
 
 SIZES = [QSize(1280, 720), QSize(1920, 1080)]
 
 
 def alerts_window(post, qtbot, settings, size, operator="Liu Yang"):  # type: ignore[no-untyped-def]
     post.operators.sign_on(operator, DEMO_PIN)
-    window = build_main_window(post, settings=settings, start_devices=False)
-    qtbot.addWidget(window)
-    window.resize(size)
-    window.show()
-    qtbot.waitExposed(window)
-    window.resize(size)
-    qtbot.waitUntil(lambda: window.size() == size)
+    window = shown_at(post, qtbot, settings, size, start_devices=False)
     qtbot.waitUntil(window.status.alert_button.isVisible, timeout=10_000)
     window.status.alert_button.click()  # as a person opens the list: the counter in the status bar
     qtbot.waitUntil(lambda: not window.docks["alerts"].visibleRegion().isEmpty())

@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 
 from helpers.clipping import visible_part
+from helpers.windows import shown_at
 from ops_console.config import DEMO_PIN
 from ops_console.hardware.lora.types import RawFrame
 from ops_console.hardware.protocols import field_payload as fp
-from ops_console.ui.app import build_main_window
 from ops_console.ui.radio.reading import MAX_LINES
 
 SIZES = [QSize(1280, 720), QSize(1920, 1080)]
@@ -42,14 +42,7 @@ def hear(post, number: int, text: str, precedence=fp.Precedence.ROUTINE) -> None
 
 def radio_window(post, qtbot, settings, size):  # type: ignore[no-untyped-def]
     post.operators.sign_on("Zhang Min", DEMO_PIN)
-    window = build_main_window(post, settings=settings, start_devices=False)
-    qtbot.addWidget(window)
-    window.resize(size)
-    window.show()
-    qtbot.waitExposed(window)
-    window.resize(size)
-    qtbot.waitUntil(lambda: window.size() == size)
-    return window
+    return shown_at(post, qtbot, settings, size, start_devices=False)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
