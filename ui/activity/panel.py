@@ -193,10 +193,7 @@ class ActivityLogPanel(QWidget):
     def show_reading(self) -> None:
         """The selected entry whole under the log (a long log line is cut in its column)."""
         rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.reading.show_words(*self.model.reading_of(self.model.entry_at(rows[0].row())))
-        else:
-            self.reading.clear()
+        self.reading.show_reading(self.model.reading_of(self.model.entry_at(rows[0].row())) if rows else None)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -160,10 +160,7 @@ class AlertPanel(QWidget):
     def show_reading(self) -> None:
         """The selected alert whole under the list (its Alert and Details columns cut it)."""
         alert = self.selected()
-        if alert is None:
-            self.reading.clear()
-        else:
-            self.reading.show_words(*self.model.reading_of(alert))
+        self.reading.show_reading(None if alert is None else self.model.reading_of(alert))
 
     # acting -----------------------------------------------------------------------------
     def selected(self) -> PostAlert | None:

@@ -51,6 +51,13 @@ class ReadingPane(QScrollArea):
         self.setWidget(box)
         self.hide()
 
+    def show_reading(self, reading: tuple[str, str] | None) -> None:
+        """(heading, words) of the selected row, or None with nothing selected: hidden."""
+        if reading is None:
+            self.clear()
+        else:
+            self.show_words(*reading)
+
     def show_words(self, heading: str, words: str) -> None:
         self.heading.setText(heading)
         self.words.setText(words)

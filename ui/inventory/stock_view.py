@@ -160,11 +160,12 @@ class StockView(QWidget):
     def show_cell(self, item_id: int, location_id: int) -> bool:
         """Select one item at one place and bring it into sight (an alert's *Go to record*);
         filters that hide it are cleared first. False when the cell is not in the table."""
-        if self.model.row_of(item_id, location_id) < 0:
+        row = self.model.row_of(item_id, location_id)
+        if row < 0:
             for box in (self.category_box, self.location_box):
                 box.setCurrentIndex(0)  # "All …": the filters apply at once
             self.critical_box.setChecked(False)
-        row = self.model.row_of(item_id, location_id)
+            row = self.model.row_of(item_id, location_id)
         if row < 0:
             return False
         index = self.model.index(row, 0)

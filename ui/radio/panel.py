@@ -417,10 +417,7 @@ class RadioPanel(QWidget):
         """The selected message whole, below the log (its column cuts it at 1280×720)."""
         msg = self._selected_message()
         was_shown = self.reading.isVisibleTo(self)
-        if msg is not None:
-            self.reading.show_message(message_heading(msg), self.model.words_of(msg))
-        else:
-            self.reading.clear()
+        self.reading.show_reading(None if msg is None else (message_heading(msg), self.model.words_of(msg)))
         if self.reading.isVisibleTo(self) != was_shown:
             self._fit_timer.start()  # a stacked log is sized to what the left column holds
 

@@ -23,6 +23,3 @@ class MessageReading(ReadingPane):
         self.reply_button = QPushButton(objectName="radioReply")
         super().__init__("radioReading", [self.reply_button], parent)
         self.reply_button.setText(self.tr("Reply"))
-
-    def show_message(self, heading: str, words: str) -> None:
-        self.show_words(heading, words)
