@@ -8,11 +8,10 @@ draws the same line the map does.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ops_console.mapping.geo import haversine_m
+from ops_console.mapping.geo import circle_extent_deg, haversine_m
 
 Ring = Sequence[tuple[float, float]]  # (lat, lon) corners
 
@@ -33,10 +32,10 @@ def ring_box(ring: Ring) -> Box:
 
 
 def circle_box(lat: float, lon: float, radius_m: float) -> Box:
-    """The circle's box, a little generous (the exact distance test decides)."""
-    dlat = radius_m / 111_320.0 * 1.001
-    dlon = radius_m / (111_320.0 * max(1e-6, math.cos(math.radians(lat)))) * 1.001
-    return Box(lat - dlat, lon - dlon, lat + dlat, lon + dlon)
+    """The circle's box on the distance test's own sphere, a little generous against
+    rounding (the exact test, ``in_circle``, decides)."""
+    dlat, dlon = circle_extent_deg(lat, radius_m)
+    return Box(lat - dlat * 1.001, lon - dlon * 1.001, lat + dlat * 1.001, lon + dlon * 1.001)
 
 
 def in_ring(lat: float, lon: float, ring: Ring) -> bool:

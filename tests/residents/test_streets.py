@@ -1,7 +1,7 @@
 """The street of an address (a pure parser): examples, and a fuzz run over any text."""
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ops_console.residents.geometry import circle_box, in_circle, in_ring, ring_box
@@ -52,6 +52,7 @@ def test_point_in_rectangle_ring_matches_box(lat0, lon0, h, w, fy, fx):
 
 
 @given(st.floats(-60, 60), st.floats(-170, 170), st.floats(1, 20_000), st.floats(0, 6.28), st.floats(0, 2))
+@example(0.0, 0.0, 1.0, 0.0, 1.0010243674651471)  # found by CI: on the rim, outside a 111,320 m/degree box
 def test_circle_box_holds_the_circle(lat, lon, radius, angle, fraction):
     import math
 
@@ -61,3 +62,26 @@ def test_circle_box_holds_the_circle(lat, lon, radius, angle, fraction):
     box = circle_box(lat, lon, radius)
     if in_circle(p[0], p[1], (lat, lon), radius):
         assert box.min_lat <= p[0] <= box.max_lat and box.min_lon <= p[1] <= box.max_lon
+
+
+def _destination(lat: float, lon: float, bearing: float, metres: float) -> tuple[float, float]:
+    """The point ``metres`` from (lat, lon) along ``bearing`` on the sphere of radius
+    6,371,008.8 m (the spherical direct formula, written out here, not the code's)."""
+    import math
+
+    d = metres / 6_371_008.8
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(bearing))
+    l2 = l1 + math.atan2(
+        math.sin(bearing) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2)
+    )
+    return math.degrees(p2), math.degrees(l2)
+
+
+@given(st.floats(-80, 80), st.floats(-170, 170), st.floats(1, 50_000), st.floats(0, 6.2831))
+def test_every_point_on_the_rim_is_in_the_box(lat, lon, radius, bearing):
+    """A resident just inside a circular zone's edge is found by the position index."""
+    p = _destination(lat, lon, bearing, radius * (1 - 1e-6))  # a micrometre a metre inside
+    box = circle_box(lat, lon, radius)
+    assert in_circle(p[0], p[1], (lat, lon), radius)
+    assert box.min_lat <= p[0] <= box.max_lat and box.min_lon <= p[1] <= box.max_lon
