@@ -199,6 +199,12 @@ class RiskService:
     def exercise_mode(self) -> bool:
         return self._shift.exercise
 
+    @property
+    def may_edit(self) -> bool:
+        """Whether the one on shift may change these records (the panel disables its buttons
+        with the reason before the click; the methods below refuse the others anyway)."""
+        return self._shift.can(Permission.EDIT_RECORDS)
+
     def list(self) -> list[RiskView]:
         """In exercise mode the drill's risk points and the real ones (exercise_view.py)."""
         query = select(RiskPoint).where(in_view(RiskPoint.exercise, self._shift.exercise, true()))

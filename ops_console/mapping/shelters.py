@@ -138,6 +138,12 @@ class ShelterService:
     def exercise_mode(self) -> bool:
         return self._shift.exercise
 
+    @property
+    def may_edit(self) -> bool:
+        """Whether the one on shift may change these records (the panel disables its buttons
+        with the reason before the click; the methods below refuse the others anyway)."""
+        return self._shift.can(Permission.EDIT_RECORDS)
+
     def list(self) -> list[ShelterView]:
         """In exercise mode the drill's shelters and the real ones (exercise_view.py)."""
         query = (

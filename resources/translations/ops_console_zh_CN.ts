@@ -2002,6 +2002,10 @@
   <context>
     <name>InventoryPanel</name>
     <message>
+      <source>A viewer can read the stores but not ask for supplies.</source>
+      <translation>查看者可以查看库存，但不能申请物资。</translation>
+    </message>
+    <message>
       <source>Adjust…</source>
       <translation>调整…</translation>
     </message>
@@ -2822,6 +2826,14 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>查看者可以阅读地图，但不能在上面添加：请以操作员身份登录后再绘制区域或添加记录（文件 → 更换值班员…）。</translation>
     </message>
     <message>
+      <source>A viewer can read the risk register but not change it.</source>
+      <translation>查看者可以查看风险登记册，但不能修改。</translation>
+    </message>
+    <message>
+      <source>A viewer can read the shelters but not change them.</source>
+      <translation>查看者可以查看避难所，但不能修改。</translation>
+    </message>
+    <message>
       <source>Add risk point here…</source>
       <translation>在此添加风险点…</translation>
     </message>
@@ -3068,6 +3080,14 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Risk, inspection overdue (red edge)</source>
       <translation>风险点，检查逾期（红色边框）</translation>
+    </message>
+    <message>
+      <source>Select a risk point in the list first.</source>
+      <translation>请先在列表中选择一个风险点。</translation>
+    </message>
+    <message>
+      <source>Select a shelter in the list first.</source>
+      <translation>请先在列表中选择一个避难所。</translation>
     </message>
     <message>
       <source>Sensor</source>
@@ -4866,12 +4886,20 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>由值班员和主管清点居民。</translation>
     </message>
     <message>
+      <source>Reading the residents register…</source>
+      <translation>正在读取居民登记册…</translation>
+    </message>
+    <message>
       <source>Resident R-{id}</source>
       <translation>居民 R-{id}</translation>
     </message>
     <message>
       <source>Select a resident first.</source>
       <translation>请先选择一位居民。</translation>
+    </message>
+    <message>
+      <source>Select a resident in the list first.</source>
+      <translation>请先在列表中选择一位居民。</translation>
     </message>
     <message>
       <source>Shelter</source>
@@ -5015,6 +5043,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Read as %1.</source>
       <translation>按 %1 编码读取。</translation>
+    </message>
+    <message>
+      <source>Select a volunteer in the list first.</source>
+      <translation>请先在列表中选择一名志愿者。</translation>
     </message>
     <message>
       <source>Skills</source>
@@ -10431,6 +10463,10 @@ Sounding or armed: %1</source>
     <message>
       <source>A task in Assigned needs a team: choose which team takes it.</source>
       <translation>“已分派”中的任务需要队伍：请选择由哪支队伍承担。</translation>
+    </message>
+    <message>
+      <source>A viewer can read the task board but not change it.</source>
+      <translation>查看者可以查看任务看板，但不能修改。</translation>
     </message>
     <message>
       <source>All incidents</source>

@@ -236,6 +236,22 @@ def test_supervisor_edits_a_volunteer_and_an_operator_may_not(post, qtbot) -> No
     assert not panel.edit_button.isEnabled() and "Supervisors" in panel.edit_button.toolTip()
 
 
+def test_edit_waits_for_a_selected_volunteer(post, qtbot) -> None:
+    """With nobody selected, "Edit…" opened an empty form, and saving it added a new
+    volunteer: it now says what to choose, before the click."""
+    roster(post)
+    panel = RosterPanel(post)
+    qtbot.addWidget(panel)
+    assert panel.current() is None
+    assert not panel.edit_button.isEnabled()
+    assert panel.edit_button.toolTip() == "Select a volunteer in the list first."
+    assert panel.add_button.isEnabled()
+    panel.table.selectRow(0)
+    assert panel.edit_button.isEnabled() and not panel.edit_button.toolTip()
+    panel.reload()  # a live change from another workstation keeps the choice and the button
+    assert panel.current() is not None and panel.edit_button.isEnabled()
+
+
 def test_checkin_form_shows_hours_per_person_in_the_operational_period(post, qtbot, themed) -> None:
     """ICS-211 time keeping: a stay counts only inside the period, an open stay up to now."""
     from PySide6.QtCore import QDateTime

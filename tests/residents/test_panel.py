@@ -70,6 +70,26 @@ def test_viewer_sees_counts_only_with_the_reason(qtbot, full_demo_post):
     assert "supervisor" in panel.export.toolTip()
 
 
+def test_buttons_wait_for_the_register_and_for_a_selected_resident(qtbot, full_demo_post):
+    """Before the first read the rights are not known: nothing acts (an operator's panel had
+    "Export register…" enabled until then). "Mark selected" and "Open record…" wait for a
+    row instead of saying so after the click."""
+    post = full_demo_post
+    post.operators.sign_on("Wang Fang", "1234")  # an operator: may mark, may not export
+    panel = ResidentsPanel(post.residents, post, None)
+    qtbot.addWidget(panel)
+    acting = (panel.mark, panel.open_record, panel.tasks, panel.export)
+    assert panel.snapshot is None  # the read runs on a worker
+    assert all(not b.isEnabled() and b.toolTip().startswith("Reading") for b in acting)
+    qtbot.waitUntil(lambda: panel.snapshot is not None and pending_jobs() == 0, timeout=20_000)
+    assert not panel.export.isEnabled() and "supervisor" in panel.export.toolTip()
+    assert panel.tasks.isEnabled()
+    for button in (panel.mark, panel.open_record):
+        assert not button.isEnabled() and button.toolTip() == "Select a resident in the list first."
+    panel.table.selectRow(0)
+    assert panel.mark.isEnabled() and panel.open_record.isEnabled()
+
+
 def test_welfare_tasks_and_export_from_the_panel(qtbot, full_demo_post, tmp_path):
     post = full_demo_post
     panel = make_panel(qtbot, post)

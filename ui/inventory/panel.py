@@ -340,8 +340,14 @@ class InventoryPanel(QWidget):
         refusal = first_reason(
             (can, self.tr("Only logistics staff, supervisors and administrators change the stores."))
         )
-        for button in (*self.move_buttons.values(), self.import_button):
+        stores = (self.import_button, self.new_item_button, self.new_location_button)
+        for button in (*self.move_buttons.values(), *stores):
             allow(button, refusal)
+        may_ask = self._post.shift.can(Permission.EDIT_RECORDS)  # anyone on duty but a viewer
+        allow(
+            self.new_request_button,
+            first_reason((may_ask, self.tr("A viewer can read the stores but not ask for supplies."))),
+        )
         self.queue.update_actions(can)
 
     def wait_idle(self, msecs: int = 5000) -> bool:

@@ -3,6 +3,10 @@
 Thin lists over the map's services: selecting a row asks the map to centre on it
 (``locate_requested``), overdue inspections and full shelters stand out, and the
 shelter head count is one action (type the number, press Enter).
+
+The buttons that act on the selected record are disabled, with the reason on hover, until a
+record is selected and for a role that may not change records: a viewer's click on "Set"
+was refused only after it, and with nothing selected the buttons did nothing at all.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -42,6 +47,7 @@ from ops_console.mapping import risks as risk_mod
 from ops_console.mapping import shelters as shelter_mod
 from ops_console.mapping.services import MapServices
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.formatting import local_day
 from ops_console.ui.common.messages import show_error
 
@@ -108,11 +114,14 @@ class RowsModel(QAbstractTableModel):
 
 
 class RecordPanel(QWidget):
-    """A table with a few buttons; subclasses say which service and which columns."""
+    """A table with a few buttons; subclasses say which service and which columns, and why
+    their buttons may be refused (``refusal``: the role; ``choose``: no record selected)."""
 
     # a row was selected: carries lat, lon so the map can centre there
     locate_requested = Signal(float, float)
     topic = ""
+    refusal = ""
+    choose = ""
 
     def __init__(
         self,
@@ -123,6 +132,7 @@ class RecordPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.services, self.model = services, model
+        self._acting: list[QWidget] = []  # what acts on the selected record (update_actions)
         self.table = QTableView()
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -130,6 +140,7 @@ class RecordPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.selectionModel().currentRowChanged.connect(self.update_actions)
         self.buttons = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -139,10 +150,23 @@ class RecordPanel(QWidget):
             bridge.map_event.connect(self._event)
             bridge.exercise_changed.connect(self._view_changed)
             bridge.records_purged.connect(self._view_changed)
+            bridge.shift_changed.connect(self.update_actions)
         self.reload()
 
     def load(self) -> list[Any]:
         raise NotImplementedError
+
+    def may_edit(self) -> bool:
+        raise NotImplementedError
+
+    @Slot()
+    def update_actions(self) -> None:
+        """The role's refusal first, then what to choose; enabled when neither applies."""
+        reason = first_reason(
+            (self.may_edit(), tr(self.refusal)), (self.current() is not None, tr(self.choose))
+        )
+        for control in self._acting:
+            allow(control, reason)
 
     @Slot()
     def reload(self) -> None:
@@ -158,6 +182,7 @@ class RecordPanel(QWidget):
             self.table.selectionModel().blockSignals(True)
             self.table.selectRow(row)
             self.table.selectionModel().blockSignals(False)
+        self.update_actions()  # the selected record may be gone
 
     @Slot(object)
     def _event(self, event: Event) -> None:
@@ -186,9 +211,11 @@ class RecordPanel(QWidget):
             self.locate_requested.emit(row.lat, row.lon)
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        """A button that acts on the selected record."""
         button = QPushButton(text)
         button.clicked.connect(slot)
         self.buttons.addWidget(button)
+        self._acting.append(button)
         return button
 
 
@@ -196,6 +223,8 @@ class RiskRegisterPanel(RecordPanel):
     """Risk points, highest level first; overdue inspections in red."""
 
     topic, kind = risk_mod.CHANGED, "risk"
+    refusal = QT_TRANSLATE_NOOP("Map", "A viewer can read the risk register but not change it.")
+    choose = QT_TRANSLATE_NOOP("Map", "Select a risk point in the list first.")
 
     def __init__(
         self, services: MapServices, bridge: PostBridge | None = None, parent: QWidget | None = None
@@ -219,6 +248,9 @@ class RiskRegisterPanel(RecordPanel):
         self._button(tr("Log inspection…"), self.log_inspection)
         self._button(tr("Edit…"), self.edit)
         self.reload()
+
+    def may_edit(self) -> bool:
+        return self.services.risks.may_edit
 
     def load(self) -> list[Any]:
         rows = self.services.risks.list()
@@ -266,6 +298,8 @@ class ShelterPanel(RecordPanel):
     """Shelters with capacity and occupancy; the count is updated in one action."""
 
     topic, kind = shelter_mod.CHANGED, "shelter"
+    refusal = QT_TRANSLATE_NOOP("Map", "A viewer can read the shelters but not change them.")
+    choose = QT_TRANSLATE_NOOP("Map", "Select a shelter in the list first.")
 
     def __init__(
         self, services: MapServices, bridge: PostBridge | None = None, parent: QWidget | None = None
@@ -287,9 +321,14 @@ class ShelterPanel(RecordPanel):
         self.count.setKeyboardTracking(False)
         self.count.lineEdit().returnPressed.connect(self.apply_count)
         self.buttons.addWidget(self.count)
+        self._acting.append(self.count)
         self._button(tr("Set"), self.apply_count)
         self.buttons.addStretch(1)
         self._button(tr("Edit…"), self.edit)
+        self.update_actions()
+
+    def may_edit(self) -> bool:
+        return self.services.shelters.may_edit
 
     def load(self) -> list[Any]:
         return self.services.shelters.list()

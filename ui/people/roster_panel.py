@@ -34,6 +34,7 @@ from ops_console.post import Post
 from ops_console.private_files import open_private
 from ops_console.said import shown
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.flow_layout import FlowLayout
 from ops_console.ui.common.formatting import clock_time, date_text
@@ -151,6 +152,7 @@ class RosterPanel(QWidget):
         self.edit_button = QPushButton(tr("&Edit…"), self)
         self.edit_button.setObjectName("editVolunteer")
         self.edit_button.clicked.connect(lambda: self.open_form(self.current()))
+        self.table.currentCellChanged.connect(lambda *_cells: self.update_rights())
         self.table.doubleClicked.connect(
             lambda _i: self.edit_button.isEnabled() and self.open_form(self.current())
         )
@@ -184,10 +186,16 @@ class RosterPanel(QWidget):
 
     @Slot()
     def update_rights(self) -> None:
-        may = self.post.shift.can(Permission.MANAGE_ROSTER)
-        for button in (self.add_button, self.edit_button, self.import_button):
-            button.setEnabled(may)
-            button.setToolTip("" if may else tr("Supervisors and administrators edit the roster"))
+        """What the role may do, said before the click; "Edit…" waits for a volunteer (with
+        none selected it opened an empty form that added someone new)."""
+        role = (
+            self.post.shift.can(Permission.MANAGE_ROSTER),
+            tr("Supervisors and administrators edit the roster"),
+        )
+        for button in (self.add_button, self.import_button):
+            allow(button, first_reason(role))
+        chosen = (self.current() is not None, tr("Select a volunteer in the list first."))
+        allow(self.edit_button, first_reason(role, chosen))
         edit = self.post.shift.can(Permission.EDIT_RECORDS)
         self.checkin.setEnabled(edit)
         self.checkin.setToolTip("" if edit else tr("Viewers cannot check people in"))
@@ -235,6 +243,7 @@ class RosterPanel(QWidget):
                 self.table.setItem(i, col, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
+        self.update_rights()  # the selected volunteer may be gone
         on_site = sum(1 for v in people if v.on_site_since)
         self.summary.setText(
             tr("%1 volunteers, %2 on site").replace("%1", str(len(people))).replace("%2", str(on_site))

@@ -178,9 +178,10 @@ class ResidentsPanel(QWidget):
         self._debounce.timeout.connect(self.reload)
         if bridge is not None:
             bridge.map_event.connect(self.map_changed)
-            bridge.shift_changed.connect(self._later)
+            bridge.shift_changed.connect(self._shift_changed)
             bridge.exercise_changed.connect(self._later)
             bridge.records_purged.connect(self._later)
+        self._hold_actions()
         self.reload()
 
     # --- reading ------------------------------------------------------------------
@@ -194,6 +195,18 @@ class ResidentsPanel(QWidget):
     @Slot()
     def _later(self, *_args: object) -> None:
         self._debounce.start()
+
+    @Slot()
+    def _shift_changed(self) -> None:
+        self._hold_actions()  # what the last one on shift could do is not what this one may
+        self._later()
+
+    def _hold_actions(self) -> None:
+        """Until the register is read for the one on shift, nothing acts: the rights and the
+        zone come with the snapshot (``_gate``)."""
+        self._held = True
+        for w in (self.mark_as, self.shelter, self.mark, self.open_record, self.tasks, self.export):
+            allow(w, tr("Reading the residents register…"))
 
     @Slot()
     def reload(self) -> None:
@@ -235,6 +248,7 @@ class ResidentsPanel(QWidget):
         self.hidden.setVisible(snap.rows is None)
         self.hidden.setText(tr(snap.hidden_because))
         self._render_rows()
+        self._held = False
         self._gate(snap)
         self.refreshed.emit()
 
@@ -263,9 +277,13 @@ class ResidentsPanel(QWidget):
             (snap.may_edit, tr(NEED_EDIT)),
             (snap.zone_id is not None, tr("Draw a zone on the map and choose it above first.")),
         )
-        for w in (self.mark, self.mark_as, self.shelter, self.tasks):
+        for w in (self.mark_as, self.shelter, self.tasks):
             allow(w, refusal)
-        allow(self.open_record, refusal, tr("Opening a record is recorded in the activity log."))
+        chosen = first_reason(
+            (not refusal, refusal), (self.selected() is not None, tr("Select a resident in the list first."))
+        )
+        allow(self.mark, chosen)
+        allow(self.open_record, chosen, tr("Opening a record is recorded in the activity log."))
         allow(
             self.export,
             first_reason((snap.may_export, tr(NEED_SUPERVISOR))),
@@ -356,6 +374,8 @@ class ResidentsPanel(QWidget):
 
     def _row_changed(self, current: Any, _previous: Any) -> None:
         row = self.selected()
+        if self.snapshot is not None and not self._held:
+            self._gate(self.snapshot)  # "Mark selected" and "Open record…" wait for a row
         if row is not None and row.on_map:
             self.locate_requested.emit(row.lat, row.lon)
 

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -30,6 +38,7 @@ from ops_console.post import Post
 from ops_console.services.incidents import IncidentService, IncidentView
 from ops_console.services.tasks import OPEN_STATUSES, TaskDraft, TaskFilter, TaskService, TaskView, TeamView
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.jobs import Job, JobLane, start_job
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_conflict, show_error
@@ -131,6 +140,8 @@ class TaskBoardPanel(QWidget):
         bridge.incident_changed.connect(self._incident_changed)
         bridge.exercise_changed.connect(lambda _on: self.reload_all())
         bridge.records_purged.connect(self.reload_all)
+        bridge.shift_changed.connect(self.update_actions)
+        self.update_actions()
         self._show_loading(tr("Loading tasks…"))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
@@ -150,6 +161,15 @@ class TaskBoardPanel(QWidget):
         self.reload_all()
 
     # -- layout and actions ---------------------------------------------------------------
+    @Slot()
+    def update_actions(self) -> None:
+        """A viewer reads the board but changes nothing: "New task…" says so before the
+        click, and the keys that move, assign or cancel a card are off."""
+        may = self._post.shift.can(Permission.EDIT_RECORDS)
+        allow(self.new_button, first_reason((may, tr("A viewer can read the task board but not change it."))))
+        for action in self._actions:
+            action.setEnabled(may or action is self._reading_action)
+
     def _make_actions(self) -> list[QAction]:
         """Keyboard shortcuts that act on the selected card, live only while a column has focus."""
         specs: list[tuple[str, list[QKeySequence], Callable[[], object]]] = [
@@ -170,10 +190,11 @@ class TaskBoardPanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             actions.append(action)
+        self._reading_action = actions[2]  # Edit… shows a viewer the card whole: never disabled
         return actions
 
     def _build_layout(self) -> None:
-        new_button = QPushButton(tr("&New task…"), self)
+        new_button = self.new_button = QPushButton(tr("&New task…"), self)
         new_button.setObjectName("newTaskButton")
         new_button.clicked.connect(lambda: self.new_task())
         hint = QLabel(
