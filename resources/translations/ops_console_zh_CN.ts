@@ -1394,6 +1394,10 @@
       <translation>/dev/ttyUSB0 或 socket://127.0.0.1:7001</translation>
     </message>
     <message>
+      <source>A port is being tested: wait for its answer.</source>
+      <translation>正在测试一个端口：请等待它的应答。</translation>
+    </message>
+    <message>
       <source>Add</source>
       <translation>添加</translation>
     </message>
@@ -1484,6 +1488,10 @@
     <message>
       <source>Saved in {path}. Added or removed devices are opened when the radio next starts.</source>
       <translation>已保存到 {path}。添加或移除的设备将在无线电下次启动时打开。</translation>
+    </message>
+    <message>
+      <source>Select a device in the list first.</source>
+      <translation>请先在列表中选择一个设备。</translation>
     </message>
     <message>
       <source>Select a running Meshtastic node to see its mesh.</source>
@@ -4558,6 +4566,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>，共 {n} 行</translation>
     </message>
     <message>
+      <source>A report is being built: wait, or cancel it.</source>
+      <translation>正在生成报告：请等待，或取消它。</translation>
+    </message>
+    <message>
       <source>Build</source>
       <translation>生成</translation>
     </message>
@@ -4612,6 +4624,10 @@ The offline-first console of a community emergency command post. Everything is s
     <message>
       <source>Map layers (GeoJSON, KML)</source>
       <translation>地图图层（GeoJSON、KML）</translation>
+    </message>
+    <message>
+      <source>Nothing is being built.</source>
+      <translation>当前没有正在生成的报告。</translation>
     </message>
     <message>
       <source>Operator</source>

@@ -115,7 +115,11 @@ def test_admin_adds_and_removes_persisted(qtbot, post, screenshot_dir: Path) -> 
         dialog.add_button.click()
         assert "already configured" in dialog.result_label.text()
         dialog.result_label.setText("")
+        dialog.devices_table.setCurrentCell(-1, -1)  # none chosen: Remove says what to choose
+        assert not dialog.remove_button.isEnabled()
+        assert dialog.remove_button.toolTip() == "Select a device in the list first."
         dialog.devices_table.selectRow(1)
+        assert dialog.remove_button.isEnabled() and not dialog.remove_button.toolTip()
         assert dialog.grab().save(str(screenshot_dir / "devices_dialog.png"))
         dialog.remove_button.click()
         assert load_devices() == [DeviceSpec("lora", "socket://127.0.0.1:7001", 57600)]
@@ -144,7 +148,7 @@ def test_test_button_against_simulator_answers_ok(qtbot, post, sim) -> None:
     qtbot.addWidget(dialog)
     dialog.port_box.setEditText(sim.port_url)
     dialog.test_button.click()
-    assert not dialog.test_button.isEnabled()
+    assert not dialog.test_button.isEnabled() and "being tested" in dialog.test_button.toolTip()
     qtbot.waitUntil(lambda: "+OK" in dialog.result_label.text(), timeout=5000)
     assert dialog.result_label.text() == f"{sim.port_url}: answered +OK"
     assert dialog.test_button.isEnabled()

@@ -71,3 +71,28 @@ def test_every_disabled_control_says_why(full_demo_post, qtbot, themed, layout_s
     silent |= {f"menu: {m}" for m in silent_menu_items(window)}
     assert not silent, f"disabled without a reason ({role.value}):\n" + "\n".join(sorted(silent))
     window.close()
+
+
+@pytest.mark.parametrize("role", [Role.VIEWER, Role.SUPERVISOR])
+def test_every_dialog_says_why_a_button_is_off(full_demo_post, qtbot, themed, layout_settings, role) -> None:
+    """The same rule inside every dialog, as first opened: the devices dialog's Remove was off
+    with nothing said while no device was chosen, and its Test while a test ran."""
+    from PySide6.QtWidgets import QDialog
+
+    from helpers.dialogs import every_dialog
+
+    full_demo_post.operators.sign_on(DEMO_NAMES[role], DEMO_PIN)
+    window = build_main_window(full_demo_post, settings=layout_settings, start_devices=False)
+    qtbot.addWidget(window)
+    silent: set[str] = set()
+    for name, make in every_dialog(full_demo_post, window).items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        settle()
+        silent |= {f"{name}: {b}" for b in silent_buttons(dialog)}
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        dialog.close()
+    window.close()
+    assert not silent, f"disabled without a reason ({role.value}):\n" + "\n".join(sorted(silent))

@@ -40,6 +40,7 @@ from ops_console.radio.device_store import DeviceStore
 from ops_console.radio.devices import KINDS, DeviceSpec
 from ops_console.radio.links import IN_TROUBLE, LinkStatus
 from ops_console.said import N_, said, shown
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.jobs import JobLane, start_job
 from ops_console.ui.common.screen_fit import resize_within_screen
 from ops_console.ui.radio.status import state_words
@@ -294,13 +295,17 @@ class DevicesDialog(QDialog):
 
     @Slot()
     def update_actions(self) -> None:
-        admin = self.post.shift.can(Permission.MANAGE_OPERATORS)
-        tip = "" if admin else self.tr("Only an administrator may add or remove radio devices.")
-        self.add_button.setEnabled(admin)
-        self.remove_button.setEnabled(admin and self.devices_table.currentRow() >= 0)
-        for b in (self.add_button, self.remove_button):
-            b.setToolTip(tip)
-        self.test_button.setEnabled(self._testing == 0)
+        role = (
+            self.post.shift.can(Permission.MANAGE_OPERATORS),
+            self.tr("Only an administrator may add or remove radio devices."),
+        )
+        allow(self.add_button, first_reason(role))
+        chosen = (self.devices_table.currentRow() >= 0, self.tr("Select a device in the list first."))
+        allow(self.remove_button, first_reason(role, chosen))
+        allow(
+            self.test_button,
+            first_reason((self._testing == 0, self.tr("A port is being tested: wait for its answer."))),
+        )
 
     @Slot()
     def add_device(self) -> None:

@@ -34,6 +34,7 @@ from ops_console.post import Post
 from ops_console.printing.progress import Cancelled, CancelToken
 from ops_console.reports.build import FORMATS, ReportRequest, ReportResult, build
 from ops_console.reports.period import Period
+from ops_console.ui.common.disabled import allow
 from ops_console.ui.common.discard_guard import GuardedDialog
 from ops_console.ui.common.formatting import number
 from ops_console.ui.common.jobs import Job, JobLane, start_job
@@ -145,13 +146,14 @@ class ReportsDialog(GuardedDialog):
         self.bar = QProgressBar(objectName="reportProgress", minimum=0, maximum=100, value=0)
         self.state = QLabel(objectName="reportState", wordWrap=True)
         self.build_button = QPushButton(self.tr("Build"), objectName="reportBuild", default=True)
-        self.cancel_button = QPushButton(self.tr("Cancel report"), objectName="reportCancel", enabled=False)
+        self.cancel_button = QPushButton(self.tr("Cancel report"), objectName="reportCancel")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.build_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.build_button.clicked.connect(self.start_build)
         self.cancel_button.clicked.connect(self.cancel_build)
+        self._building(False)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -228,8 +230,7 @@ class ReportsDialog(GuardedDialog):
         self.result = None
         self.bar.setValue(0)
         self.state.setText(self.tr("Building…"))
-        self.build_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
+        self._building(True)
         self.timer.start()
         work = partial(build, self.post, request, self.progress_holder, self.token)
         self.job = start_job(report_lane(), work, self._done, self._failed, owner=self)
@@ -247,8 +248,12 @@ class ReportsDialog(GuardedDialog):
     def _finish(self) -> None:
         self.timer.stop()
         self.job = None
-        self.build_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
+        self._building(False)
+
+    def _building(self, running: bool) -> None:
+        """One report at a time: each button says why it is off."""
+        allow(self.build_button, self.tr("A report is being built: wait, or cancel it.") if running else "")
+        allow(self.cancel_button, "" if running else self.tr("Nothing is being built."))
 
     def _done(self, result: ReportResult) -> None:
         self._finish()
