@@ -91,6 +91,10 @@ class StockThreshold(Base):
     # the short cells without summing every minimum's lots
     held_live: Mapped[int] = mapped_column(Integer, server_default="0")
     held_exercise: Mapped[int] = mapped_column(Integer, server_default="0")
+    # since when the cell is short of its minimum (live; the drill's picture), NULL while it
+    # is not: kept by a trigger beside the totals (migration 0016), the low-stock alert's time
+    short_since_live: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    short_since_exercise: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
     __table_args__ = (UniqueConstraint("item_id", "location_id", name="uq_stock_thresholds_item_location"),)
 

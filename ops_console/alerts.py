@@ -185,7 +185,7 @@ def stock_alerts(post: Post, now: datetime) -> Iterable[PostAlert]:
             Severity.CRITICAL if serious else Severity.WARNING,
             title,
             a.message,
-            None,
+            a.since,  # low or empty: since the cell fell short (migration 0016); a lot's expiry has none
             ("stock", a.item_id),
             place_id=a.location_id,
         )
@@ -392,7 +392,7 @@ SOURCES: dict[str, Source] = {
 def collect(
     post: Post, now: datetime | None = None, sources: dict[str, Source] | None = None
 ) -> list[PostAlert]:
-    """Every open alert of the post, most serious and then oldest first."""
+    """Every open alert of the post, most serious first, then as ``_rank`` says."""
     now = now or datetime.now(timezone.utc)
     found: list[PostAlert] = []
     for name, source in (sources or SOURCES).items():
@@ -475,11 +475,20 @@ PRECEDENCE_WORDS = {
 }
 
 
-def _rank(alert: PostAlert) -> tuple[int, int, int, float]:
-    """A team's MAYDAY first; then the most serious; at one severity what is real before
-    the drill's; then the oldest."""
+def _rank(alert: PostAlert) -> tuple[int, int, int, int, float]:
+    """A team's MAYDAY first; then the most serious. At one severity, what a person must
+    acknowledge (a call for help on the air, a siren alarm, the city's alert) comes before a
+    standing condition that clears itself (a store short for hours, a silent sensor). Then
+    what is real comes before the drill's, then the oldest. Timed by when it fell short, an
+    empty store would otherwise sit above an EMERGENCY heard a second ago."""
     since = alert.since.timestamp() if alert.since is not None else float("inf")
-    return (0 if alert.source == "mayday" else 1, int(alert.severity), 0 if alert.live else 1, since)
+    return (
+        0 if alert.source == "mayday" else 1,
+        int(alert.severity),
+        0 if alert.needs_ack else 1,
+        0 if alert.live else 1,
+        since,
+    )
 
 
 def _known(exc: Exception) -> bool:

@@ -84,8 +84,9 @@ def _low_stock(s: Session, exercise: bool) -> list[StockAlert]:
     carries (kept by triggers, migration 0015): no lot is summed on the alert poll."""
     t = StockThreshold
     held = t.held_live + t.held_exercise if exercise else t.held_live
+    since = t.short_since_exercise if exercise else t.short_since_live
     query = _named(
-        select(t.item_id, t.location_id, t.minimum, held).where(t.minimum > 0, held < t.minimum),
+        select(t.item_id, t.location_id, t.minimum, held, since).where(t.minimum > 0, held < t.minimum),
         t.item_id,
         t.location_id,
     )
@@ -102,8 +103,9 @@ def _low_stock(s: Session, exercise: bool) -> list[StockAlert]:
             minimum,
             None,
             unit,
+            since=short_since,
         )
-        for item_id, place_id, minimum, qty, item, unit, critical, place in rows
+        for item_id, place_id, minimum, qty, short_since, item, unit, critical, place in rows
     ]
 
 

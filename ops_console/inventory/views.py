@@ -261,6 +261,7 @@ class StockAlert(NamedTuple):
     expires_on: date | None = None
     unit: str = ""
     lot: str = ""
+    since: datetime | None = None  # low or out of stock: when the cell fell short (UTC)
 
     @property
     def message(self) -> str:

@@ -73,3 +73,16 @@ def test_ranking_puts_older_alerts_first_within_a_severity() -> None:
     undated = PostAlert("d", "inventory", Severity.WARNING, "undated", "", None)
     ranked = sorted([undated, new, old, crit], key=alerts._rank)
     assert [a.key for a in ranked] == ["c", "a", "b", "d"]
+
+
+def test_a_call_for_help_ranks_above_a_store_short_for_hours() -> None:
+    """Stock alerts now carry when the store fell short (migration 0016). Ranked by time
+    alone, an empty store would sit above an EMERGENCY heard a second ago. What a person
+    must acknowledge comes first at one severity; the oldest first within each."""
+    hours_ago, now = datetime(2026, 1, 1, 6, tzinfo=UTC), datetime(2026, 1, 1, 9, tzinfo=UTC)
+    empty = PostAlert("stock", "inventory", Severity.CRITICAL, "Out of water", "", hours_ago)
+    sensor = PostAlert("level", "sensors", Severity.CRITICAL, "River above alarm", "", hours_ago)
+    help_call = PostAlert("em", "radio", Severity.CRITICAL, "EMERGENCY", "", now, ack="radio")
+    older_call = PostAlert("em0", "radio", Severity.CRITICAL, "EMERGENCY", "", hours_ago, ack="radio")
+    ranked = sorted([empty, sensor, help_call, older_call], key=alerts._rank)
+    assert [a.key for a in ranked] == ["em0", "em", "stock", "level"]
