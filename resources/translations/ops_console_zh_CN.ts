@@ -3654,6 +3654,10 @@ The offline-first console of a community emergency command post. Everything is s
       <translation> — 正在等待无线电链路</translation>
     </message>
     <message>
+      <source>A message is sent again only once it failed, was cancelled, or waits for its acknowledgement.</source>
+      <translation>只有发送失败、已取消或正在等待确认的消息才能重新发送。</translation>
+    </message>
+    <message>
       <source>Airtime used this hour: </source>
       <translation>本小时已用发射时长：</translation>
     </message>
@@ -3674,12 +3678,24 @@ The offline-first console of a community emergency command post. Everything is s
       <translation>节点</translation>
     </message>
     <message>
+      <source>Only a message still queued or waiting for its acknowledgement can be cancelled.</source>
+      <translation>只有仍在排队或正在等待确认的消息才能取消。</translation>
+    </message>
+    <message>
+      <source>Only radio operators, supervisors and administrators handle radio traffic.</source>
+      <translation>只有无线电操作员、主管和管理员可以处理无线电通信。</translation>
+    </message>
+    <message>
       <source>Outbox</source>
       <translation>发件箱</translation>
     </message>
     <message>
       <source>Resend</source>
       <translation>重发</translation>
+    </message>
+    <message>
+      <source>Select a message in the outbox first.</source>
+      <translation>请先在发件箱中选择一条消息。</translation>
     </message>
     <message>
       <source>{link}{used} s of {budget} s</source>

@@ -5,7 +5,7 @@ disabled Records/Exercise menu item, without a reason in its tooltip."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QTabBar
+from PySide6.QtWidgets import QAbstractButton, QTabBar, QTabWidget
 
 from helpers.alerts import the_worst_moment
 from helpers.windows import settle
@@ -61,6 +61,11 @@ def test_every_disabled_control_says_why(full_demo_post, qtbot, themed, layout_s
         dock.raise_()
         settle()
         silent |= {f"{key}: {b}" for b in silent_buttons(dock)}
+        for tabs in dock.findChildren(QTabWidget):  # a panel's own tabs (the radio's Outbox…)
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                settle()
+                silent |= {f"{key}/{tabs.tabText(index)}: {b}" for b in silent_buttons(tabs.widget(index))}
     bars = (window.alarm.toolbar, window.features.siren_strip, window.exercise_bar)
     silent |= {f"{bar.objectName()}: {b}" for bar in bars for b in silent_buttons(bar)}
     strip, ack = window.features.siren_strip, window.alarm.bar.ack_button

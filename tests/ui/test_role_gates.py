@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QTabBar
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QTabBar, QTabWidget
 
 from helpers.windows import settle, shown_at
 from ops_console.config import DEMO_PIN
@@ -74,6 +74,11 @@ def test_a_viewer_finds_only_what_reads_enabled(full_demo_post, qtbot, themed, l
         dock.raise_()
         settle()
         pressable[key] = _pressable(dock) - VIEWER_MAY_PRESS
+        for tabs in dock.findChildren(QTabWidget):  # a panel's own tabs too (Outbox, Alarms…)
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                settle()
+                pressable[key] |= _pressable(dock) - VIEWER_MAY_PRESS
     assert not any(pressable.values()), f"a viewer may press: { {k: v for k, v in pressable.items() if v} }"
 
     for button in (*_buttons(risks), *_buttons(shelters), shelters.count):

@@ -29,6 +29,7 @@ from ops_console.radio.links import LinkStatus
 from ops_console.radio.outbox import RESENDABLE
 from ops_console.radio.views import MessageView
 from ops_console.ui.common.column_widths import fit_columns, fit_width
+from ops_console.ui.common.disabled import allow, first_reason
 from ops_console.ui.common.formatting import decimal
 from ops_console.ui.common.known_errors import KNOWN_ERRORS
 from ops_console.ui.common.messages import show_error
@@ -182,10 +183,25 @@ class RadioSideTabs(QTabWidget):
 
     @Slot()
     def update_actions(self) -> None:
-        can = self.post.shift.can(Permission.RADIO)
         out = self.selected_outbox()
-        self.cancel_button.setEnabled(can and out is not None and out.status in ("queued", "sent"))
-        self.resend_button.setEnabled(can and out is not None and out.status in RESENDABLE)
+        state = out.status if out is not None else ""
+        role = (
+            self.post.shift.can(Permission.RADIO),
+            self.tr("Only radio operators, supervisors and administrators handle radio traffic."),
+        )
+        chosen = (out is not None, self.tr("Select a message in the outbox first."))
+        waiting = (
+            state in ("queued", "sent"),
+            self.tr("Only a message still queued or waiting for its acknowledgement can be cancelled."),
+        )
+        again = (
+            state in RESENDABLE,
+            self.tr(
+                "A message is sent again only once it failed, was cancelled, or waits for its acknowledgement."
+            ),
+        )
+        allow(self.cancel_button, first_reason(role, chosen, waiting))
+        allow(self.resend_button, first_reason(role, chosen, again))
 
     def outbox_action(self, action: str, message_id: int | None = None) -> bool:
         """Cancel or resend an outbound message (audited by the service): the one selected
