@@ -96,6 +96,11 @@ def test_every_dialog_says_why_a_button_is_off(full_demo_post, qtbot, themed, la
         dialog.show()
         settle()
         silent |= {f"{name}: {b}" for b in silent_buttons(dialog)}
+        for tabs in dialog.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                settle()
+                silent |= {f"{name}/{tabs.tabText(index)}: {b}" for b in silent_buttons(dialog)}
         if isinstance(dialog, QDialog):
             dialog.reject()
         dialog.close()
