@@ -1967,12 +1967,20 @@
       <translation>任意严重程度</translation>
     </message>
     <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
       <source>Close…</source>
       <translation>关闭…</translation>
     </message>
     <message>
       <source>Edit…</source>
       <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Incident #{id}</source>
+      <translation>事件 #{id}</translation>
     </message>
     <message>
       <source>New incident…</source>
@@ -10549,6 +10557,10 @@ Sounding or armed: %1</source>
       <translation>请先选择队伍</translation>
     </message>
     <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
       <source>Could not read the tasks: %1 Trying again in a few seconds.</source>
       <translation>无法读取任务：%1 几秒后重试。</translation>
     </message>
@@ -10635,6 +10647,10 @@ Sounding or armed: %1</source>
     <message>
       <source>Show cancelled</source>
       <translation>显示已取消</translation>
+    </message>
+    <message>
+      <source>Task #%1</source>
+      <translation>任务 #%1</translation>
     </message>
     <message>
       <source>Task:</source>

@@ -148,3 +148,50 @@ def _buttons(panel) -> list[QAbstractButton]:  # type: ignore[no-untyped-def]
     layout = panel.buttons
     found = [layout.itemAt(i).widget() for i in range(layout.count())]
     return [w for w in found if isinstance(w, QAbstractButton)]
+
+
+def test_a_viewer_reads_a_task_and_an_incident_whole_but_cannot_type_a_change(
+    full_demo_post, qtbot, themed, layout_settings
+) -> None:
+    """Enter on a card opened the task's form editable for a viewer, and Save refused the
+    typed change only afterwards. A double-click on an incident did nothing, and its notes
+    were on hover only. Both forms now open to read, with Save off and saying why."""
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit
+
+    window = _signed_on(full_demo_post, qtbot, layout_settings, "Zhao Lei")
+    board = window.tasks
+    settle()  # the role's front tabs are raised by a 0-timer after show
+    window.docks["tasks"].raise_()  # the viewer's front tab is the map: the board reads when seen
+    qtbot.waitUntil(
+        lambda: board.cards_current() and any(c.model.rowCount() for c in board.columns.values()),
+        timeout=15_000,
+    )
+    task = next(c.model.view_at(0) for c in board.columns.values() if c.model.rowCount())
+    board.select_task(task.id)
+    board.edit_selected()
+    form = board.findChildren(QDialogButtonBox)[-1].parentWidget()
+    qtbot.waitUntil(form.isVisible)
+    assert form.title.text() == task.title and form.title.isReadOnly()
+    typed_in = [*form.findChildren(QLineEdit), *form.findChildren(QPlainTextEdit)]
+    assert all(e.isReadOnly() or not e.isEnabled() for e in typed_in if e.isVisible())
+    save = form.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled() and "viewer" in save.toolTip()
+    close = form.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.keyClicks(form.title, "typed anyway")
+    assert form.title.text() == task.title and not form.has_typed_content()
+    close.click()  # nothing typed: closes at once
+    qtbot.waitUntil(lambda: not form.isVisible())
+
+    incidents = window.incidents
+    incidents.table.selectRow(0)
+    view = incidents.selected()
+    dialog = incidents.edit_selected()  # what a double-click does
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.notes_edit.toPlainText() == view.notes and dialog.notes_edit.isReadOnly()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled() and save.toolTip() == "A viewer can read incidents but not change them."
+    assert not incidents.edit_button.isEnabled()  # editing itself stays refused before the click
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.close()

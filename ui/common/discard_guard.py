@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ops_console.ui.common.disabled import allow
+
 FieldState = tuple[tuple[str, object], ...]
 
 
@@ -96,6 +98,19 @@ class GuardedDialog(QDialog):
     def discard(self) -> None:
         """Close without asking: for code that closes the form on purpose."""
         super().reject()
+
+    def read_only(self, reason: str, keep: QAbstractButton | None = None) -> None:
+        """For a role that may read the record but not change it: the fields only show it,
+        and every button but ``keep`` (the way out) is off with ``reason`` on hover. Opened
+        editable, a viewer typed a change and was refused only on Save."""
+        for child in self.findChildren(QWidget):
+            owner = child.parentWidget()
+            if isinstance(child, QLineEdit) and not isinstance(owner, (QComboBox, QAbstractSpinBox)):
+                child.setReadOnly(True)
+            elif isinstance(child, (QPlainTextEdit, QTextEdit, QAbstractSpinBox)):
+                child.setReadOnly(True)
+            elif isinstance(child, QComboBox) or (isinstance(child, QAbstractButton) and child is not keep):
+                allow(child, reason)
 
     @Slot(object)
     def _answered(self, button: object) -> None:

@@ -121,7 +121,7 @@ class IncidentDialog(GuardedDialog):
             form.addRow("", self.problems[name])
         self.problems["lon"] = self.problems["lat"]
 
-        buttons = QDialogButtonBox(
+        buttons = self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal,
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -223,10 +224,18 @@ class IncidentsPanel(QWidget):
 
     @Slot()
     def edit_selected(self) -> IncidentDialog | None:
+        """The selected incident's form: to edit, or for a viewer to read it whole (a
+        double-click did nothing for a viewer, and the notes were on hover only)."""
         view = self.selected()
-        if view is None or not self._post.shift.can(Permission.EDIT_RECORDS):
+        if view is None:
             return None
-        return self._open(IncidentDialog(self._post, view, self))
+        dialog = IncidentDialog(self._post, view, self)
+        if not self._post.shift.can(Permission.EDIT_RECORDS):
+            close = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            close.setText(self.tr("Close"))
+            dialog.setWindowTitle(self.tr("Incident #{id}").replace("{id}", str(view.id)))
+            dialog.read_only(self.tr("A viewer can read incidents but not change them."), keep=close)
+        return self._open(dialog)
 
     @Slot()
     def close_selected(self) -> CloseIncidentDialog | None:

@@ -29,7 +29,15 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ops_console.domain import Permission, TaskStatus
 from ops_console.errors import ConflictError, NotFound, ValidationError
@@ -515,6 +523,12 @@ class TaskBoardPanel(QWidget):
             incident_id,
             self,
         )
+        if not self._post.shift.can(Permission.EDIT_RECORDS):  # a viewer reads the card whole
+            close = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            close.setText(tr("Close"))
+            if task is not None:
+                dialog.setWindowTitle(tr("Task #%1").replace("%1", str(task.id)))
+            dialog.read_only(tr("A viewer can read the task board but not change it."), keep=close)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
