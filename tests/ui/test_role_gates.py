@@ -195,3 +195,22 @@ def test_a_viewer_reads_a_task_and_an_incident_whole_but_cannot_type_a_change(
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     window.close()
+
+
+def test_the_viewers_standing_line_spans_the_window_when_no_alarm_is_up(
+    full_demo_post, qtbot, themed, layout_settings, screenshot_dir
+) -> None:
+    """Seen in the installed console at 1280×720, signed on as the viewer with no EMERGENCY
+    up: "Nobody signed on here may acknowledge…" stood in a 270 px box of six lines at the
+    top left, above the docks, and the rest of its row was empty. The alarm bar had only
+    been seen wide with an alarm in it."""
+    window = _signed_on(full_demo_post, qtbot, layout_settings, "Zhao Lei")
+    bar = window.alarm.bar
+    qtbot.waitUntil(bar.warning.isVisible)
+    assert not bar.alarm.isVisible()
+    line = bar.warning.fontMetrics().lineSpacing()
+    assert bar.warning.width() >= 0.9 * window.width(), f"{bar.warning.width()} px of {window.width()}"
+    # two lines at 1280 px, with the label's padding and border (it stood 106 px high)
+    assert bar.warning.height() < 3 * line + 20, f"{bar.warning.height()} px for two lines"
+    window.grab().save(str(screenshot_dir / "viewer_standing_line_1280x720.png"))
+    window.close()

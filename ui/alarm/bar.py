@@ -11,6 +11,7 @@ controller (controller.py) decides what to show and does what the buttons ask.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ops_console.precedence import Precedence, precedence_label, rank_of
@@ -31,6 +32,9 @@ class AlarmBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alarmBar")
+        # the whole width of its toolbar row: with no alarm up, the wrapped standing line
+        # alone was sized to its own hint, a 270 px box of six lines at the top left
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.alarm = QFrame(objectName="emergencyAlarm")
         self.badge = QLabel(objectName="alarmBadge")
         self.text = QLabel(objectName="alarmText")
@@ -119,6 +123,18 @@ class AlarmBar(QWidget):
         )
         self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
+        self._fit_warning()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_warning()
+
+    def _fit_warning(self) -> None:
+        """As high as the standing line needs at the bar's width: a toolbar sizes its
+        widgets by their hint, which for wrapped words is a guess at a narrow width."""
+        needed = self.warning.heightForWidth(max(1, self.width()))
+        if needed > 0 and self.warning.height() != needed:
+            self.warning.setFixedHeight(needed)
 
     @Slot()
     def _ack(self) -> None:
