@@ -1680,6 +1680,10 @@
   <context>
     <name>GuardedDialog</name>
     <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
@@ -1968,7 +1972,7 @@
     </message>
     <message>
       <source>Close</source>
-      <translation>关闭</translation>
+      <translation type="vanished">关闭</translation>
     </message>
     <message>
       <source>Close…</source>
@@ -10558,7 +10562,7 @@ Sounding or armed: %1</source>
     </message>
     <message>
       <source>Close</source>
-      <translation>关闭</translation>
+      <translation type="vanished">关闭</translation>
     </message>
     <message>
       <source>Could not read the tasks: %1 Trying again in a few seconds.</source>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -99,10 +100,17 @@ class GuardedDialog(QDialog):
         """Close without asking: for code that closes the form on purpose."""
         super().reject()
 
-    def read_only(self, reason: str, keep: QAbstractButton | None = None) -> None:
-        """For a role that may read the record but not change it: the fields only show it,
-        and every button but ``keep`` (the way out) is off with ``reason`` on hover. Opened
-        editable, a viewer typed a change and was refused only on Save."""
+    def read_only(self, reason: str, title: str) -> None:
+        """For a role that may read the record but not change it, titled ``title``: the
+        fields only show it, Cancel becomes Close (the way out), and every other button is
+        off with ``reason`` on hover. Opened editable, a viewer typed a change and was
+        refused only on Save."""
+        self.setWindowTitle(title)
+        keep = None
+        for box in self.findChildren(QDialogButtonBox):
+            keep = box.button(QDialogButtonBox.StandardButton.Cancel) or keep
+        if keep is not None:
+            keep.setText(self.tr("Close"))
         for child in self.findChildren(QWidget):
             owner = child.parentWidget()
             if isinstance(child, QLineEdit) and not isinstance(owner, (QComboBox, QAbstractSpinBox)):

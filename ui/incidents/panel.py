@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal,
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -231,10 +230,7 @@ class IncidentsPanel(QWidget):
             return None
         dialog = IncidentDialog(self._post, view, self)
         if not self._post.shift.can(Permission.EDIT_RECORDS):
-            close = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-            close.setText(self.tr("Close"))
-            dialog.setWindowTitle(self.tr("Incident #{id}").replace("{id}", str(view.id)))
-            dialog.read_only(self.tr("A viewer can read incidents but not change them."), keep=close)
+            dialog.read_only(self._viewer_refusal(), self.tr("Incident #{id}").replace("{id}", str(view.id)))
         return self._open(dialog)
 
     @Slot()
@@ -262,11 +258,14 @@ class IncidentsPanel(QWidget):
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
+    def _viewer_refusal(self) -> str:
+        return self.tr("A viewer can read incidents but not change them.")
+
     @Slot()
     def _update_actions(self) -> None:
         can_edit = self._post.shift.can(Permission.EDIT_RECORDS)
         view = self.selected()
-        role = (can_edit, self.tr("A viewer can read incidents but not change them."))
+        role = (can_edit, self._viewer_refusal())
         chosen = (view is not None, self.tr("Select an incident in the list first."))
         allow(self.new_button, first_reason(role))
         allow(self.edit_button, first_reason(role, chosen))

@@ -167,7 +167,8 @@ class ResidentsPanel(QWidget):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(content)
         actions = FlowLayout()
-        for w in (self.mark_as, self.shelter, self.mark, self.open_record, self.tasks, self.export):
+        self._acting = (self.mark_as, self.shelter, self.mark, self.open_record, self.tasks, self.export)
+        for w in self._acting:
             actions.addWidget(w)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -205,7 +206,7 @@ class ResidentsPanel(QWidget):
         """Until the register is read for the one on shift, nothing acts: the rights and the
         zone come with the snapshot (``_gate``)."""
         self._held = True
-        for w in (self.mark_as, self.shelter, self.mark, self.open_record, self.tasks, self.export):
+        for w in self._acting:
             allow(w, tr("Reading the residents register…"))
 
     @Slot()

@@ -20,6 +20,7 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QItemSelectionModel,
     QPersistentModelIndex,
@@ -30,7 +31,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -74,6 +74,9 @@ log = logging.getLogger(__name__)
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("TaskBoard", text)
+
+
+VIEWER_REFUSAL = QT_TRANSLATE_NOOP("TaskBoard", "A viewer can read the task board but not change it.")
 
 
 @dataclass(frozen=True)
@@ -174,7 +177,7 @@ class TaskBoardPanel(QWidget):
         """A viewer reads the board but changes nothing: "New task…" says so before the
         click, and the keys that move, assign or cancel a card are off."""
         may = self._post.shift.can(Permission.EDIT_RECORDS)
-        allow(self.new_button, first_reason((may, tr("A viewer can read the task board but not change it."))))
+        allow(self.new_button, first_reason((may, tr(VIEWER_REFUSAL))))
         for action in self._actions:
             action.setEnabled(may or action is self._reading_action)
 
@@ -524,11 +527,8 @@ class TaskBoardPanel(QWidget):
             self,
         )
         if not self._post.shift.can(Permission.EDIT_RECORDS):  # a viewer reads the card whole
-            close = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-            close.setText(tr("Close"))
-            if task is not None:
-                dialog.setWindowTitle(tr("Task #%1").replace("%1", str(task.id)))
-            dialog.read_only(tr("A viewer can read the task board but not change it."), keep=close)
+            title = tr("Task #%1").replace("%1", str(task.id)) if task else dialog.windowTitle()
+            dialog.read_only(tr(VIEWER_REFUSAL), title)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
