@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from helpers.posts import PIN, ROLE_NAMES
 from ops_console.demo import DEMO_PIN
 from ops_console.domain import Role
+from ops_console.services.activity import ActivityFilter
 from ops_console.services.incidents import IncidentDraft
 from ops_console.ui.activity import ActivityLogPanel
 from ops_console.ui.activity.model import PAGE_SIZE
 from ops_console.ui.bridge import PostBridge
+from ops_console.ui.common.newest_first import read_page_job
 
 
 def _panel(post, qtbot) -> ActivityLogPanel:
@@ -72,6 +76,36 @@ def test_entries_from_another_workstation_come_with_the_poll(post, qtbot):
         qtbot.waitUntil(lambda: panel.model.entry_at(0).summary == "Relay: bridge closed by police")
     finally:
         other.close()
+
+
+class CommitsBetweenReads:
+    """The activity service, with a log line committed right after its ``nth`` page read:
+    what the post's other threads (the radio, the change feed, a typing operator) do
+    whenever they like while a page is read on the worker."""
+
+    def __init__(self, post, nth: int, words: str) -> None:
+        self._post, self._nth, self._words, self.reads = post, nth, words, 0
+
+    def page(self, flt, *, before_id, limit):  # noqa: ANN001, ANN201 (PagedService's signature)
+        rows = self._post.activity.page(flt, before_id=before_id, limit=limit)
+        self.reads += 1
+        if self.reads == self._nth:
+            self._post.activity.add_note(self._words)
+        return rows
+
+
+@pytest.mark.parametrize("nth", [1, 2])
+def test_a_line_committed_while_the_first_page_is_read_is_never_lost(post, nth):
+    """CI saw a typed line never reach the log (1 run in 2 at 1920×1080): the page's top id
+    was read after the page, so a line committed between the reads was above neither."""
+    for n in range(5):
+        post.activity.add_note(f"Earlier line {n}")
+    words = "Tanker at the school yard at 15:30"
+    service = CommitsBetweenReads(post, nth, words)
+    rows, newest = read_page_job(service, ActivityFilter(), ActivityFilter(), None, PAGE_SIZE)
+    assert service.reads == 2
+    seen = [r.summary for r in rows] + [r.summary for r in post.activity.newer_than(newest or 0)]
+    assert seen.count(words) == 1, f"the line is shown {seen.count(words)} times"
 
 
 def test_filters_by_text_operator_and_notes(post, qtbot, add_audit_entries):

@@ -40,11 +40,17 @@ class PagedService(Protocol):
 def read_page_job(
     service: PagedService, flt: Any, no_filter: Any, before_id: int | None, limit: int
 ) -> tuple[list[Any], int | None]:
-    """Worker side: one page and, for the first, the newest id of the whole log (the service only)."""
+    """Worker side: one page and, for the first, the newest id of the whole log (the service only).
+
+    The log's newest id is read *before* the page: a row committed between the two reads
+    is then either in the page or above the remembered id, where ``fetch_newer`` finds it.
+    Read after the page, that row's id became the top while the page lacked it, and the
+    line never showed until the filter changed.
+    """
+    top = service.page(no_filter, before_id=None, limit=1) if before_id is None else []
     rows = service.page(flt, before_id=before_id, limit=limit)
     newest = None
     if before_id is None:  # first page: remember where "newer" starts, whatever the filter
-        top = service.page(no_filter, before_id=None, limit=1)
         newest = max([r.id for r in rows[:1] + top] or [0])
     return rows, newest
 
