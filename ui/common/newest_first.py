@@ -60,6 +60,7 @@ class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
 
     PAGE_SIZE = 200
     NEWER_LIMIT = 5000  # a bigger burst of newer rows means reload instead of insert
+    LATE_IDS = 64  # how far below the top a row committed late is looked for (fetch_newer)
     CONTEXT = ""  # translation context of COLUMNS
     COLUMNS: tuple[str, ...] = ()
 
@@ -162,23 +163,47 @@ class NewestFirstModel(QAbstractTableModel, Generic[Row, Filter]):
 
     @Slot()
     def fetch_newer(self) -> int:
-        """Insert rows committed since the newest one known; returns how many came."""
+        """Insert rows committed since the last look; returns how many came.
+
+        The read reaches ``LATE_IDS`` below the newest id known: on PostgreSQL an id is
+        taken when a row is inserted, not when it commits, so two workstations' (or two
+        radios') transactions can commit in the other order, and the smaller id shows up
+        after the larger one was already read. Such a late row goes in at its place."""
         if self.top_id is None:
             return 0  # the first page is still loading and will include them
+        top = self.top_id
         try:
-            newer = self.read_newer(self.top_id, self._filter, self.NEWER_LIMIT)
+            newer = self.read_newer(max(top - self.LATE_IDS, 0), self._filter, self.NEWER_LIMIT)
         except KNOWN_ERRORS as exc:
             self.problem.emit(exc)
             return 0
         if len(newer) >= self.NEWER_LIMIT:
             self.reload()
             return len(newer)
-        if newer:
-            self.top_id = max(self.top_id, newer[0].id)  # type: ignore[attr-defined]
-            self.beginInsertRows(QModelIndex(), 0, len(newer) - 1)
-            self._rows[:0] = newer
+        # the rows above the floor are among the first LATE_IDS (ids are distinct, newest first)
+        known = {row.id for row in self._rows[: self.LATE_IDS]}  # type: ignore[attr-defined]
+        fresh = [row for row in newer if row.id not in known]  # type: ignore[attr-defined]
+        above = [row for row in fresh if row.id > top]  # type: ignore[attr-defined]
+        if above:
+            self.top_id = above[0].id  # type: ignore[attr-defined]
+            self.beginInsertRows(QModelIndex(), 0, len(above) - 1)
+            self._rows[:0] = above
             self.endInsertRows()
-        return len(newer)
+        for row in fresh[len(above) :]:
+            self._insert_late(row)
+        return len(fresh)
+
+    def _insert_late(self, row: Row) -> None:
+        """A row whose id is below the top: between its newer and older neighbours."""
+        at = next(
+            (i for i, held in enumerate(self._rows) if held.id < row.id),  # type: ignore[attr-defined]
+            len(self._rows),
+        )
+        if at == len(self._rows) and not self.exhausted:
+            return  # below what was scrolled to: the next older page brings it
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows.insert(at, row)
+        self.endInsertRows()
 
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Let a running page read finish (before the database is closed)."""
