@@ -59,7 +59,8 @@ class ComposeBox(QWidget):
         self.text_edit.setObjectName("composeText")
         self.text_edit.setPlaceholderText(self.tr("Message — Enter sends, Ctrl+Enter for a new line"))
         self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setFixedHeight(self.fontMetrics().height() * 3 + 14)
+        self.compact = False
+        self.set_compact(False)
         self.text_edit.installEventFilter(self)
         self.counter = QLabel()
         self.counter.setObjectName("composeCounter")
@@ -147,6 +148,13 @@ class ComposeBox(QWidget):
         return self.precedence_box.currentData()
 
     @Slot()
+    def set_compact(self, compact: bool) -> None:
+        """A low radio tab (1280x720, beside the incidents) gets a one-line message box, which
+        scrolls within itself: three lines cut the box and its Send button at the dock's foot."""
+        self.compact = compact
+        lines = 1 if compact else 3
+        self.text_edit.setFixedHeight(self.fontMetrics().height() * lines + 14)
+
     def update_counter(self) -> None:
         check = self._post.radio.outbox.check(
             self.to_box.currentText(), self.text_edit.toPlainText(), self.precedence

@@ -12,6 +12,7 @@ import logging
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -50,6 +51,7 @@ from ops_console.ui.radio.status import AlertBanner, LinkStrip
 
 log = logging.getLogger(__name__)
 COALESCE_MS = 300
+COMPACT_BELOW = 480  # px: a lower panel keeps the link counters and the message box to one line each
 POLL_MS = 1000
 
 
@@ -323,6 +325,13 @@ class RadioPanel(QWidget):
             split.setMinimumHeight(left + handle + side)
         if split.sizes() != [left, side]:
             split.setSizes([left, side])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        low = self.height() < COMPACT_BELOW
+        if low != self.link_strip.compact:
+            self.link_strip.set_compact(low)
+            self.compose.set_compact(low)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         body = getattr(self, "_body", None)  # events come before _layout() made it

@@ -10,6 +10,7 @@ two rows of the comms log from a radio operator at 1280x720, in the minute they 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ops_console.precedence import Precedence, rank_of
@@ -64,14 +65,41 @@ class LinkStrip(QFrame):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.pill)
         layout.addWidget(self.counters, 1)
+        self.compact = False
+        self._counters_text = ""
         self.show_status([])
+
+    def set_compact(self, compact: bool) -> None:
+        """In a low dock the counters keep one line, cut with "…" and whole in the tooltip:
+        wrapped to three lines at 1280x720 they took the comms log's rows from an operator
+        who had raised the radio tab for a glance at the traffic."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.counters.setWordWrap(not compact)
+        self._show_counters()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if self.compact:
+            self._show_counters()
+
+    def _show_counters(self) -> None:
+        text = self._counters_text
+        if self.compact:
+            text = self.counters.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideRight, max(self.counters.width(), 40)
+            )
+        self.counters.setText(text)
+        self.counters.setToolTip(self._counters_text if text != self._counters_text else "")
 
     def show_status(self, links: list[LinkStatus]) -> None:
         if not links:
             self._pill(self.tr("No radio"), "#6b6b6b")
-            self.counters.setText(
-                self.tr("No LoRa device configured. Start with --device lora:PORT or --demo.")
+            self._counters_text = self.tr(
+                "No LoRa device configured. Start with --device lora:PORT or --demo."
             )
+            self._show_counters()
             return
         worst = next((s for s in links if s.state != "ready"), links[0])
         self._pill(state_words(worst.state), STATE_COLOURS.get(worst.state, "#6b6b6b"))
@@ -90,7 +118,8 @@ class LinkStrip(QFrame):
                 .replace("{sent}", str(s.sent))
                 .replace("{errors}", str(s.errors))
             )
-        self.counters.setText("   |   ".join(parts))
+        self._counters_text = "   |   ".join(parts)
+        self._show_counters()
         self.setToolTip("\n".join(link_tip(s) for s in links))
 
     def _pill(self, text: str, colour: str) -> None:

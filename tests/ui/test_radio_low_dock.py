@@ -1,0 +1,79 @@
+"""The radio tab in a low dock keeps its message box whole and its counters to one line.
+
+Seen under Xvfb at 1280×720 as Wang Fang (operator): the radio tab shares the left column
+with the incidents, and with the demo's two radios the link counters wrapped to three
+lines beside a pill as tall, so the comms log kept fewer than two rows. Low, the counters
+keep one line (cut with "…", whole in their tooltip); the state pill says what matters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSize
+
+from helpers.clipping import visible_part
+from helpers.windows import shown_at
+from ops_console.config import DEMO_PIN
+from ops_console.hardware.simulators.lora_modem import SimulatedModem
+from ops_console.hardware.simulators.mesh_node import SimulatedMeshNode
+from ops_console.radio.devices import DeviceSpec
+from ops_console.radio.runtime import RadioRuntime
+from ops_console.ui.radio.panel import COMPACT_BELOW
+
+
+@pytest.fixture
+def two_radios(full_demo_post) -> Iterator[RadioRuntime]:  # type: ignore[no-untyped-def]
+    """A REYAX modem and a Meshtastic node, simulated behind real pseudo-terminals, as --demo has."""
+    modem = SimulatedModem(transport="pty", seed=3, garbage_rate=0.0, error_rate=0.0)
+    node = SimulatedMeshNode(transport="pty", seed=2, debug_rate=0.0)
+    modem.start()
+    node.start()
+    runtime = RadioRuntime(
+        full_demo_post.radio,
+        [
+            DeviceSpec("lora", modem.port_url, 115200, "demo-lora"),
+            DeviceSpec("meshtastic", node.port_url, 115200, "demo-mesh"),
+        ],
+    )
+    runtime.start()
+    assert runtime.wait_ready(10.0), runtime.status()
+    yield runtime
+    runtime.stop()
+    node.stop()
+    modem.stop()
+
+
+def test_a_low_radio_tab_keeps_the_counters_on_one_line(
+    full_demo_post, two_radios, qtbot, themed, layout_settings, screenshot_dir
+) -> None:
+    full_demo_post.operators.sign_on("Wang Fang", DEMO_PIN)
+    window = shown_at(full_demo_post, qtbot, layout_settings, QSize(1280, 720), start_devices=False)
+    panel = window.radio
+    window.docks["radio"].raise_()
+    qtbot.waitUntil(lambda: not window.docks["radio"].visibleRegion().isEmpty())
+    panel.poll()
+    strip = panel.link_strip
+    whole = strip._counters_text
+    assert "demo-lora" in whole and "demo-mesh" in whole
+    assert panel.height() < COMPACT_BELOW, "the radio tab is not low here: this test shows nothing"
+    assert strip.compact and strip.counters.toolTip() == whole
+    line = strip.counters.fontMetrics().height()
+    assert strip.height() <= 2 * line + 16, f"the link strip took {strip.height()} px"
+    for part in (panel.compose.text_edit, panel.compose.send_button, panel.compose.counter):
+        seen = visible_part(part, window)
+        assert seen.size() == part.size(), (
+            f"{part.objectName()}: {seen.height()} of {part.height()} px in sight"
+        )
+    rows = panel.table.viewport().height() / panel.table.verticalHeader().defaultSectionSize()
+    assert rows >= 1.5, f"the comms log shows {rows:.1f} rows"
+    window.grab().save(str(screenshot_dir / "radio_low_dock_1280x720.png"))
+
+    window.resize(QSize(1920, 1080))  # the same tab with room: the counters read whole
+    window.docks["radio"].setFloating(True)
+    window.docks["radio"].resize(900, 700)
+    qtbot.waitUntil(lambda: panel.height() >= COMPACT_BELOW)
+    assert not strip.compact and strip.counters.text() == whole
+    assert panel.compose.text_edit.height() >= 3 * line, "with room, the message box has its three lines"
+    window.close()
