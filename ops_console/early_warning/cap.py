@@ -8,12 +8,13 @@ city gateway never receives one its parser would reject. Pure: no database, no Q
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
+
+from ops_console.mapping.geo import circle_extent_deg
 
 if TYPE_CHECKING:  # lxml loads when a document is built or checked, not when the post opens
     from lxml import etree
@@ -21,8 +22,6 @@ if TYPE_CHECKING:  # lxml loads when a document is built or checked, not when th
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
 NS_11 = "urn:oasis:names:tc:emergency:cap:1.1"
 _Q = f"{{{NS}}}"
-KM_PER_DEGREE = 111.32
-"""Kilometres in a degree of latitude (and of longitude at the equator), enough to frame an area."""
 
 
 @dataclass(frozen=True)
@@ -38,9 +37,8 @@ class CapArea:
         whole area; None for an area given by its description only."""
         lats = [lat for ring in self.polygons for lat, _ in ring]
         lons = [lon for ring in self.polygons for _, lon in ring]
-        for lat, lon, km in self.circles:
-            dlat = km / KM_PER_DEGREE
-            dlon = km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
+        for lat, lon, km in self.circles:  # on the sphere the map's distances use
+            dlat, dlon = circle_extent_deg(lat, km * 1000.0)
             lats += [lat - dlat, lat + dlat]
             lons += [lon - dlon, lon + dlon]
         return (min(lats), min(lons), max(lats), max(lons)) if lats else None

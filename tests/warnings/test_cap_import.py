@@ -4,6 +4,7 @@ linked to the alert it refers to. The parser is fuzzed with hypothesis."""
 
 from __future__ import annotations
 
+import math
 import time
 from pathlib import Path
 
@@ -168,12 +169,18 @@ def test_fuzz_polygons_and_text_inside_a_real_alert(points, junk: str):
 
 
 def test_an_area_frames_its_polygons_and_circles_and_a_described_one_frames_nothing() -> None:
-    from ops_console.early_warning.cap import KM_PER_DEGREE, CapArea
+    from ops_console.early_warning.cap import CapArea
+    from ops_console.mapping.geo import MEAN_RADIUS, haversine_m
 
     ring = ((31.2, 121.4), (31.21, 121.4), (31.21, 121.42), (31.2, 121.4))
     assert CapArea("Low streets", (ring,)).bounds() == (31.2, 121.4, 31.21, 121.42)
-    south, west, north, east = CapArea("Around the dam", circles=((0.0, 10.0, KM_PER_DEGREE),)).bounds()
+    one_degree_km = MEAN_RADIUS * math.pi / 180 / 1000  # on the sphere haversine_m measures
+    south, west, north, east = CapArea("Around the dam", circles=((0.0, 10.0, one_degree_km),)).bounds()
     assert (south, west, north, east) == pytest.approx((-1.0, 9.0, 1.0, 11.0))
+    lat, lon, km = 48.0, 11.0, 5.0  # the box holds the circle's rim, north and east
+    south, west, north, east = CapArea("Around the weir", circles=((lat, lon, km),)).bounds()
+    assert haversine_m(lat, lon, north, lon) == pytest.approx(km * 1000, rel=1e-9)
+    assert haversine_m(lat, lon, lat, east) >= km * 1000 * (1 - 1e-9)
     south, west, north, east = CapArea("Both", (ring,), ((31.3, 121.5, 2.0),)).bounds()
     assert south == 31.2 and west == 121.4 and north > 31.3 and east > 121.5
     assert CapArea("The whole district").bounds() is None
