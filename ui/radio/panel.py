@@ -51,7 +51,10 @@ from ops_console.ui.radio.status import AlertBanner, LinkStrip
 
 log = logging.getLogger(__name__)
 COALESCE_MS = 300
-COMPACT_BELOW = 480  # px: a lower panel keeps the link counters and the message box to one line each
+# px: a lower panel keeps the link counters and the message box to one line each. The
+# radio tab beside the incidents is ~281 px at 1280x720 (the full layout needs ~340) and
+# ~455 px at 1920x1080 (room for all of it); the radio operator's own dock is taller still
+COMPACT_BELOW = 400
 POLL_MS = 1000
 
 
