@@ -48,7 +48,6 @@ def two_radios(full_demo_post) -> Iterator[RadioRuntime]:  # type: ignore[no-unt
 def _radio_tab(post, qtbot, settings, who: str, size: QSize):  # type: ignore[no-untyped-def]
     post.operators.sign_on(who, DEMO_PIN)
     window = shown_at(post, qtbot, settings, size, start_devices=False)
-    qtbot.wait(50)  # the window's own raise of the role's front tabs (a zero timer) goes first
     window.docks["radio"].raise_()
     qtbot.waitUntil(lambda: not window.docks["radio"].visibleRegion().isEmpty())
     window.radio.poll()
@@ -69,22 +68,46 @@ def _message_box_in_sight(window, qtbot) -> None:  # type: ignore[no-untyped-def
         )
 
 
+def _rows_in_sight(panel) -> float:  # type: ignore[no-untyped-def]
+    return panel.table.viewport().height() / panel.table.verticalHeader().defaultSectionSize()
+
+
 def test_a_low_radio_tab_keeps_the_counters_on_one_line(
     full_demo_post, two_radios, qtbot, themed, layout_settings, screenshot_dir
 ) -> None:
+    """The operator may read the radio but not send: low, the form folds to its reason."""
     window = _radio_tab(full_demo_post, qtbot, layout_settings, "Wang Fang", QSize(1280, 720))
     panel = window.radio
-    strip = panel.link_strip
+    strip, compose = panel.link_strip, panel.compose
     whole = strip._counters_text
     assert "demo-lora" in whole and "demo-mesh" in whole
     assert panel.height() < COMPACT_BELOW, "the radio tab is not low here: this test shows nothing"
     assert strip.compact and strip.counters.toolTip() == whole
     line = strip.counters.fontMetrics().height()
     assert strip.height() <= 2 * line + 16, f"the link strip took {strip.height()} px"
-    _message_box_in_sight(window, qtbot)
-    rows = panel.table.viewport().height() / panel.table.verticalHeader().defaultSectionSize()
-    assert rows >= 1.5, f"the comms log shows {rows:.1f} rows"
+    assert compose.refusal and compose.refusal_note.text() == compose.refusal
+    assert not compose.text_edit.isVisible() and not compose.send_button.isVisible()
+    qtbot.waitUntil(lambda: visible_part(compose.refusal_note, window).size() == compose.refusal_note.size())
+    try:
+        qtbot.waitUntil(lambda: _rows_in_sight(panel) >= 2.5, timeout=2000)
+    except qtbot.TimeoutError:
+        pass
+    assert _rows_in_sight(panel) >= 2.5, f"the comms log shows {_rows_in_sight(panel):.1f} rows (1.1 before)"
     window.grab().save(str(screenshot_dir / "radio_low_dock_1280x720.png"))
+    window.close()
+
+
+def test_a_low_radio_tab_keeps_the_message_box_whole_for_who_may_send(
+    full_demo_post, two_radios, qtbot, themed, layout_settings
+) -> None:
+    window = _radio_tab(full_demo_post, qtbot, layout_settings, "Chen Jing", QSize(1280, 720))
+    panel = window.radio
+    assert panel.height() < COMPACT_BELOW and not panel.compose.refusal
+    assert not panel.compose.refusal_note.isVisible()
+    _message_box_in_sight(window, qtbot)
+    # one row and the columns' scroll bar: the form of who may send keeps its place; the
+    # comms log reads whole in the radio operator's own layout and in the alert list
+    assert _rows_in_sight(panel) >= 1, f"the comms log shows {_rows_in_sight(panel):.1f} rows"
     window.close()
 
 
@@ -100,6 +123,5 @@ def test_a_radio_tab_with_room_keeps_everything_whole(
     assert not strip.compact and strip.counters.text() == strip._counters_text
     assert panel.compose.text_edit.height() >= 3 * panel.compose.fontMetrics().height()
     _message_box_in_sight(window, qtbot)
-    rows = panel.table.viewport().height() / panel.table.verticalHeader().defaultSectionSize()
-    assert rows >= 4, f"the comms log shows {rows:.1f} rows"
+    assert _rows_in_sight(panel) >= 4, f"the comms log shows {_rows_in_sight(panel):.1f} rows"
     window.close()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -60,7 +61,7 @@ class ComposeBox(QWidget):
         self.text_edit.setPlaceholderText(self.tr("Message — Enter sends, Ctrl+Enter for a new line"))
         self.text_edit.setTabChangesFocus(True)
         self.compact = False
-        self.set_compact(False)
+        self.text_edit.setFixedHeight(self.fontMetrics().height() * 3 + 14)
         self.text_edit.installEventFilter(self)
         self.counter = QLabel()
         self.counter.setObjectName("composeCounter")
@@ -83,11 +84,17 @@ class ComposeBox(QWidget):
         self.to_box.currentTextChanged.connect(self.update_counter)
         self.precedence_box.currentIndexChanged.connect(self.update_counter)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 4, 0, 0)
-        grid.addWidget(QLabel(self.tr("To")), 0, 0)
+        self.refusal_note = QLabel(objectName="composeRefusal")  # one line: the tab is low
+        self.refusal_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        set_ink(self.refusal_note, "muted")
+        self.refusal_note.hide()
+        to_label, precedence_label = QLabel(self.tr("To")), QLabel(self.tr("Precedence"))
+        self._form = QWidget(objectName="composeForm")
+        grid = QGridLayout(self._form)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(to_label, 0, 0)
         grid.addWidget(self.to_box, 0, 1)
-        grid.addWidget(QLabel(self.tr("Precedence")), 0, 2)
+        grid.addWidget(precedence_label, 0, 2)
         grid.addWidget(self.precedence_box, 0, 3)
         grid.addWidget(self.via_label, 0, 4)
         grid.addWidget(self.via_box, 0, 5)
@@ -102,6 +109,10 @@ class ComposeBox(QWidget):
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )  # a long problem wraps within the dock's width instead of widening it
         self.counter.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 4, 0, 0)
+        outer.addWidget(self._form)
+        outer.addWidget(self.refusal_note)
         self.set_calls([])
         self.update_counter()
 
@@ -154,6 +165,24 @@ class ComposeBox(QWidget):
         self.compact = compact
         lines = 1 if compact else 3
         self.text_edit.setFixedHeight(self.fontMetrics().height() * lines + 14)
+        self._show_form()
+
+    def set_refusal(self, refusal: str) -> None:
+        """Why the person on shift may not send ('' when they may)."""
+        self.refusal = refusal
+        self.setEnabled(not refusal)
+        self.refusal_note.setText(refusal)
+        self.refusal_note.setToolTip(refusal)
+        self._show_form()
+        self.update_counter()
+
+    def _show_form(self) -> None:
+        """Low and refused, the form says why in one line instead of standing there greyed: an
+        operator's radio tab at 1280x720 gave 85 of its 281 px to controls that role may not
+        use, and the comms log kept one row."""
+        folded = self.compact and bool(self.refusal)
+        self._form.setHidden(folded)
+        self.refusal_note.setVisible(folded)
 
     def update_counter(self) -> None:
         check = self._post.radio.outbox.check(

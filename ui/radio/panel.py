@@ -198,6 +198,9 @@ class RadioPanel(QWidget):
         self._left = left
         split.addWidget(left)
         split.addWidget(self.side)
+        # side by side the log needs the message form's width, also while a low tab folds the
+        # form to its refusal line (that fold turned the split and left the log 232 px wide)
+        split.want_width(left, left.minimumSizeHint().width())
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([820, 520])
@@ -496,9 +499,7 @@ class RadioPanel(QWidget):
                 "{call}", msg.reply_call if msg is not None else ""
             ),
         )
-        self.compose.setEnabled(can)
-        self.compose.refusal = first_reason(role)
-        self.compose.update_counter()
+        self.compose.set_refusal(first_reason(role))
         refusal = self.post.radio.acknowledge_refusal()
         self.alert.button.setEnabled(not refusal)
         self.alert.button.setToolTip(
