@@ -158,7 +158,6 @@ class ComposeBox(QWidget):
     def precedence(self) -> Precedence:
         return self.precedence_box.currentData()
 
-    @Slot()
     def set_compact(self, compact: bool) -> None:
         """A low radio tab (1280x720, beside the incidents) gets a one-line message box, which
         scrolls within itself: three lines cut the box and its Send button at the dock's foot."""
@@ -184,6 +183,7 @@ class ComposeBox(QWidget):
         self._form.setHidden(folded)
         self.refusal_note.setVisible(folded)
 
+    @Slot()
     def update_counter(self) -> None:
         check = self._post.radio.outbox.check(
             self.to_box.currentText(), self.text_edit.toPlainText(), self.precedence
