@@ -61,7 +61,7 @@ class ComposeBox(QWidget):
         self.text_edit.setPlaceholderText(self.tr("Message — Enter sends, Ctrl+Enter for a new line"))
         self.text_edit.setTabChangesFocus(True)
         self.compact = False
-        self.text_edit.setFixedHeight(self.fontMetrics().height() * 3 + 14)
+        self._fit_text()
         self.text_edit.installEventFilter(self)
         self.counter = QLabel()
         self.counter.setObjectName("composeCounter")
@@ -162,9 +162,12 @@ class ComposeBox(QWidget):
         """A low radio tab (1280x720, beside the incidents) gets a one-line message box, which
         scrolls within itself: three lines cut the box and its Send button at the dock's foot."""
         self.compact = compact
-        lines = 1 if compact else 3
-        self.text_edit.setFixedHeight(self.fontMetrics().height() * lines + 14)
+        self._fit_text()
         self._show_form()
+
+    def _fit_text(self) -> None:
+        lines = 1 if self.compact else 3
+        self.text_edit.setFixedHeight(self.fontMetrics().height() * lines + 14)
 
     def set_refusal(self, refusal: str) -> None:
         """Why the person on shift may not send ('' when they may)."""
