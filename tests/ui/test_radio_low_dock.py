@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSize
 
+from helpers.alerts import the_worst_moment
 from helpers.clipping import visible_part
 from helpers.windows import shown_at
 from ops_console.config import DEMO_PIN
@@ -94,6 +95,32 @@ def test_a_low_radio_tab_keeps_the_counters_on_one_line(
         pass
     assert _rows_in_sight(panel) >= 2.5, f"the comms log shows {_rows_in_sight(panel):.1f} rows (1.1 before)"
     window.grab().save(str(screenshot_dir / "radio_low_dock_1280x720.png"))
+    window.close()
+
+
+def test_the_reason_stays_in_sight_when_every_bar_is_up(
+    full_demo_post, two_radios, qtbot, themed, layout_settings, screenshot_dir
+) -> None:
+    """The viewer at 1280×720 at the worst moment (a drill, an EMERGENCY heard, sirens
+    sounding: three bars over the docks): the folded form's reason sat at the foot of the
+    tab's scrolled body, half under the tab's foot. It now stands under the link strip,
+    outside what scrolls, so no height hides it."""
+    full_demo_post.operators.sign_on("Chen Jing", DEMO_PIN)
+    the_worst_moment(full_demo_post, drill=True)
+    window = _radio_tab(full_demo_post, qtbot, layout_settings, "Zhao Lei", QSize(1280, 720))
+    panel, compose = window.radio, window.radio.compose
+    assert panel.height() < COMPACT_BELOW and compose.refusal
+    note = compose.refusal_note
+    qtbot.waitUntil(note.isVisible)
+    try:
+        qtbot.waitUntil(lambda: visible_part(note, window).size() == note.size(), timeout=2000)
+    except qtbot.TimeoutError:
+        pass
+    seen = visible_part(note, window)
+    assert seen.size() == note.size(), f"{seen.height()} of {note.height()} px of the reason in sight"
+    assert not panel._body.isAncestorOf(note), "the reason scrolls with the log"
+    assert _rows_in_sight(panel) >= 1, f"the comms log shows {_rows_in_sight(panel):.1f} rows"
+    window.grab().save(str(screenshot_dir / "radio_low_dock_viewer_1280x720.png"))
     window.close()
 
 

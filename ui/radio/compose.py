@@ -84,7 +84,9 @@ class ComposeBox(QWidget):
         self.to_box.currentTextChanged.connect(self.update_counter)
         self.precedence_box.currentIndexChanged.connect(self.update_counter)
 
-        self.refusal_note = QLabel(objectName="composeRefusal")  # one line: the tab is low
+        # one line, shown instead of the form when the tab is low; the panel places it above
+        # its scrolled body, so it is never the part a low tab cuts
+        self.refusal_note = QLabel(objectName="composeRefusal")
         self.refusal_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         set_ink(self.refusal_note, "muted")
         self.refusal_note.hide()
@@ -112,7 +114,6 @@ class ComposeBox(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 4, 0, 0)
         outer.addWidget(self._form)
-        outer.addWidget(self.refusal_note)
         self.set_calls([])
         self.update_counter()
 
@@ -184,6 +185,8 @@ class ComposeBox(QWidget):
         use, and the comms log kept one row."""
         folded = self.compact and bool(self.refusal)
         self._form.setHidden(folded)
+        if self.parentWidget() is not None:  # in the panel (a box on its own is not shown here)
+            self.setHidden(folded)  # nothing of it is left to see: its reason stands above the log
         self.refusal_note.setVisible(folded)
 
     @Slot()

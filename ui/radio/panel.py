@@ -217,6 +217,9 @@ class RadioPanel(QWidget):
         root.setContentsMargins(6, 6, 6, 6)
         root.addWidget(self.link_strip)
         root.addWidget(self.alert)
+        # the folded form's reason stands here, outside what scrolls: at the foot of the body
+        # a viewer's tab at 1280x720 with every bar up left it half under the tab's foot
+        root.addWidget(self.compose.refusal_note)
         root.addWidget(body, 1)
 
     # --- events ------------------------------------------------------------------
