@@ -42,6 +42,14 @@ all p99 31.8, zooms to new levels p50 51.0 ms. Markers and polygons alone in the
 runs: p99 13.1 / 10.9 ms. At load 6-8 everything is ~3x slower (the QPainter floor's p50
 went from 14 to 48 ms) and the basemap tails miss (zoom p99 ~70 ms, floor p99 ~95 ms).
 
+Measured 2026-12-07 on a slower 2-core machine (idle; the QPainter floor's p50 36-40 ms):
+the slowest basemap frames were those that showed a stand-in while tiles were drawn (a
+third of them; the stand-in alone ~20 ms), because it drew every recent level's tiles over
+the missing tiles' bounding box under a clip. Each missing tile now takes only the pieces
+of the newest level that covers it (layers/basemap_tiles.py ``_stand_in``): basemap frames
+p99 46.3 -> 26.7 ms, pan p99 46.1 -> 26.1, zoom p99 43.3 -> 27.7 (target <= 33: met), p50
+20.7 -> 17.7 ms; markers and polygons alone p99 15.7 ms.
+
 Run: python bench/map_render.py [--quick] [--runs N]
 """
 
