@@ -63,11 +63,17 @@ class PostDevices:
         self.start_radio(demo=demo)
         self.start_sirens(demo=demo)
 
+    def radio_planned(self, *, demo: bool | None = None) -> bool:
+        """Whether ``start`` opens radios: some are configured, or the demo's simulated ones.
+        Until it has, the radio panel says they are being opened, not that there are none."""
+        settings = self._radio.settings
+        return bool(settings.devices) or bool(self.demo if demo is None else demo) or settings.demo
+
     def start_radio(self, *, demo: bool) -> RadioRuntime | None:
         if self.radio_runtime is not None:
             return self.radio_runtime
         settings = self._radio.settings
-        if not settings.devices and not (demo or settings.demo):
+        if not self.radio_planned(demo=demo):
             return None
         from ops_console.radio.runtime import RadioRuntime
 

@@ -2652,16 +2652,20 @@
       <translation>链路中断</translation>
     </message>
     <message>
-      <source>No LoRa device configured. Start with --device lora:PORT or --demo.</source>
-      <translation>未配置 LoRa 设备。请使用 --device lora:端口 或 --demo 启动。</translation>
-    </message>
-    <message>
       <source>No radio</source>
       <translation>无电台</translation>
     </message>
     <message>
+      <source>No radio configured. Start with --device lora:PORT, --device meshtastic:PORT or --demo.</source>
+      <translation>未配置电台。请使用 --device lora:端口、--device meshtastic:端口 或 --demo 启动。</translation>
+    </message>
+    <message>
       <source>Not responding</source>
       <translation>无响应</translation>
+    </message>
+    <message>
+      <source>Opening the radios…</source>
+      <translation>正在打开电台…</translation>
     </message>
     <message>
       <source>Ready</source>

@@ -61,6 +61,7 @@ ALLOWED = {
     "English",  # a language named in its own words (View → Language)
     "GeoJSON",
     "Meshtastic",  # a radio product
+    "meshtastic",  # the kind in "--device meshtastic:PORT", typed as it is in any language
     "KML",
     "TOML",
     "URL",

@@ -372,7 +372,7 @@ class RadioPanel(QWidget):
     def poll(self) -> None:
         """Once a second: link counters, budget, and what other workstations wrote."""
         links = self.post.radio.link_status()
-        self.link_strip.show_status(links)
+        self.link_strip.show_status(links, opening=not links and self.post.devices.radio_planned())
         self.compose.set_links([s.name for s in links])
         self.side.show_budget(links)
         self._dirty |= {Topic.RADIO_OUTBOX, Topic.RADIO_MESSAGE}

@@ -93,12 +93,20 @@ class LinkStrip(QFrame):
         self.counters.setText(text)
         self.counters.setToolTip(self._counters_text if text != self._counters_text else "")
 
-    def show_status(self, links: list[LinkStatus]) -> None:
+    def show_status(self, links: list[LinkStatus], *, opening: bool = False) -> None:
+        """The devices' states and counters; with none running, ``opening`` says they are
+        configured and about to open (the window opens them after its first paint): "No
+        radio" there told a radio operator, for the seconds of a first start, that the
+        post's radios were gone."""
         if not links:
-            self._pill(self.tr("No radio"), "#6b6b6b")
-            self._counters_text = self.tr(
-                "No LoRa device configured. Start with --device lora:PORT or --demo."
-            )
+            if opening:
+                self._pill(self.tr("Starting"), STATE_COLOURS["starting"])
+                self._counters_text = self.tr("Opening the radios…")
+            else:
+                self._pill(self.tr("No radio"), "#6b6b6b")
+                self._counters_text = self.tr(
+                    "No radio configured. Start with --device lora:PORT, --device meshtastic:PORT or --demo."
+                )
             self._show_counters()
             return
         worst = next((s for s in links if s.state != "ready"), links[0])
