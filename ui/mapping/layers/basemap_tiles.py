@@ -201,7 +201,7 @@ class BasemapTiles:
         d = vp.res / dpr
         ox = round(-vp.cx / d + vp.width * dpr / 2)  # device pixel of Mercator x = 0 in the view
         oy = round(vp.cy / d + vp.height * dpr / 2)
-        missing: list[tuple[float, TileKey, QRectF]] = []
+        missing: list[tuple[float, TileKey]] = []  # by distance from the view's centre
         for i, j in tiles_over(vp.world_rect(), level):
             key = (vp.res, dpr, i, j)
             if self._blank(key):
@@ -214,12 +214,12 @@ class BasemapTiles:
                 p.drawImage(target, image)
             else:
                 dist = (target.center() - QRectF(0, 0, vp.width, vp.height).center()).manhattanLength()
-                missing.append((dist, key, target))
+                missing.append((dist, key))
         self.missing = len(missing)
-        if missing:
-            self._stand_in(p, vp, dpr, [(k, t) for _, k, t in missing])
+        nearest_first = [key for _, key in sorted(missing, key=lambda m: m[0])]
+        if nearest_first:
+            self._stand_in(p, vp, dpr, nearest_first)
         self._shown(level)
-        missing.sort(key=lambda m: m[0])
         ring = [
             key
             for i, j in tiles_over(vp.world_rect(TILE / dpr), level)
@@ -227,7 +227,7 @@ class BasemapTiles:
         ]
         overview = self.overview_level(dpr)
         whole = [] if overview is None else [(*overview, i, j) for i, j in tiles_over(self._box(), overview)]
-        wanted = [k for _, k, _ in missing] + [k for k in whole if k not in self._overview] + ring
+        wanted = nearest_first + [k for k in whole if k not in self._overview] + ring
         self._want(list(dict.fromkeys(wanted)))  # in view first, then the overview, once each
 
     def overview_level(self, dpr: float) -> Level | None:
@@ -251,7 +251,7 @@ class BasemapTiles:
         if not self._recent or self._recent[0] != level:
             self._recent = [level] + [lv for lv in self._recent if lv != level][:LEVELS_SCALED]
 
-    def _stand_in(self, p: QPainter, vp: Viewport, dpr: float, missing: list[tuple[TileKey, QRectF]]) -> None:
+    def _stand_in(self, p: QPainter, vp: Viewport, dpr: float, missing: list[TileKey]) -> None:
         """Where tiles are missing: the levels lately shown that have tiles there, scaled, the
         nearest in time drawn last (on top). What the previous frames showed, never blank land.
 
@@ -273,7 +273,7 @@ class BasemapTiles:
         p.save()
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # a stand-in for a few frames
         drew = False
-        for key, _ in missing:
+        for key in missing:
             tx0, ty0, tx1, ty1 = tile_box(key)
             area = (max(tx0, vx0, bx0), max(ty0, vy0, by0), min(tx1, vx1, bx1), min(ty1, vy1, by1))
             if area[0] >= area[2] or area[1] >= area[3]:
