@@ -7,6 +7,7 @@ import math
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from helpers.posts import PIN
 from ops_console.clock import utc_now
@@ -16,6 +17,7 @@ from ops_console.hardware.simulators.siren_bus import Failure
 from ops_console.sirens.demo import vary_demo_fleet
 from ops_console.ui.bridge import PostBridge
 from ops_console.ui.sirens import SirenPanel
+from ops_console.ui.sirens.model import COLUMNS
 from ops_console.ui.sirens.wizard import ActivationDialog
 
 WARNING = 301
@@ -163,4 +165,27 @@ def test_a_siren_sounding_during_an_exercise_is_said_to_be_live(post, sirens, si
     post.shift.exercise = False
     panel.reload()
     assert "1 of 6 sounding" in panel.summary.text() and "LIVE" not in panel.summary.text()
+    bridge.detach()
+
+
+def comms_ink_of(panel: SirenPanel, row: int) -> str:
+    index = panel.model.index(row, COLUMNS.index("comms"))
+    return panel.model.data(index, Qt.ItemDataRole.ForegroundRole).color().name()
+
+
+def test_a_siren_nobody_has_heard_is_not_green(post, sirens, make_runtime, qtbot, themed):
+    """The comms cell was green for "not heard yet" as for "OK" (seen in the night theme's
+    screenshot): green now means the siren answered its last poll."""
+    from ops_console.ui.common.theme import ink
+
+    bridge = PostBridge(post.bus)
+    panel = SirenPanel(sirens, bridge)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 6)
+    assert all(not v.last_heard_at for v in panel.model.rows)
+    assert {comms_ink_of(panel, r) for r in range(6)} == {QColor(ink("muted")).name()}
+    make_runtime(sirens)
+    qtbot.waitUntil(lambda: all(v.last_heard_at for v in panel.model.rows), timeout=8000)
+    assert {comms_ink_of(panel, r) for r in range(6)} == {QColor(ink("ok")).name()}
     bridge.detach()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from ops_console.sirens.confirmation import local_name
-from ops_console.sirens.views import SirenView
+from ops_console.sirens.views import COMMS_FAULT_AFTER, SirenView
 
 PATTERN_CONTEXT = (
     "SirenPatterns"  # names from resources/siren_patterns/*.json (ops_console/i18n_catalogue.py)
@@ -58,10 +58,19 @@ def state_key(view: SirenView) -> str:
     return view.state if view.state in STATE_COLOURS else "unknown"
 
 
+def comms_ink(view: SirenView) -> str:
+    """The theme's ink for the comms cell below a comms fault (which has its own red on a
+    tint): green only for a siren that answered its last poll. "not heard yet" was green
+    like "OK", for a siren nobody had heard."""
+    if view.last_heard_at is None:
+        return "problem" if view.missed_polls else "muted"
+    return "warning" if view.missed_polls else "ok"
+
+
 def comms_label(view: SirenView) -> str:
     if view.last_heard_at is None:
         return _tr("not heard yet") if not view.missed_polls else _tr("NO ANSWER")
-    if view.missed_polls >= 3:
+    if view.missed_polls >= COMMS_FAULT_AFTER:
         return _tr("COMMS FAULT")
     if view.missed_polls:
         return _tr("missed %1 poll(s)").replace("%1", str(view.missed_polls))

@@ -6,10 +6,18 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ops_console.siren_patterns import PatternLibrary
-from ops_console.sirens.views import SirenView
+from ops_console.sirens.views import COMMS_FAULT_AFTER, SirenView
 from ops_console.ui.common.export_role import ExportRole, iso_time
 from ops_console.ui.common.formatting import decimal, local_short_seconds
-from ops_console.ui.sirens.look import STATE_COLOURS, comms_label, pattern_words, state_key, state_label
+from ops_console.ui.common.theme import ink
+from ops_console.ui.sirens.look import (
+    STATE_COLOURS,
+    comms_ink,
+    comms_label,
+    pattern_words,
+    state_key,
+    state_label,
+)
 
 
 def _tr(text: str) -> str:
@@ -108,14 +116,15 @@ class SirenTableModel(QAbstractTableModel):
                 return QBrush(QColor("#fde9c8"))
             if col == "mains" and v.mains_present is False:
                 return QBrush(QColor("#fde9c8"))
-            if col == "comms" and v.missed_polls >= 3:
+            if col == "comms" and v.missed_polls >= COMMS_FAULT_AFTER:
                 return QBrush(QColor("#f9d6c4"))
             if col in _STATE_COLOURED or key == "sounding":
                 return QBrush(QColor(STATE_COLOURS[key][0]))
             return None
         if role == Qt.ItemDataRole.ForegroundRole and col in ("state", "comms"):
             if col == "comms":
-                return QBrush(QColor("#b00020" if v.missed_polls >= 3 else "#1b7f3b"))
+                fault = v.missed_polls >= COMMS_FAULT_AFTER  # red on its light red tint
+                return QBrush(QColor("#b00020" if fault else ink(comms_ink(v))))
             return QBrush(QColor(STATE_COLOURS[key][1]))
         if role == Qt.ItemDataRole.FontRole and (col in ("siren", "state") or key == "sounding"):
             font = QFont()
